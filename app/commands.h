@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class QCommandLineParser;
+
+namespace Orrery::App {
+
+// Headless commands: each prints its result and returns the process exit code.
+// They run under a QCoreApplication and never touch the GUI.
+
+// --list-contexts [--kubeconfig F]: the merged kubeconfig as JSON (listcontextscommand.cpp).
+int runListContexts(const QCommandLineParser &parser);
+
+// --doctor [--context C] [--json]: credentials, reachability, permissions, full sync
+// (doctorcommand.cpp).
+int runDoctor(const QCommandLineParser &parser);
+
+// The desktop application (guiapplication.cpp). Runs under a QApplication.
+int runGui(const QCommandLineParser &parser);
+
+} // namespace Orrery::App

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orrery's entry point: parses the command line, then runs a headless command under a
+// QCoreApplication or the desktop application under a QApplication.
+
+#include "commands.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+
+using namespace Orrery;
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Native Kubernetes cluster and deployment manager."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("kubeconfig"),
+         QCoreApplication::translate("main", "Use only this kubeconfig file."),
+         QCoreApplication::translate("main", "file")},
+        {QStringLiteral("context"),
+         QCoreApplication::translate("main", "Use this kubeconfig context."),
+         QCoreApplication::translate("main", "name")},
+        {QStringLiteral("list-contexts"),
+         QCoreApplication::translate("main", "Print the merged kubeconfig contexts as JSON and exit.")},
+        {QStringLiteral("doctor"),
+         QCoreApplication::translate("main", "Check credentials, reachability, permissions and sync, then exit.")},
+        {QStringLiteral("json"),
+         QCoreApplication::translate("main", "With --doctor: print JSON instead of text.")},
+        {QStringLiteral("demo"),
+         QCoreApplication::translate("main", "Start on the embedded simulated demo cluster.")},
+        {QStringLiteral("screenshot"),
+         QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
+         QCoreApplication::translate("main", "file")},
+    });
+}
+
+bool isHeadless(const QCommandLineParser &parser)
+{
+    return parser.isSet(QStringLiteral("list-contexts")) || parser.isSet(QStringLiteral("doctor"));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Orrery"));
+    QCoreApplication::setApplicationName(QStringLiteral("Orrery"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ORRERY_VERSION));
+
+    // Parse once without an application object to choose which one to create; QApplication
+    // would demand a display even for a headless command.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.parse(arguments);
+
+    std::unique_ptr<QCoreApplication> app;
+    if (isHeadless(parser))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    parser.process(*app); // handles --help, --version and unknown options
+
+    if (parser.isSet(QStringLiteral("list-contexts")))
+        return App::runListContexts(parser);
+    if (parser.isSet(QStringLiteral("doctor")))
+        return App::runDoctor(parser);
+    return App::runGui(parser);
+}

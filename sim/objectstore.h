@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apierror.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Orrery::Sim {
+
+using json = nlohmann::json;
+using ObjectPtr = std::shared_ptr<const json>;
+
+// A resource as the API names it: group "" for the core group, resource the plural ("pods").
+struct GroupResource
+{
+    std::string group;
+    std::string resource;
+    auto operator<=>(const GroupResource &) const = default;
+};
+
+struct StoreEvent
+{
+    enum class Type { Added, Modified, Deleted };
+    Type type;
+    GroupResource resource;
+    ObjectPtr object;            // the object after the change (for Deleted: as last stored,
+                                 // with the deletion's resourceVersion)
+    std::uint64_t resourceVersion;
+};
+
+// The simulator's etcd: every object of every kind, with one cluster-wide resourceVersion
+// counter, and a bounded window of past events for watches.
+//
+// Invariants: resourceVersion strictly increases with every mutation; each stored object's
+// metadata.resourceVersion is the decimal string of the version that last wrote it; the
+// event window holds the most recent `eventWindow` events in order. Thread-safe: one
+// recursive mutex guards everything; controllers take it with lock() to read-modify-write
+// several objects consistently. Listeners run with the lock held and must not block.
+class ObjectStore
+{
+public:
+    explicit ObjectStore(std::size_t eventWindow = 10000);
+    ~ObjectStore();
+
+    // Assigns metadata.uid, creationTimestamp, resourceVersion, generation (1) and, when
+    // metadata.generateName is set and name is empty, a name. Throws ApiError 409
+    // AlreadyExists, 422 Invalid (no name), 404 NotFound (namespace missing, for namespaced
+    // kinds other than namespaces themselves).
+    ObjectPtr create(const GroupResource &gr, json object);
+
+    // Replaces the object. When the given object carries metadata.resourceVersion it must
+    // match (else 409 Conflict). metadata.generation is bumped when "spec" changed.
+    // uid and creationTimestamp are preserved. Throws 404 when absent.
+    ObjectPtr update(const GroupResource &gr, json object);
+
+    // Removes and returns the last state. Throws 404 when absent.
+    ObjectPtr remove(const GroupResource &gr, const std::string &ns, const std::string &name);
+
+    ObjectPtr get(const GroupResource &gr, const std::string &ns, const std::string &name) const;
+
+    // Sorted by namespace then name. ns empty: all namespaces.
+    std::vector<ObjectPtr> list(const GroupResource &gr, const std::string &ns = {}) const;
+
+    std::uint64_t resourceVersion() const;
+
+    // Events for `gr` with resourceVersion > rv; std::nullopt when rv is older than the
+    // window (the caller answers 410 Expired).
+    std::optional<std::vector<StoreEvent>> eventsSince(const GroupResource &gr,
+                                                       std::uint64_t rv) const;
+
+    using Listener = std::function<void(const StoreEvent &)>;
+    int subscribe(Listener listener);
+    void unsubscribe(int id);
+
+    std::unique_lock<std::recursive_mutex> lock() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Orrery::Sim

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what is missing, builds everything and runs every test through ctest.
+# Exits non-zero on any failure. Extra arguments go to ctest (e.g. -R core/).
+set -euo pipefail
+ORRERY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$ORRERY_ROOT/scripts/deps.sh"
+orrery_install_deps
+build="$ORRERY_ROOT/build/test"
+orrery_build "$build" RelWithDebInfo ${ORRERY_CMAKE_ARGS:-}
+cd "$build"
+# Tests never share a home or kubectl cache with the user.
+export HOME="$build/test-home"
+mkdir -p "$HOME"
+ctest --output-on-failure -j 2 "$@"
