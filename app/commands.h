@@ -15,6 +15,10 @@ int runListContexts(const QCommandLineParser &parser);
 // (doctorcommand.cpp).
 int runDoctor(const QCommandLineParser &parser);
 
+// --export-topology FILE.{png,svg,json} --context C [--namespace N ...]: waits for sync,
+// writes the topology and exits (exporttopologycommand.cpp).
+int runExportTopology(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

@@ -35,6 +35,12 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "With --doctor: print JSON instead of text.")},
         {QStringLiteral("demo"),
          QCoreApplication::translate("main", "Start on the embedded simulated demo cluster.")},
+        {QStringLiteral("namespace"),
+         QCoreApplication::translate("main", "Limit to this namespace (repeatable)."),
+         QCoreApplication::translate("main", "name")},
+        {QStringLiteral("export-topology"),
+         QCoreApplication::translate("main", "Write the topology of --context to a .png, .svg or .json file and exit."),
+         QCoreApplication::translate("main", "file")},
         {QStringLiteral("screenshot"),
          QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
@@ -74,5 +80,7 @@ int main(int argc, char *argv[])
         return App::runListContexts(parser);
     if (parser.isSet(QStringLiteral("doctor")))
         return App::runDoctor(parser);
+    if (parser.isSet(QStringLiteral("export-topology")))
+        return App::runExportTopology(parser);
     return App::runGui(parser);
 }
