@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <memory>
 
@@ -47,9 +49,24 @@ void addOptions(QCommandLineParser &parser)
     });
 }
 
-bool isHeadless(const QCommandLineParser &parser)
+// Loads the embedded translation for the user's UI languages (English is the source).
+void installTranslator(QCoreApplication &app)
 {
-    return parser.isSet(QStringLiteral("list-contexts")) || parser.isSet(QStringLiteral("doctor"));
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("orrery"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+bool wantsHeadless(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
+            || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -60,20 +77,17 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Orrery"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ORRERY_VERSION));
 
-    // Parse once without an application object to choose which one to create; QApplication
-    // would demand a display even for a headless command.
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    QCommandLineParser parser;
-    addOptions(parser);
-    parser.parse(arguments);
-
+    // Choose the application object before parsing: QApplication demands a display even for a
+    // headless command, and option descriptions need the translator, which needs the object.
     std::unique_ptr<QCoreApplication> app;
-    if (isHeadless(parser))
+    if (wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
+    installTranslator(*app);
+
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(*app); // handles --help, --version and unknown options
 
     if (parser.isSet(QStringLiteral("list-contexts")))
