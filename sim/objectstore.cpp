@@ -1,2 +1,323 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "objectstore.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <random>
+#include <unordered_map>
+
+namespace Orrery::Sim {
+
+namespace {
+
+std::string nowRfc3339()
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string kindLabel(const GroupResource &gr)
+{
+    return gr.group.empty() ? gr.resource : gr.resource + "." + gr.group;
+}
+
+json notFoundDetails(const GroupResource &gr, const std::string &name)
+{
+    json d = {{"name", name}, {"kind", gr.resource}};
+    if (!gr.group.empty())
+        d["group"] = gr.group;
+    return d;
+}
+
+} // namespace
+
+struct ObjectStore::Private
+{
+    struct Entry
+    {
+        ObjectPtr object;
+        // Serialized form of `object`, filled lazily by serialized().
+        mutable std::shared_ptr<const std::string> text;
+    };
+    using Key = std::pair<std::string, std::string>; // namespace, name
+    using Bucket = std::map<Key, Entry>;
+
+    std::size_t eventWindow;
+    mutable std::recursive_mutex mutex;
+    std::map<GroupResource, Bucket> buckets;
+    std::uint64_t rv = 0;
+    // Every event with resourceVersion <= droppedUpTo has left the window.
+    std::uint64_t droppedUpTo = 0;
+    std::deque<StoreEvent> events;
+    std::map<int, Listener> listeners;
+    int nextListener = 1;
+    std::mt19937_64 rng{std::random_device{}()};
+
+    std::string uuid()
+    {
+        std::uniform_int_distribution<std::uint64_t> dist;
+        std::uint64_t a = dist(rng), b = dist(rng);
+        a = (a & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
+        b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", unsigned(a >> 32),
+                      unsigned((a >> 16) & 0xffff), unsigned(a & 0xffff), unsigned(b >> 48),
+                      static_cast<unsigned long long>(b & 0xffffffffffffULL));
+        return buf;
+    }
+
+    // Kubernetes' generateName suffix alphabet (no vowels, no confusable digits).
+    std::string randomSuffix()
+    {
+        static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+        std::uniform_int_distribution<int> dist(0, sizeof alphabet - 2);
+        std::string s;
+        for (int i = 0; i < 5; ++i)
+            s += alphabet[dist(rng)];
+        return s;
+    }
+
+    void emit(StoreEvent::Type type, const GroupResource &gr, const ObjectPtr &obj)
+    {
+        StoreEvent ev{type, gr, obj, rv};
+        events.push_back(ev);
+        while (events.size() > eventWindow) {
+            droppedUpTo = events.front().resourceVersion;
+            events.pop_front();
+        }
+        // Copy: a listener may (un)subscribe while being notified.
+        const auto current = listeners;
+        for (const auto &[id, listener] : current)
+            listener(ev);
+    }
+};
+
+ObjectStore::ObjectStore(std::size_t eventWindow) : d(std::make_unique<Private>())
+{
+    d->eventWindow = eventWindow == 0 ? 1 : eventWindow;
+}
+
+ObjectStore::~ObjectStore() = default;
+
+ObjectPtr ObjectStore::create(const GroupResource &gr, json object)
+{
+    std::lock_guard guard(d->mutex);
+    if (!object.is_object())
+        throw ApiError(400, "BadRequest", "the object provided is not a JSON object");
+    json &meta = object["metadata"];
+    if (!meta.is_object())
+        meta = json::object();
+    std::string name = meta.value("name", std::string());
+    const std::string ns = meta.value("namespace", std::string());
+    auto &bucket = d->buckets[gr];
+    if (name.empty()) {
+        const std::string prefix = meta.value("generateName", std::string());
+        if (prefix.empty())
+            throw ApiError(422, "Invalid",
+                           kindLabel(gr) + " \"\" is invalid: metadata.name: Required value: "
+                                           "name or generateName is required",
+                           {{"kind", gr.resource}, {"group", gr.group},
+                            {"causes", json::array({{{"reason", "FieldValueRequired"},
+                                                     {"message", "Required value: name or generateName is required"},
+                                                     {"field", "metadata.name"}}})}});
+        do {
+            name = prefix + d->randomSuffix();
+        } while (bucket.count({ns, name}));
+        meta["name"] = name;
+    }
+    if (!ns.empty() && !(gr.group.empty() && gr.resource == "namespaces")) {
+        const auto nsBucket = d->buckets.find({"", "namespaces"});
+        if (nsBucket == d->buckets.end() || !nsBucket->second.count({"", ns}))
+            throw ApiError(404, "NotFound", "namespaces \"" + ns + "\" not found",
+                           {{"name", ns}, {"kind", "namespaces"}});
+    }
+    if (bucket.count({ns, name}))
+        throw ApiError(409, "AlreadyExists", kindLabel(gr) + " \"" + name + "\" already exists",
+                       notFoundDetails(gr, name));
+    ++d->rv;
+    meta["uid"] = d->uuid();
+    if (!meta.contains("creationTimestamp") || meta["creationTimestamp"].is_null())
+        meta["creationTimestamp"] = nowRfc3339();
+    meta["resourceVersion"] = std::to_string(d->rv);
+    meta["generation"] = 1;
+    auto ptr = std::make_shared<const json>(std::move(object));
+    bucket[{ns, name}] = Private::Entry{ptr, nullptr};
+    d->emit(StoreEvent::Type::Added, gr, ptr);
+    return ptr;
+}
+
+ObjectPtr ObjectStore::update(const GroupResource &gr, json object)
+{
+    std::lock_guard guard(d->mutex);
+    if (!object.is_object() || !object.contains("metadata") || !object["metadata"].is_object())
+        throw ApiError(400, "BadRequest", "the object provided has no metadata");
+    json &meta = object["metadata"];
+    const std::string name = meta.value("name", std::string());
+    const std::string ns = meta.value("namespace", std::string());
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end() || !bucket->second.count({ns, name}))
+        throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
+                       notFoundDetails(gr, name));
+    auto &entry = bucket->second[{ns, name}];
+    const json &old = *entry.object;
+    const json &oldMeta = old["metadata"];
+    if (meta.contains("resourceVersion") && meta["resourceVersion"].is_string()
+        && !meta["resourceVersion"].get<std::string>().empty()
+        && meta["resourceVersion"] != oldMeta["resourceVersion"])
+        throw ApiError(409, "Conflict",
+                       "Operation cannot be fulfilled on " + kindLabel(gr) + " \"" + name
+                           + "\": the object has been modified; please apply your changes to "
+                             "the latest version and try again",
+                       notFoundDetails(gr, name));
+    meta["uid"] = oldMeta["uid"];
+    meta["creationTimestamp"] = oldMeta["creationTimestamp"];
+    std::int64_t generation = oldMeta.value("generation", std::int64_t(1));
+    const auto oldSpec = old.find("spec");
+    const auto newSpec = object.find("spec");
+    const bool oldHas = oldSpec != old.end(), newHas = newSpec != object.end();
+    if (oldHas != newHas || (oldHas && *oldSpec != *newSpec))
+        ++generation;
+    meta["generation"] = generation;
+    ++d->rv;
+    meta["resourceVersion"] = std::to_string(d->rv);
+    auto ptr = std::make_shared<const json>(std::move(object));
+    entry = Private::Entry{ptr, nullptr};
+    d->emit(StoreEvent::Type::Modified, gr, ptr);
+    return ptr;
+}
+
+ObjectPtr ObjectStore::remove(const GroupResource &gr, const std::string &ns,
+                              const std::string &name)
+{
+    std::lock_guard guard(d->mutex);
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end())
+        throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
+                       notFoundDetails(gr, name));
+    auto it = bucket->second.find({ns, name});
+    if (it == bucket->second.end())
+        throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
+                       notFoundDetails(gr, name));
+    ++d->rv;
+    json last = *it->second.object;
+    last["metadata"]["resourceVersion"] = std::to_string(d->rv);
+    bucket->second.erase(it);
+    auto ptr = std::make_shared<const json>(std::move(last));
+    d->emit(StoreEvent::Type::Deleted, gr, ptr);
+    return ptr;
+}
+
+ObjectPtr ObjectStore::get(const GroupResource &gr, const std::string &ns,
+                           const std::string &name) const
+{
+    std::lock_guard guard(d->mutex);
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end())
+        return nullptr;
+    auto it = bucket->second.find({ns, name});
+    return it == bucket->second.end() ? nullptr : it->second.object;
+}
+
+std::vector<ObjectPtr> ObjectStore::list(const GroupResource &gr, const std::string &ns) const
+{
+    std::lock_guard guard(d->mutex);
+    std::vector<ObjectPtr> out;
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end())
+        return out;
+    const auto &b = bucket->second;
+    if (ns.empty()) {
+        out.reserve(b.size());
+        for (const auto &[key, entry] : b)
+            out.push_back(entry.object);
+    } else {
+        // Keys sort by namespace first, so one namespace is a contiguous range.
+        for (auto it = b.lower_bound({ns, std::string()}); it != b.end() && it->first.first == ns;
+             ++it)
+            out.push_back(it->second.object);
+    }
+    return out;
+}
+
+std::uint64_t ObjectStore::resourceVersion() const
+{
+    std::lock_guard guard(d->mutex);
+    return d->rv;
+}
+
+std::shared_ptr<const std::string> ObjectStore::serialized(const GroupResource &gr,
+                                                           const ObjectPtr &object) const
+{
+    if (!object)
+        return std::make_shared<const std::string>("null");
+    {
+        std::lock_guard guard(d->mutex);
+        auto bucket = d->buckets.find(gr);
+        if (bucket != d->buckets.end()) {
+            const json &meta = (*object)["metadata"];
+            auto it = bucket->second.find(
+                {meta.value("namespace", std::string()), meta.value("name", std::string())});
+            if (it != bucket->second.end() && it->second.object == object) {
+                if (!it->second.text)
+                    it->second.text = std::make_shared<const std::string>(object->dump());
+                return it->second.text;
+            }
+        }
+    }
+    return std::make_shared<const std::string>(object->dump());
+}
+
+std::size_t ObjectStore::count(const GroupResource &gr) const
+{
+    std::lock_guard guard(d->mutex);
+    auto bucket = d->buckets.find(gr);
+    return bucket == d->buckets.end() ? 0 : bucket->second.size();
+}
+
+std::optional<std::vector<StoreEvent>> ObjectStore::eventsSince(const GroupResource &gr,
+                                                                std::uint64_t rv) const
+{
+    std::lock_guard guard(d->mutex);
+    if (rv < d->droppedUpTo)
+        return std::nullopt;
+    std::vector<StoreEvent> out;
+    // Events are in resourceVersion order: binary-search the first one after rv.
+    auto first = std::upper_bound(d->events.begin(), d->events.end(), rv,
+                                  [](std::uint64_t v, const StoreEvent &e) {
+                                      return v < e.resourceVersion;
+                                  });
+    for (auto it = first; it != d->events.end(); ++it)
+        if (it->resource == gr)
+            out.push_back(*it);
+    return out;
+}
+
+int ObjectStore::subscribe(Listener listener)
+{
+    std::lock_guard guard(d->mutex);
+    const int id = d->nextListener++;
+    d->listeners.emplace(id, std::move(listener));
+    return id;
+}
+
+void ObjectStore::unsubscribe(int id)
+{
+    std::lock_guard guard(d->mutex);
+    d->listeners.erase(id);
+}
+
+std::unique_lock<std::recursive_mutex> ObjectStore::lock() const
+{
+    return std::unique_lock<std::recursive_mutex>(d->mutex);
+}
+
+} // namespace Orrery::Sim

@@ -71,6 +71,15 @@ public:
 
     std::uint64_t resourceVersion() const;
 
+    // The compact JSON text of `object`, cached per stored version so that large LISTs and
+    // watches do not re-serialize unchanged objects. Objects no longer stored are dumped
+    // without caching.
+    std::shared_ptr<const std::string> serialized(const GroupResource &gr,
+                                                  const ObjectPtr &object) const;
+
+    // Number of objects stored for `gr` (all namespaces).
+    std::size_t count(const GroupResource &gr) const;
+
     // Events for `gr` with resourceVersion > rv; std::nullopt when rv is older than the
     // window (the caller answers 410 Expired).
     std::optional<std::vector<StoreEvent>> eventsSince(const GroupResource &gr,

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "objectstore.h"
+
+#include <QtTest>
+
+using namespace Orrery::Sim;
+
+namespace {
+const GroupResource kPods{"", "pods"};
+const GroupResource kNamespaces{"", "namespaces"};
+const GroupResource kDeployments{"apps", "deployments"};
+
+json pod(const std::string &ns, const std::string &name)
+{
+    return {{"apiVersion", "v1"}, {"kind", "Pod"},
+            {"metadata", {{"name", name}, {"namespace", ns}}},
+            {"spec", {{"containers", json::array({{{"name", "c"}, {"image", "nginx"}}})}}}};
+}
+
+json ns(const std::string &name)
+{
+    return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
+}
+
+int errorCode(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const ApiError &e) {
+        return e.code();
+    }
+    return 0;
+}
+} // namespace
+
+class TestObjectStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void createAssignsMetadata()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        auto p = store.create(kPods, pod("default", "a"));
+        const json &m = (*p)["metadata"];
+        QVERIFY(!m["uid"].get<std::string>().empty());
+        QCOMPARE(m["uid"].get<std::string>().size(), size_t(36));
+        QCOMPARE(m["resourceVersion"].get<std::string>(), std::to_string(store.resourceVersion()));
+        QCOMPARE(m["generation"].get<int>(), 1);
+        QVERIFY(m["creationTimestamp"].get<std::string>().ends_with("Z"));
+    }
+
+    void createErrors()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        QCOMPARE(errorCode([&] { store.create(kPods, pod("missing", "a")); }), 404);
+        store.create(kPods, pod("default", "a"));
+        QCOMPARE(errorCode([&] { store.create(kPods, pod("default", "a")); }), 409);
+        QCOMPARE(errorCode([&] { store.create(kPods, pod("default", "")); }), 422);
+        json g = pod("default", "");
+        g["metadata"]["generateName"] = "web-";
+        auto p = store.create(kPods, g);
+        const auto name = (*p)["metadata"]["name"].get<std::string>();
+        QVERIFY(name.starts_with("web-"));
+        QCOMPARE(name.size(), size_t(9));
+    }
+
+    void updateSemantics()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        json d = {{"metadata", {{"name", "web"}, {"namespace", "default"}}},
+                  {"spec", {{"replicas", 1}}}};
+        auto created = store.create(kDeployments, d);
+        json changed = *created;
+        changed["status"] = {{"replicas", 1}};
+        auto u1 = store.update(kDeployments, changed);
+        QCOMPARE((*u1)["metadata"]["generation"].get<int>(), 1); // status only
+        changed = *u1;
+        changed["spec"]["replicas"] = 3;
+        auto u2 = store.update(kDeployments, changed);
+        QCOMPARE((*u2)["metadata"]["generation"].get<int>(), 2);
+        QCOMPARE((*u2)["metadata"]["uid"], (*created)["metadata"]["uid"]);
+        // Stale resourceVersion: optimistic concurrency conflict.
+        QCOMPARE(errorCode([&] { store.update(kDeployments, changed); }), 409);
+        json missing = changed;
+        missing["metadata"]["name"] = "nope";
+        QCOMPARE(errorCode([&] { store.update(kDeployments, missing); }), 404);
+    }
+
+    void listIsSortedAndFiltered()
+    {
+        ObjectStore store;
+        for (auto n : {"b", "a", "c"})
+            store.create(kNamespaces, ns(n));
+        for (auto n : {"c", "a"})
+            for (auto p : {"z", "y", "x"})
+                store.create(kPods, pod(n, p));
+        const auto all = store.list(kPods);
+        QCOMPARE(all.size(), size_t(6));
+        QCOMPARE((*all[0])["metadata"]["namespace"].get<std::string>(), std::string("a"));
+        QCOMPARE((*all[0])["metadata"]["name"].get<std::string>(), std::string("x"));
+        QCOMPARE((*all[5])["metadata"]["name"].get<std::string>(), std::string("z"));
+        QCOMPARE(store.list(kPods, "c").size(), size_t(3));
+        QCOMPARE(store.list(kPods, "b").size(), size_t(0));
+        QCOMPARE(store.count(kPods), size_t(6));
+    }
+
+    void eventsAndWindow()
+    {
+        ObjectStore store(5);
+        store.create(kNamespaces, ns("default"));
+        const auto start = store.resourceVersion();
+        int heard = 0;
+        const int id = store.subscribe([&](const StoreEvent &) { ++heard; });
+        store.create(kPods, pod("default", "a"));
+        store.create(kPods, pod("default", "b"));
+        auto removed = store.remove(kPods, "default", "a");
+        QCOMPARE((*removed)["metadata"]["resourceVersion"].get<std::string>(),
+                 std::to_string(store.resourceVersion()));
+        QCOMPARE(heard, 3);
+        auto ev = store.eventsSince(kPods, start);
+        QVERIFY(ev.has_value());
+        QCOMPARE(ev->size(), size_t(3));
+        QVERIFY(ev->at(2).type == StoreEvent::Type::Deleted);
+        QCOMPARE(store.eventsSince(kNamespaces, start)->size(), size_t(0));
+        store.unsubscribe(id);
+        for (auto p : {"c", "d", "e", "f"})
+            store.create(kPods, pod("default", p));
+        QCOMPARE(heard, 3);
+        QVERIFY(!store.eventsSince(kPods, start).has_value()); // left the window
+        QVERIFY(store.eventsSince(kPods, store.resourceVersion() - 2).has_value());
+        QCOMPARE(errorCode([&] { store.remove(kPods, "default", "a"); }), 404);
+    }
+
+    void serializedIsCachedPerVersion()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        auto p = store.create(kPods, pod("default", "a"));
+        auto s1 = store.serialized(kPods, p);
+        auto s2 = store.serialized(kPods, p);
+        QCOMPARE(s1.get(), s2.get());
+        QCOMPARE(json::parse(*s1), *p);
+        json changed = *p;
+        changed["metadata"]["labels"] = {{"x", "y"}};
+        auto p2 = store.update(kPods, changed);
+        auto s3 = store.serialized(kPods, p2);
+        QVERIFY(s3->find("\"x\":\"y\"") != std::string::npos);
+        // The old version is no longer stored: still serialized, just not cached.
+        QCOMPARE(json::parse(*store.serialized(kPods, p)), *p);
+    }
+
+    void manyPods()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        for (int i = 0; i < 20000; ++i)
+            store.create(kPods, pod("default", "p" + std::to_string(i)));
+        QCOMPARE(store.list(kPods, "default").size(), size_t(20000));
+        QVERIFY(store.get(kPods, "default", "p19999"));
+        QVERIFY(!store.get(kPods, "default", "p20000"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestObjectStore)
+#include "tst_objectstore.moc"
