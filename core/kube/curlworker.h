@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apirequest.h"
+#include "clusterconnection.h"
+
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace Orrery::Internal {
+
+// A request as the worker runs it. All callbacks run on the worker thread.
+struct CurlJob
+{
+    ApiRequest request;
+    // Set for streams: 2xx body bytes go here as they arrive instead of into the response.
+    std::function<void(const QByteArray &)> onData;
+    std::function<void(Result<ApiResponse> &&)> onDone;
+};
+
+// The thread that owns a libcurl multi handle and runs everything of one connection: curl
+// transfers, posted tasks and timers (informer backoff). Its loop is curl_multi_poll woken by
+// curl_multi_wakeup, not a Qt event loop, so no QObject lives on it.
+//
+// Thread-safe entry points: submit, cancel, post, schedule, cancelTimer, stop. Everything
+// passed in runs on the worker thread, in submission order for posts.
+class CurlWorker : public QThread
+{
+    Q_OBJECT
+
+public:
+    explicit CurlWorker(ClusterConnection connection, QObject *parent = nullptr);
+    ~CurlWorker() override;  // stop() and wait
+
+    quint64 submit(CurlJob job);
+    void cancel(quint64 id);  // onDone is not called
+    void post(std::function<void()> task);
+    quint64 schedule(int delayMs, std::function<void()> task);
+    void cancelTimer(quint64 id);
+    void stop();
+
+    bool isWorkerThread() const;
+
+protected:
+    void run() override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Orrery::Internal

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "discovery.h"
+#include "informeroptions.h"
+#include "watchhealth.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Orrery {
+
+class ResourceStore;
+
+namespace Internal {
+class CurlWorker;
+class ObjectDecoder;
+}
+
+// List-then-watch for one kind in one namespace (or all), with client-go semantics:
+// paginated list (limit + continue; 410 on a continue token restarts a full list), then a
+// watch from the list's resourceVersion with bookmarks and a random timeoutSeconds; a 410
+// (HTTP or ERROR event) relists and replaces the store, synthesising deletions; other failures
+// (dropped stream, silent stream, 5xx, 429, refused) back off exponentially with jitter and
+// re-watch from the last resourceVersion without relisting; a clean close re-watches at once.
+//
+// Threading: after start(), every member runs on the CurlWorker thread; objects are decoded
+// there and handed to the ResourceStore with post(). Health changes are reported through
+// `onHealth`, also on the worker thread (ClusterSession forwards them to its own thread).
+// The owner destroys the informer only after the worker has stopped.
+class Informer
+{
+public:
+    using HealthHandler = std::function<void(const WatchHealth &)>;
+
+    Informer(Internal::CurlWorker *worker, ResourceStore *store, ApiResource resource, Kind kind,
+             QString namespaceName, InformerOptions options, HealthHandler onHealth);
+    ~Informer();
+
+    void start();  // thread-safe: posts to the worker
+    // Thread-safe: marks the informer Error (e.g. the kind is not served) without any request.
+    void reportUnavailable(const Error &error);
+
+    Kind kind() const { return m_kind; }
+    QString namespaceName() const { return m_namespace; }
+
+private:
+    void list(const QString &continueToken);
+    void onListPage(Result<ApiResponse> &&response, const QString &continueToken);
+    void finishList();
+    void watch();
+    void onWatchData(const QByteArray &chunk);
+    void handleWatchLine(std::string_view line);
+    void onWatchDone(Result<ApiResponse> &&response);
+    void retry(const Error &error, bool relist);
+    int nextBackoffMs();
+    void setState(WatchHealth::State state);
+    void setError(const Error &error);
+    void reportHealth();
+    QString collectionPath() const;
+
+    Internal::CurlWorker *m_worker;
+    QPointer<ResourceStore> m_store;
+    ApiResource m_resource;
+    Kind m_kind;
+    QString m_namespace;
+    InformerOptions m_options;
+    HealthHandler m_onHealth;
+    std::unique_ptr<Internal::ObjectDecoder> m_decoder;
+
+    WatchHealth m_health;
+    quint64 m_requestId = 0;
+    quint64 m_timerId = 0;
+    std::vector<KubeObjectPtr> m_listed;  // pages of the list in progress
+    QElapsedTimer m_listTimer;
+    qint64 m_decodeNs = 0;
+    std::string m_lineBuffer;
+    bool m_relistRequested = false;
+    bool m_watchError = false;
+    Error m_watchEventError;
+    int m_failures = 0;
+    QElapsedTimer m_watchStarted;
+    QElapsedTimer m_sinceHealthy;  // started at the first failure after Live
+    bool m_everSynced = false;
+};
+
+} // namespace Orrery
