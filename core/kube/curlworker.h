@@ -16,7 +16,12 @@ struct CurlJob
 {
     ApiRequest request;
     // Set for streams: 2xx body bytes go here as they arrive instead of into the response.
-    std::function<void(const QByteArray &)> onData;
+    // Returning false aborts the transfer (onDone then gets Error::Code::Cancelled); aborting
+    // this way is the only safe way to stop a transfer from inside its own callback.
+    std::function<bool(const QByteArray &)> onData;
+    // Called once the response headers are complete, with the final status (watches use it
+    // to know they are established before any event arrives).
+    std::function<void(int status)> onResponse;
     std::function<void(Result<ApiResponse> &&)> onDone;
 };
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apirequest.h"
 #include "discovery.h"
 #include "informeroptions.h"
+#include "storedelta.h"
 #include "watchhealth.h"
 
 #include <QElapsedTimer>
@@ -54,14 +56,13 @@ private:
     void onListPage(Result<ApiResponse> &&response, const QString &continueToken);
     void finishList();
     void watch();
-    void onWatchData(const QByteArray &chunk);
-    void handleWatchLine(std::string_view line);
+    bool onWatchData(const QByteArray &chunk);
+    void handleWatchLine(std::string_view line, std::vector<StoreDelta> &deltas);
     void onWatchDone(Result<ApiResponse> &&response);
     void retry(const Error &error, bool relist);
     int nextBackoffMs();
     void setState(WatchHealth::State state);
-    void setError(const Error &error);
-    void reportHealth();
+    void reportHealth(bool force);
     QString collectionPath() const;
 
     Internal::CurlWorker *m_worker;
@@ -83,10 +84,14 @@ private:
     bool m_relistRequested = false;
     bool m_watchError = false;
     Error m_watchEventError;
-    int m_failures = 0;
+    int m_failures = 0;            // consecutive, for the backoff (reset after a healthy period)
+    int m_failuresSinceLive = 0;   // for Stale
+    int m_expiredInARow = 0;
     QElapsedTimer m_watchStarted;
-    QElapsedTimer m_sinceHealthy;  // started at the first failure after Live
+    QElapsedTimer m_sinceLive;     // restarted whenever the informer becomes Live
+    QElapsedTimer m_sinceReport;
     bool m_everSynced = false;
+    bool m_stopped = false;
 };
 
 } // namespace Orrery

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apirequest.h"
+
+#include <nlohmann/json.hpp>
+
+namespace Orrery {
+
+Error ApiResponse::toError(const QString &context) const
+{
+    using Code = Error::Code;
+    Code code = Code::Unknown;
+    switch (status) {
+    case 400: case 422: code = Code::InvalidArgument; break;
+    case 401: code = Code::AuthError; break;
+    case 403: code = Code::Forbidden; break;
+    case 404: code = Code::NotFound; break;
+    case 409: code = Code::Conflict; break;
+    case 410: code = Code::Expired; break;
+    case 429: code = Code::TooManyRequests; break;
+    case 504: code = Code::Timeout; break;
+    default:
+        if (status >= 500)
+            code = Code::ServerError;
+        break;
+    }
+    QString message;
+    // A metav1.Status body carries the server's own sentence ("pods is forbidden: ...").
+    auto j = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (j.is_object() && j.value("kind", std::string()) == "Status")
+        message = QString::fromStdString(j.value("message", std::string()));
+    if (message.isEmpty())
+        message = QStringLiteral("the server answered HTTP %1").arg(status);
+    Error e(code, message, context);
+    e.httpStatus = status;
+    switch (code) {
+    case Code::AuthError:
+        e.hint = QStringLiteral("the credentials were rejected; log in again or refresh the token");
+        break;
+    case Code::Forbidden:
+        e.hint = QStringLiteral("ask a cluster admin for RBAC permission");
+        break;
+    default:
+        break;
+    }
+    return e;
+}
+
+Result<QByteArray> bodyOrError(const Result<ApiResponse> &response, const QString &context)
+{
+    if (!response.ok())
+        return response.error();
+    if (!response->isSuccess())
+        return response->toError(context);
+    return response->body;
+}
+
+} // namespace Orrery

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "discovery.h"
+
+#include "curlworker.h"
+#include "httptransport.h"
+
+#include <QPointer>
+#include <QSet>
+
+#include <nlohmann/json.hpp>
+
+namespace Orrery {
+
+using json = nlohmann::json;
+
+QString ApiResource::basePath() const
+{
+    if (group.isEmpty())
+        return QStringLiteral("/api/") + version;
+    return QStringLiteral("/apis/") + group + QLatin1Char('/') + version;
+}
+
+QString ApiResource::collectionPath(const QString &ns) const
+{
+    if (namespaced && !ns.isEmpty())
+        return basePath() + QStringLiteral("/namespaces/") + ns + QLatin1Char('/') + name;
+    return basePath() + QLatin1Char('/') + name;
+}
+
+QString ApiResource::objectPath(const QString &ns, const QString &objectName) const
+{
+    return collectionPath(ns) + QLatin1Char('/') + objectName;
+}
+
+std::optional<ApiResource> ApiDiscovery::resource(Kind kind) const
+{
+    return m_kinds[std::size_t(kind)];
+}
+
+std::optional<ApiResource> ApiDiscovery::find(const QString &group, const QString &kind) const
+{
+    for (const ApiResource &r : resources)
+        if (r.group == group && r.kind == kind && !r.name.contains(QLatin1Char('/')))
+            return r;
+    return std::nullopt;
+}
+
+std::optional<Error> ApiDiscovery::kindError(Kind kind) const
+{
+    return m_kindErrors[std::size_t(kind)];
+}
+
+void ApiDiscovery::resolveKinds()
+{
+    for (Kind kind : allKinds()) {
+        const KindInfo &info = kindInfo(kind);
+        const QString group = QString::fromLatin1(info.group);
+        m_kinds[std::size_t(kind)].reset();
+        m_kindErrors[std::size_t(kind)].reset();
+        for (std::size_t i = 0; i < info.versions.size() && info.versions[i]; ++i) {
+            const QString version = QString::fromLatin1(info.versions[i]);
+            for (const ApiResource &r : std::as_const(resources)) {
+                if (r.group == group && r.version == version
+                    && r.name == QLatin1String(info.resource)) {
+                    m_kinds[std::size_t(kind)] = r;
+                    break;
+                }
+            }
+            if (m_kinds[std::size_t(kind)]) {
+                if (i > 0) {
+                    warnings << QStringLiteral("%1/%2 is not served; using %3 for %4")
+                                    .arg(group, QLatin1String(info.versions[0]),
+                                         m_kinds[std::size_t(kind)]->groupVersion(),
+                                         QLatin1String(info.resource));
+                }
+                break;
+            }
+        }
+        if (!m_kinds[std::size_t(kind)]) {
+            QStringList tried;
+            for (const char *v : info.versions)
+                if (v)
+                    tried << (group.isEmpty() ? QString::fromLatin1(v)
+                                              : group + QLatin1Char('/') + QLatin1String(v));
+            Error e(Error::Code::Unsupported,
+                    QStringLiteral("the server does not serve %1 (%2)")
+                        .arg(QLatin1String(info.resource), tried.join(QLatin1String(", "))),
+                    QString::fromLatin1(info.name));
+            e.hint = QStringLiteral("this kind is not shown for this cluster");
+            m_kindErrors[std::size_t(kind)] = e;
+        }
+    }
+}
+
+Result<QList<ApiResource>> ApiDiscovery::parseResourceList(const QByteArray &body)
+{
+    json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (!j.is_object() || !j.contains("resources") || !j["resources"].is_array())
+        return Error(Error::Code::ParseError, QStringLiteral("not an APIResourceList"));
+    const QString gv = QString::fromStdString(j.value("groupVersion", std::string()));
+    QString group, version = gv;
+    if (gv.contains(QLatin1Char('/'))) {
+        group = gv.section(QLatin1Char('/'), 0, 0);
+        version = gv.section(QLatin1Char('/'), 1);
+    }
+    QList<ApiResource> out;
+    for (const json &r : j["resources"]) {
+        if (!r.is_object())
+            continue;
+        ApiResource res;
+        res.group = group;
+        res.version = version;
+        res.name = QString::fromStdString(r.value("name", std::string()));
+        res.kind = QString::fromStdString(r.value("kind", std::string()));
+        res.namespaced = r.value("namespaced", false);
+        if (auto it = r.find("verbs"); it != r.end() && it->is_array())
+            for (const json &v : *it)
+                if (v.is_string())
+                    res.verbs << QString::fromStdString(v.get<std::string>());
+        if (auto it = r.find("shortNames"); it != r.end() && it->is_array())
+            for (const json &v : *it)
+                if (v.is_string())
+                    res.shortNames << QString::fromStdString(v.get<std::string>());
+        out.append(res);
+    }
+    return out;
+}
+
+namespace {
+
+// The state of one discovery run; lives on the worker thread.
+struct DiscoveryRun
+{
+    Internal::CurlWorker *worker;
+    HttpTransport *transport;
+    QPointer<QObject> context;
+    ApiDiscovery::Handler handler;
+    QStringList extra;
+    ApiDiscovery result;
+    int pending = 0;
+    bool failed = false;
+
+    void deliver(Result<ApiDiscovery> r)
+    {
+        auto ctx = context;
+        auto h = handler;
+        QMetaObject::invokeMethod(
+            transport,
+            [ctx, h, r = std::move(r)] {
+                if (ctx)
+                    h(r);
+            },
+            Qt::QueuedConnection);
+    }
+
+    void get(const QString &path, std::function<void(Result<ApiResponse> &&)> done)
+    {
+        Internal::CurlJob job;
+        job.request = ApiRequest::get(path);
+        job.request.timeoutMs = 15000;
+        job.onDone = std::move(done);
+        worker->submit(std::move(job));
+    }
+};
+
+QStringList parseStrings(const json &j, const char *key)
+{
+    QStringList out;
+    if (auto it = j.find(key); it != j.end() && it->is_array())
+        for (const json &v : *it)
+            if (v.is_string())
+                out << QString::fromStdString(v.get<std::string>());
+    return out;
+}
+
+} // namespace
+
+void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler handler,
+                            QStringList extraGroupVersions)
+{
+    auto run = std::make_shared<DiscoveryRun>();
+    run->worker = transport->worker();
+    run->transport = transport;
+    run->context = context;
+    run->handler = std::move(handler);
+    run->extra = std::move(extraGroupVersions);
+
+    transport->worker()->post([run] {
+        run->get(QStringLiteral("/version"), [run](Result<ApiResponse> &&r) {
+            if (r.ok() && r->isSuccess()) {
+                json j = json::parse(r->body.constData(), r->body.constData() + r->body.size(),
+                                     nullptr, false);
+                if (j.is_object())
+                    run->result.serverVersion = QString::fromStdString(j.value("gitVersion", std::string()));
+            }
+            run->get(QStringLiteral("/api"), [run](Result<ApiResponse> &&r) {
+                Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/api)"));
+                if (!body.ok()) {
+                    run->deliver(body.error());
+                    return;
+                }
+                json j = json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
+                if (!j.is_object()) {
+                    run->deliver(Error(Error::Code::ParseError,
+                                       QStringLiteral("/api did not return APIVersions JSON"),
+                                       QStringLiteral("API discovery")));
+                    return;
+                }
+                run->result.groupVersions = parseStrings(j, "versions");
+                run->get(QStringLiteral("/apis"), [run](Result<ApiResponse> &&r) {
+                    Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/apis)"));
+                    if (!body.ok()) {
+                        run->deliver(body.error());
+                        return;
+                    }
+                    json j = json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
+                    if (j.is_object() && j.contains("groups") && j["groups"].is_array()) {
+                        for (const json &g : j["groups"]) {
+                            if (!g.is_object() || !g.contains("versions") || !g["versions"].is_array())
+                                continue;
+                            for (const json &v : g["versions"])
+                                if (v.is_object())
+                                    run->result.groupVersions << QString::fromStdString(
+                                        v.value("groupVersion", std::string()));
+                        }
+                    }
+                    // Fetch only the group-versions the store can use (kubectl fetches all;
+                    // a desktop client keeps discovery short), plus any asked for.
+                    QStringList wanted = run->extra;
+                    for (Kind kind : allKinds()) {
+                        const KindInfo &info = kindInfo(kind);
+                        for (const char *v : info.versions) {
+                            if (!v)
+                                continue;
+                            const QString gv = *info.group
+                                                   ? QLatin1String(info.group) + QLatin1Char('/') + QLatin1String(v)
+                                                   : QString::fromLatin1(v);
+                            if (run->result.groupVersions.contains(gv) && !wanted.contains(gv)) {
+                                wanted << gv;
+                                break;  // the preferred version the server has
+                            }
+                        }
+                    }
+                    run->pending = int(wanted.size());
+                    if (wanted.isEmpty()) {
+                        run->result.resolveKinds();
+                        run->deliver(run->result);
+                        return;
+                    }
+                    for (const QString &gv : std::as_const(wanted)) {
+                        const QString path = gv.contains(QLatin1Char('/'))
+                                                 ? QStringLiteral("/apis/") + gv
+                                                 : QStringLiteral("/api/") + gv;
+                        run->get(path, [run, gv](Result<ApiResponse> &&r) {
+                            Result<QByteArray> body = bodyOrError(r, gv);
+                            if (body.ok()) {
+                                Result<QList<ApiResource>> list = ApiDiscovery::parseResourceList(*body);
+                                if (list.ok())
+                                    run->result.resources += *list;
+                                else
+                                    run->result.warnings << gv + QStringLiteral(": ") + list.error().message;
+                            } else {
+                                // A broken aggregated API (metrics-server down) must not
+                                // stop the rest: the kinds it holds report Unsupported.
+                                run->result.warnings << body.error().toString();
+                            }
+                            if (--run->pending == 0) {
+                                run->result.resolveKinds();
+                                run->deliver(run->result);
+                            }
+                        });
+                    }
+                });
+            });
+        });
+    });
+}
+
+} // namespace Orrery

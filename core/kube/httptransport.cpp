@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httptransport.h"
+
+#include "curlworker.h"
+
+#include <QPointer>
+#include <QThread>
+
+namespace Orrery {
+
+namespace {
+
+// Runs `fn` on `context`'s thread, by way of the transport (which outlives every worker
+// callback because its destructor joins the worker): the context pointer is only touched on
+// the transport's thread, where QPointer can be trusted.
+template<typename Fn>
+void deliver(HttpTransport *transport, const QPointer<QObject> &context, Fn fn)
+{
+    QMetaObject::invokeMethod(
+        transport,
+        [context, fn = std::move(fn)]() mutable {
+            if (!context)
+                return;
+            if (context->thread() == QThread::currentThread())
+                fn();
+            else
+                QMetaObject::invokeMethod(context.data(), std::move(fn), Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
+HttpTransport::HttpTransport(ClusterConnection connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_worker(std::make_unique<Internal::CurlWorker>(std::move(connection)))
+{
+    m_worker->setObjectName(QStringLiteral("orrery-transport"));
+    m_worker->start();
+}
+
+HttpTransport::~HttpTransport()
+{
+    m_worker->stop();
+    m_worker->wait();
+}
+
+HttpTransport::RequestId HttpTransport::send(ApiRequest request, QObject *context,
+                                             ResponseHandler onFinished)
+{
+    Internal::CurlJob job;
+    job.request = std::move(request);
+    QPointer<QObject> ctx(context);
+    job.onDone = [this, ctx, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
+        deliver(this, ctx, [onFinished, r = std::move(r)] { onFinished(r); });
+    };
+    return m_worker->submit(std::move(job));
+}
+
+HttpTransport::RequestId HttpTransport::get(const QString &path, QObject *context,
+                                            ResponseHandler onFinished)
+{
+    return send(ApiRequest::get(path), context, std::move(onFinished));
+}
+
+HttpTransport::RequestId HttpTransport::stream(ApiRequest request, QObject *context,
+                                               ChunkHandler onChunk, ResponseHandler onFinished)
+{
+    Internal::CurlJob job;
+    job.request = std::move(request);
+    QPointer<QObject> ctx(context);
+    job.onData = [this, ctx, onChunk = std::move(onChunk)](const QByteArray &chunk) {
+        deliver(this, ctx, [onChunk, chunk] { onChunk(chunk); });
+        return true;
+    };
+    job.onDone = [this, ctx, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
+        deliver(this, ctx, [onFinished, r = std::move(r)] { onFinished(r); });
+    };
+    return m_worker->submit(std::move(job));
+}
+
+void HttpTransport::cancel(RequestId id)
+{
+    m_worker->cancel(id);
+}
+
+} // namespace Orrery

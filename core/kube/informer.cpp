@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "informer.h"
+
+#include "curlworker.h"
+#include "objectdecoder.h"
+#include "resourcestore.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+Q_LOGGING_CATEGORY(lcInformer, "orrery.informer", QtWarningMsg)
+
+namespace Orrery {
+
+using json = nlohmann::json;
+
+QString WatchHealth::stateName(State s)
+{
+    switch (s) {
+    case State::Syncing: return QStringLiteral("Syncing");
+    case State::Live: return QStringLiteral("Live");
+    case State::Reconnecting: return QStringLiteral("Reconnecting");
+    case State::Stale: return QStringLiteral("Stale");
+    case State::Error: return QStringLiteral("Error");
+    }
+    return {};
+}
+
+Informer::Informer(Internal::CurlWorker *worker, ResourceStore *store, ApiResource resource,
+                   Kind kind, QString namespaceName, InformerOptions options,
+                   HealthHandler onHealth)
+    : m_worker(worker)
+    , m_store(store)
+    , m_resource(std::move(resource))
+    , m_kind(kind)
+    , m_namespace(std::move(namespaceName))
+    , m_options(options)
+    , m_onHealth(std::move(onHealth))
+    , m_decoder(std::make_unique<Internal::ObjectDecoder>())
+{
+    m_health.kind = kind;
+    m_health.namespaceName = m_namespace;
+    m_health.apiVersion = m_resource.groupVersion();
+}
+
+Informer::~Informer() = default;
+
+void Informer::start()
+{
+    m_worker->post([this] {
+        reportHealth(true);
+        list({});
+    });
+}
+
+void Informer::reportUnavailable(const Error &error)
+{
+    m_worker->post([this, error] {
+        m_stopped = true;
+        m_health.lastError = error;
+        setState(WatchHealth::State::Error);
+    });
+}
+
+QString Informer::collectionPath() const
+{
+    return m_resource.collectionPath(m_namespace);
+}
+
+void Informer::list(const QString &continueToken)
+{
+    m_timerId = 0;
+    if (continueToken.isEmpty()) {
+        m_listed.clear();
+        m_listTimer.start();
+        m_decodeNs = 0;
+    }
+    QString path = collectionPath() + QStringLiteral("?limit=") + QString::number(m_options.pageSize);
+    if (!continueToken.isEmpty())
+        path += QStringLiteral("&continue=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(continueToken));
+    Internal::CurlJob job;
+    job.request = ApiRequest::get(path);
+    job.request.timeoutMs = m_options.requestTimeoutMs;
+    job.onDone = [this, continueToken](Result<ApiResponse> &&r) {
+        onListPage(std::move(r), continueToken);
+    };
+    m_requestId = m_worker->submit(std::move(job));
+}
+
+void Informer::onListPage(Result<ApiResponse> &&response, const QString &continueToken)
+{
+    m_requestId = 0;
+    const QString what = QStringLiteral("list %1%2").arg(m_resource.name,
+        m_namespace.isEmpty() ? QString() : QStringLiteral(" in ") + m_namespace);
+    if (!response.ok()) {
+        retry(response.error(), true);
+        return;
+    }
+    if (!response->isSuccess()) {
+        if (response->status == 410 && !continueToken.isEmpty()) {
+            // The continue token expired (compaction between pages): start over.
+            qCInfo(lcInformer) << what << "continue token expired; full list";
+            list({});
+            return;
+        }
+        retry(response->toError(what), true);
+        return;
+    }
+
+    QElapsedTimer decode;
+    decode.start();
+    const QByteArray &body = response->body;
+    json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    if (!j.is_object()) {
+        retry(Error(Error::Code::ParseError, QStringLiteral("the list is not JSON"), what), true);
+        return;
+    }
+    const QString apiVersion = m_resource.groupVersion();
+    if (auto it = j.find("items"); it != j.end() && it->is_array()) {
+        m_listed.reserve(m_listed.size() + it->size());
+        for (const json &item : *it)
+            if (KubeObjectPtr o = m_decoder->decode(m_kind, item, apiVersion))
+                m_listed.push_back(std::move(o));
+    }
+    const json &meta = j.contains("metadata") ? j["metadata"] : json();
+    const std::string cont = meta.is_object() ? meta.value("continue", std::string()) : std::string();
+    const std::string rv = meta.is_object() ? meta.value("resourceVersion", std::string()) : std::string();
+    j = json();  // free the DOM before the next page arrives
+    m_decodeNs += decode.nsecsElapsed();
+
+    if (!cont.empty()) {
+        list(QString::fromStdString(cont));
+        return;
+    }
+    m_health.resourceVersion = QString::fromStdString(rv);
+    finishList();
+}
+
+void Informer::finishList()
+{
+    m_health.lastListMs = m_listTimer.elapsed();
+    m_health.lastDecodeMs = m_decodeNs / 1000000;
+    m_health.objectCount = int(m_listed.size());
+    m_health.lastSyncTime = QDateTime::currentDateTimeUtc();
+    m_health.lastEventTime = m_health.lastSyncTime;
+    if (m_everSynced)
+        ++m_health.relistCount;
+    m_everSynced = true;
+
+    StoreDelta replace;
+    replace.type = StoreDelta::Type::Replace;
+    replace.kind = m_kind;
+    replace.objects = std::move(m_listed);
+    replace.scopeNamespace = m_namespace;
+    m_listed = {};
+    if (m_store)
+        m_store->post(std::move(replace));
+    setState(WatchHealth::State::Live);
+    watch();
+}
+
+void Informer::watch()
+{
+    m_timerId = 0;
+    const int lo = std::max(1, m_options.minWatchTimeoutSec);
+    const int hi = std::max(lo, m_options.maxWatchTimeoutSec);
+    const int timeoutSec = lo + int(QRandomGenerator::global()->bounded(hi - lo + 1));
+    const QString path = collectionPath()
+                         + QStringLiteral("?watch=true&allowWatchBookmarks=true&resourceVersion=")
+                         + QString::fromLatin1(QUrl::toPercentEncoding(m_health.resourceVersion))
+                         + QStringLiteral("&timeoutSeconds=") + QString::number(timeoutSec);
+    m_lineBuffer.clear();
+    m_relistRequested = false;
+    m_watchError = false;
+    m_watchStarted.start();
+
+    Internal::CurlJob job;
+    job.request = ApiRequest::get(path);
+    // The server ends the watch after timeoutSeconds; the margin covers a slow close.
+    job.request.timeoutMs = (timeoutSec + 30) * 1000;
+    job.request.idleTimeoutMs = m_options.watchIdleTimeoutMs;
+    job.onResponse = [this](int status) {
+        if (status >= 200 && status < 300 && m_health.state != WatchHealth::State::Live) {
+            setState(WatchHealth::State::Live);
+        }
+    };
+    job.onData = [this](const QByteArray &chunk) { return onWatchData(chunk); };
+    job.onDone = [this](Result<ApiResponse> &&r) { onWatchDone(std::move(r)); };
+    m_requestId = m_worker->submit(std::move(job));
+}
+
+bool Informer::onWatchData(const QByteArray &chunk)
+{
+    m_lineBuffer.append(chunk.constData(), std::size_t(chunk.size()));
+    std::vector<StoreDelta> deltas;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nl = m_lineBuffer.find('\n', start);
+        if (nl == std::string::npos)
+            break;
+        std::string_view line(m_lineBuffer.data() + start, nl - start);
+        if (!line.empty() && line.find_first_not_of(" \r\t") != std::string_view::npos)
+            handleWatchLine(line, deltas);
+        start = nl + 1;
+        if (m_relistRequested || m_watchError)
+            break;
+    }
+    m_lineBuffer.erase(0, start);
+    if (!deltas.empty() && m_store)
+        m_store->post(std::move(deltas));
+    reportHealth(false);
+    return !(m_relistRequested || m_watchError);
+}
+
+void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &deltas)
+{
+    QElapsedTimer decode;
+    decode.start();
+    json event = json::parse(line.begin(), line.end(), nullptr, false);
+    if (!event.is_object()) {
+        // A torn line means the stream is corrupt: re-watch from the last good version.
+        m_watchError = true;
+        m_watchEventError = Error(Error::Code::ParseError, QStringLiteral("malformed watch event"),
+                                  m_resource.name);
+        return;
+    }
+    const std::string type = event.value("type", std::string());
+    const json &object = event.contains("object") ? event["object"] : json();
+    m_health.lastEventTime = QDateTime::currentDateTimeUtc();
+
+    auto rvOf = [](const json &o) -> QString {
+        if (!o.is_object() || !o.contains("metadata") || !o["metadata"].is_object())
+            return {};
+        return QString::fromStdString(o["metadata"].value("resourceVersion", std::string()));
+    };
+
+    if (type == "ADDED" || type == "MODIFIED" || type == "DELETED") {
+        KubeObjectPtr o = m_decoder->decode(m_kind, object, m_resource.groupVersion());
+        if (!o)
+            return;
+        StoreDelta d;
+        d.type = type == "DELETED" ? StoreDelta::Type::Delete : StoreDelta::Type::Upsert;
+        d.kind = m_kind;
+        d.object = o;
+        if (!o->resourceVersion.isEmpty())
+            m_health.resourceVersion = o->resourceVersion;
+        deltas.push_back(std::move(d));
+    } else if (type == "BOOKMARK") {
+        const QString rv = rvOf(object);
+        if (!rv.isEmpty())
+            m_health.resourceVersion = rv;
+    } else if (type == "ERROR") {
+        const int code = object.is_object() ? object.value("code", 0) : 0;
+        if (code == 410) {
+            m_relistRequested = true;
+        } else {
+            ApiResponse r;
+            r.status = code ? code : 500;
+            r.body = QByteArray(line.data(), qsizetype(line.size()));
+            const std::string objText = object.dump();
+            r.body = QByteArray::fromStdString(objText);
+            m_watchError = true;
+            m_watchEventError = r.toError(QStringLiteral("watch %1").arg(m_resource.name));
+        }
+    }
+    m_decodeNs += decode.nsecsElapsed();
+}
+
+void Informer::onWatchDone(Result<ApiResponse> &&response)
+{
+    m_requestId = 0;
+    const QString what = QStringLiteral("watch %1").arg(m_resource.name);
+    const bool livedLong = m_watchStarted.isValid()
+                           && m_watchStarted.elapsed() >= m_options.healthyResetMs;
+    if (livedLong)
+        m_failures = 0;
+
+    if (m_relistRequested || (response.ok() && response->status == 410)) {
+        // The resourceVersion left the server's window: relist and replace. The first time
+        // at once (as client-go); repeatedly, with backoff so a broken server is not hammered.
+        qCInfo(lcInformer) << what << "expired; relisting";
+        Error e(Error::Code::Expired, QStringLiteral("resourceVersion %1 is too old").arg(m_health.resourceVersion), what);
+        e.httpStatus = 410;
+        m_health.lastError = e;
+        if (m_expiredInARow++ == 0) {
+            list({});
+        } else {
+            retry(e, true);
+        }
+        return;
+    }
+    m_expiredInARow = 0;
+
+    if (!response.ok()) {
+        Error e = response.error();
+        if (e.code == Error::Code::Cancelled && m_watchError)
+            e = m_watchEventError;
+        retry(e, false);
+        return;
+    }
+    if (response->isSuccess()) {
+        // Clean close (timeoutSeconds elapsed): re-watch from the last version at once,
+        // unless the server closes immediately every time.
+        if (m_watchStarted.elapsed() >= 1000) {
+            watch();
+        } else {
+            retry(Error(Error::Code::Network, QStringLiteral("the watch closed at once"), what), false);
+        }
+        return;
+    }
+    retry(response->toError(what), false);
+}
+
+int Informer::nextBackoffMs()
+{
+    // 800 ms × 2^(n-1), capped, plus jitter so that many informers do not retry in lockstep.
+    double delay = m_options.initialBackoffMs;
+    for (int i = 1; i < m_failures && delay < m_options.maxBackoffMs; ++i)
+        delay *= 2;
+    delay = std::min<double>(delay, m_options.maxBackoffMs);
+    delay *= 1.0 + m_options.backoffJitter * QRandomGenerator::global()->generateDouble();
+    return int(std::min<double>(delay, m_options.maxBackoffMs));
+}
+
+void Informer::retry(const Error &error, bool relist)
+{
+    if (m_stopped)
+        return;
+    ++m_failures;
+    ++m_failuresSinceLive;
+    ++m_health.reconnectCount;
+    m_health.lastError = error;
+    qCInfo(lcInformer) << m_resource.name << m_namespace << "failed:" << error.toString()
+                       << (relist ? "(relist)" : "(re-watch)");
+    using S = WatchHealth::State;
+    using C = Error::Code;
+    if (error.code == C::Forbidden || error.code == C::AuthError || error.code == C::NotFound
+        || error.code == C::Unsupported || error.code == C::InvalidArgument) {
+        setState(S::Error);
+    } else if (m_failuresSinceLive >= m_options.staleAfterFailures
+               || (m_sinceLive.isValid() && m_sinceLive.elapsed() >= m_options.staleAfterMs)) {
+        setState(m_everSynced ? S::Stale : S::Reconnecting);
+    } else {
+        setState(S::Reconnecting);
+    }
+    const int delay = nextBackoffMs();
+    m_timerId = m_worker->schedule(delay, [this, relist] {
+        if (relist || !m_everSynced)
+            list({});
+        else
+            watch();
+    });
+}
+
+void Informer::setState(WatchHealth::State state)
+{
+    if (state == WatchHealth::State::Live) {
+        m_failuresSinceLive = 0;
+        m_sinceLive.start();
+    }
+    const bool changed = m_health.state != state;
+    m_health.state = state;
+    reportHealth(changed);
+}
+
+void Informer::reportHealth(bool force)
+{
+    // Events can arrive by the thousand: the health (last event time, version) is reported
+    // on state changes and otherwise at most once a second.
+    if (!force && m_sinceReport.isValid() && m_sinceReport.elapsed() < 1000)
+        return;
+    m_sinceReport.start();
+    if (m_onHealth)
+        m_onHealth(m_health);
+}
+
+} // namespace Orrery

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resourcestore.h"
+
+#include <QMetaObject>
+#include <QSet>
+
+#include <unordered_map>
+
+namespace Orrery {
+
+// Collects the changes of one flush, merging repeated changes to the same object so that a
+// model sees each object at most once per batch (see ChangeBatch).
+class ChangeCoalescer
+{
+public:
+    void add(ObjectChange::Type type, Kind kind, const KubeObjectPtr &object,
+             const KubeObjectPtr &previous)
+    {
+        const QString key = kindKey(kind, object->key());
+        auto it = m_index.find(key);
+        if (it == m_index.end()) {
+            m_index.emplace(key, m_changes.size());
+            m_changes.push_back({type, kind, object, previous});
+            m_live.push_back(true);
+            return;
+        }
+        ObjectChange &c = m_changes[it->second];
+        using T = ObjectChange::Type;
+        if (!m_live[it->second]) {
+            // Added then Deleted earlier in this flush, and now back: it is new again.
+            c = {T::Added, kind, object, nullptr};
+            m_live[it->second] = true;
+            return;
+        }
+        switch (c.type) {
+        case T::Added:
+            if (type == T::Deleted)
+                m_live[it->second] = false;  // never seen by anyone: drop it
+            else
+                c.object = object;  // still Added, with the latest state
+            break;
+        case T::Modified:
+            if (type == T::Deleted) {
+                c.type = T::Deleted;
+                c.object = object;
+                c.previous = nullptr;
+            } else {
+                c.object = object;  // keep the oldest `previous`
+            }
+            break;
+        case T::Deleted:
+            // Deleted then re-created: a modification from the receiver's point of view.
+            c.previous = c.object;
+            c.object = object;
+            c.type = type == T::Deleted ? T::Deleted : T::Modified;
+            if (type == T::Deleted)
+                c.previous = nullptr;
+            break;
+        }
+    }
+
+    ChangeBatch take()
+    {
+        ChangeBatch batch;
+        batch.changes.reserve(qsizetype(m_changes.size()));
+        for (std::size_t i = 0; i < m_changes.size(); ++i)
+            if (m_live[i])
+                batch.changes.append(std::move(m_changes[i]));
+        m_changes.clear();
+        m_live.clear();
+        m_index.clear();
+        return batch;
+    }
+
+private:
+    static QString kindKey(Kind kind, const QString &key)
+    {
+        return QString::number(int(kind)) + QLatin1Char(':') + key;
+    }
+
+    std::vector<ObjectChange> m_changes;
+    std::vector<bool> m_live;
+    std::unordered_map<QString, std::size_t> m_index;
+};
+
+bool ChangeBatch::contains(Kind kind) const
+{
+    for (const ObjectChange &c : changes)
+        if (c.kind == kind)
+            return true;
+    return false;
+}
+
+int ChangeBatch::count(Kind kind, ObjectChange::Type type) const
+{
+    int n = 0;
+    for (const ObjectChange &c : changes)
+        if (c.kind == kind && c.type == type)
+            ++n;
+    return n;
+}
+
+ResourceStore::ResourceStore(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Orrery::ChangeBatch>();
+    qRegisterMetaType<Orrery::Kind>();
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(50);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResourceStore::flush);
+}
+
+ResourceStore::~ResourceStore() = default;
+
+void ResourceStore::post(StoreDelta delta)
+{
+    std::vector<StoreDelta> deltas;
+    deltas.push_back(std::move(delta));
+    post(std::move(deltas));
+}
+
+void ResourceStore::post(std::vector<StoreDelta> deltas)
+{
+    if (deltas.empty())
+        return;
+    bool wake = false;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        for (StoreDelta &d : deltas)
+            m_inbox.push_back(std::move(d));
+        wake = !m_flushPosted;
+        m_flushPosted = true;
+    }
+    // The timer must be started on the store's thread; one queued call per quiet period.
+    if (wake)
+        QMetaObject::invokeMethod(this, &ResourceStore::scheduleFlush, Qt::QueuedConnection);
+}
+
+void ResourceStore::scheduleFlush()
+{
+    // Not restarted while active: a steady stream of events still flushes every interval.
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ResourceStore::flush()
+{
+    std::vector<StoreDelta> deltas;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        deltas.swap(m_inbox);
+        m_flushPosted = false;
+    }
+    m_flushTimer.stop();
+    if (deltas.empty())
+        return;
+    ChangeCoalescer changes;
+    QList<Kind> newlySynced;
+    for (StoreDelta &d : deltas) {
+        if (d.type == StoreDelta::Type::Replace && !m_synced[std::size_t(d.kind)]) {
+            m_synced[std::size_t(d.kind)] = true;
+            newlySynced.append(d.kind);
+        }
+        apply(d, changes);
+    }
+    ChangeBatch batch = changes.take();
+    if (!batch.isEmpty())
+        emit changed(batch);
+    for (Kind k : std::as_const(newlySynced))
+        emit kindSynced(k);
+}
+
+void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
+{
+    auto &objects = m_objects[std::size_t(delta.kind)];
+    using T = ObjectChange::Type;
+
+    auto upsert = [&](const KubeObjectPtr &object) {
+        const QString key = object->key();
+        auto it = objects.find(key);
+        if (it == objects.end()) {
+            objects.insert(key, object);
+            if (!object->uid.isEmpty())
+                m_byUid.insert(object->uid, object);
+            out.add(T::Added, delta.kind, object, nullptr);
+            return;
+        }
+        const KubeObjectPtr previous = it.value();
+        // A relist returns every unchanged object again; those are not changes.
+        if (previous->resourceVersion == object->resourceVersion && previous->uid == object->uid
+            && !object->resourceVersion.isEmpty())
+            return;
+        it.value() = object;
+        if (previous->uid != object->uid)
+            m_byUid.remove(previous->uid);
+        if (!object->uid.isEmpty())
+            m_byUid.insert(object->uid, object);
+        out.add(T::Modified, delta.kind, object, previous);
+    };
+
+    switch (delta.type) {
+    case StoreDelta::Type::Upsert:
+        if (delta.object)
+            upsert(delta.object);
+        break;
+    case StoreDelta::Type::Delete: {
+        if (!delta.object)
+            break;
+        auto it = objects.find(delta.object->key());
+        if (it == objects.end())
+            break;  // already gone (e.g. a relist raced the event)
+        const KubeObjectPtr last = it.value();
+        objects.erase(it);
+        m_byUid.remove(last->uid);
+        // Report the deletion's final state when the event carried one.
+        out.add(T::Deleted, delta.kind, delta.object ? delta.object : last, nullptr);
+        break;
+    }
+    case StoreDelta::Type::Replace: {
+        QSet<QString> keep;
+        keep.reserve(qsizetype(delta.objects.size()));
+        for (const KubeObjectPtr &o : delta.objects)
+            keep.insert(o->key());
+        // Synthesise deletions for what the new list no longer has, within the scope.
+        for (auto it = objects.begin(); it != objects.end();) {
+            const KubeObjectPtr &o = it.value();
+            const bool inScope = delta.scopeNamespace.isEmpty()
+                                 || o->namespaceName == delta.scopeNamespace;
+            if (inScope && !keep.contains(it.key())) {
+                m_byUid.remove(o->uid);
+                out.add(T::Deleted, delta.kind, o, nullptr);
+                it = objects.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        for (const KubeObjectPtr &o : delta.objects)
+            upsert(o);
+        break;
+    }
+    }
+}
+
+KubeObjectPtr ResourceStore::object(Kind kind, const QString &ns, const QString &name) const
+{
+    return m_objects[std::size_t(kind)].value(KubeObject::makeKey(ns, name));
+}
+
+KubeObjectPtr ResourceStore::objectByUid(const QString &uid) const
+{
+    return m_byUid.value(uid);
+}
+
+QList<KubeObjectPtr> ResourceStore::objects(Kind kind) const
+{
+    return m_objects[std::size_t(kind)].values();
+}
+
+QList<KubeObjectPtr> ResourceStore::objects(Kind kind, const QString &ns) const
+{
+    QList<KubeObjectPtr> out;
+    for (const KubeObjectPtr &o : m_objects[std::size_t(kind)])
+        if (o->namespaceName == ns)
+            out.append(o);
+    return out;
+}
+
+const QHash<QString, KubeObjectPtr> &ResourceStore::index(Kind kind) const
+{
+    return m_objects[std::size_t(kind)];
+}
+
+int ResourceStore::count(Kind kind) const
+{
+    return int(m_objects[std::size_t(kind)].size());
+}
+
+int ResourceStore::totalCount() const
+{
+    int n = 0;
+    for (const auto &h : m_objects)
+        n += int(h.size());
+    return n;
+}
+
+bool ResourceStore::hasSynced(Kind kind) const
+{
+    return m_synced[std::size_t(kind)];
+}
+
+void ResourceStore::clear()
+{
+    flush();
+    ChangeCoalescer changes;
+    for (int k = 0; k < KindCount; ++k) {
+        for (const KubeObjectPtr &o : std::as_const(m_objects[std::size_t(k)]))
+            changes.add(ObjectChange::Type::Deleted, Kind(k), o, nullptr);
+        m_objects[std::size_t(k)].clear();
+        m_synced[std::size_t(k)] = false;
+    }
+    m_byUid.clear();
+    ChangeBatch batch = changes.take();
+    if (!batch.isEmpty())
+        emit changed(batch);
+}
+
+} // namespace Orrery
