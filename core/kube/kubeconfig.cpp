@@ -179,6 +179,9 @@ KubeExecConfig parseExec(const YAML::Node &node, const QString &baseDir)
     e.installHint = scalar(node["installHint"], "installHint");
     e.provideClusterInfo = boolean(node["provideClusterInfo"], "provideClusterInfo");
     e.interactiveMode = scalar(node["interactiveMode"], "interactiveMode");
+    // client-go's v1beta1 defaulting; v1 has no default and fails validation instead.
+    if (e.interactiveMode.isEmpty() && e.apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
+        e.interactiveMode = QStringLiteral("IfAvailable");
     return e;
 }
 
@@ -320,7 +323,7 @@ Kubeconfig Kubeconfig::load(const QString &explicitFile)
     const QString path = precedence(explicitFile).constFirst();
     if (!QFileInfo(path).isFile()) {
         Error error(Error::Code::NotFound,
-                    QStringLiteral("kubeconfig file \"%1\" does not exist").arg(explicitFile));
+                    QStringLiteral("the kubeconfig file given with --kubeconfig does not exist"));
         error.file = path;
         config.addError(std::move(error));
         return config;
@@ -348,7 +351,8 @@ Kubeconfig Kubeconfig::loadFiles(const QStringList &files)
 
 void Kubeconfig::addError(Error error)
 {
-    qCWarning(lcKubeconfig).noquote() << error.toString();
+    // Errors are values for the caller to show; logging them too would print them twice.
+    qCDebug(lcKubeconfig).noquote() << error.toString();
     m_errors << std::move(error);
 }
 
