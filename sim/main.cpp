@@ -1,8 +1,135 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <cstdio>
+// orrery-sim: simulated Kubernetes clusters behind real HTTPS API servers, for tests,
+// benchmarks and demos. See docs/simulator.md.
+#include "simulator.h"
 
-int main()
+#include <sys/stat.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+namespace {
+
+const char *kUsage =
+    "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
+    "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed FACTOR]\n"
+    "\n"
+    "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
+    "that real kubectl (1.27-1.33) can talk to.\n"
+    "\n"
+    "Options:\n"
+    "  --scenario NAME     cluster to simulate; repeat for several clusters; \"all\" runs every\n"
+    "                      scenario; \"minimal\" is a bare three-node cluster (default)\n"
+    "  --list-scenarios    print the available scenario names and exit\n"
+    "  --kubeconfig-out F  write a kubeconfig for the clusters to F (mode 0600). Per cluster C\n"
+    "                      it has the contexts C (user admin, client certificate, group\n"
+    "                      system:masters), C-operator (bearer token; writes namespaced\n"
+    "                      resources, reads everything) and C-viewer (bearer token; read-only,\n"
+    "                      no Secrets). current-context is the first cluster's admin context.\n"
+    "  --port P            port of the first cluster's API server; the next clusters use P+1,\n"
+    "                      P+2, ... (default: ports chosen by the OS)\n"
+    "  --synthetic-pods N  add N generated pods to the first cluster (benchmarks)\n"
+    "  --churn R           delete R random controller-owned pods per second (they are recreated)\n"
+    "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
+    "  --help              show this help\n"
+    "\n"
+    "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
+    "Runs until SIGINT or SIGTERM, then shuts down cleanly (exit status 0).\n";
+
+bool parseNumber(const char *text, double &out)
 {
-    std::fputs("orrery-sim: not implemented yet\n", stderr);
-    return 2;
+    char *end = nullptr;
+    out = std::strtod(text, &end);
+    return end && *end == '\0';
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using namespace Orrery::Sim;
+    SimulatorOptions options;
+    std::string kubeconfigOut;
+    bool listOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char *name) -> const char * {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "orrery-sim: %s needs a value\n", name);
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        double number = 0;
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (arg == "--scenario") {
+            options.scenarios.push_back(value("--scenario"));
+        } else if (arg == "--list-scenarios") {
+            listOnly = true;
+        } else if (arg == "--kubeconfig-out") {
+            kubeconfigOut = value("--kubeconfig-out");
+        } else if (arg == "--port" && parseNumber(value("--port"), number) && number >= 0 && number < 65536) {
+            options.port = static_cast<int>(number);
+        } else if (arg == "--synthetic-pods" && parseNumber(value("--synthetic-pods"), number) && number >= 0) {
+            options.syntheticPods = static_cast<int>(number);
+        } else if (arg == "--churn" && parseNumber(value("--churn"), number) && number >= 0) {
+            options.churn = number;
+        } else if (arg == "--speed" && parseNumber(value("--speed"), number) && number > 0) {
+            options.speed = number;
+        } else {
+            std::fprintf(stderr, "orrery-sim: invalid argument %s\n\n%s", arg.c_str(), kUsage);
+            return 2;
+        }
+    }
+
+    // Block the termination signals in every thread (they inherit the mask) and wait for
+    // them synchronously below: no work in signal handlers, clean shutdown.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Simulator simulator(options);
+    if (listOnly) {
+        options.scenarios = {"all"};
+    }
+    std::string error;
+    if (!simulator.start(&error)) {
+        std::fprintf(stderr, "orrery-sim: %s\n", error.c_str());
+        return 1;
+    }
+    if (listOnly) {
+        for (const auto &name : simulator.clusterNames())
+            std::printf("%s\n", name.c_str());
+        simulator.stop();
+        return 0;
+    }
+    if (!kubeconfigOut.empty()) {
+        std::ofstream out(kubeconfigOut, std::ios::trunc);
+        out << simulator.kubeconfigYaml();
+        out.close();
+        if (!out) {
+            std::fprintf(stderr, "orrery-sim: cannot write %s\n", kubeconfigOut.c_str());
+            simulator.stop();
+            return 1;
+        }
+        ::chmod(kubeconfigOut.c_str(), 0600);
+    }
+    std::printf("ready %s\n", simulator.url().c_str());
+    std::fflush(stdout);
+
+    int received = 0;
+    sigwait(&signals, &received);
+    std::fprintf(stderr, "orrery-sim: %s, shutting down\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    simulator.stop();
+    return 0;
 }

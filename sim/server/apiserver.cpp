@@ -1,0 +1,2028 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apiserver.h"
+
+#include "authorizer.h"
+#include "defaulter.h"
+#include "fieldmanager.h"
+#include "fieldselector.h"
+#include "jsonpatch.h"
+#include "labelselector.h"
+#include "mergepatch.h"
+#include "openapi.h"
+#include "resourceregistry.h"
+#include "strategicmergepatch.h"
+#include "tableconverter.h"
+#include "yamljson.h"
+
+#include <httplib.h>
+#include <openssl/bio.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
+#include <thread>
+
+namespace Orrery::Sim {
+
+using json = nlohmann::json;
+using Clock = std::chrono::system_clock;
+
+namespace {
+
+std::string nowRfc3339()
+{
+    const std::time_t t = Clock::to_time_t(Clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string randomHex(int bytes)
+{
+    std::vector<unsigned char> buf(static_cast<std::size_t>(bytes));
+    RAND_bytes(buf.data(), bytes);
+    static const char *digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : buf) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string base64(const std::string &in)
+{
+    static const char *t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    int val = 0, bits = -6;
+    for (unsigned char c : in) {
+        val = (val << 8) + c;
+        bits += 8;
+        while (bits >= 0) {
+            out.push_back(t[(val >> bits) & 0x3F]);
+            bits -= 6;
+        }
+    }
+    if (bits > -6)
+        out.push_back(t[((val << 8) >> (bits + 8)) & 0x3F]);
+    while (out.size() % 4)
+        out.push_back('=');
+    return out;
+}
+
+std::string unbase64(const std::string &in)
+{
+    std::string out;
+    int val = 0, bits = -8;
+    for (unsigned char c : in) {
+        int d;
+        if (c >= 'A' && c <= 'Z')
+            d = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            d = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            d = c - '0' + 52;
+        else if (c == '+' || c == '-')
+            d = 62;
+        else if (c == '/' || c == '_')
+            d = 63;
+        else
+            break;
+        val = (val << 6) + d;
+        bits += 6;
+        if (bits >= 0) {
+            out.push_back(char((val >> bits) & 0xFF));
+            bits -= 8;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> splitPath(const std::string &path)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < path.size()) {
+        auto slash = path.find('/', start);
+        if (slash == std::string::npos)
+            slash = path.size();
+        if (slash > start)
+            out.push_back(path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    return out;
+}
+
+const std::string &metaString(const json &obj, const char *key)
+{
+    static const std::string empty;
+    auto m = obj.find("metadata");
+    if (m == obj.end() || !m->is_object())
+        return empty;
+    auto v = m->find(key);
+    return v != m->end() && v->is_string() ? v->get_ref<const std::string &>() : empty;
+}
+
+const json &labelsOf(const json &obj)
+{
+    static const json empty = json::object();
+    auto m = obj.find("metadata");
+    if (m == obj.end() || !m->is_object())
+        return empty;
+    auto l = m->find("labels");
+    return l != m->end() ? *l : empty;
+}
+
+bool hasStatusSubresource(const ResourceInfo &info)
+{
+    return std::find(info.subresources.begin(), info.subresources.end(), "status")
+           != info.subresources.end();
+}
+
+ApiError notFound(const ResourceInfo &info, const std::string &name)
+{
+    json details = {{"name", name}, {"kind", info.resource}};
+    if (!info.group.empty())
+        details["group"] = info.group;
+    return ApiError(404, "NotFound", info.qualifiedName() + " \"" + name + "\" not found", details);
+}
+
+// Parsed request target.
+struct Target
+{
+    std::string group;
+    std::string version;
+    std::string resource;
+    std::string ns;
+    std::string name;
+    std::string subresource;
+    const ResourceInfo *info = nullptr;
+};
+
+struct WatchFilter
+{
+    std::string ns;
+    LabelSelector labels;
+    FieldSelector fields;
+    bool selective() const { return !labels.empty() || !fields.empty(); }
+    bool matches(const json &obj) const
+    {
+        if (!ns.empty() && metaString(obj, "namespace") != ns)
+            return false;
+        return labels.matches(labelsOf(obj)) && fields.matches(obj);
+    }
+};
+
+enum class Rendering { Object, Table, PartialMetadata };
+
+} // namespace
+
+struct ApiServer::Private
+{
+    ObjectStore &store;
+    ApiServerOptions options;
+    ApiServerHooks hooks;
+    ResourceRegistry registry;
+    Certificates certs;
+    std::string operatorToken = randomHex(24);
+    std::string viewerToken = randomHex(24);
+    std::unique_ptr<httplib::SSLServer> server;
+    std::thread thread;
+    std::atomic<bool> stopping{false};
+    int port = 0;
+    std::mutex ipMutex;
+    std::mt19937 rng{std::random_device{}()};
+
+    Private(ObjectStore &s, ApiServerOptions o, ApiServerHooks h)
+        : store(s), options(std::move(o)), hooks(std::move(h))
+    {
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    void sendJson(httplib::Response &res, int code, const std::string &body)
+    {
+        res.status = code;
+        res.set_header("Cache-Control", "no-cache, private");
+        res.set_content(body, "application/json");
+    }
+
+    void sendJson(httplib::Response &res, int code, const json &body)
+    {
+        sendJson(res, code, body.dump());
+    }
+
+    void sendError(httplib::Response &res, const ApiError &e)
+    {
+        sendJson(res, e.code(), e.status());
+    }
+
+    std::optional<UserInfo> authenticate(const httplib::Request &req)
+    {
+        if (req.ssl) {
+            X509 *peer = SSL_get1_peer_certificate(req.ssl);
+            if (peer) {
+                UserInfo user;
+                if (SSL_get_verify_result(req.ssl) == X509_V_OK) {
+                    X509_NAME *subject = X509_get_subject_name(peer);
+                    char buf[256];
+                    if (X509_NAME_get_text_by_NID(subject, NID_commonName, buf, sizeof buf) > 0)
+                        user.name = buf;
+                    for (int i = -1;
+                         (i = X509_NAME_get_index_by_NID(subject, NID_organizationName, i)) >= 0;) {
+                        ASN1_STRING *data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, i));
+                        user.groups.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
+                                                 static_cast<std::size_t>(ASN1_STRING_length(data)));
+                    }
+                }
+                X509_free(peer);
+                if (!user.name.empty()) {
+                    user.groups.push_back("system:authenticated");
+                    return user;
+                }
+            }
+        }
+        const std::string auth = req.get_header_value("Authorization");
+        if (auth.rfind("Bearer ", 0) == 0) {
+            const std::string token = auth.substr(7);
+            if (token == operatorToken)
+                return UserInfo{"operator", {"system:authenticated"}};
+            if (token == viewerToken)
+                return UserInfo{"viewer", {"system:authenticated"}};
+        }
+        return std::nullopt;
+    }
+
+    static Rendering rendering(const httplib::Request &req)
+    {
+        const std::string accept = req.get_header_value("Accept");
+        if (accept.find("as=Table") != std::string::npos)
+            return Rendering::Table;
+        if (accept.find("as=PartialObjectMetadata") != std::string::npos)
+            return Rendering::PartialMetadata;
+        return Rendering::Object;
+    }
+
+    static std::string param(const httplib::Request &req, const char *name)
+    {
+        return req.has_param(name) ? req.get_param_value(name) : std::string();
+    }
+
+    static bool dryRun(const httplib::Request &req)
+    {
+        return param(req, "dryRun") == "All";
+    }
+
+    static std::string fieldManager(const httplib::Request &req, const std::string &fallback)
+    {
+        std::string m = param(req, "fieldManager");
+        if (!m.empty())
+            return m;
+        // Like kube-apiserver: the user agent's program name.
+        std::string ua = req.get_header_value("User-Agent");
+        const auto slash = ua.find('/');
+        if (slash != std::string::npos)
+            ua = ua.substr(0, slash);
+        return ua.empty() ? fallback : ua;
+    }
+
+    // ---------------------------------------------------------------- bootstrap
+
+    std::string allocateClusterIp()
+    {
+        std::set<std::string> used;
+        for (const auto &svc : store.list({"", "services"}))
+            used.insert((*svc)["spec"].value("clusterIP", std::string()));
+        std::lock_guard guard(ipMutex);
+        std::uniform_int_distribution<int> third(0, 255), fourth(1, 254);
+        for (int attempt = 0; attempt < 100000; ++attempt) {
+            const std::string ip = "10.96." + std::to_string(third(rng)) + "."
+                                   + std::to_string(fourth(rng));
+            if (ip != "10.96.0.1" && ip != "10.96.0.10" && !used.count(ip))
+                return ip;
+        }
+        throw ApiError(500, "InternalError", "no cluster IP left in 10.96.0.0/16");
+    }
+
+    int allocateNodePort()
+    {
+        std::set<int> used;
+        for (const auto &svc : store.list({"", "services"}))
+            for (const auto &p : (*svc)["spec"].value("ports", json::array()))
+                used.insert(p.value("nodePort", 0));
+        std::uniform_int_distribution<int> dist(30000, 32767);
+        for (int attempt = 0; attempt < 100000; ++attempt) {
+            const int port = dist(rng);
+            if (!used.count(port))
+                return port;
+        }
+        throw ApiError(500, "InternalError", "no node port left");
+    }
+
+    // Defaults that depend on cluster state: cluster IPs, node ports.
+    void statefulDefaults(const ResourceInfo &info, json &obj, const json *old)
+    {
+        if (info.kind != "Service")
+            return;
+        json &spec = obj["spec"];
+        const std::string type = spec.value("type", std::string("ClusterIP"));
+        if (type == "ExternalName")
+            return;
+        if (old && (*old)["spec"].contains("clusterIP") && !spec.contains("clusterIP"))
+            spec["clusterIP"] = (*old)["spec"]["clusterIP"];
+        if (!spec.contains("clusterIP") || spec["clusterIP"] == "")
+            spec["clusterIP"] = allocateClusterIp();
+        if (!spec.contains("clusterIPs"))
+            spec["clusterIPs"] = json::array({spec["clusterIP"]});
+        if (type == "NodePort" || type == "LoadBalancer") {
+            json oldPorts = old ? (*old)["spec"].value("ports", json::array()) : json::array();
+            for (auto &p : spec["ports"]) {
+                if (p.value("nodePort", 0) != 0)
+                    continue;
+                for (const auto &op : oldPorts)
+                    if (op.value("port", 0) == p.value("port", 0) && op.value("nodePort", 0) != 0)
+                        p["nodePort"] = op["nodePort"];
+                if (p.value("nodePort", 0) == 0)
+                    p["nodePort"] = allocateNodePort();
+            }
+        }
+    }
+
+    void createIfMissing(const GroupResource &gr, json obj)
+    {
+        const std::string ns = metaString(obj, "namespace");
+        const std::string name = metaString(obj, "name");
+        if (!store.get(gr, ns, name))
+            store.create(gr, std::move(obj));
+    }
+
+    // What the service-account and root-CA publisher controllers add to every namespace.
+    void namespaceAddOns(const std::string &ns)
+    {
+        createIfMissing({"", "serviceaccounts"},
+                        {{"apiVersion", "v1"}, {"kind", "ServiceAccount"},
+                         {"metadata", {{"name", "default"}, {"namespace", ns}}}});
+        createIfMissing({"", "configmaps"},
+                        {{"apiVersion", "v1"}, {"kind", "ConfigMap"},
+                         {"metadata", {{"name", "kube-root-ca.crt"}, {"namespace", ns}}},
+                         {"data", {{"ca.crt", certs.caCert}}}});
+    }
+
+    void bootstrap()
+    {
+        auto guard = store.lock();
+        for (const char *ns : {"default", "kube-system", "kube-public", "kube-node-lease"}) {
+            json obj = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}};
+            Defaulter::apply("Namespace", obj);
+            createIfMissing({"", "namespaces"}, obj);
+            namespaceAddOns(ns);
+        }
+        json svc = {{"apiVersion", "v1"},
+                    {"kind", "Service"},
+                    {"metadata",
+                     {{"name", "kubernetes"},
+                      {"namespace", "default"},
+                      {"labels", {{"component", "apiserver"}, {"provider", "kubernetes"}}}}},
+                    {"spec",
+                     {{"clusterIP", "10.96.0.1"},
+                      {"ports", json::array({{{"name", "https"}, {"port", 443},
+                                              {"protocol", "TCP"}, {"targetPort", 6443}}})}}}};
+        Defaulter::apply("Service", svc);
+        statefulDefaults(*registry.find("", "v1", "services"), svc, nullptr);
+        createIfMissing({"", "services"}, svc);
+    }
+
+    // ---------------------------------------------------------------- discovery
+
+    json apiVersions()
+    {
+        return {{"kind", "APIVersions"},
+                {"versions", {"v1"}},
+                {"serverAddressByClientCIDRs",
+                 json::array({{{"clientCIDR", "0.0.0.0/0"},
+                               {"serverAddress", "127.0.0.1:" + std::to_string(port)}}})}};
+    }
+
+    json apiGroup(const std::string &g)
+    {
+        json versions = json::array();
+        for (const auto &v : registry.versions(g))
+            versions.push_back({{"groupVersion", g + "/" + v}, {"version", v}});
+        return {{"name", g}, {"versions", versions}, {"preferredVersion", versions[0]}};
+    }
+
+    json apiGroupList()
+    {
+        json groups = json::array();
+        for (const auto &g : registry.groups())
+            if (!g.empty())
+                groups.push_back(apiGroup(g));
+        return {{"kind", "APIGroupList"}, {"apiVersion", "v1"}, {"groups", groups}};
+    }
+
+    json resourceList(const std::string &group, const std::string &version)
+    {
+        json resources = json::array();
+        for (const auto &r : registry.all()) {
+            if (r.group != group || r.version != version)
+                continue;
+            json e = {{"name", r.resource}, {"singularName", r.singular},
+                      {"namespaced", r.namespaced}, {"kind", r.kind}, {"verbs", r.verbs}};
+            if (!r.shortNames.empty())
+                e["shortNames"] = r.shortNames;
+            if (!r.categories.empty())
+                e["categories"] = r.categories;
+            resources.push_back(e);
+            for (const auto &sub : r.subresources) {
+                json s = {{"name", r.resource + "/" + sub}, {"singularName", ""},
+                          {"namespaced", r.namespaced}, {"kind", r.kind},
+                          {"verbs", json::array({"get", "patch", "update"})}};
+                if (sub == "scale") {
+                    s["group"] = "autoscaling";
+                    s["version"] = "v1";
+                    s["kind"] = "Scale";
+                } else if (sub == "log") {
+                    s["verbs"] = json::array({"get"});
+                }
+                resources.push_back(s);
+            }
+        }
+        return {{"kind", "APIResourceList"},
+                {"apiVersion", "v1"},
+                {"groupVersion", group.empty() ? version : group + "/" + version},
+                {"resources", resources}};
+    }
+
+    json versionInfo()
+    {
+        std::string major = "1", minor = "32";
+        const std::string &v = options.gitVersion;
+        const auto dot = v.find('.');
+        if (v.size() > 1 && dot != std::string::npos) {
+            major = v.substr(1, dot - 1);
+            const auto dot2 = v.find('.', dot + 1);
+            minor = v.substr(dot + 1, dot2 == std::string::npos ? std::string::npos : dot2 - dot - 1);
+        }
+        return {{"major", major}, {"minor", minor}, {"gitVersion", v},
+                {"gitCommit", "67a30c0adcf52bd3f56ff0893ce19966be12991f"},
+                {"gitTreeState", "clean"}, {"buildDate", "2025-02-12T21:19:47Z"},
+                {"goVersion", "go1.23.6"}, {"compiler", "gc"}, {"platform", options.platform}};
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    void handle(const httplib::Request &req, httplib::Response &res)
+    {
+        try {
+            auto user = authenticate(req);
+            if (!user) {
+                sendError(res, ApiError(401, "Unauthorized", "Unauthorized"));
+                return;
+            }
+            route(req, res, *user);
+        } catch (const ApiError &e) {
+            sendError(res, e);
+        } catch (const json::exception &e) {
+            sendError(res, ApiError(400, "BadRequest", std::string("invalid JSON: ") + e.what()));
+        } catch (const std::exception &e) {
+            sendError(res, ApiError(500, "InternalError", e.what()));
+        }
+    }
+
+    void route(const httplib::Request &req, httplib::Response &res, const UserInfo &user)
+    {
+        const auto segs = splitPath(req.path);
+        const bool get = req.method == "GET";
+        if (segs.empty() || segs[0] == "version" || segs[0] == "healthz" || segs[0] == "readyz"
+            || segs[0] == "livez" || segs[0] == "openapi") {
+            if (!get)
+                throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+            if (segs.empty()) {
+                json paths = {"/api", "/api/v1", "/apis", "/healthz", "/livez", "/openapi/v3",
+                              "/readyz", "/version"};
+                sendJson(res, 200, json{{"paths", paths}});
+            } else if (segs[0] == "version") {
+                sendJson(res, 200, versionInfo());
+            } else if (segs[0] == "openapi") {
+                serveOpenApi(segs, res);
+            } else {
+                res.status = 200;
+                res.set_content("ok", "text/plain; charset=utf-8");
+            }
+            return;
+        }
+        if (segs[0] == "api" && segs.size() == 1 && get) {
+            sendJson(res, 200, apiVersions());
+            return;
+        }
+        if (segs[0] == "apis" && segs.size() == 1 && get) {
+            sendJson(res, 200, apiGroupList());
+            return;
+        }
+        if (segs[0] == "apis" && segs.size() == 2 && get) {
+            const auto groups = registry.groups();
+            if (std::find(groups.begin(), groups.end(), segs[1]) == groups.end() || segs[1].empty())
+                throw ApiError(404, "NotFound", "the server could not find the requested resource");
+            json g = apiGroup(segs[1]);
+            g["kind"] = "APIGroup";
+            g["apiVersion"] = "v1";
+            sendJson(res, 200, g);
+            return;
+        }
+        if ((segs[0] == "api" && segs.size() == 2) || (segs[0] == "apis" && segs.size() == 3)) {
+            const std::string group = segs[0] == "api" ? "" : segs[1];
+            const std::string version = segs.back();
+            const auto versions = registry.versions(group);
+            if (!get || std::find(versions.begin(), versions.end(), version) == versions.end()
+                || (segs[0] == "apis" && group.empty()))
+                throw ApiError(404, "NotFound", "the server could not find the requested resource");
+            sendJson(res, 200, resourceList(group, version));
+            return;
+        }
+        if (segs[0] != "api" && segs[0] != "apis")
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        Target t = parseTarget(segs);
+        resourceRequest(req, res, user, t);
+    }
+
+    void serveOpenApi(const std::vector<std::string> &segs, httplib::Response &res)
+    {
+        if (segs.size() >= 2 && segs[1] == "v3") {
+            if (segs.size() == 2) {
+                sendJson(res, 200, OpenApi::index(registry, options.gitVersion));
+                return;
+            }
+            std::string gv;
+            for (std::size_t i = 2; i < segs.size(); ++i)
+                gv += (i > 2 ? "/" : "") + segs[i];
+            json doc = OpenApi::document(registry, gv, options.gitVersion);
+            if (!doc.is_null()) {
+                sendJson(res, 200, doc);
+                return;
+            }
+        }
+        // No /openapi/v2: kubectl then relies on /openapi/v3 alone.
+        throw ApiError(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    Target parseTarget(const std::vector<std::string> &segs)
+    {
+        Target t;
+        std::size_t i = 0;
+        if (segs[0] == "api") {
+            t.version = segs[1];
+            i = 2;
+        } else {
+            t.group = segs[1];
+            t.version = segs[2];
+            i = 3;
+        }
+        std::vector<std::string> rest(segs.begin() + static_cast<long>(i), segs.end());
+        if (rest.empty())
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        if (rest[0] == "namespaces" && rest.size() >= 3 && rest[2] != "status" && rest[2] != "finalize") {
+            t.ns = rest[1];
+            t.resource = rest[2];
+            if (rest.size() > 3)
+                t.name = rest[3];
+            if (rest.size() > 4)
+                t.subresource = rest[4];
+            if (rest.size() > 5)
+                throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        } else {
+            t.resource = rest[0];
+            if (rest.size() > 1)
+                t.name = rest[1];
+            if (rest.size() > 2)
+                t.subresource = rest[2];
+            if (rest.size() > 3)
+                throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        }
+        t.info = registry.find(t.group, t.version, t.resource);
+        if (!t.info || (!t.info->namespaced && !t.ns.empty()))
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        if (!t.subresource.empty()
+            && std::find(t.info->subresources.begin(), t.info->subresources.end(), t.subresource)
+                   == t.info->subresources.end())
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        return t;
+    }
+
+    static std::string verbOf(const httplib::Request &req, const Target &t)
+    {
+        if (req.method == "GET") {
+            if (!t.name.empty())
+                return "get";
+            const std::string w = param(req, "watch");
+            return (w == "true" || w == "1") ? "watch" : "list";
+        }
+        if (req.method == "POST")
+            return "create";
+        if (req.method == "PUT")
+            return "update";
+        if (req.method == "PATCH")
+            return "patch";
+        if (req.method == "DELETE")
+            return t.name.empty() ? "deletecollection" : "delete";
+        return req.method;
+    }
+
+    void resourceRequest(const httplib::Request &req, httplib::Response &res, const UserInfo &user,
+                         const Target &t)
+    {
+        const std::string verb = verbOf(req, t);
+        RequestAttributes attrs{verb, t.group, t.resource, t.subresource, t.ns, t.name, req.path, true};
+        if (!Authorizer::allowed(user, attrs, t.info->namespaced)) {
+            json details = {{"kind", t.resource}};
+            if (!t.name.empty())
+                details["name"] = t.name;
+            if (!t.group.empty())
+                details["group"] = t.group;
+            throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(user, attrs), details);
+        }
+        const auto &verbs = t.info->verbs;
+        const bool subVerb = !t.subresource.empty()
+                             && (verb == "get" || verb == "update" || verb == "patch");
+        if (!subVerb && std::find(verbs.begin(), verbs.end(), verb) == verbs.end())
+            throw ApiError(405, "MethodNotAllowed",
+                           "the server does not allow this method on the requested resource");
+        if (t.info->group == "metrics.k8s.io") {
+            serveMetrics(req, res, t);
+            return;
+        }
+        if (t.info->group == "authorization.k8s.io") {
+            serveReview(req, res, user, t);
+            return;
+        }
+        if (t.subresource == "log") {
+            serveLog(req, res, t);
+            return;
+        }
+        if (t.subresource == "scale") {
+            serveScale(req, res, t, verb);
+            return;
+        }
+        if (verb == "get")
+            serveGet(req, res, t);
+        else if (verb == "list")
+            serveList(req, res, t);
+        else if (verb == "watch")
+            serveWatch(req, res, t);
+        else if (verb == "create")
+            serveCreate(req, res, t);
+        else if (verb == "update")
+            serveUpdate(req, res, t);
+        else if (verb == "patch")
+            servePatch(req, res, t);
+        else if (verb == "delete")
+            serveDelete(req, res, t);
+        else if (verb == "deletecollection")
+            serveDeleteCollection(req, res, t);
+        else
+            throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    json tableFor(const ResourceInfo &info, const std::vector<ObjectPtr> &objects,
+                  const std::string &rv, const std::string &cont, const httplib::Request &req,
+                  bool withColumns = true)
+    {
+        const std::string include = param(req, "includeObject");
+        const auto now = Clock::now();
+        json rows = json::array();
+        for (const auto &o : objects)
+            rows.push_back(TableConverter::row(info.kind, *o, now, include == "Object",
+                                               include == "None"));
+        json meta = {{"resourceVersion", rv}};
+        if (!cont.empty())
+            meta["continue"] = cont;
+        json table = {{"kind", "Table"}, {"apiVersion", "meta.k8s.io/v1"}, {"metadata", meta},
+                      {"columnDefinitions", withColumns ? TableConverter::columns(info.kind)
+                                                        : json::array()},
+                      {"rows", rows}};
+        return table;
+    }
+
+    static json partialMetadata(const json &obj)
+    {
+        json meta = obj.value("metadata", json::object());
+        return {{"kind", "PartialObjectMetadata"}, {"apiVersion", "meta.k8s.io/v1"},
+                {"metadata", meta}};
+    }
+
+    void sendObject(const httplib::Request &req, httplib::Response &res, const ResourceInfo &info,
+                    int code, const ObjectPtr &obj, bool stored = true)
+    {
+        switch (rendering(req)) {
+        case Rendering::Table:
+            sendJson(res, code, tableFor(info, {obj}, metaString(*obj, "resourceVersion"), "", req));
+            return;
+        case Rendering::PartialMetadata:
+            sendJson(res, code, partialMetadata(*obj));
+            return;
+        case Rendering::Object:
+            sendJson(res, code, stored ? *store.serialized(info.groupResource(), obj) : obj->dump());
+            return;
+        }
+    }
+
+    // ---------------------------------------------------------------- read verbs
+
+    ObjectPtr mustGet(const Target &t)
+    {
+        auto obj = store.get(t.info->groupResource(), t.ns, t.name);
+        if (!obj)
+            throw notFound(*t.info, t.name);
+        return obj;
+    }
+
+    void serveGet(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        sendObject(req, res, *t.info, 200, mustGet(t));
+    }
+
+    void serveList(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        const auto labels = LabelSelector::parse(param(req, "labelSelector"));
+        const auto fields = FieldSelector::parse(param(req, "fieldSelector"), t.info->kind);
+        long limit = 0;
+        if (!param(req, "limit").empty())
+            limit = std::max(0L, std::atol(param(req, "limit").c_str()));
+        std::string startAfterNs, startAfterName;
+        const std::string cont = param(req, "continue");
+        if (!cont.empty()) {
+            json token = json::parse(unbase64(cont), nullptr, false);
+            if (token.is_discarded() || !token.contains("start"))
+                throw ApiError(400, "BadRequest", "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+            const std::string start = token["start"].get<std::string>();
+            const auto sep = start.find('\x1f');
+            startAfterNs = start.substr(0, sep);
+            startAfterName = sep == std::string::npos ? "" : start.substr(sep + 1);
+        }
+        std::vector<ObjectPtr> items;
+        std::string rv;
+        std::string next;
+        long remaining = 0;
+        {
+            auto guard = store.lock();
+            rv = std::to_string(store.resourceVersion());
+            const std::string exact = fields.exactName();
+            std::vector<ObjectPtr> all;
+            if (!exact.empty() && !t.ns.empty()) {
+                if (auto o = store.get(t.info->groupResource(), t.ns, exact))
+                    all.push_back(o);
+            } else {
+                all = store.list(t.info->groupResource(), t.ns);
+            }
+            for (const auto &o : all) {
+                if (!cont.empty()) {
+                    const auto &ons = metaString(*o, "namespace");
+                    const auto &oname = metaString(*o, "name");
+                    if (std::tie(ons, oname) <= std::tie(startAfterNs, startAfterName))
+                        continue;
+                }
+                if (!labels.matches(labelsOf(*o)) || !fields.matches(*o))
+                    continue;
+                if (limit > 0 && static_cast<long>(items.size()) == limit) {
+                    ++remaining;
+                    continue;
+                }
+                items.push_back(o);
+            }
+            if (remaining > 0 && !items.empty()) {
+                const auto &last = *items.back();
+                next = base64(json{{"v", "meta.k8s.io/v1"},
+                                   {"rv", std::stoll(rv)},
+                                   {"start", metaString(last, "namespace") + '\x1f'
+                                                 + metaString(last, "name")}}
+                                  .dump());
+            }
+        }
+        const Rendering r = rendering(req);
+        if (r == Rendering::Table) {
+            json table = tableFor(*t.info, items, rv, next, req);
+            if (remaining > 0)
+                table["metadata"]["remainingItemCount"] = remaining;
+            sendJson(res, 200, table);
+            return;
+        }
+        std::string body;
+        body.reserve(64 + items.size() * 2048);
+        const std::string listKind =
+            r == Rendering::PartialMetadata ? "PartialObjectMetadataList" : t.info->kind + "List";
+        const std::string apiVersion =
+            r == Rendering::PartialMetadata ? "meta.k8s.io/v1" : t.info->apiVersion();
+        json meta = {{"resourceVersion", rv}};
+        if (!next.empty()) {
+            meta["continue"] = next;
+            meta["remainingItemCount"] = remaining;
+        }
+        body += R"({"kind":")" + listKind + R"(","apiVersion":")" + apiVersion
+                + R"(","metadata":)" + meta.dump() + R"(,"items":[)";
+        bool first = true;
+        for (const auto &o : items) {
+            if (!first)
+                body += ',';
+            first = false;
+            if (r == Rendering::PartialMetadata)
+                body += partialMetadata(*o).dump();
+            else
+                body += *store.serialized(t.info->groupResource(), o);
+        }
+        body += "]}";
+        sendJson(res, 200, body);
+    }
+
+    // ---------------------------------------------------------------- watch
+
+    struct WatchContext
+    {
+        ObjectStore &store;
+        const ResourceInfo &info;
+        WatchFilter filter;
+        Rendering rendering = Rendering::Object;
+        std::string includeObject;
+        std::mutex mutex;
+        std::condition_variable cv;
+        std::deque<StoreEvent> queue;
+        std::deque<std::string> pending; // lines ready to send (initial events, errors)
+        bool overflow = false;
+        bool finished = false;
+        int subscription = -1;
+        std::set<std::pair<std::string, std::string>> inView;
+        bool bookmarks = false;
+        std::uint64_t lastRv = 0;
+        Clock::time_point deadline;
+        Clock::time_point lastBookmark = Clock::now();
+        bool tableColumnsSent = false;
+
+        WatchContext(ObjectStore &s, const ResourceInfo &i) : store(s), info(i) {}
+        ~WatchContext()
+        {
+            if (subscription >= 0)
+                store.unsubscribe(subscription);
+        }
+    };
+
+    std::string eventLine(WatchContext &ctx, const char *type, const ObjectPtr &obj)
+    {
+        std::string objText;
+        if (ctx.rendering == Rendering::Table) {
+            json table = {{"kind", "Table"},
+                          {"apiVersion", "meta.k8s.io/v1"},
+                          {"metadata", {{"resourceVersion", metaString(*obj, "resourceVersion")}}},
+                          {"columnDefinitions", ctx.tableColumnsSent
+                                                    ? json::array()
+                                                    : TableConverter::columns(ctx.info.kind)},
+                          {"rows", json::array({TableConverter::row(
+                                       ctx.info.kind, *obj, Clock::now(),
+                                       ctx.includeObject == "Object", ctx.includeObject == "None")})}};
+            ctx.tableColumnsSent = true;
+            objText = table.dump();
+        } else if (ctx.rendering == Rendering::PartialMetadata) {
+            objText = partialMetadata(*obj).dump();
+        } else {
+            objText = *store.serialized(ctx.info.groupResource(), obj);
+        }
+        return std::string(R"({"type":")") + type + R"(","object":)" + objText + "}\n";
+    }
+
+    std::string bookmarkLine(WatchContext &ctx, std::uint64_t rv, bool initialEnd)
+    {
+        json meta = {{"resourceVersion", std::to_string(rv)}};
+        if (initialEnd)
+            meta["annotations"] = {{"k8s.io/initial-events-end", "true"}};
+        json obj = {{"kind", ctx.info.kind}, {"apiVersion", ctx.info.apiVersion()},
+                    {"metadata", meta}};
+        return json{{"type", "BOOKMARK"}, {"object", obj}}.dump() + "\n";
+    }
+
+    // Turns a store event into zero or one watch line, tracking which objects the watcher
+    // sees so that objects leaving a selector are reported DELETED, like the watch cache.
+    void translate(WatchContext &ctx, const StoreEvent &ev, std::string &out)
+    {
+        const json &obj = *ev.object;
+        ctx.lastRv = std::max(ctx.lastRv, ev.resourceVersion);
+        if (!ctx.filter.ns.empty() && metaString(obj, "namespace") != ctx.filter.ns)
+            return;
+        const bool matches = ctx.filter.matches(obj);
+        if (!ctx.filter.selective()) {
+            const char *type = ev.type == StoreEvent::Type::Added      ? "ADDED"
+                               : ev.type == StoreEvent::Type::Modified ? "MODIFIED"
+                                                                       : "DELETED";
+            out += eventLine(ctx, type, ev.object);
+            return;
+        }
+        const auto key = std::make_pair(metaString(obj, "namespace"), metaString(obj, "name"));
+        const bool seen = ctx.inView.count(key) > 0;
+        if (ev.type == StoreEvent::Type::Deleted) {
+            if (seen || matches)
+                out += eventLine(ctx, "DELETED", ev.object);
+            ctx.inView.erase(key);
+        } else if (matches) {
+            out += eventLine(ctx, seen ? "MODIFIED" : "ADDED", ev.object);
+            ctx.inView.insert(key);
+        } else if (seen) {
+            out += eventLine(ctx, "DELETED", ev.object);
+            ctx.inView.erase(key);
+        }
+    }
+
+    void serveWatch(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        auto ctx = std::make_shared<WatchContext>(store, *t.info);
+        ctx->filter.ns = t.ns;
+        ctx->filter.labels = LabelSelector::parse(param(req, "labelSelector"));
+        ctx->filter.fields = FieldSelector::parse(param(req, "fieldSelector"), t.info->kind);
+        ctx->rendering = rendering(req);
+        ctx->includeObject = param(req, "includeObject");
+        ctx->bookmarks = param(req, "allowWatchBookmarks") == "true";
+        const bool initialEvents = param(req, "sendInitialEvents") == "true";
+        if (initialEvents && !ctx->bookmarks)
+            throw ApiError(422, "Invalid",
+                           "ListOptions.meta.k8s.io \"\" is invalid: allowWatchBookmarks: Required value: allowWatchBookmarks must be set to true when sendInitialEvents is set");
+        long timeout = 1800;
+        if (!param(req, "timeoutSeconds").empty())
+            timeout = std::max(1L, std::atol(param(req, "timeoutSeconds").c_str()));
+        ctx->deadline = Clock::now() + std::chrono::seconds(timeout);
+        const std::string rvParam = param(req, "resourceVersion");
+        std::uint64_t fromRv = 0;
+        if (!rvParam.empty()) {
+            if (rvParam.find_first_not_of("0123456789") != std::string::npos)
+                throw ApiError(400, "BadRequest", "invalid resource version: " + rvParam);
+            fromRv = std::stoull(rvParam);
+        }
+        {
+            auto guard = store.lock();
+            const std::uint64_t current = store.resourceVersion();
+            ctx->lastRv = current;
+            const GroupResource gr = t.info->groupResource();
+            // Objects currently visible to the watcher (selector state, initial events).
+            std::vector<ObjectPtr> visible;
+            for (const auto &o : store.list(gr, t.ns))
+                if (ctx->filter.matches(*o))
+                    visible.push_back(o);
+            if (fromRv == 0 || initialEvents) {
+                std::string lines;
+                for (const auto &o : visible) {
+                    lines += eventLine(*ctx, "ADDED", o);
+                    ctx->inView.insert({metaString(*o, "namespace"), metaString(*o, "name")});
+                }
+                if (initialEvents)
+                    lines += bookmarkLine(*ctx, current, true);
+                if (!lines.empty())
+                    ctx->pending.push_back(std::move(lines));
+            } else {
+                auto events = store.eventsSince(gr, fromRv);
+                if (!events) {
+                    ApiError expired(410, "Expired",
+                                     "too old resource version: " + rvParam + " ("
+                                         + std::to_string(current) + ")");
+                    ctx->pending.push_back(
+                        json{{"type", "ERROR"}, {"object", expired.status()}}.dump() + "\n");
+                    ctx->finished = true;
+                } else {
+                    // The watcher saw the state at fromRv: reconstruct which objects it had in
+                    // view by undoing the events since then.
+                    if (ctx->filter.selective()) {
+                        for (const auto &o : visible)
+                            ctx->inView.insert({metaString(*o, "namespace"), metaString(*o, "name")});
+                        for (auto it = events->rbegin(); it != events->rend(); ++it) {
+                            const auto key = std::make_pair(metaString(*it->object, "namespace"),
+                                                            metaString(*it->object, "name"));
+                            if (it->type == StoreEvent::Type::Added)
+                                ctx->inView.erase(key);
+                        }
+                    }
+                    std::string lines;
+                    for (const auto &ev : *events)
+                        translate(*ctx, ev, lines);
+                    if (!lines.empty())
+                        ctx->pending.push_back(std::move(lines));
+                }
+            }
+            if (!ctx->finished) {
+                std::weak_ptr<WatchContext> weak = ctx;
+                ctx->subscription = store.subscribe([weak, gr](const StoreEvent &ev) {
+                    if (ev.resource != gr)
+                        return;
+                    auto c = weak.lock();
+                    if (!c)
+                        return;
+                    std::lock_guard lk(c->mutex);
+                    if (c->queue.size() > 100000)
+                        c->overflow = true;
+                    else
+                        c->queue.push_back(ev);
+                    c->cv.notify_one();
+                });
+            }
+        }
+        res.status = 200;
+        res.set_header("Cache-Control", "no-cache, private");
+        const int bookmarkInterval = options.bookmarkIntervalSeconds;
+        res.set_chunked_content_provider(
+            "application/json;stream=watch",
+            [this, ctx, bookmarkInterval](size_t, httplib::DataSink &sink) {
+                std::string out;
+                {
+                    std::lock_guard lk(ctx->mutex);
+                    while (!ctx->pending.empty()) {
+                        out += ctx->pending.front();
+                        ctx->pending.pop_front();
+                    }
+                }
+                if (ctx->finished || stopping) {
+                    if (!out.empty() && !sink.write(out.data(), out.size()))
+                        return false;
+                    sink.done();
+                    return true;
+                }
+                std::deque<StoreEvent> events;
+                bool overflow = false;
+                {
+                    std::unique_lock lk(ctx->mutex);
+                    if (out.empty())
+                        ctx->cv.wait_for(lk, std::chrono::milliseconds(250),
+                                         [&] { return !ctx->queue.empty() || stopping; });
+                    events.swap(ctx->queue);
+                    overflow = ctx->overflow;
+                }
+                for (const auto &ev : events)
+                    translate(*ctx, ev, out);
+                const auto now = Clock::now();
+                if (ctx->bookmarks && now - ctx->lastBookmark >= std::chrono::seconds(bookmarkInterval)) {
+                    out += bookmarkLine(*ctx, std::max(ctx->lastRv, store.resourceVersion()), false);
+                    ctx->lastBookmark = now;
+                }
+                if (!out.empty() && !sink.write(out.data(), out.size()))
+                    return false;
+                if (!sink.is_writable())
+                    return false;
+                if (overflow || now >= ctx->deadline || stopping)
+                    sink.done();
+                return true;
+            });
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    json parseBody(const httplib::Request &req)
+    {
+        if (req.body.empty())
+            throw ApiError(400, "BadRequest", "the request body is empty");
+        return YamlJson::parse(req.body);
+    }
+
+    void checkIdentity(const Target &t, json &obj)
+    {
+        if (!obj.is_object())
+            throw ApiError(400, "BadRequest", "the body of the request is not an object");
+        const std::string apiVersion = obj.value("apiVersion", std::string());
+        const std::string kind = obj.value("kind", std::string());
+        if (!apiVersion.empty() && apiVersion != t.info->apiVersion())
+            throw ApiError(400, "BadRequest",
+                           "the API version in the data (" + apiVersion
+                               + ") does not match the expected API version ("
+                               + t.info->apiVersion() + ")");
+        if (!kind.empty() && kind != t.info->kind)
+            throw ApiError(400, "BadRequest",
+                           "the kind in the data (" + kind + ") does not match the expected kind ("
+                               + t.info->kind + ")");
+        obj["apiVersion"] = t.info->apiVersion();
+        obj["kind"] = t.info->kind;
+        json &meta = obj["metadata"];
+        if (!meta.is_object())
+            meta = json::object();
+        if (t.info->namespaced) {
+            const std::string ns = meta.value("namespace", std::string());
+            if (!ns.empty() && ns != t.ns)
+                throw ApiError(400, "BadRequest",
+                               "the namespace of the provided object does not match the namespace sent on the request");
+            meta["namespace"] = t.ns;
+        } else {
+            meta.erase("namespace");
+        }
+        if (!t.name.empty()) {
+            const std::string name = meta.value("name", std::string());
+            if (!name.empty() && name != t.name)
+                throw ApiError(400, "BadRequest",
+                               "the name of the object (" + name
+                                   + ") does not match the name on the URL (" + t.name + ")");
+            meta["name"] = t.name;
+        }
+    }
+
+    void validate(const ResourceInfo &info, const json &obj)
+    {
+        json causes = json::array();
+        auto require = [&](bool ok, const std::string &field, const std::string &message) {
+            if (!ok)
+                causes.push_back({{"reason", "FieldValueRequired"}, {"message", message},
+                                  {"field", field}});
+        };
+        const json spec = obj.value("spec", json::object());
+        if (info.kind == "Deployment" || info.kind == "ReplicaSet" || info.kind == "StatefulSet"
+            || info.kind == "DaemonSet") {
+            require(spec.contains("selector"), "spec.selector", "Required value");
+            const json containers = spec.value("template", json::object())
+                                        .value("spec", json::object())
+                                        .value("containers", json::array());
+            require(!containers.empty(), "spec.template.spec.containers", "Required value");
+            if (spec.contains("selector") && spec["selector"].contains("matchLabels")) {
+                const json labels = spec["template"].value("metadata", json::object())
+                                        .value("labels", json::object());
+                for (auto it = spec["selector"]["matchLabels"].begin();
+                     it != spec["selector"]["matchLabels"].end(); ++it)
+                    if (!labels.contains(it.key()) || labels[it.key()] != *it) {
+                        causes.push_back({{"reason", "FieldValueInvalid"},
+                                          {"message", "Invalid value: map[string]string{...}: `selector` does not match template `labels`"},
+                                          {"field", "spec.template.metadata.labels"}});
+                        break;
+                    }
+            }
+            if (spec.contains("replicas") && spec["replicas"].is_number() && spec["replicas"].get<long>() < 0)
+                causes.push_back({{"reason", "FieldValueInvalid"},
+                                  {"message", "Invalid value: " + spec["replicas"].dump() + ": must be greater than or equal to 0"},
+                                  {"field", "spec.replicas"}});
+        } else if (info.kind == "Pod") {
+            require(!spec.value("containers", json::array()).empty(), "spec.containers", "Required value");
+        }
+        if (info.kind == "Pod" || info.kind == "Deployment" || info.kind == "StatefulSet"
+            || info.kind == "ReplicaSet" || info.kind == "DaemonSet") {
+            const json podSpec = info.kind == "Pod" ? spec
+                                                    : spec.value("template", json::object())
+                                                          .value("spec", json::object());
+            const json containers = podSpec.value("containers", json::array());
+            for (std::size_t i = 0; i < containers.size(); ++i) {
+                const std::string prefix = std::string(info.kind == "Pod" ? "spec" : "spec.template.spec")
+                                           + ".containers[" + std::to_string(i) + "]";
+                require(!containers[i].value("name", std::string()).empty(), prefix + ".name", "Required value");
+                require(!containers[i].value("image", std::string()).empty(), prefix + ".image", "Required value");
+            }
+        }
+        if (!causes.empty()) {
+            std::string message = info.kind + " \"" + metaString(obj, "name") + "\" is invalid: ";
+            if (info.group == "apps")
+                message = info.kind + ".apps \"" + metaString(obj, "name") + "\" is invalid: ";
+            for (std::size_t i = 0; i < causes.size(); ++i)
+                message += (i ? ", " : "") + causes[i]["field"].get<std::string>() + ": "
+                           + causes[i]["message"].get<std::string>();
+            if (causes.size() > 1)
+                message = info.kind + " \"" + metaString(obj, "name") + "\" is invalid: ["
+                          + message.substr(message.find(": ") + 2) + "]";
+            json details = {{"name", metaString(obj, "name")}, {"kind", info.kind},
+                            {"causes", causes}};
+            if (!info.group.empty())
+                details["group"] = info.group;
+            throw ApiError(422, "Invalid", message, details);
+        }
+    }
+
+    // Everything a create does before the store: defaults, validation, managed fields.
+    json prepareCreate(const Target &t, json obj, const httplib::Request &req,
+                       const std::string &manager)
+    {
+        checkIdentity(t, obj);
+        Defaulter::apply(t.info->kind, obj);
+        validate(*t.info, obj);
+        statefulDefaults(*t.info, obj, nullptr);
+        if (!manager.empty())
+            obj = FieldManager::recordUpdate(nullptr, std::move(obj), manager,
+                                             t.info->apiVersion(), "", nowRfc3339());
+        (void)req;
+        return obj;
+    }
+
+    ObjectPtr commitCreate(const Target &t, json obj, bool dry)
+    {
+        const GroupResource gr = t.info->groupResource();
+        if (dry) {
+            const std::string name = metaString(obj, "name");
+            if (!name.empty() && store.get(gr, t.ns, name))
+                throw ApiError(409, "AlreadyExists",
+                               t.info->qualifiedName() + " \"" + name + "\" already exists",
+                               {{"name", name}, {"kind", t.info->resource}, {"group", t.info->group}});
+            if (!t.ns.empty() && !store.get({"", "namespaces"}, "", t.ns))
+                throw ApiError(404, "NotFound", "namespaces \"" + t.ns + "\" not found",
+                               {{"name", t.ns}, {"kind", "namespaces"}});
+            obj["metadata"]["uid"] = randomHex(4) + "-" + randomHex(2) + "-" + randomHex(2) + "-"
+                                     + randomHex(2) + "-" + randomHex(6);
+            obj["metadata"]["creationTimestamp"] = nowRfc3339();
+            obj["metadata"]["generation"] = 1;
+            return std::make_shared<const json>(std::move(obj));
+        }
+        auto created = store.create(gr, std::move(obj));
+        if (t.info->kind == "Namespace")
+            namespaceAddOns(metaString(*created, "name"));
+        if (t.info->kind == "Job")
+            created = jobSelector(created);
+        return created;
+    }
+
+    // The Job strategy generates selector and template labels from the Job's uid.
+    ObjectPtr jobSelector(const ObjectPtr &created)
+    {
+        json job = *created;
+        json &spec = job["spec"];
+        if (spec.value("manualSelector", false) || spec.contains("selector"))
+            return created;
+        const std::string uid = metaString(job, "uid");
+        const std::string name = metaString(job, "name");
+        spec["selector"] = {{"matchLabels", {{"batch.kubernetes.io/controller-uid", uid}}}};
+        json &labels = spec["template"]["metadata"]["labels"];
+        if (!labels.is_object())
+            labels = json::object();
+        labels["batch.kubernetes.io/controller-uid"] = uid;
+        labels["batch.kubernetes.io/job-name"] = name;
+        labels["controller-uid"] = uid;
+        labels["job-name"] = name;
+        return store.update({"batch", "jobs"}, std::move(job));
+    }
+
+    void serveCreate(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        if (!t.name.empty() || !t.subresource.empty())
+            throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+        json obj = parseBody(req);
+        auto guard = store.lock();
+        obj = prepareCreate(t, std::move(obj), req, fieldManager(req, "unknown"));
+        auto created = commitCreate(t, std::move(obj), dryRun(req));
+        sendObject(req, res, *t.info, 201, created, !dryRun(req));
+    }
+
+    // Replaces `old` with `updated` for the main resource or the status subresource, keeping
+    // what that endpoint may not change. Returns the stored object (unchanged on a no-op).
+    ObjectPtr commitUpdate(const Target &t, const ObjectPtr &old, json updated, bool dry,
+                           const std::string &manager, bool recordManager = true)
+    {
+        const bool statusEndpoint = t.subresource == "status";
+        json &meta = updated["metadata"];
+        const json &oldMeta = (*old)["metadata"];
+        meta["name"] = oldMeta["name"];
+        if (oldMeta.contains("namespace"))
+            meta["namespace"] = oldMeta["namespace"];
+        meta["uid"] = oldMeta["uid"];
+        meta["creationTimestamp"] = oldMeta["creationTimestamp"];
+        if (oldMeta.contains("deletionTimestamp"))
+            meta["deletionTimestamp"] = oldMeta["deletionTimestamp"];
+        updated["apiVersion"] = t.info->apiVersion();
+        updated["kind"] = t.info->kind;
+        if (statusEndpoint) {
+            json merged = *old;
+            if (updated.contains("status"))
+                merged["status"] = updated["status"];
+            else
+                merged.erase("status");
+            merged["metadata"]["resourceVersion"] = meta.value("resourceVersion", json(""));
+            updated = std::move(merged);
+        } else if (hasStatusSubresource(*t.info)) {
+            if (old->contains("status"))
+                updated["status"] = (*old)["status"];
+            else
+                updated.erase("status");
+        }
+        Defaulter::apply(t.info->kind, updated);
+        if (!statusEndpoint) {
+            validate(*t.info, updated);
+            statefulDefaults(*t.info, updated, old.get());
+        }
+        if (recordManager && !manager.empty())
+            updated = FieldManager::recordUpdate(old.get(), std::move(updated), manager,
+                                                 t.info->apiVersion(), t.subresource,
+                                                 nowRfc3339());
+        // A write that changes nothing is not a write: same resourceVersion, no event.
+        json comparable = updated;
+        comparable["metadata"]["resourceVersion"] = oldMeta.value("resourceVersion", json(""));
+        comparable["metadata"]["generation"] = oldMeta.value("generation", json(1));
+        const std::string rv = meta.is_object() ? updated["metadata"].value("resourceVersion", std::string()) : std::string();
+        if (!rv.empty() && rv != oldMeta.value("resourceVersion", std::string()))
+            throw ApiError(409, "Conflict",
+                           "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \""
+                               + t.name + "\": the object has been modified; please apply your changes to the latest version and try again",
+                           {{"name", t.name}, {"kind", t.info->resource}, {"group", t.info->group}});
+        if (FieldManager::sameIgnoringTimes(comparable, *old))
+            return old;
+        if (dry) {
+            if (updated.contains("spec") != old->contains("spec")
+                || (updated.contains("spec") && updated["spec"] != (*old)["spec"]))
+                updated["metadata"]["generation"] = oldMeta.value("generation", 1) + 1;
+            return std::make_shared<const json>(std::move(updated));
+        }
+        return store.update(t.info->groupResource(), std::move(updated));
+    }
+
+    void serveUpdate(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        json obj = parseBody(req);
+        checkIdentity(t, obj);
+        auto guard = store.lock();
+        auto old = mustGet(t);
+        auto stored = commitUpdate(t, old, std::move(obj), dryRun(req), fieldManager(req, "unknown"));
+        sendObject(req, res, *t.info, 200, stored, !dryRun(req));
+    }
+
+    json applyPatch(const std::string &contentType, const json &original, const std::string &body)
+    {
+        if (contentType.rfind("application/json-patch+json", 0) == 0)
+            return JsonPatch::apply(original, json::parse(body));
+        if (contentType.rfind("application/merge-patch+json", 0) == 0)
+            return MergePatch::apply(original, json::parse(body));
+        if (contentType.rfind("application/strategic-merge-patch+json", 0) == 0)
+            return StrategicMergePatch::apply(original, json::parse(body));
+        throw ApiError(415, "UnsupportedMediaType",
+                       "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json");
+    }
+
+    void servePatch(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        const std::string contentType = req.get_header_value("Content-Type");
+        const bool dry = dryRun(req);
+        auto guard = store.lock();
+        auto old = store.get(t.info->groupResource(), t.ns, t.name);
+        if (contentType.rfind("application/apply-patch+yaml", 0) == 0) {
+            const std::string manager = param(req, "fieldManager");
+            if (manager.empty())
+                throw ApiError(422, "Invalid",
+                               "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+            const bool force = param(req, "force") == "true";
+            json applied = parseBody(req);
+            checkIdentity(t, applied);
+            if (!old) {
+                if (!t.subresource.empty())
+                    throw notFound(*t.info, t.name);
+                json obj = FieldManager::apply(nullptr, applied, manager, force,
+                                               t.info->apiVersion(), nowRfc3339());
+                checkIdentity(t, obj);
+                Defaulter::apply(t.info->kind, obj);
+                validate(*t.info, obj);
+                statefulDefaults(*t.info, obj, nullptr);
+                auto created = commitCreate(t, std::move(obj), dry);
+                sendObject(req, res, *t.info, 201, created, !dry);
+                return;
+            }
+            json base = *old;
+            json merged = FieldManager::apply(&base, applied, manager, force,
+                                              t.info->apiVersion(), nowRfc3339());
+            merged["metadata"]["resourceVersion"] = (*old)["metadata"]["resourceVersion"];
+            auto stored = commitUpdate(t, old, std::move(merged), dry, manager, false);
+            sendObject(req, res, *t.info, 200, stored, !dry);
+            return;
+        }
+        if (!old)
+            throw notFound(*t.info, t.name);
+        json patched = applyPatch(contentType, *old, req.body);
+        if (!patched.is_object())
+            throw ApiError(422, "Invalid", "the patch did not produce an object");
+        auto stored = commitUpdate(t, old, std::move(patched), dry, fieldManager(req, "unknown"));
+        sendObject(req, res, *t.info, 200, stored, !dry);
+    }
+
+    // ---------------------------------------------------------------- scale
+
+    json scaleOf(const ResourceInfo &info, const json &obj)
+    {
+        const json spec = obj.value("spec", json::object());
+        const json status = obj.value("status", json::object());
+        std::string selector;
+        if (spec.contains("selector")) {
+            json row = TableConverter::cells("Deployment", {{"spec", {{"selector", spec["selector"]}}},
+                                                            {"metadata", json::object()}},
+                                             Clock::now());
+            selector = row[7].get<std::string>();
+            if (selector == "<none>")
+                selector.clear();
+        }
+        (void)info;
+        json meta = {{"name", metaString(obj, "name")}, {"namespace", metaString(obj, "namespace")},
+                     {"uid", metaString(obj, "uid")},
+                     {"resourceVersion", metaString(obj, "resourceVersion")},
+                     {"creationTimestamp", metaString(obj, "creationTimestamp")}};
+        return {{"kind", "Scale"},
+                {"apiVersion", "autoscaling/v1"},
+                {"metadata", meta},
+                {"spec", {{"replicas", spec.value("replicas", 1)}}},
+                {"status", {{"replicas", status.value("replicas", 0)}, {"selector", selector}}}};
+    }
+
+    void serveScale(const httplib::Request &req, httplib::Response &res, const Target &t,
+                    const std::string &verb)
+    {
+        auto guard = store.lock();
+        auto old = mustGet(t);
+        if (verb == "get") {
+            sendJson(res, 200, scaleOf(*t.info, *old));
+            return;
+        }
+        json scale = scaleOf(*t.info, *old);
+        json wanted;
+        if (verb == "update") {
+            wanted = parseBody(req);
+        } else {
+            const std::string contentType = req.get_header_value("Content-Type");
+            if (contentType.rfind("application/apply-patch+yaml", 0) == 0)
+                wanted = MergePatch::apply(scale, parseBody(req));
+            else
+                wanted = applyPatch(contentType, scale, req.body);
+        }
+        const std::string rv = wanted.value("metadata", json::object()).value("resourceVersion", std::string());
+        if (!rv.empty() && rv != metaString(*old, "resourceVersion"))
+            throw ApiError(409, "Conflict",
+                           "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \""
+                               + t.name + "\": the object has been modified; please apply your changes to the latest version and try again");
+        const json replicas = wanted.value("spec", json::object()).value("replicas", json());
+        if (!replicas.is_number_integer() || replicas.get<long>() < 0)
+            throw ApiError(422, "Invalid",
+                           "Scale.autoscaling \"" + t.name + "\" is invalid: spec.replicas: Invalid value: " + replicas.dump() + ": must be greater than or equal to 0");
+        json updated = *old;
+        updated["spec"]["replicas"] = replicas;
+        Target main = t;
+        main.subresource.clear();
+        auto stored = commitUpdate(main, old, std::move(updated), dryRun(req),
+                                   fieldManager(req, "unknown"));
+        sendJson(res, 200, scaleOf(*t.info, *stored));
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    json deleteOptions(const httplib::Request &req)
+    {
+        json opts = json::object();
+        if (!req.body.empty()) {
+            json body = json::parse(req.body, nullptr, false);
+            if (body.is_object())
+                opts = body;
+        }
+        if (!param(req, "propagationPolicy").empty())
+            opts["propagationPolicy"] = param(req, "propagationPolicy");
+        if (!param(req, "gracePeriodSeconds").empty())
+            opts["gracePeriodSeconds"] = std::atol(param(req, "gracePeriodSeconds").c_str());
+        if (!param(req, "dryRun").empty())
+            opts["dryRun"] = json::array({param(req, "dryRun")});
+        return opts;
+    }
+
+    struct Dependant
+    {
+        const ResourceInfo *info;
+        ObjectPtr object;
+    };
+
+    std::vector<Dependant> dependantsOf(const std::string &uid, const std::string &ns)
+    {
+        std::vector<Dependant> out;
+        for (const auto &r : registry.all()) {
+            if (!r.stored)
+                continue;
+            if (r.namespaced && ns.empty())
+                continue;
+            for (const auto &o : store.list(r.groupResource(), r.namespaced ? ns : std::string())) {
+                const json &meta = (*o)["metadata"];
+                auto refs = meta.find("ownerReferences");
+                if (refs == meta.end() || !refs->is_array())
+                    continue;
+                for (const auto &ref : *refs)
+                    if (ref.value("uid", std::string()) == uid) {
+                        out.push_back({&r, o});
+                        break;
+                    }
+            }
+        }
+        return out;
+    }
+
+    // Removes one object the way its kind is removed: pods on a node terminate gracefully.
+    ObjectPtr removeObject(const ResourceInfo &info, const ObjectPtr &obj, long gracePeriod)
+    {
+        const std::string ns = metaString(*obj, "namespace");
+        const std::string name = metaString(*obj, "name");
+        if (info.kind == "Pod" && options.gracefulPodDeletion && gracePeriod != 0
+            && !(*obj)["spec"].value("nodeName", std::string()).empty()) {
+            if ((*obj)["metadata"].contains("deletionTimestamp"))
+                return obj;
+            json p = *obj;
+            p["metadata"]["deletionTimestamp"] = nowRfc3339();
+            p["metadata"]["deletionGracePeriodSeconds"] =
+                gracePeriod > 0 ? gracePeriod : (*obj)["spec"].value("terminationGracePeriodSeconds", 30);
+            return store.update(info.groupResource(), std::move(p));
+        }
+        if (info.kind == "Namespace") {
+            for (const auto &r : registry.all())
+                if (r.stored && r.namespaced)
+                    for (const auto &o : store.list(r.groupResource(), name))
+                        store.remove(r.groupResource(), name, metaString(*o, "name"));
+        }
+        return store.remove(info.groupResource(), ns, name);
+    }
+
+    void cascade(const ResourceInfo &info, const ObjectPtr &obj, const std::string &policy,
+                 long gracePeriod, int depth = 0)
+    {
+        if (depth > 8)
+            return;
+        const std::string uid = metaString(*obj, "uid");
+        const std::string ns = metaString(*obj, "namespace");
+        auto dependants = dependantsOf(uid, info.namespaced ? ns : std::string());
+        if (policy == "Orphan") {
+            for (const auto &d : dependants) {
+                json o = *d.object;
+                json refs = json::array();
+                for (const auto &ref : o["metadata"]["ownerReferences"])
+                    if (ref.value("uid", std::string()) != uid)
+                        refs.push_back(ref);
+                if (refs.empty())
+                    o["metadata"].erase("ownerReferences");
+                else
+                    o["metadata"]["ownerReferences"] = refs;
+                store.update(d.info->groupResource(), std::move(o));
+            }
+            return;
+        }
+        for (const auto &d : dependants) {
+            // Only dependants whose every owner is going away are collected.
+            bool otherOwner = false;
+            for (const auto &ref : (*d.object)["metadata"]["ownerReferences"])
+                if (ref.value("uid", std::string()) != uid) {
+                    const auto *ownerInfo = registry.findByKind(ref.value("apiVersion", std::string()),
+                                                                ref.value("kind", std::string()));
+                    if (ownerInfo
+                        && store.get(ownerInfo->groupResource(), ownerInfo->namespaced ? ns : "",
+                                     ref.value("name", std::string())))
+                        otherOwner = true;
+                }
+            if (otherOwner)
+                continue;
+            cascade(*d.info, d.object, policy, gracePeriod, depth + 1);
+            if (store.get(d.info->groupResource(), metaString(*d.object, "namespace"),
+                          metaString(*d.object, "name")))
+                removeObject(*d.info, d.object, gracePeriod);
+        }
+    }
+
+    ObjectPtr deleteOne(const ResourceInfo &info, const ObjectPtr &obj, const json &opts, bool dry)
+    {
+        if (opts.contains("preconditions") && opts["preconditions"].is_object()) {
+            const json &pre = opts["preconditions"];
+            if (pre.contains("uid") && pre["uid"].is_string() && pre["uid"] != (*obj)["metadata"]["uid"])
+                throw ApiError(409, "Conflict",
+                               "Precondition failed: UID in precondition: " + pre["uid"].get<std::string>()
+                                   + ", UID in object meta: " + metaString(*obj, "uid"));
+            if (pre.contains("resourceVersion") && pre["resourceVersion"].is_string()
+                && pre["resourceVersion"] != (*obj)["metadata"]["resourceVersion"])
+                throw ApiError(409, "Conflict",
+                               "Precondition failed: ResourceVersion in precondition: "
+                                   + pre["resourceVersion"].get<std::string>()
+                                   + ", ResourceVersion in object meta: " + metaString(*obj, "resourceVersion"));
+        }
+        if (dry)
+            return obj;
+        // apps/v1 and most kinds default to background; batch/v1 Jobs still orphan by default.
+        std::string policy = opts.value("propagationPolicy", std::string());
+        if (policy.empty())
+            policy = info.kind == "Job" ? "Orphan" : "Background";
+        const long grace = opts.contains("gracePeriodSeconds") && opts["gracePeriodSeconds"].is_number()
+                               ? opts["gracePeriodSeconds"].get<long>()
+                               : -1;
+        if (policy == "Foreground") {
+            cascade(info, obj, policy, grace);
+            return removeObject(info, obj, grace);
+        }
+        if (policy == "Orphan") {
+            cascade(info, obj, policy, grace);
+            return removeObject(info, obj, grace);
+        }
+        auto removed = removeObject(info, obj, grace);
+        cascade(info, obj, policy, grace);
+        return removed;
+    }
+
+    void serveDelete(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        const json opts = deleteOptions(req);
+        const bool dry = opts.contains("dryRun") && !opts["dryRun"].empty();
+        auto guard = store.lock();
+        auto obj = mustGet(t);
+        auto removed = deleteOne(*t.info, obj, opts, dry);
+        sendObject(req, res, *t.info, 200, removed, false);
+    }
+
+    void serveDeleteCollection(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        const json opts = deleteOptions(req);
+        const bool dry = opts.contains("dryRun") && !opts["dryRun"].empty();
+        const auto labels = LabelSelector::parse(param(req, "labelSelector"));
+        const auto fields = FieldSelector::parse(param(req, "fieldSelector"), t.info->kind);
+        auto guard = store.lock();
+        json items = json::array();
+        for (const auto &o : store.list(t.info->groupResource(), t.ns)) {
+            if (!labels.matches(labelsOf(*o)) || !fields.matches(*o))
+                continue;
+            if (!store.get(t.info->groupResource(), t.ns.empty() ? metaString(*o, "namespace") : t.ns,
+                           metaString(*o, "name")))
+                continue;
+            items.push_back(*deleteOne(*t.info, o, opts, dry));
+        }
+        sendJson(res, 200, json{{"kind", t.info->kind + "List"}, {"apiVersion", t.info->apiVersion()},
+                                {"metadata", {{"resourceVersion", std::to_string(store.resourceVersion())}}},
+                                {"items", items}});
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    std::string resolveContainer(const json &pod, const std::string &requested, bool &init)
+    {
+        init = false;
+        std::vector<std::string> names;
+        for (const auto &c : pod["spec"].value("containers", json::array()))
+            names.push_back(c.value("name", std::string()));
+        std::vector<std::string> initNames;
+        for (const auto &c : pod["spec"].value("initContainers", json::array()))
+            initNames.push_back(c.value("name", std::string()));
+        const std::string podName = metaString(pod, "name");
+        if (requested.empty()) {
+            if (names.size() == 1)
+                return names[0];
+            std::string list;
+            for (const auto &n : names)
+                list += (list.empty() ? "" : " ") + n;
+            throw ApiError(400, "BadRequest",
+                           "a container name must be specified for pod " + podName
+                               + ", choose one of: [" + list + "]");
+        }
+        if (std::find(names.begin(), names.end(), requested) != names.end())
+            return requested;
+        if (std::find(initNames.begin(), initNames.end(), requested) != initNames.end()) {
+            init = true;
+            return requested;
+        }
+        throw ApiError(400, "BadRequest",
+                       "container " + requested + " is not valid for pod " + podName);
+    }
+
+    static std::string withTimestamp(const std::string &line, bool timestamps)
+    {
+        if (!timestamps)
+            return line;
+        // Lines from the simulated kubelet may already start with an RFC 3339 stamp.
+        if (line.size() > 20 && line[4] == '-' && line[10] == 'T')
+            return line;
+        const auto now = Clock::now();
+        const std::time_t t = Clock::to_time_t(now);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[96];
+        const auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               now.time_since_epoch()).count() % 1000000000;
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%09lldZ ", tm.tm_year + 1900,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                      static_cast<long long>(nanos));
+        return buf + line;
+    }
+
+    struct LogStream
+    {
+        std::mutex mutex;
+        std::condition_variable cv;
+        std::deque<std::string> lines;
+        bool closed = false;
+        int followId = -1;
+        std::function<void(int)> unfollow;
+        ~LogStream()
+        {
+            if (followId >= 0 && unfollow)
+                unfollow(followId);
+        }
+    };
+
+    void serveLog(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        ObjectPtr pod;
+        bool init = false;
+        std::string container;
+        {
+            auto guard = store.lock();
+            pod = mustGet(t);
+            container = resolveContainer(*pod, param(req, "container"), init);
+        }
+        const bool follow = param(req, "follow") == "true";
+        const bool previous = param(req, "previous") == "true";
+        const bool timestamps = param(req, "timestamps") == "true";
+        int tail = -1;
+        if (!param(req, "tailLines").empty())
+            tail = std::atoi(param(req, "tailLines").c_str());
+        std::vector<std::string> backlog;
+        if (hooks.podLog)
+            backlog = hooks.podLog(t.ns, t.name, container, previous, tail);
+        if (!param(req, "limitBytes").empty()) {
+            const std::size_t limit = std::strtoul(param(req, "limitBytes").c_str(), nullptr, 10);
+            std::size_t total = 0;
+            std::vector<std::string> kept;
+            for (const auto &l : backlog) {
+                if (total + l.size() + 1 > limit)
+                    break;
+                total += l.size() + 1;
+                kept.push_back(l);
+            }
+            backlog = kept;
+        }
+        if (!follow || previous || !hooks.followPodLog) {
+            std::string body;
+            for (const auto &l : backlog)
+                body += withTimestamp(l, timestamps) + "\n";
+            res.status = 200;
+            res.set_content(body, "text/plain");
+            return;
+        }
+        auto stream = std::make_shared<LogStream>();
+        stream->unfollow = hooks.unfollowPodLog;
+        for (const auto &l : backlog)
+            stream->lines.push_back(withTimestamp(l, timestamps) + "\n");
+        std::weak_ptr<LogStream> weak = stream;
+        stream->followId = hooks.followPodLog(
+            t.ns, t.name, container, [weak, timestamps](const std::string &line) {
+                auto s = weak.lock();
+                if (!s)
+                    return false;
+                std::lock_guard lk(s->mutex);
+                s->lines.push_back(withTimestamp(line, timestamps) + "\n");
+                s->cv.notify_one();
+                return !s->closed;
+            });
+        const GroupResource podsGr{"", "pods"};
+        const std::string ns = t.ns, name = t.name, uid = metaString(*pod, "uid");
+        res.status = 200;
+        res.set_chunked_content_provider(
+            "text/plain", [this, stream, podsGr, ns, name, uid](size_t, httplib::DataSink &sink) {
+                std::string out;
+                {
+                    std::unique_lock lk(stream->mutex);
+                    if (stream->lines.empty())
+                        stream->cv.wait_for(lk, std::chrono::milliseconds(250),
+                                            [&] { return !stream->lines.empty() || stopping; });
+                    while (!stream->lines.empty()) {
+                        out += stream->lines.front();
+                        stream->lines.pop_front();
+                    }
+                }
+                if (!out.empty() && !sink.write(out.data(), out.size())) {
+                    stream->closed = true;
+                    return false;
+                }
+                if (!sink.is_writable()) {
+                    stream->closed = true;
+                    return false;
+                }
+                // The stream ends with the container, as kubelet ends it.
+                auto current = store.get(podsGr, ns, name);
+                if (stopping || !current || metaString(*current, "uid") != uid) {
+                    stream->closed = true;
+                    sink.done();
+                }
+                return true;
+            });
+    }
+
+    // ---------------------------------------------------------------- metrics & reviews
+
+    void serveMetrics(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        const bool pods = t.resource == "pods";
+        json list = pods ? (hooks.podMetrics ? hooks.podMetrics(t.ns) : json())
+                         : (hooks.nodeMetrics ? hooks.nodeMetrics() : json());
+        if (!list.is_object())
+            list = {{"kind", pods ? "PodMetricsList" : "NodeMetricsList"},
+                    {"apiVersion", "metrics.k8s.io/v1beta1"},
+                    {"metadata", json::object()},
+                    {"items", json::array()}};
+        json items = list.value("items", json::array());
+        if (!t.name.empty()) {
+            for (const auto &i : items)
+                if (metaString(i, "name") == t.name
+                    && (t.ns.empty() || metaString(i, "namespace") == t.ns)) {
+                    sendJson(res, 200, i);
+                    return;
+                }
+            throw ApiError(404, "NotFound",
+                           std::string(pods ? "podmetrics" : "nodemetrics") + ".metrics.k8s.io \""
+                               + t.name + "\" not found",
+                           {{"name", t.name}, {"group", "metrics.k8s.io"},
+                            {"kind", pods ? "pods" : "nodes"}});
+        }
+        const auto labels = LabelSelector::parse(param(req, "labelSelector"));
+        const auto fields = FieldSelector::parse(param(req, "fieldSelector"), "");
+        json kept = json::array();
+        for (const auto &i : items) {
+            if (!t.ns.empty() && pods && metaString(i, "namespace") != t.ns)
+                continue;
+            json labelSource = labelsOf(i);
+            if (pods && labelSource.empty())
+                if (auto pod = store.get({"", "pods"}, metaString(i, "namespace"), metaString(i, "name")))
+                    labelSource = labelsOf(*pod);
+            if (!pods && labelSource.empty())
+                if (auto node = store.get({"", "nodes"}, "", metaString(i, "name")))
+                    labelSource = labelsOf(*node);
+            if (labels.matches(labelSource) && fields.matches(i))
+                kept.push_back(i);
+        }
+        list["items"] = kept;
+        sendJson(res, 200, list);
+    }
+
+    void serveReview(const httplib::Request &req, httplib::Response &res, const UserInfo &user,
+                     const Target &t)
+    {
+        json review = parseBody(req);
+        const json spec = review.value("spec", json::object());
+        json status;
+        if (t.resource == "selfsubjectaccessreviews") {
+            bool allowed = false;
+            if (spec.contains("resourceAttributes")) {
+                const json ra = spec["resourceAttributes"];
+                RequestAttributes attrs{ra.value("verb", std::string()),
+                                        ra.value("group", std::string()),
+                                        ra.value("resource", std::string()),
+                                        ra.value("subresource", std::string()),
+                                        ra.value("namespace", std::string()),
+                                        ra.value("name", std::string()), "", true};
+                const ResourceInfo *info = nullptr;
+                for (const auto &r : registry.all())
+                    if (r.group == attrs.group && r.resource == attrs.resource)
+                        info = &r;
+                const bool namespaced = info ? info->namespaced : !attrs.ns.empty();
+                allowed = Authorizer::allowed(user, attrs, namespaced);
+                if (attrs.verb == "*" || attrs.resource == "*")
+                    allowed = std::find(user.groups.begin(), user.groups.end(), "system:masters")
+                              != user.groups.end();
+            } else if (spec.contains("nonResourceAttributes")) {
+                const json na = spec["nonResourceAttributes"];
+                RequestAttributes attrs{na.value("verb", std::string()), "", "", "", "", "",
+                                        na.value("path", std::string()), false};
+                allowed = Authorizer::allowed(user, attrs, false);
+            }
+            status = {{"allowed", allowed}};
+            if (allowed && std::find(user.groups.begin(), user.groups.end(), "system:masters") != user.groups.end())
+                status["reason"] = "RBAC: allowed by ClusterRoleBinding \"cluster-admin\" of ClusterRole \"cluster-admin\" to Group \"system:masters\"";
+            else if (allowed)
+                status["reason"] = "RBAC: allowed by ClusterRoleBinding \"orrery-" + user.name
+                                   + "\" of ClusterRole \"orrery-" + user.name + "\" to User \""
+                                   + user.name + "\"";
+        } else {
+            status = Authorizer::rules(user, spec.value("namespace", std::string()));
+        }
+        review["apiVersion"] = "authorization.k8s.io/v1";
+        review["kind"] = t.info->kind;
+        review["metadata"] = {{"creationTimestamp", nullptr}};
+        review["status"] = status;
+        sendJson(res, 201, review);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    bool configureTls(SSL_CTX &ctx)
+    {
+        auto loadCert = [](const std::string &pem) {
+            BIO *bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+            X509 *cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+            BIO_free(bio);
+            return cert;
+        };
+        X509 *serverCert = loadCert(certs.serverCert);
+        X509 *caCert = loadCert(certs.caCert);
+        BIO *keyBio = BIO_new_mem_buf(certs.serverKey.data(), static_cast<int>(certs.serverKey.size()));
+        EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+        BIO_free(keyBio);
+        bool ok = serverCert && caCert && key && SSL_CTX_use_certificate(&ctx, serverCert) == 1
+                  && SSL_CTX_use_PrivateKey(&ctx, key) == 1;
+        if (ok) {
+            X509_STORE_add_cert(SSL_CTX_get_cert_store(&ctx), caCert);
+            STACK_OF(X509_NAME) *names = sk_X509_NAME_new_null();
+            sk_X509_NAME_push(names, X509_NAME_dup(X509_get_subject_name(caCert)));
+            SSL_CTX_set_client_CA_list(&ctx, names);
+            // Client certificates are optional: token users connect without one.
+            SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, nullptr);
+            SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
+        }
+        if (serverCert)
+            X509_free(serverCert);
+        if (caCert)
+            X509_free(caCert);
+        if (key)
+            EVP_PKEY_free(key);
+        return ok;
+    }
+};
+
+ApiServer::ApiServer(ObjectStore &store, ApiServerOptions options, ApiServerHooks hooks)
+    : d(std::make_unique<Private>(store, std::move(options), std::move(hooks)))
+{
+    d->certs = Certificates::generate(d->options.clusterName);
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+void ApiServer::bootstrap()
+{
+    d->bootstrap();
+}
+
+void ApiServer::setVersion(const std::string &gitVersion)
+{
+    d->options.gitVersion = gitVersion;
+}
+
+bool ApiServer::start(std::string *error)
+{
+    Private *p = d.get();
+    d->server = std::make_unique<httplib::SSLServer>(
+        [p](SSL_CTX &ctx) { return p->configureTls(ctx); });
+    if (!d->server->is_valid()) {
+        if (error)
+            *error = "could not set up TLS for the API server";
+        return false;
+    }
+    // Every watch and log follow holds a worker for its whole life.
+    d->server->new_task_queue = [] { return new httplib::ThreadPool(256); };
+    d->server->set_keep_alive_max_count(10000);
+    d->server->set_keep_alive_timeout(60);
+    d->server->set_read_timeout(60);
+    d->server->set_write_timeout(60);
+    d->server->set_payload_max_length(64 * 1024 * 1024);
+    auto handler = [p](const httplib::Request &req, httplib::Response &res) { p->handle(req, res); };
+    d->server->Get(".*", handler);
+    d->server->Post(".*", handler);
+    d->server->Put(".*", handler);
+    d->server->Patch(".*", handler);
+    d->server->Delete(".*", handler);
+    if (d->options.port > 0) {
+        if (!d->server->bind_to_port("127.0.0.1", d->options.port)) {
+            if (error)
+                *error = "cannot listen on 127.0.0.1:" + std::to_string(d->options.port);
+            return false;
+        }
+        d->port = d->options.port;
+    } else {
+        d->port = d->server->bind_to_any_port("127.0.0.1");
+        if (d->port <= 0) {
+            if (error)
+                *error = "cannot listen on 127.0.0.1";
+            return false;
+        }
+    }
+    d->stopping = false;
+    d->thread = std::thread([p] { p->server->listen_after_bind(); });
+    return true;
+}
+
+void ApiServer::stop()
+{
+    if (!d->server)
+        return;
+    d->stopping = true;
+    d->server->stop();
+    if (d->thread.joinable())
+        d->thread.join();
+    d->server.reset();
+}
+
+int ApiServer::port() const
+{
+    return d->port;
+}
+
+std::string ApiServer::url() const
+{
+    return "https://127.0.0.1:" + std::to_string(d->port);
+}
+
+const Certificates &ApiServer::certificates() const
+{
+    return d->certs;
+}
+
+std::string ApiServer::operatorToken() const
+{
+    return d->operatorToken;
+}
+
+std::string ApiServer::viewerToken() const
+{
+    return d->viewerToken;
+}
+
+} // namespace Orrery::Sim

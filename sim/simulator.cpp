@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simulator.h"
+
+#include "controllermanager.h"
+#include "controllers/nodecontroller.h"
+#include "objectstore.h"
+#include "server/apiserver.h"
+#include "simclock.h"
+
+#if __has_include("scenario.h")
+#include "scenario.h"
+#define ORRERY_HAVE_SCENARIOS 1
+#endif
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace Orrery::Sim {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string base64(const std::string &in)
+{
+    static const char *t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    int val = 0, bits = -6;
+    for (unsigned char c : in) {
+        val = (val << 8) + c;
+        bits += 8;
+        while (bits >= 0) {
+            out.push_back(t[(val >> bits) & 0x3F]);
+            bits -= 6;
+        }
+    }
+    if (bits > -6)
+        out.push_back(t[((val << 8) >> (bits + 8)) & 0x3F]);
+    while (out.size() % 4)
+        out.push_back('=');
+    return out;
+}
+
+std::vector<std::string> knownScenarios()
+{
+    std::vector<std::string> names = {"minimal"};
+#ifdef ORRERY_HAVE_SCENARIOS
+    for (const auto &n : availableScenarios())
+        if (std::find(names.begin(), names.end(), n) == names.end())
+            names.push_back(n);
+#endif
+    return names;
+}
+
+} // namespace
+
+struct Simulator::Private
+{
+    struct Cluster
+    {
+        std::string scenario;
+        std::string name;
+        std::string version = "v1.32.2";
+        ObjectStore store;
+        std::unique_ptr<SimClock> clock;
+        std::unique_ptr<ControllerManager> controllers;
+        std::unique_ptr<ApiServer> server;
+    };
+
+    SimulatorOptions options;
+    std::vector<std::unique_ptr<Cluster>> clusters;
+    bool running = false;
+
+    void loadMinimal(Cluster &c)
+    {
+        const std::string now = c.clock->timestamp();
+        for (int i = 0; i < 3; ++i) {
+            const std::string name = i == 0 ? "control-plane" : "worker-" + std::to_string(i);
+            json labels = {{"kubernetes.io/hostname", name}, {"kubernetes.io/os", "linux"},
+                           {"kubernetes.io/arch", "amd64"}};
+            if (i == 0)
+                labels["node-role.kubernetes.io/control-plane"] = "";
+            c.store.create({"", "nodes"},
+                           NodeController::makeNode(name, "4", "16Gi", labels, c.version, i, now));
+        }
+    }
+};
+
+Simulator::Simulator(SimulatorOptions options) : d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+    if (d->options.scenarios.empty())
+        d->options.scenarios = {"minimal"};
+}
+
+Simulator::~Simulator()
+{
+    stop();
+}
+
+bool Simulator::start(std::string *error)
+{
+    std::vector<std::string> names;
+    const auto known = knownScenarios();
+    for (const auto &s : d->options.scenarios) {
+        if (s == "all") {
+            for (const auto &k : known)
+                if (k != "minimal")
+                    names.push_back(k);
+            continue;
+        }
+        if (std::find(known.begin(), known.end(), s) == known.end()) {
+            if (error) {
+                *error = "unknown scenario \"" + s + "\"; available:";
+                for (const auto &k : known)
+                    *error += " " + k;
+            }
+            return false;
+        }
+        names.push_back(s);
+    }
+    if (names.empty())
+        names.push_back("minimal");
+    try {
+        int index = 0;
+        for (const auto &scenario : names) {
+            auto c = std::make_unique<Private::Cluster>();
+            c->scenario = scenario;
+            c->name = scenario;
+            c->clock = std::make_unique<SimClock>(SimClock::Mode::RealTime, d->options.speed);
+            ApiServerOptions opts;
+            opts.gracefulPodDeletion = true;
+            opts.port = d->options.port > 0 ? d->options.port + index : 0;
+            c->controllers = std::make_unique<ControllerManager>(c->store, *c->clock);
+            ControllerManager *cm = c->controllers.get();
+            ApiServerHooks hooks;
+            hooks.podLog = [cm](const std::string &ns, const std::string &pod,
+                                const std::string &container, bool previous, int tail) {
+                return cm->podLog(ns, pod, container, previous, tail);
+            };
+            hooks.followPodLog = [cm](const std::string &ns, const std::string &pod,
+                                      const std::string &container,
+                                      std::function<bool(const std::string &)> sink) {
+                return cm->followPodLog(ns, pod, container, std::move(sink));
+            };
+            hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
+            hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };
+            hooks.nodeMetrics = [cm] { return cm->nodeMetrics(); };
+            opts.clusterName = c->name;
+            c->server = std::make_unique<ApiServer>(c->store, opts, hooks);
+            c->server->bootstrap();
+            if (scenario == "minimal") {
+                d->loadMinimal(*c);
+            } else {
+#ifdef ORRERY_HAVE_SCENARIOS
+                const ScenarioInfo info = loadScenario(scenario, c->store);
+                if (!info.clusterName.empty())
+                    c->name = info.clusterName;
+                if (!info.kubernetesVersion.empty())
+                    c->version = info.kubernetesVersion;
+#endif
+            }
+            c->server->setVersion(c->version);
+            cm->setKubernetesVersion(c->version);
+            if (d->options.churn > 0)
+                cm->setChurn(d->options.churn);
+#ifdef ORRERY_HAVE_SCENARIOS
+            if (index == 0 && d->options.syntheticPods > 0)
+                generateSynthetic(d->options.syntheticPods, c->store);
+#endif
+            d->clusters.push_back(std::move(c));
+            ++index;
+        }
+        for (auto &c : d->clusters) {
+            std::string err;
+            if (!c->server->start(&err)) {
+                if (error)
+                    *error = c->name + ": " + err;
+                stop();
+                return false;
+            }
+            c->controllers->start();
+        }
+    } catch (const std::exception &e) {
+        if (error)
+            *error = e.what();
+        stop();
+        return false;
+    }
+    d->running = true;
+    return true;
+}
+
+void Simulator::stop()
+{
+    for (auto &c : d->clusters) {
+        if (c->server)
+            c->server->stop();
+        if (c->controllers)
+            c->controllers->stop();
+    }
+    d->running = false;
+}
+
+std::string Simulator::kubeconfigYaml() const
+{
+    std::string clusters, users, contexts;
+    for (const auto &c : d->clusters) {
+        const auto &certs = c->server->certificates();
+        clusters += "- name: " + c->name + "\n  cluster:\n    server: " + c->server->url()
+                    + "\n    certificate-authority-data: " + base64(certs.caCert) + "\n";
+        users += "- name: " + c->name + "-admin\n  user:\n    client-certificate-data: "
+                 + base64(certs.adminCert) + "\n    client-key-data: " + base64(certs.adminKey)
+                 + "\n";
+        users += "- name: " + c->name + "-operator\n  user:\n    token: "
+                 + c->server->operatorToken() + "\n";
+        users += "- name: " + c->name + "-viewer\n  user:\n    token: "
+                 + c->server->viewerToken() + "\n";
+        for (const char *role : {"", "-operator", "-viewer"}) {
+            const std::string user = c->name + (*role ? role : "-admin");
+            contexts += "- name: " + c->name + role + "\n  context:\n    cluster: " + c->name
+                        + "\n    user: " + user + "\n    namespace: default\n";
+        }
+    }
+    const std::string current = d->clusters.empty() ? "" : d->clusters.front()->name;
+    return "apiVersion: v1\nkind: Config\npreferences: {}\nclusters:\n" + clusters
+           + "users:\n" + users + "contexts:\n" + contexts + "current-context: " + current + "\n";
+}
+
+std::vector<std::string> Simulator::contextNames() const
+{
+    std::vector<std::string> out;
+    for (const auto &c : d->clusters)
+        for (const char *role : {"", "-operator", "-viewer"})
+            out.push_back(c->name + role);
+    return out;
+}
+
+std::string Simulator::url() const
+{
+    return d->clusters.empty() ? std::string() : d->clusters.front()->server->url();
+}
+
+std::vector<std::string> Simulator::clusterNames() const
+{
+    std::vector<std::string> out;
+    for (const auto &c : d->clusters)
+        out.push_back(c->name);
+    return out;
+}
+
+} // namespace Orrery::Sim

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Orrery::Sim {
+
+struct SimulatorOptions
+{
+    // Scenario names (see availableScenarios() in scenario.h), "all" for every scenario, or
+    // "minimal": a bare cluster of three nodes and the system namespaces.
+    std::vector<std::string> scenarios;
+    int port = 0;            // first cluster's port; the others take the following ones. 0: OS
+    int syntheticPods = 0;   // extra pods generated in the first cluster (benchmarks)
+    double churn = 0;        // random pod deletions per second in every cluster
+    double speed = 1.0;      // sim time factor
+};
+
+// A set of simulated clusters, each with its own object store, controllers and HTTPS API
+// server, and the kubeconfig that reaches them. The orrery-sim executable and
+// `orrery --demo` both run one of these.
+//
+// Contexts per cluster C: "C" (admin, client certificate), "C-operator" and "C-viewer"
+// (bearer tokens); current-context is the first cluster's admin context.
+class Simulator
+{
+public:
+    explicit Simulator(SimulatorOptions options);
+    ~Simulator();
+
+    Simulator(const Simulator &) = delete;
+    Simulator &operator=(const Simulator &) = delete;
+
+    bool start(std::string *error);
+    void stop();
+
+    std::string kubeconfigYaml() const;
+    std::vector<std::string> contextNames() const;
+    // The first cluster's server URL.
+    std::string url() const;
+    std::vector<std::string> clusterNames() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Orrery::Sim
