@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "endpointscontroller.h"
+#include "controllercontext.h"
+#include "workload/kube.h"
+
+#include <set>
+#include <unordered_map>
+
+namespace Orrery::Sim {
+
+namespace {
+
+int resolveTargetPort(const json &servicePort, const json &pod)
+{
+    const json target = servicePort.value("targetPort", servicePort.value("port", json(0)));
+    if (target.is_number_integer())
+        return target.get<int>();
+    if (target.is_string()) {
+        const std::string name = target.get<std::string>();
+        for (const json &c : pod.value("/spec/containers"_json_pointer, json::array())) {
+            for (const json &p : c.value("ports", json::array())) {
+                if (p.value("name", "") == name)
+                    return p.value("containerPort", 0);
+            }
+        }
+        const int asNumber = std::atoi(name.c_str());
+        if (asNumber > 0)
+            return asNumber;
+    }
+    return servicePort.value("port", 0);
+}
+
+} // namespace
+
+void EndpointsController::sync(ControllerContext &ctx)
+{
+    const auto services = ctx.store.list(Kube::Services);
+    // Index pods by (namespace, label=value) so that 10,000 services do not each scan every
+    // pod of their namespace.
+    std::unordered_map<std::string, std::vector<ObjectPtr>> podsByLabel;
+    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
+        const std::string ns = Kube::ns(*p);
+        static const json::json_pointer labelsPtr("/metadata/labels");
+        if (!p->contains(labelsPtr))
+            continue;
+        const json &labels = p->at(labelsPtr);
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            if (it.value().is_string())
+                podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()].push_back(p);
+        }
+    }
+    static const std::vector<ObjectPtr> none;
+    std::set<std::pair<std::string, std::string>> serviceNames;
+
+    for (const ObjectPtr &sPtr : services) {
+        json svc = *sPtr;
+        const std::string ns = Kube::ns(svc), name = Kube::name(svc);
+        serviceNames.insert({ns, name});
+        const std::string type = Kube::str(svc, json::json_pointer("/spec/type"), "ClusterIP");
+
+        // Allocators (what the API server's registry and the cloud provider do).
+        bool svcChanged = false;
+        if (type != "ExternalName") {
+            if (Kube::str(svc, json::json_pointer("/spec/clusterIP")).empty()) {
+                const std::string ip = ctx.allocateClusterIp();
+                svc["spec"]["clusterIP"] = ip;
+                svc["spec"]["clusterIPs"] = json::array({ip});
+                svcChanged = true;
+            }
+            if (type == "NodePort" || type == "LoadBalancer") {
+                for (json &port : svc["spec"]["ports"]) {
+                    if (!port.contains("nodePort")) {
+                        port["nodePort"] = ctx.allocateNodePort();
+                        svcChanged = true;
+                    }
+                }
+            }
+            if (type == "LoadBalancer" && !svc.contains("/status/loadBalancer/ingress"_json_pointer)) {
+                const int n = std::uniform_int_distribution<int>(2, 250)(ctx.rng);
+                const std::string wanted = Kube::str(svc, json::json_pointer("/spec/loadBalancerIP"));
+                svc["status"]["loadBalancer"]["ingress"] =
+                    json::array({{{"ip", wanted.empty() ? "20.31.118." + std::to_string(n) : wanted}, {"ipMode", "VIP"}}});
+                svcChanged = true;
+            }
+        }
+        if (svcChanged) {
+            if (ObjectPtr w = ctx.update(Kube::Services, svc))
+                svc = *w;
+        }
+
+        const json selector = svc.value("/spec/selector"_json_pointer, json::object());
+        if (selector.empty() || type == "ExternalName")
+            continue;
+        const json ports = svc.value("/spec/ports"_json_pointer, json::array());
+        json ready = json::array(), notReady = json::array(), sliceEndpoints = json::array();
+        json subsetPorts = json::array(), slicePorts = json::array();
+        bool portsResolved = false;
+        const auto first = selector.begin();
+        const auto candidates = first.value().is_string()
+            ? podsByLabel.find(ns + '\0' + first.key() + '\0' + first.value().get<std::string>())
+            : podsByLabel.end();
+        for (const ObjectPtr &p : candidates == podsByLabel.end() ? none : candidates->second) {
+            const json &pod = *p;
+            if (!Kube::mapMatches(selector, pod.value("/metadata/labels"_json_pointer, json::object())))
+                continue;
+            const std::string ip = Kube::str(pod, json::json_pointer("/status/podIP"));
+            if (ip.empty() || Kube::isPodTerminated(pod))
+                continue;
+            const bool isReady = Kube::isPodReady(pod) && !Kube::isTerminating(pod);
+            json addr = {{"ip", ip},
+                         {"nodeName", Kube::str(pod, json::json_pointer("/spec/nodeName"))},
+                         {"targetRef", {{"kind", "Pod"}, {"namespace", ns}, {"name", Kube::name(pod)}, {"uid", Kube::uid(pod)}}}};
+            (isReady ? ready : notReady).push_back(addr);
+            sliceEndpoints.push_back({{"addresses", json::array({ip})},
+                                      {"conditions", {{"ready", isReady}, {"serving", Kube::isPodReady(pod)}, {"terminating", Kube::isTerminating(pod)}}},
+                                      {"nodeName", addr["nodeName"]},
+                                      {"targetRef", addr["targetRef"]}});
+            if (!portsResolved) {
+                for (const json &sp : ports) {
+                    json ep = {{"port", resolveTargetPort(sp, pod)}, {"protocol", sp.value("protocol", "TCP")}};
+                    if (sp.contains("name"))
+                        ep["name"] = sp["name"];
+                    subsetPorts.push_back(ep);
+                    slicePorts.push_back(ep);
+                }
+                portsResolved = true;
+            }
+        }
+        auto byIp = [](const json &a, const json &b) { return a["ip"].get<std::string>() < b["ip"].get<std::string>(); };
+        std::sort(ready.begin(), ready.end(), byIp);
+        std::sort(notReady.begin(), notReady.end(), byIp);
+
+        json subsets = json::array();
+        if (!ready.empty() || !notReady.empty()) {
+            json subset = {{"ports", subsetPorts}};
+            if (!ready.empty())
+                subset["addresses"] = ready;
+            if (!notReady.empty())
+                subset["notReadyAddresses"] = notReady;
+            subsets.push_back(subset);
+        }
+        json labels = svc.value("/metadata/labels"_json_pointer, json::object());
+        ObjectPtr existing = ctx.store.get(Kube::Endpoints, ns, name);
+        if (!existing) {
+            json ep = {{"apiVersion", "v1"}, {"kind", "Endpoints"},
+                       {"metadata", {{"name", name}, {"namespace", ns}, {"labels", labels}}}, {"subsets", subsets}};
+            ctx.create(Kube::Endpoints, std::move(ep));
+        } else if (existing->value("subsets", json::array()) != subsets) {
+            json ep = *existing;
+            ep["subsets"] = subsets;
+            ctx.update(Kube::Endpoints, std::move(ep));
+        }
+
+        const std::string sliceName = name + "-" + Kube::templateHash(json(ns + "/" + name)).substr(0, 5);
+        json sliceLabels = labels;
+        sliceLabels["kubernetes.io/service-name"] = name;
+        sliceLabels["endpointslice.kubernetes.io/managed-by"] = "endpointslice-controller.k8s.io";
+        ObjectPtr slice = ctx.store.get(Kube::EndpointSlices, ns, sliceName);
+        if (!slice) {
+            json s = {{"apiVersion", "discovery.k8s.io/v1"}, {"kind", "EndpointSlice"},
+                      {"metadata", {{"name", sliceName}, {"namespace", ns}, {"labels", sliceLabels},
+                                    {"generateName", name + "-"},
+                                    {"ownerReferences", json::array({{{"apiVersion", "v1"}, {"kind", "Service"}, {"name", name},
+                                                                      {"uid", Kube::uid(svc)}, {"controller", true}, {"blockOwnerDeletion", true}}})}}},
+                      {"addressType", "IPv4"}, {"endpoints", sliceEndpoints}, {"ports", slicePorts}};
+            ctx.create(Kube::EndpointSlices, std::move(s));
+        } else if (slice->value("endpoints", json::array()) != sliceEndpoints || slice->value("ports", json::array()) != slicePorts) {
+            json s = *slice;
+            s["endpoints"] = sliceEndpoints;
+            s["ports"] = slicePorts;
+            ctx.update(Kube::EndpointSlices, std::move(s));
+        }
+    }
+    // Endpoints of deleted Services go with them.
+    for (const ObjectPtr &ep : ctx.store.list(Kube::Endpoints)) {
+        if (!serviceNames.count({Kube::ns(*ep), Kube::name(*ep)}))
+            ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
+    }
+    for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices)) {
+        const std::string svc = Kube::str(*s, json::json_pointer("/metadata/labels/kubernetes.io~1service-name"));
+        if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
+            ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
+    }
+}
+
+} // namespace Orrery::Sim

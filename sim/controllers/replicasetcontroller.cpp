@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "replicasetcontroller.h"
+#include "controllercontext.h"
+#include "workload/kube.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace Orrery::Sim {
+
+namespace {
+
+int deletionRank(const json &pod)
+{
+    // Lower rank is deleted first (controller.ActivePods ordering, simplified).
+    if (Kube::str(pod, json::json_pointer("/spec/nodeName")).empty())
+        return 0;
+    if (Kube::str(pod, json::json_pointer("/status/phase")) == "Pending")
+        return 1;
+    if (!Kube::isPodReady(pod))
+        return 2;
+    return 3;
+}
+
+int restarts(const json &pod)
+{
+    int n = 0;
+    for (const json &c : pod.value("/status/containerStatuses"_json_pointer, json::array()))
+        n = std::max(n, c.value("restartCount", 0));
+    return n;
+}
+
+} // namespace
+
+void ReplicaSetController::sync(ControllerContext &ctx)
+{
+    const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
+    if (replicaSets.empty())
+        return;
+    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
+    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
+        const std::string owner = Kube::controllerUid(*p);
+        if (!owner.empty())
+            byOwner[owner].push_back(p);
+    }
+    int budget = 500;
+    for (const ObjectPtr &rsPtr : replicaSets) {
+        const json &rs = *rsPtr;
+        if (Kube::isTerminating(rs))
+            continue;
+        const std::string ns = Kube::ns(rs), name = Kube::name(rs);
+        const int desired = static_cast<int>(Kube::integer(rs, json::json_pointer("/spec/replicas"), 1));
+        std::vector<ObjectPtr> active;
+        for (const ObjectPtr &p : byOwner[Kube::uid(rs)]) {
+            if (Kube::isPodActive(*p))
+                active.push_back(p);
+        }
+        const int diff = static_cast<int>(active.size()) - desired;
+        int created = 0;
+        if (diff < 0) {
+            const json tmpl = rs.value("/spec/template"_json_pointer, json::object());
+            const json owner = Kube::ownerReference(rs, "apps/v1", "ReplicaSet");
+            for (int i = 0; i < -diff && budget > 0; ++i) {
+                for (int attempt = 0; attempt < 3; ++attempt) {
+                    json pod = Kube::podFromTemplate(tmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng), owner);
+                    pod["metadata"]["generateName"] = name + "-";
+                    if (ObjectPtr createdPod = ctx.create(Kube::Pods, std::move(pod))) {
+                        ctx.events.normal(rs, "SuccessfulCreate", "Created pod: " + Kube::name(*createdPod),
+                                          "replicaset-controller");
+                        ++created;
+                        --budget;
+                        break;
+                    }
+                }
+            }
+        } else if (diff > 0) {
+            std::vector<ObjectPtr> victims = active;
+            std::stable_sort(victims.begin(), victims.end(), [](const ObjectPtr &a, const ObjectPtr &b) {
+                const int ra = deletionRank(*a), rb = deletionRank(*b);
+                if (ra != rb)
+                    return ra < rb;
+                const int xa = restarts(*a), xb = restarts(*b);
+                if (xa != xb)
+                    return xa > xb;
+                // Newer first: creationTimestamp, then resourceVersion as a tie breaker.
+                const std::string ta = Kube::str(*a, json::json_pointer("/metadata/creationTimestamp"));
+                const std::string tb = Kube::str(*b, json::json_pointer("/metadata/creationTimestamp"));
+                if (ta != tb)
+                    return ta > tb;
+                return std::stoull(Kube::str(*a, json::json_pointer("/metadata/resourceVersion"), "0"))
+                    > std::stoull(Kube::str(*b, json::json_pointer("/metadata/resourceVersion"), "0"));
+            });
+            for (int i = 0; i < diff; ++i) {
+                ctx.deletePod(*victims[i]);
+                ctx.events.normal(rs, "SuccessfulDelete", "Deleted pod: " + Kube::name(*victims[i]),
+                                  "replicaset-controller");
+            }
+        }
+
+        int replicas = 0, ready = 0, labeled = 0;
+        const json labels = rs.value("/spec/template/metadata/labels"_json_pointer, json::object());
+        for (const ObjectPtr &p : active) {
+            ++replicas;
+            if (Kube::isPodReady(*p))
+                ++ready;
+            if (Kube::mapMatches(labels, p->value("/metadata/labels"_json_pointer, json::object())))
+                ++labeled;
+        }
+        json status = rs.value("status", json::object());
+        json newStatus = status;
+        newStatus["replicas"] = replicas;
+        newStatus["fullyLabeledReplicas"] = labeled;
+        newStatus["readyReplicas"] = ready;
+        newStatus["availableReplicas"] = ready;
+        newStatus["observedGeneration"] = Kube::integer(rs, json::json_pointer("/metadata/generation"), 1);
+        if (newStatus != status) {
+            json updated = rs;
+            updated["status"] = std::move(newStatus);
+            ctx.update(Kube::ReplicaSets, std::move(updated));
+        }
+        (void)created;
+    }
+}
+
+} // namespace Orrery::Sim

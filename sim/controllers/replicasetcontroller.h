@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "controller.h"
+
+namespace Orrery::Sim {
+
+// replicaset-controller: keeps spec.replicas active pods (named <rs>-<5 chars>, controlled by
+// the ReplicaSet), deleting the least useful first (unscheduled, pending, not ready, most
+// restarts, newest), and reports replicas/fullyLabeled/ready/available/observedGeneration.
+// At most 500 creations per pass (the real controller's slow-start batch ceiling).
+class ReplicaSetController : public Controller
+{
+public:
+    const char *name() const override { return "replicaset-controller"; }
+    void sync(ControllerContext &ctx) override;
+};
+
+} // namespace Orrery::Sim

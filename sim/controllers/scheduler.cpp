@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scheduler.h"
+#include "controllercontext.h"
+#include "workload/kube.h"
+#include "workload/quantity.h"
+
+#include <unordered_map>
+
+namespace Orrery::Sim {
+
+namespace {
+
+struct NodeInfo
+{
+    ObjectPtr node;
+    std::string name;
+    std::int64_t cpu = 0, memory = 0, pods = 110;
+    std::int64_t usedCpu = 0, usedMemory = 0, usedPods = 0;
+    bool ready = false;
+    bool unschedulable = false;
+};
+
+bool tolerates(const json &pod, const json &taint)
+{
+    static const json::json_pointer p("/spec/tolerations");
+    if (!pod.contains(p))
+        return false;
+    for (const json &t : pod.at(p)) {
+        const std::string op = t.value("operator", "Equal");
+        const std::string key = t.value("key", "");
+        if (!key.empty() && key != taint.value("key", ""))
+            continue;
+        if (key.empty() && op != "Exists")
+            continue;
+        if (op == "Equal" && t.value("value", "") != taint.value("value", ""))
+            continue;
+        const std::string effect = t.value("effect", "");
+        if (!effect.empty() && effect != taint.value("effect", ""))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+bool affinityMatches(const json &pod, const NodeInfo &n)
+{
+    static const json::json_pointer p(
+        "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms");
+    if (!pod.contains(p))
+        return true;
+    const json labels = n.node->value("/metadata/labels"_json_pointer, json::object());
+    for (const json &term : pod.at(p)) {
+        bool ok = true;
+        for (const json &f : term.value("matchFields", json::array())) {
+            if (f.value("key", "") != "metadata.name")
+                continue;
+            bool in = false;
+            for (const json &v : f.value("values", json::array()))
+                in |= v == n.name;
+            ok &= (f.value("operator", "") == "In") == in;
+        }
+        json selector = {{"matchExpressions", term.value("matchExpressions", json::array())}};
+        if (!selector["matchExpressions"].empty())
+            ok &= Kube::selectorMatches(selector, labels);
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void Scheduler::sync(ControllerContext &ctx)
+{
+    const auto pods = ctx.store.list(Kube::Pods);
+    std::vector<ObjectPtr> pending;
+    for (const ObjectPtr &p : pods) {
+        if (!p->contains("/spec/nodeName"_json_pointer) || Kube::str(*p, json::json_pointer("/spec/nodeName")).empty()) {
+            if (Kube::isPodActive(*p))
+                pending.push_back(p);
+        }
+    }
+    if (pending.empty())
+        return;
+
+    std::vector<NodeInfo> nodes;
+    std::unordered_map<std::string, std::size_t> byName;
+    for (const ObjectPtr &n : ctx.store.list(Kube::Nodes)) {
+        NodeInfo info;
+        info.node = n;
+        info.name = Kube::name(*n);
+        const json alloc = n->value("/status/allocatable"_json_pointer, json::object());
+        info.cpu = Quantity::milli(alloc.value("cpu", json("0")));
+        info.memory = Quantity::bytes(alloc.value("memory", json("0")));
+        info.pods = static_cast<std::int64_t>(Quantity::parse(alloc.value("pods", json("110"))));
+        info.ready = Kube::hasCondition(*n, "Ready", "True");
+        info.unschedulable = n->value("/spec/unschedulable"_json_pointer, false);
+        byName[info.name] = nodes.size();
+        nodes.push_back(std::move(info));
+    }
+    for (const ObjectPtr &p : pods) {
+        const std::string node = Kube::str(*p, json::json_pointer("/spec/nodeName"));
+        if (node.empty() || Kube::isPodTerminated(*p))
+            continue;
+        auto it = byName.find(node);
+        if (it == byName.end())
+            continue;
+        NodeInfo &n = nodes[it->second];
+        n.usedCpu += Kube::podCpuRequest(*p);
+        n.usedMemory += Kube::podMemoryRequest(*p);
+        ++n.usedPods;
+    }
+
+    const double nowSec = std::chrono::duration<double>(ctx.now.time_since_epoch()).count();
+    for (const ObjectPtr &p : pending) {
+        const json &pod = *p;
+        const std::int64_t cpu = Kube::podCpuRequest(pod);
+        const std::int64_t mem = Kube::podMemoryRequest(pod);
+        const json nodeSelector = pod.value("/spec/nodeSelector"_json_pointer, json::object());
+        int notReady = 0, unschedulable = 0, insufficientCpu = 0, insufficientMem = 0, tooMany = 0,
+            selectorMismatch = 0, tainted = 0;
+        NodeInfo *best = nullptr;
+        double bestScore = 1e18;
+        for (NodeInfo &n : nodes) {
+            if (!n.ready) { ++notReady; continue; }
+            if (n.unschedulable) { ++unschedulable; continue; }
+            const json labels = n.node->value("/metadata/labels"_json_pointer, json::object());
+            if ((!nodeSelector.empty() && !Kube::mapMatches(nodeSelector, labels)) || !affinityMatches(pod, n)) {
+                ++selectorMismatch;
+                continue;
+            }
+            bool blocked = false;
+            for (const json &taint : n.node->value("/spec/taints"_json_pointer, json::array())) {
+                const std::string effect = taint.value("effect", "");
+                if ((effect == "NoSchedule" || effect == "NoExecute") && !tolerates(pod, taint))
+                    blocked = true;
+            }
+            if (blocked) { ++tainted; continue; }
+            bool fits = true;
+            if (n.usedPods + 1 > n.pods) { ++tooMany; fits = false; }
+            if (n.usedCpu + cpu > n.cpu) { ++insufficientCpu; fits = false; }
+            if (n.usedMemory + mem > n.memory) { ++insufficientMem; fits = false; }
+            if (!fits)
+                continue;
+            // LeastAllocated: balance CPU and memory fractions.
+            const double score = (n.cpu ? double(n.usedCpu + cpu) / n.cpu : 1)
+                + (n.memory ? double(n.usedMemory + mem) / n.memory : 1);
+            if (score < bestScore) {
+                bestScore = score;
+                best = &n;
+            }
+        }
+        json updated = pod;
+        if (best) {
+            updated["spec"]["nodeName"] = best->name;
+            json &status = updated["status"];
+            status["phase"] = "Pending";
+            Kube::setCondition(status, {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}}, ctx.timestamp());
+            if (ctx.update(Kube::Pods, std::move(updated))) {
+                best->usedCpu += cpu;
+                best->usedMemory += mem;
+                ++best->usedPods;
+                ctx.events.normal(pod, "Scheduled",
+                                  "Successfully assigned " + Kube::ns(pod) + "/" + Kube::name(pod) + " to " + best->name,
+                                  "default-scheduler");
+                m_lastReport.erase(Kube::uid(pod));
+            }
+            continue;
+        }
+        const std::size_t total = nodes.size();
+        std::string message = std::to_string(0) + "/" + std::to_string(total) + " nodes are available";
+        std::vector<std::string> reasons;
+        auto add = [&reasons](int count, const std::string &what) {
+            if (count > 0)
+                reasons.push_back(std::to_string(count) + " " + what);
+        };
+        add(insufficientCpu, "Insufficient cpu");
+        add(insufficientMem, "Insufficient memory");
+        add(tooMany, "Too many pods");
+        add(notReady, "node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
+        add(unschedulable, "node(s) were unschedulable");
+        add(selectorMismatch, "node(s) didn't match Pod's node affinity/selector");
+        add(tainted, "node(s) had untolerated taint(s)");
+        std::sort(reasons.begin(), reasons.end());
+        message += reasons.empty() ? "." : ": ";
+        for (std::size_t i = 0; i < reasons.size(); ++i)
+            message += reasons[i] + (i + 1 < reasons.size() ? ", " : ".");
+        if (total == 0)
+            message = "no nodes available to schedule pods";
+        else
+            message += " preemption: 0/" + std::to_string(total) + " nodes are available: "
+                + std::to_string(total) + " No preemption victims found for incoming pod.";
+        json &status = updated["status"];
+        status["phase"] = "Pending";
+        const bool changed = Kube::setCondition(status, {{"type", "PodScheduled"}, {"status", "False"}, {"lastProbeTime", nullptr},
+                                                         {"reason", "Unschedulable"}, {"message", message}}, ctx.timestamp());
+        if (changed)
+            ctx.update(Kube::Pods, std::move(updated));
+        auto last = m_lastReport.find(Kube::uid(pod));
+        if (last == m_lastReport.end() || nowSec - last->second >= 30) {
+            ctx.events.warning(pod, "FailedScheduling", message, "default-scheduler");
+            m_lastReport[Kube::uid(pod)] = nowSec;
+        }
+    }
+}
+
+} // namespace Orrery::Sim
