@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -17,6 +19,25 @@
 Q_LOGGING_CATEGORY(lcKubeconfig, "orrery.kubeconfig")
 
 namespace Orrery {
+
+namespace Internal {
+// Stateful providers (exec cache, token file cache) keyed by "user\ncluster".
+struct CredentialProviderCache
+{
+    QMutex mutex;
+    QHash<QString, std::shared_ptr<CredentialProvider>> providers;
+
+    template<typename Make>
+    std::shared_ptr<CredentialProvider> get(const QString &key, Make &&make)
+    {
+        QMutexLocker lock(&mutex);
+        auto &slot = providers[key];
+        if (!slot)
+            slot = make();
+        return slot;
+    }
+};
+} // namespace Internal
 
 namespace {
 
@@ -293,6 +314,11 @@ QString quoted(const char *kind, const QString &name)
 }
 
 } // namespace
+
+Kubeconfig::Kubeconfig()
+    : m_providers(std::make_shared<Internal::CredentialProviderCache>())
+{
+}
 
 QStringList Kubeconfig::precedence(const QString &explicitFile)
 {
@@ -645,8 +671,10 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
             return at(Error(Error::Code::InvalidArgument, *problem, usEntry), us->source);
         ExecCredentialProvider::Options options;
         options.contextLabel = usEntry;
-        conn.credentials = std::make_shared<ExecCredentialProvider>(
-            *us->exec, ExecCredentialProvider::clusterInfo(conn, cl->execExtension), options);
+        const nlohmann::json info = ExecCredentialProvider::clusterInfo(conn, cl->execExtension);
+        conn.credentials = m_providers->get(us->name + QLatin1Char('\n') + cl->name, [&] {
+            return std::make_shared<ExecCredentialProvider>(*us->exec, info, options);
+        });
         return conn;
     }
 
@@ -688,7 +716,9 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     if (!us->tokenFile.isEmpty()) {
         if (!us->token.isEmpty())
             conn.warnings << QStringLiteral("%1: both token and tokenFile are set; the file is used").arg(usEntry);
-        conn.credentials = std::make_shared<TokenFileCredentialProvider>(us->tokenFile, base);
+        conn.credentials = m_providers->get(us->name + QLatin1Char('\n') + cl->name, [&] {
+            return std::make_shared<TokenFileCredentialProvider>(us->tokenFile, base);
+        });
         return conn;
     }
     if (!us->token.isEmpty()) {

@@ -12,9 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 
 namespace Orrery {
+
+namespace Internal {
+struct CredentialProviderCache;
+}
 
 // The merged kubeconfig, loaded exactly as kubectl loads it (client-go clientcmd loader):
 //  - an explicit file (--kubeconfig) is the only file read, and it must exist;
@@ -28,6 +33,8 @@ namespace Orrery {
 class Kubeconfig
 {
 public:
+    Kubeconfig();  // empty: no files, no contexts
+
     // explicitFile: the --kubeconfig argument; empty means KUBECONFIG, then ~/.kube/config.
     static Kubeconfig load(const QString &explicitFile = {});
 
@@ -59,6 +66,8 @@ public:
 
     // Everything needed to talk to `contextName`'s API server: files read, data decoded, the
     // right CredentialProvider created. Errors name the context and the entry at fault.
+    // Exec and tokenFile providers are shared by all connections of this Kubeconfig (and its
+    // copies) with the same user and cluster, so a plugin runs once, not once per caller.
     Result<ClusterConnection> connection(const QString &contextName) const;
 
     // {"current-context", "contexts": [{name, cluster, server, user, namespace, authKind}],
@@ -81,6 +90,7 @@ private:
     QList<Error> m_errors;
     QStringList m_warnings;
     QStringList m_sourceFiles;
+    std::shared_ptr<Internal::CredentialProviderCache> m_providers;
 };
 
 } // namespace Orrery

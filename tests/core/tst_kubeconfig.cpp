@@ -144,6 +144,9 @@ private slots:
     void unreadableCertificate();
     void badEntries();
     void unknownContext();
+    void providersShared();
+    void listContextsCommand_data();
+    void listContextsCommand();
     void noSecretsInOutput_data();
     void noSecretsInOutput();
     void matchesKubectl_data();
@@ -657,6 +660,82 @@ void tst_Kubeconfig::unknownContext()
     QVERIFY(!conn.ok());
     QCOMPARE(conn.error().code, Error::Code::NotFound);
     QVERIFY(conn.error().hint.contains(QLatin1String("dev, shared")));
+}
+
+void tst_Kubeconfig::providersShared()
+{
+    const Kubeconfig config = Kubeconfig::loadFiles({fixture("relative/config")});
+    const Kubeconfig copy = config;
+    auto first = config.connection(QStringLiteral("rel-exec"));
+    auto second = copy.connection(QStringLiteral("rel-exec"));
+    QVERIFY(first.ok() && second.ok());
+    // One plugin cache per user and cluster, whoever asks.
+    QCOMPARE(first->credentials.get(), second->credentials.get());
+    auto tokenFile = config.connection(QStringLiteral("rel-token-file"));
+    QVERIFY(tokenFile.ok());
+    QVERIFY(tokenFile->credentials.get() != first->credentials.get());
+    QCOMPARE(config.connection(QStringLiteral("rel-token-file"))->credentials.get(),
+             tokenFile->credentials.get());
+    // A freshly loaded Kubeconfig starts over.
+    const Kubeconfig reloaded = Kubeconfig::loadFiles({fixture("relative/config")});
+    QVERIFY(reloaded.connection(QStringLiteral("rel-exec"))->credentials.get() != first->credentials.get());
+}
+
+void tst_Kubeconfig::listContextsCommand_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("kubeconfigEnv");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrPart");
+
+    QTest::newRow("KUBECONFIG merge") << QStringList{} << QStringList{"merge/a.yaml", "merge/b.yaml"}
+                                      << 0 << "";
+    QTest::newRow("explicit file beats KUBECONFIG")
+        << QStringList{"--kubeconfig", fixture("merge/b.yaml")} << QStringList{"merge/a.yaml"} << 0 << "";
+    QTest::newRow("broken file among good ones")
+        << QStringList{} << QStringList{"broken/syntax.yaml", "merge/a.yaml"} << 0
+        << fixture("broken/syntax.yaml") + ":8:";
+    QTest::newRow("explicit file missing")
+        << QStringList{"--kubeconfig", fixture("merge/nope.yaml")} << QStringList{} << 1 << "nope.yaml";
+    QTest::newRow("only broken file") << QStringList{} << QStringList{"broken/syntax.yaml"} << 1
+                                      << "malformed YAML";
+}
+
+void tst_Kubeconfig::listContextsCommand()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, kubeconfigEnv);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrPart);
+    const QString app = QStringLiteral(ORRERY_APP_BINARY);
+    if (!QFileInfo(app).isExecutable())
+        QSKIP("the orrery binary is not built");
+
+    QTemporaryDir home;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("KUBECONFIG"), fixtures(kubeconfigEnv).join(':'));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(app, QStringList{"--list-contexts"} + arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), exitCode);
+    QVERIFY2(err.contains(stderrPart.toUtf8()), err.constData());
+
+    const QByteArray out = process.readAllStandardOutput();
+    const nlohmann::json printed = nlohmann::json::parse(out.constData(), out.constData() + out.size(),
+                                                         nullptr, false);
+    QVERIFY2(printed.is_object(), out.constData());
+    EnvGuard guard({"KUBECONFIG", "HOME"});
+    qputenv("HOME", QFile::encodeName(home.path()));
+    qputenv("KUBECONFIG", QFile::encodeName(fixtures(kubeconfigEnv).join(':')));
+    const QString explicitFile = arguments.size() == 2 ? arguments.at(1) : QString();
+    const nlohmann::json expected = Kubeconfig::load(explicitFile).listContextsJson();
+    QVERIFY2(printed == expected, out.constData());
+    for (const QString &secret : kSecrets)
+        QVERIFY(!out.contains(secret.toUtf8()) && !err.contains(secret.toUtf8()));
 }
 
 void tst_Kubeconfig::noSecretsInOutput_data()
