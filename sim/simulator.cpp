@@ -80,8 +80,11 @@ struct Simulator::Private
                            {"kubernetes.io/arch", "amd64"}};
             if (i == 0)
                 labels["node-role.kubernetes.io/control-plane"] = "";
-            c.store.create({"", "nodes"},
-                           NodeController::makeNode(name, "4", "16Gi", labels, c.version, i, now));
+            json node = NodeController::makeNode(name, "4", "16Gi", labels, c.version, i, now);
+            if (i == 0) // kubeadm's control-plane taint keeps workloads on the workers
+                node["spec"]["taints"] = json::array(
+                    {{{"key", "node-role.kubernetes.io/control-plane"}, {"effect", "NoSchedule"}}});
+            c.store.create({"", "nodes"}, std::move(node));
         }
     }
 };
@@ -153,7 +156,7 @@ bool Simulator::start(std::string *error)
                 d->loadMinimal(*c);
             } else {
 #ifdef ORRERY_HAVE_SCENARIOS
-                const ScenarioInfo info = loadScenario(scenario, c->store);
+                const ScenarioInfo info = loadScenario(scenario, c->store, *cm);
                 if (!info.clusterName.empty())
                     c->name = info.clusterName;
                 if (!info.kubernetesVersion.empty())
@@ -166,7 +169,7 @@ bool Simulator::start(std::string *error)
                 cm->setChurn(d->options.churn);
 #ifdef ORRERY_HAVE_SCENARIOS
             if (index == 0 && d->options.syntheticPods > 0)
-                generateSynthetic(d->options.syntheticPods, c->store);
+                generateSynthetic(d->options.syntheticPods, c->store, *cm);
 #endif
             d->clusters.push_back(std::move(c));
             ++index;

@@ -9,10 +9,11 @@
 #include "labelselector.h"
 #include "mergepatch.h"
 #include "openapi.h"
+#include "protobufdecoder.h"
 #include "resourceregistry.h"
 #include "strategicmergepatch.h"
 #include "tableconverter.h"
-#include "yamljson.h"
+#include "workload/yamljson.h"
 
 #include <httplib.h>
 #include <openssl/bio.h>
@@ -1082,9 +1083,19 @@ struct ApiServer::Private
 
     json parseBody(const httplib::Request &req)
     {
+        const std::string contentType = req.get_header_value("Content-Type");
+        if (ProtobufDecoder::isProtobuf(contentType))
+            return ProtobufDecoder::decode(req.body);
+        if (contentType.find("cbor") != std::string::npos)
+            throw ApiError(415, "UnsupportedMediaType",
+                           "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
         if (req.body.empty())
             throw ApiError(400, "BadRequest", "the request body is empty");
-        return YamlJson::parse(req.body);
+        try {
+            return YamlJson::parse(req.body);
+        } catch (const std::runtime_error &e) {
+            throw ApiError(400, "BadRequest", std::string("error decoding the request body: ") + e.what());
+        }
     }
 
     void checkIdentity(const Target &t, json &obj)
@@ -1197,6 +1208,10 @@ struct ApiServer::Private
                        const std::string &manager)
     {
         checkIdentity(t, obj);
+        // The server owns these; clients' values are ignored on create.
+        for (const char *key : {"uid", "resourceVersion", "generation", "creationTimestamp",
+                                "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"})
+            obj["metadata"].erase(key);
         Defaulter::apply(t.info->kind, obj);
         validate(*t.info, obj);
         statefulDefaults(*t.info, obj, nullptr);
@@ -1270,6 +1285,8 @@ struct ApiServer::Private
                            const std::string &manager, bool recordManager = true)
     {
         const bool statusEndpoint = t.subresource == "status";
+        if (!updated.contains("metadata") || !updated["metadata"].is_object())
+            updated["metadata"] = json::object();
         json &meta = updated["metadata"];
         const json &oldMeta = (*old)["metadata"];
         meta["name"] = oldMeta["name"];
@@ -1308,7 +1325,7 @@ struct ApiServer::Private
         json comparable = updated;
         comparable["metadata"]["resourceVersion"] = oldMeta.value("resourceVersion", json(""));
         comparable["metadata"]["generation"] = oldMeta.value("generation", json(1));
-        const std::string rv = meta.is_object() ? updated["metadata"].value("resourceVersion", std::string()) : std::string();
+        const std::string rv = updated["metadata"].value("resourceVersion", std::string());
         if (!rv.empty() && rv != oldMeta.value("resourceVersion", std::string()))
             throw ApiError(409, "Conflict",
                            "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \""
@@ -1397,15 +1414,8 @@ struct ApiServer::Private
     {
         const json spec = obj.value("spec", json::object());
         const json status = obj.value("status", json::object());
-        std::string selector;
-        if (spec.contains("selector")) {
-            json row = TableConverter::cells("Deployment", {{"spec", {{"selector", spec["selector"]}}},
-                                                            {"metadata", json::object()}},
-                                             Clock::now());
-            selector = row[7].get<std::string>();
-            if (selector == "<none>")
-                selector.clear();
-        }
+        const std::string selector =
+            TableConverter::labelSelectorString(spec.value("selector", json()));
         (void)info;
         json meta = {{"name", metaString(obj, "name")}, {"namespace", metaString(obj, "namespace")},
                      {"uid", metaString(obj, "uid")},
@@ -1963,6 +1973,8 @@ bool ApiServer::start(std::string *error)
     d->server->set_read_timeout(60);
     d->server->set_write_timeout(60);
     d->server->set_payload_max_length(64 * 1024 * 1024);
+    // Without it every response waits for the client's delayed ACK (~40 ms per request).
+    d->server->set_tcp_nodelay(true);
     auto handler = [p](const httplib::Request &req, httplib::Response &res) { p->handle(req, res); };
     d->server->Get(".*", handler);
     d->server->Post(".*", handler);

@@ -375,10 +375,14 @@ json FieldManager::apply(const json *live, const json &applied, const std::strin
     if (force) // the applier takes the conflicting fields over
         for (auto &e : entries)
             if (!(e.manager == manager && e.operation == "Apply"))
-                for (const auto &p : appliedSet)
-                    if (!e.fields.count(p) || valueAt(base, p) == nullptr
-                        || *valueAt(base, p) != *valueAt(applied, p))
+                for (const auto &p : appliedSet) {
+                    const json *a = valueAt(applied, p);
+                    if (p.back().rfind("k:", 0) == 0 || !a || (a->is_object() && !a->empty()))
+                        continue;
+                    const json *l = valueAt(base, p);
+                    if (!l || *l != *a)
                         e.fields.erase(p);
+                }
 
     json result = mergeApplied(base, applied, "");
     // Fields this manager applied before and no longer does go away, unless someone else

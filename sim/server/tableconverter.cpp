@@ -129,6 +129,8 @@ std::string selectorString(const json &sel)
 std::pair<std::string, std::string> containersAndImages(const json &podSpec)
 {
     std::vector<std::string> names, images;
+    if (!podSpec.is_object())
+        return {};
     for (const auto &c : podSpec.value("containers", json::array())) {
         names.push_back(c.value("name", std::string()));
         images.push_back(c.value("image", std::string()));
@@ -767,6 +769,12 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
     if (kind == "Lease")
         return {name, orNone(str(o, {"spec", "holderIdentity"})), ageS};
     return {name, str(o, {"metadata", "creationTimestamp"})};
+}
+
+std::string TableConverter::labelSelectorString(const json &selector)
+{
+    const std::string s = selectorString(selector);
+    return s == "<none>" ? std::string() : s;
 }
 
 json TableConverter::row(const std::string &kind, const json &object, Clock::time_point now,

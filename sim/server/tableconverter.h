@@ -26,6 +26,8 @@ public:
                               std::chrono::system_clock::time_point now, bool fullObject,
                               bool omitObject);
 
+    // metav1.LabelSelectorAsSelector(selector).String(); empty for no selector.
+    static std::string labelSelectorString(const nlohmann::json &selector);
     // apimachinery's duration.HumanDuration ("5m", "3h12m", "2d").
     static std::string humanDuration(std::chrono::seconds d);
     static std::chrono::system_clock::time_point parseTime(const std::string &rfc3339);
