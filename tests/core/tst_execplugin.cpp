@@ -77,6 +77,7 @@ private slots:
     void interactiveMode();
     void reportUnauthorizedReruns();
     void concurrentCallersShareOneRun();
+    void kubeconfigConnectionsShareOneRun();
     void timeout();
     void outputValidation_data();
     void outputValidation();
@@ -513,6 +514,46 @@ void tst_ExecPlugin::concurrentCallersShareOneRun()
     for (const QByteArray &token : tokens)
         QCOMPARE(token, QByteArray("shared-1"));
     QCOMPARE(provider->runCount(), 1);
+}
+
+void tst_ExecPlugin::kubeconfigConnectionsShareOneRun()
+{
+    // Several workers each ask the (shared, immutable) Kubeconfig for a connection and a
+    // credential at once: one provider, one plugin run.
+    const QString plugin = writePlugin(QStringLiteral("kc-shared.sh"), kV1,
+                                       QStringLiteral("{\"token\":\"kc-shared-$n\"}"),
+                                       QStringLiteral("sleep 0.2"));
+    const QString kubeconfig = m_dir.filePath(QStringLiteral("shared-kubeconfig.yaml"));
+    QVERIFY(writeFile(kubeconfig,
+                      QStringLiteral("clusters: [{name: c, cluster: {server: https://c.example}}]\n"
+                                     "users: [{name: u, user: {exec: {apiVersion: %1, command: %2, "
+                                     "interactiveMode: Never, env: [{name: ORRERY_PLUGIN_DIR, value: \"%3\"}]}}}]\n"
+                                     "contexts: [{name: x, context: {cluster: c, user: u}}]\n")
+                          .arg(kV1, plugin, m_dir.path()).toUtf8()));
+    const Kubeconfig config = Kubeconfig::loadFiles({kubeconfig});
+    QVERIFY(config.errors().isEmpty());
+    constexpr int kThreads = 4;
+    std::vector<QByteArray> tokens(kThreads);
+    std::vector<CredentialProvider *> providers(kThreads);
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < kThreads; ++i) {
+        threads.emplace_back(QThread::create([&config, &tokens, &providers, i] {
+            auto conn = config.connection(QStringLiteral("x"));
+            if (!conn.ok())
+                return;
+            providers[i] = conn->credentials.get();
+            auto result = conn->credentials->credential();
+            tokens[i] = result.ok() ? result->bearerToken : QByteArray("error");
+        }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+    for (int i = 0; i < kThreads; ++i) {
+        QCOMPARE(tokens[i], QByteArray("kc-shared-1"));
+        QCOMPARE(providers[i], providers[0]);
+    }
+    QCOMPARE(runsRecorded(), 1);
 }
 
 void tst_ExecPlugin::timeout()
