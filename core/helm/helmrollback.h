@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "helmrelease.h"
+#include "kube/actions/plannedwrite.h"
+#include "kube/discovery.h"
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+namespace Orrery {
+
+// `helm rollback RELEASE [REVISION]` done natively (helm/helm pkg/action/rollback.go), as a
+// plan of writes that can be previewed and then run step by step.
+//
+// Order, chosen so that stopping after any write leaves a history Helm itself can read:
+//  1. recordPending: create revision current+1 with status pending-rollback and description
+//     "Rollback to N" (Helm does the same before touching the cluster).
+//  2. applies: server-side apply (force, as Helm's "safe to force" update) of every object of
+//     the target manifest, with Helm's managed-by label and release annotations.
+//  3. deletes: objects of the current manifest absent from the target one.
+//  4a. success: markDeployed(): the new revision becomes deployed first, then every other
+//      deployed revision superseded. Stopping between the two leaves two deployed revisions,
+//      which Helm resolves by taking the newest (issue #2941); the reverse order would leave
+//      none, and `helm upgrade` then refuses with "has no deployed releases".
+//  4b. failure in 2 or 3: markFailed(reason): the previous current revision superseded and the
+//      new one failed with `Rollback "R" failed: <reason>`, exactly as Helm records it.
+struct HelmRollbackPlan
+{
+    QString release;
+    QString ns;
+    int targetVersion = 0;      // N, the revision rolled back to
+    HelmRelease current;        // the latest revision before the rollback
+    HelmRelease pending;        // the new revision, status pending-rollback
+    QList<HelmRelease> deployed;  // revisions with status deployed before the rollback
+    QList<PlannedWrite> recordPending;
+    QList<PlannedWrite> applies;
+    QList<PlannedWrite> deletes;
+
+    QList<PlannedWrite> markDeployed(const QDateTime &now) const;
+    QList<PlannedWrite> markFailed(const QString &reason, const QDateTime &now) const;
+};
+
+class HelmRollback
+{
+public:
+    // `secrets`: the Helm storage Secrets of the release's namespace (List or array).
+    // `version` 0: the revision before the current one.
+    static Result<HelmRollbackPlan> plan(const nlohmann::json &secrets, const QString &release, int version,
+                                         const QDateTime &now, const QList<ApiResource> &discovered = {});
+
+    // The write storing `release` in its Secret: POST (create) or PUT (update).
+    static PlannedWrite secretWrite(const HelmRelease &release, const QDateTime &now, bool create);
+};
+
+} // namespace Orrery

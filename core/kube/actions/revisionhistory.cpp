@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "revisionhistory.h"
+
+#include "controllerrevisionrollback.h"
+#include "deploymentrollback.h"
+#include "jsonutil.h"
+#include "yamljson.h"
+#include "util/linediff.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Orrery {
+
+namespace {
+
+RevisionEntry entryFrom(const nlohmann::json &owner, qint64 revision, nlohmann::json tmpl)
+{
+    RevisionEntry e;
+    e.revision = revision;
+    e.objectName = JsonUtil::name(owner);
+    e.created = QDateTime::fromString(JsonUtil::string(owner, {"metadata", "creationTimestamp"}), Qt::ISODate).toUTC();
+    e.changeCause = JsonUtil::annotation(owner, "kubernetes.io/change-cause");
+    if (tmpl.contains("metadata") && tmpl["metadata"].contains("labels") && tmpl["metadata"]["labels"].is_object())
+        tmpl["metadata"]["labels"].erase("pod-template-hash");
+    e.podTemplate = JsonUtil::pruned(tmpl);
+    for (const char *list : {"initContainers", "containers"}) {
+        const nlohmann::json *cs = JsonUtil::find(e.podTemplate, {"spec", list});
+        if (!cs || !cs->is_array())
+            continue;
+        for (const auto &c : *cs)
+            e.images.append(QString::fromStdString(c.value("image", std::string())));
+    }
+    return e;
+}
+
+void sortByRevision(QList<RevisionEntry> &entries)
+{
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const RevisionEntry &a, const RevisionEntry &b) { return a.revision < b.revision; });
+}
+
+} // namespace
+
+QList<RevisionEntry> RevisionHistory::forDeployment(const nlohmann::json &deployment, const nlohmann::json &replicaSets)
+{
+    QList<RevisionEntry> out;
+    const qint64 current = DeploymentRollback::revision(deployment);
+    for (const auto &rs : DeploymentRollback::controlled(deployment, replicaSets)) {
+        const qint64 rev = DeploymentRollback::revision(rs);
+        if (rev < 0)
+            continue;
+        RevisionEntry e = entryFrom(rs, rev, rs.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object()));
+        e.current = rev == current && current > 0;
+        out.append(std::move(e));
+    }
+    sortByRevision(out);
+    return out;
+}
+
+QList<RevisionEntry> RevisionHistory::forControllerRevisions(const nlohmann::json &workload,
+                                                             const nlohmann::json &controllerRevisions)
+{
+    QList<RevisionEntry> out;
+    // status.updateRevision (StatefulSet) names the current revision; DaemonSets do not
+    // publish it, so compare templates instead.
+    const QString updateRevision = JsonUtil::string(workload, {"status", "updateRevision"});
+    const nlohmann::json current = JsonUtil::pruned(
+        workload.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object()));
+    for (const auto &cr : ControllerRevisionRollback::controlled(workload, controllerRevisions)) {
+        RevisionEntry e = entryFrom(cr, JsonUtil::integer(cr, {"revision"}),
+                                    ControllerRevisionRollback::storedTemplate(cr));
+        e.current = updateRevision.isEmpty() ? JsonUtil::pruned(ControllerRevisionRollback::storedTemplate(cr)) == current
+                                             : e.objectName == updateRevision;
+        out.append(std::move(e));
+    }
+    sortByRevision(out);
+    return out;
+}
+
+QList<RevisionEntry> RevisionHistory::forWorkload(const nlohmann::json &workload, const nlohmann::json &owned)
+{
+    if (JsonUtil::kind(workload) == QLatin1String("Deployment"))
+        return forDeployment(workload, owned);
+    return forControllerRevisions(workload, owned);
+}
+
+QString RevisionHistory::renderTemplate(const nlohmann::json &podTemplate)
+{
+    return YamlJson::toYaml(podTemplate);
+}
+
+QString RevisionHistory::diff(const RevisionEntry &from, const RevisionEntry &to)
+{
+    return LineDiff::unified(renderTemplate(from.podTemplate), renderTemplate(to.podTemplate),
+                             QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(from.revision),
+                             QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(to.revision));
+}
+
+} // namespace Orrery

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+namespace Orrery {
+
+// One row of `kubectl rollout history`, with what the history view shows next to it.
+struct RevisionEntry
+{
+    qint64 revision = 0;
+    QString objectName;     // the ReplicaSet or ControllerRevision holding it
+    QDateTime created;      // UTC
+    QStringList images;     // containers' images in order (init containers first)
+    QString changeCause;    // kubernetes.io/change-cause, empty when not recorded
+    bool current = false;   // the revision the workload runs now
+    nlohmann::json podTemplate;  // without pod-template-hash and "$patch"
+};
+
+// Revision history per Deployment (from its ReplicaSets), StatefulSet or DaemonSet (from its
+// ControllerRevisions), oldest first, and the diff between two revisions' pod templates.
+class RevisionHistory
+{
+public:
+    static QList<RevisionEntry> forDeployment(const nlohmann::json &deployment, const nlohmann::json &replicaSets);
+    static QList<RevisionEntry> forControllerRevisions(const nlohmann::json &workload,
+                                                       const nlohmann::json &controllerRevisions);
+    // Dispatches on the workload's kind; `owned` holds ReplicaSets or ControllerRevisions.
+    static QList<RevisionEntry> forWorkload(const nlohmann::json &workload, const nlohmann::json &owned);
+
+    // Unified diff of the two templates rendered as YAML, labelled "revision N".
+    static QString diff(const RevisionEntry &from, const RevisionEntry &to);
+    static QString renderTemplate(const nlohmann::json &podTemplate);
+};
+
+} // namespace Orrery

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "yamljson.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <sstream>
+
+namespace Orrery {
+
+namespace {
+
+// go-yaml v2 resolve table (the YAML 1.1 subset Kubernetes tools accept).
+std::optional<nlohmann::json> resolvePlain(const std::string &s)
+{
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
+    static const QRegularExpression hexRe(QStringLiteral("^[-+]?0x[0-9a-fA-F_]+$"));
+    static const QRegularExpression octRe(QStringLiteral("^[-+]?0[0-7_]+$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
+
+    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
+        return nlohmann::json(nullptr);
+    static const char *trues[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static const char *falses[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+    for (const char *t : trues)
+        if (s == t)
+            return nlohmann::json(true);
+    for (const char *f : falses)
+        if (s == f)
+            return nlohmann::json(false);
+    const QString q = QString::fromStdString(s);
+    QString digits = q;
+    digits.remove(QLatin1Char('_'));
+    bool ok = false;
+    if (intRe.match(q).hasMatch()) {
+        const qlonglong v = digits.toLongLong(&ok, 10);
+        if (ok)
+            return nlohmann::json(v);
+    }
+    if (hexRe.match(q).hasMatch()) {
+        const bool neg = digits.startsWith(QLatin1Char('-'));
+        QString body = digits;
+        if (body.startsWith(QLatin1Char('-')) || body.startsWith(QLatin1Char('+')))
+            body.remove(0, 1);
+        const qlonglong v = body.mid(2).toLongLong(&ok, 16);
+        if (ok)
+            return nlohmann::json(neg ? -v : v);
+    }
+    if (octRe.match(q).hasMatch()) {
+        const qlonglong v = digits.toLongLong(&ok, 8);
+        if (ok)
+            return nlohmann::json(v);
+    }
+    if (floatRe.match(q).hasMatch()) {
+        const double v = digits.toDouble(&ok);
+        if (ok)
+            return nlohmann::json(v);
+    }
+    if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf")
+        return nlohmann::json(std::numeric_limits<double>::infinity());
+    if (s == "-.inf" || s == "-.Inf" || s == "-.INF")
+        return nlohmann::json(-std::numeric_limits<double>::infinity());
+    return std::nullopt;
+}
+
+nlohmann::json toJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        return nullptr;
+    case YAML::NodeType::Scalar: {
+        const std::string &tag = node.Tag();
+        const std::string &value = node.Scalar();
+        if (tag == "!" || tag == "tag:yaml.org,2002:str")
+            return value;
+        if (tag == "?" || tag.empty()) {
+            if (auto resolved = resolvePlain(value))
+                return *resolved;
+        }
+        return value;
+    }
+    case YAML::NodeType::Sequence: {
+        nlohmann::json array = nlohmann::json::array();
+        for (const auto &item : node)
+            array.push_back(toJson(item));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        nlohmann::json object = nlohmann::json::object();
+        for (const auto &item : node) {
+            // JSON keys are strings: a YAML key like `80:` becomes "80".
+            object[item.first.Scalar()] = toJson(item.second);
+        }
+        return object;
+    }
+    }
+    return nullptr;
+}
+
+Error parseError(const YAML::Exception &e, const QString &fileName)
+{
+    Error error(Error::Code::ParseError,
+                QCoreApplication::translate("Orrery::YamlJson", "Invalid YAML: %1")
+                    .arg(QString::fromStdString(e.msg)));
+    error.file = fileName;
+    if (!e.mark.is_null())
+        error.line = e.mark.line + 1;
+    return error;
+}
+
+void emitNode(YAML::Emitter &out, const nlohmann::json &value)
+{
+    switch (value.type()) {
+    case nlohmann::json::value_t::object:
+        if (value.empty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            break;
+        }
+        out << YAML::BeginMap;
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            out << YAML::Key;
+            if (resolvePlain(it.key()))
+                out << YAML::DoubleQuoted << it.key();
+            else
+                out << it.key();
+            out << YAML::Value;
+            emitNode(out, it.value());
+        }
+        out << YAML::EndMap;
+        break;
+    case nlohmann::json::value_t::array:
+        if (value.empty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            break;
+        }
+        out << YAML::BeginSeq;
+        for (const auto &item : value)
+            emitNode(out, item);
+        out << YAML::EndSeq;
+        break;
+    case nlohmann::json::value_t::string: {
+        const std::string &s = value.get_ref<const std::string &>();
+        if (s.find('\n') != std::string::npos)
+            out << YAML::Literal << s;
+        else if (resolvePlain(s))
+            out << YAML::DoubleQuoted << s;
+        else
+            out << s;
+        break;
+    }
+    case nlohmann::json::value_t::boolean:
+        out << (value.get<bool>() ? "true" : "false");
+        break;
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded:
+        out << YAML::Null;
+        break;
+    default:
+        out << value.dump();  // numbers: JSON's spelling is valid YAML
+        break;
+    }
+}
+
+} // namespace
+
+Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, const QString &fileName)
+{
+    try {
+        const std::vector<YAML::Node> nodes = YAML::LoadAll(yaml.toStdString());
+        QList<YamlDocument> docs;
+        int index = 0;
+        for (const YAML::Node &node : nodes) {
+            YamlDocument doc;
+            doc.index = index++;
+            doc.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+            doc.value = toJson(node);
+            if (doc.value.is_null())
+                continue;
+            docs.append(std::move(doc));
+        }
+        return docs;
+    } catch (const YAML::Exception &e) {
+        return parseError(e, fileName);
+    }
+}
+
+Result<nlohmann::json> YamlJson::parse(const QByteArray &yaml, const QString &fileName)
+{
+    try {
+        return toJson(YAML::Load(yaml.toStdString()));
+    } catch (const YAML::Exception &e) {
+        return parseError(e, fileName);
+    }
+}
+
+QString YamlJson::toYaml(const nlohmann::json &value)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out.SetSeqFormat(YAML::Block);
+    out.SetMapFormat(YAML::Block);
+    emitNode(out, value);
+    QString text = QString::fromUtf8(out.c_str());
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return text;
+}
+
+} // namespace Orrery

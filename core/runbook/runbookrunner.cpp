@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runbookrunner.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QPointer>
+
+namespace Orrery {
+
+RunbookRunner::RunbookRunner(RunbookExecutor *executor, QObject *parent)
+    : QObject(parent)
+    , m_executor(executor)
+{
+}
+
+void RunbookRunner::start(const Runbook &book)
+{
+    if (m_running)
+        cancel();
+    m_book = book;
+    m_outcomes.clear();
+    m_index = 0;
+    m_running = true;
+    ++m_generation;
+    // Queued: signals reach the view only after start() returned, even for a caption.
+    QMetaObject::invokeMethod(this, &RunbookRunner::runNext, Qt::QueuedConnection);
+}
+
+void RunbookRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_generation;
+    if (m_executor)
+        m_executor->cancel();
+    emit finished(false, -1);
+}
+
+void RunbookRunner::runNext()
+{
+    if (!m_running)
+        return;
+    if (m_index >= m_book.steps.size()) {
+        m_running = false;
+        emit finished(true, -1);
+        return;
+    }
+    const int index = m_index;
+    const RunbookStep &step = m_book.steps.at(index);
+    emit stepStarted(index);
+    if (step.type == RunbookStep::Type::Caption) {
+        onOutcome(m_generation, index, StepOutcome{true, step.text, {}});
+        return;
+    }
+    if (!m_executor) {
+        onOutcome(m_generation, index,
+                  StepOutcome{false, {}, Error(Error::Code::Unsupported, tr("No cluster to run the step on."))});
+        return;
+    }
+    const quint64 generation = m_generation;
+    QPointer<RunbookRunner> self(this);
+    m_executor->execute(step, [self, generation, index](StepOutcome outcome) {
+        if (!self)
+            return;
+        // The executor may answer synchronously or from a worker thread.
+        QMetaObject::invokeMethod(
+            self.data(), [self, generation, index, outcome]() {
+                if (self)
+                    self->onOutcome(generation, index, outcome);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void RunbookRunner::onOutcome(quint64 generation, int index, StepOutcome outcome)
+{
+    if (generation != m_generation || !m_running || index != m_index)
+        return;
+    if (!outcome.ok && outcome.message.isEmpty())
+        outcome.message = outcome.error.toString();
+    m_outcomes.append(outcome);
+    emit stepFinished(index, outcome.ok, outcome.message);
+    if (!outcome.ok) {
+        m_running = false;
+        emit finished(false, index);
+        return;
+    }
+    ++m_index;
+    QMetaObject::invokeMethod(this, &RunbookRunner::runNext, Qt::QueuedConnection);
+}
+
+} // namespace Orrery

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Orrery {
+
+// One typed step of a runbook. Fields not used by a step's type keep their defaults.
+struct RunbookStep
+{
+    enum class Type {
+        Caption,         // text shown to the audience; no cluster action
+        Scale,           // target, replicas
+        SetImage,        // target, container, image
+        Apply,           // file (relative to the runbook), dryRun
+        Restart,         // target
+        Rollback,        // target, revision (0: previous)
+        HelmRollback,    // release, revision (0: previous)
+        WaitForRollout,  // target, timeoutSeconds
+        Wait,            // seconds
+        SetLoad,         // target, loadPercent (demo cluster only)
+    };
+
+    Type type = Type::Caption;
+    int line = 0;              // 1-based line in the runbook file
+    QString text;              // caption, or the step's own "caption:" note
+    QString targetKind;        // "Deployment"
+    QString targetName;
+    QString ns;                // empty: the runbook's namespace, else the context's
+    int replicas = 0;
+    QString container;
+    QString image;
+    QString file;
+    bool dryRun = false;
+    int revision = 0;
+    QString release;
+    int seconds = 0;
+    int timeoutSeconds = 300;
+    int loadPercent = 0;
+
+    static QString typeName(Type type);  // the YAML key: "scale", "setImage", ...
+};
+
+struct Runbook
+{
+    QString name;
+    QString description;
+    QString ns;            // default namespace for the steps
+    QString fileName;
+    QList<RunbookStep> steps;
+};
+
+} // namespace Orrery

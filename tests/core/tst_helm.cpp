@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Helm release storage decoding/encoding and the native rollback plan, over Secrets in
+// tests/data/helm/ encoded by Python's gzip/base64 (independent of our encoder).
+#include "helm/helmcodec.h"
+#include "helm/helmreleases.h"
+#include "helm/helmrollback.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Orrery;
+
+namespace {
+
+nlohmann::json load(const QString &name)
+{
+    QFile f(QStringLiteral(ORRERY_TEST_DATA "/helm/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return nlohmann::json::parse(f.readAll().toStdString());
+}
+
+// What the API server does with our Secret writes, enough for history checks.
+void store(nlohmann::json &secretList, const QList<PlannedWrite> &writes)
+{
+    for (const PlannedWrite &w : writes) {
+        QCOMPARE(w.kind, QStringLiteral("Secret"));
+        const nlohmann::json body = nlohmann::json::parse(w.request.body.toStdString());
+        auto &items = secretList["items"];
+        if (w.request.method == "POST") {
+            for (const auto &s : items)
+                QVERIFY2(s["metadata"]["name"] != body["metadata"]["name"], "create of an existing Secret");
+            items.push_back(body);
+        } else {
+            QCOMPARE(w.request.method, QByteArray("PUT"));
+            bool replaced = false;
+            for (auto &s : items)
+                if (s["metadata"]["name"] == body["metadata"]["name"]) {
+                    s = body;
+                    replaced = true;
+                }
+            QVERIFY2(replaced, "update of a missing Secret");
+        }
+    }
+}
+
+QString historyRows(const nlohmann::json &secrets, const QString &name)
+{
+    QStringList rows;
+    for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(name))
+        rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
+    return rows.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class tst_Helm : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decode_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("chart");
+        QTest::addColumn<QString>("appVersion");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QDateTime>("lastDeployed");
+        QTest::newRow("gzip v1") << "shop" << 1 << "superseded" << "shop-0.1.0" << "1.0" << "Install complete"
+                                 << QDateTime(QDate(2026, 11, 20), QTime(9, 0, 0, 123), Qt::UTC);
+        QTest::newRow("gzip v3") << "shop" << 3 << "deployed" << "shop-0.3.0" << "1.2" << "Upgrade complete"
+                                 << QDateTime(QDate(2026, 11, 20), QTime(11, 45, 10), Qt::UTC);
+        QTest::newRow("offset time") << "redis" << 1 << "deployed" << "redis-18.1.0" << "7.2.4" << "Install complete"
+                                     << QDateTime(QDate(2026, 11, 19), QTime(7, 0), Qt::UTC);
+        QTest::newRow("raw json") << "legacy" << 1 << "failed" << "legacy-1.0.0" << "1.0"
+                                  << "Release \"legacy\" failed: timed out waiting for the condition"
+                                  << QDateTime(QDate(2026, 11, 18), QTime(8, 5), Qt::UTC);
+    }
+
+    void decode()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, version);
+        QFETCH(QString, status);
+        QFETCH(QString, chart);
+        QFETCH(QString, appVersion);
+        QFETCH(QString, description);
+        QFETCH(QDateTime, lastDeployed);
+        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        auto r = releases.revision(name, version);
+        QVERIFY(r.ok());
+        QCOMPARE(r->ns, QStringLiteral("shop"));
+        QCOMPARE(r->status, status);
+        QCOMPARE(r->chart(), chart);
+        QCOMPARE(r->appVersion, appVersion);
+        QCOMPARE(r->description, description);
+        QCOMPARE(r->lastDeployed, lastDeployed);
+        const nlohmann::json source = load(QStringLiteral("release-%1-v%2.json").arg(name).arg(version));
+        QVERIFY(r->config == source["config"]);
+        QCOMPARE(r->manifest, QString::fromStdString(source["manifest"].get<std::string>()));
+        QVERIFY(r->raw == source);
+    }
+
+    void listing()
+    {
+        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        QStringList latest;
+        for (const HelmRelease &r : releases.latest())
+            latest << QStringLiteral("%1 v%2 %3").arg(r.name).arg(r.version).arg(r.status);
+        QCOMPARE(latest, (QStringList{"legacy v1 failed", "redis v1 deployed", "shop v3 deployed"}));
+        // The undecodable release is reported by name, the Opaque Secret ignored.
+        QCOMPARE(releases.errors().size(), 1);
+        QCOMPARE(releases.errors().first().context, QStringLiteral("sh.helm.release.v1.broken.v1"));
+        QVERIFY(!releases.errors().first().toString().contains(QLatin1String("hunter2")));
+        QCOMPARE(releases.history(QStringLiteral("shop")).size(), 3);
+    }
+
+    void roundTrip()
+    {
+        const HelmRelease original = HelmRelease::fromJson(load(QStringLiteral("release-shop-v2.json")));
+        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+        const nlohmann::json secret = HelmCodec::toSecret(original, now, false);
+        QCOMPARE(secret["type"].get<std::string>(), std::string("helm.sh/release.v1"));
+        QCOMPARE(secret["metadata"]["name"].get<std::string>(), std::string("sh.helm.release.v1.shop.v2"));
+        const nlohmann::json labels = secret["metadata"]["labels"];
+        QVERIFY(labels == nlohmann::json({{"name", "shop"}, {"owner", "helm"}, {"status", "superseded"},
+                                          {"version", "2"}, {"modifiedAt", std::to_string(now.toSecsSinceEpoch())}}));
+        // Twice base64, then gzip's magic.
+        const QByteArray helm = QByteArray::fromBase64(QByteArray::fromStdString(secret["data"]["release"].get<std::string>()));
+        const QByteArray gz = QByteArray::fromBase64(helm);
+        QCOMPARE(gz.left(3), QByteArray("\x1f\x8b\x08", 3));
+        auto decoded = HelmCodec::decodeSecret(secret);
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->status, original.status);
+        QCOMPARE(decoded->firstDeployed, original.firstDeployed);
+        QCOMPARE(decoded->manifest, original.manifest);
+        QVERIFY(decoded->config == original.config);
+        QVERIFY(decoded->raw["chart"]["templates"] == original.raw["chart"]["templates"]);
+    }
+
+    void corrupt_data()
+    {
+        QTest::addColumn<QByteArray>("helmEncoded");
+        QTest::newRow("not base64") << QByteArray("%%%");
+        QTest::newRow("truncated gzip") << HelmCodec::gzip("{\"name\":\"x\"}").left(12).toBase64();
+        QTest::newRow("not json") << QByteArray("hello").toBase64();
+    }
+
+    void corrupt()
+    {
+        QFETCH(QByteArray, helmEncoded);
+        auto r = HelmCodec::decodeRelease(helmEncoded);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, Error::Code::ParseError);
+    }
+
+    void rollbackErrors_data()
+    {
+        QTest::addColumn<QString>("release");
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("missing revision") << "shop" << 7 << "release has no 7 version";
+        QTest::newRow("first revision") << "redis" << 0 << "release has no 0 version";
+        QTest::newRow("unknown release") << "nope" << 0 << "release: not found";
+        QTest::newRow("negative") << "shop" << -1 << "invalid release revision";
+    }
+
+    void rollbackErrors()
+    {
+        QFETCH(QString, release);
+        QFETCH(int, version);
+        QFETCH(QString, error);
+        auto plan = HelmRollback::plan(load(QStringLiteral("secrets-shop.json")), release, version, QDateTime::currentDateTimeUtc());
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().message, error);
+    }
+
+    void rollback_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<int>("target");
+        QTest::addColumn<QStringList>("applies");
+        QTest::addColumn<QStringList>("deletes");
+        QTest::newRow("previous") << 0 << 2
+                                  << QStringList{"Service shop/web", "ConfigMap shop/web-config", "Deployment shop/web"}
+                                  << QStringList{"Deployment shop/web-cache"};
+        QTest::newRow("to-1") << 1 << 1 << QStringList{"Service shop/web", "Deployment shop/web"}
+                              << QStringList{"ConfigMap shop/web-config", "Deployment shop/web-cache"};
+    }
+
+    void rollback()
+    {
+        QFETCH(int, version);
+        QFETCH(int, target);
+        QFETCH(QStringList, applies);
+        QFETCH(QStringList, deletes);
+        nlohmann::json secrets = load(QStringLiteral("secrets-shop.json"));
+        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+        auto plan = HelmRollback::plan(secrets, QStringLiteral("shop"), version, now);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+        QCOMPARE(plan->targetVersion, target);
+        QCOMPARE(plan->pending.version, 4);
+        QCOMPARE(plan->pending.status, QStringLiteral("pending-rollback"));
+        QCOMPARE(plan->pending.description, QStringLiteral("Rollback to %1").arg(target));
+        QCOMPARE(plan->pending.chartVersion, QStringLiteral("0.%1.0").arg(target));
+        QCOMPARE(plan->pending.firstDeployed, plan->current.firstDeployed);
+
+        auto names = [](const QList<PlannedWrite> &writes) {
+            QStringList out;
+            for (const PlannedWrite &w : writes)
+                out << QStringLiteral("%1 %2/%3").arg(w.kind, w.ns, w.name);
+            return out;
+        };
+        QCOMPARE(names(plan->applies), applies);
+        QCOMPARE(names(plan->deletes), deletes);
+        for (const PlannedWrite &w : plan->applies) {
+            QCOMPARE(w.request.contentType, QByteArray("application/apply-patch+yaml"));
+            QVERIFY(w.request.path.contains(QLatin1String("force=true")));
+            QCOMPARE(w.body["metadata"]["annotations"]["meta.helm.sh/release-name"].get<std::string>(), std::string("shop"));
+        }
+        for (const PlannedWrite &w : plan->deletes)
+            QCOMPARE(w.request.method, QByteArray("DELETE"));
+
+        // Pending first: `helm history` shows it while the cluster is being updated.
+        QCOMPARE(plan->recordPending.size(), 1);
+        store(secrets, plan->recordPending);
+        QCOMPARE(historyRows(secrets, QStringLiteral("shop")),
+                 QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                "3|deployed|Upgrade complete\n4|pending-rollback|Rollback to %1").arg(target));
+
+        nlohmann::json failed = secrets;
+        store(secrets, plan->markDeployed(now));
+        QCOMPARE(historyRows(secrets, QStringLiteral("shop")),
+                 QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                "3|superseded|Upgrade complete\n4|deployed|Rollback to %1").arg(target));
+        // The rolled-back revision carries the target's manifest and values.
+        const HelmReleases after = HelmReleases::fromSecrets(secrets);
+        QCOMPARE(after.revision(QStringLiteral("shop"), 4)->manifest, after.revision(QStringLiteral("shop"), target)->manifest);
+        QVERIFY(after.revision(QStringLiteral("shop"), 4)->config == after.revision(QStringLiteral("shop"), target)->config);
+        QVERIFY(HelmReleases::historyTable(after.history(QStringLiteral("shop")))
+                    .contains(QLatin1String("Sat Nov 21 10:00:00 2026\tdeployed  \tshop-0.")));
+
+        store(failed, plan->markFailed(QStringLiteral("timed out waiting for the condition"), now));
+        QCOMPARE(historyRows(failed, QStringLiteral("shop")),
+                 QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                "3|superseded|Upgrade complete\n"
+                                "4|failed|Rollback \"shop\" failed: timed out waiting for the condition"));
+    }
+
+    void diffs()
+    {
+        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const HelmRelease v2 = *releases.revision(QStringLiteral("shop"), 2);
+        const HelmRelease v3 = *releases.revision(QStringLiteral("shop"), 3);
+        const QString manifest = HelmReleases::manifestDiff(v2, v3);
+        QVERIFY(manifest.startsWith(QLatin1String("--- shop v2\n+++ shop v3\n")));
+        QVERIFY2(manifest.contains(QLatin1String("\n-          image: \"shop/web:1.1\"\n+          image: \"shop/web:1.2-broken\"\n")),
+                 qPrintable(manifest));
+        QVERIFY(manifest.contains(QLatin1String("\n+  name: web-cache\n")));
+        const QString values = HelmReleases::valuesDiff(v2, v3);
+        QVERIFY2(values.contains(QLatin1String("+cache:\n+  enabled: true\n")), qPrintable(values));
+        QVERIFY(values.contains(QLatin1String("-  tag: \"1.1\"\n+  tag: 1.2-broken\n")));
+        QCOMPARE(HelmReleases::valuesYaml(*releases.revision(QStringLiteral("shop"), 1)), QStringLiteral("null\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Helm)
+#include "tst_helm.moc"

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runbook parsing (typed steps, errors with line numbers) and the runner over a fake executor.
+#include "runbook/runbookparser.h"
+#include "runbook/runbookrunner.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Orrery;
+
+namespace {
+
+QString data(const QString &name)
+{
+    return QStringLiteral(ORRERY_TEST_DATA "/runbooks/") + name;
+}
+
+// Answers from a script: steps whose type is in `failing` fail; answers are asynchronous
+// unless `synchronous` (both must work).
+class FakeExecutor : public RunbookExecutor
+{
+public:
+    QList<RunbookStep::Type> failing;
+    bool synchronous = false;
+    bool hold = false;  // keep `done` in `pending` instead of answering
+    Done pending;
+    QList<RunbookStep> executed;
+    int cancels = 0;
+
+    void execute(const RunbookStep &step, Done done) override
+    {
+        executed.append(step);
+        StepOutcome outcome;
+        outcome.ok = !failing.contains(step.type);
+        if (outcome.ok)
+            outcome.message = RunbookStep::typeName(step.type) + QStringLiteral(" done");
+        else
+            outcome.error = Error(Error::Code::Unsupported, QStringLiteral("only on the demo cluster"));
+        if (hold)
+            pending = done;
+        else if (synchronous)
+            done(outcome);
+        else
+            QMetaObject::invokeMethod(qApp, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+    }
+    void cancel() override { ++cancels; }
+};
+
+} // namespace
+
+class tst_Runbook : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseAllSteps()
+    {
+        auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().toString()));
+        QCOMPARE(book->name, QStringLiteral("every step type"));
+        QCOMPARE(book->steps.size(), 10);
+        using T = RunbookStep::Type;
+        const QList<T> types{T::Caption, T::Scale, T::SetImage, T::Apply, T::Restart, T::Rollback,
+                             T::HelmRollback, T::WaitForRollout, T::Wait, T::SetLoad};
+        for (int i = 0; i < types.size(); ++i) {
+            QCOMPARE(book->steps[i].type, types[i]);
+            QCOMPARE(book->steps[i].line, i + 4 - (i > 7 ? -2 : 0));
+        }
+        const auto &s = book->steps;
+        QCOMPARE(s[1].targetKind, QStringLiteral("Deployment"));
+        QCOMPARE(s[1].targetName, QStringLiteral("web"));
+        QCOMPARE(s[1].replicas, 5);
+        QCOMPARE(s[1].ns, QStringLiteral("shop"));
+        QCOMPARE(s[2].image, QStringLiteral("shop/web:1.3"));
+        QCOMPARE(s[3].file, QStringLiteral("manifests/web.yaml"));
+        QVERIFY(s[3].dryRun);
+        QCOMPARE(s[4].targetKind, QStringLiteral("StatefulSet"));
+        QCOMPARE(s[4].ns, QStringLiteral("data"));
+        QCOMPARE(s[5].revision, 2);
+        QCOMPARE(s[6].release, QStringLiteral("shop"));
+        QCOMPARE(s[6].revision, 0);
+        QCOMPARE(s[7].targetKind, QStringLiteral("DaemonSet"));
+        QCOMPARE(s[7].timeoutSeconds, 60);
+        QCOMPARE(s[9].loadPercent, 90);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown step") << "unknown-step.yaml" << 2 << "unknown step \"scal\"";
+        QTest::newRow("missing field") << "missing-field.yaml" << 3 << "step \"scale\" needs \"replicas\"";
+        QTest::newRow("bad number") << "bad-number.yaml" << 2
+                                    << "\"replicas\" of step \"scale\" must be a whole number from 0 to 10000";
+        QTest::newRow("bad target") << "bad-target.yaml" << 3
+                                    << "target \"web\" of step \"restart\" must look like deployment/NAME, "
+                                       "statefulset/NAME or daemonset/NAME";
+        QTest::newRow("two keys") << "two-keys.yaml" << 3
+                                  << "a step must be a map with exactly one key naming its type";
+        QTest::newRow("typo field") << "typo-field.yaml" << 2 << "step \"rollback\" has no field \"toRevison\"";
+        QTest::newRow("empty") << "empty.yaml" << 1 << "a runbook needs a non-empty list of steps";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        auto book = RunbookParser::parseFile(data(file));
+        QVERIFY(!book.ok());
+        QCOMPARE(book.error().code, Error::Code::ParseError);
+        QCOMPARE(book.error().message, message);
+        QCOMPARE(book.error().line, line);
+        QCOMPARE(book.error().file, data(file));
+    }
+
+    void brokenYaml()
+    {
+        auto book = RunbookParser::parseFile(data(QStringLiteral("broken-yaml.yaml")));
+        QVERIFY(!book.ok());
+        QCOMPARE(book.error().code, Error::Code::ParseError);
+        QVERIFY(book.error().line > 0);
+    }
+
+    void shippedRunbooksParse_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir dir(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks"));
+        const QStringList files = dir.entryList({QStringLiteral("*.yaml")});
+        QVERIFY(files.size() >= 2);
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+
+    void shippedRunbooksParse()
+    {
+        QFETCH(QString, path);
+        auto book = RunbookParser::parseFile(path);
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().toString()));
+        QVERIFY(!book->name.isEmpty());
+    }
+
+    void runsInOrder_data()
+    {
+        QTest::addColumn<bool>("synchronous");
+        QTest::newRow("async executor") << false;
+        QTest::newRow("sync executor") << true;
+    }
+
+    void runsInOrder()
+    {
+        QFETCH(bool, synchronous);
+        auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
+        QVERIFY(book.ok());
+        book->steps.removeLast();  // setLoad
+        FakeExecutor executor;
+        executor.synchronous = synchronous;
+        RunbookRunner runner(&executor);
+        QSignalSpy started(&runner, &RunbookRunner::stepStarted);
+        QSignalSpy finishedStep(&runner, &RunbookRunner::stepFinished);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        runner.start(*book);
+        QCOMPARE(started.count(), 0);  // nothing happens before returning to the event loop
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(finishedStep.count(), 9);
+        QCOMPARE(executor.executed.size(), 8);  // the caption never reaches the executor
+        QCOMPARE(finishedStep.first().at(2).toString(), QStringLiteral("hello"));
+        QCOMPARE(finishedStep.at(1).at(2).toString(), QStringLiteral("scale done"));
+        for (int i = 0; i < started.count(); ++i)
+            QCOMPARE(started.at(i).at(0).toInt(), i);
+    }
+
+    void stopsAtFirstFailure()
+    {
+        auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
+        QVERIFY(book.ok());
+        // setLoad last, then move it to the front of the cluster steps.
+        book->steps.move(9, 1);
+        FakeExecutor executor;
+        executor.failing = {RunbookStep::Type::SetLoad};
+        RunbookRunner runner(&executor);
+        QSignalSpy finishedStep(&runner, &RunbookRunner::stepFinished);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        runner.start(*book);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(finished.first().at(1).toInt(), 1);
+        QCOMPARE(finishedStep.count(), 2);
+        QCOMPARE(finishedStep.last().at(1).toBool(), false);
+        QCOMPARE(finishedStep.last().at(2).toString(), QStringLiteral("only on the demo cluster"));
+        QCOMPARE(executor.executed.size(), 1);
+        QVERIFY(!runner.isRunning());
+    }
+
+    void cancel()
+    {
+        auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
+        QVERIFY(book.ok());
+        FakeExecutor executor;
+        executor.hold = true;
+        RunbookRunner runner(&executor);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        QSignalSpy started(&runner, &RunbookRunner::stepStarted);
+        runner.start(*book);
+        QTRY_VERIFY(executor.pending);  // the scale step is in flight
+        QCOMPARE(started.count(), 2);
+        runner.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).toInt(), -1);
+        QCOMPARE(executor.cancels, 1);
+        // The late answer of the cancelled step is dropped; nothing else runs.
+        executor.pending(StepOutcome{true, QStringLiteral("late"), {}});
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(runner.outcomes().size() == 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Runbook)
+#include "tst_runbook.moc"
