@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topologydelta.h"
+#include "topologyedge.h"
+#include "topologynode.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace Orrery {
+
+// The nodes and edges of one cluster's topology, independent of drawing.
+//
+// Edges are stored per "producer": the node whose object states the relation (a Pod for its
+// owner, Service, volume and config edges; an Ingress for its routes; an HPA for its target).
+// Updating one object therefore replaces exactly the edges it produces, which keeps an
+// incremental update proportional to the change.
+//
+// Invariants: every key of nodes() equals the node's id; producer keys of edge lists are
+// node ids (removing a node drops the edges it produces). The delta accumulates every change
+// until takeDelta().
+class TopologyGraph
+{
+public:
+    const QHash<QString, TopologyNode> &nodes() const { return m_nodes; }
+    const TopologyNode *node(const QString &id) const;
+    bool contains(const QString &id) const { return m_nodes.contains(id); }
+    int nodeCount() const { return int(m_nodes.size()); }
+
+    // Inserts or replaces; records "added" or "changed" only when the value differs.
+    void setNode(const TopologyNode &node);
+    void removeNode(const QString &id);
+
+    // Replaces the edges produced by `producer`.
+    void setEdges(const QString &producer, QList<TopologyEdge> edges);
+    const QList<TopologyEdge> &edgesOf(const QString &producer) const;
+
+    // Every edge whose endpoints both exist, in no particular order.
+    QList<TopologyEdge> edges() const;
+    template<typename F>
+    void forEachEdge(F &&fn) const
+    {
+        for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
+            for (const TopologyEdge &edge : it.value()) {
+                if (m_nodes.contains(edge.from) && m_nodes.contains(edge.to))
+                    fn(edge);
+            }
+        }
+    }
+    int edgeCount() const;
+
+    void clear();
+    TopologyDelta takeDelta();
+    const TopologyDelta &pendingDelta() const { return m_delta; }
+
+private:
+    QHash<QString, TopologyNode> m_nodes;
+    QHash<QString, QList<TopologyEdge>> m_edges;
+    TopologyDelta m_delta;
+};
+
+} // namespace Orrery

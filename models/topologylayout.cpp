@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologylayout.h"
+
+#include "topologygraph.h"
+
+#include <QtMath>
+
+#include <algorithm>
+#include <limits>
+
+namespace Orrery {
+
+struct TopologyLayout::NamespaceLayout
+{
+    QString ns;
+    QSizeF size;
+    QList<QPair<QString, Group>> groups;  // rects and cells in namespace-local coordinates
+    QList<QString> groupTitles;
+};
+
+namespace {
+
+constexpr qreal s_none = std::numeric_limits<qreal>::max();
+
+QString namespaceTitle(const QString &ns)
+{
+    return ns.isEmpty() ? QStringLiteral("(cluster)") : ns;
+}
+
+} // namespace
+
+TopologyLayout::TopologyLayout() = default;
+
+TopologyLayout::TopologyLayout(const Options &options)
+    : m_options(options)
+{
+}
+
+QSizeF TopologyLayout::nodeSize(TopologyKind kind) const
+{
+    return QSizeF(m_options.nodeWidth,
+                  kind == TopologyKind::Pod ? m_options.podHeight : m_options.nodeHeight);
+}
+
+QRectF TopologyLayout::nodeRect(const QString &id) const
+{
+    return m_rects.value(id);
+}
+
+QString TopologyLayout::representative(const TopologyGraph &graph, const QString &id)
+{
+    const TopologyNode *node = graph.node(id);
+    if (node && !node->collapsedInto.isEmpty())
+        return node->collapsedInto;
+    return id;
+}
+
+QString TopologyLayout::groupKey(const TopologyNode &node)
+{
+    return node.home + QLatin1Char('\n') + node.group;
+}
+
+void TopologyLayout::clear()
+{
+    m_groupState.clear();
+    m_placed.clear();
+    m_rects.clear();
+    m_namespaceIndex.clear();
+    m_namespaces.clear();
+    m_groups.clear();
+    m_shelfBottoms.clear();
+    m_shelfX.clear();
+    m_bounds = {};
+}
+
+TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
+    const QString &ns, const QList<const TopologyNode *> &nodes,
+    const QHash<QString, QList<QString>> &neighbours)
+{
+    const Options &o = m_options;
+    NamespaceLayout result;
+    result.ns = ns;
+
+    // Columns no node of this namespace uses shrink, so a namespace without ingresses does
+    // not start with empty space; used ones line up across all groups of the namespace.
+    bool used[TopologyRankCount] = {};
+    QMap<QString, QList<const TopologyNode *>> byGroup;
+    for (const TopologyNode *node : nodes) {
+        used[topologyRank(node->kind)] = true;
+        byGroup[node->group].append(node);
+    }
+    qreal columnX[TopologyRankCount];
+    qreal x = o.groupPadding;
+    for (int r = 0; r < TopologyRankCount; ++r) {
+        columnX[r] = x;
+        x += used[r] ? o.columnWidth : o.emptyColumnWidth;
+    }
+    const qreal groupWidth = x - (o.columnWidth - o.nodeWidth) + o.groupPadding;
+
+    // Named groups first, sorted; the ungrouped rest last.
+    QStringList groupNames = byGroup.keys();
+    if (groupNames.removeOne(QString()))
+        groupNames.append(QString());
+
+    qreal y = o.namespaceHeader;
+    for (const QString &groupName : std::as_const(groupNames)) {
+        const QList<const TopologyNode *> &members = byGroup[groupName];
+        QList<const TopologyNode *> columns[TopologyRankCount];
+        for (const TopologyNode *node : members)
+            columns[topologyRank(node->kind)].append(node);
+
+        // Order: the workload column by name, then outwards by barycentre of neighbours.
+        QHash<QString, qreal> position;
+        auto byName = [](const TopologyNode *a, const TopologyNode *b) {
+            return a->name < b->name;
+        };
+        int pivot = 3;
+        if (columns[pivot].isEmpty()) {
+            for (int r = 0; r < TopologyRankCount; ++r) {
+                if (columns[r].size() > columns[pivot].size())
+                    pivot = r;
+            }
+        }
+        auto orderColumn = [&](int r, bool sortByName) {
+            QList<const TopologyNode *> &column = columns[r];
+            if (sortByName) {
+                std::sort(column.begin(), column.end(), byName);
+            } else {
+                QHash<const TopologyNode *, qreal> key;
+                for (const TopologyNode *node : column) {
+                    qreal sum = 0;
+                    int count = 0;
+                    for (const QString &nb : neighbours.value(node->id)) {
+                        auto it = position.constFind(nb);
+                        if (it != position.cend()) {
+                            sum += it.value();
+                            ++count;
+                        }
+                    }
+                    key.insert(node, count ? sum / count : s_none);
+                }
+                std::sort(column.begin(), column.end(),
+                          [&](const TopologyNode *a, const TopologyNode *b) {
+                              const qreal ka = key.value(a), kb = key.value(b);
+                              return ka != kb ? ka < kb : a->name < b->name;
+                          });
+            }
+            for (int i = 0; i < column.size(); ++i)
+                position.insert(column[i]->id, (i + 0.5) / column.size());
+        };
+        orderColumn(pivot, true);
+        for (int r = pivot + 1; r < TopologyRankCount; ++r)
+            orderColumn(r, false);
+        for (int r = pivot - 1; r >= 0; --r)
+            orderColumn(r, false);
+
+        // Heights: the tallest column is packed, the others align with their neighbours.
+        const qreal top = o.groupHeader + o.groupPadding;
+        int densest = 0;
+        qreal densestHeight = -1;
+        for (int r = 0; r < TopologyRankCount; ++r) {
+            qreal h = 0;
+            for (const TopologyNode *node : columns[r])
+                h += nodeSize(node->kind).height() + o.rowGap;
+            if (h > densestHeight) {
+                densestHeight = h;
+                densest = r;
+            }
+        }
+        QList<int> rankOrder{densest};
+        for (int d = 1; d < TopologyRankCount; ++d) {
+            if (densest + d < TopologyRankCount)
+                rankOrder.append(densest + d);
+            if (densest - d >= 0)
+                rankOrder.append(densest - d);
+        }
+        QHash<QString, qreal> centre;
+        Group group;
+        qreal bottom = top;
+        for (int r : std::as_const(rankOrder)) {
+            qreal cursor = top;
+            for (const TopologyNode *node : columns[r]) {
+                const qreal h = nodeSize(node->kind).height();
+                qreal want = cursor;
+                if (r != densest) {
+                    qreal sum = 0;
+                    int count = 0;
+                    for (const QString &nb : neighbours.value(node->id)) {
+                        auto it = centre.constFind(nb);
+                        if (it != centre.cend()) {
+                            sum += it.value();
+                            ++count;
+                        }
+                    }
+                    if (count)
+                        want = std::max(cursor, sum / count - h / 2);
+                }
+                group.columns[r].append(Slot{want, h, node->id});
+                centre.insert(node->id, want + h / 2);
+                cursor = want + h + o.rowGap;
+            }
+            bottom = std::max(bottom, cursor);
+        }
+        const qreal content = bottom - top;
+        const qreal slack = std::max(o.podHeight + o.rowGap, content * o.slack);
+        const qreal height = bottom + slack + o.groupPadding;
+        group.rect = QRectF(o.namespacePadding, y, groupWidth, height);
+        std::copy(std::begin(columnX), std::end(columnX), std::begin(group.columnX));
+        result.groups.append({groupName, group});
+        y += height + o.rowGap;
+    }
+    result.size = QSizeF(groupWidth + 2 * o.namespacePadding, y - o.rowGap + o.namespacePadding);
+    return result;
+}
+
+void TopologyLayout::adoptNamespace(NamespaceLayout &&layout, QPointF origin)
+{
+    const Options &o = m_options;
+    TopologyBox nsBox{layout.ns, layout.ns, namespaceTitle(layout.ns),
+                      QRectF(origin, layout.size)};
+    m_namespaceIndex.insert(layout.ns, int(m_namespaces.size()));
+    m_namespaces.append(nsBox);
+    for (auto &[name, group] : layout.groups) {
+        const QString key = layout.ns + QLatin1Char('\n') + name;
+        group.rect.translate(origin);
+        group.boxIndex = int(m_groups.size());
+        m_groups.append(TopologyBox{key, layout.ns, name, group.rect});
+        for (int r = 0; r < TopologyRankCount; ++r) {
+            QList<Slot> &cells = group.columns[r];
+            for (int i = 0; i < cells.size(); ++i) {
+                cells[i].y += group.rect.y();
+                const QString &id = cells[i].id;
+                m_placed.insert(id, Placement{key, r, i});
+                m_rects.insert(id, QRectF(group.rect.x() + group.columnX[r], cells[i].y,
+                                          o.nodeWidth, cells[i].height));
+            }
+        }
+        m_groupState.insert(key, group);
+    }
+    m_bounds = m_bounds.united(nsBox.rect);
+}
+
+void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visible)
+{
+    clear();
+    QMap<QString, QList<const TopologyNode *>> byNamespace;
+    for (auto it = graph.nodes().cbegin(); it != graph.nodes().cend(); ++it) {
+        if (visible(it.value()))
+            byNamespace[it.value().home].append(&it.value());
+    }
+    QHash<QString, QList<QString>> neighbours;
+    graph.forEachEdge([&](const TopologyEdge &edge) {
+        const QString from = representative(graph, edge.from);
+        const QString to = representative(graph, edge.to);
+        if (from != to) {
+            neighbours[from].append(to);
+            neighbours[to].append(from);
+        }
+    });
+
+    // System namespaces go last: they are rarely what the diagram is about.
+    QList<NamespaceLayout> layouts;
+    QList<QPair<bool, QString>> order;
+    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
+        order.append({it.value().first()->system, it.key()});
+    std::sort(order.begin(), order.end());
+    qreal area = 0;
+    qreal tallest = 0;
+    for (const auto &entry : std::as_const(order)) {
+        layouts.append(layoutNamespace(entry.second, byNamespace[entry.second], neighbours));
+        area += layouts.last().size.width() * layouts.last().size.height();
+        tallest = std::max(tallest, layouts.last().size.height());
+    }
+
+    // Column-wise shelf packing towards the wanted aspect ratio.
+    const qreal target = std::max(tallest, qSqrt(area / m_options.aspect));
+    qreal x = 0, y = 0, columnWidth = 0;
+    for (NamespaceLayout &layout : layouts) {
+        if (y > 0 && y + layout.size.height() > target) {
+            m_shelfX.append(x);
+            m_shelfBottoms.append(y);
+            x += columnWidth + m_options.namespaceGap;
+            y = 0;
+            columnWidth = 0;
+        }
+        const QSizeF size = layout.size;
+        adoptNamespace(std::move(layout), QPointF(x, y));
+        y += size.height() + m_options.namespaceGap;
+        columnWidth = std::max(columnWidth, size.width());
+    }
+    m_shelfX.append(x);
+    m_shelfBottoms.append(y);
+}
+
+void TopologyLayout::freeSlot(const QString &id)
+{
+    auto it = m_placed.find(id);
+    if (it == m_placed.end())
+        return;
+    auto group = m_groupState.find(it->group);
+    if (group != m_groupState.end())
+        group->columns[it->rank][it->slot].id.clear();
+    m_placed.erase(it);
+    m_rects.remove(id);
+}
+
+bool TopologyLayout::place(const TopologyNode &node,
+                           const QHash<QString, QList<QString>> &neighbours)
+{
+    auto group = m_groupState.find(groupKey(node));
+    if (group == m_groupState.end())
+        return false;
+    const Options &o = m_options;
+    const int r = topologyRank(node.kind);
+    const qreal h = nodeSize(node.kind).height();
+    QList<Slot> &cells = group->columns[r];
+
+    qreal want = s_none;
+    {
+        qreal sum = 0;
+        int count = 0;
+        for (const QString &nb : neighbours.value(node.id)) {
+            auto it = m_rects.constFind(nb);
+            if (it != m_rects.cend()) {
+                sum += it->center().y();
+                ++count;
+            }
+        }
+        if (count)
+            want = sum / count - h / 2;
+    }
+
+    // A free slot of the same height, closest to the neighbours, else the slack below.
+    int best = -1;
+    for (int i = 0; i < cells.size(); ++i) {
+        if (!cells[i].id.isEmpty() || cells[i].height < h)
+            continue;
+        if (best < 0 || (want != s_none && qAbs(cells[i].y - want) < qAbs(cells[best].y - want)))
+            best = i;
+        if (want == s_none)
+            break;
+    }
+    if (best < 0) {
+        qreal cursor = group->rect.y() + o.groupHeader + o.groupPadding;
+        for (const Slot &slot : std::as_const(cells))
+            cursor = std::max(cursor, slot.y + slot.height + o.rowGap);
+        if (cursor + h > group->rect.bottom() - o.groupPadding)
+            return false;
+        cells.append(Slot{cursor, h, {}});
+        best = int(cells.size()) - 1;
+    }
+    cells[best].id = node.id;
+    m_placed.insert(node.id, Placement{groupKey(node), r, best});
+    m_rects.insert(node.id, QRectF(group->rect.x() + group->columnX[r], cells[best].y,
+                                   o.nodeWidth, h));
+    return true;
+}
+
+bool TopologyLayout::update(const TopologyGraph &graph, const TopologyDelta &delta,
+                            const Visible &visible)
+{
+    QList<const TopologyNode *> toPlace;
+    for (const QString &id : delta.removed)
+        freeSlot(id);
+    auto consider = [&](const QString &id) {
+        const TopologyNode *node = graph.node(id);
+        if (!node)
+            return;
+        auto placed = m_placed.constFind(id);
+        const bool show = visible(*node);
+        if (placed != m_placed.cend()) {
+            if (show && placed->group == groupKey(*node)
+                && placed->rank == topologyRank(node->kind)
+                && m_rects.value(id).height() == nodeSize(node->kind).height())
+                return;  // unchanged place: never move it
+            freeSlot(id);
+        }
+        if (show)
+            toPlace.append(node);
+    };
+    for (const QString &id : delta.changed)
+        consider(id);
+    for (const QString &id : delta.added)
+        consider(id);
+    if (toPlace.isEmpty())
+        return true;
+    // Deterministic: workloads before their replica sets before their pods.
+    std::sort(toPlace.begin(), toPlace.end(), [](const TopologyNode *a, const TopologyNode *b) {
+        const int ra = topologyRank(a->kind), rb = topologyRank(b->kind);
+        return ra != rb ? ra < rb : a->id < b->id;
+    });
+
+    QHash<QString, QList<QString>> neighbours;
+    QMap<QString, QList<const TopologyNode *>> newNamespaces;
+    for (const TopologyNode *node : std::as_const(toPlace)) {
+        for (const TopologyEdge &edge : graph.edgesOf(node->id)) {
+            const QString from = representative(graph, edge.from);
+            const QString to = representative(graph, edge.to);
+            neighbours[from].append(to);
+            neighbours[to].append(from);
+        }
+    }
+    bool fits = true;
+    for (const TopologyNode *node : std::as_const(toPlace)) {
+        if (!m_namespaceIndex.contains(node->home)) {
+            newNamespaces[node->home].append(node);
+            continue;
+        }
+        if (!place(*node, neighbours))
+            fits = false;
+    }
+    for (auto it = newNamespaces.begin(); it != newNamespaces.end(); ++it) {
+        NamespaceLayout layout = layoutNamespace(it.key(), it.value(), neighbours);
+        if (m_shelfBottoms.isEmpty()) {
+            m_shelfX.append(0);
+            m_shelfBottoms.append(0);
+        }
+        const auto shortest = std::min_element(m_shelfBottoms.begin(), m_shelfBottoms.end());
+        const int column = int(shortest - m_shelfBottoms.begin());
+        const QPointF origin(m_shelfX[column], *shortest);
+        *shortest += layout.size.height() + m_options.namespaceGap;
+        adoptNamespace(std::move(layout), origin);
+    }
+    return fits;
+}
+
+} // namespace Orrery

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topologynode.h"
+#include "topologytypes.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+namespace Orrery {
+
+// Drawing settings the scene shares with its items: presenter styling, anonymised names,
+// the focused neighbourhood and the step-by-step reveal. Owned by TopologyScene; items keep
+// a pointer to it.
+struct TopologyDisplay
+{
+    qreal fontScale = 1.0;
+    bool presenter = false;   // simplified: no detail lines, no edge labels but routes
+    bool anonymise = false;
+    int revealRank = TopologyRankCount;  // ranks above this are hidden (presenter steps)
+    QSet<QString> focus;                 // non-empty: everything else is dimmed
+    QHash<QString, QString> anonymousNames;
+
+    QString displayName(const TopologyNode &node) const
+    {
+        if (anonymise) {
+            const QString name = anonymousNames.value(node.id);
+            if (!name.isEmpty())
+                return name;
+        }
+        return node.name;
+    }
+    bool isDimmed(const QString &id) const { return !focus.isEmpty() && !focus.contains(id); }
+};
+
+} // namespace Orrery

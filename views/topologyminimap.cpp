@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologyminimap.h"
+
+#include "topologyscene.h"
+#include "topologyview.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace Orrery {
+
+TopologyMinimap::TopologyMinimap(TopologyView *view, QWidget *parent)
+    : QWidget(parent)
+    , m_view(view)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(tr("Overview: click to move there"));
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(500);
+    connect(&m_refresh, &QTimer::timeout, this, [this] { refresh(); });
+    connect(view, &TopologyView::viewportMoved, this, [this] { update(); });
+}
+
+void TopologyMinimap::scheduleRefresh()
+{
+    if (!m_refresh.isActive())
+        m_refresh.start();
+}
+
+QRectF TopologyMinimap::target() const
+{
+    if (!m_view->scene())
+        return {};
+    const QRectF scene = m_view->scene()->sceneRect();
+    QSizeF size = scene.size();
+    size.scale(QSizeF(width() - 8, height() - 8), Qt::KeepAspectRatio);
+    return QRectF(QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size);
+}
+
+void TopologyMinimap::refresh()
+{
+    m_cache = QPixmap(size() * devicePixelRatioF());
+    m_cache.setDevicePixelRatio(devicePixelRatioF());
+    m_cache.fill(QColor(0xf7, 0xf8, 0xfa));
+    if (QGraphicsScene *scene = m_view->scene()) {
+        QPainter painter(&m_cache);
+        scene->render(&painter, target(), scene->sceneRect());
+    }
+    update();
+}
+
+void TopologyMinimap::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    if (m_cache.size() != size() * devicePixelRatioF())
+        refresh();
+    painter.drawPixmap(0, 0, m_cache);
+    painter.setPen(QColor(0xc3, 0xcc, 0xd6));
+    painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    QGraphicsScene *scene = m_view->scene();
+    if (!scene || scene->sceneRect().isEmpty())
+        return;
+    const QRectF t = target();
+    const QRectF s = scene->sceneRect();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    const qreal k = t.width() / s.width();
+    const QRectF box(t.left() + (visible.left() - s.left()) * k, t.top() + (visible.top() - s.top()) * k,
+                     visible.width() * k, visible.height() * k);
+    painter.setPen(QPen(QColor(0x1a, 0x73, 0xe8), 1.5));
+    painter.setBrush(QColor(0x1a, 0x73, 0xe8, 30));
+    painter.drawRect(box.intersected(QRectF(rect())));
+}
+
+void TopologyMinimap::moveViewTo(const QPointF &pos)
+{
+    QGraphicsScene *scene = m_view->scene();
+    if (!scene)
+        return;
+    const QRectF t = target();
+    const QRectF s = scene->sceneRect();
+    const qreal k = s.width() / t.width();
+    m_view->centerOn(QPointF(s.left() + (pos.x() - t.left()) * k, s.top() + (pos.y() - t.top()) * k));
+}
+
+void TopologyMinimap::mousePressEvent(QMouseEvent *event)
+{
+    moveViewTo(event->position());
+}
+
+void TopologyMinimap::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        moveViewTo(event->position());
+}
+
+void TopologyMinimap::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleRefresh();
+}
+
+} // namespace Orrery

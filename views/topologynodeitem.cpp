@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologynodeitem.h"
+
+#include "topologydisplay.h"
+#include "topologystyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace Orrery {
+
+namespace {
+
+// Below this scale text is unreadable anyway; below the second only status colour remains.
+constexpr qreal s_textLod = 0.55;
+constexpr qreal s_shapeLod = 0.3;
+
+} // namespace
+
+TopologyNodeItem::TopologyNodeItem(const TopologyNode &node, const QSizeF &size,
+                                   const TopologyDisplay *display)
+    : m_node(node)
+    , m_size(size)
+    , m_display(display)
+{
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(false);
+    setToolTip(toolTipFor(node));
+}
+
+bool TopologyNodeItem::setNode(const TopologyNode &node)
+{
+    const bool visible = node.health != m_node.health || node.status != m_node.status
+        || node.ready != m_node.ready || node.desired != m_node.desired
+        || node.restarts != m_node.restarts || node.counts != m_node.counts;
+    m_node = node;
+    setToolTip(toolTipFor(node));
+    update();
+    return visible;
+}
+
+void TopologyNodeItem::setSize(const QSizeF &size)
+{
+    if (size == m_size)
+        return;
+    prepareGeometryChange();
+    m_size = size;
+}
+
+void TopologyNodeItem::setFlash(qreal flash)
+{
+    if (flash == m_flash)
+        return;
+    m_flash = flash;
+    update();
+}
+
+QRectF TopologyNodeItem::boundingRect() const
+{
+    // Room for the restart badge over the top-right corner and the change halo.
+    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + 14);
+}
+
+QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
+{
+    QString tip = QStringLiteral("<b>%1</b> %2<br/>")
+                      .arg(topologyKindName(node.kind).toHtmlEscaped(),
+                           (node.ns.isEmpty() ? node.name : node.ns + QLatin1Char('/') + node.name)
+                               .toHtmlEscaped());
+    if (!node.status.isEmpty())
+        tip += tr("Status: %1").arg(node.status.toHtmlEscaped()) + QStringLiteral("<br/>");
+    if (node.kind == TopologyKind::Pod) {
+        tip += tr("Ready: %1/%2 containers").arg(node.ready).arg(node.desired) + QStringLiteral("<br/>");
+        if (node.restarts > 0)
+            tip += tr("Restarts: %1").arg(node.restarts) + QStringLiteral("<br/>");
+    } else if (node.desired >= 0) {
+        tip += tr("Ready: %1 of %2").arg(node.ready).arg(node.desired) + QStringLiteral("<br/>");
+    }
+    if (!node.detail.trimmed().isEmpty())
+        tip += node.detail.toHtmlEscaped() + QStringLiteral("<br/>");
+    if (!node.group.isEmpty())
+        tip += tr("Application: %1").arg(node.group.toHtmlEscaped());
+    return tip;
+}
+
+void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int value, int total)
+{
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(QColor(0xe1, 0xe6, 0xeb), 3.2));
+    painter->drawEllipse(rect);
+    if (total > 0) {
+        const qreal ratio = std::clamp(qreal(value) / total, 0.0, 1.0);
+        painter->setPen(QPen(TopologyStyle::healthColor(m_node.health), 3.2, Qt::SolidLine, Qt::RoundCap));
+        painter->drawArc(rect, 90 * 16, -int(ratio * 360 * 16));
+    }
+    painter->setPen(TopologyStyle::text());
+    painter->setFont(TopologyStyle::badgeFont(m_display->fontScale));
+    painter->drawText(rect, Qt::AlignCenter, QStringLiteral("%1/%2").arg(value).arg(total));
+}
+
+void TopologyNodeItem::paintGroupBar(QPainter *painter, const QRectF &rect)
+{
+    int total = 0;
+    for (int c : m_node.counts)
+        total += c;
+    if (total == 0)
+        return;
+    qreal x = rect.left();
+    painter->setPen(Qt::NoPen);
+    for (int h = 0; h < TopologyHealthCount; ++h) {
+        const int count = m_node.counts[size_t(h)];
+        if (!count)
+            continue;
+        const qreal w = rect.width() * count / total;
+        painter->setBrush(TopologyStyle::healthColor(TopologyHealth(h)));
+        painter->drawRect(QRectF(x, rect.top(), w, rect.height()));
+        x += w;
+    }
+}
+
+void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF r(0, 0, m_size.width(), m_size.height());
+    const bool isPod = m_node.kind == TopologyKind::Pod;
+    const QColor status = TopologyStyle::healthColor(m_node.health);
+    const QColor fill = isPod || m_node.kind == TopologyKind::PodGroup
+        ? TopologyStyle::healthFill(m_node.health) : TopologyStyle::background();
+
+    if (lod < s_shapeLod) {
+        // Overview: one filled rectangle per node, in status colour for pods.
+        painter->fillRect(r, isPod || m_node.kind == TopologyKind::PodGroup ? status
+                                                                         : TopologyStyle::kindColor(m_node.kind));
+        if (isSelected())
+            painter->fillRect(r.adjusted(-6, -6, 6, 6), TopologyStyle::selection());
+        return;
+    }
+
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const qreal radius = isPod ? 6 : 9;
+    if (m_flash > 0) {
+        QColor halo = status;
+        halo.setAlphaF(0.55 * m_flash);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(halo);
+        const qreal grow = 2 + 3 * m_flash;
+        painter->drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), radius + grow, radius + grow);
+    }
+    QPen border(isSelected() ? TopologyStyle::selection() : status, isSelected() ? 3.0 : 1.6);
+    if (m_node.health == TopologyHealth::Terminating)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(r.adjusted(0.8, 0.8, -0.8, -0.8), radius, radius);
+
+    // Kind badge.
+    const qreal badge = isPod ? 20 : 32;
+    const QRectF badgeRect(isPod ? 5 : 8, (r.height() - badge) / 2, badge, badge);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(TopologyStyle::kindColor(m_node.kind));
+    if (m_node.kind == TopologyKind::Service || m_node.kind == TopologyKind::External
+        || m_node.kind == TopologyKind::Ingress)
+        painter->drawRoundedRect(badgeRect, 6, 6);
+    else
+        painter->drawEllipse(badgeRect);
+
+    if (lod < s_textLod)
+        return;
+
+    painter->setPen(Qt::white);
+    QFont badgeFont = TopologyStyle::badgeFont(m_display->fontScale);
+    if (isPod)
+        badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
+    painter->setFont(badgeFont);
+    painter->drawText(badgeRect, Qt::AlignCenter, topologyKindBadge(m_node.kind));
+
+    const bool ring = isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
+        || m_node.kind == TopologyKind::Hpa;
+    const qreal textLeft = badgeRect.right() + 7;
+    const qreal textRight = r.width() - (ring ? 44 : 8);
+    const QFont titleFont = TopologyStyle::titleFont(m_display->fontScale);
+    const QFont detailFont = TopologyStyle::detailFont(m_display->fontScale);
+    const QString name = m_display->displayName(m_node);
+
+    if (isPod) {
+        QFont podFont = detailFont;
+        podFont.setBold(true);
+        painter->setFont(podFont);
+        painter->setPen(TopologyStyle::text());
+        const QRectF nameRect(textLeft, 2, textRight - textLeft, r.height() / 2);
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom,
+                          QFontMetricsF(podFont).elidedText(name, Qt::ElideMiddle, nameRect.width()));
+        painter->setFont(detailFont);
+        painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText() : status.darker(130));
+        const QRectF statusRect(textLeft, r.height() / 2 + 1, textRight - textLeft, r.height() / 2 - 3);
+        painter->drawText(statusRect, Qt::AlignLeft | Qt::AlignTop,
+                          QFontMetricsF(detailFont).elidedText(m_node.status, Qt::ElideRight, statusRect.width()));
+    } else {
+        painter->setFont(titleFont);
+        painter->setPen(TopologyStyle::text());
+        const QRectF titleRect(textLeft, 3, textRight - textLeft, r.height() / 2 - 1);
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom,
+                          QFontMetricsF(titleFont).elidedText(name, Qt::ElideMiddle, titleRect.width()));
+        QString second = m_node.status;
+        if (!m_display->presenter && !m_node.detail.trimmed().isEmpty()
+            && m_node.kind != TopologyKind::PodGroup)
+            second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + m_node.detail.trimmed();
+        if (ring && !m_display->presenter)
+            second = m_node.detail.trimmed().isEmpty() ? m_node.status : m_node.detail.trimmed();
+        if (m_node.kind == TopologyKind::Hpa)
+            second = m_node.status + QStringLiteral(" · ") + m_node.detail;
+        painter->setFont(detailFont);
+        painter->setPen(TopologyStyle::mutedText());
+        const QRectF detailRect(textLeft, r.height() / 2 + 2, textRight - textLeft, r.height() / 2 - 4);
+        painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignTop,
+                          QFontMetricsF(detailFont).elidedText(second, Qt::ElideRight, detailRect.width()));
+        if (ring) {
+            const QRectF ringRect(r.width() - 40, (r.height() - 32) / 2, 32, 32);
+            paintRing(painter, ringRect.adjusted(2, 2, -2, -2), m_node.ready, m_node.desired);
+        }
+        if (m_node.kind == TopologyKind::PodGroup)
+            paintGroupBar(painter, QRectF(textLeft, r.height() - 9, r.width() - textLeft - 10, 5));
+    }
+
+    if (m_node.restarts > 0 && !m_display->presenter) {
+        const QString text = m_node.restarts > 99 ? QStringLiteral("99+") : QString::number(m_node.restarts);
+        QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+        painter->setFont(f);
+        const qreal w = std::max<qreal>(16, QFontMetricsF(f).horizontalAdvance(text) + 8);
+        const QRectF pill(r.width() - w + 6, -7, w, 15);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(QColor(0xe0, 0x6c, 0x00));
+        painter->drawRoundedRect(pill, 7.5, 7.5);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, text);
+    }
+}
+
+} // namespace Orrery

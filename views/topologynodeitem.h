@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topologynode.h"
+
+#include <QCoreApplication>
+#include <QGraphicsItem>
+
+namespace Orrery {
+
+struct TopologyDisplay;
+
+// One node of the topology diagram. A plain QGraphicsItem (no QObject) because a large
+// cluster has tens of thousands of them. paint() applies level of detail: far away a
+// status-coloured box, closer the kind badge, close enough the texts, rings and badges.
+class TopologyNodeItem : public QGraphicsItem
+{
+    Q_DECLARE_TR_FUNCTIONS(Orrery::TopologyNodeItem)
+
+public:
+    enum { Type = UserType + 701 };
+
+    TopologyNodeItem(const TopologyNode &node, const QSizeF &size, const TopologyDisplay *display);
+
+    // Returns true when what the user sees changed (status, health, counts).
+    bool setNode(const TopologyNode &node);
+    const TopologyNode &node() const { return m_node; }
+    void setSize(const QSizeF &size);
+
+    void setFlash(qreal flash);  // 0..1, fading highlight after a change
+    qreal flash() const { return m_flash; }
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+    static QString toolTipFor(const TopologyNode &node);
+
+private:
+    void paintRing(QPainter *painter, const QRectF &rect, int value, int total);
+    void paintGroupBar(QPainter *painter, const QRectF &rect);
+
+    TopologyNode m_node;
+    QSizeF m_size;
+    const TopologyDisplay *m_display;
+    qreal m_flash = 0;
+};
+
+} // namespace Orrery

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologyscene.h"
+
+#include "topologyboxitem.h"
+#include "topologyedgelayer.h"
+#include "topologygraph.h"
+#include "topologynodeitem.h"
+#include "topologystyle.h"
+
+#include <QMap>
+
+namespace Orrery {
+
+namespace {
+constexpr qint64 s_flashMs = 900;
+constexpr qreal s_margin = 60;
+} // namespace
+
+TopologyScene::TopologyScene(TopologyGraph *graph, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_graph(graph)
+{
+    // Measured in tests/bench/bench_topology.cpp: with explicit sceneRect and items that
+    // never move, the BSP index wins for painting a viewport of a 10k-pod scene.
+    setItemIndexMethod(BspTreeIndex);
+    setBackgroundBrush(TopologyStyle::background());
+    m_clock.start();
+    m_flashTimer.setInterval(33);
+    connect(&m_flashTimer, &QTimer::timeout, this, [this] { tickFlash(); });
+}
+
+TopologyScene::~TopologyScene() = default;
+
+bool TopologyScene::isVisible(const TopologyNode &node) const
+{
+    if (!node.collapsedInto.isEmpty() || !m_filter.accepts(node))
+        return false;
+    if (m_filter.unhealthyOnly && !m_unhealthyContext.contains(node.id))
+        return false;
+    return true;
+}
+
+void TopologyScene::computeUnhealthyContext()
+{
+    m_unhealthyContext.clear();
+    if (!m_filter.unhealthyOnly)
+        return;
+    // Unhealthy nodes and their direct neighbours, so a failing pod still shows its owner
+    // and Service.
+    for (const TopologyNode &node : m_graph->nodes()) {
+        if (TopologyFilter::isUnhealthy(node.health))
+            m_unhealthyContext.insert(node.id);
+    }
+    QSet<QString> context = m_unhealthyContext;
+    m_graph->forEachEdge([&](const TopologyEdge &edge) {
+        const QString from = TopologyLayout::representative(*m_graph, edge.from);
+        const QString to = TopologyLayout::representative(*m_graph, edge.to);
+        if (m_unhealthyContext.contains(from))
+            context.insert(to);
+        if (m_unhealthyContext.contains(to))
+            context.insert(from);
+    });
+    m_unhealthyContext = context;
+}
+
+void TopologyScene::rebuild()
+{
+    computeUnhealthyContext();
+    m_layout.layoutAll(*m_graph, [this](const TopologyNode &node) { return isVisible(node); });
+    if (m_display.anonymise)
+        computeAnonymousNames();
+
+    for (auto it = m_items.begin(); it != m_items.end();) {
+        if (!m_layout.contains(it.key())) {
+            m_flashing.remove(it.value());
+            delete it.value();
+            it = m_items.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = m_layout.nodeRects().cbegin(); it != m_layout.nodeRects().cend(); ++it)
+        syncItem(it.key(), false);
+    rebuildFrames();
+    rebuildEdges();
+    updateSceneRect();
+    if (!m_focusId.isEmpty())
+        setFocusNode(m_focusId);
+    applyReveal();
+    emit relaidOut();
+}
+
+void TopologyScene::applyPendingChanges()
+{
+    applyDelta(m_graph->takeDelta());
+}
+
+void TopologyScene::applyDelta(const TopologyDelta &delta)
+{
+    if (delta.isEmpty())
+        return;
+    if (m_filter.unhealthyOnly) {
+        // Which nodes are context depends on the whole graph: recompute, then place.
+        computeUnhealthyContext();
+    }
+    const int namespacesBefore = int(m_layout.namespaceBoxes().size());
+    const bool fits = m_layout.update(*m_graph, delta,
+                                      [this](const TopologyNode &node) { return isVisible(node); });
+    if (!fits) {
+        rebuild();  // the structure changed more than the slack allows
+        return;
+    }
+    for (const QString &id : delta.removed)
+        removeItem(id);
+    auto sync = [this](const QString &id, bool flash) {
+        if (m_layout.contains(id))
+            syncItem(id, flash);
+        else
+            removeItem(id);
+    };
+    for (const QString &id : delta.changed)
+        sync(id, true);
+    for (const QString &id : delta.added)
+        sync(id, true);
+    if (int(m_layout.namespaceBoxes().size()) != namespacesBefore) {
+        rebuildFrames();
+        rebuildEdges();
+        updateSceneRect();
+    } else if (!delta.added.isEmpty() || !delta.removed.isEmpty()) {
+        rebuildEdges();
+    } else {
+        for (const QString &producer : delta.edgeProducers)
+            updateProducerEdges(producer);
+        // A changed node may have become (in)visible: its neighbours' edges follow.
+        for (const QString &id : delta.changed) {
+            if (!delta.edgeProducers.contains(id) && m_producerLayer.contains(id) != m_layout.contains(id))
+                updateProducerEdges(id);
+        }
+    }
+    if (m_display.anonymise && !delta.added.isEmpty())
+        computeAnonymousNames();
+    if (!m_focusId.isEmpty())
+        applyDim();
+    applyReveal();
+    emit updated();
+}
+
+void TopologyScene::syncItem(const QString &id, bool flash)
+{
+    const TopologyNode *node = m_graph->node(id);
+    if (!node)
+        return;
+    const QRectF rect = m_layout.nodeRect(id);
+    TopologyNodeItem *item = m_items.value(id);
+    if (!item) {
+        item = new TopologyNodeItem(*node, rect.size(), &m_display);
+        item->setPos(rect.topLeft());
+        addItem(item);
+        m_items.insert(id, item);
+        if (flash)
+            startFlash(item);
+        return;
+    }
+    if (item->pos() != rect.topLeft())
+        item->setPos(rect.topLeft());
+    item->setSize(rect.size());
+    if (item->setNode(*node) && flash)
+        startFlash(item);
+}
+
+void TopologyScene::removeItem(const QString &id)
+{
+    TopologyNodeItem *item = m_items.take(id);
+    if (!item)
+        return;
+    m_flashing.remove(item);
+    delete item;
+}
+
+void TopologyScene::rebuildFrames()
+{
+    qDeleteAll(m_frames);
+    m_frames.clear();
+    QMap<QString, QList<QPair<QString, QRectF>>> groups;
+    for (const TopologyBox &box : m_layout.groupBoxes())
+        groups[box.ns].append({box.title, box.rect});
+    QHash<QString, TopologyEdgeLayer *> layers;
+    for (const TopologyBox &box : m_layout.namespaceBoxes()) {
+        auto *frame = new TopologyBoxItem(box.title, box.rect, groups.value(box.ns), &m_display);
+        addItem(frame);
+        m_frames.append(frame);
+        TopologyEdgeLayer *layer = m_layers.take(box.key);
+        if (!layer) {
+            layer = new TopologyEdgeLayer(box.rect, &m_display);
+            addItem(layer);
+        }
+        layer->setRect(box.rect.adjusted(-4, -4, 4, 4));
+        layers.insert(box.key, layer);
+    }
+    qDeleteAll(m_layers);
+    m_layers = layers;
+}
+
+TopologyEdgeLayer *TopologyScene::layerFor(const QString &home) const
+{
+    return m_layers.value(home);
+}
+
+void TopologyScene::rebuildEdges()
+{
+    for (TopologyEdgeLayer *layer : std::as_const(m_layers))
+        layer->clearEdges();
+    m_producerLayer.clear();
+    for (auto it = m_graph->nodes().cbegin(); it != m_graph->nodes().cend(); ++it)
+        updateProducerEdges(it.key());
+}
+
+void TopologyScene::updateProducerEdges(const QString &producer)
+{
+    const QString previousHome = m_producerLayer.take(producer);
+    if (TopologyEdgeLayer *old = layerFor(previousHome))
+        old->setEdges(producer, {});
+    const TopologyNode *node = m_graph->node(producer);
+    if (!node)
+        return;
+    QList<TopologyEdgeLayer::Edge> drawn;
+    QSet<QString> seen;
+    for (const TopologyEdge &edge : m_graph->edgesOf(producer)) {
+        const QString from = TopologyLayout::representative(*m_graph, edge.from);
+        const QString to = TopologyLayout::representative(*m_graph, edge.to);
+        if (from == to)
+            continue;
+        auto fromRect = m_layout.nodeRects().constFind(from);
+        auto toRect = m_layout.nodeRects().constFind(to);
+        if (fromRect == m_layout.nodeRects().cend() || toRect == m_layout.nodeRects().cend())
+            continue;
+        // Collapsed pods map many edges onto one: draw it once.
+        const QString key = from + QLatin1Char('\n') + to;
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        TopologyEdgeLayer::Edge e = TopologyEdgeLayer::makeEdge(*fromRect, *toRect);
+        e.from = from;
+        e.to = to;
+        e.type = edge.type;
+        e.active = edge.active;
+        e.label = edge.label;
+        const TopologyNode *a = m_graph->node(from);
+        const TopologyNode *b = m_graph->node(to);
+        e.fromRank = quint8(a ? topologyRank(a->kind) : 0);
+        e.toRank = quint8(b ? topologyRank(b->kind) : 0);
+        drawn.append(e);
+    }
+    if (drawn.isEmpty())
+        return;
+    // Pod groups stand for many producers; their edges belong to the group's own box.
+    TopologyEdgeLayer *layer = layerFor(node->home);
+    if (!layer)
+        return;
+    layer->setEdges(producer, std::move(drawn));
+    m_producerLayer.insert(producer, node->home);
+}
+
+int TopologyScene::edgeCount() const
+{
+    int count = 0;
+    for (const TopologyEdgeLayer *layer : m_layers)
+        count += layer->edgeCount();
+    return count;
+}
+
+void TopologyScene::updateSceneRect()
+{
+    setSceneRect(m_layout.bounds().adjusted(-s_margin, -s_margin, s_margin, s_margin));
+}
+
+void TopologyScene::startFlash(TopologyNodeItem *item)
+{
+    if (!m_animate)
+        return;
+    m_flashing.insert(item, m_clock.elapsed());
+    item->setFlash(1.0);
+    if (!m_flashTimer.isActive())
+        m_flashTimer.start();
+}
+
+void TopologyScene::tickFlash()
+{
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_flashing.begin(); it != m_flashing.end();) {
+        const qreal t = qreal(now - it.value()) / s_flashMs;
+        if (t >= 1) {
+            it.key()->setFlash(0);
+            it = m_flashing.erase(it);
+        } else {
+            it.key()->setFlash(1 - t);
+            ++it;
+        }
+    }
+    if (m_flashing.isEmpty())
+        m_flashTimer.stop();
+}
+
+void TopologyScene::setFilter(const TopologyFilter &filter)
+{
+    m_filter = filter;
+    rebuild();
+}
+
+void TopologyScene::setPresenter(bool presenter, qreal fontScale)
+{
+    m_display.presenter = presenter;
+    m_display.fontScale = presenter ? fontScale : 1.0;
+    rebuild();
+    update();
+}
+
+void TopologyScene::setAnonymise(bool anonymise)
+{
+    m_display.anonymise = anonymise;
+    if (anonymise)
+        computeAnonymousNames();
+    update();
+}
+
+void TopologyScene::computeAnonymousNames()
+{
+    // Stable per session: sorted ids, numbered per kind ("deployment-3").
+    QStringList ids = m_graph->nodes().keys();
+    std::sort(ids.begin(), ids.end());
+    QHash<int, int> counters;
+    m_display.anonymousNames.clear();
+    for (const QString &id : std::as_const(ids)) {
+        const TopologyNode *node = m_graph->node(id);
+        const int n = ++counters[int(node->kind)];
+        m_display.anonymousNames.insert(id, topologyKindName(node->kind).toLower() + QLatin1Char('-') + QString::number(n));
+    }
+}
+
+void TopologyScene::setRevealRank(int rank)
+{
+    m_display.revealRank = rank;
+    applyReveal();
+    update();
+}
+
+QList<int> TopologyScene::usedRanks() const
+{
+    QSet<int> ranks;
+    for (const TopologyNodeItem *item : m_items)
+        ranks.insert(topologyRank(item->node().kind));
+    QList<int> out(ranks.cbegin(), ranks.cend());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void TopologyScene::applyReveal()
+{
+    const bool all = m_display.revealRank >= TopologyRankCount;
+    for (TopologyNodeItem *item : std::as_const(m_items)) {
+        const bool show = all || topologyRank(item->node().kind) <= m_display.revealRank;
+        if (item->isVisible() != show)
+            item->setVisible(show);
+    }
+}
+
+QSet<QString> TopologyScene::neighbourhood(const QString &id) const
+{
+    // Upstream (who points at it, transitively) and downstream (what it points at).
+    QHash<QString, QList<QString>> forward, backward;
+    m_graph->forEachEdge([&](const TopologyEdge &edge) {
+        const QString from = TopologyLayout::representative(*m_graph, edge.from);
+        const QString to = TopologyLayout::representative(*m_graph, edge.to);
+        if (from == to)
+            return;
+        forward[from].append(to);
+        backward[to].append(from);
+    });
+    QSet<QString> result{id};
+    for (const auto *adjacency : {&forward, &backward}) {
+        QList<QString> queue{id};
+        QSet<QString> seen{id};
+        while (!queue.isEmpty()) {
+            const QString current = queue.takeFirst();
+            for (const QString &next : adjacency->value(current)) {
+                if (!seen.contains(next)) {
+                    seen.insert(next);
+                    queue.append(next);
+                }
+            }
+        }
+        result |= seen;
+    }
+    return result;
+}
+
+void TopologyScene::setFocusNode(const QString &id)
+{
+    m_focusId = id;
+    m_display.focus = id.isEmpty() ? QSet<QString>() : neighbourhood(id);
+    applyDim();
+    update();
+}
+
+void TopologyScene::applyDim()
+{
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        const qreal opacity = m_display.isDimmed(it.key()) ? 0.18 : 1.0;
+        if (it.value()->opacity() != opacity)
+            it.value()->setOpacity(opacity);
+    }
+}
+
+QStringList TopologyScene::find(const QString &text) const
+{
+    QStringList out;
+    if (text.trimmed().isEmpty())
+        return out;
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        const TopologyNode &node = it.value()->node();
+        if (node.name.contains(text, Qt::CaseInsensitive)
+            || m_display.displayName(node).contains(text, Qt::CaseInsensitive))
+            out.append(it.key());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace Orrery

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topologydisplay.h"
+#include "topologyfilter.h"
+#include "topologylayout.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QTimer>
+
+namespace Orrery {
+
+class TopologyBoxItem;
+class TopologyEdgeLayer;
+class TopologyGraph;
+class TopologyNodeItem;
+
+// The drawn topology of one TopologyGraph. Applies graph deltas incrementally: placed nodes
+// never move (TopologyLayout), changed nodes are repainted with a short fading halo, only the
+// edges of changed producers are recomputed. A full relayout happens on rebuild() (asked by
+// the user, or a filter/option change) or when an update does not fit the current layout.
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyScene(TopologyGraph *graph, QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    TopologyGraph *graph() const { return m_graph; }
+    const TopologyLayout &layout() const { return m_layout; }
+    const TopologyDisplay &display() const { return m_display; }
+
+    void rebuild();
+    // Takes the graph's pending delta and applies it.
+    void applyPendingChanges();
+    void applyDelta(const TopologyDelta &delta);
+
+    void setFilter(const TopologyFilter &filter);
+    const TopologyFilter &filter() const { return m_filter; }
+
+    void setPresenter(bool presenter, qreal fontScale = 1.6);
+    void setAnonymise(bool anonymise);
+    void setRevealRank(int rank);  // presenter steps: show ranks 0..rank
+    int revealRank() const { return m_display.revealRank; }
+    // Ranks that hold at least one visible node, ascending (presenter steps over them).
+    QList<int> usedRanks() const;
+
+    // Dims everything but the node's upstream and downstream chain; empty id clears.
+    void setFocusNode(const QString &id);
+    QString focusNode() const { return m_focusId; }
+    QSet<QString> neighbourhood(const QString &id) const;
+
+    TopologyNodeItem *item(const QString &id) const { return m_items.value(id); }
+    int itemCount() const { return int(m_items.size()); }
+    int edgeCount() const;
+    QStringList find(const QString &text) const;  // ids of drawn nodes whose name matches
+
+    bool animationsEnabled() const { return m_animate; }
+    void setAnimationsEnabled(bool enabled) { m_animate = enabled; }
+
+signals:
+    void relaidOut();
+    void updated();
+
+private:
+    bool isVisible(const TopologyNode &node) const;
+    void computeUnhealthyContext();
+    void syncItem(const QString &id, bool flash);
+    void removeItem(const QString &id);
+    void rebuildFrames();
+    void rebuildEdges();
+    void updateProducerEdges(const QString &producer);
+    TopologyEdgeLayer *layerFor(const QString &home) const;
+    void startFlash(TopologyNodeItem *item);
+    void tickFlash();
+    void applyDim();
+    void applyReveal();
+    void computeAnonymousNames();
+    void updateSceneRect();
+
+    TopologyGraph *m_graph;
+    TopologyLayout m_layout;
+    TopologyFilter m_filter;
+    TopologyDisplay m_display;
+    QSet<QString> m_unhealthyContext;
+    QHash<QString, TopologyNodeItem *> m_items;
+    QHash<QString, TopologyEdgeLayer *> m_layers;  // namespace (home) → its edges
+    QHash<QString, QString> m_producerLayer;       // producer → home it was drawn in
+    QList<TopologyBoxItem *> m_frames;
+    QString m_focusId;
+    QHash<TopologyNodeItem *, qint64> m_flashing;  // item → flash start (ms)
+    QElapsedTimer m_clock;
+    QTimer m_flashTimer;
+    bool m_animate = true;
+};
+
+} // namespace Orrery

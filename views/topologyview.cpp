@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologyview.h"
+
+#include "topologygraph.h"
+#include "topologynodeitem.h"
+#include "topologyscene.h"
+
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace Orrery {
+
+TopologyView::TopologyView(QWidget *parent)
+    : QGraphicsView(parent)
+{
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setRenderHint(QPainter::Antialiasing, true);
+    setRenderHint(QPainter::TextAntialiasing, true);
+    // Items set their own pen, brush and hints in paint(); skipping save/restore is measured
+    // to matter with tens of thousands of items.
+    setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setCacheMode(CacheBackground);
+    setFrameShape(QFrame::NoFrame);
+}
+
+void TopologyView::setTopologyScene(TopologyScene *scene)
+{
+    if (m_scene == scene)
+        return;
+    if (m_scene)
+        disconnect(m_scene, nullptr, this, nullptr);
+    m_scene = scene;
+    setScene(scene);
+    if (scene)
+        connect(scene, &QGraphicsScene::selectionChanged, this, [this] { onSelectionChanged(); });
+}
+
+qreal TopologyView::zoom() const
+{
+    return transform().m11();
+}
+
+void TopologyView::zoomBy(qreal factor)
+{
+    const qreal target = std::clamp(zoom() * factor, 0.01, 4.0);
+    scale(target / zoom(), target / zoom());
+    emit viewportMoved();
+}
+
+void TopologyView::fitAll()
+{
+    if (!scene())
+        return;
+    fitInView(sceneRect(), Qt::KeepAspectRatio);
+    emit viewportMoved();
+}
+
+void TopologyView::centerOnNode(const QString &id)
+{
+    if (!m_scene)
+        return;
+    if (TopologyNodeItem *item = m_scene->item(id)) {
+        if (zoom() < 0.6) {
+            const qreal factor = 0.9 / zoom();
+            scale(factor, factor);
+        }
+        centerOn(item);
+        emit viewportMoved();
+    }
+}
+
+int TopologyView::search(const QString &text)
+{
+    if (!m_scene)
+        return 0;
+    const QStringList matches = m_scene->find(text);
+    if (matches.isEmpty())
+        return 0;
+    m_searchIndex = text == m_lastSearch ? (m_searchIndex + 1) % int(matches.size()) : 0;
+    m_lastSearch = text;
+    const QString id = matches.at(m_searchIndex);
+    m_scene->clearSelection();
+    if (TopologyNodeItem *item = m_scene->item(id))
+        item->setSelected(true);
+    centerOnNode(id);
+    return int(matches.size());
+}
+
+QStringList TopologyView::actionsFor(const QString &kind)
+{
+    if (kind == QLatin1String("Pod"))
+        return {QStringLiteral("logs"), QStringLiteral("exec"), QStringLiteral("delete"),
+                QStringLiteral("describe")};
+    if (kind == QLatin1String("Deployment") || kind == QLatin1String("StatefulSet"))
+        return {QStringLiteral("scale"), QStringLiteral("restart"), QStringLiteral("rollback"),
+                QStringLiteral("describe")};
+    if (kind == QLatin1String("DaemonSet"))
+        return {QStringLiteral("restart"), QStringLiteral("rollback"), QStringLiteral("describe")};
+    if (kind == QLatin1String("CronJob"))
+        return {QStringLiteral("trigger"), QStringLiteral("suspend"), QStringLiteral("describe")};
+    if (kind == QLatin1String("Service"))
+        return {QStringLiteral("port-forward"), QStringLiteral("describe")};
+    if (kind == QLatin1String("HorizontalPodAutoscaler"))
+        return {QStringLiteral("edit-limits"), QStringLiteral("describe")};
+    if (kind == QLatin1String("Job"))
+        return {QStringLiteral("logs"), QStringLiteral("delete"), QStringLiteral("describe")};
+    if (kind == QLatin1String("External") || kind == QLatin1String("PodGroup"))
+        return {};
+    return {QStringLiteral("describe")};
+}
+
+QString TopologyView::actionLabel(const QString &actionId)
+{
+    if (actionId == QLatin1String("logs")) return tr("Show logs");
+    if (actionId == QLatin1String("exec")) return tr("Open shell");
+    if (actionId == QLatin1String("delete")) return tr("Delete…");
+    if (actionId == QLatin1String("describe")) return tr("Show details");
+    if (actionId == QLatin1String("scale")) return tr("Scale…");
+    if (actionId == QLatin1String("restart")) return tr("Restart rollout");
+    if (actionId == QLatin1String("rollback")) return tr("Roll back…");
+    if (actionId == QLatin1String("trigger")) return tr("Run now");
+    if (actionId == QLatin1String("suspend")) return tr("Suspend");
+    if (actionId == QLatin1String("port-forward")) return tr("Port forward…");
+    if (actionId == QLatin1String("edit-limits")) return tr("Edit replica limits…");
+    return actionId;
+}
+
+TopologyNodeItem *TopologyView::nodeAt(const QPoint &pos) const
+{
+    for (QGraphicsItem *item : items(pos)) {
+        if (item->type() == TopologyNodeItem::Type)
+            return static_cast<TopologyNodeItem *>(item);
+    }
+    return nullptr;
+}
+
+void TopologyView::onSelectionChanged()
+{
+    if (!m_scene)
+        return;
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    for (QGraphicsItem *item : selected) {
+        if (item->type() != TopologyNodeItem::Type)
+            continue;
+        const TopologyNode &node = static_cast<TopologyNodeItem *>(item)->node();
+        if (node.kind == TopologyKind::PodGroup) {
+            emit podGroupActivated(node.owner);  // expand on click
+            return;
+        }
+        emit nodeSelected(topologyKindName(node.kind), node.ns, node.name);
+        return;
+    }
+    emit selectionCleared();
+}
+
+void TopologyView::wheelEvent(QWheelEvent *event)
+{
+    const qreal steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.18, steps));
+    event->accept();
+}
+
+void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!m_scene)
+        return;
+    TopologyNodeItem *item = nodeAt(event->position().toPoint());
+    m_scene->setFocusNode(item && item->node().id != m_scene->focusNode() ? item->node().id : QString());
+    event->accept();
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event)
+{
+    TopologyNodeItem *item = nodeAt(event->pos());
+    if (!item || !m_scene)
+        return;
+    const TopologyNode node = item->node();
+    const QString kind = topologyKindName(node.kind);
+    const QStringList actions = actionsFor(kind);
+    emit contextMenuRequested(kind, node.ns, node.name, actions, event->globalPos());
+
+    QMenu menu(this);
+    QAction *focus = menu.addAction(m_scene->focusNode() == node.id ? tr("Clear focus")
+                                                                    : tr("Focus on neighbourhood"));
+    QAction *expand = nullptr;
+    if (node.kind == TopologyKind::PodGroup)
+        expand = menu.addAction(tr("Expand pods"));
+    if (!actions.isEmpty())
+        menu.addSeparator();
+    QHash<QAction *, QString> ids;
+    for (const QString &id : actions)
+        ids.insert(menu.addAction(actionLabel(id)), id);
+    QAction *chosen = menu.exec(event->globalPos());
+    if (!chosen)
+        return;
+    if (chosen == focus)
+        m_scene->setFocusNode(m_scene->focusNode() == node.id ? QString() : node.id);
+    else if (chosen == expand)
+        emit podGroupActivated(node.owner);
+    else if (ids.contains(chosen))
+        emit actionTriggered(kind, node.ns, node.name, ids.value(chosen));
+}
+
+void TopologyView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    emit viewportMoved();
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    emit viewportMoved();
+}
+
+void TopologyView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && m_scene && !m_scene->focusNode().isEmpty()) {
+        m_scene->setFocusNode({});
+        return;
+    }
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
+        zoomBy(1.25);
+        return;
+    }
+    if (event->key() == Qt::Key_Minus) {
+        zoomBy(0.8);
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+} // namespace Orrery

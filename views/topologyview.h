@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsView>
+#include <QStringList>
+
+namespace Orrery {
+
+class TopologyScene;
+class TopologyNodeItem;
+
+// Interactive view on a TopologyScene: wheel zoom at the cursor, drag to pan, click to
+// select (nodeSelected), double-click to focus a neighbourhood, right-click for the
+// operations that fit (contextMenuRequested with action ids), search that centres on matches.
+class TopologyView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyView(QWidget *parent = nullptr);
+
+    void setTopologyScene(TopologyScene *scene);
+    TopologyScene *topologyScene() const { return m_scene; }
+
+    void zoomBy(qreal factor);
+    void fitAll();
+    void centerOnNode(const QString &id);
+    // Selects and centres on the next match of `text`; returns the number of matches.
+    int search(const QString &text);
+    qreal zoom() const;
+
+    // Operations offered for a kind ("scale", "restart", "logs", ...): ids, not labels.
+    static QStringList actionsFor(const QString &kind);
+    static QString actionLabel(const QString &actionId);
+
+signals:
+    void nodeSelected(const QString &kind, const QString &ns, const QString &name);
+    void selectionCleared();
+    void contextMenuRequested(const QString &kind, const QString &ns, const QString &name,
+                              const QStringList &actionIds, const QPoint &globalPos);
+    void actionTriggered(const QString &kind, const QString &ns, const QString &name,
+                         const QString &actionId);
+    void podGroupActivated(const QString &ownerId);
+    void viewportMoved();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    TopologyNodeItem *nodeAt(const QPoint &pos) const;
+    void onSelectionChanged();
+
+    TopologyScene *m_scene = nullptr;
+    QString m_lastSearch;
+    int m_searchIndex = -1;
+};
+
+} // namespace Orrery
