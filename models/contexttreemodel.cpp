@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contexttreemodel.h"
+
+#include "contextpreferences.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+namespace Orrery {
+
+namespace {
+
+QIcon colourDot(const QColor &colour, bool isProtected, ContextTreeModel::ConnectionState state)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const bool connected = state == ContextTreeModel::ConnectionState::Connected;
+    p.setPen(QPen(colour.darker(130), 1.5));
+    // Filled when connected, a ring otherwise: connection state readable without colour.
+    p.setBrush(connected ? colour : Qt::transparent);
+    if (isProtected)
+        p.drawRect(QRectF(2.5, 2.5, 11, 11));
+    else
+        p.drawEllipse(QRectF(2.5, 2.5, 11, 11));
+    if (state == ContextTreeModel::ConnectionState::Error) {
+        p.setPen(QPen(QColor(0xc6, 0x28, 0x28), 2));
+        p.drawLine(QPointF(4, 4), QPointF(12, 12));
+    }
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ContextTreeModel::ContextTreeModel(ContextPreferences *preferences, QObject *parent)
+    : QStandardItemModel(parent), m_preferences(preferences)
+{
+    connect(preferences, &ContextPreferences::changed, this, &ContextTreeModel::refreshContext);
+}
+
+void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &currentContext)
+{
+    clear();
+    m_items.clear();
+    m_current = currentContext;
+
+    QStringList clusterOrder;
+    QHash<QString, QList<Entry>> byCluster;
+    QString currentCluster;
+    for (const Entry &e : entries) {
+        if (e.context == currentContext)
+            currentCluster = e.cluster;
+        if (!byCluster.contains(e.cluster))
+            clusterOrder << e.cluster;
+        byCluster[e.cluster] << e;
+    }
+    if (!currentCluster.isEmpty()) {
+        clusterOrder.removeOne(currentCluster);
+        clusterOrder.prepend(currentCluster);
+    }
+
+    for (const QString &cluster : std::as_const(clusterOrder)) {
+        auto *clusterItem = new QStandardItem(cluster.isEmpty() ? tr("(no cluster)") : cluster);
+        clusterItem->setData(cluster, ClusterNameRole);
+        clusterItem->setData(true, IsClusterRole);
+        clusterItem->setFlags(Qt::ItemIsEnabled);
+        QFont f = clusterItem->font();
+        f.setBold(true);
+        clusterItem->setFont(f);
+        clusterItem->setForeground(QColor(0x55, 0x5f, 0x6b));
+        QList<Entry> contexts = byCluster.value(cluster);
+        std::stable_partition(contexts.begin(), contexts.end(),
+                              [&](const Entry &e) { return e.context == currentContext; });
+        for (const Entry &e : std::as_const(contexts)) {
+            auto *item = new QStandardItem;
+            item->setData(e.context, ContextNameRole);
+            item->setData(e.cluster, ClusterNameRole);
+            item->setData(int(ConnectionState::Disconnected), ConnectionStateRole);
+            item->setData(false, IsClusterRole);
+            item->setData(e.context == currentContext, IsCurrentRole);
+            item->setData(tr("Not connected"), StatusTextRole);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            item->setData(tr("Context %1\nServer: %2\nUser: %3\nNamespace: %4")
+                              .arg(e.context, e.server, e.user,
+                                   e.defaultNamespace.isEmpty() ? QStringLiteral("default") : e.defaultNamespace),
+                          Qt::UserRole + 100);
+            m_items.insert(e.context, item);
+            refreshItem(item);
+            clusterItem->appendRow(item);
+        }
+        appendRow(clusterItem);
+    }
+}
+
+void ContextTreeModel::setConnectionState(const QString &context, ConnectionState state, const QString &detail)
+{
+    QStandardItem *item = m_items.value(context);
+    if (!item)
+        return;
+    item->setData(int(state), ConnectionStateRole);
+    QString text;
+    switch (state) {
+    case ConnectionState::Disconnected: text = tr("Not connected"); break;
+    case ConnectionState::Connecting: text = tr("Connecting…"); break;
+    case ConnectionState::Connected: text = tr("Connected"); break;
+    case ConnectionState::Error: text = detail.isEmpty() ? tr("Error") : detail; break;
+    }
+    item->setData(text, StatusTextRole);
+    refreshItem(item);
+}
+
+ContextTreeModel::ConnectionState ContextTreeModel::connectionState(const QString &context) const
+{
+    const QStandardItem *item = m_items.value(context);
+    return item ? ConnectionState(item->data(ConnectionStateRole).toInt()) : ConnectionState::Disconnected;
+}
+
+QModelIndex ContextTreeModel::indexOfContext(const QString &context) const
+{
+    const QStandardItem *item = m_items.value(context);
+    return item ? item->index() : QModelIndex();
+}
+
+QStringList ContextTreeModel::contextNames() const
+{
+    QStringList names;
+    for (int r = 0; r < rowCount(); ++r) {
+        const QStandardItem *cluster = item(r);
+        for (int c = 0; c < cluster->rowCount(); ++c)
+            names << cluster->child(c)->data(ContextNameRole).toString();
+    }
+    return names;
+}
+
+void ContextTreeModel::refreshContext(const QString &context)
+{
+    if (QStandardItem *item = m_items.value(context))
+        refreshItem(item);
+}
+
+void ContextTreeModel::refreshItem(QStandardItem *item)
+{
+    const QString context = item->data(ContextNameRole).toString();
+    const QColor colour = m_preferences->colour(context);
+    const bool isProtected = m_preferences->isProtected(context);
+    const auto state = ConnectionState(item->data(ConnectionStateRole).toInt());
+    QString text = m_preferences->displayName(context);
+    if (isProtected)
+        text += QStringLiteral("  \U0001F512");
+    item->setText(text);
+    item->setData(colour, ColourRole);
+    item->setData(isProtected, ProtectedRole);
+    item->setIcon(colourDot(isProtected ? QColor(0xc6, 0x28, 0x28) : colour, isProtected, state));
+    QString tip = item->data(Qt::UserRole + 100).toString() + QStringLiteral("\n")
+                  + item->data(StatusTextRole).toString();
+    if (isProtected)
+        tip += QStringLiteral("\n") + tr("Protected: changes need confirmation");
+    item->setToolTip(tip);
+    QFont f = item->font();
+    f.setBold(item->data(IsCurrentRole).toBool());
+    item->setFont(f);
+    if (state == ConnectionState::Error)
+        item->setForeground(QColor(0xc6, 0x28, 0x28));
+    else
+        item->setData(QVariant(), Qt::ForegroundRole);
+}
+
+} // namespace Orrery

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStandardItemModel>
+
+namespace Orrery {
+
+class ContextPreferences;
+
+// The sidebar's tree: clusters, each with its contexts (a cluster reached with two users shows
+// two contexts). The cluster of the kubeconfig's current context comes first and the current
+// context first within it; the rest keep kubeconfig order.
+//
+// Context items carry their connection state and the user's preferences (display name,
+// colour, protected mark), refreshed when ContextPreferences changes.
+class ContextTreeModel : public QStandardItemModel
+{
+    Q_OBJECT
+public:
+    enum Roles : int {
+        ContextNameRole = Qt::UserRole + 1, // kubeconfig context name; empty for cluster rows
+        ClusterNameRole,
+        ConnectionStateRole,                // int(ConnectionState)
+        ColourRole,                         // QColor
+        ProtectedRole,                      // bool
+        IsClusterRole,                      // bool
+        StatusTextRole,                     // "Connected", error text...
+        IsCurrentRole,                      // the kubeconfig's current-context
+    };
+
+    enum class ConnectionState { Disconnected, Connecting, Connected, Error };
+    Q_ENUM(ConnectionState)
+
+    struct Entry
+    {
+        QString context;
+        QString cluster;
+        QString server;
+        QString user;
+        QString defaultNamespace;
+    };
+
+    explicit ContextTreeModel(ContextPreferences *preferences, QObject *parent = nullptr);
+
+    void setContexts(const QList<Entry> &entries, const QString &currentContext);
+    void setConnectionState(const QString &context, ConnectionState state, const QString &detail = {});
+    ConnectionState connectionState(const QString &context) const;
+
+    QModelIndex indexOfContext(const QString &context) const;
+    QStringList contextNames() const;
+
+private:
+    void refreshContext(const QString &context);
+    void refreshItem(QStandardItem *item);
+
+    ContextPreferences *m_preferences;
+    QHash<QString, QStandardItem *> m_items;
+    QString m_current;
+};
+
+} // namespace Orrery

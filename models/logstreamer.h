@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <kube/httptransport.h>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace Orrery {
+
+// Follows the logs of one or more containers (a pod, or every pod of a workload) through the
+// cluster's HttpTransport and hands complete lines to the GUI in batches. Never blocks: the
+// transport streams on its worker thread and calls back on this object's thread.
+class LogStreamer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Target
+    {
+        QString namespaceName;
+        QString pod;
+        QString container; // empty: the pod's only container
+        QString prefix;    // shown before each line in merged views ("web-1", "web-1/sidecar")
+    };
+    struct Options
+    {
+        bool follow = true;
+        bool previous = false;
+        int tailLines = 500; // -1: all
+        bool timestamps = false;
+    };
+
+    explicit LogStreamer(QObject *parent = nullptr);
+    ~LogStreamer() override;
+
+    void start(HttpTransport *transport, const QList<Target> &targets, const Options &options);
+    void stop();
+    bool isRunning() const { return !m_streams.isEmpty(); }
+
+    static QString logPath(const Target &target, const Options &options);
+
+signals:
+    void linesReceived(const QStringList &lines, const QString &prefix);
+    // Every stream has ended. `failed`: at least one ended with an error (its text in reason).
+    void finished(const QString &reason, bool failed);
+
+private:
+    struct Stream
+    {
+        Target target;
+        QByteArray partial; // bytes after the last newline
+    };
+    void onChunk(HttpTransport::RequestId id, const QByteArray &chunk);
+    void onFinished(HttpTransport::RequestId id, const Result<ApiResponse> &result);
+
+    QPointer<HttpTransport> m_transport;
+    QHash<HttpTransport::RequestId, Stream> m_streams;
+    QStringList m_errors;
+    int m_generation = 0;
+};
+
+} // namespace Orrery

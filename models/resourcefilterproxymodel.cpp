@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resourcefilterproxymodel.h"
+
+#include "resourcetablemodel.h"
+
+namespace Orrery {
+
+ResourceFilterProxyModel::ResourceFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(ResourceTableModel::SortRole);
+    setDynamicSortFilter(true);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void ResourceFilterProxyModel::setNamespaces(const QStringList &namespaces)
+{
+    const QSet<QString> set(namespaces.begin(), namespaces.end());
+    if (set == m_namespaces)
+        return;
+    m_namespaces = set;
+    invalidateFilter();
+}
+
+QStringList ResourceFilterProxyModel::namespaces() const
+{
+    QStringList list(m_namespaces.begin(), m_namespaces.end());
+    list.sort();
+    return list;
+}
+
+bool ResourceFilterProxyModel::setFilterString(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    LabelSelector selector;
+    QString needle;
+    if (LabelSelector::looksLikeSelector(trimmed)) {
+        selector = LabelSelector::parse(trimmed);
+        if (!selector.isValid()) {
+            m_filterError = selector.errorString();
+            return false;
+        }
+    } else {
+        needle = trimmed;
+    }
+    m_filterError.clear();
+    m_filterText = text;
+    m_selector = selector;
+    m_needle = needle;
+    invalidateFilter();
+    return true;
+}
+
+bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    const auto *model = qobject_cast<const ResourceTableModel *>(sourceModel());
+    if (!model)
+        return true;
+    const KubeObjectPtr object = model->objectAt(sourceRow);
+    if (!object)
+        return false;
+    // Cluster-scoped kinds ignore the namespace filter; so do Namespaces themselves.
+    if (!m_namespaces.isEmpty() && !object->namespaceName.isEmpty() && !m_namespaces.contains(object->namespaceName))
+        return false;
+    if (!m_selector.isEmpty()) {
+        QHash<QString, QString> labels;
+        for (const KeyValue &kv : object->labels)
+            labels.insert(kv.key, kv.value);
+        return m_selector.matches(labels);
+    }
+    if (!m_needle.isEmpty()) {
+        if (object->name.contains(m_needle, Qt::CaseInsensitive)
+            || object->namespaceName.contains(m_needle, Qt::CaseInsensitive))
+            return true;
+        // Also match the status column and the other visible text (e.g. "CrashLoop").
+        const int columns = model->columnCount();
+        for (int c = 0; c < columns; ++c) {
+            if (model->data(model->index(sourceRow, c)).toString().contains(m_needle, Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool ResourceFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant l = left.data(sortRole());
+    const QVariant r = right.data(sortRole());
+    const int order = QVariant::compare(l, r) == QPartialOrdering::Less ? -1
+                      : QVariant::compare(l, r) == QPartialOrdering::Greater ? 1 : 0;
+    if (order != 0)
+        return order < 0;
+    // Ties broken by key so equal rows keep a stable order across updates.
+    return left.data(ResourceTableModel::KeyRole).toString() < right.data(ResourceTableModel::KeyRole).toString();
+}
+
+} // namespace Orrery

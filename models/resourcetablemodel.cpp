@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resourcetablemodel.h"
+
+#include "ageclock.h"
+#include "ageformat.h"
+
+#include <kube/resourcestore.h>
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+
+#include <algorithm>
+
+namespace Orrery {
+
+ResourceTableModel::ResourceTableModel(Kind kind, QObject *parent)
+    : QAbstractTableModel(parent), m_kind(kind), m_columns(&ResourceColumns::columns(kind))
+{
+    for (int i = 0; i < m_columns->size(); ++i) {
+        if (m_columns->at(i).type == ResourceColumn::Type::Age)
+            m_ageColumns << i;
+    }
+}
+
+ResourceTableModel::~ResourceTableModel() = default;
+
+void ResourceTableModel::setStore(ResourceStore *store)
+{
+    setSource(store, m_kind);
+}
+
+void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
+{
+    if (m_storeConnection)
+        disconnect(m_storeConnection);
+    m_store = store;
+    const bool kindChanged = kind != m_kind;
+    beginResetModel();
+    m_kind = kind;
+    m_columns = &ResourceColumns::columns(kind);
+    m_ageColumns.clear();
+    for (int i = 0; i < m_columns->size(); ++i) {
+        if (m_columns->at(i).type == ResourceColumn::Type::Age)
+            m_ageColumns << i;
+    }
+    m_rows.clear();
+    m_index.clear();
+    if (store) {
+        const QList<KubeObjectPtr> objects = store->objects(kind);
+        m_rows.reserve(objects.size());
+        for (const KubeObjectPtr &o : objects)
+            m_rows.append(Row{o, {}});
+        rebuildIndex(0);
+        m_storeConnection = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
+    }
+    endResetModel();
+    if (kindChanged)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
+void ResourceTableModel::setAgeClock(AgeClock *clock)
+{
+    if (m_clockConnection)
+        disconnect(m_clockConnection);
+    m_clock = clock;
+    if (clock)
+        m_clockConnection = connect(clock, &AgeClock::tick, this, &ResourceTableModel::onAgeTick);
+}
+
+void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(objects.size());
+    for (const KubeObjectPtr &o : objects) {
+        if (o && o->kind == m_kind)
+            m_rows.append(Row{o, {}});
+    }
+    rebuildIndex(0);
+    endResetModel();
+}
+
+void ResourceTableModel::applyBatch(const ChangeBatch &batch)
+{
+    QList<int> removed;
+    QList<int> modified;
+    QList<KubeObjectPtr> added;
+    QHash<QString, int> addedIndex; // key → position in `added`, for Added then Modified
+
+    for (const ObjectChange &change : batch.changes) {
+        if (change.kind != m_kind || !change.object)
+            continue;
+        const QString key = change.object->key();
+        const int row = m_index.value(key, -1);
+        switch (change.type) {
+        case ObjectChange::Type::Added:
+        case ObjectChange::Type::Modified:
+            if (row >= 0) {
+                m_rows[row].object = change.object;
+                m_rows[row].cells.clear();
+                modified << row;
+            } else if (const auto it = addedIndex.constFind(key); it != addedIndex.constEnd()) {
+                added[*it] = change.object;
+            } else {
+                addedIndex.insert(key, int(added.size()));
+                added << change.object;
+            }
+            break;
+        case ObjectChange::Type::Deleted:
+            if (row >= 0)
+                removed << row;
+            break;
+        }
+    }
+
+    // Modified rows first (row numbers are still valid), one dataChanged per contiguous run.
+    std::sort(modified.begin(), modified.end());
+    modified.erase(std::unique(modified.begin(), modified.end()), modified.end());
+    for (int i = 0; i < modified.size();) {
+        int j = i;
+        while (j + 1 < modified.size() && modified[j + 1] == modified[j] + 1)
+            ++j;
+        emit dataChanged(index(modified[i], 0), index(modified[j], columnCount() - 1));
+        i = j + 1;
+    }
+
+    // Removals from the bottom up so earlier row numbers stay valid.
+    std::sort(removed.begin(), removed.end());
+    removed.erase(std::unique(removed.begin(), removed.end()), removed.end());
+    for (int j = int(removed.size()) - 1; j >= 0;) {
+        int i = j;
+        while (i > 0 && removed[i - 1] == removed[i] - 1)
+            --i;
+        beginRemoveRows({}, removed[i], removed[j]);
+        m_rows.remove(removed[i], removed[j] - removed[i] + 1);
+        endRemoveRows();
+        j = i - 1;
+    }
+    if (!removed.isEmpty()) {
+        // Keys of removed rows must go before re-indexing the shifted rows.
+        QHash<QString, int> fresh;
+        fresh.reserve(m_rows.size());
+        m_index.swap(fresh);
+        rebuildIndex(0);
+    }
+
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const KubeObjectPtr &o : std::as_const(added))
+            m_rows.append(Row{o, {}});
+        rebuildIndex(first);
+        endInsertRows();
+    }
+
+    if (!added.isEmpty() || !modified.isEmpty() || !removed.isEmpty())
+        emit batchApplied(int(added.size()), int(modified.size()), int(removed.size()));
+}
+
+void ResourceTableModel::rebuildIndex(int fromRow)
+{
+    if (fromRow == 0)
+        m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int r = fromRow; r < m_rows.size(); ++r)
+        m_index.insert(m_rows[r].object->key(), r);
+}
+
+void ResourceTableModel::onAgeTick()
+{
+    if (m_rows.isEmpty())
+        return;
+    for (int column : std::as_const(m_ageColumns))
+        emit dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+}
+
+KubeObjectPtr ResourceTableModel::objectAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].object : KubeObjectPtr();
+}
+
+int ResourceTableModel::columnOf(bool (*predicate)(const ResourceColumn &)) const
+{
+    for (int i = 0; i < m_columns->size(); ++i) {
+        if (predicate(m_columns->at(i)))
+            return i;
+    }
+    return -1;
+}
+
+int ResourceTableModel::nameColumn() const
+{
+    return columnOf([](const ResourceColumn &c) { return c.isName; });
+}
+
+int ResourceTableModel::namespaceColumn() const
+{
+    return columnOf([](const ResourceColumn &c) { return c.isNamespace; });
+}
+
+int ResourceTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResourceTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns->size());
+}
+
+const QStringList &ResourceTableModel::cellsOf(const Row &row) const
+{
+    if (row.cells.isEmpty()) {
+        row.cells.reserve(m_columns->size());
+        for (const ResourceColumn &c : *m_columns)
+            row.cells << (c.text ? c.text(*row.object) : QString());
+    }
+    return row.cells;
+}
+
+QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    const ResourceColumn &column = m_columns->at(index.column());
+    const KubeObject &object = *row.object;
+
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        if (column.type == ResourceColumn::Type::Age) {
+            const qint64 t = column.timestamp ? column.timestamp(object) : 0;
+            if (role == Qt::ToolTipRole)
+                return t > 0 ? QDateTime::fromSecsSinceEpoch(t).toString(Qt::ISODate) : QVariant();
+            return t > 0 ? ageText(t, QDateTime::currentSecsSinceEpoch()) : QStringLiteral("<none>");
+        }
+        return cellsOf(row).value(index.column());
+    case SortRole:
+        if (column.type == ResourceColumn::Type::Age) {
+            // Ascending age = youngest first.
+            const qint64 t = column.timestamp ? column.timestamp(object) : 0;
+            return t > 0 ? -t : std::numeric_limits<qint64>::min();
+        }
+        if (column.sortKey)
+            return column.sortKey(object);
+        return cellsOf(row).value(index.column());
+    case Qt::ForegroundRole:
+        if (object.deletionTimestamp)
+            return QBrush(QColor(0x90, 0x90, 0x90));
+        if (column.isStatus) {
+            switch (ResourceColumns::severity(object)) {
+            case RowSeverity::Error: return QBrush(QColor(0xc6, 0x28, 0x28));
+            case RowSeverity::Warning: return QBrush(QColor(0xb2, 0x6a, 0x00));
+            case RowSeverity::Ok: break;
+            }
+        }
+        return {};
+    case Qt::FontRole:
+        if (column.isStatus && ResourceColumns::severity(object) == RowSeverity::Error) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case ObjectRole:
+        return QVariant::fromValue(row.object);
+    case KeyRole:
+        return object.key();
+    case NameRole:
+        return object.name;
+    case NamespaceRole:
+        return object.namespaceName;
+    case UidRole:
+        return object.uid;
+    case SeverityRole:
+        return int(ResourceColumns::severity(object));
+    case KindRole:
+        return QVariant::fromValue(m_kind);
+    default:
+        return {};
+    }
+}
+
+QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns->size())
+        return {};
+    if (role == Qt::DisplayRole)
+        return m_columns->at(section).title;
+    return {};
+}
+
+} // namespace Orrery

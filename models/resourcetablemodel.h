@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ageclock.h"
+#include "resourcecolumns.h"
+
+#include <kube/changebatch.h>
+#include <kube/resourcestore.h>
+#include <kube/kubeobject.h>
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+#include <QVector>
+
+namespace Orrery {
+
+class AgeClock;
+
+
+// The rows of one kind of one cluster's store, as a table with kubectl's columns.
+//
+// Invariants: row order is arrival order (sorting belongs to ResourceSortFilterProxyModel);
+// m_index maps every row's key (namespace/name) to its row; display strings are built on
+// first use and dropped when the object changes. A batch is applied with one
+// beginRemoveRows/endRemoveRows per contiguous range of deleted rows, one dataChanged per
+// contiguous range of modified rows and one beginInsertRows for all additions, so the proxy
+// keeps sort, filter and selection. data() never blocks and never touches the network.
+class ResourceTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Roles : int {
+        ObjectRole = Qt::UserRole + 1, // KubeObjectPtr
+        KeyRole,                       // "namespace/name"
+        NameRole,
+        NamespaceRole,
+        UidRole,
+        SortRole,                      // typed sort key of the cell
+        SeverityRole,                  // int(RowSeverity) of the row
+        KindRole,                      // QVariant::fromValue(Kind)
+    };
+
+    explicit ResourceTableModel(Kind kind, QObject *parent = nullptr);
+    ~ResourceTableModel() override;
+
+    Kind kind() const { return m_kind; }
+
+    // Follows `store`: takes its current objects of the kind (one reset) and applies every
+    // later batch. nullptr empties the model.
+    void setStore(ResourceStore *store);
+    // Switches kind and/or store with one reset.
+    void setSource(ResourceStore *store, Kind kind);
+    ResourceStore *store() const { return m_store; }
+
+    void setAgeClock(AgeClock *clock);
+
+    // For tests and the store connection: replace everything, or apply a batch.
+    void setObjects(const QList<KubeObjectPtr> &objects);
+    void applyBatch(const ChangeBatch &batch);
+
+    KubeObjectPtr objectAt(int row) const;
+    KubeObjectPtr objectAt(const QModelIndex &index) const { return objectAt(index.row()); }
+    int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    int columnOf(bool (*predicate)(const ResourceColumn &)) const;
+    int nameColumn() const;
+    int namespaceColumn() const; // -1 for cluster-scoped kinds
+    QList<int> ageColumns() const { return m_ageColumns; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Emitted after each applied batch (with what it did), for status texts and tests.
+signals:
+    void batchApplied(int added, int modified, int removed);
+
+private:
+    struct Row
+    {
+        KubeObjectPtr object;
+        mutable QStringList cells; // lazily built; empty: not built yet
+    };
+
+    void rebuildIndex(int fromRow);
+    void onAgeTick();
+    const QStringList &cellsOf(const Row &row) const;
+
+    Kind m_kind;
+    QPointer<ResourceStore> m_store;
+    QMetaObject::Connection m_storeConnection;
+    QPointer<AgeClock> m_clock;
+    QMetaObject::Connection m_clockConnection;
+    const QList<ResourceColumn> *m_columns;
+    QList<int> m_ageColumns;
+    QVector<Row> m_rows;
+    QHash<QString, int> m_index;
+};
+
+} // namespace Orrery

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clustersidebar.h"
+
+#include <contextpreferences.h>
+#include <contexttreemodel.h>
+
+#include <QColorDialog>
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenu>
+
+namespace Orrery {
+
+ClusterSidebar::ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences, QWidget *parent)
+    : QTreeView(parent), m_model(model), m_preferences(preferences)
+{
+    setModel(model);
+    setHeaderHidden(true);
+    setRootIsDecorated(false);
+    setIndentation(12);
+    setUniformRowHeights(true);
+    setEditTriggers(NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setSelectionMode(SingleSelection);
+    expandAll();
+    connect(model, &QAbstractItemModel::modelReset, this, &QTreeView::expandAll);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &QTreeView::expandAll);
+    connect(this, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString context = contextAt(index);
+        if (!context.isEmpty())
+            emit contextActivated(context);
+    });
+    connect(this, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        const QString context = contextAt(index);
+        if (!context.isEmpty())
+            emit contextActivated(context);
+    });
+}
+
+QString ClusterSidebar::contextAt(const QModelIndex &index) const
+{
+    return index.data(ContextTreeModel::ContextNameRole).toString();
+}
+
+void ClusterSidebar::setActiveContext(const QString &context)
+{
+    const QModelIndex index = m_model->indexOfContext(context);
+    if (index.isValid())
+        setCurrentIndex(index);
+}
+
+void ClusterSidebar::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QString context = contextAt(indexAt(event->pos()));
+    if (context.isEmpty())
+        return;
+    const auto state = m_model->connectionState(context);
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Show"));
+    QAction *connectAction = menu.addAction(state == ContextTreeModel::ConnectionState::Disconnected ? tr("Connect") : tr("Reconnect"));
+    QAction *disconnectAction = menu.addAction(tr("Disconnect"));
+    disconnectAction->setEnabled(state != ContextTreeModel::ConnectionState::Disconnected);
+    menu.addSeparator();
+    QAction *rename = menu.addAction(tr("Set Display Name…"));
+    QAction *colour = menu.addAction(tr("Set Colour…"));
+    QAction *protect = menu.addAction(tr("Protected (Production)"));
+    protect->setCheckable(true);
+    protect->setChecked(m_preferences->isProtected(context));
+    protect->setToolTip(tr("Marks the context red everywhere and asks for confirmation before changes"));
+    QAction *chosen = menu.exec(event->globalPos());
+    if (!chosen)
+        return;
+    if (chosen == open) {
+        emit contextActivated(context);
+    } else if (chosen == connectAction) {
+        emit connectRequested(context);
+    } else if (chosen == disconnectAction) {
+        emit disconnectRequested(context);
+    } else if (chosen == rename) {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Display Name"),
+                                                   tr("Name shown for context \"%1\" (empty: the context name):").arg(context),
+                                                   QLineEdit::Normal, m_preferences->displayName(context), &ok);
+        if (ok)
+            m_preferences->setDisplayName(context, name);
+    } else if (chosen == colour) {
+        const QColor c = QColorDialog::getColor(m_preferences->colour(context), this, tr("Context Colour"));
+        if (c.isValid())
+            m_preferences->setColour(context, c);
+    } else if (chosen == protect) {
+        m_preferences->setProtected(context, protect->isChecked());
+    }
+}
+
+} // namespace Orrery

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandpalette.h"
+
+#include <QApplication>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+namespace {
+
+// Title on the left, the grey subtitle (kind · namespace, or category) on the right.
+class PaletteDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString subtitle = index.data(PaletteModel::SubtitleRole).toString();
+        opt.text.clear();
+        QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect r = option.rect.adjusted(10, 0, -10, 0);
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text));
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        painter->setFont(bold);
+        const int subtitleWidth = qMin(r.width() / 2, option.fontMetrics.horizontalAdvance(subtitle) + 8);
+        painter->drawText(r.adjusted(0, 0, -subtitleWidth, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideMiddle, r.width() - subtitleWidth));
+        painter->setFont(option.font);
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : QColor(0x80, 0x80, 0x80));
+        painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight,
+                          option.fontMetrics.elidedText(subtitle, Qt::ElideLeft, subtitleWidth));
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(qMax(s.height(), option.fontMetrics.height() + 12));
+        return s;
+    }
+};
+
+} // namespace
+
+CommandPalette::CommandPalette(QWidget *parent)
+    : QFrame(parent), m_model(new PaletteModel(this)), m_proxy(new PaletteFilterProxyModel(this)),
+      m_search(new QLineEdit(this)), m_list(new QListView(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setObjectName(QStringLiteral("commandPalette"));
+    setStyleSheet(QStringLiteral("#commandPalette{border:1px solid #9aa4b1;border-radius:6px;background:palette(base);}"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    m_search->setPlaceholderText(tr("Jump to a resource, kind or context…"));
+    QFont f = m_search->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_search->setFont(f);
+    m_proxy->setSourceModel(m_model);
+    m_list->setModel(m_proxy);
+    m_list->setItemDelegate(new PaletteDelegate(m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list);
+    m_search->installEventFilter(this);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setPattern(text);
+        m_list->setCurrentIndex(m_proxy->index(0, 0));
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_list->currentIndex()); });
+    connect(m_list, &QListView::activated, this, &CommandPalette::activate);
+    hide();
+}
+
+void CommandPalette::setEntries(QList<PaletteEntry> entries)
+{
+    m_model->setEntries(std::move(entries));
+    m_proxy->setPattern(m_search->text());
+    m_list->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void CommandPalette::popup()
+{
+    QWidget *p = parentWidget();
+    const int w = qMin(640, p->width() - 40);
+    const int h = qMin(420, p->height() - 80);
+    setGeometry((p->width() - w) / 2, 60, w, h);
+    m_search->clear();
+    m_proxy->setPattern(QString());
+    m_list->setCurrentIndex(m_proxy->index(0, 0));
+    show();
+    raise();
+    m_search->setFocus();
+}
+
+bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const int row = m_list->currentIndex().row();
+        switch (key->key()) {
+        case Qt::Key_Down:
+            if (row + 1 < m_proxy->rowCount())
+                m_list->setCurrentIndex(m_proxy->index(row + 1, 0));
+            return true;
+        case Qt::Key_Up:
+            if (row > 0)
+                m_list->setCurrentIndex(m_proxy->index(row - 1, 0));
+            return true;
+        case Qt::Key_PageDown:
+            m_list->setCurrentIndex(m_proxy->index(qMin(row + 10, m_proxy->rowCount() - 1), 0));
+            return true;
+        case Qt::Key_PageUp:
+            m_list->setCurrentIndex(m_proxy->index(qMax(row - 10, 0), 0));
+            return true;
+        case Qt::Key_Escape:
+            hide();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void CommandPalette::activate(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex);
+    const PaletteEntry entry = m_model->entry(source.row());
+    hide();
+    emit entryActivated(entry);
+}
+
+} // namespace Orrery

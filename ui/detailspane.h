@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <kube/kubeobject.h>
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+
+namespace Orrery {
+
+class ClusterSession;
+class EventFilterProxyModel;
+class LogStreamer;
+class LogView;
+class MessageOverlay;
+class ResourceTableModel;
+class SecretKeysModel;
+
+// The pane beside the tables for the selected object: Overview (status, conditions, owners
+// and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
+// only, highlighted; Secret values redacted by the session and revealable per key), Events,
+// and Logs for pods and workloads.
+//
+// The pane shows the object as the store has it and follows it: when the selected object
+// changes in the store the overview is refreshed; the YAML is re-fetched only when asked.
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailsPane(QWidget *parent = nullptr);
+    ~DetailsPane() override;
+
+    void setSession(ClusterSession *session);
+    void setObject(const KubeObjectPtr &object);
+    KubeObjectPtr object() const { return m_object; }
+
+    // Tabs, for tests and keyboard navigation.
+    enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab };
+    void showTab(Tab tab);
+    QString overviewHtml() const;
+    QString yamlText() const;
+    SecretKeysModel *secretKeys() const { return m_secretKeys; }
+
+signals:
+    // A link in the overview (owner, dependant, selected pod) was clicked.
+    void objectLinkActivated(Orrery::Kind kind, const QString &ns, const QString &name);
+
+private:
+    void refreshOverview();
+    void fetchYaml();
+    void revealSecretKey(const QString &key);
+    void restartLogs();
+    void onLink(const QUrl &url);
+    void onStoreChanged();
+    QList<KubeObjectPtr> dependants() const;
+    QList<KubeObjectPtr> workloadPods() const;
+
+    QPointer<ClusterSession> m_session;
+    KubeObjectPtr m_object;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QTabWidget *m_tabs;
+    QTextBrowser *m_overview;
+    QWidget *m_yamlPage;
+    QPlainTextEdit *m_yaml;
+    MessageOverlay *m_yamlOverlay;
+    QWidget *m_secretPanel;
+    QListView *m_secretList;
+    QPushButton *m_revealButton;
+    SecretKeysModel *m_secretKeys;
+    QTableView *m_events;
+    ResourceTableModel *m_eventModel;
+    EventFilterProxyModel *m_eventProxy;
+    LogView *m_logView;
+    LogStreamer *m_logStreamer;
+    QWidget *m_logsPage;
+    int m_yamlRequest = 0;
+    bool m_yamlLoadedFor = false;
+    QMetaObject::Connection m_storeConnection;
+};
+
+} // namespace Orrery

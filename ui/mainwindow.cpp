@@ -1,0 +1,987 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "clustersidebar.h"
+#include "commandpalette.h"
+#include "namespacefilter.h"
+#include "resourcenavigator.h"
+#include "welcomepage.h"
+
+#include <ageclock.h>
+#include <clockjumpdetector.h>
+#include <contextpreferences.h>
+#include <contextstrip.h>
+#include <freshnessindicator.h>
+#include <messageoverlay.h>
+#include <resourcefilterproxymodel.h>
+#include <resourcetablemodel.h>
+
+#include <kube/clustersession.h>
+#include <kube/resourcestore.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QNetworkInformation>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+namespace {
+
+// Kinds every session watches: those the navigator shows, plus what links and the topology
+// need (Endpoints, ControllerRevisions).
+QString errorTitle(const Error &error, const QString &what)
+{
+    switch (error.code) {
+    case Error::Code::Forbidden:
+        return MainWindow::tr("You may not list %1 here").arg(what);
+    case Error::Code::AuthError:
+        return MainWindow::tr("The cluster rejected your credentials");
+    case Error::Code::Network:
+        return MainWindow::tr("The cluster cannot be reached");
+    case Error::Code::Timeout:
+        return MainWindow::tr("The cluster does not answer");
+    case Error::Code::NotFound:
+    case Error::Code::Unsupported:
+        return MainWindow::tr("This cluster does not serve %1").arg(what);
+    case Error::Code::ServerError:
+        return MainWindow::tr("The API server reported an error");
+    default:
+        return MainWindow::tr("%1 cannot be loaded").arg(what);
+    }
+}
+
+QString errorFix(const Error &error, const QString &resource)
+{
+    QString fix;
+    switch (error.code) {
+    case Error::Code::Forbidden:
+        fix = MainWindow::tr("Your account lacks the \"list\" and \"watch\" permissions for %1. Ask a cluster "
+                             "administrator for them, or check with: kubectl auth can-i list %1").arg(resource);
+        break;
+    case Error::Code::AuthError:
+        fix = MainWindow::tr("Your login may have expired. Log in again with your cloud or SSO tool "
+                             "(for example \"aws sso login\" or \"gcloud auth login\"), then choose Reconnect.");
+        break;
+    case Error::Code::Network:
+    case Error::Code::Timeout:
+        fix = MainWindow::tr("Check your network or VPN connection and that the server address in the kubeconfig "
+                             "is right. Orrery keeps retrying.");
+        break;
+    case Error::Code::NotFound:
+    case Error::Code::Unsupported:
+        fix = MainWindow::tr("The API group is not installed or is disabled on this cluster.");
+        break;
+    default:
+        fix = MainWindow::tr("Orrery keeps retrying.");
+        break;
+    }
+    const QString detail = error.hint.isEmpty() ? error.message : error.message + QStringLiteral(" — ") + error.hint;
+    return fix + QStringLiteral("\n\n") + MainWindow::tr("Details: %1").arg(detail);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ContextPreferences *preferences, QWidget *parent)
+    : QMainWindow(parent), m_preferences(preferences), m_contextModel(new ContextTreeModel(preferences, this)),
+      m_ageClock(new AgeClock(this)), m_clockJump(new ClockJumpDetector(this))
+{
+    setWindowTitle(tr("Orrery"));
+    resize(1440, 880);
+    buildUi();
+    buildMenus();
+    connect(m_preferences, &ContextPreferences::changed, this, [this](const QString &context) {
+        if (context == m_activeContext)
+            updateContextChrome();
+    });
+    connect(m_clockJump, &ClockJumpDetector::jumped, this, [this](qint64 ms) {
+        onWakeUp(tr("the computer woke up or its clock jumped by %n s", nullptr, int(ms / 1000)));
+    });
+    // Network changes (Wi-Fi to VPN, cable unplugged and back): watches may be stuck on dead
+    // connections, so relist when the network comes back.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online)
+                        onWakeUp(tr("the network came back"));
+                });
+    }
+    showWelcome();
+}
+
+MainWindow::~MainWindow()
+{
+    // Sessions stop their workers in their destructors; do it before the models go away.
+    m_details->setSession(nullptr);
+    m_model->setStore(nullptr);
+    qDeleteAll(m_sessions);
+    m_sessions.clear();
+}
+
+void MainWindow::buildUi()
+{
+    auto *root = new QWidget(this);
+    auto *rootLayout = new QVBoxLayout(root);
+    rootLayout->setContentsMargins(0, 0, 0, 0);
+    rootLayout->setSpacing(0);
+    m_strip = new ContextStrip(root);
+    rootLayout->addWidget(m_strip);
+
+    auto *mainSplitter = new QSplitter(Qt::Horizontal, root);
+    mainSplitter->setChildrenCollapsible(false);
+    rootLayout->addWidget(mainSplitter, 1);
+
+    // Left: contexts above kinds.
+    auto *left = new QSplitter(Qt::Vertical, mainSplitter);
+    auto *contextsBox = new QWidget(left);
+    auto *contextsLayout = new QVBoxLayout(contextsBox);
+    contextsLayout->setContentsMargins(0, 6, 0, 0);
+    contextsLayout->setSpacing(2);
+    auto *contextsTitle = new QLabel(tr("CLUSTERS"), contextsBox);
+    contextsTitle->setStyleSheet(QStringLiteral("color:#6b7480;font-weight:bold;font-size:8pt;padding-left:8px;"));
+    m_sidebar = new ClusterSidebar(m_contextModel, m_preferences, contextsBox);
+    contextsLayout->addWidget(contextsTitle);
+    contextsLayout->addWidget(m_sidebar);
+    m_navigator = new ResourceNavigator(left);
+    left->addWidget(contextsBox);
+    left->addWidget(m_navigator);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 3);
+    left->setMinimumWidth(200);
+    left->setStyleSheet(QStringLiteral("QTreeView,QTreeWidget{background:#f5f6f8;}"));
+
+    // Centre: the resource page (table and details) or another page.
+    m_central = new QStackedWidget(mainSplitter);
+    m_resourcePage = new QWidget(m_central);
+    auto *pageLayout = new QVBoxLayout(m_resourcePage);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+
+    auto *toolbar = new QWidget(m_resourcePage);
+    auto *toolbarLayout = new QHBoxLayout(toolbar);
+    toolbarLayout->setContentsMargins(10, 6, 10, 6);
+    m_kindTitle = new QLabel(toolbar);
+    QFont titleFont = m_kindTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    titleFont.setBold(true);
+    m_kindTitle->setFont(titleFont);
+    m_namespaceFilter = new NamespaceFilter(toolbar);
+    m_filter = new QLineEdit(toolbar);
+    m_filter->setPlaceholderText(tr("Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(320);
+    m_filterError = new QLabel(toolbar);
+    m_filterError->setStyleSheet(QStringLiteral("color:#c62828;"));
+    toolbarLayout->addWidget(m_kindTitle);
+    toolbarLayout->addSpacing(12);
+    toolbarLayout->addWidget(m_namespaceFilter);
+    toolbarLayout->addWidget(m_filter, 1);
+    toolbarLayout->addWidget(m_filterError);
+    pageLayout->addWidget(toolbar);
+
+    m_staleBanner = new QLabel(m_resourcePage);
+    m_staleBanner->setStyleSheet(QStringLiteral("background:#c62828;color:white;font-weight:bold;padding:6px 12px;"));
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->hide();
+    pageLayout->addWidget(m_staleBanner);
+
+    m_tableSplitter = new QSplitter(Qt::Horizontal, m_resourcePage);
+    m_tableSplitter->setChildrenCollapsible(false);
+    m_table = new QTableView(m_tableSplitter);
+    m_model = new ResourceTableModel(Kind::Pod, this);
+    m_model->setAgeClock(m_ageClock);
+    m_proxy = new ResourceFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setFrameShape(QFrame::NoFrame);
+    m_table->verticalHeader()->hide();
+    // Uniform row heights: the view never asks the model for size hints, which keeps 10,000
+    // rows smooth.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setStyleSheet(QStringLiteral(
+        "QTableView{selection-background-color:#d5e4f7;selection-color:black;alternate-background-color:#f7f9fb;}"
+        "QHeaderView::section{background:#eef1f4;color:#4a5360;font-weight:bold;font-size:8pt;border:none;"
+        "border-bottom:1px solid #d7dce2;padding:4px 6px;}"));
+    m_overlay = new MessageOverlay(m_table);
+    m_details = new DetailsPane(m_tableSplitter);
+    m_tableSplitter->addWidget(m_table);
+    m_tableSplitter->addWidget(m_details);
+    m_tableSplitter->setStretchFactor(0, 3);
+    m_tableSplitter->setStretchFactor(1, 2);
+    m_details->setMinimumWidth(360);
+    pageLayout->addWidget(m_tableSplitter, 1);
+    m_central->addWidget(m_resourcePage);
+
+    m_welcome = new WelcomePage(m_central);
+    m_central->addWidget(m_welcome);
+
+    mainSplitter->addWidget(left);
+    mainSplitter->addWidget(m_central);
+    mainSplitter->setStretchFactor(1, 1);
+    mainSplitter->setSizes({230, 1200});
+    setCentralWidget(root);
+
+    // Status bar: context, counts, messages, freshness.
+    m_statusContext = new QLabel(this);
+    m_statusCounts = new QLabel(this);
+    m_statusMessage = new QLabel(this);
+    m_freshness = new FreshnessIndicator(this);
+    statusBar()->addWidget(m_statusContext);
+    statusBar()->addWidget(m_statusCounts);
+    statusBar()->addWidget(m_statusMessage, 1);
+    statusBar()->addPermanentWidget(m_freshness);
+    statusBar()->setSizeGripEnabled(false);
+
+    m_palette = new CommandPalette(this);
+
+    connect(m_sidebar, &ClusterSidebar::contextActivated, this, &MainWindow::activateContext);
+    connect(m_sidebar, &ClusterSidebar::connectRequested, this, [this](const QString &c) {
+        reconnectContext(c);
+        activateContext(c);
+    });
+    connect(m_sidebar, &ClusterSidebar::disconnectRequested, this, &MainWindow::disconnectContext);
+    connect(m_navigator, &ResourceNavigator::kindSelected, this, &MainWindow::selectKind);
+    connect(m_navigator, &ResourceNavigator::pageSelected, this, [this](const QString &id) {
+        if (QWidget *page = m_pages.value(id))
+            m_central->setCurrentWidget(page);
+    });
+    connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this, [this](const QStringList &namespaces) {
+        m_proxy->setNamespaces(namespaces);
+        if (!m_activeContext.isEmpty())
+            m_preferences->setNamespaces(m_activeContext, namespaces);
+        // One namespace: its column only repeats the filter.
+        const int nsColumn = m_model->namespaceColumn();
+        if (nsColumn >= 0)
+            m_table->setColumnHidden(nsColumn, namespaces.size() == 1);
+        updateCounts();
+        updateOverlay();
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const bool ok = m_proxy->setFilterString(text);
+        m_filterError->setText(ok ? QString() : m_proxy->filterError());
+        m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit{border:1px solid #c62828;}"));
+        updateCounts();
+        updateOverlay();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table, &QTableView::activated, this, [this] {
+        // Enter: into the details, ready for Ctrl+1..4 or reading.
+        m_details->setFocus();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateOverlay);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateOverlay);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateOverlay);
+    connect(m_overlay, &MessageOverlay::actionTriggered, this, [this] {
+        if (!m_activeContext.isEmpty())
+            reconnectContext(m_activeContext);
+    });
+    connect(m_details, &DetailsPane::objectLinkActivated, this, [this](Kind kind, const QString &ns, const QString &name) {
+        rememberPosition();
+        if (!selectObject(kind, ns, name))
+            m_statusMessage->setText(tr("%1 %2 is not in the cluster (any more).").arg(kindName(kind), name));
+    });
+    connect(m_palette, &CommandPalette::entryActivated, this, &MainWindow::onPaletteEntry);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::kubeconfigChosen, this, &MainWindow::kubeconfigChosen);
+
+    // A second heartbeat for the freshness text and stale banner (seconds since last event).
+    auto *freshnessTimer = new QTimer(this);
+    freshnessTimer->setInterval(1000);
+    connect(freshnessTimer, &QTimer::timeout, this, [this] {
+        updateFreshness();
+    });
+    freshnessTimer->start();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("Open Kubeconfig…"));
+    connect(open, &QAction::triggered, this, [this] { m_welcome->fileButton()->click(); });
+    QAction *demo = file->addAction(tr("Open Demo Cluster"));
+    connect(demo, &QAction::triggered, this, &MainWindow::demoRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *palette = go->addAction(tr("Go to Anything…"));
+    palette->setShortcuts({QKeySequence(tr("Ctrl+K")), QKeySequence(tr("Ctrl+P"))});
+    connect(palette, &QAction::triggered, this, &MainWindow::openCommandPalette);
+    QAction *filter = go->addAction(tr("Filter Table"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    QAction *namespaces = go->addAction(tr("Choose Namespaces…"));
+    namespaces->setShortcut(QKeySequence(tr("Ctrl+N")));
+    connect(namespaces, &QAction::triggered, m_namespaceFilter, &NamespaceFilter::showPopup);
+    QAction *back = go->addAction(tr("Back"));
+    back->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence::Back});
+    back->setShortcutContext(Qt::WindowShortcut);
+    connect(back, &QAction::triggered, this, &MainWindow::goBack);
+    go->addSeparator();
+    const QList<std::pair<QString, DetailsPane::Tab>> tabs = {{tr("Overview"), DetailsPane::OverviewTab},
+                                                              {tr("YAML"), DetailsPane::YamlTab},
+                                                              {tr("Events"), DetailsPane::EventsTab},
+                                                              {tr("Logs"), DetailsPane::LogsTab}};
+    for (int i = 0; i < tabs.size(); ++i) {
+        QAction *a = go->addAction(tabs[i].first);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        const DetailsPane::Tab tab = tabs[i].second;
+        connect(a, &QAction::triggered, this, [this, tab] { showDetailsTab(tab); });
+    }
+    go->addSeparator();
+    QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
+    reconnect->setShortcut(QKeySequence::Refresh);
+    connect(reconnect, &QAction::triggered, this, [this] {
+        if (!m_activeContext.isEmpty())
+            reconnectContext(m_activeContext, tr("asked for"));
+    });
+    QAction *nextContext = go->addAction(tr("Next Context"));
+    nextContext->setShortcut(QKeySequence(tr("Ctrl+Alt+Down")));
+    connect(nextContext, &QAction::triggered, this, [this] {
+        const QStringList names = m_contextModel->contextNames();
+        if (!names.isEmpty())
+            activateContext(names.value((names.indexOf(m_activeContext) + 1) % names.size()));
+    });
+    QAction *previousContext = go->addAction(tr("Previous Context"));
+    previousContext->setShortcut(QKeySequence(tr("Ctrl+Alt+Up")));
+    connect(previousContext, &QAction::triggered, this, [this] {
+        const QStringList names = m_contextModel->contextNames();
+        if (!names.isEmpty())
+            activateContext(names.value((names.indexOf(m_activeContext) + names.size() - 1) % names.size()));
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("Keyboard Shortcuts"));
+    shortcuts->setShortcut(QKeySequence(tr("Ctrl+/")));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *about = help->addAction(tr("About Orrery"));
+    connect(about, &QAction::triggered, this, [this] {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("About Orrery"));
+        auto *layout = new QVBoxLayout(&dialog);
+        layout->addWidget(new QLabel(tr("Orrery %1\nNative Kubernetes cluster and deployment manager.\nGPL-3.0-or-later")
+                                         .arg(QApplication::applicationVersion()), &dialog));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        dialog.exec();
+    });
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *layout = new QVBoxLayout(&dialog);
+    const QList<std::pair<QString, QString>> rows = {
+        {tr("Ctrl+K, Ctrl+P"), tr("Go to any resource, kind or context")},
+        {tr("Ctrl+F"), tr("Filter the table (text or label selector)")},
+        {tr("Ctrl+N"), tr("Choose namespaces")},
+        {tr("Up, Down, Page Up, Page Down"), tr("Move in the table")},
+        {tr("Enter"), tr("Open the selected object's details")},
+        {tr("Esc, Alt+Left"), tr("Back (to the table, or the previous object)")},
+        {tr("Ctrl+1 … Ctrl+4"), tr("Details: Overview, YAML, Events, Logs")},
+        {tr("Ctrl+Alt+Up, Ctrl+Alt+Down"), tr("Previous or next context")},
+        {tr("F5"), tr("Reconnect the cluster (relist everything)")},
+        {tr("Ctrl+/"), tr("This list")},
+    };
+    auto *table = new QTableWidget(int(rows.size()), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setStretchLastSection(true);
+    for (int i = 0; i < rows.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
+        table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
+    }
+    table->resizeColumnsToContents();
+    layout->addWidget(table);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(560, 400);
+    dialog.exec();
+}
+
+void MainWindow::setSessionFactory(SessionFactory factory)
+{
+    m_sessionFactory = std::move(factory);
+}
+
+void MainWindow::setContexts(const QList<ContextTreeModel::Entry> &entries, const QString &currentContext)
+{
+    m_contextModel->setContexts(entries, currentContext);
+    for (auto it = m_sessions.constBegin(); it != m_sessions.constEnd(); ++it)
+        m_contextModel->setConnectionState(it.key(), m_states.value(it.key()).synced
+                                                         ? ContextTreeModel::ConnectionState::Connected
+                                                         : ContextTreeModel::ConnectionState::Connecting);
+    if (entries.isEmpty()) {
+        showWelcome();
+        return;
+    }
+    m_central->setCurrentWidget(m_resourcePage);
+}
+
+void MainWindow::setDemoContexts(const QStringList &contexts)
+{
+    m_demoContexts = contexts;
+    updateContextChrome();
+}
+
+void MainWindow::showWelcome(const QString &problem)
+{
+    m_welcome->setProblem(problem);
+    m_central->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::addCentralPage(const QString &title, QWidget *page)
+{
+    const QString id = QStringLiteral("page:%1").arg(m_pages.size());
+    m_pages.insert(id, page);
+    page->setParent(m_central);
+    m_central->addWidget(page);
+    m_navigator->addPage(id, title, tr("Overview"));
+}
+
+void MainWindow::connectContext(const QString &context)
+{
+    if (m_sessions.contains(context) || !m_sessionFactory)
+        return;
+    ContextState &state = m_states[context];
+    state.discoveryError.reset();
+    state.synced = false;
+    Result<ClusterSession *> created = m_sessionFactory(context, this);
+    if (!created.ok()) {
+        state.discoveryError = created.error();
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error, created.error().message);
+        if (context == m_activeContext) {
+            updateFreshness();
+            updateOverlay();
+        }
+        return;
+    }
+    ClusterSession *session = created.value();
+    m_sessions.insert(context, session);
+    m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Connecting);
+    connect(session, &ClusterSession::discoveryFailed, this, [this, context](const Error &error) {
+        m_states[context].discoveryError = error;
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error, error.message);
+        if (context == m_activeContext) {
+            updateFreshness();
+            updateOverlay();
+        }
+    });
+    connect(session, &ClusterSession::discovered, this, [this, context] {
+        m_states[context].discoveryError.reset();
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Connecting);
+        if (context == m_activeContext)
+            updateOverlay();
+    });
+    connect(session, &ClusterSession::healthChanged, this, [this, context](const WatchHealth &health) {
+        onSessionHealth(context, health);
+    });
+    connect(session, &ClusterSession::synced, this, [this, context] {
+        m_states[context].synced = true;
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Connected);
+        if (context == m_activeContext) {
+            updateFreshness();
+            updateOverlay();
+        }
+        emit contextSynced(context);
+    });
+    connect(session->store(), &ResourceStore::changed, this, [this, context](const ChangeBatch &batch) {
+        onStoreChanged(context, batch);
+    });
+    session->start();
+}
+
+void MainWindow::disconnectContext(const QString &context)
+{
+    ClusterSession *session = m_sessions.take(context);
+    if (!session)
+        return;
+    if (context == m_activeContext) {
+        m_model->setStore(nullptr);
+        m_details->setSession(nullptr);
+        emit activeSessionChanged(nullptr);
+    }
+    delete session;
+    m_states.remove(context);
+    m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Disconnected);
+    if (context == m_activeContext) {
+        updateFreshness();
+        updateOverlay();
+        updateCounts();
+    }
+}
+
+void MainWindow::reconnectContext(const QString &context, const QString &why)
+{
+    const Kind kind = m_states.value(context).kind;
+    disconnectContext(context);
+    m_states[context].kind = kind;
+    connectContext(context);
+    if (context == m_activeContext) {
+        // Re-attach the table and details to the new session's store.
+        const QString active = m_activeContext;
+        m_activeContext.clear();
+        activateContext(active);
+    }
+    if (!why.isEmpty())
+        m_statusMessage->setText(tr("Reloading %1: %2.").arg(m_preferences->displayName(context), why));
+}
+
+void MainWindow::onWakeUp(const QString &why)
+{
+    // Relist every connected cluster: after a sleep, watches can look open while their
+    // connections are long gone, and events were missed.
+    const QStringList contexts = m_sessions.keys();
+    for (const QString &context : contexts)
+        reconnectContext(context);
+    if (!contexts.isEmpty())
+        m_statusMessage->setText(tr("Reloading all clusters: %1.").arg(why));
+}
+
+void MainWindow::activateContext(const QString &context)
+{
+    if (context.isEmpty() || context == m_activeContext)
+        return;
+    if (!m_activeContext.isEmpty())
+        m_states[m_activeContext].kind = m_kind;
+    m_activeContext = context;
+    m_history.clear();
+    if (!m_sessions.contains(context))
+        connectContext(context);
+    ClusterSession *session = m_sessions.value(context);
+    m_central->setCurrentWidget(m_resourcePage);
+    m_sidebar->setActiveContext(context);
+    m_details->setSession(session);
+    m_kind = m_states.value(context).kind;
+    m_model->setSource(session ? session->store() : nullptr, m_kind);
+    {
+        const QSignalBlocker blocker(m_navigator);
+        m_navigator->selectKind(m_kind);
+    }
+    const QStringList namespaces = m_preferences->namespaces(context);
+    updateNamespaceList();
+    m_namespaceFilter->setSelected(namespaces);
+    m_proxy->setNamespaces(namespaces);
+    const int nsColumn = m_model->namespaceColumn();
+    if (nsColumn >= 0)
+        m_table->setColumnHidden(nsColumn, namespaces.size() == 1);
+    m_kindTitle->setText(ResourceNavigator::pluralName(m_kind));
+    updateContextChrome();
+    updateFreshness();
+    updateOverlay();
+    updateCounts();
+    emit activeContextChanged(context);
+    emit activeSessionChanged(session);
+}
+
+void MainWindow::selectKind(Kind kind)
+{
+    m_central->setCurrentWidget(m_resourcePage);
+    if (kind == m_kind && m_model->store() == (activeSession() ? activeSession()->store() : nullptr)) {
+        const QSignalBlocker blocker(m_navigator);
+        m_navigator->selectKind(kind);
+        return;
+    }
+    m_kind = kind;
+    ClusterSession *session = activeSession();
+    m_model->setSource(session ? session->store() : nullptr, kind);
+    {
+        const QSignalBlocker blocker(m_navigator);
+        m_navigator->selectKind(kind);
+    }
+    m_kindTitle->setText(ResourceNavigator::pluralName(kind));
+    const int nsColumn = m_model->namespaceColumn();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnHidden(c, c == nsColumn && m_proxy->namespaces().size() == 1);
+    // Events read best newest first; everything else by name.
+    if (kind == Kind::Event)
+        m_table->sortByColumn(0, Qt::AscendingOrder);
+    else
+        m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (m_table->columnWidth(c) > 380)
+            m_table->setColumnWidth(c, 380);
+        else if (m_table->columnWidth(c) < 60)
+            m_table->setColumnWidth(c, 60);
+    }
+    m_details->setObject({});
+    updateOverlay();
+    updateCounts();
+    updateFreshness();
+}
+
+bool MainWindow::selectObject(Kind kind, const QString &ns, const QString &name)
+{
+    if (kind != m_kind || m_central->currentWidget() != m_resourcePage)
+        selectKind(kind);
+    const int sourceRow = m_model->rowOf(KubeObject::makeKey(ns, name));
+    if (sourceRow < 0)
+        return false;
+    QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid()) {
+        // Hidden by the filter or namespace choice: widen them rather than fail.
+        m_filter->clear();
+        if (!ns.isEmpty() && !m_proxy->namespaces().isEmpty() && !m_proxy->namespaces().contains(ns))
+            m_namespaceFilter->setSelected({});
+        proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    }
+    if (!proxyIndex.isValid())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+void MainWindow::setNamespaces(const QStringList &namespaces)
+{
+    m_namespaceFilter->setSelected(namespaces);
+}
+
+void MainWindow::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+void MainWindow::showDetailsTab(DetailsPane::Tab tab)
+{
+    m_details->showTab(tab);
+}
+
+void MainWindow::rememberPosition()
+{
+    const KubeObjectPtr current = m_details->object();
+    m_history.append({m_kind, current ? current->key() : QString()});
+    if (m_history.size() > 50)
+        m_history.removeFirst();
+}
+
+void MainWindow::goBack()
+{
+    if (m_palette->isVisible()) {
+        m_palette->hide();
+        return;
+    }
+    if (m_details->isAncestorOf(QApplication::focusWidget())) {
+        m_table->setFocus();
+        return;
+    }
+    if (m_history.isEmpty()) {
+        if (!m_filter->text().isEmpty() && m_filter->hasFocus())
+            m_filter->clear();
+        m_table->setFocus();
+        return;
+    }
+    const auto [kind, key] = m_history.takeLast();
+    const QString ns = key.contains(QLatin1Char('/')) ? key.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString name = key.contains(QLatin1Char('/')) ? key.section(QLatin1Char('/'), 1) : key;
+    if (key.isEmpty())
+        selectKind(kind);
+    else
+        selectObject(kind, ns, name);
+    m_table->setFocus();
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QModelIndex source = m_proxy->mapToSource(current);
+    m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
+}
+
+void MainWindow::onSessionHealth(const QString &context, const WatchHealth &health)
+{
+    Q_UNUSED(health)
+    if (context == m_activeContext) {
+        updateFreshness();
+        updateOverlay();
+    }
+}
+
+void MainWindow::onStoreChanged(const QString &context, const ChangeBatch &batch)
+{
+    if (context != m_activeContext)
+        return;
+    if (batch.contains(Kind::Namespace))
+        updateNamespaceList();
+    updateCounts();
+}
+
+QString MainWindow::kindPlural(Kind kind) const
+{
+    return ResourceNavigator::pluralName(kind).toLower();
+}
+
+void MainWindow::updateContextChrome()
+{
+    if (m_activeContext.isEmpty()) {
+        m_strip->clearContext();
+        m_statusContext->clear();
+        setWindowTitle(tr("Orrery"));
+        return;
+    }
+    const QString name = m_preferences->displayName(m_activeContext);
+    const bool isProtected = m_preferences->isProtected(m_activeContext);
+    const bool isDemo = m_demoContexts.contains(m_activeContext);
+    const QColor colour = isProtected ? QColor(0xc6, 0x28, 0x28) : m_preferences->colour(m_activeContext);
+    m_strip->setContext(name, m_activeContext, colour, isProtected, isDemo);
+    QString status = QStringLiteral("<span style=\"color:%1;font-size:14pt;\">●</span> <b>%2</b>")
+                         .arg(colour.name(), name.toHtmlEscaped());
+    if (isProtected)
+        status += QStringLiteral(" <span style=\"background:#c62828;color:white;font-weight:bold;\">&nbsp;%1&nbsp;</span>")
+                      .arg(tr("🔒 PROTECTED"));
+    if (isDemo)
+        status += QStringLiteral(" <span style=\"color:#6b7480;\">%1</span>").arg(tr("(demo)"));
+    m_statusContext->setText(status);
+    setWindowTitle(tr("%1 — Orrery").arg(name));
+}
+
+void MainWindow::updateFreshness()
+{
+    ClusterSession *session = activeSession();
+    if (!session) {
+        const auto state = m_states.value(m_activeContext);
+        if (state.discoveryError)
+            m_freshness->setState(FreshnessIndicator::State::Error, {}, state.discoveryError->message);
+        else
+            m_freshness->setState(FreshnessIndicator::State::Disconnected);
+        m_staleBanner->hide();
+        return;
+    }
+    const ContextState state = m_states.value(m_activeContext);
+    const QList<WatchHealth> all = session->health();
+    if (state.discoveryError && !state.synced) {
+        m_freshness->setState(FreshnessIndicator::State::Error, {}, state.discoveryError->message);
+        m_staleBanner->hide();
+        return;
+    }
+    bool syncing = all.isEmpty();
+    bool reconnecting = false;
+    bool stale = false;
+    QString reason;
+    QDateTime newest;
+    QDateTime oldestStale;
+    for (const WatchHealth &h : all) {
+        switch (h.state) {
+        case WatchHealth::State::Syncing:
+            syncing = true;
+            break;
+        case WatchHealth::State::Stale:
+            stale = true;
+            if (h.lastEventTime.isValid() && (!oldestStale.isValid() || h.lastEventTime < oldestStale))
+                oldestStale = h.lastEventTime;
+            if (h.lastError)
+                reason = h.lastError->message;
+            break;
+        case WatchHealth::State::Reconnecting:
+            reconnecting = true;
+            if (h.lastError && reason.isEmpty())
+                reason = h.lastError->message;
+            break;
+        case WatchHealth::State::Live:
+        case WatchHealth::State::Error: // a 403 for one kind is shown on that kind's table
+            break;
+        }
+        if (h.lastEventTime.isValid() && (!newest.isValid() || h.lastEventTime > newest))
+            newest = h.lastEventTime;
+    }
+    if (stale)
+        m_freshness->setState(FreshnessIndicator::State::Stale, oldestStale, reason);
+    else if (reconnecting)
+        m_freshness->setState(FreshnessIndicator::State::Reconnecting, newest, reason);
+    else if (syncing && !state.synced)
+        m_freshness->setState(FreshnessIndicator::State::Syncing);
+    else
+        m_freshness->setState(FreshnessIndicator::State::Live, newest);
+
+    // The banner over the table speaks for the kind on screen.
+    const WatchHealth h = session->health(m_kind);
+    if (h.state == WatchHealth::State::Stale) {
+        const qint64 age = h.lastEventTime.isValid() ? h.lastEventTime.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+        QString text = age >= 0 ? tr("⚠ These %1 may be out of date: no update for %n s.", nullptr, int(age)).arg(kindPlural(m_kind))
+                                : tr("⚠ These %1 may be out of date.").arg(kindPlural(m_kind));
+        if (h.lastError)
+            text += QLatin1Char(' ') + tr("Reconnecting: %1").arg(h.lastError->message);
+        m_staleBanner->setText(text);
+        m_staleBanner->show();
+    } else {
+        m_staleBanner->hide();
+    }
+}
+
+void MainWindow::updateOverlay()
+{
+    const QString what = kindPlural(m_kind);
+    if (m_activeContext.isEmpty()) {
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("No cluster selected"),
+                               tr("Choose a context on the left to connect."));
+        return;
+    }
+    ClusterSession *session = activeSession();
+    const ContextState state = m_states.value(m_activeContext);
+    if (!session) {
+        if (state.discoveryError) {
+            m_overlay->showMessage(MessageOverlay::Severity::Error, errorTitle(*state.discoveryError, what),
+                                   errorFix(*state.discoveryError, what), tr("Try Again"));
+        } else {
+            m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Not connected"),
+                                   tr("This context is disconnected."), tr("Connect"));
+        }
+        return;
+    }
+    if (state.discoveryError && m_model->rowCount() == 0) {
+        m_overlay->showMessage(MessageOverlay::Severity::Error, errorTitle(*state.discoveryError, what),
+                               errorFix(*state.discoveryError, what), tr("Reconnect"));
+        return;
+    }
+    const WatchHealth h = session->health(m_kind);
+    if (h.state == WatchHealth::State::Error && h.lastError && m_model->rowCount() == 0) {
+        m_overlay->showMessage(MessageOverlay::Severity::Error, errorTitle(*h.lastError, what),
+                               errorFix(*h.lastError, what), tr("Reconnect"));
+        return;
+    }
+    if (m_model->rowCount() == 0 && !session->store()->hasSynced(m_kind)) {
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Loading %1…").arg(what), QString());
+        return;
+    }
+    if (m_proxy->rowCount() == 0) {
+        QString detail;
+        if (!m_proxy->filterString().trimmed().isEmpty())
+            detail = tr("Nothing matches the filter \"%1\".").arg(m_proxy->filterString().trimmed());
+        else if (!m_proxy->namespaces().isEmpty())
+            detail = tr("There are none in the selected namespaces (%1).").arg(m_proxy->namespaces().join(QStringLiteral(", ")));
+        else
+            detail = tr("The cluster has none.");
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("No %1").arg(what), detail);
+        return;
+    }
+    m_overlay->clear();
+}
+
+void MainWindow::updateCounts()
+{
+    ClusterSession *session = activeSession();
+    for (Kind kind : m_navigator->kinds())
+        m_navigator->setCount(kind, session && session->store()->hasSynced(kind) ? session->store()->count(kind) : -1);
+    if (!session) {
+        m_statusCounts->clear();
+        return;
+    }
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    m_statusCounts->setText(shown == total ? tr("%1 %2").arg(QLocale().toString(total), kindPlural(m_kind))
+                                           : tr("%1 of %2 %3").arg(QLocale().toString(shown), QLocale().toString(total),
+                                                                   kindPlural(m_kind)));
+}
+
+void MainWindow::updateNamespaceList()
+{
+    ClusterSession *session = activeSession();
+    QStringList names;
+    if (session) {
+        for (const KubeObjectPtr &ns : session->store()->objects(Kind::Namespace))
+            names << ns->name;
+    }
+    m_namespaceFilter->setNamespaces(names);
+}
+
+void MainWindow::openCommandPalette()
+{
+    QList<PaletteEntry> entries;
+    for (Kind kind : m_navigator->kinds()) {
+        PaletteEntry e;
+        e.type = PaletteEntry::Type::Kind;
+        e.title = ResourceNavigator::pluralName(kind);
+        e.subtitle = ResourceNavigator::categoryOf(kind);
+        e.payload = QVariant::fromValue(kind);
+        entries << e;
+    }
+    for (const QString &context : m_contextModel->contextNames()) {
+        PaletteEntry e;
+        e.type = PaletteEntry::Type::Context;
+        e.title = m_preferences->displayName(context);
+        e.subtitle = e.title == context ? tr("Context") : tr("Context %1").arg(context);
+        e.context = context;
+        e.payload = context;
+        entries << e;
+    }
+    if (ClusterSession *session = activeSession()) {
+        for (Kind kind : m_navigator->kinds()) {
+            if (kind == Kind::Event)
+                continue;
+            for (const KubeObjectPtr &o : session->store()->objects(kind)) {
+                PaletteEntry e;
+                e.type = PaletteEntry::Type::Resource;
+                e.title = o->name;
+                e.subtitle = o->namespaceName.isEmpty() ? kindName(kind) : kindName(kind) + QStringLiteral(" · ") + o->namespaceName;
+                e.context = m_activeContext;
+                e.payload = QVariant::fromValue(kind);
+                e.context = o->namespaceName; // namespace of the resource
+                entries << e;
+                if (entries.size() > 50000)
+                    break;
+            }
+        }
+    }
+    m_palette->setEntries(std::move(entries));
+    m_palette->popup();
+}
+
+void MainWindow::onPaletteEntry(const PaletteEntry &entry)
+{
+    switch (entry.type) {
+    case PaletteEntry::Type::Kind:
+        selectKind(entry.payload.value<Kind>());
+        m_table->setFocus();
+        break;
+    case PaletteEntry::Type::Context:
+        activateContext(entry.payload.toString());
+        break;
+    case PaletteEntry::Type::Resource:
+        rememberPosition();
+        selectObject(entry.payload.value<Kind>(), entry.context, entry.title);
+        m_table->setFocus();
+        break;
+    case PaletteEntry::Type::Action:
+        break;
+    }
+}
+
+} // namespace Orrery

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "detailspane.h"
+
+#include <contexttreemodel.h>
+
+#include <kube/changebatch.h>
+#include <kube/kubekind.h>
+#include <kube/watchhealth.h>
+#include <util/result.h>
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace Orrery {
+
+class AgeClock;
+class ClockJumpDetector;
+class ClusterSession;
+class ClusterSidebar;
+class CommandPalette;
+class ContextPreferences;
+class ContextStrip;
+class FreshnessIndicator;
+class MessageOverlay;
+class NamespaceFilter;
+class ResourceFilterProxyModel;
+class ResourceNavigator;
+class ResourceTableModel;
+class WelcomePage;
+struct PaletteEntry;
+
+// Orrery's main window: clusters and contexts on the left, the kind navigator under them, the
+// live table of the selected kind in the middle and the details of the selected object on the
+// right. The active context's name, colour and protected mark are always visible (title
+// strip and status bar), and so is the freshness of its data.
+//
+// Several contexts can be connected at once; each keeps its ClusterSession (informers and
+// store) while another is shown, so switching is instant. Sessions are created by the
+// SessionFactory that app/ provides, which keeps this window free of kubeconfig loading.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    using SessionFactory = std::function<Result<ClusterSession *>(const QString &context, QObject *parent)>;
+
+    explicit MainWindow(ContextPreferences *preferences, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setSessionFactory(SessionFactory factory);
+    // The contexts of the merged kubeconfig; `problem` explains errors worth showing.
+    void setContexts(const QList<ContextTreeModel::Entry> &entries, const QString &currentContext);
+    // Contexts served by the embedded simulator get a "Demo cluster" banner.
+    void setDemoContexts(const QStringList &contexts);
+    void showWelcome(const QString &problem = {});
+    WelcomePage *welcomePage() const { return m_welcome; }
+
+    void connectContext(const QString &context);
+    void disconnectContext(const QString &context);
+    void reconnectContext(const QString &context, const QString &why = {});
+    void activateContext(const QString &context);
+    QString activeContext() const { return m_activeContext; }
+    ClusterSession *session(const QString &context) const { return m_sessions.value(context); }
+    ClusterSession *activeSession() const { return session(m_activeContext); }
+
+    // A page beside the resource tables (e.g. the topology view), listed in the navigator.
+    // The window takes ownership. activeSessionChanged() tells the page what to show.
+    void addCentralPage(const QString &title, QWidget *page);
+
+    void selectKind(Kind kind);
+    Kind currentKind() const { return m_kind; }
+    bool selectObject(Kind kind, const QString &ns, const QString &name);
+    void setNamespaces(const QStringList &namespaces); // for the active context
+    void setFilterText(const QString &text);
+    void showDetailsTab(DetailsPane::Tab tab);
+    void openCommandPalette();
+    void showShortcuts();
+
+    // Parts, for tests and screenshots.
+    QTableView *tableView() const { return m_table; }
+    ResourceTableModel *tableModel() const { return m_model; }
+    ResourceFilterProxyModel *proxyModel() const { return m_proxy; }
+    FreshnessIndicator *freshnessIndicator() const { return m_freshness; }
+    ContextStrip *contextStrip() const { return m_strip; }
+    MessageOverlay *tableOverlay() const { return m_overlay; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    NamespaceFilter *namespaceFilter() const { return m_namespaceFilter; }
+    DetailsPane *detailsPane() const { return m_details; }
+    QLabel *staleBanner() const { return m_staleBanner; }
+
+signals:
+    void activeContextChanged(const QString &context);
+    void activeSessionChanged(Orrery::ClusterSession *session);
+    // The context's first full sync finished (all informers listed or failed).
+    void contextSynced(const QString &context);
+    void demoRequested();
+    void kubeconfigChosen(const QString &file);
+
+private:
+    void buildUi();
+    void buildMenus();
+    void onSessionHealth(const QString &context, const WatchHealth &health);
+    void onStoreChanged(const QString &context, const ChangeBatch &batch);
+    void updateContextChrome();
+    void updateFreshness();
+    void updateOverlay();
+    void updateCounts();
+    void updateNamespaceList();
+    void onCurrentRowChanged();
+    void onPaletteEntry(const PaletteEntry &entry);
+    void onWakeUp(const QString &why);
+    void goBack();
+    void rememberPosition();
+    QString kindPlural(Kind kind) const;
+
+    struct ContextState
+    {
+        Kind kind = Kind::Pod;
+        std::optional<Error> discoveryError;
+        bool synced = false;
+    };
+
+    ContextPreferences *m_preferences;
+    SessionFactory m_sessionFactory;
+    ContextTreeModel *m_contextModel;
+    QHash<QString, ClusterSession *> m_sessions;
+    QHash<QString, ContextState> m_states;
+    QStringList m_demoContexts;
+    QString m_activeContext;
+    Kind m_kind = Kind::Pod;
+    QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc
+
+    AgeClock *m_ageClock;
+    ClockJumpDetector *m_clockJump;
+    ContextStrip *m_strip;
+    ClusterSidebar *m_sidebar;
+    ResourceNavigator *m_navigator;
+    QStackedWidget *m_central;
+    QWidget *m_resourcePage;
+    WelcomePage *m_welcome;
+    QHash<QString, QWidget *> m_pages;
+    QSplitter *m_tableSplitter;
+    NamespaceFilter *m_namespaceFilter;
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QLabel *m_kindTitle;
+    QLabel *m_staleBanner;
+    QTableView *m_table;
+    MessageOverlay *m_overlay;
+    ResourceTableModel *m_model;
+    ResourceFilterProxyModel *m_proxy;
+    DetailsPane *m_details;
+    CommandPalette *m_palette;
+    QLabel *m_statusContext;
+    QLabel *m_statusCounts;
+    QLabel *m_statusMessage;
+    FreshnessIndicator *m_freshness;
+};
+
+} // namespace Orrery

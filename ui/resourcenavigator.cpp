@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resourcenavigator.h"
+
+#include <QHeaderView>
+
+namespace Orrery {
+
+namespace {
+constexpr int KindRole = Qt::UserRole + 1;
+constexpr int PageRole = Qt::UserRole + 2;
+constexpr int TitleRole = Qt::UserRole + 3;
+} // namespace
+
+QString ResourceNavigator::pluralName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Pod: return tr("Pods");
+    case Kind::Deployment: return tr("Deployments");
+    case Kind::StatefulSet: return tr("StatefulSets");
+    case Kind::DaemonSet: return tr("DaemonSets");
+    case Kind::ReplicaSet: return tr("ReplicaSets");
+    case Kind::Job: return tr("Jobs");
+    case Kind::CronJob: return tr("CronJobs");
+    case Kind::Service: return tr("Services");
+    case Kind::Endpoints: return tr("Endpoints");
+    case Kind::Ingress: return tr("Ingresses");
+    case Kind::HorizontalPodAutoscaler: return tr("Autoscalers (HPA)");
+    case Kind::ConfigMap: return tr("ConfigMaps");
+    case Kind::Secret: return tr("Secrets");
+    case Kind::PersistentVolumeClaim: return tr("Persistent Volume Claims");
+    case Kind::PersistentVolume: return tr("Persistent Volumes");
+    case Kind::Node: return tr("Nodes");
+    case Kind::Namespace: return tr("Namespaces");
+    case Kind::Event: return tr("Events");
+    case Kind::ControllerRevision: return tr("Controller Revisions");
+    }
+    return kindName(kind);
+}
+
+QString ResourceNavigator::categoryOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::Pod:
+    case Kind::Deployment:
+    case Kind::StatefulSet:
+    case Kind::DaemonSet:
+    case Kind::ReplicaSet:
+    case Kind::Job:
+    case Kind::CronJob:
+    case Kind::HorizontalPodAutoscaler:
+        return tr("Workloads");
+    case Kind::Service:
+    case Kind::Endpoints:
+    case Kind::Ingress:
+        return tr("Network");
+    case Kind::ConfigMap:
+    case Kind::Secret:
+    case Kind::PersistentVolumeClaim:
+    case Kind::PersistentVolume:
+        return tr("Config and Storage");
+    case Kind::Node:
+    case Kind::Namespace:
+    case Kind::ControllerRevision:
+        return tr("Cluster");
+    case Kind::Event:
+        return tr("Events");
+    }
+    return {};
+}
+
+ResourceNavigator::ResourceNavigator(QWidget *parent)
+    : QTreeWidget(parent)
+{
+    setHeaderHidden(true);
+    setRootIsDecorated(false);
+    setIndentation(14);
+    setUniformRowHeights(true);
+    setFrameShape(QFrame::NoFrame);
+    setColumnCount(2);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    const QList<Kind> order = {Kind::Pod, Kind::Deployment, Kind::StatefulSet, Kind::DaemonSet, Kind::ReplicaSet,
+                               Kind::Job, Kind::CronJob, Kind::HorizontalPodAutoscaler,
+                               Kind::Service, Kind::Ingress, Kind::Endpoints,
+                               Kind::ConfigMap, Kind::Secret, Kind::PersistentVolumeClaim, Kind::PersistentVolume,
+                               Kind::Node, Kind::Namespace, Kind::Event};
+    for (Kind kind : order) {
+        QTreeWidgetItem *parentItem = category(categoryOf(kind));
+        auto *item = new QTreeWidgetItem(parentItem, {pluralName(kind), QString()});
+        item->setData(0, KindRole, int(kind));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setForeground(1, QColor(0x88, 0x90, 0x9a));
+        m_kindItems.insert(int(kind), item);
+    }
+    expandAll();
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item)
+            return;
+        if (item->data(0, KindRole).isValid())
+            emit kindSelected(Kind(item->data(0, KindRole).toInt()));
+        else if (item->data(0, PageRole).isValid())
+            emit pageSelected(item->data(0, PageRole).toString());
+    });
+}
+
+QTreeWidgetItem *ResourceNavigator::category(const QString &title)
+{
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        if (topLevelItem(i)->data(0, TitleRole).toString() == title)
+            return topLevelItem(i);
+    }
+    auto *item = new QTreeWidgetItem(this, {title.toUpper()});
+    item->setData(0, TitleRole, title);
+    item->setFlags(Qt::ItemIsEnabled);
+    QFont f = item->font(0);
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    item->setFont(0, f);
+    item->setForeground(0, QColor(0x6b, 0x74, 0x80));
+    item->setFirstColumnSpanned(true);
+    return item;
+}
+
+void ResourceNavigator::selectKind(Kind kind)
+{
+    if (QTreeWidgetItem *item = m_kindItems.value(int(kind)))
+        setCurrentItem(item);
+}
+
+void ResourceNavigator::selectPage(const QString &pageId)
+{
+    if (QTreeWidgetItem *item = m_pageItems.value(pageId))
+        setCurrentItem(item);
+}
+
+void ResourceNavigator::addPage(const QString &pageId, const QString &title, const QString &categoryTitle)
+{
+    QTreeWidgetItem *item = nullptr;
+    if (categoryTitle.isEmpty()) {
+        item = new QTreeWidgetItem({title});
+        insertTopLevelItem(0, item);
+    } else {
+        item = new QTreeWidgetItem(category(categoryTitle), {title});
+    }
+    item->setData(0, PageRole, pageId);
+    m_pageItems.insert(pageId, item);
+    expandAll();
+}
+
+QList<Kind> ResourceNavigator::kinds() const
+{
+    QList<Kind> out;
+    for (auto it = m_kindItems.constBegin(); it != m_kindItems.constEnd(); ++it)
+        out << Kind(it.key());
+    std::sort(out.begin(), out.end(), [this](Kind a, Kind b) {
+        return indexFromItem(m_kindItems.value(int(a))).parent().row() * 100 + indexFromItem(m_kindItems.value(int(a))).row()
+               < indexFromItem(m_kindItems.value(int(b))).parent().row() * 100 + indexFromItem(m_kindItems.value(int(b))).row();
+    });
+    return out;
+}
+
+void ResourceNavigator::setCount(Kind kind, int count)
+{
+    if (QTreeWidgetItem *item = m_kindItems.value(int(kind)))
+        item->setText(1, count >= 0 ? QLocale().toString(count) : QString());
+}
+
+} // namespace Orrery

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologypage.h"
+
+#include "presenterwindow.h"
+#include "topologybuilder.h"
+#include "topologyexporter.h"
+#include "topologygraph.h"
+#include "topologyminimap.h"
+#include "topologyscene.h"
+#include "topologyview.h"
+
+#include <kube/clustersession.h>
+#include <kube/resourcestore.h>
+
+#include <QAction>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QResizeEvent>
+#include <QShortcut>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+struct TopologyPage::Topology
+{
+    TopologyGraph graph;
+    TopologyBuilder builder{&graph};
+    std::unique_ptr<TopologyScene> scene;
+    QPointer<ResourceStore> store;
+    QMetaObject::Connection connection;
+    bool fitted = false;
+};
+
+namespace {
+
+// Keeps the minimap in the view's bottom-right corner.
+class CornerFilter : public QObject
+{
+public:
+    CornerFilter(QWidget *corner, QObject *parent) : QObject(parent), m_corner(corner) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            auto *w = static_cast<QWidget *>(watched);
+            const QSize s = m_corner->sizeHint();
+            m_corner->setGeometry(w->width() - s.width() - 16, w->height() - s.height() - 16,
+                                  s.width(), s.height());
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_corner;
+};
+
+const QList<QPair<TopologyKind, const char *>> s_filterKinds{
+    {TopologyKind::External, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "External entries")},
+    {TopologyKind::Ingress, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Ingresses")},
+    {TopologyKind::Service, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Services")},
+    {TopologyKind::Hpa, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Autoscalers")},
+    {TopologyKind::Deployment, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Deployments")},
+    {TopologyKind::StatefulSet, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "StatefulSets")},
+    {TopologyKind::DaemonSet, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "DaemonSets")},
+    {TopologyKind::CronJob, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "CronJobs")},
+    {TopologyKind::ReplicaSet, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "ReplicaSets")},
+    {TopologyKind::Job, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Jobs")},
+    {TopologyKind::Pod, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Pods")},
+    {TopologyKind::Pvc, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Volume claims")},
+    {TopologyKind::Pv, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Volumes")},
+};
+
+QList<KubeObjectPtr> allObjects(ResourceStore *store)
+{
+    QList<KubeObjectPtr> out;
+    for (Kind kind : allKinds()) {
+        if (TopologyBuilder::isTopologyKind(kind) || kind == Kind::Endpoints)
+            out += store->objects(kind);
+    }
+    return out;
+}
+
+} // namespace
+
+TopologyPage::TopologyPage(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *bar = new QWidget(this);
+    layout->addWidget(bar);
+    m_view = new TopologyView(this);
+    layout->addWidget(m_view, 1);
+    m_minimap = new TopologyMinimap(m_view, m_view);
+    m_view->installEventFilter(new CornerFilter(m_minimap, this));
+    buildToolbar(bar);
+
+    connect(m_view, &TopologyView::nodeSelected, this, &TopologyPage::objectSelected);
+    connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
+    connect(m_view, &TopologyView::podGroupActivated, this,
+            [this](const QString &owner) { onPodGroup(owner); });
+
+    auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] { m_search->setFocus(); m_search->selectAll(); });
+}
+
+TopologyPage::~TopologyPage()
+{
+    m_view->setTopologyScene(nullptr);
+}
+
+void TopologyPage::buildToolbar(QWidget *bar)
+{
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(8, 6, 8, 6);
+    m_search = new QLineEdit(bar);
+    m_search->setPlaceholderText(tr("Find in topology (Enter: next match)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(280);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const int matches = m_view->search(m_search->text());
+        m_status->setText(matches ? tr("%n match(es)", nullptr, matches) : tr("No match"));
+    });
+    row->addWidget(m_search);
+
+    auto button = [bar, row](const QString &text, const QString &tip) {
+        auto *b = new QToolButton(bar);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        row->addWidget(b);
+        return b;
+    };
+    connect(button(tr("Fit"), tr("Show the whole diagram")), &QToolButton::clicked, m_view, &TopologyView::fitAll);
+    connect(button(tr("Zoom in"), tr("Zoom in (+)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(1.25); });
+    connect(button(tr("Zoom out"), tr("Zoom out (-)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(0.8); });
+    connect(button(tr("Relayout"), tr("Lay the diagram out again from scratch")), &QToolButton::clicked, this, [this] {
+        if (m_current)
+            m_current->scene->rebuild();
+    });
+
+    QToolButton *filters = button(tr("Filters"), tr("Which kinds, namespaces and health to show"));
+    filters->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(filters);
+    m_unhealthy = menu->addAction(tr("Only unhealthy (with neighbours)"));
+    m_unhealthy->setCheckable(true);
+    m_hideSystem = menu->addAction(tr("Hide system namespaces"));
+    m_hideSystem->setCheckable(true);
+    m_showConfig = menu->addAction(tr("Show ConfigMaps and Secrets"));
+    m_showConfig->setCheckable(true);
+    m_showConfig->setChecked(true);
+    m_kindMenu = menu->addMenu(tr("Kinds"));
+    for (const auto &[kind, label] : s_filterKinds) {
+        QAction *a = m_kindMenu->addAction(tr(label));
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setData(int(kind));
+        connect(a, &QAction::toggled, this, [this] { applyFilter(); });
+    }
+    filters->setMenu(menu);
+    connect(m_unhealthy, &QAction::toggled, this, [this] { applyFilter(); });
+    connect(m_hideSystem, &QAction::toggled, this, [this] { applyFilter(); });
+    connect(m_showConfig, &QAction::toggled, this, [this](bool on) {
+        if (!m_current)
+            return;
+        TopologyBuilder::Options options = m_current->builder.options();
+        options.showConfig = on;
+        m_current->builder.setOptions(options);
+        m_current->scene->rebuild();
+    });
+
+    m_labels = new QLineEdit(bar);
+    m_labels->setPlaceholderText(tr("Label selector, e.g. app=web"));
+    m_labels->setClearButtonEnabled(true);
+    m_labels->setMaximumWidth(220);
+    connect(m_labels, &QLineEdit::editingFinished, this, [this] { applyFilter(); });
+    row->addWidget(m_labels);
+
+    connect(button(tr("Export…"), tr("Save the diagram as PNG, SVG or JSON")), &QToolButton::clicked, this,
+            [this] { chooseExportFile(); });
+    connect(button(tr("Present"), tr("Presenter mode (F5)")), &QToolButton::clicked, this,
+            [this] { startPresenter(); });
+    row->addStretch(1);
+    m_status = new QLabel(bar);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(m_status);
+}
+
+TopologyScene *TopologyPage::scene() const
+{
+    return m_current ? m_current->scene.get() : nullptr;
+}
+
+TopologyGraph *TopologyPage::graph() const
+{
+    return m_current ? &m_current->graph : nullptr;
+}
+
+void TopologyPage::setSession(ClusterSession *session)
+{
+    if (!session) {
+        m_current = nullptr;
+        m_view->setTopologyScene(nullptr);
+        return;
+    }
+    showStore(session->connection().contextName, session->store());
+}
+
+void TopologyPage::showStore(const QString &context, ResourceStore *store)
+{
+    std::shared_ptr<Topology> topology = m_topologies.value(context);
+    if (topology && topology->store != store) {
+        m_topologies.remove(context);
+        topology.reset();
+    }
+    if (!topology) {
+        topology = std::make_shared<Topology>();
+        topology->scene = std::make_unique<TopologyScene>(&topology->graph);
+        topology->store = store;
+        topology->builder.reset(allObjects(store));
+        Topology *raw = topology.get();
+        // Kept live in the background: every batch of this context's store updates its scene.
+        topology->connection = connect(store, &ResourceStore::changed, this,
+                                       [this, raw](const ChangeBatch &batch) { onBatch(raw, batch); });
+        connect(topology->scene.get(), &TopologyScene::updated, m_minimap, &TopologyMinimap::scheduleRefresh);
+        connect(topology->scene.get(), &TopologyScene::relaidOut, m_minimap, &TopologyMinimap::scheduleRefresh);
+        m_topologies.insert(context, topology);
+    }
+    m_current = topology.get();
+    applyFilter();  // rebuilds with this page's filter
+    m_view->setTopologyScene(m_current->scene.get());
+    if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
+        m_view->fitAll();
+        m_current->fitted = true;
+    }
+    updateStatus();
+}
+
+void TopologyPage::forgetContext(const QString &context)
+{
+    std::shared_ptr<Topology> topology = m_topologies.take(context);
+    if (topology && topology.get() == m_current) {
+        m_current = nullptr;
+        m_view->setTopologyScene(nullptr);
+    }
+    if (topology)
+        disconnect(topology->connection);
+}
+
+void TopologyPage::onBatch(Topology *topology, const ChangeBatch &batch)
+{
+    topology->builder.apply(batch);
+    topology->scene->applyPendingChanges();
+    if (topology == m_current) {
+        if (!topology->fitted && topology->graph.nodeCount() > 0) {
+            m_view->fitAll();
+            topology->fitted = true;
+        }
+        updateStatus();
+    }
+}
+
+void TopologyPage::onPodGroup(const QString &ownerId)
+{
+    if (!m_current)
+        return;
+    m_current->builder.setExpanded(ownerId, !m_current->builder.isExpanded(ownerId));
+    m_current->scene->applyPendingChanges();
+}
+
+void TopologyPage::setNamespaces(const QStringList &namespaces)
+{
+    m_namespaces = namespaces;
+    applyFilter();
+}
+
+void TopologyPage::applyFilter()
+{
+    if (!m_current)
+        return;
+    TopologyFilter filter;
+    filter.namespaces = m_namespaces;
+    filter.unhealthyOnly = m_unhealthy->isChecked();
+    filter.hideSystem = m_hideSystem->isChecked();
+    for (QAction *a : m_kindMenu->actions()) {
+        if (!a->isChecked())
+            filter.hiddenKinds.insert(TopologyKind(a->data().toInt()));
+    }
+    if (filter.hiddenKinds.contains(TopologyKind::Pod))
+        filter.hiddenKinds.insert(TopologyKind::PodGroup);
+    const LabelSelector selector = LabelSelector::parse(m_labels->text());
+    if (selector.isValid())
+        filter.labels = selector;
+    m_labels->setToolTip(selector.isValid() ? QString() : selector.errorString());
+    m_current->scene->setFilter(filter);
+    updateStatus();
+}
+
+void TopologyPage::updateStatus()
+{
+    if (!m_current)
+        return;
+    int unhealthy = 0;
+    for (const TopologyNode &node : m_current->graph.nodes())
+        unhealthy += node.kind != TopologyKind::PodGroup && TopologyFilter::isUnhealthy(node.health) ? 1 : 0;
+    m_status->setText(tr("%1 objects, %2 need attention")
+                          .arg(m_current->graph.nodeCount()).arg(unhealthy));
+}
+
+void TopologyPage::chooseExportFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export topology"), QString(),
+                                   tr("PNG image (*.png);;SVG drawing (*.svg);;JSON (*.json)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog](const QString &file) {
+        QString name = file;
+        if (QFileInfo(name).suffix().isEmpty()) {
+            const QString filter = dialog->selectedNameFilter();
+            name += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
+                  : filter.contains(QLatin1String("json")) ? QStringLiteral(".json")
+                                                           : QStringLiteral(".png");
+        }
+        exportTo(name);
+    });
+    dialog->open();
+}
+
+void TopologyPage::exportTo(const QString &fileName)
+{
+    if (!m_current) {
+        emit exportFinished(fileName, tr("No topology to export."));
+        return;
+    }
+    const Result<void> result = TopologyExporter::write(m_current->scene.get(), fileName);
+    const QString error = result.ok() ? QString() : result.error().toString();
+    m_status->setText(result.ok() ? tr("Exported to %1").arg(fileName) : tr("Export failed: %1").arg(error));
+    emit exportFinished(fileName, error);
+}
+
+void TopologyPage::startPresenter()
+{
+    if (!m_current || m_presenter)
+        return;
+    m_presenter = new PresenterWindow(m_current->scene.get());
+    m_presenter->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_presenter, &QObject::destroyed, this, [this] { applyFilter(); });
+    m_presenter->showFullScreen();
+}
+
+} // namespace Orrery

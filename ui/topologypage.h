@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "topologyfilter.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QToolButton;
+
+namespace Orrery {
+
+class ClusterSession;
+class PresenterWindow;
+class ResourceStore;
+class TopologyBuilder;
+class TopologyGraph;
+class TopologyMinimap;
+class TopologyScene;
+class TopologyView;
+struct ChangeBatch;
+
+// The "Topology" page: the live diagram of the active context with search, filters, fit,
+// relayout, export and presenter mode (F5). Keeps one topology per context alive in the
+// background (builder and scene follow their store's change batches), so switching context
+// shows the diagram at once.
+class TopologyPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyPage(QWidget *parent = nullptr);
+    ~TopologyPage() override;
+
+    // Shows the topology of `context`, built from `store` the first time.
+    void showStore(const QString &context, ResourceStore *store);
+    void setSession(ClusterSession *session);  // convenience for MainWindow::activeSessionChanged
+    void forgetContext(const QString &context);
+    void setNamespaces(const QStringList &namespaces);
+
+    TopologyView *view() const { return m_view; }
+    TopologyScene *scene() const;
+    TopologyGraph *graph() const;
+
+    void startPresenter();
+    void exportTo(const QString &fileName);
+
+signals:
+    void objectSelected(const QString &kind, const QString &ns, const QString &name);
+    void actionRequested(const QString &kind, const QString &ns, const QString &name,
+                         const QString &actionId);
+    void exportFinished(const QString &fileName, const QString &error);
+
+private:
+    struct Topology;
+    void buildToolbar(QWidget *bar);
+    void applyFilter();
+    void onBatch(Topology *topology, const ChangeBatch &batch);
+    void onPodGroup(const QString &ownerId);
+    void chooseExportFile();
+    void updateStatus();
+
+    QHash<QString, std::shared_ptr<Topology>> m_topologies;  // by context
+    Topology *m_current = nullptr;
+    TopologyView *m_view;
+    TopologyMinimap *m_minimap;
+    QLineEdit *m_search;
+    QLineEdit *m_labels;
+    QLabel *m_status;
+    QMenu *m_kindMenu;
+    QAction *m_unhealthy;
+    QAction *m_hideSystem;
+    QAction *m_showConfig;
+    QStringList m_namespaces;
+    QPointer<PresenterWindow> m_presenter;
+};
+
+} // namespace Orrery

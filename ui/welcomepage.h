@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace Orrery {
+
+// First run, or no usable kubeconfig: say so plainly and offer the ways forward.
+class WelcomePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WelcomePage(QWidget *parent = nullptr);
+
+    // Why there is nothing to show ("No kubeconfig found at ~/.kube/config", parse errors…).
+    void setProblem(const QString &text);
+
+    QPushButton *demoButton() const { return m_demo; }
+    QPushButton *fileButton() const { return m_file; }
+    QPushButton *cloudButton() const { return m_cloud; }
+
+signals:
+    void demoRequested();
+    void kubeconfigChosen(const QString &file);
+
+private:
+    QLabel *m_problem;
+    QPushButton *m_demo;
+    QPushButton *m_file;
+    QPushButton *m_cloud;
+};
+
+} // namespace Orrery

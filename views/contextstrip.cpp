@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contextstrip.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+
+namespace Orrery {
+
+namespace {
+const QColor s_protectedRed(0xc6, 0x28, 0x28);
+const QColor s_noContext(0x60, 0x6b, 0x78);
+} // namespace
+
+ContextStrip::ContextStrip(QWidget *parent)
+    : QWidget(parent), m_label(new QLabel(this)), m_badge(new QLabel(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 4, 12, 4);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_badge);
+    m_label->setStyleSheet(QStringLiteral("color:white;font-weight:bold;"));
+    m_badge->setStyleSheet(QStringLiteral(
+        "color:white;font-weight:bold;border:1px solid rgba(255,255,255,180);"
+        "border-radius:3px;padding:1px 6px;"));
+    setFixedHeight(30);
+    clearContext();
+}
+
+void ContextStrip::setContext(const QString &displayName, const QString &contextName,
+                              const QColor &colour, bool isProtected, bool isDemo)
+{
+    m_protected = isProtected;
+    m_colour = isProtected ? s_protectedRed : colour;
+    QString text = displayName;
+    if (displayName != contextName)
+        text += QStringLiteral("  ·  ") + contextName;
+    if (isProtected)
+        text = QStringLiteral("\U0001F512  ") + text;
+    m_label->setText(text);
+    if (isProtected) {
+        m_badge->setText(tr("PROTECTED — changes need confirmation"));
+        m_badge->show();
+    } else if (isDemo) {
+        m_badge->setText(tr("Demo cluster — simulated, nothing here is real"));
+        m_badge->show();
+    } else {
+        m_badge->hide();
+    }
+    update();
+}
+
+void ContextStrip::clearContext()
+{
+    m_protected = false;
+    m_colour = s_noContext;
+    m_label->setText(tr("No cluster selected"));
+    m_badge->hide();
+    update();
+}
+
+QString ContextStrip::text() const
+{
+    return m_label->text() + (m_badge->isVisibleTo(this) ? QLatin1Char(' ') + m_badge->text() : QString());
+}
+
+void ContextStrip::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), m_colour);
+    if (m_protected) {
+        // Diagonal hazard stripes on the right: unmistakable even for colour-blind users.
+        p.setClipRect(rect());
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 40));
+        for (int x = width() - 220; x < width() + 40; x += 24) {
+            const QPolygon stripe({QPoint(x, height()), QPoint(x + 12, height()),
+                                   QPoint(x + 12 + height(), 0), QPoint(x + height(), 0)});
+            p.drawPolygon(stripe);
+        }
+    }
+}
+
+} // namespace Orrery

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+
+namespace Orrery {
+
+// The status bar's answer to "can I trust what I see?" for the active context: a coloured dot
+// and a short text. States come from the informers' health (see ClusterSessionModel);
+// the indicator only formats them and ticks the "n s ago" text once a second.
+class FreshnessIndicator : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // not connected (grey)
+        Syncing,      // initial list in progress (blue)
+        Live,         // watches healthy (green), "live · 3 s"
+        Reconnecting, // a watch failed, retrying (amber), with the reason
+        Stale,        // data older than the stale threshold (red)
+        Error,        // cannot load at all (red), with the reason
+    };
+    Q_ENUM(State)
+
+    explicit FreshnessIndicator(QWidget *parent = nullptr);
+
+    // lastEvent: when the last event or bookmark arrived (for Live and Stale).
+    void setState(State state, const QDateTime &lastEvent = {}, const QString &reason = {});
+
+    State state() const { return m_state; }
+    QString text() const; // what the label shows, for tests and the accessibility name
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void refresh();
+
+    State m_state = State::Disconnected;
+    QDateTime m_lastEvent;
+    QString m_reason;
+    QLabel *m_dot = nullptr;
+    QLabel *m_label = nullptr;
+    int m_timer = 0;
+};
+
+} // namespace Orrery
