@@ -159,7 +159,7 @@ void Informer::finishList()
     m_listed = {};
     if (m_store)
         m_store->post(std::move(replace));
-    setState(WatchHealth::State::Live);
+    setState(WatchHealth::State::Live, true);
     watch();
 }
 
@@ -347,6 +347,7 @@ void Informer::retry(const Error &error, bool relist)
     } else {
         setState(S::Reconnecting);
     }
+    reportHealth(true);  // the error is news even when the state did not change
     const int delay = nextBackoffMs();
     m_timerId = m_worker->schedule(delay, [this, relist] {
         if (relist || !m_everSynced)
@@ -356,7 +357,7 @@ void Informer::retry(const Error &error, bool relist)
     });
 }
 
-void Informer::setState(WatchHealth::State state)
+void Informer::setState(WatchHealth::State state, bool forceReport)
 {
     if (state == WatchHealth::State::Live) {
         m_failuresSinceLive = 0;
@@ -364,7 +365,7 @@ void Informer::setState(WatchHealth::State state)
     }
     const bool changed = m_health.state != state;
     m_health.state = state;
-    reportHealth(changed);
+    reportHealth(changed || forceReport);
 }
 
 void Informer::reportHealth(bool force)

@@ -61,7 +61,7 @@ private:
     void onWatchDone(Result<ApiResponse> &&response);
     void retry(const Error &error, bool relist);
     int nextBackoffMs();
-    void setState(WatchHealth::State state);
+    void setState(WatchHealth::State state, bool forceReport = false);
     void reportHealth(bool force);
     QString collectionPath() const;
 

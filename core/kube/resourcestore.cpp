@@ -40,21 +40,17 @@ public:
                 c.object = object;  // still Added, with the latest state
             break;
         case T::Modified:
-            if (type == T::Deleted) {
-                c.type = T::Deleted;
-                c.object = object;
-                c.previous = nullptr;
-            } else {
-                c.object = object;  // keep the oldest `previous`
-            }
+            // Keep the oldest `previous`: it is what the receiver still shows.
+            c.type = type == T::Deleted ? T::Deleted : T::Modified;
+            c.object = object;
             break;
         case T::Deleted:
-            // Deleted then re-created: a modification from the receiver's point of view.
-            c.previous = c.object;
-            c.object = object;
-            c.type = type == T::Deleted ? T::Deleted : T::Modified;
-            if (type == T::Deleted)
-                c.previous = nullptr;
+            // Deleted then re-created: a modification from the receiver's point of view;
+            // `previous` still holds the state before the deletion.
+            if (type != T::Deleted) {
+                c.type = T::Modified;
+                c.object = object;
+            }
             break;
         }
     }
@@ -63,9 +59,13 @@ public:
     {
         ChangeBatch batch;
         batch.changes.reserve(qsizetype(m_changes.size()));
-        for (std::size_t i = 0; i < m_changes.size(); ++i)
-            if (m_live[i])
-                batch.changes.append(std::move(m_changes[i]));
+        for (std::size_t i = 0; i < m_changes.size(); ++i) {
+            if (!m_live[i])
+                continue;
+            if (m_changes[i].type == ObjectChange::Type::Deleted)
+                m_changes[i].previous = nullptr;  // as documented: only Modified has one
+            batch.changes.append(std::move(m_changes[i]));
+        }
         m_changes.clear();
         m_live.clear();
         m_index.clear();
@@ -213,7 +213,7 @@ void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
         objects.erase(it);
         m_byUid.remove(last->uid);
         // Report the deletion's final state when the event carried one.
-        out.add(T::Deleted, delta.kind, delta.object ? delta.object : last, nullptr);
+        out.add(T::Deleted, delta.kind, delta.object, last);
         break;
     }
     case StoreDelta::Type::Replace: {
@@ -228,7 +228,7 @@ void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
                                  || o->namespaceName == delta.scopeNamespace;
             if (inScope && !keep.contains(it.key())) {
                 m_byUid.remove(o->uid);
-                out.add(T::Deleted, delta.kind, o, nullptr);
+                out.add(T::Deleted, delta.kind, o, o);
                 it = objects.erase(it);
             } else {
                 ++it;
@@ -294,7 +294,7 @@ void ResourceStore::clear()
     ChangeCoalescer changes;
     for (int k = 0; k < KindCount; ++k) {
         for (const KubeObjectPtr &o : std::as_const(m_objects[std::size_t(k)]))
-            changes.add(ObjectChange::Type::Deleted, Kind(k), o, nullptr);
+            changes.add(ObjectChange::Type::Deleted, Kind(k), o, o);
         m_objects[std::size_t(k)].clear();
         m_synced[std::size_t(k)] = false;
     }

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accessreview.h"
+
+#include "httptransport.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace Orrery {
+
+void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &checks,
+                       QObject *context, Handler handler)
+{
+    struct State
+    {
+        QList<AccessResult> results;
+        int pending = 0;
+        Handler handler;
+    };
+    auto state = std::make_shared<State>();
+    state->handler = std::move(handler);
+    state->pending = int(checks.size());
+    for (const AccessCheck &c : checks)
+        state->results.append(AccessResult{c, false, {}, std::nullopt});
+    if (checks.isEmpty()) {
+        QMetaObject::invokeMethod(context, [state] { state->handler(state->results); }, Qt::QueuedConnection);
+        return;
+    }
+    for (int i = 0; i < checks.size(); ++i) {
+        const AccessCheck &c = checks.at(i);
+        nlohmann::json attrs = {{"verb", c.verb.toStdString()},
+                                {"group", c.group.toStdString()},
+                                {"resource", c.resource.toStdString()}};
+        if (!c.namespaceName.isEmpty())
+            attrs["namespace"] = c.namespaceName.toStdString();
+        const nlohmann::json review = {{"apiVersion", "authorization.k8s.io/v1"},
+                                       {"kind", "SelfSubjectAccessReview"},
+                                       {"spec", {{"resourceAttributes", attrs}}}};
+        ApiRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews");
+        r.contentType = "application/json";
+        r.body = QByteArray::fromStdString(review.dump());
+        r.timeoutMs = 15000;
+        transport->send(r, context, [state, i](const Result<ApiResponse> &response) {
+            AccessResult &result = state->results[i];
+            Result<QByteArray> body = bodyOrError(response, QStringLiteral("SelfSubjectAccessReview"));
+            if (!body.ok()) {
+                result.error = body.error();
+            } else {
+                auto j = nlohmann::json::parse(body->constData(), body->constData() + body->size(),
+                                               nullptr, false);
+                if (j.is_object() && j.contains("status") && j["status"].is_object()) {
+                    const auto &s = j["status"];
+                    result.allowed = s.value("allowed", false) && !s.value("denied", false);
+                    result.reason = QString::fromStdString(s.value("reason", std::string()));
+                } else {
+                    result.error = Error(Error::Code::ParseError,
+                                         QStringLiteral("unexpected SelfSubjectAccessReview answer"));
+                }
+            }
+            if (--state->pending == 0)
+                state->handler(state->results);
+        });
+    }
+}
+
+} // namespace Orrery

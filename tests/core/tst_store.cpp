@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The typed decoder over JSON fixtures (kubectl's pod STATUS column, workloads, HPAs,
+// ingresses, Secrets without values) and the ResourceStore's replace and coalescing rules.
+
+#include "kube/objectdecoder.h"
+#include "kube/resourcestore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Orrery;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(ORRERY_TEST_DATA "/objects/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+KubeObjectPtr decode(Kind kind, const QString &name)
+{
+    Internal::ObjectDecoder decoder;
+    return decoder.decode(kind, fixture(name));
+}
+
+KubeObjectPtr makePod(const QString &ns, const QString &name, const QString &rv,
+                      const QString &uid = {})
+{
+    auto o = std::make_shared<KubeObject>();
+    o->kind = Kind::Pod;
+    o->namespaceName = ns;
+    o->name = name;
+    o->resourceVersion = rv;
+    o->uid = uid.isEmpty() ? ns + QLatin1Char('-') + name : uid;
+    o->data = PodData{};
+    return o;
+}
+
+StoreDelta upsert(KubeObjectPtr o)
+{
+    StoreDelta d;
+    d.type = StoreDelta::Type::Upsert;
+    d.kind = o->kind;
+    d.object = std::move(o);
+    return d;
+}
+
+StoreDelta remove(KubeObjectPtr o)
+{
+    StoreDelta d;
+    d.type = StoreDelta::Type::Delete;
+    d.kind = o->kind;
+    d.object = std::move(o);
+    return d;
+}
+
+StoreDelta replace(Kind kind, std::vector<KubeObjectPtr> objects, const QString &scope = {})
+{
+    StoreDelta d;
+    d.type = StoreDelta::Type::Replace;
+    d.kind = kind;
+    d.objects = std::move(objects);
+    d.scopeNamespace = scope;
+    return d;
+}
+
+} // namespace
+
+class tst_Store : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void podStatus_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<int>("ready");
+        QTest::addColumn<int>("total");
+        QTest::addColumn<int>("restarts");
+        QTest::newRow("CrashLoopBackOff") << "pod-crashloop.json" << "CrashLoopBackOff" << 1 << 2 << 7;
+        QTest::newRow("Terminating") << "pod-terminating.json" << "Terminating" << 1 << 1 << 0;
+        QTest::newRow("Init:1/2") << "pod-init.json" << "Init:1/2" << 0 << 1 << 0;
+        QTest::newRow("Init:CrashLoopBackOff") << "pod-init-crash.json" << "Init:CrashLoopBackOff" << 0 << 1 << 3;
+        QTest::newRow("ContainerCreating") << "pod-creating.json" << "ContainerCreating" << 0 << 1 << 0;
+        QTest::newRow("Completed") << "pod-completed.json" << "Completed" << 0 << 1 << 0;
+        QTest::newRow("Evicted") << "pod-evicted.json" << "Evicted" << 0 << 1 << 0;
+        QTest::newRow("Pending") << "pod-pending.json" << "Pending" << 0 << 1 << 0;
+    }
+
+    void podStatus()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, status);
+        QFETCH(int, ready);
+        QFETCH(int, total);
+        QFETCH(int, restarts);
+        KubeObjectPtr o = decode(Kind::Pod, file);
+        QVERIFY(o);
+        QVERIFY(o->pod());
+        QCOMPARE(o->pod()->status, status);
+        QCOMPARE(o->pod()->readyContainers, ready);
+        QCOMPARE(o->pod()->totalContainers, total);
+        QCOMPARE(o->pod()->restarts, restarts);
+    }
+
+    void podDetails()
+    {
+        KubeObjectPtr o = decode(Kind::Pod, QStringLiteral("pod-crashloop.json"));
+        QCOMPARE(o->name, QStringLiteral("api-7d9c-x2"));
+        QCOMPARE(o->namespaceName, QStringLiteral("shop"));
+        QCOMPARE(o->uid, QStringLiteral("u-crash"));
+        QCOMPARE(o->resourceVersion, QStringLiteral("101"));
+        QCOMPARE(toDateTime(o->creationTimestamp), QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
+        QCOMPARE(o->label(QStringLiteral("app")), QStringLiteral("api"));
+        // The last-applied annotation is a whole object: never kept.
+        QVERIFY(!containsKey(o->annotations, QStringLiteral("kubectl.kubernetes.io/last-applied-configuration")));
+        QCOMPARE(o->annotation(QStringLiteral("note")), QStringLiteral("x"));
+        QVERIFY(o->controllerRef());
+        QCOMPARE(o->controllerRef()->kind, QStringLiteral("ReplicaSet"));
+        QCOMPARE(o->controllerRef()->uid, QStringLiteral("rs-uid"));
+        const PodData *p = o->pod();
+        QCOMPARE(p->nodeName, QStringLiteral("node-1"));
+        QCOMPARE(p->podIP, QStringLiteral("10.1.2.3"));
+        QCOMPARE(p->qosClass, QStringLiteral("Burstable"));
+        QCOMPARE(p->lastRestartTime, Internal::parseTimestamp("2024-05-01T11:00:00Z"));
+        QCOMPARE(p->spec.containers.size(), 2);
+        const ContainerInfo &c = p->spec.containers.at(0);
+        QCOMPARE(c.image, QStringLiteral("shop/api:1.2"));
+        QCOMPARE(c.ports.size(), 1);
+        QCOMPARE(c.ports.at(0).containerPort, 8080);
+        QCOMPARE(c.cpuRequest, QStringLiteral("100m"));
+        QCOMPARE(c.memoryLimit, QStringLiteral("256Mi"));
+        QCOMPARE(c.livenessProbe, QStringLiteral("http-get :8080/healthz delay=5s timeout=1s period=10s"));
+        QCOMPARE(c.secretRefs, QStringList{QStringLiteral("db-creds")});
+        QCOMPARE(c.configMapRefs, QStringList{QStringLiteral("api-config")});
+        QCOMPARE(p->spec.claimRefs(), QStringList{QStringLiteral("api-data")});
+        QCOMPARE(p->spec.secretRefs(), (QStringList{QStringLiteral("api-tls"), QStringLiteral("db-creds")}));
+        QCOMPARE(p->spec.configMapRefs(), (QStringList{QStringLiteral("api-files"), QStringLiteral("api-config")}));
+        QCOMPARE(p->containerStatuses.size(), 2);
+        QCOMPARE(p->containerStatuses.at(0).reason, QStringLiteral("CrashLoopBackOff"));
+    }
+
+    void deployment()
+    {
+        KubeObjectPtr o = decode(Kind::Deployment, QStringLiteral("deployment.json"));
+        const WorkloadData *w = o->workload();
+        QVERIFY(w);
+        QCOMPARE(w->desired, 3);
+        QCOMPARE(w->current, 4);
+        QCOMPARE(w->ready, 2);
+        QCOMPARE(w->available, 2);
+        QCOMPARE(w->updated, 1);
+        QCOMPARE(w->revision, 3);
+        QCOMPARE(w->strategy, QStringLiteral("RollingUpdate"));
+        QCOMPARE(w->observedGeneration, 4);
+        QCOMPARE(o->generation, 4);
+        QCOMPARE(w->conditions.size(), 2);
+        QCOMPARE(w->selector.toString(), QStringLiteral("app=api,tier in (backend,api)"));
+        QVERIFY(w->selector.matches(w->templateLabels));
+        QVERIFY(!w->selector.matches({{QStringLiteral("app"), QStringLiteral("api")}}));
+        QCOMPARE(w->podTemplate.containers.at(0).readinessProbe,
+                 QStringLiteral("tcp-socket :8080 delay=0s timeout=1s period=10s"));
+        QCOMPARE(w->podTemplate.configMapRefs(), QStringList{QStringLiteral("api-files")});
+    }
+
+    void hpa_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("apiVersion");
+        QTest::addColumn<int>("min");
+        QTest::addColumn<int>("max");
+        QTest::addColumn<int>("current");
+        QTest::addColumn<int>("desired");
+        QTest::addColumn<QStringList>("metrics");  // "name target current"
+        QTest::newRow("v2") << "hpa-v2.json" << "autoscaling/v2" << 2 << 10 << 3 << 5
+                            << QStringList{"cpu 70% 95%", "rps 100 150"};
+        QTest::newRow("v1") << "hpa-v1.json" << "autoscaling/v1" << 1 << 4 << 1 << 1
+                            << QStringList{"cpu 80% 12%"};
+    }
+
+    void hpa()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, apiVersion);
+        QFETCH(int, min);
+        QFETCH(int, max);
+        QFETCH(int, current);
+        QFETCH(int, desired);
+        QFETCH(QStringList, metrics);
+        KubeObjectPtr o = decode(Kind::HorizontalPodAutoscaler, file);
+        const HpaData *h = o->hpa();
+        QVERIFY(h);
+        QCOMPARE(h->apiVersion, apiVersion);
+        QCOMPARE(h->targetKind, QStringLiteral("Deployment"));
+        QCOMPARE(h->minReplicas, min);
+        QCOMPARE(h->maxReplicas, max);
+        QCOMPARE(h->currentReplicas, current);
+        QCOMPARE(h->desiredReplicas, desired);
+        QStringList got;
+        for (const HpaMetric &m : h->metrics)
+            got << m.name + QLatin1Char(' ') + m.target + QLatin1Char(' ') + m.current;
+        QCOMPARE(got, metrics);
+    }
+
+    void ingress()
+    {
+        KubeObjectPtr o = decode(Kind::Ingress, QStringLiteral("ingress.json"));
+        const IngressData *i = o->ingress();
+        QVERIFY(i);
+        QCOMPARE(i->ingressClass, QStringLiteral("nginx"));
+        QCOMPARE(i->hosts, QStringList{QStringLiteral("shop.example.com")});
+        QCOMPARE(i->paths.size(), 2);
+        QCOMPARE(i->paths.at(0).path, QStringLiteral("/api"));
+        QCOMPARE(i->paths.at(0).backend.serviceName, QStringLiteral("api"));
+        QCOMPARE(i->paths.at(0).backend.servicePort, QStringLiteral("http"));
+        QCOMPARE(i->paths.at(1).backend.servicePort, QStringLiteral("8080"));
+        QCOMPARE(i->tls.size(), 1);
+        QCOMPARE(i->tls.at(0).second, QStringLiteral("shop-tls"));
+        QCOMPARE(i->defaultBackend.serviceName, QStringLiteral("fallback"));
+        QCOMPARE(i->loadBalancerIngress, QStringList{QStringLiteral("203.0.113.7")});
+    }
+
+    void secretValuesAreNeverKept()
+    {
+        Internal::ObjectDecoder decoder;
+        KubeObjectPtr o = decoder.decode(Kind::Secret, fixture(QStringLiteral("secret.json")));
+        const SecretData *s = o->as<SecretData>();
+        QVERIFY(s);
+        QCOMPARE(s->type, QStringLiteral("Opaque"));
+        QCOMPARE(s->keys, (QStringList{QStringLiteral("password"), QStringLiteral("username"),
+                                       QStringLiteral("token")}));
+        QVERIFY(o->annotations.isEmpty());  // last-applied held the values too
+        // Nothing in the decoder's string pool is a value: interning one adds a new entry.
+        for (const char *value : {"aHVudGVyMg==", "YWRtaW4=", "s3cr3t-token-value"}) {
+            const std::size_t before = decoder.interner().size();
+            decoder.interner().intern(value);
+            QCOMPARE(decoder.interner().size(), before + 1);
+        }
+    }
+
+    void otherKinds()
+    {
+        KubeObjectPtr svc = decode(Kind::Service, QStringLiteral("service.json"));
+        QCOMPARE(svc->service()->type, QStringLiteral("LoadBalancer"));
+        QCOMPARE(svc->service()->ports.at(0).targetPort, QStringLiteral("http"));
+        QCOMPARE(svc->service()->ports.at(0).nodePort, 31000);
+        QCOMPARE(svc->service()->loadBalancerIngress, QStringList{QStringLiteral("lb.example.com")});
+        QCOMPARE(valueOf(svc->service()->selector, QStringLiteral("app")), QStringLiteral("api"));
+
+        KubeObjectPtr node = decode(Kind::Node, QStringLiteral("node.json"));
+        QCOMPARE(node->node()->statusText(), QStringLiteral("Ready,SchedulingDisabled"));
+        QCOMPARE(node->node()->roles, QStringList{QStringLiteral("control-plane")});
+        QCOMPARE(node->node()->internalIP, QStringLiteral("192.168.1.10"));
+        QCOMPARE(node->node()->cpuAllocatable, QStringLiteral("3800m"));
+        QCOMPARE(node->node()->taints, QStringList{QStringLiteral("node-role.kubernetes.io/control-plane:NoSchedule")});
+
+        KubeObjectPtr ev = decode(Kind::Event, QStringLiteral("event.json"));
+        QCOMPARE(ev->event()->involvedName, QStringLiteral("api-7d9c-x2"));
+        QCOMPARE(ev->event()->type, QStringLiteral("Warning"));
+        QCOMPARE(ev->event()->count, 42);
+        QCOMPARE(ev->event()->lastTimestamp, Internal::parseTimestamp("2024-05-01T10:00:00Z"));
+        QCOMPARE(ev->event()->source, QStringLiteral("kubelet"));
+
+        KubeObjectPtr pvc = decode(Kind::PersistentVolumeClaim, QStringLiteral("pvc.json"));
+        const PvcData *p = pvc->as<PvcData>();
+        QCOMPARE(p->phase, QStringLiteral("Bound"));
+        QCOMPARE(p->volumeName, QStringLiteral("pv-1"));
+        QCOMPARE(p->capacity, QStringLiteral("10Gi"));
+        QCOMPARE(p->storageClass, QStringLiteral("fast"));
+
+        KubeObjectPtr cj = decode(Kind::CronJob, QStringLiteral("cronjob.json"));
+        QCOMPARE(cj->as<CronJobData>()->schedule, QStringLiteral("0 3 * * *"));
+        QCOMPARE(cj->as<CronJobData>()->active, 1);
+        QCOMPARE(cj->as<CronJobData>()->podTemplate.secretRefs(), QStringList{QStringLiteral("backup-creds")});
+    }
+
+    void internedStringsAreShared()
+    {
+        Internal::ObjectDecoder decoder;
+        KubeObjectPtr a = decoder.decode(Kind::Pod, fixture(QStringLiteral("pod-crashloop.json")));
+        KubeObjectPtr b = decoder.decode(Kind::Pod, fixture(QStringLiteral("pod-terminating.json")));
+        // Same namespace text, one buffer.
+        QCOMPARE(a->namespaceName.constData(), b->namespaceName.constData());
+    }
+
+    void timestamps_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("utc") << "1970-01-01T00:00:10Z" << qint64(10);
+        QTest::newRow("fraction") << "2024-05-01T10:00:00.123456Z" << qint64(1714557600);
+        QTest::newRow("offset") << "2024-05-01T12:00:00+02:00" << qint64(1714557600);
+        QTest::newRow("empty") << "" << qint64(0);
+        QTest::newRow("garbage") << "yesterday" << qint64(0);
+    }
+
+    void timestamps()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, seconds);
+        QCOMPARE(Internal::parseTimestamp(text.toStdString()), seconds);
+    }
+
+    void replaceSynthesisesDeletions()
+    {
+        ResourceStore store;
+        QSignalSpy spy(&store, &ResourceStore::changed);
+        QSignalSpy synced(&store, &ResourceStore::kindSynced);
+        store.post(replace(Kind::Pod, {makePod("a", "1", "1"), makePod("a", "2", "1"), makePod("b", "3", "1")}));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 3);
+        QVERIFY(store.hasSynced(Kind::Pod));
+        QCOMPARE(synced.count(), 1);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Added), 3);
+
+        // Relist: 1 unchanged, 2 gone, 3 modified, 4 new.
+        store.post(replace(Kind::Pod, {makePod("a", "1", "1"), makePod("b", "3", "2"), makePod("b", "4", "2")}));
+        store.flush();
+        QCOMPARE(spy.count(), 2);
+        const ChangeBatch batch = spy.at(1).at(0).value<ChangeBatch>();
+        QCOMPARE(batch.changes.size(), 3);
+        QCOMPARE(batch.count(Kind::Pod, ObjectChange::Type::Deleted), 1);
+        QCOMPARE(batch.count(Kind::Pod, ObjectChange::Type::Modified), 1);
+        QCOMPARE(batch.count(Kind::Pod, ObjectChange::Type::Added), 1);
+        QVERIFY(!store.object(Kind::Pod, QStringLiteral("a"), QStringLiteral("2")));
+        QVERIFY(!store.objectByUid(QStringLiteral("a-2")));
+        QVERIFY(store.objectByUid(QStringLiteral("b-4")));
+        for (const ObjectChange &c : batch.changes)
+            if (c.type == ObjectChange::Type::Modified)
+                QCOMPARE(c.previous->resourceVersion, QStringLiteral("1"));
+
+        // A namespace-scoped replace leaves other namespaces alone.
+        store.post(replace(Kind::Pod, {}, QStringLiteral("b")));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 1);
+        QVERIFY(store.object(Kind::Pod, QStringLiteral("a"), QStringLiteral("1")));
+        QCOMPARE(synced.count(), 1);
+    }
+
+    void batchesAreCoalesced()
+    {
+        ResourceStore store;
+        QSignalSpy spy(&store, &ResourceStore::changed);
+        for (int i = 0; i < 200; ++i)
+            store.post(upsert(makePod("a", QString::number(i), "1")));
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<ChangeBatch>().changes.size(), 200);
+        QCOMPARE(store.count(Kind::Pod), 200);
+        // Nothing else arrives once the queue is drained.
+        QTest::qWait(120);
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void coalescingRules_data()
+    {
+        QTest::addColumn<QStringList>("ops");     // "+rv" upsert, "-" delete, on pod a/x
+        QTest::addColumn<bool>("existsBefore");
+        QTest::addColumn<QString>("expected");    // "", "Added", "Modified", "Deleted"
+        QTest::newRow("add+modify") << QStringList{"+1", "+2"} << false << "Added";
+        QTest::newRow("add+delete") << QStringList{"+1", "-"} << false << "";
+        QTest::newRow("modify+modify") << QStringList{"+2", "+3"} << true << "Modified";
+        QTest::newRow("modify+delete") << QStringList{"+2", "-"} << true << "Deleted";
+        QTest::newRow("delete+add") << QStringList{"-", "+5"} << true << "Modified";
+        QTest::newRow("add+delete+add") << QStringList{"+1", "-", "+2"} << false << "Added";
+        QTest::newRow("delete missing") << QStringList{"-"} << false << "";
+    }
+
+    void coalescingRules()
+    {
+        QFETCH(QStringList, ops);
+        QFETCH(bool, existsBefore);
+        QFETCH(QString, expected);
+        ResourceStore store;
+        if (existsBefore) {
+            store.post(upsert(makePod("a", "x", "0")));
+            store.flush();
+        }
+        QSignalSpy spy(&store, &ResourceStore::changed);
+        for (const QString &op : ops) {
+            if (op.startsWith(QLatin1Char('+')))
+                store.post(upsert(makePod("a", "x", op.mid(1))));
+            else
+                store.post(remove(makePod("a", "x", "9")));
+        }
+        store.flush();
+        if (expected.isEmpty()) {
+            QCOMPARE(spy.count(), 0);
+            return;
+        }
+        QCOMPARE(spy.count(), 1);
+        const ChangeBatch batch = spy.at(0).at(0).value<ChangeBatch>();
+        QCOMPARE(batch.changes.size(), 1);
+        static const char *names[] = {"Added", "Modified", "Deleted"};
+        QCOMPARE(QString::fromLatin1(names[int(batch.changes.at(0).type)]), expected);
+        if (expected == QLatin1String("Modified"))
+            QCOMPARE(batch.changes.at(0).previous->resourceVersion, QStringLiteral("0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Store)
+#include "tst_store.moc"

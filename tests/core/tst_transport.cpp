@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HttpTransport against a loopback cpp-httplib server: methods, bodies and headers on the
+// wire, credentials (bearer, basic, 401 → reportUnauthorized → one retry), impersonation,
+// streaming, idle and total timeouts, refused connections and cancellation.
+
+#include "testcredentialprovider.h"
+
+#include "kube/httptransport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace Orrery;
+
+class tst_Transport : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<httplib::Server> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    std::atomic<int> m_requests = 0;
+    std::atomic<bool> m_stopStreams = false;
+
+    ClusterConnection connection(std::shared_ptr<CredentialProvider> credentials = {})
+    {
+        ClusterConnection c;
+        c.contextName = QStringLiteral("test");
+        c.server = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+        c.credentials = credentials ? credentials
+                                    : std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"tok"});
+        return c;
+    }
+
+    static std::string headerDump(const httplib::Request &req)
+    {
+        std::string out;
+        for (const char *name : {"Authorization", "Impersonate-User", "Impersonate-Uid",
+                                 "Content-Type", "Accept"})
+            out += std::string(name) + "=" + req.get_header_value(name) + "\n";
+        const auto groups = req.get_header_value_count("Impersonate-Group");
+        for (std::size_t i = 0; i < groups; ++i)
+            out += "Impersonate-Group=" + req.get_header_value("Impersonate-Group", i) + "\n";
+        return out;
+    }
+
+    Result<ApiResponse> run(HttpTransport &transport, ApiRequest request)
+    {
+        std::optional<Result<ApiResponse>> result;
+        Qt::HANDLE thread = nullptr;
+        transport.send(std::move(request), this, [&](const Result<ApiResponse> &r) {
+            result = r;
+            thread = QThread::currentThreadId();
+        });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+            return Error(Error::Code::Unknown, QStringLiteral("no answer"));
+        // Handlers run on the caller's thread.
+        if (thread != QThread::currentThreadId())
+            return Error(Error::Code::Unknown, QStringLiteral("handler ran on the wrong thread"));
+        return *result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<httplib::Server>();
+        auto echo = [this](const httplib::Request &req, httplib::Response &res) {
+            ++m_requests;
+            res.set_content(req.method + "\n" + headerDump(req) + "body=" + req.body, "text/plain");
+        };
+        m_server->Get("/echo", echo);
+        m_server->Post("/echo", echo);
+        m_server->Patch("/echo", echo);
+        m_server->Delete("/echo", echo);
+        m_server->Put("/echo", echo);
+        m_server->Get("/forbidden", [](const httplib::Request &, httplib::Response &res) {
+            res.status = 403;
+            res.set_content("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods is forbidden: User \\\"x\\\" cannot list resource \\\"pods\\\"\",\"reason\":\"Forbidden\",\"code\":403}",
+                            "application/json");
+        });
+        m_server->Get("/auth", [this](const httplib::Request &req, httplib::Response &res) {
+            ++m_requests;
+            if (req.get_header_value("Authorization") != "Bearer fresh") {
+                res.status = 401;
+                res.set_content("{\"kind\":\"Status\",\"code\":401,\"reason\":\"Unauthorized\",\"message\":\"Unauthorized\"}", "application/json");
+                return;
+            }
+            res.set_content("ok", "text/plain");
+        });
+        m_server->Get("/basic", [](const httplib::Request &req, httplib::Response &res) {
+            res.set_content(req.get_header_value("Authorization"), "text/plain");
+        });
+        m_server->Get("/slow", [](const httplib::Request &, httplib::Response &res) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            res.set_content("late", "text/plain");
+        });
+        m_server->Get("/stream", [this](const httplib::Request &req, httplib::Response &res) {
+            const bool silent = req.has_param("silent");
+            auto sent = std::make_shared<int>(0);
+            // Not text/plain: cpp-httplib would gzip it and hold the lines in its compressor.
+            res.set_chunked_content_provider("application/octet-stream", [this, sent, silent](std::size_t, httplib::DataSink &sink) {
+                if (*sent < 3) {
+                    const std::string line = "line" + std::to_string(*sent) + "\n";
+                    ++*sent;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    return sink.write(line.data(), line.size());
+                }
+                if (silent) {
+                    // Stay open without a byte until the client gives up (or the test ends).
+                    for (int i = 0; i < 100 && !m_stopStreams; ++i)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    return false;
+                }
+                sink.done();
+                return true;
+            });
+        });
+        m_port = m_server->bind_to_any_port("127.0.0.1");
+        QVERIFY(m_port > 0);
+        m_thread = std::thread([this] { m_server->listen_after_bind(); });
+        QTRY_VERIFY(m_server->is_running());
+    }
+
+    void cleanupTestCase()
+    {
+        m_stopStreams = true;
+        m_server->stop();
+        m_thread.join();
+    }
+
+    void methodsBodiesAndHeaders_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::newRow("GET") << QByteArray("GET") << QByteArray() << QByteArray();
+        QTest::newRow("POST") << QByteArray("POST") << QByteArray("{\"a\":1}") << QByteArray("application/json");
+        QTest::newRow("PATCH merge") << QByteArray("PATCH") << QByteArray("{\"spec\":{\"replicas\":3}}")
+                                     << QByteArray("application/merge-patch+json");
+        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray("x: 1") << QByteArray("application/yaml");
+        QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray() << QByteArray();
+    }
+
+    void methodsBodiesAndHeaders()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        ClusterConnection c = connection();
+        c.impersonateUser = QStringLiteral("jane");
+        c.impersonateGroups = {QStringLiteral("dev"), QStringLiteral("ops")};
+        HttpTransport transport(c);
+        ApiRequest r;
+        r.method = method;
+        r.path = QStringLiteral("/echo");
+        r.body = body;
+        r.contentType = contentType;
+        Result<ApiResponse> result = run(transport, r);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QCOMPARE(result->status, 200);
+        const QByteArray text = result->body;
+        QVERIFY(text.startsWith(method + "\n"));
+        QVERIFY(text.contains("Authorization=Bearer tok\n"));
+        QVERIFY(text.contains("Impersonate-User=jane\n"));
+        QVERIFY(text.contains("Impersonate-Group=dev\n"));
+        QVERIFY(text.contains("Impersonate-Group=ops\n"));
+        QVERIFY(text.contains("Accept=application/json\n"));
+        if (!contentType.isEmpty())
+            QVERIFY(text.contains("Content-Type=" + contentType + "\n"));
+        QVERIFY(text.endsWith("body=" + body));
+    }
+
+    void statusBodyBecomesError()
+    {
+        HttpTransport transport(connection());
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/forbidden")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->status, 403);
+        const Error e = result->toError(QStringLiteral("pods"));
+        QCOMPARE(e.code, Error::Code::Forbidden);
+        QCOMPARE(e.httpStatus, 403);
+        QVERIFY(e.message.startsWith(QLatin1String("pods is forbidden")));
+        QVERIFY(!e.hint.isEmpty());
+    }
+
+    void unauthorizedRetriesOnceWithFreshCredential()
+    {
+        auto creds = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"stale", "fresh"});
+        HttpTransport transport(connection(creds));
+        m_requests = 0;
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/auth")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->status, 200);
+        QCOMPARE(m_requests.load(), 2);
+        QCOMPARE(creds->unauthorizedReports(), 1);
+    }
+
+    void unauthorizedTwiceGivesUp()
+    {
+        auto creds = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"bad", "worse", "fresh"});
+        HttpTransport transport(connection(creds));
+        m_requests = 0;
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/auth")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->status, 401);
+        QCOMPARE(result->toError().code, Error::Code::AuthError);
+        QCOMPARE(m_requests.load(), 2);  // one retry, not a loop
+        QCOMPARE(creds->unauthorizedReports(), 1);
+    }
+
+    void credentialFailureSkipsTheRequest()
+    {
+        auto creds = std::make_shared<Test::TestCredentialProvider>();
+        creds->failWith(Error(Error::Code::AuthError, QStringLiteral("exec plugin failed")));
+        HttpTransport transport(connection(creds));
+        m_requests = 0;
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/echo")));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, Error::Code::AuthError);
+        QCOMPARE(m_requests.load(), 0);
+    }
+
+    void basicAuth()
+    {
+        class Basic : public CredentialProvider
+        {
+        public:
+            Result<Credential> credential() override
+            {
+                Credential c;
+                c.username = QStringLiteral("admin");
+                c.password = QStringLiteral("pa:ss");
+                return c;
+            }
+            void reportUnauthorized(const Credential &) override {}
+            QString authKind() const override { return QStringLiteral("basic"); }
+        };
+        HttpTransport transport(connection(std::make_shared<Basic>()));
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/basic")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->body, "Basic " + QByteArray("admin:pa:ss").toBase64());
+    }
+
+    void streamDeliversChunksInOrder()
+    {
+        HttpTransport transport(connection());
+        QByteArray received;
+        int chunksBeforeFinish = -1;
+        int chunks = 0;
+        std::optional<Result<ApiResponse>> done;
+        ApiRequest r = ApiRequest::get(QStringLiteral("/stream"));
+        r.timeoutMs = 0;
+        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; ++chunks; },
+                         [&](const Result<ApiResponse> &res) { done = res; chunksBeforeFinish = chunks; });
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+        QVERIFY(done->ok());
+        QCOMPARE((*done)->status, 200);
+        QVERIFY((*done)->body.isEmpty());  // streamed, not collected
+        QCOMPARE(received, QByteArray("line0\nline1\nline2\n"));
+        QVERIFY(chunksBeforeFinish >= 1);
+    }
+
+    void silentStreamTimesOut()
+    {
+        HttpTransport transport(connection());
+        QByteArray received;
+        std::optional<Result<ApiResponse>> done;
+        ApiRequest r = ApiRequest::get(QStringLiteral("/stream?silent=1"));
+        r.timeoutMs = 0;
+        r.idleTimeoutMs = 400;
+        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; },
+                         [&](const Result<ApiResponse> &res) { done = res; });
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+        QVERIFY(!done->ok());
+        QCOMPARE(done->error().code, Error::Code::Timeout);
+        QCOMPARE(received, QByteArray("line0\nline1\nline2\n"));
+    }
+
+    void totalTimeout()
+    {
+        HttpTransport transport(connection());
+        ApiRequest r = ApiRequest::get(QStringLiteral("/slow"));
+        r.timeoutMs = 300;
+        Result<ApiResponse> result = run(transport, r);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, Error::Code::Timeout);
+    }
+
+    void connectionRefused()
+    {
+        // A port that was free a moment ago and has no listener now.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof(addr);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+        const int port = ntohs(addr.sin_port);
+        ::close(fd);
+        ClusterConnection c = connection();
+        c.server = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        HttpTransport transport(c);
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/echo")));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, Error::Code::Network);
+        QVERIFY(result.error().message.contains(QLatin1String("refused")));
+    }
+
+    void cancelledRequestsStaySilent()
+    {
+        HttpTransport transport(connection());
+        bool called = false;
+        const auto id = transport.get(QStringLiteral("/slow"), this,
+                                      [&](const Result<ApiResponse> &) { called = true; });
+        transport.cancel(id);
+        // Other requests still work, and the cancelled one never answers.
+        Result<ApiResponse> other = run(transport, ApiRequest::get(QStringLiteral("/echo")));
+        QVERIFY(other.ok());
+        QTest::qWait(1700);
+        QVERIFY(!called);
+    }
+
+    void contextDestroyedDropsCallback()
+    {
+        HttpTransport transport(connection());
+        bool called = false;
+        auto *context = new QObject;
+        transport.get(QStringLiteral("/slow"), context, [&](const Result<ApiResponse> &) { called = true; });
+        delete context;
+        Result<ApiResponse> other = run(transport, ApiRequest::get(QStringLiteral("/slow")));
+        QVERIFY(other.ok());
+        QCoreApplication::processEvents();
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Transport)
+#include "tst_transport.moc"

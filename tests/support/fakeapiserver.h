@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace Orrery::Test {
+
+// A minimal Kubernetes API server on 127.0.0.1 (plain HTTP, cpp-httplib) for client tests:
+// discovery, paginated lists with continue tokens, watches with bookmarks, and scripted
+// faults that each affect the next matching request once. Objects are JSON; every mutation
+// bumps one resourceVersion counter and is recorded as a watch event.
+//
+// Thread-safe: the test thread mutates state while server threads stream watches.
+class FakeApiServer
+{
+public:
+    enum class Fault {
+        ListStatus,         // the next list answers `status` (500, 429, 403, ...)
+        Continue410,        // the next list with a continue token answers 410 Expired
+        WatchStatus,        // the next watch answers HTTP `status` (410, 500, 429, 403)
+        WatchErrorEvent410, // the next watch sends an ERROR event (410 Expired), then closes
+        WatchDrop,          // the next watch sends `afterEvents` events, half a line, then resets
+        WatchSilent,        // the next watch sends headers, then nothing, ever
+        WatchCleanClose,    // the next watch sends pending events, then ends cleanly
+    };
+
+    FakeApiServer();
+    ~FakeApiServer();
+
+    // Listens on 127.0.0.1; port 0 picks a free one (kept across restart()).
+    bool start(int port = 0);
+    void stop();
+    // Stops, replaces the state (a different cluster behind the same URL: resourceVersions
+    // restart at `firstResourceVersion`, old ones answer 410) and starts again.
+    bool restart(std::vector<std::pair<std::string, nlohmann::json>> objects,
+                 std::uint64_t firstResourceVersion = 1);
+    std::string url() const;
+    int port() const { return m_port; }
+
+    // State. `resource` is the plural name ("pods", "deployments").
+    void put(const std::string &resource, nlohmann::json object);   // create or update
+    bool remove(const std::string &resource, const std::string &ns, const std::string &name);
+    std::vector<nlohmann::json> objects(const std::string &resource) const;
+    std::uint64_t resourceVersion() const;
+    // Forget events up to now: watches from an older resourceVersion answer 410.
+    void compact();
+
+    void addFault(const std::string &resource, Fault fault, int status = 0, int afterEvents = 0);
+    std::size_t pendingFaults() const;
+    void setBookmarkIntervalMs(int ms) { m_bookmarkMs = ms; }
+    // Served versions of a group, e.g. {"autoscaling", {"v1"}} to take autoscaling/v2 away.
+    void setGroupVersions(const std::string &group, std::vector<std::string> versions);
+    void setForbidden(const std::string &resource, bool forbidden);
+
+    // Counters per resource, for assertions on what the client did.
+    int listCount(const std::string &resource) const;     // list requests, pages included
+    int fullListCount(const std::string &resource) const; // first pages (no continue token)
+    int watchCount(const std::string &resource) const;
+    int activeWatches() const;
+
+    // Builds a minimal object: {"metadata":{"name","namespace","uid"}} plus `extra` merged in.
+    static nlohmann::json makeObject(const std::string &ns, const std::string &name,
+                                     nlohmann::json extra = nlohmann::json::object());
+
+private:
+    struct Event
+    {
+        std::uint64_t rv;
+        std::string resource;
+        std::string type;
+        nlohmann::json object;
+    };
+    struct PendingFault
+    {
+        Fault fault;
+        int status;
+        int afterEvents;
+    };
+    struct Snapshot
+    {
+        std::uint64_t epoch;
+        std::uint64_t rv;
+        std::vector<nlohmann::json> items;
+    };
+
+    void installRoutes();
+    bool takeFault(const std::string &resource, bool watch, bool hasContinue, PendingFault &out);
+    std::string key(const nlohmann::json &object) const;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::unique_ptr<httplib::Server> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    bool m_stopping = false;
+
+    std::uint64_t m_rv = 1;
+    std::uint64_t m_compactedRv = 0;
+    std::uint64_t m_epoch = 1;
+    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects;  // resource → key
+    std::deque<Event> m_events;
+    std::map<std::string, std::deque<PendingFault>> m_faults;
+    std::map<std::string, std::vector<std::string>> m_groupVersions;
+    std::map<std::string, bool> m_forbidden;
+    std::map<std::string, Snapshot> m_snapshots;  // continue token → list snapshot
+    std::uint64_t m_nextToken = 1;
+    std::map<std::string, int> m_lists, m_fullLists, m_watches;
+    int m_activeWatches = 0;
+    int m_bookmarkMs = 0;
+};
+
+} // namespace Orrery::Test
