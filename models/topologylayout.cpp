@@ -6,6 +6,7 @@
 #include <QtMath>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace Orrery {
@@ -93,7 +94,7 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
     qreal x = o.groupPadding;
     for (int r = 0; r < TopologyRankCount; ++r) {
         columnX[r] = x;
-        x += used[r] ? o.columnWidth : o.emptyColumnWidth;
+        x += used[r] ? o.columnWidth + (r == 1 ? o.routeLabelGap : 0) : o.emptyColumnWidth;
     }
     const qreal groupWidth = x - (o.columnWidth - o.nodeWidth) + o.groupPadding;
 
@@ -102,7 +103,6 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
     if (groupNames.removeOne(QString()))
         groupNames.append(QString());
 
-    qreal y = o.namespaceHeader;
     for (const QString &groupName : std::as_const(groupNames)) {
         const QList<const TopologyNode *> &members = byGroup[groupName];
         QList<const TopologyNode *> columns[TopologyRankCount];
@@ -204,12 +204,35 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         const qreal content = bottom - top;
         const qreal slack = std::max(o.podHeight + o.rowGap, content * o.slack);
         const qreal height = bottom + slack + o.groupPadding;
-        group.rect = QRectF(o.namespacePadding, y, groupWidth, height);
+        group.rect = QRectF(0, 0, groupWidth, height);
         std::copy(std::begin(columnX), std::end(columnX), std::begin(group.columnX));
         result.groups.append({groupName, group});
-        y += height + o.rowGap;
     }
-    result.size = QSizeF(groupWidth + 2 * o.namespacePadding, y - o.rowGap + o.namespacePadding);
+
+    // A namespace with many groups wraps them into columns, so that it stays roughly as wide
+    // as tall (k columns of width W and total height T: aspect = k² W / T).
+    qreal total = 0;
+    qreal tallest = 0;
+    for (const auto &entry : std::as_const(result.groups)) {
+        total += entry.second.rect.height() + o.rowGap;
+        tallest = std::max(tallest, entry.second.rect.height());
+    }
+    const int columns = std::max(1, int(std::lround(std::sqrt(o.aspect * total / groupWidth))));
+    const qreal columnHeight = std::max(tallest, total / columns);
+    qreal left = o.namespacePadding;
+    qreal y = o.namespaceHeader;
+    qreal bottomMost = y;
+    for (auto &entry : result.groups) {
+        QRectF &rect = entry.second.rect;
+        if (y > o.namespaceHeader && y + rect.height() - o.namespaceHeader > columnHeight + 1) {
+            left += groupWidth + o.rowGap * 2;
+            y = o.namespaceHeader;
+        }
+        rect.moveTo(left, y);
+        y += rect.height() + o.rowGap;
+        bottomMost = std::max(bottomMost, y);
+    }
+    result.size = QSizeF(left + groupWidth + o.namespacePadding, bottomMost - o.rowGap + o.namespacePadding);
     return result;
 }
 

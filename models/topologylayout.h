@@ -42,9 +42,10 @@ public:
 
     struct Options
     {
-        qreal columnWidth = 236;
+        qreal columnWidth = 262;
+        qreal routeLabelGap = 110;  // after the ingress column: room for host/path labels
         qreal emptyColumnWidth = 28;
-        qreal nodeWidth = 190;
+        qreal nodeWidth = 206;
         qreal nodeHeight = 50;
         qreal podHeight = 30;
         qreal rowGap = 10;

@@ -304,7 +304,7 @@ QList<KubeObjectPtr> TopologySynthetic::cluster(int pods)
         const QString name = QStringLiteral("svc-%1").arg(d, 5, 10, QLatin1Char('0'));
         // One deployment in 23 has a crashing pod, so the status colours show.
         application(out, ns, name, 5, d % 5 == 0, d % 23 == 0 ? 1 : 0,
-                    QStringLiteral("app-%1").arg(d / 4));
+                    QStringLiteral("app-%1").arg(d / namespaces / 4));
     }
     return out;
 }

@@ -128,8 +128,16 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setFont(font);
         const QFontMetricsF fm(font);
         for (const Edge *e : std::as_const(labelled)) {
-            const QPointF mid = (e->p1 + e->p2) / 2;
             const qreal w = fm.horizontalAdvance(e->label) + 10;
+            // Only where the label fits between the two nodes; the nodes say the rest.
+            if (qAbs(e->p2.x() - e->p1.x()) < w + 24)
+                continue;
+            // Near the target end, where fanned-out edges have separated.
+            const qreal t = 0.62;
+            const qreal u = 1 - t;
+            const qreal dx = std::max<qreal>(30, qAbs(e->p2.x() - e->p1.x()) * 0.5) * (e->p2.x() >= e->p1.x() ? 1 : -1);
+            const QPointF c1 = e->p1 + QPointF(dx, 0), c2 = e->p2 - QPointF(dx, 0);
+            const QPointF mid = u * u * u * e->p1 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * e->p2;
             const QRectF pill(mid.x() - w / 2, mid.y() - 8, w, 16);
             QColor edge = TopologyStyle::edgeColor(e->type, e->active);
             painter->setPen(QPen(edge, 1));

@@ -175,8 +175,9 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setFont(badgeFont);
     painter->drawText(badgeRect, Qt::AlignCenter, topologyKindBadge(m_node.kind));
 
-    const bool ring = isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
-        || m_node.kind == TopologyKind::Hpa;
+    const bool ring = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
+                       || m_node.kind == TopologyKind::Hpa)
+        && m_node.desired >= 0;
     const qreal textLeft = badgeRect.right() + 7;
     const qreal textRight = r.width() - (ring ? 44 : 8);
     const QFont titleFont = TopologyStyle::titleFont(m_display->fontScale);
