@@ -4,6 +4,10 @@
 #include "helm/helmcodec.h"
 #include "helm/helmreleases.h"
 #include "helm/helmrollback.h"
+#include "helm/helmrollbackoperation.h"
+#include "kube/actions/writeexecutor.h"
+
+#include <QSignalSpy>
 
 #include <QFile>
 #include <QTest>
@@ -51,6 +55,33 @@ QString historyRows(const nlohmann::json &secrets, const QString &name)
         rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
     return rows.join(QLatin1Char('\n'));
 }
+
+// An API server holding the namespace's Secrets; writes to `failKind` objects answer 422.
+class FakeCluster : public WriteExecutor
+{
+public:
+    nlohmann::json secrets;
+    QString failKind;
+    QStringList log;
+
+    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
+    {
+        log << QStringLiteral("%1 %2 %3").arg(write.verb, write.kind, write.name);
+        ApiResponse response;
+        response.status = 200;
+        if (write.kind == failKind) {
+            response.status = 422;
+            response.body = QByteArray::fromStdString(
+                nlohmann::json{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
+                               {"message", "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value"},
+                               {"reason", "Invalid"}, {"code", 422}}
+                    .dump());
+        } else if (write.kind == QLatin1String("Secret")) {
+            store(secrets, {write});
+        }
+        QMetaObject::invokeMethod(context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
+    }
+};
 
 } // namespace
 
@@ -247,6 +278,48 @@ private slots:
                  QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
                                 "3|superseded|Upgrade complete\n"
                                 "4|failed|Rollback \"shop\" failed: timed out waiting for the condition"));
+    }
+
+    void operation_data()
+    {
+        QTest::addColumn<QString>("failKind");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("history");
+        QTest::newRow("success") << QString() << true
+                                 << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                    "3|superseded|Upgrade complete\n4|deployed|Rollback to 2";
+        QTest::newRow("cluster refuses") << "Deployment" << false
+                                         << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                            "3|superseded|Upgrade complete\n4|failed|Rollback \"shop\" failed: "
+                                            "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value";
+    }
+
+    void operation()
+    {
+        QFETCH(QString, failKind);
+        QFETCH(bool, ok);
+        QFETCH(QString, history);
+        FakeCluster cluster;
+        cluster.secrets = load(QStringLiteral("secrets-shop.json"));
+        cluster.failKind = failKind;
+        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+        auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 0, now);
+        QVERIFY(plan.ok());
+        HelmRollbackOperation op(*plan);
+        op.setNow(now);
+        QSignalSpy finished(&op, &HelmRollbackOperation::finished);
+        op.run(&cluster);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), ok);
+        QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")), history);
+        // Pending is recorded before the cluster is touched.
+        QCOMPARE(cluster.log.first(), QStringLiteral("create Secret sh.helm.release.v1.shop.v4"));
+        if (ok) {
+            QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Rollback was a success! Happy Helming!"));
+            QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
+        } else {
+            QVERIFY(!cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
+        }
     }
 
     void diffs()

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "writeexecutor.h"
+
+#include <QString>
+
+namespace Orrery {
+
+class AuditLog;
+class HttpTransport;
+
+// Sends writes to one cluster and appends one audit line per write (also for failures and
+// dry runs). The identity recorded is the context's user name, never a credential.
+// Neither pointer is owned; both must outlive the executor's pending requests.
+class ClusterWriteExecutor : public WriteExecutor
+{
+public:
+    ClusterWriteExecutor(HttpTransport *transport, AuditLog *audit);
+
+    // The identity the server knows us by, when known (from a SelfSubjectReview); defaults
+    // to the kubeconfig user name of the connection.
+    void setUserIdentity(const QString &user) { m_user = user; }
+
+    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override;
+
+private:
+    HttpTransport *m_transport;
+    AuditLog *m_audit;
+    QString m_user;
+};
+
+} // namespace Orrery
