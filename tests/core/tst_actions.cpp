@@ -29,6 +29,9 @@ class tst_Actions : public QObject
     Q_OBJECT
 
 private slots:
+    // Paths, content types and bodies below were checked against kubectl 1.32 -v=8 talking to
+    // orrery-sim (scale, set image, rollout restart, delete --cascade=foreground); kubectl
+    // names its field managers kubectl-set / kubectl-rollout where we say orrery.
     void requests_data()
     {
         QTest::addColumn<QString>("action");
@@ -42,19 +45,19 @@ private slots:
                                << QByteArray("application/merge-patch+json") << R"({"spec":{"replicas":5}})";
         QTest::newRow("scale dry") << "scale" << true << QByteArray("PATCH") << dep + "/scale?dryRun=All"
                                    << QByteArray("application/merge-patch+json") << R"({"spec":{"replicas":5}})";
-        QTest::newRow("restart") << "restart" << false << QByteArray("PATCH") << dep
+        QTest::newRow("restart") << "restart" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
                                  << QByteArray("application/strategic-merge-patch+json")
                                  << R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-11-21T10:15:00Z"}}}}})";
         QTest::newRow("pause") << "pause" << false << QByteArray("PATCH") << dep
                                << QByteArray("application/strategic-merge-patch+json") << R"({"spec":{"paused":true}})";
-        QTest::newRow("set image") << "setImage" << false << QByteArray("PATCH") << dep
+        QTest::newRow("set image") << "setImage" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
                                    << QByteArray("application/strategic-merge-patch+json")
-                                   << R"({"spec":{"template":{"spec":{"containers":[{"image":"shop/web:1.3","name":"web"}]}}}})";
+                                   << R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"shop/web:1.3","name":"web"}]}}}})";
         QTest::newRow("delete") << "delete" << false << QByteArray("DELETE") << dep << QByteArray("application/json")
-                                << R"({"apiVersion":"v1","kind":"DeleteOptions","propagationPolicy":"Foreground"})";
+                                << R"({"propagationPolicy":"Foreground"})";
         QTest::newRow("delete dry") << "delete" << true << QByteArray("DELETE") << dep + "?dryRun=All"
                                     << QByteArray("application/json")
-                                    << R"({"apiVersion":"v1","dryRun":["All"],"kind":"DeleteOptions","propagationPolicy":"Foreground"})";
+                                    << R"({"dryRun":["All"],"propagationPolicy":"Foreground"})";
     }
 
     void requests()
@@ -135,14 +138,16 @@ private slots:
         QVERIFY(w.ok());
         QVERIFY(bodyOf(*w) == nlohmann::json::parse(
                     R"({"spec":{"template":{"spec":{"initContainers":[{"image":"shop/all:2","name":"migrate"}],
+                        "$setElementOrder/initContainers":[{"name":"migrate"}],"$setElementOrder/containers":[{"name":"web"}],
                         "containers":[{"image":"shop/all:2","name":"web"}]}}}})"));
         // A Pod's containers sit directly in its spec.
         nlohmann::json pod = {{"apiVersion", "v1"}, {"kind", "Pod"}, {"metadata", {{"name", "p"}, {"namespace", "shop"}}},
                               {"spec", {{"containers", {{{"name", "web"}, {"image", "a"}}}}}}};
         auto p = WorkloadActions::setImage(pod, QStringLiteral("web"), QStringLiteral("b"));
         QVERIFY(p.ok());
-        QCOMPARE(p->request.path, QStringLiteral("/api/v1/namespaces/shop/pods/p"));
-        QVERIFY(bodyOf(*p) == nlohmann::json::parse(R"({"spec":{"containers":[{"image":"b","name":"web"}]}})"));
+        QCOMPARE(p->request.path, QStringLiteral("/api/v1/namespaces/shop/pods/p?fieldManager=orrery"));
+        QVERIFY(bodyOf(*p) == nlohmann::json::parse(
+                    R"({"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"b","name":"web"}]}})"));
     }
 
     void hpaDetection()

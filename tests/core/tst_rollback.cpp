@@ -2,6 +2,7 @@
 // `kubectl rollout undo` and `rollout history` reproduced over fixtures in tests/data/rollback/.
 #include "kube/actions/controllerrevisionrollback.h"
 #include "kube/actions/deploymentrollback.h"
+#include "kube/actions/jsonutil.h"
 #include "kube/actions/revisionhistory.h"
 
 #include <QFile>
@@ -99,6 +100,21 @@ private slots:
         QVERIFY2(sent == expected, (sent.dump(1) + "\n!=\n" + expected.dump(1)).c_str());
         // kubectl never copies the hash label back into the Deployment's template.
         QVERIFY(!sent[0]["value"]["metadata"]["labels"].contains("pod-template-hash"));
+    }
+
+    void sameAsRealKubectl()
+    {
+        // Recorded with kubectl 1.32 -v=8 against orrery-sim; see rollback/kubectl/README.md.
+        const auto plan = DeploymentRollback::plan(load(QStringLiteral("kubectl/deployment-mysql.json")),
+                                                   load(QStringLiteral("kubectl/replicasets-default.json")), 0);
+        QVERIFY(plan.ok());
+        QVERIFY(!plan->skipped);
+        QCOMPARE(plan->write.request.path, QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mysql"));
+        const nlohmann::json sent = nlohmann::json::parse(plan->write.request.body.toStdString());
+        const nlohmann::json kubectl = load(QStringLiteral("kubectl/kubectl-undo-request.json"));
+        // kubectl marshals a Go struct (empty fields dropped); we send the ReplicaSet's JSON.
+        // The server sees the same object either way.
+        QVERIFY2(JsonUtil::pruned(sent) == JsonUtil::pruned(kubectl), (sent.dump() + "\n!=\n" + kubectl.dump()).c_str());
     }
 
     void deploymentDryRun()

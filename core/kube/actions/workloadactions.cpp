@@ -140,6 +140,7 @@ Result<PlannedWrite> WorkloadActions::restart(const nlohmann::json &workload, co
     w->dryRun = dryRun;
     w->request.method = "PATCH";
     const QString stamp = now.toUTC().toString(Qt::ISODate);
+    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"), QStringLiteral("orrery"));
     setBody(*w,
             {{"spec",
               {{"template",
@@ -204,13 +205,20 @@ Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, c
         auto it = podSpec->find(list);
         if (it == podSpec->end() || !it->is_array())
             continue;
+        nlohmann::json order = nlohmann::json::array();
+        bool touched = false;
         for (const auto &c : *it) {
             const QString name = QString::fromStdString(c.value("name", std::string()));
+            order.push_back({{"name", name.toStdString()}});
             if (container != QLatin1String("*") && name != container)
                 continue;
             patchSpec[list].push_back({{"image", image.toStdString()}, {"name", name.toStdString()}});
-            found = true;
+            touched = true;
         }
+        // kubectl's strategic patch also states the list order, so the server keeps it.
+        if (touched)
+            patchSpec[std::string("$setElementOrder/") + list] = order;
+        found = found || touched;
     }
     if (!found)
         return Error(Error::Code::NotFound, tr("unable to find container named \"%1\"").arg(container));
@@ -219,6 +227,7 @@ Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, c
     w->request.method = "PATCH";
     const nlohmann::json body = isPod ? nlohmann::json{{"spec", patchSpec}}
                                       : nlohmann::json{{"spec", {{"template", {{"spec", patchSpec}}}}}};
+    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"), QStringLiteral("orrery"));
     setBody(*w, body, "application/strategic-merge-patch+json");
     w->description = tr("Set the image of container %1 in %2 to %3").arg(container, display(*w), image);
     return w;
@@ -234,7 +243,8 @@ Result<PlannedWrite> WorkloadActions::remove(const nlohmann::json &object, Propa
                                                                : "Background";
     w->dryRun = dryRun;
     w->request.method = "DELETE";
-    nlohmann::json body{{"kind", "DeleteOptions"}, {"apiVersion", "v1"}, {"propagationPolicy", policy}};
+    // kubectl sends only the fields it sets; the server defaults kind/apiVersion.
+    nlohmann::json body{{"propagationPolicy", policy}};
     if (dryRun)
         body["dryRun"] = nlohmann::json::array({"All"});
     setBody(*w, body, "application/json");
