@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
+
 namespace Orrery {
 
 namespace {
@@ -52,10 +54,15 @@ HttpTransport::RequestId HttpTransport::send(ApiRequest request, QObject *contex
     Internal::CurlJob job;
     job.request = std::move(request);
     QPointer<QObject> ctx(context);
-    job.onDone = [this, ctx, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
-        deliver(this, ctx, [onFinished, r = std::move(r)] { onFinished(r); });
+    auto id = std::make_shared<std::atomic<RequestId>>(0);
+    job.onDone = [this, ctx, id, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
+        deliver(this, ctx, [this, id, onFinished, r = std::move(r)] {
+            if (!takeCancelled(*id))
+                onFinished(r);
+        });
     };
-    return m_worker->submit(std::move(job));
+    *id = m_worker->submit(std::move(job));
+    return *id;
 }
 
 HttpTransport::RequestId HttpTransport::get(const QString &path, QObject *context,
@@ -70,19 +77,36 @@ HttpTransport::RequestId HttpTransport::stream(ApiRequest request, QObject *cont
     Internal::CurlJob job;
     job.request = std::move(request);
     QPointer<QObject> ctx(context);
-    job.onData = [this, ctx, onChunk = std::move(onChunk)](const QByteArray &chunk) {
-        deliver(this, ctx, [onChunk, chunk] { onChunk(chunk); });
+    auto id = std::make_shared<std::atomic<RequestId>>(0);
+    job.onData = [this, ctx, id, onChunk = std::move(onChunk)](const QByteArray &chunk) {
+        deliver(this, ctx, [this, id, onChunk, chunk] {
+            if (!m_cancelled.contains(*id))
+                onChunk(chunk);
+        });
         return true;
     };
-    job.onDone = [this, ctx, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
-        deliver(this, ctx, [onFinished, r = std::move(r)] { onFinished(r); });
+    job.onDone = [this, ctx, id, onFinished = std::move(onFinished)](Result<ApiResponse> &&r) {
+        deliver(this, ctx, [this, id, onFinished, r = std::move(r)] {
+            if (!takeCancelled(*id))
+                onFinished(r);
+        });
     };
-    return m_worker->submit(std::move(job));
+    *id = m_worker->submit(std::move(job));
+    return *id;
 }
 
 void HttpTransport::cancel(RequestId id)
 {
+    // Remembered until the request's final answer would have been delivered (or forever for
+    // a request that had already finished: ids are never reused, so the set only grows by
+    // cancellations, which are rare).
+    m_cancelled.insert(id);
     m_worker->cancel(id);
+}
+
+bool HttpTransport::takeCancelled(RequestId id)
+{
+    return m_cancelled.remove(id);
 }
 
 } // namespace Orrery

@@ -5,6 +5,7 @@
 #include "clusterconnection.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -54,7 +55,8 @@ public:
     RequestId stream(ApiRequest request, QObject *context, ChunkHandler onChunk,
                      ResponseHandler onFinished);
 
-    // Thread-safe. The handlers of a cancelled request are not called.
+    // The handlers of a cancelled request are not called, even when its answer was already
+    // on its way. Call it from the transport's thread.
     void cancel(RequestId id);
 
     // Used by informers, discovery and the doctor: the worker whose callbacks run on the
@@ -62,7 +64,10 @@ public:
     Internal::CurlWorker *worker() const { return m_worker.get(); }
 
 private:
+    bool takeCancelled(RequestId id);
+
     ClusterConnection m_connection;
+    QSet<RequestId> m_cancelled;
     std::unique_ptr<Internal::CurlWorker> m_worker;
 };
 

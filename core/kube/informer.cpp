@@ -331,7 +331,8 @@ void Informer::retry(const Error &error, bool relist)
     if (m_stopped)
         return;
     ++m_failures;
-    ++m_failuresSinceLive;
+    if (m_failuresSinceLive++ == 0)
+        m_failingSince.start();
     ++m_health.reconnectCount;
     m_health.lastError = error;
     qCInfo(lcInformer) << m_resource.name << m_namespace << "failed:" << error.toString()
@@ -342,7 +343,7 @@ void Informer::retry(const Error &error, bool relist)
         || error.code == C::Unsupported || error.code == C::InvalidArgument) {
         setState(S::Error);
     } else if (m_failuresSinceLive >= m_options.staleAfterFailures
-               || (m_sinceLive.isValid() && m_sinceLive.elapsed() >= m_options.staleAfterMs)) {
+               || m_failingSince.elapsed() >= m_options.staleAfterMs) {
         setState(m_everSynced ? S::Stale : S::Reconnecting);
     } else {
         setState(S::Reconnecting);
@@ -361,7 +362,6 @@ void Informer::setState(WatchHealth::State state, bool forceReport)
 {
     if (state == WatchHealth::State::Live) {
         m_failuresSinceLive = 0;
-        m_sinceLive.start();
     }
     const bool changed = m_health.state != state;
     m_health.state = state;

@@ -88,7 +88,7 @@ private:
     int m_failuresSinceLive = 0;   // for Stale
     int m_expiredInARow = 0;
     QElapsedTimer m_watchStarted;
-    QElapsedTimer m_sinceLive;     // restarted whenever the informer becomes Live
+    QElapsedTimer m_failingSince;  // first failure since the informer was last Live
     QElapsedTimer m_sinceReport;
     bool m_everSynced = false;
     bool m_stopped = false;

@@ -349,6 +349,47 @@ private slots:
         QCOMPARE(session->health().size(), 2);
     }
 
+    void unsupportedKindDoesNotBlockSync()
+    {
+        m_server->setGroupVersions("autoscaling", {});
+        m_server->put("pods", pod("a", "x"));
+        auto session = makeSession(fastOptions(), {Kind::Pod, Kind::HorizontalPodAutoscaler});
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        const WatchHealth h = session->health(Kind::HorizontalPodAutoscaler);
+        QCOMPARE(h.state, WatchHealth::State::Error);
+        QVERIFY(h.lastError.has_value());
+        QCOMPARE(h.lastError->code, Error::Code::Unsupported);
+        QCOMPARE(m_server->listCount("horizontalpodautoscalers"), 0);
+        QCOMPARE(session->store()->count(Kind::Pod), 1);
+    }
+
+    void fetchObjectRedactsSecrets()
+    {
+        m_server->put("secrets", Test::FakeApiServer::makeObject(
+                                     "a", "db", {{"type", "Opaque"}, {"data", {{"password", "aHVudGVyMg=="}}}}));
+        auto session = makeSession(fastOptions(), {Kind::Secret});
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        for (auto format : {ClusterSession::Format::Json, ClusterSession::Format::Yaml}) {
+            std::optional<Result<QByteArray>> text;
+            session->fetchObject(Kind::Secret, QStringLiteral("a"), QStringLiteral("db"), format, this,
+                                 [&](const Result<QByteArray> &r) { text = r; });
+            QTRY_VERIFY_WITH_TIMEOUT(text.has_value(), 10000);
+            QVERIFY(text->ok());
+            QVERIFY(!(*text)->contains("aHVudGVyMg=="));
+            QVERIFY((*text)->contains("<redacted>"));
+            QVERIFY((*text)->contains("password"));
+        }
+        std::optional<Result<QByteArray>> missing;
+        session->fetchObject(Kind::Secret, QStringLiteral("a"), QStringLiteral("nope"),
+                             ClusterSession::Format::Yaml, this,
+                             [&](const Result<QByteArray> &r) { missing = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(missing.has_value(), 10000);
+        QVERIFY(!missing->ok());
+        QCOMPARE(missing->error().code, Error::Code::NotFound);
+    }
+
     void unauthorizedRetriesOnceWithFreshCredential()
     {
         m_credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"expired", "fresh"});
