@@ -7,7 +7,7 @@ ORRERY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$ORRERY_ROOT/scripts/deps.sh"
 orrery_install_deps
 build="$ORRERY_ROOT/build/test"
-orrery_build "$build" RelWithDebInfo ${ORRERY_CMAKE_ARGS:-}
+orrery_build "$build" Release ${ORRERY_CMAKE_ARGS:-}
 cd "$build"
 # Tests never share a home or kubectl cache with the user.
 export HOME="$build/test-home"
