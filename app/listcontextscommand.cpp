@@ -22,11 +22,15 @@ int runListContexts(const QCommandLineParser &parser)
 
     QTextStream err(stderr);
     for (const QString &warning : config.warnings())
-        err << QCoreApplication::translate("listcontexts", "orrery: warning: %1").arg(warning) << '\n';
+        err << QCoreApplication::translate("listcontexts", "orrery: warning: %1").arg(warning)
+            << '\n';
     for (const Error &error : config.errors())
-        err << QCoreApplication::translate("listcontexts", "orrery: error: %1").arg(error.toString()) << '\n';
+        err << QCoreApplication::translate("listcontexts", "orrery: error: %1")
+                   .arg(error.toString())
+            << '\n';
     if (!config.isLoaded()) {
-        err << QCoreApplication::translate("listcontexts", "orrery: no kubeconfig file could be loaded (tried: %1)")
+        err << QCoreApplication::translate("listcontexts",
+                                           "orrery: no kubeconfig file could be loaded (tried: %1)")
                    .arg(Kubeconfig::precedence(explicitFile).join(QStringLiteral(", ")))
             << '\n';
         return 1;

@@ -39,7 +39,8 @@ std::optional<QString> optionalString(const nlohmann::json &object, const char *
     if (it == object.end() || it->is_null())
         return std::nullopt;
     if (!it->is_string())
-        return QStringLiteral("exec plugin returned a non-string status.%1").arg(QLatin1String(key));
+        return QStringLiteral("exec plugin returned a non-string status.%1")
+            .arg(QLatin1String(key));
     *out = QString::fromStdString(it->get<std::string>());
     return std::nullopt;
 }
@@ -48,8 +49,9 @@ std::optional<QString> optionalString(const nlohmann::json &object, const char *
 
 ExecCredentialProvider::ExecCredentialProvider(KubeExecConfig config, nlohmann::json clusterInfo,
                                                Options options)
-    : m_config(std::move(config)), m_clusterInfo(std::move(clusterInfo)),
-      m_options(std::move(options))
+    : m_config(std::move(config))
+    , m_clusterInfo(std::move(clusterInfo))
+    , m_options(std::move(options))
 {
 }
 
@@ -75,10 +77,11 @@ std::optional<QString> ExecCredentialProvider::validate(const KubeExecConfig &co
     if (config.interactiveMode.isEmpty()) {
         if (config.apiVersion == kV1)
             return QStringLiteral("interactiveMode must be specified for %1 to use exec "
-                                  "authentication plugin").arg(kV1);
-    } else if (config.interactiveMode != QLatin1String("Never")
-               && config.interactiveMode != QLatin1String("IfAvailable")
-               && config.interactiveMode != QLatin1String("Always")) {
+                                  "authentication plugin")
+                .arg(kV1);
+    } else if (config.interactiveMode != QLatin1String("Never") &&
+               config.interactiveMode != QLatin1String("IfAvailable") &&
+               config.interactiveMode != QLatin1String("Always")) {
         return QStringLiteral("invalid interactiveMode \"%1\" (use Never, IfAvailable or Always)")
             .arg(config.interactiveMode);
     }
@@ -95,7 +98,8 @@ nlohmann::json ExecCredentialProvider::clusterInfo(const ClusterConnection &conn
     if (connection.insecureSkipTlsVerify)
         cluster["insecure-skip-tls-verify"] = true;
     if (!connection.certificateAuthorityPem.isEmpty())
-        cluster["certificate-authority-data"] = connection.certificateAuthorityPem.toBase64().toStdString();
+        cluster["certificate-authority-data"] =
+            connection.certificateAuthorityPem.toBase64().toStdString();
     if (!connection.proxyUrl.isEmpty())
         cluster["proxy-url"] = connection.proxyUrl.toStdString();
     if (connection.disableCompression)
@@ -108,21 +112,20 @@ nlohmann::json ExecCredentialProvider::clusterInfo(const ClusterConnection &conn
 Result<Credential> ExecCredentialProvider::parseOutput(const QByteArray &output,
                                                        const QString &apiVersion)
 {
-    const auto fail = [](const QString &message) {
-        return Error(Error::Code::AuthError, message);
-    };
-    const nlohmann::json doc = nlohmann::json::parse(output.constData(),
-                                                     output.constData() + output.size(),
-                                                     nullptr, false);
+    const auto fail = [](const QString &message) { return Error(Error::Code::AuthError, message); };
+    const nlohmann::json doc = nlohmann::json::parse(
+        output.constData(), output.constData() + output.size(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
         return fail(QStringLiteral("exec plugin output is not a JSON object"));
     const std::string gotVersion = doc.value("apiVersion", nlohmann::json()).is_string()
-        ? doc["apiVersion"].get<std::string>() : std::string();
+                                       ? doc["apiVersion"].get<std::string>()
+                                       : std::string();
     if (QString::fromStdString(gotVersion) != apiVersion) {
         return fail(QStringLiteral("exec plugin is configured to use API version %1, plugin "
                                    "returned version %2")
-                        .arg(apiVersion, gotVersion.empty() ? QStringLiteral("(none)")
-                                                            : QString::fromStdString(gotVersion).left(80)));
+                        .arg(apiVersion, gotVersion.empty()
+                                             ? QStringLiteral("(none)")
+                                             : QString::fromStdString(gotVersion).left(80)));
     }
     const auto kind = doc.find("kind");
     if (kind == doc.end() || !kind->is_string() || kind->get<std::string>() != "ExecCredential")
@@ -132,10 +135,9 @@ Result<Credential> ExecCredentialProvider::parseOutput(const QByteArray &output,
         return fail(QStringLiteral("exec plugin didn't return a status field"));
 
     QString token, cert, key, expiry;
-    for (const auto &[name, target] : {std::pair{"token", &token},
-                                       std::pair{"clientCertificateData", &cert},
-                                       std::pair{"clientKeyData", &key},
-                                       std::pair{"expirationTimestamp", &expiry}}) {
+    for (const auto &[name, target] :
+         {std::pair{"token", &token}, std::pair{"clientCertificateData", &cert},
+          std::pair{"clientKeyData", &key}, std::pair{"expirationTimestamp", &expiry}}) {
         if (auto problem = optionalString(*status, name, target))
             return fail(*problem);
     }
@@ -178,8 +180,8 @@ void ExecCredentialProvider::reportUnauthorized(const Credential &used)
     QMutexLocker lock(&m_mutex);
     // Only drop the cache if the rejected credential is still the cached one: another thread
     // may already have fetched a fresh one that must not be thrown away.
-    if (m_cached && m_cached->bearerToken == used.bearerToken
-        && m_cached->clientCertPem == used.clientCertPem) {
+    if (m_cached && m_cached->bearerToken == used.bearerToken &&
+        m_cached->clientCertPem == used.clientCertPem) {
         qCDebug(lcExec) << "exec credential rejected with 401; plugin re-runs on next use";
         m_cached.reset();
     }
@@ -199,8 +201,8 @@ QString ExecCredentialProvider::resolveCommand() const
         const QFileInfo info(m_config.command);
         return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
     }
-    const QStringList dirs = m_options.searchPath.isEmpty() ? LoginShellPath::searchPath()
-                                                            : m_options.searchPath;
+    const QStringList dirs =
+        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
     return QStandardPaths::findExecutable(m_config.command, dirs);
 }
 
@@ -214,9 +216,11 @@ Result<Credential> ExecCredentialProvider::run()
         Error error = makeError(Error::Code::NotFound,
                                 m_config.command.contains(QLatin1Char('/'))
                                     ? QStringLiteral("exec plugin \"%1\" does not exist or is not "
-                                                     "executable").arg(m_config.command)
+                                                     "executable")
+                                          .arg(m_config.command)
                                     : QStringLiteral("exec plugin \"%1\" not found in PATH or the "
-                                                     "usual install directories").arg(m_config.command));
+                                                     "usual install directories")
+                                          .arg(m_config.command));
         if (error.hint.isEmpty())
             error.hint = QStringLiteral("install it, or put its absolute path in the kubeconfig "
                                         "exec command");
@@ -244,8 +248,8 @@ Result<Credential> ExecCredentialProvider::run()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // Plugins call other tools (gke-gcloud-auth-plugin needs gcloud, aws needs python): give
     // them the same search path we found them with.
-    const QStringList dirs = m_options.searchPath.isEmpty() ? LoginShellPath::searchPath()
-                                                            : m_options.searchPath;
+    const QStringList dirs =
+        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
     env.insert(QStringLiteral("PATH"), dirs.join(QLatin1Char(':')));
     for (const auto &[name, value] : m_config.env)
         env.insert(name, value);
@@ -276,14 +280,17 @@ Result<Credential> ExecCredentialProvider::run()
         process.waitForFinished(2000);
         return makeError(Error::Code::Timeout,
                          QStringLiteral("exec plugin \"%1\" did not finish within %2 s")
-                             .arg(program).arg(m_options.timeoutMs / 1000.0));
+                             .arg(program)
+                             .arg(m_options.timeoutMs / 1000.0));
     }
-    const QString stderrText = interactive ? QString() : truncatedStderr(process.readAllStandardError());
+    const QString stderrText =
+        interactive ? QString() : truncatedStderr(process.readAllStandardError());
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         QString message = process.exitStatus() != QProcess::NormalExit
-            ? QStringLiteral("exec plugin \"%1\" crashed").arg(program)
-            : QStringLiteral("exec plugin \"%1\" failed with exit code %2")
-                  .arg(program).arg(process.exitCode());
+                              ? QStringLiteral("exec plugin \"%1\" crashed").arg(program)
+                              : QStringLiteral("exec plugin \"%1\" failed with exit code %2")
+                                    .arg(program)
+                                    .arg(process.exitCode());
         if (!stderrText.isEmpty())
             message += QStringLiteral(": ") + stderrText;
         return makeError(Error::Code::AuthError, message);

@@ -27,7 +27,7 @@ struct CredentialProviderCache
     QMutex mutex;
     QHash<QString, std::shared_ptr<CredentialProvider>> providers;
 
-    template<typename Make>
+    template <typename Make>
     std::shared_ptr<CredentialProvider> get(const QString &key, Make &&make)
     {
         QMutexLocker lock(&mutex);
@@ -96,7 +96,8 @@ QByteArray base64Data(const YAML::Node &node, const char *field)
     text.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
     if (text.isEmpty())
         return {};
-    const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         throw EntryError{QStringLiteral("\"%1\" is not valid base64").arg(QLatin1String(field)),
                          lineOf(node)};
@@ -159,13 +160,16 @@ KubeCluster parseCluster(const QString &name, const YAML::Node &node, const QStr
     c.server = scalar(node["server"], "server");
     c.tlsServerName = scalar(node["tls-server-name"], "tls-server-name");
     c.insecureSkipTlsVerify = boolean(node["insecure-skip-tls-verify"], "insecure-skip-tls-verify");
-    c.certificateAuthority = resolvePath(scalar(node["certificate-authority"], "certificate-authority"), baseDir);
-    c.certificateAuthorityData = base64Data(node["certificate-authority-data"], "certificate-authority-data");
+    c.certificateAuthority =
+        resolvePath(scalar(node["certificate-authority"], "certificate-authority"), baseDir);
+    c.certificateAuthorityData =
+        base64Data(node["certificate-authority-data"], "certificate-authority-data");
     c.proxyUrl = scalar(node["proxy-url"], "proxy-url");
     c.disableCompression = boolean(node["disable-compression"], "disable-compression");
     if (const YAML::Node extensions = node["extensions"]; extensions && extensions.IsSequence()) {
         for (const YAML::Node &ext : extensions) {
-            if (ext.IsMap() && scalar(ext["name"], "name") == QLatin1String("client.authentication.k8s.io/exec")) {
+            if (ext.IsMap() &&
+                scalar(ext["name"], "name") == QLatin1String("client.authentication.k8s.io/exec")) {
                 // Handed to the plugin as JSON (spec.cluster.config), as client-go does.
                 c.execExtension = toJson(ext["extension"]);
             }
@@ -189,7 +193,8 @@ KubeExecConfig parseExec(const YAML::Node &node, const QString &baseDir)
             throw EntryError{QStringLiteral("\"env\" must be a list"), lineOf(env)};
         for (const YAML::Node &var : env) {
             if (!var.IsMap())
-                throw EntryError{QStringLiteral("\"env\" entries need name and value"), lineOf(var)};
+                throw EntryError{QStringLiteral("\"env\" entries need name and value"),
+                                 lineOf(var)};
             const QString name = scalar(var["name"], "name");
             if (name.isEmpty())
                 throw EntryError{QStringLiteral("\"env\" entry without a name"), lineOf(var)};
@@ -201,7 +206,8 @@ KubeExecConfig parseExec(const YAML::Node &node, const QString &baseDir)
     e.provideClusterInfo = boolean(node["provideClusterInfo"], "provideClusterInfo");
     e.interactiveMode = scalar(node["interactiveMode"], "interactiveMode");
     // client-go's v1beta1 defaulting; v1 has no default and fails validation instead.
-    if (e.interactiveMode.isEmpty() && e.apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
+    if (e.interactiveMode.isEmpty() &&
+        e.apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
         e.interactiveMode = QStringLiteral("IfAvailable");
     return e;
 }
@@ -214,8 +220,10 @@ KubeUser parseUser(const QString &name, const YAML::Node &node, const QString &b
         return u;
     if (!node.IsMap())
         throw EntryError{QStringLiteral("\"user\" must be a mapping"), lineOf(node)};
-    u.clientCertificate = resolvePath(scalar(node["client-certificate"], "client-certificate"), baseDir);
-    u.clientCertificateData = base64Data(node["client-certificate-data"], "client-certificate-data");
+    u.clientCertificate =
+        resolvePath(scalar(node["client-certificate"], "client-certificate"), baseDir);
+    u.clientCertificateData =
+        base64Data(node["client-certificate-data"], "client-certificate-data");
     u.clientKey = resolvePath(scalar(node["client-key"], "client-key"), baseDir);
     u.clientKeyData = base64Data(node["client-key-data"], "client-key-data");
     u.token = scalar(node["token"], "token");
@@ -265,13 +273,20 @@ KubeContext parseContext(const QString &name, const YAML::Node &node)
 QString errorCodeName(Error::Code code)
 {
     switch (code) {
-    case Error::Code::InvalidArgument: return QStringLiteral("InvalidArgument");
-    case Error::Code::ParseError: return QStringLiteral("ParseError");
-    case Error::Code::NotFound: return QStringLiteral("NotFound");
-    case Error::Code::FileError: return QStringLiteral("FileError");
-    case Error::Code::AuthError: return QStringLiteral("AuthError");
-    case Error::Code::Unsupported: return QStringLiteral("Unsupported");
-    default: return QStringLiteral("Error");
+    case Error::Code::InvalidArgument:
+        return QStringLiteral("InvalidArgument");
+    case Error::Code::ParseError:
+        return QStringLiteral("ParseError");
+    case Error::Code::NotFound:
+        return QStringLiteral("NotFound");
+    case Error::Code::FileError:
+        return QStringLiteral("FileError");
+    case Error::Code::AuthError:
+        return QStringLiteral("AuthError");
+    case Error::Code::Unsupported:
+        return QStringLiteral("Unsupported");
+    default:
+        return QStringLiteral("Error");
     }
 }
 
@@ -283,8 +298,9 @@ QString authProviderReplacement(const QString &name)
                               "gke-gcloud-auth-plugin) and run `gcloud container clusters "
                               "get-credentials` to rewrite this user as an exec plugin");
     if (name == QLatin1String("azure"))
-        return QStringLiteral("install kubelogin (https://azure.github.io/kubelogin) and run "
-                              "`kubelogin convert-kubeconfig` to rewrite this user as an exec plugin");
+        return QStringLiteral(
+            "install kubelogin (https://azure.github.io/kubelogin) and run "
+            "`kubelogin convert-kubeconfig` to rewrite this user as an exec plugin");
     if (name == QLatin1String("oidc"))
         return QStringLiteral("use an exec plugin such as kubelogin (int128/kubelogin, `kubectl "
                               "oidc-login`) instead");
@@ -366,7 +382,8 @@ Kubeconfig Kubeconfig::loadFiles(const QStringList &files)
         const QString path = QFileInfo(file).absoluteFilePath();
         if (!QFileInfo::exists(path)) {
             // kubectl skips missing KUBECONFIG entries silently; we say so, once per file.
-            config.m_warnings << QStringLiteral("kubeconfig file \"%1\" does not exist; skipped").arg(path);
+            config.m_warnings
+                << QStringLiteral("kubeconfig file \"%1\" does not exist; skipped").arg(path);
             continue;
         }
         config.loadFile(path);
@@ -394,7 +411,8 @@ void Kubeconfig::loadFile(const QString &path)
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fileError(Error::Code::FileError, QStringLiteral("cannot read kubeconfig: %1").arg(file.errorString()));
+        fileError(Error::Code::FileError,
+                  QStringLiteral("cannot read kubeconfig: %1").arg(file.errorString()));
         return;
     }
     const QByteArray content = file.readAll();
@@ -409,7 +427,7 @@ void Kubeconfig::loadFile(const QString &path)
                   e.mark.is_null() ? -1 : e.mark.line + 1);
         return;
     }
-    if (root.IsNull()) {  // an empty file is an empty config, as for kubectl
+    if (root.IsNull()) { // an empty file is an empty config, as for kubectl
         m_sourceFiles << path;
         return;
     }
@@ -437,7 +455,8 @@ void Kubeconfig::loadFile(const QString &path)
             return;
         if (!seq.IsSequence()) {
             fileError(Error::Code::ParseError,
-                      QStringLiteral("\"%1\" must be a list").arg(QLatin1String(listKey)), lineOf(seq));
+                      QStringLiteral("\"%1\" must be a list").arg(QLatin1String(listKey)),
+                      lineOf(seq));
             return;
         }
         QSet<QString> inThisFile;
@@ -445,21 +464,25 @@ void Kubeconfig::loadFile(const QString &path)
             QString name;
             try {
                 if (!item.IsMap())
-                    throw EntryError{QStringLiteral("entry of \"%1\" must be a mapping").arg(QLatin1String(listKey)),
+                    throw EntryError{QStringLiteral("entry of \"%1\" must be a mapping")
+                                         .arg(QLatin1String(listKey)),
                                      lineOf(item)};
                 name = scalar(item["name"], "name");
                 if (name.isEmpty())
-                    throw EntryError{QStringLiteral("entry of \"%1\" has no name").arg(QLatin1String(listKey)),
-                                     lineOf(item)};
+                    throw EntryError{
+                        QStringLiteral("entry of \"%1\" has no name").arg(QLatin1String(listKey)),
+                        lineOf(item)};
                 if (inThisFile.contains(name)) {
                     // kubectl refuses the whole file here; we keep the first definition.
-                    throw EntryError{QStringLiteral("duplicate name in \"%1\"; the first definition is used")
-                                         .arg(QLatin1String(listKey)), lineOf(item)};
+                    throw EntryError{
+                        QStringLiteral("duplicate name in \"%1\"; the first definition is used")
+                            .arg(QLatin1String(listKey)),
+                        lineOf(item)};
                 }
                 inThisFile.insert(name);
                 if (index.contains(name)) {
-                    qCDebug(lcKubeconfig) << kind << name << "in" << path
-                                          << "ignored: defined by an earlier file";
+                    qCDebug(lcKubeconfig)
+                        << kind << name << "in" << path << "ignored: defined by an earlier file";
                     continue;
                 }
                 auto entry = parse(name, item[itemKey]);
@@ -477,15 +500,18 @@ void Kubeconfig::loadFile(const QString &path)
         }
     };
 
-    mergeList("clusters", "cluster", "cluster",
-              [&](const QString &n, const YAML::Node &v) { return parseCluster(n, v, baseDir); },
-              m_clusters, m_clusterIndex);
-    mergeList("users", "user", "user",
-              [&](const QString &n, const YAML::Node &v) { return parseUser(n, v, baseDir); },
-              m_users, m_userIndex);
-    mergeList("contexts", "context", "context",
-              [&](const QString &n, const YAML::Node &v) { return parseContext(n, v); },
-              m_contexts, m_contextIndex);
+    mergeList(
+        "clusters", "cluster", "cluster",
+        [&](const QString &n, const YAML::Node &v) { return parseCluster(n, v, baseDir); },
+        m_clusters, m_clusterIndex);
+    mergeList(
+        "users", "user", "user",
+        [&](const QString &n, const YAML::Node &v) { return parseUser(n, v, baseDir); }, m_users,
+        m_userIndex);
+    mergeList(
+        "contexts", "context", "context",
+        [&](const QString &n, const YAML::Node &v) { return parseContext(n, v); }, m_contexts,
+        m_contextIndex);
 }
 
 void Kubeconfig::validate()
@@ -503,16 +529,20 @@ void Kubeconfig::validate()
         const QString entry = quoted("context", c.name);
         if (!c.clusterName.isEmpty() && !m_clusterIndex.contains(c.clusterName))
             entryError(Error::Code::NotFound,
-                       QStringLiteral("cluster \"%1\" is not defined in any kubeconfig file").arg(c.clusterName),
+                       QStringLiteral("cluster \"%1\" is not defined in any kubeconfig file")
+                           .arg(c.clusterName),
                        c.source, entry);
         if (!c.userName.isEmpty() && !m_userIndex.contains(c.userName))
-            entryError(Error::Code::NotFound,
-                       QStringLiteral("user \"%1\" is not defined in any kubeconfig file").arg(c.userName),
-                       c.source, entry);
-        if (!c.namespace_.isEmpty() && (c.namespace_.size() > 63 || !dnsLabel.match(c.namespace_).hasMatch()))
-            entryError(Error::Code::InvalidArgument,
-                       QStringLiteral("namespace \"%1\" is not a valid DNS label").arg(c.namespace_),
-                       c.source, entry);
+            entryError(
+                Error::Code::NotFound,
+                QStringLiteral("user \"%1\" is not defined in any kubeconfig file").arg(c.userName),
+                c.source, entry);
+        if (!c.namespace_.isEmpty() &&
+            (c.namespace_.size() > 63 || !dnsLabel.match(c.namespace_).hasMatch()))
+            entryError(
+                Error::Code::InvalidArgument,
+                QStringLiteral("namespace \"%1\" is not a valid DNS label").arg(c.namespace_),
+                c.source, entry);
     }
     if (!m_currentContext.isEmpty() && !m_contextIndex.contains(m_currentContext))
         m_warnings << QStringLiteral("current-context \"%1\" is not defined").arg(m_currentContext);
@@ -520,18 +550,21 @@ void Kubeconfig::validate()
     for (const KubeCluster &c : std::as_const(m_clusters)) {
         const QString entry = quoted("cluster", c.name);
         if (!c.certificateAuthority.isEmpty()) {
-            const auto read = readEntryFile(c.certificateAuthority, "certificate-authority", c.source, entry);
+            const auto read =
+                readEntryFile(c.certificateAuthority, "certificate-authority", c.source, entry);
             if (!read.ok())
                 addError(read.error());
         }
         if (c.insecureSkipTlsVerify)
-            m_warnings << QStringLiteral("%1: TLS verification is disabled (insecure-skip-tls-verify)").arg(entry);
+            m_warnings << QStringLiteral(
+                              "%1: TLS verification is disabled (insecure-skip-tls-verify)")
+                              .arg(entry);
     }
     for (const KubeUser &u : std::as_const(m_users)) {
         const QString entry = quoted("user", u.name);
-        for (const auto &[path, field] : {std::pair{u.clientCertificate, "client-certificate"},
-                                          std::pair{u.clientKey, "client-key"},
-                                          std::pair{u.tokenFile, "tokenFile"}}) {
+        for (const auto &[path, field] :
+             {std::pair{u.clientCertificate, "client-certificate"},
+              std::pair{u.clientKey, "client-key"}, std::pair{u.tokenFile, "tokenFile"}}) {
             if (path.isEmpty())
                 continue;
             const auto read = readEntryFile(path, field, u.source, entry);
@@ -544,7 +577,8 @@ void Kubeconfig::validate()
         }
         if (u.authProvider)
             m_warnings << QStringLiteral("%1: the legacy auth-provider \"%2\" is not supported; %3")
-                              .arg(entry, u.authProvider->name, authProviderReplacement(u.authProvider->name));
+                              .arg(entry, u.authProvider->name,
+                                   authProviderReplacement(u.authProvider->name));
     }
 }
 
@@ -594,10 +628,12 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
 {
     const auto ctx = context(contextName);
     if (!ctx) {
-        Error error(Error::Code::NotFound,
-                    QStringLiteral("context \"%1\" is not defined in the kubeconfig").arg(contextName));
+        Error error(
+            Error::Code::NotFound,
+            QStringLiteral("context \"%1\" is not defined in the kubeconfig").arg(contextName));
         if (!m_contexts.isEmpty())
-            error.hint = QStringLiteral("known contexts: %1").arg(contextNames().join(QStringLiteral(", ")));
+            error.hint =
+                QStringLiteral("known contexts: %1").arg(contextNames().join(QStringLiteral(", ")));
         return error;
     }
     const QString ctxEntry = quoted("context", ctx->name);
@@ -608,17 +644,21 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     };
 
     if (ctx->clusterName.isEmpty())
-        return at(Error(Error::Code::InvalidArgument, QStringLiteral("no cluster is specified"), ctxEntry),
+        return at(Error(Error::Code::InvalidArgument, QStringLiteral("no cluster is specified"),
+                        ctxEntry),
                   ctx->source);
     const auto cl = cluster(ctx->clusterName);
     if (!cl)
         return at(Error(Error::Code::NotFound,
-                        QStringLiteral("cluster \"%1\" is not defined in any kubeconfig file").arg(ctx->clusterName),
-                        ctxEntry), ctx->source);
+                        QStringLiteral("cluster \"%1\" is not defined in any kubeconfig file")
+                            .arg(ctx->clusterName),
+                        ctxEntry),
+                  ctx->source);
     const QString clEntry = quoted("cluster", cl->name);
     if (cl->server.isEmpty())
-        return at(Error(Error::Code::InvalidArgument, QStringLiteral("no server is specified"), clEntry),
-                  cl->source);
+        return at(
+            Error(Error::Code::InvalidArgument, QStringLiteral("no server is specified"), clEntry),
+            cl->source);
 
     ClusterConnection conn;
     conn.contextName = ctx->name;
@@ -633,36 +673,46 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     if (!cl->certificateAuthorityData.isEmpty()) {
         conn.certificateAuthorityPem = cl->certificateAuthorityData;
         if (!cl->certificateAuthority.isEmpty())
-            conn.warnings << QStringLiteral("%1: certificate-authority-data overrides certificate-authority").arg(clEntry);
+            conn.warnings << QStringLiteral(
+                                 "%1: certificate-authority-data overrides certificate-authority")
+                                 .arg(clEntry);
     } else if (!cl->certificateAuthority.isEmpty()) {
-        auto ca = readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, clEntry);
+        auto ca =
+            readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, clEntry);
         if (!ca.ok())
             return ca.error();
         conn.certificateAuthorityPem = std::move(ca).value();
     }
     if (cl->insecureSkipTlsVerify)
-        conn.warnings << QStringLiteral("TLS verification is disabled for cluster \"%1\"; the server's "
-                                        "identity is not checked").arg(cl->name);
+        conn.warnings << QStringLiteral(
+                             "TLS verification is disabled for cluster \"%1\"; the server's "
+                             "identity is not checked")
+                             .arg(cl->name);
 
     if (ctx->userName.isEmpty()) {
-        conn.credentials = std::make_shared<StaticCredentialProvider>(Credential(), QStringLiteral("none"));
+        conn.credentials =
+            std::make_shared<StaticCredentialProvider>(Credential(), QStringLiteral("none"));
         return conn;
     }
     const auto us = user(ctx->userName);
     if (!us)
         return at(Error(Error::Code::NotFound,
-                        QStringLiteral("user \"%1\" is not defined in any kubeconfig file").arg(ctx->userName),
-                        ctxEntry), ctx->source);
+                        QStringLiteral("user \"%1\" is not defined in any kubeconfig file")
+                            .arg(ctx->userName),
+                        ctxEntry),
+                  ctx->source);
     const QString usEntry = quoted("user", us->name);
     conn.impersonateUser = us->impersonate;
     conn.impersonateUid = us->impersonateUid;
     conn.impersonateGroups = us->impersonateGroups;
 
     if (us->authProvider) {
-        Error error(Error::Code::Unsupported,
-                    QStringLiteral("the legacy auth-provider \"%1\" was removed from Kubernetes clients "
-                                   "and is not supported").arg(us->authProvider->name),
-                    usEntry);
+        Error error(
+            Error::Code::Unsupported,
+            QStringLiteral("the legacy auth-provider \"%1\" was removed from Kubernetes clients "
+                           "and is not supported")
+                .arg(us->authProvider->name),
+            usEntry);
         error.hint = authProviderReplacement(us->authProvider->name);
         return at(error, us->source);
     }
@@ -683,14 +733,17 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     if (hasToken && hasBasic)
         return at(Error(Error::Code::InvalidArgument,
                         QStringLiteral("more than one authentication method found (token and basic "
-                                       "auth); only one is allowed"), usEntry), us->source);
+                                       "auth); only one is allowed"),
+                        usEntry),
+                  us->source);
 
     Credential base;
     if (us->hasClientCertificate()) {
         if (!us->clientCertificateData.isEmpty()) {
             base.clientCertPem = us->clientCertificateData;
         } else {
-            auto cert = readEntryFile(us->clientCertificate, "client-certificate", us->source, usEntry);
+            auto cert =
+                readEntryFile(us->clientCertificate, "client-certificate", us->source, usEntry);
             if (!cert.ok())
                 return cert.error();
             base.clientCertPem = std::move(cert).value();
@@ -704,7 +757,8 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
             base.clientKeyPem = std::move(key).value();
         } else {
             return at(Error(Error::Code::InvalidArgument,
-                            QStringLiteral("client-certificate is set but client-key is not"), usEntry),
+                            QStringLiteral("client-certificate is set but client-key is not"),
+                            usEntry),
                       us->source);
         }
     } else if (!us->clientKey.isEmpty() || !us->clientKeyData.isEmpty()) {
@@ -715,7 +769,9 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
 
     if (!us->tokenFile.isEmpty()) {
         if (!us->token.isEmpty())
-            conn.warnings << QStringLiteral("%1: both token and tokenFile are set; the file is used").arg(usEntry);
+            conn.warnings << QStringLiteral(
+                                 "%1: both token and tokenFile are set; the file is used")
+                                 .arg(usEntry);
         conn.credentials = m_providers->get(us->name + QLatin1Char('\n') + cl->name, [&] {
             return std::make_shared<TokenFileCredentialProvider>(us->tokenFile, base);
         });
@@ -723,17 +779,20 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     }
     if (!us->token.isEmpty()) {
         base.bearerToken = us->token.toUtf8();
-        conn.credentials = std::make_shared<StaticCredentialProvider>(base, QStringLiteral("token"));
+        conn.credentials =
+            std::make_shared<StaticCredentialProvider>(base, QStringLiteral("token"));
         return conn;
     }
     if (hasBasic) {
         base.username = us->username;
         base.password = us->password;
-        conn.credentials = std::make_shared<StaticCredentialProvider>(base, QStringLiteral("basic"));
+        conn.credentials =
+            std::make_shared<StaticCredentialProvider>(base, QStringLiteral("basic"));
         return conn;
     }
     conn.credentials = std::make_shared<StaticCredentialProvider>(
-        base, base.clientCertPem.isEmpty() ? QStringLiteral("none") : QStringLiteral("clientCertificate"));
+        base, base.clientCertPem.isEmpty() ? QStringLiteral("none")
+                                           : QStringLiteral("clientCertificate"));
     return conn;
 }
 

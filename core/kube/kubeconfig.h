@@ -33,7 +33,7 @@ struct CredentialProviderCache;
 class Kubeconfig
 {
 public:
-    Kubeconfig();  // empty: no files, no contexts
+    Kubeconfig(); // empty: no files, no contexts
 
     // explicitFile: the --kubeconfig argument; empty means KUBECONFIG, then ~/.kube/config.
     static Kubeconfig load(const QString &explicitFile = {});
@@ -46,7 +46,7 @@ public:
     static QStringList precedence(const QString &explicitFile = {});
 
     QString currentContext() const { return m_currentContext; }
-    QStringList contextNames() const;  // merged, in file order
+    QStringList contextNames() const; // merged, in file order
     QStringList clusterNames() const;
     QStringList userNames() const;
 
@@ -81,7 +81,7 @@ private:
     void addError(Error error);
 
     QString m_currentContext;
-    QList<KubeContext> m_contexts;  // file order
+    QList<KubeContext> m_contexts; // file order
     QList<KubeCluster> m_clusters;
     QList<KubeUser> m_users;
     QHash<QString, qsizetype> m_contextIndex;

@@ -22,24 +22,24 @@ namespace Orrery {
 // Where an entry came from, for error messages.
 struct KubeSource
 {
-    QString file;   // absolute path of the kubeconfig file that defined the entry
-    int line = -1;  // 1-based line of the entry in that file
+    QString file;  // absolute path of the kubeconfig file that defined the entry
+    int line = -1; // 1-based line of the entry in that file
 };
 
 struct KubeExecConfig
 {
-    QString command;  // absolute when it contained a '/', else looked up on PATH when run
+    QString command; // absolute when it contained a '/', else looked up on PATH when run
     QStringList args;
-    QList<QPair<QString, QString>> env;  // in file order; later names win
-    QString apiVersion;                  // client.authentication.k8s.io/v1 or /v1beta1
+    QList<QPair<QString, QString>> env; // in file order; later names win
+    QString apiVersion;                 // client.authentication.k8s.io/v1 or /v1beta1
     QString installHint;
     bool provideClusterInfo = false;
-    QString interactiveMode;  // Never, IfAvailable, Always (empty: IfAvailable for v1beta1)
+    QString interactiveMode; // Never, IfAvailable, Always (empty: IfAvailable for v1beta1)
 };
 
 struct KubeAuthProviderConfig
 {
-    QString name;  // gcp, azure, oidc, ...
+    QString name; // gcp, azure, oidc, ...
     QMap<QString, QString> config;
 };
 
@@ -63,16 +63,16 @@ struct KubeUser
 {
     QString name;
     KubeSource source;
-    QString clientCertificate;          // file
-    QByteArray clientCertificateData;   // decoded PEM
-    QString clientKey;                  // file
-    QByteArray clientKeyData;           // decoded PEM
+    QString clientCertificate;        // file
+    QByteArray clientCertificateData; // decoded PEM
+    QString clientKey;                // file
+    QByteArray clientKeyData;         // decoded PEM
     QString token;
     QString tokenFile;
-    QString impersonate;                // "as"
-    QString impersonateUid;             // "as-uid"
-    QStringList impersonateGroups;      // "as-groups"
-    QMap<QString, QStringList> impersonateUserExtra;  // "as-user-extra"
+    QString impersonate;                             // "as"
+    QString impersonateUid;                          // "as-uid"
+    QStringList impersonateGroups;                   // "as-groups"
+    QMap<QString, QStringList> impersonateUserExtra; // "as-user-extra"
     QString username;
     QString password;
     std::optional<KubeAuthProviderConfig> authProvider;
@@ -110,7 +110,7 @@ struct KubeContext
     KubeSource source;
     QString clusterName;
     QString userName;
-    QString namespace_;  // empty when the context sets none
+    QString namespace_; // empty when the context sets none
 };
 
 } // namespace Orrery

@@ -13,7 +13,10 @@ class StaticCredentialProvider final : public CredentialProvider
 {
 public:
     StaticCredentialProvider(Credential credential, QString authKind)
-        : m_credential(std::move(credential)), m_authKind(std::move(authKind)) {}
+        : m_credential(std::move(credential))
+        , m_authKind(std::move(authKind))
+    {
+    }
 
     Result<Credential> credential() override { return m_credential; }
     // Nothing to re-read: the same credential will be rejected again, and the caller shows that.

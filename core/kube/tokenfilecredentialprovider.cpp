@@ -14,14 +14,15 @@ constexpr qint64 kMaxAgeMs = 60 * 1000;
 } // namespace
 
 TokenFileCredentialProvider::TokenFileCredentialProvider(QString path, Credential base)
-    : m_path(std::move(path)), m_base(std::move(base))
+    : m_path(std::move(path))
+    , m_base(std::move(base))
 {
 }
 
 Result<Credential> TokenFileCredentialProvider::credential()
 {
     QMutexLocker lock(&m_mutex);
-    const QFileInfo info(m_path);  // a fresh QFileInfo: no cached stat
+    const QFileInfo info(m_path); // a fresh QFileInfo: no cached stat
     if (!info.exists()) {
         Error error(Error::Code::FileError,
                     QStringLiteral("token file \"%1\" does not exist").arg(m_path));
@@ -29,20 +30,22 @@ Result<Credential> TokenFileCredentialProvider::credential()
         return error;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_cached && info.lastModified() == m_modified && info.size() == m_size
-        && m_readAt.msecsTo(now) < kMaxAgeMs)
+    if (m_cached && info.lastModified() == m_modified && info.size() == m_size &&
+        m_readAt.msecsTo(now) < kMaxAgeMs)
         return *m_cached;
 
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
-        Error error(Error::Code::FileError,
-                    QStringLiteral("cannot read token file \"%1\": %2").arg(m_path, file.errorString()));
+        Error error(
+            Error::Code::FileError,
+            QStringLiteral("cannot read token file \"%1\": %2").arg(m_path, file.errorString()));
         error.file = m_path;
         return error;
     }
     const QByteArray token = file.readAll().trimmed();
     if (token.isEmpty()) {
-        Error error(Error::Code::AuthError, QStringLiteral("token file \"%1\" is empty").arg(m_path));
+        Error error(Error::Code::AuthError,
+                    QStringLiteral("token file \"%1\" is empty").arg(m_path));
         error.file = m_path;
         return error;
     }

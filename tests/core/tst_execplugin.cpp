@@ -37,7 +37,8 @@ bool writeFile(const QString &path, const QByteArray &content, bool executable =
     file.write(content);
     file.close();
     if (executable)
-        file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+        file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup |
+                            QFile::ExeOther);
     return true;
 }
 
@@ -96,7 +97,10 @@ private:
                         const QString &extra = {});
     KubeExecConfig execConfig(const QString &command, const QString &apiVersion = kV1) const;
     ExecCredentialProvider::Options options() const;
-    int runsRecorded() const { return readFile(m_dir.filePath(QStringLiteral("count"))).trimmed().toInt(); }
+    int runsRecorded() const
+    {
+        return readFile(m_dir.filePath(QStringLiteral("count"))).trimmed().toInt();
+    }
     nlohmann::json execInfo() const;
 
     QTemporaryDir m_dir;
@@ -112,20 +116,24 @@ QString tst_ExecPlugin::writePlugin(const QString &name, const QString &apiVersi
                                     const QString &status, const QString &extra)
 {
     const QString path = m_dir.filePath(name);
-    const QString script = QStringLiteral(
-        "#!/bin/sh\n"
-        "d=\"$ORRERY_PLUGIN_DIR\"\n"
-        "n=0\n"
-        "[ -f \"$d/count\" ] && read n < \"$d/count\"\n"
-        "n=$((n + 1))\n"
-        "echo \"$n\" > \"$d/count\"\n"
-        "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"$d/info.json\"\n"
-        "printf 'A=%s\\nB=%s\\nPARENT=%s\\nPATH=%s\\n' \"$ORRERY_A\" \"$ORRERY_B\" \"$ORRERY_PARENT\" "
-        "\"$PATH\" > \"$d/env.txt\"\n"
-        "printf '%s\\n' \"$@\" > \"$d/args.txt\"\n"
-        "%1\n"
-        "printf '{\"apiVersion\":\"%2\",\"kind\":\"ExecCredential\",\"status\":%s}\\n' \"%3\"\n")
-        .arg(extra, apiVersion, QString(status).replace(QLatin1Char('"'), QLatin1String("\\\"")));
+    const QString script =
+        QStringLiteral(
+            "#!/bin/sh\n"
+            "d=\"$ORRERY_PLUGIN_DIR\"\n"
+            "n=0\n"
+            "[ -f \"$d/count\" ] && read n < \"$d/count\"\n"
+            "n=$((n + 1))\n"
+            "echo \"$n\" > \"$d/count\"\n"
+            "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"$d/info.json\"\n"
+            "printf 'A=%s\\nB=%s\\nPARENT=%s\\nPATH=%s\\n' \"$ORRERY_A\" \"$ORRERY_B\" "
+            "\"$ORRERY_PARENT\" "
+            "\"$PATH\" > \"$d/env.txt\"\n"
+            "printf '%s\\n' \"$@\" > \"$d/args.txt\"\n"
+            "%1\n"
+            "printf '{\"apiVersion\":\"%2\",\"kind\":\"ExecCredential\",\"status\":%s}\\n' "
+            "\"%3\"\n")
+            .arg(extra, apiVersion,
+                 QString(status).replace(QLatin1Char('"'), QLatin1String("\\\"")));
     if (!writeFile(path, script.toUtf8(), true))
         return {};
     QFile::remove(m_dir.filePath(QStringLiteral("count")));
@@ -176,14 +184,16 @@ void tst_ExecPlugin::searchPathFindsCloudPlugins()
     QStringList dirs = LoginShellPath::searchPath();
     qputenv("PATH", oldPath);
     qputenv("SHELL", oldShell);
-    QCOMPARE(dirs.mid(0, 2), (QStringList{"/nonexistent-orrery-dir", "/opt/orrery-login-only/bin"}));
+    QCOMPARE(dirs.mid(0, 2),
+             (QStringList{"/nonexistent-orrery-dir", "/opt/orrery-login-only/bin"}));
     QVERIFY(dirs.contains(QStringLiteral("/usr/local/bin")));
     QVERIFY(dirs.contains(QDir::home().filePath(QStringLiteral(".krew/bin"))));
     QCOMPARE(dirs.removeDuplicates(), 0);
-    QCOMPARE(LoginShellPath::searchPath(), dirs);  // cached
+    QCOMPARE(LoginShellPath::searchPath(), dirs); // cached
     if (!QFileInfo(plugin).isExecutable())
         QSKIP("gke-gcloud-auth-plugin is not installed here");
-    const QString found = QStandardPaths::findExecutable(QStringLiteral("gke-gcloud-auth-plugin"), dirs);
+    const QString found =
+        QStandardPaths::findExecutable(QStringLiteral("gke-gcloud-auth-plugin"), dirs);
     QVERIFY(!found.isEmpty());
     QCOMPARE(QFileInfo(found).canonicalFilePath(), QFileInfo(plugin).canonicalFilePath());
 }
@@ -225,12 +235,14 @@ void tst_ExecPlugin::clientCertificate()
 {
     const QString plugin = writePlugin(
         QStringLiteral("cert.sh"), kV1,
-        QStringLiteral("{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\\\\nMIIB\\\\n-----END "
-                       "CERTIFICATE-----\\\\n\",\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\\\nMIGH\\\\n"
-                       "-----END PRIVATE KEY-----\\\\n\"}"));
+        QStringLiteral(
+            "{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\\\\nMIIB\\\\n-----END "
+            "CERTIFICATE-----\\\\n\",\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\\\nMIGH\\\\n"
+            "-----END PRIVATE KEY-----\\\\n\"}"));
     ExecCredentialProvider provider(execConfig(plugin), {}, options());
     auto credential = provider.credential();
-    QVERIFY2(credential.ok(), qPrintable(credential.ok() ? QString() : errorText(credential.error())));
+    QVERIFY2(credential.ok(),
+             qPrintable(credential.ok() ? QString() : errorText(credential.error())));
     QCOMPARE(credential->clientCertPem,
              QByteArray("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
     QCOMPARE(credential->clientKeyPem,
@@ -252,9 +264,10 @@ void tst_ExecPlugin::expiry()
 {
     QFETCH(QString, timestamp);
     QFETCH(int, runsAfterTwoCalls);
-    const QString plugin = writePlugin(
-        QStringLiteral("expiry.sh"), kV1,
-        QStringLiteral("{\"token\":\"expiring-$n\",\"expirationTimestamp\":\"%1\"}").arg(timestamp));
+    const QString plugin =
+        writePlugin(QStringLiteral("expiry.sh"), kV1,
+                    QStringLiteral("{\"token\":\"expiring-$n\",\"expirationTimestamp\":\"%1\"}")
+                        .arg(timestamp));
     ExecCredentialProvider provider(execConfig(plugin), {}, options());
     auto first = provider.credential();
     QVERIFY(first.ok());
@@ -291,23 +304,28 @@ void tst_ExecPlugin::longStderrTruncated()
 {
     const QString plugin = writePlugin(
         QStringLiteral("noisy.sh"), kV1, QStringLiteral("{}"),
-        QStringLiteral("i=0; while [ $i -lt 400 ]; do printf 'noise-line-%s\\n' $i >&2; i=$((i+1)); "
-                       "done; echo 'the-real-reason' >&2; exit 1"));
+        QStringLiteral(
+            "i=0; while [ $i -lt 400 ]; do printf 'noise-line-%s\\n' $i >&2; i=$((i+1)); "
+            "done; echo 'the-real-reason' >&2; exit 1"));
     ExecCredentialProvider provider(execConfig(plugin), {}, options());
     auto result = provider.credential();
     QVERIFY(!result.ok());
     QVERIFY(result.error().message.contains(QLatin1String("the-real-reason")));
     QVERIFY(!result.error().message.contains(QLatin1String("noise-line-0\n")));
-    QVERIFY2(result.error().message.size() < 1000, qPrintable(QString::number(result.error().message.size())));
+    QVERIFY2(result.error().message.size() < 1000,
+             qPrintable(QString::number(result.error().message.size())));
 }
 
 void tst_ExecPlugin::missingCommand_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("installHint");
-    QTest::newRow("bare name") << "orrery-no-such-plugin" << "Install it from example.com.";
-    QTest::newRow("path") << "/nonexistent/dir/plugin" << "Install it from example.com.";
-    QTest::newRow("no hint") << "orrery-no-such-plugin" << "";
+    QTest::newRow("bare name") << "orrery-no-such-plugin"
+                               << "Install it from example.com.";
+    QTest::newRow("path") << "/nonexistent/dir/plugin"
+                          << "Install it from example.com.";
+    QTest::newRow("no hint") << "orrery-no-such-plugin"
+                             << "";
 }
 
 void tst_ExecPlugin::missingCommand()
@@ -324,7 +342,7 @@ void tst_ExecPlugin::missingCommand()
     if (!installHint.isEmpty())
         QCOMPARE(result.error().hint, installHint);
     else
-        QVERIFY(!result.error().hint.isEmpty());  // generic advice
+        QVERIFY(!result.error().hint.isEmpty()); // generic advice
     QCOMPARE(provider.runCount(), 0);
 }
 
@@ -347,15 +365,15 @@ void tst_ExecPlugin::foundOnSearchPathOnly()
 
 void tst_ExecPlugin::environmentAndArgs()
 {
-    const QString plugin = writePlugin(QStringLiteral("env.sh"), kV1,
-                                       QStringLiteral("{\"token\":\"env-token\"}"));
+    const QString plugin =
+        writePlugin(QStringLiteral("env.sh"), kV1, QStringLiteral("{\"token\":\"env-token\"}"));
     const QByteArray oldParent = qgetenv("ORRERY_PARENT");
     const QByteArray oldB = qgetenv("ORRERY_B");
     qputenv("ORRERY_PARENT", "from-parent");
     qputenv("ORRERY_B", "parent-b");
     KubeExecConfig config = execConfig(plugin);
     config.env.append({QStringLiteral("ORRERY_A"), QStringLiteral("one")});
-    config.env.append({QStringLiteral("ORRERY_B"), QStringLiteral("exec-b")});  // beats the parent
+    config.env.append({QStringLiteral("ORRERY_B"), QStringLiteral("exec-b")}); // beats the parent
     config.args = {QStringLiteral("--flag"), QStringLiteral("with space"), QStringLiteral("")};
     ExecCredentialProvider provider(config, {}, options());
     auto result = provider.credential();
@@ -369,7 +387,8 @@ void tst_ExecPlugin::environmentAndArgs()
     QVERIFY(env.contains("PARENT=from-parent"));
     // The plugin gets the search path as PATH, so the tools it calls are found too.
     QVERIFY(env.contains("PATH=" + options().searchPath.join(QLatin1Char(':')).toLocal8Bit()));
-    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("args.txt"))), QByteArray("--flag\nwith space\n\n"));
+    QCOMPARE(readFile(m_dir.filePath(QStringLiteral("args.txt"))),
+             QByteArray("--flag\nwith space\n\n"));
 }
 
 void tst_ExecPlugin::execInfoWithClusterInfo()
@@ -378,30 +397,30 @@ void tst_ExecPlugin::execInfoWithClusterInfo()
                                        QStringLiteral("{\"token\":\"info-token\"}"));
     const QByteArray ca = "-----BEGIN CERTIFICATE-----\nZm9v\n-----END CERTIFICATE-----\n";
     const QString kubeconfig = m_dir.filePath(QStringLiteral("info-kubeconfig.yaml"));
-    const QString yaml = QStringLiteral(
-        "clusters:\n"
-        "- name: c\n"
-        "  cluster:\n"
-        "    server: https://info.example:6443\n"
-        "    tls-server-name: info-tls.example\n"
-        "    certificate-authority-data: %1\n"
-        "    proxy-url: socks5://proxy.example:1080\n"
-        "    extensions:\n"
-        "    - name: client.authentication.k8s.io/exec\n"
-        "      extension: {audience: info, nested: {flag: true}}\n"
-        "users:\n"
-        "- name: with-info\n"
-        "  user:\n"
-        "    exec: {apiVersion: %2, command: %3, provideClusterInfo: true,\n"
-        "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
-        "- name: without-info\n"
-        "  user:\n"
-        "    exec: {apiVersion: %2, command: %3,\n"
-        "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
-        "contexts:\n"
-        "- {name: with-info, context: {cluster: c, user: with-info}}\n"
-        "- {name: without-info, context: {cluster: c, user: without-info}}\n")
-        .arg(QString::fromLatin1(ca.toBase64()), kV1beta1, plugin, m_dir.path());
+    const QString yaml =
+        QStringLiteral("clusters:\n"
+                       "- name: c\n"
+                       "  cluster:\n"
+                       "    server: https://info.example:6443\n"
+                       "    tls-server-name: info-tls.example\n"
+                       "    certificate-authority-data: %1\n"
+                       "    proxy-url: socks5://proxy.example:1080\n"
+                       "    extensions:\n"
+                       "    - name: client.authentication.k8s.io/exec\n"
+                       "      extension: {audience: info, nested: {flag: true}}\n"
+                       "users:\n"
+                       "- name: with-info\n"
+                       "  user:\n"
+                       "    exec: {apiVersion: %2, command: %3, provideClusterInfo: true,\n"
+                       "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
+                       "- name: without-info\n"
+                       "  user:\n"
+                       "    exec: {apiVersion: %2, command: %3,\n"
+                       "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
+                       "contexts:\n"
+                       "- {name: with-info, context: {cluster: c, user: with-info}}\n"
+                       "- {name: without-info, context: {cluster: c, user: without-info}}\n")
+            .arg(QString::fromLatin1(ca.toBase64()), kV1beta1, plugin, m_dir.path());
     QVERIFY(writeFile(kubeconfig, yaml.toUtf8()));
     const Kubeconfig config = Kubeconfig::loadFiles({kubeconfig});
     QVERIFY2(config.errors().isEmpty(), qPrintable(config.errors().value(0).toString()));
@@ -410,7 +429,8 @@ void tst_ExecPlugin::execInfoWithClusterInfo()
     QVERIFY(with.ok());
     QCOMPARE(with->credentials->authKind(), QStringLiteral("exec"));
     auto credential = with->credentials->credential();
-    QVERIFY2(credential.ok(), qPrintable(credential.ok() ? QString() : errorText(credential.error())));
+    QVERIFY2(credential.ok(),
+             qPrintable(credential.ok() ? QString() : errorText(credential.error())));
     const nlohmann::json expected = {
         {"apiVersion", kV1beta1.toStdString()},
         {"kind", "ExecCredential"},
@@ -495,10 +515,11 @@ void tst_ExecPlugin::reportUnauthorizedReruns()
 
 void tst_ExecPlugin::concurrentCallersShareOneRun()
 {
-    const QString plugin = writePlugin(QStringLiteral("shared.sh"), kV1,
-                                       QStringLiteral("{\"token\":\"shared-$n\"}"),
-                                       QStringLiteral("sleep 0.2"));
-    auto provider = std::make_shared<ExecCredentialProvider>(execConfig(plugin), nlohmann::json(), options());
+    const QString plugin =
+        writePlugin(QStringLiteral("shared.sh"), kV1, QStringLiteral("{\"token\":\"shared-$n\"}"),
+                    QStringLiteral("sleep 0.2"));
+    auto provider =
+        std::make_shared<ExecCredentialProvider>(execConfig(plugin), nlohmann::json(), options());
     constexpr int kThreads = 4;
     std::vector<QByteArray> tokens(kThreads);
     std::vector<std::unique_ptr<QThread>> threads;
@@ -520,16 +541,19 @@ void tst_ExecPlugin::kubeconfigConnectionsShareOneRun()
 {
     // Several workers each ask the (shared, immutable) Kubeconfig for a connection and a
     // credential at once: one provider, one plugin run.
-    const QString plugin = writePlugin(QStringLiteral("kc-shared.sh"), kV1,
-                                       QStringLiteral("{\"token\":\"kc-shared-$n\"}"),
-                                       QStringLiteral("sleep 0.2"));
+    const QString plugin =
+        writePlugin(QStringLiteral("kc-shared.sh"), kV1,
+                    QStringLiteral("{\"token\":\"kc-shared-$n\"}"), QStringLiteral("sleep 0.2"));
     const QString kubeconfig = m_dir.filePath(QStringLiteral("shared-kubeconfig.yaml"));
-    QVERIFY(writeFile(kubeconfig,
-                      QStringLiteral("clusters: [{name: c, cluster: {server: https://c.example}}]\n"
-                                     "users: [{name: u, user: {exec: {apiVersion: %1, command: %2, "
-                                     "interactiveMode: Never, env: [{name: ORRERY_PLUGIN_DIR, value: \"%3\"}]}}}]\n"
-                                     "contexts: [{name: x, context: {cluster: c, user: u}}]\n")
-                          .arg(kV1, plugin, m_dir.path()).toUtf8()));
+    QVERIFY(writeFile(
+        kubeconfig,
+        QStringLiteral(
+            "clusters: [{name: c, cluster: {server: https://c.example}}]\n"
+            "users: [{name: u, user: {exec: {apiVersion: %1, command: %2, "
+            "interactiveMode: Never, env: [{name: ORRERY_PLUGIN_DIR, value: \"%3\"}]}}}]\n"
+            "contexts: [{name: x, context: {cluster: c, user: u}}]\n")
+            .arg(kV1, plugin, m_dir.path())
+            .toUtf8()));
     const Kubeconfig config = Kubeconfig::loadFiles({kubeconfig});
     QVERIFY(config.errors().isEmpty());
     constexpr int kThreads = 4;
@@ -574,27 +598,33 @@ void tst_ExecPlugin::outputValidation_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("messagePart");
 
-    const QByteArray head = R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)";
+    const QByteArray head =
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)";
     QTest::newRow("token") << head + R"("status":{"token":"sekret-token-123"}})" << true << "";
-    QTest::newRow("cert and key") << head + R"("status":{"clientCertificateData":"C","clientKeyData":"K"}})"
-                                  << true << "";
+    QTest::newRow("cert and key")
+        << head + R"("status":{"clientCertificateData":"C","clientKeyData":"K"}})" << true << "";
     QTest::newRow("not json") << QByteArray("token=sekret-token-123") << false << "not a JSON";
     QTest::newRow("array") << QByteArray("[\"sekret-token-123\"]") << false << "not a JSON";
     QTest::newRow("wrong version")
-        << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",)"
-                      R"("status":{"token":"sekret-token-123"}})") << false << "returned version client.authentication.k8s.io/v1beta1";
-    QTest::newRow("no version") << QByteArray(R"({"kind":"ExecCredential","status":{"token":"sekret-token-123"}})")
-                                << false << "(none)";
+        << QByteArray(
+               R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",)"
+               R"("status":{"token":"sekret-token-123"}})")
+        << false << "returned version client.authentication.k8s.io/v1beta1";
+    QTest::newRow("no version")
+        << QByteArray(R"({"kind":"ExecCredential","status":{"token":"sekret-token-123"}})") << false
+        << "(none)";
     QTest::newRow("wrong kind")
         << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"Secret",)"
-                      R"("status":{"token":"sekret-token-123"}})") << false << "not an ExecCredential";
+                      R"("status":{"token":"sekret-token-123"}})")
+        << false << "not an ExecCredential";
     QTest::newRow("no status") << head + R"("spec":{}})" << false << "status";
     QTest::newRow("empty status") << head + R"("status":{}})" << false << "token or cert/key";
     QTest::newRow("cert only") << head + R"("status":{"clientCertificateData":"sekret-token-123"}})"
                                << false << "only certificate or key";
-    QTest::newRow("key only") << head + R"("status":{"clientKeyData":"sekret-token-123"}})"
-                              << false << "only certificate or key";
-    QTest::newRow("token not a string") << head + R"("status":{"token":12345}})" << false << "non-string";
+    QTest::newRow("key only") << head + R"("status":{"clientKeyData":"sekret-token-123"}})" << false
+                              << "only certificate or key";
+    QTest::newRow("token not a string")
+        << head + R"("status":{"token":12345}})" << false << "non-string";
     QTest::newRow("bad expiry")
         << head + R"("status":{"token":"sekret-token-123","expirationTimestamp":"tomorrow"}})"
         << false << "expirationTimestamp";
@@ -634,12 +664,19 @@ void tst_ExecPlugin::validateConfig_data()
     QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("command");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("v1 Never") << kV1 << "Never" << "x" << true;
-    QTest::newRow("v1 without mode") << kV1 << "" << "x" << false;
-    QTest::newRow("v1beta1 without mode") << kV1beta1 << "" << "x" << true;
-    QTest::newRow("bad mode") << kV1 << "Sometimes" << "x" << false;
-    QTest::newRow("v1alpha1") << "client.authentication.k8s.io/v1alpha1" << "Never" << "x" << false;
-    QTest::newRow("no command") << kV1 << "Never" << "" << false;
+    QTest::newRow("v1 Never") << kV1 << "Never"
+                              << "x" << true;
+    QTest::newRow("v1 without mode") << kV1 << ""
+                                     << "x" << false;
+    QTest::newRow("v1beta1 without mode") << kV1beta1 << ""
+                                          << "x" << true;
+    QTest::newRow("bad mode") << kV1 << "Sometimes"
+                              << "x" << false;
+    QTest::newRow("v1alpha1") << "client.authentication.k8s.io/v1alpha1"
+                              << "Never"
+                              << "x" << false;
+    QTest::newRow("no command") << kV1 << "Never"
+                                << "" << false;
 }
 
 void tst_ExecPlugin::validateConfig()
@@ -673,7 +710,7 @@ void tst_ExecPlugin::tokenFileReread()
     QCOMPARE(provider.authKind(), QStringLiteral("tokenFile"));
     auto first = provider.credential();
     QVERIFY(first.ok());
-    QCOMPARE(first->bearerToken, QByteArray("first-token"));  // trimmed
+    QCOMPARE(first->bearerToken, QByteArray("first-token")); // trimmed
     QCOMPARE(first->clientCertPem, QByteArray("CERT"));
 
     // Rotated with a new size: picked up on the next call.
@@ -734,7 +771,8 @@ void tst_ExecPlugin::loginShellQuery()
     const QString hanging = m_dir.filePath(QStringLiteral("hanging-shell"));
     QVERIFY(writeFile(hanging, "#!/bin/sh\nsleep 30\n", true));
     QCOMPARE(LoginShellPath::queryLoginShell(hanging, 300), QString());
-    QCOMPARE(LoginShellPath::queryLoginShell(m_dir.filePath(QStringLiteral("no-shell")), 1000), QString());
+    QCOMPARE(LoginShellPath::queryLoginShell(m_dir.filePath(QStringLiteral("no-shell")), 1000),
+             QString());
 
     const QString failing = m_dir.filePath(QStringLiteral("failing-shell"));
     QVERIFY(writeFile(failing, "#!/bin/sh\necho nothing useful\nexit 1\n", true));
@@ -748,11 +786,12 @@ void tst_ExecPlugin::combineSearchPath()
     QStringList dirs = LoginShellPath::combine(
         QStringLiteral("/usr/bin:/custom/bin::/usr/bin/"),
         QStringLiteral("/login/bin:/custom/bin:/usr/local/bin"), QStringLiteral("/home/u"));
-    QCOMPARE(dirs.mid(0, 4), (QStringList{"/usr/bin", "/custom/bin", "/login/bin", "/usr/local/bin"}));
+    QCOMPARE(dirs.mid(0, 4),
+             (QStringList{"/usr/bin", "/custom/bin", "/login/bin", "/usr/local/bin"}));
     QCOMPARE(dirs.removeDuplicates(), 0);
-    for (const char *expected : {"/usr/lib/google-cloud-sdk/bin", "/snap/bin", "/opt/homebrew/bin",
-                                 "/home/u/.local/bin", "/home/u/bin", "/home/u/go/bin",
-                                 "/home/u/.krew/bin"})
+    for (const char *expected :
+         {"/usr/lib/google-cloud-sdk/bin", "/snap/bin", "/opt/homebrew/bin", "/home/u/.local/bin",
+          "/home/u/bin", "/home/u/go/bin", "/home/u/.krew/bin"})
         QVERIFY2(dirs.contains(QLatin1String(expected)), expected);
     QVERIFY(!dirs.contains(QString()));
 }

@@ -79,10 +79,14 @@ const nlohmann::json *contextEntry(const nlohmann::json &list, const QString &na
 
 // Every secret that appears in a fixture: none may show up in an error or in --list-contexts.
 const QStringList kSecrets = {
-    QStringLiteral("a-alice-token"), QStringLiteral("a-shared-token"),
-    QStringLiteral("b-shared-password"), QStringLiteral("b-bob-password"),
-    QStringLiteral("relative-file-token"), QStringLiteral("static-token-value"),
-    QStringLiteral("basic-secret-password"), QStringLiteral("missing-refs-token"),
+    QStringLiteral("a-alice-token"),
+    QStringLiteral("a-shared-token"),
+    QStringLiteral("b-shared-password"),
+    QStringLiteral("b-bob-password"),
+    QStringLiteral("relative-file-token"),
+    QStringLiteral("static-token-value"),
+    QStringLiteral("basic-secret-password"),
+    QStringLiteral("missing-refs-token"),
     QStringLiteral("unreadable-fixture-token"),
 };
 
@@ -254,15 +258,16 @@ void tst_Kubeconfig::kubeconfigEnvDedupAndMissing()
     const QString b = fixture("merge/b.yaml");
     const QString missing = home.filePath(QStringLiteral("missing.yaml"));
     const QString aDotted = fixtureDir() + QStringLiteral("/merge/./a.yaml");
-    qputenv("KUBECONFIG", QFile::encodeName(
-                              QStringList{a, missing, aDotted, b, a, QString(), missing}.join(':')));
+    qputenv(
+        "KUBECONFIG",
+        QFile::encodeName(QStringList{a, missing, aDotted, b, a, QString(), missing}.join(':')));
 
     QCOMPARE(Kubeconfig::precedence(), (QStringList{a, missing, b}));
     const Kubeconfig config = Kubeconfig::load();
     QCOMPARE(config.sourceFiles(), (QStringList{a, b}));
     QCOMPARE(config.currentContext(), QStringLiteral("b-ctx"));
     QVERIFY(config.errors().isEmpty());
-    QCOMPARE(config.warnings().size(), 1);  // the missing file, once
+    QCOMPARE(config.warnings().size(), 1); // the missing file, once
     QVERIFY(config.warnings().constFirst().contains(missing));
     QVERIFY(config.isLoaded());
 }
@@ -326,9 +331,11 @@ void tst_Kubeconfig::relativePaths()
 
     QVERIFY2(config.errors().isEmpty(), qPrintable(config.errors().value(0).toString()));
     QCOMPARE(config.cluster(QStringLiteral("rel"))->certificateAuthority, fixture("certs/ca.crt"));
-    QCOMPARE(config.user(QStringLiteral("rel-cert"))->clientCertificate, fixture("certs/client.crt"));
+    QCOMPARE(config.user(QStringLiteral("rel-cert"))->clientCertificate,
+             fixture("certs/client.crt"));
     QCOMPARE(config.user(QStringLiteral("rel-cert"))->clientKey, fixture("certs/client.key"));
-    QCOMPARE(config.user(QStringLiteral("rel-token-file"))->tokenFile, fixture("relative/token.txt"));
+    QCOMPARE(config.user(QStringLiteral("rel-token-file"))->tokenFile,
+             fixture("relative/token.txt"));
     QCOMPARE(config.user(QStringLiteral("rel-exec"))->exec->command,
              fixture("plugins/static-token.sh"));
 
@@ -353,7 +360,8 @@ void tst_Kubeconfig::relativePaths()
     QVERIFY(exec.ok());
     QCOMPARE(exec->defaultNamespace, QStringLiteral("apps"));
     auto execCredential = exec->credentials->credential();
-    QVERIFY2(execCredential.ok(), qPrintable(execCredential.ok() ? QString() : execCredential.error().toString()));
+    QVERIFY2(execCredential.ok(),
+             qPrintable(execCredential.ok() ? QString() : execCredential.error().toString()));
     QCOMPARE(execCredential->bearerToken, QByteArray("relative-exec-token"));
 }
 
@@ -364,21 +372,38 @@ void tst_Kubeconfig::authKinds_data()
     QTest::addColumn<bool>("connects");
     QTest::addColumn<QByteArray>("token");
     QTest::addColumn<QString>("username");
-    QTest::addColumn<QString>("certFile");  // expected client certificate content, from file
+    QTest::addColumn<QString>("certFile"); // expected client certificate content, from file
 
-    QTest::newRow("token") << "token" << "token" << true << QByteArray("static-token-value") << "" << "";
-    QTest::newRow("tokenFile") << "token-file" << "tokenFile" << true
-                               << QByteArray("relative-file-token") << "" << "";
-    QTest::newRow("cert files") << "cert-files" << "clientCertificate" << true << QByteArray()
-                                << "" << "certs/client.crt";
-    QTest::newRow("cert data") << "cert-data" << "clientCertificate" << true << QByteArray() << ""
+    QTest::newRow("token") << "token"
+                           << "token" << true << QByteArray("static-token-value") << ""
+                           << "";
+    QTest::newRow("tokenFile") << "token-file"
+                               << "tokenFile" << true << QByteArray("relative-file-token") << ""
+                               << "";
+    QTest::newRow("cert files") << "cert-files"
+                                << "clientCertificate" << true << QByteArray() << ""
+                                << "certs/client.crt";
+    QTest::newRow("cert data") << "cert-data"
+                               << "clientCertificate" << true << QByteArray() << ""
                                << "certs/client.crt";
-    QTest::newRow("basic") << "basic" << "basic" << true << QByteArray() << "admin" << "";
-    QTest::newRow("exec v1") << "exec-v1" << "exec" << true << QByteArray("exec-v1-token") << "" << "";
-    QTest::newRow("exec v1beta1") << "exec-v1beta1" << "exec" << true << QByteArray() << "" << "";
-    QTest::newRow("gcp") << "gcp" << "authProvider" << false << QByteArray() << "" << "";
-    QTest::newRow("anonymous") << "anonymous" << "none" << true << QByteArray() << "" << "";
-    QTest::newRow("no user") << "no-user" << "none" << true << QByteArray() << "" << "";
+    QTest::newRow("basic") << "basic"
+                           << "basic" << true << QByteArray() << "admin"
+                           << "";
+    QTest::newRow("exec v1") << "exec-v1"
+                             << "exec" << true << QByteArray("exec-v1-token") << ""
+                             << "";
+    QTest::newRow("exec v1beta1") << "exec-v1beta1"
+                                  << "exec" << true << QByteArray() << ""
+                                  << "";
+    QTest::newRow("gcp") << "gcp"
+                         << "authProvider" << false << QByteArray() << ""
+                         << "";
+    QTest::newRow("anonymous") << "anonymous"
+                               << "none" << true << QByteArray() << ""
+                               << "";
+    QTest::newRow("no user") << "no-user"
+                             << "none" << true << QByteArray() << ""
+                             << "";
 }
 
 void tst_Kubeconfig::authKinds()
@@ -404,9 +429,10 @@ void tst_Kubeconfig::authKinds()
     QVERIFY(conn->credentials);
     QCOMPARE(conn->credentials->authKind(), authKind);
     if (authKind == QLatin1String("exec") && token.isEmpty())
-        return;  // a plugin that is not installed here; tst_execplugin covers running plugins
+        return; // a plugin that is not installed here; tst_execplugin covers running plugins
     auto credential = conn->credentials->credential();
-    QVERIFY2(credential.ok(), qPrintable(credential.ok() ? QString() : credential.error().toString()));
+    QVERIFY2(credential.ok(),
+             qPrintable(credential.ok() ? QString() : credential.error().toString()));
     QCOMPARE(credential->bearerToken, token);
     QCOMPARE(credential->username, username);
     if (!username.isEmpty())
@@ -444,7 +470,8 @@ void tst_Kubeconfig::clusterFields()
     QVERIFY(insecure->insecureSkipTlsVerify);
     QCOMPARE(insecure->defaultNamespace, QStringLiteral("default"));
     QCOMPARE(insecure->warnings.size(), 1);
-    QVERIFY(insecure->warnings.constFirst().contains(QLatin1String("TLS verification is disabled")));
+    QVERIFY(
+        insecure->warnings.constFirst().contains(QLatin1String("TLS verification is disabled")));
     QVERIFY(insecure->certificateAuthorityPem.isEmpty());
     // Also visible without connecting, for --list-contexts.
     QVERIFY(config.warnings().join('\n').contains(QLatin1String("cluster \"insecure\"")));
@@ -478,7 +505,7 @@ void tst_Kubeconfig::execExtensionAndClusterInfo()
     QCOMPARE(exec.interactiveMode, QStringLiteral("Never"));
 
     const auto beta = config.user(QStringLiteral("exec-v1beta1"));
-    QCOMPARE(beta->exec->command, QStringLiteral("gke-gcloud-auth-plugin"));  // bare: stays for PATH
+    QCOMPARE(beta->exec->command, QStringLiteral("gke-gcloud-auth-plugin")); // bare: stays for PATH
     // client-go defaults interactiveMode for v1beta1 only; v1 must set it.
     QCOMPARE(beta->exec->interactiveMode, QStringLiteral("IfAvailable"));
 
@@ -491,9 +518,12 @@ void tst_Kubeconfig::authProviders_data()
 {
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("replacement");
-    QTest::newRow("gcp") << "gcp" << "gke-gcloud-auth-plugin";
-    QTest::newRow("azure") << "azure" << "kubelogin";
-    QTest::newRow("oidc") << "oidc" << "oidc-login";
+    QTest::newRow("gcp") << "gcp"
+                         << "gke-gcloud-auth-plugin";
+    QTest::newRow("azure") << "azure"
+                           << "kubelogin";
+    QTest::newRow("oidc") << "oidc"
+                          << "oidc-login";
 }
 
 void tst_Kubeconfig::authProviders()
@@ -619,11 +649,17 @@ void tst_Kubeconfig::badEntries()
     const Kubeconfig config = Kubeconfig::loadFiles({file});
     // Broken clusters are dropped; their contexts stay listed and fail to connect.
     QCOMPARE(config.clusterNames(), QStringList{"good"});
-    QCOMPARE(config.cluster(QStringLiteral("good"))->server, QStringLiteral("https://good.example"));
+    QCOMPARE(config.cluster(QStringLiteral("good"))->server,
+             QStringLiteral("https://good.example"));
     QCOMPARE(config.contextNames(),
              (QStringList{"good", "uses-bad-bool", "exec-no-mode", "bad-namespace"}));
 
-    struct Expected { int line; const char *entry; const char *text; };
+    struct Expected
+    {
+        int line;
+        const char *entry;
+        const char *text;
+    };
     const QList<Expected> expected = {
         {10, "cluster \"bad-bool\"", "insecure-skip-tls-verify"},
         {14, "cluster \"bad-base64\"", "base64"},
@@ -640,12 +676,13 @@ void tst_Kubeconfig::badEntries()
     for (const Expected &x : expected) {
         bool found = false;
         for (const Error &e : config.errors()) {
-            if (e.line == x.line && e.context == QLatin1String(x.entry)
-                && e.message.contains(QLatin1String(x.text)) && e.file == file)
+            if (e.line == x.line && e.context == QLatin1String(x.entry) &&
+                e.message.contains(QLatin1String(x.text)) && e.file == file)
                 found = true;
         }
         QVERIFY2(found, qPrintable(QStringLiteral("%1 %2 not in:\n%3")
-                                       .arg(x.line).arg(QLatin1String(x.entry), all.join('\n'))));
+                                       .arg(x.line)
+                                       .arg(QLatin1String(x.entry), all.join('\n'))));
     }
     QVERIFY(config.connection(QStringLiteral("good")).ok());
     auto noMode = config.connection(QStringLiteral("exec-no-mode"));
@@ -678,7 +715,8 @@ void tst_Kubeconfig::providersShared()
              tokenFile->credentials.get());
     // A freshly loaded Kubeconfig starts over.
     const Kubeconfig reloaded = Kubeconfig::loadFiles({fixture("relative/config")});
-    QVERIFY(reloaded.connection(QStringLiteral("rel-exec"))->credentials.get() != first->credentials.get());
+    QVERIFY(reloaded.connection(QStringLiteral("rel-exec"))->credentials.get() !=
+            first->credentials.get());
 }
 
 void tst_Kubeconfig::listContextsCommand_data()
@@ -688,17 +726,19 @@ void tst_Kubeconfig::listContextsCommand_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrPart");
 
-    QTest::newRow("KUBECONFIG merge") << QStringList{} << QStringList{"merge/a.yaml", "merge/b.yaml"}
-                                      << 0 << "";
+    QTest::newRow("KUBECONFIG merge")
+        << QStringList{} << QStringList{"merge/a.yaml", "merge/b.yaml"} << 0 << "";
     QTest::newRow("explicit file beats KUBECONFIG")
-        << QStringList{"--kubeconfig", fixture("merge/b.yaml")} << QStringList{"merge/a.yaml"} << 0 << "";
+        << QStringList{"--kubeconfig", fixture("merge/b.yaml")} << QStringList{"merge/a.yaml"} << 0
+        << "";
     QTest::newRow("broken file among good ones")
         << QStringList{} << QStringList{"broken/syntax.yaml", "merge/a.yaml"} << 0
         << fixture("broken/syntax.yaml") + ":8:";
     QTest::newRow("explicit file missing")
-        << QStringList{"--kubeconfig", fixture("merge/nope.yaml")} << QStringList{} << 1 << "nope.yaml";
-    QTest::newRow("only broken file") << QStringList{} << QStringList{"broken/syntax.yaml"} << 1
-                                      << "malformed YAML";
+        << QStringList{"--kubeconfig", fixture("merge/nope.yaml")} << QStringList{} << 1
+        << "nope.yaml";
+    QTest::newRow("only broken file")
+        << QStringList{} << QStringList{"broken/syntax.yaml"} << 1 << "malformed YAML";
 }
 
 void tst_Kubeconfig::listContextsCommand()
@@ -725,8 +765,8 @@ void tst_Kubeconfig::listContextsCommand()
     QVERIFY2(err.contains(stderrPart.toUtf8()), err.constData());
 
     const QByteArray out = process.readAllStandardOutput();
-    const nlohmann::json printed = nlohmann::json::parse(out.constData(), out.constData() + out.size(),
-                                                         nullptr, false);
+    const nlohmann::json printed =
+        nlohmann::json::parse(out.constData(), out.constData() + out.size(), nullptr, false);
     QVERIFY2(printed.is_object(), out.constData());
     EnvGuard guard({"KUBECONFIG", "HOME"});
     qputenv("HOME", QFile::encodeName(home.path()));
@@ -761,9 +801,10 @@ void tst_Kubeconfig::noSecretsInOutput()
     const QString both = dir.filePath(QStringLiteral("both.yaml"));
     QFile g(both);
     QVERIFY(g.open(QIODevice::WriteOnly));
-    g.write("clusters: [{name: c, cluster: {server: https://x}}]\n"
-            "users: [{name: u, user: {token: a-alice-token, username: u, password: b-bob-password}}]\n"
-            "contexts: [{name: both, context: {cluster: c, user: u}}]\n");
+    g.write(
+        "clusters: [{name: c, cluster: {server: https://x}}]\n"
+        "users: [{name: u, user: {token: a-alice-token, username: u, password: b-bob-password}}]\n"
+        "contexts: [{name: both, context: {cluster: c, user: u}}]\n");
     g.close();
 
     const Kubeconfig config = Kubeconfig::loadFiles(fixtures(files) << leaky << both);
@@ -792,18 +833,19 @@ void tst_Kubeconfig::noSecretsInOutput()
 void tst_Kubeconfig::matchesKubectl_data()
 {
     QTest::addColumn<QStringList>("files");
-    QTest::addColumn<bool>("entryErrors");  // our per-entry errors that kubectl view ignores
+    QTest::addColumn<bool>("entryErrors"); // our per-entry errors that kubectl view ignores
     QTest::newRow("a,b") << QStringList{"merge/a.yaml", "merge/b.yaml"} << false;
     QTest::newRow("b,a") << QStringList{"merge/b.yaml", "merge/a.yaml"} << false;
     QTest::newRow("c,a,b,c,a") << QStringList{"merge/c.yaml", "merge/a.yaml", "merge/b.yaml",
-                                              "merge/c.yaml", "merge/a.yaml"} << false;
+                                              "merge/c.yaml", "merge/a.yaml"}
+                               << false;
     QTest::newRow("auth kinds") << QStringList{"authkinds.yaml"} << false;
-    QTest::newRow("relative + auth kinds + a") << QStringList{"relative/config", "authkinds.yaml",
-                                                              "merge/a.yaml"} << false;
-    QTest::newRow("missing file skipped") << QStringList{"merge/a.yaml", "merge/missing.yaml",
-                                                         "merge/b.yaml"} << false;
-    QTest::newRow("dangling references") << QStringList{"broken/missingrefs.yaml", "merge/c.yaml"}
-                                         << true;
+    QTest::newRow("relative + auth kinds + a")
+        << QStringList{"relative/config", "authkinds.yaml", "merge/a.yaml"} << false;
+    QTest::newRow("missing file skipped")
+        << QStringList{"merge/a.yaml", "merge/missing.yaml", "merge/b.yaml"} << false;
+    QTest::newRow("dangling references")
+        << QStringList{"broken/missingrefs.yaml", "merge/c.yaml"} << true;
     QTest::newRow("unreadable certificates") << QStringList{"broken/unreadablecert.yaml"} << true;
 }
 
@@ -834,7 +876,8 @@ void tst_Kubeconfig::matchesKubectl()
     qputenv("HOME", QFile::encodeName(home.path()));
     qputenv("KUBECONFIG", QFile::encodeName(kubeconfigEnv));
     const Kubeconfig config = Kubeconfig::load();
-    QVERIFY2(config.errors().isEmpty() != entryErrors, qPrintable(config.errors().value(0).toString()));
+    QVERIFY2(config.errors().isEmpty() != entryErrors,
+             qPrintable(config.errors().value(0).toString()));
     for (const Error &error : config.errors())
         QVERIFY(error.code != Error::Code::ParseError);
 
@@ -862,7 +905,8 @@ void tst_Kubeconfig::matchesKubectl()
         QCOMPARE(mine->server, str(k, "server"));
         QCOMPARE(mine->tlsServerName, str(k, "tls-server-name"));
         QCOMPARE(mine->insecureSkipTlsVerify, flag(k, "insecure-skip-tls-verify"));
-        QCOMPARE(mine->certificateAuthority, resolved(mine->source, str(k, "certificate-authority")));
+        QCOMPARE(mine->certificateAuthority,
+                 resolved(mine->source, str(k, "certificate-authority")));
         QCOMPARE(mine->certificateAuthorityData, decoded(k, "certificate-authority-data"));
         QCOMPARE(mine->proxyUrl, str(k, "proxy-url"));
         QCOMPARE(mine->disableCompression, flag(k, "disable-compression"));
@@ -897,7 +941,8 @@ void tst_Kubeconfig::matchesKubectl()
             QMap<QString, QString> kconfig;
             if (ap->contains("config")) {
                 for (const auto &[key, value] : (*ap)["config"].items())
-                    kconfig.insert(QString::fromStdString(key), QString::fromStdString(value.get<std::string>()));
+                    kconfig.insert(QString::fromStdString(key),
+                                   QString::fromStdString(value.get<std::string>()));
             }
             QCOMPARE(mine->authProvider->config, kconfig);
         }
@@ -936,7 +981,7 @@ void tst_Kubeconfig::matchesKubectl()
         QVERIFY2(mine, qPrintable(name));
         QCOMPARE(str(*mine, "cluster"), str(k, "cluster"));
         QCOMPARE(str(*mine, "user"), str(k, "user"));
-        QCOMPARE(str(*mine, "namespace"), str(k, "namespace"));  // missing in kubectl == ""
+        QCOMPARE(str(*mine, "namespace"), str(k, "namespace")); // missing in kubectl == ""
         QString server;
         for (const auto &c : view["clusters"]) {
             if (str(c, "name") == str(k, "cluster"))
@@ -956,7 +1001,8 @@ void tst_Kubeconfig::matchesKubectl()
                 kind = QStringLiteral("tokenFile");
             else if (!str(user, "token").isEmpty())
                 kind = QStringLiteral("token");
-            else if (user.contains("client-certificate") || user.contains("client-certificate-data"))
+            else if (user.contains("client-certificate") ||
+                     user.contains("client-certificate-data"))
                 kind = QStringLiteral("clientCertificate");
             else if (user.contains("username") || user.contains("password"))
                 kind = QStringLiteral("basic");
