@@ -40,7 +40,9 @@ measure() { # name, command...
 import re, sys
 t = open(sys.argv[1]).read()
 def field(label):
-    return re.search(re.escape(label) + r"[^:]*: (.*)", t).group(1).strip()
+    # "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:02.34": the value follows the last ": ".
+    line = next(l for l in t.splitlines() if l.strip().startswith(label))
+    return line.rsplit(": ", 1)[1].strip()
 parts = [float(p) for p in field("Elapsed (wall clock) time").split(":")]
 wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 cpu = float(field("User time")) + float(field("System time"))
