@@ -13,7 +13,7 @@
 
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcExec, "orrery.auth.exec")
+Q_LOGGING_CATEGORY(lcExec, "orrery.auth.exec", QtInfoMsg)
 
 namespace Orrery {
 

@@ -16,7 +16,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-Q_LOGGING_CATEGORY(lcKubeconfig, "orrery.kubeconfig")
+// Debug output (merge decisions, collected errors) only when enabled with QT_LOGGING_RULES:
+// errors are values the caller prints, and --list-contexts must not print them twice.
+Q_LOGGING_CATEGORY(lcKubeconfig, "orrery.kubeconfig", QtInfoMsg)
 
 namespace Orrery {
 

@@ -12,7 +12,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcLoginShell, "orrery.auth.loginshell")
+Q_LOGGING_CATEGORY(lcLoginShell, "orrery.auth.loginshell", QtInfoMsg)
 
 namespace Orrery {
 

@@ -763,6 +763,8 @@ void tst_Kubeconfig::listContextsCommand()
     const QByteArray err = process.readAllStandardError();
     QCOMPARE(process.exitCode(), exitCode);
     QVERIFY2(err.contains(stderrPart.toUtf8()), err.constData());
+    // Errors are printed once by the command, not again by the loader's logging.
+    QVERIFY2(!err.contains("orrery.kubeconfig"), err.constData());
 
     const QByteArray out = process.readAllStandardOutput();
     const nlohmann::json printed =
