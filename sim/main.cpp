@@ -98,20 +98,16 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    Simulator simulator(options);
     if (listOnly) {
-        options.scenarios = {"all"};
+        for (const auto &name : Simulator::availableScenarioNames())
+            std::printf("%s\n", name.c_str());
+        return 0;
     }
+    Simulator simulator(options);
     std::string error;
     if (!simulator.start(&error)) {
         std::fprintf(stderr, "orrery-sim: %s\n", error.c_str());
         return 1;
-    }
-    if (listOnly) {
-        for (const auto &name : simulator.clusterNames())
-            std::printf("%s\n", name.c_str());
-        simulator.stop();
-        return 0;
     }
     if (!kubeconfigOut.empty()) {
         std::ofstream out(kubeconfigOut, std::ios::trunc);

@@ -244,6 +244,11 @@ std::string Simulator::url() const
     return d->clusters.empty() ? std::string() : d->clusters.front()->server->url();
 }
 
+std::vector<std::string> Simulator::availableScenarioNames()
+{
+    return knownScenarios();
+}
+
 std::vector<std::string> Simulator::clusterNames() const
 {
     std::vector<std::string> out;

@@ -42,6 +42,9 @@ public:
     std::string url() const;
     std::vector<std::string> clusterNames() const;
 
+    // Every scenario name --scenario accepts ("minimal" first).
+    static std::vector<std::string> availableScenarioNames();
+
 private:
     struct Private;
     std::unique_ptr<Private> d;
