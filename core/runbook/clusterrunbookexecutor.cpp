@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clusterrunbookexecutor.h"
+
+#include "helm/helmrollback.h"
+#include "helm/helmrollbackoperation.h"
+#include "kube/actions/controllerrevisionrollback.h"
+#include "kube/actions/deploymentrollback.h"
+#include "kube/actions/operation.h"
+#include "kube/actions/resourcepath.h"
+#include "kube/actions/rolloutstatus.h"
+#include "kube/actions/serversideapply.h"
+#include "kube/actions/workloadactions.h"
+#include "kube/httptransport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QTimer>
+
+namespace Orrery {
+
+namespace {
+
+StepOutcome failure(const Error &error)
+{
+    return StepOutcome{false, error.toString(), error};
+}
+
+StepOutcome success(const QString &message)
+{
+    return StepOutcome{true, message, {}};
+}
+
+} // namespace
+
+ClusterRunbookExecutor::ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer, QString defaultNamespace,
+                                               QString runbookDirectory, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_writer(writer)
+    , m_defaultNamespace(std::move(defaultNamespace))
+    , m_directory(std::move(runbookDirectory))
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+}
+
+ClusterRunbookExecutor::~ClusterRunbookExecutor() = default;
+
+QString ClusterRunbookExecutor::ns(const RunbookStep &step) const
+{
+    return step.ns.isEmpty() ? m_defaultNamespace : step.ns;
+}
+
+QString ClusterRunbookExecutor::workloadPath(const RunbookStep &step) const
+{
+    const std::optional<Kind> kind = kindFromName(step.targetKind);
+    return kind ? ResourcePath::forKind(*kind, ns(step), step.targetName) : QString();
+}
+
+void ClusterRunbookExecutor::cancel()
+{
+    ++m_generation;
+    m_timer->stop();
+    m_timer->disconnect();
+}
+
+void ClusterRunbookExecutor::get(const QString &path, JsonHandler handler)
+{
+    const quint64 generation = m_generation;
+    m_transport->get(path, this, [this, generation, path, handler](const Result<ApiResponse> &response) {
+        if (generation != m_generation)
+            return;
+        auto body = bodyOrError(response, path);
+        if (!body) {
+            handler(body.error());
+            return;
+        }
+        const nlohmann::json j = nlohmann::json::parse(body->toStdString(), nullptr, false);
+        if (j.is_discarded())
+            handler(Error(Error::Code::ParseError, tr("The server sent invalid JSON."), path));
+        else
+            handler(j);
+    });
+}
+
+void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QString &successMessage, Done done)
+{
+    auto *op = new Operation(successMessage, writes, this);
+    connect(op, &Operation::finished, this, [op, successMessage, done](bool ok) {
+        op->deleteLater();
+        if (ok)
+            done(success(successMessage));
+        else
+            done(StepOutcome{false, op->report().value(op->report().size() - 1),
+                             Error(Error::Code::Unknown, op->report().value(op->report().size() - 1))});
+    });
+    op->run(m_writer);
+}
+
+void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done)
+{
+    get(path, [this, step, path, deadline, done](Result<nlohmann::json> obj) {
+        if (!obj) {
+            done(failure(obj.error()));
+            return;
+        }
+        const RolloutStatus status = RolloutStatus::evaluate(*obj);
+        if (status.done()) {
+            done(success(status.message));
+            return;
+        }
+        if (status.failed()) {
+            done(failure(Error(Error::Code::Unknown, status.message)));
+            return;
+        }
+        if (QDateTime::currentMSecsSinceEpoch() > deadline) {
+            done(failure(Error(Error::Code::Timeout, tr("timed out waiting for the rollout: %1").arg(status.message))));
+            return;
+        }
+        m_timer->disconnect();
+        connect(m_timer, &QTimer::timeout, this, [this, step, path, deadline, done] { pollRollout(step, path, deadline, done); });
+        m_timer->start(m_pollMs);
+    });
+}
+
+void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
+{
+    using T = RunbookStep::Type;
+    const QString path = workloadPath(step);
+    switch (step.type) {
+    case T::Caption:
+        done(success(step.text));
+        return;
+    case T::Wait:
+        m_timer->disconnect();
+        connect(m_timer, &QTimer::timeout, this, [done, step] { done(success(tr("waited %1 s").arg(step.seconds))); });
+        m_timer->start(step.seconds * 1000);
+        return;
+    case T::SetLoad:
+        done(failure(Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
+        return;
+    case T::Scale:
+        get(path, [this, step, done](Result<nlohmann::json> obj) {
+            if (!obj)
+                return done(failure(obj.error()));
+            auto w = WorkloadActions::scale(*obj, step.replicas);
+            if (!w)
+                return done(failure(w.error()));
+            send({*w}, w->description, done);
+        });
+        return;
+    case T::SetImage:
+        get(path, [this, step, done](Result<nlohmann::json> obj) {
+            if (!obj)
+                return done(failure(obj.error()));
+            auto w = WorkloadActions::setImage(*obj, step.container, step.image);
+            if (!w)
+                return done(failure(w.error()));
+            send({*w}, w->description, done);
+        });
+        return;
+    case T::Restart:
+        get(path, [this, done](Result<nlohmann::json> obj) {
+            if (!obj)
+                return done(failure(obj.error()));
+            auto w = WorkloadActions::restart(*obj, QDateTime::currentDateTimeUtc());
+            if (!w)
+                return done(failure(w.error()));
+            send({*w}, w->description, done);
+        });
+        return;
+    case T::Rollback:
+        get(path, [this, step, done](Result<nlohmann::json> obj) {
+            if (!obj)
+                return done(failure(obj.error()));
+            const bool deployment = step.targetKind == QLatin1String("Deployment");
+            const QString owned = deployment
+                ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
+                : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
+            get(owned, [this, step, done, deployment, workload = *obj](Result<nlohmann::json> list) {
+                if (!list)
+                    return done(failure(list.error()));
+                auto plan = deployment ? DeploymentRollback::plan(workload, *list, step.revision)
+                                       : ControllerRevisionRollback::plan(workload, *list, step.revision);
+                if (!plan)
+                    return done(failure(plan.error()));
+                if (plan->skipped)
+                    return done(success(plan->message));
+                send({plan->write}, plan->write.description, done);
+            });
+        });
+        return;
+    case T::HelmRollback: {
+        const QString secrets = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, ns(step)),
+                                                       QStringLiteral("labelSelector"),
+                                                       QStringLiteral("owner=helm,name=") + step.release);
+        get(secrets, [this, step, done](Result<nlohmann::json> list) {
+            if (!list)
+                return done(failure(list.error()));
+            auto plan = HelmRollback::plan(*list, step.release, step.revision, QDateTime::currentDateTimeUtc());
+            if (!plan)
+                return done(failure(plan.error()));
+            auto *op = new HelmRollbackOperation(*plan, this);
+            connect(op, &HelmRollbackOperation::finished, this, [op, done](bool ok, const QString &message) {
+                op->deleteLater();
+                done(ok ? success(message) : failure(Error(Error::Code::Unknown, message)));
+            });
+            op->run(m_writer);
+        });
+        return;
+    }
+    case T::Apply: {
+        const QString file = QDir(m_directory).filePath(step.file);
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            Error e(Error::Code::FileError, tr("Cannot read %1: %2").arg(step.file, f.errorString()));
+            e.file = file;
+            done(failure(e));
+            return;
+        }
+        ServerSideApply::Options options;
+        options.dryRun = step.dryRun;
+        options.defaultNamespace = ns(step);
+        auto writes = ServerSideApply::plan(f.readAll(), options, {}, file);
+        if (!writes)
+            return done(failure(writes.error()));
+        send(*writes, tr("applied %1 objects from %2").arg(writes->size()).arg(step.file), done);
+        return;
+    }
+    case T::WaitForRollout:
+        pollRollout(step, path, QDateTime::currentMSecsSinceEpoch() + qint64(step.timeoutSeconds) * 1000, done);
+        return;
+    }
+}
+
+} // namespace Orrery

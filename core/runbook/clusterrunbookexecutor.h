@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kube/actions/plannedwrite.h"
+#include "runbookexecutor.h"
+
+#include <QObject>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace Orrery {
+
+class HttpTransport;
+class WriteExecutor;
+
+// Runs runbook steps against one cluster: reads what a step needs with GETs through the
+// transport, plans the write with the actions (so refusals are kubectl's), and sends it
+// through `writer` (the audited ClusterWriteExecutor in the app). Waits poll every second.
+// setLoad has no API on any cluster yet: it fails with Unsupported ("only on the demo
+// cluster"). Lives on the GUI thread; the confirmation for a runbook is asked once, before
+// start, by the UI.
+class ClusterRunbookExecutor : public QObject, public RunbookExecutor
+{
+    Q_OBJECT
+
+public:
+    ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer, QString defaultNamespace,
+                           QString runbookDirectory, QObject *parent = nullptr);
+    ~ClusterRunbookExecutor() override;
+
+    void execute(const RunbookStep &step, Done done) override;
+    void cancel() override;
+
+    // Poll interval of waitForRollout (tests shorten it).
+    void setPollInterval(int ms) { m_pollMs = ms; }
+
+private:
+    using JsonHandler = std::function<void(Result<nlohmann::json>)>;
+    void get(const QString &path, JsonHandler handler);
+    void send(const QList<PlannedWrite> &writes, const QString &success, Done done);
+    void pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
+    QString workloadPath(const RunbookStep &step) const;
+    QString ns(const RunbookStep &step) const;
+
+    HttpTransport *m_transport;
+    WriteExecutor *m_writer;
+    QString m_defaultNamespace;
+    QString m_directory;
+    int m_pollMs = 1000;
+    quint64 m_generation = 0;  // bumped by cancel(): stale callbacks stop there
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace Orrery

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runbooks end to end against orrery-sim: a bad release rolled back on microk8s-shop, and the
+// Helm rollback runbook on aks-chat, whose release Secrets the simulator renders like Helm.
+#include "audit/auditlog.h"
+#include "helm/helmreleases.h"
+#include "kube/actions/clusterwriteexecutor.h"
+#include "kube/actions/resourcepath.h"
+#include "kube/httptransport.h"
+#include "kube/kubeconfig.h"
+#include "runbook/clusterrunbookexecutor.h"
+#include "runbook/runbookparser.h"
+#include "runbook/runbookrunner.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Orrery;
+
+class tst_RunbookSim : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void badRelease();
+    void helmRollback();
+
+private:
+    std::unique_ptr<HttpTransport> transport(const QString &contextSubstring);
+    Result<nlohmann::json> get(HttpTransport *t, const QString &path);
+
+    QTemporaryDir m_dir;
+    QProcess m_sim;
+    QString m_kubeconfig;
+};
+
+void tst_RunbookSim::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
+    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"), QStringLiteral("--scenario"),
+                        QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"), m_kubeconfig});
+    m_sim.start();
+    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).count("ready ") >= 1, 60000);
+}
+
+void tst_RunbookSim::cleanupTestCase()
+{
+    if (m_sim.state() != QProcess::NotRunning) {
+        m_sim.terminate();
+        if (!m_sim.waitForFinished(10000))
+            m_sim.kill();
+    }
+}
+
+std::unique_ptr<HttpTransport> tst_RunbookSim::transport(const QString &contextSubstring)
+{
+    const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
+    for (const QString &name : config.contextNames()) {
+        if (!name.contains(contextSubstring))
+            continue;
+        auto connection = config.connection(name);
+        if (connection.ok())
+            return std::make_unique<HttpTransport>(std::move(*connection));
+    }
+    return {};
+}
+
+Result<nlohmann::json> tst_RunbookSim::get(HttpTransport *t, const QString &path)
+{
+    std::optional<Result<ApiResponse>> answer;
+    t->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 15000))
+        return Error(Error::Code::Timeout, QStringLiteral("no answer"), path);
+    auto body = bodyOrError(*answer, path);
+    if (!body)
+        return body.error();
+    return nlohmann::json::parse(body->toStdString());
+}
+
+void tst_RunbookSim::badRelease()
+{
+    auto t = transport(QStringLiteral("microk8s"));
+    QVERIFY2(t, "no context for microk8s-shop");
+    const QString file = QStringLiteral(ORRERY_TEST_DATA "/runbooks/sim-bad-release.yaml");
+    auto book = RunbookParser::parseFile(file);
+    QVERIFY(book.ok());
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-shop")));
+    ClusterWriteExecutor writer(t.get(), &audit);
+    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("default"), QFileInfo(file).absolutePath());
+    executor.setPollInterval(200);
+    RunbookRunner runner(&executor);
+    QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
+    QSignalSpy finished(&runner, &RunbookRunner::finished);
+    const auto original = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
+    QVERIFY(original.ok());
+    runner.start(*book);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
+    QStringList log;
+    for (const auto &s : steps)
+        log << QStringLiteral("%1 %2 %3").arg(s.at(0).toInt()).arg(s.at(1).toBool()).arg(s.at(2).toString());
+    // Everything up to setLoad works; setLoad stops the run, the last caption never runs.
+    QVERIFY2(finished.first().at(1).toInt() == 9, qPrintable(log.join(QLatin1Char('\n'))));
+    QCOMPARE(steps.count(), 10);
+    for (int i = 0; i < 9; ++i)
+        QVERIFY2(steps.at(i).at(1).toBool(), qPrintable(log.join(QLatin1Char('\n'))));
+    QVERIFY(steps.at(9).at(2).toString().contains(QLatin1String("only on the demo cluster")));
+    QVERIFY2(steps.at(4).at(2).toString().contains(QLatin1String("successfully rolled out")), qPrintable(log.join('\n')));
+
+    const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
+    QVERIFY(after.ok());
+    QVERIFY((*after)["spec"]["template"]["spec"]["containers"][0]["image"]
+            == (*original)["spec"]["template"]["spec"]["containers"][0]["image"]);
+    QVERIFY(get(t.get(), QStringLiteral("/api/v1/namespaces/default/configmaps/runbook-applied")).ok());
+    // setImage, rollback, scale, restart, apply: five audited writes.
+    QCOMPARE(AuditLog::read(audit.directory()).size(), 5);
+}
+
+void tst_RunbookSim::helmRollback()
+{
+    auto t = transport(QStringLiteral("chat"));
+    QVERIFY2(t, "no context for aks-chat");
+    const QString secretsPath = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                                                       QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
+    auto before = get(t.get(), secretsPath);
+    QVERIFY(before.ok());
+    const HelmReleases releases = HelmReleases::fromSecrets(*before);
+    QVERIFY2(releases.errors().isEmpty(), qPrintable(releases.errors().value(0).toString()));
+    const QList<HelmRelease> history = releases.history(QStringLiteral("chat-app"));
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.last().status, QStringLiteral("deployed"));
+
+    auto book = RunbookParser::parseFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml"));
+    QVERIFY(book.ok());
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-chat")));
+    ClusterWriteExecutor writer(t.get(), &audit);
+    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("production"), QString());
+    executor.setPollInterval(200);
+    RunbookRunner runner(&executor);
+    QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
+    QSignalSpy finished(&runner, &RunbookRunner::finished);
+    runner.start(*book);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
+    QStringList log;
+    for (const auto &s : steps)
+        log << QStringLiteral("%1 %2 %3").arg(s.at(0).toInt()).arg(s.at(1).toBool()).arg(s.at(2).toString());
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(log.join(QLatin1Char('\n'))));
+
+    auto after = get(t.get(), secretsPath);
+    QVERIFY(after.ok());
+    QStringList rows;
+    for (const HelmRelease &r : HelmReleases::fromSecrets(*after).history(QStringLiteral("chat-app")))
+        rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
+    QVERIFY(rows[2].startsWith(QLatin1String("3|superseded|")));
+}
+
+QTEST_GUILESS_MAIN(tst_RunbookSim)
+#include "tst_runbook_sim.moc"
