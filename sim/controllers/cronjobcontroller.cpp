@@ -46,28 +46,28 @@ void CronJobController::sync(ControllerContext &ctx)
                                       "Saw completed job: " + Kube::name(*j) + ", condition: " + (done ? "Complete" : "Failed"),
                                       "cronjob-controller");
                     if (done)
-                        status["lastSuccessfulTime"] = Kube::str(*j, json::json_pointer("/status/completionTime"), ctx.timestamp());
+                        status["lastSuccessfulTime"] = Kube::str(*j, Kube::ptr("/status/completionTime"), ctx.timestamp());
                 }
             } else {
                 active.push_back({{"kind", "Job"}, {"namespace", ns}, {"name", Kube::name(*j)}, {"uid", Kube::uid(*j)},
-                                  {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*j, json::json_pointer("/metadata/resourceVersion"))}});
+                                  {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*j, Kube::ptr("/metadata/resourceVersion"))}});
             }
         }
 
         // Schedule.
         auto [last, inserted] = m_lastChecked.try_emplace(uid, ctx.now);
-        const auto schedule = CronSchedule::parse(Kube::str(cj, json::json_pointer("/spec/schedule")));
-        const bool suspended = cj.value("/spec/suspend"_json_pointer, false);
+        const auto schedule = CronSchedule::parse(Kube::str(cj, Kube::ptr("/spec/schedule")));
+        const bool suspended = cj.value(Kube::ptr("/spec/suspend"), false);
         if (!schedule) {
             if (inserted)
-                ctx.events.warning(cj, "InvalidSchedule", "invalid schedule: " + Kube::str(cj, json::json_pointer("/spec/schedule")),
+                ctx.events.warning(cj, "InvalidSchedule", "invalid schedule: " + Kube::str(cj, Kube::ptr("/spec/schedule")),
                                    "cronjob-controller");
         } else {
             std::optional<SimClock::TimePoint> due;
             for (auto t = schedule->next(last->second); t && *t <= ctx.now; t = schedule->next(*t))
                 due = t; // only the most recent missed time runs
             last->second = ctx.now;
-            const std::string policy = Kube::str(cj, json::json_pointer("/spec/concurrencyPolicy"), "Allow");
+            const std::string policy = Kube::str(cj, Kube::ptr("/spec/concurrencyPolicy"), "Allow");
             if (due && !suspended && !(policy == "Forbid" && !active.empty())) {
                 if (policy == "Replace") {
                     for (const json &ref : active) {
@@ -78,7 +78,7 @@ void CronJobController::sync(ControllerContext &ctx)
                 }
                 const long minutes = std::chrono::duration_cast<std::chrono::minutes>(due->time_since_epoch()).count();
                 const std::string jobName = name + "-" + std::to_string(minutes);
-                json tmpl = cj.value("/spec/jobTemplate"_json_pointer, json::object());
+                json tmpl = cj.value(Kube::ptr("/spec/jobTemplate"), json::object());
                 json meta = tmpl.value("metadata", json::object());
                 meta["name"] = jobName;
                 meta["namespace"] = ns;
@@ -89,7 +89,7 @@ void CronJobController::sync(ControllerContext &ctx)
                 if (ObjectPtr created = ctx.create(Kube::Jobs, std::move(job))) {
                     ctx.events.normal(cj, "SuccessfulCreate", "Created job " + jobName, "cronjob-controller");
                     active.push_back({{"kind", "Job"}, {"namespace", ns}, {"name", jobName}, {"uid", Kube::uid(*created)},
-                                      {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*created, json::json_pointer("/metadata/resourceVersion"))}});
+                                      {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*created, Kube::ptr("/metadata/resourceVersion"))}});
                     status["lastScheduleTime"] = ctx.clock.timestamp(*due);
                 }
             }
@@ -109,8 +109,8 @@ void CronJobController::sync(ControllerContext &ctx)
                 ctx.events.normal(cj, "SuccessfulDelete", "Deleted job " + Kube::name(*list[i]), "cronjob-controller");
             }
         };
-        trim(succeeded, Kube::integer(cj, json::json_pointer("/spec/successfulJobsHistoryLimit"), 3));
-        trim(failed, Kube::integer(cj, json::json_pointer("/spec/failedJobsHistoryLimit"), 1));
+        trim(succeeded, Kube::integer(cj, Kube::ptr("/spec/successfulJobsHistoryLimit"), 3));
+        trim(failed, Kube::integer(cj, Kube::ptr("/spec/failedJobsHistoryLimit"), 1));
 
         if (status != old) {
             json w = cj;

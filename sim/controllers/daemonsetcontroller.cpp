@@ -12,8 +12,8 @@ namespace {
 
 bool toleratesAll(const json &tmpl, const json &node)
 {
-    const json tolerations = tmpl.value("/spec/tolerations"_json_pointer, json::array());
-    for (const json &taint : node.value("/spec/taints"_json_pointer, json::array())) {
+    const json tolerations = tmpl.value(Kube::ptr("/spec/tolerations"), json::array());
+    for (const json &taint : node.value(Kube::ptr("/spec/taints"), json::array())) {
         if (taint.value("effect", "") != "NoSchedule" || taint.value("key", "") == "node.kubernetes.io/unreachable")
             continue;
         bool ok = false;
@@ -49,15 +49,15 @@ void DaemonSetController::sync(ControllerContext &ctx)
             continue;
         const std::string ns = Kube::ns(ds), name = Kube::name(ds);
         const RevisionHistory::Current update = RevisionHistory::ensure(ctx, ds, "DaemonSet");
-        const json tmpl = ds.value("/spec/template"_json_pointer, json::object());
-        const json nodeSelector = tmpl.value("/spec/nodeSelector"_json_pointer, json::object());
-        const bool onDelete = Kube::str(ds, json::json_pointer("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
+        const json tmpl = ds.value(Kube::ptr("/spec/template"), json::object());
+        const json nodeSelector = tmpl.value(Kube::ptr("/spec/nodeSelector"), json::object());
+        const bool onDelete = Kube::str(ds, Kube::ptr("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
 
         std::unordered_map<std::string, std::vector<ObjectPtr>> podsOnNode;
         for (const ObjectPtr &p : byOwner[Kube::uid(ds)]) {
             if (!Kube::isTerminating(*p))
-                podsOnNode[Kube::str(*p, json::json_pointer("/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchFields/0/values/0"),
-                                     Kube::str(*p, json::json_pointer("/spec/nodeName")))]
+                podsOnNode[Kube::str(*p, Kube::ptr("/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchFields/0/values/0"),
+                                     Kube::str(*p, Kube::ptr("/spec/nodeName")))]
                     .push_back(p);
         }
         int desired = 0, scheduled = 0, ready = 0, updated = 0, misscheduled = 0;
@@ -66,8 +66,8 @@ void DaemonSetController::sync(ControllerContext &ctx)
         for (const ObjectPtr &nPtr : nodes) {
             const json &node = *nPtr;
             const std::string nodeName = Kube::name(node);
-            const bool eligible = (nodeSelector.empty() || Kube::mapMatches(nodeSelector, node.value("/metadata/labels"_json_pointer, json::object())))
-                && toleratesAll(tmpl, node) && !node.value("/spec/unschedulable"_json_pointer, false);
+            const bool eligible = (nodeSelector.empty() || Kube::mapMatches(nodeSelector, node.value(Kube::ptr("/metadata/labels"), json::object())))
+                && toleratesAll(tmpl, node) && !node.value(Kube::ptr("/spec/unschedulable"), false);
             const bool nodeReady = Kube::hasCondition(node, "Ready", "True");
             auto it = podsOnNode.find(nodeName);
             const bool hasPod = it != podsOnNode.end() && !it->second.empty();
@@ -85,7 +85,7 @@ void DaemonSetController::sync(ControllerContext &ctx)
             if (!hasPod) {
                 json podTmpl = tmpl;
                 podTmpl["metadata"]["labels"]["controller-revision-hash"] = update.hash;
-                podTmpl["metadata"]["labels"]["pod-template-generation"] = std::to_string(Kube::integer(ds, json::json_pointer("/metadata/generation"), 1));
+                podTmpl["metadata"]["labels"]["pod-template-generation"] = std::to_string(Kube::integer(ds, Kube::ptr("/metadata/generation"), 1));
                 json pod = Kube::podFromTemplate(podTmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng), Kube::ownerReference(ds, "apps/v1", "DaemonSet"));
                 pod["metadata"]["generateName"] = name + "-";
                 pod["spec"]["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"] =
@@ -104,7 +104,7 @@ void DaemonSetController::sync(ControllerContext &ctx)
                     ++ready;
                 else
                     allReady = false;
-                if (Kube::str(*p, json::json_pointer("/metadata/labels/controller-revision-hash")) == update.hash)
+                if (Kube::str(*p, Kube::ptr("/metadata/labels/controller-revision-hash")) == update.hash)
                     ++updated;
                 else
                     outdated.push_back(p);
@@ -122,7 +122,7 @@ void DaemonSetController::sync(ControllerContext &ctx)
         status["numberAvailable"] = ready;
         status["updatedNumberScheduled"] = updated;
         status["numberMisscheduled"] = misscheduled;
-        status["observedGeneration"] = Kube::integer(ds, json::json_pointer("/metadata/generation"), 1);
+        status["observedGeneration"] = Kube::integer(ds, Kube::ptr("/metadata/generation"), 1);
         if (desired - ready > 0)
             status["numberUnavailable"] = desired - ready;
         else

@@ -19,7 +19,7 @@ int revisionOf(const json &obj)
 
 int specReplicas(const json &obj)
 {
-    return static_cast<int>(Kube::integer(obj, json::json_pointer("/spec/replicas"), 1));
+    return static_cast<int>(Kube::integer(obj, Kube::ptr("/spec/replicas"), 1));
 }
 
 int statusInt(const json &obj, const char *field)
@@ -52,21 +52,28 @@ void DeploymentController::sync(ControllerContext &ctx)
         if (Kube::isTerminating(d))
             continue;
         const std::string ns = Kube::ns(d), dName = Kube::name(d), dUid = Kube::uid(d);
+        static const json::json_pointer rvPtr("/metadata/resourceVersion");
+        std::hash<std::string> hasher;
+        std::size_t fingerprint = hasher(Kube::str(d, rvPtr));
+        for (const ObjectPtr &rs : rsByOwner[dUid])
+            fingerprint = (fingerprint ^ hasher(Kube::str(*rs, rvPtr))) * 1099511628211ULL;
+        if (auto steady = m_steady.find(dUid); steady != m_steady.end() && steady->second == fingerprint)
+            continue;
         const int replicas = specReplicas(d);
-        const bool paused = d.value("/spec/paused"_json_pointer, false);
-        const std::string strategy = Kube::str(d, json::json_pointer("/spec/strategy/type"), "RollingUpdate");
+        const bool paused = d.value(Kube::ptr("/spec/paused"), false);
+        const std::string strategy = Kube::str(d, Kube::ptr("/spec/strategy/type"), "RollingUpdate");
         int maxSurge = 0, maxUnavailable = 0;
         if (strategy == "RollingUpdate") {
-            const json ru = d.value("/spec/strategy/rollingUpdate"_json_pointer, json::object());
+            const json ru = d.value(Kube::ptr("/spec/strategy/rollingUpdate"), json::object());
             maxSurge = Kube::scaledValue(ru.value("maxSurge", json("25%")), replicas, true, 0);
             maxUnavailable = Kube::scaledValue(ru.value("maxUnavailable", json("25%")), replicas, false, 0);
             if (maxSurge == 0 && maxUnavailable == 0)
                 maxUnavailable = 1;
             maxUnavailable = std::min(maxUnavailable, replicas);
         }
-        const int historyLimit = static_cast<int>(Kube::integer(d, json::json_pointer("/spec/revisionHistoryLimit"), 10));
+        const int historyLimit = static_cast<int>(Kube::integer(d, Kube::ptr("/spec/revisionHistoryLimit"), 10));
         const int collisionCount = statusInt(d, "collisionCount");
-        const json dTemplate = Kube::withoutHashLabel(d.value("/spec/template"_json_pointer, json::object()));
+        const json dTemplate = Kube::withoutHashLabel(d.value(Kube::ptr("/spec/template"), json::object()));
 
         std::vector<RsState> all;
         for (const ObjectPtr &rs : rsByOwner[dUid]) {
@@ -79,7 +86,7 @@ void DeploymentController::sync(ControllerContext &ctx)
         });
         int newIdx = -1;
         for (std::size_t i = 0; i < all.size(); ++i) {
-            if (newIdx < 0 && Kube::withoutHashLabel(all[i].obj.value("/spec/template"_json_pointer, json::object())) == dTemplate)
+            if (newIdx < 0 && Kube::withoutHashLabel(all[i].obj.value(Kube::ptr("/spec/template"), json::object())) == dTemplate)
                 newIdx = static_cast<int>(i);
         }
         int maxOldRevision = 0;
@@ -138,9 +145,9 @@ void DeploymentController::sync(ControllerContext &ctx)
             }
         } else if (!paused) {
             const std::string hash = Kube::templateHash(dTemplate, collisionCount);
-            json tmpl = d.value("/spec/template"_json_pointer, json::object());
+            json tmpl = d.value(Kube::ptr("/spec/template"), json::object());
             tmpl["metadata"]["labels"]["pod-template-hash"] = hash;
-            json selector = d.value("/spec/selector"_json_pointer, json::object());
+            json selector = d.value(Kube::ptr("/spec/selector"), json::object());
             selector["matchLabels"]["pod-template-hash"] = hash;
             int initial = replicas;
             int existing = 0;
@@ -150,7 +157,7 @@ void DeploymentController::sync(ControllerContext &ctx)
                 initial = existing > 0 ? 0 : replicas;
             else
                 initial = std::max(0, std::min(replicas, replicas + maxSurge - existing));
-            json annotations = d.value("/metadata/annotations"_json_pointer, json::object());
+            json annotations = d.value(Kube::ptr("/metadata/annotations"), json::object());
             annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
             annotations.erase("deployment.kubernetes.io/revision");
             annotations.erase("deployment.kubernetes.io/revision-history");
@@ -274,8 +281,10 @@ void DeploymentController::sync(ControllerContext &ctx)
                 scaleRs(all[newIdx], replicas);
         }
 
+        bool wroteRs = false;
         for (RsState &rs : all) {
             if (rs.dirty) {
+                wroteRs = true;
                 if (ObjectPtr written = ctx.update(Kube::ReplicaSets, rs.obj))
                     rs.obj = *written;
                 rs.dirty = false;
@@ -291,7 +300,7 @@ void DeploymentController::sync(ControllerContext &ctx)
         }
         if (newIdx >= 0)
             updated = statusInt(all[newIdx].obj, "replicas");
-        status["observedGeneration"] = Kube::integer(d, json::json_pointer("/metadata/generation"), 1);
+        status["observedGeneration"] = Kube::integer(d, Kube::ptr("/metadata/generation"), 1);
         status["replicas"] = total;
         status["updatedReplicas"] = updated;
         status["readyReplicas"] = ready;
@@ -318,7 +327,7 @@ void DeploymentController::sync(ControllerContext &ctx)
                   oldAvailable = oldStatus.value("availableReplicas", 0), oldTotal = oldStatus.value("replicas", 0);
         progressed = updated > oldUpdated || ready > oldReady || available > oldAvailable
             || (oldTotal - oldUpdated) > (total - updated);
-        const long deadline = static_cast<long>(Kube::integer(d, json::json_pointer("/spec/progressDeadlineSeconds"), 600));
+        const long deadline = static_cast<long>(Kube::integer(d, Kube::ptr("/spec/progressDeadlineSeconds"), 600));
         if (paused) {
             Kube::setCondition(status, {{"type", "Progressing"}, {"status", "Unknown"}, {"reason", "DeploymentPaused"},
                                         {"message", "Deployment is paused"}}, now, true);
@@ -364,6 +373,8 @@ void DeploymentController::sync(ControllerContext &ctx)
         }
         if (writeDeployment)
             ctx.update(Kube::Deployments, std::move(updatedDeployment));
+        else if (complete && !paused && !wroteRs)
+            m_steady[dUid] = fingerprint;
 
         // revisionHistoryLimit: only once the rollout is complete, oldest revisions first.
         if (complete && !paused) {

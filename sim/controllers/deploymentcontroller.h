@@ -25,6 +25,9 @@ public:
 
 private:
     std::unordered_map<std::string, SimClock::TimePoint> m_lastProgress; // deployment uid
+    // Deployment uid → fingerprint (its and its ReplicaSets' resourceVersions) of the last
+    // pass that found a complete rollout with nothing to write; such deployments are skipped.
+    std::unordered_map<std::string, std::size_t> m_steady;
 };
 
 } // namespace Orrery::Sim

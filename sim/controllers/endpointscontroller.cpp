@@ -17,7 +17,7 @@ int resolveTargetPort(const json &servicePort, const json &pod)
         return target.get<int>();
     if (target.is_string()) {
         const std::string name = target.get<std::string>();
-        for (const json &c : pod.value("/spec/containers"_json_pointer, json::array())) {
+        for (const json &c : pod.value(Kube::ptr("/spec/containers"), json::array())) {
             for (const json &p : c.value("ports", json::array())) {
                 if (p.value("name", "") == name)
                     return p.value("containerPort", 0);
@@ -56,12 +56,12 @@ void EndpointsController::sync(ControllerContext &ctx)
         json svc = *sPtr;
         const std::string ns = Kube::ns(svc), name = Kube::name(svc);
         serviceNames.insert({ns, name});
-        const std::string type = Kube::str(svc, json::json_pointer("/spec/type"), "ClusterIP");
+        const std::string type = Kube::str(svc, Kube::ptr("/spec/type"), "ClusterIP");
 
         // Allocators (what the API server's registry and the cloud provider do).
         bool svcChanged = false;
         if (type != "ExternalName") {
-            if (Kube::str(svc, json::json_pointer("/spec/clusterIP")).empty()) {
+            if (Kube::str(svc, Kube::ptr("/spec/clusterIP")).empty()) {
                 const std::string ip = ctx.allocateClusterIp();
                 svc["spec"]["clusterIP"] = ip;
                 svc["spec"]["clusterIPs"] = json::array({ip});
@@ -75,9 +75,9 @@ void EndpointsController::sync(ControllerContext &ctx)
                     }
                 }
             }
-            if (type == "LoadBalancer" && !svc.contains("/status/loadBalancer/ingress"_json_pointer)) {
+            if (type == "LoadBalancer" && !svc.contains(Kube::ptr("/status/loadBalancer/ingress"))) {
                 const int n = std::uniform_int_distribution<int>(2, 250)(ctx.rng);
-                const std::string wanted = Kube::str(svc, json::json_pointer("/spec/loadBalancerIP"));
+                const std::string wanted = Kube::str(svc, Kube::ptr("/spec/loadBalancerIP"));
                 svc["status"]["loadBalancer"]["ingress"] =
                     json::array({{{"ip", wanted.empty() ? "20.31.118." + std::to_string(n) : wanted}, {"ipMode", "VIP"}}});
                 svcChanged = true;
@@ -88,27 +88,46 @@ void EndpointsController::sync(ControllerContext &ctx)
                 svc = *w;
         }
 
-        const json selector = svc.value("/spec/selector"_json_pointer, json::object());
+        const json selector = svc.value(Kube::ptr("/spec/selector"), json::object());
         if (selector.empty() || type == "ExternalName")
             continue;
-        const json ports = svc.value("/spec/ports"_json_pointer, json::array());
-        json ready = json::array(), notReady = json::array(), sliceEndpoints = json::array();
-        json subsetPorts = json::array(), slicePorts = json::array();
-        bool portsResolved = false;
         const auto first = selector.begin();
         const auto candidates = first.value().is_string()
             ? podsByLabel.find(ns + '\0' + first.key() + '\0' + first.value().get<std::string>())
             : podsByLabel.end();
+        ObjectPtr existing = ctx.store.get(Kube::Endpoints, ns, name);
+        const std::string sliceName = name + "-" + Kube::templateHash(json(ns + "/" + name)).substr(0, 5);
+        ObjectPtr slice = ctx.store.get(Kube::EndpointSlices, ns, sliceName);
+        {
+            static const json::json_pointer rvPtr("/metadata/resourceVersion");
+            std::hash<std::string> h;
+            std::size_t fp = h(Kube::str(svc, rvPtr));
+            auto mix = [&fp](std::size_t v) { fp = (fp ^ v) * 1099511628211ULL; };
+            mix(existing ? h(Kube::str(*existing, rvPtr)) : 1);
+            mix(slice ? h(Kube::str(*slice, rvPtr)) : 2);
+            if (candidates != podsByLabel.end()) {
+                for (const ObjectPtr &p : candidates->second)
+                    mix(h(Kube::str(*p, rvPtr)));
+            }
+            std::size_t &last = m_fingerprints[Kube::uid(svc)];
+            if (last == fp)
+                continue;
+            last = fp;
+        }
+        const json ports = svc.value(Kube::ptr("/spec/ports"), json::array());
+        json ready = json::array(), notReady = json::array(), sliceEndpoints = json::array();
+        json subsetPorts = json::array(), slicePorts = json::array();
+        bool portsResolved = false;
         for (const ObjectPtr &p : candidates == podsByLabel.end() ? none : candidates->second) {
             const json &pod = *p;
-            if (!Kube::mapMatches(selector, pod.value("/metadata/labels"_json_pointer, json::object())))
+            if (!Kube::mapMatches(selector, pod.value(Kube::ptr("/metadata/labels"), json::object())))
                 continue;
-            const std::string ip = Kube::str(pod, json::json_pointer("/status/podIP"));
+            const std::string ip = Kube::str(pod, Kube::ptr("/status/podIP"));
             if (ip.empty() || Kube::isPodTerminated(pod))
                 continue;
             const bool isReady = Kube::isPodReady(pod) && !Kube::isTerminating(pod);
             json addr = {{"ip", ip},
-                         {"nodeName", Kube::str(pod, json::json_pointer("/spec/nodeName"))},
+                         {"nodeName", Kube::str(pod, Kube::ptr("/spec/nodeName"))},
                          {"targetRef", {{"kind", "Pod"}, {"namespace", ns}, {"name", Kube::name(pod)}, {"uid", Kube::uid(pod)}}}};
             (isReady ? ready : notReady).push_back(addr);
             sliceEndpoints.push_back({{"addresses", json::array({ip})},
@@ -139,8 +158,7 @@ void EndpointsController::sync(ControllerContext &ctx)
                 subset["notReadyAddresses"] = notReady;
             subsets.push_back(subset);
         }
-        json labels = svc.value("/metadata/labels"_json_pointer, json::object());
-        ObjectPtr existing = ctx.store.get(Kube::Endpoints, ns, name);
+        json labels = svc.value(Kube::ptr("/metadata/labels"), json::object());
         if (!existing) {
             json ep = {{"apiVersion", "v1"}, {"kind", "Endpoints"},
                        {"metadata", {{"name", name}, {"namespace", ns}, {"labels", labels}}}, {"subsets", subsets}};
@@ -151,11 +169,9 @@ void EndpointsController::sync(ControllerContext &ctx)
             ctx.update(Kube::Endpoints, std::move(ep));
         }
 
-        const std::string sliceName = name + "-" + Kube::templateHash(json(ns + "/" + name)).substr(0, 5);
         json sliceLabels = labels;
         sliceLabels["kubernetes.io/service-name"] = name;
         sliceLabels["endpointslice.kubernetes.io/managed-by"] = "endpointslice-controller.k8s.io";
-        ObjectPtr slice = ctx.store.get(Kube::EndpointSlices, ns, sliceName);
         if (!slice) {
             json s = {{"apiVersion", "discovery.k8s.io/v1"}, {"kind", "EndpointSlice"},
                       {"metadata", {{"name", sliceName}, {"namespace", ns}, {"labels", sliceLabels},
@@ -177,7 +193,7 @@ void EndpointsController::sync(ControllerContext &ctx)
             ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
     }
     for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices)) {
-        const std::string svc = Kube::str(*s, json::json_pointer("/metadata/labels/kubernetes.io~1service-name"));
+        const std::string svc = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
         if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
             ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
     }

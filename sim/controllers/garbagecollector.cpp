@@ -13,9 +13,21 @@ void GarbageCollector::sync(ControllerContext &ctx)
         {"Deployment", Kube::Deployments}, {"ReplicaSet", Kube::ReplicaSets},
         {"StatefulSet", Kube::StatefulSets}, {"DaemonSet", Kube::DaemonSets},
         {"Job", Kube::Jobs},               {"CronJob", Kube::CronJobs}};
-    std::unordered_set<std::string> uids;
+    std::vector<std::vector<ObjectPtr>> ownerLists;
+    std::size_t ownerCount = 0;
     for (const auto &[kind, gr] : owners) {
-        for (const ObjectPtr &o : ctx.store.list(gr))
+        ownerLists.push_back(ctx.store.list(gr));
+        ownerCount += ownerLists.back().size();
+    }
+    const double now = std::chrono::duration<double>(ctx.now.time_since_epoch()).count();
+    const bool shrank = ownerCount < m_lastOwnerCount;
+    m_lastOwnerCount = ownerCount;
+    if (!shrank && now - m_lastScan < 5.0)
+        return;
+    m_lastScan = now;
+    std::unordered_set<std::string> uids;
+    for (const auto &list : ownerLists) {
+        for (const ObjectPtr &o : list)
             uids.insert(Kube::uid(*o));
     }
     auto orphaned = [&uids](const json &obj) {

@@ -3,6 +3,8 @@
 
 #include "controller.h"
 
+#include <cstddef>
+
 namespace Orrery::Sim {
 
 // garbage-collector-controller, background propagation: an object whose controller owner
@@ -13,6 +15,12 @@ class GarbageCollector : public Controller
 public:
     const char *name() const override { return "garbage-collector"; }
     void sync(ControllerContext &ctx) override;
+
+private:
+    // A full scan runs when owners disappeared since the last one, or every 5 s of sim time
+    // (owners deleted and recreated in between); otherwise there is nothing to collect.
+    std::size_t m_lastOwnerCount = 0;
+    double m_lastScan = -1e18;
 };
 
 } // namespace Orrery::Sim

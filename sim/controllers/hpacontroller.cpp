@@ -71,7 +71,7 @@ void HpaController::sync(ControllerContext &ctx)
         json status = hpa.value("status", json::object());
         const json oldStatus = status;
         const std::string now = ctx.timestamp();
-        status["observedGeneration"] = Kube::integer(hpa, json::json_pointer("/metadata/generation"), 1);
+        status["observedGeneration"] = Kube::integer(hpa, Kube::ptr("/metadata/generation"), 1);
         auto writeStatus = [&]() {
             if (status != oldStatus) {
                 json w = hpa;
@@ -80,8 +80,8 @@ void HpaController::sync(ControllerContext &ctx)
             }
         };
 
-        const std::string kind = Kube::str(hpa, json::json_pointer("/spec/scaleTargetRef/kind"));
-        const std::string targetName = Kube::str(hpa, json::json_pointer("/spec/scaleTargetRef/name"));
+        const std::string kind = Kube::str(hpa, Kube::ptr("/spec/scaleTargetRef/kind"));
+        const std::string targetName = Kube::str(hpa, Kube::ptr("/spec/scaleTargetRef/name"));
         GroupResource gr;
         if (kind == "Deployment")
             gr = Kube::Deployments;
@@ -97,10 +97,10 @@ void HpaController::sync(ControllerContext &ctx)
             writeStatus();
             continue;
         }
-        const int current = static_cast<int>(Kube::integer(*target, json::json_pointer("/spec/replicas"), 1));
-        const int minReplicas = static_cast<int>(Kube::integer(hpa, json::json_pointer("/spec/minReplicas"), 1));
-        const int maxReplicas = static_cast<int>(Kube::integer(hpa, json::json_pointer("/spec/maxReplicas"), 1));
-        const json selector = target->value("/spec/selector"_json_pointer, json::object());
+        const int current = static_cast<int>(Kube::integer(*target, Kube::ptr("/spec/replicas"), 1));
+        const int minReplicas = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/minReplicas"), 1));
+        const int maxReplicas = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/maxReplicas"), 1));
+        const json selector = target->value(Kube::ptr("/spec/selector"), json::object());
         status["currentReplicas"] = current;
 
         int desired = current;
@@ -132,10 +132,10 @@ void HpaController::sync(ControllerContext &ctx)
                 usage[Kube::uid(*u.pod)] = &u;
             std::vector<ObjectPtr> pods;
             for (const ObjectPtr &p : podsByNs[ns]) {
-                if (Kube::selectorMatches(selector, p->value("/metadata/labels"_json_pointer, json::object())))
+                if (Kube::selectorMatches(selector, p->value(Kube::ptr("/metadata/labels"), json::object())))
                     pods.push_back(p);
             }
-            json specMetrics = hpa.value("/spec/metrics"_json_pointer, json::array());
+            json specMetrics = hpa.value(Kube::ptr("/spec/metrics"), json::array());
             if (specMetrics.empty())
                 specMetrics = json::array({{{"type", "Resource"},
                                             {"resource", {{"name", "cpu"}, {"target", {{"type", "Utilization"}, {"averageUtilization", 80}}}}}}});
@@ -166,11 +166,11 @@ void HpaController::sync(ControllerContext &ctx)
                 for (const ObjectPtr &p : pods) {
                     const json &pod = *p;
                     const std::string podUid = Kube::uid(pod);
-                    const std::string phase = Kube::str(pod, json::json_pointer("/status/phase"));
+                    const std::string phase = Kube::str(pod, Kube::ptr("/status/phase"));
                     if (Kube::isTerminating(pod) || phase == "Failed" || phase == "Succeeded")
                         continue;
                     double req = 0;
-                    for (const json &c : pod.value("/spec/containers"_json_pointer, json::array())) {
+                    for (const json &c : pod.value(Kube::ptr("/spec/containers"), json::array())) {
                         if (container && c.value("name", "") != containerName)
                             continue;
                         const std::int64_t q = Kube::containerRequest(c, resource.c_str(), memory);

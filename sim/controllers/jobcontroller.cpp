@@ -23,14 +23,14 @@ void JobController::sync(ControllerContext &ctx)
         if (Kube::isTerminating(job) || Kube::hasCondition(job, "Complete", "True") || Kube::hasCondition(job, "Failed", "True"))
             continue;
         const std::string ns = Kube::ns(job), name = Kube::name(job), uid = Kube::uid(job);
-        const int completions = static_cast<int>(Kube::integer(job, json::json_pointer("/spec/completions"), 1));
-        const int parallelism = static_cast<int>(Kube::integer(job, json::json_pointer("/spec/parallelism"), 1));
-        const int backoffLimit = static_cast<int>(Kube::integer(job, json::json_pointer("/spec/backoffLimit"), 6));
-        const bool suspended = job.value("/spec/suspend"_json_pointer, false);
+        const int completions = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/completions"), 1));
+        const int parallelism = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/parallelism"), 1));
+        const int backoffLimit = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/backoffLimit"), 6));
+        const bool suspended = job.value(Kube::ptr("/spec/suspend"), false);
         int active = 0, succeeded = 0, failed = 0, ready = 0;
         std::vector<ObjectPtr> activePods;
         for (const ObjectPtr &p : byOwner[uid]) {
-            const std::string phase = Kube::str(*p, json::json_pointer("/status/phase"));
+            const std::string phase = Kube::str(*p, Kube::ptr("/status/phase"));
             if (phase == "Succeeded")
                 ++succeeded;
             else if (phase == "Failed")
@@ -65,7 +65,7 @@ void JobController::sync(ControllerContext &ctx)
             ctx.events.warning(job, "BackoffLimitExceeded", "Job has reached the specified backoff limit", "job-controller");
         } else if (!suspended) {
             const int want = std::min(parallelism, completions - succeeded) - active;
-            json tmpl = job.value("/spec/template"_json_pointer, json::object());
+            json tmpl = job.value(Kube::ptr("/spec/template"), json::object());
             json &labels = tmpl["metadata"]["labels"];
             labels["batch.kubernetes.io/controller-uid"] = uid;
             labels["batch.kubernetes.io/job-name"] = name;

@@ -53,8 +53,8 @@ std::string qosClass(const json &pod)
     static const json::json_pointer p("/spec/containers");
     if (pod.contains(p)) {
         for (const json &c : pod.at(p)) {
-            const json req = c.value("/resources/requests"_json_pointer, json::object());
-            const json lim = c.value("/resources/limits"_json_pointer, json::object());
+            const json req = c.value(Kube::ptr("/resources/requests"), json::object());
+            const json lim = c.value(Kube::ptr("/resources/limits"), json::object());
             any |= !req.empty() || !lim.empty();
             for (const char *r : {"cpu", "memory"}) {
                 if (!lim.contains(r) || (req.contains(r) && req[r] != lim[r]))
@@ -74,8 +74,8 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
     rt.startTime = ctx.now;
     static const json::json_pointer containersPtr("/spec/containers");
     const json containers = pod.contains(containersPtr) ? pod.at(containersPtr) : json::array();
-    const json statuses = pod.value("/status/containerStatuses"_json_pointer, json::array());
-    rt.podIp = Kube::str(pod, json::json_pointer("/status/podIP"));
+    const json statuses = pod.value(Kube::ptr("/status/containerStatuses"), json::array());
+    rt.podIp = Kube::str(pod, Kube::ptr("/status/podIP"));
     for (const json &c : containers) {
         ContainerRt cr;
         cr.name = c.value("name", "");
@@ -102,7 +102,7 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
             cr.state = State::Pulling;
             cr.next = ctx.now + secs(1.0 + std::uniform_real_distribution<double>(0, 2)(ctx.rng));
             ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"", "kubelet",
-                              Kube::str(pod, json::json_pointer("/spec/nodeName")));
+                              Kube::str(pod, Kube::ptr("/spec/nodeName")));
         }
         rt.containers.push_back(std::move(cr));
     }
@@ -111,7 +111,7 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
 void KubeletController::startContainer(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c,
                                        bool restart)
 {
-    const std::string node = Kube::str(pod, json::json_pointer("/spec/nodeName"));
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     if (rt.podIp.empty())
         rt.podIp = ctx.allocatePodIp(node);
     if (restart)
@@ -126,7 +126,7 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
     c.waitingReason.clear();
 
     json container;
-    for (const json &sc : pod.value("/spec/containers"_json_pointer, json::array())) {
+    for (const json &sc : pod.value(Kube::ptr("/spec/containers"), json::array())) {
         if (sc.value("name", "") == c.name)
             container = sc;
     }
@@ -135,12 +135,12 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
         readyDelay = container["readinessProbe"].value("initialDelaySeconds", 0) + 1.0;
     c.readyAt = ctx.now + secs(readyDelay);
 
-    const std::string policy = pod.value("/spec/restartPolicy"_json_pointer, std::string("Always"));
+    const std::string policy = pod.value(Kube::ptr("/spec/restartPolicy"), std::string("Always"));
     if (c.broken)
         c.next = ctx.now + secs(std::min(1.5, readyDelay / 2)); // dies before it is ever ready
     else if (policy != "Always") {
         double run = 5.0;
-        const std::string s = Kube::str(pod, json::json_pointer("/metadata/annotations/orrery.io~1run-seconds"));
+        const std::string s = Kube::str(pod, Kube::ptr("/metadata/annotations/orrery.io~1run-seconds"));
         if (!s.empty())
             run = std::atof(s.c_str());
         c.next = ctx.now + secs(run);
@@ -154,9 +154,9 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
 bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
 {
     bool changed = false;
-    const std::string node = Kube::str(pod, json::json_pointer("/spec/nodeName"));
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     const std::string ns = Kube::ns(pod), podName = Kube::name(pod);
-    const std::string policy = pod.value("/spec/restartPolicy"_json_pointer, std::string("Always"));
+    const std::string policy = pod.value(Kube::ptr("/spec/restartPolicy"), std::string("Always"));
     for (ContainerRt &c : rt.containers) {
         // Several transitions may be due after a big clock step; bound the loop.
         for (int guard = 0; guard < 8 && ctx.now >= c.next; ++guard) {
@@ -213,7 +213,7 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                                                                        ctx.clock.wallTime(ctx.now)));
                 ctx.logs.stop(key);
                 c.ready = false;
-                if (failed && pod.value("/spec/containers/0"_json_pointer, json::object()).contains("readinessProbe"))
+                if (failed && pod.value(Kube::ptr("/spec/containers/0"), json::object()).contains("readinessProbe"))
                     ctx.events.record(pod, "Warning", "Unhealthy",
                                       "Readiness probe failed: Get \"http://" + rt.podIp + ":8080/health\": dial tcp "
                                           + rt.podIp + ":8080: connect: connection refused",
@@ -258,7 +258,7 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
 json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt, bool nodeReady) const
 {
     json status = pod.value("status", json::object());
-    const std::string policy = pod.value("/spec/restartPolicy"_json_pointer, std::string("Always"));
+    const std::string policy = pod.value(Kube::ptr("/spec/restartPolicy"), std::string("Always"));
     bool allReady = !rt.containers.empty(), anyStarted = false, allTerminated = !rt.containers.empty(), anyFailed = false;
     json statuses = json::array();
     for (const ContainerRt &c : rt.containers) {
@@ -306,7 +306,7 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
         phase = anyFailed ? "Failed" : "Succeeded";
     status["phase"] = phase;
     const std::string now = ctx.timestamp();
-    const std::string node = Kube::str(pod, json::json_pointer("/spec/nodeName"));
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     const bool terminal = phase == "Succeeded" || phase == "Failed";
     Kube::setCondition(status, {{"type", "Initialized"}, {"status", "True"}, {"lastProbeTime", nullptr}}, now);
     json ready = {{"type", "Ready"}, {"status", allReady && nodeReady ? "True" : "False"}, {"lastProbeTime", nullptr}};
@@ -347,19 +347,18 @@ void KubeletController::sync(ControllerContext &ctx)
     std::unordered_map<std::string, std::pair<bool, std::string>> nodes; // name -> (ready, ip)
     for (const ObjectPtr &n : ctx.store.list(Kube::Nodes)) {
         std::string ip;
-        for (const json &a : n->value("/status/addresses"_json_pointer, json::array())) {
+        for (const json &a : n->value(Kube::ptr("/status/addresses"), json::array())) {
             if (a.value("type", "") == "InternalIP")
                 ip = a.value("address", "");
         }
         nodes[Kube::name(*n)] = {Kube::hasCondition(*n, "Ready", "True"), ip};
     }
 
-    std::unordered_set<std::string> alive;
+    ++m_pass;
     for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
         const json &pod = *p;
         const std::string uid = Kube::uid(pod);
-        alive.insert(uid);
-        const std::string node = Kube::str(pod, json::json_pointer("/spec/nodeName"));
+        const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
         if (Kube::isTerminating(pod)) {
             auto it = m_pods.find(uid);
             if (node.empty() || it == m_pods.end() || !nodes.count(node)) {
@@ -369,13 +368,14 @@ void KubeletController::sync(ControllerContext &ctx)
                 continue;
             }
             PodRt &rt = it->second;
+            rt.seen = m_pass;
             if (!rt.killing) {
                 rt.killing = true;
                 for (const ContainerRt &c : rt.containers) {
                     if (c.state == State::Running)
                         ctx.events.record(pod, "Normal", "Killing", "Stopping container " + c.name, "kubelet", node);
                 }
-                const double grace = static_cast<double>(Kube::integer(pod, json::json_pointer("/metadata/deletionGracePeriodSeconds"), 30));
+                const double grace = static_cast<double>(Kube::integer(pod, Kube::ptr("/metadata/deletionGracePeriodSeconds"), 30));
                 rt.removeAt = ctx.now + secs(std::min(grace, 2.0));
             }
             if (ctx.now >= rt.removeAt) {
@@ -389,7 +389,8 @@ void KubeletController::sync(ControllerContext &ctx)
             continue;
         auto [it, inserted] = m_pods.try_emplace(uid);
         PodRt &rt = it->second;
-        const std::string phase = Kube::str(pod, json::json_pointer("/status/phase"));
+        rt.seen = m_pass;
+        const std::string phase = Kube::str(pod, Kube::ptr("/status/phase"));
         if (inserted) {
             const bool adopt = phase == "Running" || phase == "Succeeded" || phase == "Failed";
             initPod(ctx, pod, rt, adopt);
@@ -418,7 +419,8 @@ void KubeletController::sync(ControllerContext &ctx)
         }
     }
     for (auto it = m_pods.begin(); it != m_pods.end();) {
-        if (!alive.count(it->first))
+        // Pods not bound to a node are not tracked either; killed ones were erased above.
+        if (it->second.seen != m_pass)
             it = m_pods.erase(it);
         else
             ++it;

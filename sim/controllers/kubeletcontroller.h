@@ -58,6 +58,7 @@ private:
         SimClock::TimePoint removeAt;
         bool rendered = false;      // status written at least once (adopted pods: already right)
         bool lastNodeReady = true;
+        unsigned long seen = 0;     // pass number that last saw the pod
     };
 
     void initPod(ControllerContext &ctx, const json &pod, PodRt &rt, bool adoptRunning);
@@ -66,6 +67,7 @@ private:
     json renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt, bool nodeReady) const;
 
     std::unordered_map<std::string, PodRt> m_pods;
+    unsigned long m_pass = 0;
 };
 
 } // namespace Orrery::Sim

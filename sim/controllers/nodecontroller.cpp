@@ -83,12 +83,12 @@ void NodeController::sync(ControllerContext &ctx)
     int index = 0;
     for (const ObjectPtr &n : ctx.store.list(Kube::Nodes)) {
         ++index;
-        if (n->contains("/status/nodeInfo/kubeletVersion"_json_pointer))
+        if (n->contains(Kube::ptr("/status/nodeInfo/kubeletVersion")))
             continue;
         // Created through the API without a status (kubectl create -f node.yaml): a kubelet
         // would register its capacity and report Ready.
         const json existing = *n;
-        json labels = existing.value("/metadata/labels"_json_pointer, json::object());
+        json labels = existing.value(Kube::ptr("/metadata/labels"), json::object());
         json node = makeNode(Kube::name(existing), "4", "16Gi", labels, ctx.kubernetesVersion, 200 + index, ctx.timestamp());
         node["metadata"] = existing["metadata"];
         node["metadata"]["labels"].update(makeNode(Kube::name(existing), "4", "16Gi", labels, ctx.kubernetesVersion, 0, "")["metadata"]["labels"]);

@@ -17,10 +17,10 @@ void PvController::sync(ControllerContext &ctx)
 
     // Released volumes: their claim is gone.
     for (const ObjectPtr &pv : ctx.store.list(Kube::PersistentVolumes)) {
-        const std::string claimUid = Kube::str(*pv, json::json_pointer("/spec/claimRef/uid"));
-        if (claimUid.empty() || claimUids.count(claimUid) || Kube::str(*pv, json::json_pointer("/status/phase")) != "Bound")
+        const std::string claimUid = Kube::str(*pv, Kube::ptr("/spec/claimRef/uid"));
+        if (claimUid.empty() || claimUids.count(claimUid) || Kube::str(*pv, Kube::ptr("/status/phase")) != "Bound")
             continue;
-        if (Kube::str(*pv, json::json_pointer("/spec/persistentVolumeReclaimPolicy"), "Delete") == "Delete") {
+        if (Kube::str(*pv, Kube::ptr("/spec/persistentVolumeReclaimPolicy"), "Delete") == "Delete") {
             ctx.remove(Kube::PersistentVolumes, "", Kube::name(*pv));
         } else {
             json released = *pv;
@@ -31,7 +31,7 @@ void PvController::sync(ControllerContext &ctx)
 
     bool pending = false;
     for (const ObjectPtr &c : claims)
-        pending |= Kube::str(*c, json::json_pointer("/status/phase"), "Pending") == "Pending";
+        pending |= Kube::str(*c, Kube::ptr("/status/phase"), "Pending") == "Pending";
     if (!pending)
         return;
 
@@ -40,14 +40,14 @@ void PvController::sync(ControllerContext &ctx)
     bool podsListed = false;
     for (const ObjectPtr &cPtr : claims) {
         const json &claim = *cPtr;
-        if (Kube::str(claim, json::json_pointer("/status/phase"), "Pending") != "Pending" || Kube::isTerminating(claim))
+        if (Kube::str(claim, Kube::ptr("/status/phase"), "Pending") != "Pending" || Kube::isTerminating(claim))
             continue;
         const std::string uid = Kube::uid(claim), ns = Kube::ns(claim), name = Kube::name(claim);
         auto [seen, inserted] = m_firstSeen.try_emplace(uid, ctx.now);
-        std::string className = Kube::str(claim, json::json_pointer("/spec/storageClassName"));
+        std::string className = Kube::str(claim, Kube::ptr("/spec/storageClassName"));
         const json *sc = nullptr;
         for (const ObjectPtr &s : classes) {
-            const bool isDefault = Kube::str(*s, json::json_pointer("/metadata/annotations/storageclass.kubernetes.io~1is-default-class")) == "true";
+            const bool isDefault = Kube::str(*s, Kube::ptr("/metadata/annotations/storageclass.kubernetes.io~1is-default-class")) == "true";
             if ((className.empty() && isDefault) || (!className.empty() && Kube::name(*s) == className))
                 sc = s.get();
         }
@@ -61,10 +61,10 @@ void PvController::sync(ControllerContext &ctx)
             }
             bool consumer = false;
             for (const ObjectPtr &p : pods) {
-                if (Kube::ns(*p) != ns || Kube::str(*p, json::json_pointer("/spec/nodeName")).empty())
+                if (Kube::ns(*p) != ns || Kube::str(*p, Kube::ptr("/spec/nodeName")).empty())
                     continue;
-                for (const json &v : p->value("/spec/volumes"_json_pointer, json::array()))
-                    consumer |= v.value("/persistentVolumeClaim/claimName"_json_pointer, std::string()) == name;
+                for (const json &v : p->value(Kube::ptr("/spec/volumes"), json::array()))
+                    consumer |= v.value(Kube::ptr("/persistentVolumeClaim/claimName"), std::string()) == name;
             }
             if (!consumer) {
                 if (inserted)
@@ -83,9 +83,9 @@ void PvController::sync(ControllerContext &ctx)
         }
         if (ctx.now - seen->second < 1s)
             continue;
-        const json storage = claim.value("/spec/resources/requests/storage"_json_pointer, json("1Gi"));
-        const json accessModes = claim.value("/spec/accessModes"_json_pointer, json::array({"ReadWriteOnce"}));
-        std::string pvName = Kube::str(claim, json::json_pointer("/spec/volumeName"));
+        const json storage = claim.value(Kube::ptr("/spec/resources/requests/storage"), json("1Gi"));
+        const json accessModes = claim.value(Kube::ptr("/spec/accessModes"), json::array({"ReadWriteOnce"}));
+        std::string pvName = Kube::str(claim, Kube::ptr("/spec/volumeName"));
         if (pvName.empty() || !ctx.store.get(Kube::PersistentVolumes, "", pvName)) {
             if (pvName.empty())
                 pvName = "pvc-" + uid;
@@ -98,9 +98,9 @@ void PvController::sync(ControllerContext &ctx)
                          {"accessModes", accessModes},
                          {"persistentVolumeReclaimPolicy", sc ? sc->value("reclaimPolicy", "Delete") : "Delete"},
                          {"storageClassName", className},
-                         {"volumeMode", claim.value("/spec/volumeMode"_json_pointer, std::string("Filesystem"))},
+                         {"volumeMode", claim.value(Kube::ptr("/spec/volumeMode"), std::string("Filesystem"))},
                          {"claimRef", {{"kind", "PersistentVolumeClaim"}, {"namespace", ns}, {"name", name}, {"uid", uid},
-                                       {"apiVersion", "v1"}, {"resourceVersion", Kube::str(claim, json::json_pointer("/metadata/resourceVersion"))}}},
+                                       {"apiVersion", "v1"}, {"resourceVersion", Kube::str(claim, Kube::ptr("/metadata/resourceVersion"))}}},
                          {"csi", {{"driver", provisioner}, {"volumeHandle", pvName}, {"fsType", "ext4"}}}}},
                        {"status", {{"phase", "Bound"}}}};
             if (!ctx.create(Kube::PersistentVolumes, std::move(pv)))

@@ -13,9 +13,9 @@ namespace {
 int deletionRank(const json &pod)
 {
     // Lower rank is deleted first (controller.ActivePods ordering, simplified).
-    if (Kube::str(pod, json::json_pointer("/spec/nodeName")).empty())
+    if (Kube::str(pod, Kube::ptr("/spec/nodeName")).empty())
         return 0;
-    if (Kube::str(pod, json::json_pointer("/status/phase")) == "Pending")
+    if (Kube::str(pod, Kube::ptr("/status/phase")) == "Pending")
         return 1;
     if (!Kube::isPodReady(pod))
         return 2;
@@ -25,7 +25,7 @@ int deletionRank(const json &pod)
 int restarts(const json &pod)
 {
     int n = 0;
-    for (const json &c : pod.value("/status/containerStatuses"_json_pointer, json::array()))
+    for (const json &c : pod.value(Kube::ptr("/status/containerStatuses"), json::array()))
         n = std::max(n, c.value("restartCount", 0));
     return n;
 }
@@ -49,7 +49,15 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         if (Kube::isTerminating(rs))
             continue;
         const std::string ns = Kube::ns(rs), name = Kube::name(rs);
-        const int desired = static_cast<int>(Kube::integer(rs, json::json_pointer("/spec/replicas"), 1));
+        const int desired = static_cast<int>(Kube::integer(rs, Kube::ptr("/spec/replicas"), 1));
+        static const json::json_pointer rvPtr("/metadata/resourceVersion");
+        std::hash<std::string> h;
+        std::size_t fp = h(Kube::str(rs, rvPtr));
+        for (const ObjectPtr &p : byOwner[Kube::uid(rs)])
+            fp = (fp ^ h(Kube::str(*p, rvPtr))) * 1099511628211ULL;
+        auto steady = m_steady.find(Kube::uid(rs));
+        if (steady != m_steady.end() && steady->second == fp)
+            continue;
         std::vector<ObjectPtr> active;
         for (const ObjectPtr &p : byOwner[Kube::uid(rs)]) {
             if (Kube::isPodActive(*p))
@@ -58,7 +66,7 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         const int diff = static_cast<int>(active.size()) - desired;
         int created = 0;
         if (diff < 0) {
-            const json tmpl = rs.value("/spec/template"_json_pointer, json::object());
+            const json tmpl = rs.value(Kube::ptr("/spec/template"), json::object());
             const json owner = Kube::ownerReference(rs, "apps/v1", "ReplicaSet");
             for (int i = 0; i < -diff && budget > 0; ++i) {
                 for (int attempt = 0; attempt < 3; ++attempt) {
@@ -83,12 +91,12 @@ void ReplicaSetController::sync(ControllerContext &ctx)
                 if (xa != xb)
                     return xa > xb;
                 // Newer first: creationTimestamp, then resourceVersion as a tie breaker.
-                const std::string ta = Kube::str(*a, json::json_pointer("/metadata/creationTimestamp"));
-                const std::string tb = Kube::str(*b, json::json_pointer("/metadata/creationTimestamp"));
+                const std::string ta = Kube::str(*a, Kube::ptr("/metadata/creationTimestamp"));
+                const std::string tb = Kube::str(*b, Kube::ptr("/metadata/creationTimestamp"));
                 if (ta != tb)
                     return ta > tb;
-                return std::stoull(Kube::str(*a, json::json_pointer("/metadata/resourceVersion"), "0"))
-                    > std::stoull(Kube::str(*b, json::json_pointer("/metadata/resourceVersion"), "0"));
+                return std::stoull(Kube::str(*a, Kube::ptr("/metadata/resourceVersion"), "0"))
+                    > std::stoull(Kube::str(*b, Kube::ptr("/metadata/resourceVersion"), "0"));
             });
             for (int i = 0; i < diff; ++i) {
                 ctx.deletePod(*victims[i]);
@@ -98,12 +106,12 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         }
 
         int replicas = 0, ready = 0, labeled = 0;
-        const json labels = rs.value("/spec/template/metadata/labels"_json_pointer, json::object());
+        const json labels = rs.value(Kube::ptr("/spec/template/metadata/labels"), json::object());
         for (const ObjectPtr &p : active) {
             ++replicas;
             if (Kube::isPodReady(*p))
                 ++ready;
-            if (Kube::mapMatches(labels, p->value("/metadata/labels"_json_pointer, json::object())))
+            if (Kube::mapMatches(labels, p->value(Kube::ptr("/metadata/labels"), json::object())))
                 ++labeled;
         }
         json status = rs.value("status", json::object());
@@ -112,11 +120,13 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         newStatus["fullyLabeledReplicas"] = labeled;
         newStatus["readyReplicas"] = ready;
         newStatus["availableReplicas"] = ready;
-        newStatus["observedGeneration"] = Kube::integer(rs, json::json_pointer("/metadata/generation"), 1);
+        newStatus["observedGeneration"] = Kube::integer(rs, Kube::ptr("/metadata/generation"), 1);
         if (newStatus != status) {
             json updated = rs;
             updated["status"] = std::move(newStatus);
             ctx.update(Kube::ReplicaSets, std::move(updated));
+        } else if (diff == 0) {
+            m_steady[Kube::uid(rs)] = fp;
         }
         (void)created;
     }

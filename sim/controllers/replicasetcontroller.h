@@ -3,6 +3,9 @@
 
 #include "controller.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace Orrery::Sim {
 
 // replicaset-controller: keeps spec.replicas active pods (named <rs>-<5 chars>, controlled by
@@ -14,6 +17,11 @@ class ReplicaSetController : public Controller
 public:
     const char *name() const override { return "replicaset-controller"; }
     void sync(ControllerContext &ctx) override;
+
+private:
+    // ReplicaSet uid → fingerprint (its and its pods' resourceVersions) of the last pass that
+    // found nothing to do; unchanged steady ReplicaSets are skipped.
+    std::unordered_map<std::string, std::size_t> m_steady;
 };
 
 } // namespace Orrery::Sim

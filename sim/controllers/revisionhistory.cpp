@@ -10,7 +10,7 @@ namespace Orrery::Sim {
 RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const json &owner, const std::string &kind)
 {
     const std::string ns = Kube::ns(owner), uid = Kube::uid(owner);
-    json tmpl = owner.value("/spec/template"_json_pointer, json::object());
+    json tmpl = owner.value(Kube::ptr("/spec/template"), json::object());
     const std::string hash = Kube::templateHash(tmpl);
     const std::string name = Kube::name(owner) + "-" + hash;
     long maxRevision = 0;
@@ -34,7 +34,7 @@ RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const j
     }
     json data = tmpl;
     data["$patch"] = "replace";
-    json labels = tmpl.value("/metadata/labels"_json_pointer, json::object());
+    json labels = tmpl.value(Kube::ptr("/metadata/labels"), json::object());
     labels["controller.kubernetes.io/hash"] = hash;
     json cr = {{"apiVersion", "apps/v1"},
                {"kind", "ControllerRevision"},
@@ -49,7 +49,7 @@ RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const j
 void RevisionHistory::prune(ControllerContext &ctx, const json &owner, const std::string &current,
                             const std::vector<std::string> &inUse)
 {
-    const long limit = Kube::integer(owner, json::json_pointer("/spec/revisionHistoryLimit"), 10);
+    const long limit = Kube::integer(owner, Kube::ptr("/spec/revisionHistoryLimit"), 10);
     std::vector<ObjectPtr> old;
     for (const ObjectPtr &cr : ctx.store.list(Kube::ControllerRevisions, Kube::ns(owner))) {
         if (Kube::controllerUid(*cr) == Kube::uid(owner) && Kube::name(*cr) != current

@@ -48,7 +48,7 @@ bool affinityMatches(const json &pod, const NodeInfo &n)
         "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms");
     if (!pod.contains(p))
         return true;
-    const json labels = n.node->value("/metadata/labels"_json_pointer, json::object());
+    const json labels = n.node->value(Kube::ptr("/metadata/labels"), json::object());
     for (const json &term : pod.at(p)) {
         bool ok = true;
         for (const json &f : term.value("matchFields", json::array())) {
@@ -75,7 +75,7 @@ void Scheduler::sync(ControllerContext &ctx)
     const auto pods = ctx.store.list(Kube::Pods);
     std::vector<ObjectPtr> pending;
     for (const ObjectPtr &p : pods) {
-        if (!p->contains("/spec/nodeName"_json_pointer) || Kube::str(*p, json::json_pointer("/spec/nodeName")).empty()) {
+        if (!p->contains(Kube::ptr("/spec/nodeName")) || Kube::str(*p, Kube::ptr("/spec/nodeName")).empty()) {
             if (Kube::isPodActive(*p))
                 pending.push_back(p);
         }
@@ -89,17 +89,17 @@ void Scheduler::sync(ControllerContext &ctx)
         NodeInfo info;
         info.node = n;
         info.name = Kube::name(*n);
-        const json alloc = n->value("/status/allocatable"_json_pointer, json::object());
+        const json alloc = n->value(Kube::ptr("/status/allocatable"), json::object());
         info.cpu = Quantity::milli(alloc.value("cpu", json("0")));
         info.memory = Quantity::bytes(alloc.value("memory", json("0")));
         info.pods = static_cast<std::int64_t>(Quantity::parse(alloc.value("pods", json("110"))));
         info.ready = Kube::hasCondition(*n, "Ready", "True");
-        info.unschedulable = n->value("/spec/unschedulable"_json_pointer, false);
+        info.unschedulable = n->value(Kube::ptr("/spec/unschedulable"), false);
         byName[info.name] = nodes.size();
         nodes.push_back(std::move(info));
     }
     for (const ObjectPtr &p : pods) {
-        const std::string node = Kube::str(*p, json::json_pointer("/spec/nodeName"));
+        const std::string node = Kube::str(*p, Kube::ptr("/spec/nodeName"));
         if (node.empty() || Kube::isPodTerminated(*p))
             continue;
         auto it = byName.find(node);
@@ -116,7 +116,7 @@ void Scheduler::sync(ControllerContext &ctx)
         const json &pod = *p;
         const std::int64_t cpu = Kube::podCpuRequest(pod);
         const std::int64_t mem = Kube::podMemoryRequest(pod);
-        const json nodeSelector = pod.value("/spec/nodeSelector"_json_pointer, json::object());
+        const json nodeSelector = pod.value(Kube::ptr("/spec/nodeSelector"), json::object());
         int notReady = 0, unschedulable = 0, insufficientCpu = 0, insufficientMem = 0, tooMany = 0,
             selectorMismatch = 0, tainted = 0;
         NodeInfo *best = nullptr;
@@ -124,13 +124,13 @@ void Scheduler::sync(ControllerContext &ctx)
         for (NodeInfo &n : nodes) {
             if (!n.ready) { ++notReady; continue; }
             if (n.unschedulable) { ++unschedulable; continue; }
-            const json labels = n.node->value("/metadata/labels"_json_pointer, json::object());
+            const json labels = n.node->value(Kube::ptr("/metadata/labels"), json::object());
             if ((!nodeSelector.empty() && !Kube::mapMatches(nodeSelector, labels)) || !affinityMatches(pod, n)) {
                 ++selectorMismatch;
                 continue;
             }
             bool blocked = false;
-            for (const json &taint : n.node->value("/spec/taints"_json_pointer, json::array())) {
+            for (const json &taint : n.node->value(Kube::ptr("/spec/taints"), json::array())) {
                 const std::string effect = taint.value("effect", "");
                 if ((effect == "NoSchedule" || effect == "NoExecute") && !tolerates(pod, taint))
                     blocked = true;

@@ -25,10 +25,10 @@ void StatefulSetController::sync(ControllerContext &ctx)
         if (Kube::isTerminating(sts))
             continue;
         const std::string ns = Kube::ns(sts), name = Kube::name(sts);
-        const int replicas = static_cast<int>(Kube::integer(sts, json::json_pointer("/spec/replicas"), 1));
-        const bool parallel = Kube::str(sts, json::json_pointer("/spec/podManagementPolicy"), "OrderedReady") == "Parallel";
-        const bool onDelete = Kube::str(sts, json::json_pointer("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
-        const int partition = static_cast<int>(Kube::integer(sts, json::json_pointer("/spec/updateStrategy/rollingUpdate/partition"), 0));
+        const int replicas = static_cast<int>(Kube::integer(sts, Kube::ptr("/spec/replicas"), 1));
+        const bool parallel = Kube::str(sts, Kube::ptr("/spec/podManagementPolicy"), "OrderedReady") == "Parallel";
+        const bool onDelete = Kube::str(sts, Kube::ptr("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
+        const int partition = static_cast<int>(Kube::integer(sts, Kube::ptr("/spec/updateStrategy/rollingUpdate/partition"), 0));
         const RevisionHistory::Current update = RevisionHistory::ensure(ctx, sts, "StatefulSet");
         json status = sts.value("status", json::object());
         const json oldStatus = status;
@@ -43,16 +43,16 @@ void StatefulSetController::sync(ControllerContext &ctx)
             pods[std::atoi(podName.c_str() + dash + 1)] = p;
         }
         const json owner = Kube::ownerReference(sts, "apps/v1", "StatefulSet");
-        const json vcts = sts.value("/spec/volumeClaimTemplates"_json_pointer, json::array());
+        const json vcts = sts.value(Kube::ptr("/spec/volumeClaimTemplates"), json::array());
         auto createPod = [&](int ordinal) {
             const std::string podName = name + "-" + std::to_string(ordinal);
             for (const json &vct : vcts) {
-                const std::string claim = vct.value("/metadata/name"_json_pointer, std::string()) + "-" + podName;
+                const std::string claim = vct.value(Kube::ptr("/metadata/name"), std::string()) + "-" + podName;
                 if (ctx.store.get(Kube::PersistentVolumeClaims, ns, claim))
                     continue;
                 json pvc = {{"apiVersion", "v1"}, {"kind", "PersistentVolumeClaim"},
                             {"metadata", {{"name", claim}, {"namespace", ns},
-                                          {"labels", sts.value("/spec/selector/matchLabels"_json_pointer, json::object())}}},
+                                          {"labels", sts.value(Kube::ptr("/spec/selector/matchLabels"), json::object())}}},
                             {"spec", vct.value("spec", json::object())},
                             {"status", {{"phase", "Pending"}}}};
                 if (ctx.create(Kube::PersistentVolumeClaims, std::move(pvc)))
@@ -60,7 +60,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
                                       "create Claim " + claim + " Pod " + podName + " in StatefulSet " + name + " success",
                                       "statefulset-controller");
             }
-            json tmpl = sts.value("/spec/template"_json_pointer, json::object());
+            json tmpl = sts.value(Kube::ptr("/spec/template"), json::object());
             json &labels = tmpl["metadata"]["labels"];
             labels["controller-revision-hash"] = update.name;
             labels["statefulset.kubernetes.io/pod-name"] = podName;
@@ -73,7 +73,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
             if (!volumes.is_array())
                 volumes = json::array();
             for (const json &vct : vcts) {
-                const std::string vname = vct.value("/metadata/name"_json_pointer, std::string());
+                const std::string vname = vct.value(Kube::ptr("/metadata/name"), std::string());
                 json vol = {{"name", vname}, {"persistentVolumeClaim", {{"claimName", vname + "-" + podName}}}};
                 bool replaced = false;
                 for (json &v : volumes) {
@@ -96,7 +96,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
         };
         auto healthy = [](const ObjectPtr &p) {
             return Kube::isPodReady(*p) && !Kube::isTerminating(*p)
-                && Kube::str(*p, json::json_pointer("/status/phase")) == "Running";
+                && Kube::str(*p, Kube::ptr("/status/phase")) == "Running";
         };
 
         bool busy = false; // OrderedReady: something in flight blocks further steps
@@ -109,7 +109,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
                     break;
                 continue;
             }
-            if (Kube::str(*it->second, json::json_pointer("/status/phase")) == "Failed") {
+            if (Kube::str(*it->second, Kube::ptr("/status/phase")) == "Failed") {
                 deletePod(it->second);
                 busy = true;
                 if (!parallel)
@@ -141,7 +141,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
                 auto it = pods.find(i);
                 if (it == pods.end())
                     break;
-                if (Kube::str(*it->second, json::json_pointer("/metadata/labels/controller-revision-hash")) != update.name) {
+                if (Kube::str(*it->second, Kube::ptr("/metadata/labels/controller-revision-hash")) != update.name) {
                     if (!Kube::isTerminating(*it->second))
                         deletePod(it->second);
                     break;
@@ -157,7 +157,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
             ++count;
             if (Kube::isPodReady(*p))
                 ++ready;
-            const std::string rev = Kube::str(*p, json::json_pointer("/metadata/labels/controller-revision-hash"));
+            const std::string rev = Kube::str(*p, Kube::ptr("/metadata/labels/controller-revision-hash"));
             inUse.push_back(rev);
             if (rev == update.name)
                 ++updated;
@@ -168,7 +168,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
             currentRevision = update.name;
             current = updated;
         }
-        status["observedGeneration"] = Kube::integer(sts, json::json_pointer("/metadata/generation"), 1);
+        status["observedGeneration"] = Kube::integer(sts, Kube::ptr("/metadata/generation"), 1);
         status["replicas"] = count;
         status["readyReplicas"] = ready;
         status["availableReplicas"] = ready;

@@ -56,7 +56,7 @@ void EventRecorder::record(const json &involved, const std::string &type,
                         {"name", Kube::name(involved)},
                         {"uid", uid},
                         {"apiVersion", involved.value("apiVersion", "")},
-                        {"resourceVersion", Kube::str(involved, json::json_pointer("/metadata/resourceVersion"))}};
+                        {"resourceVersion", Kube::str(involved, Kube::ptr("/metadata/resourceVersion"))}};
     if (!objNs.empty())
         involvedRef["namespace"] = objNs;
     json source = {{"component", component}};

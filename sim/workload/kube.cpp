@@ -3,6 +3,7 @@
 #include "quantity.h"
 
 #include <cmath>
+#include <unordered_map>
 
 namespace Orrery::Sim {
 
@@ -28,6 +29,15 @@ const GroupResource Kube::CronJobs{"batch", "cronjobs"};
 const GroupResource Kube::HorizontalPodAutoscalers{"autoscaling", "horizontalpodautoscalers"};
 const GroupResource Kube::Secrets{"", "secrets"};
 const GroupResource Kube::ConfigMaps{"", "configmaps"};
+
+const json::json_pointer &Kube::ptr(const char *literal)
+{
+    thread_local std::unordered_map<const char *, json::json_pointer> cache;
+    auto it = cache.find(literal);
+    if (it == cache.end())
+        it = cache.emplace(literal, json::json_pointer(literal)).first;
+    return it->second;
+}
 
 std::string Kube::str(const json &obj, const json::json_pointer &ptr, const std::string &fallback)
 {
@@ -210,7 +220,7 @@ std::string Kube::randomSuffix(std::mt19937 &rng, int length)
 
 json Kube::withoutHashLabel(json podTemplate)
 {
-    if (podTemplate.contains("/metadata/labels"_json_pointer))
+    if (podTemplate.contains(Kube::ptr("/metadata/labels")))
         podTemplate["metadata"]["labels"].erase("pod-template-hash");
     return podTemplate;
 }

@@ -21,6 +21,10 @@ public:
         ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions, Jobs, CronJobs,
         HorizontalPodAutoscalers, Secrets, ConfigMaps;
 
+    // A parsed JSON pointer for a string literal, cached per thread: parsing a pointer
+    // allocates, and the controllers evaluate the same few paths on every object each pass.
+    static const nlohmann::json::json_pointer &ptr(const char *literal);
+
     static std::string str(const nlohmann::json &obj, const nlohmann::json::json_pointer &ptr,
                            const std::string &fallback = {});
     static std::int64_t integer(const nlohmann::json &obj,

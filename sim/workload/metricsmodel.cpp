@@ -120,8 +120,8 @@ json MetricsModel::podMetricsList(const std::vector<PodUsage> &usage) const
         json meta = {{"name", Kube::name(*u.pod)},
                      {"namespace", Kube::ns(*u.pod)},
                      {"creationTimestamp", now}};
-        if (u.pod->contains("/metadata/labels"_json_pointer))
-            meta["labels"] = u.pod->at("/metadata/labels"_json_pointer);
+        if (u.pod->contains(Kube::ptr("/metadata/labels")))
+            meta["labels"] = u.pod->at(Kube::ptr("/metadata/labels"));
         items.push_back({{"metadata", meta},
                          {"timestamp", now},
                          {"window", "30s"},
@@ -151,12 +151,12 @@ json MetricsModel::nodeMetricsList(const std::vector<ObjectPtr> &nodes,
         const std::string name = Kube::name(*node);
         const auto &n = perNode[name];
         // The system daemons (kubelet, containerd, OS) use a little of every node.
-        const std::int64_t capCpu = Quantity::milli(node->value("/status/capacity/cpu"_json_pointer, json("2")));
+        const std::int64_t capCpu = Quantity::milli(node->value(Kube::ptr("/status/capacity/cpu"), json("2")));
         const std::int64_t cpu = n.first + capCpu / 25;
         const std::int64_t mem = n.second + (700LL << 20);
         json meta = {{"name", name}, {"creationTimestamp", now}};
-        if (node->contains("/metadata/labels"_json_pointer))
-            meta["labels"] = node->at("/metadata/labels"_json_pointer);
+        if (node->contains(Kube::ptr("/metadata/labels")))
+            meta["labels"] = node->at(Kube::ptr("/metadata/labels"));
         items.push_back({{"metadata", meta},
                          {"timestamp", now},
                          {"window", "20.05s"},
