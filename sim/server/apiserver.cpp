@@ -266,6 +266,14 @@ struct ApiServer::Private
         return std::nullopt;
     }
 
+    // httplib gzips text and JSON bodies when the client accepts it, and its compressor
+    // holds back data until the stream ends: a watch or `logs -f` would show nothing. The
+    // request object is httplib's own mutable local, so dropping the header is safe.
+    static void uncompressed(const httplib::Request &req)
+    {
+        const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
+    }
+
     static Rendering rendering(const httplib::Request &req)
     {
         const std::string accept = req.get_header_value("Accept");
@@ -1032,6 +1040,7 @@ struct ApiServer::Private
                 });
             }
         }
+        uncompressed(req);
         res.status = 200;
         res.set_header("Cache-Control", "no-cache, private");
         const int bookmarkInterval = options.bookmarkIntervalSeconds;
@@ -1203,6 +1212,17 @@ struct ApiServer::Private
         }
     }
 
+    // The Secret strategy folds write-only stringData into data.
+    static void secretStringData(const ResourceInfo &info, json &obj)
+    {
+        if (info.kind != "Secret" || !obj.contains("stringData"))
+            return;
+        if (obj["stringData"].is_object())
+            for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
+                obj["data"][it.key()] = base64(it->is_string() ? it->get<std::string>() : it->dump());
+        obj.erase("stringData");
+    }
+
     // Everything a create does before the store: defaults, validation, managed fields.
     json prepareCreate(const Target &t, json obj, const httplib::Request &req,
                        const std::string &manager)
@@ -1213,6 +1233,7 @@ struct ApiServer::Private
                                 "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"})
             obj["metadata"].erase(key);
         Defaulter::apply(t.info->kind, obj);
+        secretStringData(*t.info, obj);
         validate(*t.info, obj);
         statefulDefaults(*t.info, obj, nullptr);
         if (!manager.empty())
@@ -1313,6 +1334,7 @@ struct ApiServer::Private
                 updated.erase("status");
         }
         Defaulter::apply(t.info->kind, updated);
+        secretStringData(*t.info, updated);
         if (!statusEndpoint) {
             validate(*t.info, updated);
             statefulDefaults(*t.info, updated, old.get());
@@ -1771,6 +1793,7 @@ struct ApiServer::Private
                 s->cv.notify_one();
                 return !s->closed;
             });
+        uncompressed(req);
         const GroupResource podsGr{"", "pods"};
         const std::string ns = t.ns, name = t.name, uid = metaString(*pod, "uid");
         res.status = 200;
