@@ -1,21 +1,208 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop application: loads the kubeconfig (or starts the demo cluster), wires sessions
+// to the main window, and implements --screenshot.
 #include "commands.h"
+#include "democluster.h"
+
+#include <contextpreferences.h>
+#include <mainwindow.h>
+#include <resourcetablemodel.h>
+#include <topologypage.h>
+
+#include <kube/clustersession.h>
+#include <kube/kubeconfig.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMainWindow>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTableView>
+#include <QTimer>
+
+#include <memory>
 
 namespace Orrery::App {
 
+namespace {
+
+QList<ContextTreeModel::Entry> entriesOf(const Kubeconfig &config)
+{
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : config.contextNames()) {
+        const auto context = config.context(name);
+        if (!context)
+            continue;
+        ContextTreeModel::Entry e;
+        e.context = name;
+        e.cluster = context->clusterName;
+        e.user = context->userName;
+        e.defaultNamespace = context->namespace_;
+        if (const auto cluster = config.cluster(context->clusterName))
+            e.server = cluster->server;
+        entries << e;
+    }
+    return entries;
+}
+
+QString problemText(const Kubeconfig &config, const QString &explicitFile)
+{
+    QStringList lines;
+    if (!config.isLoaded()) {
+        const QStringList files = Kubeconfig::precedence(explicitFile);
+        lines << QApplication::translate("GuiApplication", "No kubeconfig found (looked at %1).")
+                     .arg(QDir::toNativeSeparators(files.join(QStringLiteral(", "))));
+    } else if (config.contextNames().isEmpty()) {
+        lines << QApplication::translate("GuiApplication", "The kubeconfig defines no contexts.");
+    }
+    for (const Error &e : config.errors())
+        lines << e.toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Everything the running GUI owns besides the window, kept together so lambdas can share it.
+struct GuiState
+{
+    std::shared_ptr<Kubeconfig> kubeconfig = std::make_shared<Kubeconfig>();
+    DemoCluster *demo = nullptr;
+};
+
+} // namespace
+
 int runGui(const QCommandLineParser &parser)
 {
-    QMainWindow window;
-    window.setWindowTitle(QApplication::translate("main", "Orrery"));
-    window.resize(1280, 800);
-    if (parser.isSet(QStringLiteral("screenshot"))) {
-        window.grab().save(parser.value(QStringLiteral("screenshot")));
-        return 0;
+    ContextPreferences preferences;
+    MainWindow window(&preferences);
+    GuiState state;
+
+    window.setSessionFactory([kubeconfig = state.kubeconfig](const QString &context, QObject *parent)
+                                 -> Result<ClusterSession *> {
+        Result<ClusterConnection> connection = kubeconfig->connection(context);
+        if (!connection.ok())
+            return connection.error();
+        return new ClusterSession(std::move(connection.value()), parent);
+    });
+
+    // The topology diagram as a page of the main window; it follows the active context.
+    auto *topology = new TopologyPage;
+    window.addCentralPage(QApplication::translate("GuiApplication", "Topology"), topology);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, topology, &TopologyPage::setSession);
+
+    const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
+    auto useKubeconfig = [&window, &state, &preferences, requestedNamespaces](const Kubeconfig &config,
+                                                                             const QString &preferred,
+                                                                             const QStringList &demoContexts) {
+        *state.kubeconfig = config;
+        window.setDemoContexts(demoContexts);
+        window.setContexts(entriesOf(config), config.currentContext());
+        QString context = preferred;
+        if (context.isEmpty() || !config.context(context))
+            context = config.currentContext();
+        if (context.isEmpty() || !config.context(context))
+            context = config.contextNames().value(0);
+        if (!requestedNamespaces.isEmpty() && !context.isEmpty())
+            preferences.setNamespaces(context, requestedNamespaces);
+        window.activateContext(context);
+    };
+
+    auto startDemo = [&window, &state, useKubeconfig] {
+        if (!state.demo)
+            state.demo = new DemoCluster(&window);
+        window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
+        state.demo->start([&window, &state, useKubeconfig](const Result<QString> &path) {
+            if (!path.ok()) {
+                window.showWelcome(QApplication::translate("GuiApplication", "The demo cluster could not start: %1")
+                                       .arg(path.error().toString()));
+                return;
+            }
+            const Kubeconfig config = Kubeconfig::load(path.value());
+            useKubeconfig(config, QString(), state.demo->contextNames());
+        });
+    };
+
+    QObject::connect(&window, &MainWindow::demoRequested, &window, startDemo);
+    QObject::connect(&window, &MainWindow::kubeconfigChosen, &window, [&window, useKubeconfig](const QString &file) {
+        const Kubeconfig config = Kubeconfig::load(file);
+        if (config.contextNames().isEmpty()) {
+            window.showWelcome(problemText(config, file));
+            return;
+        }
+        useKubeconfig(config, QString(), {});
+    });
+
+    const QString explicitFile = parser.value(QStringLiteral("kubeconfig"));
+    const bool demo = parser.isSet(QStringLiteral("demo"));
+    if (demo) {
+        startDemo();
+    } else {
+        const Kubeconfig config = Kubeconfig::load(explicitFile);
+        if (config.contextNames().isEmpty()) {
+            if (!explicitFile.isEmpty() || parser.isSet(QStringLiteral("welcome")))
+                window.showWelcome(problemText(config, explicitFile));
+            else
+                startDemo(); // first run without a kubeconfig: show something real at once
+        } else {
+            useKubeconfig(config, parser.value(QStringLiteral("context")), {});
+        }
     }
+
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        // Wait for the first sync of the active context (or ~20 s), apply the requested
+        // selection, let the view settle, render, exit.
+        const QString file = parser.value(QStringLiteral("screenshot"));
+        const QString kindName = parser.value(QStringLiteral("select-kind"));
+        const QString objectName = parser.value(QStringLiteral("select"));
+        const QString tab = parser.value(QStringLiteral("details-tab"));
+        const bool welcome = parser.isSet(QStringLiteral("welcome"));
+        auto done = std::make_shared<bool>(false);
+        auto shoot = [&window, file, done] {
+            if (*done)
+                return;
+            *done = true;
+            const bool ok = window.grab().save(file);
+            QApplication::exit(ok ? 0 : 1);
+        };
+        auto prepare = [&window, kindName, objectName, tab, shoot, done] {
+            if (*done)
+                return;
+            if (!kindName.isEmpty()) {
+                if (const auto kind = kindFromName(kindName))
+                    window.selectKind(*kind);
+            }
+            int delay = 1500;
+            if (!objectName.isEmpty()) {
+                ResourceTableModel *model = window.tableModel();
+                for (int r = 0; r < model->rowCount(); ++r) {
+                    const KubeObjectPtr o = model->objectAt(r);
+                    if (o && (o->name == objectName || o->name.startsWith(objectName))) {
+                        window.selectObject(o->kind, o->namespaceName, o->name);
+                        break;
+                    }
+                }
+                if (tab == QLatin1String("yaml"))
+                    window.showDetailsTab(DetailsPane::YamlTab);
+                else if (tab == QLatin1String("events"))
+                    window.showDetailsTab(DetailsPane::EventsTab);
+                else if (tab == QLatin1String("logs"))
+                    window.showDetailsTab(DetailsPane::LogsTab);
+                delay = 2500;
+            } else if (window.tableView()->model()->rowCount() > 0) {
+                window.tableView()->selectRow(0);
+            }
+            QTimer::singleShot(delay, &window, shoot);
+        };
+        if (welcome) {
+            QTimer::singleShot(500, &window, shoot);
+        } else {
+            QObject::connect(&window, &MainWindow::contextSynced, &window, [&window, prepare](const QString &context) {
+                if (context == window.activeContext())
+                    QTimer::singleShot(2000, &window, prepare); // let pods become Running
+            });
+            QTimer::singleShot(20000, &window, prepare);
+            QTimer::singleShot(30000, &window, shoot);
+        }
+    }
+
     window.show();
     return QApplication::exec();
 }

@@ -46,6 +46,18 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("screenshot"),
          QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
+        // For --screenshot: what to show before rendering (guiapplication.cpp).
+        {QStringLiteral("select-kind"),
+         QCoreApplication::translate("main", "With --screenshot: show this kind (e.g. Deployment)."),
+         QCoreApplication::translate("main", "kind")},
+        {QStringLiteral("select"),
+         QCoreApplication::translate("main", "With --screenshot: select the first object whose name starts with this."),
+         QCoreApplication::translate("main", "name")},
+        {QStringLiteral("details-tab"),
+         QCoreApplication::translate("main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
+         QCoreApplication::translate("main", "tab")},
+        {QStringLiteral("welcome"),
+         QCoreApplication::translate("main", "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
     });
 }
 

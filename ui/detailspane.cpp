@@ -113,7 +113,8 @@ QString containersHtml(const QList<ContainerInfo> &containers, const QList<Conta
         }
         QStringList ports;
         for (const ContainerPort &p : c.ports)
-            ports << (p.name.isEmpty() ? QString() : p.name + QLatin1Char(' ')) + QString::number(p.containerPort) + QLatin1Char('/') + p.protocol;
+            ports << (p.name.isEmpty() ? QString() : p.name + QLatin1Char(' ')) + QString::number(p.containerPort) + QLatin1Char('/')
+                     + (p.protocol.isEmpty() ? QStringLiteral("TCP") : p.protocol);
         if (!ports.isEmpty())
             html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Ports")), esc(ports.join(QStringLiteral(", "))));
         QStringList res;
@@ -405,6 +406,9 @@ void DetailsPane::refreshOverview()
     for (const ResourceColumn &c : columns) {
         if (c.isName || c.isNamespace)
             continue;
+        // The node of a pod is shown as a link below.
+        if (o.kind == Kind::Pod && c.title == ResourceColumns::columns(Kind::Pod).at(6).title)
+            continue;
         QString value;
         if (c.type == ResourceColumn::Type::Age)
             value = dateText(c.timestamp ? c.timestamp(o) : 0);
@@ -413,8 +417,12 @@ void DetailsPane::refreshOverview()
         if (value.isEmpty())
             continue;
         const QString cell = c.isStatus ? QStringLiteral("<span class=%1>%2</span>").arg(sevClass, esc(value)) : esc(value);
-        QString title = c.title.toLower();
-        title[0] = title[0].toUpper();
+        // "RESTARTS" reads better as "Restarts"; short acronyms ("IP") stay as they are.
+        QString title = c.title;
+        if (title.size() > 3) {
+            title = title.toLower();
+            title[0] = title[0].toUpper();
+        }
         html += row(title, cell);
     }
     if (const PodData *p = o.pod()) {
@@ -423,7 +431,7 @@ void DetailsPane::refreshOverview()
         if (!p->qosClass.isEmpty())
             html += row(tr("QoS class"), esc(p->qosClass));
         if (!p->nodeName.isEmpty())
-            html += row(tr("Node link"), link(Kind::Node, {}, p->nodeName, p->nodeName));
+            html += row(tr("Node"), link(Kind::Node, {}, p->nodeName, p->nodeName));
         if (!p->spec.serviceAccount.isEmpty())
             html += row(tr("Service account"), esc(p->spec.serviceAccount));
     }

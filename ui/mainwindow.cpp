@@ -160,8 +160,9 @@ void MainWindow::buildUi()
     m_navigator = new ResourceNavigator(left);
     left->addWidget(contextsBox);
     left->addWidget(m_navigator);
-    left->setStretchFactor(0, 1);
+    left->setStretchFactor(0, 2);
     left->setStretchFactor(1, 3);
+    left->setSizes({300, 500});
     left->setMinimumWidth(200);
     left->setStyleSheet(QStringLiteral("QTreeView,QTreeWidget{background:#f5f6f8;}"));
 
@@ -236,6 +237,7 @@ void MainWindow::buildUi()
     m_tableSplitter->addWidget(m_details);
     m_tableSplitter->setStretchFactor(0, 3);
     m_tableSplitter->setStretchFactor(1, 2);
+    m_tableSplitter->setSizes({720, 480});
     m_details->setMinimumWidth(360);
     pageLayout->addWidget(m_tableSplitter, 1);
     m_central->addWidget(m_resourcePage);
@@ -296,7 +298,16 @@ void MainWindow::buildUi()
         // Enter: into the details, ready for Ctrl+1..4 or reading.
         m_details->setFocus();
     });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateOverlay);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_columnsFitted)
+            fitColumns();
+        updateOverlay();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsFitted = false;
+        if (m_model->rowCount() > 0)
+            fitColumns();
+    });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateOverlay);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateOverlay);
     connect(m_overlay, &MessageOverlay::actionTriggered, this, [this] {
@@ -363,7 +374,7 @@ void MainWindow::buildMenus()
     }
     go->addSeparator();
     QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
-    reconnect->setShortcut(QKeySequence::Refresh);
+    reconnect->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(reconnect, &QAction::triggered, this, [this] {
         if (!m_activeContext.isEmpty())
             reconnectContext(m_activeContext, tr("asked for"));
@@ -415,7 +426,7 @@ void MainWindow::showShortcuts()
         {tr("Esc, Alt+Left"), tr("Back (to the table, or the previous object)")},
         {tr("Ctrl+1 … Ctrl+4"), tr("Details: Overview, YAML, Events, Logs")},
         {tr("Ctrl+Alt+Up, Ctrl+Alt+Down"), tr("Previous or next context")},
-        {tr("F5"), tr("Reconnect the cluster (relist everything)")},
+        {tr("Ctrl+R"), tr("Reconnect the cluster (relist everything)")},
         {tr("Ctrl+/"), tr("This list")},
     };
     auto *table = new QTableWidget(int(rows.size()), 2, &dialog);
@@ -635,13 +646,7 @@ void MainWindow::selectKind(Kind kind)
         m_table->sortByColumn(0, Qt::AscendingOrder);
     else
         m_table->sortByColumn(0, Qt::AscendingOrder);
-    m_table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
-    for (int c = 0; c < m_model->columnCount(); ++c) {
-        if (m_table->columnWidth(c) > 380)
-            m_table->setColumnWidth(c, 380);
-        else if (m_table->columnWidth(c) < 60)
-            m_table->setColumnWidth(c, 60);
-    }
+    fitColumns();
     m_details->setObject({});
     updateOverlay();
     updateCounts();
@@ -742,6 +747,19 @@ void MainWindow::onStoreChanged(const QString &context, const ChangeBatch &batch
     if (batch.contains(Kind::Namespace))
         updateNamespaceList();
     updateCounts();
+}
+
+void MainWindow::fitColumns()
+{
+    // Sized to the rows on screen (not all 10,000), clamped so one long message or image
+    // list cannot push everything else out of view.
+    m_columnsFitted = m_model->rowCount() > 0;
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setResizeContentsPrecision(50);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        m_table->resizeColumnToContents(c);
+        m_table->setColumnWidth(c, qBound(60, m_table->columnWidth(c) + 12, 420));
+    }
 }
 
 QString MainWindow::kindPlural(Kind kind) const

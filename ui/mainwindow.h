@@ -122,6 +122,7 @@ private:
     void goBack();
     void rememberPosition();
     QString kindPlural(Kind kind) const;
+    void fitColumns();
 
     struct ContextState
     {
@@ -138,6 +139,7 @@ private:
     QStringList m_demoContexts;
     QString m_activeContext;
     Kind m_kind = Kind::Pod;
+    bool m_columnsFitted = false;
     QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc
 
     AgeClock *m_ageClock;
