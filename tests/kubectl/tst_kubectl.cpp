@@ -323,7 +323,7 @@ spec:
         const QString secret = simplified(ok({"get", "secret", "creds", "-n", "kinds", "--no-headers"}));
         QVERIFY2(secret.startsWith("creds Opaque 1 "), qPrintable(secret));
         const QString pods = ok({"get", "pods", "-n", "kinds", "-l", "app=web", "--no-headers"});
-        QCOMPARE(pods.count(QRegularExpression("^web-[a-z0-9]+-[a-z0-9]{5} 1/1 Running 0 ",
+        QCOMPARE(pods.count(QRegularExpression("^web-[a-z0-9]+-[a-z0-9]{5}\\s+1/1\\s+Running\\s+0\\s",
                                                 QRegularExpression::MultilineOption)),
                  2);
     }
