@@ -4,6 +4,7 @@
 #include <QLatin1String>
 
 #include <optional>
+#include <vector>
 
 namespace Orrery {
 
@@ -719,8 +720,10 @@ void TopologyBuilder::recompute(const QString &id)
     }
     const QString newGroup = shown ? node.home + QLatin1Char('\n') + node.group : QString();
     if (existed != shown || oldGroup != newGroup) {
-        for (const QString &dependent : m_dependents.value(id))
-            m_dirty.insert(dependent);
+        for (const QString &dependent : m_dependents.value(id)) {
+            if (!m_pending.contains(dependent))
+                m_dirty.insert(dependent);
+        }
     }
 }
 
@@ -791,11 +794,28 @@ void TopologyBuilder::rebuildDirty()
         refreshCollapse(owner);
     // Group changes propagate through m_dependents; each node changes group at most once
     // per round, so this settles. The bound guards against a reference cycle.
+    // Owners before what they own (workloads, then replica sets and jobs, then pods, then
+    // what pods reference): a dependent still pending in this round sees its owner's new
+    // group anyway, so it is not queued again.
+    static const QHash<QString, int> s_order{
+        {QStringLiteral("Deployment"), 0}, {QStringLiteral("StatefulSet"), 0},
+        {QStringLiteral("DaemonSet"), 0}, {QStringLiteral("CronJob"), 0},
+        {QStringLiteral("ReplicaSet"), 1}, {QStringLiteral("Job"), 1},
+        {QStringLiteral("Service"), 2}, {QStringLiteral("Pod"), 3}};
     for (int round = 0; round < 8 && !m_dirty.isEmpty(); ++round) {
-        const QSet<QString> dirty = std::exchange(m_dirty, {});
-        for (const QString &id : dirty)
-            recompute(id);
+        std::vector<std::pair<int, QString>> dirty;
+        dirty.reserve(m_dirty.size());
+        for (const QString &id : std::as_const(m_dirty))
+            dirty.emplace_back(s_order.value(id.left(id.indexOf(QLatin1Char('/'))), 4), id);
+        std::stable_sort(dirty.begin(), dirty.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        m_pending = std::exchange(m_dirty, {});
+        for (const auto &entry : dirty) {
+            m_pending.remove(entry.second);
+            recompute(entry.second);
+        }
     }
+    m_pending.clear();
     m_dirty.clear();
     for (const QString &owner : std::as_const(m_dirtyOwners))
         updatePodGroup(owner);

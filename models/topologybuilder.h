@@ -89,6 +89,7 @@ private:
     QSet<QString> m_expanded;
     QSet<QString> m_collapsed;
     QSet<QString> m_dirty;
+    QSet<QString> m_pending;  // still to recompute in the current round
     QSet<QString> m_dirtyOwners;
 };
 

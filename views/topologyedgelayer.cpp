@@ -76,6 +76,9 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF exposed = option->exposedRect;
     const bool detailed = lod >= 0.5;
+    // Below this scale single edges are sub-pixel noise over the status colours.
+    if (lod < 0.1)
+        return;
     painter->setRenderHint(QPainter::Antialiasing, lod >= 0.3);
     painter->setBrush(Qt::NoBrush);
     QList<const Edge *> labelled;

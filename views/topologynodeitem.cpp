@@ -26,7 +26,8 @@ TopologyNodeItem::TopologyNodeItem(const TopologyNode &node, const QSizeF &size,
 {
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(false);
-    setToolTip(toolTipFor(node));
+    // No setToolTip(): TopologyScene::helpEvent builds the text on demand, which saves
+    // building tens of thousands of strings nobody hovers.
 }
 
 bool TopologyNodeItem::setNode(const TopologyNode &node)
@@ -35,7 +36,7 @@ bool TopologyNodeItem::setNode(const TopologyNode &node)
         || node.ready != m_node.ready || node.desired != m_node.desired
         || node.restarts != m_node.restarts || node.counts != m_node.counts;
     m_node = node;
-    setToolTip(toolTipFor(node));
+    m_text = {};
     update();
     return visible;
 }
@@ -155,8 +156,9 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->drawRoundedRect(r.adjusted(0.8, 0.8, -0.8, -0.8), radius, radius);
 
     // Kind badge.
-    const qreal badge = isPod ? 20 : 32;
-    const QRectF badgeRect(isPod ? 5 : 8, (r.height() - badge) / 2, badge, badge);
+    const qreal k = m_display->fontScale;
+    const qreal badge = (isPod ? 20 : 32) * k;
+    const QRectF badgeRect((isPod ? 5 : 8) * k, (r.height() - badge) / 2, badge, badge);
     painter->setPen(Qt::NoPen);
     painter->setBrush(TopologyStyle::kindColor(m_node.kind));
     if (m_node.kind == TopologyKind::Service || m_node.kind == TopologyKind::External
@@ -179,10 +181,18 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
                        || m_node.kind == TopologyKind::Hpa)
         && m_node.desired >= 0;
     const qreal textLeft = badgeRect.right() + 7;
-    const qreal textRight = r.width() - (ring ? 44 : 8);
+    const qreal textRight = r.width() - (ring ? 44 * k : 8);
     const QFont titleFont = TopologyStyle::titleFont(m_display->fontScale);
     const QFont detailFont = TopologyStyle::detailFont(m_display->fontScale);
     const QString name = m_display->displayName(m_node);
+    // Eliding is the most expensive part of a frame: cache it until text or scale change.
+    const bool cached = m_text.scale == m_display->fontScale && m_text.name == name
+        && m_text.presenter == m_display->presenter;
+    if (!cached) {
+        m_text.scale = m_display->fontScale;
+        m_text.name = name;
+        m_text.presenter = m_display->presenter;
+    }
 
     if (isPod) {
         QFont podFont = detailFont;
@@ -190,19 +200,22 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setFont(podFont);
         painter->setPen(TopologyStyle::text());
         const QRectF nameRect(textLeft, 2, textRight - textLeft, r.height() / 2);
-        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom,
-                          QFontMetricsF(podFont).elidedText(name, Qt::ElideMiddle, nameRect.width()));
+        if (!cached)
+            m_text.first = QFontMetricsF(podFont).elidedText(name, Qt::ElideMiddle, nameRect.width());
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom, m_text.first);
         painter->setFont(detailFont);
         painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText() : status.darker(130));
         const QRectF statusRect(textLeft, r.height() / 2 + 1, textRight - textLeft, r.height() / 2 - 3);
-        painter->drawText(statusRect, Qt::AlignLeft | Qt::AlignTop,
-                          QFontMetricsF(detailFont).elidedText(m_node.status, Qt::ElideRight, statusRect.width()));
+        if (!cached)
+            m_text.second = QFontMetricsF(detailFont).elidedText(m_node.status, Qt::ElideRight, statusRect.width());
+        painter->drawText(statusRect, Qt::AlignLeft | Qt::AlignTop, m_text.second);
     } else {
         painter->setFont(titleFont);
         painter->setPen(TopologyStyle::text());
         const QRectF titleRect(textLeft, 3, textRight - textLeft, r.height() / 2 - 1);
-        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom,
-                          QFontMetricsF(titleFont).elidedText(name, Qt::ElideMiddle, titleRect.width()));
+        if (!cached)
+            m_text.first = QFontMetricsF(titleFont).elidedText(name, Qt::ElideMiddle, titleRect.width());
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom, m_text.first);
         QString second = m_node.status;
         if (!m_display->presenter && !m_node.detail.trimmed().isEmpty()
             && m_node.kind != TopologyKind::PodGroup)
@@ -214,10 +227,11 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setFont(detailFont);
         painter->setPen(TopologyStyle::mutedText());
         const QRectF detailRect(textLeft, r.height() / 2 + 2, textRight - textLeft, r.height() / 2 - 4);
-        painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignTop,
-                          QFontMetricsF(detailFont).elidedText(second, Qt::ElideRight, detailRect.width()));
+        if (!cached)
+            m_text.second = QFontMetricsF(detailFont).elidedText(second, Qt::ElideRight, detailRect.width());
+        painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignTop, m_text.second);
         if (ring) {
-            const QRectF ringRect(r.width() - 40, (r.height() - 32) / 2, 32, 32);
+            const QRectF ringRect(r.width() - 40 * k, (r.height() - 32 * k) / 2, 32 * k, 32 * k);
             paintRing(painter, ringRect.adjusted(2, 2, -2, -2), m_node.ready, m_node.desired);
         }
         if (m_node.kind == TopologyKind::PodGroup)

@@ -41,7 +41,17 @@ private:
     void paintRing(QPainter *painter, const QRectF &rect, int value, int total);
     void paintGroupBar(QPainter *painter, const QRectF &rect);
 
+    struct TextCache
+    {
+        qreal scale = 0;
+        bool presenter = false;
+        QString name;
+        QString first;
+        QString second;
+    };
+
     TopologyNode m_node;
+    mutable TextCache m_text;
     QSizeF m_size;
     const TopologyDisplay *m_display;
     qreal m_flash = 0;

@@ -7,7 +7,9 @@
 #include "topologynodeitem.h"
 #include "topologystyle.h"
 
+#include <QGraphicsSceneHelpEvent>
 #include <QMap>
+#include <QToolTip>
 
 namespace Orrery {
 
@@ -311,6 +313,17 @@ void TopologyScene::setPresenter(bool presenter, qreal fontScale)
 {
     m_display.presenter = presenter;
     m_display.fontScale = presenter ? fontScale : 1.0;
+    // Larger fonts need larger boxes: scale the geometry with them.
+    TopologyLayout::Options options;
+    const qreal k = m_display.fontScale;
+    options.nodeWidth *= k;
+    options.nodeHeight *= k;
+    options.podHeight *= k;
+    options.columnWidth = options.nodeWidth + (TopologyLayout::Options().columnWidth - TopologyLayout::Options().nodeWidth) * k;
+    options.routeLabelGap *= k;
+    options.groupHeader *= k;
+    options.namespaceHeader *= k;
+    m_layout = TopologyLayout(options);
     rebuild();
     update();
 }
@@ -333,7 +346,7 @@ void TopologyScene::computeAnonymousNames()
     for (const QString &id : std::as_const(ids)) {
         const TopologyNode *node = m_graph->node(id);
         const int n = ++counters[int(node->kind)];
-        m_display.anonymousNames.insert(id, topologyKindName(node->kind).toLower() + QLatin1Char('-') + QString::number(n));
+        m_display.anonymousNames.insert(id, topologyKindBadge(node->kind).toLower() + QLatin1Char('-') + QString::number(n));
     }
 }
 
@@ -354,9 +367,27 @@ QList<int> TopologyScene::usedRanks() const
     return out;
 }
 
+void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        if (item->type() == TopologyNodeItem::Type) {
+            QToolTip::showText(event->screenPos(),
+                               TopologyNodeItem::toolTipFor(static_cast<TopologyNodeItem *>(item)->node()));
+            event->accept();
+            return;
+        }
+    }
+    QToolTip::hideText();
+    event->ignore();
+}
+
 void TopologyScene::applyReveal()
 {
     const bool all = m_display.revealRank >= TopologyRankCount;
+    // Nothing hidden and nothing to hide: skip the walk over every item (hot on updates).
+    if (all && !m_revealApplied)
+        return;
+    m_revealApplied = !all;
     for (TopologyNodeItem *item : std::as_const(m_items)) {
         const bool show = all || topologyRank(item->node().kind) <= m_display.revealRank;
         if (item->isVisible() != show)

@@ -41,7 +41,7 @@ public:
     void setFilter(const TopologyFilter &filter);
     const TopologyFilter &filter() const { return m_filter; }
 
-    void setPresenter(bool presenter, qreal fontScale = 1.6);
+    void setPresenter(bool presenter, qreal fontScale = 1.4);
     void setAnonymise(bool anonymise);
     void setRevealRank(int rank);  // presenter steps: show ranks 0..rank
     int revealRank() const { return m_display.revealRank; }
@@ -64,6 +64,9 @@ public:
 signals:
     void relaidOut();
     void updated();
+
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     bool isVisible(const TopologyNode &node) const;
@@ -95,6 +98,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_flashTimer;
     bool m_animate = true;
+    bool m_revealApplied = false;  // some items hidden by the presenter reveal
 };
 
 } // namespace Orrery

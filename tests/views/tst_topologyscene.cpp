@@ -173,7 +173,7 @@ private slots:
         QCOMPARE(selected.first().at(0).toString(), QStringLiteral("Deployment"));
         QCOMPARE(selected.first().at(1).toString(), QStringLiteral("pfe"));
         QCOMPARE(selected.first().at(2).toString(), QStringLiteral("backend-spring"));
-        QVERIFY(f.scene.item(id)->toolTip().contains(QStringLiteral("backend-spring")));
+        QVERIFY(TopologyNodeItem::toolTipFor(f.scene.item(id)->node()).contains(QStringLiteral("backend-spring")));
         QVERIFY(TopologyView::actionsFor(QStringLiteral("Deployment")).contains(QStringLiteral("scale")));
         QVERIFY(TopologyView::actionsFor(QStringLiteral("Pod")).contains(QStringLiteral("logs")));
     }

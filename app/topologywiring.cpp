@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topologywiring.h"
+
+#include <detailspane.h>
+#include <mainwindow.h>
+#include <namespacefilter.h>
+#include <topologypage.h>
+
+#include <kube/clustersession.h>
+#include <kube/resourcestore.h>
+
+#include <QApplication>
+
+namespace Orrery::App {
+
+void installTopologyPage(MainWindow &window)
+{
+    auto *page = new TopologyPage;
+    window.addCentralPage(QApplication::translate("GuiApplication", "Topology"), page);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, page,
+                     [page](ClusterSession *session) { page->setSession(session); });
+    if (window.activeSession())
+        page->setSession(window.activeSession());
+    QObject::connect(window.namespaceFilter(), &NamespaceFilter::selectionChanged, page,
+                     [page](const QStringList &namespaces) { page->setNamespaces(namespaces); });
+    // Selecting a node shows the object in the details pane, like a table row does.
+    QObject::connect(page, &TopologyPage::objectSelected, &window,
+                     [&window](const QString &kindName, const QString &ns, const QString &name) {
+                         const auto kind = kindFromName(kindName);
+                         ClusterSession *session = window.activeSession();
+                         if (!kind || !session)
+                             return;
+                         if (const KubeObjectPtr object = session->store()->object(*kind, ns, name))
+                             window.detailsPane()->setObject(object);
+                     });
+}
+
+} // namespace Orrery::App

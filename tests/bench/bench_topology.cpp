@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Topology performance on a synthetic cluster shaped like `orrery-sim --synthetic-pods N`.
+// Run: QT_QPA_PLATFORM=offscreen build/<dir>/tests/bench/bench_topology [pods] [runs]
+// Prints median figures; docs/PERFORMANCE.md ("Topology") records them.
+#include "topologybuilder.h"
+#include "topologygraph.h"
+#include "topologyscene.h"
+#include "topologysynthetic.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QTextStream>
+
+#include <malloc.h>
+#include <time.h>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+using namespace Orrery;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// CPU time of this thread, not wall time: the benchmark machine is shared (load 10-20 on
+// 2 cores while others build), and wall time would mostly measure the scheduler.
+double timeMs(const std::function<void()> &fn)
+{
+    timespec a{}, b{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+    fn();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+    return (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+}
+
+// Live heap (malloc in-use bytes): unlike RSS it drops when memory is freed, so the figure
+// is what the graph and scene keep, not what building them touched once.
+double heapMb()
+{
+    return mallinfo2().uordblks / (1024.0 * 1024.0);
+}
+
+QTextStream out(stdout);
+
+void report(const char *what, double ms, const char *target = "")
+{
+    out << QStringLiteral("%1: %2 ms %3\n").arg(QLatin1String(what), -44).arg(ms, 0, 'f', 2).arg(QLatin1String(target));
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const int pods = argc > 1 ? std::atoi(argv[1]) : 10000;
+    const int runs = argc > 2 ? std::atoi(argv[2]) : 7;
+    out << "bench_topology: " << pods << " pods, " << runs << " runs (medians of thread CPU time)\n";
+
+    const QList<KubeObjectPtr> objects = TopologySynthetic::cluster(pods);
+    out << "objects: " << objects.size() << "\n";
+
+    for (auto index : {QGraphicsScene::BspTreeIndex, QGraphicsScene::NoIndex}) {
+        out << "\n-- scene index: " << (index == QGraphicsScene::BspTreeIndex ? "BSP" : "NoIndex") << "\n";
+        std::vector<double> build, layout, sceneBuild, incremental, paintDetail, paintOverview, paintPan;
+        double memory = 0;
+        int nodes = 0, items = 0, edges = 0;
+        for (int run = 0; run < runs; ++run) {
+            const double rssBefore = heapMb();
+            auto graph = std::make_unique<TopologyGraph>();
+            TopologyBuilder builder(graph.get());
+            build.push_back(timeMs([&] { builder.reset(objects); }));
+            nodes = graph->nodeCount();
+
+            TopologyLayout layoutOnly;
+            layout.push_back(timeMs([&] {
+                layoutOnly.layoutAll(*graph, [](const TopologyNode &n) { return n.collapsedInto.isEmpty(); });
+            }));
+
+            auto scene = std::make_unique<TopologyScene>(graph.get());
+            scene->setItemIndexMethod(index);
+            scene->setAnimationsEnabled(false);
+            graph->takeDelta();  // the scene draws the whole graph; only later changes are deltas
+            sceneBuild.push_back(timeMs([&] { scene->rebuild(); }));
+            items = scene->itemCount();
+            edges = scene->edgeCount();
+            memory = heapMb() - rssBefore;
+
+            // Incremental: 100 pods change status (alternating between runs).
+            ChangeBatch batch;
+            int picked = 0;
+            for (const KubeObjectPtr &o : objects) {
+                if (o->kind != Kind::Pod || (picked++ % (pods / 100)) != 0)
+                    continue;
+                const auto changed = TopologySynthetic::pod(
+                    o->namespaceName, o->name, QStringLiteral("ReplicaSet"),
+                    o->controllerRef()->name, o->labels,
+                    run % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"), run + 1);
+                batch.changes.append(ObjectChange{ObjectChange::Type::Modified, Kind::Pod, changed, o});
+            }
+            for (int i = 0; i < 5; ++i) {
+                // Alternate the statuses so every round is a real change.
+                ChangeBatch round = batch;
+                for (ObjectChange &c : round.changes)
+                    c.object = TopologySynthetic::pod(c.object->namespaceName, c.object->name,
+                                                      QStringLiteral("ReplicaSet"),
+                                                      c.object->controllerRef()->name, c.object->labels,
+                                                      i % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"),
+                                                      run * 10 + i + 1);
+                incremental.push_back(timeMs([&] {
+                    builder.apply(round);
+                    scene->applyPendingChanges();
+                }));
+            }
+
+            // Frame paint: a 1600×1000 viewport at 100 % (detail), at 40 % (panning a
+            // mid zoom) and fitted to the whole cluster (overview).
+            QImage frame(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+            const QRectF all = scene->sceneRect();
+            auto paint = [&](const QRectF &source) {
+                return timeMs([&] {
+                    frame.fill(Qt::white);
+                    QPainter p(&frame);
+                    p.setRenderHint(QPainter::Antialiasing);
+                    scene->render(&p, QRectF(0, 0, 1600, 1000), source, Qt::KeepAspectRatio);
+                });
+            };
+            const QPointF c = all.center();
+            for (int i = 0; i < 5; ++i) {
+                const qreal shift = i * 120;  // panning
+                paintDetail.push_back(paint(QRectF(c.x() - 800 + shift, c.y() - 500, 1600, 1000)));
+                paintPan.push_back(paint(QRectF(c.x() - 2000 + shift, c.y() - 1250, 4000, 2500)));
+                paintOverview.push_back(paint(all));
+            }
+            if (run == 0 && index == QGraphicsScene::BspTreeIndex) {
+                frame.fill(Qt::white);
+                QPainter p(&frame);
+                scene->render(&p, QRectF(0, 0, 1600, 1000), all, Qt::KeepAspectRatio);
+                p.end();
+                frame.save(QStringLiteral("topology-bench-overview.png"));
+            }
+        }
+        out << "nodes " << nodes << ", drawn items " << items << ", drawn edges " << edges << "\n";
+        report("builder: graph from objects", median(build));
+        report("layout only (layoutAll)", median(layout), "(target < 300)");
+        report("first full layout + scene items", median(sceneBuild), "(target < 300)");
+        report("incremental: 100 changed pods", median(incremental), "(target < 5)");
+        report("frame 1600x1000 at 100 %", median(paintDetail), "(target < 16.7)");
+        report("frame 1600x1000 at 40 % (panning)", median(paintPan), "(target < 16.7)");
+        report("frame 1600x1000 whole cluster", median(paintOverview), "(target < 16.7)");
+        out << QStringLiteral("%1: %2 MB (target < 100)\n").arg(QLatin1String("memory: graph + builder + scene (live heap)"), -44).arg(memory, 0, 'f', 1);
+    }
+    return 0;
+}
