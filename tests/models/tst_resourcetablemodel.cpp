@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ResourceTableModel and ResourceFilterProxyModel fed with synthetic batches: incremental
+// updates, sort/filter/selection preserved, label selector filtering, age ticks.
+#include <ageclock.h>
+#include <resourcefilterproxymodel.h>
+#include <resourcetablemodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Orrery;
+
+namespace {
+
+KubeObjectPtr makePod(const QString &ns, const QString &name, const QString &status = QStringLiteral("Running"),
+                      int restarts = 0, KeyValues labels = {})
+{
+    auto o = std::make_shared<KubeObject>();
+    o->kind = Kind::Pod;
+    o->namespaceName = ns;
+    o->name = name;
+    o->uid = ns + QLatin1Char('-') + name;
+    o->creationTimestamp = QDateTime::currentSecsSinceEpoch() - 3600;
+    o->labels = std::move(labels);
+    PodData p;
+    p.status = status;
+    p.phase = QStringLiteral("Running");
+    p.readyContainers = status == QLatin1String("Running") ? 1 : 0;
+    p.totalContainers = 1;
+    p.restarts = restarts;
+    p.nodeName = QStringLiteral("node-1");
+    p.podIP = QStringLiteral("10.0.0.1");
+    o->data = p;
+    return o;
+}
+
+ObjectChange change(ObjectChange::Type type, const KubeObjectPtr &o)
+{
+    ObjectChange c;
+    c.type = type;
+    c.kind = o->kind;
+    c.object = o;
+    return c;
+}
+
+} // namespace
+
+class TestResourceTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void columnsAsKubectl();
+    void incrementalBatches();
+    void removalsAreContiguousRanges();
+    void ignoresOtherKinds();
+    void sortAndSelectionSurviveUpdates();
+    void textAndSelectorFilter();
+    void namespaceFilter();
+    void ageTickTouchesOnlyAgeColumn();
+    void manyRows();
+};
+
+void TestResourceTableModel::columnsAsKubectl()
+{
+    ResourceTableModel model(Kind::Pod);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList headers;
+    for (int c = 0; c < model.columnCount(); ++c)
+        headers << model.headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "AGE", "NODE", "IP"}));
+
+    model.setObjects({makePod("default", "web-1", "CrashLoopBackOff", 7)});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("0/1"));
+    QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("CrashLoopBackOff"));
+    QCOMPARE(model.index(0, 4).data().toString(), QStringLiteral("7"));
+    QCOMPARE(model.index(0, 5).data().toString(), QStringLiteral("60m"));
+    QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(), int(RowSeverity::Error));
+
+    ResourceTableModel deployments(Kind::Deployment);
+    headers.clear();
+    for (int c = 0; c < deployments.columnCount(); ++c)
+        headers << deployments.headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "IMAGES"}));
+}
+
+void TestResourceTableModel::incrementalBatches()
+{
+    ResourceTableModel model(Kind::Pod);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    ChangeBatch add;
+    for (int i = 0; i < 5; ++i)
+        add.changes << change(ObjectChange::Type::Added, makePod("default", QStringLiteral("p%1").arg(i)));
+    model.applyBatch(add);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(inserted.count(), 1); // one begin/end pair for the whole batch
+    QCOMPARE(reset.count(), 0);
+
+    ChangeBatch modify;
+    modify.changes << change(ObjectChange::Type::Modified, makePod("default", "p2", "Error"));
+    modify.changes << change(ObjectChange::Type::Modified, makePod("default", "p3", "Error"));
+    model.applyBatch(modify);
+    QCOMPARE(changed.count(), 1); // rows 2..3 are contiguous: one dataChanged
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 2);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 3);
+    QCOMPARE(model.index(model.rowOf("default/p3"), 3).data().toString(), QStringLiteral("Error"));
+
+    // Modified for an unknown key is an insertion (e.g. after a missed event).
+    ChangeBatch late;
+    late.changes << change(ObjectChange::Type::Modified, makePod("default", "p9"));
+    model.applyBatch(late);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.rowOf("default/p9"), 5);
+}
+
+void TestResourceTableModel::removalsAreContiguousRanges()
+{
+    ResourceTableModel model(Kind::Pod);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<KubeObjectPtr> pods;
+    for (int i = 0; i < 10; ++i)
+        pods << makePod("default", QStringLiteral("p%1").arg(i));
+    model.setObjects(pods);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    ChangeBatch del;
+    for (int i : {1, 2, 3, 7, 9})
+        del.changes << change(ObjectChange::Type::Deleted, pods[i]);
+    model.applyBatch(del);
+    QCOMPARE(removed.count(), 3); // [1..3], [7], [9]
+    QCOMPARE(model.rowCount(), 5);
+    for (const char *name : {"p0", "p4", "p5", "p6", "p8"})
+        QVERIFY2(model.rowOf(QStringLiteral("default/") + QLatin1String(name)) >= 0, name);
+    QCOMPARE(model.rowOf("default/p7"), -1);
+    // Index is consistent with the rows after the shift.
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.rowOf(model.objectAt(r)->key()), r);
+}
+
+void TestResourceTableModel::ignoresOtherKinds()
+{
+    ResourceTableModel model(Kind::Service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ChangeBatch b;
+    b.changes << change(ObjectChange::Type::Added, makePod("default", "p"));
+    model.applyBatch(b);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestResourceTableModel::sortAndSelectionSurviveUpdates()
+{
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setObjects({makePod("default", "b", "Running", 2), makePod("default", "a", "Running", 5),
+                      makePod("default", "c", "Running", 1)});
+    proxy.sort(4, Qt::DescendingOrder); // RESTARTS, numeric
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("a"));
+    QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("c"));
+
+    QItemSelectionModel selection(&proxy);
+    selection.setCurrentIndex(proxy.index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("b"));
+
+    ChangeBatch b;
+    b.changes << change(ObjectChange::Type::Modified, makePod("default", "c", "Running", 12)); // moves to top
+    b.changes << change(ObjectChange::Type::Added, makePod("default", "d", "Running", 3));
+    b.changes << change(ObjectChange::Type::Deleted, makePod("default", "a"));
+    model.applyBatch(b);
+
+    QCOMPARE(proxy.rowCount(), 3);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("c"));
+    QCOMPARE(proxy.index(1, 0).data().toString(), QStringLiteral("d"));
+    QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("b"));
+    // The selected row followed its object.
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("b"));
+    QVERIFY(selection.isRowSelected(2, {}));
+}
+
+void TestResourceTableModel::textAndSelectorFilter()
+{
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setObjects({
+        makePod("shop", "web-1", "Running", 0, {{"app", "web"}, {"tier", "front"}}),
+        makePod("shop", "db-0", "Running", 0, {{"app", "db"}, {"tier", "db"}}),
+        makePod("shop", "worker-1", "CrashLoopBackOff", 4, {{"app", "worker"}}),
+    });
+
+    QVERIFY(proxy.setFilterString("web"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(proxy.setFilterString("crashloop")); // matches the status column too
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("worker-1"));
+
+    QVERIFY(proxy.setFilterString("tier!=db"));
+    QVERIFY(proxy.isSelectorFilter());
+    QCOMPARE(proxy.rowCount(), 2); // web-1 and worker-1 (no tier label)
+    QVERIFY(proxy.setFilterString("app in (web,db),tier"));
+    QCOMPARE(proxy.rowCount(), 2);
+
+    QVERIFY(!proxy.setFilterString("app in (web"));
+    QVERIFY(!proxy.filterError().isEmpty());
+    QCOMPARE(proxy.rowCount(), 2); // the previous filter stays
+
+    // New rows are filtered as they arrive.
+    ChangeBatch b;
+    b.changes << change(ObjectChange::Type::Added, makePod("shop", "web-2", "Running", 0, {{"app", "web"}, {"tier", "front"}}));
+    model.applyBatch(b);
+    QCOMPARE(proxy.rowCount(), 3);
+    QVERIFY(proxy.setFilterString(QString()));
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestResourceTableModel::namespaceFilter()
+{
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setObjects({makePod("a", "p1"), makePod("b", "p2"), makePod("c", "p3")});
+    proxy.setNamespaces({"a", "c"});
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setNamespaces({});
+    QCOMPARE(proxy.rowCount(), 3);
+}
+
+void TestResourceTableModel::ageTickTouchesOnlyAgeColumn()
+{
+    ResourceTableModel model(Kind::Pod);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    AgeClock clock(nullptr, 3600 * 1000);
+    model.setAgeClock(&clock);
+    model.setObjects({makePod("a", "p1"), makePod("a", "p2")});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    emit clock.tick();
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex topLeft = changed.first().at(0).toModelIndex();
+    const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
+    QCOMPARE(topLeft.column(), 5);
+    QCOMPARE(bottomRight.column(), 5);
+    QCOMPARE(topLeft.row(), 0);
+    QCOMPARE(bottomRight.row(), 1);
+}
+
+void TestResourceTableModel::manyRows()
+{
+    // 10,000 pods: the model and proxy stay consistent through a large mixed batch.
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(0, Qt::AscendingOrder);
+    QList<KubeObjectPtr> pods;
+    for (int i = 0; i < 10000; ++i)
+        pods << makePod(QStringLiteral("ns%1").arg(i % 20), QStringLiteral("pod-%1").arg(i, 5, 10, QLatin1Char('0')));
+    model.setObjects(pods);
+    QCOMPARE(proxy.rowCount(), 10000);
+    ChangeBatch b;
+    for (int i = 0; i < 10000; i += 3)
+        b.changes << change(ObjectChange::Type::Deleted, pods[i]);
+    for (int i = 1; i < 10000; i += 3)
+        b.changes << change(ObjectChange::Type::Modified, makePod(pods[i]->namespaceName, pods[i]->name, "Error"));
+    model.applyBatch(b);
+    QCOMPARE(model.rowCount(), 10000 - 3334);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("pod-00001"));
+    for (int r = 0; r < model.rowCount(); r += 97)
+        QCOMPARE(model.rowOf(model.objectAt(r)->key()), r);
+}
+
+QTEST_MAIN(TestResourceTableModel)
+#include "tst_resourcetablemodel.moc"
