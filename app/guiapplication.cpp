@@ -3,11 +3,11 @@
 // to the main window, and implements --screenshot.
 #include "commands.h"
 #include "democluster.h"
+#include "topologywiring.h"
 
 #include <contextpreferences.h>
 #include <mainwindow.h>
 #include <resourcetablemodel.h>
-#include <topologypage.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -74,6 +74,7 @@ int runGui(const QCommandLineParser &parser)
     ContextPreferences preferences;
     MainWindow window(&preferences);
     GuiState state;
+    installTopologyPage(window);
 
     window.setSessionFactory([kubeconfig = state.kubeconfig](const QString &context, QObject *parent)
                                  -> Result<ClusterSession *> {
@@ -82,11 +83,6 @@ int runGui(const QCommandLineParser &parser)
             return connection.error();
         return new ClusterSession(std::move(connection.value()), parent);
     });
-
-    // The topology diagram as a page of the main window; it follows the active context.
-    auto *topology = new TopologyPage;
-    window.addCentralPage(QApplication::translate("GuiApplication", "Topology"), topology);
-    QObject::connect(&window, &MainWindow::activeSessionChanged, topology, &TopologyPage::setSession);
 
     const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
     auto useKubeconfig = [&window, &state, &preferences, requestedNamespaces](const Kubeconfig &config,
