@@ -2,11 +2,2449 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>main</name>
+    <name>Doctor</name>
+    <message>
+        <source>fix the context's entries in the kubeconfig</source>
+        <translation>fix the context's entries in the kubeconfig</translation>
+    </message>
+    <message>
+        <source>kubeconfig</source>
+        <translation>kubeconfig</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>credentials</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>the credential provider did not answer</source>
+        <translation>the credential provider did not answer</translation>
+    </message>
+    <message>
+        <source>credentials: %1</source>
+        <translation>credentials: %1</translation>
+    </message>
+    <message>
+        <source>log in again or repair the user entry</source>
+        <translation>log in again or repair the user entry</translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be read</source>
+        <translation>the client certificate cannot be read</translation>
+    </message>
+    <message>
+        <source>replace client-certificate-data with a PEM certificate</source>
+        <translation>replace client-certificate-data with a PEM certificate</translation>
+    </message>
+    <message>
+        <source>the client certificate expired on %1</source>
+        <translation>the client certificate expired on %1</translation>
+    </message>
+    <message>
+        <source>get a new certificate from the cluster administrator</source>
+        <translation>get a new certificate from the cluster administrator</translation>
+    </message>
+    <message>
+        <source>certificate %1, expires %2 (in %3 days)</source>
+        <translation>certificate %1, expires %2 (in %3 days)</translation>
+    </message>
+    <message>
+        <source>token expires %1</source>
+        <translation>token expires %1</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>reachability</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>%1 is not reachable: %2</source>
+        <translation>%1 is not reachable: %2</translation>
+    </message>
+    <message>
+        <source>check the server URL, VPN and proxy settings</source>
+        <translation>check the server URL, VPN and proxy settings</translation>
+    </message>
+    <message>
+        <source>HTTP 401</source>
+        <translation>HTTP 401</translation>
+    </message>
+    <message>
+        <source>the server rejected the credentials (401)</source>
+        <translation>the server rejected the credentials (401)</translation>
+    </message>
+    <message>
+        <source>log in again, or refresh the token or certificate</source>
+        <translation>log in again, or refresh the token or certificate</translation>
+    </message>
+    <message>
+        <source>%1, HTTP/%2, %3 ms</source>
+        <translation>%1, HTTP/%2, %3 ms</translation>
+    </message>
+    <message>
+        <source>unknown version</source>
+        <translation>unknown version</translation>
+    </message>
+    <message>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <source>SelfSubjectAccessReview is not available; permissions are shown by the sync below</source>
+        <translation>SelfSubjectAccessReview is not available; permissions are shown by the sync below</translation>
+    </message>
+    <message>
+        <source>denied: %1</source>
+        <translation>denied: %1</translation>
+    </message>
+    <message>
+        <source>list, watch and patch allowed on %1 kinds</source>
+        <translation>list, watch and patch allowed on %1 kinds</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>sync</translation>
+    </message>
+    <message>
+        <source>API discovery failed: %1</source>
+        <translation>API discovery failed: %1</translation>
+    </message>
+    <message>
+        <source>check that the server is a Kubernetes API server</source>
+        <translation>check that the server is a Kubernetes API server</translation>
+    </message>
+    <message>
+        <source>%1 objects of %2 kinds in %3 ms</source>
+        <translation>%1 objects of %2 kinds in %3 ms</translation>
+    </message>
+    <message>
+        <source>; %1 kinds not synced</source>
+        <translation>; %1 kinds not synced</translation>
+    </message>
+    <message>
+        <source>; timed out</source>
+        <translation>; timed out</translation>
+    </message>
+    <message>
+        <source>no kind could be listed</source>
+        <translation>no kind could be listed</translation>
+    </message>
+    <message>
+        <source>the sync did not finish in time</source>
+        <translation>the sync did not finish in time</translation>
+    </message>
+    <message>
+        <source>check RBAC permissions (kubectl auth can-i list pods -A) and the network</source>
+        <translation>check RBAC permissions (kubectl auth can-i list pods -A) and the network</translation>
+    </message>
+    <message>
+        <source>Context "%1"</source>
+        <translation>Context "%1"</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>WARN</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>OBJECTS</source>
+        <translation>OBJECTS</translation>
+    </message>
+    <message>
+        <source>LIST ms</source>
+        <translation>LIST ms</translation>
+    </message>
+    <message>
+        <source>DECODE ms</source>
+        <translation>DECODE ms</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>  =&gt; usable</source>
+        <translation>  =&gt; usable</translation>
+    </message>
+    <message>
+        <source>  =&gt; UNUSABLE: %1
+     fix: %2</source>
+        <translation>  =&gt; UNUSABLE: %1
+     fix: %2</translation>
+    </message>
+    <message>
+        <source>orrery: no contexts found (tried: %1)</source>
+        <translation>orrery: no contexts found (tried: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTopology</name>
+    <message>
+        <source>--export-topology needs a file ending in .png, .svg or .json, not "%1"</source>
+        <translation>--export-topology needs a file ending in .png, .svg or .json, not "%1"</translation>
+    </message>
+    <message>
+        <source>no kubeconfig could be read</source>
+        <translation>no kubeconfig could be read</translation>
+    </message>
+    <message>
+        <source>--export-topology needs --context (the kubeconfig has no current context)</source>
+        <translation>--export-topology needs --context (the kubeconfig has no current context)</translation>
+    </message>
+    <message>
+        <source>cannot reach context "%1": %2</source>
+        <translation>cannot reach context "%1": %2</translation>
+    </message>
+    <message>
+        <source>context "%1" did not finish syncing within %2 s</source>
+        <translation>context "%1" did not finish syncing within %2 s</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 nodes, %3 edges)</source>
+        <translation>wrote %1 (%2 nodes, %3 edges)</translation>
+    </message>
+</context>
+<context>
+    <name>GuiApplication</name>
+    <message>
+        <source>No kubeconfig found (looked at %1).</source>
+        <translation>No kubeconfig found (looked at %1).</translation>
+    </message>
+    <message>
+        <source>The kubeconfig defines no contexts.</source>
+        <translation>The kubeconfig defines no contexts.</translation>
+    </message>
+    <message>
+        <source>Starting the demo cluster…</source>
+        <translation>Starting the demo cluster…</translation>
+    </message>
+    <message>
+        <source>The demo cluster could not start: %1</source>
+        <translation>The demo cluster could not start: %1</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topology</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSelector</name>
+    <message>
+        <source>Unbalanced ')'.</source>
+        <translation>Unbalanced ')'.</translation>
+    </message>
+    <message>
+        <source>Missing ')'.</source>
+        <translation>Missing ')'.</translation>
+    </message>
+    <message>
+        <source>Empty requirement.</source>
+        <translation>Empty requirement.</translation>
+    </message>
+    <message>
+        <source>Invalid label key "%1".</source>
+        <translation>Invalid label key "%1".</translation>
+    </message>
+    <message>
+        <source>Invalid label value "%1".</source>
+        <translation>Invalid label value "%1".</translation>
+    </message>
+</context>
+<context>
+    <name>LogStreamer</name>
+    <message>
+        <source>the server closed the stream (the container may have stopped)</source>
+        <translation>the server closed the stream (the container may have stopped)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery</name>
+    <message>
+        <source>Waiting for deployment spec update to be observed...</source>
+        <translation>Waiting for deployment spec update to be observed...</translation>
+    </message>
+    <message>
+        <source>deployment "%1" exceeded its progress deadline</source>
+        <translation>deployment "%1" exceeded its progress deadline</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 out of %3 new replicas have been updated...</source>
+        <translation>Waiting for deployment "%1" rollout to finish: %2 out of %3 new replicas have been updated...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 old replicas are pending termination...</source>
+        <translation>Waiting for deployment "%1" rollout to finish: %2 old replicas are pending termination...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 of %3 updated replicas are available...</source>
+        <translation>Waiting for deployment "%1" rollout to finish: %2 of %3 updated replicas are available...</translation>
+    </message>
+    <message>
+        <source>deployment "%1" successfully rolled out</source>
+        <translation>deployment "%1" successfully rolled out</translation>
+    </message>
+    <message>
+        <source>rollout status is only available for RollingUpdate strategy type</source>
+        <translation>rollout status is only available for RollingUpdate strategy type</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set spec update to be observed...</source>
+        <translation>Waiting for daemon set spec update to be observed...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set "%1" rollout to finish: %2 out of %3 new pods have been updated...</source>
+        <translation>Waiting for daemon set "%1" rollout to finish: %2 out of %3 new pods have been updated...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set "%1" rollout to finish: %2 of %3 updated pods are available...</source>
+        <translation>Waiting for daemon set "%1" rollout to finish: %2 of %3 updated pods are available...</translation>
+    </message>
+    <message>
+        <source>daemon set "%1" successfully rolled out</source>
+        <translation>daemon set "%1" successfully rolled out</translation>
+    </message>
+    <message>
+        <source>Waiting for statefulset spec update to be observed...</source>
+        <translation>Waiting for statefulset spec update to be observed...</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 pods to be ready...</source>
+        <translation>Waiting for %1 pods to be ready...</translation>
+    </message>
+    <message>
+        <source>Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...</source>
+        <translation>Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...</translation>
+    </message>
+    <message>
+        <source>partitioned roll out complete: %1 new pods have been updated...</source>
+        <translation>partitioned roll out complete: %1 new pods have been updated...</translation>
+    </message>
+    <message>
+        <source>waiting for statefulset rolling update to complete %1 pods at revision %2...</source>
+        <translation>waiting for statefulset rolling update to complete %1 pods at revision %2...</translation>
+    </message>
+    <message>
+        <source>statefulset rolling update complete %1 pods at revision %2...</source>
+        <translation>statefulset rolling update complete %1 pods at revision %2...</translation>
+    </message>
+    <message>
+        <source>a step must be a map with exactly one key naming its type</source>
+        <translation>a step must be a map with exactly one key naming its type</translation>
+    </message>
+    <message>
+        <source>unknown step "%1"</source>
+        <translation>unknown step "%1"</translation>
+    </message>
+    <message>
+        <source>step "%1" takes a single value</source>
+        <translation>step "%1" takes a single value</translation>
+    </message>
+    <message>
+        <source>"wait" takes a number of seconds from 0 to 3600</source>
+        <translation>"wait" takes a number of seconds from 0 to 3600</translation>
+    </message>
+    <message>
+        <source>step "%1" takes a map of fields</source>
+        <translation>step "%1" takes a map of fields</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>AGE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditLog</name>
+    <message>
+        <source>Cannot create the audit log directory.</source>
+        <translation>Cannot create the audit log directory.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>Cannot write the audit log: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterRunbookExecutor</name>
+    <message>
+        <source>The server sent invalid JSON.</source>
+        <translation>The server sent invalid JSON.</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the rollout: %1</source>
+        <translation>timed out waiting for the rollout: %1</translation>
+    </message>
+    <message>
+        <source>waited %1 s</source>
+        <translation>waited %1 s</translation>
+    </message>
+    <message>
+        <source>setLoad works only on the demo cluster</source>
+        <translation>setLoad works only on the demo cluster</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>applied %1 objects from %2</source>
+        <translation>applied %1 objects from %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterSidebar</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Set Display Name…</source>
+        <translation>Set Display Name…</translation>
+    </message>
+    <message>
+        <source>Set Colour…</source>
+        <translation>Set Colour…</translation>
+    </message>
+    <message>
+        <source>Protected (Production)</source>
+        <translation>Protected (Production)</translation>
+    </message>
+    <message>
+        <source>Marks the context red everywhere and asks for confirmation before changes</source>
+        <translation>Marks the context red everywhere and asks for confirmation before changes</translation>
+    </message>
+    <message>
+        <source>Display Name</source>
+        <translation>Display Name</translation>
+    </message>
+    <message>
+        <source>Name shown for context "%1" (empty: the context name):</source>
+        <translation>Name shown for context "%1" (empty: the context name):</translation>
+    </message>
+    <message>
+        <source>Context Colour</source>
+        <translation>Context Colour</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CommandPalette</name>
+    <message>
+        <source>Jump to a resource, kind or context…</source>
+        <translation>Jump to a resource, kind or context…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ContextStrip</name>
+    <message>
+        <source>PROTECTED — changes need confirmation</source>
+        <translation>PROTECTED — changes need confirmation</translation>
+    </message>
+    <message>
+        <source>Demo cluster — simulated, nothing here is real</source>
+        <translation>Demo cluster — simulated, nothing here is real</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>No cluster selected</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ContextTreeModel</name>
+    <message>
+        <source>(no cluster)</source>
+        <translation>(no cluster)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Context %1
+Server: %2
+User: %3
+Namespace: %4</source>
+        <translation>Context %1
+Server: %2
+User: %3
+Namespace: %4</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Protected: changes need confirmation</source>
+        <translation>Protected: changes need confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ControllerRevisionRollback</name>
+    <message>
+        <source>unable to find specified revision %1 in history</source>
+        <translation>unable to find specified revision %1 in history</translation>
+    </message>
+    <message>
+        <source>no rollbacker has been implemented for %1</source>
+        <translation>no rollbacker has been implemented for %1</translation>
+    </message>
+    <message>
+        <source>no last revision to roll back to</source>
+        <translation>no last revision to roll back to</translation>
+    </message>
+    <message>
+        <source>skipped rollback (current template already matches revision %1)</source>
+        <translation>skipped rollback (current template already matches revision %1)</translation>
+    </message>
+    <message>
+        <source>ControllerRevision %1 holds no data</source>
+        <translation>ControllerRevision %1 holds no data</translation>
+    </message>
+    <message>
+        <source>Roll back %1 %2/%3 to revision %4</source>
+        <translation>Roll back %1 %2/%3 to revision %4</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>rolled back</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DeploymentRollback</name>
+    <message>
+        <source>unable to find specified revision %1 in history</source>
+        <translation>unable to find specified revision %1 in history</translation>
+    </message>
+    <message>
+        <source>you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again</source>
+        <translation>you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again</translation>
+    </message>
+    <message>
+        <source>no rollout history found for deployment "%1"</source>
+        <translation>no rollout history found for deployment "%1"</translation>
+    </message>
+    <message>
+        <source>skipped rollback (current template already matches revision %1)</source>
+        <translation>skipped rollback (current template already matches revision %1)</translation>
+    </message>
+    <message>
+        <source>Roll back Deployment %1/%2 to revision %3</source>
+        <translation>Roll back Deployment %1/%2 to revision %3</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>rolled back</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DetailsPane</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>1 restart(s)</numerusform>
+            <numerusform>%n restart(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Requests / limits</source>
+        <translation>Requests / limits</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Liveness</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Startup</translation>
+    </message>
+    <message>
+        <source>Reveal value</source>
+        <translation>Reveal value</translation>
+    </message>
+    <message>
+        <source>Values are hidden. Select a key and reveal it; revealed values are kept only while this object is shown and never saved.</source>
+        <translation>Values are hidden. Select a key and reveal it; revealed values are kept only while this object is shown and never saved.</translation>
+    </message>
+    <message>
+        <source>Hide all</source>
+        <translation>Hide all</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details. Enter opens, Esc goes back.</source>
+        <translation>Select a row to see its details. Enter opens, Esc goes back.</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>%1 in namespace %2</translation>
+    </message>
+    <message>
+        <source>%1 — deleted from the cluster</source>
+        <translation>%1 — deleted from the cluster</translation>
+    </message>
+    <message>
+        <source>QoS class</source>
+        <translation>QoS class</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation>Service account</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>Selector</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Scales</source>
+        <translation>Scales</translation>
+    </message>
+    <message>
+        <source>Desired replicas</source>
+        <translation>Desired replicas</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Volume link</source>
+        <translation>Volume link</translation>
+    </message>
+    <message>
+        <source>Claim link</source>
+        <translation>Claim link</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Deleting since</source>
+        <translation>Deleting since</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation>Owned by</translation>
+    </message>
+    <message>
+        <source>Selects</source>
+        <translation>Selects</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>Owns</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and 1 more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Containers</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>(values hidden; see YAML tab to reveal)</source>
+        <translation>(values hidden; see YAML tab to reveal)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Loading YAML…</source>
+        <translation>Loading YAML…</translation>
+    </message>
+    <message>
+        <source>Could not load the YAML</source>
+        <translation>Could not load the YAML</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <source>&lt;could not read: %1&gt;</source>
+        <translation>&lt;could not read: %1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;no value&gt;</source>
+        <translation>&lt;no value&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;could not decode&gt;</source>
+        <translation>&lt;could not decode&gt;</translation>
+    </message>
+    <message>
+        <source>no pods match this workload's selector</source>
+        <translation>no pods match this workload's selector</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>Following %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n container(s), merged</source>
+        <translation>
+            <numerusform>Following 1 container(s), merged</numerusform>
+            <numerusform>Following %n container(s), merged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Fields</name>
+    <message>
+        <source>step "%1" needs "%2"</source>
+        <translation>step "%1" needs "%2"</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be a single value</source>
+        <translation>"%1" of step "%2" must be a single value</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be a whole number from %3 to %4</source>
+        <translation>"%1" of step "%2" must be a whole number from %3 to %4</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be true or false</source>
+        <translation>"%1" of step "%2" must be true or false</translation>
+    </message>
+    <message>
+        <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME or daemonset/NAME</source>
+        <translation>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME or daemonset/NAME</translation>
+    </message>
+    <message>
+        <source>step "%1" has no field "%2"</source>
+        <translation>step "%1" has no field "%2"</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FreshnessIndicator</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>1 s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>1 min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>1 h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Live · last update %1 ago</source>
+        <translation>Live · last update %1 ago</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>Reconnecting: %1</translation>
+    </message>
+    <message>
+        <source>STALE · data is %1 old</source>
+        <translation>STALE · data is %1 old</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmCodec</name>
+    <message>
+        <source>Could not initialise zlib.</source>
+        <translation>Could not initialise zlib.</translation>
+    </message>
+    <message>
+        <source>The release data is not valid gzip.</source>
+        <translation>The release data is not valid gzip.</translation>
+    </message>
+    <message>
+        <source>The release data is truncated.</source>
+        <translation>The release data is truncated.</translation>
+    </message>
+    <message>
+        <source>The release data is not valid base64.</source>
+        <translation>The release data is not valid base64.</translation>
+    </message>
+    <message>
+        <source>The release data is not a JSON release.</source>
+        <translation>The release data is not a JSON release.</translation>
+    </message>
+    <message>
+        <source>The Secret holds no release.</source>
+        <translation>The Secret holds no release.</translation>
+    </message>
+    <message>
+        <source>The Secret's data is not valid base64.</source>
+        <translation>The Secret's data is not valid base64.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmReleases</name>
+    <message>
+        <source>release: not found</source>
+        <translation>release: not found</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmRollback</name>
+    <message>
+        <source>Record revision %1 of Helm release %2 as %3</source>
+        <translation>Record revision %1 of Helm release %2 as %3</translation>
+    </message>
+    <message>
+        <source>invalid release revision</source>
+        <translation>invalid release revision</translation>
+    </message>
+    <message>
+        <source>release: not found</source>
+        <translation>release: not found</translation>
+    </message>
+    <message>
+        <source>release has no %1 version</source>
+        <translation>release has no %1 version</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 (not in revision %3)</source>
+        <translation>Delete %1 %2 (not in revision %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmRollbackOperation</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rollback "%1" failed: %2</source>
+        <translation>Rollback "%1" failed: %2</translation>
+    </message>
+    <message>
+        <source>Rollback was a success! Happy Helming!</source>
+        <translation>Rollback was a success! Happy Helming!</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::LogView</name>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>Timestamps</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>Wrap</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Show the logs of the previous (terminated) container instance</source>
+        <translation>Show the logs of the previous (terminated) container instance</translation>
+    </message>
+    <message>
+        <source>Last 100 lines</source>
+        <translation>Last 100 lines</translation>
+    </message>
+    <message>
+        <source>Last 500 lines</source>
+        <translation>Last 500 lines</translation>
+    </message>
+    <message>
+        <source>Last 2000 lines</source>
+        <translation>Last 2000 lines</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep scrolling to the newest line</source>
+        <translation>Keep scrolling to the newest line</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop showing new lines (they are kept and shown on resume)</source>
+        <translation>Stop showing new lines (they are kept and shown on resume)</translation>
+    </message>
+    <message>
+        <source>Search logs…</source>
+        <translation>Search logs…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Save the shown log to a file</source>
+        <translation>Save the shown log to a file</translation>
+    </message>
+    <message>
+        <source>All containers</source>
+        <translation>All containers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused · %n new line(s) waiting</source>
+        <translation>
+            <numerusform>Paused · 1 new line(s) waiting</numerusform>
+            <numerusform>Paused · %n new line(s) waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log stream failed: %1</source>
+        <translation>Log stream failed: %1</translation>
+    </message>
+    <message>
+        <source>Log stream ended: %1</source>
+        <translation>Log stream ended: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>1 match(es)</numerusform>
+            <numerusform>%n match(es)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Save Log</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Log files (*.log *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MainWindow</name>
+    <message>
+        <source>You may not list %1 here</source>
+        <translation>You may not list %1 here</translation>
+    </message>
+    <message>
+        <source>The cluster rejected your credentials</source>
+        <translation>The cluster rejected your credentials</translation>
+    </message>
+    <message>
+        <source>The cluster cannot be reached</source>
+        <translation>The cluster cannot be reached</translation>
+    </message>
+    <message>
+        <source>The cluster does not answer</source>
+        <translation>The cluster does not answer</translation>
+    </message>
+    <message>
+        <source>This cluster does not serve %1</source>
+        <translation>This cluster does not serve %1</translation>
+    </message>
+    <message>
+        <source>The API server reported an error</source>
+        <translation>The API server reported an error</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded</source>
+        <translation>%1 cannot be loaded</translation>
+    </message>
+    <message>
+        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
+        <translation>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</translation>
+    </message>
+    <message>
+        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
+        <translation>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</translation>
+    </message>
+    <message>
+        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
+        <translation>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</translation>
+    </message>
+    <message>
+        <source>The API group is not installed or is disabled on this cluster.</source>
+        <translation>The API group is not installed or is disabled on this cluster.</translation>
+    </message>
+    <message>
+        <source>Orrery keeps retrying.</source>
+        <translation>Orrery keeps retrying.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
     <message>
         <source>Orrery</source>
         <translation>Orrery</translation>
     </message>
+    <message numerus="yes">
+        <source>the computer woke up or its clock jumped by %n s</source>
+        <translation>
+            <numerusform>the computer woke up or its clock jumped by 1 s</numerusform>
+            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the network came back</source>
+        <translation>the network came back</translation>
+    </message>
+    <message>
+        <source>CLUSTERS</source>
+        <translation>CLUSTERS</translation>
+    </message>
+    <message>
+        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
+        <translation>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not in the cluster (any more).</source>
+        <translation>%1 %2 is not in the cluster (any more).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig…</source>
+        <translation>Open Kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Open Demo Cluster</source>
+        <translation>Open Demo Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>Go to Anything…</source>
+        <translation>Go to Anything…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Filter Table</source>
+        <translation>Filter Table</translation>
+    </message>
+    <message>
+        <source>Choose Namespaces…</source>
+        <translation>Choose Namespaces…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Reconnect Cluster</source>
+        <translation>Reconnect Cluster</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>asked for</source>
+        <translation>asked for</translation>
+    </message>
+    <message>
+        <source>Next Context</source>
+        <translation>Next Context</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Down</translation>
+    </message>
+    <message>
+        <source>Previous Context</source>
+        <translation>Previous Context</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up</source>
+        <translation>Ctrl+Alt+Up</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>About Orrery</source>
+        <translation>About Orrery</translation>
+    </message>
+    <message>
+        <source>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</source>
+        <translation>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+P</source>
+        <translation>Ctrl+K, Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Go to any resource, kind or context</source>
+        <translation>Go to any resource, kind or context</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the table (text or label selector)</source>
+        <translation>Filter the table (text or label selector)</translation>
+    </message>
+    <message>
+        <source>Choose namespaces</source>
+        <translation>Choose namespaces</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Up, Down, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Move in the table</source>
+        <translation>Move in the table</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the selected object's details</source>
+        <translation>Open the selected object's details</translation>
+    </message>
+    <message>
+        <source>Esc, Alt+Left</source>
+        <translation>Esc, Alt+Left</translation>
+    </message>
+    <message>
+        <source>Back (to the table, or the previous object)</source>
+        <translation>Back (to the table, or the previous object)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+4</source>
+        <translation>Ctrl+1 … Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Details: Overview, YAML, Events, Logs</source>
+        <translation>Details: Overview, YAML, Events, Logs</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Up, Ctrl+Alt+Down</translation>
+    </message>
+    <message>
+        <source>Previous or next context</source>
+        <translation>Previous or next context</translation>
+    </message>
+    <message>
+        <source>Reconnect the cluster (relist everything)</source>
+        <translation>Reconnect the cluster (relist everything)</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>This list</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Reloading %1: %2.</source>
+        <translation>Reloading %1: %2.</translation>
+    </message>
+    <message>
+        <source>Reloading all clusters: %1.</source>
+        <translation>Reloading all clusters: %1.</translation>
+    </message>
+    <message>
+        <source>🔒 PROTECTED</source>
+        <translation>🔒 PROTECTED</translation>
+    </message>
+    <message>
+        <source>(demo)</source>
+        <translation>(demo)</translation>
+    </message>
+    <message>
+        <source>%1 — Orrery</source>
+        <translation>%1 — Orrery</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ These %1 may be out of date: no update for %n s.</source>
+        <translation>
+            <numerusform>⚠ These %1 may be out of date: no update for 1 s.</numerusform>
+            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ These %1 may be out of date.</source>
+        <translation>⚠ These %1 may be out of date.</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>Reconnecting: %1</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>No cluster selected</translation>
+    </message>
+    <message>
+        <source>Choose a context on the left to connect.</source>
+        <translation>Choose a context on the left to connect.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Try Again</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>This context is disconnected.</source>
+        <translation>This context is disconnected.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter "%1".</source>
+        <translation>Nothing matches the filter "%1".</translation>
+    </message>
+    <message>
+        <source>There are none in the selected namespaces (%1).</source>
+        <translation>There are none in the selected namespaces (%1).</translation>
+    </message>
+    <message>
+        <source>The cluster has none.</source>
+        <translation>The cluster has none.</translation>
+    </message>
+    <message>
+        <source>No %1</source>
+        <translation>No %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 of %2 %3</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Context %1</source>
+        <translation>Context %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::NamespaceFilter</name>
+    <message>
+        <source>Choose the namespaces to show (Ctrl+N)</source>
+        <translation>Choose the namespaces to show (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Type to search namespaces…</source>
+        <translation>Type to search namespaces…</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>All namespaces</translation>
+    </message>
+    <message>
+        <source>Namespace: all</source>
+        <translation>Namespace: all</translation>
+    </message>
+    <message>
+        <source>Namespace: %1</source>
+        <translation>Namespace: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespaces: %n selected</source>
+        <translation>
+            <numerusform>Namespaces: 1 selected</numerusform>
+            <numerusform>Namespaces: %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing all namespaces</source>
+        <translation>Showing all namespaces</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::NamespaceListModel</name>
+    <message>
+        <source>This namespace does not exist (any more).</source>
+        <translation>This namespace does not exist (any more).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Operation</name>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1 (dry run)</translation>
+    </message>
+    <message>
+        <source>Cancelled before: %1</source>
+        <translation>Cancelled before: %1</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1: done (%2)</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PresenterWindow</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Running and ready</source>
+        <translation>Running and ready</translation>
+    </message>
+    <message>
+        <source>Starting, rolling out, scaling</source>
+        <translation>Starting, rolling out, scaling</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Failing</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Terminating</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Traffic to ready pods</source>
+        <translation>Traffic to ready pods</translation>
+    </message>
+    <message>
+        <source>Orrery — Presenter</source>
+        <translation>Orrery — Presenter</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceColumns</name>
+    <message>
+        <source>LAST SEEN</source>
+        <translation>LAST SEEN</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>OBJECT</source>
+        <translation>OBJECT</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>COUNT</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>RESTARTS</source>
+        <translation>RESTARTS</translation>
+    </message>
+    <message>
+        <source>NODE</source>
+        <translation>NODE</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>UP-TO-DATE</source>
+        <translation>UP-TO-DATE</translation>
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation>AVAILABLE</translation>
+    </message>
+    <message>
+        <source>IMAGES</source>
+        <translation>IMAGES</translation>
+    </message>
+    <message>
+        <source>DESIRED</source>
+        <translation>DESIRED</translation>
+    </message>
+    <message>
+        <source>CURRENT</source>
+        <translation>CURRENT</translation>
+    </message>
+    <message>
+        <source>COMPLETIONS</source>
+        <translation>COMPLETIONS</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>SCHEDULE</source>
+        <translation>SCHEDULE</translation>
+    </message>
+    <message>
+        <source>TIMEZONE</source>
+        <translation>TIMEZONE</translation>
+    </message>
+    <message>
+        <source>SUSPEND</source>
+        <translation>SUSPEND</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>ACTIVE</translation>
+    </message>
+    <message>
+        <source>LAST SCHEDULE</source>
+        <translation>LAST SCHEDULE</translation>
+    </message>
+    <message>
+        <source>CLUSTER-IP</source>
+        <translation>CLUSTER-IP</translation>
+    </message>
+    <message>
+        <source>EXTERNAL-IP</source>
+        <translation>EXTERNAL-IP</translation>
+    </message>
+    <message>
+        <source>PORT(S)</source>
+        <translation>PORT(S)</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>CLASS</source>
+        <translation>CLASS</translation>
+    </message>
+    <message>
+        <source>HOSTS</source>
+        <translation>HOSTS</translation>
+    </message>
+    <message>
+        <source>PATHS → BACKENDS</source>
+        <translation>PATHS → BACKENDS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>REFERENCE</source>
+        <translation>REFERENCE</translation>
+    </message>
+    <message>
+        <source>TARGETS</source>
+        <translation>TARGETS</translation>
+    </message>
+    <message>
+        <source>MINPODS</source>
+        <translation>MINPODS</translation>
+    </message>
+    <message>
+        <source>MAXPODS</source>
+        <translation>MAXPODS</translation>
+    </message>
+    <message>
+        <source>REPLICAS</source>
+        <translation>REPLICAS</translation>
+    </message>
+    <message>
+        <source>VOLUME</source>
+        <translation>VOLUME</translation>
+    </message>
+    <message>
+        <source>CAPACITY</source>
+        <translation>CAPACITY</translation>
+    </message>
+    <message>
+        <source>ACCESS MODES</source>
+        <translation>ACCESS MODES</translation>
+    </message>
+    <message>
+        <source>STORAGECLASS</source>
+        <translation>STORAGECLASS</translation>
+    </message>
+    <message>
+        <source>RECLAIM POLICY</source>
+        <translation>RECLAIM POLICY</translation>
+    </message>
+    <message>
+        <source>CLAIM</source>
+        <translation>CLAIM</translation>
+    </message>
+    <message>
+        <source>DATA</source>
+        <translation>DATA</translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation>KEYS</translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation>ROLES</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>INTERNAL-IP</source>
+        <translation>INTERNAL-IP</translation>
+    </message>
+    <message>
+        <source>OS-IMAGE</source>
+        <translation>OS-IMAGE</translation>
+    </message>
+    <message>
+        <source>CONTAINER-RUNTIME</source>
+        <translation>CONTAINER-RUNTIME</translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation>ENDPOINTS</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceNavigator</name>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Deployments</translation>
+    </message>
+    <message>
+        <source>StatefulSets</source>
+        <translation>StatefulSets</translation>
+    </message>
+    <message>
+        <source>DaemonSets</source>
+        <translation>DaemonSets</translation>
+    </message>
+    <message>
+        <source>ReplicaSets</source>
+        <translation>ReplicaSets</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>CronJobs</source>
+        <translation>CronJobs</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Ingresses</source>
+        <translation>Ingresses</translation>
+    </message>
+    <message>
+        <source>Autoscalers (HPA)</source>
+        <translation>Autoscalers (HPA)</translation>
+    </message>
+    <message>
+        <source>ConfigMaps</source>
+        <translation>ConfigMaps</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>Persistent Volume Claims</source>
+        <translation>Persistent Volume Claims</translation>
+    </message>
+    <message>
+        <source>Persistent Volumes</source>
+        <translation>Persistent Volumes</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Controller Revisions</source>
+        <translation>Controller Revisions</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>Workloads</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Config and Storage</source>
+        <translation>Config and Storage</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RevisionHistory</name>
+    <message>
+        <source>revision %1</source>
+        <translation>revision %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutStatus</name>
+    <message>
+        <source>no status viewer has been implemented for %1</source>
+        <translation>no status viewer has been implemented for %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookParser</name>
+    <message>
+        <source>unknown runbook field "%1"</source>
+        <translation>unknown runbook field "%1"</translation>
+    </message>
+    <message>
+        <source>a runbook needs a non-empty list of steps</source>
+        <translation>a runbook needs a non-empty list of steps</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: %1</source>
+        <translation>Invalid YAML: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the runbook: %1</source>
+        <translation>Cannot read the runbook: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookRunner</name>
+    <message>
+        <source>No cluster to run the step on.</source>
+        <translation>No cluster to run the step on.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ServerSideApply</name>
+    <message>
+        <source>A document is not a Kubernetes object.</source>
+        <translation>A document is not a Kubernetes object.</translation>
+    </message>
+    <message>
+        <source>The object has no apiVersion or kind.</source>
+        <translation>The object has no apiVersion or kind.</translation>
+    </message>
+    <message>
+        <source>The %1 has no metadata.name.</source>
+        <translation>The %1 has no metadata.name.</translation>
+    </message>
+    <message>
+        <source>The server does not serve %1 in %2.</source>
+        <translation>The server does not serve %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Install its CustomResourceDefinition first, or refresh discovery.</source>
+        <translation>Install its CustomResourceDefinition first, or refresh discovery.</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2 (server dry run)</source>
+        <translation>Apply %1 %2 (server dry run)</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2</source>
+        <translation>Apply %1 %2</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>The file holds no objects.</source>
+        <translation>The file holds no objects.</translation>
+    </message>
+    <message>
+        <source>another manager</source>
+        <translation>another manager</translation>
+    </message>
+    <message>
+        <source>Apply failed: 1 field is managed by someone else.</source>
+        <translation>Apply failed: 1 field is managed by someone else.</translation>
+    </message>
+    <message>
+        <source>Apply failed: %1 fields are managed by someone else.</source>
+        <translation>Apply failed: %1 fields are managed by someone else.</translation>
+    </message>
+    <message>
+        <source>  "%1" manages %2</source>
+        <translation>  "%1" manages %2</translation>
+    </message>
+    <message>
+        <source>Apply again with "force" to take these fields over, remove them from your manifest so they keep their current manager, or set them to the current values to share ownership.</source>
+        <translation>Apply again with "force" to take these fields over, remove them from your manifest so they keep their current manager, or set them to the current values to share ownership.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyBuilder</name>
+    <message>
+        <source>revision %1</source>
+        <translation>revision %1</translation>
+    </message>
+    <message>
+        <source>rolling out: %1 of %2 updated</source>
+        <translation>rolling out: %1 of %2 updated</translation>
+    </message>
+    <message>
+        <source>%1 active, %2 succeeded, %3 failed</source>
+        <translation>%1 active, %2 succeeded, %3 failed</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspended</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>1 active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>address pending</source>
+        <translation>address pending</translation>
+    </message>
+    <message>
+        <source>any host</source>
+        <translation>any host</translation>
+    </message>
+    <message>
+        <source>HTTP(S)</source>
+        <translation>HTTP(S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>1 key(s)</numerusform>
+            <numerusform>%n key(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation>
+            <numerusform>1 pod(s)</numerusform>
+            <numerusform>%n pod(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyMinimap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>Overview: click to move there</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyNodeItem</name>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1/%2 containers</source>
+        <translation>Ready: %1/%2 containers</translation>
+    </message>
+    <message>
+        <source>Restarts: %1</source>
+        <translation>Restarts: %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1 of %2</source>
+        <translation>Ready: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>Application: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyPage</name>
+    <message>
+        <source>External entries</source>
+        <translation>External entries</translation>
+    </message>
+    <message>
+        <source>Ingresses</source>
+        <translation>Ingresses</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Autoscalers</source>
+        <translation>Autoscalers</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Deployments</translation>
+    </message>
+    <message>
+        <source>StatefulSets</source>
+        <translation>StatefulSets</translation>
+    </message>
+    <message>
+        <source>DaemonSets</source>
+        <translation>DaemonSets</translation>
+    </message>
+    <message>
+        <source>CronJobs</source>
+        <translation>CronJobs</translation>
+    </message>
+    <message>
+        <source>ReplicaSets</source>
+        <translation>ReplicaSets</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Volume claims</source>
+        <translation>Volume claims</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Find in topology (Enter: next match)</source>
+        <translation>Find in topology (Enter: next match)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>1 match(es)</numerusform>
+            <numerusform>%n match(es)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>Show the whole diagram</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <source>Relayout</source>
+        <translation>Relayout</translation>
+    </message>
+    <message>
+        <source>Lay the diagram out again from scratch</source>
+        <translation>Lay the diagram out again from scratch</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Which kinds, namespaces and health to show</source>
+        <translation>Which kinds, namespaces and health to show</translation>
+    </message>
+    <message>
+        <source>Only unhealthy (with neighbours)</source>
+        <translation>Only unhealthy (with neighbours)</translation>
+    </message>
+    <message>
+        <source>Hide system namespaces</source>
+        <translation>Hide system namespaces</translation>
+    </message>
+    <message>
+        <source>Show ConfigMaps and Secrets</source>
+        <translation>Show ConfigMaps and Secrets</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Kinds</translation>
+    </message>
+    <message>
+        <source>Label selector, e.g. app=web</source>
+        <translation>Label selector, e.g. app=web</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as PNG, SVG or JSON</source>
+        <translation>Save the diagram as PNG, SVG or JSON</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Presenter mode (F5)</source>
+        <translation>Presenter mode (F5)</translation>
+    </message>
+    <message>
+        <source>%1 objects, %2 need attention</source>
+        <translation>%1 objects, %2 need attention</translation>
+    </message>
+    <message>
+        <source>Export topology</source>
+        <translation>Export topology</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;JSON (*.json)</source>
+        <translation>PNG image (*.png);;SVG drawing (*.svg);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>No topology to export.</source>
+        <translation>No topology to export.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyView</name>
+    <message>
+        <source>Show logs</source>
+        <translation>Show logs</translation>
+    </message>
+    <message>
+        <source>Open shell</source>
+        <translation>Open shell</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Scale…</translation>
+    </message>
+    <message>
+        <source>Restart rollout</source>
+        <translation>Restart rollout</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Run now</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Port forward…</source>
+        <translation>Port forward…</translation>
+    </message>
+    <message>
+        <source>Edit replica limits…</source>
+        <translation>Edit replica limits…</translation>
+    </message>
+    <message>
+        <source>Clear focus</source>
+        <translation>Clear focus</translation>
+    </message>
+    <message>
+        <source>Focus on neighbourhood</source>
+        <translation>Focus on neighbourhood</translation>
+    </message>
+    <message>
+        <source>Expand pods</source>
+        <translation>Expand pods</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::WelcomePage</name>
+    <message>
+        <source>Welcome to Orrery</source>
+        <translation>Welcome to Orrery</translation>
+    </message>
+    <message>
+        <source>See your Kubernetes clusters live: workloads, networking, storage and events, with changes that cannot go to the wrong cluster.</source>
+        <translation>See your Kubernetes clusters live: workloads, networking, storage and events, with changes that cannot go to the wrong cluster.</translation>
+    </message>
+    <message>
+        <source>Open the demo cluster</source>
+        <translation>Open the demo cluster</translation>
+    </message>
+    <message>
+        <source>A simulated cluster on this computer; nothing real is touched.</source>
+        <translation>A simulated cluster on this computer; nothing real is touched.</translation>
+    </message>
+    <message>
+        <source>Open a kubeconfig file…</source>
+        <translation>Open a kubeconfig file…</translation>
+    </message>
+    <message>
+        <source>Use the clusters and credentials kubectl uses.</source>
+        <translation>Use the clusters and credentials kubectl uses.</translation>
+    </message>
+    <message>
+        <source>Add a cloud account</source>
+        <translation>Add a cloud account</translation>
+    </message>
+    <message>
+        <source>AWS, Google Cloud, Azure</source>
+        <translation>AWS, Google Cloud, Azure</translation>
+    </message>
+    <message>
+        <source>Coming later</source>
+        <translation>Coming later</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig</source>
+        <translation>Open Kubeconfig</translation>
+    </message>
+    <message>
+        <source>Kubeconfig (config *.yaml *.yml *.conf);;All files (*)</source>
+        <translation>Kubeconfig (config *.yaml *.yml *.conf);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::WorkloadActions</name>
+    <message>
+        <source>The object has no kind or name.</source>
+        <translation>The object has no kind or name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind Orrery can change.</source>
+        <translation>%1 is not a kind Orrery can change.</translation>
+    </message>
+    <message>
+        <source>The replica count cannot be negative.</source>
+        <translation>The replica count cannot be negative.</translation>
+    </message>
+    <message>
+        <source>A %1 cannot be scaled.</source>
+        <translation>A %1 cannot be scaled.</translation>
+    </message>
+    <message>
+        <source>Scale %1 to %2 replicas</source>
+        <translation>Scale %1 to %2 replicas</translation>
+    </message>
+    <message>
+        <source>maxReplicas must be at least minReplicas, and minReplicas at least 1.</source>
+        <translation>maxReplicas must be at least minReplicas, and minReplicas at least 1.</translation>
+    </message>
+    <message>
+        <source>Set %1 to scale between %2 and %3 replicas</source>
+        <translation>Set %1 to scale between %2 and %3 replicas</translation>
+    </message>
+    <message>
+        <source>restarting is not supported for %1</source>
+        <translation>restarting is not supported for %1</translation>
+    </message>
+    <message>
+        <source>can't restart paused deployment (run rollout resume first)</source>
+        <translation>can't restart paused deployment (run rollout resume first)</translation>
+    </message>
+    <message>
+        <source>Restart the pods of %1</source>
+        <translation>Restart the pods of %1</translation>
+    </message>
+    <message>
+        <source>pausing is not supported for %1</source>
+        <translation>pausing is not supported for %1</translation>
+    </message>
+    <message>
+        <source>deployment.apps/%1 is already paused</source>
+        <translation>deployment.apps/%1 is already paused</translation>
+    </message>
+    <message>
+        <source>Pause the rollout of %1</source>
+        <translation>Pause the rollout of %1</translation>
+    </message>
+    <message>
+        <source>resuming is not supported for %1</source>
+        <translation>resuming is not supported for %1</translation>
+    </message>
+    <message>
+        <source>deployment.apps/%1 is not paused</source>
+        <translation>deployment.apps/%1 is not paused</translation>
+    </message>
+    <message>
+        <source>Resume the rollout of %1</source>
+        <translation>Resume the rollout of %1</translation>
+    </message>
+    <message>
+        <source>The image cannot be empty.</source>
+        <translation>The image cannot be empty.</translation>
+    </message>
+    <message>
+        <source>%1 has no pod template.</source>
+        <translation>%1 has no pod template.</translation>
+    </message>
+    <message>
+        <source>unable to find container named "%1"</source>
+        <translation>unable to find container named "%1"</translation>
+    </message>
+    <message>
+        <source>Set the image of container %1 in %2 to %3</source>
+        <translation>Set the image of container %1 in %2 to %3</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2 propagation)</source>
+        <translation>Delete %1 (%2 propagation)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::YamlJson</name>
+    <message>
+        <source>Invalid YAML: %1</source>
+        <translation>Invalid YAML: %1</translation>
+    </message>
+</context>
+<context>
+    <name>listcontexts</name>
+    <message>
+        <source>orrery: warning: %1</source>
+        <translation>orrery: warning: %1</translation>
+    </message>
+    <message>
+        <source>orrery: error: %1</source>
+        <translation>orrery: error: %1</translation>
+    </message>
+    <message>
+        <source>orrery: no kubeconfig file could be loaded (tried: %1)</source>
+        <translation>orrery: no kubeconfig file could be loaded (tried: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
     <message>
         <source>Native Kubernetes cluster and deployment manager.</source>
         <translation>Native Kubernetes cluster and deployment manager.</translation>
@@ -54,6 +2492,30 @@
     <message>
         <source>Render the main window to a PNG file once data is loaded, then exit.</source>
         <translation>Render the main window to a PNG file once data is loaded, then exit.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: show this kind (e.g. Deployment).</source>
+        <translation>With --screenshot: show this kind (e.g. Deployment).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select the first object whose name starts with this.</source>
+        <translation>With --screenshot: select the first object whose name starts with this.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: details tab to show (overview, yaml, events, logs).</source>
+        <translation>With --screenshot: details tab to show (overview, yaml, events, logs).</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>Show the welcome screen instead of starting the demo when there is no kubeconfig.</source>
+        <translation>Show the welcome screen instead of starting the demo when there is no kubeconfig.</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,2419 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>main</name>
+    <name>Doctor</name>
+    <message>
+        <source>fix the context's entries in the kubeconfig</source>
+        <translation>corrigez les entrées du contexte dans le kubeconfig</translation>
+    </message>
+    <message>
+        <source>kubeconfig</source>
+        <translation>kubeconfig</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>identifiants</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>the credential provider did not answer</source>
+        <translation>le fournisseur d'identifiants n'a pas répondu</translation>
+    </message>
+    <message>
+        <source>credentials: %1</source>
+        <translation>identifiants : %1</translation>
+    </message>
+    <message>
+        <source>log in again or repair the user entry</source>
+        <translation>reconnectez-vous ou réparez l'entrée utilisateur</translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be read</source>
+        <translation>le certificat client est illisible</translation>
+    </message>
+    <message>
+        <source>replace client-certificate-data with a PEM certificate</source>
+        <translation>remplacez client-certificate-data par un certificat PEM</translation>
+    </message>
+    <message>
+        <source>the client certificate expired on %1</source>
+        <translation>le certificat client a expiré le %1</translation>
+    </message>
+    <message>
+        <source>get a new certificate from the cluster administrator</source>
+        <translation>demandez un nouveau certificat à l'administrateur du cluster</translation>
+    </message>
+    <message>
+        <source>certificate %1, expires %2 (in %3 days)</source>
+        <translation>certificat %1, expire le %2 (dans %3 jours)</translation>
+    </message>
+    <message>
+        <source>token expires %1</source>
+        <translation>le jeton expire le %1</translation>
+    </message>
+    <message>
+        <source>reachability</source>
+        <translation>joignabilité</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>%1 is not reachable: %2</source>
+        <translation>%1 n'est pas joignable : %2</translation>
+    </message>
+    <message>
+        <source>check the server URL, VPN and proxy settings</source>
+        <translation>vérifiez l'URL du serveur et les paramètres VPN et proxy</translation>
+    </message>
+    <message>
+        <source>HTTP 401</source>
+        <translation>HTTP 401</translation>
+    </message>
+    <message>
+        <source>the server rejected the credentials (401)</source>
+        <translation>le serveur a refusé les identifiants (401)</translation>
+    </message>
+    <message>
+        <source>log in again, or refresh the token or certificate</source>
+        <translation>reconnectez-vous, ou renouvelez le jeton ou le certificat</translation>
+    </message>
+    <message>
+        <source>%1, HTTP/%2, %3 ms</source>
+        <translation>%1, HTTP/%2, %3 ms</translation>
+    </message>
+    <message>
+        <source>unknown version</source>
+        <translation>version inconnue</translation>
+    </message>
+    <message>
+        <source>permissions</source>
+        <translation>permissions</translation>
+    </message>
+    <message>
+        <source>SelfSubjectAccessReview is not available; permissions are shown by the sync below</source>
+        <translation>SelfSubjectAccessReview n'est pas disponible ; les permissions ressortent de la synchronisation ci-dessous</translation>
+    </message>
+    <message>
+        <source>denied: %1</source>
+        <translation>refusé : %1</translation>
+    </message>
+    <message>
+        <source>list, watch and patch allowed on %1 kinds</source>
+        <translation>list, watch et patch autorisés sur %1 types</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>synchronisation</translation>
+    </message>
+    <message>
+        <source>API discovery failed: %1</source>
+        <translation>échec de la découverte de l'API : %1</translation>
+    </message>
+    <message>
+        <source>check that the server is a Kubernetes API server</source>
+        <translation>vérifiez que le serveur est bien un serveur d'API Kubernetes</translation>
+    </message>
+    <message>
+        <source>%1 objects of %2 kinds in %3 ms</source>
+        <translation>%1 objets de %2 types en %3 ms</translation>
+    </message>
+    <message>
+        <source>; %1 kinds not synced</source>
+        <translation>; %1 types non synchronisés</translation>
+    </message>
+    <message>
+        <source>; timed out</source>
+        <translation>; délai dépassé</translation>
+    </message>
+    <message>
+        <source>no kind could be listed</source>
+        <translation>aucun type n'a pu être listé</translation>
+    </message>
+    <message>
+        <source>the sync did not finish in time</source>
+        <translation>la synchronisation ne s'est pas terminée à temps</translation>
+    </message>
+    <message>
+        <source>check RBAC permissions (kubectl auth can-i list pods -A) and the network</source>
+        <translation>vérifiez les permissions RBAC (kubectl auth can-i list pods -A) et le réseau</translation>
+    </message>
+    <message>
+        <source>Context "%1"</source>
+        <translation>Contexte « %1 »</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>AVERT</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>OBJECTS</source>
+        <translation>OBJETS</translation>
+    </message>
+    <message>
+        <source>LIST ms</source>
+        <translation>LIST ms</translation>
+    </message>
+    <message>
+        <source>DECODE ms</source>
+        <translation>DÉCOD. ms</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>  =&gt; usable</source>
+        <translation>  =&gt; utilisable</translation>
+    </message>
+    <message>
+        <source>  =&gt; UNUSABLE: %1
+     fix: %2</source>
+        <translation>  =&gt; INUTILISABLE : %1
+     correctif : %2</translation>
+    </message>
+    <message>
+        <source>orrery: no contexts found (tried: %1)</source>
+        <translation>orrery : aucun contexte trouvé (essayé : %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTopology</name>
+    <message>
+        <source>--export-topology needs a file ending in .png, .svg or .json, not "%1"</source>
+        <translation>--export-topology attend un fichier se terminant par .png, .svg ou .json, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>no kubeconfig could be read</source>
+        <translation>aucun kubeconfig n'a pu être lu</translation>
+    </message>
+    <message>
+        <source>--export-topology needs --context (the kubeconfig has no current context)</source>
+        <translation>--export-topology nécessite --context (le kubeconfig n'a pas de contexte courant)</translation>
+    </message>
+    <message>
+        <source>cannot reach context "%1": %2</source>
+        <translation>impossible de joindre le contexte « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>context "%1" did not finish syncing within %2 s</source>
+        <translation>le contexte « %1 » n'a pas fini sa synchronisation en %2 s</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 nodes, %3 edges)</source>
+        <translation>%1 écrit (%2 nœuds, %3 arêtes)</translation>
+    </message>
+</context>
+<context>
+    <name>GuiApplication</name>
+    <message>
+        <source>No kubeconfig found (looked at %1).</source>
+        <translation>Aucun kubeconfig trouvé (emplacements examinés : %1).</translation>
+    </message>
+    <message>
+        <source>The kubeconfig defines no contexts.</source>
+        <translation>Le kubeconfig ne définit aucun contexte.</translation>
+    </message>
+    <message>
+        <source>Starting the demo cluster…</source>
+        <translation>Démarrage du cluster de démonstration…</translation>
+    </message>
+    <message>
+        <source>The demo cluster could not start: %1</source>
+        <translation>Le cluster de démonstration n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+</context>
+<context>
+    <name>LabelSelector</name>
+    <message>
+        <source>Unbalanced ')'.</source>
+        <translation>')' sans correspondance.</translation>
+    </message>
+    <message>
+        <source>Missing ')'.</source>
+        <translation>')' manquante.</translation>
+    </message>
+    <message>
+        <source>Empty requirement.</source>
+        <translation>Condition vide.</translation>
+    </message>
+    <message>
+        <source>Invalid label key "%1".</source>
+        <translation>Clé de label invalide « %1 ».</translation>
+    </message>
+    <message>
+        <source>Invalid label value "%1".</source>
+        <translation>Valeur de label invalide « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>LogStreamer</name>
+    <message>
+        <source>the server closed the stream (the container may have stopped)</source>
+        <translation>le serveur a fermé le flux (le conteneur s'est peut-être arrêté)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery</name>
+    <message>
+        <source>Waiting for deployment spec update to be observed...</source>
+        <translation>En attente de la prise en compte de la mise à jour de la spec du deployment...</translation>
+    </message>
+    <message>
+        <source>deployment "%1" exceeded its progress deadline</source>
+        <translation>le deployment « %1 » a dépassé son délai de progression</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 out of %3 new replicas have been updated...</source>
+        <translation>En attente de la fin du déploiement du deployment « %1 » : %2 nouvelles répliques sur %3 mises à jour...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 old replicas are pending termination...</source>
+        <translation>En attente de la fin du déploiement du deployment « %1 » : %2 anciennes répliques en attente d'arrêt...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment "%1" rollout to finish: %2 of %3 updated replicas are available...</source>
+        <translation>En attente de la fin du déploiement du deployment « %1 » : %2 répliques mises à jour sur %3 disponibles...</translation>
+    </message>
+    <message>
+        <source>deployment "%1" successfully rolled out</source>
+        <translation>deployment « %1 » déployé avec succès</translation>
+    </message>
+    <message>
+        <source>rollout status is only available for RollingUpdate strategy type</source>
+        <translation>l'état du déploiement n'est disponible que pour la stratégie RollingUpdate</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set spec update to be observed...</source>
+        <translation>En attente de la prise en compte de la mise à jour de la spec du daemon set...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set "%1" rollout to finish: %2 out of %3 new pods have been updated...</source>
+        <translation>En attente de la fin du déploiement du daemon set « %1 » : %2 nouveaux pods sur %3 mis à jour...</translation>
+    </message>
+    <message>
+        <source>Waiting for daemon set "%1" rollout to finish: %2 of %3 updated pods are available...</source>
+        <translation>En attente de la fin du déploiement du daemon set « %1 » : %2 pods mis à jour sur %3 disponibles...</translation>
+    </message>
+    <message>
+        <source>daemon set "%1" successfully rolled out</source>
+        <translation>daemon set « %1 » déployé avec succès</translation>
+    </message>
+    <message>
+        <source>Waiting for statefulset spec update to be observed...</source>
+        <translation>En attente de la prise en compte de la mise à jour de la spec du statefulset...</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 pods to be ready...</source>
+        <translation>En attente que %1 pods soient prêts...</translation>
+    </message>
+    <message>
+        <source>Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...</source>
+        <translation>En attente de la fin du déploiement partitionné : %1 nouveaux pods sur %2 mis à jour...</translation>
+    </message>
+    <message>
+        <source>partitioned roll out complete: %1 new pods have been updated...</source>
+        <translation>déploiement partitionné terminé : %1 nouveaux pods mis à jour...</translation>
+    </message>
+    <message>
+        <source>waiting for statefulset rolling update to complete %1 pods at revision %2...</source>
+        <translation>en attente de la fin de la mise à jour progressive du statefulset : %1 pods à la révision %2...</translation>
+    </message>
+    <message>
+        <source>statefulset rolling update complete %1 pods at revision %2...</source>
+        <translation>mise à jour progressive du statefulset terminée : %1 pods à la révision %2...</translation>
+    </message>
+    <message>
+        <source>a step must be a map with exactly one key naming its type</source>
+        <translation>une étape doit être une table avec exactement une clé qui nomme son type</translation>
+    </message>
+    <message>
+        <source>unknown step "%1"</source>
+        <translation>étape inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>step "%1" takes a single value</source>
+        <translation>l'étape « %1 » prend une seule valeur</translation>
+    </message>
+    <message>
+        <source>"wait" takes a number of seconds from 0 to 3600</source>
+        <translation>« wait » prend un nombre de secondes entre 0 et 3600</translation>
+    </message>
+    <message>
+        <source>step "%1" takes a map of fields</source>
+        <translation>l'étape « %1 » prend une table de champs</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>AGE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditLog</name>
+    <message>
+        <source>Cannot create the audit log directory.</source>
+        <translation>Impossible de créer le répertoire du journal d'audit.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>Impossible d'écrire le journal d'audit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterRunbookExecutor</name>
+    <message>
+        <source>The server sent invalid JSON.</source>
+        <translation>Le serveur a envoyé du JSON invalide.</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the rollout: %1</source>
+        <translation>délai dépassé en attendant le déploiement : %1</translation>
+    </message>
+    <message>
+        <source>waited %1 s</source>
+        <translation>attente de %1 s</translation>
+    </message>
+    <message>
+        <source>setLoad works only on the demo cluster</source>
+        <translation>setLoad ne fonctionne que sur le cluster de démonstration</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>applied %1 objects from %2</source>
+        <translation>%1 objets appliqués depuis %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterSidebar</name>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Set Display Name…</source>
+        <translation>Définir le nom affiché…</translation>
+    </message>
+    <message>
+        <source>Set Colour…</source>
+        <translation>Définir la couleur…</translation>
+    </message>
+    <message>
+        <source>Protected (Production)</source>
+        <translation>Protégé (production)</translation>
+    </message>
+    <message>
+        <source>Marks the context red everywhere and asks for confirmation before changes</source>
+        <translation>Marque le contexte en rouge partout et demande une confirmation avant toute modification</translation>
+    </message>
+    <message>
+        <source>Display Name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Name shown for context "%1" (empty: the context name):</source>
+        <translation>Nom affiché pour le contexte « %1 » (vide : le nom du contexte) :</translation>
+    </message>
+    <message>
+        <source>Context Colour</source>
+        <translation>Couleur du contexte</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CommandPalette</name>
+    <message>
+        <source>Jump to a resource, kind or context…</source>
+        <translation>Aller à une ressource, un type ou un contexte…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ContextStrip</name>
+    <message>
+        <source>PROTECTED — changes need confirmation</source>
+        <translation>PROTÉGÉ — les modifications demandent une confirmation</translation>
+    </message>
+    <message>
+        <source>Demo cluster — simulated, nothing here is real</source>
+        <translation>Cluster de démonstration — simulé, rien ici n'est réel</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>Aucun cluster sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ContextTreeModel</name>
+    <message>
+        <source>(no cluster)</source>
+        <translation>(aucun cluster)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Context %1
+Server: %2
+User: %3
+Namespace: %4</source>
+        <translation>Contexte %1
+Serveur : %2
+Utilisateur : %3
+Espace de noms : %4</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Protected: changes need confirmation</source>
+        <translation>Protégé : les modifications demandent une confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ControllerRevisionRollback</name>
+    <message>
+        <source>unable to find specified revision %1 in history</source>
+        <translation>impossible de trouver la révision %1 dans l'historique</translation>
+    </message>
+    <message>
+        <source>no rollbacker has been implemented for %1</source>
+        <translation>aucun retour arrière n'est implémenté pour %1</translation>
+    </message>
+    <message>
+        <source>no last revision to roll back to</source>
+        <translation>aucune révision précédente vers laquelle revenir</translation>
+    </message>
+    <message>
+        <source>skipped rollback (current template already matches revision %1)</source>
+        <translation>retour arrière ignoré (le modèle actuel correspond déjà à la révision %1)</translation>
+    </message>
+    <message>
+        <source>ControllerRevision %1 holds no data</source>
+        <translation>La ControllerRevision %1 ne contient aucune donnée</translation>
+    </message>
+    <message>
+        <source>Roll back %1 %2/%3 to revision %4</source>
+        <translation>Revenir à la révision %4 pour %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>retour arrière effectué</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DeploymentRollback</name>
+    <message>
+        <source>unable to find specified revision %1 in history</source>
+        <translation>impossible de trouver la révision %1 dans l'historique</translation>
+    </message>
+    <message>
+        <source>you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again</source>
+        <translation>impossible de revenir en arrière sur un deployment en pause ; reprenez-le d'abord avec 'kubectl rollout resume' puis réessayez</translation>
+    </message>
+    <message>
+        <source>no rollout history found for deployment "%1"</source>
+        <translation>aucun historique de déploiement trouvé pour le deployment « %1 »</translation>
+    </message>
+    <message>
+        <source>skipped rollback (current template already matches revision %1)</source>
+        <translation>retour arrière ignoré (le modèle actuel correspond déjà à la révision %1)</translation>
+    </message>
+    <message>
+        <source>Roll back Deployment %1/%2 to revision %3</source>
+        <translation>Revenir à la révision %3 pour le Deployment %1/%2</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>retour arrière effectué</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DetailsPane</name>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n redémarrage</numerusform><numerusform>%n redémarrages</numerusform></translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Requests / limits</source>
+        <translation>Requêtes / limites</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Liveness</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Startup</translation>
+    </message>
+    <message>
+        <source>Reveal value</source>
+        <translation>Révéler la valeur</translation>
+    </message>
+    <message>
+        <source>Values are hidden. Select a key and reveal it; revealed values are kept only while this object is shown and never saved.</source>
+        <translation>Les valeurs sont masquées. Sélectionnez une clé et révélez-la ; les valeurs révélées ne sont conservées que tant que cet objet est affiché et ne sont jamais enregistrées.</translation>
+    </message>
+    <message>
+        <source>Hide all</source>
+        <translation>Tout masquer</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details. Enter opens, Esc goes back.</source>
+        <translation>Sélectionnez une ligne pour voir ses détails. Entrée ouvre, Échap revient en arrière.</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>%1 dans l'espace de noms %2</translation>
+    </message>
+    <message>
+        <source>%1 — deleted from the cluster</source>
+        <translation>%1 — supprimé du cluster</translation>
+    </message>
+    <message>
+        <source>QoS class</source>
+        <translation>Classe QoS</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation>Compte de service</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>Sélecteur</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation> (en pause)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Scales</source>
+        <translation>Met à l'échelle</translation>
+    </message>
+    <message>
+        <source>Desired replicas</source>
+        <translation>Répliques souhaitées</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Volume link</source>
+        <translation>Volume lié</translation>
+    </message>
+    <message>
+        <source>Claim link</source>
+        <translation>Claim liée</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Deleting since</source>
+        <translation>Suppression depuis</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation>Appartient à</translation>
+    </message>
+    <message>
+        <source>Selects</source>
+        <translation>Sélectionne</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>Possède</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Utilise</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>(values hidden; see YAML tab to reveal)</source>
+        <translation>(valeurs masquées ; voir l'onglet YAML pour les révéler)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Loading YAML…</source>
+        <translation>Chargement du YAML…</translation>
+    </message>
+    <message>
+        <source>Could not load the YAML</source>
+        <translation>Impossible de charger le YAML</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <source>&lt;could not read: %1&gt;</source>
+        <translation>&lt;lecture impossible : %1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;no value&gt;</source>
+        <translation>&lt;aucune valeur&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;could not decode&gt;</source>
+        <translation>&lt;décodage impossible&gt;</translation>
+    </message>
+    <message>
+        <source>no pods match this workload's selector</source>
+        <translation>aucun pod ne correspond au sélecteur de cette charge de travail</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>Suivi de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n container(s), merged</source>
+        <translation>
+            <numerusform>Suivi de %n conteneur, fusionné</numerusform><numerusform>Suivi de %n conteneurs, fusionnés</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Fields</name>
+    <message>
+        <source>step "%1" needs "%2"</source>
+        <translation>l'étape « %1 » nécessite « %2 »</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be a single value</source>
+        <translation>« %1 » de l'étape « %2 » doit être une seule valeur</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be a whole number from %3 to %4</source>
+        <translation>« %1 » de l'étape « %2 » doit être un nombre entier entre %3 et %4</translation>
+    </message>
+    <message>
+        <source>"%1" of step "%2" must be true or false</source>
+        <translation>« %1 » de l'étape « %2 » doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME or daemonset/NAME</source>
+        <translation>la cible « %1 » de l'étape « %2 » doit être de la forme deployment/NOM, statefulset/NOM ou daemonset/NOM</translation>
+    </message>
+    <message>
+        <source>step "%1" has no field "%2"</source>
+        <translation>l'étape « %1 » n'a pas de champ « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FreshnessIndicator</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Live · last update %1 ago</source>
+        <translation>En direct · dernière mise à jour il y a %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>Reconnexion : %1</translation>
+    </message>
+    <message>
+        <source>STALE · data is %1 old</source>
+        <translation>OBSOLÈTE · données vieilles de %1</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>OBSOLÈTE</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmCodec</name>
+    <message>
+        <source>Could not initialise zlib.</source>
+        <translation>Impossible d'initialiser zlib.</translation>
+    </message>
+    <message>
+        <source>The release data is not valid gzip.</source>
+        <translation>Les données de la release ne sont pas au format gzip valide.</translation>
+    </message>
+    <message>
+        <source>The release data is truncated.</source>
+        <translation>Les données de la release sont tronquées.</translation>
+    </message>
+    <message>
+        <source>The release data is not valid base64.</source>
+        <translation>Les données de la release ne sont pas en base64 valide.</translation>
+    </message>
+    <message>
+        <source>The release data is not a JSON release.</source>
+        <translation>Les données de la release ne sont pas une release JSON.</translation>
+    </message>
+    <message>
+        <source>The Secret holds no release.</source>
+        <translation>Le Secret ne contient aucune release.</translation>
+    </message>
+    <message>
+        <source>The Secret's data is not valid base64.</source>
+        <translation>Les données du Secret ne sont pas en base64 valide.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmReleases</name>
+    <message>
+        <source>release: not found</source>
+        <translation>release : introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmRollback</name>
+    <message>
+        <source>Record revision %1 of Helm release %2 as %3</source>
+        <translation>Enregistrer la révision %1 de la release Helm %2 comme %3</translation>
+    </message>
+    <message>
+        <source>invalid release revision</source>
+        <translation>révision de release invalide</translation>
+    </message>
+    <message>
+        <source>release: not found</source>
+        <translation>release : introuvable</translation>
+    </message>
+    <message>
+        <source>release has no %1 version</source>
+        <translation>la release n'a pas de version %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 (not in revision %3)</source>
+        <translation>Supprimer %1 %2 (absent de la révision %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmRollbackOperation</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Rollback "%1" failed: %2</source>
+        <translation>Échec du retour arrière « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Rollback was a success! Happy Helming!</source>
+        <translation>Retour arrière réussi ! Happy Helming!</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::LogView</name>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>Horodatage</translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation>Retour à la ligne</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
+    <message>
+        <source>Show the logs of the previous (terminated) container instance</source>
+        <translation>Afficher les journaux de l'instance précédente (terminée) du conteneur</translation>
+    </message>
+    <message>
+        <source>Last 100 lines</source>
+        <translation>100 dernières lignes</translation>
+    </message>
+    <message>
+        <source>Last 500 lines</source>
+        <translation>500 dernières lignes</translation>
+    </message>
+    <message>
+        <source>Last 2000 lines</source>
+        <translation>2000 dernières lignes</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>Keep scrolling to the newest line</source>
+        <translation>Défiler automatiquement jusqu'à la ligne la plus récente</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop showing new lines (they are kept and shown on resume)</source>
+        <translation>Ne plus afficher les nouvelles lignes (elles sont conservées et affichées à la reprise)</translation>
+    </message>
+    <message>
+        <source>Search logs…</source>
+        <translation>Rechercher dans les journaux…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the shown log to a file</source>
+        <translation>Enregistrer le journal affiché dans un fichier</translation>
+    </message>
+    <message>
+        <source>All containers</source>
+        <translation>Tous les conteneurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused · %n new line(s) waiting</source>
+        <translation>
+            <numerusform>En pause · %n nouvelle ligne en attente</numerusform><numerusform>En pause · %n nouvelles lignes en attente</numerusform></translation>
+    </message>
+    <message>
+        <source>Log stream failed: %1</source>
+        <translation>Échec du flux de journaux : %1</translation>
+    </message>
+    <message>
+        <source>Log stream ended: %1</source>
+        <translation>Flux de journaux terminé : %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Fichiers journaux (*.log *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MainWindow</name>
+    <message>
+        <source>You may not list %1 here</source>
+        <translation>Vous n'êtes pas autorisé à lister les %1 ici</translation>
+    </message>
+    <message>
+        <source>The cluster rejected your credentials</source>
+        <translation>Le cluster a refusé vos identifiants</translation>
+    </message>
+    <message>
+        <source>The cluster cannot be reached</source>
+        <translation>Le cluster est injoignable</translation>
+    </message>
+    <message>
+        <source>The cluster does not answer</source>
+        <translation>Le cluster ne répond pas</translation>
+    </message>
+    <message>
+        <source>This cluster does not serve %1</source>
+        <translation>Ce cluster ne fournit pas les %1</translation>
+    </message>
+    <message>
+        <source>The API server reported an error</source>
+        <translation>Le serveur d'API a signalé une erreur</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded</source>
+        <translation>Impossible de charger les %1</translation>
+    </message>
+    <message>
+        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
+        <translation>Votre compte n'a pas les permissions « list » et « watch » pour les %1. Demandez-les à un administrateur du cluster, ou vérifiez avec : kubectl auth can-i list %1</translation>
+    </message>
+    <message>
+        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
+        <translation>Votre session a peut-être expiré. Reconnectez-vous avec votre outil cloud ou SSO (par exemple « aws sso login » ou « gcloud auth login »), puis choisissez Se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
+        <translation>Vérifiez votre connexion réseau ou VPN et que l'adresse du serveur dans le kubeconfig est correcte. Orrery continue de réessayer.</translation>
+    </message>
+    <message>
+        <source>The API group is not installed or is disabled on this cluster.</source>
+        <translation>Le groupe d'API n'est pas installé ou est désactivé sur ce cluster.</translation>
+    </message>
+    <message>
+        <source>Orrery keeps retrying.</source>
+        <translation>Orrery continue de réessayer.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
     <message>
         <source>Orrery</source>
         <translation>Orrery</translation>
     </message>
+    <message numerus="yes">
+        <source>the computer woke up or its clock jumped by %n s</source>
+        <translation>
+            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform><numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>the network came back</source>
+        <translation>le réseau est revenu</translation>
+    </message>
+    <message>
+        <source>CLUSTERS</source>
+        <translation>CLUSTERS</translation>
+    </message>
+    <message>
+        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
+        <translation>Filtrer par nom, ou par un sélecteur de labels comme app=web,tier!=db  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not in the cluster (any more).</source>
+        <translation>%1 %2 n'est pas (ou plus) dans le cluster.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig…</source>
+        <translation>Ouvrir un kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Open Demo Cluster</source>
+        <translation>Ouvrir le cluster de démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>Go to Anything…</source>
+        <translation>Aller à…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Filter Table</source>
+        <translation>Filtrer le tableau</translation>
+    </message>
+    <message>
+        <source>Choose Namespaces…</source>
+        <translation>Choisir les espaces de noms…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Reconnect Cluster</source>
+        <translation>Reconnecter le cluster</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>asked for</source>
+        <translation>à la demande</translation>
+    </message>
+    <message>
+        <source>Next Context</source>
+        <translation>Contexte suivant</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Down</translation>
+    </message>
+    <message>
+        <source>Previous Context</source>
+        <translation>Contexte précédent</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up</source>
+        <translation>Ctrl+Alt+Up</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>About Orrery</source>
+        <translation>À propos d'Orrery</translation>
+    </message>
+    <message>
+        <source>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</source>
+        <translation>Orrery %1
+Gestionnaire natif de clusters et de déploiements Kubernetes.
+GPL-3.0-or-later</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+P</source>
+        <translation>Ctrl+K, Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Go to any resource, kind or context</source>
+        <translation>Aller à une ressource, un type ou un contexte</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the table (text or label selector)</source>
+        <translation>Filtrer le tableau (texte ou sélecteur de labels)</translation>
+    </message>
+    <message>
+        <source>Choose namespaces</source>
+        <translation>Choisir les espaces de noms</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Haut, Bas, Page précédente, Page suivante</translation>
+    </message>
+    <message>
+        <source>Move in the table</source>
+        <translation>Se déplacer dans le tableau</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Open the selected object's details</source>
+        <translation>Ouvrir les détails de l'objet sélectionné</translation>
+    </message>
+    <message>
+        <source>Esc, Alt+Left</source>
+        <translation>Échap, Alt+Gauche</translation>
+    </message>
+    <message>
+        <source>Back (to the table, or the previous object)</source>
+        <translation>Retour (au tableau ou à l'objet précédent)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+4</source>
+        <translation>Ctrl+1 … Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Details: Overview, YAML, Events, Logs</source>
+        <translation>Détails : Vue d'ensemble, YAML, Événements, Journaux</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Haut, Ctrl+Alt+Bas</translation>
+    </message>
+    <message>
+        <source>Previous or next context</source>
+        <translation>Contexte précédent ou suivant</translation>
+    </message>
+    <message>
+        <source>Reconnect the cluster (relist everything)</source>
+        <translation>Reconnecter le cluster (tout relister)</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Reloading %1: %2.</source>
+        <translation>Rechargement de %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Reloading all clusters: %1.</source>
+        <translation>Rechargement de tous les clusters : %1.</translation>
+    </message>
+    <message>
+        <source>🔒 PROTECTED</source>
+        <translation>🔒 PROTÉGÉ</translation>
+    </message>
+    <message>
+        <source>(demo)</source>
+        <translation>(démo)</translation>
+    </message>
+    <message>
+        <source>%1 — Orrery</source>
+        <translation>%1 — Orrery</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ These %1 may be out of date: no update for %n s.</source>
+        <translation>
+            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform><numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform></translation>
+    </message>
+    <message>
+        <source>⚠ These %1 may be out of date.</source>
+        <translation>⚠ Ces %1 ne sont peut-être plus à jour.</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>Reconnexion : %1</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>Aucun cluster sélectionné</translation>
+    </message>
+    <message>
+        <source>Choose a context on the left to connect.</source>
+        <translation>Choisissez un contexte à gauche pour vous connecter.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>This context is disconnected.</source>
+        <translation>Ce contexte est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement des %1…</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter "%1".</source>
+        <translation>Rien ne correspond au filtre « %1 ».</translation>
+    </message>
+    <message>
+        <source>There are none in the selected namespaces (%1).</source>
+        <translation>Aucun dans les espaces de noms sélectionnés (%1).</translation>
+    </message>
+    <message>
+        <source>The cluster has none.</source>
+        <translation>Le cluster n'en contient aucun.</translation>
+    </message>
+    <message>
+        <source>No %1</source>
+        <translation>Pas de %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 sur %2 %3</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Context %1</source>
+        <translation>Contexte %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::NamespaceFilter</name>
+    <message>
+        <source>Choose the namespaces to show (Ctrl+N)</source>
+        <translation>Choisir les espaces de noms à afficher (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Type to search namespaces…</source>
+        <translation>Tapez pour rechercher un espace de noms…</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Tous les espaces de noms</translation>
+    </message>
+    <message>
+        <source>Namespace: all</source>
+        <translation>Espace de noms : tous</translation>
+    </message>
+    <message>
+        <source>Namespace: %1</source>
+        <translation>Espace de noms : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespaces: %n selected</source>
+        <translation>
+            <numerusform>Espaces de noms : %n sélectionné</numerusform><numerusform>Espaces de noms : %n sélectionnés</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing all namespaces</source>
+        <translation>Affichage de tous les espaces de noms</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::NamespaceListModel</name>
+    <message>
+        <source>This namespace does not exist (any more).</source>
+        <translation>Cet espace de noms n'existe pas (ou plus).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Operation</name>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1 (simulation)</translation>
+    </message>
+    <message>
+        <source>Cancelled before: %1</source>
+        <translation>Annulé avant : %1</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1 : terminé (%2)</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PresenterWindow</name>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Running and ready</source>
+        <translation>En cours d'exécution et prêt</translation>
+    </message>
+    <message>
+        <source>Starting, rolling out, scaling</source>
+        <translation>Démarrage, déploiement, mise à l'échelle</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Dégradé</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>En cours d'arrêt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Traffic to ready pods</source>
+        <translation>Trafic vers les pods prêts</translation>
+    </message>
+    <message>
+        <source>Orrery — Presenter</source>
+        <translation>Orrery — Présentation</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceColumns</name>
+    <message>
+        <source>LAST SEEN</source>
+        <translation>LAST SEEN</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>OBJECT</source>
+        <translation>OBJECT</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>COUNT</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>RESTARTS</source>
+        <translation>RESTARTS</translation>
+    </message>
+    <message>
+        <source>NODE</source>
+        <translation>NODE</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>UP-TO-DATE</source>
+        <translation>UP-TO-DATE</translation>
+    </message>
+    <message>
+        <source>AVAILABLE</source>
+        <translation>AVAILABLE</translation>
+    </message>
+    <message>
+        <source>IMAGES</source>
+        <translation>IMAGES</translation>
+    </message>
+    <message>
+        <source>DESIRED</source>
+        <translation>DESIRED</translation>
+    </message>
+    <message>
+        <source>CURRENT</source>
+        <translation>CURRENT</translation>
+    </message>
+    <message>
+        <source>COMPLETIONS</source>
+        <translation>COMPLETIONS</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>SCHEDULE</source>
+        <translation>SCHEDULE</translation>
+    </message>
+    <message>
+        <source>TIMEZONE</source>
+        <translation>TIMEZONE</translation>
+    </message>
+    <message>
+        <source>SUSPEND</source>
+        <translation>SUSPEND</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>ACTIVE</translation>
+    </message>
+    <message>
+        <source>LAST SCHEDULE</source>
+        <translation>LAST SCHEDULE</translation>
+    </message>
+    <message>
+        <source>CLUSTER-IP</source>
+        <translation>CLUSTER-IP</translation>
+    </message>
+    <message>
+        <source>EXTERNAL-IP</source>
+        <translation>EXTERNAL-IP</translation>
+    </message>
+    <message>
+        <source>PORT(S)</source>
+        <translation>PORT(S)</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>CLASS</source>
+        <translation>CLASS</translation>
+    </message>
+    <message>
+        <source>HOSTS</source>
+        <translation>HOSTS</translation>
+    </message>
+    <message>
+        <source>PATHS → BACKENDS</source>
+        <translation>PATHS → BACKENDS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>REFERENCE</source>
+        <translation>REFERENCE</translation>
+    </message>
+    <message>
+        <source>TARGETS</source>
+        <translation>TARGETS</translation>
+    </message>
+    <message>
+        <source>MINPODS</source>
+        <translation>MINPODS</translation>
+    </message>
+    <message>
+        <source>MAXPODS</source>
+        <translation>MAXPODS</translation>
+    </message>
+    <message>
+        <source>REPLICAS</source>
+        <translation>REPLICAS</translation>
+    </message>
+    <message>
+        <source>VOLUME</source>
+        <translation>VOLUME</translation>
+    </message>
+    <message>
+        <source>CAPACITY</source>
+        <translation>CAPACITY</translation>
+    </message>
+    <message>
+        <source>ACCESS MODES</source>
+        <translation>ACCESS MODES</translation>
+    </message>
+    <message>
+        <source>STORAGECLASS</source>
+        <translation>STORAGECLASS</translation>
+    </message>
+    <message>
+        <source>RECLAIM POLICY</source>
+        <translation>RECLAIM POLICY</translation>
+    </message>
+    <message>
+        <source>CLAIM</source>
+        <translation>CLAIM</translation>
+    </message>
+    <message>
+        <source>DATA</source>
+        <translation>DATA</translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation>KEYS</translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation>ROLES</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>INTERNAL-IP</source>
+        <translation>INTERNAL-IP</translation>
+    </message>
+    <message>
+        <source>OS-IMAGE</source>
+        <translation>OS-IMAGE</translation>
+    </message>
+    <message>
+        <source>CONTAINER-RUNTIME</source>
+        <translation>CONTAINER-RUNTIME</translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation>ENDPOINTS</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceNavigator</name>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Deployments</translation>
+    </message>
+    <message>
+        <source>StatefulSets</source>
+        <translation>StatefulSets</translation>
+    </message>
+    <message>
+        <source>DaemonSets</source>
+        <translation>DaemonSets</translation>
+    </message>
+    <message>
+        <source>ReplicaSets</source>
+        <translation>ReplicaSets</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>CronJobs</source>
+        <translation>CronJobs</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>Ingresses</source>
+        <translation>Ingresses</translation>
+    </message>
+    <message>
+        <source>Autoscalers (HPA)</source>
+        <translation>Autoscalers (HPA)</translation>
+    </message>
+    <message>
+        <source>ConfigMaps</source>
+        <translation>ConfigMaps</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>Persistent Volume Claims</source>
+        <translation>Persistent Volume Claims</translation>
+    </message>
+    <message>
+        <source>Persistent Volumes</source>
+        <translation>Persistent Volumes</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Controller Revisions</source>
+        <translation>Controller Revisions</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>Charges de travail</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Config and Storage</source>
+        <translation>Configuration et stockage</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RevisionHistory</name>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutStatus</name>
+    <message>
+        <source>no status viewer has been implemented for %1</source>
+        <translation>aucun affichage d'état n'est implémenté pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookParser</name>
+    <message>
+        <source>unknown runbook field "%1"</source>
+        <translation>champ de runbook inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>a runbook needs a non-empty list of steps</source>
+        <translation>un runbook nécessite une liste d'étapes non vide</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: %1</source>
+        <translation>YAML invalide : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the runbook: %1</source>
+        <translation>Impossible de lire le runbook : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookRunner</name>
+    <message>
+        <source>No cluster to run the step on.</source>
+        <translation>Aucun cluster sur lequel exécuter l'étape.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ServerSideApply</name>
+    <message>
+        <source>A document is not a Kubernetes object.</source>
+        <translation>Un document n'est pas un objet Kubernetes.</translation>
+    </message>
+    <message>
+        <source>The object has no apiVersion or kind.</source>
+        <translation>L'objet n'a pas d'apiVersion ou de kind.</translation>
+    </message>
+    <message>
+        <source>The %1 has no metadata.name.</source>
+        <translation>L'objet %1 n'a pas de metadata.name.</translation>
+    </message>
+    <message>
+        <source>The server does not serve %1 in %2.</source>
+        <translation>Le serveur ne fournit pas %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>Install its CustomResourceDefinition first, or refresh discovery.</source>
+        <translation>Installez d'abord sa CustomResourceDefinition, ou actualisez la découverte.</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2 (server dry run)</source>
+        <translation>Appliquer %1 %2 (simulation côté serveur)</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2</source>
+        <translation>Appliquer %1 %2</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>The file holds no objects.</source>
+        <translation>Le fichier ne contient aucun objet.</translation>
+    </message>
+    <message>
+        <source>another manager</source>
+        <translation>un autre gestionnaire</translation>
+    </message>
+    <message>
+        <source>Apply failed: 1 field is managed by someone else.</source>
+        <translation>Échec de l'application : 1 champ est géré par quelqu'un d'autre.</translation>
+    </message>
+    <message>
+        <source>Apply failed: %1 fields are managed by someone else.</source>
+        <translation>Échec de l'application : %1 champs sont gérés par quelqu'un d'autre.</translation>
+    </message>
+    <message>
+        <source>  "%1" manages %2</source>
+        <translation>  « %1 » gère %2</translation>
+    </message>
+    <message>
+        <source>Apply again with "force" to take these fields over, remove them from your manifest so they keep their current manager, or set them to the current values to share ownership.</source>
+        <translation>Appliquez de nouveau avec « force » pour prendre le contrôle de ces champs, retirez-les de votre manifeste pour qu'ils gardent leur gestionnaire actuel, ou donnez-leur les valeurs actuelles pour en partager la propriété.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyBuilder</name>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>rolling out: %1 of %2 updated</source>
+        <translation>déploiement en cours : %1 sur %2 mis à jour</translation>
+    </message>
+    <message>
+        <source>%1 active, %2 succeeded, %3 failed</source>
+        <translation>%1 actifs, %2 réussis, %3 en échec</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspendu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n actif</numerusform><numerusform>%n actifs</numerusform></translation>
+    </message>
+    <message>
+        <source>address pending</source>
+        <translation>adresse en attente</translation>
+    </message>
+    <message>
+        <source>any host</source>
+        <translation>tout hôte</translation>
+    </message>
+    <message>
+        <source>HTTP(S)</source>
+        <translation>HTTP(S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n clé</numerusform><numerusform>%n clés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation>
+            <numerusform>%n pod</numerusform><numerusform>%n pods</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyMinimap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>Vue d'ensemble : cliquez pour vous y déplacer</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyNodeItem</name>
+    <message>
+        <source>Status: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1/%2 containers</source>
+        <translation>Prêts : %1/%2 conteneurs</translation>
+    </message>
+    <message>
+        <source>Restarts: %1</source>
+        <translation>Redémarrages : %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1 of %2</source>
+        <translation>Prêts : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>Application : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyPage</name>
+    <message>
+        <source>External entries</source>
+        <translation>Entrées externes</translation>
+    </message>
+    <message>
+        <source>Ingresses</source>
+        <translation>Ingresses</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Autoscalers</source>
+        <translation>Autoscalers</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Deployments</translation>
+    </message>
+    <message>
+        <source>StatefulSets</source>
+        <translation>StatefulSets</translation>
+    </message>
+    <message>
+        <source>DaemonSets</source>
+        <translation>DaemonSets</translation>
+    </message>
+    <message>
+        <source>CronJobs</source>
+        <translation>CronJobs</translation>
+    </message>
+    <message>
+        <source>ReplicaSets</source>
+        <translation>ReplicaSets</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Volume claims</source>
+        <translation>Volume claims</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Find in topology (Enter: next match)</source>
+        <translation>Rechercher dans la topologie (Entrée : correspondance suivante)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucune correspondance</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>Afficher tout le diagramme</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom arrière (-)</translation>
+    </message>
+    <message>
+        <source>Relayout</source>
+        <translation>Réorganiser</translation>
+    </message>
+    <message>
+        <source>Lay the diagram out again from scratch</source>
+        <translation>Réorganiser entièrement la disposition du diagramme</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Which kinds, namespaces and health to show</source>
+        <translation>Types, espaces de noms et états de santé à afficher</translation>
+    </message>
+    <message>
+        <source>Only unhealthy (with neighbours)</source>
+        <translation>Seulement les objets en mauvaise santé (avec leurs voisins)</translation>
+    </message>
+    <message>
+        <source>Hide system namespaces</source>
+        <translation>Masquer les espaces de noms système</translation>
+    </message>
+    <message>
+        <source>Show ConfigMaps and Secrets</source>
+        <translation>Afficher les ConfigMaps et les Secrets</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>Label selector, e.g. app=web</source>
+        <translation>Sélecteur de labels, par ex. app=web</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as PNG, SVG or JSON</source>
+        <translation>Enregistrer le diagramme en PNG, SVG ou JSON</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présenter</translation>
+    </message>
+    <message>
+        <source>Presenter mode (F5)</source>
+        <translation>Mode présentation (F5)</translation>
+    </message>
+    <message>
+        <source>%1 objects, %2 need attention</source>
+        <translation>%1 objets, %2 demandent votre attention</translation>
+    </message>
+    <message>
+        <source>Export topology</source>
+        <translation>Exporter la topologie</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;JSON (*.json)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>No topology to export.</source>
+        <translation>Aucune topologie à exporter.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l'export : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyView</name>
+    <message>
+        <source>Show logs</source>
+        <translation>Afficher les journaux</translation>
+    </message>
+    <message>
+        <source>Open shell</source>
+        <translation>Ouvrir un shell</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Mettre à l'échelle…</translation>
+    </message>
+    <message>
+        <source>Restart rollout</source>
+        <translation>Redémarrer le déploiement</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Exécuter maintenant</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Port forward…</source>
+        <translation>Redirection de port…</translation>
+    </message>
+    <message>
+        <source>Edit replica limits…</source>
+        <translation>Modifier les limites de répliques…</translation>
+    </message>
+    <message>
+        <source>Clear focus</source>
+        <translation>Annuler le focus</translation>
+    </message>
+    <message>
+        <source>Focus on neighbourhood</source>
+        <translation>Se concentrer sur le voisinage</translation>
+    </message>
+    <message>
+        <source>Expand pods</source>
+        <translation>Développer les pods</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::WelcomePage</name>
+    <message>
+        <source>Welcome to Orrery</source>
+        <translation>Bienvenue dans Orrery</translation>
+    </message>
+    <message>
+        <source>See your Kubernetes clusters live: workloads, networking, storage and events, with changes that cannot go to the wrong cluster.</source>
+        <translation>Suivez vos clusters Kubernetes en direct : charges de travail, réseau, stockage et événements, avec des modifications qui ne peuvent pas atteindre le mauvais cluster.</translation>
+    </message>
+    <message>
+        <source>Open the demo cluster</source>
+        <translation>Ouvrir le cluster de démonstration</translation>
+    </message>
+    <message>
+        <source>A simulated cluster on this computer; nothing real is touched.</source>
+        <translation>Un cluster simulé sur cet ordinateur ; rien de réel n'est modifié.</translation>
+    </message>
+    <message>
+        <source>Open a kubeconfig file…</source>
+        <translation>Ouvrir un fichier kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Use the clusters and credentials kubectl uses.</source>
+        <translation>Utiliser les clusters et identifiants de kubectl.</translation>
+    </message>
+    <message>
+        <source>Add a cloud account</source>
+        <translation>Ajouter un compte cloud</translation>
+    </message>
+    <message>
+        <source>AWS, Google Cloud, Azure</source>
+        <translation>AWS, Google Cloud, Azure</translation>
+    </message>
+    <message>
+        <source>Coming later</source>
+        <translation>Bientôt disponible</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig</source>
+        <translation>Ouvrir un kubeconfig</translation>
+    </message>
+    <message>
+        <source>Kubeconfig (config *.yaml *.yml *.conf);;All files (*)</source>
+        <translation>Kubeconfig (config *.yaml *.yml *.conf);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::WorkloadActions</name>
+    <message>
+        <source>The object has no kind or name.</source>
+        <translation>L'objet n'a pas de kind ou de nom.</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind Orrery can change.</source>
+        <translation>%1 n'est pas un type qu'Orrery peut modifier.</translation>
+    </message>
+    <message>
+        <source>The replica count cannot be negative.</source>
+        <translation>Le nombre de répliques ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>A %1 cannot be scaled.</source>
+        <translation>Un objet %1 ne peut pas être mis à l'échelle.</translation>
+    </message>
+    <message>
+        <source>Scale %1 to %2 replicas</source>
+        <translation>Mettre %1 à l'échelle à %2 répliques</translation>
+    </message>
+    <message>
+        <source>maxReplicas must be at least minReplicas, and minReplicas at least 1.</source>
+        <translation>maxReplicas doit être au moins égal à minReplicas, et minReplicas au moins égal à 1.</translation>
+    </message>
+    <message>
+        <source>Set %1 to scale between %2 and %3 replicas</source>
+        <translation>Régler %1 pour une mise à l'échelle entre %2 et %3 répliques</translation>
+    </message>
+    <message>
+        <source>restarting is not supported for %1</source>
+        <translation>le redémarrage n'est pas pris en charge pour %1</translation>
+    </message>
+    <message>
+        <source>can't restart paused deployment (run rollout resume first)</source>
+        <translation>impossible de redémarrer un deployment en pause (exécutez d'abord rollout resume)</translation>
+    </message>
+    <message>
+        <source>Restart the pods of %1</source>
+        <translation>Redémarrer les pods de %1</translation>
+    </message>
+    <message>
+        <source>pausing is not supported for %1</source>
+        <translation>la mise en pause n'est pas prise en charge pour %1</translation>
+    </message>
+    <message>
+        <source>deployment.apps/%1 is already paused</source>
+        <translation>deployment.apps/%1 est déjà en pause</translation>
+    </message>
+    <message>
+        <source>Pause the rollout of %1</source>
+        <translation>Mettre en pause le déploiement de %1</translation>
+    </message>
+    <message>
+        <source>resuming is not supported for %1</source>
+        <translation>la reprise n'est pas prise en charge pour %1</translation>
+    </message>
+    <message>
+        <source>deployment.apps/%1 is not paused</source>
+        <translation>deployment.apps/%1 n'est pas en pause</translation>
+    </message>
+    <message>
+        <source>Resume the rollout of %1</source>
+        <translation>Reprendre le déploiement de %1</translation>
+    </message>
+    <message>
+        <source>The image cannot be empty.</source>
+        <translation>L'image ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 has no pod template.</source>
+        <translation>%1 n'a pas de modèle de pod.</translation>
+    </message>
+    <message>
+        <source>unable to find container named "%1"</source>
+        <translation>impossible de trouver le conteneur nommé « %1 »</translation>
+    </message>
+    <message>
+        <source>Set the image of container %1 in %2 to %3</source>
+        <translation>Définir l'image du conteneur %1 dans %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2 propagation)</source>
+        <translation>Supprimer %1 (propagation %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::YamlJson</name>
+    <message>
+        <source>Invalid YAML: %1</source>
+        <translation>YAML invalide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>listcontexts</name>
+    <message>
+        <source>orrery: warning: %1</source>
+        <translation>orrery : avertissement : %1</translation>
+    </message>
+    <message>
+        <source>orrery: error: %1</source>
+        <translation>orrery : erreur : %1</translation>
+    </message>
+    <message>
+        <source>orrery: no kubeconfig file could be loaded (tried: %1)</source>
+        <translation>orrery : aucun fichier kubeconfig n'a pu être chargé (essayé : %1)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
     <message>
         <source>Native Kubernetes cluster and deployment manager.</source>
         <translation>Gestionnaire natif de clusters et de déploiements Kubernetes.</translation>
@@ -54,6 +2462,30 @@
     <message>
         <source>Render the main window to a PNG file once data is loaded, then exit.</source>
         <translation>Rendre la fenêtre principale dans un fichier PNG une fois les données chargées, puis quitter.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: show this kind (e.g. Deployment).</source>
+        <translation>Avec --screenshot : afficher ce type (par ex. Deployment).</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select the first object whose name starts with this.</source>
+        <translation>Avec --screenshot : sélectionner le premier objet dont le nom commence par ceci.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: details tab to show (overview, yaml, events, logs).</source>
+        <translation>Avec --screenshot : onglet de détails à afficher (overview, yaml, events, logs).</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>onglet</translation>
+    </message>
+    <message>
+        <source>Show the welcome screen instead of starting the demo when there is no kubeconfig.</source>
+        <translation>Afficher l'écran d'accueil au lieu de démarrer la démo en l'absence de kubeconfig.</translation>
     </message>
 </context>
 </TS>
