@@ -145,6 +145,7 @@ struct Sim
     }
     bool ready()
     {
+        process.waitForReadyRead(200);
         while (process.canReadLine()) {
             if (process.readLine().startsWith("ready "))
                 return true;
