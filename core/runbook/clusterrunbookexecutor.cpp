@@ -124,6 +124,41 @@ void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString 
     });
 }
 
+// A rollback right after a change (a runbook's set image, say) must see the ReplicaSet or
+// revision that change created, or it would roll back to the wrong revision or find no
+// history at all. So wait until the controller has observed the workload's latest generation.
+void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &path, qint64 deadline, Done done)
+{
+    get(path, [this, step, path, deadline, done](Result<nlohmann::json> obj) {
+        if (!obj)
+            return done(failure(obj.error()));
+        const auto generation = obj->value("/metadata/generation"_json_pointer, 0LL);
+        const auto observed = obj->value("/status/observedGeneration"_json_pointer, 0LL);
+        if (observed < generation && QDateTime::currentMSecsSinceEpoch() < deadline) {
+            m_timer->disconnect();
+            connect(m_timer, &QTimer::timeout, this,
+                    [this, step, path, deadline, done] { rollback(step, path, deadline, done); });
+            m_timer->start(m_pollMs);
+            return;
+        }
+        const bool deployment = step.targetKind == QLatin1String("Deployment");
+        const QString owned = deployment
+            ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
+            : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
+        get(owned, [this, step, done, deployment, workload = *obj](Result<nlohmann::json> list) {
+            if (!list)
+                return done(failure(list.error()));
+            auto plan = deployment ? DeploymentRollback::plan(workload, *list, step.revision)
+                                   : ControllerRevisionRollback::plan(workload, *list, step.revision);
+            if (!plan)
+                return done(failure(plan.error()));
+            if (plan->skipped)
+                return done(success(plan->message));
+            send({plan->write}, plan->write.description, done);
+        });
+    });
+}
+
 void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
 {
     using T = RunbookStep::Type;
@@ -171,25 +206,7 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         });
         return;
     case T::Rollback:
-        get(path, [this, step, done](Result<nlohmann::json> obj) {
-            if (!obj)
-                return done(failure(obj.error()));
-            const bool deployment = step.targetKind == QLatin1String("Deployment");
-            const QString owned = deployment
-                ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
-                : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
-            get(owned, [this, step, done, deployment, workload = *obj](Result<nlohmann::json> list) {
-                if (!list)
-                    return done(failure(list.error()));
-                auto plan = deployment ? DeploymentRollback::plan(workload, *list, step.revision)
-                                       : ControllerRevisionRollback::plan(workload, *list, step.revision);
-                if (!plan)
-                    return done(failure(plan.error()));
-                if (plan->skipped)
-                    return done(success(plan->message));
-                send({plan->write}, plan->write.description, done);
-            });
-        });
+        rollback(step, path, QDateTime::currentMSecsSinceEpoch() + 30000, done);
         return;
     case T::HelmRollback: {
         const QString secrets = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, ns(step)),

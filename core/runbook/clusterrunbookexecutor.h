@@ -45,6 +45,7 @@ private:
     void get(const QString &path, JsonHandler handler);
     void send(const QList<PlannedWrite> &writes, const QString &success, Done done);
     void pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
+    void rollback(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
     QString workloadPath(const RunbookStep &step) const;
     QString ns(const RunbookStep &step) const;
 

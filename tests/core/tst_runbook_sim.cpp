@@ -5,6 +5,7 @@
 #include "helm/helmreleases.h"
 #include "kube/actions/clusterwriteexecutor.h"
 #include "kube/actions/resourcepath.h"
+#include "kube/actions/rolloutstatus.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "runbook/clusterrunbookexecutor.h"
@@ -101,7 +102,15 @@ void tst_RunbookSim::badRelease()
     RunbookRunner runner(&executor);
     QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
     QSignalSpy finished(&runner, &RunbookRunner::finished);
-    const auto original = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
+    // The scenario must have rolled out revision 1 before the runbook changes the image;
+    // otherwise the broken image would itself be revision 1 and there would be no history.
+    const QString deploymentPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
+    const auto rolledOut = [&] {
+        const auto deployment = get(t.get(), deploymentPath);
+        return deployment.ok() && RolloutStatus::evaluate(*deployment).done();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rolledOut(), 60000);
+    const auto original = get(t.get(), deploymentPath);
     QVERIFY(original.ok());
     runner.start(*book);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
@@ -109,12 +118,12 @@ void tst_RunbookSim::badRelease()
     for (const auto &s : steps)
         log << QStringLiteral("%1 %2 %3").arg(s.at(0).toInt()).arg(s.at(1).toBool()).arg(s.at(2).toString());
     // Everything up to setLoad works; setLoad stops the run, the last caption never runs.
-    QVERIFY2(finished.first().at(1).toInt() == 9, qPrintable(log.join(QLatin1Char('\n'))));
-    QCOMPARE(steps.count(), 10);
-    for (int i = 0; i < 9; ++i)
+    QVERIFY2(finished.first().at(1).toInt() == 8, qPrintable(log.join(QLatin1Char('\n'))));
+    QCOMPARE(steps.count(), 9);
+    for (int i = 0; i < 8; ++i)
         QVERIFY2(steps.at(i).at(1).toBool(), qPrintable(log.join(QLatin1Char('\n'))));
-    QVERIFY(steps.at(9).at(2).toString().contains(QLatin1String("only on the demo cluster")));
-    QVERIFY2(steps.at(4).at(2).toString().contains(QLatin1String("successfully rolled out")), qPrintable(log.join('\n')));
+    QVERIFY(steps.at(8).at(2).toString().contains(QLatin1String("only on the demo cluster")));
+    QVERIFY2(steps.at(3).at(2).toString().contains(QLatin1String("successfully rolled out")), qPrintable(log.join('\n')));
 
     const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
     QVERIFY(after.ok());
