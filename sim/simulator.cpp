@@ -6,6 +6,7 @@
 #include "objectstore.h"
 #include "server/apiserver.h"
 #include "simclock.h"
+#include "util/base64.h"
 
 #if __has_include("scenario.h")
 #include "scenario.h"
@@ -20,26 +21,6 @@ namespace Orrery::Sim {
 using json = nlohmann::json;
 
 namespace {
-
-std::string base64(const std::string &in)
-{
-    static const char *t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    int val = 0, bits = -6;
-    for (unsigned char c : in) {
-        val = (val << 8) + c;
-        bits += 8;
-        while (bits >= 0) {
-            out.push_back(t[(val >> bits) & 0x3F]);
-            bits -= 6;
-        }
-    }
-    if (bits > -6)
-        out.push_back(t[((val << 8) >> (bits + 8)) & 0x3F]);
-    while (out.size() % 4)
-        out.push_back('=');
-    return out;
-}
 
 std::vector<std::string> knownScenarios()
 {
@@ -211,9 +192,9 @@ std::string Simulator::kubeconfigYaml() const
     for (const auto &c : d->clusters) {
         const auto &certs = c->server->certificates();
         clusters += "- name: " + c->name + "\n  cluster:\n    server: " + c->server->url()
-                    + "\n    certificate-authority-data: " + base64(certs.caCert) + "\n";
+                    + "\n    certificate-authority-data: " + base64Encode(certs.caCert) + "\n";
         users += "- name: " + c->name + "-admin\n  user:\n    client-certificate-data: "
-                 + base64(certs.adminCert) + "\n    client-key-data: " + base64(certs.adminKey)
+                 + base64Encode(certs.adminCert) + "\n    client-key-data: " + base64Encode(certs.adminKey)
                  + "\n";
         users += "- name: " + c->name + "-operator\n  user:\n    token: "
                  + c->server->operatorToken() + "\n";

@@ -14,6 +14,7 @@
 #include "strategicmergepatch.h"
 #include "tableconverter.h"
 #include "workload/yamljson.h"
+#include "util/base64.h"
 
 #include <httplib.h>
 #include <openssl/bio.h>
@@ -60,26 +61,6 @@ std::string randomHex(int bytes)
         out += digits[c >> 4];
         out += digits[c & 15];
     }
-    return out;
-}
-
-std::string base64(const std::string &in)
-{
-    static const char *t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    int val = 0, bits = -6;
-    for (unsigned char c : in) {
-        val = (val << 8) + c;
-        bits += 8;
-        while (bits >= 0) {
-            out.push_back(t[(val >> bits) & 0x3F]);
-            bits -= 6;
-        }
-    }
-    if (bits > -6)
-        out.push_back(t[((val << 8) >> (bits + 8)) & 0x3F]);
-    while (out.size() % 4)
-        out.push_back('=');
     return out;
 }
 
@@ -821,7 +802,7 @@ struct ApiServer::Private
             }
             if (remaining > 0 && !items.empty()) {
                 const auto &last = *items.back();
-                next = base64(json{{"v", "meta.k8s.io/v1"},
+                next = base64Encode(json{{"v", "meta.k8s.io/v1"},
                                    {"rv", std::stoll(rv)},
                                    {"start", metaString(last, "namespace") + '\x1f'
                                                  + metaString(last, "name")}}
@@ -1227,7 +1208,7 @@ struct ApiServer::Private
             return;
         if (obj["stringData"].is_object())
             for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
-                obj["data"][it.key()] = base64(it->is_string() ? it->get<std::string>() : it->dump());
+                obj["data"][it.key()] = base64Encode(it->is_string() ? it->get<std::string>() : it->dump());
         obj.erase("stringData");
     }
 

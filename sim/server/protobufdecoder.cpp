@@ -2,6 +2,7 @@
 #include "protobufdecoder.h"
 
 #include "apierror.h"
+#include "util/base64.h"
 
 #include <cstdint>
 #include <map>
@@ -132,26 +133,6 @@ private:
     std::size_t m_end;
 };
 
-std::string base64(const std::string &in)
-{
-    static const char *t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    int val = 0, bits = -6;
-    for (unsigned char c : in) {
-        val = (val << 8) + c;
-        bits += 8;
-        while (bits >= 0) {
-            out.push_back(t[(val >> bits) & 0x3F]);
-            bits -= 6;
-        }
-    }
-    if (bits > -6)
-        out.push_back(t[((val << 8) >> (bits + 8)) & 0x3F]);
-    while (out.size() % 4)
-        out.push_back('=');
-    return out;
-}
-
 std::string formatTime(std::int64_t seconds)
 {
     const std::time_t t = static_cast<std::time_t>(seconds);
@@ -234,7 +215,7 @@ json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, 
                 const auto [kb, ke] = entry.lengthDelimited();
                 ((et >> 3) == 1 ? key : value) = data.substr(kb, ke - kb);
             }
-            out[f.name][key] = f.kind == Kind::BytesMap ? base64(value) : value;
+            out[f.name][key] = f.kind == Kind::BytesMap ? base64Encode(value) : value;
             break;
         }
         default:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmrelease.h"
+#include "util/base64.h"
 
 #include <openssl/evp.h>
 #include <zlib.h>
@@ -66,11 +67,7 @@ json HelmRelease::decode(const std::string &apiDataRelease)
 
 std::string HelmRelease::base64(const std::string &bytes)
 {
-    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(n));
-    return out;
+    return base64Encode(bytes);
 }
 
 std::string HelmRelease::unbase64(const std::string &text)
