@@ -9,6 +9,7 @@
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QUrl>
@@ -105,8 +106,21 @@ private slots:
             std::optional<ApiResource> r = session->discovery().resource(kind);
             QVERIFY2(r.has_value(), kindInfo(kind).name);
             // The simulator keeps running (events, controllers): compare until both agree.
-            QTRY_COMPARE_WITH_TIMEOUT(session->store()->count(kind),
-                                      listCount(*session->transport(), r->collectionPath()), 20000);
+            // An explicit loop, because listCount() spins its own event loop.
+            QElapsedTimer waited;
+            waited.start();
+            int stored = -1;
+            int listed = -2;
+            while (waited.elapsed() < 20000) {
+                listed = listCount(*session->transport(), r->collectionPath());
+                stored = session->store()->count(kind);
+                if (stored == listed)
+                    break;
+                QTest::qWait(100);
+            }
+            QVERIFY2(stored == listed,
+                     qPrintable(QStringLiteral("%1: store %2, server %3")
+                                    .arg(kindInfo(kind).name).arg(stored).arg(listed)));
         }
         // Pods point at nodes and owners that are in the store too.
         for (const KubeObjectPtr &pod : session->store()->objects(Kind::Pod)) {
