@@ -37,12 +37,7 @@ void DaemonSetController::sync(ControllerContext &ctx)
     if (sets.empty())
         return;
     const auto nodes = ctx.store.list(Kube::Nodes);
-    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string owner = Kube::controllerUid(*p);
-        if (!owner.empty())
-            byOwner[owner].push_back(p);
-    }
+    auto byOwner = Kube::podsByController(ctx.store);
     for (const ObjectPtr &dsPtr : sets) {
         const json &ds = *dsPtr;
         if (Kube::isTerminating(ds))

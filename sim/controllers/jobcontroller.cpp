@@ -12,12 +12,7 @@ void JobController::sync(ControllerContext &ctx)
     const auto jobs = ctx.store.list(Kube::Jobs);
     if (jobs.empty())
         return;
-    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string owner = Kube::controllerUid(*p);
-        if (!owner.empty())
-            byOwner[owner].push_back(p);
-    }
+    auto byOwner = Kube::podsByController(ctx.store);
     for (const ObjectPtr &jPtr : jobs) {
         const json &job = *jPtr;
         if (Kube::isTerminating(job) || Kube::hasCondition(job, "Complete", "True") || Kube::hasCondition(job, "Failed", "True"))

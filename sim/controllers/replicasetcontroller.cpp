@@ -37,12 +37,7 @@ void ReplicaSetController::sync(ControllerContext &ctx)
     const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
     if (replicaSets.empty())
         return;
-    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string owner = Kube::controllerUid(*p);
-        if (!owner.empty())
-            byOwner[owner].push_back(p);
-    }
+    auto byOwner = Kube::podsByController(ctx.store);
     int budget = 500;
     for (const ObjectPtr &rsPtr : replicaSets) {
         const json &rs = *rsPtr;

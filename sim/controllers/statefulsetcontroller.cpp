@@ -14,12 +14,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
     const auto sets = ctx.store.list(Kube::StatefulSets);
     if (sets.empty())
         return;
-    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string owner = Kube::controllerUid(*p);
-        if (!owner.empty())
-            byOwner[owner].push_back(p);
-    }
+    auto byOwner = Kube::podsByController(ctx.store);
     for (const ObjectPtr &sPtr : sets) {
         const json &sts = *sPtr;
         if (Kube::isTerminating(sts))

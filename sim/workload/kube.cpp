@@ -178,6 +178,17 @@ std::string Kube::controllerUid(const json &obj)
     return ref ? ref->value("uid", "") : std::string();
 }
 
+std::unordered_map<std::string, std::vector<ObjectPtr>> Kube::podsByController(const ObjectStore &store)
+{
+    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
+    for (const ObjectPtr &p : store.list(Pods)) {
+        const std::string owner = controllerUid(*p);
+        if (!owner.empty())
+            byOwner[owner].push_back(p);
+    }
+    return byOwner;
+}
+
 json Kube::ownerReference(const json &owner, const std::string &apiVersion,
                           const std::string &kind)
 {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace Orrery::Sim {
 
@@ -44,6 +46,8 @@ public:
     // The ownerReference with controller: true, or null.
     static const nlohmann::json *controllerRef(const nlohmann::json &obj);
     static std::string controllerUid(const nlohmann::json &obj);
+    // Every pod that has a controller, grouped by the controller's uid.
+    static std::unordered_map<std::string, std::vector<ObjectPtr>> podsByController(const ObjectStore &store);
     static nlohmann::json ownerReference(const nlohmann::json &owner, const std::string &apiVersion,
                                          const std::string &kind);
 
