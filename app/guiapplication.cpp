@@ -3,6 +3,8 @@
 // to the main window, and implements --screenshot.
 #include "commands.h"
 #include "democluster.h"
+#include "operationpageswiring.h"
+#include "operationswiring.h"
 #include "topologywiring.h"
 
 #include <contextpreferences.h>
@@ -75,6 +77,8 @@ int runGui(const QCommandLineParser &parser)
     MainWindow window(&preferences);
     GuiState state;
     installTopologyPage(window);
+    installOperations(window);
+    installOperationPages(window);
 
     window.setSessionFactory([kubeconfig = state.kubeconfig](const QString &context, QObject *parent)
                                  -> Result<ClusterSession *> {
