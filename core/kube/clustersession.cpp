@@ -59,6 +59,13 @@ void ClusterSession::start()
     });
 }
 
+void ClusterSession::resync(const QString &reason)
+{
+    // Before discovery succeeded there is nothing to refresh; its own retry continues.
+    for (const auto &informer : m_informers)
+        informer->resync(reason);
+}
+
 void ClusterSession::startInformers()
 {
     if (!m_informers.empty())

@@ -49,6 +49,13 @@ public:
     // with backoff.
     void start();
 
+    // Relists every informer in place (list, replace, re-watch, as client-go's reflector
+    // does after a failed watch) without dropping the store, so rows do not vanish. For the
+    // wake-up after a sleep or a network change, when open watches may be dead sockets.
+    // Health goes Reconnecting with `reason` (shown in the status bar), then Live per kind.
+    // Informers still in their first list (or refused) are left alone.
+    void resync(const QString &reason);
+
     const ApiDiscovery &discovery() const { return m_discovery; }
     QList<WatchHealth> health() const;
     WatchHealth health(Kind kind, const QString &ns = {}) const;

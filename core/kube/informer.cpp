@@ -65,6 +65,30 @@ void Informer::reportUnavailable(const Error &error)
     });
 }
 
+void Informer::resync(const QString &reason)
+{
+    m_worker->post([this, reason] {
+        if (m_stopped || !m_everSynced)
+            return;  // never listed yet (or refused): its first list is the resync
+        ++m_generation;
+        if (m_requestId)
+            m_worker->cancel(m_requestId);
+        if (m_timerId)
+            m_worker->cancelTimer(m_timerId);
+        m_requestId = 0;
+        m_timerId = 0;
+        m_expiredInARow = 0;
+        m_failures = 0;
+        m_health.lastError = Error(Error::Code::Network, reason, m_resource.name);
+        // Stale stays Stale until the list succeeds: old data must not look fresher.
+        if (m_health.state != WatchHealth::State::Stale)
+            setState(WatchHealth::State::Reconnecting, true);
+        else
+            reportHealth(true);
+        list({});
+    });
+}
+
 QString Informer::collectionPath() const
 {
     return m_resource.collectionPath(m_namespace);
@@ -85,8 +109,9 @@ void Informer::list(const QString &continueToken)
     Internal::CurlJob job;
     job.request = ApiRequest::get(path);
     job.request.timeoutMs = m_options.requestTimeoutMs;
-    job.onDone = [this, continueToken](Result<ApiResponse> &&r) {
-        onListPage(std::move(r), continueToken);
+    job.onDone = [this, continueToken, generation = m_generation](Result<ApiResponse> &&r) {
+        if (generation == m_generation)
+            onListPage(std::move(r), continueToken);
     };
     m_requestId = m_worker->submit(std::move(job));
 }
@@ -183,13 +208,20 @@ void Informer::watch()
     // The server ends the watch after timeoutSeconds; the margin covers a slow close.
     job.request.timeoutMs = (timeoutSec + 30) * 1000;
     job.request.idleTimeoutMs = m_options.watchIdleTimeoutMs;
-    job.onResponse = [this](int status) {
-        if (status >= 200 && status < 300 && m_health.state != WatchHealth::State::Live) {
+    const int generation = m_generation;
+    job.onResponse = [this, generation](int status) {
+        if (generation == m_generation && status >= 200 && status < 300
+            && m_health.state != WatchHealth::State::Live) {
             setState(WatchHealth::State::Live);
         }
     };
-    job.onData = [this](const QByteArray &chunk) { return onWatchData(chunk); };
-    job.onDone = [this](Result<ApiResponse> &&r) { onWatchDone(std::move(r)); };
+    job.onData = [this, generation](const QByteArray &chunk) {
+        return generation == m_generation && onWatchData(chunk);
+    };
+    job.onDone = [this, generation](Result<ApiResponse> &&r) {
+        if (generation == m_generation)
+            onWatchDone(std::move(r));
+    };
     m_requestId = m_worker->submit(std::move(job));
 }
 
@@ -350,7 +382,9 @@ void Informer::retry(const Error &error, bool relist)
     }
     reportHealth(true);  // the error is news even when the state did not change
     const int delay = nextBackoffMs();
-    m_timerId = m_worker->schedule(delay, [this, relist] {
+    m_timerId = m_worker->schedule(delay, [this, relist, generation = m_generation] {
+        if (generation != m_generation)
+            return;
         if (relist || !m_everSynced)
             list({});
         else

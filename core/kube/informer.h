@@ -45,6 +45,11 @@ public:
     ~Informer();
 
     void start();  // thread-safe: posts to the worker
+    // Thread-safe. Drops the current request or backoff timer and lists again at once, then
+    // replaces the store and re-watches (client-go's relist): after a sleep or a network
+    // change the open watch may be a dead socket that the idle deadline would only notice
+    // minutes later. Health goes Reconnecting with `reason`, then Live after the list.
+    void resync(const QString &reason);
     // Thread-safe: marks the informer Error (e.g. the kind is not served) without any request.
     void reportUnavailable(const Error &error);
 
@@ -92,6 +97,9 @@ private:
     QElapsedTimer m_sinceReport;
     bool m_everSynced = false;
     bool m_stopped = false;
+    // Bumped by resync(): answers of requests started before it are ignored (the worker's
+    // cancel() is queued, so a completion may still slip in).
+    int m_generation = 0;
 };
 
 } // namespace Orrery
