@@ -10,6 +10,7 @@
 #include "controllers/hpacontroller.h"
 #include "controllers/jobcontroller.h"
 #include "controllers/kubeletcontroller.h"
+#include "controllers/loadannotationcontroller.h"
 #include "controllers/nodecontroller.h"
 #include "controllers/pvcontroller.h"
 #include "controllers/replicasetcontroller.h"
@@ -31,6 +32,7 @@ ControllerManager::ControllerManager(ObjectStore &store, SimClock &clock)
     m_controllers.push_back(std::make_unique<NodeController>());
     m_controllers.push_back(std::make_unique<GarbageCollector>());
     m_controllers.push_back(std::make_unique<CronJobController>());
+    m_controllers.push_back(std::make_unique<LoadAnnotationController>());
     m_controllers.push_back(std::make_unique<HpaController>());
     m_controllers.push_back(std::make_unique<DeploymentController>());
     m_controllers.push_back(std::make_unique<ReplicaSetController>());

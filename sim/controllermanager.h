@@ -68,7 +68,8 @@ public:
     nlohmann::json nodeMetrics();
 
     // Request load of a workload (Deployment, StatefulSet or DaemonSet name); overrides the
-    // scenario's schedule for that workload. Negative: back to the schedule.
+    // scenario's schedule for that workload. Negative: back to the schedule. Over the API the
+    // same is done with the annotation sim.orrery.dev/load-percent (LoadAnnotationController).
     void setLoad(const std::string &ns, const std::string &workload, double requestsPerSecond);
     double load(const std::string &ns, const std::string &workload);
     // How a workload's requests turn into CPU and memory (scenarios set these).

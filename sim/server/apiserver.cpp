@@ -468,7 +468,10 @@ struct ApiServer::Private
         return {{"major", major}, {"minor", minor}, {"gitVersion", v},
                 {"gitCommit", "67a30c0adcf52bd3f56ff0893ce19966be12991f"},
                 {"gitTreeState", "clean"}, {"buildDate", "2025-02-12T21:19:47Z"},
-                {"goVersion", "go1.23.6"}, {"compiler", "gc"}, {"platform", options.platform}};
+                {"goVersion", "go1.23.6"}, {"compiler", "gc"}, {"platform", options.platform},
+                // Lets Orrery offer simulator-only actions (load annotations); kubectl and
+                // client-go ignore unknown fields of version.Info.
+                {"orrerySimulator", true}};
     }
 
     // ---------------------------------------------------------------- routing

@@ -23,6 +23,13 @@ LoadProfile LoadModel::profile(const std::string &ns, const std::string &workloa
     return LoadProfile{};
 }
 
+bool LoadModel::hasProfile(const std::string &ns, const std::string &workload) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find({ns, workload});
+    return it != m_entries.end() && it->second.profile.has_value();
+}
+
 void LoadModel::setLoad(const std::string &ns, const std::string &workload, double rps)
 {
     std::lock_guard lock(m_mutex);

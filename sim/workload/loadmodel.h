@@ -35,6 +35,8 @@ public:
 
     void setProfile(const std::string &ns, const std::string &workload, const LoadProfile &p);
     LoadProfile profile(const std::string &ns, const std::string &workload) const;
+    // Whether setProfile() was called for the workload (profile() otherwise returns defaults).
+    bool hasProfile(const std::string &ns, const std::string &workload) const;
     void setLoad(const std::string &ns, const std::string &workload, double rps);
     double requestsPerSecond(const std::string &ns, const std::string &workload) const;
 

@@ -4,6 +4,8 @@
 // a real cluster makes them fail.
 #include <QtTest>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -230,6 +232,36 @@ spec:
     {
         const QString out = ok({"version"});
         QVERIFY2(out.contains("Server Version: v1.32."), qPrintable(out));
+        // The simulator marks itself in /version; kubectl must still decode it.
+        const QJsonObject json = QJsonDocument::fromJson(ok({"version", "-o", "json"}).toUtf8()).object();
+        QVERIFY(json.value("serverVersion").toObject().value("gitVersion").toString().startsWith("v1.32."));
+        const QJsonObject raw = QJsonDocument::fromJson(ok({"get", "--raw", "/version"}).toUtf8()).object();
+        QCOMPARE(raw.value("orrerySimulator").toBool(), true);
+    }
+
+    void loadAnnotationScalesOut()
+    {
+        ok({"apply", "-f", "-"}, {}, deployment("loaded", "nginx:1.25", 1) + R"(---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: loaded, namespace: default}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: loaded}
+  minReplicas: 1
+  maxReplicas: 4
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+)");
+        waitRollout("loaded");
+        QCOMPARE(ok({"annotate", "deployment/loaded", "sim.orrery.dev/load-percent=300"}).trimmed(),
+                 QStringLiteral("deployment.apps/loaded annotated"));
+        // 300 % of the load the single replica was sized for: the HPA scales out to its max.
+        QTRY_COMPARE_WITH_TIMEOUT(jsonpath("hpa/loaded", "{.status.desiredReplicas}"), QStringLiteral("4"), 90000);
+        waitRollout("loaded");
+        QCOMPARE(jsonpath("deployment/loaded", "{.spec.replicas}"), QStringLiteral("4"));
+        QVERIFY(ok({"top", "pods", "-l", "app=loaded"}).contains("loaded-"));
+        ok({"annotate", "deployment/loaded", "sim.orrery.dev/load-percent-"});
     }
 
     void kubeconfigContexts()

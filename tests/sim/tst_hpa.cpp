@@ -3,6 +3,7 @@
 // algorithm: usage per ready pod = load × cpuMilliPerRequest / readyPods (idle usage 0 here).
 
 #include "simtestcluster.h"
+#include "controllers/controllercontext.h"
 #include "workload/loadmodel.h"
 
 #include <QtTest>
@@ -67,6 +68,8 @@ private slots:
     void customScaleDownPolicy();
     void missingRequestsDisableScaling();
     void podMetricsFollowLoad();
+    void loadAnnotationScalesOut();
+    void loadAnnotationWithoutProfilePeak();
 };
 
 void tst_Hpa::scalesOutAndBackIn()
@@ -191,6 +194,77 @@ void tst_Hpa::podMetricsFollowLoad()
     QCOMPARE(nodes.value("kind", ""), std::string("NodeMetricsList"));
     QCOMPARE(nodes["items"].size(), std::size_t(1));
     QVERIFY(!nodes["items"][0]["usage"].value("memory", "").empty());
+}
+
+namespace {
+
+void annotateLoad(SimTestCluster &c, const GroupResource &gr, const std::string &name, const char *percent)
+{
+    c.update(gr, "shop", name, [&](json &obj) {
+        if (percent)
+            obj["metadata"]["annotations"]["sim.orrery.dev/load-percent"] = percent;
+        else
+            obj["metadata"]["annotations"].erase("sim.orrery.dev/load-percent");
+    });
+}
+
+} // namespace
+
+void tst_Hpa::loadAnnotationScalesOut()
+{
+    HpaCluster c;
+    LoadProfile p = c.cm.context().load.profile("shop", "api");
+    p.baseRps = p.peakRps = 100; // scheduled: 50m per pod on two pods, exactly on target
+    c.cm.setLoadProfile("shop", "api", p);
+    QVERIFY(c.runUntil([&] { return c.rolloutComplete("shop", "api"); }, 30));
+    QVERIFY(c.record(30).empty());
+
+    // 300 % of the 100 rps peak: the same 300 rps as scalesOutAndBackIn, so the same 6.
+    annotateLoad(c, Kube::Deployments, "api", "300");
+    c.record(16);
+    QCOMPARE(c.cm.load("shop", "api"), 300.0);
+    QCOMPARE(c.replicas(), 6);
+
+    // Changing the value applies the new one; removing it returns to the schedule.
+    annotateLoad(c, Kube::Deployments, "api", "50%");
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "api"), 50.0);
+    annotateLoad(c, Kube::Deployments, "api", nullptr);
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "api"), 100.0);
+
+    // A malformed value is ignored like no annotation.
+    annotateLoad(c, Kube::Deployments, "api", "lots");
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "api"), 100.0);
+}
+
+void tst_Hpa::loadAnnotationWithoutProfilePeak()
+{
+    // HpaCluster's profile has no peak: 100 % is the load at which the two replicas use
+    // exactly their 100m requests, 200 rps at 1m per request.
+    HpaCluster c;
+    QVERIFY(c.runUntil([&] { return c.rolloutComplete("shop", "api"); }, 30));
+    annotateLoad(c, Kube::Deployments, "api", "150");
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "api"), 300.0);
+
+    // StatefulSets are annotated the same way.
+    c.store.create(Kube::StatefulSets,
+                   {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"}, {"metadata", {{"name", "db"}, {"namespace", "shop"}}},
+                    {"spec", {{"replicas", 1}, {"serviceName", "db"}, {"selector", {{"matchLabels", {{"app", "db"}}}}},
+                              {"template", SimTestCluster::podTemplate("db", "postgres:16", "500m")}}}});
+    LoadProfile db;
+    db.baseRps = 1;
+    db.peakRps = 40;
+    db.periodSeconds = 0;
+    c.cm.setLoadProfile("shop", "db", db);
+    annotateLoad(c, Kube::StatefulSets, "db", "25");
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "db"), 10.0);
+    c.store.remove(Kube::StatefulSets, "shop", "db");
+    c.record(1);
+    QCOMPARE(c.cm.load("shop", "db"), 1.0); // deleted: no longer fixed
 }
 
 QTEST_GUILESS_MAIN(tst_Hpa)
