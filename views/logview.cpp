@@ -31,9 +31,23 @@ LogView::LogView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
 
+    // Two rows: what is streamed (restarts the stream), then how it is shown. One row
+    // squeezed the search field to nothing in a details pane of ordinary width.
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 0);
+    auto *viewBar = new QHBoxLayout;
+    viewBar->setContentsMargins(4, 0, 4, 0);
+    m_container->setObjectName(QStringLiteral("containerChoice"));
+    m_previous->setObjectName(QStringLiteral("previousCheck"));
+    m_tail->setObjectName(QStringLiteral("tailChoice"));
+    m_timestamps->setObjectName(QStringLiteral("timestampsCheck"));
+    m_wrap->setObjectName(QStringLiteral("wrapCheck"));
+    m_follow->setObjectName(QStringLiteral("followButton"));
+    m_text->setObjectName(QStringLiteral("logText"));
+    m_status->setObjectName(QStringLiteral("streamStatus"));
+    m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
     m_container->setToolTip(tr("Container"));
+    m_container->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_container->setMinimumContentsLength(12);
     m_previous->setToolTip(tr("Show the logs of the previous (terminated) container instance"));
     m_tail->addItem(tr("Last 100 lines"), 100);
@@ -55,17 +69,21 @@ LogView::LogView(QWidget *parent)
     auto *save = new QToolButton(this);
     save->setText(tr("Save…"));
     save->setToolTip(tr("Save the shown log to a file"));
+    save->setObjectName(QStringLiteral("saveButton"));
     bar->addWidget(m_container);
-    bar->addWidget(m_previous);
     bar->addWidget(m_tail);
+    bar->addWidget(m_previous);
     bar->addWidget(m_timestamps);
-    bar->addWidget(m_wrap);
-    bar->addWidget(m_follow);
-    bar->addWidget(m_pause);
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_matches);
-    bar->addWidget(save);
+    bar->addStretch(1);
+    viewBar->addWidget(m_follow);
+    viewBar->addWidget(m_pause);
+    viewBar->addWidget(m_wrap);
+    viewBar->addWidget(m_search, 1);
+    viewBar->addWidget(m_matches);
+    viewBar->addWidget(save);
+    m_search->setMinimumWidth(120);
     layout->addLayout(bar);
+    layout->addLayout(viewBar);
 
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
@@ -251,9 +269,23 @@ void LogView::saveToFile()
                                                           tr("Log files (*.log *.txt);;All files (*)"));
     if (fileName.isEmpty())
         return;
+    const Result<void> saved = saveTo(fileName);
+    if (!saved.ok())
+        QMessageBox::warning(this, tr("Save Log"), saved.error().message);
+}
+
+Result<void> LogView::saveTo(const QString &fileName) const
+{
+    // What is shown, plus what arrived while paused: the file is the whole stream so far.
+    QString text = m_text->toPlainText();
+    if (!m_pending.isEmpty())
+        text += QLatin1Char('\n') + m_pending.join(QLatin1Char('\n'));
+    if (!text.isEmpty())
+        text += QLatin1Char('\n');
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_text->toPlainText().toUtf8()) < 0 || !file.commit())
-        QMessageBox::warning(this, tr("Save Log"), tr("Could not write %1: %2").arg(fileName, file.errorString()));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        return Error(Error::Code::FileError, tr("Could not write %1: %2").arg(fileName, file.errorString()));
+    return {};
 }
 
 } // namespace Orrery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <util/result.h>
+
 #include <QStringList>
 #include <QWidget>
 
@@ -49,6 +51,9 @@ public:
     int lineCount() const;
     int matchCount() const { return m_matchCount; }
     QString plainText() const;
+    // Writes the whole stream so far (shown lines and lines held while paused) to a file;
+    // Save… asks for the name and calls this.
+    Result<void> saveTo(const QString &fileName) const;
 
     // For the test of the "bounded memory" promise.
     static constexpr int MaximumLines = 50000;
