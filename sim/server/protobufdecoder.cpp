@@ -1,83 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protobufdecoder.h"
+#include "protobufmessages.h"
 
 #include "apierror.h"
 #include "util/base64.h"
 
 #include <cstdint>
-#include <map>
+#include <ctime>
 #include <vector>
 
 namespace Orrery::Sim {
 
 using json = nlohmann::json;
+using Protobuf::Field;
+using Protobuf::Kind;
+using Protobuf::Message;
 
 namespace {
-
-enum class Kind { String, Int, Bool, Bytes, Message, StringMap, BytesMap, Strings, Messages, Time };
-
-struct Message;
-struct Field
-{
-    const char *name;
-    Kind kind;
-    const Message *message = nullptr;
-};
-struct Message
-{
-    std::map<int, Field> fields;
-};
-
-// Field numbers from k8s.io/apimachinery and k8s.io/api generated.proto.
-const Message kOwnerReference{{{1, {"kind", Kind::String}}, {3, {"name", Kind::String}},
-                               {4, {"uid", Kind::String}}, {5, {"apiVersion", Kind::String}},
-                               {6, {"controller", Kind::Bool}},
-                               {7, {"blockOwnerDeletion", Kind::Bool}}}};
-const Message kObjectMeta{{{1, {"name", Kind::String}},
-                           {2, {"generateName", Kind::String}},
-                           {3, {"namespace", Kind::String}},
-                           {5, {"uid", Kind::String}},
-                           {6, {"resourceVersion", Kind::String}},
-                           {7, {"generation", Kind::Int}},
-                           {8, {"creationTimestamp", Kind::Time}},
-                           {11, {"labels", Kind::StringMap}},
-                           {12, {"annotations", Kind::StringMap}},
-                           {13, {"ownerReferences", Kind::Messages, &kOwnerReference}},
-                           {14, {"finalizers", Kind::Strings}}}};
-const Message kResourceAttributes{{{1, {"namespace", Kind::String}}, {2, {"verb", Kind::String}},
-                                   {3, {"group", Kind::String}}, {4, {"version", Kind::String}},
-                                   {5, {"resource", Kind::String}},
-                                   {6, {"subresource", Kind::String}},
-                                   {7, {"name", Kind::String}}}};
-const Message kNonResourceAttributes{{{1, {"path", Kind::String}}, {2, {"verb", Kind::String}}}};
-const Message kSsarSpec{{{1, {"resourceAttributes", Kind::Message, &kResourceAttributes}},
-                         {2, {"nonResourceAttributes", Kind::Message, &kNonResourceAttributes}}}};
-const Message kSsar{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                     {2, {"spec", Kind::Message, &kSsarSpec}}}};
-const Message kSsrrSpec{{{1, {"namespace", Kind::String}}}};
-const Message kSsrr{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                     {2, {"spec", Kind::Message, &kSsrrSpec}}}};
-const Message kNamespaceSpec{{{1, {"finalizers", Kind::Strings}}}};
-const Message kNamespace{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                          {2, {"spec", Kind::Message, &kNamespaceSpec}}}};
-const Message kConfigMap{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                          {2, {"data", Kind::StringMap}},
-                          {3, {"binaryData", Kind::BytesMap}},
-                          {4, {"immutable", Kind::Bool}}}};
-const Message kSecret{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                       {2, {"data", Kind::BytesMap}},
-                       {3, {"type", Kind::String}},
-                       {4, {"stringData", Kind::StringMap}},
-                       {5, {"immutable", Kind::Bool}}}};
-const Message kLocalObjectReference{{{1, {"name", Kind::String}}}};
-const Message kServiceAccount{{{1, {"metadata", Kind::Message, &kObjectMeta}},
-                               {3, {"imagePullSecrets", Kind::Messages, &kLocalObjectReference}},
-                               {4, {"automountServiceAccountToken", Kind::Bool}}}};
-const Message kTypeMeta{{{1, {"apiVersion", Kind::String}}, {2, {"kind", Kind::String}}}};
-const Message kUnknown{{{1, {"typeMeta", Kind::Message, &kTypeMeta}},
-                        {2, {"raw", Kind::Bytes}},
-                        {3, {"contentEncoding", Kind::String}},
-                        {4, {"contentType", Kind::String}}}};
 
 [[noreturn]] void malformed()
 {
@@ -114,17 +53,24 @@ public:
         m_pos += len;
         return {begin, m_pos};
     }
-    void skip(int wireType)
+    // Skips a field; true when it carried a value (non-zero scalar, non-empty bytes).
+    bool skip(int wireType)
     {
+        bool value = true;
         switch (wireType) {
-        case 0: varint(); break;
+        case 0: value = varint() != 0; break;
         case 1: m_pos += 8; break;
-        case 2: lengthDelimited(); break;
+        case 2: {
+            const auto [b, e] = lengthDelimited();
+            value = e > b;
+            break;
+        }
         case 5: m_pos += 4; break;
         default: malformed();
         }
         if (m_pos > m_end)
             malformed();
+        return value;
     }
 
 private:
@@ -143,9 +89,40 @@ std::string formatTime(std::int64_t seconds)
     return buf;
 }
 
-json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, const Message &m)
+// A message of fields 1 and 2 (map entries, Quantity, Time, IntOrString): scalars and
+// strings by field number.
+struct Pair
 {
-    json out = json::object();
+    std::string text[4];
+    std::int64_t number[4] = {0, 0, 0, 0};
+};
+
+Pair readSmall(const std::string &data, std::size_t begin, std::size_t end)
+{
+    Pair out;
+    Reader r(data, begin, end);
+    while (!r.atEnd()) {
+        const std::uint64_t tag = r.varint();
+        const auto number = tag >> 3;
+        const int wire = static_cast<int>(tag & 7);
+        if (number >= 1 && number <= 3 && wire == 2) {
+            const auto [b, e] = r.lengthDelimited();
+            out.text[number] = data.substr(b, e - b);
+        } else if (number >= 1 && number <= 3 && wire == 0) {
+            out.number[number] = static_cast<std::int64_t>(r.varint());
+        } else {
+            r.skip(wire);
+        }
+    }
+    return out;
+}
+
+json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, const Message &m,
+                   const std::string &path);
+
+void decodeInto(json &out, const std::string &data, std::size_t begin, std::size_t end, const Message &m,
+                const std::string &path)
+{
     Reader r(data, begin, end);
     while (!r.atEnd()) {
         const std::uint64_t tag = r.varint();
@@ -153,75 +130,96 @@ json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, 
         const int wire = static_cast<int>(tag & 7);
         auto it = m.fields.find(number);
         if (it == m.fields.end()) {
-            r.skip(wire);
+            // gogo writes empty non-pointer fields we may not know; a field with a value
+            // we cannot name would be lost, so say so instead of dropping it.
+            if (r.skip(wire))
+                throw ApiError(415, "UnsupportedMediaType",
+                               "orrery-sim cannot decode protobuf field " + std::to_string(number) + " of "
+                                   + m.name + " (" + (path.empty() ? "." : path)
+                                   + "); send the object as application/json");
             continue;
         }
         const Field &f = it->second;
-        if (f.kind == Kind::Int || f.kind == Kind::Bool) {
+        const std::string fieldPath = path + "." + f.name;
+        if (f.kind == Kind::Int || f.kind == Kind::IntOmitEmpty || f.kind == Kind::Bool
+            || f.kind == Kind::BoolOmitEmpty || f.kind == Kind::Ints) {
             if (wire != 0)
                 malformed();
             const std::uint64_t v = r.varint();
-            // gogo-protobuf writes zero values; JSON's omitempty would not.
-            if (v != 0 || f.kind == Kind::Int)
-                out[f.name] = f.kind == Kind::Bool ? json(v != 0) : json(static_cast<std::int64_t>(v));
+            if (f.kind == Kind::Ints)
+                out[f.name].push_back(static_cast<std::int64_t>(v));
+            else if (f.kind == Kind::Bool || (f.kind == Kind::BoolOmitEmpty && v != 0))
+                out[f.name] = v != 0;
+            else if (f.kind == Kind::Int || v != 0)
+                out[f.name] = static_cast<std::int64_t>(v);
             continue;
         }
         if (wire != 2)
             malformed();
         const auto [b, e] = r.lengthDelimited();
-        const std::string bytes = data.substr(b, e - b);
         switch (f.kind) {
         case Kind::String:
-            if (!bytes.empty())
-                out[f.name] = bytes;
+            if (e > b)
+                out[f.name] = data.substr(b, e - b);
             break;
         case Kind::Bytes:
-            out[f.name] = json::binary(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
+            out[f.name] = json::binary(std::vector<std::uint8_t>(data.begin() + static_cast<std::ptrdiff_t>(b),
+                                                                 data.begin() + static_cast<std::ptrdiff_t>(e)));
             break;
         case Kind::Message:
-            out[f.name] = decodeMessage(data, b, e, *f.message);
+            out[f.name] = decodeMessage(data, b, e, *f.message, fieldPath);
+            break;
+        case Kind::Inline:
+            decodeInto(out, data, b, e, *f.message, path);
             break;
         case Kind::Messages:
-            out[f.name].push_back(decodeMessage(data, b, e, *f.message));
+            out[f.name].push_back(decodeMessage(data, b, e, *f.message, fieldPath));
             break;
         case Kind::Strings:
-            out[f.name].push_back(bytes);
+            out[f.name].push_back(data.substr(b, e - b));
             break;
         case Kind::Time: {
-            Reader t(data, b, e);
-            std::int64_t seconds = 0;
-            while (!t.atEnd()) {
-                const std::uint64_t tt = t.varint();
-                if ((tt >> 3) == 1 && (tt & 7) == 0)
-                    seconds = static_cast<std::int64_t>(t.varint());
-                else
-                    t.skip(static_cast<int>(tt & 7));
-            }
+            const std::int64_t seconds = readSmall(data, b, e).number[1];
             if (seconds != 0)
                 out[f.name] = formatTime(seconds);
             break;
         }
+        case Kind::Quantity:
+            out[f.name] = readSmall(data, b, e).text[1];
+            break;
+        case Kind::IntOrString: {
+            // type 0 = Int, 1 = String.
+            const Pair v = readSmall(data, b, e);
+            if (v.number[1] == 1)
+                out[f.name] = v.text[3];
+            else
+                out[f.name] = static_cast<std::int32_t>(v.number[2]);
+            break;
+        }
         case Kind::StringMap:
-        case Kind::BytesMap: {
-            // A map entry is a message {key = 1; value = 2}.
-            Reader entry(data, b, e);
-            std::string key, value;
-            while (!entry.atEnd()) {
-                const std::uint64_t et = entry.varint();
-                if ((et & 7) != 2) {
-                    entry.skip(static_cast<int>(et & 7));
-                    continue;
-                }
-                const auto [kb, ke] = entry.lengthDelimited();
-                ((et >> 3) == 1 ? key : value) = data.substr(kb, ke - kb);
-            }
-            out[f.name][key] = f.kind == Kind::BytesMap ? base64Encode(value) : value;
+        case Kind::BytesMap:
+        case Kind::QuantityMap: {
+            // A map entry is a message {key = 1; value = 2}; a Quantity value is {string = 1}.
+            const Pair entry = readSmall(data, b, e);
+            std::string value = entry.text[2];
+            if (f.kind == Kind::QuantityMap)
+                value = readSmall(value, 0, value.size()).text[1];
+            else if (f.kind == Kind::BytesMap)
+                value = base64Encode(value);
+            out[f.name][entry.text[1]] = value;
             break;
         }
         default:
-            break;
+            malformed();
         }
     }
+}
+
+json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, const Message &m,
+                   const std::string &path)
+{
+    json out = json::object();
+    decodeInto(out, data, begin, end, m, path);
     return out;
 }
 
@@ -236,25 +234,16 @@ json ProtobufDecoder::decode(const std::string &body)
 {
     if (body.size() < 4 || body.compare(0, 4, std::string("k8s\0", 4)) != 0)
         malformed();
-    const json unknown = decodeMessage(body, 4, body.size(), kUnknown);
+    const json unknown = decodeMessage(body, 4, body.size(), Protobuf::unknown(), {});
     const std::string apiVersion = unknown.value("typeMeta", json::object()).value("apiVersion", std::string());
     const std::string kind = unknown.value("typeMeta", json::object()).value("kind", std::string());
-    static const std::map<std::string, const Message *> kinds = {
-        {"authorization.k8s.io/v1/SelfSubjectAccessReview", &kSsar},
-        {"authorization.k8s.io/v1/SelfSubjectRulesReview", &kSsrr},
-        {"v1/Namespace", &kNamespace},
-        {"v1/ConfigMap", &kConfigMap},
-        {"v1/Secret", &kSecret},
-        {"v1/ServiceAccount", &kServiceAccount},
-    };
-    auto it = kinds.find(apiVersion + "/" + kind);
-    if (it == kinds.end() || !unknown.contains("raw"))
+    const Message *message = Protobuf::topLevel(apiVersion + "/" + kind);
+    if (!message || !unknown.contains("raw"))
         throw ApiError(415, "UnsupportedMediaType",
-                       "orrery-sim decodes protobuf only for reviews, namespaces, configmaps, "
-                       "secrets and serviceaccounts; send " + kind + " as application/json");
+                       "orrery-sim does not decode " + kind + " from protobuf; send it as application/json");
     const auto &raw = unknown["raw"].get_binary();
     const std::string rawText(raw.begin(), raw.end());
-    json obj = decodeMessage(rawText, 0, rawText.size(), *it->second);
+    json obj = decodeMessage(rawText, 0, rawText.size(), *message, {});
     obj["apiVersion"] = apiVersion;
     obj["kind"] = kind;
     return obj;

@@ -7,11 +7,12 @@
 
 namespace Orrery::Sim {
 
-// kubectl's typed clients (auth can-i, create namespace/configmap/secret/serviceaccount)
-// send request bodies as application/vnd.kubernetes.protobuf and do not fall back to JSON
-// on 415. This decodes the Kubernetes protobuf envelope (magic "k8s\0" + runtime.Unknown)
-// and the few small kinds those commands send, from field numbers of the upstream
-// generated.proto files, into the JSON the rest of the server works with.
+// kubectl's typed clients (auth can-i, the `kubectl create <kind>` generators, create job
+// --from) send request bodies as application/vnd.kubernetes.protobuf and do not fall back
+// to JSON on 415, as a real kube-apiserver accepts protobuf for every built-in kind. This
+// decodes the Kubernetes protobuf envelope (magic "k8s\0" + runtime.Unknown) and the kinds
+// those commands send (Protobuf::topLevel, field tables in protobufmessages.cpp) into the
+// JSON the rest of the server works with.
 class ProtobufDecoder
 {
 public:
