@@ -87,8 +87,9 @@ bool ResourceFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
 {
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
-    const int order = QVariant::compare(l, r) == QPartialOrdering::Less ? -1
-                      : QVariant::compare(l, r) == QPartialOrdering::Greater ? 1 : 0;
+    // One comparison per call: a sort of 10,000 rows makes ~140,000 of them.
+    const QPartialOrdering compared = QVariant::compare(l, r);
+    const int order = compared == QPartialOrdering::Less ? -1 : compared == QPartialOrdering::Greater ? 1 : 0;
     if (order != 0)
         return order < 0;
     // Ties broken by key so equal rows keep a stable order across updates.

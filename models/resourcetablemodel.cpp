@@ -51,7 +51,7 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
         const QList<KubeObjectPtr> objects = store->objects(kind);
         m_rows.reserve(objects.size());
         for (const KubeObjectPtr &o : objects)
-            m_rows.append(Row{o, {}});
+            m_rows.append(Row{o, o->key(), {}});
         rebuildIndex(0);
         m_storeConnection = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
     }
@@ -76,7 +76,7 @@ void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
     m_rows.reserve(objects.size());
     for (const KubeObjectPtr &o : objects) {
         if (o && o->kind == m_kind)
-            m_rows.append(Row{o, {}});
+            m_rows.append(Row{o, o->key(), {}});
     }
     rebuildIndex(0);
     endResetModel();
@@ -129,6 +129,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     // Removals from the bottom up so earlier row numbers stay valid.
     std::sort(removed.begin(), removed.end());
     removed.erase(std::unique(removed.begin(), removed.end()), removed.end());
+    QStringList removedKeys;
+    removedKeys.reserve(removed.size());
+    for (int row : std::as_const(removed))
+        removedKeys << m_rows[row].key;
     for (int j = int(removed.size()) - 1; j >= 0;) {
         int i = j;
         while (i > 0 && removed[i - 1] == removed[i] - 1)
@@ -139,18 +143,18 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         j = i - 1;
     }
     if (!removed.isEmpty()) {
-        // Keys of removed rows must go before re-indexing the shifted rows.
-        QHash<QString, int> fresh;
-        fresh.reserve(m_rows.size());
-        m_index.swap(fresh);
-        rebuildIndex(0);
+        // Drop the removed keys, then renumber only the rows that moved up.
+        for (const QString &key : std::as_const(removedKeys))
+            m_index.remove(key);
+        for (int r = removed.first(); r < m_rows.size(); ++r)
+            m_index[m_rows[r].key] = r;
     }
 
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (const KubeObjectPtr &o : std::as_const(added))
-            m_rows.append(Row{o, {}});
+            m_rows.append(Row{o, o->key(), {}});
         rebuildIndex(first);
         endInsertRows();
     }
@@ -165,7 +169,7 @@ void ResourceTableModel::rebuildIndex(int fromRow)
         m_index.clear();
     m_index.reserve(m_rows.size());
     for (int r = fromRow; r < m_rows.size(); ++r)
-        m_index.insert(m_rows[r].object->key(), r);
+        m_index.insert(m_rows[r].key, r);
 }
 
 void ResourceTableModel::onAgeTick()

@@ -76,12 +76,16 @@ public:
 signals:
     void batchApplied(int added, int modified, int removed);
 
-private:
+public:
+    // One row; public only so that Q_DECLARE_TYPEINFO below can name it.
     struct Row
     {
         KubeObjectPtr object;
+        QString key;               // "namespace/name", built once: the index is rebuilt often
         mutable QStringList cells; // lazily built; empty: not built yet
     };
+
+private:
 
     void rebuildIndex(int fromRow);
     void onAgeTick();
@@ -99,3 +103,7 @@ private:
 };
 
 } // namespace Orrery
+
+// Rows are moved with memmove when a batch removes rows from the middle: 50 scattered
+// deletions in 10,000 rows would otherwise move-assign half a million rows.
+Q_DECLARE_TYPEINFO(Orrery::ResourceTableModel::Row, Q_RELOCATABLE_TYPE);
