@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "openapi.h"
+#include "openapischemas.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -60,11 +61,14 @@ json OpenApi::document(const ResourceRegistry &registry, const std::string &gvPa
                        const std::string &version)
 {
     json paths = json::object();
+    std::vector<std::string> roots;
     bool found = false;
     for (const auto &r : registry.all()) {
         if (gvPathOf(r.group, r.version) != gvPath)
             continue;
         found = true;
+        if (const std::string root = OpenApiSchemas::rootFor(r.group, r.version, r.kind); !root.empty())
+            roots.push_back(root);
         const std::string base = "/" + gvPath + (r.namespaced ? "/namespaces/{namespace}/" : "/")
                                  + r.resource;
         const bool canCreate = std::find(r.verbs.begin(), r.verbs.end(), "create") != r.verbs.end();
@@ -103,7 +107,7 @@ json OpenApi::document(const ResourceRegistry &registry, const std::string &gvPa
     return {{"openapi", "3.0.0"},
             {"info", {{"title", "Kubernetes"}, {"version", version}}},
             {"paths", paths},
-            {"components", {{"schemas", json::object()}}}};
+            {"components", {{"schemas", OpenApiSchemas::closure(roots)}}}};
 }
 
 } // namespace Orrery::Sim

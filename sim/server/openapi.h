@@ -11,10 +11,11 @@ namespace Orrery::Sim {
 
 // The /openapi/v3 discovery index and per-group-version documents. They carry the paths and
 // operations with x-kubernetes-group-version-kind and the fieldValidation parameter, which is
-// what kubectl reads to decide that the server validates fields itself. They carry no
-// schemas: PATCH operations declare no request body, so kubectl's client-side apply computes
-// strategic merge patches from its compiled-in types, as it does for any server whose
-// OpenAPI it cannot use.
+// what kubectl reads to decide that the server validates fields itself, and the component
+// schemas of the kinds served (OpenApiSchemas), which `kubectl explain` reads. PATCH
+// operations declare no request body, so kubectl's client-side apply keeps computing
+// strategic merge patches from its compiled-in types (complete) rather than from our
+// hand-written schemas (the common fields only).
 class OpenApi
 {
 public:

@@ -4,6 +4,7 @@
 // a real cluster makes them fail.
 #include <QtTest>
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -784,6 +785,79 @@ data: {level: debug, extra: "1"}
         const QString dry = ok({"create", "deployment", "gen-dry", "--image=nginx:1.25", "--dry-run=server", "-o", "jsonpath={.metadata.uid}"});
         QVERIFY(!dry.isEmpty());
         QCOMPARE(kubectl({"get", "deployment", "gen-dry"}).exitCode, 1);
+    }
+
+    // kubectl explain reads the component schemas of /openapi/v3 (root schema found by
+    // x-kubernetes-group-version-kind, fields followed through allOf/$ref, items, maps).
+    void explainFields_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("deployment.spec.replicas")
+            << "deployment.spec.replicas"
+            << QStringList{"GROUP:      apps", "KIND:       Deployment", "VERSION:    v1", "FIELD: replicas <integer>",
+                           "Number of desired pods"};
+        QTest::newRow("deployment")
+            << "deployment"
+            << QStringList{"Deployment enables declarative updates for Pods and ReplicaSets.", "FIELDS:",
+                           "apiVersion\t<string>", "metadata\t<ObjectMeta>", "spec\t<DeploymentSpec>", "status\t<DeploymentStatus>"};
+        QTest::newRow("pods.spec.containers")
+            << "pods.spec.containers"
+            << QStringList{"KIND:       Pod", "FIELD: containers <[]Container>", "name\t<string> -required-",
+                           "ports\t<[]ContainerPort>", "resources\t<ResourceRequirements>", "env\t<[]EnvVar>"};
+        QTest::newRow("service.spec")
+            << "service.spec"
+            << QStringList{"FIELD: spec <ServiceSpec>", "ports\t<[]ServicePort>", "selector\t<map[string]string>", "type\t<string>"};
+        QTest::newRow("hpa.spec")
+            << "hpa.spec"
+            << QStringList{"GROUP:      autoscaling", "VERSION:    v2", "maxReplicas\t<integer> -required-",
+                           "scaleTargetRef\t<CrossVersionObjectReference> -required-", "metrics\t<[]MetricSpec>"};
+        QTest::newRow("cronjob pod template image")
+            << "cronjob.spec.jobTemplate.spec.template.spec.containers.image"
+            << QStringList{"GROUP:      batch", "KIND:       CronJob", "FIELD: image <string>", "Container image name."};
+        QTest::newRow("ingress rules")
+            << "ingress.spec.rules.http.paths.backend.service.port"
+            << QStringList{"GROUP:      networking.k8s.io", "FIELD: port <ServiceBackendPort>", "number\t<integer>"};
+    }
+
+    void explainFields()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, expected);
+        const QString out = ok({"explain", path});
+        for (const QString &line : expected)
+            QVERIFY2(out.contains(line), qPrintable(line + "\n---\n" + out));
+    }
+
+    void explainUnknownField()
+    {
+        const Result r = kubectl({"explain", "deployment.spec.replicsa"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("field \"replicsa\" does not exist"), qPrintable(r.err));
+        QVERIFY(ok({"explain", "deployment", "--recursive"}).contains("replicas\t<integer>"));
+    }
+
+    // Client-side apply of a seed scenario's objects with the OpenAPI schemas served: kubectl
+    // still computes strategic merge patches from its own types, so a re-apply changes
+    // nothing except what a real cluster also reports as configured every time (Secrets
+    // written with stringData, and a StatefulSet's volumeClaimTemplates, an atomic list the
+    // server defaults).
+    void applySeedManifest()
+    {
+        QFile file(QStringLiteral(ORRERY_TEST_DATA) + "/../../resources/scenarios/pfe.yaml");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray objects = file.readAll();
+        objects = objects.mid(objects.indexOf("\n---\n") + 5); // drop the scenario header
+        const QString first = ok({"apply", "-f", "-"}, {}, objects);
+        QVERIFY2(first.contains("deployment.apps/backend-spring created"), qPrintable(first));
+        QVERIFY(first.contains("horizontalpodautoscaler.autoscaling/frontend-hpa created"));
+        const QStringList again = ok({"apply", "-f", "-"}, {}, objects).split('\n', Qt::SkipEmptyParts);
+        QVERIFY(again.size() > 30);
+        for (const QString &line : again) {
+            if (line.startsWith("secret/") || line.startsWith("statefulset.apps/"))
+                continue;
+            QVERIFY2(line.endsWith(" unchanged"), qPrintable(line));
+        }
     }
 
     void dryRunCreates()
