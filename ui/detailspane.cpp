@@ -21,12 +21,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -171,7 +173,26 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setStyleSheet(QStringLiteral("color:#667;"));
-    layout->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    m_actionsButton = new QToolButton(this);
+    m_actionsButton->setObjectName(QStringLiteral("detailsActions"));
+    m_actionsButton->setText(tr("Actions"));
+    m_actionsButton->setPopupMode(QToolButton::InstantPopup);
+    m_actionsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *actionsMenu = new QMenu(m_actionsButton);
+    actionsMenu->setToolTipsVisible(true);
+    m_actionsButton->setMenu(actionsMenu);
+    m_actionsButton->hide();
+    connect(actionsMenu, &QMenu::aboutToShow, this, [this, actionsMenu] {
+        actionsMenu->clear();
+        if (m_actionsProvider && m_object)
+            actionsMenu->addActions(m_actionsProvider(m_object, actionsMenu));
+        if (actionsMenu->isEmpty())
+            actionsMenu->addAction(tr("No actions for this object"))->setEnabled(false);
+    });
+    titleRow->addWidget(m_actionsButton);
+    layout->addLayout(titleRow);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_tabs, 1);
 
@@ -262,6 +283,12 @@ void DetailsPane::setSession(ClusterSession *session)
     setObject({});
 }
 
+void DetailsPane::setActionsProvider(ActionsProvider provider)
+{
+    m_actionsProvider = std::move(provider);
+    m_actionsButton->setVisible(m_object && m_actionsProvider);
+}
+
 void DetailsPane::setObject(const KubeObjectPtr &object)
 {
     const bool sameObject = object && m_object && object->uid == m_object->uid;
@@ -277,6 +304,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     m_logStreamer->stop();
     m_logView->clear();
 
+    m_actionsButton->setVisible(object && m_actionsProvider);
     if (!object) {
         m_title->setText(tr("Nothing selected"));
         m_subtitle->setText(tr("Select a row to see its details. Enter opens, Esc goes back."));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <kube/kubeobject.h>
 
 #include <QPointer>
@@ -13,6 +15,8 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QToolButton;
+class QAction;
 
 namespace Orrery {
 
@@ -49,6 +53,13 @@ public:
     QString yamlText() const;
     SecretKeysModel *secretKeys() const { return m_secretKeys; }
 
+    // The operations on the shown object (scale, restart, ...), asked for each time the
+    // "Actions" menu opens so that permissions and the object's state are current. The
+    // actions are parented to `parent` (the menu). Without a provider there is no button.
+    using ActionsProvider = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
+    void setActionsProvider(ActionsProvider provider);
+    QToolButton *actionsButton() const { return m_actionsButton; }
+
 signals:
     // A link in the overview (owner, dependant, selected pod) was clicked.
     void objectLinkActivated(Orrery::Kind kind, const QString &ns, const QString &name);
@@ -66,6 +77,8 @@ private:
     QPointer<ClusterSession> m_session;
     KubeObjectPtr m_object;
     QLabel *m_title;
+    QToolButton *m_actionsButton = nullptr;
+    ActionsProvider m_actionsProvider;
     QLabel *m_subtitle;
     QTabWidget *m_tabs;
     QTextBrowser *m_overview;

@@ -27,6 +27,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QNetworkInformation>
 #include <QPushButton>
@@ -218,6 +219,7 @@ void MainWindow::buildUi()
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     m_table->setFrameShape(QFrame::NoFrame);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->verticalHeader()->hide();
     // Uniform row heights: the view never asks the model for size hints, which keeps 10,000
     // rows smooth.
@@ -294,6 +296,7 @@ void MainWindow::buildUi()
         updateOverlay();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_table, &QTableView::activated, this, [this] {
         // Enter: into the details, ready for Ctrl+1..4 or reading.
         m_details->setFocus();
@@ -731,6 +734,46 @@ void MainWindow::onCurrentRowChanged()
     m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
 }
 
+void MainWindow::setObjectActionsProvider(DetailsPane::ActionsProvider provider)
+{
+    m_actionsProvider = provider;
+    m_details->setActionsProvider(std::move(provider));
+}
+
+KubeObjectPtr MainWindow::selectedObject() const
+{
+    const QModelIndex source = m_proxy->mapToSource(m_table->selectionModel()->currentIndex());
+    return source.isValid() ? m_model->objectAt(source) : KubeObjectPtr();
+}
+
+void MainWindow::showStatusMessage(const QString &text)
+{
+    m_statusMessage->setText(text);
+}
+
+void MainWindow::showTableContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid() || !m_actionsProvider)
+        return;
+    // The menu acts on the row under the cursor, so make it the selection first (as file
+    // managers do): the details pane then shows what the action will touch.
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const KubeObjectPtr object = selectedObject();
+    if (!object)
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tableContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    menu->addActions(m_actionsProvider(object, menu));
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
+    }
+    menu->popup(m_table->viewport()->mapToGlobal(pos));
+}
+
 void MainWindow::onSessionHealth(const QString &context, const WatchHealth &health)
 {
     Q_UNUSED(health)
@@ -978,6 +1021,22 @@ void MainWindow::openCommandPalette()
             }
         }
     }
+    // The operations on the selected object, as "Scale… web".
+    for (const QPointer<QAction> &old : std::as_const(m_paletteActions))
+        delete old.data();
+    m_paletteActions.clear();
+    if (const KubeObjectPtr object = selectedObject(); object && m_actionsProvider) {
+        for (QAction *action : m_actionsProvider(object, this)) {
+            PaletteEntry e;
+            e.type = PaletteEntry::Type::Action;
+            e.title = action->text().remove(QChar(0x2026)) + QLatin1Char(' ') + object->name;
+            e.subtitle = tr("Action on %1").arg(kindName(object->kind));
+            e.context = m_activeContext;
+            e.payload = int(m_paletteActions.size());
+            m_paletteActions << action;
+            entries << e;
+        }
+    }
     m_palette->setEntries(std::move(entries));
     m_palette->popup();
 }
@@ -997,8 +1056,14 @@ void MainWindow::onPaletteEntry(const PaletteEntry &entry)
         selectObject(entry.payload.value<Kind>(), entry.context, entry.title);
         m_table->setFocus();
         break;
-    case PaletteEntry::Type::Action:
+    case PaletteEntry::Type::Action: {
+        QAction *action = m_paletteActions.value(entry.payload.toInt());
+        if (action && action->isEnabled())
+            action->trigger();
+        else if (action)
+            m_statusMessage->setText(action->toolTip());
         break;
+    }
     }
 }
 

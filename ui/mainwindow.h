@@ -86,6 +86,14 @@ public:
     void openCommandPalette();
     void showShortcuts();
 
+    // Operations on an object (app/operationswiring.cpp provides them): offered in the
+    // table's context menu, the details pane's "Actions" menu and the command palette.
+    void setObjectActionsProvider(DetailsPane::ActionsProvider provider);
+    KubeObjectPtr selectedObject() const;
+    ContextPreferences *preferences() const { return m_preferences; }
+    // A transient line in the status bar (e.g. the outcome of an operation).
+    void showStatusMessage(const QString &text);
+
     // Parts, for tests and screenshots.
     QTableView *tableView() const { return m_table; }
     ResourceTableModel *tableModel() const { return m_model; }
@@ -97,6 +105,7 @@ public:
     NamespaceFilter *namespaceFilter() const { return m_namespaceFilter; }
     DetailsPane *detailsPane() const { return m_details; }
     QLabel *staleBanner() const { return m_staleBanner; }
+    QLabel *statusMessageLabel() const { return m_statusMessage; }
 
 signals:
     void activeContextChanged(const QString &context);
@@ -117,6 +126,7 @@ private:
     void updateCounts();
     void updateNamespaceList();
     void onCurrentRowChanged();
+    void showTableContextMenu(const QPoint &pos);
     void onPaletteEntry(const PaletteEntry &entry);
     void onWakeUp(const QString &why);
     void goBack();
@@ -167,6 +177,8 @@ private:
     QLabel *m_statusCounts;
     QLabel *m_statusMessage;
     FreshnessIndicator *m_freshness;
+    DetailsPane::ActionsProvider m_actionsProvider;
+    QList<QPointer<QAction>> m_paletteActions; // the selection's actions while the palette is open
 };
 
 } // namespace Orrery

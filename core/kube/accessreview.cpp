@@ -34,6 +34,10 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
                                 {"resource", c.resource.toStdString()}};
         if (!c.namespaceName.isEmpty())
             attrs["namespace"] = c.namespaceName.toStdString();
+        if (!c.subresource.isEmpty())
+            attrs["subresource"] = c.subresource.toStdString();
+        if (!c.name.isEmpty())
+            attrs["name"] = c.name.toStdString();
         const nlohmann::json review = {{"apiVersion", "authorization.k8s.io/v1"},
                                        {"kind", "SelfSubjectAccessReview"},
                                        {"spec", {{"resourceAttributes", attrs}}}};

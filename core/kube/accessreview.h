@@ -22,6 +22,8 @@ struct AccessCheck
     QString group;      // "" core, "apps"
     QString resource;   // "pods"
     QString namespaceName;  // empty: all namespaces
+    QString subresource;    // "scale" for `patch deployments/scale`; empty: the object itself
+    QString name;           // one object; empty: any
 };
 
 struct AccessResult

@@ -1,0 +1,877 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "actioncontroller.h"
+
+#include "deletedialog.h"
+#include "operationspanel.h"
+#include "permissioncache.h"
+#include "rollbackdialog.h"
+#include "rollouttracker.h"
+#include "scaledialog.h"
+#include "setimagedialog.h"
+
+#include <contextpreferences.h>
+
+#include <audit/auditlog.h>
+#include <helm/helmrollback.h>
+#include <helm/helmrollbackoperation.h>
+#include <kube/actions/clusterwriteexecutor.h>
+#include <kube/actions/controllerrevisionrollback.h>
+#include <kube/actions/deploymentrollback.h>
+#include <kube/actions/operation.h>
+#include <kube/actions/resourcepath.h>
+#include <kube/actions/revisionhistory.h>
+#include <kube/actions/workloadactions.h>
+#include <kube/clustersession.h>
+#include <kube/httptransport.h>
+
+#include <QAction>
+#include <QDateTime>
+#include <QMessageBox>
+#include <QWidget>
+
+namespace Orrery {
+
+namespace {
+
+// Remembers the response of the write that failed, so the failure can be explained in words
+// (Operation's report only keeps a line of text).
+class FailureRecorder : public WriteExecutor
+{
+public:
+    explicit FailureRecorder(std::shared_ptr<WriteExecutor> inner)
+        : m_inner(std::move(inner)) {}
+
+    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
+    {
+        m_inner->send(write, context, [this, write, onFinished](const Result<ApiResponse> &response) {
+            if (!response.ok() || !response->isSuccess())
+                failure = std::make_pair(write, response);
+            onFinished(response);
+        });
+    }
+
+    std::optional<std::pair<PlannedWrite, Result<ApiResponse>>> failure;
+
+private:
+    std::shared_ptr<WriteExecutor> m_inner;
+};
+
+QString prettyBody(const PlannedWrite &w)
+{
+    QString out = QString::fromLatin1(w.request.method) + QLatin1Char(' ') + w.request.path;
+    if (!w.request.contentType.isEmpty())
+        out += QLatin1String("\nContent-Type: ") + QString::fromLatin1(w.request.contentType);
+    if (!w.body.is_null())
+        out += QLatin1String("\n\n") + QString::fromStdString(w.body.dump(2));
+    return out;
+}
+
+int specReplicas(const nlohmann::json &workload)
+{
+    const auto spec = workload.value("spec", nlohmann::json::object());
+    return spec.contains("replicas") && spec["replicas"].is_number_integer() ? spec["replicas"].get<int>() : 1;
+}
+
+QList<SetImageDialog::Container> containersOf(const nlohmann::json &workload)
+{
+    QList<SetImageDialog::Container> out;
+    const auto podSpec = workload.value("spec", nlohmann::json::object())
+                             .value("template", nlohmann::json::object())
+                             .value("spec", nlohmann::json::object());
+    for (const char *list : {"initContainers", "containers"}) {
+        if (!podSpec.contains(list) || !podSpec[list].is_array())
+            continue;
+        for (const auto &c : podSpec[list])
+            out << SetImageDialog::Container{QString::fromStdString(c.value("name", std::string())),
+                                             QString::fromStdString(c.value("image", std::string())),
+                                             std::string(list) == "initContainers"};
+    }
+    return out;
+}
+
+QString controllerOf(const nlohmann::json &object)
+{
+    const auto refs = object.value("metadata", nlohmann::json::object()).value("ownerReferences", nlohmann::json::array());
+    for (const auto &r : refs)
+        if (r.value("controller", false))
+            return QString::fromStdString(r.value("kind", std::string()) + "/" + r.value("name", std::string()));
+    return {};
+}
+
+bool tracksRollout(Kind kind)
+{
+    return kind == Kind::Deployment || kind == Kind::StatefulSet || kind == Kind::DaemonSet;
+}
+
+} // namespace
+
+ActionController::ActionController(ContextPreferences *preferences, QWidget *dialogParent,
+                                   const QString &auditDirectory, QObject *parent)
+    : QObject(parent)
+    , m_preferences(preferences)
+    , m_dialogParent(dialogParent)
+    , m_audit(std::make_unique<AuditLog>(auditDirectory))
+    , m_permissions(new PermissionCache(this))
+{
+    connect(m_permissions, &PermissionCache::updated, this, &ActionController::permissionsChanged);
+}
+
+ActionController::~ActionController() = default;
+
+void ActionController::setSession(ClusterSession *session)
+{
+    m_session = session;
+}
+
+QStringList ActionController::actionIds(Kind kind, bool paused)
+{
+    switch (kind) {
+    case Kind::Deployment:
+        return {QStringLiteral("scale"), QStringLiteral("restart"),
+                paused ? QStringLiteral("resume") : QStringLiteral("pause"),
+                QStringLiteral("set-image"), QStringLiteral("rollback"), QStringLiteral("delete")};
+    case Kind::StatefulSet:
+        return {QStringLiteral("scale"), QStringLiteral("restart"), QStringLiteral("set-image"),
+                QStringLiteral("rollback"), QStringLiteral("delete")};
+    case Kind::DaemonSet:
+        return {QStringLiteral("restart"), QStringLiteral("set-image"), QStringLiteral("rollback"),
+                QStringLiteral("delete")};
+    case Kind::ReplicaSet:
+        return {QStringLiteral("scale"), QStringLiteral("delete")};
+    case Kind::Event:
+    case Kind::Endpoints:
+    case Kind::ControllerRevision:
+        return {};
+    default:
+        return {QStringLiteral("delete")};
+    }
+}
+
+QString ActionController::actionLabel(const QString &id)
+{
+    if (id == QLatin1String("scale")) return tr("Scale\u2026");
+    if (id == QLatin1String("restart")) return tr("Restart");
+    if (id == QLatin1String("pause")) return tr("Pause rollout");
+    if (id == QLatin1String("resume")) return tr("Resume rollout");
+    if (id == QLatin1String("set-image")) return tr("Set image\u2026");
+    if (id == QLatin1String("rollback")) return tr("Roll back\u2026");
+    if (id == QLatin1String("delete")) return tr("Delete\u2026");
+    return id;
+}
+
+std::optional<AccessCheck> ActionController::accessCheckFor(const QString &id, Kind kind, const QString &ns)
+{
+    const KindInfo &info = kindInfo(kind);
+    AccessCheck check;
+    check.group = QString::fromLatin1(info.group);
+    check.resource = QString::fromLatin1(info.resource);
+    check.namespaceName = info.namespaced ? ns : QString();
+    if (id == QLatin1String("scale")) {
+        check.verb = QStringLiteral("patch");
+        check.subresource = QStringLiteral("scale");
+    } else if (id == QLatin1String("delete")) {
+        check.verb = QStringLiteral("delete");
+    } else if (id == QLatin1String("restart") || id == QLatin1String("pause") || id == QLatin1String("resume")
+               || id == QLatin1String("set-image") || id == QLatin1String("rollback")) {
+        check.verb = QStringLiteral("patch");
+    } else {
+        return std::nullopt;
+    }
+    return check;
+}
+
+QString ActionController::identity(const Target &t) const
+{
+    if (!t.session)
+        return {};
+    const ClusterConnection &c = t.session->connection();
+    return c.impersonateUser.isEmpty() ? c.userName : c.impersonateUser;
+}
+
+void ActionController::applyPermission(QAction *action, const QString &context, const AccessCheck &check) const
+{
+    const std::optional<AccessResult> result = m_permissions->cached(context, check);
+    if (!result) {
+        action->setEnabled(false);
+        action->setToolTip(tr("Checking permission\u2026"));
+        return;
+    }
+    if (result->error) {
+        // The review itself failed (not served, network): let the server decide at write time.
+        action->setEnabled(true);
+        action->setToolTip(tr("Could not check permission: %1").arg(result->error->message));
+        return;
+    }
+    action->setEnabled(result->allowed);
+    if (result->allowed) {
+        action->setToolTip({});
+        return;
+    }
+    const QString resource = check.subresource.isEmpty() ? check.resource : check.resource + QLatin1Char('/') + check.subresource;
+    QString text = check.namespaceName.isEmpty()
+        ? tr("Not allowed: you may not %1 %2 on this cluster.").arg(check.verb, resource)
+        : tr("Not allowed: you may not %1 %2 in namespace %3.").arg(check.verb, resource, check.namespaceName);
+    if (!result->reason.isEmpty())
+        text += QLatin1Char(' ') + tr("The server says: %1").arg(result->reason);
+    action->setToolTip(text);
+}
+
+QList<QAction *> ActionController::actionsFor(const KubeObjectPtr &object, QObject *parent)
+{
+    QList<QAction *> actions;
+    if (!object || !m_session)
+        return actions;
+    const Kind kind = object->kind;
+    const QString ns = object->namespaceName;
+    const QString name = object->name;
+    const QString context = m_session->connection().contextName;
+    const bool paused = object->workload() && object->workload()->paused;
+    QList<AccessCheck> checks;
+    for (const QString &id : actionIds(kind, paused)) {
+        const std::optional<AccessCheck> check = accessCheckFor(id, kind, ns);
+        auto *action = new QAction(actionLabel(id), parent);
+        action->setObjectName(QStringLiteral("action-") + id);
+        action->setData(id);
+        connect(action, &QAction::triggered, this, [this, id, kind, ns, name] { trigger(id, kind, ns, name); });
+        if (check) {
+            checks << *check;
+            applyPermission(action, context, *check);
+            connect(m_permissions, &PermissionCache::updated, action, [this, action, context, c = *check](const QString &updated) {
+                if (updated == context)
+                    applyPermission(action, context, c);
+            });
+        }
+        actions << action;
+    }
+    m_permissions->request(m_session, context, checks);
+    return actions;
+}
+
+bool ActionController::trigger(const QString &id, Kind kind, const QString &ns, const QString &name)
+{
+    if (id == QLatin1String("scale"))
+        scale(kind, ns, name);
+    else if (id == QLatin1String("restart"))
+        restart(kind, ns, name);
+    else if (id == QLatin1String("pause"))
+        setPaused(kind, ns, name, true);
+    else if (id == QLatin1String("resume"))
+        setPaused(kind, ns, name, false);
+    else if (id == QLatin1String("set-image"))
+        setImage(kind, ns, name);
+    else if (id == QLatin1String("rollback"))
+        rollback(kind, ns, name);
+    else if (id == QLatin1String("delete"))
+        remove(kind, ns, name);
+    else
+        return false;
+    return true;
+}
+
+ActionController::Target ActionController::target(Kind kind, const QString &ns, const QString &name) const
+{
+    Target t;
+    t.session = m_session;
+    t.context = m_session ? m_session->connection().contextName : QString();
+    t.kind = kind;
+    t.ns = ns;
+    t.name = name;
+    return t;
+}
+
+bool ActionController::checkSession(const Target &t)
+{
+    if (t.session)
+        return true;
+    showError(tr("Not connected"), tr("Connect to a context first: there is no cluster to send this to."));
+    return false;
+}
+
+ConfirmationTarget ActionController::confirmationTarget(const Target &t) const
+{
+    ConfirmationTarget c;
+    c.context = t.context;
+    c.cluster = t.session ? t.session->connection().clusterName : QString();
+    c.displayName = m_preferences ? m_preferences->displayName(t.context) : t.context;
+    c.colour = m_preferences ? m_preferences->colour(t.context) : QColor();
+    c.isProtected = m_preferences && m_preferences->isProtected(t.context);
+    c.ns = t.ns;
+    c.kind = kindName(t.kind);
+    c.name = t.name;
+    return c;
+}
+
+ClusterWriteExecutor *ActionController::executor(ClusterSession *session)
+{
+    auto it = m_executors.find(session);
+    if (it != m_executors.end())
+        return it->get();
+    auto executor = std::make_shared<ClusterWriteExecutor>(session->transport(), m_audit.get());
+    m_executors.insert(session, executor);
+    connect(session, &QObject::destroyed, this, [this, session] { m_executors.remove(session); });
+    return executor.get();
+}
+
+void ActionController::fetchObject(const Target &t, JsonHandler handler)
+{
+    // fetchObject redacts Secret values before they leave the worker: a delete needs only
+    // the identity, and nothing else here reads Secrets this way.
+    t.session->fetchObject(t.kind, t.ns, t.name, ClusterSession::Format::Json, this,
+                           [handler](const Result<QByteArray> &body) {
+                               if (!body.ok()) {
+                                   handler(body.error());
+                                   return;
+                               }
+                               auto j = nlohmann::json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
+                               if (j.is_discarded())
+                                   handler(Error(Error::Code::ParseError, QStringLiteral("the server's answer is not JSON")));
+                               else
+                                   handler(std::move(j));
+                           });
+}
+
+void ActionController::fetchList(const Target &t, Kind kind, JsonHandler handler)
+{
+    fetchJson(t.session->transport(), ResourcePath::forKind(kind, t.ns), this, std::move(handler));
+}
+
+void ActionController::fetchOwned(const Target &t, const nlohmann::json &workload, JsonHandler handler)
+{
+    if (t.kind == Kind::Deployment) {
+        const QString selector = matchLabelsSelector(workload.value("spec", nlohmann::json::object())
+                                                         .value("selector", nlohmann::json::object()));
+        QString path = ResourcePath::forKind(Kind::ReplicaSet, t.ns);
+        if (!selector.isEmpty())
+            path = ResourcePath::addQuery(path, QStringLiteral("labelSelector"), selector);
+        fetchJson(t.session->transport(), path, this, std::move(handler));
+    } else {
+        fetchList(t, Kind::ControllerRevision, std::move(handler));
+    }
+}
+
+void ActionController::showError(const QString &title, const QString &text)
+{
+    emit statusMessage(title + QLatin1String(": ") + text);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
+    box->setObjectName(QStringLiteral("OperationError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString ActionController::explainFailure(const PlannedWrite &write, const Result<ApiResponse> &response) const
+{
+    if (!response.ok())
+        return tr("The request did not reach the server: %1").arg(response.error().toString());
+    const Error error = response->toError();
+    if (response->status == 403) {
+        QString resource = write.kind;
+        if (const auto kind = kindFromName(write.kind)) {
+            resource = QString::fromLatin1(kindInfo(*kind).resource);
+            if (write.request.path.section(QLatin1Char('?'), 0, 0).endsWith(QLatin1String("/scale")))
+                resource += QLatin1String("/scale");
+        }
+        const QString user = m_session ? m_session->connection().userName : QString();
+        QString text = write.ns.isEmpty()
+            ? tr("Forbidden: the user %1 may not %2 %3 on this cluster.").arg(user, write.verb, resource)
+            : tr("Forbidden: the user %1 may not %2 %3 in namespace %4.").arg(user, write.verb, resource, write.ns);
+        text += QLatin1Char('\n') + tr("Ask a cluster administrator for this RBAC permission, or use a "
+                                       "context with more rights.");
+        if (!error.message.isEmpty())
+            text += QLatin1Char('\n') + tr("The server said: %1").arg(error.message);
+        return text;
+    }
+    if (response->status == 409)
+        return tr("Conflict: the object changed on the server meanwhile (%1). Try again.").arg(error.message);
+    if (response->status == 404)
+        return tr("Not found: %1 %2 is not there (any more).").arg(write.kind, write.name);
+    return tr("The server refused (HTTP %1): %2").arg(response->status).arg(error.message);
+}
+
+void ActionController::confirmAndRun(const Target &t, const QString &title, const QString &actionLabel,
+                                     const QString &details, Planner planner, FollowUp followUp)
+{
+    const Result<QList<PlannedWrite>> planned = planner(false);
+    if (!planned.ok()) {
+        // kubectl's own refusals ("can't restart paused deployment ...").
+        showError(title, planned.error().message);
+        return;
+    }
+    const QList<PlannedWrite> writes = planned.value();
+    QStringList summary;
+    for (const PlannedWrite &w : writes)
+        summary << w.description;
+    QString body = details;
+    if (body.isEmpty()) {
+        QStringList parts;
+        for (const PlannedWrite &w : writes)
+            parts << prettyBody(w);
+        body = parts.join(QLatin1String("\n\n"));
+    }
+    auto *dialog = new ConfirmDialog(confirmationTarget(t), title, actionLabel, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setChange(summary.join(QLatin1Char('\n')), body);
+    dialog->setDryRun([this, t, planner](ConfirmDialog::DryRunReply reply) {
+        const Result<QList<PlannedWrite>> dry = planner(true);
+        if (!dry.ok()) {
+            reply(false, dry.error().message);
+            return;
+        }
+        if (!t.session) {
+            reply(false, tr("the cluster was disconnected"));
+            return;
+        }
+        auto *op = new Operation(tr("Dry run"), dry.value(), this);
+        const int count = int(dry.value().size());
+        executor(t.session);
+        auto recorder = std::make_shared<FailureRecorder>(m_executors.value(t.session));
+        connect(op, &Operation::finished, this, [this, op, recorder, reply, count](bool ok) {
+            op->deleteLater();
+            if (ok)
+                reply(true, tr("the server validated %n write(s) without storing anything.", nullptr, count));
+            else if (recorder->failure)
+                reply(false, explainFailure(recorder->failure->first, recorder->failure->second));
+            else
+                reply(false, op->report().join(QLatin1Char('\n')));
+        });
+        op->run(recorder.get());
+    });
+    const QString description = summary.join(QLatin1String("; "));
+    connect(dialog, &QDialog::accepted, this, [this, t, writes, description, followUp] {
+        runOperation(t, writes, description, followUp);
+    });
+    dialog->open();
+}
+
+void ActionController::runOperation(const Target &t, const QList<PlannedWrite> &writes,
+                                    const QString &description, FollowUp followUp)
+{
+    if (!checkSession(t))
+        return;
+    executor(t.session);
+    auto recorder = std::make_shared<FailureRecorder>(m_executors.value(t.session));
+    auto *op = new Operation(description, writes, this);
+    emit statusMessage(tr("%1\u2026").arg(description));
+    connect(op, &Operation::finished, this, [this, op, recorder, t, description, followUp](bool ok) {
+        const QStringList report = op->report();
+        op->deleteLater();
+        emit operationFinished(ok, description, report);
+        if (!ok) {
+            showError(tr("The change failed"),
+                      recorder->failure ? explainFailure(recorder->failure->first, recorder->failure->second)
+                                        : report.join(QLatin1Char('\n')));
+            return;
+        }
+        emit statusMessage(tr("Done: %1").arg(description));
+        if (followUp.track)
+            trackRollout(t);
+        if (followUp.undo)
+            offerUndo(followUp.undoText, followUp.undo);
+    });
+    op->run(recorder.get());
+}
+
+void ActionController::offerUndo(const QString &text, std::function<void()> undo)
+{
+    if (m_panel)
+        m_panel->addCard(new UndoBanner(text, std::move(undo)));
+}
+
+void ActionController::trackRollout(const Target &t)
+{
+    if (!m_panel || !t.session || !tracksRollout(t.kind))
+        return;
+    auto *tracker = new RolloutTracker(t.session, t.kind, t.ns, t.name);
+    connect(tracker, &RolloutTracker::rollbackRequested, this, [this, t] { rollbackTo(t, 0); });
+    m_panel->addCard(tracker);
+}
+
+// --- scale ---------------------------------------------------------------------------------
+
+void ActionController::scale(Kind kind, const QString &ns, const QString &name)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t](const Result<nlohmann::json> &workload) {
+        if (!workload.ok() || !t.session) {
+            showError(tr("Cannot scale"), workload.ok() ? tr("the cluster was disconnected") : workload.error().toString());
+            return;
+        }
+        fetchList(t, Kind::HorizontalPodAutoscaler, [this, t, w = workload.value()](const Result<nlohmann::json> &hpas) {
+            // Without permission to read HPAs, offer the plain scale: the server has the last word.
+            const std::optional<HpaTarget> hpa = hpas.ok() ? WorkloadActions::findHpa(w, hpas.value()) : std::nullopt;
+            nlohmann::json hpaObject;
+            if (hpa)
+                for (const auto &item : hpas.value().value("items", nlohmann::json::array()))
+                    if (QString::fromStdString(item["metadata"].value("name", std::string())) == hpa->name)
+                        hpaObject = item;
+            auto *dialog = new ScaleDialog(kindName(t.kind) + QLatin1Char('/') + t.name, specReplicas(w), hpa, m_dialogParent);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &QDialog::accepted, this, [this, t, w, dialog, hpaObject] {
+                if (dialog->editsHpa())
+                    planHpaBounds(t, hpaObject, dialog->minReplicas(), dialog->maxReplicas());
+                else
+                    planScale(t, w, dialog->replicas());
+            });
+            dialog->open();
+        });
+    });
+}
+
+void ActionController::planScale(const Target &t, const nlohmann::json &workload, int replicas)
+{
+    const int previous = specReplicas(workload);
+    FollowUp followUp;
+    followUp.track = tracksRollout(t.kind);
+    followUp.undoText = tr("Scaled %1/%2 to %3 replicas (was %4).").arg(t.ns, t.name).arg(replicas).arg(previous);
+    followUp.undo = [this, t, previous] {
+        if (!t.session)
+            return;
+        fetchObject(t, [this, t, previous](const Result<nlohmann::json> &fresh) {
+            if (fresh.ok())
+                planScale(t, fresh.value(), previous);
+            else
+                showError(tr("Cannot undo"), fresh.error().toString());
+        });
+    };
+    confirmAndRun(t, tr("Scale %1").arg(t.name), tr("Scale"), {},
+                  [workload, replicas](bool dryRun) -> Result<QList<PlannedWrite>> {
+                      Result<PlannedWrite> w = WorkloadActions::scale(workload, replicas, dryRun);
+                      if (!w.ok())
+                          return w.error();
+                      return QList<PlannedWrite>{w.value()};
+                  },
+                  followUp);
+}
+
+void ActionController::planHpaBounds(const Target &t, const nlohmann::json &hpa, int minReplicas, int maxReplicas)
+{
+    Target hpaTarget = t;
+    hpaTarget.kind = Kind::HorizontalPodAutoscaler;
+    hpaTarget.name = QString::fromStdString(hpa["metadata"].value("name", std::string()));
+    confirmAndRun(hpaTarget, tr("Change autoscaler bounds"), tr("Change bounds"), {},
+                  [hpa, minReplicas, maxReplicas](bool dryRun) -> Result<QList<PlannedWrite>> {
+                      Result<PlannedWrite> w = WorkloadActions::setHpaBounds(hpa, minReplicas, maxReplicas, dryRun);
+                      if (!w.ok())
+                          return w.error();
+                      return QList<PlannedWrite>{w.value()};
+                  },
+                  {});
+}
+
+// --- restart, pause, resume ----------------------------------------------------------------
+
+void ActionController::restart(Kind kind, const QString &ns, const QString &name)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t](const Result<nlohmann::json> &workload) {
+        if (!workload.ok()) {
+            showError(tr("Cannot restart"), workload.error().toString());
+            return;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        FollowUp followUp;
+        followUp.track = true;
+        confirmAndRun(t, tr("Restart %1").arg(t.name), tr("Restart"), {},
+                      [w = workload.value(), now](bool dryRun) -> Result<QList<PlannedWrite>> {
+                          Result<PlannedWrite> p = WorkloadActions::restart(w, now, dryRun);
+                          if (!p.ok())
+                              return p.error();
+                          return QList<PlannedWrite>{p.value()};
+                      },
+                      followUp);
+    });
+}
+
+void ActionController::setPaused(Kind kind, const QString &ns, const QString &name, bool paused)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t, paused](const Result<nlohmann::json> &workload) {
+        if (!workload.ok()) {
+            showError(paused ? tr("Cannot pause") : tr("Cannot resume"), workload.error().toString());
+            return;
+        }
+        FollowUp followUp;
+        followUp.track = !paused;
+        confirmAndRun(t, paused ? tr("Pause %1").arg(t.name) : tr("Resume %1").arg(t.name),
+                      paused ? tr("Pause") : tr("Resume"), {},
+                      [w = workload.value(), paused](bool dryRun) -> Result<QList<PlannedWrite>> {
+                          Result<PlannedWrite> p = paused ? WorkloadActions::pause(w, dryRun) : WorkloadActions::resume(w, dryRun);
+                          if (!p.ok())
+                              return p.error();
+                          return QList<PlannedWrite>{p.value()};
+                      },
+                      followUp);
+    });
+}
+
+// --- set image -----------------------------------------------------------------------------
+
+void ActionController::setImage(Kind kind, const QString &ns, const QString &name)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t](const Result<nlohmann::json> &workload) {
+        if (!workload.ok()) {
+            showError(tr("Cannot set the image"), workload.error().toString());
+            return;
+        }
+        const QList<SetImageDialog::Container> containers = containersOf(workload.value());
+        if (containers.isEmpty()) {
+            showError(tr("Cannot set the image"), tr("%1 has no containers.").arg(t.name));
+            return;
+        }
+        auto *dialog = new SetImageDialog(kindName(t.kind) + QLatin1Char('/') + t.name, containers, m_dialogParent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, t, dialog, w = workload.value()] {
+            planSetImage(t, w, dialog->container(), dialog->image());
+        });
+        dialog->open();
+    });
+}
+
+void ActionController::planSetImage(const Target &t, const nlohmann::json &workload, const QString &container,
+                                    const QString &image)
+{
+    QString previous;
+    for (const SetImageDialog::Container &c : containersOf(workload))
+        if (c.name == container)
+            previous = c.image;
+    FollowUp followUp;
+    followUp.track = tracksRollout(t.kind);
+    if (!previous.isEmpty() && previous != image) {
+        followUp.undoText = tr("Set the image of %1 in %2/%3 to %4 (was %5).").arg(container, t.ns, t.name, image, previous);
+        followUp.undo = [this, t, container, previous] {
+            if (!t.session)
+                return;
+            fetchObject(t, [this, t, container, previous](const Result<nlohmann::json> &fresh) {
+                if (fresh.ok())
+                    planSetImage(t, fresh.value(), container, previous);
+                else
+                    showError(tr("Cannot undo"), fresh.error().toString());
+            });
+        };
+    }
+    confirmAndRun(t, tr("Set image of %1").arg(t.name), tr("Set image"), {},
+                  [workload, container, image](bool dryRun) -> Result<QList<PlannedWrite>> {
+                      Result<PlannedWrite> w = WorkloadActions::setImage(workload, container, image, dryRun);
+                      if (!w.ok())
+                          return w.error();
+                      return QList<PlannedWrite>{w.value()};
+                  },
+                  followUp);
+}
+
+// --- rollback ------------------------------------------------------------------------------
+
+void ActionController::rollback(Kind kind, const QString &ns, const QString &name)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t](const Result<nlohmann::json> &workload) {
+        if (!workload.ok() || !t.session) {
+            showError(tr("Cannot roll back"), workload.ok() ? tr("the cluster was disconnected") : workload.error().toString());
+            return;
+        }
+        fetchOwned(t, workload.value(), [this, t, w = workload.value()](const Result<nlohmann::json> &owned) {
+            if (!owned.ok()) {
+                showError(tr("Cannot roll back"), owned.error().toString());
+                return;
+            }
+            const QList<RevisionEntry> history = RevisionHistory::forWorkload(w, owned.value());
+            if (history.isEmpty()) {
+                // kubectl's refusal, word for word.
+                const Result<RollbackPlan> refusal = t.kind == Kind::Deployment
+                    ? DeploymentRollback::plan(w, owned.value())
+                    : ControllerRevisionRollback::plan(w, owned.value());
+                showError(tr("Cannot roll back"), refusal.ok() ? tr("No revision history.") : refusal.error().message);
+                return;
+            }
+            auto *dialog = new RollbackDialog(kindName(t.kind) + QLatin1Char('/') + t.name, history,
+                                              QDateTime::currentDateTimeUtc(), m_dialogParent);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &QDialog::accepted, this, [this, t, w, o = owned.value(), dialog] {
+                planRollback(t, w, o, dialog->selectedRevision());
+            });
+            dialog->open();
+        });
+    });
+}
+
+void ActionController::rollbackTo(Kind kind, const QString &ns, const QString &name, qint64 revision)
+{
+    const Target t = target(kind, ns, name);
+    if (checkSession(t))
+        rollbackTo(t, revision);
+}
+
+void ActionController::rollbackTo(const Target &t, qint64 revision)
+{
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t, revision](const Result<nlohmann::json> &workload) {
+        if (!workload.ok() || !t.session) {
+            showError(tr("Cannot roll back"), workload.ok() ? tr("the cluster was disconnected") : workload.error().toString());
+            return;
+        }
+        fetchOwned(t, workload.value(), [this, t, revision, w = workload.value()](const Result<nlohmann::json> &owned) {
+            if (!owned.ok())
+                showError(tr("Cannot roll back"), owned.error().toString());
+            else
+                planRollback(t, w, owned.value(), revision);
+        });
+    });
+}
+
+void ActionController::planRollback(const Target &t, const nlohmann::json &workload, const nlohmann::json &owned,
+                                    qint64 revision)
+{
+    auto plan = [kind = t.kind, workload, owned](qint64 to, bool dryRun) {
+        return kind == Kind::Deployment ? DeploymentRollback::plan(workload, owned, to, dryRun)
+                                        : ControllerRevisionRollback::plan(workload, owned, to, dryRun);
+    };
+    const Result<RollbackPlan> first = plan(revision, false);
+    if (!first.ok()) {
+        showError(tr("Cannot roll back"), first.error().message);
+        return;
+    }
+    if (first->skipped) {
+        // kubectl succeeds without writing; say so rather than show an empty confirmation.
+        emit statusMessage(first->message);
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Nothing to roll back"), first->message,
+                                    QMessageBox::Ok, m_dialogParent);
+        box->setObjectName(QStringLiteral("OperationInfo"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    const qint64 to = first->toRevision;
+    const QList<RevisionEntry> history = RevisionHistory::forWorkload(workload, owned);
+    const RevisionEntry *current = nullptr;
+    const RevisionEntry *target = nullptr;
+    for (const RevisionEntry &e : history) {
+        if (e.current)
+            current = &e;
+        if (e.revision == to)
+            target = &e;
+    }
+    QString details;
+    if (current && target)
+        details = RevisionHistory::diff(*current, *target);
+    FollowUp followUp;
+    followUp.track = true;
+    if (current) {
+        const qint64 was = current->revision;
+        followUp.undoText = tr("Rolled back %1/%2 to revision %3 (was %4).").arg(t.ns, t.name).arg(to).arg(was);
+        followUp.undo = [this, t, was] { rollbackTo(t, was); };
+    }
+    confirmAndRun(t, tr("Roll back %1 to revision %2").arg(t.name).arg(to), tr("Roll back"), details,
+                  [plan, to](bool dryRun) -> Result<QList<PlannedWrite>> {
+                      Result<RollbackPlan> p = plan(to, dryRun);
+                      if (!p.ok())
+                          return p.error();
+                      if (p->skipped)
+                          return QList<PlannedWrite>{};
+                      return QList<PlannedWrite>{p->write};
+                  },
+                  followUp);
+}
+
+// --- delete --------------------------------------------------------------------------------
+
+void ActionController::remove(Kind kind, const QString &ns, const QString &name)
+{
+    const Target t = target(kind, ns, name);
+    if (!checkSession(t))
+        return;
+    fetchObject(t, [this, t](const Result<nlohmann::json> &object) {
+        if (!object.ok()) {
+            showError(tr("Cannot delete"), object.error().toString());
+            return;
+        }
+        auto *dialog = new DeleteDialog(kindName(t.kind) + QLatin1Char('/') + t.name, kindName(t.kind),
+                                        controllerOf(object.value()), m_dialogParent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, t, dialog, o = object.value()] {
+            planDelete(t, o, int(dialog->propagation()));
+        });
+        dialog->open();
+    });
+}
+
+void ActionController::planDelete(const Target &t, const nlohmann::json &object, int propagation)
+{
+    confirmAndRun(t, tr("Delete %1").arg(t.name), tr("Delete"), {},
+                  [object, propagation](bool dryRun) -> Result<QList<PlannedWrite>> {
+                      Result<PlannedWrite> w = WorkloadActions::remove(object, WorkloadActions::Propagation(propagation), dryRun);
+                      if (!w.ok())
+                          return w.error();
+                      return QList<PlannedWrite>{w.value()};
+                  },
+                  {});
+}
+
+// --- Helm ----------------------------------------------------------------------------------
+
+void ActionController::rollbackHelmRelease(const QString &ns, const QString &release, int revision)
+{
+    Target t = target(Kind::Secret, ns, release);
+    if (!checkSession(t))
+        return;
+    // The release's storage Secrets (payloads included): kept in memory only for the plan.
+    const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, ns), QStringLiteral("labelSelector"),
+                                                QStringLiteral("owner=helm,name=") + release);
+    fetchJson(t.session->transport(), path, this, [this, t, ns, release, revision](const Result<nlohmann::json> &secrets) {
+        if (!secrets.ok() || !t.session) {
+            showError(tr("Cannot roll back the release"),
+                      secrets.ok() ? tr("the cluster was disconnected") : secrets.error().toString());
+            return;
+        }
+        const Result<HelmRollbackPlan> plan = HelmRollback::plan(secrets.value(), release, revision,
+                                                                 QDateTime::currentDateTimeUtc(),
+                                                                 t.session->discovery().resources);
+        if (!plan.ok()) {
+            showError(tr("Cannot roll back the release"), plan.error().message);
+            return;
+        }
+        QStringList lines;
+        lines << tr("Roll back Helm release %1 from revision %2 to %3 (new revision %4).")
+                     .arg(release)
+                     .arg(plan->current.version)
+                     .arg(plan->targetVersion)
+                     .arg(plan->pending.version);
+        QStringList details;
+        for (const PlannedWrite &w : plan->recordPending + plan->applies + plan->deletes)
+            details << w.description;
+        Target shown = t;
+        shown.kind = Kind::Secret;
+        ConfirmationTarget ct = confirmationTarget(shown);
+        ct.kind = QStringLiteral("HelmRelease");
+        auto *dialog = new ConfirmDialog(ct, tr("Roll back %1").arg(release), tr("Roll back"), m_dialogParent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setChange(lines.join(QLatin1Char('\n')), details.join(QLatin1Char('\n')));
+        connect(dialog, &QDialog::accepted, this, [this, t, p = plan.value(), release] {
+            if (!t.session)
+                return;
+            auto *op = new HelmRollbackOperation(p, this);
+            connect(op, &HelmRollbackOperation::finished, this, [this, op, release](bool ok, const QString &message) {
+                op->deleteLater();
+                emit operationFinished(ok, tr("Helm rollback of %1").arg(release), op->report());
+                if (ok)
+                    emit statusMessage(message);
+                else
+                    showError(tr("Helm rollback failed"), message);
+            });
+            op->run(executor(t.session));
+        });
+        dialog->open();
+    });
+}
+
+} // namespace Orrery

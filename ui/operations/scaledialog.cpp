@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scaledialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+ScaleDialog::ScaleDialog(const QString &object, int currentReplicas, const std::optional<HpaTarget> &hpa,
+                         QWidget *parent)
+    : QDialog(parent)
+    , m_hpa(hpa)
+{
+    setObjectName(QStringLiteral("ScaleDialog"));
+    setWindowTitle(tr("Scale %1").arg(object));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    if (hpa) {
+        auto *note = new QLabel(
+            tr("The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, "
+               "now %5). A manual scale would be undone within seconds, so change the "
+               "autoscaler's bounds instead.")
+                .arg(hpa->name, object)
+                .arg(hpa->minReplicas)
+                .arg(hpa->maxReplicas)
+                .arg(hpa->currentReplicas),
+            this);
+        note->setObjectName(QStringLiteral("hpaNote"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+        m_min = new QSpinBox(this);
+        m_min->setObjectName(QStringLiteral("minReplicas"));
+        m_min->setRange(1, 10000);
+        m_min->setValue(hpa->minReplicas);
+        m_max = new QSpinBox(this);
+        m_max->setObjectName(QStringLiteral("maxReplicas"));
+        m_max->setRange(1, 10000);
+        m_max->setValue(hpa->maxReplicas);
+        form->addRow(tr("Minimum replicas:"), m_min);
+        form->addRow(tr("Maximum replicas:"), m_max);
+    } else {
+        m_replicas = new QSpinBox(this);
+        m_replicas->setObjectName(QStringLiteral("replicas"));
+        m_replicas->setRange(0, 10000);
+        m_replicas->setValue(currentReplicas);
+        form->addRow(tr("Replicas (now %1):").arg(currentReplicas), m_replicas);
+    }
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Review\u2026"));
+    auto *ok = buttons->button(QDialogButtonBox::Ok);
+    auto validate = [this, ok] {
+        ok->setEnabled(!m_min || m_min->value() <= m_max->value());
+    };
+    if (m_min) {
+        connect(m_min, &QSpinBox::valueChanged, this, validate);
+        connect(m_max, &QSpinBox::valueChanged, this, validate);
+    }
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+int ScaleDialog::replicas() const
+{
+    return m_replicas ? m_replicas->value() : -1;
+}
+
+int ScaleDialog::minReplicas() const
+{
+    return m_min ? m_min->value() : -1;
+}
+
+int ScaleDialog::maxReplicas() const
+{
+    return m_max ? m_max->value() : -1;
+}
+
+} // namespace Orrery

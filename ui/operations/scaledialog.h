@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <kube/actions/workloadactions.h>
+
+#include <QDialog>
+
+#include <optional>
+
+class QSpinBox;
+
+namespace Orrery {
+
+// Asks for the new replica count, or, when an HPA controls the workload, for the HPA's
+// min/max instead: a manual scale would be undone by the autoscaler within a sync period.
+class ScaleDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ScaleDialog(const QString &object, int currentReplicas, const std::optional<HpaTarget> &hpa,
+                QWidget *parent = nullptr);
+
+    bool editsHpa() const { return m_hpa.has_value(); }
+    int replicas() const;
+    int minReplicas() const;
+    int maxReplicas() const;
+
+    QSpinBox *replicasSpin() const { return m_replicas; }
+    QSpinBox *minSpin() const { return m_min; }
+    QSpinBox *maxSpin() const { return m_max; }
+
+private:
+    std::optional<HpaTarget> m_hpa;
+    QSpinBox *m_replicas = nullptr;
+    QSpinBox *m_min = nullptr;
+    QSpinBox *m_max = nullptr;
+};
+
+} // namespace Orrery
