@@ -237,12 +237,21 @@ void TopologyBuilder::indexObject(const KubeObjectPtr &object, const KubeObjectP
             m_podsByNamespace[ns].insert(id);
         const QString oldOwner = before ? ownerIdOf(*before) : QString();
         const QString newOwner = removed ? QString() : ownerIdOf(*object);
+        // An idle old ReplicaSet is hidden only once its last pod is gone (the scale-down
+        // arrives before the terminating pods leave): an owner that loses its last pod or
+        // gains its first one is recomputed too.
         if (!oldOwner.isEmpty() && oldOwner != newOwner) {
-            m_podsByOwner[oldOwner].remove(id);
+            QSet<QString> &pods = m_podsByOwner[oldOwner];
+            pods.remove(id);
             m_dirtyOwners.insert(oldOwner);
+            if (pods.isEmpty())
+                m_dirty.insert(oldOwner);
         }
         if (!newOwner.isEmpty()) {
-            m_podsByOwner[newOwner].insert(id);
+            QSet<QString> &pods = m_podsByOwner[newOwner];
+            if (pods.isEmpty())
+                m_dirty.insert(newOwner);
+            pods.insert(id);
             m_dirtyOwners.insert(newOwner);
         }
         break;
@@ -598,6 +607,7 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
             return false;
         node.ready = hpa->currentReplicas;
         node.desired = hpa->desiredReplicas;
+        node.maxReplicas = hpa->maxReplicas;
         node.status = QStringLiteral("%1–%2").arg(hpa->minReplicas).arg(hpa->maxReplicas);
         QStringList metrics;
         for (const HpaMetric &metric : hpa->metrics)

@@ -104,9 +104,8 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         groupNames.append(QString());
 
     for (const QString &groupName : std::as_const(groupNames)) {
-        const QList<const TopologyNode *> &members = byGroup[groupName];
         QList<const TopologyNode *> columns[TopologyRankCount];
-        for (const TopologyNode *node : members)
+        for (const TopologyNode *node : std::as_const(byGroup[groupName]))
             columns[topologyRank(node->kind)].append(node);
 
         // Order: the workload column by name, then outwards by barycentre of neighbours.
@@ -202,7 +201,26 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
             bottom = std::max(bottom, cursor);
         }
         const qreal content = bottom - top;
-        const qreal slack = std::max(o.podHeight + o.rowGap, content * o.slack);
+        // Room for what an HPA may add: a scale-out to its maximum then never needs a
+        // relayout (which would move every node). Capped: above the pod-group threshold the
+        // pods collapse into one node anyway.
+        qreal scaleRoom = 0;
+        QHash<QString, const TopologyNode *> workloads;  // filled for groups with an HPA only
+        for (const TopologyNode *hpa : columns[topologyRank(TopologyKind::Hpa)]) {
+            if (hpa->kind != TopologyKind::Hpa || hpa->maxReplicas <= 0)
+                continue;
+            if (workloads.isEmpty()) {
+                for (const TopologyNode *w : columns[topologyRank(TopologyKind::Deployment)])
+                    workloads.insert(w->id, w);
+            }
+            int current = 0;
+            for (const QString &nb : neighbours.value(hpa->id)) {
+                if (const TopologyNode *target = workloads.value(nb))
+                    current = std::max(current, target->desired);
+            }
+            scaleRoom += std::clamp(hpa->maxReplicas - current, 0, 10) * (o.podHeight + o.rowGap);
+        }
+        const qreal slack = std::max(o.podHeight + o.rowGap, content * o.slack) + scaleRoom;
         const qreal height = bottom + slack + o.groupPadding;
         group.rect = QRectF(0, 0, groupWidth, height);
         std::copy(std::begin(columnX), std::end(columnX), std::begin(group.columnX));

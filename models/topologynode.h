@@ -30,6 +30,7 @@ struct TopologyNode
     int ready = -1;    // workloads: ready replicas; pods: ready containers
     int desired = -1;  // workloads: desired replicas; pods: containers
     int restarts = 0;  // pods: total container restarts
+    int maxReplicas = -1;  // HPAs: the layout keeps room for the pods a scale-out adds
     bool podReady = false;  // pods: Ready condition, i.e. the pod receives Service traffic
     bool system = false;    // lives in a system namespace (kube-system, ...)
     std::array<int, TopologyHealthCount> counts{};  // pod groups: pods per health

@@ -292,6 +292,34 @@ private slots:
             QVERIFY(n.collapsedInto.isEmpty());
     }
 
+    void oldReplicaSetHidesWhenItsLastPodLeaves()
+    {
+        // A rollout's end as the API reports it: the old ReplicaSet is scaled to zero while its
+        // last pod is still terminating; the pod's deletion comes later, alone.
+        TopologyGraph graph;
+        TopologyBuilder builder(&graph);
+        const QString ns = QStringLiteral("ns");
+        const KeyValues labels = app(QStringLiteral("web"));
+        const auto oldSet = S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"), 1, 1, labels, 1);
+        const auto lastPod = S::pod(ns, QStringLiteral("web-old-a"), QStringLiteral("ReplicaSet"), QStringLiteral("web-old"), labels);
+        builder.reset({S::deployment(ns, QStringLiteral("web"), 1, 1, labels), oldSet, lastPod,
+                       S::replicaSet(ns, QStringLiteral("web-new"), QStringLiteral("web"), 1, 1, labels, 2),
+                       S::pod(ns, QStringLiteral("web-new-a"), QStringLiteral("ReplicaSet"), QStringLiteral("web-new"), labels)});
+        const QString oldId = id(TopologyKind::ReplicaSet, ns, QStringLiteral("web-old"));
+        QVERIFY(graph.contains(oldId));
+
+        builder.apply(batchOf(ObjectChange::Type::Modified,
+                              {S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"), 0, 0, labels, 1)}));
+        QVERIFY2(graph.contains(oldId), "still owns a terminating pod: shown");
+        builder.apply(batchOf(ObjectChange::Type::Deleted, {lastPod}));
+        QVERIFY2(!graph.contains(oldId), "idle and empty: hidden");
+        QVERIFY(graph.contains(id(TopologyKind::ReplicaSet, ns, QStringLiteral("web-new"))));
+
+        // A pod coming back to it shows it again.
+        builder.apply(batchOf(ObjectChange::Type::Added, {lastPod}));
+        QVERIFY(graph.contains(oldId));
+    }
+
     void incrementalUpdateTouchesOnlyChanges()
     {
         TopologyGraph graph;

@@ -133,6 +133,32 @@ private slots:
         verifyNoOverlap(layout);
     }
 
+    void hpaScaleOutToItsMaximumFitsInPlace()
+    {
+        // Two applications of 2 pods, one with an HPA 2–5: its scale-out to 5 must not need
+        // a relayout, and nothing placed moves.
+        TopologyGraph graph;
+        TopologyBuilder builder(&graph);
+        QList<KubeObjectPtr> objects;
+        S::application(objects, QStringLiteral("a"), QStringLiteral("web"), 2, true);
+        S::application(objects, QStringLiteral("a"), QStringLiteral("api"), 2, false);
+        builder.reset(objects);
+        graph.takeDelta();
+        TopologyLayout layout;
+        layout.layoutAll(graph, visible);
+        const QHash<QString, QRectF> before = layout.nodeRects();
+        QList<KubeObjectPtr> pods;
+        for (int i = 0; i < 3; ++i)
+            pods.append(S::pod(QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new%1").arg(i), QStringLiteral("ReplicaSet"),
+                               QStringLiteral("web-7d9f8b6c5"), {{QStringLiteral("app"), QStringLiteral("web")}}));
+        builder.apply(batch(ObjectChange::Type::Added, pods));
+        QVERIFY(layout.update(graph, graph.takeDelta(), visible));
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QCOMPARE(layout.nodeRect(it.key()), it.value());
+        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new2"))));
+        verifyNoOverlap(layout);
+    }
+
     void overflowAsksForRelayout()
     {
         TopologyGraph graph;

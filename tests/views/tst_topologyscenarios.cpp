@@ -1,21 +1,36 @@
-// SPDX-License-Identifier: GPL-3.0-or-later
 // Integration: for each seed scenario, start orrery-sim, sync with the real client, build the
 // topology, export JSON and check that it contains the architecture the seed describes.
-// Also runs `orrery --export-topology` headless against the pfe scenario.
+// Also runs `orrery --export-topology` headless against the pfe scenario, and drives the live
+// pfe cluster with real kubectl: a rollout shows two ReplicaSets converging, a crash-looping
+// pod turns red, an HPA scale-out adds pods without moving the nodes already drawn.
+//
+// Waiting uses explicit loops (waitFor below), never QTRY_*: QTRY counts loop iterations, not
+// time, and evaluates its expression several times. With a side-effecting predicate (reading
+// the simulator's "ready" line consumed it) the first evaluation was true, every later one
+// false, and each row waited 3 × 60,000 iterations of ~250 ms: the test "hung".
 #include "kube/clustersession.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
 #include "topologybuilder.h"
 #include "topologygraph.h"
 #include "topologyjson.h"
+#include "topologynodeitem.h"
+#include "topologyscene.h"
+#include "topologystyle.h"
 
+#include <QElapsedTimer>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace Orrery;
 
@@ -128,35 +143,130 @@ struct Exported
     }
 };
 
+// Polls `condition` while the event loop runs, until it holds or `timeoutMs` of wall time
+// passed. The condition may have side effects: it is evaluated once per round.
+template<typename Condition>
+bool waitFor(Condition &&condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        if (condition())
+            return true;
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+}
+
 struct Sim
 {
     QProcess process;
     QTemporaryDir dir;
     QString kubeconfig;
+    QString url;
 
-    bool start(const QString &scenario)
+    // Starts orrery-sim and waits for its single "ready <url>" line.
+    bool start(const QString &scenario, int speed)
     {
         kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start(QStringLiteral(ORRERY_SIM_BINARY),
                       {QStringLiteral("--scenario"), scenario, QStringLiteral("--kubeconfig-out"), kubeconfig,
-                       QStringLiteral("--speed"), QStringLiteral("5")});
-        return process.waitForStarted(10000);
-    }
-    bool ready()
-    {
-        process.waitForReadyRead(200);
-        while (process.canReadLine()) {
-            if (process.readLine().startsWith("ready "))
-                return true;
-        }
-        return false;
+                       QStringLiteral("--speed"), QString::number(speed)});
+        return waitFor([this] {
+            while (process.canReadLine()) {
+                const QByteArray line = process.readLine().trimmed();
+                if (line.startsWith("ready "))
+                    url = QString::fromUtf8(line.mid(6));
+            }
+            return !url.isEmpty() || process.state() == QProcess::NotRunning;
+        }, 30000) && !url.isEmpty();
     }
     ~Sim()
     {
         process.terminate();
         if (!process.waitForFinished(10000))
             process.kill();
+    }
+};
+
+// A synced session on a simulated cluster with the topology graph and scene kept live from
+// the store's batches, as the Topology page does.
+struct LiveCluster
+{
+    Sim sim;
+    QString context;
+    std::unique_ptr<ClusterSession> session;
+    TopologyGraph graph;
+    TopologyBuilder builder{&graph};
+    std::unique_ptr<TopologyScene> scene;
+    int relayouts = 0;
+
+    QString start(const QString &scenario, int speed)
+    {
+        if (!sim.start(scenario, speed))
+            return QStringLiteral("orrery-sim did not start: ") + QString::fromUtf8(sim.process.readAllStandardError());
+        const Kubeconfig config = Kubeconfig::load(sim.kubeconfig);
+        context = config.currentContext();
+        Result<ClusterConnection> connection = config.connection(context);
+        if (!connection.ok())
+            return connection.error().toString();
+        session = std::make_unique<ClusterSession>(std::move(connection.value()));
+        scene = std::make_unique<TopologyScene>(&graph);
+        scene->setAnimationsEnabled(false);
+        QObject::connect(scene.get(), &TopologyScene::relaidOut, scene.get(), [this] { ++relayouts; });
+        QObject::connect(session->store(), &ResourceStore::changed, scene.get(), [this](const ChangeBatch &batch) {
+            builder.apply(batch);
+            scene->applyPendingChanges();
+        });
+        session->start();
+        if (!waitFor([this] { return session->isSynced(); }, 30000))
+            return QStringLiteral("the session did not sync within 30 s");
+        graph.takeDelta();
+        scene->rebuild();
+        relayouts = 0;
+        return {};
+    }
+
+    // Real kubectl against the simulator; the event loop keeps running meanwhile, so the
+    // session goes on receiving the changes kubectl causes.
+    QString kubectl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral("kubectl"),
+                QStringList{QStringLiteral("--kubeconfig"), sim.kubeconfig, QStringLiteral("--context"), context} + args);
+        if (!waitFor([&] { return p.state() == QProcess::NotRunning; }, 30000)) {
+            p.kill();
+            p.waitForFinished(5000);
+            return QStringLiteral("kubectl %1: timed out").arg(args.join(QLatin1Char(' ')));
+        }
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+            return QStringLiteral("kubectl %1: %2").arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
+        return {};
+    }
+
+    const TopologyNode *node(const QString &id) const { return graph.node(id); }
+    // The ReplicaSets the graph shows under a Deployment, with their pods.
+    QHash<QString, QStringList> replicaSetsOf(const QString &deployment) const
+    {
+        QHash<QString, QStringList> out;
+        for (const TopologyNode &n : graph.nodes()) {
+            if (n.kind == TopologyKind::ReplicaSet && n.owner == deployment)
+                out.insert(n.id, {});
+        }
+        for (const TopologyNode &n : graph.nodes()) {
+            if (n.kind == TopologyKind::Pod && out.contains(n.owner))
+                out[n.owner].append(n.id);
+        }
+        return out;
+    }
+    QStringList podsOf(const QString &deployment) const
+    {
+        QStringList pods;
+        for (const QStringList &list : replicaSetsOf(deployment))
+            pods += list;
+        return pods;
     }
 };
 
@@ -167,6 +277,11 @@ class TestTopologyScenarios : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty(), "kubectl is not installed");
+    }
+
     void scenario_data()
     {
         QTest::addColumn<QString>("scenario");
@@ -246,23 +361,14 @@ private slots:
     {
         QFETCH(QString, scenario);
         QFETCH(QStringList, expect);
-        Sim sim;
-        QVERIFY(sim.start(scenario));
-        QTRY_VERIFY_WITH_TIMEOUT(sim.ready(), 60000);
-        const Kubeconfig config = Kubeconfig::load(sim.kubeconfig);
-        Result<ClusterConnection> connection = config.connection(config.currentContext());
-        QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().toString()));
-        ClusterSession session(std::move(connection.value()));
-        TopologyGraph graph;
-        TopologyBuilder builder(&graph);
-        connect(session.store(), &ResourceStore::changed, this, [&](const ChangeBatch &batch) { builder.apply(batch); });
-        session.start();
-        QTRY_VERIFY_WITH_TIMEOUT(session.isSynced(), 90000);
+        LiveCluster cluster;
+        const QString started = cluster.start(scenario, 10);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
 
         // Controllers keep creating replica sets and pods for a moment after the sync.
         QString missing;
         auto satisfied = [&] {
-            const Exported exported(TopologyJson::toJson(graph));
+            const Exported exported(TopologyJson::toJson(cluster.graph));
             for (const QString &e : expect) {
                 missing = exported.check(e);
                 if (!missing.isEmpty())
@@ -270,8 +376,13 @@ private slots:
             }
             return true;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(satisfied(), 60000);
+        waitFor(satisfied, 20000);
         QVERIFY2(missing.isEmpty(), qPrintable(missing));
+        // The live scene draws what the graph holds.
+        QVERIFY(cluster.scene->itemCount() > 0);
+        QVERIFY(cluster.scene->edgeCount() > 0);
+        Sim &sim = cluster.sim;
+        const QString context = cluster.context;
 
         if (scenario == QLatin1String("pfe")) {
             // The headless command against the same cluster.
@@ -285,8 +396,8 @@ private slots:
             }());
             app.start(QStringLiteral(ORRERY_APP_BINARY),
                       {QStringLiteral("--export-topology"), file, QStringLiteral("--kubeconfig"), sim.kubeconfig,
-                       QStringLiteral("--context"), config.currentContext()});
-            QVERIFY(app.waitForFinished(120000));
+                       QStringLiteral("--context"), context});
+            QVERIFY(waitFor([&] { return app.state() == QProcess::NotRunning; }, 60000));
             QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
             QFile json(file);
             QVERIFY(json.open(QIODevice::ReadOnly));
@@ -299,17 +410,196 @@ private slots:
             bad.start(QStringLiteral(ORRERY_APP_BINARY),
                       {QStringLiteral("--export-topology"), out.filePath(QStringLiteral("x.json")),
                        QStringLiteral("--kubeconfig"), sim.kubeconfig, QStringLiteral("--context"), QStringLiteral("nope")});
-            QVERIFY(bad.waitForFinished(60000));
+            QVERIFY(waitFor([&] { return bad.state() == QProcess::NotRunning; }, 30000));
             QVERIFY(bad.exitCode() != 0);
             QVERIFY(!bad.readAllStandardError().isEmpty());
             QProcess badType;
             badType.start(QStringLiteral(ORRERY_APP_BINARY),
                           {QStringLiteral("--export-topology"), out.filePath(QStringLiteral("x.gif")),
                            QStringLiteral("--kubeconfig"), sim.kubeconfig});
-            QVERIFY(badType.waitForFinished(60000));
+            QVERIFY(waitFor([&] { return badType.state() == QProcess::NotRunning; }, 30000));
             QCOMPARE(badType.exitCode(), 2);
         }
     }
+
+    // The live tests share one pfe cluster and touch one Deployment each.
+    void rolloutShowsTwoReplicaSetsConverging()
+    {
+        LiveCluster *cluster = pfe();
+        QVERIFY2(cluster, qPrintable(m_pfeError));
+        const QString deployment = QStringLiteral("Deployment/pfe-app/frontend");
+        QString oldSet;
+        QVERIFY2(waitFor([&] {
+            const auto sets = cluster->replicaSetsOf(deployment);
+            oldSet = sets.size() == 1 ? sets.cbegin().key() : QString();
+            return !oldSet.isEmpty() && sets.value(oldSet).size() >= 2;
+        }, 20000), "frontend never settled on one ReplicaSet with its pods");
+
+        QCOMPARE(cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"), QStringLiteral("image"),
+                                   QStringLiteral("deployment/frontend"), QStringLiteral("frontend=ghcr.io/pfe-v2/frontend:1.0.1")}),
+                 QString());
+
+        // In flight: both ReplicaSets drawn with pods under each; then the old one empties and
+        // disappears (idle) while the new one reaches the Deployment's desired count.
+        QString newSet;
+        bool sideBySide = false;
+        int oldMost = 0;
+        QString state;
+        const bool converged = waitFor([&] {
+            const auto sets = cluster->replicaSetsOf(deployment);
+            for (auto it = sets.cbegin(); it != sets.cend(); ++it) {
+                if (it.key() != oldSet)
+                    newSet = it.key();
+            }
+            const int oldPods = int(sets.value(oldSet).size());
+            const int newPods = int(sets.value(newSet).size());
+            if (oldPods > 0 && newPods > 0 && cluster->scene->item(oldSet) && cluster->scene->item(newSet)) {
+                sideBySide = true;
+                oldMost = std::max(oldMost, oldPods);
+            }
+            const TopologyNode *d = cluster->node(deployment);
+            const TopologyNode *n = cluster->node(newSet);
+            int ready = 0;
+            for (const QString &pod : sets.value(newSet))
+                ready += cluster->node(pod)->podReady ? 1 : 0;
+            state = QStringLiteral("old %1 pods (drawn %2), new %3 pods (%4 ready, node %5/%6), deployment %7/%8")
+                        .arg(oldPods).arg(cluster->scene->item(oldSet) != nullptr).arg(newPods).arg(ready)
+                        .arg(n ? n->ready : -1).arg(n ? n->desired : -1).arg(d ? d->ready : -1).arg(d ? d->desired : -1);
+            if (!d || !n || sets.contains(oldSet) || cluster->scene->item(oldSet))
+                return false;
+            return ready == d->desired && n->ready == d->desired && cluster->scene->item(newSet);
+        }, 40000);
+        QVERIFY2(sideBySide, "never saw the old and new ReplicaSets side by side, each with pods");
+        QVERIFY2(converged, qPrintable(QStringLiteral("the rollout did not converge: %1 → %2: %3")
+                                           .arg(oldSet, newSet, state)));
+        QVERIFY(oldMost >= 1);
+        QVERIFY(newSet != oldSet);
+    }
+
+    void crashLoopingPodTurnsRed()
+    {
+        LiveCluster *cluster = pfe();
+        QVERIFY2(cluster, qPrintable(m_pfeError));
+        const QString deployment = QStringLiteral("Deployment/pfe-app/backend-python");
+        QCOMPARE(cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"), QStringLiteral("image"),
+                                   QStringLiteral("deployment/backend-python"),
+                                   QStringLiteral("backend-python=ghcr.io/pfe-v2/backend-python:1.2-broken")}),
+                 QString());
+        QString crashing;
+        QVERIFY2(waitFor([&] {
+            for (const QString &pod : cluster->podsOf(deployment)) {
+                const TopologyNode *n = cluster->node(pod);
+                if (n->status == QLatin1String("CrashLoopBackOff") && cluster->scene->item(pod)) {
+                    crashing = pod;
+                    return true;
+                }
+            }
+            return false;
+        }, 30000), "no backend-python pod reached CrashLoopBackOff");
+        const TopologyNodeItem *item = cluster->scene->item(crashing);
+        QCOMPARE(item->node().health, TopologyHealth::Failed);
+        QVERIFY(item->node().restarts >= 1);
+
+        // Drawn red: count the failure red in the pod's box, against a healthy frontend pod.
+        auto redPixels = [&](const QString &id) {
+            const QRectF box = cluster->scene->layout().nodeRect(id).adjusted(-2, -2, 2, 2);
+            QImage image(box.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            cluster->scene->render(&painter, QRectF(QPointF(0, 0), box.size()), box);
+            painter.end();
+            const QColor red = TopologyStyle::healthColor(TopologyHealth::Failed);
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (qAbs(c.red() - red.red()) < 16 && qAbs(c.green() - red.green()) < 16 && qAbs(c.blue() - red.blue()) < 16)
+                        ++count;
+                }
+            }
+            return count;
+        };
+        QString healthy;
+        for (const QString &pod : cluster->podsOf(QStringLiteral("Deployment/pfe-app/frontend"))) {
+            if (cluster->node(pod)->health == TopologyHealth::Healthy && cluster->scene->item(pod))
+                healthy = pod;
+        }
+        QVERIFY(!healthy.isEmpty());
+        const int red = redPixels(crashing);
+        QVERIFY2(red > 200, qPrintable(QStringLiteral("only %1 red pixels").arg(red)));
+        QCOMPARE(redPixels(healthy), 0);
+    }
+
+    void hpaScaleOutKeepsOtherNodesInPlace()
+    {
+        LiveCluster *cluster = pfe();
+        QVERIFY2(cluster, qPrintable(m_pfeError));
+        const QString deployment = QStringLiteral("Deployment/pfe-app/backend-spring");
+        const QString hpa = QStringLiteral("HorizontalPodAutoscaler/pfe-app/backend-spring-hpa");
+        auto pinReplicas = [&](int n) {
+            return cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("patch"), QStringLiteral("hpa"),
+                                     QStringLiteral("backend-spring-hpa"), QStringLiteral("--type"), QStringLiteral("merge"),
+                                     QStringLiteral("-p"),
+                                     QStringLiteral("{\"spec\":{\"minReplicas\":%1,\"maxReplicas\":%1}}").arg(n)});
+        };
+        auto drawnPods = [&] {
+            QStringList pods;
+            for (const QString &pod : cluster->podsOf(deployment)) {
+                if (cluster->scene->item(pod))
+                    pods << pod;
+            }
+            return pods;
+        };
+        // The load wave moves this HPA by itself: pin it to 2 first, so the scale-out is ours.
+        QCOMPARE(pinReplicas(2), QString());
+        QVERIFY2(waitFor([&] { return cluster->podsOf(deployment).size() == 2 && drawnPods().size() == 2; }, 30000),
+                 "backend-spring did not settle at 2 pods");
+        const QHash<QString, QRectF> before = cluster->scene->layout().nodeRects();
+        const QStringList podsBefore = drawnPods();
+        const int relayouts = cluster->relayouts;
+
+        QCOMPARE(pinReplicas(5), QString());
+        QVERIFY2(waitFor([&] {
+            const TopologyNode *h = cluster->node(hpa);
+            // The HPA node says the scale-out as it happens: current/desired replicas.
+            return drawnPods().size() == 5 && h && h->status == QStringLiteral("5–5") && h->ready == 5 && h->desired == 5;
+        }, 30000), qPrintable(QStringLiteral("backend-spring has %1 drawn pods").arg(drawnPods().size())));
+
+        QCOMPARE(cluster->relayouts, relayouts);
+        for (const QString &pod : podsBefore)
+            QVERIFY(drawnPods().contains(pod));
+        int compared = 0;
+        const QHash<QString, QRectF> &after = cluster->scene->layout().nodeRects();
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            auto now = after.constFind(it.key());
+            if (now == after.cend())
+                continue;  // gone meanwhile (another workload's pod)
+            QVERIFY2(*now == it.value(), qPrintable(it.key() + QStringLiteral(" moved")));
+            ++compared;
+        }
+        QVERIFY(compared > 30);
+        // The new pods sit in the backend-spring column, next to the old ones.
+        const qreal column = before.value(podsBefore.first()).x();
+        for (const QString &pod : drawnPods())
+            QCOMPARE(after.value(pod).x(), column);
+    }
+
+    void cleanupTestCase() { m_pfe.reset(); }
+
+private:
+    LiveCluster *pfe()
+    {
+        if (!m_pfe && m_pfeError.isEmpty()) {
+            m_pfe = std::make_unique<LiveCluster>();
+            m_pfeError = m_pfe->start(QStringLiteral("pfe"), 10);
+            if (!m_pfeError.isEmpty())
+                m_pfe.reset();
+        }
+        return m_pfe.get();
+    }
+
+    std::unique_ptr<LiveCluster> m_pfe;
+    QString m_pfeError;
 };
 
 QTEST_MAIN(TestTopologyScenarios)
