@@ -43,10 +43,21 @@ void FreshnessIndicator::setState(State state, const QDateTime &lastEvent, const
     refresh();
 }
 
+bool FreshnessIndicator::liveButSilent() const
+{
+    return m_state == State::Live && m_lastEvent.isValid()
+           && m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) > liveStaleAfterSecs();
+}
+
+FreshnessIndicator::State FreshnessIndicator::state() const
+{
+    return liveButSilent() ? State::Stale : m_state;
+}
+
 QString FreshnessIndicator::text() const
 {
     const qint64 age = m_lastEvent.isValid() ? m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) : -1;
-    switch (m_state) {
+    switch (state()) {
     case State::Disconnected:
         return tr("Not connected");
     case State::Syncing:
@@ -66,7 +77,8 @@ QString FreshnessIndicator::text() const
 void FreshnessIndicator::refresh()
 {
     QColor colour;
-    switch (m_state) {
+    const State shown = state();
+    switch (shown) {
     case State::Disconnected: colour = QColor(0x9e, 0x9e, 0x9e); break;
     case State::Syncing: colour = QColor(0x1e, 0x88, 0xe5); break;
     case State::Live: colour = QColor(0x2e, 0x9d, 0x4a); break;
@@ -77,11 +89,16 @@ void FreshnessIndicator::refresh()
     m_dot->setStyleSheet(QStringLiteral("background:%1;border-radius:5px;").arg(colour.name()));
     const QString t = text();
     m_label->setText(t);
-    if (m_state == State::Stale || m_state == State::Error)
+    if (shown == State::Stale || shown == State::Error)
         m_label->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
     else
         m_label->setStyleSheet(QString());
-    setToolTip(m_reason.isEmpty() ? t : m_reason);
+    QString tip = m_reason.isEmpty() ? t : m_reason;
+    if (liveButSilent())
+        tip = tr("The watches look open but nothing arrived for over %n minute(s); the connection "
+                 "is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.",
+                 nullptr, liveStaleAfterSecs() / 60);
+    setToolTip(tip);
     setAccessibleName(t);
 }
 

@@ -30,7 +30,12 @@ public:
     // lastEvent: when the last event or bookmark arrived (for Live and Stale).
     void setState(State state, const QDateTime &lastEvent = {}, const QString &reason = {});
 
-    State state() const { return m_state; }
+    // What is shown: Live whose last event or bookmark is older than liveStaleAfterSecs() is
+    // shown (and reported) as Stale. The server sends a bookmark about once a minute, so a
+    // live watch that said nothing for three minutes is a dead connection the informer has
+    // not noticed yet; the indicator must not call that data live.
+    State state() const;
+    static constexpr int liveStaleAfterSecs() { return 180; }
     QString text() const; // what the label shows, for tests and the accessibility name
 
 protected:
@@ -38,6 +43,7 @@ protected:
 
 private:
     void refresh();
+    bool liveButSilent() const;
 
     State m_state = State::Disconnected;
     QDateTime m_lastEvent;

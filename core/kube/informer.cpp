@@ -184,6 +184,7 @@ void Informer::finishList()
     m_listed = {};
     if (m_store)
         m_store->post(std::move(replace));
+    m_failuresSinceLive = 0;  // a complete list is proof of life
     setState(WatchHealth::State::Live, true);
     watch();
 }
@@ -210,8 +211,11 @@ void Informer::watch()
     job.request.idleTimeoutMs = m_options.watchIdleTimeoutMs;
     const int generation = m_generation;
     job.onResponse = [this, generation](int status) {
+        // Headers alone do not prove the stream is alive (a half-open connection answers
+        // and then says nothing): Reconnecting may turn Live here, but the failure count is
+        // only reset by data (onWatchData), and Stale waits for data too.
         if (generation == m_generation && status >= 200 && status < 300
-            && m_health.state != WatchHealth::State::Live) {
+            && m_health.state == WatchHealth::State::Reconnecting) {
             setState(WatchHealth::State::Live);
         }
     };
@@ -240,6 +244,12 @@ bool Informer::onWatchData(const QByteArray &chunk)
         start = nl + 1;
         if (m_relistRequested || m_watchError)
             break;
+    }
+    if (start > 0 && !m_watchError && !m_relistRequested
+        && (m_failuresSinceLive > 0 || m_health.state != WatchHealth::State::Live)) {
+        // A complete event or bookmark: the stream really is alive.
+        m_failuresSinceLive = 0;
+        setState(WatchHealth::State::Live, true);
     }
     m_lineBuffer.erase(0, start);
     if (!deltas.empty() && m_store)
@@ -394,9 +404,6 @@ void Informer::retry(const Error &error, bool relist)
 
 void Informer::setState(WatchHealth::State state, bool forceReport)
 {
-    if (state == WatchHealth::State::Live) {
-        m_failuresSinceLive = 0;
-    }
     const bool changed = m_health.state != state;
     m_health.state = state;
     reportHealth(changed || forceReport);

@@ -19,6 +19,7 @@ class TestFreshnessIndicator : public QObject
 private slots:
     void states();
     void liveTicks();
+    void liveButSilentIsStale();
     void clockJump();
     void overlay();
 };
@@ -56,6 +57,24 @@ void TestFreshnessIndicator::liveTicks()
     const QString first = indicator.text();
     // The label follows the clock without new events: within a few seconds the text changes.
     QTRY_VERIFY_WITH_TIMEOUT(indicator.accessibleName() != first, 5000);
+}
+
+void TestFreshnessIndicator::liveButSilentIsStale()
+{
+    // "Live" whose last event or bookmark is older than the bookmark period allows is a dead
+    // connection not yet noticed: never shown as live.
+    FreshnessIndicator indicator;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    indicator.setState(FreshnessIndicator::State::Live, now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() - 30)));
+    QCOMPARE(indicator.state(), FreshnessIndicator::State::Live);
+    indicator.setState(FreshnessIndicator::State::Live, now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() + 60)));
+    QCOMPARE(indicator.state(), FreshnessIndicator::State::Stale);
+    QVERIFY2(indicator.text().contains("STALE"), qPrintable(indicator.text()));
+    QVERIFY2(indicator.text().contains("4 min"), qPrintable(indicator.text()));
+    QVERIFY(indicator.toolTip().contains("Ctrl+R"));
+    // A fresh event brings it back.
+    indicator.setState(FreshnessIndicator::State::Live, now);
+    QCOMPARE(indicator.state(), FreshnessIndicator::State::Live);
 }
 
 void TestFreshnessIndicator::clockJump()
