@@ -43,6 +43,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("export-topology"),
          QCoreApplication::translate("main", "Write the topology of --context to a .png, .svg or .json file and exit."),
          QCoreApplication::translate("main", "file")},
+        {QStringLiteral("play"),
+         QCoreApplication::translate("main", "Run a runbook against --context (or the --demo cluster), print each step's outcome and exit."),
+         QCoreApplication::translate("main", "file")},
         {QStringLiteral("screenshot"),
          QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
@@ -75,7 +78,7 @@ bool wantsHeadless(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
-            || arg == "--version" || arg == "-v")
+            || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play="))
             return true;
     }
     return false;
@@ -106,6 +109,8 @@ int main(int argc, char *argv[])
         return App::runListContexts(parser);
     if (parser.isSet(QStringLiteral("doctor")))
         return App::runDoctor(parser);
+    if (parser.isSet(QStringLiteral("play")))
+        return App::runPlay(parser);
     if (parser.isSet(QStringLiteral("export-topology")))
         return App::runExportTopology(parser);
     return App::runGui(parser);

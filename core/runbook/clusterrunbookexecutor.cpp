@@ -159,6 +159,49 @@ void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &pa
     });
 }
 
+QString ClusterRunbookExecutor::loadAnnotation()
+{
+    return QStringLiteral("sim.orrery.dev/load-percent");
+}
+
+Result<PlannedWrite> ClusterRunbookExecutor::planSetLoad(const nlohmann::json &workload, int percent)
+{
+    auto w = WorkloadActions::target(workload, QStringLiteral("patch"));
+    if (!w)
+        return w;
+    if (w->kind != QLatin1String("Deployment") && w->kind != QLatin1String("StatefulSet"))
+        return Error(Error::Code::Unsupported, tr("The simulator drives the load of Deployments and StatefulSets only."));
+    w->request.method = "PATCH";
+    // A merge patch with null removes the annotation: the simulator returns to its schedule.
+    const nlohmann::json value = percent < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::to_string(percent));
+    WorkloadActions::setBody(*w, {{"metadata", {{"annotations", {{loadAnnotation().toStdString(), value}}}}}},
+                             "application/merge-patch+json");
+    const QString object = w->kind + QLatin1Char(' ') + w->ns + QLatin1Char('/') + w->name;
+    w->description = percent < 0 ? tr("Set the simulated load of %1 back to its schedule").arg(object)
+                                 : tr("Set the simulated load of %1 to %2% of its peak").arg(object).arg(percent);
+    return w;
+}
+
+// Only orrery-sim has a load model; it says so in /version. On any other cluster the
+// annotation would be meaningless, so the step fails instead of writing it.
+void ClusterRunbookExecutor::setLoad(const RunbookStep &step, const QString &path, Done done)
+{
+    get(QStringLiteral("/version"), [this, step, path, done](Result<nlohmann::json> version) {
+        if (!version)
+            return done(failure(version.error()));
+        if (!version->is_object() || version->value("orrerySimulator", false) != true)
+            return done(failure(Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
+        get(path, [this, step, done](Result<nlohmann::json> obj) {
+            if (!obj)
+                return done(failure(obj.error()));
+            auto w = planSetLoad(*obj, step.loadPercent);
+            if (!w)
+                return done(failure(w.error()));
+            send({*w}, w->description, done);
+        });
+    });
+}
+
 void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
 {
     using T = RunbookStep::Type;
@@ -173,7 +216,7 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         m_timer->start(step.seconds * 1000);
         return;
     case T::SetLoad:
-        done(failure(Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
+        setLoad(step, path, done);
         return;
     case T::Scale:
         get(path, [this, step, done](Result<nlohmann::json> obj) {

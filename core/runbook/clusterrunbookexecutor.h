@@ -22,8 +22,9 @@ class WriteExecutor;
 // Runs runbook steps against one cluster: reads what a step needs with GETs through the
 // transport, plans the write with the actions (so refusals are kubectl's), and sends it
 // through `writer` (the audited ClusterWriteExecutor in the app). Waits poll every second.
-// setLoad has no API on any cluster yet: it fails with Unsupported ("only on the demo
-// cluster"). Lives on the GUI thread; the confirmation for a runbook is asked once, before
+// setLoad exists only on orrery-sim (its /version says "orrerySimulator": true): a merge
+// patch of the sim.orrery.dev/load-percent annotation; elsewhere it fails with Unsupported
+// ("only on the demo cluster"). Lives on the GUI thread; the confirmation for a runbook is asked once, before
 // start, by the UI.
 class ClusterRunbookExecutor : public QObject, public RunbookExecutor
 {
@@ -40,12 +41,18 @@ public:
     // Poll interval of waitForRollout (tests shorten it).
     void setPollInterval(int ms) { m_pollMs = ms; }
 
+    // The annotation orrery-sim reads: load = P % of the workload's scheduled peak.
+    static QString loadAnnotation();
+    // The setLoad write: merge patch of the annotation (percent < 0 removes it).
+    static Result<PlannedWrite> planSetLoad(const nlohmann::json &workload, int percent);
+
 private:
     using JsonHandler = std::function<void(Result<nlohmann::json>)>;
     void get(const QString &path, JsonHandler handler);
     void send(const QList<PlannedWrite> &writes, const QString &success, Done done);
     void pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
     void rollback(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
+    void setLoad(const RunbookStep &step, const QString &path, Done done);
     QString workloadPath(const RunbookStep &step) const;
     QString ns(const RunbookStep &step) const;
 

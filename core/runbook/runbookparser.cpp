@@ -212,7 +212,10 @@ RunbookStep parseStep(const YAML::Node &item)
     case T::SetLoad:
         f.onlyKnown({"target", "namespace", "caption", "percent"});
         f.target(step);
-        step.loadPercent = f.integer("percent", true, 0, 0, 1000);
+        // "schedule" removes the override: the simulator goes back to the scenario's curve.
+        step.loadPercent = f.string("percent", true) == QLatin1String("schedule")
+            ? -1
+            : f.integer("percent", true, 0, 0, 1000);
         break;
     case T::Caption:
     case T::Wait:
@@ -255,6 +258,8 @@ Result<Runbook> RunbookParser::parse(const QByteArray &yaml, const QString &file
                     book.description = scalar(item.second);
                 else if (key == "namespace")
                     book.ns = scalar(item.second);
+                else if (key == "context")
+                    book.context = scalar(item.second);
                 else if (key == "steps")
                     steps = item.second;
                 else

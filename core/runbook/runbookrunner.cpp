@@ -13,6 +13,17 @@ RunbookRunner::RunbookRunner(RunbookExecutor *executor, QObject *parent)
 {
 }
 
+Result<void> RunbookRunner::checkContext(const Runbook &book, const QString &context)
+{
+    if (book.context.isEmpty() || book.context == context)
+        return {};
+    Error e(Error::Code::InvalidArgument,
+            tr("The runbook is pinned to context \"%1\"; it refuses to run against \"%2\".")
+                .arg(book.context, context));
+    e.file = book.fileName;
+    return e;
+}
+
 void RunbookRunner::start(const Runbook &book)
 {
     if (m_running)
@@ -21,9 +32,26 @@ void RunbookRunner::start(const Runbook &book)
     m_outcomes.clear();
     m_index = 0;
     m_running = true;
+    m_waiting = false;
     ++m_generation;
     // Queued: signals reach the view only after start() returned, even for a caption.
     QMetaObject::invokeMethod(this, &RunbookRunner::runNext, Qt::QueuedConnection);
+}
+
+void RunbookRunner::setExecutor(RunbookExecutor *executor)
+{
+    if (m_executor == executor)
+        return;
+    cancel();
+    m_executor = executor;
+}
+
+void RunbookRunner::next()
+{
+    if (!isWaitingForNext())
+        return;
+    m_waiting = false;
+    runStep();
 }
 
 void RunbookRunner::cancel()
@@ -31,6 +59,7 @@ void RunbookRunner::cancel()
     if (!m_running)
         return;
     m_running = false;
+    m_waiting = false;
     ++m_generation;
     if (m_executor)
         m_executor->cancel();
@@ -46,6 +75,16 @@ void RunbookRunner::runNext()
         emit finished(true, -1);
         return;
     }
+    if (m_stepByStep) {
+        m_waiting = true;
+        emit waitingForNext(m_index);
+        return;
+    }
+    runStep();
+}
+
+void RunbookRunner::runStep()
+{
     const int index = m_index;
     const RunbookStep &step = m_book.steps.at(index);
     emit stepStarted(index);

@@ -19,7 +19,7 @@ struct RunbookStep
         HelmRollback,    // release, revision (0: previous)
         WaitForRollout,  // target, timeoutSeconds
         Wait,            // seconds
-        SetLoad,         // target, loadPercent (demo cluster only)
+        SetLoad,         // target, loadPercent (-1: back to the schedule; simulator only)
     };
 
     Type type = Type::Caption;
@@ -47,6 +47,7 @@ struct Runbook
     QString name;
     QString description;
     QString ns;            // default namespace for the steps
+    QString context;       // pinned kubeconfig context: the runbook refuses any other one
     QString fileName;
     QList<RunbookStep> steps;
 };
