@@ -2,12 +2,25 @@
 #pragma once
 
 namespace Orrery {
+class AuditPage;
+class HelmPage;
 class MainWindow;
+class RunbookPlayer;
 }
 
 namespace Orrery::App {
 
+// The pages installOperationPages() added, for the wiring that connects them to the
+// operations UI (HelmPage::rollbackRequested → the Helm rollback handler).
+struct OperationPages
+{
+    RunbookPlayer *runbooks = nullptr;
+    AuditPage *audit = nullptr;
+    HelmPage *helm = nullptr;
+};
+
 // The runbook player, the audit log and the Helm releases pages (operationpageswiring.cpp).
-void installOperationPages(MainWindow &window);
+// They follow the window's active session.
+OperationPages installOperationPages(MainWindow &window);
 
 } // namespace Orrery::App

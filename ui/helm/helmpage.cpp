@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "helmpage.h"
+
+#include "diffhighlighter.h"
+
+#include <yamlhighlighter.h>
+
+#include <kube/actions/resourcepath.h>
+#include <kube/clustersession.h>
+#include <kube/httptransport.h>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QThread>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+namespace {
+
+enum ReleaseColumn { RName, RNamespace, RChart, RChartVersion, RAppVersion, RRevision, RStatus, RUpdated };
+enum HistoryColumn { HRevision, HUpdated, HStatus, HChart, HAppVersion, HDescription };
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+}
+
+QPlainTextEdit *codeView(QWidget *parent)
+{
+    auto *view = new QPlainTextEdit(parent);
+    view->setReadOnly(true);
+    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    return view;
+}
+
+// Splits a SecretList of every namespace into one HelmReleases per namespace (a release name
+// is unique only within its namespace).
+QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors)
+{
+    QMap<QString, HelmReleases> out;
+    const nlohmann::json list = nlohmann::json::parse(body.toStdString(), nullptr, false);
+    if (!list.is_object() || !list.contains("items") || !list["items"].is_array()) {
+        errors->append(HelmPage::tr("The server sent an invalid Secret list."));
+        return out;
+    }
+    QMap<QString, nlohmann::json> byNamespace;
+    for (const auto &item : list["items"]) {
+        const QString ns = QString::fromStdString(item.value("/metadata/namespace"_json_pointer, std::string()));
+        if (!byNamespace.contains(ns))
+            byNamespace.insert(ns, nlohmann::json::array());
+        byNamespace[ns].push_back(item);
+    }
+    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it) {
+        HelmReleases releases = HelmReleases::fromSecrets(it.value());
+        for (const Error &e : releases.errors())
+            errors->append(e.toString());
+        out.insert(it.key(), std::move(releases));
+    }
+    return out;
+}
+
+} // namespace
+
+HelmPage::HelmPage(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Helm releases"), this))
+    , m_status(new QLabel(this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_releases(new QTreeWidget(this))
+    , m_history(new QTreeWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_values(codeView(this))
+    , m_manifest(codeView(this))
+    , m_diffFrom(new QComboBox(this))
+    , m_diffTo(new QComboBox(this))
+    , m_diffKind(new QComboBox(this))
+    , m_diff(codeView(this))
+    , m_rollback(new QPushButton(tr("Roll back to revision…"), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_status->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addWidget(m_status, 1);
+    top->addWidget(m_refresh);
+
+    m_releases->setHeaderLabels({tr("Name"), tr("Namespace"), tr("Chart"), tr("Chart version"), tr("App version"),
+                                 tr("Revision"), tr("Status"), tr("Updated")});
+    m_releases->setRootIsDecorated(false);
+    m_releases->setUniformRowHeights(true);
+    m_releases->setAlternatingRowColors(true);
+
+    m_history->setHeaderLabels({tr("Revision"), tr("Updated"), tr("Status"), tr("Chart"), tr("App version"),
+                                tr("Description")});
+    m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(true);
+
+    new YamlHighlighter(m_values->document());
+    new YamlHighlighter(m_manifest->document());
+    new UnifiedDiffHighlighter(m_diff->document());
+
+    m_diffKind->addItem(tr("Manifest"));
+    m_diffKind->addItem(tr("Values"));
+    auto *diffPage = new QWidget(this);
+    auto *diffBar = new QHBoxLayout;
+    diffBar->addWidget(new QLabel(tr("From revision"), diffPage));
+    diffBar->addWidget(m_diffFrom);
+    diffBar->addWidget(new QLabel(tr("to"), diffPage));
+    diffBar->addWidget(m_diffTo);
+    diffBar->addWidget(m_diffKind);
+    diffBar->addStretch(1);
+    auto *diffLayout = new QVBoxLayout(diffPage);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->addLayout(diffBar);
+    diffLayout->addWidget(m_diff, 1);
+
+    m_tabs->addTab(m_values, tr("Values"));
+    m_tabs->addTab(m_manifest, tr("Manifest"));
+    m_tabs->addTab(diffPage, tr("Diff"));
+
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *historyBar = new QHBoxLayout;
+    historyBar->addWidget(new QLabel(tr("History"), historyPane));
+    historyBar->addStretch(1);
+    historyBar->addWidget(m_rollback);
+    historyLayout->addLayout(historyBar);
+    historyLayout->addWidget(m_history, 1);
+
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(historyPane);
+    lower->addWidget(m_tabs);
+    lower->setStretchFactor(0, 2);
+    lower->setStretchFactor(1, 3);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_releases);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    m_rollback->setEnabled(false);
+    m_rollback->setToolTip(tr("Select a release and the revision to go back to."));
+
+    connect(m_refresh, &QPushButton::clicked, this, &HelmPage::refresh);
+    connect(m_releases, &QTreeWidget::itemSelectionChanged, this, &HelmPage::onReleaseSelected);
+    connect(m_history, &QTreeWidget::itemSelectionChanged, this, &HelmPage::onRevisionSelected);
+    connect(m_diffFrom, &QComboBox::currentIndexChanged, this, &HelmPage::showDiff);
+    connect(m_diffTo, &QComboBox::currentIndexChanged, this, &HelmPage::showDiff);
+    connect(m_diffKind, &QComboBox::currentIndexChanged, this, &HelmPage::showDiff);
+    connect(m_rollback, &QPushButton::clicked, this, &HelmPage::requestRollback);
+
+    m_status->setText(tr("No cluster connected."));
+}
+
+HelmPage::~HelmPage() = default;
+
+void HelmPage::setSession(ClusterSession *session)
+{
+    if (session == m_session && session)
+        return;
+    ++m_generation;  // answers for the previous context are dropped
+    m_session = session;
+    m_context = session ? session->connection().contextName : QString();
+    m_data.clear();
+    m_fresh.clear();
+    m_selectedNs.clear();
+    m_selectedName.clear();
+    showReleases();
+    m_dirty = true;
+    if (!session)
+        m_status->setText(tr("No cluster connected."));
+    else if (isVisible())
+        refresh();
+}
+
+void HelmPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty && m_session)
+        refresh();
+}
+
+void HelmPage::refresh()
+{
+    if (!m_session)
+        return;
+    m_dirty = false;
+    m_status->setText(tr("Reading the release Secrets of %1…").arg(m_context));
+    fetch(ResourcePath::addQuery(QStringLiteral("/api/v1/secrets"), QStringLiteral("labelSelector"),
+                                 QStringLiteral("owner=helm")),
+          QString());
+}
+
+// `onlyRelease` ("ns/name") set: the answer holds that release's Secrets only (fetched when it
+// is selected) and overrides what the full list said about it.
+void HelmPage::fetch(const QString &path, const QString &onlyRelease)
+{
+    const quint64 generation = m_generation;
+    m_session->transport()->get(path, this, [this, generation, path, onlyRelease](const Result<ApiResponse> &response) {
+        if (generation != m_generation)
+            return;
+        auto body = bodyOrError(response, path);
+        if (!body) {
+            ++m_fetches;
+            const Error &e = body.error();
+            m_status->setText(e.httpStatus == 403
+                                  ? tr("You may not read Secrets here, and Helm keeps its releases in Secrets: %1")
+                                        .arg(e.message)
+                                  : tr("Cannot read the releases: %1").arg(e.toString()));
+            emit loaded();
+            return;
+        }
+        // Every revision is gzip + JSON, manifests included: decode on a worker thread.
+        QPointer<HelmPage> self(this);
+        QThread *thread = QThread::create([self, generation, onlyRelease, bytes = *body] {
+            QStringList errors;
+            ByNamespace decoded = decode(bytes, &errors);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, generation, onlyRelease, decoded = std::move(decoded), errors]() mutable {
+                    if (self && generation == self->m_generation)
+                        self->apply(std::move(decoded), onlyRelease, errors);
+                },
+                Qt::QueuedConnection);
+        });
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        thread->start();
+    });
+}
+
+void HelmPage::apply(ByNamespace releases, const QString &onlyRelease, const QStringList &errors)
+{
+    const QString onlyNamespace = onlyRelease.section(QLatin1Char('/'), 0, 0);
+    ++m_fetches;
+    if (onlyRelease.isEmpty()) {
+        m_data = std::move(releases);
+        m_fresh.clear();
+    } else {
+        // One release's Secrets (fetched on selection): they override that release only.
+        m_fresh.insert(onlyRelease, releases.value(onlyNamespace));
+    }
+    int count = 0;
+    for (const HelmReleases &r : std::as_const(m_data))
+        count += int(r.latest().size());
+    QString text = tr("%n release(s) in %1", nullptr, count).arg(m_context);
+    if (!errors.isEmpty())
+        text += QLatin1String(" — ") + tr("%n revision(s) could not be decoded: %1", nullptr, int(errors.size()))
+                                           .arg(errors.first());
+    m_status->setText(text);
+    showReleases();
+    emit loaded();
+}
+
+void HelmPage::showReleases()
+{
+    const QString keepNs = m_selectedNs;
+    const QString keepName = m_selectedName;
+    const QSignalBlocker blocker(m_releases);
+    m_releases->clear();
+    QTreeWidgetItem *selected = nullptr;
+    for (auto it = m_data.cbegin(); it != m_data.cend(); ++it) {
+        for (HelmRelease r : it.value().latest()) {
+            const auto fresh = m_fresh.constFind(it.key() + QLatin1Char('/') + r.name);
+            if (fresh != m_fresh.cend() && !fresh->history(r.name).isEmpty())
+                r = fresh->history(r.name).last();
+            auto *item = new QTreeWidgetItem(m_releases);
+            item->setText(RName, r.name);
+            item->setText(RNamespace, it.key());
+            item->setText(RChart, r.chartName);
+            item->setText(RChartVersion, r.chartVersion);
+            item->setText(RAppVersion, r.appVersion);
+            item->setText(RRevision, QString::number(r.version));
+            item->setText(RStatus, r.status);
+            item->setText(RUpdated, timeText(r.lastDeployed));
+            item->setData(RName, Qt::UserRole, it.key());
+            if (r.status == QLatin1String("failed") || r.status.startsWith(QLatin1String("pending")))
+                item->setForeground(RStatus, QColor(0xc0, 0x39, 0x2b));
+            if (r.name == keepName && it.key() == keepNs)
+                selected = item;
+        }
+    }
+    for (int c = 0; c < m_releases->columnCount(); ++c)
+        m_releases->resizeColumnToContents(c);
+    if (selected)
+        selected->setSelected(true);
+    showHistory();
+}
+
+void HelmPage::onReleaseSelected()
+{
+    const QList<QTreeWidgetItem *> items = m_releases->selectedItems();
+    if (items.isEmpty()) {
+        m_selectedNs.clear();
+        m_selectedName.clear();
+        showHistory();
+        return;
+    }
+    m_selectedNs = items.first()->data(RName, Qt::UserRole).toString();
+    m_selectedName = items.first()->text(RName);
+    showHistory();
+    // The history shown comes from the page's last list; read this release's Secrets again so
+    // a rollback or upgrade done meanwhile (by Orrery or helm) shows up.
+    if (m_session)
+        fetch(ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, m_selectedNs), QStringLiteral("labelSelector"),
+                                     QStringLiteral("owner=helm,name=") + m_selectedName),
+              m_selectedNs + QLatin1Char('/') + m_selectedName);
+}
+
+QList<HelmRelease> HelmPage::currentHistory() const
+{
+    if (m_selectedName.isEmpty())
+        return {};
+    const auto fresh = m_fresh.constFind(m_selectedNs + QLatin1Char('/') + m_selectedName);
+    if (fresh != m_fresh.cend())
+        return fresh->history(m_selectedName);
+    return m_data.value(m_selectedNs).history(m_selectedName);
+}
+
+void HelmPage::showHistory()
+{
+    const QList<HelmRelease> history = currentHistory();
+    const QTreeWidgetItem *old = m_history->currentItem();
+    int keepRevision = old && !m_history->selectedItems().isEmpty() ? old->text(HRevision).toInt() : 0;
+    {
+        const QSignalBlocker blocker(m_history);
+        m_history->clear();
+        QTreeWidgetItem *selected = nullptr;
+        // Newest first, like the release list's "current revision" reading.
+        for (auto it = history.crbegin(); it != history.crend(); ++it) {
+            auto *item = new QTreeWidgetItem(m_history);
+            item->setText(HRevision, QString::number(it->version));
+            item->setText(HUpdated, timeText(it->lastDeployed));
+            item->setText(HStatus, it->status);
+            item->setText(HChart, it->chart());
+            item->setText(HAppVersion, it->appVersion);
+            item->setText(HDescription, it->description);
+            if (it->version == keepRevision)
+                selected = item;
+        }
+        for (int c = 0; c < m_history->columnCount(); ++c)
+            m_history->resizeColumnToContents(c);
+        if (!selected && !history.isEmpty())
+            selected = m_history->topLevelItem(0);
+        if (selected) {
+            m_history->setCurrentItem(selected);
+            selected->setSelected(true);
+        }
+    }
+    {
+        const QSignalBlocker a(m_diffFrom);
+        const QSignalBlocker b(m_diffTo);
+        const int from = m_diffFrom->currentData().toInt();
+        const int to = m_diffTo->currentData().toInt();
+        m_diffFrom->clear();
+        m_diffTo->clear();
+        for (const HelmRelease &r : history) {
+            m_diffFrom->addItem(QString::number(r.version), r.version);
+            m_diffTo->addItem(QString::number(r.version), r.version);
+        }
+        // Default: the previous revision against the current one.
+        const int fromIndex = m_diffFrom->findData(from);
+        const int toIndex = m_diffTo->findData(to);
+        m_diffFrom->setCurrentIndex(fromIndex >= 0 ? fromIndex : qMax(0, int(history.size()) - 2));
+        m_diffTo->setCurrentIndex(toIndex >= 0 ? toIndex : int(history.size()) - 1);
+    }
+    onRevisionSelected();
+    showDiff();
+}
+
+void HelmPage::onRevisionSelected()
+{
+    const QList<HelmRelease> history = currentHistory();
+    const QList<QTreeWidgetItem *> items = m_history->selectedItems();
+    const int revision = items.isEmpty() ? 0 : items.first()->text(HRevision).toInt();
+    const HelmRelease *release = nullptr;
+    for (const HelmRelease &r : history)
+        if (r.version == revision)
+            release = &r;
+    m_values->setPlainText(release ? HelmReleases::valuesYaml(*release) : QString());
+    m_manifest->setPlainText(release ? release->manifest : QString());
+    const int current = history.isEmpty() ? 0 : history.last().version;
+    m_rollback->setEnabled(release && release->version != current);
+    m_rollback->setText(release && release->version != current ? tr("Roll back to revision %1…").arg(release->version)
+                                                               : tr("Roll back to revision…"));
+    m_rollback->setToolTip(!release ? tr("Select a release and the revision to go back to.")
+                           : release->version == current ? tr("Revision %1 is the current one.").arg(current)
+                                                         : tr("Roll %1 back to revision %2 (as helm rollback)")
+                                                               .arg(m_selectedName)
+                                                               .arg(release->version));
+}
+
+void HelmPage::showDiff()
+{
+    const QList<HelmRelease> history = currentHistory();
+    const int from = m_diffFrom->currentData().toInt();
+    const int to = m_diffTo->currentData().toInt();
+    const HelmRelease *a = nullptr;
+    const HelmRelease *b = nullptr;
+    for (const HelmRelease &r : history) {
+        if (r.version == from)
+            a = &r;
+        if (r.version == to)
+            b = &r;
+    }
+    if (!a || !b) {
+        m_diff->setPlainText(QString());
+        return;
+    }
+    const QString diff = m_diffKind->currentIndex() == 0 ? HelmReleases::manifestDiff(*a, *b)
+                                                         : HelmReleases::valuesDiff(*a, *b);
+    m_diff->setPlainText(diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to) : diff);
+}
+
+void HelmPage::requestRollback()
+{
+    const QList<QTreeWidgetItem *> items = m_history->selectedItems();
+    if (items.isEmpty() || m_selectedName.isEmpty())
+        return;
+    emit rollbackRequested(m_context, m_selectedNs, m_selectedName, items.first()->text(HRevision).toInt());
+}
+
+bool HelmPage::selectRelease(const QString &ns, const QString &name)
+{
+    for (int i = 0; i < m_releases->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_releases->topLevelItem(i);
+        if (item->text(RName) == name && item->text(RNamespace) == ns) {
+            m_releases->clearSelection();
+            m_releases->setCurrentItem(item);
+            item->setSelected(true);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool HelmPage::selectRevision(int revision)
+{
+    for (int i = 0; i < m_history->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_history->topLevelItem(i);
+        if (item->text(HRevision).toInt() == revision) {
+            m_history->clearSelection();
+            m_history->setCurrentItem(item);
+            item->setSelected(true);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace Orrery

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <helm/helmreleases.h>
+
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTreeWidget;
+
+namespace Orrery {
+
+class ClusterSession;
+
+// Helm releases of the active context, decoded from their storage Secrets (`helm list -A`),
+// and for the selected release its history (`helm history`), the values and rendered
+// manifest of a revision (`helm get values/manifest --revision`) and a diff of two revisions.
+// The resource store never keeps Secret values, so the page fetches the release Secrets over
+// the API when it is shown and when a release is selected; decoding runs off the GUI thread.
+// Rolling back is only requested here (rollbackRequested); the operations UI confirms and runs
+// it.
+class HelmPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HelmPage(QWidget *parent = nullptr);
+    ~HelmPage() override;
+
+    void setSession(ClusterSession *session);
+    // Fetches the release Secrets of every namespace again.
+    void refresh();
+
+    // For tests and screenshots.
+    QTreeWidget *releaseList() const { return m_releases; }
+    QTreeWidget *historyList() const { return m_history; }
+    QPlainTextEdit *valuesView() const { return m_values; }
+    QPlainTextEdit *manifestView() const { return m_manifest; }
+    QPlainTextEdit *diffView() const { return m_diff; }
+    QComboBox *diffFrom() const { return m_diffFrom; }
+    QComboBox *diffTo() const { return m_diffTo; }
+    QComboBox *diffKind() const { return m_diffKind; }
+    QPushButton *rollbackButton() const { return m_rollback; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *statusLabel() const { return m_status; }
+    bool selectRelease(const QString &ns, const QString &name);
+    bool selectRevision(int revision);
+    int fetches() const { return m_fetches; }
+
+signals:
+    // "Roll back to revision…": the handler confirms (context, namespace, release, change)
+    // and runs HelmRollbackOperation.
+    void rollbackRequested(const QString &context, const QString &ns, const QString &release, int revision);
+    // A fetch finished and the lists show its result.
+    void loaded();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    using ByNamespace = QMap<QString, HelmReleases>;
+    void fetch(const QString &path, const QString &onlyRelease);
+    void apply(ByNamespace releases, const QString &onlyRelease, const QStringList &errors);
+    void showReleases();
+    void onReleaseSelected();
+    void showHistory();
+    void onRevisionSelected();
+    void showDiff();
+    void requestRollback();
+    QList<HelmRelease> currentHistory() const;
+
+    QPointer<ClusterSession> m_session;
+    QString m_context;
+    ByNamespace m_data;
+    QHash<QString, HelmReleases> m_fresh;  // "ns/name" → that release, re-read on selection
+    QString m_selectedNs;
+    QString m_selectedName;
+    bool m_dirty = true;
+    quint64 m_generation = 0;
+    int m_fetches = 0;
+
+    QLabel *m_title;
+    QLabel *m_status;
+    QPushButton *m_refresh;
+    QTreeWidget *m_releases;
+    QTreeWidget *m_history;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_values;
+    QPlainTextEdit *m_manifest;
+    QComboBox *m_diffFrom;
+    QComboBox *m_diffTo;
+    QComboBox *m_diffKind;
+    QPlainTextEdit *m_diff;
+    QPushButton *m_rollback;
+};
+
+} // namespace Orrery
