@@ -25,6 +25,7 @@ QImage TopologyExporter::renderImage(TopologyScene *scene, qreal scale, int maxS
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
+    const TopologyOverviewScope details(scene, false);
     scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
     return image;
 }
@@ -66,6 +67,7 @@ Result<void> TopologyExporter::write(TopologyScene *scene, const QString &fileNa
         QPainter painter;
         if (!painter.begin(&generator))
             return Error(Error::Code::FileError, QStringLiteral("cannot write SVG"), fileName);
+        const TopologyOverviewScope details(scene, false);
         scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
         painter.end();
         if (!QFileInfo::exists(fileName))

@@ -45,6 +45,8 @@ void TopologyMinimap::refresh()
     m_cache.fill(QColor(0xf7, 0xf8, 0xfa));
     if (QGraphicsScene *scene = m_view->scene()) {
         QPainter painter(&m_cache);
+        // A few pixels per namespace: the overview batches are all that can be seen.
+        const TopologyOverviewScope overview(qobject_cast<TopologyScene *>(scene), true);
         scene->render(&painter, target(), scene->sceneRect());
     }
     update();

@@ -26,6 +26,7 @@ public:
     bool setNode(const TopologyNode &node);
     const TopologyNode &node() const { return m_node; }
     void setSize(const QSizeF &size);
+    QSizeF size() const { return m_size; }
 
     void setFlash(qreal flash);  // 0..1, fading highlight after a change
     qreal flash() const { return m_flash; }

@@ -5,6 +5,7 @@
 #include "topologyedgelayer.h"
 #include "topologygraph.h"
 #include "topologynodeitem.h"
+#include "topologyoverviewitem.h"
 #include "topologystyle.h"
 
 #include <QGraphicsSceneHelpEvent>
@@ -16,6 +17,15 @@ namespace Orrery {
 namespace {
 constexpr qint64 s_flashMs = 900;
 constexpr qreal s_margin = 60;
+
+// Parent of one namespace's node items; draws nothing itself.
+class NodeLayer : public QGraphicsItem
+{
+public:
+    NodeLayer() { setFlag(ItemHasNoContents); }
+    QRectF boundingRect() const override { return {}; }
+    void paint(QPainter *, const QStyleOptionGraphicsItem *, QWidget *) override {}
+};
 } // namespace
 
 TopologyScene::TopologyScene(TopologyGraph *graph, QObject *parent)
@@ -29,9 +39,16 @@ TopologyScene::TopologyScene(TopologyGraph *graph, QObject *parent)
     m_clock.start();
     m_flashTimer.setInterval(33);
     connect(&m_flashTimer, &QTimer::timeout, this, [this] { tickFlash(); });
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] { invalidateOverviews(); });
 }
 
-TopologyScene::~TopologyScene() = default;
+TopologyScene::~TopologyScene()
+{
+    // QGraphicsScene deletes the items after this; a selected one emits selectionChanged on
+    // its way out, when the overview items may already be gone.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+    m_overviews.clear();
+}
 
 bool TopologyScene::isVisible(const TopologyNode &node) const
 {
@@ -86,6 +103,7 @@ void TopologyScene::rebuild()
     rebuildFrames();
     rebuildEdges();
     updateSceneRect();
+    invalidateOverviews();
     if (!m_focusId.isEmpty())
         setFocusNode(m_focusId);
     applyReveal();
@@ -154,14 +172,19 @@ void TopologyScene::syncItem(const QString &id, bool flash)
         return;
     const QRectF rect = m_layout.nodeRect(id);
     TopologyNodeItem *item = m_items.value(id);
+    invalidateOverview(node->home);
     if (!item) {
         item = new TopologyNodeItem(*node, rect.size(), &m_display);
         item->setPos(rect.topLeft());
-        addItem(item);
+        item->setParentItem(nodeLayerFor(node->home));
         m_items.insert(id, item);
         if (flash)
             startFlash(item);
         return;
+    }
+    if (item->node().home != node->home) {
+        invalidateOverview(item->node().home);
+        item->setParentItem(nodeLayerFor(node->home));
     }
     if (item->pos() != rect.topLeft())
         item->setPos(rect.topLeft());
@@ -170,11 +193,55 @@ void TopologyScene::syncItem(const QString &id, bool flash)
         startFlash(item);
 }
 
+QGraphicsItem *TopologyScene::nodeLayerFor(const QString &home)
+{
+    QGraphicsItem *&layer = m_nodeLayers[home];
+    if (!layer) {
+        layer = new NodeLayer;
+        layer->setOpacity(m_overview ? 0 : 1);
+        addItem(layer);
+        auto *overview = new TopologyOverviewItem(layer, QRectF());
+        overview->setVisible(m_overview);
+        addItem(overview);
+        m_overviews.insert(home, overview);
+        for (const TopologyBox &box : m_layout.namespaceBoxes()) {
+            if (box.key == home)
+                overview->setRect(box.rect);
+        }
+    }
+    return layer;
+}
+
+void TopologyScene::invalidateOverview(const QString &home)
+{
+    if (TopologyOverviewItem *overview = m_overviews.value(home))
+        overview->invalidate();
+}
+
+void TopologyScene::invalidateOverviews()
+{
+    for (TopologyOverviewItem *overview : std::as_const(m_overviews))
+        overview->invalidate();
+}
+
+void TopologyScene::setOverview(bool overview)
+{
+    if (overview == m_overview)
+        return;
+    m_overview = overview;
+    // Opacity 0 on the layer: QGraphicsScene skips the subtree without visiting its items.
+    for (QGraphicsItem *layer : std::as_const(m_nodeLayers))
+        layer->setOpacity(overview ? 0 : 1);
+    for (TopologyOverviewItem *item : std::as_const(m_overviews))
+        item->setVisible(overview);
+}
+
 void TopologyScene::removeItem(const QString &id)
 {
     TopologyNodeItem *item = m_items.take(id);
     if (!item)
         return;
+    invalidateOverview(item->node().home);
     m_flashing.remove(item);
     delete item;
 }
@@ -198,6 +265,8 @@ void TopologyScene::rebuildFrames()
         }
         layer->setRect(box.rect.adjusted(-4, -4, 4, 4));
         layers.insert(box.key, layer);
+        nodeLayerFor(box.key);
+        m_overviews.value(box.key)->setRect(box.rect);
     }
     qDeleteAll(m_layers);
     m_layers = layers;
@@ -393,6 +462,7 @@ void TopologyScene::applyReveal()
         if (item->isVisible() != show)
             item->setVisible(show);
     }
+    invalidateOverviews();
 }
 
 QSet<QString> TopologyScene::neighbourhood(const QString &id) const
@@ -435,6 +505,7 @@ void TopologyScene::setFocusNode(const QString &id)
 
 void TopologyScene::applyDim()
 {
+    invalidateOverviews();
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
         const qreal opacity = m_display.isDimmed(it.key()) ? 0.18 : 1.0;
         if (it.value()->opacity() != opacity)

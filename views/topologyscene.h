@@ -16,6 +16,7 @@ class TopologyBoxItem;
 class TopologyEdgeLayer;
 class TopologyGraph;
 class TopologyNodeItem;
+class TopologyOverviewItem;
 
 // The drawn topology of one TopologyGraph. Applies graph deltas incrementally: placed nodes
 // never move (TopologyLayout), changed nodes are repainted with a short fading halo, only the
@@ -58,6 +59,12 @@ public:
     int edgeCount() const;
     QStringList find(const QString &text) const;  // ids of drawn nodes whose name matches
 
+    // Far-away drawing for a view zoomed out below overviewZoom(): each namespace's nodes are
+    // painted as one cached batch of coloured rectangles instead of one item each.
+    void setOverview(bool overview);
+    bool isOverview() const { return m_overview; }
+    static constexpr qreal overviewZoom() { return 0.3; }
+
     bool animationsEnabled() const { return m_animate; }
     void setAnimationsEnabled(bool enabled) { m_animate = enabled; }
 
@@ -77,6 +84,9 @@ private:
     void rebuildEdges();
     void updateProducerEdges(const QString &producer);
     TopologyEdgeLayer *layerFor(const QString &home) const;
+    QGraphicsItem *nodeLayerFor(const QString &home);
+    void invalidateOverview(const QString &home);
+    void invalidateOverviews();
     void startFlash(TopologyNodeItem *item);
     void tickFlash();
     void applyDim();
@@ -92,6 +102,11 @@ private:
     QHash<QString, TopologyNodeItem *> m_items;
     QHash<QString, TopologyEdgeLayer *> m_layers;  // namespace (home) → its edges
     QHash<QString, QString> m_producerLayer;       // producer → home it was drawn in
+    // Node items are children of one layer per namespace (home), so that the overview can
+    // drop a whole namespace's items from painting at once (TopologyOverviewItem).
+    QHash<QString, QGraphicsItem *> m_nodeLayers;
+    QHash<QString, TopologyOverviewItem *> m_overviews;
+    bool m_overview = false;
     QList<TopologyBoxItem *> m_frames;
     QString m_focusId;
     QHash<TopologyNodeItem *, qint64> m_flashing;  // item → flash start (ms)
@@ -99,6 +114,31 @@ private:
     QTimer m_flashTimer;
     bool m_animate = true;
     bool m_revealApplied = false;  // some items hidden by the presenter reveal
+};
+
+// Sets a scene's overview mode for one scope and restores it: exports render the details
+// whatever the view's zoom, the minimap renders the overview.
+class TopologyOverviewScope
+{
+public:
+    TopologyOverviewScope(TopologyScene *scene, bool overview)
+        : m_scene(scene)
+        , m_was(scene && scene->isOverview())
+    {
+        if (m_scene)
+            m_scene->setOverview(overview);
+    }
+    ~TopologyOverviewScope()
+    {
+        if (m_scene)
+            m_scene->setOverview(m_was);
+    }
+    TopologyOverviewScope(const TopologyOverviewScope &) = delete;
+    TopologyOverviewScope &operator=(const TopologyOverviewScope &) = delete;
+
+private:
+    TopologyScene *m_scene;
+    bool m_was;
 };
 
 } // namespace Orrery

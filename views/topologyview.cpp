@@ -40,6 +40,20 @@ void TopologyView::setTopologyScene(TopologyScene *scene)
     setScene(scene);
     if (scene)
         connect(scene, &QGraphicsScene::selectionChanged, this, [this] { onSelectionChanged(); });
+    updateLevelOfDetail();
+}
+
+void TopologyView::updateLevelOfDetail()
+{
+    if (m_scene)
+        m_scene->setOverview(zoom() < TopologyScene::overviewZoom());
+}
+
+void TopologyView::setZoom(qreal zoom)
+{
+    setTransform(QTransform::fromScale(zoom, zoom));
+    updateLevelOfDetail();
+    emit viewportMoved();
 }
 
 qreal TopologyView::zoom() const
@@ -51,6 +65,7 @@ void TopologyView::zoomBy(qreal factor)
 {
     const qreal target = std::clamp(zoom() * factor, 0.01, 4.0);
     scale(target / zoom(), target / zoom());
+    updateLevelOfDetail();
     emit viewportMoved();
 }
 
@@ -59,6 +74,7 @@ void TopologyView::fitAll()
     if (!scene())
         return;
     fitInView(sceneRect(), Qt::KeepAspectRatio);
+    updateLevelOfDetail();
     emit viewportMoved();
 }
 
@@ -70,6 +86,7 @@ void TopologyView::centerOnNode(const QString &id)
         if (zoom() < 0.6) {
             const qreal factor = 0.9 / zoom();
             scale(factor, factor);
+            updateLevelOfDetail();
         }
         centerOn(item);
         emit viewportMoved();

@@ -23,6 +23,7 @@ public:
     TopologyScene *topologyScene() const { return m_scene; }
 
     void zoomBy(qreal factor);
+    void setZoom(qreal zoom);
     void fitAll();
     void centerOnNode(const QString &id);
     // Selects and centres on the next match of `text`; returns the number of matches.
@@ -53,6 +54,9 @@ protected:
 
 private:
     TopologyNodeItem *nodeAt(const QPoint &pos) const;
+    // Below TopologyScene::overviewZoom() the scene paints each namespace's nodes as one
+    // batch (TopologyOverviewItem): a fitted 10k-pod cluster stays within a frame.
+    void updateLevelOfDetail();
     void onSelectionChanged();
 
     TopologyScene *m_scene = nullptr;

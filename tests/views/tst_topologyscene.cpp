@@ -7,6 +7,7 @@
 #include "topologygraph.h"
 #include "topologynodeitem.h"
 #include "topologyscene.h"
+#include "topologystyle.h"
 #include "topologysynthetic.h"
 #include "topologyview.h"
 
@@ -158,6 +159,57 @@ private slots:
         for (const QString &id : f.graph.nodes().keys())
             pods += f.scene.item(id) && f.scene.item(id)->node().kind == TopologyKind::Pod ? 1 : 0;
         QCOMPARE(pods, 20);
+    }
+
+    void overviewWhenZoomedFarOut()
+    {
+        Fixture f(S::pfe());
+        TopologyView view;
+        view.setTopologyScene(&f.scene);
+        view.resize(800, 600);
+        view.setZoom(1.0);
+        QVERIFY(!f.scene.isOverview());
+        view.setZoom(0.1);
+        QVERIFY(f.scene.isOverview());
+
+        // The batched overview draws each node where it is, in the colour the node's own
+        // far-away painting uses: a crash-looping pod is red either way.
+        QString crashing;
+        for (const TopologyNode &node : f.graph.nodes()) {
+            if (node.kind == TopologyKind::Pod && node.health == TopologyHealth::Failed && f.scene.item(node.id))
+                crashing = node.id;
+        }
+        QVERIFY(!crashing.isEmpty());
+        const QRectF rect = f.scene.layout().nodeRect(crashing);
+        view.centerOn(rect.center());
+        auto pixel = [&] {
+            QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            view.viewport()->render(&image);
+            return image.pixelColor(view.mapFromScene(rect.center()));
+        };
+        const QColor red = TopologyStyle::healthColor(TopologyHealth::Failed);
+        QCOMPARE(pixel(), red);
+        f.scene.setOverview(false);
+        QCOMPARE(pixel(), red);
+        f.scene.setOverview(true);
+
+        // Changes reach the overview: the pod recovers, the overview turns it green.
+        const TopologyNode *pod = f.graph.node(crashing);
+        KeyValues labels;
+        for (auto it = pod->labels.cbegin(); it != pod->labels.cend(); ++it)
+            labels.append(KeyValue{it.key(), it.value()});
+        f.builder.apply(modified({S::pod(pod->ns, pod->name, QStringLiteral("ReplicaSet"),
+                                         pod->owner.section(QLatin1Char('/'), 2), labels)}));
+        f.scene.applyPendingChanges();
+        QCOMPARE(pixel(), TopologyStyle::healthColor(TopologyHealth::Healthy));
+
+        // Exports draw the details whatever the view's zoom, and leave the mode as it was.
+        const QImage exported = TopologyExporter::renderImage(&f.scene);
+        QVERIFY(!exported.isNull());
+        QVERIFY(f.scene.isOverview());
+        view.setZoom(1.0);
+        QVERIFY(!f.scene.isOverview());
     }
 
     void selectionEmitsIdentity()
