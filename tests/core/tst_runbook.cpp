@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runbook parsing (typed steps, errors with line numbers) and the runner over a fake executor.
 #include "runbook/runbookparser.h"
+#include "runbook/clusterrunbookexecutor.h"
 #include "runbook/runbookrunner.h"
+#include "runbook/shippedrunbooks.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -218,6 +220,101 @@ private slots:
         QCOMPARE(started.count(), 2);
         QCOMPARE(finished.count(), 1);
         QVERIFY(runner.outcomes().size() == 1);
+    }
+
+    // Presenter mode: nothing runs until next(); one step per next(); presses while a step
+    // is in flight are ignored.
+    void stepByStep()
+    {
+        auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
+        QVERIFY(book.ok());
+        book->steps = book->steps.mid(0, 3);  // caption, scale, setImage
+        FakeExecutor executor;
+        executor.hold = true;
+        RunbookRunner runner(&executor);
+        runner.setStepByStep(true);
+        QSignalSpy waiting(&runner, &RunbookRunner::waitingForNext);
+        QSignalSpy finishedStep(&runner, &RunbookRunner::stepFinished);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        runner.start(*book);
+        QTRY_COMPARE(waiting.count(), 1);
+        QCOMPARE(waiting.first().at(0).toInt(), 0);
+        QVERIFY(runner.isWaitingForNext());
+        QCOMPARE(finishedStep.count(), 0);
+        runner.next();  // the caption
+        QTRY_COMPARE(waiting.count(), 2);
+        QCOMPARE(finishedStep.count(), 1);
+        QCOMPARE(runner.currentIndex(), 1);
+        QVERIFY(executor.executed.isEmpty());
+        runner.next();  // scale: in flight
+        QVERIFY(!runner.isWaitingForNext());
+        QCOMPARE(executor.executed.size(), 1);
+        runner.next();  // ignored: the scale has not answered
+        QCOMPARE(executor.executed.size(), 1);
+        executor.pending(StepOutcome{true, QStringLiteral("scaled"), {}});
+        QTRY_COMPARE(waiting.count(), 3);
+        QCOMPARE(finishedStep.last().at(2).toString(), QStringLiteral("scaled"));
+        runner.next();
+        QCOMPARE(executor.executed.size(), 2);
+        executor.pending(StepOutcome{true, QStringLiteral("image set"), {}});
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.first().at(0).toBool());
+        QCOMPARE(waiting.count(), 3);  // no wait after the last step
+    }
+
+    void pinnedContext()
+    {
+        auto book = RunbookParser::parse("name: pinned\ncontext: prod-eu\nsteps:\n  - wait: 1\n", QStringLiteral("p.yaml"));
+        QVERIFY(book.ok());
+        QCOMPARE(book->context, QStringLiteral("prod-eu"));
+        QVERIFY(RunbookRunner::checkContext(*book, QStringLiteral("prod-eu")).ok());
+        const auto refused = RunbookRunner::checkContext(*book, QStringLiteral("staging"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().message,
+                 QStringLiteral("The runbook is pinned to context \"prod-eu\"; it refuses to run against \"staging\"."));
+        book->context.clear();
+        QVERIFY(RunbookRunner::checkContext(*book, QStringLiteral("staging")).ok());
+    }
+
+    void shippedRunbooksArePinned()
+    {
+        const QList<Runbook> all = ShippedRunbooks::all();
+        QCOMPARE(all.size(), 3);
+        for (const Runbook &book : all)
+            QVERIFY2(!book.context.isEmpty(), qPrintable(book.fileName));
+        QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("pfe-k8s")).size(), 2);
+        QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral")).size(), 1);
+        QVERIFY(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral-operator")).isEmpty());
+    }
+
+    // setLoad: the annotation orrery-sim reads, as a merge patch; "schedule" removes it.
+    void setLoadRequest()
+    {
+        auto book = RunbookParser::parse("- setLoad: {target: deployment/web, namespace: shop, percent: 90}\n"
+                                         "- setLoad: {target: statefulset/db, percent: schedule}\n");
+        QVERIFY(book.ok());
+        QCOMPARE(book->steps.at(0).loadPercent, 90);
+        QCOMPARE(book->steps.at(1).loadPercent, -1);
+        QVERIFY(!RunbookParser::parse("- setLoad: {target: deployment/web, percent: lots}\n").ok());
+
+        const nlohmann::json web = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
+                                    {"metadata", {{"name", "web"}, {"namespace", "shop"}}}};
+        auto w = ClusterRunbookExecutor::planSetLoad(web, 90);
+        QVERIFY(w.ok());
+        QCOMPARE(w->request.method, QByteArray("PATCH"));
+        QCOMPARE(w->request.path, QStringLiteral("/apis/apps/v1/namespaces/shop/deployments/web"));
+        QCOMPARE(w->request.contentType, QByteArray("application/merge-patch+json"));
+        QCOMPARE(w->request.body, QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
+        QCOMPARE(w->verb, QStringLiteral("patch"));
+        const nlohmann::json db = {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"},
+                                   {"metadata", {{"name", "db"}, {"namespace", "data"}}}};
+        w = ClusterRunbookExecutor::planSetLoad(db, -1);
+        QVERIFY(w.ok());
+        QCOMPARE(w->request.path, QStringLiteral("/apis/apps/v1/namespaces/data/statefulsets/db"));
+        QCOMPARE(w->request.body, QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
+        const nlohmann::json agent = {{"apiVersion", "apps/v1"}, {"kind", "DaemonSet"},
+                                      {"metadata", {{"name", "agent"}, {"namespace", "kube-system"}}}};
+        QVERIFY(!ClusterRunbookExecutor::planSetLoad(agent, 50).ok());
     }
 };
 

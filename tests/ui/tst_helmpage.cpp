@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Helm releases page against orrery-sim's aks-chat scenario, whose release Secrets the
+// simulator writes as Helm does: the list, a release's history, values and manifest of a
+// revision, a diff of two revisions, and the rollback request.
+#include <helm/helmpage.h>
+
+#include <kube/clustersession.h>
+#include <kube/kubeconfig.h>
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTreeWidget>
+
+#include <functional>
+
+using namespace Orrery;
+
+namespace {
+
+bool pump(const std::function<bool()> &done, int timeoutMs = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+QTreeWidgetItem *row(QTreeWidget *tree, int column, const QString &text)
+{
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        if (tree->topLevelItem(i)->text(column) == text)
+            return tree->topLevelItem(i);
+    return nullptr;
+}
+
+} // namespace
+
+class tst_HelmPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void releasesHistoryValuesDiffRollback();
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_sim;
+    QString m_kubeconfig;
+};
+
+void tst_HelmPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
+    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"),
+                        m_kubeconfig});
+    m_sim.start();
+    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    QByteArray out;
+    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+}
+
+void tst_HelmPage::cleanupTestCase()
+{
+    if (m_sim.state() != QProcess::NotRunning) {
+        m_sim.terminate();
+        if (!m_sim.waitForFinished(10000))
+            m_sim.kill();
+    }
+}
+
+void tst_HelmPage::releasesHistoryValuesDiffRollback()
+{
+    const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
+    const QString context = QStringLiteral("aks-chat-francecentral");
+    auto connection = config.connection(context);
+    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().toString()));
+    // Only the transport is used: the page reads Secrets itself (the store never keeps them).
+    ClusterSession session(std::move(*connection));
+
+    HelmPage page;
+    page.resize(1400, 900);
+    QSignalSpy loaded(&page, &HelmPage::loaded);
+    page.setSession(&session);
+    QCOMPARE(page.fetches(), 0);  // hidden: nothing fetched yet
+    page.show();                  // shown: reads the releases
+    QVERIFY2(pump([&] { return page.releaseList()->topLevelItemCount() > 0; }), qPrintable(page.statusLabel()->text()));
+
+    QTreeWidgetItem *chat = row(page.releaseList(), 0, QStringLiteral("chat-app"));
+    QVERIFY(chat);
+    QCOMPARE(chat->text(1), QStringLiteral("production"));
+    QVERIFY(!chat->text(2).isEmpty());      // chart
+    QVERIFY(!chat->text(3).isEmpty());      // chart version
+    QCOMPARE(chat->text(5), QStringLiteral("3"));
+    QCOMPARE(chat->text(6), QStringLiteral("deployed"));
+    QVERIFY(!chat->text(7).isEmpty());      // updated
+    QVERIFY2(page.statusLabel()->text().contains(context), qPrintable(page.statusLabel()->text()));
+
+    // Selecting it re-reads its Secrets and shows the history, newest first.
+    const int fetches = page.fetches();
+    QVERIFY(page.selectRelease(QStringLiteral("production"), QStringLiteral("chat-app")));
+    QVERIFY(pump([&] { return page.fetches() > fetches; }));
+    QTreeWidget *history = page.historyList();
+    QCOMPARE(history->topLevelItemCount(), 3);
+    QCOMPARE(history->topLevelItem(0)->text(0), QStringLiteral("3"));
+    QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("deployed"));
+    QCOMPARE(history->topLevelItem(1)->text(2), QStringLiteral("superseded"));
+    QVERIFY(!history->topLevelItem(2)->text(5).isEmpty());  // description ("Install complete")
+    // The current revision is selected: rolling back to it makes no sense.
+    QVERIFY(!page.rollbackButton()->isEnabled());
+    QVERIFY(page.manifestView()->toPlainText().contains(QLatin1String("kind: Deployment")));
+
+    // Revision 2: its values and manifest, and the rollback offer.
+    QVERIFY(page.selectRevision(2));
+    const QString manifest2 = page.manifestView()->toPlainText();
+    QVERIFY(manifest2.contains(QLatin1String("kind: ")));
+    QVERIFY(!page.valuesView()->toPlainText().isEmpty());
+    QVERIFY(page.rollbackButton()->isEnabled());
+    QCOMPARE(page.rollbackButton()->text(), QStringLiteral("Roll back to revision 2…"));
+    QSignalSpy rollback(&page, &HelmPage::rollbackRequested);
+    QTest::mouseClick(page.rollbackButton(), Qt::LeftButton);
+    QCOMPARE(rollback.count(), 1);
+    QCOMPARE(rollback.first().at(0).toString(), context);
+    QCOMPARE(rollback.first().at(1).toString(), QStringLiteral("production"));
+    QCOMPARE(rollback.first().at(2).toString(), QStringLiteral("chat-app"));
+    QCOMPARE(rollback.first().at(3).toInt(), 2);
+
+    // Diff: previous against current by default, as a unified diff.
+    QCOMPARE(page.diffFrom()->currentText(), QStringLiteral("2"));
+    QCOMPARE(page.diffTo()->currentText(), QStringLiteral("3"));
+    const QString diff = page.diffView()->toPlainText();
+    QVERIFY2(diff.startsWith(QLatin1String("--- chat-app v2")), qPrintable(diff.left(200)));
+    QVERIFY(diff.contains(QLatin1String("+++ chat-app v3")));
+    page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("1")));
+    QVERIFY(page.diffView()->toPlainText().startsWith(QLatin1String("--- chat-app v1")));
+    page.diffKind()->setCurrentIndex(1);  // values
+    QVERIFY(!page.diffView()->toPlainText().isEmpty());
+    page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("3")));
+    QVERIFY(page.diffView()->toPlainText().contains(QLatin1String("do not differ")));
+
+    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("2")));
+        page.diffKind()->setCurrentIndex(0);
+        page.tabs()->setCurrentIndex(2);
+        QVERIFY(page.selectRevision(2));
+        QCoreApplication::processEvents();
+        QVERIFY(page.grab().save(shots + QStringLiteral("/helm-page.png")));
+    }
+}
+
+QTEST_MAIN(tst_HelmPage)
+#include "tst_helmpage.moc"

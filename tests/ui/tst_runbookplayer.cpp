@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The runbook player end to end against orrery-sim (aks-chat): the shipped Helm rollback
+// runbook found for the context, confirmation before the start, one step per key press
+// (PageDown as clickers send, Right, Space), captions shown large, outcomes per step, the
+// audit log written and the release history read back; and the refusals (pinned context,
+// protected context without the typed name).
+#include <contextpreferences.h>
+#include <operations/confirmdialog.h>
+#include <runbook/runbookplayer.h>
+
+#include <audit/auditlog.h>
+#include <helm/helmreleases.h>
+#include <kube/actions/resourcepath.h>
+#include <kube/clustersession.h>
+#include <kube/httptransport.h>
+#include <kube/kubeconfig.h>
+#include <runbook/runbookrunner.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTreeWidget>
+
+#include <functional>
+#include <optional>
+
+using namespace Orrery;
+
+namespace {
+
+bool pump(const std::function<bool()> &done, int timeoutMs = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+QString outcomes(QTreeWidget *steps)
+{
+    QStringList lines;
+    for (int i = 0; i < steps->topLevelItemCount(); ++i)
+        lines << steps->topLevelItem(i)->text(0) + QLatin1Char(' ') + steps->topLevelItem(i)->text(1)
+                     + QStringLiteral(" => ") + steps->topLevelItem(i)->text(2);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class tst_RunbookPlayer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void refusesAnotherContext();
+    void protectedContextNeedsTheName();
+    void playsHelmRollbackStepByStep();
+
+private:
+    std::unique_ptr<ClusterSession> session(const QString &context);
+
+    QTemporaryDir m_dir;
+    QProcess m_sim;
+    QString m_kubeconfig;
+    const QString m_context = QStringLiteral("aks-chat-francecentral");
+};
+
+void tst_RunbookPlayer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
+    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"),
+                        m_kubeconfig});
+    m_sim.start();
+    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    QByteArray out;
+    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+}
+
+void tst_RunbookPlayer::cleanupTestCase()
+{
+    if (m_sim.state() != QProcess::NotRunning) {
+        m_sim.terminate();
+        if (!m_sim.waitForFinished(10000))
+            m_sim.kill();
+    }
+}
+
+std::unique_ptr<ClusterSession> tst_RunbookPlayer::session(const QString &context)
+{
+    auto connection = Kubeconfig::load(m_kubeconfig).connection(context);
+    if (!connection)
+        return {};
+    return std::make_unique<ClusterSession>(std::move(*connection));
+}
+
+void tst_RunbookPlayer::refusesAnotherContext()
+{
+    // The operator context reaches the same cluster, but the runbook is pinned to the admin one.
+    auto s = session(m_context + QStringLiteral("-operator"));
+    QVERIFY(s);
+    RunbookPlayer player;
+    player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-refused")));
+    player.setSession(s.get());
+    QVERIFY(!player.shippedList()->isEnabled());  // nothing shipped for this context
+    QVERIFY(player.loadFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml")).ok());
+    player.show();
+    player.requestStart();
+    QVERIFY(!player.confirmDialog());
+    QVERIFY(!player.isRunning());
+    QVERIFY2(player.statusLabel()->text().contains(QLatin1String("pinned to context \"aks-chat-francecentral\"")),
+             qPrintable(player.statusLabel()->text()));
+}
+
+void tst_RunbookPlayer::protectedContextNeedsTheName()
+{
+    auto s = session(m_context);
+    QVERIFY(s);
+    ContextPreferences preferences(m_dir.filePath(QStringLiteral("protected.ini")));
+    preferences.setProtected(m_context, true);
+    RunbookPlayer player;
+    player.setPreferences(&preferences);
+    player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-protected")));
+    player.setSession(s.get());
+    QVERIFY(player.loadFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml")).ok());
+    player.show();
+    player.requestStart();
+    QVERIFY(player.confirmDialog());
+    QVERIFY(player.confirmDialog()->target().isProtected);
+    QCOMPARE(player.confirmDialog()->target().context, m_context);
+    QVERIFY(!player.confirmDialog()->isConfirmEnabled());
+    player.confirmDialog()->reject();
+    QVERIFY(pump([&] { return !player.confirmDialog(); }, 5000));
+    QVERIFY(!player.isRunning());
+}
+
+void tst_RunbookPlayer::playsHelmRollbackStepByStep()
+{
+    auto s = session(m_context);
+    QVERIFY(s);
+    const QString auditDir = m_dir.filePath(QStringLiteral("audit"));
+    RunbookPlayer player;
+    player.setAuditDirectory(auditDir);
+    player.setSession(s.get());
+    player.resize(1100, 700);
+    player.show();
+    QApplication::setActiveWindow(&player);
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+
+    // The shipped runbooks pinned to this context: the Helm rollback.
+    QComboBox *shipped = player.shippedList();
+    QVERIFY(shipped->isEnabled());
+    QCOMPARE(shipped->count(), 2);  // "Shipped runbooks (1)" and the runbook
+    QCOMPARE(shipped->itemText(1), QStringLiteral("Helm release rollback"));
+    shipped->setCurrentIndex(1);
+    emit shipped->activated(1);
+    QCOMPARE(player.runbook().steps.size(), 4);
+    QCOMPARE(player.stepList()->topLevelItemCount(), 4);
+    QCOMPARE(player.stepList()->topLevelItem(1)->text(1),
+             QStringLiteral("Roll Helm release chat-app back to the previous revision"));
+
+    // PageDown before the start asks for confirmation; confirming runs the first step.
+    player.setFocus();
+    QTest::keyClick(&player, Qt::Key_PageDown);
+    QVERIFY(player.confirmDialog());
+    QVERIFY(player.confirmDialog()->isConfirmEnabled());
+    QVERIFY(!player.isRunning());
+    player.confirmDialog()->accept();
+    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 1; }),
+             qPrintable(outcomes(player.stepList())));
+    QCOMPARE(player.captionLabel()->text(),
+             QStringLiteral("Revision 3 of chat-app is the current one; go back to revision 2."));
+    QVERIFY(AuditLog::read(auditDir).isEmpty());  // a caption writes nothing
+
+    // Right: the Helm rollback.
+    QApplication::setActiveWindow(&player);
+    player.setFocus();
+    QTest::keyClick(&player, Qt::Key_Right);
+    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 2; }, 60000),
+             qPrintable(outcomes(player.stepList()) + QLatin1Char('\n') + player.statusLabel()->text()));
+    QVERIFY2(player.stepList()->topLevelItem(1)->text(2).contains(QLatin1String("Rollback")),
+             qPrintable(outcomes(player.stepList())));
+    QVERIFY(AuditLog::read(auditDir).size() >= 4);
+
+    // Space: wait for the rollout. The button does the same.
+    QTest::keyClick(&player, Qt::Key_Space);
+    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 3; }, 120000),
+             qPrintable(outcomes(player.stepList())));
+    QVERIFY2(player.stepList()->topLevelItem(2)->text(2).contains(QLatin1String("successfully rolled out")),
+             qPrintable(outcomes(player.stepList())));
+    QVERIFY(player.nextButton()->isEnabled());
+    QSignalSpy finished(&player, &RunbookPlayer::finished);
+    QTest::mouseClick(player.nextButton(), Qt::LeftButton);
+    QVERIFY(pump([&] { return finished.count() == 1; }));
+    QVERIFY(finished.first().at(0).toBool());
+    QCOMPARE(player.captionLabel()->text(), QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
+    QVERIFY(!player.nextButton()->isEnabled() || !player.isRunning());
+
+    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(player.grab().save(shots + QStringLiteral("/runbook-player.png")));
+
+    // The cluster agrees: helm history reads as after `helm rollback chat-app`.
+    std::optional<Result<ApiResponse>> answer;
+    const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                                                QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app"));
+    s->transport()->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
+    QVERIFY(pump([&] { return answer.has_value(); }, 15000));
+    auto body = bodyOrError(*answer, path);
+    QVERIFY(body.ok());
+    const QList<HelmRelease> history =
+        HelmReleases::fromSecrets(nlohmann::json::parse(body->toStdString())).history(QStringLiteral("chat-app"));
+    QCOMPARE(history.size(), 4);
+    QCOMPARE(history.last().status, QStringLiteral("deployed"));
+    QCOMPARE(history.last().description, QStringLiteral("Rollback to 2"));
+    for (const AuditEntry &e : AuditLog::read(auditDir)) {
+        QCOMPARE(e.context, m_context);
+        QVERIFY2(!e.summary.contains(QLatin1String("H4sI")), qPrintable(e.summary));  // no gzip payload
+    }
+}
+
+QTEST_MAIN(tst_RunbookPlayer)
+#include "tst_runbookplayer.moc"
