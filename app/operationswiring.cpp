@@ -1,13 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operationswiring.h"
 
+#include <detailspane.h>
 #include <mainwindow.h>
+#include <operations/actioncontroller.h>
+#include <operations/operationspanel.h>
+#include <topologypage.h>
+
+#include <kube/clustersession.h>
+#include <kube/resourcestore.h>
+
+#include <QApplication>
+#include <QDockWidget>
 
 namespace Orrery::App {
 
 void installOperations(MainWindow &window)
 {
-    Q_UNUSED(window);
+    // One controller per window: one audit log, one executor per session, one permission cache.
+    auto *controller = new ActionController(window.preferences(), &window, {}, &window);
+    controller->setObjectName(QStringLiteral("actionController"));
+
+    // Rollout trackers and undo offers: a dock at the bottom, shown when the first card comes.
+    auto *dock = new QDockWidget(QApplication::translate("GuiApplication", "Operations"), &window);
+    dock->setObjectName(QStringLiteral("operationsDock"));
+    auto *panel = new OperationsPanel(dock);
+    dock->setWidget(panel);
+    window.addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    QObject::connect(panel, &OperationsPanel::cardAdded, dock, [dock] {
+        dock->show();
+        dock->raise();
+    });
+    controller->setPanel(panel);
+
+    controller->setSession(window.activeSession());
+    QObject::connect(&window, &MainWindow::activeSessionChanged, controller, &ActionController::setSession);
+    QObject::connect(controller, &ActionController::statusMessage, &window, &MainWindow::showStatusMessage);
+    window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {
+        return controller->actionsFor(object, parent);
+    });
+
+    // The topology's context menu emits action ids (views/topologyview.cpp actionsFor): the
+    // operations among them go to the controller, "describe" shows the object's details.
+    if (auto *topology = window.findChild<TopologyPage *>()) {
+        QObject::connect(topology, &TopologyPage::actionRequested, controller,
+                         [controller, &window](const QString &kindName, const QString &ns, const QString &name,
+                                               const QString &actionId) {
+                             const std::optional<Kind> kind = kindFromName(kindName);
+                             if (!kind)
+                                 return;
+                             if (controller->trigger(actionId, *kind, ns, name))
+                                 return;
+                             if (actionId == QLatin1String("describe")) {
+                                 ClusterSession *session = window.activeSession();
+                                 if (const KubeObjectPtr object = session ? session->store()->object(*kind, ns, name) : nullptr)
+                                     window.detailsPane()->setObject(object);
+                             }
+                         });
+    }
 }
 
 } // namespace Orrery::App
