@@ -7,7 +7,11 @@
 //
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
+#include <commandpalette.h>
 #include <contextpreferences.h>
+#include <mainwindow.h>
+#include <palettemodel.h>
+#include <resourcefilterproxymodel.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
 #include <operations/operationspanel.h>
@@ -30,6 +34,9 @@
 #include <QPointer>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
+#include <QTableView>
+#include <QToolButton>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -93,6 +100,7 @@ private slots:
     void failedRolloutOffersRollback();
     void protectedContextNeedsTypedName();
     void viewerActionsDisabledWithReason();
+    void mainWindowOffersActions();
     void auditLogRecordsWritesWithoutSecrets();
 
 private:
@@ -434,6 +442,81 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     error->accept();
     QCOMPARE(replicas("mysql"), 1);
     delete viewer;
+}
+
+// The hooks MainWindow offers (what app/operationswiring.cpp connects): the details pane's
+// Actions menu, the table's context menu and the command palette show the controller's
+// actions for the selected object, and triggering one opens the operation's dialog.
+void TestOperationsSim::mainWindowOffersActions()
+{
+    MainWindow window(m_preferences.get());
+    window.setSessionFactory([this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+        Result<ClusterConnection> connection = m_config.connection(context);
+        if (!connection.ok())
+            return connection.error();
+        return new ClusterSession(std::move(connection.value()), parent);
+    });
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : m_config.contextNames()) {
+        const auto c = m_config.context(name);
+        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
+    }
+    window.setContexts(entries, m_context);
+    ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller, &ActionController::setSession);
+    window.setObjectActionsProvider([&controller](const KubeObjectPtr &object, QObject *parent) {
+        return controller.actionsFor(object, parent);
+    });
+    window.show();
+    window.activateContext(m_context);
+    QVERIFY(controller.session());
+    window.selectKind(Kind::Deployment);
+    QVERIFY(waitFor([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); }, 60000));
+    QVERIFY(window.selectedObject());
+    QCOMPARE(window.selectedObject()->name, QStringLiteral("mongodb"));
+
+    // Details pane: the Actions button and its menu, filled when it opens.
+    QToolButton *button = window.detailsPane()->actionsButton();
+    QVERIFY(button->isVisible());
+    QMenu *menu = button->menu();
+    emit menu->aboutToShow();
+    QStringList names;
+    for (QAction *a : menu->actions())
+        names << a->objectName();
+    QCOMPARE(names, QStringList({"action-scale", "action-restart", "action-pause", "action-set-image",
+                                 "action-rollback", "action-delete"}));
+    QVERIFY(waitFor([&] { return menu->actions().first()->isEnabled(); }, 15000));
+
+    // Table: right click on the row opens a menu with the same actions.
+    const QModelIndex row = window.tableView()->currentIndex();
+    QVERIFY(row.isValid());
+    const QPoint pos = window.tableView()->visualRect(row).center();
+    emit window.tableView()->customContextMenuRequested(pos);
+    QMenu *context = nullptr;
+    QVERIFY(waitFor([&] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *m = qobject_cast<QMenu *>(w); m && m->isVisible() && m->objectName() == "tableContextMenu")
+                context = m;
+        return context != nullptr;
+    }, 5000));
+    QCOMPARE(int(context->actions().size()), 6);
+    context->close();
+
+    // Palette: "Scale mongodb" and friends, and activating one opens the scale dialog.
+    window.openCommandPalette();
+    PaletteModel *model = window.commandPalette()->model();
+    int scaleRow = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->entry(r).type == PaletteEntry::Type::Action && model->entry(r).title == QStringLiteral("Scale mongodb"))
+            scaleRow = r;
+    QVERIFY(scaleRow >= 0);
+    QVERIFY(waitFor([&] { return menu->actions().first()->isEnabled(); }, 15000));
+    emit window.commandPalette()->entryActivated(model->entry(scaleRow));
+    auto *scale = waitForDialog<ScaleDialog>();
+    QVERIFY(scale);
+    QCOMPARE(scale->replicasSpin()->value(), 1);
+    scale->reject();
+    window.commandPalette()->hide();
 }
 
 void TestOperationsSim::auditLogRecordsWritesWithoutSecrets()
