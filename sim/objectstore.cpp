@@ -60,6 +60,7 @@ struct ObjectStore::Private
     std::deque<StoreEvent> events;
     std::map<int, Listener> listeners;
     int nextListener = 1;
+    std::map<GroupResource, std::uint64_t> lastChange;
     std::mt19937_64 rng{std::random_device{}()};
 
     std::string uuid()
@@ -89,6 +90,7 @@ struct ObjectStore::Private
     void emit(StoreEvent::Type type, const GroupResource &gr, const ObjectPtr &obj)
     {
         StoreEvent ev{type, gr, obj, rv};
+        lastChange[gr] = rv;
         events.push_back(ev);
         while (events.size() > eventWindow) {
             droppedUpTo = events.front().resourceVersion;
@@ -274,6 +276,13 @@ std::shared_ptr<const std::string> ObjectStore::serialized(const GroupResource &
         }
     }
     return std::make_shared<const std::string>(object->dump());
+}
+
+std::uint64_t ObjectStore::lastChange(const GroupResource &gr) const
+{
+    std::lock_guard guard(d->mutex);
+    auto it = d->lastChange.find(gr);
+    return it == d->lastChange.end() ? 0 : it->second;
 }
 
 std::size_t ObjectStore::count(const GroupResource &gr) const

@@ -77,6 +77,11 @@ public:
     std::shared_ptr<const std::string> serialized(const GroupResource &gr,
                                                   const ObjectPtr &object) const;
 
+    // The resourceVersion of the last create, update or delete of a `gr` object (0: none
+    // yet). Controllers whose output depends only on some kinds compare these to skip a
+    // pass when none of their inputs changed.
+    std::uint64_t lastChange(const GroupResource &gr) const;
+
     // Number of objects stored for `gr` (all namespaces).
     std::size_t count(const GroupResource &gr) const;
 

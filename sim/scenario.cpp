@@ -19,10 +19,20 @@ namespace Orrery::Sim {
 
 namespace {
 
+// ORRERY_SCENARIO_DIR from the environment, else the installed copy next to the executable
+// (<prefix>/bin/x → <prefix>/share/orrery/scenarios, see sim/CMakeLists.txt), else the
+// source tree the binary was built from.
 std::string scenarioDir()
 {
     if (const char *env = std::getenv("ORRERY_SCENARIO_DIR"))
         return env;
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "orrery" / "scenarios";
+        if (std::filesystem::exists(installed / "kubesystem.yaml", ec))
+            return installed.string();
+    }
     return ORRERY_SCENARIO_DIR;
 }
 

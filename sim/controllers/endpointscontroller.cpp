@@ -3,6 +3,7 @@
 #include "controllercontext.h"
 #include "workload/kube.h"
 
+#include <array>
 #include <set>
 #include <unordered_map>
 
@@ -32,7 +33,23 @@ int resolveTargetPort(const json &servicePort, const json &pod)
 
 } // namespace
 
+std::array<std::uint64_t, 4> EndpointsController::inputStamp(const ControllerContext &ctx)
+{
+    return {ctx.store.lastChange(Kube::Services), ctx.store.lastChange(Kube::Pods),
+            ctx.store.lastChange(Kube::Endpoints), ctx.store.lastChange(Kube::EndpointSlices)};
+}
+
 void EndpointsController::sync(ControllerContext &ctx)
+{
+    // Endpoints are a function of Services and Pods (and of themselves, to repair edits):
+    // when none of those changed since the end of the last pass there is nothing to do.
+    if (inputStamp(ctx) == m_inputs)
+        return;
+    reconcile(ctx);
+    m_inputs = inputStamp(ctx); // after our own writes
+}
+
+void EndpointsController::reconcile(ControllerContext &ctx)
 {
     const auto services = ctx.store.list(Kube::Services);
     // Index pods by (namespace, label=value) so that 10,000 services do not each scan every

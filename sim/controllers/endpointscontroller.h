@@ -3,6 +3,8 @@
 
 #include "controller.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -20,6 +22,10 @@ public:
     void sync(ControllerContext &ctx) override;
 
 private:
+    static std::array<std::uint64_t, 4> inputStamp(const ControllerContext &ctx);
+    void reconcile(ControllerContext &ctx);
+
+    std::array<std::uint64_t, 4> m_inputs{}; // inputStamp() at the end of the last pass
     // Service uid → fingerprint of its inputs (service, matching pods, its Endpoints and
     // EndpointSlice resourceVersions) at the last pass: unchanged inputs are skipped, which
     // is what keeps 10,000 steady services cheap.

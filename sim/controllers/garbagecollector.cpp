@@ -24,6 +24,14 @@ void GarbageCollector::sync(ControllerContext &ctx)
     m_lastOwnerCount = ownerCount;
     if (!shrank && now - m_lastScan < 5.0)
         return;
+    // Orphans appear only when owners or dependants change: with none changed since the last
+    // scan, that scan's answer (nothing left to collect) still holds.
+    std::vector<std::uint64_t> inputs;
+    for (const GroupResource &gr : {Kube::Deployments, Kube::ReplicaSets, Kube::StatefulSets, Kube::DaemonSets,
+                                    Kube::Jobs, Kube::CronJobs, Kube::ControllerRevisions, Kube::Pods})
+        inputs.push_back(ctx.store.lastChange(gr));
+    if (inputs == m_scannedInputs)
+        return;
     m_lastScan = now;
     std::unordered_set<std::string> uids;
     for (const auto &list : ownerLists) {
@@ -41,16 +49,22 @@ void GarbageCollector::sync(ControllerContext &ctx)
         }
         return false;
     };
+    bool collected = false;
     for (const GroupResource &gr : {Kube::ReplicaSets, Kube::ControllerRevisions, Kube::Jobs}) {
         for (const ObjectPtr &o : ctx.store.list(gr)) {
-            if (orphaned(*o))
+            if (orphaned(*o)) {
                 ctx.remove(gr, Kube::ns(*o), Kube::name(*o));
+                collected = true;
+            }
         }
     }
     for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
         if (orphaned(*p))
             ctx.deletePod(*p);
     }
+    // A scan that removed owners must run again for their dependants (cascade); one that
+    // found nothing holds until an input changes.
+    m_scannedInputs = collected ? std::vector<std::uint64_t>{} : inputs;
 }
 
 } // namespace Orrery::Sim

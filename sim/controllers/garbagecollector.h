@@ -4,6 +4,8 @@
 #include "controller.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 namespace Orrery::Sim {
 
@@ -21,6 +23,8 @@ private:
     // (owners deleted and recreated in between); otherwise there is nothing to collect.
     std::size_t m_lastOwnerCount = 0;
     double m_lastScan = -1e18;
+    // lastChange of the owner and dependant kinds at the end of the last scan.
+    std::vector<std::uint64_t> m_scannedInputs;
 };
 
 } // namespace Orrery::Sim

@@ -56,8 +56,35 @@ void HpaController::sync(ControllerContext &ctx)
     const auto hpas = ctx.store.list(Kube::HorizontalPodAutoscalers);
     if (hpas.empty())
         return;
-    std::map<std::string, std::vector<PodUsage>> usageByNs;
-    std::map<std::string, std::vector<ObjectPtr>> podsByNs;
+    // What the HPAs of one namespace share, built once per pass for the namespaces that have
+    // an HPA due: its pods' usage by uid, and its pods by "label=value" so that a target's
+    // selector is matched against the pods carrying its first label, not the whole namespace.
+    struct Namespace
+    {
+        std::vector<ObjectPtr> pods;
+        std::vector<PodUsage> usage;
+        std::unordered_map<std::string, const PodUsage *> usageByUid;
+        std::unordered_map<std::string, std::vector<ObjectPtr>> podsByLabel;
+    };
+    std::map<std::string, Namespace> namespaces;
+    auto namespaceOf = [&](const std::string &ns) -> const Namespace & {
+        auto [it, inserted] = namespaces.try_emplace(ns);
+        Namespace &n = it->second;
+        if (inserted) {
+            n.pods = ctx.store.list(Kube::Pods, ns);
+            n.usage = ctx.metrics.compute(n.pods);
+            for (const PodUsage &u : n.usage)
+                n.usageByUid[Kube::uid(*u.pod)] = &u;
+            for (const ObjectPtr &p : n.pods) {
+                const json labels = p->value(Kube::ptr("/metadata/labels"), json::object());
+                for (auto l = labels.begin(); l != labels.end(); ++l) {
+                    if (l.value().is_string())
+                        n.podsByLabel[l.key() + '=' + l.value().get<std::string>()].push_back(p);
+                }
+            }
+        }
+        return n;
+    };
 
     for (const ObjectPtr &hPtr : hpas) {
         const json &hpa = *hPtr;
@@ -123,15 +150,17 @@ void HpaController::sync(ControllerContext &ctx)
             rescaleReason = "Current number of replicas below Spec.MinReplicas";
         } else {
             // Metrics of the target's pods.
-            if (!usageByNs.count(ns)) {
-                podsByNs[ns] = ctx.store.list(Kube::Pods, ns);
-                usageByNs[ns] = ctx.metrics.compute(podsByNs[ns]);
+            const Namespace &nsInfo = namespaceOf(ns);
+            const auto &usage = nsInfo.usageByUid;
+            const std::vector<ObjectPtr> *candidates = &nsInfo.pods;
+            static const std::vector<ObjectPtr> none;
+            const json matchLabels = selector.value("matchLabels", json::object());
+            if (!matchLabels.empty() && matchLabels.begin().value().is_string()) {
+                auto c = nsInfo.podsByLabel.find(matchLabels.begin().key() + '=' + matchLabels.begin().value().get<std::string>());
+                candidates = c == nsInfo.podsByLabel.end() ? &none : &c->second;
             }
-            std::unordered_map<std::string, const PodUsage *> usage;
-            for (const PodUsage &u : usageByNs[ns])
-                usage[Kube::uid(*u.pod)] = &u;
             std::vector<ObjectPtr> pods;
-            for (const ObjectPtr &p : podsByNs[ns]) {
+            for (const ObjectPtr &p : *candidates) {
                 if (Kube::selectorMatches(selector, p->value(Kube::ptr("/metadata/labels"), json::object())))
                     pods.push_back(p);
             }

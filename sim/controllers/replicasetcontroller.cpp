@@ -34,6 +34,12 @@ int restarts(const json &pod)
 
 void ReplicaSetController::sync(ControllerContext &ctx)
 {
+    // The outcome depends only on ReplicaSets and pods: unchanged since the end of a pass
+    // that finished its work, nothing to do (no regrouping of every pod of the cluster).
+    const std::pair<std::uint64_t, std::uint64_t> inputs{ctx.store.lastChange(Kube::ReplicaSets),
+                                                         ctx.store.lastChange(Kube::Pods)};
+    if (inputs == m_doneInputs)
+        return;
     const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
     if (replicaSets.empty())
         return;
@@ -125,6 +131,9 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         }
         (void)created;
     }
+    // After our own writes; a pass cut short by the creation budget must run again.
+    if (budget > 0)
+        m_doneInputs = {ctx.store.lastChange(Kube::ReplicaSets), ctx.store.lastChange(Kube::Pods)};
 }
 
 } // namespace Orrery::Sim

@@ -3,7 +3,9 @@
 
 #include "controller.h"
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <unordered_map>
 
 namespace Orrery::Sim {
@@ -22,6 +24,8 @@ private:
     // ReplicaSet uid → fingerprint (its and its pods' resourceVersions) of the last pass that
     // found nothing to do; unchanged steady ReplicaSets are skipped.
     std::unordered_map<std::string, std::size_t> m_steady;
+    // lastChange of ReplicaSets and pods at the end of the last complete pass.
+    std::pair<std::uint64_t, std::uint64_t> m_doneInputs{};
 };
 
 } // namespace Orrery::Sim

@@ -72,6 +72,12 @@ bool affinityMatches(const json &pod, const NodeInfo &n)
 
 void Scheduler::sync(ControllerContext &ctx)
 {
+    // When the last pass found no pod to place and neither pods nor nodes changed since,
+    // there is still none (pending pods are retried every pass, for their re-reported
+    // FailedScheduling events).
+    const std::pair<std::uint64_t, std::uint64_t> inputs{ctx.store.lastChange(Kube::Pods), ctx.store.lastChange(Kube::Nodes)};
+    if (inputs == m_idleInputs)
+        return;
     const auto pods = ctx.store.list(Kube::Pods);
     std::vector<ObjectPtr> pending;
     for (const ObjectPtr &p : pods) {
@@ -80,8 +86,10 @@ void Scheduler::sync(ControllerContext &ctx)
                 pending.push_back(p);
         }
     }
-    if (pending.empty())
+    if (pending.empty()) {
+        m_idleInputs = inputs;
         return;
+    }
 
     std::vector<NodeInfo> nodes;
     std::unordered_map<std::string, std::size_t> byName;

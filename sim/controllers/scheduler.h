@@ -3,7 +3,9 @@
 
 #include "controller.h"
 
+#include <cstdint>
 #include <map>
+#include <utility>
 #include <string>
 
 namespace Orrery::Sim {
@@ -21,6 +23,8 @@ public:
 
 private:
     std::map<std::string, double> m_lastReport; // pod uid -> sim seconds
+    // lastChange of pods and nodes when a pass last found nothing to place.
+    std::pair<std::uint64_t, std::uint64_t> m_idleInputs{~0ULL, ~0ULL};
 };
 
 } // namespace Orrery::Sim

@@ -8,13 +8,16 @@
 #
 # Usage: tests/bench/bench_sync.sh [BUILD_DIR]      (default build/release)
 #        PODS=10000 RUNS=3 tests/bench/bench_sync.sh build/transport
+#        ORRERY_APP=/path/to/orrery ORRERY_SIM=/path/to/orrery-sim override the binaries.
+# The machine's load average is printed before and after: on a shared machine it decides
+# the wall times more than the code does.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/build/release}"
 pods="${PODS:-10000}"
 runs="${RUNS:-3}"
-sim="$build/sim/orrery-sim"
-app="$build/app/orrery"
+sim="${ORRERY_SIM:-$build/sim/orrery-sim}"
+app="${ORRERY_APP:-$build/app/orrery}"
 for bin in "$sim" "$app" /usr/bin/time kubectl python3; do
     command -v "$bin" >/dev/null || { echo "bench_sync: missing $bin" >&2; exit 2; }
 done
@@ -51,6 +54,7 @@ print(f"{wall:.3f} {cpu:.3f} {rss:.1f}")
 PY
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # One warm-up each (page cache, the simulator's serialisation caches), then the measured runs.
 "$app" --doctor --context "$ctx" --json >/dev/null 2>&1 || true
 kubectl get pods,deployments,replicasets,services -A -o json --cache-dir "$tmp/cache" >/dev/null
@@ -59,6 +63,7 @@ for _ in $(seq "$runs"); do
     measure kubectl kubectl get pods,deployments,replicasets,services -A -o json --cache-dir "$tmp/cache"
 done
 
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 synced="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["contexts"][0]; print(c["objects"], next(k["objects"] for k in c["kinds"] if k["kind"]=="Pod"), c["usable"])' "$tmp/orrery.stdout")"
 kubectl_items="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$tmp/kubectl.stdout")"
 
