@@ -37,9 +37,12 @@ public:
 
     void start(HttpTransport *transport, const QList<Target> &targets, const Options &options);
     void stop();
-    bool isRunning() const { return !m_streams.isEmpty(); }
+    bool isRunning() const { return !m_streams.isEmpty() || m_waiting > 0; }
 
     static QString logPath(const Target &target, const Options &options);
+    // A followed stream whose container is still being created is reopened (with backoff)
+    // up to this many times (about two minutes) before the server's answer is reported.
+    static constexpr int MaximumWaits = 32;
 
 signals:
     void linesReceived(const QStringList &lines, const QString &prefix);
@@ -51,14 +54,19 @@ private:
     {
         Target target;
         QByteArray partial; // bytes after the last newline
+        int waits = 0;      // reopenings while the container was still being created
     };
+    void open(const Target &target, int waits);
+    static bool isStillStarting(const Result<ApiResponse> &result);
     void onChunk(HttpTransport::RequestId id, const QByteArray &chunk);
     void onFinished(HttpTransport::RequestId id, const Result<ApiResponse> &result);
 
     QPointer<HttpTransport> m_transport;
+    Options m_options;
     QHash<HttpTransport::RequestId, Stream> m_streams;
     QStringList m_errors;
     int m_generation = 0;
+    int m_waiting = 0; // streams waiting to be reopened (container still starting)
 };
 
 } // namespace Orrery

@@ -133,7 +133,9 @@ LogView::LogView(QWidget *parent)
 void LogView::setContainers(const QStringList &containers)
 {
     const QSignalBlocker blocker(m_container);
-    const QString current = m_container->currentData().toString();
+    // Keep a container the user picked (switching between replicas of one workload); the
+    // only container of a one-container pod was never a choice and must not narrow the next.
+    const QString current = m_container->count() > 1 ? m_container->currentData().toString() : QString();
     m_container->clear();
     if (containers.size() != 1)
         m_container->addItem(tr("All containers"), QString());

@@ -37,6 +37,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void podLogsAppearAndFollow();
+    void startingPodLogsAppearWhenItRuns();
     void containerChoice();
     void tailAndTimestamps();
     void previousContainer();
@@ -150,10 +151,25 @@ void TestLogsSim::podLogsAppearAndFollow()
     QVERIFY(frontend);
     showLogs(frontend->namespaceName, frontend->name);
     QVERIFY(status().contains(frontend->name));
-    QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_logView->lineCount() > 0, qPrintable(status()), 15000);
     const int first = m_logView->lineCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > first, 20000);
     QVERIFY(!m_logView->plainText().startsWith('['));  // one pod, one container: no prefix
+    QVERIFY(child<QPushButton>("reconnectButton")->isHidden());
+}
+
+void TestLogsSim::startingPodLogsAppearWhenItRuns()
+{
+    // Selected while its container is still being created (the API answers 400 "waiting to
+    // start"): the view waits instead of failing, and the lines come once the container runs.
+    const QByteArray late = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"late","namespace":"default"},
+        "spec":{"containers":[{"name":"web","image":"nginx:1.25"}]}})";
+    QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", late), 201);
+    showLogs("default", "late");
+    QVERIFY2(m_session->store()->object(Kind::Pod, "default", "late")->pod()->status != "Running",
+             "the pod must still be starting for this test to mean anything");
+    QTRY_VERIFY2_WITH_TIMEOUT(m_logView->lineCount() > 0, qPrintable(status()), 30000);
+    QVERIFY2(!status().contains("failed"), qPrintable(status()));
     QVERIFY(child<QPushButton>("reconnectButton")->isHidden());
 }
 
@@ -164,7 +180,7 @@ void TestLogsSim::containerChoice()
     auto *container = child<QComboBox>("containerChoice");
     QCOMPARE(container->count(), 3);  // All containers, web, sidecar
     // All containers: one stream per container, each line says which.
-    QTRY_VERIFY_WITH_TIMEOUT(m_logView->plainText().contains("[web] "), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_logView->plainText().contains("[web] "), qPrintable(status() + m_logView->plainText().left(300)), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->plainText().contains("[sidecar] "), 20000);
     // One container: only its lines, without prefix.
     container->setCurrentIndex(container->findData("sidecar"));

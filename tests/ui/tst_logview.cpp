@@ -5,6 +5,9 @@
 #include <logview.h>
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,6 +26,8 @@ private slots:
     void search();
     void streamEnded();
     void logPaths();
+    void containerChoiceCarriesOver();
+    void saveTo();
 };
 
 void TestLogView::appendAndPrefix()
@@ -94,6 +99,41 @@ void TestLogView::logPaths()
     // A previous container cannot be followed.
     QCOMPARE(LogStreamer::logPath(t, o),
              QStringLiteral("/api/v1/namespaces/shop/pods/web-1/log?container=app&previous=true&timestamps=true"));
+}
+
+void TestLogView::containerChoiceCarriesOver()
+{
+    LogView view;
+    auto *combo = view.findChild<QComboBox *>("containerChoice");
+    QVERIFY(combo);
+    view.setContainers({"web", "sidecar"});
+    QCOMPARE(view.parameters().container, QString()); // all containers
+    combo->setCurrentIndex(combo->findData("sidecar"));
+    // The next replica has the same containers: the user's choice stays.
+    view.setContainers({"web", "sidecar"});
+    QCOMPARE(view.parameters().container, QStringLiteral("sidecar"));
+    // A one-container pod: its only container; that was no choice, so the next pod with
+    // several containers starts with all of them.
+    view.setContainers({"web"});
+    QCOMPARE(view.parameters().container, QStringLiteral("web"));
+    view.setContainers({"web", "sidecar"});
+    QCOMPARE(view.parameters().container, QString());
+}
+
+void TestLogView::saveTo()
+{
+    QTemporaryDir dir;
+    LogView view;
+    view.appendLines({"one", "two"});
+    view.findChild<QToolButton *>("pauseButton")->click();
+    view.appendLines({"held"});
+    QVERIFY(view.saveTo(dir.filePath("a.log")).ok());
+    QFile file(dir.filePath("a.log"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("one\ntwo\nheld\n"));
+    const Result<void> failed = view.saveTo(dir.filePath("missing/dir/a.log"));
+    QVERIFY(!failed.ok());
+    QVERIFY(failed.error().message.contains("missing/dir/a.log"));
 }
 
 QTEST_MAIN(TestLogView)
