@@ -152,8 +152,10 @@ HelmPage::HelmPage(QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_releases);
     split->addWidget(lower);
+    // A cluster has a handful of releases; the history and the texts need the room.
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({200, 600});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

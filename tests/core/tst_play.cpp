@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `orrery --play` end to end: the built orrery binary plays the shipped runbooks against
+// orrery-sim (scenarios pfe and aks-chat), and a failing one; exit codes, output lines, the
+// audit log and the cluster state read back afterwards.
+#include "audit/auditlog.h"
+#include "helm/helmreleases.h"
+#include "kube/actions/resourcepath.h"
+#include "kube/actions/rolloutstatus.h"
+#include "kube/httptransport.h"
+#include "kube/kubeconfig.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+
+#include <memory>
+#include <optional>
+
+using namespace Orrery;
+
+namespace {
+
+const QString PfeContext = QStringLiteral("pfe-k8s");
+const QString ChatContext = QStringLiteral("aks-chat-francecentral");
+
+QString shipped(const QString &name)
+{
+    return QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/") + name;
+}
+
+struct PlayResult
+{
+    int exitCode = -1;
+    bool finished = false;
+    QStringList lines;  // stdout
+    QString err;
+    QString dump() const { return lines.join(QLatin1Char('\n')) + QStringLiteral("\n--- stderr:\n") + err; }
+};
+
+// Waits with an explicit event-loop loop (the transports deliver on this thread).
+bool pump(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+} // namespace
+
+class tst_Play : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void usageErrors();
+    void pinnedToAnotherContext();
+    void failingStepStops();
+    void helmAndBadRelease();
+    void loadScaleOut();
+    void demoCluster();
+
+private:
+    std::unique_ptr<QProcess> startPlay(const QStringList &arguments);
+    PlayResult finish(QProcess *process, int timeoutMs);
+    PlayResult play(const QStringList &arguments, int timeoutMs = 60000);
+    std::unique_ptr<HttpTransport> transport(const QString &context);
+    Result<nlohmann::json> get(HttpTransport *t, const QString &path);
+    QList<AuditEntry> audit() const;
+
+    QTemporaryDir m_dir;
+    QProcess m_sim;
+    QString m_kubeconfig;
+};
+
+void tst_Play::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
+    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("pfe"), QStringLiteral("--scenario"),
+                        QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"), m_kubeconfig});
+    m_sim.start();
+    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    QByteArray out;
+    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+}
+
+void tst_Play::cleanupTestCase()
+{
+    if (m_sim.state() != QProcess::NotRunning) {
+        m_sim.terminate();
+        if (!m_sim.waitForFinished(10000))
+            m_sim.kill();
+    }
+}
+
+std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments)
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The audit log goes under $XDG_DATA_HOME/Orrery/Orrery/audit: keep it in the test's
+    // directory, where audit() reads it back.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process->setProcessEnvironment(env);
+    process->setProgram(QStringLiteral(ORRERY_APP_BINARY));
+    process->setArguments(arguments);
+    process->start();
+    return process;
+}
+
+PlayResult tst_Play::finish(QProcess *process, int timeoutMs)
+{
+    PlayResult result;
+    result.finished = pump([process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
+    if (!result.finished) {
+        process->kill();
+        process->waitForFinished(5000);
+    }
+    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    const QString out = QString::fromUtf8(process->readAllStandardOutput());
+    result.lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    result.err = QString::fromUtf8(process->readAllStandardError());
+    return result;
+}
+
+PlayResult tst_Play::play(const QStringList &arguments, int timeoutMs)
+{
+    auto process = startPlay(arguments);
+    return finish(process.get(), timeoutMs);
+}
+
+std::unique_ptr<HttpTransport> tst_Play::transport(const QString &context)
+{
+    auto connection = Kubeconfig::load(m_kubeconfig).connection(context);
+    if (!connection)
+        return {};
+    return std::make_unique<HttpTransport>(std::move(*connection));
+}
+
+Result<nlohmann::json> tst_Play::get(HttpTransport *t, const QString &path)
+{
+    std::optional<Result<ApiResponse>> answer;
+    t->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
+    if (!pump([&] { return answer.has_value(); }, 15000))
+        return Error(Error::Code::Timeout, QStringLiteral("no answer"), path);
+    auto body = bodyOrError(*answer, path);
+    if (!body)
+        return body.error();
+    return nlohmann::json::parse(body->toStdString());
+}
+
+QList<AuditEntry> tst_Play::audit() const
+{
+    QDirIterator it(m_dir.filePath(QStringLiteral("data")), {QStringLiteral("audit.jsonl")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    return it.hasNext() ? AuditLog::read(QFileInfo(it.next()).absolutePath()) : QList<AuditEntry>();
+}
+
+void tst_Play::usageErrors()
+{
+    // No context, no --demo.
+    PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml"))});
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("usage")), qPrintable(r.dump()));
+    // A context the kubeconfig does not have.
+    r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")), QStringLiteral("--kubeconfig"),
+              m_kubeconfig, QStringLiteral("--context"), QStringLiteral("nowhere")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("nowhere")), qPrintable(r.dump()));
+    // A runbook with a syntax error names file and line.
+    r = play({QStringLiteral("--play"), QStringLiteral(ORRERY_TEST_DATA "/runbooks/unknown-step.yaml"),
+              QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("unknown-step.yaml")), qPrintable(r.dump()));
+    QVERIFY(audit().isEmpty());
+}
+
+void tst_Play::pinnedToAnotherContext()
+{
+    // helm-rollback.yaml is pinned to aks-chat: against pfe it must not send anything.
+    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+                               QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("pinned to context \"aks-chat-francecentral\"")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.isEmpty(), qPrintable(r.dump()));
+    QVERIFY(audit().isEmpty());
+}
+
+void tst_Play::failingStepStops()
+{
+    const QString file = m_dir.filePath(QStringLiteral("failing.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: Failing\nnamespace: pfe-app\nsteps:\n"
+            "  - caption: \"Set an image on a container that does not exist\"\n"
+            "  - setImage: {target: deployment/backend-python, container: nope, image: x:1}\n"
+            "  - scale: {target: deployment/backend-python, replicas: 4}\n");
+    f.close();
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
+                               QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.lines.size(), 3);  // header and two steps; the scale never ran
+    QVERIFY2(r.lines.at(0).contains(QLatin1String("\"Failing\" (3 steps) against context pfe-k8s")), qPrintable(r.dump()));
+    QCOMPARE(r.lines.at(1), QStringLiteral("[1/3] ok caption: Set an image on a container that does not exist"));
+    QCOMPARE(r.lines.at(2),
+             QStringLiteral("[2/3] FAILED setImage deployment/backend-python: unable to find container named \"nope\""));
+    QVERIFY2(r.err.contains(QLatin1String("stopped at step 2 (line 5)")), qPrintable(r.dump()));
+    auto t = transport(PfeContext);
+    QVERIFY(t);
+    const auto deployment = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    QVERIFY(deployment.ok());
+    QVERIFY((*deployment)["spec"]["replicas"] != 4);
+}
+
+void tst_Play::helmAndBadRelease()
+{
+    auto pfe = transport(PfeContext);
+    auto chat = transport(ChatContext);
+    QVERIFY(pfe && chat);
+    // The bad release must come after the scenario's first rollout, or the broken image would
+    // be revision 1 and there would be nothing to roll back to.
+    const QString backend = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
+    QVERIFY(pump([&] {
+        const auto d = get(pfe.get(), backend);
+        return d.ok() && RolloutStatus::evaluate(*d).done();
+    }, 60000));
+    const auto original = get(pfe.get(), backend);
+    QVERIFY(original.ok());
+
+    // Two clusters, two runbooks at once.
+    auto helm = startPlay({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+                           QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), ChatContext});
+    auto bad = startPlay({QStringLiteral("--play"), shipped(QStringLiteral("bad-release-rollback.yaml")),
+                          QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    const PlayResult h = finish(helm.get(), 150000);
+    const PlayResult b = finish(bad.get(), 150000);
+
+    QVERIFY2(h.finished && h.exitCode == 0, qPrintable(h.dump()));
+    QCOMPARE(h.lines.size(), 1 + 4 + 1);
+    QVERIFY2(h.lines.at(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")), qPrintable(h.dump()));
+    QVERIFY2(h.lines.at(3).startsWith(QLatin1String("[3/4] ok waitForRollout deployment/chat-app-backend: ")),
+             qPrintable(h.dump()));
+    QVERIFY2(h.lines.at(3).contains(QLatin1String("successfully rolled out")), qPrintable(h.dump()));
+    QVERIFY2(h.lines.last().contains(QLatin1String("4 step(s) succeeded")), qPrintable(h.dump()));
+    const auto secrets = get(chat.get(), ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                                                               QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app")));
+    QVERIFY(secrets.ok());
+    QStringList rows;
+    for (const HelmRelease &r : HelmReleases::fromSecrets(*secrets).history(QStringLiteral("chat-app")))
+        rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
+    QVERIFY(rows.at(2).startsWith(QLatin1String("3|superseded|")));
+
+    QVERIFY2(b.finished && b.exitCode == 0, qPrintable(b.dump()));
+    QCOMPARE(b.lines.size(), 1 + 8 + 1);
+    QVERIFY2(b.lines.at(2).startsWith(QLatin1String("[2/8] ok setImage deployment/backend-spring: ")), qPrintable(b.dump()));
+    QVERIFY2(b.lines.at(6).startsWith(QLatin1String("[6/8] ok rollback deployment/backend-spring: ")), qPrintable(b.dump()));
+    QVERIFY2(b.lines.at(7).contains(QLatin1String("successfully rolled out")), qPrintable(b.dump()));
+    const auto after = get(pfe.get(), backend);
+    QVERIFY(after.ok());
+    QVERIFY((*after)["spec"]["template"]["spec"]["containers"][0]["image"]
+            == (*original)["spec"]["template"]["spec"]["containers"][0]["image"]);
+
+    // Every write audited with its context; no Secret value in any summary.
+    const QList<AuditEntry> entries = audit();
+    int chatWrites = 0;
+    int pfeWrites = 0;
+    for (const AuditEntry &e : entries) {
+        QCOMPARE(e.result, QStringLiteral("ok"));
+        chatWrites += e.context == ChatContext;
+        pfeWrites += e.context == PfeContext;
+        QVERIFY2(!e.summary.contains(QLatin1String("\"release\":\"H4sI")), qPrintable(e.summary));
+    }
+    QCOMPARE(pfeWrites, 2);      // setImage, rollback
+    QVERIFY(chatWrites >= 4);    // pending revision, applies, statuses
+}
+
+void tst_Play::loadScaleOut()
+{
+    auto pfe = transport(PfeContext);
+    QVERIFY(pfe);
+    const auto version = get(pfe.get(), QStringLiteral("/version"));
+    QVERIFY(version.ok());
+    // orrery-sim says it drives load; elsewhere setLoad fails with "only on the demo cluster".
+    QVERIFY2(version->value("orrerySimulator", false) == true, version->dump().c_str());
+    const QString backend = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
+    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("pfe-load-scale-out.yaml")),
+                               QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext},
+                              240000);
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.dump()));
+    QCOMPARE(r.lines.size(), 1 + 12 + 1);
+    QVERIFY2(r.lines.at(4).startsWith(QLatin1String("[4/12] ok setLoad deployment/backend-spring: ")), qPrintable(r.dump()));
+    const auto after = get(pfe.get(), backend);
+    QVERIFY(after.ok());
+    // 90 % of the peak is far above the HPA's 70 % target: it scaled out (scale-down waits
+    // five minutes), and the last step handed the load back to the schedule.
+    QVERIFY2((*after)["spec"]["replicas"].get<int>() > 2, (*after)["spec"].dump().c_str());
+    QVERIFY(!(*after)["metadata"].value("annotations", nlohmann::json::object()).contains("sim.orrery.dev/load-percent"));
+    // The three load changes are audited writes like any other.
+    QStringList loads;
+    for (const AuditEntry &e : audit())
+        if (e.summary.contains(QLatin1String("sim.orrery.dev/load-percent")))
+            loads << e.summary;
+    QCOMPARE(loads.size(), 3);
+    QCOMPARE(loads.first(), QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
+    QCOMPARE(loads.last(), QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
+}
+
+void tst_Play::demoCluster()
+{
+    // --demo starts every scenario in-process; the pinned context says which cluster plays.
+    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+                               QStringLiteral("--demo")},
+                              150000);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.dump()));
+    QVERIFY2(r.lines.value(0).contains(QLatin1String("against context aks-chat-francecentral")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.value(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")), qPrintable(r.dump()));
+}
+
+QTEST_GUILESS_MAIN(tst_Play)
+#include "tst_play.moc"
