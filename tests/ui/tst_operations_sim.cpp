@@ -14,6 +14,7 @@
 #include <resourcefilterproxymodel.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
+#include <operations/deletedialog.h>
 #include <operations/operationspanel.h>
 #include <operations/rollbackdialog.h>
 #include <operations/rollouttracker.h>
@@ -33,6 +34,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTableView>
@@ -100,6 +102,7 @@ private slots:
     void failedRolloutOffersRollback();
     void protectedContextNeedsTypedName();
     void viewerActionsDisabledWithReason();
+    void deletePodNotesRecreation();
     void mainWindowOffersActions();
     void auditLogRecordsWritesWithoutSecrets();
 
@@ -442,6 +445,44 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     error->accept();
     QCOMPARE(replicas("mysql"), 1);
     delete viewer;
+}
+
+void TestOperationsSim::deletePodNotesRecreation()
+{
+    const auto pods = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
+    QVERIFY(pods.is_object());
+    QString pod;
+    for (const auto &p : pods["items"])
+        if (!p["metadata"].contains("deletionTimestamp"))
+            pod = QString::fromStdString(p["metadata"].value("name", std::string()));
+    QVERIFY(!pod.isEmpty());
+    m_controller->remove(Kind::Pod, "default", pod);
+    auto *dialog = waitForDialog<DeleteDialog>();
+    QVERIFY(dialog);
+    auto *note = dialog->findChild<QLabel *>("podNote");
+    QVERIFY(note);
+    QVERIFY2(note->text().contains("ReplicaSet/mongodb-"), qPrintable(note->text()));
+    dialog->propagationCombo()->setCurrentIndex(1); // Foreground
+    dialog->accept();
+    auto *confirmDialog = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirmDialog);
+    QCOMPARE(confirmDialog->target().kind, QStringLiteral("Pod"));
+    QVERIFY(confirmDialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("\"propagationPolicy\": \"Foreground\""));
+    confirm(confirmDialog);
+    // Gone (or terminating), and the ReplicaSet made a new one.
+    QVERIFY(waitFor([&] {
+        const auto now = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
+        bool oldGone = true;
+        int others = 0;
+        for (const auto &p : now["items"]) {
+            const QString name = QString::fromStdString(p["metadata"].value("name", std::string()));
+            if (name == pod && !p["metadata"].contains("deletionTimestamp"))
+                oldGone = false;
+            else if (name != pod)
+                ++others;
+        }
+        return oldGone && others >= 1;
+    }, 30000));
 }
 
 // The hooks MainWindow offers (what app/operationswiring.cpp connects): the details pane's

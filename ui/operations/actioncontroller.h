@@ -3,6 +3,7 @@
 
 #include "confirmdialog.h"
 #include "jsonfetch.h"
+#include "operationspanel.h"
 
 #include <kube/accessreview.h>
 #include <kube/clustersession.h>
@@ -31,7 +32,6 @@ class AuditLog;
 class ClusterWriteExecutor;
 class ContextPreferences;
 class Operation;
-class OperationsPanel;
 class PermissionCache;
 
 // The operations of one main window (docs/operations.md): offers the actions that fit the
