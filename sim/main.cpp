@@ -18,6 +18,7 @@ namespace {
 const char *kUsage =
     "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
     "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed FACTOR]\n"
+    "                  [--event-window N]\n"
     "\n"
     "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
     "that real kubectl (1.27-1.33) can talk to.\n"
@@ -36,6 +37,8 @@ const char *kUsage =
     "  --synthetic-pods N  add N generated pods to the first cluster (benchmarks)\n"
     "  --churn R           delete R random controller-owned pods per second (they are recreated)\n"
     "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
+    "  --event-window N    watch events kept per cluster (default 10000); a watch from an older\n"
+    "                      resourceVersion gets 410 Expired (small values test client relists)\n"
     "  --help              show this help\n"
     "\n"
     "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
@@ -83,6 +86,8 @@ int main(int argc, char **argv)
             options.churn = number;
         } else if (arg == "--speed" && parseNumber(value("--speed"), number) && number > 0) {
             options.speed = number;
+        } else if (arg == "--event-window" && parseNumber(value("--event-window"), number) && number >= 1) {
+            options.eventWindow = static_cast<std::size_t>(number);
         } else {
             std::fprintf(stderr, "orrery-sim: invalid argument %s\n\n%s", arg.c_str(), kUsage);
             return 2;

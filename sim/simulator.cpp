@@ -39,6 +39,7 @@ struct Simulator::Private
 {
     struct Cluster
     {
+        explicit Cluster(std::size_t eventWindow) : store(eventWindow) {}
         std::string scenario;
         std::string name;
         std::string version = "v1.32.2";
@@ -108,7 +109,7 @@ bool Simulator::start(std::string *error)
     try {
         int index = 0;
         for (const auto &scenario : names) {
-            auto c = std::make_unique<Private::Cluster>();
+            auto c = std::make_unique<Private::Cluster>(d->options.eventWindow);
             c->scenario = scenario;
             c->name = scenario;
             c->clock = std::make_unique<SimClock>(SimClock::Mode::RealTime, d->options.speed);

@@ -16,6 +16,7 @@ struct SimulatorOptions
     int syntheticPods = 0;   // extra pods generated in the first cluster (benchmarks)
     double churn = 0;        // random pod deletions per second in every cluster
     double speed = 1.0;      // sim time factor
+    std::size_t eventWindow = 10000; // watch events kept per cluster (older versions: 410)
 };
 
 // A set of simulated clusters, each with its own object store, controllers and HTTPS API

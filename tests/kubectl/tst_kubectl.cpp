@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -858,6 +859,55 @@ data: {level: debug, extra: "1"}
                 continue;
             QVERIFY2(line.endsWith(" unchanged"), qPrintable(line));
         }
+    }
+
+    // A watch from a resourceVersion that has left the bounded event window gets the ERROR
+    // event with a 410 Expired Status that makes client-go relist; a fresh list still works.
+    // Runs its own simulator with a 20-event window.
+    void watchFromExpiredVersion()
+    {
+        QProcess sim;
+        const QString kubeconfig = m_dir.filePath("expired-kubeconfig");
+        sim.start(ORRERY_SIM_BINARY, {"--scenario", "minimal", "--kubeconfig-out", kubeconfig, "--event-window", "20"});
+        QVERIFY(sim.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sim.canReadLine() || sim.state() != QProcess::Running, 20000);
+        QVERIFY(QString::fromUtf8(sim.readLine()).startsWith("ready "));
+        const QString ownKubeconfig = m_kubeconfig;
+        m_kubeconfig = kubeconfig;
+        auto restore = qScopeGuard([&] {
+            m_kubeconfig = ownKubeconfig;
+            sim.terminate();
+            sim.waitForFinished(20000);
+        });
+
+        auto listVersion = [this] {
+            const QString list = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps"});
+            return QJsonDocument::fromJson(list.toUtf8()).object().value("metadata").toObject().value("resourceVersion").toString();
+        };
+        const QString before = listVersion();
+        QVERIFY(!before.isEmpty());
+        // A recent version still watches fine.
+        const QString recent = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before + "&timeoutSeconds=1"});
+        QVERIFY2(!recent.contains("\"ERROR\""), qPrintable(recent));
+        QByteArray manifest;
+        for (int i = 0; i < 30; ++i)
+            manifest += QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: churn-%1, namespace: default}\ndata: {n: \"%1\"}\n").arg(i).toUtf8();
+        ok({"apply", "-f", "-"}, {}, manifest);
+
+        const QString expired = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before + "&timeoutSeconds=5"});
+        const QJsonObject event = QJsonDocument::fromJson(expired.trimmed().toUtf8()).object();
+        QCOMPARE(event.value("type").toString(), QStringLiteral("ERROR"));
+        const QJsonObject status = event.value("object").toObject();
+        QCOMPARE(status.value("kind").toString(), QStringLiteral("Status"));
+        QCOMPARE(status.value("code").toInt(), 410);
+        QCOMPARE(status.value("reason").toString(), QStringLiteral("Expired"));
+        QVERIFY2(status.value("message").toString().startsWith("too old resource version: " + before), qPrintable(expired));
+        // What a client does next: relist, then watch from the new version.
+        const QString relisted = ok({"get", "configmaps", "-n", "default", "-o", "name"});
+        QCOMPARE(relisted.count("configmap/churn-"), 30);
+        const QString now = listVersion();
+        QVERIFY(now.toLongLong() > before.toLongLong());
+        QVERIFY(!ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + now + "&timeoutSeconds=1"}).contains("\"ERROR\""));
     }
 
     void dryRunCreates()
