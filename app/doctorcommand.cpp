@@ -215,8 +215,13 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         QList<AccessCheck> checks;
         for (Kind kind : s_reviewedKinds)
             for (const char *verb : {"list", "watch", "patch"})
-                checks.append({QString::fromLatin1(verb), QString::fromLatin1(kindInfo(kind).group),
-                               QString::fromLatin1(kindInfo(kind).resource), {}});
+            {
+                AccessCheck check;
+                check.verb = QString::fromLatin1(verb);
+                check.group = QString::fromLatin1(kindInfo(kind).group);
+                check.resource = QString::fromLatin1(kindInfo(kind).resource);
+                checks.append(check);
+            }
         QList<AccessResult> results;
         QObject context;
         const bool answered = waitFor([&](std::function<void()> done) {

@@ -581,10 +581,15 @@ void MainWindow::reconnectContext(const QString &context, const QString &why)
 void MainWindow::onWakeUp(const QString &why)
 {
     // Relist every connected cluster: after a sleep, watches can look open while their
-    // connections are long gone, and events were missed.
+    // connections are long gone, and events were missed. A synced session relists in place,
+    // so its rows stay on screen (marked reconnecting) until the fresh lists replace them.
     const QStringList contexts = m_sessions.keys();
-    for (const QString &context : contexts)
-        reconnectContext(context);
+    for (const QString &context : contexts) {
+        if (m_states.value(context).synced)
+            m_sessions.value(context)->resync(why);
+        else
+            reconnectContext(context); // never synced: start afresh
+    }
     if (!contexts.isEmpty())
         m_statusMessage->setText(tr("Reloading all clusters: %1.").arg(why));
 }
