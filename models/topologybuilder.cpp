@@ -382,6 +382,12 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
     node.system = m_options.systemNamespaces.contains(ns);
     node.labels = toHash(object.labels);
     node.group = groupOf(object, node.id);
+    if (m_options.groupByNode && object.kind == Kind::Pod) {
+        // Where pods run rather than what they belong to; their owners keep the
+        // application groups, the owner → pod edges show the link.
+        const PodData *pod = object.pod();
+        node.group = pod && !pod->nodeName.isEmpty() ? tr("node %1").arg(pod->nodeName) : tr("not scheduled");
+    }
     node.owner = ownerIdOf(object);
     const bool terminating = object.deletionTimestamp != 0;
 

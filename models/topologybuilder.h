@@ -33,6 +33,7 @@ public:
         int podGroupThreshold = 8;   // more pods than this under one owner: one PodGroup node
         bool showConfig = true;      // ConfigMaps and Secrets
         bool showNodes = false;      // cluster Nodes with Node → Pod edges
+        bool groupByNode = false;    // pods boxed by the Node they run on, not by application
         bool hideIdleReplicaSets = true;  // old ReplicaSets scaled to zero without pods
         QStringList systemNamespaces{QStringLiteral("kube-system"), QStringLiteral("kube-public"),
                                      QStringLiteral("kube-node-lease")};

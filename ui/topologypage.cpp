@@ -166,13 +166,15 @@ void TopologyPage::buildToolbar(QWidget *bar)
     filters->setMenu(menu);
     connect(m_unhealthy, &QAction::toggled, this, [this] { applyFilter(); });
     connect(m_hideSystem, &QAction::toggled, this, [this] { applyFilter(); });
-    connect(m_showConfig, &QAction::toggled, this, [this](bool on) {
-        if (!m_current)
-            return;
-        TopologyBuilder::Options options = m_current->builder.options();
-        options.showConfig = on;
-        m_current->builder.setOptions(options);
-        m_current->scene->rebuild();
+    connect(m_showConfig, &QAction::toggled, this, [this] {
+        if (m_current)
+            applyBuilderOptions(m_current);
+    });
+    m_groupByNode = button(tr("Group by node"), tr("Box pods by the Kubernetes node they run on instead of by application"));
+    m_groupByNode->setCheckable(true);
+    connect(m_groupByNode, &QToolButton::toggled, this, [this] {
+        if (m_current)
+            applyBuilderOptions(m_current);
     });
 
     m_labels = new QLineEdit(bar);
@@ -224,6 +226,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
         topology->scene = std::make_unique<TopologyScene>(&topology->graph);
         topology->store = store;
         topology->builder.reset(allObjects(store));
+        applyBuilderOptions(topology.get());
         Topology *raw = topology.get();
         // Kept live in the background: every batch of this context's store updates its scene.
         topology->connection = connect(store, &ResourceStore::changed, this,
@@ -233,6 +236,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
         m_topologies.insert(context, topology);
     }
     m_current = topology.get();
+    applyBuilderOptions(m_current);
     applyFilter();  // rebuilds with this page's filter
     m_view->setTopologyScene(m_current->scene.get());
     if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
@@ -240,6 +244,19 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
         m_current->fitted = true;
     }
     updateStatus();
+}
+
+void TopologyPage::applyBuilderOptions(Topology *topology)
+{
+    TopologyBuilder::Options options = topology->builder.options();
+    const bool config = m_showConfig->isChecked();
+    const bool byNode = m_groupByNode->isChecked();
+    if (options.showConfig == config && options.groupByNode == byNode)
+        return;
+    options.showConfig = config;
+    options.groupByNode = byNode;
+    topology->builder.setOptions(options);
+    topology->scene->rebuild();
 }
 
 void TopologyPage::forgetContext(const QString &context)

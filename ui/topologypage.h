@@ -62,6 +62,9 @@ private:
     struct Topology;
     void buildToolbar(QWidget *bar);
     void applyFilter();
+    // The toolbar's builder toggles (ConfigMaps/Secrets layer, group by node) onto a
+    // context's topology; rebuilds only when they differ.
+    void applyBuilderOptions(Topology *topology);
     void onBatch(Topology *topology, const ChangeBatch &batch);
     void onPodGroup(const QString &ownerId);
     void chooseExportFile();
@@ -78,6 +81,7 @@ private:
     QAction *m_unhealthy;
     QAction *m_hideSystem;
     QAction *m_showConfig;
+    QToolButton *m_groupByNode;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
 };

@@ -292,6 +292,29 @@ private slots:
             QVERIFY(n.collapsedInto.isEmpty());
     }
 
+    void groupByNode()
+    {
+        TopologyGraph graph;
+        TopologyBuilder builder(&graph);
+        QList<KubeObjectPtr> objects;
+        S::application(objects, QStringLiteral("ns"), QStringLiteral("web"), 2, false);
+        builder.reset(objects);
+        const QString rs = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("web-7d9f8b6c5"));
+        QString pod;
+        for (const TopologyNode &node : graph.nodes()) {
+            if (node.kind == TopologyKind::Pod)
+                pod = node.id;
+        }
+        QCOMPARE(graph.node(pod)->group, graph.node(rs)->group);
+
+        TopologyBuilder::Options options = builder.options();
+        options.groupByNode = true;
+        builder.setOptions(options);
+        QCOMPARE(graph.node(pod)->group, QStringLiteral("node node-1"));  // the synthetic pods' node
+        QCOMPARE(graph.node(rs)->group, QStringLiteral("web"));
+        QVERIFY(hasEdge(graph, rs, pod, TopologyEdgeType::Owns));
+    }
+
     void oldReplicaSetHidesWhenItsLastPodLeaves()
     {
         // A rollout's end as the API reports it: the old ReplicaSet is scaled to zero while its
