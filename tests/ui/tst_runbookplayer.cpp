@@ -196,6 +196,9 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY2(player.stepList()->topLevelItem(1)->text(2).contains(QLatin1String("Rollback")),
              qPrintable(outcomes(player.stepList())));
     QVERIFY(AuditLog::read(auditDir).size() >= 4);
+    // Mid-run, as the audience sees it: the caption, a done step, the next one marked.
+    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(player.grab().save(shots + QStringLiteral("/runbook-player.png")));
 
     // Space: wait for the rollout. The button does the same.
     QTest::keyClick(&player, Qt::Key_Space);
@@ -209,10 +212,13 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(pump([&] { return finished.count() == 1; }));
     QVERIFY(finished.first().at(0).toBool());
     QCOMPARE(player.captionLabel()->text(), QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
-    QVERIFY(!player.nextButton()->isEnabled() || !player.isRunning());
+    // Clicking past the end does not start the runbook over.
+    QVERIFY(!player.isRunning());
+    QVERIFY(!player.nextButton()->isEnabled());
+    QTest::keyClick(&player, Qt::Key_PageDown);
+    QVERIFY(!player.confirmDialog());
+    QVERIFY(player.startButton()->isEnabled());
 
-    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
-        QVERIFY(player.grab().save(shots + QStringLiteral("/runbook-player.png")));
 
     // The cluster agrees: helm history reads as after `helm rollback chat-app`.
     std::optional<Result<ApiResponse>> answer;

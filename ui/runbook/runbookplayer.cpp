@@ -269,6 +269,7 @@ void RunbookPlayer::setRunbook(const Runbook &book)
     if (m_runner->isRunning())
         m_runner->cancel();
     m_book = book;
+    m_played = false;
     buildExecutor();  // apply steps read files next to the runbook
     m_title->setText(book.name.isEmpty() ? QFileInfo(book.fileName).fileName() : book.name);
     QString description = book.description;
@@ -360,6 +361,7 @@ void RunbookPlayer::requestStart()
 
 void RunbookPlayer::start()
 {
+    m_played = true;
     showSteps();
     showCaption(QString());
     m_runner->start(m_book);
@@ -370,9 +372,13 @@ void RunbookPlayer::start()
 void RunbookPlayer::next()
 {
     if (!m_runner->isRunning()) {
-        if (!m_confirm) {
+        // Before the first run, Next starts (after confirmation); after a run, a presenter
+        // clicking past the end must not start it over: that takes Start….
+        if (!m_played && !m_confirm) {
             m_startAfterConfirm = true;
             requestStart();
+            if (!m_confirm)
+                m_startAfterConfirm = false;
         }
         return;
     }
@@ -413,6 +419,9 @@ void RunbookPlayer::onWaiting(int index)
         item->setText(OutcomeColumn, tr("next"));
         m_steps->scrollToItem(item);
     }
+    m_steps->resizeColumnToContents(StepColumn);  // the bold row is wider
+    m_status->setText(tr("Next: %1 — press Next step (Right, Space, Page Down).")
+                          .arg(describeRunbookStep(m_book.steps.at(index))));
     updateButtons();
     if (m_startAfterConfirm && index == 0) {
         m_startAfterConfirm = false;
@@ -467,7 +476,7 @@ void RunbookPlayer::updateButtons()
 {
     const bool running = m_runner->isRunning();
     m_start->setEnabled(!running && !m_book.steps.isEmpty() && m_session);
-    m_next->setEnabled(m_runner->isWaitingForNext() || (!running && !m_book.steps.isEmpty() && m_session));
+    m_next->setEnabled(m_runner->isWaitingForNext() || (!running && !m_played && !m_book.steps.isEmpty() && m_session));
     m_stop->setEnabled(running);
     m_shipped->setEnabled(!running && m_shipped->count() > 1);
     m_open->setEnabled(!running);
