@@ -27,11 +27,15 @@ void TopologyEdgeLayer::setRect(const QRectF &rect)
     m_rect = rect;
 }
 
-void TopologyEdgeLayer::setEdges(const QString &producer, QList<Edge> edges)
+void TopologyEdgeLayer::setEdges(const QString &producer, QList<Edge> edges, bool repaint)
 {
     if (edges.isEmpty()) {
-        if (m_edges.remove(producer))
+        if (m_edges.remove(producer) && repaint)
             update();
+        return;
+    }
+    if (!repaint) {
+        m_edges.insert(producer, std::move(edges));
         return;
     }
     QRectF dirty;

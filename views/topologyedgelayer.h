@@ -34,7 +34,8 @@ public:
     TopologyEdgeLayer(const QRectF &rect, const TopologyDisplay *display);
 
     void setRect(const QRectF &rect);
-    void setEdges(const QString &producer, QList<Edge> edges);  // empty removes
+    // Empty removes. `repaint` false: the caller repaints the whole layer anyway.
+    void setEdges(const QString &producer, QList<Edge> edges, bool repaint = true);
     void clearEdges();
     int edgeCount() const;
 

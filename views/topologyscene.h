@@ -82,7 +82,7 @@ private:
     void removeItem(const QString &id);
     void rebuildFrames();
     void rebuildEdges();
-    void updateProducerEdges(const QString &producer);
+    void updateProducerEdges(const QString &producer, bool repaint = true);
     TopologyEdgeLayer *layerFor(const QString &home) const;
     QGraphicsItem *nodeLayerFor(const QString &home);
     void invalidateOverview(const QString &home);
