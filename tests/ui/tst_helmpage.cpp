@@ -57,6 +57,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void releasesHistoryValuesDiffRollback();
+    void viewerIsToldWhy();
 
 private:
     QTemporaryDir m_dir;
@@ -163,6 +164,23 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
         QCoreApplication::processEvents();
         QVERIFY(page.grab().save(shots + QStringLiteral("/helm-page.png")));
     }
+}
+
+// The viewer user may not read Secrets, where Helm keeps its releases: the page says so
+// instead of showing an empty list or a raw 403.
+void tst_HelmPage::viewerIsToldWhy()
+{
+    auto connection = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral-viewer"));
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    HelmPage page;
+    QSignalSpy loaded(&page, &HelmPage::loaded);
+    page.setSession(&session);
+    page.show();
+    QVERIFY(pump([&] { return loaded.count() >= 1; }));
+    QCOMPARE(page.releaseList()->topLevelItemCount(), 0);
+    QVERIFY2(page.statusLabel()->text().startsWith(QLatin1String("You may not read Secrets here")),
+             qPrintable(page.statusLabel()->text()));
 }
 
 QTEST_MAIN(tst_HelmPage)
