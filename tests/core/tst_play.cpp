@@ -68,6 +68,7 @@ private slots:
     void usageErrors();
     void pinnedToAnotherContext();
     void failingStepStops();
+    void namespaceOption();
     void helmAndBadRelease();
     void loadScaleOut();
     void demoCluster();
@@ -227,6 +228,25 @@ void tst_Play::failingStepStops()
     const auto deployment = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(deployment.ok());
     QVERIFY((*deployment)["spec"]["replicas"] != 4);
+}
+
+// --namespace replaces the runbook's namespace: the same runbook now looks for the workload
+// in another namespace, where it does not exist.
+void tst_Play::namespaceOption()
+{
+    const QString file = m_dir.filePath(QStringLiteral("scale.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: Scale\nnamespace: pfe-app\nsteps:\n  - scale: {target: deployment/backend-python, replicas: 2}\n");
+    f.close();
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
+                               QStringLiteral("--context"), PfeContext, QStringLiteral("--namespace"),
+                               QStringLiteral("monitoring")});
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.lines.size(), 2);
+    QVERIFY2(r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: ")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(1).contains(QLatin1String("/namespaces/monitoring/deployments/backend-python")), qPrintable(r.dump()));
 }
 
 void tst_Play::helmAndBadRelease()
