@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The topology scene and view: stable placement, insertion by rank, pod groups, selection,
-// focus, search, filters and export. Set ORRERY_SCREENSHOT_DIR to also write the PNGs that
-// docs/screenshots/topology-*.png come from.
+// focus, search, filters, overview and export. Set ORRERY_SCREENSHOT_DIR to also write the
+// synthetic previews (10k overview and detail, presenter); the seed scenarios' screenshots
+// come from the headless export against orrery-sim (docs/topology.md).
 #include "topologybuilder.h"
 #include "topologyexporter.h"
 #include "topologygraph.h"
@@ -323,7 +324,7 @@ private slots:
         QVERIFY(!TopologyExporter::write(&f.scene, dir.filePath(QStringLiteral("x.bmp"))).ok());
 
         if (const QByteArray out = qgetenv("ORRERY_SCREENSHOT_DIR"); !out.isEmpty()) {
-            TopologyExporter::renderImage(&f.scene, 1.5).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-pfe.png"));
+            TopologyExporter::renderImage(&f.scene, 1.5).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-synthetic-pfe.png"));
             Fixture big(S::cluster(10000));
             TopologyExporter::renderImage(&big.scene, 1.0, 2400).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-10k-overview.png"));
             TopologyView view;
