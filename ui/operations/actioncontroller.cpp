@@ -2,6 +2,7 @@
 #include "actioncontroller.h"
 
 #include "deletedialog.h"
+#include "failurerecorder.h"
 #include "operationspanel.h"
 #include "permissioncache.h"
 #include "rollbackdialog.h"
@@ -32,29 +33,6 @@
 namespace Orrery {
 
 namespace {
-
-// Remembers the response of the write that failed, so the failure can be explained in words
-// (Operation's report only keeps a line of text).
-class FailureRecorder : public WriteExecutor
-{
-public:
-    explicit FailureRecorder(std::shared_ptr<WriteExecutor> inner)
-        : m_inner(std::move(inner)) {}
-
-    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
-    {
-        m_inner->send(write, context, [this, write, onFinished](const Result<ApiResponse> &response) {
-            if (!response.ok() || !response->isSuccess())
-                failure = std::make_pair(write, response);
-            onFinished(response);
-        });
-    }
-
-    std::optional<std::pair<PlannedWrite, Result<ApiResponse>>> failure;
-
-private:
-    std::shared_ptr<WriteExecutor> m_inner;
-};
 
 QString prettyBody(const PlannedWrite &w)
 {

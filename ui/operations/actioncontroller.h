@@ -28,6 +28,7 @@ class QWidget;
 
 namespace Orrery {
 
+class ApplyDialog;
 class AuditLog;
 class ClusterWriteExecutor;
 class ContextPreferences;
@@ -77,6 +78,13 @@ public:
     void remove(Kind kind, const QString &ns, const QString &name);
     // `helm rollback RELEASE REVISION` natively (HelmRollback + HelmRollbackOperation).
     void rollbackHelmRelease(const QString &ns, const QString &release, int revision);
+
+    // "Apply manifests…" (`kubectl apply --server-side --field-manager=orrery`): opens the
+    // ApplyDialog for the active session with `files` already listed, checks permissions and
+    // shows the server's dry-run diff per object, confirms, applies, explains conflicts and
+    // offers to force, then follows the rollouts of changed workload templates. Null when
+    // there is no session (an error is shown instead).
+    ApplyDialog *applyManifests(const QStringList &files = {});
 
     // The permission check that gates an action, as `kubectl auth can-i` would ask it.
     static std::optional<AccessCheck> accessCheckFor(const QString &id, Kind kind, const QString &ns);
@@ -134,6 +142,14 @@ private:
                       qint64 revision);
     void rollbackTo(const Target &t, qint64 revision);
     void planDelete(const Target &t, const nlohmann::json &object, int propagation);
+    // Apply manifests (actioncontrollerapply.cpp).
+    struct ApplyPlan;
+    void previewApply(ApplyDialog *dialog);
+    void dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPlan> plan);
+    void confirmApply(std::shared_ptr<ApplyPlan> plan, bool force, const QString &conflict,
+                      ApplyDialog *dialog);
+    void runApply(std::shared_ptr<ApplyPlan> plan, bool force);
+
     void applyPermission(QAction *action, const QString &context, const AccessCheck &check) const;
     QString identity(const Target &t) const;
 
@@ -144,6 +160,7 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     PermissionCache *m_permissions;
     QHash<ClusterSession *, std::shared_ptr<ClusterWriteExecutor>> m_executors;
+    QHash<ApplyDialog *, std::shared_ptr<ApplyPlan>> m_applyPlans;
 };
 
 } // namespace Orrery

@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "Apply manifests…" end to end against orrery-sim (scenario microk8s-shop): the test pastes
+// YAML into the ApplyDialog, asks for the server check, reads the dry-run diffs, confirms in the
+// ConfirmDialog and reads the objects back from the simulator. Covers a new ConfigMap and a
+// changed Deployment image, malformed YAML (nothing sent), a field-manager conflict explained
+// and forced, the protected-context lock, the viewer user's refusal, and the same manifest
+// applied by kubectl to a twin namespace.
+//
+// Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
+// nested event loops did not wait in tst_simsync).
+#include <contextpreferences.h>
+#include <operations/actioncontroller.h>
+#include <operations/applydialog.h>
+#include <operations/confirmdialog.h>
+#include <operations/operationspanel.h>
+#include <operations/rollouttracker.h>
+
+#include <audit/auditlog.h>
+#include <kube/clustersession.h>
+#include <kube/httptransport.h>
+#include <kube/kubeconfig.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+
+using namespace Orrery;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QTest::qSleep(10);
+    }
+    return true;
+}
+
+template<typename T>
+T *visibleTopLevel(const QString &objectName = {})
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *t = qobject_cast<T *>(w); t && t->isVisible() && (objectName.isEmpty() || t->objectName() == objectName))
+            return t;
+    return nullptr;
+}
+
+template<typename T>
+T *waitForDialog(const QString &objectName = {}, int timeoutMs = 15000)
+{
+    T *found = nullptr;
+    waitFor([&] { return (found = visibleTopLevel<T>(objectName)) != nullptr; }, timeoutMs);
+    return found;
+}
+
+QString deploymentYaml(const QString &name, const QString &ns, const QString &image)
+{
+    return QStringLiteral("apiVersion: apps/v1\n"
+                          "kind: Deployment\n"
+                          "metadata:\n"
+                          "  name: %1\n"
+                          "  namespace: %2\n"
+                          "spec:\n"
+                          "  replicas: 2\n"
+                          "  selector:\n"
+                          "    matchLabels:\n"
+                          "      app: %1\n"
+                          "  template:\n"
+                          "    metadata:\n"
+                          "      labels:\n"
+                          "        app: %1\n"
+                          "    spec:\n"
+                          "      containers:\n"
+                          "      - name: web\n"
+                          "        image: %3\n"
+                          "        ports:\n"
+                          "        - containerPort: 80\n")
+        .arg(name, ns, image);
+}
+
+QString configMapYaml(const QString &name, const QString &ns, const QString &value)
+{
+    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\n  namespace: %2\ndata:\n  mode: %3\n")
+        .arg(name, ns, value);
+}
+
+// A line of a unified diff: `sign` is '+' or '-'.
+bool diffHasLine(const QString &diff, QChar sign, const QString &text)
+{
+    for (const QString &line : diff.split(QLatin1Char('\n')))
+        if (line.startsWith(sign) && !line.startsWith(QString(3, sign)) && line.contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestApplySim : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void newConfigMapAndChangedImage();
+    void malformedYamlSendsNothing();
+    void conflictExplainedThenForced();
+    void protectedContextNeedsTypedName();
+    void viewerApplyDisabledWithReason();
+    void sameSpecsAsKubectlServerSideApply();
+
+private:
+    ClusterSession *connectContext(const QString &context);
+    nlohmann::json get(ClusterSession *session, const QString &path);
+    int sendApply(const QString &path, const QString &manager, const QByteArray &body);
+    ApplyDialog *checkPasted(ActionController *controller, const QString &yaml, int objects);
+    int auditCount() const;
+    bool kubectl(const QStringList &args, QByteArray *out = nullptr);
+
+    QTemporaryDir m_dir;
+    QProcess m_sim;
+    QString m_kubeconfig;
+    QString m_context;
+    Kubeconfig m_config;
+    std::unique_ptr<ContextPreferences> m_preferences;
+    std::unique_ptr<QWidget> m_host;
+    ClusterSession *m_session = nullptr;
+    std::unique_ptr<ActionController> m_controller;
+    std::unique_ptr<OperationsPanel> m_panel;
+};
+
+void TestApplySim::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_kubeconfig = m_dir.filePath("kubeconfig");
+    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
+    m_sim.setArguments({"--scenario", "microk8s-shop", "--kubeconfig-out", m_kubeconfig});
+    m_sim.setProcessChannelMode(QProcess::SeparateChannels);
+    m_sim.start();
+    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
+    QByteArray out;
+    QVERIFY(waitFor([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+
+    m_config = Kubeconfig::load(m_kubeconfig);
+    m_context = m_config.currentContext();
+    QVERIFY(!m_context.isEmpty());
+    m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
+    m_host = std::make_unique<QWidget>();
+    m_host->resize(800, 600);
+    m_host->show();
+    m_session = connectContext(m_context);
+    QVERIFY(m_session);
+    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    m_panel = std::make_unique<OperationsPanel>();
+    m_panel->resize(400, 600);
+    m_panel->show();
+    m_controller->setPanel(m_panel.get());
+    m_controller->setSession(m_session);
+}
+
+void TestApplySim::cleanupTestCase()
+{
+    m_controller.reset();
+    m_panel.reset();
+    m_host.reset();
+    if (m_sim.state() != QProcess::NotRunning) {
+        m_sim.terminate();
+        if (!m_sim.waitForFinished(10000))
+            m_sim.kill();
+    }
+}
+
+ClusterSession *TestApplySim::connectContext(const QString &context)
+{
+    Result<ClusterConnection> connection = m_config.connection(context);
+    if (!connection.ok())
+        return nullptr;
+    auto *session = new ClusterSession(std::move(connection.value()), this);
+    bool synced = false;
+    QObject::connect(session, &ClusterSession::synced, this, [&synced] { synced = true; });
+    session->start();
+    if (!waitFor([&] { return synced; }, 60000))
+        return nullptr;
+    return session;
+}
+
+nlohmann::json TestApplySim::get(ClusterSession *session, const QString &path)
+{
+    nlohmann::json result;
+    bool answered = false;
+    session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
+        answered = true;
+        if (r.ok() && r->isSuccess())
+            result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+    });
+    waitFor([&] { return answered; }, 10000);
+    return result;
+}
+
+// A server-side apply by another field manager, as `kubectl apply --server-side` sends it.
+int TestApplySim::sendApply(const QString &path, const QString &manager, const QByteArray &body)
+{
+    ApiRequest request;
+    request.method = "PATCH";
+    request.path = path + "?fieldManager=" + manager;
+    request.contentType = "application/apply-patch+yaml";
+    request.body = body;
+    int status = -1;
+    bool answered = false;
+    m_session->transport()->send(request, this, [&](const Result<ApiResponse> &r) {
+        answered = true;
+        status = r.ok() ? r->status : 0;
+    });
+    waitFor([&] { return answered; }, 10000);
+    return status;
+}
+
+ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QString &yaml, int objects)
+{
+    ApplyDialog *dialog = controller->applyManifests();
+    if (!dialog || !waitFor([&] { return dialog->isVisible(); }, 5000))
+        return nullptr;
+    dialog->setYaml(yaml);
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    if (!waitFor([&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); }, 15000))
+        return nullptr;
+    return dialog;
+}
+
+int TestApplySim::auditCount() const
+{
+    return int(AuditLog::read(m_dir.filePath("audit")).size());
+}
+
+bool TestApplySim::kubectl(const QStringList &args, QByteArray *out)
+{
+    QProcess p;
+    p.start(QStringLiteral("kubectl"), QStringList{"--kubeconfig", m_kubeconfig} + args);
+    if (!p.waitForFinished(60000))
+        return false;
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (p.exitCode() != 0)
+        qWarning() << "kubectl" << args << p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+void TestApplySim::newConfigMapAndChangedImage()
+{
+    // First apply: both objects are new.
+    ApplyDialog *dialog = checkPasted(m_controller.get(),
+                                      configMapYaml("apply-settings", "default", "blue") + "---\n"
+                                          + deploymentYaml("apply-web", "default", "nginx:1.25"),
+                                      2);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-settings"));
+    QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
+    QCOMPARE(dialog->object(1).status, QStringLiteral("new object"));
+    QVERIFY2(diffHasLine(dialog->object(1).details, '+', "image: nginx:1.25"), qPrintable(dialog->object(1).details));
+    // The dry run stored nothing.
+    QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_null());
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    auto *confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QCOMPARE(confirm->target().context, m_context);
+    QVERIFY(confirm->target().name.contains("apply-web"));
+    QVERIFY(confirm->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("image: nginx:1.25"));
+    QVERIFY(confirm->isConfirmEnabled());
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+
+    const QString deploymentPath = "/apis/apps/v1/namespaces/default/deployments/apply-web";
+    QVERIFY(waitFor([&] { return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_object(); }, 15000));
+    QVERIFY(waitFor([&] { return get(m_session, deploymentPath).is_object(); }, 15000));
+    const auto cm = get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings");
+    QCOMPARE(cm["data"].value("mode", std::string()), std::string("blue"));
+    bool orreryManages = false;
+    for (const auto &f : get(m_session, deploymentPath)["metadata"].value("managedFields", nlohmann::json::array()))
+        if (f.value("manager", std::string()) == "orrery" && f.value("operation", std::string()) == "Apply")
+            orreryManages = true;
+    QVERIFY(orreryManages);
+
+    // Second apply: the image changes; the diff shows exactly that line.
+    dialog = checkPasted(m_controller.get(), deploymentYaml("apply-web", "default", "nginx:1.26"), 1);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
+    const QString diff = dialog->diffText();
+    QVERIFY2(diffHasLine(diff, '-', "image: nginx:1.25") && diffHasLine(diff, '+', "image: nginx:1.26"), qPrintable(diff));
+    QVERIFY2(!diffHasLine(diff, '+', "replicas") && !diffHasLine(diff, '-', "replicas"), qPrintable(diff));
+    QVERIFY2(!diff.contains("resourceVersion") && !diff.contains("managedFields"), qPrintable(diff));
+    if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        dialog->resize(900, 620);
+        QVERIFY(dialog->grab().save(QDir(dir).filePath("operations-apply.png")));
+    }
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] {
+        return get(m_session, deploymentPath)["spec"]["template"]["spec"]["containers"][0].value("image", std::string())
+            == "nginx:1.26";
+    }, 15000));
+    // The changed template is followed.
+    RolloutTracker *tracker = nullptr;
+    QVERIFY(waitFor([&] {
+        for (RolloutTracker *t : m_panel->trackers())
+            if (t->name() == "apply-web")
+                tracker = t;
+        return tracker != nullptr;
+    }, 5000));
+    QVERIFY2(waitFor([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
+             qPrintable(tracker->message()));
+}
+
+void TestApplySim::malformedYamlSendsNothing()
+{
+    const int before = auditCount();
+    ApplyDialog *dialog = checkPasted(m_controller.get(),
+                                      configMapYaml("apply-never", "default", "x")
+                                          + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
+                                      0);
+    QVERIFY(dialog);
+    const QString error = dialog->errorText();
+    QVERIFY2(error.contains("document 2"), qPrintable(error));
+    QVERIFY2(error.contains("line"), qPrintable(error));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QCOMPARE(dialog->objectCount(), 0);
+    // No write, not even a dry run, and nothing created.
+    QCOMPARE(auditCount(), before);
+    QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-never").is_null());
+
+    // An object without a name: the document is named too.
+    dialog->setYaml(configMapYaml("apply-never", "default", "x") + "---\napiVersion: v1\nkind: ConfigMap\n");
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return !dialog->errorText().isEmpty(); }, 5000));
+    QVERIFY2(dialog->errorText().contains("document 2") && dialog->errorText().contains("metadata.name"),
+             qPrintable(dialog->errorText()));
+    QCOMPARE(auditCount(), before);
+    dialog->reject();
+}
+
+void TestApplySim::conflictExplainedThenForced()
+{
+    const QString path = "/api/v1/namespaces/default/configmaps/apply-owned";
+    QCOMPARE(sendApply(path, "kubectl", configMapYaml("apply-owned", "default", "red").toUtf8()), 201);
+
+    ApplyDialog *dialog = checkPasted(m_controller.get(), configMapYaml("apply-owned", "default", "green"), 1);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->object(0).status, QStringLiteral("conflict"));
+    QVERIFY(dialog->object(0).details.contains("kubectl"));
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    auto *confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+
+    auto *box = waitForDialog<QMessageBox>("ApplyConflict");
+    QVERIFY(box);
+    QVERIFY2(box->text().contains("\"kubectl\" manages .data.mode"), qPrintable(box->text()));
+    QVERIFY(box->text().contains("force"));
+    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
+    auto *force = box->findChild<QPushButton *>("applyForce");
+    QVERIFY(force);
+    QTest::mouseClick(force, Qt::LeftButton);
+
+    // Second confirmation, naming the force.
+    ConfirmDialog *second = nullptr;
+    QVERIFY(waitFor([&] {
+        second = visibleTopLevel<ConfirmDialog>();
+        return second && second->windowTitle().contains("Force");
+    }, 10000));
+    QTest::mouseClick(second->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; }, 15000));
+    bool orreryOwns = false;
+    for (const auto &f : get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
+        if (f.value("manager", std::string()) == "orrery" && f.dump().find("f:mode") != std::string::npos)
+            orreryOwns = true;
+    QVERIFY(orreryOwns);
+}
+
+void TestApplySim::protectedContextNeedsTypedName()
+{
+    m_preferences->setProtected(m_context, true);
+    const QString path = "/api/v1/namespaces/default/configmaps/apply-guarded";
+    ApplyDialog *dialog = checkPasted(m_controller.get(), configMapYaml("apply-guarded", "default", "on"), 1);
+    QVERIFY(dialog);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    auto *confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QVERIFY(confirm->target().isProtected);
+    QVERIFY(!confirm->isConfirmEnabled());
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton); // disabled: nothing happens
+    QVERIFY(confirm->isVisible());
+    QTest::keyClicks(confirm->protectionEdit(), m_context.left(m_context.size() - 1));
+    QVERIFY(!confirm->isConfirmEnabled());
+    QVERIFY(get(m_session, path).is_null());
+    QTest::keyClicks(confirm->protectionEdit(), m_context.right(1));
+    QVERIFY(confirm->isConfirmEnabled());
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return get(m_session, path).is_object(); }, 15000));
+    m_preferences->setProtected(m_context, false);
+}
+
+void TestApplySim::viewerApplyDisabledWithReason()
+{
+    const QString viewerContext = m_context + "-viewer";
+    QVERIFY(m_config.context(viewerContext));
+    ClusterSession *viewer = connectContext(viewerContext);
+    QVERIFY(viewer);
+    ActionController controller(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    controller.setSession(viewer);
+    const int before = auditCount();
+    ApplyDialog *dialog = checkPasted(&controller, configMapYaml("apply-viewer", "default", "no"), 1);
+    QVERIFY(dialog);
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QVERIFY2(dialog->object(0).status.contains("Not allowed: you may not patch configmaps in namespace default"),
+             qPrintable(dialog->object(0).status));
+    QVERIFY(dialog->object(0).blocking);
+    QVERIFY(dialog->summaryText().contains("nothing was sent"));
+    QCOMPARE(auditCount(), before);
+    dialog->reject();
+    delete dialog;
+    delete viewer;
+}
+
+void TestApplySim::sameSpecsAsKubectlServerSideApply()
+{
+    QVERIFY(kubectl({"create", "namespace", "apply-twin-a"}));
+    QVERIFY(kubectl({"create", "namespace", "apply-twin-b"}));
+    QVERIFY(waitFor([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); }, 5000));
+    const QString manifest = configMapYaml("twin-settings", "NS", "twin") + "---\n" + deploymentYaml("twin-web", "NS", "nginx:1.27");
+    // Orrery into namespace a (through the whole dialog flow).
+    ApplyDialog *dialog = checkPasted(m_controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
+    QVERIFY(dialog);
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    auto *confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web").is_object(); }, 15000));
+    // kubectl into namespace b, same field manager.
+    QFile file(m_dir.filePath("twin.yaml"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QString(manifest).replace("NS", "apply-twin-b").toUtf8());
+    file.close();
+    QVERIFY(kubectl({"apply", "--server-side", "--field-manager=orrery", "-f", file.fileName()}));
+
+    const auto a = get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web");
+    const auto b = get(m_session, "/apis/apps/v1/namespaces/apply-twin-b/deployments/twin-web");
+    QVERIFY(a.is_object() && b.is_object());
+    QCOMPARE(QString::fromStdString(a["spec"].dump(2)), QString::fromStdString(b["spec"].dump(2)));
+    const auto ca = get(m_session, "/api/v1/namespaces/apply-twin-a/configmaps/twin-settings");
+    const auto cb = get(m_session, "/api/v1/namespaces/apply-twin-b/configmaps/twin-settings");
+    QCOMPARE(QString::fromStdString(ca["data"].dump()), QString::fromStdString(cb["data"].dump()));
+    // Both recorded as an Apply by "orrery" over the same fields.
+    auto appliedFields = [](const nlohmann::json &o) {
+        for (const auto &f : o["metadata"].value("managedFields", nlohmann::json::array()))
+            if (f.value("manager", std::string()) == "orrery" && f.value("operation", std::string()) == "Apply")
+                return f.value("fieldsV1", nlohmann::json()).dump();
+        return std::string();
+    };
+    QVERIFY(!appliedFields(a).empty());
+    QCOMPARE(QString::fromStdString(appliedFields(a)), QString::fromStdString(appliedFields(b)));
+}
+
+QTEST_MAIN(TestApplySim)
+#include "tst_apply_sim.moc"
