@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcTransport, "orrery.transport", QtWarningMsg)
 
@@ -126,6 +127,8 @@ struct CurlWorker::Private
         curl_multi_wakeup(multi);
     }
 
+    std::optional<Error> proxyError(CURL *easy, CURLcode code, const char *detail,
+                                    const QString &context) const;
     void start(std::unique_ptr<Transfer> t);
     void finish(Transfer *t, CURLcode code);
     void remove(quint64 id);
@@ -263,8 +266,13 @@ void CurlWorker::Private::start(std::unique_ptr<Transfer> t)
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
         curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
     }
-    if (!connection.proxyUrl.isEmpty())
+    if (!connection.proxyUrl.isEmpty()) {
         curl_easy_setopt(easy, CURLOPT_PROXY, connection.proxyUrl.toUtf8().constData());
+        // The kubeconfig's proxy is used for every request, whatever NO_PROXY says, and an
+        // HTTP proxy always tunnels (CONNECT), also for an http:// server.
+        curl_easy_setopt(easy, CURLOPT_NOPROXY, "");
+        curl_easy_setopt(easy, CURLOPT_HTTPPROXYTUNNEL, 1L);
+    }
     if (!connectTo.isEmpty()) {
         t->connectTo = curl_slist_append(nullptr, connectTo.constData());
         curl_easy_setopt(easy, CURLOPT_CONNECT_TO, t->connectTo);
@@ -275,6 +283,35 @@ void CurlWorker::Private::start(std::unique_ptr<Transfer> t)
     Transfer *raw = t.get();
     transfers.emplace(raw->id, std::move(t));
     curl_multi_add_handle(multi, easy);
+}
+
+// A failure that happened at the proxy, not at the API server: say so and name the proxy
+// (without any user:password it may carry).
+std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, const char *detail,
+                                                     const QString &context) const
+{
+    long connectCode = 0;
+    curl_easy_getinfo(easy, CURLINFO_HTTP_CONNECTCODE, &connectCode);
+    const QString proxy = QUrl(connection.proxyUrl).toString(QUrl::RemoveUserInfo);
+    QString message;
+    if (connectCode != 0 && connectCode != 200) {
+        message = QStringLiteral("the proxy %1 could not connect to the API server (CONNECT answered %2)")
+                      .arg(proxy).arg(connectCode);
+    } else if (code == CURLE_COULDNT_RESOLVE_PROXY) {
+        message = QStringLiteral("proxy host not found: %1").arg(proxy);
+    } else if (code == CURLE_COULDNT_CONNECT && connectCode == 0) {
+        message = QStringLiteral("cannot connect to the proxy %1").arg(proxy);
+    } else if (code == CURLE_PROXY) {
+        message = QStringLiteral("the proxy %1 failed").arg(proxy);
+    } else {
+        return std::nullopt;
+    }
+    if (detail && *detail)
+        message += QStringLiteral(" (") + QString::fromUtf8(detail).trimmed() + QLatin1Char(')');
+    Error e(Error::Code::Network, message, context);
+    e.hint = QStringLiteral("check proxy-url of cluster \"%1\" in the kubeconfig and that the proxy is running")
+                 .arg(connection.clusterName);
+    return e;
 }
 
 void CurlWorker::Private::remove(quint64 id)
@@ -318,6 +355,10 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         }
         if (t->abortedByClient)
             return Error(Error::Code::Cancelled, QStringLiteral("stopped by the client"), context);
+        if (code != CURLE_OK && !connection.proxyUrl.isEmpty()) {
+            if (auto e = proxyError(t->easy, code, t->errorBuffer, context))
+                return *e;
+        }
         if (code != CURLE_OK)
             return curlError(code, t->errorBuffer, context);
         ApiResponse response;

@@ -3,6 +3,7 @@
 // wire, credentials (bearer, basic, 401 → reportUnauthorized → one retry), impersonation,
 // streaming, idle and total timeouts, refused connections and cancellation.
 
+#include "connectproxy.h"
 #include "testcredentialprovider.h"
 
 #include "kube/httptransport.h"
@@ -317,6 +318,75 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, Error::Code::Network);
         QVERIFY(result.error().message.contains(QLatin1String("refused")));
+    }
+
+    void proxyUrlRoutesThroughTheProxy_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::newRow("http CONNECT") << QStringLiteral("http");
+        QTest::newRow("socks5") << QStringLiteral("socks5");
+    }
+
+    void proxyUrlRoutesThroughTheProxy()
+    {
+        QFETCH(QString, scheme);
+        Test::ConnectProxy proxy;
+        QVERIFY(proxy.start());
+        ClusterConnection c = connection();
+        c.proxyUrl = QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(proxy.port());
+        HttpTransport transport(c);
+        m_requests = 0;
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/echo")));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QCOMPARE(result->status, 200);
+        QVERIFY(result->body.startsWith("GET\n"));
+        QVERIFY(result->body.contains("Authorization=Bearer tok\n"));
+        QCOMPARE(m_requests.load(), 1);
+        QCOMPARE(proxy.connections(), 1);
+        QCOMPARE(proxy.targets().front(), "127.0.0.1:" + std::to_string(m_port));
+
+        // A stream goes through the proxy too (on the kept-alive tunnel or a new one).
+        QByteArray received;
+        std::optional<Result<ApiResponse>> done;
+        ApiRequest r = ApiRequest::get(QStringLiteral("/stream"));
+        r.timeoutMs = 0;
+        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; },
+                         [&](const Result<ApiResponse> &res) { done = res; });
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+        QVERIFY(done->ok());
+        QCOMPARE(received, QByteArray("line0\nline1\nline2\n"));
+        QVERIFY(proxy.connections() >= 1);
+        QCOMPARE(m_requests.load(), 1);  // the stream route does not count; the proxy saw it
+        for (const std::string &target : proxy.targets())
+            QCOMPARE(target, "127.0.0.1:" + std::to_string(m_port));
+    }
+
+    void unreachableProxyIsNamed()
+    {
+        // A port that was free a moment ago and has no listener now.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof(addr);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)), 0);
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+        const int port = ntohs(addr.sin_port);
+        ::close(fd);
+        ClusterConnection c = connection();
+        c.clusterName = QStringLiteral("prod");
+        c.proxyUrl = QStringLiteral("http://user:secret@127.0.0.1:%1").arg(port);
+        HttpTransport transport(c);
+        m_requests = 0;
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/echo")));
+        QVERIFY(!result.ok());
+        QCOMPARE(m_requests.load(), 0);
+        const Error &e = result.error();
+        QCOMPARE(e.code, Error::Code::Network);
+        QVERIFY2(e.message.contains(QStringLiteral("proxy http://127.0.0.1:%1").arg(port)), qPrintable(e.message));
+        QVERIFY(e.hint.contains(QLatin1String("proxy-url")));
+        QVERIFY(e.hint.contains(QLatin1String("prod")));
+        QVERIFY(!e.toString().contains(QLatin1String("secret")));
     }
 
     void cancelledRequestsStaySilent()
