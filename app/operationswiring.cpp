@@ -37,6 +37,7 @@ void installOperations(MainWindow &window)
     controller->setSession(window.activeSession());
     QObject::connect(&window, &MainWindow::activeSessionChanged, controller, &ActionController::setSession);
     QObject::connect(controller, &ActionController::statusMessage, &window, &MainWindow::showStatusMessage);
+    window.setApplyManifestsHandler([controller](const QStringList &files) { controller->applyManifests(files); });
     window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {
         return controller->actionsFor(object, parent);
     });

@@ -24,7 +24,11 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -342,6 +346,15 @@ void MainWindow::buildMenus()
     connect(open, &QAction::triggered, this, [this] { m_welcome->fileButton()->click(); });
     QAction *demo = file->addAction(tr("Open Demo Cluster"));
     connect(demo, &QAction::triggered, this, &MainWindow::demoRequested);
+    file->addSeparator();
+    m_applyAction = file->addAction(tr("Apply Manifests\u2026"));
+    m_applyAction->setObjectName(QStringLiteral("applyManifestsAction"));
+    m_applyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_applyAction->setEnabled(false);
+    connect(m_applyAction, &QAction::triggered, this, [this] {
+        if (m_applyHandler)
+            m_applyHandler({});
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -739,6 +752,45 @@ void MainWindow::onCurrentRowChanged()
     m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
 }
 
+void MainWindow::setApplyManifestsHandler(ApplyHandler handler)
+{
+    m_applyHandler = std::move(handler);
+    m_applyAction->setEnabled(bool(m_applyHandler));
+    setAcceptDrops(bool(m_applyHandler));
+}
+
+QStringList MainWindow::manifestFiles(const QList<QUrl> &urls)
+{
+    QStringList files;
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile())
+            continue;
+        const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json"))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_applyHandler && event->mimeData()->hasUrls() && !manifestFiles(event->mimeData()->urls()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = event->mimeData()->hasUrls() ? manifestFiles(event->mimeData()->urls()) : QStringList();
+    if (!m_applyHandler || files.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    m_applyHandler(files);
+}
+
 void MainWindow::setObjectActionsProvider(DetailsPane::ActionsProvider provider)
 {
     m_actionsProvider = provider;
@@ -1041,6 +1093,19 @@ void MainWindow::openCommandPalette()
             m_paletteActions << action;
             entries << e;
         }
+    }
+    // Not tied to the selection: one palette entry per open, a throwaway QAction like the others.
+    if (m_applyHandler) {
+        auto *apply = new QAction(m_applyAction->text(), this);
+        connect(apply, &QAction::triggered, m_applyAction, &QAction::trigger);
+        PaletteEntry e;
+        e.type = PaletteEntry::Type::Action;
+        e.title = tr("Apply manifests");
+        e.subtitle = tr("Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)");
+        e.context = m_activeContext;
+        e.payload = int(m_paletteActions.size());
+        m_paletteActions << apply;
+        entries << e;
     }
     m_palette->setEntries(std::move(entries));
     m_palette->popup();

@@ -13,9 +13,12 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 #include <functional>
 
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -90,6 +93,14 @@ public:
     // table's context menu, the details pane's "Actions" menu and the command palette.
     void setObjectActionsProvider(DetailsPane::ActionsProvider provider);
     KubeObjectPtr selectedObject() const;
+    // "Apply manifests…" (app/operationswiring.cpp provides it): the File menu entry
+    // (Ctrl+Shift+A), the command palette and YAML files dropped on the window call it with
+    // the files to apply (none: an empty dialog). Without a handler the entry is disabled.
+    using ApplyHandler = std::function<void(const QStringList &files)>;
+    void setApplyManifestsHandler(ApplyHandler handler);
+    QAction *applyManifestsAction() const { return m_applyAction; }
+    // The local manifest files among dropped URLs (.yaml, .yml, .json); empty: not a drop for us.
+    static QStringList manifestFiles(const QList<QUrl> &urls);
     ContextPreferences *preferences() const { return m_preferences; }
     // A transient line in the status bar (e.g. the outcome of an operation).
     void showStatusMessage(const QString &text);
@@ -114,6 +125,10 @@ signals:
     void contextSynced(const QString &context);
     void demoRequested();
     void kubeconfigChosen(const QString &file);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildUi();
@@ -178,6 +193,8 @@ private:
     QLabel *m_statusMessage;
     FreshnessIndicator *m_freshness;
     DetailsPane::ActionsProvider m_actionsProvider;
+    ApplyHandler m_applyHandler;
+    QAction *m_applyAction = nullptr;
     QList<QPointer<QAction>> m_paletteActions; // the selection's actions while the palette is open
 };
 

@@ -8,7 +8,10 @@
 //
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
+#include <commandpalette.h>
 #include <contextpreferences.h>
+#include <mainwindow.h>
+#include <palettemodel.h>
 #include <operations/actioncontroller.h>
 #include <operations/applydialog.h>
 #include <operations/confirmdialog.h>
@@ -26,6 +29,8 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -126,6 +131,7 @@ private slots:
     void protectedContextNeedsTypedName();
     void viewerApplyDisabledWithReason();
     void sameSpecsAsKubectlServerSideApply();
+    void mainWindowMenuPaletteAndDrop();
 
 private:
     ClusterSession *connectContext(const QString &context);
@@ -481,6 +487,84 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
     };
     QVERIFY(!appliedFields(a).empty());
     QCOMPARE(QString::fromStdString(appliedFields(a)), QString::fromStdString(appliedFields(b)));
+}
+
+// The File menu entry (Ctrl+Shift+A), the command palette entry and a dropped YAML file all
+// open the dialog of the window's controller; a dropped file is read and checked like a
+// pasted one.
+void TestApplySim::mainWindowMenuPaletteAndDrop()
+{
+    MainWindow window(m_preferences.get());
+    window.setSessionFactory([this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+        Result<ClusterConnection> connection = m_config.connection(context);
+        if (!connection.ok())
+            return connection.error();
+        return new ClusterSession(std::move(connection.value()), parent);
+    });
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : m_config.contextNames()) {
+        const auto c = m_config.context(name);
+        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
+    }
+    window.setContexts(entries, m_context);
+    ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller, &ActionController::setSession);
+    QVERIFY(!window.applyManifestsAction()->isEnabled());
+    QStringList received;
+    window.setApplyManifestsHandler([&](const QStringList &files) {
+        received = files;
+        controller.applyManifests(files);
+    });
+    window.show();
+    window.activateContext(m_context);
+    QVERIFY(controller.session());
+
+    QAction *action = window.applyManifestsAction();
+    QVERIFY(action->isEnabled());
+    QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+A")));
+    action->trigger();
+    auto *dialog = waitForDialog<ApplyDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->files().isEmpty());
+    dialog->reject();
+    QVERIFY(waitFor([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
+
+    window.openCommandPalette();
+    PaletteModel *model = window.commandPalette()->model();
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->entry(r).type == PaletteEntry::Type::Action && model->entry(r).title == QStringLiteral("Apply manifests"))
+            row = r;
+    QVERIFY(row >= 0);
+    emit window.commandPalette()->entryActivated(model->entry(row));
+    dialog = waitForDialog<ApplyDialog>();
+    QVERIFY(dialog);
+    dialog->reject();
+    window.commandPalette()->hide();
+    QVERIFY(waitFor([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
+
+    // Drop: only manifest files count.
+    QFile file(m_dir.filePath("dropped.yaml"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(configMapYaml("apply-dropped", "default", "drop").toUtf8());
+    file.close();
+    QCOMPARE(MainWindow::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}), QStringList());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file.fileName()), QUrl::fromLocalFile(m_dir.filePath("notes.txt"))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(received, QStringList{file.fileName()});
+    dialog = waitForDialog<ApplyDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->files(), QStringList{file.fileName()});
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    QVERIFY(waitFor([&] { return dialog->objectCount() == 1; }, 15000));
+    QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-dropped"));
+    QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestApplySim)
