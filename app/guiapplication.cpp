@@ -78,7 +78,8 @@ int runGui(const QCommandLineParser &parser)
     GuiState state;
     installTopologyPage(window);
     installOperations(window);
-    installOperationPages(window);
+    const OperationPages pages = installOperationPages(window);
+    connectHelmRollback(window, pages);
 
     window.setSessionFactory([kubeconfig = state.kubeconfig](const QString &context, QObject *parent)
                                  -> Result<ClusterSession *> {

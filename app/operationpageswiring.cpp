@@ -2,9 +2,9 @@
 #include "operationpageswiring.h"
 
 #include <audit/auditpage.h>
-#include <contextpreferences.h>
 #include <helm/helmpage.h>
 #include <mainwindow.h>
+#include <operations/actioncontroller.h>
 #include <runbook/runbookplayer.h>
 
 #include <audit/auditlog.h>
@@ -18,9 +18,7 @@ OperationPages installOperationPages(MainWindow &window)
 {
     OperationPages pages;
     pages.runbooks = new RunbookPlayer;
-    // The window's preferences are private to it; a second reader of the same settings gives
-    // the confirmation the context's colour and protected mark.
-    pages.runbooks->setPreferences(new ContextPreferences(&window));
+    pages.runbooks->setPreferences(window.preferences());
     pages.audit = new AuditPage(AuditLog::defaultDirectory());
     pages.helm = new HelmPage;
     window.addCentralPage(QApplication::translate("GuiApplication", "Runbooks"), pages.runbooks);
@@ -35,6 +33,25 @@ OperationPages installOperationPages(MainWindow &window)
     if (window.activeSession())
         follow(window.activeSession());
     return pages;
+}
+
+void connectHelmRollback(MainWindow &window, const OperationPages &pages)
+{
+    auto *controller = window.findChild<ActionController *>(QStringLiteral("actionController"));
+    if (!controller || !pages.helm)
+        return;
+    QObject::connect(pages.helm, &HelmPage::rollbackRequested, controller,
+                     [&window, controller](const QString &context, const QString &ns, const QString &release,
+                                           int revision) {
+                         // The controller acts on the active session; a request from a page
+                         // still showing another context must not land elsewhere.
+                         if (context != window.activeContext())
+                             return;
+                         controller->rollbackHelmRelease(ns, release, revision);
+                     });
+    // A Helm rollback changed the history (or recorded a failure): show it.
+    QObject::connect(controller, &ActionController::operationFinished, pages.helm,
+                     [helm = pages.helm] { helm->invalidate(); });
 }
 
 } // namespace Orrery::App

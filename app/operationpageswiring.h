@@ -23,4 +23,8 @@ struct OperationPages
 // They follow the window's active session.
 OperationPages installOperationPages(MainWindow &window);
 
+// HelmPage::rollbackRequested → the ActionController's confirmed, audited Helm rollback
+// (installOperations() must have run); the page refreshes when an operation finishes.
+void connectHelmRollback(MainWindow &window, const OperationPages &pages);
+
 } // namespace Orrery::App

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmpage.h"
 
-#include "diffhighlighter.h"
+#include <operations/diffhighlighter.h>
 
 #include <yamlhighlighter.h>
 
@@ -112,7 +112,7 @@ HelmPage::HelmPage(QWidget *parent)
 
     new YamlHighlighter(m_values->document());
     new YamlHighlighter(m_manifest->document());
-    new UnifiedDiffHighlighter(m_diff->document());
+    new DiffHighlighter(m_diff->document());
 
     m_diffKind->addItem(tr("Manifest"));
     m_diffKind->addItem(tr("Values"));
@@ -193,6 +193,13 @@ void HelmPage::setSession(ClusterSession *session)
     if (!session)
         m_status->setText(tr("No cluster connected."));
     else if (isVisible())
+        refresh();
+}
+
+void HelmPage::invalidate()
+{
+    m_dirty = true;
+    if (m_session && isVisible())
         refresh();
 }
 

@@ -36,6 +36,8 @@ public:
     void setSession(ClusterSession *session);
     // Fetches the release Secrets of every namespace again.
     void refresh();
+    // The releases may have changed (an operation ran): refresh now if shown, else when shown.
+    void invalidate();
 
     // For tests and screenshots.
     QTreeWidget *releaseList() const { return m_releases; }
