@@ -243,6 +243,22 @@
         <source>Topology</source>
         <translation>Topology</translation>
     </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Helm releases</source>
+        <translation>Helm releases</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -376,6 +392,538 @@
         <source>AGE</source>
         <translation>AGE</translation>
     </message>
+    <message>
+        <source>Caption: %1</source>
+        <translation>Caption: %1</translation>
+    </message>
+    <message>
+        <source>Scale %1 to %2 replicas</source>
+        <translation>Scale %1 to %2 replicas</translation>
+    </message>
+    <message>
+        <source>Set image of %1, container %2, to %3</source>
+        <translation>Set image of %1, container %2, to %3</translation>
+    </message>
+    <message>
+        <source>Apply %1 (dry run)</source>
+        <translation>Apply %1 (dry run)</translation>
+    </message>
+    <message>
+        <source>Apply %1</source>
+        <translation>Apply %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Roll back %1 to revision %2</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to the previous revision</source>
+        <translation>Roll back %1 to the previous revision</translation>
+    </message>
+    <message>
+        <source>Roll Helm release %1 back to revision %2</source>
+        <translation>Roll Helm release %1 back to revision %2</translation>
+    </message>
+    <message>
+        <source>Roll Helm release %1 back to the previous revision</source>
+        <translation>Roll Helm release %1 back to the previous revision</translation>
+    </message>
+    <message>
+        <source>Wait for the rollout of %1 (at most %2 s)</source>
+        <translation>Wait for the rollout of %1 (at most %2 s)</translation>
+    </message>
+    <message>
+        <source>Wait %1 s</source>
+        <translation>Wait %1 s</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 back to its schedule</source>
+        <translation>Set the simulated load of %1 back to its schedule</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 to %2%</source>
+        <translation>Set the simulated load of %1 to %2%</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ActionController</name>
+    <message>
+        <source>Scale…</source>
+        <translation>Scale…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Pause rollout</source>
+        <translation>Pause rollout</translation>
+    </message>
+    <message>
+        <source>Resume rollout</source>
+        <translation>Resume rollout</translation>
+    </message>
+    <message>
+        <source>Set image…</source>
+        <translation>Set image…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Checking permission…</translation>
+    </message>
+    <message>
+        <source>Could not check permission: %1</source>
+        <translation>Could not check permission: %1</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 on this cluster.</source>
+        <translation>Not allowed: you may not %1 %2 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
+        <translation>Not allowed: you may not %1 %2 in namespace %3.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>The server says: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Connect to a context first: there is no cluster to send this to.</source>
+        <translation>Connect to a context first: there is no cluster to send this to.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the server: %1</source>
+        <translation>The request did not reach the server: %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
+        <translation>Forbidden: the user %1 may not %2 %3 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
+        <translation>Forbidden: the user %1 may not %2 %3 in namespace %4.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
+        <translation>Conflict: the object changed on the server meanwhile (%1). Try again.</translation>
+    </message>
+    <message>
+        <source>Not found: %1 %2 is not there (any more).</source>
+        <translation>Not found: %1 %2 is not there (any more).</translation>
+    </message>
+    <message>
+        <source>The server refused (HTTP %1): %2</source>
+        <translation>The server refused (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the cluster was disconnected</source>
+        <translation>the cluster was disconnected</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Dry run</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n write(s) without storing anything.</source>
+        <translation>
+            <numerusform>the server validated 1 write(s) without storing anything.</numerusform>
+            <numerusform>the server validated %n write(s) without storing anything.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The change failed</source>
+        <translation>The change failed</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Cannot scale</source>
+        <translation>Cannot scale</translation>
+    </message>
+    <message>
+        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
+        <translation>Scaled %1/%2 to %3 replicas (was %4).</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>Scale %1</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Change autoscaler bounds</source>
+        <translation>Change autoscaler bounds</translation>
+    </message>
+    <message>
+        <source>Change bounds</source>
+        <translation>Change bounds</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Cannot restart</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation>Cannot pause</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Cannot resume</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>Pause %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Resume %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Cannot set the image</source>
+        <translation>Cannot set the image</translation>
+    </message>
+    <message>
+        <source>%1 has no containers.</source>
+        <translation>%1 has no containers.</translation>
+    </message>
+    <message>
+        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
+        <translation>Set the image of %1 in %2/%3 to %4 (was %5).</translation>
+    </message>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Set image of %1</translation>
+    </message>
+    <message>
+        <source>Set image</source>
+        <translation>Set image</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Cannot roll back</translation>
+    </message>
+    <message>
+        <source>No revision history.</source>
+        <translation>No revision history.</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back</source>
+        <translation>Nothing to roll back</translation>
+    </message>
+    <message>
+        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
+        <translation>Rolled back %1/%2 to revision %3 (was %4).</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Roll back %1 to revision %2</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Cannot roll back the release</source>
+        <translation>Cannot roll back the release</translation>
+    </message>
+    <message>
+        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
+        <translation>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Roll back %1</translation>
+    </message>
+    <message>
+        <source>Helm rollback of %1</source>
+        <translation>Helm rollback of %1</translation>
+    </message>
+    <message>
+        <source>Helm rollback failed</source>
+        <translation>Helm rollback failed</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to check against.</source>
+        <translation>Not connected: there is no cluster to check against.</translation>
+    </message>
+    <message>
+        <source>The manifests cannot be applied; nothing was sent.</source>
+        <translation>The manifests cannot be applied; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Checking permissions…</source>
+        <translation>Checking permissions…</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 on this cluster.</source>
+        <translation>Not allowed: you may not patch %1 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 in namespace %2.</source>
+        <translation>Not allowed: you may not patch %1 in namespace %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
+        <translation>
+            <numerusform>1 object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
+            <numerusform>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking the server what would change (dry run)…</source>
+        <translation>Asking the server what would change (dry run)…</translation>
+    </message>
+    <message>
+        <source>The dry run could not be planned.</source>
+        <translation>The dry run could not be planned.</translation>
+    </message>
+    <message>
+        <source>(new object)</source>
+        <translation>(new object)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>after apply</source>
+        <translation>after apply</translation>
+    </message>
+    <message>
+        <source>new object</source>
+        <translation>new object</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>The server reports no change for this object.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
+        <translation>
+            <numerusform>1 object(s) checked by the server (dry run), %1 to create or change.</numerusform>
+            <numerusform>%n object(s) checked by the server (dry run), %1 to create or change.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>1 object(s)</numerusform>
+            <numerusform>%n object(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Force: take over the fields other managers own.</source>
+        <translation>Force: take over the fields other managers own.</translation>
+    </message>
+    <message>
+        <source>Force apply manifests</source>
+        <translation>Force apply manifests</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Apply manifests</translation>
+    </message>
+    <message>
+        <source>Force apply</source>
+        <translation>Force apply</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force apply of %n object(s)</source>
+        <translation>
+            <numerusform>Force apply of 1 object(s)</numerusform>
+            <numerusform>Force apply of %n object(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply of %n object(s)</source>
+        <translation>
+            <numerusform>Apply of 1 object(s)</numerusform>
+            <numerusform>Apply of %n object(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply conflict</source>
+        <translation>Apply conflict</translation>
+    </message>
+    <message>
+        <source>%1 was not applied.</source>
+        <translation>%1 was not applied.</translation>
+    </message>
+    <message>
+        <source>Force…</source>
+        <translation>Force…</translation>
+    </message>
+    <message>
+        <source>The apply failed</source>
+        <translation>The apply failed</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ApplyDialog</name>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Apply manifests</translation>
+    </message>
+    <message>
+        <source>Paste YAML here (several documents separated by ---), or add files.</source>
+        <translation>Paste YAML here (several documents separated by ---), or add files.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>Check the manifests against the server to see what would change.</source>
+        <translation>Check the manifests against the server to see what would change.</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>YAML:</source>
+        <translation>YAML:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Check on server</source>
+        <translation>Check on server</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <source>pasted YAML</source>
+        <translation>pasted YAML</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: paste YAML or add files.</source>
+        <translation>Nothing to apply: paste YAML or add files.</translation>
+    </message>
+    <message>
+        <source>Manifests to apply</source>
+        <translation>Manifests to apply</translation>
+    </message>
+    <message>
+        <source>YAML manifests (*.yaml *.yml *.json)</source>
+        <translation>YAML manifests (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to the cluster.</source>
+        <translation>Nothing was sent to the cluster.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AuditLog</name>
@@ -386,6 +934,71 @@
     <message>
         <source>Cannot write the audit log: %1</source>
         <translation>Cannot write the audit log: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditPage</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Filter by context, user, verb, object, change or result</source>
+        <translation>Filter by context, user, verb, object, change or result</translation>
+    </message>
+    <message>
+        <source>Every write Orrery sends is recorded here, dry runs and failures included.</source>
+        <translation>Every write Orrery sends is recorded here, dry runs and failures included.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) recorded in %1</source>
+        <translation>
+            <numerusform>1 write(s) recorded in %1</numerusform>
+            <numerusform>%n write(s) recorded in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditTableModel</name>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1 (dry run)</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation>Verb</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>
@@ -413,6 +1026,18 @@
     <message>
         <source>applied %1 objects from %2</source>
         <translation>applied %1 objects from %2</translation>
+    </message>
+    <message>
+        <source>The simulator drives the load of Deployments and StatefulSets only.</source>
+        <translation>The simulator drives the load of Deployments and StatefulSets only.</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 back to its schedule</source>
+        <translation>Set the simulated load of %1 back to its schedule</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 to %2% of its peak</source>
+        <translation>Set the simulated load of %1 to %2% of its peak</translation>
     </message>
 </context>
 <context>
@@ -467,6 +1092,61 @@
     <message>
         <source>Jump to a resource, kind or context…</source>
         <translation>Jump to a resource, kind or context…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ConfirmDialog</name>
+    <message>
+        <source>PROTECTED context: type the context name “%1” to unlock this write.</source>
+        <translation>PROTECTED context: type the context name “%1” to unlock this write.</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Context:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace:</translation>
+    </message>
+    <message>
+        <source>(cluster-scoped)</source>
+        <translation>(cluster-scoped)</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>Object:</translation>
+    </message>
+    <message>
+        <source>Preview on server</source>
+        <translation>Preview on server</translation>
+    </message>
+    <message>
+        <source>Send the same request with dryRun=All: the server validates and admits it without storing anything.</source>
+        <translation>Send the same request with dryRun=All: the server validates and admits it without storing anything.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm</source>
+        <translation>Type %1 to confirm</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>Server dry run accepted: %1</source>
+        <translation>Server dry run accepted: %1</translation>
+    </message>
+    <message>
+        <source>Server dry run refused: %1</source>
+        <translation>Server dry run refused: %1</translation>
     </message>
 </context>
 <context>
@@ -550,6 +1230,41 @@ Namespace: %4</translation>
     <message>
         <source>rolled back</source>
         <translation>rolled back</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DeleteDialog</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>This pod has no controller: once deleted it is gone.</source>
+        <translation>This pod has no controller: once deleted it is gone.</translation>
+    </message>
+    <message>
+        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
+        <translation>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</translation>
+    </message>
+    <message>
+        <source>Background: delete now, dependants are removed afterwards</source>
+        <translation>Background: delete now, dependants are removed afterwards</translation>
+    </message>
+    <message>
+        <source>Foreground: dependants are removed first</source>
+        <translation>Foreground: dependants are removed first</translation>
+    </message>
+    <message>
+        <source>Orphan: keep the dependants</source>
+        <translation>Orphan: keep the dependants</translation>
+    </message>
+    <message>
+        <source>Dependants:</source>
+        <translation>Dependants:</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1537,14 @@ Namespace: %4</translation>
             <numerusform>Following %n container(s), merged</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>No actions for this object</source>
+        <translation>No actions for this object</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::Fields</name>
@@ -913,6 +1636,13 @@ Namespace: %4</translation>
         <source>Error: %1</source>
         <translation>Error: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</source>
+        <translation>
+            <numerusform>The watches look open but nothing arrived for over 1 minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
+            <numerusform>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmCodec</name>
@@ -943,6 +1673,135 @@ Namespace: %4</translation>
     <message>
         <source>The Secret's data is not valid base64.</source>
         <translation>The Secret's data is not valid base64.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmPage</name>
+    <message>
+        <source>The server sent an invalid Secret list.</source>
+        <translation>The server sent an invalid Secret list.</translation>
+    </message>
+    <message>
+        <source>Helm releases</source>
+        <translation>Helm releases</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Roll back to revision…</source>
+        <translation>Roll back to revision…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Chart version</source>
+        <translation>Chart version</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>From revision</source>
+        <translation>From revision</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Select a release and the revision to go back to.</source>
+        <translation>Select a release and the revision to go back to.</translation>
+    </message>
+    <message>
+        <source>No cluster connected.</source>
+        <translation>No cluster connected.</translation>
+    </message>
+    <message>
+        <source>Reading the release Secrets of %1…</source>
+        <translation>Reading the release Secrets of %1…</translation>
+    </message>
+    <message>
+        <source>You may not read Secrets here, and Helm keeps its releases in Secrets: %1</source>
+        <translation>You may not read Secrets here, and Helm keeps its releases in Secrets: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the releases: %1</source>
+        <translation>Cannot read the releases: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) in %1</source>
+        <translation>
+            <numerusform>1 release(s) in %1</numerusform>
+            <numerusform>%n release(s) in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s) could not be decoded: %1</source>
+        <translation>
+            <numerusform>1 revision(s) could not be decoded: %1</numerusform>
+            <numerusform>%n revision(s) could not be decoded: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back to revision %1…</source>
+        <translation>Roll back to revision %1…</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the current one.</source>
+        <translation>Revision %1 is the current one.</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to revision %2 (as helm rollback)</source>
+        <translation>Roll %1 back to revision %2 (as helm rollback)</translation>
+    </message>
+    <message>
+        <source>Revisions %1 and %2 do not differ.</source>
+        <translation>Revisions %1 and %2 do not differ.</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +2334,26 @@ GPL-3.0-or-later</translation>
         <source>Context %1</source>
         <translation>Context %1</translation>
     </message>
+    <message>
+        <source>Apply Manifests…</source>
+        <translation>Apply Manifests…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Action on %1</source>
+        <translation>Action on %1</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Apply manifests</translation>
+    </message>
+    <message>
+        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
+        <translation>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::NamespaceFilter</name>
@@ -1534,6 +2413,13 @@ GPL-3.0-or-later</translation>
     <message>
         <source>%1: failed: %2</source>
         <translation>%1: failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationsPanel</name>
+    <message>
+        <source>Rollouts and undo offers appear here after a change.</source>
+        <translation>Rollouts and undo offers appear here after a change.</translation>
     </message>
 </context>
 <context>
@@ -1885,10 +2771,116 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RollbackDialog</name>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Roll back %1</translation>
+    </message>
+    <message>
+        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
+        <translation>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Change cause</source>
+        <translation>Change cause</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (current)</translation>
+    </message>
+    <message>
+        <source>Previous revision</source>
+        <translation>Previous revision</translation>
+    </message>
+    <message>
+        <source>Select the revision `kubectl rollout undo` would choose.</source>
+        <translation>Select the revision `kubectl rollout undo` would choose.</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Select a revision.</source>
+        <translation>Select a revision.</translation>
+    </message>
+    <message>
+        <source>This is the revision running now.</source>
+        <translation>This is the revision running now.</translation>
+    </message>
+    <message>
+        <source>Roll back to %1…</source>
+        <translation>Roll back to %1…</translation>
+    </message>
+    <message>
+        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
+        <translation>The pod templates are identical: rolling back changes nothing (kubectl skips it).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RolloutStatus</name>
     <message>
         <source>no status viewer has been implemented for %1</source>
         <translation>no status viewer has been implemented for %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutTracker</name>
+    <message>
+        <source>Rollout of %1 %2/%3</source>
+        <translation>Rollout of %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Stop following and dismiss</source>
+        <translation>Stop following and dismiss</translation>
+    </message>
+    <message>
+        <source>Waiting for the first status…</source>
+        <translation>Waiting for the first status…</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Undo to the previous revision (asks for confirmation).</source>
+        <translation>Undo to the previous revision (asks for confirmation).</translation>
+    </message>
+    <message>
+        <source>Stopped following: the cluster was disconnected.</source>
+        <translation>Stopped following: the cluster was disconnected.</translation>
+    </message>
+    <message>
+        <source>Stopped following after %1 minutes without a verdict: %2</source>
+        <translation>Stopped following after %1 minutes without a verdict: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 no longer exists.</source>
+        <translation>%1 %2 no longer exists.</translation>
+    </message>
+    <message>
+        <source>Could not read the status: %1</source>
+        <translation>Could not read the status: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4</source>
+        <translation>%1/%2: %3 %4</translation>
+    </message>
+    <message>
+        <source>Rollout failed.</source>
+        <translation>Rollout failed.</translation>
     </message>
 </context>
 <context>
@@ -1911,10 +2903,180 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RunbookPlayer</name>
+    <message>
+        <source>Open runbook…</source>
+        <translation>Open runbook…</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Start…</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Runbook player</source>
+        <translation>Runbook player</translation>
+    </message>
+    <message>
+        <source>The runbooks shipped for this context's demo scenario</source>
+        <translation>The runbooks shipped for this context's demo scenario</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)</source>
+        <translation>Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)</translation>
+    </message>
+    <message>
+        <source>No shipped runbook for this context</source>
+        <translation>No shipped runbook for this context</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipped runbooks (%n)</source>
+        <translation>
+            <numerusform>Shipped runbooks (1)</numerusform>
+            <numerusform>Shipped runbooks (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open runbook</source>
+        <translation>Open runbook</translation>
+    </message>
+    <message>
+        <source>Runbooks (*.yaml *.yml);;All files (*)</source>
+        <translation>Runbooks (*.yaml *.yml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(pinned to context %1)</source>
+        <translation>(pinned to context %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s). Start to play them one by one.</source>
+        <translation>
+            <numerusform>1 step(s). Start to play them one by one.</numerusform>
+            <numerusform>%n step(s). Start to play them one by one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1 of %2</source>
+        <translation>Line %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Play "%1": %n step(s)</source>
+        <translation>
+            <numerusform>Play "%1": 1 step(s)</numerusform>
+            <numerusform>Play "%1": %n step(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No step changes the cluster.</source>
+        <translation>No step changes the cluster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) change the cluster, each when you press Next:</source>
+        <translation>
+            <numerusform>1 step(s) change the cluster, each when you press Next:</numerusform>
+            <numerusform>%n step(s) change the cluster, each when you press Next:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first.</source>
+        <translation>Connect to a cluster first.</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Play runbook</source>
+        <translation>Play runbook</translation>
+    </message>
+    <message>
+        <source>Start runbook</source>
+        <translation>Start runbook</translation>
+    </message>
+    <message>
+        <source>Started on %1. Press Next (Right, Space, Page Down) for each step.</source>
+        <translation>Started on %1. Press Next (Right, Space, Page Down) for each step.</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>next</translation>
+    </message>
+    <message>
+        <source>Next: %1 — press Next step (Right, Space, Page Down).</source>
+        <translation>Next: %1 — press Next step (Right, Space, Page Down).</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>running…</translation>
+    </message>
+    <message>
+        <source>Runbook finished: every step succeeded.</source>
+        <translation>Runbook finished: every step succeeded.</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1: %2</source>
+        <translation>Stopped at step %1: %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RunbookRunner</name>
     <message>
         <source>No cluster to run the step on.</source>
         <translation>No cluster to run the step on.</translation>
+    </message>
+    <message>
+        <source>The runbook is pinned to context "%1"; it refuses to run against "%2".</source>
+        <translation>The runbook is pinned to context "%1"; it refuses to run against "%2".</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ScaleDialog</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>Scale %1</translation>
+    </message>
+    <message>
+        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
+        <translation>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</translation>
+    </message>
+    <message>
+        <source>Minimum replicas:</source>
+        <translation>Minimum replicas:</translation>
+    </message>
+    <message>
+        <source>Maximum replicas:</source>
+        <translation>Maximum replicas:</translation>
+    </message>
+    <message>
+        <source>Replicas (now %1):</source>
+        <translation>Replicas (now %1):</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +3139,29 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::SetImageDialog</name>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Set image of %1</translation>
+    </message>
+    <message>
+        <source>%1 (init)</source>
+        <translation>%1 (init)</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>Container:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TopologyBuilder</name>
     <message>
         <source>revision %1</source>
@@ -2026,6 +3211,14 @@ GPL-3.0-or-later</translation>
             <numerusform>1 pod(s)</numerusform>
             <numerusform>%n pod(s)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>node %1</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>not scheduled</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +3420,14 @@ GPL-3.0-or-later</translation>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
+    <message>
+        <source>Group by node</source>
+        <translation>Group by node</translation>
+    </message>
+    <message>
+        <source>Box pods by the Kubernetes node they run on instead of by application</source>
+        <translation>Box pods by the Kubernetes node they run on instead of by application</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::TopologyView</name>
@@ -2285,6 +3486,17 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Expand pods</source>
         <translation>Expand pods</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::UndoBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +3641,54 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Play</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>Playing "%1" (%2 steps) against context %3</source>
+        <translation>Playing "%1" (%2 steps) against context %3</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runbook finished: %n step(s) succeeded.</source>
+        <translation>
+            <numerusform>Runbook finished: 1 step(s) succeeded.</numerusform>
+            <numerusform>Runbook finished: %n step(s) succeeded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>orrery: the runbook stopped at step %1 (line %2).</source>
+        <translation>orrery: the runbook stopped at step %1 (line %2).</translation>
+    </message>
+    <message>
+        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
+       orrery --play FILE --demo [--context NAME]</source>
+        <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
+       orrery --play FILE --demo [--context NAME]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: context "%1": %2</translation>
+    </message>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: the demo cluster could not start: %1</translation>
+    </message>
+    <message>
+        <source>orrery: demo context "%1": %2 (demo contexts: %3)</source>
+        <translation>orrery: demo context "%1": %2 (demo contexts: %3)</translation>
+    </message>
+</context>
+<context>
     <name>listcontexts</name>
     <message>
         <source>orrery: warning: %1</source>
@@ -2516,6 +3776,10 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Show the welcome screen instead of starting the demo when there is no kubeconfig.</source>
         <translation>Show the welcome screen instead of starting the demo when there is no kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</source>
+        <translation>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</translation>
     </message>
 </context>
 </TS>

@@ -243,6 +243,22 @@
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Helm releases</source>
+        <translation>Releases Helm</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Opérations</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -376,6 +392,526 @@
         <source>AGE</source>
         <translation>AGE</translation>
     </message>
+    <message>
+        <source>Caption: %1</source>
+        <translation>Légende : %1</translation>
+    </message>
+    <message>
+        <source>Scale %1 to %2 replicas</source>
+        <translation>Mettre %1 à l'échelle à %2 réplicas</translation>
+    </message>
+    <message>
+        <source>Set image of %1, container %2, to %3</source>
+        <translation>Définir l'image de %1, conteneur %2, à %3</translation>
+    </message>
+    <message>
+        <source>Apply %1 (dry run)</source>
+        <translation>Appliquer %1 (simulation)</translation>
+    </message>
+    <message>
+        <source>Apply %1</source>
+        <translation>Appliquer %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Ramener %1 à la révision %2</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to the previous revision</source>
+        <translation>Ramener %1 à la révision précédente</translation>
+    </message>
+    <message>
+        <source>Roll Helm release %1 back to revision %2</source>
+        <translation>Ramener la release Helm %1 à la révision %2</translation>
+    </message>
+    <message>
+        <source>Roll Helm release %1 back to the previous revision</source>
+        <translation>Ramener la release Helm %1 à la révision précédente</translation>
+    </message>
+    <message>
+        <source>Wait for the rollout of %1 (at most %2 s)</source>
+        <translation>Attendre la fin du déploiement progressif de %1 (au plus %2 s)</translation>
+    </message>
+    <message>
+        <source>Wait %1 s</source>
+        <translation>Attendre %1 s</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 back to its schedule</source>
+        <translation>Remettre la charge simulée de %1 sur son programme</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 to %2%</source>
+        <translation>Régler la charge simulée de %1 à %2%</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ActionController</name>
+    <message>
+        <source>Scale…</source>
+        <translation>Mettre à l'échelle…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Pause rollout</source>
+        <translation>Suspendre le déploiement progressif</translation>
+    </message>
+    <message>
+        <source>Resume rollout</source>
+        <translation>Reprendre le déploiement progressif</translation>
+    </message>
+    <message>
+        <source>Set image…</source>
+        <translation>Définir l'image…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Vérification de l'autorisation…</translation>
+    </message>
+    <message>
+        <source>Could not check permission: %1</source>
+        <translation>Impossible de vérifier l'autorisation : %1</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 on this cluster.</source>
+        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
+        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans le namespace %3.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>Le serveur indique : %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connect to a context first: there is no cluster to send this to.</source>
+        <translation>Connectez-vous d'abord à un contexte : il n'y a aucun cluster auquel envoyer ceci.</translation>
+    </message>
+    <message>
+        <source>The request did not reach the server: %1</source>
+        <translation>La requête n'a pas atteint le serveur : %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
+        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
+        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans le namespace %4.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Demandez cette autorisation RBAC à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
+        <translation>Conflit : l'objet a été modifié sur le serveur entre-temps (%1). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Not found: %1 %2 is not there (any more).</source>
+        <translation>Introuvable : %1 %2 n'existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>The server refused (HTTP %1): %2</source>
+        <translation>Le serveur a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>the cluster was disconnected</source>
+        <translation>le cluster a été déconnecté</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Simulation (dry run)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n write(s) without storing anything.</source>
+        <translation>
+            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The change failed</source>
+        <translation>La modification a échoué</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminé : %1</translation>
+    </message>
+    <message>
+        <source>Cannot scale</source>
+        <translation>Impossible de mettre à l'échelle</translation>
+    </message>
+    <message>
+        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
+        <translation>%1/%2 mis à l'échelle à %3 réplicas (auparavant %4).</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d'annuler</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>Mettre %1 à l'échelle</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Mettre à l'échelle</translation>
+    </message>
+    <message>
+        <source>Change autoscaler bounds</source>
+        <translation>Modifier les limites de l'autoscaler</translation>
+    </message>
+    <message>
+        <source>Change bounds</source>
+        <translation>Modifier les limites</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Impossible de redémarrer</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation>Impossible de suspendre</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Impossible de reprendre</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>Suspendre %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Reprendre %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Cannot set the image</source>
+        <translation>Impossible de définir l'image</translation>
+    </message>
+    <message>
+        <source>%1 has no containers.</source>
+        <translation>%1 n'a aucun conteneur.</translation>
+    </message>
+    <message>
+        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
+        <translation>Image de %1 dans %2/%3 définie à %4 (auparavant %5).</translation>
+    </message>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Définir l'image de %1</translation>
+    </message>
+    <message>
+        <source>Set image</source>
+        <translation>Définir l'image</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Impossible de revenir en arrière</translation>
+    </message>
+    <message>
+        <source>No revision history.</source>
+        <translation>Aucun historique de révisions.</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back</source>
+        <translation>Aucun retour arrière possible</translation>
+    </message>
+    <message>
+        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
+        <translation>%1/%2 ramené à la révision %3 (auparavant %4).</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Ramener %1 à la révision %2</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Impossible de supprimer</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cannot roll back the release</source>
+        <translation>Impossible de revenir en arrière sur la release</translation>
+    </message>
+    <message>
+        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
+        <translation>Ramener la release Helm %1 de la révision %2 à la révision %3 (nouvelle révision %4).</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Revenir en arrière sur %1</translation>
+    </message>
+    <message>
+        <source>Helm rollback of %1</source>
+        <translation>Retour arrière Helm de %1</translation>
+    </message>
+    <message>
+        <source>Helm rollback failed</source>
+        <translation>Échec du retour arrière Helm</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to check against.</source>
+        <translation>Non connecté : aucun cluster sur lequel effectuer la vérification.</translation>
+    </message>
+    <message>
+        <source>The manifests cannot be applied; nothing was sent.</source>
+        <translation>Les manifestes ne peuvent pas être appliqués ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Checking permissions…</source>
+        <translation>Vérification des autorisations…</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 on this cluster.</source>
+        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 in namespace %2.</source>
+        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans le namespace %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
+        <translation>
+            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform><numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform></translation>
+    </message>
+    <message>
+        <source>Asking the server what would change (dry run)…</source>
+        <translation>Interrogation du serveur sur ce qui changerait (simulation)…</translation>
+    </message>
+    <message>
+        <source>The dry run could not be planned.</source>
+        <translation>La simulation n'a pas pu être préparée.</translation>
+    </message>
+    <message>
+        <source>(new object)</source>
+        <translation>(nouvel objet)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>actuel</translation>
+    </message>
+    <message>
+        <source>after apply</source>
+        <translation>après application</translation>
+    </message>
+    <message>
+        <source>new object</source>
+        <translation>nouvel objet</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>Le serveur ne signale aucune modification pour cet objet.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refusé par le serveur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
+        <translation>
+            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform><numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>%n objet(s)</numerusform><numerusform>%n objet(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Force: take over the fields other managers own.</source>
+        <translation>Forcer : reprendre les champs détenus par d'autres gestionnaires de champs.</translation>
+    </message>
+    <message>
+        <source>Force apply manifests</source>
+        <translation>Forcer l'application des manifestes</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Appliquer les manifestes</translation>
+    </message>
+    <message>
+        <source>Force apply</source>
+        <translation>Forcer l'application</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force apply of %n object(s)</source>
+        <translation>
+            <numerusform>Application forcée de %n objet(s)</numerusform><numerusform>Application forcée de %n objet(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply of %n object(s)</source>
+        <translation>
+            <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Apply conflict</source>
+        <translation>Conflit d'application</translation>
+    </message>
+    <message>
+        <source>%1 was not applied.</source>
+        <translation>%1 n'a pas été appliqué.</translation>
+    </message>
+    <message>
+        <source>Force…</source>
+        <translation>Forcer…</translation>
+    </message>
+    <message>
+        <source>The apply failed</source>
+        <translation>L'application a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ApplyDialog</name>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Appliquer les manifestes</translation>
+    </message>
+    <message>
+        <source>Paste YAML here (several documents separated by ---), or add files.</source>
+        <translation>Collez du YAML ici (plusieurs documents séparés par ---), ou ajoutez des fichiers.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Retirer le fichier</translation>
+    </message>
+    <message>
+        <source>Check the manifests against the server to see what would change.</source>
+        <translation>Vérifier les manifestes auprès du serveur pour voir ce qui changerait.</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>YAML:</source>
+        <translation>YAML :</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Fichiers :</translation>
+    </message>
+    <message>
+        <source>Check on server</source>
+        <translation>Vérifier sur le serveur</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Appliquer…</translation>
+    </message>
+    <message>
+        <source>pasted YAML</source>
+        <translation>YAML collé</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: paste YAML or add files.</source>
+        <translation>Rien à appliquer : collez du YAML ou ajoutez des fichiers.</translation>
+    </message>
+    <message>
+        <source>Manifests to apply</source>
+        <translation>Manifestes à appliquer</translation>
+    </message>
+    <message>
+        <source>YAML manifests (*.yaml *.yml *.json)</source>
+        <translation>Manifestes YAML (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to the cluster.</source>
+        <translation>Rien n'a été envoyé au cluster.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AuditLog</name>
@@ -386,6 +922,69 @@
     <message>
         <source>Cannot write the audit log: %1</source>
         <translation>Impossible d'écrire le journal d'audit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditPage</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Filter by context, user, verb, object, change or result</source>
+        <translation>Filtrer par contexte, utilisateur, verbe, objet, modification ou résultat</translation>
+    </message>
+    <message>
+        <source>Every write Orrery sends is recorded here, dry runs and failures included.</source>
+        <translation>Chaque écriture envoyée par Orrery est enregistrée ici, simulations et échecs compris.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) recorded in %1</source>
+        <translation>
+            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform><numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AuditTableModel</name>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1 (simulation)</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Verb</source>
+        <translation>Verbe</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
@@ -413,6 +1012,18 @@
     <message>
         <source>applied %1 objects from %2</source>
         <translation>%1 objets appliqués depuis %2</translation>
+    </message>
+    <message>
+        <source>The simulator drives the load of Deployments and StatefulSets only.</source>
+        <translation>Le simulateur ne pilote la charge que des Deployments et des StatefulSets.</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 back to its schedule</source>
+        <translation>Remettre la charge simulée de %1 sur son programme</translation>
+    </message>
+    <message>
+        <source>Set the simulated load of %1 to %2% of its peak</source>
+        <translation>Régler la charge simulée de %1 à %2% de son pic</translation>
     </message>
 </context>
 <context>
@@ -467,6 +1078,61 @@
     <message>
         <source>Jump to a resource, kind or context…</source>
         <translation>Aller à une ressource, un type ou un contexte…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ConfirmDialog</name>
+    <message>
+        <source>PROTECTED context: type the context name “%1” to unlock this write.</source>
+        <translation>Contexte PROTÉGÉ : saisissez le nom du contexte “%1” pour déverrouiller cette écriture.</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster :</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>Namespace :</translation>
+    </message>
+    <message>
+        <source>(cluster-scoped)</source>
+        <translation>(portée cluster)</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Preview on server</source>
+        <translation>Aperçu sur le serveur</translation>
+    </message>
+    <message>
+        <source>Send the same request with dryRun=All: the server validates and admits it without storing anything.</source>
+        <translation>Envoyer la même requête avec dryRun=All : le serveur la valide et l'admet sans rien enregistrer.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm</source>
+        <translation>Saisissez %1 pour confirmer</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <source>Server dry run accepted: %1</source>
+        <translation>Simulation acceptée par le serveur : %1</translation>
+    </message>
+    <message>
+        <source>Server dry run refused: %1</source>
+        <translation>Simulation refusée par le serveur : %1</translation>
     </message>
 </context>
 <context>
@@ -553,6 +1219,41 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::DeleteDialog</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>This pod has no controller: once deleted it is gone.</source>
+        <translation>Ce pod n'a pas de contrôleur : une fois supprimé, il disparaît définitivement.</translation>
+    </message>
+    <message>
+        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
+        <translation>%1 contrôle ce pod et en créera immédiatement un remplaçant (c'est ainsi qu'on redémarre un pod).</translation>
+    </message>
+    <message>
+        <source>Background: delete now, dependants are removed afterwards</source>
+        <translation>Arrière-plan : supprimer maintenant, les dépendants sont supprimés ensuite</translation>
+    </message>
+    <message>
+        <source>Foreground: dependants are removed first</source>
+        <translation>Premier plan : les dépendants sont supprimés d'abord</translation>
+    </message>
+    <message>
+        <source>Orphan: keep the dependants</source>
+        <translation>Orphelin : conserver les dépendants</translation>
+    </message>
+    <message>
+        <source>Dependants:</source>
+        <translation>Dépendants :</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Examiner…</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::DeploymentRollback</name>
     <message>
         <source>unable to find specified revision %1 in history</source>
@@ -608,7 +1309,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n restart(s)</source>
         <translation>
-            <numerusform>%n redémarrage</numerusform><numerusform>%n redémarrages</numerusform></translation>
+            <numerusform>%n redémarrage</numerusform>
+            <numerusform>%n redémarrages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ports</source>
@@ -753,7 +1456,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>Containers</source>
@@ -814,7 +1519,17 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>Following %n container(s), merged</source>
         <translation>
-            <numerusform>Suivi de %n conteneur, fusionné</numerusform><numerusform>Suivi de %n conteneurs, fusionnés</numerusform></translation>
+            <numerusform>Suivi de %n conteneur, fusionné</numerusform>
+            <numerusform>Suivi de %n conteneurs, fusionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>No actions for this object</source>
+        <translation>Aucune action pour cet objet</translation>
     </message>
 </context>
 <context>
@@ -849,17 +1564,23 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
         <translation>
-            <numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -901,6 +1622,11 @@ Espace de noms : %4</translation>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</source>
+        <translation>
+            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform><numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmCodec</name>
@@ -931,6 +1657,131 @@ Espace de noms : %4</translation>
     <message>
         <source>The Secret's data is not valid base64.</source>
         <translation>Les données du Secret ne sont pas en base64 valide.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HelmPage</name>
+    <message>
+        <source>The server sent an invalid Secret list.</source>
+        <translation>Le serveur a envoyé une liste de Secrets invalide.</translation>
+    </message>
+    <message>
+        <source>Helm releases</source>
+        <translation>Releases Helm</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Roll back to revision…</source>
+        <translation>Revenir à la révision…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Chart version</source>
+        <translation>Version du chart</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Version de l'application</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>From revision</source>
+        <translation>De la révision</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Select a release and the revision to go back to.</source>
+        <translation>Sélectionnez une release et la révision à laquelle revenir.</translation>
+    </message>
+    <message>
+        <source>No cluster connected.</source>
+        <translation>Aucun cluster connecté.</translation>
+    </message>
+    <message>
+        <source>Reading the release Secrets of %1…</source>
+        <translation>Lecture des Secrets de release de %1…</translation>
+    </message>
+    <message>
+        <source>You may not read Secrets here, and Helm keeps its releases in Secrets: %1</source>
+        <translation>Vous n'avez pas le droit de lire les Secrets ici, or Helm conserve ses releases dans des Secrets : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the releases: %1</source>
+        <translation>Impossible de lire les releases : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) in %1</source>
+        <translation>
+            <numerusform>%n release(s) dans %1</numerusform><numerusform>%n release(s) dans %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s) could not be decoded: %1</source>
+        <translation>
+            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform><numerusform>Impossible de décoder %n révision(s) : %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Roll back to revision %1…</source>
+        <translation>Revenir à la révision %1…</translation>
+    </message>
+    <message>
+        <source>Revision %1 is the current one.</source>
+        <translation>La révision %1 est la révision actuelle.</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to revision %2 (as helm rollback)</source>
+        <translation>Ramener %1 à la révision %2 (comme helm rollback)</translation>
+    </message>
+    <message>
+        <source>Revisions %1 and %2 do not differ.</source>
+        <translation>Les révisions %1 et %2 sont identiques.</translation>
     </message>
 </context>
 <context>
@@ -1030,7 +1881,7 @@ Espace de noms : %4</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation>Pause</translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <source>Stop showing new lines (they are kept and shown on resume)</source>
@@ -1055,7 +1906,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>Paused · %n new line(s) waiting</source>
         <translation>
-            <numerusform>En pause · %n nouvelle ligne en attente</numerusform><numerusform>En pause · %n nouvelles lignes en attente</numerusform></translation>
+            <numerusform>En pause · %n nouvelle ligne en attente</numerusform>
+            <numerusform>En pause · %n nouvelles lignes en attente</numerusform>
+        </translation>
     </message>
     <message>
         <source>Log stream failed: %1</source>
@@ -1072,7 +1925,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
+            <numerusform>%n correspondance</numerusform>
+            <numerusform>%n correspondances</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save Log</source>
@@ -1148,7 +2003,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>the computer woke up or its clock jumped by %n s</source>
         <translation>
-            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform><numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform></translation>
+            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform>
+            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>the network came back</source>
@@ -1381,7 +2238,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>⚠ These %1 may be out of date: no update for %n s.</source>
         <translation>
-            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform><numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform></translation>
+            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform>
+            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ These %1 may be out of date.</source>
@@ -1455,6 +2314,26 @@ GPL-3.0-or-later</translation>
         <source>Context %1</source>
         <translation>Contexte %1</translation>
     </message>
+    <message>
+        <source>Apply Manifests…</source>
+        <translation>Appliquer des manifestes…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Action on %1</source>
+        <translation>Action sur %1</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Appliquer les manifestes</translation>
+    </message>
+    <message>
+        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
+        <translation>Application côté serveur (server-side apply) de fichiers YAML ou de YAML collé (Ctrl+Shift+A)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::NamespaceFilter</name>
@@ -1481,7 +2360,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Namespaces: %n selected</source>
         <translation>
-            <numerusform>Espaces de noms : %n sélectionné</numerusform><numerusform>Espaces de noms : %n sélectionnés</numerusform></translation>
+            <numerusform>Espaces de noms : %n sélectionné</numerusform>
+            <numerusform>Espaces de noms : %n sélectionnés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing all namespaces</source>
@@ -1512,6 +2393,13 @@ GPL-3.0-or-later</translation>
     <message>
         <source>%1: failed: %2</source>
         <translation>%1 : échec : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationsPanel</name>
+    <message>
+        <source>Rollouts and undo offers appear here after a change.</source>
+        <translation>Les déploiements progressifs et les propositions d'annulation apparaissent ici après une modification.</translation>
     </message>
 </context>
 <context>
@@ -1863,10 +2751,116 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RollbackDialog</name>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Revenir en arrière sur %1</translation>
+    </message>
+    <message>
+        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
+        <translation>Révisions de %1, de la plus récente à la plus ancienne. Les différences montrent ce qui change dans le modèle de pod en revenant à la révision sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Change cause</source>
+        <translation>Cause du changement</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (actuelle)</translation>
+    </message>
+    <message>
+        <source>Previous revision</source>
+        <translation>Révision précédente</translation>
+    </message>
+    <message>
+        <source>Select the revision `kubectl rollout undo` would choose.</source>
+        <translation>Sélectionner la révision que choisirait `kubectl rollout undo`.</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Select a revision.</source>
+        <translation>Sélectionnez une révision.</translation>
+    </message>
+    <message>
+        <source>This is the revision running now.</source>
+        <translation>C'est la révision en cours d'exécution.</translation>
+    </message>
+    <message>
+        <source>Roll back to %1…</source>
+        <translation>Revenir à %1…</translation>
+    </message>
+    <message>
+        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
+        <translation>Les modèles de pod sont identiques : revenir en arrière ne change rien (kubectl l'ignore).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RolloutStatus</name>
     <message>
         <source>no status viewer has been implemented for %1</source>
         <translation>aucun affichage d'état n'est implémenté pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutTracker</name>
+    <message>
+        <source>Rollout of %1 %2/%3</source>
+        <translation>Déploiement progressif de %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Stop following and dismiss</source>
+        <translation>Arrêter le suivi et fermer</translation>
+    </message>
+    <message>
+        <source>Waiting for the first status…</source>
+        <translation>En attente du premier état…</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Undo to the previous revision (asks for confirmation).</source>
+        <translation>Revenir à la révision précédente (demande une confirmation).</translation>
+    </message>
+    <message>
+        <source>Stopped following: the cluster was disconnected.</source>
+        <translation>Suivi arrêté : le cluster a été déconnecté.</translation>
+    </message>
+    <message>
+        <source>Stopped following after %1 minutes without a verdict: %2</source>
+        <translation>Suivi arrêté après %1 minutes sans verdict : %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 no longer exists.</source>
+        <translation>%1 %2 n'existe plus.</translation>
+    </message>
+    <message>
+        <source>Could not read the status: %1</source>
+        <translation>Impossible de lire l'état : %1</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4</source>
+        <translation>%1/%2 : %3 %4</translation>
+    </message>
+    <message>
+        <source>Rollout failed.</source>
+        <translation>Échec du déploiement progressif.</translation>
     </message>
 </context>
 <context>
@@ -1889,10 +2883,172 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RunbookPlayer</name>
+    <message>
+        <source>Open runbook…</source>
+        <translation>Ouvrir un runbook…</translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation>Démarrer…</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Runbook player</source>
+        <translation>Lecteur de runbooks</translation>
+    </message>
+    <message>
+        <source>The runbooks shipped for this context's demo scenario</source>
+        <translation>Les runbooks fournis pour le scénario de démonstration de ce contexte</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)</source>
+        <translation>Exécute l'étape suivante (Droite, Espace ou Page suivante ; les télécommandes de présentation envoient Page suivante)</translation>
+    </message>
+    <message>
+        <source>No shipped runbook for this context</source>
+        <translation>Aucun runbook fourni pour ce contexte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipped runbooks (%n)</source>
+        <translation>
+            <numerusform>Runbooks fournis (%n)</numerusform><numerusform>Runbooks fournis (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Open runbook</source>
+        <translation>Ouvrir un runbook</translation>
+    </message>
+    <message>
+        <source>Runbooks (*.yaml *.yml);;All files (*)</source>
+        <translation>Runbooks (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>(pinned to context %1)</source>
+        <translation>(lié au contexte %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s). Start to play them one by one.</source>
+        <translation>
+            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform><numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform></translation>
+    </message>
+    <message>
+        <source>Line %1 of %2</source>
+        <translation>Ligne %1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Play "%1": %n step(s)</source>
+        <translation>
+            <numerusform>Exécuter "%1" : %n étape(s)</numerusform><numerusform>Exécuter "%1" : %n étape(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>No step changes the cluster.</source>
+        <translation>Aucune étape ne modifie le cluster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) change the cluster, each when you press Next:</source>
+        <translation>
+            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform><numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform></translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first.</source>
+        <translation>Connectez-vous d'abord à un cluster.</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Play runbook</source>
+        <translation>Exécuter le runbook</translation>
+    </message>
+    <message>
+        <source>Start runbook</source>
+        <translation>Démarrer le runbook</translation>
+    </message>
+    <message>
+        <source>Started on %1. Press Next (Right, Space, Page Down) for each step.</source>
+        <translation>Démarré sur %1. Appuyez sur Suivant (Droite, Espace, Page suivante) pour chaque étape.</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>suivante</translation>
+    </message>
+    <message>
+        <source>Next: %1 — press Next step (Right, Space, Page Down).</source>
+        <translation>Suivante : %1 — appuyez sur Étape suivante (Droite, Espace, Page suivante).</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>en cours…</translation>
+    </message>
+    <message>
+        <source>Runbook finished: every step succeeded.</source>
+        <translation>Runbook terminé : toutes les étapes ont réussi.</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1: %2</source>
+        <translation>Arrêté à l'étape %1 : %2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RunbookRunner</name>
     <message>
         <source>No cluster to run the step on.</source>
         <translation>Aucun cluster sur lequel exécuter l'étape.</translation>
+    </message>
+    <message>
+        <source>The runbook is pinned to context "%1"; it refuses to run against "%2".</source>
+        <translation>Le runbook est lié au contexte "%1" ; il refuse de s'exécuter sur "%2".</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ScaleDialog</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>Mettre %1 à l'échelle</translation>
+    </message>
+    <message>
+        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
+        <translation>Le HorizontalPodAutoscaler %1 contrôle les réplicas de %2 (min %3, max %4, actuellement %5). Une mise à l'échelle manuelle serait annulée en quelques secondes ; modifiez plutôt les limites de l'autoscaler.</translation>
+    </message>
+    <message>
+        <source>Minimum replicas:</source>
+        <translation>Réplicas minimum :</translation>
+    </message>
+    <message>
+        <source>Maximum replicas:</source>
+        <translation>Réplicas maximum :</translation>
+    </message>
+    <message>
+        <source>Replicas (now %1):</source>
+        <translation>Réplicas (actuellement %1) :</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Examiner…</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +3111,29 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::SetImageDialog</name>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Définir l'image de %1</translation>
+    </message>
+    <message>
+        <source>%1 (init)</source>
+        <translation>%1 (init)</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>Conteneur :</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image :</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Examiner…</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TopologyBuilder</name>
     <message>
         <source>revision %1</source>
@@ -1975,7 +3154,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>%n actif</numerusform><numerusform>%n actifs</numerusform></translation>
+            <numerusform>%n actif</numerusform>
+            <numerusform>%n actifs</numerusform>
+        </translation>
     </message>
     <message>
         <source>address pending</source>
@@ -1992,12 +3173,24 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n key(s)</source>
         <translation>
-            <numerusform>%n clé</numerusform><numerusform>%n clés</numerusform></translation>
+            <numerusform>%n clé</numerusform>
+            <numerusform>%n clés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s)</source>
         <translation>
-            <numerusform>%n pod</numerusform><numerusform>%n pods</numerusform></translation>
+            <numerusform>%n pod</numerusform>
+            <numerusform>%n pods</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>nœud %1</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>non planifié</translation>
     </message>
 </context>
 <context>
@@ -2091,7 +3284,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
+            <numerusform>%n correspondance</numerusform>
+            <numerusform>%n correspondances</numerusform>
+        </translation>
     </message>
     <message>
         <source>No match</source>
@@ -2197,6 +3392,14 @@ GPL-3.0-or-later</translation>
         <source>Export failed: %1</source>
         <translation>Échec de l'export : %1</translation>
     </message>
+    <message>
+        <source>Group by node</source>
+        <translation>Grouper par nœud</translation>
+    </message>
+    <message>
+        <source>Box pods by the Kubernetes node they run on instead of by application</source>
+        <translation>Regrouper les pods par node Kubernetes d'exécution plutôt que par application</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::TopologyView</name>
@@ -2255,6 +3458,17 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Expand pods</source>
         <translation>Développer les pods</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::UndoBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2324,7 +3538,7 @@ GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>Scale %1 to %2 replicas</source>
-        <translation>Mettre %1 à l'échelle à %2 répliques</translation>
+        <translation>Mettre %1 à l'échelle à %2 réplicas</translation>
     </message>
     <message>
         <source>maxReplicas must be at least minReplicas, and minReplicas at least 1.</source>
@@ -2396,6 +3610,52 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Invalid YAML: %1</source>
         <translation>YAML invalide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Play</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>Playing "%1" (%2 steps) against context %3</source>
+        <translation>Exécution de "%1" (%2 étapes) sur le contexte %3</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runbook finished: %n step(s) succeeded.</source>
+        <translation>
+            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform><numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform></translation>
+    </message>
+    <message>
+        <source>orrery: the runbook stopped at step %1 (line %2).</source>
+        <translation>orrery: le runbook s'est arrêté à l'étape %1 (ligne %2).</translation>
+    </message>
+    <message>
+        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
+       orrery --play FILE --demo [--context NAME]</source>
+        <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
+       orrery --play FILE --demo [--context NAME]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: contexte "%1" : %2</translation>
+    </message>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: le cluster de démonstration n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>orrery: demo context "%1": %2 (demo contexts: %3)</source>
+        <translation>orrery: contexte de démonstration "%1" : %2 (contextes de démonstration : %3)</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +3746,10 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Show the welcome screen instead of starting the demo when there is no kubeconfig.</source>
         <translation>Afficher l'écran d'accueil au lieu de démarrer la démo en l'absence de kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</source>
+        <translation>Exécuter un runbook sur --context (ou le cluster --demo), afficher le résultat de chaque étape et quitter.</translation>
     </message>
 </context>
 </TS>
