@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -62,10 +63,11 @@ struct ClusterConnection
     QString proxyUrl;
     bool disableCompression = false;
 
-    // Impersonation (kubeconfig "as", "as-uid", "as-groups").
+    // Impersonation (kubeconfig "as", "as-uid", "as-groups", "as-user-extra").
     QString impersonateUser;
     QString impersonateUid;
     QStringList impersonateGroups;
+    QMap<QString, QStringList> impersonateUserExtra;  // key → values
 
     std::shared_ptr<CredentialProvider> credentials;
 

@@ -49,6 +49,28 @@ void setBlob(CURL *easy, CURLoption option, const QByteArray &data)
     curl_easy_setopt(easy, option, &blob);
 }
 
+} // namespace
+
+// client-go's headerKeyEscape: bytes that are not legal in an HTTP header name (RFC 7230
+// token characters), and '%' itself, become %XX (upper-case hex) of their UTF-8 bytes.
+QByteArray impersonateExtraKey(const QString &key)
+{
+    static const QByteArray legal = QByteArrayLiteral("!#$&'*+-.^_`|~");
+    QByteArray out;
+    for (const char ch : key.toUtf8()) {
+        const auto b = static_cast<unsigned char>(ch);
+        const bool keep = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z')
+                          || (b >= 'A' && b <= 'Z') || (b < 0x80 && legal.contains(char(b)));
+        if (keep)
+            out += char(b);
+        else
+            out += '%' + QByteArray::number(b, 16).toUpper().rightJustified(2, '0');
+    }
+    return out;
+}
+
+namespace {
+
 Error curlError(CURLcode code, const char *detail, const QString &context)
 {
     using C = Error::Code;
@@ -244,6 +266,11 @@ void CurlWorker::Private::start(std::unique_ptr<Transfer> t)
         h = curl_slist_append(h, ("Impersonate-Uid: " + connection.impersonateUid.toUtf8()).constData());
     for (const QString &g : connection.impersonateGroups)
         h = curl_slist_append(h, ("Impersonate-Group: " + g.toUtf8()).constData());
+    for (auto it = connection.impersonateUserExtra.cbegin(); it != connection.impersonateUserExtra.cend(); ++it) {
+        const QByteArray name = "Impersonate-Extra-" + impersonateExtraKey(it.key());
+        for (const QString &value : it.value())
+            h = curl_slist_append(h, (name + ": " + value.toUtf8()).constData());
+    }
     for (const auto &[name, value] : r.headers)
         h = curl_slist_append(h, (name + ": " + value).constData());
     t->headers = h;

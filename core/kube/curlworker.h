@@ -11,6 +11,10 @@
 
 namespace Orrery::Internal {
 
+// The header-name form of an impersonation extra key (Impersonate-Extra-<key>), escaped as
+// client-go does: "acme.com/project" → "acme.com%2Fproject".
+QByteArray impersonateExtraKey(const QString &key);
+
 // A request as the worker runs it. All callbacks run on the worker thread.
 struct CurlJob
 {

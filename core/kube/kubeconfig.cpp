@@ -707,6 +707,7 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     conn.impersonateUser = us->impersonate;
     conn.impersonateUid = us->impersonateUid;
     conn.impersonateGroups = us->impersonateGroups;
+    conn.impersonateUserExtra = us->impersonateUserExtra;
 
     if (us->authProvider) {
         Error error(

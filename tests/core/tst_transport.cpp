@@ -6,9 +6,13 @@
 #include "connectproxy.h"
 #include "testcredentialprovider.h"
 
+#include "kube/curlworker.h"
 #include "kube/httptransport.h"
+#include "kube/kubeconfig.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -19,7 +23,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <strings.h>
 #include <thread>
 
 using namespace Orrery;
@@ -99,6 +105,19 @@ private slots:
                 return;
             }
             res.set_content("ok", "text/plain");
+        });
+        m_server->Get("/impersonation", [](const httplib::Request &req, httplib::Response &res) {
+            // Every Impersonate-* header as received, one line each, sorted.
+            std::vector<std::string> lines;
+            for (const auto &[name, value] : req.headers) {
+                if (name.size() > 12 && strncasecmp(name.c_str(), "Impersonate-", 12) == 0)
+                    lines.push_back(name + ": " + value);
+            }
+            std::sort(lines.begin(), lines.end());
+            std::string out;
+            for (const std::string &line : lines)
+                out += line + "\n";
+            res.set_content(out, "text/plain");
         });
         m_server->Get("/basic", [](const httplib::Request &req, httplib::Response &res) {
             res.set_content(req.get_header_value("Authorization"), "text/plain");
@@ -181,6 +200,59 @@ private slots:
         if (!contentType.isEmpty())
             QVERIFY(text.contains("Content-Type=" + contentType + "\n"));
         QVERIFY(text.endsWith("body=" + body));
+    }
+
+    void impersonateExtraKeyEscaping()
+    {
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("scopes")), QByteArray("scopes"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("acme.com/project")), QByteArray("acme.com%2Fproject"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("100%")), QByteArray("100%25"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("a b:c")), QByteArray("a%20b%3Ac"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("ü")), QByteArray("%C3%BC"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("x!#$&'*+-.^_`|~9")), QByteArray("x!#$&'*+-.^_`|~9"));
+    }
+
+    // as, as-uid, as-groups and as-user-extra from a kubeconfig reach the server as exactly
+    // these headers: one Impersonate-Group per group, one Impersonate-Extra-<key> per value.
+    void impersonationHeadersFromKubeconfig()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("config"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(
+                       "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+                       "clusters:\n- name: k\n  cluster:\n    server: http://127.0.0.1:%1\n"
+                       "users:\n- name: u\n  user:\n    token: tok\n    as: jane\n    as-uid: \"1234\"\n"
+                       "    as-groups: [dev, ops]\n"
+                       "    as-user-extra:\n      scopes: [view, edit]\n      acme.com/project: [some-project]\n"
+                       "      reason%: [\"on call\"]\n"
+                       "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n")
+                       .arg(m_port).toUtf8());
+        file.close();
+        const Kubeconfig config = Kubeconfig::loadFiles({path});
+        Result<ClusterConnection> c = config.connection(QStringLiteral("c"));
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
+        HttpTransport transport(c.value());
+        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/impersonation")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->status, 200);
+        QCOMPARE(QString::fromUtf8(result->body),
+                 QStringLiteral("Impersonate-Extra-acme.com%2Fproject: some-project\n"
+                                "Impersonate-Extra-reason%25: on call\n"
+                                "Impersonate-Extra-scopes: edit\n"
+                                "Impersonate-Extra-scopes: view\n"
+                                "Impersonate-Group: dev\n"
+                                "Impersonate-Group: ops\n"
+                                "Impersonate-Uid: 1234\n"
+                                "Impersonate-User: jane\n"));
+
+        // Without impersonation, none of them.
+        HttpTransport plain(connection());
+        result = run(plain, ApiRequest::get(QStringLiteral("/impersonation")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->body, QByteArray());
     }
 
     void statusBodyBecomesError()
