@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace Orrery {
 
@@ -38,6 +39,12 @@ public:
 
     // May block (an exec plugin runs); never call it on the GUI thread.
     virtual Result<Credential> credential() = 0;
+
+    // The credential if it is at hand without blocking (static, a file read, a valid cached
+    // exec credential); std::nullopt when getting it means running something. The transport
+    // then calls credential() on a thread of its own and holds this cluster's new requests
+    // until it answers, so its running watches and requests carry on meanwhile.
+    virtual std::optional<Result<Credential>> credentialIfReady() { return credential(); }
 
     // The server answered 401 to a request made with `used`: forget it if it is still the
     // cached one, so the next credential() call re-runs the plugin or re-reads the file.

@@ -7,11 +7,13 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 Q_LOGGING_CATEGORY(lcTransport, "orrery.transport", QtWarningMsg)
 
@@ -151,7 +153,22 @@ struct CurlWorker::Private
 
     std::optional<Error> proxyError(CURL *easy, CURLcode code, const char *detail,
                                     const QString &context) const;
+    // Requests wait here while the credential provider runs (an exec plugin) on its own
+    // thread; the gate lets that thread find the worker, or not once it is gone.
+    struct CredentialGate
+    {
+        std::mutex mutex;
+        Private *d = nullptr;
+    };
+    std::shared_ptr<CredentialGate> gate = std::make_shared<CredentialGate>();
+    std::deque<std::unique_ptr<Transfer>> awaitingCredential;
+    bool credentialRunning = false;
+
     void start(std::unique_ptr<Transfer> t);
+    void startWith(std::unique_ptr<Transfer> t, const Result<Credential> &cred);
+    void fetchCredential();
+    void credentialArrived(const Result<Credential> &cred);
+    void launch(std::unique_ptr<Transfer> t);
     void finish(Transfer *t, CURLcode code);
     void remove(quint64 id);
     void checkIdle();
@@ -200,21 +217,63 @@ static size_t headerCallback(char *data, size_t size, size_t count, void *user)
 
 void CurlWorker::Private::start(std::unique_ptr<Transfer> t)
 {
-    const ApiRequest &r = t->job.request;
-
-    if (connection.credentials) {
-        Result<Credential> cred = connection.credentials->credential();
-        if (!cred.ok()) {
-            Error e = cred.error();
-            if (e.code == Error::Code::Unknown)
-                e.code = Error::Code::AuthError;
-            auto done = std::move(t->job.onDone);
-            if (done)
-                done(Result<ApiResponse>(e));
-            return;
-        }
-        t->credential = std::move(cred.value());
+    if (!connection.credentials) {
+        launch(std::move(t));
+        return;
     }
+    if (credentialRunning) {
+        awaitingCredential.push_back(std::move(t));
+        return;
+    }
+    std::optional<Result<Credential>> ready = connection.credentials->credentialIfReady();
+    if (!ready) {
+        awaitingCredential.push_back(std::move(t));
+        fetchCredential();
+        return;
+    }
+    startWith(std::move(t), *ready);
+}
+
+void CurlWorker::Private::startWith(std::unique_ptr<Transfer> t, const Result<Credential> &cred)
+{
+    if (!cred.ok()) {
+        Error e = cred.error();
+        if (e.code == Error::Code::Unknown)
+            e.code = Error::Code::AuthError;
+        auto done = std::move(t->job.onDone);
+        if (done)
+            done(Result<ApiResponse>(e));
+        return;
+    }
+    t->credential = cred.value();
+    launch(std::move(t));
+}
+
+// Runs the provider (an exec plugin, possibly for seconds or a browser login) off the worker,
+// so the cluster's open watches and running requests keep flowing.
+void CurlWorker::Private::fetchCredential()
+{
+    credentialRunning = true;
+    std::thread([provider = connection.credentials, gate = gate] {
+        Result<Credential> cred = provider->credential();
+        std::lock_guard lock(gate->mutex);
+        if (Private *d = gate->d)
+            d->enqueue([d, cred] { d->credentialArrived(cred); });
+    }).detach();
+}
+
+void CurlWorker::Private::credentialArrived(const Result<Credential> &cred)
+{
+    credentialRunning = false;
+    std::deque<std::unique_ptr<Transfer>> waiting;
+    waiting.swap(awaitingCredential);
+    for (auto &t : waiting)
+        startWith(std::move(t), cred);
+}
+
+void CurlWorker::Private::launch(std::unique_ptr<Transfer> t)
+{
+    const ApiRequest &r = t->job.request;
 
     CURL *easy = curl_easy_init();
     t->easy = easy;
@@ -343,6 +402,12 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
 
 void CurlWorker::Private::remove(quint64 id)
 {
+    auto waiting = std::find_if(awaitingCredential.begin(), awaitingCredential.end(),
+                                [id](const auto &t) { return t->id == id; });
+    if (waiting != awaitingCredential.end()) {
+        awaitingCredential.erase(waiting);
+        return;
+    }
     auto it = transfers.find(id);
     if (it == transfers.end())
         return;
@@ -446,6 +511,7 @@ CurlWorker::CurlWorker(ClusterConnection connection, QObject *parent)
     std::call_once(s_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     d->connection = std::move(connection);
     d->multi = curl_multi_init();
+    d->gate->d = d.get();
     d->clock.start();
 
     QUrl server(d->connection.server);
@@ -470,6 +536,11 @@ CurlWorker::CurlWorker(ClusterConnection connection, QObject *parent)
 
 CurlWorker::~CurlWorker()
 {
+    {
+        // A credential still being fetched is dropped when it arrives.
+        std::lock_guard lock(d->gate->mutex);
+        d->gate->d = nullptr;
+    }
     stop();
     wait();
     std::vector<quint64> ids;

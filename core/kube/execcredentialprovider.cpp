@@ -175,6 +175,18 @@ Result<Credential> ExecCredentialProvider::credential()
     return result;
 }
 
+std::optional<Result<Credential>> ExecCredentialProvider::credentialIfReady()
+{
+    // A plugin run holds the mutex: do not wait for it.
+    if (!m_mutex.tryLock())
+        return std::nullopt;
+    std::optional<Result<Credential>> ready;
+    if (m_cached && (!m_cached->expiry.isValid() || QDateTime::currentDateTimeUtc() < m_cached->expiry))
+        ready = Result<Credential>(*m_cached);
+    m_mutex.unlock();
+    return ready;
+}
+
 void ExecCredentialProvider::reportUnauthorized(const Credential &used)
 {
     QMutexLocker lock(&m_mutex);

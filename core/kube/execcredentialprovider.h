@@ -40,6 +40,8 @@ public:
     ExecCredentialProvider(KubeExecConfig config, nlohmann::json clusterInfo = {});
 
     Result<Credential> credential() override;
+    // The cached credential while it is valid; std::nullopt when the plugin must (or does) run.
+    std::optional<Result<Credential>> credentialIfReady() override;
     void reportUnauthorized(const Credential &used) override;
     QString authKind() const override { return QStringLiteral("exec"); }
 

@@ -7,6 +7,7 @@
 #include "testcredentialprovider.h"
 
 #include "kube/curlworker.h"
+#include "kube/execcredentialprovider.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 
@@ -118,6 +119,19 @@ private slots:
             for (const std::string &line : lines)
                 out += line + "\n";
             res.set_content(out, "text/plain");
+        });
+        m_server->Get("/ticks", [this](const httplib::Request &, httplib::Response &res) {
+            // A line every 50 ms for up to 10 s: a watch that keeps talking.
+            auto sent = std::make_shared<int>(0);
+            res.set_chunked_content_provider("application/octet-stream", [this, sent](std::size_t, httplib::DataSink &sink) {
+                if (*sent >= 200 || m_stopStreams) {
+                    sink.done();
+                    return true;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                const std::string line = "tick" + std::to_string((*sent)++) + "\n";
+                return sink.write(line.data(), line.size());
+            });
         });
         m_server->Get("/basic", [](const httplib::Request &req, httplib::Response &res) {
             res.set_content(req.get_header_value("Authorization"), "text/plain");
@@ -253,6 +267,143 @@ private slots:
         result = run(plain, ApiRequest::get(QStringLiteral("/impersonation")));
         QVERIFY(result.ok());
         QCOMPARE(result->body, QByteArray());
+    }
+
+    // An exec plugin that takes seconds must not stall the worker: the cluster's open watch
+    // keeps delivering and another cluster's request completes while the plugin runs, and
+    // the request that needed the credential is sent once it arrives. Ordering is observed
+    // through marker files the plugin writes, not through timing thresholds.
+    void slowExecPluginDoesNotBlockTheWorker()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString plugin = dir.filePath(QStringLiteral("slow-plugin"));
+        QFile script(plugin);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "d=\"$ORRERY_PLUGIN_DIR\"\n"
+                     "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+                     "if [ $n -ge 2 ]; then touch \"$d/started\"; sleep 2; touch \"$d/finished\"; fi\n"
+                     "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                     "\"status\":{\"token\":\"run'$n'\"}}'\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFile::ExeOwner);
+        KubeExecConfig exec;
+        exec.command = plugin;
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.interactiveMode = QStringLiteral("Never");
+        exec.env = {{QStringLiteral("ORRERY_PLUGIN_DIR"), dir.path()}};
+        ExecCredentialProvider::Options options;
+        options.stdinIsTerminal = false;
+        auto provider = std::make_shared<ExecCredentialProvider>(exec, nlohmann::json(), options);
+        const auto running = [&] {
+            return QFile::exists(dir.filePath(QStringLiteral("started")))
+                   && !QFile::exists(dir.filePath(QStringLiteral("finished")));
+        };
+
+        HttpTransport transport(connection(provider));
+        HttpTransport other(connection());  // another cluster, static token
+
+        // First run is quick: the watch opens with token run1.
+        int ticks = 0;
+        int ticksWhilePluginRan = 0;
+        std::optional<Result<ApiResponse>> watchDone;
+        ApiRequest watch = ApiRequest::get(QStringLiteral("/ticks"));
+        watch.timeoutMs = 0;
+        const auto watchId = transport.stream(
+            watch, this,
+            [&](const QByteArray &chunk) {
+                ticks += int(chunk.count('\n'));
+                if (running())
+                    ++ticksWhilePluginRan;
+            },
+            [&](const Result<ApiResponse> &r) { watchDone = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 1, 10000);
+        QCOMPARE(provider->runCount(), 1);
+
+        // The credential is rejected: the next request of this cluster needs the plugin again.
+        Credential used;
+        used.bearerToken = "run1";
+        provider->reportUnauthorized(used);
+        std::optional<Result<ApiResponse>> needsPlugin;
+        transport.get(QStringLiteral("/echo"), this, [&](const Result<ApiResponse> &r) { needsPlugin = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(running(), 10000);
+
+        // Meanwhile another cluster's request completes, and this cluster's watch goes on.
+        std::optional<Result<ApiResponse>> otherResult;
+        bool otherWhilePluginRan = false;
+        other.get(QStringLiteral("/echo"), this, [&](const Result<ApiResponse> &r) {
+            otherResult = r;
+            otherWhilePluginRan = running();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(otherResult.has_value(), 10000);
+        QVERIFY(otherResult->ok());
+        QVERIFY(otherWhilePluginRan);
+
+        QTRY_VERIFY_WITH_TIMEOUT(needsPlugin.has_value(), 15000);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("finished"))));
+        QVERIFY2(needsPlugin->ok(), qPrintable(needsPlugin->ok() ? QString() : needsPlugin->error().toString()));
+        QVERIFY(needsPlugin->value().body.contains("Authorization=Bearer run2\n"));
+        QCOMPARE(provider->runCount(), 2);
+        QVERIFY2(ticksWhilePluginRan >= 2, qPrintable(QString::number(ticksWhilePluginRan)));
+        QVERIFY(!watchDone.has_value());
+        transport.cancel(watchId);
+    }
+
+    // Requests submitted while the plugin runs wait for it and share its one run; a failing
+    // plugin fails each of them with its error.
+    void requestsWaitingForAPluginShareItsRun()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString plugin = dir.filePath(QStringLiteral("plugin"));
+        QFile script(plugin);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "d=\"$ORRERY_PLUGIN_DIR\"\n"
+                     "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+                     "sleep 1\n"
+                     "if [ -e \"$d/fail\" ]; then echo 'no login' >&2; exit 3; fi\n"
+                     "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                     "\"status\":{\"token\":\"shared\"}}'\n");
+        script.close();
+        script.setPermissions(script.permissions() | QFile::ExeOwner);
+        KubeExecConfig exec;
+        exec.command = plugin;
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.interactiveMode = QStringLiteral("Never");
+        exec.env = {{QStringLiteral("ORRERY_PLUGIN_DIR"), dir.path()}};
+        ExecCredentialProvider::Options options;
+        options.stdinIsTerminal = false;
+
+        for (const bool fail : {false, true}) {
+            if (fail) {
+                QFile marker(dir.filePath(QStringLiteral("fail")));
+                QVERIFY(marker.open(QIODevice::WriteOnly));
+            }
+            auto provider = std::make_shared<ExecCredentialProvider>(exec, nlohmann::json(), options);
+            HttpTransport transport(connection(provider));
+            std::vector<std::optional<Result<ApiResponse>>> results(3);
+            bool cancelledCalled = false;
+            for (auto &slot : results)
+                transport.get(QStringLiteral("/echo"), this, [&slot](const Result<ApiResponse> &r) { slot = r; });
+            const auto cancelled = transport.get(QStringLiteral("/echo"), this,
+                                                 [&](const Result<ApiResponse> &) { cancelledCalled = true; });
+            transport.worker()->cancel(cancelled);
+            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(results.begin(), results.end(), [](const auto &r) { return r.has_value(); }), 15000);
+            QCOMPARE(provider->runCount(), 1);
+            for (const auto &r : results) {
+                if (fail) {
+                    QVERIFY(!r->ok());
+                    QCOMPARE(r->error().code, Error::Code::AuthError);
+                } else {
+                    QVERIFY(r->ok());
+                    QVERIFY(r->value().body.contains("Authorization=Bearer shared\n"));
+                }
+            }
+            QCoreApplication::processEvents();
+            QVERIFY(!cancelledCalled);
+        }
     }
 
     void statusBodyBecomesError()
