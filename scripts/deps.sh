@@ -8,6 +8,7 @@ ORRERY_PACKAGES=(
     qt6-qpa-plugins libgl-dev libqt6opengl6-dev libvulkan-dev
     libyaml-cpp-dev libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev
     xvfb xauth fonts-dejavu-core
+    python3-h2 openssl
 )
 
 orrery_install_deps() {

@@ -12,6 +12,9 @@
 #include "kube/kubeconfig.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -404,6 +407,67 @@ private slots:
             QCoreApplication::processEvents();
             QVERIFY(!cancelledCalled);
         }
+    }
+
+    // HTTP/2 against tests/support/h2server.py (python3-h2, TLS with ALPN h2 only, a
+    // certificate made for the run and verified as the CA): a GET and a streamed watch both
+    // negotiate h2, and running side by side they share one TLS connection.
+    void http2GetAndWatch()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess server;
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(ORRERY_TEST_DATA "/../support/h2server.py"), dir.path()});
+        QVERIFY2(server.waitForStarted(10000), "python3 (Debian's, with python3-h2) is needed: scripts/deps.sh installs it");
+        QByteArray line;
+        QTRY_VERIFY_WITH_TIMEOUT((line += server.readAllStandardOutput()).contains('\n')
+                                     || server.state() == QProcess::NotRunning, 20000);
+        QVERIFY2(line.startsWith("PORT "), "h2server.py did not start (is python3-h2 installed?)");
+        const int port = line.mid(5).trimmed().toInt();
+        QVERIFY(port > 0);
+        QFile cert(dir.filePath(QStringLiteral("cert.pem")));
+        QVERIFY(cert.open(QIODevice::ReadOnly));
+
+        ClusterConnection c = connection();
+        c.server = QStringLiteral("https://127.0.0.1:%1").arg(port);
+        c.certificateAuthorityPem = cert.readAll();
+        HttpTransport transport(c);
+
+        Result<ApiResponse> version = run(transport, ApiRequest::get(QStringLiteral("/version")));
+        QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error().toString()));
+        QCOMPARE(version->status, 200);
+        QCOMPARE(version->httpVersion, QByteArray("2"));
+        const QJsonObject body = QJsonDocument::fromJson(version->body).object();
+        QCOMPARE(body.value(QLatin1String("path")).toString(), QStringLiteral("/version"));
+        QCOMPARE(body.value(QLatin1String("authorization")).toString(), QStringLiteral("Bearer tok"));
+
+        QByteArray received;
+        int chunks = 0;
+        std::optional<Result<ApiResponse>> done;
+        ApiRequest watch = ApiRequest::get(QStringLiteral("/watch?watch=true"));
+        watch.timeoutMs = 0;
+        watch.idleTimeoutMs = 5000;
+        transport.stream(watch, this, [&](const QByteArray &chunk) { received += chunk; ++chunks; },
+                         [&](const Result<ApiResponse> &r) { done = r; });
+        // While the watch streams, another GET multiplexes onto the same connection.
+        QTRY_VERIFY_WITH_TIMEOUT(chunks >= 1, 10000);
+        Result<ApiResponse> during = run(transport, ApiRequest::get(QStringLiteral("/during")));
+        QVERIFY(during.ok());
+        QCOMPARE(during->httpVersion, QByteArray("2"));
+        QCOMPARE(QJsonDocument::fromJson(during->body).object().value(QLatin1String("connections")).toInt(), 1);
+
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+        QVERIFY2(done->ok(), qPrintable(done->ok() ? QString() : done->error().toString()));
+        QCOMPARE((*done)->status, 200);
+        QCOMPARE((*done)->httpVersion, QByteArray("2"));
+        QCOMPARE(received.count('\n'), 3);
+        QVERIFY(received.startsWith("{\"type\": \"ADDED\""));
+        QVERIFY(chunks >= 2);  // streamed as the events came, not in one piece
+
+        server.closeWriteChannel();
+        QVERIFY(server.waitForFinished(10000));
     }
 
     void statusBodyBecomesError()
