@@ -49,6 +49,21 @@ public:
             }
         }
     }
+    // The same with both endpoints' nodes, found once per edge.
+    template<typename F>
+    void forEachEdgeNode(F &&fn) const
+    {
+        for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
+            for (const TopologyEdge &edge : it.value()) {
+                const auto from = m_nodes.constFind(edge.from);
+                if (from == m_nodes.cend())
+                    continue;
+                const auto to = m_nodes.constFind(edge.to);
+                if (to != m_nodes.cend())
+                    fn(edge, &from.value(), &to.value());
+            }
+        }
+    }
     int edgeCount() const;
 
     void clear();

@@ -23,6 +23,14 @@ namespace {
 
 constexpr qreal s_none = std::numeric_limits<qreal>::max();
 
+const QList<const TopologyNode *> &neighboursOf(
+    const QHash<const TopologyNode *, QList<const TopologyNode *>> &neighbours, const TopologyNode *node)
+{
+    static const QList<const TopologyNode *> s_empty;
+    auto it = neighbours.constFind(node);
+    return it == neighbours.cend() ? s_empty : it.value();
+}
+
 QString namespaceTitle(const QString &ns)
 {
     return ns.isEmpty() ? QStringLiteral("(cluster)") : ns;
@@ -56,6 +64,14 @@ QString TopologyLayout::representative(const TopologyGraph &graph, const QString
     return id;
 }
 
+const TopologyNode *TopologyLayout::representative(const TopologyGraph &graph,
+                                                   const TopologyNode *node)
+{
+    if (node && !node->collapsedInto.isEmpty())
+        return graph.node(node->collapsedInto);
+    return node;
+}
+
 QString TopologyLayout::groupKey(const TopologyNode &node)
 {
     return node.home + QLatin1Char('\n') + node.group;
@@ -75,8 +91,7 @@ void TopologyLayout::clear()
 }
 
 TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
-    const QString &ns, const QList<const TopologyNode *> &nodes,
-    const QHash<QString, QList<QString>> &neighbours)
+    const QString &ns, const QList<const TopologyNode *> &nodes, const Neighbours &neighbours)
 {
     const Options &o = m_options;
     NamespaceLayout result;
@@ -109,7 +124,8 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
             columns[topologyRank(node->kind)].append(node);
 
         // Order: the workload column by name, then outwards by barycentre of neighbours.
-        QHash<QString, qreal> position;
+        QHash<const TopologyNode *, qreal> position;
+        position.reserve(byGroup[groupName].size());
         auto byName = [](const TopologyNode *a, const TopologyNode *b) {
             return a->name < b->name;
         };
@@ -126,10 +142,11 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
                 std::sort(column.begin(), column.end(), byName);
             } else {
                 QHash<const TopologyNode *, qreal> key;
+                key.reserve(column.size());
                 for (const TopologyNode *node : column) {
                     qreal sum = 0;
                     int count = 0;
-                    for (const QString &nb : neighbours.value(node->id)) {
+                    for (const TopologyNode *nb : neighboursOf(neighbours, node)) {
                         auto it = position.constFind(nb);
                         if (it != position.cend()) {
                             sum += it.value();
@@ -145,7 +162,7 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
                           });
             }
             for (int i = 0; i < column.size(); ++i)
-                position.insert(column[i]->id, (i + 0.5) / column.size());
+                position.insert(column[i], (i + 0.5) / column.size());
         };
         orderColumn(pivot, true);
         for (int r = pivot + 1; r < TopologyRankCount; ++r)
@@ -173,7 +190,8 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
             if (densest - d >= 0)
                 rankOrder.append(densest - d);
         }
-        QHash<QString, qreal> centre;
+        QHash<const TopologyNode *, qreal> centre;
+        centre.reserve(byGroup[groupName].size());
         Group group;
         qreal bottom = top;
         for (int r : std::as_const(rankOrder)) {
@@ -184,7 +202,7 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
                 if (r != densest) {
                     qreal sum = 0;
                     int count = 0;
-                    for (const QString &nb : neighbours.value(node->id)) {
+                    for (const TopologyNode *nb : neighboursOf(neighbours, node)) {
                         auto it = centre.constFind(nb);
                         if (it != centre.cend()) {
                             sum += it.value();
@@ -195,7 +213,7 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
                         want = std::max(cursor, sum / count - h / 2);
                 }
                 group.columns[r].append(Slot{want, h, node->id});
-                centre.insert(node->id, want + h / 2);
+                centre.insert(node, want + h / 2);
                 cursor = want + h + o.rowGap;
             }
             bottom = std::max(bottom, cursor);
@@ -205,18 +223,18 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         // relayout (which would move every node). Capped: above the pod-group threshold the
         // pods collapse into one node anyway.
         qreal scaleRoom = 0;
-        QHash<QString, const TopologyNode *> workloads;  // filled for groups with an HPA only
+        QSet<const TopologyNode *> workloads;  // filled for groups with an HPA only
         for (const TopologyNode *hpa : columns[topologyRank(TopologyKind::Hpa)]) {
             if (hpa->kind != TopologyKind::Hpa || hpa->maxReplicas <= 0)
                 continue;
             if (workloads.isEmpty()) {
                 for (const TopologyNode *w : columns[topologyRank(TopologyKind::Deployment)])
-                    workloads.insert(w->id, w);
+                    workloads.insert(w);
             }
             int current = 0;
-            for (const QString &nb : neighbours.value(hpa->id)) {
-                if (const TopologyNode *target = workloads.value(nb))
-                    current = std::max(current, target->desired);
+            for (const TopologyNode *nb : neighboursOf(neighbours, hpa)) {
+                if (workloads.contains(nb))
+                    current = std::max(current, nb->desired);
             }
             scaleRoom += std::clamp(hpa->maxReplicas - current, 0, 10) * (o.podHeight + o.rowGap);
         }
@@ -285,15 +303,23 @@ void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visibl
 {
     clear();
     QMap<QString, QList<const TopologyNode *>> byNamespace;
+    qsizetype placed = 0;
     for (auto it = graph.nodes().cbegin(); it != graph.nodes().cend(); ++it) {
-        if (visible(it.value()))
+        if (visible(it.value())) {
             byNamespace[it.value().home].append(&it.value());
+            ++placed;
+        }
     }
-    QHash<QString, QList<QString>> neighbours;
-    graph.forEachEdge([&](const TopologyEdge &edge) {
-        const QString from = representative(graph, edge.from);
-        const QString to = representative(graph, edge.to);
-        if (from != to) {
+    m_placed.reserve(placed);
+    m_rects.reserve(placed);
+    Neighbours neighbours;
+    neighbours.reserve(graph.nodeCount());
+    // A collapsed pod whose group is missing stands for a node that is never drawn: its
+    // edges carry no position, so they are left out.
+    graph.forEachEdgeNode([&](const TopologyEdge &, const TopologyNode *a, const TopologyNode *b) {
+        const TopologyNode *from = representative(graph, a);
+        const TopologyNode *to = representative(graph, b);
+        if (from && to && from != to) {
             neighbours[from].append(to);
             neighbours[to].append(from);
         }
@@ -345,8 +371,7 @@ void TopologyLayout::freeSlot(const QString &id)
     m_rects.remove(id);
 }
 
-bool TopologyLayout::place(const TopologyNode &node,
-                           const QHash<QString, QList<QString>> &neighbours)
+bool TopologyLayout::place(const TopologyNode &node, const Neighbours &neighbours)
 {
     auto group = m_groupState.find(groupKey(node));
     if (group == m_groupState.end())
@@ -360,8 +385,8 @@ bool TopologyLayout::place(const TopologyNode &node,
     {
         qreal sum = 0;
         int count = 0;
-        for (const QString &nb : neighbours.value(node.id)) {
-            auto it = m_rects.constFind(nb);
+        for (const TopologyNode *nb : neighboursOf(neighbours, &node)) {
+            auto it = m_rects.constFind(nb->id);
             if (it != m_rects.cend()) {
                 sum += it->center().y();
                 ++count;
@@ -431,12 +456,15 @@ bool TopologyLayout::update(const TopologyGraph &graph, const TopologyDelta &del
         return ra != rb ? ra < rb : a->id < b->id;
     });
 
-    QHash<QString, QList<QString>> neighbours;
+    Neighbours neighbours;
     QMap<QString, QList<const TopologyNode *>> newNamespaces;
     for (const TopologyNode *node : std::as_const(toPlace)) {
         for (const TopologyEdge &edge : graph.edgesOf(node->id)) {
-            const QString from = representative(graph, edge.from);
-            const QString to = representative(graph, edge.to);
+            // An endpoint not in the graph has no rect and no position: nothing to align with.
+            const TopologyNode *from = representative(graph, graph.node(edge.from));
+            const TopologyNode *to = representative(graph, graph.node(edge.to));
+            if (!from || !to)
+                continue;
             neighbours[from].append(to);
             neighbours[to].append(from);
         }

@@ -76,6 +76,9 @@ public:
 
     // The id drawn for `id`: the PodGroup of a collapsed pod, else `id` itself.
     static QString representative(const TopologyGraph &graph, const QString &id);
+    // The same by node: the PodGroup node of a collapsed pod (nullptr when that group is not
+    // in the graph), else `node` itself.
+    static const TopologyNode *representative(const TopologyGraph &graph, const TopologyNode *node);
 
 private:
     struct Slot
@@ -98,11 +101,14 @@ private:
         int slot = 0;
     };
     struct NamespaceLayout;
+    // Drawn neighbours of each node, keyed by the graph's node (pointers into the graph, which
+    // does not change during a layout): no string hashing or comparison per edge.
+    using Neighbours = QHash<const TopologyNode *, QList<const TopologyNode *>>;
 
     NamespaceLayout layoutNamespace(const QString &ns, const QList<const TopologyNode *> &nodes,
-                                    const QHash<QString, QList<QString>> &neighbours);
+                                    const Neighbours &neighbours);
     void adoptNamespace(NamespaceLayout &&layout, QPointF origin);
-    bool place(const TopologyNode &node, const QHash<QString, QList<QString>> &neighbours);
+    bool place(const TopologyNode &node, const Neighbours &neighbours);
     void freeSlot(const QString &id);
     static QString groupKey(const TopologyNode &node);
 

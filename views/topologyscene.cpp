@@ -100,12 +100,14 @@ void TopologyScene::rebuild()
             ++it;
         }
     }
+    // Scene rect first: the index never sees the scene grow while 16k items arrive.
+    updateSceneRect();
+    m_items.reserve(m_layout.nodeRects().size());
     for (auto it = m_layout.nodeRects().cbegin(); it != m_layout.nodeRects().cend(); ++it)
-        syncItem(it.key(), false);
+        syncItem(it.key(), m_graph->node(it.key()), it.value(), false, false);
     rebuildFrames();
     rebuildEdges();
-    updateSceneRect();
-    invalidateOverviews();
+    invalidateOverviews();  // every namespace, so no per-item invalidation above
     if (!m_focusId.isEmpty())
         setFocusNode(m_focusId);
     applyReveal();
@@ -169,12 +171,17 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
 
 void TopologyScene::syncItem(const QString &id, bool flash)
 {
-    const TopologyNode *node = m_graph->node(id);
+    syncItem(id, m_graph->node(id), m_layout.nodeRect(id), flash, true);
+}
+
+void TopologyScene::syncItem(const QString &id, const TopologyNode *node, const QRectF &rect,
+                             bool flash, bool invalidate)
+{
     if (!node)
         return;
-    const QRectF rect = m_layout.nodeRect(id);
     TopologyNodeItem *item = m_items.value(id);
-    invalidateOverview(node->home);
+    if (invalidate)
+        invalidateOverview(node->home);
     if (!item) {
         item = new TopologyNodeItem(*node, rect.size(), &m_display);
         item->setPos(rect.topLeft());
@@ -285,8 +292,9 @@ void TopologyScene::rebuildEdges()
     for (TopologyEdgeLayer *layer : std::as_const(m_layers))
         layer->clearEdges();
     m_producerLayer.clear();
+    m_producerLayer.reserve(m_graph->nodeCount());
     for (auto it = m_graph->nodes().cbegin(); it != m_graph->nodes().cend(); ++it)
-        updateProducerEdges(it.key(), false);
+        drawProducerEdges(it.key(), &it.value(), false);
 }
 
 void TopologyScene::updateProducerEdges(const QString &producer, bool repaint)
@@ -294,13 +302,20 @@ void TopologyScene::updateProducerEdges(const QString &producer, bool repaint)
     const QString previousHome = m_producerLayer.take(producer);
     if (TopologyEdgeLayer *old = layerFor(previousHome))
         old->setEdges(producer, {}, repaint);
-    const TopologyNode *node = m_graph->node(producer);
+    drawProducerEdges(producer, m_graph->node(producer), repaint);
+}
+
+void TopologyScene::drawProducerEdges(const QString &producer, const TopologyNode *node, bool repaint)
+{
     if (!node)
         return;
     QList<TopologyEdgeLayer::Edge> drawn;
     for (const TopologyEdge &edge : m_graph->edgesOf(producer)) {
-        const QString from = TopologyLayout::representative(*m_graph, edge.from);
-        const QString to = TopologyLayout::representative(*m_graph, edge.to);
+        // Representative ids and their nodes, each looked up once.
+        const TopologyNode *a = m_graph->node(edge.from);
+        const TopologyNode *b = m_graph->node(edge.to);
+        const QString &from = a && !a->collapsedInto.isEmpty() ? a->collapsedInto : edge.from;
+        const QString &to = b && !b->collapsedInto.isEmpty() ? b->collapsedInto : edge.to;
         if (from == to)
             continue;
         auto fromRect = m_layout.nodeRects().constFind(from);
@@ -318,8 +333,10 @@ void TopologyScene::updateProducerEdges(const QString &producer, bool repaint)
         e.type = edge.type;
         e.active = edge.active;
         e.label = edge.label;
-        const TopologyNode *a = m_graph->node(from);
-        const TopologyNode *b = m_graph->node(to);
+        if (a && !a->collapsedInto.isEmpty())
+            a = m_graph->node(from);
+        if (b && !b->collapsedInto.isEmpty())
+            b = m_graph->node(to);
         e.fromRank = quint8(a ? topologyRank(a->kind) : 0);
         e.toRank = quint8(b ? topologyRank(b->kind) : 0);
         drawn.append(e);

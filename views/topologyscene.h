@@ -79,10 +79,13 @@ private:
     bool isVisible(const TopologyNode &node) const;
     void computeUnhealthyContext();
     void syncItem(const QString &id, bool flash);
+    void syncItem(const QString &id, const TopologyNode *node, const QRectF &rect, bool flash,
+                  bool invalidate);
     void removeItem(const QString &id);
     void rebuildFrames();
     void rebuildEdges();
     void updateProducerEdges(const QString &producer, bool repaint = true);
+    void drawProducerEdges(const QString &producer, const TopologyNode *node, bool repaint);
     TopologyEdgeLayer *layerFor(const QString &home) const;
     QGraphicsItem *nodeLayerFor(const QString &home);
     void invalidateOverview(const QString &home);
