@@ -107,8 +107,8 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     connect(m_preview, &QPushButton::clicked, this, [this] {
         emit previewRequested();
     });
-    // Not QDialogButtonBox::accepted: the dialog stays open until the confirmation is given.
-    disconnect(buttons, nullptr, this, nullptr);
+    // Not QDialog::accept: the dialog stays open until the confirmation is given, so a
+    // cancelled confirmation leaves the checked manifests where they were.
     connect(m_apply, &QPushButton::clicked, this, &ApplyDialog::applyRequested);
 
     auto *layout = new QVBoxLayout(this);
@@ -224,7 +224,7 @@ void ApplyDialog::showSelected()
 
 QString ApplyDialog::errorText() const
 {
-    return m_message->isVisible() || !m_message->isHidden() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 QString ApplyDialog::summaryText() const
