@@ -233,13 +233,13 @@ void ControllerManager::ensureLog(const std::string &ns, const std::string &pod,
 }
 
 int ControllerManager::followPodLog(const std::string &ns, const std::string &pod, const std::string &container,
-                                    std::function<bool(const std::string &)> sink)
+                                    std::function<bool(const std::string &)> sink, std::function<void()> onEnd)
 {
     const std::string name = resolveContainer(ns, pod, container);
     ensureLog(ns, pod, name);
     const std::string key = PodLogs::key(ns, pod, name);
     m_context->logs.catchUp(key, logRate(key)); // lines so far belong to the backlog
-    return m_context->logs.follow(key, std::move(sink));
+    return m_context->logs.follow(key, std::move(sink), std::move(onEnd));
 }
 
 void ControllerManager::unfollowPodLog(int id)

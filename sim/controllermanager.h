@@ -57,9 +57,12 @@ public:
     // Streams lines produced from now on (call podLog first for the backlog). The sink is
     // called from the controller thread (or tick()), without the store lock; returning false
     // ends the follow. Returns an id for unfollowPodLog. Throws like podLog.
+    // onEnd is called (from flush, after the last line) when the followed container instance
+    // terminates, as the kubelet ends a follow; a restart needs a new follow.
     int followPodLog(const std::string &ns, const std::string &pod,
                      const std::string &container,
-                     std::function<bool(const std::string &)> sink);
+                     std::function<bool(const std::string &)> sink,
+                     std::function<void()> onEnd = {});
     void unfollowPodLog(int id);
 
     // metrics.k8s.io/v1beta1 PodMetricsList for a namespace (empty: all namespaces), and

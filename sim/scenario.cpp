@@ -4,6 +4,7 @@
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
 #include "workload/helmrelease.h"
+#include "server/defaulter.h"
 #include "workload/kube.h"
 #include "workload/loadmodel.h"
 #include "workload/yamljson.h"
@@ -136,10 +137,9 @@ json prepare(json obj)
             obj["data"][it.key()] = HelmRelease::base64(it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
         obj.erase("stringData");
     }
-    if (obj.value("kind", "") == "Service" && !obj["spec"].contains("type"))
-        obj["spec"]["type"] = "ClusterIP";
-    if (obj.value("kind", "") == "PersistentVolumeClaim" && !obj.contains("status"))
-        obj["status"] = {{"phase", "Pending"}};
+    // The same defaulting an API create applies (SetDefaults_*): a seed object must read
+    // exactly like one created through the API, or rollbacks and diffs show the defaults.
+    Defaulter::apply(obj.value("kind", ""), obj);
     return obj;
 }
 
@@ -402,7 +402,7 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
         if (replicas <= 0)
             break;
         const json labels = {{"app", app}, {"tier", d % 3 == 0 ? "frontend" : "backend"}};
-        const json podTemplate = {
+        json podTemplate = {
             {"metadata", {{"labels", labels}}},
             {"spec",
              {{"containers",
@@ -410,6 +410,11 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
                              {"image", d % 4 == 0 ? "nginx:1.25.3" : "registry.example.com/service:1.4." + std::to_string(d % 10)},
                              {"ports", json::array({{{"containerPort", 8080}, {"protocol", "TCP"}}})},
                              {"resources", {{"requests", {{"cpu", "50m"}, {"memory", "64Mi"}}}, {"limits", {{"cpu", "200m"}, {"memory", "128Mi"}}}}}}})}}}};
+        // The template as the API server stores it (defaulted); the hash is computed from it,
+        // like the deployment controller does.
+        json wrapped = {{"spec", {{"template", podTemplate}}}};
+        Defaulter::apply("Deployment", wrapped);
+        podTemplate = wrapped["spec"]["template"];
         const std::string hash = Kube::templateHash(podTemplate);
         const std::string rsName = app + "-" + hash;
         json deployment = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
@@ -426,6 +431,7 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
                                            {{"type", "Progressing"}, {"status", "True"}, {"reason", "NewReplicaSetAvailable"},
                                             {"message", "ReplicaSet \"" + rsName + "\" has successfully progressed."},
                                             {"lastUpdateTime", now}, {"lastTransitionTime", now}}})}}}};
+        Defaulter::apply("Deployment", deployment);
         ObjectPtr dep = store.create(Kube::Deployments, std::move(deployment));
         json rsTemplate = podTemplate;
         rsTemplate["metadata"]["labels"]["pod-template-hash"] = hash;
@@ -441,6 +447,7 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
                              {"template", rsTemplate}}},
                    {"status", {{"replicas", replicas}, {"fullyLabeledReplicas", replicas}, {"readyReplicas", replicas},
                                {"availableReplicas", replicas}, {"observedGeneration", 1}}}};
+        Defaulter::apply("ReplicaSet", rs);
         ObjectPtr rsPtr = store.create(Kube::ReplicaSets, std::move(rs));
         const json owner = Kube::ownerReference(*rsPtr, "apps/v1", "ReplicaSet");
         for (int r = 0; r < replicas; ++r, ++podIndex, ++created) {

@@ -125,8 +125,9 @@ bool Simulator::start(std::string *error)
             };
             hooks.followPodLog = [cm](const std::string &ns, const std::string &pod,
                                       const std::string &container,
-                                      std::function<bool(const std::string &)> sink) {
-                return cm->followPodLog(ns, pod, container, std::move(sink));
+                                      std::function<bool(const std::string &)> sink,
+                                      std::function<void()> onEnd) {
+                return cm->followPodLog(ns, pod, container, std::move(sink), std::move(onEnd));
             };
             hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
             hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };

@@ -1754,6 +1754,7 @@ struct ApiServer::Private
         std::condition_variable cv;
         std::deque<std::string> lines;
         bool closed = false;
+        bool ended = false; // the followed container instance terminated
         int followId = -1;
         std::function<void(int)> unfollow;
         ~LogStream()
@@ -1816,6 +1817,14 @@ struct ApiServer::Private
                 s->lines.push_back(withTimestamp(line, timestamps) + "\n");
                 s->cv.notify_one();
                 return !s->closed;
+            },
+            [weak] {
+                auto s = weak.lock();
+                if (!s)
+                    return;
+                std::lock_guard lk(s->mutex);
+                s->ended = true;
+                s->cv.notify_one();
             });
         uncompressed(req);
         const GroupResource podsGr{"", "pods"};
@@ -1824,15 +1833,17 @@ struct ApiServer::Private
         res.set_chunked_content_provider(
             "text/plain", [this, stream, podsGr, ns, name, uid](size_t, httplib::DataSink &sink) {
                 std::string out;
+                bool ended = false;
                 {
                     std::unique_lock lk(stream->mutex);
-                    if (stream->lines.empty())
+                    if (stream->lines.empty() && !stream->ended)
                         stream->cv.wait_for(lk, std::chrono::milliseconds(250),
-                                            [&] { return !stream->lines.empty() || stopping; });
+                                            [&] { return !stream->lines.empty() || stream->ended || stopping; });
                     while (!stream->lines.empty()) {
                         out += stream->lines.front();
                         stream->lines.pop_front();
                     }
+                    ended = stream->ended; // set after the instance's last line was queued
                 }
                 if (!out.empty() && !sink.write(out.data(), out.size())) {
                     stream->closed = true;
@@ -1842,9 +1853,9 @@ struct ApiServer::Private
                     stream->closed = true;
                     return false;
                 }
-                // The stream ends with the container, as kubelet ends it.
+                // The stream ends with the container instance (or the pod), as kubelet ends it.
                 auto current = store.get(podsGr, ns, name);
-                if (stopping || !current || metaString(*current, "uid") != uid) {
+                if (ended || stopping || !current || metaString(*current, "uid") != uid) {
                     stream->closed = true;
                     sink.done();
                 }

@@ -22,7 +22,7 @@ struct ApiServerHooks
                                            int tailLines)>
         podLog;
     std::function<int(const std::string &ns, const std::string &pod, const std::string &container,
-                      std::function<bool(const std::string &)> sink)>
+                      std::function<bool(const std::string &)> sink, std::function<void()> onEnd)>
         followPodLog;
     std::function<void(int)> unfollowPodLog;
     std::function<nlohmann::json(const std::string &ns)> podMetrics;

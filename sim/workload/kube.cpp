@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kube.h"
 #include "quantity.h"
+#include "server/defaulter.h"
 
 #include <cmath>
 #include <unordered_map>
@@ -370,18 +371,28 @@ json Kube::podFromTemplate(const json &podTemplate, const std::string &ns, const
                 c["resources"] = json::object();
         }
     }
-    if (!spec.contains("tolerations"))
+    if (!spec.contains("tolerations") || !spec["tolerations"].is_array())
         spec["tolerations"] = json::array();
-    // Like the DefaultTolerationSeconds admission plugin.
-    spec["tolerations"].push_back({{"key", "node.kubernetes.io/not-ready"}, {"operator", "Exists"},
-                                   {"effect", "NoExecute"}, {"tolerationSeconds", 300}});
-    spec["tolerations"].push_back({{"key", "node.kubernetes.io/unreachable"}, {"operator", "Exists"},
-                                   {"effect", "NoExecute"}, {"tolerationSeconds", 300}});
-    return {{"apiVersion", "v1"},
-            {"kind", "Pod"},
-            {"metadata", meta},
-            {"spec", spec},
-            {"status", {{"phase", "Pending"}, {"qosClass", "BestEffort"}}}};
+    // Like the DefaultTolerationSeconds admission plugin: only where the pod does not already
+    // tolerate the taint (DaemonSet pods carry their own, without tolerationSeconds).
+    for (const char *taint : {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"}) {
+        bool tolerated = false;
+        for (const json &t : spec["tolerations"])
+            if (t.is_object() && t.value("key", "") == taint && t.value("effect", "NoExecute") == "NoExecute")
+                tolerated = true;
+        if (!tolerated)
+            spec["tolerations"].push_back({{"key", taint}, {"operator", "Exists"},
+                                           {"effect", "NoExecute"}, {"tolerationSeconds", 300}});
+    }
+    json pod = {{"apiVersion", "v1"},
+                {"kind", "Pod"},
+                {"metadata", meta},
+                {"spec", spec},
+                {"status", {{"phase", "Pending"}, {"qosClass", "BestEffort"}}}};
+    // The rest of what the API server's defaulting gives a pod the controllers create
+    // (securityContext {}, enableServiceLinks, priority, ports' protocol, probes...).
+    Defaulter::apply("Pod", pod);
+    return pod;
 }
 
 int Kube::scaledValue(const json &intOrPercent, int total, bool roundUp, int fallback)

@@ -57,6 +57,9 @@ void PodLogs::stop(const std::string &key)
     auto it = m_entries.find(key);
     if (it != m_entries.end())
         it->second.running = false;
+    for (auto &[id, f] : m_followers)
+        if (f.key == key)
+            f.ending = true;
 }
 
 void PodLogs::catchUp(const std::string &key, double linesPerSecond)
@@ -114,11 +117,14 @@ void PodLogs::forgetPod(const std::string &ns, const std::string &pod)
         it = m_entries.erase(it);
 }
 
-int PodLogs::follow(const std::string &key, std::function<bool(const std::string &)> sink)
+int PodLogs::follow(const std::string &key, std::function<bool(const std::string &)> sink,
+                    std::function<void()> onEnd)
 {
     std::lock_guard lock(m_mutex);
     const int id = m_nextId++;
-    m_followers[id] = Follower{key, std::move(sink), {}};
+    auto it = m_entries.find(key);
+    const bool running = it != m_entries.end() && it->second.running;
+    m_followers[id] = Follower{key, std::move(sink), {}, std::move(onEnd), !running};
     return id;
 }
 
@@ -143,19 +149,25 @@ void PodLogs::flush()
     {
         std::lock_guard lock(m_mutex);
         for (auto &[id, f] : m_followers) {
-            if (!f.pending.empty()) {
-                work.push_back({id, Follower{f.key, f.sink, std::move(f.pending)}});
+            if (!f.pending.empty() || f.ending) {
+                work.push_back({id, Follower{f.key, f.sink, std::move(f.pending), f.onEnd, f.ending}});
                 f.pending.clear();
             }
         }
     }
     std::vector<int> done;
     for (auto &[id, f] : work) {
+        bool open = true;
         for (const std::string &line : f.pending) {
             if (!f.sink(line)) {
-                done.push_back(id);
+                open = false;
                 break;
             }
+        }
+        if (!open || f.ending) {
+            done.push_back(id);
+            if (open && f.onEnd)
+                f.onEnd(); // every line of the instance went out first
         }
     }
     std::lock_guard lock(m_mutex);

@@ -44,7 +44,11 @@ public:
     bool hasPrevious(const std::string &key) const;
     void forgetPod(const std::string &ns, const std::string &pod);
 
-    int follow(const std::string &key, std::function<bool(const std::string &)> sink);
+    // Follows the current instance of the container. Like the kubelet, the follow ends when
+    // that instance terminates (a restart is a new instance: follow again): onEnd is called
+    // by flush() after the last line. Following a container that is not running ends at once.
+    int follow(const std::string &key, std::function<bool(const std::string &)> sink,
+               std::function<void()> onEnd = {});
     void unfollow(int id);
     std::vector<std::string> followedKeys() const;
     // Delivers queued lines to followers; call without any other lock held.
@@ -67,6 +71,8 @@ private:
         std::string key;
         std::function<bool(const std::string &)> sink;
         std::vector<std::string> pending;
+        std::function<void()> onEnd;
+        bool ending = false;
     };
     void push(Entry &e, const std::string &key, std::string line);
 

@@ -630,6 +630,95 @@ data: {level: debug, extra: "1"}
         QVERIFY2(badContainer.err.contains("container nope is not valid for pod"), qPrintable(badContainer.err));
     }
 
+    // Like the kubelet, a follow ends when the followed container instance terminates: on a
+    // crash-looping pod `kubectl logs -f` exits 0 by itself (the next instance needs a new
+    // follow), while on a healthy pod it keeps streaming.
+    void logsFollowEndsWithContainer()
+    {
+        ok({"apply", "-f", "-"}, {}, deployment("crashy", "nginx:broken", 1));
+        ok({"apply", "-f", "-"}, {}, deployment("steady", "nginx:1.25", 1));
+        waitRollout("steady");
+        // Crash-looping: it has restarted at least once.
+        QTRY_VERIFY_WITH_TIMEOUT(jsonpath("pods", "{.items[?(@.metadata.labels.app==\"crashy\")].status.containerStatuses[0].restartCount}").toInt() >= 1,
+                                 60000);
+        const QString crashy = ok({"get", "pods", "-l", "app=crashy", "-o", "name"}).trimmed();
+        const QString steady = ok({"get", "pods", "-l", "app=steady", "-o", "name"}).trimmed();
+        QVERIFY(!crashy.isEmpty() && !steady.isEmpty());
+
+        // A container instance of the crashing pod lives ~1.5 s of sim time and its back-off
+        // is at most 300 s; at --speed 4 a follow must end within a few seconds either way.
+        QProcess crashFollow, steadyFollow;
+        for (QProcess *p : {&crashFollow, &steadyFollow}) {
+            p->setProcessEnvironment(environment());
+            p->start("kubectl", baseArgs({}) + QStringList{"logs", "-f", p == &crashFollow ? crashy : steady});
+            QVERIFY(p->waitForStarted());
+        }
+        auto killSteady = qScopeGuard([&] {
+            steadyFollow.kill();
+            steadyFollow.waitForFinished();
+        });
+        QVERIFY2(crashFollow.waitForFinished(15000), "kubectl logs -f on a crash-looping pod did not end");
+        QCOMPARE(crashFollow.exitStatus(), QProcess::NormalExit);
+        const QByteArray crashErr = crashFollow.readAllStandardError();
+        QVERIFY2(crashFollow.exitCode() == 0, crashErr.constData());
+        QVERIFY(!crashFollow.readAllStandardOutput().isEmpty());
+        // The healthy pod's follow is still open after the same time.
+        QTest::qWait(2000);
+        QCOMPARE(steadyFollow.state(), QProcess::Running);
+        QVERIFY(!steadyFollow.readAllStandardOutput().isEmpty());
+        ok({"delete", "deployment", "crashy", "steady"});
+    }
+
+    // Seed objects are defaulted like API creates: after `kubectl set image` on a seed
+    // Deployment, its revisions 1 and 2 differ only in the image (no imagePullPolicy,
+    // protocol or other defaults appearing as changes). Runs its own simulator on pfe.
+    void seedRolloutHistoryDiffersOnlyInImage()
+    {
+        QProcess sim;
+        const QString kubeconfig = m_dir.filePath("pfe-kubeconfig");
+        sim.start(ORRERY_SIM_BINARY, {"--scenario", "pfe", "--kubeconfig-out", kubeconfig, "--speed", "4"});
+        QVERIFY(sim.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sim.canReadLine() || sim.state() != QProcess::Running, 30000);
+        QVERIFY(QString::fromUtf8(sim.readLine()).startsWith("ready "));
+        const QString ownKubeconfig = m_kubeconfig;
+        m_kubeconfig = kubeconfig;
+        auto restore = qScopeGuard([&] {
+            m_kubeconfig = ownKubeconfig;
+            sim.terminate();
+            sim.waitForFinished(20000);
+        });
+        const QString ns = "pfe-app";
+        waitRollout("backend-spring", ns);
+        ok({"set", "image", "deployment/backend-spring", "backend-spring=ghcr.io/pfe-v2/backend-spring:1.0.1", "-n", ns});
+        waitRollout("backend-spring", ns);
+        auto revision = [&](int n) {
+            QStringList lines = ok({"rollout", "history", "deployment/backend-spring", "-n", ns,
+                                    "--revision=" + QString::number(n)})
+                                    .split('\n');
+            QStringList kept;
+            for (const QString &l : lines) {
+                if (l.contains("with revision #"))
+                    continue; // the header names the revision
+                if (l.trimmed().startsWith("pod-template-hash="))
+                    continue; // each revision's ReplicaSet has its own hash, on a real cluster too
+                kept << l;
+            }
+            return kept;
+        };
+        const QStringList one = revision(1), two = revision(2);
+        QVERIFY2(one.size() > 5, qPrintable(one.join('\n')));
+        QCOMPARE(one.size(), two.size());
+        QStringList differing;
+        for (int i = 0; i < one.size(); ++i)
+            if (one[i] != two[i])
+                differing << one[i] + "  ->  " + two[i];
+        QVERIFY2(differing.size() == 1, qPrintable(differing.join('\n') + "\n--- revision 1:\n" + one.join('\n')));
+        QVERIFY2(differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.0") && differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.1"),
+                 qPrintable(differing[0]));
+        // The defaults a real API server gives the seed template are printed for revision 1.
+        QVERIFY2(one.join('\n').contains("8080/TCP"), qPrintable(one.join('\n')));
+    }
+
     void topPods()
     {
         QTRY_VERIFY_WITH_TIMEOUT(kubectl({"top", "pods", "-n", "kinds", "-l", "app=web"}).exitCode == 0, 60000);

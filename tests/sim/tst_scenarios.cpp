@@ -45,6 +45,7 @@ private slots:
     void microk8sShop();
     void multicloud();
     void hpasMoveDuringADemo();
+    void seedObjectsAreDefaulted();
     void synthetic();
 };
 
@@ -283,6 +284,66 @@ void tst_Scenarios::hpasMoveDuringADemo()
     for (const json &e : c.list(Kube::Events, "pfe-app"))
         sawScaleIn |= e.value("reason", "") == "SuccessfulRescale" && e.value("message", "").find("below target") != std::string::npos;
     QVERIFY(sawScaleIn);
+}
+
+// A seed Deployment reads like one created through the API: its stored template carries the
+// API server's defaults, and its ReplicaSet's (and pods') template is that same template plus
+// the pod-template-hash, so a rollback diff between a seed revision and a later one shows only
+// what changed.
+void tst_Scenarios::seedObjectsAreDefaulted()
+{
+    Loaded c("pfe");
+    const json d = c.get(Kube::Deployments, "pfe-app", "backend-spring");
+    QVERIFY(!d.is_null());
+    const json dTemplate = d["spec"]["template"];
+    const json &spec = dTemplate["spec"];
+    QCOMPARE(spec.value("restartPolicy", ""), std::string("Always"));
+    QCOMPARE(spec.value("dnsPolicy", ""), std::string("ClusterFirst"));
+    QCOMPARE(spec.value("schedulerName", ""), std::string("default-scheduler"));
+    QCOMPARE(spec.value("terminationGracePeriodSeconds", 0), 30);
+    QVERIFY(spec.contains("securityContext") && spec["securityContext"] == json::object());
+    const json &container = spec["containers"][0];
+    QVERIFY(!container.value("imagePullPolicy", "").empty());
+    QCOMPARE(container.value("terminationMessagePath", ""), std::string("/dev/termination-log"));
+    QCOMPARE(container.value("terminationMessagePolicy", ""), std::string("File"));
+    QCOMPARE(container["ports"][0].value("protocol", ""), std::string("TCP"));
+    QCOMPARE(d["spec"].value("revisionHistoryLimit", 0), 10);
+    QCOMPARE(d["spec"].value("progressDeadlineSeconds", 0), 600);
+
+    // Every seed Deployment: exactly one ReplicaSet, whose template minus the hash label is
+    // the Deployment's, and whose hash is the one the controller computes from that template.
+    for (const json &dep : c.list(Kube::Deployments)) {
+        const std::string where = Kube::ns(dep) + "/" + Kube::name(dep);
+        std::vector<json> owned;
+        for (const json &rs : c.list(Kube::ReplicaSets))
+            if (Kube::ns(rs) == Kube::ns(dep) && rs["metadata"].value("ownerReferences", json::array()).size() == 1
+                && rs["metadata"]["ownerReferences"][0].value("uid", "") == dep["metadata"].value("uid", ""))
+                owned.push_back(rs);
+        QVERIFY2(owned.size() == 1, where.c_str());
+        const json rsTemplate = owned[0]["spec"]["template"];
+        const std::string hash = rsTemplate["metadata"]["labels"].value("pod-template-hash", "");
+        QVERIFY2(!hash.empty(), where.c_str());
+        QCOMPARE(Kube::name(owned[0]), Kube::name(dep) + "-" + hash);
+        QVERIFY2(Kube::withoutHashLabel(rsTemplate) == dep["spec"]["template"], where.c_str());
+        QVERIFY2(dep["spec"]["template"]["spec"].contains("securityContext"), where.c_str());
+        for (const json &ct : dep["spec"]["template"]["spec"]["containers"])
+            QVERIFY2(ct.contains("imagePullPolicy") && ct.contains("terminationMessagePath"), where.c_str());
+    }
+
+    // Pods created from those templates carry the pod defaults a real API server adds.
+    bool sawPod = false;
+    for (const json &p : c.list(Kube::Pods)) {
+        if (Kube::ns(p) != "pfe-app" || p["metadata"].value("labels", json::object()).value("app", "") != "backend-spring")
+            continue;
+        sawPod = true;
+        QVERIFY(p["spec"].contains("securityContext"));
+        QCOMPARE(p["spec"].value("enableServiceLinks", false), true);
+        QCOMPARE(p["spec"].value("serviceAccount", ""), std::string("default"));
+        QCOMPARE(p["spec"].value("preemptionPolicy", ""), std::string("PreemptLowerPriority"));
+        QCOMPARE(p["spec"]["containers"][0]["ports"][0].value("protocol", ""), std::string("TCP"));
+        QCOMPARE(p["spec"]["tolerations"].size(), std::size_t(2));
+    }
+    QVERIFY(sawPod);
 }
 
 void tst_Scenarios::synthetic()
