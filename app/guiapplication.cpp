@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDebug>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -155,6 +156,7 @@ int runGui(const QCommandLineParser &parser)
         const QString objectName = parser.value(QStringLiteral("select"));
         const QString tab = parser.value(QStringLiteral("details-tab"));
         const bool welcome = parser.isSet(QStringLiteral("welcome"));
+        const QString page = parser.value(QStringLiteral("page"));
         auto done = std::make_shared<bool>(false);
         auto shoot = [&window, file, done] {
             if (*done)
@@ -163,9 +165,15 @@ int runGui(const QCommandLineParser &parser)
             const bool ok = window.grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         };
-        auto prepare = [&window, kindName, objectName, tab, shoot, done] {
+        auto prepare = [&window, kindName, objectName, tab, page, shoot, done] {
             if (*done)
                 return;
+            if (!page.isEmpty()) {
+                if (!window.showCentralPage(page))
+                    qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: no page named \"%1\"; showing the tables.").arg(page);
+                QTimer::singleShot(2500, &window, shoot); // let the page lay out and fetch
+                return;
+            }
             if (!kindName.isEmpty()) {
                 if (const auto kind = kindFromName(kindName))
                     window.selectKind(*kind);

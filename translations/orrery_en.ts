@@ -259,6 +259,10 @@
         <source>Operations</source>
         <translation>Operations</translation>
     </message>
+    <message>
+        <source>orrery: no page named "%1"; showing the tables.</source>
+        <translation>orrery: no page named "%1"; showing the tables.</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -3780,6 +3784,14 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</source>
         <translation>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</source>
+        <translation>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>title</translation>
     </message>
 </context>
 </TS>

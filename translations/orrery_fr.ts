@@ -259,6 +259,10 @@
         <source>Operations</source>
         <translation>Opérations</translation>
     </message>
+    <message>
+        <source>orrery: no page named "%1"; showing the tables.</source>
+        <translation>orrery: aucune page nommée « %1 » ; affichage des tableaux.</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -550,7 +554,9 @@
     <message numerus="yes">
         <source>the server validated %n write(s) without storing anything.</source>
         <translation>
-            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform></translation>
+            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform>
+            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1…</source>
@@ -735,7 +741,9 @@
     <message numerus="yes">
         <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
         <translation>
-            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform><numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform></translation>
+            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform>
+            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Asking the server what would change (dry run)…</source>
@@ -784,12 +792,16 @@
     <message numerus="yes">
         <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
         <translation>
-            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform><numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform></translation>
+            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform>
+            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
         <translation>
-            <numerusform>%n objet(s)</numerusform><numerusform>%n objet(s)</numerusform></translation>
+            <numerusform>%n objet(s)</numerusform>
+            <numerusform>%n objet(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Force: take over the fields other managers own.</source>
@@ -814,12 +826,16 @@
     <message numerus="yes">
         <source>Force apply of %n object(s)</source>
         <translation>
-            <numerusform>Application forcée de %n objet(s)</numerusform><numerusform>Application forcée de %n objet(s)</numerusform></translation>
+            <numerusform>Application forcée de %n objet(s)</numerusform>
+            <numerusform>Application forcée de %n objet(s)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Apply of %n object(s)</source>
         <translation>
-            <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
+            <numerusform>Application de %n objet(s)</numerusform>
+            <numerusform>Application de %n objet(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Apply conflict</source>
@@ -945,7 +961,9 @@
     <message numerus="yes">
         <source>%n write(s) recorded in %1</source>
         <translation>
-            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform><numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform></translation>
+            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform>
+            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1625,7 +1643,9 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</source>
         <translation>
-            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform><numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform></translation>
+            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform>
+            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1760,12 +1780,16 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n release(s) in %1</source>
         <translation>
-            <numerusform>%n release(s) dans %1</numerusform><numerusform>%n release(s) dans %1</numerusform></translation>
+            <numerusform>%n release(s) dans %1</numerusform>
+            <numerusform>%n release(s) dans %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n revision(s) could not be decoded: %1</source>
         <translation>
-            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform><numerusform>Impossible de décoder %n révision(s) : %1</numerusform></translation>
+            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform>
+            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Roll back to revision %1…</source>
@@ -2931,7 +2955,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Shipped runbooks (%n)</source>
         <translation>
-            <numerusform>Runbooks fournis (%n)</numerusform><numerusform>Runbooks fournis (%n)</numerusform></translation>
+            <numerusform>Runbooks fournis (%n)</numerusform>
+            <numerusform>Runbooks fournis (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open runbook</source>
@@ -2948,7 +2974,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s). Start to play them one by one.</source>
         <translation>
-            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform><numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform></translation>
+            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform>
+            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line %1 of %2</source>
@@ -2957,7 +2985,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Play "%1": %n step(s)</source>
         <translation>
-            <numerusform>Exécuter "%1" : %n étape(s)</numerusform><numerusform>Exécuter "%1" : %n étape(s)</numerusform></translation>
+            <numerusform>Exécuter "%1" : %n étape(s)</numerusform>
+            <numerusform>Exécuter "%1" : %n étape(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No step changes the cluster.</source>
@@ -2966,7 +2996,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s) change the cluster, each when you press Next:</source>
         <translation>
-            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform><numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform></translation>
+            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform>
+            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect to a cluster first.</source>
@@ -3633,7 +3665,9 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Runbook finished: %n step(s) succeeded.</source>
         <translation>
-            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform><numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform></translation>
+            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform>
+            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform>
+        </translation>
     </message>
     <message>
         <source>orrery: the runbook stopped at step %1 (line %2).</source>
@@ -3750,6 +3784,14 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</source>
         <translation>Exécuter un runbook sur --context (ou le cluster --demo), afficher le résultat de chaque étape et quitter.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</source>
+        <translation>Avec --screenshot : afficher cette page au lieu des tableaux (p. ex. Topologie, Runbooks, « Releases Helm », « Journal d'audit »).</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
     </message>
 </context>
 </TS>

@@ -501,6 +501,19 @@ void MainWindow::addCentralPage(const QString &title, QWidget *page)
     page->setParent(m_central);
     m_central->addWidget(page);
     m_navigator->addPage(id, title, tr("Overview"));
+    m_pageTitles.insert(id, title);
+}
+
+bool MainWindow::showCentralPage(const QString &title)
+{
+    for (auto it = m_pageTitles.cbegin(); it != m_pageTitles.cend(); ++it) {
+        if (it.value().compare(title, Qt::CaseInsensitive) == 0) {
+            m_navigator->selectPage(it.key());
+            m_central->setCurrentWidget(m_pages.value(it.key()));
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::connectContext(const QString &context)

@@ -79,6 +79,8 @@ public:
     // A page beside the resource tables (e.g. the topology view), listed in the navigator.
     // The window takes ownership. activeSessionChanged() tells the page what to show.
     void addCentralPage(const QString &title, QWidget *page);
+    // Shows the page added with this title (case-insensitive); false when there is none.
+    bool showCentralPage(const QString &title);
 
     void selectKind(Kind kind);
     Kind currentKind() const { return m_kind; }
@@ -176,6 +178,7 @@ private:
     QWidget *m_resourcePage;
     WelcomePage *m_welcome;
     QHash<QString, QWidget *> m_pages;
+    QHash<QString, QString> m_pageTitles; // page id -> title as listed in the navigator
     QSplitter *m_tableSplitter;
     NamespaceFilter *m_namespaceFilter;
     QLineEdit *m_filter;

@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -73,6 +74,11 @@ void TopologyView::fitAll()
 {
     if (!scene())
         return;
+    if (!isVisible()) {
+        m_fitWhenShown = true;
+        return;
+    }
+    m_fitWhenShown = false;
     fitInView(sceneRect(), Qt::KeepAspectRatio);
     updateLevelOfDetail();
     emit viewportMoved();
@@ -239,6 +245,17 @@ void TopologyView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     emit viewportMoved();
+}
+
+void TopologyView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    // Fit after the layouts settled, so the viewport has its final size.
+    if (m_fitWhenShown)
+        QTimer::singleShot(0, this, [this] {
+            if (m_fitWhenShown)
+                fitAll();
+        });
 }
 
 void TopologyView::keyPressEvent(QKeyEvent *event)

@@ -50,6 +50,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
@@ -62,6 +63,9 @@ private:
     TopologyScene *m_scene = nullptr;
     QString m_lastSearch;
     int m_searchIndex = -1;
+    // fitAll() while hidden (a page of a QStackedWidget not shown yet) would fit into a
+    // viewport of a stale size: it is done once the view is shown.
+    bool m_fitWhenShown = false;
 };
 
 } // namespace Orrery
