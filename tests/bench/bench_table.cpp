@@ -6,6 +6,8 @@
 // sort, a text filter and a label selector, and frames of the view scrolled through.
 // Run: QT_QPA_PLATFORM=offscreen build/<dir>/tests/bench/bench_table [pods] [runs]
 // Prints median figures; docs/PERFORMANCE.md ("Resource table") records them.
+#include "benchutil.h"
+
 #include "resourcefilterproxymodel.h"
 #include "resourcetablemodel.h"
 #include "topologysynthetic.h"
@@ -27,25 +29,10 @@
 #include <vector>
 
 using namespace Orrery;
+using Orrery::Bench::median;
+using Orrery::Bench::timeMs;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-// Thread CPU time, not wall time: the machine is shared with parallel builds (see
-// bench_topology).
-double timeMs(const std::function<void()> &fn)
-{
-    timespec a{}, b{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
-    fn();
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
-    return (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
-}
 
 QTextStream out(stdout);
 

@@ -2,6 +2,8 @@
 // Topology performance on a synthetic cluster shaped like `orrery-sim --synthetic-pods N`.
 // Run: QT_QPA_PLATFORM=offscreen build/<dir>/tests/bench/bench_topology [pods] [runs]
 // Prints median figures; docs/PERFORMANCE.md ("Topology") records them.
+#include "benchutil.h"
+
 #include "topologybuilder.h"
 #include "topologygraph.h"
 #include "topologyscene.h"
@@ -23,25 +25,10 @@
 #include <vector>
 
 using namespace Orrery;
+using Orrery::Bench::median;
+using Orrery::Bench::timeMs;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-// CPU time of this thread, not wall time: the benchmark machine is shared (load 10-20 on
-// 2 cores while others build), and wall time would mostly measure the scheduler.
-double timeMs(const std::function<void()> &fn)
-{
-    timespec a{}, b{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
-    fn();
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
-    return (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
-}
 
 // Live heap (malloc in-use bytes): unlike RSS it drops when memory is freed, so the figure
 // is what the graph and scene keep, not what building them touched once.
