@@ -2,6 +2,7 @@
 // `orrery --play` end to end: the built orrery binary plays the shipped runbooks against
 // orrery-sim (scenarios pfe and aks-chat), and a failing one; exit codes, output lines, the
 // audit log and the cluster state read back afterwards.
+#include "eventloopwait.h"
 #include "audit/auditlog.h"
 #include "helm/helmreleases.h"
 #include "kube/actions/resourcepath.h"
@@ -22,6 +23,7 @@
 #include <optional>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
 
@@ -43,19 +45,6 @@ struct PlayResult
 };
 
 // Waits with an explicit event-loop loop (the transports deliver on this thread).
-bool pump(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    return true;
-}
-
 } // namespace
 
 class tst_Play : public QObject
@@ -96,7 +85,7 @@ void tst_Play::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 }
 
 void tst_Play::cleanupTestCase()
@@ -126,7 +115,7 @@ std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments)
 PlayResult tst_Play::finish(QProcess *process, int timeoutMs)
 {
     PlayResult result;
-    result.finished = pump([process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
+    result.finished = waitUntil([process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
     if (!result.finished) {
         process->kill();
         process->waitForFinished(5000);
@@ -156,7 +145,7 @@ Result<nlohmann::json> tst_Play::get(HttpTransport *t, const QString &path)
 {
     std::optional<Result<ApiResponse>> answer;
     t->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
-    if (!pump([&] { return answer.has_value(); }, 15000))
+    if (!waitUntil([&] { return answer.has_value(); }, 15000))
         return Error(Error::Code::Timeout, QStringLiteral("no answer"), path);
     auto body = bodyOrError(*answer, path);
     if (!body)
@@ -257,7 +246,7 @@ void tst_Play::helmAndBadRelease()
     // The bad release must come after the scenario's first rollout, or the broken image would
     // be revision 1 and there would be nothing to roll back to.
     const QString backend = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
-    QVERIFY(pump([&] {
+    QVERIFY(waitUntil([&] {
         const auto d = get(pfe.get(), backend);
         return d.ok() && RolloutStatus::evaluate(*d).done();
     }, 60000));

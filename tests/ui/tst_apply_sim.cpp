@@ -8,6 +8,7 @@
 //
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
+#include "eventloopwait.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -43,21 +44,9 @@
 #include <memory>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qSleep(10);
-    }
-    return true;
-}
 
 template<typename T>
 T *visibleTopLevel(const QString &objectName = {})
@@ -72,7 +61,7 @@ template<typename T>
 T *waitForDialog(const QString &objectName = {}, int timeoutMs = 15000)
 {
     T *found = nullptr;
-    waitFor([&] { return (found = visibleTopLevel<T>(objectName)) != nullptr; }, timeoutMs);
+    waitUntil([&] { return (found = visibleTopLevel<T>(objectName)) != nullptr; }, timeoutMs);
     return found;
 }
 
@@ -163,7 +152,7 @@ void TestApplySim::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(waitFor([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -203,7 +192,7 @@ ClusterSession *TestApplySim::connectContext(const QString &context)
     bool synced = false;
     QObject::connect(session, &ClusterSession::synced, this, [&synced] { synced = true; });
     session->start();
-    if (!waitFor([&] { return synced; }, 60000))
+    if (!waitUntil([&] { return synced; }, 60000))
         return nullptr;
     return session;
 }
@@ -217,7 +206,7 @@ nlohmann::json TestApplySim::get(ClusterSession *session, const QString &path)
         if (r.ok() && r->isSuccess())
             result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
     });
-    waitFor([&] { return answered; }, 10000);
+    waitUntil([&] { return answered; }, 10000);
     return result;
 }
 
@@ -235,18 +224,18 @@ int TestApplySim::sendApply(const QString &path, const QString &manager, const Q
         answered = true;
         status = r.ok() ? r->status : 0;
     });
-    waitFor([&] { return answered; }, 10000);
+    waitUntil([&] { return answered; }, 10000);
     return status;
 }
 
 ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QString &yaml, int objects)
 {
     ApplyDialog *dialog = controller->applyManifests();
-    if (!dialog || !waitFor([&] { return dialog->isVisible(); }, 5000))
+    if (!dialog || !waitUntil([&] { return dialog->isVisible(); }, 5000))
         return nullptr;
     dialog->setYaml(yaml);
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
-    if (!waitFor([&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); }, 15000))
+    if (!waitUntil([&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); }, 15000))
         return nullptr;
     return dialog;
 }
@@ -295,8 +284,8 @@ void TestApplySim::newConfigMapAndChangedImage()
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
 
     const QString deploymentPath = "/apis/apps/v1/namespaces/default/deployments/apply-web";
-    QVERIFY(waitFor([&] { return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_object(); }, 15000));
-    QVERIFY(waitFor([&] { return get(m_session, deploymentPath).is_object(); }, 15000));
+    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_object(); }, 15000));
+    QVERIFY(waitUntil([&] { return get(m_session, deploymentPath).is_object(); }, 15000));
     const auto cm = get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings");
     QCOMPARE(cm["data"].value("mode", std::string()), std::string("blue"));
     bool orreryManages = false;
@@ -322,19 +311,19 @@ void TestApplySim::newConfigMapAndChangedImage()
     confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         return get(m_session, deploymentPath)["spec"]["template"]["spec"]["containers"][0].value("image", std::string())
             == "nginx:1.26";
     }, 15000));
     // The changed template is followed.
     RolloutTracker *tracker = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (RolloutTracker *t : m_panel->trackers())
             if (t->name() == "apply-web")
                 tracker = t;
         return tracker != nullptr;
     }, 5000));
-    QVERIFY2(waitFor([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
+    QVERIFY2(waitUntil([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
              qPrintable(tracker->message()));
 }
 
@@ -358,7 +347,7 @@ void TestApplySim::malformedYamlSendsNothing()
     // An object without a name: the document is named too.
     dialog->setYaml(configMapYaml("apply-never", "default", "x") + "---\napiVersion: v1\nkind: ConfigMap\n");
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] { return !dialog->errorText().isEmpty(); }, 5000));
+    QVERIFY(waitUntil([&] { return !dialog->errorText().isEmpty(); }, 5000));
     QVERIFY2(dialog->errorText().contains("document 2") && dialog->errorText().contains("metadata.name"),
              qPrintable(dialog->errorText()));
     QCOMPARE(auditCount(), before);
@@ -391,12 +380,12 @@ void TestApplySim::conflictExplainedThenForced()
 
     // Second confirmation, naming the force.
     ConfirmDialog *second = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         second = visibleTopLevel<ConfirmDialog>();
         return second && second->windowTitle().contains("Force");
     }, 10000));
     QTest::mouseClick(second->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; }, 15000));
+    QVERIFY(waitUntil([&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; }, 15000));
     bool orreryOwns = false;
     for (const auto &f : get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
         if (f.value("manager", std::string()) == "orrery" && f.dump().find("f:mode") != std::string::npos)
@@ -423,7 +412,7 @@ void TestApplySim::protectedContextNeedsTypedName()
     QTest::keyClicks(confirm->protectionEdit(), m_context.right(1));
     QVERIFY(confirm->isConfirmEnabled());
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] { return get(m_session, path).is_object(); }, 15000));
+    QVERIFY(waitUntil([&] { return get(m_session, path).is_object(); }, 15000));
     m_preferences->setProtected(m_context, false);
 }
 
@@ -453,7 +442,7 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 {
     QVERIFY(kubectl({"create", "namespace", "apply-twin-a"}));
     QVERIFY(kubectl({"create", "namespace", "apply-twin-b"}));
-    QVERIFY(waitFor([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); }, 5000));
+    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); }, 5000));
     const QString manifest = configMapYaml("twin-settings", "NS", "twin") + "---\n" + deploymentYaml("twin-web", "NS", "nginx:1.27");
     // Orrery into namespace a (through the whole dialog flow).
     ApplyDialog *dialog = checkPasted(m_controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
@@ -463,7 +452,7 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
     auto *confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] { return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web").is_object(); }, 15000));
+    QVERIFY(waitUntil([&] { return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web").is_object(); }, 15000));
     // kubectl into namespace b, same field manager.
     QFile file(m_dir.filePath("twin.yaml"));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -527,7 +516,7 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(dialog);
     QVERIFY(dialog->files().isEmpty());
     dialog->reject();
-    QVERIFY(waitFor([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
+    QVERIFY(waitUntil([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
 
     window.openCommandPalette();
     PaletteModel *model = window.commandPalette()->model();
@@ -541,7 +530,7 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(dialog);
     dialog->reject();
     window.commandPalette()->hide();
-    QVERIFY(waitFor([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
+    QVERIFY(waitUntil([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
 
     // Drop: only manifest files count.
     QFile file(m_dir.filePath("dropped.yaml"));
@@ -561,7 +550,7 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(dialog);
     QCOMPARE(dialog->files(), QStringList{file.fileName()});
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
-    QVERIFY(waitFor([&] { return dialog->objectCount() == 1; }, 15000));
+    QVERIFY(waitUntil([&] { return dialog->objectCount() == 1; }, 15000));
     QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-dropped"));
     QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
     dialog->reject();

@@ -2,6 +2,7 @@
 // The audit log page: entries newest first, the text filter, live refresh when the log is
 // appended to or rotated, and no Secret value anywhere in the table even when the writes
 // carried some.
+#include "eventloopwait.h"
 #include <audit/auditpage.h>
 #include <audit/audittablemodel.h>
 
@@ -19,21 +20,9 @@
 #include <functional>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool pump(const std::function<bool()> &done, int timeoutMs = 10000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    return true;
-}
 
 PlannedWrite write(const QString &verb, const QString &kind, const QString &name, const nlohmann::json &body)
 {
@@ -96,7 +85,7 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     AuditPage page(dir.path());
     page.resize(1200, 500);
     page.show();
-    QVERIFY(pump([&] { return page.reloadCount() >= 1; }));
+    QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
     QAbstractItemModel *model = page.table()->model();
     QCOMPARE(model->rowCount(), 2);
     // Newest first.
@@ -127,7 +116,7 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     PlannedWrite dry = write("patch", "Deployment", "api", {{"spec", {{"paused", true}}}});
     dry.dryRun = true;
     QVERIFY(other.append(entry(dry, t0.addSecs(20))).ok());
-    QVERIFY2(pump([&] { return model->rowCount() == 3; }), qPrintable(QString::number(model->rowCount())));
+    QVERIFY2(waitUntil([&] { return model->rowCount() == 3; }, 10000), qPrintable(QString::number(model->rowCount())));
     QVERIFY(page.reloadCount() > reloads);
     QCOMPARE(model->index(0, AuditTableModel::VerbColumn).data().toString(), QStringLiteral("patch (dry run)"));
 
@@ -161,7 +150,7 @@ void tst_AuditPage::neverShowsSecretValues()
 
     AuditPage page(dir.path());
     page.show();
-    QVERIFY(pump([&] { return page.reloadCount() >= 1; }));
+    QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
     QCOMPARE(page.table()->model()->rowCount(), 3);
     const QString shown = everything(page.model());
     QVERIFY2(shown.contains(QLatin1String("<redacted>")), qPrintable(shown));
@@ -182,13 +171,13 @@ void tst_AuditPage::followsRotation()
     QVERIFY(log.append(entry(write("patch", "Deployment", "a", {{"spec", {{"replicas", 1}}}}), t0)).ok());
     AuditPage page(dir.path());
     page.show();
-    QVERIFY(pump([&] { return page.reloadCount() >= 1; }));
+    QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
     QCOMPARE(page.table()->model()->rowCount(), 1);
     for (int i = 2; i <= 5; ++i) {
         QVERIFY(log.append(entry(write("patch", "Deployment", QString(QChar('a' + i - 1)), {{"spec", {{"replicas", i}}}}),
                                  t0.addSecs(i)))
                     .ok());
-        QVERIFY2(pump([&] { return page.table()->model()->rowCount() == i; }),
+        QVERIFY2(waitUntil([&] { return page.table()->model()->rowCount() == i; }, 10000),
                  qPrintable(QStringLiteral("%1 rows after %2 appends").arg(page.table()->model()->rowCount()).arg(i)));
     }
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.1.jsonl"))));

@@ -2,6 +2,7 @@
 // The Helm releases page against orrery-sim's aks-chat scenario, whose release Secrets the
 // simulator writes as Helm does: the list, a release's history, values and manifest of a
 // revision, a diff of two revisions, and the rollback request.
+#include "eventloopwait.h"
 #include <helm/helmpage.h>
 
 #include <kube/clustersession.h>
@@ -23,21 +24,9 @@
 #include <functional>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool pump(const std::function<bool()> &done, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    return true;
-}
 
 QTreeWidgetItem *row(QTreeWidget *tree, int column, const QString &text)
 {
@@ -75,7 +64,7 @@ void tst_HelmPage::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 }
 
 void tst_HelmPage::cleanupTestCase()
@@ -102,7 +91,7 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     page.setSession(&session);
     QCOMPARE(page.fetches(), 0);  // hidden: nothing fetched yet
     page.show();                  // shown: reads the releases
-    QVERIFY2(pump([&] { return page.releaseList()->topLevelItemCount() > 0; }), qPrintable(page.statusLabel()->text()));
+    QVERIFY2(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000), qPrintable(page.statusLabel()->text()));
 
     QTreeWidgetItem *chat = row(page.releaseList(), 0, QStringLiteral("chat-app"));
     QVERIFY(chat);
@@ -117,7 +106,7 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     // Selecting it re-reads its Secrets and shows the history, newest first.
     const int fetches = page.fetches();
     QVERIFY(page.selectRelease(QStringLiteral("production"), QStringLiteral("chat-app")));
-    QVERIFY(pump([&] { return page.fetches() > fetches; }));
+    QVERIFY(waitUntil([&] { return page.fetches() > fetches; }, 30000));
     QTreeWidget *history = page.historyList();
     QCOMPARE(history->topLevelItemCount(), 3);
     QCOMPARE(history->topLevelItem(0)->text(0), QStringLiteral("3"));
@@ -177,7 +166,7 @@ void tst_HelmPage::viewerIsToldWhy()
     QSignalSpy loaded(&page, &HelmPage::loaded);
     page.setSession(&session);
     page.show();
-    QVERIFY(pump([&] { return loaded.count() >= 1; }));
+    QVERIFY(waitUntil([&] { return loaded.count() >= 1; }, 30000));
     QCOMPARE(page.releaseList()->topLevelItemCount(), 0);
     QVERIFY2(page.statusLabel()->text().startsWith(QLatin1String("You may not read Secrets here")),
              qPrintable(page.statusLabel()->text()));

@@ -3,6 +3,7 @@
 // in production, revisions 1..3): the confirmation names the release and the revisions, is
 // locked on a protected context until the name is typed, and the history afterwards reads as
 // `helm history` would after `helm rollback chat-app`. The audit log holds no release payload.
+#include "eventloopwait.h"
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
@@ -31,21 +32,9 @@
 #include <functional>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qSleep(10);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -73,7 +62,7 @@ void TestOperationsHelmSim::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(waitFor([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 }
 
 void TestOperationsHelmSim::cleanupTestCase()
@@ -96,7 +85,7 @@ QStringList TestOperationsHelmSim::history(ClusterSession *session)
         if (r.ok() && r->isSuccess())
             secrets = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
     });
-    waitFor([&] { return answered; }, 10000);
+    waitUntil([&] { return answered; }, 10000);
     QStringList rows;
     for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(QStringLiteral("chat-app")))
         rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
@@ -113,7 +102,7 @@ void TestOperationsHelmSim::rollbackRelease()
     bool discovered = false;
     connect(&session, &ClusterSession::discovered, this, [&] { discovered = true; });
     session.start();
-    QVERIFY(waitFor([&] { return discovered; }, 60000));
+    QVERIFY(waitUntil([&] { return discovered; }, 60000));
     QCOMPARE(history(&session).size(), 3);
 
     ContextPreferences preferences(m_dir.filePath("orrery.ini"));
@@ -126,7 +115,7 @@ void TestOperationsHelmSim::rollbackRelease()
 
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("chat-app"), 0);
     ConfirmDialog *dialog = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QWidget *w : QApplication::topLevelWidgets())
             if (auto *d = qobject_cast<ConfirmDialog *>(w); d && d->isVisible())
                 dialog = d;
@@ -144,7 +133,7 @@ void TestOperationsHelmSim::rollbackRelease()
     QVERIFY(dialog->isConfirmEnabled());
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
 
-    QVERIFY(waitFor([&] { return finished.count() == 1; }, 90000));
+    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 90000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toStringList().join('\n')));
     const QStringList rows = history(&session);
     QCOMPARE(rows.size(), 4);

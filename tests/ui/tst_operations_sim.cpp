@@ -7,6 +7,7 @@
 //
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
+#include "eventloopwait.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -54,21 +55,9 @@
 #include <memory>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qSleep(10);
-    }
-    return true;
-}
 
 template<typename T>
 T *visibleTopLevel()
@@ -83,7 +72,7 @@ template<typename T>
 T *waitForDialog(int timeoutMs = 15000)
 {
     T *found = nullptr;
-    waitFor([&] { return (found = visibleTopLevel<T>()) != nullptr; }, timeoutMs);
+    waitUntil([&] { return (found = visibleTopLevel<T>()) != nullptr; }, timeoutMs);
     return found;
 }
 
@@ -136,7 +125,7 @@ void TestOperationsSim::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(waitFor([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -176,7 +165,7 @@ ClusterSession *TestOperationsSim::connectContext(const QString &context)
     bool synced = false;
     QObject::connect(session, &ClusterSession::synced, this, [&synced] { synced = true; });
     session->start();
-    if (!waitFor([&] { return synced; }, 60000))
+    if (!waitUntil([&] { return synced; }, 60000))
         return nullptr;
     return session;
 }
@@ -190,7 +179,7 @@ nlohmann::json TestOperationsSim::get(ClusterSession *session, const QString &pa
         if (r.ok() && r->isSuccess())
             result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
     });
-    waitFor([&] { return answered; }, 10000);
+    waitUntil([&] { return answered; }, 10000);
     return result;
 }
 
@@ -237,16 +226,16 @@ void TestOperationsSim::scaleAndUndo()
     // The server dry run validates without storing.
     QVERIFY(dialog->dryRunButton()->isVisible());
     QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
-    QVERIFY2(waitFor([&] { return dialog->dryRunText().contains("validated"); }, 10000), qPrintable(dialog->dryRunText()));
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 10000), qPrintable(dialog->dryRunText()));
     QCOMPARE(replicas("mongodb"), 1);
     ++m_writes; // the dry run is audited too
 
     confirm(dialog);
-    QVERIFY(waitFor([&] { return replicas("mongodb") == 3; }, 15000));
+    QVERIFY(waitUntil([&] { return replicas("mongodb") == 3; }, 15000));
 
     // The rollout is followed, and the undo is offered.
     UndoBanner *undo = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QWidget *card : m_panel->cards())
             if (auto *b = qobject_cast<UndoBanner *>(card); b && b->text().contains("mongodb"))
                 undo = b;
@@ -256,7 +245,7 @@ void TestOperationsSim::scaleAndUndo()
     QVERIFY(!m_panel->trackers().isEmpty());
     RolloutTracker *tracker = m_panel->trackers().first();
     QCOMPARE(tracker->name(), QStringLiteral("mongodb"));
-    QVERIFY2(waitFor([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
+    QVERIFY2(waitUntil([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
              qPrintable(tracker->message()));
     QVERIFY(tracker->message().contains("successfully rolled out"));
 
@@ -264,7 +253,7 @@ void TestOperationsSim::scaleAndUndo()
     auto *undoDialog = waitForDialog<ConfirmDialog>();
     QVERIFY(undoDialog);
     confirm(undoDialog);
-    QVERIFY(waitFor([&] { return replicas("mongodb") == 1; }, 15000));
+    QVERIFY(waitUntil([&] { return replicas("mongodb") == 1; }, 15000));
 }
 
 void TestOperationsSim::hpaGuardOffersBounds()
@@ -282,7 +271,7 @@ void TestOperationsSim::hpaGuardOffersBounds()
     QCOMPARE(dialog->target().kind, QStringLiteral("HorizontalPodAutoscaler"));
     QCOMPARE(dialog->target().name, QStringLiteral("product-service-hpa"));
     confirm(dialog);
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         const auto hpa = get(m_session, "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/product-service-hpa");
         return hpa.is_object() && hpa["spec"].value("maxReplicas", 0) == 7;
     }, 15000));
@@ -302,9 +291,9 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     QVERIFY(dialog);
     QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("mysql:8.0"));
     confirm(dialog);
-    QVERIFY(waitFor([&] { return image("mysql") == "mysql:8.0"; }, 15000));
+    QVERIFY(waitUntil([&] { return image("mysql") == "mysql:8.0"; }, 15000));
     // The new ReplicaSet must exist before the history can show two revisions.
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
         return d.is_object() && d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", std::string()) == "2";
     }, 15000));
@@ -325,7 +314,7 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     QVERIFY(confirmRollback);
     QVERIFY(confirmRollback->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("mysql:5.7"));
     confirm(confirmRollback);
-    QVERIFY(waitFor([&] { return image("mysql") == "mysql:5.7"; }, 15000));
+    QVERIFY(waitUntil([&] { return image("mysql") == "mysql:5.7"; }, 15000));
     const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
     QCOMPARE(QString::fromStdString(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", std::string())),
              QStringLiteral("3"));
@@ -340,11 +329,11 @@ void TestOperationsSim::failedRolloutOffersRollback()
     setImage->imageEdit()->setText("mysql:5.7-broken");
     setImage->accept();
     confirm(waitForDialog<ConfirmDialog>());
-    QVERIFY(waitFor([&] { return image("mysql") == "mysql:5.7-broken"; }, 15000));
+    QVERIFY(waitUntil([&] { return image("mysql") == "mysql:5.7-broken"; }, 15000));
 
     // The newest tracker (cards are newest first).
     QPointer<RolloutTracker> tracker;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (RolloutTracker *t : m_panel->trackers()) {
             if (t->name() == "mysql" && t->state() != RolloutTracker::State::Succeeded) {
                 tracker = t;
@@ -353,7 +342,7 @@ void TestOperationsSim::failedRolloutOffersRollback()
         }
         return !tracker.isNull();
     }, 5000));
-    QVERIFY2(waitFor([&] { return !tracker || tracker->state() == RolloutTracker::State::Failed; }, 120000),
+    QVERIFY2(waitUntil([&] { return !tracker || tracker->state() == RolloutTracker::State::Failed; }, 120000),
              qPrintable(tracker ? tracker->message() : QString()));
     QVERIFY(tracker);
     QVERIFY(tracker->rollbackButton()->isVisible());
@@ -361,7 +350,7 @@ void TestOperationsSim::failedRolloutOffersRollback()
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
     confirm(dialog);
-    QVERIFY(waitFor([&] { return image("mysql") == "mysql:5.7"; }, 15000));
+    QVERIFY(waitUntil([&] { return image("mysql") == "mysql:5.7"; }, 15000));
 }
 
 void TestOperationsSim::protectedContextNeedsTypedName()
@@ -380,7 +369,7 @@ void TestOperationsSim::protectedContextNeedsTypedName()
     QTest::keyClicks(dialog->protectionEdit(), m_context.right(1));
     QVERIFY(dialog->isConfirmEnabled());
     confirm(dialog);
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mongodb");
         return d.is_object()
                && d["spec"]["template"]["metadata"].value("annotations", nlohmann::json::object()).contains("kubectl.kubernetes.io/restartedAt");
@@ -403,7 +392,7 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     QCOMPARE(actions.size(), 6);
     for (QAction *a : actions)
         QVERIFY(!a->isEnabled()); // not before the server answered
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QAction *a : actions)
             if (!a->toolTip().contains("Not allowed"))
                 return false;
@@ -418,7 +407,7 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     // The same object for the admin: enabled once the answers are in.
     QObject adminOwner;
     QList<QAction *> adminActions = m_controller->actionsFor(m_session->store()->object(Kind::Deployment, "default", "mysql"), &adminOwner);
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QAction *a : adminActions)
             if (!a->isEnabled())
                 return false;
@@ -433,7 +422,7 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     scaleDialog->accept();
     confirm(waitForDialog<ConfirmDialog>());
     QMessageBox *error = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QWidget *w : QApplication::topLevelWidgets())
             if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->objectName() == "OperationError")
                 error = box;
@@ -470,7 +459,7 @@ void TestOperationsSim::deletePodNotesRecreation()
     QVERIFY(confirmDialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("\"propagationPolicy\": \"Foreground\""));
     confirm(confirmDialog);
     // Gone (or terminating), and the ReplicaSet made a new one.
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         const auto now = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
         bool oldGone = true;
         int others = 0;
@@ -512,7 +501,7 @@ void TestOperationsSim::mainWindowOffersActions()
     window.activateContext(m_context);
     QVERIFY(controller.session());
     window.selectKind(Kind::Deployment);
-    QVERIFY(waitFor([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); }, 60000));
+    QVERIFY(waitUntil([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); }, 60000));
     QVERIFY(window.selectedObject());
     QCOMPARE(window.selectedObject()->name, QStringLiteral("mongodb"));
 
@@ -526,7 +515,7 @@ void TestOperationsSim::mainWindowOffersActions()
         names << a->objectName();
     QCOMPARE(names, QStringList({"action-scale", "action-restart", "action-pause", "action-set-image",
                                  "action-rollback", "action-delete"}));
-    QVERIFY(waitFor([&] { return menu->actions().first()->isEnabled(); }, 15000));
+    QVERIFY(waitUntil([&] { return menu->actions().first()->isEnabled(); }, 15000));
 
     // Table: right click on the row opens a menu with the same actions.
     const QModelIndex row = window.tableView()->currentIndex();
@@ -534,7 +523,7 @@ void TestOperationsSim::mainWindowOffersActions()
     const QPoint pos = window.tableView()->visualRect(row).center();
     emit window.tableView()->customContextMenuRequested(pos);
     QMenu *context = nullptr;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         for (QWidget *w : QApplication::topLevelWidgets())
             if (auto *m = qobject_cast<QMenu *>(w); m && m->isVisible() && m->objectName() == "tableContextMenu")
                 context = m;
@@ -551,7 +540,7 @@ void TestOperationsSim::mainWindowOffersActions()
         if (model->entry(r).type == PaletteEntry::Type::Action && model->entry(r).title == QStringLiteral("Scale mongodb"))
             scaleRow = r;
     QVERIFY(scaleRow >= 0);
-    QVERIFY(waitFor([&] { return menu->actions().first()->isEnabled(); }, 15000));
+    QVERIFY(waitUntil([&] { return menu->actions().first()->isEnabled(); }, 15000));
     emit window.commandPalette()->entryActivated(model->entry(scaleRow));
     auto *scale = waitForDialog<ScaleDialog>();
     QVERIFY(scale);

@@ -4,6 +4,7 @@
 // (PageDown as clickers send, Right, Space), captions shown large, outcomes per step, the
 // audit log written and the release history read back; and the refusals (pinned context,
 // protected context without the typed name).
+#include "eventloopwait.h"
 #include <contextpreferences.h>
 #include <operations/confirmdialog.h>
 #include <runbook/runbookplayer.h>
@@ -32,21 +33,9 @@
 #include <optional>
 
 using namespace Orrery;
+using Orrery::Test::waitUntil;
 
 namespace {
-
-bool pump(const std::function<bool()> &done, int timeoutMs = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
-    }
-    return true;
-}
 
 QString outcomes(QTreeWidget *steps)
 {
@@ -89,7 +78,7 @@ void tst_RunbookPlayer::initTestCase()
     m_sim.start();
     QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
     QByteArray out;
-    QVERIFY(pump([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
 }
 
 void tst_RunbookPlayer::cleanupTestCase()
@@ -145,7 +134,7 @@ void tst_RunbookPlayer::protectedContextNeedsTheName()
     QCOMPARE(player.confirmDialog()->target().context, m_context);
     QVERIFY(!player.confirmDialog()->isConfirmEnabled());
     player.confirmDialog()->reject();
-    QVERIFY(pump([&] { return !player.confirmDialog(); }, 5000));
+    QVERIFY(waitUntil([&] { return !player.confirmDialog(); }, 5000));
     QVERIFY(!player.isRunning());
 }
 
@@ -181,7 +170,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(player.confirmDialog()->isConfirmEnabled());
     QVERIFY(!player.isRunning());
     player.confirmDialog()->accept();
-    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 1; }),
+    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 1; }, 30000),
              qPrintable(outcomes(player.stepList())));
     QCOMPARE(player.captionLabel()->text(),
              QStringLiteral("Revision 3 of chat-app is the current one; go back to revision 2."));
@@ -191,7 +180,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QApplication::setActiveWindow(&player);
     player.setFocus();
     QTest::keyClick(&player, Qt::Key_Right);
-    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 2; }, 60000),
+    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 2; }, 60000),
              qPrintable(outcomes(player.stepList()) + QLatin1Char('\n') + player.statusLabel()->text()));
     QVERIFY2(player.stepList()->topLevelItem(1)->text(2).contains(QLatin1String("Rollback")),
              qPrintable(outcomes(player.stepList())));
@@ -202,14 +191,14 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
 
     // Space: wait for the rollout. The button does the same.
     QTest::keyClick(&player, Qt::Key_Space);
-    QVERIFY2(pump([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 3; }, 120000),
+    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 3; }, 120000),
              qPrintable(outcomes(player.stepList())));
     QVERIFY2(player.stepList()->topLevelItem(2)->text(2).contains(QLatin1String("successfully rolled out")),
              qPrintable(outcomes(player.stepList())));
     QVERIFY(player.nextButton()->isEnabled());
     QSignalSpy finished(&player, &RunbookPlayer::finished);
     QTest::mouseClick(player.nextButton(), Qt::LeftButton);
-    QVERIFY(pump([&] { return finished.count() == 1; }));
+    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 30000));
     QVERIFY(finished.first().at(0).toBool());
     QCOMPARE(player.captionLabel()->text(), QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
     // Clicking past the end does not start the runbook over.
@@ -225,7 +214,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
                                                 QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app"));
     s->transport()->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
-    QVERIFY(pump([&] { return answer.has_value(); }, 15000));
+    QVERIFY(waitUntil([&] { return answer.has_value(); }, 15000));
     auto body = bodyOrError(*answer, path);
     QVERIFY(body.ok());
     const QList<HelmRelease> history =
