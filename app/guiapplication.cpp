@@ -10,6 +10,7 @@
 #include <contextpreferences.h>
 #include <mainwindow.h>
 #include <resourcetablemodel.h>
+#include <theme.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -74,6 +75,15 @@ struct GuiState
 
 int runGui(const QCommandLineParser &parser)
 {
+    // The look is applied before any widget exists so nothing is drawn twice.
+    const QString themeOverride = parser.value(QStringLiteral("theme"));
+    Theme::Mode ignored;
+    if (!themeOverride.isEmpty() && !Theme::parseMode(themeOverride, &ignored)) {
+        qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: unknown --theme \"%1\"; use system, light or dark.").arg(themeOverride);
+        return 2;
+    }
+    Theme::instance()->applyStoredMode(themeOverride);
+
     ContextPreferences preferences;
     MainWindow window(&preferences);
     GuiState state;

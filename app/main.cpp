@@ -62,6 +62,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("details-tab"),
          QCoreApplication::translate("main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
          QCoreApplication::translate("main", "tab")},
+        {QStringLiteral("theme"),
+         QCoreApplication::translate("main", "Use this look for this run: system, light or dark (the setting is kept otherwise)."),
+         QCoreApplication::translate("main", "look")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate("main", "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
     });
