@@ -24,7 +24,7 @@ struct RoleColours
 // roughly the same contrast against a #1f2329 base (WCAG AA for text roles).
 constexpr RoleColours kColours[] = {
     {Theme::Role::Text, 0x1f2329, 0xe6e9ed},
-    {Theme::Role::MutedText, 0x6b7480, 0x9aa4b1},
+    {Theme::Role::MutedText, 0x5f6873, 0x9aa4b1},
     {Theme::Role::Window, 0xeff1f4, 0x262a30},
     {Theme::Role::Base, 0xffffff, 0x1f2329},
     {Theme::Role::AlternateBase, 0xf7f9fb, 0x252a31},
@@ -46,7 +46,7 @@ constexpr RoleColours kColours[] = {
     {Theme::Role::DangerFill, 0xfbe1e1, 0x4a2224},
     {Theme::Role::InfoFill, 0xe2eefc, 0x1e3350},
     {Theme::Role::NeutralFill, 0xeceff2, 0x2c3138},
-    {Theme::Role::OnDanger, 0xffffff, 0xffffff},
+    {Theme::Role::OnDanger, 0xffffff, 0x1b1e23},
     {Theme::Role::DiffAdded, 0xe6ffed, 0x1f3d28},
     {Theme::Role::DiffRemoved, 0xffeef0, 0x4a2427},
     {Theme::Role::DiffHunk, 0x6f42c1, 0xb89cff},
@@ -56,6 +56,9 @@ constexpr RoleColours kColours[] = {
     {Theme::Role::CodeComment, 0x6a737d, 0x8b949e},
     {Theme::Role::Canvas, 0xfafbfc, 0x1b1e23},
     {Theme::Role::CanvasGrid, 0xeef1f4, 0x262a30},
+    {Theme::Role::Terminating, 0x7e57c2, 0xb39ddb},
+    {Theme::Role::TerminatingFill, 0xefe8f8, 0x2f2742},
+    {Theme::Role::SearchMatch, 0xffe082, 0x6b5300},
 };
 
 QColor lookup(Theme::Role role, bool dark)

@@ -56,6 +56,9 @@ public:
         CodeComment,
         Canvas,             // topology scene background
         CanvasGrid,
+        Terminating,        // objects being deleted (topology)
+        TerminatingFill,
+        SearchMatch,        // background of a search hit (logs); Text stays readable on it
     };
     Q_ENUM(Role)
 
