@@ -35,13 +35,15 @@ ObjectKey keyOf(const PlannedWrite &w)
     return {group, w.kind, w.ns, w.name};
 }
 
-Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QList<ApiResource> &discovered)
+Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QList<ApiResource> &discovered,
+                                            bool dryRun = false)
 {
     auto docs = YamlJson::parseDocuments(release.manifest.toUtf8(), release.secretName());
     if (!docs)
         return docs.error();
     ServerSideApply::Options options;
     options.force = true;
+    options.dryRun = dryRun;
     options.defaultNamespace = release.ns;
     QList<PlannedWrite> writes;
     for (const YamlDocument &doc : *docs) {
@@ -62,7 +64,62 @@ Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QL
     return writes;
 }
 
+// The resource of a planned write, from its path: …/namespaces/NS/RESOURCE/NAME or …/RESOURCE/NAME.
+AccessCheck accessFor(const PlannedWrite &w, const QString &verb)
+{
+    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    AccessCheck c;
+    c.verb = verb;
+    c.group = w.apiVersion.contains(QLatin1Char('/')) ? w.apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
+    c.resource = parts.size() >= 2 ? parts.at(parts.size() - 2) : w.kind.toLower() + QLatin1Char('s');
+    c.namespaceName = w.ns;
+    return c;
+}
+
+bool sameCheck(const AccessCheck &a, const AccessCheck &b)
+{
+    return a.verb == b.verb && a.group == b.group && a.resource == b.resource && a.namespaceName == b.namespaceName
+           && a.subresource == b.subresource && a.name == b.name;
+}
+
+void addCheck(QList<AccessCheck> &checks, const AccessCheck &c)
+{
+    if (std::none_of(checks.begin(), checks.end(), [&](const AccessCheck &o) { return sameCheck(o, c); }))
+        checks.append(c);
+}
+
 } // namespace
+
+QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current, const HelmRelease &target,
+                                                const QList<ApiResource> &discovered)
+{
+    QList<AccessCheck> checks;
+    for (const char *verb : {"get", "create", "update", "delete"}) {
+        AccessCheck c;
+        c.verb = QString::fromLatin1(verb);
+        c.resource = QStringLiteral("secrets");
+        c.namespaceName = current.ns;
+        addCheck(checks, c);
+    }
+    HelmRelease into = target;
+    into.ns = current.ns;
+    const auto applies = manifestApplies(into, discovered);
+    const auto existing = manifestApplies(current, discovered);
+    if (applies) {
+        for (const PlannedWrite &w : *applies) {
+            addCheck(checks, accessFor(w, QStringLiteral("patch")));
+            addCheck(checks, accessFor(w, QStringLiteral("create")));
+        }
+    }
+    if (applies && existing) {
+        for (const PlannedWrite &old : *existing) {
+            const ObjectKey key = keyOf(old);
+            if (std::none_of(applies->begin(), applies->end(), [&](const PlannedWrite &w) { return keyOf(w) == key; }))
+                addCheck(checks, accessFor(old, QStringLiteral("delete")));
+        }
+    }
+    return checks;
+}
 
 PlannedWrite HelmRollback::secretWrite(const HelmRelease &release, const QDateTime &now, bool create)
 {
@@ -125,6 +182,10 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
     if (!applies)
         return applies.error();
     plan.applies = *applies;
+    auto dryRuns = manifestApplies(pending, discovered, true);
+    if (!dryRuns)
+        return dryRuns.error();
+    plan.dryRunApplies = *dryRuns;
     auto currentObjects = manifestApplies(plan.current, discovered);
     if (!currentObjects)
         return currentObjects.error();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "helmrelease.h"
+#include "kube/accessreview.h"
 #include "kube/actions/plannedwrite.h"
 #include "kube/discovery.h"
 #include "util/result.h"
@@ -18,6 +19,9 @@ namespace Orrery {
 // plan of writes that can be previewed and then run step by step.
 //
 // Order, chosen so that stopping after any write leaves a history Helm itself can read:
+//  0. dryRunApplies: the target manifest applied with dryRun=All. Helm has no such step, but
+//     an object the server refuses (invalid manifest, admission, RBAC) then fails the rollback
+//     before anything is written, leaving the release exactly as it was.
 //  1. recordPending: create revision current+1 with status pending-rollback and description
 //     "Rollback to N" (Helm does the same before touching the cluster).
 //  2. applies: server-side apply (force, as Helm's "safe to force" update) of every object of
@@ -37,6 +41,7 @@ struct HelmRollbackPlan
     HelmRelease current;        // the latest revision before the rollback
     HelmRelease pending;        // the new revision, status pending-rollback
     QList<HelmRelease> deployed;  // revisions with status deployed before the rollback
+    QList<PlannedWrite> dryRunApplies;
     QList<PlannedWrite> recordPending;
     QList<PlannedWrite> applies;
     QList<PlannedWrite> deletes;
@@ -52,6 +57,13 @@ public:
     // `version` 0: the revision before the current one.
     static Result<HelmRollbackPlan> plan(const nlohmann::json &secrets, const QString &release, int version,
                                          const QDateTime &now, const QList<ApiResource> &discovered = {});
+
+    // What the rollback from `current` to `target` needs, as `kubectl auth can-i` would ask:
+    // get/create/update/delete on Secrets in the release's namespace (Helm's storage), patch
+    // and create on every resource of the target manifest (server-side apply creates missing
+    // objects) and delete on the resources only the current manifest has. Deduplicated.
+    static QList<AccessCheck> requiredAccess(const HelmRelease &current, const HelmRelease &target,
+                                             const QList<ApiResource> &discovered = {});
 
     // The write storing `release` in its Secret: POST (create) or PUT (update).
     static PlannedWrite secretWrite(const HelmRelease &release, const QDateTime &now, bool create);

@@ -16,9 +16,10 @@ void HelmRollbackOperation::run(WriteExecutor *executor)
     m_executor = executor;
     m_report.clear();
     m_failure.clear();
+    m_failedInDryRun = false;
     if (!m_now.isValid())
         m_now = QDateTime::currentDateTimeUtc();
-    start(Phase::Pending, m_plan.recordPending);
+    start(Phase::DryRun, m_plan.dryRunApplies);
 }
 
 void HelmRollbackOperation::start(Phase phase, QList<PlannedWrite> writes)
@@ -55,6 +56,16 @@ void HelmRollbackOperation::step()
 void HelmRollbackOperation::phaseDone(bool ok, const QString &error)
 {
     switch (m_phase) {
+    case Phase::DryRun:
+        if (!ok) {
+            m_failedInDryRun = true;
+            emit finished(false, tr("Rollback \"%1\" failed: %2 (refused by the server's dry run: nothing "
+                                    "was written, the release is unchanged)")
+                                     .arg(m_plan.release, error));
+            return;
+        }
+        start(Phase::Pending, m_plan.recordPending);
+        return;
     case Phase::Pending:
         if (!ok) {
             emit finished(false, tr("Rollback \"%1\" failed: %2").arg(m_plan.release, error));

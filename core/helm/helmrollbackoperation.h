@@ -11,9 +11,10 @@ namespace Orrery {
 
 class WriteExecutor;
 
-// Runs a HelmRollbackPlan in the order its header documents: record pending, update the
-// cluster, then record deployed/superseded, or on a cluster failure record failed/superseded.
-// If recording the pending revision fails, nothing else is written.
+// Runs a HelmRollbackPlan in the order its header documents: server dry run of the target
+// manifest, record pending, update the cluster, then record deployed/superseded, or on a
+// cluster failure record failed/superseded. If the dry run or recording the pending revision
+// fails, nothing else is written.
 class HelmRollbackOperation : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
 
     void run(WriteExecutor *executor);
+    // The server refused the dry run: nothing was written, the release is untouched.
+    bool failedInDryRun() const { return m_failedInDryRun; }
 
 signals:
     void progress(const QString &line);
@@ -35,14 +38,15 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
-    enum class Phase { Pending, Cluster, RecordSuccess, RecordFailure };
+    enum class Phase { DryRun, Pending, Cluster, RecordSuccess, RecordFailure };
     void start(Phase phase, QList<PlannedWrite> writes);
     void step();
     void phaseDone(bool ok, const QString &error);
 
     HelmRollbackPlan m_plan;
     WriteExecutor *m_executor = nullptr;
-    Phase m_phase = Phase::Pending;
+    Phase m_phase = Phase::DryRun;
+    bool m_failedInDryRun = false;
     QList<PlannedWrite> m_queue;
     QStringList m_report;
     QString m_failure;

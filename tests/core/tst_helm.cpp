@@ -56,20 +56,24 @@ QString historyRows(const nlohmann::json &secrets, const QString &name)
     return rows.join(QLatin1Char('\n'));
 }
 
-// An API server holding the namespace's Secrets; writes to `failKind` objects answer 422.
+// An API server holding the namespace's Secrets; writes to `failKind` objects answer 422,
+// dry runs included unless `failOnlyForReal` (a failure the dry run cannot foresee, such as a
+// webhook that changed its mind or a quota used up meanwhile).
 class FakeCluster : public WriteExecutor
 {
 public:
     nlohmann::json secrets;
     QString failKind;
+    bool failOnlyForReal = false;
     QStringList log;
 
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
     {
-        log << QStringLiteral("%1 %2 %3").arg(write.verb, write.kind, write.name);
+        log << QStringLiteral("%1 %2 %3%4").arg(write.verb, write.kind, write.name,
+                                               write.dryRun ? QStringLiteral(" (dry run)") : QString());
         ApiResponse response;
         response.status = 200;
-        if (write.kind == failKind) {
+        if (write.kind == failKind && !(failOnlyForReal && write.dryRun)) {
             response.status = 422;
             response.body = QByteArray::fromStdString(
                 nlohmann::json{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
@@ -280,15 +284,36 @@ private slots:
                                 "4|failed|Rollback \"shop\" failed: timed out waiting for the condition"));
     }
 
+    // What the permission pre-check asks, as `kubectl auth can-i` lines.
+    void requiredAccess()
+    {
+        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const QList<AccessCheck> checks = HelmRollback::requiredAccess(*releases.revision(QStringLiteral("shop"), 3),
+                                                                       *releases.revision(QStringLiteral("shop"), 1));
+        QStringList lines;
+        for (const AccessCheck &c : checks)
+            lines << QStringLiteral("%1 %2%3 -n %4")
+                         .arg(c.verb, c.resource, c.group.isEmpty() ? QString() : QLatin1Char('.') + c.group, c.namespaceName);
+        QCOMPARE(lines, (QStringList{"get secrets -n shop", "create secrets -n shop", "update secrets -n shop",
+                                     "delete secrets -n shop", "patch services -n shop", "create services -n shop",
+                                     "patch deployments.apps -n shop", "create deployments.apps -n shop",
+                                     "delete configmaps -n shop", "delete deployments.apps -n shop"}));
+    }
+
     void operation_data()
     {
         QTest::addColumn<QString>("failKind");
+        QTest::addColumn<bool>("failOnlyForReal");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("history");
-        QTest::newRow("success") << QString() << true
+        QTest::newRow("success") << QString() << false << true
                                  << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
                                     "3|superseded|Upgrade complete\n4|deployed|Rollback to 2";
-        QTest::newRow("cluster refuses") << "Deployment" << false
+        // An invalid target manifest: the dry run fails first and nothing is written.
+        QTest::newRow("dry run refuses") << "Deployment" << false << false
+                                         << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                            "3|deployed|Upgrade complete";
+        QTest::newRow("cluster refuses") << "Deployment" << true << false
                                          << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
                                             "3|superseded|Upgrade complete\n4|failed|Rollback \"shop\" failed: "
                                             "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value";
@@ -297,11 +322,14 @@ private slots:
     void operation()
     {
         QFETCH(QString, failKind);
+        QFETCH(bool, failOnlyForReal);
         QFETCH(bool, ok);
         QFETCH(QString, history);
         FakeCluster cluster;
         cluster.secrets = load(QStringLiteral("secrets-shop.json"));
+        const nlohmann::json before = cluster.secrets;
         cluster.failKind = failKind;
+        cluster.failOnlyForReal = failOnlyForReal;
         const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
         auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 0, now);
         QVERIFY(plan.ok());
@@ -312,8 +340,20 @@ private slots:
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(0).toBool(), ok);
         QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")), history);
-        // Pending is recorded before the cluster is touched.
-        QCOMPARE(cluster.log.first(), QStringLiteral("create Secret sh.helm.release.v1.shop.v4"));
+        // The target manifest goes through the server's dry run first, every object of it.
+        QCOMPARE(cluster.log.first(), QStringLiteral("apply Service web (dry run)"));
+        QCOMPARE(op.failedInDryRun(), !failOnlyForReal && !failKind.isEmpty());
+        if (op.failedInDryRun()) {
+            // Nothing but dry runs went out, and the release Secrets are byte for byte the same.
+            for (const QString &line : cluster.log)
+                QVERIFY2(line.endsWith(QLatin1String("(dry run)")), qPrintable(line));
+            QVERIFY(cluster.secrets == before);
+            QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("nothing was written")),
+                     qPrintable(finished.first().at(1).toString()));
+            return;
+        }
+        // Pending is recorded before the cluster is touched (after the three dry runs).
+        QCOMPARE(cluster.log.at(3), QStringLiteral("create Secret sh.helm.release.v1.shop.v4"));
         if (ok) {
             QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Rollback was a success! Happy Helming!"));
             QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
