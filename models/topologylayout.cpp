@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace Orrery {
 
@@ -379,6 +380,13 @@ bool TopologyLayout::place(const TopologyNode &node, const Neighbours &neighbour
     const Options &o = m_options;
     const int r = topologyRank(node.kind);
     const qreal h = nodeSize(node.kind).height();
+    // A rank no node used at layout time got a narrow column (layoutNamespace): a node put
+    // there would overlap the next column, so it does not fit. This is the start-up case of
+    // pods listed before their ReplicaSets.
+    const qreal columnEnd = r + 1 < TopologyRankCount ? group->columnX[r + 1]
+                                                      : group->rect.width() - o.groupPadding;
+    if (group->columnX[r] + o.nodeWidth > columnEnd + 0.5)
+        return false;
     QList<Slot> &cells = group->columns[r];
 
     qreal want = s_none;
@@ -484,10 +492,29 @@ bool TopologyLayout::update(const TopologyGraph &graph, const TopologyDelta &del
             m_shelfX.append(0);
             m_shelfBottoms.append(0);
         }
-        const auto shortest = std::min_element(m_shelfBottoms.begin(), m_shelfBottoms.end());
-        const int column = int(shortest - m_shelfBottoms.begin());
-        const QPointF origin(m_shelfX[column], *shortest);
-        *shortest += layout.size.height() + m_options.namespaceGap;
+        // Below the shortest column of namespaces where it overlaps nothing (a namespace
+        // wider than its column would reach into the next one), else a new column.
+        QList<int> shelves(m_shelfBottoms.size());
+        std::iota(shelves.begin(), shelves.end(), 0);
+        std::stable_sort(shelves.begin(), shelves.end(),
+                         [&](int a, int b) { return m_shelfBottoms[a] < m_shelfBottoms[b]; });
+        int column = -1;
+        for (int shelf : std::as_const(shelves)) {
+            const QRectF rect(QPointF(m_shelfX[shelf], m_shelfBottoms[shelf]), layout.size);
+            const QRectF clear = rect.adjusted(0, 0, m_options.namespaceGap, 0);
+            if (std::none_of(m_namespaces.cbegin(), m_namespaces.cend(),
+                             [&](const TopologyBox &box) { return box.rect.intersects(clear); })) {
+                column = shelf;
+                break;
+            }
+        }
+        if (column < 0) {
+            m_shelfX.append(m_bounds.isNull() ? 0 : m_bounds.right() + m_options.namespaceGap);
+            m_shelfBottoms.append(0);
+            column = int(m_shelfX.size()) - 1;
+        }
+        const QPointF origin(m_shelfX[column], m_shelfBottoms[column]);
+        m_shelfBottoms[column] += layout.size.height() + m_options.namespaceGap;
         adoptNamespace(std::move(layout), origin);
     }
     return fits;

@@ -36,6 +36,24 @@ void verifyNoOverlap(const TopologyLayout &layout)
     }
 }
 
+// Every node inside its namespace box, every namespace box clear of the others.
+void verifyBoxes(const TopologyGraph &graph, const TopologyLayout &layout)
+{
+    const QList<TopologyBox> &boxes = layout.namespaceBoxes();
+    for (int i = 0; i < boxes.size(); ++i) {
+        for (int j = i + 1; j < boxes.size(); ++j) {
+            if (boxes[i].rect.intersects(boxes[j].rect))
+                QFAIL(qPrintable(QStringLiteral("namespace %1 overlaps %2").arg(boxes[i].title, boxes[j].title)));
+        }
+    }
+    for (const TopologyBox &box : boxes) {
+        for (const TopologyNode &node : graph.nodes()) {
+            if (node.home == box.key && layout.contains(node.id) && !box.rect.contains(layout.nodeRect(node.id)))
+                QFAIL(qPrintable(node.id + QStringLiteral(" lies outside its namespace ") + box.title));
+        }
+    }
+}
+
 } // namespace
 
 class TestTopologyLayout : public QObject
@@ -157,6 +175,59 @@ private slots:
             QCOMPARE(layout.nodeRect(it.key()), it.value());
         QVERIFY(layout.contains(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new2"))));
         verifyNoOverlap(layout);
+    }
+
+    void startupBatchesNeverOverlap_data()
+    {
+        // At start-up the informers deliver their first lists one kind at a time, in any
+        // order, while the diagram is already drawn from what came first.
+        QTest::addColumn<QStringList>("order");
+        QTest::newRow("pods before replica sets")
+            << QStringList{"Deployment,Service,ConfigMap", "Pod", "ReplicaSet", "*"};
+        QTest::newRow("pods first") << QStringList{"Pod", "Deployment", "ReplicaSet", "*"};
+        QTest::newRow("storage, then pods, then owners")
+            << QStringList{"PersistentVolumeClaim,PersistentVolume", "Pod", "StatefulSet,Deployment", "ReplicaSet", "*"};
+        QTest::newRow("services and ingresses last") << QStringList{"Pod,ReplicaSet", "Deployment,StatefulSet", "*"};
+    }
+
+    void startupBatchesNeverOverlap()
+    {
+        QFETCH(QStringList, order);
+        QList<KubeObjectPtr> all = S::pfe();
+        // A second application namespace that arrives with the pods only.
+        S::application(all, QStringLiteral("shop"), QStringLiteral("cart"), 3, true);
+        TopologyGraph graph;
+        TopologyBuilder builder(&graph);
+        TopologyLayout layout;
+        QSet<const KubeObject *> delivered;
+        bool first = true;
+        for (const QString &step : std::as_const(order)) {
+            const QStringList kinds = step.split(QLatin1Char(','));
+            QList<KubeObjectPtr> objects;
+            for (const KubeObjectPtr &o : std::as_const(all)) {
+                if (!delivered.contains(o.get()) && (step == QLatin1String("*") || kinds.contains(kindName(o->kind)))) {
+                    objects.append(o);
+                    delivered.insert(o.get());
+                }
+            }
+            if (first) {
+                builder.reset(objects);  // the partial snapshot of the first sync
+                graph.takeDelta();
+                layout.layoutAll(graph, visible);
+                first = false;
+            } else {
+                builder.apply(batch(ObjectChange::Type::Added, objects));
+                // As TopologyScene does: an update that does not fit asks for a relayout.
+                if (!layout.update(graph, graph.takeDelta(), visible))
+                    layout.layoutAll(graph, visible);
+            }
+            verifyNoOverlap(layout);
+            verifyBoxes(graph, layout);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(QStringLiteral("after the batch ") + step));
+        }
+        for (const TopologyNode &node : graph.nodes())
+            QVERIFY2(layout.contains(node.id) || !node.collapsedInto.isEmpty(), qPrintable(node.id));
     }
 
     void overflowAsksForRelayout()
