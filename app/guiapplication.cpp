@@ -117,18 +117,20 @@ int runGui(const QCommandLineParser &parser)
         window.activateContext(context);
     };
 
-    auto startDemo = [&window, &state, useKubeconfig] {
+    // --demo --context C: start on that demo context (the seed scenarios' screenshots).
+    const QString requestedContext = parser.value(QStringLiteral("context"));
+    auto startDemo = [&window, &state, useKubeconfig, requestedContext] {
         if (!state.demo)
             state.demo = new DemoCluster(&window);
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
-        state.demo->start([&window, &state, useKubeconfig](const Result<QString> &path) {
+        state.demo->start([&window, &state, useKubeconfig, requestedContext](const Result<QString> &path) {
             if (!path.ok()) {
                 window.showWelcome(QApplication::translate("GuiApplication", "The demo cluster could not start: %1")
                                        .arg(path.error().toString()));
                 return;
             }
             const Kubeconfig config = Kubeconfig::load(path.value());
-            useKubeconfig(config, QString(), state.demo->contextNames());
+            useKubeconfig(config, requestedContext, state.demo->contextNames());
         });
     };
 
