@@ -2,6 +2,7 @@
 #include "contexttreemodel.h"
 
 #include "contextpreferences.h"
+#include "resourcetablemodel.h"
 
 #include <QPainter>
 #include <QPixmap>
@@ -9,6 +10,14 @@
 namespace Orrery {
 
 namespace {
+
+// The protected/error red is the tables' error hue: models cannot see the light/dark theme, and
+// that hue reads on both looks (ResourceTableModel::severityColour). A context's own colour is
+// the user's choice and stays as chosen.
+QColor errorRed()
+{
+    return ResourceTableModel::severityColour(RowSeverity::Error);
+}
 
 QIcon colourDot(const QColor &colour, bool isProtected, ContextTreeModel::ConnectionState state)
 {
@@ -25,7 +34,7 @@ QIcon colourDot(const QColor &colour, bool isProtected, ContextTreeModel::Connec
     else
         p.drawEllipse(QRectF(2.5, 2.5, 11, 11));
     if (state == ContextTreeModel::ConnectionState::Error) {
-        p.setPen(QPen(QColor(0xc6, 0x28, 0x28), 2));
+        p.setPen(QPen(errorRed(), 2));
         p.drawLine(QPointF(4, 4), QPointF(12, 12));
     }
     return QIcon(pixmap);
@@ -68,7 +77,7 @@ void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &c
         QFont f = clusterItem->font();
         f.setBold(true);
         clusterItem->setFont(f);
-        clusterItem->setForeground(QColor(0x55, 0x5f, 0x6b));
+        // Muted by the sidebar's delegate (IsClusterRole), which follows the theme.
         QList<Entry> contexts = byCluster.value(cluster);
         std::stable_partition(contexts.begin(), contexts.end(),
                               [&](const Entry &e) { return e.context == currentContext; });
@@ -151,7 +160,7 @@ void ContextTreeModel::refreshItem(QStandardItem *item)
     item->setText(text);
     item->setData(colour, ColourRole);
     item->setData(isProtected, ProtectedRole);
-    item->setIcon(colourDot(isProtected ? QColor(0xc6, 0x28, 0x28) : colour, isProtected, state));
+    item->setIcon(colourDot(isProtected ? errorRed() : colour, isProtected, state));
     QString tip = item->data(Qt::UserRole + 100).toString() + QStringLiteral("\n")
                   + item->data(StatusTextRole).toString();
     if (isProtected)
@@ -161,7 +170,7 @@ void ContextTreeModel::refreshItem(QStandardItem *item)
     f.setBold(item->data(IsCurrentRole).toBool());
     item->setFont(f);
     if (state == ConnectionState::Error)
-        item->setForeground(QColor(0xc6, 0x28, 0x28));
+        item->setForeground(errorRed());
     else
         item->setData(QVariant(), Qt::ForegroundRole);
 }

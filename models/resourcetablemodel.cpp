@@ -10,6 +10,8 @@
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <algorithm>
 
@@ -224,6 +226,16 @@ const QStringList &ResourceTableModel::cellsOf(const Row &row) const
     return row.cells;
 }
 
+QColor ResourceTableModel::severityColour(RowSeverity severity)
+{
+    switch (severity) {
+    case RowSeverity::Error: return QColor(0xe5, 0x39, 0x35);   // 4.2:1 on white, 3.8:1 on #1f2329
+    case RowSeverity::Warning: return QColor(0xc7, 0x77, 0x00); // 3.5:1 on white, 4.6:1 on #1f2329
+    case RowSeverity::Ok: break;
+    }
+    return {};
+}
+
 QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -253,13 +265,11 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         return cellsOf(row).value(index.column());
     case Qt::ForegroundRole:
         if (object.deletionTimestamp)
-            return QBrush(QColor(0x90, 0x90, 0x90));
+            return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText));
         if (column.isStatus) {
-            switch (ResourceColumns::severity(object)) {
-            case RowSeverity::Error: return QBrush(QColor(0xc6, 0x28, 0x28));
-            case RowSeverity::Warning: return QBrush(QColor(0xb2, 0x6a, 0x00));
-            case RowSeverity::Ok: break;
-            }
+            const QColor colour = severityColour(ResourceColumns::severity(object));
+            if (colour.isValid())
+                return QBrush(colour);
         }
         return {};
     case Qt::FontRole:

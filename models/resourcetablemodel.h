@@ -44,6 +44,12 @@ public:
     explicit ResourceTableModel(Kind kind, QObject *parent = nullptr);
     ~ResourceTableModel() override;
 
+    // Text colour of a status cell (ForegroundRole); invalid for Ok. Models cannot see the
+    // light/dark theme (views/theme), so these are mid-lightness hues that reach WCAG 3:1 on
+    // both looks' table backgrounds (checked in tests/views/tst_theme); rows being deleted use
+    // the application palette's PlaceholderText, which the theme sets to its muted text.
+    static QColor severityColour(RowSeverity severity);
+
     Kind kind() const { return m_kind; }
 
     // Follows `store`: takes its current objects of the kind (one reset) and applies every

@@ -4,18 +4,47 @@
 #include <contextpreferences.h>
 #include <contexttreemodel.h>
 
+#include <kindicons.h>
+#include <theme.h>
+
 #include <QColorDialog>
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
+#include <QStyledItemDelegate>
 
 namespace Orrery {
+
+namespace {
+
+// Cluster rows are headings: muted text and the cluster icon, both from the current theme at
+// paint time, so a switch of look needs nothing but a repaint. Context rows keep the model's
+// colour dot (the user's colour).
+class SidebarDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(ContextTreeModel::IsClusterRole).toBool())
+            return;
+        option->palette.setColor(QPalette::Text, themeColor(Theme::Role::MutedText));
+        option->icon = orreryIcon(QStringLiteral("context"));
+        option->features |= QStyleOptionViewItem::HasDecoration;
+    }
+};
+
+} // namespace
 
 ClusterSidebar::ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences, QWidget *parent)
     : QTreeView(parent), m_model(model), m_preferences(preferences)
 {
     setModel(model);
+    setItemDelegate(new SidebarDelegate(this));
     setHeaderHidden(true);
     setRootIsDecorated(false);
     setIndentation(12);

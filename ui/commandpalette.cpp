@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandpalette.h"
 
+#include <kindicons.h>
+#include <theme.h>
+
 #include <QApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -26,8 +29,15 @@ public:
         const QString subtitle = index.data(PaletteModel::SubtitleRole).toString();
         opt.text.clear();
         QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-        const QRect r = option.rect.adjusted(10, 0, -10, 0);
+        QRect r = option.rect.adjusted(10, 0, -10, 0);
         painter->save();
+        const QIcon icon = iconFor(index);
+        constexpr int IconSide = 16;
+        if (!icon.isNull()) {
+            const QRect iconRect(r.left(), r.center().y() - IconSide / 2 + 1, IconSide, IconSide);
+            icon.paint(painter, iconRect);
+        }
+        r.setLeft(r.left() + IconSide + 8); // aligned text whether or not the row has an icon
         const bool selected = option.state & QStyle::State_Selected;
         painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text));
         QFont bold = option.font;
@@ -37,10 +47,27 @@ public:
         painter->drawText(r.adjusted(0, 0, -subtitleWidth, 0), Qt::AlignVCenter | Qt::AlignLeft,
                           QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideMiddle, r.width() - subtitleWidth));
         painter->setFont(option.font);
-        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : QColor(0x80, 0x80, 0x80));
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : themeColor(Theme::Role::MutedText));
         painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight,
                           option.fontMetrics.elidedText(subtitle, Qt::ElideLeft, subtitleWidth));
         painter->restore();
+    }
+
+    // Kinds and resources show their kind's icon, contexts the cluster icon; actions none.
+    static QIcon iconFor(const QModelIndex &index)
+    {
+        switch (PaletteEntry::Type(index.data(PaletteModel::TypeRole).toInt())) {
+        case PaletteEntry::Type::Kind:
+        case PaletteEntry::Type::Resource: {
+            const QVariant payload = index.data(PaletteModel::PayloadRole);
+            return payload.canConvert<Kind>() ? kindIcon(payload.value<Kind>()) : QIcon();
+        }
+        case PaletteEntry::Type::Context:
+            return orreryIcon(QStringLiteral("context"));
+        case PaletteEntry::Type::Action:
+            break;
+        }
+        return {};
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
@@ -60,7 +87,7 @@ CommandPalette::CommandPalette(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setObjectName(QStringLiteral("commandPalette"));
-    setStyleSheet(QStringLiteral("#commandPalette{border:1px solid #9aa4b1;border-radius:6px;background:palette(base);}"));
+    applyTheme();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     m_search->setPlaceholderText(tr("Jump to a resource, kind or context…"));
@@ -82,6 +109,23 @@ CommandPalette::CommandPalette(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_list->currentIndex()); });
     connect(m_list, &QListView::activated, this, &CommandPalette::activate);
     hide();
+}
+
+void CommandPalette::applyTheme()
+{
+    setStyleSheet(QStringLiteral("#commandPalette{border:1px solid %1;border-radius:6px;background:palette(base);}")
+                      .arg(Theme::instance()->name(Theme::Role::Border)));
+}
+
+void CommandPalette::changeEvent(QEvent *event)
+{
+    // Setting the style sheet sends another PaletteChange; only react to the look's own.
+    if (event->type() == QEvent::PaletteChange && !m_applyingTheme) {
+        m_applyingTheme = true;
+        applyTheme();
+        m_applyingTheme = false;
+    }
+    QFrame::changeEvent(event);
 }
 
 void CommandPalette::setEntries(QList<PaletteEntry> entries)

@@ -31,14 +31,17 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTheme();
     void activate(const QModelIndex &proxyIndex);
 
     PaletteModel *m_model;
     PaletteFilterProxyModel *m_proxy;
     QLineEdit *m_search;
     QListView *m_list;
+    bool m_applyingTheme = false;
 };
 
 } // namespace Orrery

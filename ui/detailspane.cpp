@@ -2,6 +2,8 @@
 #include "detailspane.h"
 
 #include <ageformat.h>
+#include <kindicons.h>
+#include <theme.h>
 #include <eventfilterproxymodel.h>
 #include <logstreamer.h>
 #include <logview.h>
@@ -16,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QEvent>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -172,8 +175,11 @@ DetailsPane::DetailsPane(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_subtitle->setStyleSheet(QStringLiteral("color:#667;"));
     auto *titleRow = new QHBoxLayout;
+    m_icon = new QLabel(this);
+    m_icon->setFixedSize(24, 24);
+    m_icon->hide();
+    titleRow->addWidget(m_icon);
     titleRow->addWidget(m_title, 1);
     m_actionsButton = new QToolButton(this);
     m_actionsButton->setObjectName(QStringLiteral("detailsActions"));
@@ -198,11 +204,6 @@ DetailsPane::DetailsPane(QWidget *parent)
 
     m_overview->setOpenLinks(false);
     m_overview->setFrameShape(QFrame::NoFrame);
-    m_overview->document()->setDefaultStyleSheet(QStringLiteral(
-        "h4{margin-top:12px;margin-bottom:4px;color:#334;} td.k{color:#667;padding-right:12px;}"
-        "table.grid th{text-align:left;color:#667;padding-right:10px;} table.grid td{padding-right:10px;}"
-        ".chip{background:#e8eef6;color:#234;} .dim{color:#889;} .ok{color:#2e7d32;} .warn{color:#b26a00;}"
-        ".err{color:#c62828;font-weight:bold;} .mono{font-family:monospace;} a{color:#1f5fa8;}"));
     connect(m_overview, &QTextBrowser::anchorClicked, this, &DetailsPane::onLink);
 
     auto *yamlLayout = new QHBoxLayout(m_yamlPage);
@@ -220,7 +221,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     auto *secretLabel = new QLabel(tr("Values are hidden. Select a key and reveal it; revealed values are kept "
                                       "only while this object is shown and never saved."), m_secretPanel);
     secretLabel->setWordWrap(true);
-    secretLabel->setStyleSheet(QStringLiteral("color:#667;"));
+    m_mutedLabels = {m_subtitle, secretLabel};
     m_secretList->setModel(m_secretKeys);
     m_secretList->setWordWrap(true);
     auto *hide = new QPushButton(tr("Hide all"), m_secretPanel);
@@ -264,10 +265,36 @@ DetailsPane::DetailsPane(QWidget *parent)
     connect(m_logView, &LogView::reconnectRequested, this, &DetailsPane::restartLogs);
     connect(m_logStreamer, &LogStreamer::linesReceived, m_logView, &LogView::appendLines);
     connect(m_logStreamer, &LogStreamer::finished, m_logView, &LogView::streamEnded);
+    applyTheme();
     setObject({});
 }
 
 DetailsPane::~DetailsPane() = default;
+
+void DetailsPane::applyTheme()
+{
+    const Theme *t = Theme::instance();
+    const auto c = [t](Theme::Role role) { return t->name(role); };
+    for (QLabel *label : std::as_const(m_mutedLabels))
+        label->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::MutedText)));
+    // The overview is rich text: its colours live in the document's default style sheet, which
+    // only applies when the HTML is set again, hence the refresh.
+    m_overview->document()->setDefaultStyleSheet(
+        QStringLiteral("h4{margin-top:12px;margin-bottom:4px;color:%1;} td.k{color:%2;padding-right:12px;}"
+                       "table.grid th{text-align:left;color:%2;padding-right:10px;} table.grid td{padding-right:10px;}"
+                       ".chip{background:%3;color:%4;} .dim{color:%2;} .ok{color:%5;} .warn{color:%6;}"
+                       ".err{color:%7;font-weight:bold;} .mono{font-family:monospace;} a{color:%8;}")
+            .arg(c(Theme::Role::HeaderText), c(Theme::Role::MutedText), c(Theme::Role::InfoFill), c(Theme::Role::Text),
+                 c(Theme::Role::Ok), c(Theme::Role::Warning), c(Theme::Role::Danger), c(Theme::Role::Link)));
+    refreshOverview();
+}
+
+void DetailsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
 
 void DetailsPane::setSession(ClusterSession *session)
 {
@@ -305,6 +332,9 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     m_logView->clear();
 
     m_actionsButton->setVisible(object && m_actionsProvider);
+    m_icon->setVisible(bool(object));
+    if (object)
+        m_icon->setPixmap(kindIcon(object->kind).pixmap(m_icon->size(), devicePixelRatioF()));
     if (!object) {
         m_title->setText(tr("Nothing selected"));
         m_subtitle->setText(tr("Select a row to see its details. Enter opens, Esc goes back."));

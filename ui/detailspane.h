@@ -64,7 +64,11 @@ signals:
     // A link in the overview (owner, dependant, selected pod) was clicked.
     void objectLinkActivated(Orrery::Kind kind, const QString &ns, const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
     void refreshOverview();
     void fetchYaml();
     void revealSecretKey(const QString &key);
@@ -76,7 +80,9 @@ private:
 
     QPointer<ClusterSession> m_session;
     KubeObjectPtr m_object;
+    QLabel *m_icon = nullptr;
     QLabel *m_title;
+    QList<QLabel *> m_mutedLabels;
     QToolButton *m_actionsButton = nullptr;
     ActionsProvider m_actionsProvider;
     QLabel *m_subtitle;

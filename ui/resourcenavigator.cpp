@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcenavigator.h"
 
+#include <kindicons.h>
+#include <theme.h>
+
+#include <QEvent>
+#include <QApplication>
 #include <QHeaderView>
 
 namespace Orrery {
@@ -9,6 +14,24 @@ namespace {
 constexpr int KindRole = Qt::UserRole + 1;
 constexpr int PageRole = Qt::UserRole + 2;
 constexpr int TitleRole = Qt::UserRole + 3;
+
+// The pages other features add come with a translated title only (MainWindow::addCentralPage,
+// wired in app/ under the "GuiApplication" context); the icon is found by that title so the
+// wiring needs no change. An unknown page simply has no icon.
+QIcon pageIcon(const QString &title)
+{
+    static const char *const pages[][2] = {
+        {"Topology", "topology"},
+        {"Runbooks", "runbook"},
+        {"Helm releases", "helmrelease"},
+        {"Audit log", "auditlog"},
+    };
+    for (const auto &page : pages) {
+        if (title == QApplication::translate("GuiApplication", page[0]) || title == QLatin1String(page[0]))
+            return orreryIcon(QLatin1String(page[1]));
+    }
+    return {};
+}
 } // namespace
 
 QString ResourceNavigator::pluralName(Kind kind)
@@ -77,6 +100,7 @@ ResourceNavigator::ResourceNavigator(QWidget *parent)
     setUniformRowHeights(true);
     setFrameShape(QFrame::NoFrame);
     setColumnCount(2);
+    setIconSize(QSize(16, 16));
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -91,10 +115,11 @@ ResourceNavigator::ResourceNavigator(QWidget *parent)
         auto *item = new QTreeWidgetItem(parentItem, {pluralName(kind), QString()});
         item->setData(0, KindRole, int(kind));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        item->setForeground(1, QColor(0x88, 0x90, 0x9a));
+        item->setIcon(0, kindIcon(kind));
         m_kindItems.insert(int(kind), item);
     }
     expandAll();
+    applyTheme();
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (!item)
             return;
@@ -118,7 +143,7 @@ QTreeWidgetItem *ResourceNavigator::category(const QString &title)
     f.setBold(true);
     f.setPointSizeF(f.pointSizeF() * 0.85);
     item->setFont(0, f);
-    item->setForeground(0, QColor(0x6b, 0x74, 0x80));
+    item->setForeground(0, themeColor(Theme::Role::MutedText));
     item->setFirstColumnSpanned(true);
     return item;
 }
@@ -145,6 +170,7 @@ void ResourceNavigator::addPage(const QString &pageId, const QString &title, con
         item = new QTreeWidgetItem(category(categoryTitle), {title});
     }
     item->setData(0, PageRole, pageId);
+    item->setIcon(0, pageIcon(title));
     m_pageItems.insert(pageId, item);
     expandAll();
 }
@@ -159,6 +185,25 @@ QList<Kind> ResourceNavigator::kinds() const
                < indexFromItem(m_kindItems.value(int(b))).parent().row() * 100 + indexFromItem(m_kindItems.value(int(b))).row();
     });
     return out;
+}
+
+void ResourceNavigator::applyTheme()
+{
+    // Headings and counts are muted; item brushes are snapshots, so they are reset per look.
+    const QColor muted = themeColor(Theme::Role::MutedText);
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        if (topLevelItem(i)->data(0, TitleRole).isValid())
+            topLevelItem(i)->setForeground(0, muted);
+    }
+    for (QTreeWidgetItem *item : std::as_const(m_kindItems))
+        item->setForeground(1, muted);
+}
+
+void ResourceNavigator::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QTreeWidget::changeEvent(event);
 }
 
 void ResourceNavigator::setCount(Kind kind, int count)

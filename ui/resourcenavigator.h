@@ -30,7 +30,11 @@ signals:
     void kindSelected(Orrery::Kind kind);
     void pageSelected(const QString &pageId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
     QTreeWidgetItem *category(const QString &title);
     QHash<int, QTreeWidgetItem *> m_kindItems;
     QHash<QString, QTreeWidgetItem *> m_pageItems;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "welcomepage.h"
 
+#include <kindicons.h>
+#include <theme.h>
+
+#include <QEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -15,10 +19,6 @@ QPushButton *bigButton(const QString &title, const QString &detail, QWidget *par
 {
     auto *b = new QPushButton(title + QLatin1Char('\n') + detail, parent);
     b->setMinimumSize(420, 64);
-    b->setStyleSheet(QStringLiteral(
-        "QPushButton{text-align:left;padding:10px 16px;border:1px solid #c5ccd6;border-radius:6px;background:#fafbfc;}"
-        "QPushButton:hover{border-color:#1f5fa8;background:#f0f5fc;}"
-        "QPushButton:disabled{color:#9aa1aa;background:#f3f4f6;}"));
     return b;
 }
 
@@ -31,6 +31,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     outer->addStretch(1);
     auto *column = new QVBoxLayout;
     column->setSpacing(12);
+    auto *logo = new QLabel(this);
+    logo->setPixmap(applicationIcon().pixmap(QSize(72, 72), devicePixelRatioF()));
     auto *title = new QLabel(tr("Welcome to Orrery"), this);
     QFont f = title->font();
     f.setPointSizeF(f.pointSizeF() * 2);
@@ -40,10 +42,9 @@ WelcomePage::WelcomePage(QWidget *parent)
                                 "with changes that cannot go to the wrong cluster."), this);
     intro->setWordWrap(true);
     intro->setMaximumWidth(460);
-    intro->setStyleSheet(QStringLiteral("color:#556;"));
+    m_intro = intro;
     m_problem->setWordWrap(true);
     m_problem->setMaximumWidth(460);
-    m_problem->setStyleSheet(QStringLiteral("color:#8a5a00;background:#fff6e0;border:1px solid #f0d9a0;border-radius:4px;padding:8px;"));
     m_problem->hide();
 
     m_demo = bigButton(tr("Open the demo cluster"), tr("A simulated cluster on this computer; nothing real is touched."), this);
@@ -52,6 +53,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_cloud->setEnabled(false);
     m_cloud->setToolTip(tr("Coming later"));
 
+    column->addWidget(logo);
     column->addWidget(title);
     column->addWidget(intro);
     column->addWidget(m_problem);
@@ -66,6 +68,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     outer->addLayout(row);
     outer->addStretch(2);
 
+    applyTheme();
+
     connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_file, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open Kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"),
@@ -79,6 +83,32 @@ void WelcomePage::setProblem(const QString &text)
 {
     m_problem->setText(text);
     m_problem->setVisible(!text.isEmpty());
+}
+
+void WelcomePage::applyTheme()
+{
+    if (!m_cloud)
+        return; // still being built
+    const Theme *t = Theme::instance();
+    const auto c = [t](Theme::Role role) { return t->name(role); };
+    const QString button =
+        QStringLiteral("QPushButton{text-align:left;padding:10px 16px;color:%1;border:1px solid %2;border-radius:6px;background:%3;}"
+                       "QPushButton:hover{border-color:%4;background:%5;}"
+                       "QPushButton:disabled{color:%6;background:%7;}")
+            .arg(c(Theme::Role::Text), c(Theme::Role::Border), c(Theme::Role::Base), c(Theme::Role::Accent),
+                 c(Theme::Role::InfoFill), c(Theme::Role::MutedText), c(Theme::Role::NeutralFill));
+    for (QPushButton *b : {m_demo, m_file, m_cloud})
+        b->setStyleSheet(button);
+    m_intro->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::MutedText)));
+    m_problem->setStyleSheet(QStringLiteral("color:%1;background:%2;border:1px solid %3;border-radius:4px;padding:8px;")
+                                 .arg(c(Theme::Role::Text), c(Theme::Role::WarningFill), c(Theme::Role::Warning)));
+}
+
+void WelcomePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
 }
 
 } // namespace Orrery

@@ -26,11 +26,17 @@ signals:
     void demoRequested();
     void kubeconfigChosen(const QString &file);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
+
+    QLabel *m_intro = nullptr;
     QLabel *m_problem;
-    QPushButton *m_demo;
-    QPushButton *m_file;
-    QPushButton *m_cloud;
+    QPushButton *m_demo = nullptr;
+    QPushButton *m_file = nullptr;
+    QPushButton *m_cloud = nullptr;
 };
 
 } // namespace Orrery

@@ -8,8 +8,19 @@
 namespace Orrery {
 
 namespace {
+// The strip is painted in the context's own colour (the user's choice) or the protected red in
+// both looks: it is an identity surface, not a themed one. The red is the light look's Danger,
+// strong enough for white text; the text colour is chosen per background so a pale user colour
+// still gets readable dark text.
 const QColor s_protectedRed(0xc6, 0x28, 0x28);
 const QColor s_noContext(0x60, 0x6b, 0x78);
+
+QColor textOn(const QColor &background)
+{
+    // Perceived lightness (Rec. 709 weights); above the middle, dark text reads better.
+    const double y = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return y > 0.6 ? QColor(0x1b, 0x1e, 0x23) : QColor(Qt::white);
+}
 } // namespace
 
 ContextStrip::ContextStrip(QWidget *parent)
@@ -19,10 +30,6 @@ ContextStrip::ContextStrip(QWidget *parent)
     layout->setContentsMargins(12, 4, 12, 4);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_badge);
-    m_label->setStyleSheet(QStringLiteral("color:white;font-weight:bold;"));
-    m_badge->setStyleSheet(QStringLiteral(
-        "color:white;font-weight:bold;border:1px solid rgba(255,255,255,180);"
-        "border-radius:3px;padding:1px 6px;"));
     setFixedHeight(30);
     clearContext();
 }
@@ -38,6 +45,7 @@ void ContextStrip::setContext(const QString &displayName, const QString &context
     if (isProtected)
         text = QStringLiteral("\U0001F512  ") + text;
     m_label->setText(text);
+    updateTextColour();
     if (isProtected) {
         m_badge->setText(tr("PROTECTED — changes need confirmation"));
         m_badge->show();
@@ -56,7 +64,19 @@ void ContextStrip::clearContext()
     m_colour = s_noContext;
     m_label->setText(tr("No cluster selected"));
     m_badge->hide();
+    updateTextColour();
     update();
+}
+
+void ContextStrip::updateTextColour()
+{
+    const QColor text = textOn(m_colour);
+    QColor border = text;
+    border.setAlpha(180);
+    m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(text.name()));
+    m_badge->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;border:1px solid %2;"
+                                          "border-radius:3px;padding:1px 6px;")
+                               .arg(text.name(), border.name(QColor::HexArgb)));
 }
 
 QString ContextStrip::text() const
@@ -72,7 +92,9 @@ void ContextStrip::paintEvent(QPaintEvent *)
         // Diagonal hazard stripes on the right: unmistakable even for colour-blind users.
         p.setClipRect(rect());
         p.setPen(Qt::NoPen);
-        p.setBrush(QColor(255, 255, 255, 40));
+        QColor hatch = textOn(m_colour);
+        hatch.setAlpha(40);
+        p.setBrush(hatch);
         for (int x = width() - 220; x < width() + 40; x += 24) {
             const QPolygon stripe({QPoint(x, height()), QPoint(x + 12, height()),
                                    QPoint(x + 12 + height(), 0), QPoint(x + height(), 0)});

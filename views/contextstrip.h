@@ -29,6 +29,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void updateTextColour();
+
     QLabel *m_label;
     QLabel *m_badge;
     QColor m_colour;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "freshnessindicator.h"
 
+#include "theme.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimerEvent>
@@ -79,18 +82,18 @@ void FreshnessIndicator::refresh()
     QColor colour;
     const State shown = state();
     switch (shown) {
-    case State::Disconnected: colour = QColor(0x9e, 0x9e, 0x9e); break;
-    case State::Syncing: colour = QColor(0x1e, 0x88, 0xe5); break;
-    case State::Live: colour = QColor(0x2e, 0x9d, 0x4a); break;
-    case State::Reconnecting: colour = QColor(0xf5, 0x9e, 0x0b); break;
+    case State::Disconnected: colour = themeColor(Theme::Role::Neutral); break;
+    case State::Syncing: colour = themeColor(Theme::Role::Info); break;
+    case State::Live: colour = themeColor(Theme::Role::Ok); break;
+    case State::Reconnecting: colour = themeColor(Theme::Role::Warning); break;
     case State::Stale:
-    case State::Error: colour = QColor(0xd3, 0x2f, 0x2f); break;
+    case State::Error: colour = themeColor(Theme::Role::Danger); break;
     }
     m_dot->setStyleSheet(QStringLiteral("background:%1;border-radius:5px;").arg(colour.name()));
     const QString t = text();
     m_label->setText(t);
     if (shown == State::Stale || shown == State::Error)
-        m_label->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+        m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Danger)));
     else
         m_label->setStyleSheet(QString());
     QString tip = m_reason.isEmpty() ? t : m_reason;
@@ -100,6 +103,14 @@ void FreshnessIndicator::refresh()
                  nullptr, liveStaleAfterSecs() / 60);
     setToolTip(tip);
     setAccessibleName(t);
+}
+
+void FreshnessIndicator::changeEvent(QEvent *event)
+{
+    // The dot and the label carry theme colours in style sheets; repaint them in the new look.
+    if (event->type() == QEvent::PaletteChange)
+        refresh();
+    QWidget::changeEvent(event);
 }
 
 void FreshnessIndicator::timerEvent(QTimerEvent *event)

@@ -40,6 +40,7 @@ public:
 
 protected:
     void timerEvent(QTimerEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();

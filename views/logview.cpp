@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "logview.h"
 
+#include "theme.h"
+
+#include <QEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -193,16 +196,43 @@ void LogView::clear()
 void LogView::streamStarted(const QString &description)
 {
     m_status->setText(description);
-    m_status->setStyleSheet(QString());
+    m_statusTone = StatusTone::Normal;
+    applyStatusTone();
     m_reconnect->hide();
 }
 
 void LogView::streamEnded(const QString &reason, bool failed)
 {
     m_status->setText(failed ? tr("Log stream failed: %1").arg(reason) : tr("Log stream ended: %1").arg(reason));
-    m_status->setStyleSheet(failed ? QStringLiteral("color:#c62828;font-weight:bold;")
-                                   : QStringLiteral("color:#8a6d00;font-weight:bold;"));
+    m_statusTone = failed ? StatusTone::Failed : StatusTone::Ended;
+    applyStatusTone();
     m_reconnect->show();
+}
+
+void LogView::applyStatusTone()
+{
+    switch (m_statusTone) {
+    case StatusTone::Normal:
+        m_status->setStyleSheet(QString());
+        break;
+    case StatusTone::Ended:
+        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Warning)));
+        break;
+    case StatusTone::Failed:
+        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Danger)));
+        break;
+    }
+}
+
+void LogView::changeEvent(QEvent *event)
+{
+    // The status colour is baked into a style sheet and the search hits into extra selections.
+    if (event->type() == QEvent::PaletteChange) {
+        applyStatusTone();
+        if (!m_search->text().isEmpty())
+            updateSearch();
+    }
+    QWidget::changeEvent(event);
 }
 
 bool LogView::isFollowing() const
@@ -247,7 +277,8 @@ void LogView::updateSearch()
     m_matchCount = 0;
     if (!needle.isEmpty()) {
         QTextCharFormat format;
-        format.setBackground(QColor(0xff, 0xe0, 0x82));
+        format.setBackground(themeColor(Theme::Role::SearchMatch));
+        format.setForeground(themeColor(Theme::Role::Text));
         QTextDocument *doc = m_text->document();
         QTextCursor cursor(doc);
         // Highlight at most 2000 matches: enough to see, bounded in cost on huge logs.

@@ -62,7 +62,12 @@ signals:
     void parametersChanged();
     void reconnectRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    enum class StatusTone { Normal, Ended, Failed };
+    void applyStatusTone();
     void flushPending();
     void updateSearch();
     void saveToFile();
@@ -83,6 +88,7 @@ private:
     QPushButton *m_reconnect;
     QStringList m_pending; // lines received while paused
     int m_matchCount = 0;
+    StatusTone m_statusTone = StatusTone::Normal;
 };
 
 } // namespace Orrery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messageoverlay.h"
 
+#include "theme.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QPainter>
@@ -31,7 +33,7 @@ MessageOverlay::MessageOverlay(QWidget *covered)
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setMaximumWidth(560);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_text->setStyleSheet(QStringLiteral("color:#555;"));
+    applyTextColour();
     connect(m_button, &QPushButton::clicked, this, &MessageOverlay::actionTriggered);
     covered->installEventFilter(this);
     hide();
@@ -77,6 +79,18 @@ bool MessageOverlay::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_covered && event->type() == QEvent::Resize)
         setGeometry(m_covered->rect());
     return QWidget::eventFilter(watched, event);
+}
+
+void MessageOverlay::applyTextColour()
+{
+    m_text->setStyleSheet(QStringLiteral("color:%1;").arg(Theme::instance()->name(Theme::Role::MutedText)));
+}
+
+void MessageOverlay::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTextColour();
+    QWidget::changeEvent(event);
 }
 
 void MessageOverlay::paintEvent(QPaintEvent *)

@@ -33,8 +33,10 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTextColour();
     QWidget *m_covered;
     QLabel *m_icon;
     QLabel *m_title;

@@ -59,6 +59,7 @@ constexpr RoleColours kColours[] = {
     {Theme::Role::Terminating, 0x7e57c2, 0xb39ddb},
     {Theme::Role::TerminatingFill, 0xefe8f8, 0x2f2742},
     {Theme::Role::SearchMatch, 0xffe082, 0x6b5300},
+    {Theme::Role::CodeKeyword, 0x8e24aa, 0xd2a8ff},
 };
 
 QColor lookup(Theme::Role role, bool dark)

@@ -59,6 +59,7 @@ public:
         Terminating,        // objects being deleted (topology)
         TerminatingFill,
         SearchMatch,        // background of a search hit (logs); Text stays readable on it
+        CodeKeyword,        // YAML true/false/null
     };
     Q_ENUM(Role)
 

@@ -148,9 +148,9 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
             const QRectF pill(mid.x() - w / 2, mid.y() - 8, w, 16);
             QColor edge = TopologyStyle::edgeColor(e->type, e->active);
             painter->setPen(QPen(edge, 1));
-            painter->setBrush(Qt::white);
+            painter->setBrush(TopologyStyle::background());
             painter->drawRoundedRect(pill, 8, 8);
-            painter->setPen(edge.darker(140));
+            painter->setPen(TopologyStyle::edgeLabelColor(e->type, e->active));
             painter->drawText(pill, Qt::AlignCenter, e->label);
         }
     }

@@ -4,6 +4,7 @@
 #include "topologygraph.h"
 #include "topologyjson.h"
 #include "topologyscene.h"
+#include "topologystyle.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,7 +22,7 @@ QImage TopologyExporter::renderImage(TopologyScene *scene, qreal scale, int maxS
         scale = maxSide / longest;
     QImage image(QSize(qCeil(source.width() * scale), qCeil(source.height() * scale)),
                  QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
+    image.fill(TopologyStyle::background()); // the current look, like the screen
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);

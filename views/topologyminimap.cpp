@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyminimap.h"
 
+#include "theme.h"
 #include "topologyscene.h"
+#include "topologystyle.h"
 #include "topologyview.h"
 
 #include <QMouseEvent>
@@ -20,6 +22,14 @@ TopologyMinimap::TopologyMinimap(TopologyView *view, QWidget *parent)
     m_refresh.setInterval(500);
     connect(&m_refresh, &QTimer::timeout, this, [this] { refresh(); });
     connect(view, &TopologyView::viewportMoved, this, [this] { update(); });
+    // The scene's items read TopologyStyle at paint time; after a switch of look the diagram
+    // and this cached overview are simply painted again.
+    connect(Theme::instance(), &Theme::changed, this, [this] {
+        if (QGraphicsScene *scene = m_view->scene())
+            scene->update();
+        m_view->viewport()->update();
+        refresh();
+    });
 }
 
 void TopologyMinimap::scheduleRefresh()
@@ -42,7 +52,7 @@ void TopologyMinimap::refresh()
 {
     m_cache = QPixmap(size() * devicePixelRatioF());
     m_cache.setDevicePixelRatio(devicePixelRatioF());
-    m_cache.fill(QColor(0xf7, 0xf8, 0xfa));
+    m_cache.fill(TopologyStyle::background());
     if (QGraphicsScene *scene = m_view->scene()) {
         QPainter painter(&m_cache);
         // A few pixels per namespace: the overview batches are all that can be seen.
@@ -58,7 +68,7 @@ void TopologyMinimap::paintEvent(QPaintEvent *)
     if (m_cache.size() != size() * devicePixelRatioF())
         refresh();
     painter.drawPixmap(0, 0, m_cache);
-    painter.setPen(QColor(0xc3, 0xcc, 0xd6));
+    painter.setPen(TopologyStyle::namespaceBorder());
     painter.drawRect(rect().adjusted(0, 0, -1, -1));
     QGraphicsScene *scene = m_view->scene();
     if (!scene || scene->sceneRect().isEmpty())
@@ -69,8 +79,10 @@ void TopologyMinimap::paintEvent(QPaintEvent *)
     const qreal k = t.width() / s.width();
     const QRectF box(t.left() + (visible.left() - s.left()) * k, t.top() + (visible.top() - s.top()) * k,
                      visible.width() * k, visible.height() * k);
-    painter.setPen(QPen(QColor(0x1a, 0x73, 0xe8), 1.5));
-    painter.setBrush(QColor(0x1a, 0x73, 0xe8, 30));
+    QColor viewport = TopologyStyle::selection();
+    painter.setPen(QPen(viewport, 1.5));
+    viewport.setAlpha(30);
+    painter.setBrush(viewport);
     painter.drawRect(box.intersected(QRectF(rect())));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyscene.h"
 
+#include "theme.h"
 #include "topologyboxitem.h"
 #include "topologyedgelayer.h"
 #include "topologygraph.h"
@@ -38,6 +39,13 @@ TopologyScene::TopologyScene(TopologyGraph *graph, QObject *parent)
     // never move, the BSP index wins for painting a viewport of a 10k-pod scene.
     setItemIndexMethod(BspTreeIndex);
     setBackgroundBrush(TopologyStyle::background());
+    // A switch of look (views/theme): new background, overview batches rebuilt, items repainted
+    // (they read TopologyStyle at paint time).
+    connect(Theme::instance(), &Theme::changed, this, [this] {
+        setBackgroundBrush(TopologyStyle::background());
+        invalidateOverviews();
+        update();
+    });
     m_clock.start();
     m_flashTimer.setInterval(33);
     connect(&m_flashTimer, &QTimer::timeout, this, [this] { tickFlash(); });

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologystyle.h"
 
+#include "theme.h"
+
 namespace Orrery {
 
 namespace {
+QColor pick(QRgb light, QRgb dark)
+{
+    return QColor::fromRgb(Theme::instance()->isDark() ? dark : light);
+}
+
 QFont font(qreal points, bool bold)
 {
     QFont f(QStringLiteral("DejaVu Sans"));
@@ -15,36 +22,39 @@ QFont font(qreal points, bool bold)
 
 QColor TopologyStyle::healthColor(TopologyHealth health)
 {
+    // Light values are the diagram's original ones; dark values are the theme's status colours.
     switch (health) {
-    case TopologyHealth::Healthy: return QColor(0x2e, 0x9d, 0x57);
-    case TopologyHealth::Progressing: return QColor(0x2f, 0x7f, 0xd8);
-    case TopologyHealth::Warning: return QColor(0xe0, 0x8e, 0x00);
-    case TopologyHealth::Failed: return QColor(0xd6, 0x3b, 0x3b);
-    case TopologyHealth::Succeeded: return QColor(0x6f, 0x80, 0x91);
-    case TopologyHealth::Terminating: return QColor(0x8e, 0x6c, 0xc4);
+    case TopologyHealth::Healthy: return pick(0x2e9d57, 0x4cc277);
+    case TopologyHealth::Progressing: return pick(0x2f7fd8, 0x5ea8ff);
+    case TopologyHealth::Warning: return pick(0xe08e00, 0xf0a733);
+    case TopologyHealth::Failed: return pick(0xd63b3b, 0xff6b6b);
+    case TopologyHealth::Succeeded: return pick(0x6f8091, 0x8d9aa8);
+    case TopologyHealth::Terminating: return pick(0x8e6cc4, 0xb39ddb);
     case TopologyHealth::Unknown: break;
     }
-    return QColor(0x9a, 0xa3, 0xad);
+    return pick(0x9aa3ad, 0x7d8793);
 }
 
 QColor TopologyStyle::healthFill(TopologyHealth health)
 {
     switch (health) {
-    case TopologyHealth::Healthy: return QColor(0xe3, 0xf5, 0xe9);
-    case TopologyHealth::Progressing: return QColor(0xe2, 0xee, 0xfc);
-    case TopologyHealth::Warning: return QColor(0xfd, 0xf1, 0xd6);
-    case TopologyHealth::Failed: return QColor(0xfb, 0xe1, 0xe1);
-    case TopologyHealth::Succeeded: return QColor(0xec, 0xef, 0xf2);
-    case TopologyHealth::Terminating: return QColor(0xef, 0xe8, 0xf8);
+    case TopologyHealth::Healthy: return pick(0xe3f5e9, 0x1d3a27);
+    case TopologyHealth::Progressing: return pick(0xe2eefc, 0x1e3350);
+    case TopologyHealth::Warning: return pick(0xfdf1d6, 0x3d3117);
+    case TopologyHealth::Failed: return pick(0xfbe1e1, 0x4a2224);
+    case TopologyHealth::Succeeded: return pick(0xeceff2, 0x2c3138);
+    case TopologyHealth::Terminating: return pick(0xefe8f8, 0x2f2742);
     case TopologyHealth::Unknown: break;
     }
-    return QColor(0xf1, 0xf3, 0xf5);
+    return pick(0xf1f3f5, 0x2a2f36);
 }
 
 QColor TopologyStyle::kindColor(TopologyKind kind)
 {
+    // Badges carry white text, so the hues stay deep in both looks; only the near-black ones
+    // are lifted on dark, where they would vanish into the background.
     switch (kind) {
-    case TopologyKind::External: return QColor(0x37, 0x47, 0x4f);
+    case TopologyKind::External: return pick(0x37474f, 0x5b6f7a);
     case TopologyKind::Ingress: return QColor(0x6a, 0x4c, 0x93);
     case TopologyKind::Service: return QColor(0x1e, 0x6f, 0xc8);
     case TopologyKind::Hpa: return QColor(0x00, 0x7f, 0x73);
@@ -54,32 +64,84 @@ QColor TopologyStyle::kindColor(TopologyKind kind)
     case TopologyKind::CronJob: return QColor(0x6d, 0x4c, 0x41);
     case TopologyKind::ReplicaSet: return QColor(0x5c, 0x6b, 0xc0);
     case TopologyKind::Job: return QColor(0x8d, 0x6e, 0x63);
-    case TopologyKind::Pod: return QColor(0x45, 0x5a, 0x64);
-    case TopologyKind::PodGroup: return QColor(0x45, 0x5a, 0x64);
+    case TopologyKind::Pod: return pick(0x455a64, 0x5f7580);
+    case TopologyKind::PodGroup: return pick(0x455a64, 0x5f7580);
     case TopologyKind::Pvc: return QColor(0xd8, 0x4a, 0x15);
     case TopologyKind::Pv: return QColor(0xa3, 0x33, 0x0a);
     case TopologyKind::ConfigMap: return QColor(0x3b, 0x8e, 0x3f);
     case TopologyKind::Secret: return QColor(0xa6, 0x7c, 0x00);
-    case TopologyKind::Node: return QColor(0x26, 0x32, 0x38);
+    case TopologyKind::Node: return pick(0x263238, 0x4f636d);
     }
-    return Qt::gray;
+    return pick(0x808080, 0x8d9aa8);
 }
 
 QColor TopologyStyle::edgeColor(TopologyEdgeType type, bool active)
 {
     switch (type) {
-    case TopologyEdgeType::Route: return QColor(0x6a, 0x4c, 0x93);
-    case TopologyEdgeType::Selects:
-        return active ? QColor(0x1e, 0x6f, 0xc8) : QColor(0xb0, 0xb8, 0xc1);
-    case TopologyEdgeType::Exposes: return QColor(0x37, 0x47, 0x4f);
-    case TopologyEdgeType::Owns: return QColor(0x8a, 0x96, 0xa3);
-    case TopologyEdgeType::Scales: return QColor(0x00, 0x7f, 0x73);
-    case TopologyEdgeType::Mounts: return QColor(0xd8, 0x4a, 0x15);
-    case TopologyEdgeType::Binds: return QColor(0xa3, 0x33, 0x0a);
-    case TopologyEdgeType::Uses: return QColor(0x6d, 0xa0, 0x6f);
-    case TopologyEdgeType::Runs: return QColor(0x78, 0x90, 0x9c);
+    case TopologyEdgeType::Route: return pick(0x6a4c93, 0xa78bd4);
+    case TopologyEdgeType::Selects: return active ? pick(0x1e6fc8, 0x5ea8ff) : pick(0xb0b8c1, 0x4f5863);
+    case TopologyEdgeType::Exposes: return pick(0x37474f, 0x90a4ae);
+    case TopologyEdgeType::Owns: return pick(0x8a96a3, 0x67727f);
+    case TopologyEdgeType::Scales: return pick(0x007f73, 0x4db6ac);
+    case TopologyEdgeType::Mounts: return pick(0xd84a15, 0xff8a65);
+    case TopologyEdgeType::Binds: return pick(0xa3330a, 0xe0754f);
+    case TopologyEdgeType::Uses: return pick(0x6da06f, 0x81c784);
+    case TopologyEdgeType::Runs: return pick(0x78909c, 0x78909c);
     }
-    return Qt::gray;
+    return pick(0x808080, 0x8d9aa8);
+}
+
+QColor TopologyStyle::edgeLabelColor(TopologyEdgeType type, bool active)
+{
+    const QColor edge = edgeColor(type, active);
+    return isDark() ? edge.lighter(125) : edge.darker(140);
+}
+
+bool TopologyStyle::isDark()
+{
+    return Theme::instance()->isDark();
+}
+
+QColor TopologyStyle::text()
+{
+    return pick(0x1f2933, 0xe6e9ed);
+}
+
+QColor TopologyStyle::mutedText()
+{
+    return pick(0x5b6773, 0x9aa4b1);
+}
+
+// On dark the namespace boxes sit below the scene (deeper) and the nodes above it (lighter), so
+// the cards still read as cards.
+QColor TopologyStyle::namespaceFill()
+{
+    return pick(0xeef1f5, 0x1e2227);
+}
+
+QColor TopologyStyle::namespaceBorder()
+{
+    return pick(0xc3ccd6, 0x3a414b);
+}
+
+QColor TopologyStyle::groupFill()
+{
+    return pick(0xfafbfc, 0x23282e);
+}
+
+QColor TopologyStyle::groupBorder()
+{
+    return pick(0xd9dfe6, 0x343a43);
+}
+
+QColor TopologyStyle::selection()
+{
+    return pick(0x1a73e8, 0x4c9aff);
+}
+
+QColor TopologyStyle::background()
+{
+    return pick(0xffffff, 0x2a2f36);
 }
 
 QFont TopologyStyle::titleFont(qreal scale)

@@ -8,24 +8,29 @@
 
 namespace Orrery {
 
-// Colours and fonts of the topology diagram: dark on light, status colours that stay
-// distinguishable for the common colour-vision deficiencies (blue/orange/red differ in
-// lightness too), one accent per kind for the badge.
+// Colours and fonts of the topology diagram, in the current look (Theme::isDark()): dark on
+// light, or light text on dark fills. Status colours stay distinguishable for the common
+// colour-vision deficiencies (blue/orange/red differ in lightness too); one accent per kind for
+// the badge, the same in both looks since the badge carries white text. Colours are read at
+// paint time, so a repaint after Theme::changed is all a switch needs; exports use the current
+// look.
 class TopologyStyle
 {
 public:
     static QColor healthColor(TopologyHealth health);      // strong: borders, dots
-    static QColor healthFill(TopologyHealth health);       // light: pod fills
+    static QColor healthFill(TopologyHealth health);       // pale (dark: deep) pod fills
     static QColor kindColor(TopologyKind kind);            // badge
     static QColor edgeColor(TopologyEdgeType type, bool active);
-    static QColor text() { return QColor(0x1f, 0x29, 0x33); }
-    static QColor mutedText() { return QColor(0x5b, 0x67, 0x73); }
-    static QColor namespaceFill() { return QColor(0xee, 0xf1, 0xf5); }
-    static QColor namespaceBorder() { return QColor(0xc3, 0xcc, 0xd6); }
-    static QColor groupFill() { return QColor(0xfa, 0xfb, 0xfc); }
-    static QColor groupBorder() { return QColor(0xd9, 0xdf, 0xe6); }
-    static QColor selection() { return QColor(0x1a, 0x73, 0xe8); }
-    static QColor background() { return QColor(0xff, 0xff, 0xff); }
+    static QColor edgeLabelColor(TopologyEdgeType type, bool active); // text in an edge's pill
+    static QColor text();
+    static QColor mutedText();
+    static QColor namespaceFill();
+    static QColor namespaceBorder();
+    static QColor groupFill();
+    static QColor groupBorder();
+    static QColor selection();
+    static QColor background();   // scene background and the fill of non-pod nodes
+    static bool isDark();
 
     // Presenter mode passes a larger scale.
     static QFont titleFont(qreal scale = 1.0);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamlhighlighter.h"
 
+#include "theme.h"
+
 #include <QRegularExpression>
 
 namespace Orrery {
@@ -13,16 +15,26 @@ constexpr int NoBlock = -1;
 YamlHighlighter::YamlHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
-    m_key.setForeground(QColor(0x1f, 0x5f, 0xa8));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(QColor(0x2e, 0x7d, 0x32));
-    m_number.setForeground(QColor(0xad, 0x4f, 0x00));
-    m_keyword.setForeground(QColor(0x8e, 0x24, 0xaa));
-    m_comment.setForeground(QColor(0x80, 0x80, 0x80));
     m_comment.setFontItalic(true);
-    m_punctuation.setForeground(QColor(0x60, 0x60, 0x60));
-    m_hidden.setForeground(QColor(0x80, 0x80, 0x80));
-    m_hidden.setBackground(QColor(0xee, 0xee, 0xee));
+    applyTheme();
+    // The formats are colour snapshots; a switch of look rebuilds them and re-highlights.
+    connect(Theme::instance(), &Theme::changed, this, [this] {
+        applyTheme();
+        rehighlight();
+    });
+}
+
+void YamlHighlighter::applyTheme()
+{
+    m_key.setForeground(themeColor(Theme::Role::CodeKey));
+    m_string.setForeground(themeColor(Theme::Role::CodeString));
+    m_number.setForeground(themeColor(Theme::Role::CodeNumber));
+    m_keyword.setForeground(themeColor(Theme::Role::CodeKeyword));
+    m_comment.setForeground(themeColor(Theme::Role::CodeComment));
+    m_punctuation.setForeground(themeColor(Theme::Role::MutedText));
+    m_hidden.setForeground(themeColor(Theme::Role::MutedText));
+    m_hidden.setBackground(themeColor(Theme::Role::NeutralFill));
 }
 
 void YamlHighlighter::highlightBlock(const QString &text)

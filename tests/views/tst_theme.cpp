@@ -56,12 +56,14 @@ QList<Pair> usages()
         for (Role bg : {Role::Base, Role::AlternateBase, Role::Window, Role::Sidebar, Role::Canvas})
             out.append({text, bg, 4.5});
     }
-    for (Role text : {Role::Link, Role::CodeKey, Role::CodeString, Role::CodeNumber, Role::CodeComment, Role::DiffHunk})
+    for (Role text : {Role::Link, Role::CodeKey, Role::CodeString, Role::CodeNumber, Role::CodeComment, Role::CodeKeyword, Role::DiffHunk})
         out.append({text, Role::Base, 4.5});
     out.append({Role::HeaderText, Role::HeaderBackground, 4.5});
     out.append({Role::SelectionText, Role::Selection, 4.5});
     out.append({Role::Text, Role::Selection, 4.5});
     out.append({Role::OnDanger, Role::Danger, 4.5});
+    out.append({Role::MutedText, Role::NeutralFill, 4.5}); // hidden secret values in YAML
+    out.append({Role::MutedText, Role::HeaderBackground, 4.5});
     for (Role fill : {Role::OkFill, Role::WarningFill, Role::DangerFill, Role::InfoFill, Role::NeutralFill,
                       Role::TerminatingFill, Role::DiffAdded, Role::DiffRemoved, Role::SearchMatch})
         out.append({Role::Text, fill, 4.5});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audittablemodel.h"
 
+#include <theme.h>
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -60,7 +62,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && failed && index.column() == ResultColumn)
-        return QBrush(QColor(0xc0, 0x39, 0x2b));
+        return QBrush(themeColor(Theme::Role::Danger)); // read at paint time: follows the look
     if (role == Qt::FontRole && index.column() == SummaryColumn) {
         QFont font(QStringLiteral("monospace"));
         font.setStyleHint(QFont::Monospace);

@@ -2,6 +2,7 @@
 #include "runbookplayer.h"
 
 #include <contextpreferences.h>
+#include <theme.h>
 #include <operations/confirmdialog.h>
 
 #include <audit/auditlog.h>
@@ -12,6 +13,7 @@
 #include <runbook/runbookrunner.h>
 #include <runbook/shippedrunbooks.h>
 
+#include <QEvent>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -453,11 +455,24 @@ void RunbookPlayer::onStepFinished(int index, bool ok, const QString &message)
         item->setToolTip(OutcomeColumn, message);
         item->setIcon(OutcomeColumn, style()->standardIcon(ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
         if (!ok)
-            item->setForeground(OutcomeColumn, QColor(0xc0, 0x39, 0x2b));
+            item->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
         QFont font = item->font(StepColumn);
         font.setBold(false);
         item->setFont(StepColumn, font);
     }
+}
+
+void RunbookPlayer::changeEvent(QEvent *event)
+{
+    // Failed outcomes carry the Danger colour as an item brush; give them the new look's.
+    if (event->type() == QEvent::PaletteChange && m_steps) {
+        for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_steps->topLevelItem(i);
+            if (item->data(NumberColumn, StateRole).toInt() == int(StepState::Failed))
+                item->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 void RunbookPlayer::onFinished(bool ok, int failedIndex)

@@ -70,6 +70,9 @@ public:
 signals:
     void finished(bool ok, int failedIndex);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildExecutor();
     void fillShipped();
@@ -102,7 +105,7 @@ private:
     QLabel *m_title;
     QLabel *m_description;
     QLabel *m_caption;
-    QTreeWidget *m_steps;
+    QTreeWidget *m_steps = nullptr;
     QPushButton *m_start;
     QPushButton *m_next;
     QPushButton *m_stop;
