@@ -8,6 +8,7 @@
 #include "topologywiring.h"
 
 #include <contextpreferences.h>
+#include <kindicons.h>
 #include <mainwindow.h>
 #include <resourcetablemodel.h>
 #include <theme.h>
@@ -83,6 +84,7 @@ int runGui(const QCommandLineParser &parser)
         return 2;
     }
     Theme::instance()->applyStoredMode(themeOverride);
+    QApplication::setWindowIcon(applicationIcon()); // every window, dialogs included
 
     ContextPreferences preferences;
     MainWindow window(&preferences);

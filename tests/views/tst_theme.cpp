@@ -4,11 +4,19 @@
 // is used (WCAG contrast ratios: 4.5:1 for text, 3:1 for status colours), the stored choice
 // round-trips, and every kind has an icon that renders. Set ORRERY_ICON_SHEET=file.png to also
 // write a contact sheet of the icon set on both backgrounds.
+#include "freshnessindicator.h"
 #include "kindicons.h"
+#include "resourcetablemodel.h"
 #include "theme.h"
+#include "topologystyle.h"
+#include "yamlhighlighter.h"
 
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QMetaEnum>
 #include <QPainter>
 #include <QSet>
@@ -233,6 +241,65 @@ private slots:
             }
         }
         theme->setMode(Mode::Light);
+    }
+
+    // Models cannot see the theme, so the table's status hues are fixed; they must read on the
+    // table backgrounds of both looks.
+    void tableStatusHuesReadOnBothLooks()
+    {
+        for (bool dark : {false, true}) {
+            Theme::instance()->setMode(dark ? Mode::Dark : Mode::Light);
+            for (RowSeverity severity : {RowSeverity::Error, RowSeverity::Warning}) {
+                const QColor hue = ResourceTableModel::severityColour(severity);
+                QVERIFY(hue.isValid());
+                for (Role bg : {Role::Base, Role::AlternateBase}) {
+                    const double ratio = contrastRatio(hue, themeColor(bg));
+                    QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 on %2 (%3): %4")
+                                                          .arg(hue.name(), themeColor(bg).name())
+                                                          .arg(dark ? "dark" : "light")
+                                                          .arg(ratio, 0, 'f', 2)));
+                }
+            }
+        }
+        QVERIFY(!ResourceTableModel::severityColour(RowSeverity::Ok).isValid());
+        Theme::instance()->setMode(Mode::Light);
+    }
+
+    // Widgets that bake colours in follow a switch at run time.
+    void widgetsFollowASwitch()
+    {
+        Theme *theme = Theme::instance();
+        theme->setMode(Mode::Light);
+
+        FreshnessIndicator indicator;
+        indicator.setState(FreshnessIndicator::State::Error, {}, QStringLiteral("boom"));
+        QLabel *label = nullptr;
+        for (QLabel *l : indicator.findChildren<QLabel *>()) {
+            if (l->text().contains(QLatin1String("boom")))
+                label = l;
+        }
+        QVERIFY(label);
+        QVERIFY(label->styleSheet().contains(theme->name(Role::Danger)));
+
+        QPlainTextEdit editor;
+        editor.setPlainText(QStringLiteral("key: value"));
+        new YamlHighlighter(editor.document());
+        const auto keyColour = [&editor] {
+            const QList<QTextLayout::FormatRange> formats = editor.document()->firstBlock().layout()->formats();
+            return formats.isEmpty() ? QColor() : formats.first().format.foreground().color();
+        };
+        QTRY_COMPARE(keyColour(), theme->color(Role::CodeKey));
+        const QColor lightTopologyText = TopologyStyle::text();
+
+        theme->setMode(Mode::Dark);
+        QTRY_VERIFY(label->styleSheet().contains(theme->name(Role::Danger)));
+        QCOMPARE(keyColour(), theme->color(Role::CodeKey));
+        QVERIFY(TopologyStyle::text() != lightTopologyText);
+        QVERIFY(contrastRatio(TopologyStyle::text(), TopologyStyle::background()) >= 4.5);
+        QVERIFY(contrastRatio(TopologyStyle::mutedText(), TopologyStyle::namespaceFill()) >= 4.5);
+        theme->setMode(Mode::Light);
+        QVERIFY(contrastRatio(TopologyStyle::text(), TopologyStyle::background()) >= 4.5);
+        QVERIFY(contrastRatio(TopologyStyle::mutedText(), TopologyStyle::namespaceFill()) >= 4.5);
     }
 
     void everyKindHasADistinctIcon()
