@@ -4,8 +4,8 @@
 #include <kindicons.h>
 #include <theme.h>
 
-#include <QEvent>
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 
 namespace Orrery {

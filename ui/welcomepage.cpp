@@ -4,8 +4,8 @@
 #include <kindicons.h>
 #include <theme.h>
 
-#include <QEvent>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QPushButton>

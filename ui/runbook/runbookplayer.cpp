@@ -13,9 +13,9 @@
 #include <runbook/runbookrunner.h>
 #include <runbook/shippedrunbooks.h>
 
-#include <QEvent>
 #include <QApplication>
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
