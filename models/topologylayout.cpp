@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 namespace Orrery {
 
@@ -326,16 +327,19 @@ void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visibl
         }
     });
 
-    // System namespaces go last: they are rarely what the diagram is about.
+    // The largest namespaces first, where a fitted view starts (top left): the application
+    // rather than "default" with its one Service. System namespaces go last: they are rarely
+    // what the diagram is about.
     QList<NamespaceLayout> layouts;
-    QList<QPair<bool, QString>> order;
+    QList<std::tuple<bool, qsizetype, QString>> order;
     for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
-        order.append({it.value().first()->system, it.key()});
+        order.append({it.value().first()->system, -it.value().size(), it.key()});
     std::sort(order.begin(), order.end());
     qreal area = 0;
     qreal tallest = 0;
     for (const auto &entry : std::as_const(order)) {
-        layouts.append(layoutNamespace(entry.second, byNamespace[entry.second], neighbours));
+        const QString &ns = std::get<2>(entry);
+        layouts.append(layoutNamespace(ns, byNamespace[ns], neighbours));
         area += layouts.last().size.width() * layouts.last().size.height();
         tallest = std::max(tallest, layouts.last().size.height());
     }

@@ -137,7 +137,10 @@ void TopologyPage::buildToolbar(QWidget *bar)
         row->addWidget(b);
         return b;
     };
-    connect(button(tr("Fit"), tr("Show the whole diagram")), &QToolButton::clicked, m_view, &TopologyView::fitAll);
+    connect(button(tr("Fit"), tr("Fit the diagram into the window at a zoom where names stay readable")),
+            &QToolButton::clicked, m_view, &TopologyView::fitAll);
+    connect(button(tr("Whole"), tr("Show the whole diagram, however small")), &QToolButton::clicked, m_view,
+            &TopologyView::showWhole);
     connect(button(tr("Zoom in"), tr("Zoom in (+)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(1.25); });
     connect(button(tr("Zoom out"), tr("Zoom out (-)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(0.8); });
     connect(button(tr("Relayout"), tr("Lay the diagram out again from scratch")), &QToolButton::clicked, this, [this] {
@@ -211,7 +214,20 @@ void TopologyPage::setSession(ClusterSession *session)
         m_view->setTopologyScene(nullptr);
         return;
     }
-    showStore(session->connection().contextName, session->store());
+    const QString context = session->connection().contextName;
+    showStore(context, session->store());
+    if (!session->isSynced()) {
+        // The first lists arrive kind by kind and the diagram grows with them; once they are
+        // all in, lay it out once from the complete picture (and fit it, if it is shown).
+        connect(session, &ClusterSession::synced, this, [this, context] {
+            const std::shared_ptr<Topology> topology = m_topologies.value(context);
+            if (!topology)
+                return;
+            topology->scene->rebuild();
+            if (topology.get() == m_current)
+                m_view->fitAll();
+        }, Qt::SingleShotConnection);
+    }
 }
 
 void TopologyPage::showStore(const QString &context, ResourceStore *store)

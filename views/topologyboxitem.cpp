@@ -5,11 +5,44 @@
 #include "topologystyle.h"
 
 #include <QFontMetricsF>
-#include <QGraphicsSimpleTextItem>
+#include <QFontInfo>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
 namespace Orrery {
+
+namespace {
+
+// The namespace title, the same size on screen at any zoom. Reads its colour at paint time,
+// so a switch of look (Theme::changed, the scene repaints) needs nothing else.
+class TitleItem : public QGraphicsItem
+{
+public:
+    TitleItem(const QString &text, const QFont &font, QGraphicsItem *parent)
+        : QGraphicsItem(parent)
+        , m_text(text)
+        , m_font(font)
+    {
+        setFlag(ItemIgnoresTransformations);
+        setAcceptedMouseButtons(Qt::NoButton);
+        const QFontMetricsF metrics(m_font);
+        m_rect = QRectF(0, 0, metrics.horizontalAdvance(m_text) + 2, metrics.height());
+    }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        painter->setFont(m_font);
+        painter->setPen(TopologyStyle::text());
+        painter->drawText(m_rect, Qt::AlignLeft | Qt::AlignVCenter, m_text);
+    }
+
+private:
+    QString m_text;
+    QFont m_font;
+    QRectF m_rect;
+};
+
+} // namespace
 
 TopologyBoxItem::TopologyBoxItem(const QString &title, const QRectF &rect,
                                  const QList<QPair<QString, QRectF>> &groups,
@@ -21,10 +54,7 @@ TopologyBoxItem::TopologyBoxItem(const QString &title, const QRectF &rect,
 {
     setZValue(-2);
     setAcceptedMouseButtons(Qt::NoButton);
-    auto *label = new QGraphicsSimpleTextItem(title, this);
-    label->setFont(TopologyStyle::headerFont(display->fontScale));
-    label->setBrush(TopologyStyle::text());
-    label->setFlag(ItemIgnoresTransformations);
+    auto *label = new TitleItem(title, TopologyStyle::headerFont(display->fontScale), this);
     label->setPos(rect.left() + 12, rect.top() + 7);
 }
 
@@ -37,7 +67,11 @@ void TopologyBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     painter->drawRoundedRect(m_rect, 14, 14);
     if (lod < 0.15)
         return;
-    const QFont font = TopologyStyle::detailFont(m_display->fontScale);
+    // Group titles stay legible when the nodes show their compact cards: at least 10 px on
+    // screen, within the group's header.
+    QFont font = TopologyStyle::detailFont(m_display->fontScale);
+    font.setBold(true);
+    font.setPixelSize(int(std::clamp(10.0 / lod, QFontInfo(font).pixelSize() * 1.0, 30.0 * m_display->fontScale)));
     painter->setFont(font);
     for (const auto &[title, rect] : m_groups) {
         if (!rect.intersects(option->exposedRect))
@@ -45,7 +79,7 @@ void TopologyBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setPen(QPen(TopologyStyle::groupBorder(), 1));
         painter->setBrush(TopologyStyle::groupFill());
         painter->drawRoundedRect(rect, 10, 10);
-        if (lod >= 0.5 && !title.isEmpty()) {
+        if (lod >= 0.3 && !title.isEmpty()) {
             painter->setPen(TopologyStyle::mutedText());
             painter->drawText(rect.adjusted(12, 5, -12, 0), Qt::AlignLeft | Qt::AlignTop,
                               title.toUpper());

@@ -4,6 +4,7 @@
 #include "topologydisplay.h"
 #include "topologystyle.h"
 
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -12,9 +13,13 @@ namespace Orrery {
 
 namespace {
 
-// Below this scale text is unreadable anyway; below the second only status colour remains.
-constexpr qreal s_textLod = 0.55;
+// At and above s_detailLod the full card (name, status/detail line, ring, badges) reads well.
+// Between s_shapeLod and it, a compact card: the kind badge and the name alone, drawn at
+// least s_minNamePixels tall on screen, so a small cluster fitted into the window stays
+// readable. Below s_shapeLod only status colour remains (and the scene switches to overview).
+constexpr qreal s_detailLod = 0.85;
 constexpr qreal s_shapeLod = 0.3;
+constexpr qreal s_minNamePixels = 10.5;
 
 } // namespace
 
@@ -120,6 +125,50 @@ void TopologyNodeItem::paintGroupBar(QPainter *painter, const QRectF &rect)
     }
 }
 
+void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod)
+{
+    // One line: the name, in a font that is at least s_minNamePixels on screen but never
+    // taller than the box allows. Workloads keep their ready/desired count on the right.
+    const bool counted = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
+                          || m_node.kind == TopologyKind::Hpa)
+        && m_node.desired >= 0;
+    // Not bold: at these sizes a regular face fits about an eighth more characters.
+    QFont font = TopologyStyle::titleFont(m_display->fontScale);
+    font.setBold(m_display->presenter);
+    const qreal pixels = std::min(std::max(QFontInfo(font).pixelSize() * 1.0, s_minNamePixels / lod),
+                                  rect.height() * 0.68);
+    font.setPixelSize(std::max(1, int(pixels)));
+    painter->setFont(font);
+    const QFontMetricsF metrics(font);
+    const QString name = m_display->displayName(m_node);
+    qreal right = rect.width() - 6;
+    if (counted) {
+        // The count only when the whole name still fits: the name matters more, and the
+        // border already tells the health.
+        const QString count = QStringLiteral("%1/%2").arg(m_node.ready).arg(m_node.desired);
+        const qreal w = metrics.horizontalAdvance(count);
+        if (metrics.horizontalAdvance(name) + w + metrics.averageCharWidth() <= right - textLeft) {
+            painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText()
+                                                                      : TopologyStyle::healthColor(m_node.health));
+            painter->drawText(QRectF(right - w, 0, w, rect.height()), Qt::AlignRight | Qt::AlignVCenter, count);
+            right -= w + metrics.averageCharWidth();
+        }
+    }
+    const qreal width = right - textLeft;
+    if (m_compact.name != name || m_compact.pixels != pixels || m_compact.width != width) {
+        m_compact.name = name;
+        m_compact.pixels = pixels;
+        m_compact.width = width;
+        // Pods and replica sets differ in their generated suffix: keep both ends.
+        const bool suffix = m_node.kind == TopologyKind::Pod || m_node.kind == TopologyKind::ReplicaSet
+            || m_node.kind == TopologyKind::Job;
+        m_compact.text = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, width);
+    }
+    painter->setPen(TopologyStyle::text());
+    painter->drawText(QRectF(textLeft, 0, width, rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      m_compact.text);
+}
+
 void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
@@ -157,7 +206,9 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
     // Kind badge.
     const qreal k = m_display->fontScale;
-    const qreal badge = (isPod ? 20 : 32) * k;
+    // The compact card keeps a small kind dot, leaving the width to the name.
+    const bool compact = lod < s_detailLod;
+    const qreal badge = (compact ? (isPod ? 12 : 16) : (isPod ? 20 : 32)) * k;
     const QRectF badgeRect((isPod ? 5 : 8) * k, (r.height() - badge) / 2, badge, badge);
     painter->setPen(Qt::NoPen);
     painter->setBrush(TopologyStyle::kindColor(m_node.kind));
@@ -167,8 +218,10 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     else
         painter->drawEllipse(badgeRect);
 
-    if (lod < s_textLod)
+    if (compact) {
+        paintCompact(painter, r, badgeRect.right() + 5 * k, lod);
         return;
+    }
 
     painter->setPen(Qt::white);
     QFont badgeFont = TopologyStyle::badgeFont(m_display->fontScale);

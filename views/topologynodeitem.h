@@ -41,6 +41,7 @@ public:
 private:
     void paintRing(QPainter *painter, const QRectF &rect, int value, int total);
     void paintGroupBar(QPainter *painter, const QRectF &rect);
+    void paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod);
 
     struct TextCache
     {
@@ -53,6 +54,14 @@ private:
 
     TopologyNode m_node;
     mutable TextCache m_text;
+    struct CompactCache
+    {
+        QString name;
+        qreal pixels = 0;
+        qreal width = 0;
+        QString text;
+    };
+    CompactCache m_compact;  // the elided name of the compact card
     QSizeF m_size;
     const TopologyDisplay *m_display;
     qreal m_flash = 0;

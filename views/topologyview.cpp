@@ -70,6 +70,15 @@ void TopologyView::zoomBy(qreal factor)
     emit viewportMoved();
 }
 
+qreal TopologyView::fitZoom() const
+{
+    const QRectF content = sceneRect();
+    const QSizeF room = QSizeF(viewport()->size()) - QSizeF(4, 4);
+    if (content.isEmpty() || room.isEmpty())
+        return 1.0;
+    return std::min(room.width() / content.width(), room.height() / content.height());
+}
+
 void TopologyView::fitAll()
 {
     if (!scene())
@@ -79,6 +88,30 @@ void TopologyView::fitAll()
         return;
     }
     m_fitWhenShown = false;
+    // Never further out than readableZoom(), never closer than 100 %: a small cluster fills
+    // the window with readable names; a larger one starts at its top left (where the layout
+    // puts the first namespaces) and scrolls, the minimap showing the rest.
+    const qreal fit = fitZoom();
+    const qreal zoom = std::clamp(fit, readableZoom(), 1.0);
+    // Centred when it all fits; else from the top left, also along the axis that fits (the
+    // view would centre a scene narrower than the viewport).
+    setAlignment(fit >= zoom ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignTop);
+    setTransform(QTransform::fromScale(zoom, zoom));
+    const QRectF content = sceneRect();
+    const QSizeF visible = QSizeF(viewport()->size()) / zoom;
+    if (fit >= zoom)
+        centerOn(content.center());
+    else
+        centerOn(content.left() + visible.width() / 2, content.top() + visible.height() / 2);
+    updateLevelOfDetail();
+    emit viewportMoved();
+}
+
+void TopologyView::showWhole()
+{
+    if (!scene())
+        return;
+    setAlignment(Qt::AlignCenter);
     fitInView(sceneRect(), Qt::KeepAspectRatio);
     updateLevelOfDetail();
     emit viewportMoved();

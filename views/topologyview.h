@@ -24,7 +24,12 @@ public:
 
     void zoomBy(qreal factor);
     void setZoom(qreal zoom);
+    // Fits the diagram, but not below readableZoom(): the names stay legible (the nodes'
+    // compact cards), and what does not fit is scrolled to. showWhole() shows everything.
     void fitAll();
+    void showWhole();
+    qreal fitZoom() const;  // the zoom at which the whole diagram fits the viewport
+    static constexpr qreal readableZoom() { return 0.5; }
     void centerOnNode(const QString &id);
     // Selects and centres on the next match of `text`; returns the number of matches.
     int search(const QString &text);
