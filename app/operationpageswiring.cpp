@@ -49,6 +49,12 @@ void connectHelmRollback(MainWindow &window, const OperationPages &pages)
                              return;
                          controller->rollbackHelmRelease(ns, release, revision);
                      });
+    // Permission first: the page's Rollback button waits for the controller's
+    // SelfSubjectAccessReviews (Secrets and the manifest's kinds) and shows a denial.
+    pages.helm->setRollbackCheck([controller](const HelmRelease &current, const HelmRelease &target, QObject *context,
+                                              std::function<void(const QString &)> done) {
+        controller->checkHelmRollback(current, target, context, std::move(done));
+    });
     // A Helm rollback changed the history (or recorded a failure): show it.
     QObject::connect(controller, &ActionController::operationFinished, pages.helm,
                      [helm = pages.helm] { helm->invalidate(); });

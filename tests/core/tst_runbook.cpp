@@ -4,6 +4,11 @@
 #include "runbook/clusterrunbookexecutor.h"
 #include "runbook/runbookrunner.h"
 #include "runbook/shippedrunbooks.h"
+#include "kube/actions/writeexecutor.h"
+#include "kube/httptransport.h"
+
+#include "fakeapiserver.h"
+#include "testcredentialprovider.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -47,6 +52,22 @@ public:
             QMetaObject::invokeMethod(qApp, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
     }
     void cancel() override { ++cancels; }
+};
+
+// Records what would have been written; answers 200 so that a missing refusal shows up as a
+// write in `sent`, not as a failure that looks like one.
+class RecordingWriter : public WriteExecutor
+{
+public:
+    QList<PlannedWrite> sent;
+    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
+    {
+        sent.append(write);
+        ApiResponse ok;
+        ok.status = 200;
+        ok.body = "{}";
+        QMetaObject::invokeMethod(context, [onFinished, ok] { onFinished(ok); }, Qt::QueuedConnection);
+    }
 };
 
 } // namespace
@@ -285,6 +306,36 @@ private slots:
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("pfe-k8s")).size(), 2);
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral")).size(), 1);
         QVERIFY(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral-operator")).isEmpty());
+    }
+
+    // setLoad against an API server whose /version lacks "orrerySimulator": true (a real
+    // cluster, here tests/support's FakeApiServer): the step fails with a clear message, and
+    // nothing is written, although the workload exists and could be patched.
+    void setLoadRefusedOffTheSimulator()
+    {
+        Test::FakeApiServer server;
+        QVERIFY(server.start());
+        server.put("deployments", Test::FakeApiServer::makeObject("shop", "web", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}}));
+        const nlohmann::json before = server.objects("deployments").at(0);
+        ClusterConnection c;
+        c.contextName = QStringLiteral("real-cluster");
+        c.server = QString::fromStdString(server.url());
+        c.credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
+        HttpTransport transport(c);
+        RecordingWriter writer;
+        ClusterRunbookExecutor executor(&transport, &writer, QStringLiteral("shop"), QDir::tempPath());
+        auto book = RunbookParser::parse("- setLoad: {target: deployment/web, percent: 90}\n");
+        QVERIFY(book.ok());
+        std::optional<StepOutcome> outcome;
+        executor.execute(book->steps.at(0), [&outcome](StepOutcome o) { outcome = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 15000);
+        QVERIFY(!outcome->ok);
+        QCOMPARE(outcome->error.code, Error::Code::Unsupported);
+        QCOMPARE(outcome->error.message, QStringLiteral("setLoad works only on the demo cluster"));
+        QVERIFY(writer.sent.isEmpty());
+        QCOMPARE(server.objects("deployments").size(), std::size_t(1));
+        QVERIFY(server.objects("deployments").at(0) == before);
+        QVERIFY(!server.objects("deployments").at(0)["metadata"].contains("annotations"));
     }
 
     // setLoad: the annotation orrery-sim reads, as a merge patch; "schedule" removes it.

@@ -4,6 +4,7 @@
 // revision, a diff of two revisions, and the rollback request.
 #include "eventloopwait.h"
 #include <helm/helmpage.h>
+#include <operations/actioncontroller.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -47,6 +48,7 @@ private slots:
     void cleanupTestCase();
     void releasesHistoryValuesDiffRollback();
     void viewerIsToldWhy();
+    void rollbackNeedsPermission();
 
 private:
     QTemporaryDir m_dir;
@@ -170,6 +172,65 @@ void tst_HelmPage::viewerIsToldWhy()
     QCOMPARE(page.releaseList()->topLevelItemCount(), 0);
     QVERIFY2(page.statusLabel()->text().startsWith(QLatin1String("You may not read Secrets here")),
              qPrintable(page.statusLabel()->text()));
+}
+
+// Permission first: the Rollback button waits for the SelfSubjectAccessReviews a rollback needs
+// (ActionController::checkHelmRollback) and stays disabled with the reason when the server says
+// no. The viewer cannot list the release Secrets at all, so the page reads them as the admin
+// while the checks are asked as the viewer: the situation of a user who may read Secrets but
+// not write them.
+void tst_HelmPage::rollbackNeedsPermission()
+{
+    const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
+    auto adminConnection = config.connection(QStringLiteral("aks-chat-francecentral"));
+    auto viewerConnection = config.connection(QStringLiteral("aks-chat-francecentral-viewer"));
+    QVERIFY(adminConnection.ok() && viewerConnection.ok());
+    ClusterSession admin(std::move(*adminConnection));
+    ClusterSession viewer(std::move(*viewerConnection));
+    ActionController asViewer(nullptr, nullptr, m_dir.filePath(QStringLiteral("audit")));
+    asViewer.setSession(&viewer);
+    ActionController asAdmin(nullptr, nullptr, m_dir.filePath(QStringLiteral("audit")));
+    asAdmin.setSession(&admin);
+    ActionController *checker = &asViewer;
+
+    HelmPage page;
+    page.resize(1200, 800);
+    int checks = 0;
+    page.setRollbackCheck([&](const HelmRelease &current, const HelmRelease &target, QObject *context,
+                              std::function<void(const QString &)> done) {
+        ++checks;
+        QCOMPARE(current.version, 3);
+        checker->checkHelmRollback(current, target, context, std::move(done));
+    });
+    page.setSession(&admin);
+    page.show();
+    QVERIFY(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000));
+    const int fetches = page.fetches();
+    QVERIFY(page.selectRelease(QStringLiteral("production"), QStringLiteral("chat-app")));
+    QVERIFY(waitUntil([&] { return page.fetches() > fetches && page.historyList()->topLevelItemCount() == 3; }, 30000));
+    QVERIFY(waitUntil([&] { return page.fetches() > fetches; }, 30000));
+
+    // The current revision asks nothing; an earlier one asks and waits for the answer.
+    QCOMPARE(checks, 0);
+    QVERIFY(page.selectRevision(2));
+    QCOMPARE(checks, 1);
+    QVERIFY(!page.rollbackButton()->isEnabled());
+    QCOMPARE(page.rollbackButton()->toolTip(), QStringLiteral("Checking permission…"));
+    QVERIFY2(waitUntil([&] { return page.rollbackNote()->isVisibleTo(&page); }, 15000),
+             qPrintable(page.rollbackButton()->toolTip()));
+    QVERIFY(!page.rollbackButton()->isEnabled());
+    const QString denial = page.rollbackButton()->toolTip();
+    QVERIFY2(denial.startsWith(QLatin1String("Not allowed: you may not get secrets in namespace production."))
+                 && denial.contains(QLatin1String("Helm keeps every revision")),
+             qPrintable(denial));
+    QCOMPARE(page.rollbackNote()->text(), denial);
+
+    // The same page with the admin's answers: enabled, no note.
+    checker = &asAdmin;
+    QVERIFY(page.selectRevision(1));
+    QVERIFY(waitUntil([&] { return page.rollbackButton()->isEnabled(); }, 15000));
+    QVERIFY(!page.rollbackNote()->isVisibleTo(&page));
+    QCOMPARE(page.rollbackButton()->text(), QStringLiteral("Roll back to revision 1…"));
 }
 
 QTEST_MAIN(tst_HelmPage)

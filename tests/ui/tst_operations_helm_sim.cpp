@@ -9,6 +9,7 @@
 #include <operations/confirmdialog.h>
 
 #include <audit/auditlog.h>
+#include <helm/helmcodec.h>
 #include <helm/helmreleases.h>
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -46,9 +48,14 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void rollbackRelease();
+    void dryRunRefusalWritesNothing();
+    void viewerIsRefusedBeforeConfirmation();
 
 private:
-    QStringList history(ClusterSession *session);
+    QStringList history(ClusterSession *session, const QString &release = QStringLiteral("chat-app"));
+    ClusterSession *connectContext(const QString &context);
+    int send(ClusterSession *session, const ApiRequest &request);
+    QMessageBox *waitForError();
 
     QTemporaryDir m_dir;
     QProcess m_sim;
@@ -74,7 +81,7 @@ void TestOperationsHelmSim::cleanupTestCase()
     }
 }
 
-QStringList TestOperationsHelmSim::history(ClusterSession *session)
+QStringList TestOperationsHelmSim::history(ClusterSession *session, const QString &release)
 {
     const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
                                                 QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
@@ -87,7 +94,7 @@ QStringList TestOperationsHelmSim::history(ClusterSession *session)
     });
     waitUntil([&] { return answered; }, 10000);
     QStringList rows;
-    for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(QStringLiteral("chat-app")))
+    for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(release))
         rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
     return rows;
 }
@@ -152,6 +159,145 @@ void TestOperationsHelmSim::rollbackRelease()
     }
     QVERIFY(!all.contains("H4sI"));
     QVERIFY(!all.contains("SDRzSU"));
+}
+
+ClusterSession *TestOperationsHelmSim::connectContext(const QString &context)
+{
+    Result<ClusterConnection> connection = Kubeconfig::load(m_dir.filePath("kubeconfig")).connection(context);
+    if (!connection.ok())
+        return nullptr;
+    auto *session = new ClusterSession(std::move(connection.value()), this);
+    bool discovered = false;
+    QObject::connect(session, &ClusterSession::discovered, this, [&] { discovered = true; });
+    session->start();
+    if (!waitUntil([&] { return discovered; }, 60000))
+        return nullptr;
+    return session;
+}
+
+int TestOperationsHelmSim::send(ClusterSession *session, const ApiRequest &request)
+{
+    int status = -1;
+    session->transport()->send(request, this, [&](const Result<ApiResponse> &r) { status = r.ok() ? r->status : 0; });
+    waitUntil([&] { return status >= 0; }, 10000);
+    return status;
+}
+
+QMessageBox *TestOperationsHelmSim::waitForError()
+{
+    QMessageBox *error = nullptr;
+    waitUntil([&] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->objectName() == "OperationError")
+                error = box;
+        return error != nullptr;
+    }, 30000);
+    return error;
+}
+
+// A release whose revision 1 has an invalid Deployment (no image): rolling back to it must fail
+// in the server's dry run, before the pending revision is recorded or any object applied.
+void TestOperationsHelmSim::dryRunRefusalWritesNothing()
+{
+    ClusterSession *session = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    QVERIFY(session);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    HelmRelease r;
+    r.name = QStringLiteral("broken");
+    r.ns = QStringLiteral("production");
+    r.chartName = QStringLiteral("broken");
+    r.appVersion = QStringLiteral("1.0");
+    r.firstDeployed = now.addSecs(-600);
+    r.lastDeployed = now.addSecs(-600);
+    r.raw = {{"name", "broken"}, {"namespace", "production"}, {"info", nlohmann::json::object()},
+             {"chart", {{"metadata", {{"name", "broken"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
+             {"config", nlohmann::json::object()}};
+    HelmRelease v1 = r;
+    v1.version = 1;
+    v1.chartVersion = QStringLiteral("0.1.0");
+    v1.status = QStringLiteral("superseded");
+    v1.description = QStringLiteral("Install complete");
+    v1.manifest = QStringLiteral(
+        "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-config\ndata:\n  a: \"1\"\n"
+        "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken-web\nspec:\n  selector:\n"
+        "    matchLabels: {app: broken-web}\n  template:\n    metadata:\n      labels: {app: broken-web}\n"
+        "    spec:\n      containers:\n      - name: web\n        image: \"\"\n");
+    HelmRelease v2 = r;
+    v2.version = 2;
+    v2.chartVersion = QStringLiteral("0.2.0");
+    v2.status = QStringLiteral("deployed");
+    v2.description = QStringLiteral("Upgrade complete");
+    v2.manifest = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-other\ndata:\n  b: \"2\"\n");
+    for (const HelmRelease &rev : {v1, v2}) {
+        ApiRequest post;
+        post.method = "POST";
+        post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
+        post.contentType = "application/json";
+        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
+        QCOMPARE(send(session, post), 201);
+    }
+    const QStringList before = history(session, QStringLiteral("broken"));
+    QCOMPARE(before, (QStringList{"1|superseded|Install complete", "2|deployed|Upgrade complete"}));
+
+    QWidget host;
+    host.show();
+    ActionController controller(nullptr, &host, m_dir.filePath("audit-broken"));
+    controller.setSession(session);
+    QSignalSpy finished(&controller, &ActionController::operationFinished);
+    controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("broken"), 1);
+    ConfirmDialog *dialog = nullptr;
+    QVERIFY(waitUntil([&] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *d = qobject_cast<ConfirmDialog *>(w); d && d->isVisible())
+                dialog = d;
+        return dialog != nullptr;
+    }, 15000));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
+    QVERIFY(!finished.first().at(0).toBool());
+    QMessageBox *error = waitForError();
+    QVERIFY(error);
+    QVERIFY2(error->text().contains("spec.template.spec.containers[0].image: Required value")
+                 && error->text().contains("nothing was written"),
+             qPrintable(error->text()));
+    error->accept();
+    // The history is as it was, and neither ConfigMap of revision 1 nor its Deployment exists.
+    QCOMPARE(history(session, QStringLiteral("broken")), before);
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/broken-config")), 404);
+    QCOMPARE(send(session, ApiRequest::get("/apis/apps/v1/namespaces/production/deployments/broken-web")), 404);
+    // Only dry runs went out, and they are audited as such.
+    const QList<AuditEntry> entries = AuditLog::read(m_dir.filePath("audit-broken"));
+    QVERIFY(!entries.isEmpty());
+    for (const AuditEntry &e : entries)
+        QVERIFY2(e.dryRun, qPrintable(e.verb + ' ' + e.kind + ' ' + e.name));
+    delete session;
+}
+
+// The viewer may not read Secrets, let alone write them: refused before any confirmation, in
+// words, with nothing written.
+void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
+{
+    ClusterSession *admin = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    QVERIFY(admin);
+    const QStringList before = history(admin);
+    ClusterSession *viewer = connectContext(QStringLiteral("aks-chat-francecentral-viewer"));
+    QVERIFY(viewer);
+    QWidget host;
+    host.show();
+    ActionController controller(nullptr, &host, m_dir.filePath("audit-viewer"));
+    controller.setSession(viewer);
+    controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("chat-app"), 1);
+    QMessageBox *error = waitForError();
+    QVERIFY(error);
+    QVERIFY2(error->text().contains("You may not read Secrets in namespace production"), qPrintable(error->text()));
+    QVERIFY2(!error->text().contains("{"), qPrintable(error->text()));
+    for (QWidget *w : QApplication::topLevelWidgets())
+        QVERIFY(!(qobject_cast<ConfirmDialog *>(w) && w->isVisible()));
+    error->accept();
+    QCOMPARE(history(admin), before);
+    QVERIFY(AuditLog::read(m_dir.filePath("audit-viewer")).isEmpty());
+    delete viewer;
+    delete admin;
 }
 
 QTEST_MAIN(TestOperationsHelmSim)

@@ -3,6 +3,7 @@
 
 #include <operations/diffhighlighter.h>
 
+#include <theme.h>
 #include <yamlhighlighter.h>
 
 #include <kube/actions/resourcepath.h>
@@ -87,6 +88,7 @@ HelmPage::HelmPage(QWidget *parent)
     , m_diffKind(new QComboBox(this))
     , m_diff(codeView(this))
     , m_rollback(new QPushButton(tr("Roll back to revision…"), this))
+    , m_rollbackNote(new QLabel(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -141,6 +143,22 @@ HelmPage::HelmPage(QWidget *parent)
     historyBar->addStretch(1);
     historyBar->addWidget(m_rollback);
     historyLayout->addLayout(historyBar);
+    m_rollbackNote->setObjectName(QStringLiteral("rollbackNote"));
+    m_rollbackNote->setWordWrap(true);
+    auto paintNote = [this] {
+        m_rollbackNote->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(Theme::instance()->name(Theme::Role::Danger)));
+    };
+    paintNote();
+    connect(Theme::instance(), &Theme::changed, this, [this, paintNote] {
+        paintNote();
+        for (int i = 0; i < m_releases->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_releases->topLevelItem(i);
+            if (item->data(RStatus, Qt::ForegroundRole).isValid())
+                item->setForeground(RStatus, themeColor(Theme::Role::Danger));
+        }
+    });
+    m_rollbackNote->hide();
+    historyLayout->addWidget(m_rollbackNote);
     historyLayout->addWidget(m_history, 1);
 
     auto *lower = new QSplitter(Qt::Horizontal, this);
@@ -304,7 +322,7 @@ void HelmPage::showReleases()
             item->setText(RUpdated, timeText(r.lastDeployed));
             item->setData(RName, Qt::UserRole, it.key());
             if (r.status == QLatin1String("failed") || r.status.startsWith(QLatin1String("pending")))
-                item->setForeground(RStatus, QColor(0xc0, 0x39, 0x2b));
+                item->setForeground(RStatus, themeColor(Theme::Role::Danger));
             if (r.name == keepName && it.key() == keepNs)
                 selected = item;
         }
@@ -409,14 +427,29 @@ void HelmPage::onRevisionSelected()
     m_values->setPlainText(release ? HelmReleases::valuesYaml(*release) : QString());
     m_manifest->setPlainText(release ? release->manifest : QString());
     const int current = history.isEmpty() ? 0 : history.last().version;
-    m_rollback->setEnabled(release && release->version != current);
-    m_rollback->setText(release && release->version != current ? tr("Roll back to revision %1…").arg(release->version)
-                                                               : tr("Roll back to revision…"));
-    m_rollback->setToolTip(!release ? tr("Select a release and the revision to go back to.")
-                           : release->version == current ? tr("Revision %1 is the current one.").arg(current)
-                                                         : tr("Roll %1 back to revision %2 (as helm rollback)")
-                                                               .arg(m_selectedName)
-                                                               .arg(release->version));
+    const bool candidate = release && release->version != current;
+    const QString tip = !release ? tr("Select a release and the revision to go back to.")
+        : !candidate            ? tr("Revision %1 is the current one.").arg(current)
+                                : tr("Roll %1 back to revision %2 (as helm rollback)").arg(m_selectedName).arg(release->version);
+    m_rollback->setEnabled(candidate);
+    m_rollback->setText(candidate ? tr("Roll back to revision %1…").arg(release->version) : tr("Roll back to revision…"));
+    m_rollback->setToolTip(tip);
+    m_rollbackNote->hide();
+    m_rollbackNote->clear();
+    const quint64 generation = ++m_checkGeneration;
+    if (!candidate || !m_rollbackCheck)
+        return;
+    // Permission first: disabled until the server said yes (SelfSubjectAccessReview).
+    m_rollback->setEnabled(false);
+    m_rollback->setToolTip(tr("Checking permission…"));
+    m_rollbackCheck(history.last(), *release, this, [this, generation, tip](const QString &denial) {
+        if (generation != m_checkGeneration)
+            return;  // another revision was selected meanwhile
+        m_rollback->setEnabled(denial.isEmpty());
+        m_rollback->setToolTip(denial.isEmpty() ? tip : denial);
+        m_rollbackNote->setText(denial);
+        m_rollbackNote->setVisible(!denial.isEmpty());
+    });
 }
 
 void HelmPage::showDiff()

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -34,6 +36,12 @@ public:
     ~HelmPage() override;
 
     void setSession(ClusterSession *session);
+    // Asks whether the user may roll `current`'s release back to `target` (permission first,
+    // docs/operations.md); `done` gets an empty string when allowed, else the reason. Without
+    // one the button is enabled for any earlier revision and the server decides.
+    using RollbackCheck = std::function<void(const HelmRelease &current, const HelmRelease &target,
+                                             QObject *context, std::function<void(const QString &denial)> done)>;
+    void setRollbackCheck(RollbackCheck check) { m_rollbackCheck = std::move(check); }
     // Fetches the release Secrets of every namespace again.
     void refresh();
     // The releases may have changed (an operation ran): refresh now if shown, else when shown.
@@ -49,6 +57,8 @@ public:
     QComboBox *diffTo() const { return m_diffTo; }
     QComboBox *diffKind() const { return m_diffKind; }
     QPushButton *rollbackButton() const { return m_rollback; }
+    // Why the rollback is not allowed (hidden when it is).
+    QLabel *rollbackNote() const { return m_rollbackNote; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *statusLabel() const { return m_status; }
     bool selectRelease(const QString &ns, const QString &name);
@@ -86,6 +96,8 @@ private:
     bool m_dirty = true;
     quint64 m_generation = 0;
     int m_fetches = 0;
+    RollbackCheck m_rollbackCheck;
+    quint64 m_checkGeneration = 0;
 
     QLabel *m_title;
     QLabel *m_status;
@@ -100,6 +112,7 @@ private:
     QComboBox *m_diffKind;
     QPlainTextEdit *m_diff;
     QPushButton *m_rollback;
+    QLabel *m_rollbackNote;
 };
 
 } // namespace Orrery

@@ -13,6 +13,7 @@
 #include <contextpreferences.h>
 
 #include <audit/auditlog.h>
+#include <helm/helmrelease.h>
 #include <helm/helmrollback.h>
 #include <helm/helmrollbackoperation.h>
 #include <kube/actions/clusterwriteexecutor.h>
@@ -166,6 +167,20 @@ QString ActionController::identity(const Target &t) const
     return c.impersonateUser.isEmpty() ? c.userName : c.impersonateUser;
 }
 
+QString ActionController::denialText(const AccessResult &result)
+{
+    if (result.allowed || result.error)
+        return {};
+    const AccessCheck &check = result.check;
+    const QString resource = check.subresource.isEmpty() ? check.resource : check.resource + QLatin1Char('/') + check.subresource;
+    QString text = check.namespaceName.isEmpty()
+        ? tr("Not allowed: you may not %1 %2 on this cluster.").arg(check.verb, resource)
+        : tr("Not allowed: you may not %1 %2 in namespace %3.").arg(check.verb, resource, check.namespaceName);
+    if (!result.reason.isEmpty())
+        text += QLatin1Char(' ') + tr("The server says: %1").arg(result.reason);
+    return text;
+}
+
 void ActionController::applyPermission(QAction *action, const QString &context, const AccessCheck &check) const
 {
     const std::optional<AccessResult> result = m_permissions->cached(context, check);
@@ -181,17 +196,7 @@ void ActionController::applyPermission(QAction *action, const QString &context, 
         return;
     }
     action->setEnabled(result->allowed);
-    if (result->allowed) {
-        action->setToolTip({});
-        return;
-    }
-    const QString resource = check.subresource.isEmpty() ? check.resource : check.resource + QLatin1Char('/') + check.subresource;
-    QString text = check.namespaceName.isEmpty()
-        ? tr("Not allowed: you may not %1 %2 on this cluster.").arg(check.verb, resource)
-        : tr("Not allowed: you may not %1 %2 in namespace %3.").arg(check.verb, resource, check.namespaceName);
-    if (!result->reason.isEmpty())
-        text += QLatin1Char(' ') + tr("The server says: %1").arg(result->reason);
-    action->setToolTip(text);
+    action->setToolTip(denialText(*result));
 }
 
 QList<QAction *> ActionController::actionsFor(const KubeObjectPtr &object, QObject *parent)
@@ -485,6 +490,25 @@ void ActionController::scale(Kind kind, const QString &ns, const QString &name)
                         hpaObject = item;
             auto *dialog = new ScaleDialog(kindName(t.kind) + QLatin1Char('/') + t.name, specReplicas(w), hpa, m_dialogParent);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
+            if (hpa) {
+                // Permission first: the bounds are a patch of the HPA, not of the workload.
+                AccessCheck check;
+                check.verb = QStringLiteral("patch");
+                check.group = QStringLiteral("autoscaling");
+                check.resource = QStringLiteral("horizontalpodautoscalers");
+                check.namespaceName = t.ns;
+                check.name = hpa->name;
+                auto show = [this, dialog, context = t.context, check] {
+                    const std::optional<AccessResult> r = m_permissions->cached(context, check);
+                    dialog->setHpaPermission(r ? std::optional<QString>(denialText(*r)) : std::nullopt);
+                };
+                show();
+                connect(m_permissions, &PermissionCache::updated, dialog, [show, context = t.context](const QString &c) {
+                    if (c == context)
+                        show();
+                });
+                m_permissions->request(t.session, t.context, {check});
+            }
             connect(dialog, &QDialog::accepted, this, [this, t, w, dialog, hpaObject] {
                 if (dialog->editsHpa())
                     planHpaBounds(t, hpaObject, dialog->minReplicas(), dialog->maxReplicas());
@@ -797,6 +821,29 @@ void ActionController::planDelete(const Target &t, const nlohmann::json &object,
 
 // --- Helm ----------------------------------------------------------------------------------
 
+void ActionController::checkHelmRollback(const HelmRelease &current, const HelmRelease &target, QObject *context,
+                                         DenialHandler done)
+{
+    if (!m_session) {
+        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    const QList<AccessCheck> checks = HelmRollback::requiredAccess(current, target, m_session->discovery().resources);
+    AccessReview::run(m_session->transport(), checks, context, [done](const QList<AccessResult> &results) {
+        for (const AccessResult &r : results) {
+            const QString denial = denialText(r);
+            if (!denial.isEmpty()) {
+                done(denial + QLatin1Char(' ')
+                     + (r.check.resource == QLatin1String("secrets")
+                            ? tr("Helm keeps every revision of a release in a Secret of its namespace.")
+                            : tr("A rollback writes every object of the target revision's manifest.")));
+                return;
+            }
+        }
+        done({});
+    });
+}
+
 void ActionController::rollbackHelmRelease(const QString &ns, const QString &release, int revision)
 {
     Target t = target(Kind::Secret, ns, release);
@@ -807,8 +854,12 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
                                                 QStringLiteral("owner=helm,name=") + release);
     fetchJson(t.session->transport(), path, this, [this, t, ns, release, revision](const Result<nlohmann::json> &secrets) {
         if (!secrets.ok() || !t.session) {
-            showError(tr("Cannot roll back the release"),
-                      secrets.ok() ? tr("the cluster was disconnected") : secrets.error().toString());
+            QString why = secrets.ok() ? tr("the cluster was disconnected") : secrets.error().toString();
+            if (!secrets.ok() && secrets.error().httpStatus == 403)
+                why = tr("You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. "
+                         "Ask a cluster administrator for this RBAC permission, or use a context with more "
+                         "rights.").arg(ns);
+            showError(tr("Cannot roll back the release"), why);
             return;
         }
         const Result<HelmRollbackPlan> plan = HelmRollback::plan(secrets.value(), release, revision,
@@ -818,38 +869,54 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
             showError(tr("Cannot roll back the release"), plan.error().message);
             return;
         }
-        QStringList lines;
-        lines << tr("Roll back Helm release %1 from revision %2 to %3 (new revision %4).")
-                     .arg(release)
-                     .arg(plan->current.version)
-                     .arg(plan->targetVersion)
-                     .arg(plan->pending.version);
-        QStringList details;
-        for (const PlannedWrite &w : plan->recordPending + plan->applies + plan->deletes)
-            details << w.description;
-        Target shown = t;
-        shown.kind = Kind::Secret;
-        ConfirmationTarget ct = confirmationTarget(shown);
-        ct.kind = QStringLiteral("HelmRelease");
-        auto *dialog = new ConfirmDialog(ct, tr("Roll back %1").arg(release), tr("Roll back"), m_dialogParent);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setChange(lines.join(QLatin1Char('\n')), details.join(QLatin1Char('\n')));
-        connect(dialog, &QDialog::accepted, this, [this, t, p = plan.value(), release] {
-            if (!t.session)
+        // Permission first: a denied rollback is refused here rather than half-way (the page
+        // already disabled its button, but permissions may have changed since).
+        HelmRelease target = plan->pending;
+        target.version = plan->targetVersion;
+        const HelmRollbackPlan p = plan.value();
+        checkHelmRollback(plan->current, target, this, [this, t, p](const QString &denial) {
+            if (!denial.isEmpty()) {
+                showError(tr("Cannot roll back the release"), denial);
                 return;
-            auto *op = new HelmRollbackOperation(p, this);
-            connect(op, &HelmRollbackOperation::finished, this, [this, op, release](bool ok, const QString &message) {
-                op->deleteLater();
-                emit operationFinished(ok, tr("Helm rollback of %1").arg(release), op->report());
-                if (ok)
-                    emit statusMessage(message);
-                else
-                    showError(tr("Helm rollback failed"), message);
-            });
-            op->run(executor(t.session));
+            }
+            confirmHelmRollback(t, p);
         });
-        dialog->open();
     });
+}
+
+void ActionController::confirmHelmRollback(const Target &t, const HelmRollbackPlan &plan)
+{
+    const QString release = plan.release;
+    QStringList lines;
+    lines << tr("Roll back Helm release %1 from revision %2 to %3 (new revision %4).")
+                 .arg(release)
+                 .arg(plan.current.version)
+                 .arg(plan.targetVersion)
+                 .arg(plan.pending.version);
+    lines << tr("The server first checks the target manifest (dry run): if it refuses, nothing is written.");
+    QStringList details;
+    for (const PlannedWrite &w : plan.recordPending + plan.applies + plan.deletes)
+        details << w.description;
+    ConfirmationTarget ct = confirmationTarget(t);
+    ct.kind = QStringLiteral("HelmRelease");
+    auto *dialog = new ConfirmDialog(ct, tr("Roll back %1").arg(release), tr("Roll back"), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setChange(lines.join(QLatin1Char('\n')), details.join(QLatin1Char('\n')));
+    connect(dialog, &QDialog::accepted, this, [this, t, plan, release] {
+        if (!t.session)
+            return;
+        auto *op = new HelmRollbackOperation(plan, this);
+        connect(op, &HelmRollbackOperation::finished, this, [this, op, release](bool ok, const QString &message) {
+            op->deleteLater();
+            emit operationFinished(ok, tr("Helm rollback of %1").arg(release), op->report());
+            if (ok)
+                emit statusMessage(message);
+            else
+                showError(tr("Helm rollback failed"), message);
+        });
+        op->run(executor(t.session));
+    });
+    dialog->open();
 }
 
 } // namespace Orrery

@@ -29,6 +29,8 @@ class QWidget;
 namespace Orrery {
 
 class ApplyDialog;
+struct HelmRelease;
+struct HelmRollbackPlan;
 class AuditLog;
 class ClusterWriteExecutor;
 class ContextPreferences;
@@ -76,8 +78,17 @@ public:
     // Straight to the confirmation of `kubectl rollout undo [--to-revision]` (0: previous).
     void rollbackTo(Kind kind, const QString &ns, const QString &name, qint64 revision);
     void remove(Kind kind, const QString &ns, const QString &name);
-    // `helm rollback RELEASE REVISION` natively (HelmRollback + HelmRollbackOperation).
+    // `helm rollback RELEASE REVISION` natively (HelmRollback + HelmRollbackOperation): checks
+    // the permissions first, confirms, then runs it (server dry run of the target manifest,
+    // then the writes).
     void rollbackHelmRelease(const QString &ns, const QString &release, int revision);
+    // Asks the server (SelfSubjectAccessReview, HelmRollback::requiredAccess) whether the user
+    // may roll `current`'s release back to `target`; `done` gets an empty string when allowed
+    // (or when the review itself could not be made: the server decides then), else the first
+    // denial in words. `done` is called on `context`'s thread, not at all if it is gone.
+    using DenialHandler = std::function<void(const QString &denial)>;
+    void checkHelmRollback(const HelmRelease &current, const HelmRelease &target, QObject *context,
+                           DenialHandler done);
 
     // "Apply manifests…" (`kubectl apply --server-side --field-manager=orrery`): opens the
     // ApplyDialog for the active session with `files` already listed, checks permissions and
@@ -88,6 +99,9 @@ public:
 
     // The permission check that gates an action, as `kubectl auth can-i` would ask it.
     static std::optional<AccessCheck> accessCheckFor(const QString &id, Kind kind, const QString &ns);
+    // "Not allowed: you may not patch deployments/scale in namespace shop." plus the server's
+    // reason; empty when allowed or when the review could not be made.
+    static QString denialText(const AccessResult &result);
     // A failed write in words: who, which verb, which resource (403), or the server's message.
     QString explainFailure(const PlannedWrite &write, const Result<ApiResponse> &response) const;
 
@@ -136,6 +150,7 @@ private:
 
     void planScale(const Target &t, const nlohmann::json &workload, int replicas);
     void planHpaBounds(const Target &t, const nlohmann::json &hpa, int minReplicas, int maxReplicas);
+    void confirmHelmRollback(const Target &t, const HelmRollbackPlan &plan);
     void planSetImage(const Target &t, const nlohmann::json &workload, const QString &container,
                       const QString &image);
     void planRollback(const Target &t, const nlohmann::json &workload, const nlohmann::json &owned,
