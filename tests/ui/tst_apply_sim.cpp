@@ -29,6 +29,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QListWidget>
@@ -357,40 +358,79 @@ void TestApplySim::malformedYamlSendsNothing()
 void TestApplySim::conflictExplainedThenForced()
 {
     const QString path = "/api/v1/namespaces/default/configmaps/apply-owned";
+    const QString freePath = "/api/v1/namespaces/default/configmaps/apply-free";
     QCOMPARE(sendApply(path, "kubectl", configMapYaml("apply-owned", "default", "red").toUtf8()), 201);
 
-    ApplyDialog *dialog = checkPasted(m_controller.get(), configMapYaml("apply-owned", "default", "green"), 1);
+    // A new object and one whose field kubectl owns: the dry run finds the conflict, and the
+    // dialog explains it and offers the force right there instead of a half-done apply.
+    ApplyDialog *dialog = checkPasted(m_controller.get(),
+                                      configMapYaml("apply-free", "default", "x") + "---\n"
+                                          + configMapYaml("apply-owned", "default", "green"),
+                                      2);
     QVERIFY(dialog);
-    QCOMPARE(dialog->object(0).status, QStringLiteral("conflict"));
-    QVERIFY(dialog->object(0).details.contains("kubectl"));
-    QVERIFY(dialog->applyButton()->isEnabled());
-    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
-    auto *confirm = waitForDialog<ConfirmDialog>();
-    QVERIFY(confirm);
-    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
+    QCOMPARE(dialog->object(1).status, QStringLiteral("conflict"));
+    QVERIFY(dialog->object(1).conflict);
+    const QString conflict = dialog->conflictText();
+    QVERIFY2(conflict.contains("ConfigMap default/apply-owned") && conflict.contains("\"kubectl\" manages .data.mode"),
+             qPrintable(conflict));
+    QVERIFY2(conflict.contains("Apply is disabled: it would apply 1 other object(s) and then fail"), qPrintable(conflict));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QVERIFY(dialog->forceButton()->isVisible());
+    QVERIFY(dialog->forceButton()->isEnabled());
+    QCOMPARE(dialog->forceButton()->text(), QStringLiteral("Force (take ownership)…"));
+    if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        dialog->resize(900, 680);
+        QVERIFY(dialog->grab().save(QDir(dir).filePath("operations-apply-conflict.png")));
+    }
+    QTest::mouseClick(dialog->forceButton(), Qt::LeftButton);
 
-    auto *box = waitForDialog<QMessageBox>("ApplyConflict");
-    QVERIFY(box);
-    QVERIFY2(box->text().contains("\"kubectl\" manages .data.mode"), qPrintable(box->text()));
-    QVERIFY(box->text().contains("force"));
-    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
-    auto *force = box->findChild<QPushButton *>("applyForce");
-    QVERIFY(force);
-    QTest::mouseClick(force, Qt::LeftButton);
-
-    // Second confirmation, naming the force.
+    // The confirmation names the force and repeats the conflict.
     ConfirmDialog *second = nullptr;
     QVERIFY(waitUntil([&] {
         second = visibleTopLevel<ConfirmDialog>();
         return second && second->windowTitle().contains("Force");
     }, 10000));
+    QString labels;
+    for (QLabel *l : second->findChildren<QLabel *>())
+        labels += l->text() + QLatin1Char('\n');
+    QVERIFY2(labels.contains("\"kubectl\" manages .data.mode"), qPrintable(labels));
+    // Nothing written before the confirmation.
+    QVERIFY(get(m_session, freePath).is_null());
+    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
     QTest::mouseClick(second->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; }, 15000));
+    QVERIFY(get(m_session, freePath).is_object());
     bool orreryOwns = false;
     for (const auto &f : get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
         if (f.value("manager", std::string()) == "orrery" && f.dump().find("f:mode") != std::string::npos)
             orreryOwns = true;
     QVERIFY(orreryOwns);
+
+    // A conflict that appears after the check (kubectl takes the field back meanwhile) still
+    // stops the real apply with a 409, explained, with Force offered.
+    dialog = checkPasted(m_controller.get(), configMapYaml("apply-owned", "default", "blue"), 1);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QVERIFY(!dialog->forceButton()->isVisible());
+    ApiRequest takeBack;
+    takeBack.method = "PATCH";
+    takeBack.path = path + "?fieldManager=kubectl&force=true";
+    takeBack.contentType = "application/apply-patch+yaml";
+    takeBack.body = configMapYaml("apply-owned", "default", "red").toUtf8();
+    bool answered = false;
+    m_session->transport()->send(takeBack, this, [&](const Result<ApiResponse> &) { answered = true; });
+    QVERIFY(waitUntil([&] { return answered; }, 10000));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    auto *confirm = waitForDialog<ConfirmDialog>();
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    auto *box = waitForDialog<QMessageBox>("ApplyConflict");
+    QVERIFY(box);
+    QVERIFY2(box->text().contains("\"kubectl\" manages .data.mode"), qPrintable(box->text()));
+    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
+    box->reject();
 }
 
 void TestApplySim::protectedContextNeedsTypedName()

@@ -264,8 +264,12 @@ void TestOperationsSim::hpaGuardOffersBounds()
     QVERIFY(scale->editsHpa());
     QVERIFY(!scale->replicasSpin());
     QCOMPARE(scale->maxSpin()->value(), 5);
+    // Permission first for the HPA patch: Review waits for the answer, then is enabled.
+    QVERIFY2(waitUntil([&] { return scale->reviewButton()->isEnabled(); }, 15000),
+             qPrintable(scale->permissionNote()->text()));
+    QVERIFY(!scale->permissionNote()->isVisible());
     scale->maxSpin()->setValue(7);
-    scale->accept();
+    QTest::mouseClick(scale->reviewButton(), Qt::LeftButton);
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
     QCOMPARE(dialog->target().kind, QStringLiteral("HorizontalPodAutoscaler"));
@@ -413,6 +417,24 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
                 return false;
         return true;
     }, 15000));
+
+    // The HPA's bounds, offered instead of a scale, are a patch of the HPA: asked for and
+    // refused up front with the reason.
+    controller.scale(Kind::Deployment, "default", "product-service");
+    auto *hpaDialog = waitForDialog<ScaleDialog>();
+    QVERIFY(hpaDialog);
+    QVERIFY(hpaDialog->editsHpa());
+    QVERIFY(!hpaDialog->reviewButton()->isEnabled());
+    QVERIFY2(waitUntil([&] { return hpaDialog->permissionNote()->text().startsWith("Not allowed"); }, 15000),
+             qPrintable(hpaDialog->permissionNote()->text()));
+    QVERIFY2(hpaDialog->permissionNote()->text().contains(
+                 "you may not patch horizontalpodautoscalers in namespace default"),
+             qPrintable(hpaDialog->permissionNote()->text()));
+    QVERIFY(hpaDialog->permissionNote()->isVisible());
+    QVERIFY(!hpaDialog->reviewButton()->isEnabled());
+    hpaDialog->maxSpin()->setValue(9);  // editing does not unlock it
+    QVERIFY(!hpaDialog->reviewButton()->isEnabled());
+    hpaDialog->reject();
 
     // A write attempted anyway (e.g. permissions changed meanwhile) is explained in words.
     controller.scale(Kind::Deployment, "default", "mysql");

@@ -143,6 +143,16 @@ ApplyDialog *ActionController::applyManifests(const QStringList &files)
         if (auto plan = m_applyPlans.value(dialog); plan && plan->session)
             confirmApply(plan, false, {}, dialog);
     });
+    connect(dialog, &ApplyDialog::forceRequested, this, [this, dialog] {
+        auto plan = m_applyPlans.value(dialog);
+        if (!plan || !plan->session)
+            return;
+        QStringList conflicts;
+        for (const ApplyDialog::ObjectPreview &p : plan->previews)
+            if (p.conflict)
+                conflicts << tr("%1: %2").arg(p.title, p.details);
+        confirmApply(plan, true, conflicts.join(QLatin1Char('\n')), dialog);
+    });
     connect(dialog, &QObject::destroyed, this, [this, dialog] { m_applyPlans.remove(dialog); });
     dialog->open();
     return dialog;
@@ -276,9 +286,10 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
                 track = isWorkload(w.kind) && (live.is_null() || templateOf(live) != templateOf(after));
             } else if (const auto conflict = r.ok() && r->status == 409 ? ServerSideApply::explainConflict(r->body)
                                                                           : std::nullopt) {
-                // Not blocking: applying shows the conflict again and offers to force.
+                // Not blocking, but Apply gives way to "Force (take ownership)" (ApplyDialog).
                 p.status = tr("conflict");
                 p.details = conflict->text;
+                p.conflict = true;
                 ++changed;
                 track = isWorkload(w.kind);
             } else {

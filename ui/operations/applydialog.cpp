@@ -3,7 +3,10 @@
 
 #include "diffhighlighter.h"
 
+#include <theme.h>
+
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -63,6 +66,11 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     m_summary = new QLabel(tr("Check the manifests against the server to see what would change."), this);
     m_summary->setObjectName(QStringLiteral("applySummary"));
     m_summary->setWordWrap(true);
+    m_conflict = new QLabel(this);
+    m_conflict->setObjectName(QStringLiteral("applyConflict"));
+    m_conflict->setWordWrap(true);
+    m_conflict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflict->hide();
 
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("applyObjects"));
@@ -102,6 +110,11 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     m_apply->setObjectName(QStringLiteral("applyApply"));
     m_apply->setEnabled(false);
     m_apply->setAutoDefault(false);
+    m_force = buttons->addButton(tr("Force (take ownership)\u2026"), QDialogButtonBox::ActionRole);
+    m_force->setObjectName(QStringLiteral("applyForceNow"));
+    m_force->setAutoDefault(false);
+    m_force->hide();
+    connect(m_force, &QPushButton::clicked, this, &ApplyDialog::forceRequested);
     auto *close = buttons->addButton(QDialogButtonBox::Close);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_preview, &QPushButton::clicked, this, [this] {
@@ -114,10 +127,44 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_conflict);
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
 
     connect(m_yaml, &QPlainTextEdit::textChanged, this, &ApplyDialog::invalidate);
+    connect(Theme::instance(), &Theme::changed, this, &ApplyDialog::updateColours);
+    updateColours();
+}
+
+bool ApplyDialog::event(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateColours();
+    return QDialog::event(event);
+}
+
+void ApplyDialog::updateColours()
+{
+    const Theme *theme = Theme::instance();
+    m_message->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(theme->name(Theme::Role::Danger)));
+    m_conflict->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; padding: 6px; }")
+                                  .arg(theme->name(Theme::Role::WarningFill), theme->name(Theme::Role::Text),
+                                       theme->name(Theme::Role::Warning)));
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const ObjectPreview o = m_objects.value(i);
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (o.blocking)
+            item->setForeground(1, themeColor(Theme::Role::Danger));
+        else if (o.conflict)
+            item->setForeground(1, themeColor(Theme::Role::Warning));
+        else
+            item->setData(1, Qt::ForegroundRole, QVariant());
+    }
+}
+
+QString ApplyDialog::conflictText() const
+{
+    return m_conflict->isHidden() ? QString() : m_conflict->text();
 }
 
 void ApplyDialog::addFiles(const QStringList &paths)
@@ -171,6 +218,8 @@ void ApplyDialog::invalidate()
 {
     ++m_generation;
     m_apply->setEnabled(false);
+    m_force->hide();
+    m_conflict->hide();
     m_message->hide();
     m_objects.clear();
     m_list->clear();
@@ -182,17 +231,20 @@ void ApplyDialog::setBusy(const QString &text)
 {
     m_message->hide();
     m_apply->setEnabled(false);
+    m_force->hide();
+    m_conflict->hide();
     m_summary->setText(text);
 }
 
 void ApplyDialog::showError(const QString &text)
 {
     m_apply->setEnabled(false);
+    m_force->hide();
+    m_conflict->hide();
     m_objects.clear();
     m_list->clear();
     m_diff->clear();
     m_message->setText(text);
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
     m_message->show();
     m_summary->setText(tr("Nothing was sent to the cluster."));
 }
@@ -202,16 +254,41 @@ void ApplyDialog::setPreview(const QList<ObjectPreview> &objects, const QString 
     m_objects = objects;
     m_list->clear();
     bool blocked = objects.isEmpty();
+    QStringList conflicts;
+    int others = 0;
     for (const ObjectPreview &o : objects) {
-        auto *item = new QTreeWidgetItem(m_list, {o.title, o.status});
-        if (o.blocking) {
-            item->setForeground(1, QColor(0xb0, 0x00, 0x20));
-            blocked = true;
-        }
+        new QTreeWidgetItem(m_list, {o.title, o.status});
+        blocked = blocked || o.blocking;
+        if (o.conflict)
+            conflicts << tr("%1: %2").arg(o.title, o.details);
+        else
+            ++others;
     }
+    updateColours();
     m_summary->setText(summary);
     m_message->hide();
-    m_apply->setEnabled(!blocked);
+    // A plain apply would send the objects in order and stop at the first conflict, leaving
+    // the others half applied: with a conflict in the dry run, only a forced apply is offered,
+    // and the text says what it does.
+    const bool conflicted = !conflicts.isEmpty();
+    if (conflicted) {
+        QString text = tr("%n object(s) conflict with another field manager; the server would refuse them.",
+                          nullptr, int(conflicts.size()))
+            + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        text += blocked ? tr("Nothing can be applied until the refused objects are fixed.")
+                        : tr("Apply is disabled: it would apply %n other object(s) and then fail on the "
+                             "conflicts. Force (take ownership) applies all %1 objects and makes orrery the "
+                             "manager of the conflicting fields, with the values of these manifests; or edit "
+                             "the manifests (drop those fields, or set them to the live values) and check again.",
+                             nullptr, others)
+                              .arg(objects.size());
+        m_conflict->setText(text);
+    }
+    m_conflict->setVisible(conflicted);
+    m_force->setVisible(conflicted);
+    m_force->setEnabled(conflicted && !blocked);
+    m_apply->setEnabled(!blocked && !conflicted);
+    m_apply->setToolTip(conflicted ? tr("The server reported conflicts: see Force (take ownership).") : QString());
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 }

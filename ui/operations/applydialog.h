@@ -37,6 +37,7 @@ public:
         QString status;  // "new object", "changed", "unchanged", "conflict", "not allowed: …"
         QString details; // unified diff, conflict explanation or the refusal
         bool blocking = false; // the apply cannot go ahead because of this object
+        bool conflict = false; // other field managers own fields this object sets differently
     };
 
     explicit ApplyDialog(QWidget *parent = nullptr);
@@ -63,25 +64,35 @@ public:
     QPlainTextEdit *yamlEdit() const { return m_yaml; }
     QPushButton *previewButton() const { return m_preview; }
     QPushButton *applyButton() const { return m_apply; }
+    // "Force (take ownership)…": shown when the dry run found conflicts.
+    QPushButton *forceButton() const { return m_force; }
+    // What the conflicts are and what Apply / Force would do (hidden without conflicts).
+    QString conflictText() const;
     QTreeWidget *objectList() const { return m_list; }
 
 signals:
     void previewRequested();
     void applyRequested();
+    // Apply every object with force=true, taking over the conflicting fields.
+    void forceRequested();
 
 private:
     void invalidate();
     void chooseFiles();
     void showSelected();
+    void updateColours();
+    bool event(QEvent *event) override;
 
     QPlainTextEdit *m_yaml;
     QListWidget *m_fileList;
     QLabel *m_message;
     QLabel *m_summary;
+    QLabel *m_conflict;
     QTreeWidget *m_list;
     QPlainTextEdit *m_diff;
     QPushButton *m_preview;
     QPushButton *m_apply;
+    QPushButton *m_force;
     QStringList m_files;
     QList<ObjectPreview> m_objects;
     int m_generation = 0;

@@ -3,6 +3,8 @@
 
 #include "diffhighlighter.h"
 
+#include <theme.h>
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -67,8 +69,14 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
         banner->setObjectName(QStringLiteral("protectedBanner"));
         banner->setWordWrap(true);
         banner->setTextFormat(Qt::PlainText);
-        banner->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white;"
-                                             " font-weight: bold; padding: 6px; border: none; }"));
+        auto paintBanner = [banner] {
+            banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2;"
+                                                 " font-weight: bold; padding: 6px; border: none; }")
+                                      .arg(Theme::instance()->name(Theme::Role::Danger),
+                                           Theme::instance()->name(Theme::Role::OnDanger)));
+        };
+        paintBanner();
+        connect(Theme::instance(), &Theme::changed, banner, paintBanner);
         layout->addWidget(banner);
     }
 
@@ -200,8 +208,8 @@ void ConfirmDialog::runDryRun()
 void ConfirmDialog::showDryRunResult(bool ok, const QString &text)
 {
     m_dryRunButton->setEnabled(true);
-    m_dryRunResult->setStyleSheet(ok ? QStringLiteral("QLabel { color: #1a7f37; }")
-                                     : QStringLiteral("QLabel { color: #c62828; }"));
+    m_dryRunResult->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                      .arg(Theme::instance()->name(ok ? Theme::Role::Ok : Theme::Role::Danger)));
     m_dryRunResult->setText(ok ? tr("Server dry run accepted: %1").arg(text)
                                : tr("Server dry run refused: %1").arg(text));
 }

@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffhighlighter.h"
 
+#include <theme.h>
+
 namespace Orrery {
+
+DiffHighlighter::DiffHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document)
+{
+    connect(Theme::instance(), &Theme::changed, this, &QSyntaxHighlighter::rehighlight);
+}
 
 void DiffHighlighter::highlightBlock(const QString &text)
 {
+    // Text keeps the theme's Text colour on the Diff backgrounds (readable in both looks).
     QTextCharFormat format;
     if (text.startsWith(QLatin1String("+++")) || text.startsWith(QLatin1String("---"))) {
         format.setFontWeight(QFont::Bold);
     } else if (text.startsWith(QLatin1Char('+'))) {
-        format.setForeground(QColor(0x1a, 0x7f, 0x37));
-        format.setBackground(QColor(0xe6, 0xff, 0xec));
+        format.setForeground(themeColor(Theme::Role::Text));
+        format.setBackground(themeColor(Theme::Role::DiffAdded));
     } else if (text.startsWith(QLatin1Char('-'))) {
-        format.setForeground(QColor(0xb3, 0x1d, 0x28));
-        format.setBackground(QColor(0xff, 0xeb, 0xe9));
+        format.setForeground(themeColor(Theme::Role::Text));
+        format.setBackground(themeColor(Theme::Role::DiffRemoved));
     } else if (text.startsWith(QLatin1String("@@"))) {
-        format.setForeground(QColor(0x05, 0x50, 0xae));
+        format.setForeground(themeColor(Theme::Role::DiffHunk));
     } else {
         return;
     }

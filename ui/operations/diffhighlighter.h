@@ -5,12 +5,13 @@
 
 namespace Orrery {
 
-// Colours unified-diff lines the way `git diff` does (added green, removed red, hunks blue),
-// so a template change reads at a glance.
+// Colours unified-diff lines the way `git diff` does (added and removed lines on their theme
+// backgrounds, hunks in the hunk colour), so a template change reads at a glance. Follows a
+// light/dark switch (Theme::changed).
 class DiffHighlighter : public QSyntaxHighlighter
 {
 public:
-    using QSyntaxHighlighter::QSyntaxHighlighter;
+    explicit DiffHighlighter(QTextDocument *document);
 
 protected:
     void highlightBlock(const QString &text) override;

@@ -3,6 +3,8 @@
 
 #include "jsonfetch.h"
 
+#include <theme.h>
+
 #include <kube/actions/deploymentrollback.h>
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
@@ -190,11 +192,13 @@ void RolloutTracker::finish(State state, const QString &text)
     switch (state) {
     case State::Succeeded:
         setText(text);
-        setStyleSheet(QStringLiteral("QFrame#RolloutTracker { border: 2px solid #1a7f37; }"));
+        setStyleSheet(QStringLiteral("QFrame#RolloutTracker { border: 2px solid %1; }")
+                          .arg(Theme::instance()->name(Theme::Role::Ok)));
         break;
     case State::Failed:
         setText(tr("Rollout failed."), text);
-        setStyleSheet(QStringLiteral("QFrame#RolloutTracker { border: 2px solid #c62828; }"));
+        setStyleSheet(QStringLiteral("QFrame#RolloutTracker { border: 2px solid %1; }")
+                          .arg(Theme::instance()->name(Theme::Role::Danger)));
         m_rollback->setVisible(m_kind == Kind::Deployment || m_kind == Kind::StatefulSet
                                || m_kind == Kind::DaemonSet);
         break;

@@ -50,19 +50,35 @@ ScaleDialog::ScaleDialog(const QString &object, int currentReplicas, const std::
         form->addRow(tr("Replicas (now %1):").arg(currentReplicas), m_replicas);
     }
     layout->addLayout(form);
+    m_permission = new QLabel(this);
+    m_permission->setObjectName(QStringLiteral("permissionNote"));
+    m_permission->setWordWrap(true);
+    m_permission->hide();
+    layout->addWidget(m_permission);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Review\u2026"));
-    auto *ok = buttons->button(QDialogButtonBox::Ok);
-    auto validate = [this, ok] {
-        ok->setEnabled(!m_min || m_min->value() <= m_max->value());
-    };
+    m_review = buttons->button(QDialogButtonBox::Ok);
+    m_review->setText(tr("Review\u2026"));
     if (m_min) {
-        connect(m_min, &QSpinBox::valueChanged, this, validate);
-        connect(m_max, &QSpinBox::valueChanged, this, validate);
+        connect(m_min, &QSpinBox::valueChanged, this, &ScaleDialog::validate);
+        connect(m_max, &QSpinBox::valueChanged, this, &ScaleDialog::validate);
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void ScaleDialog::validate()
+{
+    m_review->setEnabled(m_allowed && (!m_min || m_min->value() <= m_max->value()));
+}
+
+void ScaleDialog::setHpaPermission(const std::optional<QString> &denial)
+{
+    m_allowed = denial && denial->isEmpty();
+    m_permission->setText(!denial ? tr("Checking permission\u2026") : *denial);
+    m_permission->setVisible(!denial || !denial->isEmpty());
+    m_review->setToolTip(!denial ? tr("Checking permission\u2026") : *denial);
+    validate();
 }
 
 int ScaleDialog::replicas() const

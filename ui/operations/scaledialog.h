@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace Orrery {
@@ -25,6 +27,13 @@ public:
     int minReplicas() const;
     int maxReplicas() const;
 
+    // Permission first for the HPA's bounds (patch horizontalpodautoscalers): nullopt while the
+    // server is asked (Review disabled), empty when allowed, else the reason shown and Review
+    // stays disabled.
+    void setHpaPermission(const std::optional<QString> &denial);
+    QLabel *permissionNote() const { return m_permission; }
+    QPushButton *reviewButton() const { return m_review; }
+
     QSpinBox *replicasSpin() const { return m_replicas; }
     QSpinBox *minSpin() const { return m_min; }
     QSpinBox *maxSpin() const { return m_max; }
@@ -34,6 +43,10 @@ private:
     QSpinBox *m_replicas = nullptr;
     QSpinBox *m_min = nullptr;
     QSpinBox *m_max = nullptr;
+    QLabel *m_permission = nullptr;
+    QPushButton *m_review = nullptr;
+    bool m_allowed = true;
+    void validate();
 };
 
 } // namespace Orrery
