@@ -4,6 +4,7 @@
 #include <detailspane.h>
 #include <mainwindow.h>
 #include <namespacefilter.h>
+#include <operations/actioncontroller.h>
 #include <topologypage.h>
 
 #include <kube/clustersession.h>
@@ -21,6 +22,27 @@ void installTopologyPage(MainWindow &window)
                      [page](ClusterSession *session) { page->setSession(session); });
     if (window.activeSession())
         page->setSession(window.activeSession());
+    // A node's context menu offers the operations of the window's ActionController
+    // (app/operationswiring.cpp creates it after this page, so it is looked up when needed).
+    page->setObjectActionsProvider([&window](const KubeObjectPtr &object, QObject *parent) {
+        auto *controller = window.findChild<ActionController *>(QStringLiteral("actionController"));
+        return controller ? controller->actionsFor(object, parent) : QList<QAction *>();
+    });
+    // "Show logs": the object in the details pane, on its Logs tab ("Show details" is handled
+    // with the operations, app/operationswiring.cpp).
+    QObject::connect(page, &TopologyPage::actionRequested, &window,
+                     [&window](const QString &kindName, const QString &ns, const QString &name, const QString &actionId) {
+                         if (actionId != QLatin1String("logs"))
+                             return;
+                         const auto kind = kindFromName(kindName);
+                         ClusterSession *session = window.activeSession();
+                         if (!kind || !session)
+                             return;
+                         if (const KubeObjectPtr object = session->store()->object(*kind, ns, name)) {
+                             window.detailsPane()->setObject(object);
+                             window.showDetailsTab(DetailsPane::LogsTab);
+                         }
+                     });
     QObject::connect(window.namespaceFilter(), &NamespaceFilter::selectionChanged, page,
                      [page](const QStringList &namespaces) { page->setNamespaces(namespaces); });
     // Selecting a node shows the object in the details pane, like a table row does.

@@ -224,9 +224,12 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         // Room for what an HPA may add: a scale-out to its maximum then never needs a
         // relayout (which would move every node). Capped: above the pod-group threshold the
         // pods collapse into one node anyway.
+        // Not in a group without pods: grouped by node, the pods live in their node's group.
         qreal scaleRoom = 0;
         QSet<const TopologyNode *> workloads;  // filled for groups with an HPA only
-        for (const TopologyNode *hpa : columns[topologyRank(TopologyKind::Hpa)]) {
+        const bool hasPods = !columns[topologyRank(TopologyKind::Pod)].isEmpty();
+        for (const TopologyNode *hpa : hasPods ? columns[topologyRank(TopologyKind::Hpa)]
+                                               : QList<const TopologyNode *>()) {
             if (hpa->kind != TopologyKind::Hpa || hpa->maxReplicas <= 0)
                 continue;
             if (workloads.isEmpty()) {

@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace Orrery {
@@ -28,8 +29,10 @@ protected:
     {
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QColor(0xc3, 0xcc, 0xd6));
-        p.setBrush(QColor(255, 255, 255, 235));
+        p.setPen(TopologyStyle::namespaceBorder());
+        QColor fill = TopologyStyle::background();
+        fill.setAlpha(235);
+        p.setBrush(fill);
         p.drawRoundedRect(rect().adjusted(1, 1, -1, -1), 10, 10);
         QFont f = TopologyStyle::titleFont(1.3);
         p.setFont(f);
@@ -69,12 +72,25 @@ PresenterWindow::PresenterWindow(TopologyScene *scene, QWidget *parent)
     , m_scene(scene)
 {
     setWindowTitle(tr("Orrery — Presenter"));
-    auto *layout = new QVBoxLayout(this);
+    // The legend has a strip of its own left of the diagram, so it never hides the diagram's
+    // top left (where a fitted diagram starts).
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *side = new QWidget(this);
+    side->setAutoFillBackground(true);
+    QPalette palette = side->palette();
+    palette.setColor(QPalette::Window, TopologyStyle::background());
+    side->setPalette(palette);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(16, 16, 8, 16);
+    m_legend = new Legend(side);
+    m_legend->setFixedSize(m_legend->size());
+    sideLayout->addWidget(m_legend);
+    sideLayout->addStretch(1);
+    layout->addWidget(side);
     m_view = new TopologyView(this);
-    layout->addWidget(m_view);
-    m_legend = new Legend(m_view);
-    m_legend->move(24, 24);
+    layout->addWidget(m_view, 1);
 
     TopologyFilter filter = scene->filter();
     filter.hideSystem = true;

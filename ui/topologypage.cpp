@@ -103,6 +103,9 @@ TopologyPage::TopologyPage(QWidget *parent)
     connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
     connect(m_view, &TopologyView::podGroupActivated, this,
             [this](const QString &owner) { onPodGroup(owner); });
+    m_view->setActionsProvider([this](const TopologyNode &node, QObject *parent) {
+        return nodeActions(node, parent);
+    });
 
     auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
@@ -174,6 +177,7 @@ void TopologyPage::buildToolbar(QWidget *bar)
             applyBuilderOptions(m_current);
     });
     m_groupByNode = button(tr("Group by node"), tr("Box pods by the Kubernetes node they run on instead of by application"));
+    m_groupByNode->setObjectName(QStringLiteral("groupByNode"));
     m_groupByNode->setCheckable(true);
     connect(m_groupByNode, &QToolButton::toggled, this, [this] {
         if (m_current)
@@ -195,6 +199,46 @@ void TopologyPage::buildToolbar(QWidget *bar)
     m_status = new QLabel(bar);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     row->addWidget(m_status);
+}
+
+void TopologyPage::setObjectActionsProvider(ObjectActionsProvider provider)
+{
+    m_objectActions = std::move(provider);
+}
+
+QList<QAction *> TopologyPage::nodeActions(const TopologyNode &node, QObject *parent)
+{
+    QList<QAction *> actions;
+    const std::optional<Kind> kind = kindFromName(topologyKindName(node.kind));
+    if (!kind)
+        return actions;  // pod groups, external entries: no object behind them
+    const KubeObjectPtr object = m_current && m_current->store ? m_current->store->object(*kind, node.ns, node.name)
+                                                               : KubeObjectPtr();
+    if (object && m_objectActions)
+        actions += m_objectActions(object, parent);
+    auto add = [&](const QString &id, const QString &label) {
+        auto *action = new QAction(label, parent);
+        action->setObjectName(QStringLiteral("topology-") + id);
+        action->setData(id);
+        connect(action, &QAction::triggered, this, [this, k = kindName(*kind), ns = node.ns, name = node.name, id] {
+            emit actionRequested(k, ns, name, id);
+        });
+        actions.append(action);
+    };
+    switch (*kind) {
+    case Kind::Pod:
+    case Kind::Job:
+    case Kind::Deployment:
+    case Kind::StatefulSet:
+    case Kind::DaemonSet:
+    case Kind::ReplicaSet:
+        add(QStringLiteral("logs"), tr("Show logs"));
+        break;
+    default:
+        break;
+    }
+    add(QStringLiteral("describe"), tr("Show details"));
+    return actions;
 }
 
 TopologyScene *TopologyPage::scene() const
@@ -375,6 +419,11 @@ void TopologyPage::exportTo(const QString &fileName)
     const QString error = result.ok() ? QString() : result.error().toString();
     m_status->setText(result.ok() ? tr("Exported to %1").arg(fileName) : tr("Export failed: %1").arg(error));
     emit exportFinished(fileName, error);
+}
+
+PresenterWindow *TopologyPage::presenter() const
+{
+    return m_presenter;
 }
 
 void TopologyPage::startPresenter()

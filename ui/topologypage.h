@@ -3,10 +3,13 @@
 
 #include "topologyfilter.h"
 
+#include <kube/kubeobject.h>
+
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -26,6 +29,7 @@ class TopologyMinimap;
 class TopologyScene;
 class TopologyView;
 struct ChangeBatch;
+struct TopologyNode;
 
 // The "Topology" page: the live diagram of the active context with search, filters, fit,
 // relayout, export and presenter mode (F5). Keeps one topology per context alive in the
@@ -50,7 +54,17 @@ public:
     TopologyGraph *graph() const;
 
     void startPresenter();
+    PresenterWindow *presenter() const;
     void exportTo(const QString &fileName);
+
+    // The operations on an object (app/topologywiring.cpp: the window's ActionController),
+    // offered in a node's context menu; they run themselves when triggered.
+    using ObjectActionsProvider = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
+    void setObjectActionsProvider(ObjectActionsProvider provider);
+    // A node's actions after focus/expand: the operations that fit its object, then "Show
+    // logs" (pods, jobs, workloads) and "Show details", which emit actionRequested ("logs",
+    // "describe"). Empty for nodes without an object (pod groups, external entries).
+    QList<QAction *> nodeActions(const TopologyNode &node, QObject *parent);
 
 signals:
     void objectSelected(const QString &kind, const QString &ns, const QString &name);
@@ -84,6 +98,7 @@ private:
     QToolButton *m_groupByNode;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
+    ObjectActionsProvider m_objectActions;
 };
 
 } // namespace Orrery

@@ -93,7 +93,7 @@ QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
 void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int value, int total)
 {
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(QColor(0xe1, 0xe6, 0xeb), 3.2));
+    painter->setPen(QPen(TopologyStyle::groupBorder(), 3.2));
     painter->drawEllipse(rect);
     if (total > 0) {
         const qreal ratio = std::clamp(qreal(value) / total, 0.0, 1.0);
@@ -135,7 +135,9 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
     // Not bold: at these sizes a regular face fits about an eighth more characters.
     QFont font = TopologyStyle::titleFont(m_display->fontScale);
     font.setBold(m_display->presenter);
-    const qreal pixels = std::min(std::max(QFontInfo(font).pixelSize() * 1.0, s_minNamePixels / lod),
+    // Presenter mode scales the minimum with its fonts: read from the back of a room.
+    const qreal minimum = s_minNamePixels * m_display->fontScale;
+    const qreal pixels = std::min(std::max(QFontInfo(font).pixelSize() * 1.0, minimum / lod),
                                   rect.height() * 0.68);
     font.setPixelSize(std::max(1, int(pixels)));
     painter->setFont(font);
@@ -297,8 +299,8 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setFont(f);
         const qreal w = std::max<qreal>(16, QFontMetricsF(f).horizontalAdvance(text) + 8);
         const QRectF pill(r.width() - w + 6, -7, w, 15);
-        painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(QColor(0xe0, 0x6c, 0x00));
+        painter->setPen(QPen(TopologyStyle::background(), 1.5));
+        painter->setBrush(TopologyStyle::healthColor(TopologyHealth::Warning));
         painter->drawRoundedRect(pill, 7.5, 7.5);
         painter->setPen(Qt::white);
         painter->drawText(pill, Qt::AlignCenter, text);

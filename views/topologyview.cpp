@@ -236,6 +236,51 @@ void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
     event->accept();
 }
 
+void TopologyView::setActionsProvider(ActionsProvider provider)
+{
+    m_actionsProvider = std::move(provider);
+}
+
+QMenu *TopologyView::createContextMenu(const TopologyNode &node, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("topologyContextMenu"));
+    menu->setToolTipsVisible(true);  // a disabled operation says which permission is missing
+    const QString id = node.id;
+    const bool focused = m_scene && m_scene->focusNode() == id;
+    QAction *focus = menu->addAction(focused ? tr("Clear focus") : tr("Focus on neighbourhood"));
+    focus->setObjectName(QStringLiteral("topology-focus"));
+    connect(focus, &QAction::triggered, this, [this, id] {
+        if (m_scene)
+            m_scene->setFocusNode(m_scene->focusNode() == id ? QString() : id);
+    });
+    if (node.kind == TopologyKind::PodGroup) {
+        QAction *expand = menu->addAction(tr("Expand pods"));
+        expand->setObjectName(QStringLiteral("topology-expand"));
+        connect(expand, &QAction::triggered, this, [this, owner = node.owner] { emit podGroupActivated(owner); });
+    }
+    QList<QAction *> actions;
+    if (m_actionsProvider) {
+        actions = m_actionsProvider(node, menu);
+    } else {
+        const QString kind = topologyKindName(node.kind);
+        for (const QString &actionId : actionsFor(kind)) {
+            auto *action = new QAction(actionLabel(actionId), menu);
+            action->setObjectName(QStringLiteral("topology-") + actionId);
+            action->setData(actionId);
+            connect(action, &QAction::triggered, this, [this, kind, ns = node.ns, name = node.name, actionId] {
+                emit actionTriggered(kind, ns, name, actionId);
+            });
+            actions.append(action);
+        }
+    }
+    if (!actions.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(actions);
+    }
+    return menu;
+}
+
 void TopologyView::contextMenuEvent(QContextMenuEvent *event)
 {
     TopologyNodeItem *item = nodeAt(event->pos());
@@ -243,29 +288,12 @@ void TopologyView::contextMenuEvent(QContextMenuEvent *event)
         return;
     const TopologyNode node = item->node();
     const QString kind = topologyKindName(node.kind);
-    const QStringList actions = actionsFor(kind);
-    emit contextMenuRequested(kind, node.ns, node.name, actions, event->globalPos());
-
-    QMenu menu(this);
-    QAction *focus = menu.addAction(m_scene->focusNode() == node.id ? tr("Clear focus")
-                                                                    : tr("Focus on neighbourhood"));
-    QAction *expand = nullptr;
-    if (node.kind == TopologyKind::PodGroup)
-        expand = menu.addAction(tr("Expand pods"));
-    if (!actions.isEmpty())
-        menu.addSeparator();
-    QHash<QAction *, QString> ids;
-    for (const QString &id : actions)
-        ids.insert(menu.addAction(actionLabel(id)), id);
-    QAction *chosen = menu.exec(event->globalPos());
-    if (!chosen)
-        return;
-    if (chosen == focus)
-        m_scene->setFocusNode(m_scene->focusNode() == node.id ? QString() : node.id);
-    else if (chosen == expand)
-        emit podGroupActivated(node.owner);
-    else if (ids.contains(chosen))
-        emit actionTriggered(kind, node.ns, node.name, ids.value(chosen));
+    emit contextMenuRequested(kind, node.ns, node.name, actionsFor(kind), event->globalPos());
+    // Deleted on close: an action may outlive exec() (a dialog it opens), the menu need not.
+    QMenu *menu = createContextMenu(node, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void TopologyView::scrollContentsBy(int dx, int dy)

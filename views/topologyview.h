@@ -4,10 +4,15 @@
 #include <QGraphicsView>
 #include <QStringList>
 
+#include <functional>
+
+class QMenu;
+
 namespace Orrery {
 
 class TopologyScene;
 class TopologyNodeItem;
+struct TopologyNode;
 
 // Interactive view on a TopologyScene: wheel zoom at the cursor, drag to pan, click to
 // select (nodeSelected), double-click to focus a neighbourhood, right-click for the
@@ -35,9 +40,19 @@ public:
     int search(const QString &text);
     qreal zoom() const;
 
-    // Operations offered for a kind ("scale", "restart", "logs", ...): ids, not labels.
+    // Operations offered for a kind ("scale", "restart", "logs", ...): ids, not labels. The
+    // context menu's fallback when no ActionsProvider is set (exports, tests of the view).
     static QStringList actionsFor(const QString &kind);
     static QString actionLabel(const QString &actionId);
+
+    // The actions that fit a node (TopologyPage: the operations of the ActionController and
+    // the page's own), parented to `parent`; they run themselves when triggered.
+    using ActionsProvider = std::function<QList<QAction *>(const TopologyNode &node, QObject *parent)>;
+    void setActionsProvider(ActionsProvider provider);
+    // What a right-click on `node` opens: focus, expand (pod groups), then the provider's
+    // actions, or without one actionsFor()'s ids (actionTriggered when chosen). The caller owns
+    // the menu. Action object names: "topology-focus", "topology-expand", "topology-<id>".
+    QMenu *createContextMenu(const TopologyNode &node, QWidget *parent);
 
 signals:
     void nodeSelected(const QString &kind, const QString &ns, const QString &name);
@@ -71,6 +86,7 @@ private:
     // fitAll() while hidden (a page of a QStackedWidget not shown yet) would fit into a
     // viewport of a stale size: it is done once the view is shown.
     bool m_fitWhenShown = false;
+    ActionsProvider m_actionsProvider;
 };
 
 } // namespace Orrery
