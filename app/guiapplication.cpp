@@ -65,6 +65,20 @@ QString problemText(const Kubeconfig &config, const QString &explicitFile)
     return lines.join(QLatin1Char('\n'));
 }
 
+// --view: a kind (anything kindFromName accepts: Deployment, deployments) selects its table;
+// anything else names a page (Topology, Runbooks, "Helm releases", "Audit log").
+bool showView(MainWindow &window, const QString &view)
+{
+    if (const auto kind = kindFromName(view)) {
+        window.selectKind(*kind);
+        return true;
+    }
+    if (window.showCentralPage(view))
+        return true;
+    qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: no kind or page named \"%1\"; showing the tables.").arg(view);
+    return false;
+}
+
 // Everything the running GUI owns besides the window, kept together so lambdas can share it.
 struct GuiState
 {
@@ -88,6 +102,11 @@ int runGui(const QCommandLineParser &parser)
 
     ContextPreferences preferences;
     MainWindow window(&preferences);
+    // Screenshots stay reproducible: no remembered size, splitters or selection, and the
+    // user's remembered layout is not overwritten either.
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+    if (!screenshot)
+        window.enableStatePersistence();
     GuiState state;
     installTopologyPage(window);
     installOperations(window);
@@ -119,8 +138,11 @@ int runGui(const QCommandLineParser &parser)
         window.activateContext(context);
     };
 
-    // --demo --context C: start on that demo context (the seed scenarios' screenshots).
-    const QString requestedContext = parser.value(QStringLiteral("context"));
+    // --context C (with --demo too: the seed scenarios' screenshots), else the context in use
+    // when Orrery was last closed, else the kubeconfig's current context.
+    QString requestedContext = parser.value(QStringLiteral("context"));
+    if (requestedContext.isEmpty())
+        requestedContext = window.lastContext();
     auto startDemo = [&window, &state, useKubeconfig, requestedContext] {
         if (!state.demo)
             state.demo = new DemoCluster(&window);
@@ -158,19 +180,29 @@ int runGui(const QCommandLineParser &parser)
             else
                 startDemo(); // first run without a kubeconfig: show something real at once
         } else {
-            useKubeconfig(config, parser.value(QStringLiteral("context")), {});
+            useKubeconfig(config, requestedContext, {});
         }
     }
 
-    if (parser.isSet(QStringLiteral("screenshot"))) {
+    const QString view = parser.value(QStringLiteral("view"));
+    if (!view.isEmpty() && !screenshot) {
+        // Once the first context has synced, so a page has data and a kind its rows.
+        auto shown = std::make_shared<bool>(false);
+        QObject::connect(&window, &MainWindow::contextSynced, &window, [&window, view, shown](const QString &context) {
+            if (*shown || context != window.activeContext())
+                return;
+            *shown = true;
+            showView(window, view);
+        });
+    }
+
+    if (screenshot) {
         // Wait for the first sync of the active context (or ~20 s), apply the requested
         // selection, let the view settle, render, exit.
         const QString file = parser.value(QStringLiteral("screenshot"));
-        const QString kindName = parser.value(QStringLiteral("select-kind"));
         const QString objectName = parser.value(QStringLiteral("select"));
         const QString tab = parser.value(QStringLiteral("details-tab"));
         const bool welcome = parser.isSet(QStringLiteral("welcome"));
-        const QString page = parser.value(QStringLiteral("page"));
         auto done = std::make_shared<bool>(false);
         auto shoot = [&window, file, done] {
             if (*done)
@@ -179,19 +211,16 @@ int runGui(const QCommandLineParser &parser)
             const bool ok = window.grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         };
-        auto prepare = [&window, kindName, objectName, tab, page, shoot, done] {
+        auto prepare = [&window, view, objectName, tab, shoot, done] {
             if (*done)
                 return;
-            if (!page.isEmpty()) {
-                if (!window.showCentralPage(page))
-                    qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: no page named \"%1\"; showing the tables.").arg(page);
+            if (!view.isEmpty() && !kindFromName(view)) {
+                showView(window, view);
                 QTimer::singleShot(2500, &window, shoot); // let the page lay out and fetch
                 return;
             }
-            if (!kindName.isEmpty()) {
-                if (const auto kind = kindFromName(kindName))
-                    window.selectKind(*kind);
-            }
+            if (!view.isEmpty())
+                showView(window, view);
             int delay = 1500;
             if (!objectName.isEmpty()) {
                 ResourceTableModel *model = window.tableModel();

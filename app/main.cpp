@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDebug>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 #include <memory>
@@ -49,34 +51,56 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("screenshot"),
          QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
+        {QStringLiteral("view"),
+         QCoreApplication::translate("main", "Start on this view once the context has synced: a kind (Deployment, pods…) or a page (Topology, Runbooks, \"Helm releases\", \"Audit log\")."),
+         QCoreApplication::translate("main", "kind|page")},
         // For --screenshot: what to show before rendering (guiapplication.cpp).
-        {QStringLiteral("select-kind"),
-         QCoreApplication::translate("main", "With --screenshot: show this kind (e.g. Deployment)."),
-         QCoreApplication::translate("main", "kind")},
         {QStringLiteral("select"),
          QCoreApplication::translate("main", "With --screenshot: select the first object whose name starts with this."),
          QCoreApplication::translate("main", "name")},
-        {QStringLiteral("page"),
-         QCoreApplication::translate("main", "With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, \"Helm releases\", \"Audit log\")."),
-         QCoreApplication::translate("main", "title")},
         {QStringLiteral("details-tab"),
          QCoreApplication::translate("main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
          QCoreApplication::translate("main", "tab")},
         {QStringLiteral("theme"),
          QCoreApplication::translate("main", "Use this look for this run: system, light or dark (the setting is kept otherwise)."),
          QCoreApplication::translate("main", "look")},
+        {QStringLiteral("language"),
+         QCoreApplication::translate("main", "Use this language for this run: system, en or fr (the setting is kept otherwise)."),
+         QCoreApplication::translate("main", "code")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate("main", "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
     });
 }
 
-// Loads the embedded translation for the user's UI languages (English is the source).
-void installTranslator(QCoreApplication &app)
+// The value of --language (or --language=), read before the parser exists: the option
+// descriptions are translated, so the translator comes first.
+QString languageArgument(int argc, char *argv[])
 {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--language" && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith("--language="))
+            return QString::fromLocal8Bit(arg.mid(int(qstrlen("--language="))));
+    }
+    return {};
+}
+
+// Loads the embedded translation (English is the source): --language for this run, else
+// Preferences → Language ("appearance/language"), else the user's UI languages.
+void installTranslator(QCoreApplication &app, const QString &override)
+{
+    QString language = override.trimmed().toLower();
+    if (language.isEmpty())
+        language = QSettings().value(QStringLiteral("appearance/language")).toString();
+    if (language == QLatin1String("en"))
+        return;
+    const QLocale locale = language == QLatin1String("fr") ? QLocale(QLocale::French) : QLocale();
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("orrery"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+    if (translator->load(locale, QStringLiteral("orrery"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
+    else
+        delete translator;
 }
 
 bool wantsHeadless(int argc, char *argv[])
@@ -105,11 +129,18 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
-    installTranslator(*app);
+    installTranslator(*app, languageArgument(argc, argv));
 
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(*app); // handles --help, --version and unknown options
+    if (const QString language = parser.value(QStringLiteral("language")).trimmed().toLower();
+        !language.isEmpty() && language != QLatin1String("system") && language != QLatin1String("en")
+        && language != QLatin1String("fr")) {
+        qWarning().noquote() << QCoreApplication::translate("main", "orrery: unknown --language \"%1\"; use system, en or fr.")
+                                    .arg(language);
+        return 2;
+    }
 
     if (parser.isSet(QStringLiteral("list-contexts")))
         return App::runListContexts(parser);

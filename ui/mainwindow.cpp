@@ -4,6 +4,7 @@
 #include "clustersidebar.h"
 #include "commandpalette.h"
 #include "namespacefilter.h"
+#include "preferencesdialog.h"
 #include "resourcenavigator.h"
 #include "welcomepage.h"
 
@@ -15,12 +16,14 @@
 #include <messageoverlay.h>
 #include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
+#include <theme.h>
 
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -35,10 +38,12 @@
 #include <QMenuBar>
 #include <QNetworkInformation>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -47,6 +52,23 @@
 namespace Orrery {
 
 namespace {
+
+// QSettings keys of the remembered layout and selection ("window/…", "session/…"). The
+// kubeconfig is never written.
+constexpr auto kGeometryKey = "window/geometry";
+constexpr auto kStateKey = "window/state";
+constexpr auto kMainSplitterKey = "window/mainSplitter";
+constexpr auto kLeftSplitterKey = "window/leftSplitter";
+constexpr auto kTableSplitterKey = "window/tableSplitter";
+constexpr auto kContextKey = "session/context";
+constexpr auto kKindKey = "session/kind";
+constexpr auto kObjectKey = "session/object";
+constexpr auto kDetailsTabKey = "session/detailsTab";
+
+QString columnsKey(Kind kind)
+{
+    return QStringLiteral("window/columns/%1").arg(kindName(kind));
+}
 
 // Kinds every session watches: those the navigator shows, plus what links and the topology
 // need (Endpoints, ControllerRevisions).
@@ -126,6 +148,8 @@ MainWindow::MainWindow(ContextPreferences *preferences, QWidget *parent)
                         onWakeUp(tr("the network came back"));
                 });
     }
+    connect(Theme::instance(), &Theme::changed, this, &MainWindow::applyThemeColours);
+    applyThemeColours();
     showWelcome();
 }
 
@@ -148,19 +172,20 @@ void MainWindow::buildUi()
     rootLayout->addWidget(m_strip);
 
     auto *mainSplitter = new QSplitter(Qt::Horizontal, root);
+    m_mainSplitter = mainSplitter;
     mainSplitter->setChildrenCollapsible(false);
     rootLayout->addWidget(mainSplitter, 1);
 
     // Left: contexts above kinds.
     auto *left = new QSplitter(Qt::Vertical, mainSplitter);
+    m_leftSplitter = left;
     auto *contextsBox = new QWidget(left);
     auto *contextsLayout = new QVBoxLayout(contextsBox);
     contextsLayout->setContentsMargins(0, 6, 0, 0);
     contextsLayout->setSpacing(2);
-    auto *contextsTitle = new QLabel(tr("CLUSTERS"), contextsBox);
-    contextsTitle->setStyleSheet(QStringLiteral("color:#6b7480;font-weight:bold;font-size:8pt;padding-left:8px;"));
+    m_contextsTitle = new QLabel(tr("CLUSTERS"), contextsBox);
     m_sidebar = new ClusterSidebar(m_contextModel, m_preferences, contextsBox);
-    contextsLayout->addWidget(contextsTitle);
+    contextsLayout->addWidget(m_contextsTitle);
     contextsLayout->addWidget(m_sidebar);
     m_navigator = new ResourceNavigator(left);
     left->addWidget(contextsBox);
@@ -169,7 +194,6 @@ void MainWindow::buildUi()
     left->setStretchFactor(1, 3);
     left->setSizes({300, 500});
     left->setMinimumWidth(200);
-    left->setStyleSheet(QStringLiteral("QTreeView,QTreeWidget{background:#f5f6f8;}"));
 
     // Centre: the resource page (table and details) or another page.
     m_central = new QStackedWidget(mainSplitter);
@@ -192,7 +216,6 @@ void MainWindow::buildUi()
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(320);
     m_filterError = new QLabel(toolbar);
-    m_filterError->setStyleSheet(QStringLiteral("color:#c62828;"));
     toolbarLayout->addWidget(m_kindTitle);
     toolbarLayout->addSpacing(12);
     toolbarLayout->addWidget(m_namespaceFilter);
@@ -201,7 +224,6 @@ void MainWindow::buildUi()
     pageLayout->addWidget(toolbar);
 
     m_staleBanner = new QLabel(m_resourcePage);
-    m_staleBanner->setStyleSheet(QStringLiteral("background:#c62828;color:white;font-weight:bold;padding:6px 12px;"));
     m_staleBanner->setWordWrap(true);
     m_staleBanner->hide();
     pageLayout->addWidget(m_staleBanner);
@@ -233,10 +255,6 @@ void MainWindow::buildUi()
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->setStyleSheet(QStringLiteral(
-        "QTableView{selection-background-color:#d5e4f7;selection-color:black;alternate-background-color:#f7f9fb;}"
-        "QHeaderView::section{background:#eef1f4;color:#4a5360;font-weight:bold;font-size:8pt;border:none;"
-        "border-bottom:1px solid #d7dce2;padding:4px 6px;}"));
     m_overlay = new MessageOverlay(m_table);
     m_details = new DetailsPane(m_tableSplitter);
     m_tableSplitter->addWidget(m_table);
@@ -295,7 +313,8 @@ void MainWindow::buildUi()
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         const bool ok = m_proxy->setFilterString(text);
         m_filterError->setText(ok ? QString() : m_proxy->filterError());
-        m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit{border:1px solid #c62828;}"));
+        m_filterInvalid = !ok;
+        updateFilterStyle();
         updateCounts();
         updateOverlay();
     });
@@ -312,8 +331,7 @@ void MainWindow::buildUi()
     });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_columnsFitted = false;
-        if (m_model->rowCount() > 0)
-            fitColumns();
+        layoutColumns();
     });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateOverlay);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateOverlay);
@@ -355,6 +373,16 @@ void MainWindow::buildMenus()
         if (m_applyHandler)
             m_applyHandler({});
     });
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("Preferences\u2026"));
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The platform's key where it has one (Cmd+, on macOS), and Ctrl+, everywhere.
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferenceKeys.contains(QKeySequence(tr("Ctrl+,"))))
+        preferenceKeys << QKeySequence(tr("Ctrl+,"));
+    preferences->setShortcuts(preferenceKeys);
+    connect(preferences, &QAction::triggered, this, &MainWindow::openPreferences);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -443,6 +471,7 @@ void MainWindow::showShortcuts()
         {tr("Ctrl+1 … Ctrl+4"), tr("Details: Overview, YAML, Events, Logs")},
         {tr("Ctrl+Alt+Up, Ctrl+Alt+Down"), tr("Previous or next context")},
         {tr("Ctrl+R"), tr("Reconnect the cluster (relist everything)")},
+        {tr("Ctrl+,"), tr("Preferences: theme and language")},
         {tr("Ctrl+/"), tr("This list")},
     };
     auto *table = new QTableWidget(int(rows.size()), 2, &dialog);
@@ -559,6 +588,8 @@ void MainWindow::connectContext(const QString &context)
         if (context == m_activeContext) {
             updateFreshness();
             updateOverlay();
+            if (m_pending && m_pending->context == context)
+                applyPendingSelection();
         }
         emit contextSynced(context);
     });
@@ -628,6 +659,8 @@ void MainWindow::activateContext(const QString &context)
         m_states[m_activeContext].kind = m_kind;
     m_activeContext = context;
     m_history.clear();
+    if (m_pending && m_pending->context != context)
+        m_pending.reset(); // the user went elsewhere before the restored context synced
     if (!m_sessions.contains(context))
         connectContext(context);
     ClusterSession *session = m_sessions.value(context);
@@ -664,6 +697,7 @@ void MainWindow::selectKind(Kind kind)
         m_navigator->selectKind(kind);
         return;
     }
+    saveColumns(); // the layout of the kind we leave
     m_kind = kind;
     ClusterSession *session = activeSession();
     m_model->setSource(session ? session->store() : nullptr, kind);
@@ -675,12 +709,9 @@ void MainWindow::selectKind(Kind kind)
     const int nsColumn = m_model->namespaceColumn();
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_table->setColumnHidden(c, c == nsColumn && m_proxy->namespaces().size() == 1);
-    // Events read best newest first; everything else by name.
-    if (kind == Kind::Event)
-        m_table->sortByColumn(0, Qt::AscendingOrder);
-    else
-        m_table->sortByColumn(0, Qt::AscendingOrder);
-    fitColumns();
+    // By name; a layout saved for this kind brings its own sort column.
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    layoutColumns();
     m_details->setObject({});
     updateOverlay();
     updateCounts();
@@ -862,6 +893,34 @@ void MainWindow::onStoreChanged(const QString &context, const ChangeBatch &batch
     updateCounts();
 }
 
+void MainWindow::layoutColumns()
+{
+    if (!restoreColumns() && m_model->rowCount() > 0)
+        fitColumns();
+    const int nsColumn = m_model->namespaceColumn();
+    if (nsColumn >= 0)
+        m_table->setColumnHidden(nsColumn, m_proxy->namespaces().size() == 1);
+}
+
+bool MainWindow::restoreColumns()
+{
+    if (!m_settings)
+        return false;
+    const QByteArray state = m_settings->value(columnsKey(m_model->kind())).toByteArray();
+    if (state.isEmpty() || !m_table->horizontalHeader()->restoreState(state))
+        return false;
+    m_columnsFitted = true;
+    return true;
+}
+
+void MainWindow::saveColumns()
+{
+    // Only a layout that was fitted to rows (or restored, or changed by hand since): the
+    // header-only widths of an empty table would freeze too narrow.
+    if (m_settings && m_columnsFitted && m_model->columnCount() > 0)
+        m_settings->setValue(columnsKey(m_model->kind()), m_table->horizontalHeader()->saveState());
+}
+
 void MainWindow::fitColumns()
 {
     // Sized to the rows on screen (not all 10,000), clamped so one long message or image
@@ -891,15 +950,17 @@ void MainWindow::updateContextChrome()
     const QString name = m_preferences->displayName(m_activeContext);
     const bool isProtected = m_preferences->isProtected(m_activeContext);
     const bool isDemo = m_demoContexts.contains(m_activeContext);
-    const QColor colour = isProtected ? QColor(0xc6, 0x28, 0x28) : m_preferences->colour(m_activeContext);
+    const QColor colour = isProtected ? themeColor(Theme::Role::Danger) : m_preferences->colour(m_activeContext);
     m_strip->setContext(name, m_activeContext, colour, isProtected, isDemo);
     QString status = QStringLiteral("<span style=\"color:%1;font-size:14pt;\">●</span> <b>%2</b>")
                          .arg(colour.name(), name.toHtmlEscaped());
     if (isProtected)
-        status += QStringLiteral(" <span style=\"background:#c62828;color:white;font-weight:bold;\">&nbsp;%1&nbsp;</span>")
-                      .arg(tr("🔒 PROTECTED"));
+        status += QStringLiteral(" <span style=\"background:%1;color:%2;font-weight:bold;\">&nbsp;%3&nbsp;</span>")
+                      .arg(themeColor(Theme::Role::Danger).name(), themeColor(Theme::Role::OnDanger).name(),
+                           tr("🔒 PROTECTED"));
     if (isDemo)
-        status += QStringLiteral(" <span style=\"color:#6b7480;\">%1</span>").arg(tr("(demo)"));
+        status += QStringLiteral(" <span style=\"color:%1;\">%2</span>")
+                      .arg(themeColor(Theme::Role::MutedText).name(), tr("(demo)"));
     m_statusContext->setText(status);
     setWindowTitle(tr("%1 — Orrery").arg(name));
 }
@@ -1148,6 +1209,148 @@ void MainWindow::onPaletteEntry(const PaletteEntry &entry)
         break;
     }
     }
+}
+
+void MainWindow::enableStatePersistence(const QString &settingsFile)
+{
+    m_settings = settingsFile.isEmpty() ? std::make_unique<QSettings>()
+                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
+    restoreGeometry(m_settings->value(QLatin1String(kGeometryKey)).toByteArray());
+    restoreState(m_settings->value(QLatin1String(kStateKey)).toByteArray());
+    m_mainSplitter->restoreState(m_settings->value(QLatin1String(kMainSplitterKey)).toByteArray());
+    m_leftSplitter->restoreState(m_settings->value(QLatin1String(kLeftSplitterKey)).toByteArray());
+    m_tableSplitter->restoreState(m_settings->value(QLatin1String(kTableSplitterKey)).toByteArray());
+    const QString context = m_settings->value(QLatin1String(kContextKey)).toString();
+    if (context.isEmpty())
+        return;
+    PendingSelection pending;
+    pending.context = context;
+    if (const auto kind = kindFromName(m_settings->value(QLatin1String(kKindKey)).toString());
+        kind && m_navigator->kinds().contains(*kind)) {
+        pending.kind = *kind;
+        m_states[context].kind = *kind; // shown when the context is activated
+    }
+    pending.key = m_settings->value(QLatin1String(kObjectKey)).toString();
+    pending.tab = m_settings->value(QLatin1String(kDetailsTabKey), -1).toInt();
+    if (!pending.key.isEmpty() || pending.tab >= 0)
+        m_pending = pending;
+}
+
+QString MainWindow::lastContext() const
+{
+    return m_settings ? m_settings->value(QLatin1String(kContextKey)).toString() : QString();
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(QLatin1String(kGeometryKey), saveGeometry());
+    m_settings->setValue(QLatin1String(kStateKey), saveState());
+    m_settings->setValue(QLatin1String(kMainSplitterKey), m_mainSplitter->saveState());
+    m_settings->setValue(QLatin1String(kLeftSplitterKey), m_leftSplitter->saveState());
+    m_settings->setValue(QLatin1String(kTableSplitterKey), m_tableSplitter->saveState());
+    saveColumns();
+    if (!m_activeContext.isEmpty()) {
+        QString key;
+        int tab = detailsTab();
+        if (m_pending && m_pending->context == m_activeContext) {
+            // Closed before the context synced: keep what was to be restored.
+            key = m_pending->key;
+            tab = m_pending->tab;
+        } else if (const KubeObjectPtr object = selectedObject()) {
+            key = object->key();
+        }
+        m_settings->setValue(QLatin1String(kContextKey), m_activeContext);
+        m_settings->setValue(QLatin1String(kKindKey), kindName(m_kind));
+        m_settings->setValue(QLatin1String(kObjectKey), key);
+        m_settings->setValue(QLatin1String(kDetailsTabKey), tab);
+    }
+    m_settings->sync();
+}
+
+void MainWindow::applyPendingSelection(int attempt)
+{
+    ClusterSession *session = activeSession();
+    if (!m_pending || m_pending->context != m_activeContext || !session)
+        return;
+    const PendingSelection p = *m_pending;
+    if (p.key.isEmpty() || p.kind != m_kind) {
+        // No object, or the user chose another kind meanwhile: only the tab is left to restore.
+        m_pending.reset();
+        if (p.key.isEmpty() && p.tab >= 0)
+            showDetailsTab(DetailsPane::Tab(p.tab));
+        return;
+    }
+    const QString ns = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString name = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 1) : p.key;
+    if (!session->store()->object(p.kind, ns, name)) {
+        m_pending.reset(); // deleted while Orrery was closed: nothing to say
+        return;
+    }
+    if (m_model->rowOf(KubeObject::makeKey(ns, name)) < 0 && attempt < 20) {
+        // In the store but not yet in the table: the model applies batches on a short timer.
+        QTimer::singleShot(100, this, [this, attempt] { applyPendingSelection(attempt + 1); });
+        return;
+    }
+    m_pending.reset();
+    if (selectObject(p.kind, ns, name) && p.tab >= 0)
+        showDetailsTab(DetailsPane::Tab(p.tab));
+}
+
+int MainWindow::detailsTab() const
+{
+    const auto *tabs = m_details->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    return tabs ? tabs->currentIndex() : -1;
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyThemeColours();
+}
+
+void MainWindow::applyThemeColours()
+{
+    if (m_applyingTheme)
+        return;
+    m_applyingTheme = true;
+    const auto c = [](Theme::Role role) { return themeColor(role).name(); };
+    m_contextsTitle->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;font-size:8pt;padding-left:8px;")
+                                       .arg(c(Theme::Role::MutedText)));
+    m_leftSplitter->setStyleSheet(QStringLiteral("QTreeView,QTreeWidget{background:%1;}").arg(c(Theme::Role::Sidebar)));
+    m_filterError->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::Danger)));
+    m_staleBanner->setStyleSheet(QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
+                                     .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));
+    m_table->setStyleSheet(
+        QStringLiteral("QTableView{selection-background-color:%1;selection-color:%2;alternate-background-color:%3;}"
+                       "QHeaderView::section{background:%4;color:%5;font-weight:bold;font-size:8pt;border:none;"
+                       "border-bottom:1px solid %6;padding:4px 6px;}")
+            .arg(c(Theme::Role::Selection), c(Theme::Role::SelectionText), c(Theme::Role::AlternateBase),
+                 c(Theme::Role::HeaderBackground), c(Theme::Role::HeaderText), c(Theme::Role::Border)));
+    updateFilterStyle();
+    updateContextChrome();
+    m_applyingTheme = false;
+}
+
+void MainWindow::updateFilterStyle()
+{
+    m_filter->setStyleSheet(m_filterInvalid ? QStringLiteral("QLineEdit{border:1px solid %1;}")
+                                                  .arg(themeColor(Theme::Role::Danger).name())
+                                            : QString());
 }
 
 } // namespace Orrery

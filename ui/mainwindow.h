@@ -16,11 +16,15 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
+class QCloseEvent;
 class QDragEnterEvent;
 class QDropEvent;
 class QLabel;
 class QLineEdit;
+class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -61,6 +65,16 @@ public:
     ~MainWindow() override;
 
     void setSessionFactory(SessionFactory factory);
+
+    // The window remembers its geometry, splitters, column layout per kind and the last
+    // context, kind, object and details tab only when asked: the application does; tests and
+    // --screenshot runs do not, so they stay reproducible. Restores at once (the object when
+    // its context has synced, silently skipped if it is gone); saves on close. An empty file
+    // means the application's QSettings. Call before setContexts()/activateContext().
+    void enableStatePersistence(const QString &settingsFile = {});
+    // The context active when the window was last closed (empty: none or not persisted).
+    QString lastContext() const;
+    void saveSettings();
     // The contexts of the merged kubeconfig; `problem` explains errors worth showing.
     void setContexts(const QList<ContextTreeModel::Entry> &entries, const QString &currentContext);
     // Contexts served by the embedded simulator get a "Demo cluster" banner.
@@ -90,6 +104,7 @@ public:
     void showDetailsTab(DetailsPane::Tab tab);
     void openCommandPalette();
     void showShortcuts();
+    void openPreferences();
 
     // Operations on an object (app/operationswiring.cpp provides them): offered in the
     // table's context menu, the details pane's "Actions" menu and the command palette.
@@ -119,6 +134,11 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     QLabel *staleBanner() const { return m_staleBanner; }
     QLabel *statusMessageLabel() const { return m_statusMessage; }
+    QSplitter *mainSplitter() const { return m_mainSplitter; }
+    QSplitter *leftSplitter() const { return m_leftSplitter; }
+    QSplitter *tableSplitter() const { return m_tableSplitter; }
+    // Its jumped() signal is the wake-up path (tests emit it).
+    ClockJumpDetector *clockJumpDetector() const { return m_clockJump; }
 
 signals:
     void activeContextChanged(const QString &context);
@@ -129,6 +149,8 @@ signals:
     void kubeconfigChosen(const QString &file);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -150,6 +172,14 @@ private:
     void rememberPosition();
     QString kindPlural(Kind kind) const;
     void fitColumns();
+    // The layout saved for the current kind, else measured from the rows.
+    void layoutColumns();
+    bool restoreColumns();
+    void saveColumns();
+    void applyPendingSelection(int attempt = 0);
+    int detailsTab() const;
+    void applyThemeColours();
+    void updateFilterStyle();
 
     struct ContextState
     {
@@ -167,6 +197,18 @@ private:
     QString m_activeContext;
     Kind m_kind = Kind::Pod;
     bool m_columnsFitted = false;
+    bool m_filterInvalid = false;
+    bool m_applyingTheme = false;
+    std::unique_ptr<QSettings> m_settings; // null: nothing is remembered
+    // The selection to restore once its context has synced.
+    struct PendingSelection
+    {
+        QString context;
+        Kind kind = Kind::Pod;
+        QString key; // "ns/name" or "name"
+        int tab = -1;
+    };
+    std::optional<PendingSelection> m_pending;
     QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc
 
     AgeClock *m_ageClock;
@@ -179,6 +221,9 @@ private:
     WelcomePage *m_welcome;
     QHash<QString, QWidget *> m_pages;
     QHash<QString, QString> m_pageTitles; // page id -> title as listed in the navigator
+    QSplitter *m_mainSplitter;
+    QSplitter *m_leftSplitter;
+    QLabel *m_contextsTitle;
     QSplitter *m_tableSplitter;
     NamespaceFilter *m_namespaceFilter;
     QLineEdit *m_filter;

@@ -2,7 +2,9 @@
 // End to end: orrery-sim on loopback, its kubeconfig loaded with Kubeconfig, the main window
 // connected through ClusterSession. The pods table fills, the details pane follows the
 // selection, and a scale through the API (merge PATCH on deployments/scale) shows up as new
-// rows without a reset.
+// rows without a reset. A wake-up (the clock-jump signal) after the watches' connections died
+// half-open relists in place and brings what changed meanwhile. The layout and selection are
+// restored by a second window with the same settings file.
 #include <contextpreferences.h>
 #include <mainwindow.h>
 #include <resourcefilterproxymodel.h>
@@ -15,13 +17,87 @@
 #include <kube/httptransport.h>
 #include <kube/kubeconfig.h>
 
+#include <clockjumpdetector.h>
+
+#include <QHeaderView>
+#include <QLabel>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+
+#include <memory>
 
 using namespace Orrery;
+
+namespace {
+
+// A TCP relay in front of orrery-sim. cutExisting() is what a laptop sleep or a Wi-Fi/VPN
+// switch does to open connections: they stay "open" on the client's side and never carry a
+// byte again (half-open), while new connections work. TLS passes through untouched.
+class HalfOpenRelay : public QObject
+{
+public:
+    explicit HalfOpenRelay(quint16 targetPort) : m_targetPort(targetPort)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection())
+                relay(client);
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    void cutExisting()
+    {
+        for (const auto &pair : std::as_const(m_pairs))
+            if (pair.first)
+                pair.first->setProperty("dead", true);
+    }
+    int deadConnections() const
+    {
+        int n = 0;
+        for (const auto &pair : m_pairs)
+            n += pair.first && pair.first->property("dead").toBool();
+        return n;
+    }
+
+private:
+    void relay(QTcpSocket *client)
+    {
+        auto *upstream = new QTcpSocket(client);
+        m_pairs.append(std::make_pair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
+        auto pump = [client](QTcpSocket *from, QTcpSocket *to) {
+            if (client->property("dead").toBool() || to->state() != QAbstractSocket::ConnectedState)
+                return; // a dead connection swallows everything, in both directions
+            to->write(from->readAll());
+        };
+        connect(client, &QTcpSocket::readyRead, this, [=] { pump(client, upstream); });
+        connect(upstream, &QTcpSocket::connected, this, [=] { pump(client, upstream); });
+        connect(upstream, &QTcpSocket::readyRead, this, [=] { pump(upstream, client); });
+        connect(client, &QTcpSocket::disconnected, this, [=] {
+            if (!client->property("dead").toBool())
+                upstream->disconnectFromHost();
+        });
+        connect(upstream, &QTcpSocket::disconnected, this, [=] {
+            if (!client->property("dead").toBool())
+                client->disconnectFromHost();
+        });
+        upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
+    }
+
+    QTcpServer m_server;
+    quint16 m_targetPort;
+    QList<std::pair<QPointer<QTcpSocket>, QPointer<QTcpSocket>>> m_pairs;
+};
+
+} // namespace
 
 class TestMainWindowSim : public QObject
 {
@@ -31,9 +107,15 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void podsFillAndFollowScale();
+    void wakeUpRelistsInPlace();
+    void layoutAndSelectionRestored();
 
 private:
     int podsNamed(ResourceTableModel *model, const QString &prefix) const;
+    // A window on the sim's current context; `port` replaces the server's port (the relay).
+    std::unique_ptr<MainWindow> makeWindow(ContextPreferences *preferences, int port = -1,
+                                           const QString &settingsFile = {});
+    int scaleMysql(ClusterSession *session, int replicas); // HTTP status
 
     QTemporaryDir m_dir;
     QProcess m_sim;
@@ -43,6 +125,9 @@ private:
 void TestMainWindowSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // Nothing this test remembers (or a Theme change) reaches the shared test HOME.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("settings"));
     m_kubeconfig = m_dir.filePath("kubeconfig");
     // ORRERY_SIM_BINARY in the environment overrides the one built with the test.
     m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
@@ -140,6 +225,169 @@ void TestMainWindowSim::podsFillAndFollowScale()
     QVERIFY(window.selectObject(Kind::Deployment, "default", "mysql"));
     window.selectKind(Kind::Pod);
     QVERIFY(podsNamed(window.tableModel(), "mysql-") == 3);
+}
+
+std::unique_ptr<MainWindow> TestMainWindowSim::makeWindow(ContextPreferences *preferences, int port,
+                                                         const QString &settingsFile)
+{
+    auto config = std::make_shared<Kubeconfig>(Kubeconfig::load(m_kubeconfig));
+    auto window = std::make_unique<MainWindow>(preferences);
+    if (!settingsFile.isEmpty())
+        window->enableStatePersistence(settingsFile);
+    window->setSessionFactory([config, port](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+        Result<ClusterConnection> connection = config->connection(context);
+        if (!connection.ok())
+            return connection.error();
+        if (port > 0) {
+            QUrl url(connection.value().server);
+            url.setPort(port);
+            connection.value().server = url.toString();
+        }
+        return new ClusterSession(std::move(connection.value()), parent);
+    });
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : config->contextNames()) {
+        const auto c = config->context(name);
+        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
+    }
+    window->setContexts(entries, config->currentContext());
+    return window;
+}
+
+int TestMainWindowSim::scaleMysql(ClusterSession *session, int replicas)
+{
+    ApiRequest patch;
+    patch.method = "PATCH";
+    patch.path = "/apis/apps/v1/namespaces/default/deployments/mysql/scale";
+    patch.contentType = "application/merge-patch+json";
+    patch.body = QStringLiteral(R"({"spec":{"replicas":%1}})").arg(replicas).toUtf8();
+    bool answered = false;
+    int status = 0;
+    session->transport()->send(patch, this, [&](const Result<ApiResponse> &r) {
+        answered = true;
+        status = r.ok() ? r.value().status : -1;
+    });
+    if (!QTest::qWaitFor([&] { return answered; }, 10000))
+        return -2;
+    return status;
+}
+
+void TestMainWindowSim::wakeUpRelistsInPlace()
+{
+    const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
+    const Result<ClusterConnection> direct = config.connection(config.currentContext());
+    QVERIFY(direct.ok());
+    HalfOpenRelay relay(quint16(QUrl(direct.value().server).port()));
+    QVERIFY(relay.listen());
+    ContextPreferences preferences(m_dir.filePath("wake.ini"));
+    auto window = makeWindow(&preferences, relay.port());
+    QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+    window->resize(1200, 800);
+    window->show();
+    window->activateContext(config.currentContext());
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+    ResourceTableModel *model = window->tableModel();
+    QTRY_VERIFY_WITH_TIMEOUT(podsNamed(model, "mysql-") >= 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(), FreshnessIndicator::State::Live, 30000);
+    QTest::qWait(1000); // let a scale from an earlier test settle
+    const int before = podsNamed(model, "mysql-");
+
+    // The lid closes: every open connection (the watches among them) dies half-open. A change
+    // made meanwhile, through a connection of its own, reaches the cluster but not the window.
+    relay.cutExisting();
+    QVERIFY(relay.deadConnections() > 0);
+    ClusterSession other(direct.value());
+    QCOMPARE(scaleMysql(&other, before + 2), 200);
+    QTest::qWait(3000);
+    QCOMPARE(podsNamed(model, "mysql-"), before); // the dead watches brought nothing
+
+    // The wake-up: relist in place, say so, keep the rows, come back live with the change.
+    int fewestRows = model->rowCount();
+    QVERIFY(fewestRows > 0);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [&] { fewestRows = qMin(fewestRows, model->rowCount()); });
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    emit window->clockJumpDetector()->jumped(90000);
+    const QString status = window->statusMessageLabel()->text();
+    QVERIFY2(status.contains("Reloading all clusters") && status.contains("woke up"), qPrintable(status));
+    QVERIFY2(status.contains("90 s"), qPrintable(status));
+    QTRY_COMPARE_WITH_TIMEOUT(podsNamed(model, "mysql-"), before + 2, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(), FreshnessIndicator::State::Live, 30000);
+    QCOMPARE(resets.count(), 0);
+    QVERIFY2(fewestRows > 0, "the table emptied during the relist");
+    QVERIFY(window->tableOverlay()->isHidden());
+
+    QCOMPARE(scaleMysql(&other, before), 200); // leave the scenario as found
+}
+
+void TestMainWindowSim::layoutAndSelectionRestored()
+{
+    const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
+    const QString context = config.currentContext();
+    const QString settingsFile = m_dir.filePath("window.ini");
+    ContextPreferences preferences(m_dir.filePath("restore.ini"));
+    QList<int> mainSizes;
+    QList<int> tableSizes;
+    {
+        auto window = makeWindow(&preferences, -1, settingsFile);
+        QCOMPARE(window->lastContext(), QString()); // nothing remembered yet
+        QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+        window->resize(1100, 720);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->activateContext(context);
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+        window->selectKind(Kind::Deployment);
+        QTRY_VERIFY_WITH_TIMEOUT(window->tableModel()->rowCount() > 0, 10000);
+        window->tableView()->setColumnWidth(1, 333);
+        window->mainSplitter()->setSizes({310, 790});
+        window->tableSplitter()->setSizes({400, 390});
+        mainSizes = window->mainSplitter()->sizes();
+        tableSizes = window->tableSplitter()->sizes();
+        QVERIFY(window->selectObject(Kind::Deployment, "default", "mysql"));
+        window->showDetailsTab(DetailsPane::YamlTab);
+        QVERIFY(window->close()); // saves
+    }
+    QSettings stored(settingsFile, QSettings::IniFormat);
+    QCOMPARE(stored.value("session/context").toString(), context);
+    QCOMPARE(stored.value("session/kind").toString(), QString("Deployment"));
+    QCOMPARE(stored.value("session/object").toString(), QString("default/mysql"));
+
+    auto window = makeWindow(&preferences, -1, settingsFile);
+    QCOMPARE(window->lastContext(), context);
+    QCOMPARE(window->size(), QSize(1100, 720));
+    QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->activateContext(window->lastContext());
+    QCOMPARE(window->currentKind(), Kind::Deployment);
+    QCOMPARE(window->mainSplitter()->sizes(), mainSizes);
+    QCOMPARE(window->tableSplitter()->sizes(), tableSizes);
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->selectedObject() && window->selectedObject()->name == "mysql", 10000);
+    QCOMPARE(window->tableView()->columnWidth(1), 333);
+    const auto *tabs = window->detailsPane()->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(tabs);
+    QCOMPARE(tabs->currentIndex(), int(DetailsPane::YamlTab));
+    // Pods were never laid out by hand or stored: they are measured as before.
+    window->selectKind(Kind::Pod);
+    QTRY_VERIFY_WITH_TIMEOUT(window->tableModel()->rowCount() > 0, 10000);
+    window.reset(); // closed without close(): nothing saved, the file is unchanged
+
+    // An object deleted while Orrery was closed is skipped without a word.
+    {
+        QSettings edit(settingsFile, QSettings::IniFormat);
+        edit.setValue("session/object", "default/gone-meanwhile");
+    }
+    auto third = makeWindow(&preferences, -1, settingsFile);
+    QSignalSpy synced3(third.get(), &MainWindow::contextSynced);
+    third->show();
+    third->activateContext(third->lastContext());
+    QTRY_VERIFY_WITH_TIMEOUT(synced3.count() >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(third->tableModel()->rowCount() > 0, 10000);
+    QTest::qWait(500);
+    QCOMPARE(third->currentKind(), Kind::Deployment);
+    QVERIFY(!third->selectedObject());
+    QVERIFY2(third->statusMessageLabel()->text().isEmpty(), qPrintable(third->statusMessageLabel()->text()));
 }
 
 QTEST_MAIN(TestMainWindowSim)
