@@ -477,10 +477,11 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
             node.health = TopologyHealth::Progressing;
         else if (w->ready >= w->desired)
             node.health = TopologyHealth::Healthy;
-        else if (w->ready > 0)
-            node.health = TopologyHealth::Warning;
         else
-            node.health = TopologyHealth::Failed;
+            // Not all ready, degraded: amber, never red. The status alone cannot tell pods
+            // that are starting from pods that fail; the pods say which (a failing pod is red)
+            // and a whole cluster starting up does not read as an outage.
+            node.health = TopologyHealth::Warning;
         if (object.kind == Kind::ReplicaSet)
             node.detail = tr("revision %1").arg(w->revision);
         else if (rolling)
