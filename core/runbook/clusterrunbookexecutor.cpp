@@ -10,6 +10,7 @@
 #include "kube/actions/rolloutstatus.h"
 #include "kube/actions/serversideapply.h"
 #include "kube/actions/workloadactions.h"
+#include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
 
 #include <QDateTime>
@@ -25,6 +26,54 @@ StepOutcome failure(const Error &error)
 {
     return StepOutcome{false, error.toString(), error};
 }
+
+// A refused write in plain words: who may not do what where, and what to do, then the
+// server's own sentence (never the Status JSON). Other failures: the Operation's report line.
+QString explainRefusal(const PlannedWrite &w, const ApiResponse &response)
+{
+    const QString message = response.toError().message;
+    if (response.status != 403)
+        return message;
+    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // …/RESOURCE/NAME or …/RESOURCE/NAME/SUBRESOURCE (scale).
+    QString resource = w.kind;
+    const int at = int(parts.indexOf(w.name));
+    if (at > 0) {
+        resource = parts.at(at - 1);
+        if (at + 1 < parts.size())
+            resource += QLatin1Char('/') + parts.at(at + 1);
+    }
+    QString text = w.ns.isEmpty()
+        ? ClusterRunbookExecutor::tr("Forbidden: this context's user may not %1 %2 on this cluster.").arg(w.verb, resource)
+        : ClusterRunbookExecutor::tr("Forbidden: this context's user may not %1 %2 in namespace %3.").arg(w.verb, resource, w.ns);
+    text += QLatin1Char(' ') + ClusterRunbookExecutor::tr("Ask a cluster administrator for this RBAC permission, or play "
+                                                         "the runbook with a context that has it.");
+    if (!message.isEmpty())
+        text += QLatin1Char(' ') + ClusterRunbookExecutor::tr("The server said: %1").arg(message);
+    return text;
+}
+
+// Passes writes on and keeps the response of the one that failed, for explainRefusal.
+class RefusalRecorder : public WriteExecutor
+{
+public:
+    explicit RefusalRecorder(WriteExecutor *inner)
+        : m_inner(inner)
+    {
+    }
+    void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
+    {
+        m_inner->send(write, context, [this, write, onFinished](const Result<ApiResponse> &response) {
+            if (response.ok() && !response->isSuccess())
+                refusal = explainRefusal(write, *response);
+            onFinished(response);
+        });
+    }
+    QString refusal;
+
+private:
+    WriteExecutor *m_inner;
+};
 
 StepOutcome success(const QString &message)
 {
@@ -87,15 +136,18 @@ void ClusterRunbookExecutor::get(const QString &path, JsonHandler handler)
 void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QString &successMessage, Done done)
 {
     auto *op = new Operation(successMessage, writes, this);
-    connect(op, &Operation::finished, this, [op, successMessage, done](bool ok) {
+    auto recorder = std::make_shared<RefusalRecorder>(m_writer);
+    connect(op, &Operation::finished, this, [op, recorder, successMessage, done](bool ok) {
         op->deleteLater();
-        if (ok)
+        if (ok) {
             done(success(successMessage));
-        else
-            done(StepOutcome{false, op->report().value(op->report().size() - 1),
-                             Error(Error::Code::Unknown, op->report().value(op->report().size() - 1))});
+            return;
+        }
+        const QString message = recorder->refusal.isEmpty() ? op->report().value(op->report().size() - 1)
+                                                            : recorder->refusal;
+        done(StepOutcome{false, message, Error(Error::Code::Unknown, message)});
     });
-    op->run(m_writer);
+    op->run(recorder.get());
 }
 
 void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done)

@@ -31,6 +31,7 @@ private slots:
     void cleanupTestCase();
     void badRelease();
     void helmRollback();
+    void refusalInPlainWords();
 
 private:
     std::unique_ptr<HttpTransport> transport(const QString &contextSubstring);
@@ -67,7 +68,8 @@ std::unique_ptr<HttpTransport> tst_RunbookSim::transport(const QString &contextS
 {
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     for (const QString &name : config.contextNames()) {
-        if (!name.contains(contextSubstring))
+        if (!name.contains(contextSubstring)
+            || name.endsWith(QLatin1String("-viewer")) != contextSubstring.endsWith(QLatin1String("-viewer")))
             continue;
         auto connection = config.connection(name);
         if (connection.ok())
@@ -176,6 +178,35 @@ void tst_RunbookSim::helmRollback()
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
     QVERIFY(rows[2].startsWith(QLatin1String("3|superseded|")));
+}
+
+// The viewer user may not scale: the step fails with who may not do what where and what to do,
+// then the server's sentence, never the Status JSON; nothing changes.
+void tst_RunbookSim::refusalInPlainWords()
+{
+    std::unique_ptr<HttpTransport> t;
+    for (const QString &name : Kubeconfig::load(m_kubeconfig).contextNames())
+        if (name.startsWith(QLatin1String("microk8s")) && name.endsWith(QLatin1String("-viewer")))
+            if (auto connection = Kubeconfig::load(m_kubeconfig).connection(name); connection.ok())
+                t = std::make_unique<HttpTransport>(std::move(*connection));
+    QVERIFY2(t, "no viewer context for microk8s-shop");
+    auto book = RunbookParser::parse("- scale: {target: deployment/mongodb, replicas: 4}\n");
+    QVERIFY(book.ok());
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-viewer")));
+    ClusterWriteExecutor writer(t.get(), &audit);
+    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("default"), m_dir.path());
+    std::optional<StepOutcome> outcome;
+    executor.execute(book->steps.at(0), [&outcome](StepOutcome o) { outcome = o; });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 15000);
+    QVERIFY(!outcome->ok);
+    QVERIFY2(outcome->message.startsWith(QLatin1String(
+                 "Forbidden: this context's user may not patch deployments/scale in namespace default.")),
+             qPrintable(outcome->message));
+    QVERIFY2(outcome->message.contains(QLatin1String("Ask a cluster administrator")), qPrintable(outcome->message));
+    QVERIFY2(!outcome->message.contains(QLatin1Char('{')), qPrintable(outcome->message));
+    const auto mongodb = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
+    QVERIFY(mongodb.ok());
+    QVERIFY((*mongodb)["spec"].value("replicas", 0) != 4);
 }
 
 QTEST_GUILESS_MAIN(tst_RunbookSim)
