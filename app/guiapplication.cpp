@@ -66,9 +66,14 @@ QString problemText(const Kubeconfig &config, const QString &explicitFile)
 }
 
 // --view: a kind (anything kindFromName accepts: Deployment, deployments) selects its table;
-// anything else names a page (Topology, Runbooks, "Helm releases", "Audit log").
+// anything else names a page (Topology, Runbooks, "Helm releases", "Audit log"), or the
+// Preferences dialog (for its documentation screenshot).
 bool showView(MainWindow &window, const QString &view)
 {
+    if (view.compare(QLatin1String("preferences"), Qt::CaseInsensitive) == 0) {
+        QTimer::singleShot(0, &window, &MainWindow::openPreferences);
+        return true;
+    }
     if (const auto kind = kindFromName(view)) {
         window.selectKind(*kind);
         return true;
@@ -208,7 +213,9 @@ int runGui(const QCommandLineParser &parser)
             if (*done)
                 return;
             *done = true;
-            const bool ok = window.grab().save(file);
+            // A dialog on top (--view Preferences) is what was asked for.
+            QWidget *top = QApplication::activeModalWidget();
+            const bool ok = (top ? top : &window)->grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         };
         auto prepare = [&window, view, objectName, tab, shoot, done] {
