@@ -136,6 +136,9 @@ void TestOperationsHelmSim::rollbackRelease()
         labels += l->text() + QLatin1Char('\n');
     QVERIFY2(labels.contains("from revision 3 to 2 (new revision 4)"), qPrintable(labels));
     QVERIFY(!dialog->isConfirmEnabled());
+    QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 15000), qPrintable(dialog->dryRunText()));
+    QCOMPARE(history(&session).size(), 3);  // the dry run stored nothing
     QTest::keyClicks(dialog->protectionEdit(), context);
     QVERIFY(dialog->isConfirmEnabled());
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
@@ -252,6 +255,11 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
                 dialog = d;
         return dialog != nullptr;
     }, 15000));
+    // "Preview on server" already shows the refusal of the target manifest.
+    QVERIFY(dialog->dryRunButton()->isVisible());
+    QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("refused"); }, 15000), qPrintable(dialog->dryRunText()));
+    QVERIFY2(dialog->dryRunText().contains("image: Required value"), qPrintable(dialog->dryRunText()));
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
     QVERIFY(!finished.first().at(0).toBool());

@@ -902,6 +902,28 @@ void ActionController::confirmHelmRollback(const Target &t, const HelmRollbackPl
     auto *dialog = new ConfirmDialog(ct, tr("Roll back %1").arg(release), tr("Roll back"), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setChange(lines.join(QLatin1Char('\n')), details.join(QLatin1Char('\n')));
+    // "Preview on server": the target manifest's dry run alone (the Secrets are not dry-run:
+    // the server would only check that they are well-formed, which the codec guarantees).
+    dialog->setDryRun([this, t, dryRuns = plan.dryRunApplies](ConfirmDialog::DryRunReply reply) {
+        if (!t.session) {
+            reply(false, tr("the cluster was disconnected"));
+            return;
+        }
+        executor(t.session);
+        auto recorder = std::make_shared<FailureRecorder>(m_executors.value(t.session));
+        auto *op = new Operation(tr("Dry run"), dryRuns, this);
+        connect(op, &Operation::finished, this, [this, op, recorder, reply, count = int(dryRuns.size())](bool ok) {
+            op->deleteLater();
+            if (ok)
+                reply(true, tr("the server validated %n object(s) of the target manifest without storing anything.",
+                               nullptr, count));
+            else if (recorder->failure)
+                reply(false, explainFailure(recorder->failure->first, recorder->failure->second));
+            else
+                reply(false, op->report().join(QLatin1Char('\n')));
+        });
+        op->run(recorder.get());
+    });
     connect(dialog, &QDialog::accepted, this, [this, t, plan, release] {
         if (!t.session)
             return;
