@@ -227,7 +227,7 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         // Not in a group without pods: grouped by node, the pods live in their node's group.
         qreal scaleRoom = 0;
         QSet<const TopologyNode *> workloads;  // filled for groups with an HPA only
-        const bool hasPods = !columns[topologyRank(TopologyKind::Pod)].isEmpty();
+        const bool hasPods = o.scaleRoom && !columns[topologyRank(TopologyKind::Pod)].isEmpty();
         for (const TopologyNode *hpa : hasPods ? columns[topologyRank(TopologyKind::Hpa)]
                                                : QList<const TopologyNode *>()) {
             if (hpa->kind != TopologyKind::Hpa || hpa->maxReplicas <= 0)

@@ -56,6 +56,7 @@ public:
         qreal namespaceGap = 48;
         qreal aspect = 1.6;       // width / height aimed at when packing namespaces
         qreal slack = 0.25;       // free room left in each group for pods that come later
+        bool scaleRoom = true;    // room for what HPAs may add (off: compact, e.g. presenter)
     };
 
     TopologyLayout();

@@ -71,7 +71,8 @@ void TopologyBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     // screen, within the group's header.
     QFont font = TopologyStyle::detailFont(m_display->fontScale);
     font.setBold(true);
-    font.setPixelSize(int(std::clamp(10.0 / lod, QFontInfo(font).pixelSize() * 1.0, 30.0 * m_display->fontScale)));
+    const qreal k = m_display->fontScale;
+    font.setPixelSize(int(std::clamp(10.0 * k / lod, QFontInfo(font).pixelSize() * 1.0, 30.0 * k)));
     painter->setFont(font);
     for (const auto &[title, rect] : m_groups) {
         if (!rect.intersects(option->exposedRect))

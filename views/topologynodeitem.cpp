@@ -134,7 +134,7 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
         && m_node.desired >= 0;
     // Not bold: at these sizes a regular face fits about an eighth more characters.
     QFont font = TopologyStyle::titleFont(m_display->fontScale);
-    font.setBold(m_display->presenter);
+    font.setBold(false);
     // Presenter mode scales the minimum with its fonts: read from the back of a room.
     const qreal minimum = s_minNamePixels * m_display->fontScale;
     const qreal pixels = std::min(std::max(QFontInfo(font).pixelSize() * 1.0, minimum / lod),

@@ -419,6 +419,12 @@ void TopologyScene::setPresenter(bool presenter, qreal fontScale)
     options.routeLabelGap *= k;
     options.groupHeader *= k;
     options.namespaceHeader *= k;
+    if (presenter) {
+        // A presentation shows the architecture, compactly: no bands kept empty for later
+        // pods (an update that does not fit relayouts, which a presentation can afford).
+        options.slack = 0.05;
+        options.scaleRoom = false;
+    }
     m_layout = TopologyLayout(options);
     rebuild();
     update();

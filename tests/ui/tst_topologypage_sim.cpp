@@ -64,6 +64,7 @@ private slots:
     void presenterUsesLargeFontsAndRevealsTiers();
 
 private:
+    void waitForSteadyState();
     TopologyNodeItem *firstItem(TopologyKind kind, const QString &name = {}) const;
 
     QTemporaryDir m_dir;
@@ -127,6 +128,20 @@ void TestTopologyPageSim::cleanupTestCase()
         if (!m_sim.waitForFinished(10000))
             m_sim.kill();
     }
+}
+
+// For the documentation's screenshots: every pod of the application ready, halos faded.
+void TestTopologyPageSim::waitForSteadyState()
+{
+    TopologyScene *scene = m_page->scene();
+    waitUntil([&] {
+        for (const TopologyNode &node : scene->graph()->nodes()) {
+            if (node.ns == QLatin1String("pfe-app") && node.kind == TopologyKind::Pod && node.health != TopologyHealth::Healthy)
+                return false;
+        }
+        return true;
+    }, 60000);
+    QTest::qWait(1200);
 }
 
 TopologyNodeItem *TestTopologyPageSim::firstItem(TopologyKind kind, const QString &name) const
@@ -255,8 +270,8 @@ void TestTopologyPageSim::groupByNodeBoxesPodsByNode()
             QVERIFY(!rects[i].intersects(rects[j]));
     }
     if (const QByteArray dir = qgetenv("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        waitForSteadyState();
         m_page->view()->fitAll();
-        QTest::qWait(300);
         m_page->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/topology-pfe-by-node.png"));
     }
     toggle->setChecked(false);
@@ -290,15 +305,7 @@ void TestTopologyPageSim::presenterUsesLargeFontsAndRevealsTiers()
         presenter->nextTier();
     QVERIFY(deployment->isVisible());  // entry, ingress, services, workloads
     if (!dir.isEmpty()) {
-        // For the documentation: the steady state, every pod of the application ready.
-        waitUntil([&] {
-            for (const TopologyNode &node : scene->graph()->nodes()) {
-                if (node.ns == QLatin1String("pfe-app") && node.kind == TopologyKind::Pod && node.health != TopologyHealth::Healthy)
-                    return false;
-            }
-            return true;
-        }, 60000);
-        QTest::qWait(1200);  // the change halos fade
+        waitForSteadyState();
         presenter->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/topology-presenter.png"));
         QTest::keyClick(presenter.get(), Qt::Key_A);
         QTest::qWait(300);
