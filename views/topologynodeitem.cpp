@@ -5,6 +5,7 @@
 #include "topologystyle.h"
 
 #include <QFontInfo>
+#include <QHash>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -125,50 +126,95 @@ void TopologyNodeItem::paintGroupBar(QPainter *painter, const QRectF &rect)
     }
 }
 
+namespace {
+
+// The compact card's font by pixel size, shared by all items: building a QFont and its
+// metrics per item and frame is what a 40 % frame of a large cluster would spend its time on.
+struct CompactFont
+{
+    QFont font;
+    QFontMetricsF metrics{QFont()};
+};
+
+const CompactFont &compactFont(int pixels)
+{
+    static QHash<int, CompactFont> s_fonts;
+    auto it = s_fonts.find(pixels);
+    if (it == s_fonts.end()) {
+        // Not bold: at these sizes a regular face fits about an eighth more characters.
+        QFont font = TopologyStyle::titleFont();
+        font.setBold(false);
+        font.setPixelSize(pixels);
+        it = s_fonts.insert(pixels, CompactFont{font, QFontMetricsF(font)});
+    }
+    return it.value();
+}
+
+qreal titlePixels(qreal fontScale)
+{
+    static QHash<int, qreal> s_pixels;  // by fontScale in hundredths
+    const int key = qRound(fontScale * 100);
+    auto it = s_pixels.constFind(key);
+    if (it == s_pixels.cend())
+        it = s_pixels.insert(key, QFontInfo(TopologyStyle::titleFont(fontScale)).pixelSize());
+    return it.value();
+}
+
+} // namespace
+
 void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod)
 {
-    // One line: the name, in a font that is at least s_minNamePixels on screen but never
-    // taller than the box allows. Workloads keep their ready/desired count on the right.
+    // One line: the name, at least s_minNamePixels on screen (presenter mode scales it with
+    // its fonts) but never taller than the box allows. Workloads keep their ready/desired
+    // count on the right when the whole name still fits beside it.
+    //
+    // Drawn in device coordinates with a font of the on-screen size: text under a scaling
+    // transform misses the glyph cache, which made a 40 % frame of a large cluster slow.
+    const QTransform transform = painter->worldTransform();
+    const qreal minimum = s_minNamePixels * m_display->fontScale;
+    const int pixels = std::max(1, int(std::min(std::max(titlePixels(m_display->fontScale) * lod, minimum),
+                                                rect.height() * 0.68 * lod)));
+    const CompactFont &font = compactFont(pixels);
+    const QString name = m_display->displayName(m_node);
     const bool counted = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
                           || m_node.kind == TopologyKind::Hpa)
         && m_node.desired >= 0;
-    // Not bold: at these sizes a regular face fits about an eighth more characters.
-    QFont font = TopologyStyle::titleFont(m_display->fontScale);
-    font.setBold(false);
-    // Presenter mode scales the minimum with its fonts: read from the back of a room.
-    const qreal minimum = s_minNamePixels * m_display->fontScale;
-    const qreal pixels = std::min(std::max(QFontInfo(font).pixelSize() * 1.0, minimum / lod),
-                                  rect.height() * 0.68);
-    font.setPixelSize(std::max(1, int(pixels)));
-    painter->setFont(font);
-    const QFontMetricsF metrics(font);
-    const QString name = m_display->displayName(m_node);
-    qreal right = rect.width() - 6;
-    if (counted) {
-        // The count only when the whole name still fits: the name matters more, and the
-        // border already tells the health.
-        const QString count = QStringLiteral("%1/%2").arg(m_node.ready).arg(m_node.desired);
-        const qreal w = metrics.horizontalAdvance(count);
-        if (metrics.horizontalAdvance(name) + w + metrics.averageCharWidth() <= right - textLeft) {
-            painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText()
-                                                                      : TopologyStyle::healthColor(m_node.health));
-            painter->drawText(QRectF(right - w, 0, w, rect.height()), Qt::AlignRight | Qt::AlignVCenter, count);
-            right -= w + metrics.averageCharWidth();
-        }
-    }
-    const qreal width = right - textLeft;
-    if (m_compact.name != name || m_compact.pixels != pixels || m_compact.width != width) {
+    const qreal room = (rect.width() - 6 - textLeft) * lod;  // in device pixels
+    if (m_compact.name != name || m_compact.pixels != pixels || m_compact.ready != m_node.ready
+        || m_compact.desired != m_node.desired || qAbs(m_compact.room - room) > 0.5) {
+        const QString count = counted ? QStringLiteral("%1/%2").arg(m_node.ready).arg(m_node.desired) : QString();
         m_compact.name = name;
         m_compact.pixels = pixels;
-        m_compact.width = width;
+        m_compact.ready = m_node.ready;
+        m_compact.desired = m_node.desired;
+        m_compact.room = room;
+        m_compact.count = count;
+        const QFontMetricsF &metrics = font.metrics;
+        const qreal countWidth = count.isEmpty() ? 0 : metrics.horizontalAdvance(count);
+        const qreal gap = metrics.averageCharWidth();
+        // The count only when the whole name fits beside it: the name matters more, and the
+        // border already tells the health.
+        m_compact.showCount = !count.isEmpty() && metrics.horizontalAdvance(name) + countWidth + gap <= room;
+        m_compact.countWidth = countWidth;
+        m_compact.width = room - (m_compact.showCount ? countWidth + gap : 0);
         // Pods and replica sets differ in their generated suffix: keep both ends.
         const bool suffix = m_node.kind == TopologyKind::Pod || m_node.kind == TopologyKind::ReplicaSet
             || m_node.kind == TopologyKind::Job;
-        m_compact.text = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, width);
+        m_compact.text = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, m_compact.width);
+        m_compact.baseline = (metrics.ascent() - metrics.descent()) / 2;
+    }
+    const QPointF origin = transform.map(QPointF(textLeft, rect.height() / 2));
+    const qreal right = transform.map(QPointF(rect.width() - 6, 0)).x();
+    painter->setWorldTransform(QTransform());
+    painter->setFont(font.font);
+    if (m_compact.showCount) {
+        painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText()
+                                                                  : TopologyStyle::healthColor(m_node.health));
+        painter->drawText(QPointF(right - m_compact.countWidth, origin.y() + m_compact.baseline), m_compact.count);
     }
     painter->setPen(TopologyStyle::text());
-    painter->drawText(QRectF(textLeft, 0, width, rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      m_compact.text);
+    painter->drawText(QPointF(origin.x(), origin.y() + m_compact.baseline), m_compact.text);
+    painter->setWorldTransform(transform);
 }
 
 void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

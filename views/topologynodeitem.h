@@ -57,7 +57,14 @@ private:
     struct CompactCache
     {
         QString name;
-        qreal pixels = 0;
+        QString count;
+        int ready = -1;
+        int desired = -1;
+        int pixels = 0;
+        qreal room = 0;  // device pixels for the text
+        qreal baseline = 0;
+        bool showCount = false;
+        qreal countWidth = 0;
         qreal width = 0;
         QString text;
     };
