@@ -7,6 +7,7 @@
 // (restartedAt compared as "a time in RFC 3339", since the two clocks differ) and scale.
 #include "audit/auditlog.h"
 #include "kube/actions/clusterwriteexecutor.h"
+#include "kube/actions/controllerrevisionrollback.h"
 #include "kube/actions/deploymentrollback.h"
 #include "kube/actions/operation.h"
 #include "kube/actions/workloadactions.h"
@@ -49,6 +50,24 @@ spec:
         image: busybox:1.36
 )";
 
+const char *const kStatefulSet = R"(apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  replicas: 1
+  serviceName: db
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+      - name: db
+        image: postgres:16.1
+)";
+
 } // namespace
 
 class tst_ActionsTwin : public QObject
@@ -63,6 +82,7 @@ private slots:
     void rolloutUndoToRevision();
     void rolloutRestart();
     void scale();
+    void statefulSetUndo();
 
 private:
     bool kubectl(const QStringList &args, QByteArray *out = nullptr, const QByteArray &input = {});
@@ -279,6 +299,46 @@ void tst_ActionsTwin::scale()
     QVERIFY(waitRollout(QStringLiteral("twin-b")));
     compareTwins();
     QCOMPARE(comparable(QStringLiteral("twin-a"))["spec"].value("replicas", 0), 4);
+}
+
+// A StatefulSet's history lives in ControllerRevisions: Orrery's undo (ControllerRevisionRollback,
+// the revision's data as a strategic merge patch) and kubectl's must leave the same template
+// and the same revisions (numbers, templates) behind.
+void tst_ActionsTwin::statefulSetUndo()
+{
+    auto controllerRevisions = [this](const QString &ns) {
+        const nlohmann::json list = object(ns, QStringLiteral("controllerrevisions"));
+        std::map<int, std::string> byRevision;
+        for (const auto &cr : list.value("items", nlohmann::json::array()))
+            byRevision[cr.value("revision", 0)] = ControllerRevisionRollback::storedTemplate(cr).dump();
+        return byRevision;
+    };
+    auto rolledOut = [this](const QString &ns) {
+        return kubectl({"rollout", "status", "-n", ns, "statefulset/db", "--timeout=90s"});
+    };
+    for (const QString ns : {QStringLiteral("twin-a"), QStringLiteral("twin-b")}) {
+        QVERIFY(kubectl({"apply", "-n", ns, "-f", "-"}, nullptr, kStatefulSet));
+        QVERIFY(rolledOut(ns));
+        QVERIFY(kubectl({"set", "image", "-n", ns, "statefulset/db", "db=postgres:16.2"}));
+        QVERIFY(rolledOut(ns));
+    }
+    const QString ns = QStringLiteral("twin-a");
+    const Result<RollbackPlan> plan = ControllerRevisionRollback::plan(object(ns, QStringLiteral("statefulset/db")),
+                                                                       object(ns, QStringLiteral("controllerrevisions")), 0);
+    QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
+    QCOMPARE(plan->toRevision, qint64(1));
+    QVERIFY(orrery(plan->write));
+    QVERIFY(kubectl({"rollout", "undo", "-n", "twin-b", "statefulset/db"}));
+    QVERIFY(rolledOut(ns));
+    QVERIFY(rolledOut(QStringLiteral("twin-b")));
+    const nlohmann::json a = object(ns, QStringLiteral("statefulset/db"));
+    const nlohmann::json b = object(QStringLiteral("twin-b"), QStringLiteral("statefulset/db"));
+    QCOMPARE(QString::fromStdString(a["spec"].dump(2)), QString::fromStdString(b["spec"].dump(2)));
+    QCOMPARE(a["metadata"].value("generation", 0), b["metadata"].value("generation", 0));
+    QCOMPARE(a["spec"]["template"]["spec"]["containers"][0].value("image", std::string()), std::string("postgres:16.1"));
+    const auto revisionsA = controllerRevisions(ns);
+    QVERIFY(revisionsA.size() >= 2);
+    QVERIFY(revisionsA == controllerRevisions(QStringLiteral("twin-b")));
 }
 
 QTEST_MAIN(tst_ActionsTwin)
