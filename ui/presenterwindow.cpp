@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presenterwindow.h"
 
+#include "theme.h"
 #include "topologyscene.h"
 #include "topologystyle.h"
 #include "topologyview.h"
@@ -79,9 +80,14 @@ PresenterWindow::PresenterWindow(TopologyScene *scene, QWidget *parent)
     layout->setSpacing(0);
     auto *side = new QWidget(this);
     side->setAutoFillBackground(true);
-    QPalette palette = side->palette();
-    palette.setColor(QPalette::Window, TopologyStyle::background());
-    side->setPalette(palette);
+    auto applyLook = [side] {
+        QPalette palette = side->palette();
+        palette.setColor(QPalette::Window, TopologyStyle::background());
+        side->setPalette(palette);
+        side->update();  // the legend paints from TopologyStyle
+    };
+    applyLook();
+    connect(Theme::instance(), &Theme::changed, side, applyLook);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(16, 16, 8, 16);
     m_legend = new Legend(side);

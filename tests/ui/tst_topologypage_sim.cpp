@@ -9,6 +9,8 @@
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <presenterwindow.h>
+#include <theme.h>
+#include <topologystyle.h>
 #include <topologypage.h>
 
 #include <kube/clustersession.h>
@@ -62,6 +64,7 @@ private slots:
     void fitKeepsNamesReadable();
     void groupByNodeBoxesPodsByNode();
     void presenterUsesLargeFontsAndRevealsTiers();
+    void switchingTheLookRepaints();
 
 private:
     void waitForSteadyState();
@@ -319,6 +322,31 @@ void TestTopologyPageSim::presenterUsesLargeFontsAndRevealsTiers()
     QVERIFY(!scene->display().presenter);
     QVERIFY(!scene->display().anonymise);
     QCOMPARE(scene->layout().nodeSize(TopologyKind::Deployment), normal);
+}
+
+void TestTopologyPageSim::switchingTheLookRepaints()
+{
+    // The scene reads TopologyStyle at paint time: a switch of look (Theme::changed) repaints
+    // it in the new colours, background included.
+    TopologyScene *scene = m_page->scene();
+    TopologyView *view = m_page->view();
+    view->fitAll();
+    const QPoint corner = view->viewport()->rect().bottomRight() - QPoint(40, 40);
+    auto backgroundPixel = [&] {
+        QImage image(view->viewport()->size(), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        view->viewport()->render(&image);
+        return QColor(image.pixel(corner));
+    };
+    Theme::instance()->setMode(Theme::Mode::Light);
+    const QColor light = backgroundPixel();
+    Theme::instance()->setMode(Theme::Mode::Dark);
+    QCOMPARE(scene->backgroundBrush().color(), TopologyStyle::background());
+    const QColor dark = backgroundPixel();
+    QVERIFY2(dark.lightness() < light.lightness() - 100,
+             qPrintable(QStringLiteral("%1 → %2").arg(light.name(), dark.name())));
+    Theme::instance()->setMode(Theme::Mode::Light);
+    QCOMPARE(backgroundPixel(), light);
 }
 
 QTEST_MAIN(TestTopologyPageSim)
