@@ -7,11 +7,13 @@
 #include <kindicons.h>
 #include <theme.h>
 
+#include <QApplication>
 #include <QColorDialog>
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
+#include <QPainter>
 #include <QStyledItemDelegate>
 
 namespace Orrery {
@@ -20,11 +22,38 @@ namespace {
 
 // Cluster rows are headings: muted text and the cluster icon, both from the current theme at
 // paint time, so a switch of look needs nothing but a repaint. Context rows keep the model's
-// colour dot (the user's colour).
+// colour dot (the user's colour); a protected one gets a drawn lock at the right instead of the
+// model's lock emoji, which needs an emoji font (the model keeps it for screen readers).
 class SidebarDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        if (!index.data(ContextTreeModel::ProtectedRole).toBool()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.text.remove(QStringLiteral("\U0001F512")); // the lock is drawn below
+        opt.text = opt.text.trimmed();
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        constexpr int LockSide = 14;
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+        QStyleOptionViewItem textOpt = opt;
+        textOpt.rect.setRight(opt.rect.right() - LockSide - 6);
+        style->drawControl(QStyle::CE_ItemViewItem, &textOpt, painter, widget);
+        const QRect lock(opt.rect.right() - LockSide - 2, opt.rect.center().y() - LockSide / 2 + 1, LockSide, LockSide);
+        const QIcon lockIcon = orreryIcon(QStringLiteral("lock"));
+        if (opt.state & QStyle::State_Selected) // red on the selection colour would not read
+            painter->drawPixmap(lock, tintedPixmap(lockIcon, lock.size(), painter->device()->devicePixelRatioF(),
+                                                   opt.palette.color(QPalette::HighlightedText)));
+        else
+            lockIcon.paint(painter, lock);
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contextstrip.h"
 
+#include "kindicons.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -24,10 +26,15 @@ QColor textOn(const QColor &background)
 } // namespace
 
 ContextStrip::ContextStrip(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_badge(new QLabel(this))
+    : QWidget(parent), m_lock(new QLabel(this)), m_label(new QLabel(this)), m_badge(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 4, 12, 4);
+    // A drawn lock rather than the emoji: not every desktop has an emoji font.
+    m_lock->setFixedSize(16, 16);
+    m_lock->setAccessibleName(tr("Protected"));
+    m_lock->hide();
+    layout->addWidget(m_lock);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_badge);
     setFixedHeight(30);
@@ -42,8 +49,7 @@ void ContextStrip::setContext(const QString &displayName, const QString &context
     QString text = displayName;
     if (displayName != contextName)
         text += QStringLiteral("  ·  ") + contextName;
-    if (isProtected)
-        text = QStringLiteral("\U0001F512  ") + text;
+    m_lock->setVisible(isProtected);
     m_label->setText(text);
     updateTextColour();
     if (isProtected) {
@@ -63,6 +69,7 @@ void ContextStrip::clearContext()
     m_protected = false;
     m_colour = s_noContext;
     m_label->setText(tr("No cluster selected"));
+    m_lock->hide();
     m_badge->hide();
     updateTextColour();
     update();
@@ -74,6 +81,7 @@ void ContextStrip::updateTextColour()
     QColor border = text;
     border.setAlpha(180);
     m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(text.name()));
+    m_lock->setPixmap(tintedPixmap(orreryIcon(QStringLiteral("lock")), m_lock->size(), devicePixelRatioF(), text));
     m_badge->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;border:1px solid %2;"
                                           "border-radius:3px;padding:1px 6px;")
                                .arg(text.name(), border.name(QColor::HexArgb)));

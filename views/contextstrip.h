@@ -31,6 +31,7 @@ protected:
 private:
     void updateTextColour();
 
+    QLabel *m_lock;
     QLabel *m_label;
     QLabel *m_badge;
     QColor m_colour;

@@ -121,4 +121,15 @@ QIcon applicationIcon()
     return orreryIcon(QStringLiteral("orrery"));
 }
 
+QPixmap tintedPixmap(const QIcon &icon, const QSize &size, qreal devicePixelRatio, const QColor &colour)
+{
+    QPixmap pm = icon.pixmap(size, devicePixelRatio);
+    if (pm.isNull())
+        return pm;
+    QPainter p(&pm);
+    p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    p.fillRect(QRect(QPoint(0, 0), pm.size()), colour);
+    return pm;
+}
+
 } // namespace Orrery
