@@ -334,7 +334,8 @@ private slots:
             view.viewport()->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-10k-detail.png"));
             f.scene.setPresenter(true);
             f.scene.setAnonymise(true);
-            TopologyExporter::renderImage(&f.scene, 1.2).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-presenter.png"));
+            // Not topology-presenter.png: that one is the live window (tests/ui/tst_topologypage_sim).
+            TopologyExporter::renderImage(&f.scene, 1.2).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-presenter-synthetic.png"));
         }
     }
 };
