@@ -2,6 +2,7 @@
 #include "topologyboxitem.h"
 
 #include "topologydisplay.h"
+#include "topologyscene.h"
 #include "topologystyle.h"
 
 #include <QFontMetricsF>
@@ -29,8 +30,14 @@ public:
         m_rect = QRectF(0, 0, metrics.horizontalAdvance(m_text) + 2, metrics.height());
     }
     QRectF boundingRect() const override { return m_rect; }
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *widget) override
     {
+        // The minimap renders the scene in overview mode without a widget; a title that ignores
+        // the transformation would be drawn there at full size over its neighbours. Exports
+        // render without a widget too, but in detail mode, and keep their titles.
+        const auto *topology = qobject_cast<const TopologyScene *>(scene());
+        if (!widget && topology && topology->isOverview())
+            return;
         painter->setFont(m_font);
         painter->setPen(TopologyStyle::text());
         painter->drawText(m_rect, Qt::AlignLeft | Qt::AlignVCenter, m_text);
