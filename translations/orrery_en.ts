@@ -260,8 +260,12 @@
         <translation>Operations</translation>
     </message>
     <message>
-        <source>orrery: no page named "%1"; showing the tables.</source>
-        <translation>orrery: no page named "%1"; showing the tables.</translation>
+        <source>orrery: no kind or page named "%1"; showing the tables.</source>
+        <translation>orrery: no kind or page named "%1"; showing the tables.</translation>
+    </message>
+    <message>
+        <source>orrery: unknown --theme "%1"; use system, light or dark.</source>
+        <translation>orrery: unknown --theme "%1"; use system, light or dark.</translation>
     </message>
 </context>
 <context>
@@ -853,6 +857,29 @@
         <source>The apply failed</source>
         <translation>The apply failed</translation>
     </message>
+    <message>
+        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
+        <translation>Helm keeps every revision of a release in a Secret of its namespace.</translation>
+    </message>
+    <message>
+        <source>A rollback writes every object of the target revision's manifest.</source>
+        <translation>A rollback writes every object of the target revision's manifest.</translation>
+    </message>
+    <message>
+        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
+    </message>
+    <message>
+        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
+        <translation>The server first checks the target manifest (dry run): if it refuses, nothing is written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
+        <translation>
+            <numerusform>the server validated 1 object(s) of the target manifest without storing anything.</numerusform>
+            <numerusform>the server validated %n object(s) of the target manifest without storing anything.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ApplyDialog</name>
@@ -927,6 +954,36 @@
     <message>
         <source>Nothing was sent to the cluster.</source>
         <translation>Nothing was sent to the cluster.</translation>
+    </message>
+    <message>
+        <source>Force (take ownership)…</source>
+        <translation>Force (take ownership)…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) conflict with another field manager; the server would refuse them.</source>
+        <translation>
+            <numerusform>1 object(s) conflict with another field manager; the server would refuse them.</numerusform>
+            <numerusform>%n object(s) conflict with another field manager; the server would refuse them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing can be applied until the refused objects are fixed.</source>
+        <translation>Nothing can be applied until the refused objects are fixed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
+        <translation>
+            <numerusform>Apply is disabled: it would apply 1 other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+            <numerusform>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server reported conflicts: see Force (take ownership).</source>
+        <translation>The server reported conflicts: see Force (take ownership).</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1099,22 @@
     <message>
         <source>Set the simulated load of %1 to %2% of its peak</source>
         <translation>Set the simulated load of %1 to %2% of its peak</translation>
+    </message>
+    <message>
+        <source>Forbidden: this context's user may not %1 %2 on this cluster.</source>
+        <translation>Forbidden: this context's user may not %1 %2 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: this context's user may not %1 %2 in namespace %3.</source>
+        <translation>Forbidden: this context's user may not %1 %2 in namespace %3.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or play the runbook with a context that has it.</source>
+        <translation>Ask a cluster administrator for this RBAC permission, or play the runbook with a context that has it.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1239,10 @@
     <message>
         <source>No cluster selected</source>
         <translation>No cluster selected</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Protected</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1884,10 @@ Namespace: %4</translation>
         <source>Revisions %1 and %2 do not differ.</source>
         <translation>Revisions %1 and %2 do not differ.</translation>
     </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Checking permission…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmReleases</name>
@@ -1851,6 +1932,10 @@ Namespace: %4</translation>
     <message>
         <source>Rollback was a success! Happy Helming!</source>
         <translation>Rollback was a success! Happy Helming!</translation>
+    </message>
+    <message>
+        <source>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</source>
+        <translation>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2443,18 @@ GPL-3.0-or-later</translation>
         <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
         <translation>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</translation>
     </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Preferences: theme and language</source>
+        <translation>Preferences: theme and language</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::NamespaceFilter</name>
@@ -2424,6 +2521,37 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Rollouts and undo offers appear here after a change.</source>
         <translation>Rollouts and undo offers appear here after a change.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>The language applies the next time Orrery starts.</source>
+        <translation>The language applies the next time Orrery starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3210,10 @@ GPL-3.0-or-later</translation>
         <source>Review…</source>
         <translation>Review…</translation>
     </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Checking permission…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ServerSideApply</name>
@@ -3329,10 +3461,6 @@ GPL-3.0-or-later</translation>
         <translation>Fit</translation>
     </message>
     <message>
-        <source>Show the whole diagram</source>
-        <translation>Show the whole diagram</translation>
-    </message>
-    <message>
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
@@ -3431,6 +3559,26 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Box pods by the Kubernetes node they run on instead of by application</source>
         <translation>Box pods by the Kubernetes node they run on instead of by application</translation>
+    </message>
+    <message>
+        <source>Fit the diagram into the window at a zoom where names stay readable</source>
+        <translation>Fit the diagram into the window at a zoom where names stay readable</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram, however small</source>
+        <translation>Show the whole diagram, however small</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Show logs</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Show details</translation>
     </message>
 </context>
 <context>
@@ -3758,14 +3906,6 @@ GPL-3.0-or-later</translation>
         <translation>Render the main window to a PNG file once data is loaded, then exit.</translation>
     </message>
     <message>
-        <source>With --screenshot: show this kind (e.g. Deployment).</source>
-        <translation>With --screenshot: show this kind (e.g. Deployment).</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>kind</translation>
-    </message>
-    <message>
         <source>With --screenshot: select the first object whose name starts with this.</source>
         <translation>With --screenshot: select the first object whose name starts with this.</translation>
     </message>
@@ -3786,12 +3926,32 @@ GPL-3.0-or-later</translation>
         <translation>Run a runbook against --context (or the --demo cluster), print each step's outcome and exit.</translation>
     </message>
     <message>
-        <source>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</source>
-        <translation>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</translation>
+        <source>Start on this view once the context has synced: a kind (Deployment, pods…) or a page (Topology, Runbooks, "Helm releases", "Audit log").</source>
+        <translation>Start on this view once the context has synced: a kind (Deployment, pods…) or a page (Topology, Runbooks, "Helm releases", "Audit log").</translation>
     </message>
     <message>
-        <source>title</source>
-        <translation>title</translation>
+        <source>kind|page</source>
+        <translation>kind|page</translation>
+    </message>
+    <message>
+        <source>Use this look for this run: system, light or dark (the setting is kept otherwise).</source>
+        <translation>Use this look for this run: system, light or dark (the setting is kept otherwise).</translation>
+    </message>
+    <message>
+        <source>look</source>
+        <translation>look</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: system, en or fr (the setting is kept otherwise).</source>
+        <translation>Use this language for this run: system, en or fr (the setting is kept otherwise).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>orrery: unknown --language "%1"; use system, en or fr.</source>
+        <translation>orrery: unknown --language "%1"; use system, en or fr.</translation>
     </message>
 </context>
 </TS>

@@ -260,8 +260,12 @@
         <translation>Opérations</translation>
     </message>
     <message>
-        <source>orrery: no page named "%1"; showing the tables.</source>
-        <translation>orrery: aucune page nommée « %1 » ; affichage des tableaux.</translation>
+        <source>orrery: no kind or page named "%1"; showing the tables.</source>
+        <translation>orrery : aucun type ni aucune page nommé « %1 » ; affichage des tableaux.</translation>
+    </message>
+    <message>
+        <source>orrery: unknown --theme "%1"; use system, light or dark.</source>
+        <translation>orrery : --theme « %1 » inconnu ; utilisez system, light ou dark.</translation>
     </message>
 </context>
 <context>
@@ -485,7 +489,7 @@
     </message>
     <message>
         <source>Checking permission…</source>
-        <translation>Vérification de l'autorisation…</translation>
+        <translation>Vérification de la permission…</translation>
     </message>
     <message>
         <source>Could not check permission: %1</source>
@@ -853,6 +857,27 @@
         <source>The apply failed</source>
         <translation>L'application a échoué</translation>
     </message>
+    <message>
+        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
+        <translation>Helm conserve chaque révision d’une release dans un Secret de son namespace.</translation>
+    </message>
+    <message>
+        <source>A rollback writes every object of the target revision's manifest.</source>
+        <translation>Un retour arrière écrit chaque objet du manifeste de la révision cible.</translation>
+    </message>
+    <message>
+        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Vous ne pouvez pas lire les Secrets du namespace %1, or Helm conserve ses releases dans des Secrets. Demandez cette permission RBAC à un administrateur du cluster, ou utilisez un contexte qui a plus de droits.</translation>
+    </message>
+    <message>
+        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
+        <translation>Le serveur vérifie d’abord le manifeste cible (dry run) : s’il le refuse, rien n’est écrit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
+        <translation>
+            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ApplyDialog</name>
@@ -927,6 +952,32 @@
     <message>
         <source>Nothing was sent to the cluster.</source>
         <translation>Rien n'a été envoyé au cluster.</translation>
+    </message>
+    <message>
+        <source>Force (take ownership)…</source>
+        <translation>Forcer (prendre la main)…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) conflict with another field manager; the server would refuse them.</source>
+        <translation>
+            <numerusform>%n objet(s) en conflit avec un autre gestionnaire de champs ; le serveur les refuserait.</numerusform><numerusform>%n objet(s) en conflit avec un autre gestionnaire de champs ; le serveur les refuserait.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing can be applied until the refused objects are fixed.</source>
+        <translation>Rien ne peut être appliqué tant que les objets refusés ne sont pas corrigés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
+        <translation>
+            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform><numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server reported conflicts: see Force (take ownership).</source>
+        <translation>Le serveur a signalé des conflits : voir Forcer (prendre la main).</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1093,22 @@
     <message>
         <source>Set the simulated load of %1 to %2% of its peak</source>
         <translation>Régler la charge simulée de %1 à %2% de son pic</translation>
+    </message>
+    <message>
+        <source>Forbidden: this context's user may not %1 %2 on this cluster.</source>
+        <translation>Interdit : l’utilisateur de ce contexte ne peut pas faire %1 sur %2 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: this context's user may not %1 %2 in namespace %3.</source>
+        <translation>Interdit : l’utilisateur de ce contexte ne peut pas faire %1 sur %2 dans le namespace %3.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or play the runbook with a context that has it.</source>
+        <translation>Demandez cette permission RBAC à un administrateur du cluster, ou jouez le runbook avec un contexte qui l’a.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Le serveur a répondu : %1</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1233,10 @@
     <message>
         <source>No cluster selected</source>
         <translation>Aucun cluster sélectionné</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Protégé</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1878,10 @@ Espace de noms : %4</translation>
         <source>Revisions %1 and %2 do not differ.</source>
         <translation>Les révisions %1 et %2 sont identiques.</translation>
     </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Vérification de la permission…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmReleases</name>
@@ -1851,6 +1926,10 @@ Espace de noms : %4</translation>
     <message>
         <source>Rollback was a success! Happy Helming!</source>
         <translation>Retour arrière réussi ! Happy Helming!</translation>
+    </message>
+    <message>
+        <source>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</source>
+        <translation>Le retour arrière de « %1 » a échoué : %2 (refusé par le dry run du serveur : rien n’a été écrit, la release est inchangée)</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2437,18 @@ GPL-3.0-or-later</translation>
         <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
         <translation>Application côté serveur (server-side apply) de fichiers YAML ou de YAML collé (Ctrl+Shift+A)</translation>
     </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Préférences…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Preferences: theme and language</source>
+        <translation>Préférences : thème et langue</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::NamespaceFilter</name>
@@ -2424,6 +2515,37 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Rollouts and undo offers appear here after a change.</source>
         <translation>Les déploiements progressifs et les propositions d'annulation apparaissent ici après une modification.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>The language applies the next time Orrery starts.</source>
+        <translation>La langue s’applique au prochain démarrage d’Orrery.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3204,10 @@ GPL-3.0-or-later</translation>
         <source>Review…</source>
         <translation>Examiner…</translation>
     </message>
+    <message>
+        <source>Checking permission…</source>
+        <translation>Vérification de la permission…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ServerSideApply</name>
@@ -3329,10 +3455,6 @@ GPL-3.0-or-later</translation>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <source>Show the whole diagram</source>
-        <translation>Afficher tout le diagramme</translation>
-    </message>
-    <message>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
@@ -3431,6 +3553,26 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Box pods by the Kubernetes node they run on instead of by application</source>
         <translation>Regrouper les pods par node Kubernetes d'exécution plutôt que par application</translation>
+    </message>
+    <message>
+        <source>Fit the diagram into the window at a zoom where names stay readable</source>
+        <translation>Ajuster le diagramme à la fenêtre, à un zoom où les noms restent lisibles</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram, however small</source>
+        <translation>Afficher tout le diagramme, aussi petit soit-il</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Afficher les journaux</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
     </message>
 </context>
 <context>
@@ -3758,14 +3900,6 @@ GPL-3.0-or-later</translation>
         <translation>Rendre la fenêtre principale dans un fichier PNG une fois les données chargées, puis quitter.</translation>
     </message>
     <message>
-        <source>With --screenshot: show this kind (e.g. Deployment).</source>
-        <translation>Avec --screenshot : afficher ce type (par ex. Deployment).</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>type</translation>
-    </message>
-    <message>
         <source>With --screenshot: select the first object whose name starts with this.</source>
         <translation>Avec --screenshot : sélectionner le premier objet dont le nom commence par ceci.</translation>
     </message>
@@ -3786,12 +3920,32 @@ GPL-3.0-or-later</translation>
         <translation>Exécuter un runbook sur --context (ou le cluster --demo), afficher le résultat de chaque étape et quitter.</translation>
     </message>
     <message>
-        <source>With --screenshot: show this page instead of the tables (e.g. Topology, Runbooks, "Helm releases", "Audit log").</source>
-        <translation>Avec --screenshot : afficher cette page au lieu des tableaux (p. ex. Topologie, Runbooks, « Releases Helm », « Journal d'audit »).</translation>
+        <source>Start on this view once the context has synced: a kind (Deployment, pods…) or a page (Topology, Runbooks, "Helm releases", "Audit log").</source>
+        <translation>Ouvrir cette vue une fois le contexte synchronisé : un type (Deployment, pods…) ou une page (Topology, Runbooks, "Helm releases", "Audit log").</translation>
     </message>
     <message>
-        <source>title</source>
-        <translation>titre</translation>
+        <source>kind|page</source>
+        <translation>type|page</translation>
+    </message>
+    <message>
+        <source>Use this look for this run: system, light or dark (the setting is kept otherwise).</source>
+        <translation>Utiliser cette apparence pour cette exécution : system, light ou dark (le réglage est conservé sinon).</translation>
+    </message>
+    <message>
+        <source>look</source>
+        <translation>apparence</translation>
+    </message>
+    <message>
+        <source>Use this language for this run: system, en or fr (the setting is kept otherwise).</source>
+        <translation>Utiliser cette langue pour cette exécution : system, en ou fr (le réglage est conservé sinon).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>orrery: unknown --language "%1"; use system, en or fr.</source>
+        <translation>orrery : --language « %1 » inconnu ; utilisez system, en ou fr.</translation>
     </message>
 </context>
 </TS>
