@@ -5,6 +5,7 @@
 #include "defaulter.h"
 #include "fieldmanager.h"
 #include "fieldselector.h"
+#include "fieldvalidator.h"
 #include "jsonpatch.h"
 #include "labelselector.h"
 #include "mergepatch.h"
@@ -1131,6 +1132,37 @@ struct ApiServer::Private
         }
     }
 
+    // ?fieldValidation: unknown and duplicate fields of the body fail the request (Strict),
+    // come back as Warning headers (Warn, the default) or are dropped silently (Ignore).
+    // Protobuf bodies are not checked here: ProtobufDecoder already rejects unknown fields.
+    // `obj` is the decoded body; `patch` for merge and strategic merge patches.
+    void checkFields(const httplib::Request &req, httplib::Response &res, const Target &t,
+                     const json &obj, bool patch = false)
+    {
+        FieldValidator::Mode mode;
+        try {
+            mode = FieldValidator::modeFrom(param(req, "fieldValidation"));
+        } catch (const std::invalid_argument &e) {
+            throw ApiError(400, "BadRequest", e.what());
+        }
+        if (mode == FieldValidator::Mode::Ignore || !t.subresource.empty()
+            || ProtobufDecoder::isProtobuf(req.get_header_value("Content-Type")))
+            return;
+        std::vector<std::string> problems;
+        for (const std::string &path : FieldValidator::duplicateFields(req.body))
+            problems.push_back(FieldValidator::duplicateProblem(path));
+        for (const std::string &path :
+             FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind, obj, patch))
+            problems.push_back(FieldValidator::unknownProblem(path));
+        if (problems.empty())
+            return;
+        if (mode == FieldValidator::Mode::Strict)
+            throw ApiError(400, "BadRequest",
+                           FieldValidator::strictMessage(t.info->version, t.info->kind, problems));
+        for (const std::string &problem : problems)
+            res.set_header("Warning", "299 - " + json(problem).dump());
+    }
+
     void checkIdentity(const Target &t, json &obj)
     {
         if (!obj.is_object())
@@ -1318,6 +1350,7 @@ struct ApiServer::Private
         if (!t.name.empty() || !t.subresource.empty())
             throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
         json obj = parseBody(req);
+        checkFields(req, res, t, obj);
         auto guard = store.lock();
         obj = prepareCreate(t, std::move(obj), req, fieldManager(req, "unknown"));
         auto created = commitCreate(t, std::move(obj), dryRun(req));
@@ -1391,6 +1424,7 @@ struct ApiServer::Private
     void serveUpdate(const httplib::Request &req, httplib::Response &res, const Target &t)
     {
         json obj = parseBody(req);
+        checkFields(req, res, t, obj);
         checkIdentity(t, obj);
         auto guard = store.lock();
         auto old = mustGet(t);
@@ -1423,6 +1457,7 @@ struct ApiServer::Private
                                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
             const bool force = param(req, "force") == "true";
             json applied = parseBody(req);
+            checkFields(req, res, t, applied);
             checkIdentity(t, applied);
             if (!old) {
                 if (!t.subresource.empty())
@@ -1447,6 +1482,12 @@ struct ApiServer::Private
         }
         if (!old)
             throw notFound(*t.info, t.name);
+        if (contentType.rfind("application/merge-patch+json", 0) == 0
+            || contentType.rfind("application/strategic-merge-patch+json", 0) == 0) {
+            json body = json::parse(req.body, nullptr, false);
+            if (body.is_object())
+                checkFields(req, res, t, body, true);
+        }
         json patched = applyPatch(contentType, *old, req.body);
         if (!patched.is_object())
             throw ApiError(422, "Invalid", "the patch did not produce an object");
