@@ -1135,9 +1135,11 @@ struct ApiServer::Private
     // ?fieldValidation: unknown and duplicate fields of the body fail the request (Strict),
     // come back as Warning headers (Warn, the default) or are dropped silently (Ignore).
     // Protobuf bodies are not checked here: ProtobufDecoder already rejects unknown fields.
-    // `obj` is the decoded body; `patch` for merge and strategic merge patches.
+    // `obj` is the decoded body; `patch` for merge and strategic merge patches. For an apply
+    // patch (`apply`), unknown fields fail whatever the mode, with structured-merge-diff's
+    // 500 (see FieldValidator::applyMessage); only duplicates follow fieldValidation.
     void checkFields(const httplib::Request &req, httplib::Response &res, const Target &t,
-                     const json &obj, bool patch = false)
+                     const json &obj, bool patch = false, bool apply = false)
     {
         FieldValidator::Mode mode;
         try {
@@ -1145,15 +1147,24 @@ struct ApiServer::Private
         } catch (const std::invalid_argument &e) {
             throw ApiError(400, "BadRequest", e.what());
         }
+        if (apply && t.subresource.empty()) {
+            const auto paths = FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind,
+                                                             obj, false, FieldValidator::PathStyle::Apply);
+            if (!paths.empty())
+                throw ApiError(500, "",
+                               FieldValidator::applyMessage(t.ns + "/" + t.name, t.info->group,
+                                                            t.info->version, t.info->kind, paths));
+        }
         if (mode == FieldValidator::Mode::Ignore || !t.subresource.empty()
             || ProtobufDecoder::isProtobuf(req.get_header_value("Content-Type")))
             return;
         std::vector<std::string> problems;
         for (const std::string &path : FieldValidator::duplicateFields(req.body))
             problems.push_back(FieldValidator::duplicateProblem(path));
-        for (const std::string &path :
-             FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind, obj, patch))
-            problems.push_back(FieldValidator::unknownProblem(path));
+        if (!apply)
+            for (const std::string &path :
+                 FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind, obj, patch))
+                problems.push_back(FieldValidator::unknownProblem(path));
         if (problems.empty())
             return;
         if (mode == FieldValidator::Mode::Strict)
@@ -1457,7 +1468,7 @@ struct ApiServer::Private
                                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
             const bool force = param(req, "force") == "true";
             json applied = parseBody(req);
-            checkFields(req, res, t, applied);
+            checkFields(req, res, t, applied, false, true);
             checkIdentity(t, applied);
             if (!old) {
                 if (!t.subresource.empty())

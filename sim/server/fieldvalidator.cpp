@@ -18,11 +18,12 @@ const std::string kRefPrefix = "#/components/schemas/";
 class Walker
 {
 public:
-    Walker(const json &schemas, bool patch) : m_schemas(schemas), m_patch(patch) {}
+    Walker(const json &schemas, bool patch, FieldValidator::PathStyle style)
+        : m_schemas(schemas), m_patch(patch), m_apply(style == FieldValidator::PathStyle::Apply) {}
 
-    void walk(const json &value, const json &schemaIn, const std::string &path)
+    void walk(const json &value, const json &schemaIn, const std::string &path, bool complete)
     {
-        const json &schema = resolve(schemaIn);
+        const json &schema = resolve(schemaIn, complete);
         if (schema.value("x-kubernetes-preserve-unknown-fields", false))
             return;
         if (value.is_object()) {
@@ -36,22 +37,28 @@ public:
                 const std::string &key = item.key();
                 if (m_patch && !key.empty() && key[0] == '$')
                     continue;
-                const std::string child = path.empty() ? key : path + "." + key;
+                const std::string child = path.empty() && !m_apply ? key : path + "." + key;
                 if (path.empty() && key == "status")
                     continue;
                 if (hasProps && props->contains(key))
-                    walk(item.value(), (*props)[key], child);
+                    walk(item.value(), (*props)[key], child, complete);
                 else if (hasExtra)
-                    walk(item.value(), *extra, child);
-                else
+                    walk(item.value(), *extra, child, complete);
+                else if (complete)
                     m_unknown.push_back(child);
             }
         } else if (value.is_array()) {
             const auto items = schema.find("items");
             if (items == schema.end())
                 return;
-            for (size_t i = 0; i < value.size(); ++i)
-                walk(value[i], *items, path + "[" + std::to_string(i) + "]");
+            // structured-merge-diff names the elements of a list map by key: [name="main"].
+            const json keys = m_apply ? schema.value("x-kubernetes-list-map-keys", json::array()) : json::array();
+            const std::string key = keys.size() == 1 ? keys[0].get<std::string>() : std::string();
+            for (size_t i = 0; i < value.size(); ++i) {
+                const bool keyed = !key.empty() && value[i].is_object() && value[i].contains(key);
+                const std::string element = keyed ? key + "=" + value[i][key].dump() : std::to_string(i);
+                walk(value[i], *items, path + "[" + element + "]", complete);
+            }
         }
         // Scalars: types are not this class's business (int-or-string, quantity, ...).
     }
@@ -59,8 +66,9 @@ public:
     std::vector<std::string> take() { return std::move(m_unknown); }
 
 private:
-    // Follows {"$ref": ...} and {"allOf": [{"$ref": ...}]} to the referenced schema.
-    const json &resolve(const json &schema) const
+    // Follows {"$ref": ...} and {"allOf": [{"$ref": ...}]} to the referenced schema, and
+    // tells whether that one lists all the fields of its type (inline schemas inherit it).
+    const json &resolve(const json &schema, bool &complete) const
     {
         const json *s = &schema;
         for (int depth = 0; depth < 8; ++depth) {
@@ -73,6 +81,7 @@ private:
             if (!ref)
                 break;
             const std::string id = ref->get<std::string>().substr(kRefPrefix.size());
+            complete = OpenApiSchemas::isComplete(id);
             auto found = m_schemas.find(id);
             if (found == m_schemas.end())
                 return m_empty;
@@ -83,6 +92,7 @@ private:
 
     const json &m_schemas;
     bool m_patch;
+    bool m_apply;
     const json m_empty = json::object();
     std::vector<std::string> m_unknown;
 };
@@ -192,7 +202,8 @@ FieldValidator::Mode FieldValidator::modeFrom(const std::string &param)
 }
 
 std::vector<std::string> FieldValidator::unknownFields(const std::string &group, const std::string &version,
-                                                       const std::string &kind, const json &obj, bool patch)
+                                                       const std::string &kind, const json &obj, bool patch,
+                                                       PathStyle style)
 {
     const std::string root = OpenApiSchemas::rootFor(group, version, kind);
     if (root.empty())
@@ -201,8 +212,8 @@ std::vector<std::string> FieldValidator::unknownFields(const std::string &group,
     auto it = schemas.find(root);
     if (it == schemas.end())
         return {};
-    Walker walker(schemas, patch);
-    walker.walk(obj, *it, std::string());
+    Walker walker(schemas, patch, style);
+    walker.walk(obj, *it, std::string(), OpenApiSchemas::isComplete(root));
     return walker.take();
 }
 
@@ -225,6 +236,17 @@ std::string FieldValidator::unknownProblem(const std::string &path)
 std::string FieldValidator::duplicateProblem(const std::string &path)
 {
     return "duplicate field \"" + path + "\"";
+}
+
+std::string FieldValidator::applyMessage(const std::string &objectName, const std::string &group,
+                                         const std::string &version, const std::string &kind,
+                                         const std::vector<std::string> &paths)
+{
+    std::string message = "failed to create typed patch object (" + objectName + "; "
+                          + (group.empty() ? version : group + "/" + version) + ", Kind=" + kind + "): ";
+    for (size_t i = 0; i < paths.size(); ++i)
+        message += (i ? "\n" : "") + paths[i] + ": field not declared in schema";
+    return message;
 }
 
 std::string FieldValidator::strictMessage(const std::string &version, const std::string &kind,

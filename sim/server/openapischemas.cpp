@@ -16,6 +16,9 @@ namespace {
 
 // The table. One schema per "S id [group/version/Kind]" line, its description on "D", then
 // its fields: "F name type [flags] description". "STD" adds apiVersion, kind and metadata.
+// "C" marks a schema that lists every field of the upstream type: only those are checked for
+// unknown fields (FieldValidator), the others list the common fields only and must not make
+// the server refuse a valid manifest.
 // Types: string boolean int32 int64 number object (free-form) map (map[string]string)
 // []string []int64 quantity intstr time, @id (a schema of the table), []@id, map@id.
 // Flags: ! (required), merge=KEY (x-kubernetes-patch-merge-key, strategy merge),
@@ -24,6 +27,7 @@ namespace {
 // package names (io.k8s.api.core.v1. ...).
 const char *const kTable = R"TABLE(
 S meta.ObjectMeta
+C
 D ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.
 F name string Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Cannot be updated.
 F generateName string GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided.
@@ -40,7 +44,9 @@ F ownerReferences []@meta.OwnerReference merge=uid list=map List of objects depe
 F finalizers []string strategy=merge list=set Must be empty before the object is deleted from the registry. Each entry is an identifier for the responsible component that will remove the entry from the list.
 F managedFields []@meta.ManagedFieldsEntry list=atomic ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow. This is mostly for internal housekeeping, and users typically shouldn't need to set or understand this field.
 
+F selfLink string Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.
 S meta.OwnerReference
+C
 D OwnerReference contains enough information to let you identify an owning object. An owning object must be in the same namespace as the dependent, or be cluster-scoped, so there is no namespace field.
 F apiVersion string ! API version of the referent.
 F kind string ! Kind of the referent.
@@ -60,11 +66,13 @@ F fieldsV1 object FieldsV1 holds the first JSON version format as described in t
 F subresource string Subresource is the name of the subresource used to update that object, or empty string if the object was updated through the main resource.
 
 S meta.LabelSelector
+C
 D A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
 F matchLabels map matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
 F matchExpressions []@meta.LabelSelectorRequirement list=atomic matchExpressions is a list of label selector requirements. The requirements are ANDed.
 
 S meta.LabelSelectorRequirement
+C
 D A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
 F key string ! key is the label key that the selector applies to.
 F operator string ! operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
@@ -80,11 +88,13 @@ F reason string ! reason contains a programmatic identifier indicating the reaso
 F message string ! message is a human readable message indicating details about the transition. This may be an empty string.
 
 S core.PodTemplateSpec
+C
 D PodTemplateSpec describes the data a pod should have when created from a template
 F metadata @meta.ObjectMeta Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
 F spec @core.PodSpec Specification of the desired behavior of the pod. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
 
 S core.PodSpec
+C
 D PodSpec is a description of a pod.
 F volumes []@core.Volume merge=name strategy=merge,retainKeys list=map List of volumes that can be mounted by containers belonging to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes
 F initContainers []@core.Container merge=name list=map List of initialization containers belonging to the pod. Init containers are executed in order prior to containers being started. If any init container fails, the pod is considered to have failed and is handled according to its restartPolicy.
@@ -113,7 +123,22 @@ F priority int32 The priority value. Various system components use this field to
 F topologySpreadConstraints []@core.TopologySpreadConstraint merge=topologyKey list=map TopologySpreadConstraints describes how a group of pods ought to spread across topology domains. Scheduler will schedule pods in a way which abides by the constraints.
 F enableServiceLinks boolean EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true.
 
+F dnsConfig object Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS configuration based on DNSPolicy.
+F ephemeralContainers []object merge=name list=map List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing pod to perform user-initiated actions such as debugging.
+F hostAliases []object merge=ip list=map HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.
+F hostUsers boolean Use the host's user namespace. Optional: Default to true.
+F os object Specifies the OS of the containers in the pod.
+F overhead object Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.
+F preemptionPolicy string PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.
+F readinessGates []object list=atomic If specified, all readiness gates will be evaluated for pod readiness.
+F resourceClaims []object merge=name strategy=merge,retainKeys list=map ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.
+F resources object Resources is the total amount of CPU and Memory resources required by all containers in the pod.
+F runtimeClassName string RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.
+F schedulingGates []object merge=name list=map SchedulingGates is an opaque list of values that if specified will block scheduling the pod.
+F setHostnameAsFQDN boolean If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default).
+F shareProcessNamespace boolean Share a single process namespace between all of the containers in a pod. Optional: Default to false.
 S core.Container
+C
 D A single application container that you want to run within a pod.
 F name string ! Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL). Cannot be updated.
 F image string Container image name. More info: https://kubernetes.io/docs/concepts/containers/images
@@ -136,7 +161,12 @@ F securityContext @core.SecurityContext SecurityContext defines the security opt
 F stdin boolean Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.
 F tty boolean Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.
 
+F resizePolicy []object list=atomic Resources resize policy for the container.
+F restartPolicy string RestartPolicy defines the restart behavior of individual containers in a pod. This field may only be set for init containers, and the only allowed value is "Always".
+F volumeDevices []object merge=devicePath list=map volumeDevices is the list of block devices to be used by the container.
+F stdinOnce boolean Whether the container runtime should close the stdin channel after it has been opened by a single attach. Default is false.
 S core.ContainerPort
+C
 D ContainerPort represents a network port in a single container.
 F name string If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.
 F containerPort int32 ! Number of port to expose on the pod's IP address. This must be a valid port number, 0 < x < 65536.
@@ -145,12 +175,14 @@ F hostIP string What host IP to bind the external port to.
 F protocol string Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".
 
 S core.EnvVar
+C
 D EnvVar represents an environment variable present in a Container.
 F name string ! Name of the environment variable. Must be a C_IDENTIFIER.
 F value string Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. Defaults to "".
 F valueFrom @core.EnvVarSource Source for the environment variable's value. Cannot be used if value is not empty.
 
 S core.EnvVarSource
+C
 D EnvVarSource represents a source for the value of an EnvVar.
 F fieldRef @core.ObjectFieldSelector Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs.
 F resourceFieldRef @core.ResourceFieldSelector Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.
@@ -158,6 +190,7 @@ F configMapKeyRef @core.ConfigMapKeySelector Selects a key of a ConfigMap.
 F secretKeyRef @core.SecretKeySelector Selects a key of a secret in the pod's namespace
 
 S core.ObjectFieldSelector
+C
 D ObjectFieldSelector selects an APIVersioned field of an object.
 F apiVersion string Version of the schema the FieldPath is written in terms of, defaults to "v1".
 F fieldPath string ! Path of the field to select in the specified API version.
@@ -169,24 +202,28 @@ F resource string ! Required: resource to select
 F divisor quantity Specifies the output format of the exposed resources, defaults to "1"
 
 S core.ConfigMapKeySelector
+C
 D Selects a key from a ConfigMap.
 F name string Name of the referent.
 F key string ! The key to select.
 F optional boolean Specify whether the ConfigMap or its key must be defined
 
 S core.SecretKeySelector
+C
 D SecretKeySelector selects a key of a Secret.
 F name string Name of the referent.
 F key string ! The key of the secret to select from. Must be a valid secret key.
 F optional boolean Specify whether the Secret or its key must be defined
 
 S core.EnvFromSource
+C
 D EnvFromSource represents the source of a set of ConfigMaps or Secrets
 F prefix string Optional text to prepend to the name of each environment variable.
 F configMapRef @core.LocalObjectReference The ConfigMap to select from
 F secretRef @core.LocalObjectReference The Secret to select from
 
 S core.LocalObjectReference
+C
 D LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
 F name string Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty.
 
@@ -201,17 +238,23 @@ F resourceVersion string Specific resourceVersion to which this reference is mad
 F fieldPath string If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2].
 
 S core.ResourceRequirements
+C
 D ResourceRequirements describes the compute resource requirements.
 F limits map@quantity Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
 F requests map@quantity Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value.
 
+F claims []object merge=name list=map Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.
 S core.VolumeMount
+C
 D VolumeMount describes a mounting of a Volume within a container.
 F name string ! This must match the Name of a Volume.
 F mountPath string ! Path within the container at which the volume should be mounted. Must not contain ':'.
 F readOnly boolean Mounted read-only if true, read-write otherwise (false or unspecified). Defaults to false.
 F subPath string Path within the volume from which the container's volume should be mounted. Defaults to "" (volume's root).
 
+F mountPropagation string mountPropagation determines how mounts are propagated from the host to container and the other way around. When not set, MountPropagationNone is used.
+F recursiveReadOnly string RecursiveReadOnly specifies whether read-only mounts should be handled recursively.
+F subPathExpr string Expanded path within the volume from which the container's volume should be mounted. Defaults to "" (volume's root).
 S core.Volume
 D Volume represents a named volume in a pod that may be accessed by any container in the pod.
 F name string ! name of the volume. Must be a DNS_LABEL and unique within the pod.
@@ -238,6 +281,7 @@ F defaultMode int32 defaultMode is Optional: mode bits used to set permissions o
 F optional boolean optional field specify whether the Secret or its keys must be defined
 
 S core.KeyToPath
+C
 D Maps a string key to a path within a volume.
 F key string ! key is the key to project.
 F path string ! path is the relative path of the file to map the key to. May not be an absolute path.
@@ -281,6 +325,7 @@ F host string Host name to connect to, defaults to the pod IP.
 F scheme string Scheme to use for connecting to the host. Defaults to HTTP.
 
 S core.TCPSocketAction
+C
 D TCPSocketAction describes an action based on opening a socket
 F port intstr ! Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.
 F host string Optional: Host name to connect to, defaults to the pod IP.
@@ -315,6 +360,7 @@ F podAffinity object Describes pod affinity scheduling rules (e.g. co-locate thi
 F podAntiAffinity object Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
 
 S core.Toleration
+C
 D The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
 F key string Key is the taint key that the toleration applies to. Empty means match all taint keys.
 F operator string Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal.
@@ -330,6 +376,7 @@ F whenUnsatisfiable string ! WhenUnsatisfiable indicates how to deal with a pod 
 F labelSelector @meta.LabelSelector LabelSelector is used to find matching pods.
 
 S core.Pod core/v1/Pod
+C
 D Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.
 STD
 F spec @core.PodSpec Specification of the desired behavior of the pod. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
@@ -346,12 +393,14 @@ F containerStatuses []object list=atomic The list has one entry per container in
 F qosClass string The Quality of Service (QOS) classification assigned to the pod based on resource requirements: Guaranteed, Burstable or BestEffort.
 
 S apps.Deployment apps/v1/Deployment
+C
 D Deployment enables declarative updates for Pods and ReplicaSets.
 STD
 F spec @apps.DeploymentSpec Specification of the desired behavior of the Deployment.
 F status @apps.DeploymentStatus Most recently observed status of the Deployment.
 
 S apps.DeploymentSpec
+C
 D DeploymentSpec is the specification of the desired behavior of the Deployment.
 F replicas int32 Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.
 F selector @meta.LabelSelector ! Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.
@@ -363,11 +412,13 @@ F paused boolean Indicates that the deployment is paused.
 F progressDeadlineSeconds int32 The maximum time in seconds for a deployment to make progress before it is considered to be failed. The deployment controller will continue to process failed deployments and a condition with a ProgressDeadlineExceeded reason will be surfaced in the deployment status. Note that progress will not be estimated during the time a deployment is paused. Defaults to 600s.
 
 S apps.DeploymentStrategy
+C
 D DeploymentStrategy describes how to replace existing pods with new ones.
 F type string Type of deployment. Can be "Recreate" or "RollingUpdate". Default is RollingUpdate.
 F rollingUpdate @apps.RollingUpdateDeployment Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.
 
 S apps.RollingUpdateDeployment
+C
 D Spec to control the desired behavior of rolling update.
 F maxUnavailable intstr The maximum number of pods that can be unavailable during the update. Value can be an absolute number (ex: 5) or a percentage of desired pods (ex: 10%). Absolute number is calculated from percentage by rounding down. This can not be 0 if MaxSurge is 0. Defaults to 25%.
 F maxSurge intstr The maximum number of pods that can be scheduled above the desired number of pods. Value can be an absolute number (ex: 5) or a percentage of desired pods (ex: 10%). This can not be 0 if MaxUnavailable is 0. Absolute number is calculated from percentage by rounding up. Defaults to 25%.
@@ -384,12 +435,14 @@ F conditions []object merge=type list=map Represents the latest available observ
 F collisionCount int32 Count of hash collisions for the Deployment. The Deployment controller uses this field as a collision avoidance mechanism when it needs to create the name for the newest ReplicaSet.
 
 S apps.ReplicaSet apps/v1/ReplicaSet
+C
 D ReplicaSet ensures that a specified number of pod replicas are running at any given time.
 STD
 F spec @apps.ReplicaSetSpec Spec defines the specification of the desired behavior of the ReplicaSet.
 F status object Status is the most recently observed status of the ReplicaSet. This data may be out of date by some window of time. Populated by the system. Read-only.
 
 S apps.ReplicaSetSpec
+C
 D ReplicaSetSpec is the specification of a ReplicaSet.
 F replicas int32 Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1.
 F minReadySeconds int32 Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available. Defaults to 0.
@@ -397,12 +450,14 @@ F selector @meta.LabelSelector ! Selector is a label query over pods that should
 F template @core.PodTemplateSpec Template is the object that describes the pod that will be created if insufficient replicas are detected.
 
 S apps.StatefulSet apps/v1/StatefulSet
+C
 D StatefulSet represents a set of pods with consistent identities. Identities are defined as: network (a single stable DNS and hostname) and storage (as many VolumeClaims as requested). The StatefulSet guarantees that a given network identity will always map to the same storage identity.
 STD
 F spec @apps.StatefulSetSpec Spec defines the desired identities of pods in this set.
 F status object Status is the current status of Pods in this StatefulSet. This data may be out of date by some window of time.
 
 S apps.StatefulSetSpec
+C
 D A StatefulSetSpec is the specification of a StatefulSet.
 F replicas int32 replicas is the desired number of replicas of the given Template. If unspecified, defaults to 1.
 F selector @meta.LabelSelector ! selector is a label query over pods that should match the replica count. It must match the pod template's labels.
@@ -414,13 +469,17 @@ F updateStrategy object updateStrategy indicates the StatefulSetUpdateStrategy t
 F revisionHistoryLimit int32 revisionHistoryLimit is the maximum number of revisions that will be maintained in the StatefulSet's revision history. The default value is 10.
 F minReadySeconds int32 Minimum number of seconds for which a newly created pod should be ready without any of its container crashing for it to be considered available. Defaults to 0.
 
+F ordinals object ordinals controls the numbering of replica indices in a StatefulSet.
+F persistentVolumeClaimRetentionPolicy object persistentVolumeClaimRetentionPolicy describes the lifecycle of persistent volume claims created from volumeClaimTemplates.
 S apps.DaemonSet apps/v1/DaemonSet
+C
 D DaemonSet represents the configuration of a daemon set.
 STD
 F spec @apps.DaemonSetSpec The desired behavior of this daemon set.
 F status object The current status of this daemon set. This data may be out of date by some window of time. Populated by the system. Read-only.
 
 S apps.DaemonSetSpec
+C
 D DaemonSetSpec is the specification of a daemon set.
 F selector @meta.LabelSelector ! A label query over pods that are managed by the daemon set. Must match in order to be controlled. It must match the pod template's labels.
 F template @core.PodTemplateSpec ! An object that describes the pod that will be created. The DaemonSet will create exactly one copy of this pod on every node that matches the template's node selector (or on every node if no node selector is specified).
@@ -429,18 +488,21 @@ F minReadySeconds int32 The minimum number of seconds for which a newly created 
 F revisionHistoryLimit int32 The number of old history to retain to allow rollback. Defaults to 10.
 
 S apps.ControllerRevision apps/v1/ControllerRevision
+C
 D ControllerRevision implements an immutable snapshot of state data. Clients are responsible for serializing and deserializing the objects that contain their internal state.
 STD
 F data object Data is the serialized representation of the state.
 F revision int64 ! Revision indicates the revision of the state represented by Data.
 
 S batch.Job batch/v1/Job
+C
 D Job represents the configuration of a single job.
 STD
 F spec @batch.JobSpec Specification of the desired behavior of a job.
 F status object Current status of a job.
 
 S batch.JobSpec
+C
 D JobSpec describes how the job execution will look like.
 F parallelism int32 Specifies the maximum desired number of pods the job should run at any given time.
 F completions int32 Specifies the desired number of successfully finished pods the job should be run with.
@@ -453,13 +515,21 @@ F ttlSecondsAfterFinished int32 ttlSecondsAfterFinished limits the lifetime of a
 F completionMode string completionMode specifies how Pod completions are tracked. It can be `NonIndexed` (default) or `Indexed`.
 F suspend boolean suspend specifies whether the Job controller should create Pods or not. Defaults to false.
 
+F backoffLimitPerIndex int32 Specifies the limit for the number of retries within an index before marking this index as failed.
+F managedBy string ManagedBy field indicates the controller that manages a Job.
+F maxFailedIndexes int32 Specifies the maximal number of failed indexes before marking the Job as failed, when backoffLimitPerIndex is set.
+F podFailurePolicy object Specifies the policy of handling failed pods.
+F podReplacementPolicy string podReplacementPolicy specifies when to create replacement Pods. Possible values are TerminatingOrFailed and Failed.
+F successPolicy object successPolicy specifies the policy when the Job can be declared as succeeded.
 S batch.CronJob batch/v1/CronJob
+C
 D CronJob represents the configuration of a single cron job.
 STD
 F spec @batch.CronJobSpec Specification of the desired behavior of a cron job, including the schedule.
 F status object Current status of a cron job.
 
 S batch.CronJobSpec
+C
 D CronJobSpec describes how the job execution will look like and when it will actually run.
 F schedule string ! The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.
 F timeZone string The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.
@@ -471,17 +541,20 @@ F successfulJobsHistoryLimit int32 The number of successful finished jobs to ret
 F failedJobsHistoryLimit int32 The number of failed finished jobs to retain. Value must be non-negative integer. Defaults to 1.
 
 S batch.JobTemplateSpec
+C
 D JobTemplateSpec describes the data a Job should have when created from a template
 F metadata @meta.ObjectMeta Standard object's metadata of the jobs created from this template.
 F spec @batch.JobSpec Specification of the desired behavior of the job.
 
 S core.Service core/v1/Service
+C
 D Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.
 STD
 F spec @core.ServiceSpec Spec defines the behavior of a service.
 F status object Most recently observed status of the service. Populated by the system. Read-only.
 
 S core.ServiceSpec
+C
 D ServiceSpec describes the attributes that a user creates on a service.
 F ports []@core.ServicePort merge=port list=map The list of ports that are exposed by this service.
 F selector map Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify.
@@ -497,7 +570,15 @@ F internalTrafficPolicy string InternalTrafficPolicy describes how nodes distrib
 F ipFamilies []string list=atomic IPFamilies is a list of IP families (e.g. IPv4, IPv6) assigned to this service.
 F ipFamilyPolicy string IPFamilyPolicy represents the dual-stack-ness requested or required by this Service: SingleStack, PreferDualStack or RequireDualStack.
 
+F allocateLoadBalancerNodePorts boolean allocateLoadBalancerNodePorts defines if NodePorts will be automatically allocated for services with type LoadBalancer. Default is "true".
+F healthCheckNodePort int32 healthCheckNodePort specifies the healthcheck nodePort for the service.
+F loadBalancerClass string loadBalancerClass is the class of the load balancer implementation this Service belongs to.
+F loadBalancerSourceRanges []string list=atomic If specified and supported by the platform, this will restrict traffic through the cloud-provider load-balancer will be restricted to the specified client IPs.
+F publishNotReadyAddresses boolean publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready.
+F sessionAffinityConfig object sessionAffinityConfig contains the configurations of session affinity.
+F trafficDistribution string TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints.
 S core.ServicePort
+C
 D ServicePort contains information on service's port.
 F name string The name of this port within the service. This must be a DNS_LABEL. All ports within a ServiceSpec must have unique names.
 F protocol string The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.
@@ -512,6 +593,7 @@ STD
 F subsets []object list=atomic The set of all endpoints is the union of all subsets. Addresses are placed into subsets according to the IPs they share.
 
 S core.ConfigMap core/v1/ConfigMap
+C
 D ConfigMap holds configuration data for pods to consume.
 STD
 F data map Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field.
@@ -519,6 +601,7 @@ F binaryData map BinaryData contains the binary data. Each key must consist of a
 F immutable boolean Immutable, if set to true, ensures that data stored in the ConfigMap cannot be updated (only object metadata can be modified).
 
 S core.Secret core/v1/Secret
+C
 D Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.
 STD
 F data map Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here.
@@ -527,6 +610,7 @@ F type string Used to facilitate programmatic handling of secret data. More info
 F immutable boolean Immutable, if set to true, ensures that data stored in the Secret cannot be updated (only object metadata can be modified).
 
 S core.ServiceAccount core/v1/ServiceAccount
+C
 D ServiceAccount binds together: a name, understood by users, and perhaps by peripheral systems, for an identity; a principal that can be authenticated and authorized; a set of secrets.
 STD
 F secrets []@core.ObjectReference merge=name Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.
@@ -534,12 +618,14 @@ F imagePullSecrets []@core.LocalObjectReference list=atomic ImagePullSecrets is 
 F automountServiceAccountToken boolean AutomountServiceAccountToken indicates whether pods running as this service account should have an API token automatically mounted.
 
 S core.Namespace core/v1/Namespace
+C
 D Namespace provides a scope for Names. Use of multiple namespaces is optional.
 STD
 F spec object Spec defines the behavior of the Namespace.
 F status object Status describes the current status of a Namespace.
 
 S core.Node core/v1/Node
+C
 D Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).
 STD
 F spec @core.NodeSpec Spec defines the behavior of a node.
@@ -554,6 +640,7 @@ F unschedulable boolean Unschedulable controls node schedulability of new pods. 
 F taints []object list=atomic If specified, the node's taints.
 
 S core.PersistentVolumeClaim core/v1/PersistentVolumeClaim
+C
 D PersistentVolumeClaim is a user's request for and claim to a persistent volume
 STD
 F spec @core.PersistentVolumeClaimSpec spec defines the desired characteristics of a volume requested by a pod author.
@@ -569,6 +656,7 @@ F storageClassName string storageClassName is the name of the StorageClass requi
 F volumeMode string volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.
 
 S core.PersistentVolume core/v1/PersistentVolume
+C
 D PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node.
 STD
 F spec @core.PersistentVolumeSpec spec defines a specification of a persistent volume owned by the cluster. Provisioned by an administrator.
@@ -600,12 +688,14 @@ F reportingComponent string Name of the controller that emitted this Event, e.g.
 F reportingInstance string ID of the controller instance, e.g. `kubelet-xyzf`.
 
 S hpa.HorizontalPodAutoscaler autoscaling/v2/HorizontalPodAutoscaler
+C
 D HorizontalPodAutoscaler is the configuration for a horizontal pod autoscaler, which automatically manages the replica count of any resource implementing the scale subresource based on the metrics specified.
 STD
 F spec @hpa.HorizontalPodAutoscalerSpec spec is the specification for the behaviour of the autoscaler.
 F status object status is the current information about the autoscaler.
 
 S hpa.HorizontalPodAutoscalerSpec
+C
 D HorizontalPodAutoscalerSpec describes the desired functionality of the HorizontalPodAutoscaler.
 F scaleTargetRef @hpa.CrossVersionObjectReference ! scaleTargetRef points to the target resource to scale, and is used to the pods for which metrics should be collected, as well as to actually change the replica count.
 F minReplicas int32 minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down. It defaults to 1 pod.
@@ -641,12 +731,14 @@ F averageValue quantity averageValue is the target value of the average of the m
 F averageUtilization int32 averageUtilization is the target value of the average of the resource metric across all relevant pods, represented as a percentage of the requested value of the resource for the pods. Currently only valid for Resource metric source type
 
 S net.Ingress networking.k8s.io/v1/Ingress
+C
 D Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend. An Ingress can be configured to give services externally-reachable urls, load balance traffic, terminate SSL, offer name based virtual hosting etc.
 STD
 F spec @net.IngressSpec spec is the desired state of the Ingress.
 F status object status is the current state of the Ingress.
 
 S net.IngressSpec
+C
 D IngressSpec describes the Ingress the user wishes to exist.
 F ingressClassName string ingressClassName is the name of an IngressClass cluster resource. Ingress controller implementations use this field to know whether they should be serving this Ingress resource.
 F defaultBackend @net.IngressBackend defaultBackend is the backend that should handle requests that don't match any rule.
@@ -695,6 +787,7 @@ F kind string ! Kind is the type of resource being referenced
 F name string ! Name is the name of resource being referenced
 
 S net.IngressClass networking.k8s.io/v1/IngressClass
+C
 D IngressClass represents the class of the Ingress, referenced by the Ingress Spec. The `ingressclass.kubernetes.io/is-default-class` annotation can be used to indicate that an IngressClass should be considered default.
 STD
 F spec @net.IngressClassSpec spec is the desired state of the IngressClass.
@@ -705,6 +798,7 @@ F controller string controller refers to the name of the controller that should 
 F parameters object parameters is a link to a custom resource containing additional configuration for the controller.
 
 S storage.StorageClass storage.k8s.io/v1/StorageClass
+C
 D StorageClass describes the parameters for a class of storage for which PersistentVolumes can be dynamically provisioned.
 STD
 F provisioner string ! provisioner indicates the type of the provisioner.
@@ -713,6 +807,7 @@ F reclaimPolicy string reclaimPolicy controls the reclaimPolicy for dynamically 
 F volumeBindingMode string volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound: Immediate or WaitForFirstConsumer.
 F allowVolumeExpansion boolean allowVolumeExpansion shows whether the storage class allow volume expand.
 F mountOptions []string list=atomic mountOptions controls the mountOptions for dynamically provisioned PersistentVolumes of this storage class.
+F allowedTopologies []object list=atomic allowedTopologies restrict the node topologies where volumes can be dynamically provisioned.
 )TABLE";
 
 const char *const kApiVersionText =
@@ -802,6 +897,7 @@ struct Table
 {
     json schemas = json::object();
     std::map<std::string, std::string> roots; // "group/version/Kind" -> id
+    std::set<std::string> complete;            // ids marked "C"
 };
 
 Table parse()
@@ -811,16 +907,19 @@ Table parse()
     std::istringstream in(kTable);
     std::string line;
     json *current = nullptr;
+    std::string currentId;
     auto addField = [&](const std::string &name, json schema, bool required) {
         (*current)["properties"][name] = std::move(schema);
         if (required)
             (*current)["required"].push_back(name);
     };
     while (std::getline(in, line)) {
-        if (line.size() < 3)
+        if (line.empty())
             continue;
-        std::istringstream words(line.substr(2));
-        if (line == "STD" && current) {
+        std::istringstream words(line.size() > 2 ? line.substr(2) : std::string());
+        if (line == "C" && current) {
+            t.complete.insert(currentId);
+        } else if (line == "STD" && current) {
             addField("apiVersion", {{"type", "string"}, {"description", kApiVersionText}}, false);
             addField("kind", {{"type", "string"}, {"description", kKindText}}, false);
             addField("metadata",
@@ -831,6 +930,7 @@ Table parse()
             std::string id, gvk;
             words >> id >> gvk;
             id = expand(id);
+            currentId = id;
             current = &t.schemas[id];
             *current = {{"type", "object"}};
             if (!gvk.empty()) {
@@ -909,6 +1009,11 @@ std::string OpenApiSchemas::rootFor(const std::string &group, const std::string 
 {
     auto it = table().roots.find(group + "/" + version + "/" + kind);
     return it == table().roots.end() ? std::string() : it->second;
+}
+
+bool OpenApiSchemas::isComplete(const std::string &id)
+{
+    return table().complete.count(id) > 0;
 }
 
 json OpenApiSchemas::closure(const std::vector<std::string> &roots)

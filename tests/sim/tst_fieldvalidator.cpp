@@ -2,6 +2,7 @@
 // FieldValidator: the unknown-field check behind ?fieldValidation=Strict|Warn, against the
 // schemas the simulator serves at /openapi/v3.
 #include "server/fieldvalidator.h"
+#include "server/openapischemas.h"
 #include "workload/yamljson.h"
 
 #include <QtTest>
@@ -74,6 +75,23 @@ private slots:
         QCOMPARE(unknown("apps", "Deployment", top), Paths{"extra"});
     }
 
+    // Server-side apply's paths: leading dot, list-map elements by key.
+    void applyPathsNameListMapElements()
+    {
+        json d = deployment();
+        d["spec"]["replica"] = 3;
+        d["spec"]["template"]["spec"]["containers"][1]["imagePullPolice"] = "Always";
+        d["spec"]["template"]["spec"]["containers"][0]["ports"][0]["hostPortt"] = 8080;
+        const Paths got = FieldValidator::unknownFields("apps", "v1", "Deployment", d, false,
+                                                        FieldValidator::PathStyle::Apply);
+        const Paths want = {".spec.replica", ".spec.template.spec.containers[name=\"web\"].ports[containerPort=80].hostPortt",
+                            ".spec.template.spec.containers[name=\"sidecar\"].imagePullPolice"};
+        QCOMPARE(got, want);
+        QCOMPARE(FieldValidator::applyMessage("default/web", "apps", "v1", "Deployment", {".spec.replica"}),
+                 std::string("failed to create typed patch object (default/web; apps/v1, Kind=Deployment): "
+                             ".spec.replica: field not declared in schema"));
+    }
+
     void mapsAcceptAnyKey()
     {
         const json cm = json::parse(R"({"apiVersion": "v1", "kind": "ConfigMap",
@@ -93,6 +111,28 @@ private slots:
         QCOMPARE(unknown("", "Service", svc), Paths{});
         svc["spec"]["ports"][1]["targetPorts"] = 1;
         QCOMPARE(unknown("", "Service", svc), Paths{"spec.ports[1].targetPorts"});
+    }
+
+    // The hand-written table lists only the common fields of some types (volume sources,
+    // probes, ...): a field it does not know there is accepted, since a real cluster would.
+    void partialSchemasAcceptRarerFields()
+    {
+        QVERIFY(OpenApiSchemas::isComplete("io.k8s.api.core.v1.Container"));
+        QVERIFY(!OpenApiSchemas::isComplete("io.k8s.api.core.v1.Volume"));
+        json d = deployment();
+        json &pod = d["spec"]["template"]["spec"];
+        pod["runtimeClassName"] = "gvisor";
+        pod["volumes"] = json::parse(R"([{"name": "nfs", "nfs": {"server": "nas", "path": "/x"}},
+                                         {"name": "cm", "configMap": {"name": "c", "somethingNewer": 1}}])");
+        pod["containers"][0]["readinessProbe"] = json::parse(R"({"grpc": {"port": 9000}, "periodSeconds": 5})");
+        QCOMPARE(unknown("apps", "Deployment", d), Paths{});
+        // ...while the complete schemas around and inside them are still checked.
+        pod["volumes"][1]["configMap"]["items"] = json::parse(R"([{"key": "a", "path": "b", "moed": 1}])");
+        pod["containers"][0]["readinessProbe"]["httpGet"] = {{"path", "/"}, {"port", 80}};
+        pod["containers"][0]["volumeMount"] = json::array();
+        const Paths want = {"spec.template.spec.containers[0].volumeMount",
+                            "spec.template.spec.volumes[1].configMap.items[0].moed"};
+        QCOMPARE(unknown("apps", "Deployment", d), want);
     }
 
     void kindsWithoutSchemaAreNotChecked()
