@@ -11,6 +11,8 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 
+#include <simprocess.h>
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,7 +39,7 @@ private:
     bool runJobs(const QList<PlannedWrite> &jobs, QStringList *report = nullptr);
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     std::unique_ptr<HttpTransport> m_transport;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ClusterWriteExecutor> m_executor;
@@ -48,12 +50,7 @@ void tst_ActionsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"), QStringLiteral("--kubeconfig-out"), kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).contains("ready "), 60000);
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop")}, kubeconfig), qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     auto connection = config.connection(config.currentContext());
@@ -67,11 +64,7 @@ void tst_ActionsSim::cleanupTestCase()
 {
     m_executor.reset();
     m_transport.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 Result<nlohmann::json> tst_ActionsSim::get(const QString &path)

@@ -14,6 +14,8 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 
+#include <simprocess.h>
+
 #include <QDateTime>
 #include <QProcess>
 #include <QSignalSpy>
@@ -94,7 +96,7 @@ private:
     void compareTwins();
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
     std::unique_ptr<HttpTransport> m_transport;
     std::unique_ptr<AuditLog> m_audit;
@@ -107,12 +109,7 @@ void tst_ActionsTwin::initTestCase()
         QSKIP("kubectl is not installed: the twin comparison needs the real kubectl");
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("minimal"), QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).contains("ready "), 60000);
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("minimal")}, m_kubeconfig), qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     auto connection = config.connection(config.currentContext());
@@ -121,7 +118,7 @@ void tst_ActionsTwin::initTestCase()
     m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
     m_executor = std::make_unique<ClusterWriteExecutor>(m_transport.get(), m_audit.get());
 
-    for (const QString ns : {QStringLiteral("twin-a"), QStringLiteral("twin-b")}) {
+    for (const QString &ns : {QStringLiteral("twin-a"), QStringLiteral("twin-b")}) {
         QVERIFY(kubectl({"create", "namespace", ns}));
         QVERIFY(kubectl({"apply", "-n", ns, "-f", "-"}, nullptr, kDeployment));
         QVERIFY(waitRollout(ns));
@@ -133,11 +130,7 @@ void tst_ActionsTwin::cleanupTestCase()
 {
     m_executor.reset();
     m_transport.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 bool tst_ActionsTwin::kubectl(const QStringList &args, QByteArray *out, const QByteArray &input)
@@ -316,7 +309,7 @@ void tst_ActionsTwin::statefulSetUndo()
     auto rolledOut = [this](const QString &ns) {
         return kubectl({"rollout", "status", "-n", ns, "statefulset/db", "--timeout=90s"});
     };
-    for (const QString ns : {QStringLiteral("twin-a"), QStringLiteral("twin-b")}) {
+    for (const QString &ns : {QStringLiteral("twin-a"), QStringLiteral("twin-b")}) {
         QVERIFY(kubectl({"apply", "-n", ns, "-f", "-"}, nullptr, kStatefulSet));
         QVERIFY(rolledOut(ns));
         QVERIFY(kubectl({"set", "image", "-n", ns, "statefulset/db", "db=postgres:16.2"}));

@@ -12,6 +12,8 @@
 #include "runbook/runbookparser.h"
 #include "runbook/runbookrunner.h"
 
+#include <simprocess.h>
+
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
@@ -38,7 +40,7 @@ private:
     Result<nlohmann::json> get(HttpTransport *t, const QString &path);
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 };
 
@@ -46,22 +48,12 @@ void tst_RunbookSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"), QStringLiteral("--scenario"),
-                        QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).count("ready ") >= 1, 60000);
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"), QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
 }
 
 void tst_RunbookSim::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 std::unique_ptr<HttpTransport> tst_RunbookSim::transport(const QString &contextSubstring)

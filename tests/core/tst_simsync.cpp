@@ -8,6 +8,7 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
+#include "simprocess.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,7 +28,7 @@ class tst_SimSync : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 
     Result<ClusterConnection> connection(const QString &context)
@@ -68,22 +69,13 @@ private slots:
             QSKIP("orrery-sim is not available");
         QVERIFY(m_dir.isValid());
         m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        m_sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sim.start(QStringLiteral(ORRERY_SIM_BINARY),
-                    {QStringLiteral("--scenario"), QStringLiteral("pfe"),
-                     QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-        QVERIFY(m_sim.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(m_sim.canReadLine() || m_sim.state() != QProcess::Running, 30000);
-        const QByteArray line = m_sim.readLine();
-        QVERIFY2(line.startsWith("ready "), line.constData());
+        QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("pfe")}, m_kubeconfig),
+                 qPrintable(m_sim.errorString()));
     }
 
     void cleanupTestCase()
     {
-        if (m_sim.state() == QProcess::Running) {
-            m_sim.terminate();
-            m_sim.waitForFinished(10000);
-        }
+        m_sim.stop();
     }
 
     void fullSyncMatchesServer()

@@ -9,6 +9,7 @@
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -132,7 +133,7 @@ private:
     bool kubectl(const QStringList &args, QByteArray *out = nullptr);
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
     QString m_context;
     Kubeconfig m_config;
@@ -147,13 +148,7 @@ void TestApplySim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath("kubeconfig");
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({"--scenario", "microk8s-shop", "--kubeconfig-out", m_kubeconfig});
-    m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -177,11 +172,7 @@ void TestApplySim::cleanupTestCase()
     m_controller.reset();
     m_panel.reset();
     m_host.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 ClusterSession *TestApplySim::connectContext(const QString &context)

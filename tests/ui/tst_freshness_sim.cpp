@@ -6,6 +6,7 @@
 //   and red banner over the table) and live again when events flow; a server that stops and
 //   comes back does the same.
 #include "fakeapiserver.h"
+#include "simprocess.h"
 #include "testcredentialprovider.h"
 
 #include <contextpreferences.h>
@@ -83,18 +84,8 @@ void TestFreshnessSim::cleanup()
 void TestFreshnessSim::viewerIsDeniedSecrets()
 {
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    QProcess sim;
-    sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    sim.setArguments({"--scenario", "pfe", "--kubeconfig-out", kubeconfig});
-    sim.start();
-    QVERIFY2(sim.waitForStarted(10000), qPrintable(sim.errorString()));
-    auto stopSim = qScopeGuard([&sim] {
-        sim.terminate();
-        if (!sim.waitForFinished(10000))
-            sim.kill();
-    });
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput()).contains("ready "), 60000);
+    Orrery::Test::SimProcess sim;  // stopped when the test returns
+    QVERIFY2(sim.start({"--scenario", "pfe"}, kubeconfig), qPrintable(sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     QString viewer;  // "<cluster>-viewer", written by the simulator

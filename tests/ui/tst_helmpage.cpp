@@ -3,6 +3,7 @@
 // simulator writes as Helm does: the list, a release's history, values and manifest of a
 // revision, a diff of two revisions, and the rollback request.
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include <helm/helmpage.h>
 #include <operations/actioncontroller.h>
 
@@ -52,7 +53,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 };
 
@@ -60,22 +61,12 @@ void tst_HelmPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"),
-                        m_kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
 }
 
 void tst_HelmPage::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 void tst_HelmPage::releasesHistoryValuesDiffRollback()

@@ -11,6 +11,8 @@
 #include <detailspane.h>
 #include <logview.h>
 
+#include <simprocess.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDeadlineTimer>
@@ -59,7 +61,7 @@ private:
     QString status() const { return child<QLabel>("streamStatus")->text(); }
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     std::unique_ptr<ClusterSession> m_session;
     std::unique_ptr<DetailsPane> m_pane;
     LogView *m_logView = nullptr;
@@ -69,13 +71,7 @@ void TestLogsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    // Sim time ×10: containers start, crash and restart within seconds, and logs fill up.
-    m_sim.setArguments({"--scenario", "pfe", "--speed", "10", "--kubeconfig-out", kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).contains("ready "), 60000);
+    QVERIFY2(m_sim.start({"--scenario", "pfe", "--speed", "10"}, kubeconfig), qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     Result<ClusterConnection> connection = config.connection(config.currentContext());
@@ -106,11 +102,7 @@ void TestLogsSim::cleanupTestCase()
 {
     m_pane.reset();
     m_session.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 int TestLogsSim::send(const QByteArray &method, const QString &path, const QByteArray &body)
@@ -337,8 +329,8 @@ void TestLogsSim::streamFailsWhenServerDies()
             pod = p;
     showLogs(pod->namespaceName, pod->name);
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 20000);
-    m_sim.kill();  // no clean close: the connection is reset
-    QVERIFY(m_sim.waitForFinished(10000));
+    m_sim.process().kill();  // no clean close: the connection is reset
+    QVERIFY(m_sim.process().waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>("reconnectButton")->isHidden(), 30000);
     QVERIFY2(status().contains("failed"), qPrintable(status()));
 }

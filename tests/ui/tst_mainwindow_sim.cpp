@@ -19,6 +19,8 @@
 
 #include <clockjumpdetector.h>
 
+#include <simprocess.h>
+
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
@@ -119,7 +121,7 @@ private:
     int scaleMysql(ClusterSession *session, int replicas); // HTTP status
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 };
 
@@ -131,22 +133,12 @@ void TestMainWindowSim::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("settings"));
     m_kubeconfig = m_dir.filePath("kubeconfig");
     // ORRERY_SIM_BINARY in the environment overrides the one built with the test.
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({"--scenario", "microk8s-shop", "--kubeconfig-out", m_kubeconfig});
-    m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += m_sim.readAllStandardOutput()).contains("ready "), 60000);
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
 }
 
 void TestMainWindowSim::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 int TestMainWindowSim::podsNamed(ResourceTableModel *model, const QString &prefix) const

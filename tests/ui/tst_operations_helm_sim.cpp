@@ -4,6 +4,7 @@
 // locked on a protected context until the name is typed, and the history afterwards reads as
 // `helm history` would after `helm rollback chat-app`. The audit log holds no release payload.
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
@@ -58,27 +59,18 @@ private:
     QMessageBox *waitForError();
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
 };
 
 void TestOperationsHelmSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({"--scenario", "aks-chat", "--kubeconfig-out", m_dir.filePath("kubeconfig")});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({"--scenario", "aks-chat"}, m_dir.filePath("kubeconfig")), qPrintable(m_sim.errorString()));
 }
 
 void TestOperationsHelmSim::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 QStringList TestOperationsHelmSim::history(ClusterSession *session, const QString &release)

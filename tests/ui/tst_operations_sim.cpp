@@ -8,6 +8,7 @@
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -103,7 +104,7 @@ private:
     void confirm(ConfirmDialog *dialog);
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
     QString m_context;
     Kubeconfig m_config;
@@ -119,13 +120,7 @@ void TestOperationsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath("kubeconfig");
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({"--scenario", "microk8s-shop", "--kubeconfig-out", m_kubeconfig});
-    m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -149,11 +144,7 @@ void TestOperationsSim::cleanupTestCase()
     m_controller.reset();
     m_panel.reset();
     m_host.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 ClusterSession *TestOperationsSim::connectContext(const QString &context)

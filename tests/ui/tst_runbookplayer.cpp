@@ -5,6 +5,7 @@
 // audit log written and the release history read back; and the refusals (pinned context,
 // protected context without the typed name).
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include <contextpreferences.h>
 #include <operations/confirmdialog.h>
 #include <runbook/runbookplayer.h>
@@ -63,7 +64,7 @@ private:
     std::unique_ptr<ClusterSession> session(const QString &context);
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
     const QString m_context = QStringLiteral("aks-chat-francecentral");
 };
@@ -72,22 +73,12 @@ void tst_RunbookPlayer::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"),
-                        m_kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
 }
 
 void tst_RunbookPlayer::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 std::unique_ptr<ClusterSession> tst_RunbookPlayer::session(const QString &context)

@@ -5,6 +5,7 @@
 // large fonts and reveals tier by tier. With ORRERY_SCREENSHOT_DIR set it also writes the
 // presenter screenshots (docs/screenshots/topology-presenter*.png).
 #include "eventloopwait.h"
+#include "simprocess.h"
 
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
@@ -71,7 +72,7 @@ private:
     TopologyNodeItem *firstItem(TopologyKind kind, const QString &name = {}) const;
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     Kubeconfig m_config;
     std::unique_ptr<ContextPreferences> m_preferences;
     std::unique_ptr<QWidget> m_host;
@@ -84,13 +85,7 @@ void TestTopologyPageSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    m_sim.setProgram(qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
-    m_sim.setArguments({"--scenario", "pfe", "--kubeconfig-out", kubeconfig});
-    m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({"--scenario", "pfe"}, kubeconfig), qPrintable(m_sim.errorString()));
 
     m_config = Kubeconfig::load(kubeconfig);
     Result<ClusterConnection> connection = m_config.connection(m_config.currentContext());
@@ -126,11 +121,7 @@ void TestTopologyPageSim::cleanupTestCase()
     m_page.reset();
     m_controller.reset();
     m_host.reset();
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 // For the documentation's screenshots: every pod of the application ready, halos faded.

@@ -18,6 +18,8 @@
 #include "topologyscene.h"
 #include "topologystyle.h"
 
+#include <simprocess.h>
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
@@ -161,33 +163,15 @@ bool waitFor(Condition &&condition, int timeoutMs)
 
 struct Sim
 {
-    QProcess process;
+    Orrery::Test::SimProcess process;
     QTemporaryDir dir;
     QString kubeconfig;
-    QString url;
 
-    // Starts orrery-sim and waits for its single "ready <url>" line.
     bool start(const QString &scenario, int speed)
     {
         kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-        process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(QStringLiteral(ORRERY_SIM_BINARY),
-                      {QStringLiteral("--scenario"), scenario, QStringLiteral("--kubeconfig-out"), kubeconfig,
-                       QStringLiteral("--speed"), QString::number(speed)});
-        return waitFor([this] {
-            while (process.canReadLine()) {
-                const QByteArray line = process.readLine().trimmed();
-                if (line.startsWith("ready "))
-                    url = QString::fromUtf8(line.mid(6));
-            }
-            return !url.isEmpty() || process.state() == QProcess::NotRunning;
-        }, 30000) && !url.isEmpty();
-    }
-    ~Sim()
-    {
-        process.terminate();
-        if (!process.waitForFinished(10000))
-            process.kill();
+        return process.start({QStringLiteral("--scenario"), scenario, QStringLiteral("--speed"), QString::number(speed)},
+                             kubeconfig, 30000);
     }
 };
 
@@ -206,7 +190,7 @@ struct LiveCluster
     QString start(const QString &scenario, int speed)
     {
         if (!sim.start(scenario, speed))
-            return QStringLiteral("orrery-sim did not start: ") + QString::fromUtf8(sim.process.readAllStandardError());
+            return sim.process.errorString();
         const Kubeconfig config = Kubeconfig::load(sim.kubeconfig);
         context = config.currentContext();
         Result<ClusterConnection> connection = config.connection(context);
