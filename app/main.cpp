@@ -93,11 +93,14 @@ void installTranslator(QCoreApplication &app, const QString &override)
     QString language = override.trimmed().toLower();
     if (language.isEmpty())
         language = QSettings().value(QStringLiteral("appearance/language")).toString();
-    if (language == QLatin1String("en"))
-        return;
-    const QLocale locale = language == QLatin1String("fr") ? QLocale(QLocale::French) : QLocale();
+    const QLocale locale = language == QLatin1String("fr") ? QLocale(QLocale::French)
+        : language == QLatin1String("en")                   ? QLocale(QLocale::English)
+                                                            : QLocale();
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("orrery"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Without a translation for the user's languages, English is loaded anyway: it carries the
+    // singular and plural forms ("1 pod", "2 pods") that the "%n pod(s)" sources leave open.
+    if (translator->load(locale, QStringLiteral("orrery"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral("orrery_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
     else
         delete translator;

@@ -40,9 +40,10 @@ def fill_en():
                 for _ in range(2):
                     ET.SubElement(translation, "numerusform")
                 forms = translation.findall("numerusform")
-            forms[0].text = source.replace("%n", "1") if "%n" in source else source
+            # English has a singular and a plural: "%n pod(s)" reads "1 pod", "2 pods".
+            forms[0].text = source.replace("(es)", "").replace("(s)", "")
             for form in forms[1:]:
-                form.text = source
+                form.text = source.replace("(es)", "es").replace("(s)", "s")
         else:
             translation.text = source
         translation.attrib.pop("type", None)

@@ -558,8 +558,8 @@
     <message numerus="yes">
         <source>the server validated %n write(s) without storing anything.</source>
         <translation>
-            <numerusform>the server validated 1 write(s) without storing anything.</numerusform>
-            <numerusform>the server validated %n write(s) without storing anything.</numerusform>
+            <numerusform>the server validated %n write without storing anything.</numerusform>
+            <numerusform>the server validated %n writes without storing anything.</numerusform>
         </translation>
     </message>
     <message>
@@ -745,8 +745,8 @@
     <message numerus="yes">
         <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
         <translation>
-            <numerusform>1 object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
-            <numerusform>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
+            <numerusform>%n object may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
+            <numerusform>%n objects may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</numerusform>
         </translation>
     </message>
     <message>
@@ -796,15 +796,15 @@
     <message numerus="yes">
         <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
         <translation>
-            <numerusform>1 object(s) checked by the server (dry run), %1 to create or change.</numerusform>
-            <numerusform>%n object(s) checked by the server (dry run), %1 to create or change.</numerusform>
+            <numerusform>%n object checked by the server (dry run), %1 to create or change.</numerusform>
+            <numerusform>%n objects checked by the server (dry run), %1 to create or change.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n object(s)</source>
         <translation>
-            <numerusform>1 object(s)</numerusform>
-            <numerusform>%n object(s)</numerusform>
+            <numerusform>%n object</numerusform>
+            <numerusform>%n objects</numerusform>
         </translation>
     </message>
     <message>
@@ -830,15 +830,15 @@
     <message numerus="yes">
         <source>Force apply of %n object(s)</source>
         <translation>
-            <numerusform>Force apply of 1 object(s)</numerusform>
-            <numerusform>Force apply of %n object(s)</numerusform>
+            <numerusform>Force apply of %n object</numerusform>
+            <numerusform>Force apply of %n objects</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Apply of %n object(s)</source>
         <translation>
-            <numerusform>Apply of 1 object(s)</numerusform>
-            <numerusform>Apply of %n object(s)</numerusform>
+            <numerusform>Apply of %n object</numerusform>
+            <numerusform>Apply of %n objects</numerusform>
         </translation>
     </message>
     <message>
@@ -876,8 +876,8 @@
     <message numerus="yes">
         <source>the server validated %n object(s) of the target manifest without storing anything.</source>
         <translation>
-            <numerusform>the server validated 1 object(s) of the target manifest without storing anything.</numerusform>
-            <numerusform>the server validated %n object(s) of the target manifest without storing anything.</numerusform>
+            <numerusform>the server validated %n object of the target manifest without storing anything.</numerusform>
+            <numerusform>the server validated %n objects of the target manifest without storing anything.</numerusform>
         </translation>
     </message>
 </context>
@@ -963,13 +963,6 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n object(s) conflict with another field manager; the server would refuse them.</source>
-        <translation>
-            <numerusform>1 object(s) conflict with another field manager; the server would refuse them.</numerusform>
-            <numerusform>%n object(s) conflict with another field manager; the server would refuse them.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Nothing can be applied until the refused objects are fixed.</source>
         <translation>Nothing can be applied until the refused objects are fixed.</translation>
@@ -977,13 +970,20 @@
     <message numerus="yes">
         <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
         <translation>
-            <numerusform>Apply is disabled: it would apply 1 other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
-            <numerusform>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+            <numerusform>Apply is disabled: it would apply %n other object and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+            <numerusform>Apply is disabled: it would apply %n other objects and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
         </translation>
     </message>
     <message>
         <source>The server reported conflicts: see Force (take ownership).</source>
         <translation>The server reported conflicts: see Force (take ownership).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
+        <translation>
+            <numerusform>Conflicts with another field manager in %n object: the server would refuse the apply.</numerusform>
+            <numerusform>Conflicts with another field manager in %n objects: the server would refuse the apply.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1018,8 +1018,8 @@
     <message numerus="yes">
         <source>%n write(s) recorded in %1</source>
         <translation>
-            <numerusform>1 write(s) recorded in %1</numerusform>
-            <numerusform>%n write(s) recorded in %1</numerusform>
+            <numerusform>%n write recorded in %1</numerusform>
+            <numerusform>%n writes recorded in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1404,8 +1404,8 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>%n restart(s)</source>
         <translation>
-            <numerusform>1 restart(s)</numerusform>
-            <numerusform>%n restart(s)</numerusform>
+            <numerusform>%n restart</numerusform>
+            <numerusform>%n restarts</numerusform>
         </translation>
     </message>
     <message>
@@ -1551,7 +1551,7 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>and 1 more</numerusform>
+            <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
         </translation>
     </message>
@@ -1614,8 +1614,8 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>Following %n container(s), merged</source>
         <translation>
-            <numerusform>Following 1 container(s), merged</numerusform>
-            <numerusform>Following %n container(s), merged</numerusform>
+            <numerusform>Following %n container, merged</numerusform>
+            <numerusform>Following %n containers, merged</numerusform>
         </translation>
     </message>
     <message>
@@ -1659,21 +1659,21 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>1 s</numerusform>
+            <numerusform>%n s</numerusform>
             <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>1 min</numerusform>
+            <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
         <translation>
-            <numerusform>1 h</numerusform>
+            <numerusform>%n h</numerusform>
             <numerusform>%n h</numerusform>
         </translation>
     </message>
@@ -1720,8 +1720,8 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</source>
         <translation>
-            <numerusform>The watches look open but nothing arrived for over 1 minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
-            <numerusform>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
+            <numerusform>The watches look open but nothing arrived for over %n minute; the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
+            <numerusform>The watches look open but nothing arrived for over %n minutes; the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
         </translation>
     </message>
 </context>
@@ -1857,15 +1857,15 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>%n release(s) in %1</source>
         <translation>
-            <numerusform>1 release(s) in %1</numerusform>
-            <numerusform>%n release(s) in %1</numerusform>
+            <numerusform>%n release in %1</numerusform>
+            <numerusform>%n releases in %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n revision(s) could not be decoded: %1</source>
         <translation>
-            <numerusform>1 revision(s) could not be decoded: %1</numerusform>
-            <numerusform>%n revision(s) could not be decoded: %1</numerusform>
+            <numerusform>%n revision could not be decoded: %1</numerusform>
+            <numerusform>%n revisions could not be decoded: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2015,8 +2015,8 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>Paused · %n new line(s) waiting</source>
         <translation>
-            <numerusform>Paused · 1 new line(s) waiting</numerusform>
-            <numerusform>Paused · %n new line(s) waiting</numerusform>
+            <numerusform>Paused · %n new line waiting</numerusform>
+            <numerusform>Paused · %n new lines waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -2034,8 +2034,8 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>1 match(es)</numerusform>
-            <numerusform>%n match(es)</numerusform>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
     <message>
@@ -2112,7 +2112,7 @@ Namespace: %4</translation>
     <message numerus="yes">
         <source>the computer woke up or its clock jumped by %n s</source>
         <translation>
-            <numerusform>the computer woke up or its clock jumped by 1 s</numerusform>
+            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
             <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
         </translation>
     </message>
@@ -2347,7 +2347,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>⚠ These %1 may be out of date: no update for %n s.</source>
         <translation>
-            <numerusform>⚠ These %1 may be out of date: no update for 1 s.</numerusform>
+            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
             <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
         </translation>
     </message>
@@ -2481,7 +2481,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Namespaces: %n selected</source>
         <translation>
-            <numerusform>Namespaces: 1 selected</numerusform>
+            <numerusform>Namespaces: %n selected</numerusform>
             <numerusform>Namespaces: %n selected</numerusform>
         </translation>
     </message>
@@ -3083,7 +3083,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Shipped runbooks (%n)</source>
         <translation>
-            <numerusform>Shipped runbooks (1)</numerusform>
+            <numerusform>Shipped runbooks (%n)</numerusform>
             <numerusform>Shipped runbooks (%n)</numerusform>
         </translation>
     </message>
@@ -3102,8 +3102,8 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s). Start to play them one by one.</source>
         <translation>
-            <numerusform>1 step(s). Start to play them one by one.</numerusform>
-            <numerusform>%n step(s). Start to play them one by one.</numerusform>
+            <numerusform>%n step. Start to play them one by one.</numerusform>
+            <numerusform>%n steps. Start to play them one by one.</numerusform>
         </translation>
     </message>
     <message>
@@ -3113,8 +3113,8 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Play "%1": %n step(s)</source>
         <translation>
-            <numerusform>Play "%1": 1 step(s)</numerusform>
-            <numerusform>Play "%1": %n step(s)</numerusform>
+            <numerusform>Play "%1": %n step</numerusform>
+            <numerusform>Play "%1": %n steps</numerusform>
         </translation>
     </message>
     <message>
@@ -3124,8 +3124,8 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s) change the cluster, each when you press Next:</source>
         <translation>
-            <numerusform>1 step(s) change the cluster, each when you press Next:</numerusform>
-            <numerusform>%n step(s) change the cluster, each when you press Next:</numerusform>
+            <numerusform>%n step change the cluster, each when you press Next:</numerusform>
+            <numerusform>%n steps change the cluster, each when you press Next:</numerusform>
         </translation>
     </message>
     <message>
@@ -3318,7 +3318,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>1 active</numerusform>
+            <numerusform>%n active</numerusform>
             <numerusform>%n active</numerusform>
         </translation>
     </message>
@@ -3337,15 +3337,15 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n key(s)</source>
         <translation>
-            <numerusform>1 key(s)</numerusform>
-            <numerusform>%n key(s)</numerusform>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s)</source>
         <translation>
-            <numerusform>1 pod(s)</numerusform>
-            <numerusform>%n pod(s)</numerusform>
+            <numerusform>%n pod</numerusform>
+            <numerusform>%n pods</numerusform>
         </translation>
     </message>
     <message>
@@ -3448,8 +3448,8 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>1 match(es)</numerusform>
-            <numerusform>%n match(es)</numerusform>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
     <message>
@@ -3813,8 +3813,8 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Runbook finished: %n step(s) succeeded.</source>
         <translation>
-            <numerusform>Runbook finished: 1 step(s) succeeded.</numerusform>
-            <numerusform>Runbook finished: %n step(s) succeeded.</numerusform>
+            <numerusform>Runbook finished: %n step succeeded.</numerusform>
+            <numerusform>Runbook finished: %n steps succeeded.</numerusform>
         </translation>
     </message>
     <message>

@@ -876,7 +876,9 @@
     <message numerus="yes">
         <source>the server validated %n object(s) of the target manifest without storing anything.</source>
         <translation>
-            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform></translation>
+            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform>
+            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -961,11 +963,6 @@
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n object(s) conflict with another field manager; the server would refuse them.</source>
-        <translation>
-            <numerusform>%n objet(s) en conflit avec un autre gestionnaire de champs ; le serveur les refuserait.</numerusform><numerusform>%n objet(s) en conflit avec un autre gestionnaire de champs ; le serveur les refuserait.</numerusform></translation>
-    </message>
     <message>
         <source>Nothing can be applied until the refused objects are fixed.</source>
         <translation>Rien ne peut être appliqué tant que les objets refusés ne sont pas corrigés.</translation>
@@ -973,11 +970,18 @@
     <message numerus="yes">
         <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
         <translation>
-            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform><numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform></translation>
+            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform>
+            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server reported conflicts: see Force (take ownership).</source>
         <translation>Le serveur a signalé des conflits : voir Forcer (prendre la main).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
+        <translation>
+            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform><numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform></translation>
     </message>
 </context>
 <context>

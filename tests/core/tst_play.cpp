@@ -3,6 +3,7 @@
 // orrery-sim (scenarios pfe and aks-chat), and a failing one; exit codes, output lines, the
 // audit log and the cluster state read back afterwards.
 #include "eventloopwait.h"
+#include "simprocess.h"
 #include "audit/auditlog.h"
 #include "helm/helmreleases.h"
 #include "kube/actions/resourcepath.h"
@@ -71,7 +72,7 @@ private:
     QList<AuditEntry> audit() const;
 
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 };
 
@@ -79,22 +80,12 @@ void tst_Play::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    m_sim.setProgram(QStringLiteral(ORRERY_SIM_BINARY));
-    m_sim.setArguments({QStringLiteral("--scenario"), QStringLiteral("pfe"), QStringLiteral("--scenario"),
-                        QStringLiteral("aks-chat"), QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-    m_sim.start();
-    QVERIFY2(m_sim.waitForStarted(10000), qPrintable(m_sim.errorString()));
-    QByteArray out;
-    QVERIFY(waitUntil([&] { return (out += m_sim.readAllStandardOutput()).contains("ready "); }, 60000));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("pfe"), QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
 }
 
 void tst_Play::cleanupTestCase()
 {
-    if (m_sim.state() != QProcess::NotRunning) {
-        m_sim.terminate();
-        if (!m_sim.waitForFinished(10000))
-            m_sim.kill();
-    }
+    m_sim.stop();
 }
 
 std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments)
@@ -267,7 +258,7 @@ void tst_Play::helmAndBadRelease()
     QVERIFY2(h.lines.at(3).startsWith(QLatin1String("[3/4] ok waitForRollout deployment/chat-app-backend: ")),
              qPrintable(h.dump()));
     QVERIFY2(h.lines.at(3).contains(QLatin1String("successfully rolled out")), qPrintable(h.dump()));
-    QVERIFY2(h.lines.last().contains(QLatin1String("4 step(s) succeeded")), qPrintable(h.dump()));
+    QVERIFY2(h.lines.last().contains(QLatin1String("4 steps succeeded")), qPrintable(h.dump()));
     const auto secrets = get(chat.get(), ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
                                                                QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app")));
     QVERIFY(secrets.ok());

@@ -272,7 +272,7 @@ void ApplyDialog::setPreview(const QList<ObjectPreview> &objects, const QString 
     // and the text says what it does.
     const bool conflicted = !conflicts.isEmpty();
     if (conflicted) {
-        QString text = tr("%n object(s) conflict with another field manager; the server would refuse them.",
+        QString text = tr("Conflicts with another field manager in %n object(s): the server would refuse the apply.",
                           nullptr, int(conflicts.size()))
             + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n');
         text += blocked ? tr("Nothing can be applied until the refused objects are fixed.")
