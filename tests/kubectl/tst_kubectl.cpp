@@ -2,6 +2,8 @@
 // Real kubectl against orrery-sim: the simulator must be faithful enough that kubectl's own
 // commands (not ours) succeed, print what they print against a real cluster, and fail where
 // a real cluster makes them fail.
+#include <simprocess.h>
+
 #include <QtTest>
 
 #include <QFile>
@@ -34,7 +36,7 @@ class TestKubectl : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sim;
+    Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
     QString m_url;
 
@@ -126,14 +128,9 @@ private slots:
         QVERIFY(m_dir.isValid());
         QVERIFY2(!QStandardPaths::findExecutable("kubectl").isEmpty(), "kubectl is not installed");
         m_kubeconfig = m_dir.filePath("kubeconfig");
-        m_sim.setProcessChannelMode(QProcess::SeparateChannels);
-        m_sim.start(ORRERY_SIM_BINARY, {"--scenario", "minimal", "--kubeconfig-out", m_kubeconfig,
-                                        "--speed", "4"});
-        QVERIFY(m_sim.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_sim.canReadLine() || m_sim.state() != QProcess::Running, 20000);
-        const QString line = QString::fromUtf8(m_sim.readLine()).trimmed();
-        QVERIFY2(line.startsWith("ready https://127.0.0.1:"), qPrintable(line));
-        m_url = line.mid(6);
+        QVERIFY2(m_sim.start({"--scenario", "minimal", "--speed", "4"}, m_kubeconfig), qPrintable(m_sim.errorString()));
+        QVERIFY2(m_sim.url().startsWith("https://127.0.0.1:"), qPrintable(m_sim.url()));
+        m_url = m_sim.url();
 
         // One object of every kind `get` is checked against, in their own namespace.
         ok({"create", "namespace", "kinds"});
@@ -222,11 +219,12 @@ spec:
 
     void cleanupTestCase()
     {
-        if (m_sim.state() == QProcess::Running) {
-            m_sim.terminate(); // SIGTERM: the simulator shuts down cleanly
-            QVERIFY(m_sim.waitForFinished(20000));
-            QCOMPARE(m_sim.exitStatus(), QProcess::NormalExit);
-            QCOMPARE(m_sim.exitCode(), 0);
+        QProcess &sim = m_sim.process();
+        if (sim.state() == QProcess::Running) {
+            sim.terminate(); // SIGTERM: the simulator shuts down cleanly
+            QVERIFY(sim.waitForFinished(20000));
+            QCOMPARE(sim.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(sim.exitCode(), 0);
         }
     }
 
@@ -674,19 +672,12 @@ data: {level: debug, extra: "1"}
     // protocol or other defaults appearing as changes). Runs its own simulator on pfe.
     void seedRolloutHistoryDiffersOnlyInImage()
     {
-        QProcess sim;
+        Orrery::Test::SimProcess sim;
         const QString kubeconfig = m_dir.filePath("pfe-kubeconfig");
-        sim.start(ORRERY_SIM_BINARY, {"--scenario", "pfe", "--kubeconfig-out", kubeconfig, "--speed", "4"});
-        QVERIFY(sim.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(sim.canReadLine() || sim.state() != QProcess::Running, 30000);
-        QVERIFY(QString::fromUtf8(sim.readLine()).startsWith("ready "));
+        QVERIFY2(sim.start({"--scenario", "pfe", "--speed", "4"}, kubeconfig), qPrintable(sim.errorString()));
         const QString ownKubeconfig = m_kubeconfig;
         m_kubeconfig = kubeconfig;
-        auto restore = qScopeGuard([&] {
-            m_kubeconfig = ownKubeconfig;
-            sim.terminate();
-            sim.waitForFinished(20000);
-        });
+        auto restore = qScopeGuard([&] { m_kubeconfig = ownKubeconfig; });
         const QString ns = "pfe-app";
         waitRollout("backend-spring", ns);
         ok({"set", "image", "deployment/backend-spring", "backend-spring=ghcr.io/pfe-v2/backend-spring:1.0.1", "-n", ns});
@@ -955,19 +946,12 @@ data: {level: debug, extra: "1"}
     // Runs its own simulator with a 20-event window.
     void watchFromExpiredVersion()
     {
-        QProcess sim;
+        Orrery::Test::SimProcess sim;
         const QString kubeconfig = m_dir.filePath("expired-kubeconfig");
-        sim.start(ORRERY_SIM_BINARY, {"--scenario", "minimal", "--kubeconfig-out", kubeconfig, "--event-window", "20"});
-        QVERIFY(sim.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(sim.canReadLine() || sim.state() != QProcess::Running, 20000);
-        QVERIFY(QString::fromUtf8(sim.readLine()).startsWith("ready "));
+        QVERIFY2(sim.start({"--scenario", "minimal", "--event-window", "20"}, kubeconfig), qPrintable(sim.errorString()));
         const QString ownKubeconfig = m_kubeconfig;
         m_kubeconfig = kubeconfig;
-        auto restore = qScopeGuard([&] {
-            m_kubeconfig = ownKubeconfig;
-            sim.terminate();
-            sim.waitForFinished(20000);
-        });
+        auto restore = qScopeGuard([&] { m_kubeconfig = ownKubeconfig; });
 
         auto listVersion = [this] {
             const QString list = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps"});
@@ -1005,6 +989,124 @@ data: {level: debug, extra: "1"}
                                deployment("dry", "nginx:1.25", 1));
         QCOMPARE(out.trimmed(), QStringLiteral("deployment.apps/dry"));
         QCOMPARE(kubectl({"get", "deployment", "dry"}).exitCode, 1);
+    }
+
+    // A manifest with misspelled fields: kubectl 1.27+ sends ?fieldValidation=Strict by
+    // default, and kube-apiserver then refuses the whole object instead of dropping them.
+    static QByteArray misspelled(const QString &name)
+    {
+        QByteArray manifest = deployment(name, "nginx:1.25", 2);
+        manifest.replace("  replicas: 2\n", "  replicas: 2\n  replica: 3\n");
+        manifest.replace("        image: nginx:1.25\n", "        image: nginx:1.25\n        imagePullPolice: Always\n");
+        return manifest;
+    }
+
+    void fieldValidationStrictRefusesUnknownFields()
+    {
+        const QByteArray manifest = misspelled("strict-typo");
+        QVERIFY(manifest.contains("replica: 3") && manifest.contains("imagePullPolice"));
+        const QString expected = QStringLiteral(
+            "Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
+            "unknown field \"spec.replica\", unknown field \"spec.template.spec.containers[0].imagePullPolice\"");
+        const Result applied = kubectl({"apply", "-f", "-"}, {}, manifest);
+        QCOMPARE(applied.exitCode, 1);
+        QVERIFY2(applied.err.contains("Error from server (BadRequest)"), qPrintable(applied.err));
+        QVERIFY2(applied.err.contains(expected), qPrintable(applied.err));
+        const Result created = kubectl({"create", "-f", "-"}, {}, manifest);
+        QCOMPARE(created.exitCode, 1);
+        QVERIFY2(created.err.contains(expected), qPrintable(created.err));
+        QCOMPARE(kubectl({"get", "deployment", "strict-typo"}).exitCode, 1); // nothing created
+        // Server-side apply refuses unknown fields of the applied configuration whatever
+        // --validate says, with structured-merge-diff's error (a 500 in kube-apiserver).
+        for (const QString &validate : {QStringLiteral("--validate=strict"), QStringLiteral("--validate=false")}) {
+            const Result ssa = kubectl({"apply", "--server-side", validate, "-f", "-"}, {}, manifest);
+            QCOMPARE(ssa.exitCode, 1);
+            QVERIFY2(ssa.err.contains("Error from server: failed to create typed patch object "
+                                      "(default/strict-typo; apps/v1, Kind=Deployment): .spec.replica: field not declared in schema"),
+                     qPrintable(ssa.err));
+            QVERIFY2(ssa.err.contains(".spec.template.spec.containers[name=\"main\"].imagePullPolice: field not declared in schema"),
+                     qPrintable(ssa.err));
+        }
+        QCOMPARE(kubectl({"get", "deployment", "strict-typo"}).exitCode, 1);
+
+        // The correct manifest applies; then a typo in an update (a strategic merge patch for
+        // client-side apply, a PUT for replace) is refused and changes nothing.
+        const QByteArray good = deployment("strict-typo", "nginx:1.25", 2);
+        const Result fine = kubectl({"apply", "-f", "-"}, {}, good);
+        QCOMPARE(fine.exitCode, 0);
+        QCOMPARE(fine.out.trimmed(), QStringLiteral("deployment.apps/strict-typo created"));
+        QVERIFY2(fine.err.isEmpty(), qPrintable(fine.err));
+        QByteArray update = good;
+        update.replace("  replicas: 2\n", "  replicas: 4\n  replica: 3\n");
+        const Result patched = kubectl({"apply", "-f", "-"}, {}, update);
+        QCOMPARE(patched.exitCode, 1);
+        QVERIFY2(patched.err.contains("strict decoding error: unknown field \"spec.replica\""), qPrintable(patched.err));
+        const Result replaced = kubectl({"replace", "-f", "-"}, {}, update);
+        QCOMPARE(replaced.exitCode, 1);
+        QVERIFY2(replaced.err.contains("strict decoding error: unknown field \"spec.replica\""), qPrintable(replaced.err));
+        QCOMPARE(jsonpath("deployment/strict-typo", "{.spec.replicas}"), QStringLiteral("2"));
+    }
+
+    void fieldValidationWarnAcceptsWithWarnings()
+    {
+        const Result r = kubectl({"apply", "--validate=warn", "-f", "-"}, {}, misspelled("warn-typo"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/warn-typo created"));
+        QVERIFY2(r.err.contains("Warning: unknown field \"spec.replica\""), qPrintable(r.err));
+        QVERIFY2(r.err.contains("Warning: unknown field \"spec.template.spec.containers[0].imagePullPolice\""),
+                 qPrintable(r.err));
+        // The known fields are kept. (kube-apiserver also drops the unknown ones; the
+        // simulator keeps them, see simulator.md, so they are not checked here.)
+        QCOMPARE(jsonpath("deployment/warn-typo", "{.spec.replicas}"), QStringLiteral("2"));
+        QCOMPARE(jsonpath("deployment/warn-typo", "{.spec.template.spec.containers[0].imagePullPolicy}"),
+                 QStringLiteral("IfNotPresent"));
+    }
+
+    void fieldValidationIgnoreIsSilent()
+    {
+        const Result r = kubectl({"apply", "--validate=false", "-f", "-"}, {}, misspelled("ignore-typo"));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/ignore-typo created"));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QCOMPARE(jsonpath("deployment/ignore-typo", "{.spec.replicas}"), QStringLiteral("2"));
+    }
+
+    // Raw requests: without the parameter the server warns (its default since 1.23), and
+    // duplicate fields, which kubectl's own decoding would hide, count like unknown ones.
+    void fieldValidationDefaultAndDuplicates()
+    {
+        const QString path = m_dir.filePath("duplicate.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"apiVersion": "v1", "kind": "ConfigMap",
+                       "metadata": {"name": "raw-%1", "namespace": "default"},
+                       "data": {"a": "1", "a": "2"}, "dat": {}})");
+        file.close();
+        auto body = [&](const QString &name) {
+            QFile f(path);
+            [&] { QVERIFY(f.open(QIODevice::ReadOnly)); }();
+            QByteArray text = f.readAll();
+            f.close();
+            QFile out(m_dir.filePath(name + ".json"));
+            [&] { QVERIFY(out.open(QIODevice::WriteOnly)); }();
+            out.write(text.replace("%1", name.toUtf8()));
+            return out.fileName();
+        };
+        const QString collection = "/api/v1/namespaces/default/configmaps";
+        const Result strict = kubectl({"create", "--raw", collection + "?fieldValidation=Strict", "-f", body("strict")});
+        QCOMPARE(strict.exitCode, 1);
+        QVERIFY2(strict.err.contains("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: "
+                                     "duplicate field \"data.a\", unknown field \"dat\""),
+                 qPrintable(strict.err));
+        QCOMPARE(kubectl({"get", "configmap", "raw-strict"}).exitCode, 1);
+        const Result byDefault = kubectl({"create", "--raw", collection, "-f", body("default")});
+        QCOMPARE(byDefault.exitCode, 0);
+        QVERIFY2(byDefault.err.contains("Warning: duplicate field \"data.a\""), qPrintable(byDefault.err));
+        QVERIFY2(byDefault.err.contains("Warning: unknown field \"dat\""), qPrintable(byDefault.err));
+        QCOMPARE(jsonpath("configmap/raw-default", "{.data.a}"), QStringLiteral("2")); // the last one wins
+        const Result bogus = kubectl({"create", "--raw", collection + "?fieldValidation=Loud", "-f", body("bogus")});
+        QCOMPARE(bogus.exitCode, 1);
+        QCOMPARE(kubectl({"get", "configmap", "raw-bogus"}).exitCode, 1);
     }
 };
 
