@@ -8,6 +8,7 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
+#include "eventloopwait.h"
 #include "simprocess.h"
 
 #include <QElapsedTimer>
@@ -90,8 +91,11 @@ private slots:
             QVERIFY2(h.state == WatchHealth::State::Live,
                      qPrintable(kindName(h.kind) + QLatin1Char(' ') + WatchHealth::stateName(h.state)
                                 + (h.lastError ? QLatin1Char(' ') + h.lastError->toString() : QString())));
-        QVERIFY(session->store()->count(Kind::Pod) > 0);
+        // The scenario's Deployments exist when the simulator says "ready"; their pods come from
+        // its controllers a moment later, so on a loaded machine the first list may have none
+        // (this made the test flaky). They must then arrive through the watch.
         QVERIFY(session->store()->count(Kind::Deployment) > 0);
+        QVERIFY(Orrery::Test::waitUntil([&] { return session->store()->count(Kind::Pod) > 0; }, 20000));
         QVERIFY(session->store()->count(Kind::Namespace) > 0);
         // Every kind: the store holds exactly what a plain list returns.
         for (Kind kind : allKinds()) {
