@@ -67,6 +67,32 @@ private:
         return out;
     }
 
+    // An exec credential plugin: a shell script in `dir` with this body after the shebang,
+    // given $ORRERY_PLUGIN_DIR = dir for its marker files. Empty command if it cannot be written.
+    static KubeExecConfig execPlugin(const QTemporaryDir &dir, const QByteArray &body)
+    {
+        KubeExecConfig exec;
+        QFile script(dir.filePath(QStringLiteral("plugin")));
+        if (!script.open(QIODevice::WriteOnly))
+            return exec;
+        script.write("#!/bin/sh\n" + body);
+        script.close();
+        script.setPermissions(script.permissions() | QFile::ExeOwner);
+        exec.command = script.fileName();
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.interactiveMode = QStringLiteral("Never");
+        exec.env = {{QStringLiteral("ORRERY_PLUGIN_DIR"), dir.path()}};
+        return exec;
+    }
+
+    // A provider that runs `exec` as from a non-interactive process.
+    static std::shared_ptr<ExecCredentialProvider> nonInteractiveProvider(const KubeExecConfig &exec)
+    {
+        ExecCredentialProvider::Options options;
+        options.stdinIsTerminal = false;
+        return std::make_shared<ExecCredentialProvider>(exec, nlohmann::json(), options);
+    }
+
     Result<ApiResponse> run(HttpTransport &transport, ApiRequest request)
     {
         std::optional<Result<ApiResponse>> result;
@@ -280,25 +306,13 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString plugin = dir.filePath(QStringLiteral("slow-plugin"));
-        QFile script(plugin);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\n"
-                     "d=\"$ORRERY_PLUGIN_DIR\"\n"
-                     "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
-                     "if [ $n -ge 2 ]; then touch \"$d/started\"; sleep 2; touch \"$d/finished\"; fi\n"
-                     "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                     "\"status\":{\"token\":\"run'$n'\"}}'\n");
-        script.close();
-        script.setPermissions(script.permissions() | QFile::ExeOwner);
-        KubeExecConfig exec;
-        exec.command = plugin;
-        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
-        exec.interactiveMode = QStringLiteral("Never");
-        exec.env = {{QStringLiteral("ORRERY_PLUGIN_DIR"), dir.path()}};
-        ExecCredentialProvider::Options options;
-        options.stdinIsTerminal = false;
-        auto provider = std::make_shared<ExecCredentialProvider>(exec, nlohmann::json(), options);
+        const KubeExecConfig exec = execPlugin(dir, "d=\"$ORRERY_PLUGIN_DIR\"\n"
+                                                    "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+                                                    "if [ $n -ge 2 ]; then touch \"$d/started\"; sleep 2; touch \"$d/finished\"; fi\n"
+                                                    "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                                                        "\"status\":{\"token\":\"run'$n'\"}}'\n");
+        QVERIFY(!exec.command.isEmpty());
+        auto provider = nonInteractiveProvider(exec);
         const auto running = [&] {
             return QFile::exists(dir.filePath(QStringLiteral("started")))
                    && !QFile::exists(dir.filePath(QStringLiteral("finished")));
@@ -359,32 +373,20 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString plugin = dir.filePath(QStringLiteral("plugin"));
-        QFile script(plugin);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\n"
-                     "d=\"$ORRERY_PLUGIN_DIR\"\n"
-                     "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
-                     "sleep 1\n"
-                     "if [ -e \"$d/fail\" ]; then echo 'no login' >&2; exit 3; fi\n"
-                     "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                     "\"status\":{\"token\":\"shared\"}}'\n");
-        script.close();
-        script.setPermissions(script.permissions() | QFile::ExeOwner);
-        KubeExecConfig exec;
-        exec.command = plugin;
-        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
-        exec.interactiveMode = QStringLiteral("Never");
-        exec.env = {{QStringLiteral("ORRERY_PLUGIN_DIR"), dir.path()}};
-        ExecCredentialProvider::Options options;
-        options.stdinIsTerminal = false;
+        const KubeExecConfig exec = execPlugin(dir, "d=\"$ORRERY_PLUGIN_DIR\"\n"
+                                                    "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+                                                    "sleep 1\n"
+                                                    "if [ -e \"$d/fail\" ]; then echo 'no login' >&2; exit 3; fi\n"
+                                                    "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                                                        "\"status\":{\"token\":\"shared\"}}'\n");
+        QVERIFY(!exec.command.isEmpty());
 
         for (const bool fail : {false, true}) {
             if (fail) {
                 QFile marker(dir.filePath(QStringLiteral("fail")));
                 QVERIFY(marker.open(QIODevice::WriteOnly));
             }
-            auto provider = std::make_shared<ExecCredentialProvider>(exec, nlohmann::json(), options);
+            auto provider = nonInteractiveProvider(exec);
             HttpTransport transport(connection(provider));
             std::vector<std::optional<Result<ApiResponse>>> results(3);
             bool cancelledCalled = false;

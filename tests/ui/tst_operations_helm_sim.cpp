@@ -39,6 +39,15 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
+// The confirmation the controller opened, if one is on screen.
+ConfirmDialog *visibleConfirmDialog()
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *d = qobject_cast<ConfirmDialog *>(w); d && d->isVisible())
+            return d;
+    return nullptr;
+}
+
 } // namespace
 
 class TestOperationsHelmSim : public QObject
@@ -114,12 +123,7 @@ void TestOperationsHelmSim::rollbackRelease()
 
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("chat-app"), 0);
     ConfirmDialog *dialog = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *d = qobject_cast<ConfirmDialog *>(w); d && d->isVisible())
-                dialog = d;
-        return dialog != nullptr;
-    }, 15000));
+    QVERIFY(waitUntil([&] { return (dialog = visibleConfirmDialog()) != nullptr; }, 15000));
     QCOMPARE(dialog->target().kind, QStringLiteral("HelmRelease"));
     QCOMPARE(dialog->target().name, QStringLiteral("chat-app"));
     QCOMPARE(dialog->target().ns, QStringLiteral("production"));
@@ -241,12 +245,7 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
     QSignalSpy finished(&controller, &ActionController::operationFinished);
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("broken"), 1);
     ConfirmDialog *dialog = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *d = qobject_cast<ConfirmDialog *>(w); d && d->isVisible())
-                dialog = d;
-        return dialog != nullptr;
-    }, 15000));
+    QVERIFY(waitUntil([&] { return (dialog = visibleConfirmDialog()) != nullptr; }, 15000));
     // "Preview on server" already shows the refusal of the target manifest.
     QVERIFY(dialog->dryRunButton()->isVisible());
     QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
@@ -291,8 +290,7 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     QVERIFY(error);
     QVERIFY2(error->text().contains("You may not read Secrets in namespace production"), qPrintable(error->text()));
     QVERIFY2(!error->text().contains("{"), qPrintable(error->text()));
-    for (QWidget *w : QApplication::topLevelWidgets())
-        QVERIFY(!(qobject_cast<ConfirmDialog *>(w) && w->isVisible()));
+    QVERIFY(!visibleConfirmDialog());
     error->accept();
     QCOMPARE(history(admin), before);
     QVERIFY(AuditLog::read(m_dir.filePath("audit-viewer")).isEmpty());
