@@ -66,6 +66,12 @@ int play(Runbook book, ClusterConnection connection, const QStringList &namespac
 
     HttpTransport transport(connection);
     AuditLog audit(AuditLog::defaultDirectory());
+    // Every audit failure on stderr as it happens: a write it refused also fails its step, but
+    // a lost outcome line (the change was made) would otherwise go unsaid.
+    QObject::connect(&audit, &AuditLog::writeFailed, &audit, [&err](const QString &message) {
+        err << Play::tr("orrery: %1").arg(message) << '\n';
+        err.flush();
+    });
     ClusterWriteExecutor writer(&transport, &audit);
     ClusterRunbookExecutor executor(&transport, &writer, connection.defaultNamespace,
                                     QFileInfo(book.fileName).absolutePath());

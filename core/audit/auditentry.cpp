@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditentry.h"
 
+#include <QUuid>
+
 namespace Orrery {
 
 namespace {
@@ -92,9 +94,31 @@ AuditEntry AuditEntry::fromWrite(const PlannedWrite &write)
     return e;
 }
 
+AuditEntry AuditEntry::intent(const QDateTime &now) const
+{
+    AuditEntry e = *this;
+    e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.phase = Phase::Intent;
+    e.time = now.toUTC();
+    e.status = 0;
+    e.result.clear();
+    return e;
+}
+
+AuditEntry AuditEntry::outcome(int status, const QString &result, const QDateTime &now) const
+{
+    AuditEntry e = *this;
+    e.phase = Phase::Outcome;
+    e.time = now.toUTC();
+    e.summary.clear();
+    e.status = status;
+    e.result = result;
+    return e;
+}
+
 nlohmann::json AuditEntry::toJson() const
 {
-    return {
+    nlohmann::json line = {
         {"time", time.toUTC().toString(Qt::ISODateWithMs).toStdString()},
         {"context", context.toStdString()},
         {"cluster", cluster.toStdString()},
@@ -108,6 +132,17 @@ nlohmann::json AuditEntry::toJson() const
         {"status", status},
         {"result", result.toStdString()},
     };
+    if (!id.isEmpty()) {
+        line["id"] = id.toStdString();
+        line["phase"] = phase == Phase::Intent ? "intent" : "outcome";
+    }
+    if (phase == Phase::Intent) {
+        line.erase("status");  // not known yet: the outcome line carries them
+        line.erase("result");
+    } else if (!id.isEmpty()) {
+        line.erase("summary");  // the intent line has it
+    }
+    return line;
 }
 
 AuditEntry AuditEntry::fromJson(const nlohmann::json &line)
@@ -115,6 +150,8 @@ AuditEntry AuditEntry::fromJson(const nlohmann::json &line)
     AuditEntry e;
     if (!line.is_object())
         return e;
+    e.id = str(line, "id");
+    e.phase = str(line, "phase") == QLatin1String("intent") ? Phase::Intent : Phase::Outcome;
     e.time = QDateTime::fromString(str(line, "time"), Qt::ISODateWithMs).toUTC();
     e.context = str(line, "context");
     e.cluster = str(line, "cluster");

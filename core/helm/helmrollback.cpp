@@ -114,8 +114,11 @@ QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current, cons
     if (applies && existing) {
         for (const PlannedWrite &old : *existing) {
             const ObjectKey key = keyOf(old);
-            if (std::none_of(applies->begin(), applies->end(), [&](const PlannedWrite &w) { return keyOf(w) == key; }))
+            if (std::none_of(applies->begin(), applies->end(), [&](const PlannedWrite &w) { return keyOf(w) == key; })) {
+                // Read first: the live object's helm.sh/resource-policy decides (HelmRollbackOperation).
+                addCheck(checks, accessFor(old, QStringLiteral("get")));
                 addCheck(checks, accessFor(old, QStringLiteral("delete")));
+            }
         }
     }
     return checks;
@@ -202,7 +205,9 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
         del.body = {{"kind", "DeleteOptions"}, {"apiVersion", "v1"}, {"propagationPolicy", "Background"}};
         del.request.body = QByteArray::fromStdString(del.body.dump());
         del.request.contentType = "application/json";
-        del.description = tr("Delete %1 %2 (not in revision %3)").arg(del.kind, del.name).arg(plan.targetVersion);
+        del.description = tr("Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep")
+                              .arg(del.kind, del.name)
+                              .arg(plan.targetVersion);
         plan.deletes.append(std::move(del));
     }
     return plan;

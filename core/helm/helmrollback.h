@@ -26,7 +26,8 @@ namespace Orrery {
 //     "Rollback to N" (Helm does the same before touching the cluster).
 //  2. applies: server-side apply (force, as Helm's "safe to force" update) of every object of
 //     the target manifest, with Helm's managed-by label and release annotations.
-//  3. deletes: objects of the current manifest absent from the target one.
+//  3. deletes: objects of the current manifest absent from the target one; each is read just
+//     before its delete and kept if annotated helm.sh/resource-policy: keep, as Helm does.
 //  4a. success: markDeployed(): the new revision becomes deployed first, then every other
 //      deployed revision superseded. Stopping between the two leaves two deployed revisions,
 //      which Helm resolves by taking the newest (issue #2941); the reverse order would leave
@@ -61,7 +62,8 @@ public:
     // What the rollback from `current` to `target` needs, as `kubectl auth can-i` would ask:
     // get/create/update/delete on Secrets in the release's namespace (Helm's storage), patch
     // and create on every resource of the target manifest (server-side apply creates missing
-    // objects) and delete on the resources only the current manifest has. Deduplicated.
+    // objects) and get and delete on the resources only the current manifest has (each is read
+    // for its resource policy before the delete). Deduplicated.
     static QList<AccessCheck> requiredAccess(const HelmRelease &current, const HelmRelease &target,
                                              const QList<ApiResource> &discovered = {});
 

@@ -2,6 +2,7 @@
 #include "helmrollbackoperation.h"
 
 #include "kube/actions/writeexecutor.h"
+#include "kube/httptransport.h"
 
 namespace Orrery {
 
@@ -11,10 +12,19 @@ HelmRollbackOperation::HelmRollbackOperation(HelmRollbackPlan plan, QObject *par
 {
 }
 
-void HelmRollbackOperation::run(WriteExecutor *executor)
+HelmRollbackOperation::LiveReader HelmRollbackOperation::reader(HttpTransport *transport)
+{
+    return [transport](const QString &path, QObject *context, std::function<void(const Result<ApiResponse> &)> onFinished) {
+        transport->get(path, context, std::move(onFinished));
+    };
+}
+
+void HelmRollbackOperation::run(WriteExecutor *executor, LiveReader readLive)
 {
     m_executor = executor;
+    m_readLive = std::move(readLive);
     m_report.clear();
+    m_kept.clear();
     m_failure.clear();
     m_failedInDryRun = false;
     if (!m_now.isValid())
@@ -36,20 +46,71 @@ void HelmRollbackOperation::step()
         return;
     }
     const PlannedWrite write = m_queue.takeFirst();
+    if (m_phase == Phase::Cluster && write.verb == QLatin1String("delete"))
+        deleteUnlessKept(write);
+    else
+        send(write);
+}
+
+void HelmRollbackOperation::stepDone(const QString &line)
+{
+    m_report << line;
+    emit progress(line);
+    step();
+}
+
+void HelmRollbackOperation::deleteUnlessKept(const PlannedWrite &write)
+{
+    const QString path = write.request.path.section(QLatin1Char('?'), 0, 0);
+    auto onLive = [this, write](const Result<ApiResponse> &live) {
+        if (live.ok() && live->status == 404) {
+            stepDone(tr("%1 %2 is already gone").arg(write.kind, write.name));
+            return;
+        }
+        if (!live.ok() || !live->isSuccess()) {
+            // Helm skips an object it cannot read rather than delete it blind.
+            stepDone(tr("Not deleted: %1 %2 could not be read to check its resource policy (%3)")
+                         .arg(write.kind, write.name, live.ok() ? live->toError().message : live.error().message));
+            return;
+        }
+        const nlohmann::json object = nlohmann::json::parse(live->body.constData(),
+                                                            live->body.constData() + live->body.size(), nullptr, false);
+        const nlohmann::json *annotations = nullptr;
+        if (object.is_object() && object.contains("metadata") && object["metadata"].is_object()
+            && object["metadata"].contains("annotations") && object["metadata"]["annotations"].is_object())
+            annotations = &object["metadata"]["annotations"];
+        const bool keep = annotations && annotations->contains(ResourcePolicyAnnotation)
+                          && (*annotations)[ResourcePolicyAnnotation] == KeepPolicy;
+        if (keep) {
+            m_kept.append(write);
+            stepDone(tr("Kept %1 %2 (annotated %3: %4)")
+                         .arg(write.kind, write.name, QLatin1String(ResourcePolicyAnnotation), QLatin1String(KeepPolicy)));
+            return;
+        }
+        send(write);
+    };
+    if (m_readLive)
+        m_readLive(path, this, onLive);
+    else
+        onLive(Error(Error::Code::Unsupported, tr("no way to read the cluster was given")));
+}
+
+void HelmRollbackOperation::send(const PlannedWrite &write)
+{
     m_executor->send(write, this, [this, write](const Result<ApiResponse> &response) {
         const bool ok = response.ok() && response->isSuccess();
         // A delete of an object that is already gone is what we wanted (Helm ignores it too).
         const bool alreadyGone = response.ok() && response->status == 404 && write.verb == QLatin1String("delete");
-        const QString line = ok || alreadyGone
-            ? write.description
-            : tr("%1: %2").arg(write.description,
-                               response.ok() ? response->toError().message : response.error().message);
+        const QString error = ok || alreadyGone ? QString()
+                                                : response.ok() ? response->toError().message : response.error().message;
+        if (ok || alreadyGone) {
+            stepDone(write.description);
+            return;
+        }
+        const QString line = tr("%1: %2").arg(write.description, error);
         m_report << line;
         emit progress(line);
-        if (ok || alreadyGone)
-            step();
-        else
-            phaseDone(false, response.ok() ? response->toError().message : response.error().message);
+        phaseDone(false, error);
     });
 }
 
@@ -83,14 +144,27 @@ void HelmRollbackOperation::phaseDone(bool ok, const QString &error)
         return;
     case Phase::RecordSuccess:
         if (ok)
-            emit finished(true, tr("Rollback was a success! Happy Helming!"));
+            emit finished(true, withKept(tr("Rollback was a success! Happy Helming!")));
         else
-            emit finished(false, tr("Rollback \"%1\" failed: %2").arg(m_plan.release, error));
+            emit finished(false, withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, error)));
         return;
     case Phase::RecordFailure:
-        emit finished(false, tr("Rollback \"%1\" failed: %2").arg(m_plan.release, m_failure));
+        emit finished(false, withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, m_failure)));
         return;
     }
+}
+
+QString HelmRollbackOperation::withKept(const QString &message) const
+{
+    if (m_kept.isEmpty())
+        return message;
+    QStringList objects;
+    for (const PlannedWrite &w : m_kept)
+        objects << w.kind + QLatin1Char(' ') + w.name;
+    return message + QLatin1Char(' ')
+           + tr("Kept (annotated %1: %2): %3.")
+                 .arg(QLatin1String(ResourcePolicyAnnotation), QLatin1String(KeepPolicy),
+                      objects.join(QLatin1String(", ")));
 }
 
 } // namespace Orrery

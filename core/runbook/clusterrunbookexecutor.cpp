@@ -318,7 +318,7 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
                 op->deleteLater();
                 done(ok ? success(message) : failure(Error(Error::Code::Unknown, message)));
             });
-            op->run(m_writer);
+            op->run(m_writer, HelmRollbackOperation::reader(m_transport));
         });
         return;
     }

@@ -106,6 +106,56 @@ private slots:
         QCOMPARE(AuditLog::read(dir.path()).size(), 2);
     }
 
+    // Two lines per write, linked by id, folded back into one entry by read(); older logs
+    // (lines without "phase") still read as complete entries.
+    void intentAndOutcomeFolded()
+    {
+        QTemporaryDir dir;
+        AuditLog log(dir.path());
+        QFile legacy(dir.filePath(QStringLiteral("audit.1.jsonl")));
+        QVERIFY(legacy.open(QIODevice::WriteOnly));
+        legacy.write(QByteArray::fromStdString(entry(0).toJson().dump()) + '\n');
+        legacy.close();
+        const QDateTime t = entry(1).time;
+        const AuditEntry first = entry(1).intent(t);
+        const AuditEntry second = entry(2).intent(t.addSecs(1));
+        QVERIFY(!first.id.isEmpty());
+        QVERIFY(first.id != second.id);
+        QVERIFY(log.append(first).ok());
+        QVERIFY(log.append(second).ok());
+        QVERIFY(log.append(first.outcome(409, QStringLiteral("conflict"), t.addSecs(2))).ok());
+
+        const QList<AuditEntry> read = AuditLog::read(dir.path());
+        QCOMPARE(read.size(), 3);
+        QCOMPARE(read[0].name, QStringLiteral("web-0"));
+        QVERIFY(read[0].outcomeKnown());
+        QCOMPARE(read[0].status, 200);
+        QCOMPARE(read[1].name, QStringLiteral("web-1"));
+        QVERIFY(read[1].outcomeKnown());
+        QCOMPARE(read[1].status, 409);
+        QCOMPARE(read[1].result, QStringLiteral("conflict"));
+        QCOMPARE(read[1].time, t);  // when it was sent
+        QCOMPARE(read[1].summary, entry(1).summary);
+        QCOMPARE(read[2].name, QStringLiteral("web-2"));
+        QVERIFY(!read[2].outcomeKnown());
+        QCOMPARE(read[2].result, QString());
+    }
+
+    // Rotation between an intent and its outcome: the pair still folds across the files.
+    void pairAcrossRotation()
+    {
+        QTemporaryDir dir;
+        const AuditEntry intent = entry(1).intent(entry(1).time);
+        AuditLog log(dir.path(), qint64(intent.toJson().dump().size()) + 1, 3);  // one line per file
+        QVERIFY(log.append(intent).ok());
+        QVERIFY(log.append(intent.outcome(200, QStringLiteral("ok"), entry(2).time)).ok());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.1.jsonl"))));
+        const QList<AuditEntry> read = AuditLog::read(dir.path());
+        QCOMPARE(read.size(), 1);
+        QVERIFY(read.first().outcomeKnown());
+        QCOMPARE(read.first().status, 200);
+    }
+
     void secretsNeverLogged_data()
     {
         QTest::addColumn<QByteArray>("manifest");

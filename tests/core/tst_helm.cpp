@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 
 #include <QFile>
+#include <QHash>
 #include <QTest>
 
 using namespace Orrery;
@@ -66,6 +67,26 @@ public:
     QString failKind;
     bool failOnlyForReal = false;
     QStringList log;
+    // GET answers by path; any other object exists, without annotations.
+    QHash<QString, ApiResponse> live;
+
+    static ApiResponse object(int status, const nlohmann::json &body)
+    {
+        ApiResponse r;
+        r.status = status;
+        r.body = QByteArray::fromStdString(body.dump());
+        return r;
+    }
+
+    HelmRollbackOperation::LiveReader reader()
+    {
+        return [this](const QString &path, QObject *context, std::function<void(const Result<ApiResponse> &)> onFinished) {
+            log << QStringLiteral("get %1").arg(path);
+            const ApiResponse response = live.value(
+                path, object(200, {{"metadata", {{"name", path.section(QLatin1Char('/'), -1).toStdString()}}}}));
+            QMetaObject::invokeMethod(context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
+        };
+    }
 
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
     {
@@ -297,7 +318,8 @@ private slots:
         QCOMPARE(lines, (QStringList{"get secrets -n shop", "create secrets -n shop", "update secrets -n shop",
                                      "delete secrets -n shop", "patch services -n shop", "create services -n shop",
                                      "patch deployments.apps -n shop", "create deployments.apps -n shop",
-                                     "delete configmaps -n shop", "delete deployments.apps -n shop"}));
+                                     "get configmaps -n shop", "delete configmaps -n shop",
+                                     "get deployments.apps -n shop", "delete deployments.apps -n shop"}));
     }
 
     void operation_data()
@@ -336,7 +358,7 @@ private slots:
         HelmRollbackOperation op(*plan);
         op.setNow(now);
         QSignalSpy finished(&op, &HelmRollbackOperation::finished);
-        op.run(&cluster);
+        op.run(&cluster, cluster.reader());
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(0).toBool(), ok);
         QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")), history);
@@ -357,9 +379,76 @@ private slots:
         if (ok) {
             QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Rollback was a success! Happy Helming!"));
             QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
+            // Looked at first, as Helm does, for its resource policy.
+            QCOMPARE(cluster.log.indexOf(QStringLiteral("get /apis/apps/v1/namespaces/shop/deployments/web-cache")),
+                     cluster.log.indexOf(QStringLiteral("delete Deployment web-cache")) - 1);
         } else {
             QVERIFY(!cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
         }
+    }
+
+    // Rolling shop back to revision 1 removes ConfigMap web-config and Deployment web-cache from
+    // the manifest. What happens to each depends on the live object, read just before: Helm
+    // keeps one annotated helm.sh/resource-policy: keep (exactly "keep"), needs nothing for one
+    // already gone, and does not delete one it cannot read.
+    void keepPolicy_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("policy");  // empty: no annotation
+        QTest::addColumn<bool>("deleted");
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("keep") << 200 << "keep" << false << true;
+        QTest::newRow("other policy") << 200 << "Keep-me-not" << true << false;
+        QTest::newRow("no annotation") << 200 << QString() << true << false;
+        QTest::newRow("already gone") << 404 << QString() << false << false;
+        QTest::newRow("unreadable") << 500 << QString() << false << false;
+    }
+
+    void keepPolicy()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, policy);
+        QFETCH(bool, deleted);
+        QFETCH(bool, kept);
+        FakeCluster cluster;
+        cluster.secrets = load(QStringLiteral("secrets-shop.json"));
+        nlohmann::json metadata = {{"name", "web-config"}, {"namespace", "shop"}};
+        if (!policy.isEmpty())
+            metadata["annotations"] = {{"helm.sh/resource-policy", policy.toStdString()}, {"other", "x"}};
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/web-config");
+        cluster.live.insert(path, FakeCluster::object(status, status == 200 ? nlohmann::json{{"metadata", metadata}}
+                                                                            : nlohmann::json{{"kind", "Status"}, {"code", status}}));
+        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+        auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 1, now);
+        QVERIFY(plan.ok());
+        HelmRollbackOperation op(*plan);
+        op.setNow(now);
+        QSignalSpy finished(&op, &HelmRollbackOperation::finished);
+        op.run(&cluster, cluster.reader());
+        QTRY_COMPARE(finished.count(), 1);
+        // Keeping (or skipping) an object is not a failure: the rollback succeeds.
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(op.report().join('\n')));
+        QVERIFY(cluster.log.contains(QStringLiteral("get ") + path));
+        QCOMPARE(cluster.log.contains(QStringLiteral("delete ConfigMap web-config")), deleted);
+        QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));  // the other one goes
+        QCOMPARE(op.kept().size(), kept ? 1 : 0);
+        const QString message = finished.first().at(1).toString();
+        const QString report = op.report().join(QLatin1Char('\n'));
+        if (kept) {
+            QCOMPARE(op.kept().first().name, QStringLiteral("web-config"));
+            QVERIFY2(message.contains(QLatin1String("Kept (annotated helm.sh/resource-policy: keep): ConfigMap web-config")),
+                     qPrintable(message));
+            QVERIFY2(report.contains(QLatin1String("Kept ConfigMap web-config")), qPrintable(report));
+        } else {
+            QCOMPARE(message, QStringLiteral("Rollback was a success! Happy Helming!"));
+        }
+        if (status == 404)
+            QVERIFY2(report.contains(QLatin1String("ConfigMap web-config is already gone")), qPrintable(report));
+        if (status == 500)
+            QVERIFY2(report.contains(QLatin1String("Not deleted: ConfigMap web-config could not be read")), qPrintable(report));
+        QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")),
+                 QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                                "3|superseded|Upgrade complete\n4|deployed|Rollback to 1"));
     }
 
     void diffs()

@@ -11,7 +11,9 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 
+#include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -62,11 +64,13 @@ private slots:
     void helmAndBadRelease();
     void loadScaleOut();
     void demoCluster();
+    void unrecordableWriteIsRefused();
 
 private:
-    std::unique_ptr<QProcess> startPlay(const QStringList &arguments);
+    // `dataHome`: XDG_DATA_HOME of the run (where its audit log goes); empty: m_dir/data.
+    std::unique_ptr<QProcess> startPlay(const QStringList &arguments, const QString &dataHome = {});
     PlayResult finish(QProcess *process, int timeoutMs);
-    PlayResult play(const QStringList &arguments, int timeoutMs = 60000);
+    PlayResult play(const QStringList &arguments, int timeoutMs = 60000, const QString &dataHome = {});
     std::unique_ptr<HttpTransport> transport(const QString &context);
     Result<nlohmann::json> get(HttpTransport *t, const QString &path);
     QList<AuditEntry> audit() const;
@@ -88,13 +92,13 @@ void tst_Play::cleanupTestCase()
     m_sim.stop();
 }
 
-std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments)
+std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments, const QString &dataHome)
 {
     auto process = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // The audit log goes under $XDG_DATA_HOME/Orrery/Orrery/audit: keep it in the test's
     // directory, where audit() reads it back.
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataHome);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process->setProcessEnvironment(env);
     process->setProgram(QStringLiteral(ORRERY_APP_BINARY));
@@ -118,9 +122,9 @@ PlayResult tst_Play::finish(QProcess *process, int timeoutMs)
     return result;
 }
 
-PlayResult tst_Play::play(const QStringList &arguments, int timeoutMs)
+PlayResult tst_Play::play(const QStringList &arguments, int timeoutMs, const QString &dataHome)
 {
-    auto process = startPlay(arguments);
+    auto process = startPlay(arguments, dataHome);
     return finish(process.get(), timeoutMs);
 }
 
@@ -334,6 +338,39 @@ void tst_Play::demoCluster()
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.dump()));
     QVERIFY2(r.lines.value(0).contains(QLatin1String("against context aks-chat-francecentral")), qPrintable(r.dump()));
     QVERIFY2(r.lines.value(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")), qPrintable(r.dump()));
+}
+
+// The audit log cannot be written (its file is /dev/full): the scale is not sent, the step
+// fails saying why, and stderr says the audit log failed.
+void tst_Play::unrecordableWriteIsRefused()
+{
+    if (!QFile::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full");
+    const QString dataHome = m_dir.filePath(QStringLiteral("data-full"));
+    const QString auditDir = dataHome + QStringLiteral("/Orrery/Orrery/audit");
+    QVERIFY(QDir().mkpath(auditDir));
+    QVERIFY(QFile::link(QStringLiteral("/dev/full"), auditDir + QStringLiteral("/audit.jsonl")));
+    auto t = transport(PfeContext);
+    QVERIFY(t);
+    const auto before = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    QVERIFY(before.ok());
+    const int replicas = (*before)["spec"]["replicas"].get<int>() + 3;
+    const QString file = m_dir.filePath(QStringLiteral("scale-unaudited.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("name: Unaudited\nnamespace: pfe-app\nsteps:\n"
+                           "  - scale: {target: deployment/backend-python, replicas: %1}\n").arg(replicas).toUtf8());
+    f.close();
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
+                               QStringLiteral("--context"), PfeContext}, 60000, dataHome);
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.lines.value(1).contains(QLatin1String("FAILED scale deployment/backend-python: Not sent: the audit log")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("orrery: The audit log could not be written")), qPrintable(r.dump()));
+    const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    QVERIFY(after.ok());
+    QVERIFY((*after)["spec"]["replicas"] != replicas);
 }
 
 QTEST_GUILESS_MAIN(tst_Play)

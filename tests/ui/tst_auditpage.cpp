@@ -70,6 +70,7 @@ private slots:
     void showsNewestFirstFiltersAndFollows();
     void neverShowsSecretValues();
     void followsRotation();
+    void intentWithoutOutcomeIsUnknown();
 };
 
 void tst_AuditPage::showsNewestFirstFiltersAndFollows()
@@ -183,6 +184,32 @@ void tst_AuditPage::followsRotation()
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.1.jsonl"))));
     QCOMPARE(page.table()->model()->index(0, AuditTableModel::ObjectColumn).data().toString(),
              QStringLiteral("Deployment shop/e"));
+}
+
+// A write whose intent was recorded but whose outcome never was (Orrery killed while the
+// request was out): the viewer must not present it as done, nor hide it.
+void tst_AuditPage::intentWithoutOutcomeIsUnknown()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.path());
+    const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
+    const AuditEntry finished = entry(write("patch", "Deployment", "web", {{"spec", {{"replicas", 5}}}}), t0).intent(t0);
+    QVERIFY(log.append(finished).ok());
+    QVERIFY(log.append(finished.outcome(200, QStringLiteral("ok"), t0.addSecs(1))).ok());
+    const AuditEntry lost = entry(write("delete", "Pod", "web-1", {{"propagationPolicy", "Background"}}), t0.addSecs(10))
+                                .intent(t0.addSecs(10));
+    QVERIFY(log.append(lost).ok());
+
+    AuditPage page(dir.path());
+    page.show();
+    QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
+    QAbstractItemModel *model = page.table()->model();
+    QCOMPARE(model->rowCount(), 2);  // one row per write, not per line
+    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(), QStringLiteral("Pod shop/web-1"));
+    QCOMPARE(model->index(0, AuditTableModel::ResultColumn).data().toString(), QStringLiteral("outcome unknown"));
+    QVERIFY(model->index(0, AuditTableModel::ResultColumn).data(Qt::ForegroundRole).isValid());  // in the danger colour
+    QCOMPARE(model->index(1, AuditTableModel::ResultColumn).data().toString(), QStringLiteral("ok (HTTP 200)"));
+    QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(), QStringLiteral("{\"spec\":{\"replicas\":5}}"));
 }
 
 QTEST_MAIN(tst_AuditPage)

@@ -60,6 +60,7 @@ private slots:
     void rollbackRelease();
     void dryRunRefusalWritesNothing();
     void viewerIsRefusedBeforeConfirmation();
+    void keptObjectSurvivesRollback();
 
 private:
     QStringList history(ClusterSession *session, const QString &release = QStringLiteral("chat-app"));
@@ -296,6 +297,90 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     QVERIFY(AuditLog::read(m_dir.filePath("audit-viewer")).isEmpty());
     delete viewer;
     delete admin;
+}
+
+// Revision 2 of release "keeper" added two ConfigMaps, one of them annotated
+// helm.sh/resource-policy: keep. Rolling back to revision 1 deletes the other, keeps that one
+// (Helm reads each object before deleting it and skips those marked keep), and says so.
+void TestOperationsHelmSim::keptObjectSurvivesRollback()
+{
+    ClusterSession *session = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    QVERIFY(session);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    HelmRelease r;
+    r.name = QStringLiteral("keeper");
+    r.ns = QStringLiteral("production");
+    r.chartName = QStringLiteral("keeper");
+    r.appVersion = QStringLiteral("1.0");
+    r.firstDeployed = now.addSecs(-600);
+    r.lastDeployed = now.addSecs(-600);
+    r.raw = {{"name", "keeper"}, {"namespace", "production"}, {"info", nlohmann::json::object()},
+             {"chart", {{"metadata", {{"name", "keeper"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
+             {"config", nlohmann::json::object()}};
+    const QString base = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-base\ndata:\n  a: \"1\"\n");
+    const QString kept = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-kept\n  annotations:\n"
+                                        "    helm.sh/resource-policy: keep\ndata:\n  b: \"2\"\n");
+    const QString dropped = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-dropped\ndata:\n  c: \"3\"\n");
+    HelmRelease v1 = r;
+    v1.version = 1;
+    v1.chartVersion = QStringLiteral("0.1.0");
+    v1.status = QStringLiteral("superseded");
+    v1.description = QStringLiteral("Install complete");
+    v1.manifest = base;
+    HelmRelease v2 = r;
+    v2.version = 2;
+    v2.chartVersion = QStringLiteral("0.2.0");
+    v2.status = QStringLiteral("deployed");
+    v2.description = QStringLiteral("Upgrade complete");
+    v2.manifest = base + kept + dropped;
+    for (const HelmRelease &rev : {v1, v2}) {
+        ApiRequest post;
+        post.method = "POST";
+        post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
+        post.contentType = "application/json";
+        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
+        QCOMPARE(send(session, post), 201);
+    }
+    // The objects of revision 2 as `helm upgrade` left them.
+    for (const char *name : {"keeper-base", "keeper-kept", "keeper-dropped"}) {
+        nlohmann::json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"},
+                             {"metadata", {{"name", name}, {"namespace", "production"}}}, {"data", {{"k", "v"}}}};
+        if (std::string(name) == "keeper-kept")
+            cm["metadata"]["annotations"] = {{"helm.sh/resource-policy", "keep"}};
+        ApiRequest post;
+        post.method = "POST";
+        post.path = QStringLiteral("/api/v1/namespaces/production/configmaps");
+        post.contentType = "application/json";
+        post.body = QByteArray::fromStdString(cm.dump());
+        QCOMPARE(send(session, post), 201);
+    }
+
+    QWidget host;
+    host.show();
+    ActionController controller(nullptr, &host, m_dir.filePath("audit-keeper"));
+    controller.setSession(session);
+    QSignalSpy finished(&controller, &ActionController::operationFinished);
+    controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("keeper"), 1);
+    ConfirmDialog *dialog = nullptr;
+    QVERIFY(waitUntil([&] { return (dialog = visibleConfirmDialog()) != nullptr; }, 15000));
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
+    const QStringList report = finished.first().at(2).toStringList();
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(report.join('\n')));
+    QVERIFY2(report.contains(QStringLiteral("Kept ConfigMap keeper-kept (annotated helm.sh/resource-policy: keep)")),
+             qPrintable(report.join('\n')));
+
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-kept")), 200);
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-dropped")), 404);
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-base")), 200);
+    const QStringList rows = history(session, QStringLiteral("keeper"));
+    QCOMPARE(rows.last(), QStringLiteral("3|deployed|Rollback to 1"));
+    // The kept object was never asked to go: no delete of it in the audit log.
+    for (const AuditEntry &e : AuditLog::read(m_dir.filePath("audit-keeper"))) {
+        QVERIFY2(!(e.verb == QLatin1String("delete") && e.name == QLatin1String("keeper-kept")), qPrintable(e.name));
+        QVERIFY(e.outcomeKnown());
+    }
+    delete session;
 }
 
 QTEST_MAIN(TestOperationsHelmSim)

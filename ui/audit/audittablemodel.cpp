@@ -39,7 +39,10 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};
     const AuditEntry &e = m_entries.at(index.row());
-    const bool failed = e.result != QLatin1String("ok");
+    // An intent without its outcome line: the process ended (crash, kill) before the answer
+    // was recorded, or the request is still in flight. Whether the change happened is unknown.
+    const bool unknown = !e.outcomeKnown();
+    const bool failed = unknown || e.result != QLatin1String("ok");
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case TimeColumn:
@@ -56,6 +59,11 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         case SummaryColumn:
             return e.summary;
         case ResultColumn:
+            if (unknown)
+                return role == Qt::ToolTipRole
+                    ? tr("Outcome unknown: the request was sent (or about to be), but no answer was recorded. "
+                         "Orrery may have been closed or killed meanwhile; check the object on the cluster.")
+                    : tr("outcome unknown");
             if (e.status == 0)
                 return e.result;
             return tr("%1 (HTTP %2)").arg(e.result).arg(e.status);

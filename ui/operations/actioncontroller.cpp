@@ -11,6 +11,7 @@
 #include "setimagedialog.h"
 
 #include <contextpreferences.h>
+#include <theme.h>
 
 #include <audit/auditlog.h>
 #include <helm/helmrelease.h>
@@ -28,6 +29,8 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QDir>
+#include <QLabel>
 #include <QMessageBox>
 #include <QWidget>
 
@@ -93,6 +96,8 @@ ActionController::ActionController(ContextPreferences *preferences, QWidget *dia
     , m_permissions(new PermissionCache(this))
 {
     connect(m_permissions, &PermissionCache::updated, this, &ActionController::permissionsChanged);
+    // Appends happen on this thread, but the log may be written from elsewhere one day: queue.
+    connect(m_audit.get(), &AuditLog::writeFailed, this, &ActionController::showAuditFailure, Qt::QueuedConnection);
 }
 
 ActionController::~ActionController() = default;
@@ -338,6 +343,39 @@ void ActionController::showError(const QString &title, const QString &text)
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
     box->setObjectName(QStringLiteral("OperationError"));
     box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void ActionController::showAuditFailure(const QString &message)
+{
+    emit statusMessage(message);
+    const QString text = message + QLatin1Char('\n')
+                         + tr("A change whose intent cannot be recorded is not sent. Free some disk space or fix the "
+                              "permissions of %1.")
+                               .arg(QDir::toNativeSeparators(m_audit->directory()));
+    // One warning at a time: a failing disk fails every line of a multi-write operation.
+    if (m_auditFailure) {
+        if (auto *label = qobject_cast<QLabel *>(m_auditFailure.data()))
+            label->setText(text);
+        else if (auto *box = qobject_cast<QMessageBox *>(m_auditFailure.data()))
+            box->setText(text);
+        return;
+    }
+    // A banner in the operations panel when the window has one, else a (non-modal) box.
+    if (m_panel) {
+        auto *banner = new QLabel(text);
+        banner->setObjectName(QStringLiteral("AuditFailureBanner"));
+        banner->setWordWrap(true);
+        banner->setFrameShape(QFrame::StyledPanel);
+        banner->setStyleSheet(QStringLiteral("color: %1;").arg(themeColor(Theme::Role::Danger).name()));
+        m_auditFailure = banner;
+        m_panel->addCard(banner);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Audit log"), text, QMessageBox::Ok, m_dialogParent);
+    box->setObjectName(QStringLiteral("AuditFailure"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_auditFailure = box;
     box->open();
 }
 
@@ -936,7 +974,7 @@ void ActionController::confirmHelmRollback(const Target &t, const HelmRollbackPl
             else
                 showError(tr("Helm rollback failed"), message);
         });
-        op->run(executor(t.session));
+        op->run(executor(t.session), HelmRollbackOperation::reader(t.session->transport()));
     });
     dialog->open();
 }

@@ -145,6 +145,9 @@ private:
     void runOperation(const Target &t, const QList<PlannedWrite> &writes, const QString &description,
                       FollowUp followUp);
     void showError(const QString &title, const QString &text);
+    // AuditLog::writeFailed: said in the status bar and in a banner of the operations panel
+    // (a warning box without a panel), one at a time, updated by later failures.
+    void showAuditFailure(const QString &message);
     void offerUndo(const QString &text, std::function<void()> undo);
     void trackRollout(const Target &t);
 
@@ -173,6 +176,7 @@ private:
     QPointer<ClusterSession> m_session;
     QPointer<OperationsPanel> m_panel;
     std::unique_ptr<AuditLog> m_audit;
+    QPointer<QWidget> m_auditFailure;
     PermissionCache *m_permissions;
     QHash<ClusterSession *, std::shared_ptr<ClusterWriteExecutor>> m_executors;
     QHash<ApplyDialog *, std::shared_ptr<ApplyPlan>> m_applyPlans;

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -99,6 +100,7 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     , m_next(new QPushButton(tr("Next step"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_status(new QLabel(this))
+    , m_auditWarning(new QLabel(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -148,7 +150,14 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     layout->addWidget(m_description);
     layout->addWidget(m_caption);
     layout->addWidget(m_steps, 1);
+    layout->addWidget(m_auditWarning);
     layout->addLayout(buttons);
+
+    // Hidden until the audit log fails; then it stays, whatever the steps say afterwards.
+    m_auditWarning->setObjectName(QStringLiteral("AuditFailureBanner"));
+    m_auditWarning->setWordWrap(true);
+    m_auditWarning->setFrameShape(QFrame::StyledPanel);
+    m_auditWarning->hide();
 
     for (const QKeySequence &key : {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)}) {
         auto *shortcut = new QShortcut(key, this);
@@ -206,6 +215,7 @@ void RunbookPlayer::buildExecutor()
     m_executor = nullptr;
     m_writer.reset();
     m_audit = std::make_unique<AuditLog>(m_auditDirectory);
+    connect(m_audit.get(), &AuditLog::writeFailed, this, &RunbookPlayer::showAuditFailure, Qt::QueuedConnection);
     if (!m_session) {
         m_runner->setExecutor(nullptr);
         return;
@@ -215,6 +225,16 @@ void RunbookPlayer::buildExecutor()
     m_executor = new ClusterRunbookExecutor(m_session->transport(), m_writer.get(),
                                             m_session->connection().defaultNamespace, directory, this);
     m_runner->setExecutor(m_executor);
+}
+
+void RunbookPlayer::showAuditFailure(const QString &message)
+{
+    m_auditWarning->setText(message + QLatin1Char('\n')
+                            + tr("A step whose writes cannot be recorded is not sent. Free some disk space or fix "
+                                 "the permissions of %1.")
+                                  .arg(QDir::toNativeSeparators(m_auditDirectory)));
+    m_auditWarning->setStyleSheet(QStringLiteral("color: %1;").arg(themeColor(Theme::Role::Danger).name()));
+    m_auditWarning->show();
 }
 
 void RunbookPlayer::fillShipped()

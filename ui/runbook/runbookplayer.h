@@ -61,6 +61,8 @@ public:
     QTreeWidget *stepList() const { return m_steps; }
     QLabel *captionLabel() const { return m_caption; }
     QLabel *statusLabel() const { return m_status; }
+    // Shown once the audit log fails to record a line (AuditLog::writeFailed).
+    QLabel *auditWarning() const { return m_auditWarning; }
     QPushButton *nextButton() const { return m_next; }
     QPushButton *startButton() const { return m_start; }
     QComboBox *shippedList() const { return m_shipped; }
@@ -86,6 +88,7 @@ private:
     void onFinished(bool ok, int failedIndex);
     void updateButtons();
     void showCaption(const QString &text);
+    void showAuditFailure(const QString &message);
     QString confirmationSummary() const;
 
     QPointer<ClusterSession> m_session;
@@ -110,6 +113,7 @@ private:
     QPushButton *m_next;
     QPushButton *m_stop;
     QLabel *m_status;
+    QLabel *m_auditWarning;
     QPointer<ConfirmDialog> m_confirm;
 };
 

@@ -10,9 +10,12 @@ namespace Orrery {
 class AuditLog;
 class HttpTransport;
 
-// Sends writes to one cluster and appends one audit line per write (also for failures and
-// dry runs). The identity recorded is the context's user name, never a credential.
-// Neither pointer is owned; both must outlive the executor's pending requests.
+// Sends writes to one cluster and records each in the audit log (also failures and dry runs):
+// an intent line, synced before the request is sent, and an outcome line when the answer
+// comes, even if `context` was destroyed meanwhile. A write whose intent cannot be recorded is
+// not sent: the handler gets a FileError. The identity recorded is the context's user name,
+// never a credential. Neither pointer is owned; the transport must outlive the executor's
+// pending requests (a destroyed AuditLog only costs the outcome lines still pending).
 class ClusterWriteExecutor : public WriteExecutor
 {
 public:
