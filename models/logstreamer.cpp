@@ -105,20 +105,9 @@ void LogStreamer::onChunk(HttpTransport::RequestId id, const QByteArray &chunk)
     auto it = m_streams.find(id);
     if (it == m_streams.end())
         return;
-    QByteArray data = it->partial + chunk;
-    const qsizetype lastNewline = data.lastIndexOf('\n');
-    if (lastNewline < 0) {
-        it->partial = data;
-        return;
-    }
-    it->partial = data.mid(lastNewline + 1);
-    data.truncate(lastNewline);
-    QStringList lines = QString::fromUtf8(data).split(QLatin1Char('\n'));
-    for (QString &l : lines) {
-        if (l.endsWith(QLatin1Char('\r')))
-            l.chop(1);
-    }
-    emit linesReceived(lines, it->target.prefix);
+    const QStringList lines = it->lines.feed(chunk);
+    if (!lines.isEmpty())
+        emit linesReceived(lines, it->target.prefix);
 }
 
 void LogStreamer::onFinished(HttpTransport::RequestId id, const Result<ApiResponse> &result)
@@ -126,8 +115,8 @@ void LogStreamer::onFinished(HttpTransport::RequestId id, const Result<ApiRespon
     auto it = m_streams.find(id);
     if (it == m_streams.end())
         return;
-    if (!it->partial.isEmpty())
-        emit linesReceived({QString::fromUtf8(it->partial)}, it->target.prefix);
+    if (const QStringList last = it->lines.finish(); !last.isEmpty())
+        emit linesReceived(last, it->target.prefix);
     const QString who = it->target.prefix.isEmpty() ? it->target.pod : it->target.prefix;
     if (isStillStarting(result) && m_options.follow && !m_options.previous && it->waits < MaximumWaits) {
         // Reopen when the container has had time to start: 0.5 s, 1 s, 2 s, then every 4 s.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "loglinesplitter.h"
+
 #include <kube/httptransport.h>
 
 #include <QHash>
@@ -53,7 +55,7 @@ private:
     struct Stream
     {
         Target target;
-        QByteArray partial; // bytes after the last newline
+        LogLineSplitter lines; // bytes after the last newline; cuts overlong lines
         int waits = 0;      // reopenings while the container was still being created
     };
     void open(const Target &target, int waits);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmcodec.h"
 
+#include "util/limits.h"
+
 #include <QCoreApplication>
 
 #include <zlib.h>
@@ -35,7 +37,15 @@ Result<QByteArray> HelmCodec::gunzip(const QByteArray &data)
             inflateEnd(&zs);
             return Error(Error::Code::ParseError, tr("The release data is not valid gzip."));
         }
-        out.append(buffer, int(sizeof buffer - zs.avail_out));
+        const qsizetype produced = qsizetype(sizeof buffer - zs.avail_out);
+        if (out.size() + produced > Limits::maxDecompressedBytes) {
+            // A gzip bomb (1 MiB can inflate to 1 GiB): this release fails, the others show.
+            inflateEnd(&zs);
+            return Error(Error::Code::TooLarge,
+                         tr("The release data decompresses to more than %1 (maxDecompressedBytes).")
+                             .arg(Limits::byteSize(Limits::maxDecompressedBytes)));
+        }
+        out.append(buffer, produced);
     } while (rc != Z_STREAM_END && (zs.avail_in > 0 || zs.avail_out == 0));
     inflateEnd(&zs);
     if (rc != Z_STREAM_END)

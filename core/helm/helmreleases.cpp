@@ -25,10 +25,22 @@ HelmReleases HelmReleases::fromSecrets(const nlohmann::json &secrets)
         else
             out.m_errors.append(release.error());
     }
-    std::stable_sort(out.m_releases.begin(), out.m_releases.end(), [](const HelmRelease &a, const HelmRelease &b) {
+    out.sortReleases();
+    return out;
+}
+
+void HelmReleases::merge(HelmReleases other)
+{
+    m_releases.append(std::move(other.m_releases));
+    m_errors.append(std::move(other.m_errors));
+    sortReleases();
+}
+
+void HelmReleases::sortReleases()
+{
+    std::stable_sort(m_releases.begin(), m_releases.end(), [](const HelmRelease &a, const HelmRelease &b) {
         return a.name != b.name ? a.name < b.name : a.version < b.version;
     });
-    return out;
 }
 
 QList<HelmRelease> HelmReleases::latest() const

@@ -19,6 +19,8 @@ class HelmReleases
 {
 public:
     static HelmReleases fromSecrets(const nlohmann::json &secrets);
+    // Adds the releases and errors of another page of the same namespace's Secrets.
+    void merge(HelmReleases other);
 
     // `helm list --all`: the latest revision of each release, sorted by name.
     QList<HelmRelease> latest() const;
@@ -39,6 +41,8 @@ public:
     static QString historyTable(const QList<HelmRelease> &history);
 
 private:
+    void sortReleases();  // by name, then version: latest() and history() rely on it
+
     QList<HelmRelease> m_releases;
     QList<Error> m_errors;
 };

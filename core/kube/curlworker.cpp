@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "curlworker.h"
 
+#include "util/limits.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -38,6 +40,7 @@ struct Transfer
     bool retried = false;
     bool abortedByClient = false;
     bool idleTimedOut = false;
+    bool bodyTooLarge = false;  // the collected body reached Limits::maxResponseBodyBytes
     qint64 lastDataMs = 0;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 };
@@ -189,6 +192,11 @@ static size_t writeCallback(char *data, size_t size, size_t count, void *user)
             return 0;
         }
     } else {
+        // Bytes after content decoding: a gzip-encoded answer is bounded by what it inflates to.
+        if (t->body.size() + qint64(bytes) > Limits::maxResponseBodyBytes) {
+            t->bodyTooLarge = true;
+            return 0;  // aborts the transfer (CURLE_WRITE_ERROR)
+        }
         t->body.append(data, qsizetype(bytes));
     }
     return bytes;
@@ -447,6 +455,14 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         }
         if (t->abortedByClient)
             return Error(Error::Code::Cancelled, QStringLiteral("stopped by the client"), context);
+        if (t->bodyTooLarge) {
+            Error e(Error::Code::TooLarge,
+                    QStringLiteral("the response is larger than the limit of %1 (maxResponseBodyBytes)")
+                        .arg(Limits::byteSize(Limits::maxResponseBodyBytes)),
+                    context);
+            e.httpStatus = int(t->status);
+            return e;
+        }
         if (code != CURLE_OK && !connection.proxyUrl.isEmpty()) {
             if (auto e = proxyError(t->easy, code, t->errorBuffer, context))
                 return *e;

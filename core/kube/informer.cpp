@@ -5,6 +5,8 @@
 #include "objectdecoder.h"
 #include "resourcestore.h"
 
+#include "util/limits.h"
+
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -202,6 +204,7 @@ void Informer::watch()
     m_lineBuffer.clear();
     m_relistRequested = false;
     m_watchError = false;
+    m_lineTooLong = false;
     m_watchStarted.start();
 
     Internal::CurlJob job;
@@ -238,6 +241,10 @@ bool Informer::onWatchData(const QByteArray &chunk)
         const std::size_t nl = m_lineBuffer.find('\n', start);
         if (nl == std::string::npos)
             break;
+        if (qint64(nl - start) > Limits::maxWatchLineBytes) {
+            m_lineTooLong = true;
+            break;
+        }
         std::string_view line(m_lineBuffer.data() + start, nl - start);
         if (!line.empty() && line.find_first_not_of(" \r\t") != std::string_view::npos)
             handleWatchLine(line, deltas);
@@ -245,17 +252,27 @@ bool Informer::onWatchData(const QByteArray &chunk)
         if (m_relistRequested || m_watchError)
             break;
     }
-    if (start > 0 && !m_watchError && !m_relistRequested
+    if (m_lineTooLong)
+        start = m_lineBuffer.size();  // nothing after it is read: the watch ends here
+    if (start > 0 && !m_watchError && !m_relistRequested && !m_lineTooLong
         && (m_failuresSinceLive > 0 || m_health.state != WatchHealth::State::Live)) {
         // A complete event or bookmark: the stream really is alive.
         m_failuresSinceLive = 0;
         setState(WatchHealth::State::Live, true);
     }
     m_lineBuffer.erase(0, start);
+    if (!m_relistRequested && !m_watchError && !m_lineTooLong
+        && qint64(m_lineBuffer.size()) > Limits::maxWatchLineBytes) {
+        // An event this large is not read into memory: stop the watch and relist, which reads
+        // the object through a paginated list (bounded by maxResponseBodyBytes) instead.
+        m_lineTooLong = true;
+        m_lineBuffer.clear();
+        m_lineBuffer.shrink_to_fit();
+    }
     if (!deltas.empty() && m_store)
         m_store->post(std::move(deltas));
     reportHealth(false);
-    return !(m_relistRequested || m_watchError);
+    return !(m_relistRequested || m_watchError || m_lineTooLong);
 }
 
 void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &deltas)
@@ -336,6 +353,16 @@ void Informer::onWatchDone(Result<ApiResponse> &&response)
         return;
     }
     m_expiredInARow = 0;
+
+    if (m_lineTooLong) {
+        // Relist with backoff: should the object keep changing, its every event is too long.
+        retry(Error(Error::Code::TooLarge,
+                    QStringLiteral("a watch event is longer than the limit of %1 (maxWatchLineBytes); relisting")
+                        .arg(Limits::byteSize(Limits::maxWatchLineBytes)),
+                    what),
+              true);
+        return;
+    }
 
     if (!response.ok()) {
         Error e = response.error();

@@ -88,6 +88,7 @@ private:
     std::string m_lineBuffer;
     bool m_relistRequested = false;
     bool m_watchError = false;
+    bool m_lineTooLong = false;  // a watch line passed Limits::maxWatchLineBytes: relist
     Error m_watchEventError;
     int m_failures = 0;            // consecutive, for the backoff (reset after a healthy period)
     int m_failuresSinceLive = 0;   // for Stale

@@ -4,6 +4,7 @@
 #include "execcredentialprovider.h"
 #include "staticcredentialprovider.h"
 #include "tokenfilecredentialprovider.h"
+#include "actions/yamljson.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,43 +107,6 @@ QByteArray base64Data(const YAML::Node &node, const char *field)
     return *decoded;
 }
 
-// YAML 1.2 core schema, enough for an extension object: quoted scalars stay strings.
-nlohmann::json toJson(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Sequence: {
-        nlohmann::json array = nlohmann::json::array();
-        for (const YAML::Node &item : node)
-            array.push_back(toJson(item));
-        return array;
-    }
-    case YAML::NodeType::Map: {
-        nlohmann::json object = nlohmann::json::object();
-        for (const auto &kv : node)
-            object[kv.first.Scalar()] = toJson(kv.second);
-        return object;
-    }
-    case YAML::NodeType::Scalar: {
-        const std::string &text = node.Scalar();
-        if (node.Tag() == "!")
-            return text;
-        if (text == "null" || text == "~")
-            return nullptr;
-        if (text == "true" || text == "false")
-            return text == "true";
-        long long integer = 0;
-        if (YAML::convert<long long>::decode(node, integer))
-            return integer;
-        double real = 0;
-        if (YAML::convert<double>::decode(node, real))
-            return real;
-        return text;
-    }
-    default:
-        return nullptr;
-    }
-}
-
 // client-go ResolvePaths: relative paths are relative to the file that holds them.
 QString resolvePath(const QString &path, const QString &baseDir)
 {
@@ -172,8 +136,13 @@ KubeCluster parseCluster(const QString &name, const YAML::Node &node, const QStr
         for (const YAML::Node &ext : extensions) {
             if (ext.IsMap() &&
                 scalar(ext["name"], "name") == QLatin1String("client.authentication.k8s.io/exec")) {
-                // Handed to the plugin as JSON (spec.cluster.config), as client-go does.
-                c.execExtension = toJson(ext["extension"]);
+                // Handed to the plugin as JSON (spec.cluster.config), as client-go does;
+                // converted within the YAML limits (util/limits.h), like any outside YAML.
+                Result<nlohmann::json> extension = YamlJson::fromNode(ext["extension"]);
+                if (!extension)
+                    throw EntryError{extension.error().message,
+                                     extension.error().line > 0 ? extension.error().line : lineOf(ext)};
+                c.execExtension = std::move(*extension);
             }
         }
     }

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcestore.h"
 
+#include "util/limits.h"
+
 #include <QMetaObject>
 #include <QSet>
+
+#include <algorithm>
 
 #include <unordered_map>
 
@@ -128,12 +132,65 @@ void ResourceStore::post(std::vector<StoreDelta> deltas)
         std::lock_guard lock(m_inboxMutex);
         for (StoreDelta &d : deltas)
             m_inbox.push_back(std::move(d));
+        if (qsizetype(m_inbox.size()) > m_compactAt) {
+            compactInbox(m_inbox);
+            // Amortised: compact again only once the inbox has doubled since.
+            m_compactAt = std::max<qsizetype>(Limits::maxStoreInboxBacklog, 2 * qsizetype(m_inbox.size()));
+        }
         wake = !m_flushPosted;
         m_flushPosted = true;
     }
     // The timer must be started on the store's thread; one queued call per quiet period.
     if (wake)
         QMetaObject::invokeMethod(this, &ResourceStore::scheduleFlush, Qt::QueuedConnection);
+}
+
+int ResourceStore::pendingDeltas() const
+{
+    std::lock_guard lock(m_inboxMutex);
+    return int(m_inbox.size());
+}
+
+// Keeps, per object, only its last Upsert or Delete, and per kind and scope only the last
+// Replace, dropping whatever a later Replace covers. Applying the result gives the same state
+// as applying everything: an object's state after a sequence depends only on the last delta
+// that touches it (a Replace sets every object of its scope, whatever it was before).
+void ResourceStore::compactInbox(std::vector<StoreDelta> &inbox)
+{
+    QSet<QString> seenObjects;            // kind:namespace/name with a later Upsert or Delete
+    QSet<QString> replacedScopes;         // kind:namespace with a later Replace ("kind:" = all)
+    auto kindKey = [](Kind kind, const QString &rest) {
+        return QString::number(int(kind)) + QLatin1Char(':') + rest;
+    };
+    auto coveredByReplace = [&](Kind kind, const QString &ns) {
+        return replacedScopes.contains(kindKey(kind, QString()))
+               || (!ns.isEmpty() && replacedScopes.contains(kindKey(kind, ns)));
+    };
+    std::vector<bool> keep(inbox.size(), true);
+    for (std::size_t i = inbox.size(); i-- > 0;) {
+        const StoreDelta &d = inbox[i];
+        if (d.type == StoreDelta::Type::Replace) {
+            if (coveredByReplace(d.kind, d.scopeNamespace))
+                keep[i] = false;
+            replacedScopes.insert(kindKey(d.kind, d.scopeNamespace));
+            continue;
+        }
+        if (!d.object)
+            continue;
+        const QString key = kindKey(d.kind, d.object->key());
+        if (seenObjects.contains(key) || coveredByReplace(d.kind, d.object->namespaceName))
+            keep[i] = false;
+        seenObjects.insert(key);
+    }
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < inbox.size(); ++i) {
+        if (!keep[i])
+            continue;
+        if (out != i)  // never self-move: a moved-to-itself vector may end up empty
+            inbox[out] = std::move(inbox[i]);
+        ++out;
+    }
+    inbox.resize(out);
 }
 
 void ResourceStore::scheduleFlush()
@@ -150,6 +207,7 @@ void ResourceStore::flush()
         std::lock_guard lock(m_inboxMutex);
         deltas.swap(m_inbox);
         m_flushPosted = false;
+        m_compactAt = Limits::maxStoreInboxBacklog;
     }
     m_flushTimer.stop();
     if (deltas.empty())

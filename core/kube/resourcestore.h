@@ -4,6 +4,7 @@
 #include "changebatch.h"
 #include "kubeobject.h"
 #include "storedelta.h"
+#include "util/limits.h"
 
 #include <QHash>
 #include <QObject>
@@ -40,6 +41,12 @@ public:
 
     void setFlushInterval(int ms) { m_flushTimer.setInterval(ms); }
 
+    // Thread-safe. Deltas posted and not yet applied. Past Limits::maxStoreInboxBacklog the
+    // inbox is compacted to the last delta per object (and the last Replace per scope), so a
+    // GUI thread that stalls while events pour in costs memory in proportion to the cluster,
+    // not to the stall.
+    int pendingDeltas() const;
+
     // Accessors: GUI thread only (the store's thread).
     KubeObjectPtr object(Kind kind, const QString &ns, const QString &name) const;
     KubeObjectPtr objectByUid(const QString &uid) const;
@@ -60,14 +67,16 @@ signals:
 private:
     void scheduleFlush();
     void apply(StoreDelta &delta, class ChangeCoalescer &out);
+    static void compactInbox(std::vector<StoreDelta> &inbox);
 
     std::array<QHash<QString, KubeObjectPtr>, KindCount> m_objects;
     QHash<QString, KubeObjectPtr> m_byUid;
     std::array<bool, KindCount> m_synced{};
     QTimer m_flushTimer;
 
-    std::mutex m_inboxMutex;
+    mutable std::mutex m_inboxMutex;
     std::vector<StoreDelta> m_inbox;
+    qsizetype m_compactAt = Limits::maxStoreInboxBacklog;  // raised after a compaction
     bool m_flushPosted = false;
 };
 

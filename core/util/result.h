@@ -31,6 +31,7 @@ struct Error
         ServerError,      // 5xx
         Unsupported,      // e.g. a legacy auth-provider, an API group the server lacks
         Cancelled,
+        TooLarge,         // input beyond one of the limits of util/limits.h; `message` names it
     };
 
     Code code = Code::Unknown;

@@ -9,6 +9,7 @@
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
+#include <util/limits.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -46,8 +47,9 @@ QPlainTextEdit *codeView(QWidget *parent)
 }
 
 // Splits a SecretList of every namespace into one HelmReleases per namespace (a release name
-// is unique only within its namespace).
-QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors)
+// is unique only within its namespace). `continueToken` gets the list's metadata.continue:
+// the next page to read, or empty after the last.
+QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors, QString *continueToken)
 {
     QMap<QString, HelmReleases> out;
     const nlohmann::json list = nlohmann::json::parse(body.toStdString(), nullptr, false);
@@ -55,6 +57,9 @@ QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors)
         errors->append(HelmPage::tr("The server sent an invalid Secret list."));
         return out;
     }
+    if (const auto meta = list.find("metadata"); meta != list.end() && meta->is_object())
+        if (const auto cont = meta->find("continue"); cont != meta->end() && cont->is_string())
+            *continueToken = QString::fromStdString(cont->get<std::string>());
     QMap<QString, nlohmann::json> byNamespace;
     for (const auto &item : list["items"]) {
         const QString ns = QString::fromStdString(item.value("/metadata/namespace"_json_pointer, std::string()));
@@ -243,8 +248,20 @@ void HelmPage::refresh()
 // is selected) and overrides what the full list said about it.
 void HelmPage::fetch(const QString &path, const QString &onlyRelease)
 {
+    fetchPage(path, onlyRelease, QString(), std::make_shared<Listing>());
+}
+
+// Helm keeps every revision of every release in its own Secret of up to 1 MiB, so the list is
+// read in pages of Limits::helmListPageSize (limit/continue), each decoded off the GUI thread;
+// `listing` collects the pages (on the GUI thread) until the last one.
+void HelmPage::fetchPage(const QString &path, const QString &onlyRelease, const QString &continueToken,
+                         std::shared_ptr<Listing> listing)
+{
     const quint64 generation = m_generation;
-    m_session->transport()->get(path, this, [this, generation, path, onlyRelease](const Result<ApiResponse> &response) {
+    QString pagePath = ResourcePath::addQuery(path, QStringLiteral("limit"), QString::number(Limits::helmListPageSize));
+    if (!continueToken.isEmpty())
+        pagePath = ResourcePath::addQuery(pagePath, QStringLiteral("continue"), continueToken);
+    m_session->transport()->get(pagePath, this, [this, generation, path, onlyRelease, listing](const Result<ApiResponse> &response) {
         if (generation != m_generation)
             return;
         auto body = bodyOrError(response, path);
@@ -260,14 +277,22 @@ void HelmPage::fetch(const QString &path, const QString &onlyRelease)
         }
         // Every revision is gzip + JSON, manifests included: decode on a worker thread.
         QPointer<HelmPage> self(this);
-        QThread *thread = QThread::create([self, generation, onlyRelease, bytes = *body] {
+        QThread *thread = QThread::create([self, generation, path, onlyRelease, listing, bytes = *body] {
             QStringList errors;
-            ByNamespace decoded = decode(bytes, &errors);
+            QString next;
+            ByNamespace decoded = decode(bytes, &errors, &next);
             QMetaObject::invokeMethod(
                 qApp,
-                [self, generation, onlyRelease, decoded = std::move(decoded), errors]() mutable {
-                    if (self && generation == self->m_generation)
-                        self->apply(std::move(decoded), onlyRelease, errors);
+                [self, generation, path, onlyRelease, listing, next, decoded = std::move(decoded), errors]() mutable {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    for (auto it = decoded.begin(); it != decoded.end(); ++it)
+                        listing->releases[it.key()].merge(std::move(it.value()));
+                    listing->errors += errors;
+                    if (!next.isEmpty())
+                        self->fetchPage(path, onlyRelease, next, listing);
+                    else
+                        self->apply(std::move(listing->releases), onlyRelease, listing->errors);
                 },
                 Qt::QueuedConnection);
         });

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -77,7 +78,15 @@ protected:
 
 private:
     using ByNamespace = QMap<QString, HelmReleases>;
+    // The pages of one fetch read so far.
+    struct Listing
+    {
+        ByNamespace releases;
+        QStringList errors;
+    };
     void fetch(const QString &path, const QString &onlyRelease);
+    void fetchPage(const QString &path, const QString &onlyRelease, const QString &continueToken,
+                   std::shared_ptr<Listing> listing);
     void apply(ByNamespace releases, const QString &onlyRelease, const QStringList &errors);
     void showReleases();
     void onReleaseSelected();

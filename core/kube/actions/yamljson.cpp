@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamljson.h"
 
+#include "util/limits.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -69,39 +71,91 @@ std::optional<nlohmann::json> resolvePlain(const std::string &s)
     return std::nullopt;
 }
 
-nlohmann::json toJson(const YAML::Node &node)
+// YAML -> JSON within the budgets of util/limits.h. yaml-cpp keeps an alias as a second
+// reference to the anchored node, so loading "billion laughs" is cheap; the expansion happens
+// here, where every use of an alias is walked (and counted) again. The budget is per stream:
+// aliases cannot cross documents, but many small documents could each expand to the limit.
+class BoundedConverter
 {
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        return nullptr;
-    case YAML::NodeType::Scalar: {
-        const std::string &tag = node.Tag();
-        const std::string &value = node.Scalar();
-        if (tag == "!" || tag == "tag:yaml.org,2002:str")
+public:
+    // Thrown out of the recursion only; parse() and parseDocuments() turn it into an Error.
+    struct Exceeded
+    {
+        QString message;
+        YAML::Mark mark;
+    };
+
+    nlohmann::json toJson(const YAML::Node &node, int depth = 0)
+    {
+        if (++m_nodes > Limits::maxYamlNodes)
+            throw Exceeded{tr("the YAML expands to more than %1 nodes (each use of an alias counts "
+                              "its anchored content again)")
+                               .arg(Limits::maxYamlNodes),
+                           node.Mark()};
+        if (depth > Limits::maxNestingDepth)
+            throw Exceeded{tr("the YAML nests deeper than %1 levels (or an alias refers to itself)")
+                               .arg(Limits::maxNestingDepth),
+                           node.Mark()};
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            return nullptr;
+        case YAML::NodeType::Scalar: {
+            const std::string &tag = node.Tag();
+            const std::string &value = node.Scalar();
+            countBytes(value.size(), node);
+            if (tag == "!" || tag == "tag:yaml.org,2002:str")
+                return value;
+            if (tag == "?" || tag.empty()) {
+                if (auto resolved = resolvePlain(value))
+                    return *resolved;
+            }
             return value;
-        if (tag == "?" || tag.empty()) {
-            if (auto resolved = resolvePlain(value))
-                return *resolved;
         }
-        return value;
-    }
-    case YAML::NodeType::Sequence: {
-        nlohmann::json array = nlohmann::json::array();
-        for (const auto &item : node)
-            array.push_back(toJson(item));
-        return array;
-    }
-    case YAML::NodeType::Map: {
-        nlohmann::json object = nlohmann::json::object();
-        for (const auto &item : node) {
-            // JSON keys are strings: a YAML key like `80:` becomes "80".
-            object[item.first.Scalar()] = toJson(item.second);
+        case YAML::NodeType::Sequence: {
+            nlohmann::json array = nlohmann::json::array();
+            for (const auto &item : node)
+                array.push_back(toJson(item, depth + 1));
+            return array;
         }
-        return object;
+        case YAML::NodeType::Map: {
+            nlohmann::json object = nlohmann::json::object();
+            for (const auto &item : node) {
+                // JSON keys are strings: a YAML key like `80:` becomes "80".
+                const std::string &key = item.first.Scalar();
+                countBytes(key.size(), item.first);
+                object[key] = toJson(item.second, depth + 1);
+            }
+            return object;
+        }
+        }
+        return nullptr;
     }
+
+private:
+    static QString tr(const char *text) { return QCoreApplication::translate("Orrery::YamlJson", text); }
+
+    void countBytes(std::size_t bytes, const YAML::Node &node)
+    {
+        m_bytes += qint64(bytes);
+        if (m_bytes > Limits::maxYamlExpandedBytes)
+            throw Exceeded{tr("the YAML expands to more than %1 of text (each use of an alias counts "
+                              "its anchored content again)")
+                               .arg(Limits::byteSize(Limits::maxYamlExpandedBytes)),
+                           node.Mark()};
     }
-    return nullptr;
+
+    qint64 m_nodes = 0;
+    qint64 m_bytes = 0;
+};
+
+Error tooLarge(const BoundedConverter::Exceeded &e, const QString &fileName)
+{
+    Error error(Error::Code::TooLarge, e.message);
+    error.file = fileName;
+    if (!e.mark.is_null())
+        error.line = e.mark.line + 1;
+    return error;
 }
 
 Error parseError(const YAML::Exception &e, const QString &fileName)
@@ -175,12 +229,13 @@ Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, con
     try {
         const std::vector<YAML::Node> nodes = YAML::LoadAll(yaml.toStdString());
         QList<YamlDocument> docs;
+        BoundedConverter converter;
         int index = 0;
         for (const YAML::Node &node : nodes) {
             YamlDocument doc;
             doc.index = index++;
             doc.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
-            doc.value = toJson(node);
+            doc.value = converter.toJson(node);
             if (doc.value.is_null())
                 continue;
             docs.append(std::move(doc));
@@ -188,15 +243,28 @@ Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, con
         return docs;
     } catch (const YAML::Exception &e) {
         return parseError(e, fileName);
+    } catch (const BoundedConverter::Exceeded &e) {
+        return tooLarge(e, fileName);
     }
 }
 
 Result<nlohmann::json> YamlJson::parse(const QByteArray &yaml, const QString &fileName)
 {
     try {
-        return toJson(YAML::Load(yaml.toStdString()));
+        return fromNode(YAML::Load(yaml.toStdString()), fileName);
     } catch (const YAML::Exception &e) {
         return parseError(e, fileName);
+    }
+}
+
+Result<nlohmann::json> YamlJson::fromNode(const YAML::Node &node, const QString &fileName)
+{
+    try {
+        return BoundedConverter().toJson(node);
+    } catch (const YAML::Exception &e) {
+        return parseError(e, fileName);
+    } catch (const BoundedConverter::Exceeded &e) {
+        return tooLarge(e, fileName);
     }
 }
 

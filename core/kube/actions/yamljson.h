@@ -9,6 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+namespace YAML {
+class Node;
+}
+
 namespace Orrery {
 
 // One document of a multi-document YAML stream, converted to JSON.
@@ -22,6 +26,11 @@ struct YamlDocument
 // YAML <-> JSON the way Kubernetes clients see it (sigs.k8s.io/yaml over go-yaml v2, i.e.
 // YAML 1.1 scalars: yes/no/on/off are booleans, 0x1F is an int). Quoted scalars always stay
 // strings. yaml-cpp is kept out of this header; its exceptions become Errors here.
+//
+// This is the one place YAML from outside becomes JSON, and it is bounded (util/limits.h):
+// more nodes or scalar text than Limits::maxYamlNodes / maxYamlExpandedBytes after alias
+// expansion, or nesting deeper than Limits::maxNestingDepth (a self-referencing alias
+// included), fails with Error::Code::TooLarge naming the limit, the file and the line.
 class YamlJson
 {
 public:
@@ -30,6 +39,8 @@ public:
                                                       const QString &fileName = {});
     // A single document; an empty input is a null JSON value.
     static Result<nlohmann::json> parse(const QByteArray &yaml, const QString &fileName = {});
+    // A node already loaded by yaml-cpp (a part of a kubeconfig), converted as above.
+    static Result<nlohmann::json> fromNode(const YAML::Node &node, const QString &fileName = {});
 
     // Block-style YAML with keys in JSON order (nlohmann sorts them, so the output is stable
     // and two renderings diff cleanly). Strings that would read back as another type are quoted.
