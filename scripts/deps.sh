@@ -9,6 +9,7 @@ ORRERY_PACKAGES=(
     libyaml-cpp-dev libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev
     xvfb xauth fonts-dejavu-core
     python3-h2 openssl
+    clang libclang-rt-14-dev
 )
 
 orrery_install_deps() {
@@ -30,4 +31,14 @@ orrery_build() {
     shift 2
     cmake -S "$ORRERY_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
     cmake --build "$dir" -j "$(nproc)"
+}
+
+# Configures $1 for the libFuzzer targets (tests/fuzz): clang, ORRERY_FUZZ=ON, ccache when
+# present. Only the fuzz targets and the core and sim libraries are in that build.
+orrery_configure_fuzz() {
+    local dir="$1"
+    local launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    CC=clang CXX=clang++ cmake -S "$ORRERY_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DORRERY_FUZZ=ON "${launcher[@]}" >/dev/null
 }

@@ -57,6 +57,9 @@ public:
     QString namespaceName() const { return m_namespace; }
 
 private:
+    // tests/fuzz feeds list pages and watch streams straight into the handlers below.
+    friend struct InformerFuzzProbe;
+
     void list(const QString &continueToken);
     void onListPage(Result<ApiResponse> &&response, const QString &continueToken);
     void finishList();

@@ -2157,6 +2157,11 @@ std::string ApiServer::operatorToken() const
     return d->operatorToken;
 }
 
+void ApiServer::handle(const httplib::Request &request, httplib::Response &response)
+{
+    d->handle(request, response);
+}
+
 std::string ApiServer::viewerToken() const
 {
     return d->viewerToken;

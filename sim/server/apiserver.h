@@ -11,6 +11,11 @@
 #include <string>
 #include <vector>
 
+namespace httplib {
+struct Request;
+struct Response;
+}
+
 namespace Orrery::Sim {
 
 // What the API server needs from the simulated kubelets and metrics-server; the Simulator
@@ -73,6 +78,11 @@ public:
     const Certificates &certificates() const;
     std::string operatorToken() const;
     std::string viewerToken() const;
+
+    // Answers one request in the calling thread, as the installed handler does minus the
+    // network and compression: the request fuzzer (tests/fuzz/fuzz_simrequest.cpp) feeds
+    // requests here without TLS. Streaming answers (watch, logs -f) only set their provider.
+    void handle(const httplib::Request &request, httplib::Response &response);
 
 private:
     struct Private;
