@@ -11,6 +11,7 @@
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
 #include "util/certificateinfo.h"
+#include "util/redaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -400,12 +401,20 @@ int runDoctor(const QCommandLineParser &parser)
         if (json) {
             reports.push_back(toJson(report));
         } else {
-            printText(out, report);
+            // Everything printed goes through the redaction rule: a server or proxy URL
+            // with a user:password, or an error quoting one, is printed without it.
+            QString text;
+            QTextStream buffer(&text);
+            printText(buffer, report);
+            buffer.flush();
+            out << Redaction::stripUrlCredentials(text);
             out.flush();
         }
     }
     if (json)
-        out << QString::fromStdString(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}.dump(2)) << '\n';
+        out << Redaction::stripUrlCredentials(
+                   QString::fromStdString(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}.dump(2)))
+            << '\n';
     out.flush();
     return allUsable ? 0 : 1;
 }

@@ -15,6 +15,7 @@
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
+#include <util/redaction.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,7 +45,7 @@ QList<ContextTreeModel::Entry> entriesOf(const Kubeconfig &config)
         e.user = context->userName;
         e.defaultNamespace = context->namespace_;
         if (const auto cluster = config.cluster(context->clusterName))
-            e.server = cluster->server;
+            e.server = Redaction::stripUrlCredentials(cluster->server);  // shown in the sidebar
         entries << e;
     }
     return entries;

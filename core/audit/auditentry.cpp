@@ -2,62 +2,11 @@
 #include "auditentry.h"
 
 #include <QUuid>
+#include "util/redaction.h"
 
 namespace Orrery {
 
 namespace {
-
-const char *const Redacted = "<redacted>";
-
-void redactValues(nlohmann::json &map)
-{
-    if (map.is_object()) {
-        for (auto it = map.begin(); it != map.end(); ++it)
-            it.value() = Redacted;
-    } else if (!map.is_null()) {
-        map = Redacted;
-    }
-}
-
-void scrubSecretObject(nlohmann::json &obj)
-{
-    for (const char *key : {"data", "stringData"}) {
-        auto it = obj.find(key);
-        if (it != obj.end())
-            redactValues(*it);
-    }
-    auto meta = obj.find("metadata");
-    if (meta != obj.end() && meta->is_object()) {
-        auto ann = meta->find("annotations");
-        if (ann != meta->end() && ann->is_object() && ann->contains("kubectl.kubernetes.io/last-applied-configuration"))
-            (*ann)["kubectl.kubernetes.io/last-applied-configuration"] = Redacted;
-    }
-}
-
-// Walks everything: a Secret can hide in a List, a JSON-patch value or an apply body.
-void scrubWalk(nlohmann::json &j, bool targetIsSecret)
-{
-    if (j.is_object()) {
-        const bool isSecret = j.value("kind", std::string()) == "Secret"
-            || (targetIsSecret && (j.contains("data") || j.contains("stringData")));
-        if (isSecret)
-            scrubSecretObject(j);
-        // JSON patch operation on a Secret.
-        if (targetIsSecret && j.contains("op") && j.contains("path") && j["path"].is_string()) {
-            const std::string path = j["path"].get<std::string>();
-            if (path.rfind("/data", 0) == 0 || path.rfind("/stringData", 0) == 0
-                || path.rfind("/metadata/annotations", 0) == 0) {
-                if (j.contains("value"))
-                    j["value"] = Redacted;
-            }
-        }
-        for (auto it = j.begin(); it != j.end(); ++it)
-            scrubWalk(it.value(), targetIsSecret);
-    } else if (j.is_array()) {
-        for (auto &v : j)
-            scrubWalk(v, targetIsSecret);
-    }
-}
 
 QString str(const nlohmann::json &j, const char *key)
 {
@@ -69,9 +18,7 @@ QString str(const nlohmann::json &j, const char *key)
 
 nlohmann::json AuditEntry::scrub(const nlohmann::json &body, const QString &kind)
 {
-    nlohmann::json copy = body;
-    scrubWalk(copy, kind == QLatin1String("Secret"));
-    return copy;
+    return Redaction::hideSecretValuesInRequest(body, kind);
 }
 
 AuditEntry AuditEntry::fromWrite(const PlannedWrite &write)
@@ -127,10 +74,11 @@ nlohmann::json AuditEntry::toJson() const
         {"kind", kind.toStdString()},
         {"namespace", ns.toStdString()},
         {"name", name.toStdString()},
-        {"summary", summary.toStdString()},
+        // A URL with a password in an error or a body is recorded without it.
+        {"summary", Redaction::stripUrlCredentials(summary).toStdString()},
         {"dryRun", dryRun},
         {"status", status},
-        {"result", result.toStdString()},
+        {"result", Redaction::stripUrlCredentials(result).toStdString()},
     };
     if (!id.isEmpty()) {
         line["id"] = id.toStdString();

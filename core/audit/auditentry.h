@@ -52,7 +52,8 @@ struct AuditEntry
     // user, status and result.
     static AuditEntry fromWrite(const PlannedWrite &write);
 
-    // A copy of a request body with Secret values replaced by "<redacted>": data and
+    // Redaction::hideSecretValuesInRequest, the shared rule: a copy of a request body with
+    // Secret values replaced by "<redacted>": data and
     // stringData of any Secret object (also inside Lists and JSON-patch values), JSON-patch
     // operations on /data or /stringData of a Secret, and the last-applied annotation of a
     // Secret (it repeats the data). `kind` is the kind of the target object.

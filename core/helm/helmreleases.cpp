@@ -3,6 +3,7 @@
 
 #include "helmcodec.h"
 #include "kube/actions/yamljson.h"
+#include "kube/manifestredaction.h"
 #include "util/linediff.h"
 
 #include <QCoreApplication>
@@ -81,7 +82,9 @@ QString HelmReleases::valuesYaml(const HelmRelease &release)
 
 QString HelmReleases::manifestDiff(const HelmRelease &from, const HelmRelease &to)
 {
-    return LineDiff::unified(from.manifest, to.manifest, QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
+    // Secrets compared value by value, shown key by key without values (the shared rule).
+    const auto [before, after] = ManifestRedaction::hideSecretValuesForDiff(from.manifest, to.manifest);
+    return LineDiff::unified(before, after, QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
                              QStringLiteral("%1 v%2").arg(to.name).arg(to.version));
 }
 

@@ -32,7 +32,9 @@ public:
 
     // `helm get values` (user-supplied) of a revision as YAML.
     static QString valuesYaml(const HelmRelease &release);
-    // Unified diffs of manifest and values between two revisions, labelled "NAME vN".
+    // Unified diffs of manifest and values between two revisions, labelled "NAME vN". The
+    // manifest diff hides Secret values (ManifestRedaction): per key <unchanged>, <changed>,
+    // <added> or <removed>.
     static QString manifestDiff(const HelmRelease &from, const HelmRelease &to);
     static QString valuesDiff(const HelmRelease &from, const HelmRelease &to);
 

@@ -6,6 +6,7 @@
 #include "informer.h"
 #include "resourcestore.h"
 #include "util/jsontoyaml.h"
+#include "util/redaction.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -169,15 +170,11 @@ void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &na
             if (!j.is_object()) {
                 out = Error(Error::Code::ParseError, QStringLiteral("the object is not JSON"), what);
             } else {
+                // The shared rule (values and the last-applied annotation hidden); the kind
+                // is set here because some servers leave it out of a single GET.
                 if (isSecret) {
-                    for (const char *field : {"data", "stringData"})
-                        if (j.contains(field) && j[field].is_object())
-                            for (auto &v : j[field])
-                                v = "<redacted>";
-                    // The last-applied annotation may hold the values too.
-                    if (j.contains("metadata") && j["metadata"].contains("annotations")
-                        && j["metadata"]["annotations"].is_object())
-                        j["metadata"]["annotations"].erase("kubectl.kubernetes.io/last-applied-configuration");
+                    j["kind"] = "Secret";
+                    j = Redaction::hideSecretValues(std::move(j));
                 }
                 if (format == Format::Yaml)
                     out = jsonToYaml(j);

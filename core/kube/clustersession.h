@@ -65,8 +65,8 @@ public:
     enum class Format { Json, Yaml };
     using FetchHandler = std::function<void(const Result<QByteArray> &)>;
     // The whole object, as the API server has it, for the details pane. For Secrets the
-    // values under data/stringData are replaced with "<redacted>" before the text leaves
-    // the worker. Calls `handler` on `context`'s thread.
+    // values under data/stringData and the last-applied annotation are replaced with
+    // "<redacted>" (Redaction::hideSecretValues) before the text leaves the worker. Calls `handler` on `context`'s thread.
     void fetchObject(Kind kind, const QString &ns, const QString &name, Format format,
                      QObject *context, FetchHandler handler);
 

@@ -2,6 +2,7 @@
 #include "curlworker.h"
 
 #include "util/limits.h"
+#include "util/redaction.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -386,7 +387,7 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
 {
     long connectCode = 0;
     curl_easy_getinfo(easy, CURLINFO_HTTP_CONNECTCODE, &connectCode);
-    const QString proxy = QUrl(connection.proxyUrl).toString(QUrl::RemoveUserInfo);
+    const QString proxy = Redaction::stripUrlCredentials(connection.proxyUrl);
     QString message;
     if (connectCode != 0 && connectCode != 200) {
         message = QStringLiteral("the proxy %1 could not connect to the API server (CONNECT answered %2)")
@@ -479,6 +480,10 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
                                : version == CURL_HTTP_VERSION_1_0 ? "1.0" : "1.1";
         return response;
     }();
+    // libcurl quotes whole URLs in its messages ("Unsupported proxy syntax in
+    // 'http://user:password@...'"): no credential leaves the transport in an Error.
+    if (!result.ok())
+        result = Redaction::stripUrlCredentials(result.error());
     auto done = std::move(t->job.onDone);
     remove(id);
     if (done)

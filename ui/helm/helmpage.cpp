@@ -3,6 +3,8 @@
 
 #include <operations/diffhighlighter.h>
 
+#include <secretkeysmodel.h>
+
 #include <theme.h>
 #include <yamlhighlighter.h>
 
@@ -17,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -88,6 +91,10 @@ HelmPage::HelmPage(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_values(codeView(this))
     , m_manifest(codeView(this))
+    , m_secretPanel(new QWidget(this))
+    , m_secretList(new QListView(m_secretPanel))
+    , m_revealButton(new QPushButton(tr("Reveal value"), m_secretPanel))
+    , m_secretKeys(new SecretKeysModel(this))
     , m_diffFrom(new QComboBox(this))
     , m_diffTo(new QComboBox(this))
     , m_diffKind(new QComboBox(this))
@@ -136,8 +143,33 @@ HelmPage::HelmPage(QWidget *parent)
     diffLayout->addLayout(diffBar);
     diffLayout->addWidget(m_diff, 1);
 
+    // The manifest with, beside it, the keys of its Secrets and a per-key reveal (as the
+    // details pane does for a live Secret).
+    auto *manifestPage = new QWidget(this);
+    auto *manifestLayout = new QHBoxLayout(manifestPage);
+    manifestLayout->setContentsMargins(0, 0, 0, 0);
+    manifestLayout->addWidget(m_manifest, 1);
+    auto *secretLayout = new QVBoxLayout(m_secretPanel);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    auto *secretLabel = new QLabel(tr("Secret values are hidden. Select a key and reveal it; revealed values are "
+                                      "kept only while this revision is shown."), m_secretPanel);
+    secretLabel->setWordWrap(true);
+    m_secretList->setObjectName(QStringLiteral("helmSecretKeys"));
+    m_secretList->setModel(m_secretKeys);
+    m_secretList->setWordWrap(true);
+    auto *hideAll = new QPushButton(tr("Hide all"), m_secretPanel);
+    secretLayout->addWidget(secretLabel);
+    secretLayout->addWidget(m_secretList, 1);
+    secretLayout->addWidget(m_revealButton);
+    secretLayout->addWidget(hideAll);
+    m_secretPanel->setMaximumWidth(280);
+    m_secretPanel->hide();
+    manifestLayout->addWidget(m_secretPanel);
+    connect(m_revealButton, &QPushButton::clicked, this, &HelmPage::revealSelectedKey);
+    connect(hideAll, &QPushButton::clicked, m_secretKeys, &SecretKeysModel::hideAll);
+
     m_tabs->addTab(m_values, tr("Values"));
-    m_tabs->addTab(m_manifest, tr("Manifest"));
+    m_tabs->addTab(manifestPage, tr("Manifest"));
     m_tabs->addTab(diffPage, tr("Diff"));
 
     auto *historyPane = new QWidget(this);
@@ -450,7 +482,16 @@ void HelmPage::onRevisionSelected()
         if (r.version == revision)
             release = &r;
     m_values->setPlainText(release ? HelmReleases::valuesYaml(*release) : QString());
-    m_manifest->setPlainText(release ? release->manifest : QString());
+    // Secret values hidden by the shared rule; the keys go to the reveal panel, which forgets
+    // any revealed value now (setKeys).
+    m_revealSource = release ? release->manifest : QString();
+    m_revealKeys = ManifestRedaction::secretKeys(m_revealSource);
+    QStringList labels;
+    for (const ManifestRedaction::SecretKey &k : std::as_const(m_revealKeys))
+        labels << k.label();
+    m_secretKeys->setKeys(labels);
+    m_secretPanel->setVisible(!labels.isEmpty());
+    m_manifest->setPlainText(ManifestRedaction::hideSecretValues(m_revealSource));
     const int current = history.isEmpty() ? 0 : history.last().version;
     const bool candidate = release && release->version != current;
     const QString tip = !release ? tr("Select a release and the revision to go back to.")
@@ -497,6 +538,15 @@ void HelmPage::showDiff()
     const QString diff = m_diffKind->currentIndex() == 0 ? HelmReleases::manifestDiff(*a, *b)
                                                          : HelmReleases::valuesDiff(*a, *b);
     m_diff->setPlainText(diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to) : diff);
+}
+
+void HelmPage::revealSelectedKey()
+{
+    const int row = m_secretList->currentIndex().row();
+    if (row < 0 || row >= m_revealKeys.size())
+        return;
+    const ManifestRedaction::SecretKey &key = m_revealKeys[row];
+    m_secretKeys->reveal(key.label(), ManifestRedaction::secretValue(m_revealSource, key).value_or(tr("<no value>")));
 }
 
 void HelmPage::requestRollback()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <helm/helmreleases.h>
+#include <kube/manifestredaction.h>
 
 #include <QHash>
 #include <QMap>
@@ -13,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
@@ -21,6 +23,7 @@ class QTreeWidget;
 namespace Orrery {
 
 class ClusterSession;
+class SecretKeysModel;
 
 // Helm releases of the active context, decoded from their storage Secrets (`helm list -A`),
 // and for the selected release its history (`helm history`), the values and rendered
@@ -29,6 +32,11 @@ class ClusterSession;
 // the API when it is shown and when a release is selected; decoding runs off the GUI thread.
 // Rolling back is only requested here (rollbackRequested); the operations UI confirms and runs
 // it.
+//
+// Secret values never show: the Manifest tab and the manifest diff render every Secret of
+// the release with its values hidden (ManifestRedaction, the shared rule), and a side panel
+// lists the keys of those Secrets with a per-key reveal that reads the value from the
+// revision already in memory and forgets it when another revision is shown.
 class HelmPage : public QWidget
 {
     Q_OBJECT
@@ -54,6 +62,10 @@ public:
     QPlainTextEdit *valuesView() const { return m_values; }
     QPlainTextEdit *manifestView() const { return m_manifest; }
     QPlainTextEdit *diffView() const { return m_diff; }
+    // The keys of the Secrets in the shown manifest ("name: key"), values hidden until revealed.
+    SecretKeysModel *secretKeys() const { return m_secretKeys; }
+    QListView *secretKeyList() const { return m_secretList; }
+    QPushButton *revealButton() const { return m_revealButton; }
     QComboBox *diffFrom() const { return m_diffFrom; }
     QComboBox *diffTo() const { return m_diffTo; }
     QComboBox *diffKind() const { return m_diffKind; }
@@ -94,6 +106,7 @@ private:
     void onRevisionSelected();
     void showDiff();
     void requestRollback();
+    void revealSelectedKey();
     QList<HelmRelease> currentHistory() const;
 
     QPointer<ClusterSession> m_session;
@@ -116,6 +129,12 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_values;
     QPlainTextEdit *m_manifest;
+    QWidget *m_secretPanel;
+    QListView *m_secretList;
+    QPushButton *m_revealButton;
+    SecretKeysModel *m_secretKeys;
+    QString m_revealSource;  // the unredacted manifest the panel's keys come from
+    QList<ManifestRedaction::SecretKey> m_revealKeys;  // row by row, as in m_secretKeys
     QComboBox *m_diffFrom;
     QComboBox *m_diffTo;
     QComboBox *m_diffKind;

@@ -26,6 +26,7 @@
 #include <kube/actions/workloadactions.h>
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
+#include <util/redaction.h>
 
 #include <QAction>
 #include <QDateTime>
@@ -43,8 +44,9 @@ QString prettyBody(const PlannedWrite &w)
     QString out = QString::fromLatin1(w.request.method) + QLatin1Char(' ') + w.request.path;
     if (!w.request.contentType.isEmpty())
         out += QLatin1String("\nContent-Type: ") + QString::fromLatin1(w.request.contentType);
+    // A write to a Secret (a Helm release revision, a patch) shows its keys, not its values.
     if (!w.body.is_null())
-        out += QLatin1String("\n\n") + QString::fromStdString(w.body.dump(2));
+        out += QLatin1String("\n\n") + QString::fromStdString(Redaction::hideSecretValuesInRequest(w.body, w.kind).dump(2));
     return out;
 }
 

@@ -16,6 +16,7 @@
 #include <kube/httptransport.h>
 #include <util/jsontoyaml.h>
 #include <util/linediff.h>
+#include <util/redaction.h>
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -269,8 +270,11 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
                 const nlohmann::json after = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(),
                                                                    nullptr, false);
                 const nlohmann::json &live = pending->live[i];
-                const QString before = live.is_null() ? QString() : QString::fromUtf8(jsonToYaml(forDiff(live)));
-                p.details = LineDiff::unified(before, QString::fromUtf8(jsonToYaml(forDiff(after))),
+                // Secret values are compared here and never shown: one marker per key
+                // (<unchanged>, <changed>, <added>, <removed>) by the shared rule.
+                const auto [shownLive, shownAfter] = Redaction::hideSecretValuesForDiff(forDiff(live), forDiff(after));
+                const QString before = live.is_null() ? QString() : QString::fromUtf8(jsonToYaml(shownLive));
+                p.details = LineDiff::unified(before, QString::fromUtf8(jsonToYaml(shownAfter)),
                                               live.is_null() ? tr("(new object)") : tr("live"),
                                               tr("after apply"));
                 if (live.is_null()) {
