@@ -165,7 +165,7 @@ Result<void> AuditLog::appendLocked(const QByteArray &line)
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);  // best effort (FAT, shares)
     // A crash can leave a partial last line; start on a fresh line so only that one is lost.
     QByteArray out = line;
-    if (file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n")
+    if (!file.isSequential() && file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n")
         out.prepend('\n');
     // One write call per line: with the lock held nobody interleaves, and a reader (the
     // viewer does not lock) sees at worst one incomplete last line, which it skips.

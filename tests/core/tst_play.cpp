@@ -365,7 +365,8 @@ void tst_Play::unrecordableWriteIsRefused()
                                QStringLiteral("--context"), PfeContext}, 60000, dataHome);
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.lines.value(1).contains(QLatin1String("FAILED scale deployment/backend-python: Not sent: the audit log")),
+    QVERIFY2(r.lines.value(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: "))
+                 && r.lines.value(1).contains(QLatin1String("Not sent: the audit log could not record this change")),
              qPrintable(r.dump()));
     QVERIFY2(r.err.contains(QLatin1String("orrery: The audit log could not be written")), qPrintable(r.dump()));
     const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));

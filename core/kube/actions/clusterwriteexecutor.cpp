@@ -54,8 +54,7 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
                                                       "Not sent: the audit log could not record this change "
                                                       "(%1: %2). Free some disk space or fix the audit "
                                                       "directory's permissions, then try again.")
-                              .arg(recorded.error().context, recorded.error().message),
-                          recorded.error().context);
+                              .arg(recorded.error().context, recorded.error().message));
             // Queued, as a transport answer would be: callers set up their state after send().
             if (context)
                 QMetaObject::invokeMethod(context, [onFinished, refused] { onFinished(refused); }, Qt::QueuedConnection);
