@@ -11,6 +11,7 @@
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
 #include "util/certificateinfo.h"
+#include "util/jsonread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -198,9 +199,7 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             report.fix = Doctor::tr("log in again, or refresh the token or certificate");
             return report;
         }
-        auto j = nlohmann::json::parse((*answer)->body.toStdString(), nullptr, false);
-        if (j.is_object())
-            report.serverVersion = QString::fromStdString(j.value("gitVersion", std::string()));
+        report.serverVersion = JsonRead::string(JsonRead::parse((*answer)->body), "gitVersion");
         check.ok = true;
         check.detail = Doctor::tr("%1, HTTP/%2, %3 ms")
                            .arg(report.serverVersion.isEmpty() ? Doctor::tr("unknown version") : report.serverVersion,
@@ -405,7 +404,7 @@ int runDoctor(const QCommandLineParser &parser)
         }
     }
     if (json)
-        out << QString::fromStdString(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}.dump(2)) << '\n';
+        out << QString::fromStdString(JsonRead::dump(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}, 2)) << '\n';
     out.flush();
     return allUsable ? 0 : 1;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditentry.h"
 
+#include "util/jsonread.h"
+
 namespace Orrery {
 
 namespace {
@@ -36,13 +38,14 @@ void scrubSecretObject(nlohmann::json &obj)
 void scrubWalk(nlohmann::json &j, bool targetIsSecret)
 {
     if (j.is_object()) {
-        const bool isSecret = j.value("kind", std::string()) == "Secret"
+        // Any member may hold any type: in a CRD's schema `properties.kind` is an object.
+        const bool isSecret = JsonRead::string(j, "kind") == QLatin1String("Secret")
             || (targetIsSecret && (j.contains("data") || j.contains("stringData")));
         if (isSecret)
             scrubSecretObject(j);
         // JSON patch operation on a Secret.
         if (targetIsSecret && j.contains("op") && j.contains("path") && j["path"].is_string()) {
-            const std::string path = j["path"].get<std::string>();
+            const std::string path = JsonRead::stdString(j, "path");
             if (path.rfind("/data", 0) == 0 || path.rfind("/stringData", 0) == 0
                 || path.rfind("/metadata/annotations", 0) == 0) {
                 if (j.contains("value"))
@@ -59,8 +62,7 @@ void scrubWalk(nlohmann::json &j, bool targetIsSecret)
 
 QString str(const nlohmann::json &j, const char *key)
 {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return JsonRead::string(j, key);
 }
 
 } // namespace
@@ -82,10 +84,10 @@ AuditEntry AuditEntry::fromWrite(const PlannedWrite &write)
     e.dryRun = write.dryRun;
     nlohmann::json body = write.body;
     if (body.is_null() && !write.request.body.isEmpty())
-        body = nlohmann::json::parse(write.request.body.toStdString(), nullptr, false);
+        body = JsonRead::parse(write.request.body);
     if (body.is_discarded())
         body = "<unparsed body>";  // never copy raw bytes we could not inspect
-    QString summary = QString::fromStdString(scrub(body, write.kind).dump());
+    QString summary = QString::fromStdString(JsonRead::dump(scrub(body, write.kind)));
     if (summary.size() > MaxSummary)
         summary = summary.left(MaxSummary) + QStringLiteral("…");
     e.summary = summary;
@@ -124,8 +126,9 @@ AuditEntry AuditEntry::fromJson(const nlohmann::json &line)
     e.ns = str(line, "namespace");
     e.name = str(line, "name");
     e.summary = str(line, "summary");
-    e.dryRun = line.value("dryRun", false);
-    e.status = line.value("status", 0);
+    e.dryRun = JsonRead::boolean(line, "dryRun");
+    const qint64 status = JsonRead::integer(line, "status");
+    e.status = status >= 0 && status <= 999 ? int(status) : 0;
     e.result = str(line, "result");
     return e;
 }
