@@ -12,6 +12,7 @@
 #include "kube/resourcestore.h"
 #include "util/certificateinfo.h"
 #include "util/redaction.h"
+#include "util/jsonread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -199,9 +200,7 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             report.fix = Doctor::tr("log in again, or refresh the token or certificate");
             return report;
         }
-        auto j = nlohmann::json::parse((*answer)->body.toStdString(), nullptr, false);
-        if (j.is_object())
-            report.serverVersion = QString::fromStdString(j.value("gitVersion", std::string()));
+        report.serverVersion = JsonRead::string(JsonRead::parse((*answer)->body), "gitVersion");
         check.ok = true;
         check.detail = Doctor::tr("%1, HTTP/%2, %3 ms")
                            .arg(report.serverVersion.isEmpty() ? Doctor::tr("unknown version") : report.serverVersion,
@@ -413,7 +412,7 @@ int runDoctor(const QCommandLineParser &parser)
     }
     if (json)
         out << Redaction::stripUrlCredentials(
-                   QString::fromStdString(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}.dump(2)))
+                   QString::fromStdString(JsonRead::dump(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}, 2)))
             << '\n';
     out.flush();
     return allUsable ? 0 : 1;

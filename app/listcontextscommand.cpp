@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "kube/kubeconfig.h"
+#include "util/jsonread.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ int runListContexts(const QCommandLineParser &parser)
     const Kubeconfig config = Kubeconfig::load(explicitFile);
 
     QTextStream out(stdout);
-    out << QString::fromStdString(config.listContextsJson().dump(2)) << '\n';
+    out << QString::fromStdString(JsonRead::dump(config.listContextsJson(), 2)) << '\n';
     out.flush();
 
     QTextStream err(stderr);

@@ -15,6 +15,7 @@
 
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
+#include <util/jsonread.h>
 
 #include <nlohmann/json.hpp>
 
@@ -654,17 +655,15 @@ void DetailsPane::revealSecretKey(const QString &key)
         // Parse, take the one value asked for, and let the rest of the document go: the body
         // is never stored, logged or shown.
         QString value;
-        try {
-            const auto doc = nlohmann::json::parse(body.value().constData(), body.value().constData() + body.value().size());
-            const auto data = doc.find("data");
-            if (data != doc.end() && data->is_object() && data->contains(key.toStdString())) {
-                const std::string encoded = data->at(key.toStdString()).get<std::string>();
-                value = QString::fromUtf8(QByteArray::fromBase64(QByteArray::fromStdString(encoded)));
-            } else {
-                value = tr("<no value>");
-            }
-        } catch (const std::exception &) {
+        const nlohmann::json doc = JsonRead::parse(body.value());
+        if (doc.is_discarded()) {
             value = tr("<could not decode>");
+        } else if (const nlohmann::json *encoded = JsonRead::find(doc, {"data", key.toStdString()});
+                   encoded && encoded->is_string()) {
+            value = QString::fromUtf8(QByteArray::fromBase64(QByteArray::fromStdString(
+                JsonRead::stdString(doc, {"data", key.toStdString()}))));
+        } else {
+            value = tr("<no value>");
         }
         m_secretKeys->reveal(key, value);
     });

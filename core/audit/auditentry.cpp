@@ -3,6 +3,7 @@
 
 #include <QUuid>
 #include "util/redaction.h"
+#include "util/jsonread.h"
 
 namespace Orrery {
 
@@ -10,8 +11,7 @@ namespace {
 
 QString str(const nlohmann::json &j, const char *key)
 {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    return JsonRead::string(j, key);
 }
 
 } // namespace
@@ -31,10 +31,10 @@ AuditEntry AuditEntry::fromWrite(const PlannedWrite &write)
     e.dryRun = write.dryRun;
     nlohmann::json body = write.body;
     if (body.is_null() && !write.request.body.isEmpty())
-        body = nlohmann::json::parse(write.request.body.toStdString(), nullptr, false);
+        body = JsonRead::parse(write.request.body);
     if (body.is_discarded())
         body = "<unparsed body>";  // never copy raw bytes we could not inspect
-    QString summary = QString::fromStdString(scrub(body, write.kind).dump());
+    QString summary = QString::fromStdString(JsonRead::dump(scrub(body, write.kind)));
     if (summary.size() > MaxSummary)
         summary = summary.left(MaxSummary) + QStringLiteral("…");
     e.summary = summary;
@@ -109,8 +109,9 @@ AuditEntry AuditEntry::fromJson(const nlohmann::json &line)
     e.ns = str(line, "namespace");
     e.name = str(line, "name");
     e.summary = str(line, "summary");
-    e.dryRun = line.value("dryRun", false);
-    e.status = line.value("status", 0);
+    e.dryRun = JsonRead::boolean(line, "dryRun");
+    const qint64 status = JsonRead::integer(line, "status");
+    e.status = status >= 0 && status <= 999 ? int(status) : 0;
     e.result = str(line, "result");
     return e;
 }

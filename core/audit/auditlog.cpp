@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditlog.h"
 
+#include "util/jsonread.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -132,7 +134,7 @@ Result<void> AuditLog::rotate()
 
 Result<void> AuditLog::append(const AuditEntry &entry)
 {
-    const QByteArray line = QByteArray::fromStdString(entry.toJson().dump()) + '\n';
+    const QByteArray line = JsonRead::dumpBytes(entry.toJson()) + '\n';
     QMutexLocker threads(&m_mutex);
     if (!QDir().mkpath(m_directory))
         return fail(fileError(tr("cannot create the audit directory"), m_directory));
@@ -211,7 +213,7 @@ QList<AuditEntry> AuditLog::read(const QString &directory)
             const QByteArray line = file.readLine().trimmed();
             if (line.isEmpty())
                 continue;
-            const nlohmann::json j = nlohmann::json::parse(line.toStdString(), nullptr, false);
+            const nlohmann::json j = JsonRead::parse(line);
             if (!j.is_object())
                 continue;
             AuditEntry e = AuditEntry::fromJson(j);

@@ -2,6 +2,7 @@
 #include "helmcodec.h"
 
 #include "util/limits.h"
+#include "util/jsonread.h"
 
 #include <QCoreApplication>
 
@@ -85,24 +86,28 @@ Result<HelmRelease> HelmCodec::decodeRelease(const QByteArray &helmEncoded)
             return plain.error();
         payload = std::move(*plain);
     }
-    const nlohmann::json release = nlohmann::json::parse(payload.toStdString(), nullptr, false);
+    const nlohmann::json release = JsonRead::parse(payload);
     if (release.is_discarded() || !release.is_object())
         return Error(Error::Code::ParseError, tr("The release data is not a JSON release."));
-    return HelmRelease::fromJson(release);
+    HelmRelease r = HelmRelease::fromJson(release);
+    // Helm's own decoder fails on such a release too; without a revision number it cannot be
+    // listed, compared or rolled back to, so it is skipped with this reason.
+    if (r.version <= 0)
+        return Error(Error::Code::ParseError, tr("The release has no valid revision number (\"version\")."));
+    return r;
 }
 
 Result<HelmRelease> HelmCodec::decodeSecret(const nlohmann::json &secret)
 {
-    const QString secretName = QString::fromStdString(
-        secret.value("metadata", nlohmann::json::object()).value("name", std::string()));
-    const nlohmann::json data = secret.value("data", nlohmann::json::object());
-    auto it = data.find("release");
-    if (it == data.end() || !it->is_string()) {
+    const QString secretName = JsonRead::string(secret, {"metadata", "name"});
+    const nlohmann::json *encoded = JsonRead::find(secret, {"data", "release"});
+    if (!encoded || !encoded->is_string()) {
         Error e(Error::Code::ParseError, tr("The Secret holds no release."));
         e.context = secretName;
         return e;
     }
-    const auto helmEncoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(it->get<std::string>()));
+    const auto helmEncoded = QByteArray::fromBase64Encoding(
+        QByteArray::fromStdString(JsonRead::stdString(secret, {"data", "release"})));
     if (!helmEncoded) {
         Error e(Error::Code::ParseError, tr("The Secret's data is not valid base64."));
         e.context = secretName;
@@ -119,7 +124,7 @@ Result<HelmRelease> HelmCodec::decodeSecret(const nlohmann::json &secret)
 
 QByteArray HelmCodec::encodeRelease(const HelmRelease &release)
 {
-    return gzip(QByteArray::fromStdString(release.toJson().dump())).toBase64();
+    return gzip(JsonRead::dumpBytes(release.toJson())).toBase64();
 }
 
 nlohmann::json HelmCodec::toSecret(const HelmRelease &release, const QDateTime &now, bool create)

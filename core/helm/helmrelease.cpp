@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmrelease.h"
 
+#include "util/jsonread.h"
+
 #include <QRegularExpression>
+
+#include <limits>
 
 namespace Orrery {
 
 namespace {
 
+// Helm release JSON is written by other tools (or planted by anyone who may create Secrets):
+// every field is read tolerantly, a wrong type reads as absent.
 std::string str(const nlohmann::json &j, const char *key)
 {
-    if (!j.is_object())
-        return {};
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return JsonRead::stdString(j, key);
 }
 
 QString qstr(const nlohmann::json &j, const char *key)
 {
-    return QString::fromStdString(str(j, key));
+    return JsonRead::string(j, key);
 }
 
 } // namespace
@@ -45,18 +48,19 @@ HelmRelease HelmRelease::fromJson(const nlohmann::json &release)
     r.raw = release.is_object() ? release : nlohmann::json::object();
     r.name = qstr(r.raw, "name");
     r.ns = qstr(r.raw, "namespace");
-    r.version = r.raw.value("version", 0);
-    const nlohmann::json info = r.raw.value("info", nlohmann::json::object());
+    // 0 (unreadable) when absent, not a number or out of range; HelmCodec refuses such a release.
+    const qint64 version = JsonRead::integer(r.raw, "version");
+    r.version = version > 0 && version <= std::numeric_limits<int>::max() ? int(version) : 0;
+    const nlohmann::json &info = JsonRead::object(r.raw, "info");
     r.status = qstr(info, "status");
     r.description = qstr(info, "description");
     r.firstDeployed = parseTime(str(info, "first_deployed"));
     r.lastDeployed = parseTime(str(info, "last_deployed"));
-    const nlohmann::json meta = r.raw.value("chart", nlohmann::json::object()).value("metadata", nlohmann::json::object());
+    const nlohmann::json &meta = JsonRead::object(r.raw, {"chart", "metadata"});
     r.chartName = qstr(meta, "name");
     r.chartVersion = qstr(meta, "version");
     r.appVersion = qstr(meta, "appVersion");
-    auto config = r.raw.find("config");
-    if (config != r.raw.end() && config->is_object())
+    if (const nlohmann::json *config = JsonRead::find(r.raw, "config"); config && config->is_object())
         r.config = *config;
     r.manifest = qstr(r.raw, "manifest");
     return r;
@@ -77,7 +81,13 @@ nlohmann::json HelmRelease::toJson() const
     info["last_deployed"] = formatTime(lastDeployed);
     if (!info.contains("deleted"))
         info["deleted"] = "";
-    nlohmann::json &meta = j["chart"]["metadata"];
+    // raw is outside data: a member of the wrong type is replaced, as writing into it would throw.
+    nlohmann::json &chart = j["chart"];
+    if (!chart.is_object())
+        chart = nlohmann::json::object();
+    nlohmann::json &meta = chart["metadata"];
+    if (!meta.is_object())
+        meta = nlohmann::json::object();
     meta["name"] = chartName.toStdString();
     meta["version"] = chartVersion.toStdString();
     if (!appVersion.isEmpty())

@@ -4,6 +4,7 @@
 #include "helmcodec.h"
 #include "kube/actions/yamljson.h"
 #include "kube/manifestredaction.h"
+#include "util/jsonread.h"
 #include "util/linediff.h"
 
 #include <QCoreApplication>
@@ -16,9 +17,9 @@ namespace Orrery {
 HelmReleases HelmReleases::fromSecrets(const nlohmann::json &secrets)
 {
     HelmReleases out;
-    const nlohmann::json items = secrets.is_array() ? secrets : secrets.value("items", nlohmann::json::array());
+    const nlohmann::json &items = secrets.is_array() ? secrets : JsonRead::array(secrets, "items");
     for (const auto &secret : items) {
-        if (secret.value("type", std::string()) != "helm.sh/release.v1")
+        if (JsonRead::string(secret, "type") != QLatin1String("helm.sh/release.v1"))
             continue;
         auto release = HelmCodec::decodeSecret(secret);
         if (release)

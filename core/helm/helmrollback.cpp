@@ -49,9 +49,17 @@ Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QL
     for (const YamlDocument &doc : *docs) {
         nlohmann::json obj = doc.value;
         // Helm's setMetadataVisitor: ownership marks that let a later `helm upgrade` adopt them.
-        obj["metadata"]["labels"]["app.kubernetes.io/managed-by"] = "Helm";
-        obj["metadata"]["annotations"]["meta.helm.sh/release-name"] = release.name.toStdString();
-        obj["metadata"]["annotations"]["meta.helm.sh/release-namespace"] = release.ns.toStdString();
+        // Only into objects: a document of another shape (the manifest is outside data) is left
+        // for planObject to refuse, as writing into it would throw.
+        if (!JsonUtil::name(obj).isEmpty()) {
+            nlohmann::json &meta = obj["metadata"];
+            for (const char *map : {"labels", "annotations"})
+                if (!meta[map].is_object())
+                    meta[map] = nlohmann::json::object();
+            meta["labels"]["app.kubernetes.io/managed-by"] = "Helm";
+            meta["annotations"]["meta.helm.sh/release-name"] = release.name.toStdString();
+            meta["annotations"]["meta.helm.sh/release-namespace"] = release.ns.toStdString();
+        }
         auto w = ServerSideApply::planObject(obj, options, discovered);
         if (!w) {
             Error e = w.error();
@@ -138,7 +146,7 @@ PlannedWrite HelmRollback::secretWrite(const HelmRelease &release, const QDateTi
     w.request.path = create ? ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns)
                             : ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns, w.name);
     w.request.contentType = "application/json";
-    w.request.body = QByteArray::fromStdString(secret.dump());
+    w.request.body = JsonUtil::dumpBytes(secret);
     w.description = tr("Record revision %1 of Helm release %2 as %3").arg(release.version).arg(release.name, release.status);
     return w;
 }
@@ -176,6 +184,8 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
     pending.lastDeployed = now.toUTC();
     pending.status = QStringLiteral("pending-rollback");
     pending.description = QStringLiteral("Rollback to %1").arg(plan.targetVersion);
+    if (!pending.raw["info"].is_object())
+        pending.raw["info"] = nlohmann::json::object();
     pending.raw["info"]["deleted"] = "";
     plan.pending = pending;
 
@@ -203,7 +213,7 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
         del.request.method = "DELETE";
         del.request.path = del.request.path.section(QLatin1Char('?'), 0, 0);
         del.body = {{"kind", "DeleteOptions"}, {"apiVersion", "v1"}, {"propagationPolicy", "Background"}};
-        del.request.body = QByteArray::fromStdString(del.body.dump());
+        del.request.body = JsonUtil::dumpBytes(del.body);
         del.request.contentType = "application/json";
         del.description = tr("Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep")
                               .arg(del.kind, del.name)

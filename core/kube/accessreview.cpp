@@ -2,6 +2,7 @@
 #include "accessreview.h"
 
 #include "httptransport.h"
+#include "util/jsonread.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +46,7 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
         r.method = "POST";
         r.path = QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews");
         r.contentType = "application/json";
-        r.body = QByteArray::fromStdString(review.dump());
+        r.body = JsonRead::dumpBytes(review);
         r.timeoutMs = 15000;
         transport->send(r, context, [state, i](const Result<ApiResponse> &response) {
             AccessResult &result = state->results[i];
@@ -53,12 +54,11 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
             if (!body.ok()) {
                 result.error = body.error();
             } else {
-                auto j = nlohmann::json::parse(body->constData(), body->constData() + body->size(),
-                                               nullptr, false);
-                if (j.is_object() && j.contains("status") && j["status"].is_object()) {
-                    const auto &s = j["status"];
-                    result.allowed = s.value("allowed", false) && !s.value("denied", false);
-                    result.reason = QString::fromStdString(s.value("reason", std::string()));
+                const nlohmann::json j = JsonRead::parse(*body);
+                if (const nlohmann::json *s = JsonRead::find(j, "status"); s && s->is_object()) {
+                    // Not allowed unless it says so with a boolean.
+                    result.allowed = JsonRead::boolean(*s, "allowed") && !JsonRead::boolean(*s, "denied");
+                    result.reason = JsonRead::string(*s, "reason");
                 } else {
                     result.error = Error(Error::Code::ParseError,
                                          QStringLiteral("unexpected SelfSubjectAccessReview answer"));

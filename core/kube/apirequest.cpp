@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apirequest.h"
 
-#include <nlohmann/json.hpp>
+#include "util/jsonread.h"
 
 namespace Orrery {
 
@@ -25,9 +25,10 @@ Error ApiResponse::toError(const QString &context) const
     }
     QString message;
     // A metav1.Status body carries the server's own sentence ("pods is forbidden: ...").
-    auto j = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (j.is_object() && j.value("kind", std::string()) == "Status")
-        message = QString::fromStdString(j.value("message", std::string()));
+    // Any field may be missing, null or of another type (a proxy's own JSON, a broken server).
+    const nlohmann::json j = JsonRead::parse(body);
+    if (JsonRead::string(j, "kind") == QLatin1String("Status"))
+        message = JsonRead::string(j, "message");
     if (message.isEmpty())
         message = QStringLiteral("the server answered HTTP %1").arg(status);
     Error e(code, message, context);

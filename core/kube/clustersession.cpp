@@ -5,6 +5,7 @@
 #include "httptransport.h"
 #include "informer.h"
 #include "resourcestore.h"
+#include "util/jsonread.h"
 #include "util/jsontoyaml.h"
 #include "util/redaction.h"
 
@@ -165,8 +166,7 @@ void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &na
         // Worker thread: parse, redact and convert here, not on the GUI thread.
         Result<QByteArray> out = bodyOrError(r, what);
         if (out.ok()) {
-            nlohmann::json j = nlohmann::json::parse(out->constData(), out->constData() + out->size(),
-                                                     nullptr, false);
+            nlohmann::json j = JsonRead::parse(*out);
             if (!j.is_object()) {
                 out = Error(Error::Code::ParseError, QStringLiteral("the object is not JSON"), what);
             } else {
@@ -179,7 +179,7 @@ void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &na
                 if (format == Format::Yaml)
                     out = jsonToYaml(j);
                 else
-                    out = QByteArray::fromStdString(j.dump(2));
+                    out = JsonRead::dumpBytes(j, 2);
             }
         }
         QMetaObject::invokeMethod(

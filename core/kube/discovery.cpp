@@ -3,6 +3,7 @@
 
 #include "curlworker.h"
 #include "httptransport.h"
+#include "util/jsonread.h"
 
 #include <QPointer>
 #include <QSet>
@@ -94,33 +95,28 @@ void ApiDiscovery::resolveKinds()
 
 Result<QList<ApiResource>> ApiDiscovery::parseResourceList(const QByteArray &body)
 {
-    json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (!j.is_object() || !j.contains("resources") || !j["resources"].is_array())
+    const json j = JsonRead::parse(body);
+    const json *resources = JsonRead::find(j, "resources");
+    if (!resources || !resources->is_array())
         return Error(Error::Code::ParseError, QStringLiteral("not an APIResourceList"));
-    const QString gv = QString::fromStdString(j.value("groupVersion", std::string()));
+    const QString gv = JsonRead::string(j, "groupVersion");
     QString group, version = gv;
     if (gv.contains(QLatin1Char('/'))) {
         group = gv.section(QLatin1Char('/'), 0, 0);
         version = gv.section(QLatin1Char('/'), 1);
     }
     QList<ApiResource> out;
-    for (const json &r : j["resources"]) {
+    for (const json &r : *resources) {
         if (!r.is_object())
             continue;
         ApiResource res;
         res.group = group;
         res.version = version;
-        res.name = QString::fromStdString(r.value("name", std::string()));
-        res.kind = QString::fromStdString(r.value("kind", std::string()));
-        res.namespaced = r.value("namespaced", false);
-        if (auto it = r.find("verbs"); it != r.end() && it->is_array())
-            for (const json &v : *it)
-                if (v.is_string())
-                    res.verbs << QString::fromStdString(v.get<std::string>());
-        if (auto it = r.find("shortNames"); it != r.end() && it->is_array())
-            for (const json &v : *it)
-                if (v.is_string())
-                    res.shortNames << QString::fromStdString(v.get<std::string>());
+        res.name = JsonRead::string(r, "name");
+        res.kind = JsonRead::string(r, "kind");
+        res.namespaced = JsonRead::boolean(r, "namespaced");
+        res.verbs = JsonRead::stringList(r, {"verbs"});
+        res.shortNames = JsonRead::stringList(r, {"shortNames"});
         out.append(res);
     }
     return out;
@@ -163,16 +159,6 @@ struct DiscoveryRun
     }
 };
 
-QStringList parseStrings(const json &j, const char *key)
-{
-    QStringList out;
-    if (auto it = j.find(key); it != j.end() && it->is_array())
-        for (const json &v : *it)
-            if (v.is_string())
-                out << QString::fromStdString(v.get<std::string>());
-    return out;
-}
-
 } // namespace
 
 void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler handler,
@@ -188,10 +174,7 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
     transport->worker()->post([run] {
         run->get(QStringLiteral("/version"), [run](Result<ApiResponse> &&r) {
             if (r.ok() && r->isSuccess()) {
-                json j = json::parse(r->body.constData(), r->body.constData() + r->body.size(),
-                                     nullptr, false);
-                if (j.is_object())
-                    run->result.serverVersion = QString::fromStdString(j.value("gitVersion", std::string()));
+                run->result.serverVersion = JsonRead::string(JsonRead::parse(r->body), "gitVersion");
             }
             run->get(QStringLiteral("/api"), [run](Result<ApiResponse> &&r) {
                 Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/api)"));
@@ -199,29 +182,26 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                     run->deliver(body.error());
                     return;
                 }
-                json j = json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
+                const json j = JsonRead::parse(*body);
                 if (!j.is_object()) {
                     run->deliver(Error(Error::Code::ParseError,
                                        QStringLiteral("/api did not return APIVersions JSON"),
                                        QStringLiteral("API discovery")));
                     return;
                 }
-                run->result.groupVersions = parseStrings(j, "versions");
+                run->result.groupVersions = JsonRead::stringList(j, {"versions"});
                 run->get(QStringLiteral("/apis"), [run](Result<ApiResponse> &&r) {
                     Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/apis)"));
                     if (!body.ok()) {
                         run->deliver(body.error());
                         return;
                     }
-                    json j = json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
-                    if (j.is_object() && j.contains("groups") && j["groups"].is_array()) {
-                        for (const json &g : j["groups"]) {
-                            if (!g.is_object() || !g.contains("versions") || !g["versions"].is_array())
-                                continue;
-                            for (const json &v : g["versions"])
-                                if (v.is_object())
-                                    run->result.groupVersions << QString::fromStdString(
-                                        v.value("groupVersion", std::string()));
+                    const json j = JsonRead::parse(*body);
+                    for (const json &g : JsonRead::array(j, "groups")) {
+                        for (const json &v : JsonRead::array(g, "versions")) {
+                            const QString gv = JsonRead::string(v, "groupVersion");
+                            if (!gv.isEmpty())
+                                run->result.groupVersions << gv;
                         }
                     }
                     // Fetch only the group-versions the store can use (kubectl fetches all;

@@ -2,6 +2,7 @@
 #include "execcredentialprovider.h"
 
 #include "loginshellpath.h"
+#include "util/jsonread.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -35,13 +36,14 @@ QString truncatedStderr(const QByteArray &raw)
 
 std::optional<QString> optionalString(const nlohmann::json &object, const char *key, QString *out)
 {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null())
+    // client-go refuses a wrong type here rather than treating it as absent; so do we.
+    const nlohmann::json *value = JsonRead::find(object, key);
+    if (!value)
         return std::nullopt;
-    if (!it->is_string())
+    if (!value->is_string())
         return QStringLiteral("exec plugin returned a non-string status.%1")
             .arg(QLatin1String(key));
-    *out = QString::fromStdString(it->get<std::string>());
+    *out = JsonRead::toString(*value);
     return std::nullopt;
 }
 
@@ -113,13 +115,10 @@ Result<Credential> ExecCredentialProvider::parseOutput(const QByteArray &output,
                                                        const QString &apiVersion)
 {
     const auto fail = [](const QString &message) { return Error(Error::Code::AuthError, message); };
-    const nlohmann::json doc = nlohmann::json::parse(
-        output.constData(), output.constData() + output.size(), nullptr, false);
+    const nlohmann::json doc = JsonRead::parse(output);
     if (doc.is_discarded() || !doc.is_object())
         return fail(QStringLiteral("exec plugin output is not a JSON object"));
-    const std::string gotVersion = doc.value("apiVersion", nlohmann::json()).is_string()
-                                       ? doc["apiVersion"].get<std::string>()
-                                       : std::string();
+    const std::string gotVersion = JsonRead::stdString(doc, "apiVersion");
     if (QString::fromStdString(gotVersion) != apiVersion) {
         return fail(QStringLiteral("exec plugin is configured to use API version %1, plugin "
                                    "returned version %2")
@@ -127,11 +126,10 @@ Result<Credential> ExecCredentialProvider::parseOutput(const QByteArray &output,
                                              ? QStringLiteral("(none)")
                                              : QString::fromStdString(gotVersion).left(80)));
     }
-    const auto kind = doc.find("kind");
-    if (kind == doc.end() || !kind->is_string() || kind->get<std::string>() != "ExecCredential")
+    if (JsonRead::string(doc, "kind") != QLatin1String("ExecCredential"))
         return fail(QStringLiteral("exec plugin output is not an ExecCredential"));
-    const auto status = doc.find("status");
-    if (status == doc.end() || !status->is_object())
+    const nlohmann::json *status = JsonRead::find(doc, "status");
+    if (!status || !status->is_object())
         return fail(QStringLiteral("exec plugin didn't return a status field"));
 
     QString token, cert, key, expiry;
@@ -265,7 +263,7 @@ Result<Credential> ExecCredentialProvider::run()
     env.insert(QStringLiteral("PATH"), dirs.join(QLatin1Char(':')));
     for (const auto &[name, value] : m_config.env)
         env.insert(name, value);
-    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromStdString(info.dump()));
+    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromStdString(JsonRead::dump(info)));
 
     QProcess process;
     process.setProgram(program);

@@ -4,6 +4,7 @@
 #include "curlworker.h"
 #include "objectdecoder.h"
 #include "resourcestore.h"
+#include "util/jsonread.h"
 
 #include "util/limits.h"
 
@@ -141,21 +142,19 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
     QElapsedTimer decode;
     decode.start();
     const QByteArray &body = response->body;
-    json j = json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    json j = JsonRead::parse(body);
     if (!j.is_object()) {
         retry(Error(Error::Code::ParseError, QStringLiteral("the list is not JSON"), what), true);
         return;
     }
     const QString apiVersion = m_resource.groupVersion();
-    if (auto it = j.find("items"); it != j.end() && it->is_array()) {
-        m_listed.reserve(m_listed.size() + it->size());
-        for (const json &item : *it)
-            if (KubeObjectPtr o = m_decoder->decode(m_kind, item, apiVersion))
-                m_listed.push_back(std::move(o));
-    }
-    const json &meta = j.contains("metadata") ? j["metadata"] : json();
-    const std::string cont = meta.is_object() ? meta.value("continue", std::string()) : std::string();
-    const std::string rv = meta.is_object() ? meta.value("resourceVersion", std::string()) : std::string();
+    const json &items = JsonRead::array(j, "items");
+    m_listed.reserve(m_listed.size() + items.size());
+    for (const json &item : items)
+        if (KubeObjectPtr o = m_decoder->decode(m_kind, item, apiVersion))
+            m_listed.push_back(std::move(o));
+    const std::string cont = JsonRead::stdString(j, {"metadata", "continue"});
+    const std::string rv = JsonRead::stdString(j, {"metadata", "resourceVersion"});
     j = json();  // free the DOM before the next page arrives
     m_decodeNs += decode.nsecsElapsed();
 
@@ -279,7 +278,7 @@ void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &d
 {
     QElapsedTimer decode;
     decode.start();
-    json event = json::parse(line.begin(), line.end(), nullptr, false);
+    const json event = JsonRead::parse(line);
     if (!event.is_object()) {
         // A torn line means the stream is corrupt: re-watch from the last good version.
         m_watchError = true;
@@ -287,15 +286,11 @@ void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &d
                                   m_resource.name);
         return;
     }
-    const std::string type = event.value("type", std::string());
-    const json &object = event.contains("object") ? event["object"] : json();
+    const std::string type = JsonRead::stdString(event, "type");
+    const json &object = JsonRead::object(event, "object");
     m_health.lastEventTime = QDateTime::currentDateTimeUtc();
 
-    auto rvOf = [](const json &o) -> QString {
-        if (!o.is_object() || !o.contains("metadata") || !o["metadata"].is_object())
-            return {};
-        return QString::fromStdString(o["metadata"].value("resourceVersion", std::string()));
-    };
+    auto rvOf = [](const json &o) { return JsonRead::string(o, {"metadata", "resourceVersion"}); };
 
     if (type == "ADDED" || type == "MODIFIED" || type == "DELETED") {
         KubeObjectPtr o = m_decoder->decode(m_kind, object, m_resource.groupVersion());
@@ -313,15 +308,13 @@ void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &d
         if (!rv.isEmpty())
             m_health.resourceVersion = rv;
     } else if (type == "ERROR") {
-        const int code = object.is_object() ? object.value("code", 0) : 0;
+        const qint64 code = JsonRead::integer(object, "code");
         if (code == 410) {
             m_relistRequested = true;
         } else {
             ApiResponse r;
-            r.status = code ? code : 500;
-            r.body = QByteArray(line.data(), qsizetype(line.size()));
-            const std::string objText = object.dump();
-            r.body = QByteArray::fromStdString(objText);
+            r.status = code >= 100 && code <= 599 ? int(code) : 500;
+            r.body = JsonRead::dumpBytes(object);
             m_watchError = true;
             m_watchEventError = r.toError(QStringLiteral("watch %1").arg(m_resource.name));
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "objectdecoder.h"
 
+#include "util/jsonread.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -46,10 +48,8 @@ QString str(const json &j)
 
 qint64 toInt(const json &j, qint64 fallback = 0)
 {
-    if (j.is_number_integer())
-        return j.get<qint64>();
     if (j.is_number())
-        return qint64(j.get<double>());
+        return JsonRead::toInteger(j).value_or(fallback);  // NaN, 1e300: fallback, not UB
     if (j.is_string()) {
         qint64 v = 0;
         std::string_view s = j.get_ref<const std::string &>();
@@ -996,7 +996,7 @@ KubeObjectPtr ObjectDecoder::decode(Kind kind, const json &j, const QString &api
 
 KubeObjectPtr ObjectDecoder::decode(Kind kind, const QByteArray &text)
 {
-    json j = json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
+    const json j = JsonRead::parse(text);
     if (j.is_discarded())
         return nullptr;
     return decode(kind, j);

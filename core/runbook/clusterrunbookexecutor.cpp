@@ -12,6 +12,7 @@
 #include "kube/actions/workloadactions.h"
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "util/jsonread.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -125,7 +126,7 @@ void ClusterRunbookExecutor::get(const QString &path, JsonHandler handler)
             handler(body.error());
             return;
         }
-        const nlohmann::json j = nlohmann::json::parse(body->toStdString(), nullptr, false);
+        const nlohmann::json j = JsonRead::parse(*body);
         if (j.is_discarded())
             handler(Error(Error::Code::ParseError, tr("The server sent invalid JSON."), path));
         else
@@ -184,8 +185,8 @@ void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &pa
     get(path, [this, step, path, deadline, done](Result<nlohmann::json> obj) {
         if (!obj)
             return done(failure(obj.error()));
-        const auto generation = obj->value("/metadata/generation"_json_pointer, 0LL);
-        const auto observed = obj->value("/status/observedGeneration"_json_pointer, 0LL);
+        const qint64 generation = JsonRead::integer(*obj, {"metadata", "generation"});
+        const qint64 observed = JsonRead::integer(*obj, {"status", "observedGeneration"});
         if (observed < generation && QDateTime::currentMSecsSinceEpoch() < deadline) {
             m_timer->disconnect();
             connect(m_timer, &QTimer::timeout, this,
@@ -241,7 +242,7 @@ void ClusterRunbookExecutor::setLoad(const RunbookStep &step, const QString &pat
     get(QStringLiteral("/version"), [this, step, path, done](Result<nlohmann::json> version) {
         if (!version)
             return done(failure(version.error()));
-        if (!version->is_object() || version->value("orrerySimulator", false) != true)
+        if (!JsonRead::boolean(*version, "orrerySimulator"))
             return done(failure(Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
         get(path, [this, step, done](Result<nlohmann::json> obj) {
             if (!obj)

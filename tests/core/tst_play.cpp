@@ -65,6 +65,7 @@ private slots:
     void loadScaleOut();
     void demoCluster();
     void unrecordableWriteIsRefused();
+    void hostileManifests();  // last: it adds audit entries the tests above count
 
 private:
     // `dataHome`: XDG_DATA_HOME of the run (where its audit log goes); empty: m_dir/data.
@@ -372,6 +373,36 @@ void tst_Play::unrecordableWriteIsRefused()
     const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(after.ok());
     QVERIFY((*after)["spec"]["replicas"] != replicas);
+}
+
+// A dry-run apply of a CustomResourceDefinition used to abort (exit 134) in the audit
+// scrubber, and a Latin-1 manifest in the JSON serialiser. Now the CRD is applied (dry run)
+// and audited, and the Latin-1 file is refused before anything is sent, with file and line.
+void tst_Play::hostileManifests()
+{
+    const QString file = m_dir.filePath(QStringLiteral("hostile.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: Hostile\nnamespace: pfe-app\nsteps:\n"
+            "  - apply: {file: " ORRERY_TEST_DATA "/apply/crd.yaml, dryRun: true}\n"
+            "  - apply: {file: " ORRERY_TEST_DATA "/apply/latin1-configmap.yaml}\n");
+    f.close();
+    const QList<AuditEntry> before = audit();
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
+                               QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 1);  // not 134: the second step fails cleanly
+    QCOMPARE(r.lines.size(), 3);
+    QVERIFY2(r.lines.at(1).startsWith(QLatin1String("[1/2] ok apply ")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(2).startsWith(QLatin1String("[2/2] FAILED apply ")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(2).contains(QLatin1String("latin1-configmap.yaml:6: Not valid UTF-8")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(2).contains(QLatin1String("save it as UTF-8")), qPrintable(r.dump()));
+
+    const QList<AuditEntry> after = audit();
+    QCOMPARE(after.size(), before.size() + 1);  // the CRD dry run; nothing for the refused file
+    QCOMPARE(after.last().kind, QStringLiteral("CustomResourceDefinition"));
+    QVERIFY(after.last().dryRun);
+    QCOMPARE(after.last().result, QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(tst_Play)

@@ -12,6 +12,7 @@
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
 #include <util/limits.h>
+#include <util/jsonread.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -55,17 +56,16 @@ QPlainTextEdit *codeView(QWidget *parent)
 QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors, QString *continueToken)
 {
     QMap<QString, HelmReleases> out;
-    const nlohmann::json list = nlohmann::json::parse(body.toStdString(), nullptr, false);
-    if (!list.is_object() || !list.contains("items") || !list["items"].is_array()) {
+    const nlohmann::json list = JsonRead::parse(body);
+    const nlohmann::json *items = JsonRead::find(list, "items");
+    if (!items || !items->is_array()) {
         errors->append(HelmPage::tr("The server sent an invalid Secret list."));
         return out;
     }
-    if (const auto meta = list.find("metadata"); meta != list.end() && meta->is_object())
-        if (const auto cont = meta->find("continue"); cont != meta->end() && cont->is_string())
-            *continueToken = QString::fromStdString(cont->get<std::string>());
+    *continueToken = JsonRead::string(list, {"metadata", "continue"});
     QMap<QString, nlohmann::json> byNamespace;
-    for (const auto &item : list["items"]) {
-        const QString ns = QString::fromStdString(item.value("/metadata/namespace"_json_pointer, std::string()));
+    for (const auto &item : *items) {
+        const QString ns = JsonRead::string(item, {"metadata", "namespace"});
         if (!byNamespace.contains(ns))
             byNamespace.insert(ns, nlohmann::json::array());
         byNamespace[ns].push_back(item);

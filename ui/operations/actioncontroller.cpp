@@ -27,6 +27,7 @@
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
 #include <util/redaction.h>
+#include <util/jsonread.h>
 
 #include <QAction>
 #include <QDateTime>
@@ -46,28 +47,23 @@ QString prettyBody(const PlannedWrite &w)
         out += QLatin1String("\nContent-Type: ") + QString::fromLatin1(w.request.contentType);
     // A write to a Secret (a Helm release revision, a patch) shows its keys, not its values.
     if (!w.body.is_null())
-        out += QLatin1String("\n\n") + QString::fromStdString(Redaction::hideSecretValuesInRequest(w.body, w.kind).dump(2));
+        out += QLatin1String("\n\n") + QString::fromStdString(JsonRead::dump(Redaction::hideSecretValuesInRequest(w.body, w.kind), 2));
     return out;
 }
 
 int specReplicas(const nlohmann::json &workload)
 {
-    const auto spec = workload.value("spec", nlohmann::json::object());
-    return spec.contains("replicas") && spec["replicas"].is_number_integer() ? spec["replicas"].get<int>() : 1;
+    const qint64 replicas = JsonRead::integer(workload, {"spec", "replicas"}, 1);
+    return replicas >= 0 && replicas <= std::numeric_limits<int>::max() ? int(replicas) : 1;
 }
 
 QList<SetImageDialog::Container> containersOf(const nlohmann::json &workload)
 {
     QList<SetImageDialog::Container> out;
-    const auto podSpec = workload.value("spec", nlohmann::json::object())
-                             .value("template", nlohmann::json::object())
-                             .value("spec", nlohmann::json::object());
+    const nlohmann::json &podSpec = JsonRead::object(workload, {"spec", "template", "spec"});
     for (const char *list : {"initContainers", "containers"}) {
-        if (!podSpec.contains(list) || !podSpec[list].is_array())
-            continue;
-        for (const auto &c : podSpec[list])
-            out << SetImageDialog::Container{QString::fromStdString(c.value("name", std::string())),
-                                             QString::fromStdString(c.value("image", std::string())),
+        for (const auto &c : JsonRead::array(podSpec, list))
+            out << SetImageDialog::Container{JsonRead::string(c, "name"), JsonRead::string(c, "image"),
                                              std::string(list) == "initContainers"};
     }
     return out;
@@ -75,10 +71,9 @@ QList<SetImageDialog::Container> containersOf(const nlohmann::json &workload)
 
 QString controllerOf(const nlohmann::json &object)
 {
-    const auto refs = object.value("metadata", nlohmann::json::object()).value("ownerReferences", nlohmann::json::array());
-    for (const auto &r : refs)
-        if (r.value("controller", false))
-            return QString::fromStdString(r.value("kind", std::string()) + "/" + r.value("name", std::string()));
+    for (const auto &r : JsonRead::array(object, {"metadata", "ownerReferences"}))
+        if (JsonRead::boolean(r, "controller"))
+            return JsonRead::string(r, "kind") + QLatin1Char('/') + JsonRead::string(r, "name");
     return {};
 }
 
@@ -312,7 +307,7 @@ void ActionController::fetchObject(const Target &t, JsonHandler handler)
                                    handler(body.error());
                                    return;
                                }
-                               auto j = nlohmann::json::parse(body->constData(), body->constData() + body->size(), nullptr, false);
+                               auto j = JsonRead::parse(*body);
                                if (j.is_discarded())
                                    handler(Error(Error::Code::ParseError, QStringLiteral("the server's answer is not JSON")));
                                else
@@ -328,8 +323,7 @@ void ActionController::fetchList(const Target &t, Kind kind, JsonHandler handler
 void ActionController::fetchOwned(const Target &t, const nlohmann::json &workload, JsonHandler handler)
 {
     if (t.kind == Kind::Deployment) {
-        const QString selector = matchLabelsSelector(workload.value("spec", nlohmann::json::object())
-                                                         .value("selector", nlohmann::json::object()));
+        const QString selector = matchLabelsSelector(JsonRead::object(workload, {"spec", "selector"}));
         QString path = ResourcePath::forKind(Kind::ReplicaSet, t.ns);
         if (!selector.isEmpty())
             path = ResourcePath::addQuery(path, QStringLiteral("labelSelector"), selector);
@@ -525,8 +519,8 @@ void ActionController::scale(Kind kind, const QString &ns, const QString &name)
             const std::optional<HpaTarget> hpa = hpas.ok() ? WorkloadActions::findHpa(w, hpas.value()) : std::nullopt;
             nlohmann::json hpaObject;
             if (hpa)
-                for (const auto &item : hpas.value().value("items", nlohmann::json::array()))
-                    if (QString::fromStdString(item["metadata"].value("name", std::string())) == hpa->name)
+                for (const auto &item : JsonRead::array(hpas.value(), "items"))
+                    if (JsonRead::string(item, {"metadata", "name"}) == hpa->name)
                         hpaObject = item;
             auto *dialog = new ScaleDialog(kindName(t.kind) + QLatin1Char('/') + t.name, specReplicas(w), hpa, m_dialogParent);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -590,7 +584,7 @@ void ActionController::planHpaBounds(const Target &t, const nlohmann::json &hpa,
 {
     Target hpaTarget = t;
     hpaTarget.kind = Kind::HorizontalPodAutoscaler;
-    hpaTarget.name = QString::fromStdString(hpa["metadata"].value("name", std::string()));
+    hpaTarget.name = JsonRead::string(hpa, {"metadata", "name"});
     confirmAndRun(hpaTarget, tr("Change autoscaler bounds"), tr("Change bounds"), {},
                   [hpa, minReplicas, maxReplicas](bool dryRun) -> Result<QList<PlannedWrite>> {
                       Result<PlannedWrite> w = WorkloadActions::setHpaBounds(hpa, minReplicas, maxReplicas, dryRun);

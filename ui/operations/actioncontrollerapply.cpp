@@ -14,6 +14,7 @@
 #include <kube/actions/operation.h>
 #include <kube/actions/serversideapply.h>
 #include <kube/httptransport.h>
+#include <util/jsonread.h>
 #include <util/jsontoyaml.h>
 #include <util/linediff.h>
 #include <util/redaction.h>
@@ -123,9 +124,8 @@ bool isWorkload(const QString &kind)
 
 nlohmann::json templateOf(const nlohmann::json &object)
 {
-    if (!object.is_object() || !object.contains("spec") || !object["spec"].is_object())
-        return {};
-    return object["spec"].value("template", nlohmann::json());
+    const nlohmann::json *t = JsonRead::find(object, {"spec", "template"});
+    return t ? *t : nlohmann::json();
 }
 
 } // namespace
@@ -267,8 +267,7 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
             p.title = objectTitle(w);
             bool track = false;
             if (r.ok() && r->isSuccess()) {
-                const nlohmann::json after = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(),
-                                                                   nullptr, false);
+                const nlohmann::json after = JsonRead::parse(r->body);
                 const nlohmann::json &live = pending->live[i];
                 // Secret values are compared here and never shown: one marker per key
                 // (<unchanged>, <changed>, <added>, <removed>) by the shared rule.
@@ -315,7 +314,7 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
         const QString path = w.request.path.section(QLatin1Char('?'), 0, 0);
         plan->session->transport()->send(ApiRequest::get(path), this, [pending, i, finish](const Result<ApiResponse> &r) {
             if (r.ok() && r->isSuccess())
-                pending->live[i] = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+                pending->live[i] = JsonRead::parse(r->body);
             finish();
         });
         // Audited like every write, as a dry run.

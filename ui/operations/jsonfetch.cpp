@@ -2,6 +2,7 @@
 #include "jsonfetch.h"
 
 #include <kube/httptransport.h>
+#include <util/jsonread.h>
 
 #include <QStringList>
 
@@ -15,8 +16,7 @@ void fetchJson(HttpTransport *transport, const QString &path, QObject *context, 
             handler(body.error());
             return;
         }
-        nlohmann::json j = nlohmann::json::parse(body->constData(), body->constData() + body->size(),
-                                                 nullptr, false);
+        nlohmann::json j = JsonRead::parse(*body);
         if (j.is_discarded()) {
             handler(Error(Error::Code::ParseError, QStringLiteral("the server's answer is not JSON"), path));
             return;
@@ -28,10 +28,10 @@ void fetchJson(HttpTransport *transport, const QString &path, QObject *context, 
 QString matchLabelsSelector(const nlohmann::json &selector)
 {
     QStringList parts;
-    if (selector.is_object() && selector.contains("matchLabels") && selector["matchLabels"].is_object())
-        for (const auto &[k, v] : selector["matchLabels"].items())
-            if (v.is_string())
-                parts << QString::fromStdString(k) + QLatin1Char('=') + QString::fromStdString(v.get<std::string>());
+    const nlohmann::json &labels = JsonRead::object(selector, "matchLabels");
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        if (it->is_string())
+            parts << QString::fromStdString(it.key()) + QLatin1Char('=') + JsonRead::toString(*it);
     return parts.join(QLatin1Char(','));
 }
 

@@ -8,6 +8,7 @@
 #include <kube/actions/deploymentrollback.h>
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
+#include <util/jsonread.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -116,8 +117,7 @@ void RolloutTracker::poll()
 
 void RolloutTracker::onWorkload(const nlohmann::json &workload)
 {
-    const QString selector = matchLabelsSelector(workload.value("spec", nlohmann::json::object())
-                                                     .value("selector", nlohmann::json::object()));
+    const QString selector = matchLabelsSelector(JsonRead::object(workload, {"spec", "selector"}));
     if (m_kind != Kind::Deployment) {
         const RolloutStatus status = RolloutStatus::evaluate(workload);
         fetchJson(m_session->transport(),
@@ -147,10 +147,9 @@ void RolloutTracker::onWorkload(const nlohmann::json &workload)
                   const RolloutStatus status = RolloutStatus::evaluate(workload, newest);
                   QString podSelector = selector;
                   if (newest) {
-                      const auto hash = (*newest)["metadata"].value("labels", nlohmann::json::object())
-                                            .value("pod-template-hash", std::string());
-                      if (!hash.empty())
-                          podSelector += QStringLiteral(",pod-template-hash=") + QString::fromStdString(hash);
+                      const QString hash = JsonRead::string(*newest, {"metadata", "labels", "pod-template-hash"});
+                      if (!hash.isEmpty())
+                          podSelector += QStringLiteral(",pod-template-hash=") + hash;
                   }
                   fetchJson(m_session->transport(),
                             ResourcePath::addQuery(ResourcePath::forKind(Kind::Pod, m_ns), QStringLiteral("labelSelector"), podSelector),

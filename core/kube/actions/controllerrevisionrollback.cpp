@@ -76,7 +76,7 @@ Result<RollbackPlan> ControllerRevisionRollback::plan(const nlohmann::json &work
 
     RollbackPlan plan;
     plan.toRevision = JsonUtil::integer(*chosen, {"revision"});
-    const nlohmann::json current = workload.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object());
+    const nlohmann::json current = JsonUtil::object(workload, {"spec", "template"});
     if (JsonUtil::pruned(current) == JsonUtil::pruned(storedTemplate(*chosen))) {
         plan.skipped = true;
         plan.message = tr("skipped rollback (current template already matches revision %1)").arg(toRevision);

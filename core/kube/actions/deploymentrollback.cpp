@@ -51,7 +51,7 @@ qint64 DeploymentRollback::revision(const nlohmann::json &object)
     if (!v || !v->is_string())
         return 0;
     bool ok = false;
-    const qint64 r = QString::fromStdString(v->get<std::string>()).toLongLong(&ok);
+    const qint64 r = JsonUtil::toString(*v).toLongLong(&ok);
     return ok ? r : -1;
 }
 
@@ -121,8 +121,8 @@ Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, 
 
     RollbackPlan plan;
     plan.toRevision = revision(*chosen);
-    const nlohmann::json rsTemplate = chosen->value("spec", nlohmann::json::object()).value("template", nlohmann::json::object());
-    const nlohmann::json depTemplate = deployment.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object());
+    const nlohmann::json rsTemplate = JsonUtil::object(*chosen, {"spec", "template"});
+    const nlohmann::json depTemplate = JsonUtil::object(deployment, {"spec", "template"});
     if (equalIgnoreHash(rsTemplate, depTemplate)) {
         plan.skipped = true;
         // kubectl prints the revision as asked (0 stays 0).

@@ -30,7 +30,7 @@ RevisionEntry entryFrom(const nlohmann::json &owner, qint64 revision, nlohmann::
         if (!cs || !cs->is_array())
             continue;
         for (const auto &c : *cs)
-            e.images.append(QString::fromStdString(c.value("image", std::string())));
+            e.images.append(JsonUtil::string(c, "image"));
     }
     return e;
 }
@@ -51,7 +51,7 @@ QList<RevisionEntry> RevisionHistory::forDeployment(const nlohmann::json &deploy
         const qint64 rev = DeploymentRollback::revision(rs);
         if (rev < 0)
             continue;
-        RevisionEntry e = entryFrom(rs, rev, rs.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object()));
+        RevisionEntry e = entryFrom(rs, rev, JsonUtil::object(rs, {"spec", "template"}));
         e.current = rev == current && current > 0;
         out.append(std::move(e));
     }
@@ -67,7 +67,7 @@ QList<RevisionEntry> RevisionHistory::forControllerRevisions(const nlohmann::jso
     // publish it, so compare templates instead.
     const QString updateRevision = JsonUtil::string(workload, {"status", "updateRevision"});
     const nlohmann::json current = JsonUtil::pruned(
-        workload.value("spec", nlohmann::json::object()).value("template", nlohmann::json::object()));
+        JsonUtil::object(workload, {"spec", "template"}));
     for (const auto &cr : ControllerRevisionRollback::controlled(workload, controllerRevisions)) {
         RevisionEntry e = entryFrom(cr, JsonUtil::integer(cr, {"revision"}),
                                     ControllerRevisionRollback::storedTemplate(cr));

@@ -33,18 +33,18 @@ RolloutStatus deployment(const nlohmann::json &d)
 
     if (const nlohmann::json *conds = JsonUtil::find(d, {"status", "conditions"}); conds && conds->is_array()) {
         for (const auto &c : *conds) {
-            if (c.value("type", std::string()) == "Progressing"
-                && c.value("reason", std::string()) == "ProgressDeadlineExceeded")
+            if (JsonUtil::string(c, "type") == QLatin1String("Progressing")
+                && JsonUtil::string(c, "reason") == QLatin1String("ProgressDeadlineExceeded"))
                 return make(S::Failed, tr("deployment \"%1\" exceeded its progress deadline").arg(name));
         }
     }
     const qint64 updated = JsonUtil::integer(d, {"status", "updatedReplicas"});
     const qint64 replicas = JsonUtil::integer(d, {"status", "replicas"});
     const qint64 available = JsonUtil::integer(d, {"status", "availableReplicas"});
-    const nlohmann::json *specReplicas = JsonUtil::find(d, {"spec", "replicas"});
-    if (specReplicas && specReplicas->is_number() && updated < specReplicas->get<qint64>())
+    const std::optional<qint64> specReplicas = JsonUtil::optionalInteger(d, {"spec", "replicas"});
+    if (specReplicas && updated < *specReplicas)
         return make(S::Waiting, tr("Waiting for deployment \"%1\" rollout to finish: %2 out of %3 new replicas have been updated...")
-                                    .arg(name).arg(updated).arg(specReplicas->get<qint64>()));
+                                    .arg(name).arg(updated).arg(*specReplicas));
     if (replicas > updated)
         return make(S::Waiting, tr("Waiting for deployment \"%1\" rollout to finish: %2 old replicas are pending termination...")
                                     .arg(name).arg(replicas - updated));
@@ -82,17 +82,17 @@ RolloutStatus statefulSet(const nlohmann::json &sts)
     const qint64 observed = JsonUtil::integer(sts, {"status", "observedGeneration"});
     if (observed == 0 || JsonUtil::integer(sts, {"metadata", "generation"}) > observed)
         return make(S::Waiting, tr("Waiting for statefulset spec update to be observed..."));
-    const nlohmann::json *specReplicas = JsonUtil::find(sts, {"spec", "replicas"});
-    const bool hasReplicas = specReplicas && specReplicas->is_number();
-    const qint64 replicas = hasReplicas ? specReplicas->get<qint64>() : 0;
+    const std::optional<qint64> specReplicas = JsonUtil::optionalInteger(sts, {"spec", "replicas"});
+    const bool hasReplicas = specReplicas.has_value();
+    const qint64 replicas = specReplicas.value_or(0);
     const qint64 ready = JsonUtil::integer(sts, {"status", "readyReplicas"});
     const qint64 updated = JsonUtil::integer(sts, {"status", "updatedReplicas"});
     if (hasReplicas && ready < replicas)
         return make(S::Waiting, tr("Waiting for %1 pods to be ready...").arg(replicas - ready));
     if (const nlohmann::json *ru = JsonUtil::find(sts, {"spec", "updateStrategy", "rollingUpdate"}); ru && ru->is_object()) {
-        const nlohmann::json *partition = JsonUtil::find(*ru, {"partition"});
-        if (hasReplicas && partition && partition->is_number()) {
-            const qint64 wanted = replicas - partition->get<qint64>();
+        const std::optional<qint64> partition = JsonUtil::optionalInteger(*ru, {"partition"});
+        if (hasReplicas && partition) {
+            const qint64 wanted = replicas - *partition;
             if (updated < wanted)
                 return make(S::Waiting, tr("Waiting for partitioned roll out to finish: %1 out of %2 new pods have been updated...")
                                             .arg(updated).arg(wanted));

@@ -131,7 +131,7 @@ Result<PlannedWrite> ServerSideApply::planObject(const nlohmann::json &object, c
     if (options.force)
         w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("force"), QStringLiteral("true"));
     w.body = body;
-    w.request.body = QByteArray::fromStdString(body.dump());
+    w.request.body = JsonUtil::dumpBytes(body);
     w.request.contentType = "application/apply-patch+yaml";
     const QString where = w.ns.isEmpty() ? name : w.ns + QLatin1Char('/') + name;
     w.description = options.dryRun ? tr("Apply %1 %2 (server dry run)").arg(kind, where)
@@ -150,7 +150,7 @@ Result<QList<PlannedWrite>> ServerSideApply::plan(const QByteArray &yaml, const 
         // A List (kubectl get -o yaml output) applies item by item.
         const bool isList = doc.value.is_object() && doc.value.contains("items")
             && JsonUtil::kind(doc.value).endsWith(QLatin1String("List"));
-        const nlohmann::json objects = isList ? doc.value["items"] : nlohmann::json::array({doc.value});
+        const nlohmann::json objects = isList ? JsonUtil::array(doc.value, "items") : nlohmann::json::array({doc.value});
         for (const auto &obj : objects) {
             auto w = planObject(obj, options, discovered);
             if (!w) {
@@ -170,7 +170,7 @@ Result<QList<PlannedWrite>> ServerSideApply::plan(const QByteArray &yaml, const 
 
 std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &statusBody)
 {
-    const nlohmann::json status = nlohmann::json::parse(statusBody.toStdString(), nullptr, false);
+    const nlohmann::json status = JsonUtil::parse(statusBody);
     if (!status.is_object() || JsonUtil::integer(status, {"code"}) != 409)
         return std::nullopt;
     const nlohmann::json *causes = JsonUtil::find(status, {"details", "causes"});

@@ -54,7 +54,7 @@ Result<PlannedWrite> WorkloadActions::target(const nlohmann::json &object, const
 void WorkloadActions::setBody(PlannedWrite &write, const nlohmann::json &body, const QByteArray &contentType)
 {
     write.body = body;
-    write.request.body = QByteArray::fromStdString(body.dump());
+    write.request.body = JsonUtil::dumpBytes(body);
     write.request.contentType = contentType;
     if (write.dryRun)
         write.request.path = ResourcePath::addQuery(write.request.path, QStringLiteral("dryRun"),
@@ -208,7 +208,7 @@ Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, c
         nlohmann::json order = nlohmann::json::array();
         bool touched = false;
         for (const auto &c : *it) {
-            const QString name = QString::fromStdString(c.value("name", std::string()));
+            const QString name = JsonUtil::string(c, "name");
             order.push_back({{"name", name.toStdString()}});
             if (container != QLatin1String("*") && name != container)
                 continue;

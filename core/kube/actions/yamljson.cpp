@@ -2,6 +2,8 @@
 #include "yamljson.h"
 
 #include "util/limits.h"
+#include "util/jsonread.h"
+#include "util/utf8.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -169,6 +171,23 @@ Error parseError(const YAML::Exception &e, const QString &fileName)
     return error;
 }
 
+// yaml-cpp passes bytes through unchecked, and a string that is not UTF-8 would make every
+// later serialisation of the object fail. Refuse it here, where the file and line are known.
+std::optional<Error> notUtf8(const QByteArray &yaml, const QString &fileName)
+{
+    const std::optional<qsizetype> bad = Utf8::firstInvalidByte(yaml);
+    if (!bad)
+        return std::nullopt;
+    Error error(Error::Code::ParseError,
+                QCoreApplication::translate("Orrery::YamlJson", "Not valid UTF-8: byte 0x%1 at column %2.")
+                    .arg(uint(uchar(yaml.at(*bad))), 2, 16, QLatin1Char('0'))
+                    .arg(Utf8::columnAt(yaml, *bad)));
+    error.file = fileName;
+    error.line = Utf8::lineAt(yaml, *bad);
+    error.hint = QCoreApplication::translate("Orrery::YamlJson", "save it as UTF-8");
+    return error;
+}
+
 void emitNode(YAML::Emitter &out, const nlohmann::json &value)
 {
     switch (value.type()) {
@@ -217,7 +236,7 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &value)
         out << YAML::Null;
         break;
     default:
-        out << value.dump();  // numbers: JSON's spelling is valid YAML
+        out << JsonRead::dump(value);  // numbers: JSON's spelling is valid YAML
         break;
     }
 }
@@ -226,6 +245,8 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &value)
 
 Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, const QString &fileName)
 {
+    if (auto error = notUtf8(yaml, fileName))
+        return *error;
     try {
         const std::vector<YAML::Node> nodes = YAML::LoadAll(yaml.toStdString());
         QList<YamlDocument> docs;
@@ -250,6 +271,8 @@ Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, con
 
 Result<nlohmann::json> YamlJson::parse(const QByteArray &yaml, const QString &fileName)
 {
+    if (auto error = notUtf8(yaml, fileName))
+        return *error;
     try {
         return fromNode(YAML::Load(yaml.toStdString()), fileName);
     } catch (const YAML::Exception &e) {
