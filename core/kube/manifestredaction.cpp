@@ -4,6 +4,7 @@
 #include "kube/actions/yamljson.h"
 #include "util/redaction.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -120,7 +121,9 @@ void renderUnreadable(Document &d)
     for (const QString &line : std::as_const(d.lines))
         if (line.trimmed().startsWith(QLatin1Char('#')))
             lines.append(line);
-    lines.append(QStringLiteral("# %1: a Secret that could not be read; its text is not shown").arg(QLatin1String(Redaction::Hidden)));
+    lines.append(QStringLiteral("# %1: ").arg(QLatin1String(Redaction::Hidden))
+                 + QCoreApplication::translate("Orrery::ManifestRedaction",
+                                               "a Secret that could not be read; its text is not shown"));
     if (!d.lines.isEmpty() && d.lines.last().isEmpty())
         lines.append(QString());
     d.lines = lines;
