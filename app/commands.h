@@ -19,10 +19,10 @@ int runDoctor(const QCommandLineParser &parser);
 // writes the topology and exits (exporttopologycommand.cpp).
 int runExportTopology(const QCommandLineParser &parser);
 
-// --play FILE --context C [--kubeconfig F] [--namespace N], or --play FILE --demo: runs a
-// runbook through the audited writer, one output line per step; exit 0 all steps ok, 1 a
-// step failed, 2 nothing ran (usage, kubeconfig, runbook error, pinned to another context)
-// (playcommand.cpp).
+// --play FILE --context C [--kubeconfig F] [--namespace N] [--yes-i-mean C], or --play FILE
+// --demo: runs a runbook through the audited writer, one output line per step; exit 0 all
+// steps ok, 1 a step failed, 2 nothing ran (usage, kubeconfig, runbook error, pinned to
+// another context, a write to a protected cluster without --yes-i-mean C) (playcommand.cpp).
 int runPlay(const QCommandLineParser &parser);
 
 // The desktop application (guiapplication.cpp). Runs under a QApplication.

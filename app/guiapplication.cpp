@@ -132,6 +132,7 @@ int runGui(const QCommandLineParser &parser)
                                                                              const QString &preferred,
                                                                              const QStringList &demoContexts) {
         *state.kubeconfig = config;
+        preferences.setKubeconfig(config); // protection follows clusters; TLS-off marks
         window.setDemoContexts(demoContexts);
         window.setContexts(entriesOf(config), config.currentContext());
         QString context = preferred;

@@ -4,6 +4,8 @@
 
 #include "commands.h"
 
+#include "kube/pluginprocess.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,6 +50,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("play"),
          QCoreApplication::translate("main", "Run a runbook against --context (or the --demo cluster), print each step's outcome and exit."),
          QCoreApplication::translate("main", "file")},
+        {QStringLiteral("yes-i-mean"),
+         QCoreApplication::translate("main", "With --play: allow the runbook's writes on a protected cluster; repeat the context name."),
+         QCoreApplication::translate("main", "context")},
         {QStringLiteral("screenshot"),
          QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
@@ -106,6 +111,19 @@ void installTranslator(QCoreApplication &app, const QString &override)
         delete translator;
 }
 
+int runCommand(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("list-contexts")))
+        return App::runListContexts(parser);
+    if (parser.isSet(QStringLiteral("doctor")))
+        return App::runDoctor(parser);
+    if (parser.isSet(QStringLiteral("play")))
+        return App::runPlay(parser);
+    if (parser.isSet(QStringLiteral("export-topology")))
+        return App::runExportTopology(parser);
+    return App::runGui(parser);
+}
+
 bool wantsHeadless(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
@@ -145,13 +163,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    if (parser.isSet(QStringLiteral("list-contexts")))
-        return App::runListContexts(parser);
-    if (parser.isSet(QStringLiteral("doctor")))
-        return App::runDoctor(parser);
-    if (parser.isSet(QStringLiteral("play")))
-        return App::runPlay(parser);
-    if (parser.isSet(QStringLiteral("export-topology")))
-        return App::runExportTopology(parser);
-    return App::runGui(parser);
+    // Quitting never waits for a credential plugin (a browser login may take minutes): the
+    // running ones are killed with their process groups, their threads get a second to return.
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, app.get(),
+                     [] { PluginProcessRegistry::global().shutdown(); });
+    const int exitCode = runCommand(parser);
+    PluginProcessRegistry::global().shutdown();
+    return exitCode;
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// orrery --play FILE --context C [--kubeconfig F] [--namespace N] | --play FILE --demo:
-// runs a runbook against one context through the audited writer, prints one line per step
-// and exits with 0 (every step succeeded), 1 (a step failed; the run stopped there) or 2
-// (nothing ran: usage, kubeconfig, runbook syntax, or a runbook pinned to another context).
+// orrery --play FILE --context C [--kubeconfig F] [--namespace N] [--yes-i-mean C] |
+// --play FILE --demo: runs a runbook against one context through the audited writer, prints
+// one line per step and exits with 0 (every step succeeded), 1 (a step failed; the run
+// stopped there) or 2 (nothing ran: usage, kubeconfig, runbook syntax, a runbook pinned to
+// another context, or a write to a protected cluster without --yes-i-mean naming the context).
 
 #include "commands.h"
 #include "democluster.h"
+
+#include "contextpreferences.h"
 
 #include "audit/auditlog.h"
 #include "kube/actions/clusterwriteexecutor.h"
@@ -47,15 +50,39 @@ QString stepLabel(const RunbookStep &step)
     return label;
 }
 
+// What the user said about protection: whether the context's cluster is protected (the same
+// mark the window sets, ContextPreferences) and the --yes-i-mean name.
+struct Protection
+{
+    bool clusterProtected = false;
+    QString confirmedContext;
+};
+
+Protection protectionOf(const QCommandLineParser &parser, const Kubeconfig &config, const QString &context)
+{
+    ContextPreferences preferences;
+    preferences.setKubeconfig(config);
+    return {preferences.isProtected(context), parser.value(QStringLiteral("yes-i-mean"))};
+}
+
 // Plays `book` against the context of `connection`; returns the exit code.
-int play(Runbook book, ClusterConnection connection, const QStringList &namespaces, QTextStream &out,
-         QTextStream &err)
+int play(Runbook book, ClusterConnection connection, const Protection &protection,
+         const QStringList &namespaces, QTextStream &out, QTextStream &err)
 {
     const QString context = connection.contextName;
     if (auto pinned = RunbookRunner::checkContext(book, context); !pinned) {
         err << Play::tr("orrery: %1").arg(pinned.error().message) << '\n';
         return ExitNotStarted;
     }
+    if (auto guarded = RunbookRunner::checkProtection(book, context, protection.clusterProtected,
+                                                      protection.confirmedContext);
+        !guarded) {
+        err << Play::tr("orrery: %1").arg(guarded.error().message) << '\n'
+            << Play::tr("orrery: %1").arg(guarded.error().hint) << '\n';
+        return ExitNotStarted;
+    }
+    if (protection.clusterProtected)
+        out << Play::tr("Context %1 reaches a protected cluster.").arg(context) << '\n';
     // --namespace replaces the runbook's namespace for the steps that inherit it.
     if (!namespaces.isEmpty()) {
         for (RunbookStep &step : book.steps)
@@ -125,7 +152,7 @@ int runPlay(const QCommandLineParser &parser)
     const QString file = parser.value(QStringLiteral("play"));
     const bool demo = parser.isSet(QStringLiteral("demo"));
     if (file.isEmpty() || (!demo && !parser.isSet(QStringLiteral("context")))) {
-        err << Play::tr("usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]\n"
+        err << Play::tr("usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]\n"
                         "       orrery --play FILE --demo [--context NAME]")
             << '\n';
         return ExitNotStarted;
@@ -145,7 +172,8 @@ int runPlay(const QCommandLineParser &parser)
             err << Play::tr("orrery: context \"%1\": %2").arg(context, connection.error().toString()) << '\n';
             return ExitNotStarted;
         }
-        return play(*book, std::move(*connection), namespaces, out, err);
+        const Protection protection = protectionOf(parser, config, context);
+        return play(*book, std::move(*connection), protection, namespaces, out, err);
     }
 
     // The in-process demo cluster: every scenario, each its own context. The runbook's pinned
@@ -174,7 +202,8 @@ int runPlay(const QCommandLineParser &parser)
             << '\n';
         return ExitNotStarted;
     }
-    return play(*book, std::move(*connection), namespaces, out, err);
+    const Protection protection = protectionOf(parser, config, context);
+    return play(*book, std::move(*connection), protection, namespaces, out, err);
 }
 
 } // namespace Orrery::App

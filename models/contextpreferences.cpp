@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "contextpreferences.h"
 
+#include "kube/kubeconfig.h"
+
 #include <QCryptographicHash>
 #include <QSettings>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Orrery {
+
+namespace {
+
+const QString kProtectedClusters = QStringLiteral("protection/clusters");
+
+} // namespace
 
 ContextPreferences::ContextPreferences(QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>())
@@ -34,7 +44,7 @@ ContextPreference ContextPreferences::preference(const QString &context) const
     const QString colour = m_settings->value(key(context, "colour")).toString();
     if (!colour.isEmpty())
         p.colour = QColor::fromString(colour);
-    p.isProtected = m_settings->value(key(context, "protected"), false).toBool();
+    p.isProtected = isProtected(context);
     p.namespaces = m_settings->value(key(context, "namespaces")).toStringList();
     return p;
 }
@@ -53,7 +63,77 @@ QColor ContextPreferences::colour(const QString &context) const
 
 bool ContextPreferences::isProtected(const QString &context) const
 {
-    return m_settings->value(key(context, "protected"), false).toBool();
+    // A mark kept by name (older versions, or a context without a known cluster) still counts.
+    if (m_settings->value(key(context, "protected"), false).toBool())
+        return true;
+    const ClusterIdentity identity = identityOf(context);
+    if (!identity.isValid())
+        return false;
+    const QStringList keys = protectedClusterKeys();
+    return std::any_of(keys.cbegin(), keys.cend(), [&identity](const QString &k) {
+        return ClusterIdentity::fromKey(k).isSameCluster(identity);
+    });
+}
+
+bool ContextPreferences::isTlsVerificationOff(const QString &context) const
+{
+    return m_clusters.value(context).tlsVerificationOff;
+}
+
+ClusterIdentity ContextPreferences::identityOf(const QString &context) const
+{
+    return m_clusters.value(context).identity;
+}
+
+QStringList ContextPreferences::protectedClusterKeys() const
+{
+    return m_settings->value(kProtectedClusters).toStringList();
+}
+
+void ContextPreferences::setProtectedClusterKeys(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        m_settings->remove(kProtectedClusters);
+    else
+        m_settings->setValue(kProtectedClusters, keys);
+}
+
+QStringList ContextPreferences::contextsSharingCluster(const QString &context) const
+{
+    QStringList contexts{context};
+    const ClusterIdentity identity = identityOf(context);
+    if (!identity.isValid())
+        return contexts;
+    for (auto it = m_clusters.cbegin(); it != m_clusters.cend(); ++it)
+        if (it.key() != context && it.value().identity.isSameCluster(identity))
+            contexts << it.key();
+    return contexts;
+}
+
+void ContextPreferences::setKubeconfig(const Kubeconfig &config)
+{
+    m_clusters.clear();
+    for (const QString &name : config.contextNames()) {
+        ContextCluster cluster;
+        if (const auto identity = config.clusterIdentity(name))
+            cluster.identity = *identity;
+        if (const auto context = config.context(name))
+            if (const auto entry = config.cluster(context->clusterName))
+                cluster.tlsVerificationOff = entry->insecureSkipTlsVerify;
+        m_clusters.insert(name, cluster);
+    }
+    // Move marks kept by context name to the cluster the name now reaches, so nobody loses a
+    // protection when upgrading. Names this kubeconfig does not know keep their mark.
+    QStringList keys = protectedClusterKeys();
+    for (auto it = m_clusters.cbegin(); it != m_clusters.cend(); ++it) {
+        const QString legacy = key(it.key(), "protected");
+        if (!it.value().identity.isValid() || !m_settings->contains(legacy))
+            continue;
+        if (m_settings->value(legacy).toBool() && !keys.contains(it.value().identity.key()))
+            keys << it.value().identity.key();
+        m_settings->remove(legacy);
+    }
+    setProtectedClusterKeys(keys);
 }
 
 QStringList ContextPreferences::namespaces(const QString &context) const
@@ -81,8 +161,29 @@ void ContextPreferences::setColour(const QString &context, const QColor &colour)
 
 void ContextPreferences::setProtected(const QString &context, bool isProtected)
 {
-    m_settings->setValue(key(context, "protected"), isProtected);
-    emit changed(context);
+    const QStringList affected = contextsSharingCluster(context);
+    const ClusterIdentity identity = identityOf(context);
+    if (!identity.isValid()) {
+        // No kubeconfig told us the cluster: keep the mark on the name until one does.
+        m_settings->setValue(key(context, "protected"), isProtected);
+    } else {
+        m_settings->remove(key(context, "protected"));
+        QStringList keys = protectedClusterKeys();
+        // Unprotecting removes every mark that covers this cluster, or the context would stay
+        // protected through a mark set from another context of the same cluster.
+        keys.removeIf([&identity](const QString &k) {
+            return ClusterIdentity::fromKey(k).isSameCluster(identity);
+        });
+        if (isProtected)
+            keys << identity.key();
+        setProtectedClusterKeys(keys);
+        // A name-kept mark on another context of this cluster would defeat an unprotect.
+        if (!isProtected)
+            for (const QString &other : affected)
+                m_settings->remove(key(other, "protected"));
+    }
+    for (const QString &c : affected)
+        emit changed(c);
 }
 
 void ContextPreferences::setNamespaces(const QString &context, const QStringList &namespaces)

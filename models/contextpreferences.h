@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kube/clusteridentity.h"
+
 #include <QColor>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -12,10 +15,19 @@ class QSettings;
 
 namespace Orrery {
 
+class Kubeconfig;
+
 // What the user chose for one kubeconfig context: a display name, a colour, the "protected"
 // (production) mark and the namespaces last selected. Kept in QSettings under
 // "contexts/<name>/..." and never written back to the kubeconfig, which belongs to kubectl
 // and to the user's other tools.
+//
+// The protected mark belongs to the cluster, not to the context: it is stored as a list of
+// ClusterIdentity keys under "protection/clusters", and every context that reaches a
+// protected cluster (another user, another kubeconfig file, a new name) is protected.
+// Versions before this kept "contexts/<name>/protected"; setKubeconfig() moves such a mark to
+// the context's cluster, and a mark on a context no kubeconfig has shown yet keeps guarding
+// that name until it is moved.
 struct ContextPreference
 {
     QString displayName;   // empty: show the context name
@@ -47,6 +59,13 @@ public:
     void setProtected(const QString &context, bool isProtected);
     void setNamespaces(const QString &context, const QStringList &namespaces);
 
+    // Which cluster each context of `config` reaches and whether it verifies TLS; moves
+    // protection marks kept by context name to those clusters. Call on every (re)load.
+    void setKubeconfig(const Kubeconfig &config);
+    // kubeconfig `insecure-skip-tls-verify: true` for the context's cluster (as last set by
+    // setKubeconfig()): shown beside the protected mark wherever the context is named.
+    bool isTlsVerificationOff(const QString &context) const;
+
     // A pleasant, stable colour for a context without one: same name, same colour.
     static QColor derivedColour(const QString &context);
 
@@ -56,7 +75,20 @@ signals:
     void changed(const QString &context);
 
 private:
+    struct ContextCluster
+    {
+        ClusterIdentity identity;
+        bool tlsVerificationOff = false;
+    };
+
     QString key(const QString &context, const char *field) const;
+    ClusterIdentity identityOf(const QString &context) const; // invalid when unknown
+    QStringList protectedClusterKeys() const;
+    void setProtectedClusterKeys(const QStringList &keys);
+    // Every known context on the same cluster as `context`, `context` included.
+    QStringList contextsSharingCluster(const QString &context) const;
+
+    QHash<QString, ContextCluster> m_clusters; // context name -> its cluster
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -125,7 +125,7 @@ void ClusterSidebar::contextMenuEvent(QContextMenuEvent *event)
     QAction *protect = menu.addAction(tr("Protected (Production)"));
     protect->setCheckable(true);
     protect->setChecked(m_preferences->isProtected(context));
-    protect->setToolTip(tr("Marks the context red everywhere and asks for confirmation before changes"));
+    protect->setToolTip(tr("Marks this context's cluster red everywhere, in every context that reaches it, and asks for confirmation before changes"));
     QAction *chosen = menu.exec(event->globalPos());
     if (!chosen)
         return;

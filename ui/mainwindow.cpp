@@ -952,6 +952,7 @@ void MainWindow::updateContextChrome()
     const bool isDemo = m_demoContexts.contains(m_activeContext);
     const QColor colour = isProtected ? themeColor(Theme::Role::Danger) : m_preferences->colour(m_activeContext);
     m_strip->setContext(name, m_activeContext, colour, isProtected, isDemo);
+    m_strip->setTlsVerificationOff(m_preferences->isTlsVerificationOff(m_activeContext));
     QString status = QStringLiteral("<span style=\"color:%1;font-size:14pt;\">●</span> <b>%2</b>")
                          .arg(colour.name(), name.toHtmlEscaped());
     if (isProtected)

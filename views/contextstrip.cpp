@@ -26,7 +26,7 @@ QColor textOn(const QColor &background)
 } // namespace
 
 ContextStrip::ContextStrip(QWidget *parent)
-    : QWidget(parent), m_lock(new QLabel(this)), m_label(new QLabel(this)), m_badge(new QLabel(this))
+    : QWidget(parent), m_lock(new QLabel(this)), m_label(new QLabel(this)), m_badge(new QLabel(this)), m_tlsBadge(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 4, 12, 4);
@@ -37,6 +37,12 @@ ContextStrip::ContextStrip(QWidget *parent)
     layout->addWidget(m_lock);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_badge);
+    m_tlsBadge->setObjectName(QStringLiteral("tlsInsecureBadge"));
+    m_tlsBadge->setText(tr("TLS NOT VERIFIED"));
+    m_tlsBadge->setToolTip(tr("The kubeconfig sets insecure-skip-tls-verify for this cluster: the "
+                              "server's identity is not checked."));
+    m_tlsBadge->hide();
+    layout->addWidget(m_tlsBadge);
     setFixedHeight(30);
     clearContext();
 }
@@ -71,6 +77,7 @@ void ContextStrip::clearContext()
     m_label->setText(tr("No cluster selected"));
     m_lock->hide();
     m_badge->hide();
+    m_tlsBadge->hide();
     updateTextColour();
     update();
 }
@@ -85,11 +92,28 @@ void ContextStrip::updateTextColour()
     m_badge->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;border:1px solid %2;"
                                           "border-radius:3px;padding:1px 6px;")
                                .arg(text.name(), border.name(QColor::HexArgb)));
+    // Filled amber, not an outline: it must stand out on any context colour, red included.
+    m_tlsBadge->setStyleSheet(QStringLiteral("color:#1b1e23;background:#f5b800;font-weight:bold;"
+                                             "border-radius:3px;padding:1px 6px;"));
+}
+
+void ContextStrip::setTlsVerificationOff(bool off)
+{
+    m_tlsBadge->setVisible(off);
+}
+
+bool ContextStrip::isTlsWarningShown() const
+{
+    return m_tlsBadge->isVisibleTo(this);
 }
 
 QString ContextStrip::text() const
 {
-    return m_label->text() + (m_badge->isVisibleTo(this) ? QLatin1Char(' ') + m_badge->text() : QString());
+    QString text = m_label->text();
+    for (const QLabel *badge : {m_badge, m_tlsBadge})
+        if (badge->isVisibleTo(this))
+            text += QLatin1Char(' ') + badge->text();
+    return text;
 }
 
 void ContextStrip::paintEvent(QPaintEvent *)

@@ -3,6 +3,7 @@
 
 #include "util/limits.h"
 #include "util/redaction.h"
+#include "pluginprocess.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -259,16 +260,17 @@ void CurlWorker::Private::startWith(std::unique_ptr<Transfer> t, const Result<Cr
 }
 
 // Runs the provider (an exec plugin, possibly for seconds or a browser login) off the worker,
-// so the cluster's open watches and running requests keep flowing.
+// so the cluster's open watches and running requests keep flowing. The thread belongs to the
+// plugin registry, which the application's quit shuts down (plugins killed, threads joined).
 void CurlWorker::Private::fetchCredential()
 {
     credentialRunning = true;
-    std::thread([provider = connection.credentials, gate = gate] {
+    PluginProcessRegistry::global().runInBackground([provider = connection.credentials, gate = gate] {
         Result<Credential> cred = provider->credential();
         std::lock_guard lock(gate->mutex);
         if (Private *d = gate->d)
             d->enqueue([d, cred] { d->credentialArrived(cred); });
-    }).detach();
+    });
 }
 
 void CurlWorker::Private::credentialArrived(const Result<Credential> &cred)

@@ -3,12 +3,13 @@
 
 #include "loginshellpath.h"
 #include "util/jsonread.h"
+#include "pluginprocess.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QDir>
 #include <QMutexLocker>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
@@ -205,15 +206,25 @@ Error ExecCredentialProvider::makeError(Error::Code code, const QString &message
     return error;
 }
 
+QStringList ExecCredentialProvider::searchPath() const
+{
+    // Relative entries ("", ".", "bin") would find a program by the current directory, which
+    // anyone who can write there controls; client-go's exec.LookPath refuses such results.
+    QStringList dirs =
+        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
+    dirs.removeIf([](const QString &dir) { return !QDir::isAbsolutePath(dir); });
+    return dirs;
+}
+
 QString ExecCredentialProvider::resolveCommand() const
 {
     if (m_config.command.contains(QLatin1Char('/'))) {
         const QFileInfo info(m_config.command);
         return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
     }
-    const QStringList dirs =
-        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
-    return QStandardPaths::findExecutable(m_config.command, dirs);
+    const QStringList dirs = searchPath();
+    // findExecutable() with an empty list searches the process PATH, relative entries included.
+    return dirs.isEmpty() ? QString() : QStandardPaths::findExecutable(m_config.command, dirs);
 }
 
 Result<Credential> ExecCredentialProvider::run()
@@ -258,55 +269,52 @@ Result<Credential> ExecCredentialProvider::run()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // Plugins call other tools (gke-gcloud-auth-plugin needs gcloud, aws needs python): give
     // them the same search path we found them with.
-    const QStringList dirs =
-        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
-    env.insert(QStringLiteral("PATH"), dirs.join(QLatin1Char(':')));
+    env.insert(QStringLiteral("PATH"), searchPath().join(QLatin1Char(':')));
     for (const auto &[name, value] : m_config.env)
         env.insert(name, value);
     env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromStdString(JsonRead::dump(info)));
 
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments(m_config.args);
-    process.setProcessEnvironment(env);
-    if (interactive) {
-        // The plugin talks to the user through the terminal (prompts go to stderr).
-        process.setInputChannelMode(QProcess::ForwardedInputChannel);
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    } else {
-        process.setStandardInputFile(QProcess::nullDevice());
-    }
+    PluginCommand command;
+    command.program = program;
+    command.arguments = m_config.args;
+    command.environment = env;
+    command.interactive = interactive;
+    command.timeoutMs = m_options.timeoutMs;
+    command.registry = m_options.registry;
 
     ++m_runs;
     qCDebug(lcExec) << "running exec plugin" << program << "interactive" << interactive;
-    process.start();
-    if (!process.waitForStarted(m_options.timeoutMs)) {
+    const PluginRun process = runPluginProcess(command);
+    switch (process.outcome) {
+    case PluginRun::Outcome::FailedToStart:
         return makeError(Error::Code::AuthError,
                          QStringLiteral("exec plugin \"%1\" could not be started: %2")
-                             .arg(program, process.errorString()));
-    }
-    if (!process.waitForFinished(m_options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
+                             .arg(program, process.errorString));
+    case PluginRun::Outcome::TimedOut:
         return makeError(Error::Code::Timeout,
                          QStringLiteral("exec plugin \"%1\" did not finish within %2 s")
                              .arg(program)
                              .arg(m_options.timeoutMs / 1000.0));
+    case PluginRun::Outcome::Cancelled:
+        return makeError(Error::Code::Cancelled,
+                         QStringLiteral("exec plugin \"%1\" was stopped: %2")
+                             .arg(program, process.errorString));
+    case PluginRun::Outcome::Finished:
+        break;
     }
-    const QString stderrText =
-        interactive ? QString() : truncatedStderr(process.readAllStandardError());
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        QString message = process.exitStatus() != QProcess::NormalExit
+    const QString stderrText = interactive ? QString() : truncatedStderr(process.standardError);
+    if (process.crashed || process.exitCode != 0) {
+        QString message = process.crashed
                               ? QStringLiteral("exec plugin \"%1\" crashed").arg(program)
                               : QStringLiteral("exec plugin \"%1\" failed with exit code %2")
                                     .arg(program)
-                                    .arg(process.exitCode());
+                                    .arg(process.exitCode);
         if (!stderrText.isEmpty())
             message += QStringLiteral(": ") + stderrText;
         return makeError(Error::Code::AuthError, message);
     }
 
-    Result<Credential> parsed = parseOutput(process.readAllStandardOutput(), m_config.apiVersion);
+    Result<Credential> parsed = parseOutput(process.standardOutput, m_config.apiVersion);
     if (!parsed.ok()) {
         Error error = parsed.error();
         error.context = m_options.contextLabel;

@@ -14,6 +14,8 @@
 
 namespace Orrery {
 
+class PluginProcessRegistry;
+
 // Runs a client-go exec credential plugin (client.authentication.k8s.io/v1 or v1beta1) and
 // caches what it returns until its expirationTimestamp (forever without one), as client-go
 // plugin/pkg/client/auth/exec does:
@@ -33,6 +35,7 @@ public:
         int timeoutMs = 120000;              // a plugin may open a browser for a login
         std::optional<bool> stdinIsTerminal; // unset: isatty(0)
         QString contextLabel;                // "user \"alice\"" in errors
+        PluginProcessRegistry *registry = nullptr; // null: PluginProcessRegistry::global()
     };
 
     // clusterInfo: the spec.cluster object (see clusterInfo()); used only with provideClusterInfo.
@@ -64,6 +67,7 @@ private:
     Result<Credential> run();
     Error makeError(Error::Code code, const QString &message) const;
     QString resolveCommand() const;
+    QStringList searchPath() const; // absolute entries only
 
     const KubeExecConfig m_config;
     const nlohmann::json m_clusterInfo;

@@ -595,6 +595,25 @@ std::optional<KubeUser> Kubeconfig::user(const QString &name) const
     return it == m_userIndex.cend() ? std::nullopt : std::optional(m_users.at(*it));
 }
 
+std::optional<ClusterIdentity> Kubeconfig::clusterIdentity(const QString &contextName) const
+{
+    const auto ctx = context(contextName);
+    if (!ctx)
+        return std::nullopt;
+    const auto cl = cluster(ctx->clusterName);
+    if (!cl)
+        return std::nullopt;
+    QByteArray ca = cl->certificateAuthorityData;
+    if (ca.isEmpty() && !cl->certificateAuthority.isEmpty()) {
+        if (auto read = readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, QString()))
+            ca = std::move(read).value();
+    }
+    const ClusterIdentity identity = ClusterIdentity::of(cl->server, ca);
+    if (!identity.isValid())
+        return std::nullopt;
+    return identity;
+}
+
 Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) const
 {
     const auto ctx = context(contextName);

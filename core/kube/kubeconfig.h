@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clusterconnection.h"
+#include "clusteridentity.h"
 #include "kubeconfigentries.h"
 #include "util/result.h"
 
@@ -69,6 +70,12 @@ public:
     // Exec and tokenFile providers are shared by all connections of this Kubeconfig (and its
     // copies) with the same user and cluster, so a plugin runs once, not once per caller.
     Result<ClusterConnection> connection(const QString &contextName) const;
+
+    // The cluster `contextName` reaches (server and CA), for protection; std::nullopt when the
+    // context, its cluster or the cluster's server is missing. Reads only the cluster entry,
+    // so a broken user entry cannot make a protected cluster look unprotected; an unreadable
+    // CA file gives an identity without a CA (it then matches every cluster at that URL).
+    std::optional<ClusterIdentity> clusterIdentity(const QString &contextName) const;
 
     // {"current-context", "contexts": [{name, cluster, server, user, namespace, authKind}],
     //  "errors": [{code, message, file, line, entry}], "warnings": [...], "sourceFiles": [...]}.

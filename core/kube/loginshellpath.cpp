@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loginshellpath.h"
 
+#include "pluginprocess.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QProcess>
 #include <QSet>
 
 #include <mutex>
@@ -41,26 +42,26 @@ QString LoginShellPath::userShell()
 
 QString LoginShellPath::queryLoginShell(const QString &shell, int timeoutMs)
 {
-    QProcess process;
-    process.setProgram(shell);
-    process.setArguments({QStringLiteral("-l"), QStringLiteral("-c"),
-                          QStringLiteral("printf '%s%s%s' %1 \"$PATH\" %2")
-                              .arg(QLatin1String(kBegin), QLatin1String(kEnd))});
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardErrorFile(QProcess::nullDevice());
-    process.start();
-    if (!process.waitForStarted(timeoutMs)) {
-        qCWarning(lcLoginShell) << "cannot start login shell" << shell << process.errorString();
+    // Like a plugin: its own process group (a profile may start agents), killed whole on
+    // timeout and when Orrery quits.
+    PluginCommand command;
+    command.program = shell;
+    command.arguments = {QStringLiteral("-l"), QStringLiteral("-c"),
+                         QStringLiteral("printf '%s%s%s' %1 \"$PATH\" %2")
+                             .arg(QLatin1String(kBegin), QLatin1String(kEnd))};
+    command.discardStderr = true;
+    command.timeoutMs = timeoutMs;
+    const PluginRun run = runPluginProcess(command);
+    if (run.outcome == PluginRun::Outcome::FailedToStart) {
+        qCWarning(lcLoginShell) << "cannot start login shell" << shell << run.errorString;
         return {};
     }
-    if (!process.waitForFinished(timeoutMs)) {
+    if (run.outcome != PluginRun::Outcome::Finished) {
         qCWarning(lcLoginShell) << "login shell" << shell << "did not print PATH within"
                                 << timeoutMs << "ms; using the process PATH";
-        process.kill();
-        process.waitForFinished(1000);
         return {};
     }
-    const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    const QString out = QString::fromLocal8Bit(run.standardOutput);
     const qsizetype begin = out.lastIndexOf(QLatin1String(kBegin));
     const qsizetype end = out.lastIndexOf(QLatin1String(kEnd));
     if (begin < 0 || end < begin)
@@ -97,7 +98,9 @@ QStringList LoginShellPath::combine(const QString &processPath, const QString &l
     QStringList out;
     QSet<QString> seen;
     const auto add = [&](const QString &dir) {
-        if (dir.isEmpty())
+        // Empty and relative entries mean "the current directory": never a place to find a
+        // credential plugin (client-go's exec.LookPath refuses them too).
+        if (dir.isEmpty() || !QDir::isAbsolutePath(dir))
             return;
         const QString clean = QDir::cleanPath(dir);
         if (seen.contains(clean))

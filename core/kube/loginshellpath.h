@@ -29,7 +29,7 @@ public:
     static QStringList installDirectories(const QString &home);
 
     // processPath, then loginShellPath (both ':'-separated), then installDirectories(home);
-    // empty entries and duplicates dropped, first occurrence kept.
+    // empty and relative entries and duplicates dropped, first occurrence kept.
     static QStringList combine(const QString &processPath, const QString &loginShellPath,
                                const QString &home);
 };

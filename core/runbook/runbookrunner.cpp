@@ -5,6 +5,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace Orrery {
 
 RunbookRunner::RunbookRunner(RunbookExecutor *executor, QObject *parent)
@@ -20,6 +22,43 @@ Result<void> RunbookRunner::checkContext(const Runbook &book, const QString &con
     Error e(Error::Code::InvalidArgument,
             tr("The runbook is pinned to context \"%1\"; it refuses to run against \"%2\".")
                 .arg(book.context, context));
+    e.file = book.fileName;
+    return e;
+}
+
+bool RunbookRunner::isWrite(const RunbookStep &step)
+{
+    switch (step.type) {
+    case RunbookStep::Type::Caption:
+    case RunbookStep::Type::Wait:
+    case RunbookStep::Type::WaitForRollout:
+        return false;
+    case RunbookStep::Type::Apply:
+        return !step.dryRun;
+    default:
+        return true;
+    }
+}
+
+Result<void> RunbookRunner::checkProtection(const Runbook &book, const QString &context,
+                                            bool clusterProtected, const QString &confirmedContext)
+{
+    if (!clusterProtected || confirmedContext == context)
+        return {};
+    const auto write = std::find_if(book.steps.cbegin(), book.steps.cend(), &RunbookRunner::isWrite);
+    if (write == book.steps.cend())
+        return {};
+    Error e(Error::Code::InvalidArgument,
+            confirmedContext.isEmpty()
+                ? tr("Context \"%1\" reaches a protected cluster and step %2 (line %3) changes it; "
+                     "nothing was sent.")
+                      .arg(context)
+                      .arg(write - book.steps.cbegin() + 1)
+                      .arg(write->line)
+                : tr("--yes-i-mean names \"%1\", but the runbook would run against context \"%2\" "
+                     "on a protected cluster; nothing was sent.")
+                      .arg(confirmedContext, context));
+    e.hint = tr("to write to it anyway, repeat the context name: --yes-i-mean %1").arg(context);
     e.file = book.fileName;
     return e;
 }

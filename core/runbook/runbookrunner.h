@@ -25,6 +25,15 @@ public:
     // check before start(), the headless player and the in-app player alike.
     static Result<void> checkContext(const Runbook &book, const QString &context);
 
+    // A step that changes the cluster: everything but captions, waits and dry-run applies.
+    static bool isWrite(const RunbookStep &step);
+
+    // On a protected cluster a runbook with a write step runs only when the user named the
+    // context explicitly (`orrery --play ... --yes-i-mean CONTEXT`, the headless counterpart
+    // of typing the name in the confirmation). `confirmedContext` is that name, or empty.
+    static Result<void> checkProtection(const Runbook &book, const QString &context,
+                                        bool clusterProtected, const QString &confirmedContext);
+
     // A new executor (another context) cancels the run in progress.
     void setExecutor(RunbookExecutor *executor);
 

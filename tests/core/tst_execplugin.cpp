@@ -5,9 +5,11 @@
 #include "kube/execcredentialprovider.h"
 #include "kube/kubeconfig.h"
 #include "kube/loginshellpath.h"
+#include "kube/pluginprocess.h"
 #include "kube/tokenfilecredentialprovider.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,8 +21,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace Orrery;
 
@@ -53,6 +60,29 @@ QString errorText(const Error &error)
     return error.toString();
 }
 
+// Alive and not a zombie: an orphan is reaped by whoever adopted it, which may take a moment
+// (or never, in a container whose init does not reap), and a zombie runs nothing.
+bool processRuns(pid_t pid)
+{
+    if (pid <= 0 || ::kill(pid, 0) != 0)
+        return false;
+    const QByteArray stat = readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    return close < 0 || stat.mid(close + 2, 1) != "Z";
+}
+
+// Kills what a failed test left behind, so a failure does not leave a 30 s sleep around.
+struct KillOnExit
+{
+    QList<pid_t> pids;
+    ~KillOnExit()
+    {
+        for (const pid_t pid : pids)
+            if (pid > 0)
+                ::kill(pid, SIGKILL);
+    }
+};
+
 } // namespace
 
 class tst_ExecPlugin : public QObject
@@ -80,6 +110,9 @@ private slots:
     void concurrentCallersShareOneRun();
     void kubeconfigConnectionsShareOneRun();
     void timeout();
+    void timeoutKillsTheWholeProcessGroup();
+    void shutdownCancelsRunningPluginWithinASecond();
+    void relativeSearchPathEntriesIgnored();
     void outputValidation_data();
     void outputValidation();
     void invalidOutputFromPluginHidesToken();
@@ -590,6 +623,97 @@ void tst_ExecPlugin::timeout()
     auto result = provider.credential();
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, Error::Code::Timeout);
+}
+
+// A plugin that starts a child of its own (aws → python, a browser helper) and hangs: the
+// timeout must kill the child too, not only the shell.
+void tst_ExecPlugin::timeoutKillsTheWholeProcessGroup()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("grandchild.pid"));
+    QFile::remove(pidFile);
+    const QString plugin = writePlugin(QStringLiteral("hang-with-child.sh"), kV1, QStringLiteral("{}"),
+                                       QStringLiteral("sleep 30 & echo $! > \"$d/grandchild.pid\"; wait"));
+    ExecCredentialProvider::Options o = options();
+    o.timeoutMs = 500;
+    ExecCredentialProvider provider(execConfig(plugin), {}, o);
+    const auto result = provider.credential();
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, Error::Code::Timeout);
+    const auto grandchild = pid_t(readFile(pidFile).trimmed().toInt());
+    KillOnExit cleanup{{grandchild}};
+    QVERIFY2(grandchild > 0, "the plugin did not start its child");
+    QTRY_VERIFY_WITH_TIMEOUT(!processRuns(grandchild), 2000);
+}
+
+// Quitting: a plugin waiting for a browser login is killed with its children, and the thread
+// that ran it returns, all within a second; later runs are refused at once.
+void tst_ExecPlugin::shutdownCancelsRunningPluginWithinASecond()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("login-child.pid"));
+    QFile::remove(pidFile);
+    const QString plugin = writePlugin(QStringLiteral("browser-login.sh"), kV1, QStringLiteral("{}"),
+                                       QStringLiteral("sleep 60 & echo $! > \"$d/login-child.pid\"; wait"));
+    PluginProcessRegistry registry;
+    ExecCredentialProvider::Options o = options();
+    o.timeoutMs = 120000;
+    o.registry = &registry;
+    ExecCredentialProvider provider(execConfig(plugin), {}, o);
+
+    std::atomic<bool> returned = false;
+    std::optional<Result<Credential>> result;
+    registry.runInBackground([&] {
+        result = provider.credential();
+        returned = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(pidFile) && registry.runningCount() == 1, 10000);
+    const auto child = pid_t(readFile(pidFile).trimmed().toInt());
+    KillOnExit cleanup{{child}};
+    QVERIFY(processRuns(child));
+
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(registry.shutdown());
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(returned);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().code, Error::Code::Cancelled);
+    QCOMPARE(registry.runningCount(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!processRuns(child), 2000);
+
+    // After quit nothing starts again.
+    const int runs = runsRecorded();
+    const auto again = provider.credential();
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, Error::Code::Cancelled);
+    QCOMPARE(runsRecorded(), runs);
+}
+
+// client-go (exec.LookPath) never runs a plugin found through a relative PATH entry: "bin" or
+// "." means whatever directory Orrery happens to run in.
+void tst_ExecPlugin::relativeSearchPathEntriesIgnored()
+{
+    QTemporaryDir cwd;
+    QVERIFY(QDir(cwd.path()).mkpath(QStringLiteral("bin")));
+    QVERIFY(writeFile(cwd.filePath(QStringLiteral("bin/orrery-relative-plugin")),
+                      "#!/bin/sh\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                      "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"planted\"}}'\n",
+                      true));
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(cwd.path()));
+    ExecCredentialProvider::Options o = options();
+    o.searchPath = {QStringLiteral("bin"), QStringLiteral("."), QStringLiteral("/usr/bin")};
+    ExecCredentialProvider provider(execConfig(QStringLiteral("orrery-relative-plugin")), {}, o);
+    const auto result = provider.credential();
+    QDir::setCurrent(previous);
+    QVERIFY2(!result.ok(), "a plugin was run from a relative PATH entry");
+    QCOMPARE(result.error().code, Error::Code::NotFound);
+    // The login-shell search path drops them too.
+    const QStringList dirs = LoginShellPath::combine(QStringLiteral("bin:.:/usr/bin"),
+                                                     QStringLiteral("./tools:/opt/x/bin"), {});
+    QVERIFY(!dirs.contains(QStringLiteral("bin")));
+    QVERIFY(!dirs.contains(QStringLiteral(".")));
+    QVERIFY(!dirs.contains(QStringLiteral("tools")));
+    QVERIFY(dirs.contains(QStringLiteral("/opt/x/bin")));
 }
 
 void tst_ExecPlugin::outputValidation_data()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `orrery --play` end to end: the built orrery binary plays the shipped runbooks against
 // orrery-sim (scenarios pfe and aks-chat), and a failing one; exit codes, output lines, the
-// audit log and the cluster state read back afterwards.
+// audit log and the cluster state read back afterwards; a protected cluster refuses writes
+// without --yes-i-mean, whichever context reaches it.
 #include "eventloopwait.h"
 #include "simprocess.h"
 #include "audit/auditlog.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -65,6 +67,7 @@ private slots:
     void loadScaleOut();
     void demoCluster();
     void unrecordableWriteIsRefused();
+    void protectedClusterNeedsYesIMean();
     void hostileManifests();  // last: it adds audit entries the tests above count
 
 private:
@@ -100,6 +103,8 @@ std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments, cons
     // The audit log goes under $XDG_DATA_HOME/Orrery/Orrery/audit: keep it in the test's
     // directory, where audit() reads it back.
     env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataHome);
+    // Preferences (the protected marks) under $XDG_CONFIG_HOME/Orrery/Orrery.conf.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process->setProcessEnvironment(env);
     process->setProgram(QStringLiteral(ORRERY_APP_BINARY));
@@ -403,6 +408,76 @@ void tst_Play::hostileManifests()
     QCOMPARE(after.last().kind, QStringLiteral("CustomResourceDefinition"));
     QVERIFY(after.last().dryRun);
     QCOMPARE(after.last().result, QStringLiteral("ok"));
+}
+
+// The user protected "pfe-k8s-viewer" in the window (kept by context name, as every version
+// before protection followed clusters did). "pfe-k8s" is another context, another user, on
+// the same cluster: --play must refuse its writes unless --yes-i-mean names it.
+void tst_Play::protectedClusterNeedsYesIMean()
+{
+    const QString settingsFile = m_dir.filePath(QStringLiteral("config/Orrery/Orrery.conf"));
+    {
+        QSettings settings(settingsFile, QSettings::IniFormat);
+        settings.setValue(QStringLiteral("contexts/pfe-k8s-viewer/protected"), true);
+    }
+    const QString file = m_dir.filePath(QStringLiteral("protected-scale.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: Scale\nnamespace: pfe-app\nsteps:\n"
+            "  - caption: \"Scale the backend\"\n"
+            "  - scale: {target: deployment/backend-python, replicas: 3}\n");
+    f.close();
+    const QStringList base = {QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
+                              QStringLiteral("--context"), PfeContext};
+    const auto pfeWrites = [this] {
+        int n = 0;
+        for (const AuditEntry &e : audit())
+            n += e.context == PfeContext;
+        return n;
+    };
+    const int writesBefore = pfeWrites();
+
+    PlayResult r = play(base);
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("protected cluster")), qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("step 2 (line 5)")), qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("--yes-i-mean pfe-k8s")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.isEmpty(), qPrintable(r.dump()));
+    // The mark moved from the name to the cluster.
+    {
+        QSettings settings(settingsFile, QSettings::IniFormat);
+        QVERIFY(!settings.contains(QStringLiteral("contexts/pfe-k8s-viewer/protected")));
+        QCOMPARE(settings.value(QStringLiteral("protection/clusters")).toStringList().size(), 1);
+    }
+
+    // Naming another context (the protected one, not the one played) is no confirmation.
+    r = play(base + QStringList{QStringLiteral("--yes-i-mean"), QStringLiteral("pfe-k8s-viewer")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("--yes-i-mean names \"pfe-k8s-viewer\"")), qPrintable(r.dump()));
+    QCOMPARE(pfeWrites(), writesBefore);
+
+    // Captions and waits are no writes: such a runbook plays without the name.
+    const QString captions = m_dir.filePath(QStringLiteral("captions.yaml"));
+    QFile c(captions);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write("name: Talk\nsteps:\n  - caption: \"Nothing changes\"\n  - wait: 0\n");
+    c.close();
+    r = play({QStringLiteral("--play"), captions, QStringLiteral("--kubeconfig"), m_kubeconfig,
+              QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.dump()));
+
+    // The exact name unlocks it.
+    r = play(base + QStringList{QStringLiteral("--yes-i-mean"), PfeContext});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.dump()));
+    QVERIFY2(r.lines.value(0).contains(QLatin1String("protected cluster")), qPrintable(r.dump()));
+    QCOMPARE(pfeWrites(), writesBefore + 1);
+    auto t = transport(PfeContext);
+    QVERIFY(t);
+    const auto deployment = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    QVERIFY(deployment.ok());
+    QCOMPARE((*deployment)["spec"]["replicas"].get<int>(), 3);
+    QFile::remove(settingsFile);
 }
 
 QTEST_GUILESS_MAIN(tst_Play)

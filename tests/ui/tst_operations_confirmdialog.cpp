@@ -21,6 +21,7 @@ private slots:
     void namesTheTarget();
     void protectedNeedsExactName();
     void unprotectedConfirmsAtOnce();
+    void tlsVerificationOffIsShown();
     void dryRunShowsOutcome();
     void lateDryRunReplyAfterCloseIsHarmless();
     void screenshot();
@@ -73,6 +74,26 @@ void TestConfirmDialog::namesTheTarget()
             cancelIsDefault = true;
     QVERIFY(cancelIsDefault);
     QVERIFY(!dialog.dryRunButton()->isVisibleTo(&dialog)); // no runner, no button
+}
+
+void TestConfirmDialog::tlsVerificationOffIsShown()
+{
+    {
+        ConfirmDialog dialog(target(false), QStringLiteral("Scale"), QStringLiteral("Scale"));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("tlsInsecureBanner")));
+        QVERIFY(!allLabelText(&dialog).contains(QLatin1String("TLS")));
+    }
+    ConfirmationTarget t = target(true);
+    t.tlsVerificationOff = true;
+    ConfirmDialog dialog(t, QStringLiteral("Scale"), QStringLiteral("Scale"));
+    dialog.show();
+    auto *banner = dialog.findChild<QLabel *>(QStringLiteral("tlsInsecureBanner"));
+    QVERIFY(banner);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QLatin1String("TLS verification is OFF")));
+    // It warns; it does not replace the protected lock.
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("protectedBanner")));
+    QVERIFY(!dialog.isConfirmEnabled());
 }
 
 void TestConfirmDialog::protectedNeedsExactName()

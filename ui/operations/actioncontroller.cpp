@@ -280,6 +280,7 @@ ConfirmationTarget ActionController::confirmationTarget(const Target &t) const
     c.displayName = m_preferences ? m_preferences->displayName(t.context) : t.context;
     c.colour = m_preferences ? m_preferences->colour(t.context) : QColor();
     c.isProtected = m_preferences && m_preferences->isProtected(t.context);
+    c.tlsVerificationOff = t.session && t.session->connection().insecureSkipTlsVerify;
     c.ns = t.ns;
     c.kind = kindName(t.kind);
     c.name = t.name;

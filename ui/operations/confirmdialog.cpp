@@ -80,6 +80,25 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
         layout->addWidget(banner);
     }
 
+    if (target.tlsVerificationOff) {
+        auto *banner = new QLabel(
+            tr("TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's "
+               "identity is not checked, so this write and your credentials go to whoever answers."),
+            frame);
+        banner->setObjectName(QStringLiteral("tlsInsecureBanner"));
+        banner->setWordWrap(true);
+        banner->setTextFormat(Qt::PlainText);
+        auto paintBanner = [banner] {
+            banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2;"
+                                                 " font-weight: bold; padding: 6px; border: none; }")
+                                      .arg(Theme::instance()->name(Theme::Role::WarningFill),
+                                           Theme::instance()->name(Theme::Role::Text)));
+        };
+        paintBanner();
+        connect(Theme::instance(), &Theme::changed, banner, paintBanner);
+        layout->addWidget(banner);
+    }
+
     auto *form = new QFormLayout;
     form->addRow(tr("Context:"),
                  selectableLabel(displayName == target.context

@@ -23,6 +23,9 @@ struct ConfirmationTarget
     QString displayName; // empty: the context name
     QColor colour;       // the frame; invalid: the palette's highlight
     bool isProtected = false;
+    // The connection skips TLS verification (kubeconfig insecure-skip-tls-verify): whoever
+    // answers at the server's address gets this write and the credentials with it.
+    bool tlsVerificationOff = false;
     QString ns;          // empty: cluster-scoped
     QString kind;
     QString name;
@@ -31,7 +34,8 @@ struct ConfirmationTarget
 // The one confirmation every write goes through (docs/operations.md, "Protections"): names the
 // context, cluster, namespace and object, shows the exact change, framed in the context's
 // colour. Cancel is the default button, so a stray Enter never writes. On a protected context
-// the confirm button stays disabled until the context name is typed exactly.
+// the confirm button stays disabled until the context name is typed exactly. A connection
+// without TLS verification gets a warning banner.
 // Non-blocking: callers use open() and the accepted() signal, never exec().
 class ConfirmDialog : public QDialog
 {

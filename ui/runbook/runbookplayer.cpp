@@ -360,6 +360,7 @@ void RunbookPlayer::requestStart()
     ConfirmationTarget target;
     target.context = m_context;
     target.cluster = m_session->connection().clusterName;
+    target.tlsVerificationOff = m_session->connection().insecureSkipTlsVerify;
     target.ns = m_book.ns;
     target.kind = tr("Runbook");
     target.name = m_title->text();
