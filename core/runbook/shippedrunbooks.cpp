@@ -17,8 +17,9 @@ QString ShippedRunbooks::directory()
         candidates << fromEnvironment;
     if (QCoreApplication::instance())
         candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/orrery/runbooks");
-    // This file lives in <source>/core/runbook/.
-    candidates << QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/../../resources/runbooks");
+    // The source tree, for uninstalled builds and tests. Not __FILE__: a compiler cache
+    // (ccache's base_dir) makes it relative to wherever the compiler ran.
+    candidates << QStringLiteral(ORRERY_SOURCE_RUNBOOKS_DIR);
     for (const QString &candidate : std::as_const(candidates)) {
         const QFileInfo info(candidate);
         if (info.isDir())
