@@ -48,8 +48,13 @@ qint64 toInt(const json &j, qint64 fallback = 0)
 {
     if (j.is_number_integer())
         return j.get<qint64>();
-    if (j.is_number())
-        return qint64(j.get<double>());
+    if (j.is_number()) {
+        // Converting a double outside qint64's range (1e88) is undefined behaviour (found by
+        // tests/fuzz): such a value means nothing here, so it reads as absent.
+        const double d = j.get<double>();
+        constexpr double limit = 9223372036854775808.0;  // 2^63
+        return d >= -limit && d < limit ? qint64(d) : fallback;
+    }
     if (j.is_string()) {
         qint64 v = 0;
         std::string_view s = j.get_ref<const std::string &>();
