@@ -41,7 +41,7 @@ run_one() {
     local corpus="$campaign/corpus/$parser" artifacts="$campaign/artifacts/$parser"
     mkdir -p "$corpus" "$artifacts"
     # shellcheck disable=SC2086 # the extra seed directories are a word list
-    nice -n 10 "$build/tests/fuzz/fuzz_$parser" -max_total_time="$seconds" -timeout=10 \
+    nice -n 10 "$build/tests/fuzz/fuzz_$parser" -max_total_time="$seconds" -timeout=30 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         "$corpus" "$ORRERY_ROOT/tests/fuzz/corpus/$parser" ${extra[$parser]:-} \
         >"$campaign/$parser.log" 2>&1 || true

@@ -606,6 +606,10 @@ struct ApiServer::Private
     Target parseTarget(const std::vector<std::string> &segs)
     {
         Target t;
+        // "/api" and "/apis/<group>" name no version; a write to them reached the indexing
+        // below out of bounds (found by tests/fuzz/fuzz_simrequest).
+        if (segs.size() < (segs[0] == "api" ? 2u : 3u))
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
         std::size_t i = 0;
         if (segs[0] == "api") {
             t.version = segs[1];

@@ -168,6 +168,25 @@ private slots:
         QCOMPARE(w->podTemplate.configMapRefs(), QStringList{QStringLiteral("api-files")});
     }
 
+    void numbersOutsideTheIntegerRangeReadAsAbsent()
+    {
+        // Found by tests/fuzz/fuzz_listpage: 1e19 does not fit qint64; converting it was
+        // undefined behaviour (on x86 it became -9223372036854775808).
+        Internal::ObjectDecoder decoder;
+        const QByteArray json = R"({"apiVersion":"apps/v1","kind":"Deployment",
+            "metadata":{"name":"web","namespace":"shop","uid":"u","generation":1e19},
+            "spec":{"replicas":-1e300},
+            "status":{"observedGeneration":1e19,"replicas":3.0}})";
+        KubeObjectPtr o = decoder.decode(Kind::Deployment, json);
+        QVERIFY(o);
+        const WorkloadData *w = o->workload();
+        QVERIFY(w);
+        QCOMPARE(w->observedGeneration, qint64(0));
+        QCOMPARE(o->generation, qint64(0));
+        QCOMPARE(w->desired, 1);  // the default for a missing spec.replicas
+        QCOMPARE(w->current, 3);
+    }
+
     void hpa_data()
     {
         QTest::addColumn<QString>("file");

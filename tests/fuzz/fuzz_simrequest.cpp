@@ -9,6 +9,7 @@
 // One store and server serve 500 inputs in a row (building a server per input runs ~30
 // inputs a second), then start over so the store does not grow without end. A finding that
 // depends on objects an earlier input created replays with the inputs before it.
+#include "fuzzinput.h"
 #include "objectstore.h"
 #include "server/apiserver.h"
 #include <httplib.h>
@@ -75,9 +76,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         server = std::make_unique<ApiServer>(*store, ApiServerOptions());
         server->bootstrap();
     }
-    const httplib::Request request = requestFrom(
-        std::string_view(reinterpret_cast<const char *>(data), size), server->operatorToken());
-    httplib::Response response;
-    server->handle(request, response);
-    return 0;
+    return Orrery::Fuzz::run([&] {
+        const httplib::Request request = requestFrom(
+            std::string_view(reinterpret_cast<const char *>(data), size), server->operatorToken());
+        httplib::Response response;
+        server->handle(request, response);
+    });
 }
