@@ -20,16 +20,16 @@ struct Rule
 const QList<Rule> &rules()
 {
     static const QList<Rule> s_rules = {
-        {QRegularExpression(QStringLiteral(R"(json::parse\s*\()")),
+        {QRegularExpression(QStringLiteral(R"x(json::parse\s*\()x")),
          "JsonRead::parse (never throws, bounds the nesting depth)"},
-        {QRegularExpression(QStringLiteral(R"((\.|->)dump\s*\()")),
+        {QRegularExpression(QStringLiteral(R"x((\.|->)dump\s*\()x")),
          "JsonRead::dump / dumpBytes (invalid UTF-8 becomes U+FFFD instead of throwing)"},
-        {QRegularExpression(QStringLiteral(R"((\.|->)value\s*\(\s*(")|std::string|[A-Za-z_:]*json))")),
+        {QRegularExpression(QStringLiteral(R"x((\.|->)value\s*\(\s*("|std::string|[A-Za-z_:]*json))x")),
          "JsonRead::string/integer/boolean/object/array (json::value throws when the stored type differs)"},
-        {QRegularExpression(QStringLiteral(R"(_json_pointer)")), "a JsonRead path: {\"metadata\", \"name\"}"},
-        {QRegularExpression(QStringLiteral(R"((\.|->)at\s*\(\s*("|[A-Za-z_]+\.toStdString\(\)))")),
+        {QRegularExpression(QStringLiteral(R"x(_json_pointer)x")), "a JsonRead path: {\"metadata\", \"name\"}"},
+        {QRegularExpression(QStringLiteral(R"x((\.|->)at\s*\(\s*("|[A-Za-z_]+\.toStdString\(\)))x")),
          "JsonRead::find (json::at throws on a missing key)"},
-        {QRegularExpression(QStringLiteral(R"((\.|->)get(_ref)?\s*<)")),
+        {QRegularExpression(QStringLiteral(R"x((\.|->)get(_ref)?\s*<)x")),
          "a type check first (is_string(), ...) or JsonRead::toString/toInteger (json::get throws)"},
     };
     return s_rules;
@@ -39,7 +39,7 @@ const QList<Rule> &rules()
 // cannot throw; the other rules have no such exception.
 bool guardedGet(const QStringList &lines, int index)
 {
-    static const QRegularExpression guard(QStringLiteral(R"(\bis_[a-z_]+\s*\(|value_t::)"));
+    static const QRegularExpression guard(QStringLiteral(R"x(\bis_[a-z_]+\s*\(|value_t::)x"));
     for (int i = qMax(0, index - 2); i <= index; ++i) {
         if (guard.match(lines.at(i)).hasMatch())
             return true;
@@ -50,9 +50,9 @@ bool guardedGet(const QStringList &lines, int index)
 // The code part of a line: comments out.
 QString code(const QString &line)
 {
-    const QString trimmed = line.trimmed();
-    if (trimmed.startsWith(QLatin1String("//")) || trimmed.startsWith(QLatin1Char('*'))
-        || trimmed.startsWith(QLatin1String("/*")))
+    // A comment line, or the continuation of a block comment ("* text", "*/"); not "*out = ...".
+    static const QRegularExpression commentLine(QStringLiteral(R"x(^\s*(//|/\*|\*(\s|/|$)))x"));
+    if (commentLine.match(line).hasMatch())
         return {};
     const qsizetype comment = line.indexOf(QLatin1String(" //"));
     return comment < 0 ? line : line.left(comment);
@@ -95,23 +95,24 @@ void tst_JsonIdioms::rulesCatch_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<bool>("flagged");
-    QTest::newRow("value with default") << R"(const int v = j.value("version", 0);)" << true;
-    QTest::newRow("value through ->") << R"(if (obj->value("orrerySimulator", false)))" << true;
-    QTest::newRow("value with a json default") << R"(x.value("spec", nlohmann::json::object()))" << true;
-    QTest::newRow("json pointer") << R"(item.value("/metadata/namespace"_json_pointer, std::string()))" << true;
-    QTest::newRow("at") << R"(data->at(key.toStdString()))" << true;
-    QTest::newRow("at literal") << R"(j.at("kind"))" << true;
-    QTest::newRow("unguarded get") << R"(const std::string s = j["path"].get<std::string>();)" << true;
-    QTest::newRow("get through ->") << R"(*out = QString::fromStdString(it->get<std::string>());)" << true;
-    QTest::newRow("dump") << R"(r.body = QByteArray::fromStdString(body.dump());)" << true;
-    QTest::newRow("parse") << R"(auto j = nlohmann::json::parse(text, nullptr, false);)" << true;
-    QTest::newRow("guarded get") << R"(return v.is_boolean() ? v.get<bool>() : fallback;)" << false;
-    QTest::newRow("std::get") << R"(return std::get<0>(m_data);)" << false;
-    QTest::newRow("QSettings value") << R"(m_settings->value(QLatin1String(kStateKey)).toByteArray();)" << false;
-    QTest::newRow("QList at") << R"(const QString &name = m_names.at(index.row());)" << false;
-    QTest::newRow("Result value") << R"(const Credential &c = credential->value();)" << false;
-    QTest::newRow("JsonRead") << R"(const QString name = JsonRead::string(j, {"metadata", "name"});)" << false;
-    QTest::newRow("comment") << R"(// j.value("x", 0) throws)" << false;
+    QTest::newRow("value with default") << R"x(const int v = j.value("version", 0);)x" << true;
+    QTest::newRow("value through ->") << R"x(if (obj->value("orrerySimulator", false)))x" << true;
+    QTest::newRow("value with a json default") << R"x(x.value("spec", nlohmann::json::object()))x" << true;
+    QTest::newRow("json pointer") << R"x(item.value("/metadata/namespace"_json_pointer, std::string()))x" << true;
+    QTest::newRow("at") << R"x(data->at(key.toStdString()))x" << true;
+    QTest::newRow("at literal") << R"x(j.at("kind"))x" << true;
+    QTest::newRow("unguarded get") << R"x(const std::string s = j["path"].get<std::string>();)x" << true;
+    QTest::newRow("get through ->") << R"x(*out = QString::fromStdString(it->get<std::string>());)x" << true;
+    QTest::newRow("dump") << R"x(r.body = QByteArray::fromStdString(body.dump());)x" << true;
+    QTest::newRow("parse") << R"x(auto j = nlohmann::json::parse(text, nullptr, false);)x" << true;
+    QTest::newRow("guarded get") << R"x(return v.is_boolean() ? v.get<bool>() : fallback;)x" << false;
+    QTest::newRow("std::get") << R"x(return std::get<0>(m_data);)x" << false;
+    QTest::newRow("QSettings value") << R"x(m_settings->value(QLatin1String(kStateKey)).toByteArray();)x" << false;
+    QTest::newRow("QList at") << R"x(const QString &name = m_names.at(index.row());)x" << false;
+    QTest::newRow("Result value") << R"x(const Credential &c = credential->value();)x" << false;
+    QTest::newRow("JsonRead") << R"x(const QString name = JsonRead::string(j, {"metadata", "name"});)x" << false;
+    QTest::newRow("comment") << R"x(// j.value("x", 0) throws)x" << false;
+    QTest::newRow("block comment") << R"x( * j.value("x", 0) throws)x" << false;
 }
 
 void tst_JsonIdioms::rulesCatch()

@@ -381,33 +381,36 @@ void tst_Play::unrecordableWriteIsRefused()
 }
 
 // A dry-run apply of a CustomResourceDefinition used to abort (exit 134) in the audit
-// scrubber, and a Latin-1 manifest in the JSON serialiser. Now the CRD is applied (dry run)
-// and audited, and the Latin-1 file is refused before anything is sent, with file and line.
+// scrubber before the request was sent, and a Latin-1 manifest in the JSON serialiser. Now the
+// CRD write is audited and sent (orrery-sim does not serve CRDs, so the server refuses it:
+// exit 1, not 134), and the Latin-1 file is refused before anything is sent, with file and line.
 void tst_Play::hostileManifests()
 {
-    const QString file = m_dir.filePath(QStringLiteral("hostile.yaml"));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("name: Hostile\nnamespace: pfe-app\nsteps:\n"
-            "  - apply: {file: " ORRERY_TEST_DATA "/apply/crd.yaml, dryRun: true}\n"
-            "  - apply: {file: " ORRERY_TEST_DATA "/apply/latin1-configmap.yaml}\n");
-    f.close();
+    auto runbook = [this](const QString &name, const QByteArray &step) {
+        const QString file = m_dir.filePath(name);
+        QFile f(file);
+        if (f.open(QIODevice::WriteOnly))
+            f.write("name: Hostile\nnamespace: pfe-app\nsteps:\n  - apply: {file: " + step + "}\n");
+        return file;
+    };
     const QList<AuditEntry> before = audit();
-    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
-                               QStringLiteral("--context"), PfeContext});
-    QVERIFY2(r.finished, qPrintable(r.dump()));
-    QCOMPARE(r.exitCode, 1);  // not 134: the second step fails cleanly
-    QCOMPARE(r.lines.size(), 3);
-    QVERIFY2(r.lines.at(1).startsWith(QLatin1String("[1/2] ok apply ")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.at(2).startsWith(QLatin1String("[2/2] FAILED apply ")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.at(2).contains(QLatin1String("latin1-configmap.yaml:6: Not valid UTF-8")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.at(2).contains(QLatin1String("save it as UTF-8")), qPrintable(r.dump()));
-
-    const QList<AuditEntry> after = audit();
-    QCOMPARE(after.size(), before.size() + 1);  // the CRD dry run; nothing for the refused file
+    PlayResult r = play({QStringLiteral("--play"), runbook(QStringLiteral("crd.yaml"), ORRERY_TEST_DATA "/apply/crd.yaml, dryRun: true"),
+                         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.dump()));
+    QVERIFY2(r.lines.size() == 2 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply: the server")), qPrintable(r.dump()));
+    QList<AuditEntry> after = audit();
+    QCOMPARE(after.size(), before.size() + 1);
     QCOMPARE(after.last().kind, QStringLiteral("CustomResourceDefinition"));
     QVERIFY(after.last().dryRun);
-    QCOMPARE(after.last().result, QStringLiteral("ok"));
+    QVERIFY(after.last().summary.contains(QLatin1String("widgets.example.orrery.dev")));
+
+    r = play({QStringLiteral("--play"), runbook(QStringLiteral("latin1.yaml"), ORRERY_TEST_DATA "/apply/latin1-configmap.yaml"),
+              QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.dump()));
+    QVERIFY2(r.lines.size() == 2 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(1).contains(QLatin1String("latin1-configmap.yaml:6: Not valid UTF-8")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(1).contains(QLatin1String("save it as UTF-8")), qPrintable(r.dump()));
+    QCOMPARE(audit().size(), after.size());  // refused before anything was sent
 }
 
 // The user protected "pfe-k8s-viewer" in the window (kept by context name, as every version
