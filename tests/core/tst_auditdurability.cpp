@@ -208,7 +208,7 @@ private slots:
             delete t;
         }
         QVERIFY(child->waitForFinished(120000));
-        QCOMPARE(child->exitCode(), 0);
+        QVERIFY2(child->exitCode() == 0, child->readAllStandardError().constData());
         QCOMPARE(int(failures), 0);
 
         const QMap<int, QString> files = auditFiles(dir.path());

@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,7 +76,9 @@ private slots:
         m_server->Patch("/apis/apps/v1/namespaces/shop/deployments/web", [this](const httplib::Request &, httplib::Response &res) {
             ++m_requests;
             QFile log(auditFile());
-            m_intentOnDisk = log.open(QIODevice::ReadOnly) && log.readAll().contains("\"phase\":\"intent\"");
+            // Regular file only: /dev/full (the broken-log tests) would be read forever.
+            m_intentOnDisk = QFileInfo(log).isFile() && log.open(QIODevice::ReadOnly)
+                             && log.readAll().contains("\"phase\":\"intent\"");
             log.close();
             while (m_hold)
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
