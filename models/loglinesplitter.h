@@ -27,8 +27,8 @@ public:
 private:
     QString cut() const;
 
-    QByteArray m_partial;  // the current line so far, never more than maxLogLineBytes + 1
-    bool m_dropping = false;  // the current line was cut: skip to the next newline
+    QByteArray m_partial;    // the current line so far, never more than maxLogLineBytes + 1
+    bool m_dropping = false; // the current line was cut: skip to the next newline
 };
 
 } // namespace Orrery

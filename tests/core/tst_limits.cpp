@@ -39,7 +39,8 @@ QByteArray laughs(int levels, const QByteArray &indent = {})
         QByteArray items;
         for (int k = 0; k < 10; ++k)
             items += (k ? ", " : "") + prev;
-        yaml += indent + "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [" + items + "]\n";
+        yaml += indent + "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [" +
+                items + "]\n";
     }
     return yaml;
 }
@@ -70,8 +71,9 @@ QStringList serverState(const Test::FakeApiServer &server)
     QStringList out;
     for (const json &o : server.objects("pods")) {
         const json &m = o["metadata"];
-        out << QString::fromStdString(m["namespace"].get<std::string>() + "/" + m["name"].get<std::string>() + "@"
-                                      + m["resourceVersion"].get<std::string>());
+        out << QString::fromStdString(m["namespace"].get<std::string>() + "/" +
+                                      m["name"].get<std::string>() + "@" +
+                                      m["resourceVersion"].get<std::string>());
     }
     out.sort();
     return out;
@@ -79,8 +81,10 @@ QStringList serverState(const Test::FakeApiServer &server)
 
 json serverPod(const std::string &ns, const std::string &name, std::size_t annotationBytes = 0)
 {
-    json o = Test::FakeApiServer::makeObject(ns, name, {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
-                                                        {"status", {{"phase", "Running"}}}});
+    json o = Test::FakeApiServer::makeObject(
+        ns, name,
+        {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
+         {"status", {{"phase", "Running"}}}});
     if (annotationBytes)
         o["metadata"]["annotations"] = {{"padding", std::string(annotationBytes, 'x')}};
     return o;
@@ -128,13 +132,15 @@ void tst_Limits::yamlAliasExpansionIsBounded()
 {
     QFETCH(int, levels);
     QFETCH(bool, multiDocument);
-    const QByteArray yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n" + laughs(levels, "  ");
+    const QByteArray yaml =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n" + laughs(levels, "  ");
     QVERIFY(yaml.size() < 1000);
     QElapsedTimer timer;
     timer.start();
     Error error;
     if (multiDocument) {
-        const auto docs = YamlJson::parseDocuments("a: 1\n---\n" + yaml, QStringLiteral("laughs.yaml"));
+        const auto docs =
+            YamlJson::parseDocuments("a: 1\n---\n" + yaml, QStringLiteral("laughs.yaml"));
         QVERIFY(!docs.ok());
         error = docs.error();
     } else {
@@ -143,7 +149,8 @@ void tst_Limits::yamlAliasExpansionIsBounded()
         error = doc.error();
     }
     QCOMPARE(error.code, Error::Code::TooLarge);
-    QVERIFY2(error.message.contains(QString::number(Limits::maxYamlNodes)), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QString::number(Limits::maxYamlNodes)),
+             qPrintable(error.message));
     QCOMPARE(error.file, QStringLiteral("laughs.yaml"));
     QVERIFY2(error.line > 0, qPrintable(error.toString()));
     // Generous: the unbounded conversion takes minutes and gigabytes here.
@@ -152,15 +159,17 @@ void tst_Limits::yamlAliasExpansionIsBounded()
 
 void tst_Limits::yamlNestingIsBounded()
 {
-    const int depth = Limits::maxNestingDepth + 10;  // below yaml-cpp's own guard (2000)
+    const int depth = Limits::maxNestingDepth + 10; // below yaml-cpp's own guard (2000)
     const QByteArray flow = QByteArray(depth, '[') + QByteArray(depth, ']');
     const auto doc = YamlJson::parse("deep: " + flow + "\n", QStringLiteral("deep.yaml"));
     QVERIFY(!doc.ok());
     QCOMPARE(doc.error().code, Error::Code::TooLarge);
-    QVERIFY2(doc.error().message.contains(QString::number(Limits::maxNestingDepth)), qPrintable(doc.error().message));
+    QVERIFY2(doc.error().message.contains(QString::number(Limits::maxNestingDepth)),
+             qPrintable(doc.error().message));
     QCOMPARE(doc.error().line, 1);
 
-    const QByteArray shallow = QByteArray(Limits::maxNestingDepth - 1, '[') + QByteArray(Limits::maxNestingDepth - 1, ']');
+    const QByteArray shallow =
+        QByteArray(Limits::maxNestingDepth - 1, '[') + QByteArray(Limits::maxNestingDepth - 1, ']');
     QVERIFY(YamlJson::parse(shallow).ok());
 }
 
@@ -171,7 +180,8 @@ void tst_Limits::yamlSelfReferencingAlias()
     for (const QByteArray &yaml : {QByteArray("a: &x [1, *x]\n"), QByteArray("a: &x {b: *x}\n")}) {
         const auto doc = YamlJson::parse(yaml, QStringLiteral("cycle.yaml"));
         QVERIFY2(!doc.ok(), yaml.constData());
-        QVERIFY(doc.error().code == Error::Code::TooLarge || doc.error().code == Error::Code::ParseError);
+        QVERIFY(doc.error().code == Error::Code::TooLarge ||
+                doc.error().code == Error::Code::ParseError);
     }
 }
 
@@ -185,17 +195,19 @@ void tst_Limits::yamlAliasOfLongStringIsBounded()
     const auto doc = YamlJson::parse(yaml, QStringLiteral("long.yaml"));
     QVERIFY(!doc.ok());
     QCOMPARE(doc.error().code, Error::Code::TooLarge);
-    QVERIFY2(doc.error().message.contains(Limits::byteSize(Limits::maxYamlExpandedBytes)), qPrintable(doc.error().message));
+    QVERIFY2(doc.error().message.contains(Limits::byteSize(Limits::maxYamlExpandedBytes)),
+             qPrintable(doc.error().message));
 }
 
 void tst_Limits::yamlWithinLimitsStillParses()
 {
     // Aliases are fine in moderation (Helm values and CI files use them).
-    const auto doc = YamlJson::parse("base: &b {image: nginx, port: 80}\nweb: *b\napi: *b\n" + laughs(4));
+    const auto doc =
+        YamlJson::parse("base: &b {image: nginx, port: 80}\nweb: *b\napi: *b\n" + laughs(4));
     QVERIFY(doc.ok());
     QVERIFY((*doc)["api"]["port"] == json(80));
     QCOMPARE((*doc)["l3"].size(), std::size_t(10));
-    QVERIFY((*doc)["l3"][9][9][9][9] == json("lol"));  // l3 → l2 → l1 → l0 → "lol"
+    QVERIFY((*doc)["l3"][9][9][9][9] == json("lol")); // l3 → l2 → l1 → l0 → "lol"
 }
 
 void tst_Limits::kubeconfigExtensionIsBounded()
@@ -204,19 +216,20 @@ void tst_Limits::kubeconfigExtensionIsBounded()
     const QString path = dir.filePath(QStringLiteral("config"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray yaml = "apiVersion: v1\nkind: Config\nclusters:\n"
-                      "- name: laughs\n  cluster:\n    server: https://laughs.example\n    extensions:\n"
-                      "    - name: client.authentication.k8s.io/exec\n      extension:\n"
-                      + laughs(9, "        ")
-                      + "- name: fine\n  cluster:\n    server: https://fine.example\n";
+    QByteArray yaml =
+        "apiVersion: v1\nkind: Config\nclusters:\n"
+        "- name: laughs\n  cluster:\n    server: https://laughs.example\n    extensions:\n"
+        "    - name: client.authentication.k8s.io/exec\n      extension:\n" +
+        laughs(9, "        ") + "- name: fine\n  cluster:\n    server: https://fine.example\n";
     file.write(yaml);
     file.close();
     const Kubeconfig config = Kubeconfig::loadFiles({path});
-    QVERIFY(config.cluster(QStringLiteral("fine")));  // the other entries still load
+    QVERIFY(config.cluster(QStringLiteral("fine"))); // the other entries still load
     QVERIFY(!config.cluster(QStringLiteral("laughs")));
     bool named = false;
     for (const Error &e : config.errors())
-        named = named || (e.message.contains(QString::number(Limits::maxYamlNodes)) && e.file == path && e.line > 0);
+        named = named || (e.message.contains(QString::number(Limits::maxYamlNodes)) &&
+                          e.file == path && e.line > 0);
     QVERIFY(named);
 }
 
@@ -225,7 +238,8 @@ void tst_Limits::oversizedBodyIsAnError()
     Test::FakeApiServer server;
     QVERIFY(server.start());
     server.put("pods", serverPod("default", "small"));
-    server.put("pods", serverPod("default", "huge", std::size_t(Limits::maxResponseBodyBytes) + 4096));
+    server.put("pods",
+               serverPod("default", "huge", std::size_t(Limits::maxResponseBodyBytes) + 4096));
     ClusterConnection connection;
     connection.contextName = QStringLiteral("test");
     connection.server = QString::fromStdString(server.url());
@@ -241,8 +255,10 @@ void tst_Limits::oversizedBodyIsAnError()
     QVERIFY(small->ok() && (*small)->status == 200);
     QVERIFY(!huge->ok());
     QCOMPARE(huge->error().code, Error::Code::TooLarge);
-    QVERIFY2(huge->error().message.contains(Limits::byteSize(Limits::maxResponseBodyBytes)), qPrintable(huge->error().toString()));
-    QVERIFY2(huge->error().context.contains(QStringLiteral("pods/huge")), qPrintable(huge->error().toString()));
+    QVERIFY2(huge->error().message.contains(Limits::byteSize(Limits::maxResponseBodyBytes)),
+             qPrintable(huge->error().toString()));
+    QVERIFY2(huge->error().context.contains(QStringLiteral("pods/huge")),
+             qPrintable(huge->error().toString()));
 }
 
 void tst_Limits::oversizedWatchLineRelists()
@@ -254,7 +270,8 @@ void tst_Limits::oversizedWatchLineRelists()
     ClusterConnection connection;
     connection.contextName = QStringLiteral("test");
     connection.server = QString::fromStdString(server.url());
-    connection.credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
+    connection.credentials =
+        std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
     ClusterSession session(connection);
     InformerOptions options;
     options.initialBackoffMs = 20;
@@ -294,7 +311,8 @@ void tst_Limits::helmGzipBombFailsThatReleaseOnly()
     const json goodSecret = HelmCodec::toSecret(good, QDateTime::currentDateTimeUtc(), true);
 
     // 1 MiB past the limit of zeros gzips to about 65 KiB: small enough for any Secret.
-    const QByteArray bomb = HelmCodec::gzip(QByteArray(int(Limits::maxDecompressedBytes + Limits::MiB), ' '));
+    const QByteArray bomb =
+        HelmCodec::gzip(QByteArray(int(Limits::maxDecompressedBytes + Limits::MiB), ' '));
     QVERIFY(bomb.size() < Limits::MiB);
     json bombSecret = goodSecret;
     bombSecret["metadata"]["name"] = "sh.helm.release.v1.bomb.v1";
@@ -303,7 +321,8 @@ void tst_Limits::helmGzipBombFailsThatReleaseOnly()
     const auto direct = HelmCodec::decodeSecret(bombSecret);
     QVERIFY(!direct.ok());
     QCOMPARE(direct.error().code, Error::Code::TooLarge);
-    QVERIFY2(direct.error().message.contains(Limits::byteSize(Limits::maxDecompressedBytes)), qPrintable(direct.error().message));
+    QVERIFY2(direct.error().message.contains(Limits::byteSize(Limits::maxDecompressedBytes)),
+             qPrintable(direct.error().message));
     QCOMPARE(direct.error().context, QStringLiteral("sh.helm.release.v1.bomb.v1"));
 
     const HelmReleases releases = HelmReleases::fromSecrets(json::array({bombSecret, goodSecret}));
@@ -330,10 +349,13 @@ void tst_Limits::storeInboxIsCompacted()
     QCOMPARE(store.pendingDeltas(), 0);
     QCOMPARE(store.count(Kind::Pod), 10);
     for (int k = 0; k < 10; ++k)
-        QCOMPARE(store.object(Kind::Pod, QStringLiteral("ns"), QStringLiteral("p%1").arg(k))->resourceVersion,
+        QCOMPARE(store.object(Kind::Pod, QStringLiteral("ns"), QStringLiteral("p%1").arg(k))
+                     ->resourceVersion,
                  QString::number(posts - 10 + k + 1));
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.first().first().value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Added), 10);
+    QCOMPARE(
+        changed.first().first().value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Added),
+        10);
 }
 
 void tst_Limits::compactedInboxGivesTheSameState()
@@ -351,12 +373,14 @@ void tst_Limits::compactedInboxGivesTheSameState()
             d.type = StoreDelta::Type::Replace;
             d.scopeNamespace = roll == 0 ? QString() : namespaces[int(random.bounded(3))];
             for (int k = 0; k < 20; ++k) {
-                const QString ns = d.scopeNamespace.isEmpty() ? namespaces[int(random.bounded(3))] : d.scopeNamespace;
+                const QString ns = d.scopeNamespace.isEmpty() ? namespaces[int(random.bounded(3))]
+                                                              : d.scopeNamespace;
                 d.objects.push_back(pod(ns, QStringLiteral("p%1").arg(random.bounded(40)), i + 1));
             }
         } else {
             d.type = roll < 300 ? StoreDelta::Type::Delete : StoreDelta::Type::Upsert;
-            d.object = pod(namespaces[int(random.bounded(3))], QStringLiteral("p%1").arg(random.bounded(40)), i + 1);
+            d.object = pod(namespaces[int(random.bounded(3))],
+                           QStringLiteral("p%1").arg(random.bounded(40)), i + 1);
         }
         script.push_back(std::move(d));
     }

@@ -19,7 +19,8 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-nlohmann::json releaseSecret(const QString &ns, const QString &name, int version, const QString &status)
+nlohmann::json releaseSecret(const QString &ns, const QString &name, int version,
+                             const QString &status)
 {
     HelmRelease r;
     r.name = name;
@@ -49,15 +50,20 @@ void tst_HelmPagination::listIsReadInPages()
     // The fake lists in key order ("ns/name"): page - 1 releases in "a", then the three revisions
     // of "s" (the first ends page one, the others open page two), then 1.5 pages in "b".
     for (int i = 0; i < page - 1; ++i)
-        server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), 1,
-                                            QStringLiteral("deployed")));
-    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 1, QStringLiteral("superseded")));
-    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 2, QStringLiteral("superseded")));
-    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 3, QStringLiteral("deployed")));
+        server.put("secrets", releaseSecret(QStringLiteral("a"),
+                                            QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')),
+                                            1, QStringLiteral("deployed")));
+    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 1,
+                                        QStringLiteral("superseded")));
+    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 2,
+                                        QStringLiteral("superseded")));
+    server.put("secrets", releaseSecret(QStringLiteral("a"), QStringLiteral("s"), 3,
+                                        QStringLiteral("deployed")));
     const int inB = page + page / 2;
     for (int i = 0; i < inB; ++i)
-        server.put("secrets", releaseSecret(QStringLiteral("b"), QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')), 1,
-                                            QStringLiteral("deployed")));
+        server.put("secrets", releaseSecret(QStringLiteral("b"),
+                                            QStringLiteral("t%1").arg(i, 3, 10, QLatin1Char('0')),
+                                            1, QStringLiteral("deployed")));
     const int secrets = page - 1 + 3 + inB;
     const int pages = (secrets + page - 1) / page;
     QVERIFY(pages >= 3);
@@ -71,7 +77,8 @@ void tst_HelmPagination::listIsReadInPages()
     QSignalSpy loaded(&helm, &HelmPage::loaded);
     helm.setSession(&session);
     helm.show();
-    QVERIFY2(waitUntil([&] { return loaded.count() > 0; }, 30000), qPrintable(helm.statusLabel()->text()));
+    QVERIFY2(waitUntil([&] { return loaded.count() > 0; }, 30000),
+             qPrintable(helm.statusLabel()->text()));
 
     QCOMPARE(server.listCount("secrets"), pages);
     QCOMPARE(server.fullListCount("secrets"), 1);
@@ -81,7 +88,7 @@ void tst_HelmPagination::listIsReadInPages()
         if (helm.releaseList()->topLevelItem(i)->text(0) == QLatin1String("s"))
             s = helm.releaseList()->topLevelItem(i);
     QVERIFY(s);
-    QCOMPARE(s->text(5), QStringLiteral("3"));  // its latest revision came on the second page
+    QCOMPARE(s->text(5), QStringLiteral("3")); // its latest revision came on the second page
     QCOMPARE(s->text(6), QStringLiteral("deployed"));
 }
 
