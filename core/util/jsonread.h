@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/limits.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -37,7 +39,7 @@ public:
     // Deeper nesting than this is refused by parse(): Kubernetes objects nest a few dozen
     // levels at most (CRD schemas ~30), and every recursive walk over a value (audit scrubbing,
     // YAML rendering, pruning) must not exhaust the stack on a hostile document.
-    static constexpr int MaxDepth = 256;
+    static constexpr int MaxDepth = Limits::maxNestingDepth;
 
     // The member at `path`, or nullptr when a step is missing or not an object.
     static const Json *find(const Json &j, Path path);

@@ -105,6 +105,9 @@ private slots:
     void yamlAliasOfLongStringIsBounded();
     void yamlWithinLimitsStillParses();
     void kubeconfigExtensionIsBounded();
+    void trailingJunkEndsTheStream_data();
+    void trailingJunkEndsTheStream();
+    void documentsSplitLikeKubectl();
 
     // ---- HTTP ----
     void oversizedBodyIsAnError();
@@ -208,6 +211,62 @@ void tst_Limits::yamlWithinLimitsStillParses()
     QVERIFY((*doc)["api"]["port"] == json(80));
     QCOMPARE((*doc)["l3"].size(), std::size_t(10));
     QVERIFY((*doc)["l3"][9][9][9][9] == json("lol")); // l3 → l2 → l1 → l0 → "lol"
+}
+
+// yaml-cpp 0.7's LoadAll never returned on these (empty documents until memory ran out; saved
+// by the manifest fuzz target): a pasted manifest froze the window.
+void tst_Limits::trailingJunkEndsTheStream_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<int>("line");
+    QTest::newRow("trailing comma") << QByteArray("{\"a\":1},\n") << 1;
+    QTest::newRow("leading comma") << QByteArray("kind: A\n---\n,{\"a\":1}\n") << 3;
+    QTest::newRow("junk in the second document") << QByteArray("a: 1\n---\nb: 2\n---\n[1],\n") << 5;
+}
+
+void tst_Limits::trailingJunkEndsTheStream()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, line);
+    const auto docs = YamlJson::parseDocuments(yaml, QStringLiteral("m.yaml"));
+    QVERIFY(!docs.ok());
+    QCOMPARE(docs.error().code, Error::Code::ParseError);
+    QCOMPARE(docs.error().file, QStringLiteral("m.yaml"));
+    QCOMPARE(docs.error().line, line);
+}
+
+// Separators as kubectl reads them ("---" alone or before a comment), lines counted in the
+// whole stream, empty documents counted in `index` but not returned.
+void tst_Limits::documentsSplitLikeKubectl()
+{
+    const QByteArray yaml = "# leading comment\n"
+                            "---\n"
+                            "kind: A\n"          // line 3
+                            "text: |\n"
+                            "  ---\n"            // indented: block content, not a separator
+                            "--- # second\n"
+                            "\n"
+                            "kind: B\n"          // line 8
+                            "---\n"
+                            "---\n"
+                            "kind: C\n";         // line 11
+    const auto docs = YamlJson::parseDocuments(yaml, {});
+    QVERIFY2(docs.ok(), qPrintable(docs.ok() ? QString() : docs.error().toString()));
+    QCOMPARE(docs->size(), 3);
+    QVERIFY(docs->at(0).value["kind"] == json("A"));
+    QVERIFY(docs->at(0).value["text"] == json("---\n"));
+    QCOMPARE(docs->at(0).line, 3);
+    QCOMPARE(docs->at(0).index, 0);
+    QVERIFY(docs->at(1).value["kind"] == json("B"));
+    QCOMPARE(docs->at(1).line, 8);
+    QCOMPARE(docs->at(1).index, 1);
+    QVERIFY(docs->at(2).value["kind"] == json("C"));
+    QCOMPARE(docs->at(2).line, 11);
+    QCOMPARE(docs->at(2).index, 3);  // the empty document between counts
+
+    const auto bad = YamlJson::parseDocuments("kind: A\n---\nkind: [B\n", QStringLiteral("m.yaml"));
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().line >= 3, qPrintable(bad.error().toString()));  // in the stream, not in the document
 }
 
 void tst_Limits::kubeconfigExtensionIsBounded()

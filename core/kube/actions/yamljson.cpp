@@ -8,8 +8,10 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -243,30 +245,135 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &value)
 
 } // namespace
 
+namespace {
+
+// One document's text and where it starts in the stream.
+struct DocumentText
+{
+    std::string text;
+    int firstLine = 0;  // 0-based line of the stream where `text` starts
+};
+
+// A line that separates documents the way kubectl's YAML reader sees one: "---" at the start
+// of the line, followed by nothing but blanks or a comment.
+bool isSeparator(std::string_view line)
+{
+    if (line.substr(0, 3) != "---")
+        return false;
+    const auto rest = line.substr(3);
+    const auto first = rest.find_first_not_of(" \t\r");
+    return first == std::string_view::npos || rest[first] == '#';
+}
+
+bool isBlank(std::string_view text)
+{
+    size_t i = 0;
+    while (i < text.size()) {
+        const size_t end = std::min(text.find('\n', i), text.size());
+        const auto line = text.substr(i, end - i);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string_view::npos && line[first] != '#')
+            return false;
+        i = end + 1;
+    }
+    return true;
+}
+
+// Splits a stream at its separator lines. We do not use YAML::LoadAll: yaml-cpp 0.7's loop
+// never ends on some malformed input (`{"a":1},` yields empty documents until memory runs
+// out, jbeder/yaml-cpp#1040; found by tests/fuzz). Splitting first is also what kubectl does.
+std::vector<DocumentText> splitDocuments(const std::string &yaml)
+{
+    std::vector<DocumentText> out(1);
+    int line = 0;
+    size_t i = 0;
+    while (i < yaml.size()) {
+        const size_t end = std::min(yaml.find('\n', i), yaml.size());
+        const std::string_view text(yaml.data() + i, end - i);
+        if (isSeparator(text)) {
+            out.push_back(DocumentText{{}, line + 1});
+        } else {
+            out.back().text.append(text);
+            out.back().text.push_back('\n');
+        }
+        i = end + 1;
+        ++line;
+    }
+    // Text before a leading separator is no document (only blanks or comments can be there).
+    if (out.size() > 1 && isBlank(out.front().text))
+        out.erase(out.begin());
+    return out;
+}
+
+// Counts documents without building them, stopping at two.
+class DocumentCounter : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// Whether `text` (one separated document) holds more than one document: trailing junk such as
+// `{"a":1},`, or a second document after "...". Bounded: at most two parser calls.
+bool hasSecondDocument(const std::string &text)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentCounter counter;
+    int documents = 0;
+    while (documents < 2 && parser.HandleNextDocument(counter))
+        ++documents;
+    return documents > 1;
+}
+
+} // namespace
+
 Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, const QString &fileName)
 {
     if (auto error = notUtf8(yaml, fileName))
         return *error;
-    try {
-        const std::vector<YAML::Node> nodes = YAML::LoadAll(yaml.toStdString());
-        QList<YamlDocument> docs;
-        BoundedConverter converter;
-        int index = 0;
-        for (const YAML::Node &node : nodes) {
+    QList<YamlDocument> docs;
+    BoundedConverter converter;  // one budget for the whole stream
+    int index = 0;
+    for (const DocumentText &part : splitDocuments(yaml.toStdString())) {
+        try {
+            const YAML::Node node = YAML::Load(part.text);
+            if (hasSecondDocument(part.text)) {
+                Error error(Error::Code::ParseError,
+                            QCoreApplication::translate("Orrery::YamlJson",
+                                                        "Invalid YAML: unexpected content after the document "
+                                                        "(separate documents with a line \"---\")"));
+                error.file = fileName;
+                error.line = part.firstLine + 1;
+                return error;
+            }
             YamlDocument doc;
             doc.index = index++;
-            doc.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+            doc.line = part.firstLine + (node.Mark().is_null() ? 0 : node.Mark().line) + 1;
             doc.value = converter.toJson(node);
             if (doc.value.is_null())
                 continue;
             docs.append(std::move(doc));
+        } catch (const YAML::Exception &e) {
+            Error error = parseError(e, fileName);
+            if (error.line > 0)
+                error.line += part.firstLine;
+            return error;
+        } catch (const BoundedConverter::Exceeded &e) {
+            Error error = tooLarge(e, fileName);
+            if (error.line > 0)
+                error.line += part.firstLine;
+            return error;
         }
-        return docs;
-    } catch (const YAML::Exception &e) {
-        return parseError(e, fileName);
-    } catch (const BoundedConverter::Exceeded &e) {
-        return tooLarge(e, fileName);
     }
+    return docs;
 }
 
 Result<nlohmann::json> YamlJson::parse(const QByteArray &yaml, const QString &fileName)
