@@ -297,6 +297,10 @@
         <source>the server closed the stream (the container may have stopped)</source>
         <translation>the server closed the stream (the container may have stopped)</translation>
     </message>
+    <message>
+        <source> … [line cut: longer than %1]</source>
+        <translation> … [line cut: longer than %1]</translation>
+    </message>
 </context>
 <context>
     <name>Orrery</name>
@@ -455,6 +459,22 @@
     <message>
         <source>Set the simulated load of %1 to %2%</source>
         <translation>Set the simulated load of %1 to %2%</translation>
+    </message>
+    <message>
+        <source>another Orrery (process %1 on %2) has held the audit log's lock for more than %3 seconds</source>
+        <translation>another Orrery (process %1 on %2) has held the audit log's lock for more than %3 seconds</translation>
+    </message>
+    <message>
+        <source>another process has held the audit log's lock for more than %1 seconds</source>
+        <translation>another process has held the audit log's lock for more than %1 seconds</translation>
+    </message>
+    <message>
+        <source>the audit directory does not allow creating its lock file</source>
+        <translation>the audit directory does not allow creating its lock file</translation>
+    </message>
+    <message>
+        <source>the audit log's lock file could not be created</source>
+        <translation>the audit log's lock file could not be created</translation>
     </message>
 </context>
 <context>
@@ -880,6 +900,14 @@
             <numerusform>the server validated %n objects of the target manifest without storing anything.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
+        <translation>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ApplyDialog</name>
@@ -989,12 +1017,24 @@
 <context>
     <name>Orrery::AuditLog</name>
     <message>
-        <source>Cannot create the audit log directory.</source>
-        <translation>Cannot create the audit log directory.</translation>
+        <source>The audit log could not be written (%1): %2</source>
+        <translation>The audit log could not be written (%1): %2</translation>
     </message>
     <message>
-        <source>Cannot write the audit log: %1</source>
-        <translation>Cannot write the audit log: %1</translation>
+        <source>cannot remove the oldest audit file</source>
+        <translation>cannot remove the oldest audit file</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit files</source>
+        <translation>cannot rotate the audit files</translation>
+    </message>
+    <message>
+        <source>cannot create the audit directory</source>
+        <translation>cannot create the audit directory</translation>
+    </message>
+    <message>
+        <source>short write (%1 of %2 bytes)</source>
+        <translation>short write (%1 of %2 bytes)</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1100,21 @@
     <message>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the request was sent (or about to be), but no answer was recorded. Orrery may have been closed or killed meanwhile; check the object on the cluster.</source>
+        <translation>Outcome unknown: the request was sent (or about to be), but no answer was recorded. Orrery may have been closed or killed meanwhile; check the object on the cluster.</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>outcome unknown</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::BoundedConverter</name>
+    <message>
+        <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
+        <translation>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +1203,6 @@
         <translation>Protected (Production)</translation>
     </message>
     <message>
-        <source>Marks the context red everywhere and asks for confirmation before changes</source>
-        <translation>Marks the context red everywhere and asks for confirmation before changes</translation>
-    </message>
-    <message>
         <source>Display Name</source>
         <translation>Display Name</translation>
     </message>
@@ -1162,6 +1213,17 @@
     <message>
         <source>Context Colour</source>
         <translation>Context Colour</translation>
+    </message>
+    <message>
+        <source>Marks this context's cluster red everywhere, in every context that reaches it, and asks for confirmation before changes</source>
+        <translation>Marks this context's cluster red everywhere, in every context that reaches it, and asks for confirmation before changes</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterWriteExecutor</name>
+    <message>
+        <source>Not sent: the audit log could not record this change (%1: %2). Free some disk space or fix the audit directory's permissions, then try again.</source>
+        <translation>Not sent: the audit log could not record this change (%1: %2). Free some disk space or fix the audit directory's permissions, then try again.</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1287,10 @@
         <source>Server dry run refused: %1</source>
         <translation>Server dry run refused: %1</translation>
     </message>
+    <message>
+        <source>TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's identity is not checked, so this write and your credentials go to whoever answers.</source>
+        <translation>TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's identity is not checked, so this write and your credentials go to whoever answers.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ContextStrip</name>
@@ -1243,6 +1309,14 @@
     <message>
         <source>Protected</source>
         <translation>Protected</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED</source>
+        <translation>TLS NOT VERIFIED</translation>
+    </message>
+    <message>
+        <source>The kubeconfig sets insecure-skip-tls-verify for this cluster: the server's identity is not checked.</source>
+        <translation>The kubeconfig sets insecure-skip-tls-verify for this cluster: the server's identity is not checked.</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1829,14 @@ Namespace: %4</translation>
         <source>The Secret's data is not valid base64.</source>
         <translation>The Secret's data is not valid base64.</translation>
     </message>
+    <message>
+        <source>The release data decompresses to more than %1 (maxDecompressedBytes).</source>
+        <translation>The release data decompresses to more than %1 (maxDecompressedBytes).</translation>
+    </message>
+    <message>
+        <source>The release has no valid revision number ("version").</source>
+        <translation>The release has no valid revision number ("version").</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmPage</name>
@@ -1888,6 +1970,22 @@ Namespace: %4</translation>
         <source>Checking permission…</source>
         <translation>Checking permission…</translation>
     </message>
+    <message>
+        <source>Reveal value</source>
+        <translation>Reveal value</translation>
+    </message>
+    <message>
+        <source>Secret values are hidden. Select a key and reveal it; revealed values are kept only while this revision is shown.</source>
+        <translation>Secret values are hidden. Select a key and reveal it; revealed values are kept only while this revision is shown.</translation>
+    </message>
+    <message>
+        <source>Hide all</source>
+        <translation>Hide all</translation>
+    </message>
+    <message>
+        <source>&lt;no value&gt;</source>
+        <translation>&lt;no value&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmReleases</name>
@@ -1915,8 +2013,8 @@ Namespace: %4</translation>
         <translation>release has no %1 version</translation>
     </message>
     <message>
-        <source>Delete %1 %2 (not in revision %3)</source>
-        <translation>Delete %1 %2 (not in revision %3)</translation>
+        <source>Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep</source>
+        <translation>Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2034,26 @@ Namespace: %4</translation>
     <message>
         <source>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</source>
         <translation>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is already gone</source>
+        <translation>%1 %2 is already gone</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1 %2 could not be read to check its resource policy (%3)</source>
+        <translation>Not deleted: %1 %2 could not be read to check its resource policy (%3)</translation>
+    </message>
+    <message>
+        <source>Kept %1 %2 (annotated %3: %4)</source>
+        <translation>Kept %1 %2 (annotated %3: %4)</translation>
+    </message>
+    <message>
+        <source>no way to read the cluster was given</source>
+        <translation>no way to read the cluster was given</translation>
+    </message>
+    <message>
+        <source>Kept (annotated %1: %2): %3.</source>
+        <translation>Kept (annotated %1: %2): %3.</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2572,13 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Preferences: theme and language</source>
         <translation>Preferences: theme and language</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ManifestRedaction</name>
+    <message>
+        <source>a Secret that could not be read; its text is not shown</source>
+        <translation>a Secret that could not be read; its text is not shown</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3297,10 @@ GPL-3.0-or-later</translation>
         <source>Stopped.</source>
         <translation>Stopped.</translation>
     </message>
+    <message>
+        <source>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
+        <translation>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RunbookRunner</name>
@@ -3182,6 +3311,18 @@ GPL-3.0-or-later</translation>
     <message>
         <source>The runbook is pinned to context "%1"; it refuses to run against "%2".</source>
         <translation>The runbook is pinned to context "%1"; it refuses to run against "%2".</translation>
+    </message>
+    <message>
+        <source>Context "%1" reaches a protected cluster and step %2 (line %3) changes it; nothing was sent.</source>
+        <translation>Context "%1" reaches a protected cluster and step %2 (line %3) changes it; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>--yes-i-mean names "%1", but the runbook would run against context "%2" on a protected cluster; nothing was sent.</source>
+        <translation>--yes-i-mean names "%1", but the runbook would run against context "%2" on a protected cluster; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>to write to it anyway, repeat the context name: --yes-i-mean %1</source>
+        <translation>to write to it anyway, repeat the context name: --yes-i-mean %1</translation>
     </message>
 </context>
 <context>
@@ -3791,6 +3932,18 @@ GPL-3.0-or-later</translation>
         <source>Invalid YAML: %1</source>
         <translation>Invalid YAML: %1</translation>
     </message>
+    <message>
+        <source>Not valid UTF-8: byte 0x%1 at column %2.</source>
+        <translation>Not valid UTF-8: byte 0x%1 at column %2.</translation>
+    </message>
+    <message>
+        <source>save it as UTF-8</source>
+        <translation>save it as UTF-8</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: unexpected content after the document (separate documents with a line "---")</source>
+        <translation>Invalid YAML: unexpected content after the document (separate documents with a line "---")</translation>
+    </message>
 </context>
 <context>
     <name>Play</name>
@@ -3822,12 +3975,6 @@ GPL-3.0-or-later</translation>
         <translation>orrery: the runbook stopped at step %1 (line %2).</translation>
     </message>
     <message>
-        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
-       orrery --play FILE --demo [--context NAME]</source>
-        <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
-       orrery --play FILE --demo [--context NAME]</translation>
-    </message>
-    <message>
         <source>orrery: context "%1": %2</source>
         <translation>orrery: context "%1": %2</translation>
     </message>
@@ -3838,6 +3985,16 @@ GPL-3.0-or-later</translation>
     <message>
         <source>orrery: demo context "%1": %2 (demo contexts: %3)</source>
         <translation>orrery: demo context "%1": %2 (demo contexts: %3)</translation>
+    </message>
+    <message>
+        <source>Context %1 reaches a protected cluster.</source>
+        <translation>Context %1 reaches a protected cluster.</translation>
+    </message>
+    <message>
+        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]
+       orrery --play FILE --demo [--context NAME]</source>
+        <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]
+       orrery --play FILE --demo [--context NAME]</translation>
     </message>
 </context>
 <context>
@@ -3952,6 +4109,25 @@ GPL-3.0-or-later</translation>
     <message>
         <source>orrery: unknown --language "%1"; use system, en or fr.</source>
         <translation>orrery: unknown --language "%1"; use system, en or fr.</translation>
+    </message>
+    <message>
+        <source>With --play: allow the runbook's writes on a protected cluster; repeat the context name.</source>
+        <translation>With --play: allow the runbook's writes on a protected cluster; repeat the context name.</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>context</translation>
+    </message>
+</context>
+<context>
+    <name>nlohmann</name>
+    <message>
+        <source>the YAML expands to more than %1 nodes (each use of an alias counts its anchored content again)</source>
+        <translation>the YAML expands to more than %1 nodes (each use of an alias counts its anchored content again)</translation>
+    </message>
+    <message>
+        <source>the YAML nests deeper than %1 levels (or an alias refers to itself)</source>
+        <translation>the YAML nests deeper than %1 levels (or an alias refers to itself)</translation>
     </message>
 </context>
 </TS>

@@ -297,6 +297,10 @@
         <source>the server closed the stream (the container may have stopped)</source>
         <translation>le serveur a fermé le flux (le conteneur s'est peut-être arrêté)</translation>
     </message>
+    <message>
+        <source> … [line cut: longer than %1]</source>
+        <translation> … [ligne coupée : plus de %1]</translation>
+    </message>
 </context>
 <context>
     <name>Orrery</name>
@@ -455,6 +459,22 @@
     <message>
         <source>Set the simulated load of %1 to %2%</source>
         <translation>Régler la charge simulée de %1 à %2%</translation>
+    </message>
+    <message>
+        <source>another Orrery (process %1 on %2) has held the audit log's lock for more than %3 seconds</source>
+        <translation>une autre instance d'Orrery (processus %1 sur %2) détient le verrou du journal d'audit depuis plus de %3 secondes</translation>
+    </message>
+    <message>
+        <source>another process has held the audit log's lock for more than %1 seconds</source>
+        <translation>un autre processus détient le verrou du journal d'audit depuis plus de %1 secondes</translation>
+    </message>
+    <message>
+        <source>the audit directory does not allow creating its lock file</source>
+        <translation>le répertoire d'audit ne permet pas de créer son fichier de verrou</translation>
+    </message>
+    <message>
+        <source>the audit log's lock file could not be created</source>
+        <translation>le fichier de verrou du journal d'audit n'a pas pu être créé</translation>
     </message>
 </context>
 <context>
@@ -880,6 +900,14 @@
             <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
+        <translation>Une modification dont l'intention ne peut pas être enregistrée n'est pas envoyée. Libérez de l'espace disque ou corrigez les permissions de %1.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ApplyDialog</name>
@@ -981,18 +1009,32 @@
     <message numerus="yes">
         <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
         <translation>
-            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform><numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform></translation>
+            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform>
+            <numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Orrery::AuditLog</name>
     <message>
-        <source>Cannot create the audit log directory.</source>
-        <translation>Impossible de créer le répertoire du journal d'audit.</translation>
+        <source>The audit log could not be written (%1): %2</source>
+        <translation>Le journal d'audit n'a pas pu être écrit (%1) : %2</translation>
     </message>
     <message>
-        <source>Cannot write the audit log: %1</source>
-        <translation>Impossible d'écrire le journal d'audit : %1</translation>
+        <source>cannot remove the oldest audit file</source>
+        <translation>impossible de supprimer le plus ancien fichier d'audit</translation>
+    </message>
+    <message>
+        <source>cannot rotate the audit files</source>
+        <translation>impossible de faire tourner les fichiers d'audit</translation>
+    </message>
+    <message>
+        <source>cannot create the audit directory</source>
+        <translation>impossible de créer le répertoire d'audit</translation>
+    </message>
+    <message>
+        <source>short write (%1 of %2 bytes)</source>
+        <translation>écriture incomplète (%1 octets sur %2)</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1100,21 @@
     <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the request was sent (or about to be), but no answer was recorded. Orrery may have been closed or killed meanwhile; check the object on the cluster.</source>
+        <translation>Résultat inconnu : la requête a été envoyée (ou allait l'être), mais aucune réponse n'a été enregistrée. Orrery a peut-être été fermé ou tué entre-temps ; vérifiez l'objet sur le cluster.</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>résultat inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::BoundedConverter</name>
+    <message>
+        <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
+        <translation>le YAML se déploie en plus de %1 de texte (chaque usage d'un alias compte à nouveau son contenu ancré)</translation>
     </message>
 </context>
 <context>
@@ -1146,10 +1203,6 @@
         <translation>Protégé (production)</translation>
     </message>
     <message>
-        <source>Marks the context red everywhere and asks for confirmation before changes</source>
-        <translation>Marque le contexte en rouge partout et demande une confirmation avant toute modification</translation>
-    </message>
-    <message>
         <source>Display Name</source>
         <translation>Nom affiché</translation>
     </message>
@@ -1160,6 +1213,17 @@
     <message>
         <source>Context Colour</source>
         <translation>Couleur du contexte</translation>
+    </message>
+    <message>
+        <source>Marks this context's cluster red everywhere, in every context that reaches it, and asks for confirmation before changes</source>
+        <translation>Marque en rouge le cluster de ce contexte partout, dans chaque contexte qui l'atteint, et demande une confirmation avant les modifications</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterWriteExecutor</name>
+    <message>
+        <source>Not sent: the audit log could not record this change (%1: %2). Free some disk space or fix the audit directory's permissions, then try again.</source>
+        <translation>Non envoyé : le journal d'audit n'a pas pu enregistrer cette modification (%1 : %2). Libérez de l'espace disque ou corrigez les permissions du répertoire d'audit, puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1287,10 @@
         <source>Server dry run refused: %1</source>
         <translation>Simulation refusée par le serveur : %1</translation>
     </message>
+    <message>
+        <source>TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's identity is not checked, so this write and your credentials go to whoever answers.</source>
+        <translation>La vérification TLS est DÉSACTIVÉE pour ce cluster (insecure-skip-tls-verify) : l'identité du serveur n'est pas vérifiée, donc cette écriture et vos identifiants vont à quiconque répond.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ContextStrip</name>
@@ -1241,6 +1309,14 @@
     <message>
         <source>Protected</source>
         <translation>Protégé</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED</source>
+        <translation>TLS NON VÉRIFIÉ</translation>
+    </message>
+    <message>
+        <source>The kubeconfig sets insecure-skip-tls-verify for this cluster: the server's identity is not checked.</source>
+        <translation>Le kubeconfig active insecure-skip-tls-verify pour ce cluster : l'identité du serveur n'est pas vérifiée.</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1829,14 @@ Espace de noms : %4</translation>
         <source>The Secret's data is not valid base64.</source>
         <translation>Les données du Secret ne sont pas en base64 valide.</translation>
     </message>
+    <message>
+        <source>The release data decompresses to more than %1 (maxDecompressedBytes).</source>
+        <translation>Les données de la release dépassent %1 une fois décompressées (maxDecompressedBytes).</translation>
+    </message>
+    <message>
+        <source>The release has no valid revision number ("version").</source>
+        <translation>La release n'a pas de numéro de révision valide (« version »).</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmPage</name>
@@ -1886,6 +1970,22 @@ Espace de noms : %4</translation>
         <source>Checking permission…</source>
         <translation>Vérification de la permission…</translation>
     </message>
+    <message>
+        <source>Reveal value</source>
+        <translation>Révéler la valeur</translation>
+    </message>
+    <message>
+        <source>Secret values are hidden. Select a key and reveal it; revealed values are kept only while this revision is shown.</source>
+        <translation>Les valeurs des Secrets sont masquées. Sélectionnez une clé et révélez-la ; les valeurs révélées ne sont conservées que tant que cette révision est affichée.</translation>
+    </message>
+    <message>
+        <source>Hide all</source>
+        <translation>Tout masquer</translation>
+    </message>
+    <message>
+        <source>&lt;no value&gt;</source>
+        <translation>&lt;aucune valeur&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmReleases</name>
@@ -1913,8 +2013,8 @@ Espace de noms : %4</translation>
         <translation>la release n'a pas de version %1</translation>
     </message>
     <message>
-        <source>Delete %1 %2 (not in revision %3)</source>
-        <translation>Supprimer %1 %2 (absent de la révision %3)</translation>
+        <source>Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep</source>
+        <translation>Supprimer %1 %2 (absent de la révision %3), sauf s'il est annoté helm.sh/resource-policy: keep</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2034,26 @@ Espace de noms : %4</translation>
     <message>
         <source>Rollback "%1" failed: %2 (refused by the server's dry run: nothing was written, the release is unchanged)</source>
         <translation>Le retour arrière de « %1 » a échoué : %2 (refusé par le dry run du serveur : rien n’a été écrit, la release est inchangée)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is already gone</source>
+        <translation>%1 %2 n'existe déjà plus</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1 %2 could not be read to check its resource policy (%3)</source>
+        <translation>Non supprimé : %1 %2 n'a pas pu être lu pour vérifier sa politique de ressource (%3)</translation>
+    </message>
+    <message>
+        <source>Kept %1 %2 (annotated %3: %4)</source>
+        <translation>%1 %2 conservé (annoté %3: %4)</translation>
+    </message>
+    <message>
+        <source>no way to read the cluster was given</source>
+        <translation>aucun moyen de lire le cluster n'a été fourni</translation>
+    </message>
+    <message>
+        <source>Kept (annotated %1: %2): %3.</source>
+        <translation>Conservés (annotés %1: %2) : %3.</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2572,13 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Preferences: theme and language</source>
         <translation>Préférences : thème et langue</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ManifestRedaction</name>
+    <message>
+        <source>a Secret that could not be read; its text is not shown</source>
+        <translation>un Secret illisible ; son texte n'est pas affiché</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3297,10 @@ GPL-3.0-or-later</translation>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
     </message>
+    <message>
+        <source>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
+        <translation>Une étape dont les écritures ne peuvent pas être enregistrées n'est pas envoyée. Libérez de l'espace disque ou corrigez les permissions de %1.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RunbookRunner</name>
@@ -3180,6 +3311,18 @@ GPL-3.0-or-later</translation>
     <message>
         <source>The runbook is pinned to context "%1"; it refuses to run against "%2".</source>
         <translation>Le runbook est lié au contexte "%1" ; il refuse de s'exécuter sur "%2".</translation>
+    </message>
+    <message>
+        <source>Context "%1" reaches a protected cluster and step %2 (line %3) changes it; nothing was sent.</source>
+        <translation>Le contexte « %1 » atteint un cluster protégé et l'étape %2 (ligne %3) le modifie ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>--yes-i-mean names "%1", but the runbook would run against context "%2" on a protected cluster; nothing was sent.</source>
+        <translation>--yes-i-mean nomme « %1 », mais le runbook s'exécuterait sur le contexte « %2 » d'un cluster protégé ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>to write to it anyway, repeat the context name: --yes-i-mean %1</source>
+        <translation>pour y écrire quand même, répétez le nom du contexte : --yes-i-mean %1</translation>
     </message>
 </context>
 <context>
@@ -3789,6 +3932,18 @@ GPL-3.0-or-later</translation>
         <source>Invalid YAML: %1</source>
         <translation>YAML invalide : %1</translation>
     </message>
+    <message>
+        <source>Not valid UTF-8: byte 0x%1 at column %2.</source>
+        <translation>UTF-8 invalide : octet 0x%1 à la colonne %2.</translation>
+    </message>
+    <message>
+        <source>save it as UTF-8</source>
+        <translation>enregistrez-le en UTF-8</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: unexpected content after the document (separate documents with a line "---")</source>
+        <translation>YAML invalide : contenu inattendu après le document (séparez les documents par une ligne « --- »)</translation>
+    </message>
 </context>
 <context>
     <name>Play</name>
@@ -3820,12 +3975,6 @@ GPL-3.0-or-later</translation>
         <translation>orrery: le runbook s'est arrêté à l'étape %1 (ligne %2).</translation>
     </message>
     <message>
-        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
-       orrery --play FILE --demo [--context NAME]</source>
-        <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME]
-       orrery --play FILE --demo [--context NAME]</translation>
-    </message>
-    <message>
         <source>orrery: context "%1": %2</source>
         <translation>orrery: contexte "%1" : %2</translation>
     </message>
@@ -3836,6 +3985,16 @@ GPL-3.0-or-later</translation>
     <message>
         <source>orrery: demo context "%1": %2 (demo contexts: %3)</source>
         <translation>orrery: contexte de démonstration "%1" : %2 (contextes de démonstration : %3)</translation>
+    </message>
+    <message>
+        <source>Context %1 reaches a protected cluster.</source>
+        <translation>Le contexte %1 atteint un cluster protégé.</translation>
+    </message>
+    <message>
+        <source>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]
+       orrery --play FILE --demo [--context NAME]</source>
+        <translation>usage : orrery --play FICHIER --context NOM [--kubeconfig FICHIER] [--namespace NOM] [--yes-i-mean NOM]
+       orrery --play FICHIER --demo [--context NOM]</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4109,25 @@ GPL-3.0-or-later</translation>
     <message>
         <source>orrery: unknown --language "%1"; use system, en or fr.</source>
         <translation>orrery : --language « %1 » inconnu ; utilisez system, en ou fr.</translation>
+    </message>
+    <message>
+        <source>With --play: allow the runbook's writes on a protected cluster; repeat the context name.</source>
+        <translation>Avec --play : autorise les écritures du runbook sur un cluster protégé ; répétez le nom du contexte.</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>contexte</translation>
+    </message>
+</context>
+<context>
+    <name>nlohmann</name>
+    <message>
+        <source>the YAML expands to more than %1 nodes (each use of an alias counts its anchored content again)</source>
+        <translation>le YAML se déploie en plus de %1 nœuds (chaque usage d'un alias compte à nouveau son contenu ancré)</translation>
+    </message>
+    <message>
+        <source>the YAML nests deeper than %1 levels (or an alias refers to itself)</source>
+        <translation>le YAML s'imbrique sur plus de %1 niveaux (ou un alias se référence lui-même)</translation>
     </message>
 </context>
 </TS>
