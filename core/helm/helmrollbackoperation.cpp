@@ -3,6 +3,7 @@
 
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "util/jsonread.h"
 
 namespace Orrery {
 
@@ -73,14 +74,10 @@ void HelmRollbackOperation::deleteUnlessKept(const PlannedWrite &write)
                          .arg(write.kind, write.name, live.ok() ? live->toError().message : live.error().message));
             return;
         }
-        const nlohmann::json object = nlohmann::json::parse(live->body.constData(),
-                                                            live->body.constData() + live->body.size(), nullptr, false);
-        const nlohmann::json *annotations = nullptr;
-        if (object.is_object() && object.contains("metadata") && object["metadata"].is_object()
-            && object["metadata"].contains("annotations") && object["metadata"]["annotations"].is_object())
-            annotations = &object["metadata"]["annotations"];
-        const bool keep = annotations && annotations->contains(ResourcePolicyAnnotation)
-                          && (*annotations)[ResourcePolicyAnnotation] == KeepPolicy;
+        const nlohmann::json object = JsonRead::parse(live->body);
+        // Helm trims and lower-cases the policy before comparing (pkg/action/resource_policy.go).
+        const QString policy = JsonRead::string(object, {"metadata", "annotations", ResourcePolicyAnnotation});
+        const bool keep = policy.trimmed().toLower() == QLatin1String(KeepPolicy);
         if (keep) {
             m_kept.append(write);
             stepDone(tr("Kept %1 %2 (annotated %3: %4)")

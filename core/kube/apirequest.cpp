@@ -3,6 +3,8 @@
 
 #include "util/jsonread.h"
 
+#include <algorithm>
+
 namespace Orrery {
 
 Error ApiResponse::toError(const QString &context) const
@@ -33,6 +35,11 @@ Error ApiResponse::toError(const QString &context) const
         message = QStringLiteral("the server answered HTTP %1").arg(status);
     Error e(code, message, context);
     e.httpStatus = status;
+    // As client-go: a 429 or 5xx with Retry-After (delta-seconds) sets the earliest retry.
+    // Capped, so a wrong header cannot silence a watch for hours.
+    constexpr int MaxRetryAfterSeconds = 300;
+    if ((status == 429 || status >= 500) && retryAfterSeconds > 0)
+        e.retryAfterMs = std::min(retryAfterSeconds, MaxRetryAfterSeconds) * 1000;
     switch (code) {
     case Code::AuthError:
         e.hint = QStringLiteral("the credentials were rejected; log in again or refresh the token");

@@ -43,6 +43,7 @@ struct ApiResponse
     QByteArray contentType;
     QByteArray body;
     QByteArray httpVersion;  // "1.1", "2"
+    int retryAfterSeconds = -1;  // the Retry-After header in seconds (-1: none or not a number)
 
     bool isSuccess() const { return status >= 200 && status < 300; }
 

@@ -38,6 +38,7 @@ struct Transfer
     Credential credential;
     QByteArray body;
     QByteArray contentType;
+    int retryAfterSeconds = -1;
     long status = 0;
     bool retried = false;
     bool abortedByClient = false;
@@ -212,10 +213,16 @@ static size_t headerCallback(char *data, size_t size, size_t count, void *user)
     QByteArray line(data, qsizetype(bytes));
     if (line.size() > 13 && line.left(13).toLower() == "content-type:")
         t->contentType = line.mid(13).trimmed();
+    if (line.size() > 12 && line.left(12).toLower() == "retry-after:") {
+        bool ok = false;
+        const int seconds = line.mid(12).trimmed().toInt(&ok);  // an HTTP date is ignored, as client-go
+        t->retryAfterSeconds = ok && seconds >= 0 ? seconds : -1;
+    }
     // A new status line (redirect, 100 Continue) restarts the response.
     if (line.startsWith("HTTP/")) {
         t->status = 0;
         t->contentType.clear();
+        t->retryAfterSeconds = -1;
     } else if (line == "\r\n" || line == "\n") {
         long status = 0;
         curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -476,6 +483,7 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         response.status = int(t->status);
         response.body = std::move(t->body);
         response.contentType = t->contentType;
+        response.retryAfterSeconds = t->retryAfterSeconds;
         long version = 0;
         curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
         response.httpVersion = version == CURL_HTTP_VERSION_2_0 ? "2"

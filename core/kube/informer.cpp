@@ -411,7 +411,8 @@ void Informer::retry(const Error &error, bool relist)
         setState(S::Reconnecting);
     }
     reportHealth(true);  // the error is news even when the state did not change
-    const int delay = nextBackoffMs();
+    // The server's Retry-After (429, 503) is a floor, as in client-go; the backoff may be longer.
+    const int delay = std::max(nextBackoffMs(), error.retryAfterMs);
     m_timerId = m_worker->schedule(delay, [this, relist, generation = m_generation] {
         if (generation != m_generation)
             return;

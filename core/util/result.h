@@ -40,6 +40,7 @@ struct Error
     QString file;      // file the error refers to, when any
     int line = -1;     // 1-based line in `file`, when known
     int httpStatus = 0;
+    int retryAfterMs = 0;  // the server asked to wait this long before retrying (429, 5xx)
     QString hint;      // how to fix it, when we know
 
     Error() = default;

@@ -207,7 +207,9 @@ struct ApiServer::Private
 
     void sendJson(httplib::Response &res, int code, const json &body)
     {
-        sendJson(res, code, body.dump());
+        // An error message may quote the request; invalid UTF-8 there becomes U+FFFD rather
+        // than an exception out of the error path (found by tests/fuzz, simrequest).
+        sendJson(res, code, body.dump(-1, ' ', false, json::error_handler_t::replace));
     }
 
     void sendError(httplib::Response &res, const ApiError &e)

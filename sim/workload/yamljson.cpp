@@ -121,8 +121,53 @@ void emit(const nlohmann::json &v, int indent, std::ostringstream &out, bool inS
 
 } // namespace
 
+namespace {
+
+// RFC 3629 UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). go-yaml, which the
+// API server decodes YAML with, refuses anything else; so do we, before nlohmann could throw
+// while serialising such a string into a response.
+bool isUtf8(const std::string &s)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const auto *end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        int extra = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            const unsigned char b = p[i];
+            if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
+                return false;
+        }
+        p += extra + 1;
+    }
+    return true;
+}
+
+} // namespace
+
 nlohmann::json YamlJson::parse(const std::string &text)
 {
+    if (!isUtf8(text))
+        throw std::runtime_error("yaml: invalid leading UTF-8 octet");
     try {
         return convert(YAML::Load(text));
     } catch (const YAML::Exception &e) {

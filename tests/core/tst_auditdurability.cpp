@@ -194,7 +194,7 @@ private slots:
         QVERIFY(child->waitForStarted(10000));
         QList<QThread *> threads;
         std::atomic<int> failures = 0;
-        for (const QString tag : {QStringLiteral("t1"), QStringLiteral("t2")}) {
+        for (const QString &tag : {QStringLiteral("t1"), QStringLiteral("t2")}) {
             threads << QThread::create([&, tag] {
                 AuditLog log(dir.path(), maxBytes, keep);
                 for (int i = 0; i < perWriter; ++i)

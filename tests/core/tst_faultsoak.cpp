@@ -513,6 +513,10 @@ private slots:
         }
 
         recordSeed();
+        // client-go waits as long as a 429's Retry-After asks; so must we.
+        QVERIFY2(m_totals.retryAfterEarly == 0,
+                 qPrintable(QStringLiteral("%1 of %2 requests after a 429 came before its Retry-After (shortest gap %3 ms)")
+                                .arg(m_totals.retryAfterEarly).arg(m_totals.retryAfterCount).arg(m_totals.retryAfterMinGapMs)));
         if (endless)
             qInfo() << "seed" << seed << "last endless line: the client read"
                     << server.lastEndlessBytes() / 1024 << "KiB before hanging up";

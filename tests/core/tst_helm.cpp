@@ -398,6 +398,7 @@ private slots:
         QTest::addColumn<bool>("deleted");
         QTest::addColumn<bool>("kept");
         QTest::newRow("keep") << 200 << "keep" << false << true;
+        QTest::newRow("keep, as Helm reads it") << 200 << " Keep " << false << true;  // trimmed, lower-cased
         QTest::newRow("other policy") << 200 << "Keep-me-not" << true << false;
         QTest::newRow("no annotation") << 200 << QString() << true << false;
         QTest::newRow("already gone") << 404 << QString() << false << false;
