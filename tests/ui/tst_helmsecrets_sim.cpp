@@ -12,6 +12,7 @@
 #include <kube/kubeconfig.h>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -19,6 +20,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTreeWidget>
 
 using namespace Orrery;
@@ -120,6 +122,16 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
     QTest::mouseClick(page.revealButton(), Qt::LeftButton);
     QCOMPARE(page.secretKeys()->index(row).data(SecretKeysModel::ValueRole).toString(), Value);
     QVERIFY(leak(page.manifestView()->toPlainText()).isEmpty());  // the manifest stays hidden
+    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        page.tabs()->setCurrentIndex(1);
+        const int at = page.manifestView()->toPlainText().indexOf(QLatin1String("kind: Secret"));
+        QTextCursor cursor(page.manifestView()->document());
+        cursor.setPosition(std::max(0, at));
+        page.manifestView()->setTextCursor(cursor);
+        page.manifestView()->centerCursor();
+        QCoreApplication::processEvents();
+        QVERIFY(page.grab().save(shots + QStringLiteral("/helm-secret-reveal.png")));
+    }
     // Another revision: the revealed value is forgotten.
     QVERIFY(page.selectRevision(3));
     QVERIFY(!page.secretKeys()->index(row).data(SecretKeysModel::ValueRole).isValid());
