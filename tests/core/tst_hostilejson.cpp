@@ -58,13 +58,16 @@ void pointers(const json &j, const std::string &prefix, std::vector<std::string>
                 key.replace(pos, 1, "~0");
             for (std::size_t pos = 0; (pos = key.find('/', pos)) != std::string::npos; pos += 2)
                 key.replace(pos, 1, "~1");
-            out.push_back(prefix + "/" + key);
-            pointers(it.value(), out.back(), out);
+            // A copy: the recursion appends to `out`, which may move its strings.
+            const std::string path = prefix + "/" + key;
+            out.push_back(path);
+            pointers(it.value(), path, out);
         }
     } else if (j.is_array()) {
         for (std::size_t i = 0; i < j.size(); ++i) {
-            out.push_back(prefix + "/" + std::to_string(i));
-            pointers(j[i], out.back(), out);
+            const std::string path = prefix + "/" + std::to_string(i);
+            out.push_back(path);
+            pointers(j[i], path, out);
         }
     }
 }
