@@ -5,7 +5,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [PARSER...]      e.g. scripts/fuzz.sh 1800 manifest kubeconfig
 #
-# SECONDS defaults to 1800 per target; without PARSERs every target runs. FUZZ_PARALLEL=N
+# SECONDS defaults to 1800 per target; without PARSERs every target runs. FUZZ_RUNS=N stops a
+# target after N executions (the goal below is 10^6). FUZZ_PARALLEL=N
 # runs N targets at once. The corpus grows in build/fuzz/campaign/corpus/<parser>/ (seeded
 # from tests/fuzz/corpus and tests/data, reused by the next run); crashes, leaks and hangs are
 # written to build/fuzz/campaign/artifacts/<parser>/ and listed at the end. The goal, and the
@@ -41,7 +42,7 @@ run_one() {
     local corpus="$campaign/corpus/$parser" artifacts="$campaign/artifacts/$parser"
     mkdir -p "$corpus" "$artifacts"
     # shellcheck disable=SC2086 # the extra seed directories are a word list
-    nice -n 10 "$build/tests/fuzz/fuzz_$parser" -max_total_time="$seconds" -timeout=30 \
+    nice -n 10 "$build/tests/fuzz/fuzz_$parser" -max_total_time="$seconds" -runs="${FUZZ_RUNS:--1}" -timeout=30 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         "$corpus" "$ORRERY_ROOT/tests/fuzz/corpus/$parser" ${extra[$parser]:-} \
         >"$campaign/$parser.log" 2>&1 || true
