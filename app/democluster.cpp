@@ -34,18 +34,21 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
         std::string error;
         const bool ok = simulator->start(&error);
         const std::string yaml = ok ? simulator->kubeconfigYaml() : std::string();
-        const std::vector<std::string> contexts = ok ? simulator->contextNames() : std::vector<std::string>();
+        const std::vector<std::string> contexts
+            = ok ? simulator->contextNames() : std::vector<std::string>();
         QMetaObject::invokeMethod(
             self.data(),
             [self, ok, error, yaml, contexts, done] {
                 if (!self)
                     return;
                 if (!ok) {
-                    done(Error(Error::Code::Unknown, QString::fromStdString(error), QStringLiteral("demo cluster")));
+                    done(Error(Error::Code::Unknown, QString::fromStdString(error),
+                               QStringLiteral("demo cluster")));
                     return;
                 }
                 if (!self->m_dir.isValid()) {
-                    done(Error(Error::Code::FileError, QStringLiteral("cannot create a temporary directory"),
+                    done(Error(Error::Code::FileError,
+                               QStringLiteral("cannot create a temporary directory"),
                                QStringLiteral("demo cluster")));
                     return;
                 }

@@ -11,8 +11,8 @@
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
 #include "util/certificateinfo.h"
-#include "util/redaction.h"
 #include "util/jsonread.h"
+#include "util/redaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,10 +40,10 @@ class Doctor
 
 struct Check
 {
-    QString name;   // "credentials", "reachability", "permissions", "sync" (stable, for JSON)
-    QString label;  // translated
+    QString name;  // "credentials", "reachability", "permissions", "sync" (stable, for JSON)
+    QString label; // translated
     bool ok = false;
-    bool warning = false;  // passed, with something to look at
+    bool warning = false; // passed, with something to look at
     QString detail;
 };
 
@@ -90,9 +90,10 @@ bool waitFor(const std::function<void(std::function<void()>)> &start, int timeou
 }
 
 // The kinds whose permissions matter most to the UI (tables, topology, scale/rollout).
-const QList<Kind> s_reviewedKinds = {Kind::Pod, Kind::Deployment, Kind::ReplicaSet,
-                                     Kind::StatefulSet, Kind::DaemonSet, Kind::Service,
-                                     Kind::Ingress, Kind::HorizontalPodAutoscaler, Kind::Event};
+const QList<Kind> s_reviewedKinds
+    = {Kind::Pod,       Kind::Deployment, Kind::ReplicaSet, Kind::StatefulSet,
+       Kind::DaemonSet, Kind::Service,    Kind::Ingress,    Kind::HorizontalPodAutoscaler,
+       Kind::Event};
 
 ContextReport checkContext(const Kubeconfig &config, const QString &contextName, int syncTimeoutMs)
 {
@@ -105,12 +106,14 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         report.fix = connection.error().hint.isEmpty()
                          ? Doctor::tr("fix the context's entries in the kubeconfig")
                          : connection.error().hint;
-        report.checks.append({QStringLiteral("kubeconfig"), Doctor::tr("kubeconfig"), false, false, report.reason});
+        report.checks.append(
+            {QStringLiteral("kubeconfig"), Doctor::tr("kubeconfig"), false, false, report.reason});
         return report;
     }
     report.server = connection->server;
     report.checks.append({QStringLiteral("kubeconfig"), Doctor::tr("kubeconfig"), true,
-                          !connection->warnings.isEmpty(), connection->warnings.join(QStringLiteral("; "))});
+                          !connection->warnings.isEmpty(),
+                          connection->warnings.join(QStringLiteral("; "))});
 
     // 1. Credentials, off the main thread: an exec plugin may take seconds.
     {
@@ -122,19 +125,24 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             check.detail = Doctor::tr("none");
         } else {
             QThread *thread = QThread::create([&] { credential = provider->credential(); });
-            waitFor([&](std::function<void()> done) {
-                QObject::connect(thread, &QThread::finished, thread, [done] { done(); });
-                thread->start();
-            }, 120000);
+            waitFor(
+                [&](std::function<void()> done) {
+                    QObject::connect(thread, &QThread::finished, thread, [done] { done(); });
+                    thread->start();
+                },
+                120000);
             thread->wait();
             delete thread;
             if (!credential || !credential->ok()) {
-                const Error e = credential ? credential->error()
-                                           : Error(Error::Code::Timeout, Doctor::tr("the credential provider did not answer"));
+                const Error e = credential
+                                    ? credential->error()
+                                    : Error(Error::Code::Timeout,
+                                            Doctor::tr("the credential provider did not answer"));
                 check.detail = e.toString();
                 report.checks.append(check);
                 report.reason = Doctor::tr("credentials: %1").arg(e.message);
-                report.fix = e.hint.isEmpty() ? Doctor::tr("log in again or repair the user entry") : e.hint;
+                report.fix = e.hint.isEmpty() ? Doctor::tr("log in again or repair the user entry")
+                                              : e.hint;
                 return report;
             }
             check.ok = true;
@@ -145,7 +153,8 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
                 if (!cert.ok()) {
                     check.ok = false;
                     report.reason = Doctor::tr("the client certificate cannot be read");
-                    report.fix = Doctor::tr("replace client-certificate-data with a PEM certificate");
+                    report.fix
+                        = Doctor::tr("replace client-certificate-data with a PEM certificate");
                 } else if (cert->isExpired()) {
                     check.ok = false;
                     report.reason = Doctor::tr("the client certificate expired on %1")
@@ -176,21 +185,26 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         QElapsedTimer timer;
         timer.start();
         QObject context;
-        waitFor([&](std::function<void()> done) {
-            ApiRequest r = ApiRequest::get(QStringLiteral("/version"));
-            r.timeoutMs = 15000;
-            transport.send(r, &context, [&, done](const Result<ApiResponse> &res) {
-                answer = res;
-                done();
-            });
-        }, 20000);
+        waitFor(
+            [&](std::function<void()> done) {
+                ApiRequest r = ApiRequest::get(QStringLiteral("/version"));
+                r.timeoutMs = 15000;
+                transport.send(r, &context, [&, done](const Result<ApiResponse> &res) {
+                    answer = res;
+                    done();
+                });
+            },
+            20000);
         const qint64 ms = timer.elapsed();
         if (!answer || !answer->ok()) {
-            const Error e = answer ? answer->error() : Error(Error::Code::Timeout, Doctor::tr("no answer"));
+            const Error e
+                = answer ? answer->error() : Error(Error::Code::Timeout, Doctor::tr("no answer"));
             check.detail = e.toString();
             report.checks.append(check);
             report.reason = Doctor::tr("%1 is not reachable: %2").arg(report.server, e.message);
-            report.fix = e.hint.isEmpty() ? Doctor::tr("check the server URL, VPN and proxy settings") : e.hint;
+            report.fix = e.hint.isEmpty()
+                             ? Doctor::tr("check the server URL, VPN and proxy settings")
+                             : e.hint;
             return report;
         }
         if ((*answer)->status == 401) {
@@ -203,7 +217,8 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         report.serverVersion = JsonRead::string(JsonRead::parse((*answer)->body), "gitVersion");
         check.ok = true;
         check.detail = Doctor::tr("%1, HTTP/%2, %3 ms")
-                           .arg(report.serverVersion.isEmpty() ? Doctor::tr("unknown version") : report.serverVersion,
+                           .arg(report.serverVersion.isEmpty() ? Doctor::tr("unknown version")
+                                                               : report.serverVersion,
                                 QString::fromLatin1((*answer)->httpVersion))
                            .arg(ms);
         report.checks.append(check);
@@ -214,8 +229,7 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         Check check{QStringLiteral("permissions"), Doctor::tr("permissions"), true, false, {}};
         QList<AccessCheck> checks;
         for (Kind kind : s_reviewedKinds)
-            for (const char *verb : {"list", "watch", "patch"})
-            {
+            for (const char *verb : {"list", "watch", "patch"}) {
                 AccessCheck check;
                 check.verb = QString::fromLatin1(verb);
                 check.group = QString::fromLatin1(kindInfo(kind).group);
@@ -224,12 +238,15 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             }
         QList<AccessResult> results;
         QObject context;
-        const bool answered = waitFor([&](std::function<void()> done) {
-            AccessReview::run(&transport, checks, &context, [&, done](const QList<AccessResult> &r) {
-                results = r;
-                done();
-            });
-        }, 30000);
+        const bool answered = waitFor(
+            [&](std::function<void()> done) {
+                AccessReview::run(&transport, checks, &context,
+                                  [&, done](const QList<AccessResult> &r) {
+                                      results = r;
+                                      done();
+                                  });
+            },
+            30000);
         QStringList denied;
         int unknown = 0;
         for (const AccessResult &r : std::as_const(results)) {
@@ -240,12 +257,14 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         }
         if (!answered || unknown == results.size()) {
             check.warning = true;
-            check.detail = Doctor::tr("SelfSubjectAccessReview is not available; permissions are shown by the sync below");
+            check.detail = Doctor::tr("SelfSubjectAccessReview is not available; permissions are "
+                                      "shown by the sync below");
         } else if (!denied.isEmpty()) {
             check.warning = true;
             check.detail = Doctor::tr("denied: %1").arg(denied.join(QStringLiteral(", ")));
         } else {
-            check.detail = Doctor::tr("list, watch and patch allowed on %1 kinds").arg(s_reviewedKinds.size());
+            check.detail = Doctor::tr("list, watch and patch allowed on %1 kinds")
+                               .arg(s_reviewedKinds.size());
         }
         report.checks.append(check);
     }
@@ -257,23 +276,26 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         QElapsedTimer timer;
         timer.start();
         std::optional<Error> discoveryError;
-        const bool synced = waitFor([&](std::function<void()> done) {
-            QObject::connect(&session, &ClusterSession::synced, &session, [done] { done(); });
-            QObject::connect(&session, &ClusterSession::discoveryFailed, &session,
-                             [&, done](const Error &e) {
-                                 discoveryError = e;
-                                 done();
-                             });
-            session.start();
-        }, syncTimeoutMs);
+        const bool synced = waitFor(
+            [&](std::function<void()> done) {
+                QObject::connect(&session, &ClusterSession::synced, &session, [done] { done(); });
+                QObject::connect(&session, &ClusterSession::discoveryFailed, &session,
+                                 [&, done](const Error &e) {
+                                     discoveryError = e;
+                                     done();
+                                 });
+                session.start();
+            },
+            syncTimeoutMs);
         report.syncMs = timer.elapsed();
         session.store()->flush();
         if (discoveryError) {
             check.detail = discoveryError->toString();
             report.checks.append(check);
             report.reason = Doctor::tr("API discovery failed: %1").arg(discoveryError->message);
-            report.fix = discoveryError->hint.isEmpty() ? Doctor::tr("check that the server is a Kubernetes API server")
-                                                        : discoveryError->hint;
+            report.fix = discoveryError->hint.isEmpty()
+                             ? Doctor::tr("check that the server is a Kubernetes API server")
+                             : discoveryError->hint;
             return report;
         }
         int failed = 0;
@@ -294,8 +316,10 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         }
         check.ok = synced && failed < report.kinds.size();
         check.warning = failed > 0 || !session.discovery().warnings.isEmpty();
-        check.detail = Doctor::tr("%1 objects of %2 kinds in %3 ms").arg(report.totalObjects)
-                           .arg(report.kinds.size() - failed).arg(report.syncMs);
+        check.detail = Doctor::tr("%1 objects of %2 kinds in %3 ms")
+                           .arg(report.totalObjects)
+                           .arg(report.kinds.size() - failed)
+                           .arg(report.syncMs);
         if (failed > 0)
             check.detail += Doctor::tr("; %1 kinds not synced").arg(failed);
         if (!synced)
@@ -304,8 +328,10 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             check.detail += QStringLiteral("; ") + w;
         report.checks.append(check);
         if (!check.ok) {
-            report.reason = synced ? Doctor::tr("no kind could be listed") : Doctor::tr("the sync did not finish in time");
-            report.fix = Doctor::tr("check RBAC permissions (kubectl auth can-i list pods -A) and the network");
+            report.reason = synced ? Doctor::tr("no kind could be listed")
+                                   : Doctor::tr("the sync did not finish in time");
+            report.fix = Doctor::tr(
+                "check RBAC permissions (kubectl auth can-i list pods -A) and the network");
             return report;
         }
     }
@@ -315,25 +341,34 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
 
 nlohmann::json toJson(const ContextReport &r)
 {
-    nlohmann::json j = {{"context", r.name.toStdString()}, {"server", r.server.toStdString()},
-                        {"usable", r.usable}, {"serverVersion", r.serverVersion.toStdString()},
-                        {"syncMs", r.syncMs}, {"objects", r.totalObjects}};
+    nlohmann::json j = {{"context", r.name.toStdString()},
+                        {"server", r.server.toStdString()},
+                        {"usable", r.usable},
+                        {"serverVersion", r.serverVersion.toStdString()},
+                        {"syncMs", r.syncMs},
+                        {"objects", r.totalObjects}};
     if (!r.usable) {
         j["reason"] = r.reason.toStdString();
         j["fix"] = r.fix.toStdString();
     }
     nlohmann::json checks = nlohmann::json::array();
     for (const Check &c : r.checks)
-        checks.push_back({{"name", c.name.toStdString()}, {"ok", c.ok}, {"warning", c.warning},
+        checks.push_back({{"name", c.name.toStdString()},
+                          {"ok", c.ok},
+                          {"warning", c.warning},
                           {"detail", c.detail.toStdString()}});
     j["checks"] = checks;
     nlohmann::json kinds = nlohmann::json::array();
     for (const KindReport &k : r.kinds) {
-        nlohmann::json kj = {{"kind", kindInfo(k.kind).name}, {"apiVersion", k.apiVersion.toStdString()},
-                             {"objects", k.objects}, {"listMs", k.listMs}, {"decodeMs", k.decodeMs},
+        nlohmann::json kj = {{"kind", kindInfo(k.kind).name},
+                             {"apiVersion", k.apiVersion.toStdString()},
+                             {"objects", k.objects},
+                             {"listMs", k.listMs},
+                             {"decodeMs", k.decodeMs},
                              {"state", WatchHealth::stateName(k.state).toStdString()}};
         if (k.error)
-            kj["error"] = {{"code", int(k.error->code)}, {"httpStatus", k.error->httpStatus},
+            kj["error"] = {{"code", int(k.error->code)},
+                           {"httpStatus", k.error->httpStatus},
                            {"message", k.error->message.toStdString()}};
         kinds.push_back(kj);
     }
@@ -348,20 +383,28 @@ void printText(QTextStream &out, const ContextReport &r)
         out << "  " << r.server;
     out << '\n';
     for (const Check &c : r.checks) {
-        const QString mark = !c.ok ? Doctor::tr("FAIL") : c.warning ? Doctor::tr("WARN") : Doctor::tr("ok");
+        const QString mark = !c.ok       ? Doctor::tr("FAIL")
+                             : c.warning ? Doctor::tr("WARN")
+                                         : Doctor::tr("ok");
         out << QStringLiteral("  %1 %2 %3\n").arg(c.label, -14).arg(mark, -5).arg(c.detail);
     }
     if (!r.kinds.isEmpty()) {
         out << QStringLiteral("    %1 %2 %3 %4 %5\n")
-                   .arg(Doctor::tr("KIND"), -26).arg(Doctor::tr("OBJECTS"), 8).arg(Doctor::tr("LIST ms"), 8)
-                   .arg(Doctor::tr("DECODE ms"), 10).arg(Doctor::tr("STATE"));
+                   .arg(Doctor::tr("KIND"), -26)
+                   .arg(Doctor::tr("OBJECTS"), 8)
+                   .arg(Doctor::tr("LIST ms"), 8)
+                   .arg(Doctor::tr("DECODE ms"), 10)
+                   .arg(Doctor::tr("STATE"));
         for (const KindReport &k : r.kinds) {
             QString state = WatchHealth::stateName(k.state);
             if (k.error)
                 state += QStringLiteral(": ") + k.error->message;
             out << QStringLiteral("    %1 %2 %3 %4 %5\n")
-                       .arg(QString::fromLatin1(kindInfo(k.kind).name), -26).arg(k.objects, 8)
-                       .arg(k.listMs, 8).arg(k.decodeMs, 10).arg(state);
+                       .arg(QString::fromLatin1(kindInfo(k.kind).name), -26)
+                       .arg(k.objects, 8)
+                       .arg(k.listMs, 8)
+                       .arg(k.decodeMs, 10)
+                       .arg(state);
         }
     }
     if (r.usable)
@@ -387,7 +430,8 @@ int runDoctor(const QCommandLineParser &parser)
         contexts = config.contextNames();
     if (contexts.isEmpty()) {
         err << Doctor::tr("orrery: no contexts found (tried: %1)")
-                   .arg(Kubeconfig::precedence(parser.value(QStringLiteral("kubeconfig"))).join(QStringLiteral(", ")))
+                   .arg(Kubeconfig::precedence(parser.value(QStringLiteral("kubeconfig")))
+                            .join(QStringLiteral(", ")))
             << '\n';
         return 1;
     }
@@ -411,8 +455,8 @@ int runDoctor(const QCommandLineParser &parser)
         }
     }
     if (json)
-        out << Redaction::stripUrlCredentials(
-                   QString::fromStdString(JsonRead::dump(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}, 2)))
+        out << Redaction::stripUrlCredentials(QString::fromStdString(
+            JsonRead::dump(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}, 2)))
             << '\n';
     out.flush();
     return allUsable ? 0 : 1;

@@ -45,7 +45,10 @@ int runExportTopology(const QCommandLineParser &parser)
 {
     const QString file = parser.value(QStringLiteral("export-topology"));
     if (!TopologyExporter::isSupported(file))
-        return fail(2, ExportTopology::tr("--export-topology needs a file ending in .png, .svg or .json, not \"%1\"").arg(file));
+        return fail(2,
+                    ExportTopology::tr(
+                        "--export-topology needs a file ending in .png, .svg or .json, not \"%1\"")
+                        .arg(file));
     const Kubeconfig config = Kubeconfig::load(parser.value(QStringLiteral("kubeconfig")));
     if (!config.isLoaded())
         return fail(1, ExportTopology::tr("no kubeconfig could be read"));
@@ -53,7 +56,9 @@ int runExportTopology(const QCommandLineParser &parser)
     if (context.isEmpty())
         context = config.currentContext();
     if (context.isEmpty())
-        return fail(2, ExportTopology::tr("--export-topology needs --context (the kubeconfig has no current context)"));
+        return fail(
+            2, ExportTopology::tr(
+                   "--export-topology needs --context (the kubeconfig has no current context)"));
     Result<ClusterConnection> connection = config.connection(context);
     if (!connection.ok())
         return fail(1, connection.error().toString());
@@ -80,10 +85,12 @@ int runExportTopology(const QCommandLineParser &parser)
     if (!synced && !discoveryError)
         loop.exec();
     if (discoveryError)
-        return fail(1, ExportTopology::tr("cannot reach context \"%1\": %2").arg(context, discoveryError->toString()));
+        return fail(1, ExportTopology::tr("cannot reach context \"%1\": %2")
+                           .arg(context, discoveryError->toString()));
     if (!synced)
         return fail(1, ExportTopology::tr("context \"%1\" did not finish syncing within %2 s")
-                           .arg(context).arg(s_syncTimeoutMs / 1000));
+                           .arg(context)
+                           .arg(s_syncTimeoutMs / 1000));
     session.store()->flush();
 
     QList<KubeObjectPtr> objects;

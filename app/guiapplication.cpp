@@ -45,7 +45,7 @@ QList<ContextTreeModel::Entry> entriesOf(const Kubeconfig &config)
         e.user = context->userName;
         e.defaultNamespace = context->namespace_;
         if (const auto cluster = config.cluster(context->clusterName))
-            e.server = Redaction::stripUrlCredentials(cluster->server);  // shown in the sidebar
+            e.server = Redaction::stripUrlCredentials(cluster->server); // shown in the sidebar
         entries << e;
     }
     return entries;
@@ -81,7 +81,10 @@ bool showView(MainWindow &window, const QString &view)
     }
     if (window.showCentralPage(view))
         return true;
-    qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: no kind or page named \"%1\"; showing the tables.").arg(view);
+    qWarning().noquote() << QApplication::translate(
+                                "GuiApplication",
+                                "orrery: no kind or page named \"%1\"; showing the tables.")
+                                .arg(view);
     return false;
 }
 
@@ -100,7 +103,10 @@ int runGui(const QCommandLineParser &parser)
     const QString themeOverride = parser.value(QStringLiteral("theme"));
     Theme::Mode ignored;
     if (!themeOverride.isEmpty() && !Theme::parseMode(themeOverride, &ignored)) {
-        qWarning().noquote() << QApplication::translate("GuiApplication", "orrery: unknown --theme \"%1\"; use system, light or dark.").arg(themeOverride);
+        qWarning().noquote() << QApplication::translate(
+                                    "GuiApplication",
+                                    "orrery: unknown --theme \"%1\"; use system, light or dark.")
+                                    .arg(themeOverride);
         return 2;
     }
     Theme::instance()->applyStoredMode(themeOverride);
@@ -119,31 +125,32 @@ int runGui(const QCommandLineParser &parser)
     const OperationPages pages = installOperationPages(window);
     connectHelmRollback(window, pages);
 
-    window.setSessionFactory([kubeconfig = state.kubeconfig](const QString &context, QObject *parent)
-                                 -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = kubeconfig->connection(context);
-        if (!connection.ok())
-            return connection.error();
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window.setSessionFactory(
+        [kubeconfig = state.kubeconfig](const QString &context,
+                                        QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = kubeconfig->connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
 
     const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
-    auto useKubeconfig = [&window, &state, &preferences, requestedNamespaces](const Kubeconfig &config,
-                                                                             const QString &preferred,
-                                                                             const QStringList &demoContexts) {
-        *state.kubeconfig = config;
-        preferences.setKubeconfig(config); // protection follows clusters; TLS-off marks
-        window.setDemoContexts(demoContexts);
-        window.setContexts(entriesOf(config), config.currentContext());
-        QString context = preferred;
-        if (context.isEmpty() || !config.context(context))
-            context = config.currentContext();
-        if (context.isEmpty() || !config.context(context))
-            context = config.contextNames().value(0);
-        if (!requestedNamespaces.isEmpty() && !context.isEmpty())
-            preferences.setNamespaces(context, requestedNamespaces);
-        window.activateContext(context);
-    };
+    auto useKubeconfig
+        = [&window, &state, &preferences, requestedNamespaces](
+              const Kubeconfig &config, const QString &preferred, const QStringList &demoContexts) {
+              *state.kubeconfig = config;
+              preferences.setKubeconfig(config); // protection follows clusters; TLS-off marks
+              window.setDemoContexts(demoContexts);
+              window.setContexts(entriesOf(config), config.currentContext());
+              QString context = preferred;
+              if (context.isEmpty() || !config.context(context))
+                  context = config.currentContext();
+              if (context.isEmpty() || !config.context(context))
+                  context = config.contextNames().value(0);
+              if (!requestedNamespaces.isEmpty() && !context.isEmpty())
+                  preferences.setNamespaces(context, requestedNamespaces);
+              window.activateContext(context);
+          };
 
     // --context C (with --demo too: the seed scenarios' screenshots), else the context in use
     // when Orrery was last closed, else the kubeconfig's current context.
@@ -154,9 +161,11 @@ int runGui(const QCommandLineParser &parser)
         if (!state.demo)
             state.demo = new DemoCluster(&window);
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
-        state.demo->start([&window, &state, useKubeconfig, requestedContext](const Result<QString> &path) {
+        state.demo->start([&window, &state, useKubeconfig,
+                           requestedContext](const Result<QString> &path) {
             if (!path.ok()) {
-                window.showWelcome(QApplication::translate("GuiApplication", "The demo cluster could not start: %1")
+                window.showWelcome(QApplication::translate("GuiApplication",
+                                                           "The demo cluster could not start: %1")
                                        .arg(path.error().toString()));
                 return;
             }
@@ -166,14 +175,15 @@ int runGui(const QCommandLineParser &parser)
     };
 
     QObject::connect(&window, &MainWindow::demoRequested, &window, startDemo);
-    QObject::connect(&window, &MainWindow::kubeconfigChosen, &window, [&window, useKubeconfig](const QString &file) {
-        const Kubeconfig config = Kubeconfig::load(file);
-        if (config.contextNames().isEmpty()) {
-            window.showWelcome(problemText(config, file));
-            return;
-        }
-        useKubeconfig(config, QString(), {});
-    });
+    QObject::connect(&window, &MainWindow::kubeconfigChosen, &window,
+                     [&window, useKubeconfig](const QString &file) {
+                         const Kubeconfig config = Kubeconfig::load(file);
+                         if (config.contextNames().isEmpty()) {
+                             window.showWelcome(problemText(config, file));
+                             return;
+                         }
+                         useKubeconfig(config, QString(), {});
+                     });
 
     const QString explicitFile = parser.value(QStringLiteral("kubeconfig"));
     const bool demo = parser.isSet(QStringLiteral("demo"));
@@ -195,12 +205,13 @@ int runGui(const QCommandLineParser &parser)
     if (!view.isEmpty() && !screenshot) {
         // Once the first context has synced, so a page has data and a kind its rows.
         auto shown = std::make_shared<bool>(false);
-        QObject::connect(&window, &MainWindow::contextSynced, &window, [&window, view, shown](const QString &context) {
-            if (*shown || context != window.activeContext())
-                return;
-            *shown = true;
-            showView(window, view);
-        });
+        QObject::connect(&window, &MainWindow::contextSynced, &window,
+                         [&window, view, shown](const QString &context) {
+                             if (*shown || context != window.activeContext())
+                                 return;
+                             *shown = true;
+                             showView(window, view);
+                         });
     }
 
     if (screenshot) {
@@ -255,10 +266,12 @@ int runGui(const QCommandLineParser &parser)
         if (welcome) {
             QTimer::singleShot(500, &window, shoot);
         } else {
-            QObject::connect(&window, &MainWindow::contextSynced, &window, [&window, prepare](const QString &context) {
-                if (context == window.activeContext())
-                    QTimer::singleShot(2000, &window, prepare); // let pods become Running
-            });
+            QObject::connect(&window, &MainWindow::contextSynced, &window,
+                             [&window, prepare](const QString &context) {
+                                 if (context == window.activeContext())
+                                     QTimer::singleShot(2000, &window,
+                                                        prepare); // let pods become Running
+                             });
             QTimer::singleShot(20000, &window, prepare);
             QTimer::singleShot(30000, &window, shoot);
         }

@@ -34,9 +34,11 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "Use this kubeconfig context."),
          QCoreApplication::translate("main", "name")},
         {QStringLiteral("list-contexts"),
-         QCoreApplication::translate("main", "Print the merged kubeconfig contexts as JSON and exit.")},
+         QCoreApplication::translate("main",
+                                     "Print the merged kubeconfig contexts as JSON and exit.")},
         {QStringLiteral("doctor"),
-         QCoreApplication::translate("main", "Check credentials, reachability, permissions and sync, then exit.")},
+         QCoreApplication::translate(
+             "main", "Check credentials, reachability, permissions and sync, then exit.")},
         {QStringLiteral("json"),
          QCoreApplication::translate("main", "With --doctor: print JSON instead of text.")},
         {QStringLiteral("demo"),
@@ -45,35 +47,49 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "Limit to this namespace (repeatable)."),
          QCoreApplication::translate("main", "name")},
         {QStringLiteral("export-topology"),
-         QCoreApplication::translate("main", "Write the topology of --context to a .png, .svg or .json file and exit."),
+         QCoreApplication::translate(
+             "main", "Write the topology of --context to a .png, .svg or .json file and exit."),
          QCoreApplication::translate("main", "file")},
         {QStringLiteral("play"),
-         QCoreApplication::translate("main", "Run a runbook against --context (or the --demo cluster), print each step's outcome and exit."),
+         QCoreApplication::translate("main", "Run a runbook against --context (or the --demo "
+                                             "cluster), print each step's outcome and exit."),
          QCoreApplication::translate("main", "file")},
         {QStringLiteral("yes-i-mean"),
-         QCoreApplication::translate("main", "With --play: allow the runbook's writes on a protected cluster; repeat the context name."),
+         QCoreApplication::translate("main", "With --play: allow the runbook's writes on a "
+                                             "protected cluster; repeat the context name."),
          QCoreApplication::translate("main", "context")},
         {QStringLiteral("screenshot"),
-         QCoreApplication::translate("main", "Render the main window to a PNG file once data is loaded, then exit."),
+         QCoreApplication::translate(
+             "main", "Render the main window to a PNG file once data is loaded, then exit."),
          QCoreApplication::translate("main", "file")},
         {QStringLiteral("view"),
-         QCoreApplication::translate("main", "Start on this view once the context has synced: a kind (Deployment, pods…) or a page (Topology, Runbooks, \"Helm releases\", \"Audit log\")."),
+         QCoreApplication::translate(
+             "main", "Start on this view once the context has synced: a kind (Deployment, pods…) "
+                     "or a page (Topology, Runbooks, \"Helm releases\", \"Audit log\")."),
          QCoreApplication::translate("main", "kind|page")},
         // For --screenshot: what to show before rendering (guiapplication.cpp).
         {QStringLiteral("select"),
-         QCoreApplication::translate("main", "With --screenshot: select the first object whose name starts with this."),
+         QCoreApplication::translate(
+             "main", "With --screenshot: select the first object whose name starts with this."),
          QCoreApplication::translate("main", "name")},
         {QStringLiteral("details-tab"),
-         QCoreApplication::translate("main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
+         QCoreApplication::translate(
+             "main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
          QCoreApplication::translate("main", "tab")},
         {QStringLiteral("theme"),
-         QCoreApplication::translate("main", "Use this look for this run: system, light or dark (the setting is kept otherwise)."),
+         QCoreApplication::translate(
+             "main",
+             "Use this look for this run: system, light or dark (the setting is kept otherwise)."),
          QCoreApplication::translate("main", "look")},
         {QStringLiteral("language"),
-         QCoreApplication::translate("main", "Use this language for this run: system, en or fr (the setting is kept otherwise)."),
+         QCoreApplication::translate(
+             "main",
+             "Use this language for this run: system, en or fr (the setting is kept otherwise)."),
          QCoreApplication::translate("main", "code")},
         {QStringLiteral("welcome"),
-         QCoreApplication::translate("main", "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
+         QCoreApplication::translate(
+             "main",
+             "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
     });
 }
 
@@ -98,13 +114,14 @@ void installTranslator(QCoreApplication &app, const QString &override)
     QString language = override.trimmed().toLower();
     if (language.isEmpty())
         language = QSettings().value(QStringLiteral("appearance/language")).toString();
-    const QLocale locale = language == QLatin1String("fr") ? QLocale(QLocale::French)
-        : language == QLatin1String("en")                   ? QLocale(QLocale::English)
-                                                            : QLocale();
+    const QLocale locale = language == QLatin1String("fr")   ? QLocale(QLocale::French)
+                           : language == QLatin1String("en") ? QLocale(QLocale::English)
+                                                             : QLocale();
     auto *translator = new QTranslator(&app);
     // Without a translation for the user's languages, English is loaded anyway: it carries the
     // singular and plural forms ("1 pod", "2 pods") that the "%n pod(s)" sources leave open.
-    if (translator->load(locale, QStringLiteral("orrery"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+    if (translator->load(locale, QStringLiteral("orrery"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n"))
         || translator->load(QStringLiteral("orrery_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
     else
@@ -156,9 +173,11 @@ int main(int argc, char *argv[])
     addOptions(parser);
     parser.process(*app); // handles --help, --version and unknown options
     if (const QString language = parser.value(QStringLiteral("language")).trimmed().toLower();
-        !language.isEmpty() && language != QLatin1String("system") && language != QLatin1String("en")
-        && language != QLatin1String("fr")) {
-        qWarning().noquote() << QCoreApplication::translate("main", "orrery: unknown --language \"%1\"; use system, en or fr.")
+        !language.isEmpty() && language != QLatin1String("system")
+        && language != QLatin1String("en") && language != QLatin1String("fr")) {
+        qWarning().noquote() << QCoreApplication::translate(
+                                    "main",
+                                    "orrery: unknown --language \"%1\"; use system, en or fr.")
                                     .arg(language);
         return 2;
     }

@@ -41,8 +41,8 @@ void connectHelmRollback(MainWindow &window, const OperationPages &pages)
     if (!controller || !pages.helm)
         return;
     QObject::connect(pages.helm, &HelmPage::rollbackRequested, controller,
-                     [&window, controller](const QString &context, const QString &ns, const QString &release,
-                                           int revision) {
+                     [&window, controller](const QString &context, const QString &ns,
+                                           const QString &release, int revision) {
                          // The controller acts on the active session; a request from a page
                          // still showing another context must not land elsewhere.
                          if (context != window.activeContext())
@@ -51,7 +51,8 @@ void connectHelmRollback(MainWindow &window, const OperationPages &pages)
                      });
     // Permission first: the page's Rollback button waits for the controller's
     // SelfSubjectAccessReviews (Secrets and the manifest's kinds) and shows a denial.
-    pages.helm->setRollbackCheck([controller](const HelmRelease &current, const HelmRelease &target, QObject *context,
+    pages.helm->setRollbackCheck([controller](const HelmRelease &current, const HelmRelease &target,
+                                              QObject *context,
                                               std::function<void(const QString &)> done) {
         controller->checkHelmRollback(current, target, context, std::move(done));
     });

@@ -6,7 +6,7 @@ class AuditPage;
 class HelmPage;
 class MainWindow;
 class RunbookPlayer;
-}
+} // namespace Orrery
 
 namespace Orrery::App {
 

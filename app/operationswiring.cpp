@@ -35,9 +35,12 @@ void installOperations(MainWindow &window)
     controller->setPanel(panel);
 
     controller->setSession(window.activeSession());
-    QObject::connect(&window, &MainWindow::activeSessionChanged, controller, &ActionController::setSession);
-    QObject::connect(controller, &ActionController::statusMessage, &window, &MainWindow::showStatusMessage);
-    window.setApplyManifestsHandler([controller](const QStringList &files) { controller->applyManifests(files); });
+    QObject::connect(&window, &MainWindow::activeSessionChanged, controller,
+                     &ActionController::setSession);
+    QObject::connect(controller, &ActionController::statusMessage, &window,
+                     &MainWindow::showStatusMessage);
+    window.setApplyManifestsHandler(
+        [controller](const QStringList &files) { controller->applyManifests(files); });
     window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {
         return controller->actionsFor(object, parent);
     });
@@ -46,8 +49,8 @@ void installOperations(MainWindow &window)
     // operations among them go to the controller, "describe" shows the object's details.
     if (auto *topology = window.findChild<TopologyPage *>()) {
         QObject::connect(topology, &TopologyPage::actionRequested, controller,
-                         [controller, &window](const QString &kindName, const QString &ns, const QString &name,
-                                               const QString &actionId) {
+                         [controller, &window](const QString &kindName, const QString &ns,
+                                               const QString &name, const QString &actionId) {
                              const std::optional<Kind> kind = kindFromName(kindName);
                              if (!kind)
                                  return;
@@ -55,7 +58,9 @@ void installOperations(MainWindow &window)
                                  return;
                              if (actionId == QLatin1String("describe")) {
                                  ClusterSession *session = window.activeSession();
-                                 if (const KubeObjectPtr object = session ? session->store()->object(*kind, ns, name) : nullptr)
+                                 if (const KubeObjectPtr object
+                                     = session ? session->store()->object(*kind, ns, name)
+                                               : nullptr)
                                      window.detailsPane()->setObject(object);
                              }
                          });

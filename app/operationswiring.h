@@ -7,7 +7,9 @@ class MainWindow;
 
 namespace Orrery::App {
 
-// The operations (scale, restart, set image, rollback, delete, apply, Helm rollback) on the selection, the table context menu, the details pane, the palette and the topology context menu (operationswiring.cpp).
+// The operations (scale, restart, set image, rollback, delete, apply, Helm rollback) on the
+// selection, the table context menu, the details pane, the palette and the topology context menu
+// (operationswiring.cpp).
 void installOperations(MainWindow &window);
 
 } // namespace Orrery::App

@@ -58,7 +58,8 @@ struct Protection
     QString confirmedContext;
 };
 
-Protection protectionOf(const QCommandLineParser &parser, const Kubeconfig &config, const QString &context)
+Protection protectionOf(const QCommandLineParser &parser, const Kubeconfig &config,
+                        const QString &context)
 {
     ContextPreferences preferences;
     preferences.setKubeconfig(config);
@@ -152,7 +153,8 @@ int runPlay(const QCommandLineParser &parser)
     const QString file = parser.value(QStringLiteral("play"));
     const bool demo = parser.isSet(QStringLiteral("demo"));
     if (file.isEmpty() || (!demo && !parser.isSet(QStringLiteral("context")))) {
-        err << Play::tr("usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]\n"
+        err << Play::tr("usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace "
+                        "NAME] [--yes-i-mean NAME]\n"
                         "       orrery --play FILE --demo [--context NAME]")
             << '\n';
         return ExitNotStarted;
@@ -169,7 +171,9 @@ int runPlay(const QCommandLineParser &parser)
         const QString context = parser.value(QStringLiteral("context"));
         Result<ClusterConnection> connection = config.connection(context);
         if (!connection) {
-            err << Play::tr("orrery: context \"%1\": %2").arg(context, connection.error().toString()) << '\n';
+            err << Play::tr("orrery: context \"%1\": %2")
+                       .arg(context, connection.error().toString())
+                << '\n';
             return ExitNotStarted;
         }
         const Protection protection = protectionOf(parser, config, context);
@@ -188,7 +192,9 @@ int runPlay(const QCommandLineParser &parser)
     if (!started)
         loop.exec();
     if (!started->ok()) {
-        err << Play::tr("orrery: the demo cluster could not start: %1").arg(started->error().toString()) << '\n';
+        err << Play::tr("orrery: the demo cluster could not start: %1")
+                   .arg(started->error().toString())
+            << '\n';
         return ExitNotStarted;
     }
     QString context = parser.value(QStringLiteral("context"));
@@ -198,7 +204,8 @@ int runPlay(const QCommandLineParser &parser)
     Result<ClusterConnection> connection = config.connection(context);
     if (!connection) {
         err << Play::tr("orrery: demo context \"%1\": %2 (demo contexts: %3)")
-                   .arg(context, connection.error().toString(), cluster.contextNames().join(QStringLiteral(", ")))
+                   .arg(context, connection.error().toString(),
+                        cluster.contextNames().join(QStringLiteral(", ")))
             << '\n';
         return ExitNotStarted;
     }

@@ -31,14 +31,16 @@ void installTopologyPage(MainWindow &window)
     // "Show logs": the object in the details pane, on its Logs tab ("Show details" is handled
     // with the operations, app/operationswiring.cpp).
     QObject::connect(page, &TopologyPage::actionRequested, &window,
-                     [&window](const QString &kindName, const QString &ns, const QString &name, const QString &actionId) {
+                     [&window](const QString &kindName, const QString &ns, const QString &name,
+                               const QString &actionId) {
                          if (actionId != QLatin1String("logs"))
                              return;
                          const auto kind = kindFromName(kindName);
                          ClusterSession *session = window.activeSession();
                          if (!kind || !session)
                              return;
-                         if (const KubeObjectPtr object = session->store()->object(*kind, ns, name)) {
+                         if (const KubeObjectPtr object
+                             = session->store()->object(*kind, ns, name)) {
                              window.detailsPane()->setObject(object);
                              window.showDetailsTab(DetailsPane::LogsTab);
                          }

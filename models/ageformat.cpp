@@ -25,13 +25,15 @@ QString humanDuration(qint64 s)
         return QStringLiteral("%1h").arg(h);
     if (h < 24 * 8) {
         const qint64 rest = h % 24;
-        return rest ? QStringLiteral("%1d%2h").arg(h / 24).arg(rest) : QStringLiteral("%1d").arg(h / 24);
+        return rest ? QStringLiteral("%1d%2h").arg(h / 24).arg(rest)
+                    : QStringLiteral("%1d").arg(h / 24);
     }
     if (h < 24 * 365 * 2)
         return QStringLiteral("%1d").arg(h / 24);
     if (h < 24 * 365 * 8) {
         const qint64 days = (h / 24) % 365;
-        return days ? QStringLiteral("%1y%2d").arg(h / 24 / 365).arg(days) : QStringLiteral("%1y").arg(h / 24 / 365);
+        return days ? QStringLiteral("%1y%2d").arg(h / 24 / 365).arg(days)
+                    : QStringLiteral("%1y").arg(h / 24 / 365);
     }
     return QStringLiteral("%1y").arg(h / 24 / 365);
 }

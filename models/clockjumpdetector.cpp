@@ -6,15 +6,15 @@
 namespace Orrery {
 
 ClockJumpDetector::ClockJumpDetector(QObject *parent, int checkIntervalMs, qint64 thresholdMs)
-    : QObject(parent), m_thresholdMs(thresholdMs)
+    : QObject(parent)
+    , m_thresholdMs(thresholdMs)
 {
     m_monotonic.start();
     m_lastWallMs = QDateTime::currentMSecsSinceEpoch();
     m_lastMonotonicMs = 0;
     m_timer.setInterval(checkIntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        check(QDateTime::currentMSecsSinceEpoch(), m_monotonic.elapsed());
-    });
+    connect(&m_timer, &QTimer::timeout, this,
+            [this] { check(QDateTime::currentMSecsSinceEpoch(), m_monotonic.elapsed()); });
     m_timer.start();
 }
 

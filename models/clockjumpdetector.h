@@ -14,7 +14,8 @@ class ClockJumpDetector : public QObject
 {
     Q_OBJECT
 public:
-    explicit ClockJumpDetector(QObject *parent = nullptr, int checkIntervalMs = 2000, qint64 thresholdMs = 10000);
+    explicit ClockJumpDetector(QObject *parent = nullptr, int checkIntervalMs = 2000,
+                               qint64 thresholdMs = 10000);
 
     // Compares the clocks now (the timer calls this; tests call it with injected values).
     void check(qint64 wallNowMs, qint64 monotonicNowMs);

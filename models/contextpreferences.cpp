@@ -18,12 +18,14 @@ const QString kProtectedClusters = QStringLiteral("protection/clusters");
 } // namespace
 
 ContextPreferences::ContextPreferences(QObject *parent)
-    : QObject(parent), m_settings(std::make_unique<QSettings>())
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>())
 {
 }
 
 ContextPreferences::ContextPreferences(const QString &settingsFile, QObject *parent)
-    : QObject(parent), m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
 {
 }
 
@@ -198,8 +200,9 @@ void ContextPreferences::setNamespaces(const QString &context, const QStringList
 QColor ContextPreferences::derivedColour(const QString &context)
 {
     const QByteArray hash = QCryptographicHash::hash(context.toUtf8(), QCryptographicHash::Sha1);
-    const int hue = (static_cast<unsigned char>(hash.at(0)) * 256
-                     + static_cast<unsigned char>(hash.at(1))) % 360;
+    const int hue
+        = (static_cast<unsigned char>(hash.at(0)) * 256 + static_cast<unsigned char>(hash.at(1)))
+          % 360;
     // Medium saturation and value: readable white text on it, never mistaken for the red of
     // a protected context.
     int h = hue;

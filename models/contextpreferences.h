@@ -30,8 +30,8 @@ class Kubeconfig;
 // that name until it is moved.
 struct ContextPreference
 {
-    QString displayName;   // empty: show the context name
-    QColor colour;         // invalid: a colour derived from the name
+    QString displayName; // empty: show the context name
+    QColor colour;       // invalid: a colour derived from the name
     bool isProtected = false;
     QStringList namespaces; // empty: all namespaces
 };

@@ -43,7 +43,8 @@ QIcon colourDot(const QColor &colour, bool isProtected, ContextTreeModel::Connec
 } // namespace
 
 ContextTreeModel::ContextTreeModel(ContextPreferences *preferences, QObject *parent)
-    : QStandardItemModel(parent), m_preferences(preferences)
+    : QStandardItemModel(parent)
+    , m_preferences(preferences)
 {
     connect(preferences, &ContextPreferences::changed, this, &ContextTreeModel::refreshContext);
 }
@@ -92,7 +93,8 @@ void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &c
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
             item->setData(tr("Context %1\nServer: %2\nUser: %3\nNamespace: %4")
                               .arg(e.context, e.server, e.user,
-                                   e.defaultNamespace.isEmpty() ? QStringLiteral("default") : e.defaultNamespace),
+                                   e.defaultNamespace.isEmpty() ? QStringLiteral("default")
+                                                                : e.defaultNamespace),
                           Qt::UserRole + 100);
             m_items.insert(e.context, item);
             refreshItem(item);
@@ -102,7 +104,8 @@ void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &c
     }
 }
 
-void ContextTreeModel::setConnectionState(const QString &context, ConnectionState state, const QString &detail)
+void ContextTreeModel::setConnectionState(const QString &context, ConnectionState state,
+                                          const QString &detail)
 {
     QStandardItem *item = m_items.value(context);
     if (!item)
@@ -122,7 +125,8 @@ void ContextTreeModel::setConnectionState(const QString &context, ConnectionStat
 ContextTreeModel::ConnectionState ContextTreeModel::connectionState(const QString &context) const
 {
     const QStandardItem *item = m_items.value(context);
-    return item ? ConnectionState(item->data(ConnectionStateRole).toInt()) : ConnectionState::Disconnected;
+    return item ? ConnectionState(item->data(ConnectionStateRole).toInt())
+                : ConnectionState::Disconnected;
 }
 
 QModelIndex ContextTreeModel::indexOfContext(const QString &context) const

@@ -20,12 +20,12 @@ public:
     enum Roles : int {
         ContextNameRole = Qt::UserRole + 1, // kubeconfig context name; empty for cluster rows
         ClusterNameRole,
-        ConnectionStateRole,                // int(ConnectionState)
-        ColourRole,                         // QColor
-        ProtectedRole,                      // bool
-        IsClusterRole,                      // bool
-        StatusTextRole,                     // "Connected", error text...
-        IsCurrentRole,                      // the kubeconfig's current-context
+        ConnectionStateRole, // int(ConnectionState)
+        ColourRole,          // QColor
+        ProtectedRole,       // bool
+        IsClusterRole,       // bool
+        StatusTextRole,      // "Connected", error text...
+        IsCurrentRole,       // the kubeconfig's current-context
     };
 
     enum class ConnectionState { Disconnected, Connecting, Connected, Error };
@@ -43,7 +43,8 @@ public:
     explicit ContextTreeModel(ContextPreferences *preferences, QObject *parent = nullptr);
 
     void setContexts(const QList<Entry> &entries, const QString &currentContext);
-    void setConnectionState(const QString &context, ConnectionState state, const QString &detail = {});
+    void setConnectionState(const QString &context, ConnectionState state,
+                            const QString &detail = {});
     ConnectionState connectionState(const QString &context) const;
 
     QModelIndex indexOfContext(const QString &context) const;

@@ -12,8 +12,8 @@ EventFilterProxyModel::EventFilterProxyModel(QObject *parent)
     setDynamicSortFilter(true);
 }
 
-void EventFilterProxyModel::setInvolvedObject(const QString &uid, const QString &kind, const QString &ns,
-                                              const QString &name)
+void EventFilterProxyModel::setInvolvedObject(const QString &uid, const QString &kind,
+                                              const QString &ns, const QString &name)
 {
     m_uid = uid;
     m_kind = kind;
@@ -33,7 +33,8 @@ bool EventFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &)
         return false;
     if (!m_uid.isEmpty() && e->involvedUid == m_uid)
         return true;
-    return e->involvedName == m_name && e->involvedKind == m_kind && e->involvedNamespace == m_namespace;
+    return e->involvedName == m_name && e->involvedKind == m_kind
+           && e->involvedNamespace == m_namespace;
 }
 
 } // namespace Orrery

@@ -13,7 +13,8 @@ class EventFilterProxyModel : public QSortFilterProxyModel
 public:
     explicit EventFilterProxyModel(QObject *parent = nullptr);
 
-    void setInvolvedObject(const QString &uid, const QString &kind, const QString &ns, const QString &name);
+    void setInvolvedObject(const QString &uid, const QString &kind, const QString &ns,
+                           const QString &name);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

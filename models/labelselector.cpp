@@ -11,8 +11,8 @@ namespace {
 // Label keys: optional DNS prefix and '/', then a name of alphanumerics, '-', '_', '.'.
 bool isValidKey(const QString &key)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"));
     return re.match(key).hasMatch();
 }
 
@@ -102,12 +102,16 @@ LabelSelector LabelSelector::parse(const QString &text)
             r.op = Op::Exists;
         }
         if (!isValidKey(r.key)) {
-            selector.m_error = QCoreApplication::translate("LabelSelector", "Invalid label key \"%1\".").arg(r.key);
+            selector.m_error
+                = QCoreApplication::translate("LabelSelector", "Invalid label key \"%1\".")
+                      .arg(r.key);
             return selector;
         }
         for (const QString &v : std::as_const(r.values)) {
             if (!isValidValue(v)) {
-                selector.m_error = QCoreApplication::translate("LabelSelector", "Invalid label value \"%1\".").arg(v);
+                selector.m_error
+                    = QCoreApplication::translate("LabelSelector", "Invalid label value \"%1\".")
+                          .arg(v);
                 return selector;
             }
         }
@@ -154,8 +158,7 @@ bool LabelSelector::matches(const QHash<QString, QString> &labels) const
 
 bool LabelSelector::looksLikeSelector(const QString &text)
 {
-    static const QRegularExpression re(
-        QStringLiteral("(=|\\s(in|notin)\\s*\\()"));
+    static const QRegularExpression re(QStringLiteral("(=|\\s(in|notin)\\s*\\()"));
     return re.match(text).hasMatch();
 }
 

@@ -30,7 +30,8 @@ QString LogStreamer::logPath(const Target &t, const Options &o)
     if (o.follow && !o.previous)
         query << QStringLiteral("follow=true");
     if (!t.container.isEmpty())
-        query << QStringLiteral("container=") + QString::fromLatin1(QUrl::toPercentEncoding(t.container));
+        query << QStringLiteral("container=")
+                     + QString::fromLatin1(QUrl::toPercentEncoding(t.container));
     if (o.previous)
         query << QStringLiteral("previous=true");
     if (o.tailLines >= 0)
@@ -40,7 +41,8 @@ QString LogStreamer::logPath(const Target &t, const Options &o)
     return path + query.join(QLatin1Char('&'));
 }
 
-void LogStreamer::start(HttpTransport *transport, const QList<Target> &targets, const Options &options)
+void LogStreamer::start(HttpTransport *transport, const QList<Target> &targets,
+                        const Options &options)
 {
     stop();
     m_transport = transport;
@@ -86,7 +88,8 @@ bool LogStreamer::isStillStarting(const Result<ApiResponse> &result)
     if (!result.ok() || result.value().status != 400)
         return false;
     const QByteArray &body = result.value().body;
-    return body.contains("is waiting to start") && (body.contains("ContainerCreating") || body.contains("PodInitializing"));
+    return body.contains("is waiting to start")
+           && (body.contains("ContainerCreating") || body.contains("PodInitializing"));
 }
 
 void LogStreamer::stop()
@@ -118,19 +121,21 @@ void LogStreamer::onFinished(HttpTransport::RequestId id, const Result<ApiRespon
     if (const QStringList last = it->lines.finish(); !last.isEmpty())
         emit linesReceived(last, it->target.prefix);
     const QString who = it->target.prefix.isEmpty() ? it->target.pod : it->target.prefix;
-    if (isStillStarting(result) && m_options.follow && !m_options.previous && it->waits < MaximumWaits) {
+    if (isStillStarting(result) && m_options.follow && !m_options.previous
+        && it->waits < MaximumWaits) {
         // Reopen when the container has had time to start: 0.5 s, 1 s, 2 s, then every 4 s.
         const Target target = it->target;
         const int waits = it->waits + 1;
         m_streams.erase(it);
         ++m_waiting;
         const int generation = m_generation;
-        QTimer::singleShot(std::min(4000, 500 << std::min(waits - 1, 3)), this, [this, target, waits, generation] {
-            if (generation != m_generation)
-                return;
-            --m_waiting;
-            open(target, waits);
-        });
+        QTimer::singleShot(std::min(4000, 500 << std::min(waits - 1, 3)), this,
+                           [this, target, waits, generation] {
+                               if (generation != m_generation)
+                                   return;
+                               --m_waiting;
+                               open(target, waits);
+                           });
         return;
     }
     if (!result.ok()) {
@@ -141,7 +146,10 @@ void LogStreamer::onFinished(HttpTransport::RequestId id, const Result<ApiRespon
     m_streams.erase(it);
     if (m_streams.isEmpty() && m_waiting == 0) {
         if (m_errors.isEmpty())
-            emit finished(QCoreApplication::translate("LogStreamer", "the server closed the stream (the container may have stopped)"), false);
+            emit finished(
+                QCoreApplication::translate(
+                    "LogStreamer", "the server closed the stream (the container may have stopped)"),
+                false);
         else
             emit finished(m_errors.join(QStringLiteral("; ")), true);
     }

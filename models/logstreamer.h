@@ -56,7 +56,7 @@ private:
     {
         Target target;
         LogLineSplitter lines; // bytes after the last newline; cuts overlong lines
-        int waits = 0;      // reopenings while the container was still being created
+        int waits = 0;         // reopenings while the container was still being created
     };
     void open(const Target &target, int waits);
     static bool isStillStarting(const Result<ApiResponse> &result);

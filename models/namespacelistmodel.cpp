@@ -68,12 +68,9 @@ QVariant NamespaceListModel::data(const QModelIndex &index, int role) const
     const QString &name = m_names.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole:
-        return name;
-    case Qt::CheckStateRole:
-        return m_selected.contains(name) ? Qt::Checked : Qt::Unchecked;
-    case MissingRole:
-        return !m_existing.contains(name);
+    case NameRole: return name;
+    case Qt::CheckStateRole: return m_selected.contains(name) ? Qt::Checked : Qt::Unchecked;
+    case MissingRole: return !m_existing.contains(name);
     case Qt::FontRole:
         if (!m_existing.contains(name)) {
             QFont f;
@@ -82,9 +79,9 @@ QVariant NamespaceListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return m_existing.contains(name) ? QVariant() : tr("This namespace does not exist (any more).");
-    default:
-        return {};
+        return m_existing.contains(name) ? QVariant()
+                                         : tr("This namespace does not exist (any more).");
+    default: return {};
     }
 }
 

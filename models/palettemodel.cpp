@@ -28,19 +28,13 @@ QVariant PaletteModel::data(const QModelIndex &index, int role) const
         return {};
     const PaletteEntry &e = m_entries.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return e.title;
+    case Qt::DisplayRole: return e.title;
     case Qt::ToolTipRole:
-    case SubtitleRole:
-        return e.subtitle;
-    case TypeRole:
-        return int(e.type);
-    case PayloadRole:
-        return e.payload;
-    case ContextRole:
-        return e.context;
-    default:
-        return {};
+    case SubtitleRole: return e.subtitle;
+    case TypeRole: return int(e.type);
+    case PayloadRole: return e.payload;
+    case ContextRole: return e.context;
+    default: return {};
     }
 }
 
@@ -67,8 +61,9 @@ int PaletteFilterProxyModel::score(int sourceRow) const
     int s = FuzzyMatcher::score(m_pattern, title);
     if (s < 0) {
         // "pod web" finds pod web-1 through "subtitle title".
-        const int combined = FuzzyMatcher::score(m_pattern, index.data(PaletteModel::SubtitleRole).toString()
-                                                                + QLatin1Char(' ') + title);
+        const int combined
+            = FuzzyMatcher::score(m_pattern, index.data(PaletteModel::SubtitleRole).toString()
+                                                 + QLatin1Char(' ') + title);
         s = combined >= 0 ? combined / 2 : -1;
     }
     if (s >= 0) {

@@ -25,7 +25,13 @@ class PaletteModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles : int { TypeRole = Qt::UserRole + 1, SubtitleRole, PayloadRole, ContextRole, ScoreRole };
+    enum Roles : int {
+        TypeRole = Qt::UserRole + 1,
+        SubtitleRole,
+        PayloadRole,
+        ContextRole,
+        ScoreRole
+    };
 
     explicit PaletteModel(QObject *parent = nullptr);
 

@@ -47,7 +47,8 @@ Col ageCol(const QString &title = {})
     return c;
 }
 
-Col textCol(const QString &title, std::function<QString(const KubeObject &)> text, bool status = false)
+Col textCol(const QString &title, std::function<QString(const KubeObject &)> text,
+            bool status = false)
 {
     Col c;
     c.title = title;
@@ -66,8 +67,7 @@ Col numberCol(const QString &title, std::function<int(const KubeObject &)> numbe
     return c;
 }
 
-template<typename T>
-const T &dataOf(const KubeObject &o)
+template <typename T> const T &dataOf(const KubeObject &o)
 {
     static const T empty;
     const T *d = o.as<T>();
@@ -176,7 +176,8 @@ const QList<ResourceColumn> &ResourceColumns::columns(Kind kind)
 QList<ResourceColumn> ResourceColumns::build(Kind kind)
 {
     QList<Col> c;
-    const bool namespaced = kind != Kind::Node && kind != Kind::Namespace && kind != Kind::PersistentVolume;
+    const bool namespaced
+        = kind != Kind::Node && kind != Kind::Namespace && kind != Kind::PersistentVolume;
     if (kind == Kind::Event) {
         // kubectl get events puts LAST SEEN first.
         Col last = ageCol(tr("LAST SEEN"));
@@ -185,13 +186,15 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
             return e.lastTimestamp ? e.lastTimestamp : o.creationTimestamp;
         };
         c << last;
-        c << textCol(tr("TYPE"), [](const KubeObject &o) { return dataOf<EventData>(o).type; }, true);
+        c << textCol(
+            tr("TYPE"), [](const KubeObject &o) { return dataOf<EventData>(o).type; }, true);
         c << textCol(tr("REASON"), [](const KubeObject &o) { return dataOf<EventData>(o).reason; });
         c << textCol(tr("OBJECT"), [](const KubeObject &o) {
             const EventData &e = dataOf<EventData>(o);
             return e.involvedKind.toLower() + QLatin1Char('/') + e.involvedName;
         });
-        c << textCol(tr("MESSAGE"), [](const KubeObject &o) { return dataOf<EventData>(o).message.simplified(); });
+        c << textCol(tr("MESSAGE"),
+                     [](const KubeObject &o) { return dataOf<EventData>(o).message.simplified(); });
         c << numberCol(tr("COUNT"), [](const KubeObject &o) { return dataOf<EventData>(o).count; });
         c << namespaceCol();
         c << nameCol();
@@ -208,22 +211,28 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
             const PodData &p = dataOf<PodData>(o);
             return fraction(p.readyContainers, p.totalContainers);
         });
-        c << textCol(tr("STATUS"), [](const KubeObject &o) {
-            const PodData &p = dataOf<PodData>(o);
-            if (o.deletionTimestamp)
-                return QStringLiteral("Terminating");
-            return p.status.isEmpty() ? p.phase : p.status;
-        }, true);
+        c << textCol(
+            tr("STATUS"),
+            [](const KubeObject &o) {
+                const PodData &p = dataOf<PodData>(o);
+                if (o.deletionTimestamp)
+                    return QStringLiteral("Terminating");
+                return p.status.isEmpty() ? p.phase : p.status;
+            },
+            true);
         Col restarts;
         restarts.title = tr("RESTARTS");
         restarts.type = Col::Type::Number;
         restarts.text = [](const KubeObject &o) {
             const PodData &p = dataOf<PodData>(o);
             if (p.restarts > 0 && p.lastRestartTime > 0)
-                return QStringLiteral("%1 (%2 ago)").arg(p.restarts).arg(ageText(p.lastRestartTime, nowSeconds()));
+                return QStringLiteral("%1 (%2 ago)")
+                    .arg(p.restarts)
+                    .arg(ageText(p.lastRestartTime, nowSeconds()));
             return QString::number(p.restarts);
         };
-        restarts.sortKey = [](const KubeObject &o) { return QVariant(dataOf<PodData>(o).restarts); };
+        restarts.sortKey
+            = [](const KubeObject &o) { return QVariant(dataOf<PodData>(o).restarts); };
         c << restarts;
         c << ageCol();
         c << textCol(tr("NODE"), [](const KubeObject &o) {
@@ -237,52 +246,81 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
         break;
     }
     case Kind::Deployment:
-        c << textCol(tr("READY"), [](const KubeObject &o) {
-            const WorkloadData &w = dataOf<WorkloadData>(o);
-            return fraction(w.ready, w.desired);
-        }, true);
-        c << numberCol(tr("UP-TO-DATE"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).updated; });
-        c << numberCol(tr("AVAILABLE"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).available; });
+        c << textCol(
+            tr("READY"),
+            [](const KubeObject &o) {
+                const WorkloadData &w = dataOf<WorkloadData>(o);
+                return fraction(w.ready, w.desired);
+            },
+            true);
+        c << numberCol(tr("UP-TO-DATE"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).updated; });
+        c << numberCol(tr("AVAILABLE"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).available; });
         c << ageCol();
-        c << textCol(tr("IMAGES"), [](const KubeObject &o) { return images(dataOf<WorkloadData>(o).podTemplate); });
+        c << textCol(tr("IMAGES"), [](const KubeObject &o) {
+            return images(dataOf<WorkloadData>(o).podTemplate);
+        });
         break;
     case Kind::StatefulSet:
-        c << textCol(tr("READY"), [](const KubeObject &o) {
-            const WorkloadData &w = dataOf<WorkloadData>(o);
-            return fraction(w.ready, w.desired);
-        }, true);
+        c << textCol(
+            tr("READY"),
+            [](const KubeObject &o) {
+                const WorkloadData &w = dataOf<WorkloadData>(o);
+                return fraction(w.ready, w.desired);
+            },
+            true);
         c << ageCol();
-        c << textCol(tr("IMAGES"), [](const KubeObject &o) { return images(dataOf<WorkloadData>(o).podTemplate); });
+        c << textCol(tr("IMAGES"), [](const KubeObject &o) {
+            return images(dataOf<WorkloadData>(o).podTemplate);
+        });
         break;
     case Kind::DaemonSet:
-        c << numberCol(tr("DESIRED"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).desired; });
-        c << numberCol(tr("CURRENT"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).current; });
-        c << numberCol(tr("READY"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).ready; });
+        c << numberCol(tr("DESIRED"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).desired; });
+        c << numberCol(tr("CURRENT"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).current; });
+        c << numberCol(tr("READY"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).ready; });
         c.last().isStatus = true;
-        c << numberCol(tr("UP-TO-DATE"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).updated; });
-        c << numberCol(tr("AVAILABLE"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).available; });
+        c << numberCol(tr("UP-TO-DATE"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).updated; });
+        c << numberCol(tr("AVAILABLE"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).available; });
         c << ageCol();
-        c << textCol(tr("IMAGES"), [](const KubeObject &o) { return images(dataOf<WorkloadData>(o).podTemplate); });
+        c << textCol(tr("IMAGES"), [](const KubeObject &o) {
+            return images(dataOf<WorkloadData>(o).podTemplate);
+        });
         break;
     case Kind::ReplicaSet:
-        c << numberCol(tr("DESIRED"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).desired; });
-        c << numberCol(tr("CURRENT"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).current; });
-        c << numberCol(tr("READY"), [](const KubeObject &o) { return dataOf<WorkloadData>(o).ready; });
+        c << numberCol(tr("DESIRED"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).desired; });
+        c << numberCol(tr("CURRENT"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).current; });
+        c << numberCol(tr("READY"),
+                       [](const KubeObject &o) { return dataOf<WorkloadData>(o).ready; });
         c.last().isStatus = true;
         c << ageCol();
-        c << textCol(tr("IMAGES"), [](const KubeObject &o) { return images(dataOf<WorkloadData>(o).podTemplate); });
+        c << textCol(tr("IMAGES"), [](const KubeObject &o) {
+            return images(dataOf<WorkloadData>(o).podTemplate);
+        });
         break;
     case Kind::Job:
-        c << textCol(tr("STATUS"), [](const KubeObject &o) {
-            const JobData &j = dataOf<JobData>(o);
-            if (j.suspend)
-                return QStringLiteral("Suspended");
-            for (const Condition &cond : j.conditions) {
-                if (cond.status == QLatin1String("True") && (cond.type == QLatin1String("Complete") || cond.type == QLatin1String("Failed")))
-                    return cond.type;
-            }
-            return QStringLiteral("Running");
-        }, true);
+        c << textCol(
+            tr("STATUS"),
+            [](const KubeObject &o) {
+                const JobData &j = dataOf<JobData>(o);
+                if (j.suspend)
+                    return QStringLiteral("Suspended");
+                for (const Condition &cond : j.conditions) {
+                    if (cond.status == QLatin1String("True")
+                        && (cond.type == QLatin1String("Complete")
+                            || cond.type == QLatin1String("Failed")))
+                        return cond.type;
+                }
+                return QStringLiteral("Running");
+            },
+            true);
         c << textCol(tr("COMPLETIONS"), [](const KubeObject &o) {
             const JobData &j = dataOf<JobData>(o);
             return fraction(j.succeeded, j.completions);
@@ -297,18 +335,22 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
         c << ageCol();
         break;
     case Kind::CronJob:
-        c << textCol(tr("SCHEDULE"), [](const KubeObject &o) { return dataOf<CronJobData>(o).schedule; });
+        c << textCol(tr("SCHEDULE"),
+                     [](const KubeObject &o) { return dataOf<CronJobData>(o).schedule; });
         c << textCol(tr("TIMEZONE"), [](const KubeObject &o) {
             const QString tz = dataOf<CronJobData>(o).timeZone;
             return tz.isEmpty() ? QStringLiteral("<none>") : tz;
         });
         c << textCol(tr("SUSPEND"), [](const KubeObject &o) {
-            return dataOf<CronJobData>(o).suspend ? QStringLiteral("True") : QStringLiteral("False");
+            return dataOf<CronJobData>(o).suspend ? QStringLiteral("True")
+                                                  : QStringLiteral("False");
         });
-        c << numberCol(tr("ACTIVE"), [](const KubeObject &o) { return dataOf<CronJobData>(o).active; });
+        c << numberCol(tr("ACTIVE"),
+                       [](const KubeObject &o) { return dataOf<CronJobData>(o).active; });
         {
             Col last = ageCol(tr("LAST SCHEDULE"));
-            last.timestamp = [](const KubeObject &o) { return dataOf<CronJobData>(o).lastScheduleTime; };
+            last.timestamp
+                = [](const KubeObject &o) { return dataOf<CronJobData>(o).lastScheduleTime; };
             c << last;
         }
         c << ageCol();
@@ -319,10 +361,14 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
             const QString ip = dataOf<ServiceData>(o).clusterIP;
             return ip.isEmpty() ? QStringLiteral("<none>") : ip;
         });
-        c << textCol(tr("EXTERNAL-IP"), [](const KubeObject &o) { return externalIp(dataOf<ServiceData>(o)); });
-        c << textCol(tr("PORT(S)"), [](const KubeObject &o) { return servicePorts(dataOf<ServiceData>(o)); });
+        c << textCol(tr("EXTERNAL-IP"),
+                     [](const KubeObject &o) { return externalIp(dataOf<ServiceData>(o)); });
+        c << textCol(tr("PORT(S)"),
+                     [](const KubeObject &o) { return servicePorts(dataOf<ServiceData>(o)); });
         c << ageCol();
-        c << textCol(tr("SELECTOR"), [](const KubeObject &o) { return selectorText(dataOf<ServiceData>(o).selector); });
+        c << textCol(tr("SELECTOR"), [](const KubeObject &o) {
+            return selectorText(dataOf<ServiceData>(o).selector);
+        });
         break;
     case Kind::Ingress:
         c << textCol(tr("CLASS"), [](const KubeObject &o) {
@@ -336,10 +382,12 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
         c << textCol(tr("PATHS → BACKENDS"), [](const KubeObject &o) {
             QStringList out;
             for (const IngressPath &p : dataOf<IngressData>(o).paths) {
-                const QString backend = p.backend.serviceName.isEmpty()
-                                            ? p.backend.resourceKind + QLatin1Char('/') + p.backend.resourceName
-                                            : p.backend.serviceName + QLatin1Char(':') + p.backend.servicePort;
-                out << (p.path.isEmpty() ? QStringLiteral("/") : p.path) + QStringLiteral(" → ") + backend;
+                const QString backend
+                    = p.backend.serviceName.isEmpty()
+                          ? p.backend.resourceKind + QLatin1Char('/') + p.backend.resourceName
+                          : p.backend.serviceName + QLatin1Char(':') + p.backend.servicePort;
+                out << (p.path.isEmpty() ? QStringLiteral("/") : p.path) + QStringLiteral(" → ")
+                           + backend;
             }
             return out.join(QStringLiteral(", "));
         });
@@ -349,7 +397,9 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
                 out << t.second;
             return out.isEmpty() ? QStringLiteral("<none>") : out.join(QLatin1Char(','));
         });
-        c << textCol(tr("ADDRESS"), [](const KubeObject &o) { return dataOf<IngressData>(o).loadBalancerIngress.join(QLatin1Char(',')); });
+        c << textCol(tr("ADDRESS"), [](const KubeObject &o) {
+            return dataOf<IngressData>(o).loadBalancerIngress.join(QLatin1Char(','));
+        });
         c << ageCol();
         break;
     case Kind::HorizontalPodAutoscaler:
@@ -357,60 +407,94 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
             const HpaData &h = dataOf<HpaData>(o);
             return h.targetKind + QLatin1Char('/') + h.targetName;
         });
-        c << textCol(tr("TARGETS"), [](const KubeObject &o) { return hpaTargets(dataOf<HpaData>(o)); }, true);
-        c << numberCol(tr("MINPODS"), [](const KubeObject &o) { return dataOf<HpaData>(o).minReplicas; });
-        c << numberCol(tr("MAXPODS"), [](const KubeObject &o) { return dataOf<HpaData>(o).maxReplicas; });
-        c << numberCol(tr("REPLICAS"), [](const KubeObject &o) { return dataOf<HpaData>(o).currentReplicas; });
+        c << textCol(
+            tr("TARGETS"), [](const KubeObject &o) { return hpaTargets(dataOf<HpaData>(o)); },
+            true);
+        c << numberCol(tr("MINPODS"),
+                       [](const KubeObject &o) { return dataOf<HpaData>(o).minReplicas; });
+        c << numberCol(tr("MAXPODS"),
+                       [](const KubeObject &o) { return dataOf<HpaData>(o).maxReplicas; });
+        c << numberCol(tr("REPLICAS"),
+                       [](const KubeObject &o) { return dataOf<HpaData>(o).currentReplicas; });
         c << ageCol();
         break;
     case Kind::PersistentVolumeClaim:
-        c << textCol(tr("STATUS"), [](const KubeObject &o) { return dataOf<PvcData>(o).phase; }, true);
-        c << textCol(tr("VOLUME"), [](const KubeObject &o) { return dataOf<PvcData>(o).volumeName; });
-        c << textCol(tr("CAPACITY"), [](const KubeObject &o) { return dataOf<PvcData>(o).capacity; });
-        c << textCol(tr("ACCESS MODES"), [](const KubeObject &o) { return accessModesShort(dataOf<PvcData>(o).accessModes); });
-        c << textCol(tr("STORAGECLASS"), [](const KubeObject &o) { return dataOf<PvcData>(o).storageClass; });
+        c << textCol(
+            tr("STATUS"), [](const KubeObject &o) { return dataOf<PvcData>(o).phase; }, true);
+        c << textCol(tr("VOLUME"),
+                     [](const KubeObject &o) { return dataOf<PvcData>(o).volumeName; });
+        c << textCol(tr("CAPACITY"),
+                     [](const KubeObject &o) { return dataOf<PvcData>(o).capacity; });
+        c << textCol(tr("ACCESS MODES"), [](const KubeObject &o) {
+            return accessModesShort(dataOf<PvcData>(o).accessModes);
+        });
+        c << textCol(tr("STORAGECLASS"),
+                     [](const KubeObject &o) { return dataOf<PvcData>(o).storageClass; });
         c << ageCol();
         break;
     case Kind::PersistentVolume:
-        c << textCol(tr("CAPACITY"), [](const KubeObject &o) { return dataOf<PvData>(o).capacity; });
-        c << textCol(tr("ACCESS MODES"), [](const KubeObject &o) { return accessModesShort(dataOf<PvData>(o).accessModes); });
-        c << textCol(tr("RECLAIM POLICY"), [](const KubeObject &o) { return dataOf<PvData>(o).reclaimPolicy; });
-        c << textCol(tr("STATUS"), [](const KubeObject &o) { return dataOf<PvData>(o).phase; }, true);
+        c << textCol(tr("CAPACITY"),
+                     [](const KubeObject &o) { return dataOf<PvData>(o).capacity; });
+        c << textCol(tr("ACCESS MODES"), [](const KubeObject &o) {
+            return accessModesShort(dataOf<PvData>(o).accessModes);
+        });
+        c << textCol(tr("RECLAIM POLICY"),
+                     [](const KubeObject &o) { return dataOf<PvData>(o).reclaimPolicy; });
+        c << textCol(
+            tr("STATUS"), [](const KubeObject &o) { return dataOf<PvData>(o).phase; }, true);
         c << textCol(tr("CLAIM"), [](const KubeObject &o) {
             const PvData &p = dataOf<PvData>(o);
-            return p.claimName.isEmpty() ? QString() : p.claimNamespace + QLatin1Char('/') + p.claimName;
+            return p.claimName.isEmpty() ? QString()
+                                         : p.claimNamespace + QLatin1Char('/') + p.claimName;
         });
-        c << textCol(tr("STORAGECLASS"), [](const KubeObject &o) { return dataOf<PvData>(o).storageClass; });
+        c << textCol(tr("STORAGECLASS"),
+                     [](const KubeObject &o) { return dataOf<PvData>(o).storageClass; });
         c << ageCol();
         break;
     case Kind::ConfigMap:
-        c << numberCol(tr("DATA"), [](const KubeObject &o) { return int(dataOf<ConfigMapData>(o).keys.size()); });
-        c << textCol(tr("KEYS"), [](const KubeObject &o) { return dataOf<ConfigMapData>(o).keys.join(QStringLiteral(", ")); });
+        c << numberCol(tr("DATA"), [](const KubeObject &o) {
+            return int(dataOf<ConfigMapData>(o).keys.size());
+        });
+        c << textCol(tr("KEYS"), [](const KubeObject &o) {
+            return dataOf<ConfigMapData>(o).keys.join(QStringLiteral(", "));
+        });
         c << ageCol();
         break;
     case Kind::Secret:
         c << textCol(tr("TYPE"), [](const KubeObject &o) { return dataOf<SecretData>(o).type; });
-        c << numberCol(tr("DATA"), [](const KubeObject &o) { return int(dataOf<SecretData>(o).keys.size()); });
-        c << textCol(tr("KEYS"), [](const KubeObject &o) { return dataOf<SecretData>(o).keys.join(QStringLiteral(", ")); });
+        c << numberCol(tr("DATA"),
+                       [](const KubeObject &o) { return int(dataOf<SecretData>(o).keys.size()); });
+        c << textCol(tr("KEYS"), [](const KubeObject &o) {
+            return dataOf<SecretData>(o).keys.join(QStringLiteral(", "));
+        });
         c << ageCol();
         break;
     case Kind::Node:
-        c << textCol(tr("STATUS"), [](const KubeObject &o) {
-            const NodeData &n = dataOf<NodeData>(o);
-            QString s = n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady");
-            if (n.unschedulable)
-                s += QStringLiteral(",SchedulingDisabled");
-            return s;
-        }, true);
-        c << textCol(tr("ROLES"), [](const KubeObject &o) { return joinOrNone(dataOf<NodeData>(o).roles); });
+        c << textCol(
+            tr("STATUS"),
+            [](const KubeObject &o) {
+                const NodeData &n = dataOf<NodeData>(o);
+                QString s = n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady");
+                if (n.unschedulable)
+                    s += QStringLiteral(",SchedulingDisabled");
+                return s;
+            },
+            true);
+        c << textCol(tr("ROLES"),
+                     [](const KubeObject &o) { return joinOrNone(dataOf<NodeData>(o).roles); });
         c << ageCol();
-        c << textCol(tr("VERSION"), [](const KubeObject &o) { return dataOf<NodeData>(o).kubeletVersion; });
-        c << textCol(tr("INTERNAL-IP"), [](const KubeObject &o) { return dataOf<NodeData>(o).internalIP; });
-        c << textCol(tr("OS-IMAGE"), [](const KubeObject &o) { return dataOf<NodeData>(o).osImage; });
-        c << textCol(tr("CONTAINER-RUNTIME"), [](const KubeObject &o) { return dataOf<NodeData>(o).containerRuntime; });
+        c << textCol(tr("VERSION"),
+                     [](const KubeObject &o) { return dataOf<NodeData>(o).kubeletVersion; });
+        c << textCol(tr("INTERNAL-IP"),
+                     [](const KubeObject &o) { return dataOf<NodeData>(o).internalIP; });
+        c << textCol(tr("OS-IMAGE"),
+                     [](const KubeObject &o) { return dataOf<NodeData>(o).osImage; });
+        c << textCol(tr("CONTAINER-RUNTIME"),
+                     [](const KubeObject &o) { return dataOf<NodeData>(o).containerRuntime; });
         break;
     case Kind::Namespace:
-        c << textCol(tr("STATUS"), [](const KubeObject &o) { return dataOf<NamespaceData>(o).phase; }, true);
+        c << textCol(
+            tr("STATUS"), [](const KubeObject &o) { return dataOf<NamespaceData>(o).phase; }, true);
         c << ageCol();
         break;
     case Kind::Endpoints:
@@ -431,9 +515,7 @@ QList<ResourceColumn> ResourceColumns::build(Kind kind)
         });
         c << ageCol();
         break;
-    default:
-        c << ageCol();
-        break;
+    default: c << ageCol(); break;
     }
     return c;
 }
@@ -444,16 +526,19 @@ RowSeverity ResourceColumns::severity(const KubeObject &o)
     case Kind::Pod: {
         const PodData &p = dataOf<PodData>(o);
         const QString s = p.status.isEmpty() ? p.phase : p.status;
-        static const QStringList errors = {
-            QStringLiteral("CrashLoopBackOff"), QStringLiteral("Error"), QStringLiteral("Failed"),
-            QStringLiteral("ImagePullBackOff"), QStringLiteral("ErrImagePull"), QStringLiteral("Evicted"),
-            QStringLiteral("OOMKilled"), QStringLiteral("CreateContainerConfigError"),
-            QStringLiteral("InvalidImageName"), QStringLiteral("Unknown")};
-        if (errors.contains(s) || s.startsWith(QLatin1String("Init:Error")) || s.startsWith(QLatin1String("Init:CrashLoop")))
+        static const QStringList errors
+            = {QStringLiteral("CrashLoopBackOff"), QStringLiteral("Error"),
+               QStringLiteral("Failed"),           QStringLiteral("ImagePullBackOff"),
+               QStringLiteral("ErrImagePull"),     QStringLiteral("Evicted"),
+               QStringLiteral("OOMKilled"),        QStringLiteral("CreateContainerConfigError"),
+               QStringLiteral("InvalidImageName"), QStringLiteral("Unknown")};
+        if (errors.contains(s) || s.startsWith(QLatin1String("Init:Error"))
+            || s.startsWith(QLatin1String("Init:CrashLoop")))
             return RowSeverity::Error;
         if (s == QLatin1String("Running") && p.readyContainers < p.totalContainers)
             return RowSeverity::Warning;
-        if (s == QLatin1String("Running") || s == QLatin1String("Completed") || s == QLatin1String("Succeeded"))
+        if (s == QLatin1String("Running") || s == QLatin1String("Completed")
+            || s == QLatin1String("Succeeded"))
             return RowSeverity::Ok;
         return RowSeverity::Warning;
     }
@@ -466,10 +551,10 @@ RowSeverity ResourceColumns::severity(const KubeObject &o)
             return RowSeverity::Error;
         return w.ready < w.desired ? RowSeverity::Warning : RowSeverity::Ok;
     }
-    case Kind::Node:
-        return dataOf<NodeData>(o).ready ? RowSeverity::Ok : RowSeverity::Error;
+    case Kind::Node: return dataOf<NodeData>(o).ready ? RowSeverity::Ok : RowSeverity::Error;
     case Kind::Event:
-        return dataOf<EventData>(o).type == QLatin1String("Warning") ? RowSeverity::Warning : RowSeverity::Ok;
+        return dataOf<EventData>(o).type == QLatin1String("Warning") ? RowSeverity::Warning
+                                                                     : RowSeverity::Ok;
     case Kind::PersistentVolumeClaim: {
         const QString phase = dataOf<PvcData>(o).phase;
         if (phase == QLatin1String("Lost"))
@@ -489,15 +574,17 @@ RowSeverity ResourceColumns::severity(const KubeObject &o)
     case Kind::HorizontalPodAutoscaler: {
         const HpaData &h = dataOf<HpaData>(o);
         for (const Condition &cond : h.conditions) {
-            if (cond.type == QLatin1String("ScalingActive") && cond.status == QLatin1String("False"))
+            if (cond.type == QLatin1String("ScalingActive")
+                && cond.status == QLatin1String("False"))
                 return RowSeverity::Warning;
         }
-        return h.maxReplicas > 0 && h.currentReplicas >= h.maxReplicas ? RowSeverity::Warning : RowSeverity::Ok;
+        return h.maxReplicas > 0 && h.currentReplicas >= h.maxReplicas ? RowSeverity::Warning
+                                                                       : RowSeverity::Ok;
     }
     case Kind::Namespace:
-        return dataOf<NamespaceData>(o).phase == QLatin1String("Terminating") ? RowSeverity::Warning : RowSeverity::Ok;
-    default:
-        return RowSeverity::Ok;
+        return dataOf<NamespaceData>(o).phase == QLatin1String("Terminating") ? RowSeverity::Warning
+                                                                              : RowSeverity::Ok;
+    default: return RowSeverity::Ok;
     }
 }
 

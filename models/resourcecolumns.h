@@ -18,12 +18,12 @@ struct ResourceColumn
 {
     enum class Type { Text, Number, Age };
 
-    QString title;  // translated header, as kubectl users know it ("READY", "RESTARTS")
+    QString title; // translated header, as kubectl users know it ("READY", "RESTARTS")
     Type type = Type::Text;
-    std::function<QString(const KubeObject &)> text;       // Text, Number
-    std::function<QVariant(const KubeObject &)> sortKey;   // optional; default: text
-    std::function<qint64(const KubeObject &)> timestamp;   // Age: seconds since the epoch
-    bool isStatus = false;  // coloured by the row's severity
+    std::function<QString(const KubeObject &)> text;     // Text, Number
+    std::function<QVariant(const KubeObject &)> sortKey; // optional; default: text
+    std::function<qint64(const KubeObject &)> timestamp; // Age: seconds since the epoch
+    bool isStatus = false;                               // coloured by the row's severity
     bool isName = false;
     bool isNamespace = false;
 };
@@ -40,7 +40,7 @@ public:
     static RowSeverity severity(const KubeObject &object);
 
     // Display helpers shared with the details pane.
-    static QString accessModesShort(const QStringList &modes);  // ["ReadWriteOnce"] → "RWO"
+    static QString accessModesShort(const QStringList &modes); // ["ReadWriteOnce"] → "RWO"
     static QString images(const PodSpecSummary &spec);
     static QString servicePorts(const ServiceData &service);
     static QString externalIp(const ServiceData &service);

@@ -60,7 +60,8 @@ bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
     if (!object)
         return false;
     // Cluster-scoped kinds ignore the namespace filter; so do Namespaces themselves.
-    if (!m_namespaces.isEmpty() && !object->namespaceName.isEmpty() && !m_namespaces.contains(object->namespaceName))
+    if (!m_namespaces.isEmpty() && !object->namespaceName.isEmpty()
+        && !m_namespaces.contains(object->namespaceName))
         return false;
     if (!m_selector.isEmpty()) {
         QHash<QString, QString> labels;
@@ -75,7 +76,9 @@ bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
         // Also match the status column and the other visible text (e.g. "CrashLoop").
         const int columns = model->columnCount();
         for (int c = 0; c < columns; ++c) {
-            if (model->data(model->index(sourceRow, c)).toString().contains(m_needle, Qt::CaseInsensitive))
+            if (model->data(model->index(sourceRow, c))
+                    .toString()
+                    .contains(m_needle, Qt::CaseInsensitive))
                 return true;
         }
         return false;
@@ -89,11 +92,14 @@ bool ResourceFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
     const QVariant r = right.data(sortRole());
     // One comparison per call: a sort of 10,000 rows makes ~140,000 of them.
     const QPartialOrdering compared = QVariant::compare(l, r);
-    const int order = compared == QPartialOrdering::Less ? -1 : compared == QPartialOrdering::Greater ? 1 : 0;
+    const int order = compared == QPartialOrdering::Less      ? -1
+                      : compared == QPartialOrdering::Greater ? 1
+                                                              : 0;
     if (order != 0)
         return order < 0;
     // Ties broken by key so equal rows keep a stable order across updates.
-    return left.data(ResourceTableModel::KeyRole).toString() < right.data(ResourceTableModel::KeyRole).toString();
+    return left.data(ResourceTableModel::KeyRole).toString()
+           < right.data(ResourceTableModel::KeyRole).toString();
 }
 
 } // namespace Orrery

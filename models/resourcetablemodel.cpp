@@ -18,7 +18,9 @@
 namespace Orrery {
 
 ResourceTableModel::ResourceTableModel(Kind kind, QObject *parent)
-    : QAbstractTableModel(parent), m_kind(kind), m_columns(&ResourceColumns::columns(kind))
+    : QAbstractTableModel(parent)
+    , m_kind(kind)
+    , m_columns(&ResourceColumns::columns(kind))
 {
     for (int i = 0; i < m_columns->size(); ++i) {
         if (m_columns->at(i).type == ResourceColumn::Type::Age)
@@ -55,7 +57,8 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
         for (const KubeObjectPtr &o : objects)
             m_rows.append(Row{o, o->key(), {}});
         rebuildIndex(0);
-        m_storeConnection = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
+        m_storeConnection
+            = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
     }
     endResetModel();
     if (kindChanged)
@@ -251,7 +254,8 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
             const qint64 t = column.timestamp ? column.timestamp(object) : 0;
             if (role == Qt::ToolTipRole)
                 return t > 0 ? QDateTime::fromSecsSinceEpoch(t).toString(Qt::ISODate) : QVariant();
-            return t > 0 ? ageText(t, QDateTime::currentSecsSinceEpoch()) : QStringLiteral("<none>");
+            return t > 0 ? ageText(t, QDateTime::currentSecsSinceEpoch())
+                         : QStringLiteral("<none>");
         }
         return cellsOf(row).value(index.column());
     case SortRole:
@@ -279,22 +283,14 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case ObjectRole:
-        return QVariant::fromValue(row.object);
-    case KeyRole:
-        return object.key();
-    case NameRole:
-        return object.name;
-    case NamespaceRole:
-        return object.namespaceName;
-    case UidRole:
-        return object.uid;
-    case SeverityRole:
-        return int(ResourceColumns::severity(object));
-    case KindRole:
-        return QVariant::fromValue(m_kind);
-    default:
-        return {};
+    case ObjectRole: return QVariant::fromValue(row.object);
+    case KeyRole: return object.key();
+    case NameRole: return object.name;
+    case NamespaceRole: return object.namespaceName;
+    case UidRole: return object.uid;
+    case SeverityRole: return int(ResourceColumns::severity(object));
+    case KindRole: return QVariant::fromValue(m_kind);
+    default: return {};
     }
 }
 

@@ -5,8 +5,8 @@
 #include "resourcecolumns.h"
 
 #include <kube/changebatch.h>
-#include <kube/resourcestore.h>
 #include <kube/kubeobject.h>
+#include <kube/resourcestore.h>
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -16,7 +16,6 @@
 namespace Orrery {
 
 class AgeClock;
-
 
 // The rows of one kind of one cluster's store, as a table with kubectl's columns.
 //
@@ -36,9 +35,9 @@ public:
         NameRole,
         NamespaceRole,
         UidRole,
-        SortRole,                      // typed sort key of the cell
-        SeverityRole,                  // int(RowSeverity) of the row
-        KindRole,                      // QVariant::fromValue(Kind)
+        SortRole,     // typed sort key of the cell
+        SeverityRole, // int(RowSeverity) of the row
+        KindRole,     // QVariant::fromValue(Kind)
     };
 
     explicit ResourceTableModel(Kind kind, QObject *parent = nullptr);
@@ -76,7 +75,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // Emitted after each applied batch (with what it did), for status texts and tests.
 signals:
@@ -92,7 +92,6 @@ public:
     };
 
 private:
-
     void rebuildIndex(int fromRow);
     void onAgeTick();
     const QStringList &cellsOf(const Row &row) const;

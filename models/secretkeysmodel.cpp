@@ -73,14 +73,10 @@ QVariant SecretKeysModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return revealed ? key + QStringLiteral(": ") + *it : key + QStringLiteral(": ••••••••");
-    case KeyRole:
-        return key;
-    case ValueRole:
-        return revealed ? QVariant(*it) : QVariant();
-    case RevealedRole:
-        return revealed;
-    default:
-        return {};
+    case KeyRole: return key;
+    case ValueRole: return revealed ? QVariant(*it) : QVariant();
+    case RevealedRole: return revealed;
+    default: return {};
     }
 }
 

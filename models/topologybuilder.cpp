@@ -34,15 +34,21 @@ std::optional<TopologyKind> topologyKindOf(Kind kind)
 
 bool isFailureReason(const QString &status)
 {
-    static const QStringList s_failures{
-        QStringLiteral("CrashLoopBackOff"), QStringLiteral("Error"),
-        QStringLiteral("ImagePullBackOff"), QStringLiteral("ErrImagePull"),
-        QStringLiteral("InvalidImageName"), QStringLiteral("CreateContainerConfigError"),
-        QStringLiteral("CreateContainerError"), QStringLiteral("RunContainerError"),
-        QStringLiteral("OOMKilled"), QStringLiteral("Evicted"), QStringLiteral("Failed"),
-        QStringLiteral("ContainerStatusUnknown"), QStringLiteral("NodeLost")};
+    static const QStringList s_failures{QStringLiteral("CrashLoopBackOff"),
+                                        QStringLiteral("Error"),
+                                        QStringLiteral("ImagePullBackOff"),
+                                        QStringLiteral("ErrImagePull"),
+                                        QStringLiteral("InvalidImageName"),
+                                        QStringLiteral("CreateContainerConfigError"),
+                                        QStringLiteral("CreateContainerError"),
+                                        QStringLiteral("RunContainerError"),
+                                        QStringLiteral("OOMKilled"),
+                                        QStringLiteral("Evicted"),
+                                        QStringLiteral("Failed"),
+                                        QStringLiteral("ContainerStatusUnknown"),
+                                        QStringLiteral("NodeLost")};
     return s_failures.contains(status) || status.startsWith(QLatin1String("Init:Error"))
-        || status.startsWith(QLatin1String("Init:CrashLoopBackOff"));
+           || status.startsWith(QLatin1String("Init:CrashLoopBackOff"));
 }
 
 bool conditionTrue(const QList<Condition> &conditions, const QString &type)
@@ -94,15 +100,17 @@ QString TopologyBuilder::nodeIdOf(const KubeObject &object)
 
 QString TopologyBuilder::applicationOf(const KubeObject &object)
 {
-    static const QString s_labels[] = {
-        QStringLiteral("app.kubernetes.io/part-of"), QString(),
-        QStringLiteral("app.kubernetes.io/instance"), QStringLiteral("release"),
-        QStringLiteral("app.kubernetes.io/name"), QStringLiteral("app"),
-        QStringLiteral("k8s-app")};
+    static const QString s_labels[] = {QStringLiteral("app.kubernetes.io/part-of"),
+                                       QString(),
+                                       QStringLiteral("app.kubernetes.io/instance"),
+                                       QStringLiteral("release"),
+                                       QStringLiteral("app.kubernetes.io/name"),
+                                       QStringLiteral("app"),
+                                       QStringLiteral("k8s-app")};
     for (const QString &key : s_labels) {
         const QString value = key.isEmpty()
-            ? object.annotation(QStringLiteral("meta.helm.sh/release-name"))
-            : object.label(key);
+                                  ? object.annotation(QStringLiteral("meta.helm.sh/release-name"))
+                                  : object.label(key);
         if (!value.isEmpty())
             return value;
     }
@@ -155,8 +163,7 @@ void TopologyBuilder::apply(const ChangeBatch &batch)
     for (const ObjectChange &change : batch.changes) {
         if (!change.object)
             continue;
-        indexObject(change.object, change.previous,
-                    change.type == ObjectChange::Type::Deleted);
+        indexObject(change.object, change.previous, change.type == ObjectChange::Type::Deleted);
     }
     rebuildDirty();
 }
@@ -265,8 +272,7 @@ void TopologyBuilder::indexObject(const KubeObjectPtr &object, const KubeObjectP
         for (const QString &pod : m_podsByNamespace.value(ns))
             m_dirty.insert(pod);
         break;
-    default:
-        break;
+    default: break;
     }
 
     // Claims and config objects are grouped with the workloads that use them.
@@ -344,8 +350,8 @@ QString TopologyBuilder::groupOf(const KubeObject &object, const QString &self, 
         break;
     case Kind::PersistentVolume:
         if (const PvData *pv = object.as<PvData>()) {
-            const QString claimId = topologyNodeId(TopologyKind::Pvc, pv->claimNamespace,
-                                                   pv->claimName);
+            const QString claimId
+                = topologyNodeId(TopologyKind::Pvc, pv->claimNamespace, pv->claimName);
             dependsOn(self, claimId);
             if (const KubeObjectPtr claim = m_objects.value(claimId); claim && depth < 3)
                 return groupOf(*claim, self, depth + 1);
@@ -364,8 +370,7 @@ QString TopologyBuilder::groupOf(const KubeObject &object, const QString &self, 
         }
         break;
     }
-    default:
-        break;
+    default: break;
     }
     return {};
 }
@@ -386,7 +391,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         // Where pods run rather than what they belong to; their owners keep the
         // application groups, the owner → pod edges show the link.
         const PodData *pod = object.pod();
-        node.group = pod && !pod->nodeName.isEmpty() ? tr("node %1").arg(pod->nodeName) : tr("not scheduled");
+        node.group = pod && !pod->nodeName.isEmpty() ? tr("node %1").arg(pod->nodeName)
+                                                     : tr("not scheduled");
     }
     node.owner = ownerIdOf(object);
     const bool terminating = object.deletionTimestamp != 0;
@@ -405,14 +411,16 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.ready = pod->readyContainers;
         node.desired = pod->totalContainers;
         node.restarts = pod->restarts;
-        node.podReady = conditionTrue(pod->conditions, QStringLiteral("Ready"))
-            || (pod->conditions.isEmpty() && pod->phase == QLatin1String("Running")
-                && pod->totalContainers > 0 && pod->readyContainers == pod->totalContainers);
+        node.podReady
+            = conditionTrue(pod->conditions, QStringLiteral("Ready"))
+              || (pod->conditions.isEmpty() && pod->phase == QLatin1String("Running")
+                  && pod->totalContainers > 0 && pod->readyContainers == pod->totalContainers);
         if (terminating || node.status == QLatin1String("Terminating"))
             node.health = TopologyHealth::Terminating;
         else if (pod->phase == QLatin1String("Failed") || isFailureReason(node.status))
             node.health = TopologyHealth::Failed;
-        else if (pod->phase == QLatin1String("Succeeded") || node.status == QLatin1String("Completed"))
+        else if (pod->phase == QLatin1String("Succeeded")
+                 || node.status == QLatin1String("Completed"))
             node.health = TopologyHealth::Succeeded;
         else if (pod->phase == QLatin1String("Pending"))
             node.health = TopologyHealth::Progressing;
@@ -430,29 +438,45 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
                 continue;
             bool match = true;
             for (const KeyValue &kv : data->selector) {
-                if (valueOf(object.labels, kv.key) != kv.value || !containsKey(object.labels, kv.key)) {
+                if (valueOf(object.labels, kv.key) != kv.value
+                    || !containsKey(object.labels, kv.key)) {
                     match = false;
                     break;
                 }
             }
             if (match)
-                edges.append(TopologyEdge{serviceId, node.id, TopologyEdgeType::Selects, {},
+                edges.append(TopologyEdge{serviceId,
+                                          node.id,
+                                          TopologyEdgeType::Selects,
+                                          {},
                                           node.podReady && !terminating});
         }
         for (const QString &claim : pod->spec.claimRefs())
-            edges.append(TopologyEdge{node.id, topologyNodeId(TopologyKind::Pvc, ns, claim),
-                                      TopologyEdgeType::Mounts, {}, true});
+            edges.append(TopologyEdge{node.id,
+                                      topologyNodeId(TopologyKind::Pvc, ns, claim),
+                                      TopologyEdgeType::Mounts,
+                                      {},
+                                      true});
         if (m_options.showConfig) {
             for (const QString &map : pod->spec.configMapRefs())
-                edges.append(TopologyEdge{node.id, topologyNodeId(TopologyKind::ConfigMap, ns, map),
-                                          TopologyEdgeType::Uses, {}, true});
+                edges.append(TopologyEdge{node.id,
+                                          topologyNodeId(TopologyKind::ConfigMap, ns, map),
+                                          TopologyEdgeType::Uses,
+                                          {},
+                                          true});
             for (const QString &secret : pod->spec.secretRefs())
-                edges.append(TopologyEdge{node.id, topologyNodeId(TopologyKind::Secret, ns, secret),
-                                          TopologyEdgeType::Uses, {}, true});
+                edges.append(TopologyEdge{node.id,
+                                          topologyNodeId(TopologyKind::Secret, ns, secret),
+                                          TopologyEdgeType::Uses,
+                                          {},
+                                          true});
         }
         if (m_options.showNodes && !pod->nodeName.isEmpty())
             edges.append(TopologyEdge{topologyNodeId(TopologyKind::Node, {}, pod->nodeName),
-                                      node.id, TopologyEdgeType::Runs, {}, true});
+                                      node.id,
+                                      TopologyEdgeType::Runs,
+                                      {},
+                                      true});
         break;
     }
     case Kind::Deployment:
@@ -468,9 +492,10 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.ready = w->ready;
         node.desired = w->desired;
         node.status = QStringLiteral("%1/%2").arg(w->ready).arg(w->desired);
-        const bool rolling = (object.kind == Kind::Deployment || object.kind == Kind::StatefulSet)
-            && (w->updated < w->desired || w->current > w->desired
-                || (object.generation > 0 && w->observedGeneration < object.generation));
+        const bool rolling
+            = (object.kind == Kind::Deployment || object.kind == Kind::StatefulSet)
+              && (w->updated < w->desired || w->current > w->desired
+                  || (object.generation > 0 && w->observedGeneration < object.generation));
         if (terminating)
             node.health = TopologyHealth::Terminating;
         else if (rolling)
@@ -498,7 +523,9 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.ready = job->succeeded;
         node.desired = job->completions;
         node.detail = tr("%1 active, %2 succeeded, %3 failed")
-                          .arg(job->active).arg(job->succeeded).arg(job->failed);
+                          .arg(job->active)
+                          .arg(job->succeeded)
+                          .arg(job->failed);
         if (node.status == QLatin1String("Complete"))
             node.health = TopologyHealth::Succeeded;
         else if (node.status == QLatin1String("Failed"))
@@ -512,7 +539,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         if (!cronJob)
             return false;
         node.status = cronJob->schedule;
-        node.detail = cronJob->suspend ? tr("suspended") : tr("%n active", nullptr, cronJob->active);
+        node.detail
+            = cronJob->suspend ? tr("suspended") : tr("%n active", nullptr, cronJob->active);
         node.health = cronJob->suspend ? TopologyHealth::Warning : TopologyHealth::Healthy;
         break;
     }
@@ -529,7 +557,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         const KubeObjectPtr endpoints = m_endpoints.value(object.key());
         if (service->selector.isEmpty() && !endpoints) {
             node.health = TopologyHealth::Unknown;
-        } else if (const EndpointsData *data = endpoints ? endpoints->as<EndpointsData>() : nullptr) {
+        } else if (const EndpointsData *data
+                   = endpoints ? endpoints->as<EndpointsData>() : nullptr) {
             int ready = 0;
             for (const EndpointAddress &address : data->addresses)
                 ready += address.ready ? 1 : 0;
@@ -549,11 +578,13 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
             entry.group = node.group;
             entry.system = node.system;
             entry.name = object.name;
-            entry.id = topologyNodeId(TopologyKind::External, ns, QStringLiteral("svc:") + object.name);
+            entry.id
+                = topologyNodeId(TopologyKind::External, ns, QStringLiteral("svc:") + object.name);
             if (lb) {
                 entry.status = QStringLiteral("LoadBalancer");
                 entry.detail = service->loadBalancerIngress.isEmpty()
-                    ? tr("address pending") : service->loadBalancerIngress.join(QLatin1Char(','));
+                                   ? tr("address pending")
+                                   : service->loadBalancerIngress.join(QLatin1Char(','));
                 entry.health = service->loadBalancerIngress.isEmpty() ? TopologyHealth::Progressing
                                                                       : TopologyHealth::Healthy;
             } else {
@@ -567,8 +598,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
                 entry.health = TopologyHealth::Healthy;
             }
             extras.append(entry);
-            edges.append(TopologyEdge{entry.id, node.id, TopologyEdgeType::Exposes,
-                                      entry.status, true});
+            edges.append(
+                TopologyEdge{entry.id, node.id, TopologyEdgeType::Exposes, entry.status, true});
         }
         break;
     }
@@ -591,7 +622,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
             edges.append(TopologyEdge{node.id, target, TopologyEdgeType::Route, label, true});
         };
         for (const IngressPath &path : ingress->paths)
-            route(path.backend, path.host + (path.path.isEmpty() ? QStringLiteral("/") : path.path));
+            route(path.backend,
+                  path.host + (path.path.isEmpty() ? QStringLiteral("/") : path.path));
         route(ingress->defaultBackend, QStringLiteral("default"));
         TopologyNode entry;
         entry.kind = TopologyKind::External;
@@ -622,11 +654,13 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.detail = metrics.join(QStringLiteral(", "));
         const bool scaling = hpa->desiredReplicas != hpa->currentReplicas;
         node.health = scaling ? TopologyHealth::Progressing : TopologyHealth::Healthy;
-        if (!hpa->conditions.isEmpty() && !conditionTrue(hpa->conditions, QStringLiteral("AbleToScale")))
+        if (!hpa->conditions.isEmpty()
+            && !conditionTrue(hpa->conditions, QStringLiteral("AbleToScale")))
             node.health = TopologyHealth::Warning;
         TopologyKind targetKind;
         if (topologyKindFromName(hpa->targetKind, &targetKind)) {
-            QString label = QStringLiteral("%1/%2").arg(hpa->currentReplicas).arg(hpa->desiredReplicas);
+            QString label
+                = QStringLiteral("%1/%2").arg(hpa->currentReplicas).arg(hpa->desiredReplicas);
             if (!metrics.isEmpty())
                 label += QStringLiteral(" · ") + metrics.first();
             edges.append(TopologyEdge{node.id, topologyNodeId(targetKind, ns, hpa->targetName),
@@ -639,14 +673,17 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         if (!pvc)
             return false;
         node.status = pvc->phase;
-        node.detail = (pvc->capacity.isEmpty() ? pvc->requested : pvc->capacity)
-            + QLatin1Char(' ') + pvc->storageClass;
-        node.health = pvc->phase == QLatin1String("Bound") ? TopologyHealth::Healthy
-            : pvc->phase == QLatin1String("Lost")          ? TopologyHealth::Failed
-                                                           : TopologyHealth::Progressing;
+        node.detail = (pvc->capacity.isEmpty() ? pvc->requested : pvc->capacity) + QLatin1Char(' ')
+                      + pvc->storageClass;
+        node.health = pvc->phase == QLatin1String("Bound")  ? TopologyHealth::Healthy
+                      : pvc->phase == QLatin1String("Lost") ? TopologyHealth::Failed
+                                                            : TopologyHealth::Progressing;
         if (!pvc->volumeName.isEmpty())
-            edges.append(TopologyEdge{node.id, topologyNodeId(TopologyKind::Pv, {}, pvc->volumeName),
-                                      TopologyEdgeType::Binds, {}, true});
+            edges.append(TopologyEdge{node.id,
+                                      topologyNodeId(TopologyKind::Pv, {}, pvc->volumeName),
+                                      TopologyEdgeType::Binds,
+                                      {},
+                                      true});
         break;
     }
     case Kind::PersistentVolume: {
@@ -657,9 +694,11 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.system = m_options.systemNamespaces.contains(node.home);
         node.status = pv->phase;
         node.detail = pv->capacity + QLatin1Char(' ') + pv->source;
-        node.health = (pv->phase == QLatin1String("Bound") || pv->phase == QLatin1String("Available"))
-            ? TopologyHealth::Healthy
-            : pv->phase == QLatin1String("Failed") ? TopologyHealth::Failed : TopologyHealth::Warning;
+        node.health
+            = (pv->phase == QLatin1String("Bound") || pv->phase == QLatin1String("Available"))
+                  ? TopologyHealth::Healthy
+              : pv->phase == QLatin1String("Failed") ? TopologyHealth::Failed
+                                                     : TopologyHealth::Warning;
         break;
     }
     case Kind::ConfigMap:
@@ -694,8 +733,7 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
         node.health = data->ready ? TopologyHealth::Healthy : TopologyHealth::Failed;
         break;
     }
-    default:
-        return false;
+    default: return false;
     }
     return true;
 }
@@ -747,8 +785,8 @@ void TopologyBuilder::recompute(const QString &id)
 void TopologyBuilder::refreshCollapse(const QString &ownerId)
 {
     const QSet<QString> pods = m_podsByOwner.value(ownerId);
-    const bool collapse = pods.size() > m_options.podGroupThreshold
-        && !m_expanded.contains(ownerId);
+    const bool collapse
+        = pods.size() > m_options.podGroupThreshold && !m_expanded.contains(ownerId);
     if (collapse == m_collapsed.contains(ownerId))
         return;
     if (collapse)
@@ -797,7 +835,8 @@ void TopologyBuilder::updatePodGroup(const QString &ownerId)
     QStringList parts;
     for (int h = 0; h < TopologyHealthCount; ++h) {
         if (group.counts[size_t(h)] > 0)
-            parts << QStringLiteral("%1 %2").arg(group.counts[size_t(h)])
+            parts << QStringLiteral("%1 %2")
+                         .arg(group.counts[size_t(h)])
                          .arg(topologyHealthName(TopologyHealth(h)));
     }
     group.detail = parts.join(QStringLiteral(" · "));
@@ -816,9 +855,9 @@ void TopologyBuilder::rebuildDirty()
     // group anyway, so it is not queued again.
     static const QHash<QString, int> s_order{
         {QStringLiteral("Deployment"), 0}, {QStringLiteral("StatefulSet"), 0},
-        {QStringLiteral("DaemonSet"), 0}, {QStringLiteral("CronJob"), 0},
+        {QStringLiteral("DaemonSet"), 0},  {QStringLiteral("CronJob"), 0},
         {QStringLiteral("ReplicaSet"), 1}, {QStringLiteral("Job"), 1},
-        {QStringLiteral("Service"), 2}, {QStringLiteral("Pod"), 3}};
+        {QStringLiteral("Service"), 2},    {QStringLiteral("Pod"), 3}};
     for (int round = 0; round < 8 && !m_dirty.isEmpty(); ++round) {
         std::vector<std::pair<int, QString>> dirty;
         dirty.reserve(m_dirty.size());

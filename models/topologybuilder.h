@@ -30,11 +30,11 @@ class TopologyBuilder
 public:
     struct Options
     {
-        int podGroupThreshold = 8;   // more pods than this under one owner: one PodGroup node
-        bool showConfig = true;      // ConfigMaps and Secrets
-        bool showNodes = false;      // cluster Nodes with Node → Pod edges
-        bool groupByNode = false;    // pods boxed by the Node they run on, not by application
-        bool hideIdleReplicaSets = true;  // old ReplicaSets scaled to zero without pods
+        int podGroupThreshold = 8;       // more pods than this under one owner: one PodGroup node
+        bool showConfig = true;          // ConfigMaps and Secrets
+        bool showNodes = false;          // cluster Nodes with Node → Pod edges
+        bool groupByNode = false;        // pods boxed by the Node they run on, not by application
+        bool hideIdleReplicaSets = true; // old ReplicaSets scaled to zero without pods
         QStringList systemNamespaces{QStringLiteral("kube-system"), QStringLiteral("kube-public"),
                                      QStringLiteral("kube-node-lease")};
     };
@@ -42,7 +42,7 @@ public:
     explicit TopologyBuilder(TopologyGraph *graph);
 
     const Options &options() const { return m_options; }
-    void setOptions(const Options &options);  // rebuilds
+    void setOptions(const Options &options); // rebuilds
 
     // Replaces everything with `objects`.
     void reset(const QList<KubeObjectPtr> &objects);
@@ -78,19 +78,19 @@ private:
 
     TopologyGraph *m_graph;
     Options m_options;
-    QHash<QString, KubeObjectPtr> m_objects;                  // node id → object
-    QHash<QString, KubeObjectPtr> m_endpoints;                // "ns/name" → Endpoints
-    QHash<QString, QSet<QString>> m_podsByNamespace;          // ns → pod ids
-    QHash<QString, QSet<QString>> m_servicesByNamespace;      // ns → service ids
-    QHash<QString, QSet<QString>> m_podsByOwner;              // owner id → pod ids
-    QHash<QString, QSet<QString>> m_dependents;               // id → ids whose group uses it
-    QHash<QString, QSet<QString>> m_referrers;                // claim/config id → workload ids
-    QHash<QString, QStringList> m_references;                 // workload id → what it references
-    QHash<QString, QStringList> m_extras;                     // producer → extra node ids
+    QHash<QString, KubeObjectPtr> m_objects;             // node id → object
+    QHash<QString, KubeObjectPtr> m_endpoints;           // "ns/name" → Endpoints
+    QHash<QString, QSet<QString>> m_podsByNamespace;     // ns → pod ids
+    QHash<QString, QSet<QString>> m_servicesByNamespace; // ns → service ids
+    QHash<QString, QSet<QString>> m_podsByOwner;         // owner id → pod ids
+    QHash<QString, QSet<QString>> m_dependents;          // id → ids whose group uses it
+    QHash<QString, QSet<QString>> m_referrers;           // claim/config id → workload ids
+    QHash<QString, QStringList> m_references;            // workload id → what it references
+    QHash<QString, QStringList> m_extras;                // producer → extra node ids
     QSet<QString> m_expanded;
     QSet<QString> m_collapsed;
     QSet<QString> m_dirty;
-    QSet<QString> m_pending;  // still to recompute in the current round
+    QSet<QString> m_pending; // still to recompute in the current round
     QSet<QString> m_dirtyOwners;
 };
 

@@ -13,7 +13,7 @@ struct TopologyDelta
     QSet<QString> added;
     QSet<QString> removed;
     QSet<QString> changed;
-    QSet<QString> edgeProducers;  // nodes whose produced edges were replaced
+    QSet<QString> edgeProducers; // nodes whose produced edges were replaced
     bool edgesChanged = false;
 
     bool isEmpty() const

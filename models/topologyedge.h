@@ -15,8 +15,8 @@ struct TopologyEdge
     QString from;
     QString to;
     TopologyEdgeType type = TopologyEdgeType::Owns;
-    QString label;       // "shop.example.com/api", "3/5 · cpu 80%/70%"
-    bool active = true;  // Selects: the pod is ready and receives traffic
+    QString label;      // "shop.example.com/api", "3/5 · cpu 80%/70%"
+    bool active = true; // Selects: the pod is ready and receives traffic
 
     bool operator==(const TopologyEdge &) const = default;
 };

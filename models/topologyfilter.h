@@ -15,8 +15,8 @@ namespace Orrery {
 struct TopologyFilter
 {
     QSet<TopologyKind> hiddenKinds;
-    QStringList namespaces;  // empty: all
-    LabelSelector labels;    // empty: all; applied to pods and workloads that carry labels
+    QStringList namespaces; // empty: all
+    LabelSelector labels;   // empty: all; applied to pods and workloads that carry labels
     bool unhealthyOnly = false;
     bool hideSystem = false;
 
@@ -36,7 +36,7 @@ struct TopologyFilter
     static bool isUnhealthy(TopologyHealth health)
     {
         return health == TopologyHealth::Failed || health == TopologyHealth::Warning
-            || health == TopologyHealth::Progressing || health == TopologyHealth::Terminating;
+               || health == TopologyHealth::Progressing || health == TopologyHealth::Terminating;
     }
 };
 

@@ -18,7 +18,7 @@ void TopologyGraph::setNode(const TopologyNode &node)
             m_delta.added.insert(node.id);
         else
             m_delta.changed.insert(node.id);
-        m_delta.edgesChanged = true;  // edges to it may become drawable
+        m_delta.edgesChanged = true; // edges to it may become drawable
         return;
     }
     if (it.value() == node)
@@ -34,7 +34,7 @@ void TopologyGraph::removeNode(const QString &id)
         return;
     if (m_edges.remove(id))
         m_delta.edgeProducers.insert(id);
-    m_delta.edgesChanged = true;  // edges to it stop being drawable too
+    m_delta.edgesChanged = true; // edges to it stop being drawable too
     m_delta.changed.remove(id);
     if (!m_delta.added.remove(id))
         m_delta.removed.insert(id);

@@ -39,8 +39,7 @@ public:
 
     // Every edge whose endpoints both exist, in no particular order.
     QList<TopologyEdge> edges() const;
-    template<typename F>
-    void forEachEdge(F &&fn) const
+    template <typename F> void forEachEdge(F &&fn) const
     {
         for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
             for (const TopologyEdge &edge : it.value()) {
@@ -50,8 +49,7 @@ public:
         }
     }
     // The same with both endpoints' nodes, found once per edge.
-    template<typename F>
-    void forEachEdgeNode(F &&fn) const
+    template <typename F> void forEachEdgeNode(F &&fn) const
     {
         for (auto it = m_edges.cbegin(); it != m_edges.cend(); ++it) {
             for (const TopologyEdge &edge : it.value()) {

@@ -17,7 +17,7 @@ struct TopologyLayout::NamespaceLayout
 {
     QString ns;
     QSizeF size;
-    QList<QPair<QString, Group>> groups;  // rects and cells in namespace-local coordinates
+    QList<QPair<QString, Group>> groups; // rects and cells in namespace-local coordinates
     QList<QString> groupTitles;
 };
 
@@ -25,8 +25,9 @@ namespace {
 
 constexpr qreal s_none = std::numeric_limits<qreal>::max();
 
-const QList<const TopologyNode *> &neighboursOf(
-    const QHash<const TopologyNode *, QList<const TopologyNode *>> &neighbours, const TopologyNode *node)
+const QList<const TopologyNode *> &
+neighboursOf(const QHash<const TopologyNode *, QList<const TopologyNode *>> &neighbours,
+             const TopologyNode *node)
 {
     static const QList<const TopologyNode *> s_empty;
     auto it = neighbours.constFind(node);
@@ -92,8 +93,9 @@ void TopologyLayout::clear()
     m_bounds = {};
 }
 
-TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
-    const QString &ns, const QList<const TopologyNode *> &nodes, const Neighbours &neighbours)
+TopologyLayout::NamespaceLayout
+TopologyLayout::layoutNamespace(const QString &ns, const QList<const TopologyNode *> &nodes,
+                                const Neighbours &neighbours)
 {
     const Options &o = m_options;
     NamespaceLayout result;
@@ -128,9 +130,8 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         // Order: the workload column by name, then outwards by barycentre of neighbours.
         QHash<const TopologyNode *, qreal> position;
         position.reserve(byGroup[groupName].size());
-        auto byName = [](const TopologyNode *a, const TopologyNode *b) {
-            return a->name < b->name;
-        };
+        auto byName
+            = [](const TopologyNode *a, const TopologyNode *b) { return a->name < b->name; };
         int pivot = 3;
         if (columns[pivot].isEmpty()) {
             for (int r = 0; r < TopologyRankCount; ++r) {
@@ -226,10 +227,10 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         // pods collapse into one node anyway.
         // Not in a group without pods: grouped by node, the pods live in their node's group.
         qreal scaleRoom = 0;
-        QSet<const TopologyNode *> workloads;  // filled for groups with an HPA only
+        QSet<const TopologyNode *> workloads; // filled for groups with an HPA only
         const bool hasPods = o.scaleRoom && !columns[topologyRank(TopologyKind::Pod)].isEmpty();
-        for (const TopologyNode *hpa : hasPods ? columns[topologyRank(TopologyKind::Hpa)]
-                                               : QList<const TopologyNode *>()) {
+        for (const TopologyNode *hpa :
+             hasPods ? columns[topologyRank(TopologyKind::Hpa)] : QList<const TopologyNode *>()) {
             if (hpa->kind != TopologyKind::Hpa || hpa->maxReplicas <= 0)
                 continue;
             if (workloads.isEmpty()) {
@@ -273,15 +274,15 @@ TopologyLayout::NamespaceLayout TopologyLayout::layoutNamespace(
         y += rect.height() + o.rowGap;
         bottomMost = std::max(bottomMost, y);
     }
-    result.size = QSizeF(left + groupWidth + o.namespacePadding, bottomMost - o.rowGap + o.namespacePadding);
+    result.size = QSizeF(left + groupWidth + o.namespacePadding,
+                         bottomMost - o.rowGap + o.namespacePadding);
     return result;
 }
 
 void TopologyLayout::adoptNamespace(NamespaceLayout &&layout, QPointF origin)
 {
     const Options &o = m_options;
-    TopologyBox nsBox{layout.ns, layout.ns, namespaceTitle(layout.ns),
-                      QRectF(origin, layout.size)};
+    TopologyBox nsBox{layout.ns, layout.ns, namespaceTitle(layout.ns), QRectF(origin, layout.size)};
     m_namespaceIndex.insert(layout.ns, int(m_namespaces.size()));
     m_namespaces.append(nsBox);
     for (auto &[name, group] : layout.groups) {
@@ -390,8 +391,8 @@ bool TopologyLayout::place(const TopologyNode &node, const Neighbours &neighbour
     // A rank no node used at layout time got a narrow column (layoutNamespace): a node put
     // there would overlap the next column, so it does not fit. This is the start-up case of
     // pods listed before their ReplicaSets.
-    const qreal columnEnd = r + 1 < TopologyRankCount ? group->columnX[r + 1]
-                                                      : group->rect.width() - o.groupPadding;
+    const qreal columnEnd
+        = r + 1 < TopologyRankCount ? group->columnX[r + 1] : group->rect.width() - o.groupPadding;
     if (group->columnX[r] + o.nodeWidth > columnEnd + 0.5)
         return false;
     QList<Slot> &cells = group->columns[r];
@@ -432,8 +433,8 @@ bool TopologyLayout::place(const TopologyNode &node, const Neighbours &neighbour
     }
     cells[best].id = node.id;
     m_placed.insert(node.id, Placement{groupKey(node), r, best});
-    m_rects.insert(node.id, QRectF(group->rect.x() + group->columnX[r], cells[best].y,
-                                   o.nodeWidth, h));
+    m_rects.insert(node.id,
+                   QRectF(group->rect.x() + group->columnX[r], cells[best].y, o.nodeWidth, h));
     return true;
 }
 
@@ -450,10 +451,9 @@ bool TopologyLayout::update(const TopologyGraph &graph, const TopologyDelta &del
         auto placed = m_placed.constFind(id);
         const bool show = visible(*node);
         if (placed != m_placed.cend()) {
-            if (show && placed->group == groupKey(*node)
-                && placed->rank == topologyRank(node->kind)
+            if (show && placed->group == groupKey(*node) && placed->rank == topologyRank(node->kind)
                 && m_rects.value(id).height() == nodeSize(node->kind).height())
-                return;  // unchanged place: never move it
+                return; // unchanged place: never move it
             freeSlot(id);
         }
         if (show)

@@ -5,8 +5,8 @@
 #include "topologytypes.h"
 
 #include <QHash>
-#include <QMap>
 #include <QList>
+#include <QMap>
 #include <QRectF>
 #include <QSet>
 #include <QString>
@@ -21,7 +21,7 @@ struct TopologyNode;
 // A framed area of the diagram: a namespace, or an application group inside one.
 struct TopologyBox
 {
-    QString key;    // namespace: its name ("" for cluster-scoped); group: "ns\ngroup"
+    QString key; // namespace: its name ("" for cluster-scoped); group: "ns\ngroup"
     QString ns;
     QString title;
     QRectF rect;
@@ -43,7 +43,7 @@ public:
     struct Options
     {
         qreal columnWidth = 262;
-        qreal routeLabelGap = 110;  // after the ingress column: room for host/path labels
+        qreal routeLabelGap = 110; // after the ingress column: room for host/path labels
         qreal emptyColumnWidth = 28;
         qreal nodeWidth = 206;
         qreal nodeHeight = 50;
@@ -54,9 +54,9 @@ public:
         qreal namespaceHeader = 34;
         qreal namespacePadding = 14;
         qreal namespaceGap = 48;
-        qreal aspect = 1.6;       // width / height aimed at when packing namespaces
-        qreal slack = 0.25;       // free room left in each group for pods that come later
-        bool scaleRoom = true;    // room for what HPAs may add (off: compact, e.g. presenter)
+        qreal aspect = 1.6;    // width / height aimed at when packing namespaces
+        qreal slack = 0.25;    // free room left in each group for pods that come later
+        bool scaleRoom = true; // room for what HPAs may add (off: compact, e.g. presenter)
     };
 
     TopologyLayout();
@@ -86,7 +86,7 @@ private:
     {
         qreal y = 0;
         qreal height = 0;
-        QString id;  // empty: free
+        QString id; // empty: free
     };
     struct Group
     {
@@ -120,7 +120,7 @@ private:
     QHash<QString, int> m_namespaceIndex;
     QList<TopologyBox> m_namespaces;
     QList<TopologyBox> m_groups;
-    QList<qreal> m_shelfBottoms;  // bottom of each column of namespaces
+    QList<qreal> m_shelfBottoms; // bottom of each column of namespaces
     QList<qreal> m_shelfX;
     QRectF m_bounds;
 };

@@ -9,7 +9,8 @@ namespace {
 
 KeyValues sorted(KeyValues kv)
 {
-    std::sort(kv.begin(), kv.end(), [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
+    std::sort(kv.begin(), kv.end(),
+              [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
     return kv;
 }
 
@@ -73,13 +74,14 @@ KubeObjectPtr TopologySynthetic::deployment(const QString &ns, const QString &na
 }
 
 KubeObjectPtr TopologySynthetic::statefulSet(const QString &ns, const QString &name, int replicas,
-                                             int ready, const KeyValues &labels, const QString &claim)
+                                             int ready, const KeyValues &labels,
+                                             const QString &claim)
 {
     KubeObject o = object(Kind::StatefulSet, ns, name, labels);
     WorkloadData w = workloadData(replicas, ready, labels);
     if (!claim.isEmpty())
-        w.podTemplate.volumes.append(VolumeInfo{QStringLiteral("data"),
-                                                VolumeInfo::Type::PersistentVolumeClaim, claim});
+        w.podTemplate.volumes.append(
+            VolumeInfo{QStringLiteral("data"), VolumeInfo::Type::PersistentVolumeClaim, claim});
     o.data = w;
     return std::make_shared<const KubeObject>(std::move(o));
 }
@@ -115,8 +117,18 @@ KubeObjectPtr TopologySynthetic::pod(const QString &ns, const QString &name,
     PodData p;
     p.spec = spec;
     if (p.spec.containers.isEmpty())
-        p.spec.containers.append(ContainerInfo{QStringLiteral("main"), QStringLiteral("nginx"),
-                                               {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+        p.spec.containers.append(ContainerInfo{QStringLiteral("main"),
+                                               QStringLiteral("nginx"),
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {},
+                                               {}});
     p.totalContainers = 1;
     p.restarts = restarts;
     p.status = status;
@@ -143,7 +155,9 @@ KubeObjectPtr TopologySynthetic::pod(const QString &ns, const QString &name,
     p.readyContainers = ready ? 1 : 0;
     p.conditions.append(Condition{QStringLiteral("Ready"),
                                   ready ? QStringLiteral("True") : QStringLiteral("False"),
-                                  {}, {}, 0});
+                                  {},
+                                  {},
+                                  0});
     o.data = p;
     return std::make_shared<const KubeObject>(std::move(o));
 }
@@ -157,7 +171,8 @@ KubeObjectPtr TopologySynthetic::service(const QString &ns, const QString &name,
     s.type = type;
     s.clusterIP = QStringLiteral("10.96.0.10");
     s.ports.append(ServicePort{QStringLiteral("http"), QStringLiteral("TCP"), 80,
-                               QStringLiteral("8080"), type == QLatin1String("ClusterIP") ? 0 : 30080});
+                               QStringLiteral("8080"),
+                               type == QLatin1String("ClusterIP") ? 0 : 30080});
     s.selector = sorted(selector);
     if (type == QLatin1String("LoadBalancer"))
         s.loadBalancerIngress = {QStringLiteral("203.0.113.10")};
@@ -244,8 +259,8 @@ KubeObjectPtr TopologySynthetic::secret(const QString &ns, const QString &name)
     return std::make_shared<const KubeObject>(std::move(o));
 }
 
-KubeObjectPtr TopologySynthetic::job(const QString &ns, const QString &name,
-                                     const QString &cronJob, bool complete)
+KubeObjectPtr TopologySynthetic::job(const QString &ns, const QString &name, const QString &cronJob,
+                                     bool complete)
 {
     KubeObject o = object(Kind::Job, ns, name);
     if (!cronJob.isEmpty())
@@ -254,7 +269,8 @@ KubeObjectPtr TopologySynthetic::job(const QString &ns, const QString &name,
     j.succeeded = complete ? 1 : 0;
     j.active = complete ? 0 : 1;
     if (complete)
-        j.conditions.append(Condition{QStringLiteral("Complete"), QStringLiteral("True"), {}, {}, 0});
+        j.conditions.append(
+            Condition{QStringLiteral("Complete"), QStringLiteral("True"), {}, {}, 0});
     o.data = j;
     return std::make_shared<const KubeObject>(std::move(o));
 }
@@ -288,7 +304,8 @@ void TopologySynthetic::application(QList<KubeObjectPtr> &out, const QString &ns
                        i < failing ? QStringLiteral("CrashLoopBackOff") : QStringLiteral("Running"),
                        i < failing ? 7 : 0, spec));
     }
-    out.append(service(ns, name, {{QStringLiteral("app"), name}}, QStringLiteral("ClusterIP"), labels));
+    out.append(
+        service(ns, name, {{QStringLiteral("app"), name}}, QStringLiteral("ClusterIP"), labels));
     if (withHpa)
         out.append(hpa(ns, name, QStringLiteral("Deployment"), name, 2, 5, replicas, replicas,
                        QStringLiteral("42%"), QStringLiteral("70%")));
@@ -320,47 +337,67 @@ QList<KubeObjectPtr> TopologySynthetic::pfe()
     container.secretRefs = {QStringLiteral("mysql-credentials")};
     backendSpec.containers.append(container);
     application(out, ns, QStringLiteral("frontend"), 2, true, 0, QStringLiteral("pfe"));
-    application(out, ns, QStringLiteral("backend-spring"), 3, true, 0, QStringLiteral("pfe"), backendSpec);
-    application(out, ns, QStringLiteral("backend-python"), 2, true, 1, QStringLiteral("pfe"), backendSpec);
+    application(out, ns, QStringLiteral("backend-spring"), 3, true, 0, QStringLiteral("pfe"),
+                backendSpec);
+    application(out, ns, QStringLiteral("backend-python"), 2, true, 1, QStringLiteral("pfe"),
+                backendSpec);
     out.append(configMap(ns, QStringLiteral("app-config")));
     out.append(secret(ns, QStringLiteral("mysql-credentials")));
-    out.append(ingress(ns, QStringLiteral("pfe-ingress"),
-                       {IngressPath{QStringLiteral("pfe.example.com"), QStringLiteral("/"),
-                                    QStringLiteral("Prefix"), {QStringLiteral("frontend"), QStringLiteral("80"), {}, {}}},
-                        IngressPath{QStringLiteral("pfe.example.com"), QStringLiteral("/api"),
-                                    QStringLiteral("Prefix"), {QStringLiteral("backend-spring"), QStringLiteral("8080"), {}, {}}},
-                        IngressPath{QStringLiteral("pfe.example.com"), QStringLiteral("/ml"),
-                                    QStringLiteral("Prefix"), {QStringLiteral("backend-python"), QStringLiteral("8000"), {}, {}}}}));
+    out.append(
+        ingress(ns, QStringLiteral("pfe-ingress"),
+                {IngressPath{QStringLiteral("pfe.example.com"),
+                             QStringLiteral("/"),
+                             QStringLiteral("Prefix"),
+                             {QStringLiteral("frontend"), QStringLiteral("80"), {}, {}}},
+                 IngressPath{QStringLiteral("pfe.example.com"),
+                             QStringLiteral("/api"),
+                             QStringLiteral("Prefix"),
+                             {QStringLiteral("backend-spring"), QStringLiteral("8080"), {}, {}}},
+                 IngressPath{QStringLiteral("pfe.example.com"),
+                             QStringLiteral("/ml"),
+                             QStringLiteral("Prefix"),
+                             {QStringLiteral("backend-python"), QStringLiteral("8000"), {}, {}}}}));
     const KeyValues mysqlLabels = appLabels(QStringLiteral("mysql"), QStringLiteral("pfe"));
-    out.append(statefulSet(ns, QStringLiteral("mysql"), 1, 1, mysqlLabels, QStringLiteral("data-mysql-0")));
+    out.append(statefulSet(ns, QStringLiteral("mysql"), 1, 1, mysqlLabels,
+                           QStringLiteral("data-mysql-0")));
     PodSpecSummary mysqlSpec;
-    mysqlSpec.volumes.append(VolumeInfo{QStringLiteral("data"), VolumeInfo::Type::PersistentVolumeClaim,
+    mysqlSpec.volumes.append(VolumeInfo{QStringLiteral("data"),
+                                        VolumeInfo::Type::PersistentVolumeClaim,
                                         QStringLiteral("data-mysql-0")});
     ContainerInfo mysqlContainer;
     mysqlContainer.name = QStringLiteral("mysql");
     mysqlContainer.secretRefs = {QStringLiteral("mysql-credentials")};
     mysqlSpec.containers.append(mysqlContainer);
-    out.append(pod(ns, QStringLiteral("mysql-0"), QStringLiteral("StatefulSet"), QStringLiteral("mysql"),
-                   mysqlLabels, QStringLiteral("Running"), 0, mysqlSpec));
-    out.append(service(ns, QStringLiteral("mysql"), {{QStringLiteral("app"), QStringLiteral("mysql")}},
+    out.append(pod(ns, QStringLiteral("mysql-0"), QStringLiteral("StatefulSet"),
+                   QStringLiteral("mysql"), mysqlLabels, QStringLiteral("Running"), 0, mysqlSpec));
+    out.append(service(ns, QStringLiteral("mysql"),
+                       {{QStringLiteral("app"), QStringLiteral("mysql")}},
                        QStringLiteral("ClusterIP"), mysqlLabels));
     out.append(pvc(ns, QStringLiteral("data-mysql-0"), QStringLiteral("pvc-3f1c9a"), mysqlLabels));
     out.append(pv(QStringLiteral("pvc-3f1c9a"), ns, QStringLiteral("data-mysql-0")));
 
     const QString mon = QStringLiteral("monitoring");
     application(out, mon, QStringLiteral("prometheus"), 1, false, 0, QStringLiteral("monitoring"));
-    application(out, mon, QStringLiteral("alertmanager"), 1, false, 0, QStringLiteral("monitoring"));
-    out.append(deployment(mon, QStringLiteral("grafana"), 1, 1, appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
+    application(out, mon, QStringLiteral("alertmanager"), 1, false, 0,
+                QStringLiteral("monitoring"));
+    out.append(deployment(mon, QStringLiteral("grafana"), 1, 1,
+                          appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
     out.append(replicaSet(mon, QStringLiteral("grafana-5c8d7"), QStringLiteral("grafana"), 1, 1,
                           appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
-    out.append(pod(mon, QStringLiteral("grafana-5c8d7-x2k9p"), QStringLiteral("ReplicaSet"), QStringLiteral("grafana-5c8d7"),
+    out.append(pod(mon, QStringLiteral("grafana-5c8d7-x2k9p"), QStringLiteral("ReplicaSet"),
+                   QStringLiteral("grafana-5c8d7"),
                    appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
-    out.append(service(mon, QStringLiteral("grafana"), {{QStringLiteral("app"), QStringLiteral("grafana")}},
-                       QStringLiteral("LoadBalancer"), appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
-    const KeyValues exporter = appLabels(QStringLiteral("node-exporter"), QStringLiteral("monitoring"));
+    out.append(service(mon, QStringLiteral("grafana"),
+                       {{QStringLiteral("app"), QStringLiteral("grafana")}},
+                       QStringLiteral("LoadBalancer"),
+                       appLabels(QStringLiteral("grafana"), QStringLiteral("monitoring"))));
+    const KeyValues exporter
+        = appLabels(QStringLiteral("node-exporter"), QStringLiteral("monitoring"));
     out.append(daemonSet(mon, QStringLiteral("node-exporter"), 2, 2, exporter));
-    out.append(pod(mon, QStringLiteral("node-exporter-abcde"), QStringLiteral("DaemonSet"), QStringLiteral("node-exporter"), exporter));
-    out.append(pod(mon, QStringLiteral("node-exporter-fghij"), QStringLiteral("DaemonSet"), QStringLiteral("node-exporter"), exporter));
+    out.append(pod(mon, QStringLiteral("node-exporter-abcde"), QStringLiteral("DaemonSet"),
+                   QStringLiteral("node-exporter"), exporter));
+    out.append(pod(mon, QStringLiteral("node-exporter-fghij"), QStringLiteral("DaemonSet"),
+                   QStringLiteral("node-exporter"), exporter));
     out.append(cronJob(ns, QStringLiteral("mysql-backup"), QStringLiteral("0 2 * * *")));
     out.append(job(ns, QStringLiteral("mysql-backup-28911"), QStringLiteral("mysql-backup"), true));
     return out;

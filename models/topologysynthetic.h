@@ -19,12 +19,12 @@ public:
                              const KeyValues &labels = {});
     static void setOwner(KubeObject &object, const QString &kind, const QString &name);
 
-    static KubeObjectPtr deployment(const QString &ns, const QString &name, int replicas,
-                                    int ready, const KeyValues &labels);
+    static KubeObjectPtr deployment(const QString &ns, const QString &name, int replicas, int ready,
+                                    const KeyValues &labels);
     static KubeObjectPtr statefulSet(const QString &ns, const QString &name, int replicas,
                                      int ready, const KeyValues &labels, const QString &claim);
-    static KubeObjectPtr daemonSet(const QString &ns, const QString &name, int desired,
-                                   int ready, const KeyValues &labels);
+    static KubeObjectPtr daemonSet(const QString &ns, const QString &name, int desired, int ready,
+                                   const KeyValues &labels);
     static KubeObjectPtr replicaSet(const QString &ns, const QString &name,
                                     const QString &deployment, int replicas, int ready,
                                     const KeyValues &labels, qint64 revision = 1);
@@ -32,10 +32,9 @@ public:
     // "Completed", "Failed".
     static KubeObjectPtr pod(const QString &ns, const QString &name, const QString &ownerKind,
                              const QString &owner, const KeyValues &labels,
-                             const QString &status = QStringLiteral("Running"),
-                             int restarts = 0, const PodSpecSummary &spec = {});
-    static KubeObjectPtr service(const QString &ns, const QString &name,
-                                 const KeyValues &selector,
+                             const QString &status = QStringLiteral("Running"), int restarts = 0,
+                             const PodSpecSummary &spec = {});
+    static KubeObjectPtr service(const QString &ns, const QString &name, const KeyValues &selector,
                                  const QString &type = QStringLiteral("ClusterIP"),
                                  const KeyValues &labels = {});
     static KubeObjectPtr ingress(const QString &ns, const QString &name,
@@ -56,8 +55,8 @@ public:
     // A Deployment with its ReplicaSet, pods (the first `failing` in CrashLoopBackOff), a
     // Service, optionally an HPA. Appends to `out`.
     static void application(QList<KubeObjectPtr> &out, const QString &ns, const QString &name,
-                            int replicas, bool withHpa, int failing = 0,
-                            const QString &partOf = {}, const PodSpecSummary &spec = {});
+                            int replicas, bool withHpa, int failing = 0, const QString &partOf = {},
+                            const PodSpecSummary &spec = {});
 
     // ~`pods` pods: ~5 per Deployment, a Service each, an HPA on every fifth Deployment,
     // spread over pods / 200 namespaces. Deterministic.

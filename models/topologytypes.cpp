@@ -101,7 +101,7 @@ QString topologyNodeId(TopologyKind kind, const QString &ns, const QString &name
 bool isTopologyWorkload(TopologyKind kind)
 {
     return kind == TopologyKind::Deployment || kind == TopologyKind::StatefulSet
-        || kind == TopologyKind::DaemonSet || kind == TopologyKind::CronJob;
+           || kind == TopologyKind::DaemonSet || kind == TopologyKind::CronJob;
 }
 
 } // namespace Orrery

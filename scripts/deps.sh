@@ -9,7 +9,7 @@ ORRERY_PACKAGES=(
     libyaml-cpp-dev libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev zlib1g-dev
     xvfb xauth fonts-dejavu-core
     python3-h2 openssl
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-format-14
 )
 
 orrery_install_deps() {

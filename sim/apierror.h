@@ -15,8 +15,12 @@ class ApiError : public std::runtime_error
 {
 public:
     ApiError(int code, std::string reason, std::string message, nlohmann::json details = {})
-        : std::runtime_error(message), m_code(code), m_reason(std::move(reason)),
-          m_details(std::move(details)) {}
+        : std::runtime_error(message)
+        , m_code(code)
+        , m_reason(std::move(reason))
+        , m_details(std::move(details))
+    {
+    }
 
     int code() const { return m_code; }
     const std::string &reason() const { return m_reason; }
@@ -25,9 +29,10 @@ public:
     // The metav1.Status object Kubernetes sends for this error.
     nlohmann::json status() const
     {
-        nlohmann::json s = {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", nlohmann::json::object()},
-                            {"status", "Failure"}, {"message", what()}, {"reason", m_reason},
-                            {"code", m_code}};
+        nlohmann::json s
+            = {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", nlohmann::json::object()},
+               {"status", "Failure"}, {"message", what()},  {"reason", m_reason},
+               {"code", m_code}};
         if (!m_details.is_null())
             s["details"] = m_details;
         return s;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllermanager.h"
+#include "controllers/churncontroller.h"
 #include "controllers/controller.h"
 #include "controllers/controllercontext.h"
 #include "controllers/cronjobcontroller.h"
@@ -16,7 +17,6 @@
 #include "controllers/replicasetcontroller.h"
 #include "controllers/scheduler.h"
 #include "controllers/statefulsetcontroller.h"
-#include "controllers/churncontroller.h"
 #include "workload/kube.h"
 
 #include <cstdio>
@@ -25,7 +25,9 @@
 namespace Orrery::Sim {
 
 ControllerManager::ControllerManager(ObjectStore &store, SimClock &clock)
-    : m_store(store), m_clock(clock), m_context(std::make_unique<ControllerContext>(store, clock))
+    : m_store(store)
+    , m_clock(clock)
+    , m_context(std::make_unique<ControllerContext>(store, clock))
 {
     // Order matters only for latency within one pass: nodes first, then what creates pods,
     // then the scheduler and kubelets that move them, then what observes them.
@@ -98,7 +100,8 @@ void ControllerManager::run()
         lock.unlock();
         const auto started = std::chrono::steady_clock::now();
         tick();
-        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started);
         // A burst of API writes must not make us spin, and on huge clusters a pass must not
         // take more than a third of a core: rest at least twice as long as the pass took.
         const auto rest = std::max<std::chrono::milliseconds>(20ms, 2 * took);
@@ -127,7 +130,9 @@ void ControllerManager::tick()
         controller->sync(ctx);
         if (profile)
             std::fprintf(stderr, "%s: %.1f ms\n", controller->name(),
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now()
+                                                                   - started)
+                             .count());
         m_ticking = false;
     }
     {
@@ -172,7 +177,8 @@ std::string ControllerManager::resolveContainer(const std::string &ns, const std
 {
     ObjectPtr p = m_store.get(Kube::Pods, ns, pod);
     if (!p)
-        throw ApiError(404, "NotFound", "pods \"" + pod + "\" not found", {{"name", pod}, {"kind", "pods"}});
+        throw ApiError(404, "NotFound", "pods \"" + pod + "\" not found",
+                       {{"name", pod}, {"kind", "pods"}});
     const json containers = p->value(Kube::ptr("/spec/containers"), json::array());
     if (container.empty()) {
         if (containers.size() != 1 && !containers.empty()) {
@@ -180,7 +186,8 @@ std::string ControllerManager::resolveContainer(const std::string &ns, const std
             for (const json &c : containers)
                 names += (names.empty() ? "" : " ") + c.value("name", "");
             throw ApiError(400, "BadRequest",
-                           "a container name must be specified for pod " + pod + ", choose one of: [" + names + "]");
+                           "a container name must be specified for pod " + pod
+                               + ", choose one of: [" + names + "]");
         }
         return containers.empty() ? std::string() : containers[0].value("name", "");
     }
@@ -192,7 +199,8 @@ std::string ControllerManager::resolveContainer(const std::string &ns, const std
 }
 
 std::vector<std::string> ControllerManager::podLog(const std::string &ns, const std::string &pod,
-                                                   const std::string &container, bool previous, int tailLines)
+                                                   const std::string &container, bool previous,
+                                                   int tailLines)
 {
     const std::string name = resolveContainer(ns, pod, container);
     const std::string key = PodLogs::key(ns, pod, name);
@@ -203,14 +211,17 @@ std::vector<std::string> ControllerManager::podLog(const std::string &ns, const 
     if (!lines) {
         if (previous)
             throw ApiError(400, "BadRequest",
-                           "previous terminated container \"" + name + "\" in pod \"" + pod + "\" not found");
+                           "previous terminated container \"" + name + "\" in pod \"" + pod
+                               + "\" not found");
         throw ApiError(400, "BadRequest",
-                       "container \"" + name + "\" in pod \"" + pod + "\" is waiting to start: ContainerCreating");
+                       "container \"" + name + "\" in pod \"" + pod
+                           + "\" is waiting to start: ContainerCreating");
     }
     return *lines;
 }
 
-void ControllerManager::ensureLog(const std::string &ns, const std::string &pod, const std::string &container)
+void ControllerManager::ensureLog(const std::string &ns, const std::string &pod,
+                                  const std::string &container)
 {
     // Pods created directly as Running (synthetic clusters) have no log yet: start one now.
     const std::string key = PodLogs::key(ns, pod, container);
@@ -232,8 +243,10 @@ void ControllerManager::ensureLog(const std::string &ns, const std::string &pod,
                           {pod, container, image, Kube::str(*p, Kube::ptr("/status/podIP")), port});
 }
 
-int ControllerManager::followPodLog(const std::string &ns, const std::string &pod, const std::string &container,
-                                    std::function<bool(const std::string &)> sink, std::function<void()> onEnd)
+int ControllerManager::followPodLog(const std::string &ns, const std::string &pod,
+                                    const std::string &container,
+                                    std::function<bool(const std::string &)> sink,
+                                    std::function<void()> onEnd)
 {
     const std::string name = resolveContainer(ns, pod, container);
     ensureLog(ns, pod, name);
@@ -256,7 +269,8 @@ json ControllerManager::podMetrics(const std::string &ns)
 json ControllerManager::nodeMetrics()
 {
     const auto pods = m_store.list(Kube::Pods);
-    return m_context->metrics.nodeMetricsList(m_store.list(Kube::Nodes), m_context->metrics.compute(pods));
+    return m_context->metrics.nodeMetricsList(m_store.list(Kube::Nodes),
+                                              m_context->metrics.compute(pods));
 }
 
 void ControllerManager::setLoad(const std::string &ns, const std::string &workload, double rps)
@@ -269,7 +283,8 @@ double ControllerManager::load(const std::string &ns, const std::string &workloa
     return m_context->load.requestsPerSecond(ns, workload);
 }
 
-void ControllerManager::setLoadProfile(const std::string &ns, const std::string &workload, const LoadProfile &profile)
+void ControllerManager::setLoadProfile(const std::string &ns, const std::string &workload,
+                                       const LoadProfile &profile)
 {
     m_context->load.setProfile(ns, workload, profile);
 }
@@ -285,12 +300,14 @@ void ControllerManager::setNodeReady(const std::string &node, bool ready)
     auto storeLock = m_store.lock();
     ObjectPtr n = m_store.get(Kube::Nodes, "", node);
     if (!n)
-        throw ApiError(404, "NotFound", "nodes \"" + node + "\" not found", {{"name", node}, {"kind", "nodes"}});
+        throw ApiError(404, "NotFound", "nodes \"" + node + "\" not found",
+                       {{"name", node}, {"kind", "nodes"}});
     json updated = NodeController::withReadiness(*n, ready, m_clock.timestamp());
     if (updated != *n)
         m_store.update(Kube::Nodes, std::move(updated));
     m_context->events.record(*n, "Normal", ready ? "NodeReady" : "NodeNotReady",
-                             "Node " + node + " status is now: " + (ready ? "NodeReady" : "NodeNotReady"),
+                             "Node " + node
+                                 + " status is now: " + (ready ? "NodeReady" : "NodeNotReady"),
                              ready ? "kubelet" : "node-controller", node);
 }
 

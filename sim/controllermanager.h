@@ -52,15 +52,13 @@ public:
     // Throws ApiError 404 when the pod does not exist, 400 when the container is unknown or
     // previous is asked of a container that never terminated.
     std::vector<std::string> podLog(const std::string &ns, const std::string &pod,
-                                    const std::string &container, bool previous,
-                                    int tailLines);
+                                    const std::string &container, bool previous, int tailLines);
     // Streams lines produced from now on (call podLog first for the backlog). The sink is
     // called from the controller thread (or tick()), without the store lock; returning false
     // ends the follow. Returns an id for unfollowPodLog. Throws like podLog.
     // onEnd is called (from flush, after the last line) when the followed container instance
     // terminates, as the kubelet ends a follow; a restart needs a new follow.
-    int followPodLog(const std::string &ns, const std::string &pod,
-                     const std::string &container,
+    int followPodLog(const std::string &ns, const std::string &pod, const std::string &container,
                      std::function<bool(const std::string &)> sink,
                      std::function<void()> onEnd = {});
     void unfollowPodLog(int id);
@@ -100,7 +98,8 @@ public:
 private:
     void run();
     double logRate(const std::string &key);
-    std::string resolveContainer(const std::string &ns, const std::string &pod, const std::string &container);
+    std::string resolveContainer(const std::string &ns, const std::string &pod,
+                                 const std::string &container);
     void ensureLog(const std::string &ns, const std::string &pod, const std::string &container);
 
     ObjectStore &m_store;

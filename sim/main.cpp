@@ -15,34 +15,36 @@
 
 namespace {
 
-const char *kUsage =
-    "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
-    "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed FACTOR]\n"
-    "                  [--event-window N]\n"
-    "\n"
-    "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
-    "that real kubectl (1.27-1.33) can talk to.\n"
-    "\n"
-    "Options:\n"
-    "  --scenario NAME     cluster to simulate; repeat for several clusters; \"all\" runs every\n"
-    "                      scenario; \"minimal\" is a bare three-node cluster (default)\n"
-    "  --list-scenarios    print the available scenario names and exit\n"
-    "  --kubeconfig-out F  write a kubeconfig for the clusters to F (mode 0600). Per cluster C\n"
-    "                      it has the contexts C (user admin, client certificate, group\n"
-    "                      system:masters), C-operator (bearer token; writes namespaced\n"
-    "                      resources, reads everything) and C-viewer (bearer token; read-only,\n"
-    "                      no Secrets). current-context is the first cluster's admin context.\n"
-    "  --port P            port of the first cluster's API server; the next clusters use P+1,\n"
-    "                      P+2, ... (default: ports chosen by the OS)\n"
-    "  --synthetic-pods N  add N generated pods to the first cluster (benchmarks)\n"
-    "  --churn R           delete R random controller-owned pods per second (they are recreated)\n"
-    "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
-    "  --event-window N    watch events kept per cluster (default 10000); a watch from an older\n"
-    "                      resourceVersion gets 410 Expired (small values test client relists)\n"
-    "  --help              show this help\n"
-    "\n"
-    "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
-    "Runs until SIGINT or SIGTERM, then shuts down cleanly (exit status 0).\n";
+const char *kUsage
+    = "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
+      "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed "
+      "FACTOR]\n"
+      "                  [--event-window N]\n"
+      "\n"
+      "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
+      "that real kubectl (1.27-1.33) can talk to.\n"
+      "\n"
+      "Options:\n"
+      "  --scenario NAME     cluster to simulate; repeat for several clusters; \"all\" runs every\n"
+      "                      scenario; \"minimal\" is a bare three-node cluster (default)\n"
+      "  --list-scenarios    print the available scenario names and exit\n"
+      "  --kubeconfig-out F  write a kubeconfig for the clusters to F (mode 0600). Per cluster C\n"
+      "                      it has the contexts C (user admin, client certificate, group\n"
+      "                      system:masters), C-operator (bearer token; writes namespaced\n"
+      "                      resources, reads everything) and C-viewer (bearer token; read-only,\n"
+      "                      no Secrets). current-context is the first cluster's admin context.\n"
+      "  --port P            port of the first cluster's API server; the next clusters use P+1,\n"
+      "                      P+2, ... (default: ports chosen by the OS)\n"
+      "  --synthetic-pods N  add N generated pods to the first cluster (benchmarks)\n"
+      "  --churn R           delete R random controller-owned pods per second (they are "
+      "recreated)\n"
+      "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
+      "  --event-window N    watch events kept per cluster (default 10000); a watch from an older\n"
+      "                      resourceVersion gets 410 Expired (small values test client relists)\n"
+      "  --help              show this help\n"
+      "\n"
+      "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
+      "Runs until SIGINT or SIGTERM, then shuts down cleanly (exit status 0).\n";
 
 bool parseNumber(const char *text, double &out)
 {
@@ -78,15 +80,18 @@ int main(int argc, char **argv)
             listOnly = true;
         } else if (arg == "--kubeconfig-out") {
             kubeconfigOut = value("--kubeconfig-out");
-        } else if (arg == "--port" && parseNumber(value("--port"), number) && number >= 0 && number < 65536) {
+        } else if (arg == "--port" && parseNumber(value("--port"), number) && number >= 0
+                   && number < 65536) {
             options.port = static_cast<int>(number);
-        } else if (arg == "--synthetic-pods" && parseNumber(value("--synthetic-pods"), number) && number >= 0) {
+        } else if (arg == "--synthetic-pods" && parseNumber(value("--synthetic-pods"), number)
+                   && number >= 0) {
             options.syntheticPods = static_cast<int>(number);
         } else if (arg == "--churn" && parseNumber(value("--churn"), number) && number >= 0) {
             options.churn = number;
         } else if (arg == "--speed" && parseNumber(value("--speed"), number) && number > 0) {
             options.speed = number;
-        } else if (arg == "--event-window" && parseNumber(value("--event-window"), number) && number >= 1) {
+        } else if (arg == "--event-window" && parseNumber(value("--event-window"), number)
+                   && number >= 1) {
             options.eventWindow = static_cast<std::size_t>(number);
         } else {
             std::fprintf(stderr, "orrery-sim: invalid argument %s\n\n%s", arg.c_str(), kUsage);
@@ -130,7 +135,8 @@ int main(int argc, char **argv)
 
     int received = 0;
     sigwait(&signals, &received);
-    std::fprintf(stderr, "orrery-sim: %s, shutting down\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    std::fprintf(stderr, "orrery-sim: %s, shutting down\n",
+                 received == SIGINT ? "SIGINT" : "SIGTERM");
     simulator.stop();
     return 0;
 }

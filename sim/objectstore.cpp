@@ -103,7 +103,8 @@ struct ObjectStore::Private
     }
 };
 
-ObjectStore::ObjectStore(std::size_t eventWindow) : d(std::make_unique<Private>())
+ObjectStore::ObjectStore(std::size_t eventWindow)
+    : d(std::make_unique<Private>())
 {
     d->eventWindow = eventWindow == 0 ? 1 : eventWindow;
 }
@@ -124,13 +125,17 @@ ObjectPtr ObjectStore::create(const GroupResource &gr, json object)
     if (name.empty()) {
         const std::string prefix = meta.value("generateName", std::string());
         if (prefix.empty())
-            throw ApiError(422, "Invalid",
-                           kindLabel(gr) + " \"\" is invalid: metadata.name: Required value: "
-                                           "name or generateName is required",
-                           {{"kind", gr.resource}, {"group", gr.group},
-                            {"causes", json::array({{{"reason", "FieldValueRequired"},
-                                                     {"message", "Required value: name or generateName is required"},
-                                                     {"field", "metadata.name"}}})}});
+            throw ApiError(
+                422, "Invalid",
+                kindLabel(gr)
+                    + " \"\" is invalid: metadata.name: Required value: "
+                      "name or generateName is required",
+                {{"kind", gr.resource},
+                 {"group", gr.group},
+                 {"causes",
+                  json::array({{{"reason", "FieldValueRequired"},
+                                {"message", "Required value: name or generateName is required"},
+                                {"field", "metadata.name"}}})}});
         do {
             name = prefix + d->randomSuffix();
         } while (bucket.count({ns, name}));
@@ -300,10 +305,9 @@ std::optional<std::vector<StoreEvent>> ObjectStore::eventsSince(const GroupResou
         return std::nullopt;
     std::vector<StoreEvent> out;
     // Events are in resourceVersion order: binary-search the first one after rv.
-    auto first = std::upper_bound(d->events.begin(), d->events.end(), rv,
-                                  [](std::uint64_t v, const StoreEvent &e) {
-                                      return v < e.resourceVersion;
-                                  });
+    auto first = std::upper_bound(
+        d->events.begin(), d->events.end(), rv,
+        [](std::uint64_t v, const StoreEvent &e) { return v < e.resourceVersion; });
     for (auto it = first; it != d->events.end(); ++it)
         if (it->resource == gr)
             out.push_back(*it);

@@ -31,8 +31,8 @@ struct StoreEvent
     enum class Type { Added, Modified, Deleted };
     Type type;
     GroupResource resource;
-    ObjectPtr object;            // the object after the change (for Deleted: as last stored,
-                                 // with the deletion's resourceVersion)
+    ObjectPtr object; // the object after the change (for Deleted: as last stored,
+                      // with the deletion's resourceVersion)
     std::uint64_t resourceVersion;
 };
 

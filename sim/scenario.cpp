@@ -3,8 +3,8 @@
 #include "controllermanager.h"
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
-#include "workload/helmrelease.h"
 #include "server/defaulter.h"
+#include "workload/helmrelease.h"
 #include "workload/kube.h"
 #include "workload/loadmodel.h"
 #include "workload/yamljson.h"
@@ -30,7 +30,8 @@ std::string scenarioDir()
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "orrery" / "scenarios";
+        const std::filesystem::path installed
+            = exe.parent_path().parent_path() / "share" / "orrery" / "scenarios";
         if (std::filesystem::exists(installed / "kubesystem.yaml", ec))
             return installed.string();
     }
@@ -52,19 +53,40 @@ GroupResource resourceFor(const json &obj)
 {
     const std::string kind = obj.value("kind", "");
     const std::string apiVersion = obj.value("apiVersion", "v1");
-    const std::string group = apiVersion.find('/') == std::string::npos ? "" : apiVersion.substr(0, apiVersion.find('/'));
-    static const std::map<std::string, std::string> plural = {
-        {"Namespace", "namespaces"}, {"ConfigMap", "configmaps"}, {"Secret", "secrets"}, {"Service", "services"},
-        {"ServiceAccount", "serviceaccounts"}, {"PersistentVolumeClaim", "persistentvolumeclaims"},
-        {"PersistentVolume", "persistentvolumes"}, {"Pod", "pods"}, {"Node", "nodes"}, {"Endpoints", "endpoints"},
-        {"LimitRange", "limitranges"}, {"ResourceQuota", "resourcequotas"}, {"Deployment", "deployments"},
-        {"StatefulSet", "statefulsets"}, {"DaemonSet", "daemonsets"}, {"ReplicaSet", "replicasets"},
-        {"Job", "jobs"}, {"CronJob", "cronjobs"}, {"HorizontalPodAutoscaler", "horizontalpodautoscalers"},
-        {"Ingress", "ingresses"}, {"IngressClass", "ingressclasses"}, {"NetworkPolicy", "networkpolicies"},
-        {"StorageClass", "storageclasses"}, {"Role", "roles"}, {"RoleBinding", "rolebindings"},
-        {"ClusterRole", "clusterroles"}, {"ClusterRoleBinding", "clusterrolebindings"},
-        {"PodDisruptionBudget", "poddisruptionbudgets"}, {"PriorityClass", "priorityclasses"},
-        {"CustomResourceDefinition", "customresourcedefinitions"}};
+    const std::string group = apiVersion.find('/') == std::string::npos
+                                  ? ""
+                                  : apiVersion.substr(0, apiVersion.find('/'));
+    static const std::map<std::string, std::string> plural
+        = {{"Namespace", "namespaces"},
+           {"ConfigMap", "configmaps"},
+           {"Secret", "secrets"},
+           {"Service", "services"},
+           {"ServiceAccount", "serviceaccounts"},
+           {"PersistentVolumeClaim", "persistentvolumeclaims"},
+           {"PersistentVolume", "persistentvolumes"},
+           {"Pod", "pods"},
+           {"Node", "nodes"},
+           {"Endpoints", "endpoints"},
+           {"LimitRange", "limitranges"},
+           {"ResourceQuota", "resourcequotas"},
+           {"Deployment", "deployments"},
+           {"StatefulSet", "statefulsets"},
+           {"DaemonSet", "daemonsets"},
+           {"ReplicaSet", "replicasets"},
+           {"Job", "jobs"},
+           {"CronJob", "cronjobs"},
+           {"HorizontalPodAutoscaler", "horizontalpodautoscalers"},
+           {"Ingress", "ingresses"},
+           {"IngressClass", "ingressclasses"},
+           {"NetworkPolicy", "networkpolicies"},
+           {"StorageClass", "storageclasses"},
+           {"Role", "roles"},
+           {"RoleBinding", "rolebindings"},
+           {"ClusterRole", "clusterroles"},
+           {"ClusterRoleBinding", "clusterrolebindings"},
+           {"PodDisruptionBudget", "poddisruptionbudgets"},
+           {"PriorityClass", "priorityclasses"},
+           {"CustomResourceDefinition", "customresourcedefinitions"}};
     auto it = plural.find(kind);
     if (it == plural.end())
         throw std::runtime_error("scenario contains unsupported kind " + kind);
@@ -87,7 +109,8 @@ json lookupPath(const json &root, const std::string &dotted)
 
 // Replaces {{ .Values.x }}, {{ .Release.Name }}, ... (no pipelines: scenarios keep to plain
 // references, which is all the rendered manifest needs).
-std::string render(const std::string &text, const json &values, const json &release, const json &chart)
+std::string render(const std::string &text, const json &values, const json &release,
+                   const json &chart)
 {
     std::string out;
     std::size_t pos = 0;
@@ -134,7 +157,8 @@ json prepare(json obj)
     // What the API server does on create that the controllers rely on.
     if (obj.value("kind", "") == "Secret" && obj.contains("stringData")) {
         for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
-            obj["data"][it.key()] = HelmRelease::base64(it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+            obj["data"][it.key()] = HelmRelease::base64(
+                it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
         obj.erase("stringData");
     }
     // The same defaulting an API create applies (SetDefaults_*): a seed object must read
@@ -143,7 +167,8 @@ json prepare(json obj)
     return obj;
 }
 
-void createDocuments(ObjectStore &store, const std::vector<json> &objects, const std::string &defaultNs)
+void createDocuments(ObjectStore &store, const std::vector<json> &objects,
+                     const std::string &defaultNs)
 {
     std::vector<json> ordered;
     for (const json &o : objects) {
@@ -156,10 +181,12 @@ void createDocuments(ObjectStore &store, const std::vector<json> &objects, const
     }
     for (json o : ordered) {
         const GroupResource gr = resourceFor(o);
-        static const std::vector<std::string> clusterScoped = {"namespaces", "nodes", "persistentvolumes", "storageclasses",
-                                                               "ingressclasses", "clusterroles", "clusterrolebindings",
-                                                               "priorityclasses", "customresourcedefinitions"};
-        const bool namespaced = std::find(clusterScoped.begin(), clusterScoped.end(), gr.resource) == clusterScoped.end();
+        static const std::vector<std::string> clusterScoped
+            = {"namespaces",          "nodes",           "persistentvolumes",
+               "storageclasses",      "ingressclasses",  "clusterroles",
+               "clusterrolebindings", "priorityclasses", "customresourcedefinitions"};
+        const bool namespaced = std::find(clusterScoped.begin(), clusterScoped.end(), gr.resource)
+                                == clusterScoped.end();
         if (namespaced && Kube::ns(o).empty())
             o["metadata"]["namespace"] = defaultNs;
         createIgnoringExisting(store, gr, prepare(std::move(o)));
@@ -169,18 +196,29 @@ void createDocuments(ObjectStore &store, const std::vector<json> &objects, const
 void ensureBaseline(ObjectStore &store)
 {
     for (const char *ns : {"default", "kube-system", "kube-public", "kube-node-lease"})
-        createIgnoringExisting(store, Kube::Namespaces,
-                               {{"apiVersion", "v1"}, {"kind", "Namespace"},
-                                {"metadata", {{"name", ns}, {"labels", {{"kubernetes.io/metadata.name", ns}}}}},
-                                {"spec", {{"finalizers", json::array({"kubernetes"})}}},
-                                {"status", {{"phase", "Active"}}}});
-    createIgnoringExisting(store, Kube::Services,
-                           {{"apiVersion", "v1"}, {"kind", "Service"},
-                            {"metadata", {{"name", "kubernetes"}, {"namespace", "default"},
-                                          {"labels", {{"component", "apiserver"}, {"provider", "kubernetes"}}}}},
-                            {"spec", {{"type", "ClusterIP"}, {"clusterIP", "10.96.0.1"}, {"clusterIPs", json::array({"10.96.0.1"})},
-                                      {"ports", json::array({{{"name", "https"}, {"port", 443}, {"protocol", "TCP"}, {"targetPort", 6443}}})},
-                                      {"sessionAffinity", "None"}}}});
+        createIgnoringExisting(
+            store, Kube::Namespaces,
+            {{"apiVersion", "v1"},
+             {"kind", "Namespace"},
+             {"metadata", {{"name", ns}, {"labels", {{"kubernetes.io/metadata.name", ns}}}}},
+             {"spec", {{"finalizers", json::array({"kubernetes"})}}},
+             {"status", {{"phase", "Active"}}}});
+    createIgnoringExisting(
+        store, Kube::Services,
+        {{"apiVersion", "v1"},
+         {"kind", "Service"},
+         {"metadata",
+          {{"name", "kubernetes"},
+           {"namespace", "default"},
+           {"labels", {{"component", "apiserver"}, {"provider", "kubernetes"}}}}},
+         {"spec",
+          {{"type", "ClusterIP"},
+           {"clusterIP", "10.96.0.1"},
+           {"clusterIPs", json::array({"10.96.0.1"})},
+           {"ports",
+            json::array(
+                {{{"name", "https"}, {"port", 443}, {"protocol", "TCP"}, {"targetPort", 6443}}})},
+           {"sessionAffinity", "None"}}}});
 }
 
 LoadProfile profileFrom(const json &j)
@@ -234,7 +272,8 @@ void generateSynthetic(int pods, ObjectStore &store)
     generateSynthetic(pods, store, controllers);
 }
 
-ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, ControllerManager &controllers)
+ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
+                          ControllerManager &controllers)
 {
     if (name.find('/') != std::string::npos || name.find("..") != std::string::npos)
         throw std::runtime_error("invalid scenario name " + name);
@@ -262,8 +301,9 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
     int index = 0;
     const std::string now = controllers.clock().timestamp();
     for (const json &n : header.value("nodes", json::array())) {
-        json node = NodeController::makeNode(n.value("name", "node-" + std::to_string(index)), n.value("cpu", "4"),
-                                             n.value("memory", "16Gi"), n.value("labels", json::object()),
+        json node = NodeController::makeNode(n.value("name", "node-" + std::to_string(index)),
+                                             n.value("cpu", "4"), n.value("memory", "16Gi"),
+                                             n.value("labels", json::object()),
                                              info.kubernetesVersion, index, now);
         if (n.contains("taints"))
             node["spec"]["taints"] = n["taints"];
@@ -273,10 +313,12 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
         ++index;
     }
     for (const json &l : header.value("load", json::array()))
-        controllers.setLoadProfile(l.value("namespace", "default"), l.value("workload", ""), profileFrom(l));
+        controllers.setLoadProfile(l.value("namespace", "default"), l.value("workload", ""),
+                                   profileFrom(l));
 
     // kube-system, shared by every scenario.
-    const std::filesystem::path systemPath = std::filesystem::path(scenarioDir()) / "kubesystem.yaml";
+    const std::filesystem::path systemPath
+        = std::filesystem::path(scenarioDir()) / "kubesystem.yaml";
     std::vector<json> objects;
     if (std::filesystem::exists(systemPath)) {
         const auto systemDocs = YamlJson::splitDocuments(readFile(systemPath));
@@ -308,17 +350,21 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
         const std::string rel = r.value("release", "");
         const std::string relNs = r.value("namespace", "default");
         const json chart = r.value("chart", json::object());
-        json chartMeta = {{"name", chart.value("name", rel)},
-                          {"version", chart.value("version", "0.1.0")},
-                          {"appVersion", chart.value("appVersion", "1.0.0")},
-                          {"description", chart.value("description", "A Helm chart for Kubernetes")},
-                          {"apiVersion", "v2"},
-                          {"type", "application"}};
-        json chartRef = {{"Name", chartMeta["name"]}, {"Version", chartMeta["version"]}, {"AppVersion", chartMeta["appVersion"]}};
+        json chartMeta
+            = {{"name", chart.value("name", rel)},
+               {"version", chart.value("version", "0.1.0")},
+               {"appVersion", chart.value("appVersion", "1.0.0")},
+               {"description", chart.value("description", "A Helm chart for Kubernetes")},
+               {"apiVersion", "v2"},
+               {"type", "application"}};
+        json chartRef = {{"Name", chartMeta["name"]},
+                         {"Version", chartMeta["version"]},
+                         {"AppVersion", chartMeta["appVersion"]}};
         json templates = json::array();
         int t = 0;
         for (const std::string &d : releaseDocs[rel])
-            templates.push_back({{"name", "templates/" + std::to_string(t++) + "-" + rel + ".yaml"}, {"data", HelmRelease::base64(d)}});
+            templates.push_back({{"name", "templates/" + std::to_string(t++) + "-" + rel + ".yaml"},
+                                 {"data", HelmRelease::base64(d)}});
         const json revisions = r.value("revisions", json::array());
         const json defaults = r.value("chartValues", json::object());
         const int count = static_cast<int>(revisions.size());
@@ -331,7 +377,8 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
             const json &rev = revisions[v - 1];
             json values = defaults;
             values.merge_patch(rev.value("values", json::object()));
-            const json releaseRef = {{"Name", rel}, {"Namespace", relNs}, {"Revision", v}, {"Service", "Helm"}};
+            const json releaseRef
+                = {{"Name", rel}, {"Namespace", relNs}, {"Revision", v}, {"Service", "Helm"}};
             std::string manifest;
             int docIndex = 0;
             for (const std::string &d : releaseDocs[rel]) {
@@ -339,7 +386,8 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
                 const json obj = YamlJson::parse(rendered);
                 std::string kind = obj.value("kind", "object");
                 std::transform(kind.begin(), kind.end(), kind.begin(), ::tolower);
-                manifest += "---\n# Source: " + chartMeta["name"].get<std::string>() + "/templates/" + kind + ".yaml\n" + rendered;
+                manifest += "---\n# Source: " + chartMeta["name"].get<std::string>() + "/templates/"
+                            + kind + ".yaml\n" + rendered;
                 if (v == count)
                     objects.push_back(obj);
                 ++docIndex;
@@ -347,14 +395,19 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, Controlle
             const std::string deployed = formatTimestamp(base + std::chrono::hours(24 * (v - 1)));
             if (firstDeployed.empty())
                 firstDeployed = deployed;
-            const std::string status = v == count ? rev.value("status", "deployed") : rev.value("status", "superseded");
-            const std::string description = rev.value("description", v == 1 ? "Install complete" : "Upgrade complete");
-            json release = HelmRelease::release(rel, relNs, v, status, description, chartMeta, templates, defaults,
-                                                rev.value("values", json::object()), manifest, firstDeployed, deployed,
-                                                r.value("notes", ""));
-            helmSecrets.push_back(HelmRelease::secret(release, std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                                                                  (base + std::chrono::hours(24 * (v - 1))).time_since_epoch())
-                                                                                  .count())));
+            const std::string status
+                = v == count ? rev.value("status", "deployed") : rev.value("status", "superseded");
+            const std::string description
+                = rev.value("description", v == 1 ? "Install complete" : "Upgrade complete");
+            json release
+                = HelmRelease::release(rel, relNs, v, status, description, chartMeta, templates,
+                                       defaults, rev.value("values", json::object()), manifest,
+                                       firstDeployed, deployed, r.value("notes", ""));
+            helmSecrets.push_back(HelmRelease::secret(
+                release,
+                std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                   (base + std::chrono::hours(24 * (v - 1))).time_since_epoch())
+                                   .count())));
         }
     }
     for (json &s : helmSecrets)
@@ -378,10 +431,11 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
     for (int i = 0; i < nodes; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "synthetic-node-%04d", i);
-        json node = NodeController::makeNode(name, "16", "64Gi",
-                                             {{"topology.kubernetes.io/zone", "zone-" + std::to_string(i % 3)},
-                                              {"node.kubernetes.io/instance-type", "m5.4xlarge"}},
-                                             version, i, now);
+        json node = NodeController::makeNode(
+            name, "16", "64Gi",
+            {{"topology.kubernetes.io/zone", "zone-" + std::to_string(i % 3)},
+             {"node.kubernetes.io/instance-type", "m5.4xlarge"}},
+            version, i, now);
         nodeIps.push_back({name, node["status"]["addresses"][0]["address"].get<std::string>()});
         createIgnoringExisting(store, Kube::Nodes, std::move(node));
     }
@@ -393,23 +447,31 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
         char nsName[32];
         std::snprintf(nsName, sizeof nsName, "synthetic-%03d", nsIndex);
         if (d % 100 == 0)
-            createIgnoringExisting(store, Kube::Namespaces,
-                                   {{"apiVersion", "v1"}, {"kind", "Namespace"},
-                                    {"metadata", {{"name", nsName}, {"labels", {{"kubernetes.io/metadata.name", nsName}}}}},
-                                    {"status", {{"phase", "Active"}}}});
+            createIgnoringExisting(
+                store, Kube::Namespaces,
+                {{"apiVersion", "v1"},
+                 {"kind", "Namespace"},
+                 {"metadata",
+                  {{"name", nsName}, {"labels", {{"kubernetes.io/metadata.name", nsName}}}}},
+                 {"status", {{"phase", "Active"}}}});
         const std::string app = "app-" + std::to_string(d);
         const int replicas = std::min(perDeployment, pods - created);
         if (replicas <= 0)
             break;
         const json labels = {{"app", app}, {"tier", d % 3 == 0 ? "frontend" : "backend"}};
-        json podTemplate = {
-            {"metadata", {{"labels", labels}}},
-            {"spec",
-             {{"containers",
-               json::array({{{"name", "main"},
-                             {"image", d % 4 == 0 ? "nginx:1.25.3" : "registry.example.com/service:1.4." + std::to_string(d % 10)},
-                             {"ports", json::array({{{"containerPort", 8080}, {"protocol", "TCP"}}})},
-                             {"resources", {{"requests", {{"cpu", "50m"}, {"memory", "64Mi"}}}, {"limits", {{"cpu", "200m"}, {"memory", "128Mi"}}}}}}})}}}};
+        json podTemplate
+            = {{"metadata", {{"labels", labels}}},
+               {"spec",
+                {{"containers",
+                  json::array(
+                      {{{"name", "main"},
+                        {"image",
+                         d % 4 == 0 ? "nginx:1.25.3"
+                                    : "registry.example.com/service:1.4." + std::to_string(d % 10)},
+                        {"ports", json::array({{{"containerPort", 8080}, {"protocol", "TCP"}}})},
+                        {"resources",
+                         {{"requests", {{"cpu", "50m"}, {"memory", "64Mi"}}},
+                          {"limits", {{"cpu", "200m"}, {"memory", "128Mi"}}}}}}})}}}};
         // The template as the API server stores it (defaulted); the hash is computed from it,
         // like the deployment controller does.
         json wrapped = {{"spec", {{"template", podTemplate}}}};
@@ -417,71 +479,145 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
         podTemplate = wrapped["spec"]["template"];
         const std::string hash = Kube::templateHash(podTemplate);
         const std::string rsName = app + "-" + hash;
-        json deployment = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
-                           {"metadata", {{"name", app}, {"namespace", nsName}, {"labels", labels},
-                                         {"annotations", {{"deployment.kubernetes.io/revision", "1"}}}}},
-                           {"spec", {{"replicas", replicas}, {"selector", {{"matchLabels", {{"app", app}}}}}, {"template", podTemplate},
-                                     {"strategy", {{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", "25%"}}}}},
-                                     {"revisionHistoryLimit", 10}, {"progressDeadlineSeconds", 600}}},
-                           {"status", {{"observedGeneration", 1}, {"replicas", replicas}, {"updatedReplicas", replicas},
-                                       {"readyReplicas", replicas}, {"availableReplicas", replicas},
-                                       {"conditions", json::array({
-                                           {{"type", "Available"}, {"status", "True"}, {"reason", "MinimumReplicasAvailable"},
-                                            {"message", "Deployment has minimum availability."}, {"lastUpdateTime", now}, {"lastTransitionTime", now}},
-                                           {{"type", "Progressing"}, {"status", "True"}, {"reason", "NewReplicaSetAvailable"},
-                                            {"message", "ReplicaSet \"" + rsName + "\" has successfully progressed."},
-                                            {"lastUpdateTime", now}, {"lastTransitionTime", now}}})}}}};
+        json deployment
+            = {{"apiVersion", "apps/v1"},
+               {"kind", "Deployment"},
+               {"metadata",
+                {{"name", app},
+                 {"namespace", nsName},
+                 {"labels", labels},
+                 {"annotations", {{"deployment.kubernetes.io/revision", "1"}}}}},
+               {"spec",
+                {{"replicas", replicas},
+                 {"selector", {{"matchLabels", {{"app", app}}}}},
+                 {"template", podTemplate},
+                 {"strategy",
+                  {{"type", "RollingUpdate"},
+                   {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", "25%"}}}}},
+                 {"revisionHistoryLimit", 10},
+                 {"progressDeadlineSeconds", 600}}},
+               {"status",
+                {{"observedGeneration", 1},
+                 {"replicas", replicas},
+                 {"updatedReplicas", replicas},
+                 {"readyReplicas", replicas},
+                 {"availableReplicas", replicas},
+                 {"conditions", json::array({{{"type", "Available"},
+                                              {"status", "True"},
+                                              {"reason", "MinimumReplicasAvailable"},
+                                              {"message", "Deployment has minimum availability."},
+                                              {"lastUpdateTime", now},
+                                              {"lastTransitionTime", now}},
+                                             {{"type", "Progressing"},
+                                              {"status", "True"},
+                                              {"reason", "NewReplicaSetAvailable"},
+                                              {"message", "ReplicaSet \"" + rsName
+                                                              + "\" has successfully progressed."},
+                                              {"lastUpdateTime", now},
+                                              {"lastTransitionTime", now}}})}}}};
         Defaulter::apply("Deployment", deployment);
         ObjectPtr dep = store.create(Kube::Deployments, std::move(deployment));
         json rsTemplate = podTemplate;
         rsTemplate["metadata"]["labels"]["pod-template-hash"] = hash;
         json rsLabels = rsTemplate["metadata"]["labels"];
         const int maxSurge = (replicas * 25 + 99) / 100;
-        json rs = {{"apiVersion", "apps/v1"}, {"kind", "ReplicaSet"},
-                   {"metadata", {{"name", rsName}, {"namespace", nsName}, {"labels", rsLabels},
-                                 {"annotations", {{"deployment.kubernetes.io/revision", "1"},
-                                                  {"deployment.kubernetes.io/desired-replicas", std::to_string(replicas)},
-                                                  {"deployment.kubernetes.io/max-replicas", std::to_string(replicas + maxSurge)}}},
-                                 {"ownerReferences", json::array({Kube::ownerReference(*dep, "apps/v1", "Deployment")})}}},
-                   {"spec", {{"replicas", replicas}, {"selector", {{"matchLabels", {{"app", app}, {"pod-template-hash", hash}}}}},
-                             {"template", rsTemplate}}},
-                   {"status", {{"replicas", replicas}, {"fullyLabeledReplicas", replicas}, {"readyReplicas", replicas},
-                               {"availableReplicas", replicas}, {"observedGeneration", 1}}}};
+        json rs
+            = {{"apiVersion", "apps/v1"},
+               {"kind", "ReplicaSet"},
+               {"metadata",
+                {{"name", rsName},
+                 {"namespace", nsName},
+                 {"labels", rsLabels},
+                 {"annotations",
+                  {{"deployment.kubernetes.io/revision", "1"},
+                   {"deployment.kubernetes.io/desired-replicas", std::to_string(replicas)},
+                   {"deployment.kubernetes.io/max-replicas", std::to_string(replicas + maxSurge)}}},
+                 {"ownerReferences",
+                  json::array({Kube::ownerReference(*dep, "apps/v1", "Deployment")})}}},
+               {"spec",
+                {{"replicas", replicas},
+                 {"selector", {{"matchLabels", {{"app", app}, {"pod-template-hash", hash}}}}},
+                 {"template", rsTemplate}}},
+               {"status",
+                {{"replicas", replicas},
+                 {"fullyLabeledReplicas", replicas},
+                 {"readyReplicas", replicas},
+                 {"availableReplicas", replicas},
+                 {"observedGeneration", 1}}}};
         Defaulter::apply("ReplicaSet", rs);
         ObjectPtr rsPtr = store.create(Kube::ReplicaSets, std::move(rs));
         const json owner = Kube::ownerReference(*rsPtr, "apps/v1", "ReplicaSet");
         for (int r = 0; r < replicas; ++r, ++podIndex, ++created) {
-            const auto &[nodeName, hostIp] = nodeIps[static_cast<std::size_t>(podIndex / 100) % nodeIps.size()];
-            json pod = Kube::podFromTemplate(rsTemplate, nsName, rsName + "-" + Kube::randomSuffix(ctx.rng), owner);
+            const auto &[nodeName, hostIp]
+                = nodeIps[static_cast<std::size_t>(podIndex / 100) % nodeIps.size()];
+            json pod = Kube::podFromTemplate(rsTemplate, nsName,
+                                             rsName + "-" + Kube::randomSuffix(ctx.rng), owner);
             pod["metadata"]["generateName"] = rsName + "-";
             pod["spec"]["nodeName"] = nodeName;
             const std::string ip = ctx.allocatePodIp(nodeName);
-            json status = {{"phase", "Running"}, {"hostIP", hostIp}, {"hostIPs", json::array({{{"ip", hostIp}}})},
-                           {"podIP", ip}, {"podIPs", json::array({{{"ip", ip}}})}, {"startTime", now}, {"qosClass", "Burstable"},
-                           {"conditions", json::array({
-                               {{"type", "Initialized"}, {"status", "True"}, {"lastProbeTime", nullptr}, {"lastTransitionTime", now}},
-                               {{"type", "Ready"}, {"status", "True"}, {"lastProbeTime", nullptr}, {"lastTransitionTime", now}},
-                               {{"type", "ContainersReady"}, {"status", "True"}, {"lastProbeTime", nullptr}, {"lastTransitionTime", now}},
-                               {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}, {"lastTransitionTime", now}}})},
-                           {"containerStatuses", json::array({{{"name", "main"}, {"ready", true}, {"restartCount", 0}, {"started", true},
-                                                               {"image", rsTemplate["spec"]["containers"][0]["image"]},
-                                                               {"imageID", ""}, {"lastState", json::object()},
-                                                               {"state", {{"running", {{"startedAt", now}}}}}}})}};
+            json status = {{"phase", "Running"},
+                           {"hostIP", hostIp},
+                           {"hostIPs", json::array({{{"ip", hostIp}}})},
+                           {"podIP", ip},
+                           {"podIPs", json::array({{{"ip", ip}}})},
+                           {"startTime", now},
+                           {"qosClass", "Burstable"},
+                           {"conditions", json::array({{{"type", "Initialized"},
+                                                        {"status", "True"},
+                                                        {"lastProbeTime", nullptr},
+                                                        {"lastTransitionTime", now}},
+                                                       {{"type", "Ready"},
+                                                        {"status", "True"},
+                                                        {"lastProbeTime", nullptr},
+                                                        {"lastTransitionTime", now}},
+                                                       {{"type", "ContainersReady"},
+                                                        {"status", "True"},
+                                                        {"lastProbeTime", nullptr},
+                                                        {"lastTransitionTime", now}},
+                                                       {{"type", "PodScheduled"},
+                                                        {"status", "True"},
+                                                        {"lastProbeTime", nullptr},
+                                                        {"lastTransitionTime", now}}})},
+                           {"containerStatuses",
+                            json::array({{{"name", "main"},
+                                          {"ready", true},
+                                          {"restartCount", 0},
+                                          {"started", true},
+                                          {"image", rsTemplate["spec"]["containers"][0]["image"]},
+                                          {"imageID", ""},
+                                          {"lastState", json::object()},
+                                          {"state", {{"running", {{"startedAt", now}}}}}}})}};
             pod["status"] = std::move(status);
             store.create(Kube::Pods, std::move(pod));
         }
-        store.create(Kube::Services, {{"apiVersion", "v1"}, {"kind", "Service"},
-                                      {"metadata", {{"name", app}, {"namespace", nsName}, {"labels", labels}}},
-                                      {"spec", {{"type", "ClusterIP"}, {"selector", {{"app", app}}}, {"clusterIP", ctx.allocateClusterIp()},
-                                                {"ports", json::array({{{"name", "http"}, {"port", 80}, {"targetPort", 8080}, {"protocol", "TCP"}}})}}}});
+        store.create(Kube::Services,
+                     {{"apiVersion", "v1"},
+                      {"kind", "Service"},
+                      {"metadata", {{"name", app}, {"namespace", nsName}, {"labels", labels}}},
+                      {"spec",
+                       {{"type", "ClusterIP"},
+                        {"selector", {{"app", app}}},
+                        {"clusterIP", ctx.allocateClusterIp()},
+                        {"ports", json::array({{{"name", "http"},
+                                                {"port", 80},
+                                                {"targetPort", 8080},
+                                                {"protocol", "TCP"}}})}}}});
         if (d % 5 == 0) {
             store.create(Kube::HorizontalPodAutoscalers,
-                         {{"apiVersion", "autoscaling/v2"}, {"kind", "HorizontalPodAutoscaler"},
+                         {{"apiVersion", "autoscaling/v2"},
+                          {"kind", "HorizontalPodAutoscaler"},
                           {"metadata", {{"name", app}, {"namespace", nsName}}},
-                          {"spec", {{"scaleTargetRef", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", app}}},
-                                    {"minReplicas", 2}, {"maxReplicas", 10},
-                                    {"metrics", json::array({{{"type", "Resource"},
-                                                              {"resource", {{"name", "cpu"}, {"target", {{"type", "Utilization"}, {"averageUtilization", 70}}}}}}})}}}});
+                          {"spec",
+                           {{"scaleTargetRef",
+                             {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", app}}},
+                            {"minReplicas", 2},
+                            {"maxReplicas", 10},
+                            {"metrics", json::array({{{"type", "Resource"},
+                                                      {"resource",
+                                                       {{"name", "cpu"},
+                                                        {"target",
+                                                         {{"type", "Utilization"},
+                                                          {"averageUtilization", 70}}}}}}})}}}});
             // Usage near the target keeps the HPA inside its tolerance: a steady cluster.
             LoadProfile steady;
             steady.baseRps = steady.peakRps = 0;

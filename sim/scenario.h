@@ -32,7 +32,8 @@ std::vector<std::string> availableScenarios();
 // (coredns, kube-proxy, metrics-server) comes from kubesystem.yaml. The controllers are not
 // ticked: pods start Pending and come up as the clock runs. Throws std::runtime_error on an
 // unknown scenario or a bad file, ApiError when the store refuses an object.
-ScenarioInfo loadScenario(const std::string &name, ObjectStore &store, ControllerManager &controllers);
+ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
+                          ControllerManager &controllers);
 
 // Without the controllers (kept for callers written before the three-argument form): the
 // same objects, but no load schedules are installed, so HPAs stay idle.

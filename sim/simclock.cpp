@@ -6,10 +6,11 @@
 namespace Orrery::Sim {
 
 SimClock::SimClock(Mode mode, double speed)
-    : m_mode(mode), m_speed(speed > 0 ? speed : 1.0),
-      m_simAnchor(std::chrono::time_point_cast<std::chrono::seconds>(
-          std::chrono::system_clock::now())),
-      m_wallAnchor(m_simAnchor)
+    : m_mode(mode)
+    , m_speed(speed > 0 ? speed : 1.0)
+    , m_simAnchor(
+          std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()))
+    , m_wallAnchor(m_simAnchor)
 {
 }
 
@@ -38,8 +39,7 @@ SimClock::TimePoint SimClock::wallTime(TimePoint simTime) const
         return simTime;
     // Sim time before the anchor was produced at the old speed; the linear map is still
     // monotonic, which is all ages need.
-    return m_wallAnchor
-        + std::chrono::duration_cast<Duration>((simTime - m_simAnchor) / m_speed);
+    return m_wallAnchor + std::chrono::duration_cast<Duration>((simTime - m_simAnchor) / m_speed);
 }
 
 std::string SimClock::timestamp() const

@@ -50,8 +50,8 @@ private:
     mutable std::mutex m_mutex;
     Mode m_mode;
     double m_speed;
-    TimePoint m_simAnchor;   // sim time at the last anchor
-    TimePoint m_wallAnchor;  // wall time at the last anchor
+    TimePoint m_simAnchor;  // sim time at the last anchor
+    TimePoint m_wallAnchor; // wall time at the last anchor
 };
 
 // RFC 3339 UTC with seconds ("2026-11-21T09:27:01Z").

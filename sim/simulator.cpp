@@ -39,7 +39,10 @@ struct Simulator::Private
 {
     struct Cluster
     {
-        explicit Cluster(std::size_t eventWindow) : store(eventWindow) {}
+        explicit Cluster(std::size_t eventWindow)
+            : store(eventWindow)
+        {
+        }
         std::string scenario;
         std::string name;
         std::string version = "v1.32.2";
@@ -58,7 +61,8 @@ struct Simulator::Private
         const std::string now = c.clock->timestamp();
         for (int i = 0; i < 3; ++i) {
             const std::string name = i == 0 ? "control-plane" : "worker-" + std::to_string(i);
-            json labels = {{"kubernetes.io/hostname", name}, {"kubernetes.io/os", "linux"},
+            json labels = {{"kubernetes.io/hostname", name},
+                           {"kubernetes.io/os", "linux"},
                            {"kubernetes.io/arch", "amd64"}};
             if (i == 0)
                 labels["node-role.kubernetes.io/control-plane"] = "";
@@ -71,7 +75,8 @@ struct Simulator::Private
     }
 };
 
-Simulator::Simulator(SimulatorOptions options) : d(std::make_unique<Private>())
+Simulator::Simulator(SimulatorOptions options)
+    : d(std::make_unique<Private>())
 {
     d->options = std::move(options);
     if (d->options.scenarios.empty())
@@ -123,12 +128,11 @@ bool Simulator::start(std::string *error)
                                 const std::string &container, bool previous, int tail) {
                 return cm->podLog(ns, pod, container, previous, tail);
             };
-            hooks.followPodLog = [cm](const std::string &ns, const std::string &pod,
-                                      const std::string &container,
-                                      std::function<bool(const std::string &)> sink,
-                                      std::function<void()> onEnd) {
-                return cm->followPodLog(ns, pod, container, std::move(sink), std::move(onEnd));
-            };
+            hooks.followPodLog =
+                [cm](const std::string &ns, const std::string &pod, const std::string &container,
+                     std::function<bool(const std::string &)> sink, std::function<void()> onEnd) {
+                    return cm->followPodLog(ns, pod, container, std::move(sink), std::move(onEnd));
+                };
             hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
             hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };
             hooks.nodeMetrics = [cm] { return cm->nodeMetrics(); };
@@ -195,13 +199,13 @@ std::string Simulator::kubeconfigYaml() const
         const auto &certs = c->server->certificates();
         clusters += "- name: " + c->name + "\n  cluster:\n    server: " + c->server->url()
                     + "\n    certificate-authority-data: " + base64Encode(certs.caCert) + "\n";
-        users += "- name: " + c->name + "-admin\n  user:\n    client-certificate-data: "
-                 + base64Encode(certs.adminCert) + "\n    client-key-data: " + base64Encode(certs.adminKey)
+        users += "- name: " + c->name
+                 + "-admin\n  user:\n    client-certificate-data: " + base64Encode(certs.adminCert)
+                 + "\n    client-key-data: " + base64Encode(certs.adminKey) + "\n";
+        users += "- name: " + c->name
+                 + "-operator\n  user:\n    token: " + c->server->operatorToken() + "\n";
+        users += "- name: " + c->name + "-viewer\n  user:\n    token: " + c->server->viewerToken()
                  + "\n";
-        users += "- name: " + c->name + "-operator\n  user:\n    token: "
-                 + c->server->operatorToken() + "\n";
-        users += "- name: " + c->name + "-viewer\n  user:\n    token: "
-                 + c->server->viewerToken() + "\n";
         for (const char *role : {"", "-operator", "-viewer"}) {
             const std::string user = c->name + (*role ? role : "-admin");
             contexts += "- name: " + c->name + role + "\n  context:\n    cluster: " + c->name
@@ -209,8 +213,8 @@ std::string Simulator::kubeconfigYaml() const
         }
     }
     const std::string current = d->clusters.empty() ? "" : d->clusters.front()->name;
-    return "apiVersion: v1\nkind: Config\npreferences: {}\nclusters:\n" + clusters
-           + "users:\n" + users + "contexts:\n" + contexts + "current-context: " + current + "\n";
+    return "apiVersion: v1\nkind: Config\npreferences: {}\nclusters:\n" + clusters + "users:\n"
+           + users + "contexts:\n" + contexts + "current-context: " + current + "\n";
 }
 
 std::vector<std::string> Simulator::contextNames() const

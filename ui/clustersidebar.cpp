@@ -29,7 +29,8 @@ class SidebarDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
     {
         if (!index.data(ContextTreeModel::ProtectedRole).toBool()) {
             QStyledItemDelegate::paint(painter, option, index);
@@ -46,10 +47,12 @@ public:
         QStyleOptionViewItem textOpt = opt;
         textOpt.rect.setRight(opt.rect.right() - LockSide - 6);
         style->drawControl(QStyle::CE_ItemViewItem, &textOpt, painter, widget);
-        const QRect lock(opt.rect.right() - LockSide - 2, opt.rect.center().y() - LockSide / 2 + 1, LockSide, LockSide);
+        const QRect lock(opt.rect.right() - LockSide - 2, opt.rect.center().y() - LockSide / 2 + 1,
+                         LockSide, LockSide);
         const QIcon lockIcon = orreryIcon(QStringLiteral("lock"));
         if (opt.state & QStyle::State_Selected) // red on the selection colour would not read
-            painter->drawPixmap(lock, tintedPixmap(lockIcon, lock.size(), painter->device()->devicePixelRatioF(),
+            painter->drawPixmap(lock, tintedPixmap(lockIcon, lock.size(),
+                                                   painter->device()->devicePixelRatioF(),
                                                    opt.palette.color(QPalette::HighlightedText)));
         else
             lockIcon.paint(painter, lock);
@@ -69,8 +72,11 @@ protected:
 
 } // namespace
 
-ClusterSidebar::ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences, QWidget *parent)
-    : QTreeView(parent), m_model(model), m_preferences(preferences)
+ClusterSidebar::ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences,
+                               QWidget *parent)
+    : QTreeView(parent)
+    , m_model(model)
+    , m_preferences(preferences)
 {
     setModel(model);
     setItemDelegate(new SidebarDelegate(this));
@@ -116,7 +122,8 @@ void ClusterSidebar::contextMenuEvent(QContextMenuEvent *event)
     const auto state = m_model->connectionState(context);
     QMenu menu(this);
     QAction *open = menu.addAction(tr("Show"));
-    QAction *connectAction = menu.addAction(state == ContextTreeModel::ConnectionState::Disconnected ? tr("Connect") : tr("Reconnect"));
+    QAction *connectAction = menu.addAction(
+        state == ContextTreeModel::ConnectionState::Disconnected ? tr("Connect") : tr("Reconnect"));
     QAction *disconnectAction = menu.addAction(tr("Disconnect"));
     disconnectAction->setEnabled(state != ContextTreeModel::ConnectionState::Disconnected);
     menu.addSeparator();
@@ -125,7 +132,8 @@ void ClusterSidebar::contextMenuEvent(QContextMenuEvent *event)
     QAction *protect = menu.addAction(tr("Protected (Production)"));
     protect->setCheckable(true);
     protect->setChecked(m_preferences->isProtected(context));
-    protect->setToolTip(tr("Marks this context's cluster red everywhere, in every context that reaches it, and asks for confirmation before changes"));
+    protect->setToolTip(tr("Marks this context's cluster red everywhere, in every context that "
+                           "reaches it, and asks for confirmation before changes"));
     QAction *chosen = menu.exec(event->globalPos());
     if (!chosen)
         return;
@@ -137,13 +145,15 @@ void ClusterSidebar::contextMenuEvent(QContextMenuEvent *event)
         emit disconnectRequested(context);
     } else if (chosen == rename) {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Display Name"),
-                                                   tr("Name shown for context \"%1\" (empty: the context name):").arg(context),
-                                                   QLineEdit::Normal, m_preferences->displayName(context), &ok);
+        const QString name = QInputDialog::getText(
+            this, tr("Display Name"),
+            tr("Name shown for context \"%1\" (empty: the context name):").arg(context),
+            QLineEdit::Normal, m_preferences->displayName(context), &ok);
         if (ok)
             m_preferences->setDisplayName(context, name);
     } else if (chosen == colour) {
-        const QColor c = QColorDialog::getColor(m_preferences->colour(context), this, tr("Context Colour"));
+        const QColor c
+            = QColorDialog::getColor(m_preferences->colour(context), this, tr("Context Colour"));
         if (c.isValid())
             m_preferences->setColour(context, c);
     } else if (chosen == protect) {

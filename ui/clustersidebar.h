@@ -15,7 +15,8 @@ class ClusterSidebar : public QTreeView
 {
     Q_OBJECT
 public:
-    ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences, QWidget *parent = nullptr);
+    ClusterSidebar(ContextTreeModel *model, ContextPreferences *preferences,
+                   QWidget *parent = nullptr);
 
     void setActiveContext(const QString &context);
 

@@ -22,7 +22,8 @@ class PaletteDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
@@ -39,15 +40,19 @@ public:
         }
         r.setLeft(r.left() + IconSide + 8); // aligned text whether or not the row has an icon
         const bool selected = option.state & QStyle::State_Selected;
-        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text));
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText)
+                                 : option.palette.color(QPalette::Text));
         QFont bold = option.font;
         bold.setWeight(QFont::DemiBold);
         painter->setFont(bold);
-        const int subtitleWidth = qMin(r.width() / 2, option.fontMetrics.horizontalAdvance(subtitle) + 8);
+        const int subtitleWidth
+            = qMin(r.width() / 2, option.fontMetrics.horizontalAdvance(subtitle) + 8);
         painter->drawText(r.adjusted(0, 0, -subtitleWidth, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideMiddle, r.width() - subtitleWidth));
+                          QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideMiddle,
+                                                        r.width() - subtitleWidth));
         painter->setFont(option.font);
-        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText) : themeColor(Theme::Role::MutedText));
+        painter->setPen(selected ? option.palette.color(QPalette::HighlightedText)
+                                 : themeColor(Theme::Role::MutedText));
         painter->drawText(r, Qt::AlignVCenter | Qt::AlignRight,
                           option.fontMetrics.elidedText(subtitle, Qt::ElideLeft, subtitleWidth));
         painter->restore();
@@ -62,10 +67,8 @@ public:
             const QVariant payload = index.data(PaletteModel::PayloadRole);
             return payload.canConvert<Kind>() ? kindIcon(payload.value<Kind>()) : QIcon();
         }
-        case PaletteEntry::Type::Context:
-            return orreryIcon(QStringLiteral("context"));
-        case PaletteEntry::Type::Action:
-            break;
+        case PaletteEntry::Type::Context: return orreryIcon(QStringLiteral("context"));
+        case PaletteEntry::Type::Action: break;
         }
         return {};
     }
@@ -81,8 +84,11 @@ public:
 } // namespace
 
 CommandPalette::CommandPalette(QWidget *parent)
-    : QFrame(parent), m_model(new PaletteModel(this)), m_proxy(new PaletteFilterProxyModel(this)),
-      m_search(new QLineEdit(this)), m_list(new QListView(this))
+    : QFrame(parent)
+    , m_model(new PaletteModel(this))
+    , m_proxy(new PaletteFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_list(new QListView(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -106,15 +112,18 @@ CommandPalette::CommandPalette(QWidget *parent)
         m_proxy->setPattern(text);
         m_list->setCurrentIndex(m_proxy->index(0, 0));
     });
-    connect(m_search, &QLineEdit::returnPressed, this, [this] { activate(m_list->currentIndex()); });
+    connect(m_search, &QLineEdit::returnPressed, this,
+            [this] { activate(m_list->currentIndex()); });
     connect(m_list, &QListView::activated, this, &CommandPalette::activate);
     hide();
 }
 
 void CommandPalette::applyTheme()
 {
-    setStyleSheet(QStringLiteral("#commandPalette{border:1px solid %1;border-radius:6px;background:palette(base);}")
-                      .arg(Theme::instance()->name(Theme::Role::Border)));
+    setStyleSheet(
+        QStringLiteral(
+            "#commandPalette{border:1px solid %1;border-radius:6px;background:palette(base);}")
+            .arg(Theme::instance()->name(Theme::Role::Border)));
 }
 
 void CommandPalette::changeEvent(QEvent *event)
@@ -169,11 +178,8 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
         case Qt::Key_PageUp:
             m_list->setCurrentIndex(m_proxy->index(qMax(row - 10, 0), 0));
             return true;
-        case Qt::Key_Escape:
-            hide();
-            return true;
-        default:
-            break;
+        case Qt::Key_Escape: hide(); return true;
+        default: break;
         }
     }
     return QFrame::eventFilter(watched, event);

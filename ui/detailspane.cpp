@@ -2,15 +2,15 @@
 #include "detailspane.h"
 
 #include <ageformat.h>
-#include <kindicons.h>
-#include <theme.h>
 #include <eventfilterproxymodel.h>
+#include <kindicons.h>
 #include <logstreamer.h>
 #include <logview.h>
 #include <messageoverlay.h>
 #include <resourcecolumns.h>
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
+#include <theme.h>
 #include <yamlhighlighter.h>
 
 #include <kube/clustersession.h>
@@ -29,8 +29,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QUrl>
@@ -56,7 +56,8 @@ QString objectUrl(Kind kind, const QString &ns, const QString &name)
 QString link(Kind kind, const QString &ns, const QString &name, const QString &text = {})
 {
     return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(objectUrl(kind, ns, name), esc(text.isEmpty() ? kindName(kind) + QLatin1Char('/') + name : text));
+        .arg(objectUrl(kind, ns, name),
+             esc(text.isEmpty() ? kindName(kind) + QLatin1Char('/') + name : text));
 }
 
 QString row(const QString &key, const QString &valueHtml)
@@ -84,7 +85,8 @@ QString dateText(Timestamp t)
     if (!t)
         return QStringLiteral("—");
     return QStringLiteral("%1 (%2 ago)")
-        .arg(QDateTime::fromSecsSinceEpoch(t).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+        .arg(QDateTime::fromSecsSinceEpoch(t).toLocalTime().toString(
+                 QStringLiteral("yyyy-MM-dd HH:mm:ss")),
              ageText(t, QDateTime::currentSecsSinceEpoch()));
 }
 
@@ -92,52 +94,70 @@ QString conditionsTable(const QList<Condition> &conditions)
 {
     if (conditions.isEmpty())
         return {};
-    QString html = section(DetailsPane::tr("Conditions")) + QStringLiteral("<table class=grid><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                       .arg(esc(DetailsPane::tr("Type")), esc(DetailsPane::tr("Status")), esc(DetailsPane::tr("Reason")),
-                            esc(DetailsPane::tr("Message")));
+    QString html = section(DetailsPane::tr("Conditions"))
+                   + QStringLiteral(
+                         "<table class=grid><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                         .arg(esc(DetailsPane::tr("Type")), esc(DetailsPane::tr("Status")),
+                              esc(DetailsPane::tr("Reason")), esc(DetailsPane::tr("Message")));
     for (const Condition &c : conditions) {
-        const QString cls = c.status == QLatin1String("True") ? QStringLiteral("ok") : QStringLiteral("warn");
+        const QString cls
+            = c.status == QLatin1String("True") ? QStringLiteral("ok") : QStringLiteral("warn");
         html += QStringLiteral("<tr><td>%1</td><td class=%2>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(esc(c.type), cls, esc(c.status), esc(c.reason), esc(c.message));
     }
     return html + QStringLiteral("</table>");
 }
 
-QString containersHtml(const QList<ContainerInfo> &containers, const QList<ContainerStatusInfo> &statuses, bool init)
+QString containersHtml(const QList<ContainerInfo> &containers,
+                       const QList<ContainerStatusInfo> &statuses, bool init)
 {
     QString html;
     for (const ContainerInfo &c : containers) {
         html += QStringLiteral("<p class=container><b>%1</b>%2<br><span class=mono>%3</span>")
-                    .arg(esc(c.name), init ? QStringLiteral(" <span class=dim>(init)</span>") : QString(), esc(c.image));
+                    .arg(esc(c.name),
+                         init ? QStringLiteral(" <span class=dim>(init)</span>") : QString(),
+                         esc(c.image));
         for (const ContainerStatusInfo &s : statuses) {
             if (s.name == c.name && s.init == init) {
                 html += QStringLiteral("<br>%1 %2%3 · %4")
-                            .arg(esc(s.state), esc(s.reason.isEmpty() ? QString() : QStringLiteral("(%1)").arg(s.reason)),
-                                 s.ready ? QStringLiteral(" · <span class=ok>ready</span>") : QStringLiteral(" · <span class=warn>not ready</span>"),
+                            .arg(esc(s.state),
+                                 esc(s.reason.isEmpty() ? QString()
+                                                        : QStringLiteral("(%1)").arg(s.reason)),
+                                 s.ready ? QStringLiteral(" · <span class=ok>ready</span>")
+                                         : QStringLiteral(" · <span class=warn>not ready</span>"),
                                  esc(DetailsPane::tr("%n restart(s)", nullptr, s.restartCount)));
             }
         }
         QStringList ports;
         for (const ContainerPort &p : c.ports)
-            ports << (p.name.isEmpty() ? QString() : p.name + QLatin1Char(' ')) + QString::number(p.containerPort) + QLatin1Char('/')
-                     + (p.protocol.isEmpty() ? QStringLiteral("TCP") : p.protocol);
+            ports << (p.name.isEmpty() ? QString() : p.name + QLatin1Char(' '))
+                         + QString::number(p.containerPort) + QLatin1Char('/')
+                         + (p.protocol.isEmpty() ? QStringLiteral("TCP") : p.protocol);
         if (!ports.isEmpty())
-            html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Ports")), esc(ports.join(QStringLiteral(", "))));
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(esc(DetailsPane::tr("Ports")), esc(ports.join(QStringLiteral(", "))));
         QStringList res;
         if (!c.cpuRequest.isEmpty() || !c.cpuLimit.isEmpty())
-            res << QStringLiteral("cpu %1 / %2").arg(c.cpuRequest.isEmpty() ? QStringLiteral("–") : c.cpuRequest,
-                                                    c.cpuLimit.isEmpty() ? QStringLiteral("–") : c.cpuLimit);
+            res << QStringLiteral("cpu %1 / %2")
+                       .arg(c.cpuRequest.isEmpty() ? QStringLiteral("–") : c.cpuRequest,
+                            c.cpuLimit.isEmpty() ? QStringLiteral("–") : c.cpuLimit);
         if (!c.memoryRequest.isEmpty() || !c.memoryLimit.isEmpty())
-            res << QStringLiteral("memory %1 / %2").arg(c.memoryRequest.isEmpty() ? QStringLiteral("–") : c.memoryRequest,
-                                                       c.memoryLimit.isEmpty() ? QStringLiteral("–") : c.memoryLimit);
+            res << QStringLiteral("memory %1 / %2")
+                       .arg(c.memoryRequest.isEmpty() ? QStringLiteral("–") : c.memoryRequest,
+                            c.memoryLimit.isEmpty() ? QStringLiteral("–") : c.memoryLimit);
         if (!res.isEmpty())
-            html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Requests / limits")), esc(res.join(QStringLiteral(", "))));
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(esc(DetailsPane::tr("Requests / limits")),
+                             esc(res.join(QStringLiteral(", "))));
         if (!c.livenessProbe.isEmpty())
-            html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Liveness")), esc(c.livenessProbe));
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(esc(DetailsPane::tr("Liveness")), esc(c.livenessProbe));
         if (!c.readinessProbe.isEmpty())
-            html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Readiness")), esc(c.readinessProbe));
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(esc(DetailsPane::tr("Readiness")), esc(c.readinessProbe));
         if (!c.startupProbe.isEmpty())
-            html += QStringLiteral("<br>%1: %2").arg(esc(DetailsPane::tr("Startup")), esc(c.startupProbe));
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(esc(DetailsPane::tr("Startup")), esc(c.startupProbe));
         html += QStringLiteral("</p>");
     }
     return html;
@@ -151,23 +171,32 @@ bool hasLogs(Kind kind)
     case Kind::StatefulSet:
     case Kind::DaemonSet:
     case Kind::ReplicaSet:
-    case Kind::Job:
-        return true;
-    default:
-        return false;
+    case Kind::Job: return true;
+    default: return false;
     }
 }
 
 } // namespace
 
 DetailsPane::DetailsPane(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_subtitle(new QLabel(this)), m_tabs(new QTabWidget(this)),
-      m_overview(new QTextBrowser(this)), m_yamlPage(new QWidget(this)), m_yaml(new QPlainTextEdit(m_yamlPage)),
-      m_yamlOverlay(nullptr), m_secretPanel(new QWidget(m_yamlPage)), m_secretList(new QListView(m_secretPanel)),
-      m_revealButton(new QPushButton(tr("Reveal value"), m_secretPanel)), m_secretKeys(new SecretKeysModel(this)),
-      m_events(new QTableView(this)), m_eventModel(new ResourceTableModel(Kind::Event, this)),
-      m_eventProxy(new EventFilterProxyModel(this)), m_logView(new LogView(this)), m_logStreamer(new LogStreamer(this)),
-      m_logsPage(m_logView)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_subtitle(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new QTextBrowser(this))
+    , m_yamlPage(new QWidget(this))
+    , m_yaml(new QPlainTextEdit(m_yamlPage))
+    , m_yamlOverlay(nullptr)
+    , m_secretPanel(new QWidget(m_yamlPage))
+    , m_secretList(new QListView(m_secretPanel))
+    , m_revealButton(new QPushButton(tr("Reveal value"), m_secretPanel))
+    , m_secretKeys(new SecretKeysModel(this))
+    , m_events(new QTableView(this))
+    , m_eventModel(new ResourceTableModel(Kind::Event, this))
+    , m_eventProxy(new EventFilterProxyModel(this))
+    , m_logView(new LogView(this))
+    , m_logStreamer(new LogStreamer(this))
+    , m_logsPage(m_logView)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -219,8 +248,10 @@ DetailsPane::DetailsPane(QWidget *parent)
     yamlLayout->addWidget(m_yaml, 1);
     auto *secretLayout = new QVBoxLayout(m_secretPanel);
     secretLayout->setContentsMargins(0, 0, 0, 0);
-    auto *secretLabel = new QLabel(tr("Values are hidden. Select a key and reveal it; revealed values are kept "
-                                      "only while this object is shown and never saved."), m_secretPanel);
+    auto *secretLabel
+        = new QLabel(tr("Values are hidden. Select a key and reveal it; revealed values are kept "
+                        "only while this object is shown and never saved."),
+                     m_secretPanel);
     secretLabel->setWordWrap(true);
     m_mutedLabels = {m_subtitle, secretLabel};
     m_secretList->setModel(m_secretKeys);
@@ -281,12 +312,15 @@ void DetailsPane::applyTheme()
     // The overview is rich text: its colours live in the document's default style sheet, which
     // only applies when the HTML is set again, hence the refresh.
     m_overview->document()->setDefaultStyleSheet(
-        QStringLiteral("h4{margin-top:12px;margin-bottom:4px;color:%1;} td.k{color:%2;padding-right:12px;}"
-                       "table.grid th{text-align:left;color:%2;padding-right:10px;} table.grid td{padding-right:10px;}"
-                       ".chip{background:%3;color:%4;} .dim{color:%2;} .ok{color:%5;} .warn{color:%6;}"
-                       ".err{color:%7;font-weight:bold;} .mono{font-family:monospace;} a{color:%8;}")
-            .arg(c(Theme::Role::HeaderText), c(Theme::Role::MutedText), c(Theme::Role::InfoFill), c(Theme::Role::Text),
-                 c(Theme::Role::Ok), c(Theme::Role::Warning), c(Theme::Role::Danger), c(Theme::Role::Link)));
+        QStringLiteral(
+            "h4{margin-top:12px;margin-bottom:4px;color:%1;} td.k{color:%2;padding-right:12px;}"
+            "table.grid th{text-align:left;color:%2;padding-right:10px;} table.grid "
+            "td{padding-right:10px;}"
+            ".chip{background:%3;color:%4;} .dim{color:%2;} .ok{color:%5;} .warn{color:%6;}"
+            ".err{color:%7;font-weight:bold;} .mono{font-family:monospace;} a{color:%8;}")
+            .arg(c(Theme::Role::HeaderText), c(Theme::Role::MutedText), c(Theme::Role::InfoFill),
+                 c(Theme::Role::Text), c(Theme::Role::Ok), c(Theme::Role::Warning),
+                 c(Theme::Role::Danger), c(Theme::Role::Link)));
     refreshOverview();
 }
 
@@ -307,7 +341,8 @@ void DetailsPane::setSession(ClusterSession *session)
     m_session = session;
     m_eventModel->setStore(session ? session->store() : nullptr);
     if (session)
-        m_storeConnection = connect(session->store(), &ResourceStore::changed, this, &DetailsPane::onStoreChanged);
+        m_storeConnection = connect(session->store(), &ResourceStore::changed, this,
+                                    &DetailsPane::onStoreChanged);
     setObject({});
 }
 
@@ -346,10 +381,12 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     }
     m_tabs->setEnabled(true);
     m_title->setText(object->name);
-    m_subtitle->setText(object->namespaceName.isEmpty()
-                            ? kindName(object->kind)
-                            : tr("%1 in namespace %2").arg(kindName(object->kind), object->namespaceName));
-    m_eventProxy->setInvolvedObject(object->uid, kindName(object->kind), object->namespaceName, object->name);
+    m_subtitle->setText(
+        object->namespaceName.isEmpty()
+            ? kindName(object->kind)
+            : tr("%1 in namespace %2").arg(kindName(object->kind), object->namespaceName));
+    m_eventProxy->setInvolvedObject(object->uid, kindName(object->kind), object->namespaceName,
+                                    object->name);
     const bool isSecret = object->kind == Kind::Secret;
     m_secretPanel->setVisible(isSecret);
     if (const SecretData *s = object->as<SecretData>())
@@ -391,9 +428,11 @@ void DetailsPane::onStoreChanged()
 {
     if (!m_object || !m_session)
         return;
-    const KubeObjectPtr now = m_session->store()->object(m_object->kind, m_object->namespaceName, m_object->name);
+    const KubeObjectPtr now
+        = m_session->store()->object(m_object->kind, m_object->namespaceName, m_object->name);
     if (!now) {
-        m_subtitle->setText(tr("%1 — deleted from the cluster").arg(m_subtitle->text().section(QStringLiteral(" — "), 0, 0)));
+        m_subtitle->setText(tr("%1 — deleted from the cluster")
+                                .arg(m_subtitle->text().section(QStringLiteral(" — "), 0, 0)));
         return;
     }
     if (now != m_object) {
@@ -412,8 +451,8 @@ QList<KubeObjectPtr> DetailsPane::dependants() const
         if (kind == m_object->kind)
             continue;
         const QList<KubeObjectPtr> candidates = m_object->namespaceName.isEmpty()
-                                                     ? store->objects(kind)
-                                                     : store->objects(kind, m_object->namespaceName);
+                                                    ? store->objects(kind)
+                                                    : store->objects(kind, m_object->namespaceName);
         for (const KubeObjectPtr &o : candidates) {
             for (const OwnerReference &ref : o->ownerReferences) {
                 if (ref.uid == m_object->uid) {
@@ -441,12 +480,14 @@ QList<KubeObjectPtr> DetailsPane::workloadPods() const
         serviceSelector = s->selector;
     if (!selector && serviceSelector.isEmpty())
         return out;
-    for (const KubeObjectPtr &pod : m_session->store()->objects(Kind::Pod, m_object->namespaceName)) {
+    for (const KubeObjectPtr &pod :
+         m_session->store()->objects(Kind::Pod, m_object->namespaceName)) {
         if (selector ? (!selector->isEmpty() && selector->matches(pod->labels))
                      : ObjectSelector{serviceSelector, {}}.matches(pod->labels))
             out << pod;
     }
-    std::sort(out.begin(), out.end(), [](const KubeObjectPtr &a, const KubeObjectPtr &b) { return a->name < b->name; });
+    std::sort(out.begin(), out.end(),
+              [](const KubeObjectPtr &a, const KubeObjectPtr &b) { return a->name < b->name; });
     return out;
 }
 
@@ -458,8 +499,9 @@ void DetailsPane::refreshOverview()
     QString html;
     html += QStringLiteral("<table>");
     const RowSeverity severity = ResourceColumns::severity(o);
-    const QString sevClass = severity == RowSeverity::Error ? QStringLiteral("err")
-                             : severity == RowSeverity::Warning ? QStringLiteral("warn") : QStringLiteral("ok");
+    const QString sevClass = severity == RowSeverity::Error     ? QStringLiteral("err")
+                             : severity == RowSeverity::Warning ? QStringLiteral("warn")
+                                                                : QStringLiteral("ok");
     // The kind's status cell, as in the table, coloured.
     const QList<ResourceColumn> &columns = ResourceColumns::columns(o.kind);
     for (const ResourceColumn &c : columns) {
@@ -475,7 +517,9 @@ void DetailsPane::refreshOverview()
             value = c.text(o);
         if (value.isEmpty())
             continue;
-        const QString cell = c.isStatus ? QStringLiteral("<span class=%1>%2</span>").arg(sevClass, esc(value)) : esc(value);
+        const QString cell
+            = c.isStatus ? QStringLiteral("<span class=%1>%2</span>").arg(sevClass, esc(value))
+                         : esc(value);
         // "RESTARTS" reads better as "Restarts"; short acronyms ("IP") stay as they are.
         QString title = c.title;
         if (title.size() > 3) {
@@ -498,7 +542,8 @@ void DetailsPane::refreshOverview()
         if (!w->selector.isEmpty())
             html += row(tr("Selector"), esc(w->selector.toString()));
         if (!w->strategy.isEmpty())
-            html += row(tr("Strategy"), esc(w->strategy) + (w->paused ? tr(" (paused)") : QString()));
+            html += row(tr("Strategy"),
+                        esc(w->strategy) + (w->paused ? tr(" (paused)") : QString()));
         if (w->revision)
             html += row(tr("Revision"), QString::number(w->revision));
     }
@@ -514,17 +559,21 @@ void DetailsPane::refreshOverview()
     }
     if (const PvcData *pvc = o.as<PvcData>()) {
         if (!pvc->volumeName.isEmpty())
-            html += row(tr("Volume link"), link(Kind::PersistentVolume, {}, pvc->volumeName, pvc->volumeName));
+            html += row(tr("Volume link"),
+                        link(Kind::PersistentVolume, {}, pvc->volumeName, pvc->volumeName));
     }
     if (const PvData *pv = o.as<PvData>()) {
         if (!pv->claimName.isEmpty())
-            html += row(tr("Claim link"), link(Kind::PersistentVolumeClaim, pv->claimNamespace, pv->claimName, pv->claimName));
+            html += row(tr("Claim link"), link(Kind::PersistentVolumeClaim, pv->claimNamespace,
+                                               pv->claimName, pv->claimName));
         if (!pv->source.isEmpty())
             html += row(tr("Source"), esc(pv->source));
     }
     html += row(tr("Created"), esc(dateText(o.creationTimestamp)));
     if (o.deletionTimestamp)
-        html += row(tr("Deleting since"), QStringLiteral("<span class=warn>%1</span>").arg(esc(dateText(o.deletionTimestamp))));
+        html += row(
+            tr("Deleting since"),
+            QStringLiteral("<span class=warn>%1</span>").arg(esc(dateText(o.deletionTimestamp))));
     html += row(tr("UID"), QStringLiteral("<span class=mono>%1</span>").arg(esc(o.uid)));
     html += QStringLiteral("</table>");
 
@@ -541,7 +590,8 @@ void DetailsPane::refreshOverview()
     QStringList deps;
     for (const KubeObjectPtr &d : dependants())
         deps << link(d->kind, d->namespaceName, d->name);
-    if (o.kind == Kind::Deployment || o.kind == Kind::Service || o.kind == Kind::StatefulSet || o.kind == Kind::DaemonSet) {
+    if (o.kind == Kind::Deployment || o.kind == Kind::Service || o.kind == Kind::StatefulSet
+        || o.kind == Kind::DaemonSet) {
         // Pods of a Deployment are grandchildren (through ReplicaSets); list them directly.
         for (const KubeObjectPtr &pod : workloadPods()) {
             const QString l = link(Kind::Pod, pod->namespaceName, pod->name);
@@ -551,9 +601,11 @@ void DetailsPane::refreshOverview()
     }
     if (!deps.isEmpty()) {
         const int shown = qMin<int>(int(deps.size()), 50);
-        html += section(o.kind == Kind::Service ? tr("Selects") : tr("Owns")) + deps.mid(0, shown).join(QStringLiteral("<br>"));
+        html += section(o.kind == Kind::Service ? tr("Selects") : tr("Owns"))
+                + deps.mid(0, shown).join(QStringLiteral("<br>"));
         if (deps.size() > shown)
-            html += QStringLiteral("<br><span class=dim>%1</span>").arg(esc(tr("and %n more", nullptr, int(deps.size() - shown))));
+            html += QStringLiteral("<br><span class=dim>%1</span>")
+                        .arg(esc(tr("and %n more", nullptr, int(deps.size() - shown))));
     }
 
     if (const PodData *p = o.pod())
@@ -594,7 +646,9 @@ void DetailsPane::refreshOverview()
             html += section(tr("Uses")) + refs.join(QStringLiteral("<br>"));
     }
     if (const SecretData *s = o.as<SecretData>())
-        html += section(tr("Keys")) + esc(s->keys.join(QStringLiteral(", "))) + QStringLiteral(" <span class=dim>%1</span>").arg(esc(tr("(values hidden; see YAML tab to reveal)")));
+        html += section(tr("Keys")) + esc(s->keys.join(QStringLiteral(", ")))
+                + QStringLiteral(" <span class=dim>%1</span>")
+                      .arg(esc(tr("(values hidden; see YAML tab to reveal)")));
     if (const ConfigMapData *c = o.as<ConfigMapData>())
         html += section(tr("Keys")) + esc(c->keys.join(QStringLiteral(", ")));
 
@@ -609,7 +663,8 @@ void DetailsPane::refreshOverview()
         }
         html += QStringLiteral("</table>");
     }
-    const int scroll = m_overview->verticalScrollBar() ? m_overview->verticalScrollBar()->value() : 0;
+    const int scroll
+        = m_overview->verticalScrollBar() ? m_overview->verticalScrollBar()->value() : 0;
     m_overview->setHtml(html);
     m_overview->verticalScrollBar()->setValue(scroll);
 }
@@ -621,13 +676,15 @@ void DetailsPane::fetchYaml()
     m_yamlLoadedFor = true;
     const int request = ++m_yamlRequest;
     m_yamlOverlay->showMessage(MessageOverlay::Severity::Info, tr("Loading YAML…"), QString());
-    m_session->fetchObject(m_object->kind, m_object->namespaceName, m_object->name, ClusterSession::Format::Yaml, this,
+    m_session->fetchObject(m_object->kind, m_object->namespaceName, m_object->name,
+                           ClusterSession::Format::Yaml, this,
                            [this, request](const Result<QByteArray> &result) {
                                if (request != m_yamlRequest)
                                    return; // the selection moved on
                                if (!result.ok()) {
                                    m_yamlLoadedFor = false;
-                                   m_yamlOverlay->showMessage(MessageOverlay::Severity::Error, tr("Could not load the YAML"),
+                                   m_yamlOverlay->showMessage(MessageOverlay::Severity::Error,
+                                                              tr("Could not load the YAML"),
                                                               result.error().toString());
                                    return;
                                }
@@ -640,9 +697,10 @@ void DetailsPane::revealSecretKey(const QString &key)
 {
     if (!m_object || !m_session || m_object->kind != Kind::Secret || !m_session->transport())
         return;
-    const QString path = QStringLiteral("/api/v1/namespaces/%1/secrets/%2")
-                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_object->namespaceName)),
-                                  QString::fromLatin1(QUrl::toPercentEncoding(m_object->name)));
+    const QString path
+        = QStringLiteral("/api/v1/namespaces/%1/secrets/%2")
+              .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_object->namespaceName)),
+                   QString::fromLatin1(QUrl::toPercentEncoding(m_object->name)));
     const QString uid = m_object->uid;
     m_session->transport()->get(path, this, [this, key, uid](const Result<ApiResponse> &result) {
         if (!m_object || m_object->uid != uid)
@@ -660,8 +718,8 @@ void DetailsPane::revealSecretKey(const QString &key)
             value = tr("<could not decode>");
         } else if (const nlohmann::json *encoded = JsonRead::find(doc, {"data", key.toStdString()});
                    encoded && encoded->is_string()) {
-            value = QString::fromUtf8(QByteArray::fromBase64(QByteArray::fromStdString(
-                JsonRead::stdString(doc, {"data", key.toStdString()}))));
+            value = QString::fromUtf8(QByteArray::fromBase64(
+                QByteArray::fromStdString(JsonRead::stdString(doc, {"data", key.toStdString()}))));
         } else {
             value = tr("<no value>");
         }
@@ -714,7 +772,8 @@ void DetailsPane::restartLogs()
         }
     }
     m_logView->streamStarted(targets.size() == 1 ? tr("Following %1").arg(targets.first().pod)
-                                                 : tr("Following %n container(s), merged", nullptr, int(targets.size())));
+                                                 : tr("Following %n container(s), merged", nullptr,
+                                                      int(targets.size())));
     m_logStreamer->start(m_session->transport(), targets, options);
 }
 

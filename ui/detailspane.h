@@ -56,7 +56,8 @@ public:
     // The operations on the shown object (scale, restart, ...), asked for each time the
     // "Actions" menu opens so that permissions and the object's state are current. The
     // actions are parented to `parent` (the menu). Without a provider there is no button.
-    using ActionsProvider = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
+    using ActionsProvider
+        = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
     void setActionsProvider(ActionsProvider provider);
     QToolButton *actionsButton() const { return m_actionsButton; }
 

@@ -26,16 +26,16 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QHeaderView>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QKeyEvent>
-#include <QMimeData>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QNetworkInformation>
 #include <QPushButton>
 #include <QSettings>
@@ -75,21 +75,15 @@ QString columnsKey(Kind kind)
 QString errorTitle(const Error &error, const QString &what)
 {
     switch (error.code) {
-    case Error::Code::Forbidden:
-        return MainWindow::tr("You may not list %1 here").arg(what);
-    case Error::Code::AuthError:
-        return MainWindow::tr("The cluster rejected your credentials");
-    case Error::Code::Network:
-        return MainWindow::tr("The cluster cannot be reached");
-    case Error::Code::Timeout:
-        return MainWindow::tr("The cluster does not answer");
+    case Error::Code::Forbidden: return MainWindow::tr("You may not list %1 here").arg(what);
+    case Error::Code::AuthError: return MainWindow::tr("The cluster rejected your credentials");
+    case Error::Code::Network: return MainWindow::tr("The cluster cannot be reached");
+    case Error::Code::Timeout: return MainWindow::tr("The cluster does not answer");
     case Error::Code::NotFound:
     case Error::Code::Unsupported:
         return MainWindow::tr("This cluster does not serve %1").arg(what);
-    case Error::Code::ServerError:
-        return MainWindow::tr("The API server reported an error");
-    default:
-        return MainWindow::tr("%1 cannot be loaded").arg(what);
+    case Error::Code::ServerError: return MainWindow::tr("The API server reported an error");
+    default: return MainWindow::tr("%1 cannot be loaded").arg(what);
     }
 }
 
@@ -98,35 +92,41 @@ QString errorFix(const Error &error, const QString &resource)
     QString fix;
     switch (error.code) {
     case Error::Code::Forbidden:
-        fix = MainWindow::tr("Your account lacks the \"list\" and \"watch\" permissions for %1. Ask a cluster "
-                             "administrator for them, or check with: kubectl auth can-i list %1").arg(resource);
+        fix = MainWindow::tr(
+                  "Your account lacks the \"list\" and \"watch\" permissions for %1. Ask a cluster "
+                  "administrator for them, or check with: kubectl auth can-i list %1")
+                  .arg(resource);
         break;
     case Error::Code::AuthError:
-        fix = MainWindow::tr("Your login may have expired. Log in again with your cloud or SSO tool "
-                             "(for example \"aws sso login\" or \"gcloud auth login\"), then choose Reconnect.");
+        fix = MainWindow::tr(
+            "Your login may have expired. Log in again with your cloud or SSO tool "
+            "(for example \"aws sso login\" or \"gcloud auth login\"), then choose Reconnect.");
         break;
     case Error::Code::Network:
     case Error::Code::Timeout:
-        fix = MainWindow::tr("Check your network or VPN connection and that the server address in the kubeconfig "
-                             "is right. Orrery keeps retrying.");
+        fix = MainWindow::tr(
+            "Check your network or VPN connection and that the server address in the kubeconfig "
+            "is right. Orrery keeps retrying.");
         break;
     case Error::Code::NotFound:
     case Error::Code::Unsupported:
         fix = MainWindow::tr("The API group is not installed or is disabled on this cluster.");
         break;
-    default:
-        fix = MainWindow::tr("Orrery keeps retrying.");
-        break;
+    default: fix = MainWindow::tr("Orrery keeps retrying."); break;
     }
-    const QString detail = error.hint.isEmpty() ? error.message : error.message + QStringLiteral(" — ") + error.hint;
+    const QString detail
+        = error.hint.isEmpty() ? error.message : error.message + QStringLiteral(" — ") + error.hint;
     return fix + QStringLiteral("\n\n") + MainWindow::tr("Details: %1").arg(detail);
 }
 
 } // namespace
 
 MainWindow::MainWindow(ContextPreferences *preferences, QWidget *parent)
-    : QMainWindow(parent), m_preferences(preferences), m_contextModel(new ContextTreeModel(preferences, this)),
-      m_ageClock(new AgeClock(this)), m_clockJump(new ClockJumpDetector(this))
+    : QMainWindow(parent)
+    , m_preferences(preferences)
+    , m_contextModel(new ContextTreeModel(preferences, this))
+    , m_ageClock(new AgeClock(this))
+    , m_clockJump(new ClockJumpDetector(this))
 {
     setWindowTitle(tr("Orrery"));
     resize(1440, 880);
@@ -212,7 +212,8 @@ void MainWindow::buildUi()
     m_kindTitle->setFont(titleFont);
     m_namespaceFilter = new NamespaceFilter(toolbar);
     m_filter = new QLineEdit(toolbar);
-    m_filter->setPlaceholderText(tr("Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)"));
+    m_filter->setPlaceholderText(
+        tr("Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(320);
     m_filterError = new QLabel(toolbar);
@@ -299,17 +300,18 @@ void MainWindow::buildUi()
         if (QWidget *page = m_pages.value(id))
             m_central->setCurrentWidget(page);
     });
-    connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this, [this](const QStringList &namespaces) {
-        m_proxy->setNamespaces(namespaces);
-        if (!m_activeContext.isEmpty())
-            m_preferences->setNamespaces(m_activeContext, namespaces);
-        // One namespace: its column only repeats the filter.
-        const int nsColumn = m_model->namespaceColumn();
-        if (nsColumn >= 0)
-            m_table->setColumnHidden(nsColumn, namespaces.size() == 1);
-        updateCounts();
-        updateOverlay();
-    });
+    connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this,
+            [this](const QStringList &namespaces) {
+                m_proxy->setNamespaces(namespaces);
+                if (!m_activeContext.isEmpty())
+                    m_preferences->setNamespaces(m_activeContext, namespaces);
+                // One namespace: its column only repeats the filter.
+                const int nsColumn = m_model->namespaceColumn();
+                if (nsColumn >= 0)
+                    m_table->setColumnHidden(nsColumn, namespaces.size() == 1);
+                updateCounts();
+                updateOverlay();
+            });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         const bool ok = m_proxy->setFilterString(text);
         m_filterError->setText(ok ? QString() : m_proxy->filterError());
@@ -318,7 +320,8 @@ void MainWindow::buildUi()
         updateCounts();
         updateOverlay();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
     connect(m_table, &QTableView::activated, this, [this] {
         // Enter: into the details, ready for Ctrl+1..4 or reading.
@@ -339,11 +342,13 @@ void MainWindow::buildUi()
         if (!m_activeContext.isEmpty())
             reconnectContext(m_activeContext);
     });
-    connect(m_details, &DetailsPane::objectLinkActivated, this, [this](Kind kind, const QString &ns, const QString &name) {
-        rememberPosition();
-        if (!selectObject(kind, ns, name))
-            m_statusMessage->setText(tr("%1 %2 is not in the cluster (any more).").arg(kindName(kind), name));
-    });
+    connect(m_details, &DetailsPane::objectLinkActivated, this,
+            [this](Kind kind, const QString &ns, const QString &name) {
+                rememberPosition();
+                if (!selectObject(kind, ns, name))
+                    m_statusMessage->setText(
+                        tr("%1 %2 is not in the cluster (any more).").arg(kindName(kind), name));
+            });
     connect(m_palette, &CommandPalette::entryActivated, this, &MainWindow::onPaletteEntry);
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
     connect(m_welcome, &WelcomePage::kubeconfigChosen, this, &MainWindow::kubeconfigChosen);
@@ -351,9 +356,7 @@ void MainWindow::buildUi()
     // A second heartbeat for the freshness text and stale banner (seconds since last event).
     auto *freshnessTimer = new QTimer(this);
     freshnessTimer->setInterval(1000);
-    connect(freshnessTimer, &QTimer::timeout, this, [this] {
-        updateFreshness();
-    });
+    connect(freshnessTimer, &QTimer::timeout, this, [this] { updateFreshness(); });
     freshnessTimer->start();
 }
 
@@ -406,10 +409,11 @@ void MainWindow::buildMenus()
     back->setShortcutContext(Qt::WindowShortcut);
     connect(back, &QAction::triggered, this, &MainWindow::goBack);
     go->addSeparator();
-    const QList<std::pair<QString, DetailsPane::Tab>> tabs = {{tr("Overview"), DetailsPane::OverviewTab},
-                                                              {tr("YAML"), DetailsPane::YamlTab},
-                                                              {tr("Events"), DetailsPane::EventsTab},
-                                                              {tr("Logs"), DetailsPane::LogsTab}};
+    const QList<std::pair<QString, DetailsPane::Tab>> tabs
+        = {{tr("Overview"), DetailsPane::OverviewTab},
+           {tr("YAML"), DetailsPane::YamlTab},
+           {tr("Events"), DetailsPane::EventsTab},
+           {tr("Logs"), DetailsPane::LogsTab}};
     for (int i = 0; i < tabs.size(); ++i) {
         QAction *a = go->addAction(tabs[i].first);
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -435,7 +439,8 @@ void MainWindow::buildMenus()
     connect(previousContext, &QAction::triggered, this, [this] {
         const QStringList names = m_contextModel->contextNames();
         if (!names.isEmpty())
-            activateContext(names.value((names.indexOf(m_activeContext) + names.size() - 1) % names.size()));
+            activateContext(
+                names.value((names.indexOf(m_activeContext) + names.size() - 1) % names.size()));
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -447,8 +452,10 @@ void MainWindow::buildMenus()
         QDialog dialog(this);
         dialog.setWindowTitle(tr("About Orrery"));
         auto *layout = new QVBoxLayout(&dialog);
-        layout->addWidget(new QLabel(tr("Orrery %1\nNative Kubernetes cluster and deployment manager.\nGPL-3.0-or-later")
-                                         .arg(QApplication::applicationVersion()), &dialog));
+        layout->addWidget(new QLabel(
+            tr("Orrery %1\nNative Kubernetes cluster and deployment manager.\nGPL-3.0-or-later")
+                .arg(QApplication::applicationVersion()),
+            &dialog));
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         layout->addWidget(buttons);
@@ -497,13 +504,15 @@ void MainWindow::setSessionFactory(SessionFactory factory)
     m_sessionFactory = std::move(factory);
 }
 
-void MainWindow::setContexts(const QList<ContextTreeModel::Entry> &entries, const QString &currentContext)
+void MainWindow::setContexts(const QList<ContextTreeModel::Entry> &entries,
+                             const QString &currentContext)
 {
     m_contextModel->setContexts(entries, currentContext);
     for (auto it = m_sessions.constBegin(); it != m_sessions.constEnd(); ++it)
-        m_contextModel->setConnectionState(it.key(), m_states.value(it.key()).synced
-                                                         ? ContextTreeModel::ConnectionState::Connected
-                                                         : ContextTreeModel::ConnectionState::Connecting);
+        m_contextModel->setConnectionState(it.key(),
+                                           m_states.value(it.key()).synced
+                                               ? ContextTreeModel::ConnectionState::Connected
+                                               : ContextTreeModel::ConnectionState::Connecting);
     if (entries.isEmpty()) {
         showWelcome();
         return;
@@ -555,7 +564,8 @@ void MainWindow::connectContext(const QString &context)
     Result<ClusterSession *> created = m_sessionFactory(context, this);
     if (!created.ok()) {
         state.discoveryError = created.error();
-        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error, created.error().message);
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error,
+                                           created.error().message);
         if (context == m_activeContext) {
             updateFreshness();
             updateOverlay();
@@ -567,7 +577,8 @@ void MainWindow::connectContext(const QString &context)
     m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Connecting);
     connect(session, &ClusterSession::discoveryFailed, this, [this, context](const Error &error) {
         m_states[context].discoveryError = error;
-        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error, error.message);
+        m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Error,
+                                           error.message);
         if (context == m_activeContext) {
             updateFreshness();
             updateOverlay();
@@ -579,9 +590,8 @@ void MainWindow::connectContext(const QString &context)
         if (context == m_activeContext)
             updateOverlay();
     });
-    connect(session, &ClusterSession::healthChanged, this, [this, context](const WatchHealth &health) {
-        onSessionHealth(context, health);
-    });
+    connect(session, &ClusterSession::healthChanged, this,
+            [this, context](const WatchHealth &health) { onSessionHealth(context, health); });
     connect(session, &ClusterSession::synced, this, [this, context] {
         m_states[context].synced = true;
         m_contextModel->setConnectionState(context, ContextTreeModel::ConnectionState::Connected);
@@ -593,9 +603,8 @@ void MainWindow::connectContext(const QString &context)
         }
         emit contextSynced(context);
     });
-    connect(session->store(), &ResourceStore::changed, this, [this, context](const ChangeBatch &batch) {
-        onStoreChanged(context, batch);
-    });
+    connect(session->store(), &ResourceStore::changed, this,
+            [this, context](const ChangeBatch &batch) { onStoreChanged(context, batch); });
     session->start();
 }
 
@@ -632,7 +641,8 @@ void MainWindow::reconnectContext(const QString &context, const QString &why)
         activateContext(active);
     }
     if (!why.isEmpty())
-        m_statusMessage->setText(tr("Reloading %1: %2.").arg(m_preferences->displayName(context), why));
+        m_statusMessage->setText(
+            tr("Reloading %1: %2.").arg(m_preferences->displayName(context), why));
 }
 
 void MainWindow::onWakeUp(const QString &why)
@@ -692,7 +702,8 @@ void MainWindow::activateContext(const QString &context)
 void MainWindow::selectKind(Kind kind)
 {
     m_central->setCurrentWidget(m_resourcePage);
-    if (kind == m_kind && m_model->store() == (activeSession() ? activeSession()->store() : nullptr)) {
+    if (kind == m_kind
+        && m_model->store() == (activeSession() ? activeSession()->store() : nullptr)) {
         const QSignalBlocker blocker(m_navigator);
         m_navigator->selectKind(kind);
         return;
@@ -729,13 +740,15 @@ bool MainWindow::selectObject(Kind kind, const QString &ns, const QString &name)
     if (!proxyIndex.isValid()) {
         // Hidden by the filter or namespace choice: widen them rather than fail.
         m_filter->clear();
-        if (!ns.isEmpty() && !m_proxy->namespaces().isEmpty() && !m_proxy->namespaces().contains(ns))
+        if (!ns.isEmpty() && !m_proxy->namespaces().isEmpty()
+            && !m_proxy->namespaces().contains(ns))
             m_namespaceFilter->setSelected({});
         proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     }
     if (!proxyIndex.isValid())
         return false;
-    m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect
+                                                               | QItemSelectionModel::Rows);
     m_table->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
     return true;
 }
@@ -780,7 +793,8 @@ void MainWindow::goBack()
         return;
     }
     const auto [kind, key] = m_history.takeLast();
-    const QString ns = key.contains(QLatin1Char('/')) ? key.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString ns
+        = key.contains(QLatin1Char('/')) ? key.section(QLatin1Char('/'), 0, 0) : QString();
     const QString name = key.contains(QLatin1Char('/')) ? key.section(QLatin1Char('/'), 1) : key;
     if (key.isEmpty())
         selectKind(kind);
@@ -810,7 +824,8 @@ QStringList MainWindow::manifestFiles(const QList<QUrl> &urls)
         if (!url.isLocalFile())
             continue;
         const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
-        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || suffix == QLatin1String("json"))
+        if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml")
+            || suffix == QLatin1String("json"))
             files << url.toLocalFile();
     }
     return files;
@@ -818,7 +833,8 @@ QStringList MainWindow::manifestFiles(const QList<QUrl> &urls)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_applyHandler && event->mimeData()->hasUrls() && !manifestFiles(event->mimeData()->urls()).isEmpty())
+    if (m_applyHandler && event->mimeData()->hasUrls()
+        && !manifestFiles(event->mimeData()->urls()).isEmpty())
         event->acceptProposedAction();
     else
         QMainWindow::dragEnterEvent(event);
@@ -826,7 +842,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QStringList files = event->mimeData()->hasUrls() ? manifestFiles(event->mimeData()->urls()) : QStringList();
+    const QStringList files
+        = event->mimeData()->hasUrls() ? manifestFiles(event->mimeData()->urls()) : QStringList();
     if (!m_applyHandler || files.isEmpty()) {
         QMainWindow::dropEvent(event);
         return;
@@ -859,7 +876,8 @@ void MainWindow::showTableContextMenu(const QPoint &pos)
         return;
     // The menu acts on the row under the cursor, so make it the selection first (as file
     // managers do): the details pane then shows what the action will touch.
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                          | QItemSelectionModel::Rows);
     const KubeObjectPtr object = selectedObject();
     if (!object)
         return;
@@ -950,15 +968,18 @@ void MainWindow::updateContextChrome()
     const QString name = m_preferences->displayName(m_activeContext);
     const bool isProtected = m_preferences->isProtected(m_activeContext);
     const bool isDemo = m_demoContexts.contains(m_activeContext);
-    const QColor colour = isProtected ? themeColor(Theme::Role::Danger) : m_preferences->colour(m_activeContext);
+    const QColor colour
+        = isProtected ? themeColor(Theme::Role::Danger) : m_preferences->colour(m_activeContext);
     m_strip->setContext(name, m_activeContext, colour, isProtected, isDemo);
     m_strip->setTlsVerificationOff(m_preferences->isTlsVerificationOff(m_activeContext));
     QString status = QStringLiteral("<span style=\"color:%1;font-size:14pt;\">●</span> <b>%2</b>")
                          .arg(colour.name(), name.toHtmlEscaped());
     if (isProtected)
-        status += QStringLiteral(" <span style=\"background:%1;color:%2;font-weight:bold;\">&nbsp;%3&nbsp;</span>")
-                      .arg(themeColor(Theme::Role::Danger).name(), themeColor(Theme::Role::OnDanger).name(),
-                           tr("🔒 PROTECTED"));
+        status += QStringLiteral(
+                      " <span "
+                      "style=\"background:%1;color:%2;font-weight:bold;\">&nbsp;%3&nbsp;</span>")
+                      .arg(themeColor(Theme::Role::Danger).name(),
+                           themeColor(Theme::Role::OnDanger).name(), tr("🔒 PROTECTED"));
     if (isDemo)
         status += QStringLiteral(" <span style=\"color:%1;\">%2</span>")
                       .arg(themeColor(Theme::Role::MutedText).name(), tr("(demo)"));
@@ -972,7 +993,8 @@ void MainWindow::updateFreshness()
     if (!session) {
         const auto state = m_states.value(m_activeContext);
         if (state.discoveryError)
-            m_freshness->setState(FreshnessIndicator::State::Error, {}, state.discoveryError->message);
+            m_freshness->setState(FreshnessIndicator::State::Error, {},
+                                  state.discoveryError->message);
         else
             m_freshness->setState(FreshnessIndicator::State::Disconnected);
         m_staleBanner->hide();
@@ -993,12 +1015,11 @@ void MainWindow::updateFreshness()
     QDateTime oldestStale;
     for (const WatchHealth &h : all) {
         switch (h.state) {
-        case WatchHealth::State::Syncing:
-            syncing = true;
-            break;
+        case WatchHealth::State::Syncing: syncing = true; break;
         case WatchHealth::State::Stale:
             stale = true;
-            if (h.lastEventTime.isValid() && (!oldestStale.isValid() || h.lastEventTime < oldestStale))
+            if (h.lastEventTime.isValid()
+                && (!oldestStale.isValid() || h.lastEventTime < oldestStale))
                 oldestStale = h.lastEventTime;
             if (h.lastError)
                 reason = h.lastError->message;
@@ -1027,9 +1048,13 @@ void MainWindow::updateFreshness()
     // The banner over the table speaks for the kind on screen.
     const WatchHealth h = session->health(m_kind);
     if (h.state == WatchHealth::State::Stale) {
-        const qint64 age = h.lastEventTime.isValid() ? h.lastEventTime.secsTo(QDateTime::currentDateTimeUtc()) : -1;
-        QString text = age >= 0 ? tr("⚠ These %1 may be out of date: no update for %n s.", nullptr, int(age)).arg(kindPlural(m_kind))
-                                : tr("⚠ These %1 may be out of date.").arg(kindPlural(m_kind));
+        const qint64 age = h.lastEventTime.isValid()
+                               ? h.lastEventTime.secsTo(QDateTime::currentDateTimeUtc())
+                               : -1;
+        QString text
+            = age >= 0 ? tr("⚠ These %1 may be out of date: no update for %n s.", nullptr, int(age))
+                             .arg(kindPlural(m_kind))
+                       : tr("⚠ These %1 may be out of date.").arg(kindPlural(m_kind));
         if (h.lastError)
             text += QLatin1Char(' ') + tr("Reconnecting: %1").arg(h.lastError->message);
         m_staleBanner->setText(text);
@@ -1051,7 +1076,8 @@ void MainWindow::updateOverlay()
     const ContextState state = m_states.value(m_activeContext);
     if (!session) {
         if (state.discoveryError) {
-            m_overlay->showMessage(MessageOverlay::Severity::Error, errorTitle(*state.discoveryError, what),
+            m_overlay->showMessage(MessageOverlay::Severity::Error,
+                                   errorTitle(*state.discoveryError, what),
                                    errorFix(*state.discoveryError, what), tr("Try Again"));
         } else {
             m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Not connected"),
@@ -1060,7 +1086,8 @@ void MainWindow::updateOverlay()
         return;
     }
     if (state.discoveryError && m_model->rowCount() == 0) {
-        m_overlay->showMessage(MessageOverlay::Severity::Error, errorTitle(*state.discoveryError, what),
+        m_overlay->showMessage(MessageOverlay::Severity::Error,
+                               errorTitle(*state.discoveryError, what),
                                errorFix(*state.discoveryError, what), tr("Reconnect"));
         return;
     }
@@ -1071,15 +1098,18 @@ void MainWindow::updateOverlay()
         return;
     }
     if (m_model->rowCount() == 0 && !session->store()->hasSynced(m_kind)) {
-        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Loading %1…").arg(what), QString());
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Loading %1…").arg(what),
+                               QString());
         return;
     }
     if (m_proxy->rowCount() == 0) {
         QString detail;
         if (!m_proxy->filterString().trimmed().isEmpty())
-            detail = tr("Nothing matches the filter \"%1\".").arg(m_proxy->filterString().trimmed());
+            detail
+                = tr("Nothing matches the filter \"%1\".").arg(m_proxy->filterString().trimmed());
         else if (!m_proxy->namespaces().isEmpty())
-            detail = tr("There are none in the selected namespaces (%1).").arg(m_proxy->namespaces().join(QStringLiteral(", ")));
+            detail = tr("There are none in the selected namespaces (%1).")
+                         .arg(m_proxy->namespaces().join(QStringLiteral(", ")));
         else
             detail = tr("The cluster has none.");
         m_overlay->showMessage(MessageOverlay::Severity::Info, tr("No %1").arg(what), detail);
@@ -1092,16 +1122,20 @@ void MainWindow::updateCounts()
 {
     ClusterSession *session = activeSession();
     for (Kind kind : m_navigator->kinds())
-        m_navigator->setCount(kind, session && session->store()->hasSynced(kind) ? session->store()->count(kind) : -1);
+        m_navigator->setCount(kind, session && session->store()->hasSynced(kind)
+                                        ? session->store()->count(kind)
+                                        : -1);
     if (!session) {
         m_statusCounts->clear();
         return;
     }
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    m_statusCounts->setText(shown == total ? tr("%1 %2").arg(QLocale().toString(total), kindPlural(m_kind))
-                                           : tr("%1 of %2 %3").arg(QLocale().toString(shown), QLocale().toString(total),
-                                                                   kindPlural(m_kind)));
+    m_statusCounts->setText(
+        shown == total
+            ? tr("%1 %2").arg(QLocale().toString(total), kindPlural(m_kind))
+            : tr("%1 of %2 %3")
+                  .arg(QLocale().toString(shown), QLocale().toString(total), kindPlural(m_kind)));
 }
 
 void MainWindow::updateNamespaceList()
@@ -1143,7 +1177,9 @@ void MainWindow::openCommandPalette()
                 PaletteEntry e;
                 e.type = PaletteEntry::Type::Resource;
                 e.title = o->name;
-                e.subtitle = o->namespaceName.isEmpty() ? kindName(kind) : kindName(kind) + QStringLiteral(" · ") + o->namespaceName;
+                e.subtitle = o->namespaceName.isEmpty()
+                                 ? kindName(kind)
+                                 : kindName(kind) + QStringLiteral(" · ") + o->namespaceName;
                 e.context = m_activeContext;
                 e.payload = QVariant::fromValue(kind);
                 e.context = o->namespaceName; // namespace of the resource
@@ -1193,9 +1229,7 @@ void MainWindow::onPaletteEntry(const PaletteEntry &entry)
         selectKind(entry.payload.value<Kind>());
         m_table->setFocus();
         break;
-    case PaletteEntry::Type::Context:
-        activateContext(entry.payload.toString());
-        break;
+    case PaletteEntry::Type::Context: activateContext(entry.payload.toString()); break;
     case PaletteEntry::Type::Resource:
         rememberPosition();
         selectObject(entry.payload.value<Kind>(), entry.context, entry.title);
@@ -1214,13 +1248,15 @@ void MainWindow::onPaletteEntry(const PaletteEntry &entry)
 
 void MainWindow::enableStatePersistence(const QString &settingsFile)
 {
-    m_settings = settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
+    m_settings = settingsFile.isEmpty()
+                     ? std::make_unique<QSettings>()
+                     : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
     restoreGeometry(m_settings->value(QLatin1String(kGeometryKey)).toByteArray());
     restoreState(m_settings->value(QLatin1String(kStateKey)).toByteArray());
     m_mainSplitter->restoreState(m_settings->value(QLatin1String(kMainSplitterKey)).toByteArray());
     m_leftSplitter->restoreState(m_settings->value(QLatin1String(kLeftSplitterKey)).toByteArray());
-    m_tableSplitter->restoreState(m_settings->value(QLatin1String(kTableSplitterKey)).toByteArray());
+    m_tableSplitter->restoreState(
+        m_settings->value(QLatin1String(kTableSplitterKey)).toByteArray());
     const QString context = m_settings->value(QLatin1String(kContextKey)).toString();
     if (context.isEmpty())
         return;
@@ -1283,8 +1319,10 @@ void MainWindow::applyPendingSelection(int attempt)
             showDetailsTab(DetailsPane::Tab(p.tab));
         return;
     }
-    const QString ns = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 0, 0) : QString();
-    const QString name = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 1) : p.key;
+    const QString ns
+        = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString name
+        = p.key.contains(QLatin1Char('/')) ? p.key.section(QLatin1Char('/'), 1) : p.key;
     if (!session->store()->object(p.kind, ns, name)) {
         m_pending.reset(); // deleted while Orrery was closed: nothing to say
         return;
@@ -1330,18 +1368,23 @@ void MainWindow::applyThemeColours()
         return;
     m_applyingTheme = true;
     const auto c = [](Theme::Role role) { return themeColor(role).name(); };
-    m_contextsTitle->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;font-size:8pt;padding-left:8px;")
-                                       .arg(c(Theme::Role::MutedText)));
-    m_leftSplitter->setStyleSheet(QStringLiteral("QTreeView,QTreeWidget{background:%1;}").arg(c(Theme::Role::Sidebar)));
+    m_contextsTitle->setStyleSheet(
+        QStringLiteral("color:%1;font-weight:bold;font-size:8pt;padding-left:8px;")
+            .arg(c(Theme::Role::MutedText)));
+    m_leftSplitter->setStyleSheet(
+        QStringLiteral("QTreeView,QTreeWidget{background:%1;}").arg(c(Theme::Role::Sidebar)));
     m_filterError->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::Danger)));
-    m_staleBanner->setStyleSheet(QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
-                                     .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));
-    m_table->setStyleSheet(
-        QStringLiteral("QTableView{selection-background-color:%1;selection-color:%2;alternate-background-color:%3;}"
-                       "QHeaderView::section{background:%4;color:%5;font-weight:bold;font-size:8pt;border:none;"
-                       "border-bottom:1px solid %6;padding:4px 6px;}")
-            .arg(c(Theme::Role::Selection), c(Theme::Role::SelectionText), c(Theme::Role::AlternateBase),
-                 c(Theme::Role::HeaderBackground), c(Theme::Role::HeaderText), c(Theme::Role::Border)));
+    m_staleBanner->setStyleSheet(
+        QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
+            .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));
+    m_table->setStyleSheet(QStringLiteral("QTableView{selection-background-color:%1;selection-"
+                                          "color:%2;alternate-background-color:%3;}"
+                                          "QHeaderView::section{background:%4;color:%5;font-weight:"
+                                          "bold;font-size:8pt;border:none;"
+                                          "border-bottom:1px solid %6;padding:4px 6px;}")
+                               .arg(c(Theme::Role::Selection), c(Theme::Role::SelectionText),
+                                    c(Theme::Role::AlternateBase), c(Theme::Role::HeaderBackground),
+                                    c(Theme::Role::HeaderText), c(Theme::Role::Border)));
     updateFilterStyle();
     updateContextChrome();
     m_applyingTheme = false;

@@ -59,7 +59,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    using SessionFactory = std::function<Result<ClusterSession *>(const QString &context, QObject *parent)>;
+    using SessionFactory
+        = std::function<Result<ClusterSession *>(const QString &context, QObject *parent)>;
 
     explicit MainWindow(ContextPreferences *preferences, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -14,8 +14,12 @@
 namespace Orrery {
 
 NamespaceFilter::NamespaceFilter(QWidget *parent)
-    : QToolButton(parent), m_model(new NamespaceListModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_popup(new QFrame(this, Qt::Popup)), m_search(new QLineEdit(m_popup)), m_list(new QListView(m_popup))
+    : QToolButton(parent)
+    , m_model(new NamespaceListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_popup(new QFrame(this, Qt::Popup))
+    , m_search(new QLineEdit(m_popup))
+    , m_list(new QListView(m_popup))
 {
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setPopupMode(QToolButton::InstantPopup);
@@ -37,7 +41,8 @@ NamespaceFilter::NamespaceFilter(QWidget *parent)
     m_popup->resize(280, 360);
 
     connect(this, &QToolButton::clicked, this, &NamespaceFilter::showPopup);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_proxy->rowCount() == 1) {
             setSelected({m_proxy->index(0, 0).data(NamespaceListModel::NameRole).toString()});
@@ -52,10 +57,11 @@ NamespaceFilter::NamespaceFilter(QWidget *parent)
         const bool checked = index.data(Qt::CheckStateRole).toInt() == Qt::Checked;
         m_proxy->setData(index, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
     });
-    connect(m_model, &NamespaceListModel::selectionChanged, this, [this](const QStringList &selected) {
-        updateText();
-        emit selectionChanged(selected);
-    });
+    connect(m_model, &NamespaceListModel::selectionChanged, this,
+            [this](const QStringList &selected) {
+                updateText();
+                emit selectionChanged(selected);
+            });
     updateText();
 }
 
@@ -92,7 +98,8 @@ void NamespaceFilter::updateText()
         setText(tr("Namespace: %1").arg(selected.first()));
     else
         setText(tr("Namespaces: %n selected", nullptr, int(selected.size())));
-    setToolTip(selected.isEmpty() ? tr("Showing all namespaces") : selected.join(QStringLiteral(", ")));
+    setToolTip(selected.isEmpty() ? tr("Showing all namespaces")
+                                  : selected.join(QStringLiteral(", ")));
 }
 
 } // namespace Orrery

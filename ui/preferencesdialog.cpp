@@ -17,8 +17,11 @@ constexpr auto kLanguageKey = "appearance/language";
 }
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)
-    : QDialog(parent), m_theme(new QComboBox(this)), m_language(new QComboBox(this)),
-      m_languageNote(new QLabel(this)), m_startLanguage(storedLanguage())
+    : QDialog(parent)
+    , m_theme(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_languageNote(new QLabel(this))
+    , m_startLanguage(storedLanguage())
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -28,9 +31,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_theme->addItem(tr("Light"), int(Theme::Mode::Light));
     m_theme->addItem(tr("Dark"), int(Theme::Mode::Dark));
     m_theme->setCurrentIndex(m_theme->findData(int(Theme::instance()->mode())));
-    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] {
-        Theme::instance()->setMode(Theme::Mode(m_theme->currentData().toInt()));
-    });
+    connect(m_theme, &QComboBox::currentIndexChanged, this,
+            [this] { Theme::instance()->setMode(Theme::Mode(m_theme->currentData().toInt())); });
 
     // Language names are written in their own language, as every desktop does, so someone
     // who cannot read the current one still finds theirs.
@@ -39,7 +41,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_startLanguage)));
-    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::onLanguageChosen);
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            &PreferencesDialog::onLanguageChosen);
 
     m_languageNote->setObjectName(QStringLiteral("languageNote"));
     m_languageNote->setWordWrap(true);

@@ -6,10 +6,10 @@
 #include "topologystyle.h"
 #include "topologyview.h"
 
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace Orrery {
@@ -19,7 +19,8 @@ namespace {
 class Legend : public QWidget
 {
 public:
-    explicit Legend(QWidget *parent) : QWidget(parent)
+    explicit Legend(QWidget *parent)
+        : QWidget(parent)
     {
         setAttribute(Qt::WA_TransparentForMouseEvents);
         resize(260, 250);
@@ -84,7 +85,7 @@ PresenterWindow::PresenterWindow(TopologyScene *scene, QWidget *parent)
         QPalette palette = side->palette();
         palette.setColor(QPalette::Window, TopologyStyle::background());
         side->setPalette(palette);
-        side->update();  // the legend paints from TopologyStyle
+        side->update(); // the legend paints from TopologyStyle
     };
     applyLook();
     connect(Theme::instance(), &Theme::changed, side, applyLook);
@@ -122,7 +123,8 @@ void PresenterWindow::applyStep()
 {
     if (m_ranks.isEmpty())
         return;
-    m_scene->setRevealRank(m_step >= int(m_ranks.size()) - 1 ? TopologyRankCount : m_ranks.at(m_step));
+    m_scene->setRevealRank(m_step >= int(m_ranks.size()) - 1 ? TopologyRankCount
+                                                             : m_ranks.at(m_step));
 }
 
 void PresenterWindow::nextTier()
@@ -146,26 +148,15 @@ void PresenterWindow::keyPressEvent(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Space:
     case Qt::Key_Right:
-    case Qt::Key_PageDown:
-        nextTier();
-        return;
+    case Qt::Key_PageDown: nextTier(); return;
     case Qt::Key_Left:
     case Qt::Key_PageUp:
-    case Qt::Key_Backspace:
-        previousTier();
-        return;
-    case Qt::Key_A:
-        m_scene->setAnonymise(!m_scene->display().anonymise);
-        return;
-    case Qt::Key_F:
-        m_view->fitAll();
-        return;
+    case Qt::Key_Backspace: previousTier(); return;
+    case Qt::Key_A: m_scene->setAnonymise(!m_scene->display().anonymise); return;
+    case Qt::Key_F: m_view->fitAll(); return;
     case Qt::Key_Escape:
-    case Qt::Key_F5:
-        close();
-        return;
-    default:
-        QWidget::keyPressEvent(event);
+    case Qt::Key_F5: close(); return;
+    default: QWidget::keyPressEvent(event);
     }
 }
 

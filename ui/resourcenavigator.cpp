@@ -27,7 +27,8 @@ QIcon pageIcon(const QString &title)
         {"Audit log", "auditlog"},
     };
     for (const auto &page : pages) {
-        if (title == QApplication::translate("GuiApplication", page[0]) || title == QLatin1String(page[0]))
+        if (title == QApplication::translate("GuiApplication", page[0])
+            || title == QLatin1String(page[0]))
             return orreryIcon(QLatin1String(page[1]));
     }
     return {};
@@ -70,23 +71,18 @@ QString ResourceNavigator::categoryOf(Kind kind)
     case Kind::ReplicaSet:
     case Kind::Job:
     case Kind::CronJob:
-    case Kind::HorizontalPodAutoscaler:
-        return tr("Workloads");
+    case Kind::HorizontalPodAutoscaler: return tr("Workloads");
     case Kind::Service:
     case Kind::Endpoints:
-    case Kind::Ingress:
-        return tr("Network");
+    case Kind::Ingress: return tr("Network");
     case Kind::ConfigMap:
     case Kind::Secret:
     case Kind::PersistentVolumeClaim:
-    case Kind::PersistentVolume:
-        return tr("Config and Storage");
+    case Kind::PersistentVolume: return tr("Config and Storage");
     case Kind::Node:
     case Kind::Namespace:
-    case Kind::ControllerRevision:
-        return tr("Cluster");
-    case Kind::Event:
-        return tr("Events");
+    case Kind::ControllerRevision: return tr("Cluster");
+    case Kind::Event: return tr("Events");
     }
     return {};
 }
@@ -105,11 +101,24 @@ ResourceNavigator::ResourceNavigator(QWidget *parent)
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
-    const QList<Kind> order = {Kind::Pod, Kind::Deployment, Kind::StatefulSet, Kind::DaemonSet, Kind::ReplicaSet,
-                               Kind::Job, Kind::CronJob, Kind::HorizontalPodAutoscaler,
-                               Kind::Service, Kind::Ingress, Kind::Endpoints,
-                               Kind::ConfigMap, Kind::Secret, Kind::PersistentVolumeClaim, Kind::PersistentVolume,
-                               Kind::Node, Kind::Namespace, Kind::Event};
+    const QList<Kind> order = {Kind::Pod,
+                               Kind::Deployment,
+                               Kind::StatefulSet,
+                               Kind::DaemonSet,
+                               Kind::ReplicaSet,
+                               Kind::Job,
+                               Kind::CronJob,
+                               Kind::HorizontalPodAutoscaler,
+                               Kind::Service,
+                               Kind::Ingress,
+                               Kind::Endpoints,
+                               Kind::ConfigMap,
+                               Kind::Secret,
+                               Kind::PersistentVolumeClaim,
+                               Kind::PersistentVolume,
+                               Kind::Node,
+                               Kind::Namespace,
+                               Kind::Event};
     for (Kind kind : order) {
         QTreeWidgetItem *parentItem = category(categoryOf(kind));
         auto *item = new QTreeWidgetItem(parentItem, {pluralName(kind), QString()});
@@ -160,7 +169,8 @@ void ResourceNavigator::selectPage(const QString &pageId)
         setCurrentItem(item);
 }
 
-void ResourceNavigator::addPage(const QString &pageId, const QString &title, const QString &categoryTitle)
+void ResourceNavigator::addPage(const QString &pageId, const QString &title,
+                                const QString &categoryTitle)
 {
     QTreeWidgetItem *item = nullptr;
     if (categoryTitle.isEmpty()) {
@@ -181,8 +191,10 @@ QList<Kind> ResourceNavigator::kinds() const
     for (auto it = m_kindItems.constBegin(); it != m_kindItems.constEnd(); ++it)
         out << Kind(it.key());
     std::sort(out.begin(), out.end(), [this](Kind a, Kind b) {
-        return indexFromItem(m_kindItems.value(int(a))).parent().row() * 100 + indexFromItem(m_kindItems.value(int(a))).row()
-               < indexFromItem(m_kindItems.value(int(b))).parent().row() * 100 + indexFromItem(m_kindItems.value(int(b))).row();
+        return indexFromItem(m_kindItems.value(int(a))).parent().row() * 100
+                   + indexFromItem(m_kindItems.value(int(a))).row()
+               < indexFromItem(m_kindItems.value(int(b))).parent().row() * 100
+                     + indexFromItem(m_kindItems.value(int(b))).row();
     });
     return out;
 }

@@ -41,7 +41,11 @@ namespace {
 class CornerFilter : public QObject
 {
 public:
-    CornerFilter(QWidget *corner, QObject *parent) : QObject(parent), m_corner(corner) {}
+    CornerFilter(QWidget *corner, QObject *parent)
+        : QObject(parent)
+        , m_corner(corner)
+    {
+    }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::Resize) {
@@ -103,14 +107,16 @@ TopologyPage::TopologyPage(QWidget *parent)
     connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
     connect(m_view, &TopologyView::podGroupActivated, this,
             [this](const QString &owner) { onPodGroup(owner); });
-    m_view->setActionsProvider([this](const TopologyNode &node, QObject *parent) {
-        return nodeActions(node, parent);
-    });
+    m_view->setActionsProvider(
+        [this](const TopologyNode &node, QObject *parent) { return nodeActions(node, parent); });
 
     auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
     auto *find = new QShortcut(QKeySequence::Find, this);
-    connect(find, &QShortcut::activated, this, [this] { m_search->setFocus(); m_search->selectAll(); });
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
 }
 
 TopologyPage::~TopologyPage()
@@ -140,16 +146,20 @@ void TopologyPage::buildToolbar(QWidget *bar)
         row->addWidget(b);
         return b;
     };
-    connect(button(tr("Fit"), tr("Fit the diagram into the window at a zoom where names stay readable")),
+    connect(button(tr("Fit"),
+                   tr("Fit the diagram into the window at a zoom where names stay readable")),
             &QToolButton::clicked, m_view, &TopologyView::fitAll);
-    connect(button(tr("Whole"), tr("Show the whole diagram, however small")), &QToolButton::clicked, m_view,
-            &TopologyView::showWhole);
-    connect(button(tr("Zoom in"), tr("Zoom in (+)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(1.25); });
-    connect(button(tr("Zoom out"), tr("Zoom out (-)")), &QToolButton::clicked, m_view, [this] { m_view->zoomBy(0.8); });
-    connect(button(tr("Relayout"), tr("Lay the diagram out again from scratch")), &QToolButton::clicked, this, [this] {
-        if (m_current)
-            m_current->scene->rebuild();
-    });
+    connect(button(tr("Whole"), tr("Show the whole diagram, however small")), &QToolButton::clicked,
+            m_view, &TopologyView::showWhole);
+    connect(button(tr("Zoom in"), tr("Zoom in (+)")), &QToolButton::clicked, m_view,
+            [this] { m_view->zoomBy(1.25); });
+    connect(button(tr("Zoom out"), tr("Zoom out (-)")), &QToolButton::clicked, m_view,
+            [this] { m_view->zoomBy(0.8); });
+    connect(button(tr("Relayout"), tr("Lay the diagram out again from scratch")),
+            &QToolButton::clicked, this, [this] {
+                if (m_current)
+                    m_current->scene->rebuild();
+            });
 
     QToolButton *filters = button(tr("Filters"), tr("Which kinds, namespaces and health to show"));
     filters->setPopupMode(QToolButton::InstantPopup);
@@ -176,7 +186,9 @@ void TopologyPage::buildToolbar(QWidget *bar)
         if (m_current)
             applyBuilderOptions(m_current);
     });
-    m_groupByNode = button(tr("Group by node"), tr("Box pods by the Kubernetes node they run on instead of by application"));
+    m_groupByNode
+        = button(tr("Group by node"),
+                 tr("Box pods by the Kubernetes node they run on instead of by application"));
     m_groupByNode->setObjectName(QStringLiteral("groupByNode"));
     m_groupByNode->setCheckable(true);
     connect(m_groupByNode, &QToolButton::toggled, this, [this] {
@@ -191,8 +203,8 @@ void TopologyPage::buildToolbar(QWidget *bar)
     connect(m_labels, &QLineEdit::editingFinished, this, [this] { applyFilter(); });
     row->addWidget(m_labels);
 
-    connect(button(tr("Export…"), tr("Save the diagram as PNG, SVG or JSON")), &QToolButton::clicked, this,
-            [this] { chooseExportFile(); });
+    connect(button(tr("Export…"), tr("Save the diagram as PNG, SVG or JSON")),
+            &QToolButton::clicked, this, [this] { chooseExportFile(); });
     connect(button(tr("Present"), tr("Presenter mode (F5)")), &QToolButton::clicked, this,
             [this] { startPresenter(); });
     row->addStretch(1);
@@ -211,18 +223,20 @@ QList<QAction *> TopologyPage::nodeActions(const TopologyNode &node, QObject *pa
     QList<QAction *> actions;
     const std::optional<Kind> kind = kindFromName(topologyKindName(node.kind));
     if (!kind)
-        return actions;  // pod groups, external entries: no object behind them
-    const KubeObjectPtr object = m_current && m_current->store ? m_current->store->object(*kind, node.ns, node.name)
-                                                               : KubeObjectPtr();
+        return actions; // pod groups, external entries: no object behind them
+    const KubeObjectPtr object = m_current && m_current->store
+                                     ? m_current->store->object(*kind, node.ns, node.name)
+                                     : KubeObjectPtr();
     if (object && m_objectActions)
         actions += m_objectActions(object, parent);
     auto add = [&](const QString &id, const QString &label) {
         auto *action = new QAction(label, parent);
         action->setObjectName(QStringLiteral("topology-") + id);
         action->setData(id);
-        connect(action, &QAction::triggered, this, [this, k = kindName(*kind), ns = node.ns, name = node.name, id] {
-            emit actionRequested(k, ns, name, id);
-        });
+        connect(action, &QAction::triggered, this,
+                [this, k = kindName(*kind), ns = node.ns, name = node.name, id] {
+                    emit actionRequested(k, ns, name, id);
+                });
         actions.append(action);
     };
     switch (*kind) {
@@ -231,11 +245,8 @@ QList<QAction *> TopologyPage::nodeActions(const TopologyNode &node, QObject *pa
     case Kind::Deployment:
     case Kind::StatefulSet:
     case Kind::DaemonSet:
-    case Kind::ReplicaSet:
-        add(QStringLiteral("logs"), tr("Show logs"));
-        break;
-    default:
-        break;
+    case Kind::ReplicaSet: add(QStringLiteral("logs"), tr("Show logs")); break;
+    default: break;
     }
     add(QStringLiteral("describe"), tr("Show details"));
     return actions;
@@ -263,14 +274,17 @@ void TopologyPage::setSession(ClusterSession *session)
     if (!session->isSynced()) {
         // The first lists arrive kind by kind and the diagram grows with them; once they are
         // all in, lay it out once from the complete picture (and fit it, if it is shown).
-        connect(session, &ClusterSession::synced, this, [this, context] {
-            const std::shared_ptr<Topology> topology = m_topologies.value(context);
-            if (!topology)
-                return;
-            topology->scene->rebuild();
-            if (topology.get() == m_current)
-                m_view->fitAll();
-        }, Qt::SingleShotConnection);
+        connect(
+            session, &ClusterSession::synced, this,
+            [this, context] {
+                const std::shared_ptr<Topology> topology = m_topologies.value(context);
+                if (!topology)
+                    return;
+                topology->scene->rebuild();
+                if (topology.get() == m_current)
+                    m_view->fitAll();
+            },
+            Qt::SingleShotConnection);
     }
 }
 
@@ -289,15 +303,18 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
         applyBuilderOptions(topology.get());
         Topology *raw = topology.get();
         // Kept live in the background: every batch of this context's store updates its scene.
-        topology->connection = connect(store, &ResourceStore::changed, this,
-                                       [this, raw](const ChangeBatch &batch) { onBatch(raw, batch); });
-        connect(topology->scene.get(), &TopologyScene::updated, m_minimap, &TopologyMinimap::scheduleRefresh);
-        connect(topology->scene.get(), &TopologyScene::relaidOut, m_minimap, &TopologyMinimap::scheduleRefresh);
+        topology->connection
+            = connect(store, &ResourceStore::changed, this,
+                      [this, raw](const ChangeBatch &batch) { onBatch(raw, batch); });
+        connect(topology->scene.get(), &TopologyScene::updated, m_minimap,
+                &TopologyMinimap::scheduleRefresh);
+        connect(topology->scene.get(), &TopologyScene::relaidOut, m_minimap,
+                &TopologyMinimap::scheduleRefresh);
         m_topologies.insert(context, topology);
     }
     m_current = topology.get();
     applyBuilderOptions(m_current);
-    applyFilter();  // rebuilds with this page's filter
+    applyFilter(); // rebuilds with this page's filter
     m_view->setTopologyScene(m_current->scene.get());
     if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
         m_view->fitAll();
@@ -385,9 +402,11 @@ void TopologyPage::updateStatus()
         return;
     int unhealthy = 0;
     for (const TopologyNode &node : m_current->graph.nodes())
-        unhealthy += node.kind != TopologyKind::PodGroup && TopologyFilter::isUnhealthy(node.health) ? 1 : 0;
-    m_status->setText(tr("%1 objects, %2 need attention")
-                          .arg(m_current->graph.nodeCount()).arg(unhealthy));
+        unhealthy += node.kind != TopologyKind::PodGroup && TopologyFilter::isUnhealthy(node.health)
+                         ? 1
+                         : 0;
+    m_status->setText(
+        tr("%1 objects, %2 need attention").arg(m_current->graph.nodeCount()).arg(unhealthy));
 }
 
 void TopologyPage::chooseExportFile()
@@ -400,9 +419,9 @@ void TopologyPage::chooseExportFile()
         QString name = file;
         if (QFileInfo(name).suffix().isEmpty()) {
             const QString filter = dialog->selectedNameFilter();
-            name += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
-                  : filter.contains(QLatin1String("json")) ? QStringLiteral(".json")
-                                                           : QStringLiteral(".png");
+            name += filter.contains(QLatin1String("svg"))    ? QStringLiteral(".svg")
+                    : filter.contains(QLatin1String("json")) ? QStringLiteral(".json")
+                                                             : QStringLiteral(".png");
         }
         exportTo(name);
     });
@@ -417,7 +436,8 @@ void TopologyPage::exportTo(const QString &fileName)
     }
     const Result<void> result = TopologyExporter::write(m_current->scene.get(), fileName);
     const QString error = result.ok() ? QString() : result.error().toString();
-    m_status->setText(result.ok() ? tr("Exported to %1").arg(fileName) : tr("Export failed: %1").arg(error));
+    m_status->setText(result.ok() ? tr("Exported to %1").arg(fileName)
+                                  : tr("Export failed: %1").arg(error));
     emit exportFinished(fileName, error);
 }
 

@@ -45,7 +45,7 @@ public:
 
     // Shows the topology of `context`, built from `store` the first time.
     void showStore(const QString &context, ResourceStore *store);
-    void setSession(ClusterSession *session);  // convenience for MainWindow::activeSessionChanged
+    void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
     void forgetContext(const QString &context);
     void setNamespaces(const QStringList &namespaces);
 
@@ -59,7 +59,8 @@ public:
 
     // The operations on an object (app/topologywiring.cpp: the window's ActionController),
     // offered in a node's context menu; they run themselves when triggered.
-    using ObjectActionsProvider = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
+    using ObjectActionsProvider
+        = std::function<QList<QAction *>(const KubeObjectPtr &object, QObject *parent)>;
     void setObjectActionsProvider(ObjectActionsProvider provider);
     // A node's actions after focus/expand: the operations that fit its object, then "Show
     // logs" (pods, jobs, workloads) and "Show details", which emit actionRequested ("logs",
@@ -84,7 +85,7 @@ private:
     void chooseExportFile();
     void updateStatus();
 
-    QHash<QString, std::shared_ptr<Topology>> m_topologies;  // by context
+    QHash<QString, std::shared_ptr<Topology>> m_topologies; // by context
     Topology *m_current = nullptr;
     TopologyView *m_view;
     TopologyMinimap *m_minimap;

@@ -25,7 +25,8 @@ QPushButton *bigButton(const QString &title, const QString &detail, QWidget *par
 } // namespace
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent), m_problem(new QLabel(this))
+    : QWidget(parent)
+    , m_problem(new QLabel(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
@@ -38,8 +39,10 @@ WelcomePage::WelcomePage(QWidget *parent)
     f.setPointSizeF(f.pointSizeF() * 2);
     f.setBold(true);
     title->setFont(f);
-    auto *intro = new QLabel(tr("See your Kubernetes clusters live: workloads, networking, storage and events, "
-                                "with changes that cannot go to the wrong cluster."), this);
+    auto *intro = new QLabel(
+        tr("See your Kubernetes clusters live: workloads, networking, storage and events, "
+           "with changes that cannot go to the wrong cluster."),
+        this);
     intro->setWordWrap(true);
     intro->setMaximumWidth(460);
     m_intro = intro;
@@ -47,8 +50,10 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_problem->setMaximumWidth(460);
     m_problem->hide();
 
-    m_demo = bigButton(tr("Open the demo cluster"), tr("A simulated cluster on this computer; nothing real is touched."), this);
-    m_file = bigButton(tr("Open a kubeconfig file…"), tr("Use the clusters and credentials kubectl uses."), this);
+    m_demo = bigButton(tr("Open the demo cluster"),
+                       tr("A simulated cluster on this computer; nothing real is touched."), this);
+    m_file = bigButton(tr("Open a kubeconfig file…"),
+                       tr("Use the clusters and credentials kubectl uses."), this);
     m_cloud = bigButton(tr("Add a cloud account"), tr("AWS, Google Cloud, Azure"), this);
     m_cloud->setEnabled(false);
     m_cloud->setToolTip(tr("Coming later"));
@@ -72,8 +77,9 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_file, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Open Kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"),
-                                                          tr("Kubeconfig (config *.yaml *.yml *.conf);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Open Kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"),
+            tr("Kubeconfig (config *.yaml *.yml *.conf);;All files (*)"));
         if (!file.isEmpty())
             emit kubeconfigChosen(file);
     });
@@ -91,17 +97,20 @@ void WelcomePage::applyTheme()
         return; // still being built
     const Theme *t = Theme::instance();
     const auto c = [t](Theme::Role role) { return t->name(role); };
-    const QString button =
-        QStringLiteral("QPushButton{text-align:left;padding:10px 16px;color:%1;border:1px solid %2;border-radius:6px;background:%3;}"
-                       "QPushButton:hover{border-color:%4;background:%5;}"
-                       "QPushButton:disabled{color:%6;background:%7;}")
-            .arg(c(Theme::Role::Text), c(Theme::Role::Border), c(Theme::Role::Base), c(Theme::Role::Accent),
-                 c(Theme::Role::InfoFill), c(Theme::Role::MutedText), c(Theme::Role::NeutralFill));
+    const QString button
+        = QStringLiteral("QPushButton{text-align:left;padding:10px 16px;color:%1;border:1px solid "
+                         "%2;border-radius:6px;background:%3;}"
+                         "QPushButton:hover{border-color:%4;background:%5;}"
+                         "QPushButton:disabled{color:%6;background:%7;}")
+              .arg(c(Theme::Role::Text), c(Theme::Role::Border), c(Theme::Role::Base),
+                   c(Theme::Role::Accent), c(Theme::Role::InfoFill), c(Theme::Role::MutedText),
+                   c(Theme::Role::NeutralFill));
     for (QPushButton *b : {m_demo, m_file, m_cloud})
         b->setStyleSheet(button);
     m_intro->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::MutedText)));
-    m_problem->setStyleSheet(QStringLiteral("color:%1;background:%2;border:1px solid %3;border-radius:4px;padding:8px;")
-                                 .arg(c(Theme::Role::Text), c(Theme::Role::WarningFill), c(Theme::Role::Warning)));
+    m_problem->setStyleSheet(
+        QStringLiteral("color:%1;background:%2;border:1px solid %3;border-radius:4px;padding:8px;")
+            .arg(c(Theme::Role::Text), c(Theme::Role::WarningFill), c(Theme::Role::Warning)));
 }
 
 void WelcomePage::changeEvent(QEvent *event)

@@ -20,13 +20,18 @@ const QColor s_noContext(0x60, 0x6b, 0x78);
 QColor textOn(const QColor &background)
 {
     // Perceived lightness (Rec. 709 weights); above the middle, dark text reads better.
-    const double y = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    const double y
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return y > 0.6 ? QColor(0x1b, 0x1e, 0x23) : QColor(Qt::white);
 }
 } // namespace
 
 ContextStrip::ContextStrip(QWidget *parent)
-    : QWidget(parent), m_lock(new QLabel(this)), m_label(new QLabel(this)), m_badge(new QLabel(this)), m_tlsBadge(new QLabel(this))
+    : QWidget(parent)
+    , m_lock(new QLabel(this))
+    , m_label(new QLabel(this))
+    , m_badge(new QLabel(this))
+    , m_tlsBadge(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 4, 12, 4);
@@ -88,7 +93,8 @@ void ContextStrip::updateTextColour()
     QColor border = text;
     border.setAlpha(180);
     m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(text.name()));
-    m_lock->setPixmap(tintedPixmap(orreryIcon(QStringLiteral("lock")), m_lock->size(), devicePixelRatioF(), text));
+    m_lock->setPixmap(tintedPixmap(orreryIcon(QStringLiteral("lock")), m_lock->size(),
+                                   devicePixelRatioF(), text));
     m_badge->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;border:1px solid %2;"
                                           "border-radius:3px;padding:1px 6px;")
                                .arg(text.name(), border.name(QColor::HexArgb)));

@@ -26,7 +26,9 @@ QString ageText(qint64 seconds)
 } // namespace
 
 FreshnessIndicator::FreshnessIndicator(QWidget *parent)
-    : QWidget(parent), m_dot(new QLabel(this)), m_label(new QLabel(this))
+    : QWidget(parent)
+    , m_dot(new QLabel(this))
+    , m_label(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -59,20 +61,18 @@ FreshnessIndicator::State FreshnessIndicator::state() const
 
 QString FreshnessIndicator::text() const
 {
-    const qint64 age = m_lastEvent.isValid() ? m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) : -1;
+    const qint64 age
+        = m_lastEvent.isValid() ? m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) : -1;
     switch (state()) {
-    case State::Disconnected:
-        return tr("Not connected");
-    case State::Syncing:
-        return tr("Loading…");
+    case State::Disconnected: return tr("Not connected");
+    case State::Syncing: return tr("Loading…");
     case State::Live:
         return age >= 0 ? tr("Live · last update %1 ago").arg(ageText(age)) : tr("Live");
     case State::Reconnecting:
         return m_reason.isEmpty() ? tr("Reconnecting…") : tr("Reconnecting: %1").arg(m_reason);
     case State::Stale:
         return age >= 0 ? tr("STALE · data is %1 old").arg(ageText(age)) : tr("STALE");
-    case State::Error:
-        return m_reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(m_reason);
+    case State::Error: return m_reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(m_reason);
     }
     return {};
 }
@@ -93,7 +93,8 @@ void FreshnessIndicator::refresh()
     const QString t = text();
     m_label->setText(t);
     if (shown == State::Stale || shown == State::Error)
-        m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Danger)));
+        m_label->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;")
+                                   .arg(Theme::instance()->name(Theme::Role::Danger)));
     else
         m_label->setStyleSheet(QString());
     QString tip = m_reason.isEmpty() ? t : m_reason;

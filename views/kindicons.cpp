@@ -38,7 +38,10 @@ public:
         if (size.isEmpty())
             return {};
         const QString key = QStringLiteral("orrery-icon:%1:%2x%3:%4")
-                                .arg(m_path).arg(size.width()).arg(size.height()).arg(int(mode));
+                                .arg(m_path)
+                                .arg(size.width())
+                                .arg(size.height())
+                                .arg(int(mode));
         QPixmap cached;
         if (QPixmapCache::find(key, &cached))
             return cached;
@@ -121,7 +124,8 @@ QIcon applicationIcon()
     return orreryIcon(QStringLiteral("orrery"));
 }
 
-QPixmap tintedPixmap(const QIcon &icon, const QSize &size, qreal devicePixelRatio, const QColor &colour)
+QPixmap tintedPixmap(const QIcon &icon, const QSize &size, qreal devicePixelRatio,
+                     const QColor &colour)
 {
     QPixmap pm = icon.pixmap(size, devicePixelRatio);
     if (pm.isNull())

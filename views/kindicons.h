@@ -20,7 +20,8 @@ QIcon orreryIcon(const QString &name);
 // The application (window) icon: a sun with an orbit.
 QIcon applicationIcon();
 // `icon` drawn in one colour (its alpha kept), e.g. the lock in white on the protected strip.
-QPixmap tintedPixmap(const QIcon &icon, const QSize &size, qreal devicePixelRatio, const QColor &colour);
+QPixmap tintedPixmap(const QIcon &icon, const QSize &size, qreal devicePixelRatio,
+                     const QColor &colour);
 // The resource path of a kind's icon (":/icons/pod.svg"), for rich text.
 QString kindIconPath(Kind kind);
 

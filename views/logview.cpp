@@ -23,12 +23,20 @@
 namespace Orrery {
 
 LogView::LogView(QWidget *parent)
-    : QWidget(parent), m_container(new QComboBox(this)), m_previous(new QCheckBox(tr("Previous"), this)),
-      m_tail(new QComboBox(this)), m_timestamps(new QCheckBox(tr("Timestamps"), this)),
-      m_wrap(new QCheckBox(tr("Wrap"), this)), m_follow(new QToolButton(this)),
-      m_pause(new QToolButton(this)), m_search(new QLineEdit(this)), m_matches(new QLabel(this)),
-      m_text(new QPlainTextEdit(this)), m_statusBar(new QWidget(this)), m_status(new QLabel(m_statusBar)),
-      m_reconnect(new QPushButton(tr("Reconnect"), m_statusBar))
+    : QWidget(parent)
+    , m_container(new QComboBox(this))
+    , m_previous(new QCheckBox(tr("Previous"), this))
+    , m_tail(new QComboBox(this))
+    , m_timestamps(new QCheckBox(tr("Timestamps"), this))
+    , m_wrap(new QCheckBox(tr("Wrap"), this))
+    , m_follow(new QToolButton(this))
+    , m_pause(new QToolButton(this))
+    , m_search(new QLineEdit(this))
+    , m_matches(new QLabel(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_statusBar(new QWidget(this))
+    , m_status(new QLabel(m_statusBar))
+    , m_reconnect(new QPushButton(tr("Reconnect"), m_statusBar))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -128,7 +136,8 @@ LogView::LogView(QWidget *parent)
     connect(m_reconnect, &QPushButton::clicked, this, &LogView::reconnectRequested);
     // Scrolling up by hand stops following, as in a terminal.
     connect(m_text->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value < m_text->verticalScrollBar()->maximum() - 2 && m_follow->isChecked() && m_text->underMouse())
+        if (value < m_text->verticalScrollBar()->maximum() - 2 && m_follow->isChecked()
+            && m_text->underMouse())
             m_follow->setChecked(false);
     });
 }
@@ -138,7 +147,8 @@ void LogView::setContainers(const QStringList &containers)
     const QSignalBlocker blocker(m_container);
     // Keep a container the user picked (switching between replicas of one workload); the
     // only container of a one-container pod was never a choice and must not narrow the next.
-    const QString current = m_container->count() > 1 ? m_container->currentData().toString() : QString();
+    const QString current
+        = m_container->count() > 1 ? m_container->currentData().toString() : QString();
     m_container->clear();
     if (containers.size() != 1)
         m_container->addItem(tr("All containers"), QString());
@@ -174,8 +184,10 @@ void LogView::appendLines(const QStringList &lines, const QString &prefix)
     if (isPaused()) {
         m_pending += prefixed;
         if (m_pending.size() > MaximumLines)
-            m_pending.erase(m_pending.begin(), m_pending.begin() + (m_pending.size() - MaximumLines));
-        m_status->setText(tr("Paused · %n new line(s) waiting", nullptr, static_cast<int>(m_pending.size())));
+            m_pending.erase(m_pending.begin(),
+                            m_pending.begin() + (m_pending.size() - MaximumLines));
+        m_status->setText(
+            tr("Paused · %n new line(s) waiting", nullptr, static_cast<int>(m_pending.size())));
         return;
     }
     m_text->appendPlainText(prefixed.join(QLatin1Char('\n')));
@@ -203,7 +215,8 @@ void LogView::streamStarted(const QString &description)
 
 void LogView::streamEnded(const QString &reason, bool failed)
 {
-    m_status->setText(failed ? tr("Log stream failed: %1").arg(reason) : tr("Log stream ended: %1").arg(reason));
+    m_status->setText(failed ? tr("Log stream failed: %1").arg(reason)
+                             : tr("Log stream ended: %1").arg(reason));
     m_statusTone = failed ? StatusTone::Failed : StatusTone::Ended;
     applyStatusTone();
     m_reconnect->show();
@@ -212,14 +225,14 @@ void LogView::streamEnded(const QString &reason, bool failed)
 void LogView::applyStatusTone()
 {
     switch (m_statusTone) {
-    case StatusTone::Normal:
-        m_status->setStyleSheet(QString());
-        break;
+    case StatusTone::Normal: m_status->setStyleSheet(QString()); break;
     case StatusTone::Ended:
-        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Warning)));
+        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;")
+                                    .arg(Theme::instance()->name(Theme::Role::Warning)));
         break;
     case StatusTone::Failed:
-        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Theme::instance()->name(Theme::Role::Danger)));
+        m_status->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;")
+                                    .arg(Theme::instance()->name(Theme::Role::Danger)));
         break;
     }
 }
@@ -298,8 +311,9 @@ void LogView::updateSearch()
 
 void LogView::saveToFile()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("pod.log"),
-                                                          tr("Log files (*.log *.txt);;All files (*)"));
+    const QString fileName
+        = QFileDialog::getSaveFileName(this, tr("Save Log"), QStringLiteral("pod.log"),
+                                       tr("Log files (*.log *.txt);;All files (*)"));
     if (fileName.isEmpty())
         return;
     const Result<void> saved = saveTo(fileName);
@@ -317,7 +331,8 @@ Result<void> LogView::saveTo(const QString &fileName) const
         text += QLatin1Char('\n');
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return Error(Error::Code::FileError, tr("Could not write %1: %2").arg(fileName, file.errorString()));
+        return Error(Error::Code::FileError,
+                     tr("Could not write %1: %2").arg(fileName, file.errorString()));
     return {};
 }
 

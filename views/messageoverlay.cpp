@@ -13,8 +13,12 @@
 namespace Orrery {
 
 MessageOverlay::MessageOverlay(QWidget *covered)
-    : QWidget(covered), m_covered(covered), m_icon(new QLabel(this)), m_title(new QLabel(this)),
-      m_text(new QLabel(this)), m_button(new QPushButton(this))
+    : QWidget(covered)
+    , m_covered(covered)
+    , m_icon(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_button(new QPushButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
@@ -83,7 +87,8 @@ bool MessageOverlay::eventFilter(QObject *watched, QEvent *event)
 
 void MessageOverlay::applyTextColour()
 {
-    m_text->setStyleSheet(QStringLiteral("color:%1;").arg(Theme::instance()->name(Theme::Role::MutedText)));
+    m_text->setStyleSheet(
+        QStringLiteral("color:%1;").arg(Theme::instance()->name(Theme::Role::MutedText)));
 }
 
 void MessageOverlay::changeEvent(QEvent *event)

@@ -45,5 +45,4 @@ private:
     Severity m_severity = Severity::Info;
 };
 
-
 } // namespace Orrery

@@ -165,7 +165,7 @@ void Theme::apply()
         const QPalette platform = QApplication::style() ? QApplication::style()->standardPalette()
                                                         : QApplication::palette();
         m_systemDark = QApplication::palette().color(QPalette::Window).lightness() < 128
-            || platform.color(QPalette::Window).lightness() < 128;
+                       || platform.color(QPalette::Window).lightness() < 128;
         m_systemDarkKnown = true;
     }
     m_dark = m_mode == Mode::Dark || (m_mode == Mode::System && m_systemDark);

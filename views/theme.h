@@ -24,42 +24,42 @@ public:
     // for a status (a row, a badge, a diff line) and carry "...Text" on top where it matters.
     enum class Role {
         Text,
-        MutedText,          // secondary labels, ages, hints
+        MutedText, // secondary labels, ages, hints
         Window,
-        Base,               // table / editor background
+        Base, // table / editor background
         AlternateBase,
-        Sidebar,            // cluster tree and navigator background
-        HeaderBackground,   // table header sections
+        Sidebar,          // cluster tree and navigator background
+        HeaderBackground, // table header sections
         HeaderText,
         Border,
         Selection,
         SelectionText,
         Link,
-        Accent,             // brand blue: focus, progress, primary buttons
-        Ok,                 // healthy / ready / success text and icons
-        Warning,            // pending / progressing-with-trouble
-        Danger,             // failed / crash-looping / protected
-        Info,               // progressing
-        Neutral,            // unknown / completed
+        Accent,  // brand blue: focus, progress, primary buttons
+        Ok,      // healthy / ready / success text and icons
+        Warning, // pending / progressing-with-trouble
+        Danger,  // failed / crash-looping / protected
+        Info,    // progressing
+        Neutral, // unknown / completed
         OkFill,
         WarningFill,
         DangerFill,
         InfoFill,
         NeutralFill,
-        OnDanger,           // text on Danger (the protected banner, the stale banner)
-        DiffAdded,          // background of an added line
-        DiffRemoved,        // background of a removed line
-        DiffHunk,           // @@ lines
-        CodeKey,            // YAML keys
+        OnDanger,    // text on Danger (the protected banner, the stale banner)
+        DiffAdded,   // background of an added line
+        DiffRemoved, // background of a removed line
+        DiffHunk,    // @@ lines
+        CodeKey,     // YAML keys
         CodeString,
         CodeNumber,
         CodeComment,
-        Canvas,             // topology scene background
+        Canvas, // topology scene background
         CanvasGrid,
-        Terminating,        // objects being deleted (topology)
+        Terminating, // objects being deleted (topology)
         TerminatingFill,
-        SearchMatch,        // background of a search hit (logs); Text stays readable on it
-        CodeKeyword,        // YAML true/false/null
+        SearchMatch, // background of a search hit (logs); Text stays readable on it
+        CodeKeyword, // YAML true/false/null
     };
     Q_ENUM(Role)
 
@@ -95,6 +95,9 @@ private:
 };
 
 // Shorthand for painting code: themeColor(Theme::Role::Danger).
-inline QColor themeColor(Theme::Role role) { return Theme::instance()->color(role); }
+inline QColor themeColor(Theme::Role role)
+{
+    return Theme::instance()->color(role);
+}
 
 } // namespace Orrery

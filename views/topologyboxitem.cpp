@@ -5,8 +5,8 @@
 #include "topologyscene.h"
 #include "topologystyle.h"
 
-#include <QFontMetricsF>
 #include <QFontInfo>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 

@@ -16,10 +16,10 @@ namespace Orrery {
 struct TopologyDisplay
 {
     qreal fontScale = 1.0;
-    bool presenter = false;   // simplified: no detail lines, no edge labels but routes
+    bool presenter = false; // simplified: no detail lines, no edge labels but routes
     bool anonymise = false;
-    int revealRank = TopologyRankCount;  // ranks above this are hidden (presenter steps)
-    QSet<QString> focus;                 // non-empty: everything else is dimmed
+    int revealRank = TopologyRankCount; // ranks above this are hidden (presenter steps)
+    QSet<QString> focus;                // non-empty: everything else is dimmed
     QHash<QString, QString> anonymousNames;
 
     QString displayName(const TopologyNode &node) const

@@ -96,7 +96,9 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
             if (!m_display->focus.isEmpty()
                 && !(m_display->focus.contains(e.from) && m_display->focus.contains(e.to)))
                 color.setAlpha(35);
-            QPen pen(color, e.type == TopologyEdgeType::Route || e.type == TopologyEdgeType::Exposes ? 2.0 : 1.3);
+            QPen pen(color, e.type == TopologyEdgeType::Route || e.type == TopologyEdgeType::Exposes
+                                ? 2.0
+                                : 1.3);
             if (lod < 0.3) {
                 pen.setCosmetic(true);
                 pen.setWidthF(1);
@@ -142,9 +144,11 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
             // Near the target end, where fanned-out edges have separated.
             const qreal t = 0.62;
             const qreal u = 1 - t;
-            const qreal dx = std::max<qreal>(30, qAbs(e->p2.x() - e->p1.x()) * 0.5) * (e->p2.x() >= e->p1.x() ? 1 : -1);
+            const qreal dx = std::max<qreal>(30, qAbs(e->p2.x() - e->p1.x()) * 0.5)
+                             * (e->p2.x() >= e->p1.x() ? 1 : -1);
             const QPointF c1 = e->p1 + QPointF(dx, 0), c2 = e->p2 - QPointF(dx, 0);
-            const QPointF mid = u * u * u * e->p1 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * e->p2;
+            const QPointF mid
+                = u * u * u * e->p1 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * e->p2;
             const QRectF pill(mid.x() - w / 2, mid.y() - 8, w, 16);
             QColor edge = TopologyStyle::edgeColor(e->type, e->active);
             painter->setPen(QPen(edge, 1));

@@ -47,7 +47,7 @@ public:
 private:
     QRectF m_rect;
     const TopologyDisplay *m_display;
-    QHash<QString, QList<Edge>> m_edges;  // by producer
+    QHash<QString, QList<Edge>> m_edges; // by producer
 };
 
 } // namespace Orrery

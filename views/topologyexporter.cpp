@@ -35,7 +35,7 @@ bool TopologyExporter::isSupported(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     return suffix == QLatin1String("png") || suffix == QLatin1String("svg")
-        || suffix == QLatin1String("json");
+           || suffix == QLatin1String("json");
 }
 
 Result<void> TopologyExporter::write(TopologyScene *scene, const QString &fileName)

@@ -77,8 +77,9 @@ void TopologyMinimap::paintEvent(QPaintEvent *)
     const QRectF s = scene->sceneRect();
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     const qreal k = t.width() / s.width();
-    const QRectF box(t.left() + (visible.left() - s.left()) * k, t.top() + (visible.top() - s.top()) * k,
-                     visible.width() * k, visible.height() * k);
+    const QRectF box(t.left() + (visible.left() - s.left()) * k,
+                     t.top() + (visible.top() - s.top()) * k, visible.width() * k,
+                     visible.height() * k);
     QColor viewport = TopologyStyle::selection();
     painter.setPen(QPen(viewport, 1.5));
     viewport.setAlpha(30);
@@ -94,7 +95,8 @@ void TopologyMinimap::moveViewTo(const QPointF &pos)
     const QRectF t = target();
     const QRectF s = scene->sceneRect();
     const qreal k = s.width() / t.width();
-    m_view->centerOn(QPointF(s.left() + (pos.x() - t.left()) * k, s.top() + (pos.y() - t.top()) * k));
+    m_view->centerOn(
+        QPointF(s.left() + (pos.x() - t.left()) * k, s.top() + (pos.y() - t.top()) * k));
 }
 
 void TopologyMinimap::mousePressEvent(QMouseEvent *event)

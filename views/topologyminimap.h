@@ -30,7 +30,7 @@ protected:
 
 private:
     void refresh();
-    QRectF target() const;  // where the scene is drawn inside the widget
+    QRectF target() const; // where the scene is drawn inside the widget
     void moveViewTo(const QPointF &widgetPos);
 
     TopologyView *m_view;

@@ -5,8 +5,8 @@
 #include "topologystyle.h"
 
 #include <QFontInfo>
-#include <QHash>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -39,8 +39,8 @@ TopologyNodeItem::TopologyNodeItem(const TopologyNode &node, const QSizeF &size,
 bool TopologyNodeItem::setNode(const TopologyNode &node)
 {
     const bool visible = node.health != m_node.health || node.status != m_node.status
-        || node.ready != m_node.ready || node.desired != m_node.desired
-        || node.restarts != m_node.restarts || node.counts != m_node.counts;
+                         || node.ready != m_node.ready || node.desired != m_node.desired
+                         || node.restarts != m_node.restarts || node.counts != m_node.counts;
     m_node = node;
     m_text = {};
     update();
@@ -78,7 +78,8 @@ QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
     if (!node.status.isEmpty())
         tip += tr("Status: %1").arg(node.status.toHtmlEscaped()) + QStringLiteral("<br/>");
     if (node.kind == TopologyKind::Pod) {
-        tip += tr("Ready: %1/%2 containers").arg(node.ready).arg(node.desired) + QStringLiteral("<br/>");
+        tip += tr("Ready: %1/%2 containers").arg(node.ready).arg(node.desired)
+               + QStringLiteral("<br/>");
         if (node.restarts > 0)
             tip += tr("Restarts: %1").arg(node.restarts) + QStringLiteral("<br/>");
     } else if (node.desired >= 0) {
@@ -98,7 +99,8 @@ void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int valu
     painter->drawEllipse(rect);
     if (total > 0) {
         const qreal ratio = std::clamp(qreal(value) / total, 0.0, 1.0);
-        painter->setPen(QPen(TopologyStyle::healthColor(m_node.health), 3.2, Qt::SolidLine, Qt::RoundCap));
+        painter->setPen(
+            QPen(TopologyStyle::healthColor(m_node.health), 3.2, Qt::SolidLine, Qt::RoundCap));
         painter->drawArc(rect, 90 * 16, -int(ratio * 360 * 16));
     }
     painter->setPen(TopologyStyle::text());
@@ -152,7 +154,7 @@ const CompactFont &compactFont(int pixels)
 
 qreal titlePixels(qreal fontScale)
 {
-    static QHash<int, qreal> s_pixels;  // by fontScale in hundredths
+    static QHash<int, qreal> s_pixels; // by fontScale in hundredths
     const int key = qRound(fontScale * 100);
     auto it = s_pixels.constFind(key);
     if (it == s_pixels.cend())
@@ -162,7 +164,8 @@ qreal titlePixels(qreal fontScale)
 
 } // namespace
 
-void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod)
+void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft,
+                                    qreal lod)
 {
     // One line: the name, at least s_minNamePixels on screen (presenter mode scales it with
     // its fonts) but never taller than the box allows. Workloads keep their ready/desired
@@ -172,17 +175,19 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
     // transform misses the glyph cache, which made a 40 % frame of a large cluster slow.
     const QTransform transform = painter->worldTransform();
     const qreal minimum = s_minNamePixels * m_display->fontScale;
-    const int pixels = std::max(1, int(std::min(std::max(titlePixels(m_display->fontScale) * lod, minimum),
-                                                rect.height() * 0.68 * lod)));
+    const int pixels
+        = std::max(1, int(std::min(std::max(titlePixels(m_display->fontScale) * lod, minimum),
+                                   rect.height() * 0.68 * lod)));
     const CompactFont &font = compactFont(pixels);
     const QString name = m_display->displayName(m_node);
     const bool counted = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
                           || m_node.kind == TopologyKind::Hpa)
-        && m_node.desired >= 0;
-    const qreal room = (rect.width() - 6 - textLeft) * lod;  // in device pixels
+                         && m_node.desired >= 0;
+    const qreal room = (rect.width() - 6 - textLeft) * lod; // in device pixels
     if (m_compact.name != name || m_compact.pixels != pixels || m_compact.ready != m_node.ready
         || m_compact.desired != m_node.desired || qAbs(m_compact.room - room) > 0.5) {
-        const QString count = counted ? QStringLiteral("%1/%2").arg(m_node.ready).arg(m_node.desired) : QString();
+        const QString count
+            = counted ? QStringLiteral("%1/%2").arg(m_node.ready).arg(m_node.desired) : QString();
         m_compact.name = name;
         m_compact.pixels = pixels;
         m_compact.ready = m_node.ready;
@@ -194,13 +199,16 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
         const qreal gap = metrics.averageCharWidth();
         // The count only when the whole name fits beside it: the name matters more, and the
         // border already tells the health.
-        m_compact.showCount = !count.isEmpty() && metrics.horizontalAdvance(name) + countWidth + gap <= room;
+        m_compact.showCount
+            = !count.isEmpty() && metrics.horizontalAdvance(name) + countWidth + gap <= room;
         m_compact.countWidth = countWidth;
         m_compact.width = room - (m_compact.showCount ? countWidth + gap : 0);
         // Pods and replica sets differ in their generated suffix: keep both ends.
-        const bool suffix = m_node.kind == TopologyKind::Pod || m_node.kind == TopologyKind::ReplicaSet
-            || m_node.kind == TopologyKind::Job;
-        m_compact.text = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, m_compact.width);
+        const bool suffix = m_node.kind == TopologyKind::Pod
+                            || m_node.kind == TopologyKind::ReplicaSet
+                            || m_node.kind == TopologyKind::Job;
+        m_compact.text
+            = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, m_compact.width);
         m_compact.baseline = (metrics.ascent() - metrics.descent()) / 2;
     }
     const QPointF origin = transform.map(QPointF(textLeft, rect.height() / 2));
@@ -208,9 +216,11 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
     painter->setWorldTransform(QTransform());
     painter->setFont(font.font);
     if (m_compact.showCount) {
-        painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText()
-                                                                  : TopologyStyle::healthColor(m_node.health));
-        painter->drawText(QPointF(right - m_compact.countWidth, origin.y() + m_compact.baseline), m_compact.count);
+        painter->setPen(m_node.health == TopologyHealth::Healthy
+                            ? TopologyStyle::mutedText()
+                            : TopologyStyle::healthColor(m_node.health));
+        painter->drawText(QPointF(right - m_compact.countWidth, origin.y() + m_compact.baseline),
+                          m_compact.count);
     }
     painter->setPen(TopologyStyle::text());
     painter->drawText(QPointF(origin.x(), origin.y() + m_compact.baseline), m_compact.text);
@@ -224,12 +234,14 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const bool isPod = m_node.kind == TopologyKind::Pod;
     const QColor status = TopologyStyle::healthColor(m_node.health);
     const QColor fill = isPod || m_node.kind == TopologyKind::PodGroup
-        ? TopologyStyle::healthFill(m_node.health) : TopologyStyle::background();
+                            ? TopologyStyle::healthFill(m_node.health)
+                            : TopologyStyle::background();
 
     if (lod < s_shapeLod) {
         // Overview: one filled rectangle per node, in status colour for pods.
-        painter->fillRect(r, isPod || m_node.kind == TopologyKind::PodGroup ? status
-                                                                         : TopologyStyle::kindColor(m_node.kind));
+        painter->fillRect(r, isPod || m_node.kind == TopologyKind::PodGroup
+                                 ? status
+                                 : TopologyStyle::kindColor(m_node.kind));
         if (isSelected())
             painter->fillRect(r.adjusted(-6, -6, 6, 6), TopologyStyle::selection());
         return;
@@ -243,7 +255,8 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setPen(Qt::NoPen);
         painter->setBrush(halo);
         const qreal grow = 2 + 3 * m_flash;
-        painter->drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), radius + grow, radius + grow);
+        painter->drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), radius + grow,
+                                 radius + grow);
     }
     QPen border(isSelected() ? TopologyStyle::selection() : status, isSelected() ? 3.0 : 1.6);
     if (m_node.health == TopologyHealth::Terminating)
@@ -280,7 +293,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
     const bool ring = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
                        || m_node.kind == TopologyKind::Hpa)
-        && m_node.desired >= 0;
+                      && m_node.desired >= 0;
     const qreal textLeft = badgeRect.right() + 7;
     const qreal textRight = r.width() - (ring ? 44 * k : 8);
     const QFont titleFont = TopologyStyle::titleFont(m_display->fontScale);
@@ -288,7 +301,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const QString name = m_display->displayName(m_node);
     // Eliding is the most expensive part of a frame: cache it until text or scale change.
     const bool cached = m_text.scale == m_display->fontScale && m_text.name == name
-        && m_text.presenter == m_display->presenter;
+                        && m_text.presenter == m_display->presenter;
     if (!cached) {
         m_text.scale = m_display->fontScale;
         m_text.name = name;
@@ -302,34 +315,42 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setPen(TopologyStyle::text());
         const QRectF nameRect(textLeft, 2, textRight - textLeft, r.height() / 2);
         if (!cached)
-            m_text.first = QFontMetricsF(podFont).elidedText(name, Qt::ElideMiddle, nameRect.width());
+            m_text.first
+                = QFontMetricsF(podFont).elidedText(name, Qt::ElideMiddle, nameRect.width());
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignBottom, m_text.first);
         painter->setFont(detailFont);
-        painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText() : status.darker(130));
-        const QRectF statusRect(textLeft, r.height() / 2 + 1, textRight - textLeft, r.height() / 2 - 3);
+        painter->setPen(m_node.health == TopologyHealth::Healthy ? TopologyStyle::mutedText()
+                                                                 : status.darker(130));
+        const QRectF statusRect(textLeft, r.height() / 2 + 1, textRight - textLeft,
+                                r.height() / 2 - 3);
         if (!cached)
-            m_text.second = QFontMetricsF(detailFont).elidedText(m_node.status, Qt::ElideRight, statusRect.width());
+            m_text.second = QFontMetricsF(detailFont)
+                                .elidedText(m_node.status, Qt::ElideRight, statusRect.width());
         painter->drawText(statusRect, Qt::AlignLeft | Qt::AlignTop, m_text.second);
     } else {
         painter->setFont(titleFont);
         painter->setPen(TopologyStyle::text());
         const QRectF titleRect(textLeft, 3, textRight - textLeft, r.height() / 2 - 1);
         if (!cached)
-            m_text.first = QFontMetricsF(titleFont).elidedText(name, Qt::ElideMiddle, titleRect.width());
+            m_text.first
+                = QFontMetricsF(titleFont).elidedText(name, Qt::ElideMiddle, titleRect.width());
         painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignBottom, m_text.first);
         QString second = m_node.status;
         if (!m_display->presenter && !m_node.detail.trimmed().isEmpty()
             && m_node.kind != TopologyKind::PodGroup)
-            second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + m_node.detail.trimmed();
+            second
+                += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + m_node.detail.trimmed();
         if (ring && !m_display->presenter)
             second = m_node.detail.trimmed().isEmpty() ? m_node.status : m_node.detail.trimmed();
         if (m_node.kind == TopologyKind::Hpa)
             second = m_node.status + QStringLiteral(" · ") + m_node.detail;
         painter->setFont(detailFont);
         painter->setPen(TopologyStyle::mutedText());
-        const QRectF detailRect(textLeft, r.height() / 2 + 2, textRight - textLeft, r.height() / 2 - 4);
+        const QRectF detailRect(textLeft, r.height() / 2 + 2, textRight - textLeft,
+                                r.height() / 2 - 4);
         if (!cached)
-            m_text.second = QFontMetricsF(detailFont).elidedText(second, Qt::ElideRight, detailRect.width());
+            m_text.second
+                = QFontMetricsF(detailFont).elidedText(second, Qt::ElideRight, detailRect.width());
         painter->drawText(detailRect, Qt::AlignLeft | Qt::AlignTop, m_text.second);
         if (ring) {
             const QRectF ringRect(r.width() - 40 * k, (r.height() - 32 * k) / 2, 32 * k, 32 * k);
@@ -340,7 +361,8 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     }
 
     if (m_node.restarts > 0 && !m_display->presenter) {
-        const QString text = m_node.restarts > 99 ? QStringLiteral("99+") : QString::number(m_node.restarts);
+        const QString text
+            = m_node.restarts > 99 ? QStringLiteral("99+") : QString::number(m_node.restarts);
         QFont f = TopologyStyle::badgeFont(m_display->fontScale);
         painter->setFont(f);
         const qreal w = std::max<qreal>(16, QFontMetricsF(f).horizontalAdvance(text) + 8);

@@ -28,13 +28,12 @@ public:
     void setSize(const QSizeF &size);
     QSizeF size() const { return m_size; }
 
-    void setFlash(qreal flash);  // 0..1, fading highlight after a change
+    void setFlash(qreal flash); // 0..1, fading highlight after a change
     qreal flash() const { return m_flash; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QString toolTipFor(const TopologyNode &node);
 
@@ -61,14 +60,14 @@ private:
         int ready = -1;
         int desired = -1;
         int pixels = 0;
-        qreal room = 0;  // device pixels for the text
+        qreal room = 0; // device pixels for the text
         qreal baseline = 0;
         bool showCount = false;
         qreal countWidth = 0;
         qreal width = 0;
         QString text;
     };
-    CompactCache m_compact;  // the elided name of the compact card
+    CompactCache m_compact; // the elided name of the compact card
     QSizeF m_size;
     const TopologyDisplay *m_display;
     qreal m_flash = 0;

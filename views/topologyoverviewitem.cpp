@@ -48,7 +48,8 @@ void TopologyOverviewItem::rebuild()
         if (item->isSelected())
             selection.rects.append(rect.adjusted(-6, -6, 6, 6));
         QColor color = node.kind == TopologyKind::Pod || node.kind == TopologyKind::PodGroup
-            ? TopologyStyle::healthColor(node.health) : TopologyStyle::kindColor(node.kind);
+                           ? TopologyStyle::healthColor(node.health)
+                           : TopologyStyle::kindColor(node.kind);
         if (item->opacity() < 1)
             color.setAlphaF(item->opacity());
         auto it = index.constFind(color.rgba());

@@ -42,7 +42,7 @@ private:
     const QGraphicsItem *m_nodes;
     QRectF m_rect;
     bool m_dirty = true;
-    QList<Batch> m_batches;  // selection halo first, then one batch per colour
+    QList<Batch> m_batches; // selection halo first, then one batch per colour
 };
 
 } // namespace Orrery

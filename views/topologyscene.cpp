@@ -115,7 +115,7 @@ void TopologyScene::rebuild()
         syncItem(it.key(), m_graph->node(it.key()), it.value(), false, false);
     rebuildFrames();
     rebuildEdges();
-    invalidateOverviews();  // every namespace, so no per-item invalidation above
+    invalidateOverviews(); // every namespace, so no per-item invalidation above
     if (!m_focusId.isEmpty())
         setFocusNode(m_focusId);
     applyReveal();
@@ -139,7 +139,7 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
     const bool fits = m_layout.update(*m_graph, delta,
                                       [this](const TopologyNode &node) { return isVisible(node); });
     if (!fits) {
-        rebuild();  // the structure changed more than the slack allows
+        rebuild(); // the structure changed more than the slack allows
         return;
     }
     for (const QString &id : delta.removed)
@@ -165,7 +165,8 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
             updateProducerEdges(producer);
         // A changed node may have become (in)visible: its neighbours' edges follow.
         for (const QString &id : delta.changed) {
-            if (!delta.edgeProducers.contains(id) && m_producerLayer.contains(id) != m_layout.contains(id))
+            if (!delta.edgeProducers.contains(id)
+                && m_producerLayer.contains(id) != m_layout.contains(id))
                 updateProducerEdges(id);
         }
     }
@@ -313,7 +314,8 @@ void TopologyScene::updateProducerEdges(const QString &producer, bool repaint)
     drawProducerEdges(producer, m_graph->node(producer), repaint);
 }
 
-void TopologyScene::drawProducerEdges(const QString &producer, const TopologyNode *node, bool repaint)
+void TopologyScene::drawProducerEdges(const QString &producer, const TopologyNode *node,
+                                      bool repaint)
 {
     if (!node)
         return;
@@ -332,8 +334,9 @@ void TopologyScene::drawProducerEdges(const QString &producer, const TopologyNod
             continue;
         // Collapsed pods map many edges onto one: draw it once. A producer has a handful of
         // edges, so a linear scan beats building keys for a set (measured on rebuild).
-        if (std::any_of(drawn.cbegin(), drawn.cend(),
-                        [&](const TopologyEdgeLayer::Edge &e) { return e.from == from && e.to == to; }))
+        if (std::any_of(drawn.cbegin(), drawn.cend(), [&](const TopologyEdgeLayer::Edge &e) {
+                return e.from == from && e.to == to;
+            }))
             continue;
         TopologyEdgeLayer::Edge e = TopologyEdgeLayer::makeEdge(*fromRect, *toRect);
         e.from = from;
@@ -415,7 +418,9 @@ void TopologyScene::setPresenter(bool presenter, qreal fontScale)
     options.nodeWidth *= k;
     options.nodeHeight *= k;
     options.podHeight *= k;
-    options.columnWidth = options.nodeWidth + (TopologyLayout::Options().columnWidth - TopologyLayout::Options().nodeWidth) * k;
+    options.columnWidth
+        = options.nodeWidth
+          + (TopologyLayout::Options().columnWidth - TopologyLayout::Options().nodeWidth) * k;
     options.routeLabelGap *= k;
     options.groupHeader *= k;
     options.namespaceHeader *= k;
@@ -448,7 +453,8 @@ void TopologyScene::computeAnonymousNames()
     for (const QString &id : std::as_const(ids)) {
         const TopologyNode *node = m_graph->node(id);
         const int n = ++counters[int(node->kind)];
-        m_display.anonymousNames.insert(id, topologyKindBadge(node->kind).toLower() + QLatin1Char('-') + QString::number(n));
+        m_display.anonymousNames.insert(id, topologyKindBadge(node->kind).toLower()
+                                                + QLatin1Char('-') + QString::number(n));
     }
 }
 
@@ -473,8 +479,9 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
         if (item->type() == TopologyNodeItem::Type) {
-            QToolTip::showText(event->screenPos(),
-                               TopologyNodeItem::toolTipFor(static_cast<TopologyNodeItem *>(item)->node()));
+            QToolTip::showText(
+                event->screenPos(),
+                TopologyNodeItem::toolTipFor(static_cast<TopologyNodeItem *>(item)->node()));
             event->accept();
             return;
         }

@@ -44,7 +44,7 @@ public:
 
     void setPresenter(bool presenter, qreal fontScale = 1.4);
     void setAnonymise(bool anonymise);
-    void setRevealRank(int rank);  // presenter steps: show ranks 0..rank
+    void setRevealRank(int rank); // presenter steps: show ranks 0..rank
     int revealRank() const { return m_display.revealRank; }
     // Ranks that hold at least one visible node, ascending (presenter steps over them).
     QList<int> usedRanks() const;
@@ -57,7 +57,7 @@ public:
     TopologyNodeItem *item(const QString &id) const { return m_items.value(id); }
     int itemCount() const { return int(m_items.size()); }
     int edgeCount() const;
-    QStringList find(const QString &text) const;  // ids of drawn nodes whose name matches
+    QStringList find(const QString &text) const; // ids of drawn nodes whose name matches
 
     // Far-away drawing for a view zoomed out below overviewZoom(): each namespace's nodes are
     // painted as one cached batch of coloured rectangles instead of one item each.
@@ -103,8 +103,8 @@ private:
     TopologyDisplay m_display;
     QSet<QString> m_unhealthyContext;
     QHash<QString, TopologyNodeItem *> m_items;
-    QHash<QString, TopologyEdgeLayer *> m_layers;  // namespace (home) → its edges
-    QHash<QString, QString> m_producerLayer;       // producer → home it was drawn in
+    QHash<QString, TopologyEdgeLayer *> m_layers; // namespace (home) → its edges
+    QHash<QString, QString> m_producerLayer;      // producer → home it was drawn in
     // Node items are children of one layer per namespace (home), so that the overview can
     // drop a whole namespace's items from painting at once (TopologyOverviewItem).
     QHash<QString, QGraphicsItem *> m_nodeLayers;
@@ -112,11 +112,11 @@ private:
     bool m_overview = false;
     QList<TopologyBoxItem *> m_frames;
     QString m_focusId;
-    QHash<TopologyNodeItem *, qint64> m_flashing;  // item → flash start (ms)
+    QHash<TopologyNodeItem *, qint64> m_flashing; // item → flash start (ms)
     QElapsedTimer m_clock;
     QTimer m_flashTimer;
     bool m_animate = true;
-    bool m_revealApplied = false;  // some items hidden by the presenter reveal
+    bool m_revealApplied = false; // some items hidden by the presenter reveal
 };
 
 // Sets a scene's overview mode for one scope and restores it: exports render the details

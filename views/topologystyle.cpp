@@ -79,7 +79,8 @@ QColor TopologyStyle::edgeColor(TopologyEdgeType type, bool active)
 {
     switch (type) {
     case TopologyEdgeType::Route: return pick(0x6a4c93, 0xa78bd4);
-    case TopologyEdgeType::Selects: return active ? pick(0x1e6fc8, 0x5ea8ff) : pick(0xb0b8c1, 0x4f5863);
+    case TopologyEdgeType::Selects:
+        return active ? pick(0x1e6fc8, 0x5ea8ff) : pick(0xb0b8c1, 0x4f5863);
     case TopologyEdgeType::Exposes: return pick(0x37474f, 0x90a4ae);
     case TopologyEdgeType::Owns: return pick(0x8a96a3, 0x67727f);
     case TopologyEdgeType::Scales: return pick(0x007f73, 0x4db6ac);

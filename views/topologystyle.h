@@ -17,9 +17,9 @@ namespace Orrery {
 class TopologyStyle
 {
 public:
-    static QColor healthColor(TopologyHealth health);      // strong: borders, dots
-    static QColor healthFill(TopologyHealth health);       // pale (dark: deep) pod fills
-    static QColor kindColor(TopologyKind kind);            // badge
+    static QColor healthColor(TopologyHealth health); // strong: borders, dots
+    static QColor healthFill(TopologyHealth health);  // pale (dark: deep) pod fills
+    static QColor kindColor(TopologyKind kind);       // badge
     static QColor edgeColor(TopologyEdgeType type, bool active);
     static QColor edgeLabelColor(TopologyEdgeType type, bool active); // text in an edge's pill
     static QColor text();
@@ -29,7 +29,7 @@ public:
     static QColor groupFill();
     static QColor groupBorder();
     static QColor selection();
-    static QColor background();   // scene background and the fill of non-pod nodes
+    static QColor background(); // scene background and the fill of non-pod nodes
     static bool isDark();
 
     // Presenter mode passes a larger scale.

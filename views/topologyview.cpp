@@ -174,17 +174,28 @@ QStringList TopologyView::actionsFor(const QString &kind)
 
 QString TopologyView::actionLabel(const QString &actionId)
 {
-    if (actionId == QLatin1String("logs")) return tr("Show logs");
-    if (actionId == QLatin1String("exec")) return tr("Open shell");
-    if (actionId == QLatin1String("delete")) return tr("Delete…");
-    if (actionId == QLatin1String("describe")) return tr("Show details");
-    if (actionId == QLatin1String("scale")) return tr("Scale…");
-    if (actionId == QLatin1String("restart")) return tr("Restart rollout");
-    if (actionId == QLatin1String("rollback")) return tr("Roll back…");
-    if (actionId == QLatin1String("trigger")) return tr("Run now");
-    if (actionId == QLatin1String("suspend")) return tr("Suspend");
-    if (actionId == QLatin1String("port-forward")) return tr("Port forward…");
-    if (actionId == QLatin1String("edit-limits")) return tr("Edit replica limits…");
+    if (actionId == QLatin1String("logs"))
+        return tr("Show logs");
+    if (actionId == QLatin1String("exec"))
+        return tr("Open shell");
+    if (actionId == QLatin1String("delete"))
+        return tr("Delete…");
+    if (actionId == QLatin1String("describe"))
+        return tr("Show details");
+    if (actionId == QLatin1String("scale"))
+        return tr("Scale…");
+    if (actionId == QLatin1String("restart"))
+        return tr("Restart rollout");
+    if (actionId == QLatin1String("rollback"))
+        return tr("Roll back…");
+    if (actionId == QLatin1String("trigger"))
+        return tr("Run now");
+    if (actionId == QLatin1String("suspend"))
+        return tr("Suspend");
+    if (actionId == QLatin1String("port-forward"))
+        return tr("Port forward…");
+    if (actionId == QLatin1String("edit-limits"))
+        return tr("Edit replica limits…");
     return actionId;
 }
 
@@ -207,7 +218,7 @@ void TopologyView::onSelectionChanged()
             continue;
         const TopologyNode &node = static_cast<TopologyNodeItem *>(item)->node();
         if (node.kind == TopologyKind::PodGroup) {
-            emit podGroupActivated(node.owner);  // expand on click
+            emit podGroupActivated(node.owner); // expand on click
             return;
         }
         emit nodeSelected(topologyKindName(node.kind), node.ns, node.name);
@@ -232,7 +243,8 @@ void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
     if (!m_scene)
         return;
     TopologyNodeItem *item = nodeAt(event->position().toPoint());
-    m_scene->setFocusNode(item && item->node().id != m_scene->focusNode() ? item->node().id : QString());
+    m_scene->setFocusNode(item && item->node().id != m_scene->focusNode() ? item->node().id
+                                                                          : QString());
     event->accept();
 }
 
@@ -245,7 +257,7 @@ QMenu *TopologyView::createContextMenu(const TopologyNode &node, QWidget *parent
 {
     auto *menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("topologyContextMenu"));
-    menu->setToolTipsVisible(true);  // a disabled operation says which permission is missing
+    menu->setToolTipsVisible(true); // a disabled operation says which permission is missing
     const QString id = node.id;
     const bool focused = m_scene && m_scene->focusNode() == id;
     QAction *focus = menu->addAction(focused ? tr("Clear focus") : tr("Focus on neighbourhood"));
@@ -257,7 +269,8 @@ QMenu *TopologyView::createContextMenu(const TopologyNode &node, QWidget *parent
     if (node.kind == TopologyKind::PodGroup) {
         QAction *expand = menu->addAction(tr("Expand pods"));
         expand->setObjectName(QStringLiteral("topology-expand"));
-        connect(expand, &QAction::triggered, this, [this, owner = node.owner] { emit podGroupActivated(owner); });
+        connect(expand, &QAction::triggered, this,
+                [this, owner = node.owner] { emit podGroupActivated(owner); });
     }
     QList<QAction *> actions;
     if (m_actionsProvider) {
@@ -268,9 +281,10 @@ QMenu *TopologyView::createContextMenu(const TopologyNode &node, QWidget *parent
             auto *action = new QAction(actionLabel(actionId), menu);
             action->setObjectName(QStringLiteral("topology-") + actionId);
             action->setData(actionId);
-            connect(action, &QAction::triggered, this, [this, kind, ns = node.ns, name = node.name, actionId] {
-                emit actionTriggered(kind, ns, name, actionId);
-            });
+            connect(action, &QAction::triggered, this,
+                    [this, kind, ns = node.ns, name = node.name, actionId] {
+                        emit actionTriggered(kind, ns, name, actionId);
+                    });
             actions.append(action);
         }
     }

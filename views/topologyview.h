@@ -33,7 +33,7 @@ public:
     // compact cards), and what does not fit is scrolled to. showWhole() shows everything.
     void fitAll();
     void showWhole();
-    qreal fitZoom() const;  // the zoom at which the whole diagram fits the viewport
+    qreal fitZoom() const; // the zoom at which the whole diagram fits the viewport
     static constexpr qreal readableZoom() { return 0.5; }
     void centerOnNode(const QString &id);
     // Selects and centres on the next match of `text`; returns the number of matches.
@@ -47,7 +47,8 @@ public:
 
     // The actions that fit a node (TopologyPage: the operations of the ActionController and
     // the page's own), parented to `parent`; they run themselves when triggered.
-    using ActionsProvider = std::function<QList<QAction *>(const TopologyNode &node, QObject *parent)>;
+    using ActionsProvider
+        = std::function<QList<QAction *>(const TopologyNode &node, QObject *parent)>;
     void setActionsProvider(ActionsProvider provider);
     // What a right-click on `node` opens: focus, expand (pod groups), then the provider's
     // actions, or without one actionsFor()'s ids (actionTriggered when chosen). The caller owns

@@ -61,7 +61,8 @@ void YamlHighlighter::highlightBlock(const QString &text)
         setFormat(pos, static_cast<int>(text.size()) - pos, m_comment);
         return;
     }
-    while (pos + 1 < text.size() && text.at(pos) == QLatin1Char('-') && text.at(pos + 1) == QLatin1Char(' ')) {
+    while (pos + 1 < text.size() && text.at(pos) == QLatin1Char('-')
+           && text.at(pos + 1) == QLatin1Char(' ')) {
         setFormat(pos, 1, m_punctuation);
         pos += 2;
         while (pos < text.size() && text.at(pos) == QLatin1Char(' '))
@@ -106,8 +107,9 @@ void YamlHighlighter::highlightBlock(const QString &text)
         QStringLiteral("^[-+]?(\\d+(\\.\\d*)?([eE][-+]?\\d+)?|0x[0-9a-fA-F]+|\\.inf|\\.nan)$"));
     static const QRegularExpression keywordRe(
         QStringLiteral("^(true|false|null|~|yes|no|True|False|Null|TRUE|FALSE)$"));
-    if (value == QLatin1String("|") || value == QLatin1String(">") || value.startsWith(QLatin1String("|-"))
-        || value.startsWith(QLatin1String(">-")) || value.startsWith(QLatin1String("|+"))) {
+    if (value == QLatin1String("|") || value == QLatin1String(">")
+        || value.startsWith(QLatin1String("|-")) || value.startsWith(QLatin1String(">-"))
+        || value.startsWith(QLatin1String("|+"))) {
         setFormat(pos, length, m_punctuation);
         setCurrentBlockState(indent + 1);
     } else if (value.startsWith(QLatin1Char('*')) || value.startsWith(QLatin1Char('&'))) {

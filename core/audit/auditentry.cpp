@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditentry.h"
 
-#include <QUuid>
-#include "util/redaction.h"
 #include "util/jsonread.h"
+#include "util/redaction.h"
+#include <QUuid>
 
 namespace Orrery {
 
@@ -33,7 +33,7 @@ AuditEntry AuditEntry::fromWrite(const PlannedWrite &write)
     if (body.is_null() && !write.request.body.isEmpty())
         body = JsonRead::parse(write.request.body);
     if (body.is_discarded())
-        body = "<unparsed body>";  // never copy raw bytes we could not inspect
+        body = "<unparsed body>"; // never copy raw bytes we could not inspect
     QString summary = QString::fromStdString(JsonRead::dump(scrub(body, write.kind)));
     if (summary.size() > MaxSummary)
         summary = summary.left(MaxSummary) + QStringLiteral("…");
@@ -85,10 +85,10 @@ nlohmann::json AuditEntry::toJson() const
         line["phase"] = phase == Phase::Intent ? "intent" : "outcome";
     }
     if (phase == Phase::Intent) {
-        line.erase("status");  // not known yet: the outcome line carries them
+        line.erase("status"); // not known yet: the outcome line carries them
         line.erase("result");
     } else if (!id.isEmpty()) {
-        line.erase("summary");  // the intent line has it
+        line.erase("summary"); // the intent line has it
     }
     return line;
 }

@@ -22,20 +22,20 @@ struct AuditEntry
 {
     enum class Phase { Intent, Outcome };
 
-    QString id;            // links the intent and outcome lines of one write; empty in old logs
+    QString id; // links the intent and outcome lines of one write; empty in old logs
     Phase phase = Phase::Outcome;
-    QDateTime time;        // UTC; for a read entry, when the intent was recorded
-    QString context;       // kubeconfig context
+    QDateTime time;  // UTC; for a read entry, when the intent was recorded
+    QString context; // kubeconfig context
     QString cluster;
-    QString user;          // identity as the server knows it (user name), never a credential
-    QString verb;          // "patch", "apply", "delete", "create", "update"
+    QString user; // identity as the server knows it (user name), never a credential
+    QString verb; // "patch", "apply", "delete", "create", "update"
     QString kind;
     QString ns;
     QString name;
-    QString summary;       // scrubbed, shortened body
+    QString summary; // scrubbed, shortened body
     bool dryRun = false;
-    int status = 0;        // HTTP status; 0 when the request never got an answer
-    QString result;        // "ok" or the error, one line
+    int status = 0; // HTTP status; 0 when the request never got an answer
+    QString result; // "ok" or the error, one line
 
     bool outcomeKnown() const { return phase == Phase::Outcome; }
 

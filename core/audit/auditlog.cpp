@@ -41,7 +41,7 @@ int syncDescriptor(int fd)
     return ::fsync(fd) == 0 ? 0 : errno;
 #else
     Q_UNUSED(fd);
-    return 0;  // Orrery ships for Linux; elsewhere the unbuffered write is the best we do
+    return 0; // Orrery ships for Linux; elsewhere the unbuffered write is the best we do
 #endif
 }
 
@@ -68,7 +68,8 @@ QString lockFailure(const QLockFile &lock)
         qint64 pid = 0;
         QString host, app;
         if (lock.getLockInfo(&pid, &host, &app))
-            return tr("another Orrery (process %1 on %2) has held the audit log's lock for more than %3 seconds")
+            return tr("another Orrery (process %1 on %2) has held the audit log's lock for more "
+                      "than %3 seconds")
                 .arg(pid)
                 .arg(host)
                 .arg(AuditLog::LockTimeoutMs / 1000);
@@ -78,8 +79,7 @@ QString lockFailure(const QLockFile &lock)
     case QLockFile::PermissionError:
         return tr("the audit directory does not allow creating its lock file");
     case QLockFile::NoError:
-    case QLockFile::UnknownError:
-        break;
+    case QLockFile::UnknownError: break;
     }
     return tr("the audit log's lock file could not be created");
 }
@@ -96,7 +96,8 @@ AuditLog::AuditLog(const QString &directory, qint64 maxBytes, int keep, QObject 
 
 QString AuditLog::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/audit");
 }
 
 QString AuditLog::currentFile() const
@@ -117,7 +118,8 @@ QString AuditLog::fileAt(int index) const
 
 Error AuditLog::fail(Error error)
 {
-    emit writeFailed(tr("The audit log could not be written (%1): %2").arg(error.context, error.message));
+    emit writeFailed(
+        tr("The audit log could not be written (%1): %2").arg(error.context, error.message));
     return error;
 }
 
@@ -164,16 +166,20 @@ Result<void> AuditLog::appendLocked(const QByteArray &line)
     if (!file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
         return fileError(file.errorString(), currentFile());
     if (directoryChanged)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);  // best effort (FAT, shares)
+        file.setPermissions(QFileDevice::ReadOwner
+                            | QFileDevice::WriteOwner); // best effort (FAT, shares)
     // A crash can leave a partial last line; start on a fresh line so only that one is lost.
     QByteArray out = line;
-    if (!file.isSequential() && file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n")
+    if (!file.isSequential() && file.size() > 0 && file.seek(file.size() - 1)
+        && file.read(1) != "\n")
         out.prepend('\n');
     // One write call per line: with the lock held nobody interleaves, and a reader (the
     // viewer does not lock) sees at worst one incomplete last line, which it skips.
     const qint64 written = file.write(out);
     if (written != out.size())
-        return fileError(written < 0 ? file.errorString() : tr("short write (%1 of %2 bytes)").arg(written).arg(out.size()),
+        return fileError(written < 0
+                             ? file.errorString()
+                             : tr("short write (%1 of %2 bytes)").arg(written).arg(out.size()),
                          currentFile());
     if (!file.flush())
         return fileError(file.errorString(), currentFile());
@@ -189,7 +195,7 @@ Result<void> AuditLog::appendLocked(const QByteArray &line)
 QList<AuditEntry> AuditLog::read(const QString &directory)
 {
     QList<AuditEntry> out;
-    QHash<QString, qsizetype> intents;  // id → index in `out` of the write's intent
+    QHash<QString, qsizetype> intents; // id → index in `out` of the write's intent
     QDir dir(directory);
     // Oldest file first: the highest rotation index.
     QList<int> indexes;
@@ -205,7 +211,8 @@ QList<AuditEntry> AuditLog::read(const QString &directory)
     }
     std::sort(indexes.begin(), indexes.end(), std::greater<int>());
     for (int i : indexes) {
-        QFile file(i == 0 ? dir.filePath(QStringLiteral("audit.jsonl")) : dir.filePath(QStringLiteral("audit.%1.jsonl").arg(i)));
+        QFile file(i == 0 ? dir.filePath(QStringLiteral("audit.jsonl"))
+                          : dir.filePath(QStringLiteral("audit.%1.jsonl").arg(i)));
         // Regular files only: a device behind the name (/dev/zero, /dev/full) never ends.
         if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly))
             continue;

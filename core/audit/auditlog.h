@@ -37,8 +37,8 @@ public:
     static constexpr int LockTimeoutMs = 10000;
 
     // `directory` empty: QStandardPaths::AppDataLocation + "/audit".
-    explicit AuditLog(const QString &directory = {}, qint64 maxBytes = DefaultMaxBytes, int keep = DefaultKeep,
-                      QObject *parent = nullptr);
+    explicit AuditLog(const QString &directory = {}, qint64 maxBytes = DefaultMaxBytes,
+                      int keep = DefaultKeep, QObject *parent = nullptr);
 
     // Appends one line durably (see above). On failure also emits writeFailed, so whoever
     // shows the window (or the CLI's stderr) hears about it even when the caller cannot say

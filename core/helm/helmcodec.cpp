@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmcodec.h"
 
-#include "util/limits.h"
 #include "util/jsonread.h"
+#include "util/limits.h"
 
 #include <QCoreApplication>
 
@@ -80,7 +80,8 @@ Result<HelmRelease> HelmCodec::decodeRelease(const QByteArray &helmEncoded)
     if (!decoded)
         return Error(Error::Code::ParseError, tr("The release data is not valid base64."));
     QByteArray payload = *decoded;
-    if (payload.size() > 3 && quint8(payload[0]) == 0x1f && quint8(payload[1]) == 0x8b && quint8(payload[2]) == 0x08) {
+    if (payload.size() > 3 && quint8(payload[0]) == 0x1f && quint8(payload[1]) == 0x8b
+        && quint8(payload[2]) == 0x08) {
         auto plain = gunzip(payload);
         if (!plain)
             return plain.error();
@@ -93,7 +94,8 @@ Result<HelmRelease> HelmCodec::decodeRelease(const QByteArray &helmEncoded)
     // Helm's own decoder fails on such a release too; without a revision number it cannot be
     // listed, compared or rolled back to, so it is skipped with this reason.
     if (r.version <= 0)
-        return Error(Error::Code::ParseError, tr("The release has no valid revision number (\"version\")."));
+        return Error(Error::Code::ParseError,
+                     tr("The release has no valid revision number (\"version\")."));
     return r;
 }
 

@@ -38,7 +38,7 @@ QDateTime HelmRelease::parseTime(const std::string &text)
 std::string HelmRelease::formatTime(const QDateTime &time)
 {
     if (!time.isValid())
-        return "0001-01-01T00:00:00Z";  // Go's zero time, what Helm writes for "never"
+        return "0001-01-01T00:00:00Z"; // Go's zero time, what Helm writes for "never"
     return time.toUTC().toString(Qt::ISODateWithMs).toStdString();
 }
 
@@ -60,7 +60,8 @@ HelmRelease HelmRelease::fromJson(const nlohmann::json &release)
     r.chartName = qstr(meta, "name");
     r.chartVersion = qstr(meta, "version");
     r.appVersion = qstr(meta, "appVersion");
-    if (const nlohmann::json *config = JsonRead::find(r.raw, "config"); config && config->is_object())
+    if (const nlohmann::json *config = JsonRead::find(r.raw, "config");
+        config && config->is_object())
         r.config = *config;
     r.manifest = qstr(r.raw, "manifest");
     return r;

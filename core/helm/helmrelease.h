@@ -15,19 +15,19 @@ struct HelmRelease
 {
     QString name;
     QString ns;
-    int version = 0;          // the revision
-    QString status;           // "deployed", "superseded", "failed", "pending-rollback", ...
+    int version = 0; // the revision
+    QString status;  // "deployed", "superseded", "failed", "pending-rollback", ...
     QString chartName;
     QString chartVersion;
     QString appVersion;
     QString description;
-    QDateTime firstDeployed;  // UTC
-    QDateTime lastDeployed;   // UTC
-    nlohmann::json config = nlohmann::json::object();  // user-supplied values
-    QString manifest;         // rendered multi-document YAML
+    QDateTime firstDeployed;                          // UTC
+    QDateTime lastDeployed;                           // UTC
+    nlohmann::json config = nlohmann::json::object(); // user-supplied values
+    QString manifest;                                 // rendered multi-document YAML
     nlohmann::json raw = nlohmann::json::object();
 
-    QString chart() const { return chartName + QLatin1Char('-') + chartVersion; }  // as `helm list`
+    QString chart() const { return chartName + QLatin1Char('-') + chartVersion; } // as `helm list`
     // Name of the storage Secret: sh.helm.release.v1.<name>.v<version>.
     QString secretName() const
     {

@@ -40,9 +40,10 @@ void HelmReleases::merge(HelmReleases other)
 
 void HelmReleases::sortReleases()
 {
-    std::stable_sort(m_releases.begin(), m_releases.end(), [](const HelmRelease &a, const HelmRelease &b) {
-        return a.name != b.name ? a.name < b.name : a.version < b.version;
-    });
+    std::stable_sort(m_releases.begin(), m_releases.end(),
+                     [](const HelmRelease &a, const HelmRelease &b) {
+                         return a.name != b.name ? a.name < b.name : a.version < b.version;
+                     });
 }
 
 QList<HelmRelease> HelmReleases::latest() const
@@ -50,7 +51,7 @@ QList<HelmRelease> HelmReleases::latest() const
     QList<HelmRelease> out;
     for (const HelmRelease &r : m_releases) {
         if (!out.isEmpty() && out.last().name == r.name)
-            out.last() = r;  // sorted by version within a name, so the last one wins
+            out.last() = r; // sorted by version within a name, so the last one wins
         else
             out.append(r);
     }
@@ -84,30 +85,36 @@ QString HelmReleases::valuesYaml(const HelmRelease &release)
 QString HelmReleases::manifestDiff(const HelmRelease &from, const HelmRelease &to)
 {
     // Secrets compared value by value, shown key by key without values (the shared rule).
-    const auto [before, after] = ManifestRedaction::hideSecretValuesForDiff(from.manifest, to.manifest);
-    return LineDiff::unified(before, after, QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
+    const auto [before, after]
+        = ManifestRedaction::hideSecretValuesForDiff(from.manifest, to.manifest);
+    return LineDiff::unified(before, after,
+                             QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
                              QStringLiteral("%1 v%2").arg(to.name).arg(to.version));
 }
 
 QString HelmReleases::valuesDiff(const HelmRelease &from, const HelmRelease &to)
 {
-    return LineDiff::unified(valuesYaml(from), valuesYaml(to), QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
+    return LineDiff::unified(valuesYaml(from), valuesYaml(to),
+                             QStringLiteral("%1 v%2").arg(from.name).arg(from.version),
                              QStringLiteral("%1 v%2").arg(to.name).arg(to.version));
 }
 
 QString HelmReleases::historyTable(const QList<HelmRelease> &history)
 {
-    QList<QStringList> rows{{QStringLiteral("REVISION"), QStringLiteral("UPDATED"), QStringLiteral("STATUS"),
-                             QStringLiteral("CHART"), QStringLiteral("APP VERSION"), QStringLiteral("DESCRIPTION")}};
+    QList<QStringList> rows{{QStringLiteral("REVISION"), QStringLiteral("UPDATED"),
+                             QStringLiteral("STATUS"), QStringLiteral("CHART"),
+                             QStringLiteral("APP VERSION"), QStringLiteral("DESCRIPTION")}};
     const QLocale c = QLocale::c();
     for (const HelmRelease &r : history) {
         // Go's ANSIC: "Mon Jan _2 15:04:05 2006" (day padded with a space).
         const QDateTime t = r.lastDeployed.toUTC();
-        const QString updated = t.isValid()
-            ? c.toString(t, QStringLiteral("ddd MMM ")) + QStringLiteral("%1").arg(t.date().day(), 2, 10, QLatin1Char(' '))
-                + c.toString(t, QStringLiteral(" HH:mm:ss yyyy"))
-            : QString();
-        rows.append({QString::number(r.version), updated, r.status, r.chart(), r.appVersion, r.description});
+        const QString updated
+            = t.isValid() ? c.toString(t, QStringLiteral("ddd MMM "))
+                                + QStringLiteral("%1").arg(t.date().day(), 2, 10, QLatin1Char(' '))
+                                + c.toString(t, QStringLiteral(" HH:mm:ss yyyy"))
+                          : QString();
+        rows.append({QString::number(r.version), updated, r.status, r.chart(), r.appVersion,
+                     r.description});
     }
     QList<int> widths(6, 0);
     for (const QStringList &row : rows)

@@ -43,7 +43,7 @@ public:
     static QString historyTable(const QList<HelmRelease> &history);
 
 private:
-    void sortReleases();  // by name, then version: latest() and history() rely on it
+    void sortReleases(); // by name, then version: latest() and history() rely on it
 
     QList<HelmRelease> m_releases;
     QList<Error> m_errors;

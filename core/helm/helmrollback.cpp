@@ -31,11 +31,14 @@ struct ObjectKey
 // Helm matches resources by group, kind, namespace and name (isMatchingInfo), not version.
 ObjectKey keyOf(const PlannedWrite &w)
 {
-    const QString group = w.apiVersion.contains(QLatin1Char('/')) ? w.apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString group = w.apiVersion.contains(QLatin1Char('/'))
+                              ? w.apiVersion.section(QLatin1Char('/'), 0, 0)
+                              : QString();
     return {group, w.kind, w.ns, w.name};
 }
 
-Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QList<ApiResource> &discovered,
+Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release,
+                                            const QList<ApiResource> &discovered,
                                             bool dryRun = false)
 {
     auto docs = YamlJson::parseDocuments(release.manifest.toUtf8(), release.secretName());
@@ -75,30 +78,36 @@ Result<QList<PlannedWrite>> manifestApplies(const HelmRelease &release, const QL
 // The resource of a planned write, from its path: …/namespaces/NS/RESOURCE/NAME or …/RESOURCE/NAME.
 AccessCheck accessFor(const PlannedWrite &w, const QString &verb)
 {
-    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0)
+                                  .split(QLatin1Char('/'), Qt::SkipEmptyParts);
     AccessCheck c;
     c.verb = verb;
-    c.group = w.apiVersion.contains(QLatin1Char('/')) ? w.apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
-    c.resource = parts.size() >= 2 ? parts.at(parts.size() - 2) : w.kind.toLower() + QLatin1Char('s');
+    c.group = w.apiVersion.contains(QLatin1Char('/')) ? w.apiVersion.section(QLatin1Char('/'), 0, 0)
+                                                      : QString();
+    c.resource
+        = parts.size() >= 2 ? parts.at(parts.size() - 2) : w.kind.toLower() + QLatin1Char('s');
     c.namespaceName = w.ns;
     return c;
 }
 
 bool sameCheck(const AccessCheck &a, const AccessCheck &b)
 {
-    return a.verb == b.verb && a.group == b.group && a.resource == b.resource && a.namespaceName == b.namespaceName
-           && a.subresource == b.subresource && a.name == b.name;
+    return a.verb == b.verb && a.group == b.group && a.resource == b.resource
+           && a.namespaceName == b.namespaceName && a.subresource == b.subresource
+           && a.name == b.name;
 }
 
 void addCheck(QList<AccessCheck> &checks, const AccessCheck &c)
 {
-    if (std::none_of(checks.begin(), checks.end(), [&](const AccessCheck &o) { return sameCheck(o, c); }))
+    if (std::none_of(checks.begin(), checks.end(),
+                     [&](const AccessCheck &o) { return sameCheck(o, c); }))
         checks.append(c);
 }
 
 } // namespace
 
-QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current, const HelmRelease &target,
+QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current,
+                                                const HelmRelease &target,
                                                 const QList<ApiResource> &discovered)
 {
     QList<AccessCheck> checks;
@@ -122,8 +131,10 @@ QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current, cons
     if (applies && existing) {
         for (const PlannedWrite &old : *existing) {
             const ObjectKey key = keyOf(old);
-            if (std::none_of(applies->begin(), applies->end(), [&](const PlannedWrite &w) { return keyOf(w) == key; })) {
-                // Read first: the live object's helm.sh/resource-policy decides (HelmRollbackOperation).
+            if (std::none_of(applies->begin(), applies->end(),
+                             [&](const PlannedWrite &w) { return keyOf(w) == key; })) {
+                // Read first: the live object's helm.sh/resource-policy decides
+                // (HelmRollbackOperation).
                 addCheck(checks, accessFor(old, QStringLiteral("get")));
                 addCheck(checks, accessFor(old, QStringLiteral("delete")));
             }
@@ -132,7 +143,8 @@ QList<AccessCheck> HelmRollback::requiredAccess(const HelmRelease &current, cons
     return checks;
 }
 
-PlannedWrite HelmRollback::secretWrite(const HelmRelease &release, const QDateTime &now, bool create)
+PlannedWrite HelmRollback::secretWrite(const HelmRelease &release, const QDateTime &now,
+                                       bool create)
 {
     PlannedWrite w;
     w.verb = create ? QStringLiteral("create") : QStringLiteral("update");
@@ -143,16 +155,21 @@ PlannedWrite HelmRollback::secretWrite(const HelmRelease &release, const QDateTi
     const nlohmann::json secret = HelmCodec::toSecret(release, now, create);
     w.body = secret;
     w.request.method = create ? "POST" : "PUT";
-    w.request.path = create ? ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns)
-                            : ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns, w.name);
+    w.request.path
+        = create ? ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns)
+                 : ResourcePath::path(QStringLiteral("v1"), QStringLiteral("secrets"), release.ns,
+                                      w.name);
     w.request.contentType = "application/json";
     w.request.body = JsonUtil::dumpBytes(secret);
-    w.description = tr("Record revision %1 of Helm release %2 as %3").arg(release.version).arg(release.name, release.status);
+    w.description = tr("Record revision %1 of Helm release %2 as %3")
+                        .arg(release.version)
+                        .arg(release.name, release.status);
     return w;
 }
 
-Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const QString &release, int version,
-                                            const QDateTime &now, const QList<ApiResource> &discovered)
+Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const QString &release,
+                                            int version, const QDateTime &now,
+                                            const QList<ApiResource> &discovered)
 {
     if (version < 0)
         return Error(Error::Code::InvalidArgument, tr("invalid release revision"));
@@ -168,7 +185,8 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
     plan.targetVersion = version == 0 ? plan.current.version - 1 : version;
     auto target = releases.revision(release, plan.targetVersion);
     if (!target)
-        return Error(Error::Code::NotFound, tr("release has no %1 version").arg(plan.targetVersion));
+        return Error(Error::Code::NotFound,
+                     tr("release has no %1 version").arg(plan.targetVersion));
 
     for (const HelmRelease &r : history)
         if (r.status == QLatin1String("deployed"))
@@ -212,10 +230,12 @@ Result<HelmRollbackPlan> HelmRollback::plan(const nlohmann::json &secrets, const
         del.verb = QStringLiteral("delete");
         del.request.method = "DELETE";
         del.request.path = del.request.path.section(QLatin1Char('?'), 0, 0);
-        del.body = {{"kind", "DeleteOptions"}, {"apiVersion", "v1"}, {"propagationPolicy", "Background"}};
+        del.body = {
+            {"kind", "DeleteOptions"}, {"apiVersion", "v1"}, {"propagationPolicy", "Background"}};
         del.request.body = JsonUtil::dumpBytes(del.body);
         del.request.contentType = "application/json";
-        del.description = tr("Delete %1 %2 (not in revision %3), unless it is annotated helm.sh/resource-policy: keep")
+        del.description = tr("Delete %1 %2 (not in revision %3), unless it is annotated "
+                             "helm.sh/resource-policy: keep")
                               .arg(del.kind, del.name)
                               .arg(plan.targetVersion);
         plan.deletes.append(std::move(del));
@@ -243,7 +263,8 @@ QList<PlannedWrite> HelmRollbackPlan::markFailed(const QString &reason, const QD
     HelmRelease failed = pending;
     failed.status = QStringLiteral("failed");
     failed.description = QStringLiteral("Rollback \"%1\" failed: %2").arg(release, reason);
-    return {HelmRollback::secretWrite(previous, now, false), HelmRollback::secretWrite(failed, now, false)};
+    return {HelmRollback::secretWrite(previous, now, false),
+            HelmRollback::secretWrite(failed, now, false)};
 }
 
 } // namespace Orrery

@@ -38,10 +38,10 @@ struct HelmRollbackPlan
 {
     QString release;
     QString ns;
-    int targetVersion = 0;      // N, the revision rolled back to
-    HelmRelease current;        // the latest revision before the rollback
-    HelmRelease pending;        // the new revision, status pending-rollback
-    QList<HelmRelease> deployed;  // revisions with status deployed before the rollback
+    int targetVersion = 0;       // N, the revision rolled back to
+    HelmRelease current;         // the latest revision before the rollback
+    HelmRelease pending;         // the new revision, status pending-rollback
+    QList<HelmRelease> deployed; // revisions with status deployed before the rollback
     QList<PlannedWrite> dryRunApplies;
     QList<PlannedWrite> recordPending;
     QList<PlannedWrite> applies;
@@ -56,8 +56,9 @@ class HelmRollback
 public:
     // `secrets`: the Helm storage Secrets of the release's namespace (List or array).
     // `version` 0: the revision before the current one.
-    static Result<HelmRollbackPlan> plan(const nlohmann::json &secrets, const QString &release, int version,
-                                         const QDateTime &now, const QList<ApiResource> &discovered = {});
+    static Result<HelmRollbackPlan> plan(const nlohmann::json &secrets, const QString &release,
+                                         int version, const QDateTime &now,
+                                         const QList<ApiResource> &discovered = {});
 
     // What the rollback from `current` to `target` needs, as `kubectl auth can-i` would ask:
     // get/create/update/delete on Secrets in the release's namespace (Helm's storage), patch

@@ -15,7 +15,8 @@ HelmRollbackOperation::HelmRollbackOperation(HelmRollbackPlan plan, QObject *par
 
 HelmRollbackOperation::LiveReader HelmRollbackOperation::reader(HttpTransport *transport)
 {
-    return [transport](const QString &path, QObject *context, std::function<void(const Result<ApiResponse> &)> onFinished) {
+    return [transport](const QString &path, QObject *context,
+                       std::function<void(const Result<ApiResponse> &)> onFinished) {
         transport->get(path, context, std::move(onFinished));
     };
 }
@@ -71,17 +72,20 @@ void HelmRollbackOperation::deleteUnlessKept(const PlannedWrite &write)
         if (!live.ok() || !live->isSuccess()) {
             // Helm skips an object it cannot read rather than delete it blind.
             stepDone(tr("Not deleted: %1 %2 could not be read to check its resource policy (%3)")
-                         .arg(write.kind, write.name, live.ok() ? live->toError().message : live.error().message));
+                         .arg(write.kind, write.name,
+                              live.ok() ? live->toError().message : live.error().message));
             return;
         }
         const nlohmann::json object = JsonRead::parse(live->body);
         // Helm trims and lower-cases the policy before comparing (pkg/action/resource_policy.go).
-        const QString policy = JsonRead::string(object, {"metadata", "annotations", ResourcePolicyAnnotation});
+        const QString policy
+            = JsonRead::string(object, {"metadata", "annotations", ResourcePolicyAnnotation});
         const bool keep = policy.trimmed().toLower() == QLatin1String(KeepPolicy);
         if (keep) {
             m_kept.append(write);
             stepDone(tr("Kept %1 %2 (annotated %3: %4)")
-                         .arg(write.kind, write.name, QLatin1String(ResourcePolicyAnnotation), QLatin1String(KeepPolicy)));
+                         .arg(write.kind, write.name, QLatin1String(ResourcePolicyAnnotation),
+                              QLatin1String(KeepPolicy)));
             return;
         }
         send(write);
@@ -97,9 +101,11 @@ void HelmRollbackOperation::send(const PlannedWrite &write)
     m_executor->send(write, this, [this, write](const Result<ApiResponse> &response) {
         const bool ok = response.ok() && response->isSuccess();
         // A delete of an object that is already gone is what we wanted (Helm ignores it too).
-        const bool alreadyGone = response.ok() && response->status == 404 && write.verb == QLatin1String("delete");
+        const bool alreadyGone
+            = response.ok() && response->status == 404 && write.verb == QLatin1String("delete");
         const QString error = ok || alreadyGone ? QString()
-                                                : response.ok() ? response->toError().message : response.error().message;
+                              : response.ok()   ? response->toError().message
+                                                : response.error().message;
         if (ok || alreadyGone) {
             stepDone(write.description);
             return;
@@ -117,9 +123,10 @@ void HelmRollbackOperation::phaseDone(bool ok, const QString &error)
     case Phase::DryRun:
         if (!ok) {
             m_failedInDryRun = true;
-            emit finished(false, tr("Rollback \"%1\" failed: %2 (refused by the server's dry run: nothing "
-                                    "was written, the release is unchanged)")
-                                     .arg(m_plan.release, error));
+            emit finished(false,
+                          tr("Rollback \"%1\" failed: %2 (refused by the server's dry run: nothing "
+                             "was written, the release is unchanged)")
+                              .arg(m_plan.release, error));
             return;
         }
         start(Phase::Pending, m_plan.recordPending);
@@ -143,10 +150,12 @@ void HelmRollbackOperation::phaseDone(bool ok, const QString &error)
         if (ok)
             emit finished(true, withKept(tr("Rollback was a success! Happy Helming!")));
         else
-            emit finished(false, withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, error)));
+            emit finished(false,
+                          withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, error)));
         return;
     case Phase::RecordFailure:
-        emit finished(false, withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, m_failure)));
+        emit finished(false,
+                      withKept(tr("Rollback \"%1\" failed: %2").arg(m_plan.release, m_failure)));
         return;
     }
 }

@@ -32,8 +32,9 @@ class HelmRollbackOperation : public QObject
 
 public:
     // Reads one object as the cluster has it now: GET `path`, the answer on `context`'s thread.
-    using LiveReader = std::function<void(const QString &path, QObject *context,
-                                          std::function<void(const Result<ApiResponse> &)> onFinished)>;
+    using LiveReader
+        = std::function<void(const QString &path, QObject *context,
+                             std::function<void(const Result<ApiResponse> &)> onFinished)>;
     // The cluster's LiveReader: a GET through `transport` (not owned, must outlive the run).
     static LiveReader reader(HttpTransport *transport);
 

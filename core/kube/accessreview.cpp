@@ -10,8 +10,8 @@
 
 namespace Orrery {
 
-void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &checks,
-                       QObject *context, Handler handler)
+void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &checks, QObject *context,
+                       Handler handler)
 {
     struct State
     {
@@ -25,7 +25,8 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
     for (const AccessCheck &c : checks)
         state->results.append(AccessResult{c, false, {}, std::nullopt});
     if (checks.isEmpty()) {
-        QMetaObject::invokeMethod(context, [state] { state->handler(state->results); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [state] { state->handler(state->results); }, Qt::QueuedConnection);
         return;
     }
     for (int i = 0; i < checks.size(); ++i) {
@@ -50,18 +51,21 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
         r.timeoutMs = 15000;
         transport->send(r, context, [state, i](const Result<ApiResponse> &response) {
             AccessResult &result = state->results[i];
-            Result<QByteArray> body = bodyOrError(response, QStringLiteral("SelfSubjectAccessReview"));
+            Result<QByteArray> body
+                = bodyOrError(response, QStringLiteral("SelfSubjectAccessReview"));
             if (!body.ok()) {
                 result.error = body.error();
             } else {
                 const nlohmann::json j = JsonRead::parse(*body);
                 if (const nlohmann::json *s = JsonRead::find(j, "status"); s && s->is_object()) {
                     // Not allowed unless it says so with a boolean.
-                    result.allowed = JsonRead::boolean(*s, "allowed") && !JsonRead::boolean(*s, "denied");
+                    result.allowed
+                        = JsonRead::boolean(*s, "allowed") && !JsonRead::boolean(*s, "denied");
                     result.reason = JsonRead::string(*s, "reason");
                 } else {
-                    result.error = Error(Error::Code::ParseError,
-                                         QStringLiteral("unexpected SelfSubjectAccessReview answer"));
+                    result.error
+                        = Error(Error::Code::ParseError,
+                                QStringLiteral("unexpected SelfSubjectAccessReview answer"));
                 }
             }
             if (--state->pending == 0)

@@ -18,20 +18,20 @@ class HttpTransport;
 // (POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews), as `kubectl auth can-i` does.
 struct AccessCheck
 {
-    QString verb;       // "list", "watch", "patch"
-    QString group;      // "" core, "apps"
-    QString resource;   // "pods"
-    QString namespaceName;  // empty: all namespaces
-    QString subresource;    // "scale" for `patch deployments/scale`; empty: the object itself
-    QString name;           // one object; empty: any
+    QString verb;          // "list", "watch", "patch"
+    QString group;         // "" core, "apps"
+    QString resource;      // "pods"
+    QString namespaceName; // empty: all namespaces
+    QString subresource;   // "scale" for `patch deployments/scale`; empty: the object itself
+    QString name;          // one object; empty: any
 };
 
 struct AccessResult
 {
     AccessCheck check;
     bool allowed = false;
-    QString reason;              // the authorizer's reason or denial, when given
-    std::optional<Error> error;  // the review itself failed (e.g. not served, 403)
+    QString reason;             // the authorizer's reason or denial, when given
+    std::optional<Error> error; // the review itself failed (e.g. not served, 403)
 };
 
 class AccessReview

@@ -12,7 +12,8 @@ Error ApiResponse::toError(const QString &context) const
     using Code = Error::Code;
     Code code = Code::Unknown;
     switch (status) {
-    case 400: case 422: code = Code::InvalidArgument; break;
+    case 400:
+    case 422: code = Code::InvalidArgument; break;
     case 401: code = Code::AuthError; break;
     case 403: code = Code::Forbidden; break;
     case 404: code = Code::NotFound; break;
@@ -44,11 +45,8 @@ Error ApiResponse::toError(const QString &context) const
     case Code::AuthError:
         e.hint = QStringLiteral("the credentials were rejected; log in again or refresh the token");
         break;
-    case Code::Forbidden:
-        e.hint = QStringLiteral("ask a cluster admin for RBAC permission");
-        break;
-    default:
-        break;
+    case Code::Forbidden: e.hint = QStringLiteral("ask a cluster admin for RBAC permission"); break;
+    default: break;
     }
     return e;
 }

@@ -17,9 +17,9 @@ struct ApiRequest
     QByteArray method = "GET";
     QString path;
     QByteArray body;
-    QByteArray contentType;  // e.g. "application/merge-patch+json"
+    QByteArray contentType; // e.g. "application/merge-patch+json"
     QByteArray accept = "application/json";
-    QList<QPair<QByteArray, QByteArray>> headers;  // extra headers
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers
     int connectTimeoutMs = 10000;
     // Total time allowed; 0: no limit (watches and followed logs).
     int timeoutMs = 30000;
@@ -42,8 +42,8 @@ struct ApiResponse
     int status = 0;
     QByteArray contentType;
     QByteArray body;
-    QByteArray httpVersion;  // "1.1", "2"
-    int retryAfterSeconds = -1;  // the Retry-After header in seconds (-1: none or not a number)
+    QByteArray httpVersion;     // "1.1", "2"
+    int retryAfterSeconds = -1; // the Retry-After header in seconds (-1: none or not a number)
 
     bool isSuccess() const { return status >= 200 && status < 300; }
 

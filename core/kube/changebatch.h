@@ -13,8 +13,8 @@ struct ObjectChange
     enum class Type : quint8 { Added, Modified, Deleted };
     Type type = Type::Added;
     Kind kind = Kind::Pod;
-    KubeObjectPtr object;    // the new state; for Deleted the last known state
-    KubeObjectPtr previous;  // for Modified the state it replaces, else null
+    KubeObjectPtr object;   // the new state; for Deleted the last known state
+    KubeObjectPtr previous; // for Modified the state it replaces, else null
 };
 
 // What changed in the store since the last batch, in the order first seen. Changes to the

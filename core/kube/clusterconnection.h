@@ -4,8 +4,8 @@
 #include "util/result.h"
 
 #include <QByteArray>
-#include <QMap>
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,12 +17,12 @@ namespace Orrery {
 // Credentials for one request. Exactly what the transport puts on the wire; never logged.
 struct Credential
 {
-    QByteArray bearerToken;    // "Authorization: Bearer <token>"
-    QByteArray clientCertPem;  // client certificate chain, PEM
-    QByteArray clientKeyPem;   // its private key, PEM
-    QString username;          // basic auth
+    QByteArray bearerToken;   // "Authorization: Bearer <token>"
+    QByteArray clientCertPem; // client certificate chain, PEM
+    QByteArray clientKeyPem;  // its private key, PEM
+    QString username;         // basic auth
     QString password;
-    QDateTime expiry;          // invalid: does not expire
+    QDateTime expiry; // invalid: does not expire
 
     bool isEmpty() const
     {
@@ -62,9 +62,9 @@ struct ClusterConnection
     QString contextName;
     QString clusterName;
     QString userName;
-    QString server;              // https://host:port[/prefix]
-    QString defaultNamespace;    // context namespace, "default" when unset
-    QByteArray certificateAuthorityPem;  // empty: system trust store
+    QString server;                     // https://host:port[/prefix]
+    QString defaultNamespace;           // context namespace, "default" when unset
+    QByteArray certificateAuthorityPem; // empty: system trust store
     QString tlsServerName;
     bool insecureSkipTlsVerify = false;
     QString proxyUrl;
@@ -74,7 +74,7 @@ struct ClusterConnection
     QString impersonateUser;
     QString impersonateUid;
     QStringList impersonateGroups;
-    QMap<QString, QStringList> impersonateUserExtra;  // key → values
+    QMap<QString, QStringList> impersonateUserExtra; // key → values
 
     std::shared_ptr<CredentialProvider> credentials;
 

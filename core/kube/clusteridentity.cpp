@@ -40,8 +40,8 @@ ClusterIdentity ClusterIdentity::fromKey(const QString &key)
         const qsizetype at = key.indexOf(QLatin1Char('@'));
         if (at < 0)
             return {};
-        identity.caFingerprint = key.mid(qsizetype(qstrlen(kSha256Prefix)),
-                                         at - qsizetype(qstrlen(kSha256Prefix)));
+        identity.caFingerprint
+            = key.mid(qsizetype(qstrlen(kSha256Prefix)), at - qsizetype(qstrlen(kSha256Prefix)));
         server = key.mid(at + 1);
     }
     identity.server = normaliseServer(server);
@@ -98,7 +98,10 @@ QString ClusterIdentity::fingerprintOf(const QByteArray &caPem)
         const qsizetype e = trimmed.indexOf(end, b + begin.size());
         if (e < 0)
             break;
-        const QByteArray der = QByteArray::fromBase64(trimmed.mid(b + begin.size(), e - b - begin.size()).simplified().replace(' ', QByteArray()));
+        const QByteArray der
+            = QByteArray::fromBase64(trimmed.mid(b + begin.size(), e - b - begin.size())
+                                         .simplified()
+                                         .replace(' ', QByteArray()));
         if (!der.isEmpty())
             ders << der;
         from = e + end.size();

@@ -22,8 +22,8 @@ struct KubeCluster;
 // clusters.
 struct ClusterIdentity
 {
-    QString server;           // normalised: see normaliseServer()
-    QString caFingerprint;    // lower-case hex SHA-256 over the CA certificates; empty: none pinned
+    QString server;        // normalised: see normaliseServer()
+    QString caFingerprint; // lower-case hex SHA-256 over the CA certificates; empty: none pinned
 
     bool isValid() const { return !server.isEmpty(); }
     bool isSameCluster(const ClusterIdentity &other) const;

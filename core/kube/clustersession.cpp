@@ -81,7 +81,8 @@ void ClusterSession::startInformers()
         for (const QString &ns : std::as_const(scopes)) {
             auto forward = [this](const WatchHealth &h) {
                 // Worker thread → this thread; the session outlives the worker.
-                QMetaObject::invokeMethod(this, [this, h] { onHealth(h); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, h] { onHealth(h); }, Qt::QueuedConnection);
             };
             ApiResource r = resource.value_or(ApiResource{});
             if (!resource) {
@@ -146,14 +147,15 @@ bool ClusterSession::isSynced() const
     return true;
 }
 
-void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &name,
-                                 Format format, QObject *context, FetchHandler handler)
+void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &name, Format format,
+                                 QObject *context, FetchHandler handler)
 {
     std::optional<ApiResource> resource = m_discovery.resource(kind);
     if (!resource) {
-        const Error e = m_discovery.kindError(kind).value_or(
-            Error(Error::Code::Unsupported, QStringLiteral("discovery has not run"), kindName(kind)));
-        QMetaObject::invokeMethod(context, [handler, e] { handler(e); }, Qt::QueuedConnection);
+        const Error e = m_discovery.kindError(kind).value_or(Error(
+            Error::Code::Unsupported, QStringLiteral("discovery has not run"), kindName(kind)));
+        QMetaObject::invokeMethod(
+            context, [handler, e] { handler(e); }, Qt::QueuedConnection);
         return;
     }
     Internal::CurlJob job;
@@ -168,7 +170,8 @@ void ClusterSession::fetchObject(Kind kind, const QString &ns, const QString &na
         if (out.ok()) {
             nlohmann::json j = JsonRead::parse(*out);
             if (!j.is_object()) {
-                out = Error(Error::Code::ParseError, QStringLiteral("the object is not JSON"), what);
+                out = Error(Error::Code::ParseError, QStringLiteral("the object is not JSON"),
+                            what);
             } else {
                 // The shared rule (values and the last-applied annotation hidden); the kind
                 // is set here because some servers leave it out of a single GET.

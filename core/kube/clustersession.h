@@ -66,15 +66,16 @@ public:
     using FetchHandler = std::function<void(const Result<QByteArray> &)>;
     // The whole object, as the API server has it, for the details pane. For Secrets the
     // values under data/stringData and the last-applied annotation are replaced with
-    // "<redacted>" (Redaction::hideSecretValues) before the text leaves the worker. Calls `handler` on `context`'s thread.
+    // "<redacted>" (Redaction::hideSecretValues) before the text leaves the worker. Calls `handler`
+    // on `context`'s thread.
     void fetchObject(Kind kind, const QString &ns, const QString &name, Format format,
                      QObject *context, FetchHandler handler);
 
 signals:
-    void discovered();                                   // discovery() is filled
-    void discoveryFailed(const Orrery::Error &error);    // retried with backoff
+    void discovered();                                // discovery() is filled
+    void discoveryFailed(const Orrery::Error &error); // retried with backoff
     void healthChanged(const Orrery::WatchHealth &health);
-    void synced();  // once, when isSynced() first becomes true
+    void synced(); // once, when isSynced() first becomes true
 
 private:
     void startInformers();

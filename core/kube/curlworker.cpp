@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "curlworker.h"
 
+#include "pluginprocess.h"
 #include "util/limits.h"
 #include "util/redaction.h"
-#include "pluginprocess.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -43,7 +43,7 @@ struct Transfer
     bool retried = false;
     bool abortedByClient = false;
     bool idleTimedOut = false;
-    bool bodyTooLarge = false;  // the collected body reached Limits::maxResponseBodyBytes
+    bool bodyTooLarge = false; // the collected body reached Limits::maxResponseBodyBytes
     qint64 lastDataMs = 0;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 };
@@ -67,8 +67,8 @@ QByteArray impersonateExtraKey(const QString &key)
     QByteArray out;
     for (const char ch : key.toUtf8()) {
         const auto b = static_cast<unsigned char>(ch);
-        const bool keep = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z')
-                          || (b >= 'A' && b <= 'Z') || (b < 0x80 && legal.contains(char(b)));
+        const bool keep = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
+                          || (b < 0x80 && legal.contains(char(b)));
         if (keep)
             out += char(b);
         else
@@ -106,24 +106,22 @@ Error curlError(CURLcode code, const char *detail, const QString &context)
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_ISSUER_ERROR:
         message = QStringLiteral("TLS failed");
-        hint = QStringLiteral("check certificate-authority-data, tls-server-name and the client certificate");
+        hint = QStringLiteral(
+            "check certificate-authority-data, tls-server-name and the client certificate");
         break;
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-        message = QStringLiteral("connection dropped");
-        break;
-    default:
-        message = QStringLiteral("transfer failed");
-        break;
+    case CURLE_HTTP2_STREAM: message = QStringLiteral("connection dropped"); break;
+    default: message = QStringLiteral("transfer failed"); break;
     }
     if (detail && *detail)
         message += QStringLiteral(" (") + QString::fromUtf8(detail).trimmed() + QLatin1Char(')');
     else
-        message += QStringLiteral(" (") + QString::fromUtf8(curl_easy_strerror(code)) + QLatin1Char(')');
+        message += QStringLiteral(" (") + QString::fromUtf8(curl_easy_strerror(code))
+                   + QLatin1Char(')');
     Error e(c, message, context);
     e.hint = hint;
     return e;
@@ -134,8 +132,8 @@ Error curlError(CURLcode code, const char *detail, const QString &context)
 struct CurlWorker::Private
 {
     ClusterConnection connection;
-    QString urlPrefix;        // scheme://host[:port][/prefix] as used in request URLs
-    QByteArray connectTo;     // CURLOPT_CONNECT_TO entry for tls-server-name, or empty
+    QString urlPrefix;    // scheme://host[:port][/prefix] as used in request URLs
+    QByteArray connectTo; // CURLOPT_CONNECT_TO entry for tls-server-name, or empty
     CURLM *multi = nullptr;
     QElapsedTimer clock;
     Qt::HANDLE threadId = nullptr;
@@ -198,7 +196,7 @@ static size_t writeCallback(char *data, size_t size, size_t count, void *user)
         // Bytes after content decoding: a gzip-encoded answer is bounded by what it inflates to.
         if (t->body.size() + qint64(bytes) > Limits::maxResponseBodyBytes) {
             t->bodyTooLarge = true;
-            return 0;  // aborts the transfer (CURLE_WRITE_ERROR)
+            return 0; // aborts the transfer (CURLE_WRITE_ERROR)
         }
         t->body.append(data, qsizetype(bytes));
     }
@@ -215,7 +213,8 @@ static size_t headerCallback(char *data, size_t size, size_t count, void *user)
         t->contentType = line.mid(13).trimmed();
     if (line.size() > 12 && line.left(12).toLower() == "retry-after:") {
         bool ok = false;
-        const int seconds = line.mid(12).trimmed().toInt(&ok);  // an HTTP date is ignored, as client-go
+        const int seconds
+            = line.mid(12).trimmed().toInt(&ok); // an HTTP date is ignored, as client-go
         t->retryAfterSeconds = ok && seconds >= 0 ? seconds : -1;
     }
     // A new status line (redirect, 100 Continue) restarts the response.
@@ -272,12 +271,13 @@ void CurlWorker::Private::startWith(std::unique_ptr<Transfer> t, const Result<Cr
 void CurlWorker::Private::fetchCredential()
 {
     credentialRunning = true;
-    PluginProcessRegistry::global().runInBackground([provider = connection.credentials, gate = gate] {
-        Result<Credential> cred = provider->credential();
-        std::lock_guard lock(gate->mutex);
-        if (Private *d = gate->d)
-            d->enqueue([d, cred] { d->credentialArrived(cred); });
-    });
+    PluginProcessRegistry::global().runInBackground(
+        [provider = connection.credentials, gate = gate] {
+            Result<Credential> cred = provider->credential();
+            std::lock_guard lock(gate->mutex);
+            if (Private *d = gate->d)
+                d->enqueue([d, cred] { d->credentialArrived(cred); });
+        });
 }
 
 void CurlWorker::Private::credentialArrived(const Result<Credential> &cred)
@@ -334,16 +334,20 @@ void CurlWorker::Private::launch(std::unique_ptr<Transfer> t)
         h = curl_slist_append(h, ("Accept: " + r.accept).constData());
     if (!r.contentType.isEmpty())
         h = curl_slist_append(h, ("Content-Type: " + r.contentType).constData());
-    h = curl_slist_append(h, "Expect:");  // no 100-continue round trip for bodies
+    h = curl_slist_append(h, "Expect:"); // no 100-continue round trip for bodies
     if (!t->credential.bearerToken.isEmpty())
-        h = curl_slist_append(h, ("Authorization: Bearer " + t->credential.bearerToken).constData());
+        h = curl_slist_append(h,
+                              ("Authorization: Bearer " + t->credential.bearerToken).constData());
     if (!connection.impersonateUser.isEmpty())
-        h = curl_slist_append(h, ("Impersonate-User: " + connection.impersonateUser.toUtf8()).constData());
+        h = curl_slist_append(
+            h, ("Impersonate-User: " + connection.impersonateUser.toUtf8()).constData());
     if (!connection.impersonateUid.isEmpty())
-        h = curl_slist_append(h, ("Impersonate-Uid: " + connection.impersonateUid.toUtf8()).constData());
+        h = curl_slist_append(
+            h, ("Impersonate-Uid: " + connection.impersonateUid.toUtf8()).constData());
     for (const QString &g : connection.impersonateGroups)
         h = curl_slist_append(h, ("Impersonate-Group: " + g.toUtf8()).constData());
-    for (auto it = connection.impersonateUserExtra.cbegin(); it != connection.impersonateUserExtra.cend(); ++it) {
+    for (auto it = connection.impersonateUserExtra.cbegin();
+         it != connection.impersonateUserExtra.cend(); ++it) {
         const QByteArray name = "Impersonate-Extra-" + impersonateExtraKey(it.key());
         for (const QString &value : it.value())
             h = curl_slist_append(h, (name + ": " + value.toUtf8()).constData());
@@ -399,8 +403,10 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
     const QString proxy = Redaction::stripUrlCredentials(connection.proxyUrl);
     QString message;
     if (connectCode != 0 && connectCode != 200) {
-        message = QStringLiteral("the proxy %1 could not connect to the API server (CONNECT answered %2)")
-                      .arg(proxy).arg(connectCode);
+        message = QStringLiteral(
+                      "the proxy %1 could not connect to the API server (CONNECT answered %2)")
+                      .arg(proxy)
+                      .arg(connectCode);
     } else if (code == CURLE_COULDNT_RESOLVE_PROXY) {
         message = QStringLiteral("proxy host not found: %1").arg(proxy);
     } else if (code == CURLE_COULDNT_CONNECT && connectCode == 0) {
@@ -413,8 +419,10 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
     if (detail && *detail)
         message += QStringLiteral(" (") + QString::fromUtf8(detail).trimmed() + QLatin1Char(')');
     Error e(Error::Code::Network, message, context);
-    e.hint = QStringLiteral("check proxy-url of cluster \"%1\" in the kubeconfig and that the proxy is running")
-                 .arg(connection.clusterName);
+    e.hint
+        = QStringLiteral(
+              "check proxy-url of cluster \"%1\" in the kubeconfig and that the proxy is running")
+              .arg(connection.clusterName);
     return e;
 }
 
@@ -466,10 +474,11 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         if (t->abortedByClient)
             return Error(Error::Code::Cancelled, QStringLiteral("stopped by the client"), context);
         if (t->bodyTooLarge) {
-            Error e(Error::Code::TooLarge,
-                    QStringLiteral("the response is larger than the limit of %1 (maxResponseBodyBytes)")
-                        .arg(Limits::byteSize(Limits::maxResponseBodyBytes)),
-                    context);
+            Error e(
+                Error::Code::TooLarge,
+                QStringLiteral("the response is larger than the limit of %1 (maxResponseBodyBytes)")
+                    .arg(Limits::byteSize(Limits::maxResponseBodyBytes)),
+                context);
             e.httpStatus = int(t->status);
             return e;
         }
@@ -486,8 +495,9 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         response.retryAfterSeconds = t->retryAfterSeconds;
         long version = 0;
         curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
-        response.httpVersion = version == CURL_HTTP_VERSION_2_0 ? "2"
-                               : version == CURL_HTTP_VERSION_1_0 ? "1.0" : "1.1";
+        response.httpVersion = version == CURL_HTTP_VERSION_2_0   ? "2"
+                               : version == CURL_HTTP_VERSION_1_0 ? "1.0"
+                                                                  : "1.1";
         return response;
     }();
     // libcurl quotes whole URLs in its messages ("Unsupported proxy syntax in
@@ -510,8 +520,8 @@ void CurlWorker::Private::checkIdle()
             dead.push_back(t.get());
     }
     for (Transfer *t : dead) {
-        qCInfo(lcTransport) << "stream silent for" << t->job.request.idleTimeoutMs << "ms:"
-                            << t->job.request.path.section(QLatin1Char('?'), 0, 0);
+        qCInfo(lcTransport) << "stream silent for" << t->job.request.idleTimeoutMs
+                            << "ms:" << t->job.request.path.section(QLatin1Char('?'), 0, 0);
         t->idleTimedOut = true;
         finish(t, CURLE_OPERATION_TIMEDOUT);
     }
@@ -625,7 +635,7 @@ void CurlWorker::cancelTimer(quint64 id)
     };
     if (isWorkerThread())
         drop();
-    d->enqueue(drop);  // also after any schedule() still queued
+    d->enqueue(drop); // also after any schedule() still queued
 }
 
 void CurlWorker::stop()

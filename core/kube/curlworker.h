@@ -41,10 +41,10 @@ class CurlWorker : public QThread
 
 public:
     explicit CurlWorker(ClusterConnection connection, QObject *parent = nullptr);
-    ~CurlWorker() override;  // stop() and wait
+    ~CurlWorker() override; // stop() and wait
 
     quint64 submit(CurlJob job);
-    void cancel(quint64 id);  // onDone is not called
+    void cancel(quint64 id); // onDone is not called
     void post(std::function<void()> task);
     quint64 schedule(int delayMs, std::function<void()> task);
     void cancelTimer(quint64 id);

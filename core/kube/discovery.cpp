@@ -174,7 +174,8 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
     transport->worker()->post([run] {
         run->get(QStringLiteral("/version"), [run](Result<ApiResponse> &&r) {
             if (r.ok() && r->isSuccess()) {
-                run->result.serverVersion = JsonRead::string(JsonRead::parse(r->body), "gitVersion");
+                run->result.serverVersion
+                    = JsonRead::string(JsonRead::parse(r->body), "gitVersion");
             }
             run->get(QStringLiteral("/api"), [run](Result<ApiResponse> &&r) {
                 Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/api)"));
@@ -191,7 +192,8 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                 }
                 run->result.groupVersions = JsonRead::stringList(j, {"versions"});
                 run->get(QStringLiteral("/apis"), [run](Result<ApiResponse> &&r) {
-                    Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/apis)"));
+                    Result<QByteArray> body
+                        = bodyOrError(r, QStringLiteral("API discovery (/apis)"));
                     if (!body.ok()) {
                         run->deliver(body.error());
                         return;
@@ -213,11 +215,12 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                             if (!v)
                                 continue;
                             const QString gv = *info.group
-                                                   ? QLatin1String(info.group) + QLatin1Char('/') + QLatin1String(v)
+                                                   ? QLatin1String(info.group) + QLatin1Char('/')
+                                                         + QLatin1String(v)
                                                    : QString::fromLatin1(v);
                             if (run->result.groupVersions.contains(gv) && !wanted.contains(gv)) {
                                 wanted << gv;
-                                break;  // the preferred version the server has
+                                break; // the preferred version the server has
                             }
                         }
                     }
@@ -234,11 +237,13 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                         run->get(path, [run, gv](Result<ApiResponse> &&r) {
                             Result<QByteArray> body = bodyOrError(r, gv);
                             if (body.ok()) {
-                                Result<QList<ApiResource>> list = ApiDiscovery::parseResourceList(*body);
+                                Result<QList<ApiResource>> list
+                                    = ApiDiscovery::parseResourceList(*body);
                                 if (list.ok())
                                     run->result.resources += *list;
                                 else
-                                    run->result.warnings << gv + QStringLiteral(": ") + list.error().message;
+                                    run->result.warnings
+                                        << gv + QStringLiteral(": ") + list.error().message;
                             } else {
                                 // A broken aggregated API (metrics-server down) must not
                                 // stop the rest: the kinds it holds report Unsupported.

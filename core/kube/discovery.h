@@ -20,18 +20,22 @@ class HttpTransport;
 // One resource of one group-version, from an APIResourceList.
 struct ApiResource
 {
-    QString group;    // "" for the core group
-    QString version;  // "v1"
-    QString name;     // plural resource name: "deployments"; subresources "deployments/scale"
+    QString group;   // "" for the core group
+    QString version; // "v1"
+    QString name;    // plural resource name: "deployments"; subresources "deployments/scale"
     QString kind;
     bool namespaced = false;
     QStringList verbs;
     QStringList shortNames;
 
-    QString groupVersion() const { return group.isEmpty() ? version : group + QLatin1Char('/') + version; }
+    QString groupVersion() const
+    {
+        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
+    }
     // "/api/v1" or "/apis/apps/v1"
     QString basePath() const;
-    // The collection path: ".../namespaces/NS/pods" when ns is set (and namespaced), else ".../pods".
+    // The collection path: ".../namespaces/NS/pods" when ns is set (and namespaced), else
+    // ".../pods".
     QString collectionPath(const QString &ns = {}) const;
     QString objectPath(const QString &ns, const QString &objectName) const;
 };
@@ -44,10 +48,10 @@ struct ApiResource
 class ApiDiscovery
 {
 public:
-    QString serverVersion;  // gitVersion from /version, when fetched
-    QStringList groupVersions;  // every group/version listed by /api and /apis
-    QList<ApiResource> resources;  // of the group-versions fetched
-    QStringList warnings;  // fallbacks taken
+    QString serverVersion;        // gitVersion from /version, when fetched
+    QStringList groupVersions;    // every group/version listed by /api and /apis
+    QList<ApiResource> resources; // of the group-versions fetched
+    QStringList warnings;         // fallbacks taken
 
     std::optional<ApiResource> resource(Kind kind) const;
     std::optional<ApiResource> find(const QString &group, const QString &kind) const;

@@ -2,13 +2,13 @@
 #include "execcredentialprovider.h"
 
 #include "loginshellpath.h"
-#include "util/jsonread.h"
 #include "pluginprocess.h"
+#include "util/jsonread.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QDir>
 #include <QMutexLocker>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -82,9 +82,9 @@ std::optional<QString> ExecCredentialProvider::validate(const KubeExecConfig &co
             return QStringLiteral("interactiveMode must be specified for %1 to use exec "
                                   "authentication plugin")
                 .arg(kV1);
-    } else if (config.interactiveMode != QLatin1String("Never") &&
-               config.interactiveMode != QLatin1String("IfAvailable") &&
-               config.interactiveMode != QLatin1String("Always")) {
+    } else if (config.interactiveMode != QLatin1String("Never")
+               && config.interactiveMode != QLatin1String("IfAvailable")
+               && config.interactiveMode != QLatin1String("Always")) {
         return QStringLiteral("invalid interactiveMode \"%1\" (use Never, IfAvailable or Always)")
             .arg(config.interactiveMode);
     }
@@ -101,8 +101,8 @@ nlohmann::json ExecCredentialProvider::clusterInfo(const ClusterConnection &conn
     if (connection.insecureSkipTlsVerify)
         cluster["insecure-skip-tls-verify"] = true;
     if (!connection.certificateAuthorityPem.isEmpty())
-        cluster["certificate-authority-data"] =
-            connection.certificateAuthorityPem.toBase64().toStdString();
+        cluster["certificate-authority-data"]
+            = connection.certificateAuthorityPem.toBase64().toStdString();
     if (!connection.proxyUrl.isEmpty())
         cluster["proxy-url"] = connection.proxyUrl.toStdString();
     if (connection.disableCompression)
@@ -180,7 +180,8 @@ std::optional<Result<Credential>> ExecCredentialProvider::credentialIfReady()
     if (!m_mutex.tryLock())
         return std::nullopt;
     std::optional<Result<Credential>> ready;
-    if (m_cached && (!m_cached->expiry.isValid() || QDateTime::currentDateTimeUtc() < m_cached->expiry))
+    if (m_cached
+        && (!m_cached->expiry.isValid() || QDateTime::currentDateTimeUtc() < m_cached->expiry))
         ready = Result<Credential>(*m_cached);
     m_mutex.unlock();
     return ready;
@@ -191,8 +192,8 @@ void ExecCredentialProvider::reportUnauthorized(const Credential &used)
     QMutexLocker lock(&m_mutex);
     // Only drop the cache if the rejected credential is still the cached one: another thread
     // may already have fetched a fresh one that must not be thrown away.
-    if (m_cached && m_cached->bearerToken == used.bearerToken &&
-        m_cached->clientCertPem == used.clientCertPem) {
+    if (m_cached && m_cached->bearerToken == used.bearerToken
+        && m_cached->clientCertPem == used.clientCertPem) {
         qCDebug(lcExec) << "exec credential rejected with 401; plugin re-runs on next use";
         m_cached.reset();
     }
@@ -210,8 +211,8 @@ QStringList ExecCredentialProvider::searchPath() const
 {
     // Relative entries ("", ".", "bin") would find a program by the current directory, which
     // anyone who can write there controls; client-go's exec.LookPath refuses such results.
-    QStringList dirs =
-        m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
+    QStringList dirs
+        = m_options.searchPath.isEmpty() ? LoginShellPath::searchPath() : m_options.searchPath;
     dirs.removeIf([](const QString &dir) { return !QDir::isAbsolutePath(dir); });
     return dirs;
 }
@@ -272,7 +273,8 @@ Result<Credential> ExecCredentialProvider::run()
     env.insert(QStringLiteral("PATH"), searchPath().join(QLatin1Char(':')));
     for (const auto &[name, value] : m_config.env)
         env.insert(name, value);
-    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromStdString(JsonRead::dump(info)));
+    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"),
+               QString::fromStdString(JsonRead::dump(info)));
 
     PluginCommand command;
     command.program = program;
@@ -296,11 +298,10 @@ Result<Credential> ExecCredentialProvider::run()
                              .arg(program)
                              .arg(m_options.timeoutMs / 1000.0));
     case PluginRun::Outcome::Cancelled:
-        return makeError(Error::Code::Cancelled,
-                         QStringLiteral("exec plugin \"%1\" was stopped: %2")
-                             .arg(program, process.errorString));
-    case PluginRun::Outcome::Finished:
-        break;
+        return makeError(
+            Error::Code::Cancelled,
+            QStringLiteral("exec plugin \"%1\" was stopped: %2").arg(program, process.errorString));
+    case PluginRun::Outcome::Finished: break;
     }
     const QString stderrText = interactive ? QString() : truncatedStderr(process.standardError);
     if (process.crashed || process.exitCode != 0) {

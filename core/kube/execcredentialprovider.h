@@ -31,10 +31,10 @@ class ExecCredentialProvider final : public CredentialProvider
 public:
     struct Options
     {
-        QStringList searchPath;              // empty: LoginShellPath::searchPath()
-        int timeoutMs = 120000;              // a plugin may open a browser for a login
-        std::optional<bool> stdinIsTerminal; // unset: isatty(0)
-        QString contextLabel;                // "user \"alice\"" in errors
+        QStringList searchPath;                    // empty: LoginShellPath::searchPath()
+        int timeoutMs = 120000;                    // a plugin may open a browser for a login
+        std::optional<bool> stdinIsTerminal;       // unset: isatty(0)
+        QString contextLabel;                      // "user \"alice\"" in errors
         PluginProcessRegistry *registry = nullptr; // null: PluginProcessRegistry::global()
     };
 

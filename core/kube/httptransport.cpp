@@ -15,7 +15,7 @@ namespace {
 // Runs `fn` on `context`'s thread, by way of the transport (which outlives every worker
 // callback because its destructor joins the worker): the context pointer is only touched on
 // the transport's thread, where QPointer can be trusted.
-template<typename Fn>
+template <typename Fn>
 void deliver(HttpTransport *transport, const QPointer<QObject> &context, Fn fn)
 {
     QMetaObject::invokeMethod(

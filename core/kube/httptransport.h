@@ -41,7 +41,7 @@ public:
     using ChunkHandler = std::function<void(const QByteArray &chunk)>;
 
     explicit HttpTransport(ClusterConnection connection, QObject *parent = nullptr);
-    ~HttpTransport() override;  // cancels everything and joins the worker
+    ~HttpTransport() override; // cancels everything and joins the worker
 
     const ClusterConnection &connection() const { return m_connection; }
 

@@ -72,7 +72,7 @@ void Informer::resync(const QString &reason)
 {
     m_worker->post([this, reason] {
         if (m_stopped || !m_everSynced)
-            return;  // never listed yet (or refused): its first list is the resync
+            return; // never listed yet (or refused): its first list is the resync
         ++m_generation;
         if (m_requestId)
             m_worker->cancel(m_requestId);
@@ -105,7 +105,8 @@ void Informer::list(const QString &continueToken)
         m_listTimer.start();
         m_decodeNs = 0;
     }
-    QString path = collectionPath() + QStringLiteral("?limit=") + QString::number(m_options.pageSize);
+    QString path
+        = collectionPath() + QStringLiteral("?limit=") + QString::number(m_options.pageSize);
     if (!continueToken.isEmpty())
         path += QStringLiteral("&continue=")
                 + QString::fromLatin1(QUrl::toPercentEncoding(continueToken));
@@ -122,8 +123,10 @@ void Informer::list(const QString &continueToken)
 void Informer::onListPage(Result<ApiResponse> &&response, const QString &continueToken)
 {
     m_requestId = 0;
-    const QString what = QStringLiteral("list %1%2").arg(m_resource.name,
-        m_namespace.isEmpty() ? QString() : QStringLiteral(" in ") + m_namespace);
+    const QString what
+        = QStringLiteral("list %1%2")
+              .arg(m_resource.name,
+                   m_namespace.isEmpty() ? QString() : QStringLiteral(" in ") + m_namespace);
     if (!response.ok()) {
         retry(response.error(), true);
         return;
@@ -155,7 +158,7 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
             m_listed.push_back(std::move(o));
     const std::string cont = JsonRead::stdString(j, {"metadata", "continue"});
     const std::string rv = JsonRead::stdString(j, {"metadata", "resourceVersion"});
-    j = json();  // free the DOM before the next page arrives
+    j = json(); // free the DOM before the next page arrives
     m_decodeNs += decode.nsecsElapsed();
 
     if (!cont.empty()) {
@@ -185,7 +188,7 @@ void Informer::finishList()
     m_listed = {};
     if (m_store)
         m_store->post(std::move(replace));
-    m_failuresSinceLive = 0;  // a complete list is proof of life
+    m_failuresSinceLive = 0; // a complete list is proof of life
     setState(WatchHealth::State::Live, true);
     watch();
 }
@@ -252,7 +255,7 @@ bool Informer::onWatchData(const QByteArray &chunk)
             break;
     }
     if (m_lineTooLong)
-        start = m_lineBuffer.size();  // nothing after it is read: the watch ends here
+        start = m_lineBuffer.size(); // nothing after it is read: the watch ends here
     if (start > 0 && !m_watchError && !m_relistRequested && !m_lineTooLong
         && (m_failuresSinceLive > 0 || m_health.state != WatchHealth::State::Live)) {
         // A complete event or bookmark: the stream really is alive.
@@ -326,8 +329,8 @@ void Informer::onWatchDone(Result<ApiResponse> &&response)
 {
     m_requestId = 0;
     const QString what = QStringLiteral("watch %1").arg(m_resource.name);
-    const bool livedLong = m_watchStarted.isValid()
-                           && m_watchStarted.elapsed() >= m_options.healthyResetMs;
+    const bool livedLong
+        = m_watchStarted.isValid() && m_watchStarted.elapsed() >= m_options.healthyResetMs;
     if (livedLong)
         m_failures = 0;
 
@@ -335,7 +338,9 @@ void Informer::onWatchDone(Result<ApiResponse> &&response)
         // The resourceVersion left the server's window: relist and replace. The first time
         // at once (as client-go); repeatedly, with backoff so a broken server is not hammered.
         qCInfo(lcInformer) << what << "expired; relisting";
-        Error e(Error::Code::Expired, QStringLiteral("resourceVersion %1 is too old").arg(m_health.resourceVersion), what);
+        Error e(Error::Code::Expired,
+                QStringLiteral("resourceVersion %1 is too old").arg(m_health.resourceVersion),
+                what);
         e.httpStatus = 410;
         m_health.lastError = e;
         if (m_expiredInARow++ == 0) {
@@ -349,11 +354,13 @@ void Informer::onWatchDone(Result<ApiResponse> &&response)
 
     if (m_lineTooLong) {
         // Relist with backoff: should the object keep changing, its every event is too long.
-        retry(Error(Error::Code::TooLarge,
-                    QStringLiteral("a watch event is longer than the limit of %1 (maxWatchLineBytes); relisting")
-                        .arg(Limits::byteSize(Limits::maxWatchLineBytes)),
-                    what),
-              true);
+        retry(
+            Error(Error::Code::TooLarge,
+                  QStringLiteral(
+                      "a watch event is longer than the limit of %1 (maxWatchLineBytes); relisting")
+                      .arg(Limits::byteSize(Limits::maxWatchLineBytes)),
+                  what),
+            true);
         return;
     }
 
@@ -370,7 +377,8 @@ void Informer::onWatchDone(Result<ApiResponse> &&response)
         if (m_watchStarted.elapsed() >= 1000) {
             watch();
         } else {
-            retry(Error(Error::Code::Network, QStringLiteral("the watch closed at once"), what), false);
+            retry(Error(Error::Code::Network, QStringLiteral("the watch closed at once"), what),
+                  false);
         }
         return;
     }
@@ -410,7 +418,7 @@ void Informer::retry(const Error &error, bool relist)
     } else {
         setState(S::Reconnecting);
     }
-    reportHealth(true);  // the error is news even when the state did not change
+    reportHealth(true); // the error is news even when the state did not change
     // The server's Retry-After (429, 503) is a floor, as in client-go; the backoff may be longer.
     const int delay = std::max(nextBackoffMs(), error.retryAfterMs);
     m_timerId = m_worker->schedule(delay, [this, relist, generation = m_generation] {

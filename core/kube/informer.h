@@ -22,7 +22,7 @@ class ResourceStore;
 namespace Internal {
 class CurlWorker;
 class ObjectDecoder;
-}
+} // namespace Internal
 
 // List-then-watch for one kind in one namespace (or all), with client-go semantics:
 // paginated list (limit + continue; 410 on a continue token restarts a full list), then a
@@ -44,7 +44,7 @@ public:
              QString namespaceName, InformerOptions options, HealthHandler onHealth);
     ~Informer();
 
-    void start();  // thread-safe: posts to the worker
+    void start(); // thread-safe: posts to the worker
     // Thread-safe. Drops the current request or backoff timer and lists again at once, then
     // replaces the store and re-watches (client-go's relist): after a sleep or a network
     // change the open watch may be a dead socket that the idle deadline would only notice
@@ -85,19 +85,19 @@ private:
     WatchHealth m_health;
     quint64 m_requestId = 0;
     quint64 m_timerId = 0;
-    std::vector<KubeObjectPtr> m_listed;  // pages of the list in progress
+    std::vector<KubeObjectPtr> m_listed; // pages of the list in progress
     QElapsedTimer m_listTimer;
     qint64 m_decodeNs = 0;
     std::string m_lineBuffer;
     bool m_relistRequested = false;
     bool m_watchError = false;
-    bool m_lineTooLong = false;  // a watch line passed Limits::maxWatchLineBytes: relist
+    bool m_lineTooLong = false; // a watch line passed Limits::maxWatchLineBytes: relist
     Error m_watchEventError;
-    int m_failures = 0;            // consecutive, for the backoff (reset after a healthy period)
-    int m_failuresSinceLive = 0;   // for Stale
+    int m_failures = 0;          // consecutive, for the backoff (reset after a healthy period)
+    int m_failuresSinceLive = 0; // for Stale
     int m_expiredInARow = 0;
     QElapsedTimer m_watchStarted;
-    QElapsedTimer m_failingSince;  // first failure since the informer was last Live
+    QElapsedTimer m_failingSince; // first failure since the informer was last Live
     QElapsedTimer m_sinceReport;
     bool m_everSynced = false;
     bool m_stopped = false;

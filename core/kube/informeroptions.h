@@ -7,19 +7,19 @@ namespace Orrery {
 // times so that fault scenarios finish quickly.
 struct InformerOptions
 {
-    int pageSize = 500;                 // list limit
-    int initialBackoffMs = 800;         // first retry delay, doubled per failure
+    int pageSize = 500;         // list limit
+    int initialBackoffMs = 800; // first retry delay, doubled per failure
     int maxBackoffMs = 30000;
-    double backoffJitter = 0.5;         // delay × (1 + jitter × random[0,1))
-    int healthyResetMs = 120000;        // a watch alive this long resets the backoff
-    int minWatchTimeoutSec = 300;       // watch timeoutSeconds is random in [min, max]
+    double backoffJitter = 0.5;   // delay × (1 + jitter × random[0,1))
+    int healthyResetMs = 120000;  // a watch alive this long resets the backoff
+    int minWatchTimeoutSec = 300; // watch timeoutSeconds is random in [min, max]
     int maxWatchTimeoutSec = 600;
     // No event or bookmark for this long: the connection is treated as dead. Servers send a
     // bookmark about every minute when asked to, so this stays well above that.
     int watchIdleTimeoutMs = 150000;
-    int requestTimeoutMs = 60000;       // per list page
-    int staleAfterFailures = 3;         // Reconnecting becomes Stale after this many failures
-    int staleAfterMs = 30000;           // ... or after this long without a live watch
+    int requestTimeoutMs = 60000; // per list page
+    int staleAfterFailures = 3;   // Reconnecting becomes Stale after this many failures
+    int staleAfterMs = 30000;     // ... or after this long without a live watch
 };
 
 } // namespace Orrery

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kubeconfig.h"
 
+#include "actions/yamljson.h"
 #include "execcredentialprovider.h"
 #include "staticcredentialprovider.h"
 #include "tokenfilecredentialprovider.h"
-#include "actions/yamljson.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,8 +99,8 @@ QByteArray base64Data(const YAML::Node &node, const char *field)
     text.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
     if (text.isEmpty())
         return {};
-    const auto decoded =
-        QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         throw EntryError{QStringLiteral("\"%1\" is not valid base64").arg(QLatin1String(field)),
                          lineOf(node)};
@@ -126,22 +126,24 @@ KubeCluster parseCluster(const QString &name, const YAML::Node &node, const QStr
     c.server = scalar(node["server"], "server");
     c.tlsServerName = scalar(node["tls-server-name"], "tls-server-name");
     c.insecureSkipTlsVerify = boolean(node["insecure-skip-tls-verify"], "insecure-skip-tls-verify");
-    c.certificateAuthority =
-        resolvePath(scalar(node["certificate-authority"], "certificate-authority"), baseDir);
-    c.certificateAuthorityData =
-        base64Data(node["certificate-authority-data"], "certificate-authority-data");
+    c.certificateAuthority
+        = resolvePath(scalar(node["certificate-authority"], "certificate-authority"), baseDir);
+    c.certificateAuthorityData
+        = base64Data(node["certificate-authority-data"], "certificate-authority-data");
     c.proxyUrl = scalar(node["proxy-url"], "proxy-url");
     c.disableCompression = boolean(node["disable-compression"], "disable-compression");
     if (const YAML::Node extensions = node["extensions"]; extensions && extensions.IsSequence()) {
         for (const YAML::Node &ext : extensions) {
-            if (ext.IsMap() &&
-                scalar(ext["name"], "name") == QLatin1String("client.authentication.k8s.io/exec")) {
+            if (ext.IsMap()
+                && scalar(ext["name"], "name")
+                       == QLatin1String("client.authentication.k8s.io/exec")) {
                 // Handed to the plugin as JSON (spec.cluster.config), as client-go does;
                 // converted within the YAML limits (util/limits.h), like any outside YAML.
                 Result<nlohmann::json> extension = YamlJson::fromNode(ext["extension"]);
                 if (!extension)
-                    throw EntryError{extension.error().message,
-                                     extension.error().line > 0 ? extension.error().line : lineOf(ext)};
+                    throw EntryError{extension.error().message, extension.error().line > 0
+                                                                    ? extension.error().line
+                                                                    : lineOf(ext)};
                 c.execExtension = std::move(*extension);
             }
         }
@@ -177,8 +179,8 @@ KubeExecConfig parseExec(const YAML::Node &node, const QString &baseDir)
     e.provideClusterInfo = boolean(node["provideClusterInfo"], "provideClusterInfo");
     e.interactiveMode = scalar(node["interactiveMode"], "interactiveMode");
     // client-go's v1beta1 defaulting; v1 has no default and fails validation instead.
-    if (e.interactiveMode.isEmpty() &&
-        e.apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
+    if (e.interactiveMode.isEmpty()
+        && e.apiVersion == QLatin1String("client.authentication.k8s.io/v1beta1"))
         e.interactiveMode = QStringLiteral("IfAvailable");
     return e;
 }
@@ -191,10 +193,10 @@ KubeUser parseUser(const QString &name, const YAML::Node &node, const QString &b
         return u;
     if (!node.IsMap())
         throw EntryError{QStringLiteral("\"user\" must be a mapping"), lineOf(node)};
-    u.clientCertificate =
-        resolvePath(scalar(node["client-certificate"], "client-certificate"), baseDir);
-    u.clientCertificateData =
-        base64Data(node["client-certificate-data"], "client-certificate-data");
+    u.clientCertificate
+        = resolvePath(scalar(node["client-certificate"], "client-certificate"), baseDir);
+    u.clientCertificateData
+        = base64Data(node["client-certificate-data"], "client-certificate-data");
     u.clientKey = resolvePath(scalar(node["client-key"], "client-key"), baseDir);
     u.clientKeyData = base64Data(node["client-key-data"], "client-key-data");
     u.token = scalar(node["token"], "token");
@@ -244,20 +246,13 @@ KubeContext parseContext(const QString &name, const YAML::Node &node)
 QString errorCodeName(Error::Code code)
 {
     switch (code) {
-    case Error::Code::InvalidArgument:
-        return QStringLiteral("InvalidArgument");
-    case Error::Code::ParseError:
-        return QStringLiteral("ParseError");
-    case Error::Code::NotFound:
-        return QStringLiteral("NotFound");
-    case Error::Code::FileError:
-        return QStringLiteral("FileError");
-    case Error::Code::AuthError:
-        return QStringLiteral("AuthError");
-    case Error::Code::Unsupported:
-        return QStringLiteral("Unsupported");
-    default:
-        return QStringLiteral("Error");
+    case Error::Code::InvalidArgument: return QStringLiteral("InvalidArgument");
+    case Error::Code::ParseError: return QStringLiteral("ParseError");
+    case Error::Code::NotFound: return QStringLiteral("NotFound");
+    case Error::Code::FileError: return QStringLiteral("FileError");
+    case Error::Code::AuthError: return QStringLiteral("AuthError");
+    case Error::Code::Unsupported: return QStringLiteral("Unsupported");
+    default: return QStringLiteral("Error");
     }
 }
 
@@ -372,13 +367,13 @@ void Kubeconfig::addError(Error error)
 
 void Kubeconfig::loadFile(const QString &path)
 {
-    const auto fileError = [&](Error::Code code, const QString &message, int line = -1,
-                               const QString &entry = {}) {
-        Error error(code, message, entry);
-        error.file = path;
-        error.line = line;
-        addError(std::move(error));
-    };
+    const auto fileError
+        = [&](Error::Code code, const QString &message, int line = -1, const QString &entry = {}) {
+              Error error(code, message, entry);
+              error.file = path;
+              error.line = line;
+              addError(std::move(error));
+          };
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -508,8 +503,8 @@ void Kubeconfig::validate()
                 Error::Code::NotFound,
                 QStringLiteral("user \"%1\" is not defined in any kubeconfig file").arg(c.userName),
                 c.source, entry);
-        if (!c.namespace_.isEmpty() &&
-            (c.namespace_.size() > 63 || !dnsLabel.match(c.namespace_).hasMatch()))
+        if (!c.namespace_.isEmpty()
+            && (c.namespace_.size() > 63 || !dnsLabel.match(c.namespace_).hasMatch()))
             entryError(
                 Error::Code::InvalidArgument,
                 QStringLiteral("namespace \"%1\" is not a valid DNS label").arg(c.namespace_),
@@ -521,8 +516,8 @@ void Kubeconfig::validate()
     for (const KubeCluster &c : std::as_const(m_clusters)) {
         const QString entry = quoted("cluster", c.name);
         if (!c.certificateAuthority.isEmpty()) {
-            const auto read =
-                readEntryFile(c.certificateAuthority, "certificate-authority", c.source, entry);
+            const auto read
+                = readEntryFile(c.certificateAuthority, "certificate-authority", c.source, entry);
             if (!read.ok())
                 addError(read.error());
         }
@@ -605,7 +600,8 @@ std::optional<ClusterIdentity> Kubeconfig::clusterIdentity(const QString &contex
         return std::nullopt;
     QByteArray ca = cl->certificateAuthorityData;
     if (ca.isEmpty() && !cl->certificateAuthority.isEmpty()) {
-        if (auto read = readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, QString()))
+        if (auto read = readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source,
+                                      QString()))
             ca = std::move(read).value();
     }
     const ClusterIdentity identity = ClusterIdentity::of(cl->server, ca);
@@ -622,8 +618,8 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
             Error::Code::NotFound,
             QStringLiteral("context \"%1\" is not defined in the kubeconfig").arg(contextName));
         if (!m_contexts.isEmpty())
-            error.hint =
-                QStringLiteral("known contexts: %1").arg(contextNames().join(QStringLiteral(", ")));
+            error.hint = QStringLiteral("known contexts: %1")
+                             .arg(contextNames().join(QStringLiteral(", ")));
         return error;
     }
     const QString ctxEntry = quoted("context", ctx->name);
@@ -667,8 +663,8 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
                                  "%1: certificate-authority-data overrides certificate-authority")
                                  .arg(clEntry);
     } else if (!cl->certificateAuthority.isEmpty()) {
-        auto ca =
-            readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, clEntry);
+        auto ca
+            = readEntryFile(cl->certificateAuthority, "certificate-authority", cl->source, clEntry);
         if (!ca.ok())
             return ca.error();
         conn.certificateAuthorityPem = std::move(ca).value();
@@ -680,8 +676,8 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
                              .arg(cl->name);
 
     if (ctx->userName.isEmpty()) {
-        conn.credentials =
-            std::make_shared<StaticCredentialProvider>(Credential(), QStringLiteral("none"));
+        conn.credentials
+            = std::make_shared<StaticCredentialProvider>(Credential(), QStringLiteral("none"));
         return conn;
     }
     const auto us = user(ctx->userName);
@@ -733,8 +729,8 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
         if (!us->clientCertificateData.isEmpty()) {
             base.clientCertPem = us->clientCertificateData;
         } else {
-            auto cert =
-                readEntryFile(us->clientCertificate, "client-certificate", us->source, usEntry);
+            auto cert
+                = readEntryFile(us->clientCertificate, "client-certificate", us->source, usEntry);
             if (!cert.ok())
                 return cert.error();
             base.clientCertPem = std::move(cert).value();
@@ -770,15 +766,15 @@ Result<ClusterConnection> Kubeconfig::connection(const QString &contextName) con
     }
     if (!us->token.isEmpty()) {
         base.bearerToken = us->token.toUtf8();
-        conn.credentials =
-            std::make_shared<StaticCredentialProvider>(base, QStringLiteral("token"));
+        conn.credentials
+            = std::make_shared<StaticCredentialProvider>(base, QStringLiteral("token"));
         return conn;
     }
     if (hasBasic) {
         base.username = us->username;
         base.password = us->password;
-        conn.credentials =
-            std::make_shared<StaticCredentialProvider>(base, QStringLiteral("basic"));
+        conn.credentials
+            = std::make_shared<StaticCredentialProvider>(base, QStringLiteral("basic"));
         return conn;
     }
     conn.credentials = std::make_shared<StaticCredentialProvider>(

@@ -41,16 +41,16 @@ inline constexpr int KindCount = int(Kind::ControllerRevision) + 1;
 struct KindInfo
 {
     Kind kind;
-    const char *name;      // "Deployment"
-    const char *group;     // "" for the core group
-    const char *resource;  // "deployments"
+    const char *name;     // "Deployment"
+    const char *group;    // "" for the core group
+    const char *resource; // "deployments"
     bool namespaced;
-    std::array<const char *, 3> versions;  // nullptr-terminated when shorter
+    std::array<const char *, 3> versions; // nullptr-terminated when shorter
 };
 
 const KindInfo &kindInfo(Kind kind);
-QString kindName(Kind kind);                      // "Deployment"
-std::optional<Kind> kindFromName(const QString &name);  // "Deployment" or "deployments"
+QString kindName(Kind kind);                           // "Deployment"
+std::optional<Kind> kindFromName(const QString &name); // "Deployment" or "deployments"
 QList<Kind> allKinds();
 
 } // namespace Orrery

@@ -53,7 +53,7 @@ bool ObjectSelector::matches(const KeyValues &labels) const
             if (has)
                 return false;
         } else {
-            return false;  // unknown operator: match nothing, as the API server would reject it
+            return false; // unknown operator: match nothing, as the API server would reject it
         }
     }
     return true;

@@ -50,7 +50,7 @@ struct OwnerReference
 struct Condition
 {
     QString type;
-    QString status;   // "True", "False", "Unknown"
+    QString status; // "True", "False", "Unknown"
     QString reason;
     QString message;
     Timestamp lastTransitionTime = 0;
@@ -62,7 +62,7 @@ struct ObjectSelector
     struct Expression
     {
         QString key;
-        QString op;  // "In", "NotIn", "Exists", "DoesNotExist"
+        QString op; // "In", "NotIn", "Exists", "DoesNotExist"
         QStringList values;
     };
     KeyValues matchLabels;
@@ -72,14 +72,14 @@ struct ObjectSelector
     // An empty selector matches everything (as for workloads); callers that treat an empty
     // Service selector as "no pods" check isEmpty() first.
     bool matches(const KeyValues &labels) const;
-    QString toString() const;  // "app=web,tier in (a,b)"
+    QString toString() const; // "app=web,tier in (a,b)"
 };
 
 struct ContainerPort
 {
     QString name;
     int containerPort = 0;
-    QString protocol;  // "TCP"
+    QString protocol; // "TCP"
 };
 
 struct ContainerInfo
@@ -87,22 +87,28 @@ struct ContainerInfo
     QString name;
     QString image;
     QList<ContainerPort> ports;
-    QString cpuRequest, cpuLimit, memoryRequest, memoryLimit;  // quantities as written
+    QString cpuRequest, cpuLimit, memoryRequest, memoryLimit; // quantities as written
     // One-line summaries such as "http-get :8080/healthz delay=5s period=10s"; empty: none.
     QString livenessProbe, readinessProbe, startupProbe;
-    QStringList configMapRefs;  // from env[].valueFrom and envFrom[]
-    QStringList secretRefs;     // names only
+    QStringList configMapRefs; // from env[].valueFrom and envFrom[]
+    QStringList secretRefs;    // names only
 };
 
 struct VolumeInfo
 {
     enum class Type : quint8 {
-        PersistentVolumeClaim, ConfigMap, Secret, EmptyDir, HostPath, Projected, DownwardAPI,
+        PersistentVolumeClaim,
+        ConfigMap,
+        Secret,
+        EmptyDir,
+        HostPath,
+        Projected,
+        DownwardAPI,
         Other
     };
     QString name;
     Type type = Type::Other;
-    QString source;  // claim, ConfigMap or Secret name; hostPath path; empty otherwise
+    QString source; // claim, ConfigMap or Secret name; hostPath path; empty otherwise
 };
 
 // The parts of a PodSpec (or a workload's pod template) views show.
@@ -114,8 +120,8 @@ struct PodSpecSummary
     QString serviceAccount;
     QString priorityClass;
 
-    QStringList configMapRefs() const;  // volumes + env, unique
-    QStringList secretRefs() const;     // volumes + env + nothing else (no values, ever)
+    QStringList configMapRefs() const; // volumes + env, unique
+    QStringList secretRefs() const;    // volumes + env + nothing else (no values, ever)
     QStringList claimRefs() const;
 };
 
@@ -125,26 +131,26 @@ struct ContainerStatusInfo
     bool init = false;
     bool ready = false;
     int restartCount = 0;
-    QString state;   // "Running", "Waiting", "Terminated"
-    QString reason;  // "CrashLoopBackOff", "Completed", ...
+    QString state;  // "Running", "Waiting", "Terminated"
+    QString reason; // "CrashLoopBackOff", "Completed", ...
     Timestamp lastTerminationTime = 0;
 };
 
 struct NamespaceData
 {
-    QString phase;  // "Active", "Terminating"
+    QString phase; // "Active", "Terminating"
 };
 
 struct NodeData
 {
     bool ready = false;
     bool unschedulable = false;
-    QStringList roles;  // from node-role.kubernetes.io/<role> labels
+    QStringList roles; // from node-role.kubernetes.io/<role> labels
     QString kubeletVersion, osImage, architecture, containerRuntime;
     QString internalIP, externalIP, hostname;
     QString cpuCapacity, memoryCapacity, podsCapacity;
     QString cpuAllocatable, memoryAllocatable, podsAllocatable;
-    QStringList taints;  // "key=value:Effect"
+    QStringList taints; // "key=value:Effect"
     QString podCIDR;
     QList<Condition> conditions;
     // "Ready", "NotReady", "Ready,SchedulingDisabled" as kubectl prints it.
@@ -154,9 +160,9 @@ struct NodeData
 struct PodData
 {
     PodSpecSummary spec;
-    QString phase;       // status.phase
-    QString status;      // what `kubectl get pods` prints: Running, CrashLoopBackOff,
-                         // Init:0/2, ContainerCreating, Terminating, Completed, Evicted...
+    QString phase;  // status.phase
+    QString status; // what `kubectl get pods` prints: Running, CrashLoopBackOff,
+                    // Init:0/2, ContainerCreating, Terminating, Completed, Evicted...
     QString reason, message;
     QString nodeName, podIP, hostIP, qosClass, nominatedNodeName;
     QStringList podIPs;
@@ -164,7 +170,7 @@ struct PodData
     int totalContainers = 0;
     int restarts = 0;
     Timestamp lastRestartTime = 0;
-    QList<ContainerStatusInfo> containerStatuses;  // init containers first
+    QList<ContainerStatusInfo> containerStatuses; // init containers first
     QList<Condition> conditions;
 };
 
@@ -181,11 +187,11 @@ struct WorkloadData
     ObjectSelector selector;
     KeyValues templateLabels;
     PodSpecSummary podTemplate;
-    QString strategy;     // "RollingUpdate", "Recreate", "OnDelete"
-    bool paused = false;  // Deployment
-    QString serviceName;  // StatefulSet
-    QString currentRevision, updateRevision;  // StatefulSet/DaemonSet controller revisions
-    qint64 revision = 0;  // Deployment/ReplicaSet annotation deployment.kubernetes.io/revision
+    QString strategy;                        // "RollingUpdate", "Recreate", "OnDelete"
+    bool paused = false;                     // Deployment
+    QString serviceName;                     // StatefulSet
+    QString currentRevision, updateRevision; // StatefulSet/DaemonSet controller revisions
+    qint64 revision = 0; // Deployment/ReplicaSet annotation deployment.kubernetes.io/revision
     QList<Condition> conditions;
 };
 
@@ -202,7 +208,7 @@ struct JobData
     ObjectSelector selector;
     PodSpecSummary podTemplate;
     QList<Condition> conditions;
-    QString statusText() const;  // "Complete", "Failed", "Running", "Suspended"
+    QString statusText() const; // "Complete", "Failed", "Running", "Suspended"
 };
 
 struct CronJobData
@@ -221,21 +227,21 @@ struct ServicePort
     QString name;
     QString protocol;
     int port = 0;
-    QString targetPort;  // number or named port, as written
+    QString targetPort; // number or named port, as written
     int nodePort = 0;
 };
 
 struct ServiceData
 {
-    QString type;  // ClusterIP, NodePort, LoadBalancer, ExternalName
+    QString type; // ClusterIP, NodePort, LoadBalancer, ExternalName
     QString clusterIP;
     QStringList clusterIPs;
     QStringList externalIPs;
-    QStringList loadBalancerIngress;  // IPs or hostnames
+    QStringList loadBalancerIngress; // IPs or hostnames
     QString externalName;
     QString sessionAffinity;
     QList<ServicePort> ports;
-    KeyValues selector;  // empty: no selector (Endpoints managed by hand)
+    KeyValues selector; // empty: no selector (Endpoints managed by hand)
 };
 
 struct EndpointAddress
@@ -249,20 +255,20 @@ struct EndpointAddress
 
 struct EndpointsData
 {
-    QList<EndpointAddress> addresses;  // ready and not-ready, flattened over subsets
-    QList<ServicePort> ports;          // `port` holds the endpoint port
+    QList<EndpointAddress> addresses; // ready and not-ready, flattened over subsets
+    QList<ServicePort> ports;         // `port` holds the endpoint port
 };
 
 struct IngressBackend
 {
     QString serviceName;
-    QString servicePort;  // number or port name
-    QString resourceKind, resourceName;  // resource backends
+    QString servicePort;                // number or port name
+    QString resourceKind, resourceName; // resource backends
 };
 
 struct IngressPath
 {
-    QString host;  // empty: any host
+    QString host; // empty: any host
     QString path;
     QString pathType;
     IngressBackend backend;
@@ -270,21 +276,21 @@ struct IngressPath
 
 struct IngressData
 {
-    QString ingressClass;  // spec.ingressClassName or the legacy annotation
-    QList<IngressPath> paths;  // flattened rules[].http.paths[]
+    QString ingressClass;     // spec.ingressClassName or the legacy annotation
+    QList<IngressPath> paths; // flattened rules[].http.paths[]
     QStringList hosts;
-    QList<QPair<QStringList, QString>> tls;  // hosts, secretName
-    IngressBackend defaultBackend;           // serviceName empty: none
+    QList<QPair<QStringList, QString>> tls; // hosts, secretName
+    IngressBackend defaultBackend;          // serviceName empty: none
     QStringList loadBalancerIngress;
 };
 
 struct HpaMetric
 {
-    QString type;        // Resource, ContainerResource, Pods, Object, External
-    QString name;        // "cpu", metric name
-    QString targetType;  // Utilization, AverageValue, Value
-    QString target;      // "80%", "500m", "100"
-    QString current;     // empty when unknown
+    QString type;       // Resource, ContainerResource, Pods, Object, External
+    QString name;       // "cpu", metric name
+    QString targetType; // Utilization, AverageValue, Value
+    QString target;     // "80%", "500m", "100"
+    QString current;    // empty when unknown
 };
 
 struct HpaData
@@ -297,7 +303,7 @@ struct HpaData
     Timestamp lastScaleTime = 0;
     QList<HpaMetric> metrics;
     QList<Condition> conditions;
-    QString apiVersion;  // which autoscaling version was decoded ("autoscaling/v2")
+    QString apiVersion; // which autoscaling version was decoded ("autoscaling/v2")
 };
 
 struct PvcData
@@ -305,8 +311,8 @@ struct PvcData
     QString phase;
     QString volumeName;
     QString storageClass;
-    QString requested;  // spec.resources.requests.storage
-    QString capacity;   // status.capacity.storage
+    QString requested; // spec.resources.requests.storage
+    QString capacity;  // status.capacity.storage
     QStringList accessModes;
     QString volumeMode;
 };
@@ -320,12 +326,12 @@ struct PvData
     QString storageClass;
     QString claimNamespace, claimName;
     QString volumeMode;
-    QString source;  // "csi:driver", "hostPath:/x", "nfs:server:/path", ...
+    QString source; // "csi:driver", "hostPath:/x", "nfs:server:/path", ...
 };
 
 struct ConfigMapData
 {
-    QStringList keys;  // data and binaryData keys
+    QStringList keys; // data and binaryData keys
 };
 
 // Secret values are never decoded into the store: only their key names and the type.
@@ -338,11 +344,11 @@ struct SecretData
 struct EventData
 {
     QString involvedKind, involvedNamespace, involvedName, involvedUid;
-    QString reason, message, type;  // type "Normal" or "Warning"
+    QString reason, message, type; // type "Normal" or "Warning"
     int count = 1;
     Timestamp firstTimestamp = 0;
-    Timestamp lastTimestamp = 0;  // falls back to eventTime, then creation
-    QString source;               // source.component or reportingController
+    Timestamp lastTimestamp = 0; // falls back to eventTime, then creation
+    QString source;              // source.component or reportingController
 };
 
 struct ControllerRevisionData
@@ -350,16 +356,16 @@ struct ControllerRevisionData
     qint64 revision = 0;
 };
 
-using KubeObjectData = std::variant<std::monostate, NamespaceData, NodeData, PodData, WorkloadData,
-                                    JobData, CronJobData, ServiceData, EndpointsData, IngressData,
-                                    HpaData, PvcData, PvData, ConfigMapData, SecretData, EventData,
-                                    ControllerRevisionData>;
+using KubeObjectData
+    = std::variant<std::monostate, NamespaceData, NodeData, PodData, WorkloadData, JobData,
+                   CronJobData, ServiceData, EndpointsData, IngressData, HpaData, PvcData, PvData,
+                   ConfigMapData, SecretData, EventData, ControllerRevisionData>;
 
 struct KubeObject
 {
     Kind kind = Kind::Pod;
     QString name;
-    QString namespaceName;  // empty for cluster-scoped kinds
+    QString namespaceName; // empty for cluster-scoped kinds
     QString uid;
     QString resourceVersion;
     qint64 generation = 0;
@@ -380,9 +386,9 @@ struct KubeObject
 
     QString label(const QString &k) const { return valueOf(labels, k); }
     QString annotation(const QString &k) const { return valueOf(annotations, k); }
-    const OwnerReference *controllerRef() const;  // ownerReferences[] with controller: true
+    const OwnerReference *controllerRef() const; // ownerReferences[] with controller: true
 
-    template<typename T> const T *as() const { return std::get_if<T>(&data); }
+    template <typename T> const T *as() const { return std::get_if<T>(&data); }
     const PodData *pod() const { return as<PodData>(); }
     const WorkloadData *workload() const { return as<WorkloadData>(); }
     const ServiceData *service() const { return as<ServiceData>(); }
@@ -394,7 +400,7 @@ struct KubeObject
 
 using KubeObjectPtr = std::shared_ptr<const KubeObject>;
 
-QDateTime toDateTime(Timestamp t);  // invalid for 0
+QDateTime toDateTime(Timestamp t); // invalid for 0
 
 } // namespace Orrery
 

@@ -19,22 +19,22 @@ using nlohmann::json;
 
 bool isSeparator(const QString &line)
 {
-    return line.startsWith(QLatin1String("---"))
-           && (line.size() == 3 || line.at(3).isSpace());
+    return line.startsWith(QLatin1String("---")) && (line.size() == 3 || line.at(3).isSpace());
 }
 
 // One document of the stream with the lines it had.
 struct Document
 {
     QStringList lines;
-    json secret;  // the parsed Secret; null for any other document, or once rendered
+    json secret; // the parsed Secret; null for any other document, or once rendered
     bool unreadableSecret = false;
 
     bool isSecret() const { return !secret.is_null(); }
     QString id() const
     {
         const json &s = secret;
-        const json *metadata = s.contains("metadata") && s["metadata"].is_object() ? &s["metadata"] : nullptr;
+        const json *metadata
+            = s.contains("metadata") && s["metadata"].is_object() ? &s["metadata"] : nullptr;
         auto text = [metadata](const char *key) {
             if (!metadata || !metadata->contains(key) || !(*metadata)[key].is_string())
                 return QString();
@@ -48,7 +48,7 @@ struct Document
 // gives the manifest back.
 struct Stream
 {
-    QList<QString> separators;  // separators[i] comes before documents[i + 1]
+    QList<QString> separators; // separators[i] comes before documents[i + 1]
     QList<Document> documents;
 
     static Stream split(const QString &manifest)
@@ -79,7 +79,8 @@ struct Stream
         if (parsed.ok() && Redaction::isSecret(parsed.value())) {
             d.secret = std::move(parsed.value());
         } else if (!parsed.ok()) {
-            static const QRegularExpression kindSecret(QStringLiteral(R"(["']?kind["']?\s*:\s*["']?Secret\b)"));
+            static const QRegularExpression kindSecret(
+                QStringLiteral(R"(["']?kind["']?\s*:\s*["']?Secret\b)"));
             d.unreadableSecret = text.contains(kindSecret);
         }
     }
@@ -103,7 +104,8 @@ void render(Document &d, const json &object)
 {
     QStringList lines;
     int i = 0;
-    while (i < d.lines.size() && (d.lines[i].trimmed().isEmpty() || d.lines[i].trimmed().startsWith(QLatin1Char('#'))))
+    while (i < d.lines.size()
+           && (d.lines[i].trimmed().isEmpty() || d.lines[i].trimmed().startsWith(QLatin1Char('#'))))
         lines.append(d.lines[i++]);
     QStringList body = YamlJson::toYaml(object).split(QLatin1Char('\n'));
     if (!body.isEmpty() && body.last().isEmpty())
@@ -112,7 +114,7 @@ void render(Document &d, const json &object)
     if (!d.lines.isEmpty() && d.lines.last().isEmpty() && i < d.lines.size())
         lines.append(QString());
     d.lines = lines;
-    d.secret = json();  // rendered: never rendered again from the values
+    d.secret = json(); // rendered: never rendered again from the values
 }
 
 void renderUnreadable(Document &d)
@@ -121,9 +123,10 @@ void renderUnreadable(Document &d)
     for (const QString &line : std::as_const(d.lines))
         if (line.trimmed().startsWith(QLatin1Char('#')))
             lines.append(line);
-    lines.append(QStringLiteral("# %1: ").arg(QLatin1String(Redaction::Hidden))
-                 + QCoreApplication::translate("Orrery::ManifestRedaction",
-                                               "a Secret that could not be read; its text is not shown"));
+    lines.append(
+        QStringLiteral("# %1: ").arg(QLatin1String(Redaction::Hidden))
+        + QCoreApplication::translate("Orrery::ManifestRedaction",
+                                      "a Secret that could not be read; its text is not shown"));
     if (!d.lines.isEmpty() && d.lines.last().isEmpty())
         lines.append(QString());
     d.lines = lines;
@@ -158,7 +161,8 @@ QString ManifestRedaction::hideSecretValues(const QString &manifest)
     return s.join();
 }
 
-std::pair<QString, QString> ManifestRedaction::hideSecretValuesForDiff(const QString &before, const QString &after)
+std::pair<QString, QString> ManifestRedaction::hideSecretValuesForDiff(const QString &before,
+                                                                       const QString &after)
 {
     Stream a = Stream::split(before);
     Stream b = Stream::split(after);
@@ -172,7 +176,8 @@ std::pair<QString, QString> ManifestRedaction::hideSecretValuesForDiff(const QSt
         // A partner already rendered (a duplicate name) counts as none.
         const int i = inAfter.value(d.id(), -1);
         Document *partner = i >= 0 && b.documents[i].isSecret() ? &b.documents[i] : nullptr;
-        auto [hiddenBefore, hiddenAfter] = Redaction::hideSecretValuesForDiff(d.secret, partner ? partner->secret : json());
+        auto [hiddenBefore, hiddenAfter]
+            = Redaction::hideSecretValuesForDiff(d.secret, partner ? partner->secret : json());
         render(d, hiddenBefore);
         if (partner)
             render(*partner, hiddenAfter);
@@ -181,7 +186,7 @@ std::pair<QString, QString> ManifestRedaction::hideSecretValuesForDiff(const QSt
     for (Document &d : b.documents)
         if (d.isSecret())
             render(d, Redaction::hideSecretValuesForDiff(json(), d.secret).second);
-    hideAll(a);  // the unreadable ones
+    hideAll(a); // the unreadable ones
     hideAll(b);
     return {a.join(), b.join()};
 }
@@ -218,7 +223,8 @@ std::optional<QString> ManifestRedaction::secretValue(const QString &manifest, c
         const json &secret = d.secret;
         const std::string k = key.key.toStdString();
         // stringData wins over data, as the API server merges them.
-        if (secret.contains("stringData") && secret["stringData"].is_object() && secret["stringData"].contains(k))
+        if (secret.contains("stringData") && secret["stringData"].is_object()
+            && secret["stringData"].contains(k))
             return text(secret["stringData"][k]);
         if (secret.contains("data") && secret["data"].is_object() && secret["data"].contains(k))
             return QString::fromUtf8(QByteArray::fromBase64(text(secret["data"][k]).toLatin1()));

@@ -32,7 +32,8 @@ public:
     static QString hideSecretValues(const QString &manifest);
     // Two manifests (two revisions) ready for a line diff: Secrets with the same namespace and
     // name are compared value by value and show Redaction's per-key markers.
-    static std::pair<QString, QString> hideSecretValuesForDiff(const QString &before, const QString &after);
+    static std::pair<QString, QString> hideSecretValuesForDiff(const QString &before,
+                                                               const QString &after);
 
     // The keys of data and stringData of every Secret in the manifest, in document order.
     static QList<SecretKey> secretKeys(const QString &manifest);

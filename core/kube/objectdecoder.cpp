@@ -49,7 +49,7 @@ QString str(const json &j)
 qint64 toInt(const json &j, qint64 fallback = 0)
 {
     if (j.is_number())
-        return JsonRead::toInteger(j).value_or(fallback);  // NaN, 1e300: fallback, not UB
+        return JsonRead::toInteger(j).value_or(fallback); // NaN, 1e300: fallback, not UB
     if (j.is_string()) {
         qint64 v = 0;
         std::string_view s = j.get_ref<const std::string &>();
@@ -68,7 +68,10 @@ bool toBool(const json &j)
 class Decoding
 {
 public:
-    explicit Decoding(StringInterner &strings) : m_strings(strings) {}
+    explicit Decoding(StringInterner &strings)
+        : m_strings(strings)
+    {
+    }
 
     QString istr(const json &j)
     {
@@ -84,8 +87,7 @@ public:
             return out;
         out.reserve(qsizetype(map.size()));
         for (auto it = map.begin(); it != map.end(); ++it) {
-            if (dropLastApplied
-                && it.key() == "kubectl.kubernetes.io/last-applied-configuration")
+            if (dropLastApplied && it.key() == "kubectl.kubernetes.io/last-applied-configuration")
                 continue;
             out.append({m_strings.intern(it.key()), istr(it.value())});
         }
@@ -161,15 +163,16 @@ public:
         } else if (const json &g = at(p, "grpc"); g.is_object()) {
             kind = QStringLiteral("grpc :") + str(at(g, "port"));
         } else if (const json &e = at(p, "exec"); e.is_object()) {
-            kind = QStringLiteral("exec [") + strings(at(e, "command"), false).join(QLatin1Char(' '))
-                   + QLatin1Char(']');
+            kind = QStringLiteral("exec [")
+                   + strings(at(e, "command"), false).join(QLatin1Char(' ')) + QLatin1Char(']');
         } else {
             kind = QStringLiteral("unknown");
         }
-        return kind + QStringLiteral(" delay=%1s timeout=%2s period=%3s")
-                          .arg(toInt(at(p, "initialDelaySeconds"), 0))
-                          .arg(toInt(at(p, "timeoutSeconds"), 1))
-                          .arg(toInt(at(p, "periodSeconds"), 10));
+        return kind
+               + QStringLiteral(" delay=%1s timeout=%2s period=%3s")
+                     .arg(toInt(at(p, "initialDelaySeconds"), 0))
+                     .arg(toInt(at(p, "timeoutSeconds"), 1))
+                     .arg(toInt(at(p, "periodSeconds"), 10));
     }
 
     ContainerInfo container(const json &c)
@@ -299,11 +302,13 @@ public:
         if (!d.reason.isEmpty())
             reason = d.reason;
         for (const Condition &c : d.conditions)
-            if (c.type == QLatin1String("PodScheduled") && c.reason == QLatin1String("SchedulingGated"))
+            if (c.type == QLatin1String("PodScheduled")
+                && c.reason == QLatin1String("SchedulingGated"))
                 reason = QStringLiteral("SchedulingGated");
 
         auto noteRestart = [&](const json &cs) {
-            const Timestamp t = parseTimestamp(sv(at(at(at(cs, "lastState"), "terminated"), "finishedAt")));
+            const Timestamp t
+                = parseTimestamp(sv(at(at(at(cs, "lastState"), "terminated"), "finishedAt")));
             lastRestart = std::max(lastRestart, t);
         };
 
@@ -323,8 +328,8 @@ public:
             } else if (at(state, "running").is_object()) {
                 info.state = QStringLiteral("Running");
             }
-            info.lastTerminationTime =
-                parseTimestamp(sv(at(at(at(cs, "lastState"), "terminated"), "finishedAt")));
+            info.lastTerminationTime
+                = parseTimestamp(sv(at(at(at(cs, "lastState"), "terminated"), "finishedAt")));
             d.containerStatuses.append(info);
         };
         if (initStatuses.is_array())
@@ -355,9 +360,11 @@ public:
                     const QString r = istr(at(terminated, "reason"));
                     if (r.isEmpty()) {
                         if (toInt(at(terminated, "signal")) != 0)
-                            reason = QStringLiteral("Init:Signal:%1").arg(toInt(at(terminated, "signal")));
+                            reason = QStringLiteral("Init:Signal:%1")
+                                         .arg(toInt(at(terminated, "signal")));
                         else
-                            reason = QStringLiteral("Init:ExitCode:%1").arg(toInt(at(terminated, "exitCode")));
+                            reason = QStringLiteral("Init:ExitCode:%1")
+                                         .arg(toInt(at(terminated, "exitCode")));
                     } else {
                         reason = QStringLiteral("Init:") + r;
                     }
@@ -400,9 +407,11 @@ public:
                         reason = istr(at(terminated, "reason"));
                     } else if (terminated.is_object()) {
                         if (toInt(at(terminated, "signal")) != 0)
-                            reason = QStringLiteral("Signal:%1").arg(toInt(at(terminated, "signal")));
+                            reason
+                                = QStringLiteral("Signal:%1").arg(toInt(at(terminated, "signal")));
                         else
-                            reason = QStringLiteral("ExitCode:%1").arg(toInt(at(terminated, "exitCode")));
+                            reason = QStringLiteral("ExitCode:%1")
+                                         .arg(toInt(at(terminated, "exitCode")));
                     } else if (toBool(at(cs, "ready")) && at(state, "running").is_object()) {
                         hasRunning = true;
                         ++ready;
@@ -442,7 +451,8 @@ public:
         d.podTemplate = podSpec(at(tmpl, "spec"));
         d.observedGeneration = toInt(at(status, "observedGeneration"));
         d.conditions = conditions(at(status, "conditions"));
-        d.revision = valueOf(o.annotations, QStringLiteral("deployment.kubernetes.io/revision")).toLongLong();
+        d.revision = valueOf(o.annotations, QStringLiteral("deployment.kubernetes.io/revision"))
+                         .toLongLong();
         switch (o.kind) {
         case Kind::Deployment:
             d.desired = int(toInt(at(spec, "replicas"), 1));
@@ -479,8 +489,7 @@ public:
             d.updated = int(toInt(at(status, "updatedNumberScheduled")));
             d.strategy = istr(at(at(spec, "updateStrategy"), "type"));
             break;
-        default:
-            break;
+        default: break;
         }
         o.data = std::move(d);
     }
@@ -576,8 +585,8 @@ public:
         const json &subsets = at(j, "subsets");
         if (subsets.is_array()) {
             for (const json &s : subsets) {
-                for (const auto &[key, ready] : {std::pair{"addresses", true},
-                                                 std::pair{"notReadyAddresses", false}}) {
+                for (const auto &[key, ready] :
+                     {std::pair{"addresses", true}, std::pair{"notReadyAddresses", false}}) {
                     const json &addrs = at(s, key);
                     if (!addrs.is_array())
                         continue;
@@ -608,7 +617,8 @@ public:
         const json &svc = at(b, "service");
         out.serviceName = istr(at(svc, "name"));
         const json &port = at(svc, "port");
-        out.servicePort = at(port, "name").is_string() ? istr(at(port, "name")) : istr(at(port, "number"));
+        out.servicePort
+            = at(port, "name").is_string() ? istr(at(port, "name")) : istr(at(port, "number"));
         const json &res = at(b, "resource");
         out.resourceKind = istr(at(res, "kind"));
         out.resourceName = istr(at(res, "name"));
@@ -676,8 +686,11 @@ public:
         if (d.apiVersion == QLatin1String("autoscaling/v1")) {
             // v1 knows CPU utilisation only.
             if (const json &t = at(spec, "targetCPUUtilizationPercentage"); !t.is_null()) {
-                HpaMetric m{QStringLiteral("Resource"), QStringLiteral("cpu"),
-                            QStringLiteral("Utilization"), str(t) + QLatin1Char('%'), {}};
+                HpaMetric m{QStringLiteral("Resource"),
+                            QStringLiteral("cpu"),
+                            QStringLiteral("Utilization"),
+                            str(t) + QLatin1Char('%'),
+                            {}};
                 if (const json &c = at(status, "currentCPUUtilizationPercentage"); !c.is_null())
                     m.current = str(c) + QLatin1Char('%');
                 d.metrics.append(m);
@@ -769,7 +782,8 @@ public:
         else if (const json &hp = at(spec, "hostPath"); hp.is_object())
             d.source = QStringLiteral("hostPath:") + str(at(hp, "path"));
         else if (const json &nfs = at(spec, "nfs"); nfs.is_object())
-            d.source = QStringLiteral("nfs:") + str(at(nfs, "server")) + QLatin1Char(':') + str(at(nfs, "path"));
+            d.source = QStringLiteral("nfs:") + str(at(nfs, "server")) + QLatin1Char(':')
+                       + str(at(nfs, "path"));
         else if (const json &local = at(spec, "local"); local.is_object())
             d.source = QStringLiteral("local:") + str(at(local, "path"));
         o.data = std::move(d);
@@ -928,45 +942,21 @@ KubeObjectPtr ObjectDecoder::decode(Kind kind, const json &j, const QString &api
     }
 
     switch (kind) {
-    case Kind::Namespace:
-        o->data = NamespaceData{dec.istr(at(at(j, "status"), "phase"))};
-        break;
-    case Kind::Node:
-        dec.node(*o, j);
-        break;
-    case Kind::Pod:
-        dec.pod(*o, j);
-        break;
+    case Kind::Namespace: o->data = NamespaceData{dec.istr(at(at(j, "status"), "phase"))}; break;
+    case Kind::Node: dec.node(*o, j); break;
+    case Kind::Pod: dec.pod(*o, j); break;
     case Kind::Deployment:
     case Kind::ReplicaSet:
     case Kind::StatefulSet:
-    case Kind::DaemonSet:
-        dec.workload(*o, j);
-        break;
-    case Kind::Job:
-        dec.job(*o, j);
-        break;
-    case Kind::CronJob:
-        dec.cronJob(*o, j);
-        break;
-    case Kind::Service:
-        dec.service(*o, j);
-        break;
-    case Kind::Endpoints:
-        dec.endpoints(*o, j);
-        break;
-    case Kind::Ingress:
-        dec.ingress(*o, j);
-        break;
-    case Kind::HorizontalPodAutoscaler:
-        dec.hpa(*o, j, apiVersion);
-        break;
-    case Kind::PersistentVolumeClaim:
-        dec.pvc(*o, j);
-        break;
-    case Kind::PersistentVolume:
-        dec.pv(*o, j);
-        break;
+    case Kind::DaemonSet: dec.workload(*o, j); break;
+    case Kind::Job: dec.job(*o, j); break;
+    case Kind::CronJob: dec.cronJob(*o, j); break;
+    case Kind::Service: dec.service(*o, j); break;
+    case Kind::Endpoints: dec.endpoints(*o, j); break;
+    case Kind::Ingress: dec.ingress(*o, j); break;
+    case Kind::HorizontalPodAutoscaler: dec.hpa(*o, j, apiVersion); break;
+    case Kind::PersistentVolumeClaim: dec.pvc(*o, j); break;
+    case Kind::PersistentVolume: dec.pv(*o, j); break;
     case Kind::ConfigMap: {
         ConfigMapData d;
         d.keys = dec.keys(at(j, "data")) + dec.keys(at(j, "binaryData"));
@@ -984,9 +974,7 @@ KubeObjectPtr ObjectDecoder::decode(Kind kind, const json &j, const QString &api
         o->data = std::move(d);
         break;
     }
-    case Kind::Event:
-        dec.event(*o, j);
-        break;
+    case Kind::Event: dec.event(*o, j); break;
     case Kind::ControllerRevision:
         o->data = ControllerRevisionData{toInt(at(j, "revision"))};
         break;

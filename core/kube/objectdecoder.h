@@ -15,8 +15,7 @@ class ObjectDecoder
 {
 public:
     // `apiVersion` matters only for kinds decoded from an older version (autoscaling/v1 HPA).
-    KubeObjectPtr decode(Kind kind, const nlohmann::json &object,
-                         const QString &apiVersion = {});
+    KubeObjectPtr decode(Kind kind, const nlohmann::json &object, const QString &apiVersion = {});
 
     // Tests: decode from text; a parse failure returns null.
     KubeObjectPtr decode(Kind kind, const QByteArray &json);

@@ -121,7 +121,8 @@ bool PluginProcessRegistry::shutdown(std::chrono::milliseconds budget)
     m_shutDown = true;
     // A run that registered between cancelAll() and here is refused by add(); one that
     // registered before was killed above.
-    const bool allReturned = m_taskDone.wait_for(lock, budget, [this] { return m_activeTasks == 0; });
+    const bool allReturned
+        = m_taskDone.wait_for(lock, budget, [this] { return m_activeTasks == 0; });
     reapFinished(lock);
     if (!allReturned)
         qCWarning(lcPluginProcess) << m_activeTasks << "credential task(s) still running at quit";
@@ -146,7 +147,8 @@ void PluginProcessRegistry::reapFinished(std::unique_lock<std::mutex> &)
 
 PluginRun runPluginProcess(const PluginCommand &command)
 {
-    PluginProcessRegistry &registry = command.registry ? *command.registry : PluginProcessRegistry::global();
+    PluginProcessRegistry &registry
+        = command.registry ? *command.registry : PluginProcessRegistry::global();
     PluginRun run;
     if (registry.isShutDown()) {
         run.outcome = PluginRun::Outcome::Cancelled;
@@ -154,8 +156,8 @@ PluginRun runPluginProcess(const PluginCommand &command)
         return run;
     }
     // Hand the terminal over only when it is ours to give (we are its foreground group).
-    const bool takeTerminal = command.interactive && isatty(STDIN_FILENO) == 1
-                              && tcgetpgrp(STDIN_FILENO) == getpgrp();
+    const bool takeTerminal
+        = command.interactive && isatty(STDIN_FILENO) == 1 && tcgetpgrp(STDIN_FILENO) == getpgrp();
 
     QProcess process;
     process.setProgram(command.program);

@@ -39,9 +39,9 @@ public:
         switch (c.type) {
         case T::Added:
             if (type == T::Deleted)
-                m_live[it->second] = false;  // never seen by anyone: drop it
+                m_live[it->second] = false; // never seen by anyone: drop it
             else
-                c.object = object;  // still Added, with the latest state
+                c.object = object; // still Added, with the latest state
             break;
         case T::Modified:
             // Keep the oldest `previous`: it is what the receiver still shows.
@@ -67,7 +67,7 @@ public:
             if (!m_live[i])
                 continue;
             if (m_changes[i].type == ObjectChange::Type::Deleted)
-                m_changes[i].previous = nullptr;  // as documented: only Modified has one
+                m_changes[i].previous = nullptr; // as documented: only Modified has one
             batch.changes.append(std::move(m_changes[i]));
         }
         m_changes.clear();
@@ -135,7 +135,8 @@ void ResourceStore::post(std::vector<StoreDelta> deltas)
         if (qsizetype(m_inbox.size()) > m_compactAt) {
             compactInbox(m_inbox);
             // Amortised: compact again only once the inbox has doubled since.
-            m_compactAt = std::max<qsizetype>(Limits::maxStoreInboxBacklog, 2 * qsizetype(m_inbox.size()));
+            m_compactAt
+                = std::max<qsizetype>(Limits::maxStoreInboxBacklog, 2 * qsizetype(m_inbox.size()));
         }
         wake = !m_flushPosted;
         m_flushPosted = true;
@@ -157,8 +158,8 @@ int ResourceStore::pendingDeltas() const
 // that touches it (a Replace sets every object of its scope, whatever it was before).
 void ResourceStore::compactInbox(std::vector<StoreDelta> &inbox)
 {
-    QSet<QString> seenObjects;            // kind:namespace/name with a later Upsert or Delete
-    QSet<QString> replacedScopes;         // kind:namespace with a later Replace ("kind:" = all)
+    QSet<QString> seenObjects;    // kind:namespace/name with a later Upsert or Delete
+    QSet<QString> replacedScopes; // kind:namespace with a later Replace ("kind:" = all)
     auto kindKey = [](Kind kind, const QString &rest) {
         return QString::number(int(kind)) + QLatin1Char(':') + rest;
     };
@@ -186,7 +187,7 @@ void ResourceStore::compactInbox(std::vector<StoreDelta> &inbox)
     for (std::size_t i = 0; i < inbox.size(); ++i) {
         if (!keep[i])
             continue;
-        if (out != i)  // never self-move: a moved-to-itself vector may end up empty
+        if (out != i) // never self-move: a moved-to-itself vector may end up empty
             inbox[out] = std::move(inbox[i]);
         ++out;
     }
@@ -266,7 +267,7 @@ void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
             break;
         auto it = objects.find(delta.object->key());
         if (it == objects.end())
-            break;  // already gone (e.g. a relist raced the event)
+            break; // already gone (e.g. a relist raced the event)
         const KubeObjectPtr last = it.value();
         objects.erase(it);
         m_byUid.remove(last->uid);
@@ -282,8 +283,8 @@ void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
         // Synthesise deletions for what the new list no longer has, within the scope.
         for (auto it = objects.begin(); it != objects.end();) {
             const KubeObjectPtr &o = it.value();
-            const bool inScope = delta.scopeNamespace.isEmpty()
-                                 || o->namespaceName == delta.scopeNamespace;
+            const bool inScope
+                = delta.scopeNamespace.isEmpty() || o->namespaceName == delta.scopeNamespace;
             if (inScope && !keep.contains(it.key())) {
                 m_byUid.remove(o->uid);
                 out.add(T::Deleted, delta.kind, o, o);

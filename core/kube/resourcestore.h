@@ -52,13 +52,13 @@ public:
     KubeObjectPtr objectByUid(const QString &uid) const;
     QList<KubeObjectPtr> objects(Kind kind) const;
     QList<KubeObjectPtr> objects(Kind kind, const QString &ns) const;
-    const QHash<QString, KubeObjectPtr> &index(Kind kind) const;  // key → object
+    const QHash<QString, KubeObjectPtr> &index(Kind kind) const; // key → object
     int count(Kind kind) const;
     int totalCount() const;
     // True once a full list of the kind has been applied (a Replace for it arrived).
     bool hasSynced(Kind kind) const;
 
-    void clear();  // emits Deleted for everything
+    void clear(); // emits Deleted for everything
 
 signals:
     void changed(const Orrery::ChangeBatch &batch);
@@ -76,7 +76,7 @@ private:
 
     mutable std::mutex m_inboxMutex;
     std::vector<StoreDelta> m_inbox;
-    qsizetype m_compactAt = Limits::maxStoreInboxBacklog;  // raised after a compaction
+    qsizetype m_compactAt = Limits::maxStoreInboxBacklog; // raised after a compaction
     bool m_flushPosted = false;
 };
 

@@ -16,9 +16,9 @@ struct StoreDelta
     enum class Type : quint8 { Upsert, Delete, Replace };
     Type type = Type::Upsert;
     Kind kind = Kind::Pod;
-    KubeObjectPtr object;                // Upsert, Delete
-    std::vector<KubeObjectPtr> objects;  // Replace
-    QString scopeNamespace;              // Replace
+    KubeObjectPtr object;               // Upsert, Delete
+    std::vector<KubeObjectPtr> objects; // Replace
+    QString scopeNamespace;             // Replace
 };
 
 } // namespace Orrery

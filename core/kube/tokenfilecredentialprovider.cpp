@@ -30,8 +30,8 @@ Result<Credential> TokenFileCredentialProvider::credential()
         return error;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_cached && info.lastModified() == m_modified && info.size() == m_size &&
-        m_readAt.msecsTo(now) < kMaxAgeMs)
+    if (m_cached && info.lastModified() == m_modified && info.size() == m_size
+        && m_readAt.msecsTo(now) < kMaxAgeMs)
         return *m_cached;
 
     QFile file(m_path);

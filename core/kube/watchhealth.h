@@ -27,21 +27,21 @@ struct WatchHealth
     enum class State : quint8 { Syncing, Live, Reconnecting, Stale, Error };
 
     Kind kind = Kind::Pod;
-    QString namespaceName;  // empty: all namespaces
+    QString namespaceName; // empty: all namespaces
     State state = State::Syncing;
     QString resourceVersion;
-    QDateTime lastEventTime;  // last watch event or bookmark (or list) received
-    QDateTime lastSyncTime;   // last completed full list
+    QDateTime lastEventTime; // last watch event or bookmark (or list) received
+    QDateTime lastSyncTime;  // last completed full list
     std::optional<Error> lastError;
-    int objectCount = 0;        // after the last list (the store holds the live count)
-    int relistCount = 0;        // full lists after the first
-    int reconnectCount = 0;     // watch re-opens after a failure
-    qint64 lastListMs = 0;      // wall time of the last full list, all pages
-    qint64 lastDecodeMs = 0;    // of which JSON parsing and decoding (worker thread)
-    QString apiVersion;         // the group/version in use, "apps/v1"
+    int objectCount = 0;     // after the last list (the store holds the live count)
+    int relistCount = 0;     // full lists after the first
+    int reconnectCount = 0;  // watch re-opens after a failure
+    qint64 lastListMs = 0;   // wall time of the last full list, all pages
+    qint64 lastDecodeMs = 0; // of which JSON parsing and decoding (worker thread)
+    QString apiVersion;      // the group/version in use, "apps/v1"
 
     bool isSynced() const { return state == State::Live || lastSyncTime.isValid(); }
-    static QString stateName(State s);  // "Syncing", "Live", ... (not translated; for logs)
+    static QString stateName(State s); // "Syncing", "Live", ... (not translated; for logs)
 };
 
 } // namespace Orrery

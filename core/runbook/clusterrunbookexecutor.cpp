@@ -35,7 +35,8 @@ QString explainRefusal(const PlannedWrite &w, const ApiResponse &response)
     const QString message = response.toError().message;
     if (response.status != 403)
         return message;
-    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList parts = w.request.path.section(QLatin1Char('?'), 0, 0)
+                                  .split(QLatin1Char('/'), Qt::SkipEmptyParts);
     // …/RESOURCE/NAME or …/RESOURCE/NAME/SUBRESOURCE (scale).
     QString resource = w.kind;
     const int at = int(parts.indexOf(w.name));
@@ -45,10 +46,16 @@ QString explainRefusal(const PlannedWrite &w, const ApiResponse &response)
             resource += QLatin1Char('/') + parts.at(at + 1);
     }
     QString text = w.ns.isEmpty()
-        ? ClusterRunbookExecutor::tr("Forbidden: this context's user may not %1 %2 on this cluster.").arg(w.verb, resource)
-        : ClusterRunbookExecutor::tr("Forbidden: this context's user may not %1 %2 in namespace %3.").arg(w.verb, resource, w.ns);
-    text += QLatin1Char(' ') + ClusterRunbookExecutor::tr("Ask a cluster administrator for this RBAC permission, or play "
-                                                         "the runbook with a context that has it.");
+                       ? ClusterRunbookExecutor::tr(
+                             "Forbidden: this context's user may not %1 %2 on this cluster.")
+                             .arg(w.verb, resource)
+                       : ClusterRunbookExecutor::tr(
+                             "Forbidden: this context's user may not %1 %2 in namespace %3.")
+                             .arg(w.verb, resource, w.ns);
+    text += QLatin1Char(' ')
+            + ClusterRunbookExecutor::tr(
+                "Ask a cluster administrator for this RBAC permission, or play "
+                "the runbook with a context that has it.");
     if (!message.isEmpty())
         text += QLatin1Char(' ') + ClusterRunbookExecutor::tr("The server said: %1").arg(message);
     return text;
@@ -64,11 +71,12 @@ public:
     }
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
     {
-        m_inner->send(write, context, [this, write, onFinished](const Result<ApiResponse> &response) {
-            if (response.ok() && !response->isSuccess())
-                refusal = explainRefusal(write, *response);
-            onFinished(response);
-        });
+        m_inner->send(write, context,
+                      [this, write, onFinished](const Result<ApiResponse> &response) {
+                          if (response.ok() && !response->isSuccess())
+                              refusal = explainRefusal(write, *response);
+                          onFinished(response);
+                      });
     }
     QString refusal;
 
@@ -83,8 +91,9 @@ StepOutcome success(const QString &message)
 
 } // namespace
 
-ClusterRunbookExecutor::ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer, QString defaultNamespace,
-                                               QString runbookDirectory, QObject *parent)
+ClusterRunbookExecutor::ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer,
+                                               QString defaultNamespace, QString runbookDirectory,
+                                               QObject *parent)
     : QObject(parent)
     , m_transport(transport)
     , m_writer(writer)
@@ -118,23 +127,25 @@ void ClusterRunbookExecutor::cancel()
 void ClusterRunbookExecutor::get(const QString &path, JsonHandler handler)
 {
     const quint64 generation = m_generation;
-    m_transport->get(path, this, [this, generation, path, handler](const Result<ApiResponse> &response) {
-        if (generation != m_generation)
-            return;
-        auto body = bodyOrError(response, path);
-        if (!body) {
-            handler(body.error());
-            return;
-        }
-        const nlohmann::json j = JsonRead::parse(*body);
-        if (j.is_discarded())
-            handler(Error(Error::Code::ParseError, tr("The server sent invalid JSON."), path));
-        else
-            handler(j);
-    });
+    m_transport->get(
+        path, this, [this, generation, path, handler](const Result<ApiResponse> &response) {
+            if (generation != m_generation)
+                return;
+            auto body = bodyOrError(response, path);
+            if (!body) {
+                handler(body.error());
+                return;
+            }
+            const nlohmann::json j = JsonRead::parse(*body);
+            if (j.is_discarded())
+                handler(Error(Error::Code::ParseError, tr("The server sent invalid JSON."), path));
+            else
+                handler(j);
+        });
 }
 
-void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QString &successMessage, Done done)
+void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QString &successMessage,
+                                  Done done)
 {
     auto *op = new Operation(successMessage, writes, this);
     auto recorder = std::make_shared<RefusalRecorder>(m_writer);
@@ -144,14 +155,16 @@ void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QStri
             done(success(successMessage));
             return;
         }
-        const QString message = recorder->refusal.isEmpty() ? op->report().value(op->report().size() - 1)
-                                                            : recorder->refusal;
+        const QString message = recorder->refusal.isEmpty()
+                                    ? op->report().value(op->report().size() - 1)
+                                    : recorder->refusal;
         done(StepOutcome{false, message, Error(Error::Code::Unknown, message)});
     });
     op->run(recorder.get());
 }
 
-void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done)
+void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString &path,
+                                         qint64 deadline, Done done)
 {
     get(path, [this, step, path, deadline, done](Result<nlohmann::json> obj) {
         if (!obj) {
@@ -168,11 +181,13 @@ void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString 
             return;
         }
         if (QDateTime::currentMSecsSinceEpoch() > deadline) {
-            done(failure(Error(Error::Code::Timeout, tr("timed out waiting for the rollout: %1").arg(status.message))));
+            done(failure(Error(Error::Code::Timeout,
+                               tr("timed out waiting for the rollout: %1").arg(status.message))));
             return;
         }
         m_timer->disconnect();
-        connect(m_timer, &QTimer::timeout, this, [this, step, path, deadline, done] { pollRollout(step, path, deadline, done); });
+        connect(m_timer, &QTimer::timeout, this,
+                [this, step, path, deadline, done] { pollRollout(step, path, deadline, done); });
         m_timer->start(m_pollMs);
     });
 }
@@ -180,7 +195,8 @@ void ClusterRunbookExecutor::pollRollout(const RunbookStep &step, const QString 
 // A rollback right after a change (a runbook's set image, say) must see the ReplicaSet or
 // revision that change created, or it would roll back to the wrong revision or find no
 // history at all. So wait until the controller has observed the workload's latest generation.
-void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &path, qint64 deadline, Done done)
+void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &path, qint64 deadline,
+                                      Done done)
 {
     get(path, [this, step, path, deadline, done](Result<nlohmann::json> obj) {
         if (!obj)
@@ -196,13 +212,14 @@ void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &pa
         }
         const bool deployment = step.targetKind == QLatin1String("Deployment");
         const QString owned = deployment
-            ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
-            : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
+                                  ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
+                                  : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
         get(owned, [this, step, done, deployment, workload = *obj](Result<nlohmann::json> list) {
             if (!list)
                 return done(failure(list.error()));
-            auto plan = deployment ? DeploymentRollback::plan(workload, *list, step.revision)
-                                   : ControllerRevisionRollback::plan(workload, *list, step.revision);
+            auto plan = deployment
+                            ? DeploymentRollback::plan(workload, *list, step.revision)
+                            : ControllerRevisionRollback::plan(workload, *list, step.revision);
             if (!plan)
                 return done(failure(plan.error()));
             if (plan->skipped)
@@ -217,21 +234,27 @@ QString ClusterRunbookExecutor::loadAnnotation()
     return QStringLiteral("sim.orrery.dev/load-percent");
 }
 
-Result<PlannedWrite> ClusterRunbookExecutor::planSetLoad(const nlohmann::json &workload, int percent)
+Result<PlannedWrite> ClusterRunbookExecutor::planSetLoad(const nlohmann::json &workload,
+                                                         int percent)
 {
     auto w = WorkloadActions::target(workload, QStringLiteral("patch"));
     if (!w)
         return w;
     if (w->kind != QLatin1String("Deployment") && w->kind != QLatin1String("StatefulSet"))
-        return Error(Error::Code::Unsupported, tr("The simulator drives the load of Deployments and StatefulSets only."));
+        return Error(Error::Code::Unsupported,
+                     tr("The simulator drives the load of Deployments and StatefulSets only."));
     w->request.method = "PATCH";
     // A merge patch with null removes the annotation: the simulator returns to its schedule.
-    const nlohmann::json value = percent < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::to_string(percent));
-    WorkloadActions::setBody(*w, {{"metadata", {{"annotations", {{loadAnnotation().toStdString(), value}}}}}},
-                             "application/merge-patch+json");
+    const nlohmann::json value
+        = percent < 0 ? nlohmann::json(nullptr) : nlohmann::json(std::to_string(percent));
+    WorkloadActions::setBody(
+        *w, {{"metadata", {{"annotations", {{loadAnnotation().toStdString(), value}}}}}},
+        "application/merge-patch+json");
     const QString object = w->kind + QLatin1Char(' ') + w->ns + QLatin1Char('/') + w->name;
-    w->description = percent < 0 ? tr("Set the simulated load of %1 back to its schedule").arg(object)
-                                 : tr("Set the simulated load of %1 to %2% of its peak").arg(object).arg(percent);
+    w->description
+        = percent < 0
+              ? tr("Set the simulated load of %1 back to its schedule").arg(object)
+              : tr("Set the simulated load of %1 to %2% of its peak").arg(object).arg(percent);
     return w;
 }
 
@@ -243,7 +266,8 @@ void ClusterRunbookExecutor::setLoad(const RunbookStep &step, const QString &pat
         if (!version)
             return done(failure(version.error()));
         if (!JsonRead::boolean(*version, "orrerySimulator"))
-            return done(failure(Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
+            return done(failure(
+                Error(Error::Code::Unsupported, tr("setLoad works only on the demo cluster"))));
         get(path, [this, step, done](Result<nlohmann::json> obj) {
             if (!obj)
                 return done(failure(obj.error()));
@@ -260,17 +284,14 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
     using T = RunbookStep::Type;
     const QString path = workloadPath(step);
     switch (step.type) {
-    case T::Caption:
-        done(success(step.text));
-        return;
+    case T::Caption: done(success(step.text)); return;
     case T::Wait:
         m_timer->disconnect();
-        connect(m_timer, &QTimer::timeout, this, [done, step] { done(success(tr("waited %1 s").arg(step.seconds))); });
+        connect(m_timer, &QTimer::timeout, this,
+                [done, step] { done(success(tr("waited %1 s").arg(step.seconds))); });
         m_timer->start(step.seconds * 1000);
         return;
-    case T::SetLoad:
-        setLoad(step, path, done);
-        return;
+    case T::SetLoad: setLoad(step, path, done); return;
     case T::Scale:
         get(path, [this, step, done](Result<nlohmann::json> obj) {
             if (!obj)
@@ -305,20 +326,22 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         rollback(step, path, QDateTime::currentMSecsSinceEpoch() + 30000, done);
         return;
     case T::HelmRollback: {
-        const QString secrets = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, ns(step)),
-                                                       QStringLiteral("labelSelector"),
-                                                       QStringLiteral("owner=helm,name=") + step.release);
+        const QString secrets = ResourcePath::addQuery(
+            ResourcePath::forKind(Kind::Secret, ns(step)), QStringLiteral("labelSelector"),
+            QStringLiteral("owner=helm,name=") + step.release);
         get(secrets, [this, step, done](Result<nlohmann::json> list) {
             if (!list)
                 return done(failure(list.error()));
-            auto plan = HelmRollback::plan(*list, step.release, step.revision, QDateTime::currentDateTimeUtc());
+            auto plan = HelmRollback::plan(*list, step.release, step.revision,
+                                           QDateTime::currentDateTimeUtc());
             if (!plan)
                 return done(failure(plan.error()));
             auto *op = new HelmRollbackOperation(*plan, this);
-            connect(op, &HelmRollbackOperation::finished, this, [op, done](bool ok, const QString &message) {
-                op->deleteLater();
-                done(ok ? success(message) : failure(Error(Error::Code::Unknown, message)));
-            });
+            connect(op, &HelmRollbackOperation::finished, this,
+                    [op, done](bool ok, const QString &message) {
+                        op->deleteLater();
+                        done(ok ? success(message) : failure(Error(Error::Code::Unknown, message)));
+                    });
             op->run(m_writer, HelmRollbackOperation::reader(m_transport));
         });
         return;
@@ -327,7 +350,8 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         const QString file = QDir(m_directory).filePath(step.file);
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
-            Error e(Error::Code::FileError, tr("Cannot read %1: %2").arg(step.file, f.errorString()));
+            Error e(Error::Code::FileError,
+                    tr("Cannot read %1: %2").arg(step.file, f.errorString()));
             e.file = file;
             done(failure(e));
             return;
@@ -342,7 +366,8 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         return;
     }
     case T::WaitForRollout:
-        pollRollout(step, path, QDateTime::currentMSecsSinceEpoch() + qint64(step.timeoutSeconds) * 1000, done);
+        pollRollout(step, path,
+                    QDateTime::currentMSecsSinceEpoch() + qint64(step.timeoutSeconds) * 1000, done);
         return;
     }
 }

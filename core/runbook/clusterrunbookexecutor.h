@@ -24,15 +24,16 @@ class WriteExecutor;
 // through `writer` (the audited ClusterWriteExecutor in the app). Waits poll every second.
 // setLoad exists only on orrery-sim (its /version says "orrerySimulator": true): a merge
 // patch of the sim.orrery.dev/load-percent annotation; elsewhere it fails with Unsupported
-// ("only on the demo cluster"). Lives on the GUI thread; the confirmation for a runbook is asked once, before
-// start, by the UI.
+// ("only on the demo cluster"). Lives on the GUI thread; the confirmation for a runbook is asked
+// once, before start, by the UI.
 class ClusterRunbookExecutor : public QObject, public RunbookExecutor
 {
     Q_OBJECT
 
 public:
-    ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer, QString defaultNamespace,
-                           QString runbookDirectory, QObject *parent = nullptr);
+    ClusterRunbookExecutor(HttpTransport *transport, WriteExecutor *writer,
+                           QString defaultNamespace, QString runbookDirectory,
+                           QObject *parent = nullptr);
     ~ClusterRunbookExecutor() override;
 
     void execute(const RunbookStep &step, Done done) override;
@@ -61,7 +62,7 @@ private:
     QString m_defaultNamespace;
     QString m_directory;
     int m_pollMs = 1000;
-    quint64 m_generation = 0;  // bumped by cancel(): stale callbacks stop there
+    quint64 m_generation = 0; // bumped by cancel(): stale callbacks stop there
     QTimer *m_timer = nullptr;
 };
 

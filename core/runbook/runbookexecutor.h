@@ -13,8 +13,8 @@ namespace Orrery {
 struct StepOutcome
 {
     bool ok = false;
-    QString message;  // what happened, shown in the runbook view ("scaled to 5", kubectl's line)
-    Error error;      // when !ok
+    QString message; // what happened, shown in the runbook view ("scaled to 5", kubectl's line)
+    Error error;     // when !ok
 };
 
 // Carries out one cluster step. Implementations: the cluster executor (actions through the

@@ -57,18 +57,25 @@ class Fields
 {
 public:
     Fields(const YAML::Node &map, const QString &step, int stepLine)
-        : m_map(map), m_step(step), m_stepLine(stepLine) {}
+        : m_map(map)
+        , m_step(step)
+        , m_stepLine(stepLine)
+    {
+    }
 
     QString string(const char *key, bool required) const
     {
         const YAML::Node v = m_map[key];
         if (!v) {
             if (required)
-                throw StepError{tr("step \"%1\" needs \"%2\"").arg(m_step, QLatin1String(key)), m_stepLine};
+                throw StepError{tr("step \"%1\" needs \"%2\"").arg(m_step, QLatin1String(key)),
+                                m_stepLine};
             return {};
         }
         if (!v.IsScalar())
-            throw StepError{tr("\"%1\" of step \"%2\" must be a single value").arg(QLatin1String(key), m_step), lineOf(v)};
+            throw StepError{
+                tr("\"%1\" of step \"%2\" must be a single value").arg(QLatin1String(key), m_step),
+                lineOf(v)};
         return scalar(v);
     }
 
@@ -81,7 +88,9 @@ public:
         const int v = s.toInt(&ok);
         if (!ok || v < min || v > max)
             throw StepError{tr("\"%1\" of step \"%2\" must be a whole number from %3 to %4")
-                                .arg(QLatin1String(key), m_step).arg(min).arg(max),
+                                .arg(QLatin1String(key), m_step)
+                                .arg(min)
+                                .arg(max),
                             lineOf(m_map[key])};
         return v;
     }
@@ -95,7 +104,9 @@ public:
             return true;
         if (s == QLatin1String("false"))
             return false;
-        throw StepError{tr("\"%1\" of step \"%2\" must be true or false").arg(QLatin1String(key), m_step), lineOf(m_map[key])};
+        throw StepError{
+            tr("\"%1\" of step \"%2\" must be true or false").arg(QLatin1String(key), m_step),
+            lineOf(m_map[key])};
     }
 
     // "deployment/web", "statefulset/db" (kubectl's TYPE/NAME).
@@ -108,9 +119,10 @@ public:
         const std::optional<Kind> plural = kindFromName(kind + QLatin1Char('s'));
         const std::optional<Kind> found = k ? k : plural;
         if (name.isEmpty() || name.contains(QLatin1Char('/')) || !found
-            || (*found != Kind::Deployment && *found != Kind::StatefulSet && *found != Kind::DaemonSet
-                && *found != Kind::ReplicaSet))
-            throw StepError{tr("target \"%1\" of step \"%2\" must look like deployment/NAME, statefulset/NAME or daemonset/NAME")
+            || (*found != Kind::Deployment && *found != Kind::StatefulSet
+                && *found != Kind::DaemonSet && *found != Kind::ReplicaSet))
+            throw StepError{tr("target \"%1\" of step \"%2\" must look like deployment/NAME, "
+                               "statefulset/NAME or daemonset/NAME")
                                 .arg(t, m_step),
                             lineOf(m_map["target"])};
         step.targetKind = kindName(*found);
@@ -125,8 +137,9 @@ public:
             for (const char *k : keys)
                 known = known || key == k;
             if (!known)
-                throw StepError{tr("step \"%1\" has no field \"%2\"").arg(m_step, QString::fromStdString(key)),
-                                lineOf(item.first)};
+                throw StepError{
+                    tr("step \"%1\" has no field \"%2\"").arg(m_step, QString::fromStdString(key)),
+                    lineOf(item.first)};
         }
     }
 
@@ -139,7 +152,8 @@ private:
 RunbookStep parseStep(const YAML::Node &item)
 {
     if (!item.IsMap() || item.size() != 1)
-        throw StepError{tr("a step must be a map with exactly one key naming its type"), lineOf(item)};
+        throw StepError{tr("a step must be a map with exactly one key naming its type"),
+                        lineOf(item)};
     const auto entry = *item.begin();
     const QString typeName = QString::fromStdString(entry.first.Scalar());
     const YAML::Node value = entry.second;
@@ -164,7 +178,8 @@ RunbookStep parseStep(const YAML::Node &item)
             bool ok = false;
             step.seconds = scalar(value).toInt(&ok);
             if (!ok || step.seconds < 0 || step.seconds > 3600)
-                throw StepError{tr("\"wait\" takes a number of seconds from 0 to 3600"), lineOf(value)};
+                throw StepError{tr("\"wait\" takes a number of seconds from 0 to 3600"),
+                                lineOf(value)};
         }
         return step;
     }
@@ -214,12 +229,11 @@ RunbookStep parseStep(const YAML::Node &item)
         f.target(step);
         // "schedule" removes the override: the simulator goes back to the scenario's curve.
         step.loadPercent = f.string("percent", true) == QLatin1String("schedule")
-            ? -1
-            : f.integer("percent", true, 0, 0, 1000);
+                               ? -1
+                               : f.integer("percent", true, 0, 0, 1000);
         break;
     case T::Caption:
-    case T::Wait:
-        break;
+    case T::Wait: break;
     }
     return step;
 }
@@ -263,7 +277,8 @@ Result<Runbook> RunbookParser::parse(const QByteArray &yaml, const QString &file
                 else if (key == "steps")
                     steps = item.second;
                 else
-                    return fail(tr("unknown runbook field \"%1\"").arg(QString::fromStdString(key)), lineOf(item.first));
+                    return fail(tr("unknown runbook field \"%1\"").arg(QString::fromStdString(key)),
+                                lineOf(item.first));
             }
         }
         if (!steps || !steps.IsSequence() || steps.size() == 0)
@@ -277,7 +292,8 @@ Result<Runbook> RunbookParser::parse(const QByteArray &yaml, const QString &file
     } catch (const StepError &e) {
         return fail(e.message, e.line);
     } catch (const YAML::Exception &e) {
-        return fail(tr("Invalid YAML: %1").arg(QString::fromStdString(e.msg)), e.mark.is_null() ? 0 : e.mark.line + 1);
+        return fail(tr("Invalid YAML: %1").arg(QString::fromStdString(e.msg)),
+                    e.mark.is_null() ? 0 : e.mark.line + 1);
     }
     return book;
 }

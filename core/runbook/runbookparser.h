@@ -10,7 +10,8 @@
 namespace Orrery {
 
 // Reads a runbook: either a YAML list of steps, or a map with name, description, namespace,
-// context (the only kubeconfig context it may run against) and steps. Each step is a one-key map, the key naming its type:
+// context (the only kubeconfig context it may run against) and steps. Each step is a one-key map,
+// the key naming its type:
 //
 //   - caption: "Raise the load and watch the HPA"
 //   - setLoad: {target: deployment/web, namespace: shop, percent: 90}   (or percent: schedule)

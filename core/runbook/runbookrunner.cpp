@@ -31,12 +31,9 @@ bool RunbookRunner::isWrite(const RunbookStep &step)
     switch (step.type) {
     case RunbookStep::Type::Caption:
     case RunbookStep::Type::Wait:
-    case RunbookStep::Type::WaitForRollout:
-        return false;
-    case RunbookStep::Type::Apply:
-        return !step.dryRun;
-    default:
-        return true;
+    case RunbookStep::Type::WaitForRollout: return false;
+    case RunbookStep::Type::Apply: return !step.dryRun;
+    default: return true;
     }
 }
 
@@ -45,7 +42,8 @@ Result<void> RunbookRunner::checkProtection(const Runbook &book, const QString &
 {
     if (!clusterProtected || confirmedContext == context)
         return {};
-    const auto write = std::find_if(book.steps.cbegin(), book.steps.cend(), &RunbookRunner::isWrite);
+    const auto write
+        = std::find_if(book.steps.cbegin(), book.steps.cend(), &RunbookRunner::isWrite);
     if (write == book.steps.cend())
         return {};
     Error e(Error::Code::InvalidArgument,
@@ -132,8 +130,10 @@ void RunbookRunner::runStep()
         return;
     }
     if (!m_executor) {
-        onOutcome(m_generation, index,
-                  StepOutcome{false, {}, Error(Error::Code::Unsupported, tr("No cluster to run the step on."))});
+        onOutcome(
+            m_generation, index,
+            StepOutcome{
+                false, {}, Error(Error::Code::Unsupported, tr("No cluster to run the step on."))});
         return;
     }
     const quint64 generation = m_generation;
@@ -143,7 +143,8 @@ void RunbookRunner::runStep()
             return;
         // The executor may answer synchronously or from a worker thread.
         QMetaObject::invokeMethod(
-            self.data(), [self, generation, index, outcome]() {
+            self.data(),
+            [self, generation, index, outcome]() {
                 if (self)
                     self->onOutcome(generation, index, outcome);
             },

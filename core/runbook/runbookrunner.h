@@ -71,7 +71,7 @@ private:
     bool m_running = false;
     bool m_stepByStep = false;
     bool m_waiting = false;
-    quint64 m_generation = 0;  // bumps on start/cancel so stale callbacks are dropped
+    quint64 m_generation = 0; // bumps on start/cancel so stale callbacks are dropped
 };
 
 } // namespace Orrery

@@ -10,24 +10,24 @@ namespace Orrery {
 struct RunbookStep
 {
     enum class Type {
-        Caption,         // text shown to the audience; no cluster action
-        Scale,           // target, replicas
-        SetImage,        // target, container, image
-        Apply,           // file (relative to the runbook), dryRun
-        Restart,         // target
-        Rollback,        // target, revision (0: previous)
-        HelmRollback,    // release, revision (0: previous)
-        WaitForRollout,  // target, timeoutSeconds
-        Wait,            // seconds
-        SetLoad,         // target, loadPercent (-1: back to the schedule; simulator only)
+        Caption,        // text shown to the audience; no cluster action
+        Scale,          // target, replicas
+        SetImage,       // target, container, image
+        Apply,          // file (relative to the runbook), dryRun
+        Restart,        // target
+        Rollback,       // target, revision (0: previous)
+        HelmRollback,   // release, revision (0: previous)
+        WaitForRollout, // target, timeoutSeconds
+        Wait,           // seconds
+        SetLoad,        // target, loadPercent (-1: back to the schedule; simulator only)
     };
 
     Type type = Type::Caption;
-    int line = 0;              // 1-based line in the runbook file
-    QString text;              // caption, or the step's own "caption:" note
-    QString targetKind;        // "Deployment"
+    int line = 0;       // 1-based line in the runbook file
+    QString text;       // caption, or the step's own "caption:" note
+    QString targetKind; // "Deployment"
     QString targetName;
-    QString ns;                // empty: the runbook's namespace, else the context's
+    QString ns; // empty: the runbook's namespace, else the context's
     int replicas = 0;
     QString container;
     QString image;
@@ -39,15 +39,15 @@ struct RunbookStep
     int timeoutSeconds = 300;
     int loadPercent = 0;
 
-    static QString typeName(Type type);  // the YAML key: "scale", "setImage", ...
+    static QString typeName(Type type); // the YAML key: "scale", "setImage", ...
 };
 
 struct Runbook
 {
     QString name;
     QString description;
-    QString ns;            // default namespace for the steps
-    QString context;       // pinned kubeconfig context: the runbook refuses any other one
+    QString ns;      // default namespace for the steps
+    QString context; // pinned kubeconfig context: the runbook refuses any other one
     QString fileName;
     QList<RunbookStep> steps;
 };

@@ -16,7 +16,8 @@ QString ShippedRunbooks::directory()
     if (!fromEnvironment.isEmpty())
         candidates << fromEnvironment;
     if (QCoreApplication::instance())
-        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/orrery/runbooks");
+        candidates << QCoreApplication::applicationDirPath()
+                          + QStringLiteral("/../share/orrery/runbooks");
     // The source tree, for uninstalled builds and tests. Not __FILE__: a compiler cache
     // (ccache's base_dir) makes it relative to wherever the compiler ran.
     candidates << QStringLiteral(ORRERY_SOURCE_RUNBOOKS_DIR);
@@ -34,8 +35,8 @@ QList<Runbook> ShippedRunbooks::all()
     const QString dir = directory();
     if (dir.isEmpty())
         return books;
-    const QStringList files = QDir(dir).entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
-                                                  QDir::Name);
+    const QStringList files = QDir(dir).entryList(
+        {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         auto book = RunbookParser::parseFile(QDir(dir).filePath(file));
         if (book)

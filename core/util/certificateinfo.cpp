@@ -34,9 +34,10 @@ QDateTime timeOf(const ASN1_TIME *t)
 
 Result<CertificateInfo> CertificateInfo::fromPem(const QByteArray &pem)
 {
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), BIO_free);
-    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr),
-                                                     X509_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())),
+                                                  BIO_free);
+    std::unique_ptr<X509, decltype(&X509_free)> cert(
+        PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), X509_free);
     if (!cert)
         return Error(Error::Code::ParseError, QStringLiteral("not a PEM certificate"));
     CertificateInfo info;

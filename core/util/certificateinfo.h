@@ -13,13 +13,19 @@ namespace Orrery {
 // when it is valid. Parsed with OpenSSL; the private key is never touched.
 struct CertificateInfo
 {
-    QString subject;  // "CN=jane,O=dev"
+    QString subject; // "CN=jane,O=dev"
     QString issuer;
     QDateTime notBefore;
     QDateTime notAfter;
 
-    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const { return now > notAfter; }
-    bool isNotYetValid(const QDateTime &now = QDateTime::currentDateTimeUtc()) const { return now < notBefore; }
+    bool isExpired(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
+        return now > notAfter;
+    }
+    bool isNotYetValid(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
+        return now < notBefore;
+    }
 
     // The first certificate of a PEM bundle.
     static Result<CertificateInfo> fromPem(const QByteArray &pem);

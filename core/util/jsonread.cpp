@@ -175,22 +175,21 @@ int JsonRead::nestingDepth(QByteArrayView text, int limit)
             continue;
         }
         switch (c) {
-        case '"':
-            inString = true;
-            break;
-        case '[': case '{':
+        case '"': inString = true; break;
+        case '[':
+        case '{':
             if (++depth > deepest) {
                 deepest = depth;
                 if (deepest > limit)
                     return deepest;
             }
             break;
-        case ']': case '}':
+        case ']':
+        case '}':
             if (depth > 0)
                 --depth;
             break;
-        default:
-            break;
+        default: break;
         }
     }
     return deepest;

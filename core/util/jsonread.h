@@ -50,7 +50,8 @@ public:
     static QString string(const Json &j, Path path, const QString &fallback = {});
     static QString string(const Json &j, std::string_view key, const QString &fallback = {});
     static std::string stdString(const Json &j, Path path, const std::string &fallback = {});
-    static std::string stdString(const Json &j, std::string_view key, const std::string &fallback = {});
+    static std::string stdString(const Json &j, std::string_view key,
+                                 const std::string &fallback = {});
 
     // An integral member. A floating-point number is truncated when it fits in qint64; NaN,
     // infinities and out-of-range numbers (including unsigned above INT64_MAX) read as absent.

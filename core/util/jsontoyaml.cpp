@@ -28,8 +28,8 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &j)
     case nlohmann::json::value_t::string: {
         const std::string &s = j.get_ref<const std::string &>();
         // Strings that YAML would read back as another type keep their quotes.
-        const bool ambiguous = s.empty() || s == "true" || s == "false" || s == "null"
-                               || s == "yes" || s == "no" || s == "~"
+        const bool ambiguous = s.empty() || s == "true" || s == "false" || s == "null" || s == "yes"
+                               || s == "no" || s == "~"
                                || s.find_first_not_of("0123456789.-+eE") == std::string::npos;
         if (ambiguous)
             out << YAML::DoubleQuoted << s;
@@ -39,21 +39,11 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &j)
             out << s;
         break;
     }
-    case nlohmann::json::value_t::boolean:
-        out << j.get<bool>();
-        break;
-    case nlohmann::json::value_t::number_integer:
-        out << j.get<long long>();
-        break;
-    case nlohmann::json::value_t::number_unsigned:
-        out << j.get<unsigned long long>();
-        break;
-    case nlohmann::json::value_t::number_float:
-        out << j.get<double>();
-        break;
-    default:
-        out << YAML::Null;
-        break;
+    case nlohmann::json::value_t::boolean: out << j.get<bool>(); break;
+    case nlohmann::json::value_t::number_integer: out << j.get<long long>(); break;
+    case nlohmann::json::value_t::number_unsigned: out << j.get<unsigned long long>(); break;
+    case nlohmann::json::value_t::number_float: out << j.get<double>(); break;
+    default: out << YAML::Null; break;
     }
 }
 

@@ -134,11 +134,12 @@ QString LineDiff::unified(const QString &oldText, const QString &newText, const 
         oldStart = oldCount ? oldBefore + 1 : oldBefore;
         newStart = newCount ? newBefore + 1 : newBefore;
         auto range = [](int startLine, int count) {
-            return count == 1 ? QString::number(startLine)
-                              : QString::number(startLine) + QLatin1Char(',') + QString::number(count);
+            return count == 1
+                       ? QString::number(startLine)
+                       : QString::number(startLine) + QLatin1Char(',') + QString::number(count);
         };
         out += QLatin1String("@@ -") + range(oldStart, oldCount) + QLatin1String(" +")
-            + range(newStart, newCount) + QLatin1String(" @@\n") + body;
+               + range(newStart, newCount) + QLatin1String(" @@\n") + body;
         k = end;
     }
     return out;

@@ -20,16 +20,16 @@ public:
     {
         Op op;
         QString text;
-        int oldLine;  // 1-based, 0 for inserted lines
-        int newLine;  // 1-based, 0 for deleted lines
+        int oldLine; // 1-based, 0 for inserted lines
+        int newLine; // 1-based, 0 for deleted lines
     };
 
     static QList<Line> diff(const QStringList &oldLines, const QStringList &newLines);
 
     // Unified diff with `context` lines around each change, "---"/"+++" headers naming the
     // two sides. Empty when the texts are equal.
-    static QString unified(const QString &oldText, const QString &newText,
-                           const QString &oldLabel, const QString &newLabel, int context = 3);
+    static QString unified(const QString &oldText, const QString &newText, const QString &oldLabel,
+                           const QString &newLabel, int context = 3);
 
     // Splits into lines without the trailing empty one a final newline would produce.
     static QStringList splitLines(const QString &text);

@@ -18,7 +18,8 @@ const char *const LastApplied = "kubectl.kubernetes.io/last-applied-configuratio
 // password with a raw '@' is still cut whole).
 const QRegularExpression &schemeUserInfo()
 {
-    static const QRegularExpression re(QStringLiteral(R"(\b([A-Za-z][A-Za-z0-9+.\-]*://)[^\s/?#'"<>\[\]]*@)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(\b([A-Za-z][A-Za-z0-9+.\-]*://)[^\s/?#'"<>\[\]]*@)"));
     return re;
 }
 
@@ -36,9 +37,10 @@ const QRegularExpression &barePassword()
 const QRegularExpression &tokenQuery()
 {
     static const QRegularExpression re(
-        QStringLiteral(R"(([?&;](?:access_token|id_token|refresh_token|token|password|passwd|pwd|secret|client_secret|)"
-                       R"(api_key|apikey|key|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|)"
-                       R"(x-goog-signature|x-goog-credential)=)[^&\s'"#<>]+)"),
+        QStringLiteral(
+            R"(([?&;](?:access_token|id_token|refresh_token|token|password|passwd|pwd|secret|client_secret|)"
+            R"(api_key|apikey|key|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|)"
+            R"(x-goog-signature|x-goog-credential)=)[^&\s'"#<>]+)"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -82,7 +84,7 @@ void hideWalk(json &j)
 {
     if (Redaction::isSecret(j)) {
         hideSecret(j);
-        return;  // nothing else in a Secret holds one
+        return; // nothing else in a Secret holds one
     }
     if (j.is_object() || j.is_array())
         for (auto &child : j)
@@ -132,7 +134,8 @@ bool startsWith(const std::string &text, const char *prefix)
 void hideRequestWalk(json &j, bool targetIsSecret)
 {
     if (j.is_object()) {
-        const bool setsSecretData = targetIsSecret && (j.contains("data") || j.contains("stringData"));
+        const bool setsSecretData
+            = targetIsSecret && (j.contains("data") || j.contains("stringData"));
         if (Redaction::isSecret(j) || setsSecretData)
             hideSecret(j);
         // A JSON-patch operation on a Secret.
@@ -140,7 +143,8 @@ void hideRequestWalk(json &j, bool targetIsSecret)
             const json *path = member(j, "path");
             if (path && path->is_string()) {
                 const std::string &p = path->get_ref<const std::string &>();
-                if (startsWith(p, "/data") || startsWith(p, "/stringData") || startsWith(p, "/metadata/annotations"))
+                if (startsWith(p, "/data") || startsWith(p, "/stringData")
+                    || startsWith(p, "/metadata/annotations"))
                     j["value"] = Redaction::Hidden;
             }
         }
@@ -155,7 +159,7 @@ void hideRequestWalk(json &j, bool targetIsSecret)
 QString Redaction::stripUrlCredentials(const QString &text)
 {
     if (!text.contains(QLatin1Char('@')) && !text.contains(QLatin1Char('=')))
-        return text;  // the common case: nothing that could hold a credential
+        return text; // the common case: nothing that could hold a credential
     QString out = text;
     out.replace(schemeUserInfo(), QStringLiteral("\\1"));
     out.replace(barePassword(), QStringLiteral("\\1"));
@@ -177,7 +181,8 @@ bool Redaction::isSecret(const json &object)
     if (!object.is_object())
         return false;
     const auto kind = object.find("kind");
-    return kind != object.end() && kind->is_string() && kind->get_ref<const std::string &>() == "Secret";
+    return kind != object.end() && kind->is_string()
+           && kind->get_ref<const std::string &>() == "Secret";
 }
 
 json Redaction::hideSecretValues(json value)

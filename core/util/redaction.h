@@ -30,11 +30,11 @@ class Redaction
 {
 public:
     // Markers written in place of a hidden value.
-    static constexpr const char *Hidden = "<redacted>";      // a value, not compared
-    static constexpr const char *Unchanged = "<unchanged>";  // same value on both sides
-    static constexpr const char *Changed = "<changed>";      // after side of a changed value
-    static constexpr const char *Added = "<added>";          // only on the after side
-    static constexpr const char *Removed = "<removed>";      // only on the before side
+    static constexpr const char *Hidden = "<redacted>";     // a value, not compared
+    static constexpr const char *Unchanged = "<unchanged>"; // same value on both sides
+    static constexpr const char *Changed = "<changed>";     // after side of a changed value
+    static constexpr const char *Added = "<added>";         // only on the after side
+    static constexpr const char *Removed = "<removed>";     // only on the before side
 
     // `text` with the user information of every URL in it removed and token-like query
     // values replaced by Hidden. Text without a URL comes back unchanged.

@@ -17,35 +17,39 @@ struct Error
 {
     enum class Code {
         Unknown,
-        InvalidArgument,  // bad input from the user (a flag, a file name)
-        ParseError,       // malformed YAML or JSON; `file` and `line` say where when known
-        NotFound,         // a file, context, cluster, user or API object that does not exist
-        FileError,        // unreadable or unwritable file
-        AuthError,        // credentials missing, rejected (401) or a plugin that failed
-        Forbidden,        // 403 from the API server
-        Network,          // connection refused, DNS, TLS handshake, reset
-        Timeout,          // no answer in time, or a silent watch
-        Expired,          // 410 Gone/Expired: the resourceVersion left the server's window
-        Conflict,         // 409
-        TooManyRequests,  // 429
-        ServerError,      // 5xx
-        Unsupported,      // e.g. a legacy auth-provider, an API group the server lacks
+        InvalidArgument, // bad input from the user (a flag, a file name)
+        ParseError,      // malformed YAML or JSON; `file` and `line` say where when known
+        NotFound,        // a file, context, cluster, user or API object that does not exist
+        FileError,       // unreadable or unwritable file
+        AuthError,       // credentials missing, rejected (401) or a plugin that failed
+        Forbidden,       // 403 from the API server
+        Network,         // connection refused, DNS, TLS handshake, reset
+        Timeout,         // no answer in time, or a silent watch
+        Expired,         // 410 Gone/Expired: the resourceVersion left the server's window
+        Conflict,        // 409
+        TooManyRequests, // 429
+        ServerError,     // 5xx
+        Unsupported,     // e.g. a legacy auth-provider, an API group the server lacks
         Cancelled,
-        TooLarge,         // input beyond one of the limits of util/limits.h; `message` names it
+        TooLarge, // input beyond one of the limits of util/limits.h; `message` names it
     };
 
     Code code = Code::Unknown;
-    QString message;   // what happened, in one sentence
-    QString context;   // which entry or object: "context \"prod\"", "pods in kube-system"
-    QString file;      // file the error refers to, when any
-    int line = -1;     // 1-based line in `file`, when known
+    QString message; // what happened, in one sentence
+    QString context; // which entry or object: "context \"prod\"", "pods in kube-system"
+    QString file;    // file the error refers to, when any
+    int line = -1;   // 1-based line in `file`, when known
     int httpStatus = 0;
-    int retryAfterMs = 0;  // the server asked to wait this long before retrying (429, 5xx)
-    QString hint;      // how to fix it, when we know
+    int retryAfterMs = 0; // the server asked to wait this long before retrying (429, 5xx)
+    QString hint;         // how to fix it, when we know
 
     Error() = default;
     Error(Code c, QString msg, QString ctx = {})
-        : code(c), message(std::move(msg)), context(std::move(ctx)) {}
+        : code(c)
+        , message(std::move(msg))
+        , context(std::move(ctx))
+    {
+    }
 
     // "file:line: context: message (hint)" with the parts that are set.
     QString toString() const
@@ -67,12 +71,17 @@ struct Error
 };
 
 // A value or an Error, in the spirit of std::expected (C++23, not in our C++20 toolchain).
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -91,12 +100,14 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

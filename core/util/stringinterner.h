@@ -23,7 +23,10 @@ private:
     struct Hash
     {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const
+        {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
 };

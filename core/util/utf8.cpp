@@ -15,23 +15,23 @@ std::optional<qsizetype> Utf8::firstInvalidByte(QByteArrayView text)
             continue;
         }
         int length = 0;
-        unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+        unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
         if (c >= 0xC2 && c <= 0xDF) {
             length = 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
             length = 3;
             if (c == 0xE0)
-                low = 0xA0;   // overlong
+                low = 0xA0; // overlong
             else if (c == 0xED)
-                high = 0x9F;  // surrogates
+                high = 0x9F; // surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             length = 4;
             if (c == 0xF0)
-                low = 0x90;   // overlong
+                low = 0x90; // overlong
             else if (c == 0xF4)
-                high = 0x8F;  // above U+10FFFF
+                high = 0x8F; // above U+10FFFF
         } else {
-            return i;         // a stray continuation byte, C0/C1 or F5..FF
+            return i; // a stray continuation byte, C0/C1 or F5..FF
         }
         if (i + length > n)
             return i;

@@ -5,8 +5,14 @@
 namespace Orrery::Sim {
 
 ControllerContext::ControllerContext(ObjectStore &s, SimClock &c)
-    : store(s), clock(c), events(s, c), load(c), metrics(load, c), logs(c), now(c.now()),
-      previousTick(now)
+    : store(s)
+    , clock(c)
+    , events(s, c)
+    , load(c)
+    , metrics(load, c)
+    , logs(c)
+    , now(c.now())
+    , previousTick(now)
 {
 }
 
@@ -31,7 +37,8 @@ ObjectPtr ControllerContext::update(const GroupResource &gr, json object)
     }
 }
 
-bool ControllerContext::remove(const GroupResource &gr, const std::string &ns, const std::string &name)
+bool ControllerContext::remove(const GroupResource &gr, const std::string &ns,
+                               const std::string &name)
 {
     try {
         store.remove(gr, ns, name);
@@ -47,8 +54,8 @@ void ControllerContext::deletePod(const json &pod)
         return;
     json p = pod;
     p["metadata"]["deletionTimestamp"] = timestamp();
-    p["metadata"]["deletionGracePeriodSeconds"] =
-        p["spec"].value("terminationGracePeriodSeconds", 30);
+    p["metadata"]["deletionGracePeriodSeconds"]
+        = p["spec"].value("terminationGracePeriodSeconds", 30);
     update(Kube::Pods, std::move(p));
 }
 

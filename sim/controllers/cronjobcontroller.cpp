@@ -43,14 +43,21 @@ void CronJobController::sync(ControllerContext &ctx)
                 (done ? succeeded : failed).push_back(j);
                 if (wasActive) {
                     ctx.events.normal(cj, "SawCompletedJob",
-                                      "Saw completed job: " + Kube::name(*j) + ", condition: " + (done ? "Complete" : "Failed"),
+                                      "Saw completed job: " + Kube::name(*j)
+                                          + ", condition: " + (done ? "Complete" : "Failed"),
                                       "cronjob-controller");
                     if (done)
-                        status["lastSuccessfulTime"] = Kube::str(*j, Kube::ptr("/status/completionTime"), ctx.timestamp());
+                        status["lastSuccessfulTime"]
+                            = Kube::str(*j, Kube::ptr("/status/completionTime"), ctx.timestamp());
                 }
             } else {
-                active.push_back({{"kind", "Job"}, {"namespace", ns}, {"name", Kube::name(*j)}, {"uid", Kube::uid(*j)},
-                                  {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*j, Kube::ptr("/metadata/resourceVersion"))}});
+                active.push_back(
+                    {{"kind", "Job"},
+                     {"namespace", ns},
+                     {"name", Kube::name(*j)},
+                     {"uid", Kube::uid(*j)},
+                     {"apiVersion", "batch/v1"},
+                     {"resourceVersion", Kube::str(*j, Kube::ptr("/metadata/resourceVersion"))}});
             }
         }
 
@@ -60,7 +67,9 @@ void CronJobController::sync(ControllerContext &ctx)
         const bool suspended = cj.value(Kube::ptr("/spec/suspend"), false);
         if (!schedule) {
             if (inserted)
-                ctx.events.warning(cj, "InvalidSchedule", "invalid schedule: " + Kube::str(cj, Kube::ptr("/spec/schedule")),
+                ctx.events.warning(cj, "InvalidSchedule",
+                                   "invalid schedule: "
+                                       + Kube::str(cj, Kube::ptr("/spec/schedule")),
                                    "cronjob-controller");
         } else {
             std::optional<SimClock::TimePoint> due;
@@ -72,24 +81,40 @@ void CronJobController::sync(ControllerContext &ctx)
                 if (policy == "Replace") {
                     for (const json &ref : active) {
                         ctx.remove(Kube::Jobs, ns, ref.value("name", ""));
-                        ctx.events.normal(cj, "SuccessfulDelete", "Deleted job " + ref.value("name", ""), "cronjob-controller");
+                        ctx.events.normal(cj, "SuccessfulDelete",
+                                          "Deleted job " + ref.value("name", ""),
+                                          "cronjob-controller");
                     }
                     active = json::array();
                 }
-                const long minutes = std::chrono::duration_cast<std::chrono::minutes>(due->time_since_epoch()).count();
+                const long minutes
+                    = std::chrono::duration_cast<std::chrono::minutes>(due->time_since_epoch())
+                          .count();
                 const std::string jobName = name + "-" + std::to_string(minutes);
                 json tmpl = cj.value(Kube::ptr("/spec/jobTemplate"), json::object());
                 json meta = tmpl.value("metadata", json::object());
                 meta["name"] = jobName;
                 meta["namespace"] = ns;
-                meta["ownerReferences"] = json::array({Kube::ownerReference(cj, "batch/v1", "CronJob")});
-                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"] = ctx.clock.timestamp(*due);
+                meta["ownerReferences"]
+                    = json::array({Kube::ownerReference(cj, "batch/v1", "CronJob")});
+                meta["annotations"]["batch.kubernetes.io/cronjob-scheduled-timestamp"]
+                    = ctx.clock.timestamp(*due);
                 meta["labels"]["batch.kubernetes.io/cronjob-name"] = name;
-                json job = {{"apiVersion", "batch/v1"}, {"kind", "Job"}, {"metadata", meta}, {"spec", tmpl.value("spec", json::object())}};
+                json job = {{"apiVersion", "batch/v1"},
+                            {"kind", "Job"},
+                            {"metadata", meta},
+                            {"spec", tmpl.value("spec", json::object())}};
                 if (ObjectPtr created = ctx.create(Kube::Jobs, std::move(job))) {
-                    ctx.events.normal(cj, "SuccessfulCreate", "Created job " + jobName, "cronjob-controller");
-                    active.push_back({{"kind", "Job"}, {"namespace", ns}, {"name", jobName}, {"uid", Kube::uid(*created)},
-                                      {"apiVersion", "batch/v1"}, {"resourceVersion", Kube::str(*created, Kube::ptr("/metadata/resourceVersion"))}});
+                    ctx.events.normal(cj, "SuccessfulCreate", "Created job " + jobName,
+                                      "cronjob-controller");
+                    active.push_back(
+                        {{"kind", "Job"},
+                         {"namespace", ns},
+                         {"name", jobName},
+                         {"uid", Kube::uid(*created)},
+                         {"apiVersion", "batch/v1"},
+                         {"resourceVersion",
+                          Kube::str(*created, Kube::ptr("/metadata/resourceVersion"))}});
                     status["lastScheduleTime"] = ctx.clock.timestamp(*due);
                 }
             }
@@ -106,7 +131,8 @@ void CronJobController::sync(ControllerContext &ctx)
             });
             for (long i = 0; i < static_cast<long>(list.size()) - limit; ++i) {
                 ctx.remove(Kube::Jobs, ns, Kube::name(*list[i]));
-                ctx.events.normal(cj, "SuccessfulDelete", "Deleted job " + Kube::name(*list[i]), "cronjob-controller");
+                ctx.events.normal(cj, "SuccessfulDelete", "Deleted job " + Kube::name(*list[i]),
+                                  "cronjob-controller");
             }
         };
         trim(succeeded, Kube::integer(cj, Kube::ptr("/spec/successfulJobsHistoryLimit"), 3));

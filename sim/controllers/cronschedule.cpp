@@ -9,7 +9,7 @@ namespace Orrery::Sim {
 
 namespace {
 
-template<std::size_t N>
+template <std::size_t N>
 bool parseField(const std::string &field, int lo, int hi, std::bitset<N> &out)
 {
     std::stringstream ss(field);
@@ -29,7 +29,8 @@ bool parseField(const std::string &field, int lo, int hi, std::bitset<N> &out)
             if (part.empty() || part.find_first_not_of("0123456789-") != std::string::npos)
                 return false;
             from = std::atoi(part.c_str());
-            to = dash == std::string::npos ? (slash != std::string::npos ? hi : from) : std::atoi(part.c_str() + dash + 1);
+            to = dash == std::string::npos ? (slash != std::string::npos ? hi : from)
+                                           : std::atoi(part.c_str() + dash + 1);
         }
         if (from < lo || to > hi || from > to)
             return false;
@@ -87,7 +88,8 @@ std::optional<SimClock::TimePoint> CronSchedule::next(SimClock::TimePoint t) con
         }
         const bool dayOk = m_days.test(tm.tm_mday), weekdayOk = m_weekdays.test(tm.tm_wday);
         // Cron's rule: when both day fields are restricted, either may match.
-        const bool dateOk = (m_dayRestricted && m_weekdayRestricted) ? (dayOk || weekdayOk) : (dayOk && weekdayOk);
+        const bool dateOk = (m_dayRestricted && m_weekdayRestricted) ? (dayOk || weekdayOk)
+                                                                     : (dayOk && weekdayOk);
         if (!dateOk) {
             minute += minutes((23 - tm.tm_hour) * 60 + (59 - tm.tm_min));
             continue;

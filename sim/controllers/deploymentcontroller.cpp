@@ -24,7 +24,8 @@ int specReplicas(const json &obj)
 
 int statusInt(const json &obj, const char *field)
 {
-    return static_cast<int>(Kube::integer(obj, json::json_pointer(std::string("/status/") + field), 0));
+    return static_cast<int>(
+        Kube::integer(obj, json::json_pointer(std::string("/status/") + field), 0));
 }
 
 struct RsState
@@ -57,23 +58,28 @@ void DeploymentController::sync(ControllerContext &ctx)
         std::size_t fingerprint = hasher(Kube::str(d, rvPtr));
         for (const ObjectPtr &rs : rsByOwner[dUid])
             fingerprint = (fingerprint ^ hasher(Kube::str(*rs, rvPtr))) * 1099511628211ULL;
-        if (auto steady = m_steady.find(dUid); steady != m_steady.end() && steady->second == fingerprint)
+        if (auto steady = m_steady.find(dUid);
+            steady != m_steady.end() && steady->second == fingerprint)
             continue;
         const int replicas = specReplicas(d);
         const bool paused = d.value(Kube::ptr("/spec/paused"), false);
-        const std::string strategy = Kube::str(d, Kube::ptr("/spec/strategy/type"), "RollingUpdate");
+        const std::string strategy
+            = Kube::str(d, Kube::ptr("/spec/strategy/type"), "RollingUpdate");
         int maxSurge = 0, maxUnavailable = 0;
         if (strategy == "RollingUpdate") {
             const json ru = d.value(Kube::ptr("/spec/strategy/rollingUpdate"), json::object());
             maxSurge = Kube::scaledValue(ru.value("maxSurge", json("25%")), replicas, true, 0);
-            maxUnavailable = Kube::scaledValue(ru.value("maxUnavailable", json("25%")), replicas, false, 0);
+            maxUnavailable
+                = Kube::scaledValue(ru.value("maxUnavailable", json("25%")), replicas, false, 0);
             if (maxSurge == 0 && maxUnavailable == 0)
                 maxUnavailable = 1;
             maxUnavailable = std::min(maxUnavailable, replicas);
         }
-        const int historyLimit = static_cast<int>(Kube::integer(d, Kube::ptr("/spec/revisionHistoryLimit"), 10));
+        const int historyLimit
+            = static_cast<int>(Kube::integer(d, Kube::ptr("/spec/revisionHistoryLimit"), 10));
         const int collisionCount = statusInt(d, "collisionCount");
-        const json dTemplate = Kube::withoutHashLabel(d.value(Kube::ptr("/spec/template"), json::object()));
+        const json dTemplate
+            = Kube::withoutHashLabel(d.value(Kube::ptr("/spec/template"), json::object()));
 
         std::vector<RsState> all;
         for (const ObjectPtr &rs : rsByOwner[dUid]) {
@@ -86,7 +92,10 @@ void DeploymentController::sync(ControllerContext &ctx)
         });
         int newIdx = -1;
         for (std::size_t i = 0; i < all.size(); ++i) {
-            if (newIdx < 0 && Kube::withoutHashLabel(all[i].obj.value(Kube::ptr("/spec/template"), json::object())) == dTemplate)
+            if (newIdx < 0
+                && Kube::withoutHashLabel(
+                       all[i].obj.value(Kube::ptr("/spec/template"), json::object()))
+                       == dTemplate)
                 newIdx = static_cast<int>(i);
         }
         int maxOldRevision = 0;
@@ -101,8 +110,8 @@ void DeploymentController::sync(ControllerContext &ctx)
         bool progressed = false;
         auto scaleEvent = [&](const json &rs, int from, int to) {
             ctx.events.normal(d, "ScalingReplicaSet",
-                              std::string(to > from ? "Scaled up" : "Scaled down") + " replica set " + Kube::name(rs)
-                                  + " to " + std::to_string(to),
+                              std::string(to > from ? "Scaled up" : "Scaled down") + " replica set "
+                                  + Kube::name(rs) + " to " + std::to_string(to),
                               "deployment-controller");
         };
         auto setRsAnnotations = [&](json &rs, int newRevision) {
@@ -133,7 +142,8 @@ void DeploymentController::sync(ControllerContext &ctx)
                 if (!ann.is_object())
                     ann = json::object();
                 if (rev > 0) {
-                    std::string history = ann.value("deployment.kubernetes.io/revision-history", "");
+                    std::string history
+                        = ann.value("deployment.kubernetes.io/revision-history", "");
                     history += (history.empty() ? "" : ",") + std::to_string(rev);
                     ann["deployment.kubernetes.io/revision-history"] = history;
                 }
@@ -162,15 +172,17 @@ void DeploymentController::sync(ControllerContext &ctx)
             annotations.erase("deployment.kubernetes.io/revision");
             annotations.erase("deployment.kubernetes.io/revision-history");
             json labels = tmpl["metadata"].value("labels", json::object());
-            json rs = {{"apiVersion", "apps/v1"},
-                       {"kind", "ReplicaSet"},
-                       {"metadata",
-                        {{"name", dName + "-" + hash},
-                         {"namespace", ns},
-                         {"labels", labels},
-                         {"annotations", annotations},
-                         {"ownerReferences", json::array({Kube::ownerReference(d, "apps/v1", "Deployment")})}}},
-                       {"spec", {{"replicas", initial}, {"selector", selector}, {"template", tmpl}}}};
+            json rs
+                = {{"apiVersion", "apps/v1"},
+                   {"kind", "ReplicaSet"},
+                   {"metadata",
+                    {{"name", dName + "-" + hash},
+                     {"namespace", ns},
+                     {"labels", labels},
+                     {"annotations", annotations},
+                     {"ownerReferences",
+                      json::array({Kube::ownerReference(d, "apps/v1", "Deployment")})}}},
+                   {"spec", {{"replicas", initial}, {"selector", selector}, {"template", tmpl}}}};
             if (d["spec"].contains("minReadySeconds"))
                 rs["spec"]["minReadySeconds"] = d["spec"]["minReadySeconds"];
             setRsAnnotations(rs, maxOldRevision + 1);
@@ -217,7 +229,8 @@ void DeploymentController::sync(ControllerContext &ctx)
                     const int current = totalSpec();
                     const int maxTotal = replicas + maxSurge;
                     if (current < maxTotal)
-                        scaleRs(nrs, newReplicas + std::min(maxTotal - current, replicas - newReplicas));
+                        scaleRs(nrs,
+                                newReplicas + std::min(maxTotal - current, replicas - newReplicas));
                 }
                 // reconcileOldReplicaSets
                 int oldPods = 0;
@@ -228,7 +241,8 @@ void DeploymentController::sync(ControllerContext &ctx)
                 if (oldPods > 0) {
                     const int allPods = totalSpec();
                     const int minAvailable = replicas - maxUnavailable;
-                    const int newUnavailable = specReplicas(nrs.obj) - statusInt(nrs.obj, "availableReplicas");
+                    const int newUnavailable
+                        = specReplicas(nrs.obj) - statusInt(nrs.obj, "availableReplicas");
                     int maxScaledDown = allPods - minAvailable - newUnavailable;
                     // Oldest first (ascending revision).
                     std::vector<std::size_t> order;
@@ -245,7 +259,8 @@ void DeploymentController::sync(ControllerContext &ctx)
                         if (maxScaledDown - cleaned <= 0)
                             break;
                         const int rsReplicas = specReplicas(all[i].obj);
-                        const int unhealthy = rsReplicas - statusInt(all[i].obj, "availableReplicas");
+                        const int unhealthy
+                            = rsReplicas - statusInt(all[i].obj, "availableReplicas");
                         if (rsReplicas == 0 || unhealthy <= 0)
                             continue;
                         const int down = std::min(maxScaledDown - cleaned, unhealthy);
@@ -256,7 +271,8 @@ void DeploymentController::sync(ControllerContext &ctx)
                     // scaleDownOldReplicaSetsForRollingUpdate
                     int available = 0;
                     for (const RsState &rs : all)
-                        available += std::min(statusInt(rs.obj, "availableReplicas"), specReplicas(rs.obj));
+                        available += std::min(statusInt(rs.obj, "availableReplicas"),
+                                              specReplicas(rs.obj));
                     if (maxScaledDown > 0 && available > minAvailable) {
                         int budget = available - minAvailable;
                         for (std::size_t i : order) {
@@ -313,33 +329,60 @@ void DeploymentController::sync(ControllerContext &ctx)
 
         const std::string now = ctx.timestamp();
         if (available >= replicas - maxUnavailable)
-            Kube::setCondition(status, {{"type", "Available"}, {"status", "True"}, {"reason", "MinimumReplicasAvailable"},
-                                        {"message", "Deployment has minimum availability."}}, now, true);
+            Kube::setCondition(status,
+                               {{"type", "Available"},
+                                {"status", "True"},
+                                {"reason", "MinimumReplicasAvailable"},
+                                {"message", "Deployment has minimum availability."}},
+                               now, true);
         else
-            Kube::setCondition(status, {{"type", "Available"}, {"status", "False"}, {"reason", "MinimumReplicasUnavailable"},
-                                        {"message", "Deployment does not have minimum availability."}}, now, true);
+            Kube::setCondition(status,
+                               {{"type", "Available"},
+                                {"status", "False"},
+                                {"reason", "MinimumReplicasUnavailable"},
+                                {"message", "Deployment does not have minimum availability."}},
+                               now, true);
 
         const std::string newName = newIdx >= 0 ? Kube::name(all[newIdx].obj) : std::string();
-        const bool complete = newIdx >= 0 && updated == replicas && total == replicas && available == replicas;
+        const bool complete
+            = newIdx >= 0 && updated == replicas && total == replicas && available == replicas;
         if (!m_lastProgress.count(dUid))
             m_lastProgress[dUid] = ctx.now;
-        const int oldUpdated = oldStatus.value("updatedReplicas", 0), oldReady = oldStatus.value("readyReplicas", 0),
-                  oldAvailable = oldStatus.value("availableReplicas", 0), oldTotal = oldStatus.value("replicas", 0);
+        const int oldUpdated = oldStatus.value("updatedReplicas", 0),
+                  oldReady = oldStatus.value("readyReplicas", 0),
+                  oldAvailable = oldStatus.value("availableReplicas", 0),
+                  oldTotal = oldStatus.value("replicas", 0);
         progressed = updated > oldUpdated || ready > oldReady || available > oldAvailable
-            || (oldTotal - oldUpdated) > (total - updated);
-        const long deadline = static_cast<long>(Kube::integer(d, Kube::ptr("/spec/progressDeadlineSeconds"), 600));
+                     || (oldTotal - oldUpdated) > (total - updated);
+        const long deadline
+            = static_cast<long>(Kube::integer(d, Kube::ptr("/spec/progressDeadlineSeconds"), 600));
         if (paused) {
-            Kube::setCondition(status, {{"type", "Progressing"}, {"status", "Unknown"}, {"reason", "DeploymentPaused"},
-                                        {"message", "Deployment is paused"}}, now, true);
+            Kube::setCondition(status,
+                               {{"type", "Progressing"},
+                                {"status", "Unknown"},
+                                {"reason", "DeploymentPaused"},
+                                {"message", "Deployment is paused"}},
+                               now, true);
         } else if (!progressingReason.empty()) {
-            Kube::setCondition(status, {{"type", "Progressing"}, {"status", "True"}, {"reason", progressingReason},
-                                        {"message", progressingMessage}}, now, true);
+            Kube::setCondition(status,
+                               {{"type", "Progressing"},
+                                {"status", "True"},
+                                {"reason", progressingReason},
+                                {"message", progressingMessage}},
+                               now, true);
         } else if (complete) {
-            if (Kube::setCondition(status, {{"type", "Progressing"}, {"status", "True"}, {"reason", "NewReplicaSetAvailable"},
-                                            {"message", "ReplicaSet \"" + newName + "\" has successfully progressed."}}, now, true))
+            if (Kube::setCondition(
+                    status,
+                    {{"type", "Progressing"},
+                     {"status", "True"},
+                     {"reason", "NewReplicaSetAvailable"},
+                     {"message", "ReplicaSet \"" + newName + "\" has successfully progressed."}},
+                    now, true))
                 m_lastProgress[dUid] = ctx.now;
         } else if (progressed && !newName.empty()) {
-            json cond = {{"type", "Progressing"}, {"status", "True"}, {"reason", "ReplicaSetUpdated"},
+            json cond = {{"type", "Progressing"},
+                         {"status", "True"},
+                         {"reason", "ReplicaSetUpdated"},
                          {"message", "ReplicaSet \"" + newName + "\" is progressing."}};
             if (!Kube::setCondition(status, cond, now, true)) {
                 for (json &c : status["conditions"]) {
@@ -348,9 +391,15 @@ void DeploymentController::sync(ControllerContext &ctx)
                 }
             }
             m_lastProgress[dUid] = ctx.now;
-        } else if (!newName.empty() && ctx.now - m_lastProgress[dUid] > std::chrono::seconds(deadline)) {
-            Kube::setCondition(status, {{"type", "Progressing"}, {"status", "False"}, {"reason", "ProgressDeadlineExceeded"},
-                                        {"message", "ReplicaSet \"" + newName + "\" has timed out progressing."}}, now, true);
+        } else if (!newName.empty()
+                   && ctx.now - m_lastProgress[dUid] > std::chrono::seconds(deadline)) {
+            Kube::setCondition(
+                status,
+                {{"type", "Progressing"},
+                 {"status", "False"},
+                 {"reason", "ProgressDeadlineExceeded"},
+                 {"message", "ReplicaSet \"" + newName + "\" has timed out progressing."}},
+                now, true);
         }
         // Real controllers list Available before Progressing only by accident of creation;
         // keep whatever order the conditions were first set in.
@@ -367,7 +416,8 @@ void DeploymentController::sync(ControllerContext &ctx)
             if (!rev.empty() && Kube::str(d, kRevisionPtr) != rev) {
                 if (!writeDeployment)
                     updatedDeployment = d;
-                updatedDeployment["metadata"]["annotations"]["deployment.kubernetes.io/revision"] = rev;
+                updatedDeployment["metadata"]["annotations"]["deployment.kubernetes.io/revision"]
+                    = rev;
                 writeDeployment = true;
             }
         }
@@ -380,7 +430,8 @@ void DeploymentController::sync(ControllerContext &ctx)
         if (complete && !paused) {
             std::vector<const json *> candidates;
             for (std::size_t i = 0; i < all.size(); ++i) {
-                if (static_cast<int>(i) != newIdx && specReplicas(all[i].obj) == 0 && statusInt(all[i].obj, "replicas") == 0)
+                if (static_cast<int>(i) != newIdx && specReplicas(all[i].obj) == 0
+                    && statusInt(all[i].obj, "replicas") == 0)
                     candidates.push_back(&all[i].obj);
             }
             std::sort(candidates.begin(), candidates.end(),

@@ -63,7 +63,8 @@ void EndpointsController::reconcile(ControllerContext &ctx)
         const json &labels = p->at(labelsPtr);
         for (auto it = labels.begin(); it != labels.end(); ++it) {
             if (it.value().is_string())
-                podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()].push_back(p);
+                podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()].push_back(
+                    p);
         }
     }
     static const std::vector<ObjectPtr> none;
@@ -92,11 +93,13 @@ void EndpointsController::reconcile(ControllerContext &ctx)
                     }
                 }
             }
-            if (type == "LoadBalancer" && !svc.contains(Kube::ptr("/status/loadBalancer/ingress"))) {
+            if (type == "LoadBalancer"
+                && !svc.contains(Kube::ptr("/status/loadBalancer/ingress"))) {
                 const int n = std::uniform_int_distribution<int>(2, 250)(ctx.rng);
                 const std::string wanted = Kube::str(svc, Kube::ptr("/spec/loadBalancerIP"));
-                svc["status"]["loadBalancer"]["ingress"] =
-                    json::array({{{"ip", wanted.empty() ? "20.31.118." + std::to_string(n) : wanted}, {"ipMode", "VIP"}}});
+                svc["status"]["loadBalancer"]["ingress"] = json::array(
+                    {{{"ip", wanted.empty() ? "20.31.118." + std::to_string(n) : wanted},
+                      {"ipMode", "VIP"}}});
                 svcChanged = true;
             }
         }
@@ -110,10 +113,12 @@ void EndpointsController::reconcile(ControllerContext &ctx)
             continue;
         const auto first = selector.begin();
         const auto candidates = first.value().is_string()
-            ? podsByLabel.find(ns + '\0' + first.key() + '\0' + first.value().get<std::string>())
-            : podsByLabel.end();
+                                    ? podsByLabel.find(ns + '\0' + first.key() + '\0'
+                                                       + first.value().get<std::string>())
+                                    : podsByLabel.end();
         ObjectPtr existing = ctx.store.get(Kube::Endpoints, ns, name);
-        const std::string sliceName = name + "-" + Kube::templateHash(json(ns + "/" + name)).substr(0, 5);
+        const std::string sliceName
+            = name + "-" + Kube::templateHash(json(ns + "/" + name)).substr(0, 5);
         ObjectPtr slice = ctx.store.get(Kube::EndpointSlices, ns, sliceName);
         {
             static const json::json_pointer rvPtr("/metadata/resourceVersion");
@@ -137,7 +142,8 @@ void EndpointsController::reconcile(ControllerContext &ctx)
         bool portsResolved = false;
         for (const ObjectPtr &p : candidates == podsByLabel.end() ? none : candidates->second) {
             const json &pod = *p;
-            if (!Kube::mapMatches(selector, pod.value(Kube::ptr("/metadata/labels"), json::object())))
+            if (!Kube::mapMatches(selector,
+                                  pod.value(Kube::ptr("/metadata/labels"), json::object())))
                 continue;
             const std::string ip = Kube::str(pod, Kube::ptr("/status/podIP"));
             if (ip.empty() || Kube::isPodTerminated(pod))
@@ -145,15 +151,23 @@ void EndpointsController::reconcile(ControllerContext &ctx)
             const bool isReady = Kube::isPodReady(pod) && !Kube::isTerminating(pod);
             json addr = {{"ip", ip},
                          {"nodeName", Kube::str(pod, Kube::ptr("/spec/nodeName"))},
-                         {"targetRef", {{"kind", "Pod"}, {"namespace", ns}, {"name", Kube::name(pod)}, {"uid", Kube::uid(pod)}}}};
+                         {"targetRef",
+                          {{"kind", "Pod"},
+                           {"namespace", ns},
+                           {"name", Kube::name(pod)},
+                           {"uid", Kube::uid(pod)}}}};
             (isReady ? ready : notReady).push_back(addr);
             sliceEndpoints.push_back({{"addresses", json::array({ip})},
-                                      {"conditions", {{"ready", isReady}, {"serving", Kube::isPodReady(pod)}, {"terminating", Kube::isTerminating(pod)}}},
+                                      {"conditions",
+                                       {{"ready", isReady},
+                                        {"serving", Kube::isPodReady(pod)},
+                                        {"terminating", Kube::isTerminating(pod)}}},
                                       {"nodeName", addr["nodeName"]},
                                       {"targetRef", addr["targetRef"]}});
             if (!portsResolved) {
                 for (const json &sp : ports) {
-                    json ep = {{"port", resolveTargetPort(sp, pod)}, {"protocol", sp.value("protocol", "TCP")}};
+                    json ep = {{"port", resolveTargetPort(sp, pod)},
+                               {"protocol", sp.value("protocol", "TCP")}};
                     if (sp.contains("name"))
                         ep["name"] = sp["name"];
                     subsetPorts.push_back(ep);
@@ -162,7 +176,9 @@ void EndpointsController::reconcile(ControllerContext &ctx)
                 portsResolved = true;
             }
         }
-        auto byIp = [](const json &a, const json &b) { return a["ip"].get<std::string>() < b["ip"].get<std::string>(); };
+        auto byIp = [](const json &a, const json &b) {
+            return a["ip"].get<std::string>() < b["ip"].get<std::string>();
+        };
         std::sort(ready.begin(), ready.end(), byIp);
         std::sort(notReady.begin(), notReady.end(), byIp);
 
@@ -177,8 +193,10 @@ void EndpointsController::reconcile(ControllerContext &ctx)
         }
         json labels = svc.value(Kube::ptr("/metadata/labels"), json::object());
         if (!existing) {
-            json ep = {{"apiVersion", "v1"}, {"kind", "Endpoints"},
-                       {"metadata", {{"name", name}, {"namespace", ns}, {"labels", labels}}}, {"subsets", subsets}};
+            json ep = {{"apiVersion", "v1"},
+                       {"kind", "Endpoints"},
+                       {"metadata", {{"name", name}, {"namespace", ns}, {"labels", labels}}},
+                       {"subsets", subsets}};
             ctx.create(Kube::Endpoints, std::move(ep));
         } else if (existing->value("subsets", json::array()) != subsets) {
             json ep = *existing;
@@ -190,14 +208,25 @@ void EndpointsController::reconcile(ControllerContext &ctx)
         sliceLabels["kubernetes.io/service-name"] = name;
         sliceLabels["endpointslice.kubernetes.io/managed-by"] = "endpointslice-controller.k8s.io";
         if (!slice) {
-            json s = {{"apiVersion", "discovery.k8s.io/v1"}, {"kind", "EndpointSlice"},
-                      {"metadata", {{"name", sliceName}, {"namespace", ns}, {"labels", sliceLabels},
-                                    {"generateName", name + "-"},
-                                    {"ownerReferences", json::array({{{"apiVersion", "v1"}, {"kind", "Service"}, {"name", name},
-                                                                      {"uid", Kube::uid(svc)}, {"controller", true}, {"blockOwnerDeletion", true}}})}}},
-                      {"addressType", "IPv4"}, {"endpoints", sliceEndpoints}, {"ports", slicePorts}};
+            json s = {{"apiVersion", "discovery.k8s.io/v1"},
+                      {"kind", "EndpointSlice"},
+                      {"metadata",
+                       {{"name", sliceName},
+                        {"namespace", ns},
+                        {"labels", sliceLabels},
+                        {"generateName", name + "-"},
+                        {"ownerReferences", json::array({{{"apiVersion", "v1"},
+                                                          {"kind", "Service"},
+                                                          {"name", name},
+                                                          {"uid", Kube::uid(svc)},
+                                                          {"controller", true},
+                                                          {"blockOwnerDeletion", true}}})}}},
+                      {"addressType", "IPv4"},
+                      {"endpoints", sliceEndpoints},
+                      {"ports", slicePorts}};
             ctx.create(Kube::EndpointSlices, std::move(s));
-        } else if (slice->value("endpoints", json::array()) != sliceEndpoints || slice->value("ports", json::array()) != slicePorts) {
+        } else if (slice->value("endpoints", json::array()) != sliceEndpoints
+                   || slice->value("ports", json::array()) != slicePorts) {
             json s = *slice;
             s["endpoints"] = sliceEndpoints;
             s["ports"] = slicePorts;
@@ -210,7 +239,8 @@ void EndpointsController::reconcile(ControllerContext &ctx)
             ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
     }
     for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices)) {
-        const std::string svc = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
+        const std::string svc
+            = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
         if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
             ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
     }

@@ -9,10 +9,13 @@ namespace Orrery::Sim {
 
 void GarbageCollector::sync(ControllerContext &ctx)
 {
-    static const std::pair<const char *, GroupResource> owners[] = {
-        {"Deployment", Kube::Deployments}, {"ReplicaSet", Kube::ReplicaSets},
-        {"StatefulSet", Kube::StatefulSets}, {"DaemonSet", Kube::DaemonSets},
-        {"Job", Kube::Jobs},               {"CronJob", Kube::CronJobs}};
+    static const std::pair<const char *, GroupResource> owners[]
+        = {{"Deployment", Kube::Deployments},
+           {"ReplicaSet", Kube::ReplicaSets},
+           {"StatefulSet", Kube::StatefulSets},
+           {"DaemonSet", Kube::DaemonSets},
+           {"Job", Kube::Jobs},
+           {"CronJob", Kube::CronJobs}};
     std::vector<std::vector<ObjectPtr>> ownerLists;
     std::size_t ownerCount = 0;
     for (const auto &[kind, gr] : owners) {
@@ -27,8 +30,9 @@ void GarbageCollector::sync(ControllerContext &ctx)
     // Orphans appear only when owners or dependants change: with none changed since the last
     // scan, that scan's answer (nothing left to collect) still holds.
     std::vector<std::uint64_t> inputs;
-    for (const GroupResource &gr : {Kube::Deployments, Kube::ReplicaSets, Kube::StatefulSets, Kube::DaemonSets,
-                                    Kube::Jobs, Kube::CronJobs, Kube::ControllerRevisions, Kube::Pods})
+    for (const GroupResource &gr :
+         {Kube::Deployments, Kube::ReplicaSets, Kube::StatefulSets, Kube::DaemonSets, Kube::Jobs,
+          Kube::CronJobs, Kube::ControllerRevisions, Kube::Pods})
         inputs.push_back(ctx.store.lastChange(gr));
     if (inputs == m_scannedInputs)
         return;

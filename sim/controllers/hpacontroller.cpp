@@ -29,11 +29,13 @@ json defaultRules(bool up)
     if (up)
         return {{"stabilizationWindowSeconds", 0},
                 {"selectPolicy", "Max"},
-                {"policies", json::array({{{"type", "Pods"}, {"value", 4}, {"periodSeconds", 15}},
-                                          {{"type", "Percent"}, {"value", 100}, {"periodSeconds", 15}}})}};
-    return {{"stabilizationWindowSeconds", 300},
-            {"selectPolicy", "Max"},
-            {"policies", json::array({{{"type", "Percent"}, {"value", 100}, {"periodSeconds", 15}}})}};
+                {"policies",
+                 json::array({{{"type", "Pods"}, {"value", 4}, {"periodSeconds", 15}},
+                              {{"type", "Percent"}, {"value", 100}, {"periodSeconds", 15}}})}};
+    return {
+        {"stabilizationWindowSeconds", 300},
+        {"selectPolicy", "Max"},
+        {"policies", json::array({{{"type", "Percent"}, {"value", 100}, {"periodSeconds", 15}}})}};
 }
 
 json rulesFor(const json &hpa, bool up)
@@ -118,27 +120,45 @@ void HpaController::sync(ControllerContext &ctx)
             gr = Kube::ReplicaSets;
         ObjectPtr target = gr.resource.empty() ? nullptr : ctx.store.get(gr, ns, targetName);
         if (!target) {
-            const std::string msg = "the HPA controller was unable to get the target's current scale: " + (gr.resource.empty() ? "no scale subresource for kind " + kind : gr.resource + "." + gr.group + " \"" + targetName + "\" not found");
-            if (Kube::setCondition(status, {{"type", "AbleToScale"}, {"status", "False"}, {"reason", "FailedGetScale"}, {"message", msg}}, now))
+            const std::string msg
+                = "the HPA controller was unable to get the target's current scale: "
+                  + (gr.resource.empty()
+                         ? "no scale subresource for kind " + kind
+                         : gr.resource + "." + gr.group + " \"" + targetName + "\" not found");
+            if (Kube::setCondition(status,
+                                   {{"type", "AbleToScale"},
+                                    {"status", "False"},
+                                    {"reason", "FailedGetScale"},
+                                    {"message", msg}},
+                                   now))
                 ctx.events.warning(hpa, "FailedGetScale", msg, "horizontal-pod-autoscaler");
             writeStatus();
             continue;
         }
-        const int current = static_cast<int>(Kube::integer(*target, Kube::ptr("/spec/replicas"), 1));
-        const int minReplicas = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/minReplicas"), 1));
-        const int maxReplicas = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/maxReplicas"), 1));
+        const int current
+            = static_cast<int>(Kube::integer(*target, Kube::ptr("/spec/replicas"), 1));
+        const int minReplicas
+            = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/minReplicas"), 1));
+        const int maxReplicas
+            = static_cast<int>(Kube::integer(hpa, Kube::ptr("/spec/maxReplicas"), 1));
         const json selector = target->value(Kube::ptr("/spec/selector"), json::object());
         status["currentReplicas"] = current;
 
         int desired = current;
         std::string rescaleReason;
-        std::string limitReason = "DesiredWithinRange", limitMessage = "the desired count is within the acceptable range";
+        std::string limitReason = "DesiredWithinRange",
+                    limitMessage = "the desired count is within the acceptable range";
         bool metricsOk = true;
         std::string activeMessage;
 
         if (current == 0 && minReplicas != 0) {
-            Kube::setCondition(status, {{"type", "ScalingActive"}, {"status", "False"}, {"reason", "ScalingDisabled"},
-                                        {"message", "scaling is disabled since the replica count of the target is zero"}}, now);
+            Kube::setCondition(
+                status,
+                {{"type", "ScalingActive"},
+                 {"status", "False"},
+                 {"reason", "ScalingDisabled"},
+                 {"message", "scaling is disabled since the replica count of the target is zero"}},
+                now);
             status["desiredReplicas"] = 0;
             writeStatus();
             continue;
@@ -156,18 +176,23 @@ void HpaController::sync(ControllerContext &ctx)
             static const std::vector<ObjectPtr> none;
             const json matchLabels = selector.value("matchLabels", json::object());
             if (!matchLabels.empty() && matchLabels.begin().value().is_string()) {
-                auto c = nsInfo.podsByLabel.find(matchLabels.begin().key() + '=' + matchLabels.begin().value().get<std::string>());
+                auto c = nsInfo.podsByLabel.find(matchLabels.begin().key() + '='
+                                                 + matchLabels.begin().value().get<std::string>());
                 candidates = c == nsInfo.podsByLabel.end() ? &none : &c->second;
             }
             std::vector<ObjectPtr> pods;
             for (const ObjectPtr &p : *candidates) {
-                if (Kube::selectorMatches(selector, p->value(Kube::ptr("/metadata/labels"), json::object())))
+                if (Kube::selectorMatches(selector,
+                                          p->value(Kube::ptr("/metadata/labels"), json::object())))
                     pods.push_back(p);
             }
             json specMetrics = hpa.value(Kube::ptr("/spec/metrics"), json::array());
             if (specMetrics.empty())
-                specMetrics = json::array({{{"type", "Resource"},
-                                            {"resource", {{"name", "cpu"}, {"target", {{"type", "Utilization"}, {"averageUtilization", 80}}}}}}});
+                specMetrics = json::array(
+                    {{{"type", "Resource"},
+                      {"resource",
+                       {{"name", "cpu"},
+                        {"target", {{"type", "Utilization"}, {"averageUtilization", 80}}}}}}});
             json currentMetrics = json::array();
             int best = -1;
             std::string bestDescription, firstError;
@@ -176,11 +201,13 @@ void HpaController::sync(ControllerContext &ctx)
                 const std::string type = m.value("type", "");
                 const bool container = type == "ContainerResource";
                 if (type != "Resource" && !container) {
-                    r.error = "unable to get metric " + type + ": no custom metrics API (custom.metrics.k8s.io) registered";
+                    r.error = "unable to get metric " + type
+                              + ": no custom metrics API (custom.metrics.k8s.io) registered";
                     firstError = firstError.empty() ? r.error : firstError;
                     continue;
                 }
-                const json res = m.value(container ? "containerResource" : "resource", json::object());
+                const json res
+                    = m.value(container ? "containerResource" : "resource", json::object());
                 const std::string resource = res.value("name", "cpu");
                 const std::string containerName = res.value("container", "");
                 const json target = res.value("target", json::object());
@@ -204,8 +231,10 @@ void HpaController::sync(ControllerContext &ctx)
                             continue;
                         const std::int64_t q = Kube::containerRequest(c, resource.c_str(), memory);
                         if (q <= 0 && utilization && requestError.empty())
-                            requestError = "failed to get " + resource + " utilization: missing request for " + resource
-                                + " in container " + c.value("name", "") + " of Pod " + Kube::name(pod);
+                            requestError = "failed to get " + resource
+                                           + " utilization: missing request for " + resource
+                                           + " in container " + c.value("name", "") + " of Pod "
+                                           + Kube::name(pod);
                         req += static_cast<double>(q);
                     }
                     requests[podUid] = req;
@@ -225,7 +254,8 @@ void HpaController::sync(ControllerContext &ctx)
                     double value = 0;
                     for (const ContainerUsage &cu : u->second->containers) {
                         if (!container || cu.name == containerName)
-                            value += memory ? static_cast<double>(cu.memoryBytes) : static_cast<double>(cu.cpuMilli);
+                            value += memory ? static_cast<double>(cu.memoryBytes)
+                                            : static_cast<double>(cu.cpuMilli);
                     }
                     metrics[podUid] = value;
                     ++readyCount;
@@ -235,15 +265,21 @@ void HpaController::sync(ControllerContext &ctx)
                     continue;
                 }
                 if (metrics.empty()) {
-                    const std::string e = "failed to get " + resource + " utilization: unable to get metrics for resource " + resource
-                        + ": no metrics returned from resource metrics API";
+                    const std::string e = "failed to get " + resource
+                                          + " utilization: unable to get metrics for resource "
+                                          + resource
+                                          + ": no metrics returned from resource metrics API";
                     firstError = firstError.empty() ? e : firstError;
                     continue;
                 }
-                const double targetValue = utilization ? static_cast<double>(target.value("averageUtilization", 80))
-                                                       : static_cast<double>(memory ? Quantity::bytes(target.value("averageValue", json("0")))
-                                                                                    : Quantity::milli(target.value("averageValue", json("0"))));
-                auto ratioOf = [&](const std::map<std::string, double> &ms, long long *utilOut, double *avgOut) {
+                const double targetValue
+                    = utilization
+                          ? static_cast<double>(target.value("averageUtilization", 80))
+                          : static_cast<double>(
+                              memory ? Quantity::bytes(target.value("averageValue", json("0")))
+                                     : Quantity::milli(target.value("averageValue", json("0"))));
+                auto ratioOf = [&](const std::map<std::string, double> &ms, long long *utilOut,
+                                   double *avgOut) {
                     double total = 0, reqTotal = 0;
                     for (const auto &[podUid, v] : ms) {
                         total += v;
@@ -252,12 +288,14 @@ void HpaController::sync(ControllerContext &ctx)
                     if (avgOut)
                         *avgOut = total / static_cast<double>(ms.size());
                     if (utilization) {
-                        const long long util = reqTotal > 0 ? static_cast<long long>(total * 100 / reqTotal) : 0;
+                        const long long util
+                            = reqTotal > 0 ? static_cast<long long>(total * 100 / reqTotal) : 0;
                         if (utilOut)
                             *utilOut = util;
                         return static_cast<double>(util) / targetValue;
                     }
-                    return targetValue > 0 ? (total / static_cast<double>(ms.size())) / targetValue : 0.0;
+                    return targetValue > 0 ? (total / static_cast<double>(ms.size())) / targetValue
+                                           : 0.0;
                 };
                 long long util = 0;
                 double average = 0;
@@ -265,7 +303,9 @@ void HpaController::sync(ControllerContext &ctx)
                 int proposal = current;
                 const bool scaleUpWithUnready = !unready.empty() && ratio > 1.0;
                 if (!scaleUpWithUnready && missing.empty()) {
-                    proposal = std::fabs(1.0 - ratio) <= kTolerance ? current : static_cast<int>(std::ceil(ratio * readyCount));
+                    proposal = std::fabs(1.0 - ratio) <= kTolerance
+                                   ? current
+                                   : static_cast<int>(std::ceil(ratio * readyCount));
                 } else {
                     std::map<std::string, double> adjusted = metrics;
                     for (const std::string &podUid : missing)
@@ -275,27 +315,32 @@ void HpaController::sync(ControllerContext &ctx)
                             adjusted[podUid] = 0.0;
                     }
                     const double newRatio = ratioOf(adjusted, nullptr, nullptr);
-                    if (std::fabs(1.0 - newRatio) <= kTolerance || (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0)) {
+                    if (std::fabs(1.0 - newRatio) <= kTolerance || (ratio < 1.0 && newRatio > 1.0)
+                        || (ratio > 1.0 && newRatio < 1.0)) {
                         proposal = current;
                     } else {
-                        proposal = static_cast<int>(std::ceil(newRatio * static_cast<double>(adjusted.size())));
-                        if ((newRatio < 1.0 && proposal > current) || (newRatio > 1.0 && proposal < current))
+                        proposal = static_cast<int>(
+                            std::ceil(newRatio * static_cast<double>(adjusted.size())));
+                        if ((newRatio < 1.0 && proposal > current)
+                            || (newRatio > 1.0 && proposal < current))
                             proposal = current;
                     }
                 }
                 json cur = json::object();
                 if (utilization)
                     cur["averageUtilization"] = util;
-                cur["averageValue"] = memory ? Quantity::formatBytesKi(static_cast<std::int64_t>(average))
-                                             : Quantity::formatMilli(static_cast<std::int64_t>(average));
+                cur["averageValue"]
+                    = memory ? Quantity::formatBytesKi(static_cast<std::int64_t>(average))
+                             : Quantity::formatMilli(static_cast<std::int64_t>(average));
                 json entry = {{"type", type}};
                 json body = {{"name", resource}, {"current", cur}};
                 if (container)
                     body["container"] = containerName;
                 entry[container ? "containerResource" : "resource"] = body;
                 currentMetrics.push_back(entry);
-                const std::string description = resource + (container ? " container resource" : " resource")
-                    + (utilization ? " utilization (percentage of request)" : "");
+                const std::string description
+                    = resource + (container ? " container resource" : " resource")
+                      + (utilization ? " utilization (percentage of request)" : "");
                 if (proposal > best) {
                     best = proposal;
                     bestDescription = description;
@@ -304,29 +349,44 @@ void HpaController::sync(ControllerContext &ctx)
             status["currentMetrics"] = currentMetrics;
             if (best < 0) {
                 metricsOk = false;
-                if (Kube::setCondition(status, {{"type", "ScalingActive"}, {"status", "False"}, {"reason", "FailedGetResourceMetric"},
-                                                {"message", "the HPA was unable to compute the replica count: " + firstError}}, now))
-                    ctx.events.warning(hpa, "FailedGetResourceMetric", firstError, "horizontal-pod-autoscaler");
+                if (Kube::setCondition(
+                        status,
+                        {{"type", "ScalingActive"},
+                         {"status", "False"},
+                         {"reason", "FailedGetResourceMetric"},
+                         {"message",
+                          "the HPA was unable to compute the replica count: " + firstError}},
+                        now))
+                    ctx.events.warning(hpa, "FailedGetResourceMetric", firstError,
+                                       "horizontal-pod-autoscaler");
                 status.erase("currentMetrics");
             } else {
                 desired = best;
-                activeMessage = "the HPA was able to successfully calculate a replica count from " + bestDescription;
-                rescaleReason = desired > current ? bestDescription + " above target" : "All metrics below target";
+                activeMessage = "the HPA was able to successfully calculate a replica count from "
+                                + bestDescription;
+                rescaleReason = desired > current ? bestDescription + " above target"
+                                                  : "All metrics below target";
             }
         }
 
         if (metricsOk) {
             if (!activeMessage.empty())
-                Kube::setCondition(status, {{"type", "ScalingActive"}, {"status", "True"}, {"reason", "ValidMetricFound"},
-                                            {"message", activeMessage}}, now);
+                Kube::setCondition(status,
+                                   {{"type", "ScalingActive"},
+                                    {"status", "True"},
+                                    {"reason", "ValidMetricFound"},
+                                    {"message", activeMessage}},
+                                   now);
             const json upRules = rulesFor(hpa, true), downRules = rulesFor(hpa, false);
             const int upWindow = upRules.value("stabilizationWindowSeconds", 0);
             const int downWindow = downRules.value("stabilizationWindowSeconds", 300);
             if (activeMessage.empty()) {
                 // Outside [min, max]: straight to the bound (no behaviour applies).
                 limitReason = desired > current ? "TooFewReplicas" : "TooManyReplicas";
-                limitMessage = desired > current ? "the desired replica count is less than the minimum replica count"
-                                                 : "the desired replica count is more than the maximum replica count";
+                limitMessage
+                    = desired > current
+                          ? "the desired replica count is less than the minimum replica count"
+                          : "the desired replica count is more than the maximum replica count";
             } else {
                 // Stabilization (maybeInitScaleDownStabilizationWindow first).
                 if (st.recommendations.empty() && downWindow > 0)
@@ -346,7 +406,8 @@ void HpaController::sync(ControllerContext &ctx)
                     stabilized = down;
                 st.recommendations.push_back({ctx.now, prenormalized});
                 const auto horizon = std::chrono::seconds(std::max(upWindow, downWindow));
-                while (!st.recommendations.empty() && st.recommendations.front().time <= ctx.now - horizon - 1s)
+                while (!st.recommendations.empty()
+                       && st.recommendations.front().time <= ctx.now - horizon - 1s)
                     st.recommendations.pop_front();
 
                 // Rate limits.
@@ -366,22 +427,27 @@ void HpaController::sync(ControllerContext &ctx)
                         limit = current;
                     else {
                         for (const json &p : upRules.value("policies", json::array())) {
-                            const int start = current - periodChange(st.scaleUps, p.value("periodSeconds", 15));
+                            const int start
+                                = current - periodChange(st.scaleUps, p.value("periodSeconds", 15));
                             const int value = p.value("value", 0);
                             const long long proposed = p.value("type", "") == "Pods"
-                                ? start + value
-                                : static_cast<long long>(std::ceil(start * (1.0 + value / 100.0)));
-                            limit = select == "Min" ? std::min(limit, proposed) : std::max(limit, proposed);
+                                                           ? start + value
+                                                           : static_cast<long long>(std::ceil(
+                                                               start * (1.0 + value / 100.0)));
+                            limit = select == "Min" ? std::min(limit, proposed)
+                                                    : std::max(limit, proposed);
                         }
                     }
                     long long maximumAllowed = maxReplicas;
                     if (maximumAllowed > limit) {
                         maximumAllowed = limit;
                         limitReason = "ScaleUpLimit";
-                        limitMessage = "the desired replica count is increasing faster than the maximum scale rate";
+                        limitMessage = "the desired replica count is increasing faster than the "
+                                       "maximum scale rate";
                     } else {
                         limitReason = "TooManyReplicas";
-                        limitMessage = "the desired replica count is more than the maximum replica count";
+                        limitMessage
+                            = "the desired replica count is more than the maximum replica count";
                     }
                     if (desired > maximumAllowed)
                         desired = static_cast<int>(maximumAllowed);
@@ -396,22 +462,28 @@ void HpaController::sync(ControllerContext &ctx)
                         limit = current;
                     else {
                         for (const json &p : downRules.value("policies", json::array())) {
-                            const int start = current + periodChange(st.scaleDowns, p.value("periodSeconds", 15));
+                            const int start
+                                = current
+                                  + periodChange(st.scaleDowns, p.value("periodSeconds", 15));
                             const int value = p.value("value", 0);
-                            const long long proposed = p.value("type", "") == "Pods"
-                                ? start - value
-                                : static_cast<long long>(start * (1.0 - value / 100.0));
-                            limit = select == "Min" ? std::max(limit, proposed) : std::min(limit, proposed);
+                            const long long proposed
+                                = p.value("type", "") == "Pods"
+                                      ? start - value
+                                      : static_cast<long long>(start * (1.0 - value / 100.0));
+                            limit = select == "Min" ? std::max(limit, proposed)
+                                                    : std::min(limit, proposed);
                         }
                     }
                     long long minimumAllowed = minReplicas;
                     if (minimumAllowed < limit) {
                         minimumAllowed = limit;
                         limitReason = "ScaleDownLimit";
-                        limitMessage = "the desired replica count is decreasing faster than the maximum scale rate";
+                        limitMessage = "the desired replica count is decreasing faster than the "
+                                       "maximum scale rate";
                     } else {
                         limitReason = "TooFewReplicas";
-                        limitMessage = "the desired replica count is less than the minimum replica count";
+                        limitMessage
+                            = "the desired replica count is less than the minimum replica count";
                     }
                     if (desired < minimumAllowed)
                         desired = static_cast<int>(minimumAllowed);
@@ -427,14 +499,20 @@ void HpaController::sync(ControllerContext &ctx)
                     desired = minReplicas;
                 if (prenormalized > maxReplicas && desired == maxReplicas) {
                     limitReason = "TooManyReplicas";
-                    limitMessage = "the desired replica count is more than the maximum replica count";
+                    limitMessage
+                        = "the desired replica count is more than the maximum replica count";
                 } else if (prenormalized < minReplicas && desired == minReplicas) {
                     limitReason = "TooFewReplicas";
-                    limitMessage = "the desired replica count is less than the minimum replica count";
+                    limitMessage
+                        = "the desired replica count is less than the minimum replica count";
                 }
             }
-            Kube::setCondition(status, {{"type", "ScalingLimited"}, {"status", limitReason == "DesiredWithinRange" ? "False" : "True"},
-                                        {"reason", limitReason}, {"message", limitMessage}}, now);
+            Kube::setCondition(status,
+                               {{"type", "ScalingLimited"},
+                                {"status", limitReason == "DesiredWithinRange" ? "False" : "True"},
+                                {"reason", limitReason},
+                                {"message", limitMessage}},
+                               now);
         }
 
         if (desired != current && metricsOk) {
@@ -442,18 +520,36 @@ void HpaController::sync(ControllerContext &ctx)
             t["spec"]["replicas"] = desired;
             if (ctx.update(gr, std::move(t))) {
                 ctx.events.normal(hpa, "SuccessfulRescale",
-                                  "New size: " + std::to_string(desired) + "; reason: " + rescaleReason, "horizontal-pod-autoscaler");
+                                  "New size: " + std::to_string(desired)
+                                      + "; reason: " + rescaleReason,
+                                  "horizontal-pod-autoscaler");
                 status["lastScaleTime"] = now;
-                (desired > current ? st.scaleUps : st.scaleDowns).push_back({ctx.now, std::abs(desired - current)});
-                Kube::setCondition(status, {{"type", "AbleToScale"}, {"status", "True"}, {"reason", "SucceededRescale"},
-                                            {"message", "the HPA controller was able to update the target scale to " + std::to_string(desired)}}, now);
+                (desired > current ? st.scaleUps : st.scaleDowns)
+                    .push_back({ctx.now, std::abs(desired - current)});
+                Kube::setCondition(
+                    status,
+                    {{"type", "AbleToScale"},
+                     {"status", "True"},
+                     {"reason", "SucceededRescale"},
+                     {"message", "the HPA controller was able to update the target scale to "
+                                     + std::to_string(desired)}},
+                    now);
             } else {
-                Kube::setCondition(status, {{"type", "AbleToScale"}, {"status", "False"}, {"reason", "FailedUpdateScale"},
-                                            {"message", "the HPA controller was unable to update the target scale"}}, now);
+                Kube::setCondition(
+                    status,
+                    {{"type", "AbleToScale"},
+                     {"status", "False"},
+                     {"reason", "FailedUpdateScale"},
+                     {"message", "the HPA controller was unable to update the target scale"}},
+                    now);
             }
         } else {
-            Kube::setCondition(status, {{"type", "AbleToScale"}, {"status", "True"}, {"reason", "ReadyForNewScale"},
-                                        {"message", "recommended size matches current size"}}, now);
+            Kube::setCondition(status,
+                               {{"type", "AbleToScale"},
+                                {"status", "True"},
+                                {"reason", "ReadyForNewScale"},
+                                {"message", "recommended size matches current size"}},
+                               now);
         }
         // Keep only the scale events any policy can still see.
         for (auto *events : {&st.scaleUps, &st.scaleDowns}) {

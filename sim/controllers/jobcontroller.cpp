@@ -15,12 +15,16 @@ void JobController::sync(ControllerContext &ctx)
     auto byOwner = Kube::podsByController(ctx.store);
     for (const ObjectPtr &jPtr : jobs) {
         const json &job = *jPtr;
-        if (Kube::isTerminating(job) || Kube::hasCondition(job, "Complete", "True") || Kube::hasCondition(job, "Failed", "True"))
+        if (Kube::isTerminating(job) || Kube::hasCondition(job, "Complete", "True")
+            || Kube::hasCondition(job, "Failed", "True"))
             continue;
         const std::string ns = Kube::ns(job), name = Kube::name(job), uid = Kube::uid(job);
-        const int completions = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/completions"), 1));
-        const int parallelism = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/parallelism"), 1));
-        const int backoffLimit = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/backoffLimit"), 6));
+        const int completions
+            = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/completions"), 1));
+        const int parallelism
+            = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/parallelism"), 1));
+        const int backoffLimit
+            = static_cast<int>(Kube::integer(job, Kube::ptr("/spec/backoffLimit"), 6));
         const bool suspended = job.value(Kube::ptr("/spec/suspend"), false);
         int active = 0, succeeded = 0, failed = 0, ready = 0;
         std::vector<ObjectPtr> activePods;
@@ -43,21 +47,42 @@ void JobController::sync(ControllerContext &ctx)
         if (!status.contains("startTime") && !suspended)
             status["startTime"] = now;
         if (succeeded >= completions) {
-            Kube::setCondition(status, {{"type", "SuccessCriteriaMet"}, {"status", "True"}, {"reason", "CompletionsReached"},
-                                        {"message", "Reached expected number of succeeded pods"}, {"lastProbeTime", now}}, now);
-            Kube::setCondition(status, {{"type", "Complete"}, {"status", "True"}, {"reason", "CompletionsReached"},
-                                        {"message", "Reached expected number of succeeded pods"}, {"lastProbeTime", now}}, now);
+            Kube::setCondition(status,
+                               {{"type", "SuccessCriteriaMet"},
+                                {"status", "True"},
+                                {"reason", "CompletionsReached"},
+                                {"message", "Reached expected number of succeeded pods"},
+                                {"lastProbeTime", now}},
+                               now);
+            Kube::setCondition(status,
+                               {{"type", "Complete"},
+                                {"status", "True"},
+                                {"reason", "CompletionsReached"},
+                                {"message", "Reached expected number of succeeded pods"},
+                                {"lastProbeTime", now}},
+                               now);
             status["completionTime"] = now;
             ctx.events.normal(job, "Completed", "Job completed", "job-controller");
         } else if (failed > backoffLimit) {
-            Kube::setCondition(status, {{"type", "FailureTarget"}, {"status", "True"}, {"reason", "BackoffLimitExceeded"},
-                                        {"message", "Job has reached the specified backoff limit"}, {"lastProbeTime", now}}, now);
-            Kube::setCondition(status, {{"type", "Failed"}, {"status", "True"}, {"reason", "BackoffLimitExceeded"},
-                                        {"message", "Job has reached the specified backoff limit"}, {"lastProbeTime", now}}, now);
+            Kube::setCondition(status,
+                               {{"type", "FailureTarget"},
+                                {"status", "True"},
+                                {"reason", "BackoffLimitExceeded"},
+                                {"message", "Job has reached the specified backoff limit"},
+                                {"lastProbeTime", now}},
+                               now);
+            Kube::setCondition(status,
+                               {{"type", "Failed"},
+                                {"status", "True"},
+                                {"reason", "BackoffLimitExceeded"},
+                                {"message", "Job has reached the specified backoff limit"},
+                                {"lastProbeTime", now}},
+                               now);
             for (const ObjectPtr &p : activePods)
                 ctx.deletePod(*p);
             active = 0;
-            ctx.events.warning(job, "BackoffLimitExceeded", "Job has reached the specified backoff limit", "job-controller");
+            ctx.events.warning(job, "BackoffLimitExceeded",
+                               "Job has reached the specified backoff limit", "job-controller");
         } else if (!suspended) {
             const int want = std::min(parallelism, completions - succeeded) - active;
             json tmpl = job.value(Kube::ptr("/spec/template"), json::object());
@@ -69,10 +94,12 @@ void JobController::sync(ControllerContext &ctx)
             if (!tmpl["spec"].contains("restartPolicy"))
                 tmpl["spec"]["restartPolicy"] = "Never";
             for (int i = 0; i < want; ++i) {
-                json pod = Kube::podFromTemplate(tmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng), Kube::ownerReference(job, "batch/v1", "Job"));
+                json pod = Kube::podFromTemplate(tmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng),
+                                                 Kube::ownerReference(job, "batch/v1", "Job"));
                 pod["metadata"]["generateName"] = name + "-";
                 if (ObjectPtr created = ctx.create(Kube::Pods, std::move(pod))) {
-                    ctx.events.normal(job, "SuccessfulCreate", "Created pod: " + Kube::name(*created), "job-controller");
+                    ctx.events.normal(job, "SuccessfulCreate",
+                                      "Created pod: " + Kube::name(*created), "job-controller");
                     ++active;
                 }
             }

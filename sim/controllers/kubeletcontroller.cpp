@@ -69,7 +69,8 @@ std::string qosClass(const json &pod)
 
 } // namespace
 
-void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &rt, bool adoptRunning)
+void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &rt,
+                                bool adoptRunning)
 {
     rt.startTime = ctx.now;
     static const json::json_pointer containersPtr("/spec/containers");
@@ -101,22 +102,23 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
         } else {
             cr.state = State::Pulling;
             cr.next = ctx.now + secs(1.0 + std::uniform_real_distribution<double>(0, 2)(ctx.rng));
-            ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"", "kubelet",
-                              Kube::str(pod, Kube::ptr("/spec/nodeName")));
+            ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"",
+                              "kubelet", Kube::str(pod, Kube::ptr("/spec/nodeName")));
         }
         rt.containers.push_back(std::move(cr));
     }
 }
 
-void KubeletController::startContainer(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c,
-                                       bool restart)
+void KubeletController::startContainer(ControllerContext &ctx, const json &pod, PodRt &rt,
+                                       ContainerRt &c, bool restart)
 {
     const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     if (rt.podIp.empty())
         rt.podIp = ctx.allocatePodIp(node);
     if (restart)
         ctx.events.record(pod, "Normal", "Pulled",
-                          "Container image \"" + c.image + "\" already present on machine", "kubelet", node);
+                          "Container image \"" + c.image + "\" already present on machine",
+                          "kubelet", node);
     ctx.events.record(pod, "Normal", "Created", "Created container " + c.name, "kubelet", node);
     ctx.events.record(pod, "Normal", "Started", "Started container " + c.name, "kubelet", node);
     c.state = State::Running;
@@ -140,7 +142,8 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
         c.next = ctx.now + secs(std::min(1.5, readyDelay / 2)); // dies before it is ever ready
     else if (policy != "Always") {
         double run = 5.0;
-        const std::string s = Kube::str(pod, Kube::ptr("/metadata/annotations/orrery.io~1run-seconds"));
+        const std::string s
+            = Kube::str(pod, Kube::ptr("/metadata/annotations/orrery.io~1run-seconds"));
         if (!s.empty())
             run = std::atof(s.c_str());
         c.next = ctx.now + secs(run);
@@ -148,7 +151,8 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
         c.next = SimClock::TimePoint::max();
 
     LogGenerator::Context lc{Kube::name(pod), c.name, c.image, rt.podIp, containerPort(container)};
-    ctx.logs.start(PodLogs::key(Kube::ns(pod), Kube::name(pod), c.name), LogGenerator::kindForImage(c.image), lc);
+    ctx.logs.start(PodLogs::key(Kube::ns(pod), Kube::name(pod), c.name),
+                   LogGenerator::kindForImage(c.image), lc);
 }
 
 bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
@@ -168,17 +172,22 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                     c.state = State::PullBackOff;
                     c.waitingReason = "ErrImagePull";
                     ctx.events.record(pod, "Warning", "Failed",
-                                      "Failed to pull image \"" + c.image + "\": rpc error: code = NotFound desc = failed to pull and unpack image \""
-                                          + c.image + "\": failed to resolve reference \"" + c.image + "\": " + c.image + ": not found",
+                                      "Failed to pull image \"" + c.image
+                                          + "\": rpc error: code = NotFound desc = failed to pull "
+                                            "and unpack image \""
+                                          + c.image + "\": failed to resolve reference \"" + c.image
+                                          + "\": " + c.image + ": not found",
                                       "kubelet", node);
-                    ctx.events.record(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", node);
+                    ctx.events.record(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet",
+                                      node);
                     c.next = ctx.now + 2s;
                 } else {
                     const double took = ctx.seconds(ctx.now - (c.next - 1s)) + 1.0;
                     char msg[64];
                     std::snprintf(msg, sizeof msg, "%.3fs", took);
                     ctx.events.record(pod, "Normal", "Pulled",
-                                      "Successfully pulled image \"" + c.image + "\" in " + msg + " (" + msg + " including waiting)",
+                                      "Successfully pulled image \"" + c.image + "\" in " + msg
+                                          + " (" + msg + " including waiting)",
                                       "kubelet", node);
                     c.pulled = true;
                     startContainer(ctx, pod, rt, c, false);
@@ -187,14 +196,20 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
             case State::PullBackOff:
                 if (c.waitingReason == "ErrImagePull") {
                     c.waitingReason = "ImagePullBackOff";
-                    ctx.events.record(pod, "Normal", "BackOff", "Back-off pulling image \"" + c.image + "\"", "kubelet", node);
-                    ctx.events.record(pod, "Warning", "Failed", "Error: ImagePullBackOff", "kubelet", node);
+                    ctx.events.record(pod, "Normal", "BackOff",
+                                      "Back-off pulling image \"" + c.image + "\"", "kubelet",
+                                      node);
+                    ctx.events.record(pod, "Warning", "Failed", "Error: ImagePullBackOff",
+                                      "kubelet", node);
                     const int shift = std::min(c.pullFailures - 1, 5);
-                    c.next = ctx.now + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
+                    c.next
+                        = ctx.now
+                          + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
                 } else {
                     c.state = State::Pulling;
                     c.next = ctx.now + 1s;
-                    ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"", "kubelet", node);
+                    ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"",
+                                      "kubelet", node);
                 }
                 break;
             case State::Running: {
@@ -206,17 +221,22 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                                 {"startedAt", ctx.clock.timestamp(c.startedAt)},
                                 {"finishedAt", ctx.timestamp()},
                                 {"containerID", containerId(Kube::uid(pod), c.name, c.restarts)}};
-                ctx.logs.append(key, failed ? LogGenerator::crash(LogGenerator::kindForImage(c.image),
-                                                                  {podName, c.name, c.image, rt.podIp, 8080},
-                                                                  ctx.clock.wallTime(ctx.now))
-                                            : LogGenerator::completion({podName, c.name, c.image, rt.podIp, 8080},
-                                                                       ctx.clock.wallTime(ctx.now)));
+                ctx.logs.append(
+                    key, failed
+                             ? LogGenerator::crash(LogGenerator::kindForImage(c.image),
+                                                   {podName, c.name, c.image, rt.podIp, 8080},
+                                                   ctx.clock.wallTime(ctx.now))
+                             : LogGenerator::completion({podName, c.name, c.image, rt.podIp, 8080},
+                                                        ctx.clock.wallTime(ctx.now)));
                 ctx.logs.stop(key);
                 c.ready = false;
-                if (failed && pod.value(Kube::ptr("/spec/containers/0"), json::object()).contains("readinessProbe"))
+                if (failed
+                    && pod.value(Kube::ptr("/spec/containers/0"), json::object())
+                           .contains("readinessProbe"))
                     ctx.events.record(pod, "Warning", "Unhealthy",
-                                      "Readiness probe failed: Get \"http://" + rt.podIp + ":8080/health\": dial tcp "
-                                          + rt.podIp + ":8080: connect: connection refused",
+                                      "Readiness probe failed: Get \"http://" + rt.podIp
+                                          + ":8080/health\": dial tcp " + rt.podIp
+                                          + ":8080: connect: connection refused",
                                       "kubelet", node);
                 const bool restart = policy == "Always" || (policy == "OnFailure" && failed);
                 if (!restart) {
@@ -229,19 +249,16 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                 c.state = State::CrashBackOff;
                 c.waitingReason = failed ? "CrashLoopBackOff" : "Completed";
                 const int shift = std::min(c.restarts - 1, 5);
-                c.next = ctx.now + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
+                c.next = ctx.now
+                         + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
                 ctx.events.record(pod, "Warning", "BackOff",
-                                  "Back-off restarting failed container " + c.name + " in pod " + podName + "_" + ns + "("
-                                      + Kube::uid(pod) + ")",
+                                  "Back-off restarting failed container " + c.name + " in pod "
+                                      + podName + "_" + ns + "(" + Kube::uid(pod) + ")",
                                   "kubelet", node);
                 break;
             }
-            case State::CrashBackOff:
-                startContainer(ctx, pod, rt, c, true);
-                break;
-            case State::Terminated:
-                c.next = SimClock::TimePoint::max();
-                break;
+            case State::CrashBackOff: startContainer(ctx, pod, rt, c, true); break;
+            case State::Terminated: c.next = SimClock::TimePoint::max(); break;
             }
         }
         if (c.state == State::Running && !c.ready && !c.broken && ctx.now >= c.readyAt) {
@@ -255,11 +272,13 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
     return changed;
 }
 
-json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt, bool nodeReady) const
+json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt,
+                                     bool nodeReady) const
 {
     json status = pod.value("status", json::object());
     const std::string policy = pod.value(Kube::ptr("/spec/restartPolicy"), std::string("Always"));
-    bool allReady = !rt.containers.empty(), anyStarted = false, allTerminated = !rt.containers.empty(), anyFailed = false;
+    bool allReady = !rt.containers.empty(), anyStarted = false,
+         allTerminated = !rt.containers.empty(), anyFailed = false;
     json statuses = json::array();
     for (const ContainerRt &c : rt.containers) {
         json state;
@@ -274,15 +293,21 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
             else
                 state = {{"waiting",
                           {{"reason", c.waitingReason},
-                           {"message", "back-off " + std::to_string(10 << std::min(c.restarts - 1, 5) > 300 ? 300 : 10 << std::min(c.restarts - 1, 5))
-                                           + "s restarting failed container=" + c.name + " pod=" + Kube::name(pod) + "_"
-                                           + Kube::ns(pod) + "(" + Kube::uid(pod) + ")"}}}};
+                           {"message", "back-off "
+                                           + std::to_string(10 << std::min(c.restarts - 1, 5) > 300
+                                                                ? 300
+                                                                : 10 << std::min(c.restarts - 1, 5))
+                                           + "s restarting failed container=" + c.name
+                                           + " pod=" + Kube::name(pod) + "_" + Kube::ns(pod) + "("
+                                           + Kube::uid(pod) + ")"}}}};
         } else if (c.state == State::PullBackOff)
             state = {{"waiting",
                       {{"reason", c.waitingReason},
-                       {"message", c.waitingReason == "ErrImagePull"
-                                       ? "rpc error: code = NotFound desc = failed to pull and unpack image \"" + c.image + "\""
-                                       : "Back-off pulling image \"" + c.image + "\""}}}};
+                       {"message",
+                        c.waitingReason == "ErrImagePull"
+                            ? "rpc error: code = NotFound desc = failed to pull and unpack image \""
+                                  + c.image + "\""
+                            : "Back-off pulling image \"" + c.image + "\""}}}};
         else
             state = {{"waiting", {{"reason", "ContainerCreating"}}}};
         json cs = {{"name", c.name},
@@ -291,7 +316,9 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
                    {"ready", c.ready},
                    {"restartCount", c.restarts},
                    {"image", c.image},
-                   {"imageID", c.pulled ? "docker.io/library/" + c.name + "@sha256:" + Kube::templateHash(json(c.image)) : ""},
+                   {"imageID", c.pulled ? "docker.io/library/" + c.name
+                                              + "@sha256:" + Kube::templateHash(json(c.image))
+                                        : ""},
                    {"started", c.state == State::Running}};
         if (c.started)
             cs["containerID"] = containerId(Kube::uid(pod), c.name, c.restarts);
@@ -308,9 +335,14 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
     const std::string now = ctx.timestamp();
     const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     const bool terminal = phase == "Succeeded" || phase == "Failed";
-    Kube::setCondition(status, {{"type", "Initialized"}, {"status", "True"}, {"lastProbeTime", nullptr}}, now);
-    json ready = {{"type", "Ready"}, {"status", allReady && nodeReady ? "True" : "False"}, {"lastProbeTime", nullptr}};
-    json containersReady = {{"type", "ContainersReady"}, {"status", allReady ? "True" : "False"}, {"lastProbeTime", nullptr}};
+    Kube::setCondition(
+        status, {{"type", "Initialized"}, {"status", "True"}, {"lastProbeTime", nullptr}}, now);
+    json ready = {{"type", "Ready"},
+                  {"status", allReady && nodeReady ? "True" : "False"},
+                  {"lastProbeTime", nullptr}};
+    json containersReady = {{"type", "ContainersReady"},
+                            {"status", allReady ? "True" : "False"},
+                            {"lastProbeTime", nullptr}};
     if (terminal) {
         ready["reason"] = containersReady["reason"] = "PodCompleted";
     } else if (!allReady) {
@@ -320,13 +352,15 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
                 names += (names.empty() ? "" : " ") + c.name;
         }
         ready["reason"] = containersReady["reason"] = "ContainersNotReady";
-        ready["message"] = containersReady["message"] = "containers with unready status: [" + names + "]";
+        ready["message"] = containersReady["message"]
+            = "containers with unready status: [" + names + "]";
     } else if (!nodeReady) {
         ready["reason"] = "NodeNotReady";
     }
     Kube::setCondition(status, ready, now);
     Kube::setCondition(status, containersReady, now);
-    Kube::setCondition(status, {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}}, now);
+    Kube::setCondition(
+        status, {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}}, now);
     status["containerStatuses"] = statuses;
     status["qosClass"] = qosClass(pod);
     if (!status.contains("startTime"))
@@ -373,9 +407,11 @@ void KubeletController::sync(ControllerContext &ctx)
                 rt.killing = true;
                 for (const ContainerRt &c : rt.containers) {
                     if (c.state == State::Running)
-                        ctx.events.record(pod, "Normal", "Killing", "Stopping container " + c.name, "kubelet", node);
+                        ctx.events.record(pod, "Normal", "Killing", "Stopping container " + c.name,
+                                          "kubelet", node);
                 }
-                const double grace = static_cast<double>(Kube::integer(pod, Kube::ptr("/metadata/deletionGracePeriodSeconds"), 30));
+                const double grace = static_cast<double>(
+                    Kube::integer(pod, Kube::ptr("/metadata/deletionGracePeriodSeconds"), 30));
                 rt.removeAt = ctx.now + secs(std::min(grace, 2.0));
             }
             if (ctx.now >= rt.removeAt) {

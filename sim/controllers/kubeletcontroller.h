@@ -34,20 +34,20 @@ private:
         std::string name;
         std::string image;
         State state = State::Pulling;
-        SimClock::TimePoint next;      // next transition (pull done, retry, crash, completion)
+        SimClock::TimePoint next; // next transition (pull done, retry, crash, completion)
         SimClock::TimePoint startedAt;
         SimClock::TimePoint readyAt;
         bool ready = false;
         bool broken = false;
         bool pendingImage = false;
-        bool started = false;          // has run at least once
+        bool started = false; // has run at least once
         bool pulled = false;
         int restarts = 0;
         int pullFailures = 0;
         int exitCode = 0;
         std::string waitingReason;
         json lastState = json::object();
-        json terminated;               // state.terminated when Terminated
+        json terminated; // state.terminated when Terminated
     };
     struct PodRt
     {
@@ -56,15 +56,17 @@ private:
         std::string podIp;
         bool killing = false;
         SimClock::TimePoint removeAt;
-        bool rendered = false;      // status written at least once (adopted pods: already right)
+        bool rendered = false; // status written at least once (adopted pods: already right)
         bool lastNodeReady = true;
-        unsigned long seen = 0;     // pass number that last saw the pod
+        unsigned long seen = 0; // pass number that last saw the pod
     };
 
     void initPod(ControllerContext &ctx, const json &pod, PodRt &rt, bool adoptRunning);
     bool step(ControllerContext &ctx, const json &pod, PodRt &rt);
-    void startContainer(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c, bool restart);
-    json renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt, bool nodeReady) const;
+    void startContainer(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c,
+                        bool restart);
+    json renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt,
+                      bool nodeReady) const;
 
     std::unordered_map<std::string, PodRt> m_pods;
     unsigned long m_pass = 0;

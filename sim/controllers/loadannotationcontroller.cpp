@@ -37,7 +37,8 @@ double referencePeak(ControllerContext &ctx, const json &workload)
     const std::int64_t replicas = Kube::integer(workload, Kube::ptr("/spec/replicas"), 1);
     json pod = json::object();
     pod["spec"] = workload.value(Kube::ptr("/spec/template/spec"), json::object());
-    const double requested = static_cast<double>(Kube::podCpuRequest(pod) * std::max<std::int64_t>(replicas, 1));
+    const double requested
+        = static_cast<double>(Kube::podCpuRequest(pod) * std::max<std::int64_t>(replicas, 1));
     if (requested > 0 && profile.cpuMilliPerRequest > 0)
         return requested / profile.cpuMilliPerRequest;
     return profile.peakRps;
@@ -47,7 +48,8 @@ double referencePeak(ControllerContext &ctx, const json &workload)
 
 void LoadAnnotationController::sync(ControllerContext &ctx)
 {
-    static const json::json_pointer annotationPtr = json::json_pointer("/metadata/annotations") / Annotation;
+    static const json::json_pointer annotationPtr
+        = json::json_pointer("/metadata/annotations") / Annotation;
     std::set<Key> seen;
     for (const GroupResource *gr : {&Kube::Deployments, &Kube::StatefulSets}) {
         for (const ObjectPtr &w : ctx.store.list(*gr)) {

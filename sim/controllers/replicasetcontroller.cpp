@@ -71,10 +71,12 @@ void ReplicaSetController::sync(ControllerContext &ctx)
             const json owner = Kube::ownerReference(rs, "apps/v1", "ReplicaSet");
             for (int i = 0; i < -diff && budget > 0; ++i) {
                 for (int attempt = 0; attempt < 3; ++attempt) {
-                    json pod = Kube::podFromTemplate(tmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng), owner);
+                    json pod = Kube::podFromTemplate(
+                        tmpl, ns, name + "-" + Kube::randomSuffix(ctx.rng), owner);
                     pod["metadata"]["generateName"] = name + "-";
                     if (ObjectPtr createdPod = ctx.create(Kube::Pods, std::move(pod))) {
-                        ctx.events.normal(rs, "SuccessfulCreate", "Created pod: " + Kube::name(*createdPod),
+                        ctx.events.normal(rs, "SuccessfulCreate",
+                                          "Created pod: " + Kube::name(*createdPod),
                                           "replicaset-controller");
                         ++created;
                         --budget;
@@ -84,21 +86,23 @@ void ReplicaSetController::sync(ControllerContext &ctx)
             }
         } else if (diff > 0) {
             std::vector<ObjectPtr> victims = active;
-            std::stable_sort(victims.begin(), victims.end(), [](const ObjectPtr &a, const ObjectPtr &b) {
-                const int ra = deletionRank(*a), rb = deletionRank(*b);
-                if (ra != rb)
-                    return ra < rb;
-                const int xa = restarts(*a), xb = restarts(*b);
-                if (xa != xb)
-                    return xa > xb;
-                // Newer first: creationTimestamp, then resourceVersion as a tie breaker.
-                const std::string ta = Kube::str(*a, Kube::ptr("/metadata/creationTimestamp"));
-                const std::string tb = Kube::str(*b, Kube::ptr("/metadata/creationTimestamp"));
-                if (ta != tb)
-                    return ta > tb;
-                return std::stoull(Kube::str(*a, Kube::ptr("/metadata/resourceVersion"), "0"))
-                    > std::stoull(Kube::str(*b, Kube::ptr("/metadata/resourceVersion"), "0"));
-            });
+            std::stable_sort(
+                victims.begin(), victims.end(), [](const ObjectPtr &a, const ObjectPtr &b) {
+                    const int ra = deletionRank(*a), rb = deletionRank(*b);
+                    if (ra != rb)
+                        return ra < rb;
+                    const int xa = restarts(*a), xb = restarts(*b);
+                    if (xa != xb)
+                        return xa > xb;
+                    // Newer first: creationTimestamp, then resourceVersion as a tie breaker.
+                    const std::string ta = Kube::str(*a, Kube::ptr("/metadata/creationTimestamp"));
+                    const std::string tb = Kube::str(*b, Kube::ptr("/metadata/creationTimestamp"));
+                    if (ta != tb)
+                        return ta > tb;
+                    return std::stoull(Kube::str(*a, Kube::ptr("/metadata/resourceVersion"), "0"))
+                           > std::stoull(
+                               Kube::str(*b, Kube::ptr("/metadata/resourceVersion"), "0"));
+                });
             for (int i = 0; i < diff; ++i) {
                 ctx.deletePod(*victims[i]);
                 ctx.events.normal(rs, "SuccessfulDelete", "Deleted pod: " + Kube::name(*victims[i]),

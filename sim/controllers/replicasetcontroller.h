@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 
 namespace Orrery::Sim {
 

@@ -7,7 +7,8 @@
 
 namespace Orrery::Sim {
 
-RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const json &owner, const std::string &kind)
+RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const json &owner,
+                                                 const std::string &kind)
 {
     const std::string ns = Kube::ns(owner), uid = Kube::uid(owner);
     json tmpl = owner.value(Kube::ptr("/spec/template"), json::object());
@@ -38,8 +39,11 @@ RevisionHistory::Current RevisionHistory::ensure(ControllerContext &ctx, const j
     labels["controller.kubernetes.io/hash"] = hash;
     json cr = {{"apiVersion", "apps/v1"},
                {"kind", "ControllerRevision"},
-               {"metadata", {{"name", name}, {"namespace", ns}, {"labels", labels},
-                             {"ownerReferences", json::array({Kube::ownerReference(owner, "apps/v1", kind)})}}},
+               {"metadata",
+                {{"name", name},
+                 {"namespace", ns},
+                 {"labels", labels},
+                 {"ownerReferences", json::array({Kube::ownerReference(owner, "apps/v1", kind)})}}},
                {"data", {{"spec", {{"template", data}}}}},
                {"revision", maxRevision + 1}};
     ctx.create(Kube::ControllerRevisions, std::move(cr));

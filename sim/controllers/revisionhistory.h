@@ -22,10 +22,11 @@ public:
         std::string hash;
         long revision = 0;
     };
-    static Current ensure(ControllerContext &ctx, const nlohmann::json &owner, const std::string &kind);
+    static Current ensure(ControllerContext &ctx, const nlohmann::json &owner,
+                          const std::string &kind);
     // Deletes revisions beyond the owner's revisionHistoryLimit (default 10) that no pod uses.
-    static void prune(ControllerContext &ctx, const nlohmann::json &owner, const std::string &current,
-                      const std::vector<std::string> &inUse);
+    static void prune(ControllerContext &ctx, const nlohmann::json &owner,
+                      const std::string &current, const std::vector<std::string> &inUse);
 };
 
 } // namespace Orrery::Sim

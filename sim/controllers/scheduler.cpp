@@ -45,7 +45,8 @@ bool tolerates(const json &pod, const json &taint)
 bool affinityMatches(const json &pod, const NodeInfo &n)
 {
     static const json::json_pointer p(
-        "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms");
+        "/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/"
+        "nodeSelectorTerms");
     if (!pod.contains(p))
         return true;
     const json labels = n.node->value(Kube::ptr("/metadata/labels"), json::object());
@@ -75,13 +76,15 @@ void Scheduler::sync(ControllerContext &ctx)
     // When the last pass found no pod to place and neither pods nor nodes changed since,
     // there is still none (pending pods are retried every pass, for their re-reported
     // FailedScheduling events).
-    const std::pair<std::uint64_t, std::uint64_t> inputs{ctx.store.lastChange(Kube::Pods), ctx.store.lastChange(Kube::Nodes)};
+    const std::pair<std::uint64_t, std::uint64_t> inputs{ctx.store.lastChange(Kube::Pods),
+                                                         ctx.store.lastChange(Kube::Nodes)};
     if (inputs == m_idleInputs)
         return;
     const auto pods = ctx.store.list(Kube::Pods);
     std::vector<ObjectPtr> pending;
     for (const ObjectPtr &p : pods) {
-        if (!p->contains(Kube::ptr("/spec/nodeName")) || Kube::str(*p, Kube::ptr("/spec/nodeName")).empty()) {
+        if (!p->contains(Kube::ptr("/spec/nodeName"))
+            || Kube::str(*p, Kube::ptr("/spec/nodeName")).empty()) {
             if (Kube::isPodActive(*p))
                 pending.push_back(p);
         }
@@ -130,10 +133,17 @@ void Scheduler::sync(ControllerContext &ctx)
         NodeInfo *best = nullptr;
         double bestScore = 1e18;
         for (NodeInfo &n : nodes) {
-            if (!n.ready) { ++notReady; continue; }
-            if (n.unschedulable) { ++unschedulable; continue; }
+            if (!n.ready) {
+                ++notReady;
+                continue;
+            }
+            if (n.unschedulable) {
+                ++unschedulable;
+                continue;
+            }
             const json labels = n.node->value(Kube::ptr("/metadata/labels"), json::object());
-            if ((!nodeSelector.empty() && !Kube::mapMatches(nodeSelector, labels)) || !affinityMatches(pod, n)) {
+            if ((!nodeSelector.empty() && !Kube::mapMatches(nodeSelector, labels))
+                || !affinityMatches(pod, n)) {
                 ++selectorMismatch;
                 continue;
             }
@@ -143,16 +153,28 @@ void Scheduler::sync(ControllerContext &ctx)
                 if ((effect == "NoSchedule" || effect == "NoExecute") && !tolerates(pod, taint))
                     blocked = true;
             }
-            if (blocked) { ++tainted; continue; }
+            if (blocked) {
+                ++tainted;
+                continue;
+            }
             bool fits = true;
-            if (n.usedPods + 1 > n.pods) { ++tooMany; fits = false; }
-            if (n.usedCpu + cpu > n.cpu) { ++insufficientCpu; fits = false; }
-            if (n.usedMemory + mem > n.memory) { ++insufficientMem; fits = false; }
+            if (n.usedPods + 1 > n.pods) {
+                ++tooMany;
+                fits = false;
+            }
+            if (n.usedCpu + cpu > n.cpu) {
+                ++insufficientCpu;
+                fits = false;
+            }
+            if (n.usedMemory + mem > n.memory) {
+                ++insufficientMem;
+                fits = false;
+            }
             if (!fits)
                 continue;
             // LeastAllocated: balance CPU and memory fractions.
             const double score = (n.cpu ? double(n.usedCpu + cpu) / n.cpu : 1)
-                + (n.memory ? double(n.usedMemory + mem) / n.memory : 1);
+                                 + (n.memory ? double(n.usedMemory + mem) / n.memory : 1);
             if (score < bestScore) {
                 bestScore = score;
                 best = &n;
@@ -163,20 +185,24 @@ void Scheduler::sync(ControllerContext &ctx)
             updated["spec"]["nodeName"] = best->name;
             json &status = updated["status"];
             status["phase"] = "Pending";
-            Kube::setCondition(status, {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}}, ctx.timestamp());
+            Kube::setCondition(
+                status, {{"type", "PodScheduled"}, {"status", "True"}, {"lastProbeTime", nullptr}},
+                ctx.timestamp());
             if (ctx.update(Kube::Pods, std::move(updated))) {
                 best->usedCpu += cpu;
                 best->usedMemory += mem;
                 ++best->usedPods;
                 ctx.events.normal(pod, "Scheduled",
-                                  "Successfully assigned " + Kube::ns(pod) + "/" + Kube::name(pod) + " to " + best->name,
+                                  "Successfully assigned " + Kube::ns(pod) + "/" + Kube::name(pod)
+                                      + " to " + best->name,
                                   "default-scheduler");
                 m_lastReport.erase(Kube::uid(pod));
             }
             continue;
         }
         const std::size_t total = nodes.size();
-        std::string message = std::to_string(0) + "/" + std::to_string(total) + " nodes are available";
+        std::string message
+            = std::to_string(0) + "/" + std::to_string(total) + " nodes are available";
         std::vector<std::string> reasons;
         auto add = [&reasons](int count, const std::string &what) {
             if (count > 0)
@@ -197,11 +223,16 @@ void Scheduler::sync(ControllerContext &ctx)
             message = "no nodes available to schedule pods";
         else
             message += " preemption: 0/" + std::to_string(total) + " nodes are available: "
-                + std::to_string(total) + " No preemption victims found for incoming pod.";
+                       + std::to_string(total) + " No preemption victims found for incoming pod.";
         json &status = updated["status"];
         status["phase"] = "Pending";
-        const bool changed = Kube::setCondition(status, {{"type", "PodScheduled"}, {"status", "False"}, {"lastProbeTime", nullptr},
-                                                         {"reason", "Unschedulable"}, {"message", message}}, ctx.timestamp());
+        const bool changed = Kube::setCondition(status,
+                                                {{"type", "PodScheduled"},
+                                                 {"status", "False"},
+                                                 {"lastProbeTime", nullptr},
+                                                 {"reason", "Unschedulable"},
+                                                 {"message", message}},
+                                                ctx.timestamp());
         if (changed)
             ctx.update(Kube::Pods, std::move(updated));
         auto last = m_lastReport.find(Kube::uid(pod));

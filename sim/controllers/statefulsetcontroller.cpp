@@ -21,9 +21,12 @@ void StatefulSetController::sync(ControllerContext &ctx)
             continue;
         const std::string ns = Kube::ns(sts), name = Kube::name(sts);
         const int replicas = static_cast<int>(Kube::integer(sts, Kube::ptr("/spec/replicas"), 1));
-        const bool parallel = Kube::str(sts, Kube::ptr("/spec/podManagementPolicy"), "OrderedReady") == "Parallel";
-        const bool onDelete = Kube::str(sts, Kube::ptr("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
-        const int partition = static_cast<int>(Kube::integer(sts, Kube::ptr("/spec/updateStrategy/rollingUpdate/partition"), 0));
+        const bool parallel
+            = Kube::str(sts, Kube::ptr("/spec/podManagementPolicy"), "OrderedReady") == "Parallel";
+        const bool onDelete
+            = Kube::str(sts, Kube::ptr("/spec/updateStrategy/type"), "RollingUpdate") == "OnDelete";
+        const int partition = static_cast<int>(
+            Kube::integer(sts, Kube::ptr("/spec/updateStrategy/rollingUpdate/partition"), 0));
         const RevisionHistory::Current update = RevisionHistory::ensure(ctx, sts, "StatefulSet");
         json status = sts.value("status", json::object());
         const json oldStatus = status;
@@ -42,17 +45,23 @@ void StatefulSetController::sync(ControllerContext &ctx)
         auto createPod = [&](int ordinal) {
             const std::string podName = name + "-" + std::to_string(ordinal);
             for (const json &vct : vcts) {
-                const std::string claim = vct.value(Kube::ptr("/metadata/name"), std::string()) + "-" + podName;
+                const std::string claim
+                    = vct.value(Kube::ptr("/metadata/name"), std::string()) + "-" + podName;
                 if (ctx.store.get(Kube::PersistentVolumeClaims, ns, claim))
                     continue;
-                json pvc = {{"apiVersion", "v1"}, {"kind", "PersistentVolumeClaim"},
-                            {"metadata", {{"name", claim}, {"namespace", ns},
-                                          {"labels", sts.value(Kube::ptr("/spec/selector/matchLabels"), json::object())}}},
+                json pvc = {{"apiVersion", "v1"},
+                            {"kind", "PersistentVolumeClaim"},
+                            {"metadata",
+                             {{"name", claim},
+                              {"namespace", ns},
+                              {"labels", sts.value(Kube::ptr("/spec/selector/matchLabels"),
+                                                   json::object())}}},
                             {"spec", vct.value("spec", json::object())},
                             {"status", {{"phase", "Pending"}}}};
                 if (ctx.create(Kube::PersistentVolumeClaims, std::move(pvc)))
                     ctx.events.normal(sts, "SuccessfulCreate",
-                                      "create Claim " + claim + " Pod " + podName + " in StatefulSet " + name + " success",
+                                      "create Claim " + claim + " Pod " + podName
+                                          + " in StatefulSet " + name + " success",
                                       "statefulset-controller");
             }
             json tmpl = sts.value(Kube::ptr("/spec/template"), json::object());
@@ -69,7 +78,8 @@ void StatefulSetController::sync(ControllerContext &ctx)
                 volumes = json::array();
             for (const json &vct : vcts) {
                 const std::string vname = vct.value(Kube::ptr("/metadata/name"), std::string());
-                json vol = {{"name", vname}, {"persistentVolumeClaim", {{"claimName", vname + "-" + podName}}}};
+                json vol = {{"name", vname},
+                            {"persistentVolumeClaim", {{"claimName", vname + "-" + podName}}}};
                 bool replaced = false;
                 for (json &v : volumes) {
                     if (v.value("name", "") == vname) {
@@ -81,17 +91,21 @@ void StatefulSetController::sync(ControllerContext &ctx)
                     volumes.push_back(vol);
             }
             if (ctx.create(Kube::Pods, std::move(pod)))
-                ctx.events.normal(sts, "SuccessfulCreate", "create Pod " + podName + " in StatefulSet " + name + " successful",
+                ctx.events.normal(sts, "SuccessfulCreate",
+                                  "create Pod " + podName + " in StatefulSet " + name
+                                      + " successful",
                                   "statefulset-controller");
         };
         auto deletePod = [&](const ObjectPtr &p) {
             ctx.deletePod(*p);
-            ctx.events.normal(sts, "SuccessfulDelete", "delete Pod " + Kube::name(*p) + " in StatefulSet " + name + " successful",
+            ctx.events.normal(sts, "SuccessfulDelete",
+                              "delete Pod " + Kube::name(*p) + " in StatefulSet " + name
+                                  + " successful",
                               "statefulset-controller");
         };
         auto healthy = [](const ObjectPtr &p) {
             return Kube::isPodReady(*p) && !Kube::isTerminating(*p)
-                && Kube::str(*p, Kube::ptr("/status/phase")) == "Running";
+                   && Kube::str(*p, Kube::ptr("/status/phase")) == "Running";
         };
 
         bool busy = false; // OrderedReady: something in flight blocks further steps
@@ -136,7 +150,8 @@ void StatefulSetController::sync(ControllerContext &ctx)
                 auto it = pods.find(i);
                 if (it == pods.end())
                     break;
-                if (Kube::str(*it->second, Kube::ptr("/metadata/labels/controller-revision-hash")) != update.name) {
+                if (Kube::str(*it->second, Kube::ptr("/metadata/labels/controller-revision-hash"))
+                    != update.name) {
                     if (!Kube::isTerminating(*it->second))
                         deletePod(it->second);
                     break;
@@ -152,7 +167,8 @@ void StatefulSetController::sync(ControllerContext &ctx)
             ++count;
             if (Kube::isPodReady(*p))
                 ++ready;
-            const std::string rev = Kube::str(*p, Kube::ptr("/metadata/labels/controller-revision-hash"));
+            const std::string rev
+                = Kube::str(*p, Kube::ptr("/metadata/labels/controller-revision-hash"));
             inUse.push_back(rev);
             if (rev == update.name)
                 ++updated;

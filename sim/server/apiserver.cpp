@@ -14,8 +14,8 @@
 #include "resourceregistry.h"
 #include "strategicmergepatch.h"
 #include "tableconverter.h"
-#include "workload/yamljson.h"
 #include "util/base64.h"
+#include "workload/yamljson.h"
 
 #include <httplib.h>
 #include <openssl/bio.h>
@@ -192,7 +192,9 @@ struct ApiServer::Private
     std::mt19937 rng{std::random_device{}()};
 
     Private(ObjectStore &s, ApiServerOptions o, ApiServerHooks h)
-        : store(s), options(std::move(o)), hooks(std::move(h))
+        : store(s)
+        , options(std::move(o))
+        , hooks(std::move(h))
     {
     }
 
@@ -230,9 +232,11 @@ struct ApiServer::Private
                         user.name = buf;
                     for (int i = -1;
                          (i = X509_NAME_get_index_by_NID(subject, NID_organizationName, i)) >= 0;) {
-                        ASN1_STRING *data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, i));
-                        user.groups.emplace_back(reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
-                                                 static_cast<std::size_t>(ASN1_STRING_length(data)));
+                        ASN1_STRING *data
+                            = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, i));
+                        user.groups.emplace_back(
+                            reinterpret_cast<const char *>(ASN1_STRING_get0_data(data)),
+                            static_cast<std::size_t>(ASN1_STRING_length(data)));
                     }
                 }
                 X509_free(peer);
@@ -267,7 +271,8 @@ struct ApiServer::Private
     // about a second per megabyte, which made every 500-pod page of an Orrery sync crawl.
     static void compress(const httplib::Request &req, httplib::Response &res)
     {
-        const bool acceptsGzip = req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+        const bool acceptsGzip
+            = req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
         uncompressed(req);
         if (!acceptsGzip || res.body.size() < 128 * 1024 || res.has_header("Content-Encoding"))
             return;
@@ -305,10 +310,7 @@ struct ApiServer::Private
         return req.has_param(name) ? req.get_param_value(name) : std::string();
     }
 
-    static bool dryRun(const httplib::Request &req)
-    {
-        return param(req, "dryRun") == "All";
-    }
+    static bool dryRun(const httplib::Request &req) { return param(req, "dryRun") == "All"; }
 
     static std::string fieldManager(const httplib::Request &req, const std::string &fallback)
     {
@@ -333,8 +335,8 @@ struct ApiServer::Private
         std::lock_guard guard(ipMutex);
         std::uniform_int_distribution<int> third(0, 255), fourth(1, 254);
         for (int attempt = 0; attempt < 100000; ++attempt) {
-            const std::string ip = "10.96." + std::to_string(third(rng)) + "."
-                                   + std::to_string(fourth(rng));
+            const std::string ip
+                = "10.96." + std::to_string(third(rng)) + "." + std::to_string(fourth(rng));
             if (ip != "10.96.0.1" && ip != "10.96.0.10" && !used.count(ip))
                 return ip;
         }
@@ -397,10 +399,12 @@ struct ApiServer::Private
     void namespaceAddOns(const std::string &ns)
     {
         createIfMissing({"", "serviceaccounts"},
-                        {{"apiVersion", "v1"}, {"kind", "ServiceAccount"},
+                        {{"apiVersion", "v1"},
+                         {"kind", "ServiceAccount"},
                          {"metadata", {{"name", "default"}, {"namespace", ns}}}});
         createIfMissing({"", "configmaps"},
-                        {{"apiVersion", "v1"}, {"kind", "ConfigMap"},
+                        {{"apiVersion", "v1"},
+                         {"kind", "ConfigMap"},
                          {"metadata", {{"name", "kube-root-ca.crt"}, {"namespace", ns}}},
                          {"data", {{"ca.crt", certs.caCert}}}});
     }
@@ -422,8 +426,10 @@ struct ApiServer::Private
                       {"labels", {{"component", "apiserver"}, {"provider", "kubernetes"}}}}},
                     {"spec",
                      {{"clusterIP", "10.96.0.1"},
-                      {"ports", json::array({{{"name", "https"}, {"port", 443},
-                                              {"protocol", "TCP"}, {"targetPort", 6443}}})}}}};
+                      {"ports", json::array({{{"name", "https"},
+                                              {"port", 443},
+                                              {"protocol", "TCP"},
+                                              {"targetPort", 6443}}})}}}};
         Defaulter::apply("Service", svc);
         statefulDefaults(*registry.find("", "v1", "services"), svc, nullptr);
         createIfMissing({"", "services"}, svc);
@@ -463,16 +469,21 @@ struct ApiServer::Private
         for (const auto &r : registry.all()) {
             if (r.group != group || r.version != version)
                 continue;
-            json e = {{"name", r.resource}, {"singularName", r.singular},
-                      {"namespaced", r.namespaced}, {"kind", r.kind}, {"verbs", r.verbs}};
+            json e = {{"name", r.resource},
+                      {"singularName", r.singular},
+                      {"namespaced", r.namespaced},
+                      {"kind", r.kind},
+                      {"verbs", r.verbs}};
             if (!r.shortNames.empty())
                 e["shortNames"] = r.shortNames;
             if (!r.categories.empty())
                 e["categories"] = r.categories;
             resources.push_back(e);
             for (const auto &sub : r.subresources) {
-                json s = {{"name", r.resource + "/" + sub}, {"singularName", ""},
-                          {"namespaced", r.namespaced}, {"kind", r.kind},
+                json s = {{"name", r.resource + "/" + sub},
+                          {"singularName", ""},
+                          {"namespaced", r.namespaced},
+                          {"kind", r.kind},
                           {"verbs", json::array({"get", "patch", "update"})}};
                 if (sub == "scale") {
                     s["group"] = "autoscaling";
@@ -498,12 +509,18 @@ struct ApiServer::Private
         if (v.size() > 1 && dot != std::string::npos) {
             major = v.substr(1, dot - 1);
             const auto dot2 = v.find('.', dot + 1);
-            minor = v.substr(dot + 1, dot2 == std::string::npos ? std::string::npos : dot2 - dot - 1);
+            minor
+                = v.substr(dot + 1, dot2 == std::string::npos ? std::string::npos : dot2 - dot - 1);
         }
-        return {{"major", major}, {"minor", minor}, {"gitVersion", v},
+        return {{"major", major},
+                {"minor", minor},
+                {"gitVersion", v},
                 {"gitCommit", "67a30c0adcf52bd3f56ff0893ce19966be12991f"},
-                {"gitTreeState", "clean"}, {"buildDate", "2025-02-12T21:19:47Z"},
-                {"goVersion", "go1.23.6"}, {"compiler", "gc"}, {"platform", options.platform},
+                {"gitTreeState", "clean"},
+                {"buildDate", "2025-02-12T21:19:47Z"},
+                {"goVersion", "go1.23.6"},
+                {"compiler", "gc"},
+                {"platform", options.platform},
                 // Lets Orrery offer simulator-only actions (load annotations); kubectl and
                 // client-go ignore unknown fields of version.Info.
                 {"orrerySimulator", true}};
@@ -536,10 +553,11 @@ struct ApiServer::Private
         if (segs.empty() || segs[0] == "version" || segs[0] == "healthz" || segs[0] == "readyz"
             || segs[0] == "livez" || segs[0] == "openapi") {
             if (!get)
-                throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+                throw ApiError(405, "MethodNotAllowed",
+                               "the server does not allow this method on the requested resource");
             if (segs.empty()) {
-                json paths = {"/api", "/api/v1", "/apis", "/healthz", "/livez", "/openapi/v3",
-                              "/readyz", "/version"};
+                json paths = {"/api",   "/api/v1",     "/apis",   "/healthz",
+                              "/livez", "/openapi/v3", "/readyz", "/version"};
                 sendJson(res, 200, json{{"paths", paths}});
             } else if (segs[0] == "version") {
                 sendJson(res, 200, versionInfo());
@@ -624,7 +642,8 @@ struct ApiServer::Private
         std::vector<std::string> rest(segs.begin() + static_cast<long>(i), segs.end());
         if (rest.empty())
             throw ApiError(404, "NotFound", "the server could not find the requested resource");
-        if (rest[0] == "namespaces" && rest.size() >= 3 && rest[2] != "status" && rest[2] != "finalize") {
+        if (rest[0] == "namespaces" && rest.size() >= 3 && rest[2] != "status"
+            && rest[2] != "finalize") {
             t.ns = rest[1];
             t.resource = rest[2];
             if (rest.size() > 3)
@@ -675,7 +694,8 @@ struct ApiServer::Private
                          const Target &t)
     {
         const std::string verb = verbOf(req, t);
-        RequestAttributes attrs{verb, t.group, t.resource, t.subresource, t.ns, t.name, req.path, true};
+        RequestAttributes attrs{verb, t.group, t.resource, t.subresource,
+                                t.ns, t.name,  req.path,   true};
         if (!Authorizer::allowed(user, attrs, t.info->namespaced)) {
             json details = {{"kind", t.resource}};
             if (!t.name.empty())
@@ -685,8 +705,8 @@ struct ApiServer::Private
             throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(user, attrs), details);
         }
         const auto &verbs = t.info->verbs;
-        const bool subVerb = !t.subresource.empty()
-                             && (verb == "get" || verb == "update" || verb == "patch");
+        const bool subVerb
+            = !t.subresource.empty() && (verb == "get" || verb == "update" || verb == "patch");
         if (!subVerb && std::find(verbs.begin(), verbs.end(), verb) == verbs.end())
             throw ApiError(405, "MethodNotAllowed",
                            "the server does not allow this method on the requested resource");
@@ -723,7 +743,8 @@ struct ApiServer::Private
         else if (verb == "deletecollection")
             serveDeleteCollection(req, res, t);
         else
-            throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+            throw ApiError(405, "MethodNotAllowed",
+                           "the server does not allow this method on the requested resource");
     }
 
     // ---------------------------------------------------------------- rendering
@@ -736,22 +757,25 @@ struct ApiServer::Private
         const auto now = Clock::now();
         json rows = json::array();
         for (const auto &o : objects)
-            rows.push_back(TableConverter::row(info.kind, *o, now, include == "Object",
-                                               include == "None"));
+            rows.push_back(
+                TableConverter::row(info.kind, *o, now, include == "Object", include == "None"));
         json meta = {{"resourceVersion", rv}};
         if (!cont.empty())
             meta["continue"] = cont;
-        json table = {{"kind", "Table"}, {"apiVersion", "meta.k8s.io/v1"}, {"metadata", meta},
-                      {"columnDefinitions", withColumns ? TableConverter::columns(info.kind)
-                                                        : json::array()},
-                      {"rows", rows}};
+        json table = {
+            {"kind", "Table"},
+            {"apiVersion", "meta.k8s.io/v1"},
+            {"metadata", meta},
+            {"columnDefinitions", withColumns ? TableConverter::columns(info.kind) : json::array()},
+            {"rows", rows}};
         return table;
     }
 
     static json partialMetadata(const json &obj)
     {
         json meta = obj.value("metadata", json::object());
-        return {{"kind", "PartialObjectMetadata"}, {"apiVersion", "meta.k8s.io/v1"},
+        return {{"kind", "PartialObjectMetadata"},
+                {"apiVersion", "meta.k8s.io/v1"},
                 {"metadata", meta}};
     }
 
@@ -760,13 +784,13 @@ struct ApiServer::Private
     {
         switch (rendering(req)) {
         case Rendering::Table:
-            sendJson(res, code, tableFor(info, {obj}, metaString(*obj, "resourceVersion"), "", req));
+            sendJson(res, code,
+                     tableFor(info, {obj}, metaString(*obj, "resourceVersion"), "", req));
             return;
-        case Rendering::PartialMetadata:
-            sendJson(res, code, partialMetadata(*obj));
-            return;
+        case Rendering::PartialMetadata: sendJson(res, code, partialMetadata(*obj)); return;
         case Rendering::Object:
-            sendJson(res, code, stored ? *store.serialized(info.groupResource(), obj) : obj->dump());
+            sendJson(res, code,
+                     stored ? *store.serialized(info.groupResource(), obj) : obj->dump());
             return;
         }
     }
@@ -798,7 +822,9 @@ struct ApiServer::Private
         if (!cont.empty()) {
             json token = json::parse(unbase64(cont), nullptr, false);
             if (token.is_discarded() || !token.contains("start"))
-                throw ApiError(400, "BadRequest", "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+                throw ApiError(400, "BadRequest",
+                               "continue key is not valid: incorrect encoded start resourceVersion "
+                               "(version meta.k8s.io/v1)");
             const std::string start = token["start"].get<std::string>();
             const auto sep = start.find('\x1f');
             startAfterNs = start.substr(0, sep);
@@ -844,11 +870,11 @@ struct ApiServer::Private
             }
             if (remaining > 0 && !items.empty()) {
                 const auto &last = *items.back();
-                next = base64Encode(json{{"v", "meta.k8s.io/v1"},
-                                   {"rv", std::stoll(rv)},
-                                   {"start", metaString(last, "namespace") + '\x1f'
-                                                 + metaString(last, "name")}}
-                                  .dump());
+                next = base64Encode(json{
+                    {"v", "meta.k8s.io/v1"},
+                    {"rv", std::stoll(rv)},
+                    {"start", metaString(last, "namespace") + '\x1f' + metaString(last, "name")}}
+                                        .dump());
             }
         }
         const Rendering r = rendering(req);
@@ -861,17 +887,17 @@ struct ApiServer::Private
         }
         std::string body;
         body.reserve(64 + items.size() * 2048);
-        const std::string listKind =
-            r == Rendering::PartialMetadata ? "PartialObjectMetadataList" : t.info->kind + "List";
-        const std::string apiVersion =
-            r == Rendering::PartialMetadata ? "meta.k8s.io/v1" : t.info->apiVersion();
+        const std::string listKind
+            = r == Rendering::PartialMetadata ? "PartialObjectMetadataList" : t.info->kind + "List";
+        const std::string apiVersion
+            = r == Rendering::PartialMetadata ? "meta.k8s.io/v1" : t.info->apiVersion();
         json meta = {{"resourceVersion", rv}};
         if (!next.empty()) {
             meta["continue"] = next;
             meta["remainingItemCount"] = remaining;
         }
-        body += R"({"kind":")" + listKind + R"(","apiVersion":")" + apiVersion
-                + R"(","metadata":)" + meta.dump() + R"(,"items":[)";
+        body += R"({"kind":")" + listKind + R"(","apiVersion":")" + apiVersion + R"(","metadata":)"
+                + meta.dump() + R"(,"items":[)";
         bool first = true;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (!first)
@@ -909,7 +935,11 @@ struct ApiServer::Private
         Clock::time_point lastBookmark = Clock::now();
         bool tableColumnsSent = false;
 
-        WatchContext(ObjectStore &s, const ResourceInfo &i) : store(s), info(i) {}
+        WatchContext(ObjectStore &s, const ResourceInfo &i)
+            : store(s)
+            , info(i)
+        {
+        }
         ~WatchContext()
         {
             if (subscription >= 0)
@@ -921,15 +951,15 @@ struct ApiServer::Private
     {
         std::string objText;
         if (ctx.rendering == Rendering::Table) {
-            json table = {{"kind", "Table"},
-                          {"apiVersion", "meta.k8s.io/v1"},
-                          {"metadata", {{"resourceVersion", metaString(*obj, "resourceVersion")}}},
-                          {"columnDefinitions", ctx.tableColumnsSent
-                                                    ? json::array()
-                                                    : TableConverter::columns(ctx.info.kind)},
-                          {"rows", json::array({TableConverter::row(
-                                       ctx.info.kind, *obj, Clock::now(),
-                                       ctx.includeObject == "Object", ctx.includeObject == "None")})}};
+            json table
+                = {{"kind", "Table"},
+                   {"apiVersion", "meta.k8s.io/v1"},
+                   {"metadata", {{"resourceVersion", metaString(*obj, "resourceVersion")}}},
+                   {"columnDefinitions",
+                    ctx.tableColumnsSent ? json::array() : TableConverter::columns(ctx.info.kind)},
+                   {"rows", json::array({TableConverter::row(ctx.info.kind, *obj, Clock::now(),
+                                                             ctx.includeObject == "Object",
+                                                             ctx.includeObject == "None")})}};
             ctx.tableColumnsSent = true;
             objText = table.dump();
         } else if (ctx.rendering == Rendering::PartialMetadata) {
@@ -945,8 +975,8 @@ struct ApiServer::Private
         json meta = {{"resourceVersion", std::to_string(rv)}};
         if (initialEnd)
             meta["annotations"] = {{"k8s.io/initial-events-end", "true"}};
-        json obj = {{"kind", ctx.info.kind}, {"apiVersion", ctx.info.apiVersion()},
-                    {"metadata", meta}};
+        json obj
+            = {{"kind", ctx.info.kind}, {"apiVersion", ctx.info.apiVersion()}, {"metadata", meta}};
         return json{{"type", "BOOKMARK"}, {"object", obj}}.dump() + "\n";
     }
 
@@ -992,8 +1022,10 @@ struct ApiServer::Private
         ctx->bookmarks = param(req, "allowWatchBookmarks") == "true";
         const bool initialEvents = param(req, "sendInitialEvents") == "true";
         if (initialEvents && !ctx->bookmarks)
-            throw ApiError(422, "Invalid",
-                           "ListOptions.meta.k8s.io \"\" is invalid: allowWatchBookmarks: Required value: allowWatchBookmarks must be set to true when sendInitialEvents is set");
+            throw ApiError(
+                422, "Invalid",
+                "ListOptions.meta.k8s.io \"\" is invalid: allowWatchBookmarks: Required value: "
+                "allowWatchBookmarks must be set to true when sendInitialEvents is set");
         long timeout = 1800;
         if (!param(req, "timeoutSeconds").empty())
             timeout = std::max(1L, std::atol(param(req, "timeoutSeconds").c_str()));
@@ -1039,7 +1071,8 @@ struct ApiServer::Private
                     // view by undoing the events since then.
                     if (ctx->filter.selective()) {
                         for (const auto &o : visible)
-                            ctx->inView.insert({metaString(*o, "namespace"), metaString(*o, "name")});
+                            ctx->inView.insert(
+                                {metaString(*o, "namespace"), metaString(*o, "name")});
                         for (auto it = events->rbegin(); it != events->rend(); ++it) {
                             const auto key = std::make_pair(metaString(*it->object, "namespace"),
                                                             metaString(*it->object, "name"));
@@ -1105,8 +1138,10 @@ struct ApiServer::Private
                 for (const auto &ev : events)
                     translate(*ctx, ev, out);
                 const auto now = Clock::now();
-                if (ctx->bookmarks && now - ctx->lastBookmark >= std::chrono::seconds(bookmarkInterval)) {
-                    out += bookmarkLine(*ctx, std::max(ctx->lastRv, store.resourceVersion()), false);
+                if (ctx->bookmarks
+                    && now - ctx->lastBookmark >= std::chrono::seconds(bookmarkInterval)) {
+                    out += bookmarkLine(*ctx, std::max(ctx->lastRv, store.resourceVersion()),
+                                        false);
                     ctx->lastBookmark = now;
                 }
                 if (!out.empty() && !sink.write(out.data(), out.size()))
@@ -1128,13 +1163,15 @@ struct ApiServer::Private
             return ProtobufDecoder::decode(req.body);
         if (contentType.find("cbor") != std::string::npos)
             throw ApiError(415, "UnsupportedMediaType",
-                           "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+                           "the body of the request was in an unknown format - accepted media "
+                           "types include: application/json, application/yaml");
         if (req.body.empty())
             throw ApiError(400, "BadRequest", "the request body is empty");
         try {
             return YamlJson::parse(req.body);
         } catch (const std::runtime_error &e) {
-            throw ApiError(400, "BadRequest", std::string("error decoding the request body: ") + e.what());
+            throw ApiError(400, "BadRequest",
+                           std::string("error decoding the request body: ") + e.what());
         }
     }
 
@@ -1154,8 +1191,9 @@ struct ApiServer::Private
             throw ApiError(400, "BadRequest", e.what());
         }
         if (apply && t.subresource.empty()) {
-            const auto paths = FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind,
-                                                             obj, false, FieldValidator::PathStyle::Apply);
+            const auto paths
+                = FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind, obj,
+                                                false, FieldValidator::PathStyle::Apply);
             if (!paths.empty())
                 throw ApiError(500, "",
                                FieldValidator::applyMessage(t.ns + "/" + t.name, t.info->group,
@@ -1168,8 +1206,8 @@ struct ApiServer::Private
         for (const std::string &path : FieldValidator::duplicateFields(req.body))
             problems.push_back(FieldValidator::duplicateProblem(path));
         if (!apply)
-            for (const std::string &path :
-                 FieldValidator::unknownFields(t.info->group, t.info->version, t.info->kind, obj, patch))
+            for (const std::string &path : FieldValidator::unknownFields(
+                     t.info->group, t.info->version, t.info->kind, obj, patch))
                 problems.push_back(FieldValidator::unknownProblem(path));
         if (problems.empty())
             return;
@@ -1204,7 +1242,8 @@ struct ApiServer::Private
             const std::string ns = meta.value("namespace", std::string());
             if (!ns.empty() && ns != t.ns)
                 throw ApiError(400, "BadRequest",
-                               "the namespace of the provided object does not match the namespace sent on the request");
+                               "the namespace of the provided object does not match the namespace "
+                               "sent on the request");
             meta["namespace"] = t.ns;
         } else {
             meta.erase("namespace");
@@ -1224,8 +1263,8 @@ struct ApiServer::Private
         json causes = json::array();
         auto require = [&](bool ok, const std::string &field, const std::string &message) {
             if (!ok)
-                causes.push_back({{"reason", "FieldValueRequired"}, {"message", message},
-                                  {"field", field}});
+                causes.push_back(
+                    {{"reason", "FieldValueRequired"}, {"message", message}, {"field", field}});
         };
         const json spec = obj.value("spec", json::object());
         if (info.kind == "Deployment" || info.kind == "ReplicaSet" || info.kind == "StatefulSet"
@@ -1236,35 +1275,45 @@ struct ApiServer::Private
                                         .value("containers", json::array());
             require(!containers.empty(), "spec.template.spec.containers", "Required value");
             if (spec.contains("selector") && spec["selector"].contains("matchLabels")) {
-                const json labels = spec["template"].value("metadata", json::object())
+                const json labels = spec["template"]
+                                        .value("metadata", json::object())
                                         .value("labels", json::object());
                 for (auto it = spec["selector"]["matchLabels"].begin();
                      it != spec["selector"]["matchLabels"].end(); ++it)
                     if (!labels.contains(it.key()) || labels[it.key()] != *it) {
-                        causes.push_back({{"reason", "FieldValueInvalid"},
-                                          {"message", "Invalid value: map[string]string{...}: `selector` does not match template `labels`"},
-                                          {"field", "spec.template.metadata.labels"}});
+                        causes.push_back(
+                            {{"reason", "FieldValueInvalid"},
+                             {"message", "Invalid value: map[string]string{...}: `selector` does "
+                                         "not match template `labels`"},
+                             {"field", "spec.template.metadata.labels"}});
                         break;
                     }
             }
-            if (spec.contains("replicas") && spec["replicas"].is_number() && spec["replicas"].get<long>() < 0)
+            if (spec.contains("replicas") && spec["replicas"].is_number()
+                && spec["replicas"].get<long>() < 0)
                 causes.push_back({{"reason", "FieldValueInvalid"},
-                                  {"message", "Invalid value: " + spec["replicas"].dump() + ": must be greater than or equal to 0"},
+                                  {"message", "Invalid value: " + spec["replicas"].dump()
+                                                  + ": must be greater than or equal to 0"},
                                   {"field", "spec.replicas"}});
         } else if (info.kind == "Pod") {
-            require(!spec.value("containers", json::array()).empty(), "spec.containers", "Required value");
+            require(!spec.value("containers", json::array()).empty(), "spec.containers",
+                    "Required value");
         }
         if (info.kind == "Pod" || info.kind == "Deployment" || info.kind == "StatefulSet"
             || info.kind == "ReplicaSet" || info.kind == "DaemonSet") {
-            const json podSpec = info.kind == "Pod" ? spec
-                                                    : spec.value("template", json::object())
-                                                          .value("spec", json::object());
+            const json podSpec
+                = info.kind == "Pod"
+                      ? spec
+                      : spec.value("template", json::object()).value("spec", json::object());
             const json containers = podSpec.value("containers", json::array());
             for (std::size_t i = 0; i < containers.size(); ++i) {
-                const std::string prefix = std::string(info.kind == "Pod" ? "spec" : "spec.template.spec")
-                                           + ".containers[" + std::to_string(i) + "]";
-                require(!containers[i].value("name", std::string()).empty(), prefix + ".name", "Required value");
-                require(!containers[i].value("image", std::string()).empty(), prefix + ".image", "Required value");
+                const std::string prefix
+                    = std::string(info.kind == "Pod" ? "spec" : "spec.template.spec")
+                      + ".containers[" + std::to_string(i) + "]";
+                require(!containers[i].value("name", std::string()).empty(), prefix + ".name",
+                        "Required value");
+                require(!containers[i].value("image", std::string()).empty(), prefix + ".image",
+                        "Required value");
             }
         }
         if (!causes.empty()) {
@@ -1277,8 +1326,8 @@ struct ApiServer::Private
             if (causes.size() > 1)
                 message = info.kind + " \"" + metaString(obj, "name") + "\" is invalid: ["
                           + message.substr(message.find(": ") + 2) + "]";
-            json details = {{"name", metaString(obj, "name")}, {"kind", info.kind},
-                            {"causes", causes}};
+            json details
+                = {{"name", metaString(obj, "name")}, {"kind", info.kind}, {"causes", causes}};
             if (!info.group.empty())
                 details["group"] = info.group;
             throw ApiError(422, "Invalid", message, details);
@@ -1292,7 +1341,8 @@ struct ApiServer::Private
             return;
         if (obj["stringData"].is_object())
             for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
-                obj["data"][it.key()] = base64Encode(it->is_string() ? it->get<std::string>() : it->dump());
+                obj["data"][it.key()]
+                    = base64Encode(it->is_string() ? it->get<std::string>() : it->dump());
         obj.erase("stringData");
     }
 
@@ -1310,8 +1360,8 @@ struct ApiServer::Private
         validate(*t.info, obj);
         statefulDefaults(*t.info, obj, nullptr);
         if (!manager.empty())
-            obj = FieldManager::recordUpdate(nullptr, std::move(obj), manager,
-                                             t.info->apiVersion(), "", nowRfc3339());
+            obj = FieldManager::recordUpdate(nullptr, std::move(obj), manager, t.info->apiVersion(),
+                                             "", nowRfc3339());
         (void)req;
         return obj;
     }
@@ -1322,9 +1372,10 @@ struct ApiServer::Private
         if (dry) {
             const std::string name = metaString(obj, "name");
             if (!name.empty() && store.get(gr, t.ns, name))
-                throw ApiError(409, "AlreadyExists",
-                               t.info->qualifiedName() + " \"" + name + "\" already exists",
-                               {{"name", name}, {"kind", t.info->resource}, {"group", t.info->group}});
+                throw ApiError(
+                    409, "AlreadyExists",
+                    t.info->qualifiedName() + " \"" + name + "\" already exists",
+                    {{"name", name}, {"kind", t.info->resource}, {"group", t.info->group}});
             if (!t.ns.empty() && !store.get({"", "namespaces"}, "", t.ns))
                 throw ApiError(404, "NotFound", "namespaces \"" + t.ns + "\" not found",
                                {{"name", t.ns}, {"kind", "namespaces"}});
@@ -1365,7 +1416,8 @@ struct ApiServer::Private
     void serveCreate(const httplib::Request &req, httplib::Response &res, const Target &t)
     {
         if (!t.name.empty() || !t.subresource.empty())
-            throw ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+            throw ApiError(405, "MethodNotAllowed",
+                           "the server does not allow this method on the requested resource");
         json obj = parseBody(req);
         checkFields(req, res, t, obj);
         auto guard = store.lock();
@@ -1415,18 +1467,19 @@ struct ApiServer::Private
         }
         if (recordManager && !manager.empty())
             updated = FieldManager::recordUpdate(old.get(), std::move(updated), manager,
-                                                 t.info->apiVersion(), t.subresource,
-                                                 nowRfc3339());
+                                                 t.info->apiVersion(), t.subresource, nowRfc3339());
         // A write that changes nothing is not a write: same resourceVersion, no event.
         json comparable = updated;
         comparable["metadata"]["resourceVersion"] = oldMeta.value("resourceVersion", json(""));
         comparable["metadata"]["generation"] = oldMeta.value("generation", json(1));
         const std::string rv = updated["metadata"].value("resourceVersion", std::string());
         if (!rv.empty() && rv != oldMeta.value("resourceVersion", std::string()))
-            throw ApiError(409, "Conflict",
-                           "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \""
-                               + t.name + "\": the object has been modified; please apply your changes to the latest version and try again",
-                           {{"name", t.name}, {"kind", t.info->resource}, {"group", t.info->group}});
+            throw ApiError(
+                409, "Conflict",
+                "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \"" + t.name
+                    + "\": the object has been modified; please apply your changes to the latest "
+                      "version and try again",
+                {{"name", t.name}, {"kind", t.info->resource}, {"group", t.info->group}});
         if (FieldManager::sameIgnoringTimes(comparable, *old))
             return old;
         if (dry) {
@@ -1445,7 +1498,8 @@ struct ApiServer::Private
         checkIdentity(t, obj);
         auto guard = store.lock();
         auto old = mustGet(t);
-        auto stored = commitUpdate(t, old, std::move(obj), dryRun(req), fieldManager(req, "unknown"));
+        auto stored
+            = commitUpdate(t, old, std::move(obj), dryRun(req), fieldManager(req, "unknown"));
         sendObject(req, res, *t.info, 200, stored, !dryRun(req));
     }
 
@@ -1458,7 +1512,9 @@ struct ApiServer::Private
         if (contentType.rfind("application/strategic-merge-patch+json", 0) == 0)
             return StrategicMergePatch::apply(original, json::parse(body));
         throw ApiError(415, "UnsupportedMediaType",
-                       "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json");
+                       "the body of the request was in an unknown format - accepted media types "
+                       "include: application/json-patch+json, application/merge-patch+json, "
+                       "application/apply-patch+yaml, application/strategic-merge-patch+json");
     }
 
     void servePatch(const httplib::Request &req, httplib::Response &res, const Target &t)
@@ -1471,7 +1527,8 @@ struct ApiServer::Private
             const std::string manager = param(req, "fieldManager");
             if (manager.empty())
                 throw ApiError(422, "Invalid",
-                               "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+                               "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required "
+                               "value: is required for apply patch");
             const bool force = param(req, "force") == "true";
             json applied = parseBody(req);
             checkFields(req, res, t, applied, false, true);
@@ -1490,8 +1547,8 @@ struct ApiServer::Private
                 return;
             }
             json base = *old;
-            json merged = FieldManager::apply(&base, applied, manager, force,
-                                              t.info->apiVersion(), nowRfc3339());
+            json merged = FieldManager::apply(&base, applied, manager, force, t.info->apiVersion(),
+                                              nowRfc3339());
             merged["metadata"]["resourceVersion"] = (*old)["metadata"]["resourceVersion"];
             auto stored = commitUpdate(t, old, std::move(merged), dry, manager, false);
             sendObject(req, res, *t.info, 200, stored, !dry);
@@ -1518,10 +1575,11 @@ struct ApiServer::Private
     {
         const json spec = obj.value("spec", json::object());
         const json status = obj.value("status", json::object());
-        const std::string selector =
-            TableConverter::labelSelectorString(spec.value("selector", json()));
+        const std::string selector
+            = TableConverter::labelSelectorString(spec.value("selector", json()));
         (void)info;
-        json meta = {{"name", metaString(obj, "name")}, {"namespace", metaString(obj, "namespace")},
+        json meta = {{"name", metaString(obj, "name")},
+                     {"namespace", metaString(obj, "namespace")},
                      {"uid", metaString(obj, "uid")},
                      {"resourceVersion", metaString(obj, "resourceVersion")},
                      {"creationTimestamp", metaString(obj, "creationTimestamp")}};
@@ -1552,15 +1610,20 @@ struct ApiServer::Private
             else
                 wanted = applyPatch(contentType, scale, req.body);
         }
-        const std::string rv = wanted.value("metadata", json::object()).value("resourceVersion", std::string());
+        const std::string rv
+            = wanted.value("metadata", json::object()).value("resourceVersion", std::string());
         if (!rv.empty() && rv != metaString(*old, "resourceVersion"))
             throw ApiError(409, "Conflict",
                            "Operation cannot be fulfilled on " + t.info->qualifiedName() + " \""
-                               + t.name + "\": the object has been modified; please apply your changes to the latest version and try again");
+                               + t.name
+                               + "\": the object has been modified; please apply your changes to "
+                                 "the latest version and try again");
         const json replicas = wanted.value("spec", json::object()).value("replicas", json());
         if (!replicas.is_number_integer() || replicas.get<long>() < 0)
             throw ApiError(422, "Invalid",
-                           "Scale.autoscaling \"" + t.name + "\" is invalid: spec.replicas: Invalid value: " + replicas.dump() + ": must be greater than or equal to 0");
+                           "Scale.autoscaling \"" + t.name
+                               + "\" is invalid: spec.replicas: Invalid value: " + replicas.dump()
+                               + ": must be greater than or equal to 0");
         json updated = *old;
         updated["spec"]["replicas"] = replicas;
         Target main = t;
@@ -1629,8 +1692,9 @@ struct ApiServer::Private
                 return obj;
             json p = *obj;
             p["metadata"]["deletionTimestamp"] = nowRfc3339();
-            p["metadata"]["deletionGracePeriodSeconds"] =
-                gracePeriod > 0 ? gracePeriod : (*obj)["spec"].value("terminationGracePeriodSeconds", 30);
+            p["metadata"]["deletionGracePeriodSeconds"]
+                = gracePeriod > 0 ? gracePeriod
+                                  : (*obj)["spec"].value("terminationGracePeriodSeconds", 30);
             return store.update(info.groupResource(), std::move(p));
         }
         if (info.kind == "Namespace") {
@@ -1670,8 +1734,8 @@ struct ApiServer::Private
             bool otherOwner = false;
             for (const auto &ref : (*d.object)["metadata"]["ownerReferences"])
                 if (ref.value("uid", std::string()) != uid) {
-                    const auto *ownerInfo = registry.findByKind(ref.value("apiVersion", std::string()),
-                                                                ref.value("kind", std::string()));
+                    const auto *ownerInfo = registry.findByKind(
+                        ref.value("apiVersion", std::string()), ref.value("kind", std::string()));
                     if (ownerInfo
                         && store.get(ownerInfo->groupResource(), ownerInfo->namespaced ? ns : "",
                                      ref.value("name", std::string())))
@@ -1690,16 +1754,19 @@ struct ApiServer::Private
     {
         if (opts.contains("preconditions") && opts["preconditions"].is_object()) {
             const json &pre = opts["preconditions"];
-            if (pre.contains("uid") && pre["uid"].is_string() && pre["uid"] != (*obj)["metadata"]["uid"])
+            if (pre.contains("uid") && pre["uid"].is_string()
+                && pre["uid"] != (*obj)["metadata"]["uid"])
                 throw ApiError(409, "Conflict",
-                               "Precondition failed: UID in precondition: " + pre["uid"].get<std::string>()
+                               "Precondition failed: UID in precondition: "
+                                   + pre["uid"].get<std::string>()
                                    + ", UID in object meta: " + metaString(*obj, "uid"));
             if (pre.contains("resourceVersion") && pre["resourceVersion"].is_string()
                 && pre["resourceVersion"] != (*obj)["metadata"]["resourceVersion"])
                 throw ApiError(409, "Conflict",
                                "Precondition failed: ResourceVersion in precondition: "
                                    + pre["resourceVersion"].get<std::string>()
-                                   + ", ResourceVersion in object meta: " + metaString(*obj, "resourceVersion"));
+                                   + ", ResourceVersion in object meta: "
+                                   + metaString(*obj, "resourceVersion"));
         }
         if (dry)
             return obj;
@@ -1707,9 +1774,10 @@ struct ApiServer::Private
         std::string policy = opts.value("propagationPolicy", std::string());
         if (policy.empty())
             policy = info.kind == "Job" ? "Orphan" : "Background";
-        const long grace = opts.contains("gracePeriodSeconds") && opts["gracePeriodSeconds"].is_number()
-                               ? opts["gracePeriodSeconds"].get<long>()
-                               : -1;
+        const long grace
+            = opts.contains("gracePeriodSeconds") && opts["gracePeriodSeconds"].is_number()
+                  ? opts["gracePeriodSeconds"].get<long>()
+                  : -1;
         if (policy == "Foreground") {
             cascade(info, obj, policy, grace);
             return removeObject(info, obj, grace);
@@ -1744,14 +1812,17 @@ struct ApiServer::Private
         for (const auto &o : store.list(t.info->groupResource(), t.ns)) {
             if (!labels.matches(labelsOf(*o)) || !fields.matches(*o))
                 continue;
-            if (!store.get(t.info->groupResource(), t.ns.empty() ? metaString(*o, "namespace") : t.ns,
+            if (!store.get(t.info->groupResource(),
+                           t.ns.empty() ? metaString(*o, "namespace") : t.ns,
                            metaString(*o, "name")))
                 continue;
             items.push_back(*deleteOne(*t.info, o, opts, dry));
         }
-        sendJson(res, 200, json{{"kind", t.info->kind + "List"}, {"apiVersion", t.info->apiVersion()},
-                                {"metadata", {{"resourceVersion", std::to_string(store.resourceVersion())}}},
-                                {"items", items}});
+        sendJson(res, 200,
+                 json{{"kind", t.info->kind + "List"},
+                      {"apiVersion", t.info->apiVersion()},
+                      {"metadata", {{"resourceVersion", std::to_string(store.resourceVersion())}}},
+                      {"items", items}});
     }
 
     // ---------------------------------------------------------------- logs
@@ -1798,8 +1869,9 @@ struct ApiServer::Private
         std::tm tm{};
         gmtime_r(&t, &tm);
         char buf[96];
-        const auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                               now.time_since_epoch()).count() % 1000000000;
+        const auto nanos
+            = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count()
+              % 1000000000;
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%09lldZ ", tm.tm_year + 1900,
                       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                       static_cast<long long>(nanos));
@@ -1867,7 +1939,8 @@ struct ApiServer::Private
             stream->lines.push_back(withTimestamp(l, timestamps) + "\n");
         std::weak_ptr<LogStream> weak = stream;
         stream->followId = hooks.followPodLog(
-            t.ns, t.name, container, [weak, timestamps](const std::string &line) {
+            t.ns, t.name, container,
+            [weak, timestamps](const std::string &line) {
                 auto s = weak.lock();
                 if (!s)
                     return false;
@@ -1895,8 +1968,9 @@ struct ApiServer::Private
                 {
                     std::unique_lock lk(stream->mutex);
                     if (stream->lines.empty() && !stream->ended)
-                        stream->cv.wait_for(lk, std::chrono::milliseconds(250),
-                                            [&] { return !stream->lines.empty() || stream->ended || stopping; });
+                        stream->cv.wait_for(lk, std::chrono::milliseconds(250), [&] {
+                            return !stream->lines.empty() || stream->ended || stopping;
+                        });
                     while (!stream->lines.empty()) {
                         out += stream->lines.front();
                         stream->lines.pop_front();
@@ -1941,11 +2015,11 @@ struct ApiServer::Private
                     sendJson(res, 200, i);
                     return;
                 }
-            throw ApiError(404, "NotFound",
-                           std::string(pods ? "podmetrics" : "nodemetrics") + ".metrics.k8s.io \""
-                               + t.name + "\" not found",
-                           {{"name", t.name}, {"group", "metrics.k8s.io"},
-                            {"kind", pods ? "pods" : "nodes"}});
+            throw ApiError(
+                404, "NotFound",
+                std::string(pods ? "podmetrics" : "nodemetrics") + ".metrics.k8s.io \"" + t.name
+                    + "\" not found",
+                {{"name", t.name}, {"group", "metrics.k8s.io"}, {"kind", pods ? "pods" : "nodes"}});
         }
         const auto labels = LabelSelector::parse(param(req, "labelSelector"));
         const auto fields = FieldSelector::parse(param(req, "fieldSelector"), "");
@@ -1955,7 +2029,8 @@ struct ApiServer::Private
                 continue;
             json labelSource = labelsOf(i);
             if (pods && labelSource.empty())
-                if (auto pod = store.get({"", "pods"}, metaString(i, "namespace"), metaString(i, "name")))
+                if (auto pod
+                    = store.get({"", "pods"}, metaString(i, "namespace"), metaString(i, "name")))
                     labelSource = labelsOf(*pod);
             if (!pods && labelSource.empty())
                 if (auto node = store.get({"", "nodes"}, "", metaString(i, "name")))
@@ -1982,7 +2057,9 @@ struct ApiServer::Private
                                         ra.value("resource", std::string()),
                                         ra.value("subresource", std::string()),
                                         ra.value("namespace", std::string()),
-                                        ra.value("name", std::string()), "", true};
+                                        ra.value("name", std::string()),
+                                        "",
+                                        true};
                 const ResourceInfo *info = nullptr;
                 for (const auto &r : registry.all())
                     if (r.group == attrs.group && r.resource == attrs.resource)
@@ -1994,13 +2071,16 @@ struct ApiServer::Private
                               != user.groups.end();
             } else if (spec.contains("nonResourceAttributes")) {
                 const json na = spec["nonResourceAttributes"];
-                RequestAttributes attrs{na.value("verb", std::string()), "", "", "", "", "",
+                RequestAttributes attrs{na.value("verb", std::string()), "",   "", "", "", "",
                                         na.value("path", std::string()), false};
                 allowed = Authorizer::allowed(user, attrs, false);
             }
             status = {{"allowed", allowed}};
-            if (allowed && std::find(user.groups.begin(), user.groups.end(), "system:masters") != user.groups.end())
-                status["reason"] = "RBAC: allowed by ClusterRoleBinding \"cluster-admin\" of ClusterRole \"cluster-admin\" to Group \"system:masters\"";
+            if (allowed
+                && std::find(user.groups.begin(), user.groups.end(), "system:masters")
+                       != user.groups.end())
+                status["reason"] = "RBAC: allowed by ClusterRoleBinding \"cluster-admin\" of "
+                                   "ClusterRole \"cluster-admin\" to Group \"system:masters\"";
             else if (allowed)
                 status["reason"] = "RBAC: allowed by ClusterRoleBinding \"orrery-" + user.name
                                    + "\" of ClusterRole \"orrery-" + user.name + "\" to User \""
@@ -2027,7 +2107,8 @@ struct ApiServer::Private
         };
         X509 *serverCert = loadCert(certs.serverCert);
         X509 *caCert = loadCert(certs.caCert);
-        BIO *keyBio = BIO_new_mem_buf(certs.serverKey.data(), static_cast<int>(certs.serverKey.size()));
+        BIO *keyBio
+            = BIO_new_mem_buf(certs.serverKey.data(), static_cast<int>(certs.serverKey.size()));
         EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
         BIO_free(keyBio);
         bool ok = serverCert && caCert && key && SSL_CTX_use_certificate(&ctx, serverCert) == 1
@@ -2075,8 +2156,8 @@ void ApiServer::setVersion(const std::string &gitVersion)
 bool ApiServer::start(std::string *error)
 {
     Private *p = d.get();
-    d->server = std::make_unique<httplib::SSLServer>(
-        [p](SSL_CTX &ctx) { return p->configureTls(ctx); });
+    d->server
+        = std::make_unique<httplib::SSLServer>([p](SSL_CTX &ctx) { return p->configureTls(ctx); });
     if (!d->server->is_valid()) {
         if (error)
             *error = "could not set up TLS for the API server";
@@ -2099,12 +2180,14 @@ bool ApiServer::start(std::string *error)
         p->handle(req, res);
         Private::compress(req, res);
         if (trace) {
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            const double ms = std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count();
             std::string query;
             for (const auto &[k, v] : req.params)
                 query += (query.empty() ? "?" : "&") + k + "=" + v.substr(0, 40);
-            std::fprintf(stderr, "trace %s %s%s %d %zu %.1f ms\n", req.method.c_str(), req.path.c_str(),
-                         query.c_str(), res.status, res.body.size(), ms);
+            std::fprintf(stderr, "trace %s %s%s %d %zu %.1f ms\n", req.method.c_str(),
+                         req.path.c_str(), query.c_str(), res.status, res.body.size(), ms);
         }
     };
     d->server->Get(".*", handler);

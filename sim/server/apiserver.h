@@ -14,7 +14,7 @@
 namespace httplib {
 struct Request;
 struct Response;
-}
+} // namespace httplib
 
 namespace Orrery::Sim {
 

@@ -59,8 +59,8 @@ std::string Authorizer::forbiddenMessage(const UserInfo &user, const RequestAttr
         subject += " \"" + a.name + "\"";
     std::string resource = a.subresource.empty() ? a.resource : a.resource + "/" + a.subresource;
     std::string where = a.ns.empty() ? "at the cluster scope" : "in the namespace \"" + a.ns + "\"";
-    return subject + " is forbidden: User \"" + user.name + "\" cannot " + a.verb
-           + " resource \"" + resource + "\" in API group \"" + a.group + "\" " + where;
+    return subject + " is forbidden: User \"" + user.name + "\" cannot " + a.verb + " resource \""
+           + resource + "\" in API group \"" + a.group + "\" " + where;
 }
 
 json Authorizer::rules(const UserInfo &user, const std::string &ns)
@@ -68,9 +68,10 @@ json Authorizer::rules(const UserInfo &user, const std::string &ns)
     (void)ns;
     json resourceRules = json::array();
     json nonResourceRules = json::array();
-    resourceRules.push_back({{"verbs", {"create"}},
-                             {"apiGroups", {"authorization.k8s.io"}},
-                             {"resources", {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}}});
+    resourceRules.push_back(
+        {{"verbs", {"create"}},
+         {"apiGroups", {"authorization.k8s.io"}},
+         {"resources", {"selfsubjectaccessreviews", "selfsubjectrulesreviews"}}});
     nonResourceRules.push_back({{"verbs", {"get"}},
                                 {"nonResourceURLs",
                                  {"/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez",
@@ -81,23 +82,41 @@ json Authorizer::rules(const UserInfo &user, const std::string &ns)
     } else if (user.name == "operator") {
         resourceRules.push_back({{"verbs", {"*"}}, {"apiGroups", {"*"}}, {"resources", {"*"}}});
     } else if (user.name == "viewer") {
-        resourceRules.push_back({{"verbs", {"get", "list", "watch"}},
-                                 {"apiGroups", {"", "apps", "autoscaling", "batch",
-                                                "networking.k8s.io", "policy", "storage.k8s.io",
-                                                "metrics.k8s.io", "discovery.k8s.io"}},
-                                 {"resources", {"configmaps", "endpoints", "events", "namespaces",
-                                                "nodes", "persistentvolumeclaims", "pods",
-                                                "pods/log", "services", "serviceaccounts",
-                                                "deployments", "deployments/scale",
-                                                "replicasets", "replicasets/scale",
-                                                "statefulsets", "statefulsets/scale",
-                                                "daemonsets", "jobs", "cronjobs",
-                                                "horizontalpodautoscalers", "ingresses",
-                                                "networkpolicies", "poddisruptionbudgets",
-                                                "storageclasses", "endpointslices",
-                                                "controllerrevisions"}}});
+        resourceRules.push_back(
+            {{"verbs", {"get", "list", "watch"}},
+             {"apiGroups",
+              {"", "apps", "autoscaling", "batch", "networking.k8s.io", "policy", "storage.k8s.io",
+               "metrics.k8s.io", "discovery.k8s.io"}},
+             {"resources",
+              {"configmaps",
+               "endpoints",
+               "events",
+               "namespaces",
+               "nodes",
+               "persistentvolumeclaims",
+               "pods",
+               "pods/log",
+               "services",
+               "serviceaccounts",
+               "deployments",
+               "deployments/scale",
+               "replicasets",
+               "replicasets/scale",
+               "statefulsets",
+               "statefulsets/scale",
+               "daemonsets",
+               "jobs",
+               "cronjobs",
+               "horizontalpodautoscalers",
+               "ingresses",
+               "networkpolicies",
+               "poddisruptionbudgets",
+               "storageclasses",
+               "endpointslices",
+               "controllerrevisions"}}});
     }
-    return {{"resourceRules", resourceRules}, {"nonResourceRules", nonResourceRules},
+    return {{"resourceRules", resourceRules},
+            {"nonResourceRules", nonResourceRules},
             {"incomplete", false}};
 }
 

@@ -18,13 +18,13 @@ struct UserInfo
 // What the caller wants to do, as RBAC sees it.
 struct RequestAttributes
 {
-    std::string verb;        // get list watch create update patch delete deletecollection
+    std::string verb; // get list watch create update patch delete deletecollection
     std::string group;
     std::string resource;
     std::string subresource;
     std::string ns;
     std::string name;
-    std::string path;        // for non-resource requests
+    std::string path; // for non-resource requests
     bool resourceRequest = true;
 };
 

@@ -101,14 +101,16 @@ Certificates Certificates::generate(const std::string &clusterName)
     KeyPtr caKey = newKey();
     CertPtr ca = newCert(caKey.get(), "orrery-sim-ca-" + clusterName, "orrery", nullptr);
     addExtension(ca.get(), ca.get(), NID_basic_constraints, "critical,CA:TRUE");
-    addExtension(ca.get(), ca.get(), NID_key_usage, "critical,keyCertSign,cRLSign,digitalSignature");
+    addExtension(ca.get(), ca.get(), NID_key_usage,
+                 "critical,keyCertSign,cRLSign,digitalSignature");
     addExtension(ca.get(), ca.get(), NID_subject_key_identifier, "hash");
     sign(ca.get(), caKey.get());
 
     KeyPtr serverKey = newKey();
     CertPtr server = newCert(serverKey.get(), "kube-apiserver", "", ca.get());
     addExtension(server.get(), ca.get(), NID_basic_constraints, "critical,CA:FALSE");
-    addExtension(server.get(), ca.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment");
+    addExtension(server.get(), ca.get(), NID_key_usage,
+                 "critical,digitalSignature,keyEncipherment");
     addExtension(server.get(), ca.get(), NID_ext_key_usage, "serverAuth");
     addExtension(server.get(), ca.get(), NID_subject_alt_name,
                  "IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default");

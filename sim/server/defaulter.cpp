@@ -106,11 +106,14 @@ void Defaulter::apply(const std::string &kind, json &o)
         setIfMissing(spec, "preemptionPolicy", "PreemptLowerPriority");
         setIfMissing(spec, "priority", 0);
         if (!spec.contains("tolerations"))
-            spec["tolerations"] = json::array(
-                {{{"key", "node.kubernetes.io/not-ready"}, {"operator", "Exists"},
-                  {"effect", "NoExecute"}, {"tolerationSeconds", 300}},
-                 {{"key", "node.kubernetes.io/unreachable"}, {"operator", "Exists"},
-                  {"effect", "NoExecute"}, {"tolerationSeconds", 300}}});
+            spec["tolerations"] = json::array({{{"key", "node.kubernetes.io/not-ready"},
+                                                {"operator", "Exists"},
+                                                {"effect", "NoExecute"},
+                                                {"tolerationSeconds", 300}},
+                                               {{"key", "node.kubernetes.io/unreachable"},
+                                                {"operator", "Exists"},
+                                                {"effect", "NoExecute"},
+                                                {"tolerationSeconds", 300}}});
         json &status = objectAt(o, "status");
         setIfMissing(status, "phase", "Pending");
         setIfMissing(status, "qosClass", "BestEffort");

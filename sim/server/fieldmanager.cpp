@@ -48,9 +48,10 @@ void collect(const json &value, Path &path, FieldSet &out, const std::string &fi
     }
     if (value.is_array() && !value.empty()) {
         const std::string key = PatchStrategy::mergeKey(field, value[0]);
-        const bool keyed = !key.empty() && std::all_of(value.begin(), value.end(), [&](const json &e) {
-            return e.is_object() && e.contains(key);
-        });
+        const bool keyed
+            = !key.empty() && std::all_of(value.begin(), value.end(), [&](const json &e) {
+                  return e.is_object() && e.contains(key);
+              });
         if (keyed) {
             for (const auto &e : value) {
                 path.push_back(elementKey(key, e[key]));
@@ -131,8 +132,8 @@ json mergeApplied(const json &live, const json &applied, const std::string &fiel
     if (applied.is_object()) {
         json out = live.is_object() ? live : json::object();
         for (auto it = applied.begin(); it != applied.end(); ++it)
-            out[it.key()] = mergeApplied(out.contains(it.key()) ? out[it.key()] : json(), *it,
-                                         it.key());
+            out[it.key()]
+                = mergeApplied(out.contains(it.key()) ? out[it.key()] : json(), *it, it.key());
         return out;
     }
     if (applied.is_array() && live.is_array() && !applied.empty()) {
@@ -173,8 +174,10 @@ std::vector<Entry> readEntries(const json &obj)
     if (!mf || !mf->is_array())
         return out;
     for (const auto &e : *mf) {
-        Entry entry{e.value("manager", std::string()), e.value("operation", std::string()),
-                    e.value("apiVersion", std::string()), e.value("subresource", std::string()),
+        Entry entry{e.value("manager", std::string()),
+                    e.value("operation", std::string()),
+                    e.value("apiVersion", std::string()),
+                    e.value("subresource", std::string()),
                     e.value("time", std::string()),
                     FieldManager::fromFieldsV1(e.value("fieldsV1", json::object()))};
         out.push_back(std::move(entry));
@@ -188,9 +191,9 @@ void writeEntries(json &obj, const std::vector<Entry> &entries)
     for (const auto &e : entries) {
         if (e.fields.empty())
             continue;
-        json j = {{"manager", e.manager}, {"operation", e.operation},
-                  {"apiVersion", e.apiVersion}, {"time", e.time}, {"fieldsType", "FieldsV1"},
-                  {"fieldsV1", FieldManager::toFieldsV1(e.fields)}};
+        json j = {{"manager", e.manager},       {"operation", e.operation},
+                  {"apiVersion", e.apiVersion}, {"time", e.time},
+                  {"fieldsType", "FieldsV1"},   {"fieldsV1", FieldManager::toFieldsV1(e.fields)}};
         if (!e.subresource.empty())
             j["subresource"] = e.subresource;
         arr.push_back(std::move(j));

@@ -33,8 +33,7 @@ public:
     // Records a non-apply write (create, update, patch): the fields whose value changed
     // become owned by `manager` (operation Update) and are taken from other managers.
     static nlohmann::json recordUpdate(const nlohmann::json *old, nlohmann::json updated,
-                                       const std::string &manager,
-                                       const std::string &apiVersion,
+                                       const std::string &manager, const std::string &apiVersion,
                                        const std::string &subresource, const std::string &now);
 
     // The managed-field paths of an applied configuration (exposed for tests).

@@ -43,8 +43,8 @@ std::string fieldValue(const nlohmann::json &obj, const std::string &field)
     std::size_t start = 0;
     while (true) {
         const auto dot = field.find('.', start);
-        const std::string key = field.substr(start, dot == std::string::npos ? std::string::npos
-                                                                             : dot - start);
+        const std::string key
+            = field.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
         if (!cur->is_object() || !cur->contains(key))
             return {};
         cur = &(*cur)[key];
@@ -72,8 +72,8 @@ FieldSelector FieldSelector::parse(const std::string &text, const std::string &k
     std::size_t start = 0;
     while (start <= text.size()) {
         const auto comma = text.find(',', start);
-        const std::string part =
-            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string part
+            = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         Requirement req;
         std::size_t opPos = part.find("!=");
         std::size_t valuePos = 0;
@@ -91,8 +91,7 @@ FieldSelector FieldSelector::parse(const std::string &text, const std::string &k
         req.field = part.substr(0, opPos);
         req.value = part.substr(valuePos);
         if (!supported.count(req.field))
-            throw ApiError(400, "BadRequest",
-                           "field label not supported: " + req.field);
+            throw ApiError(400, "BadRequest", "field label not supported: " + req.field);
         sel.m_requirements.push_back(std::move(req));
         if (comma == std::string::npos)
             break;

@@ -19,7 +19,11 @@ class Walker
 {
 public:
     Walker(const json &schemas, bool patch, FieldValidator::PathStyle style)
-        : m_schemas(schemas), m_patch(patch), m_apply(style == FieldValidator::PathStyle::Apply) {}
+        : m_schemas(schemas)
+        , m_patch(patch)
+        , m_apply(style == FieldValidator::PathStyle::Apply)
+    {
+    }
 
     void walk(const json &value, const json &schemaIn, const std::string &path, bool complete)
     {
@@ -52,11 +56,13 @@ public:
             if (items == schema.end())
                 return;
             // structured-merge-diff names the elements of a list map by key: [name="main"].
-            const json keys = m_apply ? schema.value("x-kubernetes-list-map-keys", json::array()) : json::array();
+            const json keys = m_apply ? schema.value("x-kubernetes-list-map-keys", json::array())
+                                      : json::array();
             const std::string key = keys.size() == 1 ? keys[0].get<std::string>() : std::string();
             for (size_t i = 0; i < value.size(); ++i) {
                 const bool keyed = !key.empty() && value[i].is_object() && value[i].contains(key);
-                const std::string element = keyed ? key + "=" + value[i][key].dump() : std::to_string(i);
+                const std::string element
+                    = keyed ? key + "=" + value[i][key].dump() : std::to_string(i);
                 walk(value[i], *items, path + "[" + element + "]", complete);
             }
         }
@@ -75,8 +81,8 @@ private:
             const json *ref = nullptr;
             if (auto it = s->find("$ref"); it != s->end() && it->is_string())
                 ref = &*it;
-            else if (auto all = s->find("allOf"); all != s->end() && all->is_array() && all->size() == 1
-                     && (*all)[0].contains("$ref"))
+            else if (auto all = s->find("allOf"); all != s->end() && all->is_array()
+                                                  && all->size() == 1 && (*all)[0].contains("$ref"))
                 ref = &(*all)[0]["$ref"];
             if (!ref)
                 break;
@@ -163,7 +169,8 @@ private:
         if (m_stack.empty())
             return {};
         const Frame &top = m_stack.back();
-        return top.array ? top.path + "[" + std::to_string(top.index) + "]" : join(top.path, top.key);
+        return top.array ? top.path + "[" + std::to_string(top.index) + "]"
+                         : join(top.path, top.key);
     }
     bool value()
     {
@@ -201,9 +208,10 @@ FieldValidator::Mode FieldValidator::modeFrom(const std::string &param)
     throw std::invalid_argument("fieldValidation must be one of Ignore, Warn, Strict");
 }
 
-std::vector<std::string> FieldValidator::unknownFields(const std::string &group, const std::string &version,
-                                                       const std::string &kind, const json &obj, bool patch,
-                                                       PathStyle style)
+std::vector<std::string> FieldValidator::unknownFields(const std::string &group,
+                                                       const std::string &version,
+                                                       const std::string &kind, const json &obj,
+                                                       bool patch, PathStyle style)
 {
     const std::string root = OpenApiSchemas::rootFor(group, version, kind);
     if (root.empty())
@@ -243,7 +251,8 @@ std::string FieldValidator::applyMessage(const std::string &objectName, const st
                                          const std::vector<std::string> &paths)
 {
     std::string message = "failed to create typed patch object (" + objectName + "; "
-                          + (group.empty() ? version : group + "/" + version) + ", Kind=" + kind + "): ";
+                          + (group.empty() ? version : group + "/" + version) + ", Kind=" + kind
+                          + "): ";
     for (size_t i = 0; i < paths.size(); ++i)
         message += (i ? "\n" : "") + paths[i] + ": field not declared in schema";
     return message;

@@ -32,9 +32,11 @@ public:
     // Apply: ".spec.template.spec.containers[name=\"main\"].imagePullPolice", as
     // structured-merge-diff names them for server-side apply.
     enum class PathStyle { Decoder, Apply };
-    static std::vector<std::string> unknownFields(const std::string &group, const std::string &version,
-                                                  const std::string &kind, const nlohmann::json &obj,
-                                                  bool patch = false, PathStyle style = PathStyle::Decoder);
+    static std::vector<std::string> unknownFields(const std::string &group,
+                                                  const std::string &version,
+                                                  const std::string &kind,
+                                                  const nlohmann::json &obj, bool patch = false,
+                                                  PathStyle style = PathStyle::Decoder);
 
     // Server-side apply refuses unknown fields whatever fieldValidation says, with this
     // message (kube-apiserver answers it as a 500): `failed to create typed patch object

@@ -24,8 +24,8 @@ std::vector<std::string> tokens(const std::string &pointer)
     std::size_t start = 1;
     while (true) {
         const auto slash = pointer.find('/', start);
-        std::string t = pointer.substr(start, slash == std::string::npos ? std::string::npos
-                                                                          : slash - start);
+        std::string t
+            = pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         std::string unescaped;
         for (std::size_t i = 0; i < t.size(); ++i) {
             if (t[i] == '~' && i + 1 < t.size()) {

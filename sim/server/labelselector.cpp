@@ -101,9 +101,8 @@ LabelSelector LabelSelector::parse(const std::string &text)
             std::size_t start = 0;
             while (true) {
                 const auto comma = inner.find(',', start);
-                const std::string v = trim(inner.substr(start, comma == std::string::npos
-                                                                   ? std::string::npos
-                                                                   : comma - start));
+                const std::string v = trim(inner.substr(
+                    start, comma == std::string::npos ? std::string::npos : comma - start));
                 if (!v.empty())
                     req.values.push_back(v);
                 if (comma == std::string::npos)

@@ -13,9 +13,8 @@ nlohmann::json MergePatch::apply(nlohmann::json target, const nlohmann::json &pa
         if (it->is_null())
             target.erase(it.key());
         else
-            target[it.key()] = apply(target.contains(it.key()) ? std::move(target[it.key()])
-                                                               : nlohmann::json(),
-                                     *it);
+            target[it.key()] = apply(
+                target.contains(it.key()) ? std::move(target[it.key()]) : nlohmann::json(), *it);
     }
     return target;
 }

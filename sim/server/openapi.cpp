@@ -19,7 +19,9 @@ std::string gvPathOf(const std::string &group, const std::string &version)
 
 json param(const std::string &name, const std::string &in, bool required = false)
 {
-    return {{"name", name}, {"in", in}, {"required", required},
+    return {{"name", name},
+            {"in", in},
+            {"required", required},
             {"schema", {{"type", "string"}, {"uniqueItems", true}}}};
 }
 
@@ -30,8 +32,8 @@ json operation(const ResourceInfo &r, const std::string &action, const std::stri
                {"x-kubernetes-action", action},
                {"x-kubernetes-group-version-kind",
                 {{"group", r.group}, {"version", r.version}, {"kind", r.kind}}},
-               {"responses", {{"200", {{"description", "OK"}}},
-                              {"401", {{"description", "Unauthorized"}}}}}};
+               {"responses",
+                {{"200", {{"description", "OK"}}}, {"401", {{"description", "Unauthorized"}}}}}};
     json params = json::array({param("dryRun", "query"), param("fieldManager", "query")});
     if (withValidation)
         params.push_back(param("fieldValidation", "query"));
@@ -67,10 +69,11 @@ json OpenApi::document(const ResourceRegistry &registry, const std::string &gvPa
         if (gvPathOf(r.group, r.version) != gvPath)
             continue;
         found = true;
-        if (const std::string root = OpenApiSchemas::rootFor(r.group, r.version, r.kind); !root.empty())
+        if (const std::string root = OpenApiSchemas::rootFor(r.group, r.version, r.kind);
+            !root.empty())
             roots.push_back(root);
-        const std::string base = "/" + gvPath + (r.namespaced ? "/namespaces/{namespace}/" : "/")
-                                 + r.resource;
+        const std::string base
+            = "/" + gvPath + (r.namespaced ? "/namespaces/{namespace}/" : "/") + r.resource;
         const bool canCreate = std::find(r.verbs.begin(), r.verbs.end(), "create") != r.verbs.end();
         const bool canPatch = std::find(r.verbs.begin(), r.verbs.end(), "patch") != r.verbs.end();
         json collection = json::object();
@@ -96,10 +99,10 @@ json OpenApi::document(const ResourceRegistry &registry, const std::string &gvPa
                 subInfo.version = "v1";
                 subInfo.kind = "Scale";
             }
-            paths[base + "/{name}/" + sub] = {
-                {"get", operation(subInfo, "get", "read" + r.kind + sub, false)},
-                {"put", operation(subInfo, "put", "replace" + r.kind + sub, true)},
-                {"patch", operation(subInfo, "patch", "patch" + r.kind + sub, true)}};
+            paths[base + "/{name}/" + sub]
+                = {{"get", operation(subInfo, "get", "read" + r.kind + sub, false)},
+                   {"put", operation(subInfo, "put", "replace" + r.kind + sub, true)},
+                   {"patch", operation(subInfo, "patch", "patch" + r.kind + sub, true)}};
         }
     }
     if (!found)

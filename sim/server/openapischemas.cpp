@@ -7,7 +7,6 @@
 #include <sstream>
 #include <vector>
 
-
 namespace Orrery::Sim {
 
 using json = nlohmann::json;
@@ -810,25 +809,32 @@ F mountOptions []string list=atomic mountOptions controls the mountOptions for d
 F allowedTopologies []object list=atomic allowedTopologies restrict the node topologies where volumes can be dynamically provisioned.
 )TABLE";
 
-const char *const kApiVersionText =
-    "APIVersion defines the versioned schema of this representation of an object. Servers should convert "
-    "recognized schemas to the latest internal value, and may reject unrecognized values. More info: "
-    "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources";
-const char *const kKindText =
-    "Kind is a string value representing the REST resource this object represents. Servers may infer this "
-    "from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: "
-    "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
-const char *const kMetadataText =
-    "Standard object's metadata. More info: "
-    "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
+const char *const kApiVersionText = "APIVersion defines the versioned schema of this "
+                                    "representation of an object. Servers should convert "
+                                    "recognized schemas to the latest internal value, and may "
+                                    "reject unrecognized values. More info: "
+                                    "https://git.k8s.io/community/contributors/devel/"
+                                    "sig-architecture/api-conventions.md#resources";
+const char *const kKindText = "Kind is a string value representing the REST resource this object "
+                              "represents. Servers may infer this "
+                              "from the endpoint the client submits requests to. Cannot be "
+                              "updated. In CamelCase. More info: "
+                              "https://git.k8s.io/community/contributors/devel/sig-architecture/"
+                              "api-conventions.md#types-kinds";
+const char *const kMetadataText = "Standard object's metadata. More info: "
+                                  "https://git.k8s.io/community/contributors/devel/"
+                                  "sig-architecture/api-conventions.md#metadata";
 
 std::string expand(const std::string &id)
 {
-    static const std::map<std::string, std::string> prefixes = {
-        {"meta", "io.k8s.apimachinery.pkg.apis.meta.v1."}, {"core", "io.k8s.api.core.v1."},
-        {"apps", "io.k8s.api.apps.v1."},   {"batch", "io.k8s.api.batch.v1."},
-        {"hpa", "io.k8s.api.autoscaling.v2."}, {"net", "io.k8s.api.networking.v1."},
-        {"storage", "io.k8s.api.storage.v1."}};
+    static const std::map<std::string, std::string> prefixes
+        = {{"meta", "io.k8s.apimachinery.pkg.apis.meta.v1."},
+           {"core", "io.k8s.api.core.v1."},
+           {"apps", "io.k8s.api.apps.v1."},
+           {"batch", "io.k8s.api.batch.v1."},
+           {"hpa", "io.k8s.api.autoscaling.v2."},
+           {"net", "io.k8s.api.networking.v1."},
+           {"storage", "io.k8s.api.storage.v1."}};
     const auto dot = id.find('.');
     auto it = prefixes.find(id.substr(0, dot));
     return it == prefixes.end() ? id : it->second + id.substr(dot + 1);
@@ -846,19 +852,22 @@ const char *const kTime = "io.k8s.apimachinery.pkg.apis.meta.v1.Time";
 
 json primitiveSchemas()
 {
-    return {{kQuantity,
-             {{"description", "Quantity is a fixed-point representation of a number, serialized as a string such as "
-                              "\"500m\", \"1.5\" or \"128Mi\"."},
-              {"oneOf", json::array({{{"type", "string"}}, {{"type", "number"}}})}}},
-            {kIntOrString,
-             {{"description", "IntOrString is a type that can hold an int32 or a string."},
-              {"format", "int-or-string"},
-              {"oneOf", json::array({{{"type", "integer"}}, {{"type", "string"}}})}}},
-            {kTime,
-             {{"description", "Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON. "
-                              "Wrappers are provided for many of the factory methods that the time package offers."},
-              {"format", "date-time"},
-              {"type", "string"}}}};
+    return {
+        {kQuantity,
+         {{"description",
+           "Quantity is a fixed-point representation of a number, serialized as a string such as "
+           "\"500m\", \"1.5\" or \"128Mi\"."},
+          {"oneOf", json::array({{{"type", "string"}}, {{"type", "number"}}})}}},
+        {kIntOrString,
+         {{"description", "IntOrString is a type that can hold an int32 or a string."},
+          {"format", "int-or-string"},
+          {"oneOf", json::array({{{"type", "integer"}}, {{"type", "string"}}})}}},
+        {kTime,
+         {{"description",
+           "Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON. "
+           "Wrappers are provided for many of the factory methods that the time package offers."},
+          {"format", "date-time"},
+          {"type", "string"}}}};
 }
 
 // The schema of a field of type `type` (see the table's header).
@@ -871,7 +880,8 @@ json typeSchema(const std::string &type)
     if (type == "object")
         return {{"type", "object"}};
     if (type == "map")
-        return {{"type", "object"}, {"additionalProperties", {{"type", "string"}, {"default", ""}}}};
+        return {{"type", "object"},
+                {"additionalProperties", {{"type", "string"}, {"default", ""}}}};
     if (type == "quantity")
         return schemaRef(kQuantity);
     if (type == "intstr")
@@ -897,7 +907,7 @@ struct Table
 {
     json schemas = json::object();
     std::map<std::string, std::string> roots; // "group/version/Kind" -> id
-    std::set<std::string> complete;            // ids marked "C"
+    std::set<std::string> complete;           // ids marked "C"
 };
 
 Table parse()
@@ -923,7 +933,8 @@ Table parse()
             addField("apiVersion", {{"type", "string"}, {"description", kApiVersionText}}, false);
             addField("kind", {{"type", "string"}, {"description", kKindText}}, false);
             addField("metadata",
-                     {{"allOf", json::array({schemaRef(expand("meta.ObjectMeta"))})}, {"default", json::object()},
+                     {{"allOf", json::array({schemaRef(expand("meta.ObjectMeta"))})},
+                      {"default", json::object()},
                       {"description", kMetadataText}},
                      false);
         } else if (line.rfind("S ", 0) == 0) {
@@ -939,8 +950,8 @@ Table parse()
                 if (group == "core")
                     group.clear();
                 const std::string version = gvk.substr(a + 1, b - a - 1), kind = gvk.substr(b + 1);
-                (*current)["x-kubernetes-group-version-kind"] =
-                    json::array({{{"group", group}, {"kind", kind}, {"version", version}}});
+                (*current)["x-kubernetes-group-version-kind"]
+                    = json::array({{{"group", group}, {"kind", kind}, {"version", version}}});
                 t.roots[group + "/" + version + "/" + kind] = id;
             }
         } else if (line.rfind("D ", 0) == 0 && current) {
@@ -991,7 +1002,8 @@ void collect(const json &node, std::set<std::string> &ids)
     if (node.is_object()) {
         auto it = node.find("$ref");
         if (it != node.end() && it->is_string()) {
-            const std::string id = it->get<std::string>().substr(std::string("#/components/schemas/").size());
+            const std::string id
+                = it->get<std::string>().substr(std::string("#/components/schemas/").size());
             if (ids.insert(id).second && table().schemas.contains(id))
                 collect(table().schemas[id], ids);
         }
@@ -1005,7 +1017,8 @@ void collect(const json &node, std::set<std::string> &ids)
 
 } // namespace
 
-std::string OpenApiSchemas::rootFor(const std::string &group, const std::string &version, const std::string &kind)
+std::string OpenApiSchemas::rootFor(const std::string &group, const std::string &version,
+                                    const std::string &kind)
 {
     auto it = table().roots.find(group + "/" + version + "/" + kind);
     return it == table().roots.end() ? std::string() : it->second;

@@ -19,7 +19,8 @@ class OpenApiSchemas
 public:
     // The id of the root schema of a kind ("io.k8s.api.apps.v1.Deployment"), empty if the
     // table has none.
-    static std::string rootFor(const std::string &group, const std::string &version, const std::string &kind);
+    static std::string rootFor(const std::string &group, const std::string &version,
+                               const std::string &kind);
     // Whether the table lists every field of the upstream type `id` (so a key it does not
     // know is really unknown) rather than the common ones only.
     static bool isComplete(const std::string &id);

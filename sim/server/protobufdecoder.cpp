@@ -27,7 +27,9 @@ class Reader
 {
 public:
     Reader(const std::string &data, std::size_t begin, std::size_t end)
-        : m_data(data), m_pos(begin), m_end(end)
+        : m_data(data)
+        , m_pos(begin)
+        , m_end(end)
     {
     }
     bool atEnd() const { return m_pos >= m_end; }
@@ -120,8 +122,8 @@ Pair readSmall(const std::string &data, std::size_t begin, std::size_t end)
 json decodeMessage(const std::string &data, std::size_t begin, std::size_t end, const Message &m,
                    const std::string &path);
 
-void decodeInto(json &out, const std::string &data, std::size_t begin, std::size_t end, const Message &m,
-                const std::string &path)
+void decodeInto(json &out, const std::string &data, std::size_t begin, std::size_t end,
+                const Message &m, const std::string &path)
 {
     Reader r(data, begin, end);
     while (!r.atEnd()) {
@@ -134,8 +136,8 @@ void decodeInto(json &out, const std::string &data, std::size_t begin, std::size
             // we cannot name would be lost, so say so instead of dropping it.
             if (r.skip(wire))
                 throw ApiError(415, "UnsupportedMediaType",
-                               "orrery-sim cannot decode protobuf field " + std::to_string(number) + " of "
-                                   + m.name + " (" + (path.empty() ? "." : path)
+                               "orrery-sim cannot decode protobuf field " + std::to_string(number)
+                                   + " of " + m.name + " (" + (path.empty() ? "." : path)
                                    + "); send the object as application/json");
             continue;
         }
@@ -163,30 +165,23 @@ void decodeInto(json &out, const std::string &data, std::size_t begin, std::size
                 out[f.name] = data.substr(b, e - b);
             break;
         case Kind::Bytes:
-            out[f.name] = json::binary(std::vector<std::uint8_t>(data.begin() + static_cast<std::ptrdiff_t>(b),
-                                                                 data.begin() + static_cast<std::ptrdiff_t>(e)));
+            out[f.name] = json::binary(
+                std::vector<std::uint8_t>(data.begin() + static_cast<std::ptrdiff_t>(b),
+                                          data.begin() + static_cast<std::ptrdiff_t>(e)));
             break;
-        case Kind::Message:
-            out[f.name] = decodeMessage(data, b, e, *f.message, fieldPath);
-            break;
-        case Kind::Inline:
-            decodeInto(out, data, b, e, *f.message, path);
-            break;
+        case Kind::Message: out[f.name] = decodeMessage(data, b, e, *f.message, fieldPath); break;
+        case Kind::Inline: decodeInto(out, data, b, e, *f.message, path); break;
         case Kind::Messages:
             out[f.name].push_back(decodeMessage(data, b, e, *f.message, fieldPath));
             break;
-        case Kind::Strings:
-            out[f.name].push_back(data.substr(b, e - b));
-            break;
+        case Kind::Strings: out[f.name].push_back(data.substr(b, e - b)); break;
         case Kind::Time: {
             const std::int64_t seconds = readSmall(data, b, e).number[1];
             if (seconds != 0)
                 out[f.name] = formatTime(seconds);
             break;
         }
-        case Kind::Quantity:
-            out[f.name] = readSmall(data, b, e).text[1];
-            break;
+        case Kind::Quantity: out[f.name] = readSmall(data, b, e).text[1]; break;
         case Kind::IntOrString: {
             // type 0 = Int, 1 = String.
             const Pair v = readSmall(data, b, e);
@@ -209,8 +204,7 @@ void decodeInto(json &out, const std::string &data, std::size_t begin, std::size
             out[f.name][entry.text[1]] = value;
             break;
         }
-        default:
-            malformed();
+        default: malformed();
         }
     }
 }
@@ -235,12 +229,14 @@ json ProtobufDecoder::decode(const std::string &body)
     if (body.size() < 4 || body.compare(0, 4, std::string("k8s\0", 4)) != 0)
         malformed();
     const json unknown = decodeMessage(body, 4, body.size(), Protobuf::unknown(), {});
-    const std::string apiVersion = unknown.value("typeMeta", json::object()).value("apiVersion", std::string());
+    const std::string apiVersion
+        = unknown.value("typeMeta", json::object()).value("apiVersion", std::string());
     const std::string kind = unknown.value("typeMeta", json::object()).value("kind", std::string());
     const Message *message = Protobuf::topLevel(apiVersion + "/" + kind);
     if (!message || !unknown.contains("raw"))
         throw ApiError(415, "UnsupportedMediaType",
-                       "orrery-sim does not decode " + kind + " from protobuf; send it as application/json");
+                       "orrery-sim does not decode " + kind
+                           + " from protobuf; send it as application/json");
     const auto &raw = unknown["raw"].get_binary();
     const std::string rawText(raw.begin(), raw.end());
     json obj = decodeMessage(rawText, 0, rawText.size(), *message, {});

@@ -16,18 +16,18 @@ enum class Kind {
     IntOmitEmpty, // non-pointer omitempty int: 0 is dropped
     Bool,         // *bool: false is kept
     BoolOmitEmpty,
-    Bytes,        // raw bytes (runtime.Unknown.raw)
+    Bytes, // raw bytes (runtime.Unknown.raw)
     Message,
-    Inline,       // an embedded Go struct (`json:",inline"`): its fields join the parent's
-    Messages,     // repeated message
-    Strings,      // repeated string
-    Ints,         // repeated int64 (proto2, not packed)
+    Inline,   // an embedded Go struct (`json:",inline"`): its fields join the parent's
+    Messages, // repeated message
+    Strings,  // repeated string
+    Ints,     // repeated int64 (proto2, not packed)
     StringMap,
-    BytesMap,     // map<string, bytes>: base64 in JSON
-    QuantityMap,  // map<string, resource.Quantity>
-    Quantity,     // resource.Quantity {string = 1}
-    IntOrString,  // intstr.IntOrString {type = 1, intVal = 2, strVal = 3}
-    Time,         // meta.v1.Time {seconds = 1, nanos = 2}
+    BytesMap,    // map<string, bytes>: base64 in JSON
+    QuantityMap, // map<string, resource.Quantity>
+    Quantity,    // resource.Quantity {string = 1}
+    IntOrString, // intstr.IntOrString {type = 1, intVal = 2, strVal = 3}
+    Time,        // meta.v1.Time {seconds = 1, nanos = 2}
 };
 
 struct Message;

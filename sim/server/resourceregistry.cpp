@@ -6,8 +6,8 @@
 namespace Orrery::Sim {
 
 namespace {
-const std::vector<std::string> kAllVerbs = {"create", "delete", "deletecollection", "get",
-                                            "list", "patch", "update", "watch"};
+const std::vector<std::string> kAllVerbs
+    = {"create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"};
 const std::vector<std::string> kReadVerbs = {"get", "list", "watch"};
 } // namespace
 
@@ -18,11 +18,10 @@ ResourceRegistry::ResourceRegistry()
                       std::vector<std::string> shortNames, std::vector<std::string> categories,
                       std::vector<std::string> subresources = {},
                       std::vector<std::string> verbs = kAllVerbs, bool stored = true) {
-        m_resources.push_back(ResourceInfo{std::move(group), std::move(version),
-                                           std::move(resource), std::move(kind),
-                                           std::move(singular), namespaced,
-                                           std::move(shortNames), std::move(categories),
-                                           std::move(verbs), std::move(subresources), stored});
+        m_resources.push_back(
+            ResourceInfo{std::move(group), std::move(version), std::move(resource), std::move(kind),
+                         std::move(singular), namespaced, std::move(shortNames),
+                         std::move(categories), std::move(verbs), std::move(subresources), stored});
     };
     // Core group. Categories match kube-apiserver so `kubectl get all` lists the same kinds.
     add("", "v1", "bindings", "Binding", "binding", true, {}, {}, {}, {"create"}, false);
@@ -69,8 +68,7 @@ ResourceRegistry::ResourceRegistry()
 
     add("coordination.k8s.io", "v1", "leases", "Lease", "lease", true, {}, {});
 
-    add("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", "endpointslice", true, {},
-        {});
+    add("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", "endpointslice", true, {}, {});
 
     add("networking.k8s.io", "v1", "ingressclasses", "IngressClass", "ingressclass", false, {}, {});
     add("networking.k8s.io", "v1", "ingresses", "Ingress", "ingress", true, {"ing"}, {},

@@ -14,8 +14,8 @@ struct ResourceInfo
 {
     std::string group;
     std::string version;
-    std::string resource;     // plural, e.g. "deployments"
-    std::string kind;         // e.g. "Deployment"
+    std::string resource; // plural, e.g. "deployments"
+    std::string kind;     // e.g. "Deployment"
     std::string singular;
     bool namespaced = true;
     std::vector<std::string> shortNames;

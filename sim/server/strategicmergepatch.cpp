@@ -120,9 +120,8 @@ json applyOrder(const std::string &field, const json &list, const json &order)
             if (used[i])
                 continue;
             const bool same = key.empty() ? list[i] == o
-                                          : (o.is_object() && o.contains(key)
-                                             && list[i].is_object() && list[i].contains(key)
-                                             && list[i][key] == o[key]);
+                                          : (o.is_object() && o.contains(key) && list[i].is_object()
+                                             && list[i].contains(key) && list[i][key] == o[key]);
             if (same) {
                 ordered.push_back(list[i]);
                 used[i] = true;

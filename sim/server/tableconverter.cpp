@@ -16,14 +16,20 @@ namespace {
 json col(const std::string &name, const std::string &type = "string", int priority = 0,
          const std::string &format = {})
 {
-    return {{"name", name}, {"type", type}, {"format", format}, {"description", name},
+    return {{"name", name},
+            {"type", type},
+            {"format", format},
+            {"description", name},
             {"priority", priority}};
 }
 
 json nameCol()
 {
-    return {{"name", "Name"}, {"type", "string"}, {"format", "name"},
-            {"description", "Name must be unique within a namespace."}, {"priority", 0}};
+    return {{"name", "Name"},
+            {"type", "string"},
+            {"format", "name"},
+            {"description", "Name must be unique within a namespace."},
+            {"priority", 0}};
 }
 
 const json &field(const json &obj, std::initializer_list<const char *> path)
@@ -48,7 +54,8 @@ std::string str(const json &obj, std::initializer_list<const char *> path,
     return v.is_string() ? v.get<std::string>() : fallback;
 }
 
-std::int64_t num(const json &obj, std::initializer_list<const char *> path, std::int64_t fallback = 0)
+std::int64_t num(const json &obj, std::initializer_list<const char *> path,
+                 std::int64_t fallback = 0)
 {
     const json &v = field(obj, path);
     return v.is_number() ? v.get<std::int64_t>() : fallback;
@@ -204,8 +211,7 @@ json podCells(const json &pod, Clock::time_point now)
             for (auto it = statuses.rbegin(); it != statuses.rend(); ++it) {
                 const json &c = *it;
                 restarts += c.value("restartCount", 0);
-                const std::string finished =
-                    str(c, {"lastState", "terminated", "finishedAt"});
+                const std::string finished = str(c, {"lastState", "terminated", "finishedAt"});
                 if (!finished.empty())
                     lastRestart = std::max(lastRestart, TableConverter::parseTime(finished));
                 const json &wait = field(c, {"state", "waiting"});
@@ -237,8 +243,8 @@ json podCells(const json &pod, Clock::time_point now)
     json restartsCell = restarts;
     if (restarts != 0 && lastRestart != Clock::time_point{})
         restartsCell = std::to_string(restarts) + " ("
-                       + TableConverter::humanDuration(std::chrono::duration_cast<std::chrono::seconds>(
-                           now - lastRestart))
+                       + TableConverter::humanDuration(
+                           std::chrono::duration_cast<std::chrono::seconds>(now - lastRestart))
                        + " ago)";
     std::string ip = str(pod, {"status", "podIP"});
     const json &ips = field(pod, {"status", "podIPs"});
@@ -267,8 +273,9 @@ std::string portString(const json &ports)
         const std::string proto = p.value("protocol", std::string("TCP"));
         const auto port = p.value("port", 0);
         const auto nodePort = p.value("nodePort", 0);
-        parts.push_back(nodePort > 0 ? std::to_string(port) + ":" + std::to_string(nodePort) + "/" + proto
-                                     : std::to_string(port) + "/" + proto);
+        parts.push_back(nodePort > 0
+                            ? std::to_string(port) + ":" + std::to_string(nodePort) + "/" + proto
+                            : std::to_string(port) + "/" + proto);
     }
     return join(parts, ",");
 }
@@ -277,8 +284,9 @@ std::string serviceExternalIp(const json &svc)
 {
     const std::string type = str(svc, {"spec", "type"}, "ClusterIP");
     std::vector<std::string> external;
-    for (const auto &ip : field(svc, {"spec", "externalIPs"}).is_array() ? svc["spec"]["externalIPs"]
-                                                                         : json::array())
+    for (const auto &ip : field(svc, {"spec", "externalIPs"}).is_array()
+                              ? svc["spec"]["externalIPs"]
+                              : json::array())
         external.push_back(ip.get<std::string>());
     if (type == "ClusterIP" || type == "NodePort")
         return external.empty() ? "<none>" : join(external, ",");
@@ -301,9 +309,10 @@ std::string serviceExternalIp(const json &svc)
 
 std::string accessModes(const json &modes)
 {
-    static const std::map<std::string, std::string> shortForm = {
-        {"ReadWriteOnce", "RWO"}, {"ReadOnlyMany", "ROX"}, {"ReadWriteMany", "RWX"},
-        {"ReadWriteOncePod", "RWOP"}};
+    static const std::map<std::string, std::string> shortForm = {{"ReadWriteOnce", "RWO"},
+                                                                 {"ReadOnlyMany", "ROX"},
+                                                                 {"ReadWriteMany", "RWX"},
+                                                                 {"ReadWriteOncePod", "RWOP"}};
     std::vector<std::string> out;
     for (const auto &m : modes.is_array() ? modes : json::array()) {
         auto it = shortForm.find(m.get<std::string>());
@@ -320,7 +329,8 @@ std::string nodeStatus(const json &node)
     for (const auto &c : conds.is_array() ? conds : json::array())
         if (c.value("type", "") == "Ready")
             s = c.value("status", "") == "True" ? "Ready" : "NotReady";
-    if (field(node, {"spec", "unschedulable"}).is_boolean() && node["spec"]["unschedulable"].get<bool>())
+    if (field(node, {"spec", "unschedulable"}).is_boolean()
+        && node["spec"]["unschedulable"].get<bool>())
         s += ",SchedulingDisabled";
     return s;
 }
@@ -338,7 +348,8 @@ std::string nodeRoles(const json &node)
         else if (k == "kubernetes.io/role" && it->is_string())
             roles.insert(it->get<std::string>());
     }
-    return roles.empty() ? "<none>" : join(std::vector<std::string>(roles.begin(), roles.end()), ",");
+    return roles.empty() ? "<none>"
+                         : join(std::vector<std::string>(roles.begin(), roles.end()), ",");
 }
 
 std::string nodeAddress(const json &node, const std::string &type)
@@ -363,15 +374,18 @@ std::string hpaTargets(const json &hpa)
         const json st = statuses.is_array() && statuses.size() > i ? statuses[i] : json();
         const std::string type = s.value("type", "");
         if (type == "Resource" || type == "ContainerResource") {
-            const json &r = type == "Resource" ? field(s, {"resource"}) : field(s, {"containerResource"});
-            const json &sr = type == "Resource" ? field(st, {"resource"}) : field(st, {"containerResource"});
+            const json &r
+                = type == "Resource" ? field(s, {"resource"}) : field(s, {"containerResource"});
+            const json &sr
+                = type == "Resource" ? field(st, {"resource"}) : field(st, {"containerResource"});
             const std::string name = r.value("name", "");
             const json &target = field(r, {"target"});
             if (target.contains("averageValue")) {
                 std::string current = "<unknown>";
                 if (field(sr, {"current", "averageValue"}).is_string())
                     current = sr["current"]["averageValue"].get<std::string>();
-                list.push_back(name + ": " + current + "/" + target["averageValue"].get<std::string>());
+                list.push_back(name + ": " + current + "/"
+                               + target["averageValue"].get<std::string>());
             } else {
                 std::string current = "<unknown>";
                 if (field(sr, {"current", "averageUtilization"}).is_number())
@@ -442,68 +456,137 @@ const std::map<std::string, json> &columnTable()
     static const std::map<std::string, json> table = [] {
         std::map<std::string, json> t;
         const json ageCol = col("Age");
-        t["Pod"] = {nameCol(), col("Ready"), col("Status"), col("Restarts", "string"), ageCol,
-                    col("IP", "string", 1), col("Node", "string", 1),
-                    col("Nominated Node", "string", 1), col("Readiness Gates", "string", 1)};
-        t["Deployment"] = {nameCol(), col("Ready"), col("Up-to-date", "integer"),
-                           col("Available", "integer"), ageCol, col("Containers", "string", 1),
-                           col("Images", "string", 1), col("Selector", "string", 1)};
-        t["ReplicaSet"] = {nameCol(), col("Desired", "integer"), col("Current", "integer"),
-                           col("Ready", "integer"), ageCol, col("Containers", "string", 1),
-                           col("Images", "string", 1), col("Selector", "string", 1)};
+        t["Pod"] = {nameCol(),
+                    col("Ready"),
+                    col("Status"),
+                    col("Restarts", "string"),
+                    ageCol,
+                    col("IP", "string", 1),
+                    col("Node", "string", 1),
+                    col("Nominated Node", "string", 1),
+                    col("Readiness Gates", "string", 1)};
+        t["Deployment"] = {nameCol(),
+                           col("Ready"),
+                           col("Up-to-date", "integer"),
+                           col("Available", "integer"),
+                           ageCol,
+                           col("Containers", "string", 1),
+                           col("Images", "string", 1),
+                           col("Selector", "string", 1)};
+        t["ReplicaSet"] = {nameCol(),
+                           col("Desired", "integer"),
+                           col("Current", "integer"),
+                           col("Ready", "integer"),
+                           ageCol,
+                           col("Containers", "string", 1),
+                           col("Images", "string", 1),
+                           col("Selector", "string", 1)};
         t["ReplicationController"] = t["ReplicaSet"];
         t["StatefulSet"] = {nameCol(), col("Ready"), ageCol, col("Containers", "string", 1),
                             col("Images", "string", 1)};
-        t["DaemonSet"] = {nameCol(), col("Desired", "integer"), col("Current", "integer"),
-                          col("Ready", "integer"), col("Up-to-date", "integer"),
-                          col("Available", "integer"), col("Node Selector"), ageCol,
-                          col("Containers", "string", 1), col("Images", "string", 1),
+        t["DaemonSet"] = {nameCol(),
+                          col("Desired", "integer"),
+                          col("Current", "integer"),
+                          col("Ready", "integer"),
+                          col("Up-to-date", "integer"),
+                          col("Available", "integer"),
+                          col("Node Selector"),
+                          ageCol,
+                          col("Containers", "string", 1),
+                          col("Images", "string", 1),
                           col("Selector", "string", 1)};
-        t["Job"] = {nameCol(), col("Status"), col("Completions"), col("Duration"), ageCol,
-                    col("Containers", "string", 1), col("Images", "string", 1),
+        t["Job"] = {nameCol(),
+                    col("Status"),
+                    col("Completions"),
+                    col("Duration"),
+                    ageCol,
+                    col("Containers", "string", 1),
+                    col("Images", "string", 1),
                     col("Selector", "string", 1)};
-        t["CronJob"] = {nameCol(), col("Schedule"), col("Timezone"), col("Suspend", "boolean"),
-                        col("Active", "integer"), col("Last Schedule"), ageCol,
-                        col("Containers", "string", 1), col("Images", "string", 1),
+        t["CronJob"] = {nameCol(),
+                        col("Schedule"),
+                        col("Timezone"),
+                        col("Suspend", "boolean"),
+                        col("Active", "integer"),
+                        col("Last Schedule"),
+                        ageCol,
+                        col("Containers", "string", 1),
+                        col("Images", "string", 1),
                         col("Selector", "string", 1)};
-        t["Service"] = {nameCol(), col("Type"), col("Cluster-IP"), col("External-IP"),
-                        col("Port(s)"), ageCol, col("Selector", "string", 1)};
+        t["Service"]
+            = {nameCol(),      col("Type"), col("Cluster-IP"),           col("External-IP"),
+               col("Port(s)"), ageCol,      col("Selector", "string", 1)};
         t["Endpoints"] = {nameCol(), col("Endpoints"), ageCol};
-        t["EndpointSlice"] = {nameCol(), col("AddressType"), col("Ports"), col("Endpoints"), ageCol};
-        t["Node"] = {nameCol(), col("Status"), col("Roles"), ageCol, col("Version"),
-                     col("Internal-IP", "string", 1), col("External-IP", "string", 1),
-                     col("OS-Image", "string", 1), col("Kernel-Version", "string", 1),
+        t["EndpointSlice"]
+            = {nameCol(), col("AddressType"), col("Ports"), col("Endpoints"), ageCol};
+        t["Node"] = {nameCol(),
+                     col("Status"),
+                     col("Roles"),
+                     ageCol,
+                     col("Version"),
+                     col("Internal-IP", "string", 1),
+                     col("External-IP", "string", 1),
+                     col("OS-Image", "string", 1),
+                     col("Kernel-Version", "string", 1),
                      col("Container-Runtime", "string", 1)};
         t["Namespace"] = {nameCol(), col("Status"), ageCol};
-        t["Event"] = {col("Last Seen"), col("Type"), col("Reason"), col("Object"),
-                      col("Subobject", "string", 1), col("Source", "string", 1), col("Message"),
-                      col("First Seen", "string", 1), col("Count", "string", 1),
+        t["Event"] = {col("Last Seen"),
+                      col("Type"),
+                      col("Reason"),
+                      col("Object"),
+                      col("Subobject", "string", 1),
+                      col("Source", "string", 1),
+                      col("Message"),
+                      col("First Seen", "string", 1),
+                      col("Count", "string", 1),
                       col("Name", "string", 1)};
         t["Secret"] = {nameCol(), col("Type"), col("Data", "string"), ageCol};
         t["ConfigMap"] = {nameCol(), col("Data", "string"), ageCol};
         t["ServiceAccount"] = {nameCol(), col("Secrets", "string"), ageCol};
-        t["PersistentVolumeClaim"] = {nameCol(), col("Status"), col("Volume"), col("Capacity"),
-                                      col("Access Modes"), col("StorageClass"),
-                                      col("VolumeAttributesClass"), ageCol,
+        t["PersistentVolumeClaim"] = {nameCol(),
+                                      col("Status"),
+                                      col("Volume"),
+                                      col("Capacity"),
+                                      col("Access Modes"),
+                                      col("StorageClass"),
+                                      col("VolumeAttributesClass"),
+                                      ageCol,
                                       col("VolumeMode", "string", 1)};
-        t["PersistentVolume"] = {nameCol(), col("Capacity"), col("Access Modes"),
-                                 col("Reclaim Policy"), col("Status"), col("Claim"),
-                                 col("StorageClass"), col("VolumeAttributesClass"), col("Reason"),
-                                 ageCol, col("VolumeMode", "string", 1)};
-        t["StorageClass"] = {nameCol(), col("Provisioner"), col("ReclaimPolicy"),
-                             col("VolumeBindingMode"), col("AllowVolumeExpansion"), ageCol};
-        t["HorizontalPodAutoscaler"] = {nameCol(), col("Reference"), col("Targets"),
-                                        col("MinPods"), col("MaxPods", "integer"),
-                                        col("Replicas", "integer"), ageCol};
-        t["Ingress"] = {nameCol(), col("Class"), col("Hosts"), col("Address"), col("Ports"), ageCol};
+        t["PersistentVolume"] = {nameCol(),
+                                 col("Capacity"),
+                                 col("Access Modes"),
+                                 col("Reclaim Policy"),
+                                 col("Status"),
+                                 col("Claim"),
+                                 col("StorageClass"),
+                                 col("VolumeAttributesClass"),
+                                 col("Reason"),
+                                 ageCol,
+                                 col("VolumeMode", "string", 1)};
+        t["StorageClass"] = {nameCol(),
+                             col("Provisioner"),
+                             col("ReclaimPolicy"),
+                             col("VolumeBindingMode"),
+                             col("AllowVolumeExpansion"),
+                             ageCol};
+        t["HorizontalPodAutoscaler"]
+            = {nameCol(),      col("Reference"),          col("Targets"),
+               col("MinPods"), col("MaxPods", "integer"), col("Replicas", "integer"),
+               ageCol};
+        t["Ingress"]
+            = {nameCol(), col("Class"), col("Hosts"), col("Address"), col("Ports"), ageCol};
         t["IngressClass"] = {nameCol(), col("Controller"), col("Parameters"), ageCol};
         t["NetworkPolicy"] = {nameCol(), col("Pod-Selector"), ageCol};
         t["PodDisruptionBudget"] = {nameCol(), col("Min Available"), col("Max Unavailable"),
                                     col("Allowed Disruptions", "integer"), ageCol};
-        t["ControllerRevision"] = {nameCol(), col("Controlled By"), col("Revision", "integer"),
-                                   ageCol};
-        t["RoleBinding"] = {nameCol(), col("Role"), ageCol, col("Users", "string", 1),
-                            col("Groups", "string", 1), col("ServiceAccounts", "string", 1)};
+        t["ControllerRevision"]
+            = {nameCol(), col("Controlled By"), col("Revision", "integer"), ageCol};
+        t["RoleBinding"] = {nameCol(),
+                            col("Role"),
+                            ageCol,
+                            col("Users", "string", 1),
+                            col("Groups", "string", 1),
+                            col("ServiceAccounts", "string", 1)};
         t["ClusterRoleBinding"] = t["RoleBinding"];
         t["Role"] = {nameCol(), col("Created At", "date")};
         t["ClusterRole"] = t["Role"];
@@ -535,14 +618,23 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
         return {name,
                 std::to_string(num(o, {"status", "readyReplicas"})) + "/"
                     + std::to_string(num(o, {"spec", "replicas"}, 1)),
-                num(o, {"status", "updatedReplicas"}), num(o, {"status", "availableReplicas"}),
-                ageS, c, i, selectorString(field(o, {"spec", "selector"}))};
+                num(o, {"status", "updatedReplicas"}),
+                num(o, {"status", "availableReplicas"}),
+                ageS,
+                c,
+                i,
+                selectorString(field(o, {"spec", "selector"}))};
     }
     if (kind == "ReplicaSet" || kind == "ReplicationController") {
         auto [c, i] = containersAndImages(field(o, {"spec", "template", "spec"}));
         const json &sel = field(o, {"spec", "selector"});
-        return {name, num(o, {"spec", "replicas"}, 1), num(o, {"status", "replicas"}),
-                num(o, {"status", "readyReplicas"}), ageS, c, i,
+        return {name,
+                num(o, {"spec", "replicas"}, 1),
+                num(o, {"status", "replicas"}),
+                num(o, {"status", "readyReplicas"}),
+                ageS,
+                c,
+                i,
                 kind == "ReplicaSet" ? selectorString(sel) : formatLabels(sel)};
     }
     if (kind == "StatefulSet") {
@@ -561,14 +653,18 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
                 num(o, {"status", "updatedNumberScheduled"}),
                 num(o, {"status", "numberAvailable"}),
                 formatLabels(field(o, {"spec", "template", "spec", "nodeSelector"})),
-                ageS, c, i, selectorString(field(o, {"spec", "selector"}))};
+                ageS,
+                c,
+                i,
+                selectorString(field(o, {"spec", "selector"}))};
     }
     if (kind == "Job") {
         auto [c, i] = containersAndImages(field(o, {"spec", "template", "spec"}));
         const auto succeeded = num(o, {"status", "succeeded"});
         std::string completions;
         if (field(o, {"spec", "completions"}).is_number())
-            completions = std::to_string(succeeded) + "/" + std::to_string(num(o, {"spec", "completions"}));
+            completions
+                = std::to_string(succeeded) + "/" + std::to_string(num(o, {"spec", "completions"}));
         else if (num(o, {"spec", "parallelism"}, 1) > 1)
             completions = std::to_string(succeeded) + "/1 of "
                           + std::to_string(num(o, {"spec", "parallelism"}));
@@ -591,17 +687,23 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
             status = "Suspended";
         else if (hasCondition(o, "FailureTarget"))
             status = "FailureTarget";
-        return {name, status, completions, duration, ageS, c, i,
-                selectorString(field(o, {"spec", "selector"}))};
+        return {name, status, completions, duration,
+                ageS, c,      i,           selectorString(field(o, {"spec", "selector"}))};
     }
     if (kind == "CronJob") {
-        auto [c, i] = containersAndImages(field(o, {"spec", "jobTemplate", "spec", "template", "spec"}));
+        auto [c, i]
+            = containersAndImages(field(o, {"spec", "jobTemplate", "spec", "template", "spec"}));
         const json &suspend = field(o, {"spec", "suspend"});
         const std::string last = str(o, {"status", "lastScheduleTime"});
-        return {name, str(o, {"spec", "schedule"}), orNone(str(o, {"spec", "timeZone"})),
+        return {name,
+                str(o, {"spec", "schedule"}),
+                orNone(str(o, {"spec", "timeZone"})),
                 suspend.is_boolean() ? (suspend.get<bool>() ? "True" : "False") : "<unset>",
                 static_cast<std::int64_t>(field(o, {"status", "active"}).size()),
-                last.empty() ? "<none>" : age(o, now, {"status", "lastScheduleTime"}), ageS, c, i,
+                last.empty() ? "<none>" : age(o, now, {"status", "lastScheduleTime"}),
+                ageS,
+                c,
+                i,
                 selectorString(field(o, {"spec", "jobTemplate", "spec", "selector"}))};
     }
     if (kind == "Service") {
@@ -610,8 +712,13 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
         if (ips.is_array() && !ips.empty())
             ip = ips[0].get<std::string>();
         const std::string ports = portString(field(o, {"spec", "ports"}));
-        return {name, str(o, {"spec", "type"}, "ClusterIP"), orNone(ip), serviceExternalIp(o),
-                orNone(ports), ageS, formatLabels(field(o, {"spec", "selector"}))};
+        return {name,
+                str(o, {"spec", "type"}, "ClusterIP"),
+                orNone(ip),
+                serviceExternalIp(o),
+                orNone(ports),
+                ageS,
+                formatLabels(field(o, {"spec", "selector"}))};
     }
     if (kind == "Endpoints")
         return {name, formatEndpoints(o), ageS};
@@ -627,8 +734,13 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
                 ageS};
     }
     if (kind == "Node") {
-        return {name, nodeStatus(o), nodeRoles(o), ageS, str(o, {"status", "nodeInfo", "kubeletVersion"}),
-                nodeAddress(o, "InternalIP"), nodeAddress(o, "ExternalIP"),
+        return {name,
+                nodeStatus(o),
+                nodeRoles(o),
+                ageS,
+                str(o, {"status", "nodeInfo", "kubeletVersion"}),
+                nodeAddress(o, "InternalIP"),
+                nodeAddress(o, "ExternalIP"),
                 orNone(str(o, {"status", "nodeInfo", "osImage"})),
                 orNone(str(o, {"status", "nodeInfo", "kernelVersion"})),
                 orNone(str(o, {"status", "nodeInfo", "containerRuntimeVersion"}))};
@@ -636,10 +748,12 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
     if (kind == "Namespace")
         return {name, str(o, {"status", "phase"}), ageS};
     if (kind == "Event") {
-        std::string first = str(o, {"firstTimestamp"}).empty()
-                                ? (str(o, {"eventTime"}).empty() ? "<unknown>" : age(o, now, {"eventTime"}))
-                                : age(o, now, {"firstTimestamp"});
-        std::string last = str(o, {"lastTimestamp"}).empty() ? first : age(o, now, {"lastTimestamp"});
+        std::string first
+            = str(o, {"firstTimestamp"}).empty()
+                  ? (str(o, {"eventTime"}).empty() ? "<unknown>" : age(o, now, {"eventTime"}))
+                  : age(o, now, {"firstTimestamp"});
+        std::string last
+            = str(o, {"lastTimestamp"}).empty() ? first : age(o, now, {"lastTimestamp"});
         std::int64_t count = num(o, {"count"});
         if (field(o, {"series"}).is_object()) {
             last = age(o, now, {"series", "lastObservedTime"});
@@ -658,16 +772,24 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
         std::string message = str(o, {"message"});
         while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back())))
             message.pop_back();
-        return {last, str(o, {"type"}), str(o, {"reason"}),
+        return {last,
+                str(o, {"type"}),
+                str(o, {"reason"}),
                 objName.empty() ? kindLower : kindLower + "/" + objName,
-                str(o, {"involvedObject", "fieldPath"}), source, message, first, count, name};
+                str(o, {"involvedObject", "fieldPath"}),
+                source,
+                message,
+                first,
+                count,
+                name};
     }
     if (kind == "Secret")
         return {name, str(o, {"type"}), static_cast<std::int64_t>(field(o, {"data"}).size()), ageS};
     if (kind == "ConfigMap")
-        return {name,
-                static_cast<std::int64_t>(field(o, {"data"}).size() + field(o, {"binaryData"}).size()),
-                ageS};
+        return {
+            name,
+            static_cast<std::int64_t>(field(o, {"data"}).size() + field(o, {"binaryData"}).size()),
+            ageS};
     if (kind == "ServiceAccount")
         return {name, static_cast<std::int64_t>(field(o, {"secrets"}).size()), ageS};
     if (kind == "PersistentVolumeClaim") {
@@ -675,11 +797,14 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
         const std::string phase = field(o, {"metadata", "deletionTimestamp"}).is_string()
                                       ? "Terminating"
                                       : str(o, {"status", "phase"});
-        return {name, phase, str(o, {"spec", "volumeName"}),
+        return {name,
+                phase,
+                str(o, {"spec", "volumeName"}),
                 bound ? quantity(field(o, {"status", "capacity", "storage"})) : "",
                 bound ? accessModes(field(o, {"status", "accessModes"})) : "",
                 orNone(str(o, {"spec", "storageClassName"})),
-                orNone(str(o, {"spec", "volumeAttributesClassName"})), ageS,
+                orNone(str(o, {"spec", "volumeAttributesClassName"})),
+                ageS,
                 orNone(str(o, {"spec", "volumeMode"}))};
     }
     if (kind == "PersistentVolume") {
@@ -687,44 +812,63 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
                                       ? str(o, {"spec", "claimRef", "namespace"}) + "/"
                                             + str(o, {"spec", "claimRef", "name"})
                                       : "";
-        return {name, quantity(field(o, {"spec", "capacity", "storage"})),
+        return {name,
+                quantity(field(o, {"spec", "capacity", "storage"})),
                 accessModes(field(o, {"spec", "accessModes"})),
-                str(o, {"spec", "persistentVolumeReclaimPolicy"}), str(o, {"status", "phase"}),
-                claim, str(o, {"spec", "storageClassName"}),
-                orNone(str(o, {"spec", "volumeAttributesClassName"})), str(o, {"status", "reason"}),
-                ageS, orNone(str(o, {"spec", "volumeMode"}))};
+                str(o, {"spec", "persistentVolumeReclaimPolicy"}),
+                str(o, {"status", "phase"}),
+                claim,
+                str(o, {"spec", "storageClassName"}),
+                orNone(str(o, {"spec", "volumeAttributesClassName"})),
+                str(o, {"status", "reason"}),
+                ageS,
+                orNone(str(o, {"spec", "volumeMode"}))};
     }
     if (kind == "StorageClass") {
         std::string n = name;
-        if (str(o, {"metadata", "annotations", "storageclass.kubernetes.io/is-default-class"}) == "true")
+        if (str(o, {"metadata", "annotations", "storageclass.kubernetes.io/is-default-class"})
+            == "true")
             n += " (default)";
         const json &expand = field(o, {"allowVolumeExpansion"});
-        return {n, str(o, {"provisioner"}), str(o, {"reclaimPolicy"}, "Delete"),
+        return {n,
+                str(o, {"provisioner"}),
+                str(o, {"reclaimPolicy"}, "Delete"),
                 str(o, {"volumeBindingMode"}, "Immediate"),
-                expand.is_boolean() && expand.get<bool>() ? "true" : "false", ageS};
+                expand.is_boolean() && expand.get<bool>() ? "true" : "false",
+                ageS};
     }
     if (kind == "HorizontalPodAutoscaler") {
         const json &minR = field(o, {"spec", "minReplicas"});
         return {name,
-                str(o, {"spec", "scaleTargetRef", "kind"}) + "/" + str(o, {"spec", "scaleTargetRef", "name"}),
-                hpaTargets(o), minR.is_number() ? json(minR.get<std::int64_t>()) : json("<unset>"),
-                num(o, {"spec", "maxReplicas"}), num(o, {"status", "currentReplicas"}), ageS};
+                str(o, {"spec", "scaleTargetRef", "kind"}) + "/"
+                    + str(o, {"spec", "scaleTargetRef", "name"}),
+                hpaTargets(o),
+                minR.is_number() ? json(minR.get<std::int64_t>()) : json("<unset>"),
+                num(o, {"spec", "maxReplicas"}),
+                num(o, {"status", "currentReplicas"}),
+                ageS};
     }
     if (kind == "Ingress") {
         std::vector<std::string> hosts, addrs;
-        for (const auto &r : field(o, {"spec", "rules"}).is_array() ? o["spec"]["rules"] : json::array())
+        for (const auto &r :
+             field(o, {"spec", "rules"}).is_array() ? o["spec"]["rules"] : json::array())
             if (r.contains("host"))
                 hosts.push_back(r["host"].get<std::string>());
         const json &ing = field(o, {"status", "loadBalancer", "ingress"});
         for (const auto &i : ing.is_array() ? ing : json::array())
             addrs.push_back(i.value("ip", i.value("hostname", std::string())));
-        return {name, orNone(str(o, {"spec", "ingressClassName"})), hosts.empty() ? "*" : join(hosts, ","),
-                join(addrs, ","), field(o, {"spec", "tls"}).is_array() ? "80, 443" : "80", ageS};
+        return {name,
+                orNone(str(o, {"spec", "ingressClassName"})),
+                hosts.empty() ? "*" : join(hosts, ","),
+                join(addrs, ","),
+                field(o, {"spec", "tls"}).is_array() ? "80, 443" : "80",
+                ageS};
     }
     if (kind == "IngressClass") {
         std::string params = "<none>";
         if (field(o, {"spec", "parameters"}).is_object())
-            params = str(o, {"spec", "parameters", "kind"}) + "/" + str(o, {"spec", "parameters", "name"});
+            params = str(o, {"spec", "parameters", "kind"}) + "/"
+                     + str(o, {"spec", "parameters", "name"});
         return {name, str(o, {"spec", "controller"}), params, ageS};
     }
     if (kind == "NetworkPolicy")
@@ -733,7 +877,9 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
         const json &minA = field(o, {"spec", "minAvailable"});
         const json &maxU = field(o, {"spec", "maxUnavailable"});
         auto render = [](const json &v) {
-            return v.is_null() ? std::string("N/A") : v.is_string() ? v.get<std::string>() : v.dump();
+            return v.is_null()     ? std::string("N/A")
+                   : v.is_string() ? v.get<std::string>()
+                                   : v.dump();
         };
         return {name, render(minA), render(maxU), num(o, {"status", "disruptionsAllowed"}), ageS};
     }
@@ -763,8 +909,12 @@ json TableConverter::cells(const std::string &kind, const json &o, Clock::time_p
             else if (k == "ServiceAccount")
                 sas.push_back(s.value("namespace", "") + "/" + s.value("name", ""));
         }
-        return {name, str(o, {"roleRef", "kind"}) + "/" + str(o, {"roleRef", "name"}), ageS,
-                join(users, ", "), join(groups, ", "), join(sas, ", ")};
+        return {name,
+                str(o, {"roleRef", "kind"}) + "/" + str(o, {"roleRef", "name"}),
+                ageS,
+                join(users, ", "),
+                join(groups, ", "),
+                join(sas, ", ")};
     }
     if (kind == "Lease")
         return {name, orNone(str(o, {"spec", "holderIdentity"})), ageS};

@@ -5,7 +5,8 @@ namespace Orrery::Sim {
 
 std::string base64Encode(const std::string &bytes)
 {
-    static const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const char *alphabet
+        = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
     out.reserve(4 * ((bytes.size() + 2) / 3));
     int val = 0, bits = -6;

@@ -7,7 +7,8 @@
 namespace Orrery::Sim {
 
 EventRecorder::EventRecorder(ObjectStore &store, SimClock &clock)
-    : m_store(store), m_clock(clock)
+    : m_store(store)
+    , m_clock(clock)
 {
 }
 
@@ -16,9 +17,9 @@ void EventRecorder::setLimit(std::size_t limit)
     m_limit = limit > 0 ? limit : 1;
 }
 
-void EventRecorder::record(const json &involved, const std::string &type,
-                           const std::string &reason, const std::string &message,
-                           const std::string &component, const std::string &host)
+void EventRecorder::record(const json &involved, const std::string &type, const std::string &reason,
+                           const std::string &message, const std::string &component,
+                           const std::string &host)
 {
     const std::string objNs = Kube::ns(involved);
     // Cluster-scoped objects (nodes) report into "default", as the kubelet does.
@@ -52,11 +53,12 @@ void EventRecorder::record(const json &involved, const std::string &type,
                   static_cast<unsigned long long>(nanos) + (++m_sequence));
     const std::string name = Kube::name(involved) + "." + suffix;
 
-    json involvedRef = {{"kind", involved.value("kind", "")},
-                        {"name", Kube::name(involved)},
-                        {"uid", uid},
-                        {"apiVersion", involved.value("apiVersion", "")},
-                        {"resourceVersion", Kube::str(involved, Kube::ptr("/metadata/resourceVersion"))}};
+    json involvedRef
+        = {{"kind", involved.value("kind", "")},
+           {"name", Kube::name(involved)},
+           {"uid", uid},
+           {"apiVersion", involved.value("apiVersion", "")},
+           {"resourceVersion", Kube::str(involved, Kube::ptr("/metadata/resourceVersion"))}};
     if (!objNs.empty())
         involvedRef["namespace"] = objNs;
     json source = {{"component", component}};

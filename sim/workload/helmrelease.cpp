@@ -11,10 +11,12 @@ namespace Orrery::Sim {
 
 using json = nlohmann::json;
 
-json HelmRelease::release(const std::string &name, const std::string &ns, int version, const std::string &status,
-                          const std::string &description, const json &chartMetadata, const json &templates,
-                          const json &chartValues, const json &config, const std::string &manifest,
-                          const std::string &firstDeployed, const std::string &lastDeployed, const std::string &notes)
+json HelmRelease::release(const std::string &name, const std::string &ns, int version,
+                          const std::string &status, const std::string &description,
+                          const json &chartMetadata, const json &templates, const json &chartValues,
+                          const json &config, const std::string &manifest,
+                          const std::string &firstDeployed, const std::string &lastDeployed,
+                          const std::string &notes)
 {
     return {{"name", name},
             {"info",
@@ -44,7 +46,10 @@ json HelmRelease::secret(const json &release, const std::string &modifiedAt)
     const std::string status = release["info"].value("status", "unknown");
     // Helm's own encoding, then the API's base64 of the Secret value.
     const std::string helmValue = base64(gzip(release.dump()));
-    json labels = {{"name", name}, {"owner", "helm"}, {"status", status}, {"version", std::to_string(version)}};
+    json labels = {{"name", name},
+                   {"owner", "helm"},
+                   {"status", status},
+                   {"version", std::to_string(version)}};
     if (!modifiedAt.empty())
         labels["modifiedAt"] = modifiedAt;
     return {{"apiVersion", "v1"},
@@ -60,7 +65,8 @@ json HelmRelease::secret(const json &release, const std::string &modifiedAt)
 json HelmRelease::decode(const std::string &apiDataRelease)
 {
     std::string bytes = unbase64(unbase64(apiDataRelease));
-    if (bytes.size() > 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b)
+    if (bytes.size() > 2 && static_cast<unsigned char>(bytes[0]) == 0x1f
+        && static_cast<unsigned char>(bytes[1]) == 0x8b)
         bytes = gunzip(bytes);
     return json::parse(bytes);
 }
@@ -76,7 +82,8 @@ std::string HelmRelease::unbase64(const std::string &text)
         return {};
     std::string out(3 * (text.size() / 4) + 3, '\0');
     const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(text.data()), static_cast<int>(text.size()));
+                                  reinterpret_cast<const unsigned char *>(text.data()),
+                                  static_cast<int>(text.size()));
     if (n < 0)
         throw std::runtime_error("invalid base64");
     std::size_t size = static_cast<std::size_t>(n);

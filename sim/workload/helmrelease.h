@@ -17,10 +17,10 @@ public:
     static nlohmann::json release(const std::string &name, const std::string &ns, int version,
                                   const std::string &status, const std::string &description,
                                   const nlohmann::json &chartMetadata,
-                                  const nlohmann::json &templates, const nlohmann::json &chartValues,
-                                  const nlohmann::json &config, const std::string &manifest,
-                                  const std::string &firstDeployed, const std::string &lastDeployed,
-                                  const std::string &notes);
+                                  const nlohmann::json &templates,
+                                  const nlohmann::json &chartValues, const nlohmann::json &config,
+                                  const std::string &manifest, const std::string &firstDeployed,
+                                  const std::string &lastDeployed, const std::string &notes);
     static nlohmann::json secret(const nlohmann::json &release, const std::string &modifiedAt);
     // Reverses secret(): the release JSON from a Secret's data.release as the API serves it.
     static nlohmann::json decode(const std::string &apiDataRelease);

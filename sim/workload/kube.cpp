@@ -108,8 +108,8 @@ bool Kube::selectorMatches(const json &selector, const json &labels)
         const std::string key = expr.value("key", "");
         const std::string op = expr.value("operator", "");
         const bool has = labels.is_object() && labels.contains(key);
-        const std::string value = has && labels[key].is_string() ? labels[key].get<std::string>()
-                                                                 : std::string();
+        const std::string value
+            = has && labels[key].is_string() ? labels[key].get<std::string>() : std::string();
         bool inValues = false;
         for (const json &v : expr.value("values", json::array()))
             inValues |= v.is_string() && v.get<std::string>() == value;
@@ -179,7 +179,8 @@ std::string Kube::controllerUid(const json &obj)
     return ref ? ref->value("uid", "") : std::string();
 }
 
-std::unordered_map<std::string, std::vector<ObjectPtr>> Kube::podsByController(const ObjectStore &store)
+std::unordered_map<std::string, std::vector<ObjectPtr>>
+Kube::podsByController(const ObjectStore &store)
 {
     std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
     for (const ObjectPtr &p : store.list(Pods)) {
@@ -190,11 +191,10 @@ std::unordered_map<std::string, std::vector<ObjectPtr>> Kube::podsByController(c
     return byOwner;
 }
 
-json Kube::ownerReference(const json &owner, const std::string &apiVersion,
-                          const std::string &kind)
+json Kube::ownerReference(const json &owner, const std::string &apiVersion, const std::string &kind)
 {
-    return json{{"apiVersion", apiVersion}, {"kind", kind}, {"name", name(owner)},
-                {"uid", uid(owner)}, {"controller", true}, {"blockOwnerDeletion", true}};
+    return json{{"apiVersion", apiVersion}, {"kind", kind},       {"name", name(owner)},
+                {"uid", uid(owner)},        {"controller", true}, {"blockOwnerDeletion", true}};
 }
 
 std::string Kube::safeEncode(const std::string &s)
@@ -284,7 +284,7 @@ bool Kube::setCondition(json &status, const json &condition, const std::string &
             continue;
         const bool statusChanged = c.value("status", "") != condition.value("status", "");
         const bool changed = statusChanged || c.value("reason", "") != condition.value("reason", "")
-            || c.value("message", "") != condition.value("message", "");
+                             || c.value("message", "") != condition.value("message", "");
         if (!changed)
             return false;
         const json old = c;
@@ -306,9 +306,9 @@ std::int64_t Kube::containerRequest(const json &container, const char *resource,
 {
     const json::json_pointer req(std::string("/resources/requests/") + resource);
     const json::json_pointer lim(std::string("/resources/limits/") + resource);
-    const json *q = container.contains(req) ? &container.at(req)
-        : container.contains(lim)           ? &container.at(lim)
-                                            : nullptr;
+    const json *q = container.contains(req)   ? &container.at(req)
+                    : container.contains(lim) ? &container.at(lim)
+                                              : nullptr;
     if (!q)
         return 0;
     return memory ? Quantity::bytes(*q) : Quantity::milli(*q);
@@ -361,7 +361,9 @@ json Kube::podFromTemplate(const json &podTemplate, const std::string &ns, const
             if (!c.contains("imagePullPolicy")) {
                 const std::string image = c.value("image", "");
                 c["imagePullPolicy"] = image.find(':') == std::string::npos
-                        || image.substr(image.rfind(':')) == ":latest" ? "Always" : "IfNotPresent";
+                                               || image.substr(image.rfind(':')) == ":latest"
+                                           ? "Always"
+                                           : "IfNotPresent";
             }
             if (!c.contains("terminationMessagePath"))
                 c["terminationMessagePath"] = "/dev/termination-log";
@@ -378,11 +380,14 @@ json Kube::podFromTemplate(const json &podTemplate, const std::string &ns, const
     for (const char *taint : {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"}) {
         bool tolerated = false;
         for (const json &t : spec["tolerations"])
-            if (t.is_object() && t.value("key", "") == taint && t.value("effect", "NoExecute") == "NoExecute")
+            if (t.is_object() && t.value("key", "") == taint
+                && t.value("effect", "NoExecute") == "NoExecute")
                 tolerated = true;
         if (!tolerated)
-            spec["tolerations"].push_back({{"key", taint}, {"operator", "Exists"},
-                                           {"effect", "NoExecute"}, {"tolerationSeconds", 300}});
+            spec["tolerations"].push_back({{"key", taint},
+                                           {"operator", "Exists"},
+                                           {"effect", "NoExecute"},
+                                           {"tolerationSeconds", 300}});
     }
     json pod = {{"apiVersion", "v1"},
                 {"kind", "Pod"},

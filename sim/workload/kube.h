@@ -18,10 +18,10 @@ namespace Orrery::Sim {
 class Kube
 {
 public:
-    static const GroupResource Pods, Nodes, Namespaces, Services, Endpoints, EndpointSlices,
-        Events, PersistentVolumeClaims, PersistentVolumes, StorageClasses, Deployments,
-        ReplicaSets, StatefulSets, DaemonSets, ControllerRevisions, Jobs, CronJobs,
-        HorizontalPodAutoscalers, Secrets, ConfigMaps;
+    static const GroupResource Pods, Nodes, Namespaces, Services, Endpoints, EndpointSlices, Events,
+        PersistentVolumeClaims, PersistentVolumes, StorageClasses, Deployments, ReplicaSets,
+        StatefulSets, DaemonSets, ControllerRevisions, Jobs, CronJobs, HorizontalPodAutoscalers,
+        Secrets, ConfigMaps;
 
     // A parsed JSON pointer for a string literal, cached per thread: parsing a pointer
     // allocates, and the controllers evaluate the same few paths on every object each pass.
@@ -29,8 +29,8 @@ public:
 
     static std::string str(const nlohmann::json &obj, const nlohmann::json::json_pointer &ptr,
                            const std::string &fallback = {});
-    static std::int64_t integer(const nlohmann::json &obj,
-                                const nlohmann::json::json_pointer &ptr, std::int64_t fallback);
+    static std::int64_t integer(const nlohmann::json &obj, const nlohmann::json::json_pointer &ptr,
+                                std::int64_t fallback);
     static std::string name(const nlohmann::json &obj);
     static std::string ns(const nlohmann::json &obj);
     static std::string uid(const nlohmann::json &obj);
@@ -47,7 +47,8 @@ public:
     static const nlohmann::json *controllerRef(const nlohmann::json &obj);
     static std::string controllerUid(const nlohmann::json &obj);
     // Every pod that has a controller, grouped by the controller's uid.
-    static std::unordered_map<std::string, std::vector<ObjectPtr>> podsByController(const ObjectStore &store);
+    static std::unordered_map<std::string, std::vector<ObjectPtr>>
+    podsByController(const ObjectStore &store);
     static nlohmann::json ownerReference(const nlohmann::json &owner, const std::string &apiVersion,
                                          const std::string &kind);
 

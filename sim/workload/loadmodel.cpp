@@ -6,7 +6,11 @@
 
 namespace Orrery::Sim {
 
-LoadModel::LoadModel(SimClock &clock) : m_clock(clock), m_epoch(clock.now()) {}
+LoadModel::LoadModel(SimClock &clock)
+    : m_clock(clock)
+    , m_epoch(clock.now())
+{
+}
 
 void LoadModel::setProfile(const std::string &ns, const std::string &workload, const LoadProfile &p)
 {
@@ -54,7 +58,8 @@ double LoadModel::requestsPerSecond(const std::string &ns, const std::string &wo
     }
     if (p.periodSeconds <= 0 || p.peakRps == p.baseRps)
         return p.baseRps;
-    const double t = std::chrono::duration<double>(m_clock.now() - m_epoch).count() + p.phaseSeconds;
+    const double t
+        = std::chrono::duration<double>(m_clock.now() - m_epoch).count() + p.phaseSeconds;
     const double wave = 0.5 - 0.5 * std::cos(2 * std::numbers::pi * t / p.periodSeconds);
     return p.baseRps + (p.peakRps - p.baseRps) * wave;
 }

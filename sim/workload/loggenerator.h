@@ -16,8 +16,21 @@ class LogGenerator
 {
 public:
     enum class Kind {
-        Nginx, Spring, Python, Node, MySql, Mongo, Postgres, Redis, Prometheus, Grafana,
-        Alertmanager, NodeExporter, Ollama, CoreDns, Generic
+        Nginx,
+        Spring,
+        Python,
+        Node,
+        MySql,
+        Mongo,
+        Postgres,
+        Redis,
+        Prometheus,
+        Grafana,
+        Alertmanager,
+        NodeExporter,
+        Ollama,
+        CoreDns,
+        Generic
     };
 
     static Kind kindForImage(const std::string &image);
@@ -31,7 +44,8 @@ public:
         int port = 8080;
     };
 
-    static std::vector<std::string> startup(Kind kind, const Context &ctx, SimClock::TimePoint wall);
+    static std::vector<std::string> startup(Kind kind, const Context &ctx,
+                                            SimClock::TimePoint wall);
     static std::string requestLine(Kind kind, const Context &ctx, SimClock::TimePoint wall,
                                    std::mt19937 &rng);
     // What a crash-looping container prints before exiting with code 1.

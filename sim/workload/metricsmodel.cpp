@@ -10,7 +10,11 @@
 
 namespace Orrery::Sim {
 
-MetricsModel::MetricsModel(LoadModel &load, SimClock &clock) : m_load(load), m_clock(clock) {}
+MetricsModel::MetricsModel(LoadModel &load, SimClock &clock)
+    : m_load(load)
+    , m_clock(clock)
+{
+}
 
 std::string MetricsModel::workloadOf(const json &pod)
 {
@@ -39,9 +43,9 @@ std::vector<PodUsage> MetricsModel::compute(const std::vector<ObjectPtr> &pods) 
             ++ready[{Kube::ns(*p), workloadOf(*p)}];
     }
     std::map<std::pair<std::string, std::string>, std::pair<double, LoadProfile>> loads;
-    const long long window =
-        std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count()
-        / 15;
+    const long long window
+        = std::chrono::duration_cast<std::chrono::seconds>(m_clock.now().time_since_epoch()).count()
+          / 15;
 
     std::vector<PodUsage> out;
     out.reserve(pods.size());
@@ -52,8 +56,9 @@ std::vector<PodUsage> MetricsModel::compute(const std::vector<ObjectPtr> &pods) 
         const std::pair<std::string, std::string> key{Kube::ns(pod), workloadOf(pod)};
         auto l = loads.find(key);
         if (l == loads.end())
-            l = loads.emplace(key, std::make_pair(m_load.requestsPerSecond(key.first, key.second),
-                                                  m_load.profile(key.first, key.second)))
+            l = loads
+                    .emplace(key, std::make_pair(m_load.requestsPerSecond(key.first, key.second),
+                                                 m_load.profile(key.first, key.second)))
                     .first;
         const double rps = l->second.first;
         const LoadProfile &prof = l->second.second;
@@ -151,18 +156,19 @@ json MetricsModel::nodeMetricsList(const std::vector<ObjectPtr> &nodes,
         const std::string name = Kube::name(*node);
         const auto &n = perNode[name];
         // The system daemons (kubelet, containerd, OS) use a little of every node.
-        const std::int64_t capCpu = Quantity::milli(node->value(Kube::ptr("/status/capacity/cpu"), json("2")));
+        const std::int64_t capCpu
+            = Quantity::milli(node->value(Kube::ptr("/status/capacity/cpu"), json("2")));
         const std::int64_t cpu = n.first + capCpu / 25;
         const std::int64_t mem = n.second + (700LL << 20);
         json meta = {{"name", name}, {"creationTimestamp", now}};
         if (node->contains(Kube::ptr("/metadata/labels")))
             meta["labels"] = node->at(Kube::ptr("/metadata/labels"));
-        items.push_back({{"metadata", meta},
-                         {"timestamp", now},
-                         {"window", "20.05s"},
-                         {"usage",
-                          {{"cpu", Quantity::formatMilli(cpu)},
-                           {"memory", Quantity::formatBytesKi(mem)}}}});
+        items.push_back(
+            {{"metadata", meta},
+             {"timestamp", now},
+             {"window", "20.05s"},
+             {"usage",
+              {{"cpu", Quantity::formatMilli(cpu)}, {"memory", Quantity::formatBytesKi(mem)}}}});
     }
     return {{"kind", "NodeMetricsList"},
             {"apiVersion", "metrics.k8s.io/v1beta1"},

@@ -5,7 +5,10 @@
 
 namespace Orrery::Sim {
 
-PodLogs::PodLogs(SimClock &clock) : m_clock(clock) {}
+PodLogs::PodLogs(SimClock &clock)
+    : m_clock(clock)
+{
+}
 
 bool PodLogs::contains(const std::string &key) const
 {
@@ -24,7 +27,8 @@ void PodLogs::push(Entry &e, const std::string &key, std::string line)
         e.current.pop_front();
 }
 
-void PodLogs::start(const std::string &key, LogGenerator::Kind kind, const LogGenerator::Context &ctx)
+void PodLogs::start(const std::string &key, LogGenerator::Kind kind,
+                    const LogGenerator::Context &ctx)
 {
     std::lock_guard lock(m_mutex);
     auto [it, inserted] = m_entries.try_emplace(key);
@@ -79,14 +83,18 @@ void PodLogs::catchUp(const std::string &key, double linesPerSecond)
     // Only the last kMaxLines can ever be read: skip the rest instead of producing them.
     const std::size_t produced = std::min(count, kMaxLines);
     for (std::size_t i = 0; i < produced; ++i) {
-        const double at = seconds * static_cast<double>(count - produced + i + 1) / static_cast<double>(count);
-        const auto t = e.generatedUntil + std::chrono::duration_cast<SimClock::Duration>(std::chrono::duration<double>(at));
+        const double at
+            = seconds * static_cast<double>(count - produced + i + 1) / static_cast<double>(count);
+        const auto t
+            = e.generatedUntil
+              + std::chrono::duration_cast<SimClock::Duration>(std::chrono::duration<double>(at));
         push(e, key, LogGenerator::requestLine(e.kind, e.ctx, m_clock.wallTime(t), m_rng));
     }
     e.generatedUntil = now;
 }
 
-std::optional<std::vector<std::string>> PodLogs::lines(const std::string &key, bool previous, int tail) const
+std::optional<std::vector<std::string>> PodLogs::lines(const std::string &key, bool previous,
+                                                       int tail) const
 {
     std::lock_guard lock(m_mutex);
     auto it = m_entries.find(key);
@@ -95,8 +103,8 @@ std::optional<std::vector<std::string>> PodLogs::lines(const std::string &key, b
     const Entry &e = it->second;
     if (previous && !e.hasPrevious)
         return std::nullopt;
-    std::vector<std::string> all = previous ? e.previous
-                                            : std::vector<std::string>(e.current.begin(), e.current.end());
+    std::vector<std::string> all
+        = previous ? e.previous : std::vector<std::string>(e.current.begin(), e.current.end());
     if (tail >= 0 && static_cast<std::size_t>(tail) < all.size())
         all.erase(all.begin(), all.end() - tail);
     return all;
@@ -113,7 +121,8 @@ void PodLogs::forgetPod(const std::string &ns, const std::string &pod)
 {
     std::lock_guard lock(m_mutex);
     const std::string prefix = ns + "/" + pod + "/";
-    for (auto it = m_entries.lower_bound(prefix); it != m_entries.end() && it->first.rfind(prefix, 0) == 0;)
+    for (auto it = m_entries.lower_bound(prefix);
+         it != m_entries.end() && it->first.rfind(prefix, 0) == 0;)
         it = m_entries.erase(it);
 }
 
@@ -150,7 +159,8 @@ void PodLogs::flush()
         std::lock_guard lock(m_mutex);
         for (auto &[id, f] : m_followers) {
             if (!f.pending.empty() || f.ending) {
-                work.push_back({id, Follower{f.key, f.sink, std::move(f.pending), f.onEnd, f.ending}});
+                work.push_back(
+                    {id, Follower{f.key, f.sink, std::move(f.pending), f.onEnd, f.ending}});
                 f.pending.clear();
             }
         }

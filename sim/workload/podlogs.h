@@ -28,7 +28,8 @@ public:
 
     explicit PodLogs(SimClock &clock);
 
-    static std::string key(const std::string &ns, const std::string &pod, const std::string &container)
+    static std::string key(const std::string &ns, const std::string &pod,
+                           const std::string &container)
     {
         return ns + "/" + pod + "/" + container;
     }
@@ -40,7 +41,8 @@ public:
     void stop(const std::string &key);
     // Produces request lines up to now at `linesPerSecond` for a running container.
     void catchUp(const std::string &key, double linesPerSecond);
-    std::optional<std::vector<std::string>> lines(const std::string &key, bool previous, int tail) const;
+    std::optional<std::vector<std::string>> lines(const std::string &key, bool previous,
+                                                  int tail) const;
     bool hasPrevious(const std::string &key) const;
     void forgetPod(const std::string &ns, const std::string &pod);
 

@@ -18,12 +18,22 @@ double Quantity::parse(const nlohmann::json &q)
     char *end = nullptr;
     const double value = std::strtod(s.c_str(), &end);
     const std::string suffix(end);
-    static const std::pair<const char *, double> suffixes[] = {
-        {"", 1},         {"n", 1e-9},        {"u", 1e-6},        {"m", 1e-3},
-        {"k", 1e3},      {"M", 1e6},         {"G", 1e9},         {"T", 1e12},
-        {"P", 1e15},     {"E", 1e18},        {"Ki", 1024.0},     {"Mi", 1048576.0},
-        {"Gi", 1073741824.0}, {"Ti", 1099511627776.0}, {"Pi", 1125899906842624.0},
-        {"Ei", 1152921504606846976.0}};
+    static const std::pair<const char *, double> suffixes[] = {{"", 1},
+                                                               {"n", 1e-9},
+                                                               {"u", 1e-6},
+                                                               {"m", 1e-3},
+                                                               {"k", 1e3},
+                                                               {"M", 1e6},
+                                                               {"G", 1e9},
+                                                               {"T", 1e12},
+                                                               {"P", 1e15},
+                                                               {"E", 1e18},
+                                                               {"Ki", 1024.0},
+                                                               {"Mi", 1048576.0},
+                                                               {"Gi", 1073741824.0},
+                                                               {"Ti", 1099511627776.0},
+                                                               {"Pi", 1125899906842624.0},
+                                                               {"Ei", 1152921504606846976.0}};
     for (const auto &[name, factor] : suffixes) {
         if (suffix == name)
             return value * factor;
@@ -55,8 +65,8 @@ std::string Quantity::formatBytesKi(std::int64_t bytes)
 
 std::string Quantity::formatBytes(std::int64_t bytes)
 {
-    static const std::pair<const char *, std::int64_t> units[] = {
-        {"Ti", 1099511627776LL}, {"Gi", 1073741824LL}, {"Mi", 1048576LL}, {"Ki", 1024LL}};
+    static const std::pair<const char *, std::int64_t> units[]
+        = {{"Ti", 1099511627776LL}, {"Gi", 1073741824LL}, {"Mi", 1048576LL}, {"Ki", 1024LL}};
     for (const auto &[name, factor] : units) {
         if (bytes >= factor && bytes % factor == 0)
             return std::to_string(bytes / factor) + name;

@@ -18,9 +18,9 @@ public:
     static std::int64_t milli(const nlohmann::json &q);
     static std::int64_t bytes(const nlohmann::json &q);
 
-    static std::string formatMilli(std::int64_t milli);      // "250m", "2"
-    static std::string formatBytesKi(std::int64_t bytes);    // "34560Ki" like metrics-server
-    static std::string formatBytes(std::int64_t bytes);      // "512Mi", "10Gi" when exact
+    static std::string formatMilli(std::int64_t milli);   // "250m", "2"
+    static std::string formatBytesKi(std::int64_t bytes); // "34560Ki" like metrics-server
+    static std::string formatBytes(std::int64_t bytes);   // "512Mi", "10Gi" when exact
 };
 
 } // namespace Orrery::Sim

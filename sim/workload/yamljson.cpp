@@ -15,8 +15,7 @@ nlohmann::json convert(const YAML::Node &node)
 {
     switch (node.Type()) {
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        return nullptr;
+    case YAML::NodeType::Undefined: return nullptr;
     case YAML::NodeType::Sequence: {
         nlohmann::json arr = nlohmann::json::array();
         for (const YAML::Node &child : node)
@@ -29,8 +28,7 @@ nlohmann::json convert(const YAML::Node &node)
             obj[kv.first.as<std::string>()] = convert(kv.second);
         return obj;
     }
-    case YAML::NodeType::Scalar:
-        break;
+    case YAML::NodeType::Scalar: break;
     }
     const std::string s = node.Scalar();
     if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
@@ -57,7 +55,8 @@ bool needsQuotes(const std::string &s)
     static const std::regex plainSafe("^[A-Za-z_/][A-Za-z0-9_./@-]*$");
     if (!std::regex_match(s, plainSafe))
         return true;
-    static const char *reserved[] = {"true", "false", "null", "yes", "no", "on", "off", "True", "False", "Null", "~"};
+    static const char *reserved[]
+        = {"true", "false", "null", "yes", "no", "on", "off", "True", "False", "Null", "~"};
     for (const char *r : reserved) {
         if (s == r)
             return true;
@@ -141,12 +140,16 @@ bool isUtf8(const std::string &s)
             extra = 1;
         } else if (c >= 0xE0 && c <= 0xEF) {
             extra = 2;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
+            if (c == 0xE0)
+                lo = 0xA0;
+            if (c == 0xED)
+                hi = 0x9F;
         } else if (c >= 0xF0 && c <= 0xF4) {
             extra = 3;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
+            if (c == 0xF0)
+                lo = 0x90;
+            if (c == 0xF4)
+                hi = 0x8F;
         } else {
             return false;
         }

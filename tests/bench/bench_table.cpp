@@ -38,20 +38,26 @@ QTextStream out(stdout);
 
 void report(const char *what, const std::vector<double> &ms, const char *target = "")
 {
-    out << QStringLiteral("%1: %2 ms %3\n").arg(QLatin1String(what), -46).arg(median(ms), 0, 'f', 2).arg(QLatin1String(target));
+    out << QStringLiteral("%1: %2 ms %3\n")
+               .arg(QLatin1String(what), -46)
+               .arg(median(ms), 0, 'f', 2)
+               .arg(QLatin1String(target));
     out.flush();
 }
 
-const QStringList s_statuses = {QStringLiteral("Running"), QStringLiteral("Running"), QStringLiteral("Running"),
-                                QStringLiteral("Pending"), QStringLiteral("CrashLoopBackOff"), QStringLiteral("NotReady")};
+const QStringList s_statuses
+    = {QStringLiteral("Running"), QStringLiteral("Running"),          QStringLiteral("Running"),
+       QStringLiteral("Pending"), QStringLiteral("CrashLoopBackOff"), QStringLiteral("NotReady")};
 
 // A pod like `orrery-sim --synthetic-pods` makes, with an age, a node and an IP so that every
 // kubectl column has text.
-KubeObjectPtr makePod(const KubeObject &base, const QString &status, int restarts, qint64 created, int serial)
+KubeObjectPtr makePod(const KubeObject &base, const QString &status, int restarts, qint64 created,
+                      int serial)
 {
     const auto owner = base.controllerRef();
-    KubeObjectPtr p = TopologySynthetic::pod(base.namespaceName, base.name, QStringLiteral("ReplicaSet"),
-                                             owner ? owner->name : QString(), base.labels, status, restarts);
+    KubeObjectPtr p
+        = TopologySynthetic::pod(base.namespaceName, base.name, QStringLiteral("ReplicaSet"),
+                                 owner ? owner->name : QString(), base.labels, status, restarts);
     KubeObject copy = *p;
     copy.creationTimestamp = created;
     copy.resourceVersion = QString::number(serial);
@@ -78,12 +84,13 @@ int main(int argc, char **argv)
     for (const KubeObjectPtr &o : TopologySynthetic::cluster(pods)) {
         if (o->kind == Kind::Pod)
             objects << makePod(*o, s_statuses[serial % s_statuses.size()], serial % 7,
-                               now - rng.bounded(30 * 86400), serial), ++serial;
+                               now - rng.bounded(30 * 86400), serial),
+                ++serial;
     }
     out << "pods: " << objects.size() << "\n";
 
-    std::vector<double> reset, batch100, churn, churnBare, ageTick, sortName, sortAge, filterText, filterSelector,
-        filterClear, fitColumns, frame, frameJump;
+    std::vector<double> reset, batch100, churn, churnBare, ageTick, sortName, sortAge, filterText,
+        filterSelector, filterClear, fitColumns, frame, frameJump;
     for (int run = 0; run < runs; ++run) {
         ResourceTableModel model(Kind::Pod);
         ResourceFilterProxyModel proxy;
@@ -117,8 +124,9 @@ int main(int argc, char **argv)
             for (int i = 0; i < 100; ++i) {
                 const int row = int(rng.bounded(model.rowCount()));
                 const KubeObjectPtr old = model.objectAt(row);
-                const KubeObjectPtr fresh = makePod(*old, s_statuses[(round + i) % s_statuses.size()],
-                                                   round + 1, old->creationTimestamp, ++serial);
+                const KubeObjectPtr fresh
+                    = makePod(*old, s_statuses[(round + i) % s_statuses.size()], round + 1,
+                              old->creationTimestamp, ++serial);
                 b.changes.append(ObjectChange{ObjectChange::Type::Modified, Kind::Pod, fresh, old});
             }
             batch100.push_back(timeMs([&] { model.applyBatch(b); }));
@@ -138,8 +146,11 @@ int main(int argc, char **argv)
                 renamed.name = old->name + QStringLiteral("-r%1").arg(++serial);
                 renamed.uid = renamed.name;
                 renamed.creationTimestamp = now;
-                b.changes.append(ObjectChange{ObjectChange::Type::Added, Kind::Pod,
-                                              std::make_shared<const KubeObject>(std::move(renamed)), {}});
+                b.changes.append(
+                    ObjectChange{ObjectChange::Type::Added,
+                                 Kind::Pod,
+                                 std::make_shared<const KubeObject>(std::move(renamed)),
+                                 {}});
             }
             churn.push_back(timeMs([&] { model.applyBatch(b); }));
         }
@@ -162,8 +173,11 @@ int main(int argc, char **argv)
                 b.changes.append(ObjectChange{ObjectChange::Type::Deleted, Kind::Pod, old, {}});
                 KubeObject renamed = *old;
                 renamed.name = old->name + QStringLiteral("-r%1").arg(++serial);
-                b.changes.append(ObjectChange{ObjectChange::Type::Added, Kind::Pod,
-                                              std::make_shared<const KubeObject>(std::move(renamed)), {}});
+                b.changes.append(
+                    ObjectChange{ObjectChange::Type::Added,
+                                 Kind::Pod,
+                                 std::make_shared<const KubeObject>(std::move(renamed)),
+                                 {}});
             }
             churnBare.push_back(timeMs([&] { bare.applyBatch(b); }));
         }
@@ -173,15 +187,17 @@ int main(int argc, char **argv)
         sortAge.push_back(timeMs([&] { view.sortByColumn(ageColumn, Qt::AscendingOrder); }));
         // The age tick: every AGE cell changes its text once a second (sorted by age here).
         ageTick.push_back(timeMs([&] {
-            emit model.dataChanged(model.index(0, ageColumn), model.index(model.rowCount() - 1, ageColumn),
-                                   {Qt::DisplayRole});
+            emit model.dataChanged(model.index(0, ageColumn),
+                                   model.index(model.rowCount() - 1, ageColumn), {Qt::DisplayRole});
         }));
         sortName.push_back(timeMs([&] { view.sortByColumn(0, Qt::AscendingOrder); }));
 
         // Filtering: text typed in the filter box (matches name, namespace and every visible
         // column), a label selector, and clearing it again.
         filterText.push_back(timeMs([&] { proxy.setFilterString(QStringLiteral("crashloop")); }));
-        filterSelector.push_back(timeMs([&] { proxy.setFilterString(QStringLiteral("app.kubernetes.io/part-of in (app-3,app-7)")); }));
+        filterSelector.push_back(timeMs([&] {
+            proxy.setFilterString(QStringLiteral("app.kubernetes.io/part-of in (app-3,app-7)"));
+        }));
         filterClear.push_back(timeMs([&] { proxy.setFilterString(QString()); }));
 
         // Frames: the view rendered into an image while scrolling page by page (what Page

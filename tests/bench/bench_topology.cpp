@@ -41,7 +41,10 @@ QTextStream out(stdout);
 
 void report(const char *what, double ms, const char *target = "")
 {
-    out << QStringLiteral("%1: %2 ms %3\n").arg(QLatin1String(what), -44).arg(ms, 0, 'f', 2).arg(QLatin1String(target));
+    out << QStringLiteral("%1: %2 ms %3\n")
+               .arg(QLatin1String(what), -44)
+               .arg(ms, 0, 'f', 2)
+               .arg(QLatin1String(target));
     out.flush();
 }
 
@@ -52,14 +55,17 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     const int pods = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int runs = argc > 2 ? std::atoi(argv[2]) : 7;
-    out << "bench_topology: " << pods << " pods, " << runs << " runs (medians of thread CPU time)\n";
+    out << "bench_topology: " << pods << " pods, " << runs
+        << " runs (medians of thread CPU time)\n";
 
     const QList<KubeObjectPtr> objects = TopologySynthetic::cluster(pods);
     out << "objects: " << objects.size() << "\n";
 
     for (auto index : {QGraphicsScene::BspTreeIndex, QGraphicsScene::NoIndex}) {
-        out << "\n-- scene index: " << (index == QGraphicsScene::BspTreeIndex ? "BSP" : "NoIndex") << "\n";
-        std::vector<double> build, layout, sceneBuild, incremental, paintDetail, paintOverview, paintPan;
+        out << "\n-- scene index: " << (index == QGraphicsScene::BspTreeIndex ? "BSP" : "NoIndex")
+            << "\n";
+        std::vector<double> build, layout, sceneBuild, incremental, paintDetail, paintOverview,
+            paintPan;
         double memory = 0;
         bool overviewMode = false;
         int nodes = 0, items = 0, edges = 0;
@@ -72,13 +78,14 @@ int main(int argc, char **argv)
 
             TopologyLayout layoutOnly;
             layout.push_back(timeMs([&] {
-                layoutOnly.layoutAll(*graph, [](const TopologyNode &n) { return n.collapsedInto.isEmpty(); });
+                layoutOnly.layoutAll(
+                    *graph, [](const TopologyNode &n) { return n.collapsedInto.isEmpty(); });
             }));
 
             auto scene = std::make_unique<TopologyScene>(graph.get());
             scene->setItemIndexMethod(index);
             scene->setAnimationsEnabled(false);
-            graph->takeDelta();  // the scene draws the whole graph; only later changes are deltas
+            graph->takeDelta(); // the scene draws the whole graph; only later changes are deltas
             sceneBuild.push_back(timeMs([&] { scene->rebuild(); }));
             items = scene->itemCount();
             edges = scene->edgeCount();
@@ -93,18 +100,20 @@ int main(int argc, char **argv)
                 const auto changed = TopologySynthetic::pod(
                     o->namespaceName, o->name, QStringLiteral("ReplicaSet"),
                     o->controllerRef()->name, o->labels,
-                    run % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"), run + 1);
-                batch.changes.append(ObjectChange{ObjectChange::Type::Modified, Kind::Pod, changed, o});
+                    run % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"),
+                    run + 1);
+                batch.changes.append(
+                    ObjectChange{ObjectChange::Type::Modified, Kind::Pod, changed, o});
             }
             for (int i = 0; i < 5; ++i) {
                 // Alternate the statuses so every round is a real change.
                 ChangeBatch round = batch;
                 for (ObjectChange &c : round.changes)
-                    c.object = TopologySynthetic::pod(c.object->namespaceName, c.object->name,
-                                                      QStringLiteral("ReplicaSet"),
-                                                      c.object->controllerRef()->name, c.object->labels,
-                                                      i % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"),
-                                                      run * 10 + i + 1);
+                    c.object = TopologySynthetic::pod(
+                        c.object->namespaceName, c.object->name, QStringLiteral("ReplicaSet"),
+                        c.object->controllerRef()->name, c.object->labels,
+                        i % 2 ? QStringLiteral("Pending") : QStringLiteral("CrashLoopBackOff"),
+                        run * 10 + i + 1);
                 incremental.push_back(timeMs([&] {
                     builder.apply(round);
                     scene->applyPendingChanges();
@@ -129,7 +138,7 @@ int main(int argc, char **argv)
             };
             const QPointF c = all.center();
             for (int i = 0; i < 5; ++i) {
-                const qreal shift = i * 120;  // panning
+                const qreal shift = i * 120; // panning
                 view.setZoom(1.0);
                 view.centerOn(c + QPointF(shift, 0));
                 paintDetail.push_back(paint());
@@ -159,9 +168,12 @@ int main(int argc, char **argv)
         report("incremental: 100 changed pods", median(incremental), "(target < 5)");
         report("frame 1600x1000 at 100 %", median(paintDetail), "(target < 16.7)");
         report("frame 1600x1000 at 40 % (panning)", median(paintPan), "(target < 16.7)");
-        report(overviewMode ? "frame 1600x1000 whole cluster (overview)" : "frame 1600x1000 whole cluster",
+        report(overviewMode ? "frame 1600x1000 whole cluster (overview)"
+                            : "frame 1600x1000 whole cluster",
                median(paintOverview), "(target < 16.7)");
-        out << QStringLiteral("%1: %2 MB (target < 100)\n").arg(QLatin1String("memory: graph + builder + scene (live heap)"), -44).arg(memory, 0, 'f', 1);
+        out << QStringLiteral("%1: %2 MB (target < 100)\n")
+                   .arg(QLatin1String("memory: graph + builder + scene (live heap)"), -44)
+                   .arg(memory, 0, 'f', 1);
     }
     return 0;
 }

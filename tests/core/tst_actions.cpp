@@ -18,9 +18,15 @@ nlohmann::json load(const QString &name)
     return nlohmann::json::parse(f.readAll().toStdString());
 }
 
-nlohmann::json web() { return load(QStringLiteral("deployment-web.json")); }
+nlohmann::json web()
+{
+    return load(QStringLiteral("deployment-web.json"));
+}
 
-nlohmann::json bodyOf(const PlannedWrite &w) { return nlohmann::json::parse(w.request.body.toStdString()); }
+nlohmann::json bodyOf(const PlannedWrite &w)
+{
+    return nlohmann::json::parse(w.request.body.toStdString());
+}
 
 } // namespace
 
@@ -42,21 +48,27 @@ private slots:
         QTest::addColumn<QString>("body");
         const QString dep = QStringLiteral("/apis/apps/v1/namespaces/shop/deployments/web");
         QTest::newRow("scale") << "scale" << false << QByteArray("PATCH") << dep + "/scale"
-                               << QByteArray("application/merge-patch+json") << R"({"spec":{"replicas":5}})";
-        QTest::newRow("scale dry") << "scale" << true << QByteArray("PATCH") << dep + "/scale?dryRun=All"
-                                   << QByteArray("application/merge-patch+json") << R"({"spec":{"replicas":5}})";
-        QTest::newRow("restart") << "restart" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
-                                 << QByteArray("application/strategic-merge-patch+json")
-                                 << R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-11-21T10:15:00Z"}}}}})";
+                               << QByteArray("application/merge-patch+json")
+                               << R"({"spec":{"replicas":5}})";
+        QTest::newRow("scale dry")
+            << "scale" << true << QByteArray("PATCH") << dep + "/scale?dryRun=All"
+            << QByteArray("application/merge-patch+json") << R"({"spec":{"replicas":5}})";
+        QTest::newRow("restart")
+            << "restart" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
+            << QByteArray("application/strategic-merge-patch+json")
+            << R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-11-21T10:15:00Z"}}}}})";
         QTest::newRow("pause") << "pause" << false << QByteArray("PATCH") << dep
-                               << QByteArray("application/strategic-merge-patch+json") << R"({"spec":{"paused":true}})";
-        QTest::newRow("set image") << "setImage" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
-                                   << QByteArray("application/strategic-merge-patch+json")
-                                   << R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"shop/web:1.3","name":"web"}]}}}})";
-        QTest::newRow("delete") << "delete" << false << QByteArray("DELETE") << dep << QByteArray("application/json")
+                               << QByteArray("application/strategic-merge-patch+json")
+                               << R"({"spec":{"paused":true}})";
+        QTest::newRow("set image")
+            << "setImage" << false << QByteArray("PATCH") << dep + "?fieldManager=orrery"
+            << QByteArray("application/strategic-merge-patch+json")
+            << R"({"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"shop/web:1.3","name":"web"}]}}}})";
+        QTest::newRow("delete") << "delete" << false << QByteArray("DELETE") << dep
+                                << QByteArray("application/json")
                                 << R"({"propagationPolicy":"Foreground"})";
-        QTest::newRow("delete dry") << "delete" << true << QByteArray("DELETE") << dep + "?dryRun=All"
-                                    << QByteArray("application/json")
+        QTest::newRow("delete dry") << "delete" << true << QByteArray("DELETE")
+                                    << dep + "?dryRun=All" << QByteArray("application/json")
                                     << R"({"dryRun":["All"],"propagationPolicy":"Foreground"})";
     }
 
@@ -77,7 +89,8 @@ private slots:
         else if (action == QLatin1String("pause"))
             w = WorkloadActions::pause(web(), dryRun);
         else if (action == QLatin1String("setImage"))
-            w = WorkloadActions::setImage(web(), QStringLiteral("web"), QStringLiteral("shop/web:1.3"), dryRun);
+            w = WorkloadActions::setImage(web(), QStringLiteral("web"),
+                                          QStringLiteral("shop/web:1.3"), dryRun);
         else if (action == QLatin1String("delete"))
             w = WorkloadActions::remove(web(), WorkloadActions::Propagation::Foreground, dryRun);
         QVERIFY2(w.ok(), qPrintable(w.ok() ? QString() : w.error().message));
@@ -95,10 +108,15 @@ private slots:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("message");
-        QTest::newRow("restart paused") << "restart" << "can't restart paused deployment (run rollout resume first)";
-        QTest::newRow("pause paused") << "pause" << "deployment.apps/web is already paused";
-        QTest::newRow("unknown container") << "setImage" << "unable to find container named \"nginx\"";
-        QTest::newRow("negative scale") << "scale" << "The replica count cannot be negative.";
+        QTest::newRow("restart paused")
+            << "restart"
+            << "can't restart paused deployment (run rollout resume first)";
+        QTest::newRow("pause paused") << "pause"
+                                      << "deployment.apps/web is already paused";
+        QTest::newRow("unknown container") << "setImage"
+                                           << "unable to find container named \"nginx\"";
+        QTest::newRow("negative scale") << "scale"
+                                        << "The replica count cannot be negative.";
     }
 
     void refusals()
@@ -133,31 +151,43 @@ private slots:
     void setImageAllContainersAndInit()
     {
         nlohmann::json dep = web();
-        dep["spec"]["template"]["spec"]["initContainers"] = {{{"name", "migrate"}, {"image", "shop/migrate:1"}}};
+        dep["spec"]["template"]["spec"]["initContainers"]
+            = {{{"name", "migrate"}, {"image", "shop/migrate:1"}}};
         auto w = WorkloadActions::setImage(dep, QStringLiteral("*"), QStringLiteral("shop/all:2"));
         QVERIFY(w.ok());
-        QVERIFY(bodyOf(*w) == nlohmann::json::parse(
-                    R"({"spec":{"template":{"spec":{"initContainers":[{"image":"shop/all:2","name":"migrate"}],
+        QVERIFY(
+            bodyOf(*w)
+            == nlohmann::json::parse(
+                R"({"spec":{"template":{"spec":{"initContainers":[{"image":"shop/all:2","name":"migrate"}],
                         "$setElementOrder/initContainers":[{"name":"migrate"}],"$setElementOrder/containers":[{"name":"web"}],
                         "containers":[{"image":"shop/all:2","name":"web"}]}}}})"));
         // A Pod's containers sit directly in its spec.
-        nlohmann::json pod = {{"apiVersion", "v1"}, {"kind", "Pod"}, {"metadata", {{"name", "p"}, {"namespace", "shop"}}},
+        nlohmann::json pod = {{"apiVersion", "v1"},
+                              {"kind", "Pod"},
+                              {"metadata", {{"name", "p"}, {"namespace", "shop"}}},
                               {"spec", {{"containers", {{{"name", "web"}, {"image", "a"}}}}}}};
         auto p = WorkloadActions::setImage(pod, QStringLiteral("web"), QStringLiteral("b"));
         QVERIFY(p.ok());
-        QCOMPARE(p->request.path, QStringLiteral("/api/v1/namespaces/shop/pods/p?fieldManager=orrery"));
-        QVERIFY(bodyOf(*p) == nlohmann::json::parse(
-                    R"({"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"b","name":"web"}]}})"));
+        QCOMPARE(p->request.path,
+                 QStringLiteral("/api/v1/namespaces/shop/pods/p?fieldManager=orrery"));
+        QVERIFY(
+            bodyOf(*p)
+            == nlohmann::json::parse(
+                R"({"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"image":"b","name":"web"}]}})"));
     }
 
     void hpaDetection()
     {
         auto hpa = [](const char *name, const char *kind, const char *target, const char *api) {
-            return nlohmann::json{{"apiVersion", "autoscaling/v2"}, {"kind", "HorizontalPodAutoscaler"},
-                                  {"metadata", {{"name", name}, {"namespace", "shop"}}},
-                                  {"spec", {{"scaleTargetRef", {{"apiVersion", api}, {"kind", kind}, {"name", target}}},
-                                            {"minReplicas", 2}, {"maxReplicas", 10}}},
-                                  {"status", {{"currentReplicas", 3}, {"desiredReplicas", 4}}}};
+            return nlohmann::json{
+                {"apiVersion", "autoscaling/v2"},
+                {"kind", "HorizontalPodAutoscaler"},
+                {"metadata", {{"name", name}, {"namespace", "shop"}}},
+                {"spec",
+                 {{"scaleTargetRef", {{"apiVersion", api}, {"kind", kind}, {"name", target}}},
+                  {"minReplicas", 2},
+                  {"maxReplicas", 10}}},
+                {"status", {{"currentReplicas", 3}, {"desiredReplicas", 4}}}};
         };
         const nlohmann::json list = {{"items",
                                       {hpa("other", "Deployment", "api", "apps/v1"),
@@ -171,11 +201,16 @@ private slots:
         QCOMPARE(found->desiredReplicas, 4);
         QVERIFY(!WorkloadActions::findHpa(web(), nlohmann::json::array()).has_value());
 
-        auto bounds = WorkloadActions::setHpaBounds(hpa("web", "Deployment", "web", "apps/v1"), 3, 12);
+        auto bounds
+            = WorkloadActions::setHpaBounds(hpa("web", "Deployment", "web", "apps/v1"), 3, 12);
         QVERIFY(bounds.ok());
-        QCOMPARE(bounds->request.path, QStringLiteral("/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers/web"));
-        QVERIFY(bodyOf(*bounds) == nlohmann::json::parse(R"({"spec":{"maxReplicas":12,"minReplicas":3}})"));
-        QVERIFY(!WorkloadActions::setHpaBounds(hpa("web", "Deployment", "web", "apps/v1"), 5, 4).ok());
+        QCOMPARE(
+            bounds->request.path,
+            QStringLiteral("/apis/autoscaling/v2/namespaces/shop/horizontalpodautoscalers/web"));
+        QVERIFY(bodyOf(*bounds)
+                == nlohmann::json::parse(R"({"spec":{"maxReplicas":12,"minReplicas":3}})"));
+        QVERIFY(
+            !WorkloadActions::setHpaBounds(hpa("web", "Deployment", "web", "apps/v1"), 5, 4).ok());
     }
 };
 

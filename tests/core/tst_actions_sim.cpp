@@ -50,11 +50,14 @@ void tst_ActionsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop")}, kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(
+        m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop")}, kubeconfig),
+        qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     auto connection = config.connection(config.currentContext());
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().toString()));
+    QVERIFY2(connection.ok(),
+             qPrintable(connection.ok() ? QString() : connection.error().toString()));
     m_transport = std::make_unique<HttpTransport>(std::move(*connection));
     m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
     m_executor = std::make_unique<ClusterWriteExecutor>(m_transport.get(), m_audit.get());
@@ -96,7 +99,8 @@ void tst_ActionsSim::scaleAndHpa()
 {
     auto dep = get(QStringLiteral("/apis/apps/v1/namespaces/default/deployments/order-service"));
     QVERIFY(dep.ok());
-    auto hpas = get(QStringLiteral("/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers"));
+    auto hpas
+        = get(QStringLiteral("/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers"));
     QVERIFY(hpas.ok());
     const auto hpa = WorkloadActions::findHpa(*dep, *hpas);
     QVERIFY(hpa.has_value());
@@ -116,12 +120,14 @@ void tst_ActionsSim::scaleAndHpa()
 
 void tst_ActionsSim::setImageThenRollback()
 {
-    const QString depPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
+    const QString depPath
+        = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
     auto dep = get(depPath);
     QVERIFY(dep.ok());
     const std::string container = (*dep)["spec"]["template"]["spec"]["containers"][0]["name"];
     const std::string original = (*dep)["spec"]["template"]["spec"]["containers"][0]["image"];
-    auto setImage = WorkloadActions::setImage(*dep, QString::fromStdString(container), QStringLiteral("shop/product:broken"));
+    auto setImage = WorkloadActions::setImage(*dep, QString::fromStdString(container),
+                                              QStringLiteral("shop/product:broken"));
     QVERIFY(setImage.ok());
     QVERIFY(runJobs({*setImage}));
 
@@ -141,15 +147,17 @@ void tst_ActionsSim::setImageThenRollback()
     QVERIFY(runJobs({plan->write}));
     auto rolledBack = get(depPath);
     QVERIFY(rolledBack.ok());
-    QCOMPARE((*rolledBack)["spec"]["template"]["spec"]["containers"][0]["image"].get<std::string>(), original);
+    QCOMPARE((*rolledBack)["spec"]["template"]["spec"]["containers"][0]["image"].get<std::string>(),
+             original);
 }
 
 void tst_ActionsSim::applyDryRun()
 {
     ServerSideApply::Options options;
     options.dryRun = true;
-    auto writes = ServerSideApply::plan("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orrery-dry\ndata:\n  a: \"1\"\n",
-                                        options);
+    auto writes = ServerSideApply::plan(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orrery-dry\ndata:\n  a: \"1\"\n",
+        options);
     QVERIFY(writes.ok());
     QStringList report;
     QVERIFY2(runJobs(*writes, &report), qPrintable(report.join(QLatin1Char('\n'))));

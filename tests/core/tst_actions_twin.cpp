@@ -109,7 +109,8 @@ void tst_ActionsTwin::initTestCase()
         QSKIP("kubectl is not installed: the twin comparison needs the real kubectl");
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("minimal")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("minimal")}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     auto connection = config.connection(config.currentContext());
@@ -189,10 +190,12 @@ nlohmann::json tst_ActionsTwin::comparable(const QString &ns)
     // restartedAt differs by the clocks only: both must be a valid RFC 3339 UTC time.
     auto &templateAnnotations = out["spec"]["template"]["metadata"]["annotations"];
     if (templateAnnotations.is_object() && templateAnnotations.contains(kRestartedAt)) {
-        const QString at = QString::fromStdString(templateAnnotations[kRestartedAt].get<std::string>());
-        templateAnnotations[kRestartedAt] = QDateTime::fromString(at, Qt::ISODate).isValid() && at.endsWith(QLatin1Char('Z'))
-            ? "<RFC 3339 UTC time>"
-            : "<invalid: " + at.toStdString() + ">";
+        const QString at
+            = QString::fromStdString(templateAnnotations[kRestartedAt].get<std::string>());
+        templateAnnotations[kRestartedAt]
+            = QDateTime::fromString(at, Qt::ISODate).isValid() && at.endsWith(QLatin1Char('Z'))
+                  ? "<RFC 3339 UTC time>"
+                  : "<invalid: " + at.toStdString() + ">";
     }
     if (templateAnnotations.is_null())
         out["spec"]["template"]["metadata"].erase("annotations");
@@ -201,7 +204,8 @@ nlohmann::json tst_ActionsTwin::comparable(const QString &ns)
     const nlohmann::json replicaSets = object(ns, QStringLiteral("replicasets"));
     for (const auto &rs : replicaSets.value("items", nlohmann::json::array())) {
         const auto annotations = rs["metadata"].value("annotations", nlohmann::json::object());
-        const int revision = std::stoi(annotations.value("deployment.kubernetes.io/revision", std::string("0")));
+        const int revision
+            = std::stoi(annotations.value("deployment.kubernetes.io/revision", std::string("0")));
         nlohmann::json images = nlohmann::json::array();
         for (const auto &c : rs["spec"]["template"]["spec"]["containers"])
             images.push_back(c["image"]);
@@ -221,14 +225,16 @@ void tst_ActionsTwin::compareTwins()
     QVERIFY(a.contains("spec") && !a["spec"].is_null());
     // The namespace shows in kubectl's last-applied annotation (both twins were created by
     // kubectl apply); it is the only intended difference.
-    const QString twinB = QString::fromStdString(b.dump(2)).replace(QLatin1String("twin-b"), QLatin1String("twin-a"));
+    const QString twinB = QString::fromStdString(b.dump(2)).replace(QLatin1String("twin-b"),
+                                                                    QLatin1String("twin-a"));
     QCOMPARE(QString::fromStdString(a.dump(2)), twinB);
 }
 
 void tst_ActionsTwin::setImage()
 {
     const nlohmann::json d = object(QStringLiteral("twin-a"), QStringLiteral("deployment/web"));
-    QVERIFY(orrery(WorkloadActions::setImage(d, QStringLiteral("main"), QStringLiteral("nginx:1.26"))));
+    QVERIFY(
+        orrery(WorkloadActions::setImage(d, QStringLiteral("main"), QStringLiteral("nginx:1.26"))));
     QVERIFY(kubectl({"set", "image", "-n", "twin-b", "deployment/web", "main=nginx:1.26"}));
     QVERIFY(waitRollout(QStringLiteral("twin-a")));
     QVERIFY(waitRollout(QStringLiteral("twin-b")));
@@ -252,16 +258,18 @@ void tst_ActionsTwin::rolloutUndo()
     compareTwins();
     // Revision 1's ReplicaSet came back as revision 3 and remembers it was 1.
     const nlohmann::json a = comparable(ns);
-    QVERIFY2(a["replicaSets"].contains("3"), qPrintable(QString::fromStdString(a["replicaSets"].dump())));
-    QCOMPARE(a["replicaSets"]["3"]["annotations"].value("deployment.kubernetes.io/revision-history", std::string()),
+    QVERIFY2(a["replicaSets"].contains("3"),
+             qPrintable(QString::fromStdString(a["replicaSets"].dump())));
+    QCOMPARE(a["replicaSets"]["3"]["annotations"].value("deployment.kubernetes.io/revision-history",
+                                                        std::string()),
              std::string("1"));
 }
 
 void tst_ActionsTwin::rolloutUndoToRevision()
 {
     const QString ns = QStringLiteral("twin-a");
-    const Result<RollbackPlan> plan = DeploymentRollback::plan(object(ns, QStringLiteral("deployment/web")),
-                                                               object(ns, QStringLiteral("replicasets")), 2);
+    const Result<RollbackPlan> plan = DeploymentRollback::plan(
+        object(ns, QStringLiteral("deployment/web")), object(ns, QStringLiteral("replicasets")), 2);
     QVERIFY(plan.ok());
     QVERIFY(orrery(plan->write));
     QVERIFY(kubectl({"rollout", "undo", "-n", "twin-b", "deployment/web", "--to-revision=2"}));
@@ -303,7 +311,8 @@ void tst_ActionsTwin::statefulSetUndo()
         const nlohmann::json list = object(ns, QStringLiteral("controllerrevisions"));
         std::map<int, std::string> byRevision;
         for (const auto &cr : list.value("items", nlohmann::json::array()))
-            byRevision[cr.value("revision", 0)] = ControllerRevisionRollback::storedTemplate(cr).dump();
+            byRevision[cr.value("revision", 0)]
+                = ControllerRevisionRollback::storedTemplate(cr).dump();
         return byRevision;
     };
     auto rolledOut = [this](const QString &ns) {
@@ -316,8 +325,9 @@ void tst_ActionsTwin::statefulSetUndo()
         QVERIFY(rolledOut(ns));
     }
     const QString ns = QStringLiteral("twin-a");
-    const Result<RollbackPlan> plan = ControllerRevisionRollback::plan(object(ns, QStringLiteral("statefulset/db")),
-                                                                       object(ns, QStringLiteral("controllerrevisions")), 0);
+    const Result<RollbackPlan> plan
+        = ControllerRevisionRollback::plan(object(ns, QStringLiteral("statefulset/db")),
+                                           object(ns, QStringLiteral("controllerrevisions")), 0);
     QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
     QCOMPARE(plan->toRevision, qint64(1));
     QVERIFY(orrery(plan->write));
@@ -328,7 +338,8 @@ void tst_ActionsTwin::statefulSetUndo()
     const nlohmann::json b = object(QStringLiteral("twin-b"), QStringLiteral("statefulset/db"));
     QCOMPARE(QString::fromStdString(a["spec"].dump(2)), QString::fromStdString(b["spec"].dump(2)));
     QCOMPARE(a["metadata"].value("generation", 0), b["metadata"].value("generation", 0));
-    QCOMPARE(a["spec"]["template"]["spec"]["containers"][0].value("image", std::string()), std::string("postgres:16.1"));
+    QCOMPARE(a["spec"]["template"]["spec"]["containers"][0].value("image", std::string()),
+             std::string("postgres:16.1"));
     const auto revisionsA = controllerRevisions(ns);
     QVERIFY(revisionsA.size() >= 2);
     QVERIFY(revisionsA == controllerRevisions(QStringLiteral("twin-b")));

@@ -45,13 +45,14 @@ private slots:
             QCOMPARE(w.verb, QStringLiteral("apply"));
             QVERIFY(nlohmann::json::parse(w.request.body.toStdString()) == w.body);
         }
-        QCOMPARE(paths, (QStringList{
-                            "/api/v1/namespaces/shop?fieldManager=orrery",
-                            "/api/v1/namespaces/team-a/configmaps/web-config?fieldManager=orrery",
-                            "/apis/apps/v1/namespaces/shop/deployments/web?fieldManager=orrery",
-                            "/apis/rbac.authorization.k8s.io/v1/clusterroles/reader?fieldManager=orrery",
-                            "/apis/example.com/v1/namespaces/team-a/widgets/w1?fieldManager=orrery",
-                        }));
+        QCOMPARE(paths,
+                 (QStringList{
+                     "/api/v1/namespaces/shop?fieldManager=orrery",
+                     "/api/v1/namespaces/team-a/configmaps/web-config?fieldManager=orrery",
+                     "/apis/apps/v1/namespaces/shop/deployments/web?fieldManager=orrery",
+                     "/apis/rbac.authorization.k8s.io/v1/clusterroles/reader?fieldManager=orrery",
+                     "/apis/example.com/v1/namespaces/team-a/widgets/w1?fieldManager=orrery",
+                 }));
         const auto &w = *writes;
         // The default namespace goes into the body too; a cluster-scoped object loses one.
         QVERIFY(w[1].body["metadata"]["namespace"] == "team-a");
@@ -61,9 +62,11 @@ private slots:
         QVERIFY(w[1].body["data"]["ZIP"] == "01234");
         QVERIFY(w[2].body["spec"]["replicas"] == 3);
         QVERIFY(w[2].body["spec"]["paused"] == false);
-        QVERIFY(w[2].body["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"] == 8080);
+        QVERIFY(w[2].body["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"]
+                == 8080);
         QVERIFY(w[2].body["spec"]["template"]["spec"]["containers"][0]["env"][0]["value"] == "0.5");
-        QVERIFY(w[2].body["spec"]["template"]["spec"]["containers"][0]["resources"]["limits"]["cpu"] == "500m");
+        QVERIFY(w[2].body["spec"]["template"]["spec"]["containers"][0]["resources"]["limits"]["cpu"]
+                == "500m");
         QVERIFY(w[4].body["spec"]["size"] == 16);
     }
 
@@ -73,11 +76,13 @@ private slots:
         options.dryRun = true;
         options.force = true;
         options.fieldManager = QStringLiteral("orrery ui");
-        auto writes = ServerSideApply::plan(read(QStringLiteral("missing-name.yaml")).left(52), options);
+        auto writes
+            = ServerSideApply::plan(read(QStringLiteral("missing-name.yaml")).left(52), options);
         QVERIFY(writes.ok());
         QCOMPARE(writes->size(), 1);
         QCOMPARE(writes->first().request.path,
-                 QStringLiteral("/api/v1/namespaces/default/configmaps/ok?dryRun=All&fieldManager=orrery%20ui&force=true"));
+                 QStringLiteral("/api/v1/namespaces/default/configmaps/"
+                                "ok?dryRun=All&fieldManager=orrery%20ui&force=true"));
         QVERIFY(writes->first().dryRun);
     }
 
@@ -86,8 +91,10 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        QTest::newRow("missing name") << "missing-name.yaml" << 6 << "The ConfigMap has no metadata.name.";
-        QTest::newRow("unknown kind") << "unknown-kind.yaml" << 6 << "The server does not serve Gadget in example.com/v1.";
+        QTest::newRow("missing name")
+            << "missing-name.yaml" << 6 << "The ConfigMap has no metadata.name.";
+        QTest::newRow("unknown kind")
+            << "unknown-kind.yaml" << 6 << "The server does not serve Gadget in example.com/v1.";
     }
 
     void errors()
@@ -114,16 +121,21 @@ private slots:
 
     void conflict()
     {
-        const auto c = ServerSideApply::explainConflict(read(QStringLiteral("conflict-status.json")));
+        const auto c
+            = ServerSideApply::explainConflict(read(QStringLiteral("conflict-status.json")));
         QVERIFY(c.has_value());
         QCOMPARE(c->managers.size(), 2);
         QCOMPARE(c->managers[0].name, QStringLiteral("kubectl-client-side-apply"));
         QCOMPARE(c->managers[0].apiVersion, QStringLiteral("apps/v1"));
-        QCOMPARE(c->managers[0].fields, (QStringList{".spec.replicas", ".spec.template.spec.containers[name=\"web\"].image"}));
+        QCOMPARE(
+            c->managers[0].fields,
+            (QStringList{".spec.replicas", ".spec.template.spec.containers[name=\"web\"].image"}));
         QCOMPARE(c->managers[1].name, QStringLiteral("hpa-controller"));
-        QVERIFY(c->text.startsWith(QLatin1String("Apply failed: 3 fields are managed by someone else.\n")));
+        QVERIFY(c->text.startsWith(
+            QLatin1String("Apply failed: 3 fields are managed by someone else.\n")));
         QVERIFY(c->text.contains(QLatin1String("  \"hpa-controller\" manages .spec.replicas\n")));
-        QVERIFY(!ServerSideApply::explainConflict(read(QStringLiteral("notconflict-status.json"))).has_value());
+        QVERIFY(!ServerSideApply::explainConflict(read(QStringLiteral("notconflict-status.json")))
+                     .has_value());
         QVERIFY(!ServerSideApply::explainConflict("not json").has_value());
     }
 
@@ -132,7 +144,8 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::newRow("strings that look like other types")
             << R"({"a":"true","b":"1","c":"null","d":"0x1F","e":"1.5","f":"yes","g":"","h":"~"})";
-        QTest::newRow("nested") << R"({"spec":{"list":[1,2.5,true,null,{"k":"v"}],"empty":{},"none":[]}})";
+        QTest::newRow("nested")
+            << R"({"spec":{"list":[1,2.5,true,null,{"k":"v"}],"empty":{},"none":[]}})";
         QTest::newRow("multiline") << R"({"script":"line1\nline2\n","key with: colon":"x: y"})";
     }
 
@@ -143,7 +156,8 @@ private slots:
         const QString yaml = YamlJson::toYaml(value);
         auto back = YamlJson::parse(yaml.toUtf8());
         QVERIFY(back.ok());
-        QVERIFY2(*back == value, qPrintable(yaml + QStringLiteral("\n=> ") + QString::fromStdString(back->dump())));
+        QVERIFY2(*back == value,
+                 qPrintable(yaml + QStringLiteral("\n=> ") + QString::fromStdString(back->dump())));
     }
 };
 

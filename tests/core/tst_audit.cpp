@@ -79,7 +79,7 @@ private slots:
     {
         QTemporaryDir dir;
         const qint64 lineSize = qint64(entry(10).toJson().dump().size()) + 1;
-        AuditLog log(dir.path(), lineSize * 4, 2);  // four lines per file, two old files kept
+        AuditLog log(dir.path(), lineSize * 4, 2); // four lines per file, two old files kept
         for (int i = 10; i < 30; ++i)
             QVERIFY(log.append(entry(i)).ok());
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.jsonl"))));
@@ -88,7 +88,7 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("audit.3.jsonl"))));
         QVERIFY(QFileInfo(log.currentFile()).size() <= lineSize * 4);
         const QList<AuditEntry> read = AuditLog::read(dir.path());
-        QCOMPARE(read.size(), 12);  // 3 files × 4 lines survive
+        QCOMPARE(read.size(), 12); // 3 files × 4 lines survive
         QCOMPARE(read.first().name, QStringLiteral("web-18"));
         QCOMPARE(read.last().name, QStringLiteral("web-29"));
     }
@@ -100,7 +100,7 @@ private slots:
         QVERIFY(log.append(entry(1)).ok());
         QFile f(log.currentFile());
         QVERIFY(f.open(QIODevice::Append));
-        f.write("{\"time\":\"2026-11-21T10:0");  // a crash mid-line
+        f.write("{\"time\":\"2026-11-21T10:0"); // a crash mid-line
         f.close();
         QVERIFY(log.append(entry(2)).ok());
         QCOMPARE(AuditLog::read(dir.path()).size(), 2);
@@ -134,7 +134,7 @@ private slots:
         QVERIFY(read[1].outcomeKnown());
         QCOMPARE(read[1].status, 409);
         QCOMPARE(read[1].result, QStringLiteral("conflict"));
-        QCOMPARE(read[1].time, t);  // when it was sent
+        QCOMPARE(read[1].time, t); // when it was sent
         QCOMPARE(read[1].summary, entry(1).summary);
         QCOMPARE(read[2].name, QStringLiteral("web-2"));
         QVERIFY(!read[2].outcomeKnown());
@@ -146,7 +146,7 @@ private slots:
     {
         QTemporaryDir dir;
         const AuditEntry intent = entry(1).intent(entry(1).time);
-        AuditLog log(dir.path(), qint64(intent.toJson().dump().size()) + 1, 3);  // one line per file
+        AuditLog log(dir.path(), qint64(intent.toJson().dump().size()) + 1, 3); // one line per file
         QVERIFY(log.append(intent).ok());
         QVERIFY(log.append(intent.outcome(200, QStringLiteral("ok"), entry(2).time)).ok());
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.1.jsonl"))));
@@ -159,14 +159,18 @@ private slots:
     void secretsNeverLogged_data()
     {
         QTest::addColumn<QByteArray>("manifest");
-        QTest::newRow("data") << QByteArray("apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: aHVudGVyMg==\n");
-        QTest::newRow("stringData") << QByteArray("apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2\n");
-        QTest::newRow("last-applied") << QByteArray(
-            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  annotations:\n"
-            "    kubectl.kubernetes.io/last-applied-configuration: '{\"data\":{\"password\":\"aHVudGVyMg==\"}}'\n"
-            "type: Opaque\n");
-        QTest::newRow("list") << QByteArray("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n"
-                                            "  metadata:\n    name: db\n  stringData:\n    password: hunter2\n");
+        QTest::newRow("data") << QByteArray("apiVersion: v1\nkind: Secret\nmetadata:\n  name: "
+                                            "db\ndata:\n  password: aHVudGVyMg==\n");
+        QTest::newRow("stringData") << QByteArray("apiVersion: v1\nkind: Secret\nmetadata:\n  "
+                                                  "name: db\nstringData:\n  password: hunter2\n");
+        QTest::newRow("last-applied")
+            << QByteArray("apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  annotations:\n"
+                          "    kubectl.kubernetes.io/last-applied-configuration: "
+                          "'{\"data\":{\"password\":\"aHVudGVyMg==\"}}'\n"
+                          "type: Opaque\n");
+        QTest::newRow("list") << QByteArray(
+            "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n"
+            "  metadata:\n    name: db\n  stringData:\n    password: hunter2\n");
     }
 
     void secretsNeverLogged()
@@ -196,8 +200,9 @@ private slots:
         w.kind = QStringLiteral("Secret");
         w.ns = QStringLiteral("shop");
         w.name = QStringLiteral("db");
-        w.body = nlohmann::json::array({{{"op", "replace"}, {"path", "/data/password"}, {"value", "aHVudGVyMg=="}},
-                                        {{"op", "add"}, {"path", "/data"}, {"value", {{"k", "aHVudGVyMg=="}}}}});
+        w.body = nlohmann::json::array(
+            {{{"op", "replace"}, {"path", "/data/password"}, {"value", "aHVudGVyMg=="}},
+             {{"op", "add"}, {"path", "/data"}, {"value", {{"k", "aHVudGVyMg=="}}}}});
         const AuditEntry e = AuditEntry::fromWrite(w);
         QVERIFY(!e.summary.contains(QLatin1String("aHVudGVyMg")));
         QVERIFY(e.summary.contains(QLatin1String("/data/password")));
@@ -217,15 +222,18 @@ private slots:
         r.manifest = QStringLiteral("kind: Secret\nstringData:\n  password: hunter2\n");
         const PlannedWrite w = HelmRollback::secretWrite(r, QDateTime::currentDateTimeUtc(), true);
         const AuditEntry e = AuditEntry::fromWrite(w);
-        const QString encoded = QString::fromStdString(w.body["data"]["release"].get<std::string>());
+        const QString encoded
+            = QString::fromStdString(w.body["data"]["release"].get<std::string>());
         QVERIFY(!e.summary.contains(encoded.left(40)));
         QVERIFY(e.summary.contains(QLatin1String("sh.helm.release.v1.shop.v2")));
     }
 
     void ordinaryPatchKept()
     {
-        auto w = WorkloadActions::scale({{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
-                                         {"metadata", {{"name", "web"}, {"namespace", "shop"}}}}, 4);
+        auto w = WorkloadActions::scale({{"apiVersion", "apps/v1"},
+                                         {"kind", "Deployment"},
+                                         {"metadata", {{"name", "web"}, {"namespace", "shop"}}}},
+                                        4);
         QVERIFY(w.ok());
         const AuditEntry e = AuditEntry::fromWrite(*w);
         QCOMPARE(e.summary, QStringLiteral("{\"spec\":{\"replicas\":4}}"));

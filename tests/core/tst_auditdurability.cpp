@@ -46,7 +46,8 @@ AuditEntry write(const QString &name)
     e.ns = QStringLiteral("shop");
     e.name = name;
     // Long enough that rotation happens every few lines in the small-file tests.
-    e.summary = QStringLiteral("{\"spec\":{\"replicas\":3},\"pad\":\"%1\"}").arg(QString(200, QLatin1Char('x')));
+    e.summary = QStringLiteral("{\"spec\":{\"replicas\":3},\"pad\":\"%1\"}")
+                    .arg(QString(200, QLatin1Char('x')));
     return e;
 }
 
@@ -73,7 +74,8 @@ QMap<int, QString> auditFiles(const QString &dir)
     QMap<int, QString> files;
     for (const QString &name : QDir(dir).entryList({QStringLiteral("audit*.jsonl")}, QDir::Files)) {
         const QString middle = name.section(QLatin1Char('.'), 1, 1);
-        files.insert(middle == QLatin1String("jsonl") ? 0 : middle.toInt(), QDir(dir).filePath(name));
+        files.insert(middle == QLatin1String("jsonl") ? 0 : middle.toInt(),
+                     QDir(dir).filePath(name));
     }
     return files;
 }
@@ -100,17 +102,22 @@ int childMain(const QStringList &args)
     }
     if (args.value(0) == QLatin1String("tear")) {
         AuditLog log(args.value(1));
-        const AuditEntry intent = write(QStringLiteral("torn")).intent(QDateTime::currentDateTimeUtc());
+        const AuditEntry intent
+            = write(QStringLiteral("torn")).intent(QDateTime::currentDateTimeUtc());
         if (!log.append(intent))
             return 1;
         QLockFile lock(log.lockFile());
         if (!lock.tryLock(5000))
             return 2;
-        const std::string line = intent.outcome(200, QStringLiteral("ok"), QDateTime::currentDateTimeUtc()).toJson().dump();
-        const int fd = ::open(QFile::encodeName(log.currentFile()).constData(), O_WRONLY | O_APPEND);
+        const std::string line
+            = intent.outcome(200, QStringLiteral("ok"), QDateTime::currentDateTimeUtc())
+                  .toJson()
+                  .dump();
+        const int fd
+            = ::open(QFile::encodeName(log.currentFile()).constData(), O_WRONLY | O_APPEND);
         if (fd < 0 || ::write(fd, line.data(), line.size() / 2) < 0)
             return 3;
-        ::raise(SIGKILL);  // the crash, lock held and line half written
+        ::raise(SIGKILL); // the crash, lock held and line half written
         return 4;
     }
     return 64;
@@ -142,16 +149,19 @@ private slots:
         if (!QFile::exists(QStringLiteral("/dev/full")))
             QSKIP("no /dev/full");
         QTemporaryDir dir;
-        QVERIFY(QFile::link(QStringLiteral("/dev/full"), dir.filePath(QStringLiteral("audit.jsonl"))));
+        QVERIFY(
+            QFile::link(QStringLiteral("/dev/full"), dir.filePath(QStringLiteral("audit.jsonl"))));
         AuditLog log(dir.path());
         QSignalSpy failed(&log, &AuditLog::writeFailed);
         const Result<void> r = log.append(write(QStringLiteral("web")));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, Error::Code::FileError);
-        QVERIFY2(r.error().message.contains(QLatin1String("space"), Qt::CaseInsensitive), qPrintable(r.error().toString()));
+        QVERIFY2(r.error().message.contains(QLatin1String("space"), Qt::CaseInsensitive),
+                 qPrintable(r.error().toString()));
         QCOMPARE(failed.count(), 1);
-        QVERIFY2(failed.first().at(0).toString().contains(dir.filePath(QStringLiteral("audit.jsonl"))),
-                 qPrintable(failed.first().at(0).toString()));
+        QVERIFY2(
+            failed.first().at(0).toString().contains(dir.filePath(QStringLiteral("audit.jsonl"))),
+            qPrintable(failed.first().at(0).toString()));
     }
 
     // Another instance holds the lock: append waits for it rather than writing beside it.
@@ -187,10 +197,11 @@ private slots:
     {
         QTemporaryDir dir;
         const qint64 maxBytes = 8 * 1024;
-        const int keep = 1000;  // enough to keep everything: any missing line was lost, not dropped
+        const int keep = 1000; // enough to keep everything: any missing line was lost, not dropped
         const int perWriter = 150;
-        auto child = startChild({QStringLiteral("append"), dir.path(), QString::number(perWriter), QStringLiteral("child"),
-                                 QString::number(maxBytes), QString::number(keep)});
+        auto child = startChild({QStringLiteral("append"), dir.path(), QString::number(perWriter),
+                                 QStringLiteral("child"), QString::number(maxBytes),
+                                 QString::number(keep)});
         QVERIFY(child->waitForStarted(10000));
         QList<QThread *> threads;
         std::atomic<int> failures = 0;
@@ -213,16 +224,17 @@ private slots:
 
         const QMap<int, QString> files = auditFiles(dir.path());
         QVERIFY2(files.size() > 10, "the test must rotate many times");
-        QCOMPARE(files.lastKey(), int(files.size()) - 1);  // audit.1 … audit.N, no gap
+        QCOMPARE(files.lastKey(), int(files.size()) - 1); // audit.1 … audit.N, no gap
         int total = 0;
         QSet<QString> intents, outcomes;
         for (const QString &file : files) {
             QVERIFY2(QFileInfo(file).size() <= maxBytes, qPrintable(file));
             for (const QString &line : lines(file)) {
                 const nlohmann::json j = nlohmann::json::parse(line.toStdString(), nullptr, false);
-                QVERIFY2(j.is_object(), qPrintable(line));  // not torn, not two lines mixed
+                QVERIFY2(j.is_object(), qPrintable(line)); // not torn, not two lines mixed
                 ++total;
-                (j["phase"] == "intent" ? intents : outcomes).insert(QString::fromStdString(j["id"].get<std::string>()));
+                (j["phase"] == "intent" ? intents : outcomes)
+                    .insert(QString::fromStdString(j["id"].get<std::string>()));
             }
         }
         QCOMPARE(total, 3 * perWriter * 2);
@@ -231,7 +243,7 @@ private slots:
 
         const QList<AuditEntry> entries = AuditLog::read(dir.path());
         QCOMPARE(entries.size(), 3 * perWriter);
-        QHash<QString, int> next;  // per writer, the index expected next: oldest first, in order
+        QHash<QString, int> next; // per writer, the index expected next: oldest first, in order
         for (const AuditEntry &e : entries) {
             QVERIFY(e.outcomeKnown());
             const QString tag = e.name.section(QLatin1Char('-'), 0, 0);
@@ -246,17 +258,20 @@ private slots:
     void killedWriterLosesNothingRecorded()
     {
         QTemporaryDir dir;
-        auto child = startChild({QStringLiteral("append"), dir.path(), QStringLiteral("0"), QStringLiteral("crash"),
-                                 QString::number(AuditLog::DefaultMaxBytes), QString::number(AuditLog::DefaultKeep)});
+        auto child = startChild(
+            {QStringLiteral("append"), dir.path(), QStringLiteral("0"), QStringLiteral("crash"),
+             QString::number(AuditLog::DefaultMaxBytes), QString::number(AuditLog::DefaultKeep)});
         int acknowledged = -1;
         QByteArray out;
-        QVERIFY(waitUntil([&] {
-            out += child->readAllStandardOutput();
-            const QList<QByteArray> acks = out.split('\n');
-            if (acks.size() >= 2)
-                acknowledged = acks.at(acks.size() - 2).toInt();
-            return acknowledged >= 200 || child->state() == QProcess::NotRunning;
-        }, 60000));
+        QVERIFY(waitUntil(
+            [&] {
+                out += child->readAllStandardOutput();
+                const QList<QByteArray> acks = out.split('\n');
+                if (acks.size() >= 2)
+                    acknowledged = acks.at(acks.size() - 2).toInt();
+                return acknowledged >= 200 || child->state() == QProcess::NotRunning;
+            },
+            60000));
         QCOMPARE(child->state(), QProcess::Running);
         ::kill(pid_t(child->processId()), SIGKILL);
         QVERIFY(child->waitForFinished(10000));
@@ -267,11 +282,12 @@ private slots:
 
         const QStringList raw = lines(dir.filePath(QStringLiteral("audit.jsonl")));
         for (int i = 0; i < raw.size() - 1; ++i)
-            QVERIFY2(nlohmann::json::parse(raw.at(i).toStdString(), nullptr, false).is_object(), qPrintable(raw.at(i)));
+            QVERIFY2(nlohmann::json::parse(raw.at(i).toStdString(), nullptr, false).is_object(),
+                     qPrintable(raw.at(i)));
 
         const QList<AuditEntry> entries = AuditLog::read(dir.path());
         QVERIFY(entries.size() >= acknowledged + 1);
-        QVERIFY(entries.size() <= acknowledged + 2);  // plus the write the kill interrupted
+        QVERIFY(entries.size() <= acknowledged + 2); // plus the write the kill interrupted
         for (int i = 0; i < entries.size(); ++i) {
             QCOMPARE(entries.at(i).name, QStringLiteral("crash-%1").arg(i));
             if (i <= acknowledged)
@@ -282,7 +298,8 @@ private slots:
         timer.start();
         AuditLog next(dir.path());
         QVERIFY(appendWrite(next, QStringLiteral("after")).ok());
-        QVERIFY2(timer.elapsed() < AuditLog::LockTimeoutMs / 2, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < AuditLog::LockTimeoutMs / 2,
+                 qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(AuditLog::read(dir.path()).last().name, QStringLiteral("after"));
     }
 
@@ -294,10 +311,11 @@ private slots:
         auto child = startChild({QStringLiteral("tear"), dir.path()});
         QVERIFY(child->waitForFinished(20000));
         QCOMPARE(child->exitStatus(), QProcess::CrashExit);
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.lock"))));  // left behind by the dead
+        QVERIFY(
+            QFile::exists(dir.filePath(QStringLiteral("audit.lock")))); // left behind by the dead
         QFile file(dir.filePath(QStringLiteral("audit.jsonl")));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(!file.readAll().endsWith('\n'));  // really torn
+        QVERIFY(!file.readAll().endsWith('\n')); // really torn
         file.close();
 
         QList<AuditEntry> entries = AuditLog::read(dir.path());
@@ -313,7 +331,7 @@ private slots:
         QCOMPARE(entries.at(1).name, QStringLiteral("after"));
         QVERIFY(entries.at(1).outcomeKnown());
         const QStringList raw = lines(dir.filePath(QStringLiteral("audit.jsonl")));
-        QCOMPARE(raw.size(), 4);  // intent, torn half, intent, outcome
+        QCOMPARE(raw.size(), 4); // intent, torn half, intent, outcome
         QVERIFY(!nlohmann::json::parse(raw.at(1).toStdString(), nullptr, false).is_object());
         QVERIFY(nlohmann::json::parse(raw.at(2).toStdString(), nullptr, false).is_object());
     }

@@ -34,11 +34,11 @@ private:
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
     int m_port = 0;
-    QString m_auditDir;                  // what the server looks at when a write arrives
+    QString m_auditDir; // what the server looks at when a write arrives
     std::atomic<int> m_requests = 0;
     std::atomic<bool> m_intentOnDisk = false;
-    std::atomic<bool> m_hold = false;    // keep the answer until released
-    std::atomic<bool> m_breakLog = false;  // swap the log for /dev/full before answering
+    std::atomic<bool> m_hold = false;     // keep the answer until released
+    std::atomic<bool> m_breakLog = false; // swap the log for /dev/full before answering
 
     ClusterConnection connection() const
     {
@@ -73,21 +73,24 @@ private slots:
     void initTestCase()
     {
         m_server = std::make_unique<httplib::Server>();
-        m_server->Patch("/apis/apps/v1/namespaces/shop/deployments/web", [this](const httplib::Request &, httplib::Response &res) {
-            ++m_requests;
-            QFile log(auditFile());
-            // Regular file only: /dev/full (the broken-log tests) would be read forever.
-            m_intentOnDisk = QFileInfo(log).isFile() && log.open(QIODevice::ReadOnly)
-                             && log.readAll().contains("\"phase\":\"intent\"");
-            log.close();
-            while (m_hold)
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            if (m_breakLog) {
-                QFile::rename(auditFile(), m_auditDir + QStringLiteral("/audit.1.jsonl"));
-                QFile::link(QStringLiteral("/dev/full"), auditFile());
-            }
-            res.set_content(R"({"kind":"Deployment","metadata":{"name":"web"}})", "application/json");
-        });
+        m_server->Patch(
+            "/apis/apps/v1/namespaces/shop/deployments/web",
+            [this](const httplib::Request &, httplib::Response &res) {
+                ++m_requests;
+                QFile log(auditFile());
+                // Regular file only: /dev/full (the broken-log tests) would be read forever.
+                m_intentOnDisk = QFileInfo(log).isFile() && log.open(QIODevice::ReadOnly)
+                                 && log.readAll().contains("\"phase\":\"intent\"");
+                log.close();
+                while (m_hold)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                if (m_breakLog) {
+                    QFile::rename(auditFile(), m_auditDir + QStringLiteral("/audit.1.jsonl"));
+                    QFile::link(QStringLiteral("/dev/full"), auditFile());
+                }
+                res.set_content(R"({"kind":"Deployment","metadata":{"name":"web"}})",
+                                "application/json");
+            });
         m_port = m_server->bind_to_any_port("127.0.0.1");
         QVERIFY(m_port > 0);
         m_thread = std::thread([this] { m_server->listen_after_bind(); });
@@ -163,10 +166,12 @@ private slots:
         QVERIFY(waitUntil([&] { return m_requests == 1; }, 10000));
         delete requester;
         m_hold = false;
-        QVERIFY(waitUntil([&] {
-            const QList<AuditEntry> entries = AuditLog::read(dir.path());
-            return entries.size() == 1 && entries.first().outcomeKnown();
-        }, 10000));
+        QVERIFY(waitUntil(
+            [&] {
+                const QList<AuditEntry> entries = AuditLog::read(dir.path());
+                return entries.size() == 1 && entries.first().outcomeKnown();
+            },
+            10000));
         QCOMPARE(AuditLog::read(dir.path()).first().status, 200);
         QCoreApplication::processEvents();
         QVERIFY(!called);
@@ -185,14 +190,15 @@ private slots:
         ClusterWriteExecutor executor(&transport, &audit);
         std::optional<Result<ApiResponse>> answer;
         executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
-        QVERIFY(!answer.has_value());  // queued, as any answer
+        QVERIFY(!answer.has_value()); // queued, as any answer
         QVERIFY(waitUntil([&] { return answer.has_value(); }, 10000));
         QVERIFY(!answer->ok());
         QCOMPARE(answer->error().code, Error::Code::FileError);
-        QVERIFY2(answer->error().message.startsWith(QLatin1String("Not sent: the audit log could not record this change")),
+        QVERIFY2(answer->error().message.startsWith(
+                     QLatin1String("Not sent: the audit log could not record this change")),
                  qPrintable(answer->error().message));
         QCOMPARE(failed.count(), 1);
-        QTest::qWait(200);  // a request would have reached the loopback server by now
+        QTest::qWait(200); // a request would have reached the loopback server by now
         QCOMPARE(int(m_requests), 0);
     }
 

@@ -24,7 +24,8 @@ private:
         c.credentials = std::make_shared<Test::TestCredentialProvider>();
         HttpTransport transport(c);
         std::optional<Result<ApiDiscovery>> result;
-        ApiDiscovery::discover(&transport, this, [&](Result<ApiDiscovery> r) { result = std::move(r); });
+        ApiDiscovery::discover(&transport, this,
+                               [&](Result<ApiDiscovery> r) { result = std::move(r); });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
             return Error(Error::Code::Timeout, QStringLiteral("discovery did not finish"));
         return *result;
@@ -46,7 +47,8 @@ private slots:
         QVERIFY(d.namespaced);
         QCOMPARE(d.verbs, (QStringList{"get", "list", "watch"}));
         QCOMPARE(d.shortNames, QStringList{"deploy"});
-        QCOMPARE(d.collectionPath(QStringLiteral("shop")), QStringLiteral("/apis/apps/v1/namespaces/shop/deployments"));
+        QCOMPARE(d.collectionPath(QStringLiteral("shop")),
+                 QStringLiteral("/apis/apps/v1/namespaces/shop/deployments"));
         QCOMPARE(d.collectionPath(), QStringLiteral("/apis/apps/v1/deployments"));
         QCOMPARE(d.objectPath(QStringLiteral("shop"), QStringLiteral("api")),
                  QStringLiteral("/apis/apps/v1/namespaces/shop/deployments/api"));
@@ -68,7 +70,8 @@ private slots:
             QCOMPARE(r->namespaced, kindInfo(kind).namespaced);
             QVERIFY(!d->kindError(kind));
         }
-        QCOMPARE(d->resource(Kind::HorizontalPodAutoscaler)->groupVersion(), QStringLiteral("autoscaling/v2"));
+        QCOMPARE(d->resource(Kind::HorizontalPodAutoscaler)->groupVersion(),
+                 QStringLiteral("autoscaling/v2"));
         QCOMPARE(d->resource(Kind::Pod)->basePath(), QStringLiteral("/api/v1"));
         QVERIFY(d->warnings.isEmpty());
         QVERIFY(d->find(QStringLiteral("apps"), QStringLiteral("Deployment")).has_value());
@@ -81,7 +84,8 @@ private slots:
         QVERIFY(server.start());
         Result<ApiDiscovery> d = discover(server);
         QVERIFY(d.ok());
-        QCOMPARE(d->resource(Kind::HorizontalPodAutoscaler)->groupVersion(), QStringLiteral("autoscaling/v1"));
+        QCOMPARE(d->resource(Kind::HorizontalPodAutoscaler)->groupVersion(),
+                 QStringLiteral("autoscaling/v1"));
         QCOMPARE(d->warnings.size(), 1);
         QVERIFY(d->warnings.at(0).contains(QLatin1String("autoscaling/v2")));
     }
@@ -99,7 +103,8 @@ private slots:
             QVERIFY(d->kindError(kind).has_value());
             QCOMPARE(d->kindError(kind)->code, Error::Code::Unsupported);
         }
-        QVERIFY(d->kindError(Kind::HorizontalPodAutoscaler)->message.contains(QLatin1String("autoscaling/v2")));
+        QVERIFY(d->kindError(Kind::HorizontalPodAutoscaler)
+                    ->message.contains(QLatin1String("autoscaling/v2")));
         QVERIFY(d->resource(Kind::Deployment).has_value());
     }
 

@@ -9,8 +9,8 @@
 #include "kube/tokenfilecredentialprovider.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -44,8 +44,8 @@ bool writeFile(const QString &path, const QByteArray &content, bool executable =
     file.write(content);
     file.close();
     if (executable)
-        file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup |
-                            QFile::ExeOther);
+        file.setPermissions(file.permissions() | QFile::ExeOwner | QFile::ExeGroup
+                            | QFile::ExeOther);
     return true;
 }
 
@@ -149,24 +149,24 @@ QString tst_ExecPlugin::writePlugin(const QString &name, const QString &apiVersi
                                     const QString &status, const QString &extra)
 {
     const QString path = m_dir.filePath(name);
-    const QString script =
-        QStringLiteral(
-            "#!/bin/sh\n"
-            "d=\"$ORRERY_PLUGIN_DIR\"\n"
-            "n=0\n"
-            "[ -f \"$d/count\" ] && read n < \"$d/count\"\n"
-            "n=$((n + 1))\n"
-            "echo \"$n\" > \"$d/count\"\n"
-            "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"$d/info.json\"\n"
-            "printf 'A=%s\\nB=%s\\nPARENT=%s\\nPATH=%s\\n' \"$ORRERY_A\" \"$ORRERY_B\" "
-            "\"$ORRERY_PARENT\" "
-            "\"$PATH\" > \"$d/env.txt\"\n"
-            "printf '%s\\n' \"$@\" > \"$d/args.txt\"\n"
-            "%1\n"
-            "printf '{\"apiVersion\":\"%2\",\"kind\":\"ExecCredential\",\"status\":%s}\\n' "
-            "\"%3\"\n")
-            .arg(extra, apiVersion,
-                 QString(status).replace(QLatin1Char('"'), QLatin1String("\\\"")));
+    const QString script
+        = QStringLiteral(
+              "#!/bin/sh\n"
+              "d=\"$ORRERY_PLUGIN_DIR\"\n"
+              "n=0\n"
+              "[ -f \"$d/count\" ] && read n < \"$d/count\"\n"
+              "n=$((n + 1))\n"
+              "echo \"$n\" > \"$d/count\"\n"
+              "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"$d/info.json\"\n"
+              "printf 'A=%s\\nB=%s\\nPARENT=%s\\nPATH=%s\\n' \"$ORRERY_A\" \"$ORRERY_B\" "
+              "\"$ORRERY_PARENT\" "
+              "\"$PATH\" > \"$d/env.txt\"\n"
+              "printf '%s\\n' \"$@\" > \"$d/args.txt\"\n"
+              "%1\n"
+              "printf '{\"apiVersion\":\"%2\",\"kind\":\"ExecCredential\",\"status\":%s}\\n' "
+              "\"%3\"\n")
+              .arg(extra, apiVersion,
+                   QString(status).replace(QLatin1Char('"'), QLatin1String("\\\"")));
     if (!writeFile(path, script.toUtf8(), true))
         return {};
     QFile::remove(m_dir.filePath(QStringLiteral("count")));
@@ -225,8 +225,8 @@ void tst_ExecPlugin::searchPathFindsCloudPlugins()
     QCOMPARE(LoginShellPath::searchPath(), dirs); // cached
     if (!QFileInfo(plugin).isExecutable())
         QSKIP("gke-gcloud-auth-plugin is not installed here");
-    const QString found =
-        QStandardPaths::findExecutable(QStringLiteral("gke-gcloud-auth-plugin"), dirs);
+    const QString found
+        = QStandardPaths::findExecutable(QStringLiteral("gke-gcloud-auth-plugin"), dirs);
     QVERIFY(!found.isEmpty());
     QCOMPARE(QFileInfo(found).canonicalFilePath(), QFileInfo(plugin).canonicalFilePath());
 }
@@ -297,10 +297,10 @@ void tst_ExecPlugin::expiry()
 {
     QFETCH(QString, timestamp);
     QFETCH(int, runsAfterTwoCalls);
-    const QString plugin =
-        writePlugin(QStringLiteral("expiry.sh"), kV1,
-                    QStringLiteral("{\"token\":\"expiring-$n\",\"expirationTimestamp\":\"%1\"}")
-                        .arg(timestamp));
+    const QString plugin
+        = writePlugin(QStringLiteral("expiry.sh"), kV1,
+                      QStringLiteral("{\"token\":\"expiring-$n\",\"expirationTimestamp\":\"%1\"}")
+                          .arg(timestamp));
     ExecCredentialProvider provider(execConfig(plugin), {}, options());
     auto first = provider.credential();
     QVERIFY(first.ok());
@@ -398,8 +398,8 @@ void tst_ExecPlugin::foundOnSearchPathOnly()
 
 void tst_ExecPlugin::environmentAndArgs()
 {
-    const QString plugin =
-        writePlugin(QStringLiteral("env.sh"), kV1, QStringLiteral("{\"token\":\"env-token\"}"));
+    const QString plugin
+        = writePlugin(QStringLiteral("env.sh"), kV1, QStringLiteral("{\"token\":\"env-token\"}"));
     const QByteArray oldParent = qgetenv("ORRERY_PARENT");
     const QByteArray oldB = qgetenv("ORRERY_B");
     qputenv("ORRERY_PARENT", "from-parent");
@@ -430,30 +430,30 @@ void tst_ExecPlugin::execInfoWithClusterInfo()
                                        QStringLiteral("{\"token\":\"info-token\"}"));
     const QByteArray ca = "-----BEGIN CERTIFICATE-----\nZm9v\n-----END CERTIFICATE-----\n";
     const QString kubeconfig = m_dir.filePath(QStringLiteral("info-kubeconfig.yaml"));
-    const QString yaml =
-        QStringLiteral("clusters:\n"
-                       "- name: c\n"
-                       "  cluster:\n"
-                       "    server: https://info.example:6443\n"
-                       "    tls-server-name: info-tls.example\n"
-                       "    certificate-authority-data: %1\n"
-                       "    proxy-url: socks5://proxy.example:1080\n"
-                       "    extensions:\n"
-                       "    - name: client.authentication.k8s.io/exec\n"
-                       "      extension: {audience: info, nested: {flag: true}}\n"
-                       "users:\n"
-                       "- name: with-info\n"
-                       "  user:\n"
-                       "    exec: {apiVersion: %2, command: %3, provideClusterInfo: true,\n"
-                       "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
-                       "- name: without-info\n"
-                       "  user:\n"
-                       "    exec: {apiVersion: %2, command: %3,\n"
-                       "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
-                       "contexts:\n"
-                       "- {name: with-info, context: {cluster: c, user: with-info}}\n"
-                       "- {name: without-info, context: {cluster: c, user: without-info}}\n")
-            .arg(QString::fromLatin1(ca.toBase64()), kV1beta1, plugin, m_dir.path());
+    const QString yaml
+        = QStringLiteral("clusters:\n"
+                         "- name: c\n"
+                         "  cluster:\n"
+                         "    server: https://info.example:6443\n"
+                         "    tls-server-name: info-tls.example\n"
+                         "    certificate-authority-data: %1\n"
+                         "    proxy-url: socks5://proxy.example:1080\n"
+                         "    extensions:\n"
+                         "    - name: client.authentication.k8s.io/exec\n"
+                         "      extension: {audience: info, nested: {flag: true}}\n"
+                         "users:\n"
+                         "- name: with-info\n"
+                         "  user:\n"
+                         "    exec: {apiVersion: %2, command: %3, provideClusterInfo: true,\n"
+                         "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
+                         "- name: without-info\n"
+                         "  user:\n"
+                         "    exec: {apiVersion: %2, command: %3,\n"
+                         "           env: [{name: ORRERY_PLUGIN_DIR, value: \"%4\"}]}\n"
+                         "contexts:\n"
+                         "- {name: with-info, context: {cluster: c, user: with-info}}\n"
+                         "- {name: without-info, context: {cluster: c, user: without-info}}\n")
+              .arg(QString::fromLatin1(ca.toBase64()), kV1beta1, plugin, m_dir.path());
     QVERIFY(writeFile(kubeconfig, yaml.toUtf8()));
     const Kubeconfig config = Kubeconfig::loadFiles({kubeconfig});
     QVERIFY2(config.errors().isEmpty(), qPrintable(config.errors().value(0).toString()));
@@ -464,17 +464,17 @@ void tst_ExecPlugin::execInfoWithClusterInfo()
     auto credential = with->credentials->credential();
     QVERIFY2(credential.ok(),
              qPrintable(credential.ok() ? QString() : errorText(credential.error())));
-    const nlohmann::json expected = {
-        {"apiVersion", kV1beta1.toStdString()},
-        {"kind", "ExecCredential"},
-        {"spec",
-         {{"interactive", false},
-          {"cluster",
-           {{"server", "https://info.example:6443"},
-            {"tls-server-name", "info-tls.example"},
-            {"certificate-authority-data", ca.toBase64().toStdString()},
-            {"proxy-url", "socks5://proxy.example:1080"},
-            {"config", {{"audience", "info"}, {"nested", {{"flag", true}}}}}}}}}};
+    const nlohmann::json expected
+        = {{"apiVersion", kV1beta1.toStdString()},
+           {"kind", "ExecCredential"},
+           {"spec",
+            {{"interactive", false},
+             {"cluster",
+              {{"server", "https://info.example:6443"},
+               {"tls-server-name", "info-tls.example"},
+               {"certificate-authority-data", ca.toBase64().toStdString()},
+               {"proxy-url", "socks5://proxy.example:1080"},
+               {"config", {{"audience", "info"}, {"nested", {{"flag", true}}}}}}}}}};
     QVERIFY2(execInfo() == expected, execInfo().dump().c_str());
 
     auto without = config.connection(QStringLiteral("without-info"));
@@ -548,11 +548,11 @@ void tst_ExecPlugin::reportUnauthorizedReruns()
 
 void tst_ExecPlugin::concurrentCallersShareOneRun()
 {
-    const QString plugin =
-        writePlugin(QStringLiteral("shared.sh"), kV1, QStringLiteral("{\"token\":\"shared-$n\"}"),
-                    QStringLiteral("sleep 0.2"));
-    auto provider =
-        std::make_shared<ExecCredentialProvider>(execConfig(plugin), nlohmann::json(), options());
+    const QString plugin
+        = writePlugin(QStringLiteral("shared.sh"), kV1, QStringLiteral("{\"token\":\"shared-$n\"}"),
+                      QStringLiteral("sleep 0.2"));
+    auto provider
+        = std::make_shared<ExecCredentialProvider>(execConfig(plugin), nlohmann::json(), options());
     constexpr int kThreads = 4;
     std::vector<QByteArray> tokens(kThreads);
     std::vector<std::unique_ptr<QThread>> threads;
@@ -574,9 +574,9 @@ void tst_ExecPlugin::kubeconfigConnectionsShareOneRun()
 {
     // Several workers each ask the (shared, immutable) Kubeconfig for a connection and a
     // credential at once: one provider, one plugin run.
-    const QString plugin =
-        writePlugin(QStringLiteral("kc-shared.sh"), kV1,
-                    QStringLiteral("{\"token\":\"kc-shared-$n\"}"), QStringLiteral("sleep 0.2"));
+    const QString plugin
+        = writePlugin(QStringLiteral("kc-shared.sh"), kV1,
+                      QStringLiteral("{\"token\":\"kc-shared-$n\"}"), QStringLiteral("sleep 0.2"));
     const QString kubeconfig = m_dir.filePath(QStringLiteral("shared-kubeconfig.yaml"));
     QVERIFY(writeFile(
         kubeconfig,
@@ -631,8 +631,9 @@ void tst_ExecPlugin::timeoutKillsTheWholeProcessGroup()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("grandchild.pid"));
     QFile::remove(pidFile);
-    const QString plugin = writePlugin(QStringLiteral("hang-with-child.sh"), kV1, QStringLiteral("{}"),
-                                       QStringLiteral("sleep 30 & echo $! > \"$d/grandchild.pid\"; wait"));
+    const QString plugin
+        = writePlugin(QStringLiteral("hang-with-child.sh"), kV1, QStringLiteral("{}"),
+                      QStringLiteral("sleep 30 & echo $! > \"$d/grandchild.pid\"; wait"));
     ExecCredentialProvider::Options o = options();
     o.timeoutMs = 500;
     ExecCredentialProvider provider(execConfig(plugin), {}, o);
@@ -651,8 +652,9 @@ void tst_ExecPlugin::shutdownCancelsRunningPluginWithinASecond()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("login-child.pid"));
     QFile::remove(pidFile);
-    const QString plugin = writePlugin(QStringLiteral("browser-login.sh"), kV1, QStringLiteral("{}"),
-                                       QStringLiteral("sleep 60 & echo $! > \"$d/login-child.pid\"; wait"));
+    const QString plugin
+        = writePlugin(QStringLiteral("browser-login.sh"), kV1, QStringLiteral("{}"),
+                      QStringLiteral("sleep 60 & echo $! > \"$d/login-child.pid\"; wait"));
     PluginProcessRegistry registry;
     ExecCredentialProvider::Options o = options();
     o.timeoutMs = 120000;
@@ -722,8 +724,8 @@ void tst_ExecPlugin::outputValidation_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("messagePart");
 
-    const QByteArray head =
-        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)";
+    const QByteArray head
+        = R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",)";
     QTest::newRow("token") << head + R"("status":{"token":"sekret-token-123"}})" << true << "";
     QTest::newRow("cert and key")
         << head + R"("status":{"clientCertificateData":"C","clientKeyData":"K"}})" << true << "";
@@ -734,13 +736,13 @@ void tst_ExecPlugin::outputValidation_data()
                R"({"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",)"
                R"("status":{"token":"sekret-token-123"}})")
         << false << "returned version client.authentication.k8s.io/v1beta1";
-    QTest::newRow("no version")
-        << QByteArray(R"({"kind":"ExecCredential","status":{"token":"sekret-token-123"}})") << false
-        << "(none)";
-    QTest::newRow("wrong kind")
-        << QByteArray(R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"Secret",)"
-                      R"("status":{"token":"sekret-token-123"}})")
-        << false << "not an ExecCredential";
+    QTest::newRow("no version") << QByteArray(
+        R"({"kind":"ExecCredential","status":{"token":"sekret-token-123"}})")
+                                << false << "(none)";
+    QTest::newRow("wrong kind") << QByteArray(
+        R"({"apiVersion":"client.authentication.k8s.io/v1","kind":"Secret",)"
+        R"("status":{"token":"sekret-token-123"}})")
+                                << false << "not an ExecCredential";
     QTest::newRow("no status") << head + R"("spec":{}})" << false << "status";
     QTest::newRow("empty status") << head + R"("status":{}})" << false << "token or cert/key";
     QTest::newRow("cert only") << head + R"("status":{"clientCertificateData":"sekret-token-123"}})"

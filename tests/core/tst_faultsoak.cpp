@@ -47,16 +47,32 @@ struct KindOf
     const char *resource;
     Kind kind;
 };
-const KindOf s_kinds[] = {{"pods", Kind::Pod}, {"configmaps", Kind::ConfigMap},
-                          {"deployments", Kind::Deployment}};
+const KindOf s_kinds[]
+    = {{"pods", Kind::Pod}, {"configmaps", Kind::ConfigMap}, {"deployments", Kind::Deployment}};
 
 // What the soak can plan, one per step and kind. Request faults that only a list meets are
 // followed by something that makes the informer list (a resync or a compaction).
 enum class Plan {
-    ListDrop, List500, List429, Continue410,
-    Watch410, Watch500, Watch429, Watch401, Watch403,
-    ErrorEvent410, ErrorEvent401, ErrorEvent403, ErrorEvent500,
-    WatchDrop, WatchSilent, Malformed, Oversized, Compaction, Restart, Endless,
+    ListDrop,
+    List500,
+    List429,
+    Continue410,
+    Watch410,
+    Watch500,
+    Watch429,
+    Watch401,
+    Watch403,
+    ErrorEvent410,
+    ErrorEvent401,
+    ErrorEvent403,
+    ErrorEvent500,
+    WatchDrop,
+    WatchSilent,
+    Malformed,
+    Oversized,
+    Compaction,
+    Restart,
+    Endless,
 };
 constexpr int PlanCount = int(Plan::Endless) + 1;
 
@@ -92,7 +108,10 @@ const char *planName(Plan p)
 class ObjectFactory
 {
 public:
-    explicit ObjectFactory(std::mt19937 &rng) : m_rng(rng) {}
+    explicit ObjectFactory(std::mt19937 &rng)
+        : m_rng(rng)
+    {
+    }
 
     json make(const std::string &resource, const std::string &ns, const std::string &name)
     {
@@ -120,8 +139,9 @@ public:
             const std::string app = o["metadata"]["name"].get<std::string>();
             o["spec"] = {{"replicas", int(m_rng() % 7)},
                          {"selector", {{"matchLabels", {{"app", app}}}}},
-                         {"template", {{"metadata", {{"labels", {{"app", app}}}}},
-                                       {"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}}}}};
+                         {"template",
+                          {{"metadata", {{"labels", {{"app", app}}}}},
+                           {"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}}}}};
             o["status"] = {{"replicas", int(m_rng() % 7)}};
         }
         return o;
@@ -137,7 +157,10 @@ public:
     std::string newName() { return "o" + std::to_string(++m_names); }
 
 private:
-    std::string newUid() { return "uid-" + std::to_string(++m_uids) + "-" + std::to_string(m_rng() % 100000); }
+    std::string newUid()
+    {
+        return "uid-" + std::to_string(++m_uids) + "-" + std::to_string(m_rng() % 100000);
+    }
 
     std::mt19937 &m_rng;
     int m_revision = 0;
@@ -152,9 +175,10 @@ QStringList differences(const Server &server, const ResourceStore *store, const 
     QHash<QString, json> expected;
     for (json &o : server.objects(k.resource)) {
         const json &m = o["metadata"];
-        expected.insert(KubeObject::makeKey(QString::fromStdString(m["namespace"].get<std::string>()),
-                                            QString::fromStdString(m["name"].get<std::string>())),
-                        std::move(o));
+        expected.insert(
+            KubeObject::makeKey(QString::fromStdString(m["namespace"].get<std::string>()),
+                                QString::fromStdString(m["name"].get<std::string>())),
+            std::move(o));
     }
     const QHash<QString, KubeObjectPtr> &actual = store->index(k.kind);
     for (auto it = expected.cbegin(); it != expected.cend(); ++it)
@@ -194,7 +218,8 @@ QStringList differences(const Server &server, const ResourceStore *store, const 
             && (!o.workload() || o.workload()->desired != (*e)["spec"]["replicas"].get<int>()))
             why << QStringLiteral("replicas");
         if (!why.isEmpty())
-            out << QStringLiteral("stale %1 %2: %3").arg(QLatin1String(k.resource), it.key(), why.join(QLatin1String(", ")));
+            out << QStringLiteral("stale %1 %2: %3")
+                       .arg(QLatin1String(k.resource), it.key(), why.join(QLatin1String(", ")));
     }
     return out;
 }
@@ -213,7 +238,7 @@ struct Totals
     int reconnects = 0;
     int mutations = 0;
     qint64 retryAfterMinGapMs = -1;
-    int retryAfterEarly = 0;   // next request before Retry-After elapsed
+    int retryAfterEarly = 0; // next request before Retry-After elapsed
     int retryAfterCount = 0;
     QElapsedTimer wall;
 };
@@ -230,22 +255,19 @@ private:
     static InformerOptions soakOptions()
     {
         InformerOptions o;
-        o.pageSize = 7;             // several pages per list, so continue tokens matter
+        o.pageSize = 7; // several pages per list, so continue tokens matter
         o.initialBackoffMs = 10;
         o.maxBackoffMs = 200;
-        o.watchIdleTimeoutMs = 700;  // bookmarks come every 150 ms on a healthy stream
+        o.watchIdleTimeoutMs = 700; // bookmarks come every 150 ms on a healthy stream
         o.requestTimeoutMs = 5000;
-        o.minWatchTimeoutSec = 2;    // clean closes and re-watches happen on their own too
+        o.minWatchTimeoutSec = 2; // clean closes and re-watches happen on their own too
         o.maxWatchTimeoutSec = 6;
         o.healthyResetMs = 3000;
         return o;
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_totals.wall.start();
-    }
+    void initTestCase() { m_totals.wall.start(); }
 
     void soak_data()
     {
@@ -270,7 +292,8 @@ private slots:
         for (const KindOf &k : s_kinds) {
             const int n = 8 + int(rng() % 25);
             for (int i = 0; i < n; ++i)
-                server.put(k.resource, factory.make(k.resource, namespaces[rng() % 3], factory.newName()));
+                server.put(k.resource,
+                           factory.make(k.resource, namespaces[rng() % 3], factory.newName()));
         }
 
         ClusterConnection c;
@@ -307,7 +330,8 @@ private slots:
             const int op = objs.size() < 12 ? 0 : int(rng() % 5);
             ++m_totals.mutations;
             if (op == 0 || objs.empty()) {
-                server.put(k.resource, factory.make(k.resource, namespaces[rng() % 3], factory.newName()));
+                server.put(k.resource,
+                           factory.make(k.resource, namespaces[rng() % 3], factory.newName()));
                 return;
             }
             json o = objs[rng() % objs.size()];
@@ -345,11 +369,15 @@ private slots:
             for (const Server::RetryAfterRecord &r : server.retryAfterRecords()) {
                 if (r.nextRequestAt == std::chrono::steady_clock::time_point())
                     continue;
-                const qint64 gap = std::chrono::duration_cast<std::chrono::milliseconds>(r.nextRequestAt - r.answeredAt).count();
+                const qint64 gap = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       r.nextRequestAt - r.answeredAt)
+                                       .count();
                 ++m_totals.retryAfterCount;
                 if (gap < r.retryAfterSec * 1000)
                     ++m_totals.retryAfterEarly;
-                m_totals.retryAfterMinGapMs = m_totals.retryAfterMinGapMs < 0 ? gap : std::min(m_totals.retryAfterMinGapMs, gap);
+                m_totals.retryAfterMinGapMs = m_totals.retryAfterMinGapMs < 0
+                                                  ? gap
+                                                  : std::min(m_totals.retryAfterMinGapMs, gap);
             }
         };
 
@@ -365,7 +393,7 @@ private slots:
             for (std::size_t t = 0; t < targets.size(); ++t) {
                 Plan p = Plan(rng() % std::uint32_t(endless ? PlanCount : PlanCount - 1));
                 if (p == Plan::Restart && (restart || t > 0))
-                    p = Plan::WatchDrop;  // one restart per step is enough
+                    p = Plan::WatchDrop; // one restart per step is enough
                 restart |= p == Plan::Restart;
                 plans[t] = p;
                 ++m_totals.planned[std::size_t(p)];
@@ -384,11 +412,21 @@ private slots:
                 auto inject = [&](Fault f, int status = 0, std::size_t size = 0, int ra = 0) {
                     server.inject(r, {f, status, ra, size});
                 };
-                stepNames << QString::fromLatin1(planName(plans[t])) + QLatin1Char('/') + QLatin1String(r.c_str());
+                stepNames << QString::fromLatin1(planName(plans[t])) + QLatin1Char('/')
+                                 + QLatin1String(r.c_str());
                 switch (plans[t]) {
-                case Plan::ListDrop: inject(Fault::ListDrop); needsList = true; break;
-                case Plan::List500: inject(Fault::ListStatus, 500); needsList = true; break;
-                case Plan::List429: inject(Fault::ListStatus, 429, 0, retryAfter); needsList = true; break;
+                case Plan::ListDrop:
+                    inject(Fault::ListDrop);
+                    needsList = true;
+                    break;
+                case Plan::List500:
+                    inject(Fault::ListStatus, 500);
+                    needsList = true;
+                    break;
+                case Plan::List429:
+                    inject(Fault::ListStatus, 429, 0, retryAfter);
+                    needsList = true;
+                    break;
                 case Plan::Continue410:
                     // Only a list of more than one page has a continue token to expire.
                     while (server.objects(r).size() <= std::size_t(2 * soakOptions().pageSize))
@@ -464,12 +502,16 @@ private slots:
             auto reconnected = [&] {
                 for (std::size_t t = 0; t < targets.size(); ++t)
                     if (expectReconnect[t]
-                        && server.watchesStreamed(targets[t]->resource) <= streamedBefore[targets[t]->resource])
+                        && server.watchesStreamed(targets[t]->resource)
+                               <= streamedBefore[targets[t]->resource])
                         return false;
                 return true;
             };
             const bool recovered = Test::waitUntil(
-                [&] { return server.pendingFaults() == 0 && reconnected() && allLive() && diff().isEmpty(); },
+                [&] {
+                    return server.pendingFaults() == 0 && reconnected() && allLive()
+                           && diff().isEmpty();
+                },
                 30000);
             bool probed = false;
             if (recovered) {
@@ -479,9 +521,11 @@ private slots:
                 for (const KindOf *k : targets) {
                     std::vector<json> objs = server.objects(k->resource);
                     if (objs.empty())
-                        server.put(k->resource, factory.make(k->resource, "ns-a", factory.newName()));
+                        server.put(k->resource,
+                                   factory.make(k->resource, "ns-a", factory.newName()));
                     else
-                        server.put(k->resource, factory.revise(k->resource, objs[rng() % objs.size()]));
+                        server.put(k->resource,
+                                   factory.revise(k->resource, objs[rng() % objs.size()]));
                 }
                 probed = Test::waitUntil([&] { return allLive() && diff().isEmpty(); }, 15000);
             }
@@ -491,14 +535,16 @@ private slots:
                 QStringList health;
                 for (const WatchHealth &h : session.health())
                     health << kindName(h.kind) + QLatin1Char('=') + WatchHealth::stateName(h.state)
-                                  + (h.lastError ? QLatin1String(" (") + h.lastError->toString() + QLatin1Char(')')
+                                  + (h.lastError ? QLatin1String(" (") + h.lastError->toString()
+                                                       + QLatin1Char(')')
                                                  : QString());
-                qWarning().noquote() << "seed" << seed << "step" << step << stepNames.join(QLatin1String(" + "))
-                                     << (recovered ? "probe not delivered" : "no recovery")
-                                     << "\n  pending faults:" << server.pendingFaults()
-                                     << "\n  reconnected:" << reconnected()
-                                     << "\n  health:" << health.join(QLatin1String("; "))
-                                     << "\n  differences:" << diff().mid(0, 20).join(QLatin1String("\n    "));
+                qWarning().noquote()
+                    << "seed" << seed << "step" << step << stepNames.join(QLatin1String(" + "))
+                    << (recovered ? "probe not delivered" : "no recovery")
+                    << "\n  pending faults:" << server.pendingFaults()
+                    << "\n  reconnected:" << reconnected()
+                    << "\n  health:" << health.join(QLatin1String("; "))
+                    << "\n  differences:" << diff().mid(0, 20).join(QLatin1String("\n    "));
                 recordSeed();
                 QFAIL("the store does not equal the server after a fault");
             }
@@ -515,8 +561,11 @@ private slots:
         recordSeed();
         // client-go waits as long as a 429's Retry-After asks; so must we.
         QVERIFY2(m_totals.retryAfterEarly == 0,
-                 qPrintable(QStringLiteral("%1 of %2 requests after a 429 came before its Retry-After (shortest gap %3 ms)")
-                                .arg(m_totals.retryAfterEarly).arg(m_totals.retryAfterCount).arg(m_totals.retryAfterMinGapMs)));
+                 qPrintable(QStringLiteral("%1 of %2 requests after a 429 came before its "
+                                           "Retry-After (shortest gap %3 ms)")
+                                .arg(m_totals.retryAfterEarly)
+                                .arg(m_totals.retryAfterCount)
+                                .arg(m_totals.retryAfterMinGapMs)));
         if (endless)
             qInfo() << "seed" << seed << "last endless line: the client read"
                     << server.lastEndlessBytes() / 1024 << "KiB before hanging up";
@@ -526,22 +575,37 @@ private slots:
     {
         const Totals &t = m_totals;
         QStringList lines;
-        lines << QStringLiteral("fault soak: %1 seeds, %2 steps, %3 recoveries, %4 mismatches, %5 s, %6 object changes")
-                     .arg(t.seeds).arg(t.steps).arg(t.recoveries).arg(t.mismatches)
-                     .arg(double(t.wall.elapsed()) / 1000.0, 0, 'f', 1).arg(t.mutations);
-        lines << QStringLiteral("recovery: mean %1 ms, max %2 ms; informer relists %3, reconnects %4")
-                     .arg(t.recoveries ? t.recoveryMsSum / t.recoveries : 0).arg(t.recoveryMsMax)
-                     .arg(t.relists).arg(t.reconnects);
+        lines << QStringLiteral("fault soak: %1 seeds, %2 steps, %3 recoveries, %4 mismatches, %5 "
+                                "s, %6 object changes")
+                     .arg(t.seeds)
+                     .arg(t.steps)
+                     .arg(t.recoveries)
+                     .arg(t.mismatches)
+                     .arg(double(t.wall.elapsed()) / 1000.0, 0, 'f', 1)
+                     .arg(t.mutations);
+        lines << QStringLiteral(
+                     "recovery: mean %1 ms, max %2 ms; informer relists %3, reconnects %4")
+                     .arg(t.recoveries ? t.recoveryMsSum / t.recoveries : 0)
+                     .arg(t.recoveryMsMax)
+                     .arg(t.relists)
+                     .arg(t.reconnects);
         lines << QStringLiteral("planned faults:");
         for (int p = 0; p < PlanCount; ++p)
             if (t.planned[std::size_t(p)])
-                lines << QStringLiteral("  %1: %2").arg(QLatin1String(planName(Plan(p)))).arg(t.planned[std::size_t(p)]);
+                lines << QStringLiteral("  %1: %2")
+                             .arg(QLatin1String(planName(Plan(p))))
+                             .arg(t.planned[std::size_t(p)]);
         lines << QStringLiteral("faults delivered by the server:");
         for (int f = 0; f < Server::FaultCount; ++f)
             if (t.delivered[std::size_t(f)])
-                lines << QStringLiteral("  %1: %2").arg(QLatin1String(Server::faultName(Fault(f)))).arg(t.delivered[std::size_t(f)]);
-        lines << QStringLiteral("429 with Retry-After: %1, next request early: %2, shortest gap %3 ms")
-                     .arg(t.retryAfterCount).arg(t.retryAfterEarly).arg(t.retryAfterMinGapMs);
+                lines << QStringLiteral("  %1: %2")
+                             .arg(QLatin1String(Server::faultName(Fault(f))))
+                             .arg(t.delivered[std::size_t(f)]);
+        lines << QStringLiteral(
+                     "429 with Retry-After: %1, next request early: %2, shortest gap %3 ms")
+                     .arg(t.retryAfterCount)
+                     .arg(t.retryAfterEarly)
+                     .arg(t.retryAfterMinGapMs);
         qInfo().noquote() << lines.join(QLatin1Char('\n'));
     }
 };

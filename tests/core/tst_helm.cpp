@@ -34,7 +34,8 @@ void store(nlohmann::json &secretList, const QList<PlannedWrite> &writes)
         auto &items = secretList["items"];
         if (w.request.method == "POST") {
             for (const auto &s : items)
-                QVERIFY2(s["metadata"]["name"] != body["metadata"]["name"], "create of an existing Secret");
+                QVERIFY2(s["metadata"]["name"] != body["metadata"]["name"],
+                         "create of an existing Secret");
             items.push_back(body);
         } else {
             QCOMPARE(w.request.method, QByteArray("PUT"));
@@ -80,31 +81,40 @@ public:
 
     HelmRollbackOperation::LiveReader reader()
     {
-        return [this](const QString &path, QObject *context, std::function<void(const Result<ApiResponse> &)> onFinished) {
+        return [this](const QString &path, QObject *context,
+                      std::function<void(const Result<ApiResponse> &)> onFinished) {
             log << QStringLiteral("get %1").arg(path);
             const ApiResponse response = live.value(
-                path, object(200, {{"metadata", {{"name", path.section(QLatin1Char('/'), -1).toStdString()}}}}));
-            QMetaObject::invokeMethod(context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
+                path,
+                object(200, {{"metadata",
+                              {{"name", path.section(QLatin1Char('/'), -1).toStdString()}}}}));
+            QMetaObject::invokeMethod(
+                context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
         };
     }
 
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
     {
-        log << QStringLiteral("%1 %2 %3%4").arg(write.verb, write.kind, write.name,
-                                               write.dryRun ? QStringLiteral(" (dry run)") : QString());
+        log << QStringLiteral("%1 %2 %3%4")
+                   .arg(write.verb, write.kind, write.name,
+                        write.dryRun ? QStringLiteral(" (dry run)") : QString());
         ApiResponse response;
         response.status = 200;
         if (write.kind == failKind && !(failOnlyForReal && write.dryRun)) {
             response.status = 422;
-            response.body = QByteArray::fromStdString(
-                nlohmann::json{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"},
-                               {"message", "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value"},
-                               {"reason", "Invalid"}, {"code", 422}}
-                    .dump());
+            response.body = QByteArray::fromStdString(nlohmann::json{
+                {"kind", "Status"},
+                {"apiVersion", "v1"},
+                {"status", "Failure"},
+                {"message", "Deployment.apps \"web\" is invalid: "
+                            "spec.template.spec.containers[0].image: Required value"},
+                {"reason", "Invalid"},
+                {"code", 422}}.dump());
         } else if (write.kind == QLatin1String("Secret")) {
             store(secrets, {write});
         }
-        QMetaObject::invokeMethod(context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
     }
 };
 
@@ -124,15 +134,27 @@ private slots:
         QTest::addColumn<QString>("appVersion");
         QTest::addColumn<QString>("description");
         QTest::addColumn<QDateTime>("lastDeployed");
-        QTest::newRow("gzip v1") << "shop" << 1 << "superseded" << "shop-0.1.0" << "1.0" << "Install complete"
+        QTest::newRow("gzip v1") << "shop" << 1 << "superseded"
+                                 << "shop-0.1.0"
+                                 << "1.0"
+                                 << "Install complete"
                                  << QDateTime(QDate(2026, 11, 20), QTime(9, 0, 0, 123), Qt::UTC);
-        QTest::newRow("gzip v3") << "shop" << 3 << "deployed" << "shop-0.3.0" << "1.2" << "Upgrade complete"
+        QTest::newRow("gzip v3") << "shop" << 3 << "deployed"
+                                 << "shop-0.3.0"
+                                 << "1.2"
+                                 << "Upgrade complete"
                                  << QDateTime(QDate(2026, 11, 20), QTime(11, 45, 10), Qt::UTC);
-        QTest::newRow("offset time") << "redis" << 1 << "deployed" << "redis-18.1.0" << "7.2.4" << "Install complete"
-                                     << QDateTime(QDate(2026, 11, 19), QTime(7, 0), Qt::UTC);
-        QTest::newRow("raw json") << "legacy" << 1 << "failed" << "legacy-1.0.0" << "1.0"
-                                  << "Release \"legacy\" failed: timed out waiting for the condition"
-                                  << QDateTime(QDate(2026, 11, 18), QTime(8, 5), Qt::UTC);
+        QTest::newRow("offset time")
+            << "redis" << 1 << "deployed"
+            << "redis-18.1.0"
+            << "7.2.4"
+            << "Install complete" << QDateTime(QDate(2026, 11, 19), QTime(7, 0), Qt::UTC);
+        QTest::newRow("raw json")
+            << "legacy" << 1 << "failed"
+            << "legacy-1.0.0"
+            << "1.0"
+            << "Release \"legacy\" failed: timed out waiting for the condition"
+            << QDateTime(QDate(2026, 11, 18), QTime(8, 5), Qt::UTC);
     }
 
     void decode()
@@ -144,7 +166,8 @@ private slots:
         QFETCH(QString, appVersion);
         QFETCH(QString, description);
         QFETCH(QDateTime, lastDeployed);
-        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const HelmReleases releases
+            = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
         auto r = releases.revision(name, version);
         QVERIFY(r.ok());
         QCOMPARE(r->ns, QStringLiteral("shop"));
@@ -153,7 +176,8 @@ private slots:
         QCOMPARE(r->appVersion, appVersion);
         QCOMPARE(r->description, description);
         QCOMPARE(r->lastDeployed, lastDeployed);
-        const nlohmann::json source = load(QStringLiteral("release-%1-v%2.json").arg(name).arg(version));
+        const nlohmann::json source
+            = load(QStringLiteral("release-%1-v%2.json").arg(name).arg(version));
         QVERIFY(r->config == source["config"]);
         QCOMPARE(r->manifest, QString::fromStdString(source["manifest"].get<std::string>()));
         QVERIFY(r->raw == source);
@@ -161,11 +185,13 @@ private slots:
 
     void listing()
     {
-        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const HelmReleases releases
+            = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
         QStringList latest;
         for (const HelmRelease &r : releases.latest())
             latest << QStringLiteral("%1 v%2 %3").arg(r.name).arg(r.version).arg(r.status);
-        QCOMPARE(latest, (QStringList{"legacy v1 failed", "redis v1 deployed", "shop v3 deployed"}));
+        QCOMPARE(latest,
+                 (QStringList{"legacy v1 failed", "redis v1 deployed", "shop v3 deployed"}));
         // The undecodable release is reported by name, the Opaque Secret ignored.
         QCOMPARE(releases.errors().size(), 1);
         QCOMPARE(releases.errors().first().context, QStringLiteral("sh.helm.release.v1.broken.v1"));
@@ -175,16 +201,23 @@ private slots:
 
     void roundTrip()
     {
-        const HelmRelease original = HelmRelease::fromJson(load(QStringLiteral("release-shop-v2.json")));
+        const HelmRelease original
+            = HelmRelease::fromJson(load(QStringLiteral("release-shop-v2.json")));
         const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
         const nlohmann::json secret = HelmCodec::toSecret(original, now, false);
         QCOMPARE(secret["type"].get<std::string>(), std::string("helm.sh/release.v1"));
-        QCOMPARE(secret["metadata"]["name"].get<std::string>(), std::string("sh.helm.release.v1.shop.v2"));
+        QCOMPARE(secret["metadata"]["name"].get<std::string>(),
+                 std::string("sh.helm.release.v1.shop.v2"));
         const nlohmann::json labels = secret["metadata"]["labels"];
-        QVERIFY(labels == nlohmann::json({{"name", "shop"}, {"owner", "helm"}, {"status", "superseded"},
-                                          {"version", "2"}, {"modifiedAt", std::to_string(now.toSecsSinceEpoch())}}));
+        QVERIFY(labels
+                == nlohmann::json({{"name", "shop"},
+                                   {"owner", "helm"},
+                                   {"status", "superseded"},
+                                   {"version", "2"},
+                                   {"modifiedAt", std::to_string(now.toSecsSinceEpoch())}}));
         // Twice base64, then gzip's magic.
-        const QByteArray helm = QByteArray::fromBase64(QByteArray::fromStdString(secret["data"]["release"].get<std::string>()));
+        const QByteArray helm = QByteArray::fromBase64(
+            QByteArray::fromStdString(secret["data"]["release"].get<std::string>()));
         const QByteArray gz = QByteArray::fromBase64(helm);
         QCOMPARE(gz.left(3), QByteArray("\x1f\x8b\x08", 3));
         auto decoded = HelmCodec::decodeSecret(secret);
@@ -228,7 +261,8 @@ private slots:
         QFETCH(QString, release);
         QFETCH(int, version);
         QFETCH(QString, error);
-        auto plan = HelmRollback::plan(load(QStringLiteral("secrets-shop.json")), release, version, QDateTime::currentDateTimeUtc());
+        auto plan = HelmRollback::plan(load(QStringLiteral("secrets-shop.json")), release, version,
+                                       QDateTime::currentDateTimeUtc());
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().message, error);
     }
@@ -240,10 +274,12 @@ private slots:
         QTest::addColumn<QStringList>("applies");
         QTest::addColumn<QStringList>("deletes");
         QTest::newRow("previous") << 0 << 2
-                                  << QStringList{"Service shop/web", "ConfigMap shop/web-config", "Deployment shop/web"}
+                                  << QStringList{"Service shop/web", "ConfigMap shop/web-config",
+                                                 "Deployment shop/web"}
                                   << QStringList{"Deployment shop/web-cache"};
         QTest::newRow("to-1") << 1 << 1 << QStringList{"Service shop/web", "Deployment shop/web"}
-                              << QStringList{"ConfigMap shop/web-config", "Deployment shop/web-cache"};
+                              << QStringList{"ConfigMap shop/web-config",
+                                             "Deployment shop/web-cache"};
     }
 
     void rollback()
@@ -274,7 +310,9 @@ private slots:
         for (const PlannedWrite &w : plan->applies) {
             QCOMPARE(w.request.contentType, QByteArray("application/apply-patch+yaml"));
             QVERIFY(w.request.path.contains(QLatin1String("force=true")));
-            QCOMPARE(w.body["metadata"]["annotations"]["meta.helm.sh/release-name"].get<std::string>(), std::string("shop"));
+            QCOMPARE(
+                w.body["metadata"]["annotations"]["meta.helm.sh/release-name"].get<std::string>(),
+                std::string("shop"));
         }
         for (const PlannedWrite &w : plan->deletes)
             QCOMPARE(w.request.method, QByteArray("DELETE"));
@@ -284,42 +322,53 @@ private slots:
         store(secrets, plan->recordPending);
         QCOMPARE(historyRows(secrets, QStringLiteral("shop")),
                  QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
-                                "3|deployed|Upgrade complete\n4|pending-rollback|Rollback to %1").arg(target));
+                                "3|deployed|Upgrade complete\n4|pending-rollback|Rollback to %1")
+                     .arg(target));
 
         nlohmann::json failed = secrets;
         store(secrets, plan->markDeployed(now));
         QCOMPARE(historyRows(secrets, QStringLiteral("shop")),
                  QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
-                                "3|superseded|Upgrade complete\n4|deployed|Rollback to %1").arg(target));
+                                "3|superseded|Upgrade complete\n4|deployed|Rollback to %1")
+                     .arg(target));
         // The rolled-back revision carries the target's manifest and values.
         const HelmReleases after = HelmReleases::fromSecrets(secrets);
-        QCOMPARE(after.revision(QStringLiteral("shop"), 4)->manifest, after.revision(QStringLiteral("shop"), target)->manifest);
-        QVERIFY(after.revision(QStringLiteral("shop"), 4)->config == after.revision(QStringLiteral("shop"), target)->config);
+        QCOMPARE(after.revision(QStringLiteral("shop"), 4)->manifest,
+                 after.revision(QStringLiteral("shop"), target)->manifest);
+        QVERIFY(after.revision(QStringLiteral("shop"), 4)->config
+                == after.revision(QStringLiteral("shop"), target)->config);
         QVERIFY(HelmReleases::historyTable(after.history(QStringLiteral("shop")))
                     .contains(QLatin1String("Sat Nov 21 10:00:00 2026\tdeployed  \tshop-0.")));
 
         store(failed, plan->markFailed(QStringLiteral("timed out waiting for the condition"), now));
         QCOMPARE(historyRows(failed, QStringLiteral("shop")),
-                 QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
-                                "3|superseded|Upgrade complete\n"
-                                "4|failed|Rollback \"shop\" failed: timed out waiting for the condition"));
+                 QStringLiteral(
+                     "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+                     "3|superseded|Upgrade complete\n"
+                     "4|failed|Rollback \"shop\" failed: timed out waiting for the condition"));
     }
 
     // What the permission pre-check asks, as `kubectl auth can-i` lines.
     void requiredAccess()
     {
-        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
-        const QList<AccessCheck> checks = HelmRollback::requiredAccess(*releases.revision(QStringLiteral("shop"), 3),
-                                                                       *releases.revision(QStringLiteral("shop"), 1));
+        const HelmReleases releases
+            = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const QList<AccessCheck> checks
+            = HelmRollback::requiredAccess(*releases.revision(QStringLiteral("shop"), 3),
+                                           *releases.revision(QStringLiteral("shop"), 1));
         QStringList lines;
         for (const AccessCheck &c : checks)
             lines << QStringLiteral("%1 %2%3 -n %4")
-                         .arg(c.verb, c.resource, c.group.isEmpty() ? QString() : QLatin1Char('.') + c.group, c.namespaceName);
-        QCOMPARE(lines, (QStringList{"get secrets -n shop", "create secrets -n shop", "update secrets -n shop",
-                                     "delete secrets -n shop", "patch services -n shop", "create services -n shop",
-                                     "patch deployments.apps -n shop", "create deployments.apps -n shop",
-                                     "get configmaps -n shop", "delete configmaps -n shop",
-                                     "get deployments.apps -n shop", "delete deployments.apps -n shop"}));
+                         .arg(c.verb, c.resource,
+                              c.group.isEmpty() ? QString() : QLatin1Char('.') + c.group,
+                              c.namespaceName);
+        QCOMPARE(lines,
+                 (QStringList{"get secrets -n shop", "create secrets -n shop",
+                              "update secrets -n shop", "delete secrets -n shop",
+                              "patch services -n shop", "create services -n shop",
+                              "patch deployments.apps -n shop", "create deployments.apps -n shop",
+                              "get configmaps -n shop", "delete configmaps -n shop",
+                              "get deployments.apps -n shop", "delete deployments.apps -n shop"}));
     }
 
     void operation_data()
@@ -332,13 +381,16 @@ private slots:
                                  << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
                                     "3|superseded|Upgrade complete\n4|deployed|Rollback to 2";
         // An invalid target manifest: the dry run fails first and nothing is written.
-        QTest::newRow("dry run refuses") << "Deployment" << false << false
-                                         << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
-                                            "3|deployed|Upgrade complete";
-        QTest::newRow("cluster refuses") << "Deployment" << true << false
-                                         << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
-                                            "3|superseded|Upgrade complete\n4|failed|Rollback \"shop\" failed: "
-                                            "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value";
+        QTest::newRow("dry run refuses")
+            << "Deployment" << false << false
+            << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+               "3|deployed|Upgrade complete";
+        QTest::newRow("cluster refuses")
+            << "Deployment" << true << false
+            << "1|superseded|Install complete\n2|superseded|Upgrade complete\n"
+               "3|superseded|Upgrade complete\n4|failed|Rollback \"shop\" failed: "
+               "Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: "
+               "Required value";
     }
 
     void operation()
@@ -370,17 +422,20 @@ private slots:
             for (const QString &line : cluster.log)
                 QVERIFY2(line.endsWith(QLatin1String("(dry run)")), qPrintable(line));
             QVERIFY(cluster.secrets == before);
-            QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("nothing was written")),
-                     qPrintable(finished.first().at(1).toString()));
+            QVERIFY2(
+                finished.first().at(1).toString().contains(QLatin1String("nothing was written")),
+                qPrintable(finished.first().at(1).toString()));
             return;
         }
         // Pending is recorded before the cluster is touched (after the three dry runs).
         QCOMPARE(cluster.log.at(3), QStringLiteral("create Secret sh.helm.release.v1.shop.v4"));
         if (ok) {
-            QCOMPARE(finished.first().at(1).toString(), QStringLiteral("Rollback was a success! Happy Helming!"));
+            QCOMPARE(finished.first().at(1).toString(),
+                     QStringLiteral("Rollback was a success! Happy Helming!"));
             QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
             // Looked at first, as Helm does, for its resource policy.
-            QCOMPARE(cluster.log.indexOf(QStringLiteral("get /apis/apps/v1/namespaces/shop/deployments/web-cache")),
+            QCOMPARE(cluster.log.indexOf(
+                         QStringLiteral("get /apis/apps/v1/namespaces/shop/deployments/web-cache")),
                      cluster.log.indexOf(QStringLiteral("delete Deployment web-cache")) - 1);
         } else {
             QVERIFY(!cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
@@ -394,11 +449,12 @@ private slots:
     void keepPolicy_data()
     {
         QTest::addColumn<int>("status");
-        QTest::addColumn<QString>("policy");  // empty: no annotation
+        QTest::addColumn<QString>("policy"); // empty: no annotation
         QTest::addColumn<bool>("deleted");
         QTest::addColumn<bool>("kept");
         QTest::newRow("keep") << 200 << "keep" << false << true;
-        QTest::newRow("keep, as Helm reads it") << 200 << " Keep " << false << true;  // trimmed, lower-cased
+        QTest::newRow("keep, as Helm reads it")
+            << 200 << " Keep " << false << true; // trimmed, lower-cased
         QTest::newRow("other policy") << 200 << "Keep-me-not" << true << false;
         QTest::newRow("no annotation") << 200 << QString() << true << false;
         QTest::newRow("already gone") << 404 << QString() << false << false;
@@ -415,10 +471,13 @@ private slots:
         cluster.secrets = load(QStringLiteral("secrets-shop.json"));
         nlohmann::json metadata = {{"name", "web-config"}, {"namespace", "shop"}};
         if (!policy.isEmpty())
-            metadata["annotations"] = {{"helm.sh/resource-policy", policy.toStdString()}, {"other", "x"}};
+            metadata["annotations"]
+                = {{"helm.sh/resource-policy", policy.toStdString()}, {"other", "x"}};
         const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/web-config");
-        cluster.live.insert(path, FakeCluster::object(status, status == 200 ? nlohmann::json{{"metadata", metadata}}
-                                                                            : nlohmann::json{{"kind", "Status"}, {"code", status}}));
+        cluster.live.insert(
+            path, FakeCluster::object(status, status == 200 ? nlohmann::json{{"metadata", metadata}}
+                                                            : nlohmann::json{{"kind", "Status"},
+                                                                             {"code", status}}));
         const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
         auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 1, now);
         QVERIFY(plan.ok());
@@ -431,22 +490,28 @@ private slots:
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(op.report().join('\n')));
         QVERIFY(cluster.log.contains(QStringLiteral("get ") + path));
         QCOMPARE(cluster.log.contains(QStringLiteral("delete ConfigMap web-config")), deleted);
-        QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));  // the other one goes
+        QVERIFY(cluster.log.contains(
+            QStringLiteral("delete Deployment web-cache"))); // the other one goes
         QCOMPARE(op.kept().size(), kept ? 1 : 0);
         const QString message = finished.first().at(1).toString();
         const QString report = op.report().join(QLatin1Char('\n'));
         if (kept) {
             QCOMPARE(op.kept().first().name, QStringLiteral("web-config"));
-            QVERIFY2(message.contains(QLatin1String("Kept (annotated helm.sh/resource-policy: keep): ConfigMap web-config")),
+            QVERIFY2(message.contains(QLatin1String(
+                         "Kept (annotated helm.sh/resource-policy: keep): ConfigMap web-config")),
                      qPrintable(message));
-            QVERIFY2(report.contains(QLatin1String("Kept ConfigMap web-config")), qPrintable(report));
+            QVERIFY2(report.contains(QLatin1String("Kept ConfigMap web-config")),
+                     qPrintable(report));
         } else {
             QCOMPARE(message, QStringLiteral("Rollback was a success! Happy Helming!"));
         }
         if (status == 404)
-            QVERIFY2(report.contains(QLatin1String("ConfigMap web-config is already gone")), qPrintable(report));
+            QVERIFY2(report.contains(QLatin1String("ConfigMap web-config is already gone")),
+                     qPrintable(report));
         if (status == 500)
-            QVERIFY2(report.contains(QLatin1String("Not deleted: ConfigMap web-config could not be read")), qPrintable(report));
+            QVERIFY2(report.contains(
+                         QLatin1String("Not deleted: ConfigMap web-config could not be read")),
+                     qPrintable(report));
         QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")),
                  QStringLiteral("1|superseded|Install complete\n2|superseded|Upgrade complete\n"
                                 "3|superseded|Upgrade complete\n4|deployed|Rollback to 1"));
@@ -454,18 +519,21 @@ private slots:
 
     void diffs()
     {
-        const HelmReleases releases = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
+        const HelmReleases releases
+            = HelmReleases::fromSecrets(load(QStringLiteral("secrets-shop.json")));
         const HelmRelease v2 = *releases.revision(QStringLiteral("shop"), 2);
         const HelmRelease v3 = *releases.revision(QStringLiteral("shop"), 3);
         const QString manifest = HelmReleases::manifestDiff(v2, v3);
         QVERIFY(manifest.startsWith(QLatin1String("--- shop v2\n+++ shop v3\n")));
-        QVERIFY2(manifest.contains(QLatin1String("\n-          image: \"shop/web:1.1\"\n+          image: \"shop/web:1.2-broken\"\n")),
+        QVERIFY2(manifest.contains(QLatin1String("\n-          image: \"shop/web:1.1\"\n+          "
+                                                 "image: \"shop/web:1.2-broken\"\n")),
                  qPrintable(manifest));
         QVERIFY(manifest.contains(QLatin1String("\n+  name: web-cache\n")));
         const QString values = HelmReleases::valuesDiff(v2, v3);
         QVERIFY2(values.contains(QLatin1String("+cache:\n+  enabled: true\n")), qPrintable(values));
         QVERIFY(values.contains(QLatin1String("-  tag: \"1.1\"\n+  tag: 1.2-broken\n")));
-        QCOMPARE(HelmReleases::valuesYaml(*releases.revision(QStringLiteral("shop"), 1)), QStringLiteral("null\n"));
+        QCOMPARE(HelmReleases::valuesYaml(*releases.revision(QStringLiteral("shop"), 1)),
+                 QStringLiteral("null\n"));
     }
 };
 

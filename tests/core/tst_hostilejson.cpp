@@ -75,8 +75,15 @@ void pointers(const json &j, const std::string &prefix, std::vector<std::string>
 // What a field of the wrong type can be.
 std::vector<json> wrongValues()
 {
-    return {json(nullptr), json("x"), json(1e300), json(-1.5), json(true), json::array(), json::object(),
-            json(std::numeric_limits<std::uint64_t>::max()), json(std::string("caf\xe9"))};
+    return {json(nullptr),
+            json("x"),
+            json(1e300),
+            json(-1.5),
+            json(true),
+            json::array(),
+            json::object(),
+            json(std::numeric_limits<std::uint64_t>::max()),
+            json(std::string("caf\xe9"))};
 }
 
 // A Helm release Secret around a release document, encoded as Helm stores it.
@@ -122,20 +129,25 @@ private slots:
 
 void tst_HostileJson::readers()
 {
-    const json j = json::parse(R"({"s": "text", "n": null, "i": 7, "f": 2.9, "big": 1e300, "neg": -3,
+    const json j
+        = json::parse(R"({"s": "text", "n": null, "i": 7, "f": 2.9, "big": 1e300, "neg": -3,
         "u": 18446744073709551615, "b": true, "o": {"k": "v"}, "a": ["x", 1, null, "y"], "str3": "3"})");
     QCOMPARE(JsonRead::string(j, "s"), QStringLiteral("text"));
-    QCOMPARE(JsonRead::string(j, "n", QStringLiteral("fb")), QStringLiteral("fb"));    // null is absent
-    QCOMPARE(JsonRead::string(j, "i", QStringLiteral("fb")), QStringLiteral("fb"));    // wrong type is absent
+    QCOMPARE(JsonRead::string(j, "n", QStringLiteral("fb")),
+             QStringLiteral("fb")); // null is absent
+    QCOMPARE(JsonRead::string(j, "i", QStringLiteral("fb")),
+             QStringLiteral("fb")); // wrong type is absent
     QCOMPARE(JsonRead::string(j, {"o", "k"}), QStringLiteral("v"));
-    QCOMPARE(JsonRead::string(j, {"s", "k"}, QStringLiteral("fb")), QStringLiteral("fb"));  // through a string
-    QCOMPARE(JsonRead::string(j, {"a", "0"}, QStringLiteral("fb")), QStringLiteral("fb"));  // paths walk objects only
+    QCOMPARE(JsonRead::string(j, {"s", "k"}, QStringLiteral("fb")),
+             QStringLiteral("fb")); // through a string
+    QCOMPARE(JsonRead::string(j, {"a", "0"}, QStringLiteral("fb")),
+             QStringLiteral("fb")); // paths walk objects only
     QCOMPARE(JsonRead::integer(j, "i"), 7);
     QCOMPARE(JsonRead::integer(j, "f"), 2);
     QCOMPARE(JsonRead::integer(j, "neg"), -3);
-    QCOMPARE(JsonRead::integer(j, "big", -1), -1);   // would be UB as a cast
-    QCOMPARE(JsonRead::integer(j, "u", -1), -1);     // above INT64_MAX
-    QCOMPARE(JsonRead::integer(j, "str3", -1), -1);  // a string is not a number
+    QCOMPARE(JsonRead::integer(j, "big", -1), -1);  // would be UB as a cast
+    QCOMPARE(JsonRead::integer(j, "u", -1), -1);    // above INT64_MAX
+    QCOMPARE(JsonRead::integer(j, "str3", -1), -1); // a string is not a number
     QCOMPARE(JsonRead::integer(j, "b", -1), -1);
     QVERIFY(!JsonRead::optionalInteger(j, {"missing"}));
     QCOMPARE(JsonRead::boolean(j, "b"), true);
@@ -145,7 +157,8 @@ void tst_HostileJson::readers()
     QVERIFY(JsonRead::object(j, "a").empty());
     QCOMPARE(JsonRead::array(j, "a").size(), std::size_t(4));
     QVERIFY(JsonRead::array(j, "o").empty());
-    QCOMPARE(JsonRead::stringList(j, {"a"}), QStringList({QStringLiteral("x"), QStringLiteral("y")}));
+    QCOMPARE(JsonRead::stringList(j, {"a"}),
+             QStringList({QStringLiteral("x"), QStringLiteral("y")}));
     // Reading never inserts (a const json's operator[] would be UB on a missing key).
     QVERIFY(!JsonRead::find(j, {"o", "missing", "deeper"}));
     QVERIFY(!j.contains("missing"));
@@ -194,7 +207,7 @@ void tst_HostileJson::dumpNeverThrows()
 void tst_HostileJson::utf8Validation_data()
 {
     QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<int>("firstBad");  // -1: valid
+    QTest::addColumn<int>("firstBad"); // -1: valid
     QTest::newRow("ascii") << QByteArray("plain") << -1;
     QTest::newRow("utf-8") << QString::fromUtf8("café ☕ 𝄞").toUtf8() << -1;
     QTest::newRow("latin-1") << QByteArray("caf\xe9") << 3;
@@ -220,15 +233,18 @@ void tst_HostileJson::apiStatus_data()
     const QString fallback = QStringLiteral("the server answered HTTP 500");
     QTest::newRow("message null") << QByteArray(R"({"kind":"Status","message":null})") << fallback;
     QTest::newRow("message number") << QByteArray(R"({"kind":"Status","message":42})") << fallback;
-    QTest::newRow("message object") << QByteArray(R"({"kind":"Status","message":{"a":1}})") << fallback;
+    QTest::newRow("message object")
+        << QByteArray(R"({"kind":"Status","message":{"a":1}})") << fallback;
     QTest::newRow("kind number") << QByteArray(R"({"kind":7,"message":"m"})") << fallback;
     QTest::newRow("kind null") << QByteArray(R"({"kind":null,"message":"m"})") << fallback;
     QTest::newRow("array body") << QByteArray(R"([{"kind":"Status"}])") << fallback;
     QTest::newRow("string body") << QByteArray(R"("Status")") << fallback;
     QTest::newRow("too deep") << nested(100000) << fallback;
-    QTest::newRow("not UTF-8") << QByteArray("{\"kind\":\"Status\",\"message\":\"caf\xe9\"}") << fallback;
+    QTest::newRow("not UTF-8") << QByteArray("{\"kind\":\"Status\",\"message\":\"caf\xe9\"}")
+                               << fallback;
     QTest::newRow("html") << QByteArray("<html>502 Bad Gateway</html>") << fallback;
-    QTest::newRow("good") << QByteArray(R"({"kind":"Status","message":"etcd is down"})") << QStringLiteral("etcd is down");
+    QTest::newRow("good") << QByteArray(R"({"kind":"Status","message":"etcd is down"})")
+                          << QStringLiteral("etcd is down");
 }
 
 void tst_HostileJson::apiStatus()
@@ -248,7 +264,7 @@ void tst_HostileJson::discovery_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("ok");
-    QTest::addColumn<QString>("resources");  // "name:kind:namespaced:verbs" per resource, ';'-joined
+    QTest::addColumn<QString>("resources"); // "name:kind:namespaced:verbs" per resource, ';'-joined
     QTest::newRow("good") << QByteArray(R"({"groupVersion":"apps/v1","resources":[
         {"name":"deployments","kind":"Deployment","namespaced":true,"verbs":["get","list"]}]})")
                           << true << QStringLiteral("deployments:Deployment:1:get,list");
@@ -257,7 +273,8 @@ void tst_HostileJson::discovery_data()
         "not an object", null, 3,
         {"name":"pods","kind":"Pod","namespaced":true,"verbs":["get",null,7,"watch"]}]})")
                                         << true << QStringLiteral("::0:;pods:Pod:1:get,watch");
-    QTest::newRow("resources is an object") << QByteArray(R"({"resources":{"name":"x"}})") << false << QString();
+    QTest::newRow("resources is an object")
+        << QByteArray(R"({"resources":{"name":"x"}})") << false << QString();
     QTest::newRow("resources is null") << QByteArray(R"({"resources":null})") << false << QString();
     QTest::newRow("array") << QByteArray("[]") << false << QString();
     QTest::newRow("too deep") << nested(100000) << false << QString();
@@ -276,7 +293,10 @@ void tst_HostileJson::discovery()
     }
     QStringList got;
     for (const ApiResource &r : *list)
-        got << QStringLiteral("%1:%2:%3:%4").arg(r.name, r.kind).arg(r.namespaced ? 1 : 0).arg(r.verbs.join(QLatin1Char(',')));
+        got << QStringLiteral("%1:%2:%3:%4")
+                   .arg(r.name, r.kind)
+                   .arg(r.namespaced ? 1 : 0)
+                   .arg(r.verbs.join(QLatin1Char(',')));
     QCOMPARE(got.join(QLatin1Char(';')), resources);
 }
 
@@ -307,7 +327,8 @@ void tst_HostileJson::objectDecoderWrongTypes()
                 } catch (const std::exception &e) {
                     QFAIL(qPrintable(QStringLiteral("%1 %2 = %3: %4")
                                          .arg(file, QString::fromStdString(path),
-                                              QString::fromStdString(JsonRead::dump(value)), QLatin1String(e.what()))));
+                                              QString::fromStdString(JsonRead::dump(value)),
+                                              QLatin1String(e.what()))));
                 }
                 ++decoded;
             }
@@ -322,8 +343,8 @@ void tst_HostileJson::objectDecoderWrongTypes()
 void tst_HostileJson::helmRelease_data()
 {
     QTest::addColumn<QString>("pointer");
-    QTest::addColumn<QByteArray>("value");  // JSON
-    QTest::addColumn<int>("version");       // 0: the release is refused
+    QTest::addColumn<QByteArray>("value"); // JSON
+    QTest::addColumn<int>("version");      // 0: the release is refused
     QTest::newRow("version as a string") << "/version" << QByteArray(R"("3")") << 0;
     QTest::newRow("version null") << "/version" << QByteArray("null") << 0;
     QTest::newRow("version huge") << "/version" << QByteArray("1e300") << 0;
@@ -352,8 +373,10 @@ void tst_HostileJson::helmRelease()
     if (version == 0) {
         QVERIFY(!decoded.ok());
         QCOMPARE(decoded.error().code, Error::Code::ParseError);
-        QVERIFY2(decoded.error().message.contains(QLatin1String("revision number")), qPrintable(decoded.error().toString()));
-        QCOMPARE(decoded.error().context, QStringLiteral("sh.helm.release.v1.shop.v1"));  // which Secret
+        QVERIFY2(decoded.error().message.contains(QLatin1String("revision number")),
+                 qPrintable(decoded.error().toString()));
+        QCOMPARE(decoded.error().context,
+                 QStringLiteral("sh.helm.release.v1.shop.v1")); // which Secret
     } else {
         QVERIFY2(decoded.ok(), decoded.ok() ? "" : qPrintable(decoded.error().toString()));
         QCOMPARE(decoded->version, version);
@@ -371,8 +394,13 @@ void tst_HostileJson::helmReleaseListSkipsBadOnes()
     planted["version"] = "3";
     json list = {{"kind", "SecretList"},
                  {"items",
-                  {helmSecret(good), helmSecret(planted, "sh.helm.release.v1.shop.v3"), "not a secret", nullptr, 5,
-                   {{"type", 7}}, {{"type", "helm.sh/release.v1"}, {"metadata", "x"}, {"data", {{"release", 7}}}},
+                  {helmSecret(good),
+                   helmSecret(planted, "sh.helm.release.v1.shop.v3"),
+                   "not a secret",
+                   nullptr,
+                   5,
+                   {{"type", 7}},
+                   {{"type", "helm.sh/release.v1"}, {"metadata", "x"}, {"data", {{"release", 7}}}},
                    {{"type", "helm.sh/release.v1"}, {"data", nullptr}}}}};
     const HelmReleases releases = HelmReleases::fromSecrets(list);
     QCOMPARE(releases.latest().size(), 1);
@@ -390,8 +418,8 @@ void tst_HostileJson::auditScrubsCrd()
 {
     ServerSideApply::Options options;
     options.dryRun = true;
-    const auto writes = ServerSideApply::plan(readData(QStringLiteral("apply/crd.yaml")), options, {},
-                                              QStringLiteral("crd.yaml"));
+    const auto writes = ServerSideApply::plan(readData(QStringLiteral("apply/crd.yaml")), options,
+                                              {}, QStringLiteral("crd.yaml"));
     QVERIFY2(writes.ok(), writes.ok() ? "" : qPrintable(writes.error().toString()));
     QCOMPARE(writes->size(), 1);
     const AuditEntry entry = AuditEntry::fromWrite(writes->first());
@@ -418,7 +446,8 @@ void tst_HostileJson::auditScrubsCrd()
     QVERIFY(AuditEntry::fromWrite(latin1).summary.contains(QLatin1String("greeting")));
 
     // Audit log lines of the wrong shape read as empty fields.
-    const AuditEntry fromLine = AuditEntry::fromJson(json{{"status", "500"}, {"dryRun", "yes"}, {"verb", 7}});
+    const AuditEntry fromLine
+        = AuditEntry::fromJson(json{{"status", "500"}, {"dryRun", "yes"}, {"verb", 7}});
     QCOMPARE(fromLine.status, 0);
     QCOMPARE(fromLine.dryRun, false);
     QVERIFY(fromLine.verb.isEmpty());
@@ -427,32 +456,45 @@ void tst_HostileJson::auditScrubsCrd()
 void tst_HostileJson::manifestPlanning_data()
 {
     QTest::addColumn<QByteArray>("manifest");
-    QTest::addColumn<int>("writes");       // -1: refused
-    QTest::addColumn<QString>("error");    // part of Error::toString()
-    QTest::addColumn<int>("line");         // error line, when refused
+    QTest::addColumn<int>("writes");    // -1: refused
+    QTest::addColumn<QString>("error"); // part of Error::toString()
+    QTest::addColumn<int>("line");      // error line, when refused
     QTest::newRow("CRD") << readData(QStringLiteral("apply/crd.yaml")) << 1 << QString() << 0;
-    QTest::newRow("Latin-1 ConfigMap") << readData(QStringLiteral("apply/latin1-configmap.yaml")) << -1
-                                       << QStringLiteral("m.yaml:6: Not valid UTF-8: byte 0xe9 at column 17. (save it as UTF-8)") << 6;
-    QTest::newRow("Latin-1 in a key") << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  \xe9t\xe9: y\n")
+    QTest::newRow("Latin-1 ConfigMap")
+        << readData(QStringLiteral("apply/latin1-configmap.yaml")) << -1
+        << QStringLiteral("m.yaml:6: Not valid UTF-8: byte 0xe9 at column 17. (save it as UTF-8)")
+        << 6;
+    QTest::newRow("Latin-1 in a key") << QByteArray(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  \xe9t\xe9: y\n")
                                       << -1 << QStringLiteral("Not valid UTF-8") << 6;
-    QTest::newRow("Latin-1 in a comment") << QByteArray("# r\xe9sum\xe9\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n")
-                                          << -1 << QStringLiteral("Not valid UTF-8") << 1;
-    QTest::newRow("UTF-8 ConfigMap") << QString::fromUtf8("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  g: café\n").toUtf8()
-                                     << 1 << QString() << 0;
-    QTest::newRow("scalar document") << QByteArray("just text\n") << -1 << QStringLiteral("not a Kubernetes object") << 1;
-    QTest::newRow("list items a number") << QByteArray("apiVersion: v1\nkind: List\nitems: 5\n") << -1
-                                         << QStringLiteral("holds no objects") << -1;
-    QTest::newRow("list items of every type") << QByteArray("apiVersion: v1\nkind: List\nitems: [5, null, x]\n") << -1
-                                              << QStringLiteral("not a Kubernetes object") << 1;
-    QTest::newRow("metadata a string") << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: x\n") << -1
-                                       << QStringLiteral("has no metadata.name") << 1;
-    QTest::newRow("name a number") << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 5}\n") << -1
-                                   << QStringLiteral("has no metadata.name") << 1;
-    QTest::newRow("kind a map") << QByteArray("apiVersion: v1\nkind: {a: b}\nmetadata: {name: x}\n") << -1
-                                << QStringLiteral("no apiVersion or kind") << 1;
-    QTest::newRow("namespace a list") << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: [a]}\n")
-                                      << 1 << QString() << 0;
-    QTest::newRow("JSON manifest") << QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"k":null}})")
+    QTest::newRow("Latin-1 in a comment")
+        << QByteArray("# r\xe9sum\xe9\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n")
+        << -1 << QStringLiteral("Not valid UTF-8") << 1;
+    QTest::newRow("UTF-8 ConfigMap")
+        << QString::fromUtf8(
+               "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  g: café\n")
+               .toUtf8()
+        << 1 << QString() << 0;
+    QTest::newRow("scalar document")
+        << QByteArray("just text\n") << -1 << QStringLiteral("not a Kubernetes object") << 1;
+    QTest::newRow("list items a number") << QByteArray("apiVersion: v1\nkind: List\nitems: 5\n")
+                                         << -1 << QStringLiteral("holds no objects") << -1;
+    QTest::newRow("list items of every type")
+        << QByteArray("apiVersion: v1\nkind: List\nitems: [5, null, x]\n") << -1
+        << QStringLiteral("not a Kubernetes object") << 1;
+    QTest::newRow("metadata a string")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: x\n") << -1
+        << QStringLiteral("has no metadata.name") << 1;
+    QTest::newRow("name a number")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 5}\n") << -1
+        << QStringLiteral("has no metadata.name") << 1;
+    QTest::newRow("kind a map") << QByteArray("apiVersion: v1\nkind: {a: b}\nmetadata: {name: x}\n")
+                                << -1 << QStringLiteral("no apiVersion or kind") << 1;
+    QTest::newRow("namespace a list")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: [a]}\n") << 1
+        << QString() << 0;
+    QTest::newRow("JSON manifest") << QByteArray(
+        R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"k":null}})")
                                    << 1 << QString() << 0;
 }
 
@@ -488,7 +530,9 @@ namespace {
 class CannedPods
 {
 public:
-    CannedPods(std::string list, std::string watch) : m_list(std::move(list)), m_watch(std::move(watch))
+    CannedPods(std::string list, std::string watch)
+        : m_list(std::move(list))
+        , m_watch(std::move(watch))
     {
         m_server.Get("/api/v1/pods", [this](const httplib::Request &req, httplib::Response &res) {
             if (req.get_param_value("watch") != "true") {
@@ -546,12 +590,18 @@ struct InformerRun
         c.credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
         transport = std::make_unique<HttpTransport>(c);
         store.setFlushInterval(1);
-        ApiResource pods{QString(), QStringLiteral("v1"), QStringLiteral("pods"), QStringLiteral("Pod"), true, {}, {}};
+        ApiResource pods{QString(),
+                         QStringLiteral("v1"),
+                         QStringLiteral("pods"),
+                         QStringLiteral("Pod"),
+                         true,
+                         {},
+                         {}};
         InformerOptions options;
-        options.initialBackoffMs = 5000;  // the canned server fails every later watch
+        options.initialBackoffMs = 5000; // the canned server fails every later watch
         options.maxBackoffMs = 5000;
-        informer = std::make_unique<Informer>(transport->worker(), &store, pods, Kind::Pod, QString(), options,
-                                              [this](const WatchHealth &h) {
+        informer = std::make_unique<Informer>(transport->worker(), &store, pods, Kind::Pod,
+                                              QString(), options, [this](const WatchHealth &h) {
                                                   std::lock_guard lock(mutex);
                                                   health = h;
                                               });
@@ -559,7 +609,7 @@ struct InformerRun
     }
     ~InformerRun()
     {
-        transport.reset();  // joins the worker first: the informer lives on it
+        transport.reset(); // joins the worker first: the informer lives on it
         informer.reset();
     }
     WatchHealth current() const
@@ -579,9 +629,11 @@ struct InformerRun
 
 std::string pod(const std::string &name, const std::string &rv)
 {
-    return JsonRead::dump(json{{"apiVersion", "v1"},
-                               {"kind", "Pod"},
-                               {"metadata", {{"name", name}, {"namespace", "ns"}, {"uid", "uid-" + name}, {"resourceVersion", rv}}}});
+    return JsonRead::dump(json{
+        {"apiVersion", "v1"},
+        {"kind", "Pod"},
+        {"metadata",
+         {{"name", name}, {"namespace", "ns"}, {"uid", "uid-" + name}, {"resourceVersion", rv}}}});
 }
 
 } // namespace
@@ -591,26 +643,29 @@ void tst_HostileJson::informerList_data()
     QTest::addColumn<QByteArray>("list");
     QTest::addColumn<QStringList>("names");
     const std::string good = pod("good", "5");
-    QTest::newRow("list metadata of the wrong types")
-        << QByteArray::fromStdString(R"({"kind":"PodList","metadata":{"continue":5,"resourceVersion":12},"items":[)" + good + "]}")
+    QTest::newRow("list metadata of the wrong types") << QByteArray::fromStdString(
+        R"({"kind":"PodList","metadata":{"continue":5,"resourceVersion":12},"items":[)" + good
+        + "]}") << QStringList{QStringLiteral("good")};
+    QTest::newRow("list metadata null")
+        << QByteArray::fromStdString(R"({"metadata":null,"items":[)" + good + "]}")
         << QStringList{QStringLiteral("good")};
-    QTest::newRow("list metadata null") << QByteArray::fromStdString(R"({"metadata":null,"items":[)" + good + "]}")
-                                        << QStringList{QStringLiteral("good")};
-    QTest::newRow("items of every type")
-        << QByteArray::fromStdString(R"({"metadata":{"resourceVersion":"9"},"items":["x",7,null,[],)" + good + "]}")
-        << QStringList{QStringLiteral("good")};
-    QTest::newRow("items an object") << QByteArray(R"({"metadata":{"resourceVersion":"9"},"items":{"a":1}})") << QStringList();
-    QTest::newRow("item fields of the wrong types")
-        << QByteArray(R"({"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"typed","namespace":"ns","uid":"u",)"
-                      R"("resourceVersion":3,"labels":[1],"creationTimestamp":7},"spec":{"containers":{"a":1}},"status":"Running"}]})")
-        << QStringList{QStringLiteral("typed")};
+    QTest::newRow("items of every type") << QByteArray::fromStdString(
+        R"({"metadata":{"resourceVersion":"9"},"items":["x",7,null,[],)" + good + "]}")
+                                         << QStringList{QStringLiteral("good")};
+    QTest::newRow("items an object")
+        << QByteArray(R"({"metadata":{"resourceVersion":"9"},"items":{"a":1}})") << QStringList();
+    QTest::newRow("item fields of the wrong types") << QByteArray(
+        R"({"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"typed","namespace":"ns","uid":"u",)"
+        R"("resourceVersion":3,"labels":[1],"creationTimestamp":7},"spec":{"containers":{"a":1}},"status":"Running"}]})")
+                                                    << QStringList{QStringLiteral("typed")};
 }
 
 void tst_HostileJson::informerList()
 {
     QFETCH(QByteArray, list);
     QFETCH(QStringList, names);
-    CannedPods server(list.toStdString(), R"({"type":"ADDED","object":)" + pod("watched", "20") + "}\n");
+    CannedPods server(list.toStdString(),
+                      R"({"type":"ADDED","object":)" + pod("watched", "20") + "}\n");
     InformerRun run(server.url());
     // The list is accepted despite the wrong types, then the watch adds its object.
     QTRY_VERIFY_WITH_TIMEOUT(run.names().contains(QStringLiteral("watched")), 10000);
@@ -622,17 +677,26 @@ void tst_HostileJson::informerList()
 
 void tst_HostileJson::informerWatch_data()
 {
-    QTest::addColumn<QByteArray>("lines");   // hostile watch lines, before a good ADDED
-    QTest::addColumn<bool>("survivorSeen");  // false: the hostile line ends the watch with an error
+    QTest::addColumn<QByteArray>("lines");  // hostile watch lines, before a good ADDED
+    QTest::addColumn<bool>("survivorSeen"); // false: the hostile line ends the watch with an error
     QTest::newRow("type a number") << QByteArray(R"({"type":7,"object":{}})") << true;
-    QTest::newRow("type null, object a string") << QByteArray(R"({"type":null,"object":"o"})") << true;
-    QTest::newRow("ADDED with object null") << QByteArray(R"({"type":"ADDED","object":null})") << true;
-    QTest::newRow("ADDED with object an array") << QByteArray(R"({"type":"ADDED","object":[1,2]})") << true;
-    QTest::newRow("BOOKMARK rv a number") << QByteArray(R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":12}}})") << true;
-    QTest::newRow("BOOKMARK metadata a string") << QByteArray(R"({"type":"BOOKMARK","object":{"metadata":"m"}})") << true;
-    QTest::newRow("ERROR code a string") << QByteArray(R"({"type":"ERROR","object":{"code":"410","message":null}})") << false;
-    QTest::newRow("ERROR code huge") << QByteArray(R"({"type":"ERROR","object":{"code":1e300}})") << false;
-    QTest::newRow("ERROR object a string") << QByteArray(R"({"type":"ERROR","object":"gone"})") << false;
+    QTest::newRow("type null, object a string")
+        << QByteArray(R"({"type":null,"object":"o"})") << true;
+    QTest::newRow("ADDED with object null")
+        << QByteArray(R"({"type":"ADDED","object":null})") << true;
+    QTest::newRow("ADDED with object an array")
+        << QByteArray(R"({"type":"ADDED","object":[1,2]})") << true;
+    QTest::newRow("BOOKMARK rv a number")
+        << QByteArray(R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":12}}})")
+        << true;
+    QTest::newRow("BOOKMARK metadata a string")
+        << QByteArray(R"({"type":"BOOKMARK","object":{"metadata":"m"}})") << true;
+    QTest::newRow("ERROR code a string")
+        << QByteArray(R"({"type":"ERROR","object":{"code":"410","message":null}})") << false;
+    QTest::newRow("ERROR code huge")
+        << QByteArray(R"({"type":"ERROR","object":{"code":1e300}})") << false;
+    QTest::newRow("ERROR object a string")
+        << QByteArray(R"({"type":"ERROR","object":"gone"})") << false;
     QTest::newRow("ERROR with invalid UTF-8 escapes")
         << QByteArray(R"({"type":"ERROR","object":{"code":500,"message":"\udc00"}})") << false;
     QTest::newRow("a line too deep") << nested(100000) << false;
@@ -642,7 +706,8 @@ void tst_HostileJson::informerWatch()
 {
     QFETCH(QByteArray, lines);
     QFETCH(bool, survivorSeen);
-    const std::string list = R"({"metadata":{"resourceVersion":"9"},"items":[)" + pod("listed", "5") + "]}";
+    const std::string list
+        = R"({"metadata":{"resourceVersion":"9"},"items":[)" + pod("listed", "5") + "]}";
     const std::string survivor = R"({"type":"ADDED","object":)" + pod("survivor", "21") + "}\n";
     CannedPods server(list, lines.toStdString() + "\n" + survivor);
     InformerRun run(server.url());

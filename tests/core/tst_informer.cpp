@@ -20,8 +20,10 @@ namespace {
 
 json pod(const std::string &ns, const std::string &name, const std::string &phase = "Running")
 {
-    return Test::FakeApiServer::makeObject(ns, name, {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
-                                                      {"status", {{"phase", phase}}}});
+    return Test::FakeApiServer::makeObject(
+        ns, name,
+        {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
+         {"status", {{"phase", phase}}}});
 }
 
 // "ns/name@rv" of every object, sorted: equal lists mean equal states.
@@ -32,8 +34,10 @@ QStringList serverState(const Test::FakeApiServer &server, const std::string &re
         const json &m = o["metadata"];
         QString key = QString::fromStdString(m.value("name", std::string()));
         if (m.contains("namespace"))
-            key = QString::fromStdString(m["namespace"].get<std::string>()) + QLatin1Char('/') + key;
-        out << key + QLatin1Char('@') + QString::fromStdString(m["resourceVersion"].get<std::string>());
+            key = QString::fromStdString(m["namespace"].get<std::string>()) + QLatin1Char('/')
+                  + key;
+        out << key + QLatin1Char('@')
+                   + QString::fromStdString(m["resourceVersion"].get<std::string>());
     }
     out.sort();
     return out;
@@ -96,10 +100,7 @@ private slots:
         m_credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-    }
+    void cleanup() { m_server.reset(); }
 
     void paginatedInitialSync()
     {
@@ -112,7 +113,7 @@ private slots:
         QCOMPARE(session->store()->count(Kind::Pod), 1203);
         QVERIFY(converged(*session));
         QCOMPARE(m_server->fullListCount("pods"), 1);
-        QCOMPARE(m_server->listCount("pods"), 3);  // 500 + 500 + 203
+        QCOMPARE(m_server->listCount("pods"), 3); // 500 + 500 + 203
         const WatchHealth h = session->health(Kind::Pod);
         QCOMPARE(h.state, WatchHealth::State::Live);
         QCOMPARE(h.objectCount, 1203);
@@ -133,7 +134,10 @@ private slots:
         m_server->put("pods", pod("a", "keep", "Succeeded"));
         QVERIFY(m_server->remove("pods", "a", "gone"));
         QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 10000);
-        QCOMPARE(session->store()->object(Kind::Pod, QStringLiteral("a"), QStringLiteral("keep"))->pod()->phase,
+        QCOMPARE(session->store()
+                     ->object(Kind::Pod, QStringLiteral("a"), QStringLiteral("keep"))
+                     ->pod()
+                     ->phase,
                  QStringLiteral("Succeeded"));
         QCOMPARE(m_server->fullListCount("pods"), 1);
     }
@@ -146,12 +150,18 @@ private slots:
         QTest::addColumn<bool>("relists");
         QTest::addColumn<int>("errorCode");
 
-        QTest::newRow("dropped mid-stream") << int(Fault::WatchDrop) << 0 << 1 << false << int(Error::Code::Network);
-        QTest::newRow("dropped before any event") << int(Fault::WatchDrop) << 0 << 0 << false << int(Error::Code::Network);
-        QTest::newRow("HTTP 410 on watch") << int(Fault::WatchStatus) << 410 << 0 << true << int(Error::Code::Expired);
-        QTest::newRow("ERROR event 410") << int(Fault::WatchErrorEvent410) << 0 << 0 << true << int(Error::Code::Expired);
-        QTest::newRow("HTTP 500 on watch") << int(Fault::WatchStatus) << 500 << 0 << false << int(Error::Code::ServerError);
-        QTest::newRow("HTTP 429 on watch") << int(Fault::WatchStatus) << 429 << 0 << false << int(Error::Code::TooManyRequests);
+        QTest::newRow("dropped mid-stream")
+            << int(Fault::WatchDrop) << 0 << 1 << false << int(Error::Code::Network);
+        QTest::newRow("dropped before any event")
+            << int(Fault::WatchDrop) << 0 << 0 << false << int(Error::Code::Network);
+        QTest::newRow("HTTP 410 on watch")
+            << int(Fault::WatchStatus) << 410 << 0 << true << int(Error::Code::Expired);
+        QTest::newRow("ERROR event 410")
+            << int(Fault::WatchErrorEvent410) << 0 << 0 << true << int(Error::Code::Expired);
+        QTest::newRow("HTTP 500 on watch")
+            << int(Fault::WatchStatus) << 500 << 0 << false << int(Error::Code::ServerError);
+        QTest::newRow("HTTP 429 on watch")
+            << int(Fault::WatchStatus) << 429 << 0 << false << int(Error::Code::TooManyRequests);
     }
 
     void watchFaults()
@@ -180,7 +190,8 @@ private slots:
         QVERIFY(m_server->remove("pods", "a", "added1"));
         QTRY_COMPARE_WITH_TIMEOUT(m_server->pendingFaults(), std::size_t(0), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live,
+                                  10000);
 
         QCOMPARE(m_server->fullListCount("pods") > 1, relists);
         QCOMPARE(session->health(Kind::Pod).relistCount > 0, relists);
@@ -252,7 +263,7 @@ private slots:
     {
         m_server->put("pods", pod("a", "x"));
         InformerOptions options = fastOptions();
-        options.watchIdleTimeoutMs = 600;  // bookmarks come every 200 ms on a healthy stream
+        options.watchIdleTimeoutMs = 600; // bookmarks come every 200 ms on a healthy stream
         auto session = makeSession(options);
         m_server->addFault("pods", Fault::WatchSilent);
         session->start();
@@ -289,7 +300,8 @@ private slots:
         // The 15 vanished pods were reported as Deleted.
         int deleted = 0;
         for (const QList<QVariant> &args : std::as_const(changes))
-            deleted += args.at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Deleted);
+            deleted
+                += args.at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Deleted);
         QCOMPARE(deleted, 15);
     }
 
@@ -301,12 +313,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
         const int port = m_server->port();
         m_server->stop();
-        QTRY_VERIFY_WITH_TIMEOUT(session->health(Kind::Pod).state != WatchHealth::State::Live, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Stale, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->health(Kind::Pod).state != WatchHealth::State::Live,
+                                 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Stale,
+                                  10000);
         QVERIFY(m_server->start(port));
         m_server->put("pods", pod("a", "y"));
         QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live,
+                                  10000);
         // Same server history: re-watched from the last version, no relist.
         QCOMPARE(m_server->fullListCount("pods"), 1);
     }
@@ -327,7 +342,8 @@ private slots:
         QCOMPARE(session->health(Kind::Pod).state, WatchHealth::State::Live);
         // Granted later: the informer recovers on its own.
         m_server->setForbidden("secrets", false);
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Secret).state, WatchHealth::State::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Secret).state, WatchHealth::State::Live,
+                                  10000);
     }
 
     void namespaceScopedReplace()
@@ -337,7 +353,7 @@ private slots:
         m_server->put("pods", pod("c", "3"));
         auto session = makeSession();
         session->setNamespaces({QStringLiteral("a"), QStringLiteral("b")});
-        m_server->addFault("pods", Fault::WatchStatus, 410);  // one of the two relists
+        m_server->addFault("pods", Fault::WatchStatus, 410); // one of the two relists
         session->start();
         QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_server->pendingFaults(), std::size_t(0), 10000);
@@ -366,15 +382,17 @@ private slots:
 
     void fetchObjectRedactsSecrets()
     {
-        m_server->put("secrets", Test::FakeApiServer::makeObject(
-                                     "a", "db", {{"type", "Opaque"}, {"data", {{"password", "aHVudGVyMg=="}}}}));
+        m_server->put(
+            "secrets",
+            Test::FakeApiServer::makeObject(
+                "a", "db", {{"type", "Opaque"}, {"data", {{"password", "aHVudGVyMg=="}}}}));
         auto session = makeSession(fastOptions(), {Kind::Secret});
         session->start();
         QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
         for (auto format : {ClusterSession::Format::Json, ClusterSession::Format::Yaml}) {
             std::optional<Result<QByteArray>> text;
-            session->fetchObject(Kind::Secret, QStringLiteral("a"), QStringLiteral("db"), format, this,
-                                 [&](const Result<QByteArray> &r) { text = r; });
+            session->fetchObject(Kind::Secret, QStringLiteral("a"), QStringLiteral("db"), format,
+                                 this, [&](const Result<QByteArray> &r) { text = r; });
             QTRY_VERIFY_WITH_TIMEOUT(text.has_value(), 10000);
             QVERIFY(text->ok());
             QVERIFY(!(*text)->contains("aHVudGVyMg=="));
@@ -392,7 +410,8 @@ private slots:
 
     void unauthorizedRetriesOnceWithFreshCredential()
     {
-        m_credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"expired", "fresh"});
+        m_credentials
+            = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"expired", "fresh"});
         m_server->put("pods", pod("a", "x"));
         // The fake server accepts any token; the 401 path is covered in tst_transport. Here:
         // the provider is asked on the worker thread, never reported unauthorized.

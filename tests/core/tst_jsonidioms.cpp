@@ -24,13 +24,18 @@ const QList<Rule> &rules()
          "JsonRead::parse (never throws, bounds the nesting depth)"},
         {QRegularExpression(QStringLiteral(R"x((\.|->)dump\s*\()x")),
          "JsonRead::dump / dumpBytes (invalid UTF-8 becomes U+FFFD instead of throwing)"},
-        {QRegularExpression(QStringLiteral(R"x((\.|->)value\s*\(\s*("|std::string|[A-Za-z_:]*json))x")),
-         "JsonRead::string/integer/boolean/object/array (json::value throws when the stored type differs)"},
-        {QRegularExpression(QStringLiteral(R"x(_json_pointer)x")), "a JsonRead path: {\"metadata\", \"name\"}"},
-        {QRegularExpression(QStringLiteral(R"x((\.|->)at\s*\(\s*("|[A-Za-z_]+\.toStdString\(\)))x")),
+        {QRegularExpression(
+             QStringLiteral(R"x((\.|->)value\s*\(\s*("|std::string|[A-Za-z_:]*json))x")),
+         "JsonRead::string/integer/boolean/object/array (json::value throws when the stored type "
+         "differs)"},
+        {QRegularExpression(QStringLiteral(R"x(_json_pointer)x")),
+         "a JsonRead path: {\"metadata\", \"name\"}"},
+        {QRegularExpression(
+             QStringLiteral(R"x((\.|->)at\s*\(\s*("|[A-Za-z_]+\.toStdString\(\)))x")),
          "JsonRead::find (json::at throws on a missing key)"},
         {QRegularExpression(QStringLiteral(R"x((\.|->)get(_ref)?\s*<)x")),
-         "a type check first (is_string(), ...) or JsonRead::toString/toInteger (json::get throws)"},
+         "a type check first (is_string(), ...) or JsonRead::toString/toInteger (json::get "
+         "throws)"},
     };
     return s_rules;
 }
@@ -71,7 +76,10 @@ QStringList offences(const QString &file, const QStringList &lines)
                 continue;
             if (rule.pattern.pattern().contains(QLatin1String("get(_ref)")) && guardedGet(lines, i))
                 continue;
-            out << QStringLiteral("%1:%2: %3 (use %4)").arg(file).arg(i + 1).arg(text.trimmed(), QLatin1String(rule.instead));
+            out << QStringLiteral("%1:%2: %3 (use %4)")
+                       .arg(file)
+                       .arg(i + 1)
+                       .arg(text.trimmed(), QLatin1String(rule.instead));
         }
     }
     return out;
@@ -97,20 +105,27 @@ void tst_JsonIdioms::rulesCatch_data()
     QTest::addColumn<bool>("flagged");
     QTest::newRow("value with default") << R"x(const int v = j.value("version", 0);)x" << true;
     QTest::newRow("value through ->") << R"x(if (obj->value("orrerySimulator", false)))x" << true;
-    QTest::newRow("value with a json default") << R"x(x.value("spec", nlohmann::json::object()))x" << true;
-    QTest::newRow("json pointer") << R"x(item.value("/metadata/namespace"_json_pointer, std::string()))x" << true;
+    QTest::newRow("value with a json default")
+        << R"x(x.value("spec", nlohmann::json::object()))x" << true;
+    QTest::newRow("json pointer")
+        << R"x(item.value("/metadata/namespace"_json_pointer, std::string()))x" << true;
     QTest::newRow("at") << R"x(data->at(key.toStdString()))x" << true;
     QTest::newRow("at literal") << R"x(j.at("kind"))x" << true;
-    QTest::newRow("unguarded get") << R"x(const std::string s = j["path"].get<std::string>();)x" << true;
-    QTest::newRow("get through ->") << R"x(*out = QString::fromStdString(it->get<std::string>());)x" << true;
+    QTest::newRow("unguarded get")
+        << R"x(const std::string s = j["path"].get<std::string>();)x" << true;
+    QTest::newRow("get through ->")
+        << R"x(*out = QString::fromStdString(it->get<std::string>());)x" << true;
     QTest::newRow("dump") << R"x(r.body = QByteArray::fromStdString(body.dump());)x" << true;
     QTest::newRow("parse") << R"x(auto j = nlohmann::json::parse(text, nullptr, false);)x" << true;
-    QTest::newRow("guarded get") << R"x(return v.is_boolean() ? v.get<bool>() : fallback;)x" << false;
+    QTest::newRow("guarded get") << R"x(return v.is_boolean() ? v.get<bool>() : fallback;)x"
+                                 << false;
     QTest::newRow("std::get") << R"x(return std::get<0>(m_data);)x" << false;
-    QTest::newRow("QSettings value") << R"x(m_settings->value(QLatin1String(kStateKey)).toByteArray();)x" << false;
+    QTest::newRow("QSettings value")
+        << R"x(m_settings->value(QLatin1String(kStateKey)).toByteArray();)x" << false;
     QTest::newRow("QList at") << R"x(const QString &name = m_names.at(index.row());)x" << false;
     QTest::newRow("Result value") << R"x(const Credential &c = credential->value();)x" << false;
-    QTest::newRow("JsonRead") << R"x(const QString name = JsonRead::string(j, {"metadata", "name"});)x" << false;
+    QTest::newRow("JsonRead")
+        << R"x(const QString name = JsonRead::string(j, {"metadata", "name"});)x" << false;
     QTest::newRow("comment") << R"x(// j.value("x", 0) throws)x" << false;
     QTest::newRow("block comment") << R"x( * j.value("x", 0) throws)x" << false;
 }
@@ -128,8 +143,9 @@ void tst_JsonIdioms::sourcesAreClean()
     QStringList found;
     int files = 0;
     for (const char *dir : {"core", "models", "ui", "app", "views"}) {
-        QDirIterator it(root + QLatin1Char('/') + QLatin1String(dir), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(root + QLatin1Char('/') + QLatin1String(dir),
+                        {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             const QString relative = path.mid(root.size() + 1);
@@ -142,7 +158,8 @@ void tst_JsonIdioms::sourcesAreClean()
             ++files;
         }
     }
-    QVERIFY2(files > 100, qPrintable(QStringLiteral("only %1 files under %2").arg(files).arg(root)));
+    QVERIFY2(files > 100,
+             qPrintable(QStringLiteral("only %1 files under %2").arg(files).arg(root)));
     QVERIFY2(found.isEmpty(), qPrintable(QLatin1String("\n") + found.join(QLatin1Char('\n'))));
 }
 

@@ -676,8 +676,8 @@ void tst_Kubeconfig::badEntries()
     for (const Expected &x : expected) {
         bool found = false;
         for (const Error &e : config.errors()) {
-            if (e.line == x.line && e.context == QLatin1String(x.entry) &&
-                e.message.contains(QLatin1String(x.text)) && e.file == file)
+            if (e.line == x.line && e.context == QLatin1String(x.entry)
+                && e.message.contains(QLatin1String(x.text)) && e.file == file)
                 found = true;
         }
         QVERIFY2(found, qPrintable(QStringLiteral("%1 %2 not in:\n%3")
@@ -715,8 +715,8 @@ void tst_Kubeconfig::providersShared()
              tokenFile->credentials.get());
     // A freshly loaded Kubeconfig starts over.
     const Kubeconfig reloaded = Kubeconfig::loadFiles({fixture("relative/config")});
-    QVERIFY(reloaded.connection(QStringLiteral("rel-exec"))->credentials.get() !=
-            first->credentials.get());
+    QVERIFY(reloaded.connection(QStringLiteral("rel-exec"))->credentials.get()
+            != first->credentials.get());
 }
 
 void tst_Kubeconfig::listContextsCommand_data()
@@ -767,8 +767,8 @@ void tst_Kubeconfig::listContextsCommand()
     QVERIFY2(!err.contains("orrery.kubeconfig"), err.constData());
 
     const QByteArray out = process.readAllStandardOutput();
-    const nlohmann::json printed =
-        nlohmann::json::parse(out.constData(), out.constData() + out.size(), nullptr, false);
+    const nlohmann::json printed
+        = nlohmann::json::parse(out.constData(), out.constData() + out.size(), nullptr, false);
     QVERIFY2(printed.is_object(), out.constData());
     EnvGuard guard({"KUBECONFIG", "HOME"});
     qputenv("HOME", QFile::encodeName(home.path()));
@@ -1003,8 +1003,8 @@ void tst_Kubeconfig::matchesKubectl()
                 kind = QStringLiteral("tokenFile");
             else if (!str(user, "token").isEmpty())
                 kind = QStringLiteral("token");
-            else if (user.contains("client-certificate") ||
-                     user.contains("client-certificate-data"))
+            else if (user.contains("client-certificate")
+                     || user.contains("client-certificate-data"))
                 kind = QStringLiteral("clientCertificate");
             else if (user.contains("username") || user.contains("password"))
                 kind = QStringLiteral("basic");

@@ -39,8 +39,8 @@ QByteArray laughs(int levels, const QByteArray &indent = {})
         QByteArray items;
         for (int k = 0; k < 10; ++k)
             items += (k ? ", " : "") + prev;
-        yaml += indent + "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [" +
-                items + "]\n";
+        yaml += indent + "l" + QByteArray::number(i) + ": &l" + QByteArray::number(i) + " [" + items
+                + "]\n";
     }
     return yaml;
 }
@@ -71,9 +71,9 @@ QStringList serverState(const Test::FakeApiServer &server)
     QStringList out;
     for (const json &o : server.objects("pods")) {
         const json &m = o["metadata"];
-        out << QString::fromStdString(m["namespace"].get<std::string>() + "/" +
-                                      m["name"].get<std::string>() + "@" +
-                                      m["resourceVersion"].get<std::string>());
+        out << QString::fromStdString(m["namespace"].get<std::string>() + "/"
+                                      + m["name"].get<std::string>() + "@"
+                                      + m["resourceVersion"].get<std::string>());
     }
     out.sort();
     return out;
@@ -135,15 +135,15 @@ void tst_Limits::yamlAliasExpansionIsBounded()
 {
     QFETCH(int, levels);
     QFETCH(bool, multiDocument);
-    const QByteArray yaml =
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n" + laughs(levels, "  ");
+    const QByteArray yaml
+        = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n" + laughs(levels, "  ");
     QVERIFY(yaml.size() < 1000);
     QElapsedTimer timer;
     timer.start();
     Error error;
     if (multiDocument) {
-        const auto docs =
-            YamlJson::parseDocuments("a: 1\n---\n" + yaml, QStringLiteral("laughs.yaml"));
+        const auto docs
+            = YamlJson::parseDocuments("a: 1\n---\n" + yaml, QStringLiteral("laughs.yaml"));
         QVERIFY(!docs.ok());
         error = docs.error();
     } else {
@@ -171,8 +171,8 @@ void tst_Limits::yamlNestingIsBounded()
              qPrintable(doc.error().message));
     QCOMPARE(doc.error().line, 1);
 
-    const QByteArray shallow =
-        QByteArray(Limits::maxNestingDepth - 1, '[') + QByteArray(Limits::maxNestingDepth - 1, ']');
+    const QByteArray shallow = QByteArray(Limits::maxNestingDepth - 1, '[')
+                               + QByteArray(Limits::maxNestingDepth - 1, ']');
     QVERIFY(YamlJson::parse(shallow).ok());
 }
 
@@ -183,8 +183,8 @@ void tst_Limits::yamlSelfReferencingAlias()
     for (const QByteArray &yaml : {QByteArray("a: &x [1, *x]\n"), QByteArray("a: &x {b: *x}\n")}) {
         const auto doc = YamlJson::parse(yaml, QStringLiteral("cycle.yaml"));
         QVERIFY2(!doc.ok(), yaml.constData());
-        QVERIFY(doc.error().code == Error::Code::TooLarge ||
-                doc.error().code == Error::Code::ParseError);
+        QVERIFY(doc.error().code == Error::Code::TooLarge
+                || doc.error().code == Error::Code::ParseError);
     }
 }
 
@@ -205,8 +205,8 @@ void tst_Limits::yamlAliasOfLongStringIsBounded()
 void tst_Limits::yamlWithinLimitsStillParses()
 {
     // Aliases are fine in moderation (Helm values and CI files use them).
-    const auto doc =
-        YamlJson::parse("base: &b {image: nginx, port: 80}\nweb: *b\napi: *b\n" + laughs(4));
+    const auto doc
+        = YamlJson::parse("base: &b {image: nginx, port: 80}\nweb: *b\napi: *b\n" + laughs(4));
     QVERIFY(doc.ok());
     QVERIFY((*doc)["api"]["port"] == json(80));
     QCOMPARE((*doc)["l3"].size(), std::size_t(10));
@@ -241,15 +241,15 @@ void tst_Limits::documentsSplitLikeKubectl()
 {
     const QByteArray yaml = "# leading comment\n"
                             "---\n"
-                            "kind: A\n"          // line 3
+                            "kind: A\n" // line 3
                             "text: |\n"
-                            "  ---\n"            // indented: block content, not a separator
+                            "  ---\n" // indented: block content, not a separator
                             "--- # second\n"
                             "\n"
-                            "kind: B\n"          // line 8
+                            "kind: B\n" // line 8
                             "---\n"
                             "---\n"
-                            "kind: C\n";         // line 11
+                            "kind: C\n"; // line 11
     const auto docs = YamlJson::parseDocuments(yaml, {});
     QVERIFY2(docs.ok(), qPrintable(docs.ok() ? QString() : docs.error().toString()));
     QCOMPARE(docs->size(), 3);
@@ -262,11 +262,12 @@ void tst_Limits::documentsSplitLikeKubectl()
     QCOMPARE(docs->at(1).index, 1);
     QVERIFY(docs->at(2).value["kind"] == json("C"));
     QCOMPARE(docs->at(2).line, 11);
-    QCOMPARE(docs->at(2).index, 3);  // the empty document between counts
+    QCOMPARE(docs->at(2).index, 3); // the empty document between counts
 
     const auto bad = YamlJson::parseDocuments("kind: A\n---\nkind: [B\n", QStringLiteral("m.yaml"));
     QVERIFY(!bad.ok());
-    QVERIFY2(bad.error().line >= 3, qPrintable(bad.error().toString()));  // in the stream, not in the document
+    QVERIFY2(bad.error().line >= 3,
+             qPrintable(bad.error().toString())); // in the stream, not in the document
 }
 
 void tst_Limits::kubeconfigExtensionIsBounded()
@@ -275,11 +276,11 @@ void tst_Limits::kubeconfigExtensionIsBounded()
     const QString path = dir.filePath(QStringLiteral("config"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray yaml =
-        "apiVersion: v1\nkind: Config\nclusters:\n"
-        "- name: laughs\n  cluster:\n    server: https://laughs.example\n    extensions:\n"
-        "    - name: client.authentication.k8s.io/exec\n      extension:\n" +
-        laughs(9, "        ") + "- name: fine\n  cluster:\n    server: https://fine.example\n";
+    QByteArray yaml
+        = "apiVersion: v1\nkind: Config\nclusters:\n"
+          "- name: laughs\n  cluster:\n    server: https://laughs.example\n    extensions:\n"
+          "    - name: client.authentication.k8s.io/exec\n      extension:\n"
+          + laughs(9, "        ") + "- name: fine\n  cluster:\n    server: https://fine.example\n";
     file.write(yaml);
     file.close();
     const Kubeconfig config = Kubeconfig::loadFiles({path});
@@ -287,8 +288,9 @@ void tst_Limits::kubeconfigExtensionIsBounded()
     QVERIFY(!config.cluster(QStringLiteral("laughs")));
     bool named = false;
     for (const Error &e : config.errors())
-        named = named || (e.message.contains(QString::number(Limits::maxYamlNodes)) &&
-                          e.file == path && e.line > 0);
+        named = named
+                || (e.message.contains(QString::number(Limits::maxYamlNodes)) && e.file == path
+                    && e.line > 0);
     QVERIFY(named);
 }
 
@@ -329,8 +331,8 @@ void tst_Limits::oversizedWatchLineRelists()
     ClusterConnection connection;
     connection.contextName = QStringLiteral("test");
     connection.server = QString::fromStdString(server.url());
-    connection.credentials =
-        std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
+    connection.credentials
+        = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
     ClusterSession session(connection);
     InformerOptions options;
     options.initialBackoffMs = 20;
@@ -370,8 +372,8 @@ void tst_Limits::helmGzipBombFailsThatReleaseOnly()
     const json goodSecret = HelmCodec::toSecret(good, QDateTime::currentDateTimeUtc(), true);
 
     // 1 MiB past the limit of zeros gzips to about 65 KiB: small enough for any Secret.
-    const QByteArray bomb =
-        HelmCodec::gzip(QByteArray(int(Limits::maxDecompressedBytes + Limits::MiB), ' '));
+    const QByteArray bomb
+        = HelmCodec::gzip(QByteArray(int(Limits::maxDecompressedBytes + Limits::MiB), ' '));
     QVERIFY(bomb.size() < Limits::MiB);
     json bombSecret = goodSecret;
     bombSecret["metadata"]["name"] = "sh.helm.release.v1.bomb.v1";

@@ -30,7 +30,8 @@ private slots:
     void matchesGnuDiff()
     {
         QFETCH(QString, name);
-        const QString got = LineDiff::unified(read(name + QLatin1String(".old")), read(name + QLatin1String(".new")),
+        const QString got = LineDiff::unified(read(name + QLatin1String(".old")),
+                                              read(name + QLatin1String(".new")),
                                               QStringLiteral("old"), QStringLiteral("new"));
         QCOMPARE(got, read(name + QLatin1String(".diff")));
     }
@@ -38,8 +39,10 @@ private slots:
     void diffIsMinimal()
     {
         // An LCS diff never deletes and re-inserts a line it could keep.
-        const QStringList a{QStringLiteral("x"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
-        const QStringList b{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("y")};
+        const QStringList a{QStringLiteral("x"), QStringLiteral("a"), QStringLiteral("b"),
+                            QStringLiteral("c")};
+        const QStringList b{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                            QStringLiteral("y")};
         const auto lines = LineDiff::diff(a, b);
         int equal = 0;
         for (const auto &l : lines)
@@ -50,9 +53,11 @@ private slots:
 
     void emptySides()
     {
-        QCOMPARE(LineDiff::unified(QString(), QStringLiteral("a\n"), QStringLiteral("o"), QStringLiteral("n")),
+        QCOMPARE(LineDiff::unified(QString(), QStringLiteral("a\n"), QStringLiteral("o"),
+                                   QStringLiteral("n")),
                  QStringLiteral("--- o\n+++ n\n@@ -0,0 +1 @@\n+a\n"));
-        QCOMPARE(LineDiff::unified(QStringLiteral("a\n"), QString(), QStringLiteral("o"), QStringLiteral("n")),
+        QCOMPARE(LineDiff::unified(QStringLiteral("a\n"), QString(), QStringLiteral("o"),
+                                   QStringLiteral("n")),
                  QStringLiteral("--- o\n+++ n\n@@ -1 +0,0 @@\n-a\n"));
     }
 };

@@ -3,19 +3,19 @@
 // orrery-sim (scenarios pfe and aks-chat), and a failing one; exit codes, output lines, the
 // audit log and the cluster state read back afterwards; a protected cluster refuses writes
 // without --yes-i-mean, whichever context reaches it.
-#include "eventloopwait.h"
-#include "simprocess.h"
 #include "audit/auditlog.h"
+#include "eventloopwait.h"
 #include "helm/helmreleases.h"
 #include "kube/actions/resourcepath.h"
 #include "kube/actions/rolloutstatus.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "simprocess.h"
 
 #include <QDir>
 #include <QDirIterator>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -44,9 +44,12 @@ struct PlayResult
 {
     int exitCode = -1;
     bool finished = false;
-    QStringList lines;  // stdout
+    QStringList lines; // stdout
     QString err;
-    QString dump() const { return lines.join(QLatin1Char('\n')) + QStringLiteral("\n--- stderr:\n") + err; }
+    QString dump() const
+    {
+        return lines.join(QLatin1Char('\n')) + QStringLiteral("\n--- stderr:\n") + err;
+    }
 };
 
 // Waits with an explicit event-loop loop (the transports deliver on this thread).
@@ -68,13 +71,14 @@ private slots:
     void demoCluster();
     void unrecordableWriteIsRefused();
     void protectedClusterNeedsYesIMean();
-    void hostileManifests();  // last: it adds audit entries the tests above count
+    void hostileManifests(); // last: it adds audit entries the tests above count
 
 private:
     // `dataHome`: XDG_DATA_HOME of the run (where its audit log goes); empty: m_dir/data.
     std::unique_ptr<QProcess> startPlay(const QStringList &arguments, const QString &dataHome = {});
     PlayResult finish(QProcess *process, int timeoutMs);
-    PlayResult play(const QStringList &arguments, int timeoutMs = 60000, const QString &dataHome = {});
+    PlayResult play(const QStringList &arguments, int timeoutMs = 60000,
+                    const QString &dataHome = {});
     std::unique_ptr<HttpTransport> transport(const QString &context);
     Result<nlohmann::json> get(HttpTransport *t, const QString &path);
     QList<AuditEntry> audit() const;
@@ -88,7 +92,10 @@ void tst_Play::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("pfe"), QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("pfe"),
+                          QStringLiteral("--scenario"), QStringLiteral("aks-chat")},
+                         m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void tst_Play::cleanupTestCase()
@@ -102,7 +109,8 @@ std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments, cons
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // The audit log goes under $XDG_DATA_HOME/Orrery/Orrery/audit: keep it in the test's
     // directory, where audit() reads it back.
-    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataHome);
+    env.insert(QStringLiteral("XDG_DATA_HOME"),
+               dataHome.isEmpty() ? m_dir.filePath(QStringLiteral("data")) : dataHome);
     // Preferences (the protected marks) under $XDG_CONFIG_HOME/Orrery/Orrery.conf.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -116,7 +124,8 @@ std::unique_ptr<QProcess> tst_Play::startPlay(const QStringList &arguments, cons
 PlayResult tst_Play::finish(QProcess *process, int timeoutMs)
 {
     PlayResult result;
-    result.finished = waitUntil([process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
+    result.finished
+        = waitUntil([process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
     if (!result.finished) {
         process->kill();
         process->waitForFinished(5000);
@@ -156,8 +165,8 @@ Result<nlohmann::json> tst_Play::get(HttpTransport *t, const QString &path)
 
 QList<AuditEntry> tst_Play::audit() const
 {
-    QDirIterator it(m_dir.filePath(QStringLiteral("data")), {QStringLiteral("audit.jsonl")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(m_dir.filePath(QStringLiteral("data")), {QStringLiteral("audit.jsonl")},
+                    QDir::Files, QDirIterator::Subdirectories);
     return it.hasNext() ? AuditLog::read(QFileInfo(it.next()).absolutePath()) : QList<AuditEntry>();
 }
 
@@ -169,13 +178,15 @@ void tst_Play::usageErrors()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("usage")), qPrintable(r.dump()));
     // A context the kubeconfig does not have.
-    r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")), QStringLiteral("--kubeconfig"),
-              m_kubeconfig, QStringLiteral("--context"), QStringLiteral("nowhere")});
+    r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+              QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"),
+              QStringLiteral("nowhere")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("nowhere")), qPrintable(r.dump()));
     // A runbook with a syntax error names file and line.
-    r = play({QStringLiteral("--play"), QStringLiteral(ORRERY_TEST_DATA "/runbooks/unknown-step.yaml"),
-              QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    r = play(
+        {QStringLiteral("--play"), QStringLiteral(ORRERY_TEST_DATA "/runbooks/unknown-step.yaml"),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("unknown-step.yaml")), qPrintable(r.dump()));
     QVERIFY(audit().isEmpty());
@@ -184,11 +195,13 @@ void tst_Play::usageErrors()
 void tst_Play::pinnedToAnotherContext()
 {
     // helm-rollback.yaml is pinned to aks-chat: against pfe it must not send anything.
-    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
-                               QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    const PlayResult r = play(
+        {QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QLatin1String("pinned to context \"aks-chat-francecentral\"")), qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("pinned to context \"aks-chat-francecentral\"")),
+             qPrintable(r.dump()));
     QVERIFY2(r.lines.isEmpty(), qPrintable(r.dump()));
     QVERIFY(audit().isEmpty());
 }
@@ -203,19 +216,22 @@ void tst_Play::failingStepStops()
             "  - setImage: {target: deployment/backend-python, container: nope, image: x:1}\n"
             "  - scale: {target: deployment/backend-python, replicas: 4}\n");
     f.close();
-    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
-                               QStringLiteral("--context"), PfeContext});
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"),
+                               m_kubeconfig, QStringLiteral("--context"), PfeContext});
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.lines.size(), 3);  // header and two steps; the scale never ran
-    QVERIFY2(r.lines.at(0).contains(QLatin1String("\"Failing\" (3 steps) against context pfe-k8s")), qPrintable(r.dump()));
-    QCOMPARE(r.lines.at(1), QStringLiteral("[1/3] ok caption: Set an image on a container that does not exist"));
-    QCOMPARE(r.lines.at(2),
-             QStringLiteral("[2/3] FAILED setImage deployment/backend-python: unable to find container named \"nope\""));
+    QCOMPARE(r.lines.size(), 3); // header and two steps; the scale never ran
+    QVERIFY2(r.lines.at(0).contains(QLatin1String("\"Failing\" (3 steps) against context pfe-k8s")),
+             qPrintable(r.dump()));
+    QCOMPARE(r.lines.at(1),
+             QStringLiteral("[1/3] ok caption: Set an image on a container that does not exist"));
+    QCOMPARE(r.lines.at(2), QStringLiteral("[2/3] FAILED setImage deployment/backend-python: "
+                                           "unable to find container named \"nope\""));
     QVERIFY2(r.err.contains(QLatin1String("stopped at step 2 (line 5)")), qPrintable(r.dump()));
     auto t = transport(PfeContext);
     QVERIFY(t);
-    const auto deployment = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    const auto deployment = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(deployment.ok());
     QVERIFY((*deployment)["spec"]["replicas"] != 4);
 }
@@ -227,16 +243,21 @@ void tst_Play::namespaceOption()
     const QString file = m_dir.filePath(QStringLiteral("scale.yaml"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("name: Scale\nnamespace: pfe-app\nsteps:\n  - scale: {target: deployment/backend-python, replicas: 2}\n");
+    f.write("name: Scale\nnamespace: pfe-app\nsteps:\n  - scale: {target: "
+            "deployment/backend-python, replicas: 2}\n");
     f.close();
-    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
-                               QStringLiteral("--context"), PfeContext, QStringLiteral("--namespace"),
-                               QStringLiteral("monitoring")});
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"),
+                               m_kubeconfig, QStringLiteral("--context"), PfeContext,
+                               QStringLiteral("--namespace"), QStringLiteral("monitoring")});
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.lines.size(), 2);
-    QVERIFY2(r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: ")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.at(1).contains(QLatin1String("/namespaces/monitoring/deployments/backend-python")), qPrintable(r.dump()));
+    QVERIFY2(
+        r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: ")),
+        qPrintable(r.dump()));
+    QVERIFY2(
+        r.lines.at(1).contains(QLatin1String("/namespaces/monitoring/deployments/backend-python")),
+        qPrintable(r.dump()));
 }
 
 void tst_Play::helmAndBadRelease()
@@ -246,34 +267,46 @@ void tst_Play::helmAndBadRelease()
     QVERIFY(pfe && chat);
     // The bad release must come after the scenario's first rollout, or the broken image would
     // be revision 1 and there would be nothing to roll back to.
-    const QString backend = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
-    QVERIFY(waitUntil([&] {
-        const auto d = get(pfe.get(), backend);
-        return d.ok() && RolloutStatus::evaluate(*d).done();
-    }, 60000));
+    const QString backend
+        = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
+    QVERIFY(waitUntil(
+        [&] {
+            const auto d = get(pfe.get(), backend);
+            return d.ok() && RolloutStatus::evaluate(*d).done();
+        },
+        60000));
     const auto original = get(pfe.get(), backend);
     QVERIFY(original.ok());
 
     // Two clusters, two runbooks at once.
     auto helm = startPlay({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
-                           QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), ChatContext});
-    auto bad = startPlay({QStringLiteral("--play"), shipped(QStringLiteral("bad-release-rollback.yaml")),
-                          QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+                           QStringLiteral("--kubeconfig"), m_kubeconfig,
+                           QStringLiteral("--context"), ChatContext});
+    auto bad = startPlay(
+        {QStringLiteral("--play"), shipped(QStringLiteral("bad-release-rollback.yaml")),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
     const PlayResult h = finish(helm.get(), 150000);
     const PlayResult b = finish(bad.get(), 150000);
 
     QVERIFY2(h.finished && h.exitCode == 0, qPrintable(h.dump()));
     QCOMPARE(h.lines.size(), 1 + 4 + 1);
-    QVERIFY2(h.lines.at(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")), qPrintable(h.dump()));
-    QVERIFY2(h.lines.at(3).startsWith(QLatin1String("[3/4] ok waitForRollout deployment/chat-app-backend: ")),
+    QVERIFY2(h.lines.at(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")),
              qPrintable(h.dump()));
-    QVERIFY2(h.lines.at(3).contains(QLatin1String("successfully rolled out")), qPrintable(h.dump()));
+    QVERIFY2(h.lines.at(3).startsWith(
+                 QLatin1String("[3/4] ok waitForRollout deployment/chat-app-backend: ")),
+             qPrintable(h.dump()));
+    QVERIFY2(h.lines.at(3).contains(QLatin1String("successfully rolled out")),
+             qPrintable(h.dump()));
     QVERIFY2(h.lines.last().contains(QLatin1String("4 steps succeeded")), qPrintable(h.dump()));
-    const auto secrets = get(chat.get(), ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
-                                                               QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app")));
+    const auto secrets
+        = get(chat.get(),
+              ResourcePath::addQuery(
+                  ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                  QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app")));
     QVERIFY(secrets.ok());
     QStringList rows;
-    for (const HelmRelease &r : HelmReleases::fromSecrets(*secrets).history(QStringLiteral("chat-app")))
+    for (const HelmRelease &r :
+         HelmReleases::fromSecrets(*secrets).history(QStringLiteral("chat-app")))
         rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
@@ -281,9 +314,14 @@ void tst_Play::helmAndBadRelease()
 
     QVERIFY2(b.finished && b.exitCode == 0, qPrintable(b.dump()));
     QCOMPARE(b.lines.size(), 1 + 8 + 1);
-    QVERIFY2(b.lines.at(2).startsWith(QLatin1String("[2/8] ok setImage deployment/backend-spring: ")), qPrintable(b.dump()));
-    QVERIFY2(b.lines.at(6).startsWith(QLatin1String("[6/8] ok rollback deployment/backend-spring: ")), qPrintable(b.dump()));
-    QVERIFY2(b.lines.at(7).contains(QLatin1String("successfully rolled out")), qPrintable(b.dump()));
+    QVERIFY2(
+        b.lines.at(2).startsWith(QLatin1String("[2/8] ok setImage deployment/backend-spring: ")),
+        qPrintable(b.dump()));
+    QVERIFY2(
+        b.lines.at(6).startsWith(QLatin1String("[6/8] ok rollback deployment/backend-spring: ")),
+        qPrintable(b.dump()));
+    QVERIFY2(b.lines.at(7).contains(QLatin1String("successfully rolled out")),
+             qPrintable(b.dump()));
     const auto after = get(pfe.get(), backend);
     QVERIFY(after.ok());
     QVERIFY((*after)["spec"]["template"]["spec"]["containers"][0]["image"]
@@ -299,8 +337,8 @@ void tst_Play::helmAndBadRelease()
         pfeWrites += e.context == PfeContext;
         QVERIFY2(!e.summary.contains(QLatin1String("\"release\":\"H4sI")), qPrintable(e.summary));
     }
-    QCOMPARE(pfeWrites, 2);      // setImage, rollback
-    QVERIFY(chatWrites >= 4);    // pending revision, applies, statuses
+    QCOMPARE(pfeWrites, 2);   // setImage, rollback
+    QVERIFY(chatWrites >= 4); // pending revision, applies, statuses
 }
 
 void tst_Play::loadScaleOut()
@@ -311,39 +349,52 @@ void tst_Play::loadScaleOut()
     QVERIFY(version.ok());
     // orrery-sim says it drives load; elsewhere setLoad fails with "only on the demo cluster".
     QVERIFY2(version->value("orrerySimulator", false) == true, version->dump().c_str());
-    const QString backend = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
-    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("pfe-load-scale-out.yaml")),
-                               QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext},
-                              240000);
+    const QString backend
+        = QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-spring");
+    const PlayResult r = play(
+        {QStringLiteral("--play"), shipped(QStringLiteral("pfe-load-scale-out.yaml")),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext},
+        240000);
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QVERIFY2(r.exitCode == 0, qPrintable(r.dump()));
     QCOMPARE(r.lines.size(), 1 + 12 + 1);
-    QVERIFY2(r.lines.at(4).startsWith(QLatin1String("[4/12] ok setLoad deployment/backend-spring: ")), qPrintable(r.dump()));
+    QVERIFY2(
+        r.lines.at(4).startsWith(QLatin1String("[4/12] ok setLoad deployment/backend-spring: ")),
+        qPrintable(r.dump()));
     const auto after = get(pfe.get(), backend);
     QVERIFY(after.ok());
     // 90 % of the peak is far above the HPA's 70 % target: it scaled out (scale-down waits
     // five minutes), and the last step handed the load back to the schedule.
     QVERIFY2((*after)["spec"]["replicas"].get<int>() > 2, (*after)["spec"].dump().c_str());
-    QVERIFY(!(*after)["metadata"].value("annotations", nlohmann::json::object()).contains("sim.orrery.dev/load-percent"));
+    QVERIFY(!(*after)["metadata"]
+                 .value("annotations", nlohmann::json::object())
+                 .contains("sim.orrery.dev/load-percent"));
     // The three load changes are audited writes like any other.
     QStringList loads;
     for (const AuditEntry &e : audit())
         if (e.summary.contains(QLatin1String("sim.orrery.dev/load-percent")))
             loads << e.summary;
     QCOMPARE(loads.size(), 3);
-    QCOMPARE(loads.first(), QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
-    QCOMPARE(loads.last(), QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
+    QCOMPARE(
+        loads.first(),
+        QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
+    QCOMPARE(
+        loads.last(),
+        QStringLiteral(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
 }
 
 void tst_Play::demoCluster()
 {
     // --demo starts every scenario in-process; the pinned context says which cluster plays.
-    const PlayResult r = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
-                               QStringLiteral("--demo")},
-                              150000);
+    const PlayResult r
+        = play({QStringLiteral("--play"), shipped(QStringLiteral("helm-rollback.yaml")),
+                QStringLiteral("--demo")},
+               150000);
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.dump()));
-    QVERIFY2(r.lines.value(0).contains(QLatin1String("against context aks-chat-francecentral")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.value(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.value(0).contains(QLatin1String("against context aks-chat-francecentral")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.lines.value(2).startsWith(QLatin1String("[2/4] ok helmRollback chat-app: ")),
+             qPrintable(r.dump()));
 }
 
 // The audit log cannot be written (its file is /dev/full): the scale is not sent, the step
@@ -358,24 +409,32 @@ void tst_Play::unrecordableWriteIsRefused()
     QVERIFY(QFile::link(QStringLiteral("/dev/full"), auditDir + QStringLiteral("/audit.jsonl")));
     auto t = transport(PfeContext);
     QVERIFY(t);
-    const auto before = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    const auto before = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(before.ok());
     const int replicas = (*before)["spec"]["replicas"].get<int>() + 3;
     const QString file = m_dir.filePath(QStringLiteral("scale-unaudited.yaml"));
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QStringLiteral("name: Unaudited\nnamespace: pfe-app\nsteps:\n"
-                           "  - scale: {target: deployment/backend-python, replicas: %1}\n").arg(replicas).toUtf8());
+                           "  - scale: {target: deployment/backend-python, replicas: %1}\n")
+                .arg(replicas)
+                .toUtf8());
     f.close();
-    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
-                               QStringLiteral("--context"), PfeContext}, 60000, dataHome);
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"),
+                               m_kubeconfig, QStringLiteral("--context"), PfeContext},
+                              60000, dataHome);
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.lines.value(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: "))
-                 && r.lines.value(1).contains(QLatin1String("Not sent: the audit log could not record this change")),
+    QVERIFY2(
+        r.lines.value(1).startsWith(QLatin1String("[1/1] FAILED scale deployment/backend-python: "))
+            && r.lines.value(1).contains(
+                QLatin1String("Not sent: the audit log could not record this change")),
+        qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("orrery: The audit log could not be written")),
              qPrintable(r.dump()));
-    QVERIFY2(r.err.contains(QLatin1String("orrery: The audit log could not be written")), qPrintable(r.dump()));
-    const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    const auto after = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(after.ok());
     QVERIFY((*after)["spec"]["replicas"] != replicas);
 }
@@ -394,23 +453,31 @@ void tst_Play::hostileManifests()
         return file;
     };
     const QList<AuditEntry> before = audit();
-    PlayResult r = play({QStringLiteral("--play"), runbook(QStringLiteral("crd.yaml"), ORRERY_TEST_DATA "/apply/crd.yaml, dryRun: true"),
-                         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    PlayResult r = play(
+        {QStringLiteral("--play"),
+         runbook(QStringLiteral("crd.yaml"), ORRERY_TEST_DATA "/apply/crd.yaml, dryRun: true"),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
     QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.dump()));
-    QVERIFY2(r.lines.size() == 2 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply: the server")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.size() == 2
+                 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply: the server")),
+             qPrintable(r.dump()));
     QList<AuditEntry> after = audit();
     QCOMPARE(after.size(), before.size() + 1);
     QCOMPARE(after.last().kind, QStringLiteral("CustomResourceDefinition"));
     QVERIFY(after.last().dryRun);
     QVERIFY(after.last().summary.contains(QLatin1String("widgets.example.orrery.dev")));
 
-    r = play({QStringLiteral("--play"), runbook(QStringLiteral("latin1.yaml"), ORRERY_TEST_DATA "/apply/latin1-configmap.yaml"),
-              QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
+    r = play(
+        {QStringLiteral("--play"),
+         runbook(QStringLiteral("latin1.yaml"), ORRERY_TEST_DATA "/apply/latin1-configmap.yaml"),
+         QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"), PfeContext});
     QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.dump()));
-    QVERIFY2(r.lines.size() == 2 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply")), qPrintable(r.dump()));
-    QVERIFY2(r.lines.at(1).contains(QLatin1String("latin1-configmap.yaml:6: Not valid UTF-8")), qPrintable(r.dump()));
+    QVERIFY2(r.lines.size() == 2 && r.lines.at(1).startsWith(QLatin1String("[1/1] FAILED apply")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(1).contains(QLatin1String("latin1-configmap.yaml:6: Not valid UTF-8")),
+             qPrintable(r.dump()));
     QVERIFY2(r.lines.at(1).contains(QLatin1String("save it as UTF-8")), qPrintable(r.dump()));
-    QCOMPARE(audit().size(), after.size());  // refused before anything was sent
+    QCOMPARE(audit().size(), after.size()); // refused before anything was sent
 }
 
 // The user protected "pfe-k8s-viewer" in the window (kept by context name, as every version
@@ -430,8 +497,9 @@ void tst_Play::protectedClusterNeedsYesIMean()
             "  - caption: \"Scale the backend\"\n"
             "  - scale: {target: deployment/backend-python, replicas: 3}\n");
     f.close();
-    const QStringList base = {QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"), m_kubeconfig,
-                              QStringLiteral("--context"), PfeContext};
+    const QStringList base
+        = {QStringLiteral("--play"),    file,      QStringLiteral("--kubeconfig"), m_kubeconfig,
+           QStringLiteral("--context"), PfeContext};
     const auto pfeWrites = [this] {
         int n = 0;
         for (const AuditEntry &e : audit())
@@ -457,7 +525,8 @@ void tst_Play::protectedClusterNeedsYesIMean()
     // Naming another context (the protected one, not the one played) is no confirmation.
     r = play(base + QStringList{QStringLiteral("--yes-i-mean"), QStringLiteral("pfe-k8s-viewer")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QLatin1String("--yes-i-mean names \"pfe-k8s-viewer\"")), qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("--yes-i-mean names \"pfe-k8s-viewer\"")),
+             qPrintable(r.dump()));
     QCOMPARE(pfeWrites(), writesBefore);
 
     // Captions and waits are no writes: such a runbook plays without the name.
@@ -477,7 +546,8 @@ void tst_Play::protectedClusterNeedsYesIMean()
     QCOMPARE(pfeWrites(), writesBefore + 1);
     auto t = transport(PfeContext);
     QVERIFY(t);
-    const auto deployment = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    const auto deployment = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
     QVERIFY(deployment.ok());
     QCOMPARE((*deployment)["spec"]["replicas"].get<int>(), 3);
     QFile::remove(settingsFile);

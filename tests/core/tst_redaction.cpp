@@ -59,14 +59,15 @@ bool leaks(const QString &text, const QStringList &values, QString *which)
     return false;
 }
 
-#define QVERIFY_NO_LEAK(text, values)                                                          \
-    do {                                                                                       \
-        QString which_;                                                                        \
-        const QString text_ = (text);                                                          \
-        QVERIFY2(!leaks(text_, (values), &which_), qPrintable(QStringLiteral("\"%1\" shows in:\n%2").arg(which_, text_))); \
+#define QVERIFY_NO_LEAK(text, values)                                                              \
+    do {                                                                                           \
+        QString which_;                                                                            \
+        const QString text_ = (text);                                                              \
+        QVERIFY2(!leaks(text_, (values), &which_),                                                 \
+                 qPrintable(QStringLiteral("\"%1\" shows in:\n%2").arg(which_, text_)));           \
     } while (false)
 
-#define QCOMPARE_JSON(actual, expected)                                                          \
+#define QCOMPARE_JSON(actual, expected)                                                            \
     QVERIFY2((actual) == (expected), ((actual).dump() + " != " + (expected).dump()).c_str())
 
 int deadPort()
@@ -85,8 +86,11 @@ int deadPort()
 
 json secret(const json &data, const json &extra = json::object())
 {
-    json s = {{"apiVersion", "v1"}, {"kind", "Secret"}, {"type", "Opaque"},
-              {"metadata", {{"name", "db"}, {"namespace", "shop"}}}, {"data", data}};
+    json s = {{"apiVersion", "v1"},
+              {"kind", "Secret"},
+              {"type", "Opaque"},
+              {"metadata", {{"name", "db"}, {"namespace", "shop"}}},
+              {"data", data}};
     s.update(extra);
     return s;
 }
@@ -151,29 +155,43 @@ void tst_Redaction::urlCredentials_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("curl proxy syntax") << QStringLiteral("Unsupported proxy syntax in 'http://user:pw@127.0.0.1:99999'")
-                                       << QStringLiteral("Unsupported proxy syntax in 'http://127.0.0.1:99999'");
-    QTest::newRow("curl proxy scheme") << QStringLiteral("Unsupported proxy scheme for 'foo://user:pw@h:1'")
-                                       << QStringLiteral("Unsupported proxy scheme for 'foo://h:1'");
-    QTest::newRow("raw @ in password") << QStringLiteral("https://u:p@ss@host/x") << QStringLiteral("https://host/x");
-    QTest::newRow("user only") << QStringLiteral("see https://ghp_token123@github.com/a") << QStringLiteral("see https://github.com/a");
-    QTest::newRow("ipv6") << QStringLiteral("socks5h://u:pw@[::1]:1080") << QStringLiteral("socks5h://[::1]:1080");
-    QTest::newRow("scheme-less") << QStringLiteral("cannot connect to the proxy user:pw@10.0.0.1:3128 (x)")
+    QTest::newRow("curl proxy syntax")
+        << QStringLiteral("Unsupported proxy syntax in 'http://user:pw@127.0.0.1:99999'")
+        << QStringLiteral("Unsupported proxy syntax in 'http://127.0.0.1:99999'");
+    QTest::newRow("curl proxy scheme")
+        << QStringLiteral("Unsupported proxy scheme for 'foo://user:pw@h:1'")
+        << QStringLiteral("Unsupported proxy scheme for 'foo://h:1'");
+    QTest::newRow("raw @ in password")
+        << QStringLiteral("https://u:p@ss@host/x") << QStringLiteral("https://host/x");
+    QTest::newRow("user only") << QStringLiteral("see https://ghp_token123@github.com/a")
+                               << QStringLiteral("see https://github.com/a");
+    QTest::newRow("ipv6") << QStringLiteral("socks5h://u:pw@[::1]:1080")
+                          << QStringLiteral("socks5h://[::1]:1080");
+    QTest::newRow("scheme-less") << QStringLiteral(
+        "cannot connect to the proxy user:pw@10.0.0.1:3128 (x)")
                                  << QStringLiteral("cannot connect to the proxy 10.0.0.1:3128 (x)");
-    QTest::newRow("scheme-less quoted") << QStringLiteral("in 'user:pw@10.0.0.1:3128'") << QStringLiteral("in '10.0.0.1:3128'");
+    QTest::newRow("scheme-less quoted")
+        << QStringLiteral("in 'user:pw@10.0.0.1:3128'") << QStringLiteral("in '10.0.0.1:3128'");
     QTest::newRow("json string") << QStringLiteral("{\"server\": \"https://a:b@h:6443\", \"n\": 1}")
                                  << QStringLiteral("{\"server\": \"https://h:6443\", \"n\": 1}");
     QTest::newRow("query token") << QStringLiteral("GET https://h/p?x=1&access_token=abc.def&y=2")
-                                 << QStringLiteral("GET https://h/p?x=1&access_token=<redacted>&y=2");
-    QTest::newRow("presigned") << QStringLiteral("https://b.s3.amazonaws.com/k?X-Amz-Signature=0af3&X-Amz-Credential=AKIA%2F1")
-                               << QStringLiteral("https://b.s3.amazonaws.com/k?X-Amz-Signature=<redacted>&X-Amz-Credential=<redacted>");
+                                 << QStringLiteral(
+                                        "GET https://h/p?x=1&access_token=<redacted>&y=2");
+    QTest::newRow("presigned") << QStringLiteral(
+        "https://b.s3.amazonaws.com/k?X-Amz-Signature=0af3&X-Amz-Credential=AKIA%2F1")
+                               << QStringLiteral(
+                                      "https://b.s3.amazonaws.com/"
+                                      "k?X-Amz-Signature=<redacted>&X-Amz-Credential=<redacted>");
     // Left alone: no credential in them.
     QTest::newRow("plain url") << QStringLiteral("https://127.0.0.1:6443/api?labelSelector=a%3Db")
                                << QStringLiteral("https://127.0.0.1:6443/api?labelSelector=a%3Db");
-    QTest::newRow("git remote") << QStringLiteral("git@github.com:org/repo.git") << QStringLiteral("git@github.com:org/repo.git");
-    QTest::newRow("mail") << QStringLiteral("ask alice@example.com") << QStringLiteral("ask alice@example.com");
-    QTest::newRow("message") << QStringLiteral("connection refused (Failed to connect to 127.0.0.1 port 1)")
-                             << QStringLiteral("connection refused (Failed to connect to 127.0.0.1 port 1)");
+    QTest::newRow("git remote") << QStringLiteral("git@github.com:org/repo.git")
+                                << QStringLiteral("git@github.com:org/repo.git");
+    QTest::newRow("mail") << QStringLiteral("ask alice@example.com")
+                          << QStringLiteral("ask alice@example.com");
+    QTest::newRow("message")
+        << QStringLiteral("connection refused (Failed to connect to 127.0.0.1 port 1)")
+        << QStringLiteral("connection refused (Failed to connect to 127.0.0.1 port 1)");
 }
 
 void tst_Redaction::urlCredentials()
@@ -212,11 +230,13 @@ void tst_Redaction::secretDiffShowsKeysAndMarkers()
     QCOMPARE_JSON(now["data"]["token"], json(Redaction::Added));
     QVERIFY(!before["data"].contains("token"));
     QCOMPARE_JSON(now["stringData"]["plain"], json(Redaction::Added));
-    QCOMPARE_JSON(now["metadata"], live["metadata"]);  // identity untouched
+    QCOMPARE_JSON(now["metadata"], live["metadata"]); // identity untouched
 
-    const QString diff = LineDiff::unified(yaml(before), yaml(now), QStringLiteral("live"), QStringLiteral("after"));
+    const QString diff = LineDiff::unified(yaml(before), yaml(now), QStringLiteral("live"),
+                                           QStringLiteral("after"));
     QVERIFY_NO_LEAK(diff, (QStringList{Old, New, Kept, Gone, Fresh}));
-    QVERIFY2(diff.contains(QLatin1String("-  password: <redacted>\n+  password: <changed>\n")), qPrintable(diff));
+    QVERIFY2(diff.contains(QLatin1String("-  password: <redacted>\n+  password: <changed>\n")),
+             qPrintable(diff));
     QVERIFY2(diff.contains(QLatin1String("-  legacy: <removed>\n")), qPrintable(diff));
     QVERIFY2(diff.contains(QLatin1String("+  token: <added>\n")), qPrintable(diff));
     QVERIFY2(diff.contains(QLatin1String("   user: <unchanged>\n")), qPrintable(diff));
@@ -241,22 +261,30 @@ void tst_Redaction::lastAppliedAnnotationCompared()
 {
     auto annotated = [](const QString &value) {
         const json applied = secret({{"password", b64(value)}});
-        return secret({{"password", b64(value)}},
-                      {{"metadata", {{"name", "db"}, {"annotations", {{"kubectl.kubernetes.io/last-applied-configuration",
-                                                                        applied.dump()}}}}}});
+        return secret(
+            {{"password", b64(value)}},
+            {{"metadata",
+              {{"name", "db"},
+               {"annotations",
+                {{"kubectl.kubernetes.io/last-applied-configuration", applied.dump()}}}}}});
     };
     const auto [before, after] = Redaction::hideSecretValuesForDiff(annotated(Old), annotated(New));
-    const json &ann = after["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"];
+    const json &ann
+        = after["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"];
     QCOMPARE_JSON(ann, json(Redaction::Changed));
     QVERIFY_NO_LEAK(yaml(before) + yaml(after), (QStringList{Old, New}));
     const auto [same1, same2] = Redaction::hideSecretValuesForDiff(annotated(Old), annotated(Old));
-    QCOMPARE_JSON(same2["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"], json(Redaction::Unchanged));
+    QCOMPARE_JSON(
+        same2["metadata"]["annotations"]["kubectl.kubernetes.io/last-applied-configuration"],
+        json(Redaction::Unchanged));
     QVERIFY_NO_LEAK(yaml(same1), QStringList{Old});
 }
 
 void tst_Redaction::nonSecretsUntouched()
 {
-    const json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "c"}}},
+    const json cm = {{"apiVersion", "v1"},
+                     {"kind", "ConfigMap"},
+                     {"metadata", {{"name", "c"}}},
                      {"data", {{"mode", "blue"}}}};
     json cm2 = cm;
     cm2["data"]["mode"] = "green";
@@ -268,9 +296,12 @@ void tst_Redaction::nonSecretsUntouched()
 
 void tst_Redaction::hideSecretValuesAnywhere()
 {
-    const json list = {{"apiVersion", "v1"}, {"kind", "List"},
-                       {"items", {secret({{"password", b64(Old)}}, {{"stringData", {{"p", Old.toStdString()}}}}),
-                                  {{"kind", "ConfigMap"}, {"data", {{"k", "v"}}}}}}};
+    const json list
+        = {{"apiVersion", "v1"},
+           {"kind", "List"},
+           {"items",
+            {secret({{"password", b64(Old)}}, {{"stringData", {{"p", Old.toStdString()}}}}),
+             {{"kind", "ConfigMap"}, {"data", {{"k", "v"}}}}}}};
     const json hidden = Redaction::hideSecretValues(list);
     QVERIFY_NO_LEAK(QString::fromStdString(hidden.dump()), QStringList{Old});
     QCOMPARE_JSON(hidden["items"][0]["data"]["password"], json(Redaction::Hidden));
@@ -282,18 +313,24 @@ void tst_Redaction::hideSecretValuesAnywhere()
 // nulls: nothing throws and nothing is invented.
 void tst_Redaction::toleratesAnyShape()
 {
-    const json crd = {{"kind", "CustomResourceDefinition"},
-                      {"spec", {{"versions", {{{"schema", {{"openAPIV3Schema", {{"properties", {{"kind", {{"type", "string"}}}}}}}}}}}}}}};
+    const json crd
+        = {{"kind", "CustomResourceDefinition"},
+           {"spec",
+            {{"versions",
+              {{{"schema",
+                 {{"openAPIV3Schema", {{"properties", {{"kind", {{"type", "string"}}}}}}}}}}}}}}};
     QCOMPARE_JSON(Redaction::hideSecretValues(crd), crd);
-    QCOMPARE_JSON(Redaction::hideSecretValuesInRequest(crd, QStringLiteral("CustomResourceDefinition")), crd);
+    QCOMPARE_JSON(
+        Redaction::hideSecretValuesInRequest(crd, QStringLiteral("CustomResourceDefinition")), crd);
     const json odd = {{"kind", "Secret"}, {"data", b64(Old)}, {"metadata", "not an object"}};
     const json hidden = Redaction::hideSecretValues(odd);
     QCOMPARE_JSON(hidden["data"], json(Redaction::Hidden));
     QCOMPARE_JSON(hidden["metadata"], json("not an object"));
     const auto [a, b] = Redaction::hideSecretValuesForDiff(odd, json::array({1, 2}));
     QCOMPARE_JSON(a["data"], json(Redaction::Removed));
-    for (const json &weird : {json(), json(3), json("Secret"), json::array({json(), json::object()}),
-                              json{{"kind", 7}, {"data", {{"k", "v"}}}}}) {
+    for (const json &weird :
+         {json(), json(3), json("Secret"), json::array({json(), json::object()}),
+          json{{"kind", 7}, {"data", {{"k", "v"}}}}}) {
         QCOMPARE_JSON(Redaction::hideSecretValues(weird), weird);
         (void)Redaction::hideSecretValuesForDiff(weird, weird);
         (void)Redaction::hideSecretValuesInRequest(weird, QStringLiteral("Secret"));
@@ -303,13 +340,18 @@ void tst_Redaction::toleratesAnyShape()
 // The audit scrubber now is this rule (AuditEntry::scrub calls it).
 void tst_Redaction::requestBodies()
 {
-    const json patch = json::array({{{"op", "replace"}, {"path", "/data/password"}, {"value", b64(Old)}},
-                                    {{"op", "add"}, {"path", "/metadata/annotations/x"}, {"value", Old.toStdString()}}});
+    const json patch = json::array(
+        {{{"op", "replace"}, {"path", "/data/password"}, {"value", b64(Old)}},
+         {{"op", "add"}, {"path", "/metadata/annotations/x"}, {"value", Old.toStdString()}}});
     const json merge = {{"data", {{"password", b64(Old)}}}};
     for (const json &body : {patch, merge}) {
-        QVERIFY_NO_LEAK(QString::fromStdString(Redaction::hideSecretValuesInRequest(body, QStringLiteral("Secret")).dump()),
-                        QStringList{Old});
-        QVERIFY_NO_LEAK(QString::fromStdString(AuditEntry::scrub(body, QStringLiteral("Secret")).dump()), QStringList{Old});
+        QVERIFY_NO_LEAK(
+            QString::fromStdString(
+                Redaction::hideSecretValuesInRequest(body, QStringLiteral("Secret")).dump()),
+            QStringList{Old});
+        QVERIFY_NO_LEAK(
+            QString::fromStdString(AuditEntry::scrub(body, QStringLiteral("Secret")).dump()),
+            QStringList{Old});
     }
     // A merge patch on a ConfigMap keeps its data.
     QCOMPARE_JSON(Redaction::hideSecretValuesInRequest(merge, QStringLiteral("ConfigMap")), merge);
@@ -321,14 +363,17 @@ namespace {
 // a Deployment that must stay byte for byte.
 QString manifest(const QString &password, const QString &token, bool withExtraKey)
 {
-    QString m = QStringLiteral("---\n# Source: app/templates/secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n"
-                               "  name: app-creds\n  namespace: prod\ntype: Opaque\ndata:\n  password: %1\n"
-                               "stringData:\n  token: \"%2\"\n")
-                    .arg(QString::fromStdString(b64(password)), token);
+    QString m
+        = QStringLiteral(
+              "---\n# Source: app/templates/secret.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n"
+              "  name: app-creds\n  namespace: prod\ntype: Opaque\ndata:\n  password: %1\n"
+              "stringData:\n  token: \"%2\"\n")
+              .arg(QString::fromStdString(b64(password)), token);
     if (withExtraKey)
         m += QStringLiteral("  extra: \"%1\"\n").arg(Fresh);
-    m += QStringLiteral("---\n# Source: app/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\n"
-                        "metadata:\n  name: web   # keep this comment\nspec:\n  replicas: 2\n");
+    m += QStringLiteral(
+        "---\n# Source: app/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\n"
+        "metadata:\n  name: web   # keep this comment\nspec:\n  replicas: 2\n");
     return m;
 }
 
@@ -339,17 +384,22 @@ void tst_Redaction::manifestSecretDocumentsHidden()
     const QString m = manifest(Old, Kept, false);
     const QString shown = ManifestRedaction::hideSecretValues(m);
     QVERIFY_NO_LEAK(shown, (QStringList{Old, Kept}));
-    QVERIFY2(shown.startsWith(QLatin1String("---\n# Source: app/templates/secret.yaml\n")), qPrintable(shown));
+    QVERIFY2(shown.startsWith(QLatin1String("---\n# Source: app/templates/secret.yaml\n")),
+             qPrintable(shown));
     QVERIFY(shown.contains(QLatin1String("password: <redacted>")));
     QVERIFY(shown.contains(QLatin1String("token: <redacted>")));
     QVERIFY(shown.contains(QLatin1String("name: app-creds")));
     // Everything after the Secret is the original text.
-    const QString deployment = m.mid(m.indexOf(QLatin1String("---\n# Source: app/templates/deployment.yaml")));
+    const QString deployment
+        = m.mid(m.indexOf(QLatin1String("---\n# Source: app/templates/deployment.yaml")));
     QVERIFY2(shown.endsWith(deployment), qPrintable(shown));
     // No Secret: the same text back.
     QCOMPARE(ManifestRedaction::hideSecretValues(deployment), deployment);
     // A Secret document that does not parse is not shown at all.
-    const QString broken = QStringLiteral("apiVersion: v1\nkind: Secret\ndata:\n  password: [%1\n---\nkind: ConfigMap\n").arg(Old);
+    const QString broken
+        = QStringLiteral(
+              "apiVersion: v1\nkind: Secret\ndata:\n  password: [%1\n---\nkind: ConfigMap\n")
+              .arg(Old);
     const QString brokenShown = ManifestRedaction::hideSecretValues(broken);
     QVERIFY_NO_LEAK(brokenShown, QStringList{Old});
     QVERIFY(brokenShown.endsWith(QLatin1String("---\nkind: ConfigMap\n")));
@@ -357,14 +407,18 @@ void tst_Redaction::manifestSecretDocumentsHidden()
 
 void tst_Redaction::manifestDiffPairsSecrets()
 {
-    const auto [before, after] = ManifestRedaction::hideSecretValuesForDiff(manifest(Old, Kept, false), manifest(New, Kept, true));
-    const QString diff = LineDiff::unified(before, after, QStringLiteral("v1"), QStringLiteral("v2"));
+    const auto [before, after] = ManifestRedaction::hideSecretValuesForDiff(
+        manifest(Old, Kept, false), manifest(New, Kept, true));
+    const QString diff
+        = LineDiff::unified(before, after, QStringLiteral("v1"), QStringLiteral("v2"));
     QVERIFY_NO_LEAK(diff + before + after, (QStringList{Old, New, Kept, Fresh}));
-    QVERIFY2(diff.contains(QLatin1String("-  password: <redacted>\n+  password: <changed>\n")), qPrintable(diff));
+    QVERIFY2(diff.contains(QLatin1String("-  password: <redacted>\n+  password: <changed>\n")),
+             qPrintable(diff));
     QVERIFY2(diff.contains(QLatin1String("+  extra: <added>\n")), qPrintable(diff));
     QVERIFY2(before.contains(QLatin1String("token: <unchanged>")), qPrintable(before));
     // Same manifest twice: no difference.
-    const auto [x, y] = ManifestRedaction::hideSecretValuesForDiff(manifest(Old, Kept, false), manifest(Old, Kept, false));
+    const auto [x, y] = ManifestRedaction::hideSecretValuesForDiff(manifest(Old, Kept, false),
+                                                                   manifest(Old, Kept, false));
     QCOMPARE(x, y);
 }
 
@@ -375,9 +429,10 @@ void tst_Redaction::manifestRevealOneKey()
     QCOMPARE(keys.size(), 2);
     QCOMPARE(keys[0].label(), QStringLiteral("prod/app-creds: password"));
     QCOMPARE(keys[1].label(), QStringLiteral("prod/app-creds: token"));
-    QCOMPARE(ManifestRedaction::secretValue(m, keys[0]).value_or(QString()), Old);  // base64 decoded
+    QCOMPARE(ManifestRedaction::secretValue(m, keys[0]).value_or(QString()), Old); // base64 decoded
     QCOMPARE(ManifestRedaction::secretValue(m, keys[1]).value_or(QString()), Kept);
-    QVERIFY(!ManifestRedaction::secretValue(m, {QStringLiteral("prod"), QStringLiteral("app-creds"), QStringLiteral("nope")}));
+    QVERIFY(!ManifestRedaction::secretValue(
+        m, {QStringLiteral("prod"), QStringLiteral("app-creds"), QStringLiteral("nope")}));
 }
 
 // libcurl's own error text quotes the proxy URL with its password for these URLs; the
@@ -388,13 +443,15 @@ void tst_Redaction::transportErrorsCarryNoProxyPassword()
         HttpTransport transport(proxiedConnection(proxy));
         std::optional<Result<ApiResponse>> answer;
         QObject context;
-        transport.get(QStringLiteral("/version"), &context, [&](const Result<ApiResponse> &r) { answer = r; });
+        transport.get(QStringLiteral("/version"), &context,
+                      [&](const Result<ApiResponse> &r) { answer = r; });
         QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 15000);
         QVERIFY2(!answer->ok(), qPrintable(proxy));
         const Error &e = answer->error();
         QVERIFY_NO_LEAK(e.toString() + e.hint, QStringList{Password});
         QCOMPARE(e.code, Error::Code::Network);
-        QVERIFY2(e.toString().contains(QLatin1String("127.0.0.1")), qPrintable(e.toString()));  // still says where
+        QVERIFY2(e.toString().contains(QLatin1String("127.0.0.1")),
+                 qPrintable(e.toString())); // still says where
     }
 }
 
@@ -426,11 +483,13 @@ void tst_Redaction::auditLineCarriesNoProxyPassword()
         QVERIFY(f.open(QIODevice::ReadOnly));
         all += f.readAll();
     }
-    QVERIFY2(all.contains("settings"), all.constData());  // the line was written
+    QVERIFY2(all.contains("settings"), all.constData()); // the line was written
     QVERIFY_NO_LEAK(QString::fromUtf8(all), (QStringList{Password, QStringLiteral("pw-in-body")}));
     // The entry itself, whatever the log's layout: result and summary are stripped.
     AuditEntry e;
-    e.result = QStringLiteral("transfer failed (Unsupported proxy syntax in 'http://alice:%1@h:99999')").arg(Password);
+    e.result
+        = QStringLiteral("transfer failed (Unsupported proxy syntax in 'http://alice:%1@h:99999')")
+              .arg(Password);
     e.summary = QStringLiteral("{\"url\":\"https://alice:%1@h\"}").arg(Password);
     QVERIFY_NO_LEAK(QString::fromStdString(e.toJson().dump()), QStringList{Password});
 }
@@ -449,14 +508,19 @@ void tst_Redaction::doctorPrintsNoProxyPassword()
     const QString kubeconfig = dir.filePath(QStringLiteral("config"));
     QFile f(kubeconfig);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    QString config = QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: c0\nclusters:\n");
+    QString config
+        = QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: c0\nclusters:\n");
     QString contexts;
     const QList<QString> proxies = leakyProxies();
     for (int i = 0; i < proxies.size(); ++i) {
         // The server URL carries a password too: the report prints the server.
-        config += QStringLiteral("- name: k%1\n  cluster:\n    server: https://admin:%2@127.0.0.1:%3\n"
-                                 "    proxy-url: \"%4\"\n")
-                      .arg(i).arg(Password).arg(deadPort()).arg(proxies[i]);
+        config
+            += QStringLiteral("- name: k%1\n  cluster:\n    server: https://admin:%2@127.0.0.1:%3\n"
+                              "    proxy-url: \"%4\"\n")
+                   .arg(i)
+                   .arg(Password)
+                   .arg(deadPort())
+                   .arg(proxies[i]);
         contexts += QStringLiteral("- name: c%1\n  context: {cluster: k%1, user: u}\n").arg(i);
     }
     config += QStringLiteral("users:\n- name: u\n  user: {token: abc}\ncontexts:\n") + contexts;
@@ -468,8 +532,9 @@ void tst_Redaction::doctorPrintsNoProxyPassword()
         args << QStringLiteral("--json");
     doctor.start(QStringLiteral(ORRERY_APP_BINARY), args);
     QVERIFY(doctor.waitForFinished(120000));
-    const QString out = QString::fromUtf8(doctor.readAllStandardOutput() + doctor.readAllStandardError());
-    QCOMPARE(doctor.exitCode(), 1);  // nothing is reachable
+    const QString out
+        = QString::fromUtf8(doctor.readAllStandardOutput() + doctor.readAllStandardError());
+    QCOMPARE(doctor.exitCode(), 1); // nothing is reachable
     for (int i = 0; i < proxies.size(); ++i)
         QVERIFY2(out.contains(QStringLiteral("c%1").arg(i)), qPrintable(out));
     QVERIFY2(out.contains(QLatin1String("proxy")), qPrintable(out));

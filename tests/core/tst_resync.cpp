@@ -23,8 +23,10 @@ namespace {
 
 json pod(const std::string &ns, const std::string &name, const std::string &phase = "Running")
 {
-    return Test::FakeApiServer::makeObject(ns, name, {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
-                                                      {"status", {{"phase", phase}}}});
+    return Test::FakeApiServer::makeObject(
+        ns, name,
+        {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
+         {"status", {{"phase", phase}}}});
 }
 
 QStringList serverNames(const Test::FakeApiServer &server, const std::string &resource)
@@ -120,11 +122,14 @@ private slots:
         session->resync(reason);
 
         // Every informer relists at once (not after its idle deadline) and catches up.
-        QTRY_COMPARE_WITH_TIMEOUT(storeNames(session->store(), Kind::Pod), serverNames(*m_server, "pods"), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->fullListCount("deployments"), deploymentLists + 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(storeNames(session->store(), Kind::Pod),
+                                  serverNames(*m_server, "pods"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->fullListCount("deployments"), deploymentLists + 1,
+                                  5000);
         QCOMPARE(m_server->fullListCount("pods"), podLists + 1);
         QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Deployment).state, WatchHealth::State::Live, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Deployment).state, WatchHealth::State::Live,
+                                  5000);
         QCOMPARE(session->health(Kind::Pod).relistCount, 1);
 
         // Health said why, then Live: Reconnecting(reason) comes before Live for each kind.
@@ -158,9 +163,9 @@ private slots:
                 deleted += c.type == ObjectChange::Type::Deleted;
             }
         }
-        QCOMPARE(added, 1);     // new
-        QCOMPARE(modified, 1);  // changes
-        QCOMPARE(deleted, 1);   // goes
+        QCOMPARE(added, 1);    // new
+        QCOMPARE(modified, 1); // changes
+        QCOMPARE(deleted, 1);  // goes
 
         // And one new watch is live: later events arrive without another list. (The server
         // notices the dropped silent watch only when it next writes, so activeWatches lags.)
@@ -185,10 +190,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_server->activeWatches(), 1, 5000);
         m_server->stop();
-        QTRY_VERIFY_WITH_TIMEOUT(session->health(Kind::Pod).state != WatchHealth::State::Live, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session->health(Kind::Pod).state != WatchHealth::State::Live,
+                                 10000);
         QVERIFY(m_server->restart({{"pods", pod("a", "one")}, {"pods", pod("a", "two")}}));
         QTest::qWait(200);
-        QCOMPARE(session->store()->count(Kind::Pod), 1);  // still backing off (20 s)
+        QCOMPARE(session->store()->count(Kind::Pod), 1); // still backing off (20 s)
         session->resync(QStringLiteral("the network changed"));
         QTRY_COMPARE_WITH_TIMEOUT(session->store()->count(Kind::Pod), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live, 5000);
@@ -201,7 +207,8 @@ private slots:
         m_server->setForbidden("pods", true);
         auto session = makeSession();
         session->start();
-        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Error, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Error,
+                                  10000);
         session->resync(QStringLiteral("woke up"));
         QTest::qWait(100);
         QCOMPARE(session->health(Kind::Pod).state, WatchHealth::State::Error);

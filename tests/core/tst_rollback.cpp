@@ -33,10 +33,10 @@ private slots:
         QTest::addColumn<QString>("replicaSets");
         QTest::addColumn<qint64>("toRevision");
         QTest::addColumn<bool>("paused");
-        QTest::addColumn<QString>("error");          // expected kubectl error, empty if none
-        QTest::addColumn<QString>("message");        // kubectl's success line
+        QTest::addColumn<QString>("error");   // expected kubectl error, empty if none
+        QTest::addColumn<QString>("message"); // kubectl's success line
         QTest::addColumn<qint64>("chosen");
-        QTest::addColumn<QString>("expectedPatch");  // fixture, empty when skipped
+        QTest::addColumn<QString>("expectedPatch"); // fixture, empty when skipped
 
         const QString web = QStringLiteral("deployment-web.json");
         const QString webRs = QStringLiteral("replicasets-web.json");
@@ -46,23 +46,28 @@ private slots:
         QTest::newRow("to-1") << web << webRs << qint64(1) << false << QString()
                               << QStringLiteral("rolled back") << qint64(1)
                               << QStringLiteral("expected-patch-to-1.json");
-        QTest::newRow("to-current") << web << webRs << qint64(3) << false << QString()
-                                    << QStringLiteral("skipped rollback (current template already matches revision 3)")
-                                    << qint64(3) << QString();
-        QTest::newRow("other-owner-ignored") << web << webRs << qint64(7) << false
-                                             << QStringLiteral("unable to find specified revision 7 in history")
-                                             << QString() << qint64(0) << QString();
+        QTest::newRow("to-current")
+            << web << webRs << qint64(3) << false << QString()
+            << QStringLiteral("skipped rollback (current template already matches revision 3)")
+            << qint64(3) << QString();
+        QTest::newRow("other-owner-ignored")
+            << web << webRs << qint64(7) << false
+            << QStringLiteral("unable to find specified revision 7 in history") << QString()
+            << qint64(0) << QString();
         QTest::newRow("missing") << web << webRs << qint64(42) << false
-                                 << QStringLiteral("unable to find specified revision 42 in history")
+                                 << QStringLiteral(
+                                        "unable to find specified revision 42 in history")
                                  << QString() << qint64(0) << QString();
-        QTest::newRow("no-history") << QStringLiteral("deployment-solo.json") << QStringLiteral("replicasets-solo.json")
-                                    << qint64(0) << false
-                                    << QStringLiteral("no rollout history found for deployment \"solo\"")
-                                    << QString() << qint64(0) << QString();
-        QTest::newRow("paused") << web << webRs << qint64(0) << true
-                                << QStringLiteral("you cannot rollback a paused deployment; resume it first with "
-                                                  "'kubectl rollout resume' and try again")
-                                << QString() << qint64(0) << QString();
+        QTest::newRow("no-history")
+            << QStringLiteral("deployment-solo.json") << QStringLiteral("replicasets-solo.json")
+            << qint64(0) << false
+            << QStringLiteral("no rollout history found for deployment \"solo\"") << QString()
+            << qint64(0) << QString();
+        QTest::newRow("paused")
+            << web << webRs << qint64(0) << true
+            << QStringLiteral("you cannot rollback a paused deployment; resume it first with "
+                              "'kubectl rollout resume' and try again")
+            << QString() << qint64(0) << QString();
     }
 
     void deployment()
@@ -105,22 +110,26 @@ private slots:
     void sameAsRealKubectl()
     {
         // Recorded with kubectl 1.32 -v=8 against orrery-sim; see rollback/kubectl/README.md.
-        const auto plan = DeploymentRollback::plan(load(QStringLiteral("kubectl/deployment-mysql.json")),
-                                                   load(QStringLiteral("kubectl/replicasets-default.json")), 0);
+        const auto plan
+            = DeploymentRollback::plan(load(QStringLiteral("kubectl/deployment-mysql.json")),
+                                       load(QStringLiteral("kubectl/replicasets-default.json")), 0);
         QVERIFY(plan.ok());
         QVERIFY(!plan->skipped);
-        QCOMPARE(plan->write.request.path, QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mysql"));
+        QCOMPARE(plan->write.request.path,
+                 QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mysql"));
         const nlohmann::json sent = nlohmann::json::parse(plan->write.request.body.toStdString());
         const nlohmann::json kubectl = load(QStringLiteral("kubectl/kubectl-undo-request.json"));
         // kubectl marshals a Go struct (empty fields dropped); we send the ReplicaSet's JSON.
         // The server sees the same object either way.
-        QVERIFY2(JsonUtil::pruned(sent) == JsonUtil::pruned(kubectl), (sent.dump() + "\n!=\n" + kubectl.dump()).c_str());
+        QVERIFY2(JsonUtil::pruned(sent) == JsonUtil::pruned(kubectl),
+                 (sent.dump() + "\n!=\n" + kubectl.dump()).c_str());
     }
 
     void deploymentDryRun()
     {
-        const auto plan = DeploymentRollback::plan(load(QStringLiteral("deployment-web.json")),
-                                                   load(QStringLiteral("replicasets-web.json")), 0, true);
+        const auto plan
+            = DeploymentRollback::plan(load(QStringLiteral("deployment-web.json")),
+                                       load(QStringLiteral("replicasets-web.json")), 0, true);
         QVERIFY(plan.ok());
         QVERIFY(plan->write.dryRun);
         QVERIFY(plan->write.request.path.endsWith(QLatin1String("?dryRun=All")));
@@ -132,11 +141,13 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::addColumn<bool>("skipped");
         QTest::addColumn<QString>("image");
-        QTest::newRow("previous") << qint64(0) << QString() << false << QStringLiteral("postgres:16.1");
+        QTest::newRow("previous") << qint64(0) << QString() << false
+                                  << QStringLiteral("postgres:16.1");
         QTest::newRow("to-1") << qint64(1) << QString() << false << QStringLiteral("postgres:16.1");
         QTest::newRow("to-current") << qint64(2) << QString() << true << QString();
-        QTest::newRow("other-owner") << qint64(9) << QStringLiteral("unable to find specified revision 9 in history")
-                                     << false << QString();
+        QTest::newRow("other-owner")
+            << qint64(9) << QStringLiteral("unable to find specified revision 9 in history")
+            << false << QString();
     }
 
     void statefulSet()
@@ -145,9 +156,9 @@ private slots:
         QFETCH(QString, error);
         QFETCH(bool, skipped);
         QFETCH(QString, image);
-        const auto plan = ControllerRevisionRollback::plan(load(QStringLiteral("statefulset-db.json")),
-                                                           load(QStringLiteral("controllerrevisions-db.json")),
-                                                           toRevision);
+        const auto plan = ControllerRevisionRollback::plan(
+            load(QStringLiteral("statefulset-db.json")),
+            load(QStringLiteral("controllerrevisions-db.json")), toRevision);
         if (!error.isEmpty()) {
             QVERIFY(!plan.ok());
             QCOMPARE(plan.error().message, error);
@@ -156,7 +167,9 @@ private slots:
         QVERIFY(plan.ok());
         QCOMPARE(plan->skipped, skipped);
         if (skipped) {
-            QCOMPARE(plan->message, QStringLiteral("skipped rollback (current template already matches revision 2)"));
+            QCOMPARE(
+                plan->message,
+                QStringLiteral("skipped rollback (current template already matches revision 2)"));
             return;
         }
         const PlannedWrite &w = plan->write;
@@ -164,38 +177,46 @@ private slots:
         QCOMPARE(w.request.contentType, QByteArray("application/strategic-merge-patch+json"));
         const nlohmann::json sent = nlohmann::json::parse(w.request.body.toStdString());
         QCOMPARE(sent["spec"]["template"]["$patch"].get<std::string>(), std::string("replace"));
-        QCOMPARE(QString::fromStdString(sent["spec"]["template"]["spec"]["containers"][0]["image"].get<std::string>()), image);
+        QCOMPARE(QString::fromStdString(
+                     sent["spec"]["template"]["spec"]["containers"][0]["image"].get<std::string>()),
+                 image);
     }
 
     void statefulSetSingleRevision()
     {
         nlohmann::json crs = load(QStringLiteral("controllerrevisions-db.json"));
-        crs["items"].erase(1);  // only revision 2 (and the foreign one) remain
-        const auto plan = ControllerRevisionRollback::plan(load(QStringLiteral("statefulset-db.json")), crs, 0);
+        crs["items"].erase(1); // only revision 2 (and the foreign one) remain
+        const auto plan
+            = ControllerRevisionRollback::plan(load(QStringLiteral("statefulset-db.json")), crs, 0);
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().message, QStringLiteral("no last revision to roll back to"));
     }
 
     void history()
     {
-        const auto entries = RevisionHistory::forDeployment(load(QStringLiteral("deployment-web.json")),
-                                                            load(QStringLiteral("replicasets-web.json")));
+        const auto entries
+            = RevisionHistory::forDeployment(load(QStringLiteral("deployment-web.json")),
+                                             load(QStringLiteral("replicasets-web.json")));
         QCOMPARE(entries.size(), 3);
         QCOMPARE(entries[0].revision, 1);
         QCOMPARE(entries[0].images, QStringList{QStringLiteral("shop/web:1.0")});
         QCOMPARE(entries[0].changeCause, QString());
-        QCOMPARE(entries[1].changeCause, QStringLiteral("kubectl set image deployment/web web=shop/web:1.1"));
+        QCOMPARE(entries[1].changeCause,
+                 QStringLiteral("kubectl set image deployment/web web=shop/web:1.1"));
         QCOMPARE(entries[2].created, QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC));
         QVERIFY(!entries[0].current && !entries[1].current && entries[2].current);
 
         const QString diff = RevisionHistory::diff(entries[1], entries[2]);
         QVERIFY(diff.startsWith(QLatin1String("--- revision 2\n+++ revision 3\n")));
-        QVERIFY2(diff.contains(QLatin1String("\n-    - image: shop/web:1.1\n+    - image: shop/web:1.2\n")), qPrintable(diff));
+        QVERIFY2(diff.contains(
+                     QLatin1String("\n-    - image: shop/web:1.1\n+    - image: shop/web:1.2\n")),
+                 qPrintable(diff));
         QVERIFY(!diff.contains(QLatin1String("pod-template-hash")));
         QCOMPARE(RevisionHistory::diff(entries[2], entries[2]), QString());
 
-        const auto sts = RevisionHistory::forWorkload(load(QStringLiteral("statefulset-db.json")),
-                                                      load(QStringLiteral("controllerrevisions-db.json")));
+        const auto sts
+            = RevisionHistory::forWorkload(load(QStringLiteral("statefulset-db.json")),
+                                           load(QStringLiteral("controllerrevisions-db.json")));
         QCOMPARE(sts.size(), 2);
         QCOMPARE(sts[0].revision, 1);
         QCOMPARE(sts[1].images, QStringList{QStringLiteral("postgres:16.2")});

@@ -48,16 +48,21 @@ private slots:
     void newReplicaSetName()
     {
         const nlohmann::json c = load(QStringLiteral("rolloutstatus-cases.json"))[1];
-        const RolloutStatus s = RolloutStatus::evaluate(c["object"], nlohmann::json{{"metadata", {{"name", "web-5d9c"}}}});
+        const RolloutStatus s = RolloutStatus::evaluate(
+            c["object"], nlohmann::json{{"metadata", {{"name", "web-5d9c"}}}});
         QCOMPARE(s.newReplicaSet, QStringLiteral("web-5d9c"));
     }
 
     void crashLoops()
     {
-        const QList<ContainerProblem> problems = CrashLoopDetector::detect(load(QStringLiteral("pods-crashloop.json")));
+        const QList<ContainerProblem> problems
+            = CrashLoopDetector::detect(load(QStringLiteral("pods-crashloop.json")));
         QStringList got;
         for (const ContainerProblem &p : problems)
-            got << QStringLiteral("%1/%2 %3 %4 exit=%5").arg(p.pod, p.container, p.reason).arg(p.restarts).arg(p.lastExitCode);
+            got << QStringLiteral("%1/%2 %3 %4 exit=%5")
+                       .arg(p.pod, p.container, p.reason)
+                       .arg(p.restarts)
+                       .arg(p.lastExitCode);
         QCOMPARE(got, (QStringList{
                           "web-crash/web CrashLoopBackOff 5 exit=1",
                           "web-between/web CrashLoopBackOff 4 exit=137",
@@ -67,7 +72,8 @@ private slots:
         QCOMPARE(problems[1].lastTerminationReason, QStringLiteral("OOMKilled"));
         QCOMPARE(problems[2].kind, ContainerProblem::Kind::ImagePull);
         // A higher threshold ignores the container between back-offs.
-        QCOMPARE(CrashLoopDetector::detect(load(QStringLiteral("pods-crashloop.json")), 10).size(), 3);
+        QCOMPARE(CrashLoopDetector::detect(load(QStringLiteral("pods-crashloop.json")), 10).size(),
+                 3);
     }
 };
 

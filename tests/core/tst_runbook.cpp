@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runbook parsing (typed steps, errors with line numbers) and the runner over a fake executor.
-#include "runbook/runbookparser.h"
-#include "runbook/clusterrunbookexecutor.h"
-#include "runbook/runbookrunner.h"
-#include "runbook/shippedrunbooks.h"
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "runbook/clusterrunbookexecutor.h"
+#include "runbook/runbookparser.h"
+#include "runbook/runbookrunner.h"
+#include "runbook/shippedrunbooks.h"
 
 #include "fakeapiserver.h"
 #include "testcredentialprovider.h"
@@ -30,7 +30,7 @@ class FakeExecutor : public RunbookExecutor
 public:
     QList<RunbookStep::Type> failing;
     bool synchronous = false;
-    bool hold = false;  // keep `done` in `pending` instead of answering
+    bool hold = false; // keep `done` in `pending` instead of answering
     Done pending;
     QList<RunbookStep> executed;
     int cancels = 0;
@@ -43,13 +43,15 @@ public:
         if (outcome.ok)
             outcome.message = RunbookStep::typeName(step.type) + QStringLiteral(" done");
         else
-            outcome.error = Error(Error::Code::Unsupported, QStringLiteral("only on the demo cluster"));
+            outcome.error
+                = Error(Error::Code::Unsupported, QStringLiteral("only on the demo cluster"));
         if (hold)
             pending = done;
         else if (synchronous)
             done(outcome);
         else
-            QMetaObject::invokeMethod(qApp, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
     }
     void cancel() override { ++cancels; }
 };
@@ -66,7 +68,8 @@ public:
         ApiResponse ok;
         ok.status = 200;
         ok.body = "{}";
-        QMetaObject::invokeMethod(context, [onFinished, ok] { onFinished(ok); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [onFinished, ok] { onFinished(ok); }, Qt::QueuedConnection);
     }
 };
 
@@ -84,8 +87,8 @@ private slots:
         QCOMPARE(book->name, QStringLiteral("every step type"));
         QCOMPARE(book->steps.size(), 10);
         using T = RunbookStep::Type;
-        const QList<T> types{T::Caption, T::Scale, T::SetImage, T::Apply, T::Restart, T::Rollback,
-                             T::HelmRollback, T::WaitForRollout, T::Wait, T::SetLoad};
+        const QList<T> types{T::Caption,  T::Scale,        T::SetImage,       T::Apply, T::Restart,
+                             T::Rollback, T::HelmRollback, T::WaitForRollout, T::Wait,  T::SetLoad};
         for (int i = 0; i < types.size(); ++i) {
             QCOMPARE(book->steps[i].type, types[i]);
             QCOMPARE(book->steps[i].line, i + 4 - (i > 7 ? -2 : 0));
@@ -114,15 +117,19 @@ private slots:
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown step") << "unknown-step.yaml" << 2 << "unknown step \"scal\"";
-        QTest::newRow("missing field") << "missing-field.yaml" << 3 << "step \"scale\" needs \"replicas\"";
-        QTest::newRow("bad number") << "bad-number.yaml" << 2
-                                    << "\"replicas\" of step \"scale\" must be a whole number from 0 to 10000";
-        QTest::newRow("bad target") << "bad-target.yaml" << 3
-                                    << "target \"web\" of step \"restart\" must look like deployment/NAME, "
-                                       "statefulset/NAME or daemonset/NAME";
+        QTest::newRow("missing field")
+            << "missing-field.yaml" << 3 << "step \"scale\" needs \"replicas\"";
+        QTest::newRow("bad number")
+            << "bad-number.yaml" << 2
+            << "\"replicas\" of step \"scale\" must be a whole number from 0 to 10000";
+        QTest::newRow("bad target")
+            << "bad-target.yaml" << 3
+            << "target \"web\" of step \"restart\" must look like deployment/NAME, "
+               "statefulset/NAME or daemonset/NAME";
         QTest::newRow("two keys") << "two-keys.yaml" << 3
                                   << "a step must be a map with exactly one key naming its type";
-        QTest::newRow("typo field") << "typo-field.yaml" << 2 << "step \"rollback\" has no field \"toRevison\"";
+        QTest::newRow("typo field")
+            << "typo-field.yaml" << 2 << "step \"rollback\" has no field \"toRevison\"";
         QTest::newRow("empty") << "empty.yaml" << 1 << "a runbook needs a non-empty list of steps";
     }
 
@@ -177,7 +184,7 @@ private slots:
         QFETCH(bool, synchronous);
         auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
         QVERIFY(book.ok());
-        book->steps.removeLast();  // setLoad
+        book->steps.removeLast(); // setLoad
         FakeExecutor executor;
         executor.synchronous = synchronous;
         RunbookRunner runner(&executor);
@@ -185,11 +192,11 @@ private slots:
         QSignalSpy finishedStep(&runner, &RunbookRunner::stepFinished);
         QSignalSpy finished(&runner, &RunbookRunner::finished);
         runner.start(*book);
-        QCOMPARE(started.count(), 0);  // nothing happens before returning to the event loop
+        QCOMPARE(started.count(), 0); // nothing happens before returning to the event loop
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(0).toBool(), true);
         QCOMPARE(finishedStep.count(), 9);
-        QCOMPARE(executor.executed.size(), 8);  // the caption never reaches the executor
+        QCOMPARE(executor.executed.size(), 8); // the caption never reaches the executor
         QCOMPARE(finishedStep.first().at(2).toString(), QStringLiteral("hello"));
         QCOMPARE(finishedStep.at(1).at(2).toString(), QStringLiteral("scale done"));
         for (int i = 0; i < started.count(); ++i)
@@ -228,7 +235,7 @@ private slots:
         QSignalSpy finished(&runner, &RunbookRunner::finished);
         QSignalSpy started(&runner, &RunbookRunner::stepStarted);
         runner.start(*book);
-        QTRY_VERIFY(executor.pending);  // the scale step is in flight
+        QTRY_VERIFY(executor.pending); // the scale step is in flight
         QCOMPARE(started.count(), 2);
         runner.cancel();
         QCOMPARE(finished.count(), 1);
@@ -249,7 +256,7 @@ private slots:
     {
         auto book = RunbookParser::parseFile(data(QStringLiteral("all-steps.yaml")));
         QVERIFY(book.ok());
-        book->steps = book->steps.mid(0, 3);  // caption, scale, setImage
+        book->steps = book->steps.mid(0, 3); // caption, scale, setImage
         FakeExecutor executor;
         executor.hold = true;
         RunbookRunner runner(&executor);
@@ -262,15 +269,15 @@ private slots:
         QCOMPARE(waiting.first().at(0).toInt(), 0);
         QVERIFY(runner.isWaitingForNext());
         QCOMPARE(finishedStep.count(), 0);
-        runner.next();  // the caption
+        runner.next(); // the caption
         QTRY_COMPARE(waiting.count(), 2);
         QCOMPARE(finishedStep.count(), 1);
         QCOMPARE(runner.currentIndex(), 1);
         QVERIFY(executor.executed.isEmpty());
-        runner.next();  // scale: in flight
+        runner.next(); // scale: in flight
         QVERIFY(!runner.isWaitingForNext());
         QCOMPARE(executor.executed.size(), 1);
-        runner.next();  // ignored: the scale has not answered
+        runner.next(); // ignored: the scale has not answered
         QCOMPARE(executor.executed.size(), 1);
         executor.pending(StepOutcome{true, QStringLiteral("scaled"), {}});
         QTRY_COMPARE(waiting.count(), 3);
@@ -280,19 +287,21 @@ private slots:
         executor.pending(StepOutcome{true, QStringLiteral("image set"), {}});
         QTRY_COMPARE(finished.count(), 1);
         QVERIFY(finished.first().at(0).toBool());
-        QCOMPARE(waiting.count(), 3);  // no wait after the last step
+        QCOMPARE(waiting.count(), 3); // no wait after the last step
     }
 
     void pinnedContext()
     {
-        auto book = RunbookParser::parse("name: pinned\ncontext: prod-eu\nsteps:\n  - wait: 1\n", QStringLiteral("p.yaml"));
+        auto book = RunbookParser::parse("name: pinned\ncontext: prod-eu\nsteps:\n  - wait: 1\n",
+                                         QStringLiteral("p.yaml"));
         QVERIFY(book.ok());
         QCOMPARE(book->context, QStringLiteral("prod-eu"));
         QVERIFY(RunbookRunner::checkContext(*book, QStringLiteral("prod-eu")).ok());
         const auto refused = RunbookRunner::checkContext(*book, QStringLiteral("staging"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().message,
-                 QStringLiteral("The runbook is pinned to context \"prod-eu\"; it refuses to run against \"staging\"."));
+                 QStringLiteral("The runbook is pinned to context \"prod-eu\"; it refuses to run "
+                                "against \"staging\"."));
         book->context.clear();
         QVERIFY(RunbookRunner::checkContext(*book, QStringLiteral("staging")).ok());
     }
@@ -305,7 +314,8 @@ private slots:
             QVERIFY2(!book.context.isEmpty(), qPrintable(book.fileName));
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("pfe-k8s")).size(), 2);
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral")).size(), 1);
-        QVERIFY(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral-operator")).isEmpty());
+        QVERIFY(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral-operator"))
+                    .isEmpty());
     }
 
     // setLoad against an API server whose /version lacks "orrerySimulator": true (a real
@@ -315,7 +325,9 @@ private slots:
     {
         Test::FakeApiServer server;
         QVERIFY(server.start());
-        server.put("deployments", Test::FakeApiServer::makeObject("shop", "web", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}}));
+        server.put("deployments",
+                   Test::FakeApiServer::makeObject(
+                       "shop", "web", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}}));
         const nlohmann::json before = server.objects("deployments").at(0);
         ClusterConnection c;
         c.contextName = QStringLiteral("real-cluster");
@@ -323,7 +335,8 @@ private slots:
         c.credentials = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"t0k3n"});
         HttpTransport transport(c);
         RecordingWriter writer;
-        ClusterRunbookExecutor executor(&transport, &writer, QStringLiteral("shop"), QDir::tempPath());
+        ClusterRunbookExecutor executor(&transport, &writer, QStringLiteral("shop"),
+                                        QDir::tempPath());
         auto book = RunbookParser::parse("- setLoad: {target: deployment/web, percent: 90}\n");
         QVERIFY(book.ok());
         std::optional<StepOutcome> outcome;
@@ -341,30 +354,39 @@ private slots:
     // setLoad: the annotation orrery-sim reads, as a merge patch; "schedule" removes it.
     void setLoadRequest()
     {
-        auto book = RunbookParser::parse("- setLoad: {target: deployment/web, namespace: shop, percent: 90}\n"
-                                         "- setLoad: {target: statefulset/db, percent: schedule}\n");
+        auto book = RunbookParser::parse(
+            "- setLoad: {target: deployment/web, namespace: shop, percent: 90}\n"
+            "- setLoad: {target: statefulset/db, percent: schedule}\n");
         QVERIFY(book.ok());
         QCOMPARE(book->steps.at(0).loadPercent, 90);
         QCOMPARE(book->steps.at(1).loadPercent, -1);
         QVERIFY(!RunbookParser::parse("- setLoad: {target: deployment/web, percent: lots}\n").ok());
 
-        const nlohmann::json web = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
+        const nlohmann::json web = {{"apiVersion", "apps/v1"},
+                                    {"kind", "Deployment"},
                                     {"metadata", {{"name", "web"}, {"namespace", "shop"}}}};
         auto w = ClusterRunbookExecutor::planSetLoad(web, 90);
         QVERIFY(w.ok());
         QCOMPARE(w->request.method, QByteArray("PATCH"));
         QCOMPARE(w->request.path, QStringLiteral("/apis/apps/v1/namespaces/shop/deployments/web"));
         QCOMPARE(w->request.contentType, QByteArray("application/merge-patch+json"));
-        QCOMPARE(w->request.body, QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
+        QCOMPARE(
+            w->request.body,
+            QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":"90"}}})"));
         QCOMPARE(w->verb, QStringLiteral("patch"));
-        const nlohmann::json db = {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"},
+        const nlohmann::json db = {{"apiVersion", "apps/v1"},
+                                   {"kind", "StatefulSet"},
                                    {"metadata", {{"name", "db"}, {"namespace", "data"}}}};
         w = ClusterRunbookExecutor::planSetLoad(db, -1);
         QVERIFY(w.ok());
         QCOMPARE(w->request.path, QStringLiteral("/apis/apps/v1/namespaces/data/statefulsets/db"));
-        QCOMPARE(w->request.body, QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
-        const nlohmann::json agent = {{"apiVersion", "apps/v1"}, {"kind", "DaemonSet"},
-                                      {"metadata", {{"name", "agent"}, {"namespace", "kube-system"}}}};
+        QCOMPARE(
+            w->request.body,
+            QByteArray(R"({"metadata":{"annotations":{"sim.orrery.dev/load-percent":null}}})"));
+        const nlohmann::json agent
+            = {{"apiVersion", "apps/v1"},
+               {"kind", "DaemonSet"},
+               {"metadata", {{"name", "agent"}, {"namespace", "kube-system"}}}};
         QVERIFY(!ClusterRunbookExecutor::planSetLoad(agent, 50).ok());
     }
 };

@@ -48,7 +48,10 @@ void tst_RunbookSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"), QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"),
+                          QStringLiteral("--scenario"), QStringLiteral("aks-chat")},
+                         m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void tst_RunbookSim::cleanupTestCase()
@@ -61,7 +64,8 @@ std::unique_ptr<HttpTransport> tst_RunbookSim::transport(const QString &contextS
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     for (const QString &name : config.contextNames()) {
         if (!name.contains(contextSubstring)
-            || name.endsWith(QLatin1String("-viewer")) != contextSubstring.endsWith(QLatin1String("-viewer")))
+            || name.endsWith(QLatin1String("-viewer"))
+                   != contextSubstring.endsWith(QLatin1String("-viewer")))
             continue;
         auto connection = config.connection(name);
         if (connection.ok())
@@ -91,14 +95,16 @@ void tst_RunbookSim::badRelease()
     QVERIFY(book.ok());
     AuditLog audit(m_dir.filePath(QStringLiteral("audit-shop")));
     ClusterWriteExecutor writer(t.get(), &audit);
-    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("default"), QFileInfo(file).absolutePath());
+    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("default"),
+                                    QFileInfo(file).absolutePath());
     executor.setPollInterval(200);
     RunbookRunner runner(&executor);
     QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
     QSignalSpy finished(&runner, &RunbookRunner::finished);
     // The scenario must have rolled out revision 1 before the runbook changes the image;
     // otherwise the broken image would itself be revision 1 and there would be no history.
-    const QString deploymentPath = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
+    const QString deploymentPath
+        = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
     const auto rolledOut = [&] {
         const auto deployment = get(t.get(), deploymentPath);
         return deployment.ok() && RolloutStatus::evaluate(*deployment).done();
@@ -110,7 +116,10 @@ void tst_RunbookSim::badRelease()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
     QStringList log;
     for (const auto &s : steps)
-        log << QStringLiteral("%1 %2 %3").arg(s.at(0).toInt()).arg(s.at(1).toBool()).arg(s.at(2).toString());
+        log << QStringLiteral("%1 %2 %3")
+                   .arg(s.at(0).toInt())
+                   .arg(s.at(1).toBool())
+                   .arg(s.at(2).toString());
     // setLoad works where /version says "orrerySimulator": true, as orrery-sim does: every
     // step succeeds, the last caption included.
     const auto version = get(t.get(), QStringLiteral("/version"));
@@ -120,13 +129,16 @@ void tst_RunbookSim::badRelease()
     QCOMPARE(steps.count(), 10);
     for (int i = 0; i < 10; ++i)
         QVERIFY2(steps.at(i).at(1).toBool(), qPrintable(log.join(QLatin1Char('\n'))));
-    QVERIFY2(steps.at(3).at(2).toString().contains(QLatin1String("successfully rolled out")), qPrintable(log.join('\n')));
+    QVERIFY2(steps.at(3).at(2).toString().contains(QLatin1String("successfully rolled out")),
+             qPrintable(log.join('\n')));
 
-    const auto after = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
+    const auto after = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service"));
     QVERIFY(after.ok());
     QVERIFY((*after)["spec"]["template"]["spec"]["containers"][0]["image"]
             == (*original)["spec"]["template"]["spec"]["containers"][0]["image"]);
-    QVERIFY(get(t.get(), QStringLiteral("/api/v1/namespaces/default/configmaps/runbook-applied")).ok());
+    QVERIFY(
+        get(t.get(), QStringLiteral("/api/v1/namespaces/default/configmaps/runbook-applied")).ok());
     // setImage, rollback, scale, restart, apply, setLoad: six audited writes.
     QCOMPARE(AuditLog::read(audit.directory()).size(), 6);
     QVERIFY((*after)["metadata"]["annotations"]["sim.orrery.dev/load-percent"] == "90");
@@ -136,8 +148,9 @@ void tst_RunbookSim::helmRollback()
 {
     auto t = transport(QStringLiteral("chat"));
     QVERIFY2(t, "no context for aks-chat");
-    const QString secretsPath = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
-                                                       QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
+    const QString secretsPath
+        = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                                 QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
     auto before = get(t.get(), secretsPath);
     QVERIFY(before.ok());
     const HelmReleases releases = HelmReleases::fromSecrets(*before);
@@ -146,7 +159,8 @@ void tst_RunbookSim::helmRollback()
     QCOMPARE(history.size(), 3);
     QCOMPARE(history.last().status, QStringLiteral("deployed"));
 
-    auto book = RunbookParser::parseFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml"));
+    auto book = RunbookParser::parseFile(
+        QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml"));
     QVERIFY(book.ok());
     AuditLog audit(m_dir.filePath(QStringLiteral("audit-chat")));
     ClusterWriteExecutor writer(t.get(), &audit);
@@ -159,13 +173,17 @@ void tst_RunbookSim::helmRollback()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
     QStringList log;
     for (const auto &s : steps)
-        log << QStringLiteral("%1 %2 %3").arg(s.at(0).toInt()).arg(s.at(1).toBool()).arg(s.at(2).toString());
+        log << QStringLiteral("%1 %2 %3")
+                   .arg(s.at(0).toInt())
+                   .arg(s.at(1).toBool())
+                   .arg(s.at(2).toString());
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(log.join(QLatin1Char('\n'))));
 
     auto after = get(t.get(), secretsPath);
     QVERIFY(after.ok());
     QStringList rows;
-    for (const HelmRelease &r : HelmReleases::fromSecrets(*after).history(QStringLiteral("chat-app")))
+    for (const HelmRelease &r :
+         HelmReleases::fromSecrets(*after).history(QStringLiteral("chat-app")))
         rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
@@ -191,12 +209,15 @@ void tst_RunbookSim::refusalInPlainWords()
     executor.execute(book->steps.at(0), [&outcome](StepOutcome o) { outcome = o; });
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 15000);
     QVERIFY(!outcome->ok);
-    QVERIFY2(outcome->message.startsWith(QLatin1String(
-                 "Forbidden: this context's user may not patch deployments/scale in namespace default.")),
+    QVERIFY2(
+        outcome->message.startsWith(QLatin1String("Forbidden: this context's user may not patch "
+                                                  "deployments/scale in namespace default.")),
+        qPrintable(outcome->message));
+    QVERIFY2(outcome->message.contains(QLatin1String("Ask a cluster administrator")),
              qPrintable(outcome->message));
-    QVERIFY2(outcome->message.contains(QLatin1String("Ask a cluster administrator")), qPrintable(outcome->message));
     QVERIFY2(!outcome->message.contains(QLatin1Char('{')), qPrintable(outcome->message));
-    const auto mongodb = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
+    const auto mongodb
+        = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
     QVERIFY(mongodb.ok());
     QVERIFY((*mongodb)["spec"].value("replicas", 0) != 4);
 }

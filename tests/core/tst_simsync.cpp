@@ -4,20 +4,20 @@
 // unpaginated list returns, follow changes made through the generic request API, and report
 // RBAC denials (the viewer context may not list Secrets) as Forbidden.
 
+#include "eventloopwait.h"
 #include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
-#include "eventloopwait.h"
 #include "simprocess.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QUrl>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <nlohmann/json.hpp>
 
@@ -74,10 +74,7 @@ private slots:
                  qPrintable(m_sim.errorString()));
     }
 
-    void cleanupTestCase()
-    {
-        m_sim.stop();
-    }
+    void cleanupTestCase() { m_sim.stop(); }
 
     void fullSyncMatchesServer()
     {
@@ -89,13 +86,15 @@ private slots:
         QVERIFY(!session->discovery().serverVersion.isEmpty());
         for (const WatchHealth &h : session->health())
             QVERIFY2(h.state == WatchHealth::State::Live,
-                     qPrintable(kindName(h.kind) + QLatin1Char(' ') + WatchHealth::stateName(h.state)
-                                + (h.lastError ? QLatin1Char(' ') + h.lastError->toString() : QString())));
+                     qPrintable(
+                         kindName(h.kind) + QLatin1Char(' ') + WatchHealth::stateName(h.state)
+                         + (h.lastError ? QLatin1Char(' ') + h.lastError->toString() : QString())));
         // The scenario's Deployments exist when the simulator says "ready"; their pods come from
         // its controllers a moment later, so on a loaded machine the first list may have none
         // (this made the test flaky). They must then arrive through the watch.
         QVERIFY(session->store()->count(Kind::Deployment) > 0);
-        QVERIFY(Orrery::Test::waitUntil([&] { return session->store()->count(Kind::Pod) > 0; }, 20000));
+        QVERIFY(
+            Orrery::Test::waitUntil([&] { return session->store()->count(Kind::Pod) > 0; }, 20000));
         QVERIFY(session->store()->count(Kind::Namespace) > 0);
         // Every kind: the store holds exactly what a plain list returns.
         for (Kind kind : allKinds()) {
@@ -114,9 +113,10 @@ private slots:
                     break;
                 QTest::qWait(100);
             }
-            QVERIFY2(stored == listed,
-                     qPrintable(QStringLiteral("%1: store %2, server %3")
-                                    .arg(kindInfo(kind).name).arg(stored).arg(listed)));
+            QVERIFY2(stored == listed, qPrintable(QStringLiteral("%1: store %2, server %3")
+                                                      .arg(kindInfo(kind).name)
+                                                      .arg(stored)
+                                                      .arg(listed)));
         }
         // Pods point at nodes and owners that are in the store too.
         for (const KubeObjectPtr &pod : session->store()->objects(Kind::Pod)) {
@@ -135,7 +135,9 @@ private slots:
         const int replicas = d->workload()->desired + 1;
         ApiRequest patch;
         patch.method = "PATCH";
-        patch.path = session->discovery().resource(Kind::Deployment)->objectPath(d->namespaceName, d->name);
+        patch.path = session->discovery()
+                         .resource(Kind::Deployment)
+                         ->objectPath(d->namespaceName, d->name);
         patch.contentType = "application/merge-patch+json";
         patch.body = QByteArray("{\"spec\":{\"replicas\":") + QByteArray::number(replicas) + "}}";
         std::optional<Result<ApiResponse>> result;
@@ -143,13 +145,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
         QVERIFY(result->ok());
         QCOMPARE((*result)->status, 200);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            session->store()->object(Kind::Deployment, d->namespaceName, d->name)->workload()->desired,
-            replicas, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->store()
+                                      ->object(Kind::Deployment, d->namespaceName, d->name)
+                                      ->workload()
+                                      ->desired,
+                                  replicas, 20000);
 
         std::optional<Result<QByteArray>> yaml;
-        session->fetchObject(Kind::Deployment, d->namespaceName, d->name, ClusterSession::Format::Yaml,
-                             this, [&](const Result<QByteArray> &r) { yaml = r; });
+        session->fetchObject(Kind::Deployment, d->namespaceName, d->name,
+                             ClusterSession::Format::Yaml, this,
+                             [&](const Result<QByteArray> &r) { yaml = r; });
         QTRY_VERIFY_WITH_TIMEOUT(yaml.has_value(), 20000);
         QVERIFY(yaml->ok());
         QVERIFY((*yaml)->contains("kind: Deployment"));
@@ -158,7 +163,8 @@ private slots:
 
     void viewerMayNotListSecrets()
     {
-        const QString viewer = Kubeconfig::load(m_kubeconfig).currentContext() + QStringLiteral("-viewer");
+        const QString viewer
+            = Kubeconfig::load(m_kubeconfig).currentContext() + QStringLiteral("-viewer");
         if (!Kubeconfig::load(m_kubeconfig).contextNames().contains(viewer))
             QSKIP("the simulator wrote no viewer context");
         auto session = syncedSession(viewer);
@@ -190,7 +196,8 @@ private slots:
         c->tlsServerName = name;
         HttpTransport transport(c.value());
         std::optional<Result<ApiResponse>> result;
-        transport.get(QStringLiteral("/version"), this, [&](const Result<ApiResponse> &r) { result = r; });
+        transport.get(QStringLiteral("/version"), this,
+                      [&](const Result<ApiResponse> &r) { result = r; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
         QCOMPARE(result->ok(), verifies);
         if (verifies) {
@@ -210,7 +217,8 @@ private slots:
                       QStringLiteral("--context"), context, QStringLiteral("--json")});
         QVERIFY(doctor.waitForFinished(120000));
         QCOMPARE(doctor.exitCode(), 0);
-        auto j = nlohmann::json::parse(doctor.readAllStandardOutput().toStdString(), nullptr, false);
+        auto j
+            = nlohmann::json::parse(doctor.readAllStandardOutput().toStdString(), nullptr, false);
         QVERIFY(j.is_object());
         QCOMPARE(j["ok"].get<bool>(), true);
         const auto &c = j["contexts"][0];
@@ -226,7 +234,8 @@ private slots:
         QStringList checks;
         for (const auto &check : c["checks"])
             checks << QString::fromStdString(check["name"].get<std::string>());
-        QCOMPARE(checks, (QStringList{"kubeconfig", "credentials", "reachability", "permissions", "sync"}));
+        QCOMPARE(checks,
+                 (QStringList{"kubeconfig", "credentials", "reachability", "permissions", "sync"}));
     }
 
     void doctorReportsUnreachableContext()
@@ -235,8 +244,13 @@ private slots:
         QFile in(m_kubeconfig);
         QVERIFY(in.open(QIODevice::ReadOnly));
         QByteArray text = in.readAll();
-        const QByteArray url = QByteArray("https://127.0.0.1:") + QByteArray::number(
-            QUrl(Kubeconfig::load(m_kubeconfig).connection(Kubeconfig::load(m_kubeconfig).currentContext())->server).port());
+        const QByteArray url
+            = QByteArray("https://127.0.0.1:")
+              + QByteArray::number(
+                  QUrl(Kubeconfig::load(m_kubeconfig)
+                           .connection(Kubeconfig::load(m_kubeconfig).currentContext())
+                           ->server)
+                      .port());
         QVERIFY(text.contains(url));
         text.replace(url, "https://127.0.0.1:1");
         const QString broken = m_dir.filePath(QStringLiteral("broken"));
@@ -272,7 +286,8 @@ private slots:
         QVERIFY(j.is_object());
         if (j.contains("data"))
             for (const auto &v : j["data"])
-                QCOMPARE(QString::fromStdString(v.get<std::string>()), QStringLiteral("<redacted>"));
+                QCOMPARE(QString::fromStdString(v.get<std::string>()),
+                         QStringLiteral("<redacted>"));
     }
 };
 

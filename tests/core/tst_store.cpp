@@ -82,14 +82,22 @@ private slots:
         QTest::addColumn<int>("ready");
         QTest::addColumn<int>("total");
         QTest::addColumn<int>("restarts");
-        QTest::newRow("CrashLoopBackOff") << "pod-crashloop.json" << "CrashLoopBackOff" << 1 << 2 << 7;
-        QTest::newRow("Terminating") << "pod-terminating.json" << "Terminating" << 1 << 1 << 0;
-        QTest::newRow("Init:1/2") << "pod-init.json" << "Init:1/2" << 0 << 1 << 0;
-        QTest::newRow("Init:CrashLoopBackOff") << "pod-init-crash.json" << "Init:CrashLoopBackOff" << 0 << 1 << 3;
-        QTest::newRow("ContainerCreating") << "pod-creating.json" << "ContainerCreating" << 0 << 1 << 0;
-        QTest::newRow("Completed") << "pod-completed.json" << "Completed" << 0 << 1 << 0;
-        QTest::newRow("Evicted") << "pod-evicted.json" << "Evicted" << 0 << 1 << 0;
-        QTest::newRow("Pending") << "pod-pending.json" << "Pending" << 0 << 1 << 0;
+        QTest::newRow("CrashLoopBackOff") << "pod-crashloop.json"
+                                          << "CrashLoopBackOff" << 1 << 2 << 7;
+        QTest::newRow("Terminating") << "pod-terminating.json"
+                                     << "Terminating" << 1 << 1 << 0;
+        QTest::newRow("Init:1/2") << "pod-init.json"
+                                  << "Init:1/2" << 0 << 1 << 0;
+        QTest::newRow("Init:CrashLoopBackOff") << "pod-init-crash.json"
+                                               << "Init:CrashLoopBackOff" << 0 << 1 << 3;
+        QTest::newRow("ContainerCreating") << "pod-creating.json"
+                                           << "ContainerCreating" << 0 << 1 << 0;
+        QTest::newRow("Completed") << "pod-completed.json"
+                                   << "Completed" << 0 << 1 << 0;
+        QTest::newRow("Evicted") << "pod-evicted.json"
+                                 << "Evicted" << 0 << 1 << 0;
+        QTest::newRow("Pending") << "pod-pending.json"
+                                 << "Pending" << 0 << 1 << 0;
     }
 
     void podStatus()
@@ -115,10 +123,12 @@ private slots:
         QCOMPARE(o->namespaceName, QStringLiteral("shop"));
         QCOMPARE(o->uid, QStringLiteral("u-crash"));
         QCOMPARE(o->resourceVersion, QStringLiteral("101"));
-        QCOMPARE(toDateTime(o->creationTimestamp), QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
+        QCOMPARE(toDateTime(o->creationTimestamp),
+                 QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
         QCOMPARE(o->label(QStringLiteral("app")), QStringLiteral("api"));
         // The last-applied annotation is a whole object: never kept.
-        QVERIFY(!containsKey(o->annotations, QStringLiteral("kubectl.kubernetes.io/last-applied-configuration")));
+        QVERIFY(!containsKey(o->annotations,
+                             QStringLiteral("kubectl.kubernetes.io/last-applied-configuration")));
         QCOMPARE(o->annotation(QStringLiteral("note")), QStringLiteral("x"));
         QVERIFY(o->controllerRef());
         QCOMPARE(o->controllerRef()->kind, QStringLiteral("ReplicaSet"));
@@ -135,12 +145,15 @@ private slots:
         QCOMPARE(c.ports.at(0).containerPort, 8080);
         QCOMPARE(c.cpuRequest, QStringLiteral("100m"));
         QCOMPARE(c.memoryLimit, QStringLiteral("256Mi"));
-        QCOMPARE(c.livenessProbe, QStringLiteral("http-get :8080/healthz delay=5s timeout=1s period=10s"));
+        QCOMPARE(c.livenessProbe,
+                 QStringLiteral("http-get :8080/healthz delay=5s timeout=1s period=10s"));
         QCOMPARE(c.secretRefs, QStringList{QStringLiteral("db-creds")});
         QCOMPARE(c.configMapRefs, QStringList{QStringLiteral("api-config")});
         QCOMPARE(p->spec.claimRefs(), QStringList{QStringLiteral("api-data")});
-        QCOMPARE(p->spec.secretRefs(), (QStringList{QStringLiteral("api-tls"), QStringLiteral("db-creds")}));
-        QCOMPARE(p->spec.configMapRefs(), (QStringList{QStringLiteral("api-files"), QStringLiteral("api-config")}));
+        QCOMPARE(p->spec.secretRefs(),
+                 (QStringList{QStringLiteral("api-tls"), QStringLiteral("db-creds")}));
+        QCOMPARE(p->spec.configMapRefs(),
+                 (QStringList{QStringLiteral("api-files"), QStringLiteral("api-config")}));
         QCOMPARE(p->containerStatuses.size(), 2);
         QCOMPARE(p->containerStatuses.at(0).reason, QStringLiteral("CrashLoopBackOff"));
     }
@@ -183,7 +196,7 @@ private slots:
         QVERIFY(w);
         QCOMPARE(w->observedGeneration, qint64(0));
         QCOMPARE(o->generation, qint64(0));
-        QCOMPARE(w->desired, 1);  // the default for a missing spec.replicas
+        QCOMPARE(w->desired, 1); // the default for a missing spec.replicas
         QCOMPARE(w->current, 3);
     }
 
@@ -195,11 +208,12 @@ private slots:
         QTest::addColumn<int>("max");
         QTest::addColumn<int>("current");
         QTest::addColumn<int>("desired");
-        QTest::addColumn<QStringList>("metrics");  // "name target current"
-        QTest::newRow("v2") << "hpa-v2.json" << "autoscaling/v2" << 2 << 10 << 3 << 5
+        QTest::addColumn<QStringList>("metrics"); // "name target current"
+        QTest::newRow("v2") << "hpa-v2.json"
+                            << "autoscaling/v2" << 2 << 10 << 3 << 5
                             << QStringList{"cpu 70% 95%", "rps 100 150"};
-        QTest::newRow("v1") << "hpa-v1.json" << "autoscaling/v1" << 1 << 4 << 1 << 1
-                            << QStringList{"cpu 80% 12%"};
+        QTest::newRow("v1") << "hpa-v1.json"
+                            << "autoscaling/v1" << 1 << 4 << 1 << 1 << QStringList{"cpu 80% 12%"};
     }
 
     void hpa()
@@ -253,7 +267,7 @@ private slots:
         QCOMPARE(s->type, QStringLiteral("Opaque"));
         QCOMPARE(s->keys, (QStringList{QStringLiteral("password"), QStringLiteral("username"),
                                        QStringLiteral("token")}));
-        QVERIFY(o->annotations.isEmpty());  // last-applied held the values too
+        QVERIFY(o->annotations.isEmpty()); // last-applied held the values too
         // Nothing in the decoder's string pool is a value: interning one adds a new entry.
         for (const char *value : {"aHVudGVyMg==", "YWRtaW4=", "s3cr3t-token-value"}) {
             const std::size_t before = decoder.interner().size();
@@ -268,7 +282,8 @@ private slots:
         QCOMPARE(svc->service()->type, QStringLiteral("LoadBalancer"));
         QCOMPARE(svc->service()->ports.at(0).targetPort, QStringLiteral("http"));
         QCOMPARE(svc->service()->ports.at(0).nodePort, 31000);
-        QCOMPARE(svc->service()->loadBalancerIngress, QStringList{QStringLiteral("lb.example.com")});
+        QCOMPARE(svc->service()->loadBalancerIngress,
+                 QStringList{QStringLiteral("lb.example.com")});
         QCOMPARE(valueOf(svc->service()->selector, QStringLiteral("app")), QStringLiteral("api"));
 
         KubeObjectPtr node = decode(Kind::Node, QStringLiteral("node.json"));
@@ -276,7 +291,8 @@ private slots:
         QCOMPARE(node->node()->roles, QStringList{QStringLiteral("control-plane")});
         QCOMPARE(node->node()->internalIP, QStringLiteral("192.168.1.10"));
         QCOMPARE(node->node()->cpuAllocatable, QStringLiteral("3800m"));
-        QCOMPARE(node->node()->taints, QStringList{QStringLiteral("node-role.kubernetes.io/control-plane:NoSchedule")});
+        QCOMPARE(node->node()->taints,
+                 QStringList{QStringLiteral("node-role.kubernetes.io/control-plane:NoSchedule")});
 
         KubeObjectPtr ev = decode(Kind::Event, QStringLiteral("event.json"));
         QCOMPARE(ev->event()->involvedName, QStringLiteral("api-7d9c-x2"));
@@ -295,14 +311,16 @@ private slots:
         KubeObjectPtr cj = decode(Kind::CronJob, QStringLiteral("cronjob.json"));
         QCOMPARE(cj->as<CronJobData>()->schedule, QStringLiteral("0 3 * * *"));
         QCOMPARE(cj->as<CronJobData>()->active, 1);
-        QCOMPARE(cj->as<CronJobData>()->podTemplate.secretRefs(), QStringList{QStringLiteral("backup-creds")});
+        QCOMPARE(cj->as<CronJobData>()->podTemplate.secretRefs(),
+                 QStringList{QStringLiteral("backup-creds")});
     }
 
     void internedStringsAreShared()
     {
         Internal::ObjectDecoder decoder;
         KubeObjectPtr a = decoder.decode(Kind::Pod, fixture(QStringLiteral("pod-crashloop.json")));
-        KubeObjectPtr b = decoder.decode(Kind::Pod, fixture(QStringLiteral("pod-terminating.json")));
+        KubeObjectPtr b
+            = decoder.decode(Kind::Pod, fixture(QStringLiteral("pod-terminating.json")));
         // Same namespace text, one buffer.
         QCOMPARE(a->namespaceName.constData(), b->namespaceName.constData());
     }
@@ -330,16 +348,19 @@ private slots:
         ResourceStore store;
         QSignalSpy spy(&store, &ResourceStore::changed);
         QSignalSpy synced(&store, &ResourceStore::kindSynced);
-        store.post(replace(Kind::Pod, {makePod("a", "1", "1"), makePod("a", "2", "1"), makePod("b", "3", "1")}));
+        store.post(replace(
+            Kind::Pod, {makePod("a", "1", "1"), makePod("a", "2", "1"), makePod("b", "3", "1")}));
         store.flush();
         QCOMPARE(store.count(Kind::Pod), 3);
         QVERIFY(store.hasSynced(Kind::Pod));
         QCOMPARE(synced.count(), 1);
         QCOMPARE(spy.count(), 1);
-        QCOMPARE(spy.at(0).at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Added), 3);
+        QCOMPARE(spy.at(0).at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Added),
+                 3);
 
         // Relist: 1 unchanged, 2 gone, 3 modified, 4 new.
-        store.post(replace(Kind::Pod, {makePod("a", "1", "1"), makePod("b", "3", "2"), makePod("b", "4", "2")}));
+        store.post(replace(
+            Kind::Pod, {makePod("a", "1", "1"), makePod("b", "3", "2"), makePod("b", "4", "2")}));
         store.flush();
         QCOMPARE(spy.count(), 2);
         const ChangeBatch batch = spy.at(1).at(0).value<ChangeBatch>();
@@ -378,9 +399,9 @@ private slots:
 
     void coalescingRules_data()
     {
-        QTest::addColumn<QStringList>("ops");     // "+rv" upsert, "-" delete, on pod a/x
+        QTest::addColumn<QStringList>("ops"); // "+rv" upsert, "-" delete, on pod a/x
         QTest::addColumn<bool>("existsBefore");
-        QTest::addColumn<QString>("expected");    // "", "Added", "Modified", "Deleted"
+        QTest::addColumn<QString>("expected"); // "", "Added", "Modified", "Deleted"
         QTest::newRow("add+modify") << QStringList{"+1", "+2"} << false << "Added";
         QTest::newRow("add+delete") << QStringList{"+1", "-"} << false << "";
         QTest::newRow("modify+modify") << QStringList{"+2", "+3"} << true << "Modified";

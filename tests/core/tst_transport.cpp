@@ -50,16 +50,18 @@ private:
         ClusterConnection c;
         c.contextName = QStringLiteral("test");
         c.server = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
-        c.credentials = credentials ? credentials
-                                    : std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"tok"});
+        c.credentials
+            = credentials
+                  ? credentials
+                  : std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"tok"});
         return c;
     }
 
     static std::string headerDump(const httplib::Request &req)
     {
         std::string out;
-        for (const char *name : {"Authorization", "Impersonate-User", "Impersonate-Uid",
-                                 "Content-Type", "Accept"})
+        for (const char *name :
+             {"Authorization", "Impersonate-User", "Impersonate-Uid", "Content-Type", "Accept"})
             out += std::string(name) + "=" + req.get_header_value(name) + "\n";
         const auto groups = req.get_header_value_count("Impersonate-Group");
         for (std::size_t i = 0; i < groups; ++i)
@@ -86,7 +88,8 @@ private:
     }
 
     // A provider that runs `exec` as from a non-interactive process.
-    static std::shared_ptr<ExecCredentialProvider> nonInteractiveProvider(const KubeExecConfig &exec)
+    static std::shared_ptr<ExecCredentialProvider>
+    nonInteractiveProvider(const KubeExecConfig &exec)
     {
         ExecCredentialProvider::Options options;
         options.stdinIsTerminal = false;
@@ -124,14 +127,18 @@ private slots:
         m_server->Put("/echo", echo);
         m_server->Get("/forbidden", [](const httplib::Request &, httplib::Response &res) {
             res.status = 403;
-            res.set_content("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods is forbidden: User \\\"x\\\" cannot list resource \\\"pods\\\"\",\"reason\":\"Forbidden\",\"code\":403}",
+            res.set_content("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                            "\"message\":\"pods is forbidden: User \\\"x\\\" cannot list resource "
+                            "\\\"pods\\\"\",\"reason\":\"Forbidden\",\"code\":403}",
                             "application/json");
         });
         m_server->Get("/auth", [this](const httplib::Request &req, httplib::Response &res) {
             ++m_requests;
             if (req.get_header_value("Authorization") != "Bearer fresh") {
                 res.status = 401;
-                res.set_content("{\"kind\":\"Status\",\"code\":401,\"reason\":\"Unauthorized\",\"message\":\"Unauthorized\"}", "application/json");
+                res.set_content("{\"kind\":\"Status\",\"code\":401,\"reason\":\"Unauthorized\","
+                                "\"message\":\"Unauthorized\"}",
+                                "application/json");
                 return;
             }
             res.set_content("ok", "text/plain");
@@ -152,15 +159,16 @@ private slots:
         m_server->Get("/ticks", [this](const httplib::Request &, httplib::Response &res) {
             // A line every 50 ms for up to 10 s: a watch that keeps talking.
             auto sent = std::make_shared<int>(0);
-            res.set_chunked_content_provider("application/octet-stream", [this, sent](std::size_t, httplib::DataSink &sink) {
-                if (*sent >= 200 || m_stopStreams) {
-                    sink.done();
-                    return true;
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                const std::string line = "tick" + std::to_string((*sent)++) + "\n";
-                return sink.write(line.data(), line.size());
-            });
+            res.set_chunked_content_provider(
+                "application/octet-stream", [this, sent](std::size_t, httplib::DataSink &sink) {
+                    if (*sent >= 200 || m_stopStreams) {
+                        sink.done();
+                        return true;
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                    const std::string line = "tick" + std::to_string((*sent)++) + "\n";
+                    return sink.write(line.data(), line.size());
+                });
         });
         m_server->Get("/basic", [](const httplib::Request &req, httplib::Response &res) {
             res.set_content(req.get_header_value("Authorization"), "text/plain");
@@ -173,22 +181,24 @@ private slots:
             const bool silent = req.has_param("silent");
             auto sent = std::make_shared<int>(0);
             // Not text/plain: cpp-httplib would gzip it and hold the lines in its compressor.
-            res.set_chunked_content_provider("application/octet-stream", [this, sent, silent](std::size_t, httplib::DataSink &sink) {
-                if (*sent < 3) {
-                    const std::string line = "line" + std::to_string(*sent) + "\n";
-                    ++*sent;
-                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                    return sink.write(line.data(), line.size());
-                }
-                if (silent) {
-                    // Stay open without a byte until the client gives up (or the test ends).
-                    for (int i = 0; i < 100 && !m_stopStreams; ++i)
+            res.set_chunked_content_provider(
+                "application/octet-stream",
+                [this, sent, silent](std::size_t, httplib::DataSink &sink) {
+                    if (*sent < 3) {
+                        const std::string line = "line" + std::to_string(*sent) + "\n";
+                        ++*sent;
                         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                    return false;
-                }
-                sink.done();
-                return true;
-            });
+                        return sink.write(line.data(), line.size());
+                    }
+                    if (silent) {
+                        // Stay open without a byte until the client gives up (or the test ends).
+                        for (int i = 0; i < 100 && !m_stopStreams; ++i)
+                            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                        return false;
+                    }
+                    sink.done();
+                    return true;
+                });
         });
         m_port = m_server->bind_to_any_port("127.0.0.1");
         QVERIFY(m_port > 0);
@@ -209,10 +219,13 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("contentType");
         QTest::newRow("GET") << QByteArray("GET") << QByteArray() << QByteArray();
-        QTest::newRow("POST") << QByteArray("POST") << QByteArray("{\"a\":1}") << QByteArray("application/json");
-        QTest::newRow("PATCH merge") << QByteArray("PATCH") << QByteArray("{\"spec\":{\"replicas\":3}}")
-                                     << QByteArray("application/merge-patch+json");
-        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray("x: 1") << QByteArray("application/yaml");
+        QTest::newRow("POST") << QByteArray("POST") << QByteArray("{\"a\":1}")
+                              << QByteArray("application/json");
+        QTest::newRow("PATCH merge")
+            << QByteArray("PATCH") << QByteArray("{\"spec\":{\"replicas\":3}}")
+            << QByteArray("application/merge-patch+json");
+        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray("x: 1")
+                             << QByteArray("application/yaml");
         QTest::newRow("DELETE") << QByteArray("DELETE") << QByteArray() << QByteArray();
     }
 
@@ -248,11 +261,13 @@ private slots:
     void impersonateExtraKeyEscaping()
     {
         QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("scopes")), QByteArray("scopes"));
-        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("acme.com/project")), QByteArray("acme.com%2Fproject"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("acme.com/project")),
+                 QByteArray("acme.com%2Fproject"));
         QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("100%")), QByteArray("100%25"));
         QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("a b:c")), QByteArray("a%20b%3Ac"));
         QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("ü")), QByteArray("%C3%BC"));
-        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("x!#$&'*+-.^_`|~9")), QByteArray("x!#$&'*+-.^_`|~9"));
+        QCOMPARE(Internal::impersonateExtraKey(QStringLiteral("x!#$&'*+-.^_`|~9")),
+                 QByteArray("x!#$&'*+-.^_`|~9"));
     }
 
     // as, as-uid, as-groups and as-user-extra from a kubeconfig reach the server as exactly
@@ -264,21 +279,25 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("config"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral(
-                       "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
-                       "clusters:\n- name: k\n  cluster:\n    server: http://127.0.0.1:%1\n"
-                       "users:\n- name: u\n  user:\n    token: tok\n    as: jane\n    as-uid: \"1234\"\n"
-                       "    as-groups: [dev, ops]\n"
-                       "    as-user-extra:\n      scopes: [view, edit]\n      acme.com/project: [some-project]\n"
-                       "      reason%: [\"on call\"]\n"
-                       "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n")
-                       .arg(m_port).toUtf8());
+        file.write(
+            QStringLiteral(
+                "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+                "clusters:\n- name: k\n  cluster:\n    server: http://127.0.0.1:%1\n"
+                "users:\n- name: u\n  user:\n    token: tok\n    as: jane\n    as-uid: \"1234\"\n"
+                "    as-groups: [dev, ops]\n"
+                "    as-user-extra:\n      scopes: [view, edit]\n      acme.com/project: "
+                "[some-project]\n"
+                "      reason%: [\"on call\"]\n"
+                "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n")
+                .arg(m_port)
+                .toUtf8());
         file.close();
         const Kubeconfig config = Kubeconfig::loadFiles({path});
         Result<ClusterConnection> c = config.connection(QStringLiteral("c"));
         QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
         HttpTransport transport(c.value());
-        Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/impersonation")));
+        Result<ApiResponse> result
+            = run(transport, ApiRequest::get(QStringLiteral("/impersonation")));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 200);
         QCOMPARE(QString::fromUtf8(result->body),
@@ -306,11 +325,13 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const KubeExecConfig exec = execPlugin(dir, "d=\"$ORRERY_PLUGIN_DIR\"\n"
-                                                    "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
-                                                    "if [ $n -ge 2 ]; then touch \"$d/started\"; sleep 2; touch \"$d/finished\"; fi\n"
-                                                    "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                                                        "\"status\":{\"token\":\"run'$n'\"}}'\n");
+        const KubeExecConfig exec = execPlugin(
+            dir,
+            "d=\"$ORRERY_PLUGIN_DIR\"\n"
+            "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+            "if [ $n -ge 2 ]; then touch \"$d/started\"; sleep 2; touch \"$d/finished\"; fi\n"
+            "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            "\"status\":{\"token\":\"run'$n'\"}}'\n");
         QVERIFY(!exec.command.isEmpty());
         auto provider = nonInteractiveProvider(exec);
         const auto running = [&] {
@@ -319,7 +340,7 @@ private slots:
         };
 
         HttpTransport transport(connection(provider));
-        HttpTransport other(connection());  // another cluster, static token
+        HttpTransport other(connection()); // another cluster, static token
 
         // First run is quick: the watch opens with token run1.
         int ticks = 0;
@@ -343,7 +364,8 @@ private slots:
         used.bearerToken = "run1";
         provider->reportUnauthorized(used);
         std::optional<Result<ApiResponse>> needsPlugin;
-        transport.get(QStringLiteral("/echo"), this, [&](const Result<ApiResponse> &r) { needsPlugin = r; });
+        transport.get(QStringLiteral("/echo"), this,
+                      [&](const Result<ApiResponse> &r) { needsPlugin = r; });
         QTRY_VERIFY_WITH_TIMEOUT(running(), 10000);
 
         // Meanwhile another cluster's request completes, and this cluster's watch goes on.
@@ -359,7 +381,8 @@ private slots:
 
         QTRY_VERIFY_WITH_TIMEOUT(needsPlugin.has_value(), 15000);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("finished"))));
-        QVERIFY2(needsPlugin->ok(), qPrintable(needsPlugin->ok() ? QString() : needsPlugin->error().toString()));
+        QVERIFY2(needsPlugin->ok(),
+                 qPrintable(needsPlugin->ok() ? QString() : needsPlugin->error().toString()));
         QVERIFY(needsPlugin->value().body.contains("Authorization=Bearer run2\n"));
         QCOMPARE(provider->runCount(), 2);
         QVERIFY2(ticksWhilePluginRan >= 2, qPrintable(QString::number(ticksWhilePluginRan)));
@@ -373,12 +396,14 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const KubeExecConfig exec = execPlugin(dir, "d=\"$ORRERY_PLUGIN_DIR\"\n"
-                                                    "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
-                                                    "sleep 1\n"
-                                                    "if [ -e \"$d/fail\" ]; then echo 'no login' >&2; exit 3; fi\n"
-                                                    "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                                                        "\"status\":{\"token\":\"shared\"}}'\n");
+        const KubeExecConfig exec = execPlugin(
+            dir,
+            "d=\"$ORRERY_PLUGIN_DIR\"\n"
+            "n=$(cat \"$d/runs\" 2>/dev/null || echo 0); n=$((n+1)); echo $n > \"$d/runs\"\n"
+            "sleep 1\n"
+            "if [ -e \"$d/fail\" ]; then echo 'no login' >&2; exit 3; fi\n"
+            "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            "\"status\":{\"token\":\"shared\"}}'\n");
         QVERIFY(!exec.command.isEmpty());
 
         for (const bool fail : {false, true}) {
@@ -391,11 +416,15 @@ private slots:
             std::vector<std::optional<Result<ApiResponse>>> results(3);
             bool cancelledCalled = false;
             for (auto &slot : results)
-                transport.get(QStringLiteral("/echo"), this, [&slot](const Result<ApiResponse> &r) { slot = r; });
-            const auto cancelled = transport.get(QStringLiteral("/echo"), this,
-                                                 [&](const Result<ApiResponse> &) { cancelledCalled = true; });
+                transport.get(QStringLiteral("/echo"), this,
+                              [&slot](const Result<ApiResponse> &r) { slot = r; });
+            const auto cancelled
+                = transport.get(QStringLiteral("/echo"), this,
+                                [&](const Result<ApiResponse> &) { cancelledCalled = true; });
             transport.worker()->cancel(cancelled);
-            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(results.begin(), results.end(), [](const auto &r) { return r.has_value(); }), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(std::all_of(results.begin(), results.end(),
+                                                 [](const auto &r) { return r.has_value(); }),
+                                     15000);
             QCOMPARE(provider->runCount(), 1);
             for (const auto &r : results) {
                 if (fail) {
@@ -422,10 +451,12 @@ private slots:
         server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         server.start(QStringLiteral("/usr/bin/python3"),
                      {QStringLiteral(ORRERY_TEST_DATA "/../support/h2server.py"), dir.path()});
-        QVERIFY2(server.waitForStarted(10000), "python3 (Debian's, with python3-h2) is needed: scripts/deps.sh installs it");
+        QVERIFY2(server.waitForStarted(10000),
+                 "python3 (Debian's, with python3-h2) is needed: scripts/deps.sh installs it");
         QByteArray line;
         QTRY_VERIFY_WITH_TIMEOUT((line += server.readAllStandardOutput()).contains('\n')
-                                     || server.state() == QProcess::NotRunning, 20000);
+                                     || server.state() == QProcess::NotRunning,
+                                 20000);
         QVERIFY2(line.startsWith("PORT "), "h2server.py did not start (is python3-h2 installed?)");
         const int port = line.mid(5).trimmed().toInt();
         QVERIFY(port > 0);
@@ -443,7 +474,8 @@ private slots:
         QCOMPARE(version->httpVersion, QByteArray("2"));
         const QJsonObject body = QJsonDocument::fromJson(version->body).object();
         QCOMPARE(body.value(QLatin1String("path")).toString(), QStringLiteral("/version"));
-        QCOMPARE(body.value(QLatin1String("authorization")).toString(), QStringLiteral("Bearer tok"));
+        QCOMPARE(body.value(QLatin1String("authorization")).toString(),
+                 QStringLiteral("Bearer tok"));
 
         QByteArray received;
         int chunks = 0;
@@ -451,14 +483,23 @@ private slots:
         ApiRequest watch = ApiRequest::get(QStringLiteral("/watch?watch=true"));
         watch.timeoutMs = 0;
         watch.idleTimeoutMs = 5000;
-        transport.stream(watch, this, [&](const QByteArray &chunk) { received += chunk; ++chunks; },
-                         [&](const Result<ApiResponse> &r) { done = r; });
+        transport.stream(
+            watch, this,
+            [&](const QByteArray &chunk) {
+                received += chunk;
+                ++chunks;
+            },
+            [&](const Result<ApiResponse> &r) { done = r; });
         // While the watch streams, another GET multiplexes onto the same connection.
         QTRY_VERIFY_WITH_TIMEOUT(chunks >= 1, 10000);
         Result<ApiResponse> during = run(transport, ApiRequest::get(QStringLiteral("/during")));
         QVERIFY(during.ok());
         QCOMPARE(during->httpVersion, QByteArray("2"));
-        QCOMPARE(QJsonDocument::fromJson(during->body).object().value(QLatin1String("connections")).toInt(), 1);
+        QCOMPARE(QJsonDocument::fromJson(during->body)
+                     .object()
+                     .value(QLatin1String("connections"))
+                     .toInt(),
+                 1);
 
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
         QVERIFY2(done->ok(), qPrintable(done->ok() ? QString() : done->error().toString()));
@@ -466,7 +507,7 @@ private slots:
         QCOMPARE((*done)->httpVersion, QByteArray("2"));
         QCOMPARE(received.count('\n'), 3);
         QVERIFY(received.startsWith("{\"type\": \"ADDED\""));
-        QVERIFY(chunks >= 2);  // streamed as the events came, not in one piece
+        QVERIFY(chunks >= 2); // streamed as the events came, not in one piece
 
         server.closeWriteChannel();
         QVERIFY(server.waitForFinished(10000));
@@ -487,7 +528,8 @@ private slots:
 
     void unauthorizedRetriesOnceWithFreshCredential()
     {
-        auto creds = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"stale", "fresh"});
+        auto creds
+            = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"stale", "fresh"});
         HttpTransport transport(connection(creds));
         m_requests = 0;
         Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/auth")));
@@ -499,14 +541,15 @@ private slots:
 
     void unauthorizedTwiceGivesUp()
     {
-        auto creds = std::make_shared<Test::TestCredentialProvider>(QList<QByteArray>{"bad", "worse", "fresh"});
+        auto creds = std::make_shared<Test::TestCredentialProvider>(
+            QList<QByteArray>{"bad", "worse", "fresh"});
         HttpTransport transport(connection(creds));
         m_requests = 0;
         Result<ApiResponse> result = run(transport, ApiRequest::get(QStringLiteral("/auth")));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 401);
         QCOMPARE(result->toError().code, Error::Code::AuthError);
-        QCOMPARE(m_requests.load(), 2);  // one retry, not a loop
+        QCOMPARE(m_requests.load(), 2); // one retry, not a loop
         QCOMPARE(creds->unauthorizedReports(), 1);
     }
 
@@ -552,12 +595,20 @@ private slots:
         std::optional<Result<ApiResponse>> done;
         ApiRequest r = ApiRequest::get(QStringLiteral("/stream"));
         r.timeoutMs = 0;
-        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; ++chunks; },
-                         [&](const Result<ApiResponse> &res) { done = res; chunksBeforeFinish = chunks; });
+        transport.stream(
+            r, this,
+            [&](const QByteArray &chunk) {
+                received += chunk;
+                ++chunks;
+            },
+            [&](const Result<ApiResponse> &res) {
+                done = res;
+                chunksBeforeFinish = chunks;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
         QVERIFY(done->ok());
         QCOMPARE((*done)->status, 200);
-        QVERIFY((*done)->body.isEmpty());  // streamed, not collected
+        QVERIFY((*done)->body.isEmpty()); // streamed, not collected
         QCOMPARE(received, QByteArray("line0\nline1\nline2\n"));
         QVERIFY(chunksBeforeFinish >= 1);
     }
@@ -570,8 +621,9 @@ private slots:
         ApiRequest r = ApiRequest::get(QStringLiteral("/stream?silent=1"));
         r.timeoutMs = 0;
         r.idleTimeoutMs = 400;
-        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; },
-                         [&](const Result<ApiResponse> &res) { done = res; });
+        transport.stream(
+            r, this, [&](const QByteArray &chunk) { received += chunk; },
+            [&](const Result<ApiResponse> &res) { done = res; });
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
         QVERIFY(!done->ok());
         QCOMPARE(done->error().code, Error::Code::Timeout);
@@ -639,13 +691,14 @@ private slots:
         std::optional<Result<ApiResponse>> done;
         ApiRequest r = ApiRequest::get(QStringLiteral("/stream"));
         r.timeoutMs = 0;
-        transport.stream(r, this, [&](const QByteArray &chunk) { received += chunk; },
-                         [&](const Result<ApiResponse> &res) { done = res; });
+        transport.stream(
+            r, this, [&](const QByteArray &chunk) { received += chunk; },
+            [&](const Result<ApiResponse> &res) { done = res; });
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
         QVERIFY(done->ok());
         QCOMPARE(received, QByteArray("line0\nline1\nline2\n"));
         QVERIFY(proxy.connections() >= 1);
-        QCOMPARE(m_requests.load(), 1);  // the stream route does not count; the proxy saw it
+        QCOMPARE(m_requests.load(), 1); // the stream route does not count; the proxy saw it
         for (const std::string &target : proxy.targets())
             QCOMPARE(target, "127.0.0.1:" + std::to_string(m_port));
     }
@@ -672,7 +725,8 @@ private slots:
         QCOMPARE(m_requests.load(), 0);
         const Error &e = result.error();
         QCOMPARE(e.code, Error::Code::Network);
-        QVERIFY2(e.message.contains(QStringLiteral("proxy http://127.0.0.1:%1").arg(port)), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QStringLiteral("proxy http://127.0.0.1:%1").arg(port)),
+                 qPrintable(e.message));
         QVERIFY(e.hint.contains(QLatin1String("proxy-url")));
         QVERIFY(e.hint.contains(QLatin1String("prod")));
         QVERIFY(!e.toString().contains(QLatin1String("secret")));
@@ -697,7 +751,8 @@ private slots:
         HttpTransport transport(connection());
         bool called = false;
         auto *context = new QObject;
-        transport.get(QStringLiteral("/slow"), context, [&](const Result<ApiResponse> &) { called = true; });
+        transport.get(QStringLiteral("/slow"), context,
+                      [&](const Result<ApiResponse> &) { called = true; });
         delete context;
         Result<ApiResponse> other = run(transport, ApiRequest::get(QStringLiteral("/slow")));
         QVERIFY(other.ok());

@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         using namespace Orrery;
         const Fuzz::Selected in = Fuzz::select(data, size);
         const Kind kind = Kind(in.selector % KindCount);
-        const QString apiVersion =
-            (in.selector / KindCount) % 2 ? QStringLiteral("autoscaling/v1") : QString();
+        const QString apiVersion
+            = (in.selector / KindCount) % 2 ? QStringLiteral("autoscaling/v1") : QString();
         const nlohmann::json object = nlohmann::json::parse(
             in.payload.constData(), in.payload.constData() + in.payload.size(), nullptr, false);
         if (object.is_discarded())

@@ -34,8 +34,8 @@ httplib::Request requestFrom(std::string_view text, const std::string &token)
     const std::string_view first = nextLine(text);
     const std::size_t space = first.find(' ');
     req.method = std::string(first.substr(0, space));
-    std::string target =
-        space == std::string_view::npos ? std::string() : std::string(first.substr(space + 1));
+    std::string target
+        = space == std::string_view::npos ? std::string() : std::string(first.substr(space + 1));
     if (const std::size_t version = target.find(' '); version != std::string::npos)
         target.resize(version);
     req.target = target;

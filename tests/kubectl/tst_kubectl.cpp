@@ -10,8 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 namespace {
@@ -78,7 +78,8 @@ private:
     }
 
     // Runs kubectl and fails the test when it does not exit 0.
-    QString ok(const QStringList &args, const QString &context = {}, const QByteArray &stdinData = {})
+    QString ok(const QStringList &args, const QString &context = {},
+               const QByteArray &stdinData = {})
     {
         const Result r = kubectl(args, context, stdinData);
         if (r.exitCode != 0)
@@ -110,17 +111,16 @@ private:
 
     void waitRollout(const QString &name, const QString &ns = "default")
     {
-        const Result r = kubectl({"rollout", "status", "deployment/" + name, "-n", ns, "--timeout=120s"});
+        const Result r
+            = kubectl({"rollout", "status", "deployment/" + name, "-n", ns, "--timeout=120s"});
         if (r.exitCode != 0)
             qWarning().noquote() << r.out << r.err;
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("deployment \"%1\" successfully rolled out").arg(name)));
+        QVERIFY(
+            r.out.contains(QStringLiteral("deployment \"%1\" successfully rolled out").arg(name)));
     }
 
-    QString headerOf(const QString &output)
-    {
-        return simplified(output.section('\n', 0, 0));
-    }
+    QString headerOf(const QString &output) { return simplified(output.section('\n', 0, 0)); }
 
 private slots:
     void initTestCase()
@@ -128,7 +128,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         QVERIFY2(!QStandardPaths::findExecutable("kubectl").isEmpty(), "kubectl is not installed");
         m_kubeconfig = m_dir.filePath("kubeconfig");
-        QVERIFY2(m_sim.start({"--scenario", "minimal", "--speed", "4"}, m_kubeconfig), qPrintable(m_sim.errorString()));
+        QVERIFY2(m_sim.start({"--scenario", "minimal", "--speed", "4"}, m_kubeconfig),
+                 qPrintable(m_sim.errorString()));
         QVERIFY2(m_sim.url().startsWith("https://127.0.0.1:"), qPrintable(m_sim.url()));
         m_url = m_sim.url();
 
@@ -233,9 +234,15 @@ spec:
         const QString out = ok({"version"});
         QVERIFY2(out.contains("Server Version: v1.32."), qPrintable(out));
         // The simulator marks itself in /version; kubectl must still decode it.
-        const QJsonObject json = QJsonDocument::fromJson(ok({"version", "-o", "json"}).toUtf8()).object();
-        QVERIFY(json.value("serverVersion").toObject().value("gitVersion").toString().startsWith("v1.32."));
-        const QJsonObject raw = QJsonDocument::fromJson(ok({"get", "--raw", "/version"}).toUtf8()).object();
+        const QJsonObject json
+            = QJsonDocument::fromJson(ok({"version", "-o", "json"}).toUtf8()).object();
+        QVERIFY(json.value("serverVersion")
+                    .toObject()
+                    .value("gitVersion")
+                    .toString()
+                    .startsWith("v1.32."));
+        const QJsonObject raw
+            = QJsonDocument::fromJson(ok({"get", "--raw", "/version"}).toUtf8()).object();
         QCOMPARE(raw.value("orrerySimulator").toBool(), true);
     }
 
@@ -257,7 +264,8 @@ spec:
         QCOMPARE(ok({"annotate", "deployment/loaded", "sim.orrery.dev/load-percent=300"}).trimmed(),
                  QStringLiteral("deployment.apps/loaded annotated"));
         // 300 % of the load the single replica was sized for: the HPA scales out to its max.
-        QTRY_COMPARE_WITH_TIMEOUT(jsonpath("hpa/loaded", "{.status.desiredReplicas}"), QStringLiteral("4"), 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(jsonpath("hpa/loaded", "{.status.desiredReplicas}"),
+                                  QStringLiteral("4"), 90000);
         waitRollout("loaded");
         QCOMPARE(jsonpath("deployment/loaded", "{.spec.replicas}"), QStringLiteral("4"));
         QVERIFY(ok({"top", "pods", "-l", "app=loaded"}).contains("loaded-"));
@@ -300,30 +308,38 @@ spec:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("header");
         QTest::newRow("pods") << QStringList{"pods"} << "NAME READY STATUS RESTARTS AGE";
-        QTest::newRow("pods wide") << QStringList{"pods", "-o", "wide"}
-                                   << "NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES";
-        QTest::newRow("deployments") << QStringList{"deployments"} << "NAME READY UP-TO-DATE AVAILABLE AGE";
-        QTest::newRow("deployments wide") << QStringList{"deploy", "-o", "wide"}
-                                          << "NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR";
+        QTest::newRow("pods wide")
+            << QStringList{"pods", "-o", "wide"}
+            << "NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES";
+        QTest::newRow("deployments")
+            << QStringList{"deployments"} << "NAME READY UP-TO-DATE AVAILABLE AGE";
+        QTest::newRow("deployments wide")
+            << QStringList{"deploy", "-o", "wide"}
+            << "NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR";
         QTest::newRow("replicasets") << QStringList{"rs"} << "NAME DESIRED CURRENT READY AGE";
         QTest::newRow("statefulsets") << QStringList{"sts"} << "NAME READY AGE";
-        QTest::newRow("daemonsets") << QStringList{"ds"}
-                                    << "NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR AGE";
-        QTest::newRow("services") << QStringList{"svc"} << "NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE";
+        QTest::newRow("daemonsets")
+            << QStringList{"ds"}
+            << "NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR AGE";
+        QTest::newRow("services") << QStringList{"svc"}
+                                  << "NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE";
         QTest::newRow("services wide") << QStringList{"svc", "-o", "wide"}
                                        << "NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR";
-        QTest::newRow("hpa") << QStringList{"hpa"} << "NAME REFERENCE TARGETS MINPODS MAXPODS REPLICAS AGE";
+        QTest::newRow("hpa") << QStringList{"hpa"}
+                             << "NAME REFERENCE TARGETS MINPODS MAXPODS REPLICAS AGE";
         QTest::newRow("jobs") << QStringList{"jobs"} << "NAME STATUS COMPLETIONS DURATION AGE";
         QTest::newRow("cronjobs") << QStringList{"cronjobs"}
                                   << "NAME SCHEDULE TIMEZONE SUSPEND ACTIVE LAST SCHEDULE AGE";
         QTest::newRow("configmaps") << QStringList{"cm"} << "NAME DATA AGE";
         QTest::newRow("secrets") << QStringList{"secrets"} << "NAME TYPE DATA AGE";
         QTest::newRow("serviceaccounts") << QStringList{"sa"} << "NAME SECRETS AGE";
-        QTest::newRow("pvc") << QStringList{"pvc"}
-                             << "NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE";
+        QTest::newRow("pvc")
+            << QStringList{"pvc"}
+            << "NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE";
         QTest::newRow("nodes") << QStringList{"nodes"} << "NAME STATUS ROLES AGE VERSION";
         QTest::newRow("nodes wide") << QStringList{"nodes", "-o", "wide"}
-                                    << "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
+                                    << "NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP "
+                                       "OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME";
         QTest::newRow("namespaces") << QStringList{"ns"} << "NAME STATUS AGE";
         QTest::newRow("endpoints") << QStringList{"endpoints"} << "NAME ENDPOINTS AGE";
     }
@@ -344,46 +360,56 @@ spec:
             simplified(ok({"get", "deploy", "web", "-n", "kinds", "--no-headers", "-o", "wide"}))
                 .section(' ', 0, 3),
             QStringLiteral("web 2/2 2 2"), 60000);
-        const QString wide = simplified(ok({"get", "deploy", "web", "-n", "kinds", "--no-headers", "-o", "wide"}));
+        const QString wide
+            = simplified(ok({"get", "deploy", "web", "-n", "kinds", "--no-headers", "-o", "wide"}));
         QVERIFY2(wide.endsWith("main nginx:1.25 app=web"), qPrintable(wide));
         const QString svc = simplified(ok({"get", "svc", "web", "-n", "kinds", "--no-headers"}));
-        QVERIFY2(QRegularExpression("^web ClusterIP 10\\.96\\.\\d+\\.\\d+ <none> 80/TCP \\S+$").match(svc).hasMatch(),
+        QVERIFY2(QRegularExpression("^web ClusterIP 10\\.96\\.\\d+\\.\\d+ <none> 80/TCP \\S+$")
+                     .match(svc)
+                     .hasMatch(),
                  qPrintable(svc));
         const QString hpa = simplified(ok({"get", "hpa", "web", "-n", "kinds", "--no-headers"}));
-        QVERIFY2(QRegularExpression("^web Deployment/web cpu: (<unknown>|\\d+%)/80% 2 5 \\d+ \\S+$").match(hpa).hasMatch(),
+        QVERIFY2(QRegularExpression("^web Deployment/web cpu: (<unknown>|\\d+%)/80% 2 5 \\d+ \\S+$")
+                     .match(hpa)
+                     .hasMatch(),
                  qPrintable(hpa));
-        const QString secret = simplified(ok({"get", "secret", "creds", "-n", "kinds", "--no-headers"}));
+        const QString secret
+            = simplified(ok({"get", "secret", "creds", "-n", "kinds", "--no-headers"}));
         QVERIFY2(secret.startsWith("creds Opaque 1 "), qPrintable(secret));
         const QString pods = ok({"get", "pods", "-n", "kinds", "-l", "app=web", "--no-headers"});
-        QCOMPARE(pods.count(QRegularExpression("^web-[a-z0-9]+-[a-z0-9]{5}\\s+1/1\\s+Running\\s+0\\s",
-                                                QRegularExpression::MultilineOption)),
-                 2);
+        QCOMPARE(
+            pods.count(QRegularExpression("^web-[a-z0-9]+-[a-z0-9]{5}\\s+1/1\\s+Running\\s+0\\s",
+                                          QRegularExpression::MultilineOption)),
+            2);
     }
 
     void getAll()
     {
         const QString out = ok({"get", "all", "-n", "kinds"});
-        for (const char *prefix : {"pod/web-", "service/web", "deployment.apps/web",
-                                   "replicaset.apps/web-", "statefulset.apps/db",
-                                   "daemonset.apps/agent", "job.batch/once", "cronjob.batch/nightly",
-                                   "horizontalpodautoscaler.autoscaling/web"})
+        for (const char *prefix :
+             {"pod/web-", "service/web", "deployment.apps/web", "replicaset.apps/web-",
+              "statefulset.apps/db", "daemonset.apps/agent", "job.batch/once",
+              "cronjob.batch/nightly", "horizontalpodautoscaler.autoscaling/web"})
             QVERIFY2(out.contains(prefix), prefix);
     }
 
     void listSelectorsAndPaging()
     {
-        const QString setBased = ok({"get", "pods", "-n", "kinds", "-l", "app in (web,db)", "-o", "name"});
+        const QString setBased
+            = ok({"get", "pods", "-n", "kinds", "-l", "app in (web,db)", "-o", "name"});
         QVERIFY(setBased.contains("pod/web-"));
         QVERIFY(setBased.contains("pod/db-0"));
         QVERIFY(!setBased.contains("pod/agent-"));
-        const QString notIn = ok({"get", "pods", "-n", "kinds", "-l", "app notin (web),app", "-o", "name"});
+        const QString notIn
+            = ok({"get", "pods", "-n", "kinds", "-l", "app notin (web),app", "-o", "name"});
         QVERIFY(!notIn.contains("pod/web-"));
         QVERIFY(notIn.contains("pod/db-0"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            ok({"get", "pods", "-n", "kinds", "--field-selector", "status.phase=Running", "-o", "name"})
-                .contains("pod/db-0"),
-            60000);
-        const QString byName = ok({"get", "cm", "-A", "--field-selector", "metadata.name=settings", "-o", "name"});
+        QTRY_VERIFY_WITH_TIMEOUT(ok({"get", "pods", "-n", "kinds", "--field-selector",
+                                     "status.phase=Running", "-o", "name"})
+                                     .contains("pod/db-0"),
+                                 60000);
+        const QString byName
+            = ok({"get", "cm", "-A", "--field-selector", "metadata.name=settings", "-o", "name"});
         QCOMPARE(byName.trimmed(), QStringLiteral("configmap/settings"));
         const Result bad = kubectl({"get", "pods", "--field-selector", "spec.bogus=1"});
         QVERIFY(bad.exitCode != 0);
@@ -399,8 +425,9 @@ spec:
     {
         const Result missing = kubectl({"get", "deployment", "nope"});
         QCOMPARE(missing.exitCode, 1);
-        QCOMPARE(missing.err.trimmed(),
-                 QStringLiteral("Error from server (NotFound): deployments.apps \"nope\" not found"));
+        QCOMPARE(
+            missing.err.trimmed(),
+            QStringLiteral("Error from server (NotFound): deployments.apps \"nope\" not found"));
         const Result unknown = kubectl({"get", "flurbs"});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains("the server doesn't have a resource type \"flurbs\""),
@@ -416,12 +443,15 @@ spec:
         watch.start("kubectl", baseArgs({}) + QStringList{"get", "deployment", "watched", "-w"});
         QVERIFY(watch.waitForStarted());
         QByteArray seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("watched"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("watched"),
+                                 20000);
         ok({"scale", "deployment/watched", "--replicas=3"});
         // The watch prints the new desired count, then the pods becoming ready.
         QTRY_VERIFY_WITH_TIMEOUT((seen += watch.readAllStandardOutput()).contains("/3"), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(
-            QRegularExpression("watched\\s+3/3\\s+3\\s+3").match(QString::fromUtf8(seen += watch.readAllStandardOutput())).hasMatch(),
+            QRegularExpression("watched\\s+3/3\\s+3\\s+3")
+                .match(QString::fromUtf8(seen += watch.readAllStandardOutput()))
+                .hasMatch(),
             60000);
         watch.kill();
         watch.waitForFinished();
@@ -430,14 +460,14 @@ spec:
     void describeDeployment()
     {
         const QString out = ok({"describe", "deployment", "web", "-n", "kinds"});
-        for (const char *expected :
-             {"Name:                   web", "Namespace:              kinds",
-              "Selector:               app=web",
-              "Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable",
-              "StrategyType:           RollingUpdate",
-              "RollingUpdateStrategy:  25% max unavailable, 25% max surge",
-              "Available      True    MinimumReplicasAvailable",
-              "NewReplicaSet:   web-", "ScalingReplicaSet"})
+        for (const char *expected : {"Name:                   web", "Namespace:              kinds",
+                                     "Selector:               app=web",
+                                     "Replicas:               2 desired | 2 updated | 2 total | 2 "
+                                     "available | 0 unavailable",
+                                     "StrategyType:           RollingUpdate",
+                                     "RollingUpdateStrategy:  25% max unavailable, 25% max surge",
+                                     "Available      True    MinimumReplicasAvailable",
+                                     "NewReplicaSet:   web-", "ScalingReplicaSet"})
             QVERIFY2(out.contains(expected), expected);
         QVERIFY(QRegularExpression("\\n\\s+Image:\\s+nginx:1\\.25\\n").match(out).hasMatch());
     }
@@ -451,7 +481,8 @@ spec:
         waitRollout("scaled");
         QCOMPARE(jsonpath("deployment/scaled", "{.status.availableReplicas}"), QStringLiteral("4"));
         // --current-replicas is a precondition checked through the scale subresource.
-        const Result wrong = kubectl({"scale", "deployment/scaled", "--current-replicas=2", "--replicas=1"});
+        const Result wrong
+            = kubectl({"scale", "deployment/scaled", "--current-replicas=2", "--replicas=1"});
         QVERIFY(wrong.exitCode != 0);
         QVERIFY2(wrong.err.contains("Expected replicas to be 2, was 4"), qPrintable(wrong.err));
     }
@@ -463,7 +494,9 @@ spec:
         ok({"set", "image", "deployment/roll", "main=nginx:1.26"});
         waitRollout("roll");
         QString history = ok({"rollout", "history", "deployment/roll"});
-        QVERIFY2(QRegularExpression("REVISION\\s+CHANGE-CAUSE\\n1\\s+<none>\\n2\\s+<none>").match(history).hasMatch(),
+        QVERIFY2(QRegularExpression("REVISION\\s+CHANGE-CAUSE\\n1\\s+<none>\\n2\\s+<none>")
+                     .match(history)
+                     .hasMatch(),
                  qPrintable(history));
         QCOMPARE(ok({"rollout", "undo", "deployment/roll"}).trimmed(),
                  QStringLiteral("deployment.apps/roll rolled back"));
@@ -472,20 +505,25 @@ spec:
                  QStringLiteral("nginx:1.25"));
         // Revision 1's ReplicaSet was adopted back as revision 3, as on a real cluster.
         history = ok({"rollout", "history", "deployment/roll"});
-        QVERIFY2(QRegularExpression("\\n2\\s+<none>\\n3\\s+<none>").match(history).hasMatch(), qPrintable(history));
-        QCOMPARE(jsonpath("deployment/roll", "{.metadata.annotations.deployment\\.kubernetes\\.io/revision}"),
+        QVERIFY2(QRegularExpression("\\n2\\s+<none>\\n3\\s+<none>").match(history).hasMatch(),
+                 qPrintable(history));
+        QCOMPARE(jsonpath("deployment/roll",
+                          "{.metadata.annotations.deployment\\.kubernetes\\.io/revision}"),
                  QStringLiteral("3"));
-        QVERIFY(ok({"rollout", "history", "deployment/roll", "--revision=2"}).contains("nginx:1.26"));
+        QVERIFY(
+            ok({"rollout", "history", "deployment/roll", "--revision=2"}).contains("nginx:1.26"));
 
         ok({"rollout", "undo", "deployment/roll", "--to-revision=2"});
         waitRollout("roll");
         QCOMPARE(jsonpath("deployment/roll", "{.spec.template.spec.containers[0].image}"),
                  QStringLiteral("nginx:1.26"));
         history = ok({"rollout", "history", "deployment/roll"});
-        QVERIFY2(QRegularExpression("\\n3\\s+<none>\\n4\\s+<none>").match(history).hasMatch(), qPrintable(history));
+        QVERIFY2(QRegularExpression("\\n3\\s+<none>\\n4\\s+<none>").match(history).hasMatch(),
+                 qPrintable(history));
         const Result missing = kubectl({"rollout", "undo", "deployment/roll", "--to-revision=9"});
         QVERIFY(missing.exitCode != 0);
-        QVERIFY2(missing.err.contains("unable to find specified revision 9 in history"), qPrintable(missing.err));
+        QVERIFY2(missing.err.contains("unable to find specified revision 9 in history"),
+                 qPrintable(missing.err));
         // Only two ReplicaSets exist: undo re-used them instead of creating new ones.
         QCOMPARE(ok({"get", "rs", "-l", "app=roll", "-o", "name"}).count('\n'), 2);
     }
@@ -496,11 +534,13 @@ spec:
         waitRollout("restarted");
         QCOMPARE(ok({"rollout", "restart", "deployment/restarted"}).trimmed(),
                  QStringLiteral("deployment.apps/restarted restarted"));
-        QVERIFY(!jsonpath("deployment/restarted",
-                          "{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}")
-                     .isEmpty());
+        QVERIFY(
+            !jsonpath("deployment/restarted",
+                      "{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}")
+                 .isEmpty());
         waitRollout("restarted");
-        QCOMPARE(jsonpath("deployment/restarted", "{.metadata.annotations.deployment\\.kubernetes\\.io/revision}"),
+        QCOMPARE(jsonpath("deployment/restarted",
+                          "{.metadata.annotations.deployment\\.kubernetes\\.io/revision}"),
                  QStringLiteral("2"));
     }
 
@@ -515,7 +555,8 @@ spec:
         QVERIFY(r.out.contains("Waiting for deployment \"broken\" rollout to finish"));
         // The old pods keep serving: maxUnavailable 25% of 2 rounds down to 0.
         QCOMPARE(jsonpath("deployment/broken", "{.status.availableReplicas}"), QStringLiteral("2"));
-        QTRY_VERIFY_WITH_TIMEOUT(ok({"get", "pods", "-l", "app=broken"}).contains(QRegularExpression("ErrImagePull|ImagePullBackOff")),
+        QTRY_VERIFY_WITH_TIMEOUT(ok({"get", "pods", "-l", "app=broken"})
+                                     .contains(QRegularExpression("ErrImagePull|ImagePullBackOff")),
                                  60000);
     }
 
@@ -528,24 +569,30 @@ data: {level: info}
 ---
 )" + deployment("ssa", "nginx:1.25", 2);
         QString out = ok({"apply", "--server-side", "-f", "-"}, {}, manifest);
-        QCOMPARE(out, QStringLiteral("configmap/ssa-config serverside-applied\ndeployment.apps/ssa serverside-applied\n"));
+        QCOMPARE(out, QStringLiteral("configmap/ssa-config serverside-applied\ndeployment.apps/ssa "
+                                     "serverside-applied\n"));
         const QString rv = jsonpath("configmap/ssa-config", "{.metadata.resourceVersion}");
-        const QString managers = jsonpath("configmap/ssa-config", "{.metadata.managedFields[*].manager}");
+        const QString managers
+            = jsonpath("configmap/ssa-config", "{.metadata.managedFields[*].manager}");
         QCOMPARE(managers, QStringLiteral("kubectl"));
-        QCOMPARE(jsonpath("configmap/ssa-config", "{.metadata.managedFields[0].operation}"), QStringLiteral("Apply"));
+        QCOMPARE(jsonpath("configmap/ssa-config", "{.metadata.managedFields[0].operation}"),
+                 QStringLiteral("Apply"));
         // Re-applying the same configuration changes nothing: not even the resourceVersion.
         ok({"apply", "--server-side", "-f", "-"}, {}, manifest);
         QCOMPARE(jsonpath("configmap/ssa-config", "{.metadata.resourceVersion}"), rv);
         // Another manager changing a field kubectl owns is a conflict...
         QByteArray other = manifest;
         other.replace("level: info", "level: debug");
-        const Result conflict = kubectl({"apply", "--server-side", "--field-manager=ops", "-f", "-"}, {}, other);
+        const Result conflict
+            = kubectl({"apply", "--server-side", "--field-manager=ops", "-f", "-"}, {}, other);
         QCOMPARE(conflict.exitCode, 1);
-        QVERIFY2(conflict.err.contains("Apply failed with 1 conflict: conflict with \"kubectl\": .data.level"),
+        QVERIFY2(conflict.err.contains(
+                     "Apply failed with 1 conflict: conflict with \"kubectl\": .data.level"),
                  qPrintable(conflict.err));
         QCOMPARE(jsonpath("configmap/ssa-config", "{.data.level}"), QStringLiteral("info"));
         // ...that --force-conflicts resolves by taking the field over.
-        ok({"apply", "--server-side", "--field-manager=ops", "--force-conflicts", "-f", "-"}, {}, other);
+        ok({"apply", "--server-side", "--field-manager=ops", "--force-conflicts", "-f", "-"}, {},
+           other);
         QCOMPARE(jsonpath("configmap/ssa-config", "{.data.level}"), QStringLiteral("debug"));
         // A manager whose configuration no longer mentions a field stops owning it and the
         // field goes away when nobody else owns it.
@@ -563,30 +610,37 @@ data: {level: debug, extra: "1"}
         // Server-side dry run validates without writing.
         QByteArray scaled = deployment("ssa", "nginx:1.25", 5);
         // (ops co-owns spec.replicas since its forced apply: take it over, on paper only.)
-        ok({"apply", "--server-side", "--force-conflicts", "--dry-run=server", "-f", "-"}, {}, scaled);
+        ok({"apply", "--server-side", "--force-conflicts", "--dry-run=server", "-f", "-"}, {},
+           scaled);
         QCOMPARE(jsonpath("deployment/ssa", "{.spec.replicas}"), QStringLiteral("2"));
     }
 
     void clientSideApply()
     {
         QByteArray manifest = deployment("csa", "nginx:1.25", 1);
-        QCOMPARE(ok({"apply", "-f", "-"}, {}, manifest).trimmed(), QStringLiteral("deployment.apps/csa created"));
-        QCOMPARE(ok({"apply", "-f", "-"}, {}, manifest).trimmed(), QStringLiteral("deployment.apps/csa unchanged"));
+        QCOMPARE(ok({"apply", "-f", "-"}, {}, manifest).trimmed(),
+                 QStringLiteral("deployment.apps/csa created"));
+        QCOMPARE(ok({"apply", "-f", "-"}, {}, manifest).trimmed(),
+                 QStringLiteral("deployment.apps/csa unchanged"));
         manifest.replace("replicas: 1", "replicas: 2");
         const Result r = kubectl({"apply", "-f", "-"}, {}, manifest);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/csa configured"));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no OpenAPI or validation warnings
         QCOMPARE(jsonpath("deployment/csa", "{.spec.replicas}"), QStringLiteral("2"));
-        QVERIFY(jsonpath("deployment/csa", "{.metadata.annotations}").contains("last-applied-configuration"));
+        QVERIFY(jsonpath("deployment/csa", "{.metadata.annotations}")
+                    .contains("last-applied-configuration"));
         // Server-side defaulting, as kube-apiserver does it.
-        QCOMPARE(jsonpath("deployment/csa", "{.spec.strategy.rollingUpdate.maxSurge}"), QStringLiteral("25%"));
+        QCOMPARE(jsonpath("deployment/csa", "{.spec.strategy.rollingUpdate.maxSurge}"),
+                 QStringLiteral("25%"));
         QCOMPARE(jsonpath("deployment/csa", "{.spec.revisionHistoryLimit}"), QStringLiteral("10"));
-        QCOMPARE(jsonpath("deployment/csa", "{.spec.progressDeadlineSeconds}"), QStringLiteral("600"));
+        QCOMPARE(jsonpath("deployment/csa", "{.spec.progressDeadlineSeconds}"),
+                 QStringLiteral("600"));
         QCOMPARE(jsonpath("deployment/csa", "{.spec.template.spec.containers[0].imagePullPolicy}"),
                  QStringLiteral("IfNotPresent"));
-        QCOMPARE(jsonpath("deployment/csa", "{.spec.template.spec.containers[0].ports[0].protocol}"),
-                 QStringLiteral("TCP"));
+        QCOMPARE(
+            jsonpath("deployment/csa", "{.spec.template.spec.containers[0].ports[0].protocol}"),
+            QStringLiteral("TCP"));
     }
 
     void deleteCascadesToPods()
@@ -594,8 +648,10 @@ data: {level: debug, extra: "1"}
         ok({"apply", "-f", "-"}, {}, deployment("doomed", "nginx:1.25", 2));
         waitRollout("doomed");
         QCOMPARE(ok({"get", "pods", "-l", "app=doomed", "-o", "name"}).count('\n'), 2);
-        QCOMPARE(ok({"delete", "deployment", "doomed"}).trimmed(), QStringLiteral("deployment.apps \"doomed\" deleted"));
-        QTRY_COMPARE_WITH_TIMEOUT(ok({"get", "rs,pods", "-l", "app=doomed", "-o", "name"}), QString(), 60000);
+        QCOMPARE(ok({"delete", "deployment", "doomed"}).trimmed(),
+                 QStringLiteral("deployment.apps \"doomed\" deleted"));
+        QTRY_COMPARE_WITH_TIMEOUT(ok({"get", "rs,pods", "-l", "app=doomed", "-o", "name"}),
+                                  QString(), 60000);
 
         // --cascade=orphan leaves the ReplicaSet (and its pods) without an owner.
         ok({"apply", "-f", "-"}, {}, deployment("orphaned", "nginx:1.25", 1));
@@ -625,7 +681,8 @@ data: {level: debug, extra: "1"}
         follow.waitForFinished();
         const Result badContainer = kubectl({"logs", pod, "-c", "nope"});
         QVERIFY(badContainer.exitCode != 0);
-        QVERIFY2(badContainer.err.contains("container nope is not valid for pod"), qPrintable(badContainer.err));
+        QVERIFY2(badContainer.err.contains("container nope is not valid for pod"),
+                 qPrintable(badContainer.err));
     }
 
     // Like the kubelet, a follow ends when the followed container instance terminates: on a
@@ -637,7 +694,10 @@ data: {level: debug, extra: "1"}
         ok({"apply", "-f", "-"}, {}, deployment("steady", "nginx:1.25", 1));
         waitRollout("steady");
         // Crash-looping: it has restarted at least once.
-        QTRY_VERIFY_WITH_TIMEOUT(jsonpath("pods", "{.items[?(@.metadata.labels.app==\"crashy\")].status.containerStatuses[0].restartCount}").toInt() >= 1,
+        QTRY_VERIFY_WITH_TIMEOUT(jsonpath("pods", "{.items[?(@.metadata.labels.app==\"crashy\")]."
+                                                  "status.containerStatuses[0].restartCount}")
+                                         .toInt()
+                                     >= 1,
                                  60000);
         const QString crashy = ok({"get", "pods", "-l", "app=crashy", "-o", "name"}).trimmed();
         const QString steady = ok({"get", "pods", "-l", "app=steady", "-o", "name"}).trimmed();
@@ -648,14 +708,16 @@ data: {level: debug, extra: "1"}
         QProcess crashFollow, steadyFollow;
         for (QProcess *p : {&crashFollow, &steadyFollow}) {
             p->setProcessEnvironment(environment());
-            p->start("kubectl", baseArgs({}) + QStringList{"logs", "-f", p == &crashFollow ? crashy : steady});
+            p->start("kubectl",
+                     baseArgs({}) + QStringList{"logs", "-f", p == &crashFollow ? crashy : steady});
             QVERIFY(p->waitForStarted());
         }
         auto killSteady = qScopeGuard([&] {
             steadyFollow.kill();
             steadyFollow.waitForFinished();
         });
-        QVERIFY2(crashFollow.waitForFinished(15000), "kubectl logs -f on a crash-looping pod did not end");
+        QVERIFY2(crashFollow.waitForFinished(15000),
+                 "kubectl logs -f on a crash-looping pod did not end");
         QCOMPARE(crashFollow.exitStatus(), QProcess::NormalExit);
         const QByteArray crashErr = crashFollow.readAllStandardError();
         QVERIFY2(crashFollow.exitCode() == 0, crashErr.constData());
@@ -674,13 +736,15 @@ data: {level: debug, extra: "1"}
     {
         Orrery::Test::SimProcess sim;
         const QString kubeconfig = m_dir.filePath("pfe-kubeconfig");
-        QVERIFY2(sim.start({"--scenario", "pfe", "--speed", "4"}, kubeconfig), qPrintable(sim.errorString()));
+        QVERIFY2(sim.start({"--scenario", "pfe", "--speed", "4"}, kubeconfig),
+                 qPrintable(sim.errorString()));
         const QString ownKubeconfig = m_kubeconfig;
         m_kubeconfig = kubeconfig;
         auto restore = qScopeGuard([&] { m_kubeconfig = ownKubeconfig; });
         const QString ns = "pfe-app";
         waitRollout("backend-spring", ns);
-        ok({"set", "image", "deployment/backend-spring", "backend-spring=ghcr.io/pfe-v2/backend-spring:1.0.1", "-n", ns});
+        ok({"set", "image", "deployment/backend-spring",
+            "backend-spring=ghcr.io/pfe-v2/backend-spring:1.0.1", "-n", ns});
         waitRollout("backend-spring", ns);
         auto revision = [&](int n) {
             QStringList lines = ok({"rollout", "history", "deployment/backend-spring", "-n", ns,
@@ -703,8 +767,10 @@ data: {level: debug, extra: "1"}
         for (int i = 0; i < one.size(); ++i)
             if (one[i] != two[i])
                 differing << one[i] + "  ->  " + two[i];
-        QVERIFY2(differing.size() == 1, qPrintable(differing.join('\n') + "\n--- revision 1:\n" + one.join('\n')));
-        QVERIFY2(differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.0") && differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.1"),
+        QVERIFY2(differing.size() == 1,
+                 qPrintable(differing.join('\n') + "\n--- revision 1:\n" + one.join('\n')));
+        QVERIFY2(differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.0")
+                     && differing[0].contains("ghcr.io/pfe-v2/backend-spring:1.0.1"),
                  qPrintable(differing[0]));
         // The defaults a real API server gives the seed template are printed for revision 1.
         QVERIFY2(one.join('\n').contains("8080/TCP"), qPrintable(one.join('\n')));
@@ -712,29 +778,39 @@ data: {level: debug, extra: "1"}
 
     void topPods()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(kubectl({"top", "pods", "-n", "kinds", "-l", "app=web"}).exitCode == 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            kubectl({"top", "pods", "-n", "kinds", "-l", "app=web"}).exitCode == 0, 60000);
         const QString out = ok({"top", "pods", "-n", "kinds", "-l", "app=web"});
         QCOMPARE(headerOf(out), QStringLiteral("NAME CPU(cores) MEMORY(bytes)"));
-        QCOMPARE(out.count(QRegularExpression("^web-\\S+\\s+\\d+m\\s+\\d+Mi", QRegularExpression::MultilineOption)), 2);
-        QCOMPARE(headerOf(ok({"top", "nodes"})), QStringLiteral("NAME CPU(cores) CPU(%) MEMORY(bytes) MEMORY(%)"));
+        QCOMPARE(out.count(QRegularExpression("^web-\\S+\\s+\\d+m\\s+\\d+Mi",
+                                              QRegularExpression::MultilineOption)),
+                 2);
+        QCOMPARE(headerOf(ok({"top", "nodes"})),
+                 QStringLiteral("NAME CPU(cores) CPU(%) MEMORY(bytes) MEMORY(%)"));
     }
 
     void viewerForbiddenToScale()
     {
-        const Result r = kubectl({"scale", "deployment/web", "-n", "kinds", "--replicas=1"}, "minimal-viewer");
+        const Result r
+            = kubectl({"scale", "deployment/web", "-n", "kinds", "--replicas=1"}, "minimal-viewer");
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.err.trimmed(),
-                 QStringLiteral("Error from server (Forbidden): deployments.apps \"web\" is forbidden: User \"viewer\" "
-                                "cannot patch resource \"deployments/scale\" in API group \"apps\" in the namespace \"kinds\""));
+        QCOMPARE(r.err.trimmed(), QStringLiteral("Error from server (Forbidden): deployments.apps "
+                                                 "\"web\" is forbidden: User \"viewer\" "
+                                                 "cannot patch resource \"deployments/scale\" in "
+                                                 "API group \"apps\" in the namespace \"kinds\""));
         QCOMPARE(jsonpath("deployment/web", "{.spec.replicas}", "kinds"), QStringLiteral("2"));
         // Reading is allowed, Secrets are not.
         QVERIFY(kubectl({"get", "pods", "-n", "kinds"}, "minimal-viewer").exitCode == 0);
         const Result secrets = kubectl({"get", "secrets", "-n", "kinds"}, "minimal-viewer");
         QCOMPARE(secrets.exitCode, 1);
-        QVERIFY2(secrets.err.contains("secrets is forbidden: User \"viewer\" cannot list resource \"secrets\" in API group \"\" in the namespace \"kinds\""),
+        QVERIFY2(secrets.err.contains("secrets is forbidden: User \"viewer\" cannot list resource "
+                                      "\"secrets\" in API group \"\" in the namespace \"kinds\""),
                  qPrintable(secrets.err));
         // The operator may scale.
-        QCOMPARE(kubectl({"scale", "deployment/web", "-n", "kinds", "--replicas=2"}, "minimal-operator").exitCode, 0);
+        QCOMPARE(
+            kubectl({"scale", "deployment/web", "-n", "kinds", "--replicas=2"}, "minimal-operator")
+                .exitCode,
+            0);
     }
 
     void unauthenticated()
@@ -742,7 +818,9 @@ data: {level: debug, extra: "1"}
         QFile in(m_kubeconfig);
         QVERIFY(in.open(QIODevice::ReadOnly));
         QString text = QString::fromUtf8(in.readAll());
-        const QString token = QRegularExpression("minimal-viewer\\n  user:\\n    token: (\\w+)").match(text).captured(1);
+        const QString token = QRegularExpression("minimal-viewer\\n  user:\\n    token: (\\w+)")
+                                  .match(text)
+                                  .captured(1);
         QVERIFY(!token.isEmpty());
         text.replace(token, "not-a-valid-token");
         const QString bad = m_dir.filePath("bad-kubeconfig");
@@ -756,7 +834,8 @@ data: {level: debug, extra: "1"}
                             "--context", "minimal-viewer", "get", "pods"});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY2(p.readAllStandardError().contains("You must be logged in to the server"), "no 401");
+        QVERIFY2(p.readAllStandardError().contains("You must be logged in to the server"),
+                 "no 401");
     }
 
     void authCanI_data()
@@ -764,14 +843,22 @@ data: {level: debug, extra: "1"}
         QTest::addColumn<QString>("context");
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("answer");
-        QTest::newRow("admin create deployments") << "minimal" << QStringList{"create", "deployments"} << "yes";
+        QTest::newRow("admin create deployments")
+            << "minimal" << QStringList{"create", "deployments"} << "yes";
         QTest::newRow("admin delete nodes") << "minimal" << QStringList{"delete", "nodes"} << "yes";
-        QTest::newRow("viewer list pods") << "minimal-viewer" << QStringList{"list", "pods"} << "yes";
-        QTest::newRow("viewer create deployments") << "minimal-viewer" << QStringList{"create", "deployments"} << "no";
-        QTest::newRow("viewer patch scale") << "minimal-viewer" << QStringList{"patch", "deployments", "--subresource=scale"} << "no";
-        QTest::newRow("viewer get secrets") << "minimal-viewer" << QStringList{"get", "secrets"} << "no";
-        QTest::newRow("operator delete pods") << "minimal-operator" << QStringList{"delete", "pods"} << "yes";
-        QTest::newRow("operator create namespaces") << "minimal-operator" << QStringList{"create", "namespaces"} << "no";
+        QTest::newRow("viewer list pods")
+            << "minimal-viewer" << QStringList{"list", "pods"} << "yes";
+        QTest::newRow("viewer create deployments")
+            << "minimal-viewer" << QStringList{"create", "deployments"} << "no";
+        QTest::newRow("viewer patch scale")
+            << "minimal-viewer" << QStringList{"patch", "deployments", "--subresource=scale"}
+            << "no";
+        QTest::newRow("viewer get secrets")
+            << "minimal-viewer" << QStringList{"get", "secrets"} << "no";
+        QTest::newRow("operator delete pods")
+            << "minimal-operator" << QStringList{"delete", "pods"} << "yes";
+        QTest::newRow("operator create namespaces")
+            << "minimal-operator" << QStringList{"create", "namespaces"} << "no";
     }
 
     void authCanI()
@@ -787,8 +874,13 @@ data: {level: debug, extra: "1"}
     void authCanIList()
     {
         const QString out = ok({"auth", "can-i", "--list"}, "minimal-viewer");
-        QVERIFY(QRegularExpression("\\ndeployments\\.apps\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch\\]").match(out).hasMatch()
-                || QRegularExpression("\\ndeployments\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch\\]").match(out).hasMatch());
+        QVERIFY(
+            QRegularExpression("\\ndeployments\\.apps\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch\\]")
+                .match(out)
+                .hasMatch()
+            || QRegularExpression("\\ndeployments\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch\\]")
+                   .match(out)
+                   .hasMatch());
         QVERIFY(!out.contains("secrets"));
     }
 
@@ -801,50 +893,94 @@ data: {level: debug, extra: "1"}
         QTest::addColumn<QString>("resource");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("value");
-        QTest::newRow("deployment") << QStringList{"create", "deployment", "gen-web", "--image=nginx:1.25", "--replicas=2", "--port=80"}
-                                    << "deployment.apps/gen-web created" << "deployment/gen-web"
-                                    << "{.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort} {.spec.selector.matchLabels.app}"
-                                    << "2 nginx:1.25 80 gen-web";
-        QTest::newRow("service clusterip") << QStringList{"create", "service", "clusterip", "gen-svc", "--tcp=80:8080"}
-                                           << "service/gen-svc created" << "service/gen-svc"
-                                           << "{.spec.type} {.spec.ports[0].name} {.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.selector.app}"
-                                           << "ClusterIP 80-8080 80 8080 gen-svc";
-        QTest::newRow("service nodeport") << QStringList{"create", "service", "nodeport", "gen-np", "--tcp=80:http", "--node-port=30999"}
-                                          << "service/gen-np created" << "service/gen-np"
-                                          << "{.spec.type} {.spec.ports[0].targetPort} {.spec.ports[0].nodePort}"
-                                          << "NodePort http 30999";
-        QTest::newRow("configmap") << QStringList{"create", "configmap", "gen-cm", "--from-literal=mode=fast", "--from-literal=level=3"}
-                                   << "configmap/gen-cm created" << "configmap/gen-cm"
-                                   << "{.data.mode} {.data.level}" << "fast 3";
-        QTest::newRow("secret generic") << QStringList{"create", "secret", "generic", "gen-secret", "--from-literal=password=s3cret"}
-                                        << "secret/gen-secret created" << "secret/gen-secret"
-                                        << "{.type} {.data.password}" << "Opaque czNjcmV0";
-        QTest::newRow("job") << QStringList{"create", "job", "gen-job", "--image=busybox:1.36", "--", "date", "-u"}
-                             << "job.batch/gen-job created" << "job/gen-job"
-                             << "{.spec.template.spec.containers[0].command} {.spec.template.spec.restartPolicy}"
-                             << "[\"date\",\"-u\"] Never";
-        QTest::newRow("cronjob") << QStringList{"create", "cronjob", "gen-cron", "--image=busybox:1.36", "--schedule=*/5 * * * *", "--", "date"}
-                                 << "cronjob.batch/gen-cron created" << "cronjob/gen-cron"
-                                 << "{.spec.schedule} {.spec.jobTemplate.metadata.name} {.spec.jobTemplate.spec.template.spec.restartPolicy}"
+        QTest::newRow("deployment")
+            << QStringList{"create",       "deployment", "gen-web", "--image=nginx:1.25",
+                           "--replicas=2", "--port=80"}
+            << "deployment.apps/gen-web created"
+            << "deployment/gen-web"
+            << "{.spec.replicas} {.spec.template.spec.containers[0].image} "
+               "{.spec.template.spec.containers[0].ports[0].containerPort} "
+               "{.spec.selector.matchLabels.app}"
+            << "2 nginx:1.25 80 gen-web";
+        QTest::newRow("service clusterip")
+            << QStringList{"create", "service", "clusterip", "gen-svc", "--tcp=80:8080"}
+            << "service/gen-svc created"
+            << "service/gen-svc"
+            << "{.spec.type} {.spec.ports[0].name} {.spec.ports[0].port} "
+               "{.spec.ports[0].targetPort} {.spec.selector.app}"
+            << "ClusterIP 80-8080 80 8080 gen-svc";
+        QTest::newRow("service nodeport")
+            << QStringList{"create", "service",       "nodeport",
+                           "gen-np", "--tcp=80:http", "--node-port=30999"}
+            << "service/gen-np created"
+            << "service/gen-np"
+            << "{.spec.type} {.spec.ports[0].targetPort} {.spec.ports[0].nodePort}"
+            << "NodePort http 30999";
+        QTest::newRow("configmap")
+            << QStringList{"create", "configmap", "gen-cm", "--from-literal=mode=fast",
+                           "--from-literal=level=3"}
+            << "configmap/gen-cm created"
+            << "configmap/gen-cm"
+            << "{.data.mode} {.data.level}"
+            << "fast 3";
+        QTest::newRow("secret generic") << QStringList{"create", "secret", "generic", "gen-secret",
+                                                       "--from-literal=password=s3cret"}
+                                        << "secret/gen-secret created"
+                                        << "secret/gen-secret"
+                                        << "{.type} {.data.password}"
+                                        << "Opaque czNjcmV0";
+        QTest::newRow("job")
+            << QStringList{"create", "job", "gen-job", "--image=busybox:1.36", "--", "date", "-u"}
+            << "job.batch/gen-job created"
+            << "job/gen-job"
+            << "{.spec.template.spec.containers[0].command} {.spec.template.spec.restartPolicy}"
+            << "[\"date\",\"-u\"] Never";
+        QTest::newRow("cronjob") << QStringList{"create",
+                                                "cronjob",
+                                                "gen-cron",
+                                                "--image=busybox:1.36",
+                                                "--schedule=*/5 * * * *",
+                                                "--",
+                                                "date"}
+                                 << "cronjob.batch/gen-cron created"
+                                 << "cronjob/gen-cron"
+                                 << "{.spec.schedule} {.spec.jobTemplate.metadata.name} "
+                                    "{.spec.jobTemplate.spec.template.spec.restartPolicy}"
                                  << "*/5 * * * * gen-cron OnFailure";
-        QTest::newRow("job from cronjob") << QStringList{"create", "job", "gen-manual", "--from=cronjob/gen-cron"}
-                                          << "job.batch/gen-manual created" << "job/gen-manual"
-                                          << "{.metadata.annotations.cronjob\\.kubernetes\\.io/instantiate} {.metadata.ownerReferences[0].name} {.spec.template.spec.containers[0].command}"
-                                          << "manual gen-cron [\"date\"]";
-        QTest::newRow("namespace") << QStringList{"create", "namespace", "gen-ns"}
-                                   << "namespace/gen-ns created" << "namespace/gen-ns"
-                                   << "{.status.phase}" << "Active";
-        QTest::newRow("serviceaccount") << QStringList{"create", "serviceaccount", "gen-sa"}
-                                        << "serviceaccount/gen-sa created" << "serviceaccount/gen-sa"
-                                        << "{.metadata.name}" << "gen-sa";
-        QTest::newRow("ingress") << QStringList{"create", "ingress", "gen-ing", "--class=nginx", "--rule=shop.example.com/api*=gen-svc:80,tls=shop-tls"}
-                                 << "ingress.networking.k8s.io/gen-ing created" << "ingress/gen-ing"
-                                 << "{.spec.ingressClassName} {.spec.rules[0].host} {.spec.rules[0].http.paths[0].pathType} {.spec.rules[0].http.paths[0].backend.service.port.number} {.spec.tls[0].secretName}"
-                                 << "nginx shop.example.com Prefix 80 shop-tls";
-        QTest::newRow("run pod") << QStringList{"run", "gen-pod", "--image=nginx:1.25", "--labels=app=gen-pod", "--env=MODE=demo"}
-                                 << "pod/gen-pod created" << "pod/gen-pod"
-                                 << "{.metadata.labels.app} {.spec.containers[0].env[0].value} {.spec.restartPolicy}"
-                                 << "gen-pod demo Always";
+        QTest::newRow("job from cronjob")
+            << QStringList{"create", "job", "gen-manual", "--from=cronjob/gen-cron"}
+            << "job.batch/gen-manual created"
+            << "job/gen-manual"
+            << "{.metadata.annotations.cronjob\\.kubernetes\\.io/instantiate} "
+               "{.metadata.ownerReferences[0].name} {.spec.template.spec.containers[0].command}"
+            << "manual gen-cron [\"date\"]";
+        QTest::newRow("namespace")
+            << QStringList{"create", "namespace", "gen-ns"} << "namespace/gen-ns created"
+            << "namespace/gen-ns"
+            << "{.status.phase}"
+            << "Active";
+        QTest::newRow("serviceaccount")
+            << QStringList{"create", "serviceaccount", "gen-sa"} << "serviceaccount/gen-sa created"
+            << "serviceaccount/gen-sa"
+            << "{.metadata.name}"
+            << "gen-sa";
+        QTest::newRow("ingress")
+            << QStringList{"create", "ingress", "gen-ing", "--class=nginx",
+                           "--rule=shop.example.com/api*=gen-svc:80,tls=shop-tls"}
+            << "ingress.networking.k8s.io/gen-ing created"
+            << "ingress/gen-ing"
+            << "{.spec.ingressClassName} {.spec.rules[0].host} "
+               "{.spec.rules[0].http.paths[0].pathType} "
+               "{.spec.rules[0].http.paths[0].backend.service.port.number} "
+               "{.spec.tls[0].secretName}"
+            << "nginx shop.example.com Prefix 80 shop-tls";
+        QTest::newRow("run pod")
+            << QStringList{"run", "gen-pod", "--image=nginx:1.25", "--labels=app=gen-pod",
+                           "--env=MODE=demo"}
+            << "pod/gen-pod created"
+            << "pod/gen-pod"
+            << "{.metadata.labels.app} {.spec.containers[0].env[0].value} {.spec.restartPolicy}"
+            << "gen-pod demo Always";
     }
 
     void createGenerators()
@@ -862,8 +998,10 @@ data: {level: debug, extra: "1"}
     {
         // Depends on createGenerators' deployment: the generated object is a working one.
         waitRollout("gen-web");
-        QCOMPARE(jsonpath("deployment/gen-web", "{.status.availableReplicas}"), QStringLiteral("2"));
-        const QString dry = ok({"create", "deployment", "gen-dry", "--image=nginx:1.25", "--dry-run=server", "-o", "jsonpath={.metadata.uid}"});
+        QCOMPARE(jsonpath("deployment/gen-web", "{.status.availableReplicas}"),
+                 QStringLiteral("2"));
+        const QString dry = ok({"create", "deployment", "gen-dry", "--image=nginx:1.25",
+                                "--dry-run=server", "-o", "jsonpath={.metadata.uid}"});
         QVERIFY(!dry.isEmpty());
         QCOMPARE(kubectl({"get", "deployment", "gen-dry"}).exitCode, 1);
     }
@@ -876,29 +1014,41 @@ data: {level: debug, extra: "1"}
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("deployment.spec.replicas")
             << "deployment.spec.replicas"
-            << QStringList{"GROUP:      apps", "KIND:       Deployment", "VERSION:    v1", "FIELD: replicas <integer>",
-                           "Number of desired pods"};
+            << QStringList{"GROUP:      apps", "KIND:       Deployment", "VERSION:    v1",
+                           "FIELD: replicas <integer>", "Number of desired pods"};
         QTest::newRow("deployment")
             << "deployment"
-            << QStringList{"Deployment enables declarative updates for Pods and ReplicaSets.", "FIELDS:",
-                           "apiVersion\t<string>", "metadata\t<ObjectMeta>", "spec\t<DeploymentSpec>", "status\t<DeploymentStatus>"};
+            << QStringList{"Deployment enables declarative updates for Pods and ReplicaSets.",
+                           "FIELDS:",
+                           "apiVersion\t<string>",
+                           "metadata\t<ObjectMeta>",
+                           "spec\t<DeploymentSpec>",
+                           "status\t<DeploymentStatus>"};
         QTest::newRow("pods.spec.containers")
-            << "pods.spec.containers"
-            << QStringList{"KIND:       Pod", "FIELD: containers <[]Container>", "name\t<string> -required-",
-                           "ports\t<[]ContainerPort>", "resources\t<ResourceRequirements>", "env\t<[]EnvVar>"};
+            << "pods.spec.containers" << QStringList{"KIND:       Pod",
+                                                     "FIELD: containers <[]Container>",
+                                                     "name\t<string> -required-",
+                                                     "ports\t<[]ContainerPort>",
+                                                     "resources\t<ResourceRequirements>",
+                                                     "env\t<[]EnvVar>"};
         QTest::newRow("service.spec")
             << "service.spec"
-            << QStringList{"FIELD: spec <ServiceSpec>", "ports\t<[]ServicePort>", "selector\t<map[string]string>", "type\t<string>"};
-        QTest::newRow("hpa.spec")
-            << "hpa.spec"
-            << QStringList{"GROUP:      autoscaling", "VERSION:    v2", "maxReplicas\t<integer> -required-",
-                           "scaleTargetRef\t<CrossVersionObjectReference> -required-", "metrics\t<[]MetricSpec>"};
+            << QStringList{"FIELD: spec <ServiceSpec>", "ports\t<[]ServicePort>",
+                           "selector\t<map[string]string>", "type\t<string>"};
+        QTest::newRow("hpa.spec") << "hpa.spec"
+                                  << QStringList{
+                                         "GROUP:      autoscaling", "VERSION:    v2",
+                                         "maxReplicas\t<integer> -required-",
+                                         "scaleTargetRef\t<CrossVersionObjectReference> -required-",
+                                         "metrics\t<[]MetricSpec>"};
         QTest::newRow("cronjob pod template image")
             << "cronjob.spec.jobTemplate.spec.template.spec.containers.image"
-            << QStringList{"GROUP:      batch", "KIND:       CronJob", "FIELD: image <string>", "Container image name."};
+            << QStringList{"GROUP:      batch", "KIND:       CronJob", "FIELD: image <string>",
+                           "Container image name."};
         QTest::newRow("ingress rules")
             << "ingress.spec.rules.http.paths.backend.service.port"
-            << QStringList{"GROUP:      networking.k8s.io", "FIELD: port <ServiceBackendPort>", "number\t<integer>"};
+            << QStringList{"GROUP:      networking.k8s.io", "FIELD: port <ServiceBackendPort>",
+                           "number\t<integer>"};
     }
 
     void explainFields()
@@ -932,7 +1082,8 @@ data: {level: debug, extra: "1"}
         const QString first = ok({"apply", "-f", "-"}, {}, objects);
         QVERIFY2(first.contains("deployment.apps/backend-spring created"), qPrintable(first));
         QVERIFY(first.contains("horizontalpodautoscaler.autoscaling/frontend-hpa created"));
-        const QStringList again = ok({"apply", "-f", "-"}, {}, objects).split('\n', Qt::SkipEmptyParts);
+        const QStringList again
+            = ok({"apply", "-f", "-"}, {}, objects).split('\n', Qt::SkipEmptyParts);
         QVERIFY(again.size() > 30);
         for (const QString &line : again) {
             if (line.startsWith("secret/") || line.startsWith("statefulset.apps/"))
@@ -948,39 +1099,59 @@ data: {level: debug, extra: "1"}
     {
         Orrery::Test::SimProcess sim;
         const QString kubeconfig = m_dir.filePath("expired-kubeconfig");
-        QVERIFY2(sim.start({"--scenario", "minimal", "--event-window", "20"}, kubeconfig), qPrintable(sim.errorString()));
+        QVERIFY2(sim.start({"--scenario", "minimal", "--event-window", "20"}, kubeconfig),
+                 qPrintable(sim.errorString()));
         const QString ownKubeconfig = m_kubeconfig;
         m_kubeconfig = kubeconfig;
         auto restore = qScopeGuard([&] { m_kubeconfig = ownKubeconfig; });
 
         auto listVersion = [this] {
             const QString list = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps"});
-            return QJsonDocument::fromJson(list.toUtf8()).object().value("metadata").toObject().value("resourceVersion").toString();
+            return QJsonDocument::fromJson(list.toUtf8())
+                .object()
+                .value("metadata")
+                .toObject()
+                .value("resourceVersion")
+                .toString();
         };
         const QString before = listVersion();
         QVERIFY(!before.isEmpty());
         // A recent version still watches fine.
-        const QString recent = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before + "&timeoutSeconds=1"});
+        const QString recent
+            = ok({"get", "--raw",
+                  "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before
+                      + "&timeoutSeconds=1"});
         QVERIFY2(!recent.contains("\"ERROR\""), qPrintable(recent));
         QByteArray manifest;
         for (int i = 0; i < 30; ++i)
-            manifest += QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: churn-%1, namespace: default}\ndata: {n: \"%1\"}\n").arg(i).toUtf8();
+            manifest += QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: "
+                                       "churn-%1, namespace: default}\ndata: {n: \"%1\"}\n")
+                            .arg(i)
+                            .toUtf8();
         ok({"apply", "-f", "-"}, {}, manifest);
 
-        const QString expired = ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before + "&timeoutSeconds=5"});
+        const QString expired
+            = ok({"get", "--raw",
+                  "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + before
+                      + "&timeoutSeconds=5"});
         const QJsonObject event = QJsonDocument::fromJson(expired.trimmed().toUtf8()).object();
         QCOMPARE(event.value("type").toString(), QStringLiteral("ERROR"));
         const QJsonObject status = event.value("object").toObject();
         QCOMPARE(status.value("kind").toString(), QStringLiteral("Status"));
         QCOMPARE(status.value("code").toInt(), 410);
         QCOMPARE(status.value("reason").toString(), QStringLiteral("Expired"));
-        QVERIFY2(status.value("message").toString().startsWith("too old resource version: " + before), qPrintable(expired));
+        QVERIFY2(
+            status.value("message").toString().startsWith("too old resource version: " + before),
+            qPrintable(expired));
         // What a client does next: relist, then watch from the new version.
         const QString relisted = ok({"get", "configmaps", "-n", "default", "-o", "name"});
         QCOMPARE(relisted.count("configmap/churn-"), 30);
         const QString now = listVersion();
         QVERIFY(now.toLongLong() > before.toLongLong());
-        QVERIFY(!ok({"get", "--raw", "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + now + "&timeoutSeconds=1"}).contains("\"ERROR\""));
+        QVERIFY(!ok({"get", "--raw",
+                     "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + now
+                         + "&timeoutSeconds=1"})
+                     .contains("\"ERROR\""));
     }
 
     void dryRunCreates()
@@ -997,7 +1168,8 @@ data: {level: debug, extra: "1"}
     {
         QByteArray manifest = deployment(name, "nginx:1.25", 2);
         manifest.replace("  replicas: 2\n", "  replicas: 2\n  replica: 3\n");
-        manifest.replace("        image: nginx:1.25\n", "        image: nginx:1.25\n        imagePullPolice: Always\n");
+        manifest.replace("        image: nginx:1.25\n",
+                         "        image: nginx:1.25\n        imagePullPolice: Always\n");
         return manifest;
     }
 
@@ -1005,9 +1177,11 @@ data: {level: debug, extra: "1"}
     {
         const QByteArray manifest = misspelled("strict-typo");
         QVERIFY(manifest.contains("replica: 3") && manifest.contains("imagePullPolice"));
-        const QString expected = QStringLiteral(
-            "Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
-            "unknown field \"spec.replica\", unknown field \"spec.template.spec.containers[0].imagePullPolice\"");
+        const QString expected
+            = QStringLiteral("Deployment in version \"v1\" cannot be handled as a Deployment: "
+                             "strict decoding error: "
+                             "unknown field \"spec.replica\", unknown field "
+                             "\"spec.template.spec.containers[0].imagePullPolice\"");
         const Result applied = kubectl({"apply", "-f", "-"}, {}, manifest);
         QCOMPARE(applied.exitCode, 1);
         QVERIFY2(applied.err.contains("Error from server (BadRequest)"), qPrintable(applied.err));
@@ -1018,13 +1192,17 @@ data: {level: debug, extra: "1"}
         QCOMPARE(kubectl({"get", "deployment", "strict-typo"}).exitCode, 1); // nothing created
         // Server-side apply refuses unknown fields of the applied configuration whatever
         // --validate says, with structured-merge-diff's error (a 500 in kube-apiserver).
-        for (const QString &validate : {QStringLiteral("--validate=strict"), QStringLiteral("--validate=false")}) {
-            const Result ssa = kubectl({"apply", "--server-side", validate, "-f", "-"}, {}, manifest);
+        for (const QString &validate :
+             {QStringLiteral("--validate=strict"), QStringLiteral("--validate=false")}) {
+            const Result ssa
+                = kubectl({"apply", "--server-side", validate, "-f", "-"}, {}, manifest);
             QCOMPARE(ssa.exitCode, 1);
             QVERIFY2(ssa.err.contains("Error from server: failed to create typed patch object "
-                                      "(default/strict-typo; apps/v1, Kind=Deployment): .spec.replica: field not declared in schema"),
+                                      "(default/strict-typo; apps/v1, Kind=Deployment): "
+                                      ".spec.replica: field not declared in schema"),
                      qPrintable(ssa.err));
-            QVERIFY2(ssa.err.contains(".spec.template.spec.containers[name=\"main\"].imagePullPolice: field not declared in schema"),
+            QVERIFY2(ssa.err.contains(".spec.template.spec.containers[name=\"main\"]."
+                                      "imagePullPolice: field not declared in schema"),
                      qPrintable(ssa.err));
         }
         QCOMPARE(kubectl({"get", "deployment", "strict-typo"}).exitCode, 1);
@@ -1040,31 +1218,37 @@ data: {level: debug, extra: "1"}
         update.replace("  replicas: 2\n", "  replicas: 4\n  replica: 3\n");
         const Result patched = kubectl({"apply", "-f", "-"}, {}, update);
         QCOMPARE(patched.exitCode, 1);
-        QVERIFY2(patched.err.contains("strict decoding error: unknown field \"spec.replica\""), qPrintable(patched.err));
+        QVERIFY2(patched.err.contains("strict decoding error: unknown field \"spec.replica\""),
+                 qPrintable(patched.err));
         const Result replaced = kubectl({"replace", "-f", "-"}, {}, update);
         QCOMPARE(replaced.exitCode, 1);
-        QVERIFY2(replaced.err.contains("strict decoding error: unknown field \"spec.replica\""), qPrintable(replaced.err));
+        QVERIFY2(replaced.err.contains("strict decoding error: unknown field \"spec.replica\""),
+                 qPrintable(replaced.err));
         QCOMPARE(jsonpath("deployment/strict-typo", "{.spec.replicas}"), QStringLiteral("2"));
     }
 
     void fieldValidationWarnAcceptsWithWarnings()
     {
-        const Result r = kubectl({"apply", "--validate=warn", "-f", "-"}, {}, misspelled("warn-typo"));
+        const Result r
+            = kubectl({"apply", "--validate=warn", "-f", "-"}, {}, misspelled("warn-typo"));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/warn-typo created"));
         QVERIFY2(r.err.contains("Warning: unknown field \"spec.replica\""), qPrintable(r.err));
-        QVERIFY2(r.err.contains("Warning: unknown field \"spec.template.spec.containers[0].imagePullPolice\""),
+        QVERIFY2(r.err.contains(
+                     "Warning: unknown field \"spec.template.spec.containers[0].imagePullPolice\""),
                  qPrintable(r.err));
         // The known fields are kept. (kube-apiserver also drops the unknown ones; the
         // simulator keeps them, see simulator.md, so they are not checked here.)
         QCOMPARE(jsonpath("deployment/warn-typo", "{.spec.replicas}"), QStringLiteral("2"));
-        QCOMPARE(jsonpath("deployment/warn-typo", "{.spec.template.spec.containers[0].imagePullPolicy}"),
-                 QStringLiteral("IfNotPresent"));
+        QCOMPARE(
+            jsonpath("deployment/warn-typo", "{.spec.template.spec.containers[0].imagePullPolicy}"),
+            QStringLiteral("IfNotPresent"));
     }
 
     void fieldValidationIgnoreIsSilent()
     {
-        const Result r = kubectl({"apply", "--validate=false", "-f", "-"}, {}, misspelled("ignore-typo"));
+        const Result r
+            = kubectl({"apply", "--validate=false", "-f", "-"}, {}, misspelled("ignore-typo"));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("deployment.apps/ignore-typo created"));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
@@ -1093,18 +1277,24 @@ data: {level: debug, extra: "1"}
             return out.fileName();
         };
         const QString collection = "/api/v1/namespaces/default/configmaps";
-        const Result strict = kubectl({"create", "--raw", collection + "?fieldValidation=Strict", "-f", body("strict")});
+        const Result strict = kubectl(
+            {"create", "--raw", collection + "?fieldValidation=Strict", "-f", body("strict")});
         QCOMPARE(strict.exitCode, 1);
-        QVERIFY2(strict.err.contains("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: "
+        QVERIFY2(strict.err.contains("ConfigMap in version \"v1\" cannot be handled as a "
+                                     "ConfigMap: strict decoding error: "
                                      "duplicate field \"data.a\", unknown field \"dat\""),
                  qPrintable(strict.err));
         QCOMPARE(kubectl({"get", "configmap", "raw-strict"}).exitCode, 1);
         const Result byDefault = kubectl({"create", "--raw", collection, "-f", body("default")});
         QCOMPARE(byDefault.exitCode, 0);
-        QVERIFY2(byDefault.err.contains("Warning: duplicate field \"data.a\""), qPrintable(byDefault.err));
-        QVERIFY2(byDefault.err.contains("Warning: unknown field \"dat\""), qPrintable(byDefault.err));
-        QCOMPARE(jsonpath("configmap/raw-default", "{.data.a}"), QStringLiteral("2")); // the last one wins
-        const Result bogus = kubectl({"create", "--raw", collection + "?fieldValidation=Loud", "-f", body("bogus")});
+        QVERIFY2(byDefault.err.contains("Warning: duplicate field \"data.a\""),
+                 qPrintable(byDefault.err));
+        QVERIFY2(byDefault.err.contains("Warning: unknown field \"dat\""),
+                 qPrintable(byDefault.err));
+        QCOMPARE(jsonpath("configmap/raw-default", "{.data.a}"),
+                 QStringLiteral("2")); // the last one wins
+        const Result bogus = kubectl(
+            {"create", "--raw", collection + "?fieldValidation=Loud", "-f", body("bogus")});
         QCOMPARE(bogus.exitCode, 1);
         QCOMPARE(kubectl({"get", "configmap", "raw-bogus"}).exitCode, 1);
     }

@@ -20,8 +20,8 @@ private slots:
 void TestLabelSelector::matching_data()
 {
     QTest::addColumn<QString>("selector");
-    QTest::addColumn<bool>("matchesWeb");  // app=web, tier=front
-    QTest::addColumn<bool>("matchesDb");   // app=db, tier=db, gpu=true
+    QTest::addColumn<bool>("matchesWeb"); // app=web, tier=front
+    QTest::addColumn<bool>("matchesDb");  // app=db, tier=db, gpu=true
 
     QTest::newRow("empty") << "" << true << true;
     QTest::newRow("equals") << "app=web" << true << false;

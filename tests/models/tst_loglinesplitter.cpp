@@ -43,16 +43,16 @@ private slots:
         lines += s.feed(QByteArray(100, 'x') + "\nafter\n");
         QCOMPARE(lines.size(), 2);
         QVERIFY(LogLineSplitter::cutMarker().contains(Limits::byteSize(Limits::maxLogLineBytes)));
-        QCOMPARE(lines[0], QString(qsizetype(Limits::maxLogLineBytes), QLatin1Char('x')) +
-                               LogLineSplitter::cutMarker());
+        QCOMPARE(lines[0], QString(qsizetype(Limits::maxLogLineBytes), QLatin1Char('x'))
+                               + LogLineSplitter::cutMarker());
         QCOMPARE(lines[1], QStringLiteral("after"));
     }
 
     void longLineInOneChunkIsCut()
     {
         LogLineSplitter s;
-        const QStringList lines =
-            s.feed("a\n" + QByteArray(3 * int(Limits::maxLogLineBytes), 'y') + "\nb");
+        const QStringList lines
+            = s.feed("a\n" + QByteArray(3 * int(Limits::maxLogLineBytes), 'y') + "\nb");
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0], QStringLiteral("a"));
         QVERIFY(lines[1].endsWith(LogLineSplitter::cutMarker()));

@@ -15,8 +15,9 @@ using namespace Orrery;
 
 namespace {
 
-KubeObjectPtr makePod(const QString &ns, const QString &name, const QString &status = QStringLiteral("Running"),
-                      int restarts = 0, KeyValues labels = {})
+KubeObjectPtr makePod(const QString &ns, const QString &name,
+                      const QString &status = QStringLiteral("Running"), int restarts = 0,
+                      KeyValues labels = {})
 {
     auto o = std::make_shared<KubeObject>();
     o->kind = Kind::Pod;
@@ -71,7 +72,8 @@ void TestResourceTableModel::columnsAsKubectl()
     QStringList headers;
     for (int c = 0; c < model.columnCount(); ++c)
         headers << model.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "AGE", "NODE", "IP"}));
+    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "AGE",
+                                   "NODE", "IP"}));
 
     model.setObjects({makePod("default", "web-1", "CrashLoopBackOff", 7)});
     QCOMPARE(model.rowCount(), 1);
@@ -79,13 +81,15 @@ void TestResourceTableModel::columnsAsKubectl()
     QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("CrashLoopBackOff"));
     QCOMPARE(model.index(0, 4).data().toString(), QStringLiteral("7"));
     QCOMPARE(model.index(0, 5).data().toString(), QStringLiteral("60m"));
-    QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(), int(RowSeverity::Error));
+    QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(),
+             int(RowSeverity::Error));
 
     ResourceTableModel deployments(Kind::Deployment);
     headers.clear();
     for (int c = 0; c < deployments.columnCount(); ++c)
         headers << deployments.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "IMAGES"}));
+    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "AGE",
+                                   "IMAGES"}));
 }
 
 void TestResourceTableModel::incrementalBatches()
@@ -98,7 +102,8 @@ void TestResourceTableModel::incrementalBatches()
 
     ChangeBatch add;
     for (int i = 0; i < 5; ++i)
-        add.changes << change(ObjectChange::Type::Added, makePod("default", QStringLiteral("p%1").arg(i)));
+        add.changes << change(ObjectChange::Type::Added,
+                              makePod("default", QStringLiteral("p%1").arg(i)));
     model.applyBatch(add);
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(inserted.count(), 1); // one begin/end pair for the whole batch
@@ -168,11 +173,13 @@ void TestResourceTableModel::sortAndSelectionSurviveUpdates()
     QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("c"));
 
     QItemSelectionModel selection(&proxy);
-    selection.setCurrentIndex(proxy.index(1, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selection.setCurrentIndex(proxy.index(1, 0),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("b"));
 
     ChangeBatch b;
-    b.changes << change(ObjectChange::Type::Modified, makePod("default", "c", "Running", 12)); // moves to top
+    b.changes << change(ObjectChange::Type::Modified,
+                        makePod("default", "c", "Running", 12)); // moves to top
     b.changes << change(ObjectChange::Type::Added, makePod("default", "d", "Running", 3));
     b.changes << change(ObjectChange::Type::Deleted, makePod("default", "a"));
     model.applyBatch(b);
@@ -216,7 +223,8 @@ void TestResourceTableModel::textAndSelectorFilter()
 
     // New rows are filtered as they arrive.
     ChangeBatch b;
-    b.changes << change(ObjectChange::Type::Added, makePod("shop", "web-2", "Running", 0, {{"app", "web"}, {"tier", "front"}}));
+    b.changes << change(ObjectChange::Type::Added, makePod("shop", "web-2", "Running", 0,
+                                                           {{"app", "web"}, {"tier", "front"}}));
     model.applyBatch(b);
     QCOMPARE(proxy.rowCount(), 3);
     QVERIFY(proxy.setFilterString(QString()));
@@ -263,14 +271,16 @@ void TestResourceTableModel::manyRows()
     proxy.sort(0, Qt::AscendingOrder);
     QList<KubeObjectPtr> pods;
     for (int i = 0; i < 10000; ++i)
-        pods << makePod(QStringLiteral("ns%1").arg(i % 20), QStringLiteral("pod-%1").arg(i, 5, 10, QLatin1Char('0')));
+        pods << makePod(QStringLiteral("ns%1").arg(i % 20),
+                        QStringLiteral("pod-%1").arg(i, 5, 10, QLatin1Char('0')));
     model.setObjects(pods);
     QCOMPARE(proxy.rowCount(), 10000);
     ChangeBatch b;
     for (int i = 0; i < 10000; i += 3)
         b.changes << change(ObjectChange::Type::Deleted, pods[i]);
     for (int i = 1; i < 10000; i += 3)
-        b.changes << change(ObjectChange::Type::Modified, makePod(pods[i]->namespaceName, pods[i]->name, "Error"));
+        b.changes << change(ObjectChange::Type::Modified,
+                            makePod(pods[i]->namespaceName, pods[i]->name, "Error"));
     model.applyBatch(b);
     QCOMPARE(model.rowCount(), 10000 - 3334);
     QCOMPARE(proxy.rowCount(), model.rowCount());

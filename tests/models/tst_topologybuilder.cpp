@@ -62,33 +62,47 @@ private slots:
         builder.reset({
             S::service(QStringLiteral("shop"), QStringLiteral("web"), app(QStringLiteral("web"))),
             S::service(QStringLiteral("shop"), QStringLiteral("api"), app(QStringLiteral("api"))),
-            S::service(QStringLiteral("shop"), QStringLiteral("fallback"), app(QStringLiteral("fb"))),
+            S::service(QStringLiteral("shop"), QStringLiteral("fallback"),
+                       app(QStringLiteral("fb"))),
             S::ingress(QStringLiteral("shop"), QStringLiteral("edge"),
-                       {IngressPath{QStringLiteral("shop.example.com"), QStringLiteral("/"), {},
+                       {IngressPath{QStringLiteral("shop.example.com"),
+                                    QStringLiteral("/"),
+                                    {},
                                     {QStringLiteral("web"), QStringLiteral("80"), {}, {}}},
-                        IngressPath{QStringLiteral("shop.example.com"), QStringLiteral("/api"), {},
+                        IngressPath{QStringLiteral("shop.example.com"),
+                                    QStringLiteral("/api"),
+                                    {},
                                     {QStringLiteral("api"), QStringLiteral("80"), {}, {}}},
-                        IngressPath{QStringLiteral("shop.example.com"), QStringLiteral("/old"), {},
+                        IngressPath{QStringLiteral("shop.example.com"),
+                                    QStringLiteral("/old"),
+                                    {},
                                     {QStringLiteral("missing"), QStringLiteral("80"), {}, {}}}},
                        QStringLiteral("fallback")),
         });
-        const QString ing = id(TopologyKind::Ingress, QStringLiteral("shop"), QStringLiteral("edge"));
+        const QString ing
+            = id(TopologyKind::Ingress, QStringLiteral("shop"), QStringLiteral("edge"));
         QString label;
-        QVERIFY(hasEdge(graph, ing, id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("web")),
+        QVERIFY(hasEdge(graph, ing,
+                        id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("web")),
                         TopologyEdgeType::Route, &label));
         QCOMPARE(label, QStringLiteral("shop.example.com/"));
-        QVERIFY(hasEdge(graph, ing, id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("api")),
+        QVERIFY(hasEdge(graph, ing,
+                        id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("api")),
                         TopologyEdgeType::Route, &label));
         QCOMPARE(label, QStringLiteral("shop.example.com/api"));
-        QVERIFY(hasEdge(graph, ing, id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("fallback")),
-                        TopologyEdgeType::Route, &label));
+        QVERIFY(
+            hasEdge(graph, ing,
+                    id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("fallback")),
+                    TopologyEdgeType::Route, &label));
         QCOMPARE(label, QStringLiteral("default"));
         // The entry point from outside.
-        const QString entry = id(TopologyKind::External, QStringLiteral("shop"), QStringLiteral("ing:edge"));
+        const QString entry
+            = id(TopologyKind::External, QStringLiteral("shop"), QStringLiteral("ing:edge"));
         QVERIFY(graph.contains(entry));
         QVERIFY(hasEdge(graph, entry, ing, TopologyEdgeType::Exposes));
         // A route to a missing Service is kept (it appears with the Service) but not exported.
-        const QString missing = id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("missing"));
+        const QString missing
+            = id(TopologyKind::Service, QStringLiteral("shop"), QStringLiteral("missing"));
         int routes = 0;
         bool keptMissing = false;
         for (const TopologyEdge &edge : graph.edgesOf(ing)) {
@@ -99,7 +113,8 @@ private slots:
         QVERIFY(keptMissing);
         QVERIFY(!hasEdge(graph, ing, missing, TopologyEdgeType::Route));
         builder.apply(batchOf(ObjectChange::Type::Added,
-                              {S::service(QStringLiteral("shop"), QStringLiteral("missing"), app(QStringLiteral("old")))}));
+                              {S::service(QStringLiteral("shop"), QStringLiteral("missing"),
+                                          app(QStringLiteral("old")))}));
         QVERIFY(hasEdge(graph, ing, missing, TopologyEdgeType::Route));
     }
 
@@ -109,20 +124,28 @@ private slots:
         TopologyBuilder builder(&graph);
         const QString ns = QStringLiteral("ns");
         builder.reset({
-            S::service(ns, QStringLiteral("web"), app(QStringLiteral("web")), QStringLiteral("LoadBalancer")),
+            S::service(ns, QStringLiteral("web"), app(QStringLiteral("web")),
+                       QStringLiteral("LoadBalancer")),
             S::pod(ns, QStringLiteral("web-1"), {}, {}, app(QStringLiteral("web"))),
-            S::pod(ns, QStringLiteral("web-2"), {}, {}, app(QStringLiteral("web")), QStringLiteral("NotReady")),
+            S::pod(ns, QStringLiteral("web-2"), {}, {}, app(QStringLiteral("web")),
+                   QStringLiteral("NotReady")),
             S::pod(ns, QStringLiteral("db-1"), {}, {}, app(QStringLiteral("db"))),
-            S::pod(QStringLiteral("other"), QStringLiteral("web-9"), {}, {}, app(QStringLiteral("web"))),
+            S::pod(QStringLiteral("other"), QStringLiteral("web-9"), {}, {},
+                   app(QStringLiteral("web"))),
         });
         const QString svc = id(TopologyKind::Service, ns, QStringLiteral("web"));
         bool active = false;
-        QVERIFY(hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-1")), TopologyEdgeType::Selects, nullptr, &active));
+        QVERIFY(hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-1")),
+                        TopologyEdgeType::Selects, nullptr, &active));
         QVERIFY(active);
-        QVERIFY(hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-2")), TopologyEdgeType::Selects, nullptr, &active));
+        QVERIFY(hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-2")),
+                        TopologyEdgeType::Selects, nullptr, &active));
         QVERIFY(!active);
-        QVERIFY(!hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("db-1")), TopologyEdgeType::Selects));
-        QVERIFY(!hasEdge(graph, svc, id(TopologyKind::Pod, QStringLiteral("other"), QStringLiteral("web-9")), TopologyEdgeType::Selects));
+        QVERIFY(!hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("db-1")),
+                         TopologyEdgeType::Selects));
+        QVERIFY(!hasEdge(graph, svc,
+                         id(TopologyKind::Pod, QStringLiteral("other"), QStringLiteral("web-9")),
+                         TopologyEdgeType::Selects));
         // LoadBalancer → external entry.
         const QString entry = id(TopologyKind::External, ns, QStringLiteral("svc:web"));
         QVERIFY(hasEdge(graph, entry, svc, TopologyEdgeType::Exposes));
@@ -132,10 +155,12 @@ private slots:
         builder.apply(batchOf(ObjectChange::Type::Added,
                               {S::service(ns, QStringLiteral("db"), app(QStringLiteral("db")))}));
         QVERIFY(hasEdge(graph, id(TopologyKind::Service, ns, QStringLiteral("db")),
-                        id(TopologyKind::Pod, ns, QStringLiteral("db-1")), TopologyEdgeType::Selects));
+                        id(TopologyKind::Pod, ns, QStringLiteral("db-1")),
+                        TopologyEdgeType::Selects));
         builder.apply(batchOf(ObjectChange::Type::Deleted,
                               {S::service(ns, QStringLiteral("web"), app(QStringLiteral("web")))}));
-        QVERIFY(!hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-1")), TopologyEdgeType::Selects));
+        QVERIFY(!hasEdge(graph, svc, id(TopologyKind::Pod, ns, QStringLiteral("web-1")),
+                         TopologyEdgeType::Selects));
         QVERIFY(!graph.contains(entry));
     }
 
@@ -145,33 +170,56 @@ private slots:
         TopologyBuilder builder(&graph);
         QList<KubeObjectPtr> objects;
         S::application(objects, QStringLiteral("ns"), QStringLiteral("web"), 2, false);
-        objects.append(S::statefulSet(QStringLiteral("ns"), QStringLiteral("db"), 1, 1, app(QStringLiteral("db")), {}));
-        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("db-0"), QStringLiteral("StatefulSet"), QStringLiteral("db"), app(QStringLiteral("db"))));
-        objects.append(S::daemonSet(QStringLiteral("ns"), QStringLiteral("agent"), 1, 1, app(QStringLiteral("agent"))));
-        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("agent-x"), QStringLiteral("DaemonSet"), QStringLiteral("agent"), app(QStringLiteral("agent"))));
-        objects.append(S::cronJob(QStringLiteral("ns"), QStringLiteral("backup"), QStringLiteral("0 2 * * *")));
-        objects.append(S::job(QStringLiteral("ns"), QStringLiteral("backup-1"), QStringLiteral("backup"), true));
-        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("backup-1-abc"), QStringLiteral("Job"), QStringLiteral("backup-1"), {}, QStringLiteral("Completed")));
+        objects.append(S::statefulSet(QStringLiteral("ns"), QStringLiteral("db"), 1, 1,
+                                      app(QStringLiteral("db")), {}));
+        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("db-0"),
+                              QStringLiteral("StatefulSet"), QStringLiteral("db"),
+                              app(QStringLiteral("db"))));
+        objects.append(S::daemonSet(QStringLiteral("ns"), QStringLiteral("agent"), 1, 1,
+                                    app(QStringLiteral("agent"))));
+        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("agent-x"),
+                              QStringLiteral("DaemonSet"), QStringLiteral("agent"),
+                              app(QStringLiteral("agent"))));
+        objects.append(S::cronJob(QStringLiteral("ns"), QStringLiteral("backup"),
+                                  QStringLiteral("0 2 * * *")));
+        objects.append(S::job(QStringLiteral("ns"), QStringLiteral("backup-1"),
+                              QStringLiteral("backup"), true));
+        objects.append(S::pod(QStringLiteral("ns"), QStringLiteral("backup-1-abc"),
+                              QStringLiteral("Job"), QStringLiteral("backup-1"), {},
+                              QStringLiteral("Completed")));
         builder.reset(objects);
 
-        const QString rs = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("web-7d9f8b6c5"));
-        QVERIFY(hasEdge(graph, id(TopologyKind::Deployment, QStringLiteral("ns"), QStringLiteral("web")), rs, TopologyEdgeType::Owns));
+        const QString rs
+            = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("web-7d9f8b6c5"));
+        QVERIFY(hasEdge(graph,
+                        id(TopologyKind::Deployment, QStringLiteral("ns"), QStringLiteral("web")),
+                        rs, TopologyEdgeType::Owns));
         int podsOfRs = 0;
         graph.forEachEdge([&](const TopologyEdge &e) {
             if (e.from == rs && e.type == TopologyEdgeType::Owns)
                 ++podsOfRs;
         });
         QCOMPARE(podsOfRs, 2);
-        QVERIFY(hasEdge(graph, id(TopologyKind::StatefulSet, QStringLiteral("ns"), QStringLiteral("db")),
-                        id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("db-0")), TopologyEdgeType::Owns));
-        QVERIFY(hasEdge(graph, id(TopologyKind::DaemonSet, QStringLiteral("ns"), QStringLiteral("agent")),
-                        id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("agent-x")), TopologyEdgeType::Owns));
+        QVERIFY(hasEdge(graph,
+                        id(TopologyKind::StatefulSet, QStringLiteral("ns"), QStringLiteral("db")),
+                        id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("db-0")),
+                        TopologyEdgeType::Owns));
+        QVERIFY(hasEdge(graph,
+                        id(TopologyKind::DaemonSet, QStringLiteral("ns"), QStringLiteral("agent")),
+                        id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("agent-x")),
+                        TopologyEdgeType::Owns));
         const QString job = id(TopologyKind::Job, QStringLiteral("ns"), QStringLiteral("backup-1"));
-        QVERIFY(hasEdge(graph, id(TopologyKind::CronJob, QStringLiteral("ns"), QStringLiteral("backup")), job, TopologyEdgeType::Owns));
-        QVERIFY(hasEdge(graph, job, id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("backup-1-abc")), TopologyEdgeType::Owns));
+        QVERIFY(hasEdge(graph,
+                        id(TopologyKind::CronJob, QStringLiteral("ns"), QStringLiteral("backup")),
+                        job, TopologyEdgeType::Owns));
+        QVERIFY(hasEdge(graph, job,
+                        id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("backup-1-abc")),
+                        TopologyEdgeType::Owns));
         QCOMPARE(graph.node(job)->health, TopologyHealth::Succeeded);
         // Pods are grouped with their top owner.
-        QCOMPARE(graph.node(id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("db-0")))->group, QStringLiteral("db"));
+        QCOMPARE(
+            graph.node(id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("db-0")))->group,
+            QStringLiteral("db"));
     }
 
     void hpaLabel()
@@ -180,17 +228,19 @@ private slots:
         TopologyBuilder builder(&graph);
         QList<KubeObjectPtr> objects;
         S::application(objects, QStringLiteral("ns"), QStringLiteral("api"), 3, false);
-        objects.append(S::hpa(QStringLiteral("ns"), QStringLiteral("api"), QStringLiteral("Deployment"),
-                              QStringLiteral("api"), 2, 5, 3, 4, QStringLiteral("91%"), QStringLiteral("70%")));
+        objects.append(S::hpa(QStringLiteral("ns"), QStringLiteral("api"),
+                              QStringLiteral("Deployment"), QStringLiteral("api"), 2, 5, 3, 4,
+                              QStringLiteral("91%"), QStringLiteral("70%")));
         builder.reset(objects);
         const QString hpa = id(TopologyKind::Hpa, QStringLiteral("ns"), QStringLiteral("api"));
         QString label;
-        QVERIFY(hasEdge(graph, hpa, id(TopologyKind::Deployment, QStringLiteral("ns"), QStringLiteral("api")),
+        QVERIFY(hasEdge(graph, hpa,
+                        id(TopologyKind::Deployment, QStringLiteral("ns"), QStringLiteral("api")),
                         TopologyEdgeType::Scales, &label));
         QCOMPARE(label, QStringLiteral("3/4 · cpu 91%/70%"));
         QCOMPARE(graph.node(hpa)->status, QStringLiteral("2–5"));
-        QCOMPARE(graph.node(hpa)->health, TopologyHealth::Progressing);  // scaling 3 → 4
-        QCOMPARE(graph.node(hpa)->group, QStringLiteral("api"));         // the target's group
+        QCOMPARE(graph.node(hpa)->health, TopologyHealth::Progressing); // scaling 3 → 4
+        QCOMPARE(graph.node(hpa)->group, QStringLiteral("api"));        // the target's group
     }
 
     void storageAndConfigReferences()
@@ -199,15 +249,19 @@ private slots:
         TopologyBuilder builder(&graph);
         const QString ns = QStringLiteral("ns");
         PodSpecSummary spec;
-        spec.volumes.append(VolumeInfo{QStringLiteral("data"), VolumeInfo::Type::PersistentVolumeClaim, QStringLiteral("data-0")});
-        spec.volumes.append(VolumeInfo{QStringLiteral("cfg"), VolumeInfo::Type::ConfigMap, QStringLiteral("settings")});
+        spec.volumes.append(VolumeInfo{QStringLiteral("data"),
+                                       VolumeInfo::Type::PersistentVolumeClaim,
+                                       QStringLiteral("data-0")});
+        spec.volumes.append(VolumeInfo{QStringLiteral("cfg"), VolumeInfo::Type::ConfigMap,
+                                       QStringLiteral("settings")});
         ContainerInfo c;
         c.name = QStringLiteral("main");
-        c.configMapRefs = {QStringLiteral("env-from-map")};   // envFrom
-        c.secretRefs = {QStringLiteral("db-password")};        // env valueFrom
+        c.configMapRefs = {QStringLiteral("env-from-map")}; // envFrom
+        c.secretRefs = {QStringLiteral("db-password")};     // env valueFrom
         spec.containers.append(c);
         builder.reset({
-            S::pod(ns, QStringLiteral("db-0"), {}, {}, app(QStringLiteral("db")), QStringLiteral("Running"), 0, spec),
+            S::pod(ns, QStringLiteral("db-0"), {}, {}, app(QStringLiteral("db")),
+                   QStringLiteral("Running"), 0, spec),
             S::pvc(ns, QStringLiteral("data-0"), QStringLiteral("pv-1")),
             S::pv(QStringLiteral("pv-1"), ns, QStringLiteral("data-0")),
             S::configMap(ns, QStringLiteral("settings")),
@@ -218,13 +272,18 @@ private slots:
         const QString pod = id(TopologyKind::Pod, ns, QStringLiteral("db-0"));
         const QString pvc = id(TopologyKind::Pvc, ns, QStringLiteral("data-0"));
         QVERIFY(hasEdge(graph, pod, pvc, TopologyEdgeType::Mounts));
-        QVERIFY(hasEdge(graph, pvc, id(TopologyKind::Pv, {}, QStringLiteral("pv-1")), TopologyEdgeType::Binds));
+        QVERIFY(hasEdge(graph, pvc, id(TopologyKind::Pv, {}, QStringLiteral("pv-1")),
+                        TopologyEdgeType::Binds));
         QCOMPARE(graph.node(id(TopologyKind::Pv, {}, QStringLiteral("pv-1")))->home, ns);
-        QVERIFY(hasEdge(graph, pod, id(TopologyKind::ConfigMap, ns, QStringLiteral("settings")), TopologyEdgeType::Uses));
-        QVERIFY(hasEdge(graph, pod, id(TopologyKind::ConfigMap, ns, QStringLiteral("env-from-map")), TopologyEdgeType::Uses));
-        QVERIFY(hasEdge(graph, pod, id(TopologyKind::Secret, ns, QStringLiteral("db-password")), TopologyEdgeType::Uses));
+        QVERIFY(hasEdge(graph, pod, id(TopologyKind::ConfigMap, ns, QStringLiteral("settings")),
+                        TopologyEdgeType::Uses));
+        QVERIFY(hasEdge(graph, pod, id(TopologyKind::ConfigMap, ns, QStringLiteral("env-from-map")),
+                        TopologyEdgeType::Uses));
+        QVERIFY(hasEdge(graph, pod, id(TopologyKind::Secret, ns, QStringLiteral("db-password")),
+                        TopologyEdgeType::Uses));
         QVERIFY(!graph.contains(id(TopologyKind::ConfigMap, ns, QStringLiteral("unused"))));
-        QCOMPARE(graph.node(id(TopologyKind::Secret, ns, QStringLiteral("db-password")))->group, QStringLiteral("db"));
+        QCOMPARE(graph.node(id(TopologyKind::Secret, ns, QStringLiteral("db-password")))->group,
+                 QStringLiteral("db"));
 
         // The config layer can be switched off.
         TopologyBuilder::Options options;
@@ -239,12 +298,18 @@ private slots:
         QTest::addColumn<QString>("status");
         QTest::addColumn<int>("health");
         QTest::addColumn<bool>("ready");
-        QTest::newRow("running") << QStringLiteral("Running") << int(TopologyHealth::Healthy) << true;
-        QTest::newRow("not ready") << QStringLiteral("NotReady") << int(TopologyHealth::Warning) << false;
-        QTest::newRow("pending") << QStringLiteral("Pending") << int(TopologyHealth::Progressing) << false;
-        QTest::newRow("crashloop") << QStringLiteral("CrashLoopBackOff") << int(TopologyHealth::Failed) << false;
-        QTest::newRow("terminating") << QStringLiteral("Terminating") << int(TopologyHealth::Terminating) << false;
-        QTest::newRow("succeeded") << QStringLiteral("Completed") << int(TopologyHealth::Succeeded) << false;
+        QTest::newRow("running") << QStringLiteral("Running") << int(TopologyHealth::Healthy)
+                                 << true;
+        QTest::newRow("not ready")
+            << QStringLiteral("NotReady") << int(TopologyHealth::Warning) << false;
+        QTest::newRow("pending") << QStringLiteral("Pending") << int(TopologyHealth::Progressing)
+                                 << false;
+        QTest::newRow("crashloop")
+            << QStringLiteral("CrashLoopBackOff") << int(TopologyHealth::Failed) << false;
+        QTest::newRow("terminating")
+            << QStringLiteral("Terminating") << int(TopologyHealth::Terminating) << false;
+        QTest::newRow("succeeded")
+            << QStringLiteral("Completed") << int(TopologyHealth::Succeeded) << false;
         QTest::newRow("failed") << QStringLiteral("Failed") << int(TopologyHealth::Failed) << false;
     }
 
@@ -256,7 +321,8 @@ private slots:
         TopologyGraph graph;
         TopologyBuilder builder(&graph);
         builder.reset({S::pod(QStringLiteral("ns"), QStringLiteral("p"), {}, {}, {}, status, 3)});
-        const TopologyNode *node = graph.node(id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("p")));
+        const TopologyNode *node
+            = graph.node(id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("p")));
         QVERIFY(node);
         QCOMPARE(int(node->health), health);
         QCOMPARE(node->podReady, ready);
@@ -271,8 +337,10 @@ private slots:
         S::application(objects, QStringLiteral("ns"), QStringLiteral("big"), 12, false, 2);
         S::application(objects, QStringLiteral("ns"), QStringLiteral("small"), 3, false);
         builder.reset(objects);
-        const QString rs = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5"));
-        const QString group = id(TopologyKind::PodGroup, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5"));
+        const QString rs
+            = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5"));
+        const QString group
+            = id(TopologyKind::PodGroup, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5"));
         QVERIFY(builder.isCollapsed(rs));
         const TopologyNode *node = graph.node(group);
         QVERIFY(node);
@@ -284,7 +352,8 @@ private slots:
         for (const TopologyNode &n : graph.nodes())
             collapsed += n.collapsedInto == group ? 1 : 0;
         QCOMPARE(collapsed, 12);
-        QVERIFY(!graph.contains(id(TopologyKind::PodGroup, QStringLiteral("ns"), QStringLiteral("small-7d9f8b6c5"))));
+        QVERIFY(!graph.contains(
+            id(TopologyKind::PodGroup, QStringLiteral("ns"), QStringLiteral("small-7d9f8b6c5"))));
 
         builder.setExpanded(rs, true);
         QVERIFY(!graph.contains(group));
@@ -299,7 +368,8 @@ private slots:
         QList<KubeObjectPtr> objects;
         S::application(objects, QStringLiteral("ns"), QStringLiteral("web"), 2, false);
         builder.reset(objects);
-        const QString rs = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("web-7d9f8b6c5"));
+        const QString rs
+            = id(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("web-7d9f8b6c5"));
         QString pod;
         for (const TopologyNode &node : graph.nodes()) {
             if (node.kind == TopologyKind::Pod)
@@ -310,7 +380,7 @@ private slots:
         TopologyBuilder::Options options = builder.options();
         options.groupByNode = true;
         builder.setOptions(options);
-        QCOMPARE(graph.node(pod)->group, QStringLiteral("node node-1"));  // the synthetic pods' node
+        QCOMPARE(graph.node(pod)->group, QStringLiteral("node node-1")); // the synthetic pods' node
         QCOMPARE(graph.node(rs)->group, QStringLiteral("web"));
         QVERIFY(hasEdge(graph, rs, pod, TopologyEdgeType::Owns));
     }
@@ -323,16 +393,21 @@ private slots:
         TopologyBuilder builder(&graph);
         const QString ns = QStringLiteral("ns");
         const KeyValues labels = app(QStringLiteral("web"));
-        const auto oldSet = S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"), 1, 1, labels, 1);
-        const auto lastPod = S::pod(ns, QStringLiteral("web-old-a"), QStringLiteral("ReplicaSet"), QStringLiteral("web-old"), labels);
-        builder.reset({S::deployment(ns, QStringLiteral("web"), 1, 1, labels), oldSet, lastPod,
-                       S::replicaSet(ns, QStringLiteral("web-new"), QStringLiteral("web"), 1, 1, labels, 2),
-                       S::pod(ns, QStringLiteral("web-new-a"), QStringLiteral("ReplicaSet"), QStringLiteral("web-new"), labels)});
+        const auto oldSet
+            = S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"), 1, 1, labels, 1);
+        const auto lastPod = S::pod(ns, QStringLiteral("web-old-a"), QStringLiteral("ReplicaSet"),
+                                    QStringLiteral("web-old"), labels);
+        builder.reset(
+            {S::deployment(ns, QStringLiteral("web"), 1, 1, labels), oldSet, lastPod,
+             S::replicaSet(ns, QStringLiteral("web-new"), QStringLiteral("web"), 1, 1, labels, 2),
+             S::pod(ns, QStringLiteral("web-new-a"), QStringLiteral("ReplicaSet"),
+                    QStringLiteral("web-new"), labels)});
         const QString oldId = id(TopologyKind::ReplicaSet, ns, QStringLiteral("web-old"));
         QVERIFY(graph.contains(oldId));
 
         builder.apply(batchOf(ObjectChange::Type::Modified,
-                              {S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"), 0, 0, labels, 1)}));
+                              {S::replicaSet(ns, QStringLiteral("web-old"), QStringLiteral("web"),
+                                             0, 0, labels, 1)}));
         QVERIFY2(graph.contains(oldId), "still owns a terminating pod: shown");
         builder.apply(batchOf(ObjectChange::Type::Deleted, {lastPod}));
         QVERIFY2(!graph.contains(oldId), "idle and empty: hidden");
@@ -352,19 +427,23 @@ private slots:
         S::application(objects, QStringLiteral("ns"), QStringLiteral("b"), 3, true);
         builder.reset(objects);
         graph.takeDelta();
-        const auto crashed = S::pod(QStringLiteral("ns"), QStringLiteral("a-7d9f8b6c5-7ps"), QStringLiteral("ReplicaSet"),
-                                    QStringLiteral("a-7d9f8b6c5"), {{QStringLiteral("app"), QStringLiteral("a")}},
+        const auto crashed = S::pod(QStringLiteral("ns"), QStringLiteral("a-7d9f8b6c5-7ps"),
+                                    QStringLiteral("ReplicaSet"), QStringLiteral("a-7d9f8b6c5"),
+                                    {{QStringLiteral("app"), QStringLiteral("a")}},
                                     QStringLiteral("CrashLoopBackOff"), 4);
         builder.apply(batchOf(ObjectChange::Type::Modified, {crashed}));
         const TopologyDelta delta = graph.takeDelta();
-        QCOMPARE(delta.changed, QSet<QString>{id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("a-7d9f8b6c5-7ps"))});
+        QCOMPARE(delta.changed, QSet<QString>{id(TopologyKind::Pod, QStringLiteral("ns"),
+                                                 QStringLiteral("a-7d9f8b6c5-7ps"))});
         QVERIFY(delta.added.isEmpty());
         QVERIFY(delta.removed.isEmpty());
         bool active = true;
         QVERIFY(hasEdge(graph, id(TopologyKind::Service, QStringLiteral("ns"), QStringLiteral("a")),
-                        crashed->key().isEmpty() ? QString() : id(TopologyKind::Pod, QStringLiteral("ns"), QStringLiteral("a-7d9f8b6c5-7ps")),
+                        crashed->key().isEmpty() ? QString()
+                                                 : id(TopologyKind::Pod, QStringLiteral("ns"),
+                                                      QStringLiteral("a-7d9f8b6c5-7ps")),
                         TopologyEdgeType::Selects, nullptr, &active));
-        QVERIFY(!active);  // not ready: no traffic
+        QVERIFY(!active); // not ready: no traffic
     }
 
     void applicationGroups()
@@ -372,9 +451,10 @@ private slots:
         KubeObject helm = S::object(Kind::Deployment, QStringLiteral("ns"), QStringLiteral("x"));
         helm.annotations = {{QStringLiteral("meta.helm.sh/release-name"), QStringLiteral("shop")}};
         QCOMPARE(TopologyBuilder::applicationOf(helm), QStringLiteral("shop"));
-        KubeObject partOf = S::object(Kind::Deployment, QStringLiteral("ns"), QStringLiteral("x"),
-                                      {{QStringLiteral("app"), QStringLiteral("web")},
-                                       {QStringLiteral("app.kubernetes.io/part-of"), QStringLiteral("store")}});
+        KubeObject partOf
+            = S::object(Kind::Deployment, QStringLiteral("ns"), QStringLiteral("x"),
+                        {{QStringLiteral("app"), QStringLiteral("web")},
+                         {QStringLiteral("app.kubernetes.io/part-of"), QStringLiteral("store")}});
         QCOMPARE(TopologyBuilder::applicationOf(partOf), QStringLiteral("store"));
         KubeObject plain = S::object(Kind::Deployment, QStringLiteral("ns"), QStringLiteral("x"),
                                      {{QStringLiteral("app"), QStringLiteral("web")}});
@@ -398,9 +478,10 @@ private slots:
                 mysqlPv = o.value(QStringLiteral("name")) == QLatin1String("pvc-3f1c9a");
         }
         QVERIFY(mysqlPv);
-        for (const char *kind : {"Ingress", "Service", "Deployment", "ReplicaSet", "Pod", "StatefulSet",
-                                 "DaemonSet", "HorizontalPodAutoscaler", "PersistentVolumeClaim",
-                                 "ConfigMap", "Secret", "CronJob", "Job", "External"})
+        for (const char *kind :
+             {"Ingress", "Service", "Deployment", "ReplicaSet", "Pod", "StatefulSet", "DaemonSet",
+              "HorizontalPodAutoscaler", "PersistentVolumeClaim", "ConfigMap", "Secret", "CronJob",
+              "Job", "External"})
             QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
         bool route = false;
         for (const QJsonValue &v : json.value(QStringLiteral("edges")).toArray()) {

@@ -43,13 +43,16 @@ void verifyBoxes(const TopologyGraph &graph, const TopologyLayout &layout)
     for (int i = 0; i < boxes.size(); ++i) {
         for (int j = i + 1; j < boxes.size(); ++j) {
             if (boxes[i].rect.intersects(boxes[j].rect))
-                QFAIL(qPrintable(QStringLiteral("namespace %1 overlaps %2").arg(boxes[i].title, boxes[j].title)));
+                QFAIL(qPrintable(QStringLiteral("namespace %1 overlaps %2")
+                                     .arg(boxes[i].title, boxes[j].title)));
         }
     }
     for (const TopologyBox &box : boxes) {
         for (const TopologyNode &node : graph.nodes()) {
-            if (node.home == box.key && layout.contains(node.id) && !box.rect.contains(layout.nodeRect(node.id)))
-                QFAIL(qPrintable(node.id + QStringLiteral(" lies outside its namespace ") + box.title));
+            if (node.home == box.key && layout.contains(node.id)
+                && !box.rect.contains(layout.nodeRect(node.id)))
+                QFAIL(qPrintable(node.id + QStringLiteral(" lies outside its namespace ")
+                                 + box.title));
         }
     }
 }
@@ -119,14 +122,16 @@ private slots:
         const QString goneId = topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), gone->name);
         builder.apply(batch(ObjectChange::Type::Deleted, {gone}));
         builder.apply(batch(ObjectChange::Type::Added,
-                            {S::pod(QStringLiteral("a"), QStringLiteral("web-replacement"), QStringLiteral("ReplicaSet"),
-                                    QStringLiteral("web-7d9f8b6c5"), {{QStringLiteral("app"), QStringLiteral("web")}})}));
+                            {S::pod(QStringLiteral("a"), QStringLiteral("web-replacement"),
+                                    QStringLiteral("ReplicaSet"), QStringLiteral("web-7d9f8b6c5"),
+                                    {{QStringLiteral("app"), QStringLiteral("web")}})}));
         QVERIFY(layout.update(graph, graph.takeDelta(), visible));
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             if (it.key() != goneId)
                 QCOMPARE(layout.nodeRect(it.key()), it.value());
         }
-        QCOMPARE(layout.nodeRect(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("web-replacement"))),
+        QCOMPARE(layout.nodeRect(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"),
+                                                QStringLiteral("web-replacement"))),
                  before.value(goneId));
         QVERIFY(!layout.contains(goneId));
         verifyNoOverlap(layout);
@@ -147,7 +152,8 @@ private slots:
         QVERIFY(layout.update(graph, graph.takeDelta(), visible));
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(layout.nodeRect(it.key()), it.value());
-        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Deployment, QStringLiteral("zeta"), QStringLiteral("late"))));
+        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Deployment, QStringLiteral("zeta"),
+                                               QStringLiteral("late"))));
         verifyNoOverlap(layout);
     }
 
@@ -167,13 +173,15 @@ private slots:
         const QHash<QString, QRectF> before = layout.nodeRects();
         QList<KubeObjectPtr> pods;
         for (int i = 0; i < 3; ++i)
-            pods.append(S::pod(QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new%1").arg(i), QStringLiteral("ReplicaSet"),
-                               QStringLiteral("web-7d9f8b6c5"), {{QStringLiteral("app"), QStringLiteral("web")}}));
+            pods.append(S::pod(QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new%1").arg(i),
+                               QStringLiteral("ReplicaSet"), QStringLiteral("web-7d9f8b6c5"),
+                               {{QStringLiteral("app"), QStringLiteral("web")}}));
         builder.apply(batch(ObjectChange::Type::Added, pods));
         QVERIFY(layout.update(graph, graph.takeDelta(), visible));
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(layout.nodeRect(it.key()), it.value());
-        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("web-7d9f8b6c5-new2"))));
+        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"),
+                                               QStringLiteral("web-7d9f8b6c5-new2"))));
         verifyNoOverlap(layout);
     }
 
@@ -186,8 +194,10 @@ private slots:
             << QStringList{"Deployment,Service,ConfigMap", "Pod", "ReplicaSet", "*"};
         QTest::newRow("pods first") << QStringList{"Pod", "Deployment", "ReplicaSet", "*"};
         QTest::newRow("storage, then pods, then owners")
-            << QStringList{"PersistentVolumeClaim,PersistentVolume", "Pod", "StatefulSet,Deployment", "ReplicaSet", "*"};
-        QTest::newRow("services and ingresses last") << QStringList{"Pod,ReplicaSet", "Deployment,StatefulSet", "*"};
+            << QStringList{"PersistentVolumeClaim,PersistentVolume", "Pod",
+                           "StatefulSet,Deployment", "ReplicaSet", "*"};
+        QTest::newRow("services and ingresses last")
+            << QStringList{"Pod,ReplicaSet", "Deployment,StatefulSet", "*"};
     }
 
     void startupBatchesNeverOverlap()
@@ -205,13 +215,14 @@ private slots:
             const QStringList kinds = step.split(QLatin1Char(','));
             QList<KubeObjectPtr> objects;
             for (const KubeObjectPtr &o : std::as_const(all)) {
-                if (!delivered.contains(o.get()) && (step == QLatin1String("*") || kinds.contains(kindName(o->kind)))) {
+                if (!delivered.contains(o.get())
+                    && (step == QLatin1String("*") || kinds.contains(kindName(o->kind)))) {
                     objects.append(o);
                     delivered.insert(o.get());
                 }
             }
             if (first) {
-                builder.reset(objects);  // the partial snapshot of the first sync
+                builder.reset(objects); // the partial snapshot of the first sync
                 graph.takeDelta();
                 layout.layoutAll(graph, visible);
                 first = false;
@@ -227,7 +238,8 @@ private slots:
                 QFAIL(qPrintable(QStringLiteral("after the batch ") + step));
         }
         for (const TopologyNode &node : graph.nodes())
-            QVERIFY2(layout.contains(node.id) || !node.collapsedInto.isEmpty(), qPrintable(node.id));
+            QVERIFY2(layout.contains(node.id) || !node.collapsedInto.isEmpty(),
+                     qPrintable(node.id));
     }
 
     void overflowAsksForRelayout()
@@ -245,13 +257,15 @@ private slots:
         layout.layoutAll(graph, visible);
         QList<KubeObjectPtr> pods;
         for (int i = 0; i < 30; ++i)
-            pods.append(S::pod(QStringLiteral("a"), QStringLiteral("extra-%1").arg(i), QStringLiteral("ReplicaSet"),
-                               QStringLiteral("web-7d9f8b6c5"), {{QStringLiteral("app"), QStringLiteral("web")}}));
+            pods.append(S::pod(QStringLiteral("a"), QStringLiteral("extra-%1").arg(i),
+                               QStringLiteral("ReplicaSet"), QStringLiteral("web-7d9f8b6c5"),
+                               {{QStringLiteral("app"), QStringLiteral("web")}}));
         builder.apply(batch(ObjectChange::Type::Added, pods));
-        QVERIFY(!layout.update(graph, graph.takeDelta(), visible));  // far beyond the slack
+        QVERIFY(!layout.update(graph, graph.takeDelta(), visible)); // far beyond the slack
         layout.layoutAll(graph, visible);
         verifyNoOverlap(layout);
-        QVERIFY(layout.contains(topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("extra-29"))));
+        QVERIFY(layout.contains(
+            topologyNodeId(TopologyKind::Pod, QStringLiteral("a"), QStringLiteral("extra-29"))));
     }
 };
 

@@ -29,32 +29,45 @@ struct SimTestCluster
     void ns(const std::string &name)
     {
         try {
-            store.create(Kube::Namespaces, {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}});
+            store.create(
+                Kube::Namespaces,
+                {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}});
         } catch (const ApiError &) {
         }
     }
 
-    void node(const std::string &name, const std::string &cpu = "4", const std::string &memory = "16Gi")
+    void node(const std::string &name, const std::string &cpu = "4",
+              const std::string &memory = "16Gi")
     {
         static int index = 0;
-        store.create(Kube::Nodes, NodeController::makeNode(name, cpu, memory, json::object(), "v1.32.2", index++, clock.timestamp()));
+        store.create(Kube::Nodes, NodeController::makeNode(name, cpu, memory, json::object(),
+                                                           "v1.32.2", index++, clock.timestamp()));
     }
 
-    static json podTemplate(const std::string &app, const std::string &image, const std::string &cpu = "100m")
+    static json podTemplate(const std::string &app, const std::string &image,
+                            const std::string &cpu = "100m")
     {
         return {{"metadata", {{"labels", {{"app", app}}}}},
-                {"spec", {{"containers", json::array({{{"name", app}, {"image", image},
-                                                       {"ports", json::array({{{"containerPort", 8080}}})},
-                                                       {"resources", {{"requests", {{"cpu", cpu}, {"memory", "128Mi"}}}}}}})}}}};
+                {"spec",
+                 {{"containers",
+                   json::array(
+                       {{{"name", app},
+                         {"image", image},
+                         {"ports", json::array({{{"containerPort", 8080}}})},
+                         {"resources", {{"requests", {{"cpu", cpu}, {"memory", "128Mi"}}}}}}})}}}};
     }
 
-    ObjectPtr deployment(const std::string &ns, const std::string &name, int replicas, const std::string &image,
-                         const json &strategy = nullptr, const std::string &cpu = "100m")
+    ObjectPtr deployment(const std::string &ns, const std::string &name, int replicas,
+                         const std::string &image, const json &strategy = nullptr,
+                         const std::string &cpu = "100m")
     {
-        json d = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"},
+        json d = {{"apiVersion", "apps/v1"},
+                  {"kind", "Deployment"},
                   {"metadata", {{"name", name}, {"namespace", ns}}},
-                  {"spec", {{"replicas", replicas}, {"selector", {{"matchLabels", {{"app", name}}}}},
-                            {"template", podTemplate(name, image, cpu)}}}};
+                  {"spec",
+                   {{"replicas", replicas},
+                    {"selector", {{"matchLabels", {{"app", name}}}}},
+                    {"template", podTemplate(name, image, cpu)}}}};
         if (!strategy.is_null())
             d["spec"]["strategy"] = strategy;
         return store.create(Kube::Deployments, d);
@@ -66,7 +79,8 @@ struct SimTestCluster
         return p ? *p : json();
     }
 
-    void update(const GroupResource &gr, const std::string &ns, const std::string &name, const std::function<void(json &)> &change)
+    void update(const GroupResource &gr, const std::string &ns, const std::string &name,
+                const std::function<void(json &)> &change)
     {
         json obj = get(gr, ns, name);
         change(obj);
@@ -85,7 +99,8 @@ struct SimTestCluster
     {
         std::vector<json> out;
         for (const ObjectPtr &p : store.list(Kube::Pods, ns)) {
-            if (Kube::str(*p, json::json_pointer("/metadata/labels/app")) == app && (!activeOnly || Kube::isPodActive(*p)))
+            if (Kube::str(*p, json::json_pointer("/metadata/labels/app")) == app
+                && (!activeOnly || Kube::isPodActive(*p)))
                 out.push_back(*p);
         }
         return out;
@@ -116,21 +131,24 @@ struct SimTestCluster
         const json d = get(Kube::Deployments, ns, name);
         const int replicas = d["spec"].value("replicas", 1);
         const json s = d.value("status", json::object());
-        return s.value("observedGeneration", 0) >= d["metadata"].value("generation", 1) && s.value("updatedReplicas", -1) == replicas
-            && s.value("replicas", -1) == replicas && s.value("availableReplicas", -1) == replicas;
+        return s.value("observedGeneration", 0) >= d["metadata"].value("generation", 1)
+               && s.value("updatedReplicas", -1) == replicas && s.value("replicas", -1) == replicas
+               && s.value("availableReplicas", -1) == replicas;
     }
 
     std::vector<json> eventsFor(const std::string &name, const std::string &reason = {})
     {
         std::vector<json> out;
         for (const ObjectPtr &e : store.list(Kube::Events)) {
-            if ((*e)["involvedObject"].value("name", "") == name && (reason.empty() || e->value("reason", "") == reason))
+            if ((*e)["involvedObject"].value("name", "") == name
+                && (reason.empty() || e->value("reason", "") == reason))
                 out.push_back(*e);
         }
         return out;
     }
 
-    static std::string condition(const json &obj, const std::string &type, const char *field = "reason")
+    static std::string condition(const json &obj, const std::string &type,
+                                 const char *field = "reason")
     {
         for (const json &c : obj.value("/status/conditions"_json_pointer, json::array())) {
             if (c.value("type", "") == type)

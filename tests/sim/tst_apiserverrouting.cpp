@@ -28,7 +28,8 @@ private slots:
             QTest::addRow("%s /api/v1", method) << method << "/api/v1" << 404;
             QTest::addRow("%s /apis/apps/v1", method) << method << "/apis/apps/v1" << 404;
         }
-        QTest::addRow("GET /apis/x") << "GET" << "/apis/x" << 404;
+        QTest::addRow("GET /apis/x") << "GET"
+                                     << "/apis/x" << 404;
     }
 
     void pathsWithoutAResource()
@@ -44,12 +45,14 @@ private slots:
         request.path = path.toStdString();
         request.headers.emplace("Authorization", "Bearer " + server.operatorToken());
         request.headers.emplace("Content-Type", "application/json");
-        request.body = R"({"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web"}})";
+        request.body
+            = R"({"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web"}})";
         httplib::Response response;
         server.handle(request, response);
         QCOMPARE(response.status, status);
         const auto body = nlohmann::json::parse(response.body, nullptr, false);
-        QVERIFY2(body.is_object() && body.value("kind", std::string()) == "Status", response.body.c_str());
+        QVERIFY2(body.is_object() && body.value("kind", std::string()) == "Status",
+                 response.body.c_str());
     }
 };
 

@@ -49,9 +49,12 @@ void tst_Controllers::deploymentBecomesReady()
     const std::string hash = rs["metadata"]["labels"].value("pod-template-hash", "");
     QVERIFY(!hash.empty());
     QCOMPARE(Kube::name(rs), "web-" + hash);
-    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("1"));
-    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/desired-replicas", ""), std::string("3"));
-    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/max-replicas", ""), std::string("4"));
+    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("1"));
+    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/desired-replicas", ""),
+             std::string("3"));
+    QCOMPARE(rs["metadata"]["annotations"].value("deployment.kubernetes.io/max-replicas", ""),
+             std::string("4"));
     QVERIFY(Kube::controllerRef(rs) && (*Kube::controllerRef(rs))["kind"] == "Deployment");
 
     const auto pods = c.podsOf("shop", "web");
@@ -71,13 +74,16 @@ void tst_Controllers::deploymentBecomesReady()
     const json d = c.get(Kube::Deployments, "shop", "web");
     QCOMPARE(SimTestCluster::condition(d, "Available"), std::string("MinimumReplicasAvailable"));
     QCOMPARE(SimTestCluster::condition(d, "Progressing"), std::string("NewReplicaSetAvailable"));
-    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("1"));
+    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("1"));
     QCOMPARE(d["status"].value("readyReplicas", 0), 3);
 
     const auto scaling = c.eventsFor("web", "ScalingReplicaSet");
     QCOMPARE(scaling.size(), std::size_t(1));
-    QCOMPARE(scaling.front().value("message", ""), "Scaled up replica set " + Kube::name(rs) + " to 3");
-    QCOMPARE(scaling.front()["source"].value("component", ""), std::string("deployment-controller"));
+    QCOMPARE(scaling.front().value("message", ""),
+             "Scaled up replica set " + Kube::name(rs) + " to 3");
+    QCOMPARE(scaling.front()["source"].value("component", ""),
+             std::string("deployment-controller"));
     QCOMPARE(c.eventsFor(Kube::name(rs), "SuccessfulCreate").size(), std::size_t(3));
     const std::string pod = Kube::name(pods.front());
     for (const char *reason : {"Scheduled", "Pulling", "Pulled", "Created", "Started"})
@@ -92,11 +98,16 @@ void tst_Controllers::rollingUpdateBounds_data()
     QTest::addColumn<int>("maxPods");
     QTest::addColumn<int>("minAvailable");
     // surge rounds up, unavailable rounds down; both 0 → unavailable 1.
-    QTest::newRow("10 at 25%/25%") << 10 << "25%" << "25%" << 13 << 8;
-    QTest::newRow("10 at 1/0") << 10 << "1" << "0" << 11 << 10;
-    QTest::newRow("5 at 30%/30%") << 5 << "30%" << "30%" << 7 << 4;
-    QTest::newRow("3 at 0/1") << 3 << "0" << "1" << 3 << 2;
-    QTest::newRow("4 at 0%/0%") << 4 << "0%" << "0%" << 4 << 3;
+    QTest::newRow("10 at 25%/25%") << 10 << "25%"
+                                   << "25%" << 13 << 8;
+    QTest::newRow("10 at 1/0") << 10 << "1"
+                               << "0" << 11 << 10;
+    QTest::newRow("5 at 30%/30%") << 5 << "30%"
+                                  << "30%" << 7 << 4;
+    QTest::newRow("3 at 0/1") << 3 << "0"
+                              << "1" << 3 << 2;
+    QTest::newRow("4 at 0%/0%") << 4 << "0%"
+                                << "0%" << 4 << 3;
 }
 
 void tst_Controllers::rollingUpdateBounds()
@@ -106,35 +117,47 @@ void tst_Controllers::rollingUpdateBounds()
     QFETCH(QString, maxUnavailable);
     QFETCH(int, maxPods);
     QFETCH(int, minAvailable);
-    auto intOrPercent = [](const QString &s) { return s.endsWith('%') ? json(s.toStdString()) : json(s.toInt()); };
+    auto intOrPercent = [](const QString &s) {
+        return s.endsWith('%') ? json(s.toStdString()) : json(s.toInt());
+    };
     SimTestCluster c;
     c.ns("app");
     c.node("node-a", "16", "64Gi");
     c.node("node-b", "16", "64Gi");
     c.deployment("app", "api", replicas, "registry.local/api:1.0",
-                 {{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", intOrPercent(maxSurge)}, {"maxUnavailable", intOrPercent(maxUnavailable)}}}});
+                 {{"type", "RollingUpdate"},
+                  {"rollingUpdate",
+                   {{"maxSurge", intOrPercent(maxSurge)},
+                    {"maxUnavailable", intOrPercent(maxUnavailable)}}}});
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "api"); }, 60));
 
-    c.update(Kube::Deployments, "app", "api", [](json &d) { d["spec"]["template"]["spec"]["containers"][0]["image"] = "registry.local/api:2.0"; });
+    c.update(Kube::Deployments, "app", "api", [](json &d) {
+        d["spec"]["template"]["spec"]["containers"][0]["image"] = "registry.local/api:2.0";
+    });
     int seenMax = 0, seenMinAvailable = replicas;
-    const bool done = c.runUntil([&] {
-        const auto pods = c.podsOf("app", "api");
-        int available = 0;
-        for (const json &p : pods)
-            available += Kube::isPodReady(p) ? 1 : 0;
-        seenMax = std::max(seenMax, static_cast<int>(pods.size()));
-        seenMinAvailable = std::min(seenMinAvailable, available);
-        return c.rolloutComplete("app", "api");
-    }, 300, 500);
+    const bool done = c.runUntil(
+        [&] {
+            const auto pods = c.podsOf("app", "api");
+            int available = 0;
+            for (const json &p : pods)
+                available += Kube::isPodReady(p) ? 1 : 0;
+            seenMax = std::max(seenMax, static_cast<int>(pods.size()));
+            seenMinAvailable = std::min(seenMinAvailable, available);
+            return c.rolloutComplete("app", "api");
+        },
+        300, 500);
     QVERIFY(done);
     QVERIFY2(seenMax <= maxPods, qPrintable(QString("saw %1 pods").arg(seenMax)));
-    QVERIFY2(seenMinAvailable >= minAvailable, qPrintable(QString("saw %1 available").arg(seenMinAvailable)));
+    QVERIFY2(seenMinAvailable >= minAvailable,
+             qPrintable(QString("saw %1 available").arg(seenMinAvailable)));
     // The bound is also reached, not only respected (the rollout uses its budget).
     QCOMPARE(seenMax, maxPods);
     for (const json &p : c.podsOf("app", "api"))
-        QCOMPARE(p["spec"]["containers"][0].value("image", ""), std::string("registry.local/api:2.0"));
+        QCOMPARE(p["spec"]["containers"][0].value("image", ""),
+                 std::string("registry.local/api:2.0"));
     const json d = c.get(Kube::Deployments, "app", "api");
-    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("2"));
+    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("2"));
 }
 
 void tst_Controllers::rollbackAdoptsOldReplicaSet()
@@ -145,7 +168,8 @@ void tst_Controllers::rollbackAdoptsOldReplicaSet()
     c.deployment("app", "web", 2, "nginx:1.24");
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 60));
     for (const char *image : {"nginx:1.25", "nginx:1.26"}) {
-        c.update(Kube::Deployments, "app", "web", [&](json &d) { d["spec"]["template"]["spec"]["containers"][0]["image"] = image; });
+        c.update(Kube::Deployments, "app", "web",
+                 [&](json &d) { d["spec"]["template"]["spec"]["containers"][0]["image"] = image; });
         QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 120));
     }
     // kubectl rollout undo --to-revision=1: the RS template without pod-template-hash.
@@ -155,16 +179,22 @@ void tst_Controllers::rollbackAdoptsOldReplicaSet()
             rev1 = rs;
     }
     QVERIFY(!rev1.is_null());
-    c.update(Kube::Deployments, "app", "web", [&](json &d) { d["spec"]["template"] = Kube::withoutHashLabel(rev1["spec"]["template"]); });
+    c.update(Kube::Deployments, "app", "web", [&](json &d) {
+        d["spec"]["template"] = Kube::withoutHashLabel(rev1["spec"]["template"]);
+    });
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 120));
 
     QCOMPARE(c.list(Kube::ReplicaSets, "app").size(), std::size_t(3)); // adopted, not recreated
     const json adopted = c.get(Kube::ReplicaSets, "app", Kube::name(rev1));
-    QCOMPARE(adopted["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("4"));
-    QCOMPARE(adopted["metadata"]["annotations"].value("deployment.kubernetes.io/revision-history", ""), std::string("1"));
+    QCOMPARE(adopted["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("4"));
+    QCOMPARE(
+        adopted["metadata"]["annotations"].value("deployment.kubernetes.io/revision-history", ""),
+        std::string("1"));
     QCOMPARE(adopted["spec"].value("replicas", 0), 2);
     const json d = c.get(Kube::Deployments, "app", "web");
-    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("4"));
+    QCOMPARE(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("4"));
     for (const json &p : c.podsOf("app", "web"))
         QCOMPARE(p["spec"]["containers"][0].value("image", ""), std::string("nginx:1.24"));
 
@@ -174,11 +204,16 @@ void tst_Controllers::rollbackAdoptsOldReplicaSet()
         if (rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", "") == "2")
             rev2 = rs;
     }
-    c.update(Kube::Deployments, "app", "web", [&](json &d) { d["spec"]["template"] = Kube::withoutHashLabel(rev2["spec"]["template"]); });
+    c.update(Kube::Deployments, "app", "web", [&](json &d) {
+        d["spec"]["template"] = Kube::withoutHashLabel(rev2["spec"]["template"]);
+    });
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 120));
     const json again = c.get(Kube::ReplicaSets, "app", Kube::name(rev2));
-    QCOMPARE(again["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""), std::string("5"));
-    QCOMPARE(again["metadata"]["annotations"].value("deployment.kubernetes.io/revision-history", ""), std::string("2"));
+    QCOMPARE(again["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""),
+             std::string("5"));
+    QCOMPARE(
+        again["metadata"]["annotations"].value("deployment.kubernetes.io/revision-history", ""),
+        std::string("2"));
 }
 
 void tst_Controllers::revisionHistoryLimit()
@@ -187,18 +222,21 @@ void tst_Controllers::revisionHistoryLimit()
     c.ns("app");
     c.node("node-a", "8", "32Gi");
     c.deployment("app", "web", 1, "nginx:1.0");
-    c.update(Kube::Deployments, "app", "web", [](json &d) { d["spec"]["revisionHistoryLimit"] = 2; });
+    c.update(Kube::Deployments, "app", "web",
+             [](json &d) { d["spec"]["revisionHistoryLimit"] = 2; });
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 60));
     for (int v = 1; v <= 5; ++v) {
         c.update(Kube::Deployments, "app", "web", [&](json &d) {
-            d["spec"]["template"]["spec"]["containers"][0]["image"] = "nginx:1." + std::to_string(v);
+            d["spec"]["template"]["spec"]["containers"][0]["image"]
+                = "nginx:1." + std::to_string(v);
         });
         QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 120));
     }
     c.runUntil([] { return false; }, 5);
     std::vector<std::string> revisions;
     for (const json &rs : c.list(Kube::ReplicaSets, "app"))
-        revisions.push_back(rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""));
+        revisions.push_back(
+            rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", ""));
     std::sort(revisions.begin(), revisions.end());
     QCOMPARE(revisions, (std::vector<std::string>{"4", "5", "6"}));
 }
@@ -209,16 +247,21 @@ void tst_Controllers::brokenImageCrashLoops()
     c.ns("app");
     c.node("node-a");
     c.deployment("app", "api", 2, "registry.local/api:2.1-broken");
-    c.update(Kube::Deployments, "app", "api", [](json &d) { d["spec"]["progressDeadlineSeconds"] = 60; });
+    c.update(Kube::Deployments, "app", "api",
+             [](json &d) { d["spec"]["progressDeadlineSeconds"] = 60; });
     bool sawCrashLoop = false, sawError = false;
-    c.runUntil([&] {
-        for (const json &p : c.podsOf("app", "api")) {
-            const json &state = p["status"]["containerStatuses"][0]["state"];
-            sawCrashLoop |= state.contains("waiting") && state["waiting"].value("reason", "") == "CrashLoopBackOff";
-            sawError |= state.contains("terminated") && state["terminated"].value("reason", "") == "Error";
-        }
-        return false;
-    }, 150, 500);
+    c.runUntil(
+        [&] {
+            for (const json &p : c.podsOf("app", "api")) {
+                const json &state = p["status"]["containerStatuses"][0]["state"];
+                sawCrashLoop |= state.contains("waiting")
+                                && state["waiting"].value("reason", "") == "CrashLoopBackOff";
+                sawError |= state.contains("terminated")
+                            && state["terminated"].value("reason", "") == "Error";
+            }
+            return false;
+        },
+        150, 500);
     QVERIFY(sawCrashLoop);
     QVERIFY(sawError);
     for (const json &p : c.podsOf("app", "api")) {
@@ -226,12 +269,14 @@ void tst_Controllers::brokenImageCrashLoops()
         QCOMPARE(p["status"].value("phase", ""), std::string("Running"));
         // Back-off doubles (10 s, 20 s, 40 s, 80 s): four starts after 150 s, not fifteen.
         QCOMPARE(p["status"]["containerStatuses"][0].value("restartCount", 0), 4);
-        QCOMPARE(p["status"]["containerStatuses"][0]["lastState"]["terminated"].value("exitCode", 0), 1);
+        QCOMPARE(
+            p["status"]["containerStatuses"][0]["lastState"]["terminated"].value("exitCode", 0), 1);
         const auto previous = c.cm.podLog("app", Kube::name(p), "", true, -1);
         QVERIFY(!previous.empty());
         bool trace = false;
         for (const std::string &line : previous)
-            trace |= line.find("Error: Missing required configuration") != std::string::npos || line.find("panic:") != std::string::npos;
+            trace |= line.find("Error: Missing required configuration") != std::string::npos
+                     || line.find("panic:") != std::string::npos;
         QVERIFY(trace);
     }
     QVERIFY(!c.eventsFor(Kube::name(c.podsOf("app", "api").front()), "BackOff").empty());
@@ -249,14 +294,16 @@ void tst_Controllers::pendingImageNeverPulls()
     c.node("node-a");
     c.deployment("app", "web", 1, "nginx:pending");
     std::set<std::string> reasons;
-    c.runUntil([&] {
-        for (const json &p : c.podsOf("app", "web")) {
-            const json &state = p["status"]["containerStatuses"][0]["state"];
-            if (state.contains("waiting"))
-                reasons.insert(state["waiting"].value("reason", ""));
-        }
-        return false;
-    }, 120);
+    c.runUntil(
+        [&] {
+            for (const json &p : c.podsOf("app", "web")) {
+                const json &state = p["status"]["containerStatuses"][0]["state"];
+                if (state.contains("waiting"))
+                    reasons.insert(state["waiting"].value("reason", ""));
+            }
+            return false;
+        },
+        120);
     QVERIFY(reasons.count("ErrImagePull"));
     QVERIFY(reasons.count("ImagePullBackOff"));
     const json pod = c.podsOf("app", "web").front();
@@ -271,35 +318,50 @@ void tst_Controllers::statefulSetOrderedWithVolumes()
     SimTestCluster c;
     c.ns("db");
     c.node("node-a", "8", "32Gi");
-    c.store.create(Kube::StorageClasses, {{"apiVersion", "storage.k8s.io/v1"}, {"kind", "StorageClass"},
-                                          {"metadata", {{"name", "standard"}, {"annotations", {{"storageclass.kubernetes.io/is-default-class", "true"}}}}},
-                                          {"provisioner", "rancher.io/local-path"}, {"reclaimPolicy", "Delete"}});
-    json sts = {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"},
+    c.store.create(Kube::StorageClasses,
+                   {{"apiVersion", "storage.k8s.io/v1"},
+                    {"kind", "StorageClass"},
+                    {"metadata",
+                     {{"name", "standard"},
+                      {"annotations", {{"storageclass.kubernetes.io/is-default-class", "true"}}}}},
+                    {"provisioner", "rancher.io/local-path"},
+                    {"reclaimPolicy", "Delete"}});
+    json sts = {{"apiVersion", "apps/v1"},
+                {"kind", "StatefulSet"},
                 {"metadata", {{"name", "mysql"}, {"namespace", "db"}}},
-                {"spec", {{"replicas", 3}, {"serviceName", "mysql"}, {"selector", {{"matchLabels", {{"app", "mysql"}}}}},
-                          {"template", SimTestCluster::podTemplate("mysql", "mysql:8.0")},
-                          {"volumeClaimTemplates", json::array({{{"metadata", {{"name", "data"}}},
-                                                                 {"spec", {{"accessModes", json::array({"ReadWriteOnce"})},
-                                                                           {"resources", {{"requests", {{"storage", "10Gi"}}}}}}}}})}}}};
+                {"spec",
+                 {{"replicas", 3},
+                  {"serviceName", "mysql"},
+                  {"selector", {{"matchLabels", {{"app", "mysql"}}}}},
+                  {"template", SimTestCluster::podTemplate("mysql", "mysql:8.0")},
+                  {"volumeClaimTemplates",
+                   json::array({{{"metadata", {{"name", "data"}}},
+                                 {"spec",
+                                  {{"accessModes", json::array({"ReadWriteOnce"})},
+                                   {"resources", {{"requests", {{"storage", "10Gi"}}}}}}}}})}}}};
     c.store.create(Kube::StatefulSets, sts);
     bool ordered = true;
-    QVERIFY(c.runUntil([&] {
-        auto pods = c.podsOf("db", "mysql");
-        std::map<int, bool> ready;
-        for (const json &p : pods)
-            ready[std::stoi(Kube::name(p).substr(6))] = Kube::isPodReady(p);
-        for (const auto &[ordinal, isReady] : ready) {
-            for (int lower = 0; lower < ordinal; ++lower)
-                ordered &= ready.count(lower) && ready[lower];
-        }
-        return c.readyPods("db", "mysql") == 3
-            && c.get(Kube::StatefulSets, "db", "mysql")["status"].value("readyReplicas", 0) == 3;
-    }, 120));
+    QVERIFY(c.runUntil(
+        [&] {
+            auto pods = c.podsOf("db", "mysql");
+            std::map<int, bool> ready;
+            for (const json &p : pods)
+                ready[std::stoi(Kube::name(p).substr(6))] = Kube::isPodReady(p);
+            for (const auto &[ordinal, isReady] : ready) {
+                for (int lower = 0; lower < ordinal; ++lower)
+                    ordered &= ready.count(lower) && ready[lower];
+            }
+            return c.readyPods("db", "mysql") == 3
+                   && c.get(Kube::StatefulSets, "db", "mysql")["status"].value("readyReplicas", 0)
+                          == 3;
+        },
+        120));
     QVERIFY(ordered);
     for (int i = 0; i < 3; ++i) {
         const json pod = c.get(Kube::Pods, "db", "mysql-" + std::to_string(i));
         QVERIFY(!pod.is_null());
-        const json pvc = c.get(Kube::PersistentVolumeClaims, "db", "data-mysql-" + std::to_string(i));
+        const json pvc
+            = c.get(Kube::PersistentVolumeClaims, "db", "data-mysql-" + std::to_string(i));
         QCOMPARE(pvc["status"].value("phase", ""), std::string("Bound"));
         QCOMPARE(pvc["status"]["capacity"].value("storage", ""), std::string("10Gi"));
         const json pv = c.get(Kube::PersistentVolumes, "", pvc["spec"].value("volumeName", ""));
@@ -307,7 +369,8 @@ void tst_Controllers::statefulSetOrderedWithVolumes()
         QCOMPARE(pv["spec"]["claimRef"].value("name", ""), "data-mysql-" + std::to_string(i));
         bool mounted = false;
         for (const json &v : pod["spec"]["volumes"])
-            mounted |= v.value("/persistentVolumeClaim/claimName"_json_pointer, std::string()) == "data-mysql-" + std::to_string(i);
+            mounted |= v.value("/persistentVolumeClaim/claimName"_json_pointer, std::string())
+                       == "data-mysql-" + std::to_string(i);
         QVERIFY(mounted);
     }
     const auto revisions = c.list(Kube::ControllerRevisions, "db");
@@ -320,11 +383,16 @@ void tst_Controllers::statefulSetOrderedWithVolumes()
     QVERIFY(!c.eventsFor("data-mysql-0", "ProvisioningSucceeded").empty());
 
     // A template change rolls from the highest ordinal and adds revision 2.
-    c.update(Kube::StatefulSets, "db", "mysql", [](json &s) { s["spec"]["template"]["spec"]["containers"][0]["image"] = "mysql:8.4"; });
-    QVERIFY(c.runUntil([&] {
-        const json s = c.get(Kube::StatefulSets, "db", "mysql")["status"];
-        return s.value("updatedReplicas", 0) == 3 && s.value("readyReplicas", 0) == 3 && s.value("currentRevision", "") == s.value("updateRevision", "x");
-    }, 300));
+    c.update(Kube::StatefulSets, "db", "mysql", [](json &s) {
+        s["spec"]["template"]["spec"]["containers"][0]["image"] = "mysql:8.4";
+    });
+    QVERIFY(c.runUntil(
+        [&] {
+            const json s = c.get(Kube::StatefulSets, "db", "mysql")["status"];
+            return s.value("updatedReplicas", 0) == 3 && s.value("readyReplicas", 0) == 3
+                   && s.value("currentRevision", "") == s.value("updateRevision", "x");
+        },
+        300));
     QCOMPARE(c.list(Kube::ControllerRevisions, "db").size(), std::size_t(2));
 }
 
@@ -336,10 +404,13 @@ void tst_Controllers::daemonSetOnePodPerReadyNode()
     c.node("node-b");
     c.node("node-c");
     c.cm.setNodeReady("node-c", false);
-    json ds = {{"apiVersion", "apps/v1"}, {"kind", "DaemonSet"},
+    json ds = {{"apiVersion", "apps/v1"},
+               {"kind", "DaemonSet"},
                {"metadata", {{"name", "node-exporter"}, {"namespace", "monitoring"}}},
-               {"spec", {{"selector", {{"matchLabels", {{"app", "node-exporter"}}}}},
-                         {"template", SimTestCluster::podTemplate("node-exporter", "prom/node-exporter:v1.7.0", "50m")}}}};
+               {"spec",
+                {{"selector", {{"matchLabels", {{"app", "node-exporter"}}}}},
+                 {"template", SimTestCluster::podTemplate("node-exporter",
+                                                          "prom/node-exporter:v1.7.0", "50m")}}}};
     c.store.create(Kube::DaemonSets, ds);
     QVERIFY(c.runUntil([&] { return c.readyPods("monitoring", "node-exporter") == 2; }, 60));
     c.runUntil([] { return false; }, 5);
@@ -347,7 +418,9 @@ void tst_Controllers::daemonSetOnePodPerReadyNode()
     for (const json &p : c.podsOf("monitoring", "node-exporter"))
         nodes.insert(p["spec"].value("nodeName", ""));
     QCOMPARE(nodes, (std::set<std::string>{"node-a", "node-b"}));
-    QCOMPARE(c.get(Kube::DaemonSets, "monitoring", "node-exporter")["status"].value("desiredNumberScheduled", 0), 2);
+    QCOMPARE(c.get(Kube::DaemonSets, "monitoring", "node-exporter")["status"].value(
+                 "desiredNumberScheduled", 0),
+             2);
     QCOMPARE(c.list(Kube::ControllerRevisions, "monitoring").size(), std::size_t(1));
 
     c.cm.setNodeReady("node-c", true);
@@ -367,13 +440,18 @@ void tst_Controllers::jobCompletes()
     json tmpl = SimTestCluster::podTemplate("report", "busybox:1.36");
     tmpl["spec"]["restartPolicy"] = "Never";
     tmpl["metadata"]["annotations"]["orrery.io/run-seconds"] = "8";
-    c.store.create(Kube::Jobs, {{"apiVersion", "batch/v1"}, {"kind", "Job"}, {"metadata", {{"name", "report"}, {"namespace", "batch"}}},
-                                {"spec", {{"completions", 3}, {"parallelism", 2}, {"template", tmpl}}}});
+    c.store.create(Kube::Jobs,
+                   {{"apiVersion", "batch/v1"},
+                    {"kind", "Job"},
+                    {"metadata", {{"name", "report"}, {"namespace", "batch"}}},
+                    {"spec", {{"completions", 3}, {"parallelism", 2}, {"template", tmpl}}}});
     int maxActive = 0;
-    QVERIFY(c.runUntil([&] {
-        maxActive = std::max(maxActive, static_cast<int>(c.podsOf("batch", "report").size()));
-        return Kube::hasCondition(c.get(Kube::Jobs, "batch", "report"), "Complete", "True");
-    }, 120));
+    QVERIFY(c.runUntil(
+        [&] {
+            maxActive = std::max(maxActive, static_cast<int>(c.podsOf("batch", "report").size()));
+            return Kube::hasCondition(c.get(Kube::Jobs, "batch", "report"), "Complete", "True");
+        },
+        120));
     QCOMPARE(maxActive, 2);
     const json job = c.get(Kube::Jobs, "batch", "report");
     QCOMPARE(job["status"].value("succeeded", 0), 3);
@@ -382,7 +460,8 @@ void tst_Controllers::jobCompletes()
     int succeeded = 0;
     for (const json &p : c.podsOf("batch", "report", false)) {
         succeeded += p["status"].value("phase", "") == "Succeeded" ? 1 : 0;
-        QCOMPARE(p["metadata"]["labels"].value("batch.kubernetes.io/job-name", ""), std::string("report"));
+        QCOMPARE(p["metadata"]["labels"].value("batch.kubernetes.io/job-name", ""),
+                 std::string("report"));
     }
     QCOMPARE(succeeded, 3);
 }
@@ -394,11 +473,17 @@ void tst_Controllers::cronJobFires()
     c.node("node-a");
     json tmpl = SimTestCluster::podTemplate("backup", "postgres:16");
     tmpl["spec"]["restartPolicy"] = "OnFailure";
-    c.store.create(Kube::CronJobs, {{"apiVersion", "batch/v1"}, {"kind", "CronJob"}, {"metadata", {{"name", "backup"}, {"namespace", "batch"}}},
-                                    {"spec", {{"schedule", "*/2 * * * *"}, {"jobTemplate", {{"spec", {{"template", tmpl}}}}}}}});
+    c.store.create(Kube::CronJobs, {{"apiVersion", "batch/v1"},
+                                    {"kind", "CronJob"},
+                                    {"metadata", {{"name", "backup"}, {"namespace", "batch"}}},
+                                    {"spec",
+                                     {{"schedule", "*/2 * * * *"},
+                                      {"jobTemplate", {{"spec", {{"template", tmpl}}}}}}}});
     // Start at hh:m0:30 with m0 even, so the two-minute marks fall at +1:30, +3:30, ...
     {
-        const auto secs = std::chrono::duration_cast<std::chrono::seconds>(c.clock.now().time_since_epoch()).count();
+        const auto secs
+            = std::chrono::duration_cast<std::chrono::seconds>(c.clock.now().time_since_epoch())
+                  .count();
         c.clock.advance(std::chrono::seconds(240 - secs % 120 + 30));
     }
     c.runUntil([] { return false; }, 7 * 60, 2000);
@@ -437,7 +522,10 @@ void tst_Controllers::schedulerLeavesPendingWhenFull()
             QCOMPARE(SimTestCluster::condition(p, "PodScheduled"), std::string("Unschedulable"));
             const auto events = c.eventsFor(Kube::name(p), "FailedScheduling");
             QCOMPARE(events.size(), std::size_t(1));
-            QVERIFY(events.front().value("message", "").rfind("0/1 nodes are available: 1 Insufficient cpu.", 0) == 0);
+            QVERIFY(events.front()
+                        .value("message", "")
+                        .rfind("0/1 nodes are available: 1 Insufficient cpu.", 0)
+                    == 0);
             QCOMPARE(events.front().value("type", ""), std::string("Warning"));
         }
     }
@@ -454,9 +542,15 @@ void tst_Controllers::endpointsFollowReadiness()
     c.ns("app");
     c.node("node-a");
     c.deployment("app", "web", 2, "nginx:1.25");
-    c.store.create(Kube::Services, {{"apiVersion", "v1"}, {"kind", "Service"}, {"metadata", {{"name", "web"}, {"namespace", "app"}}},
-                                    {"spec", {{"type", "NodePort"}, {"selector", {{"app", "web"}}},
-                                              {"ports", json::array({{{"name", "http"}, {"port", 80}, {"targetPort", 8080}}})}}}});
+    c.store.create(
+        Kube::Services,
+        {{"apiVersion", "v1"},
+         {"kind", "Service"},
+         {"metadata", {{"name", "web"}, {"namespace", "app"}}},
+         {"spec",
+          {{"type", "NodePort"},
+           {"selector", {{"app", "web"}}},
+           {"ports", json::array({{{"name", "http"}, {"port", 80}, {"targetPort", 8080}}})}}}});
     auto counts = [&] {
         const json ep = c.get(Kube::Endpoints, "app", "web");
         int ready = 0, notReady = 0;
@@ -467,10 +561,12 @@ void tst_Controllers::endpointsFollowReadiness()
         return std::make_pair(ready, notReady);
     };
     bool sawNotReady = false;
-    QVERIFY(c.runUntil([&] {
-        sawNotReady |= counts().second > 0;
-        return counts() == std::make_pair(2, 0);
-    }, 30));
+    QVERIFY(c.runUntil(
+        [&] {
+            sawNotReady |= counts().second > 0;
+            return counts() == std::make_pair(2, 0);
+        },
+        30));
     QVERIFY(sawNotReady);
     const json ep = c.get(Kube::Endpoints, "app", "web");
     QCOMPARE(ep["subsets"][0]["ports"][0].value("port", 0), 8080);
@@ -482,7 +578,8 @@ void tst_Controllers::endpointsFollowReadiness()
     c.cm.setNodeReady("node-a", false);
     c.runUntil([] { return false; }, 2);
     QCOMPARE(counts(), std::make_pair(0, 2));
-    QCOMPARE(SimTestCluster::condition(c.get(Kube::Nodes, "", "node-a"), "Ready", "status"), std::string("Unknown"));
+    QCOMPARE(SimTestCluster::condition(c.get(Kube::Nodes, "", "node-a"), "Ready", "status"),
+             std::string("Unknown"));
     c.cm.setNodeReady("node-a", true);
     c.runUntil([] { return false; }, 2);
     QCOMPARE(counts(), std::make_pair(2, 0));
@@ -546,11 +643,13 @@ void tst_Controllers::deletingDeploymentCollectsPods()
     const std::string victim = Kube::name(c.podsOf("app", "web").front());
     c.store.remove(Kube::Deployments, "app", "web");
     bool sawTerminating = false;
-    QVERIFY(c.runUntil([&] {
-        for (const json &p : c.podsOf("app", "web", false))
-            sawTerminating |= Kube::isTerminating(p);
-        return c.list(Kube::Pods, "app").empty() && c.list(Kube::ReplicaSets, "app").empty();
-    }, 30));
+    QVERIFY(c.runUntil(
+        [&] {
+            for (const json &p : c.podsOf("app", "web", false))
+                sawTerminating |= Kube::isTerminating(p);
+            return c.list(Kube::Pods, "app").empty() && c.list(Kube::ReplicaSets, "app").empty();
+        },
+        30));
     QVERIFY(sawTerminating);
     QVERIFY(!c.eventsFor(victim, "Killing").empty());
 }

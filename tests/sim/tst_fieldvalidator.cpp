@@ -84,12 +84,16 @@ private slots:
         d["spec"]["template"]["spec"]["containers"][0]["ports"][0]["hostPortt"] = 8080;
         const Paths got = FieldValidator::unknownFields("apps", "v1", "Deployment", d, false,
                                                         FieldValidator::PathStyle::Apply);
-        const Paths want = {".spec.replica", ".spec.template.spec.containers[name=\"web\"].ports[containerPort=80].hostPortt",
-                            ".spec.template.spec.containers[name=\"sidecar\"].imagePullPolice"};
+        const Paths want
+            = {".spec.replica",
+               ".spec.template.spec.containers[name=\"web\"].ports[containerPort=80].hostPortt",
+               ".spec.template.spec.containers[name=\"sidecar\"].imagePullPolice"};
         QCOMPARE(got, want);
-        QCOMPARE(FieldValidator::applyMessage("default/web", "apps", "v1", "Deployment", {".spec.replica"}),
-                 std::string("failed to create typed patch object (default/web; apps/v1, Kind=Deployment): "
-                             ".spec.replica: field not declared in schema"));
+        QCOMPARE(FieldValidator::applyMessage("default/web", "apps", "v1", "Deployment",
+                                              {".spec.replica"}),
+                 std::string(
+                     "failed to create typed patch object (default/web; apps/v1, Kind=Deployment): "
+                     ".spec.replica: field not declared in schema"));
     }
 
     void mapsAcceptAnyKey()
@@ -124,10 +128,12 @@ private slots:
         pod["runtimeClassName"] = "gvisor";
         pod["volumes"] = json::parse(R"([{"name": "nfs", "nfs": {"server": "nas", "path": "/x"}},
                                          {"name": "cm", "configMap": {"name": "c", "somethingNewer": 1}}])");
-        pod["containers"][0]["readinessProbe"] = json::parse(R"({"grpc": {"port": 9000}, "periodSeconds": 5})");
+        pod["containers"][0]["readinessProbe"]
+            = json::parse(R"({"grpc": {"port": 9000}, "periodSeconds": 5})");
         QCOMPARE(unknown("apps", "Deployment", d), Paths{});
         // ...while the complete schemas around and inside them are still checked.
-        pod["volumes"][1]["configMap"]["items"] = json::parse(R"([{"key": "a", "path": "b", "moed": 1}])");
+        pod["volumes"][1]["configMap"]["items"]
+            = json::parse(R"([{"key": "a", "path": "b", "moed": 1}])");
         pod["containers"][0]["readinessProbe"]["httpGet"] = {{"path", "/"}, {"port", 80}};
         pod["containers"][0]["volumeMount"] = json::array();
         const Paths want = {"spec.template.spec.containers[0].volumeMount",
@@ -137,7 +143,8 @@ private slots:
 
     void kindsWithoutSchemaAreNotChecked()
     {
-        const json crd = {{"apiVersion", "example.com/v1"}, {"kind", "Widget"}, {"spek", {{"x", 1}}}};
+        const json crd
+            = {{"apiVersion", "example.com/v1"}, {"kind", "Widget"}, {"spek", {{"x", 1}}}};
         QCOMPARE(FieldValidator::unknownFields("example.com", "v1", "Widget", crd), Paths{});
     }
 
@@ -183,18 +190,24 @@ private slots:
                 } catch (const std::runtime_error &e) {
                     QFAIL(qPrintable(name + ": " + e.what()));
                 }
-                if (!obj.is_object() || !obj.contains("apiVersion") || !obj.contains("kind") || obj.value("kind", "") == "Scenario")
+                if (!obj.is_object() || !obj.contains("apiVersion") || !obj.contains("kind")
+                    || obj.value("kind", "") == "Scenario")
                     continue;
                 const std::string apiVersion = obj["apiVersion"];
                 const auto slash = apiVersion.find('/');
-                const std::string group = slash == std::string::npos ? "" : apiVersion.substr(0, slash);
-                const std::string version = apiVersion.substr(slash == std::string::npos ? 0 : slash + 1);
+                const std::string group
+                    = slash == std::string::npos ? "" : apiVersion.substr(0, slash);
+                const std::string version
+                    = apiVersion.substr(slash == std::string::npos ? 0 : slash + 1);
                 std::string problems;
-                for (const std::string &path : FieldValidator::unknownFields(group, version, obj["kind"], obj))
+                for (const std::string &path :
+                     FieldValidator::unknownFields(group, version, obj["kind"], obj))
                     problems += " " + path;
-                QVERIFY2(problems.empty(), qPrintable(name + ": " + QString::fromStdString(obj.value("kind", "")) + " "
-                                                      + QString::fromStdString(obj["metadata"].value("name", ""))
-                                                      + ":" + QString::fromStdString(problems)));
+                QVERIFY2(problems.empty(),
+                         qPrintable(name + ": " + QString::fromStdString(obj.value("kind", ""))
+                                    + " "
+                                    + QString::fromStdString(obj["metadata"].value("name", ""))
+                                    + ":" + QString::fromStdString(problems)));
                 ++checked;
             }
         }
@@ -208,11 +221,15 @@ private slots:
         QCOMPARE(FieldValidator::modeFrom("Strict"), FieldValidator::Mode::Strict);
         QCOMPARE(FieldValidator::modeFrom("Ignore"), FieldValidator::Mode::Ignore);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, FieldValidator::modeFrom("strict"));
-        const std::string message = FieldValidator::strictMessage(
-            "v1", "Deployment",
-            {FieldValidator::duplicateProblem("spec.replicas"), FieldValidator::unknownProblem("spec.replica")});
-        QCOMPARE(message, std::string("Deployment in version \"v1\" cannot be handled as a Deployment: strict "
-                                      "decoding error: duplicate field \"spec.replicas\", unknown field \"spec.replica\""));
+        const std::string message
+            = FieldValidator::strictMessage("v1", "Deployment",
+                                            {FieldValidator::duplicateProblem("spec.replicas"),
+                                             FieldValidator::unknownProblem("spec.replica")});
+        QCOMPARE(
+            message,
+            std::string("Deployment in version \"v1\" cannot be handled as a Deployment: strict "
+                        "decoding error: duplicate field \"spec.replicas\", unknown field "
+                        "\"spec.replica\""));
     }
 };
 

@@ -2,8 +2,8 @@
 // The HPA controller against the load model, with figures computed from the upstream
 // algorithm: usage per ready pod = load × cpuMilliPerRequest / readyPods (idle usage 0 here).
 
-#include "simtestcluster.h"
 #include "controllers/controllercontext.h"
+#include "simtestcluster.h"
 #include "workload/loadmodel.h"
 
 #include <QtTest>
@@ -16,7 +16,8 @@ namespace {
 
 struct HpaCluster : SimTestCluster
 {
-    explicit HpaCluster(int replicas = 2, const json &behavior = nullptr, int minReplicas = 2, int maxReplicas = 10)
+    explicit HpaCluster(int replicas = 2, const json &behavior = nullptr, int minReplicas = 2,
+                        int maxReplicas = 10)
     {
         ns("shop");
         node("node-a", "16", "64Gi");
@@ -26,12 +27,21 @@ struct HpaCluster : SimTestCluster
         p.cpuMilliPerRequest = 1.0; // 1 rps = 1m of CPU
         p.idleCpuFraction = 0;
         cm.setLoadProfile("shop", "api", p);
-        json hpa = {{"apiVersion", "autoscaling/v2"}, {"kind", "HorizontalPodAutoscaler"},
-                    {"metadata", {{"name", "api"}, {"namespace", "shop"}}},
-                    {"spec", {{"scaleTargetRef", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "api"}}},
-                              {"minReplicas", minReplicas}, {"maxReplicas", maxReplicas},
-                              {"metrics", json::array({{{"type", "Resource"},
-                                                        {"resource", {{"name", "cpu"}, {"target", {{"type", "Utilization"}, {"averageUtilization", 50}}}}}}})}}}};
+        json hpa = {
+            {"apiVersion", "autoscaling/v2"},
+            {"kind", "HorizontalPodAutoscaler"},
+            {"metadata", {{"name", "api"}, {"namespace", "shop"}}},
+            {"spec",
+             {{"scaleTargetRef",
+               {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "api"}}},
+              {"minReplicas", minReplicas},
+              {"maxReplicas", maxReplicas},
+              {"metrics",
+               json::array(
+                   {{{"type", "Resource"},
+                     {"resource",
+                      {{"name", "cpu"},
+                       {"target", {{"type", "Utilization"}, {"averageUtilization", 50}}}}}}})}}}};
         if (!behavior.is_null())
             hpa["spec"]["behavior"] = behavior;
         store.create(Kube::HorizontalPodAutoscalers, hpa);
@@ -82,7 +92,10 @@ void tst_Hpa::scalesOutAndBackIn()
     QCOMPARE(c.replicas(), 6);
     const auto up = c.eventsFor("api", "SuccessfulRescale");
     QCOMPARE(up.size(), std::size_t(1));
-    QCOMPARE(up.front().value("message", ""), std::string("New size: 6; reason: cpu resource utilization (percentage of request) above target"));
+    QCOMPARE(
+        up.front().value("message", ""),
+        std::string(
+            "New size: 6; reason: cpu resource utilization (percentage of request) above target"));
     QCOMPARE(up.front()["source"].value("component", ""), std::string("horizontal-pod-autoscaler"));
 
     // Six ready pods at 50m each: exactly on target, nothing moves.
@@ -91,7 +104,8 @@ void tst_Hpa::scalesOutAndBackIn()
     json h = c.hpa();
     QCOMPARE(h["status"].value("currentReplicas", 0), 6);
     QCOMPARE(h["status"].value("desiredReplicas", 0), 6);
-    QCOMPARE(h["status"]["currentMetrics"][0]["resource"]["current"].value("averageUtilization", 0), 50);
+    QCOMPARE(h["status"]["currentMetrics"][0]["resource"]["current"].value("averageUtilization", 0),
+             50);
     QCOMPARE(SimTestCluster::condition(h, "AbleToScale"), std::string("ReadyForNewScale"));
     QCOMPARE(SimTestCluster::condition(h, "ScalingActive"), std::string("ValidMetricFound"));
     QCOMPARE(SimTestCluster::condition(h, "ScalingLimited"), std::string("DesiredWithinRange"));
@@ -103,7 +117,8 @@ void tst_Hpa::scalesOutAndBackIn()
     const auto changes = c.record(360);
     QCOMPARE(changes.size(), std::size_t(1));
     QCOMPARE(changes.front().second, 2);
-    QVERIFY2(changes.front().first >= 285 && changes.front().first <= 315, qPrintable(QString::number(changes.front().first)));
+    QVERIFY2(changes.front().first >= 285 && changes.front().first <= 315,
+             qPrintable(QString::number(changes.front().first)));
     bool sawDown = false;
     for (const json &e : c.eventsFor("api", "SuccessfulRescale"))
         sawDown |= e.value("message", "") == "New size: 2; reason: All metrics below target";
@@ -117,7 +132,9 @@ void tst_Hpa::toleranceHoldsSteady()
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("shop", "api"); }, 30));
     c.cm.setLoad("shop", "api", 108); // 54 % on a 50 % target: ratio 1.08, inside 0.1
     QVERIFY(c.record(400).empty());
-    QCOMPARE(c.hpa()["status"]["currentMetrics"][0]["resource"]["current"].value("averageUtilization", 0), 54);
+    QCOMPARE(c.hpa()["status"]["currentMetrics"][0]["resource"]["current"].value(
+                 "averageUtilization", 0),
+             54);
     c.cm.setLoad("shop", "api", 112); // 56 %: ratio 1.12 → ceil(1.12 × 2) = 3
     c.record(16);
     QCOMPARE(c.replicas(), 3);
@@ -140,8 +157,10 @@ void tst_Hpa::scaleUpRateLimitAndMax()
 
 void tst_Hpa::customScaleDownPolicy()
 {
-    const json behavior = {{"scaleDown", {{"stabilizationWindowSeconds", 0},
-                                          {"policies", json::array({{{"type", "Pods"}, {"value", 1}, {"periodSeconds", 60}}})}}}};
+    const json behavior = {
+        {"scaleDown",
+         {{"stabilizationWindowSeconds", 0},
+          {"policies", json::array({{{"type", "Pods"}, {"value", 1}, {"periodSeconds", 60}}})}}}};
     HpaCluster c(6, behavior, 2, 10);
     c.cm.setLoad("shop", "api", 300); // 50 % on six pods: steady
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("shop", "api"); }, 30));
@@ -162,18 +181,31 @@ void tst_Hpa::missingRequestsDisableScaling()
     SimTestCluster c;
     c.ns("shop");
     c.node("node-a");
-    json d = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"metadata", {{"name", "bare"}, {"namespace", "shop"}}},
-              {"spec", {{"replicas", 2}, {"selector", {{"matchLabels", {{"app", "bare"}}}}},
-                        {"template", {{"metadata", {{"labels", {{"app", "bare"}}}}},
-                                      {"spec", {{"containers", json::array({{{"name", "bare"}, {"image", "nginx:1.25"}}})}}}}}}}};
+    json d
+        = {{"apiVersion", "apps/v1"},
+           {"kind", "Deployment"},
+           {"metadata", {{"name", "bare"}, {"namespace", "shop"}}},
+           {"spec",
+            {{"replicas", 2},
+             {"selector", {{"matchLabels", {{"app", "bare"}}}}},
+             {"template",
+              {{"metadata", {{"labels", {{"app", "bare"}}}}},
+               {"spec",
+                {{"containers", json::array({{{"name", "bare"}, {"image", "nginx:1.25"}}})}}}}}}}};
     c.store.create(Kube::Deployments, d);
     c.store.create(Kube::HorizontalPodAutoscalers,
-                   {{"apiVersion", "autoscaling/v2"}, {"kind", "HorizontalPodAutoscaler"}, {"metadata", {{"name", "bare"}, {"namespace", "shop"}}},
-                    {"spec", {{"scaleTargetRef", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "bare"}}}, {"maxReplicas", 5}}}});
+                   {{"apiVersion", "autoscaling/v2"},
+                    {"kind", "HorizontalPodAutoscaler"},
+                    {"metadata", {{"name", "bare"}, {"namespace", "shop"}}},
+                    {"spec",
+                     {{"scaleTargetRef",
+                       {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "bare"}}},
+                      {"maxReplicas", 5}}}});
     c.runUntil([] { return false; }, 40);
     const json h = c.get(Kube::HorizontalPodAutoscalers, "shop", "bare");
     QCOMPARE(SimTestCluster::condition(h, "ScalingActive"), std::string("FailedGetResourceMetric"));
-    QVERIFY(SimTestCluster::condition(h, "ScalingActive", "message").find("missing request for cpu") != std::string::npos);
+    QVERIFY(SimTestCluster::condition(h, "ScalingActive", "message").find("missing request for cpu")
+            != std::string::npos);
     QCOMPARE(c.get(Kube::Deployments, "shop", "bare")["spec"].value("replicas", 0), 2);
 }
 
@@ -198,7 +230,8 @@ void tst_Hpa::podMetricsFollowLoad()
 
 namespace {
 
-void annotateLoad(SimTestCluster &c, const GroupResource &gr, const std::string &name, const char *percent)
+void annotateLoad(SimTestCluster &c, const GroupResource &gr, const std::string &name,
+                  const char *percent)
 {
     c.update(gr, "shop", name, [&](json &obj) {
         if (percent)
@@ -251,9 +284,14 @@ void tst_Hpa::loadAnnotationWithoutProfilePeak()
 
     // StatefulSets are annotated the same way.
     c.store.create(Kube::StatefulSets,
-                   {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"}, {"metadata", {{"name", "db"}, {"namespace", "shop"}}},
-                    {"spec", {{"replicas", 1}, {"serviceName", "db"}, {"selector", {{"matchLabels", {{"app", "db"}}}}},
-                              {"template", SimTestCluster::podTemplate("db", "postgres:16", "500m")}}}});
+                   {{"apiVersion", "apps/v1"},
+                    {"kind", "StatefulSet"},
+                    {"metadata", {{"name", "db"}, {"namespace", "shop"}}},
+                    {"spec",
+                     {{"replicas", 1},
+                      {"serviceName", "db"},
+                      {"selector", {{"matchLabels", {{"app", "db"}}}}},
+                      {"template", SimTestCluster::podTemplate("db", "postgres:16", "500m")}}}});
     LoadProfile db;
     db.baseRps = 1;
     db.peakRps = 40;

@@ -12,7 +12,8 @@ const GroupResource kDeployments{"apps", "deployments"};
 
 json pod(const std::string &ns, const std::string &name)
 {
-    return {{"apiVersion", "v1"}, {"kind", "Pod"},
+    return {{"apiVersion", "v1"},
+            {"kind", "Pod"},
             {"metadata", {{"name", name}, {"namespace", ns}}},
             {"spec", {{"containers", json::array({{{"name", "c"}, {"image", "nginx"}}})}}}};
 }

@@ -26,7 +26,10 @@ struct Loaded : SimTestCluster
         info = loadScenario(name, store, cm);
         runUntil([] { return false; }, 90); // everything comes up within a minute and a half
     }
-    json hpa(const std::string &ns, const std::string &name) { return get(Kube::HorizontalPodAutoscalers, ns, name); }
+    json hpa(const std::string &ns, const std::string &name)
+    {
+        return get(Kube::HorizontalPodAutoscalers, ns, name);
+    }
 };
 
 } // namespace
@@ -52,7 +55,8 @@ private slots:
 void tst_Scenarios::listsAllScenarios()
 {
     const auto names = availableScenarios();
-    QCOMPARE(names, (std::vector<std::string>{"aks-chat", "eks-devops-ppp", "microk8s-shop", "multicloud", "pfe"}));
+    QCOMPARE(names, (std::vector<std::string>{"aks-chat", "eks-devops-ppp", "microk8s-shop",
+                                              "multicloud", "pfe"}));
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, [] {
         ObjectStore store;
         SimClock clock(SimClock::Mode::Manual);
@@ -66,8 +70,11 @@ void tst_Scenarios::loadsHealthy_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("version");
     for (const auto &[name, version] : std::vector<std::pair<const char *, const char *>>{
-             {"pfe", "v1.32.2"}, {"eks-devops-ppp", "v1.28.15-eks-7f9249a"}, {"aks-chat", "v1.32.5"},
-             {"microk8s-shop", "v1.29.15"}, {"multicloud", "v1.32.2-gke.1182003"}})
+             {"pfe", "v1.32.2"},
+             {"eks-devops-ppp", "v1.28.15-eks-7f9249a"},
+             {"aks-chat", "v1.32.5"},
+             {"microk8s-shop", "v1.29.15"},
+             {"multicloud", "v1.32.2-gke.1182003"}})
         QTest::newRow(name) << name << version;
 }
 
@@ -91,8 +98,10 @@ void tst_Scenarios::loadsHealthy()
         QVERIFY2(SimTestCluster::condition(p, "PodScheduled", "status") == "True", where.c_str());
         for (const json &cs : p["status"].value("containerStatuses", json::array())) {
             QCOMPARE(cs.value("restartCount", -1), 0);
-            const std::string waiting = cs.value("/state/waiting/reason"_json_pointer, std::string());
-            QVERIFY2(waiting.empty() || waiting == "ContainerCreating", (where + " " + waiting).c_str());
+            const std::string waiting
+                = cs.value("/state/waiting/reason"_json_pointer, std::string());
+            QVERIFY2(waiting.empty() || waiting == "ContainerCreating",
+                     (where + " " + waiting).c_str());
         }
     }
     std::set<std::string> scaled;
@@ -106,9 +115,12 @@ void tst_Scenarios::loadsHealthy()
         QCOMPARE(pvc["status"].value("phase", ""), std::string("Bound"));
     for (const json &e : c.list(Kube::Events)) {
         if (e.value("reason", "") != "FailedGetResourceMetric")
-            QVERIFY2(e.value("type", "") == "Normal", qPrintable(QString::fromStdString(e.value("reason", "") + ": " + e.value("message", ""))));
+            QVERIFY2(e.value("type", "") == "Normal",
+                     qPrintable(QString::fromStdString(e.value("reason", "") + ": "
+                                                       + e.value("message", ""))));
     }
-    QVERIFY(c.get(Kube::Deployments, "kube-system", "coredns")["status"].value("readyReplicas", 0) == 2);
+    QVERIFY(c.get(Kube::Deployments, "kube-system", "coredns")["status"].value("readyReplicas", 0)
+            == 2);
     for (const json &s : c.list(Kube::Services)) {
         if (s["spec"].value("type", "") == "LoadBalancer")
             QVERIFY(s.contains("/status/loadBalancer/ingress/0"_json_pointer));
@@ -126,9 +138,11 @@ void tst_Scenarios::pfe()
         QCOMPARE(h["spec"].value("minReplicas", 0), 2);
         QCOMPARE(h["spec"].value("maxReplicas", 0), 5);
         QCOMPARE(h["spec"]["metrics"][0]["resource"]["target"].value("averageUtilization", 0), 70);
-        QCOMPARE(h["spec"]["metrics"][1]["resource"]["name"].get<std::string>(), std::string("memory"));
+        QCOMPARE(h["spec"]["metrics"][1]["resource"]["name"].get<std::string>(),
+                 std::string("memory"));
         QCOMPARE(h["spec"]["metrics"][1]["resource"]["target"].value("averageUtilization", 0), 80);
-        QCOMPARE(c.get(Kube::Services, "pfe-app", name)["spec"].value("type", ""), std::string("ClusterIP"));
+        QCOMPARE(c.get(Kube::Services, "pfe-app", name)["spec"].value("type", ""),
+                 std::string("ClusterIP"));
     }
     const json pvc = c.get(Kube::PersistentVolumeClaims, "pfe-app", "mysql-data-mysql-0");
     QCOMPARE(pvc["status"].value("phase", ""), std::string("Bound"));
@@ -136,24 +150,30 @@ void tst_Scenarios::pfe()
     QCOMPARE(c.get(Kube::StatefulSets, "pfe-app", "mysql")["status"].value("readyReplicas", 0), 1);
     for (const char *secret : {"mysql-secret", "backend-spring-secret", "backend-python-secret"})
         QVERIFY2(!c.get(Kube::Secrets, "pfe-app", secret).is_null(), secret);
-    QCOMPARE(HelmRelease::unbase64(c.get(Kube::Secrets, "pfe-app", "mysql-secret")["data"].value("database", "")), std::string("anosdb"));
+    QCOMPARE(HelmRelease::unbase64(
+                 c.get(Kube::Secrets, "pfe-app", "mysql-secret")["data"].value("database", "")),
+             std::string("anosdb"));
     const json ingress = c.get({"networking.k8s.io", "ingresses"}, "pfe-app", "pfe-ingress");
     QCOMPARE(ingress["spec"]["tls"][0].value("secretName", ""), std::string("pfe-tls"));
     QCOMPARE(ingress["spec"].value("ingressClassName", ""), std::string("nginx"));
     for (const char *name : {"prometheus", "grafana", "alertmanager"})
         QCOMPARE(c.readyPods("monitoring", name), 1);
     // node-exporter on the three schedulable workers (the control plane is tainted).
-    QCOMPARE(c.get(Kube::DaemonSets, "monitoring", "node-exporter")["status"].value("numberReady", 0), 3);
+    QCOMPARE(
+        c.get(Kube::DaemonSets, "monitoring", "node-exporter")["status"].value("numberReady", 0),
+        3);
 }
 
 void tst_Scenarios::eksDevopsPpp()
 {
     Loaded c("eks-devops-ppp");
     const json sa = c.get({"", "serviceaccounts"}, "devops-ppp", "sqs-consumer");
-    QCOMPARE(sa["metadata"]["annotations"].value("eks.amazonaws.com/role-arn", ""), std::string("arn:aws:iam::123456789012:role/devops-ppp-sqs-consumer"));
+    QCOMPARE(sa["metadata"]["annotations"].value("eks.amazonaws.com/role-arn", ""),
+             std::string("arn:aws:iam::123456789012:role/devops-ppp-sqs-consumer"));
     QVERIFY(!c.get(Kube::ConfigMaps, "devops-ppp", "app-config").is_null());
     QCOMPARE(c.get(Kube::Secrets, "devops-ppp", "app-secrets")["data"].size(), std::size_t(3));
-    const std::map<std::string, std::pair<int, int>> bounds = {{"frontend-hpa", {2, 8}}, {"backend-hpa", {2, 10}}, {"sqs-worker-hpa", {1, 5}}};
+    const std::map<std::string, std::pair<int, int>> bounds
+        = {{"frontend-hpa", {2, 8}}, {"backend-hpa", {2, 10}}, {"sqs-worker-hpa", {1, 5}}};
     for (const auto &[name, b] : bounds) {
         const json h = c.hpa("devops-ppp", name);
         QCOMPARE(h["spec"].value("minReplicas", 0), b.first);
@@ -164,9 +184,13 @@ void tst_Scenarios::eksDevopsPpp()
         QCOMPARE(d["spec"]["strategy"]["rollingUpdate"]["maxSurge"].get<int>(), 1);
         QCOMPARE(d["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"].get<int>(), 0);
     }
-    QCOMPARE(c.get(Kube::Deployments, "devops-ppp", "sqs-worker")["spec"]["template"]["spec"].value("serviceAccountName", ""), std::string("sqs-consumer"));
-    QCOMPARE(c.get(Kube::Services, "devops-ppp", "frontend-service")["spec"].value("type", ""), std::string("LoadBalancer"));
-    const json ingress = c.get({"networking.k8s.io", "ingresses"}, "devops-ppp", "devops-ppp-ingress");
+    QCOMPARE(c.get(Kube::Deployments, "devops-ppp", "sqs-worker")["spec"]["template"]["spec"].value(
+                 "serviceAccountName", ""),
+             std::string("sqs-consumer"));
+    QCOMPARE(c.get(Kube::Services, "devops-ppp", "frontend-service")["spec"].value("type", ""),
+             std::string("LoadBalancer"));
+    const json ingress
+        = c.get({"networking.k8s.io", "ingresses"}, "devops-ppp", "devops-ppp-ingress");
     QCOMPARE(ingress["spec"].value("ingressClassName", ""), std::string("alb"));
     std::map<std::string, std::string> routes;
     for (const json &p : ingress["spec"]["rules"][0]["http"]["paths"])
@@ -209,24 +233,40 @@ void tst_Scenarios::aksChatHelmHistory()
     QCOMPARE(releases[3]["config"]["backend"]["image"].value("tag", ""), std::string("1.2.0"));
     // The manifests match the objects: the latest renders the running images, older ones theirs.
     const json backend = c.get(Kube::Deployments, "production", "chat-app-backend");
-    const std::string image = backend["spec"]["template"]["spec"]["containers"][0].value("image", "");
+    const std::string image
+        = backend["spec"]["template"]["spec"]["containers"][0].value("image", "");
     QCOMPARE(image, std::string("chatappacr.azurecr.io/chat-backend:1.2.0"));
     QCOMPARE(backend["spec"].value("replicas", 0), 3);
     QVERIFY(releases[3].value("manifest", "").find("image: " + image) != std::string::npos);
-    QVERIFY(releases[1].value("manifest", "").find("image: chatappacr.azurecr.io/chat-backend:1.0.0") != std::string::npos);
-    QVERIFY(releases[3].value("manifest", "").find("# Source: chat-app/templates/deployment.yaml") != std::string::npos);
+    QVERIFY(
+        releases[1].value("manifest", "").find("image: chatappacr.azurecr.io/chat-backend:1.0.0")
+        != std::string::npos);
+    QVERIFY(releases[3].value("manifest", "").find("# Source: chat-app/templates/deployment.yaml")
+            != std::string::npos);
     QCOMPARE(c.readyPods("production", "backend"), 3);
-    QCOMPARE(c.get(Kube::Services, "production", "chat-app-backend")["spec"]["ports"][0].value("port", 0), 5000);
-    QCOMPARE(c.get(Kube::Services, "production", "chat-app-frontend")["status"]["loadBalancer"]["ingress"][0].value("ip", ""), std::string("4.178.25.91"));
-    QCOMPARE(c.get(Kube::Services, "production", "chat-app-prometheus")["spec"]["ports"][0].value("nodePort", 0), 32269);
-    QCOMPARE(c.get(Kube::Services, "production", "chat-app-grafana")["spec"].value("type", ""), std::string("LoadBalancer"));
-    QCOMPARE(c.get(Kube::PersistentVolumeClaims, "production", "chat-app-ollama-data")["status"].value("phase", ""), std::string("Bound"));
+    QCOMPARE(c.get(Kube::Services, "production", "chat-app-backend")["spec"]["ports"][0].value(
+                 "port", 0),
+             5000);
+    QCOMPARE(c.get(Kube::Services, "production",
+                   "chat-app-frontend")["status"]["loadBalancer"]["ingress"][0]
+                 .value("ip", ""),
+             std::string("4.178.25.91"));
+    QCOMPARE(c.get(Kube::Services, "production", "chat-app-prometheus")["spec"]["ports"][0].value(
+                 "nodePort", 0),
+             32269);
+    QCOMPARE(c.get(Kube::Services, "production", "chat-app-grafana")["spec"].value("type", ""),
+             std::string("LoadBalancer"));
+    QCOMPARE(
+        c.get(Kube::PersistentVolumeClaims, "production", "chat-app-ollama-data")["status"].value(
+            "phase", ""),
+        std::string("Bound"));
 }
 
 void tst_Scenarios::microk8sShop()
 {
     Loaded c("microk8s-shop");
-    const std::map<std::string, int> nodePorts = {{"product-service", 31309}, {"inventory-service", 31081}, {"order-service", 31004}};
+    const std::map<std::string, int> nodePorts
+        = {{"product-service", 31309}, {"inventory-service", 31081}, {"order-service", 31004}};
     for (const auto &[name, port] : nodePorts) {
         const json s = c.get(Kube::Services, "default", name);
         QCOMPARE(s["spec"].value("type", ""), std::string("NodePort"));
@@ -235,10 +275,12 @@ void tst_Scenarios::microk8sShop()
         QCOMPARE(h["spec"].value("minReplicas", 0), 1);
         QCOMPARE(h["spec"].value("maxReplicas", 0), 5);
         const json d = c.get(Kube::Deployments, "default", name);
-        QCOMPARE(d["spec"]["template"]["metadata"]["annotations"].value("prometheus.io/scrape", ""), std::string("true"));
+        QCOMPARE(d["spec"]["template"]["metadata"]["annotations"].value("prometheus.io/scrape", ""),
+                 std::string("true"));
     }
     for (const char *claim : {"mongodb-pvc", "mysql-pvc"})
-        QCOMPARE(c.get(Kube::PersistentVolumeClaims, "default", claim)["status"].value("phase", ""), std::string("Bound"));
+        QCOMPARE(c.get(Kube::PersistentVolumeClaims, "default", claim)["status"].value("phase", ""),
+                 std::string("Bound"));
     QCOMPARE(c.readyPods("default", "mongodb"), 1);
     QCOMPARE(c.list(Kube::Nodes).size(), std::size_t(1));
 }
@@ -246,12 +288,21 @@ void tst_Scenarios::microk8sShop()
 void tst_Scenarios::multicloud()
 {
     Loaded c("multicloud");
-    QCOMPARE(c.get(Kube::CronJobs, "data", "db-backup")["spec"].value("schedule", ""), std::string("0 2 * * *"));
-    QCOMPARE(c.get(Kube::StatefulSets, "data", "postgres-primary")["status"].value("readyReplicas", 0), 1);
-    QCOMPARE(c.get(Kube::StatefulSets, "data", "postgres-replica")["status"].value("readyReplicas", 0), 2);
-    QCOMPARE(c.get(Kube::PersistentVolumeClaims, "data", "pgdata-postgres-replica-1")["status"].value("phase", ""), std::string("Bound"));
+    QCOMPARE(c.get(Kube::CronJobs, "data", "db-backup")["spec"].value("schedule", ""),
+             std::string("0 2 * * *"));
+    QCOMPARE(
+        c.get(Kube::StatefulSets, "data", "postgres-primary")["status"].value("readyReplicas", 0),
+        1);
+    QCOMPARE(
+        c.get(Kube::StatefulSets, "data", "postgres-replica")["status"].value("readyReplicas", 0),
+        2);
+    QCOMPARE(
+        c.get(Kube::PersistentVolumeClaims, "data", "pgdata-postgres-replica-1")["status"].value(
+            "phase", ""),
+        std::string("Bound"));
     QCOMPARE(c.readyPods("data", "redis"), 1);
-    for (const char *name : {"web-frontend", "api-gateway", "users-service", "orders-service", "queue-worker"})
+    for (const char *name :
+         {"web-frontend", "api-gateway", "users-service", "orders-service", "queue-worker"})
         QVERIFY2(c.rolloutComplete("app", name), name);
     // The five-minute warm-up job runs during a demo.
     c.runUntil([] { return false; }, 330, 5000);
@@ -282,7 +333,8 @@ void tst_Scenarios::hpasMoveDuringADemo()
     c.runUntil([] { return false; }, 360, 5000);
     bool sawScaleIn = false;
     for (const json &e : c.list(Kube::Events, "pfe-app"))
-        sawScaleIn |= e.value("reason", "") == "SuccessfulRescale" && e.value("message", "").find("below target") != std::string::npos;
+        sawScaleIn |= e.value("reason", "") == "SuccessfulRescale"
+                      && e.value("message", "").find("below target") != std::string::npos;
     QVERIFY(sawScaleIn);
 }
 
@@ -316,8 +368,10 @@ void tst_Scenarios::seedObjectsAreDefaulted()
         const std::string where = Kube::ns(dep) + "/" + Kube::name(dep);
         std::vector<json> owned;
         for (const json &rs : c.list(Kube::ReplicaSets))
-            if (Kube::ns(rs) == Kube::ns(dep) && rs["metadata"].value("ownerReferences", json::array()).size() == 1
-                && rs["metadata"]["ownerReferences"][0].value("uid", "") == dep["metadata"].value("uid", ""))
+            if (Kube::ns(rs) == Kube::ns(dep)
+                && rs["metadata"].value("ownerReferences", json::array()).size() == 1
+                && rs["metadata"]["ownerReferences"][0].value("uid", "")
+                       == dep["metadata"].value("uid", ""))
                 owned.push_back(rs);
         QVERIFY2(owned.size() == 1, where.c_str());
         const json rsTemplate = owned[0]["spec"]["template"];
@@ -327,13 +381,15 @@ void tst_Scenarios::seedObjectsAreDefaulted()
         QVERIFY2(Kube::withoutHashLabel(rsTemplate) == dep["spec"]["template"], where.c_str());
         QVERIFY2(dep["spec"]["template"]["spec"].contains("securityContext"), where.c_str());
         for (const json &ct : dep["spec"]["template"]["spec"]["containers"])
-            QVERIFY2(ct.contains("imagePullPolicy") && ct.contains("terminationMessagePath"), where.c_str());
+            QVERIFY2(ct.contains("imagePullPolicy") && ct.contains("terminationMessagePath"),
+                     where.c_str());
     }
 
     // Pods created from those templates carry the pod defaults a real API server adds.
     bool sawPod = false;
     for (const json &p : c.list(Kube::Pods)) {
-        if (Kube::ns(p) != "pfe-app" || p["metadata"].value("labels", json::object()).value("app", "") != "backend-spring")
+        if (Kube::ns(p) != "pfe-app"
+            || p["metadata"].value("labels", json::object()).value("app", "") != "backend-spring")
             continue;
         sawPod = true;
         QVERIFY(p["spec"].contains("securityContext"));
@@ -371,8 +427,10 @@ void tst_Scenarios::synthetic()
         cm.tick();
     }
     const qint64 steadyTicksMs = timer.elapsed();
-    qInfo("generateSynthetic(10000): %lld ms; first pass %lld ms; 20 steady passes %lld ms; writes in steady passes: %llu",
-          static_cast<long long>(generateMs), static_cast<long long>(firstTickMs), static_cast<long long>(steadyTicksMs),
+    qInfo("generateSynthetic(10000): %lld ms; first pass %lld ms; 20 steady passes %lld ms; writes "
+          "in steady passes: %llu",
+          static_cast<long long>(generateMs), static_cast<long long>(firstTickMs),
+          static_cast<long long>(steadyTicksMs),
           static_cast<unsigned long long>(store.resourceVersion() - rvAfterFirst));
     // Steady: pods stay Running, nothing is rescheduled, HPAs hold inside their tolerance.
     int ready = 0;

@@ -181,8 +181,8 @@ void ConnectProxy::serve(int client)
                         upstream = connectLoopback(port);
                 }
             }
-            unsigned char reply[10] = {0x05, std::uint8_t(upstream >= 0 ? 0x00 : 0x05), 0x00, 0x01,
-                                       0, 0, 0, 0, 0, 0};
+            unsigned char reply[10]
+                = {0x05, std::uint8_t(upstream >= 0 ? 0x00 : 0x05), 0x00, 0x01, 0, 0, 0, 0, 0, 0};
             writeAll(client, reply, sizeof(reply));
         }
     } else {
@@ -199,8 +199,9 @@ void ConnectProxy::serve(int client)
             if (colon != std::string::npos && (host == "127.0.0.1" || host == "localhost"))
                 upstream = connectLoopback(std::atoi(target.c_str() + colon + 1));
         }
-        const std::string reply = upstream >= 0 ? "HTTP/1.1 200 Connection established\r\n\r\n"
-                                                : "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n";
+        const std::string reply = upstream >= 0
+                                      ? "HTTP/1.1 200 Connection established\r\n\r\n"
+                                      : "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n";
         writeAll(client, reply.data(), reply.size());
     }
     if (upstream >= 0) {

@@ -21,12 +21,12 @@ public:
     ConnectProxy(const ConnectProxy &) = delete;
     ConnectProxy &operator=(const ConnectProxy &) = delete;
 
-    bool start();  // listens on a free loopback port
-    void stop();   // closes the listener and every tunnel, joins the threads
+    bool start(); // listens on a free loopback port
+    void stop();  // closes the listener and every tunnel, joins the threads
     int port() const { return m_port; }
 
-    int connections() const { return m_connections; }   // tunnels established
-    std::vector<std::string> targets() const;           // "host:port" per tunnel, in order
+    int connections() const { return m_connections; } // tunnels established
+    std::vector<std::string> targets() const;         // "host:port" per tunnel, in order
 
 private:
     void acceptLoop();

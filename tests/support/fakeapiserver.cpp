@@ -52,8 +52,9 @@ const ResourceInfo *findResource(const std::string &name)
 
 json status(int code, const std::string &reason, const std::string &message)
 {
-    return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()},
-            {"status", "Failure"}, {"message", message}, {"reason", reason}, {"code", code}};
+    return {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
+            {"status", "Failure"}, {"message", message}, {"reason", reason},
+            {"code", code}};
 }
 
 void sendStatus(httplib::Response &res, int code, const std::string &reason,
@@ -82,8 +83,11 @@ std::vector<std::string> split(const std::string &path)
 
 FakeApiServer::FakeApiServer()
 {
-    m_groupVersions = {{"", {"v1"}}, {"apps", {"v1"}}, {"batch", {"v1"}},
-                       {"networking.k8s.io", {"v1"}}, {"autoscaling", {"v2", "v1"}}};
+    m_groupVersions = {{"", {"v1"}},
+                       {"apps", {"v1"}},
+                       {"batch", {"v1"}},
+                       {"networking.k8s.io", {"v1"}},
+                       {"autoscaling", {"v2", "v1"}}};
 }
 
 FakeApiServer::~FakeApiServer()
@@ -308,7 +312,8 @@ void FakeApiServer::installRoutes()
     m_server->Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
         const std::vector<std::string> seg = split(req.path);
         if (req.path == "/version") {
-            res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-fake"})", "application/json");
+            res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-fake"})",
+                            "application/json");
             return;
         }
         if (req.path == "/api") {
@@ -326,7 +331,8 @@ void FakeApiServer::installRoutes()
                     vs.push_back({{"groupVersion", group + "/" + v}, {"version", v}});
                 groups.push_back({{"name", group}, {"versions", vs}, {"preferredVersion", vs[0]}});
             }
-            res.set_content(json{{"kind", "APIGroupList"}, {"groups", groups}}.dump(), "application/json");
+            res.set_content(json{{"kind", "APIGroupList"}, {"groups", groups}}.dump(),
+                            "application/json");
             return;
         }
         // /api/v1[/...] or /apis/<group>/<version>[/...]
@@ -347,7 +353,8 @@ void FakeApiServer::installRoutes()
             std::lock_guard lock(m_mutex);
             const auto &served = m_groupVersions[group];
             if (std::find(served.begin(), served.end(), version) == served.end()) {
-                sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
+                sendStatus(res, 404, "NotFound",
+                           "the server could not find the requested resource");
                 return;
             }
         }
@@ -356,14 +363,18 @@ void FakeApiServer::installRoutes()
             for (const ResourceInfo &r : s_resources) {
                 if (group != r.group)
                     continue;
-                resources.push_back({{"name", r.resource}, {"singularName", ""},
-                                     {"namespaced", r.namespaced}, {"kind", r.kind},
-                                     {"verbs", {"get", "list", "watch", "create", "update", "patch", "delete"}}});
+                resources.push_back(
+                    {{"name", r.resource},
+                     {"singularName", ""},
+                     {"namespaced", r.namespaced},
+                     {"kind", r.kind},
+                     {"verbs", {"get", "list", "watch", "create", "update", "patch", "delete"}}});
             }
             const std::string gv = group.empty() ? version : group + "/" + version;
-            res.set_content(json{{"kind", "APIResourceList"}, {"groupVersion", gv},
-                                 {"resources", resources}}.dump(),
-                            "application/json");
+            res.set_content(
+                json{{"kind", "APIResourceList"}, {"groupVersion", gv}, {"resources", resources}}
+                    .dump(),
+                "application/json");
             return;
         }
         std::string ns, resource, name;
@@ -387,8 +398,9 @@ void FakeApiServer::installRoutes()
             std::lock_guard lock(m_mutex);
             if (m_forbidden[resource]) {
                 sendStatus(res, 403, "Forbidden",
-                           resource + " is forbidden: User \"test\" cannot list resource \"" + resource
-                               + "\" in API group \"" + group + "\" at the cluster scope");
+                           resource + " is forbidden: User \"test\" cannot list resource \""
+                               + resource + "\" in API group \"" + group
+                               + "\" at the cluster scope");
                 return;
             }
         }
@@ -412,7 +424,8 @@ void FakeApiServer::installRoutes()
             const std::string rvText = req.get_param_value("resourceVersion");
             const std::uint64_t fromRv = rvText.empty() ? 0 : std::stoull(rvText);
             const int timeoutSec = req.has_param("timeoutSeconds")
-                                       ? std::stoi(req.get_param_value("timeoutSeconds")) : 300;
+                                       ? std::stoi(req.get_param_value("timeoutSeconds"))
+                                       : 300;
             PendingFault fault{Fault::WatchCleanClose, 0, 0};
             bool hasFault = false;
             std::uint64_t epoch;
@@ -428,7 +441,8 @@ void FakeApiServer::installRoutes()
                 if (fault.status == 410)
                     sendStatus(res, 410, "Expired", "too old resource version: " + rvText);
                 else if (fault.status == 429)
-                    sendStatus(res, 429, "TooManyRequests", "too many requests, please try again later");
+                    sendStatus(res, 429, "TooManyRequests",
+                               "too many requests, please try again later");
                 else
                     sendStatus(res, fault.status, "InternalError", "scripted failure");
                 return;
@@ -448,7 +462,8 @@ void FakeApiServer::installRoutes()
             state->deadline = now + std::chrono::seconds(timeoutSec);
             if (hasFault && fault.fault == Fault::WatchSilent)
                 state->deadline = now + std::chrono::seconds(30);
-            state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs > 0 ? m_bookmarkMs : 1000000000);
+            state->nextBookmark
+                = now + std::chrono::milliseconds(m_bookmarkMs > 0 ? m_bookmarkMs : 1000000000);
             {
                 std::lock_guard lock(m_mutex);
                 ++m_activeWatches;
@@ -465,9 +480,13 @@ void FakeApiServer::installRoutes()
                             return false;
                         const auto now = std::chrono::steady_clock::now();
                         if (hasFault && fault.fault == Fault::WatchErrorEvent410) {
-                            const std::string line = json{{"type", "ERROR"},
-                                {"object", status(410, "Expired", "too old resource version: "
-                                                                      + std::to_string(fromRv))}}.dump() + "\n";
+                            const std::string line
+                                = json{{"type", "ERROR"},
+                                       {"object", status(410, "Expired",
+                                                         "too old resource version: "
+                                                             + std::to_string(fromRv))}}
+                                      .dump()
+                                  + "\n";
                             lock.unlock();
                             sink.write(line.data(), line.size());
                             sink.done();
@@ -483,11 +502,14 @@ void FakeApiServer::installRoutes()
                         for (const Event &e : m_events) {
                             if (e.rv <= state->lastRv || e.resource != resource)
                                 continue;
-                            if (!ns.empty() && e.object["metadata"].value("namespace", std::string()) != ns)
+                            if (!ns.empty()
+                                && e.object["metadata"].value("namespace", std::string()) != ns)
                                 continue;
-                            if (hasFault && fault.fault == Fault::WatchDrop && state->sent >= fault.afterEvents) {
+                            if (hasFault && fault.fault == Fault::WatchDrop
+                                && state->sent >= fault.afterEvents) {
                                 // Half an event, then a reset connection.
-                                const std::string line = json{{"type", e.type}, {"object", e.object}}.dump();
+                                const std::string line
+                                    = json{{"type", e.type}, {"object", e.object}}.dump();
                                 out += line.substr(0, line.size() / 2);
                                 lock.unlock();
                                 sink.write(out.data(), out.size());
@@ -500,8 +522,8 @@ void FakeApiServer::installRoutes()
                             state->lastRv = e.rv;
                             ++state->sent;
                         }
-                        if (hasFault && fault.fault == Fault::WatchDrop && state->sent >= fault.afterEvents
-                            && out.empty()) {
+                        if (hasFault && fault.fault == Fault::WatchDrop
+                            && state->sent >= fault.afterEvents && out.empty()) {
                             lock.unlock();
                             const char half[] = "{\"type\":\"MODIF";
                             sink.write(half, sizeof(half) - 1);
@@ -509,8 +531,13 @@ void FakeApiServer::installRoutes()
                         }
                         if (now >= state->nextBookmark) {
                             out += json{{"type", "BOOKMARK"},
-                                        {"object", {{"kind", info->kind}, {"apiVersion", apiVersion},
-                                                    {"metadata", {{"resourceVersion", std::to_string(m_rv)}}}}}}.dump() + "\n";
+                                        {"object",
+                                         {{"kind", info->kind},
+                                          {"apiVersion", apiVersion},
+                                          {"metadata",
+                                           {{"resourceVersion", std::to_string(m_rv)}}}}}}
+                                       .dump()
+                                   + "\n";
                             state->lastRv = std::max(state->lastRv, m_rv);
                             state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
                         }
@@ -518,7 +545,8 @@ void FakeApiServer::installRoutes()
                             lock.unlock();
                             return sink.write(out.data(), out.size());
                         }
-                        if ((hasFault && fault.fault == Fault::WatchCleanClose) || now >= state->deadline) {
+                        if ((hasFault && fault.fault == Fault::WatchCleanClose)
+                            || now >= state->deadline) {
                             lock.unlock();
                             sink.done();
                             return true;
@@ -547,7 +575,8 @@ void FakeApiServer::installRoutes()
                 return;
             }
             if (fault.status == 429)
-                sendStatus(res, 429, "TooManyRequests", "too many requests, please try again later");
+                sendStatus(res, 429, "TooManyRequests",
+                           "too many requests, please try again later");
             else if (fault.status == 403)
                 sendStatus(res, 403, "Forbidden", resource + " is forbidden");
             else
@@ -559,7 +588,8 @@ void FakeApiServer::installRoutes()
         if (!cont.empty()) {
             const std::size_t colon = cont.find(':');
             auto it = m_snapshots.find(cont.substr(0, colon));
-            if (it == m_snapshots.end() || it->second.epoch != m_epoch || colon == std::string::npos) {
+            if (it == m_snapshots.end() || it->second.epoch != m_epoch
+                || colon == std::string::npos) {
                 sendStatus(res, 410, "Expired", "The provided continue parameter is too old");
                 return;
             }
@@ -578,10 +608,13 @@ void FakeApiServer::installRoutes()
             end = std::min(end, offset + std::size_t(limit));
         for (std::size_t i = offset; i < end; ++i)
             items.push_back(snap.items[i]);
-        json list = {{"kind", std::string(info->kind) + "List"}, {"apiVersion", apiVersion},
-                     {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}}, {"items", items}};
+        json list = {{"kind", std::string(info->kind) + "List"},
+                     {"apiVersion", apiVersion},
+                     {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}},
+                     {"items", items}};
         if (end < snap.items.size()) {
-            std::string id = cont.empty() ? "t" + std::to_string(m_nextToken++) : cont.substr(0, cont.find(':'));
+            std::string id = cont.empty() ? "t" + std::to_string(m_nextToken++)
+                                          : cont.substr(0, cont.find(':'));
             if (cont.empty())
                 m_snapshots[id] = snap;
             list["metadata"]["continue"] = id + ":" + std::to_string(end);

@@ -52,7 +52,7 @@ public:
     int port() const { return m_port; }
 
     // State. `resource` is the plural name ("pods", "deployments").
-    void put(const std::string &resource, nlohmann::json object);   // create or update
+    void put(const std::string &resource, nlohmann::json object); // create or update
     bool remove(const std::string &resource, const std::string &ns, const std::string &name);
     std::vector<nlohmann::json> objects(const std::string &resource) const;
     std::uint64_t resourceVersion() const;
@@ -111,12 +111,12 @@ private:
     std::uint64_t m_rv = 1;
     std::uint64_t m_compactedRv = 0;
     std::uint64_t m_epoch = 1;
-    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects;  // resource → key
+    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects; // resource → key
     std::deque<Event> m_events;
     std::map<std::string, std::deque<PendingFault>> m_faults;
     std::map<std::string, std::vector<std::string>> m_groupVersions;
     std::map<std::string, bool> m_forbidden;
-    std::map<std::string, Snapshot> m_snapshots;  // continue token → list snapshot
+    std::map<std::string, Snapshot> m_snapshots; // continue token → list snapshot
     std::uint64_t m_nextToken = 1;
     std::map<std::string, int> m_lists, m_fullLists, m_watches;
     int m_activeWatches = 0;

@@ -38,8 +38,9 @@ const ResourceInfo *findResource(const std::string &group, const std::string &ve
 
 json status(int code, const std::string &reason, const std::string &message)
 {
-    return {{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()},
-            {"status", "Failure"}, {"message", message}, {"reason", reason}, {"code", code}};
+    return {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
+            {"status", "Failure"}, {"message", message}, {"reason", reason},
+            {"code", code}};
 }
 
 std::string reasonFor(int code)
@@ -312,8 +313,7 @@ void FaultyApiServer::setBookmarkIntervalMs(int ms)
     m_bookmarkMs = ms;
 }
 
-bool FaultyApiServer::takeFault(const std::string &resource, bool (*accepts)(Fault),
-                                FaultSpec &out)
+bool FaultyApiServer::takeFault(const std::string &resource, bool (*accepts)(Fault), FaultSpec &out)
 {
     // The oldest fault this request can meet; a list fault does not hold up a watch fault
     // (a test arms a list fault and then drops the watch to make the client list).
@@ -341,7 +341,8 @@ void FaultyApiServer::installRoutes()
 {
     m_server->Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
         if (req.path == "/version") {
-            res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-faulty"})", "application/json");
+            res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-faulty"})",
+                            "application/json");
             return;
         }
         if (req.path == "/api") {
@@ -350,9 +351,10 @@ void FaultyApiServer::installRoutes()
         }
         if (req.path == "/apis") {
             const json v = {{"groupVersion", "apps/v1"}, {"version", "v1"}};
-            const json groups = json::array({{{"name", "apps"}, {"versions", json::array({v})},
-                                              {"preferredVersion", v}}});
-            res.set_content(json{{"kind", "APIGroupList"}, {"groups", groups}}.dump(), "application/json");
+            const json groups = json::array(
+                {{{"name", "apps"}, {"versions", json::array({v})}, {"preferredVersion", v}}});
+            res.set_content(json{{"kind", "APIGroupList"}, {"groups", groups}}.dump(),
+                            "application/json");
             return;
         }
         const std::vector<std::string> seg = split(req.path);
@@ -374,20 +376,25 @@ void FaultyApiServer::installRoutes()
             json list = json::array();
             for (const ResourceInfo &r : s_resources) {
                 if (group == r.group && version == r.version)
-                    list.push_back({{"name", r.resource}, {"singularName", ""}, {"namespaced", true},
-                                    {"kind", r.kind}, {"verbs", {"get", "list", "watch"}}});
+                    list.push_back({{"name", r.resource},
+                                    {"singularName", ""},
+                                    {"namespaced", true},
+                                    {"kind", r.kind},
+                                    {"verbs", {"get", "list", "watch"}}});
             }
             if (list.empty()) {
                 sendStatus(res, 404, "the server could not find the requested resource");
                 return;
             }
-            res.set_content(json{{"kind", "APIResourceList"}, {"groupVersion", apiVersion},
-                                 {"resources", list}}.dump(),
-                            "application/json");
+            res.set_content(
+                json{{"kind", "APIResourceList"}, {"groupVersion", apiVersion}, {"resources", list}}
+                    .dump(),
+                "application/json");
             return;
         }
         // Collections across all namespaces only: that is what the soak's informers watch.
-        const ResourceInfo *info = seg.size() == rest + 1 ? findResource(group, version, seg[rest]) : nullptr;
+        const ResourceInfo *info
+            = seg.size() == rest + 1 ? findResource(group, version, seg[rest]) : nullptr;
         if (!info) {
             sendStatus(res, 404, "the server could not find the requested resource");
             return;
@@ -397,7 +404,8 @@ void FaultyApiServer::installRoutes()
             std::uint64_t timeout = 300;
             if (req.has_param("timeoutSeconds"))
                 parseNumber(req.get_param_value("timeoutSeconds"), timeout);
-            serveWatch(info->resource, apiVersion, info->kind, req.get_param_value("resourceVersion"),
+            serveWatch(info->resource, apiVersion, info->kind,
+                       req.get_param_value("resourceVersion"),
                        int(std::min<std::uint64_t>(timeout, 3600)), &res);
             return;
         }
@@ -419,12 +427,17 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
     if (cont.empty())
         ++m_fullLists[resource];
     FaultSpec fault;
-    const bool faulted = takeFault(resource, [](Fault f) { return f == Fault::ListDrop || f == Fault::ListStatus; },
-                                   fault)
-                         || (!cont.empty()
-                             && takeFault(resource, [](Fault f) { return f == Fault::Continue410; }, fault));
+    const bool faulted
+        = takeFault(
+              resource, [](Fault f) { return f == Fault::ListDrop || f == Fault::ListStatus; },
+              fault)
+          || (!cont.empty()
+              && takeFault(
+                  resource, [](Fault f) { return f == Fault::Continue410; }, fault));
     if (faulted && fault.fault == Fault::Continue410) {
-        sendStatus(res, 410, "The provided continue parameter is too old to display a consistent list result.");
+        sendStatus(
+            res, 410,
+            "The provided continue parameter is too old to display a consistent list result.");
         return;
     }
     if (faulted && fault.fault == Fault::ListStatus) {
@@ -440,11 +453,14 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
     std::size_t offset = 0;
     if (!cont.empty()) {
         const std::size_t colon = cont.find(':');
-        auto it = colon == std::string::npos ? m_snapshots.end() : m_snapshots.find(cont.substr(0, colon));
+        auto it = colon == std::string::npos ? m_snapshots.end()
+                                             : m_snapshots.find(cont.substr(0, colon));
         std::uint64_t parsed = 0;
         if (it == m_snapshots.end() || it->second.epoch != m_epoch
             || !parseNumber(cont.substr(colon + 1), parsed)) {
-            sendStatus(res, 410, "The provided continue parameter is too old to display a consistent list result.");
+            sendStatus(
+                res, 410,
+                "The provided continue parameter is too old to display a consistent list result.");
             return;
         }
         snap = it->second;
@@ -461,10 +477,13 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
     json items = json::array();
     for (std::size_t i = offset; i < end; ++i)
         items.push_back(snap.items[i]);
-    json list = {{"kind", kind + "List"}, {"apiVersion", apiVersion},
-                 {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}}, {"items", std::move(items)}};
+    json list = {{"kind", kind + "List"},
+                 {"apiVersion", apiVersion},
+                 {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}},
+                 {"items", std::move(items)}};
     if (end < snap.items.size()) {
-        const std::string id = cont.empty() ? "t" + std::to_string(m_nextToken++) : cont.substr(0, cont.find(':'));
+        const std::string id
+            = cont.empty() ? "t" + std::to_string(m_nextToken++) : cont.substr(0, cont.find(':'));
         if (cont.empty())
             m_snapshots[id] = snap;
         list["metadata"]["continue"] = id + ":" + std::to_string(end);
@@ -500,9 +519,11 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
             return;
         }
         FaultSpec fault;
-        if (takeFault(resource, [](Fault f) { return f == Fault::WatchStatus; }, fault)) {
-            sendStatus(res, fault.status, fault.status == 410 ? "too old resource version: " + rvText
-                                                             : "injected failure");
+        if (takeFault(
+                resource, [](Fault f) { return f == Fault::WatchStatus; }, fault)) {
+            sendStatus(res, fault.status,
+                       fault.status == 410 ? "too old resource version: " + rvText
+                                           : "injected failure");
             if (fault.status == 429 && fault.retryAfterSec > 0) {
                 res.set_header("Retry-After", std::to_string(fault.retryAfterSec));
                 m_retryAfter.push_back({resource, fault.retryAfterSec, Clock::now(), {}});
@@ -511,7 +532,7 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
         }
         expired = fromRv < m_compactedRv;
         id = m_nextWatch++;
-        m_currentWatch[resource] = id;  // an older watch of this resource ends
+        m_currentWatch[resource] = id; // an older watch of this resource ends
         epoch = m_epoch;
         if (!expired)
             ++m_watchesStreamed[resource];
@@ -531,139 +552,152 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
     state->nextBookmark = Clock::now();
 
     // Not "application/json": cpp-httplib would gzip it and hold events in the compressor.
-    res.set_chunked_content_provider(
-        "application/json;stream=watch",
-        [this, state, resource, apiVersion, kind, id, epoch, expired, fromRv](std::size_t,
-                                                                              httplib::DataSink &sink) {
-            std::unique_lock lock(m_mutex);
-            if (expired) {
-                const std::string line = json{{"type", "ERROR"},
-                    {"object", status(410, "Expired", "too old resource version: " + std::to_string(fromRv))}}
-                    .dump() + "\n";
-                lock.unlock();
-                sink.write(line.data(), line.size());
-                sink.done();
-                return true;
-            }
-            for (;;) {
-                if (m_stopping || m_epoch != epoch || m_currentWatch[resource] != id)
+    res.set_chunked_content_provider("application/json;stream=watch", [this, state, resource,
+                                                                       apiVersion, kind, id, epoch,
+                                                                       expired, fromRv](
+                                                                          std::size_t,
+                                                                          httplib::DataSink &sink) {
+        std::unique_lock lock(m_mutex);
+        if (expired) {
+            const std::string line
+                = json{{"type", "ERROR"},
+                       {"object", status(410, "Expired",
+                                         "too old resource version: " + std::to_string(fromRv))}}
+                      .dump()
+                  + "\n";
+            lock.unlock();
+            sink.write(line.data(), line.size());
+            sink.done();
+            return true;
+        }
+        for (;;) {
+            if (m_stopping || m_epoch != epoch || m_currentWatch[resource] != id)
+                return false;
+            const auto now = Clock::now();
+            if (state->silent) {
+                // Say nothing until the client gives up (a newer watch) or long after.
+                if (now >= state->deadline)
                     return false;
-                const auto now = Clock::now();
-                if (state->silent) {
-                    // Say nothing until the client gives up (a newer watch) or long after.
-                    if (now >= state->deadline)
-                        return false;
-                    m_changed.wait_for(lock, std::chrono::milliseconds(20));
-                    continue;
-                }
-                std::string out;
-                auto appendEvents = [&] {
-                    for (const Event &e : m_events) {
-                        if (e.rv <= state->lastRv || e.resource != resource)
-                            continue;
-                        json o = e.object;
-                        o["kind"] = kind;
-                        o["apiVersion"] = apiVersion;
-                        out += json{{"type", e.type}, {"object", std::move(o)}}.dump() + "\n";
-                        state->lastRv = e.rv;
-                    }
-                };
-                FaultSpec fault;
-                if (takeFault(resource, isStreamFault, fault)) {
-                    switch (fault.fault) {
-                    case Fault::WatchDrop:
-                    case Fault::WatchDropCompacted: {
-                        appendEvents();
-                        if (fault.fault == Fault::WatchDropCompacted) {
-                            // Under the lock, with this client cut off: whatever version it
-                            // holds is now older than the history. The extra write stands for
-                            // activity of other kinds, so that a fresh list is not expired.
-                            m_compactedRv = ++m_rv;
-                        }
-                        const std::string torn = R"({"type":"MODIFIED","object":{"metadata":{"name":"tor)";
-                        out += torn;
-                        lock.unlock();
-                        sink.write(out.data(), out.size());
-                        return false;
-                    }
-                    case Fault::WatchErrorEvent:
-                        out = json{{"type", "ERROR"}, {"object", status(fault.status, reasonFor(fault.status),
-                                                                        "injected watch error")}}.dump() + "\n";
-                        lock.unlock();
-                        sink.write(out.data(), out.size());
-                        sink.done();
-                        return true;
-                    case Fault::WatchSilent:
-                        state->silent = true;
-                        state->deadline = now + std::chrono::seconds(20);
+                m_changed.wait_for(lock, std::chrono::milliseconds(20));
+                continue;
+            }
+            std::string out;
+            auto appendEvents = [&] {
+                for (const Event &e : m_events) {
+                    if (e.rv <= state->lastRv || e.resource != resource)
                         continue;
-                    case Fault::WatchMalformed:
-                        out = "{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"x\"}}\n";
-                        lock.unlock();
-                        return sink.write(out.data(), out.size());
-                    case Fault::WatchOversized: {
-                        // Valid JSON that changes nothing: a bookmark at the stream's version,
-                        // padded to `size` bytes.
-                        json bookmark = {{"type", "BOOKMARK"},
-                                         {"object", {{"kind", kind}, {"apiVersion", apiVersion},
-                                                     {"metadata", {{"resourceVersion", std::to_string(state->lastRv)},
-                                                                   {"annotations", {{"pad", ""}}}}}}}};
-                        const std::size_t base = bookmark.dump().size() + 1;
-                        bookmark["object"]["metadata"]["annotations"]["pad"] =
-                            std::string(fault.size > base ? fault.size - base : 1, 'x');
-                        out = bookmark.dump() + "\n";
-                        lock.unlock();
-                        return sink.write(out.data(), out.size());
-                    }
-                    case Fault::WatchEndless: {
-                        lock.unlock();
-                        const std::string chunk(64 * 1024, 'x');
-                        std::size_t sent = 0;
-                        const std::string head = R"({"type":"ADDED","object":{"metadata":{"name":")";
-                        bool open = sink.write(head.data(), head.size());
-                        while (open && sent < fault.size) {
-                            open = sink.write(chunk.data(), chunk.size());
-                            if (open)
-                                sent += chunk.size();
-                        }
-                        std::lock_guard relock(m_mutex);
-                        m_lastEndlessBytes = sent;
-                        return false;
-                    }
-                    default:
-                        break;
-                    }
+                    json o = e.object;
+                    o["kind"] = kind;
+                    o["apiVersion"] = apiVersion;
+                    out += json{{"type", e.type}, {"object", std::move(o)}}.dump() + "\n";
+                    state->lastRv = e.rv;
                 }
-                auto queued = m_faults.find(resource);
-                if (queued != m_faults.end()
-                    && std::any_of(queued->second.begin(), queued->second.end(),
-                                   [](const FaultSpec &s) { return s.fault == Fault::WatchStatus; })) {
-                    // The next watch must meet the injected status: end this one cleanly.
+            };
+            FaultSpec fault;
+            if (takeFault(resource, isStreamFault, fault)) {
+                switch (fault.fault) {
+                case Fault::WatchDrop:
+                case Fault::WatchDropCompacted: {
+                    appendEvents();
+                    if (fault.fault == Fault::WatchDropCompacted) {
+                        // Under the lock, with this client cut off: whatever version it
+                        // holds is now older than the history. The extra write stands for
+                        // activity of other kinds, so that a fresh list is not expired.
+                        m_compactedRv = ++m_rv;
+                    }
+                    const std::string torn
+                        = R"({"type":"MODIFIED","object":{"metadata":{"name":"tor)";
+                    out += torn;
                     lock.unlock();
+                    sink.write(out.data(), out.size());
+                    return false;
+                }
+                case Fault::WatchErrorEvent:
+                    out = json{{"type", "ERROR"},
+                               {"object", status(fault.status, reasonFor(fault.status),
+                                                 "injected watch error")}}
+                              .dump()
+                          + "\n";
+                    lock.unlock();
+                    sink.write(out.data(), out.size());
                     sink.done();
                     return true;
-                }
-                appendEvents();
-                if (m_bookmarkMs > 0 && now >= state->nextBookmark) {
-                    state->lastRv = std::max(state->lastRv, m_rv);
-                    out += json{{"type", "BOOKMARK"},
-                                {"object", {{"kind", kind}, {"apiVersion", apiVersion},
-                                            {"metadata", {{"resourceVersion", std::to_string(state->lastRv)}}}}}}
-                               .dump() + "\n";
-                    state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
-                }
-                if (!out.empty()) {
+                case Fault::WatchSilent:
+                    state->silent = true;
+                    state->deadline = now + std::chrono::seconds(20);
+                    continue;
+                case Fault::WatchMalformed:
+                    out = "{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"x\"}}\n";
+                    lock.unlock();
+                    return sink.write(out.data(), out.size());
+                case Fault::WatchOversized: {
+                    // Valid JSON that changes nothing: a bookmark at the stream's version,
+                    // padded to `size` bytes.
+                    json bookmark = {{"type", "BOOKMARK"},
+                                     {"object",
+                                      {{"kind", kind},
+                                       {"apiVersion", apiVersion},
+                                       {"metadata",
+                                        {{"resourceVersion", std::to_string(state->lastRv)},
+                                         {"annotations", {{"pad", ""}}}}}}}};
+                    const std::size_t base = bookmark.dump().size() + 1;
+                    bookmark["object"]["metadata"]["annotations"]["pad"]
+                        = std::string(fault.size > base ? fault.size - base : 1, 'x');
+                    out = bookmark.dump() + "\n";
                     lock.unlock();
                     return sink.write(out.data(), out.size());
                 }
-                if (now >= state->deadline) {
+                case Fault::WatchEndless: {
                     lock.unlock();
-                    sink.done();
-                    return true;
+                    const std::string chunk(64 * 1024, 'x');
+                    std::size_t sent = 0;
+                    const std::string head = R"({"type":"ADDED","object":{"metadata":{"name":")";
+                    bool open = sink.write(head.data(), head.size());
+                    while (open && sent < fault.size) {
+                        open = sink.write(chunk.data(), chunk.size());
+                        if (open)
+                            sent += chunk.size();
+                    }
+                    std::lock_guard relock(m_mutex);
+                    m_lastEndlessBytes = sent;
+                    return false;
                 }
-                m_changed.wait_for(lock, std::chrono::milliseconds(20));
+                default: break;
+                }
             }
-        });
+            auto queued = m_faults.find(resource);
+            if (queued != m_faults.end()
+                && std::any_of(queued->second.begin(), queued->second.end(),
+                               [](const FaultSpec &s) { return s.fault == Fault::WatchStatus; })) {
+                // The next watch must meet the injected status: end this one cleanly.
+                lock.unlock();
+                sink.done();
+                return true;
+            }
+            appendEvents();
+            if (m_bookmarkMs > 0 && now >= state->nextBookmark) {
+                state->lastRv = std::max(state->lastRv, m_rv);
+                out += json{{"type", "BOOKMARK"},
+                            {"object",
+                             {{"kind", kind},
+                              {"apiVersion", apiVersion},
+                              {"metadata", {{"resourceVersion", std::to_string(state->lastRv)}}}}}}
+                           .dump()
+                       + "\n";
+                state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
+            }
+            if (!out.empty()) {
+                lock.unlock();
+                return sink.write(out.data(), out.size());
+            }
+            if (now >= state->deadline) {
+                lock.unlock();
+                sink.done();
+                return true;
+            }
+            m_changed.wait_for(lock, std::chrono::milliseconds(20));
+        }
+    });
 }
 
 } // namespace Orrery::Test

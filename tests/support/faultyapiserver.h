@@ -43,21 +43,21 @@ class FaultyApiServer
 public:
     enum class Fault {
         // Request faults, taken by the next request of their type.
-        ListDrop,        // the next list page: half the body, then the connection is cut
-        ListStatus,      // the next list page answers `status` (500, 429 with Retry-After)
-        Continue410,     // the next list page with a continue token answers 410 Expired
-        WatchStatus,     // the open watch ends cleanly; the next one answers `status`
-                         // (410, 500, 429 with Retry-After, 401, 403)
+        ListDrop,    // the next list page: half the body, then the connection is cut
+        ListStatus,  // the next list page answers `status` (500, 429 with Retry-After)
+        Continue410, // the next list page with a continue token answers 410 Expired
+        WatchStatus, // the open watch ends cleanly; the next one answers `status`
+                     // (410, 500, 429 with Retry-After, 401, 403)
         // Stream faults, taken by the open watch (or the next one).
-        WatchDrop,       // pending events, then half an event, then the connection is cut
+        WatchDrop,          // pending events, then half an event, then the connection is cut
         WatchDropCompacted, // the same, and the history is compacted at that instant (after
-                         // one more write elsewhere): the client's re-watch meets 410
-        WatchErrorEvent, // an ERROR event carrying Status `status` (410, 401, 403, 500), then
-                         // the end of the stream, as kube-apiserver does
-        WatchSilent,     // nothing more: no event, no bookmark, the connection stays open
-        WatchMalformed,  // a line that is not JSON, then the stream goes on
-        WatchOversized,  // one line of `size` bytes (a padded BOOKMARK), then the stream goes on
-        WatchEndless,    // bytes without a newline until the client hangs up (at most `size`)
+                            // one more write elsewhere): the client's re-watch meets 410
+        WatchErrorEvent,    // an ERROR event carrying Status `status` (410, 401, 403, 500), then
+                            // the end of the stream, as kube-apiserver does
+        WatchSilent,        // nothing more: no event, no bookmark, the connection stays open
+        WatchMalformed,     // a line that is not JSON, then the stream goes on
+        WatchOversized,     // one line of `size` bytes (a padded BOOKMARK), then the stream goes on
+        WatchEndless,       // bytes without a newline until the client hangs up (at most `size`)
     };
     static constexpr int FaultCount = int(Fault::WatchEndless) + 1;
     static const char *faultName(Fault fault);
@@ -66,8 +66,8 @@ public:
     {
         Fault fault = Fault::WatchDrop;
         int status = 0;
-        int retryAfterSec = 0;  // Retry-After header on a 429 (0: none)
-        std::size_t size = 0;   // WatchOversized, WatchEndless
+        int retryAfterSec = 0; // Retry-After header on a 429 (0: none)
+        std::size_t size = 0;  // WatchOversized, WatchEndless
     };
 
     // Sent on a 429 with Retry-After, and the first request of the resource after it.
@@ -76,14 +76,14 @@ public:
         std::string resource;
         int retryAfterSec = 0;
         std::chrono::steady_clock::time_point answeredAt;
-        std::chrono::steady_clock::time_point nextRequestAt;  // epoch when none yet
+        std::chrono::steady_clock::time_point nextRequestAt; // epoch when none yet
     };
 
     FaultyApiServer();
     ~FaultyApiServer();
 
-    bool start(int port = 0);  // port 0 picks a free one (kept across restart())
-    void stop();               // cuts every open connection
+    bool start(int port = 0); // port 0 picks a free one (kept across restart())
+    void stop();              // cuts every open connection
     // A different cluster behind the same URL: stops, replaces the whole state with `objects`
     // (resource → objects), starts the history at `firstResourceVersion` and starts again.
     bool restart(std::map<std::string, std::vector<nlohmann::json>> objects,
@@ -134,10 +134,9 @@ private:
     void serveList(const std::string &resource, const std::string &apiVersion,
                    const std::string &kind, const std::string &cont, int limit, void *res);
     void serveWatch(const std::string &resource, const std::string &apiVersion,
-                    const std::string &kind, const std::string &rvText, int timeoutSec,
-                    void *res);
+                    const std::string &kind, const std::string &rvText, int timeoutSec, void *res);
     bool takeFault(const std::string &resource, bool (*accepts)(Fault), FaultSpec &out);
-    void noteRequest(const std::string &resource);  // under m_mutex
+    void noteRequest(const std::string &resource); // under m_mutex
     static std::string keyOf(const nlohmann::json &object);
 
     mutable std::mutex m_mutex;
@@ -150,12 +149,12 @@ private:
     std::uint64_t m_rv = 1;
     std::uint64_t m_compactedRv = 0;
     std::uint64_t m_epoch = 1;
-    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects;  // resource → key
+    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects; // resource → key
     std::deque<Event> m_events;
     std::map<std::string, std::deque<FaultSpec>> m_faults;
-    std::map<std::string, Snapshot> m_snapshots;  // continue token id → snapshot
+    std::map<std::string, Snapshot> m_snapshots; // continue token id → snapshot
     std::uint64_t m_nextToken = 1;
-    std::map<std::string, std::uint64_t> m_currentWatch;  // resource → newest watch id
+    std::map<std::string, std::uint64_t> m_currentWatch; // resource → newest watch id
     std::uint64_t m_nextWatch = 1;
     std::map<std::string, int> m_watchesStreamed, m_fullLists;
     std::vector<int> m_delivered = std::vector<int>(FaultCount, 0);

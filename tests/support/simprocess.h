@@ -25,7 +25,7 @@ public:
     bool start(const QStringList &arguments, const QString &kubeconfig, int timeoutMs = 60000);
     void stop();
 
-    QString url() const { return m_url; }  // https://127.0.0.1:<port>
+    QString url() const { return m_url; } // https://127.0.0.1:<port>
     QString errorString() const { return m_error; }
     QProcess &process() { return m_process; }
 

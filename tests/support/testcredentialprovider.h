@@ -15,7 +15,10 @@ namespace Orrery::Test {
 class TestCredentialProvider final : public CredentialProvider
 {
 public:
-    explicit TestCredentialProvider(QList<QByteArray> tokens = {}) : m_tokens(std::move(tokens)) {}
+    explicit TestCredentialProvider(QList<QByteArray> tokens = {})
+        : m_tokens(std::move(tokens))
+    {
+    }
 
     Result<Credential> credential() override
     {

@@ -13,12 +13,12 @@
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
-#include <palettemodel.h>
 #include <operations/actioncontroller.h>
 #include <operations/applydialog.h>
 #include <operations/confirmdialog.h>
 #include <operations/operationspanel.h>
 #include <operations/rollouttracker.h>
+#include <palettemodel.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -29,11 +29,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -50,17 +50,16 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-template<typename T>
-T *visibleTopLevel(const QString &objectName = {})
+template <typename T> T *visibleTopLevel(const QString &objectName = {})
 {
     for (QWidget *w : QApplication::topLevelWidgets())
-        if (auto *t = qobject_cast<T *>(w); t && t->isVisible() && (objectName.isEmpty() || t->objectName() == objectName))
+        if (auto *t = qobject_cast<T *>(w);
+            t && t->isVisible() && (objectName.isEmpty() || t->objectName() == objectName))
             return t;
     return nullptr;
 }
 
-template<typename T>
-T *waitForDialog(const QString &objectName = {}, int timeoutMs = 15000)
+template <typename T> T *waitForDialog(const QString &objectName = {}, int timeoutMs = 15000)
 {
     T *found = nullptr;
     waitUntil([&] { return (found = visibleTopLevel<T>(objectName)) != nullptr; }, timeoutMs);
@@ -94,7 +93,8 @@ QString deploymentYaml(const QString &name, const QString &ns, const QString &im
 
 QString configMapYaml(const QString &name, const QString &ns, const QString &value)
 {
-    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\n  namespace: %2\ndata:\n  mode: %3\n")
+    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\n  namespace: "
+                          "%2\ndata:\n  mode: %3\n")
         .arg(name, ns, value);
 }
 
@@ -148,7 +148,8 @@ void TestApplySim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -159,7 +160,8 @@ void TestApplySim::initTestCase()
     m_host->show();
     m_session = connectContext(m_context);
     QVERIFY(m_session);
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
+                                                      m_dir.filePath("audit"));
     m_panel = std::make_unique<OperationsPanel>();
     m_panel->resize(400, 600);
     m_panel->show();
@@ -196,7 +198,8 @@ nlohmann::json TestApplySim::get(ClusterSession *session, const QString &path)
     session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
         answered = true;
         if (r.ok() && r->isSuccess())
-            result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+            result = nlohmann::json::parse(r->body.constData(),
+                                           r->body.constData() + r->body.size(), nullptr, false);
     });
     waitUntil([&] { return answered; }, 10000);
     return result;
@@ -220,14 +223,17 @@ int TestApplySim::sendApply(const QString &path, const QString &manager, const Q
     return status;
 }
 
-ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QString &yaml, int objects)
+ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QString &yaml,
+                                       int objects)
 {
     ApplyDialog *dialog = controller->applyManifests();
     if (!dialog || !waitUntil([&] { return dialog->isVisible(); }, 5000))
         return nullptr;
     dialog->setYaml(yaml);
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
-    if (!waitUntil([&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); }, 15000))
+    if (!waitUntil(
+            [&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); },
+            15000))
         return nullptr;
     return dialog;
 }
@@ -262,7 +268,8 @@ void TestApplySim::newConfigMapAndChangedImage()
     QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-settings"));
     QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
     QCOMPARE(dialog->object(1).status, QStringLiteral("new object"));
-    QVERIFY2(diffHasLine(dialog->object(1).details, '+', "image: nginx:1.25"), qPrintable(dialog->object(1).details));
+    QVERIFY2(diffHasLine(dialog->object(1).details, '+', "image: nginx:1.25"),
+             qPrintable(dialog->object(1).details));
     // The dry run stored nothing.
     QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_null());
     QVERIFY(dialog->applyButton()->isEnabled());
@@ -271,30 +278,44 @@ void TestApplySim::newConfigMapAndChangedImage()
     QVERIFY(confirm);
     QCOMPARE(confirm->target().context, m_context);
     QVERIFY(confirm->target().name.contains("apply-web"));
-    QVERIFY(confirm->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("image: nginx:1.25"));
+    QVERIFY(confirm->findChild<QPlainTextEdit *>("changeDetails")
+                ->toPlainText()
+                .contains("image: nginx:1.25"));
     QVERIFY(confirm->isConfirmEnabled());
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
 
     const QString deploymentPath = "/apis/apps/v1/namespaces/default/deployments/apply-web";
-    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_object(); }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings")
+                .is_object();
+        },
+        15000));
     QVERIFY(waitUntil([&] { return get(m_session, deploymentPath).is_object(); }, 15000));
     const auto cm = get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings");
     QCOMPARE(cm["data"].value("mode", std::string()), std::string("blue"));
     bool orreryManages = false;
-    for (const auto &f : get(m_session, deploymentPath)["metadata"].value("managedFields", nlohmann::json::array()))
-        if (f.value("manager", std::string()) == "orrery" && f.value("operation", std::string()) == "Apply")
+    for (const auto &f :
+         get(m_session, deploymentPath)["metadata"].value("managedFields", nlohmann::json::array()))
+        if (f.value("manager", std::string()) == "orrery"
+            && f.value("operation", std::string()) == "Apply")
             orreryManages = true;
     QVERIFY(orreryManages);
 
     // Second apply: the image changes; the diff shows exactly that line.
-    dialog = checkPasted(m_controller.get(), deploymentYaml("apply-web", "default", "nginx:1.26"), 1);
+    dialog
+        = checkPasted(m_controller.get(), deploymentYaml("apply-web", "default", "nginx:1.26"), 1);
     QVERIFY(dialog);
     QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
     QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
     const QString diff = dialog->diffText();
-    QVERIFY2(diffHasLine(diff, '-', "image: nginx:1.25") && diffHasLine(diff, '+', "image: nginx:1.26"), qPrintable(diff));
-    QVERIFY2(!diffHasLine(diff, '+', "replicas") && !diffHasLine(diff, '-', "replicas"), qPrintable(diff));
-    QVERIFY2(!diff.contains("resourceVersion") && !diff.contains("managedFields"), qPrintable(diff));
+    QVERIFY2(diffHasLine(diff, '-', "image: nginx:1.25")
+                 && diffHasLine(diff, '+', "image: nginx:1.26"),
+             qPrintable(diff));
+    QVERIFY2(!diffHasLine(diff, '+', "replicas") && !diffHasLine(diff, '-', "replicas"),
+             qPrintable(diff));
+    QVERIFY2(!diff.contains("resourceVersion") && !diff.contains("managedFields"),
+             qPrintable(diff));
     if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
         dialog->resize(900, 620);
         QVERIFY(dialog->grab().save(QDir(dir).filePath("operations-apply.png")));
@@ -303,18 +324,23 @@ void TestApplySim::newConfigMapAndChangedImage()
     confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] {
-        return get(m_session, deploymentPath)["spec"]["template"]["spec"]["containers"][0].value("image", std::string())
-            == "nginx:1.26";
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            return get(m_session, deploymentPath)["spec"]["template"]["spec"]["containers"][0]
+                       .value("image", std::string())
+                   == "nginx:1.26";
+        },
+        15000));
     // The changed template is followed.
     RolloutTracker *tracker = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (RolloutTracker *t : m_panel->trackers())
-            if (t->name() == "apply-web")
-                tracker = t;
-        return tracker != nullptr;
-    }, 5000));
+    QVERIFY(waitUntil(
+        [&] {
+            for (RolloutTracker *t : m_panel->trackers())
+                if (t->name() == "apply-web")
+                    tracker = t;
+            return tracker != nullptr;
+        },
+        5000));
     QVERIFY2(waitUntil([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
              qPrintable(tracker->message()));
 }
@@ -322,10 +348,11 @@ void TestApplySim::newConfigMapAndChangedImage()
 void TestApplySim::malformedYamlSendsNothing()
 {
     const int before = auditCount();
-    ApplyDialog *dialog = checkPasted(m_controller.get(),
-                                      configMapYaml("apply-never", "default", "x")
-                                          + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
-                                      0);
+    ApplyDialog *dialog
+        = checkPasted(m_controller.get(),
+                      configMapYaml("apply-never", "default", "x")
+                          + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
+                      0);
     QVERIFY(dialog);
     const QString error = dialog->errorText();
     QVERIFY2(error.contains("document 2"), qPrintable(error));
@@ -337,10 +364,12 @@ void TestApplySim::malformedYamlSendsNothing()
     QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-never").is_null());
 
     // An object without a name: the document is named too.
-    dialog->setYaml(configMapYaml("apply-never", "default", "x") + "---\napiVersion: v1\nkind: ConfigMap\n");
+    dialog->setYaml(configMapYaml("apply-never", "default", "x")
+                    + "---\napiVersion: v1\nkind: ConfigMap\n");
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return !dialog->errorText().isEmpty(); }, 5000));
-    QVERIFY2(dialog->errorText().contains("document 2") && dialog->errorText().contains("metadata.name"),
+    QVERIFY2(dialog->errorText().contains("document 2")
+                 && dialog->errorText().contains("metadata.name"),
              qPrintable(dialog->errorText()));
     QCOMPARE(auditCount(), before);
     dialog->reject();
@@ -350,7 +379,8 @@ void TestApplySim::conflictExplainedThenForced()
 {
     const QString path = "/api/v1/namespaces/default/configmaps/apply-owned";
     const QString freePath = "/api/v1/namespaces/default/configmaps/apply-free";
-    QCOMPARE(sendApply(path, "kubectl", configMapYaml("apply-owned", "default", "red").toUtf8()), 201);
+    QCOMPARE(sendApply(path, "kubectl", configMapYaml("apply-owned", "default", "red").toUtf8()),
+             201);
 
     // A new object and one whose field kubectl owns: the dry run finds the conflict, and the
     // dialog explains it and offers the force right there instead of a half-done apply.
@@ -363,9 +393,11 @@ void TestApplySim::conflictExplainedThenForced()
     QCOMPARE(dialog->object(1).status, QStringLiteral("conflict"));
     QVERIFY(dialog->object(1).conflict);
     const QString conflict = dialog->conflictText();
-    QVERIFY2(conflict.contains("ConfigMap default/apply-owned") && conflict.contains("\"kubectl\" manages .data.mode"),
+    QVERIFY2(conflict.contains("ConfigMap default/apply-owned")
+                 && conflict.contains("\"kubectl\" manages .data.mode"),
              qPrintable(conflict));
-    QVERIFY2(conflict.contains("Apply is disabled: it would apply 1 other object(s) and then fail"), qPrintable(conflict));
+    QVERIFY2(conflict.contains("Apply is disabled: it would apply 1 other object(s) and then fail"),
+             qPrintable(conflict));
     QVERIFY(!dialog->applyButton()->isEnabled());
     QVERIFY(dialog->forceButton()->isVisible());
     QVERIFY(dialog->forceButton()->isEnabled());
@@ -378,23 +410,30 @@ void TestApplySim::conflictExplainedThenForced()
 
     // The confirmation names the force and repeats the conflict.
     ConfirmDialog *second = nullptr;
-    QVERIFY(waitUntil([&] {
-        second = visibleTopLevel<ConfirmDialog>();
-        return second && second->windowTitle().contains("Force");
-    }, 10000));
+    QVERIFY(waitUntil(
+        [&] {
+            second = visibleTopLevel<ConfirmDialog>();
+            return second && second->windowTitle().contains("Force");
+        },
+        10000));
     QString labels;
     for (QLabel *l : second->findChildren<QLabel *>())
         labels += l->text() + QLatin1Char('\n');
     QVERIFY2(labels.contains("\"kubectl\" manages .data.mode"), qPrintable(labels));
     // Nothing written before the confirmation.
     QVERIFY(get(m_session, freePath).is_null());
-    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
+    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())),
+             QStringLiteral("red"));
     QTest::mouseClick(second->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; }, 15000));
+    QVERIFY(waitUntil(
+        [&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; },
+        15000));
     QVERIFY(get(m_session, freePath).is_object());
     bool orreryOwns = false;
-    for (const auto &f : get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
-        if (f.value("manager", std::string()) == "orrery" && f.dump().find("f:mode") != std::string::npos)
+    for (const auto &f :
+         get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
+        if (f.value("manager", std::string()) == "orrery"
+            && f.dump().find("f:mode") != std::string::npos)
             orreryOwns = true;
     QVERIFY(orreryOwns);
 
@@ -411,7 +450,8 @@ void TestApplySim::conflictExplainedThenForced()
     takeBack.contentType = "application/apply-patch+yaml";
     takeBack.body = configMapYaml("apply-owned", "default", "red").toUtf8();
     bool answered = false;
-    m_session->transport()->send(takeBack, this, [&](const Result<ApiResponse> &) { answered = true; });
+    m_session->transport()->send(takeBack, this,
+                                 [&](const Result<ApiResponse> &) { answered = true; });
     QVERIFY(waitUntil([&] { return answered; }, 10000));
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
@@ -420,7 +460,8 @@ void TestApplySim::conflictExplainedThenForced()
     auto *box = waitForDialog<QMessageBox>("ApplyConflict");
     QVERIFY(box);
     QVERIFY2(box->text().contains("\"kubectl\" manages .data.mode"), qPrintable(box->text()));
-    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())), QStringLiteral("red"));
+    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())),
+             QStringLiteral("red"));
     box->reject();
 }
 
@@ -428,7 +469,8 @@ void TestApplySim::protectedContextNeedsTypedName()
 {
     m_preferences->setProtected(m_context, true);
     const QString path = "/api/v1/namespaces/default/configmaps/apply-guarded";
-    ApplyDialog *dialog = checkPasted(m_controller.get(), configMapYaml("apply-guarded", "default", "on"), 1);
+    ApplyDialog *dialog
+        = checkPasted(m_controller.get(), configMapYaml("apply-guarded", "default", "on"), 1);
     QVERIFY(dialog);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
@@ -456,10 +498,12 @@ void TestApplySim::viewerApplyDisabledWithReason()
     ActionController controller(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
     controller.setSession(viewer);
     const int before = auditCount();
-    ApplyDialog *dialog = checkPasted(&controller, configMapYaml("apply-viewer", "default", "no"), 1);
+    ApplyDialog *dialog
+        = checkPasted(&controller, configMapYaml("apply-viewer", "default", "no"), 1);
     QVERIFY(dialog);
     QVERIFY(!dialog->applyButton()->isEnabled());
-    QVERIFY2(dialog->object(0).status.contains("Not allowed: you may not patch configmaps in namespace default"),
+    QVERIFY2(dialog->object(0).status.contains(
+                 "Not allowed: you may not patch configmaps in namespace default"),
              qPrintable(dialog->object(0).status));
     QVERIFY(dialog->object(0).blocking);
     QVERIFY(dialog->summaryText().contains("nothing was sent"));
@@ -473,17 +517,25 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 {
     QVERIFY(kubectl({"create", "namespace", "apply-twin-a"}));
     QVERIFY(kubectl({"create", "namespace", "apply-twin-b"}));
-    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); }, 5000));
-    const QString manifest = configMapYaml("twin-settings", "NS", "twin") + "---\n" + deploymentYaml("twin-web", "NS", "nginx:1.27");
+    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); },
+                      5000));
+    const QString manifest = configMapYaml("twin-settings", "NS", "twin") + "---\n"
+                             + deploymentYaml("twin-web", "NS", "nginx:1.27");
     // Orrery into namespace a (through the whole dialog flow).
-    ApplyDialog *dialog = checkPasted(m_controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
+    ApplyDialog *dialog
+        = checkPasted(m_controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
     QVERIFY(dialog);
     QVERIFY(dialog->applyButton()->isEnabled());
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web").is_object(); }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web")
+                .is_object();
+        },
+        15000));
     // kubectl into namespace b, same field manager.
     QFile file(m_dir.filePath("twin.yaml"));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -501,7 +553,8 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
     // Both recorded as an Apply by "orrery" over the same fields.
     auto appliedFields = [](const nlohmann::json &o) {
         for (const auto &f : o["metadata"].value("managedFields", nlohmann::json::array()))
-            if (f.value("manager", std::string()) == "orrery" && f.value("operation", std::string()) == "Apply")
+            if (f.value("manager", std::string()) == "orrery"
+                && f.value("operation", std::string()) == "Apply")
                 return f.value("fieldsV1", nlohmann::json()).dump();
         return std::string();
     };
@@ -515,12 +568,13 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 void TestApplySim::mainWindowMenuPaletteAndDrop()
 {
     MainWindow window(m_preferences.get());
-    window.setSessionFactory([this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = m_config.connection(context);
-        if (!connection.ok())
-            return connection.error();
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window.setSessionFactory(
+        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = m_config.connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : m_config.contextNames()) {
         const auto c = m_config.context(name);
@@ -528,7 +582,8 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     }
     window.setContexts(entries, m_context);
     ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
-    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller, &ActionController::setSession);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
+                     &ActionController::setSession);
     QVERIFY(!window.applyManifestsAction()->isEnabled());
     QStringList received;
     window.setApplyManifestsHandler([&](const QStringList &files) {
@@ -553,7 +608,8 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     PaletteModel *model = window.commandPalette()->model();
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r)
-        if (model->entry(r).type == PaletteEntry::Type::Action && model->entry(r).title == QStringLiteral("Apply manifests"))
+        if (model->entry(r).type == PaletteEntry::Type::Action
+            && model->entry(r).title == QStringLiteral("Apply manifests"))
             row = r;
     QVERIFY(row >= 0);
     emit window.commandPalette()->entryActivated(model->entry(row));
@@ -568,9 +624,11 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(configMapYaml("apply-dropped", "default", "drop").toUtf8());
     file.close();
-    QCOMPARE(MainWindow::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}), QStringList());
+    QCOMPARE(MainWindow::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}),
+             QStringList());
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(file.fileName()), QUrl::fromLocalFile(m_dir.filePath("notes.txt"))});
+    mime.setUrls(
+        {QUrl::fromLocalFile(file.fileName()), QUrl::fromLocalFile(m_dir.filePath("notes.txt"))});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &enter);
     QVERIFY(enter.isAccepted());

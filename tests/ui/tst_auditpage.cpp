@@ -24,7 +24,8 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-PlannedWrite write(const QString &verb, const QString &kind, const QString &name, const nlohmann::json &body)
+PlannedWrite write(const QString &verb, const QString &kind, const QString &name,
+                   const nlohmann::json &body)
 {
     PlannedWrite w;
     w.verb = verb;
@@ -36,7 +37,8 @@ PlannedWrite write(const QString &verb, const QString &kind, const QString &name
     return w;
 }
 
-AuditEntry entry(const PlannedWrite &w, const QDateTime &time, const QString &result = QStringLiteral("ok"))
+AuditEntry entry(const PlannedWrite &w, const QDateTime &time,
+                 const QString &result = QStringLiteral("ok"))
 {
     AuditEntry e = AuditEntry::fromWrite(w);
     e.time = time;
@@ -78,9 +80,11 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     QTemporaryDir dir;
     AuditLog log(dir.path());
     const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
-    QVERIFY(log.append(entry(write("patch", "Deployment", "web", {{"spec", {{"replicas", 5}}}}), t0)).ok());
-    QVERIFY(log.append(entry(write("delete", "Pod", "web-1", {{"propagationPolicy", "Background"}}), t0.addSecs(10),
-                             QStringLiteral("pods \"web-1\" is forbidden")))
+    QVERIFY(
+        log.append(entry(write("patch", "Deployment", "web", {{"spec", {{"replicas", 5}}}}), t0))
+            .ok());
+    QVERIFY(log.append(entry(write("delete", "Pod", "web-1", {{"propagationPolicy", "Background"}}),
+                             t0.addSecs(10), QStringLiteral("pods \"web-1\" is forbidden")))
                 .ok());
 
     AuditPage page(dir.path());
@@ -90,15 +94,20 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     QAbstractItemModel *model = page.table()->model();
     QCOMPARE(model->rowCount(), 2);
     // Newest first.
-    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(), QStringLiteral("Pod shop/web-1"));
-    QCOMPARE(model->index(0, AuditTableModel::VerbColumn).data().toString(), QStringLiteral("delete"));
+    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(),
+             QStringLiteral("Pod shop/web-1"));
+    QCOMPARE(model->index(0, AuditTableModel::VerbColumn).data().toString(),
+             QStringLiteral("delete"));
     QCOMPARE(model->index(0, AuditTableModel::ResultColumn).data().toString(),
              QStringLiteral("pods \"web-1\" is forbidden (HTTP 403)"));
-    QCOMPARE(model->index(1, AuditTableModel::ObjectColumn).data().toString(), QStringLiteral("Deployment shop/web"));
+    QCOMPARE(model->index(1, AuditTableModel::ObjectColumn).data().toString(),
+             QStringLiteral("Deployment shop/web"));
     QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(),
              QStringLiteral("{\"spec\":{\"replicas\":5}}"));
-    QCOMPARE(model->index(1, AuditTableModel::ContextColumn).data().toString(), QStringLiteral("prod-eu"));
-    QCOMPARE(model->index(1, AuditTableModel::UserColumn).data().toString(), QStringLiteral("alice"));
+    QCOMPARE(model->index(1, AuditTableModel::ContextColumn).data().toString(),
+             QStringLiteral("prod-eu"));
+    QCOMPARE(model->index(1, AuditTableModel::UserColumn).data().toString(),
+             QStringLiteral("alice"));
     QCOMPARE(model->index(1, AuditTableModel::TimeColumn).data().toString(),
              t0.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
@@ -107,7 +116,8 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     QCOMPARE(model->rowCount(), 1);
     page.filterEdit()->setText(QStringLiteral("replicas"));
     QCOMPARE(model->rowCount(), 1);
-    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(), QStringLiteral("Deployment shop/web"));
+    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(),
+             QStringLiteral("Deployment shop/web"));
     page.filterEdit()->clear();
     QCOMPARE(model->rowCount(), 2);
 
@@ -117,9 +127,11 @@ void tst_AuditPage::showsNewestFirstFiltersAndFollows()
     PlannedWrite dry = write("patch", "Deployment", "api", {{"spec", {{"paused", true}}}});
     dry.dryRun = true;
     QVERIFY(other.append(entry(dry, t0.addSecs(20))).ok());
-    QVERIFY2(waitUntil([&] { return model->rowCount() == 3; }, 10000), qPrintable(QString::number(model->rowCount())));
+    QVERIFY2(waitUntil([&] { return model->rowCount() == 3; }, 10000),
+             qPrintable(QString::number(model->rowCount())));
     QVERIFY(page.reloadCount() > reloads);
-    QCOMPARE(model->index(0, AuditTableModel::VerbColumn).data().toString(), QStringLiteral("patch (dry run)"));
+    QCOMPARE(model->index(0, AuditTableModel::VerbColumn).data().toString(),
+             QStringLiteral("patch (dry run)"));
 
     if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
         QVERIFY(page.grab().save(shots + QStringLiteral("/audit-page.png")));
@@ -131,19 +143,27 @@ void tst_AuditPage::neverShowsSecretValues()
     AuditLog log(dir.path());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // A server-side apply of a Secret with data and stringData.
-    const nlohmann::json secret = {
-        {"apiVersion", "v1"}, {"kind", "Secret"},
-        {"metadata", {{"name", "db"}, {"namespace", "shop"},
-                      {"annotations", {{"kubectl.kubernetes.io/last-applied-configuration",
+    const nlohmann::json secret = {{"apiVersion", "v1"},
+                                   {"kind", "Secret"},
+                                   {"metadata",
+                                    {{"name", "db"},
+                                     {"namespace", "shop"},
+                                     {"annotations",
+                                      {{"kubectl.kubernetes.io/last-applied-configuration",
                                         R"({"data":{"password":"aHVudGVyMg=="}})"}}}}},
-        {"data", {{"password", "aHVudGVyMg=="}}},
-        {"stringData", {{"token", "hunter2-token"}}}};
+                                   {"data", {{"password", "aHVudGVyMg=="}}},
+                                   {"stringData", {{"token", "hunter2-token"}}}};
     QVERIFY(log.append(entry(write("apply", "Secret", "db", secret), now)).ok());
     // A Helm storage Secret (release payload: gzip + base64 of the rendered manifest).
-    const nlohmann::json release = {{"apiVersion", "v1"}, {"kind", "Secret"}, {"type", "helm.sh/release.v1"},
-                                    {"metadata", {{"name", "sh.helm.release.v1.shop.v4"}, {"namespace", "shop"}}},
-                                    {"data", {{"release", "SDRzSUFBQUFBQUFBL3Bhc3N3b3JkLWluLW1hbmlmZXN0"}}}};
-    QVERIFY(log.append(entry(write("create", "Secret", "sh.helm.release.v1.shop.v4", release), now.addSecs(1))).ok());
+    const nlohmann::json release
+        = {{"apiVersion", "v1"},
+           {"kind", "Secret"},
+           {"type", "helm.sh/release.v1"},
+           {"metadata", {{"name", "sh.helm.release.v1.shop.v4"}, {"namespace", "shop"}}},
+           {"data", {{"release", "SDRzSUFBQUFBQUFBL3Bhc3N3b3JkLWluLW1hbmlmZXN0"}}}};
+    QVERIFY(log.append(entry(write("create", "Secret", "sh.helm.release.v1.shop.v4", release),
+                             now.addSecs(1)))
+                .ok());
     // A JSON patch that replaces a Secret's data.
     const nlohmann::json patch = nlohmann::json::array(
         {{{"op", "replace"}, {"path", "/data/password"}, {"value", "aHVudGVyMg=="}}});
@@ -169,17 +189,21 @@ void tst_AuditPage::followsRotation()
     // Tiny files: every second append rotates (audit.jsonl becomes audit.1.jsonl).
     AuditLog log(dir.path(), 400, 5);
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
-    QVERIFY(log.append(entry(write("patch", "Deployment", "a", {{"spec", {{"replicas", 1}}}}), t0)).ok());
+    QVERIFY(log.append(entry(write("patch", "Deployment", "a", {{"spec", {{"replicas", 1}}}}), t0))
+                .ok());
     AuditPage page(dir.path());
     page.show();
     QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
     QCOMPARE(page.table()->model()->rowCount(), 1);
     for (int i = 2; i <= 5; ++i) {
-        QVERIFY(log.append(entry(write("patch", "Deployment", QString(QChar('a' + i - 1)), {{"spec", {{"replicas", i}}}}),
+        QVERIFY(log.append(entry(write("patch", "Deployment", QString(QChar('a' + i - 1)),
+                                       {{"spec", {{"replicas", i}}}}),
                                  t0.addSecs(i)))
                     .ok());
         QVERIFY2(waitUntil([&] { return page.table()->model()->rowCount() == i; }, 10000),
-                 qPrintable(QStringLiteral("%1 rows after %2 appends").arg(page.table()->model()->rowCount()).arg(i)));
+                 qPrintable(QStringLiteral("%1 rows after %2 appends")
+                                .arg(page.table()->model()->rowCount())
+                                .arg(i)));
     }
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit.1.jsonl"))));
     QCOMPARE(page.table()->model()->index(0, AuditTableModel::ObjectColumn).data().toString(),
@@ -193,23 +217,32 @@ void tst_AuditPage::intentWithoutOutcomeIsUnknown()
     QTemporaryDir dir;
     AuditLog log(dir.path());
     const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-60);
-    const AuditEntry finished = entry(write("patch", "Deployment", "web", {{"spec", {{"replicas", 5}}}}), t0).intent(t0);
+    const AuditEntry finished
+        = entry(write("patch", "Deployment", "web", {{"spec", {{"replicas", 5}}}}), t0).intent(t0);
     QVERIFY(log.append(finished).ok());
     QVERIFY(log.append(finished.outcome(200, QStringLiteral("ok"), t0.addSecs(1))).ok());
-    const AuditEntry lost = entry(write("delete", "Pod", "web-1", {{"propagationPolicy", "Background"}}), t0.addSecs(10))
-                                .intent(t0.addSecs(10));
+    const AuditEntry lost
+        = entry(write("delete", "Pod", "web-1", {{"propagationPolicy", "Background"}}),
+                t0.addSecs(10))
+              .intent(t0.addSecs(10));
     QVERIFY(log.append(lost).ok());
 
     AuditPage page(dir.path());
     page.show();
     QVERIFY(waitUntil([&] { return page.reloadCount() >= 1; }, 10000));
     QAbstractItemModel *model = page.table()->model();
-    QCOMPARE(model->rowCount(), 2);  // one row per write, not per line
-    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(), QStringLiteral("Pod shop/web-1"));
-    QCOMPARE(model->index(0, AuditTableModel::ResultColumn).data().toString(), QStringLiteral("outcome unknown"));
-    QVERIFY(model->index(0, AuditTableModel::ResultColumn).data(Qt::ForegroundRole).isValid());  // in the danger colour
-    QCOMPARE(model->index(1, AuditTableModel::ResultColumn).data().toString(), QStringLiteral("ok (HTTP 200)"));
-    QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(), QStringLiteral("{\"spec\":{\"replicas\":5}}"));
+    QCOMPARE(model->rowCount(), 2); // one row per write, not per line
+    QCOMPARE(model->index(0, AuditTableModel::ObjectColumn).data().toString(),
+             QStringLiteral("Pod shop/web-1"));
+    QCOMPARE(model->index(0, AuditTableModel::ResultColumn).data().toString(),
+             QStringLiteral("outcome unknown"));
+    QVERIFY(model->index(0, AuditTableModel::ResultColumn)
+                .data(Qt::ForegroundRole)
+                .isValid()); // in the danger colour
+    QCOMPARE(model->index(1, AuditTableModel::ResultColumn).data().toString(),
+             QStringLiteral("ok (HTTP 200)"));
+    QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(),
+             QStringLiteral("{\"spec\":{\"replicas\":5}}"));
 }
 
 QTEST_MAIN(tst_AuditPage)

@@ -51,12 +51,18 @@ void TestCommandPalette::fuzzyScore_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("candidate");
     QTest::addColumn<bool>("matches");
-    QTest::newRow("empty") << "" << "anything" << true;
-    QTest::newRow("prefix") << "web" << "web-frontend" << true;
-    QTest::newRow("subsequence") << "wfe" << "web-frontend" << true;
-    QTest::newRow("case") << "WEB" << "web-frontend" << true;
-    QTest::newRow("order matters") << "efw" << "web-frontend" << false;
-    QTest::newRow("missing char") << "webz" << "web-frontend" << false;
+    QTest::newRow("empty") << ""
+                           << "anything" << true;
+    QTest::newRow("prefix") << "web"
+                            << "web-frontend" << true;
+    QTest::newRow("subsequence") << "wfe"
+                                 << "web-frontend" << true;
+    QTest::newRow("case") << "WEB"
+                          << "web-frontend" << true;
+    QTest::newRow("order matters") << "efw"
+                                   << "web-frontend" << false;
+    QTest::newRow("missing char") << "webz"
+                                  << "web-frontend" << false;
 }
 
 void TestCommandPalette::fuzzyScore()
@@ -70,7 +76,8 @@ void TestCommandPalette::fuzzyScore()
 void TestCommandPalette::ranking()
 {
     // Word starts and runs beat scattered matches.
-    QVERIFY(FuzzyMatcher::score("wf", "web-frontend") > FuzzyMatcher::score("wf", "workflow-engine"));
+    QVERIFY(FuzzyMatcher::score("wf", "web-frontend")
+            > FuzzyMatcher::score("wf", "workflow-engine"));
     QVERIFY(FuzzyMatcher::score("pods", "Pods") > FuzzyMatcher::score("pods", "payments-db-0-s"));
     QVERIFY(FuzzyMatcher::score("pvc", "Persistent Volume Claims") > 0);
 

@@ -68,23 +68,29 @@ QString TestContextPreferences::writeKubeconfig(const QTemporaryDir &dir)
         return {};
     file.write("apiVersion: v1\nkind: Config\nclusters:\n"
                "- name: prod\n  cluster:\n    server: https://Prod.Example.com/\n"
-               "    certificate-authority-data: " + pem(s_prodCa, 64).toBase64() + "\n"
-               "- name: prod-alias\n  cluster:\n    server: https://prod.example.com:443\n"
-               "    certificate-authority: prod-ca.crt\n"
-               "- name: prod-insecure\n  cluster:\n    server: https://prod.example.com\n"
-               "    insecure-skip-tls-verify: true\n"
-               "- name: kind-one\n  cluster:\n    server: https://127.0.0.1:6443\n"
-               "    certificate-authority-data: " + pem(s_kindOneCa, 64).toBase64() + "\n"
-               "- name: kind-two\n  cluster:\n    server: https://127.0.0.1:6443\n"
-               "    certificate-authority-data: " + pem(s_kindTwoCa, 64).toBase64() + "\n"
-               "users:\n- name: u\n  user:\n    token: t\n"
-               "contexts:\n"
-               "- name: prod-admin\n  context: {cluster: prod, user: u}\n"
-               "- name: prod-viewer\n  context: {cluster: prod-alias, user: u}\n"
-               "- name: prod-quick\n  context: {cluster: prod-insecure, user: u}\n"
-               "- name: kind-one\n  context: {cluster: kind-one, user: u}\n"
-               "- name: kind-two\n  context: {cluster: kind-two, user: u}\n"
-               "current-context: prod-admin\n");
+               "    certificate-authority-data: "
+               + pem(s_prodCa, 64).toBase64()
+               + "\n"
+                 "- name: prod-alias\n  cluster:\n    server: https://prod.example.com:443\n"
+                 "    certificate-authority: prod-ca.crt\n"
+                 "- name: prod-insecure\n  cluster:\n    server: https://prod.example.com\n"
+                 "    insecure-skip-tls-verify: true\n"
+                 "- name: kind-one\n  cluster:\n    server: https://127.0.0.1:6443\n"
+                 "    certificate-authority-data: "
+               + pem(s_kindOneCa, 64).toBase64()
+               + "\n"
+                 "- name: kind-two\n  cluster:\n    server: https://127.0.0.1:6443\n"
+                 "    certificate-authority-data: "
+               + pem(s_kindTwoCa, 64).toBase64()
+               + "\n"
+                 "users:\n- name: u\n  user:\n    token: t\n"
+                 "contexts:\n"
+                 "- name: prod-admin\n  context: {cluster: prod, user: u}\n"
+                 "- name: prod-viewer\n  context: {cluster: prod-alias, user: u}\n"
+                 "- name: prod-quick\n  context: {cluster: prod-insecure, user: u}\n"
+                 "- name: kind-one\n  context: {cluster: kind-one, user: u}\n"
+                 "- name: kind-two\n  context: {cluster: kind-two, user: u}\n"
+                 "current-context: prod-admin\n");
     return path;
 }
 
@@ -183,13 +189,18 @@ void TestContextPreferences::clusterIdentity_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<bool>("same");
-    QTest::newRow("case and default port") << "https://API.example.com" << "https://api.example.com:443/" << true;
-    QTest::newRow("other port") << "https://api.example.com:6443" << "https://api.example.com" << false;
-    QTest::newRow("http default port") << "http://localhost" << "http://localhost:80" << true;
+    QTest::newRow("case and default port") << "https://API.example.com"
+                                           << "https://api.example.com:443/" << true;
+    QTest::newRow("other port") << "https://api.example.com:6443"
+                                << "https://api.example.com" << false;
+    QTest::newRow("http default port") << "http://localhost"
+                                       << "http://localhost:80" << true;
     QTest::newRow("proxy path") << "https://rancher.example.com/k8s/clusters/c-1"
                                 << "https://rancher.example.com/k8s/clusters/c-2" << false;
-    QTest::newRow("ipv6") << "https://[::1]:6443" << "https://[0:0:0:0:0:0:0:1]:6443" << true;
-    QTest::newRow("not a url") << "prod" << "prod" << false;
+    QTest::newRow("ipv6") << "https://[::1]:6443"
+                          << "https://[0:0:0:0:0:0:0:1]:6443" << true;
+    QTest::newRow("not a url") << "prod"
+                               << "prod" << false;
 }
 
 void TestContextPreferences::clusterIdentity()
@@ -220,7 +231,7 @@ void TestContextPreferences::persistence()
         QSignalSpy changed(&prefs, &ContextPreferences::changed);
         QCOMPARE(prefs.displayName(arn), arn);
         QVERIFY(!prefs.isProtected(arn));
-        QVERIFY(prefs.colour(arn).isValid()); // derived
+        QVERIFY(prefs.colour(arn).isValid());                                // derived
         QCOMPARE(prefs.colour(arn), ContextPreferences::derivedColour(arn)); // stable
         prefs.setDisplayName(arn, "Production EU");
         prefs.setColour(arn, QColor("#123456"));
@@ -258,8 +269,11 @@ void TestContextPreferences::treeModel()
                       "prod");
     // The current context's cluster first, the current context first within it.
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, 0).data(ContextTreeModel::ClusterNameRole).toString(), QStringLiteral("cluster-b"));
-    QCOMPARE(model.index(0, 0, model.index(0, 0)).data(ContextTreeModel::ContextNameRole).toString(), QStringLiteral("prod"));
+    QCOMPARE(model.index(0, 0).data(ContextTreeModel::ClusterNameRole).toString(),
+             QStringLiteral("cluster-b"));
+    QCOMPARE(
+        model.index(0, 0, model.index(0, 0)).data(ContextTreeModel::ContextNameRole).toString(),
+        QStringLiteral("prod"));
     QCOMPARE(model.contextNames(), (QStringList{"prod", "staging", "dev"}));
 
     prefs.setProtected("prod", true);
@@ -271,7 +285,8 @@ void TestContextPreferences::treeModel()
     model.setConnectionState("prod", ContextTreeModel::ConnectionState::Connected);
     QCOMPARE(model.connectionState("prod"), ContextTreeModel::ConnectionState::Connected);
     model.setConnectionState("dev", ContextTreeModel::ConnectionState::Error, "connection refused");
-    QCOMPARE(model.indexOfContext("dev").data(ContextTreeModel::StatusTextRole).toString(), QStringLiteral("connection refused"));
+    QCOMPARE(model.indexOfContext("dev").data(ContextTreeModel::StatusTextRole).toString(),
+             QStringLiteral("connection refused"));
 }
 
 void TestContextPreferences::strip()

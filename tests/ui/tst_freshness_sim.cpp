@@ -31,8 +31,10 @@ namespace {
 
 json pod(const std::string &ns, const std::string &name)
 {
-    return Test::FakeApiServer::makeObject(ns, name, {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
-                                                      {"status", {{"phase", "Running"}}}});
+    return Test::FakeApiServer::makeObject(
+        ns, name,
+        {{"spec", {{"containers", {{{"name", "c"}, {"image", "nginx"}}}}}},
+         {"status", {{"phase", "Running"}}}});
 }
 
 InformerOptions fastOptions()
@@ -40,7 +42,7 @@ InformerOptions fastOptions()
     InformerOptions o;
     o.initialBackoffMs = 20;
     o.maxBackoffMs = 200;
-    o.watchIdleTimeoutMs = 400;  // a silent watch is declared dead after 0.4 s
+    o.watchIdleTimeoutMs = 400; // a silent watch is declared dead after 0.4 s
     o.minWatchTimeoutSec = 300;
     o.maxWatchTimeoutSec = 600;
     o.staleAfterFailures = 3;
@@ -84,22 +86,23 @@ void TestFreshnessSim::cleanup()
 void TestFreshnessSim::viewerIsDeniedSecrets()
 {
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    Orrery::Test::SimProcess sim;  // stopped when the test returns
+    Orrery::Test::SimProcess sim; // stopped when the test returns
     QVERIFY2(sim.start({"--scenario", "pfe"}, kubeconfig), qPrintable(sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
-    QString viewer;  // "<cluster>-viewer", written by the simulator
+    QString viewer; // "<cluster>-viewer", written by the simulator
     for (const QString &name : config.contextNames())
         if (name.endsWith(QLatin1String("-viewer")))
             viewer = name;
     QVERIFY2(config.contextNames().contains(viewer), qPrintable(config.contextNames().join(", ")));
     MainWindow window(m_preferences.get());
-    window.setSessionFactory([&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = config.connection(context);
-        if (!connection.ok())
-            return connection.error();
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window.setSessionFactory(
+        [&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = config.connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config.contextNames()) {
         const auto c = config.context(name);
@@ -117,9 +120,11 @@ void TestFreshnessSim::viewerIsDeniedSecrets()
     // Secrets may not: the table is covered by the reason and the fix.
     window.selectKind(Kind::Secret);
     MessageOverlay *overlay = window.tableOverlay();
-    QTRY_VERIFY_WITH_TIMEOUT(overlay->isVisible() && overlay->title().contains("may not list"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(overlay->isVisible() && overlay->title().contains("may not list"),
+                             30000);
     QVERIFY2(overlay->title().contains("secrets"), qPrintable(overlay->title()));
-    QVERIFY2(overlay->text().contains("kubectl auth can-i list secrets"), qPrintable(overlay->text()));
+    QVERIFY2(overlay->text().contains("kubectl auth can-i list secrets"),
+             qPrintable(overlay->text()));
     QCOMPARE(window.tableModel()->rowCount(), 0);
     QVERIFY(window.activeSession());
     QCOMPARE(window.activeSession()->health(Kind::Secret).state, WatchHealth::State::Error);
@@ -136,7 +141,8 @@ std::unique_ptr<MainWindow> TestFreshnessSim::fakeServerWindow()
 {
     const std::string url = m_server->url();
     auto window = std::make_unique<MainWindow>(m_preferences.get());
-    window->setSessionFactory([url](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+    window->setSessionFactory([url](const QString &context,
+                                    QObject *parent) -> Result<ClusterSession *> {
         ClusterConnection c;
         c.contextName = context;
         c.server = QString::fromStdString(url);
@@ -146,7 +152,8 @@ std::unique_ptr<MainWindow> TestFreshnessSim::fakeServerWindow()
         session->setKinds({Kind::Pod});
         return session;
     });
-    window->setContexts({ContextTreeModel::Entry{"fake", "fake-cluster", QString::fromStdString(url), "tester", {}}},
+    window->setContexts({ContextTreeModel::Entry{
+                            "fake", "fake-cluster", QString::fromStdString(url), "tester", {}}},
                         "fake");
     window->resize(1200, 800);
     window->show();
@@ -173,7 +180,8 @@ void TestFreshnessSim::silentWatchesTurnStaleThenLive()
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Stale, 15000);
     QVERIFY2(indicator->text().contains("STALE"), qPrintable(indicator->text()));
     QTRY_VERIFY_WITH_TIMEOUT(window->staleBanner()->isVisible(), 5000);
-    QVERIFY2(window->staleBanner()->text().contains("out of date"), qPrintable(window->staleBanner()->text()));
+    QVERIFY2(window->staleBanner()->text().contains("out of date"),
+             qPrintable(window->staleBanner()->text()));
     QCOMPARE(window->tableModel()->rowCount(), 2);
 
     // The faults are used up: the next watch streams events and bookmarks, health is Live
@@ -199,7 +207,7 @@ void TestFreshnessSim::serverStopsThenReturns()
     m_server->stop();
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Stale, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(window->staleBanner()->isVisible(), 5000);
-    QCOMPARE(window->tableModel()->rowCount(), 1);  // the last known rows stay, marked stale
+    QCOMPARE(window->tableModel()->rowCount(), 1); // the last known rows stay, marked stale
 
     QVERIFY(m_server->restart({{"pods", pod("shop", "web-1")}, {"pods", pod("shop", "web-2")}}));
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Live, 15000);

@@ -36,7 +36,8 @@ void TestFreshnessIndicator::states()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     indicator.setState(FreshnessIndicator::State::Live, now.addSecs(-3));
     QVERIFY2(indicator.text().contains("Live"), qPrintable(indicator.text()));
-    QVERIFY2(indicator.text().contains("3 s") || indicator.text().contains("4 s"), qPrintable(indicator.text()));
+    QVERIFY2(indicator.text().contains("3 s") || indicator.text().contains("4 s"),
+             qPrintable(indicator.text()));
 
     indicator.setState(FreshnessIndicator::State::Reconnecting, now, "connection reset");
     QVERIFY(indicator.text().contains("Reconnecting"));
@@ -65,9 +66,11 @@ void TestFreshnessIndicator::liveButSilentIsStale()
     // connection not yet noticed: never shown as live.
     FreshnessIndicator indicator;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    indicator.setState(FreshnessIndicator::State::Live, now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() - 30)));
+    indicator.setState(FreshnessIndicator::State::Live,
+                       now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() - 30)));
     QCOMPARE(indicator.state(), FreshnessIndicator::State::Live);
-    indicator.setState(FreshnessIndicator::State::Live, now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() + 60)));
+    indicator.setState(FreshnessIndicator::State::Live,
+                       now.addSecs(-(FreshnessIndicator::liveStaleAfterSecs() + 60)));
     QCOMPARE(indicator.state(), FreshnessIndicator::State::Stale);
     QVERIFY2(indicator.text().contains("STALE"), qPrintable(indicator.text()));
     QVERIFY2(indicator.text().contains("4 min"), qPrintable(indicator.text()));
@@ -83,7 +86,7 @@ void TestFreshnessIndicator::clockJump()
     QSignalSpy jumped(&detector, &ClockJumpDetector::jumped);
     const qint64 wall = QDateTime::currentMSecsSinceEpoch();
     detector.check(wall, 0);
-    jumped.clear(); // the first check compares against construction time
+    jumped.clear();                    // the first check compares against construction time
     detector.check(wall + 2000, 2000); // normal tick
     QCOMPARE(jumped.count(), 0);
     detector.check(wall + 2000 + 3600000, 4000); // slept an hour

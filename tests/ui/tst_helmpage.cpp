@@ -61,7 +61,8 @@ void tst_HelmPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void tst_HelmPage::cleanupTestCase()
@@ -74,7 +75,8 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     const QString context = QStringLiteral("aks-chat-francecentral");
     auto connection = config.connection(context);
-    QVERIFY2(connection.ok(), qPrintable(connection.ok() ? QString() : connection.error().toString()));
+    QVERIFY2(connection.ok(),
+             qPrintable(connection.ok() ? QString() : connection.error().toString()));
     // Only the transport is used: the page reads Secrets itself (the store never keeps them).
     ClusterSession session(std::move(*connection));
 
@@ -82,18 +84,19 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     page.resize(1400, 900);
     QSignalSpy loaded(&page, &HelmPage::loaded);
     page.setSession(&session);
-    QCOMPARE(page.fetches(), 0);  // hidden: nothing fetched yet
-    page.show();                  // shown: reads the releases
-    QVERIFY2(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000), qPrintable(page.statusLabel()->text()));
+    QCOMPARE(page.fetches(), 0); // hidden: nothing fetched yet
+    page.show();                 // shown: reads the releases
+    QVERIFY2(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000),
+             qPrintable(page.statusLabel()->text()));
 
     QTreeWidgetItem *chat = row(page.releaseList(), 0, QStringLiteral("chat-app"));
     QVERIFY(chat);
     QCOMPARE(chat->text(1), QStringLiteral("production"));
-    QVERIFY(!chat->text(2).isEmpty());      // chart
-    QVERIFY(!chat->text(3).isEmpty());      // chart version
+    QVERIFY(!chat->text(2).isEmpty()); // chart
+    QVERIFY(!chat->text(3).isEmpty()); // chart version
     QCOMPARE(chat->text(5), QStringLiteral("3"));
     QCOMPARE(chat->text(6), QStringLiteral("deployed"));
-    QVERIFY(!chat->text(7).isEmpty());      // updated
+    QVERIFY(!chat->text(7).isEmpty()); // updated
     QVERIFY2(page.statusLabel()->text().contains(context), qPrintable(page.statusLabel()->text()));
 
     // Selecting it re-reads its Secrets and shows the history, newest first.
@@ -105,7 +108,7 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     QCOMPARE(history->topLevelItem(0)->text(0), QStringLiteral("3"));
     QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("deployed"));
     QCOMPARE(history->topLevelItem(1)->text(2), QStringLiteral("superseded"));
-    QVERIFY(!history->topLevelItem(2)->text(5).isEmpty());  // description ("Install complete")
+    QVERIFY(!history->topLevelItem(2)->text(5).isEmpty()); // description ("Install complete")
     // The current revision is selected: rolling back to it makes no sense.
     QVERIFY(!page.rollbackButton()->isEnabled());
     QVERIFY(page.manifestView()->toPlainText().contains(QLatin1String("kind: Deployment")));
@@ -133,7 +136,7 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     QVERIFY(diff.contains(QLatin1String("+++ chat-app v3")));
     page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("1")));
     QVERIFY(page.diffView()->toPlainText().startsWith(QLatin1String("--- chat-app v1")));
-    page.diffKind()->setCurrentIndex(1);  // values
+    page.diffKind()->setCurrentIndex(1); // values
     QVERIFY(!page.diffView()->toPlainText().isEmpty());
     page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("3")));
     QVERIFY(page.diffView()->toPlainText().contains(QLatin1String("do not differ")));
@@ -152,7 +155,8 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
 // instead of showing an empty list or a raw 403.
 void tst_HelmPage::viewerIsToldWhy()
 {
-    auto connection = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral-viewer"));
+    auto connection = Kubeconfig::load(m_kubeconfig)
+                          .connection(QStringLiteral("aks-chat-francecentral-viewer"));
     QVERIFY(connection.ok());
     ClusterSession session(std::move(*connection));
     HelmPage page;
@@ -187,8 +191,8 @@ void tst_HelmPage::rollbackNeedsPermission()
     HelmPage page;
     page.resize(1200, 800);
     int checks = 0;
-    page.setRollbackCheck([&](const HelmRelease &current, const HelmRelease &target, QObject *context,
-                              std::function<void(const QString &)> done) {
+    page.setRollbackCheck([&](const HelmRelease &current, const HelmRelease &target,
+                              QObject *context, std::function<void(const QString &)> done) {
         ++checks;
         QCOMPARE(current.version, 3);
         checker->checkHelmRollback(current, target, context, std::move(done));
@@ -198,7 +202,9 @@ void tst_HelmPage::rollbackNeedsPermission()
     QVERIFY(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000));
     const int fetches = page.fetches();
     QVERIFY(page.selectRelease(QStringLiteral("production"), QStringLiteral("chat-app")));
-    QVERIFY(waitUntil([&] { return page.fetches() > fetches && page.historyList()->topLevelItemCount() == 3; }, 30000));
+    QVERIFY(waitUntil(
+        [&] { return page.fetches() > fetches && page.historyList()->topLevelItemCount() == 3; },
+        30000));
 
     // The current revision asks nothing; an earlier one asks and waits for the answer.
     QCOMPARE(checks, 0);
@@ -210,7 +216,8 @@ void tst_HelmPage::rollbackNeedsPermission()
              qPrintable(page.rollbackButton()->toolTip()));
     QVERIFY(!page.rollbackButton()->isEnabled());
     const QString denial = page.rollbackButton()->toolTip();
-    QVERIFY2(denial.startsWith(QLatin1String("Not allowed: you may not get secrets in namespace production."))
+    QVERIFY2(denial.startsWith(
+                 QLatin1String("Not allowed: you may not get secrets in namespace production."))
                  && denial.contains(QLatin1String("Helm keeps every revision")),
              qPrintable(denial));
     QCOMPARE(page.rollbackNote()->text(), denial);

@@ -28,7 +28,8 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-const QString Value = QStringLiteral("simulated-admin-password");  // resources/scenarios/aks-chat.yaml
+const QString Value
+    = QStringLiteral("simulated-admin-password"); // resources/scenarios/aks-chat.yaml
 const QString Key = QStringLiteral("production/chat-app-grafana: admin-password");
 
 QString leak(const QString &text)
@@ -61,7 +62,8 @@ void tst_HelmSecrets::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void tst_HelmSecrets::cleanupTestCase()
@@ -71,34 +73,42 @@ void tst_HelmSecrets::cleanupTestCase()
 
 void tst_HelmSecrets::manifestAndDiffHideSecretValues()
 {
-    auto connection = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral"));
+    auto connection
+        = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral"));
     QVERIFY(connection.ok());
     ClusterSession session(std::move(*connection));
     HelmPage page;
     page.resize(1400, 900);
     page.setSession(&session);
     page.show();
-    QVERIFY2(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000), qPrintable(page.statusLabel()->text()));
+    QVERIFY2(waitUntil([&] { return page.releaseList()->topLevelItemCount() > 0; }, 30000),
+             qPrintable(page.statusLabel()->text()));
     const int fetches = page.fetches();
     QVERIFY(page.selectRelease(QStringLiteral("production"), QStringLiteral("chat-app")));
-    QVERIFY(waitUntil([&] { return page.fetches() > fetches && page.historyList()->topLevelItemCount() == 3; }, 30000));
+    QVERIFY(waitUntil(
+        [&] { return page.fetches() > fetches && page.historyList()->topLevelItemCount() == 3; },
+        30000));
 
-    page.tabs()->setCurrentIndex(1);  // Manifest, with the keys beside it
+    page.tabs()->setCurrentIndex(1); // Manifest, with the keys beside it
     for (int revision = 1; revision <= 3; ++revision) {
         QVERIFY(page.selectRevision(revision));
         const QString manifest = page.manifestView()->toPlainText();
         // The Secret is there, by name and keys, with its values hidden.
-        QVERIFY2(manifest.contains(QLatin1String("name: chat-app-grafana")) && manifest.contains(QLatin1String("kind: Secret")),
+        QVERIFY2(manifest.contains(QLatin1String("name: chat-app-grafana"))
+                     && manifest.contains(QLatin1String("kind: Secret")),
                  qPrintable(manifest));
-        QVERIFY2(manifest.contains(QLatin1String("admin-password: <redacted>")), qPrintable(manifest));
+        QVERIFY2(manifest.contains(QLatin1String("admin-password: <redacted>")),
+                 qPrintable(manifest));
         QVERIFY2(leak(manifest).isEmpty(), qPrintable(manifest));
-        QVERIFY2(leak(page.valuesView()->toPlainText()).isEmpty(), qPrintable(page.valuesView()->toPlainText()));
+        QVERIFY2(leak(page.valuesView()->toPlainText()).isEmpty(),
+                 qPrintable(page.valuesView()->toPlainText()));
         // The other documents are as Helm rendered them.
         QVERIFY(manifest.contains(QLatin1String("# Source: ")));
         QVERIFY(manifest.contains(QLatin1String("kind: Deployment")));
         // The keys are listed for the reveal, hidden.
         QVERIFY(page.secretKeyList()->isVisibleTo(&page));
-        QVERIFY2(page.secretKeys()->keys().contains(Key), qPrintable(page.secretKeys()->keys().join(QLatin1Char(','))));
+        QVERIFY2(page.secretKeys()->keys().contains(Key),
+                 qPrintable(page.secretKeys()->keys().join(QLatin1Char(','))));
         for (int r = 0; r < page.secretKeys()->rowCount(); ++r)
             QVERIFY(!page.secretKeys()->index(r).data(SecretKeysModel::ValueRole).isValid());
     }
@@ -121,7 +131,7 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
     page.secretKeyList()->setCurrentIndex(page.secretKeys()->index(row));
     QTest::mouseClick(page.revealButton(), Qt::LeftButton);
     QCOMPARE(page.secretKeys()->index(row).data(SecretKeysModel::ValueRole).toString(), Value);
-    QVERIFY(leak(page.manifestView()->toPlainText()).isEmpty());  // the manifest stays hidden
+    QVERIFY(leak(page.manifestView()->toPlainText()).isEmpty()); // the manifest stays hidden
     if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty()) {
         page.tabs()->setCurrentIndex(1);
         const int at = page.manifestView()->toPlainText().indexOf(QLatin1String("kind: Secret"));

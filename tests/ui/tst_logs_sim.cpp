@@ -51,7 +51,7 @@ private slots:
 private:
     int send(const QByteArray &method, const QString &path, const QByteArray &body);
     void showLogs(const QString &ns, const QString &name, Kind kind = Kind::Pod);
-    template<typename T> T *child(const char *name) const
+    template <typename T> T *child(const char *name) const
     {
         T *w = m_logView->findChild<T *>(QLatin1String(name));
         if (!w)
@@ -71,7 +71,8 @@ void TestLogsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "pfe", "--speed", "10"}, kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "pfe", "--speed", "10"}, kubeconfig),
+             qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     Result<ClusterConnection> connection = config.connection(config.currentContext());
@@ -82,10 +83,12 @@ void TestLogsSim::initTestCase()
     m_session->start();
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() == 1, 60000);
 
-    const QByteArray twoContainers = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"duo","namespace":"default"},
+    const QByteArray twoContainers
+        = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"duo","namespace":"default"},
         "spec":{"containers":[{"name":"web","image":"nginx:1.25"},{"name":"sidecar","image":"python:3.12"}]}})";
     QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", twoContainers), 201);
-    const QByteArray broken = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"crasher","namespace":"default"},
+    const QByteArray broken
+        = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"crasher","namespace":"default"},
         "spec":{"containers":[{"name":"app","image":"springboot:1.2-broken"}]}})";
     QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", broken), 201);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->object(Kind::Pod, "default", "duo"), 10000);
@@ -146,7 +149,7 @@ void TestLogsSim::podLogsAppearAndFollow()
     QTRY_VERIFY2_WITH_TIMEOUT(m_logView->lineCount() > 0, qPrintable(status()), 15000);
     const int first = m_logView->lineCount();
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > first, 20000);
-    QVERIFY(!m_logView->plainText().startsWith('['));  // one pod, one container: no prefix
+    QVERIFY(!m_logView->plainText().startsWith('[')); // one pod, one container: no prefix
     QVERIFY(child<QPushButton>("reconnectButton")->isHidden());
 }
 
@@ -154,7 +157,8 @@ void TestLogsSim::startingPodLogsAppearWhenItRuns()
 {
     // Selected while its container is still being created (the API answers 400 "waiting to
     // start"): the view waits instead of failing, and the lines come once the container runs.
-    const QByteArray late = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"late","namespace":"default"},
+    const QByteArray late
+        = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"late","namespace":"default"},
         "spec":{"containers":[{"name":"web","image":"nginx:1.25"}]}})";
     QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", late), 201);
     showLogs("default", "late");
@@ -167,12 +171,14 @@ void TestLogsSim::startingPodLogsAppearWhenItRuns()
 
 void TestLogsSim::containerChoice()
 {
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->object(Kind::Pod, "default", "duo")->pod()->status == "Running", 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_session->store()->object(Kind::Pod, "default", "duo")->pod()->status == "Running", 30000);
     showLogs("default", "duo");
     auto *container = child<QComboBox>("containerChoice");
-    QCOMPARE(container->count(), 3);  // All containers, web, sidecar
+    QCOMPARE(container->count(), 3); // All containers, web, sidecar
     // All containers: one stream per container, each line says which.
-    QTRY_VERIFY2_WITH_TIMEOUT(m_logView->plainText().contains("[web] "), qPrintable(status() + m_logView->plainText().left(300)), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_logView->plainText().contains("[web] "),
+                              qPrintable(status() + m_logView->plainText().left(300)), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->plainText().contains("[sidecar] "), 20000);
     // One container: only its lines, without prefix.
     container->setCurrentIndex(container->findData("sidecar"));
@@ -192,7 +198,7 @@ void TestLogsSim::tailAndTimestamps()
     QVERIFY(pod);
     showLogs(pod->namespaceName, pod->name);
     auto *tail = child<QComboBox>("tailChoice");
-    tail->setCurrentIndex(tail->findData(-1));  // everything
+    tail->setCurrentIndex(tail->findData(-1)); // everything
     // Wait until the container has written more than 100 lines.
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 150, 60000);
     tail->setCurrentIndex(tail->findData(100));
@@ -216,14 +222,16 @@ void TestLogsSim::previousContainer()
 {
     // The broken container dies at once and is restarted after a back-off; then the previous
     // instance (with its stack trace) can be read, and it is not followed: it says it ended.
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->object(Kind::Pod, "default", "crasher")->pod()->restarts >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_session->store()->object(Kind::Pod, "default", "crasher")->pod()->restarts >= 1, 60000);
     showLogs("default", "crasher");
     auto *previous = child<QCheckBox>("previousCheck");
     previous->setChecked(true);
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>("reconnectButton")->isHidden(), 15000);
     QVERIFY2(status().contains("ended"), qPrintable(status()));
-    QVERIFY2(m_logView->plainText().contains("Exception") || m_logView->plainText().contains("Error"),
+    QVERIFY2(m_logView->plainText().contains("Exception")
+                 || m_logView->plainText().contains("Error"),
              qPrintable(m_logView->plainText().left(2000)));
     previous->setChecked(false);
 
@@ -251,10 +259,10 @@ void TestLogsSim::workloadMergesWithPodPrefix()
             for (const QString &line : m_logView->plainText().split('\n')) {
                 const auto m = prefix.match(line);
                 if (!m.hasMatch())
-                    return false;  // every line carries its pod
+                    return false; // every line carries its pod
                 prefixes.insert(m.captured(1));
             }
-            return prefixes.size() >= 2;  // frontend runs at least two replicas
+            return prefixes.size() >= 2; // frontend runs at least two replicas
         }(),
         20000);
 }
@@ -288,8 +296,10 @@ void TestLogsSim::searchPauseWrapSave()
     QVERIFY(m_logView->saveTo(file).ok());
     QFile saved(file);
     QVERIFY(saved.open(QIODevice::ReadOnly));
-    const QStringList savedLines = QString::fromUtf8(saved.readAll()).split('\n', Qt::SkipEmptyParts);
-    QVERIFY2(savedLines.size() > shown, qPrintable(QStringLiteral("%1 vs %2").arg(savedLines.size()).arg(shown)));
+    const QStringList savedLines
+        = QString::fromUtf8(saved.readAll()).split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(savedLines.size() > shown,
+             qPrintable(QStringLiteral("%1 vs %2").arg(savedLines.size()).arg(shown)));
     QVERIFY(!m_logView->saveTo(m_dir.filePath("no/such/dir/x.log")).ok());
 
     pause->click();
@@ -329,7 +339,7 @@ void TestLogsSim::streamFailsWhenServerDies()
             pod = p;
     showLogs(pod->namespaceName, pod->name);
     QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 20000);
-    m_sim.process().kill();  // no clean close: the connection is reset
+    m_sim.process().kill(); // no clean close: the connection is reset
     QVERIFY(m_sim.process().waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>("reconnectButton")->isHidden(), 30000);
     QVERIFY2(status().contains("failed"), qPrintable(status()));

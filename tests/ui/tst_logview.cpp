@@ -7,10 +7,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -92,13 +92,16 @@ void TestLogView::logPaths()
     LogStreamer::Target t{"shop", "web-1", "app", {}};
     LogStreamer::Options o;
     QCOMPARE(LogStreamer::logPath(t, o),
-             QStringLiteral("/api/v1/namespaces/shop/pods/web-1/log?follow=true&container=app&tailLines=500"));
+             QStringLiteral(
+                 "/api/v1/namespaces/shop/pods/web-1/log?follow=true&container=app&tailLines=500"));
     o.previous = true;
     o.timestamps = true;
     o.tailLines = -1;
     // A previous container cannot be followed.
-    QCOMPARE(LogStreamer::logPath(t, o),
-             QStringLiteral("/api/v1/namespaces/shop/pods/web-1/log?container=app&previous=true&timestamps=true"));
+    QCOMPARE(
+        LogStreamer::logPath(t, o),
+        QStringLiteral(
+            "/api/v1/namespaces/shop/pods/web-1/log?container=app&previous=true&timestamps=true"));
 }
 
 void TestLogView::containerChoiceCarriesOver()

@@ -6,12 +6,12 @@
 // half-open relists in place and brings what changed meanwhile. The layout and selection are
 // restored by a second window with the same settings file.
 #include <contextpreferences.h>
+#include <contextstrip.h>
+#include <freshnessindicator.h>
 #include <mainwindow.h>
+#include <messageoverlay.h>
 #include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
-#include <freshnessindicator.h>
-#include <contextstrip.h>
-#include <messageoverlay.h>
 
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
@@ -48,7 +48,8 @@ namespace {
 class HalfOpenRelay : public QObject
 {
 public:
-    explicit HalfOpenRelay(quint16 targetPort) : m_targetPort(targetPort)
+    explicit HalfOpenRelay(quint16 targetPort)
+        : m_targetPort(targetPort)
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *client = m_server.nextPendingConnection())
@@ -75,7 +76,8 @@ private:
     void relay(QTcpSocket *client)
     {
         auto *upstream = new QTcpSocket(client);
-        m_pairs.append(std::make_pair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
+        m_pairs.append(
+            std::make_pair(QPointer<QTcpSocket>(client), QPointer<QTcpSocket>(upstream)));
         auto pump = [client](QTcpSocket *from, QTcpSocket *to) {
             if (client->property("dead").toBool() || to->state() != QAbstractSocket::ConnectedState)
                 return; // a dead connection swallows everything, in both directions
@@ -133,7 +135,8 @@ void TestMainWindowSim::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath("settings"));
     m_kubeconfig = m_dir.filePath("kubeconfig");
     // ORRERY_SIM_BINARY in the environment overrides the one built with the test.
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void TestMainWindowSim::cleanupTestCase()
@@ -158,12 +161,13 @@ void TestMainWindowSim::podsFillAndFollowScale()
     QVERIFY(!config.currentContext().isEmpty());
     ContextPreferences preferences(m_dir.filePath("orrery.ini"));
     MainWindow window(&preferences);
-    window.setSessionFactory([&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = config.connection(context);
-        if (!connection.ok())
-            return connection.error();
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window.setSessionFactory(
+        [&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = config.connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config.contextNames()) {
         const auto c = config.context(name);
@@ -181,7 +185,8 @@ void TestMainWindowSim::podsFillAndFollowScale()
     QCOMPARE(model->kind(), Kind::Pod);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(podsNamed(model, "mysql-") == 1, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(window.freshnessIndicator()->state(), FreshnessIndicator::State::Live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.freshnessIndicator()->state(), FreshnessIndicator::State::Live,
+                              30000);
     QVERIFY(window.tableOverlay()->isHidden());
 
     // Selecting a row shows it in the details pane.
@@ -221,23 +226,24 @@ void TestMainWindowSim::podsFillAndFollowScale()
 }
 
 std::unique_ptr<MainWindow> TestMainWindowSim::makeWindow(ContextPreferences *preferences, int port,
-                                                         const QString &settingsFile)
+                                                          const QString &settingsFile)
 {
     auto config = std::make_shared<Kubeconfig>(Kubeconfig::load(m_kubeconfig));
     auto window = std::make_unique<MainWindow>(preferences);
     if (!settingsFile.isEmpty())
         window->enableStatePersistence(settingsFile);
-    window->setSessionFactory([config, port](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = config->connection(context);
-        if (!connection.ok())
-            return connection.error();
-        if (port > 0) {
-            QUrl url(connection.value().server);
-            url.setPort(port);
-            connection.value().server = url.toString();
-        }
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window->setSessionFactory(
+        [config, port](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = config->connection(context);
+            if (!connection.ok())
+                return connection.error();
+            if (port > 0) {
+                QUrl url(connection.value().server);
+                url.setPort(port);
+                connection.value().server = url.toString();
+            }
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config->contextNames()) {
         const auto c = config->context(name);
@@ -281,7 +287,8 @@ void TestMainWindowSim::wakeUpRelistsInPlace()
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
     ResourceTableModel *model = window->tableModel();
     QTRY_VERIFY_WITH_TIMEOUT(podsNamed(model, "mysql-") >= 1, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(), FreshnessIndicator::State::Live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(),
+                              FreshnessIndicator::State::Live, 30000);
     QTest::qWait(1000); // let a scale from an earlier test settle
     const int before = podsNamed(model, "mysql-");
 
@@ -297,17 +304,21 @@ void TestMainWindowSim::wakeUpRelistsInPlace()
     // The wake-up: relist in place, say so, keep the rows, come back live with the change.
     int fewestRows = model->rowCount();
     QVERIFY(fewestRows > 0);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, [&] { fewestRows = qMin(fewestRows, model->rowCount()); });
+    connect(model, &QAbstractItemModel::rowsRemoved, this,
+            [&] { fewestRows = qMin(fewestRows, model->rowCount()); });
     QSignalSpy resets(model, &QAbstractItemModel::modelReset);
     QElapsedTimer relist;
     relist.start();
     emit window->clockJumpDetector()->jumped(90000);
     const QString status = window->statusMessageLabel()->text();
-    QVERIFY2(status.contains("Reloading all clusters") && status.contains("woke up"), qPrintable(status));
+    QVERIFY2(status.contains("Reloading all clusters") && status.contains("woke up"),
+             qPrintable(status));
     QVERIFY2(status.contains("90 s"), qPrintable(status));
     QTRY_COMPARE_WITH_TIMEOUT(podsNamed(model, "mysql-"), before + 2, 30000);
-    qInfo("the change made during the gap showed %lld ms after the wake-up", qint64(relist.elapsed()));
-    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(), FreshnessIndicator::State::Live, 30000);
+    qInfo("the change made during the gap showed %lld ms after the wake-up",
+          qint64(relist.elapsed()));
+    QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(),
+                              FreshnessIndicator::State::Live, 30000);
     QCOMPARE(resets.count(), 0);
     QVERIFY2(fewestRows > 0, "the table emptied during the relist");
     QVERIFY(window->tableOverlay()->isHidden());
@@ -359,9 +370,11 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     QCOMPARE(window->mainSplitter()->sizes(), mainSizes);
     QCOMPARE(window->tableSplitter()->sizes(), tableSizes);
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(window->selectedObject() && window->selectedObject()->name == "mysql", 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->selectedObject() && window->selectedObject()->name == "mysql",
+                             10000);
     QCOMPARE(window->tableView()->columnWidth(1), 333);
-    const auto *tabs = window->detailsPane()->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    const auto *tabs
+        = window->detailsPane()->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
     QVERIFY(tabs);
     QCOMPARE(tabs->currentIndex(), int(DetailsPane::YamlTab));
     // Pods were never laid out by hand or stored: they are measured as before.
@@ -383,7 +396,8 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     QTest::qWait(500);
     QCOMPARE(third->currentKind(), Kind::Deployment);
     QVERIFY(!third->selectedObject());
-    QVERIFY2(third->statusMessageLabel()->text().isEmpty(), qPrintable(third->statusMessageLabel()->text()));
+    QVERIFY2(third->statusMessageLabel()->text().isEmpty(),
+             qPrintable(third->statusMessageLabel()->text()));
 }
 
 QTEST_MAIN(TestMainWindowSim)

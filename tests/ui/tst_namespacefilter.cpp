@@ -43,7 +43,9 @@ void TestNamespaceFilter::model()
     QVERIFY(payments.data(NamespaceListModel::MissingRole).toBool());
     QCOMPARE(payments.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     model.setNamespaces({"kube-system", "default", "shop", "payments"});
-    QVERIFY(!model.index(int(model.namespaces().indexOf("payments"))).data(NamespaceListModel::MissingRole).toBool());
+    QVERIFY(!model.index(int(model.namespaces().indexOf("payments")))
+                 .data(NamespaceListModel::MissingRole)
+                 .toBool());
 }
 
 void TestNamespaceFilter::widget()
@@ -64,8 +66,9 @@ void TestNamespaceFilter::widget()
     QVERIFY(filter.text().contains("shop"));
 
     // Several.
-    filter.model()->setData(filter.model()->index(int(filter.model()->namespaces().indexOf("payments"))), Qt::Checked,
-                            Qt::CheckStateRole);
+    filter.model()->setData(
+        filter.model()->index(int(filter.model()->namespaces().indexOf("payments"))), Qt::Checked,
+        Qt::CheckStateRole);
     QCOMPARE(filter.selected(), (QStringList{"payments", "shop"}));
     QVERIFY(filter.text().contains("2"));
 

@@ -157,7 +157,8 @@ void TestConfirmDialog::lateDryRunReplyAfterCloseIsHarmless()
 {
     ConfirmDialog::DryRunReply pending;
     {
-        auto *dialog = new ConfirmDialog(target(false), QStringLiteral("Scale"), QStringLiteral("Scale"));
+        auto *dialog
+            = new ConfirmDialog(target(false), QStringLiteral("Scale"), QStringLiteral("Scale"));
         dialog->setDryRun([&](ConfirmDialog::DryRunReply reply) { pending = std::move(reply); });
         dialog->show();
         QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
@@ -178,19 +179,26 @@ void TestConfirmDialog::screenshot()
     t.kind = QStringLiteral("Deployment");
     t.name = QStringLiteral("checkout");
     ConfirmDialog dialog(t, QStringLiteral("Set image of checkout"), QStringLiteral("Set image"));
-    dialog.setChange(QStringLiteral("Set image of container checkout in Deployment shop/checkout to registry.example.com/checkout:2.4.1"),
-                     QStringLiteral("PATCH /apis/apps/v1/namespaces/shop/deployments/checkout?fieldManager=orrery\n"
-                                    "Content-Type: application/strategic-merge-patch+json\n\n"
-                                    "{\n  \"spec\": {\n    \"template\": {\n      \"spec\": {\n"
-                                    "        \"$setElementOrder/containers\": [{\"name\": \"checkout\"}],\n"
-                                    "        \"containers\": [{\"image\": \"registry.example.com/checkout:2.4.1\", \"name\": \"checkout\"}]\n"
-                                    "      }\n    }\n  }\n}"));
-    dialog.setDryRun([](ConfirmDialog::DryRunReply reply) { reply(true, QStringLiteral("the server validated 1 write without storing anything.")); });
+    dialog.setChange(
+        QStringLiteral("Set image of container checkout in Deployment shop/checkout to "
+                       "registry.example.com/checkout:2.4.1"),
+        QStringLiteral(
+            "PATCH /apis/apps/v1/namespaces/shop/deployments/checkout?fieldManager=orrery\n"
+            "Content-Type: application/strategic-merge-patch+json\n\n"
+            "{\n  \"spec\": {\n    \"template\": {\n      \"spec\": {\n"
+            "        \"$setElementOrder/containers\": [{\"name\": \"checkout\"}],\n"
+            "        \"containers\": [{\"image\": \"registry.example.com/checkout:2.4.1\", "
+            "\"name\": \"checkout\"}]\n"
+            "      }\n    }\n  }\n}"));
+    dialog.setDryRun([](ConfirmDialog::DryRunReply reply) {
+        reply(true, QStringLiteral("the server validated 1 write without storing anything."));
+    });
     dialog.show();
     QTest::mouseClick(dialog.dryRunButton(), Qt::LeftButton);
     QTest::keyClicks(dialog.protectionEdit(), QStringLiteral("prod-e"));
     QVERIFY(!dialog.isConfirmEnabled());
-    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("operations-confirm-protected.png"))));
+    QVERIFY(
+        dialog.grab().save(QDir(dir).filePath(QStringLiteral("operations-confirm-protected.png"))));
 }
 
 QTEST_MAIN(TestConfirmDialog)

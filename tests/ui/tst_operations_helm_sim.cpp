@@ -63,7 +63,8 @@ private slots:
     void keptObjectSurvivesRollback();
 
 private:
-    QStringList history(ClusterSession *session, const QString &release = QStringLiteral("chat-app"));
+    QStringList history(ClusterSession *session,
+                        const QString &release = QStringLiteral("chat-app"));
     ClusterSession *connectContext(const QString &context);
     int send(ClusterSession *session, const ApiRequest &request);
     QMessageBox *waitForError();
@@ -75,7 +76,8 @@ private:
 void TestOperationsHelmSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY2(m_sim.start({"--scenario", "aks-chat"}, m_dir.filePath("kubeconfig")), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "aks-chat"}, m_dir.filePath("kubeconfig")),
+             qPrintable(m_sim.errorString()));
 }
 
 void TestOperationsHelmSim::cleanupTestCase()
@@ -85,14 +87,16 @@ void TestOperationsHelmSim::cleanupTestCase()
 
 QStringList TestOperationsHelmSim::history(ClusterSession *session, const QString &release)
 {
-    const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
-                                                QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
+    const QString path
+        = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+                                 QStringLiteral("labelSelector"), QStringLiteral("owner=helm"));
     nlohmann::json secrets;
     bool answered = false;
     session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
         answered = true;
         if (r.ok() && r->isSuccess())
-            secrets = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+            secrets = nlohmann::json::parse(r->body.constData(),
+                                            r->body.constData() + r->body.size(), nullptr, false);
     });
     waitUntil([&] { return answered; }, 10000);
     QStringList rows;
@@ -134,14 +138,16 @@ void TestOperationsHelmSim::rollbackRelease()
     QVERIFY2(labels.contains("from revision 3 to 2 (new revision 4)"), qPrintable(labels));
     QVERIFY(!dialog->isConfirmEnabled());
     QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 15000), qPrintable(dialog->dryRunText()));
-    QCOMPARE(history(&session).size(), 3);  // the dry run stored nothing
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 15000),
+             qPrintable(dialog->dryRunText()));
+    QCOMPARE(history(&session).size(), 3); // the dry run stored nothing
     QTest::keyClicks(dialog->protectionEdit(), context);
     QVERIFY(dialog->isConfirmEnabled());
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
 
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 90000));
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toStringList().join('\n')));
+    QVERIFY2(finished.first().at(0).toBool(),
+             qPrintable(finished.first().at(2).toStringList().join('\n')));
     const QStringList rows = history(&session);
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.last(), QStringLiteral("4|deployed|Rollback to 2"));
@@ -163,7 +169,8 @@ void TestOperationsHelmSim::rollbackRelease()
 
 ClusterSession *TestOperationsHelmSim::connectContext(const QString &context)
 {
-    Result<ClusterConnection> connection = Kubeconfig::load(m_dir.filePath("kubeconfig")).connection(context);
+    Result<ClusterConnection> connection
+        = Kubeconfig::load(m_dir.filePath("kubeconfig")).connection(context);
     if (!connection.ok())
         return nullptr;
     auto *session = new ClusterSession(std::move(connection.value()), this);
@@ -178,7 +185,8 @@ ClusterSession *TestOperationsHelmSim::connectContext(const QString &context)
 int TestOperationsHelmSim::send(ClusterSession *session, const ApiRequest &request)
 {
     int status = -1;
-    session->transport()->send(request, this, [&](const Result<ApiResponse> &r) { status = r.ok() ? r->status : 0; });
+    session->transport()->send(
+        request, this, [&](const Result<ApiResponse> &r) { status = r.ok() ? r->status : 0; });
     waitUntil([&] { return status >= 0; }, 10000);
     return status;
 }
@@ -186,12 +194,15 @@ int TestOperationsHelmSim::send(ClusterSession *session, const ApiRequest &reque
 QMessageBox *TestOperationsHelmSim::waitForError()
 {
     QMessageBox *error = nullptr;
-    waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->objectName() == "OperationError")
-                error = box;
-        return error != nullptr;
-    }, 30000);
+    waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w);
+                    box && box->isVisible() && box->objectName() == "OperationError")
+                    error = box;
+            return error != nullptr;
+        },
+        30000);
     return error;
 }
 
@@ -199,7 +210,8 @@ QMessageBox *TestOperationsHelmSim::waitForError()
 // in the server's dry run, before the pending revision is recorded or any object applied.
 void TestOperationsHelmSim::dryRunRefusalWritesNothing()
 {
-    ClusterSession *session = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    ClusterSession *session
+        = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
     QVERIFY(session);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     HelmRelease r;
@@ -209,25 +221,32 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
     r.appVersion = QStringLiteral("1.0");
     r.firstDeployed = now.addSecs(-600);
     r.lastDeployed = now.addSecs(-600);
-    r.raw = {{"name", "broken"}, {"namespace", "production"}, {"info", nlohmann::json::object()},
-             {"chart", {{"metadata", {{"name", "broken"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
+    r.raw = {{"name", "broken"},
+             {"namespace", "production"},
+             {"info", nlohmann::json::object()},
+             {"chart",
+              {{"metadata", {{"name", "broken"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
              {"config", nlohmann::json::object()}};
     HelmRelease v1 = r;
     v1.version = 1;
     v1.chartVersion = QStringLiteral("0.1.0");
     v1.status = QStringLiteral("superseded");
     v1.description = QStringLiteral("Install complete");
-    v1.manifest = QStringLiteral(
-        "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-config\ndata:\n  a: \"1\"\n"
-        "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken-web\nspec:\n  selector:\n"
-        "    matchLabels: {app: broken-web}\n  template:\n    metadata:\n      labels: {app: broken-web}\n"
-        "    spec:\n      containers:\n      - name: web\n        image: \"\"\n");
+    v1.manifest
+        = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                         "broken-config\ndata:\n  a: \"1\"\n"
+                         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+                         "broken-web\nspec:\n  selector:\n"
+                         "    matchLabels: {app: broken-web}\n  template:\n    metadata:\n      "
+                         "labels: {app: broken-web}\n"
+                         "    spec:\n      containers:\n      - name: web\n        image: \"\"\n");
     HelmRelease v2 = r;
     v2.version = 2;
     v2.chartVersion = QStringLiteral("0.2.0");
     v2.status = QStringLiteral("deployed");
     v2.description = QStringLiteral("Upgrade complete");
-    v2.manifest = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-other\ndata:\n  b: \"2\"\n");
+    v2.manifest = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                                 "broken-other\ndata:\n  b: \"2\"\n");
     for (const HelmRelease &rev : {v1, v2}) {
         ApiRequest post;
         post.method = "POST";
@@ -250,8 +269,10 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
     // "Preview on server" already shows the refusal of the target manifest.
     QVERIFY(dialog->dryRunButton()->isVisible());
     QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("refused"); }, 15000), qPrintable(dialog->dryRunText()));
-    QVERIFY2(dialog->dryRunText().contains("image: Required value"), qPrintable(dialog->dryRunText()));
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("refused"); }, 15000),
+             qPrintable(dialog->dryRunText()));
+    QVERIFY2(dialog->dryRunText().contains("image: Required value"),
+             qPrintable(dialog->dryRunText()));
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
     QVERIFY(!finished.first().at(0).toBool());
@@ -263,8 +284,12 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
     error->accept();
     // The history is as it was, and neither ConfigMap of revision 1 nor its Deployment exists.
     QCOMPARE(history(session, QStringLiteral("broken")), before);
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/broken-config")), 404);
-    QCOMPARE(send(session, ApiRequest::get("/apis/apps/v1/namespaces/production/deployments/broken-web")), 404);
+    QCOMPARE(
+        send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/broken-config")),
+        404);
+    QCOMPARE(send(session,
+                  ApiRequest::get("/apis/apps/v1/namespaces/production/deployments/broken-web")),
+             404);
     // Only dry runs went out, and they are audited as such.
     const QList<AuditEntry> entries = AuditLog::read(m_dir.filePath("audit-broken"));
     QVERIFY(!entries.isEmpty());
@@ -277,7 +302,8 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
 // words, with nothing written.
 void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
 {
-    ClusterSession *admin = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    ClusterSession *admin
+        = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
     QVERIFY(admin);
     const QStringList before = history(admin);
     ClusterSession *viewer = connectContext(QStringLiteral("aks-chat-francecentral-viewer"));
@@ -289,7 +315,8 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("chat-app"), 1);
     QMessageBox *error = waitForError();
     QVERIFY(error);
-    QVERIFY2(error->text().contains("You may not read Secrets in namespace production"), qPrintable(error->text()));
+    QVERIFY2(error->text().contains("You may not read Secrets in namespace production"),
+             qPrintable(error->text()));
     QVERIFY2(!error->text().contains("{"), qPrintable(error->text()));
     QVERIFY(!visibleConfirmDialog());
     error->accept();
@@ -304,7 +331,8 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
 // (Helm reads each object before deleting it and skips those marked keep), and says so.
 void TestOperationsHelmSim::keptObjectSurvivesRollback()
 {
-    ClusterSession *session = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
+    ClusterSession *session
+        = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
     QVERIFY(session);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     HelmRelease r;
@@ -314,13 +342,19 @@ void TestOperationsHelmSim::keptObjectSurvivesRollback()
     r.appVersion = QStringLiteral("1.0");
     r.firstDeployed = now.addSecs(-600);
     r.lastDeployed = now.addSecs(-600);
-    r.raw = {{"name", "keeper"}, {"namespace", "production"}, {"info", nlohmann::json::object()},
-             {"chart", {{"metadata", {{"name", "keeper"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
+    r.raw = {{"name", "keeper"},
+             {"namespace", "production"},
+             {"info", nlohmann::json::object()},
+             {"chart",
+              {{"metadata", {{"name", "keeper"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
              {"config", nlohmann::json::object()}};
-    const QString base = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-base\ndata:\n  a: \"1\"\n");
-    const QString kept = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-kept\n  annotations:\n"
-                                        "    helm.sh/resource-policy: keep\ndata:\n  b: \"2\"\n");
-    const QString dropped = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-dropped\ndata:\n  c: \"3\"\n");
+    const QString base = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                                        "keeper-base\ndata:\n  a: \"1\"\n");
+    const QString kept = QStringLiteral(
+        "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-kept\n  annotations:\n"
+        "    helm.sh/resource-policy: keep\ndata:\n  b: \"2\"\n");
+    const QString dropped = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  "
+                                           "name: keeper-dropped\ndata:\n  c: \"3\"\n");
     HelmRelease v1 = r;
     v1.version = 1;
     v1.chartVersion = QStringLiteral("0.1.0");
@@ -343,8 +377,10 @@ void TestOperationsHelmSim::keptObjectSurvivesRollback()
     }
     // The objects of revision 2 as `helm upgrade` left them.
     for (const char *name : {"keeper-base", "keeper-kept", "keeper-dropped"}) {
-        nlohmann::json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"},
-                             {"metadata", {{"name", name}, {"namespace", "production"}}}, {"data", {{"k", "v"}}}};
+        nlohmann::json cm = {{"apiVersion", "v1"},
+                             {"kind", "ConfigMap"},
+                             {"metadata", {{"name", name}, {"namespace", "production"}}},
+                             {"data", {{"k", "v"}}}};
         if (std::string(name) == "keeper-kept")
             cm["metadata"]["annotations"] = {{"helm.sh/resource-policy", "keep"}};
         ApiRequest post;
@@ -367,16 +403,22 @@ void TestOperationsHelmSim::keptObjectSurvivesRollback()
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
     const QStringList report = finished.first().at(2).toStringList();
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(report.join('\n')));
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-kept")), 200);
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-dropped")), 404);
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-base")), 200);
-    QVERIFY2(report.contains(QStringLiteral("Kept ConfigMap keeper-kept (annotated helm.sh/resource-policy: keep)")),
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-kept")),
+             200);
+    QCOMPARE(
+        send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-dropped")),
+        404);
+    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-base")),
+             200);
+    QVERIFY2(report.contains(QStringLiteral(
+                 "Kept ConfigMap keeper-kept (annotated helm.sh/resource-policy: keep)")),
              qPrintable(report.join('\n')));
     const QStringList rows = history(session, QStringLiteral("keeper"));
     QCOMPARE(rows.last(), QStringLiteral("3|deployed|Rollback to 1"));
     // The kept object was never asked to go: no delete of it in the audit log.
     for (const AuditEntry &e : AuditLog::read(m_dir.filePath("audit-keeper"))) {
-        QVERIFY2(!(e.verb == QLatin1String("delete") && e.name == QLatin1String("keeper-kept")), qPrintable(e.name));
+        QVERIFY2(!(e.verb == QLatin1String("delete") && e.name == QLatin1String("keeper-kept")),
+                 qPrintable(e.name));
         QVERIFY(e.outcomeKnown());
     }
     delete session;

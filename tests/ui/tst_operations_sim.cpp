@@ -12,8 +12,6 @@
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
-#include <palettemodel.h>
-#include <resourcefilterproxymodel.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
 #include <operations/deletedialog.h>
@@ -22,6 +20,8 @@
 #include <operations/rollouttracker.h>
 #include <operations/scaledialog.h>
 #include <operations/setimagedialog.h>
+#include <palettemodel.h>
+#include <resourcefilterproxymodel.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -34,20 +34,20 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QTableView>
-#include <QToolButton>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <nlohmann/json.hpp>
@@ -60,8 +60,7 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-template<typename T>
-T *visibleTopLevel()
+template <typename T> T *visibleTopLevel()
 {
     for (QWidget *w : QApplication::topLevelWidgets())
         if (auto *t = qobject_cast<T *>(w); t && t->isVisible())
@@ -69,8 +68,7 @@ T *visibleTopLevel()
     return nullptr;
 }
 
-template<typename T>
-T *waitForDialog(int timeoutMs = 15000)
+template <typename T> T *waitForDialog(int timeoutMs = 15000)
 {
     T *found = nullptr;
     waitUntil([&] { return (found = visibleTopLevel<T>()) != nullptr; }, timeoutMs);
@@ -120,7 +118,8 @@ void TestOperationsSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 
     m_config = Kubeconfig::load(m_kubeconfig);
     m_context = m_config.currentContext();
@@ -131,7 +130,8 @@ void TestOperationsSim::initTestCase()
     m_host->show();
     m_session = connectContext(m_context);
     QVERIFY(m_session);
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
+                                                      m_dir.filePath("audit"));
     m_panel = std::make_unique<OperationsPanel>();
     m_panel->resize(400, 600);
     m_panel->show();
@@ -168,7 +168,8 @@ nlohmann::json TestOperationsSim::get(ClusterSession *session, const QString &pa
     session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
         answered = true;
         if (r.ok() && r->isSuccess())
-            result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+            result = nlohmann::json::parse(r->body.constData(),
+                                           r->body.constData() + r->body.size(), nullptr, false);
     });
     waitUntil([&] { return answered; }, 10000);
     return result;
@@ -179,7 +180,8 @@ QString TestOperationsSim::image(const QString &deployment)
     const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/" + deployment);
     if (!d.is_object())
         return {};
-    return QString::fromStdString(d["spec"]["template"]["spec"]["containers"][0].value("image", std::string()));
+    return QString::fromStdString(
+        d["spec"]["template"]["spec"]["containers"][0].value("image", std::string()));
 }
 
 int TestOperationsSim::replicas(const QString &deployment)
@@ -212,12 +214,15 @@ void TestOperationsSim::scaleAndUndo()
     QCOMPARE(dialog->target().context, m_context);
     QCOMPARE(dialog->target().name, QStringLiteral("mongodb"));
     QVERIFY(!dialog->target().isProtected);
-    QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("\"replicas\": 3"));
+    QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")
+                ->toPlainText()
+                .contains("\"replicas\": 3"));
 
     // The server dry run validates without storing.
     QVERIFY(dialog->dryRunButton()->isVisible());
     QTest::mouseClick(dialog->dryRunButton(), Qt::LeftButton);
-    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 10000), qPrintable(dialog->dryRunText()));
+    QVERIFY2(waitUntil([&] { return dialog->dryRunText().contains("validated"); }, 10000),
+             qPrintable(dialog->dryRunText()));
     QCOMPARE(replicas("mongodb"), 1);
     ++m_writes; // the dry run is audited too
 
@@ -226,12 +231,14 @@ void TestOperationsSim::scaleAndUndo()
 
     // The rollout is followed, and the undo is offered.
     UndoBanner *undo = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (QWidget *card : m_panel->cards())
-            if (auto *b = qobject_cast<UndoBanner *>(card); b && b->text().contains("mongodb"))
-                undo = b;
-        return undo != nullptr;
-    }, 5000));
+    QVERIFY(waitUntil(
+        [&] {
+            for (QWidget *card : m_panel->cards())
+                if (auto *b = qobject_cast<UndoBanner *>(card); b && b->text().contains("mongodb"))
+                    undo = b;
+            return undo != nullptr;
+        },
+        5000));
     QVERIFY(undo->text().contains("was 1"));
     QVERIFY(!m_panel->trackers().isEmpty());
     RolloutTracker *tracker = m_panel->trackers().first();
@@ -266,10 +273,13 @@ void TestOperationsSim::hpaGuardOffersBounds()
     QCOMPARE(dialog->target().kind, QStringLiteral("HorizontalPodAutoscaler"));
     QCOMPARE(dialog->target().name, QStringLiteral("product-service-hpa"));
     confirm(dialog);
-    QVERIFY(waitUntil([&] {
-        const auto hpa = get(m_session, "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/product-service-hpa");
-        return hpa.is_object() && hpa["spec"].value("maxReplicas", 0) == 7;
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto hpa = get(m_session, "/apis/autoscaling/v2/namespaces/default/"
+                                            "horizontalpodautoscalers/product-service-hpa");
+            return hpa.is_object() && hpa["spec"].value("maxReplicas", 0) == 7;
+        },
+        15000));
 }
 
 void TestOperationsSim::setImageThenRollbackFromHistory()
@@ -284,14 +294,20 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     setImage->accept();
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
-    QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("mysql:8.0"));
+    QVERIFY(
+        dialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("mysql:8.0"));
     confirm(dialog);
     QVERIFY(waitUntil([&] { return image("mysql") == "mysql:8.0"; }, 15000));
     // The new ReplicaSet must exist before the history can show two revisions.
-    QVERIFY(waitUntil([&] {
-        const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
-        return d.is_object() && d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", std::string()) == "2";
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
+            return d.is_object()
+                   && d["metadata"]["annotations"].value("deployment.kubernetes.io/revision",
+                                                         std::string())
+                          == "2";
+        },
+        15000));
 
     m_controller->rollback(Kind::Deployment, "default", "mysql");
     auto *history = waitForDialog<RollbackDialog>();
@@ -299,7 +315,8 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     QCOMPARE(history->revisionList()->topLevelItemCount(), 2);
     QCOMPARE(history->previousRevision(), qint64(1));
     QCOMPARE(history->selectedRevision(), qint64(1));
-    QVERIFY2(history->diffText().contains("-          image: mysql:8.0") || history->diffText().contains("mysql:8.0"),
+    QVERIFY2(history->diffText().contains("-          image: mysql:8.0")
+                 || history->diffText().contains("mysql:8.0"),
              qPrintable(history->diffText()));
     QVERIFY(history->diffText().contains("+") && history->diffText().contains("mysql:5.7"));
     if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty())
@@ -307,11 +324,14 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     QTest::mouseClick(history->rollbackButton(), Qt::LeftButton);
     auto *confirmRollback = waitForDialog<ConfirmDialog>();
     QVERIFY(confirmRollback);
-    QVERIFY(confirmRollback->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("mysql:5.7"));
+    QVERIFY(confirmRollback->findChild<QPlainTextEdit *>("changeDetails")
+                ->toPlainText()
+                .contains("mysql:5.7"));
     confirm(confirmRollback);
     QVERIFY(waitUntil([&] { return image("mysql") == "mysql:5.7"; }, 15000));
     const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
-    QCOMPARE(QString::fromStdString(d["metadata"]["annotations"].value("deployment.kubernetes.io/revision", std::string())),
+    QCOMPARE(QString::fromStdString(d["metadata"]["annotations"].value(
+                 "deployment.kubernetes.io/revision", std::string())),
              QStringLiteral("3"));
 }
 
@@ -328,17 +348,21 @@ void TestOperationsSim::failedRolloutOffersRollback()
 
     // The newest tracker (cards are newest first).
     QPointer<RolloutTracker> tracker;
-    QVERIFY(waitUntil([&] {
-        for (RolloutTracker *t : m_panel->trackers()) {
-            if (t->name() == "mysql" && t->state() != RolloutTracker::State::Succeeded) {
-                tracker = t;
-                break;
+    QVERIFY(waitUntil(
+        [&] {
+            for (RolloutTracker *t : m_panel->trackers()) {
+                if (t->name() == "mysql" && t->state() != RolloutTracker::State::Succeeded) {
+                    tracker = t;
+                    break;
+                }
             }
-        }
-        return !tracker.isNull();
-    }, 5000));
-    QVERIFY2(waitUntil([&] { return !tracker || tracker->state() == RolloutTracker::State::Failed; }, 120000),
-             qPrintable(tracker ? tracker->message() : QString()));
+            return !tracker.isNull();
+        },
+        5000));
+    QVERIFY2(
+        waitUntil([&] { return !tracker || tracker->state() == RolloutTracker::State::Failed; },
+                  120000),
+        qPrintable(tracker ? tracker->message() : QString()));
     QVERIFY(tracker);
     QVERIFY(tracker->rollbackButton()->isVisible());
     QTest::mouseClick(tracker->rollbackButton(), Qt::LeftButton);
@@ -364,11 +388,15 @@ void TestOperationsSim::protectedContextNeedsTypedName()
     QTest::keyClicks(dialog->protectionEdit(), m_context.right(1));
     QVERIFY(dialog->isConfirmEnabled());
     confirm(dialog);
-    QVERIFY(waitUntil([&] {
-        const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mongodb");
-        return d.is_object()
-               && d["spec"]["template"]["metadata"].value("annotations", nlohmann::json::object()).contains("kubectl.kubernetes.io/restartedAt");
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mongodb");
+            return d.is_object()
+                   && d["spec"]["template"]["metadata"]
+                          .value("annotations", nlohmann::json::object())
+                          .contains("kubectl.kubernetes.io/restartedAt");
+        },
+        15000));
     m_preferences->setProtected(m_context, false);
 }
 
@@ -387,27 +415,33 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     QCOMPARE(actions.size(), 6);
     for (QAction *a : actions)
         QVERIFY(!a->isEnabled()); // not before the server answered
-    QVERIFY(waitUntil([&] {
-        for (QAction *a : actions)
-            if (!a->toolTip().contains("Not allowed"))
-                return false;
-        return true;
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            for (QAction *a : actions)
+                if (!a->toolTip().contains("Not allowed"))
+                    return false;
+            return true;
+        },
+        15000));
     for (QAction *a : actions)
         QVERIFY2(!a->isEnabled(), qPrintable(a->objectName()));
     QAction *scale = owner.findChild<QAction *>("action-scale");
     QVERIFY(scale);
-    QVERIFY2(scale->toolTip().contains("patch deployments/scale in namespace default"), qPrintable(scale->toolTip()));
+    QVERIFY2(scale->toolTip().contains("patch deployments/scale in namespace default"),
+             qPrintable(scale->toolTip()));
 
     // The same object for the admin: enabled once the answers are in.
     QObject adminOwner;
-    QList<QAction *> adminActions = m_controller->actionsFor(m_session->store()->object(Kind::Deployment, "default", "mysql"), &adminOwner);
-    QVERIFY(waitUntil([&] {
-        for (QAction *a : adminActions)
-            if (!a->isEnabled())
-                return false;
-        return true;
-    }, 15000));
+    QList<QAction *> adminActions = m_controller->actionsFor(
+        m_session->store()->object(Kind::Deployment, "default", "mysql"), &adminOwner);
+    QVERIFY(waitUntil(
+        [&] {
+            for (QAction *a : adminActions)
+                if (!a->isEnabled())
+                    return false;
+            return true;
+        },
+        15000));
 
     // The HPA's bounds, offered instead of a scale, are a patch of the HPA: asked for and
     // refused up front with the reason.
@@ -416,14 +450,16 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     QVERIFY(hpaDialog);
     QVERIFY(hpaDialog->editsHpa());
     QVERIFY(!hpaDialog->reviewButton()->isEnabled());
-    QVERIFY2(waitUntil([&] { return hpaDialog->permissionNote()->text().startsWith("Not allowed"); }, 15000),
-             qPrintable(hpaDialog->permissionNote()->text()));
+    QVERIFY2(
+        waitUntil([&] { return hpaDialog->permissionNote()->text().startsWith("Not allowed"); },
+                  15000),
+        qPrintable(hpaDialog->permissionNote()->text()));
     QVERIFY2(hpaDialog->permissionNote()->text().contains(
                  "you may not patch horizontalpodautoscalers in namespace default"),
              qPrintable(hpaDialog->permissionNote()->text()));
     QVERIFY(hpaDialog->permissionNote()->isVisible());
     QVERIFY(!hpaDialog->reviewButton()->isEnabled());
-    hpaDialog->maxSpin()->setValue(9);  // editing does not unlock it
+    hpaDialog->maxSpin()->setValue(9); // editing does not unlock it
     QVERIFY(!hpaDialog->reviewButton()->isEnabled());
     hpaDialog->reject();
 
@@ -435,14 +471,19 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     scaleDialog->accept();
     confirm(waitForDialog<ConfirmDialog>());
     QMessageBox *error = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->objectName() == "OperationError")
-                error = box;
-        return error != nullptr;
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w);
+                    box && box->isVisible() && box->objectName() == "OperationError")
+                    error = box;
+            return error != nullptr;
+        },
+        15000));
     const QString text = error->text();
-    QVERIFY2(text.contains("Forbidden: the user") && text.contains("patch deployments/scale in namespace default"), qPrintable(text));
+    QVERIFY2(text.contains("Forbidden: the user")
+                 && text.contains("patch deployments/scale in namespace default"),
+             qPrintable(text));
     QVERIFY2(!text.contains("{") && !text.contains("\"kind\""), qPrintable(text));
     error->accept();
     QCOMPARE(replicas("mysql"), 1);
@@ -469,22 +510,28 @@ void TestOperationsSim::deletePodNotesRecreation()
     auto *confirmDialog = waitForDialog<ConfirmDialog>();
     QVERIFY(confirmDialog);
     QCOMPARE(confirmDialog->target().kind, QStringLiteral("Pod"));
-    QVERIFY(confirmDialog->findChild<QPlainTextEdit *>("changeDetails")->toPlainText().contains("\"propagationPolicy\": \"Foreground\""));
+    QVERIFY(confirmDialog->findChild<QPlainTextEdit *>("changeDetails")
+                ->toPlainText()
+                .contains("\"propagationPolicy\": \"Foreground\""));
     confirm(confirmDialog);
     // Gone (or terminating), and the ReplicaSet made a new one.
-    QVERIFY(waitUntil([&] {
-        const auto now = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
-        bool oldGone = true;
-        int others = 0;
-        for (const auto &p : now["items"]) {
-            const QString name = QString::fromStdString(p["metadata"].value("name", std::string()));
-            if (name == pod && !p["metadata"].contains("deletionTimestamp"))
-                oldGone = false;
-            else if (name != pod)
-                ++others;
-        }
-        return oldGone && others >= 1;
-    }, 30000));
+    QVERIFY(waitUntil(
+        [&] {
+            const auto now
+                = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
+            bool oldGone = true;
+            int others = 0;
+            for (const auto &p : now["items"]) {
+                const QString name
+                    = QString::fromStdString(p["metadata"].value("name", std::string()));
+                if (name == pod && !p["metadata"].contains("deletionTimestamp"))
+                    oldGone = false;
+                else if (name != pod)
+                    ++others;
+            }
+            return oldGone && others >= 1;
+        },
+        30000));
 }
 
 // The hooks MainWindow offers (what app/operationswiring.cpp connects): the details pane's
@@ -493,12 +540,13 @@ void TestOperationsSim::deletePodNotesRecreation()
 void TestOperationsSim::mainWindowOffersActions()
 {
     MainWindow window(m_preferences.get());
-    window.setSessionFactory([this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-        Result<ClusterConnection> connection = m_config.connection(context);
-        if (!connection.ok())
-            return connection.error();
-        return new ClusterSession(std::move(connection.value()), parent);
-    });
+    window.setSessionFactory(
+        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = m_config.connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : m_config.contextNames()) {
         const auto c = m_config.context(name);
@@ -506,7 +554,8 @@ void TestOperationsSim::mainWindowOffersActions()
     }
     window.setContexts(entries, m_context);
     ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
-    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller, &ActionController::setSession);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
+                     &ActionController::setSession);
     window.setObjectActionsProvider([&controller](const KubeObjectPtr &object, QObject *parent) {
         return controller.actionsFor(object, parent);
     });
@@ -514,7 +563,8 @@ void TestOperationsSim::mainWindowOffersActions()
     window.activateContext(m_context);
     QVERIFY(controller.session());
     window.selectKind(Kind::Deployment);
-    QVERIFY(waitUntil([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); }, 60000));
+    QVERIFY(waitUntil([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); },
+                      60000));
     QVERIFY(window.selectedObject());
     QCOMPARE(window.selectedObject()->name, QStringLiteral("mongodb"));
 
@@ -526,8 +576,8 @@ void TestOperationsSim::mainWindowOffersActions()
     QStringList names;
     for (QAction *a : menu->actions())
         names << a->objectName();
-    QCOMPARE(names, QStringList({"action-scale", "action-restart", "action-pause", "action-set-image",
-                                 "action-rollback", "action-delete"}));
+    QCOMPARE(names, QStringList({"action-scale", "action-restart", "action-pause",
+                                 "action-set-image", "action-rollback", "action-delete"}));
     QVERIFY(waitUntil([&] { return menu->actions().first()->isEnabled(); }, 15000));
 
     // Table: right click on the row opens a menu with the same actions.
@@ -536,12 +586,15 @@ void TestOperationsSim::mainWindowOffersActions()
     const QPoint pos = window.tableView()->visualRect(row).center();
     emit window.tableView()->customContextMenuRequested(pos);
     QMenu *context = nullptr;
-    QVERIFY(waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *m = qobject_cast<QMenu *>(w); m && m->isVisible() && m->objectName() == "tableContextMenu")
-                context = m;
-        return context != nullptr;
-    }, 5000));
+    QVERIFY(waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *m = qobject_cast<QMenu *>(w);
+                    m && m->isVisible() && m->objectName() == "tableContextMenu")
+                    context = m;
+            return context != nullptr;
+        },
+        5000));
     QCOMPARE(int(context->actions().size()), 6);
     context->close();
 
@@ -550,7 +603,8 @@ void TestOperationsSim::mainWindowOffersActions()
     PaletteModel *model = window.commandPalette()->model();
     int scaleRow = -1;
     for (int r = 0; r < model->rowCount(); ++r)
-        if (model->entry(r).type == PaletteEntry::Type::Action && model->entry(r).title == QStringLiteral("Scale mongodb"))
+        if (model->entry(r).type == PaletteEntry::Type::Action
+            && model->entry(r).title == QStringLiteral("Scale mongodb"))
             scaleRow = r;
     QVERIFY(scaleRow >= 0);
     QVERIFY(waitUntil([&] { return menu->actions().first()->isEnabled(); }, 15000));
@@ -592,7 +646,8 @@ void TestOperationsSim::auditLogRecordsWritesWithoutSecrets()
     int tokens = 0;
     for (const QByteArray &line : kubeconfig.readAll().split('\n')) {
         const QByteArray trimmed = line.trimmed();
-        for (const QByteArray &key : {QByteArray("token: "), QByteArray("client-key-data: "), QByteArray("client-certificate-data: ")}) {
+        for (const QByteArray &key : {QByteArray("token: "), QByteArray("client-key-data: "),
+                                      QByteArray("client-certificate-data: ")}) {
             if (trimmed.startsWith(key)) {
                 const QByteArray secret = trimmed.mid(key.size()).trimmed();
                 QVERIFY(secret.size() > 8);

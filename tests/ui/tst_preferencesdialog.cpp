@@ -11,8 +11,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,7 +102,8 @@ void TestPreferencesDialog::mainWindowOffersPreferences()
     Theme::instance()->setMode(Theme::Mode::Dark);
     const QString dark = window.staleBanner()->styleSheet();
     QVERIFY2(dark.contains(Theme::instance()->name(Theme::Role::Danger)), qPrintable(dark));
-    QVERIFY(window.tableView()->styleSheet().contains(Theme::instance()->name(Theme::Role::HeaderBackground)));
+    QVERIFY(window.tableView()->styleSheet().contains(
+        Theme::instance()->name(Theme::Role::HeaderBackground)));
     QVERIFY(light != dark);
     Theme::instance()->setMode(Theme::Mode::Light);
 }
@@ -117,7 +118,8 @@ QString TestPreferencesDialog::runApp(const QStringList &arguments, int *exitCod
     env.insert("LANGUAGE", "en");
     env.insert("LC_ALL", "en_US.UTF-8");
     app.setProcessEnvironment(env);
-    app.start(qEnvironmentVariable("ORRERY_APP_BINARY", QStringLiteral(ORRERY_APP_BINARY)), arguments);
+    app.start(qEnvironmentVariable("ORRERY_APP_BINARY", QStringLiteral(ORRERY_APP_BINARY)),
+              arguments);
     if (!app.waitForFinished(30000)) {
         app.kill();
         *exitCode = -1;
@@ -138,17 +140,20 @@ void TestPreferencesDialog::appHonoursLanguage()
 
     const QString french = runApp({"--language", "fr", "--help"}, &code);
     QCOMPARE(code, 0);
-    QVERIFY2(french.contains(QString::fromUtf8("Gestionnaire natif de clusters")), qPrintable(french));
+    QVERIFY2(french.contains(QString::fromUtf8("Gestionnaire natif de clusters")),
+             qPrintable(french));
 
     // The stored choice, as the Preferences dialog writes it.
     {
         QSettings stored(m_dir.filePath("home/.config/Orrery/Orrery.conf"), QSettings::IniFormat);
         stored.setValue("appearance/language", "fr");
     }
-    QVERIFY(runApp({"--help"}, &code).contains(QString::fromUtf8("Gestionnaire natif de clusters")));
+    QVERIFY(
+        runApp({"--help"}, &code).contains(QString::fromUtf8("Gestionnaire natif de clusters")));
     QVERIFY(runApp({"--language=en", "--help"}, &code).contains("Native Kubernetes cluster"));
 
-    const QString refused = runApp({"--language", "de", "--list-contexts", "--kubeconfig", m_dir.filePath("none")}, &code);
+    const QString refused = runApp(
+        {"--language", "de", "--list-contexts", "--kubeconfig", m_dir.filePath("none")}, &code);
     QVERIFY2(refused.contains("unknown --language"), qPrintable(refused));
     QCOMPARE(code, 2);
 }

@@ -42,8 +42,9 @@ QString outcomes(QTreeWidget *steps)
 {
     QStringList lines;
     for (int i = 0; i < steps->topLevelItemCount(); ++i)
-        lines << steps->topLevelItem(i)->text(0) + QLatin1Char(' ') + steps->topLevelItem(i)->text(1)
-                     + QStringLiteral(" => ") + steps->topLevelItem(i)->text(2);
+        lines << steps->topLevelItem(i)->text(0) + QLatin1Char(' ')
+                     + steps->topLevelItem(i)->text(1) + QStringLiteral(" => ")
+                     + steps->topLevelItem(i)->text(2);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -73,7 +74,8 @@ void tst_RunbookPlayer::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, m_kubeconfig),
+             qPrintable(m_sim.errorString()));
 }
 
 void tst_RunbookPlayer::cleanupTestCase()
@@ -97,13 +99,17 @@ void tst_RunbookPlayer::refusesAnotherContext()
     RunbookPlayer player;
     player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-refused")));
     player.setSession(s.get());
-    QVERIFY(!player.shippedList()->isEnabled());  // nothing shipped for this context
-    QVERIFY(player.loadFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml")).ok());
+    QVERIFY(!player.shippedList()->isEnabled()); // nothing shipped for this context
+    QVERIFY(player
+                .loadFile(
+                    QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml"))
+                .ok());
     player.show();
     player.requestStart();
     QVERIFY(!player.confirmDialog());
     QVERIFY(!player.isRunning());
-    QVERIFY2(player.statusLabel()->text().contains(QLatin1String("pinned to context \"aks-chat-francecentral\"")),
+    QVERIFY2(player.statusLabel()->text().contains(
+                 QLatin1String("pinned to context \"aks-chat-francecentral\"")),
              qPrintable(player.statusLabel()->text()));
 }
 
@@ -117,7 +123,10 @@ void tst_RunbookPlayer::protectedContextNeedsTheName()
     player.setPreferences(&preferences);
     player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-protected")));
     player.setSession(s.get());
-    QVERIFY(player.loadFile(QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml")).ok());
+    QVERIFY(player
+                .loadFile(
+                    QStringLiteral(ORRERY_TEST_DATA "/../../resources/runbooks/helm-rollback.yaml"))
+                .ok());
     player.show();
     player.requestStart();
     QVERIFY(player.confirmDialog());
@@ -145,7 +154,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     // The shipped runbooks pinned to this context: the Helm rollback.
     QComboBox *shipped = player.shippedList();
     QVERIFY(shipped->isEnabled());
-    QCOMPARE(shipped->count(), 2);  // "Shipped runbooks (1)" and the runbook
+    QCOMPARE(shipped->count(), 2); // "Shipped runbooks (1)" and the runbook
     QCOMPARE(shipped->itemText(1), QStringLiteral("Helm release rollback"));
     shipped->setCurrentIndex(1);
     emit shipped->activated(1);
@@ -161,18 +170,22 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(player.confirmDialog()->isConfirmEnabled());
     QVERIFY(!player.isRunning());
     player.confirmDialog()->accept();
-    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 1; }, 30000),
-             qPrintable(outcomes(player.stepList())));
+    QVERIFY2(
+        waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 1; },
+                  30000),
+        qPrintable(outcomes(player.stepList())));
     QCOMPARE(player.captionLabel()->text(),
              QStringLiteral("Revision 3 of chat-app is the current one; go back to revision 2."));
-    QVERIFY(AuditLog::read(auditDir).isEmpty());  // a caption writes nothing
+    QVERIFY(AuditLog::read(auditDir).isEmpty()); // a caption writes nothing
 
     // Right: the Helm rollback.
     QApplication::setActiveWindow(&player);
     player.setFocus();
     QTest::keyClick(&player, Qt::Key_Right);
-    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 2; }, 60000),
-             qPrintable(outcomes(player.stepList()) + QLatin1Char('\n') + player.statusLabel()->text()));
+    QVERIFY2(
+        waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 2; },
+                  60000),
+        qPrintable(outcomes(player.stepList()) + QLatin1Char('\n') + player.statusLabel()->text()));
     QVERIFY2(player.stepList()->topLevelItem(1)->text(2).contains(QLatin1String("Rollback")),
              qPrintable(outcomes(player.stepList())));
     QVERIFY(AuditLog::read(auditDir).size() >= 4);
@@ -182,16 +195,20 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
 
     // Space: wait for the rollout. The button does the same.
     QTest::keyClick(&player, Qt::Key_Space);
-    QVERIFY2(waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 3; }, 120000),
-             qPrintable(outcomes(player.stepList())));
-    QVERIFY2(player.stepList()->topLevelItem(2)->text(2).contains(QLatin1String("successfully rolled out")),
+    QVERIFY2(
+        waitUntil([&] { return player.isWaitingForNext() && player.runner()->currentIndex() == 3; },
+                  120000),
+        qPrintable(outcomes(player.stepList())));
+    QVERIFY2(player.stepList()->topLevelItem(2)->text(2).contains(
+                 QLatin1String("successfully rolled out")),
              qPrintable(outcomes(player.stepList())));
     QVERIFY(player.nextButton()->isEnabled());
     QSignalSpy finished(&player, &RunbookPlayer::finished);
     QTest::mouseClick(player.nextButton(), Qt::LeftButton);
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 30000));
     QVERIFY(finished.first().at(0).toBool());
-    QCOMPARE(player.captionLabel()->text(), QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
+    QCOMPARE(player.captionLabel()->text(),
+             QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
     // Clicking past the end does not start the runbook over.
     QVERIFY(!player.isRunning());
     QVERIFY(!player.nextButton()->isEnabled());
@@ -199,23 +216,25 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(!player.confirmDialog());
     QVERIFY(player.startButton()->isEnabled());
 
-
     // The cluster agrees: helm history reads as after `helm rollback chat-app`.
     std::optional<Result<ApiResponse>> answer;
-    const QString path = ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
-                                                QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app"));
+    const QString path = ResourcePath::addQuery(
+        ResourcePath::forKind(Kind::Secret, QStringLiteral("production")),
+        QStringLiteral("labelSelector"), QStringLiteral("owner=helm,name=chat-app"));
     s->transport()->get(path, this, [&answer](const Result<ApiResponse> &r) { answer = r; });
     QVERIFY(waitUntil([&] { return answer.has_value(); }, 15000));
     auto body = bodyOrError(*answer, path);
     QVERIFY(body.ok());
-    const QList<HelmRelease> history =
-        HelmReleases::fromSecrets(nlohmann::json::parse(body->toStdString())).history(QStringLiteral("chat-app"));
+    const QList<HelmRelease> history
+        = HelmReleases::fromSecrets(nlohmann::json::parse(body->toStdString()))
+              .history(QStringLiteral("chat-app"));
     QCOMPARE(history.size(), 4);
     QCOMPARE(history.last().status, QStringLiteral("deployed"));
     QCOMPARE(history.last().description, QStringLiteral("Rollback to 2"));
     for (const AuditEntry &e : AuditLog::read(auditDir)) {
         QCOMPARE(e.context, m_context);
-        QVERIFY2(!e.summary.contains(QLatin1String("H4sI")), qPrintable(e.summary));  // no gzip payload
+        QVERIFY2(!e.summary.contains(QLatin1String("H4sI")),
+                 qPrintable(e.summary)); // no gzip payload
     }
 }
 

@@ -37,7 +37,7 @@ using Orrery::Test::waitUntil;
 
 namespace {
 
-const QString OldValue = QStringLiteral("simulated-mysql-password");  // the scenario's value
+const QString OldValue = QStringLiteral("simulated-mysql-password"); // the scenario's value
 const QString NewValue = QStringLiteral("n3w-mysql-r00t-pw");
 const QString AddedValue = QStringLiteral("added-key-value-77");
 
@@ -84,16 +84,17 @@ QString leak(const QString &text)
     return {};
 }
 
-template<typename T>
-T *waitForDialog()
+template <typename T> T *waitForDialog()
 {
     T *found = nullptr;
-    waitUntil([&] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *t = qobject_cast<T *>(w); t && t->isVisible())
-                found = t;
-        return found != nullptr;
-    }, 15000);
+    waitUntil(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *t = qobject_cast<T *>(w); t && t->isVisible())
+                    found = t;
+            return found != nullptr;
+        },
+        15000);
     return found;
 }
 
@@ -123,7 +124,8 @@ void TestSecretApplySim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, kubeconfig), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, kubeconfig),
+             qPrintable(m_sim.errorString()));
     const Kubeconfig config = Kubeconfig::load(kubeconfig);
     Result<ClusterConnection> connection = config.connection(config.currentContext());
     QVERIFY(connection.ok());
@@ -135,7 +137,8 @@ void TestSecretApplySim::initTestCase()
     m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
     m_host = std::make_unique<QWidget>();
     m_host->show();
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
+                                                      m_dir.filePath("audit"));
     m_controller->setSession(m_session.get());
 }
 
@@ -154,7 +157,8 @@ nlohmann::json TestSecretApplySim::get(const QString &path)
     m_session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
         answered = true;
         if (r.ok() && r->isSuccess())
-            result = nlohmann::json::parse(r->body.constData(), r->body.constData() + r->body.size(), nullptr, false);
+            result = nlohmann::json::parse(r->body.constData(),
+                                           r->body.constData() + r->body.size(), nullptr, false);
     });
     waitUntil([&] { return answered; }, 10000);
     return result;
@@ -166,17 +170,22 @@ void TestSecretApplySim::changedSecretShowsKeysNeverValues()
     const nlohmann::json live = get(path);
     QVERIFY(live.is_object());
     // The scenario's value is there (else the test would prove nothing).
-    QVERIFY(QString::fromStdString(live.dump()).contains(QString::fromLatin1(OldValue.toUtf8().toBase64())));
+    QVERIFY(QString::fromStdString(live.dump())
+                .contains(QString::fromLatin1(OldValue.toUtf8().toBase64())));
 
     ApplyDialog *dialog = m_controller->applyManifests();
     QVERIFY(dialog);
     QVERIFY(waitUntil([&] { return dialog->isVisible(); }, 5000));
     // `data` (base64): orrery-sim, unlike a real API server, does not fold stringData into data.
-    dialog->setYaml(QStringLiteral("apiVersion: v1\nkind: Secret\nmetadata:\n  name: mysql-secret\n  namespace: default\n"
-                                   "type: Opaque\ndata:\n  MYSQL_ROOT_PASSWORD: %1\n  MYSQL_EXTRA: %2\n")
-                        .arg(QString::fromLatin1(NewValue.toUtf8().toBase64()), QString::fromLatin1(AddedValue.toUtf8().toBase64())));
+    dialog->setYaml(
+        QStringLiteral(
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: mysql-secret\n  namespace: default\n"
+            "type: Opaque\ndata:\n  MYSQL_ROOT_PASSWORD: %1\n  MYSQL_EXTRA: %2\n")
+            .arg(QString::fromLatin1(NewValue.toUtf8().toBase64()),
+                 QString::fromLatin1(AddedValue.toUtf8().toBase64())));
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return dialog->objectCount() == 1 || !dialog->errorText().isEmpty(); }, 15000));
+    QVERIFY(waitUntil([&] { return dialog->objectCount() == 1 || !dialog->errorText().isEmpty(); },
+                      15000));
     QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
     QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
 
@@ -185,34 +194,42 @@ void TestSecretApplySim::changedSecretShowsKeysNeverValues()
     QVERIFY2(diff.contains(QLatin1String("MYSQL_ROOT_PASSWORD: <changed>")), qPrintable(diff));
     QVERIFY2(diff.contains(QLatin1String("MYSQL_EXTRA: <added>")), qPrintable(diff));
     const QString previewText = allText(dialog, dialog->yamlEdit()) + dialog->diffText() + diff;
-    QVERIFY2(leak(previewText).isEmpty(), qPrintable(leak(previewText) + QLatin1String(" in:\n") + previewText));
+    QVERIFY2(leak(previewText).isEmpty(),
+             qPrintable(leak(previewText) + QLatin1String(" in:\n") + previewText));
 
     // The confirmation repeats the diff: the same rule.
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
     const QString confirmText = allText(confirm);
-    QVERIFY2(confirmText.contains(QLatin1String("MYSQL_ROOT_PASSWORD: <changed>")), qPrintable(confirmText));
-    QVERIFY2(leak(confirmText).isEmpty(), qPrintable(leak(confirmText) + QLatin1String(" in:\n") + confirmText));
+    QVERIFY2(confirmText.contains(QLatin1String("MYSQL_ROOT_PASSWORD: <changed>")),
+             qPrintable(confirmText));
+    QVERIFY2(leak(confirmText).isEmpty(),
+             qPrintable(leak(confirmText) + QLatin1String(" in:\n") + confirmText));
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
 
     // Applied for real; the audit log of the dry run and the apply holds no value either.
     const std::string expected = NewValue.toUtf8().toBase64().toStdString();
-    QVERIFY(waitUntil([&] {
-        const nlohmann::json now = get(path);
-        return now.is_object() && now.contains("data") && now["data"].value("MYSQL_ROOT_PASSWORD", std::string()) == expected;
-    }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            const nlohmann::json now = get(path);
+            return now.is_object() && now.contains("data")
+                   && now["data"].value("MYSQL_ROOT_PASSWORD", std::string()) == expected;
+        },
+        15000));
     QByteArray audit;
-    QVERIFY(waitUntil([&] {
-        audit.clear();
-        QDirIterator it(m_dir.filePath("audit"), QDir::Files);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            if (f.open(QIODevice::ReadOnly))
-                audit += f.readAll();
-        }
-        return audit.count("mysql-secret") >= 2;  // the dry run and the apply
-    }, 10000));
+    QVERIFY(waitUntil(
+        [&] {
+            audit.clear();
+            QDirIterator it(m_dir.filePath("audit"), QDir::Files);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.open(QIODevice::ReadOnly))
+                    audit += f.readAll();
+            }
+            return audit.count("mysql-secret") >= 2; // the dry run and the apply
+        },
+        10000));
     QVERIFY2(leak(QString::fromUtf8(audit)).isEmpty(), audit.constData());
 }
 

@@ -11,8 +11,8 @@
 #include <operations/actioncontroller.h>
 #include <presenterwindow.h>
 #include <theme.h>
-#include <topologystyle.h>
 #include <topologypage.h>
+#include <topologystyle.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -45,7 +45,8 @@ QStringList ids(const QList<QAction *> &actions)
     QStringList out;
     for (const QAction *action : actions) {
         if (!action->isSeparator())
-            out.append(action->data().toString().isEmpty() ? action->objectName() : action->data().toString());
+            out.append(action->data().toString().isEmpty() ? action->objectName()
+                                                           : action->data().toString());
     }
     return out;
 }
@@ -98,7 +99,8 @@ void TestTopologyPageSim::initTestCase()
 
     m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
     m_host = std::make_unique<QWidget>();
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
+                                                      m_dir.filePath("audit"));
     m_controller->setSession(m_session);
 
     // As app/topologywiring.cpp wires it.
@@ -128,13 +130,16 @@ void TestTopologyPageSim::cleanupTestCase()
 void TestTopologyPageSim::waitForSteadyState()
 {
     TopologyScene *scene = m_page->scene();
-    waitUntil([&] {
-        for (const TopologyNode &node : scene->graph()->nodes()) {
-            if (node.ns == QLatin1String("pfe-app") && node.kind == TopologyKind::Pod && node.health != TopologyHealth::Healthy)
-                return false;
-        }
-        return true;
-    }, 60000);
+    waitUntil(
+        [&] {
+            for (const TopologyNode &node : scene->graph()->nodes()) {
+                if (node.ns == QLatin1String("pfe-app") && node.kind == TopologyKind::Pod
+                    && node.health != TopologyHealth::Healthy)
+                    return false;
+            }
+            return true;
+        },
+        60000);
     QTest::qWait(1200);
 }
 
@@ -157,8 +162,10 @@ void TestTopologyPageSim::contextMenuOffersTheOperationsThatFit()
     QVERIFY(deployment);
     std::unique_ptr<QMenu> menu(view->createContextMenu(deployment->node(), nullptr));
     const QStringList offered = ids(menu->actions());
-    for (const char *id : {"topology-focus", "scale", "restart", "rollback", "set-image", "delete", "describe"})
-        QVERIFY2(offered.contains(QLatin1String(id)), qPrintable(QStringLiteral("%1 not in %2").arg(id, offered.join(' '))));
+    for (const char *id :
+         {"topology-focus", "scale", "restart", "rollback", "set-image", "delete", "describe"})
+        QVERIFY2(offered.contains(QLatin1String(id)),
+                 qPrintable(QStringLiteral("%1 not in %2").arg(id, offered.join(' '))));
     QVERIFY(!offered.contains(QStringLiteral("topology-expand")));
 
     TopologyNodeItem *pod = firstItem(TopologyKind::Pod);
@@ -166,9 +173,11 @@ void TestTopologyPageSim::contextMenuOffersTheOperationsThatFit()
     menu.reset(view->createContextMenu(pod->node(), nullptr));
     const QStringList podOffered = ids(menu->actions());
     for (const char *id : {"delete", "logs", "describe"})
-        QVERIFY2(podOffered.contains(QLatin1String(id)), qPrintable(QStringLiteral("%1 not in %2").arg(id, podOffered.join(' '))));
+        QVERIFY2(podOffered.contains(QLatin1String(id)),
+                 qPrintable(QStringLiteral("%1 not in %2").arg(id, podOffered.join(' '))));
     for (const char *id : {"scale", "restart", "rollback", "set-image"})
-        QVERIFY2(!podOffered.contains(QLatin1String(id)), qPrintable(QStringLiteral("%1 offered for a pod").arg(id)));
+        QVERIFY2(!podOffered.contains(QLatin1String(id)),
+                 qPrintable(QStringLiteral("%1 offered for a pod").arg(id)));
 
     // The operations are the controller's own actions, labelled and gated by it.
     QAction *remove = nullptr;
@@ -196,11 +205,12 @@ void TestTopologyPageSim::rightClickOpensTheMenu()
     QVERIFY(menu);
     QVERIFY(waitUntil([&] { return menu->isVisible(); }, 5000));
     const QStringList offered = ids(menu->actions());
-    QVERIFY2(offered.contains(QStringLiteral("scale")) && offered.contains(QStringLiteral("set-image")),
+    QVERIFY2(offered.contains(QStringLiteral("scale"))
+                 && offered.contains(QStringLiteral("set-image")),
              qPrintable(offered.join(' ')));
     QPointer<QMenu> guard(menu);
     menu->close();
-    QVERIFY(waitUntil([&] { return guard.isNull(); }, 5000));  // deleted on close
+    QVERIFY(waitUntil([&] { return guard.isNull(); }, 5000)); // deleted on close
 }
 
 void TestTopologyPageSim::showLogsAsksForTheLogs()
@@ -213,7 +223,8 @@ void TestTopologyPageSim::showLogsAsksForTheLogs()
     QSignalSpy requested(m_page.get(), &TopologyPage::actionRequested);
     logs->trigger();
     QCOMPARE(requested.count(), 1);
-    QCOMPARE(requested.first(), (QVariantList{QStringLiteral("Pod"), pod->node().ns, pod->node().name, QStringLiteral("logs")}));
+    QCOMPARE(requested.first(), (QVariantList{QStringLiteral("Pod"), pod->node().ns,
+                                              pod->node().name, QStringLiteral("logs")}));
 }
 
 void TestTopologyPageSim::fitKeepsNamesReadable()
@@ -248,7 +259,8 @@ void TestTopologyPageSim::groupByNodeBoxesPodsByNode()
     for (const TopologyNode &node : scene->graph()->nodes()) {
         if (node.kind != TopologyKind::Pod || !scene->item(node.id))
             continue;
-        QVERIFY2(node.group.startsWith(QStringLiteral("node ")) || node.group == QStringLiteral("not scheduled"),
+        QVERIFY2(node.group.startsWith(QStringLiteral("node "))
+                     || node.group == QStringLiteral("not scheduled"),
                  qPrintable(node.id + QStringLiteral(": ") + node.group));
         ++boxed;
     }
@@ -266,7 +278,8 @@ void TestTopologyPageSim::groupByNodeBoxesPodsByNode()
     if (const QByteArray dir = qgetenv("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
         waitForSteadyState();
         m_page->view()->fitAll();
-        m_page->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/topology-pfe-by-node.png"));
+        m_page->grab().save(QString::fromLocal8Bit(dir)
+                            + QStringLiteral("/topology-pfe-by-node.png"));
     }
     toggle->setChecked(false);
     for (const TopologyBox &box : scene->layout().groupBoxes())
@@ -287,7 +300,8 @@ void TestTopologyPageSim::presenterUsesLargeFontsAndRevealsTiers()
     QVERIFY(scene->layout().nodeSize(TopologyKind::Deployment).width() > normal.width());
     auto *view = presenter->findChild<TopologyView *>();
     QVERIFY(view);
-    QVERIFY2(view->zoom() >= TopologyView::readableZoom(), qPrintable(QString::number(view->zoom())));
+    QVERIFY2(view->zoom() >= TopologyView::readableZoom(),
+             qPrintable(QString::number(view->zoom())));
     // Tier by tier: the first step shows only the entry tier.
     QVERIFY(presenter->stepCount() >= 4);
     QCOMPARE(presenter->step(), 0);
@@ -297,13 +311,15 @@ void TestTopologyPageSim::presenterUsesLargeFontsAndRevealsTiers()
     const QByteArray dir = qgetenv("ORRERY_SCREENSHOT_DIR");
     for (int i = 0; i < 3; ++i)
         presenter->nextTier();
-    QVERIFY(deployment->isVisible());  // entry, ingress, services, workloads
+    QVERIFY(deployment->isVisible()); // entry, ingress, services, workloads
     if (!dir.isEmpty()) {
         waitForSteadyState();
-        presenter->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/topology-presenter.png"));
+        presenter->grab().save(QString::fromLocal8Bit(dir)
+                               + QStringLiteral("/topology-presenter.png"));
         QTest::keyClick(presenter.get(), Qt::Key_A);
         QTest::qWait(300);
-        presenter->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/topology-presenter-anonymised.png"));
+        presenter->grab().save(QString::fromLocal8Bit(dir)
+                               + QStringLiteral("/topology-presenter-anonymised.png"));
         QTest::keyClick(presenter.get(), Qt::Key_A);
     }
     QTest::keyClick(presenter.get(), Qt::Key_A);

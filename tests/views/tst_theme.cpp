@@ -14,16 +14,16 @@
 #include <QApplication>
 #include <QImage>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QTextBlock>
-#include <QTextLayout>
 #include <QMetaEnum>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QWidget>
 
 #include <cmath>
@@ -36,9 +36,8 @@ namespace {
 
 double relativeLuminance(const QColor &c)
 {
-    const auto channel = [](double v) {
-        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
+    const auto channel
+        = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
@@ -64,7 +63,8 @@ QList<Pair> usages()
         for (Role bg : {Role::Base, Role::AlternateBase, Role::Window, Role::Sidebar, Role::Canvas})
             out.append({text, bg, 4.5});
     }
-    for (Role text : {Role::Link, Role::CodeKey, Role::CodeString, Role::CodeNumber, Role::CodeComment, Role::CodeKeyword, Role::DiffHunk})
+    for (Role text : {Role::Link, Role::CodeKey, Role::CodeString, Role::CodeNumber,
+                      Role::CodeComment, Role::CodeKeyword, Role::DiffHunk})
         out.append({text, Role::Base, 4.5});
     out.append({Role::HeaderText, Role::HeaderBackground, 4.5});
     out.append({Role::SelectionText, Role::Selection, 4.5});
@@ -72,12 +72,14 @@ QList<Pair> usages()
     out.append({Role::OnDanger, Role::Danger, 4.5});
     out.append({Role::MutedText, Role::NeutralFill, 4.5}); // hidden secret values in YAML
     out.append({Role::MutedText, Role::HeaderBackground, 4.5});
-    for (Role fill : {Role::OkFill, Role::WarningFill, Role::DangerFill, Role::InfoFill, Role::NeutralFill,
-                      Role::TerminatingFill, Role::DiffAdded, Role::DiffRemoved, Role::SearchMatch})
+    for (Role fill :
+         {Role::OkFill, Role::WarningFill, Role::DangerFill, Role::InfoFill, Role::NeutralFill,
+          Role::TerminatingFill, Role::DiffAdded, Role::DiffRemoved, Role::SearchMatch})
         out.append({Role::Text, fill, 4.5});
-    const QList<std::pair<Role, Role>> statuses = {
-        {Role::Ok, Role::OkFill}, {Role::Warning, Role::WarningFill}, {Role::Danger, Role::DangerFill},
-        {Role::Info, Role::InfoFill}, {Role::Neutral, Role::NeutralFill}, {Role::Terminating, Role::TerminatingFill}};
+    const QList<std::pair<Role, Role>> statuses
+        = {{Role::Ok, Role::OkFill},           {Role::Warning, Role::WarningFill},
+           {Role::Danger, Role::DangerFill},   {Role::Info, Role::InfoFill},
+           {Role::Neutral, Role::NeutralFill}, {Role::Terminating, Role::TerminatingFill}};
     for (const auto &[status, fill] : statuses) {
         out.append({status, Role::Base, 3.0});
         out.append({status, Role::AlternateBase, 3.0});
@@ -106,8 +108,9 @@ int opaquePixels(const QImage &image)
     return n;
 }
 
-const QStringList kNamedIcons = {QStringLiteral("context"), QStringLiteral("topology"), QStringLiteral("runbook"),
-                                 QStringLiteral("helmrelease"), QStringLiteral("auditlog"), QStringLiteral("orrery")};
+const QStringList kNamedIcons
+    = {QStringLiteral("context"),     QStringLiteral("topology"), QStringLiteral("runbook"),
+       QStringLiteral("helmrelease"), QStringLiteral("auditlog"), QStringLiteral("orrery")};
 
 } // namespace
 
@@ -153,10 +156,14 @@ private slots:
         struct Counter : QObject
         {
             int *count;
-            explicit Counter(int *c) : count(c) {}
+            explicit Counter(int *c)
+                : count(c)
+            {
+            }
             bool eventFilter(QObject *, QEvent *e) override
             {
-                if (e->type() == QEvent::PaletteChange || e->type() == QEvent::ApplicationPaletteChange)
+                if (e->type() == QEvent::PaletteChange
+                    || e->type() == QEvent::ApplicationPaletteChange)
                     ++*count;
                 return false;
             }
@@ -172,10 +179,12 @@ private slots:
         QTRY_VERIFY(paletteChanges > 0);
         QCOMPARE(QApplication::palette().color(QPalette::Base), theme->color(Role::Base));
         QCOMPARE(widget.palette().color(QPalette::Window), theme->color(Role::Window));
-        QVERIFY(relativeLuminance(theme->color(Role::Base)) < relativeLuminance(theme->color(Role::Text)));
+        QVERIFY(relativeLuminance(theme->color(Role::Base))
+                < relativeLuminance(theme->color(Role::Text)));
         QVERIFY(theme->color(Role::Base) != lightBase);
         QCOMPARE(theme->name(Role::Base), theme->color(Role::Base).name());
-        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
+        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+                 QStringLiteral("dark"));
 
         // Setting the same mode again stores it but does not repaint everything.
         theme->setMode(Mode::Dark);
@@ -184,7 +193,8 @@ private slots:
         theme->setMode(Mode::Light);
         QCOMPARE(changed.count(), 2);
         QCOMPARE(theme->color(Role::Base), lightBase);
-        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("light"));
+        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+                 QStringLiteral("light"));
     }
 
     void storedModeIsAppliedAndOverridable()
@@ -195,7 +205,8 @@ private slots:
         QVERIFY(theme->isDark());
         theme->applyStoredMode(QStringLiteral("light")); // --theme light for one run
         QVERIFY(!theme->isDark());
-        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
+        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(),
+                 QStringLiteral("dark"));
         theme->setMode(Mode::Light);
     }
 
@@ -216,7 +227,8 @@ private slots:
         QStringList failures;
         for (const Pair &pair : usages()) {
             covered << int(pair.foreground) << int(pair.background);
-            const double ratio = contrastRatio(theme->color(pair.foreground), theme->color(pair.background));
+            const double ratio
+                = contrastRatio(theme->color(pair.foreground), theme->color(pair.background));
             if (ratio < pair.minimum) {
                 failures << QStringLiteral("%1 on %2: %3 < %4")
                                 .arg(QLatin1String(roles.valueToKey(int(pair.foreground))),
@@ -231,13 +243,16 @@ private slots:
             QVERIFY2(covered.contains(roles.value(i)), roles.key(i));
 
         // The status colours are told apart by colour, not only by the label next to them.
-        const QList<Role> statuses = {Role::Ok, Role::Warning, Role::Danger, Role::Info, Role::Neutral, Role::Terminating};
+        const QList<Role> statuses
+            = {Role::Ok, Role::Warning, Role::Danger, Role::Info, Role::Neutral, Role::Terminating};
         for (int i = 0; i < statuses.size(); ++i) {
             for (int j = i + 1; j < statuses.size(); ++j) {
                 const QColor a = theme->color(statuses[i]);
                 const QColor b = theme->color(statuses[j]);
-                const int distance = std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
-                QVERIFY2(distance > 60, qPrintable(QStringLiteral("%1 vs %2").arg(a.name(), b.name())));
+                const int distance = std::abs(a.red() - b.red()) + std::abs(a.green() - b.green())
+                                     + std::abs(a.blue() - b.blue());
+                QVERIFY2(distance > 60,
+                         qPrintable(QStringLiteral("%1 vs %2").arg(a.name(), b.name())));
             }
         }
         theme->setMode(Mode::Light);
@@ -285,7 +300,8 @@ private slots:
         editor.setPlainText(QStringLiteral("key: value"));
         new YamlHighlighter(editor.document());
         const auto keyColour = [&editor] {
-            const QList<QTextLayout::FormatRange> formats = editor.document()->firstBlock().layout()->formats();
+            const QList<QTextLayout::FormatRange> formats
+                = editor.document()->firstBlock().layout()->formats();
             return formats.isEmpty() ? QColor() : formats.first().format.foreground().color();
         };
         QTRY_COMPARE(keyColour(), theme->color(Role::CodeKey));
@@ -320,11 +336,14 @@ private slots:
             if (kind == Kind::ControllerRevision)
                 continue; // shares ReplicaSet's icon
             const QImage image = render(icon, 32);
-            const QByteArray bytes(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes());
-            QVERIFY2(!seen.contains(bytes), qPrintable(kindName(kind) + QStringLiteral(" looks like another kind")));
+            const QByteArray bytes(reinterpret_cast<const char *>(image.constBits()),
+                                   image.sizeInBytes());
+            QVERIFY2(!seen.contains(bytes),
+                     qPrintable(kindName(kind) + QStringLiteral(" looks like another kind")));
             seen.insert(bytes);
         }
-        QCOMPARE(render(kindIcon(QStringLiteral("deployments")), 24), render(kindIcon(Kind::Deployment), 24));
+        QCOMPARE(render(kindIcon(QStringLiteral("deployments")), 24),
+                 render(kindIcon(Kind::Deployment), 24));
         QCOMPARE(render(kindIcon(QStringLiteral("Pod")), 24), render(kindIcon(Kind::Pod), 24));
         QVERIFY(kindIcon(QStringLiteral("NoSuchKind")).isNull());
         QVERIFY(kindIconPath(Kind::Pod).startsWith(QLatin1String(":/icons/")));
@@ -373,7 +392,8 @@ private slots:
                 p.drawPixmap(origin + QPoint(95, 20), icons[i].pixmap(24));
                 p.drawPixmap(origin + QPoint(95, 55), icons[i].pixmap(16));
                 p.setPen(themeColor(Role::Text));
-                p.drawText(QRect(origin + QPoint(0, 95), QSize(cell, 40)), Qt::AlignHCenter | Qt::TextWordWrap, names[i]);
+                p.drawText(QRect(origin + QPoint(0, 95), QSize(cell, 40)),
+                           Qt::AlignHCenter | Qt::TextWordWrap, names[i]);
             }
         }
         p.end();

@@ -64,7 +64,8 @@ struct Exported
         const QString kind = pattern.section(QLatin1Char('/'), 0, 0);
         const QString name = pattern.section(QLatin1Char('/'), 2);
         for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
-            if (it.key().section(QLatin1Char('/'), 0, 0) == kind && it.key().section(QLatin1Char('/'), 2) == name)
+            if (it.key().section(QLatin1Char('/'), 0, 0) == kind
+                && it.key().section(QLatin1Char('/'), 2) == name)
                 return it.key();
         }
         return {};
@@ -73,7 +74,8 @@ struct Exported
     {
         QStringList out;
         for (const QJsonObject &e : edges) {
-            if (e.value(QStringLiteral("from")).toString() == from && e.value(QStringLiteral("type")).toString() == type)
+            if (e.value(QStringLiteral("from")).toString() == from
+                && e.value(QStringLiteral("type")).toString() == type)
                 out << e.value(QStringLiteral("to")).toString();
         }
         return out;
@@ -82,7 +84,8 @@ struct Exported
     {
         QStringList out;
         for (const QJsonObject &e : edges) {
-            if (e.value(QStringLiteral("to")).toString() == to && e.value(QStringLiteral("type")).toString() == type)
+            if (e.value(QStringLiteral("to")).toString() == to
+                && e.value(QStringLiteral("type")).toString() == type)
                 out << e.value(QStringLiteral("from")).toString();
         }
         return out;
@@ -112,12 +115,16 @@ struct Exported
         if (what == QLatin1String("route")) {
             const QString service = resolve(p.value(2));
             return targets(id, QStringLiteral("route")).contains(service) && !service.isEmpty()
-                ? QString() : QStringLiteral("no route ") + p.value(1) + QStringLiteral(" → ") + p.value(2);
+                       ? QString()
+                       : QStringLiteral("no route ") + p.value(1) + QStringLiteral(" → ")
+                             + p.value(2);
         }
         if (what == QLatin1String("chain"))
             return podsOf(id).isEmpty() ? QStringLiteral("no pods under ") + id : QString();
         if (what == QLatin1String("serves"))
-            return targets(id, QStringLiteral("selects")).isEmpty() ? QStringLiteral("no pods selected by ") + id : QString();
+            return targets(id, QStringLiteral("selects")).isEmpty()
+                       ? QStringLiteral("no pods selected by ") + id
+                       : QString();
         if (what == QLatin1String("hpa")) {
             for (const QString &hpa : sources(id, QStringLiteral("scales"))) {
                 if (nodes.value(hpa).value(QStringLiteral("status")).toString() == p.value(2))
@@ -147,8 +154,7 @@ struct Exported
 
 // Polls `condition` while the event loop runs, until it holds or `timeoutMs` of wall time
 // passed. The condition may have side effects: it is evaluated once per round.
-template<typename Condition>
-bool waitFor(Condition &&condition, int timeoutMs)
+template <typename Condition> bool waitFor(Condition &&condition, int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
@@ -170,7 +176,8 @@ struct Sim
     bool start(const QString &scenario, int speed)
     {
         kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-        return process.start({QStringLiteral("--scenario"), scenario, QStringLiteral("--speed"), QString::number(speed)},
+        return process.start({QStringLiteral("--scenario"), scenario, QStringLiteral("--speed"),
+                              QString::number(speed)},
                              kubeconfig, 30000);
     }
 };
@@ -199,11 +206,13 @@ struct LiveCluster
         session = std::make_unique<ClusterSession>(std::move(connection.value()));
         scene = std::make_unique<TopologyScene>(&graph);
         scene->setAnimationsEnabled(false);
-        QObject::connect(scene.get(), &TopologyScene::relaidOut, scene.get(), [this] { ++relayouts; });
-        QObject::connect(session->store(), &ResourceStore::changed, scene.get(), [this](const ChangeBatch &batch) {
-            builder.apply(batch);
-            scene->applyPendingChanges();
-        });
+        QObject::connect(scene.get(), &TopologyScene::relaidOut, scene.get(),
+                         [this] { ++relayouts; });
+        QObject::connect(session->store(), &ResourceStore::changed, scene.get(),
+                         [this](const ChangeBatch &batch) {
+                             builder.apply(batch);
+                             scene->applyPendingChanges();
+                         });
         session->start();
         if (!waitFor([this] { return session->isSynced(); }, 30000))
             return QStringLiteral("the session did not sync within 30 s");
@@ -219,14 +228,17 @@ struct LiveCluster
     {
         QProcess p;
         p.start(QStringLiteral("kubectl"),
-                QStringList{QStringLiteral("--kubeconfig"), sim.kubeconfig, QStringLiteral("--context"), context} + args);
+                QStringList{QStringLiteral("--kubeconfig"), sim.kubeconfig,
+                            QStringLiteral("--context"), context}
+                    + args);
         if (!waitFor([&] { return p.state() == QProcess::NotRunning; }, 30000)) {
             p.kill();
             p.waitForFinished(5000);
             return QStringLiteral("kubectl %1: timed out").arg(args.join(QLatin1Char(' ')));
         }
         if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-            return QStringLiteral("kubectl %1: %2").arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
+            return QStringLiteral("kubectl %1: %2")
+                .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
         return {};
     }
 
@@ -263,82 +275,97 @@ class TestTopologyScenarios : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty(), "kubectl is not installed");
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty(),
+                 "kubectl is not installed");
     }
 
     void scenario_data()
     {
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<QStringList>("expect");
-        QTest::newRow("pfe") << QStringLiteral("pfe") << QStringList{
-            QStringLiteral("route Ingress/pfe-app/pfe-ingress Service/pfe-app/frontend"),
-            QStringLiteral("route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-spring"),
-            QStringLiteral("route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-python"),
-            QStringLiteral("serves Service/pfe-app/frontend"),
-            QStringLiteral("serves Service/pfe-app/backend-spring"),
-            QStringLiteral("serves Service/pfe-app/backend-python"),
-            QStringLiteral("chain Deployment/pfe-app/frontend"),
-            QStringLiteral("chain Deployment/pfe-app/backend-spring"),
-            QStringLiteral("chain Deployment/pfe-app/backend-python"),
-            QStringLiteral("hpa Deployment/pfe-app/frontend 2–5"),
-            QStringLiteral("hpa Deployment/pfe-app/backend-spring 2–5"),
-            QStringLiteral("hpa Deployment/pfe-app/backend-python 2–5"),
-            QStringLiteral("storage StatefulSet/pfe-app/mysql"),
-            QStringLiteral("chain Deployment/monitoring/prometheus"),
-            QStringLiteral("chain Deployment/monitoring/grafana"),
-            QStringLiteral("chain Deployment/monitoring/alertmanager"),
-            QStringLiteral("chain DaemonSet/monitoring/node-exporter"),
-        };
-        QTest::newRow("eks-devops-ppp") << QStringLiteral("eks-devops-ppp") << QStringList{
-            QStringLiteral("route Ingress/devops-ppp/devops-ppp-ingress Service/devops-ppp/backend-service"),
-            QStringLiteral("route Ingress/devops-ppp/devops-ppp-ingress Service/devops-ppp/frontend-service"),
-            QStringLiteral("serves Service/devops-ppp/backend-service"),
-            QStringLiteral("serves Service/devops-ppp/frontend-service"),
-            QStringLiteral("chain Deployment/devops-ppp/frontend"),
-            QStringLiteral("chain Deployment/devops-ppp/backend"),
-            QStringLiteral("chain Deployment/devops-ppp/sqs-worker"),
-            QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/frontend-hpa"),
-            QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/backend-hpa"),
-            QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/sqs-worker-hpa"),
-            QStringLiteral("node DaemonSet/*/aws-node"),
-        };
-        QTest::newRow("aks-chat") << QStringLiteral("aks-chat") << QStringList{
-            QStringLiteral("chain Deployment/production/chat-app-frontend"),
-            QStringLiteral("chain Deployment/production/chat-app-backend"),
-            QStringLiteral("chain Deployment/production/chat-app-ollama"),
-            QStringLiteral("mount Deployment/production/chat-app-ollama"),
-            QStringLiteral("node PersistentVolumeClaim/production/chat-app-ollama-data"),
-            QStringLiteral("chain Deployment/production/chat-app-prometheus"),
-            QStringLiteral("chain Deployment/production/chat-app-grafana"),
-        };
-        QTest::newRow("microk8s-shop") << QStringLiteral("microk8s-shop") << QStringList{
-            QStringLiteral("chain Deployment/default/product-service"),
-            QStringLiteral("chain Deployment/default/inventory-service"),
-            QStringLiteral("chain Deployment/default/order-service"),
-            QStringLiteral("node HorizontalPodAutoscaler/default/product-service-hpa"),
-            QStringLiteral("node HorizontalPodAutoscaler/default/inventory-service-hpa"),
-            QStringLiteral("node HorizontalPodAutoscaler/default/order-service-hpa"),
-            QStringLiteral("mount Deployment/default/mongodb"),
-            QStringLiteral("mount Deployment/default/mysql"),
-            QStringLiteral("node CronJob/default/mongodb-backup"),
-            QStringLiteral("node Deployment/*/prometheus"),
-            QStringLiteral("node Deployment/*/grafana"),
-            QStringLiteral("node Deployment/*/jenkins"),
-        };
-        QTest::newRow("multicloud") << QStringLiteral("multicloud") << QStringList{
-            QStringLiteral("chain Deployment/app/web-frontend"),
-            QStringLiteral("chain Deployment/app/api-gateway"),
-            QStringLiteral("chain Deployment/app/users-service"),
-            QStringLiteral("chain Deployment/app/orders-service"),
-            QStringLiteral("chain Deployment/app/queue-worker"),
-            QStringLiteral("node HorizontalPodAutoscaler/app/web-frontend-hpa"),
-            QStringLiteral("node HorizontalPodAutoscaler/app/queue-worker-hpa"),
-            QStringLiteral("storage StatefulSet/*/postgres-primary"),
-            QStringLiteral("storage StatefulSet/*/redis"),
-            QStringLiteral("node CronJob/data/db-backup"),
-            QStringLiteral("node CronJob/app/cache-warmup"),
-            QStringLiteral("node Deployment/*/loki"),
-        };
+        QTest::newRow("pfe")
+            << QStringLiteral("pfe")
+            << QStringList{
+                   QStringLiteral("route Ingress/pfe-app/pfe-ingress Service/pfe-app/frontend"),
+                   QStringLiteral(
+                       "route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-spring"),
+                   QStringLiteral(
+                       "route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-python"),
+                   QStringLiteral("serves Service/pfe-app/frontend"),
+                   QStringLiteral("serves Service/pfe-app/backend-spring"),
+                   QStringLiteral("serves Service/pfe-app/backend-python"),
+                   QStringLiteral("chain Deployment/pfe-app/frontend"),
+                   QStringLiteral("chain Deployment/pfe-app/backend-spring"),
+                   QStringLiteral("chain Deployment/pfe-app/backend-python"),
+                   QStringLiteral("hpa Deployment/pfe-app/frontend 2–5"),
+                   QStringLiteral("hpa Deployment/pfe-app/backend-spring 2–5"),
+                   QStringLiteral("hpa Deployment/pfe-app/backend-python 2–5"),
+                   QStringLiteral("storage StatefulSet/pfe-app/mysql"),
+                   QStringLiteral("chain Deployment/monitoring/prometheus"),
+                   QStringLiteral("chain Deployment/monitoring/grafana"),
+                   QStringLiteral("chain Deployment/monitoring/alertmanager"),
+                   QStringLiteral("chain DaemonSet/monitoring/node-exporter"),
+               };
+        QTest::newRow("eks-devops-ppp")
+            << QStringLiteral("eks-devops-ppp")
+            << QStringList{
+                   QStringLiteral("route Ingress/devops-ppp/devops-ppp-ingress "
+                                  "Service/devops-ppp/backend-service"),
+                   QStringLiteral("route Ingress/devops-ppp/devops-ppp-ingress "
+                                  "Service/devops-ppp/frontend-service"),
+                   QStringLiteral("serves Service/devops-ppp/backend-service"),
+                   QStringLiteral("serves Service/devops-ppp/frontend-service"),
+                   QStringLiteral("chain Deployment/devops-ppp/frontend"),
+                   QStringLiteral("chain Deployment/devops-ppp/backend"),
+                   QStringLiteral("chain Deployment/devops-ppp/sqs-worker"),
+                   QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/frontend-hpa"),
+                   QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/backend-hpa"),
+                   QStringLiteral("node HorizontalPodAutoscaler/devops-ppp/sqs-worker-hpa"),
+                   QStringLiteral("node DaemonSet/*/aws-node"),
+               };
+        QTest::newRow("aks-chat")
+            << QStringLiteral("aks-chat")
+            << QStringList{
+                   QStringLiteral("chain Deployment/production/chat-app-frontend"),
+                   QStringLiteral("chain Deployment/production/chat-app-backend"),
+                   QStringLiteral("chain Deployment/production/chat-app-ollama"),
+                   QStringLiteral("mount Deployment/production/chat-app-ollama"),
+                   QStringLiteral("node PersistentVolumeClaim/production/chat-app-ollama-data"),
+                   QStringLiteral("chain Deployment/production/chat-app-prometheus"),
+                   QStringLiteral("chain Deployment/production/chat-app-grafana"),
+               };
+        QTest::newRow("microk8s-shop")
+            << QStringLiteral("microk8s-shop")
+            << QStringList{
+                   QStringLiteral("chain Deployment/default/product-service"),
+                   QStringLiteral("chain Deployment/default/inventory-service"),
+                   QStringLiteral("chain Deployment/default/order-service"),
+                   QStringLiteral("node HorizontalPodAutoscaler/default/product-service-hpa"),
+                   QStringLiteral("node HorizontalPodAutoscaler/default/inventory-service-hpa"),
+                   QStringLiteral("node HorizontalPodAutoscaler/default/order-service-hpa"),
+                   QStringLiteral("mount Deployment/default/mongodb"),
+                   QStringLiteral("mount Deployment/default/mysql"),
+                   QStringLiteral("node CronJob/default/mongodb-backup"),
+                   QStringLiteral("node Deployment/*/prometheus"),
+                   QStringLiteral("node Deployment/*/grafana"),
+                   QStringLiteral("node Deployment/*/jenkins"),
+               };
+        QTest::newRow("multicloud")
+            << QStringLiteral("multicloud")
+            << QStringList{
+                   QStringLiteral("chain Deployment/app/web-frontend"),
+                   QStringLiteral("chain Deployment/app/api-gateway"),
+                   QStringLiteral("chain Deployment/app/users-service"),
+                   QStringLiteral("chain Deployment/app/orders-service"),
+                   QStringLiteral("chain Deployment/app/queue-worker"),
+                   QStringLiteral("node HorizontalPodAutoscaler/app/web-frontend-hpa"),
+                   QStringLiteral("node HorizontalPodAutoscaler/app/queue-worker-hpa"),
+                   QStringLiteral("storage StatefulSet/*/postgres-primary"),
+                   QStringLiteral("storage StatefulSet/*/redis"),
+                   QStringLiteral("node CronJob/data/db-backup"),
+                   QStringLiteral("node CronJob/app/cache-warmup"),
+                   QStringLiteral("node Deployment/*/loki"),
+               };
     }
 
     void scenario()
@@ -379,28 +406,33 @@ private slots:
                 return env;
             }());
             app.start(QStringLiteral(ORRERY_APP_BINARY),
-                      {QStringLiteral("--export-topology"), file, QStringLiteral("--kubeconfig"), sim.kubeconfig,
-                       QStringLiteral("--context"), context});
+                      {QStringLiteral("--export-topology"), file, QStringLiteral("--kubeconfig"),
+                       sim.kubeconfig, QStringLiteral("--context"), context});
             QVERIFY(waitFor([&] { return app.state() == QProcess::NotRunning; }, 60000));
             QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
             QFile json(file);
             QVERIFY(json.open(QIODevice::ReadOnly));
             const Exported exported(QJsonDocument::fromJson(json.readAll()).object());
-            QCOMPARE(exported.check(QStringLiteral("route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-spring")), QString());
-            QCOMPARE(exported.check(QStringLiteral("storage StatefulSet/pfe-app/mysql")), QString());
+            QCOMPARE(exported.check(QStringLiteral(
+                         "route Ingress/pfe-app/pfe-ingress Service/pfe-app/backend-spring")),
+                     QString());
+            QCOMPARE(exported.check(QStringLiteral("storage StatefulSet/pfe-app/mysql")),
+                     QString());
 
             // And its errors: unknown context, unsupported file type.
             QProcess bad;
             bad.start(QStringLiteral(ORRERY_APP_BINARY),
                       {QStringLiteral("--export-topology"), out.filePath(QStringLiteral("x.json")),
-                       QStringLiteral("--kubeconfig"), sim.kubeconfig, QStringLiteral("--context"), QStringLiteral("nope")});
+                       QStringLiteral("--kubeconfig"), sim.kubeconfig, QStringLiteral("--context"),
+                       QStringLiteral("nope")});
             QVERIFY(waitFor([&] { return bad.state() == QProcess::NotRunning; }, 30000));
             QVERIFY(bad.exitCode() != 0);
             QVERIFY(!bad.readAllStandardError().isEmpty());
             QProcess badType;
             badType.start(QStringLiteral(ORRERY_APP_BINARY),
-                          {QStringLiteral("--export-topology"), out.filePath(QStringLiteral("x.gif")),
-                           QStringLiteral("--kubeconfig"), sim.kubeconfig});
+                          {QStringLiteral("--export-topology"),
+                           out.filePath(QStringLiteral("x.gif")), QStringLiteral("--kubeconfig"),
+                           sim.kubeconfig});
             QVERIFY(waitFor([&] { return badType.state() == QProcess::NotRunning; }, 30000));
             QCOMPARE(badType.exitCode(), 2);
         }
@@ -413,14 +445,19 @@ private slots:
         QVERIFY2(cluster, qPrintable(m_pfeError));
         const QString deployment = QStringLiteral("Deployment/pfe-app/frontend");
         QString oldSet;
-        QVERIFY2(waitFor([&] {
-            const auto sets = cluster->replicaSetsOf(deployment);
-            oldSet = sets.size() == 1 ? sets.cbegin().key() : QString();
-            return !oldSet.isEmpty() && sets.value(oldSet).size() >= 2;
-        }, 20000), "frontend never settled on one ReplicaSet with its pods");
+        QVERIFY2(waitFor(
+                     [&] {
+                         const auto sets = cluster->replicaSetsOf(deployment);
+                         oldSet = sets.size() == 1 ? sets.cbegin().key() : QString();
+                         return !oldSet.isEmpty() && sets.value(oldSet).size() >= 2;
+                     },
+                     20000),
+                 "frontend never settled on one ReplicaSet with its pods");
 
-        QCOMPARE(cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"), QStringLiteral("image"),
-                                   QStringLiteral("deployment/frontend"), QStringLiteral("frontend=ghcr.io/pfe-v2/frontend:1.0.1")}),
+        QCOMPARE(cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"),
+                                   QStringLiteral("set"), QStringLiteral("image"),
+                                   QStringLiteral("deployment/frontend"),
+                                   QStringLiteral("frontend=ghcr.io/pfe-v2/frontend:1.0.1")}),
                  QString());
 
         // In flight: both ReplicaSets drawn with pods under each; then the old one empties and
@@ -429,30 +466,41 @@ private slots:
         bool sideBySide = false;
         int oldMost = 0;
         QString state;
-        const bool converged = waitFor([&] {
-            const auto sets = cluster->replicaSetsOf(deployment);
-            for (auto it = sets.cbegin(); it != sets.cend(); ++it) {
-                if (it.key() != oldSet)
-                    newSet = it.key();
-            }
-            const int oldPods = int(sets.value(oldSet).size());
-            const int newPods = int(sets.value(newSet).size());
-            if (oldPods > 0 && newPods > 0 && cluster->scene->item(oldSet) && cluster->scene->item(newSet)) {
-                sideBySide = true;
-                oldMost = std::max(oldMost, oldPods);
-            }
-            const TopologyNode *d = cluster->node(deployment);
-            const TopologyNode *n = cluster->node(newSet);
-            int ready = 0;
-            for (const QString &pod : sets.value(newSet))
-                ready += cluster->node(pod)->podReady ? 1 : 0;
-            state = QStringLiteral("old %1 pods (drawn %2), new %3 pods (%4 ready, node %5/%6), deployment %7/%8")
-                        .arg(oldPods).arg(cluster->scene->item(oldSet) != nullptr).arg(newPods).arg(ready)
-                        .arg(n ? n->ready : -1).arg(n ? n->desired : -1).arg(d ? d->ready : -1).arg(d ? d->desired : -1);
-            if (!d || !n || sets.contains(oldSet) || cluster->scene->item(oldSet))
-                return false;
-            return ready == d->desired && n->ready == d->desired && cluster->scene->item(newSet);
-        }, 40000);
+        const bool converged = waitFor(
+            [&] {
+                const auto sets = cluster->replicaSetsOf(deployment);
+                for (auto it = sets.cbegin(); it != sets.cend(); ++it) {
+                    if (it.key() != oldSet)
+                        newSet = it.key();
+                }
+                const int oldPods = int(sets.value(oldSet).size());
+                const int newPods = int(sets.value(newSet).size());
+                if (oldPods > 0 && newPods > 0 && cluster->scene->item(oldSet)
+                    && cluster->scene->item(newSet)) {
+                    sideBySide = true;
+                    oldMost = std::max(oldMost, oldPods);
+                }
+                const TopologyNode *d = cluster->node(deployment);
+                const TopologyNode *n = cluster->node(newSet);
+                int ready = 0;
+                for (const QString &pod : sets.value(newSet))
+                    ready += cluster->node(pod)->podReady ? 1 : 0;
+                state = QStringLiteral("old %1 pods (drawn %2), new %3 pods (%4 ready, node "
+                                       "%5/%6), deployment %7/%8")
+                            .arg(oldPods)
+                            .arg(cluster->scene->item(oldSet) != nullptr)
+                            .arg(newPods)
+                            .arg(ready)
+                            .arg(n ? n->ready : -1)
+                            .arg(n ? n->desired : -1)
+                            .arg(d ? d->ready : -1)
+                            .arg(d ? d->desired : -1);
+                if (!d || !n || sets.contains(oldSet) || cluster->scene->item(oldSet))
+                    return false;
+                return ready == d->desired && n->ready == d->desired
+                       && cluster->scene->item(newSet);
+            },
+            40000);
         QVERIFY2(sideBySide, "never saw the old and new ReplicaSets side by side, each with pods");
         QVERIFY2(converged, qPrintable(QStringLiteral("the rollout did not converge: %1 → %2: %3")
                                            .arg(oldSet, newSet, state)));
@@ -465,21 +513,26 @@ private slots:
         LiveCluster *cluster = pfe();
         QVERIFY2(cluster, qPrintable(m_pfeError));
         const QString deployment = QStringLiteral("Deployment/pfe-app/backend-python");
-        QCOMPARE(cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"), QStringLiteral("image"),
-                                   QStringLiteral("deployment/backend-python"),
-                                   QStringLiteral("backend-python=ghcr.io/pfe-v2/backend-python:1.2-broken")}),
+        QCOMPARE(cluster->kubectl(
+                     {QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"),
+                      QStringLiteral("image"), QStringLiteral("deployment/backend-python"),
+                      QStringLiteral("backend-python=ghcr.io/pfe-v2/backend-python:1.2-broken")}),
                  QString());
         QString crashing;
-        QVERIFY2(waitFor([&] {
-            for (const QString &pod : cluster->podsOf(deployment)) {
-                const TopologyNode *n = cluster->node(pod);
-                if (n->status == QLatin1String("CrashLoopBackOff") && cluster->scene->item(pod)) {
-                    crashing = pod;
-                    return true;
-                }
-            }
-            return false;
-        }, 30000), "no backend-python pod reached CrashLoopBackOff");
+        QVERIFY2(waitFor(
+                     [&] {
+                         for (const QString &pod : cluster->podsOf(deployment)) {
+                             const TopologyNode *n = cluster->node(pod);
+                             if (n->status == QLatin1String("CrashLoopBackOff")
+                                 && cluster->scene->item(pod)) {
+                                 crashing = pod;
+                                 return true;
+                             }
+                         }
+                         return false;
+                     },
+                     30000),
+                 "no backend-python pod reached CrashLoopBackOff");
         const TopologyNodeItem *item = cluster->scene->item(crashing);
         QCOMPARE(item->node().health, TopologyHealth::Failed);
         QVERIFY(item->node().restarts >= 1);
@@ -497,7 +550,8 @@ private slots:
             for (int y = 0; y < image.height(); ++y) {
                 for (int x = 0; x < image.width(); ++x) {
                     const QColor c = image.pixelColor(x, y);
-                    if (qAbs(c.red() - red.red()) < 16 && qAbs(c.green() - red.green()) < 16 && qAbs(c.blue() - red.blue()) < 16)
+                    if (qAbs(c.red() - red.red()) < 16 && qAbs(c.green() - red.green()) < 16
+                        && qAbs(c.blue() - red.blue()) < 16)
                         ++count;
                 }
             }
@@ -521,10 +575,11 @@ private slots:
         const QString deployment = QStringLiteral("Deployment/pfe-app/backend-spring");
         const QString hpa = QStringLiteral("HorizontalPodAutoscaler/pfe-app/backend-spring-hpa");
         auto pinReplicas = [&](int n) {
-            return cluster->kubectl({QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("patch"), QStringLiteral("hpa"),
-                                     QStringLiteral("backend-spring-hpa"), QStringLiteral("--type"), QStringLiteral("merge"),
-                                     QStringLiteral("-p"),
-                                     QStringLiteral("{\"spec\":{\"minReplicas\":%1,\"maxReplicas\":%1}}").arg(n)});
+            return cluster->kubectl(
+                {QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("patch"),
+                 QStringLiteral("hpa"), QStringLiteral("backend-spring-hpa"),
+                 QStringLiteral("--type"), QStringLiteral("merge"), QStringLiteral("-p"),
+                 QStringLiteral("{\"spec\":{\"minReplicas\":%1,\"maxReplicas\":%1}}").arg(n)});
         };
         auto drawnPods = [&] {
             QStringList pods;
@@ -536,18 +591,26 @@ private slots:
         };
         // The load wave moves this HPA by itself: pin it to 2 first, so the scale-out is ours.
         QCOMPARE(pinReplicas(2), QString());
-        QVERIFY2(waitFor([&] { return cluster->podsOf(deployment).size() == 2 && drawnPods().size() == 2; }, 30000),
-                 "backend-spring did not settle at 2 pods");
+        QVERIFY2(
+            waitFor(
+                [&] { return cluster->podsOf(deployment).size() == 2 && drawnPods().size() == 2; },
+                30000),
+            "backend-spring did not settle at 2 pods");
         const QHash<QString, QRectF> before = cluster->scene->layout().nodeRects();
         const QStringList podsBefore = drawnPods();
         const int relayouts = cluster->relayouts;
 
         QCOMPARE(pinReplicas(5), QString());
-        QVERIFY2(waitFor([&] {
-            const TopologyNode *h = cluster->node(hpa);
-            // The HPA node says the scale-out as it happens: current/desired replicas.
-            return drawnPods().size() == 5 && h && h->status == QStringLiteral("5–5") && h->ready == 5 && h->desired == 5;
-        }, 30000), qPrintable(QStringLiteral("backend-spring has %1 drawn pods").arg(drawnPods().size())));
+        QVERIFY2(
+            waitFor(
+                [&] {
+                    const TopologyNode *h = cluster->node(hpa);
+                    // The HPA node says the scale-out as it happens: current/desired replicas.
+                    return drawnPods().size() == 5 && h && h->status == QStringLiteral("5–5")
+                           && h->ready == 5 && h->desired == 5;
+                },
+                30000),
+            qPrintable(QStringLiteral("backend-spring has %1 drawn pods").arg(drawnPods().size())));
 
         QCOMPARE(cluster->relayouts, relayouts);
         for (const QString &pod : podsBefore)
@@ -557,7 +620,7 @@ private slots:
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             auto now = after.constFind(it.key());
             if (now == after.cend())
-                continue;  // gone meanwhile (another workload's pod)
+                continue; // gone meanwhile (another workload's pod)
             QVERIFY2(*now == it.value(), qPrintable(it.key() + QStringLiteral(" moved")));
             ++compared;
         }

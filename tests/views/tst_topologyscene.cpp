@@ -82,8 +82,10 @@ private slots:
     void statusUpdatesNeverMoveNodes()
     {
         QList<KubeObjectPtr> objects;
-        S::application(objects, QStringLiteral("shop"), QStringLiteral("web"), 4, true, 0, QStringLiteral("shop"));
-        S::application(objects, QStringLiteral("shop"), QStringLiteral("api"), 3, true, 0, QStringLiteral("shop"));
+        S::application(objects, QStringLiteral("shop"), QStringLiteral("web"), 4, true, 0,
+                       QStringLiteral("shop"));
+        S::application(objects, QStringLiteral("shop"), QStringLiteral("api"), 3, true, 0,
+                       QStringLiteral("shop"));
         Fixture f(objects);
         const auto before = positions(f.scene, f.graph);
         QVERIFY(before.size() > 10);
@@ -92,11 +94,13 @@ private slots:
         for (const KubeObjectPtr &o : objects) {
             if (o->kind == Kind::Pod)
                 changes.append(S::pod(o->namespaceName, o->name, QStringLiteral("ReplicaSet"),
-                                      o->controllerRef()->name, o->labels, QStringLiteral("CrashLoopBackOff"), 5));
+                                      o->controllerRef()->name, o->labels,
+                                      QStringLiteral("CrashLoopBackOff"), 5));
         }
         f.apply(modified(changes));
         QCOMPARE(positions(f.scene, f.graph), before);
-        const QString pod = topologyNodeId(TopologyKind::Pod, changes.first()->namespaceName, changes.first()->name);
+        const QString pod = topologyNodeId(TopologyKind::Pod, changes.first()->namespaceName,
+                                           changes.first()->name);
         QCOMPARE(f.scene.item(pod)->node().health, TopologyHealth::Failed);
         QCOMPARE(f.scene.item(pod)->node().restarts, 5);
     }
@@ -104,32 +108,43 @@ private slots:
     void newNodesInsertedByRank()
     {
         QList<KubeObjectPtr> objects;
-        S::application(objects, QStringLiteral("shop"), QStringLiteral("web"), 3, false, 0, QStringLiteral("shop"));
+        S::application(objects, QStringLiteral("shop"), QStringLiteral("web"), 3, false, 0,
+                       QStringLiteral("shop"));
         Fixture f(objects);
         const auto before = positions(f.scene, f.graph);
         const QString rs = QStringLiteral("web-7d9f8b6c5");
-        const QString existingPod = topologyNodeId(TopologyKind::Pod, QStringLiteral("shop"), objects[2]->name);
+        const QString existingPod
+            = topologyNodeId(TopologyKind::Pod, QStringLiteral("shop"), objects[2]->name);
 
         // A rollout: a new ReplicaSet and its first pod appear.
-        f.apply(added({S::replicaSet(QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9"), QStringLiteral("web"), 1, 0, s_web, 2),
-                       S::pod(QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9-new"), QStringLiteral("ReplicaSet"),
-                              QStringLiteral("web-5f6e7d8c9"), s_web, QStringLiteral("Pending"))}));
+        f.apply(added({S::replicaSet(QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9"),
+                                     QStringLiteral("web"), 1, 0, s_web, 2),
+                       S::pod(QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9-new"),
+                              QStringLiteral("ReplicaSet"), QStringLiteral("web-5f6e7d8c9"), s_web,
+                              QStringLiteral("Pending"))}));
         // Nothing that existed moved.
         const auto after = positions(f.scene, f.graph);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
             QCOMPARE(after.value(it.key()), it.value());
         // The new nodes sit in their rank's column.
-        TopologyNodeItem *newPod = f.scene.item(topologyNodeId(TopologyKind::Pod, QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9-new")));
-        TopologyNodeItem *newRs = f.scene.item(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9")));
+        TopologyNodeItem *newPod = f.scene.item(topologyNodeId(
+            TopologyKind::Pod, QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9-new")));
+        TopologyNodeItem *newRs = f.scene.item(topologyNodeId(
+            TopologyKind::ReplicaSet, QStringLiteral("shop"), QStringLiteral("web-5f6e7d8c9")));
         QVERIFY(newPod && newRs);
         QCOMPARE(newPod->pos().x(), f.scene.item(existingPod)->pos().x());
-        QCOMPARE(newRs->pos().x(), f.scene.item(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("shop"), rs))->pos().x());
+        QCOMPARE(newRs->pos().x(),
+                 f.scene.item(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("shop"), rs))
+                     ->pos()
+                     .x());
         QVERIFY(newPod->pos().x() > newRs->pos().x());
         // And they do not overlap anything.
         for (TopologyNodeItem *item : {newPod, newRs}) {
-            for (QGraphicsItem *other : f.scene.items(item->sceneBoundingRect().adjusted(6, 10, -10, -6))) {
+            for (QGraphicsItem *other :
+                 f.scene.items(item->sceneBoundingRect().adjusted(6, 10, -10, -6))) {
                 if (other != item && other->type() == TopologyNodeItem::Type)
-                    QFAIL(qPrintable(QStringLiteral("overlap with ") + static_cast<TopologyNodeItem *>(other)->node().id));
+                    QFAIL(qPrintable(QStringLiteral("overlap with ")
+                                     + static_cast<TopologyNodeItem *>(other)->node().id));
             }
         }
     }
@@ -139,7 +154,8 @@ private slots:
         QList<KubeObjectPtr> objects;
         S::application(objects, QStringLiteral("ns"), QStringLiteral("big"), 20, false, 3);
         Fixture f(objects);
-        const QString group = topologyNodeId(TopologyKind::PodGroup, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5"));
+        const QString group = topologyNodeId(TopologyKind::PodGroup, QStringLiteral("ns"),
+                                             QStringLiteral("big-7d9f8b6c5"));
         QVERIFY(f.scene.item(group));
         int pods = 0;
         for (const QString &id : f.graph.nodes().keys())
@@ -152,7 +168,8 @@ private slots:
         f.scene.item(group)->setSelected(true);
         QCOMPARE(expand.count(), 1);
         const QString owner = expand.first().first().toString();
-        QCOMPARE(owner, topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("ns"), QStringLiteral("big-7d9f8b6c5")));
+        QCOMPARE(owner, topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("ns"),
+                                       QStringLiteral("big-7d9f8b6c5")));
         f.builder.setExpanded(owner, true);
         f.scene.applyPendingChanges();
         QVERIFY(!f.scene.item(group));
@@ -177,7 +194,8 @@ private slots:
         // far-away painting uses: a crash-looping pod is red either way.
         QString crashing;
         for (const TopologyNode &node : f.graph.nodes()) {
-            if (node.kind == TopologyKind::Pod && node.health == TopologyHealth::Failed && f.scene.item(node.id))
+            if (node.kind == TopologyKind::Pod && node.health == TopologyHealth::Failed
+                && f.scene.item(node.id))
                 crashing = node.id;
         }
         QVERIFY(!crashing.isEmpty());
@@ -219,28 +237,36 @@ private slots:
         TopologyView view;
         view.setTopologyScene(&f.scene);
         QSignalSpy selected(&view, &TopologyView::nodeSelected);
-        const QString id = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"), QStringLiteral("backend-spring"));
+        const QString id = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"),
+                                          QStringLiteral("backend-spring"));
         QVERIFY(f.scene.item(id));
         f.scene.item(id)->setSelected(true);
         QTRY_COMPARE(selected.count(), 1);
         QCOMPARE(selected.first().at(0).toString(), QStringLiteral("Deployment"));
         QCOMPARE(selected.first().at(1).toString(), QStringLiteral("pfe"));
         QCOMPARE(selected.first().at(2).toString(), QStringLiteral("backend-spring"));
-        QVERIFY(TopologyNodeItem::toolTipFor(f.scene.item(id)->node()).contains(QStringLiteral("backend-spring")));
-        QVERIFY(TopologyView::actionsFor(QStringLiteral("Deployment")).contains(QStringLiteral("scale")));
+        QVERIFY(TopologyNodeItem::toolTipFor(f.scene.item(id)->node())
+                    .contains(QStringLiteral("backend-spring")));
+        QVERIFY(TopologyView::actionsFor(QStringLiteral("Deployment"))
+                    .contains(QStringLiteral("scale")));
         QVERIFY(TopologyView::actionsFor(QStringLiteral("Pod")).contains(QStringLiteral("logs")));
     }
 
     void focusDimsTheRest()
     {
         Fixture f(S::pfe());
-        const QString spring = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"), QStringLiteral("backend-spring"));
+        const QString spring = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"),
+                                              QStringLiteral("backend-spring"));
         f.scene.setFocusNode(spring);
         const QSet<QString> focus = f.scene.display().focus;
-        QVERIFY(focus.contains(topologyNodeId(TopologyKind::Hpa, QStringLiteral("pfe"), QStringLiteral("backend-spring"))));
-        QVERIFY(focus.contains(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("pfe"), QStringLiteral("backend-spring-7d9f8b6c5"))));
-        QVERIFY(focus.contains(topologyNodeId(TopologyKind::Secret, QStringLiteral("pfe"), QStringLiteral("mysql-credentials"))));
-        const QString frontend = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"), QStringLiteral("frontend"));
+        QVERIFY(focus.contains(topologyNodeId(TopologyKind::Hpa, QStringLiteral("pfe"),
+                                              QStringLiteral("backend-spring"))));
+        QVERIFY(focus.contains(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("pfe"),
+                                              QStringLiteral("backend-spring-7d9f8b6c5"))));
+        QVERIFY(focus.contains(topologyNodeId(TopologyKind::Secret, QStringLiteral("pfe"),
+                                              QStringLiteral("mysql-credentials"))));
+        const QString frontend = topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"),
+                                                QStringLiteral("frontend"));
         QVERIFY(!focus.contains(frontend));
         QVERIFY(f.scene.item(frontend)->opacity() < 0.5);
         QCOMPARE(f.scene.item(spring)->opacity(), 1.0);
@@ -257,9 +283,13 @@ private slots:
         view.fitAll();
         // Two matches (the claim data-mysql-0 and the pod mysql-0); Enter again goes to the next.
         QCOMPARE(view.search(QStringLiteral("mysql-0")), 2);
-        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::Pvc, QStringLiteral("pfe"), QStringLiteral("data-mysql-0")))->isSelected());
+        QVERIFY(f.scene
+                    .item(topologyNodeId(TopologyKind::Pvc, QStringLiteral("pfe"),
+                                         QStringLiteral("data-mysql-0")))
+                    ->isSelected());
         QCOMPARE(view.search(QStringLiteral("mysql-0")), 2);
-        const QString id = topologyNodeId(TopologyKind::Pod, QStringLiteral("pfe"), QStringLiteral("mysql-0"));
+        const QString id
+            = topologyNodeId(TopologyKind::Pod, QStringLiteral("pfe"), QStringLiteral("mysql-0"));
         QVERIFY(f.scene.item(id)->isSelected());
         const QPointF centre = view.mapToScene(view.viewport()->rect().center());
         QVERIFY(f.scene.item(id)->sceneBoundingRect().adjusted(-20, -20, 20, 20).contains(centre));
@@ -273,18 +303,24 @@ private slots:
         filter.unhealthyOnly = true;
         f.scene.setFilter(filter);
         // backend-python has a crashing pod: it and its neighbours stay, frontend goes.
-        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"), QStringLiteral("frontend"))));
-        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("pfe"), QStringLiteral("backend-python-7d9f8b6c5"))));
+        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Deployment, QStringLiteral("pfe"),
+                                             QStringLiteral("frontend"))));
+        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::ReplicaSet, QStringLiteral("pfe"),
+                                            QStringLiteral("backend-python-7d9f8b6c5"))));
         filter = {};
         filter.namespaces = {QStringLiteral("monitoring")};
         f.scene.setFilter(filter);
-        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::DaemonSet, QStringLiteral("monitoring"), QStringLiteral("node-exporter"))));
-        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Ingress, QStringLiteral("pfe"), QStringLiteral("pfe-ingress"))));
+        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::DaemonSet, QStringLiteral("monitoring"),
+                                            QStringLiteral("node-exporter"))));
+        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Ingress, QStringLiteral("pfe"),
+                                             QStringLiteral("pfe-ingress"))));
         filter = {};
         filter.hiddenKinds = {TopologyKind::ConfigMap, TopologyKind::Secret};
         f.scene.setFilter(filter);
-        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Secret, QStringLiteral("pfe"), QStringLiteral("mysql-credentials"))));
-        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::StatefulSet, QStringLiteral("pfe"), QStringLiteral("mysql"))));
+        QVERIFY(!f.scene.item(topologyNodeId(TopologyKind::Secret, QStringLiteral("pfe"),
+                                             QStringLiteral("mysql-credentials"))));
+        QVERIFY(f.scene.item(topologyNodeId(TopologyKind::StatefulSet, QStringLiteral("pfe"),
+                                            QStringLiteral("mysql"))));
     }
 
     void presenterRevealsTierByTier()
@@ -294,14 +330,18 @@ private slots:
         QVERIFY(ranks.size() >= 5);
         f.scene.setPresenter(true);
         f.scene.setRevealRank(ranks.first());
-        const QString ingress = topologyNodeId(TopologyKind::External, QStringLiteral("pfe"), QStringLiteral("ing:pfe-ingress"));
-        const QString pod = topologyNodeId(TopologyKind::Pod, QStringLiteral("pfe"), QStringLiteral("mysql-0"));
+        const QString ingress = topologyNodeId(TopologyKind::External, QStringLiteral("pfe"),
+                                               QStringLiteral("ing:pfe-ingress"));
+        const QString pod
+            = topologyNodeId(TopologyKind::Pod, QStringLiteral("pfe"), QStringLiteral("mysql-0"));
         QVERIFY(f.scene.item(ingress)->isVisible());
         QVERIFY(!f.scene.item(pod)->isVisible());
         f.scene.setRevealRank(TopologyRankCount);
         QVERIFY(f.scene.item(pod)->isVisible());
         f.scene.setAnonymise(true);
-        QVERIFY(!f.scene.display().displayName(f.scene.item(pod)->node()).contains(QStringLiteral("mysql")));
+        QVERIFY(!f.scene.display()
+                     .displayName(f.scene.item(pod)->node())
+                     .contains(QStringLiteral("mysql")));
     }
 
     void exportFiles()
@@ -324,18 +364,24 @@ private slots:
         QVERIFY(!TopologyExporter::write(&f.scene, dir.filePath(QStringLiteral("x.bmp"))).ok());
 
         if (const QByteArray out = qgetenv("ORRERY_SCREENSHOT_DIR"); !out.isEmpty()) {
-            TopologyExporter::renderImage(&f.scene, 1.5).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-synthetic-pfe.png"));
+            TopologyExporter::renderImage(&f.scene, 1.5)
+                .save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-synthetic-pfe.png"));
             Fixture big(S::cluster(10000));
-            TopologyExporter::renderImage(&big.scene, 1.0, 2400).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-10k-overview.png"));
+            TopologyExporter::renderImage(&big.scene, 1.0, 2400)
+                .save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-10k-overview.png"));
             TopologyView view;
             view.resize(1600, 1000);
             view.setTopologyScene(&big.scene);
             view.centerOn(big.scene.sceneRect().center());
-            view.viewport()->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-10k-detail.png"));
+            view.viewport()->grab().save(QString::fromLocal8Bit(out)
+                                         + QStringLiteral("/topology-10k-detail.png"));
             f.scene.setPresenter(true);
             f.scene.setAnonymise(true);
-            // Not topology-presenter.png: that one is the live window (tests/ui/tst_topologypage_sim).
-            TopologyExporter::renderImage(&f.scene, 1.2).save(QString::fromLocal8Bit(out) + QStringLiteral("/topology-presenter-synthetic.png"));
+            // Not topology-presenter.png: that one is the live window
+            // (tests/ui/tst_topologypage_sim).
+            TopologyExporter::renderImage(&f.scene, 1.2)
+                .save(QString::fromLocal8Bit(out)
+                      + QStringLiteral("/topology-presenter-synthetic.png"));
         }
     }
 };

@@ -61,17 +61,20 @@ AuditPage::AuditPage(const QString &directory, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(AuditTableModel::SummaryColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(AuditTableModel::SummaryColumn,
+                                                      QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
 
-    m_status->setText(tr("Every write Orrery sends is recorded here, dry runs and failures included."));
+    m_status->setText(
+        tr("Every write Orrery sends is recorded here, dry runs and failures included."));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_openFolder, &QPushButton::clicked, this, &AuditPage::openFolder);
 
     // Writes come in bursts (a runbook, a Helm rollback): one read per burst.
@@ -79,7 +82,8 @@ AuditPage::AuditPage(const QString &directory, QWidget *parent)
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &AuditPage::reload);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_debounce,
+            qOverload<>(&QTimer::start));
 
     watchFiles();
     reload();
@@ -117,8 +121,9 @@ void AuditPage::reload()
                     return;
                 self->m_model->setEntries(entries);
                 ++self->m_reloads;
-                self->m_status->setText(tr("%n write(s) recorded in %1", nullptr, int(entries.size()))
-                                            .arg(QDir::toNativeSeparators(self->m_directory)));
+                self->m_status->setText(
+                    tr("%n write(s) recorded in %1", nullptr, int(entries.size()))
+                        .arg(QDir::toNativeSeparators(self->m_directory)));
                 emit self->reloaded();
             },
             Qt::QueuedConnection);

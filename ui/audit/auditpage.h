@@ -52,7 +52,7 @@ private:
     QPushButton *m_openFolder;
     QFileSystemWatcher *m_watcher;
     QTimer *m_debounce;
-    quint64 m_generation = 0;  // drops a read that a newer one overtook
+    quint64 m_generation = 0; // drops a read that a newer one overtook
     int m_reloads = 0;
 };
 

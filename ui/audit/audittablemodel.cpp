@@ -47,23 +47,20 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case ContextColumn:
-            return e.context;
-        case UserColumn:
-            return e.user;
-        case VerbColumn:
-            return e.dryRun ? tr("%1 (dry run)").arg(e.verb) : e.verb;
+        case ContextColumn: return e.context;
+        case UserColumn: return e.user;
+        case VerbColumn: return e.dryRun ? tr("%1 (dry run)").arg(e.verb) : e.verb;
         case ObjectColumn:
             return e.ns.isEmpty() ? e.kind + QLatin1Char(' ') + e.name
                                   : e.kind + QLatin1Char(' ') + e.ns + QLatin1Char('/') + e.name;
-        case SummaryColumn:
-            return e.summary;
+        case SummaryColumn: return e.summary;
         case ResultColumn:
             if (unknown)
-                return role == Qt::ToolTipRole
-                    ? tr("Outcome unknown: the request was sent (or about to be), but no answer was recorded. "
-                         "Orrery may have been closed or killed meanwhile; check the object on the cluster.")
-                    : tr("outcome unknown");
+                return role == Qt::ToolTipRole ? tr("Outcome unknown: the request was sent (or "
+                                                    "about to be), but no answer was recorded. "
+                                                    "Orrery may have been closed or killed "
+                                                    "meanwhile; check the object on the cluster.")
+                                               : tr("outcome unknown");
             if (e.status == 0)
                 return e.result;
             return tr("%1 (HTTP %2)").arg(e.result).arg(e.status);

@@ -14,8 +14,16 @@ class AuditTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, ContextColumn, UserColumn, VerbColumn, ObjectColumn, SummaryColumn, ResultColumn,
-                  ColumnCount };
+    enum Column {
+        TimeColumn,
+        ContextColumn,
+        UserColumn,
+        VerbColumn,
+        ObjectColumn,
+        SummaryColumn,
+        ResultColumn,
+        ColumnCount
+    };
 
     explicit AuditTableModel(QObject *parent = nullptr);
 
@@ -26,10 +34,11 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
-    QList<AuditEntry> m_entries;  // newest first
+    QList<AuditEntry> m_entries; // newest first
 };
 
 } // namespace Orrery

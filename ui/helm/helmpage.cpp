@@ -11,8 +11,8 @@
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
-#include <util/limits.h>
 #include <util/jsonread.h>
+#include <util/limits.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -33,12 +33,22 @@ namespace Orrery {
 
 namespace {
 
-enum ReleaseColumn { RName, RNamespace, RChart, RChartVersion, RAppVersion, RRevision, RStatus, RUpdated };
+enum ReleaseColumn {
+    RName,
+    RNamespace,
+    RChart,
+    RChartVersion,
+    RAppVersion,
+    RRevision,
+    RStatus,
+    RUpdated
+};
 enum HistoryColumn { HRevision, HUpdated, HStatus, HChart, HAppVersion, HDescription };
 
 QString timeText(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QString();
 }
 
 QPlainTextEdit *codeView(QWidget *parent)
@@ -53,7 +63,8 @@ QPlainTextEdit *codeView(QWidget *parent)
 // Splits a SecretList of every namespace into one HelmReleases per namespace (a release name
 // is unique only within its namespace). `continueToken` gets the list's metadata.continue:
 // the next page to read, or empty after the last.
-QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors, QString *continueToken)
+QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors,
+                                   QString *continueToken)
 {
     QMap<QString, HelmReleases> out;
     const nlohmann::json list = JsonRead::parse(body);
@@ -113,14 +124,14 @@ HelmPage::HelmPage(QWidget *parent)
     top->addWidget(m_status, 1);
     top->addWidget(m_refresh);
 
-    m_releases->setHeaderLabels({tr("Name"), tr("Namespace"), tr("Chart"), tr("Chart version"), tr("App version"),
-                                 tr("Revision"), tr("Status"), tr("Updated")});
+    m_releases->setHeaderLabels({tr("Name"), tr("Namespace"), tr("Chart"), tr("Chart version"),
+                                 tr("App version"), tr("Revision"), tr("Status"), tr("Updated")});
     m_releases->setRootIsDecorated(false);
     m_releases->setUniformRowHeights(true);
     m_releases->setAlternatingRowColors(true);
 
-    m_history->setHeaderLabels({tr("Revision"), tr("Updated"), tr("Status"), tr("Chart"), tr("App version"),
-                                tr("Description")});
+    m_history->setHeaderLabels({tr("Revision"), tr("Updated"), tr("Status"), tr("Chart"),
+                                tr("App version"), tr("Description")});
     m_history->setRootIsDecorated(false);
     m_history->setUniformRowHeights(true);
 
@@ -151,8 +162,10 @@ HelmPage::HelmPage(QWidget *parent)
     manifestLayout->addWidget(m_manifest, 1);
     auto *secretLayout = new QVBoxLayout(m_secretPanel);
     secretLayout->setContentsMargins(0, 0, 0, 0);
-    auto *secretLabel = new QLabel(tr("Secret values are hidden. Select a key and reveal it; revealed values are "
-                                      "kept only while this revision is shown."), m_secretPanel);
+    auto *secretLabel
+        = new QLabel(tr("Secret values are hidden. Select a key and reveal it; revealed values are "
+                        "kept only while this revision is shown."),
+                     m_secretPanel);
     secretLabel->setWordWrap(true);
     m_secretList->setObjectName(QStringLiteral("helmSecretKeys"));
     m_secretList->setModel(m_secretKeys);
@@ -183,7 +196,8 @@ HelmPage::HelmPage(QWidget *parent)
     m_rollbackNote->setObjectName(QStringLiteral("rollbackNote"));
     m_rollbackNote->setWordWrap(true);
     auto paintNote = [this] {
-        m_rollbackNote->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(Theme::instance()->name(Theme::Role::Danger)));
+        m_rollbackNote->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                          .arg(Theme::instance()->name(Theme::Role::Danger)));
     };
     paintNote();
     connect(Theme::instance(), &Theme::changed, this, [this, paintNote] {
@@ -236,7 +250,7 @@ void HelmPage::setSession(ClusterSession *session)
 {
     if (session == m_session && session)
         return;
-    ++m_generation;  // answers for the previous context are dropped
+    ++m_generation; // answers for the previous context are dropped
     m_session = session;
     m_context = session ? session->connection().contextName : QString();
     m_data.clear();
@@ -286,51 +300,57 @@ void HelmPage::fetch(const QString &path, const QString &onlyRelease)
 // Helm keeps every revision of every release in its own Secret of up to 1 MiB, so the list is
 // read in pages of Limits::helmListPageSize (limit/continue), each decoded off the GUI thread;
 // `listing` collects the pages (on the GUI thread) until the last one.
-void HelmPage::fetchPage(const QString &path, const QString &onlyRelease, const QString &continueToken,
-                         std::shared_ptr<Listing> listing)
+void HelmPage::fetchPage(const QString &path, const QString &onlyRelease,
+                         const QString &continueToken, std::shared_ptr<Listing> listing)
 {
     const quint64 generation = m_generation;
-    QString pagePath = ResourcePath::addQuery(path, QStringLiteral("limit"), QString::number(Limits::helmListPageSize));
+    QString pagePath = ResourcePath::addQuery(path, QStringLiteral("limit"),
+                                              QString::number(Limits::helmListPageSize));
     if (!continueToken.isEmpty())
         pagePath = ResourcePath::addQuery(pagePath, QStringLiteral("continue"), continueToken);
-    m_session->transport()->get(pagePath, this, [this, generation, path, onlyRelease, listing](const Result<ApiResponse> &response) {
-        if (generation != m_generation)
-            return;
-        auto body = bodyOrError(response, path);
-        if (!body) {
-            ++m_fetches;
-            const Error &e = body.error();
-            m_status->setText(e.httpStatus == 403
-                                  ? tr("You may not read Secrets here, and Helm keeps its releases in Secrets: %1")
-                                        .arg(e.message)
-                                  : tr("Cannot read the releases: %1").arg(e.toString()));
-            emit loaded();
-            return;
-        }
-        // Every revision is gzip + JSON, manifests included: decode on a worker thread.
-        QPointer<HelmPage> self(this);
-        QThread *thread = QThread::create([self, generation, path, onlyRelease, listing, bytes = *body] {
-            QStringList errors;
-            QString next;
-            ByNamespace decoded = decode(bytes, &errors, &next);
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, generation, path, onlyRelease, listing, next, decoded = std::move(decoded), errors]() mutable {
-                    if (!self || generation != self->m_generation)
-                        return;
-                    for (auto it = decoded.begin(); it != decoded.end(); ++it)
-                        listing->releases[it.key()].merge(std::move(it.value()));
-                    listing->errors += errors;
-                    if (!next.isEmpty())
-                        self->fetchPage(path, onlyRelease, next, listing);
-                    else
-                        self->apply(std::move(listing->releases), onlyRelease, listing->errors);
-                },
-                Qt::QueuedConnection);
+    m_session->transport()->get(
+        pagePath, this,
+        [this, generation, path, onlyRelease, listing](const Result<ApiResponse> &response) {
+            if (generation != m_generation)
+                return;
+            auto body = bodyOrError(response, path);
+            if (!body) {
+                ++m_fetches;
+                const Error &e = body.error();
+                m_status->setText(e.httpStatus == 403
+                                      ? tr("You may not read Secrets here, and Helm keeps its "
+                                           "releases in Secrets: %1")
+                                            .arg(e.message)
+                                      : tr("Cannot read the releases: %1").arg(e.toString()));
+                emit loaded();
+                return;
+            }
+            // Every revision is gzip + JSON, manifests included: decode on a worker thread.
+            QPointer<HelmPage> self(this);
+            QThread *thread = QThread::create([self, generation, path, onlyRelease, listing,
+                                               bytes = *body] {
+                QStringList errors;
+                QString next;
+                ByNamespace decoded = decode(bytes, &errors, &next);
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, generation, path, onlyRelease, listing, next,
+                     decoded = std::move(decoded), errors]() mutable {
+                        if (!self || generation != self->m_generation)
+                            return;
+                        for (auto it = decoded.begin(); it != decoded.end(); ++it)
+                            listing->releases[it.key()].merge(std::move(it.value()));
+                        listing->errors += errors;
+                        if (!next.isEmpty())
+                            self->fetchPage(path, onlyRelease, next, listing);
+                        else
+                            self->apply(std::move(listing->releases), onlyRelease, listing->errors);
+                    },
+                    Qt::QueuedConnection);
+            });
+            connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+            thread->start();
         });
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        thread->start();
-    });
 }
 
 void HelmPage::apply(ByNamespace releases, const QString &onlyRelease, const QStringList &errors)
@@ -349,8 +369,9 @@ void HelmPage::apply(ByNamespace releases, const QString &onlyRelease, const QSt
         count += int(r.latest().size());
     QString text = tr("%n release(s) in %1", nullptr, count).arg(m_context);
     if (!errors.isEmpty())
-        text += QLatin1String(" — ") + tr("%n revision(s) could not be decoded: %1", nullptr, int(errors.size()))
-                                           .arg(errors.first());
+        text += QLatin1String(" — ")
+                + tr("%n revision(s) could not be decoded: %1", nullptr, int(errors.size()))
+                      .arg(errors.first());
     m_status->setText(text);
     showReleases();
     emit loaded();
@@ -378,7 +399,8 @@ void HelmPage::showReleases()
             item->setText(RStatus, r.status);
             item->setText(RUpdated, timeText(r.lastDeployed));
             item->setData(RName, Qt::UserRole, it.key());
-            if (r.status == QLatin1String("failed") || r.status.startsWith(QLatin1String("pending")))
+            if (r.status == QLatin1String("failed")
+                || r.status.startsWith(QLatin1String("pending")))
                 item->setForeground(RStatus, themeColor(Theme::Role::Danger));
             if (r.name == keepName && it.key() == keepNs)
                 selected = item;
@@ -406,7 +428,8 @@ void HelmPage::onReleaseSelected()
     // The history shown comes from the page's last list; read this release's Secrets again so
     // a rollback or upgrade done meanwhile (by Orrery or helm) shows up.
     if (m_session)
-        fetch(ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, m_selectedNs), QStringLiteral("labelSelector"),
+        fetch(ResourcePath::addQuery(ResourcePath::forKind(Kind::Secret, m_selectedNs),
+                                     QStringLiteral("labelSelector"),
                                      QStringLiteral("owner=helm,name=") + m_selectedName),
               m_selectedNs + QLatin1Char('/') + m_selectedName);
 }
@@ -425,7 +448,8 @@ void HelmPage::showHistory()
 {
     const QList<HelmRelease> history = currentHistory();
     const QTreeWidgetItem *old = m_history->currentItem();
-    int keepRevision = old && !m_history->selectedItems().isEmpty() ? old->text(HRevision).toInt() : 0;
+    int keepRevision
+        = old && !m_history->selectedItems().isEmpty() ? old->text(HRevision).toInt() : 0;
     {
         const QSignalBlocker blocker(m_history);
         m_history->clear();
@@ -494,11 +518,14 @@ void HelmPage::onRevisionSelected()
     m_manifest->setPlainText(ManifestRedaction::hideSecretValues(m_revealSource));
     const int current = history.isEmpty() ? 0 : history.last().version;
     const bool candidate = release && release->version != current;
-    const QString tip = !release ? tr("Select a release and the revision to go back to.")
-        : !candidate            ? tr("Revision %1 is the current one.").arg(current)
-                                : tr("Roll %1 back to revision %2 (as helm rollback)").arg(m_selectedName).arg(release->version);
+    const QString tip = !release     ? tr("Select a release and the revision to go back to.")
+                        : !candidate ? tr("Revision %1 is the current one.").arg(current)
+                                     : tr("Roll %1 back to revision %2 (as helm rollback)")
+                                           .arg(m_selectedName)
+                                           .arg(release->version);
     m_rollback->setEnabled(candidate);
-    m_rollback->setText(candidate ? tr("Roll back to revision %1…").arg(release->version) : tr("Roll back to revision…"));
+    m_rollback->setText(candidate ? tr("Roll back to revision %1…").arg(release->version)
+                                  : tr("Roll back to revision…"));
     m_rollback->setToolTip(tip);
     m_rollbackNote->hide();
     m_rollbackNote->clear();
@@ -510,7 +537,7 @@ void HelmPage::onRevisionSelected()
     m_rollback->setToolTip(tr("Checking permission…"));
     m_rollbackCheck(history.last(), *release, this, [this, generation, tip](const QString &denial) {
         if (generation != m_checkGeneration)
-            return;  // another revision was selected meanwhile
+            return; // another revision was selected meanwhile
         m_rollback->setEnabled(denial.isEmpty());
         m_rollback->setToolTip(denial.isEmpty() ? tip : denial);
         m_rollbackNote->setText(denial);
@@ -537,7 +564,8 @@ void HelmPage::showDiff()
     }
     const QString diff = m_diffKind->currentIndex() == 0 ? HelmReleases::manifestDiff(*a, *b)
                                                          : HelmReleases::valuesDiff(*a, *b);
-    m_diff->setPlainText(diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to) : diff);
+    m_diff->setPlainText(diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to)
+                                        : diff);
 }
 
 void HelmPage::revealSelectedKey()
@@ -546,7 +574,9 @@ void HelmPage::revealSelectedKey()
     if (row < 0 || row >= m_revealKeys.size())
         return;
     const ManifestRedaction::SecretKey &key = m_revealKeys[row];
-    m_secretKeys->reveal(key.label(), ManifestRedaction::secretValue(m_revealSource, key).value_or(tr("<no value>")));
+    m_secretKeys->reveal(
+        key.label(),
+        ManifestRedaction::secretValue(m_revealSource, key).value_or(tr("<no value>")));
 }
 
 void HelmPage::requestRollback()
@@ -554,7 +584,8 @@ void HelmPage::requestRollback()
     const QList<QTreeWidgetItem *> items = m_history->selectedItems();
     if (items.isEmpty() || m_selectedName.isEmpty())
         return;
-    emit rollbackRequested(m_context, m_selectedNs, m_selectedName, items.first()->text(HRevision).toInt());
+    emit rollbackRequested(m_context, m_selectedNs, m_selectedName,
+                           items.first()->text(HRevision).toInt());
 }
 
 bool HelmPage::selectRelease(const QString &ns, const QString &name)

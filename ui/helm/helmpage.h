@@ -48,8 +48,9 @@ public:
     // Asks whether the user may roll `current`'s release back to `target` (permission first,
     // docs/operations.md); `done` gets an empty string when allowed, else the reason. Without
     // one the button is enabled for any earlier revision and the server decides.
-    using RollbackCheck = std::function<void(const HelmRelease &current, const HelmRelease &target,
-                                             QObject *context, std::function<void(const QString &denial)> done)>;
+    using RollbackCheck
+        = std::function<void(const HelmRelease &current, const HelmRelease &target,
+                             QObject *context, std::function<void(const QString &denial)> done)>;
     void setRollbackCheck(RollbackCheck check) { m_rollbackCheck = std::move(check); }
     // Fetches the release Secrets of every namespace again.
     void refresh();
@@ -81,7 +82,8 @@ public:
 signals:
     // "Roll back to revision…": the handler confirms (context, namespace, release, change)
     // and runs HelmRollbackOperation.
-    void rollbackRequested(const QString &context, const QString &ns, const QString &release, int revision);
+    void rollbackRequested(const QString &context, const QString &ns, const QString &release,
+                           int revision);
     // A fetch finished and the lists show its result.
     void loaded();
 
@@ -112,7 +114,7 @@ private:
     QPointer<ClusterSession> m_session;
     QString m_context;
     ByNamespace m_data;
-    QHash<QString, HelmReleases> m_fresh;  // "ns/name" → that release, re-read on selection
+    QHash<QString, HelmReleases> m_fresh; // "ns/name" → that release, re-read on selection
     QString m_selectedNs;
     QString m_selectedName;
     bool m_dirty = true;
@@ -133,8 +135,8 @@ private:
     QListView *m_secretList;
     QPushButton *m_revealButton;
     SecretKeysModel *m_secretKeys;
-    QString m_revealSource;  // the unredacted manifest the panel's keys come from
-    QList<ManifestRedaction::SecretKey> m_revealKeys;  // row by row, as in m_secretKeys
+    QString m_revealSource; // the unredacted manifest the panel's keys come from
+    QList<ManifestRedaction::SecretKey> m_revealKeys; // row by row, as in m_secretKeys
     QComboBox *m_diffFrom;
     QComboBox *m_diffTo;
     QComboBox *m_diffKind;

@@ -6,8 +6,8 @@
 #include "operationspanel.h"
 
 #include <kube/accessreview.h>
-#include <kube/clustersession.h>
 #include <kube/actions/plannedwrite.h>
+#include <kube/clustersession.h>
 #include <kube/kubekind.h>
 #include <kube/kubeobject.h>
 #include <util/result.h>
@@ -98,7 +98,8 @@ public:
     ApplyDialog *applyManifests(const QStringList &files = {});
 
     // The permission check that gates an action, as `kubectl auth can-i` would ask it.
-    static std::optional<AccessCheck> accessCheckFor(const QString &id, Kind kind, const QString &ns);
+    static std::optional<AccessCheck> accessCheckFor(const QString &id, Kind kind,
+                                                     const QString &ns);
     // "Not allowed: you may not patch deployments/scale in namespace shop." plus the server's
     // reason; empty when allowed or when the review could not be made.
     static QString denialText(const AccessResult &result);
@@ -142,8 +143,8 @@ private:
     // Plans (dry run and real), shows the confirmation and runs the Operation when accepted.
     void confirmAndRun(const Target &t, const QString &title, const QString &actionLabel,
                        const QString &details, Planner planner, FollowUp followUp);
-    void runOperation(const Target &t, const QList<PlannedWrite> &writes, const QString &description,
-                      FollowUp followUp);
+    void runOperation(const Target &t, const QList<PlannedWrite> &writes,
+                      const QString &description, FollowUp followUp);
     void showError(const QString &title, const QString &text);
     // AuditLog::writeFailed: said in the status bar and in a banner of the operations panel
     // (a warning box without a panel), one at a time, updated by later failures.
@@ -152,7 +153,8 @@ private:
     void trackRollout(const Target &t);
 
     void planScale(const Target &t, const nlohmann::json &workload, int replicas);
-    void planHpaBounds(const Target &t, const nlohmann::json &hpa, int minReplicas, int maxReplicas);
+    void planHpaBounds(const Target &t, const nlohmann::json &hpa, int minReplicas,
+                       int maxReplicas);
     void confirmHelmRollback(const Target &t, const HelmRollbackPlan &plan);
     void planSetImage(const Target &t, const nlohmann::json &workload, const QString &container,
                       const QString &image);

@@ -32,10 +32,10 @@ struct ActionController::ApplyPlan
     QPointer<ClusterSession> session;
     QString context;
     QList<ApplyDialog::Source> sources;
-    QList<PlannedWrite> writes;       // the real applies
-    QList<PlannedWrite> forceWrites;  // the same with force=true
+    QList<PlannedWrite> writes;      // the real applies
+    QList<PlannedWrite> forceWrites; // the same with force=true
     QList<ApplyDialog::ObjectPreview> previews;
-    QList<bool> trackRollout;         // a workload whose pod template changes
+    QList<bool> trackRollout; // a workload whose pod template changes
 };
 
 namespace {
@@ -52,7 +52,7 @@ int documentAt(const QByteArray &yaml, int line)
 {
     const QList<QByteArray> lines = yaml.split('\n');
     int document = 1;
-    bool content = false;  // a "---" before any content opens the first document
+    bool content = false; // a "---" before any content opens the first document
     for (int i = 0; i < lines.size() && i < line - 1; ++i) {
         const QByteArray l = lines[i].trimmed();
         if (l.startsWith("---")) {
@@ -67,8 +67,9 @@ int documentAt(const QByteArray &yaml, int line)
 }
 
 // Every source planned in order; the first error names the source, document and line.
-Result<QList<PlannedWrite>> planSources(const QList<ApplyDialog::Source> &sources, bool force, bool dryRun,
-                                        const QList<ApiResource> &discovered, const QString &defaultNamespace)
+Result<QList<PlannedWrite>> planSources(const QList<ApplyDialog::Source> &sources, bool force,
+                                        bool dryRun, const QList<ApiResource> &discovered,
+                                        const QString &defaultNamespace)
 {
     ServerSideApply::Options options;
     options.force = force;
@@ -110,7 +111,8 @@ nlohmann::json forDiff(nlohmann::json object)
     object.erase("status");
     if (object.contains("metadata") && object["metadata"].is_object()) {
         auto &m = object["metadata"];
-        for (const char *key : {"managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink"})
+        for (const char *key : {"managedFields", "resourceVersion", "generation", "uid",
+                                "creationTimestamp", "selfLink"})
             m.erase(key);
     }
     return object;
@@ -119,7 +121,7 @@ nlohmann::json forDiff(nlohmann::json object)
 bool isWorkload(const QString &kind)
 {
     return kind == QLatin1String("Deployment") || kind == QLatin1String("StatefulSet")
-        || kind == QLatin1String("DaemonSet");
+           || kind == QLatin1String("DaemonSet");
 }
 
 nlohmann::json templateOf(const nlohmann::json &object)
@@ -133,7 +135,8 @@ nlohmann::json templateOf(const nlohmann::json &object)
 ApplyDialog *ActionController::applyManifests(const QStringList &files)
 {
     if (!m_session) {
-        showError(tr("Not connected"), tr("Connect to a context first: there is no cluster to send this to."));
+        showError(tr("Not connected"),
+                  tr("Connect to a context first: there is no cluster to send this to."));
         return nullptr;
     }
     auto *dialog = new ApplyDialog(m_dialogParent);
@@ -181,7 +184,8 @@ void ActionController::previewApply(ApplyDialog *dialog)
     Result<QList<PlannedWrite>> writes = planSources(sources, false, false, discovered, ns);
     Result<QList<PlannedWrite>> forced = planSources(sources, true, false, discovered, ns);
     if (!writes.ok() || !forced.ok()) {
-        dialog->showError(tr("The manifests cannot be applied; nothing was sent.") + QLatin1Char('\n')
+        dialog->showError(tr("The manifests cannot be applied; nothing was sent.")
+                          + QLatin1Char('\n')
                           + planError(writes.ok() ? forced.error() : writes.error()));
         return;
     }
@@ -203,32 +207,37 @@ void ActionController::previewApply(ApplyDialog *dialog)
     const int generation = dialog->generation();
     dialog->setBusy(tr("Checking permissions\u2026"));
     QPointer<ApplyDialog> guard(dialog);
-    AccessReview::run(m_session->transport(), checks, dialog,
-                      [this, guard, plan, generation](const QList<AccessResult> &results) {
-        if (!guard || guard->generation() != generation || !plan->session)
-            return;
-        QList<ApplyDialog::ObjectPreview> denied;
-        for (int i = 0; i < results.size() && i < plan->writes.size(); ++i) {
-            const AccessResult &r = results[i];
-            if (r.error || r.allowed)
-                continue;  // a review that cannot be made lets the server decide
-            const AccessCheck &c = r.check;
-            QString text = c.namespaceName.isEmpty()
-                ? tr("Not allowed: you may not patch %1 on this cluster.").arg(c.resource)
-                : tr("Not allowed: you may not patch %1 in namespace %2.").arg(c.resource, c.namespaceName);
-            if (!r.reason.isEmpty())
-                text += QLatin1Char(' ') + tr("The server says: %1").arg(r.reason);
-            denied << ApplyDialog::ObjectPreview{objectTitle(plan->writes[i]), text, text, true};
-        }
-        if (!denied.isEmpty()) {
-            guard->setPreview(denied, tr("%n object(s) may not be applied with this context's rights; "
-                                         "nothing was sent. Ask a cluster administrator for the "
-                                         "permission, or use a context with more rights.", nullptr,
-                                         int(denied.size())));
-            return;
-        }
-        dryRunApply(guard, plan);
-    });
+    AccessReview::run(
+        m_session->transport(), checks, dialog,
+        [this, guard, plan, generation](const QList<AccessResult> &results) {
+            if (!guard || guard->generation() != generation || !plan->session)
+                return;
+            QList<ApplyDialog::ObjectPreview> denied;
+            for (int i = 0; i < results.size() && i < plan->writes.size(); ++i) {
+                const AccessResult &r = results[i];
+                if (r.error || r.allowed)
+                    continue; // a review that cannot be made lets the server decide
+                const AccessCheck &c = r.check;
+                QString text
+                    = c.namespaceName.isEmpty()
+                          ? tr("Not allowed: you may not patch %1 on this cluster.").arg(c.resource)
+                          : tr("Not allowed: you may not patch %1 in namespace %2.")
+                                .arg(c.resource, c.namespaceName);
+                if (!r.reason.isEmpty())
+                    text += QLatin1Char(' ') + tr("The server says: %1").arg(r.reason);
+                denied << ApplyDialog::ObjectPreview{objectTitle(plan->writes[i]), text, text,
+                                                     true};
+            }
+            if (!denied.isEmpty()) {
+                guard->setPreview(denied,
+                                  tr("%n object(s) may not be applied with this context's rights; "
+                                     "nothing was sent. Ask a cluster administrator for the "
+                                     "permission, or use a context with more rights.",
+                                     nullptr, int(denied.size())));
+                return;
+            }
+            dryRunApply(guard, plan);
+        });
 }
 
 void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPlan> plan)
@@ -236,10 +245,12 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
     const int count = int(plan->writes.size());
     const int generation = dialog->generation();
     dialog->setBusy(tr("Asking the server what would change (dry run)\u2026"));
-    Result<QList<PlannedWrite>> dry = planSources(plan->sources, false, true, plan->session->discovery().resources,
-                                                  plan->session->connection().defaultNamespace);
+    Result<QList<PlannedWrite>> dry
+        = planSources(plan->sources, false, true, plan->session->discovery().resources,
+                      plan->session->connection().defaultNamespace);
     if (!dry.ok() || dry->size() != count) {
-        dialog->showError(dry.ok() ? tr("The dry run could not be planned.") : planError(dry.error()));
+        dialog->showError(dry.ok() ? tr("The dry run could not be planned.")
+                                   : planError(dry.error()));
         return;
     }
     struct Pending
@@ -271,8 +282,10 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
                 const nlohmann::json &live = pending->live[i];
                 // Secret values are compared here and never shown: one marker per key
                 // (<unchanged>, <changed>, <added>, <removed>) by the shared rule.
-                const auto [shownLive, shownAfter] = Redaction::hideSecretValuesForDiff(forDiff(live), forDiff(after));
-                const QString before = live.is_null() ? QString() : QString::fromUtf8(jsonToYaml(shownLive));
+                const auto [shownLive, shownAfter]
+                    = Redaction::hideSecretValuesForDiff(forDiff(live), forDiff(after));
+                const QString before
+                    = live.is_null() ? QString() : QString::fromUtf8(jsonToYaml(shownLive));
                 p.details = LineDiff::unified(before, QString::fromUtf8(jsonToYaml(shownAfter)),
                                               live.is_null() ? tr("(new object)") : tr("live"),
                                               tr("after apply"));
@@ -286,9 +299,11 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
                     p.status = tr("changed");
                     ++changed;
                 }
-                track = isWorkload(w.kind) && (live.is_null() || templateOf(live) != templateOf(after));
-            } else if (const auto conflict = r.ok() && r->status == 409 ? ServerSideApply::explainConflict(r->body)
-                                                                          : std::nullopt) {
+                track = isWorkload(w.kind)
+                        && (live.is_null() || templateOf(live) != templateOf(after));
+            } else if (const auto conflict = r.ok() && r->status == 409
+                                                 ? ServerSideApply::explainConflict(r->body)
+                                                 : std::nullopt) {
                 // Not blocking, but Apply gives way to "Force (take ownership)" (ApplyDialog).
                 p.status = tr("conflict");
                 p.details = conflict->text;
@@ -304,19 +319,23 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
             plan->trackRollout << track;
         }
         m_applyPlans.insert(guard, plan);
-        guard->setPreview(plan->previews, tr("%n object(s) checked by the server (dry run), %1 to create or change.",
-                                             nullptr, count).arg(changed));
+        guard->setPreview(
+            plan->previews,
+            tr("%n object(s) checked by the server (dry run), %1 to create or change.", nullptr,
+               count)
+                .arg(changed));
     };
     executor(plan->session);
     const std::shared_ptr<ClusterWriteExecutor> writer = m_executors.value(plan->session);
     for (int i = 0; i < count; ++i) {
         const PlannedWrite &w = dry.value()[i];
         const QString path = w.request.path.section(QLatin1Char('?'), 0, 0);
-        plan->session->transport()->send(ApiRequest::get(path), this, [pending, i, finish](const Result<ApiResponse> &r) {
-            if (r.ok() && r->isSuccess())
-                pending->live[i] = JsonRead::parse(r->body);
-            finish();
-        });
+        plan->session->transport()->send(ApiRequest::get(path), this,
+                                         [pending, i, finish](const Result<ApiResponse> &r) {
+                                             if (r.ok() && r->isSuccess())
+                                                 pending->live[i] = JsonRead::parse(r->body);
+                                             finish();
+                                         });
         // Audited like every write, as a dry run.
         writer->send(w, this, [pending, i, finish](const Result<ApiResponse> &r) {
             pending->dry[i] = r;
@@ -325,8 +344,8 @@ void ActionController::dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPla
     }
 }
 
-void ActionController::confirmApply(std::shared_ptr<ApplyPlan> plan, bool force, const QString &conflict,
-                                    ApplyDialog *applyDialog)
+void ActionController::confirmApply(std::shared_ptr<ApplyPlan> plan, bool force,
+                                    const QString &conflict, ApplyDialog *applyDialog)
 {
     Target t;
     t.session = plan->session;
@@ -344,7 +363,8 @@ void ActionController::confirmApply(std::shared_ptr<ApplyPlan> plan, bool force,
         titles << objectTitle(w);
         summary << w.description;
         const ApplyDialog::ObjectPreview p = plan->previews.value(i);
-        details << QStringLiteral("### %1 (%2)").arg(objectTitle(w), p.status) << p.details << QString();
+        details << QStringLiteral("### %1 (%2)").arg(objectTitle(w), p.status) << p.details
+                << QString();
     }
     QStringList nsList = namespaces.values();
     nsList.sort();
@@ -358,10 +378,11 @@ void ActionController::confirmApply(std::shared_ptr<ApplyPlan> plan, bool force,
     }
     QString summaryText = summary.join(QLatin1Char('\n'));
     if (force)
-        summaryText = tr("Force: take over the fields other managers own.") + QLatin1Char('\n') + conflict
-            + QLatin1Char('\n') + summaryText;
-    auto *dialog = new ConfirmDialog(ct, force ? tr("Force apply manifests") : tr("Apply manifests"),
-                                     force ? tr("Force apply") : tr("Apply"), m_dialogParent);
+        summaryText = tr("Force: take over the fields other managers own.") + QLatin1Char('\n')
+                      + conflict + QLatin1Char('\n') + summaryText;
+    auto *dialog
+        = new ConfirmDialog(ct, force ? tr("Force apply manifests") : tr("Apply manifests"),
+                            force ? tr("Force apply") : tr("Apply"), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setChange(summaryText, details.join(QLatin1Char('\n')));
     QPointer<ApplyDialog> applyGuard(applyDialog);
@@ -382,57 +403,64 @@ void ActionController::runApply(std::shared_ptr<ApplyPlan> plan, bool force)
     executor(plan->session);
     auto recorder = std::make_shared<FailureRecorder>(m_executors.value(plan->session));
     const QList<PlannedWrite> &writes = force ? plan->forceWrites : plan->writes;
-    const QString description = force ? tr("Force apply of %n object(s)", nullptr, int(writes.size()))
-                                       : tr("Apply of %n object(s)", nullptr, int(writes.size()));
+    const QString description = force
+                                    ? tr("Force apply of %n object(s)", nullptr, int(writes.size()))
+                                    : tr("Apply of %n object(s)", nullptr, int(writes.size()));
     auto *op = new Operation(description, writes, this);
     emit statusMessage(tr("%1\u2026").arg(description));
-    connect(op, &Operation::finished, this, [this, op, recorder, plan, description, force](bool ok) {
-        const QStringList report = op->report();
-        op->deleteLater();
-        emit operationFinished(ok, description, report);
-        if (!ok) {
-            std::optional<ApplyConflict> conflict;
-            if (recorder->failure && recorder->failure->second.ok() && recorder->failure->second->status == 409)
-                conflict = ServerSideApply::explainConflict(recorder->failure->second->body);
-            if (conflict && !force) {
-                auto *box = new QMessageBox(QMessageBox::Warning, tr("Apply conflict"),
-                                            tr("%1 was not applied.").arg(objectTitle(recorder->failure->first))
-                                                + QLatin1Char('\n') + conflict->text,
-                                            QMessageBox::Cancel, m_dialogParent);
-                box->setObjectName(QStringLiteral("ApplyConflict"));
-                box->setDetailedText(conflict->statusMessage);
-                QPushButton *forceButton = box->addButton(tr("Force\u2026"), QMessageBox::AcceptRole);
-                forceButton->setObjectName(QStringLiteral("applyForce"));
-                box->setDefaultButton(QMessageBox::Cancel);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                connect(forceButton, &QPushButton::clicked, this, [this, plan, text = conflict->text] {
-                    confirmApply(plan, true, text, nullptr);
-                });
-                box->open();
+    connect(
+        op, &Operation::finished, this, [this, op, recorder, plan, description, force](bool ok) {
+            const QStringList report = op->report();
+            op->deleteLater();
+            emit operationFinished(ok, description, report);
+            if (!ok) {
+                std::optional<ApplyConflict> conflict;
+                if (recorder->failure && recorder->failure->second.ok()
+                    && recorder->failure->second->status == 409)
+                    conflict = ServerSideApply::explainConflict(recorder->failure->second->body);
+                if (conflict && !force) {
+                    auto *box = new QMessageBox(
+                        QMessageBox::Warning, tr("Apply conflict"),
+                        tr("%1 was not applied.").arg(objectTitle(recorder->failure->first))
+                            + QLatin1Char('\n') + conflict->text,
+                        QMessageBox::Cancel, m_dialogParent);
+                    box->setObjectName(QStringLiteral("ApplyConflict"));
+                    box->setDetailedText(conflict->statusMessage);
+                    QPushButton *forceButton
+                        = box->addButton(tr("Force\u2026"), QMessageBox::AcceptRole);
+                    forceButton->setObjectName(QStringLiteral("applyForce"));
+                    box->setDefaultButton(QMessageBox::Cancel);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    connect(forceButton, &QPushButton::clicked, this,
+                            [this, plan, text = conflict->text] {
+                                confirmApply(plan, true, text, nullptr);
+                            });
+                    box->open();
+                    return;
+                }
+                showError(tr("The apply failed"),
+                          recorder->failure
+                              ? explainFailure(recorder->failure->first, recorder->failure->second)
+                              : report.join(QLatin1Char('\n')));
                 return;
             }
-            showError(tr("The apply failed"), recorder->failure
-                          ? explainFailure(recorder->failure->first, recorder->failure->second)
-                          : report.join(QLatin1Char('\n')));
-            return;
-        }
-        emit statusMessage(tr("Done: %1").arg(description));
-        const QList<PlannedWrite> &applied = force ? plan->forceWrites : plan->writes;
-        for (int i = 0; i < applied.size(); ++i) {
-            if (!plan->trackRollout.value(i))
-                continue;
-            const std::optional<Kind> kind = kindFromName(applied[i].kind);
-            if (!kind)
-                continue;
-            Target t;
-            t.session = plan->session;
-            t.context = plan->context;
-            t.kind = *kind;
-            t.ns = applied[i].ns;
-            t.name = applied[i].name;
-            trackRollout(t);
-        }
-    });
+            emit statusMessage(tr("Done: %1").arg(description));
+            const QList<PlannedWrite> &applied = force ? plan->forceWrites : plan->writes;
+            for (int i = 0; i < applied.size(); ++i) {
+                if (!plan->trackRollout.value(i))
+                    continue;
+                const std::optional<Kind> kind = kindFromName(applied[i].kind);
+                if (!kind)
+                    continue;
+                Target t;
+                t.session = plan->session;
+                t.context = plan->context;
+                t.kind = *kind;
+                t.ns = applied[i].ns;
+                t.name = applied[i].name;
+                trackRollout(t);
+            }
+        });
     op->run(recorder.get());
 }
 

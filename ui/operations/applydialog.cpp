@@ -34,7 +34,8 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     m_yaml = new QPlainTextEdit(this);
     m_yaml->setObjectName(QStringLiteral("applyYaml"));
     m_yaml->setFont(mono);
-    m_yaml->setPlaceholderText(tr("Paste YAML here (several documents separated by ---), or add files."));
+    m_yaml->setPlaceholderText(
+        tr("Paste YAML here (several documents separated by ---), or add files."));
 
     m_fileList = new QListWidget(this);
     m_fileList->setObjectName(QStringLiteral("applyFiles"));
@@ -63,7 +64,8 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
-    m_summary = new QLabel(tr("Check the manifests against the server to see what would change."), this);
+    m_summary
+        = new QLabel(tr("Check the manifests against the server to see what would change."), this);
     m_summary->setObjectName(QStringLiteral("applySummary"));
     m_summary->setWordWrap(true);
     m_conflict = new QLabel(this);
@@ -117,9 +119,7 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     connect(m_force, &QPushButton::clicked, this, &ApplyDialog::forceRequested);
     auto *close = buttons->addButton(QDialogButtonBox::Close);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_preview, &QPushButton::clicked, this, [this] {
-        emit previewRequested();
-    });
+    connect(m_preview, &QPushButton::clicked, this, [this] { emit previewRequested(); });
     // Not QDialog::accept: the dialog stays open until the confirmation is given, so a
     // cancelled confirmation leaves the checked manifests where they were.
     connect(m_apply, &QPushButton::clicked, this, &ApplyDialog::applyRequested);
@@ -146,10 +146,12 @@ bool ApplyDialog::event(QEvent *event)
 void ApplyDialog::updateColours()
 {
     const Theme *theme = Theme::instance();
-    m_message->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(theme->name(Theme::Role::Danger)));
-    m_conflict->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; padding: 6px; }")
-                                  .arg(theme->name(Theme::Role::WarningFill), theme->name(Theme::Role::Text),
-                                       theme->name(Theme::Role::Warning)));
+    m_message->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                                 .arg(theme->name(Theme::Role::Danger)));
+    m_conflict->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; padding: 6px; }")
+            .arg(theme->name(Theme::Role::WarningFill), theme->name(Theme::Role::Text),
+                 theme->name(Theme::Role::Warning)));
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         const ObjectPreview o = m_objects.value(i);
         QTreeWidgetItem *item = m_list->topLevelItem(i);
@@ -272,23 +274,30 @@ void ApplyDialog::setPreview(const QList<ObjectPreview> &objects, const QString 
     // and the text says what it does.
     const bool conflicted = !conflicts.isEmpty();
     if (conflicted) {
-        QString text = tr("Conflicts with another field manager in %n object(s): the server would refuse the apply.",
+        QString text = tr("Conflicts with another field manager in %n object(s): the server would "
+                          "refuse the apply.",
                           nullptr, int(conflicts.size()))
-            + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n');
-        text += blocked ? tr("Nothing can be applied until the refused objects are fixed.")
-                        : tr("Apply is disabled: it would apply %n other object(s) and then fail on the "
-                             "conflicts. Force (take ownership) applies all %1 objects and makes orrery the "
-                             "manager of the conflicting fields, with the values of these manifests; or edit "
-                             "the manifests (drop those fields, or set them to the live values) and check again.",
-                             nullptr, others)
-                              .arg(objects.size());
+                       + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        text
+            += blocked
+                   ? tr("Nothing can be applied until the refused objects are fixed.")
+                   : tr("Apply is disabled: it would apply %n other object(s) and then fail on the "
+                        "conflicts. Force (take ownership) applies all %1 objects and makes orrery "
+                        "the "
+                        "manager of the conflicting fields, with the values of these manifests; or "
+                        "edit "
+                        "the manifests (drop those fields, or set them to the live values) and "
+                        "check again.",
+                        nullptr, others)
+                         .arg(objects.size());
         m_conflict->setText(text);
     }
     m_conflict->setVisible(conflicted);
     m_force->setVisible(conflicted);
     m_force->setEnabled(conflicted && !blocked);
     m_apply->setEnabled(!blocked && !conflicted);
-    m_apply->setToolTip(conflicted ? tr("The server reported conflicts: see Force (take ownership).") : QString());
+    m_apply->setToolTip(
+        conflicted ? tr("The server reported conflicts: see Force (take ownership).") : QString());
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 }

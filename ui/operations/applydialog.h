@@ -27,7 +27,7 @@ class ApplyDialog : public QDialog
 public:
     struct Source
     {
-        QString name;    // the file path, or "pasted YAML"
+        QString name; // the file path, or "pasted YAML"
         QByteArray yaml;
     };
     // One planned object as the preview shows it.
@@ -59,7 +59,7 @@ public:
     QString summaryText() const;
     int objectCount() const;
     ObjectPreview object(int index) const { return m_objects.value(index); }
-    QString diffText() const;  // what the diff view shows now
+    QString diffText() const; // what the diff view shows now
 
     QPlainTextEdit *yamlEdit() const { return m_yaml; }
     QPushButton *previewButton() const { return m_preview; }

@@ -47,8 +47,8 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
     outer->setContentsMargins(0, 0, 0, 0);
     auto *frame = new QFrame(this);
     frame->setObjectName(QStringLiteral("confirmFrame"));
-    frame->setStyleSheet(QStringLiteral("QFrame#confirmFrame { border: 4px solid %1; }")
-                             .arg(colour.name()));
+    frame->setStyleSheet(
+        QStringLiteral("QFrame#confirmFrame { border: 4px solid %1; }").arg(colour.name()));
     outer->addWidget(frame);
     auto *layout = new QVBoxLayout(frame);
 
@@ -70,10 +70,11 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
         banner->setWordWrap(true);
         banner->setTextFormat(Qt::PlainText);
         auto paintBanner = [banner] {
-            banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2;"
-                                                 " font-weight: bold; padding: 6px; border: none; }")
-                                      .arg(Theme::instance()->name(Theme::Role::Danger),
-                                           Theme::instance()->name(Theme::Role::OnDanger)));
+            banner->setStyleSheet(
+                QStringLiteral("QLabel { background: %1; color: %2;"
+                               " font-weight: bold; padding: 6px; border: none; }")
+                    .arg(Theme::instance()->name(Theme::Role::Danger),
+                         Theme::instance()->name(Theme::Role::OnDanger)));
         };
         paintBanner();
         connect(Theme::instance(), &Theme::changed, banner, paintBanner);
@@ -83,16 +84,18 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
     if (target.tlsVerificationOff) {
         auto *banner = new QLabel(
             tr("TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's "
-               "identity is not checked, so this write and your credentials go to whoever answers."),
+               "identity is not checked, so this write and your credentials go to whoever "
+               "answers."),
             frame);
         banner->setObjectName(QStringLiteral("tlsInsecureBanner"));
         banner->setWordWrap(true);
         banner->setTextFormat(Qt::PlainText);
         auto paintBanner = [banner] {
-            banner->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2;"
-                                                 " font-weight: bold; padding: 6px; border: none; }")
-                                      .arg(Theme::instance()->name(Theme::Role::WarningFill),
-                                           Theme::instance()->name(Theme::Role::Text)));
+            banner->setStyleSheet(
+                QStringLiteral("QLabel { background: %1; color: %2;"
+                               " font-weight: bold; padding: 6px; border: none; }")
+                    .arg(Theme::instance()->name(Theme::Role::WarningFill),
+                         Theme::instance()->name(Theme::Role::Text)));
         };
         paintBanner();
         connect(Theme::instance(), &Theme::changed, banner, paintBanner);
@@ -108,7 +111,8 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
     form->addRow(tr("Cluster:"), selectableLabel(target.cluster, frame));
     form->addRow(tr("Namespace:"),
                  selectableLabel(target.ns.isEmpty() ? tr("(cluster-scoped)") : target.ns, frame));
-    form->addRow(tr("Object:"), selectableLabel(target.kind + QLatin1Char('/') + target.name, frame));
+    form->addRow(tr("Object:"),
+                 selectableLabel(target.kind + QLatin1Char('/') + target.name, frame));
     layout->addLayout(form);
 
     m_summary = new QLabel(frame);
@@ -204,7 +208,7 @@ void ConfirmDialog::updateConfirmEnabled()
 {
     // Exact match, case included: the point is to make the user read the name, not to be lenient.
     const bool unlocked = !m_target.isProtected
-        || (m_protectionEdit && m_protectionEdit->text() == m_target.context);
+                          || (m_protectionEdit && m_protectionEdit->text() == m_target.context);
     m_confirmButton->setEnabled(unlocked);
 }
 
@@ -227,8 +231,9 @@ void ConfirmDialog::runDryRun()
 void ConfirmDialog::showDryRunResult(bool ok, const QString &text)
 {
     m_dryRunButton->setEnabled(true);
-    m_dryRunResult->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
-                                      .arg(Theme::instance()->name(ok ? Theme::Role::Ok : Theme::Role::Danger)));
+    m_dryRunResult->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; }")
+            .arg(Theme::instance()->name(ok ? Theme::Role::Ok : Theme::Role::Danger)));
     m_dryRunResult->setText(ok ? tr("Server dry run accepted: %1").arg(text)
                                : tr("Server dry run refused: %1").arg(text));
 }

@@ -26,7 +26,7 @@ struct ConfirmationTarget
     // The connection skips TLS verification (kubeconfig insecure-skip-tls-verify): whoever
     // answers at the server's address gets this write and the credentials with it.
     bool tlsVerificationOff = false;
-    QString ns;          // empty: cluster-scoped
+    QString ns; // empty: cluster-scoped
     QString kind;
     QString name;
 };
@@ -41,8 +41,8 @@ class ConfirmDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConfirmDialog(const ConfirmationTarget &target, const QString &title, const QString &actionLabel,
-                  QWidget *parent = nullptr);
+    ConfirmDialog(const ConfirmationTarget &target, const QString &title,
+                  const QString &actionLabel, QWidget *parent = nullptr);
 
     // `summary`: one or more translated lines (Operation::preview()). `details`: request body or
     // unified diff, shown monospace with added/removed lines coloured.

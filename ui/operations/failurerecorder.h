@@ -15,15 +15,18 @@ class FailureRecorder : public WriteExecutor
 {
 public:
     explicit FailureRecorder(std::shared_ptr<WriteExecutor> inner)
-        : m_inner(std::move(inner)) {}
+        : m_inner(std::move(inner))
+    {
+    }
 
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override
     {
-        m_inner->send(write, context, [this, write, onFinished](const Result<ApiResponse> &response) {
-            if (!response.ok() || !response->isSuccess())
-                failure = std::make_pair(write, response);
-            onFinished(response);
-        });
+        m_inner->send(write, context,
+                      [this, write, onFinished](const Result<ApiResponse> &response) {
+                          if (!response.ok() || !response->isSuccess())
+                              failure = std::make_pair(write, response);
+                          onFinished(response);
+                      });
     }
 
     std::optional<std::pair<PlannedWrite, Result<ApiResponse>>> failure;

@@ -10,19 +10,21 @@ namespace Orrery {
 
 void fetchJson(HttpTransport *transport, const QString &path, QObject *context, JsonHandler handler)
 {
-    transport->send(ApiRequest::get(path), context, [path, handler](const Result<ApiResponse> &response) {
-        Result<QByteArray> body = bodyOrError(response, path);
-        if (!body.ok()) {
-            handler(body.error());
-            return;
-        }
-        nlohmann::json j = JsonRead::parse(*body);
-        if (j.is_discarded()) {
-            handler(Error(Error::Code::ParseError, QStringLiteral("the server's answer is not JSON"), path));
-            return;
-        }
-        handler(std::move(j));
-    });
+    transport->send(ApiRequest::get(path), context,
+                    [path, handler](const Result<ApiResponse> &response) {
+                        Result<QByteArray> body = bodyOrError(response, path);
+                        if (!body.ok()) {
+                            handler(body.error());
+                            return;
+                        }
+                        nlohmann::json j = JsonRead::parse(*body);
+                        if (j.is_discarded()) {
+                            handler(Error(Error::Code::ParseError,
+                                          QStringLiteral("the server's answer is not JSON"), path));
+                            return;
+                        }
+                        handler(std::move(j));
+                    });
 }
 
 QString matchLabelsSelector(const nlohmann::json &selector)

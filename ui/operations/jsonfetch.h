@@ -18,7 +18,8 @@ class HttpTransport;
 // are single objects or label-selected lists of one workload, small enough to decode on the
 // GUI thread; the big lists go through the informers.
 using JsonHandler = std::function<void(const Result<nlohmann::json> &)>;
-void fetchJson(HttpTransport *transport, const QString &path, QObject *context, JsonHandler handler);
+void fetchJson(HttpTransport *transport, const QString &path, QObject *context,
+               JsonHandler handler);
 
 // "app=web,tier=front" from a LabelSelector's matchLabels (matchExpressions are not needed
 // for the workloads' own selectors, which kubectl creates with matchLabels).

@@ -12,12 +12,13 @@ PermissionCache::PermissionCache(QObject *parent)
 
 QString PermissionCache::key(const QString &context, const AccessCheck &check)
 {
-    return QStringList{context, check.verb, check.group, check.resource, check.subresource,
-                       check.namespaceName, check.name}
+    return QStringList{context,           check.verb,          check.group, check.resource,
+                       check.subresource, check.namespaceName, check.name}
         .join(QLatin1Char('\x1f'));
 }
 
-std::optional<AccessResult> PermissionCache::cached(const QString &context, const AccessCheck &check) const
+std::optional<AccessResult> PermissionCache::cached(const QString &context,
+                                                    const AccessCheck &check) const
 {
     const auto it = m_entries.constFind(key(context, check));
     if (it == m_entries.constEnd())
@@ -42,15 +43,16 @@ void PermissionCache::request(ClusterSession *session, const QString &context,
     }
     if (missing.isEmpty())
         return;
-    AccessReview::run(session->transport(), missing, this, [this, context](const QList<AccessResult> &results) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const AccessResult &r : results) {
-            const QString k = key(context, r.check);
-            m_pending.remove(k);
-            m_entries.insert(k, Entry{r, now});
-        }
-        emit updated(context);
-    });
+    AccessReview::run(session->transport(), missing, this,
+                      [this, context](const QList<AccessResult> &results) {
+                          const QDateTime now = QDateTime::currentDateTimeUtc();
+                          for (const AccessResult &r : results) {
+                              const QString k = key(context, r.check);
+                              m_pending.remove(k);
+                              m_entries.insert(k, Entry{r, now});
+                          }
+                          emit updated(context);
+                      });
 }
 
 } // namespace Orrery

@@ -47,7 +47,8 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
         const RevisionEntry &e = *it;
         auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, e.current ? tr("%1 (current)").arg(e.revision) : QString::number(e.revision));
+        item->setText(0,
+                      e.current ? tr("%1 (current)").arg(e.revision) : QString::number(e.revision));
         item->setData(0, RevisionRole, e.revision);
         item->setText(1, e.created.isValid() ? humanDuration(e.created.secsTo(now)) : QString());
         item->setToolTip(1, e.created.toString(Qt::ISODate));
@@ -76,7 +77,8 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
     m_previous->setToolTip(tr("Select the revision `kubectl rollout undo` would choose."));
     m_rollback = buttons->addButton(tr("Roll back\u2026"), QDialogButtonBox::AcceptRole);
     m_rollback->setObjectName(QStringLiteral("rollbackButton"));
-    connect(m_previous, &QPushButton::clicked, this, [this] { selectRevision(previousRevision()); });
+    connect(m_previous, &QPushButton::clicked, this,
+            [this] { selectRevision(previousRevision()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

@@ -19,8 +19,8 @@
 
 namespace Orrery {
 
-RolloutTracker::RolloutTracker(ClusterSession *session, Kind kind, const QString &ns, const QString &name,
-                               QWidget *parent)
+RolloutTracker::RolloutTracker(ClusterSession *session, Kind kind, const QString &ns,
+                               const QString &name, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
     , m_kind(kind)
@@ -56,7 +56,8 @@ RolloutTracker::RolloutTracker(ClusterSession *session, Kind kind, const QString
     m_rollback->setToolTip(tr("Undo to the previous revision (asks for confirmation)."));
     m_rollback->hide();
     layout->addWidget(m_rollback, 0, Qt::AlignLeft);
-    connect(m_rollback, &QPushButton::clicked, this, [this] { emit rollbackRequested(m_kind, m_ns, m_name); });
+    connect(m_rollback, &QPushButton::clicked, this,
+            [this] { emit rollbackRequested(m_kind, m_ns, m_name); });
     connect(close, &QToolButton::clicked, this, &QObject::deleteLater);
 
     m_timer = new QTimer(this);
@@ -106,9 +107,12 @@ void RolloutTracker::poll()
                   if (!workload.ok()) {
                       m_inFlight = false;
                       if (workload.error().code == Error::Code::NotFound)
-                          finish(State::Stopped, tr("%1 %2 no longer exists.").arg(kindName(m_kind), m_name));
+                          finish(State::Stopped,
+                                 tr("%1 %2 no longer exists.").arg(kindName(m_kind), m_name));
                       else
-                          setText(m_text->text(), tr("Could not read the status: %1").arg(workload.error().message));
+                          setText(
+                              m_text->text(),
+                              tr("Could not read the status: %1").arg(workload.error().message));
                       return;
                   }
                   onWorkload(workload.value());
@@ -121,7 +125,8 @@ void RolloutTracker::onWorkload(const nlohmann::json &workload)
     if (m_kind != Kind::Deployment) {
         const RolloutStatus status = RolloutStatus::evaluate(workload);
         fetchJson(m_session->transport(),
-                  ResourcePath::addQuery(ResourcePath::forKind(Kind::Pod, m_ns), QStringLiteral("labelSelector"), selector),
+                  ResourcePath::addQuery(ResourcePath::forKind(Kind::Pod, m_ns),
+                                         QStringLiteral("labelSelector"), selector),
                   this, [this, workload, status](const Result<nlohmann::json> &pods) {
                       onPods(workload, status, pods.ok() ? pods.value() : nlohmann::json::object());
                   });
@@ -130,11 +135,13 @@ void RolloutTracker::onWorkload(const nlohmann::json &workload)
     // Deployments: only the pods of the new ReplicaSet count for crash loops; old ones may be
     // failing for reasons this rollout fixes.
     fetchJson(m_session->transport(),
-              ResourcePath::addQuery(ResourcePath::forKind(Kind::ReplicaSet, m_ns), QStringLiteral("labelSelector"), selector),
+              ResourcePath::addQuery(ResourcePath::forKind(Kind::ReplicaSet, m_ns),
+                                     QStringLiteral("labelSelector"), selector),
               this, [this, workload, selector](const Result<nlohmann::json> &replicaSets) {
                   std::optional<nlohmann::json> newest;
                   if (replicaSets.ok()) {
-                      const nlohmann::json owned = DeploymentRollback::controlled(workload, replicaSets.value());
+                      const nlohmann::json owned
+                          = DeploymentRollback::controlled(workload, replicaSets.value());
                       qint64 best = -1;
                       for (const auto &rs : owned) {
                           const qint64 r = DeploymentRollback::revision(rs);
@@ -147,19 +154,23 @@ void RolloutTracker::onWorkload(const nlohmann::json &workload)
                   const RolloutStatus status = RolloutStatus::evaluate(workload, newest);
                   QString podSelector = selector;
                   if (newest) {
-                      const QString hash = JsonRead::string(*newest, {"metadata", "labels", "pod-template-hash"});
+                      const QString hash
+                          = JsonRead::string(*newest, {"metadata", "labels", "pod-template-hash"});
                       if (!hash.isEmpty())
                           podSelector += QStringLiteral(",pod-template-hash=") + hash;
                   }
                   fetchJson(m_session->transport(),
-                            ResourcePath::addQuery(ResourcePath::forKind(Kind::Pod, m_ns), QStringLiteral("labelSelector"), podSelector),
+                            ResourcePath::addQuery(ResourcePath::forKind(Kind::Pod, m_ns),
+                                                   QStringLiteral("labelSelector"), podSelector),
                             this, [this, workload, status](const Result<nlohmann::json> &pods) {
-                                onPods(workload, status, pods.ok() ? pods.value() : nlohmann::json::object());
+                                onPods(workload, status,
+                                       pods.ok() ? pods.value() : nlohmann::json::object());
                             });
               });
 }
 
-void RolloutTracker::onPods(const nlohmann::json &workload, const RolloutStatus &status, const nlohmann::json &pods)
+void RolloutTracker::onPods(const nlohmann::json &workload, const RolloutStatus &status,
+                            const nlohmann::json &pods)
 {
     Q_UNUSED(workload)
     m_inFlight = false;
@@ -202,9 +213,7 @@ void RolloutTracker::finish(State state, const QString &text)
                                || m_kind == Kind::DaemonSet);
         break;
     case State::Stopped:
-    case State::Running:
-        setText(text);
-        break;
+    case State::Running: setText(text); break;
     }
     emit finished(state);
 }

@@ -16,7 +16,6 @@ class QTimer;
 
 namespace Orrery {
 
-
 // `kubectl rollout status` as a card: polls the workload (and, for Deployments, the new
 // ReplicaSet and its pods) about once a second, shows kubectl's message live, and ends with
 // success, or failure when the progress deadline is exceeded or pods crash-loop, at which
@@ -51,7 +50,8 @@ signals:
 private:
     void poll();
     void onWorkload(const nlohmann::json &workload);
-    void onPods(const nlohmann::json &workload, const RolloutStatus &status, const nlohmann::json &pods);
+    void onPods(const nlohmann::json &workload, const RolloutStatus &status,
+                const nlohmann::json &pods);
     void finish(State state, const QString &text);
     void setText(const QString &text, const QString &detail = {});
 

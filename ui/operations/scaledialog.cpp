@@ -10,8 +10,8 @@
 
 namespace Orrery {
 
-ScaleDialog::ScaleDialog(const QString &object, int currentReplicas, const std::optional<HpaTarget> &hpa,
-                         QWidget *parent)
+ScaleDialog::ScaleDialog(const QString &object, int currentReplicas,
+                         const std::optional<HpaTarget> &hpa, QWidget *parent)
     : QDialog(parent)
     , m_hpa(hpa)
 {

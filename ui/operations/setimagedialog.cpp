@@ -10,7 +10,8 @@
 
 namespace Orrery {
 
-SetImageDialog::SetImageDialog(const QString &object, const QList<Container> &containers, QWidget *parent)
+SetImageDialog::SetImageDialog(const QString &object, const QList<Container> &containers,
+                               QWidget *parent)
     : QDialog(parent)
     , m_containers(containers)
 {

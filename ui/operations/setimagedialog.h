@@ -21,7 +21,8 @@ public:
         bool init = false;
     };
 
-    SetImageDialog(const QString &object, const QList<Container> &containers, QWidget *parent = nullptr);
+    SetImageDialog(const QString &object, const QList<Container> &containers,
+                   QWidget *parent = nullptr);
 
     QString container() const;
     QString image() const;

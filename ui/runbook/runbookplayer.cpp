@@ -2,8 +2,8 @@
 #include "runbookplayer.h"
 
 #include <contextpreferences.h>
-#include <theme.h>
 #include <operations/confirmdialog.h>
+#include <theme.h>
 
 #include <audit/auditlog.h>
 #include <kube/actions/clusterwriteexecutor.h>
@@ -59,29 +59,36 @@ QString describeRunbookStep(const RunbookStep &step)
 {
     using T = RunbookStep::Type;
     switch (step.type) {
-    case T::Caption:
-        return tr("Caption: %1").arg(step.text);
-    case T::Scale:
-        return tr("Scale %1 to %2 replicas").arg(target(step)).arg(step.replicas);
+    case T::Caption: return tr("Caption: %1").arg(step.text);
+    case T::Scale: return tr("Scale %1 to %2 replicas").arg(target(step)).arg(step.replicas);
     case T::SetImage:
-        return tr("Set image of %1, container %2, to %3").arg(target(step), step.container, step.image);
+        return tr("Set image of %1, container %2, to %3")
+            .arg(target(step), step.container, step.image);
     case T::Apply:
-        return step.dryRun ? tr("Apply %1 (dry run)").arg(step.file) : tr("Apply %1").arg(step.file);
-    case T::Restart:
-        return tr("Restart %1").arg(target(step));
+        return step.dryRun ? tr("Apply %1 (dry run)").arg(step.file)
+                           : tr("Apply %1").arg(step.file);
+    case T::Restart: return tr("Restart %1").arg(target(step));
     case T::Rollback:
-        return step.revision > 0 ? tr("Roll back %1 to revision %2").arg(target(step)).arg(step.revision)
-                                 : tr("Roll back %1 to the previous revision").arg(target(step));
+        return step.revision > 0
+                   ? tr("Roll back %1 to revision %2").arg(target(step)).arg(step.revision)
+                   : tr("Roll back %1 to the previous revision").arg(target(step));
     case T::HelmRollback:
-        return step.revision > 0 ? tr("Roll Helm release %1 back to revision %2").arg(step.release).arg(step.revision)
-                                 : tr("Roll Helm release %1 back to the previous revision").arg(step.release);
+        return step.revision > 0
+                   ? tr("Roll Helm release %1 back to revision %2")
+                         .arg(step.release)
+                         .arg(step.revision)
+                   : tr("Roll Helm release %1 back to the previous revision").arg(step.release);
     case T::WaitForRollout:
-        return tr("Wait for the rollout of %1 (at most %2 s)").arg(target(step)).arg(step.timeoutSeconds);
-    case T::Wait:
-        return tr("Wait %1 s").arg(step.seconds);
+        return tr("Wait for the rollout of %1 (at most %2 s)")
+            .arg(target(step))
+            .arg(step.timeoutSeconds);
+    case T::Wait: return tr("Wait %1 s").arg(step.seconds);
     case T::SetLoad:
-        return step.loadPercent < 0 ? tr("Set the simulated load of %1 back to its schedule").arg(target(step))
-                                    : tr("Set the simulated load of %1 to %2%").arg(target(step)).arg(step.loadPercent);
+        return step.loadPercent < 0
+                   ? tr("Set the simulated load of %1 back to its schedule").arg(target(step))
+                   : tr("Set the simulated load of %1 to %2%")
+                         .arg(target(step))
+                         .arg(step.loadPercent);
     }
     return {};
 }
@@ -130,7 +137,8 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     m_steps->setWordWrap(false);
     m_steps->header()->setStretchLastSection(true);
 
-    m_next->setToolTip(tr("Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)"));
+    m_next->setToolTip(
+        tr("Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)"));
     m_next->setDefault(false);
 
     auto *top = new QHBoxLayout;
@@ -159,7 +167,8 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     m_auditWarning->setFrameShape(QFrame::StyledPanel);
     m_auditWarning->hide();
 
-    for (const QKeySequence &key : {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)}) {
+    for (const QKeySequence &key : {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space),
+                                    QKeySequence(Qt::Key_PageDown)}) {
         auto *shortcut = new QShortcut(key, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &RunbookPlayer::next);
@@ -215,25 +224,30 @@ void RunbookPlayer::buildExecutor()
     m_executor = nullptr;
     m_writer.reset();
     m_audit = std::make_unique<AuditLog>(m_auditDirectory);
-    connect(m_audit.get(), &AuditLog::writeFailed, this, &RunbookPlayer::showAuditFailure, Qt::QueuedConnection);
+    connect(m_audit.get(), &AuditLog::writeFailed, this, &RunbookPlayer::showAuditFailure,
+            Qt::QueuedConnection);
     if (!m_session) {
         m_runner->setExecutor(nullptr);
         return;
     }
     m_writer = std::make_unique<ClusterWriteExecutor>(m_session->transport(), m_audit.get());
-    const QString directory = m_book.fileName.isEmpty() ? QString() : QFileInfo(m_book.fileName).absolutePath();
-    m_executor = new ClusterRunbookExecutor(m_session->transport(), m_writer.get(),
-                                            m_session->connection().defaultNamespace, directory, this);
+    const QString directory
+        = m_book.fileName.isEmpty() ? QString() : QFileInfo(m_book.fileName).absolutePath();
+    m_executor
+        = new ClusterRunbookExecutor(m_session->transport(), m_writer.get(),
+                                     m_session->connection().defaultNamespace, directory, this);
     m_runner->setExecutor(m_executor);
 }
 
 void RunbookPlayer::showAuditFailure(const QString &message)
 {
-    m_auditWarning->setText(message + QLatin1Char('\n')
-                            + tr("A step whose writes cannot be recorded is not sent. Free some disk space or fix "
-                                 "the permissions of %1.")
-                                  .arg(QDir::toNativeSeparators(m_auditDirectory)));
-    m_auditWarning->setStyleSheet(QStringLiteral("color: %1;").arg(themeColor(Theme::Role::Danger).name()));
+    m_auditWarning->setText(
+        message + QLatin1Char('\n')
+        + tr("A step whose writes cannot be recorded is not sent. Free some disk space or fix "
+             "the permissions of %1.")
+              .arg(QDir::toNativeSeparators(m_auditDirectory)));
+    m_auditWarning->setStyleSheet(
+        QStringLiteral("color: %1;").arg(themeColor(Theme::Role::Danger).name()));
     m_auditWarning->show();
 }
 
@@ -241,7 +255,8 @@ void RunbookPlayer::fillShipped()
 {
     const QSignalBlocker blocker(m_shipped);
     m_shipped->clear();
-    const QList<Runbook> books = m_context.isEmpty() ? QList<Runbook>() : ShippedRunbooks::forContext(m_context);
+    const QList<Runbook> books
+        = m_context.isEmpty() ? QList<Runbook>() : ShippedRunbooks::forContext(m_context);
     if (books.isEmpty()) {
         m_shipped->addItem(tr("No shipped runbook for this context"));
         m_shipped->setEnabled(false);
@@ -250,7 +265,8 @@ void RunbookPlayer::fillShipped()
     m_shipped->setEnabled(true);
     m_shipped->addItem(tr("Shipped runbooks (%n)", nullptr, int(books.size())));
     for (const Runbook &book : books)
-        m_shipped->addItem(book.name.isEmpty() ? QFileInfo(book.fileName).fileName() : book.name, book.fileName);
+        m_shipped->addItem(book.name.isEmpty() ? QFileInfo(book.fileName).fileName() : book.name,
+                           book.fileName);
 }
 
 void RunbookPlayer::onShippedChosen(int index)
@@ -292,14 +308,16 @@ void RunbookPlayer::setRunbook(const Runbook &book)
         m_runner->cancel();
     m_book = book;
     m_played = false;
-    buildExecutor();  // apply steps read files next to the runbook
+    buildExecutor(); // apply steps read files next to the runbook
     m_title->setText(book.name.isEmpty() ? QFileInfo(book.fileName).fileName() : book.name);
     QString description = book.description;
     if (!book.context.isEmpty())
-        description += (description.isEmpty() ? QString() : QStringLiteral("  ")) + tr("(pinned to context %1)").arg(book.context);
+        description += (description.isEmpty() ? QString() : QStringLiteral("  "))
+                       + tr("(pinned to context %1)").arg(book.context);
     m_description->setText(description);
     showCaption(QString());
-    m_status->setText(tr("%n step(s). Start to play them one by one.", nullptr, int(book.steps.size())));
+    m_status->setText(
+        tr("%n step(s). Start to play them one by one.", nullptr, int(book.steps.size())));
     showSteps();
 }
 
@@ -311,7 +329,9 @@ void RunbookPlayer::showSteps()
         auto *item = new QTreeWidgetItem(m_steps);
         item->setText(NumberColumn, QString::number(i + 1));
         item->setText(StepColumn, describeRunbookStep(step));
-        item->setToolTip(StepColumn, tr("Line %1 of %2").arg(step.line).arg(QFileInfo(m_book.fileName).fileName()));
+        item->setToolTip(
+            StepColumn,
+            tr("Line %1 of %2").arg(step.line).arg(QFileInfo(m_book.fileName).fileName()));
         item->setData(NumberColumn, StateRole, int(StepState::Pending));
     }
     m_steps->resizeColumnToContents(NumberColumn);
@@ -336,10 +356,13 @@ QString RunbookPlayer::confirmationSummary() const
         ++writing;
         lines << QStringLiteral("• ") + describeRunbookStep(step);
     }
-    QString summary = tr("Play \"%1\": %n step(s)", nullptr, int(m_book.steps.size())).arg(m_title->text());
+    QString summary
+        = tr("Play \"%1\": %n step(s)", nullptr, int(m_book.steps.size())).arg(m_title->text());
     summary += QLatin1Char('\n');
-    summary += writing == 0 ? tr("No step changes the cluster.")
-                            : tr("%n step(s) change the cluster, each when you press Next:", nullptr, writing);
+    summary
+        += writing == 0
+               ? tr("No step changes the cluster.")
+               : tr("%n step(s) change the cluster, each when you press Next:", nullptr, writing);
     if (!lines.isEmpty())
         summary += QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
     return summary;
@@ -388,7 +411,8 @@ void RunbookPlayer::start()
     showSteps();
     showCaption(QString());
     m_runner->start(m_book);
-    m_status->setText(tr("Started on %1. Press Next (Right, Space, Page Down) for each step.").arg(m_context));
+    m_status->setText(
+        tr("Started on %1. Press Next (Right, Space, Page Down) for each step.").arg(m_context));
     updateButtons();
 }
 
@@ -442,7 +466,7 @@ void RunbookPlayer::onWaiting(int index)
         item->setText(OutcomeColumn, tr("next"));
         m_steps->scrollToItem(item);
     }
-    m_steps->resizeColumnToContents(StepColumn);  // the bold row is wider
+    m_steps->resizeColumnToContents(StepColumn); // the bold row is wider
     m_status->setText(tr("Next: %1 — press Next step (Right, Space, Page Down).")
                           .arg(describeRunbookStep(m_book.steps.at(index))));
     updateButtons();
@@ -458,7 +482,7 @@ void RunbookPlayer::onStepStarted(int index)
     if (step.type == RunbookStep::Type::Caption)
         showCaption(step.text);
     else if (!step.text.isEmpty())
-        showCaption(step.text);  // a step's own caption note
+        showCaption(step.text); // a step's own caption note
     if (QTreeWidgetItem *item = m_steps->topLevelItem(index)) {
         item->setData(NumberColumn, StateRole, int(StepState::Running));
         item->setText(OutcomeColumn, tr("running…"));
@@ -474,7 +498,8 @@ void RunbookPlayer::onStepFinished(int index, bool ok, const QString &message)
         item->setData(NumberColumn, StateRole, int(ok ? StepState::Done : StepState::Failed));
         item->setText(OutcomeColumn, message);
         item->setToolTip(OutcomeColumn, message);
-        item->setIcon(OutcomeColumn, style()->standardIcon(ok ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
+        item->setIcon(OutcomeColumn, style()->standardIcon(ok ? QStyle::SP_DialogApplyButton
+                                                              : QStyle::SP_MessageBoxCritical));
         if (!ok)
             item->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
         QFont font = item->font(StepColumn);
@@ -501,7 +526,9 @@ void RunbookPlayer::onFinished(bool ok, int failedIndex)
     if (ok)
         m_status->setText(tr("Runbook finished: every step succeeded."));
     else if (failedIndex >= 0)
-        m_status->setText(tr("Stopped at step %1: %2").arg(failedIndex + 1).arg(m_runner->outcomes().value(failedIndex).message));
+        m_status->setText(tr("Stopped at step %1: %2")
+                              .arg(failedIndex + 1)
+                              .arg(m_runner->outcomes().value(failedIndex).message));
     else
         m_status->setText(tr("Stopped."));
     updateButtons();
@@ -512,7 +539,8 @@ void RunbookPlayer::updateButtons()
 {
     const bool running = m_runner->isRunning();
     m_start->setEnabled(!running && !m_book.steps.isEmpty() && m_session);
-    m_next->setEnabled(m_runner->isWaitingForNext() || (!running && !m_played && !m_book.steps.isEmpty() && m_session));
+    m_next->setEnabled(m_runner->isWaitingForNext()
+                       || (!running && !m_played && !m_book.steps.isEmpty() && m_session));
     m_stop->setEnabled(running);
     m_shipped->setEnabled(!running && m_shipped->count() > 1);
     m_open->setEnabled(!running);

@@ -101,7 +101,8 @@ private:
     RunbookRunner *m_runner;
     Runbook m_book;
     bool m_startAfterConfirm = false;
-    bool m_played = false;  // started since loaded  // "next" pressed before start: run step 1 once confirmed
+    bool m_played
+        = false; // started since loaded  // "next" pressed before start: run step 1 once confirmed
 
     QComboBox *m_shipped;
     QPushButton *m_open;

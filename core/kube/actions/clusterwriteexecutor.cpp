@@ -49,15 +49,17 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
     // was and the caller gets an Error saying why, which it shows like any failed write.
     if (m_audit) {
         if (auto recorded = m_audit->append(intent); !recorded) {
-            Error refused(Error::Code::FileError,
-                          QCoreApplication::translate("Orrery::ClusterWriteExecutor",
-                                                      "Not sent: the audit log could not record this change "
-                                                      "(%1: %2). Free some disk space or fix the audit "
-                                                      "directory's permissions, then try again.")
-                              .arg(recorded.error().context, recorded.error().message));
+            Error refused(
+                Error::Code::FileError,
+                QCoreApplication::translate("Orrery::ClusterWriteExecutor",
+                                            "Not sent: the audit log could not record this change "
+                                            "(%1: %2). Free some disk space or fix the audit "
+                                            "directory's permissions, then try again.")
+                    .arg(recorded.error().context, recorded.error().message));
             // Queued, as a transport answer would be: callers set up their state after send().
             if (context)
-                QMetaObject::invokeMethod(context, [onFinished, refused] { onFinished(refused); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    context, [onFinished, refused] { onFinished(refused); }, Qt::QueuedConnection);
             return;
         }
     }
@@ -65,17 +67,21 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
     // The outcome is recorded by way of the transport, which outlives its requests, rather
     // than the requester: a dialog or operation destroyed meanwhile must not lose the line.
     const QPointer<AuditLog> audit(m_audit);
-    m_transport->send(write.request, m_transport, [audit, intent, requester, onFinished](const Result<ApiResponse> &response) {
-        const int status = response.ok() ? response->status : 0;
-        const QString result = !response.ok()          ? response.error().message
-                               : response->isSuccess() ? QStringLiteral("ok")
-                                                       : response->toError().message;
-        // A failure here is reported by AuditLog::writeFailed; the response still goes to the
-        // caller, because the change did happen (or not) on the cluster whatever the log says.
-        if (audit)
-            (void)audit->append(intent.outcome(status, result, QDateTime::currentDateTimeUtc()));
-        deliver(requester, [onFinished, response] { onFinished(response); });
-    });
+    m_transport->send(write.request, m_transport,
+                      [audit, intent, requester, onFinished](const Result<ApiResponse> &response) {
+                          const int status = response.ok() ? response->status : 0;
+                          const QString result = !response.ok() ? response.error().message
+                                                 : response->isSuccess()
+                                                     ? QStringLiteral("ok")
+                                                     : response->toError().message;
+                          // A failure here is reported by AuditLog::writeFailed; the response still
+                          // goes to the caller, because the change did happen (or not) on the
+                          // cluster whatever the log says.
+                          if (audit)
+                              (void)audit->append(
+                                  intent.outcome(status, result, QDateTime::currentDateTimeUtc()));
+                          deliver(requester, [onFinished, response] { onFinished(response); });
+                      });
 }
 
 } // namespace Orrery

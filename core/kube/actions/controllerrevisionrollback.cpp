@@ -29,9 +29,10 @@ nlohmann::json ControllerRevisionRollback::controlled(const nlohmann::json &work
         if (JsonUtil::controlledBy(cr, uid) && JsonUtil::ns(cr) == JsonUtil::ns(workload))
             kept.push_back(cr);
     // historiesByRevision: stable order by revision.
-    std::stable_sort(kept.begin(), kept.end(), [](const nlohmann::json &a, const nlohmann::json &b) {
-        return JsonUtil::integer(a, {"revision"}) < JsonUtil::integer(b, {"revision"});
-    });
+    std::stable_sort(
+        kept.begin(), kept.end(), [](const nlohmann::json &a, const nlohmann::json &b) {
+            return JsonUtil::integer(a, {"revision"}) < JsonUtil::integer(b, {"revision"});
+        });
     return nlohmann::json(kept);
 }
 
@@ -54,7 +55,8 @@ Result<RollbackPlan> ControllerRevisionRollback::plan(const nlohmann::json &work
                      tr("unable to find specified revision %1 in history").arg(toRevision));
     const QString kind = JsonUtil::kind(workload);
     if (kind != QLatin1String("StatefulSet") && kind != QLatin1String("DaemonSet"))
-        return Error(Error::Code::Unsupported, tr("no rollbacker has been implemented for %1").arg(kind));
+        return Error(Error::Code::Unsupported,
+                     tr("no rollbacker has been implemented for %1").arg(kind));
 
     const nlohmann::json history = controlled(workload, controllerRevisions);
     if (toRevision == 0 && history.size() <= 1)
@@ -79,7 +81,8 @@ Result<RollbackPlan> ControllerRevisionRollback::plan(const nlohmann::json &work
     const nlohmann::json current = JsonUtil::object(workload, {"spec", "template"});
     if (JsonUtil::pruned(current) == JsonUtil::pruned(storedTemplate(*chosen))) {
         plan.skipped = true;
-        plan.message = tr("skipped rollback (current template already matches revision %1)").arg(toRevision);
+        plan.message
+            = tr("skipped rollback (current template already matches revision %1)").arg(toRevision);
         return plan;
     }
     const nlohmann::json *data = JsonUtil::find(*chosen, {"data"});
@@ -93,7 +96,8 @@ Result<RollbackPlan> ControllerRevisionRollback::plan(const nlohmann::json &work
     w->dryRun = dryRun;
     w->request.method = "PATCH";
     WorkloadActions::setBody(*w, *data, "application/strategic-merge-patch+json");
-    w->description = tr("Roll back %1 %2/%3 to revision %4").arg(kind, w->ns, w->name).arg(plan.toRevision);
+    w->description
+        = tr("Roll back %1 %2/%3 to revision %4").arg(kind, w->ns, w->name).arg(plan.toRevision);
     plan.write = std::move(*w);
     plan.message = tr("rolled back");
     return plan;

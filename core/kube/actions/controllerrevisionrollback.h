@@ -15,11 +15,13 @@ namespace Orrery {
 class ControllerRevisionRollback
 {
 public:
-    static Result<RollbackPlan> plan(const nlohmann::json &workload, const nlohmann::json &controllerRevisions,
+    static Result<RollbackPlan> plan(const nlohmann::json &workload,
+                                     const nlohmann::json &controllerRevisions,
                                      qint64 toRevision = 0, bool dryRun = false);
 
     // ControllerRevisions controlled by `workload`, sorted by revision ascending.
-    static nlohmann::json controlled(const nlohmann::json &workload, const nlohmann::json &controllerRevisions);
+    static nlohmann::json controlled(const nlohmann::json &workload,
+                                     const nlohmann::json &controllerRevisions);
 
     // The pod template stored in a ControllerRevision, without the "$patch" directive.
     static nlohmann::json storedTemplate(const nlohmann::json &controllerRevision);

@@ -20,11 +20,14 @@ QList<ContainerProblem> CrashLoopDetector::detect(const nlohmann::json &pods, in
                 p.restarts = int(JsonUtil::integer(cs, {"restartCount"}));
                 p.reason = JsonUtil::string(cs, {"state", "waiting", "reason"});
                 p.message = JsonUtil::string(cs, {"state", "waiting", "message"});
-                p.lastExitCode = int(JsonUtil::integer(cs, {"lastState", "terminated", "exitCode"}));
-                p.lastTerminationReason = JsonUtil::string(cs, {"lastState", "terminated", "reason"});
+                p.lastExitCode
+                    = int(JsonUtil::integer(cs, {"lastState", "terminated", "exitCode"}));
+                p.lastTerminationReason
+                    = JsonUtil::string(cs, {"lastState", "terminated", "reason"});
                 if (p.reason == QLatin1String("CrashLoopBackOff")) {
                     p.kind = ContainerProblem::Kind::CrashLoop;
-                } else if (p.reason == QLatin1String("ImagePullBackOff") || p.reason == QLatin1String("ErrImagePull")
+                } else if (p.reason == QLatin1String("ImagePullBackOff")
+                           || p.reason == QLatin1String("ErrImagePull")
                            || p.reason == QLatin1String("InvalidImageName")) {
                     p.kind = ContainerProblem::Kind::ImagePull;
                 } else if (p.reason == QLatin1String("CreateContainerConfigError")

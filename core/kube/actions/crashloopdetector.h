@@ -16,11 +16,11 @@ struct ContainerProblem
     Kind kind = Kind::CrashLoop;
     QString pod;
     QString container;
-    QString reason;    // "CrashLoopBackOff", "ImagePullBackOff", "CreateContainerConfigError"
-    QString message;   // waiting message from the kubelet (no Secret values appear there)
+    QString reason;  // "CrashLoopBackOff", "ImagePullBackOff", "CreateContainerConfigError"
+    QString message; // waiting message from the kubelet (no Secret values appear there)
     int restarts = 0;
-    int lastExitCode = 0;  // of the last terminated run, when known
-    QString lastTerminationReason;  // "Error", "OOMKilled"
+    int lastExitCode = 0;          // of the last terminated run, when known
+    QString lastTerminationReason; // "Error", "OOMKilled"
 };
 
 class CrashLoopDetector

@@ -18,11 +18,11 @@ constexpr const char *HashLabel = "pod-template-hash";
 bool skippedAnnotation(const std::string &key)
 {
     return key == "kubectl.kubernetes.io/last-applied-configuration"
-        || key == "deployment.kubernetes.io/revision"
-        || key == "deployment.kubernetes.io/revision-history"
-        || key == "deployment.kubernetes.io/desired-replicas"
-        || key == "deployment.kubernetes.io/max-replicas"
-        || key == "deprecated.deployment.rollback.to";
+           || key == "deployment.kubernetes.io/revision"
+           || key == "deployment.kubernetes.io/revision-history"
+           || key == "deployment.kubernetes.io/desired-replicas"
+           || key == "deployment.kubernetes.io/max-replicas"
+           || key == "deprecated.deployment.rollback.to";
 }
 
 QString tr(const char *text)
@@ -47,7 +47,8 @@ nlohmann::json withoutHash(nlohmann::json tmpl)
 
 qint64 DeploymentRollback::revision(const nlohmann::json &object)
 {
-    const nlohmann::json *v = JsonUtil::find(object, {"metadata", "annotations", RevisionAnnotation});
+    const nlohmann::json *v
+        = JsonUtil::find(object, {"metadata", "annotations", RevisionAnnotation});
     if (!v || !v->is_string())
         return 0;
     bool ok = false;
@@ -60,7 +61,8 @@ bool DeploymentRollback::equalIgnoreHash(const nlohmann::json &a, const nlohmann
     return JsonUtil::pruned(withoutHash(a)) == JsonUtil::pruned(withoutHash(b));
 }
 
-nlohmann::json DeploymentRollback::controlled(const nlohmann::json &deployment, const nlohmann::json &replicaSets)
+nlohmann::json DeploymentRollback::controlled(const nlohmann::json &deployment,
+                                              const nlohmann::json &replicaSets)
 {
     const QString uid = JsonUtil::uid(deployment);
     nlohmann::json out = nlohmann::json::array();
@@ -71,8 +73,9 @@ nlohmann::json DeploymentRollback::controlled(const nlohmann::json &deployment, 
     return out;
 }
 
-Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, const nlohmann::json &replicaSets,
-                                              qint64 toRevision, bool dryRun)
+Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment,
+                                              const nlohmann::json &replicaSets, qint64 toRevision,
+                                              bool dryRun)
 {
     if (toRevision < 0)
         return Error(Error::Code::NotFound,
@@ -80,7 +83,8 @@ Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, 
     const QString name = JsonUtil::name(deployment);
     if (JsonUtil::boolean(deployment, {"spec", "paused"}))
         return Error(Error::Code::InvalidArgument,
-                     tr("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"));
+                     tr("you cannot rollback a paused deployment; resume it first with 'kubectl "
+                        "rollout resume' and try again"));
 
     // Same walk as kubectl's deploymentRevision(): for 0, track the highest and second-highest
     // revisions; otherwise the first ReplicaSet with exactly that revision.
@@ -93,7 +97,7 @@ Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, 
     for (const auto &rs : all) {
         const qint64 v = revision(rs);
         if (v < 0)
-            continue;  // unparsable annotation: kubectl skips it
+            continue; // unparsable annotation: kubectl skips it
         if (toRevision == 0) {
             if (latestRevision < v) {
                 previousRevision = latestRevision;
@@ -126,17 +130,20 @@ Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, 
     if (equalIgnoreHash(rsTemplate, depTemplate)) {
         plan.skipped = true;
         // kubectl prints the revision as asked (0 stays 0).
-        plan.message = tr("skipped rollback (current template already matches revision %1)").arg(toRevision);
+        plan.message
+            = tr("skipped rollback (current template already matches revision %1)").arg(toRevision);
         return plan;
     }
 
     nlohmann::json annotations = nlohmann::json::object();
-    if (const nlohmann::json *own = JsonUtil::find(deployment, {"metadata", "annotations"}); own && own->is_object()) {
+    if (const nlohmann::json *own = JsonUtil::find(deployment, {"metadata", "annotations"});
+        own && own->is_object()) {
         for (auto it = own->begin(); it != own->end(); ++it)
             if (skippedAnnotation(it.key()))
                 annotations[it.key()] = it.value();
     }
-    if (const nlohmann::json *rsAnn = JsonUtil::find(*chosen, {"metadata", "annotations"}); rsAnn && rsAnn->is_object()) {
+    if (const nlohmann::json *rsAnn = JsonUtil::find(*chosen, {"metadata", "annotations"});
+        rsAnn && rsAnn->is_object()) {
         for (auto it = rsAnn->begin(); it != rsAnn->end(); ++it)
             if (!skippedAnnotation(it.key()))
                 annotations[it.key()] = it.value();
@@ -152,7 +159,8 @@ Result<RollbackPlan> DeploymentRollback::plan(const nlohmann::json &deployment, 
         {{"op", "replace"}, {"path", "/metadata/annotations"}, {"value", annotations}},
     });
     WorkloadActions::setBody(*w, patch, "application/json-patch+json");
-    w->description = tr("Roll back Deployment %1/%2 to revision %3").arg(w->ns, name).arg(plan.toRevision);
+    w->description
+        = tr("Roll back Deployment %1/%2 to revision %3").arg(w->ns, name).arg(plan.toRevision);
     plan.write = std::move(*w);
     plan.message = tr("rolled back");
     return plan;

@@ -16,11 +16,13 @@ class DeploymentRollback
 public:
     // `replicaSets`: a ReplicaSetList or an array; only those controlled by the deployment's
     // uid count. `toRevision` 0 means the previous (second-highest) revision.
-    static Result<RollbackPlan> plan(const nlohmann::json &deployment, const nlohmann::json &replicaSets,
-                                     qint64 toRevision = 0, bool dryRun = false);
+    static Result<RollbackPlan> plan(const nlohmann::json &deployment,
+                                     const nlohmann::json &replicaSets, qint64 toRevision = 0,
+                                     bool dryRun = false);
 
     // The ReplicaSets controlled by `deployment`, as kubectl's GetAllReplicaSets keeps them.
-    static nlohmann::json controlled(const nlohmann::json &deployment, const nlohmann::json &replicaSets);
+    static nlohmann::json controlled(const nlohmann::json &deployment,
+                                     const nlohmann::json &replicaSets);
 
     // deployment.kubernetes.io/revision, 0 when absent (as deploymentutil.Revision), -1 when
     // it does not parse.

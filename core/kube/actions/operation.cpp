@@ -39,7 +39,8 @@ void Operation::cancel()
     if (!m_running)
         return;
     m_running = false;
-    m_report << tr("Cancelled before: %1").arg(m_index < m_jobs.size() ? m_jobs[m_index].description : QString());
+    m_report << tr("Cancelled before: %1")
+                    .arg(m_index < m_jobs.size() ? m_jobs[m_index].description : QString());
     emit finished(false);
 }
 
@@ -62,11 +63,15 @@ void Operation::next()
         bool ok = response.ok() && response->isSuccess();
         if (ok)
             message = tr("%1: done (%2)").arg(job.description).arg(response->status);
-        else if (response.ok() && response->status == 409 && ServerSideApply::explainConflict(response->body))
-            message = tr("%1: failed: %2").arg(job.description, ServerSideApply::explainConflict(response->body)->text);
+        else if (response.ok() && response->status == 409
+                 && ServerSideApply::explainConflict(response->body))
+            message
+                = tr("%1: failed: %2")
+                      .arg(job.description, ServerSideApply::explainConflict(response->body)->text);
         else
             message = tr("%1: failed: %2")
-                          .arg(job.description, response.ok() ? response->toError().toString() : response.error().toString());
+                          .arg(job.description, response.ok() ? response->toError().toString()
+                                                              : response.error().toString());
         m_report << message;
         emit jobFinished(index, ok, message);
         if (!ok) {

@@ -14,17 +14,17 @@ namespace Orrery {
 // previewed (kpmcore's "describe before run").
 struct PlannedWrite
 {
-    QString verb;        // "patch", "delete", "apply", "create", "update"
-    QString apiVersion;  // "apps/v1"
-    QString kind;        // "Deployment"
-    QString ns;          // empty for cluster-scoped objects
+    QString verb;       // "patch", "delete", "apply", "create", "update"
+    QString apiVersion; // "apps/v1"
+    QString kind;       // "Deployment"
+    QString ns;         // empty for cluster-scoped objects
     QString name;
     bool dryRun = false;
     ApiRequest request;
     // The body as JSON (the patch, the applied object or the DeleteOptions) for previews and
     // the audit summary; `request.body` is what goes on the wire.
     nlohmann::json body;
-    QString description;  // one translated line: "Scale Deployment shop/web to 5 replicas"
+    QString description; // one translated line: "Scale Deployment shop/web to 5 replicas"
 };
 
 } // namespace Orrery

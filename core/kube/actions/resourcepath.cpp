@@ -28,17 +28,18 @@ QString ResourcePath::apiVersion(Kind kind)
     return *info.group ? QString::fromLatin1(info.group) + QLatin1Char('/') + version : version;
 }
 
-QString ResourcePath::forKind(Kind kind, const QString &ns, const QString &name, const QString &subresource)
+QString ResourcePath::forKind(Kind kind, const QString &ns, const QString &name,
+                              const QString &subresource)
 {
     const KindInfo &info = kindInfo(kind);
-    return path(apiVersion(kind), QString::fromLatin1(info.resource), info.namespaced ? ns : QString(),
-                name, subresource);
+    return path(apiVersion(kind), QString::fromLatin1(info.resource),
+                info.namespaced ? ns : QString(), name, subresource);
 }
 
 QString ResourcePath::addQuery(const QString &path, const QString &key, const QString &value)
 {
     return path + (path.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key
-        + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
+           + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
 } // namespace Orrery

@@ -4,8 +4,8 @@
 #include "controllerrevisionrollback.h"
 #include "deploymentrollback.h"
 #include "jsonutil.h"
-#include "yamljson.h"
 #include "util/linediff.h"
+#include "yamljson.h"
 
 #include <QCoreApplication>
 
@@ -20,9 +20,12 @@ RevisionEntry entryFrom(const nlohmann::json &owner, qint64 revision, nlohmann::
     RevisionEntry e;
     e.revision = revision;
     e.objectName = JsonUtil::name(owner);
-    e.created = QDateTime::fromString(JsonUtil::string(owner, {"metadata", "creationTimestamp"}), Qt::ISODate).toUTC();
+    e.created = QDateTime::fromString(JsonUtil::string(owner, {"metadata", "creationTimestamp"}),
+                                      Qt::ISODate)
+                    .toUTC();
     e.changeCause = JsonUtil::annotation(owner, "kubernetes.io/change-cause");
-    if (tmpl.contains("metadata") && tmpl["metadata"].contains("labels") && tmpl["metadata"]["labels"].is_object())
+    if (tmpl.contains("metadata") && tmpl["metadata"].contains("labels")
+        && tmpl["metadata"]["labels"].is_object())
         tmpl["metadata"]["labels"].erase("pod-template-hash");
     e.podTemplate = JsonUtil::pruned(tmpl);
     for (const char *list : {"initContainers", "containers"}) {
@@ -37,13 +40,15 @@ RevisionEntry entryFrom(const nlohmann::json &owner, qint64 revision, nlohmann::
 
 void sortByRevision(QList<RevisionEntry> &entries)
 {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const RevisionEntry &a, const RevisionEntry &b) { return a.revision < b.revision; });
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [](const RevisionEntry &a, const RevisionEntry &b) { return a.revision < b.revision; });
 }
 
 } // namespace
 
-QList<RevisionEntry> RevisionHistory::forDeployment(const nlohmann::json &deployment, const nlohmann::json &replicaSets)
+QList<RevisionEntry> RevisionHistory::forDeployment(const nlohmann::json &deployment,
+                                                    const nlohmann::json &replicaSets)
 {
     QList<RevisionEntry> out;
     const qint64 current = DeploymentRollback::revision(deployment);
@@ -59,27 +64,31 @@ QList<RevisionEntry> RevisionHistory::forDeployment(const nlohmann::json &deploy
     return out;
 }
 
-QList<RevisionEntry> RevisionHistory::forControllerRevisions(const nlohmann::json &workload,
-                                                             const nlohmann::json &controllerRevisions)
+QList<RevisionEntry>
+RevisionHistory::forControllerRevisions(const nlohmann::json &workload,
+                                        const nlohmann::json &controllerRevisions)
 {
     QList<RevisionEntry> out;
     // status.updateRevision (StatefulSet) names the current revision; DaemonSets do not
     // publish it, so compare templates instead.
     const QString updateRevision = JsonUtil::string(workload, {"status", "updateRevision"});
-    const nlohmann::json current = JsonUtil::pruned(
-        JsonUtil::object(workload, {"spec", "template"}));
+    const nlohmann::json current
+        = JsonUtil::pruned(JsonUtil::object(workload, {"spec", "template"}));
     for (const auto &cr : ControllerRevisionRollback::controlled(workload, controllerRevisions)) {
         RevisionEntry e = entryFrom(cr, JsonUtil::integer(cr, {"revision"}),
                                     ControllerRevisionRollback::storedTemplate(cr));
-        e.current = updateRevision.isEmpty() ? JsonUtil::pruned(ControllerRevisionRollback::storedTemplate(cr)) == current
-                                             : e.objectName == updateRevision;
+        e.current
+            = updateRevision.isEmpty()
+                  ? JsonUtil::pruned(ControllerRevisionRollback::storedTemplate(cr)) == current
+                  : e.objectName == updateRevision;
         out.append(std::move(e));
     }
     sortByRevision(out);
     return out;
 }
 
-QList<RevisionEntry> RevisionHistory::forWorkload(const nlohmann::json &workload, const nlohmann::json &owned)
+QList<RevisionEntry> RevisionHistory::forWorkload(const nlohmann::json &workload,
+                                                  const nlohmann::json &owned)
 {
     if (JsonUtil::kind(workload) == QLatin1String("Deployment"))
         return forDeployment(workload, owned);
@@ -93,9 +102,10 @@ QString RevisionHistory::renderTemplate(const nlohmann::json &podTemplate)
 
 QString RevisionHistory::diff(const RevisionEntry &from, const RevisionEntry &to)
 {
-    return LineDiff::unified(renderTemplate(from.podTemplate), renderTemplate(to.podTemplate),
-                             QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(from.revision),
-                             QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(to.revision));
+    return LineDiff::unified(
+        renderTemplate(from.podTemplate), renderTemplate(to.podTemplate),
+        QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(from.revision),
+        QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(to.revision));
 }
 
 } // namespace Orrery

@@ -14,12 +14,12 @@ namespace Orrery {
 struct RevisionEntry
 {
     qint64 revision = 0;
-    QString objectName;     // the ReplicaSet or ControllerRevision holding it
-    QDateTime created;      // UTC
-    QStringList images;     // containers' images in order (init containers first)
-    QString changeCause;    // kubernetes.io/change-cause, empty when not recorded
-    bool current = false;   // the revision the workload runs now
-    nlohmann::json podTemplate;  // without pod-template-hash and "$patch"
+    QString objectName;         // the ReplicaSet or ControllerRevision holding it
+    QDateTime created;          // UTC
+    QStringList images;         // containers' images in order (init containers first)
+    QString changeCause;        // kubernetes.io/change-cause, empty when not recorded
+    bool current = false;       // the revision the workload runs now
+    nlohmann::json podTemplate; // without pod-template-hash and "$patch"
 };
 
 // Revision history per Deployment (from its ReplicaSets), StatefulSet or DaemonSet (from its
@@ -27,11 +27,13 @@ struct RevisionEntry
 class RevisionHistory
 {
 public:
-    static QList<RevisionEntry> forDeployment(const nlohmann::json &deployment, const nlohmann::json &replicaSets);
+    static QList<RevisionEntry> forDeployment(const nlohmann::json &deployment,
+                                              const nlohmann::json &replicaSets);
     static QList<RevisionEntry> forControllerRevisions(const nlohmann::json &workload,
                                                        const nlohmann::json &controllerRevisions);
     // Dispatches on the workload's kind; `owned` holds ReplicaSets or ControllerRevisions.
-    static QList<RevisionEntry> forWorkload(const nlohmann::json &workload, const nlohmann::json &owned);
+    static QList<RevisionEntry> forWorkload(const nlohmann::json &workload,
+                                            const nlohmann::json &owned);
 
     // Unified diff of the two templates rendered as YAML, labelled "revision N".
     static QString diff(const RevisionEntry &from, const RevisionEntry &to);

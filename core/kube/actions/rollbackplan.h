@@ -12,9 +12,9 @@ namespace Orrery {
 struct RollbackPlan
 {
     bool skipped = false;
-    qint64 toRevision = 0;  // the revision actually chosen (resolved when 0 was asked)
-    QString message;        // kubectl's line: "rolled back" or "skipped rollback (...)"
-    PlannedWrite write;     // valid when !skipped
+    qint64 toRevision = 0; // the revision actually chosen (resolved when 0 was asked)
+    QString message;       // kubectl's line: "rolled back" or "skipped rollback (...)"
+    PlannedWrite write;    // valid when !skipped
 };
 
 } // namespace Orrery

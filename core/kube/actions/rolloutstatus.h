@@ -16,8 +16,8 @@ struct RolloutStatus
 {
     enum class State { Waiting, Done, Failed };
     State state = State::Waiting;
-    QString message;  // kubectl's text without the trailing newline
-    QString newReplicaSet;  // name of the new ReplicaSet when given
+    QString message;       // kubectl's text without the trailing newline
+    QString newReplicaSet; // name of the new ReplicaSet when given
 
     bool done() const { return state == State::Done; }
     bool failed() const { return state == State::Failed; }
@@ -25,7 +25,8 @@ struct RolloutStatus
     // Deployments, StatefulSets and DaemonSets. `newReplicaSet` is optional context for the UI
     // (its name); kubectl's messages depend only on the Deployment.
     static RolloutStatus evaluate(const nlohmann::json &workload,
-                                  const std::optional<nlohmann::json> &newReplicaSet = std::nullopt);
+                                  const std::optional<nlohmann::json> &newReplicaSet
+                                  = std::nullopt);
 };
 
 } // namespace Orrery

@@ -70,23 +70,30 @@ constexpr BuiltIn s_builtIns[] = {
 
 } // namespace
 
-std::optional<ResourceMapping> ServerSideApply::mapping(const QString &apiVersion, const QString &kind,
+std::optional<ResourceMapping> ServerSideApply::mapping(const QString &apiVersion,
+                                                        const QString &kind,
                                                         const QList<ApiResource> &discovered)
 {
-    const QString group = apiVersion.contains(QLatin1Char('/')) ? apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString group = apiVersion.contains(QLatin1Char('/'))
+                              ? apiVersion.section(QLatin1Char('/'), 0, 0)
+                              : QString();
     const QString version = apiVersion.section(QLatin1Char('/'), -1);
     for (const ApiResource &r : discovered) {
-        if (r.group == group && r.version == version && r.kind == kind && !r.name.contains(QLatin1Char('/')))
+        if (r.group == group && r.version == version && r.kind == kind
+            && !r.name.contains(QLatin1Char('/')))
             return ResourceMapping{r.group, r.version, r.kind, r.name, r.namespaced};
     }
     for (const BuiltIn &b : s_builtIns) {
-        if (group == QLatin1String(b.group) && version == QLatin1String(b.version) && kind == QLatin1String(b.kind))
-            return ResourceMapping{group, version, kind, QString::fromLatin1(b.resource), b.namespaced};
+        if (group == QLatin1String(b.group) && version == QLatin1String(b.version)
+            && kind == QLatin1String(b.kind))
+            return ResourceMapping{group, version, kind, QString::fromLatin1(b.resource),
+                                   b.namespaced};
     }
     return std::nullopt;
 }
 
-Result<PlannedWrite> ServerSideApply::planObject(const nlohmann::json &object, const Options &options,
+Result<PlannedWrite> ServerSideApply::planObject(const nlohmann::json &object,
+                                                 const Options &options,
                                                  const QList<ApiResource> &discovered)
 {
     if (!object.is_object())
@@ -126,10 +133,13 @@ Result<PlannedWrite> ServerSideApply::planObject(const nlohmann::json &object, c
     w.request.method = "PATCH";
     w.request.path = ResourcePath::path(apiVersion, m->resource, w.ns, name);
     if (options.dryRun)
-        w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("dryRun"), QStringLiteral("All"));
-    w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("fieldManager"), options.fieldManager);
+        w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("dryRun"),
+                                                QStringLiteral("All"));
+    w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("fieldManager"),
+                                            options.fieldManager);
     if (options.force)
-        w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("force"), QStringLiteral("true"));
+        w.request.path = ResourcePath::addQuery(w.request.path, QStringLiteral("force"),
+                                                QStringLiteral("true"));
     w.body = body;
     w.request.body = JsonUtil::dumpBytes(body);
     w.request.contentType = "application/apply-patch+yaml";
@@ -140,7 +150,8 @@ Result<PlannedWrite> ServerSideApply::planObject(const nlohmann::json &object, c
 }
 
 Result<QList<PlannedWrite>> ServerSideApply::plan(const QByteArray &yaml, const Options &options,
-                                                  const QList<ApiResource> &discovered, const QString &fileName)
+                                                  const QList<ApiResource> &discovered,
+                                                  const QString &fileName)
 {
     auto docs = YamlJson::parseDocuments(yaml, fileName);
     if (!docs)
@@ -149,15 +160,17 @@ Result<QList<PlannedWrite>> ServerSideApply::plan(const QByteArray &yaml, const 
     for (const YamlDocument &doc : *docs) {
         // A List (kubectl get -o yaml output) applies item by item.
         const bool isList = doc.value.is_object() && doc.value.contains("items")
-            && JsonUtil::kind(doc.value).endsWith(QLatin1String("List"));
-        const nlohmann::json objects = isList ? JsonUtil::array(doc.value, "items") : nlohmann::json::array({doc.value});
+                            && JsonUtil::kind(doc.value).endsWith(QLatin1String("List"));
+        const nlohmann::json objects
+            = isList ? JsonUtil::array(doc.value, "items") : nlohmann::json::array({doc.value});
         for (const auto &obj : objects) {
             auto w = planObject(obj, options, discovered);
             if (!w) {
                 Error e = w.error();
                 e.file = fileName;
                 e.line = doc.line;
-                e.context = QCoreApplication::translate("Orrery::ServerSideApply", "document %1").arg(doc.index + 1);
+                e.context = QCoreApplication::translate("Orrery::ServerSideApply", "document %1")
+                                .arg(doc.index + 1);
                 return e;
             }
             writes.append(std::move(*w));
@@ -177,7 +190,8 @@ std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &
     ApplyConflict c;
     c.statusMessage = JsonUtil::string(status, {"message"});
     // `conflict with "manager"` optionally followed by ` using apps/v1`.
-    static const QRegularExpression re(QStringLiteral("conflict with \"([^\"]*)\"(?: using (\\S+))?"));
+    static const QRegularExpression re(
+        QStringLiteral("conflict with \"([^\"]*)\"(?: using (\\S+))?"));
     if (causes && causes->is_array()) {
         for (const auto &cause : *causes) {
             if (JsonUtil::string(cause, {"reason"}) != QLatin1String("FieldManagerConflict"))
@@ -185,8 +199,9 @@ std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &
             const QRegularExpressionMatch m = re.match(JsonUtil::string(cause, {"message"}));
             const QString manager = m.hasMatch() ? m.captured(1) : tr("another manager");
             const QString api = m.hasMatch() ? m.captured(2) : QString();
-            auto it = std::find_if(c.managers.begin(), c.managers.end(),
-                                   [&](const ApplyConflict::Manager &x) { return x.name == manager; });
+            auto it
+                = std::find_if(c.managers.begin(), c.managers.end(),
+                               [&](const ApplyConflict::Manager &x) { return x.name == manager; });
             if (it == c.managers.end()) {
                 c.managers.append({manager, api, {}});
                 it = c.managers.end() - 1;
@@ -195,7 +210,7 @@ std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &
         }
     }
     if (c.managers.isEmpty())
-        return std::nullopt;  // an ordinary 409 (e.g. resourceVersion), not an apply conflict
+        return std::nullopt; // an ordinary 409 (e.g. resourceVersion), not an apply conflict
 
     int fields = 0;
     for (const auto &m : c.managers)
@@ -204,9 +219,12 @@ std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &
                          : tr("Apply failed: %1 fields are managed by someone else.").arg(fields);
     c.text += QLatin1Char('\n');
     for (const auto &m : c.managers)
-        c.text += tr("  \"%1\" manages %2").arg(m.name, m.fields.join(QLatin1String(", "))) + QLatin1Char('\n');
-    c.text += tr("Apply again with \"force\" to take these fields over, remove them from your manifest so they "
-                 "keep their current manager, or set them to the current values to share ownership.");
+        c.text += tr("  \"%1\" manages %2").arg(m.name, m.fields.join(QLatin1String(", ")))
+                  + QLatin1Char('\n');
+    c.text
+        += tr("Apply again with \"force\" to take these fields over, remove them from your "
+              "manifest so they "
+              "keep their current manager, or set them to the current values to share ownership.");
     return c;
 }
 

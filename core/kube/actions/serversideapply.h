@@ -35,8 +35,8 @@ struct ApplyConflict
         QStringList fields; // ".spec.replicas"
     };
     QList<Manager> managers;
-    QString statusMessage;  // the server's own message
-    QString text;           // readable explanation for the dialog, translated
+    QString statusMessage; // the server's own message
+    QString text;          // readable explanation for the dialog, translated
 };
 
 // `kubectl apply --server-side` for a multi-document YAML file: each document becomes
@@ -49,8 +49,8 @@ public:
     struct Options
     {
         QString fieldManager = QStringLiteral("orrery");
-        bool force = false;   // take over fields other managers own (--force-conflicts)
-        bool dryRun = false;  // dryRun=All: validated and admitted, not persisted
+        bool force = false;  // take over fields other managers own (--force-conflicts)
+        bool dryRun = false; // dryRun=All: validated and admitted, not persisted
         QString defaultNamespace = QStringLiteral("default");
     };
 

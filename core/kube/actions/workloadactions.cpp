@@ -42,16 +42,18 @@ Result<PlannedWrite> WorkloadActions::target(const nlohmann::json &object, const
         return Error(Error::Code::InvalidArgument, tr("The object has no kind or name."));
     const std::optional<Kind> kind = kindFromName(w.kind);
     if (!kind)
-        return Error(Error::Code::Unsupported, tr("%1 is not a kind Orrery can change.").arg(w.kind));
+        return Error(Error::Code::Unsupported,
+                     tr("%1 is not a kind Orrery can change.").arg(w.kind));
     if (w.apiVersion.isEmpty())
         w.apiVersion = ResourcePath::apiVersion(*kind);
-    w.request.path = ResourcePath::path(w.apiVersion, QString::fromLatin1(kindInfo(*kind).resource),
-                                        kindInfo(*kind).namespaced ? w.ns : QString(), w.name,
-                                        subresource);
+    w.request.path
+        = ResourcePath::path(w.apiVersion, QString::fromLatin1(kindInfo(*kind).resource),
+                             kindInfo(*kind).namespaced ? w.ns : QString(), w.name, subresource);
     return w;
 }
 
-void WorkloadActions::setBody(PlannedWrite &write, const nlohmann::json &body, const QByteArray &contentType)
+void WorkloadActions::setBody(PlannedWrite &write, const nlohmann::json &body,
+                              const QByteArray &contentType)
 {
     write.body = body;
     write.request.body = JsonUtil::dumpBytes(body);
@@ -61,7 +63,8 @@ void WorkloadActions::setBody(PlannedWrite &write, const nlohmann::json &body, c
                                                     QStringLiteral("All"));
 }
 
-Result<PlannedWrite> WorkloadActions::scale(const nlohmann::json &workload, int replicas, bool dryRun)
+Result<PlannedWrite> WorkloadActions::scale(const nlohmann::json &workload, int replicas,
+                                            bool dryRun)
 {
     if (replicas < 0)
         return Error(Error::Code::InvalidArgument, tr("The replica count cannot be negative."));
@@ -79,12 +82,14 @@ Result<PlannedWrite> WorkloadActions::scale(const nlohmann::json &workload, int 
     return w;
 }
 
-std::optional<HpaTarget> WorkloadActions::findHpa(const nlohmann::json &workload, const nlohmann::json &hpas)
+std::optional<HpaTarget> WorkloadActions::findHpa(const nlohmann::json &workload,
+                                                  const nlohmann::json &hpas)
 {
     const QString kind = JsonUtil::kind(workload);
     const QString name = JsonUtil::name(workload);
     const QString ns = JsonUtil::ns(workload);
-    const QString group = JsonUtil::string(workload, {"apiVersion"}).section(QLatin1Char('/'), 0, -2);
+    const QString group
+        = JsonUtil::string(workload, {"apiVersion"}).section(QLatin1Char('/'), 0, -2);
     for (const auto &hpa : JsonUtil::items(hpas)) {
         if (JsonUtil::ns(hpa) != ns)
             continue;
@@ -121,11 +126,15 @@ Result<PlannedWrite> WorkloadActions::setHpaBounds(const nlohmann::json &hpa, in
     w->request.method = "PATCH";
     setBody(*w, {{"spec", {{"minReplicas", minReplicas}, {"maxReplicas", maxReplicas}}}},
             "application/merge-patch+json");
-    w->description = tr("Set %1 to scale between %2 and %3 replicas").arg(display(*w)).arg(minReplicas).arg(maxReplicas);
+    w->description = tr("Set %1 to scale between %2 and %3 replicas")
+                         .arg(display(*w))
+                         .arg(minReplicas)
+                         .arg(maxReplicas);
     return w;
 }
 
-Result<PlannedWrite> WorkloadActions::restart(const nlohmann::json &workload, const QDateTime &now, bool dryRun)
+Result<PlannedWrite> WorkloadActions::restart(const nlohmann::json &workload, const QDateTime &now,
+                                              bool dryRun)
 {
     auto w = target(workload, QStringLiteral("patch"));
     if (!w)
@@ -140,12 +149,15 @@ Result<PlannedWrite> WorkloadActions::restart(const nlohmann::json &workload, co
     w->dryRun = dryRun;
     w->request.method = "PATCH";
     const QString stamp = now.toUTC().toString(Qt::ISODate);
-    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"), QStringLiteral("orrery"));
-    setBody(*w,
-            {{"spec",
-              {{"template",
-                {{"metadata", {{"annotations", {{"kubectl.kubernetes.io/restartedAt", stamp.toStdString()}}}}}}}}}},
-            "application/strategic-merge-patch+json");
+    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"),
+                                             QStringLiteral("orrery"));
+    setBody(
+        *w,
+        {{"spec",
+          {{"template",
+            {{"metadata",
+              {{"annotations", {{"kubectl.kubernetes.io/restartedAt", stamp.toStdString()}}}}}}}}}},
+        "application/strategic-merge-patch+json");
     w->description = tr("Restart the pods of %1").arg(display(*w));
     return w;
 }
@@ -175,7 +187,8 @@ Result<PlannedWrite> WorkloadActions::resume(const nlohmann::json &deployment, b
     if (w->kind != QLatin1String("Deployment"))
         return Error(Error::Code::Unsupported, tr("resuming is not supported for %1").arg(w->kind));
     if (!JsonUtil::boolean(deployment, {"spec", "paused"}))
-        return Error(Error::Code::InvalidArgument, tr("deployment.apps/%1 is not paused").arg(w->name));
+        return Error(Error::Code::InvalidArgument,
+                     tr("deployment.apps/%1 is not paused").arg(w->name));
     w->dryRun = dryRun;
     w->request.method = "PATCH";
     setBody(*w, {{"spec", {{"paused", false}}}}, "application/strategic-merge-patch+json");
@@ -183,8 +196,9 @@ Result<PlannedWrite> WorkloadActions::resume(const nlohmann::json &deployment, b
     return w;
 }
 
-Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, const QString &container,
-                                               const QString &image, bool dryRun)
+Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload,
+                                               const QString &container, const QString &image,
+                                               bool dryRun)
 {
     if (image.trimmed().isEmpty())
         return Error(Error::Code::InvalidArgument, tr("The image cannot be empty."));
@@ -212,7 +226,8 @@ Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, c
             order.push_back({{"name", name.toStdString()}});
             if (container != QLatin1String("*") && name != container)
                 continue;
-            patchSpec[list].push_back({{"image", image.toStdString()}, {"name", name.toStdString()}});
+            patchSpec[list].push_back(
+                {{"image", image.toStdString()}, {"name", name.toStdString()}});
             touched = true;
         }
         // kubectl's strategic patch also states the list order, so the server keeps it.
@@ -221,26 +236,31 @@ Result<PlannedWrite> WorkloadActions::setImage(const nlohmann::json &workload, c
         found = found || touched;
     }
     if (!found)
-        return Error(Error::Code::NotFound, tr("unable to find container named \"%1\"").arg(container));
+        return Error(Error::Code::NotFound,
+                     tr("unable to find container named \"%1\"").arg(container));
 
     w->dryRun = dryRun;
     w->request.method = "PATCH";
-    const nlohmann::json body = isPod ? nlohmann::json{{"spec", patchSpec}}
-                                      : nlohmann::json{{"spec", {{"template", {{"spec", patchSpec}}}}}};
-    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"), QStringLiteral("orrery"));
+    const nlohmann::json body
+        = isPod ? nlohmann::json{{"spec", patchSpec}}
+                : nlohmann::json{{"spec", {{"template", {{"spec", patchSpec}}}}}};
+    w->request.path = ResourcePath::addQuery(w->request.path, QStringLiteral("fieldManager"),
+                                             QStringLiteral("orrery"));
     setBody(*w, body, "application/strategic-merge-patch+json");
-    w->description = tr("Set the image of container %1 in %2 to %3").arg(container, display(*w), image);
+    w->description
+        = tr("Set the image of container %1 in %2 to %3").arg(container, display(*w), image);
     return w;
 }
 
-Result<PlannedWrite> WorkloadActions::remove(const nlohmann::json &object, Propagation propagation, bool dryRun)
+Result<PlannedWrite> WorkloadActions::remove(const nlohmann::json &object, Propagation propagation,
+                                             bool dryRun)
 {
     auto w = target(object, QStringLiteral("delete"));
     if (!w)
         return w;
     const char *policy = propagation == Propagation::Foreground ? "Foreground"
-        : propagation == Propagation::Orphan                  ? "Orphan"
-                                                               : "Background";
+                         : propagation == Propagation::Orphan   ? "Orphan"
+                                                                : "Background";
     w->dryRun = dryRun;
     w->request.method = "DELETE";
     // kubectl sends only the fields it sets; the server defaults kind/apiVersion.

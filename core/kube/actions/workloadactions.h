@@ -33,9 +33,11 @@ public:
     enum class Propagation { Background, Foreground, Orphan };
 
     // PATCH .../<resource>/NAME/scale, application/merge-patch+json {"spec":{"replicas":N}}.
-    static Result<PlannedWrite> scale(const nlohmann::json &workload, int replicas, bool dryRun = false);
+    static Result<PlannedWrite> scale(const nlohmann::json &workload, int replicas,
+                                      bool dryRun = false);
     // The HPA in `hpas` (a List or an array) whose scaleTargetRef names `workload`.
-    static std::optional<HpaTarget> findHpa(const nlohmann::json &workload, const nlohmann::json &hpas);
+    static std::optional<HpaTarget> findHpa(const nlohmann::json &workload,
+                                            const nlohmann::json &hpas);
     // Merge patch on the HPA setting minReplicas and maxReplicas.
     static Result<PlannedWrite> setHpaBounds(const nlohmann::json &hpa, int minReplicas,
                                              int maxReplicas, bool dryRun = false);
@@ -61,7 +63,8 @@ public:
     static Result<PlannedWrite> target(const nlohmann::json &object, const QString &verb,
                                        const QString &subresource = {});
     // Serialises `body` into request.body with `contentType`, adds dryRun=All when asked.
-    static void setBody(PlannedWrite &write, const nlohmann::json &body, const QByteArray &contentType);
+    static void setBody(PlannedWrite &write, const nlohmann::json &body,
+                        const QByteArray &contentType);
 };
 
 } // namespace Orrery

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamljson.h"
 
-#include "util/limits.h"
 #include "util/jsonread.h"
+#include "util/limits.h"
 #include "util/utf8.h"
 
 #include <QCoreApplication>
@@ -27,13 +27,15 @@ std::optional<nlohmann::json> resolvePlain(const std::string &s)
     static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
     static const QRegularExpression hexRe(QStringLiteral("^[-+]?0x[0-9a-fA-F_]+$"));
     static const QRegularExpression octRe(QStringLiteral("^[-+]?0[0-7_]+$"));
-    static const QRegularExpression floatRe(
-        QStringLiteral("^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
+    static const QRegularExpression floatRe(QStringLiteral(
+        "^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
 
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
         return nlohmann::json(nullptr);
-    static const char *trues[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-    static const char *falses[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+    static const char *trues[]
+        = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static const char *falses[]
+        = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
     for (const char *t : trues)
         if (s == t)
             return nlohmann::json(true);
@@ -102,8 +104,7 @@ public:
                            node.Mark()};
         switch (node.Type()) {
         case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined:
-            return nullptr;
+        case YAML::NodeType::Undefined: return nullptr;
         case YAML::NodeType::Scalar: {
             const std::string &tag = node.Tag();
             const std::string &value = node.Scalar();
@@ -137,16 +138,20 @@ public:
     }
 
 private:
-    static QString tr(const char *text) { return QCoreApplication::translate("Orrery::YamlJson", text); }
+    static QString tr(const char *text)
+    {
+        return QCoreApplication::translate("Orrery::YamlJson", text);
+    }
 
     void countBytes(std::size_t bytes, const YAML::Node &node)
     {
         m_bytes += qint64(bytes);
         if (m_bytes > Limits::maxYamlExpandedBytes)
-            throw Exceeded{tr("the YAML expands to more than %1 of text (each use of an alias counts "
-                              "its anchored content again)")
-                               .arg(Limits::byteSize(Limits::maxYamlExpandedBytes)),
-                           node.Mark()};
+            throw Exceeded{
+                tr("the YAML expands to more than %1 of text (each use of an alias counts "
+                   "its anchored content again)")
+                    .arg(Limits::byteSize(Limits::maxYamlExpandedBytes)),
+                node.Mark()};
     }
 
     qint64 m_nodes = 0;
@@ -180,10 +185,11 @@ std::optional<Error> notUtf8(const QByteArray &yaml, const QString &fileName)
     const std::optional<qsizetype> bad = Utf8::firstInvalidByte(yaml);
     if (!bad)
         return std::nullopt;
-    Error error(Error::Code::ParseError,
-                QCoreApplication::translate("Orrery::YamlJson", "Not valid UTF-8: byte 0x%1 at column %2.")
-                    .arg(uint(uchar(yaml.at(*bad))), 2, 16, QLatin1Char('0'))
-                    .arg(Utf8::columnAt(yaml, *bad)));
+    Error error(
+        Error::Code::ParseError,
+        QCoreApplication::translate("Orrery::YamlJson", "Not valid UTF-8: byte 0x%1 at column %2.")
+            .arg(uint(uchar(yaml.at(*bad))), 2, 16, QLatin1Char('0'))
+            .arg(Utf8::columnAt(yaml, *bad)));
     error.file = fileName;
     error.line = Utf8::lineAt(yaml, *bad);
     error.hint = QCoreApplication::translate("Orrery::YamlJson", "save it as UTF-8");
@@ -230,15 +236,11 @@ void emitNode(YAML::Emitter &out, const nlohmann::json &value)
             out << s;
         break;
     }
-    case nlohmann::json::value_t::boolean:
-        out << (value.get<bool>() ? "true" : "false");
-        break;
+    case nlohmann::json::value_t::boolean: out << (value.get<bool>() ? "true" : "false"); break;
     case nlohmann::json::value_t::null:
-    case nlohmann::json::value_t::discarded:
-        out << YAML::Null;
-        break;
+    case nlohmann::json::value_t::discarded: out << YAML::Null; break;
     default:
-        out << JsonRead::dump(value);  // numbers: JSON's spelling is valid YAML
+        out << JsonRead::dump(value); // numbers: JSON's spelling is valid YAML
         break;
     }
 }
@@ -251,7 +253,7 @@ namespace {
 struct DocumentText
 {
     std::string text;
-    int firstLine = 0;  // 0-based line of the stream where `text` starts
+    int firstLine = 0; // 0-based line of the stream where `text` starts
 };
 
 // A line that separates documents the way kubectl's YAML reader sees one: "---" at the start
@@ -313,10 +315,19 @@ public:
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
     void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override {}
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {
+    }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+    }
     void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {
+    }
     void OnMapEnd() override {}
 };
 
@@ -335,21 +346,23 @@ bool hasSecondDocument(const std::string &text)
 
 } // namespace
 
-Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml, const QString &fileName)
+Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml,
+                                                     const QString &fileName)
 {
     if (auto error = notUtf8(yaml, fileName))
         return *error;
     QList<YamlDocument> docs;
-    BoundedConverter converter;  // one budget for the whole stream
+    BoundedConverter converter; // one budget for the whole stream
     int index = 0;
     for (const DocumentText &part : splitDocuments(yaml.toStdString())) {
         try {
             const YAML::Node node = YAML::Load(part.text);
             if (hasSecondDocument(part.text)) {
                 Error error(Error::Code::ParseError,
-                            QCoreApplication::translate("Orrery::YamlJson",
-                                                        "Invalid YAML: unexpected content after the document "
-                                                        "(separate documents with a line \"---\")"));
+                            QCoreApplication::translate(
+                                "Orrery::YamlJson",
+                                "Invalid YAML: unexpected content after the document "
+                                "(separate documents with a line \"---\")"));
                 error.file = fileName;
                 error.line = part.firstLine + 1;
                 return error;

@@ -19,8 +19,8 @@ namespace Orrery {
 struct YamlDocument
 {
     nlohmann::json value;
-    int line = 0;   // 1-based line where the document starts
-    int index = 0;  // 0-based position in the stream, empty documents included
+    int line = 0;  // 1-based line where the document starts
+    int index = 0; // 0-based position in the stream, empty documents included
 };
 
 // YAML <-> JSON the way Kubernetes clients see it (sigs.k8s.io/yaml over go-yaml v2, i.e.
