@@ -6,6 +6,10 @@
   translations.py todo LANG        print the unfinished source texts of orrery_LANG.ts, one
                                    JSON string per line (to translate them).
   translations.py apply LANG FILE  FILE is a JSON object {source: translation}; fill them in.
+  translations.py dump LANG FILE   write every finished translation of orrery_LANG.ts to FILE
+                                   in apply's format. lupdate runs with -no-obsolete, so when
+                                   code moves to another class (another tr() context) dump
+                                   before update_translations and apply the dump after it.
 """
 import json
 import sys
@@ -77,6 +81,20 @@ def apply(lang, mapping_file):
     save(path, tree)
 
 
+def dump(lang, mapping_file):
+    _, tree = load(lang)
+    mapping = {}
+    for message, source, translation in messages(tree):
+        if translation.get("type") == "unfinished":
+            continue
+        if message.get("numerus") == "yes":
+            mapping[source] = [form.text or "" for form in translation.findall("numerusform")]
+        else:
+            mapping[source] = translation.text or ""
+    Path(mapping_file).write_text(json.dumps(mapping, ensure_ascii=False, indent=1),
+                                  encoding="utf-8")
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "fill-en":
@@ -85,5 +103,7 @@ if __name__ == "__main__":
         todo(sys.argv[2])
     elif command == "apply":
         apply(sys.argv[2], sys.argv[3])
+    elif command == "dump":
+        dump(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
