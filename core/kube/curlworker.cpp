@@ -400,7 +400,7 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
 {
     long connectCode = 0;
     curl_easy_getinfo(easy, CURLINFO_HTTP_CONNECTCODE, &connectCode);
-    const QString proxy = Redaction::stripUrlCredentials(connection.proxyUrl);
+    const QString proxy = Redaction::stripUrlUserInfo(connection.proxyUrl);
     QString message;
     if (connectCode != 0 && connectCode != 200) {
         message = QStringLiteral(
