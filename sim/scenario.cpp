@@ -48,6 +48,16 @@ std::string readFile(const std::filesystem::path &path)
     return ss.str();
 }
 
+// One document of a scenario file; an error (syntax, or a YAML bound) names the file.
+json parseDocument(const std::string &document, const std::filesystem::path &file)
+{
+    try {
+        return YamlJson::parse(document);
+    } catch (const std::runtime_error &e) {
+        throw std::runtime_error(file.filename().string() + ": " + e.what());
+    }
+}
+
 // kind (+ apiVersion group) → resource, for every kind a scenario may contain.
 GroupResource resourceFor(const json &obj)
 {
@@ -283,7 +293,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
     const auto docs = YamlJson::splitDocuments(readFile(path));
     if (docs.empty())
         throw std::runtime_error("empty scenario " + name);
-    const json header = YamlJson::parse(docs.front());
+    const json header = parseDocument(docs.front(), path);
     if (header.value("kind", "") != "Scenario")
         throw std::runtime_error(name + ".yaml: the first document must be kind: Scenario");
 
@@ -323,7 +333,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
     if (std::filesystem::exists(systemPath)) {
         const auto systemDocs = YamlJson::splitDocuments(readFile(systemPath));
         for (std::size_t i = 1; i < systemDocs.size(); ++i)
-            objects.push_back(YamlJson::parse(systemDocs[i]));
+            objects.push_back(parseDocument(systemDocs[i], systemPath));
     }
 
     // Helm releases: which documents belong to which release is decided after rendering.
@@ -343,7 +353,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
             plainDocs.push_back(docs[i]);
     }
     for (const std::string &d : plainDocs)
-        objects.push_back(YamlJson::parse(d));
+        objects.push_back(parseDocument(d, path));
 
     std::vector<json> helmSecrets;
     for (const json &r : releases) {
@@ -383,7 +393,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
             int docIndex = 0;
             for (const std::string &d : releaseDocs[rel]) {
                 const std::string rendered = render(d, values, releaseRef, chartRef);
-                const json obj = YamlJson::parse(rendered);
+                const json obj = parseDocument(rendered, path);
                 std::string kind = obj.value("kind", "object");
                 std::transform(kind.begin(), kind.end(), kind.begin(), ::tolower);
                 manifest += "---\n# Source: " + chartMeta["name"].get<std::string>() + "/templates/"

@@ -112,6 +112,14 @@ QString errorFix(const Error &error, const QString &resource)
     case Error::Code::Unsupported:
         fix = MainWindow::tr("The API group is not installed or is disabled on this cluster.");
         break;
+    case Error::Code::TooLarge:
+        fix = MainWindow::tr(
+                  "One page of %1 is larger than Orrery accepts, so it stopped loading them "
+                  "instead of downloading the same page again. Listing fewer at a time helps: a "
+                  "smaller page size or one namespace at a time (try: kubectl get %1 "
+                  "--chunk-size=50 -n NAMESPACE). Choose Reconnect to try again.")
+                  .arg(resource);
+        break;
     default: fix = MainWindow::tr("Orrery keeps retrying."); break;
     }
     const QString detail

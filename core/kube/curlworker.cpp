@@ -43,7 +43,7 @@ struct Transfer
     bool retried = false;
     bool abortedByClient = false;
     bool idleTimedOut = false;
-    bool bodyTooLarge = false; // the collected body reached Limits::maxResponseBodyBytes
+    bool bodyTooLarge = false; // the collected body reached job.maxBodyBytes
     qint64 lastDataMs = 0;
     char errorBuffer[CURL_ERROR_SIZE] = {};
 };
@@ -194,7 +194,7 @@ static size_t writeCallback(char *data, size_t size, size_t count, void *user)
         }
     } else {
         // Bytes after content decoding: a gzip-encoded answer is bounded by what it inflates to.
-        if (t->body.size() + qint64(bytes) > Limits::maxResponseBodyBytes) {
+        if (t->body.size() + qint64(bytes) > t->job.maxBodyBytes) {
             t->bodyTooLarge = true;
             return 0; // aborts the transfer (CURLE_WRITE_ERROR)
         }
@@ -400,7 +400,7 @@ std::optional<Error> CurlWorker::Private::proxyError(CURL *easy, CURLcode code, 
 {
     long connectCode = 0;
     curl_easy_getinfo(easy, CURLINFO_HTTP_CONNECTCODE, &connectCode);
-    const QString proxy = Redaction::stripUrlCredentials(connection.proxyUrl);
+    const QString proxy = Redaction::stripUrlUserInfo(connection.proxyUrl);
     QString message;
     if (connectCode != 0 && connectCode != 200) {
         message = QStringLiteral(
@@ -477,7 +477,7 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
             Error e(
                 Error::Code::TooLarge,
                 QStringLiteral("the response is larger than the limit of %1 (maxResponseBodyBytes)")
-                    .arg(Limits::byteSize(Limits::maxResponseBodyBytes)),
+                    .arg(Limits::byteSize(t->job.maxBodyBytes)),
                 context);
             e.httpStatus = int(t->status);
             return e;

@@ -3,6 +3,7 @@
 
 #include "apirequest.h"
 #include "clusterconnection.h"
+#include "util/limits.h"
 
 #include <QThread>
 
@@ -27,6 +28,9 @@ struct CurlJob
     // to know they are established before any event arrives).
     std::function<void(int status)> onResponse;
     std::function<void(Result<ApiResponse> &&)> onDone;
+    // The most a collected (non-stream) body may hold, after content decoding; beyond it the
+    // transfer is aborted with Error::Code::TooLarge. Tests lower it (InformerOptions).
+    qint64 maxBodyBytes = Limits::maxResponseBodyBytes;
 };
 
 // The thread that owns a libcurl multi handle and runs everything of one connection: curl

@@ -71,8 +71,9 @@ void Informer::reportUnavailable(const Error &error)
 void Informer::resync(const QString &reason)
 {
     m_worker->post([this, reason] {
-        if (m_stopped || !m_everSynced)
-            return; // never listed yet (or refused): its first list is the resync
+        if (m_stopped || (!m_everSynced && !m_gaveUp))
+            return;       // never listed yet (or refused): its first list is the resync
+        m_gaveUp = false; // asked for: one more try
         ++m_generation;
         if (m_requestId)
             m_worker->cancel(m_requestId);
@@ -113,6 +114,7 @@ void Informer::list(const QString &continueToken)
     Internal::CurlJob job;
     job.request = ApiRequest::get(path);
     job.request.timeoutMs = m_options.requestTimeoutMs;
+    job.maxBodyBytes = m_options.maxListPageBytes;
     job.onDone = [this, continueToken, generation = m_generation](Result<ApiResponse> &&r) {
         if (generation == m_generation)
             onListPage(std::move(r), continueToken);
@@ -127,6 +129,22 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
         = QStringLiteral("list %1%2")
               .arg(m_resource.name,
                    m_namespace.isEmpty() ? QString() : QStringLiteral(" in ") + m_namespace);
+    if (!response.ok() && response.error().code == Error::Code::TooLarge) {
+        // Retrying would download the same oversized page again and again (client-go retries
+        // forever here): stop, and say what makes the pages smaller.
+        Error e(Error::Code::TooLarge,
+                QStringLiteral("a page of up to %1 %2 is larger than the limit of %3 "
+                               "(maxResponseBodyBytes); stopped listing %2")
+                    .arg(m_options.pageSize)
+                    .arg(m_resource.name, Limits::byteSize(m_options.maxListPageBytes)),
+                what);
+        e.httpStatus = response.error().httpStatus;
+        e.hint = QStringLiteral("list fewer at a time: a smaller page size (limit, kubectl "
+                                "--chunk-size) or one namespace at a time (a namespace filter) "
+                                "keeps each page under the limit; Reconnect tries again");
+        giveUp(e);
+        return;
+    }
     if (!response.ok()) {
         retry(response.error(), true);
         return;
@@ -429,6 +447,17 @@ void Informer::retry(const Error &error, bool relist)
         else
             watch();
     });
+}
+
+void Informer::giveUp(const Error &error)
+{
+    if (m_stopped)
+        return;
+    qCWarning(lcInformer) << m_resource.name << m_namespace << "gave up:" << error.toString();
+    m_gaveUp = true;
+    m_listed = {}; // the pages read so far are of no use without the rest
+    m_health.lastError = error;
+    setState(WatchHealth::State::Error, true);
 }
 
 void Informer::setState(WatchHealth::State state, bool forceReport)

@@ -30,6 +30,8 @@ class ObjectDecoder;
 // (HTTP or ERROR event) relists and replaces the store, synthesising deletions; other failures
 // (dropped stream, silent stream, 5xx, 429, refused) back off exponentially with jitter and
 // re-watch from the last resourceVersion without relisting; a clean close re-watches at once.
+// A list page larger than InformerOptions::maxListPageBytes is not retried: the kind goes to
+// Error with a TooLarge error that says what would help, until resync() asks again.
 //
 // Threading: after start(), every member runs on the CurlWorker thread; objects are decoded
 // there and handed to the ResourceStore with post(). Health changes are reported through
@@ -68,6 +70,7 @@ private:
     void handleWatchLine(std::string_view line, std::vector<StoreDelta> &deltas);
     void onWatchDone(Result<ApiResponse> &&response);
     void retry(const Error &error, bool relist);
+    void giveUp(const Error &error);
     int nextBackoffMs();
     void setState(WatchHealth::State state, bool forceReport = false);
     void reportHealth(bool force);
@@ -101,6 +104,8 @@ private:
     QElapsedTimer m_sinceReport;
     bool m_everSynced = false;
     bool m_stopped = false;
+    // A list page was larger than the limit: no retry until resync() (Reconnect) asks again.
+    bool m_gaveUp = false;
     // Bumped by resync(): answers of requests started before it are ignored (the worker's
     // cancel() is queued, so a completion may still slip in).
     int m_generation = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/limits.h"
+
 namespace Orrery {
 
 // Tunables of the informers; the defaults follow client-go's reflector. Tests shrink the
@@ -20,6 +22,10 @@ struct InformerOptions
     int requestTimeoutMs = 60000; // per list page
     int staleAfterFailures = 3;   // Reconnecting becomes Stale after this many failures
     int staleAfterMs = 30000;     // ... or after this long without a live watch
+    // The largest list page accepted (Limits::maxResponseBodyBytes; tests lower it). A page
+    // beyond it stops the informer with Error::Code::TooLarge instead of retrying: the same
+    // list would fail the same way.
+    qint64 maxListPageBytes = Limits::maxResponseBodyBytes;
 };
 
 } // namespace Orrery

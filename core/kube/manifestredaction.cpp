@@ -2,6 +2,7 @@
 #include "manifestredaction.h"
 
 #include "kube/actions/yamljson.h"
+#include "util/jsonread.h"
 #include "util/redaction.h"
 
 #include <QCoreApplication>
@@ -22,25 +23,40 @@ bool isSeparator(const QString &line)
     return line.startsWith(QLatin1String("---")) && (line.size() == 3 || line.at(3).isSpace());
 }
 
+// "namespace/name" of a Secret object.
+QString secretId(const json &secret)
+{
+    return JsonRead::string(secret, {"metadata", "namespace"}) + QLatin1Char('/')
+           + JsonRead::string(secret, {"metadata", "name"});
+}
+
+// Every Secret in `j`: itself, or the items of a List (at any depth), in document order.
+void collectSecrets(const json &j, QList<const json *> &out)
+{
+    if (Redaction::isSecret(j)) {
+        out.append(&j);
+        return;
+    }
+    if (j.is_object() || j.is_array())
+        for (const json &child : j)
+            collectSecrets(child, out);
+}
+
 // One document of the stream with the lines it had.
 struct Document
 {
     QStringList lines;
-    json secret; // the parsed Secret; null for any other document, or once rendered
+    // The parsed document when it holds a Secret (a Secret, or a List with Secrets in its
+    // items); null for any other document, or once rendered.
+    json value;
     bool unreadableSecret = false;
 
-    bool isSecret() const { return !secret.is_null(); }
-    QString id() const
+    bool holdsSecrets() const { return !value.is_null(); }
+    QList<const json *> secrets() const
     {
-        const json &s = secret;
-        const json *metadata
-            = s.contains("metadata") && s["metadata"].is_object() ? &s["metadata"] : nullptr;
-        auto text = [metadata](const char *key) {
-            if (!metadata || !metadata->contains(key) || !(*metadata)[key].is_string())
-                return QString();
-            return QString::fromStdString((*metadata)[key].get<std::string>());
-        };
-        return text("namespace") + QLatin1Char('/') + text("name");
+        QList<const json *> out;
+        collectSecrets(value, out);
+        return out;
     }
 };
 
@@ -76,9 +92,12 @@ struct Stream
         if (!text.contains(QLatin1String("Secret")))
             return;
         Result<json> parsed = YamlJson::parse(text.toUtf8());
-        if (parsed.ok() && Redaction::isSecret(parsed.value())) {
-            d.secret = std::move(parsed.value());
-        } else if (!parsed.ok()) {
+        if (parsed.ok()) {
+            QList<const json *> secrets;
+            collectSecrets(parsed.value(), secrets);
+            if (!secrets.isEmpty())
+                d.value = std::move(parsed.value());
+        } else {
             static const QRegularExpression kindSecret(
                 QStringLiteral(R"(["']?kind["']?\s*:\s*["']?Secret\b)"));
             d.unreadableSecret = text.contains(kindSecret);
@@ -114,7 +133,7 @@ void render(Document &d, const json &object)
     if (!d.lines.isEmpty() && d.lines.last().isEmpty() && i < d.lines.size())
         lines.append(QString());
     d.lines = lines;
-    d.secret = json(); // rendered: never rendered again from the values
+    d.value = json(); // rendered: never rendered again from the values
 }
 
 void renderUnreadable(Document &d)
@@ -135,8 +154,8 @@ void renderUnreadable(Document &d)
 void hideAll(Stream &s)
 {
     for (Document &d : s.documents) {
-        if (d.isSecret())
-            render(d, Redaction::hideSecretValues(d.secret));
+        if (d.holdsSecrets())
+            render(d, Redaction::hideSecretValues(d.value));
         else if (d.unreadableSecret)
             renderUnreadable(d);
     }
@@ -166,26 +185,24 @@ std::pair<QString, QString> ManifestRedaction::hideSecretValuesForDiff(const QSt
 {
     Stream a = Stream::split(before);
     Stream b = Stream::split(after);
-    QHash<QString, int> inAfter;
-    for (int i = 0; i < b.documents.size(); ++i)
-        if (b.documents[i].isSecret())
-            inAfter.insert(b.documents[i].id(), i);
-    for (Document &d : a.documents) {
-        if (!d.isSecret())
-            continue;
-        // A partner already rendered (a duplicate name) counts as none.
-        const int i = inAfter.value(d.id(), -1);
-        Document *partner = i >= 0 && b.documents[i].isSecret() ? &b.documents[i] : nullptr;
-        auto [hiddenBefore, hiddenAfter]
-            = Redaction::hideSecretValuesForDiff(d.secret, partner ? partner->secret : json());
-        render(d, hiddenBefore);
-        if (partner)
-            render(*partner, hiddenAfter);
-    }
-    // Secrets only in `after` (render() cleared the paired ones).
-    for (Document &d : b.documents)
-        if (d.isSecret())
-            render(d, Redaction::hideSecretValuesForDiff(json(), d.secret).second);
+    // Every document with Secrets on each side, as one array per side: Redaction pairs the
+    // Secrets in them by namespace and name, whichever document (a Secret, a List) holds them.
+    auto gather = [](const Stream &s) {
+        json all = json::array();
+        for (const Document &d : s.documents)
+            if (d.holdsSecrets())
+                all.push_back(d.value);
+        return all;
+    };
+    auto [hiddenBefore, hiddenAfter] = Redaction::hideSecretValuesForDiff(gather(a), gather(b));
+    auto scatter = [](Stream &s, const json &hidden) {
+        std::size_t i = 0;
+        for (Document &d : s.documents)
+            if (d.holdsSecrets())
+                render(d, hidden[i++]);
+    };
+    scatter(a, hiddenBefore);
+    scatter(b, hiddenAfter);
     hideAll(a); // the unreadable ones
     hideAll(b);
     return {a.join(), b.join()};
@@ -196,18 +213,16 @@ QList<ManifestRedaction::SecretKey> ManifestRedaction::secretKeys(const QString 
     QList<SecretKey> keys;
     const Stream s = Stream::split(manifest);
     for (const Document &d : s.documents) {
-        if (!d.isSecret())
-            continue;
-        const QString id = d.id();
-        for (const char *field : {"data", "stringData"}) {
-            const json &secret = d.secret;
-            if (!secret.contains(field) || !secret[field].is_object())
-                continue;
-            for (auto it = secret[field].begin(); it != secret[field].end(); ++it) {
-                SecretKey k{id.section(QLatin1Char('/'), 0, 0), id.section(QLatin1Char('/'), 1),
-                            QString::fromStdString(it.key())};
-                if (!keys.contains(k))
-                    keys.append(k);
+        for (const json *secret : d.secrets()) {
+            const QString id = secretId(*secret);
+            for (const char *field : {"data", "stringData"}) {
+                const json &values = JsonRead::object(*secret, field);
+                for (auto it = values.begin(); it != values.end(); ++it) {
+                    SecretKey k{id.section(QLatin1Char('/'), 0, 0), id.section(QLatin1Char('/'), 1),
+                                QString::fromStdString(it.key())};
+                    if (!keys.contains(k))
+                        keys.append(k);
+                }
             }
         }
     }
@@ -218,16 +233,19 @@ std::optional<QString> ManifestRedaction::secretValue(const QString &manifest, c
 {
     const Stream s = Stream::split(manifest);
     for (const Document &d : s.documents) {
-        if (!d.isSecret() || d.id() != key.ns + QLatin1Char('/') + key.name)
-            continue;
-        const json &secret = d.secret;
-        const std::string k = key.key.toStdString();
-        // stringData wins over data, as the API server merges them.
-        if (secret.contains("stringData") && secret["stringData"].is_object()
-            && secret["stringData"].contains(k))
-            return text(secret["stringData"][k]);
-        if (secret.contains("data") && secret["data"].is_object() && secret["data"].contains(k))
-            return QString::fromUtf8(QByteArray::fromBase64(text(secret["data"][k]).toLatin1()));
+        for (const json *found : d.secrets()) {
+            if (secretId(*found) != key.ns + QLatin1Char('/') + key.name)
+                continue;
+            const json &secret = *found;
+            const std::string k = key.key.toStdString();
+            // stringData wins over data, as the API server merges them.
+            if (secret.contains("stringData") && secret["stringData"].is_object()
+                && secret["stringData"].contains(k))
+                return text(secret["stringData"][k]);
+            if (secret.contains("data") && secret["data"].is_object() && secret["data"].contains(k))
+                return QString::fromUtf8(
+                    QByteArray::fromBase64(text(secret["data"][k]).toLatin1()));
+        }
     }
     return std::nullopt;
 }

@@ -21,7 +21,8 @@ namespace Orrery {
 // Stale:        still reconnecting after several attempts or for more than 30 s; the data may
 //               be out of date and the UI should say so.
 // Error:        the server refused (403 Forbidden, 404 kind not served, 401 after a retry).
-//               `lastError` says why; the informer keeps retrying slowly.
+//               `lastError` says why; the informer keeps retrying slowly. Or a list page was
+//               larger than the body limit (Error::Code::TooLarge): no retry until a resync.
 struct WatchHealth
 {
     enum class State : quint8 { Syncing, Live, Reconnecting, Stale, Error };

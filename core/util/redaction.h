@@ -39,6 +39,10 @@ public:
     // `text` with the user information of every URL in it removed and token-like query
     // values replaced by Hidden. Text without a URL comes back unchanged.
     static QString stripUrlCredentials(const QString &text);
+    // `url`, one URL as a setting holds it (a proxy URL, with or without a scheme), without
+    // its user information: everything up to the last '@', so that a password with a raw
+    // '/', '?', '#' or '@' goes whole. Token-like query values are hidden as above.
+    static QString stripUrlUserInfo(const QString &url);
     // The same over every text field of an Error (message, context, hint, file).
     static Error stripUrlCredentials(Error error);
 
@@ -52,7 +56,9 @@ public:
     // data/stringData (and the last-applied annotation) becomes Unchanged on both sides, or
     // Hidden before and Changed after, or Added / Removed, decided on the real values; the
     // other fields stay as they are. A null side is a missing object (created or deleted).
-    // Secrets nested deeper (in a List) are hidden with hideSecretValues.
+    // Secrets nested deeper (the items of a List) get the same per-key markers: they are
+    // paired across the two sides by namespace and name, and one without a partner shows its
+    // keys as Added or Removed.
     static std::pair<nlohmann::json, nlohmann::json> hideSecretValuesForDiff(nlohmann::json before,
                                                                              nlohmann::json after);
 

@@ -351,9 +351,9 @@ struct ApiServer::Private
                 used.insert(p.value("nodePort", 0));
         std::uniform_int_distribution<int> dist(30000, 32767);
         for (int attempt = 0; attempt < 100000; ++attempt) {
-            const int port = dist(rng);
-            if (!used.count(port))
-                return port;
+            const int candidate = dist(rng);
+            if (!used.count(candidate))
+                return candidate;
         }
         throw ApiError(500, "InternalError", "no node port left");
     }
@@ -1169,6 +1169,15 @@ struct ApiServer::Private
             throw ApiError(400, "BadRequest", "the request body is empty");
         try {
             return YamlJson::parse(req.body);
+        } catch (const YamlJson::LimitExceeded &e) {
+            // Too deep is malformed input (go-yaml refuses it while decoding: 400); too many
+            // nodes or too much text after alias expansion is a body too large once decoded,
+            // answered as kube-apiserver answers a body over its limit (413).
+            if (e.limit == YamlJson::LimitExceeded::Limit::Depth)
+                throw ApiError(400, "BadRequest",
+                               std::string("error decoding the request body: ") + e.what());
+            throw ApiError(413, "RequestEntityTooLarge",
+                           std::string("Request entity too large: ") + e.what());
         } catch (const std::runtime_error &e) {
             throw ApiError(400, "BadRequest",
                            std::string("error decoding the request body: ") + e.what());

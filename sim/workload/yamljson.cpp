@@ -11,42 +11,91 @@ namespace Orrery::Sim {
 
 namespace {
 
-nlohmann::json convert(const YAML::Node &node)
+// YAML -> JSON within YamlJson's bounds. yaml-cpp keeps an alias as a second reference to the
+// anchored node, so loading is cheap; the expansion happens here, where every use of an alias
+// is walked (and counted) again.
+class BoundedConverter
 {
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return nullptr;
-    case YAML::NodeType::Sequence: {
-        nlohmann::json arr = nlohmann::json::array();
-        for (const YAML::Node &child : node)
-            arr.push_back(convert(child));
-        return arr;
+public:
+    nlohmann::json convert(const YAML::Node &node, int depth = 0)
+    {
+        using Limit = YamlJson::LimitExceeded::Limit;
+        if (++m_nodes > YamlJson::MaxNodes)
+            throw YamlJson::LimitExceeded(
+                Limit::Nodes, "the YAML expands to more than " + std::to_string(YamlJson::MaxNodes)
+                                  + " nodes (each use of an alias counts its anchored content "
+                                    "again)"
+                                  + where(node));
+        if (depth > YamlJson::MaxDepth)
+            throw YamlJson::LimitExceeded(
+                Limit::Depth, "the YAML nests deeper than " + std::to_string(YamlJson::MaxDepth)
+                                  + " levels (or an alias refers to itself)" + where(node));
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined: return nullptr;
+        case YAML::NodeType::Sequence: {
+            nlohmann::json arr = nlohmann::json::array();
+            for (const YAML::Node &child : node)
+                arr.push_back(convert(child, depth + 1));
+            return arr;
+        }
+        case YAML::NodeType::Map: {
+            nlohmann::json obj = nlohmann::json::object();
+            for (const auto &kv : node) {
+                const std::string key = kv.first.as<std::string>();
+                countBytes(key.size(), kv.first);
+                obj[key] = convert(kv.second, depth + 1);
+            }
+            return obj;
+        }
+        case YAML::NodeType::Scalar: break;
+        }
+        const std::string &s = node.Scalar();
+        countBytes(s.size(), node);
+        return scalar(node, s);
     }
-    case YAML::NodeType::Map: {
-        nlohmann::json obj = nlohmann::json::object();
-        for (const auto &kv : node)
-            obj[kv.first.as<std::string>()] = convert(kv.second);
-        return obj;
+
+private:
+    static std::string where(const YAML::Node &node)
+    {
+        const YAML::Mark mark = node.Mark();
+        return mark.is_null() ? std::string() : " at line " + std::to_string(mark.line + 1);
     }
-    case YAML::NodeType::Scalar: break;
+
+    void countBytes(std::size_t bytes, const YAML::Node &node)
+    {
+        m_bytes += std::int64_t(bytes);
+        if (m_bytes > YamlJson::MaxExpandedBytes)
+            throw YamlJson::LimitExceeded(
+                YamlJson::LimitExceeded::Limit::ExpandedBytes,
+                "the YAML expands to more than "
+                    + std::to_string(YamlJson::MaxExpandedBytes / (1024 * 1024))
+                    + " MiB of text (each use of an alias counts its anchored content again)"
+                    + where(node));
     }
-    const std::string s = node.Scalar();
-    if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+
+    static nlohmann::json scalar(const YAML::Node &node, const std::string &s)
+    {
+        if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+            return s;
+        static const std::regex intRe("^[-+]?[0-9]+$");
+        static const std::regex floatRe("^[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
+        if (s == "~" || s == "null" || s == "Null" || s == "NULL")
+            return nullptr;
+        if (s == "true" || s == "True" || s == "TRUE")
+            return true;
+        if (s == "false" || s == "False" || s == "FALSE")
+            return false;
+        if (std::regex_match(s, intRe) && s.size() < 18 && !(s.size() > 1 && s[0] == '0'))
+            return std::stoll(s);
+        if (std::regex_match(s, floatRe))
+            return std::stod(s);
         return s;
-    static const std::regex intRe("^[-+]?[0-9]+$");
-    static const std::regex floatRe("^[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
-    if (s == "~" || s == "null" || s == "Null" || s == "NULL")
-        return nullptr;
-    if (s == "true" || s == "True" || s == "TRUE")
-        return true;
-    if (s == "false" || s == "False" || s == "FALSE")
-        return false;
-    if (std::regex_match(s, intRe) && s.size() < 18 && !(s.size() > 1 && s[0] == '0'))
-        return std::stoll(s);
-    if (std::regex_match(s, floatRe))
-        return std::stod(s);
-    return s;
-}
+    }
+
+    std::int64_t m_nodes = 0;
+    std::int64_t m_bytes = 0;
+};
 
 bool needsQuotes(const std::string &s)
 {
@@ -172,7 +221,7 @@ nlohmann::json YamlJson::parse(const std::string &text)
     if (!isUtf8(text))
         throw std::runtime_error("yaml: invalid leading UTF-8 octet");
     try {
-        return convert(YAML::Load(text));
+        return BoundedConverter().convert(YAML::Load(text));
     } catch (const YAML::Exception &e) {
         throw std::runtime_error(std::string("YAML error: ") + e.what());
     }

@@ -13,6 +13,8 @@
 #include <QHash>
 #include <QTest>
 
+#include <memory>
+
 using namespace Orrery;
 
 namespace {
@@ -115,6 +117,34 @@ public:
         }
         QMetaObject::invokeMethod(
             context, [onFinished, response] { onFinished(response); }, Qt::QueuedConnection);
+    }
+};
+
+// The fixture of the rollback operation tests: release "shop" (its Secrets from
+// tests/data/helm/secrets-shop.json) in a FakeCluster, rolled back at a fixed time. Set up the
+// cluster, then run(); the caller returns when QTest::currentTestFailed().
+struct ShopRollback
+{
+    FakeCluster cluster;
+    const QDateTime now = QDateTime(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
+    std::unique_ptr<HelmRollbackOperation> op;
+    bool ok = false;
+    QString message;
+
+    ShopRollback() { cluster.secrets = load(QStringLiteral("secrets-shop.json")); }
+
+    // Plans the rollback to `target` (0: the previous revision) and runs it to its end.
+    void run(int target)
+    {
+        auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), target, now);
+        QVERIFY(plan.ok());
+        op = std::make_unique<HelmRollbackOperation>(*plan);
+        op->setNow(now);
+        QSignalSpy finished(op.get(), &HelmRollbackOperation::finished);
+        op->run(&cluster, cluster.reader());
+        QTRY_COMPARE(finished.count(), 1);
+        ok = finished.first().at(0).toBool();
+        message = finished.first().at(1).toString();
     }
 };
 
@@ -399,20 +429,16 @@ private slots:
         QFETCH(bool, failOnlyForReal);
         QFETCH(bool, ok);
         QFETCH(QString, history);
-        FakeCluster cluster;
-        cluster.secrets = load(QStringLiteral("secrets-shop.json"));
+        ShopRollback rollback;
+        FakeCluster &cluster = rollback.cluster;
         const nlohmann::json before = cluster.secrets;
         cluster.failKind = failKind;
         cluster.failOnlyForReal = failOnlyForReal;
-        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
-        auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 0, now);
-        QVERIFY(plan.ok());
-        HelmRollbackOperation op(*plan);
-        op.setNow(now);
-        QSignalSpy finished(&op, &HelmRollbackOperation::finished);
-        op.run(&cluster, cluster.reader());
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().at(0).toBool(), ok);
+        rollback.run(0);
+        if (QTest::currentTestFailed())
+            return;
+        HelmRollbackOperation &op = *rollback.op;
+        QCOMPARE(rollback.ok, ok);
         QCOMPARE(historyRows(cluster.secrets, QStringLiteral("shop")), history);
         // The target manifest goes through the server's dry run first, every object of it.
         QCOMPARE(cluster.log.first(), QStringLiteral("apply Service web (dry run)"));
@@ -422,16 +448,14 @@ private slots:
             for (const QString &line : cluster.log)
                 QVERIFY2(line.endsWith(QLatin1String("(dry run)")), qPrintable(line));
             QVERIFY(cluster.secrets == before);
-            QVERIFY2(
-                finished.first().at(1).toString().contains(QLatin1String("nothing was written")),
-                qPrintable(finished.first().at(1).toString()));
+            QVERIFY2(rollback.message.contains(QLatin1String("nothing was written")),
+                     qPrintable(rollback.message));
             return;
         }
         // Pending is recorded before the cluster is touched (after the three dry runs).
         QCOMPARE(cluster.log.at(3), QStringLiteral("create Secret sh.helm.release.v1.shop.v4"));
         if (ok) {
-            QCOMPARE(finished.first().at(1).toString(),
-                     QStringLiteral("Rollback was a success! Happy Helming!"));
+            QCOMPARE(rollback.message, QStringLiteral("Rollback was a success! Happy Helming!"));
             QVERIFY(cluster.log.contains(QStringLiteral("delete Deployment web-cache")));
             // Looked at first, as Helm does, for its resource policy.
             QCOMPARE(cluster.log.indexOf(
@@ -467,8 +491,8 @@ private slots:
         QFETCH(QString, policy);
         QFETCH(bool, deleted);
         QFETCH(bool, kept);
-        FakeCluster cluster;
-        cluster.secrets = load(QStringLiteral("secrets-shop.json"));
+        ShopRollback rollback;
+        FakeCluster &cluster = rollback.cluster;
         nlohmann::json metadata = {{"name", "web-config"}, {"namespace", "shop"}};
         if (!policy.isEmpty())
             metadata["annotations"]
@@ -478,22 +502,18 @@ private slots:
             path, FakeCluster::object(status, status == 200 ? nlohmann::json{{"metadata", metadata}}
                                                             : nlohmann::json{{"kind", "Status"},
                                                                              {"code", status}}));
-        const QDateTime now(QDate(2026, 11, 21), QTime(10, 0), Qt::UTC);
-        auto plan = HelmRollback::plan(cluster.secrets, QStringLiteral("shop"), 1, now);
-        QVERIFY(plan.ok());
-        HelmRollbackOperation op(*plan);
-        op.setNow(now);
-        QSignalSpy finished(&op, &HelmRollbackOperation::finished);
-        op.run(&cluster, cluster.reader());
-        QTRY_COMPARE(finished.count(), 1);
+        rollback.run(1);
+        if (QTest::currentTestFailed())
+            return;
+        HelmRollbackOperation &op = *rollback.op;
         // Keeping (or skipping) an object is not a failure: the rollback succeeds.
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(op.report().join('\n')));
+        QVERIFY2(rollback.ok, qPrintable(op.report().join('\n')));
         QVERIFY(cluster.log.contains(QStringLiteral("get ") + path));
         QCOMPARE(cluster.log.contains(QStringLiteral("delete ConfigMap web-config")), deleted);
         QVERIFY(cluster.log.contains(
             QStringLiteral("delete Deployment web-cache"))); // the other one goes
         QCOMPARE(op.kept().size(), kept ? 1 : 0);
-        const QString message = finished.first().at(1).toString();
+        const QString &message = rollback.message;
         const QString report = op.report().join(QLatin1Char('\n'));
         if (kept) {
             QCOMPARE(op.kept().first().name, QStringLiteral("web-config"));

@@ -2,7 +2,8 @@
 // The size limits of util/limits.h, each exceeded on purpose: the input fails with an Error
 // that names the limit (or, for a watch, the informer relists), and nothing crashes, freezes
 // or allocates gigabytes. Network cases run against the fake API server over real HTTP on
-// loopback, with the real limits (no test-only switches).
+// loopback, with the real limits, except the oversized list page, which lowers the informer's
+// page limit (InformerOptions::maxListPageBytes) rather than send 256 MiB.
 #include "fakeapiserver.h"
 #include "testcredentialprovider.h"
 
@@ -112,6 +113,7 @@ private slots:
     // ---- HTTP ----
     void oversizedBodyIsAnError();
     void oversizedWatchLineRelists();
+    void oversizedListPageStopsWithAnError();
 
     // ---- Helm ----
     void helmGzipBombFailsThatReleaseOnly();
@@ -360,6 +362,66 @@ void tst_Limits::oversizedWatchLineRelists()
     // And the informer keeps working afterwards.
     server.put("pods", serverPod("default", "after"));
     QTRY_COMPARE_WITH_TIMEOUT(storeState(*session.store()), serverState(server), 20000);
+}
+
+// One list page over the limit: the informer stops with a TooLarge error that names the kind,
+// the limit and what helps, shown as the kind's Error state, instead of downloading the same
+// page again and again (before: Reconnecting/Stale, a relist every backoff, forever).
+void tst_Limits::oversizedListPageStopsWithAnError()
+{
+    Test::FakeApiServer server;
+    QVERIFY(server.start());
+    for (int i = 0; i < 20; ++i)
+        server.put("pods", serverPod("default", std::string("p").append(std::to_string(i)), 2048));
+    auto connectionTo = [&server] {
+        ClusterConnection connection;
+        connection.contextName = QStringLiteral("test");
+        connection.server = QString::fromStdString(server.url());
+        connection.disableCompression = true;
+        return connection;
+    };
+    ClusterSession session(connectionTo());
+    InformerOptions options;
+    options.initialBackoffMs = 20; // a retry, were there one, would come at once
+    options.maxBackoffMs = 100;
+    options.maxListPageBytes = 16 * Limits::KiB; // 20 pods of 2 KiB: one page of 500 is ~50 KiB
+    session.setOptions(options);
+    session.setKinds({Kind::Pod});
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.health(Kind::Pod).state, WatchHealth::State::Error, 20000);
+    const WatchHealth health = session.health(Kind::Pod);
+    QVERIFY(health.lastError.has_value());
+    const Error &e = *health.lastError;
+    QCOMPARE(e.code, Error::Code::TooLarge);
+    QVERIFY2(e.message.contains(QLatin1String("pods")), qPrintable(e.toString()));
+    QVERIFY2(e.message.contains(QLatin1String("16 KiB")), qPrintable(e.toString()));
+    QVERIFY2(e.message.contains(QLatin1String("500")), qPrintable(e.toString())); // the page size
+    QVERIFY2(e.hint.contains(QLatin1String("page size"))
+                 && e.hint.contains(QLatin1String("namespace")),
+             qPrintable(e.toString()));
+    // No retry: over a second (ten backoffs and more), the server sees no other list.
+    QTest::qWait(1200);
+    QCOMPARE(server.fullListCount("pods"), 1);
+    QCOMPARE(session.health(Kind::Pod).state, WatchHealth::State::Error);
+    QVERIFY(!session.store()->hasSynced(Kind::Pod));
+
+    // Reconnect (a resync) tries once more, and stops again.
+    session.resync(QStringLiteral("asked for"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.fullListCount("pods"), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.health(Kind::Pod).state, WatchHealth::State::Error, 10000);
+    QTest::qWait(500);
+    QCOMPARE(server.fullListCount("pods"), 2);
+
+    // What the error says helps does: smaller pages fit under the same limit.
+    ClusterSession paged(connectionTo());
+    options.pageSize = 4;
+    paged.setOptions(options);
+    paged.setKinds({Kind::Pod});
+    QSignalSpy synced(&paged, &ClusterSession::synced);
+    paged.start();
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() > 0, 20000);
+    QCOMPARE(paged.store()->count(Kind::Pod), 20);
+    QCOMPARE(paged.health(Kind::Pod).state, WatchHealth::State::Live);
 }
 
 void tst_Limits::helmGzipBombFailsThatReleaseOnly()

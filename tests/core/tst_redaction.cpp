@@ -15,6 +15,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,11 @@ const QString Kept = QStringLiteral("kept-value-9");
 const QString Gone = QStringLiteral("gone-value-7");
 const QString Fresh = QStringLiteral("fresh-value-5");
 const QString Password = QStringLiteral("pr0xyS3cret");
+// A password that is not valid URL user information: raw '/', '?' and '#' (URL parsers cut the
+// URL there). Every piece between them must be hidden too, not just the whole.
+const QString RawPassword = QStringLiteral("Rw0x/Qz9y?Kp7w#Jm5v");
+const QStringList ProxyPasswords{Password, QStringLiteral("Rw0x"), QStringLiteral("Qz9y"),
+                                 QStringLiteral("Kp7w"), QStringLiteral("Jm5v")};
 
 std::string b64(const QString &s)
 {
@@ -102,14 +108,18 @@ QString yaml(const json &j)
 
 // The proxy URLs whose password libcurl or Orrery used to quote: a port out of range and an
 // unknown scheme (curl quotes the whole URL), a scheme-less user:password@host (QUrl read
-// "user" as the scheme and kept the rest).
+// "user" as the scheme and kept the rest). Then the same with RawPassword, which curl refuses
+// as proxy syntax and quotes whole, and which Orrery's own proxy message used to cut short.
 QList<QString> leakyProxies()
 {
     const int port = deadPort();
-    return {QStringLiteral("http://alice:%1@127.0.0.1:99999").arg(Password),
-            QStringLiteral("foo://alice:%1@127.0.0.1:%2").arg(Password).arg(port),
-            QStringLiteral("alice:%1@127.0.0.1:%2").arg(Password).arg(port),
-            QStringLiteral("http://alice:%1@127.0.0.1:%2").arg(Password).arg(port)};
+    QList<QString> out;
+    for (const QString &password : {Password, RawPassword})
+        out << QStringLiteral("http://alice:%1@127.0.0.1:99999").arg(password)
+            << QStringLiteral("foo://alice:%1@127.0.0.1:%2").arg(password).arg(port)
+            << QStringLiteral("alice:%1@127.0.0.1:%2").arg(password).arg(port)
+            << QStringLiteral("http://alice:%1@127.0.0.1:%2").arg(password).arg(port);
+    return out;
 }
 
 ClusterConnection proxiedConnection(const QString &proxyUrl)
@@ -131,6 +141,8 @@ class tst_Redaction : public QObject
 private slots:
     void urlCredentials_data();
     void urlCredentials();
+    void urlUserInfo_data();
+    void urlUserInfo();
     void errorFieldsStripped();
 
     void secretDiffShowsKeysAndMarkers();
@@ -138,12 +150,14 @@ private slots:
     void lastAppliedAnnotationCompared();
     void nonSecretsUntouched();
     void hideSecretValuesAnywhere();
+    void secretsInAListDiffPerKey();
     void toleratesAnyShape();
     void requestBodies();
 
     void manifestSecretDocumentsHidden();
     void manifestDiffPairsSecrets();
     void manifestRevealOneKey();
+    void manifestListOfSecrets();
 
     void transportErrorsCarryNoProxyPassword();
     void auditLineCarriesNoProxyPassword();
@@ -182,7 +196,28 @@ void tst_Redaction::urlCredentials_data()
                                << QStringLiteral(
                                       "https://b.s3.amazonaws.com/"
                                       "k?X-Amz-Signature=<redacted>&X-Amz-Credential=<redacted>");
+    // Raw '/', '?' and '#' in a password: curl quotes the string it was given whole.
+    QTest::newRow("raw / in password, curl quote")
+        << QStringLiteral("Unsupported proxy syntax in 'http://u:p/ss@127.0.0.1:1'")
+        << QStringLiteral("Unsupported proxy syntax in 'http://127.0.0.1:1'");
+    QTest::newRow("raw ?#@ in password, curl quote")
+        << QStringLiteral("Unsupported proxy syntax in 'foo://u:a?b#c@d@h:1' (x)")
+        << QStringLiteral("Unsupported proxy syntax in 'foo://h:1' (x)");
+    QTest::newRow("raw / in password, unquoted")
+        << QStringLiteral("Context \"c\"  https://admin:p/w?x#y@127.0.0.1:6443 ok")
+        << QStringLiteral("Context \"c\"  https://127.0.0.1:6443 ok");
+    QTest::newRow("raw / in password, json")
+        << QStringLiteral("{\"server\": \"https://a:b/c#d e@h:6443/p\", \"n\": 1}")
+        << QStringLiteral("{\"server\": \"https://h:6443/p\", \"n\": 1}");
+    QTest::newRow("raw / in password, scheme-less curl quote")
+        << QStringLiteral("Unsupported proxy syntax in 'alice:p/s?s#w@127.0.0.1:3128'")
+        << QStringLiteral("Unsupported proxy syntax in '127.0.0.1:3128'");
+    QTest::newRow("quote never closed") << QStringLiteral("in 'http://u:p/w@h:1 and more")
+                                        << QStringLiteral("in 'http://h:1 and more");
     // Left alone: no credential in them.
+    QTest::newRow("image digest")
+        << QStringLiteral("{\"image\": \"registry:5000/app@sha256:0af3\"}")
+        << QStringLiteral("{\"image\": \"registry:5000/app@sha256:0af3\"}");
     QTest::newRow("plain url") << QStringLiteral("https://127.0.0.1:6443/api?labelSelector=a%3Db")
                                << QStringLiteral("https://127.0.0.1:6443/api?labelSelector=a%3Db");
     QTest::newRow("git remote") << QStringLiteral("git@github.com:org/repo.git")
@@ -199,6 +234,28 @@ void tst_Redaction::urlCredentials()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(Redaction::stripUrlCredentials(text), expected);
+}
+
+void tst_Redaction::urlUserInfo_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << QStringLiteral("http://u:pw@h:1") << QStringLiteral("http://h:1");
+    QTest::newRow("raw /?#@") << QStringLiteral("http://u:a/b?c#d@e@h:1/p")
+                              << QStringLiteral("http://h:1/p");
+    QTest::newRow("scheme-less") << QStringLiteral("alice:a/b?c#d@10.0.0.1:3128")
+                                 << QStringLiteral("10.0.0.1:3128");
+    QTest::newRow("none") << QStringLiteral("http://10.0.0.1:3128")
+                          << QStringLiteral("http://10.0.0.1:3128");
+    QTest::newRow("query token") << QStringLiteral("https://h/p?token=abc")
+                                 << QStringLiteral("https://h/p?token=<redacted>");
+}
+
+void tst_Redaction::urlUserInfo()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    QCOMPARE(Redaction::stripUrlUserInfo(url), expected);
 }
 
 void tst_Redaction::errorFieldsStripped()
@@ -307,6 +364,51 @@ void tst_Redaction::hideSecretValuesAnywhere()
     QCOMPARE_JSON(hidden["items"][0]["data"]["password"], json(Redaction::Hidden));
     QCOMPARE_JSON(hidden["items"][0]["stringData"]["p"], json(Redaction::Hidden));
     QCOMPARE_JSON(hidden["items"][1]["data"]["k"], json("v"));
+}
+
+// Secrets inside a List (kind: List, items: [Secret...]) get the same per-key markers as a
+// Secret alone: paired by namespace and name across the two sides, whatever their position.
+void tst_Redaction::secretsInAListDiffPerKey()
+{
+    auto list = [](const json &items) {
+        return json{{"apiVersion", "v1"}, {"kind", "List"}, {"items", items}};
+    };
+    json other = secret({{"token", b64(Kept)}});
+    other["metadata"]["name"] = "other";
+    json gone = secret({{"token", b64(Gone)}});
+    gone["metadata"]["name"] = "gone";
+    json fresh = secret({{"token", b64(Fresh)}});
+    fresh["metadata"]["name"] = "fresh";
+    const json cm = {{"kind", "ConfigMap"}, {"metadata", {{"name", "c"}}}, {"data", {{"k", "v"}}}};
+    const json before
+        = list({secret({{"password", b64(Old)}, {"user", b64(Kept)}, {"legacy", b64(Gone)}}), other,
+                gone, cm});
+    // Another order on the after side: pairing is by name, not position.
+    const json after = list({other, cm,
+                             secret({{"password", b64(New)}, {"user", b64(Kept)}},
+                                    {{"stringData", {{"plain", Fresh.toStdString()}}}}),
+                             fresh});
+    const auto [b, a] = Redaction::hideSecretValuesForDiff(before, after);
+    const json &db = b["items"][0];
+    const json &da = a["items"][2];
+    QCOMPARE_JSON(db["data"]["password"], json(Redaction::Hidden));
+    QCOMPARE_JSON(da["data"]["password"], json(Redaction::Changed));
+    QCOMPARE_JSON(db["data"]["user"], json(Redaction::Unchanged));
+    QCOMPARE_JSON(da["data"]["user"], json(Redaction::Unchanged));
+    QCOMPARE_JSON(db["data"]["legacy"], json(Redaction::Removed));
+    QCOMPARE_JSON(da["stringData"]["plain"], json(Redaction::Added));
+    QCOMPARE_JSON(b["items"][1]["data"]["token"], json(Redaction::Unchanged)); // other
+    QCOMPARE_JSON(a["items"][0]["data"]["token"], json(Redaction::Unchanged));
+    QCOMPARE_JSON(b["items"][2]["data"]["token"], json(Redaction::Removed)); // gone
+    QCOMPARE_JSON(a["items"][3]["data"]["token"], json(Redaction::Added));   // fresh
+    QCOMPARE_JSON(a["items"][1], cm);
+    const QString diff
+        = LineDiff::unified(yaml(b), yaml(a), QStringLiteral("live"), QStringLiteral("after"));
+    QVERIFY_NO_LEAK(diff, (QStringList{Old, New, Kept, Gone, Fresh}));
+    QVERIFY2(diff.contains(QLatin1String("password: <changed>")), qPrintable(diff));
+    // The same List on both sides: no difference at all.
+    const auto [x, y] = Redaction::hideSecretValuesForDiff(before, before);
+    QCOMPARE_JSON(x, y);
 }
 
 // A CRD whose schema has `properties.kind` as an object, a `data` that is a string, arrays,
@@ -435,6 +537,57 @@ void tst_Redaction::manifestRevealOneKey()
         m, {QStringLiteral("prod"), QStringLiteral("app-creds"), QStringLiteral("nope")}));
 }
 
+// A manifest document that is a List of Secrets: hidden, diffed per key and revealed per key
+// like a Secret document. (Before, a List was not recognised at all and showed as written.)
+void tst_Redaction::manifestListOfSecrets()
+{
+    auto listManifest = [](const QString &password, bool extra) {
+        QString m
+            = QStringLiteral("# Source: app/templates/secrets.yaml\napiVersion: v1\n"
+                             "kind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n"
+                             "  metadata:\n    name: db\n    namespace: prod\n  data:\n"
+                             "    password: %1\n    user: %2\n")
+                  .arg(QString::fromStdString(b64(password)), QString::fromStdString(b64(Kept)));
+        if (extra)
+            m += QStringLiteral("    extra: %1\n").arg(QString::fromStdString(b64(Fresh)));
+        m += QStringLiteral("- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n"
+                            "  data:\n    mode: blue\n---\nkind: ConfigMap\nmetadata:\n"
+                            "  name: plain\n");
+        return m;
+    };
+    const QString v1 = listManifest(Old, false);
+    const QString shown = ManifestRedaction::hideSecretValues(v1);
+    QVERIFY_NO_LEAK(shown, (QStringList{Old, Kept}));
+    QVERIFY2(shown.contains(QLatin1String("password: <redacted>")), qPrintable(shown));
+    QVERIFY2(shown.contains(QLatin1String("mode: blue")), qPrintable(shown));
+    QVERIFY2(shown.startsWith(QLatin1String("# Source: app/templates/secrets.yaml\n")),
+             qPrintable(shown));
+    QVERIFY2(shown.endsWith(QLatin1String("---\nkind: ConfigMap\nmetadata:\n  name: plain\n")),
+             qPrintable(shown));
+
+    const auto [before, after]
+        = ManifestRedaction::hideSecretValuesForDiff(v1, listManifest(New, true));
+    const QString diff
+        = LineDiff::unified(before, after, QStringLiteral("v1"), QStringLiteral("v2"));
+    QVERIFY_NO_LEAK(diff + before + after, (QStringList{Old, New, Kept, Fresh}));
+    // Keys sort alphabetically, so the added "extra" stands between the two password lines.
+    for (const char *line : {"^- +password: <redacted>$", "^\\+ +password: <changed>$"})
+        QVERIFY2(diff.contains(
+                     QRegularExpression(QLatin1String(line), QRegularExpression::MultilineOption)),
+                 qPrintable(diff));
+    QVERIFY2(diff.contains(QRegularExpression(QStringLiteral("^\\+ +extra: <added>$"),
+                                              QRegularExpression::MultilineOption)),
+             qPrintable(diff));
+    QVERIFY2(before.contains(QLatin1String("user: <unchanged>")), qPrintable(before));
+    const auto [x, y] = ManifestRedaction::hideSecretValuesForDiff(v1, v1);
+    QCOMPARE(x, y);
+
+    const QList<ManifestRedaction::SecretKey> keys = ManifestRedaction::secretKeys(v1);
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys[0].label(), QStringLiteral("prod/db: password"));
+    QCOMPARE(ManifestRedaction::secretValue(v1, keys[0]).value_or(QString()), Old);
+}
+
 // libcurl's own error text quotes the proxy URL with its password for these URLs; the
 // transport hands out Errors made from that text.
 void tst_Redaction::transportErrorsCarryNoProxyPassword()
@@ -448,7 +601,7 @@ void tst_Redaction::transportErrorsCarryNoProxyPassword()
         QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 15000);
         QVERIFY2(!answer->ok(), qPrintable(proxy));
         const Error &e = answer->error();
-        QVERIFY_NO_LEAK(e.toString() + e.hint, QStringList{Password});
+        QVERIFY_NO_LEAK(e.toString() + e.hint, ProxyPasswords);
         QCOMPARE(e.code, Error::Code::Network);
         QVERIFY2(e.toString().contains(QLatin1String("127.0.0.1")),
                  qPrintable(e.toString())); // still says where
@@ -458,9 +611,10 @@ void tst_Redaction::transportErrorsCarryNoProxyPassword()
 void tst_Redaction::auditLineCarriesNoProxyPassword()
 {
     QTemporaryDir dir;
-    {
+    const QList<QString> proxies = leakyProxies();
+    for (const QString &proxy : {proxies.first(), proxies.at(proxies.size() / 2)}) {
         AuditLog audit(dir.path());
-        HttpTransport transport(proxiedConnection(leakyProxies().first()));
+        HttpTransport transport(proxiedConnection(proxy));
         ClusterWriteExecutor writer(&transport, &audit);
         PlannedWrite w;
         w.verb = QStringLiteral("patch");
@@ -484,7 +638,8 @@ void tst_Redaction::auditLineCarriesNoProxyPassword()
         all += f.readAll();
     }
     QVERIFY2(all.contains("settings"), all.constData()); // the line was written
-    QVERIFY_NO_LEAK(QString::fromUtf8(all), (QStringList{Password, QStringLiteral("pw-in-body")}));
+    QVERIFY_NO_LEAK(QString::fromUtf8(all),
+                    ProxyPasswords + QStringList{QStringLiteral("pw-in-body")});
     // The entry itself, whatever the log's layout: result and summary are stripped.
     AuditEntry e;
     e.result
@@ -492,18 +647,23 @@ void tst_Redaction::auditLineCarriesNoProxyPassword()
               .arg(Password);
     e.summary = QStringLiteral("{\"url\":\"https://alice:%1@h\"}").arg(Password);
     QVERIFY_NO_LEAK(QString::fromStdString(e.toJson().dump()), QStringList{Password});
+    e.result = QStringLiteral("transfer failed (Unsupported proxy syntax in "
+                              "'http://alice:%1@h:99999')")
+                   .arg(RawPassword);
+    e.summary = QStringLiteral("{\"url\":\"https://alice:%1@h\"}").arg(RawPassword);
+    QVERIFY_NO_LEAK(QString::fromStdString(e.toJson().dump()), ProxyPasswords);
 }
 
 void tst_Redaction::doctorPrintsNoProxyPassword_data()
 {
-    QTest::addColumn<bool>("json");
+    QTest::addColumn<bool>("asJson");
     QTest::newRow("text") << false;
     QTest::newRow("json") << true;
 }
 
 void tst_Redaction::doctorPrintsNoProxyPassword()
 {
-    QFETCH(bool, json);
+    QFETCH(bool, asJson);
     QTemporaryDir dir;
     const QString kubeconfig = dir.filePath(QStringLiteral("config"));
     QFile f(kubeconfig);
@@ -518,7 +678,7 @@ void tst_Redaction::doctorPrintsNoProxyPassword()
             += QStringLiteral("- name: k%1\n  cluster:\n    server: https://admin:%2@127.0.0.1:%3\n"
                               "    proxy-url: \"%4\"\n")
                    .arg(i)
-                   .arg(Password)
+                   .arg(i % 2 ? RawPassword : Password)
                    .arg(deadPort())
                    .arg(proxies[i]);
         contexts += QStringLiteral("- name: c%1\n  context: {cluster: k%1, user: u}\n").arg(i);
@@ -528,7 +688,7 @@ void tst_Redaction::doctorPrintsNoProxyPassword()
     f.close();
     QProcess doctor;
     QStringList args{QStringLiteral("--doctor"), QStringLiteral("--kubeconfig"), kubeconfig};
-    if (json)
+    if (asJson)
         args << QStringLiteral("--json");
     doctor.start(QStringLiteral(ORRERY_APP_BINARY), args);
     QVERIFY(doctor.waitForFinished(120000));
@@ -538,7 +698,7 @@ void tst_Redaction::doctorPrintsNoProxyPassword()
     for (int i = 0; i < proxies.size(); ++i)
         QVERIFY2(out.contains(QStringLiteral("c%1").arg(i)), qPrintable(out));
     QVERIFY2(out.contains(QLatin1String("proxy")), qPrintable(out));
-    QVERIFY_NO_LEAK(out, QStringList{Password});
+    QVERIFY_NO_LEAK(out, ProxyPasswords);
 }
 
 QTEST_GUILESS_MAIN(tst_Redaction)

@@ -50,35 +50,6 @@ const ResourceInfo *findResource(const std::string &name)
     return nullptr;
 }
 
-json status(int code, const std::string &reason, const std::string &message)
-{
-    return {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
-            {"status", "Failure"}, {"message", message}, {"reason", reason},
-            {"code", code}};
-}
-
-void sendStatus(httplib::Response &res, int code, const std::string &reason,
-                const std::string &message)
-{
-    res.status = code;
-    res.set_content(status(code, reason, message).dump(), "application/json");
-}
-
-std::vector<std::string> split(const std::string &path)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string::npos)
-            end = path.size();
-        if (end > start)
-            out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 } // namespace
 
 FakeApiServer::FakeApiServer()
@@ -105,33 +76,13 @@ json FakeApiServer::makeObject(const std::string &ns, const std::string &name, j
     return o;
 }
 
-std::string FakeApiServer::key(const json &object) const
-{
-    const json &m = object["metadata"];
-    return m.value("namespace", std::string()) + "/" + m.value("name", std::string());
-}
-
 bool FakeApiServer::start(int port)
 {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = false;
     }
-    m_server = std::make_unique<httplib::Server>();
-    // Every informer holds a watch open: more threads than cpp-httplib's default of 8.
-    m_server->new_task_queue = [] { return new httplib::ThreadPool(64); };
-    installRoutes();
-    if (port == 0)
-        m_port = m_server->bind_to_any_port("127.0.0.1");
-    else
-        m_port = m_server->bind_to_port("127.0.0.1", port) ? port : -1;
-    if (m_port <= 0)
-        return false;
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
-    // stop() before the listener runs would be lost and leave it listening forever.
-    while (!m_server->is_running())
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return true;
+    return m_http.start(port, 64, [this](httplib::Server &server) { installRoutes(server); });
 }
 
 void FakeApiServer::stop()
@@ -141,11 +92,7 @@ void FakeApiServer::stop()
         m_stopping = true;
     }
     m_changed.notify_all();
-    if (m_server)
-        m_server->stop();
-    if (m_thread.joinable())
-        m_thread.join();
-    m_server.reset();
+    m_http.stop();
 }
 
 bool FakeApiServer::restart(std::vector<std::pair<std::string, json>> objects,
@@ -154,41 +101,25 @@ bool FakeApiServer::restart(std::vector<std::pair<std::string, json>> objects,
     stop();
     {
         std::lock_guard lock(m_mutex);
-        ++m_epoch;
-        m_objects.clear();
-        m_events.clear();
-        m_snapshots.clear();
-        m_rv = firstResourceVersion;
-        m_compactedRv = firstResourceVersion;
-    }
-    for (auto &[resource, object] : objects)
-        put(resource, std::move(object));
-    {
+        m_state.reset(firstResourceVersion);
+        for (auto &[resource, object] : objects)
+            m_state.put(resource, std::move(object));
         // The new cluster's history starts now: older versions are unknown (410).
-        std::lock_guard lock(m_mutex);
-        m_compactedRv = m_rv;
+        m_state.compact();
     }
-    return start(m_port);
+    return start(m_http.port());
 }
 
 std::string FakeApiServer::url() const
 {
-    return "http://127.0.0.1:" + std::to_string(m_port);
+    return m_http.url();
 }
 
 void FakeApiServer::put(const std::string &resource, json object)
 {
     {
         std::lock_guard lock(m_mutex);
-        const std::uint64_t rv = ++m_rv;
-        object["metadata"]["resourceVersion"] = std::to_string(rv);
-        if (!object["metadata"].contains("creationTimestamp"))
-            object["metadata"]["creationTimestamp"] = "2024-01-01T00:00:00Z";
-        auto &objs = m_objects[resource];
-        const std::string k = key(object);
-        const bool existed = objs.count(k) > 0;
-        objs[k] = object;
-        m_events.push_back({rv, resource, existed ? "MODIFIED" : "ADDED", object});
+        m_state.put(resource, std::move(object));
     }
     m_changed.notify_all();
 }
@@ -198,15 +129,8 @@ bool FakeApiServer::remove(const std::string &resource, const std::string &ns,
 {
     {
         std::lock_guard lock(m_mutex);
-        auto &objs = m_objects[resource];
-        auto it = objs.find(ns + "/" + name);
-        if (it == objs.end())
+        if (!m_state.remove(resource, ns, name))
             return false;
-        json object = it->second;
-        objs.erase(it);
-        const std::uint64_t rv = ++m_rv;
-        object["metadata"]["resourceVersion"] = std::to_string(rv);
-        m_events.push_back({rv, resource, "DELETED", object});
     }
     m_changed.notify_all();
     return true;
@@ -215,25 +139,19 @@ bool FakeApiServer::remove(const std::string &resource, const std::string &ns,
 std::vector<json> FakeApiServer::objects(const std::string &resource) const
 {
     std::lock_guard lock(m_mutex);
-    std::vector<json> out;
-    auto it = m_objects.find(resource);
-    if (it != m_objects.end())
-        for (const auto &[k, o] : it->second)
-            out.push_back(o);
-    return out;
+    return m_state.objects(resource);
 }
 
 std::uint64_t FakeApiServer::resourceVersion() const
 {
     std::lock_guard lock(m_mutex);
-    return m_rv;
+    return m_state.resourceVersion();
 }
 
 void FakeApiServer::compact()
 {
     std::lock_guard lock(m_mutex);
-    m_compactedRv = m_rv;
-    m_events.clear();
+    m_state.compact();
 }
 
 void FakeApiServer::addFault(const std::string &resource, Fault fault, int status, int afterEvents)
@@ -307,10 +225,9 @@ bool FakeApiServer::takeFault(const std::string &resource, bool watch, bool hasC
     return true;
 }
 
-void FakeApiServer::installRoutes()
+void FakeApiServer::installRoutes(httplib::Server &server)
 {
-    m_server->Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
-        const std::vector<std::string> seg = split(req.path);
+    server.Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
         if (req.path == "/version") {
             res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-fake"})",
                             "application/json");
@@ -336,29 +253,24 @@ void FakeApiServer::installRoutes()
             return;
         }
         // /api/v1[/...] or /apis/<group>/<version>[/...]
-        std::string group, version;
-        std::size_t rest = 0;
-        if (seg.size() >= 2 && seg[0] == "api") {
-            version = seg[1];
-            rest = 2;
-        } else if (seg.size() >= 3 && seg[0] == "apis") {
-            group = seg[1];
-            version = seg[2];
-            rest = 3;
-        } else {
+        const std::optional<ApiPath> path = ApiPath::parse(req.path);
+        if (!path) {
             sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
             return;
         }
+        const std::string &group = path->group;
+        const std::vector<std::string> &seg = path->rest;
         {
             std::lock_guard lock(m_mutex);
             const auto &served = m_groupVersions[group];
-            if (std::find(served.begin(), served.end(), version) == served.end()) {
+            if (std::find(served.begin(), served.end(), path->version) == served.end()) {
                 sendStatus(res, 404, "NotFound",
                            "the server could not find the requested resource");
                 return;
             }
         }
-        if (seg.size() == rest) {
+        const std::string apiVersion = path->apiVersion();
+        if (seg.empty()) {
             json resources = json::array();
             for (const ResourceInfo &r : s_resources) {
                 if (group != r.group)
@@ -370,30 +282,30 @@ void FakeApiServer::installRoutes()
                      {"kind", r.kind},
                      {"verbs", {"get", "list", "watch", "create", "update", "patch", "delete"}}});
             }
-            const std::string gv = group.empty() ? version : group + "/" + version;
-            res.set_content(
-                json{{"kind", "APIResourceList"}, {"groupVersion", gv}, {"resources", resources}}
-                    .dump(),
-                "application/json");
+            res.set_content(json{{"kind", "APIResourceList"},
+                                 {"groupVersion", apiVersion},
+                                 {"resources", resources}}
+                                .dump(),
+                            "application/json");
             return;
         }
         std::string ns, resource, name;
-        if (seg[rest] == "namespaces" && seg.size() >= rest + 3) {
-            ns = seg[rest + 1];
-            resource = seg[rest + 2];
-            if (seg.size() > rest + 3)
-                name = seg[rest + 3];
+        if (seg[0] == "namespaces" && seg.size() >= 3) {
+            ns = seg[1];
+            resource = seg[2];
+            if (seg.size() > 3)
+                name = seg[3];
         } else {
-            resource = seg[rest];
-            if (seg.size() > rest + 1)
-                name = seg[rest + 1];
+            resource = seg[0];
+            if (seg.size() > 1)
+                name = seg[1];
         }
         const ResourceInfo *info = findResource(resource);
         if (!info || group != info->group) {
             sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
             return;
         }
-        const std::string apiVersion = group.empty() ? version : group + "/" + version;
+        const std::string kind = info->kind;
         {
             std::lock_guard lock(m_mutex);
             if (m_forbidden[resource]) {
@@ -406,14 +318,13 @@ void FakeApiServer::installRoutes()
         }
         if (!name.empty()) {
             std::lock_guard lock(m_mutex);
-            auto &objs = m_objects[resource];
-            auto it = objs.find(ns + "/" + name);
-            if (it == objs.end()) {
+            const json *found = m_state.find(resource, ns, name);
+            if (!found) {
                 sendStatus(res, 404, "NotFound", resource + " \"" + name + "\" not found");
                 return;
             }
-            json o = it->second;
-            o["kind"] = info->kind;
+            json o = *found;
+            o["kind"] = kind;
             o["apiVersion"] = apiVersion;
             res.set_content(o.dump(), "application/json");
             return;
@@ -434,8 +345,8 @@ void FakeApiServer::installRoutes()
                 std::lock_guard lock(m_mutex);
                 ++m_watches[resource];
                 hasFault = takeFault(resource, true, false, fault);
-                epoch = m_epoch;
-                expired = fromRv < m_compactedRv || fromRv > m_rv;
+                epoch = m_state.epoch();
+                expired = m_state.isCompacted(fromRv) || fromRv > m_state.resourceVersion();
             }
             if (hasFault && fault.fault == Fault::WatchStatus) {
                 if (fault.status == 410)
@@ -458,12 +369,12 @@ void FakeApiServer::installRoutes()
             };
             auto state = std::make_shared<WatchState>();
             state->lastRv = fromRv;
-            const auto now = std::chrono::steady_clock::now();
-            state->deadline = now + std::chrono::seconds(timeoutSec);
+            const auto opened = std::chrono::steady_clock::now();
+            state->deadline = opened + std::chrono::seconds(timeoutSec);
             if (hasFault && fault.fault == Fault::WatchSilent)
-                state->deadline = now + std::chrono::seconds(30);
+                state->deadline = opened + std::chrono::seconds(30);
             state->nextBookmark
-                = now + std::chrono::milliseconds(m_bookmarkMs > 0 ? m_bookmarkMs : 1000000000);
+                = opened + std::chrono::milliseconds(m_bookmarkMs > 0 ? m_bookmarkMs : 1000000000);
             {
                 std::lock_guard lock(m_mutex);
                 ++m_activeWatches;
@@ -472,21 +383,17 @@ void FakeApiServer::installRoutes()
             // compressor; a watch must flush every event.
             res.set_chunked_content_provider(
                 "application/json;stream=watch",
-                [this, state, resource, ns, fault, hasFault, epoch, apiVersion, info,
+                [this, state, resource, ns, fault, hasFault, epoch, apiVersion, kind,
                  fromRv](std::size_t, httplib::DataSink &sink) {
                     std::unique_lock lock(m_mutex);
                     for (;;) {
-                        if (m_stopping || m_epoch != epoch)
+                        if (m_stopping || m_state.epoch() != epoch)
                             return false;
                         const auto now = std::chrono::steady_clock::now();
                         if (hasFault && fault.fault == Fault::WatchErrorEvent410) {
-                            const std::string line
-                                = json{{"type", "ERROR"},
-                                       {"object", status(410, "Expired",
-                                                         "too old resource version: "
-                                                             + std::to_string(fromRv))}}
-                                      .dump()
-                                  + "\n";
+                            const std::string line = ApiObjectState::errorLine(
+                                410, "Expired",
+                                "too old resource version: " + std::to_string(fromRv));
                             lock.unlock();
                             sink.write(line.data(), line.size());
                             sink.done();
@@ -499,7 +406,7 @@ void FakeApiServer::installRoutes()
                             continue;
                         }
                         std::string out;
-                        for (const Event &e : m_events) {
+                        for (const ApiObjectState::Event &e : m_state.events()) {
                             if (e.rv <= state->lastRv || e.resource != resource)
                                 continue;
                             if (!ns.empty()
@@ -515,10 +422,7 @@ void FakeApiServer::installRoutes()
                                 sink.write(out.data(), out.size());
                                 return false;
                             }
-                            json o = e.object;
-                            o["kind"] = info->kind;
-                            o["apiVersion"] = apiVersion;
-                            out += json{{"type", e.type}, {"object", o}}.dump() + "\n";
+                            out += ApiObjectState::eventLine(e, kind, apiVersion);
                             state->lastRv = e.rv;
                             ++state->sent;
                         }
@@ -530,15 +434,9 @@ void FakeApiServer::installRoutes()
                             return false;
                         }
                         if (now >= state->nextBookmark) {
-                            out += json{{"type", "BOOKMARK"},
-                                        {"object",
-                                         {{"kind", info->kind},
-                                          {"apiVersion", apiVersion},
-                                          {"metadata",
-                                           {{"resourceVersion", std::to_string(m_rv)}}}}}}
-                                       .dump()
-                                   + "\n";
-                            state->lastRv = std::max(state->lastRv, m_rv);
+                            out += ApiObjectState::bookmarkLine(kind, apiVersion,
+                                                                m_state.resourceVersion());
+                            state->lastRv = std::max(state->lastRv, m_state.resourceVersion());
                             state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
                         }
                         if (!out.empty()) {
@@ -583,43 +481,13 @@ void FakeApiServer::installRoutes()
                 sendStatus(res, fault.status, "InternalError", "scripted failure");
             return;
         }
-        Snapshot snap;
-        std::size_t offset = 0;
-        if (!cont.empty()) {
-            const std::size_t colon = cont.find(':');
-            auto it = m_snapshots.find(cont.substr(0, colon));
-            if (it == m_snapshots.end() || it->second.epoch != m_epoch
-                || colon == std::string::npos) {
-                sendStatus(res, 410, "Expired", "The provided continue parameter is too old");
-                return;
-            }
-            snap = it->second;
-            offset = std::stoul(cont.substr(colon + 1));
-        } else {
-            snap.epoch = m_epoch;
-            snap.rv = m_rv;
-            for (const auto &[k, o] : m_objects[resource])
-                if (ns.empty() || o["metadata"].value("namespace", std::string()) == ns)
-                    snap.items.push_back(o);
+        const std::optional<json> page = m_state.listPage(resource, kind, apiVersion, ns, cont,
+                                                          std::size_t(std::max(limit, 0)));
+        if (!page) {
+            sendStatus(res, 410, "Expired", "The provided continue parameter is too old");
+            return;
         }
-        json items = json::array();
-        std::size_t end = snap.items.size();
-        if (limit > 0)
-            end = std::min(end, offset + std::size_t(limit));
-        for (std::size_t i = offset; i < end; ++i)
-            items.push_back(snap.items[i]);
-        json list = {{"kind", std::string(info->kind) + "List"},
-                     {"apiVersion", apiVersion},
-                     {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}},
-                     {"items", items}};
-        if (end < snap.items.size()) {
-            std::string id = cont.empty() ? "t" + std::to_string(m_nextToken++)
-                                          : cont.substr(0, cont.find(':'));
-            if (cont.empty())
-                m_snapshots[id] = snap;
-            list["metadata"]["continue"] = id + ":" + std::to_string(end);
-        }
-        res.set_content(list.dump(), "application/json");
+        res.set_content(page->dump(), "application/json");
     });
 }
 

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apiobjectstate.h"
+#include "loopbackhttpserver.h"
+
 #include <nlohmann/json.hpp>
 
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace httplib {
@@ -49,7 +50,7 @@ public:
     bool restart(std::vector<std::pair<std::string, nlohmann::json>> objects,
                  std::uint64_t firstResourceVersion = 1);
     std::string url() const;
-    int port() const { return m_port; }
+    int port() const { return m_http.port(); }
 
     // State. `resource` is the plural name ("pods", "deployments").
     void put(const std::string &resource, nlohmann::json object); // create or update
@@ -77,47 +78,25 @@ public:
                                      nlohmann::json extra = nlohmann::json::object());
 
 private:
-    struct Event
-    {
-        std::uint64_t rv;
-        std::string resource;
-        std::string type;
-        nlohmann::json object;
-    };
     struct PendingFault
     {
         Fault fault;
         int status;
         int afterEvents;
     };
-    struct Snapshot
-    {
-        std::uint64_t epoch;
-        std::uint64_t rv;
-        std::vector<nlohmann::json> items;
-    };
 
-    void installRoutes();
+    void installRoutes(httplib::Server &server);
     bool takeFault(const std::string &resource, bool watch, bool hasContinue, PendingFault &out);
-    std::string key(const nlohmann::json &object) const;
 
-    mutable std::mutex m_mutex;
+    mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_changed;
-    std::unique_ptr<httplib::Server> m_server;
-    std::thread m_thread;
-    int m_port = 0;
+    LoopbackHttpServer m_http;
     bool m_stopping = false;
 
-    std::uint64_t m_rv = 1;
-    std::uint64_t m_compactedRv = 0;
-    std::uint64_t m_epoch = 1;
-    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects; // resource → key
-    std::deque<Event> m_events;
+    ApiObjectState m_state;
     std::map<std::string, std::deque<PendingFault>> m_faults;
     std::map<std::string, std::vector<std::string>> m_groupVersions;
     std::map<std::string, bool> m_forbidden;
-    std::map<std::string, Snapshot> m_snapshots; // continue token → list snapshot
-    std::uint64_t m_nextToken = 1;
     std::map<std::string, int> m_lists, m_fullLists, m_watches;
     int m_activeWatches = 0;
     int m_bookmarkMs = 0;

@@ -4,7 +4,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace Orrery::Test {
 
@@ -36,13 +35,6 @@ const ResourceInfo *findResource(const std::string &group, const std::string &ve
     return nullptr;
 }
 
-json status(int code, const std::string &reason, const std::string &message)
-{
-    return {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
-            {"status", "Failure"}, {"message", message}, {"reason", reason},
-            {"code", code}};
-}
-
 std::string reasonFor(int code)
 {
     switch (code) {
@@ -54,31 +46,10 @@ std::string reasonFor(int code)
     }
 }
 
+// A Status whose reason follows from the code.
 void sendStatus(httplib::Response &res, int code, const std::string &message)
 {
-    res.status = code;
-    res.set_content(status(code, reasonFor(code), message).dump(), "application/json");
-}
-
-std::vector<std::string> split(const std::string &path)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string::npos)
-            end = path.size();
-        if (end > start)
-            out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-bool parseNumber(const std::string &text, std::uint64_t &out)
-{
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && p == text.data() + text.size();
+    Test::sendStatus(res, code, reasonFor(code), message);
 }
 
 bool isListFault(FaultyApiServer::Fault f)
@@ -127,31 +98,13 @@ FaultyApiServer::~FaultyApiServer()
     stop();
 }
 
-std::string FaultyApiServer::keyOf(const json &object)
-{
-    const json &m = object["metadata"];
-    return m.value("namespace", std::string()) + "/" + m.value("name", std::string());
-}
-
 bool FaultyApiServer::start(int port)
 {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = false;
     }
-    m_server = std::make_unique<httplib::Server>();
-    m_server->new_task_queue = [] { return new httplib::ThreadPool(32); };
-    installRoutes();
-    if (port == 0)
-        m_port = m_server->bind_to_any_port("127.0.0.1");
-    else
-        m_port = m_server->bind_to_port("127.0.0.1", port) ? port : -1;
-    if (m_port <= 0)
-        return false;
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
-    while (!m_server->is_running())
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return true;
+    return m_http.start(port, 32, [this](httplib::Server &server) { installRoutes(server); });
 }
 
 void FaultyApiServer::stop()
@@ -161,11 +114,7 @@ void FaultyApiServer::stop()
         m_stopping = true;
     }
     m_changed.notify_all();
-    if (m_server)
-        m_server->stop();
-    if (m_thread.joinable())
-        m_thread.join();
-    m_server.reset();
+    m_http.stop();
 }
 
 bool FaultyApiServer::restart(std::map<std::string, std::vector<json>> objects,
@@ -174,43 +123,27 @@ bool FaultyApiServer::restart(std::map<std::string, std::vector<json>> objects,
     stop();
     {
         std::lock_guard lock(m_mutex);
-        ++m_epoch;
-        m_objects.clear();
-        m_events.clear();
-        m_snapshots.clear();
+        m_state.reset(firstResourceVersion);
         m_currentWatch.clear();
-        m_rv = firstResourceVersion;
-    }
-    for (auto &[resource, list] : objects)
-        for (json &o : list)
-            put(resource, std::move(o));
-    {
+        for (auto &[resource, list] : objects)
+            for (json &o : list)
+                m_state.put(resource, std::move(o));
         // The new cluster's history starts now.
-        std::lock_guard lock(m_mutex);
-        m_compactedRv = m_rv;
-        m_events.clear();
+        m_state.compact();
     }
-    return start(m_port);
+    return start(m_http.port());
 }
 
 std::string FaultyApiServer::url() const
 {
-    return "http://127.0.0.1:" + std::to_string(m_port);
+    return m_http.url();
 }
 
 void FaultyApiServer::put(const std::string &resource, json object)
 {
     {
         std::lock_guard lock(m_mutex);
-        const std::uint64_t rv = ++m_rv;
-        object["metadata"]["resourceVersion"] = std::to_string(rv);
-        if (!object["metadata"].contains("creationTimestamp"))
-            object["metadata"]["creationTimestamp"] = "2024-01-01T00:00:00Z";
-        auto &objs = m_objects[resource];
-        const std::string k = keyOf(object);
-        const bool existed = objs.count(k) > 0;
-        objs[k] = object;
-        m_events.push_back({rv, resource, existed ? "MODIFIED" : "ADDED", std::move(object)});
+        m_state.put(resource, std::move(object));
     }
     m_changed.notify_all();
 }
@@ -220,15 +153,8 @@ bool FaultyApiServer::remove(const std::string &resource, const std::string &ns,
 {
     {
         std::lock_guard lock(m_mutex);
-        auto &objs = m_objects[resource];
-        auto it = objs.find(ns + "/" + name);
-        if (it == objs.end())
+        if (!m_state.remove(resource, ns, name))
             return false;
-        json object = std::move(it->second);
-        objs.erase(it);
-        const std::uint64_t rv = ++m_rv;
-        object["metadata"]["resourceVersion"] = std::to_string(rv);
-        m_events.push_back({rv, resource, "DELETED", std::move(object)});
     }
     m_changed.notify_all();
     return true;
@@ -237,17 +163,13 @@ bool FaultyApiServer::remove(const std::string &resource, const std::string &ns,
 std::vector<json> FaultyApiServer::objects(const std::string &resource) const
 {
     std::lock_guard lock(m_mutex);
-    std::vector<json> out;
-    if (auto it = m_objects.find(resource); it != m_objects.end())
-        for (const auto &[k, o] : it->second)
-            out.push_back(o);
-    return out;
+    return m_state.objects(resource);
 }
 
 std::uint64_t FaultyApiServer::resourceVersion() const
 {
     std::lock_guard lock(m_mutex);
-    return m_rv;
+    return m_state.resourceVersion();
 }
 
 void FaultyApiServer::inject(const std::string &resource, const FaultSpec &fault)
@@ -337,9 +259,9 @@ void FaultyApiServer::noteRequest(const std::string &resource)
             r.nextRequestAt = Clock::now();
 }
 
-void FaultyApiServer::installRoutes()
+void FaultyApiServer::installRoutes(httplib::Server &server)
 {
-    m_server->Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
+    server.Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
         if (req.path == "/version") {
             res.set_content(R"({"major":"1","minor":"30","gitVersion":"v1.30.0-faulty"})",
                             "application/json");
@@ -357,22 +279,16 @@ void FaultyApiServer::installRoutes()
                             "application/json");
             return;
         }
-        const std::vector<std::string> seg = split(req.path);
-        std::string group, version;
-        std::size_t rest = 0;
-        if (seg.size() >= 2 && seg[0] == "api") {
-            version = seg[1];
-            rest = 2;
-        } else if (seg.size() >= 3 && seg[0] == "apis") {
-            group = seg[1];
-            version = seg[2];
-            rest = 3;
-        } else {
+        const std::optional<ApiPath> path = ApiPath::parse(req.path);
+        if (!path) {
             sendStatus(res, 404, "the server could not find the requested resource");
             return;
         }
-        const std::string apiVersion = group.empty() ? version : group + "/" + version;
-        if (seg.size() == rest) {
+        const std::string &group = path->group;
+        const std::string &version = path->version;
+        const std::vector<std::string> &seg = path->rest;
+        const std::string apiVersion = path->apiVersion();
+        if (seg.empty()) {
             json list = json::array();
             for (const ResourceInfo &r : s_resources) {
                 if (group == r.group && version == r.version)
@@ -393,8 +309,7 @@ void FaultyApiServer::installRoutes()
             return;
         }
         // Collections across all namespaces only: that is what the soak's informers watch.
-        const ResourceInfo *info
-            = seg.size() == rest + 1 ? findResource(group, version, seg[rest]) : nullptr;
+        const ResourceInfo *info = seg.size() == 1 ? findResource(group, version, seg[0]) : nullptr;
         if (!info) {
             sendStatus(res, 404, "the server could not find the requested resource");
             return;
@@ -406,22 +321,21 @@ void FaultyApiServer::installRoutes()
                 parseNumber(req.get_param_value("timeoutSeconds"), timeout);
             serveWatch(info->resource, apiVersion, info->kind,
                        req.get_param_value("resourceVersion"),
-                       int(std::min<std::uint64_t>(timeout, 3600)), &res);
+                       int(std::min<std::uint64_t>(timeout, 3600)), res);
             return;
         }
         std::uint64_t limit = 0;
         if (req.has_param("limit"))
             parseNumber(req.get_param_value("limit"), limit);
         serveList(info->resource, apiVersion, info->kind, req.get_param_value("continue"),
-                  int(std::min<std::uint64_t>(limit, 100000)), &res);
+                  int(std::min<std::uint64_t>(limit, 100000)), res);
     });
 }
 
 void FaultyApiServer::serveList(const std::string &resource, const std::string &apiVersion,
                                 const std::string &kind, const std::string &cont, int limit,
-                                void *response)
+                                httplib::Response &res)
 {
-    auto &res = *static_cast<httplib::Response *>(response);
     std::lock_guard lock(m_mutex);
     noteRequest(resource);
     if (cont.empty())
@@ -449,46 +363,15 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
         return;
     }
 
-    Snapshot snap;
-    std::size_t offset = 0;
-    if (!cont.empty()) {
-        const std::size_t colon = cont.find(':');
-        auto it = colon == std::string::npos ? m_snapshots.end()
-                                             : m_snapshots.find(cont.substr(0, colon));
-        std::uint64_t parsed = 0;
-        if (it == m_snapshots.end() || it->second.epoch != m_epoch
-            || !parseNumber(cont.substr(colon + 1), parsed)) {
-            sendStatus(
-                res, 410,
-                "The provided continue parameter is too old to display a consistent list result.");
-            return;
-        }
-        snap = it->second;
-        offset = std::min<std::size_t>(parsed, snap.items.size());
-    } else {
-        snap.epoch = m_epoch;
-        snap.rv = m_rv;
-        for (const auto &[k, o] : m_objects[resource])
-            snap.items.push_back(o);
+    const std::optional<json> list
+        = m_state.listPage(resource, kind, apiVersion, {}, cont, std::size_t(std::max(limit, 0)));
+    if (!list) {
+        sendStatus(
+            res, 410,
+            "The provided continue parameter is too old to display a consistent list result.");
+        return;
     }
-    std::size_t end = snap.items.size();
-    if (limit > 0)
-        end = std::min(end, offset + std::size_t(limit));
-    json items = json::array();
-    for (std::size_t i = offset; i < end; ++i)
-        items.push_back(snap.items[i]);
-    json list = {{"kind", kind + "List"},
-                 {"apiVersion", apiVersion},
-                 {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}},
-                 {"items", std::move(items)}};
-    if (end < snap.items.size()) {
-        const std::string id
-            = cont.empty() ? "t" + std::to_string(m_nextToken++) : cont.substr(0, cont.find(':'));
-        if (cont.empty())
-            m_snapshots[id] = snap;
-        list["metadata"]["continue"] = id + ":" + std::to_string(end);
-    }
-    std::string body = list.dump();
+    std::string body = list->dump();
     if (faulted && fault.fault == Fault::ListDrop) {
         // Headers and half the page, then the connection is cut: the chunked body never ends.
         auto half = std::make_shared<std::string>(body.substr(0, body.size() / 2));
@@ -504,9 +387,8 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
 
 void FaultyApiServer::serveWatch(const std::string &resource, const std::string &apiVersion,
                                  const std::string &kind, const std::string &rvText, int timeoutSec,
-                                 void *response)
+                                 httplib::Response &res)
 {
-    auto &res = *static_cast<httplib::Response *>(response);
     std::uint64_t fromRv = 0;
     std::uint64_t id = 0;
     std::uint64_t epoch = 0;
@@ -530,10 +412,10 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
             }
             return;
         }
-        expired = fromRv < m_compactedRv;
+        expired = m_state.isCompacted(fromRv);
         id = m_nextWatch++;
         m_currentWatch[resource] = id; // an older watch of this resource ends
-        epoch = m_epoch;
+        epoch = m_state.epoch();
         if (!expired)
             ++m_watchesStreamed[resource];
     }
@@ -552,152 +434,136 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
     state->nextBookmark = Clock::now();
 
     // Not "application/json": cpp-httplib would gzip it and hold events in the compressor.
-    res.set_chunked_content_provider("application/json;stream=watch", [this, state, resource,
-                                                                       apiVersion, kind, id, epoch,
-                                                                       expired, fromRv](
-                                                                          std::size_t,
-                                                                          httplib::DataSink &sink) {
-        std::unique_lock lock(m_mutex);
-        if (expired) {
-            const std::string line
-                = json{{"type", "ERROR"},
-                       {"object", status(410, "Expired",
-                                         "too old resource version: " + std::to_string(fromRv))}}
-                      .dump()
-                  + "\n";
-            lock.unlock();
-            sink.write(line.data(), line.size());
-            sink.done();
-            return true;
-        }
-        for (;;) {
-            if (m_stopping || m_epoch != epoch || m_currentWatch[resource] != id)
-                return false;
-            const auto now = Clock::now();
-            if (state->silent) {
-                // Say nothing until the client gives up (a newer watch) or long after.
-                if (now >= state->deadline)
-                    return false;
-                m_changed.wait_for(lock, std::chrono::milliseconds(20));
-                continue;
+    res.set_chunked_content_provider(
+        "application/json;stream=watch", [this, state, resource, apiVersion, kind, id, epoch,
+                                          expired, fromRv](std::size_t, httplib::DataSink &sink) {
+            std::unique_lock lock(m_mutex);
+            if (expired) {
+                const std::string line = ApiObjectState::errorLine(
+                    410, "Expired", "too old resource version: " + std::to_string(fromRv));
+                lock.unlock();
+                sink.write(line.data(), line.size());
+                sink.done();
+                return true;
             }
-            std::string out;
-            auto appendEvents = [&] {
-                for (const Event &e : m_events) {
-                    if (e.rv <= state->lastRv || e.resource != resource)
-                        continue;
-                    json o = e.object;
-                    o["kind"] = kind;
-                    o["apiVersion"] = apiVersion;
-                    out += json{{"type", e.type}, {"object", std::move(o)}}.dump() + "\n";
-                    state->lastRv = e.rv;
-                }
-            };
-            FaultSpec fault;
-            if (takeFault(resource, isStreamFault, fault)) {
-                switch (fault.fault) {
-                case Fault::WatchDrop:
-                case Fault::WatchDropCompacted: {
-                    appendEvents();
-                    if (fault.fault == Fault::WatchDropCompacted) {
-                        // Under the lock, with this client cut off: whatever version it
-                        // holds is now older than the history. The extra write stands for
-                        // activity of other kinds, so that a fresh list is not expired.
-                        m_compactedRv = ++m_rv;
-                    }
-                    const std::string torn
-                        = R"({"type":"MODIFIED","object":{"metadata":{"name":"tor)";
-                    out += torn;
-                    lock.unlock();
-                    sink.write(out.data(), out.size());
+            for (;;) {
+                if (m_stopping || m_state.epoch() != epoch || m_currentWatch[resource] != id)
                     return false;
+                const auto now = Clock::now();
+                if (state->silent) {
+                    // Say nothing until the client gives up (a newer watch) or long after.
+                    if (now >= state->deadline)
+                        return false;
+                    m_changed.wait_for(lock, std::chrono::milliseconds(20));
+                    continue;
                 }
-                case Fault::WatchErrorEvent:
-                    out = json{{"type", "ERROR"},
-                               {"object", status(fault.status, reasonFor(fault.status),
-                                                 "injected watch error")}}
-                              .dump()
-                          + "\n";
+                std::string out;
+                auto appendEvents = [&] {
+                    for (const ApiObjectState::Event &e : m_state.events()) {
+                        if (e.rv <= state->lastRv || e.resource != resource)
+                            continue;
+                        out += ApiObjectState::eventLine(e, kind, apiVersion);
+                        state->lastRv = e.rv;
+                    }
+                };
+                FaultSpec fault;
+                if (takeFault(resource, isStreamFault, fault)) {
+                    switch (fault.fault) {
+                    case Fault::WatchDrop:
+                    case Fault::WatchDropCompacted: {
+                        appendEvents();
+                        if (fault.fault == Fault::WatchDropCompacted) {
+                            // Under the lock, with this client cut off: whatever version it
+                            // holds is now older than the history. The extra write stands for
+                            // activity of other kinds, so that a fresh list is not expired.
+                            m_state.expireHeldVersions();
+                        }
+                        const std::string torn
+                            = R"({"type":"MODIFIED","object":{"metadata":{"name":"tor)";
+                        out += torn;
+                        lock.unlock();
+                        sink.write(out.data(), out.size());
+                        return false;
+                    }
+                    case Fault::WatchErrorEvent:
+                        out = ApiObjectState::errorLine(fault.status, reasonFor(fault.status),
+                                                        "injected watch error");
+                        lock.unlock();
+                        sink.write(out.data(), out.size());
+                        sink.done();
+                        return true;
+                    case Fault::WatchSilent:
+                        state->silent = true;
+                        state->deadline = now + std::chrono::seconds(20);
+                        continue;
+                    case Fault::WatchMalformed:
+                        out = "{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"x\"}}\n";
+                        lock.unlock();
+                        return sink.write(out.data(), out.size());
+                    case Fault::WatchOversized: {
+                        // Valid JSON that changes nothing: a bookmark at the stream's version,
+                        // padded to `size` bytes.
+                        json bookmark = {{"type", "BOOKMARK"},
+                                         {"object",
+                                          {{"kind", kind},
+                                           {"apiVersion", apiVersion},
+                                           {"metadata",
+                                            {{"resourceVersion", std::to_string(state->lastRv)},
+                                             {"annotations", {{"pad", ""}}}}}}}};
+                        const std::size_t base = bookmark.dump().size() + 1;
+                        bookmark["object"]["metadata"]["annotations"]["pad"]
+                            = std::string(fault.size > base ? fault.size - base : 1, 'x');
+                        out = bookmark.dump() + "\n";
+                        lock.unlock();
+                        return sink.write(out.data(), out.size());
+                    }
+                    case Fault::WatchEndless: {
+                        lock.unlock();
+                        const std::string chunk(64 * 1024, 'x');
+                        std::size_t sent = 0;
+                        const std::string head
+                            = R"({"type":"ADDED","object":{"metadata":{"name":")";
+                        bool open = sink.write(head.data(), head.size());
+                        while (open && sent < fault.size) {
+                            open = sink.write(chunk.data(), chunk.size());
+                            if (open)
+                                sent += chunk.size();
+                        }
+                        std::lock_guard relock(m_mutex);
+                        m_lastEndlessBytes = sent;
+                        return false;
+                    }
+                    default: break;
+                    }
+                }
+                auto queued = m_faults.find(resource);
+                if (queued != m_faults.end()
+                    && std::any_of(
+                        queued->second.begin(), queued->second.end(),
+                        [](const FaultSpec &s) { return s.fault == Fault::WatchStatus; })) {
+                    // The next watch must meet the injected status: end this one cleanly.
                     lock.unlock();
-                    sink.write(out.data(), out.size());
                     sink.done();
                     return true;
-                case Fault::WatchSilent:
-                    state->silent = true;
-                    state->deadline = now + std::chrono::seconds(20);
-                    continue;
-                case Fault::WatchMalformed:
-                    out = "{\"type\":\"MODIFIED\",\"object\":{\"metadata\":{\"name\":\"x\"}}\n";
-                    lock.unlock();
-                    return sink.write(out.data(), out.size());
-                case Fault::WatchOversized: {
-                    // Valid JSON that changes nothing: a bookmark at the stream's version,
-                    // padded to `size` bytes.
-                    json bookmark = {{"type", "BOOKMARK"},
-                                     {"object",
-                                      {{"kind", kind},
-                                       {"apiVersion", apiVersion},
-                                       {"metadata",
-                                        {{"resourceVersion", std::to_string(state->lastRv)},
-                                         {"annotations", {{"pad", ""}}}}}}}};
-                    const std::size_t base = bookmark.dump().size() + 1;
-                    bookmark["object"]["metadata"]["annotations"]["pad"]
-                        = std::string(fault.size > base ? fault.size - base : 1, 'x');
-                    out = bookmark.dump() + "\n";
+                }
+                appendEvents();
+                if (m_bookmarkMs > 0 && now >= state->nextBookmark) {
+                    state->lastRv = std::max(state->lastRv, m_state.resourceVersion());
+                    out += ApiObjectState::bookmarkLine(kind, apiVersion, state->lastRv);
+                    state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
+                }
+                if (!out.empty()) {
                     lock.unlock();
                     return sink.write(out.data(), out.size());
                 }
-                case Fault::WatchEndless: {
+                if (now >= state->deadline) {
                     lock.unlock();
-                    const std::string chunk(64 * 1024, 'x');
-                    std::size_t sent = 0;
-                    const std::string head = R"({"type":"ADDED","object":{"metadata":{"name":")";
-                    bool open = sink.write(head.data(), head.size());
-                    while (open && sent < fault.size) {
-                        open = sink.write(chunk.data(), chunk.size());
-                        if (open)
-                            sent += chunk.size();
-                    }
-                    std::lock_guard relock(m_mutex);
-                    m_lastEndlessBytes = sent;
-                    return false;
+                    sink.done();
+                    return true;
                 }
-                default: break;
-                }
+                m_changed.wait_for(lock, std::chrono::milliseconds(20));
             }
-            auto queued = m_faults.find(resource);
-            if (queued != m_faults.end()
-                && std::any_of(queued->second.begin(), queued->second.end(),
-                               [](const FaultSpec &s) { return s.fault == Fault::WatchStatus; })) {
-                // The next watch must meet the injected status: end this one cleanly.
-                lock.unlock();
-                sink.done();
-                return true;
-            }
-            appendEvents();
-            if (m_bookmarkMs > 0 && now >= state->nextBookmark) {
-                state->lastRv = std::max(state->lastRv, m_rv);
-                out += json{{"type", "BOOKMARK"},
-                            {"object",
-                             {{"kind", kind},
-                              {"apiVersion", apiVersion},
-                              {"metadata", {{"resourceVersion", std::to_string(state->lastRv)}}}}}}
-                           .dump()
-                       + "\n";
-                state->nextBookmark = now + std::chrono::milliseconds(m_bookmarkMs);
-            }
-            if (!out.empty()) {
-                lock.unlock();
-                return sink.write(out.data(), out.size());
-            }
-            if (now >= state->deadline) {
-                lock.unlock();
-                sink.done();
-                return true;
-            }
-            m_changed.wait_for(lock, std::chrono::milliseconds(20));
-        }
-    });
+        });
 }
 
 } // namespace Orrery::Test

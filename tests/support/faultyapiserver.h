@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apiobjectstate.h"
+#include "loopbackhttpserver.h"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -8,15 +11,14 @@
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace httplib {
 class Server;
-}
+struct Response;
+} // namespace httplib
 
 namespace Orrery::Test {
 
@@ -89,7 +91,7 @@ public:
     bool restart(std::map<std::string, std::vector<nlohmann::json>> objects,
                  std::uint64_t firstResourceVersion);
     std::string url() const;
-    int port() const { return m_port; }
+    int port() const { return m_http.port(); }
 
     // State. `resource`: "pods", "configmaps", "deployments". put() keeps the object's uid
     // (a recreate is remove() then put() with a new uid) and sets resourceVersion.
@@ -116,44 +118,23 @@ public:
     static std::vector<std::string> resources();
 
 private:
-    struct Event
-    {
-        std::uint64_t rv;
-        std::string resource;
-        std::string type;
-        nlohmann::json object;
-    };
-    struct Snapshot
-    {
-        std::uint64_t epoch;
-        std::uint64_t rv;
-        std::vector<nlohmann::json> items;
-    };
-
-    void installRoutes();
+    void installRoutes(httplib::Server &server);
     void serveList(const std::string &resource, const std::string &apiVersion,
-                   const std::string &kind, const std::string &cont, int limit, void *res);
+                   const std::string &kind, const std::string &cont, int limit,
+                   httplib::Response &res);
     void serveWatch(const std::string &resource, const std::string &apiVersion,
-                    const std::string &kind, const std::string &rvText, int timeoutSec, void *res);
+                    const std::string &kind, const std::string &rvText, int timeoutSec,
+                    httplib::Response &res);
     bool takeFault(const std::string &resource, bool (*accepts)(Fault), FaultSpec &out);
     void noteRequest(const std::string &resource); // under m_mutex
-    static std::string keyOf(const nlohmann::json &object);
 
-    mutable std::mutex m_mutex;
+    mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_changed;
-    std::unique_ptr<httplib::Server> m_server;
-    std::thread m_thread;
-    int m_port = 0;
+    LoopbackHttpServer m_http;
     bool m_stopping = false;
 
-    std::uint64_t m_rv = 1;
-    std::uint64_t m_compactedRv = 0;
-    std::uint64_t m_epoch = 1;
-    std::map<std::string, std::map<std::string, nlohmann::json>> m_objects; // resource → key
-    std::deque<Event> m_events;
+    ApiObjectState m_state;
     std::map<std::string, std::deque<FaultSpec>> m_faults;
-    std::map<std::string, Snapshot> m_snapshots; // continue token id → snapshot
-    std::uint64_t m_nextToken = 1;
     std::map<std::string, std::uint64_t> m_currentWatch; // resource → newest watch id
     std::uint64_t m_nextWatch = 1;
     std::map<std::string, int> m_watchesStreamed, m_fullLists;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Helm page reads the release Secrets in pages (limit/continue) of Limits::helmListPageSize
-// instead of one unbounded list, and a release whose revisions straddle two pages is whole.
+// instead of one unbounded list, and a release whose revisions straddle two pages is whole. A
+// continue token that expired (410) starts the list over once, as client-go's pager does.
 #include "eventloopwait.h"
 #include "fakeapiserver.h"
 #include <helm/helmpage.h>
@@ -40,7 +41,80 @@ class tst_HelmPagination : public QObject
 
 private slots:
     void listIsReadInPages();
+    void expiredContinueRelistsOnce();
+    void expiredContinueTwiceIsAnError();
 };
+
+namespace {
+
+// Two and a half pages of releases, one revision each, in namespace "a".
+int putReleases(Test::FakeApiServer &server)
+{
+    const int count = Limits::helmListPageSize * 5 / 2;
+    for (int i = 0; i < count; ++i)
+        server.put("secrets", releaseSecret(QStringLiteral("a"),
+                                            QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')),
+                                            1, QStringLiteral("deployed")));
+    return count;
+}
+
+ClusterConnection connectionTo(const Test::FakeApiServer &server)
+{
+    ClusterConnection connection;
+    connection.contextName = QStringLiteral("paged");
+    connection.server = QString::fromStdString(server.url());
+    return connection;
+}
+
+} // namespace
+
+void tst_HelmPagination::expiredContinueRelistsOnce()
+{
+    Test::FakeApiServer server;
+    QVERIFY(server.start());
+    const int releases = putReleases(server);
+    server.addFault("secrets", Test::FakeApiServer::Fault::Continue410);
+    ClusterSession session(connectionTo(server));
+
+    HelmPage helm;
+    QSignalSpy loaded(&helm, &HelmPage::loaded);
+    helm.setSession(&session);
+    helm.show();
+    QVERIFY2(waitUntil([&] { return loaded.count() > 0; }, 30000),
+             qPrintable(helm.statusLabel()->text()));
+    // Page 1, the 410 on page 2, then the whole list again: 3 pages from the start.
+    QCOMPARE(server.pendingFaults(), std::size_t(0));
+    QCOMPARE(server.fullListCount("secrets"), 2);
+    QCOMPARE(server.listCount("secrets"), 2 + 3);
+    QCOMPARE(helm.releaseList()->topLevelItemCount(), releases);
+    const QString status = helm.statusLabel()->text();
+    QVERIFY2(status.startsWith(QString::number(releases) + QLatin1Char(' '))
+                 && !status.contains(QLatin1String("Cannot")),
+             qPrintable(status));
+}
+
+// Once only: a server whose continue tokens keep expiring gets an error, not a loop.
+void tst_HelmPagination::expiredContinueTwiceIsAnError()
+{
+    Test::FakeApiServer server;
+    QVERIFY(server.start());
+    putReleases(server);
+    server.addFault("secrets", Test::FakeApiServer::Fault::Continue410);
+    server.addFault("secrets", Test::FakeApiServer::Fault::Continue410);
+    ClusterSession session(connectionTo(server));
+
+    HelmPage helm;
+    QSignalSpy loaded(&helm, &HelmPage::loaded);
+    helm.setSession(&session);
+    helm.show();
+    QVERIFY2(waitUntil([&] { return loaded.count() > 0; }, 30000),
+             qPrintable(helm.statusLabel()->text()));
+    QCOMPARE(server.fullListCount("secrets"), 2);
+    QCOMPARE(server.listCount("secrets"), 4);
+    QVERIFY2(helm.statusLabel()->text().startsWith(QLatin1String("Cannot read the releases")),
+             qPrintable(helm.statusLabel()->text()));
+    QCOMPARE(helm.releaseList()->topLevelItemCount(), 0);
+}
 
 void tst_HelmPagination::listIsReadInPages()
 {

@@ -310,10 +310,22 @@ void HelmPage::fetchPage(const QString &path, const QString &onlyRelease,
         pagePath = ResourcePath::addQuery(pagePath, QStringLiteral("continue"), continueToken);
     m_session->transport()->get(
         pagePath, this,
-        [this, generation, path, onlyRelease, listing](const Result<ApiResponse> &response) {
+        [this, generation, path, onlyRelease, listing,
+         continued = !continueToken.isEmpty()](const Result<ApiResponse> &response) {
             if (generation != m_generation)
                 return;
             auto body = bodyOrError(response, path);
+            if (!body && continued && body.error().httpStatus == 410 && !listing->restarted) {
+                // The continue token expired (etcd compacted the list's revision between two
+                // pages): start the list over, once, as client-go's pager does (it then lists
+                // whole; this list stays paged, so every page stays bounded). The pages read so
+                // far belong to the old snapshot and are dropped.
+                listing->restarted = true;
+                listing->releases.clear();
+                listing->errors.clear();
+                fetchPage(path, onlyRelease, QString(), listing);
+                return;
+            }
             if (!body) {
                 ++m_fetches;
                 const Error &e = body.error();

@@ -97,6 +97,7 @@ private:
     {
         ByNamespace releases;
         QStringList errors;
+        bool restarted = false; // a continue token expired once and the list began again
     };
     void fetch(const QString &path, const QString &onlyRelease);
     void fetchPage(const QString &path, const QString &onlyRelease, const QString &continueToken,
