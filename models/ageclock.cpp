@@ -12,12 +12,4 @@ AgeClock::AgeClock(QObject *parent, int intervalMs)
     m_timer.start();
 }
 
-void AgeClock::setRunning(bool running)
-{
-    if (running)
-        m_timer.start();
-    else
-        m_timer.stop();
-}
-
 } // namespace Orrery

@@ -15,8 +15,6 @@ class AgeClock : public QObject
 public:
     explicit AgeClock(QObject *parent = nullptr, int intervalMs = 1000);
 
-    void setRunning(bool running);
-
 signals:
     void tick();
 

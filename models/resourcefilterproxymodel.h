@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "labelselector.h"
+#include <kube/labelselector.h>
 
 #include <QSet>
 #include <QSortFilterProxyModel>

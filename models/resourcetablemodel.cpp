@@ -163,9 +163,6 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
         rebuildIndex(first);
         endInsertRows();
     }
-
-    if (!added.isEmpty() || !modified.isEmpty() || !removed.isEmpty())
-        emit batchApplied(int(added.size()), int(modified.size()), int(removed.size()));
 }
 
 void ResourceTableModel::rebuildIndex(int fromRow)
@@ -197,11 +194,6 @@ int ResourceTableModel::columnOf(bool (*predicate)(const ResourceColumn &)) cons
             return i;
     }
     return -1;
-}
-
-int ResourceTableModel::nameColumn() const
-{
-    return columnOf([](const ResourceColumn &c) { return c.isName; });
 }
 
 int ResourceTableModel::namespaceColumn() const

@@ -68,7 +68,6 @@ public:
     KubeObjectPtr objectAt(const QModelIndex &index) const { return objectAt(index.row()); }
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
     int columnOf(bool (*predicate)(const ResourceColumn &)) const;
-    int nameColumn() const;
     int namespaceColumn() const; // -1 for cluster-scoped kinds
     QList<int> ageColumns() const { return m_ageColumns; }
 
@@ -78,11 +77,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Emitted after each applied batch (with what it did), for status texts and tests.
-signals:
-    void batchApplied(int added, int modified, int removed);
-
-public:
     // One row; public only so that Q_DECLARE_TYPEINFO below can name it.
     struct Row
     {

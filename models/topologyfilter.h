@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "labelselector.h"
 #include "topologynode.h"
+#include <kube/labelselector.h>
 
 #include <QSet>
 #include <QStringList>

@@ -66,7 +66,6 @@ public:
 
     void clear();
     TopologyDelta takeDelta();
-    const TopologyDelta &pendingDelta() const { return m_delta; }
 
 private:
     QHash<QString, TopologyNode> m_nodes;

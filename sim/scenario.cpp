@@ -9,6 +9,8 @@
 #include "workload/loadmodel.h"
 #include "workload/yamljson.h"
 
+#include <base64.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -167,7 +169,7 @@ json prepare(json obj)
     // What the API server does on create that the controllers rely on.
     if (obj.value("kind", "") == "Secret" && obj.contains("stringData")) {
         for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
-            obj["data"][it.key()] = HelmRelease::base64(
+            obj["data"][it.key()] = Base64::encode(
                 it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
         obj.erase("stringData");
     }
@@ -374,7 +376,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
         int t = 0;
         for (const std::string &d : releaseDocs[rel])
             templates.push_back({{"name", "templates/" + std::to_string(t++) + "-" + rel + ".yaml"},
-                                 {"data", HelmRelease::base64(d)}});
+                                 {"data", Base64::encode(d)}});
         const json revisions = r.value("revisions", json::array());
         const json defaults = r.value("chartValues", json::object());
         const int count = static_cast<int>(revisions.size());

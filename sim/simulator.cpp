@@ -6,7 +6,8 @@
 #include "objectstore.h"
 #include "server/apiserver.h"
 #include "simclock.h"
-#include "util/base64.h"
+
+#include <base64.h>
 
 #if __has_include("scenario.h")
 #include "scenario.h"
@@ -198,10 +199,10 @@ std::string Simulator::kubeconfigYaml() const
     for (const auto &c : d->clusters) {
         const auto &certs = c->server->certificates();
         clusters += "- name: " + c->name + "\n  cluster:\n    server: " + c->server->url()
-                    + "\n    certificate-authority-data: " + base64Encode(certs.caCert) + "\n";
-        users += "- name: " + c->name
-                 + "-admin\n  user:\n    client-certificate-data: " + base64Encode(certs.adminCert)
-                 + "\n    client-key-data: " + base64Encode(certs.adminKey) + "\n";
+                    + "\n    certificate-authority-data: " + Base64::encode(certs.caCert) + "\n";
+        users += "- name: " + c->name + "-admin\n  user:\n    client-certificate-data: "
+                 + Base64::encode(certs.adminCert)
+                 + "\n    client-key-data: " + Base64::encode(certs.adminKey) + "\n";
         users += "- name: " + c->name
                  + "-operator\n  user:\n    token: " + c->server->operatorToken() + "\n";
         users += "- name: " + c->name + "-viewer\n  user:\n    token: " + c->server->viewerToken()

@@ -4,7 +4,7 @@
 #include <ageformat.h>
 #include <eventfilterproxymodel.h>
 #include <kindicons.h>
-#include <logstreamer.h>
+#include <kube/logstreamer.h>
 #include <logview.h>
 #include <messageoverlay.h>
 #include <resourcecolumns.h>
@@ -740,12 +740,12 @@ void DetailsPane::restartLogs()
     options.timestamps = p.timestamps;
     QList<LogStreamer::Target> targets;
     auto addPod = [&](const KubeObject &pod, bool prefixPod) {
-        const PodData *data = pod.pod();
+        const PodData *podData = pod.pod();
         QStringList containers;
         if (!p.container.isEmpty())
             containers << p.container;
-        else if (data)
-            for (const ContainerInfo &c : data->spec.containers)
+        else if (podData)
+            for (const ContainerInfo &c : podData->spec.containers)
                 containers << c.name;
         if (containers.isEmpty())
             containers << QString();

@@ -107,8 +107,9 @@ TopologyPage::TopologyPage(QWidget *parent)
     connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
     connect(m_view, &TopologyView::podGroupActivated, this,
             [this](const QString &owner) { onPodGroup(owner); });
-    m_view->setActionsProvider(
-        [this](const TopologyNode &node, QObject *parent) { return nodeActions(node, parent); });
+    m_view->setActionsProvider([this](const TopologyNode &node, QObject *menuParent) {
+        return nodeActions(node, menuParent);
+    });
 
     auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
@@ -334,17 +335,6 @@ void TopologyPage::applyBuilderOptions(Topology *topology)
     options.groupByNode = byNode;
     topology->builder.setOptions(options);
     topology->scene->rebuild();
-}
-
-void TopologyPage::forgetContext(const QString &context)
-{
-    std::shared_ptr<Topology> topology = m_topologies.take(context);
-    if (topology && topology.get() == m_current) {
-        m_current = nullptr;
-        m_view->setTopologyScene(nullptr);
-    }
-    if (topology)
-        disconnect(topology->connection);
 }
 
 void TopologyPage::onBatch(Topology *topology, const ChangeBatch &batch)

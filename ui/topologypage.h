@@ -46,7 +46,6 @@ public:
     // Shows the topology of `context`, built from `store` the first time.
     void showStore(const QString &context, ResourceStore *store);
     void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
-    void forgetContext(const QString &context);
     void setNamespaces(const QStringList &namespaces);
 
     TopologyView *view() const { return m_view; }

@@ -18,9 +18,7 @@ public:
     // Why there is nothing to show ("No kubeconfig found at ~/.kube/config", parse errors…).
     void setProblem(const QString &text);
 
-    QPushButton *demoButton() const { return m_demo; }
     QPushButton *fileButton() const { return m_file; }
-    QPushButton *cloudButton() const { return m_cloud; }
 
 signals:
     void demoRequested();

@@ -248,11 +248,6 @@ void LogView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-bool LogView::isFollowing() const
-{
-    return m_follow->isChecked();
-}
-
 bool LogView::isPaused() const
 {
     return m_pause->isChecked();

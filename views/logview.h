@@ -46,7 +46,6 @@ public:
     void streamStarted(const QString &description);
     void streamEnded(const QString &reason, bool failed);
 
-    bool isFollowing() const;
     bool isPaused() const;
     int lineCount() const;
     int matchCount() const { return m_matchCount; }

@@ -65,7 +65,6 @@ public:
     bool isOverview() const { return m_overview; }
     static constexpr qreal overviewZoom() { return 0.3; }
 
-    bool animationsEnabled() const { return m_animate; }
     void setAnimationsEnabled(bool enabled) { m_animate = enabled; }
 
 signals:

@@ -224,7 +224,6 @@ void TopologyView::onSelectionChanged()
         emit nodeSelected(topologyKindName(node.kind), node.ns, node.name);
         return;
     }
-    emit selectionCleared();
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)

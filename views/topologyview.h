@@ -25,7 +25,6 @@ public:
     explicit TopologyView(QWidget *parent = nullptr);
 
     void setTopologyScene(TopologyScene *scene);
-    TopologyScene *topologyScene() const { return m_scene; }
 
     void zoomBy(qreal factor);
     void setZoom(qreal zoom);
@@ -57,7 +56,6 @@ public:
 
 signals:
     void nodeSelected(const QString &kind, const QString &ns, const QString &name);
-    void selectionCleared();
     void contextMenuRequested(const QString &kind, const QString &ns, const QString &name,
                               const QStringList &actionIds, const QPoint &globalPos);
     void actionTriggered(const QString &kind, const QString &ns, const QString &name,

@@ -4,9 +4,9 @@
 #include "util/jsonread.h"
 #include "util/limits.h"
 
-#include <QCoreApplication>
+#include <gzip.h>
 
-#include <zlib.h>
+#include <QCoreApplication>
 
 namespace Orrery {
 
@@ -21,57 +21,30 @@ QString tr(const char *text)
 
 Result<QByteArray> HelmCodec::gunzip(const QByteArray &data)
 {
-    z_stream zs{};
-    // 16 + MAX_WBITS: expect a gzip header (Helm writes gzip, not zlib).
-    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
-        return Error(Error::Code::Unknown, tr("Could not initialise zlib."));
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    zs.avail_in = uInt(data.size());
-    QByteArray out;
-    char buffer[64 * 1024];
-    int rc = Z_OK;
-    do {
-        zs.next_out = reinterpret_cast<Bytef *>(buffer);
-        zs.avail_out = sizeof buffer;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) {
-            inflateEnd(&zs);
-            return Error(Error::Code::ParseError, tr("The release data is not valid gzip."));
-        }
-        const qsizetype produced = qsizetype(sizeof buffer - zs.avail_out);
-        if (out.size() + produced > Limits::maxDecompressedBytes) {
-            // A gzip bomb (1 MiB can inflate to 1 GiB): this release fails, the others show.
-            inflateEnd(&zs);
-            return Error(Error::Code::TooLarge,
-                         tr("The release data decompresses to more than %1 (maxDecompressedBytes).")
-                             .arg(Limits::byteSize(Limits::maxDecompressedBytes)));
-        }
-        out.append(buffer, produced);
-    } while (rc != Z_STREAM_END && (zs.avail_in > 0 || zs.avail_out == 0));
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END)
-        return Error(Error::Code::ParseError, tr("The release data is truncated."));
-    return out;
+    using Status = Gzip::Decompressed::Status;
+    Gzip::Decompressed out = Gzip::decompress(std::string_view(data.constData(), data.size()),
+                                              std::size_t(Limits::maxDecompressedBytes));
+    switch (out.status) {
+    case Status::Ok: return QByteArray(out.data.data(), qsizetype(out.data.size()));
+    case Status::NoMemory: return Error(Error::Code::Unknown, tr("Could not initialise zlib."));
+    case Status::Invalid:
+        return Error(Error::Code::ParseError, tr("The release data is not valid gzip."));
+    case Status::TooLarge:
+        // A gzip bomb (1 MiB can inflate to 1 GiB): this release fails, the others show.
+        return Error(Error::Code::TooLarge,
+                     tr("The release data decompresses to more than %1 (maxDecompressedBytes).")
+                         .arg(Limits::byteSize(Limits::maxDecompressedBytes)));
+    case Status::Truncated: break;
+    }
+    return Error(Error::Code::ParseError, tr("The release data is truncated."));
 }
 
 QByteArray HelmCodec::gzip(const QByteArray &data)
 {
-    z_stream zs{};
-    // Go's gzip.BestCompression is what Helm uses; level 9 here too.
-    deflateInit2(&zs, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    zs.avail_in = uInt(data.size());
-    QByteArray out;
-    char buffer[64 * 1024];
-    int rc = Z_OK;
-    do {
-        zs.next_out = reinterpret_cast<Bytef *>(buffer);
-        zs.avail_out = sizeof buffer;
-        rc = deflate(&zs, Z_FINISH);
-        out.append(buffer, int(sizeof buffer - zs.avail_out));
-    } while (rc == Z_OK);
-    deflateEnd(&zs);
-    return out;
+    // Go's gzip.BestCompression is what Helm uses.
+    const auto out
+        = Gzip::compress(std::string_view(data.constData(), data.size()), Gzip::BestCompression);
+    return out ? QByteArray(out->data(), qsizetype(out->size())) : QByteArray();
 }
 
 Result<HelmRelease> HelmCodec::decodeRelease(const QByteArray &helmEncoded)
@@ -80,8 +53,8 @@ Result<HelmRelease> HelmCodec::decodeRelease(const QByteArray &helmEncoded)
     if (!decoded)
         return Error(Error::Code::ParseError, tr("The release data is not valid base64."));
     QByteArray payload = *decoded;
-    if (payload.size() > 3 && quint8(payload[0]) == 0x1f && quint8(payload[1]) == 0x8b
-        && quint8(payload[2]) == 0x08) {
+    if (payload.size() > 3
+        && Gzip::hasGzipHeader(std::string_view(payload.constData(), payload.size()))) {
         auto plain = gunzip(payload);
         if (!plain)
             return plain.error();

@@ -1,9 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kubeobject.h"
 
+#include <labels.h>
+
 #include <algorithm>
 
 namespace Orrery {
+
+namespace {
+
+// Labels::operatorFromName without a std::string per expression per match (the topology
+// matches every pod against every workload's selector).
+std::optional<Labels::Operator> operatorOf(const QString &name)
+{
+    char ascii[16];
+    if (name.size() >= qsizetype(sizeof ascii))
+        return std::nullopt;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (name[i].unicode() > 127)
+            return std::nullopt;
+        ascii[i] = char(name[i].unicode());
+    }
+    return Labels::operatorFromName(std::string_view(ascii, std::size_t(name.size())));
+}
+
+} // namespace
 
 QString valueOf(const KeyValues &pairs, const QString &key, const QString &fallback)
 {
@@ -38,23 +59,12 @@ bool ObjectSelector::matches(const KeyValues &labels) const
             return false;
     }
     for (const Expression &e : matchExpressions) {
-        const bool has = containsKey(labels, e.key);
-        const QString value = valueOf(labels, e.key);
-        if (e.op == QLatin1String("In")) {
-            if (!has || !e.values.contains(value))
-                return false;
-        } else if (e.op == QLatin1String("NotIn")) {
-            if (has && e.values.contains(value))
-                return false;
-        } else if (e.op == QLatin1String("Exists")) {
-            if (!has)
-                return false;
-        } else if (e.op == QLatin1String("DoesNotExist")) {
-            if (has)
-                return false;
-        } else {
+        const auto op = operatorOf(e.op);
+        if (!op)
             return false; // unknown operator: match nothing, as the API server would reject it
-        }
+        const bool has = containsKey(labels, e.key);
+        if (!Labels::satisfies(*op, has, has && e.values.contains(valueOf(labels, e.key))))
+            return false;
     }
     return true;
 }

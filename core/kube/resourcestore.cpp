@@ -334,14 +334,6 @@ int ResourceStore::count(Kind kind) const
     return int(m_objects[std::size_t(kind)].size());
 }
 
-int ResourceStore::totalCount() const
-{
-    int n = 0;
-    for (const auto &h : m_objects)
-        n += int(h.size());
-    return n;
-}
-
 bool ResourceStore::hasSynced(Kind kind) const
 {
     return m_synced[std::size_t(kind)];

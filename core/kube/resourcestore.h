@@ -54,7 +54,6 @@ public:
     QList<KubeObjectPtr> objects(Kind kind, const QString &ns) const;
     const QHash<QString, KubeObjectPtr> &index(Kind kind) const; // key → object
     int count(Kind kind) const;
-    int totalCount() const;
     // True once a full list of the kind has been applied (a Replace for it arrived).
     bool hasSynced(Kind kind) const;
 

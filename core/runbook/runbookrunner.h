@@ -39,7 +39,6 @@ public:
 
     // Takes effect at the next start().
     void setStepByStep(bool stepByStep) { m_stepByStep = stepByStep; }
-    bool isStepByStep() const { return m_stepByStep; }
 
     void start(const Runbook &book);
     // Step by step: runs the next step. Ignored while a step is in flight or when not waiting.

@@ -22,10 +22,6 @@ struct CertificateInfo
     {
         return now > notAfter;
     }
-    bool isNotYetValid(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
-    {
-        return now < notBefore;
-    }
 
     // The first certificate of a PEM bundle.
     static Result<CertificateInfo> fromPem(const QByteArray &pem);

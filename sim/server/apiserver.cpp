@@ -14,16 +14,16 @@
 #include "resourceregistry.h"
 #include "strategicmergepatch.h"
 #include "tableconverter.h"
-#include "util/base64.h"
 #include "workload/yamljson.h"
 
+#include <base64.h>
+#include <gzip.h>
 #include <httplib.h>
 #include <openssl/bio.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -64,34 +64,6 @@ std::string randomHex(int bytes)
     for (unsigned char c : buf) {
         out += digits[c >> 4];
         out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string unbase64(const std::string &in)
-{
-    std::string out;
-    int val = 0, bits = -8;
-    for (unsigned char c : in) {
-        int d;
-        if (c >= 'A' && c <= 'Z')
-            d = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            d = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
-            d = c - '0' + 52;
-        else if (c == '+' || c == '-')
-            d = 62;
-        else if (c == '/' || c == '_')
-            d = 63;
-        else
-            break;
-        val = (val << 6) + d;
-        bits += 6;
-        if (bits >= 0) {
-            out.push_back(char((val >> bits) & 0xFF));
-            bits -= 8;
-        }
     }
     return out;
 }
@@ -276,22 +248,10 @@ struct ApiServer::Private
         uncompressed(req);
         if (!acceptsGzip || res.body.size() < 128 * 1024 || res.has_header("Content-Encoding"))
             return;
-        z_stream z{};
-        if (deflateInit2(&z, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        auto out = Gzip::compress(res.body, Gzip::BestSpeed);
+        if (!out)
             return;
-        std::string out;
-        out.resize(deflateBound(&z, static_cast<uLong>(res.body.size())));
-        z.next_in = reinterpret_cast<Bytef *>(res.body.data());
-        z.avail_in = static_cast<uInt>(res.body.size());
-        z.next_out = reinterpret_cast<Bytef *>(out.data());
-        z.avail_out = static_cast<uInt>(out.size());
-        const int rc = deflate(&z, Z_FINISH);
-        const auto written = out.size() - z.avail_out;
-        deflateEnd(&z);
-        if (rc != Z_STREAM_END)
-            return;
-        out.resize(written);
-        res.body = std::move(out);
+        res.body = std::move(*out);
         res.set_header("Content-Encoding", "gzip");
     }
 
@@ -820,7 +780,7 @@ struct ApiServer::Private
         std::string startAfterNs, startAfterName;
         const std::string cont = param(req, "continue");
         if (!cont.empty()) {
-            json token = json::parse(unbase64(cont), nullptr, false);
+            json token = json::parse(Base64::decode(cont).value_or(std::string()), nullptr, false);
             if (token.is_discarded() || !token.contains("start"))
                 throw ApiError(400, "BadRequest",
                                "continue key is not valid: incorrect encoded start resourceVersion "
@@ -870,11 +830,11 @@ struct ApiServer::Private
             }
             if (remaining > 0 && !items.empty()) {
                 const auto &last = *items.back();
-                next = base64Encode(json{
+                next = Base64::encode(json{
                     {"v", "meta.k8s.io/v1"},
                     {"rv", std::stoll(rv)},
                     {"start", metaString(last, "namespace") + '\x1f' + metaString(last, "name")}}
-                                        .dump());
+                                          .dump());
             }
         }
         const Rendering r = rendering(req);
@@ -1351,7 +1311,7 @@ struct ApiServer::Private
         if (obj["stringData"].is_object())
             for (auto it = obj["stringData"].begin(); it != obj["stringData"].end(); ++it)
                 obj["data"][it.key()]
-                    = base64Encode(it->is_string() ? it->get<std::string>() : it->dump());
+                    = Base64::encode(it->is_string() ? it->get<std::string>() : it->dump());
         obj.erase("stringData");
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <labels.h>
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -9,7 +11,8 @@
 namespace Orrery::Sim {
 
 // A parsed `labelSelector` query parameter: equality (=, ==, !=) and set-based (in, notin,
-// exists, !exists) requirements, ANDed, as apimachinery's labels.Parse accepts them.
+// exists, !exists) requirements, ANDed, as apimachinery's labels.Parse accepts them (the
+// parser and the matching rule are Labels, shared with Orrery's core).
 class LabelSelector
 {
 public:
@@ -17,17 +20,11 @@ public:
     static LabelSelector parse(const std::string &text);
 
     bool empty() const { return m_requirements.empty(); }
+    // `labels`: an object's metadata.labels (a JSON object; anything else has no labels).
     bool matches(const nlohmann::json &labels) const;
 
 private:
-    enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
-    struct Requirement
-    {
-        std::string key;
-        Op op;
-        std::vector<std::string> values;
-    };
-    std::vector<Requirement> m_requirements;
+    std::vector<Labels::Requirement> m_requirements;
 };
 
 } // namespace Orrery::Sim

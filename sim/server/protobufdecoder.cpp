@@ -3,7 +3,8 @@
 #include "protobufmessages.h"
 
 #include "apierror.h"
-#include "util/base64.h"
+
+#include <base64.h>
 
 #include <cstdint>
 #include <ctime>
@@ -200,7 +201,7 @@ void decodeInto(json &out, const std::string &data, std::size_t begin, std::size
             if (f.kind == Kind::QuantityMap)
                 value = readSmall(value, 0, value.size()).text[1];
             else if (f.kind == Kind::BytesMap)
-                value = base64Encode(value);
+                value = Base64::encode(value);
             out[f.name][entry.text[1]] = value;
             break;
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableconverter.h"
 
+#include <labels.h>
+
 #include <algorithm>
 #include <ctime>
 #include <map>
@@ -99,38 +101,29 @@ std::string formatLabels(const json &m)
     return join(parts, ",");
 }
 
-// metav1.LabelSelectorAsSelector(...).String().
+// metav1.LabelSelectorAsSelector(...).String(): requirements sorted by key, set values sorted.
 std::string selectorString(const json &sel)
 {
     if (!sel.is_object())
         return "<none>";
-    std::vector<std::pair<std::string, std::string>> reqs;
+    std::vector<Labels::Requirement> reqs;
     if (sel.contains("matchLabels") && sel["matchLabels"].is_object())
         for (auto it = sel["matchLabels"].begin(); it != sel["matchLabels"].end(); ++it)
-            reqs.push_back({it.key(), it.key() + "=" + it->get<std::string>()});
+            reqs.push_back({it.key(), Labels::Operator::Equals, {it->get<std::string>()}});
     if (sel.contains("matchExpressions") && sel["matchExpressions"].is_array())
         for (const auto &e : sel["matchExpressions"]) {
-            const std::string key = e.value("key", std::string());
-            const std::string op = e.value("operator", std::string());
+            const auto op = Labels::operatorFromName(e.value("operator", std::string()));
+            if (!op)
+                continue;
             std::vector<std::string> values;
             for (const auto &v : e.value("values", json::array()))
                 values.push_back(v.get<std::string>());
             std::sort(values.begin(), values.end());
-            if (op == "In")
-                reqs.push_back({key, key + " in (" + join(values, ",") + ")"});
-            else if (op == "NotIn")
-                reqs.push_back({key, key + " notin (" + join(values, ",") + ")"});
-            else if (op == "Exists")
-                reqs.push_back({key, key});
-            else if (op == "DoesNotExist")
-                reqs.push_back({key, "!" + key});
+            reqs.push_back({e.value("key", std::string()), *op, std::move(values)});
         }
     std::stable_sort(reqs.begin(), reqs.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    std::vector<std::string> parts;
-    for (const auto &r : reqs)
-        parts.push_back(r.second);
-    return parts.empty() ? "<none>" : join(parts, ",");
+                     [](const auto &a, const auto &b) { return a.key < b.key; });
+    return reqs.empty() ? "<none>" : Labels::toString(reqs);
 }
 
 std::pair<std::string, std::string> containersAndImages(const json &podSpec)

@@ -21,14 +21,8 @@ public:
                                   const nlohmann::json &chartValues, const nlohmann::json &config,
                                   const std::string &manifest, const std::string &firstDeployed,
                                   const std::string &lastDeployed, const std::string &notes);
+    // Helm's gzip and base64 (Gzip, Base64), then the API's base64 of the Secret value.
     static nlohmann::json secret(const nlohmann::json &release, const std::string &modifiedAt);
-    // Reverses secret(): the release JSON from a Secret's data.release as the API serves it.
-    static nlohmann::json decode(const std::string &apiDataRelease);
-
-    static std::string base64(const std::string &bytes);
-    static std::string unbase64(const std::string &text);
-    static std::string gzip(const std::string &bytes);
-    static std::string gunzip(const std::string &bytes);
 };
 
 } // namespace Orrery::Sim

@@ -3,6 +3,8 @@
 #include "quantity.h"
 #include "server/defaulter.h"
 
+#include <labels.h>
+
 #include <cmath>
 #include <unordered_map>
 
@@ -106,56 +108,19 @@ bool Kube::selectorMatches(const json &selector, const json &labels)
         return false;
     for (const json &expr : me) {
         const std::string key = expr.value("key", "");
-        const std::string op = expr.value("operator", "");
+        const auto op = Labels::operatorFromName(expr.value("operator", ""));
+        if (!op)
+            continue; // the API server refuses other operators on create
         const bool has = labels.is_object() && labels.contains(key);
         const std::string value
             = has && labels[key].is_string() ? labels[key].get<std::string>() : std::string();
         bool inValues = false;
         for (const json &v : expr.value("values", json::array()))
             inValues |= v.is_string() && v.get<std::string>() == value;
-        if (op == "In" && !(has && inValues))
-            return false;
-        if (op == "NotIn" && has && inValues)
-            return false;
-        if (op == "Exists" && !has)
-            return false;
-        if (op == "DoesNotExist" && has)
+        if (!Labels::satisfies(*op, has, inValues))
             return false;
     }
     return true;
-}
-
-std::string Kube::selectorString(const json &selector)
-{
-    std::string out;
-    auto add = [&out](const std::string &s) {
-        if (!out.empty())
-            out += ',';
-        out += s;
-    };
-    const json &ml = selector.contains("matchLabels") ? selector["matchLabels"] : selector;
-    if (ml.is_object()) {
-        for (auto it = ml.begin(); it != ml.end(); ++it) {
-            if (it.value().is_string())
-                add(it.key() + "=" + it.value().get<std::string>());
-        }
-    }
-    for (const json &expr : selector.value("matchExpressions", json::array())) {
-        std::string values;
-        for (const json &v : expr.value("values", json::array()))
-            values += (values.empty() ? "" : ",") + v.get<std::string>();
-        const std::string op = expr.value("operator", "");
-        const std::string key = expr.value("key", "");
-        if (op == "In")
-            add(key + " in (" + values + ")");
-        else if (op == "NotIn")
-            add(key + " notin (" + values + ")");
-        else if (op == "Exists")
-            add(key);
-        else if (op == "DoesNotExist")
-            add("!" + key);
-    }
-    return out;
 }
 
 const json *Kube::controllerRef(const json &obj)

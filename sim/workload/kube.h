@@ -41,7 +41,6 @@ public:
     static bool selectorMatches(const nlohmann::json &selector, const nlohmann::json &labels);
     // A plain map selector (Service.spec.selector, nodeSelector).
     static bool mapMatches(const nlohmann::json &selector, const nlohmann::json &labels);
-    static std::string selectorString(const nlohmann::json &selector);
 
     // The ownerReference with controller: true, or null.
     static const nlohmann::json *controllerRef(const nlohmann::json &obj);

@@ -4,7 +4,9 @@
 
 #include "scenario.h"
 #include "simtestcluster.h"
-#include "workload/helmrelease.h"
+
+#include <base64.h>
+#include <gzip.h>
 
 #include <QElapsedTimer>
 #include <QtTest>
@@ -15,6 +17,26 @@
 using namespace Orrery::Sim;
 using namespace Orrery::Sim::Test;
 using namespace std::chrono_literals;
+
+namespace {
+
+std::string unbase64(const std::string &text)
+{
+    auto bytes = Orrery::Base64::decode(text);
+    if (!bytes)
+        throw std::runtime_error("invalid base64");
+    return std::move(*bytes);
+}
+
+std::string gunzip(const std::string &bytes)
+{
+    auto out = Orrery::Gzip::decompress(bytes);
+    if (!out.ok())
+        throw std::runtime_error("invalid gzip");
+    return std::move(out.data);
+}
+
+} // namespace
 
 namespace {
 
@@ -150,9 +172,9 @@ void tst_Scenarios::pfe()
     QCOMPARE(c.get(Kube::StatefulSets, "pfe-app", "mysql")["status"].value("readyReplicas", 0), 1);
     for (const char *secret : {"mysql-secret", "backend-spring-secret", "backend-python-secret"})
         QVERIFY2(!c.get(Kube::Secrets, "pfe-app", secret).is_null(), secret);
-    QCOMPARE(HelmRelease::unbase64(
-                 c.get(Kube::Secrets, "pfe-app", "mysql-secret")["data"].value("database", "")),
-             std::string("anosdb"));
+    QCOMPARE(
+        unbase64(c.get(Kube::Secrets, "pfe-app", "mysql-secret")["data"].value("database", "")),
+        std::string("anosdb"));
     const json ingress = c.get({"networking.k8s.io", "ingresses"}, "pfe-app", "pfe-ingress");
     QCOMPARE(ingress["spec"]["tls"][0].value("secretName", ""), std::string("pfe-tls"));
     QCOMPARE(ingress["spec"].value("ingressClassName", ""), std::string("nginx"));
@@ -209,11 +231,11 @@ void tst_Scenarios::aksChatHelmHistory()
         QCOMPARE(s["metadata"]["labels"].value("owner", ""), std::string("helm"));
         QCOMPARE(s["metadata"]["labels"].value("name", ""), std::string("chat-app"));
         // Twice base64 (Helm's, then the API's), then gzip.
-        const std::string helmValue = HelmRelease::unbase64(s["data"].value("release", ""));
-        const std::string gz = HelmRelease::unbase64(helmValue);
+        const std::string helmValue = unbase64(s["data"].value("release", ""));
+        const std::string gz = unbase64(helmValue);
         QCOMPARE(static_cast<unsigned char>(gz[0]), static_cast<unsigned char>(0x1f));
         QCOMPARE(static_cast<unsigned char>(gz[1]), static_cast<unsigned char>(0x8b));
-        const json release = json::parse(HelmRelease::gunzip(gz));
+        const json release = json::parse(gunzip(gz));
         const int version = release.value("version", 0);
         QCOMPARE(Kube::name(s), "sh.helm.release.v1.chat-app.v" + std::to_string(version));
         QCOMPARE(s["metadata"]["labels"].value("version", ""), std::to_string(version));

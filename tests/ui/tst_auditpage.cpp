@@ -7,10 +7,14 @@
 #include <audit/audittablemodel.h>
 
 #include <audit/auditlog.h>
+#include <theme.h>
 
+#include <QAbstractItemDelegate>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -23,6 +27,31 @@ using namespace Orrery;
 using Orrery::Test::waitUntil;
 
 namespace {
+
+// Pixels of one cell, painted by the view's delegate, in the hue of `colour`.
+int pixelsNear(QTableView *table, const QModelIndex &index, const QColor &colour)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(table);
+    option.rect = QRect(QPoint(0, 0), table->visualRect(index).size());
+    option.state |= QStyle::State_Enabled;
+    QImage image(option.rect.size(), QImage::Format_ARGB32);
+    image.fill(table->palette().color(QPalette::Base));
+    QPainter painter(&image);
+    table->itemDelegateForIndex(index)->paint(&painter, option, index);
+    painter.end();
+    int near = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            // Antialiased text blends into the background: compare hues of saturated pixels.
+            const QColor c = image.pixelColor(x, y);
+            const int hueDistance = qAbs(c.hsvHue() - colour.hsvHue());
+            if (c.hsvSaturation() > 80 && qMin(hueDistance, 360 - hueDistance) < 20)
+                ++near;
+        }
+    }
+    return near;
+}
 
 PlannedWrite write(const QString &verb, const QString &kind, const QString &name,
                    const nlohmann::json &body)
@@ -236,9 +265,17 @@ void tst_AuditPage::intentWithoutOutcomeIsUnknown()
              QStringLiteral("Pod shop/web-1"));
     QCOMPARE(model->index(0, AuditTableModel::ResultColumn).data().toString(),
              QStringLiteral("outcome unknown"));
+    // The model says which outcome failed; the delegate paints it in the danger colour.
     QVERIFY(model->index(0, AuditTableModel::ResultColumn)
-                .data(Qt::ForegroundRole)
-                .isValid()); // in the danger colour
+                .data(AuditTableModel::OutcomeFailedRole)
+                .toBool());
+    QVERIFY(!model->index(1, AuditTableModel::ResultColumn)
+                 .data(AuditTableModel::OutcomeFailedRole)
+                 .toBool());
+    QVERIFY(!model->index(0, AuditTableModel::ResultColumn).data(Qt::ForegroundRole).isValid());
+    const QColor danger = themeColor(Theme::Role::Danger);
+    QVERIFY(pixelsNear(page.table(), model->index(0, AuditTableModel::ResultColumn), danger) > 0);
+    QCOMPARE(pixelsNear(page.table(), model->index(1, AuditTableModel::ResultColumn), danger), 0);
     QCOMPARE(model->index(1, AuditTableModel::ResultColumn).data().toString(),
              QStringLiteral("ok (HTTP 200)"));
     QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(),

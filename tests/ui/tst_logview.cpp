@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Log view: append, pause buffers, search highlights, stream end offers reconnect; and the
 // log request paths the streamer builds.
-#include <logstreamer.h>
+#include <kube/logstreamer.h>
 #include <logview.h>
 
 #include <QCheckBox>

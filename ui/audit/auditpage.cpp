@@ -4,6 +4,7 @@
 #include "audittablemodel.h"
 
 #include <audit/auditlog.h>
+#include <theme.h>
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -17,6 +18,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -24,6 +26,26 @@
 #include <QVBoxLayout>
 
 namespace Orrery {
+
+namespace {
+
+// A failed or unknown outcome in the theme's danger colour, read at paint time so the table
+// follows a switch of look. The model only says which outcomes failed (OutcomeFailedRole).
+class AuditResultDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(AuditTableModel::OutcomeFailedRole).toBool())
+            option->palette.setColor(QPalette::Text, themeColor(Theme::Role::Danger));
+    }
+};
+
+} // namespace
 
 AuditPage::AuditPage(const QString &directory, QWidget *parent)
     : QWidget(parent)
@@ -64,6 +86,8 @@ AuditPage::AuditPage(const QString &directory, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(AuditTableModel::SummaryColumn,
                                                       QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
+    m_table->setItemDelegateForColumn(AuditTableModel::ResultColumn,
+                                      new AuditResultDelegate(m_table));
 
     m_status->setText(
         tr("Every write Orrery sends is recorded here, dry runs and failures included."));

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audittablemodel.h"
 
-#include <theme.h>
-
-#include <QBrush>
-#include <QColor>
 #include <QFont>
 
 #include <algorithm>
@@ -66,8 +62,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
             return tr("%1 (HTTP %2)").arg(e.result).arg(e.status);
         }
     }
-    if (role == Qt::ForegroundRole && failed && index.column() == ResultColumn)
-        return QBrush(themeColor(Theme::Role::Danger)); // read at paint time: follows the look
+    if (role == OutcomeFailedRole)
+        return failed;
     if (role == Qt::FontRole && index.column() == SummaryColumn) {
         QFont font(QStringLiteral("monospace"));
         font.setStyleHint(QFont::Monospace);

@@ -24,12 +24,16 @@ public:
         ResultColumn,
         ColumnCount
     };
+    // The model carries meaning, not colours: the page's delegate paints a failed (or unknown)
+    // outcome in the theme's danger colour, so the look follows a switch of theme.
+    enum Roles : int {
+        OutcomeFailedRole = Qt::UserRole, // bool: failed, or no outcome recorded
+    };
 
     explicit AuditTableModel(QObject *parent = nullptr);
 
     // `entries` oldest first, as AuditLog::read() returns them.
     void setEntries(const QList<AuditEntry> &entries);
-    const AuditEntry &entryAt(int row) const { return m_entries.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

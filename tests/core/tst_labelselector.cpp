@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <labelselector.h>
+#include <kube/labelselector.h>
 
 #include <QTest>
 
@@ -53,20 +53,34 @@ void TestLabelSelector::matching()
 void TestLabelSelector::invalid_data()
 {
     QTest::addColumn<QString>("selector");
-    QTest::newRow("unbalanced") << "app in (a,b";
-    QTest::newRow("close") << "app)";
-    QTest::newRow("empty part") << "app=web,,tier=db";
-    QTest::newRow("bad key") << "-app=web";
-    QTest::newRow("bad value") << "app=we b";
-    QTest::newRow("no key") << "=web";
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unbalanced") << "app in (a,b"
+                                << "Missing ')'.";
+    QTest::newRow("close") << "app)"
+                           << "Unbalanced ')'.";
+    QTest::newRow("empty part") << "app=web,,tier=db"
+                                << "Empty requirement.";
+    QTest::newRow("bad key") << "-app=web"
+                             << "Invalid label key \"-app\".";
+    QTest::newRow("bad value") << "app=-web"
+                               << "Invalid label value \"-web\".";
+    QTest::newRow("space in value") << "app=we b"
+                                    << "Unexpected \"b\".";
+    QTest::newRow("no key") << "=web"
+                            << "Unexpected \"=\".";
+    QTest::newRow("non-ASCII value") << "app=w\u00e9b"
+                                     << "Invalid label value \"w\u00e9b\".";
 }
 
 void TestLabelSelector::invalid()
 {
     QFETCH(QString, selector);
+    QFETCH(QString, error);
     const LabelSelector s = LabelSelector::parse(selector);
     QVERIFY(!s.isValid());
-    QVERIFY(!s.errorString().isEmpty());
+    QCOMPARE(s.errorString(), error);
+    QVERIFY(s.isEmpty());
+    QVERIFY(s.matches({})); // an invalid selector holds no requirement
 }
 
 void TestLabelSelector::looksLikeSelector()
@@ -77,5 +91,5 @@ void TestLabelSelector::looksLikeSelector()
     QVERIFY(!LabelSelector::looksLikeSelector("crashloop"));
 }
 
-QTEST_MAIN(TestLabelSelector)
+QTEST_GUILESS_MAIN(TestLabelSelector)
 #include "tst_labelselector.moc"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Log lines are split as chunks arrive and no line exceeds Limits::maxLogLineBytes: a longer
 // one is cut there with a visible marker and the rest of it is dropped.
-#include <loglinesplitter.h>
+#include <kube/loglinesplitter.h>
 
 #include <QTest>
 

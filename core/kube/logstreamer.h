@@ -3,7 +3,7 @@
 
 #include "loglinesplitter.h"
 
-#include <kube/httptransport.h>
+#include "httptransport.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <labels.h>
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -10,11 +12,13 @@ namespace Orrery {
 
 // A Kubernetes label selector in its text form, as `kubectl get -l` accepts it:
 // "app=web,tier!=db", "env in (prod,staging)", "env notin (dev)", "gpu", "!legacy".
-// Requirements are ANDed. An empty selector matches everything.
+// Requirements are ANDed. An empty selector matches everything. Parsing and the matching rule
+// are the API server's (Labels, shared with the simulator); this class adds Qt types and
+// translated errors for the table and topology filters.
 class LabelSelector
 {
 public:
-    enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
+    using Op = Labels::Operator;
     struct Requirement
     {
         QString key;

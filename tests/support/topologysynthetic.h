@@ -8,10 +8,11 @@
 
 namespace Orrery {
 
-// Hand-made typed objects for tests, the benchmark, screenshots and the topology demo. The
-// factories fill only what the topology reads; the cluster generators produce the shape of
-// `orrery-sim --synthetic-pods N` (about five pods per Deployment, a Service each, an HPA
-// on every fifth, many namespaces) and a PFE-like seed architecture.
+// Hand-made typed objects for the model and view tests and the benchmarks (a test fixture:
+// the product never links it; the app's demo runs the simulator instead). The factories fill only
+// what the topology reads; the cluster generators produce the shape of `orrery-sim --synthetic-pods
+// N` (about five pods per Deployment, a Service each, an HPA on every fifth, many namespaces) and a
+// PFE-like seed architecture.
 class TopologySynthetic
 {
 public:
