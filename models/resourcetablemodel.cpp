@@ -2,9 +2,9 @@
 #include "resourcetablemodel.h"
 
 #include "ageclock.h"
-#include "ageformat.h"
 
 #include <kube/resourcestore.h>
+#include <util/ageformat.h>
 
 #include <QBrush>
 #include <QColor>
@@ -20,10 +20,10 @@ namespace Orrery {
 ResourceTableModel::ResourceTableModel(Kind kind, QObject *parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)
-    , m_columns(&ResourceColumns::columns(kind))
+    , m_columns(kindInfo(kind).columns)
 {
-    for (int i = 0; i < m_columns->size(); ++i) {
-        if (m_columns->at(i).type == ResourceColumn::Type::Age)
+    for (int i = 0; i < int(m_columns.size()); ++i) {
+        if (m_columns[i].type == KindColumn::Type::Age)
             m_ageColumns << i;
     }
 }
@@ -43,10 +43,10 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
     const bool kindChanged = kind != m_kind;
     beginResetModel();
     m_kind = kind;
-    m_columns = &ResourceColumns::columns(kind);
+    m_columns = kindInfo(kind).columns;
     m_ageColumns.clear();
-    for (int i = 0; i < m_columns->size(); ++i) {
-        if (m_columns->at(i).type == ResourceColumn::Type::Age)
+    for (int i = 0; i < int(m_columns.size()); ++i) {
+        if (m_columns[i].type == KindColumn::Type::Age)
             m_ageColumns << i;
     }
     m_rows.clear();
@@ -187,18 +187,23 @@ KubeObjectPtr ResourceTableModel::objectAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row].object : KubeObjectPtr();
 }
 
-int ResourceTableModel::columnOf(bool (*predicate)(const ResourceColumn &)) const
+int ResourceTableModel::columnOf(bool (*predicate)(const KindColumn &)) const
 {
-    for (int i = 0; i < m_columns->size(); ++i) {
-        if (predicate(m_columns->at(i)))
+    for (int i = 0; i < int(m_columns.size()); ++i) {
+        if (predicate(m_columns[i]))
             return i;
     }
     return -1;
 }
 
+int ResourceTableModel::nameColumn() const
+{
+    return columnOf([](const KindColumn &c) { return c.isName(); });
+}
+
 int ResourceTableModel::namespaceColumn() const
 {
-    return columnOf([](const ResourceColumn &c) { return c.isNamespace; });
+    return columnOf([](const KindColumn &c) { return c.isNamespace(); });
 }
 
 int ResourceTableModel::rowCount(const QModelIndex &parent) const
@@ -208,15 +213,15 @@ int ResourceTableModel::rowCount(const QModelIndex &parent) const
 
 int ResourceTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_columns->size());
+    return parent.isValid() ? 0 : int(m_columns.size());
 }
 
 const QStringList &ResourceTableModel::cellsOf(const Row &row) const
 {
     if (row.cells.isEmpty()) {
-        row.cells.reserve(m_columns->size());
-        for (const ResourceColumn &c : *m_columns)
-            row.cells << (c.text ? c.text(*row.object) : QString());
+        row.cells.reserve(int(m_columns.size()));
+        for (const KindColumn &c : m_columns)
+            row.cells << c.cellText(*row.object);
     }
     return row.cells;
 }
@@ -236,13 +241,13 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows[index.row()];
-    const ResourceColumn &column = m_columns->at(index.column());
+    const KindColumn &column = m_columns[index.column()];
     const KubeObject &object = *row.object;
 
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        if (column.type == ResourceColumn::Type::Age) {
+        if (column.type == KindColumn::Type::Age) {
             const qint64 t = column.timestamp ? column.timestamp(object) : 0;
             if (role == Qt::ToolTipRole)
                 return t > 0 ? QDateTime::fromSecsSinceEpoch(t).toString(Qt::ISODate) : QVariant();
@@ -251,25 +256,25 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         }
         return cellsOf(row).value(index.column());
     case SortRole:
-        if (column.type == ResourceColumn::Type::Age) {
+        if (column.type == KindColumn::Type::Age) {
             // Ascending age = youngest first.
             const qint64 t = column.timestamp ? column.timestamp(object) : 0;
             return t > 0 ? -t : std::numeric_limits<qint64>::min();
         }
-        if (column.sortKey)
+        if (column.type == KindColumn::Type::Number)
             return column.sortKey(object);
         return cellsOf(row).value(index.column());
     case Qt::ForegroundRole:
         if (object.deletionTimestamp)
             return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText));
-        if (column.isStatus) {
-            const QColor colour = severityColour(ResourceColumns::severity(object));
+        if (column.isStatus()) {
+            const QColor colour = severityColour(kindHealth(object));
             if (colour.isValid())
                 return QBrush(colour);
         }
         return {};
     case Qt::FontRole:
-        if (column.isStatus && ResourceColumns::severity(object) == RowSeverity::Error) {
+        if (column.isStatus() && kindHealth(object) == RowSeverity::Error) {
             QFont f;
             f.setBold(true);
             return f;
@@ -280,7 +285,7 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     case NameRole: return object.name;
     case NamespaceRole: return object.namespaceName;
     case UidRole: return object.uid;
-    case SeverityRole: return int(ResourceColumns::severity(object));
+    case SeverityRole: return int(kindHealth(object));
     case KindRole: return QVariant::fromValue(m_kind);
     default: return {};
     }
@@ -288,10 +293,10 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns->size())
+    if (orientation != Qt::Horizontal || section < 0 || section >= int(m_columns.size()))
         return {};
     if (role == Qt::DisplayRole)
-        return m_columns->at(section).title;
+        return m_columns[section].translatedTitle();
     return {};
 }
 

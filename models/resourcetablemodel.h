@@ -2,7 +2,6 @@
 #pragma once
 
 #include "ageclock.h"
-#include "resourcecolumns.h"
 
 #include <kube/changebatch.h>
 #include <kube/kubeobject.h>
@@ -13,11 +12,14 @@
 #include <QPointer>
 #include <QVector>
 
+#include <span>
+
 namespace Orrery {
 
 class AgeClock;
 
-// The rows of one kind of one cluster's store, as a table with kubectl's columns.
+// The rows of one kind of one cluster's store, as a table with kubectl's columns (the kind
+// table's KindInfo::columns) and each row's severity from the kind's health rule.
 //
 // Invariants: row order is arrival order (sorting belongs to ResourceSortFilterProxyModel);
 // m_index maps every row's key (namespace/name) to its row; display strings are built on
@@ -67,7 +69,8 @@ public:
     KubeObjectPtr objectAt(int row) const;
     KubeObjectPtr objectAt(const QModelIndex &index) const { return objectAt(index.row()); }
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
-    int columnOf(bool (*predicate)(const ResourceColumn &)) const;
+    int columnOf(bool (*predicate)(const KindColumn &)) const;
+    int nameColumn() const;
     int namespaceColumn() const; // -1 for cluster-scoped kinds
     QList<int> ageColumns() const { return m_ageColumns; }
 
@@ -95,7 +98,7 @@ private:
     QMetaObject::Connection m_storeConnection;
     QPointer<AgeClock> m_clock;
     QMetaObject::Connection m_clockConnection;
-    const QList<ResourceColumn> *m_columns;
+    std::span<const KindColumn> m_columns;
     QList<int> m_ageColumns;
     QVector<Row> m_rows;
     QHash<QString, int> m_index;

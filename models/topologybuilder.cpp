@@ -10,26 +10,14 @@ namespace Orrery {
 
 namespace {
 
+// The cluster kinds the topology draws are the TopologyKinds named like them
+// (topologytypes.cpp); Namespace, Endpoints, Event and ControllerRevision have none.
 std::optional<TopologyKind> topologyKindOf(Kind kind)
 {
-    switch (kind) {
-    case Kind::Pod: return TopologyKind::Pod;
-    case Kind::Deployment: return TopologyKind::Deployment;
-    case Kind::ReplicaSet: return TopologyKind::ReplicaSet;
-    case Kind::StatefulSet: return TopologyKind::StatefulSet;
-    case Kind::DaemonSet: return TopologyKind::DaemonSet;
-    case Kind::Job: return TopologyKind::Job;
-    case Kind::CronJob: return TopologyKind::CronJob;
-    case Kind::Service: return TopologyKind::Service;
-    case Kind::Ingress: return TopologyKind::Ingress;
-    case Kind::HorizontalPodAutoscaler: return TopologyKind::Hpa;
-    case Kind::PersistentVolumeClaim: return TopologyKind::Pvc;
-    case Kind::PersistentVolume: return TopologyKind::Pv;
-    case Kind::ConfigMap: return TopologyKind::ConfigMap;
-    case Kind::Secret: return TopologyKind::Secret;
-    case Kind::Node: return TopologyKind::Node;
-    default: return std::nullopt;
-    }
+    TopologyKind topologyKind = TopologyKind::External;
+    if (topologyKindFromName(kindName(kind), &topologyKind))
+        return topologyKind;
+    return std::nullopt;
 }
 
 bool isFailureReason(const QString &status)

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
-#include <ageformat.h>
 #include <eventfilterproxymodel.h>
 #include <kindicons.h>
 #include <kube/logstreamer.h>
 #include <logview.h>
 #include <messageoverlay.h>
-#include <resourcecolumns.h>
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
@@ -15,6 +13,7 @@
 
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
+#include <util/ageformat.h>
 #include <util/jsonread.h>
 
 #include <nlohmann/json.hpp>
@@ -161,19 +160,6 @@ QString containersHtml(const QList<ContainerInfo> &containers,
         html += QStringLiteral("</p>");
     }
     return html;
-}
-
-bool hasLogs(Kind kind)
-{
-    switch (kind) {
-    case Kind::Pod:
-    case Kind::Deployment:
-    case Kind::StatefulSet:
-    case Kind::DaemonSet:
-    case Kind::ReplicaSet:
-    case Kind::Job: return true;
-    default: return false;
-    }
 }
 
 } // namespace
@@ -383,15 +369,15 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     m_title->setText(object->name);
     m_subtitle->setText(
         object->namespaceName.isEmpty()
-            ? kindName(object->kind)
-            : tr("%1 in namespace %2").arg(kindName(object->kind), object->namespaceName));
+            ? kindSingularName(object->kind)
+            : tr("%1 in namespace %2").arg(kindSingularName(object->kind), object->namespaceName));
     m_eventProxy->setInvolvedObject(object->uid, kindName(object->kind), object->namespaceName,
                                     object->name);
     const bool isSecret = object->kind == Kind::Secret;
     m_secretPanel->setVisible(isSecret);
     if (const SecretData *s = object->as<SecretData>())
         m_secretKeys->setKeys(s->keys);
-    m_tabs->setTabVisible(LogsTab, hasLogs(object->kind));
+    m_tabs->setTabVisible(LogsTab, kindInfo(object->kind).hasLogs);
     if (object->kind == Kind::Pod) {
         QStringList containers;
         if (const PodData *p = object->pod()) {
@@ -405,7 +391,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     refreshOverview();
     if (m_tabs->currentIndex() == YamlTab)
         fetchYaml();
-    else if (m_tabs->currentIndex() == LogsTab && hasLogs(object->kind))
+    else if (m_tabs->currentIndex() == LogsTab && kindInfo(object->kind).hasLogs)
         restartLogs();
 }
 
@@ -498,30 +484,29 @@ void DetailsPane::refreshOverview()
     const KubeObject &o = *m_object;
     QString html;
     html += QStringLiteral("<table>");
-    const RowSeverity severity = ResourceColumns::severity(o);
+    const RowSeverity severity = kindHealth(o);
     const QString sevClass = severity == RowSeverity::Error     ? QStringLiteral("err")
                              : severity == RowSeverity::Warning ? QStringLiteral("warn")
                                                                 : QStringLiteral("ok");
     // The kind's status cell, as in the table, coloured.
-    const QList<ResourceColumn> &columns = ResourceColumns::columns(o.kind);
-    for (const ResourceColumn &c : columns) {
-        if (c.isName || c.isNamespace)
+    for (const KindColumn &c : kindInfo(o.kind).columns) {
+        if (c.isName() || c.isNamespace())
             continue;
         // The node of a pod is shown as a link below.
-        if (o.kind == Kind::Pod && c.title == ResourceColumns::columns(Kind::Pod).at(6).title)
+        if (o.kind == Kind::Pod && qstrcmp(c.id, "node") == 0)
             continue;
         QString value;
-        if (c.type == ResourceColumn::Type::Age)
+        if (c.type == KindColumn::Type::Age)
             value = dateText(c.timestamp ? c.timestamp(o) : 0);
-        else if (c.text)
-            value = c.text(o);
+        else
+            value = c.cellText(o);
         if (value.isEmpty())
             continue;
         const QString cell
-            = c.isStatus ? QStringLiteral("<span class=%1>%2</span>").arg(sevClass, esc(value))
-                         : esc(value);
+            = c.isStatus() ? QStringLiteral("<span class=%1>%2</span>").arg(sevClass, esc(value))
+                           : esc(value);
         // "RESTARTS" reads better as "Restarts"; short acronyms ("IP") stay as they are.
-        QString title = c.title;
+        QString title = c.translatedTitle();
         if (title.size() > 3) {
             title = title.toLower();
             title[0] = title[0].toUpper();
@@ -731,7 +716,7 @@ void DetailsPane::restartLogs()
 {
     m_logStreamer->stop();
     m_logView->clear();
-    if (!m_object || !m_session || !hasLogs(m_object->kind))
+    if (!m_object || !m_session || !kindInfo(m_object->kind).hasLogs)
         return;
     const LogView::Parameters p = m_logView->parameters();
     LogStreamer::Options options;

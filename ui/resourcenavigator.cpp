@@ -37,57 +37,15 @@ QIcon pageIcon(const QString &title)
 
 QString ResourceNavigator::pluralName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Pod: return tr("Pods");
-    case Kind::Deployment: return tr("Deployments");
-    case Kind::StatefulSet: return tr("StatefulSets");
-    case Kind::DaemonSet: return tr("DaemonSets");
-    case Kind::ReplicaSet: return tr("ReplicaSets");
-    case Kind::Job: return tr("Jobs");
-    case Kind::CronJob: return tr("CronJobs");
-    case Kind::Service: return tr("Services");
-    case Kind::Endpoints: return tr("Endpoints");
-    case Kind::Ingress: return tr("Ingresses");
-    case Kind::HorizontalPodAutoscaler: return tr("Autoscalers (HPA)");
-    case Kind::ConfigMap: return tr("ConfigMaps");
-    case Kind::Secret: return tr("Secrets");
-    case Kind::PersistentVolumeClaim: return tr("Persistent Volume Claims");
-    case Kind::PersistentVolume: return tr("Persistent Volumes");
-    case Kind::Node: return tr("Nodes");
-    case Kind::Namespace: return tr("Namespaces");
-    case Kind::Event: return tr("Events");
-    case Kind::ControllerRevision: return tr("Controller Revisions");
-    }
-    return kindName(kind);
+    return kindPluralName(kind);
 }
 
 QString ResourceNavigator::categoryOf(Kind kind)
 {
-    switch (kind) {
-    case Kind::Pod:
-    case Kind::Deployment:
-    case Kind::StatefulSet:
-    case Kind::DaemonSet:
-    case Kind::ReplicaSet:
-    case Kind::Job:
-    case Kind::CronJob:
-    case Kind::HorizontalPodAutoscaler: return tr("Workloads");
-    case Kind::Service:
-    case Kind::Endpoints:
-    case Kind::Ingress: return tr("Network");
-    case Kind::ConfigMap:
-    case Kind::Secret:
-    case Kind::PersistentVolumeClaim:
-    case Kind::PersistentVolume: return tr("Config and Storage");
-    case Kind::Node:
-    case Kind::Namespace:
-    case Kind::ControllerRevision: return tr("Cluster");
-    case Kind::Event: return tr("Events");
-    }
-    return {};
+    return kindCategoryTitle(kindInfo(kind).category);
 }
 
-ResourceNavigator::ResourceNavigator(QWidget *parent)
+ResourceNavigator::ResourceNavigator(QWidget *parent, std::span<const KindInfo> kinds)
     : QTreeWidget(parent)
 {
     setHeaderHidden(true);
@@ -101,31 +59,16 @@ ResourceNavigator::ResourceNavigator(QWidget *parent)
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
-    const QList<Kind> order = {Kind::Pod,
-                               Kind::Deployment,
-                               Kind::StatefulSet,
-                               Kind::DaemonSet,
-                               Kind::ReplicaSet,
-                               Kind::Job,
-                               Kind::CronJob,
-                               Kind::HorizontalPodAutoscaler,
-                               Kind::Service,
-                               Kind::Ingress,
-                               Kind::Endpoints,
-                               Kind::ConfigMap,
-                               Kind::Secret,
-                               Kind::PersistentVolumeClaim,
-                               Kind::PersistentVolume,
-                               Kind::Node,
-                               Kind::Namespace,
-                               Kind::Event};
-    for (Kind kind : order) {
-        QTreeWidgetItem *parentItem = category(categoryOf(kind));
-        auto *item = new QTreeWidgetItem(parentItem, {pluralName(kind), QString()});
-        item->setData(0, KindRole, int(kind));
+    // One entry per listed row of the kind table, in the table's order, under its category.
+    for (const KindInfo &info : kinds) {
+        if (!info.listed)
+            continue;
+        QTreeWidgetItem *parentItem = category(kindCategoryTitle(info.category));
+        auto *item = new QTreeWidgetItem(parentItem, {kindPluralName(info), QString()});
+        item->setData(0, KindRole, int(info.kind));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        item->setIcon(0, kindIcon(kind));
-        m_kindItems.insert(int(kind), item);
+        item->setIcon(0, orreryIcon(QLatin1String(info.icon)));
+        m_kindItems.insert(int(info.kind), item);
     }
     expandAll();
     applyTheme();

@@ -7,20 +7,25 @@
 
 namespace Orrery {
 
-// The kinds by category (Workloads, Network, Config and Storage, Cluster, Events) plus pages
-// other features add (Topology). Items carry either a Kind or a page id.
+// The listed kinds of the kind table (kubekind.h) by category, in the table's order, plus pages
+// other features add (Topology). Items carry either a Kind or a page id. Nothing here is
+// specific to a kind: a new row in the table appears without a change in this class.
 class ResourceNavigator : public QTreeWidget
 {
     Q_OBJECT
 public:
-    explicit ResourceNavigator(QWidget *parent = nullptr);
+    // `kinds`: the rows to list (those with `listed`), in order; tests pass their own.
+    explicit ResourceNavigator(QWidget *parent = nullptr,
+                               std::span<const KindInfo> kinds = kindTable());
 
     void selectKind(Kind kind);
     void selectPage(const QString &pageId);
     // Adds an entry for a page at the top ("Overview" group) or under `category`.
     void addPage(const QString &pageId, const QString &title, const QString &category = {});
     QList<Kind> kinds() const;
-    static QString pluralName(Kind kind); // "Pods", "Persistent Volume Claims" (translated)
+    // The kind table's translated plural and category title (kindPluralName(),
+    // kindCategoryTitle()); kept for MainWindow, which another change is splitting.
+    static QString pluralName(Kind kind);
     static QString categoryOf(Kind kind);
 
     // Per-kind object count shown after the name.

@@ -107,9 +107,8 @@ TopologyPage::TopologyPage(QWidget *parent)
     connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
     connect(m_view, &TopologyView::podGroupActivated, this,
             [this](const QString &owner) { onPodGroup(owner); });
-    m_view->setActionsProvider([this](const TopologyNode &node, QObject *menuParent) {
-        return nodeActions(node, menuParent);
-    });
+    m_view->setActionsProvider(
+        [this](const TopologyNode &node, QObject *owner) { return nodeActions(node, owner); });
 
     auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
     connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
@@ -240,15 +239,8 @@ QList<QAction *> TopologyPage::nodeActions(const TopologyNode &node, QObject *pa
                 });
         actions.append(action);
     };
-    switch (*kind) {
-    case Kind::Pod:
-    case Kind::Job:
-    case Kind::Deployment:
-    case Kind::StatefulSet:
-    case Kind::DaemonSet:
-    case Kind::ReplicaSet: add(QStringLiteral("logs"), tr("Show logs")); break;
-    default: break;
-    }
+    if (kindInfo(*kind).hasLogs)
+        add(QStringLiteral("logs"), tr("Show logs"));
     add(QStringLiteral("describe"), tr("Show details"));
     return actions;
 }

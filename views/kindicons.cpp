@@ -73,11 +73,7 @@ private:
 
 QString fileFor(Kind kind)
 {
-    // File names are the lowercase kind names (pod.svg, horizontalpodautoscaler.svg).
-    // ControllerRevision has no icon of its own; it is shown with ReplicaSet's copies.
-    if (kind == Kind::ControllerRevision)
-        return QStringLiteral("replicaset");
-    return kindName(kind).toLower();
+    return QString::fromLatin1(kindInfo(kind).icon);
 }
 
 QIcon iconFromPath(const QString &path)

@@ -55,6 +55,7 @@ class TestResourceTableModel : public QObject
 
 private slots:
     void columnsAsKubectl();
+    void columnsFollowTheKindTable();
     void incrementalBatches();
     void removalsAreContiguousRanges();
     void ignoresOtherKinds();
@@ -90,6 +91,36 @@ void TestResourceTableModel::columnsAsKubectl()
         headers << deployments.headerData(c, Qt::Horizontal).toString();
     QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "AGE",
                                    "IMAGES"}));
+}
+
+void TestResourceTableModel::columnsFollowTheKindTable()
+{
+    // The model knows no kind: every row of the kind table gives its columns, cells, sort keys
+    // and severity, so a kind added to the table is shown without a change here.
+    const KubeObjectPtr pod = makePod("default", "web-1", "CrashLoopBackOff", 7);
+    for (const KindInfo &info : kindTable()) {
+        ResourceTableModel model(info.kind);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(info.columns.size()));
+        auto object = std::make_shared<KubeObject>(*pod);
+        object->kind = info.kind;
+        model.setObjects({object});
+        for (int c = 0; c < model.columnCount(); ++c) {
+            const KindColumn &column = info.columns[std::size_t(c)];
+            QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), column.translatedTitle());
+            if (column.type == KindColumn::Type::Age)
+                continue;
+            QCOMPARE(model.index(0, c).data().toString(), column.cellText(*object));
+            if (column.type == KindColumn::Type::Number)
+                QCOMPARE(model.index(0, c).data(ResourceTableModel::SortRole),
+                         column.sortKey(*object));
+        }
+        QCOMPARE(model.nameColumn() >= 0, true);
+        QCOMPARE(model.namespaceColumn() >= 0, info.namespaced);
+        QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(),
+                 int(info.health(*object)));
+    }
 }
 
 void TestResourceTableModel::incrementalBatches()

@@ -55,6 +55,28 @@ class TestTopologyBuilder : public QObject
     Q_OBJECT
 
 private slots:
+    void drawsTheClusterKindsTheTopologyNames()
+    {
+        // Kinds map to the TopologyKind of the same name; the rest are not drawn.
+        const QList<Kind> drawn = {Kind::Pod,
+                                   Kind::Deployment,
+                                   Kind::ReplicaSet,
+                                   Kind::StatefulSet,
+                                   Kind::DaemonSet,
+                                   Kind::Job,
+                                   Kind::CronJob,
+                                   Kind::Service,
+                                   Kind::Ingress,
+                                   Kind::HorizontalPodAutoscaler,
+                                   Kind::PersistentVolumeClaim,
+                                   Kind::PersistentVolume,
+                                   Kind::ConfigMap,
+                                   Kind::Secret,
+                                   Kind::Node};
+        for (Kind kind : allKinds())
+            QCOMPARE(TopologyBuilder::isTopologyKind(kind), drawn.contains(kind));
+    }
+
     void ingressRulesAndDefaultBackend()
     {
         TopologyGraph graph;
