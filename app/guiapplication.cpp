@@ -11,6 +11,7 @@
 #include <kindicons.h>
 #include <mainwindow.h>
 #include <resourcetablemodel.h>
+#include <sessionmanager.h>
 #include <theme.h>
 
 #include <kube/clustersession.h>
@@ -88,11 +89,13 @@ bool showView(MainWindow &window, const QString &view)
     return false;
 }
 
-// Everything the running GUI owns besides the window, kept together so lambdas can share it.
+// Everything the running GUI owns besides the window and its sessions, kept together so
+// lambdas can share it. Declared before the sessions: they talk to the demo cluster, so they
+// stop first.
 struct GuiState
 {
     std::shared_ptr<Kubeconfig> kubeconfig = std::make_shared<Kubeconfig>();
-    DemoCluster *demo = nullptr;
+    std::unique_ptr<DemoCluster> demo;
 };
 
 } // namespace
@@ -113,19 +116,9 @@ int runGui(const QCommandLineParser &parser)
     QApplication::setWindowIcon(applicationIcon()); // every window, dialogs included
 
     ContextPreferences preferences;
-    MainWindow window(&preferences);
-    // Screenshots stay reproducible: no remembered size, splitters or selection, and the
-    // user's remembered layout is not overwritten either.
-    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
-    if (!screenshot)
-        window.enableStatePersistence();
     GuiState state;
-    installTopologyPage(window);
-    installOperations(window);
-    const OperationPages pages = installOperationPages(window);
-    connectHelmRollback(window, pages);
-
-    window.setSessionFactory(
+    // The sessions of the connected contexts, created from the loaded kubeconfig.
+    SessionManager sessions(
         [kubeconfig = state.kubeconfig](const QString &context,
                                         QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = kubeconfig->connection(context);
@@ -133,6 +126,16 @@ int runGui(const QCommandLineParser &parser)
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    MainWindow window(&sessions, &preferences);
+    // Screenshots stay reproducible: no remembered size, splitters or selection, and the
+    // user's remembered layout is not overwritten either.
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+    if (!screenshot)
+        window.enableStatePersistence();
+    installTopologyPage(window);
+    installOperations(window);
+    const OperationPages pages = installOperationPages(window);
+    connectHelmRollback(window, pages);
 
     const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
     auto useKubeconfig
@@ -159,7 +162,7 @@ int runGui(const QCommandLineParser &parser)
         requestedContext = window.lastContext();
     auto startDemo = [&window, &state, useKubeconfig, requestedContext] {
         if (!state.demo)
-            state.demo = new DemoCluster(&window);
+            state.demo = std::make_unique<DemoCluster>();
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
         state.demo->start([&window, &state, useKubeconfig,
                            requestedContext](const Result<QString> &path) {
@@ -205,7 +208,7 @@ int runGui(const QCommandLineParser &parser)
     if (!view.isEmpty() && !screenshot) {
         // Once the first context has synced, so a page has data and a kind its rows.
         auto shown = std::make_shared<bool>(false);
-        QObject::connect(&window, &MainWindow::contextSynced, &window,
+        QObject::connect(&sessions, &SessionManager::contextSynced, &window,
                          [&window, view, shown](const QString &context) {
                              if (*shown || context != window.activeContext())
                                  return;
@@ -243,7 +246,7 @@ int runGui(const QCommandLineParser &parser)
                 showView(window, view);
             int delay = 1500;
             if (!objectName.isEmpty()) {
-                ResourceTableModel *model = window.tableModel();
+                ResourceTableModel *model = window.resourceBrowser()->tableModel();
                 for (int r = 0; r < model->rowCount(); ++r) {
                     const KubeObjectPtr o = model->objectAt(r);
                     if (o && (o->name == objectName || o->name.startsWith(objectName))) {
@@ -266,7 +269,7 @@ int runGui(const QCommandLineParser &parser)
         if (welcome) {
             QTimer::singleShot(500, &window, shoot);
         } else {
-            QObject::connect(&window, &MainWindow::contextSynced, &window,
+            QObject::connect(&sessions, &SessionManager::contextSynced, &window,
                              [&window, prepare](const QString &context) {
                                  if (context == window.activeContext())
                                      QTimer::singleShot(2000, &window,

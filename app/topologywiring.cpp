@@ -5,6 +5,7 @@
 #include <mainwindow.h>
 #include <namespacefilter.h>
 #include <operations/actioncontroller.h>
+#include <resourcebrowser.h>
 #include <topologypage.h>
 
 #include <kube/clustersession.h>
@@ -45,7 +46,8 @@ void installTopologyPage(MainWindow &window)
                              window.showDetailsTab(DetailsPane::LogsTab);
                          }
                      });
-    QObject::connect(window.namespaceFilter(), &NamespaceFilter::selectionChanged, page,
+    QObject::connect(window.resourceBrowser()->namespaceFilter(),
+                     &NamespaceFilter::selectionChanged, page,
                      [page](const QStringList &namespaces) { page->setNamespaces(namespaces); });
     // Selecting a node shows the object in the details pane, like a table row does.
     QObject::connect(page, &TopologyPage::objectSelected, &window,

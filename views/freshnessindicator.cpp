@@ -10,21 +10,6 @@
 
 namespace Orrery {
 
-namespace {
-
-QString ageText(qint64 seconds)
-{
-    if (seconds < 0)
-        seconds = 0;
-    if (seconds < 120)
-        return FreshnessIndicator::tr("%n s", nullptr, static_cast<int>(seconds));
-    if (seconds < 7200)
-        return FreshnessIndicator::tr("%n min", nullptr, static_cast<int>(seconds / 60));
-    return FreshnessIndicator::tr("%n h", nullptr, static_cast<int>(seconds / 3600));
-}
-
-} // namespace
-
 FreshnessIndicator::FreshnessIndicator(QWidget *parent)
     : QWidget(parent)
     , m_dot(new QLabel(this))
@@ -40,41 +25,29 @@ FreshnessIndicator::FreshnessIndicator(QWidget *parent)
     refresh();
 }
 
-void FreshnessIndicator::setState(State state, const QDateTime &lastEvent, const QString &reason)
+void FreshnessIndicator::setFreshness(const Freshness &freshness)
 {
-    m_state = state;
-    m_lastEvent = lastEvent;
-    m_reason = reason;
+    m_freshness = freshness;
     refresh();
 }
 
-bool FreshnessIndicator::liveButSilent() const
+void FreshnessIndicator::setState(State state, const QDateTime &lastEvent, const QString &reason)
 {
-    return m_state == State::Live && m_lastEvent.isValid()
-           && m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) > liveStaleAfterSecs();
+    Freshness f;
+    f.state = state;
+    f.since = lastEvent;
+    f.reason = reason;
+    setFreshness(f);
 }
 
 FreshnessIndicator::State FreshnessIndicator::state() const
 {
-    return liveButSilent() ? State::Stale : m_state;
+    return m_freshness.effectiveState(QDateTime::currentDateTimeUtc());
 }
 
 QString FreshnessIndicator::text() const
 {
-    const qint64 age
-        = m_lastEvent.isValid() ? m_lastEvent.secsTo(QDateTime::currentDateTimeUtc()) : -1;
-    switch (state()) {
-    case State::Disconnected: return tr("Not connected");
-    case State::Syncing: return tr("Loading…");
-    case State::Live:
-        return age >= 0 ? tr("Live · last update %1 ago").arg(ageText(age)) : tr("Live");
-    case State::Reconnecting:
-        return m_reason.isEmpty() ? tr("Reconnecting…") : tr("Reconnecting: %1").arg(m_reason);
-    case State::Stale:
-        return age >= 0 ? tr("STALE · data is %1 old").arg(ageText(age)) : tr("STALE");
-    case State::Error: return m_reason.isEmpty() ? tr("Error") : tr("Error: %1").arg(m_reason);
-    }
-    return {};
+    return m_freshness.text(QDateTime::currentDateTimeUtc());
 }
 
 void FreshnessIndicator::refresh()
@@ -97,12 +70,7 @@ void FreshnessIndicator::refresh()
                                    .arg(Theme::instance()->name(Theme::Role::Danger)));
     else
         m_label->setStyleSheet(QString());
-    QString tip = m_reason.isEmpty() ? t : m_reason;
-    if (liveButSilent())
-        tip = tr("The watches look open but nothing arrived for over %n minute(s); the connection "
-                 "is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.",
-                 nullptr, liveStaleAfterSecs() / 60);
-    setToolTip(tip);
+    setToolTip(m_freshness.explanation(QDateTime::currentDateTimeUtc()));
     setAccessibleName(t);
 }
 
@@ -116,7 +84,8 @@ void FreshnessIndicator::changeEvent(QEvent *event)
 
 void FreshnessIndicator::timerEvent(QTimerEvent *event)
 {
-    if (event->timerId() == m_timer && (m_state == State::Live || m_state == State::Stale))
+    if (event->timerId() == m_timer
+        && (m_freshness.state == State::Live || m_freshness.state == State::Stale))
         refresh();
     QWidget::timerEvent(event);
 }

@@ -96,7 +96,7 @@ int main(int argc, char **argv)
         ResourceFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         QTableView view;
-        // As MainWindow::buildUi: fixed row heights, so the view never measures 10,000 rows.
+        // As ResourceBrowser::buildUi: fixed row heights, so the view never measures 10,000 rows.
         view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 10);
         view.verticalHeader()->hide();
@@ -111,7 +111,7 @@ int main(int argc, char **argv)
         view.show();
 
         reset.push_back(timeMs([&] { model.setObjects(objects); }));
-        // As MainWindow::fitColumns: widths from a sample of rows, never all 10,000.
+        // As ResourceBrowser::fitColumns: widths from a sample of rows, never all 10,000.
         fitColumns.push_back(timeMs([&] {
             view.horizontalHeader()->setResizeContentsPrecision(50);
             for (int c = 0; c < model.columnCount(); ++c)

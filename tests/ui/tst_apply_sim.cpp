@@ -19,6 +19,7 @@
 #include <operations/operationspanel.h>
 #include <operations/rollouttracker.h>
 #include <palettemodel.h>
+#include <sessionmanager.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -567,14 +568,14 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 // pasted one.
 void TestApplySim::mainWindowMenuPaletteAndDrop()
 {
-    MainWindow window(m_preferences.get());
-    window.setSessionFactory(
+    SessionManager sessions(
         [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = m_config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    MainWindow window(&sessions, m_preferences.get());
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : m_config.contextNames()) {
         const auto c = m_config.context(name);

@@ -13,7 +13,9 @@
 #include <freshnessindicator.h>
 #include <mainwindow.h>
 #include <messageoverlay.h>
+#include <resourcebrowser.h>
 #include <resourcetablemodel.h>
+#include <sessionmanager.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -95,14 +97,15 @@ void TestFreshnessSim::viewerIsDeniedSecrets()
         if (name.endsWith(QLatin1String("-viewer")))
             viewer = name;
     QVERIFY2(config.contextNames().contains(viewer), qPrintable(config.contextNames().join(", ")));
-    MainWindow window(m_preferences.get());
-    window.setSessionFactory(
+    SessionManager sessions(
         [&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    MainWindow window(&sessions, m_preferences.get());
+    ResourceBrowser *browser = window.resourceBrowser();
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config.contextNames()) {
         const auto c = config.context(name);
@@ -114,18 +117,18 @@ void TestFreshnessSim::viewerIsDeniedSecrets()
     window.activateContext(viewer);
 
     // Pods may be read: rows, no overlay.
-    QTRY_VERIFY_WITH_TIMEOUT(window.tableModel()->rowCount() > 0, 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(window.tableOverlay()->isHidden(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->tableModel()->rowCount() > 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->overlay()->isHidden(), 10000);
 
     // Secrets may not: the table is covered by the reason and the fix.
     window.selectKind(Kind::Secret);
-    MessageOverlay *overlay = window.tableOverlay();
+    MessageOverlay *overlay = browser->overlay();
     QTRY_VERIFY_WITH_TIMEOUT(overlay->isVisible() && overlay->title().contains("may not list"),
                              30000);
     QVERIFY2(overlay->title().contains("secrets"), qPrintable(overlay->title()));
     QVERIFY2(overlay->text().contains("kubectl auth can-i list secrets"),
              qPrintable(overlay->text()));
-    QCOMPARE(window.tableModel()->rowCount(), 0);
+    QCOMPARE(browser->tableModel()->rowCount(), 0);
     QVERIFY(window.activeSession());
     QCOMPARE(window.activeSession()->health(Kind::Secret).state, WatchHealth::State::Error);
     // A 403 on one kind does not make the whole cluster look broken.
@@ -133,16 +136,15 @@ void TestFreshnessSim::viewerIsDeniedSecrets()
 
     // Back to a kind the viewer may read: the overlay goes away.
     window.selectKind(Kind::Deployment);
-    QTRY_VERIFY_WITH_TIMEOUT(window.tableOverlay()->isHidden(), 10000);
-    QVERIFY(window.tableModel()->rowCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->overlay()->isHidden(), 10000);
+    QVERIFY(browser->tableModel()->rowCount() > 0);
 }
 
 std::unique_ptr<MainWindow> TestFreshnessSim::fakeServerWindow()
 {
     const std::string url = m_server->url();
-    auto window = std::make_unique<MainWindow>(m_preferences.get());
-    window->setSessionFactory([url](const QString &context,
-                                    QObject *parent) -> Result<ClusterSession *> {
+    auto *sessions = new SessionManager([url](const QString &context,
+                                              QObject *parent) -> Result<ClusterSession *> {
         ClusterConnection c;
         c.contextName = context;
         c.server = QString::fromStdString(url);
@@ -152,6 +154,8 @@ std::unique_ptr<MainWindow> TestFreshnessSim::fakeServerWindow()
         session->setKinds({Kind::Pod});
         return session;
     });
+    auto window = std::make_unique<MainWindow>(sessions, m_preferences.get());
+    sessions->setParent(window.get()); // the window's children go first, then the sessions
     window->setContexts({ContextTreeModel::Entry{
                             "fake", "fake-cluster", QString::fromStdString(url), "tester", {}}},
                         "fake");
@@ -175,22 +179,22 @@ void TestFreshnessSim::silentWatchesTurnStaleThenLive()
     auto window = fakeServerWindow();
     FreshnessIndicator *indicator = window->freshnessIndicator();
 
-    QTRY_COMPARE_WITH_TIMEOUT(window->tableModel()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount(), 2, 10000);
     // Silence: stale, loudly, over the table, and the rows stay (old data, marked as such).
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Stale, 15000);
     QVERIFY2(indicator->text().contains("STALE"), qPrintable(indicator->text()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->staleBanner()->isVisible(), 5000);
-    QVERIFY2(window->staleBanner()->text().contains("out of date"),
-             qPrintable(window->staleBanner()->text()));
-    QCOMPARE(window->tableModel()->rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(window->resourceBrowser()->staleBanner()->isVisible(), 5000);
+    QVERIFY2(window->resourceBrowser()->staleBanner()->text().contains("out of date"),
+             qPrintable(window->resourceBrowser()->staleBanner()->text()));
+    QCOMPARE(window->resourceBrowser()->tableModel()->rowCount(), 2);
 
     // The faults are used up: the next watch streams events and bookmarks, health is Live
     // again, the banner goes, and a change on the server shows.
     QTRY_COMPARE_WITH_TIMEOUT(m_server->pendingFaults(), std::size_t(0), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Live, 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->staleBanner()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->resourceBrowser()->staleBanner()->isVisible(), 5000);
     m_server->put("pods", pod("shop", "web-3"));
-    QTRY_COMPARE_WITH_TIMEOUT(window->tableModel()->rowCount(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount(), 3, 10000);
 }
 
 void TestFreshnessSim::serverStopsThenReturns()
@@ -202,17 +206,18 @@ void TestFreshnessSim::serverStopsThenReturns()
     auto window = fakeServerWindow();
     FreshnessIndicator *indicator = window->freshnessIndicator();
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Live, 10000);
-    QVERIFY(!window->staleBanner()->isVisible());
+    QVERIFY(!window->resourceBrowser()->staleBanner()->isVisible());
 
     m_server->stop();
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Stale, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(window->staleBanner()->isVisible(), 5000);
-    QCOMPARE(window->tableModel()->rowCount(), 1); // the last known rows stay, marked stale
+    QTRY_VERIFY_WITH_TIMEOUT(window->resourceBrowser()->staleBanner()->isVisible(), 5000);
+    QCOMPARE(window->resourceBrowser()->tableModel()->rowCount(),
+             1); // the last known rows stay, marked stale
 
     QVERIFY(m_server->restart({{"pods", pod("shop", "web-1")}, {"pods", pod("shop", "web-2")}}));
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Live, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->staleBanner()->isVisible(), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(window->tableModel()->rowCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->resourceBrowser()->staleBanner()->isVisible(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount(), 2, 10000);
 }
 
 QTEST_MAIN(TestFreshnessSim)

@@ -7,11 +7,14 @@
 // restored by a second window with the same settings file.
 #include <contextpreferences.h>
 #include <contextstrip.h>
+#include <errorpresenter.h>
 #include <freshnessindicator.h>
 #include <mainwindow.h>
 #include <messageoverlay.h>
+#include <resourcebrowser.h>
 #include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
+#include <sessionmanager.h>
 
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
@@ -160,34 +163,35 @@ void TestMainWindowSim::podsFillAndFollowScale()
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);
     QVERIFY(!config.currentContext().isEmpty());
     ContextPreferences preferences(m_dir.filePath("orrery.ini"));
-    MainWindow window(&preferences);
-    window.setSessionFactory(
+    SessionManager sessions(
         [&config](const QString &context, QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    MainWindow window(&sessions, &preferences);
+    ResourceBrowser *browser = window.resourceBrowser();
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config.contextNames()) {
         const auto c = config.context(name);
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
     window.setContexts(entries, config.currentContext());
-    QSignalSpy synced(&window, &MainWindow::contextSynced);
+    QSignalSpy synced(&sessions, &SessionManager::contextSynced);
     window.show();
     window.activateContext(config.currentContext());
     QCOMPARE(window.activeContext(), config.currentContext());
     QVERIFY(window.contextStrip()->text().contains(config.currentContext()));
 
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
-    ResourceTableModel *model = window.tableModel();
+    ResourceTableModel *model = browser->tableModel();
     QCOMPARE(model->kind(), Kind::Pod);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(podsNamed(model, "mysql-") == 1, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(window.freshnessIndicator()->state(), FreshnessIndicator::State::Live,
                               30000);
-    QVERIFY(window.tableOverlay()->isHidden());
+    QVERIFY(browser->overlay()->isHidden());
 
     // Selecting a row shows it in the details pane.
     window.tableView()->selectRow(0);
@@ -214,25 +218,22 @@ void TestMainWindowSim::podsFillAndFollowScale()
     QCOMPARE(resets.count(), 0); // incremental, no reset
 
     // The filter narrows the live table to the scaled pods.
-    window.setFilterText("app=mysql");
-    QTRY_COMPARE_WITH_TIMEOUT(window.proxyModel()->rowCount(), 3, 10000);
+    browser->setFilterText("app=mysql");
+    QTRY_COMPARE_WITH_TIMEOUT(browser->proxyModel()->rowCount(), 3, 10000);
 
     // Switching kinds and back is instant and keeps the data.
     window.selectKind(Kind::Deployment);
-    QVERIFY(window.tableModel()->rowCount() > 0);
+    QVERIFY(browser->tableModel()->rowCount() > 0);
     QVERIFY(window.selectObject(Kind::Deployment, "default", "mysql"));
     window.selectKind(Kind::Pod);
-    QVERIFY(podsNamed(window.tableModel(), "mysql-") == 3);
+    QVERIFY(podsNamed(browser->tableModel(), "mysql-") == 3);
 }
 
 std::unique_ptr<MainWindow> TestMainWindowSim::makeWindow(ContextPreferences *preferences, int port,
                                                           const QString &settingsFile)
 {
     auto config = std::make_shared<Kubeconfig>(Kubeconfig::load(m_kubeconfig));
-    auto window = std::make_unique<MainWindow>(preferences);
-    if (!settingsFile.isEmpty())
-        window->enableStatePersistence(settingsFile);
-    window->setSessionFactory(
+    auto *sessions = new SessionManager(
         [config, port](const QString &context, QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = config->connection(context);
             if (!connection.ok())
@@ -244,6 +245,10 @@ std::unique_ptr<MainWindow> TestMainWindowSim::makeWindow(ContextPreferences *pr
             }
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    auto window = std::make_unique<MainWindow>(sessions, preferences);
+    sessions->setParent(window.get()); // the window's children go first, then the sessions
+    if (!settingsFile.isEmpty())
+        window->enableStatePersistence(settingsFile);
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : config->contextNames()) {
         const auto c = config->context(name);
@@ -280,12 +285,12 @@ void TestMainWindowSim::wakeUpRelistsInPlace()
     QVERIFY(relay.listen());
     ContextPreferences preferences(m_dir.filePath("wake.ini"));
     auto window = makeWindow(&preferences, relay.port());
-    QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+    QSignalSpy synced(window->sessions(), &SessionManager::contextSynced);
     window->resize(1200, 800);
     window->show();
     window->activateContext(config.currentContext());
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
-    ResourceTableModel *model = window->tableModel();
+    ResourceTableModel *model = window->resourceBrowser()->tableModel();
     QTRY_VERIFY_WITH_TIMEOUT(podsNamed(model, "mysql-") >= 1, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(window->freshnessIndicator()->state(),
                               FreshnessIndicator::State::Live, 30000);
@@ -309,8 +314,8 @@ void TestMainWindowSim::wakeUpRelistsInPlace()
     QSignalSpy resets(model, &QAbstractItemModel::modelReset);
     QElapsedTimer relist;
     relist.start();
-    emit window->clockJumpDetector()->jumped(90000);
-    const QString status = window->statusMessageLabel()->text();
+    emit window->sessions()->clockJumpDetector()->jumped(90000);
+    const QString status = window->errorPresenter()->statusLabel()->text();
     QVERIFY2(status.contains("Reloading all clusters") && status.contains("woke up"),
              qPrintable(status));
     QVERIFY2(status.contains("90 s"), qPrintable(status));
@@ -321,7 +326,7 @@ void TestMainWindowSim::wakeUpRelistsInPlace()
                               FreshnessIndicator::State::Live, 30000);
     QCOMPARE(resets.count(), 0);
     QVERIFY2(fewestRows > 0, "the table emptied during the relist");
-    QVERIFY(window->tableOverlay()->isHidden());
+    QVERIFY(window->resourceBrowser()->overlay()->isHidden());
 
     QCOMPARE(scaleMysql(&other, before), 200); // leave the scenario as found
 }
@@ -337,19 +342,19 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     {
         auto window = makeWindow(&preferences, -1, settingsFile);
         QCOMPARE(window->lastContext(), QString()); // nothing remembered yet
-        QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+        QSignalSpy synced(window->sessions(), &SessionManager::contextSynced);
         window->resize(1100, 720);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         window->activateContext(context);
         QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
         window->selectKind(Kind::Deployment);
-        QTRY_VERIFY_WITH_TIMEOUT(window->tableModel()->rowCount() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount() > 0, 10000);
         window->tableView()->setColumnWidth(1, 333);
         window->mainSplitter()->setSizes({310, 790});
-        window->tableSplitter()->setSizes({400, 390});
+        window->resourceBrowser()->tableSplitter()->setSizes({400, 390});
         mainSizes = window->mainSplitter()->sizes();
-        tableSizes = window->tableSplitter()->sizes();
+        tableSizes = window->resourceBrowser()->tableSplitter()->sizes();
         QVERIFY(window->selectObject(Kind::Deployment, "default", "mysql"));
         window->showDetailsTab(DetailsPane::YamlTab);
         QVERIFY(window->close()); // saves
@@ -362,13 +367,13 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     auto window = makeWindow(&preferences, -1, settingsFile);
     QCOMPARE(window->lastContext(), context);
     QCOMPARE(window->size(), QSize(1100, 720));
-    QSignalSpy synced(window.get(), &MainWindow::contextSynced);
+    QSignalSpy synced(window->sessions(), &SessionManager::contextSynced);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     window->activateContext(window->lastContext());
     QCOMPARE(window->currentKind(), Kind::Deployment);
     QCOMPARE(window->mainSplitter()->sizes(), mainSizes);
-    QCOMPARE(window->tableSplitter()->sizes(), tableSizes);
+    QCOMPARE(window->resourceBrowser()->tableSplitter()->sizes(), tableSizes);
     QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(window->selectedObject() && window->selectedObject()->name == "mysql",
                              10000);
@@ -379,7 +384,7 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     QCOMPARE(tabs->currentIndex(), int(DetailsPane::YamlTab));
     // Pods were never laid out by hand or stored: they are measured as before.
     window->selectKind(Kind::Pod);
-    QTRY_VERIFY_WITH_TIMEOUT(window->tableModel()->rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount() > 0, 10000);
     window.reset(); // closed without close(): nothing saved, the file is unchanged
 
     // An object deleted while Orrery was closed is skipped without a word.
@@ -388,16 +393,16 @@ void TestMainWindowSim::layoutAndSelectionRestored()
         edit.setValue("session/object", "default/gone-meanwhile");
     }
     auto third = makeWindow(&preferences, -1, settingsFile);
-    QSignalSpy synced3(third.get(), &MainWindow::contextSynced);
+    QSignalSpy synced3(third->sessions(), &SessionManager::contextSynced);
     third->show();
     third->activateContext(third->lastContext());
     QTRY_VERIFY_WITH_TIMEOUT(synced3.count() >= 1, 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(third->tableModel()->rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(third->resourceBrowser()->tableModel()->rowCount() > 0, 10000);
     QTest::qWait(500);
     QCOMPARE(third->currentKind(), Kind::Deployment);
     QVERIFY(!third->selectedObject());
-    QVERIFY2(third->statusMessageLabel()->text().isEmpty(),
-             qPrintable(third->statusMessageLabel()->text()));
+    QVERIFY2(third->errorPresenter()->statusLabel()->text().isEmpty(),
+             qPrintable(third->errorPresenter()->statusLabel()->text()));
 }
 
 QTEST_MAIN(TestMainWindowSim)

@@ -22,6 +22,7 @@
 #include <operations/setimagedialog.h>
 #include <palettemodel.h>
 #include <resourcefilterproxymodel.h>
+#include <sessionmanager.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -539,14 +540,14 @@ void TestOperationsSim::deletePodNotesRecreation()
 // actions for the selected object, and triggering one opens the operation's dialog.
 void TestOperationsSim::mainWindowOffersActions()
 {
-    MainWindow window(m_preferences.get());
-    window.setSessionFactory(
+    SessionManager sessions(
         [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
             Result<ClusterConnection> connection = m_config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
+    MainWindow window(&sessions, m_preferences.get());
     QList<ContextTreeModel::Entry> entries;
     for (const QString &name : m_config.contextNames()) {
         const auto c = m_config.context(name);

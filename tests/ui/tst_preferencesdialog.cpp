@@ -5,6 +5,8 @@
 #include <contextpreferences.h>
 #include <mainwindow.h>
 #include <preferencesdialog.h>
+#include <resourcebrowser.h>
+#include <sessionmanager.h>
 #include <theme.h>
 
 #include <QAction>
@@ -90,17 +92,18 @@ void TestPreferencesDialog::languageIsStoredForNextStart()
 void TestPreferencesDialog::mainWindowOffersPreferences()
 {
     ContextPreferences preferences(m_dir.filePath("contexts.ini"));
-    MainWindow window(&preferences);
+    SessionManager sessions;
+    MainWindow window(&sessions, &preferences);
     auto *action = window.findChild<QAction *>(QStringLiteral("preferencesAction"));
     QVERIFY(action);
     QVERIFY(action->shortcuts().contains(QKeySequence(QStringLiteral("Ctrl+,"))));
 
     // The window's own colours come from the theme and follow a switch.
     Theme::instance()->setMode(Theme::Mode::Light);
-    const QString light = window.staleBanner()->styleSheet();
+    const QString light = window.resourceBrowser()->staleBanner()->styleSheet();
     QVERIFY2(light.contains(Theme::instance()->name(Theme::Role::Danger)), qPrintable(light));
     Theme::instance()->setMode(Theme::Mode::Dark);
-    const QString dark = window.staleBanner()->styleSheet();
+    const QString dark = window.resourceBrowser()->staleBanner()->styleSheet();
     QVERIFY2(dark.contains(Theme::instance()->name(Theme::Role::Danger)), qPrintable(dark));
     QVERIFY(window.tableView()->styleSheet().contains(
         Theme::instance()->name(Theme::Role::HeaderBackground)));

@@ -1,0 +1,526 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resourcebrowser.h"
+
+#include "errorpresenter.h"
+#include "namespacefilter.h"
+#include "resourcenavigator.h"
+#include "windowstate.h"
+
+#include <ageclock.h>
+#include <contextpreferences.h>
+#include <messageoverlay.h>
+#include <resourcefilterproxymodel.h>
+#include <resourcetablemodel.h>
+#include <sessionmanager.h>
+#include <theme.h>
+
+#include <kube/clustersession.h>
+#include <kube/freshness.h>
+#include <kube/resourcestore.h>
+
+#include <QApplication>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Orrery {
+
+ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
+                                 QWidget *parent)
+    : QWidget(parent)
+    , m_sessions(sessions)
+    , m_preferences(preferences)
+    , m_ageClock(new AgeClock(this))
+{
+    buildUi();
+    connect(Theme::instance(), &Theme::changed, this, &ResourceBrowser::applyThemeColours);
+    applyThemeColours();
+}
+
+ResourceBrowser::~ResourceBrowser()
+{
+    // The sessions may outlive the window; let go of their stores first.
+    m_details->setSession(nullptr);
+    m_model->setStore(nullptr);
+}
+
+void ResourceBrowser::buildUi()
+{
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+
+    auto *toolbar = new QWidget(this);
+    auto *toolbarLayout = new QHBoxLayout(toolbar);
+    toolbarLayout->setContentsMargins(10, 6, 10, 6);
+    m_kindTitle = new QLabel(toolbar);
+    QFont titleFont = m_kindTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    titleFont.setBold(true);
+    m_kindTitle->setFont(titleFont);
+    m_namespaceFilter = new NamespaceFilter(toolbar);
+    m_filter = new QLineEdit(toolbar);
+    m_filter->setPlaceholderText(
+        tr("Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(320);
+    m_filterError = new QLabel(toolbar);
+    toolbarLayout->addWidget(m_kindTitle);
+    toolbarLayout->addSpacing(12);
+    toolbarLayout->addWidget(m_namespaceFilter);
+    toolbarLayout->addWidget(m_filter, 1);
+    toolbarLayout->addWidget(m_filterError);
+    pageLayout->addWidget(toolbar);
+
+    m_staleBanner = new QLabel(this);
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->hide();
+    pageLayout->addWidget(m_staleBanner);
+
+    m_tableSplitter = new QSplitter(Qt::Horizontal, this);
+    m_tableSplitter->setChildrenCollapsible(false);
+    m_table = new QTableView(m_tableSplitter);
+    m_model = new ResourceTableModel(Kind::Pod, this);
+    m_model->setAgeClock(m_ageClock);
+    m_proxy = new ResourceFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setFrameShape(QFrame::NoFrame);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    // Uniform row heights: the view never asks the model for size hints, which keeps 10,000
+    // rows smooth.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_overlay = new MessageOverlay(m_table);
+    m_details = new DetailsPane(m_tableSplitter);
+    m_tableSplitter->addWidget(m_table);
+    m_tableSplitter->addWidget(m_details);
+    m_tableSplitter->setStretchFactor(0, 3);
+    m_tableSplitter->setStretchFactor(1, 2);
+    m_tableSplitter->setSizes({720, 480});
+    m_details->setMinimumWidth(360);
+    pageLayout->addWidget(m_tableSplitter, 1);
+
+    connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this,
+            [this](const QStringList &namespaces) {
+                if (!m_context.isEmpty())
+                    m_preferences->setNamespaces(m_context, namespaces);
+                applyNamespaces(namespaces);
+                emit countsChanged();
+                updateOverlay();
+            });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const bool ok = m_proxy->setFilterString(text);
+        m_filterError->setText(ok ? QString() : m_proxy->filterError());
+        m_filterInvalid = !ok;
+        updateFilterStyle();
+        emit countsChanged();
+        updateOverlay();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ResourceBrowser::onCurrentRowChanged);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &ResourceBrowser::showContextMenu);
+    connect(m_table, &QTableView::activated, this, [this] {
+        // Enter: into the details, ready for Ctrl+1..4 or reading.
+        m_details->setFocus();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_columnsFitted)
+            fitColumns();
+        updateOverlay();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_columnsFitted = false;
+        layoutColumns();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ResourceBrowser::updateOverlay);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ResourceBrowser::updateOverlay);
+    connect(m_overlay, &MessageOverlay::actionTriggered, this, [this] {
+        if (!m_context.isEmpty())
+            emit reconnectRequested();
+    });
+    connect(m_details, &DetailsPane::objectLinkActivated, this,
+            [this](Kind kind, const QString &ns, const QString &name) {
+                rememberPosition();
+                if (!selectObject(kind, ns, name))
+                    emit objectNotFound(kind, name);
+            });
+}
+
+QString ResourceBrowser::kindPlural(Kind kind)
+{
+    return ResourceNavigator::pluralName(kind).toLower();
+}
+
+void ResourceBrowser::applyNamespaces(const QStringList &namespaces)
+{
+    m_proxy->setNamespaces(namespaces);
+    // One namespace: its column only repeats the filter.
+    const int nsColumn = m_model->namespaceColumn();
+    if (nsColumn >= 0)
+        m_table->setColumnHidden(nsColumn, namespaces.size() == 1);
+}
+
+void ResourceBrowser::showContext(const QString &context, ClusterSession *session)
+{
+    if (!m_context.isEmpty())
+        m_kinds.insert(m_context, m_kind);
+    m_context = context;
+    m_session = session;
+    m_history.clear();
+    m_details->setSession(session);
+    m_kind = m_kinds.value(context, Kind::Pod);
+    m_model->setSource(session ? session->store() : nullptr, m_kind);
+    const QStringList namespaces = m_preferences->namespaces(context);
+    updateNamespaceList();
+    m_namespaceFilter->setSelected(namespaces);
+    applyNamespaces(namespaces);
+    m_kindTitle->setText(ResourceNavigator::pluralName(m_kind));
+    updateStaleBanner();
+    updateOverlay();
+}
+
+void ResourceBrowser::setSession(ClusterSession *session)
+{
+    if (session == m_session)
+        return;
+    m_session = session;
+    m_details->setSession(session);
+    m_model->setSource(session ? session->store() : nullptr, m_kind);
+    updateNamespaceList();
+    updateStaleBanner();
+    updateOverlay();
+}
+
+void ResourceBrowser::setKindFor(const QString &context, Kind kind)
+{
+    m_kinds.insert(context, kind);
+}
+
+void ResourceBrowser::selectKind(Kind kind)
+{
+    if (kind == m_kind && m_model->store() == (m_session ? m_session->store() : nullptr)) {
+        emit kindChanged(kind);
+        return;
+    }
+    saveColumns(); // the layout of the kind we leave
+    m_kind = kind;
+    m_model->setSource(m_session ? m_session->store() : nullptr, kind);
+    m_kindTitle->setText(ResourceNavigator::pluralName(kind));
+    const int nsColumn = m_model->namespaceColumn();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnHidden(c, c == nsColumn && m_proxy->namespaces().size() == 1);
+    // By name; a layout saved for this kind brings its own sort column.
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    layoutColumns();
+    m_details->setObject({});
+    updateOverlay();
+    updateStaleBanner();
+    emit kindChanged(kind);
+}
+
+bool ResourceBrowser::selectObject(Kind kind, const QString &ns, const QString &name)
+{
+    if (kind != m_kind)
+        selectKind(kind);
+    const int sourceRow = m_model->rowOf(KubeObject::makeKey(ns, name));
+    if (sourceRow < 0)
+        return false;
+    QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid()) {
+        // Hidden by the filter or namespace choice: widen them rather than fail.
+        m_filter->clear();
+        if (!ns.isEmpty() && !m_proxy->namespaces().isEmpty()
+            && !m_proxy->namespaces().contains(ns))
+            m_namespaceFilter->setSelected({});
+        proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    }
+    if (!proxyIndex.isValid())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect
+                                                               | QItemSelectionModel::Rows);
+    m_table->scrollTo(proxyIndex, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool ResourceBrowser::selectObject(Kind kind, const QString &key)
+{
+    const bool namespaced = key.contains(QLatin1Char('/'));
+    return selectObject(kind, namespaced ? key.section(QLatin1Char('/'), 0, 0) : QString(),
+                        namespaced ? key.section(QLatin1Char('/'), 1) : key);
+}
+
+KubeObjectPtr ResourceBrowser::selectedObject() const
+{
+    const QModelIndex source = m_proxy->mapToSource(m_table->selectionModel()->currentIndex());
+    return source.isValid() ? m_model->objectAt(source) : KubeObjectPtr();
+}
+
+void ResourceBrowser::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+void ResourceBrowser::focusFilter()
+{
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+void ResourceBrowser::focusTable()
+{
+    m_table->setFocus();
+}
+
+void ResourceBrowser::showDetailsTab(DetailsPane::Tab tab)
+{
+    m_details->showTab(tab);
+}
+
+int ResourceBrowser::detailsTab() const
+{
+    const auto *tabs = m_details->findChild<QTabWidget *>(QString(), Qt::FindDirectChildrenOnly);
+    return tabs ? tabs->currentIndex() : -1;
+}
+
+void ResourceBrowser::setObjectActionsProvider(DetailsPane::ActionsProvider provider)
+{
+    m_actionsProvider = provider;
+    m_details->setActionsProvider(std::move(provider));
+}
+
+void ResourceBrowser::rememberPosition()
+{
+    const KubeObjectPtr current = m_details->object();
+    m_history.append({m_kind, current ? current->key() : QString()});
+    if (m_history.size() > 50)
+        m_history.removeFirst();
+}
+
+void ResourceBrowser::goBack()
+{
+    if (m_details->isAncestorOf(QApplication::focusWidget())) {
+        m_table->setFocus();
+        return;
+    }
+    if (m_history.isEmpty()) {
+        if (!m_filter->text().isEmpty() && m_filter->hasFocus())
+            m_filter->clear();
+        m_table->setFocus();
+        return;
+    }
+    const auto [kind, key] = m_history.takeLast();
+    if (key.isEmpty())
+        selectKind(kind);
+    else
+        selectObject(kind, key);
+    m_table->setFocus();
+}
+
+void ResourceBrowser::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QModelIndex source = m_proxy->mapToSource(current);
+    m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
+}
+
+void ResourceBrowser::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid() || !m_actionsProvider)
+        return;
+    // The menu acts on the row under the cursor, so make it the selection first (as file
+    // managers do): the details pane then shows what the action will touch.
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                          | QItemSelectionModel::Rows);
+    const KubeObjectPtr object = selectedObject();
+    if (!object)
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tableContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    menu->addActions(m_actionsProvider(object, menu));
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
+    }
+    menu->popup(m_table->viewport()->mapToGlobal(pos));
+}
+
+QString ResourceBrowser::countText() const
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    return shown == total
+               ? tr("%1 %2").arg(QLocale().toString(total), kindPlural(m_kind))
+               : tr("%1 of %2 %3")
+                     .arg(QLocale().toString(shown), QLocale().toString(total), kindPlural(m_kind));
+}
+
+void ResourceBrowser::updateNamespaceList()
+{
+    QStringList names;
+    if (m_session) {
+        for (const KubeObjectPtr &ns : m_session->store()->objects(Kind::Namespace))
+            names << ns->name;
+    }
+    m_namespaceFilter->setNamespaces(names);
+}
+
+void ResourceBrowser::updateStaleBanner()
+{
+    // The banner over the table speaks for the kind on screen.
+    const QString text = m_session
+                             ? Freshness::staleBanner(m_session->health(m_kind), kindPlural(m_kind),
+                                                      QDateTime::currentDateTimeUtc())
+                             : QString();
+    m_staleBanner->setText(text);
+    m_staleBanner->setVisible(!text.isEmpty());
+}
+
+void ResourceBrowser::updateOverlay()
+{
+    const QString what = kindPlural(m_kind);
+    if (m_context.isEmpty()) {
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("No cluster selected"),
+                               tr("Choose a context on the left to connect."));
+        return;
+    }
+    const std::optional<Error> discoveryError = m_sessions->discoveryError(m_context);
+    if (!m_session) {
+        if (discoveryError)
+            ErrorPresenter::showInOverlay(m_overlay, *discoveryError, what, tr("Try Again"));
+        else
+            m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Not connected"),
+                                   tr("This context is disconnected."), tr("Connect"));
+        return;
+    }
+    if (discoveryError && m_model->rowCount() == 0) {
+        ErrorPresenter::showInOverlay(m_overlay, *discoveryError, what, tr("Reconnect"));
+        return;
+    }
+    const WatchHealth h = m_session->health(m_kind);
+    if (h.state == WatchHealth::State::Error && h.lastError && m_model->rowCount() == 0) {
+        ErrorPresenter::showInOverlay(m_overlay, *h.lastError, what, tr("Reconnect"));
+        return;
+    }
+    if (m_model->rowCount() == 0 && !m_session->store()->hasSynced(m_kind)) {
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("Loading %1…").arg(what),
+                               QString());
+        return;
+    }
+    if (m_proxy->rowCount() == 0) {
+        QString detail;
+        if (!m_proxy->filterString().trimmed().isEmpty())
+            detail
+                = tr("Nothing matches the filter \"%1\".").arg(m_proxy->filterString().trimmed());
+        else if (!m_proxy->namespaces().isEmpty())
+            detail = tr("There are none in the selected namespaces (%1).")
+                         .arg(m_proxy->namespaces().join(QStringLiteral(", ")));
+        else
+            detail = tr("The cluster has none.");
+        m_overlay->showMessage(MessageOverlay::Severity::Info, tr("No %1").arg(what), detail);
+        return;
+    }
+    m_overlay->clear();
+}
+
+void ResourceBrowser::layoutColumns()
+{
+    if (!restoreColumns() && m_model->rowCount() > 0)
+        fitColumns();
+    const int nsColumn = m_model->namespaceColumn();
+    if (nsColumn >= 0)
+        m_table->setColumnHidden(nsColumn, m_proxy->namespaces().size() == 1);
+}
+
+bool ResourceBrowser::restoreColumns()
+{
+    if (!m_state)
+        return false;
+    const QByteArray state = m_state->columns(m_model->kind());
+    if (state.isEmpty() || !m_table->horizontalHeader()->restoreState(state))
+        return false;
+    m_columnsFitted = true;
+    return true;
+}
+
+void ResourceBrowser::saveColumns()
+{
+    // Only a layout that was fitted to rows (or restored, or changed by hand since): the
+    // header-only widths of an empty table would freeze too narrow.
+    if (m_state && m_columnsFitted && m_model->columnCount() > 0)
+        m_state->setColumns(m_model->kind(), m_table->horizontalHeader()->saveState());
+}
+
+void ResourceBrowser::fitColumns()
+{
+    // Sized to the rows on screen (not all 10,000), clamped so one long message or image
+    // list cannot push everything else out of view.
+    m_columnsFitted = m_model->rowCount() > 0;
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setResizeContentsPrecision(50);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        m_table->resizeColumnToContents(c);
+        m_table->setColumnWidth(c, qBound(60, m_table->columnWidth(c) + 12, 420));
+    }
+}
+
+void ResourceBrowser::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyThemeColours();
+}
+
+void ResourceBrowser::applyThemeColours()
+{
+    if (m_applyingTheme)
+        return;
+    m_applyingTheme = true;
+    const auto c = [](Theme::Role role) { return themeColor(role).name(); };
+    m_filterError->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::Danger)));
+    m_staleBanner->setStyleSheet(
+        QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
+            .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));
+    m_table->setStyleSheet(QStringLiteral("QTableView{selection-background-color:%1;selection-"
+                                          "color:%2;alternate-background-color:%3;}"
+                                          "QHeaderView::section{background:%4;color:%5;font-weight:"
+                                          "bold;font-size:8pt;border:none;"
+                                          "border-bottom:1px solid %6;padding:4px 6px;}")
+                               .arg(c(Theme::Role::Selection), c(Theme::Role::SelectionText),
+                                    c(Theme::Role::AlternateBase), c(Theme::Role::HeaderBackground),
+                                    c(Theme::Role::HeaderText), c(Theme::Role::Border)));
+    updateFilterStyle();
+    m_applyingTheme = false;
+}
+
+void ResourceBrowser::updateFilterStyle()
+{
+    m_filter->setStyleSheet(m_filterInvalid ? QStringLiteral("QLineEdit{border:1px solid %1;}")
+                                                  .arg(themeColor(Theme::Role::Danger).name())
+                                            : QString());
+}
+
+} // namespace Orrery

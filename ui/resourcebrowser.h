@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "detailspane.h"
+
+#include <kube/kubekind.h>
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+
+namespace Orrery {
+
+class AgeClock;
+class ClusterSession;
+class ContextPreferences;
+class MessageOverlay;
+class NamespaceFilter;
+class ResourceFilterProxyModel;
+class ResourceTableModel;
+class SessionManager;
+class WindowState;
+
+// The resource page of the main window: the live table of one kind of the active context
+// with its title, namespace choice and filter line above it, a red banner when the kind's data
+// is stale, an overlay that replaces an empty table with the reason (loading, none, filtered
+// out, or an error with its fix), and the details pane of the selected row beside it.
+//
+// It shows what the SessionManager's active context holds: the window calls showContext()
+// when the active context changes and setSession() when its session is replaced. Each context
+// keeps its own kind; Esc walks back through the objects reached by links (history()).
+class ResourceBrowser : public QWidget
+{
+    Q_OBJECT
+public:
+    ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
+                    QWidget *parent = nullptr);
+    ~ResourceBrowser() override;
+
+    // The active context and its session (null: not connected): the kind it had, its
+    // namespace choice, an empty history.
+    void showContext(const QString &context, ClusterSession *session);
+    // The active context's session was replaced (reconnected) or went away.
+    void setSession(ClusterSession *session);
+
+    void selectKind(Kind kind);
+    Kind kind() const { return m_kind; }
+    // The kind shown when `context` is next activated (a restored layout).
+    void setKindFor(const QString &context, Kind kind);
+    // Selects the object, widening the filter and namespace choice if they hide it.
+    bool selectObject(Kind kind, const QString &ns, const QString &name);
+    bool selectObject(Kind kind, const QString &key); // "ns/name" or "name"
+    KubeObjectPtr selectedObject() const;
+    void setFilterText(const QString &text);
+    void focusFilter();
+    void focusTable();
+    void showDetailsTab(DetailsPane::Tab tab);
+    int detailsTab() const; // -1: none
+    void setObjectActionsProvider(DetailsPane::ActionsProvider provider);
+
+    // Remembers the object on screen so goBack() returns to it.
+    void rememberPosition();
+    // Esc: out of the details into the table, else back to the remembered object.
+    void goBack();
+
+    // "1,234 pods", "12 of 1,234 pods".
+    QString countText() const;
+    // Recomputes the overlay and the stale banner (health changed, a second passed).
+    void updateOverlay();
+    void updateStaleBanner();
+    void updateNamespaceList();
+
+    // Column layouts per kind are saved to and restored from `state` (null: measured).
+    void setWindowState(WindowState *state) { m_state = state; }
+    void saveColumns(); // the current kind's layout, if it is worth keeping
+
+    QTableView *tableView() const { return m_table; }
+    ResourceTableModel *tableModel() const { return m_model; }
+    ResourceFilterProxyModel *proxyModel() const { return m_proxy; }
+    MessageOverlay *overlay() const { return m_overlay; }
+    NamespaceFilter *namespaceFilter() const { return m_namespaceFilter; }
+    DetailsPane *detailsPane() const { return m_details; }
+    QLabel *staleBanner() const { return m_staleBanner; }
+    QSplitter *tableSplitter() const { return m_tableSplitter; }
+
+    static QString kindPlural(Kind kind); // "pods", "persistent volume claims"
+
+signals:
+    // The kind on screen changed (the navigator and the counts follow).
+    void kindChanged(Orrery::Kind kind);
+    // The rows shown changed through the filter or the namespace choice.
+    void countsChanged();
+    // The overlay's button: reconnect the active context.
+    void reconnectRequested();
+    // A link in the details pane led to an object that is not in the store.
+    void objectNotFound(Orrery::Kind kind, const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void applyNamespaces(const QStringList &namespaces);
+    void onCurrentRowChanged();
+    void showContextMenu(const QPoint &pos);
+    void fitColumns();
+    // The layout saved for the current kind, else measured from the rows.
+    void layoutColumns();
+    bool restoreColumns();
+    void applyThemeColours();
+    void updateFilterStyle();
+
+    SessionManager *m_sessions;
+    ContextPreferences *m_preferences;
+    WindowState *m_state = nullptr;
+    QString m_context;
+    ClusterSession *m_session = nullptr;
+    Kind m_kind = Kind::Pod;
+    QHash<QString, Kind> m_kinds;              // per context, while another is shown
+    QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc
+    bool m_columnsFitted = false;
+    bool m_filterInvalid = false;
+    bool m_applyingTheme = false;
+    DetailsPane::ActionsProvider m_actionsProvider;
+
+    AgeClock *m_ageClock;
+    QLabel *m_kindTitle;
+    NamespaceFilter *m_namespaceFilter;
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QLabel *m_staleBanner;
+    QSplitter *m_tableSplitter;
+    QTableView *m_table;
+    MessageOverlay *m_overlay;
+    ResourceTableModel *m_model;
+    ResourceFilterProxyModel *m_proxy;
+    DetailsPane *m_details;
+};
+
+} // namespace Orrery
