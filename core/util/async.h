@@ -183,17 +183,24 @@ bool onGuardThread(const QObject *guard);
 
 } // namespace Internal
 
-// Queues `function` on threadPool(), registered with `sync`. `function` is callable with a
-// `const Token &` or with nothing.
-template <typename F> auto run(Synchronizer &sync, F &&function)
+// Queues `function` on `pool`, registered with `sync`. `function` is callable with a
+// `const Token &` or with nothing. A service whose runs may block for minutes (a credential
+// plugin waiting for a browser login) passes a pool of its own, so it cannot starve others.
+template <typename F> auto run(Synchronizer &sync, QThreadPool *pool, F &&function)
 {
     using Fn = std::decay_t<F>;
     using R = Internal::ResultOf<Fn>;
     auto *task = new Internal::Task<Fn, R>(std::forward<F>(function), &sync);
     QFuture<R> future = task->future();
     sync.taskQueued(QFuture<void>(future));
-    threadPool()->start(task);
+    pool->start(task);
     return future;
+}
+
+// Queues `function` on threadPool(), registered with `sync`.
+template <typename F> auto run(Synchronizer &sync, F &&function)
+{
+    return run(sync, threadPool(), std::forward<F>(function));
 }
 
 // Queues `function` registered with the application's synchronizer.
