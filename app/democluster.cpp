@@ -2,14 +2,27 @@
 #include "democluster.h"
 
 #include <simulator.h>
+#include <util/async.h>
 
 #include <QFile>
-#include <QPointer>
-#include <QThread>
 
-#include <thread>
+#include <string>
+#include <vector>
 
 namespace Orrery::App {
+
+namespace {
+
+// What the pool hands back from Simulator::start.
+struct Started
+{
+    bool ok = false;
+    std::string error;
+    std::string yaml;
+    std::vector<std::string> contexts;
+};
+
+} // namespace
 
 DemoCluster::DemoCluster(QObject *parent)
     : QObject(parent)
@@ -27,47 +40,47 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
     Sim::SimulatorOptions options;
     options.scenarios = {"all"};
     m_simulator = std::make_shared<Sim::Simulator>(options);
-    auto simulator = m_simulator;
-    QPointer<DemoCluster> self(this);
-    // Scenario loading and certificate generation take a moment: not on the GUI thread.
-    std::thread([simulator, self, done = std::move(done)]() mutable {
-        std::string error;
-        const bool ok = simulator->start(&error);
-        const std::string yaml = ok ? simulator->kubeconfigYaml() : std::string();
-        const std::vector<std::string> contexts
-            = ok ? simulator->contextNames() : std::vector<std::string>();
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, ok, error, yaml, contexts, done] {
-                if (!self)
-                    return;
-                if (!ok) {
-                    done(Error(Error::Code::Unknown, QString::fromStdString(error),
-                               QStringLiteral("demo cluster")));
-                    return;
-                }
-                if (!self->m_dir.isValid()) {
-                    done(Error(Error::Code::FileError,
-                               QStringLiteral("cannot create a temporary directory"),
-                               QStringLiteral("demo cluster")));
-                    return;
-                }
-                const QString path = self->m_dir.filePath(QStringLiteral("demo-kubeconfig.yaml"));
-                QFile file(path);
-                if (!file.open(QIODevice::WriteOnly)
-                    || file.write(QByteArray::fromStdString(yaml)) != qint64(yaml.size())) {
-                    done(Error(Error::Code::FileError, file.errorString(), path));
-                    return;
-                }
-                file.close();
-                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                self->m_kubeconfigPath = path;
-                for (const std::string &c : contexts)
-                    self->m_contexts << QString::fromStdString(c);
-                done(path);
-            },
-            Qt::QueuedConnection);
-    }).detach();
+    // Scenario loading and certificate generation take a moment: on the pool, not the GUI
+    // thread. The run shares the simulator, so quitting meanwhile (the synchronizer's wait)
+    // lets the start finish before ~DemoCluster stops it.
+    Async::run(
+        this,
+        [simulator = m_simulator] {
+            Started started;
+            started.ok = simulator->start(&started.error);
+            if (started.ok) {
+                started.yaml = simulator->kubeconfigYaml();
+                started.contexts = simulator->contextNames();
+            }
+            return started;
+        },
+        [this, done = std::move(done)](const Started &started) {
+            if (!started.ok) {
+                done(Error(Error::Code::Unknown, QString::fromStdString(started.error),
+                           QStringLiteral("demo cluster")));
+                return;
+            }
+            if (!m_dir.isValid()) {
+                done(Error(Error::Code::FileError,
+                           QStringLiteral("cannot create a temporary directory"),
+                           QStringLiteral("demo cluster")));
+                return;
+            }
+            const QString path = m_dir.filePath(QStringLiteral("demo-kubeconfig.yaml"));
+            QFile file(path);
+            const std::string &yaml = started.yaml;
+            if (!file.open(QIODevice::WriteOnly)
+                || file.write(QByteArray::fromStdString(yaml)) != qint64(yaml.size())) {
+                done(Error(Error::Code::FileError, file.errorString(), path));
+                return;
+            }
+            file.close();
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            m_kubeconfigPath = path;
+            for (const std::string &c : started.contexts)
+                m_contexts << QString::fromStdString(c);
+            done(path);
+        });
 }
 
 } // namespace Orrery::App

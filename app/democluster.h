@@ -18,8 +18,8 @@ namespace Orrery::App {
 
 // The demo: orrery_sim's clusters running inside this process, reached through the normal
 // client path (their kubeconfig is written to a private temporary file and loaded with
-// Kubeconfig, exactly like a user's). Starting happens on a helper thread so the window
-// stays responsive; the simulator runs its own threads afterwards.
+// Kubeconfig, exactly like a user's). Starting runs on the Async pool so the window stays
+// responsive; the simulator runs its own threads afterwards.
 class DemoCluster : public QObject
 {
     Q_OBJECT

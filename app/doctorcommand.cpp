@@ -10,6 +10,7 @@
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
+#include "util/async.h"
 #include "util/certificateinfo.h"
 #include "util/jsonread.h"
 #include "util/redaction.h"
@@ -20,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTextStream>
-#include <QThread>
 #include <QTimer>
 
 #include <nlohmann/json.hpp>
@@ -124,15 +124,18 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
             check.ok = true;
             check.detail = Doctor::tr("none");
         } else {
-            QThread *thread = QThread::create([&] { credential = provider->credential(); });
+            QFuture<Result<Credential>> fetch
+                = Async::run([provider] { return provider->credential(); });
+            QObject waiting; // the guard of the wake-up below
             waitFor(
                 [&](std::function<void()> done) {
-                    QObject::connect(thread, &QThread::finished, thread, [done] { done(); });
-                    thread->start();
+                    Async::onFinished(fetch, &waiting, [done](const auto &) { done(); });
                 },
                 120000);
-            thread->wait();
-            delete thread;
+            // Past the two minutes, as before: the plugin's own timeout ends it.
+            fetch.waitForFinished();
+            if (fetch.resultCount() > 0)
+                credential = fetch.result();
             if (!credential || !credential->ok()) {
                 const Error e = credential
                                     ? credential->error()
@@ -230,11 +233,11 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
         QList<AccessCheck> checks;
         for (Kind kind : s_reviewedKinds)
             for (const char *verb : {"list", "watch", "patch"}) {
-                AccessCheck check;
-                check.verb = QString::fromLatin1(verb);
-                check.group = QString::fromLatin1(kindInfo(kind).group);
-                check.resource = QString::fromLatin1(kindInfo(kind).resource);
-                checks.append(check);
+                AccessCheck access;
+                access.verb = QString::fromLatin1(verb);
+                access.group = QString::fromLatin1(kindInfo(kind).group);
+                access.resource = QString::fromLatin1(kindInfo(kind).resource);
+                checks.append(access);
             }
         QList<AccessResult> results;
         QObject context;

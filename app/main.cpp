@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include "kube/pluginprocess.h"
+#include "util/async.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -152,6 +153,16 @@ bool wantsHeadless(int argc, char *argv[])
     return false;
 }
 
+// Quitting never waits for a credential plugin (a browser login may take minutes): the
+// running ones are killed with their process groups, their threads get a second to return.
+// Then the background runs (Async) are cancelled and get five seconds to return, so none
+// outlives the objects it uses (a demo cluster still starting, an audit log being read).
+void shutDownBackgroundWork()
+{
+    PluginProcessRegistry::global().shutdown();
+    Async::synchronizer().cancelAndWait(std::chrono::seconds(5));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -182,11 +193,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // Quitting never waits for a credential plugin (a browser login may take minutes): the
-    // running ones are killed with their process groups, their threads get a second to return.
-    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, app.get(),
-                     [] { PluginProcessRegistry::global().shutdown(); });
+    // aboutToQuit comes while the window and its pages still exist; headless commands return
+    // without it.
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, app.get(), shutDownBackgroundWork);
     const int exitCode = runCommand(parser);
-    PluginProcessRegistry::global().shutdown();
+    shutDownBackgroundWork();
     return exitCode;
 }

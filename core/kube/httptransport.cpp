@@ -2,9 +2,9 @@
 #include "httptransport.h"
 
 #include "curlworker.h"
+#include "util/async.h"
 
 #include <QPointer>
-#include <QThread>
 
 #include <atomic>
 
@@ -14,20 +14,13 @@ namespace {
 
 // Runs `fn` on `context`'s thread, by way of the transport (which outlives every worker
 // callback because its destructor joins the worker): the context pointer is only touched on
-// the transport's thread, where QPointer can be trusted.
+// the transport's thread, where QPointer can be trusted (Async::deliver's condition).
 template <typename Fn>
 void deliver(HttpTransport *transport, const QPointer<QObject> &context, Fn fn)
 {
     QMetaObject::invokeMethod(
         transport,
-        [context, fn = std::move(fn)]() mutable {
-            if (!context)
-                return;
-            if (context->thread() == QThread::currentThread())
-                fn();
-            else
-                QMetaObject::invokeMethod(context.data(), std::move(fn), Qt::QueuedConnection);
-        },
+        [context, fn = std::move(fn)]() mutable { Async::deliver(context, std::move(fn)); },
         Qt::QueuedConnection);
 }
 

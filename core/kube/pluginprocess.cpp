@@ -5,6 +5,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <limits>
 
 #include <csignal>
 #include <pthread.h>
@@ -41,13 +42,18 @@ void reclaimTerminal()
 
 } // namespace
 
+PluginProcessRegistry::PluginProcessRegistry()
+{
+    m_pool.setObjectName(QStringLiteral("orrery-credentials"));
+    // One thread per running plugin, however many: none may wait behind a browser login.
+    m_pool.setMaxThreadCount(std::numeric_limits<int>::max());
+}
+
 PluginProcessRegistry::~PluginProcessRegistry()
 {
     shutdown();
-    std::unique_lock lock(m_mutex);
-    // Tasks return once their plugin is dead; a test registry must not outlive its threads.
-    m_taskDone.wait(lock, [this] { return m_activeTasks == 0; });
-    reapFinished(lock);
+    // Tasks return once their plugin is dead; a test registry must not outlive its threads
+    // (m_tasks' destructor waits for them, then m_pool's joins).
 }
 
 PluginProcessRegistry &PluginProcessRegistry::global()
@@ -98,51 +104,30 @@ void PluginProcessRegistry::cancelAll()
 void PluginProcessRegistry::runInBackground(std::function<void()> task)
 {
     std::unique_lock lock(m_mutex);
-    reapFinished(lock);
     if (m_shutDown) {
         lock.unlock();
         task();
         return;
     }
-    ++m_activeTasks;
-    m_threads.emplace_back([this, task = std::move(task)] {
-        task();
-        std::lock_guard done(m_mutex);
-        m_finished.push_back(std::this_thread::get_id());
-        --m_activeTasks;
-        m_taskDone.notify_all();
-    });
+    // Queued under the lock: shutdown() cannot slip in between the check and the queueing.
+    Async::run(m_tasks, &m_pool, std::move(task));
 }
 
 bool PluginProcessRegistry::shutdown(std::chrono::milliseconds budget)
 {
     cancelAll();
-    std::unique_lock lock(m_mutex);
-    m_shutDown = true;
-    // A run that registered between cancelAll() and here is refused by add(); one that
-    // registered before was killed above.
-    const bool allReturned
-        = m_taskDone.wait_for(lock, budget, [this] { return m_activeTasks == 0; });
-    reapFinished(lock);
-    if (!allReturned)
-        qCWarning(lcPluginProcess) << m_activeTasks << "credential task(s) still running at quit";
-    return allReturned;
-}
-
-void PluginProcessRegistry::reapFinished(std::unique_lock<std::mutex> &)
-{
-    // A finished task has released the mutex for the last time before it is listed here, so
-    // joining under the lock waits only for the thread's return.
-    for (auto it = m_threads.begin(); it != m_threads.end();) {
-        const auto done = std::find(m_finished.begin(), m_finished.end(), it->get_id());
-        if (done == m_finished.end()) {
-            ++it;
-            continue;
-        }
-        m_finished.erase(done);
-        it->join();
-        it = m_threads.erase(it);
+    {
+        std::lock_guard lock(m_mutex);
+        m_shutDown = true;
     }
+    // A run that registered between cancelAll() and here is refused by add(); one that
+    // registered before was killed above. The wait does not hold the lock: the returning
+    // tasks take it to unregister their plugins.
+    const bool allReturned = m_tasks.waitForFinished(budget);
+    if (!allReturned)
+        qCWarning(lcPluginProcess)
+            << m_tasks.runningCount() << "credential task(s) still running at quit";
+    return allReturned;
 }
 
 PluginRun runPluginProcess(const PluginCommand &command)

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/async.h"
+
 #include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <list>
 #include <mutex>
 #include <set>
-#include <thread>
-#include <vector>
 
 #include <sys/types.h>
 
@@ -32,7 +31,7 @@ namespace Orrery {
 class PluginProcessRegistry
 {
 public:
-    PluginProcessRegistry() = default;
+    PluginProcessRegistry();
     // Shuts down (a second at most), then lets go of any thread still running.
     ~PluginProcessRegistry();
     PluginProcessRegistry(const PluginProcessRegistry &) = delete;
@@ -50,9 +49,11 @@ public:
     // SIGKILL to every running group; their runs return Outcome::Cancelled.
     void cancelAll();
 
-    // Runs `task` on a thread this registry joins (instead of a detached std::thread that
-    // quitting would abandon). After shutdown() the task runs at once on the caller's thread:
-    // every plugin run it starts is refused, so it returns quickly.
+    // Runs `task` through Async on this registry's own pool (never shorter than the tasks:
+    // a login may take minutes, and must neither wait behind another nor hold up Async's
+    // shared pool), registered with its own synchronizer, which shutdown() and the destructor
+    // wait for. After shutdown() the task runs at once on the caller's thread: every plugin
+    // run it starts is refused, so it returns quickly.
     void runInBackground(std::function<void()> task);
 
     // For the application's quit: refuses new runs, kills every running group and waits at
@@ -61,16 +62,13 @@ public:
     bool shutdown(std::chrono::milliseconds budget = std::chrono::seconds(1));
 
 private:
-    void reapFinished(std::unique_lock<std::mutex> &lock);
-
     mutable std::mutex m_mutex;
-    std::condition_variable m_taskDone;
     std::set<pid_t> m_running;
     std::set<pid_t> m_cancelled;
     bool m_shutDown = false;
-    std::list<std::thread> m_threads;
-    std::vector<std::thread::id> m_finished; // returned, waiting to be joined
-    int m_activeTasks = 0;
+    // Destroyed in reverse: the synchronizer waits for the tasks, then the pool joins.
+    QThreadPool m_pool;
+    Async::Synchronizer m_tasks;
 };
 
 struct PluginCommand

@@ -2,10 +2,11 @@
 // Helm release storage as the Helm page and rollback read it: Helm's own encoding
 // (base64, gzip or plain JSON), a storage Secret, and a list of Secrets, plus the views
 // built from decoded releases (values YAML, history table, diffs).
-// The page's own split of a SecretList by namespace (ui/helm/helmpage.cpp decode()) is a
-// loop over HelmReleases::fromSecrets, which this target fuzzes.
+// The input is also read as one page of an all-namespace SecretList
+// (HelmReleaseList::decodePage, split by metadata.namespace), as the Helm page reads it.
 #include "fuzzinput.h"
 #include "helm/helmcodec.h"
+#include "helm/helmreleaselist.h"
 #include "helm/helmreleases.h"
 
 namespace {
@@ -34,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)HelmCodec::decodeRelease(input);
         (void)HelmCodec::decodeRelease(input.toBase64());
         (void)HelmCodec::gunzip(input);
+        for (const HelmReleases &inNamespace : HelmReleaseList::decodePage(input).releases())
+            render(inNamespace);
 
         const nlohmann::json doc = nlohmann::json::parse(
             input.constData(), input.constData() + input.size(), nullptr, false);

@@ -5,8 +5,8 @@
 
 #include <audit/auditlog.h>
 #include <theme.h>
+#include <util/async.h>
 
-#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
@@ -15,12 +15,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -134,26 +132,18 @@ void AuditPage::reload()
     watchFiles();
     const quint64 generation = ++m_generation;
     const QString directory = m_directory;
-    QPointer<AuditPage> self(this);
-    // Up to six 5 MB files: parse them on a worker thread.
-    QThread *thread = QThread::create([self, directory, generation] {
-        QList<AuditEntry> entries = AuditLog::read(directory);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, generation, entries = std::move(entries)] {
-                if (!self || generation != self->m_generation)
-                    return;
-                self->m_model->setEntries(entries);
-                ++self->m_reloads;
-                self->m_status->setText(
-                    tr("%n write(s) recorded in %1", nullptr, int(entries.size()))
-                        .arg(QDir::toNativeSeparators(self->m_directory)));
-                emit self->reloaded();
-            },
-            Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    // Up to six 5 MB files: parse them on the pool.
+    Async::run(
+        this, [directory] { return AuditLog::read(directory); },
+        [this, generation](const QList<AuditEntry> &entries) {
+            if (generation != m_generation)
+                return;
+            m_model->setEntries(entries);
+            ++m_reloads;
+            m_status->setText(tr("%n write(s) recorded in %1", nullptr, int(entries.size()))
+                                  .arg(QDir::toNativeSeparators(m_directory)));
+            emit reloaded();
+        });
 }
 
 void AuditPage::openFolder()

@@ -11,11 +11,10 @@
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
-#include <util/jsonread.h>
+#include <util/async.h>
 #include <util/limits.h>
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +24,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -58,36 +56,6 @@ QPlainTextEdit *codeView(QWidget *parent)
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;
-}
-
-// Splits a SecretList of every namespace into one HelmReleases per namespace (a release name
-// is unique only within its namespace). `continueToken` gets the list's metadata.continue:
-// the next page to read, or empty after the last.
-QMap<QString, HelmReleases> decode(const QByteArray &body, QStringList *errors,
-                                   QString *continueToken)
-{
-    QMap<QString, HelmReleases> out;
-    const nlohmann::json list = JsonRead::parse(body);
-    const nlohmann::json *items = JsonRead::find(list, "items");
-    if (!items || !items->is_array()) {
-        errors->append(HelmPage::tr("The server sent an invalid Secret list."));
-        return out;
-    }
-    *continueToken = JsonRead::string(list, {"metadata", "continue"});
-    QMap<QString, nlohmann::json> byNamespace;
-    for (const auto &item : *items) {
-        const QString ns = JsonRead::string(item, {"metadata", "namespace"});
-        if (!byNamespace.contains(ns))
-            byNamespace.insert(ns, nlohmann::json::array());
-        byNamespace[ns].push_back(item);
-    }
-    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it) {
-        HelmReleases releases = HelmReleases::fromSecrets(it.value());
-        for (const Error &e : releases.errors())
-            errors->append(e.toString());
-        out.insert(it.key(), std::move(releases));
-    }
-    return out;
 }
 
 } // namespace
@@ -294,14 +262,14 @@ void HelmPage::refresh()
 // is selected) and overrides what the full list said about it.
 void HelmPage::fetch(const QString &path, const QString &onlyRelease)
 {
-    fetchPage(path, onlyRelease, QString(), std::make_shared<Listing>());
+    fetchPage(path, onlyRelease, QString(), std::make_shared<HelmReleaseList>());
 }
 
 // Helm keeps every revision of every release in its own Secret of up to 1 MiB, so the list is
 // read in pages of Limits::helmListPageSize (limit/continue), each decoded off the GUI thread;
 // `listing` collects the pages (on the GUI thread) until the last one.
 void HelmPage::fetchPage(const QString &path, const QString &onlyRelease,
-                         const QString &continueToken, std::shared_ptr<Listing> listing)
+                         const QString &continueToken, std::shared_ptr<HelmReleaseList> listing)
 {
     const quint64 generation = m_generation;
     QString pagePath = ResourcePath::addQuery(path, QStringLiteral("limit"),
@@ -315,14 +283,12 @@ void HelmPage::fetchPage(const QString &path, const QString &onlyRelease,
             if (generation != m_generation)
                 return;
             auto body = bodyOrError(response, path);
-            if (!body && continued && body.error().httpStatus == 410 && !listing->restarted) {
+            if (!body && continued && body.error().httpStatus == 410 && !listing->restarted()) {
                 // The continue token expired (etcd compacted the list's revision between two
                 // pages): start the list over, once, as client-go's pager does (it then lists
                 // whole; this list stays paged, so every page stays bounded). The pages read so
                 // far belong to the old snapshot and are dropped.
-                listing->restarted = true;
-                listing->releases.clear();
-                listing->errors.clear();
+                listing->restart();
                 fetchPage(path, onlyRelease, QString(), listing);
                 return;
             }
@@ -337,31 +303,22 @@ void HelmPage::fetchPage(const QString &path, const QString &onlyRelease,
                 emit loaded();
                 return;
             }
-            // Every revision is gzip + JSON, manifests included: decode on a worker thread.
-            QPointer<HelmPage> self(this);
-            QThread *thread = QThread::create([self, generation, path, onlyRelease, listing,
-                                               bytes = *body] {
-                QStringList errors;
-                QString next;
-                ByNamespace decoded = decode(bytes, &errors, &next);
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, generation, path, onlyRelease, listing, next,
-                     decoded = std::move(decoded), errors]() mutable {
-                        if (!self || generation != self->m_generation)
-                            return;
-                        for (auto it = decoded.begin(); it != decoded.end(); ++it)
-                            listing->releases[it.key()].merge(std::move(it.value()));
-                        listing->errors += errors;
-                        if (!next.isEmpty())
-                            self->fetchPage(path, onlyRelease, next, listing);
-                        else
-                            self->apply(std::move(listing->releases), onlyRelease, listing->errors);
-                    },
-                    Qt::QueuedConnection);
-            });
-            connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-            thread->start();
+            // Every revision is gzip + JSON, manifests included: decode on the pool.
+            Async::run(
+                this,
+                [bytes = *body](const Async::Token &cancel) {
+                    return HelmReleaseList::decodePage(bytes, cancel);
+                },
+                [this, generation, path, onlyRelease, listing](HelmReleaseList page) {
+                    if (generation != m_generation)
+                        return;
+                    const QString next = page.continueToken();
+                    listing->merge(std::move(page));
+                    if (!next.isEmpty())
+                        fetchPage(path, onlyRelease, next, listing);
+                    else
+                        apply(listing->takeReleases(), onlyRelease, listing->errors());
+                });
         });
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <helm/helmreleases.h>
+#include <helm/helmreleaselist.h>
 #include <kube/manifestredaction.h>
 
 #include <QHash>
@@ -91,17 +91,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    using ByNamespace = QMap<QString, HelmReleases>;
-    // The pages of one fetch read so far.
-    struct Listing
-    {
-        ByNamespace releases;
-        QStringList errors;
-        bool restarted = false; // a continue token expired once and the list began again
-    };
+    using ByNamespace = HelmReleaseList::ByNamespace;
     void fetch(const QString &path, const QString &onlyRelease);
     void fetchPage(const QString &path, const QString &onlyRelease, const QString &continueToken,
-                   std::shared_ptr<Listing> listing);
+                   std::shared_ptr<HelmReleaseList> listing);
     void apply(ByNamespace releases, const QString &onlyRelease, const QStringList &errors);
     void showReleases();
     void onReleaseSelected();

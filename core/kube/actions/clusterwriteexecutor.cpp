@@ -3,28 +3,16 @@
 
 #include "audit/auditlog.h"
 #include "kube/httptransport.h"
+#include "util/async.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPointer>
-#include <QThread>
 
 namespace Orrery {
 
-namespace {
-
-// Runs `fn` on `context`'s thread; not at all once `context` is gone.
-void deliver(const QPointer<QObject> &context, std::function<void()> fn)
-{
-    if (!context)
-        return;
-    if (context->thread() == QThread::currentThread())
-        fn();
-    else
-        QMetaObject::invokeMethod(context.data(), std::move(fn), Qt::QueuedConnection);
-}
-
-} // namespace
+// Runs the caller's handler on its thread, or not at all once it is gone.
+using Async::deliver;
 
 ClusterWriteExecutor::ClusterWriteExecutor(HttpTransport *transport, AuditLog *audit)
     : m_transport(transport)
