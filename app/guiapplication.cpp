@@ -13,6 +13,7 @@
 #include <resourcetablemodel.h>
 #include <theme.h>
 
+#include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
 #include <util/redaction.h>
@@ -113,6 +114,8 @@ int runGui(const QCommandLineParser &parser)
     QApplication::setWindowIcon(applicationIcon()); // every window, dialogs included
 
     ContextPreferences preferences;
+    // The one audit log of the process: every writer (operations, runbooks) appends to it.
+    AuditLog audit(AuditLog::defaultDirectory());
     MainWindow window(&preferences);
     // Screenshots stay reproducible: no remembered size, splitters or selection, and the
     // user's remembered layout is not overwritten either.
@@ -121,8 +124,8 @@ int runGui(const QCommandLineParser &parser)
         window.enableStatePersistence();
     GuiState state;
     installTopologyPage(window);
-    installOperations(window);
-    const OperationPages pages = installOperationPages(window);
+    installOperations(window, &audit);
+    const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
 
     window.setSessionFactory(
