@@ -14,6 +14,7 @@
 #include <sessionmanager.h>
 #include <theme.h>
 
+#include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
 #include <util/redaction.h>
@@ -116,6 +117,8 @@ int runGui(const QCommandLineParser &parser)
     QApplication::setWindowIcon(applicationIcon()); // every window, dialogs included
 
     ContextPreferences preferences;
+    // The one audit log of the process: every writer (operations, runbooks) appends to it.
+    AuditLog audit(AuditLog::defaultDirectory());
     GuiState state;
     // The sessions of the connected contexts, created from the loaded kubeconfig.
     SessionManager sessions(
@@ -133,8 +136,8 @@ int runGui(const QCommandLineParser &parser)
     if (!screenshot)
         window.enableStatePersistence();
     installTopologyPage(window);
-    installOperations(window);
-    const OperationPages pages = installOperationPages(window);
+    installOperations(window, &audit);
+    const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
 
     const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));

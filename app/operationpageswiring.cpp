@@ -14,12 +14,13 @@
 
 namespace Orrery::App {
 
-OperationPages installOperationPages(MainWindow &window)
+OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
 {
     OperationPages pages;
     pages.runbooks = new RunbookPlayer;
     pages.runbooks->setPreferences(window.preferences());
-    pages.audit = new AuditPage(AuditLog::defaultDirectory());
+    pages.runbooks->setAuditLog(audit);
+    pages.audit = new AuditPage(audit->directory());
     pages.helm = new HelmPage;
     window.addCentralPage(QApplication::translate("GuiApplication", "Runbooks"), pages.runbooks);
     window.addCentralPage(QApplication::translate("GuiApplication", "Helm releases"), pages.helm);

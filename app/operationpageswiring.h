@@ -2,6 +2,7 @@
 #pragma once
 
 namespace Orrery {
+class AuditLog;
 class AuditPage;
 class HelmPage;
 class MainWindow;
@@ -20,8 +21,9 @@ struct OperationPages
 };
 
 // The runbook player, the audit log and the Helm releases pages (operationpageswiring.cpp).
-// They follow the window's active session.
-OperationPages installOperationPages(MainWindow &window);
+// They follow the window's active session; the runbook player records its writes in `audit`
+// and the audit page shows its directory.
+OperationPages installOperationPages(MainWindow &window, AuditLog *audit);
 
 // HelmPage::rollbackRequested → the ActionController's confirmed, audited Helm rollback
 // (installOperations() must have run); the page refreshes when an operation finishes.

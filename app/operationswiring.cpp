@@ -15,10 +15,10 @@
 
 namespace Orrery::App {
 
-void installOperations(MainWindow &window)
+void installOperations(MainWindow &window, AuditLog *audit)
 {
-    // One controller per window: one audit log, one executor per session, one permission cache.
-    auto *controller = new ActionController(window.preferences(), &window, {}, &window);
+    // One controller per window: one executor per session, one permission cache.
+    auto *controller = new ActionController(window.preferences(), &window, audit, &window);
     controller->setObjectName(QStringLiteral("actionController"));
 
     // Rollout trackers and undo offers: a dock at the bottom, shown when the first card comes.

@@ -11,9 +11,9 @@
 #include "contextpreferences.h"
 
 #include "audit/auditlog.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "operations/clusterwriteexecutor.h"
 #include "runbook/clusterrunbookexecutor.h"
 #include "runbook/runbookparser.h"
 #include "runbook/runbookrunner.h"

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accessreview.h"
 
+#include "curlworker.h"
 #include "httptransport.h"
 #include "util/jsonread.h"
 
 #include <nlohmann/json.hpp>
+
+#include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -49,8 +53,13 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
         r.contentType = "application/json";
         r.body = JsonRead::dumpBytes(review);
         r.timeoutMs = 15000;
-        transport->send(r, context, [state, i](const Result<ApiResponse> &response) {
-            AccessResult &result = state->results[i];
+        // The answer is decoded on the transport's worker; only the verdict comes back.
+        Internal::CurlJob job;
+        job.request = std::move(r);
+        const QPointer<QObject> ctx(context);
+        job.onDone = [transport, ctx, state, i,
+                      unanswered = state->results.at(i)](Result<ApiResponse> &&response) {
+            AccessResult result = unanswered;
             Result<QByteArray> body
                 = bodyOrError(response, QStringLiteral("SelfSubjectAccessReview"));
             if (!body.ok()) {
@@ -68,9 +77,26 @@ void AccessReview::run(HttpTransport *transport, const QList<AccessCheck> &check
                                 QStringLiteral("unexpected SelfSubjectAccessReview answer"));
                 }
             }
-            if (--state->pending == 0)
-                state->handler(state->results);
-        });
+            // By way of the transport (it outlives the worker's callbacks): `ctx` is only
+            // looked at on the transport's thread, then the handler runs on `ctx`'s.
+            QMetaObject::invokeMethod(
+                transport,
+                [ctx, state, i, result] {
+                    if (!ctx)
+                        return;
+                    auto land = [state, i, result] {
+                        state->results[i] = result;
+                        if (--state->pending == 0)
+                            state->handler(state->results);
+                    };
+                    if (ctx->thread() == QThread::currentThread())
+                        land();
+                    else
+                        QMetaObject::invokeMethod(ctx.data(), land, Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
+        };
+        transport->worker()->submit(std::move(job));
     }
 }
 

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clusterrunbookexecutor.h"
 
-#include "helm/helmrollback.h"
-#include "helm/helmrollbackoperation.h"
-#include "kube/actions/controllerrevisionrollback.h"
-#include "kube/actions/deploymentrollback.h"
 #include "kube/actions/operation.h"
 #include "kube/actions/resourcepath.h"
 #include "kube/actions/rolloutstatus.h"
@@ -12,6 +8,10 @@
 #include "kube/actions/workloadactions.h"
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "operations/helmreleaserollback.h"
+#include "operations/jsonfetch.h"
+#include "operations/rollbackoperation.h"
+#include "operations/workloadoperations.h"
 #include "util/jsonread.h"
 
 #include <QDateTime>
@@ -111,6 +111,11 @@ QString ClusterRunbookExecutor::ns(const RunbookStep &step) const
     return step.ns.isEmpty() ? m_defaultNamespace : step.ns;
 }
 
+OperationTarget ClusterRunbookExecutor::target(const RunbookStep &step) const
+{
+    return {kindFromName(step.targetKind).value_or(Kind::Deployment), ns(step), step.targetName};
+}
+
 QString ClusterRunbookExecutor::workloadPath(const RunbookStep &step) const
 {
     const std::optional<Kind> kind = kindFromName(step.targetKind);
@@ -127,21 +132,54 @@ void ClusterRunbookExecutor::cancel()
 void ClusterRunbookExecutor::get(const QString &path, JsonHandler handler)
 {
     const quint64 generation = m_generation;
-    m_transport->get(
-        path, this, [this, generation, path, handler](const Result<ApiResponse> &response) {
-            if (generation != m_generation)
-                return;
-            auto body = bodyOrError(response, path);
-            if (!body) {
-                handler(body.error());
-                return;
-            }
-            const nlohmann::json j = JsonRead::parse(*body);
-            if (j.is_discarded())
-                handler(Error(Error::Code::ParseError, tr("The server sent invalid JSON."), path));
-            else
-                handler(j);
+    fetchJson(m_transport, path, this,
+              [this, generation, handler](const Result<nlohmann::json> &object) {
+                  if (generation == m_generation)
+                      handler(object);
+              });
+}
+
+// The same operation classes the window runs (core/operations): read, plan (kubectl's
+// refusals), send through the audited writer. A refused write is explained in the runbook's
+// words (explainRefusal).
+void ClusterRunbookExecutor::runOperation(ClusterOperation *op, Done done)
+{
+    op->setParent(this);
+    const quint64 generation = m_generation;
+    op->fetch([this, op, generation, done](const Result<void> &fetched) {
+        if (generation != m_generation) {
+            op->deleteLater();
+            return;
+        }
+        if (!fetched) {
+            op->deleteLater();
+            return done(failure(fetched.error()));
+        }
+        if (const QString nothing = op->nothingToDo(); !nothing.isEmpty()) {
+            op->deleteLater();
+            return done(success(nothing));
+        }
+        const Result<QList<PlannedWrite>> writes = op->plan(false);
+        if (!writes) {
+            op->deleteLater();
+            return done(failure(writes.error()));
+        }
+        const QString message = op->summary().join(QLatin1String("; "));
+        connect(op, &ClusterOperation::finished, this, [op, message, done](bool ok) {
+            op->deleteLater();
+            const OperationReport &report = op->report();
+            if (ok)
+                return done(success(report.message.isEmpty() ? message : report.message));
+            QString why = report.message;
+            if (report.failure && report.failure->second.ok()
+                && !report.failure->second->isSuccess())
+                why = explainRefusal(report.failure->first, *report.failure->second);
+            else if (why.isEmpty())
+                why = report.lines.value(report.lines.size() - 1, report.explanation);
+            done(StepOutcome{false, why, Error(Error::Code::Unknown, why)});
         });
+        op->run(m_writer);
+    });
 }
 
 void ClusterRunbookExecutor::send(const QList<PlannedWrite> &writes, const QString &successMessage,
@@ -210,22 +248,12 @@ void ClusterRunbookExecutor::rollback(const RunbookStep &step, const QString &pa
             m_timer->start(m_pollMs);
             return;
         }
-        const bool deployment = step.targetKind == QLatin1String("Deployment");
-        const QString owned = deployment
-                                  ? ResourcePath::forKind(Kind::ReplicaSet, ns(step))
-                                  : ResourcePath::forKind(Kind::ControllerRevision, ns(step));
-        get(owned, [this, step, done, deployment, workload = *obj](Result<nlohmann::json> list) {
-            if (!list)
-                return done(failure(list.error()));
-            auto plan = deployment
-                            ? DeploymentRollback::plan(workload, *list, step.revision)
-                            : ControllerRevisionRollback::plan(workload, *list, step.revision);
-            if (!plan)
-                return done(failure(plan.error()));
-            if (plan->skipped)
-                return done(success(plan->message));
-            send({plan->write}, plan->write.description, done);
-        });
+        const std::optional<Kind> kind = kindFromName(step.targetKind);
+        if (!kind)
+            return done(failure(Error(Error::Code::Unsupported, step.targetKind)));
+        auto *op = new RollbackOperation(m_transport, {*kind, ns(step), step.targetName});
+        op->setRevision(step.revision);
+        runOperation(op, done);
     });
 }
 
@@ -292,60 +320,26 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
         m_timer->start(step.seconds * 1000);
         return;
     case T::SetLoad: setLoad(step, path, done); return;
-    case T::Scale:
-        get(path, [this, step, done](Result<nlohmann::json> obj) {
-            if (!obj)
-                return done(failure(obj.error()));
-            auto w = WorkloadActions::scale(*obj, step.replicas);
-            if (!w)
-                return done(failure(w.error()));
-            send({*w}, w->description, done);
-        });
+    case T::Scale: {
+        auto *op = new ScaleOperation(m_transport, target(step));
+        op->setReplicas(step.replicas);
+        runOperation(op, done);
         return;
-    case T::SetImage:
-        get(path, [this, step, done](Result<nlohmann::json> obj) {
-            if (!obj)
-                return done(failure(obj.error()));
-            auto w = WorkloadActions::setImage(*obj, step.container, step.image);
-            if (!w)
-                return done(failure(w.error()));
-            send({*w}, w->description, done);
-        });
+    }
+    case T::SetImage: {
+        auto *op = new SetImageOperation(m_transport, target(step));
+        op->setImage(step.container, step.image);
+        runOperation(op, done);
         return;
-    case T::Restart:
-        get(path, [this, done](Result<nlohmann::json> obj) {
-            if (!obj)
-                return done(failure(obj.error()));
-            auto w = WorkloadActions::restart(*obj, QDateTime::currentDateTimeUtc());
-            if (!w)
-                return done(failure(w.error()));
-            send({*w}, w->description, done);
-        });
-        return;
+    }
+    case T::Restart: runOperation(new RestartOperation(m_transport, target(step)), done); return;
     case T::Rollback:
         rollback(step, path, QDateTime::currentMSecsSinceEpoch() + 30000, done);
         return;
-    case T::HelmRollback: {
-        const QString secrets = ResourcePath::addQuery(
-            ResourcePath::forKind(Kind::Secret, ns(step)), QStringLiteral("labelSelector"),
-            QStringLiteral("owner=helm,name=") + step.release);
-        get(secrets, [this, step, done](Result<nlohmann::json> list) {
-            if (!list)
-                return done(failure(list.error()));
-            auto plan = HelmRollback::plan(*list, step.release, step.revision,
-                                           QDateTime::currentDateTimeUtc());
-            if (!plan)
-                return done(failure(plan.error()));
-            auto *op = new HelmRollbackOperation(*plan, this);
-            connect(op, &HelmRollbackOperation::finished, this,
-                    [op, done](bool ok, const QString &message) {
-                        op->deleteLater();
-                        done(ok ? success(message) : failure(Error(Error::Code::Unknown, message)));
-                    });
-            op->run(m_writer, HelmRollbackOperation::reader(m_transport));
-        });
+    case T::HelmRollback:
+        runOperation(
+            new HelmReleaseRollback(m_transport, ns(step), step.release, step.revision, {}), done);
         return;
-    }
     case T::Apply: {
         const QString file = QDir(m_directory).filePath(step.file);
         QFile f(file);
@@ -356,6 +350,7 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
             done(failure(e));
             return;
         }
+        // The planner ApplyOperation uses, with the file's own errors (file:line) as they are.
         ServerSideApply::Options options;
         options.dryRun = step.dryRun;
         options.defaultNamespace = ns(step);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kube/actions/plannedwrite.h"
+#include "operations/clusteroperation.h"
 #include "runbookexecutor.h"
 
 #include <QObject>
@@ -19,8 +20,9 @@ namespace Orrery {
 class HttpTransport;
 class WriteExecutor;
 
-// Runs runbook steps against one cluster: reads what a step needs with GETs through the
-// transport, plans the write with the actions (so refusals are kubectl's), and sends it
+// Runs runbook steps against one cluster with the same operation classes as the window
+// (core/operations: a step and a menu action cannot diverge): the operation reads what it
+// needs through the transport, plans the write (so refusals are kubectl's), and sends it
 // through `writer` (the audited ClusterWriteExecutor in the app). Waits poll every second.
 // setLoad exists only on orrery-sim (its /version says "orrerySimulator": true): a merge
 // patch of the sim.orrery.dev/load-percent annotation; elsewhere it fails with Unsupported
@@ -48,8 +50,10 @@ public:
     static Result<PlannedWrite> planSetLoad(const nlohmann::json &workload, int percent);
 
 private:
-    using JsonHandler = std::function<void(Result<nlohmann::json>)>;
     void get(const QString &path, JsonHandler handler);
+    // Fetches, plans and runs `op` (owned from here on); `done` gets its outcome.
+    void runOperation(ClusterOperation *op, Done done);
+    OperationTarget target(const RunbookStep &step) const;
     void send(const QList<PlannedWrite> &writes, const QString &success, Done done);
     void pollRollout(const RunbookStep &step, const QString &path, qint64 deadline, Done done);
     void rollback(const RunbookStep &step, const QString &path, qint64 deadline, Done done);

@@ -3,13 +3,13 @@
 // set image then roll back exactly as kubectl, server-side apply with dry run, every write in
 // the audit log.
 #include "audit/auditlog.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/actions/deploymentrollback.h"
 #include "kube/actions/operation.h"
 #include "kube/actions/serversideapply.h"
 #include "kube/actions/workloadactions.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "operations/clusterwriteexecutor.h"
 
 #include <simprocess.h>
 

@@ -6,13 +6,13 @@
 // annotations and the generations must be identical: set image, rollout undo, rollout restart
 // (restartedAt compared as "a time in RFC 3339", since the two clocks differ) and scale.
 #include "audit/auditlog.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/actions/controllerrevisionrollback.h"
 #include "kube/actions/deploymentrollback.h"
 #include "kube/actions/operation.h"
 #include "kube/actions/workloadactions.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "operations/clusterwriteexecutor.h"
 
 #include <simprocess.h>
 

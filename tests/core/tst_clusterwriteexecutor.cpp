@@ -7,8 +7,8 @@
 #include "testcredentialprovider.h"
 
 #include "audit/auditlog.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/httptransport.h"
+#include "operations/clusterwriteexecutor.h"
 
 #include <QDir>
 #include <QFile>
@@ -69,6 +69,30 @@ private:
 
     QString auditFile() const { return m_auditDir + QStringLiteral("/audit.jsonl"); }
 
+    // What every test writes through: a fresh audit directory (the server looks at it), a
+    // transport to the loopback server and the executor. `brokenLog`: the log is /dev/full.
+    struct Fixture
+    {
+        explicit Fixture(const ClusterConnection &connection)
+            : transport(connection)
+            , audit(dir.path())
+            , executor(&transport, &audit)
+        {
+        }
+        QTemporaryDir dir;
+        HttpTransport transport;
+        AuditLog audit;
+        ClusterWriteExecutor executor;
+    };
+    std::unique_ptr<Fixture> fixture(bool brokenLog = false)
+    {
+        auto f = std::make_unique<Fixture>(connection());
+        m_auditDir = f->dir.path();
+        if (brokenLog && !QFile::link(QStringLiteral("/dev/full"), auditFile()))
+            return nullptr;
+        return f;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -115,13 +139,9 @@ private slots:
     // The order the issue asks for: intent on disk, then the request, then the outcome.
     void intentIsRecordedBeforeTheRequest()
     {
-        QTemporaryDir dir;
-        m_auditDir = dir.path();
-        HttpTransport transport(connection());
-        AuditLog audit(dir.path());
-        ClusterWriteExecutor executor(&transport, &audit);
+        const auto f = fixture();
         std::optional<Result<ApiResponse>> answer;
-        executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
+        f->executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
         QVERIFY(waitUntil([&] { return answer.has_value(); }, 10000));
         QVERIFY(answer->ok());
         QCOMPARE(answer->value().status, 200);
@@ -141,7 +161,7 @@ private slots:
         QVERIFY(!outcome.contains("summary"));
         QVERIFY(intent["summary"] == "{\"spec\":{\"replicas\":3}}");
 
-        const QList<AuditEntry> entries = AuditLog::read(dir.path());
+        const QList<AuditEntry> entries = AuditLog::read(f->dir.path());
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().outcomeKnown());
         QCOMPARE(entries.first().user, QStringLiteral("alice"));
@@ -154,25 +174,22 @@ private slots:
     // not called, but the change happened and the log says so.
     void outcomeOutlivesTheRequester()
     {
-        QTemporaryDir dir;
-        m_auditDir = dir.path();
-        HttpTransport transport(connection());
-        AuditLog audit(dir.path());
-        ClusterWriteExecutor executor(&transport, &audit);
+        const auto f = fixture();
         m_hold = true;
         auto *requester = new QObject;
         bool called = false;
-        executor.send(scaleWeb(), requester, [&](const Result<ApiResponse> &) { called = true; });
+        f->executor.send(scaleWeb(), requester,
+                         [&](const Result<ApiResponse> &) { called = true; });
         QVERIFY(waitUntil([&] { return m_requests == 1; }, 10000));
         delete requester;
         m_hold = false;
         QVERIFY(waitUntil(
             [&] {
-                const QList<AuditEntry> entries = AuditLog::read(dir.path());
+                const QList<AuditEntry> entries = AuditLog::read(f->dir.path());
                 return entries.size() == 1 && entries.first().outcomeKnown();
             },
             10000));
-        QCOMPARE(AuditLog::read(dir.path()).first().status, 200);
+        QCOMPARE(AuditLog::read(f->dir.path()).first().status, 200);
         QCoreApplication::processEvents();
         QVERIFY(!called);
     }
@@ -181,15 +198,11 @@ private slots:
     // cluster never hears of it.
     void unrecordableWriteIsNotSent()
     {
-        QTemporaryDir dir;
-        m_auditDir = dir.path();
-        QVERIFY(QFile::link(QStringLiteral("/dev/full"), auditFile()));
-        HttpTransport transport(connection());
-        AuditLog audit(dir.path());
-        QSignalSpy failed(&audit, &AuditLog::writeFailed);
-        ClusterWriteExecutor executor(&transport, &audit);
+        const auto f = fixture(true);
+        QVERIFY(f);
+        QSignalSpy failed(&f->audit, &AuditLog::writeFailed);
         std::optional<Result<ApiResponse>> answer;
-        executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
+        f->executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
         QVERIFY(!answer.has_value()); // queued, as any answer
         QVERIFY(waitUntil([&] { return answer.has_value(); }, 10000));
         QVERIFY(!answer->ok());
@@ -207,20 +220,16 @@ private slots:
     // write as "outcome unknown" rather than not at all.
     void lostOutcomeIsReported()
     {
-        QTemporaryDir dir;
-        m_auditDir = dir.path();
+        const auto f = fixture();
         m_breakLog = true;
-        HttpTransport transport(connection());
-        AuditLog audit(dir.path());
-        QSignalSpy failed(&audit, &AuditLog::writeFailed);
-        ClusterWriteExecutor executor(&transport, &audit);
+        QSignalSpy failed(&f->audit, &AuditLog::writeFailed);
         std::optional<Result<ApiResponse>> answer;
-        executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
+        f->executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
         QVERIFY(waitUntil([&] { return answer.has_value(); }, 10000));
         QVERIFY(answer->ok());
         QCOMPARE(answer->value().status, 200);
         QCOMPARE(failed.count(), 1);
-        const QList<AuditEntry> entries = AuditLog::read(dir.path());
+        const QList<AuditEntry> entries = AuditLog::read(f->dir.path());
         QCOMPARE(entries.size(), 1);
         QVERIFY(!entries.first().outcomeKnown());
         QCOMPARE(entries.first().name, QStringLiteral("web"));

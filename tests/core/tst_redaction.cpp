@@ -5,9 +5,9 @@
 // last-applied annotation) in a diff, a hidden object or a Helm manifest.
 #include "audit/auditentry.h"
 #include "audit/auditlog.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/httptransport.h"
 #include "kube/manifestredaction.h"
+#include "operations/clusterwriteexecutor.h"
 #include "util/jsontoyaml.h"
 #include "util/linediff.h"
 #include "util/redaction.h"

@@ -3,11 +3,11 @@
 // Helm rollback runbook on aks-chat, whose release Secrets the simulator renders like Helm.
 #include "audit/auditlog.h"
 #include "helm/helmreleases.h"
-#include "kube/actions/clusterwriteexecutor.h"
 #include "kube/actions/resourcepath.h"
 #include "kube/actions/rolloutstatus.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "operations/clusterwriteexecutor.h"
 #include "runbook/clusterrunbookexecutor.h"
 #include "runbook/runbookparser.h"
 #include "runbook/runbookrunner.h"

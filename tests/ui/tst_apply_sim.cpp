@@ -141,6 +141,7 @@ private:
     std::unique_ptr<ContextPreferences> m_preferences;
     std::unique_ptr<QWidget> m_host;
     ClusterSession *m_session = nullptr;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ActionController> m_controller;
     std::unique_ptr<OperationsPanel> m_panel;
 };
@@ -161,8 +162,9 @@ void TestApplySim::initTestCase()
     m_host->show();
     m_session = connectContext(m_context);
     QVERIFY(m_session);
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
-                                                      m_dir.filePath("audit"));
+    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
+    m_controller
+        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
     m_panel = std::make_unique<OperationsPanel>();
     m_panel->resize(400, 600);
     m_panel->show();
@@ -496,7 +498,8 @@ void TestApplySim::viewerApplyDisabledWithReason()
     QVERIFY(m_config.context(viewerContext));
     ClusterSession *viewer = connectContext(viewerContext);
     QVERIFY(viewer);
-    ActionController controller(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(m_preferences.get(), m_host.get(), &audit);
     controller.setSession(viewer);
     const int before = auditCount();
     ApplyDialog *dialog
@@ -582,7 +585,8 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
     window.setContexts(entries, m_context);
-    ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(m_preferences.get(), &window, &audit);
     QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
                      &ActionController::setSession);
     QVERIFY(!window.applyManifestsAction()->isEnabled());

@@ -4,6 +4,7 @@
 // revision, a diff of two revisions, and the rollback request.
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include <audit/auditlog.h>
 #include <helm/helmpage.h>
 #include <operations/actioncontroller.h>
 
@@ -182,9 +183,11 @@ void tst_HelmPage::rollbackNeedsPermission()
     QVERIFY(adminConnection.ok() && viewerConnection.ok());
     ClusterSession admin(std::move(*adminConnection));
     ClusterSession viewer(std::move(*viewerConnection));
-    ActionController asViewer(nullptr, nullptr, m_dir.filePath(QStringLiteral("audit")));
+    AuditLog auditAsViewer(m_dir.filePath(QStringLiteral("audit")));
+    ActionController asViewer(nullptr, nullptr, &auditAsViewer);
     asViewer.setSession(&viewer);
-    ActionController asAdmin(nullptr, nullptr, m_dir.filePath(QStringLiteral("audit")));
+    AuditLog auditAsAdmin(m_dir.filePath(QStringLiteral("audit")));
+    ActionController asAdmin(nullptr, nullptr, &auditAsAdmin);
     asAdmin.setSession(&admin);
     ActionController *checker = &asViewer;
 

@@ -3,6 +3,8 @@
 // in production, revisions 1..3): the confirmation names the release and the revisions, is
 // locked on a protected context until the name is typed, and the history afterwards reads as
 // `helm history` would after `helm rollback chat-app`. The audit log holds no release payload.
+// The operation itself (keep policy, dry-run refusal, viewer) is tested without widgets in
+// tests/core/tst_helmreleaserollback_sim.cpp.
 #include "eventloopwait.h"
 #include "simprocess.h"
 #include <contextpreferences.h>
@@ -60,13 +62,16 @@ private slots:
     void rollbackRelease();
     void dryRunRefusalWritesNothing();
     void viewerIsRefusedBeforeConfirmation();
-    void keptObjectSurvivesRollback();
 
 private:
     QStringList history(ClusterSession *session,
                         const QString &release = QStringLiteral("chat-app"));
     ClusterSession *connectContext(const QString &context);
     int send(ClusterSession *session, const ApiRequest &request);
+    // The release `name` in namespace production as `helm install` then `helm upgrade` leave
+    // it: revision 1 (superseded) with manifest `v1`, revision 2 (deployed) with `v2`.
+    bool installRelease(ClusterSession *session, const QString &name, const QString &v1,
+                        const QString &v2);
     QMessageBox *waitForError();
 
     QTemporaryDir m_dir;
@@ -122,7 +127,8 @@ void TestOperationsHelmSim::rollbackRelease()
     preferences.setProtected(context, true);
     QWidget host;
     host.show();
-    ActionController controller(&preferences, &host, m_dir.filePath("audit"));
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(&preferences, &host, &audit);
     controller.setSession(&session);
     QSignalSpy finished(&controller, &ActionController::operationFinished);
 
@@ -191,6 +197,48 @@ int TestOperationsHelmSim::send(ClusterSession *session, const ApiRequest &reque
     return status;
 }
 
+bool TestOperationsHelmSim::installRelease(ClusterSession *session, const QString &name,
+                                           const QString &v1, const QString &v2)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    HelmRelease r;
+    r.name = name;
+    r.ns = QStringLiteral("production");
+    r.chartName = name;
+    r.appVersion = QStringLiteral("1.0");
+    r.firstDeployed = now.addSecs(-600);
+    r.lastDeployed = now.addSecs(-600);
+    r.raw = {{"name", name.toStdString()},
+             {"namespace", "production"},
+             {"info", nlohmann::json::object()},
+             {"chart",
+              {{"metadata",
+                {{"name", name.toStdString()}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
+             {"config", nlohmann::json::object()}};
+    HelmRelease first = r;
+    first.version = 1;
+    first.chartVersion = QStringLiteral("0.1.0");
+    first.status = QStringLiteral("superseded");
+    first.description = QStringLiteral("Install complete");
+    first.manifest = v1;
+    HelmRelease second = r;
+    second.version = 2;
+    second.chartVersion = QStringLiteral("0.2.0");
+    second.status = QStringLiteral("deployed");
+    second.description = QStringLiteral("Upgrade complete");
+    second.manifest = v2;
+    for (const HelmRelease &rev : {first, second}) {
+        ApiRequest post;
+        post.method = "POST";
+        post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
+        post.contentType = "application/json";
+        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
+        if (send(session, post) != 201)
+            return false;
+    }
+    return true;
+}
+
 QMessageBox *TestOperationsHelmSim::waitForError()
 {
     QMessageBox *error = nullptr;
@@ -213,54 +261,23 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
     ClusterSession *session
         = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
     QVERIFY(session);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    HelmRelease r;
-    r.name = QStringLiteral("broken");
-    r.ns = QStringLiteral("production");
-    r.chartName = QStringLiteral("broken");
-    r.appVersion = QStringLiteral("1.0");
-    r.firstDeployed = now.addSecs(-600);
-    r.lastDeployed = now.addSecs(-600);
-    r.raw = {{"name", "broken"},
-             {"namespace", "production"},
-             {"info", nlohmann::json::object()},
-             {"chart",
-              {{"metadata", {{"name", "broken"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
-             {"config", nlohmann::json::object()}};
-    HelmRelease v1 = r;
-    v1.version = 1;
-    v1.chartVersion = QStringLiteral("0.1.0");
-    v1.status = QStringLiteral("superseded");
-    v1.description = QStringLiteral("Install complete");
-    v1.manifest
-        = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
-                         "broken-config\ndata:\n  a: \"1\"\n"
-                         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
-                         "broken-web\nspec:\n  selector:\n"
-                         "    matchLabels: {app: broken-web}\n  template:\n    metadata:\n      "
-                         "labels: {app: broken-web}\n"
-                         "    spec:\n      containers:\n      - name: web\n        image: \"\"\n");
-    HelmRelease v2 = r;
-    v2.version = 2;
-    v2.chartVersion = QStringLiteral("0.2.0");
-    v2.status = QStringLiteral("deployed");
-    v2.description = QStringLiteral("Upgrade complete");
-    v2.manifest = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
-                                 "broken-other\ndata:\n  b: \"2\"\n");
-    for (const HelmRelease &rev : {v1, v2}) {
-        ApiRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
-        post.contentType = "application/json";
-        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
-        QCOMPARE(send(session, post), 201);
-    }
+    QVERIFY(installRelease(
+        session, QStringLiteral("broken"),
+        QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-config\n"
+                       "data:\n  a: \"1\"\n"
+                       "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+                       "broken-web\nspec:\n  selector:\n    matchLabels: {app: broken-web}\n"
+                       "  template:\n    metadata:\n      labels: {app: broken-web}\n"
+                       "    spec:\n      containers:\n      - name: web\n        image: \"\"\n"),
+        QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-other\n"
+                       "data:\n  b: \"2\"\n")));
     const QStringList before = history(session, QStringLiteral("broken"));
     QCOMPARE(before, (QStringList{"1|superseded|Install complete", "2|deployed|Upgrade complete"}));
 
     QWidget host;
     host.show();
-    ActionController controller(nullptr, &host, m_dir.filePath("audit-broken"));
+    AuditLog audit(m_dir.filePath("audit-broken"));
+    ActionController controller(nullptr, &host, &audit);
     controller.setSession(session);
     QSignalSpy finished(&controller, &ActionController::operationFinished);
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("broken"), 1);
@@ -310,7 +327,8 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     QVERIFY(viewer);
     QWidget host;
     host.show();
-    ActionController controller(nullptr, &host, m_dir.filePath("audit-viewer"));
+    AuditLog audit(m_dir.filePath("audit-viewer"));
+    ActionController controller(nullptr, &host, &audit);
     controller.setSession(viewer);
     controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("chat-app"), 1);
     QMessageBox *error = waitForError();
@@ -324,104 +342,6 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     QVERIFY(AuditLog::read(m_dir.filePath("audit-viewer")).isEmpty());
     delete viewer;
     delete admin;
-}
-
-// Revision 2 of release "keeper" added two ConfigMaps, one of them annotated
-// helm.sh/resource-policy: keep. Rolling back to revision 1 deletes the other, keeps that one
-// (Helm reads each object before deleting it and skips those marked keep), and says so.
-void TestOperationsHelmSim::keptObjectSurvivesRollback()
-{
-    ClusterSession *session
-        = connectContext(Kubeconfig::load(m_dir.filePath("kubeconfig")).currentContext());
-    QVERIFY(session);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    HelmRelease r;
-    r.name = QStringLiteral("keeper");
-    r.ns = QStringLiteral("production");
-    r.chartName = QStringLiteral("keeper");
-    r.appVersion = QStringLiteral("1.0");
-    r.firstDeployed = now.addSecs(-600);
-    r.lastDeployed = now.addSecs(-600);
-    r.raw = {{"name", "keeper"},
-             {"namespace", "production"},
-             {"info", nlohmann::json::object()},
-             {"chart",
-              {{"metadata", {{"name", "keeper"}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
-             {"config", nlohmann::json::object()}};
-    const QString base = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
-                                        "keeper-base\ndata:\n  a: \"1\"\n");
-    const QString kept = QStringLiteral(
-        "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keeper-kept\n  annotations:\n"
-        "    helm.sh/resource-policy: keep\ndata:\n  b: \"2\"\n");
-    const QString dropped = QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  "
-                                           "name: keeper-dropped\ndata:\n  c: \"3\"\n");
-    HelmRelease v1 = r;
-    v1.version = 1;
-    v1.chartVersion = QStringLiteral("0.1.0");
-    v1.status = QStringLiteral("superseded");
-    v1.description = QStringLiteral("Install complete");
-    v1.manifest = base;
-    HelmRelease v2 = r;
-    v2.version = 2;
-    v2.chartVersion = QStringLiteral("0.2.0");
-    v2.status = QStringLiteral("deployed");
-    v2.description = QStringLiteral("Upgrade complete");
-    v2.manifest = base + kept + dropped;
-    for (const HelmRelease &rev : {v1, v2}) {
-        ApiRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
-        post.contentType = "application/json";
-        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
-        QCOMPARE(send(session, post), 201);
-    }
-    // The objects of revision 2 as `helm upgrade` left them.
-    for (const char *name : {"keeper-base", "keeper-kept", "keeper-dropped"}) {
-        nlohmann::json cm = {{"apiVersion", "v1"},
-                             {"kind", "ConfigMap"},
-                             {"metadata", {{"name", name}, {"namespace", "production"}}},
-                             {"data", {{"k", "v"}}}};
-        if (std::string(name) == "keeper-kept")
-            cm["metadata"]["annotations"] = {{"helm.sh/resource-policy", "keep"}};
-        ApiRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/api/v1/namespaces/production/configmaps");
-        post.contentType = "application/json";
-        post.body = QByteArray::fromStdString(cm.dump());
-        QCOMPARE(send(session, post), 201);
-    }
-
-    QWidget host;
-    host.show();
-    ActionController controller(nullptr, &host, m_dir.filePath("audit-keeper"));
-    controller.setSession(session);
-    QSignalSpy finished(&controller, &ActionController::operationFinished);
-    controller.rollbackHelmRelease(QStringLiteral("production"), QStringLiteral("keeper"), 1);
-    ConfirmDialog *dialog = nullptr;
-    QVERIFY(waitUntil([&] { return (dialog = visibleConfirmDialog()) != nullptr; }, 15000));
-    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 60000));
-    const QStringList report = finished.first().at(2).toStringList();
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(report.join('\n')));
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-kept")),
-             200);
-    QCOMPARE(
-        send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-dropped")),
-        404);
-    QCOMPARE(send(session, ApiRequest::get("/api/v1/namespaces/production/configmaps/keeper-base")),
-             200);
-    QVERIFY2(report.contains(QStringLiteral(
-                 "Kept ConfigMap keeper-kept (annotated helm.sh/resource-policy: keep)")),
-             qPrintable(report.join('\n')));
-    const QStringList rows = history(session, QStringLiteral("keeper"));
-    QCOMPARE(rows.last(), QStringLiteral("3|deployed|Rollback to 1"));
-    // The kept object was never asked to go: no delete of it in the audit log.
-    for (const AuditEntry &e : AuditLog::read(m_dir.filePath("audit-keeper"))) {
-        QVERIFY2(!(e.verb == QLatin1String("delete") && e.name == QLatin1String("keeper-kept")),
-                 qPrintable(e.name));
-        QVERIFY(e.outcomeKnown());
-    }
-    delete session;
 }
 
 QTEST_MAIN(TestOperationsHelmSim)

@@ -92,6 +92,7 @@ private slots:
     void protectedContextNeedsTypedName();
     void viewerActionsDisabledWithReason();
     void deletePodNotesRecreation();
+    void cordonNodeFromMenu();
     void mainWindowOffersActions();
     void auditLogRecordsWritesWithoutSecrets();
 
@@ -110,6 +111,7 @@ private:
     std::unique_ptr<ContextPreferences> m_preferences;
     std::unique_ptr<QWidget> m_host;
     ClusterSession *m_session = nullptr;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ActionController> m_controller;
     std::unique_ptr<OperationsPanel> m_panel;
     int m_writes = 0; // confirmed writes so far, for the audit check
@@ -131,8 +133,9 @@ void TestOperationsSim::initTestCase()
     m_host->show();
     m_session = connectContext(m_context);
     QVERIFY(m_session);
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
-                                                      m_dir.filePath("audit"));
+    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
+    m_controller
+        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
     m_panel = std::make_unique<OperationsPanel>();
     m_panel->resize(400, 600);
     m_panel->show();
@@ -407,7 +410,8 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     QVERIFY(m_config.context(viewerContext));
     ClusterSession *viewer = connectContext(viewerContext);
     QVERIFY(viewer);
-    ActionController controller(m_preferences.get(), m_host.get(), m_dir.filePath("audit"));
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(m_preferences.get(), m_host.get(), &audit);
     controller.setSession(viewer);
     const KubeObjectPtr mysql = viewer->store()->object(Kind::Deployment, "default", "mysql");
     QVERIFY(mysql);
@@ -535,6 +539,49 @@ void TestOperationsSim::deletePodNotesRecreation()
         30000));
 }
 
+// A node's menu offers Cordon (the operation written the new way, core/operations/
+// cordonoperation.h): confirmed like every write, then Uncordon is offered as its undo.
+void TestOperationsSim::cordonNodeFromMenu()
+{
+    const QList<KubeObjectPtr> nodes = m_session->store()->objects(Kind::Node);
+    QVERIFY(!nodes.isEmpty());
+    const KubeObjectPtr node = nodes.first();
+    const QString path = QStringLiteral("/api/v1/nodes/") + node->name;
+    QObject owner;
+    QVERIFY(!m_controller->actionsFor(node, &owner).isEmpty());
+    QAction *cordon = owner.findChild<QAction *>("action-cordon");
+    QVERIFY(cordon);
+    QCOMPARE(cordon->text(), ActionController::actionLabel("cordon"));
+    QVERIFY(waitUntil([&] { return cordon->isEnabled(); }, 15000)); // patch nodes allowed
+    cordon->trigger();
+    auto *dialog = waitForDialog<ConfirmDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->target().kind, QStringLiteral("Node"));
+    QCOMPARE(dialog->target().name, node->name);
+    QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")
+                ->toPlainText()
+                .contains("\"unschedulable\": true"));
+    confirm(dialog);
+    QVERIFY(waitUntil([&] { return get(m_session, path)["spec"].value("unschedulable", false); },
+                      15000));
+    UndoBanner *undo = nullptr;
+    QVERIFY(waitUntil(
+        [&] {
+            for (QWidget *card : m_panel->cards())
+                if (auto *b = qobject_cast<UndoBanner *>(card);
+                    b && b->text() == QStringLiteral("Cordoned node %1.").arg(node->name))
+                    undo = b;
+            return undo != nullptr;
+        },
+        5000));
+    QTest::mouseClick(undo->undoButton(), Qt::LeftButton);
+    auto *undoDialog = waitForDialog<ConfirmDialog>();
+    QVERIFY(undoDialog);
+    confirm(undoDialog);
+    QVERIFY(waitUntil([&] { return !get(m_session, path)["spec"].value("unschedulable", false); },
+                      15000));
+}
+
 // The hooks MainWindow offers (what app/operationswiring.cpp connects): the details pane's
 // Actions menu, the table's context menu and the command palette show the controller's
 // actions for the selected object, and triggering one opens the operation's dialog.
@@ -554,7 +601,8 @@ void TestOperationsSim::mainWindowOffersActions()
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
     window.setContexts(entries, m_context);
-    ActionController controller(m_preferences.get(), &window, m_dir.filePath("audit"));
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(m_preferences.get(), &window, &audit);
     QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
                      &ActionController::setSession);
     window.setObjectActionsProvider([&controller](const KubeObjectPtr &object, QObject *parent) {

@@ -97,7 +97,8 @@ void tst_RunbookPlayer::refusesAnotherContext()
     auto s = session(m_context + QStringLiteral("-operator"));
     QVERIFY(s);
     RunbookPlayer player;
-    player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-refused")));
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-refused")));
+    player.setAuditLog(&audit);
     player.setSession(s.get());
     QVERIFY(!player.shippedList()->isEnabled()); // nothing shipped for this context
     QVERIFY(player
@@ -121,7 +122,8 @@ void tst_RunbookPlayer::protectedContextNeedsTheName()
     preferences.setProtected(m_context, true);
     RunbookPlayer player;
     player.setPreferences(&preferences);
-    player.setAuditDirectory(m_dir.filePath(QStringLiteral("audit-protected")));
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-protected")));
+    player.setAuditLog(&audit);
     player.setSession(s.get());
     QVERIFY(player
                 .loadFile(
@@ -144,7 +146,8 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(s);
     const QString auditDir = m_dir.filePath(QStringLiteral("audit"));
     RunbookPlayer player;
-    player.setAuditDirectory(auditDir);
+    AuditLog audit(auditDir);
+    player.setAuditLog(&audit);
     player.setSession(s.get());
     player.resize(1100, 700);
     player.show();

@@ -5,6 +5,7 @@
 // in any text they show or write. The manifest the user typed is the only place with a value.
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include <audit/auditlog.h>
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <operations/applydialog.h>
@@ -117,6 +118,7 @@ private:
     std::unique_ptr<ContextPreferences> m_preferences;
     std::unique_ptr<QWidget> m_host;
     std::unique_ptr<ClusterSession> m_session;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ActionController> m_controller;
 };
 
@@ -137,8 +139,9 @@ void TestSecretApplySim::initTestCase()
     m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
     m_host = std::make_unique<QWidget>();
     m_host->show();
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
-                                                      m_dir.filePath("audit"));
+    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
+    m_controller
+        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
     m_controller->setSession(m_session.get());
 }
 

@@ -7,6 +7,7 @@
 #include "eventloopwait.h"
 #include "simprocess.h"
 
+#include <audit/auditlog.h>
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <presenterwindow.h>
@@ -78,6 +79,7 @@ private:
     std::unique_ptr<ContextPreferences> m_preferences;
     std::unique_ptr<QWidget> m_host;
     ClusterSession *m_session = nullptr;
+    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ActionController> m_controller;
     std::unique_ptr<TopologyPage> m_page;
 };
@@ -99,8 +101,9 @@ void TestTopologyPageSim::initTestCase()
 
     m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
     m_host = std::make_unique<QWidget>();
-    m_controller = std::make_unique<ActionController>(m_preferences.get(), m_host.get(),
-                                                      m_dir.filePath("audit"));
+    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
+    m_controller
+        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
     m_controller->setSession(m_session);
 
     // As app/topologywiring.cpp wires it.

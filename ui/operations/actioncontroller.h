@@ -2,14 +2,15 @@
 #pragma once
 
 #include "confirmdialog.h"
-#include "jsonfetch.h"
 #include "operationspanel.h"
 
+#include <audit/auditlog.h>
 #include <kube/accessreview.h>
 #include <kube/actions/plannedwrite.h>
 #include <kube/clustersession.h>
 #include <kube/kubekind.h>
 #include <kube/kubeobject.h>
+#include <operations/clusteroperation.h>
 #include <util/result.h>
 
 #include <QHash>
@@ -17,8 +18,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-
-#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <memory>
@@ -29,26 +28,27 @@ class QWidget;
 namespace Orrery {
 
 class ApplyDialog;
+class ApplyOperation;
 struct HelmRelease;
-struct HelmRollbackPlan;
-class AuditLog;
 class ClusterWriteExecutor;
 class ContextPreferences;
-class Operation;
 class PermissionCache;
 
-// The operations of one main window (docs/operations.md): offers the actions that fit the
-// selected object, checks permissions first (SelfSubjectAccessReview, cached), fetches the
-// object fresh, plans with core, confirms with ConfirmDialog (with a server dry run), runs the
-// Operation through an audited ClusterWriteExecutor, shows the outcome, follows the rollout and
-// offers undo. Every dialog is opened with open(), never exec().
+// The operations of one main window (docs/operations.md): maps action ids to the core
+// operations (core/operations/) and their dialogs. It offers the actions that fit the selected
+// object, enabled by the cached permission checks (SelfSubjectAccessReview), lets the operation
+// read what it needs, shows the parameter dialog, confirms with ConfirmDialog (with the
+// operation's server dry run), runs the operation through an audited ClusterWriteExecutor,
+// shows its report, follows the rollout and offers its undo. Every dialog is opened with
+// open(), never exec().
 class ActionController : public QObject
 {
     Q_OBJECT
 public:
-    // `dialogParent` parents every dialog; `auditDirectory` empty: AuditLog::defaultDirectory().
-    ActionController(ContextPreferences *preferences, QWidget *dialogParent,
-                     const QString &auditDirectory = {}, QObject *parent = nullptr);
+    // `dialogParent` parents every dialog; `audit` (the application's one log, built in app/,
+    // not owned) records every write.
+    ActionController(ContextPreferences *preferences, QWidget *dialogParent, AuditLog *audit,
+                     QObject *parent = nullptr);
     ~ActionController() override;
 
     // The session actions go to; the context name comes from its connection.
@@ -57,11 +57,12 @@ public:
     // Where rollout trackers and undo banners appear; none: only status messages.
     void setPanel(OperationsPanel *panel) { m_panel = panel; }
     OperationsPanel *panel() const { return m_panel; }
-    AuditLog *auditLog() const { return m_audit.get(); }
+    AuditLog *auditLog() const { return m_audit; }
 
     // Action ids offered for a kind, in menu order: "scale", "restart", "pause", "resume",
-    // "set-image", "rollback", "delete".
-    static QStringList actionIds(Kind kind, bool paused = false);
+    // "set-image", "rollback", "cordon", "uncordon", "delete". `paused`: a paused Deployment;
+    // `unschedulable`: a cordoned node.
+    static QStringList actionIds(Kind kind, bool paused = false, bool unschedulable = false);
     static QString actionLabel(const QString &id);
 
     // QActions for `object` (parented to `parent`), enabled by the cached permission checks;
@@ -78,6 +79,8 @@ public:
     // Straight to the confirmation of `kubectl rollout undo [--to-revision]` (0: previous).
     void rollbackTo(Kind kind, const QString &ns, const QString &name, qint64 revision);
     void remove(Kind kind, const QString &ns, const QString &name);
+    // `kubectl cordon` / `kubectl uncordon`.
+    void setCordoned(const QString &node, bool cordon);
     // `helm rollback RELEASE REVISION` natively (HelmRollback + HelmRollbackOperation): checks
     // the permissions first, confirms, then runs it (server dry run of the target manifest,
     // then the writes).
@@ -100,11 +103,6 @@ public:
     // The permission check that gates an action, as `kubectl auth can-i` would ask it.
     static std::optional<AccessCheck> accessCheckFor(const QString &id, Kind kind,
                                                      const QString &ns);
-    // "Not allowed: you may not patch deployments/scale in namespace shop." plus the server's
-    // reason; empty when allowed or when the review could not be made.
-    static QString denialText(const AccessResult &result);
-    // A failed write in words: who, which verb, which resource (403), or the server's message.
-    QString explainFailure(const PlannedWrite &write, const Result<ApiResponse> &response) const;
 
 signals:
     void statusMessage(const QString &text);
@@ -114,74 +112,51 @@ signals:
     void permissionsChanged();
 
 private:
+    // The session (and its context name) an action was started on.
     struct Target
     {
         QPointer<ClusterSession> session;
         QString context;
-        Kind kind = Kind::Deployment;
-        QString ns;
-        QString name;
     };
-    // What to offer after a write: the undo and the rollout to follow.
-    struct FollowUp
-    {
-        bool track = false;
-        QString undoText;
-        std::function<void()> undo;
-    };
-    using Planner = std::function<Result<QList<PlannedWrite>>(bool dryRun)>;
+    // Shows the parameter dialog of a fetched operation, then calls confirm() (or not).
+    using Configure = std::function<void(const Target &, ClusterOperation *)>;
 
-    Target target(Kind kind, const QString &ns, const QString &name) const;
+    Target current() const;
     bool checkSession(const Target &t);
-    ConfirmationTarget confirmationTarget(const Target &t) const;
+    ConfirmationTarget confirmationTarget(const Target &t, const OperationTarget &object) const;
     ClusterWriteExecutor *executor(ClusterSession *session);
 
-    void fetchObject(const Target &t, JsonHandler handler);
-    void fetchList(const Target &t, Kind kind, JsonHandler handler);
-    void fetchOwned(const Target &t, const nlohmann::json &workload, JsonHandler handler);
+    // fetch → `configure` (none: straight on) → confirm → run; `op` is owned from here on.
+    void start(const Target &t, ClusterOperation *op, Configure configure = {});
+    void confirm(const Target &t, ClusterOperation *op);
+    void run(const Target &t, ClusterOperation *op);
+    void rollbackTo(const Target &t, const OperationTarget &workload, qint64 revision);
 
-    // Plans (dry run and real), shows the confirmation and runs the Operation when accepted.
-    void confirmAndRun(const Target &t, const QString &title, const QString &actionLabel,
-                       const QString &details, Planner planner, FollowUp followUp);
-    void runOperation(const Target &t, const QList<PlannedWrite> &writes,
-                      const QString &description, FollowUp followUp);
     void showError(const QString &title, const QString &text);
     // AuditLog::writeFailed: said in the status bar and in a banner of the operations panel
     // (a warning box without a panel), one at a time, updated by later failures.
     void showAuditFailure(const QString &message);
     void offerUndo(const QString &text, std::function<void()> undo);
-    void trackRollout(const Target &t);
+    void trackRollout(const Target &t, const OperationTarget &workload);
 
-    void planScale(const Target &t, const nlohmann::json &workload, int replicas);
-    void planHpaBounds(const Target &t, const nlohmann::json &hpa, int minReplicas,
-                       int maxReplicas);
-    void confirmHelmRollback(const Target &t, const HelmRollbackPlan &plan);
-    void planSetImage(const Target &t, const nlohmann::json &workload, const QString &container,
-                      const QString &image);
-    void planRollback(const Target &t, const nlohmann::json &workload, const nlohmann::json &owned,
-                      qint64 revision);
-    void rollbackTo(const Target &t, qint64 revision);
-    void planDelete(const Target &t, const nlohmann::json &object, int propagation);
     // Apply manifests (actioncontrollerapply.cpp).
-    struct ApplyPlan;
     void previewApply(ApplyDialog *dialog);
-    void dryRunApply(ApplyDialog *dialog, std::shared_ptr<ApplyPlan> plan);
-    void confirmApply(std::shared_ptr<ApplyPlan> plan, bool force, const QString &conflict,
-                      ApplyDialog *dialog);
-    void runApply(std::shared_ptr<ApplyPlan> plan, bool force);
+    void confirmApply(ApplyOperation *op, bool force, const QString &conflict, ApplyDialog *dialog);
+    void runApply(ApplyOperation *op);
 
     void applyPermission(QAction *action, const QString &context, const AccessCheck &check) const;
-    QString identity(const Target &t) const;
 
     ContextPreferences *m_preferences;
     QPointer<QWidget> m_dialogParent;
     QPointer<ClusterSession> m_session;
     QPointer<OperationsPanel> m_panel;
-    std::unique_ptr<AuditLog> m_audit;
+    QPointer<AuditLog> m_audit;
     QPointer<QWidget> m_auditFailure;
     PermissionCache *m_permissions;
     QHash<ClusterSession *, std::shared_ptr<ClusterWriteExecutor>> m_executors;
-    QHash<ApplyDialog *, std::shared_ptr<ApplyPlan>> m_applyPlans;
+    // The checked apply of each open dialog, and the session each apply was checked against.
+    QHash<ApplyDialog *, QPointer<ApplyOperation>> m_applyPlans;
+    QHash<ApplyOperation *, Target> m_applySessions;
 };
 
 } // namespace Orrery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <operations/applyoperation.h>
+
 #include <QByteArray>
 #include <QDialog>
 #include <QList>
@@ -25,20 +27,8 @@ class ApplyDialog : public QDialog
 {
     Q_OBJECT
 public:
-    struct Source
-    {
-        QString name; // the file path, or "pasted YAML"
-        QByteArray yaml;
-    };
-    // One planned object as the preview shows it.
-    struct ObjectPreview
-    {
-        QString title;   // "Deployment default/web"
-        QString status;  // "new object", "changed", "unchanged", "conflict", "not allowed: …"
-        QString details; // unified diff, conflict explanation or the refusal
-        bool blocking = false; // the apply cannot go ahead because of this object
-        bool conflict = false; // other field managers own fields this object sets differently
-    };
+    using Source = ApplyOperation::Source;
+    using ObjectPreview = ApplyOperation::ObjectPreview;
 
     explicit ApplyDialog(QWidget *parent = nullptr);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <operations/workloadoperations.h>
+
 #include <QDialog>
 #include <QList>
 
@@ -14,12 +16,7 @@ class SetImageDialog : public QDialog
 {
     Q_OBJECT
 public:
-    struct Container
-    {
-        QString name;
-        QString image;
-        bool init = false;
-    };
+    using Container = SetImageOperation::Container;
 
     SetImageDialog(const QString &object, const QList<Container> &containers,
                    QWidget *parent = nullptr);

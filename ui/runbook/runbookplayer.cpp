@@ -6,8 +6,8 @@
 #include <theme.h>
 
 #include <audit/auditlog.h>
-#include <kube/actions/clusterwriteexecutor.h>
 #include <kube/clustersession.h>
+#include <operations/clusterwriteexecutor.h>
 #include <runbook/clusterrunbookexecutor.h>
 #include <runbook/runbookparser.h>
 #include <runbook/runbookrunner.h>
@@ -95,7 +95,6 @@ QString describeRunbookStep(const RunbookStep &step)
 
 RunbookPlayer::RunbookPlayer(QWidget *parent)
     : QWidget(parent)
-    , m_auditDirectory(AuditLog::defaultDirectory())
     , m_runner(new RunbookRunner(nullptr, this))
     , m_shipped(new QComboBox(this))
     , m_open(new QPushButton(tr("Open runbook…"), this))
@@ -196,9 +195,14 @@ RunbookPlayer::~RunbookPlayer()
     delete m_executor;
 }
 
-void RunbookPlayer::setAuditDirectory(const QString &directory)
+void RunbookPlayer::setAuditLog(AuditLog *audit)
 {
-    m_auditDirectory = directory;
+    if (m_audit)
+        disconnect(m_audit.data(), nullptr, this, nullptr);
+    m_audit = audit;
+    if (m_audit)
+        connect(m_audit, &AuditLog::writeFailed, this, &RunbookPlayer::showAuditFailure,
+                Qt::QueuedConnection);
     buildExecutor();
 }
 
@@ -223,14 +227,11 @@ void RunbookPlayer::buildExecutor()
     delete m_executor;
     m_executor = nullptr;
     m_writer.reset();
-    m_audit = std::make_unique<AuditLog>(m_auditDirectory);
-    connect(m_audit.get(), &AuditLog::writeFailed, this, &RunbookPlayer::showAuditFailure,
-            Qt::QueuedConnection);
-    if (!m_session) {
+    if (!m_session || !m_audit) {
         m_runner->setExecutor(nullptr);
         return;
     }
-    m_writer = std::make_unique<ClusterWriteExecutor>(m_session->transport(), m_audit.get());
+    m_writer = std::make_unique<ClusterWriteExecutor>(m_session->transport(), m_audit.data());
     const QString directory
         = m_book.fileName.isEmpty() ? QString() : QFileInfo(m_book.fileName).absolutePath();
     m_executor
@@ -245,7 +246,7 @@ void RunbookPlayer::showAuditFailure(const QString &message)
         message + QLatin1Char('\n')
         + tr("A step whose writes cannot be recorded is not sent. Free some disk space or fix "
              "the permissions of %1.")
-              .arg(QDir::toNativeSeparators(m_auditDirectory)));
+              .arg(QDir::toNativeSeparators(m_audit ? m_audit->directory() : QString())));
     m_auditWarning->setStyleSheet(
         QStringLiteral("color: %1;").arg(themeColor(Theme::Role::Danger).name()));
     m_auditWarning->show();

@@ -41,8 +41,9 @@ public:
     void setSession(ClusterSession *session);
     // Colour, display name and protected mark of contexts for the confirmation; optional.
     void setPreferences(ContextPreferences *preferences) { m_preferences = preferences; }
-    // Where the audit log is written (AuditLog::defaultDirectory() in the app).
-    void setAuditDirectory(const QString &directory);
+    // The application's audit log (built once in app/, not owned). Without one the player
+    // does not run steps: every write is recorded.
+    void setAuditLog(AuditLog *audit);
 
     Result<void> loadFile(const QString &path);
     void setRunbook(const Runbook &book);
@@ -94,8 +95,7 @@ private:
     QPointer<ClusterSession> m_session;
     QString m_context;
     ContextPreferences *m_preferences = nullptr;
-    QString m_auditDirectory;
-    std::unique_ptr<AuditLog> m_audit;
+    QPointer<AuditLog> m_audit;
     std::unique_ptr<ClusterWriteExecutor> m_writer;
     ClusterRunbookExecutor *m_executor = nullptr;
     RunbookRunner *m_runner;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <kube/accessreview.h>
+#include "kube/accessreview.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "permissioncache.h"
 
-#include <kube/clustersession.h>
+#include "kube/clustersession.h"
 
 namespace Orrery {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "writeexecutor.h"
+#include "kube/actions/writeexecutor.h"
 
 #include <QString>
 

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clusteroperation.h"
+
+#include "kube/actions/serversideapply.h"
+#include "kube/discovery.h"
+
+namespace Orrery {
+
+// `kubectl apply --server-side --field-manager=orrery` of YAML manifests. prepare() plans every
+// source (kubectl's refusals name the source, document and line); requiredAccess() asks for a
+// patch of each object; preview() asks the server what would change (a dry run of each apply,
+// audited, and a read of the live object) and compares them on the transport's worker, Secret
+// values hidden; run() applies, and after a conflict (HTTP 409) conflict() says which managers
+// own which fields so the caller can offer setForce(true). After a run, rollouts() names the
+// workloads whose pod template changed.
+class ApplyOperation : public ClusterOperation
+{
+    Q_OBJECT
+public:
+    struct Source
+    {
+        QString name; // the file path, or "pasted YAML"
+        QByteArray yaml;
+    };
+    // One planned object as the preview shows it.
+    struct ObjectPreview
+    {
+        QString title;   // "Deployment default/web"
+        QString status;  // "new object", "changed", "unchanged", "conflict", "not allowed: …"
+        QString details; // unified diff, conflict explanation or the refusal
+        bool blocking = false; // the apply cannot go ahead because of this object
+        bool conflict = false; // other field managers own fields this object sets differently
+    };
+
+    ApplyOperation(HttpTransport *transport, QList<Source> sources, QString defaultNamespace,
+                   QList<ApiResource> discovered, QObject *parent = nullptr);
+
+    // Plans the sources (also with force). The error says where and that nothing was sent.
+    Result<void> prepare();
+    const QList<PlannedWrite> &writes() const { return m_force ? m_forceWrites : m_writes; }
+    static QString objectTitle(const PlannedWrite &write);
+
+    // Apply is a patch: one check per object.
+    QList<AccessCheck> requiredAccess() const override;
+    // The objects `results` (of requiredAccess(), in order) refuse, as previews; empty: allowed.
+    QList<ObjectPreview> denied(const QList<AccessResult> &results) const;
+
+    // The server's dry run and the live object, per object. `done` gets the summary line (or
+    // an Error when the dry run could not be planned); previews() holds the objects then.
+    void preview(WriteExecutor *writer, std::function<void(const Result<QString> &)> done);
+    const QList<ObjectPreview> &previews() const { return m_previews; }
+    // "title: details" of each conflicting object, one per line.
+    QString conflicts() const;
+
+    void setForce(bool force) { m_force = force; }
+    bool force() const { return m_force; }
+
+    QString title() const override;
+    QString actionLabel() const override;
+    QString failureTitle() const override;
+    Result<QList<PlannedWrite>> plan(bool dryRun) const override;
+    // The preview of each object: "### title (status)" and its diff.
+    QString details() const override;
+    void run(WriteExecutor *writer) override;
+
+    // After a failed run: the conflict the server reported (409), if that was the failure.
+    std::optional<ApplyConflict> conflict() const;
+    // After a run: the workloads whose pod template the apply changed.
+    QList<OperationTarget> rollouts() const;
+
+private:
+    Result<QList<PlannedWrite>> planSources(bool force, bool dryRun) const;
+
+    QList<Source> m_sources;
+    QString m_defaultNamespace;
+    QList<ApiResource> m_discovered;
+    QList<PlannedWrite> m_writes;
+    QList<PlannedWrite> m_forceWrites;
+    QList<ObjectPreview> m_previews;
+    QList<bool> m_trackRollout; // a workload whose pod template changes
+    bool m_force = false;
+};
+
+} // namespace Orrery

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every cluster operation of core/operations against orrery-sim, without a widget: read, plan,
+// preview (server dry run), run through the audited writer, report, undo. The window and the
+// runbooks run these same classes (ui/operations/actioncontroller.cpp,
+// core/runbook/clusterrunbookexecutor.cpp).
+#include "audit/auditlog.h"
+#include "kube/httptransport.h"
+#include "kube/kubeconfig.h"
+#include "operations/clusterwriteexecutor.h"
+#include "operations/cordonoperation.h"
+#include "operations/rollbackoperation.h"
+#include "operations/rolloutwatch.h"
+#include "operations/workloadoperations.h"
+
+#include <simprocess.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Orrery;
+
+class tst_OperationsSim : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void scaleAndUndo();
+    void scaleFindsHpa_hpaBounds();
+    void restart();
+    void pauseAndResume();
+    void setImageRollbackAndUndo();
+    void deletePod();
+    void cordonAndUncordon();
+    void dryRunStoresNothing();
+    void refusalExplained();
+    void fetchFailure();
+    void auditLog();
+
+private:
+    Result<nlohmann::json> get(const QString &path);
+    int mongoReplicas();
+    // fetch() then wait; false when it failed or timed out.
+    bool fetch(ClusterOperation &op, Error *error = nullptr);
+    bool run(ClusterOperation &op, WriteExecutor *writer = nullptr);
+
+    QTemporaryDir m_dir;
+    Orrery::Test::SimProcess m_sim;
+    Kubeconfig m_config;
+    std::unique_ptr<HttpTransport> m_transport;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ClusterWriteExecutor> m_writer;
+    int m_writes = 0;
+};
+
+void tst_OperationsSim::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    QVERIFY2(
+        m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop")}, kubeconfig),
+        qPrintable(m_sim.errorString()));
+    m_config = Kubeconfig::load(kubeconfig);
+    auto connection = m_config.connection(m_config.currentContext());
+    QVERIFY(connection.ok());
+    m_transport = std::make_unique<HttpTransport>(std::move(*connection));
+    m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
+    m_writer = std::make_unique<ClusterWriteExecutor>(m_transport.get(), m_audit.get());
+}
+
+void tst_OperationsSim::cleanupTestCase()
+{
+    m_writer.reset();
+    m_transport.reset();
+    m_sim.stop();
+}
+
+Result<nlohmann::json> tst_OperationsSim::get(const QString &path)
+{
+    std::optional<Result<nlohmann::json>> answer;
+    fetchJson(m_transport.get(), path, this,
+              [&answer](const Result<nlohmann::json> &r) { answer = r; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 15000))
+        return Error(Error::Code::Timeout, QStringLiteral("no answer"), path);
+    return *answer;
+}
+
+int tst_OperationsSim::mongoReplicas()
+{
+    const auto d = get(QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
+    return d.ok() ? int(JsonRead::integer(*d, {"spec", "replicas"}, -1)) : -1;
+}
+
+bool tst_OperationsSim::fetch(ClusterOperation &op, Error *error)
+{
+    std::optional<Result<void>> fetched;
+    op.fetch([&fetched](const Result<void> &r) { fetched = r; });
+    if (!QTest::qWaitFor([&] { return fetched.has_value(); }, 15000))
+        return false;
+    if (!fetched->ok() && error)
+        *error = fetched->error();
+    return fetched->ok() && op.isFetched();
+}
+
+bool tst_OperationsSim::run(ClusterOperation &op, WriteExecutor *writer)
+{
+    QSignalSpy finished(&op, &ClusterOperation::finished);
+    op.run(writer ? writer : m_writer.get());
+    if (!finished.wait(15000) && finished.isEmpty())
+        return false;
+    if (!writer)
+        m_writes += int(op.report().lines.size());
+    return finished.first().at(0).toBool();
+}
+
+void tst_OperationsSim::scaleAndUndo()
+{
+    ScaleOperation op(m_transport.get(),
+                      {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
+    QCOMPARE(op.requiredAccess().size(), 1);
+    QCOMPARE(op.requiredAccess().first().subresource, QStringLiteral("scale"));
+    QVERIFY(fetch(op));
+    QVERIFY(!op.hpa()); // no HPA owns mongodb
+    const int before = op.currentReplicas();
+    op.setReplicas(before + 2);
+    QCOMPARE(op.summary().size(), 1);
+    QVERIFY(op.details().startsWith(QStringLiteral("PATCH /apis/apps/v1/namespaces/default/"
+                                                   "deployments/mongodb/scale")));
+    QVERIFY(run(op));
+    QVERIFY(op.report().ok);
+    QVERIFY(op.report().explanation.isEmpty());
+    QVERIFY(op.tracksRollout());
+    // Followed as `kubectl rollout status` would.
+    RolloutWatch watch(m_transport.get(), Kind::Deployment, QStringLiteral("default"),
+                       QStringLiteral("mongodb"));
+    watch.setPollInterval(200);
+    QTRY_VERIFY2_WITH_TIMEOUT(watch.state() == RolloutWatch::State::Succeeded,
+                              qPrintable(watch.message()), 60000);
+    QVERIFY(watch.message().contains(QStringLiteral("successfully rolled out")));
+    QCOMPARE(mongoReplicas(), before + 2);
+
+    // Undo: scale back to the count read, as a new operation that reads the object again.
+    QVERIFY(op.undoText().contains(QStringLiteral("(was %1)").arg(before)));
+    const ClusterOperation::Factory undo = op.undo();
+    QVERIFY(undo);
+    std::unique_ptr<ClusterOperation> back(undo(m_transport.get(), nullptr));
+    QVERIFY(!back->isFetched());
+    QVERIFY(fetch(*back));
+    QVERIFY(run(*back));
+    QCOMPARE(mongoReplicas(), before);
+}
+
+void tst_OperationsSim::scaleFindsHpa_hpaBounds()
+{
+    ScaleOperation scale(m_transport.get(), {Kind::Deployment, QStringLiteral("default"),
+                                             QStringLiteral("order-service")});
+    QVERIFY(fetch(scale));
+    QVERIFY(scale.hpa());
+    QCOMPARE(scale.hpa()->name, QStringLiteral("order-service-hpa"));
+    QVERIFY(scale.hpaObject().is_object());
+
+    HpaBoundsOperation bounds(m_transport.get(), {Kind::HorizontalPodAutoscaler,
+                                                  QStringLiteral("default"), scale.hpa()->name});
+    QCOMPARE(bounds.requiredAccess().first().name, QStringLiteral("order-service-hpa"));
+    bounds.setObject(scale.hpaObject());
+    bounds.setBounds(2, 7);
+    QVERIFY(run(bounds));
+    const auto hpa = get(QStringLiteral(
+        "/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/order-service-hpa"));
+    QVERIFY(hpa.ok());
+    QCOMPARE(JsonRead::integer(*hpa, {"spec", "minReplicas"}), qint64(2));
+    QCOMPARE(JsonRead::integer(*hpa, {"spec", "maxReplicas"}), qint64(7));
+    QVERIFY(!bounds.undo());
+}
+
+void tst_OperationsSim::restart()
+{
+    RestartOperation op(m_transport.get(),
+                        {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
+    const QDateTime now
+        = QDateTime::fromString(QStringLiteral("2026-01-02T03:04:05Z"), Qt::ISODate);
+    op.setNow(now);
+    QVERIFY(fetch(op));
+    QVERIFY(run(op));
+    const auto d = get(QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
+    QCOMPARE(JsonRead::string(*d, {"spec", "template", "metadata", "annotations",
+                                   "kubectl.kubernetes.io/restartedAt"}),
+             QStringLiteral("2026-01-02T03:04:05Z"));
+}
+
+void tst_OperationsSim::pauseAndResume()
+{
+    const OperationTarget mysql{Kind::Deployment, QStringLiteral("default"),
+                                QStringLiteral("mysql")};
+    PauseOperation pause(m_transport.get(), mysql, true);
+    QVERIFY(fetch(pause));
+    QVERIFY(!pause.tracksRollout());
+    QVERIFY(run(pause));
+    const QString path = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mysql");
+    QVERIFY(JsonRead::boolean(*get(path), {"spec", "paused"}));
+
+    // kubectl's refusal, before anything is sent.
+    PauseOperation again(m_transport.get(), mysql, true);
+    QVERIFY(fetch(again));
+    QVERIFY(!again.plan(false).ok());
+    QVERIFY(again.plan(false).error().message.contains(QStringLiteral("already paused")));
+    QSignalSpy refused(&again, &ClusterOperation::finished);
+    again.run(m_writer.get());
+    QVERIFY(refused.wait(5000));
+    QCOMPARE(refused.first().at(0).toBool(), false);
+    QVERIFY(again.report().explanation.contains(QStringLiteral("already paused")));
+
+    PauseOperation resume(m_transport.get(), mysql, false);
+    QVERIFY(fetch(resume));
+    QVERIFY(resume.tracksRollout());
+    QVERIFY(run(resume));
+    QVERIFY(!JsonRead::boolean(*get(path), {"spec", "paused"}));
+}
+
+void tst_OperationsSim::setImageRollbackAndUndo()
+{
+    const OperationTarget product{Kind::Deployment, QStringLiteral("default"),
+                                  QStringLiteral("product-service")};
+    const QString path
+        = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
+    SetImageOperation setImage(m_transport.get(), product);
+    QVERIFY(fetch(setImage));
+    QVERIFY(!setImage.containers().isEmpty());
+    const SetImageOperation::Container container = setImage.containers().last();
+    setImage.setImage(container.name, QStringLiteral("shop/product:broken"));
+    QVERIFY(run(setImage));
+    QVERIFY(setImage.undoText().contains(container.image));
+    QVERIFY(setImage.undo());
+
+    // The rollback reads the history the set image made (revision 2) and goes back to 1.
+    std::unique_ptr<RollbackOperation> rollback;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            rollback = std::make_unique<RollbackOperation>(m_transport.get(), product);
+            return fetch(*rollback) && rollback->history().size() >= 2
+                   && rollback->nothingToDo().isEmpty() && rollback->plan(false).ok();
+        }(),
+        20000);
+    QCOMPARE(rollback->rollbackPlan()->toRevision, 1);
+    QVERIFY(rollback->title().endsWith(QStringLiteral("to revision 1")));
+    QVERIFY(rollback->details().contains(QStringLiteral("shop/product:broken")));
+    QVERIFY(run(*rollback));
+    QCOMPARE(
+        JsonRead::string(get(path)->at("spec")["template"]["spec"]["containers"].back(), "image"),
+        container.image);
+
+    // Its undo rolls forward again to the revision that was current.
+    QVERIFY(rollback->undoText().contains(QStringLiteral("(was 2)")));
+    std::unique_ptr<ClusterOperation> forward(rollback->undo()(m_transport.get(), nullptr));
+    QVERIFY(fetch(*forward));
+    QVERIFY(run(*forward));
+    QCOMPARE(
+        JsonRead::string(get(path)->at("spec")["template"]["spec"]["containers"].back(), "image"),
+        QStringLiteral("shop/product:broken"));
+}
+
+void tst_OperationsSim::deletePod()
+{
+    const auto pods
+        = get(QStringLiteral("/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb"));
+    QVERIFY(pods.ok());
+    QString pod;
+    for (const auto &p : JsonRead::array(*pods, "items"))
+        if (!JsonRead::find(p, {"metadata", "deletionTimestamp"}))
+            pod = JsonRead::string(p, {"metadata", "name"});
+    QVERIFY(!pod.isEmpty());
+    DeleteOperation op(m_transport.get(), {Kind::Pod, QStringLiteral("default"), pod});
+    QCOMPARE(op.requiredAccess().first().verb, QStringLiteral("delete"));
+    QVERIFY(fetch(op));
+    QVERIFY(op.controller().startsWith(QStringLiteral("ReplicaSet/mongodb")));
+    op.setPropagation(WorkloadActions::Propagation::Foreground);
+    QVERIFY(op.plan(false)->first().request.body.contains("Foreground"));
+    QVERIFY(run(op));
+    QVERIFY(!op.undo());
+}
+
+void tst_OperationsSim::cordonAndUncordon()
+{
+    const auto nodes = get(QStringLiteral("/api/v1/nodes"));
+    QVERIFY(nodes.ok());
+    const QString node
+        = JsonRead::string(JsonRead::array(*nodes, "items").at(0), {"metadata", "name"});
+    QVERIFY(!node.isEmpty());
+    const QString path = QStringLiteral("/api/v1/nodes/") + node;
+
+    CordonOperation cordon(m_transport.get(), node, true);
+    const AccessCheck access = cordon.requiredAccess().first();
+    QCOMPARE(access.verb, QStringLiteral("patch"));
+    QCOMPARE(access.resource, QStringLiteral("nodes"));
+    QVERIFY(access.namespaceName.isEmpty());
+    QVERIFY(fetch(cordon));
+    QVERIFY(cordon.nothingToDo().isEmpty());
+    const PlannedWrite write = cordon.plan(false)->first();
+    QCOMPARE(write.request.path, path);
+    QVERIFY(write.body == nlohmann::json::parse(R"({"spec":{"unschedulable":true}})"));
+    QVERIFY(run(cordon));
+    QVERIFY(JsonRead::boolean(*get(path), {"spec", "unschedulable"}));
+    QCOMPARE(cordon.undoText(), QStringLiteral("Cordoned node %1.").arg(node));
+
+    // Already cordoned: nothing to send, kubectl's words.
+    CordonOperation again(m_transport.get(), node, true);
+    QVERIFY(fetch(again));
+    QCOMPARE(again.nothingToDo(), QStringLiteral("node/%1 already cordoned").arg(node));
+    QVERIFY(again.plan(false)->isEmpty());
+
+    // Undo: uncordon.
+    std::unique_ptr<ClusterOperation> undo(cordon.undo()(m_transport.get(), nullptr));
+    QVERIFY(fetch(*undo));
+    QCOMPARE(undo->title(), QStringLiteral("Uncordon node %1").arg(node));
+    QVERIFY(run(*undo));
+    QVERIFY(!JsonRead::boolean(*get(path), {"spec", "unschedulable"}));
+}
+
+void tst_OperationsSim::dryRunStoresNothing()
+{
+    ScaleOperation op(m_transport.get(),
+                      {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
+    QVERIFY(fetch(op));
+    const int before = op.currentReplicas();
+    op.setReplicas(before + 5);
+    std::optional<std::pair<bool, QString>> verdict;
+    op.dryRun(m_writer.get(), [&verdict](bool ok, const QString &text) { verdict = {ok, text}; });
+    QVERIFY(QTest::qWaitFor([&] { return verdict.has_value(); }, 15000));
+    QVERIFY2(verdict->first, qPrintable(verdict->second));
+    QVERIFY(verdict->second.contains(QStringLiteral("without storing anything")));
+    ++m_writes;
+    QCOMPARE(mongoReplicas(), before);
+}
+
+void tst_OperationsSim::refusalExplained()
+{
+    const QString viewerContext = m_config.currentContext() + QStringLiteral("-viewer");
+    auto connection = m_config.connection(viewerContext);
+    QVERIFY(connection.ok());
+    HttpTransport viewer(std::move(*connection));
+    ClusterWriteExecutor writer(&viewer, m_audit.get());
+    ScaleOperation op(&viewer,
+                      {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mysql")});
+    QVERIFY(fetch(op));
+    op.setReplicas(4);
+    QVERIFY(!run(op, &writer));
+    ++m_writes; // the refused write is audited too
+    const OperationReport &report = op.report();
+    QVERIFY(!report.ok);
+    QVERIFY(report.failure);
+    QCOMPARE(report.failure->second->status, 403);
+    QVERIFY2(report.explanation.contains(QStringLiteral("Forbidden: the user"))
+                 && report.explanation.contains(
+                     QStringLiteral("patch deployments/scale in namespace default")),
+             qPrintable(report.explanation));
+    QVERIFY(!report.explanation.contains(QLatin1Char('{')));
+}
+
+void tst_OperationsSim::fetchFailure()
+{
+    RestartOperation op(m_transport.get(), {Kind::Deployment, QStringLiteral("default"),
+                                            QStringLiteral("no-such-deployment")});
+    Error error;
+    QVERIFY(!fetch(op, &error));
+    QCOMPARE(error.code, Error::Code::NotFound);
+    QVERIFY(!op.isFetched());
+}
+
+void tst_OperationsSim::auditLog()
+{
+    const QList<AuditEntry> entries = AuditLog::read(m_audit->directory());
+    QCOMPARE(int(entries.size()), m_writes);
+    for (const AuditEntry &e : entries)
+        QVERIFY(e.outcomeKnown());
+    QVERIFY(entries.first().summary.startsWith(QStringLiteral("{\"spec\":{\"replicas\":")));
+}
+
+QTEST_GUILESS_MAIN(tst_OperationsSim)
+#include "tst_operations_sim.moc"
