@@ -26,7 +26,6 @@
 #include <kube/resourcestore.h>
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>

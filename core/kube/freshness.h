@@ -22,7 +22,7 @@ namespace Orrery {
 struct Freshness
 {
     Q_GADGET
-    Q_DECLARE_TR_FUNCTIONS(Freshness)
+    Q_DECLARE_TR_FUNCTIONS(Orrery::Freshness)
 public:
     enum class State {
         Disconnected, // not connected (grey)

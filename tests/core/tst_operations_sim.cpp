@@ -236,6 +236,16 @@ void tst_OperationsSim::setImageRollbackAndUndo()
     QVERIFY(setImage.undoText().contains(container.image));
     QVERIFY(setImage.undo());
 
+    // A "broken" tag crash-loops in the simulator: the rollout watch says it failed, and why.
+    RolloutWatch watch(m_transport.get(), Kind::Deployment, QStringLiteral("default"),
+                       QStringLiteral("product-service"));
+    watch.setPollInterval(200);
+    QTRY_VERIFY2_WITH_TIMEOUT(watch.state() == RolloutWatch::State::Failed,
+                              qPrintable(watch.message() + QLatin1Char('\n') + watch.detail()),
+                              120000);
+    QCOMPARE(watch.message(), QStringLiteral("Rollout failed."));
+    QVERIFY(!watch.detail().isEmpty());
+
     // The rollback reads the history the set image made (revision 2) and goes back to 1.
     std::unique_ptr<RollbackOperation> rollback;
     QTRY_VERIFY_WITH_TIMEOUT(
