@@ -183,8 +183,11 @@ std::string ControllerManager::resolveContainer(const std::string &ns, const std
     if (container.empty()) {
         if (containers.size() != 1 && !containers.empty()) {
             std::string names;
-            for (const json &c : containers)
-                names += (names.empty() ? "" : " ") + c.value("name", "");
+            for (const json &c : containers) {
+                if (!names.empty())
+                    names += ' ';
+                names += c.value("name", "");
+            }
             throw ApiError(400, "BadRequest",
                            "a container name must be specified for pod " + pod
                                + ", choose one of: [" + names + "]");

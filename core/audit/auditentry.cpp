@@ -52,14 +52,15 @@ AuditEntry AuditEntry::intent(const QDateTime &now) const
     return e;
 }
 
-AuditEntry AuditEntry::outcome(int status, const QString &result, const QDateTime &now) const
+AuditEntry AuditEntry::outcome(int httpStatus, const QString &resultText,
+                               const QDateTime &now) const
 {
     AuditEntry e = *this;
     e.phase = Phase::Outcome;
     e.time = now.toUTC();
     e.summary.clear();
-    e.status = status;
-    e.result = result;
+    e.status = httpStatus;
+    e.result = resultText;
     return e;
 }
 

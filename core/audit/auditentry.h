@@ -43,7 +43,7 @@ struct AuditEntry
     AuditEntry intent(const QDateTime &now) const;
     // The outcome line that closes this intent: same id and identity, no summary (the intent
     // has it; repeating it would double the log).
-    AuditEntry outcome(int status, const QString &result, const QDateTime &now) const;
+    AuditEntry outcome(int httpStatus, const QString &resultText, const QDateTime &now) const;
 
     nlohmann::json toJson() const;
     static AuditEntry fromJson(const nlohmann::json &line);

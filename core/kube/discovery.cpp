@@ -177,8 +177,9 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                 run->result.serverVersion
                     = JsonRead::string(JsonRead::parse(r->body), "gitVersion");
             }
-            run->get(QStringLiteral("/api"), [run](Result<ApiResponse> &&r) {
-                Result<QByteArray> body = bodyOrError(r, QStringLiteral("API discovery (/api)"));
+            run->get(QStringLiteral("/api"), [run](Result<ApiResponse> &&apiResponse) {
+                Result<QByteArray> body
+                    = bodyOrError(apiResponse, QStringLiteral("API discovery (/api)"));
                 if (!body.ok()) {
                     run->deliver(body.error());
                     return;
@@ -191,15 +192,15 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                     return;
                 }
                 run->result.groupVersions = JsonRead::stringList(j, {"versions"});
-                run->get(QStringLiteral("/apis"), [run](Result<ApiResponse> &&r) {
-                    Result<QByteArray> body
-                        = bodyOrError(r, QStringLiteral("API discovery (/apis)"));
-                    if (!body.ok()) {
-                        run->deliver(body.error());
+                run->get(QStringLiteral("/apis"), [run](Result<ApiResponse> &&apisResponse) {
+                    Result<QByteArray> groupsBody
+                        = bodyOrError(apisResponse, QStringLiteral("API discovery (/apis)"));
+                    if (!groupsBody.ok()) {
+                        run->deliver(groupsBody.error());
                         return;
                     }
-                    const json j = JsonRead::parse(*body);
-                    for (const json &g : JsonRead::array(j, "groups")) {
+                    const json groups = JsonRead::parse(*groupsBody);
+                    for (const json &g : JsonRead::array(groups, "groups")) {
                         for (const json &v : JsonRead::array(g, "versions")) {
                             const QString gv = JsonRead::string(v, "groupVersion");
                             if (!gv.isEmpty())
@@ -234,11 +235,11 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                         const QString path = gv.contains(QLatin1Char('/'))
                                                  ? QStringLiteral("/apis/") + gv
                                                  : QStringLiteral("/api/") + gv;
-                        run->get(path, [run, gv](Result<ApiResponse> &&r) {
-                            Result<QByteArray> body = bodyOrError(r, gv);
-                            if (body.ok()) {
+                        run->get(path, [run, gv](Result<ApiResponse> &&groupResponse) {
+                            Result<QByteArray> resourcesBody = bodyOrError(groupResponse, gv);
+                            if (resourcesBody.ok()) {
                                 Result<QList<ApiResource>> list
-                                    = ApiDiscovery::parseResourceList(*body);
+                                    = ApiDiscovery::parseResourceList(*resourcesBody);
                                 if (list.ok())
                                     run->result.resources += *list;
                                 else
@@ -247,7 +248,7 @@ void ApiDiscovery::discover(HttpTransport *transport, QObject *context, Handler 
                             } else {
                                 // A broken aggregated API (metrics-server down) must not
                                 // stop the rest: the kinds it holds report Unsupported.
-                                run->result.warnings << body.error().toString();
+                                run->result.warnings << resourcesBody.error().toString();
                             }
                             if (--run->pending == 0) {
                                 run->result.resolveKinds();

@@ -231,17 +231,17 @@ public:
                 if (const json &x = at(v, "persistentVolumeClaim"); x.is_object()) {
                     info.type = VolumeInfo::Type::PersistentVolumeClaim;
                     info.source = istr(at(x, "claimName"));
-                } else if (const json &x = at(v, "configMap"); x.is_object()) {
+                } else if (const json &cm = at(v, "configMap"); cm.is_object()) {
                     info.type = VolumeInfo::Type::ConfigMap;
-                    info.source = istr(at(x, "name"));
-                } else if (const json &x = at(v, "secret"); x.is_object()) {
+                    info.source = istr(at(cm, "name"));
+                } else if (const json &secret = at(v, "secret"); secret.is_object()) {
                     info.type = VolumeInfo::Type::Secret;
-                    info.source = istr(at(x, "secretName"));
+                    info.source = istr(at(secret, "secretName"));
                 } else if (at(v, "emptyDir").is_object()) {
                     info.type = VolumeInfo::Type::EmptyDir;
-                } else if (const json &x = at(v, "hostPath"); x.is_object()) {
+                } else if (const json &host = at(v, "hostPath"); host.is_object()) {
                     info.type = VolumeInfo::Type::HostPath;
-                    info.source = istr(at(x, "path"));
+                    info.source = istr(at(host, "path"));
                 } else if (at(v, "projected").is_object()) {
                     info.type = VolumeInfo::Type::Projected;
                 } else if (at(v, "downwardAPI").is_object()) {

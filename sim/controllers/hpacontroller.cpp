@@ -210,8 +210,8 @@ void HpaController::sync(ControllerContext &ctx)
                     = m.value(container ? "containerResource" : "resource", json::object());
                 const std::string resource = res.value("name", "cpu");
                 const std::string containerName = res.value("container", "");
-                const json target = res.value("target", json::object());
-                const bool utilization = target.value("type", "Utilization") == "Utilization";
+                const json metricTarget = res.value("target", json::object());
+                const bool utilization = metricTarget.value("type", "Utilization") == "Utilization";
                 const bool memory = resource == "memory";
 
                 // groupPods
@@ -274,10 +274,11 @@ void HpaController::sync(ControllerContext &ctx)
                 }
                 const double targetValue
                     = utilization
-                          ? static_cast<double>(target.value("averageUtilization", 80))
+                          ? static_cast<double>(metricTarget.value("averageUtilization", 80))
                           : static_cast<double>(
-                              memory ? Quantity::bytes(target.value("averageValue", json("0")))
-                                     : Quantity::milli(target.value("averageValue", json("0"))));
+                              memory
+                                  ? Quantity::bytes(metricTarget.value("averageValue", json("0")))
+                                  : Quantity::milli(metricTarget.value("averageValue", json("0"))));
                 auto ratioOf = [&](const std::map<std::string, double> &ms, long long *utilOut,
                                    double *avgOut) {
                     double total = 0, reqTotal = 0;
