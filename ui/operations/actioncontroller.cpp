@@ -59,29 +59,12 @@ void ActionController::setSession(ClusterSession *session)
 
 QStringList ActionController::actionIds(Kind kind, bool paused, bool unschedulable)
 {
-    switch (kind) {
-    case Kind::Deployment:
-        return {QStringLiteral("scale"),
-                QStringLiteral("restart"),
-                paused ? QStringLiteral("resume") : QStringLiteral("pause"),
-                QStringLiteral("set-image"),
-                QStringLiteral("rollback"),
-                QStringLiteral("delete")};
-    case Kind::StatefulSet:
-        return {QStringLiteral("scale"), QStringLiteral("restart"), QStringLiteral("set-image"),
-                QStringLiteral("rollback"), QStringLiteral("delete")};
-    case Kind::DaemonSet:
-        return {QStringLiteral("restart"), QStringLiteral("set-image"), QStringLiteral("rollback"),
-                QStringLiteral("delete")};
-    case Kind::ReplicaSet: return {QStringLiteral("scale"), QStringLiteral("delete")};
-    case Kind::Node:
-        return {unschedulable ? QStringLiteral("uncordon") : QStringLiteral("cordon"),
-                QStringLiteral("delete")};
-    case Kind::Event:
-    case Kind::Endpoints:
-    case Kind::ControllerRevision: return {};
-    default: return {QStringLiteral("delete")};
-    }
+    // The kind table lists both operations of a pair; the object's state picks the one that
+    // applies (kubectl offers no "resume" on a running rollout either).
+    QStringList ids = allowedOperations(kind);
+    ids.removeOne(paused ? QStringLiteral("pause") : QStringLiteral("resume"));
+    ids.removeOne(unschedulable ? QStringLiteral("cordon") : QStringLiteral("uncordon"));
+    return ids;
 }
 
 QString ActionController::actionLabel(const QString &id)
