@@ -290,6 +290,14 @@
         <source>Invalid label value "%1".</source>
         <translation>Invalid label value "%1".</translation>
     </message>
+    <message>
+        <source>Unexpected '('.</source>
+        <translation>Unexpected '('.</translation>
+    </message>
+    <message>
+        <source>Unexpected "%1".</source>
+        <translation>Unexpected "%1".</translation>
+    </message>
 </context>
 <context>
     <name>LogStreamer</name>
@@ -393,18 +401,6 @@
         <translation>step "%1" takes a map of fields</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>NAMESPACE</source>
-        <translation>NAMESPACE</translation>
-    </message>
-    <message>
-        <source>AGE</source>
-        <translation>AGE</translation>
-    </message>
-    <message>
         <source>Caption: %1</source>
         <translation>Caption: %1</translation>
     </message>
@@ -478,6 +474,21 @@
     </message>
 </context>
 <context>
+    <name>Orrery::AboutDialog</name>
+    <message>
+        <source>About Orrery</source>
+        <translation>About Orrery</translation>
+    </message>
+    <message>
+        <source>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</source>
+        <translation>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ActionController</name>
     <message>
         <source>Scale…</source>
@@ -516,18 +527,6 @@
         <translation>Could not check permission: %1</translation>
     </message>
     <message>
-        <source>Not allowed: you may not %1 %2 on this cluster.</source>
-        <translation>Not allowed: you may not %1 %2 on this cluster.</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
-        <translation>Not allowed: you may not %1 %2 in namespace %3.</translation>
-    </message>
-    <message>
-        <source>The server says: %1</source>
-        <translation>The server says: %1</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Not connected</translation>
     </message>
@@ -536,51 +535,8 @@
         <translation>Connect to a context first: there is no cluster to send this to.</translation>
     </message>
     <message>
-        <source>The request did not reach the server: %1</source>
-        <translation>The request did not reach the server: %1</translation>
-    </message>
-    <message>
-        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
-        <translation>Forbidden: the user %1 may not %2 %3 on this cluster.</translation>
-    </message>
-    <message>
-        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
-        <translation>Forbidden: the user %1 may not %2 %3 in namespace %4.</translation>
-    </message>
-    <message>
-        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
-        <translation>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
-    </message>
-    <message>
-        <source>The server said: %1</source>
-        <translation>The server said: %1</translation>
-    </message>
-    <message>
-        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
-        <translation>Conflict: the object changed on the server meanwhile (%1). Try again.</translation>
-    </message>
-    <message>
-        <source>Not found: %1 %2 is not there (any more).</source>
-        <translation>Not found: %1 %2 is not there (any more).</translation>
-    </message>
-    <message>
-        <source>The server refused (HTTP %1): %2</source>
-        <translation>The server refused (HTTP %1): %2</translation>
-    </message>
-    <message>
         <source>the cluster was disconnected</source>
         <translation>the cluster was disconnected</translation>
-    </message>
-    <message>
-        <source>Dry run</source>
-        <translation>Dry run</translation>
-    </message>
-    <message numerus="yes">
-        <source>the server validated %n write(s) without storing anything.</source>
-        <translation>
-            <numerusform>the server validated %n write without storing anything.</numerusform>
-            <numerusform>the server validated %n writes without storing anything.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1…</source>
@@ -595,172 +551,16 @@
         <translation>Done: %1</translation>
     </message>
     <message>
-        <source>Cannot scale</source>
-        <translation>Cannot scale</translation>
-    </message>
-    <message>
-        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
-        <translation>Scaled %1/%2 to %3 replicas (was %4).</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>Cannot undo</translation>
-    </message>
-    <message>
-        <source>Scale %1</source>
-        <translation>Scale %1</translation>
-    </message>
-    <message>
-        <source>Scale</source>
-        <translation>Scale</translation>
-    </message>
-    <message>
-        <source>Change autoscaler bounds</source>
-        <translation>Change autoscaler bounds</translation>
-    </message>
-    <message>
-        <source>Change bounds</source>
-        <translation>Change bounds</translation>
-    </message>
-    <message>
-        <source>Cannot restart</source>
-        <translation>Cannot restart</translation>
-    </message>
-    <message>
-        <source>Restart %1</source>
-        <translation>Restart %1</translation>
-    </message>
-    <message>
-        <source>Cannot pause</source>
-        <translation>Cannot pause</translation>
-    </message>
-    <message>
-        <source>Cannot resume</source>
-        <translation>Cannot resume</translation>
-    </message>
-    <message>
-        <source>Pause %1</source>
-        <translation>Pause %1</translation>
-    </message>
-    <message>
-        <source>Resume %1</source>
-        <translation>Resume %1</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <source>Cannot set the image</source>
-        <translation>Cannot set the image</translation>
-    </message>
-    <message>
-        <source>%1 has no containers.</source>
-        <translation>%1 has no containers.</translation>
-    </message>
-    <message>
-        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
-        <translation>Set the image of %1 in %2/%3 to %4 (was %5).</translation>
-    </message>
-    <message>
-        <source>Set image of %1</source>
-        <translation>Set image of %1</translation>
-    </message>
-    <message>
-        <source>Set image</source>
-        <translation>Set image</translation>
-    </message>
-    <message>
-        <source>Cannot roll back</source>
-        <translation>Cannot roll back</translation>
-    </message>
-    <message>
-        <source>No revision history.</source>
-        <translation>No revision history.</translation>
-    </message>
-    <message>
         <source>Nothing to roll back</source>
         <translation>Nothing to roll back</translation>
-    </message>
-    <message>
-        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
-        <translation>Rolled back %1/%2 to revision %3 (was %4).</translation>
-    </message>
-    <message>
-        <source>Roll back %1 to revision %2</source>
-        <translation>Roll back %1 to revision %2</translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation>Roll back</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Delete %1</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Cannot roll back the release</source>
-        <translation>Cannot roll back the release</translation>
-    </message>
-    <message>
-        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
-        <translation>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</translation>
-    </message>
-    <message>
-        <source>Roll back %1</source>
-        <translation>Roll back %1</translation>
-    </message>
-    <message>
-        <source>Helm rollback of %1</source>
-        <translation>Helm rollback of %1</translation>
-    </message>
-    <message>
-        <source>Helm rollback failed</source>
-        <translation>Helm rollback failed</translation>
-    </message>
-    <message>
-        <source>document %1</source>
-        <translation>document %1</translation>
-    </message>
-    <message>
-        <source>line %1</source>
-        <translation>line %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Not connected: there is no cluster to check against.</source>
         <translation>Not connected: there is no cluster to check against.</translation>
     </message>
     <message>
-        <source>The manifests cannot be applied; nothing was sent.</source>
-        <translation>The manifests cannot be applied; nothing was sent.</translation>
-    </message>
-    <message>
         <source>Checking permissions…</source>
         <translation>Checking permissions…</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not patch %1 on this cluster.</source>
-        <translation>Not allowed: you may not patch %1 on this cluster.</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not patch %1 in namespace %2.</source>
-        <translation>Not allowed: you may not patch %1 in namespace %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
@@ -773,53 +573,6 @@
         <source>Asking the server what would change (dry run)…</source>
         <translation>Asking the server what would change (dry run)…</translation>
     </message>
-    <message>
-        <source>The dry run could not be planned.</source>
-        <translation>The dry run could not be planned.</translation>
-    </message>
-    <message>
-        <source>(new object)</source>
-        <translation>(new object)</translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation>live</translation>
-    </message>
-    <message>
-        <source>after apply</source>
-        <translation>after apply</translation>
-    </message>
-    <message>
-        <source>new object</source>
-        <translation>new object</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>unchanged</translation>
-    </message>
-    <message>
-        <source>The server reports no change for this object.</source>
-        <translation>The server reports no change for this object.</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>changed</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>conflict</translation>
-    </message>
-    <message>
-        <source>refused by the server</source>
-        <translation>refused by the server</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
-        <translation>
-            <numerusform>%n object checked by the server (dry run), %1 to create or change.</numerusform>
-            <numerusform>%n objects checked by the server (dry run), %1 to create or change.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n object(s)</source>
         <translation>
@@ -830,22 +583,6 @@
     <message>
         <source>Force: take over the fields other managers own.</source>
         <translation>Force: take over the fields other managers own.</translation>
-    </message>
-    <message>
-        <source>Force apply manifests</source>
-        <translation>Force apply manifests</translation>
-    </message>
-    <message>
-        <source>Apply manifests</source>
-        <translation>Apply manifests</translation>
-    </message>
-    <message>
-        <source>Force apply</source>
-        <translation>Force apply</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Apply</translation>
     </message>
     <message numerus="yes">
         <source>Force apply of %n object(s)</source>
@@ -874,39 +611,24 @@
         <translation>Force…</translation>
     </message>
     <message>
-        <source>The apply failed</source>
-        <translation>The apply failed</translation>
-    </message>
-    <message>
-        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
-        <translation>Helm keeps every revision of a release in a Secret of its namespace.</translation>
-    </message>
-    <message>
-        <source>A rollback writes every object of the target revision's manifest.</source>
-        <translation>A rollback writes every object of the target revision's manifest.</translation>
-    </message>
-    <message>
-        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
-        <translation>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
-    </message>
-    <message>
-        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
-        <translation>The server first checks the target manifest (dry run): if it refuses, nothing is written.</translation>
-    </message>
-    <message numerus="yes">
-        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
-        <translation>
-            <numerusform>the server validated %n object of the target manifest without storing anything.</numerusform>
-            <numerusform>the server validated %n objects of the target manifest without storing anything.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
         <translation>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</translation>
     </message>
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Cordon</source>
+        <translation>Cordon</translation>
+    </message>
+    <message>
+        <source>Uncordon</source>
+        <translation>Uncordon</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nothing to change</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +737,118 @@
     </message>
 </context>
 <context>
+    <name>Orrery::ApplyOperation</name>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>The manifests cannot be applied; nothing was sent.</source>
+        <translation>The manifests cannot be applied; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 on this cluster.</source>
+        <translation>Not allowed: you may not patch %1 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 in namespace %2.</source>
+        <translation>Not allowed: you may not patch %1 in namespace %2.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>The server says: %1</translation>
+    </message>
+    <message>
+        <source>The dry run could not be planned.</source>
+        <translation>The dry run could not be planned.</translation>
+    </message>
+    <message>
+        <source>(new object)</source>
+        <translation>(new object)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>after apply</source>
+        <translation>after apply</translation>
+    </message>
+    <message>
+        <source>new object</source>
+        <translation>new object</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>The server reports no change for this object.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refused by the server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
+        <translation>
+            <numerusform>%n object checked by the server (dry run), %1 to create or change.</numerusform>
+            <numerusform>%n objects checked by the server (dry run), %1 to create or change.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Force apply manifests</source>
+        <translation>Force apply manifests</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Apply manifests</translation>
+    </message>
+    <message>
+        <source>Force apply</source>
+        <translation>Force apply</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>The apply failed</source>
+        <translation>The apply failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force apply of %n object(s)</source>
+        <translation>
+            <numerusform>Force apply of %n object</numerusform>
+            <numerusform>Force apply of %n objects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply of %n object(s)</source>
+        <translation>
+            <numerusform>Apply of %n object</numerusform>
+            <numerusform>Apply of %n objects</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Orrery::AuditLog</name>
     <message>
         <source>The audit log could not be written (%1): %2</source>
@@ -1118,11 +952,65 @@
     </message>
 </context>
 <context>
-    <name>Orrery::ClusterRunbookExecutor</name>
+    <name>Orrery::ClusterOperation</name>
     <message>
-        <source>The server sent invalid JSON.</source>
-        <translation>The server sent invalid JSON.</translation>
+        <source>Dry run</source>
+        <translation>Dry run</translation>
     </message>
+    <message numerus="yes">
+        <source>the server validated %n write(s) without storing anything.</source>
+        <translation>
+            <numerusform>the server validated %n write without storing anything.</numerusform>
+            <numerusform>the server validated %n writes without storing anything.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request did not reach the server: %1</source>
+        <translation>The request did not reach the server: %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
+        <translation>Forbidden: the user %1 may not %2 %3 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
+        <translation>Forbidden: the user %1 may not %2 %3 in namespace %4.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
+        <translation>Conflict: the object changed on the server meanwhile (%1). Try again.</translation>
+    </message>
+    <message>
+        <source>Not found: %1 %2 is not there (any more).</source>
+        <translation>Not found: %1 %2 is not there (any more).</translation>
+    </message>
+    <message>
+        <source>The server refused (HTTP %1): %2</source>
+        <translation>The server refused (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 on this cluster.</source>
+        <translation>Not allowed: you may not %1 %2 on this cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
+        <translation>Not allowed: you may not %1 %2 in namespace %3.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>The server says: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterRunbookExecutor</name>
     <message>
         <source>timed out waiting for the rollout: %1</source>
         <translation>timed out waiting for the rollout: %1</translation>
@@ -1293,6 +1181,17 @@
     </message>
 </context>
 <context>
+    <name>Orrery::ContextStatusLabel</name>
+    <message>
+        <source>🔒 PROTECTED</source>
+        <translation>🔒 PROTECTED</translation>
+    </message>
+    <message>
+        <source>(demo)</source>
+        <translation>(demo)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ContextStrip</name>
     <message>
         <source>PROTECTED — changes need confirmation</source>
@@ -1420,6 +1319,21 @@ Namespace: %4</translation>
     <message>
         <source>Review…</source>
         <translation>Review…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::DeleteOperation</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Cannot delete</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1616,77 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ErrorPresenter</name>
+    <message>
+        <source>You may not list %1 here</source>
+        <translation>You may not list %1 here</translation>
+    </message>
+    <message>
+        <source>The cluster rejected your credentials</source>
+        <translation>The cluster rejected your credentials</translation>
+    </message>
+    <message>
+        <source>The cluster cannot be reached</source>
+        <translation>The cluster cannot be reached</translation>
+    </message>
+    <message>
+        <source>The cluster does not answer</source>
+        <translation>The cluster does not answer</translation>
+    </message>
+    <message>
+        <source>This cluster does not serve %1</source>
+        <translation>This cluster does not serve %1</translation>
+    </message>
+    <message>
+        <source>The API server reported an error</source>
+        <translation>The API server reported an error</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded</source>
+        <translation>%1 cannot be loaded</translation>
+    </message>
+    <message>
+        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
+        <translation>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</translation>
+    </message>
+    <message>
+        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
+        <translation>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</translation>
+    </message>
+    <message>
+        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
+        <translation>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</translation>
+    </message>
+    <message>
+        <source>The API group is not installed or is disabled on this cluster.</source>
+        <translation>The API group is not installed or is disabled on this cluster.</translation>
+    </message>
+    <message>
+        <source>One page of %1 is larger than Orrery accepts, so it stopped loading them instead of downloading the same page again. Listing fewer at a time helps: a smaller page size or one namespace at a time (try: kubectl get %1 --chunk-size=50 -n NAMESPACE). Choose Reconnect to try again.</source>
+        <translation>One page of %1 is larger than Orrery accepts, so it stopped loading them instead of downloading the same page again. Listing fewer at a time helps: a smaller page size or one namespace at a time (try: kubectl get %1 --chunk-size=50 -n NAMESPACE). Choose Reconnect to try again.</translation>
+    </message>
+    <message>
+        <source>Orrery keeps retrying.</source>
+        <translation>Orrery keeps retrying.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Reloading %1: %2.</source>
+        <translation>Reloading %1: %2.</translation>
+    </message>
+    <message>
+        <source>Reloading all clusters: %1.</source>
+        <translation>Reloading all clusters: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not in the cluster (any more).</source>
+        <translation>%1 %2 is not in the cluster (any more).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Fields</name>
     <message>
         <source>step "%1" needs "%2"</source>
@@ -1729,7 +1714,7 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
-    <name>Orrery::FreshnessIndicator</name>
+    <name>Orrery::Freshness</name>
     <message numerus="yes">
         <source>%n s</source>
         <translation>
@@ -1798,6 +1783,17 @@ Namespace: %4</translation>
             <numerusform>The watches look open but nothing arrived for over %n minutes; the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ These %1 may be out of date: no update for %n s.</source>
+        <translation>
+            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
+            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ These %1 may be out of date.</source>
+        <translation>⚠ These %1 may be out of date.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::HelmCodec</name>
@@ -1840,10 +1836,6 @@ Namespace: %4</translation>
 </context>
 <context>
     <name>Orrery::HelmPage</name>
-    <message>
-        <source>The server sent an invalid Secret list.</source>
-        <translation>The server sent an invalid Secret list.</translation>
-    </message>
     <message>
         <source>Helm releases</source>
         <translation>Helm releases</translation>
@@ -1988,10 +1980,60 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::HelmReleaseRollback</name>
+    <message>
+        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Roll back %1</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Cannot roll back the release</source>
+        <translation>Cannot roll back the release</translation>
+    </message>
+    <message>
+        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
+        <translation>Helm keeps every revision of a release in a Secret of its namespace.</translation>
+    </message>
+    <message>
+        <source>A rollback writes every object of the target revision's manifest.</source>
+        <translation>A rollback writes every object of the target revision's manifest.</translation>
+    </message>
+    <message>
+        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
+        <translation>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</translation>
+    </message>
+    <message>
+        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
+        <translation>The server first checks the target manifest (dry run): if it refuses, nothing is written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
+        <translation>
+            <numerusform>the server validated %n object of the target manifest without storing anything.</numerusform>
+            <numerusform>the server validated %n objects of the target manifest without storing anything.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Helm rollback of %1</source>
+        <translation>Helm rollback of %1</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::HelmReleases</name>
     <message>
         <source>release: not found</source>
         <translation>release: not found</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid Secret list.</source>
+        <translation>The server sent an invalid Secret list.</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2096,96 @@ Namespace: %4</translation>
     <message>
         <source>Kept (annotated %1: %2): %3.</source>
         <translation>Kept (annotated %1: %2): %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HpaBoundsOperation</name>
+    <message>
+        <source>Change autoscaler bounds</source>
+        <translation>Change autoscaler bounds</translation>
+    </message>
+    <message>
+        <source>Change bounds</source>
+        <translation>Change bounds</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Kinds</name>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>StatefulSet</source>
+        <translation>StatefulSet</translation>
+    </message>
+    <message>
+        <source>DaemonSet</source>
+        <translation>DaemonSet</translation>
+    </message>
+    <message>
+        <source>ReplicaSet</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>CronJob</source>
+        <translation>CronJob</translation>
+    </message>
+    <message>
+        <source>HorizontalPodAutoscaler</source>
+        <translation>HorizontalPodAutoscaler</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Ingress</source>
+        <translation>Ingress</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>ConfigMap</source>
+        <translation>ConfigMap</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>PersistentVolumeClaim</source>
+        <translation>PersistentVolumeClaim</translation>
+    </message>
+    <message>
+        <source>PersistentVolume</source>
+        <translation>PersistentVolume</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>ControllerRevision</source>
+        <translation>ControllerRevision</translation>
     </message>
 </context>
 <context>
@@ -2172,83 +2304,12 @@ Namespace: %4</translation>
 <context>
     <name>Orrery::MainWindow</name>
     <message>
-        <source>You may not list %1 here</source>
-        <translation>You may not list %1 here</translation>
-    </message>
-    <message>
-        <source>The cluster rejected your credentials</source>
-        <translation>The cluster rejected your credentials</translation>
-    </message>
-    <message>
-        <source>The cluster cannot be reached</source>
-        <translation>The cluster cannot be reached</translation>
-    </message>
-    <message>
-        <source>The cluster does not answer</source>
-        <translation>The cluster does not answer</translation>
-    </message>
-    <message>
-        <source>This cluster does not serve %1</source>
-        <translation>This cluster does not serve %1</translation>
-    </message>
-    <message>
-        <source>The API server reported an error</source>
-        <translation>The API server reported an error</translation>
-    </message>
-    <message>
-        <source>%1 cannot be loaded</source>
-        <translation>%1 cannot be loaded</translation>
-    </message>
-    <message>
-        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
-        <translation>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</translation>
-    </message>
-    <message>
-        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
-        <translation>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</translation>
-    </message>
-    <message>
-        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
-        <translation>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</translation>
-    </message>
-    <message>
-        <source>The API group is not installed or is disabled on this cluster.</source>
-        <translation>The API group is not installed or is disabled on this cluster.</translation>
-    </message>
-    <message>
-        <source>Orrery keeps retrying.</source>
-        <translation>Orrery keeps retrying.</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>Details: %1</translation>
-    </message>
-    <message>
         <source>Orrery</source>
         <translation>Orrery</translation>
-    </message>
-    <message numerus="yes">
-        <source>the computer woke up or its clock jumped by %n s</source>
-        <translation>
-            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
-            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the network came back</source>
-        <translation>the network came back</translation>
     </message>
     <message>
         <source>CLUSTERS</source>
         <translation>CLUSTERS</translation>
-    </message>
-    <message>
-        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
-        <translation>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>%1 %2 is not in the cluster (any more).</source>
-        <translation>%1 %2 is not in the cluster (any more).</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2359,187 +2420,8 @@ Namespace: %4</translation>
         <translation>About Orrery</translation>
     </message>
     <message>
-        <source>Orrery %1
-Native Kubernetes cluster and deployment manager.
-GPL-3.0-or-later</source>
-        <translation>Orrery %1
-Native Kubernetes cluster and deployment manager.
-GPL-3.0-or-later</translation>
-    </message>
-    <message>
-        <source>Ctrl+K, Ctrl+P</source>
-        <translation>Ctrl+K, Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Go to any resource, kind or context</source>
-        <translation>Go to any resource, kind or context</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
-        <source>Filter the table (text or label selector)</source>
-        <translation>Filter the table (text or label selector)</translation>
-    </message>
-    <message>
-        <source>Choose namespaces</source>
-        <translation>Choose namespaces</translation>
-    </message>
-    <message>
-        <source>Up, Down, Page Up, Page Down</source>
-        <translation>Up, Down, Page Up, Page Down</translation>
-    </message>
-    <message>
-        <source>Move in the table</source>
-        <translation>Move in the table</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Open the selected object's details</source>
-        <translation>Open the selected object's details</translation>
-    </message>
-    <message>
-        <source>Esc, Alt+Left</source>
-        <translation>Esc, Alt+Left</translation>
-    </message>
-    <message>
-        <source>Back (to the table, or the previous object)</source>
-        <translation>Back (to the table, or the previous object)</translation>
-    </message>
-    <message>
-        <source>Ctrl+1 … Ctrl+4</source>
-        <translation>Ctrl+1 … Ctrl+4</translation>
-    </message>
-    <message>
-        <source>Details: Overview, YAML, Events, Logs</source>
-        <translation>Details: Overview, YAML, Events, Logs</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
-        <translation>Ctrl+Alt+Up, Ctrl+Alt+Down</translation>
-    </message>
-    <message>
-        <source>Previous or next context</source>
-        <translation>Previous or next context</translation>
-    </message>
-    <message>
-        <source>Reconnect the cluster (relist everything)</source>
-        <translation>Reconnect the cluster (relist everything)</translation>
-    </message>
-    <message>
-        <source>This list</source>
-        <translation>This list</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Keys</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Reloading %1: %2.</source>
-        <translation>Reloading %1: %2.</translation>
-    </message>
-    <message>
-        <source>Reloading all clusters: %1.</source>
-        <translation>Reloading all clusters: %1.</translation>
-    </message>
-    <message>
-        <source>🔒 PROTECTED</source>
-        <translation>🔒 PROTECTED</translation>
-    </message>
-    <message>
-        <source>(demo)</source>
-        <translation>(demo)</translation>
-    </message>
-    <message>
         <source>%1 — Orrery</source>
         <translation>%1 — Orrery</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ These %1 may be out of date: no update for %n s.</source>
-        <translation>
-            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
-            <numerusform>⚠ These %1 may be out of date: no update for %n s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>⚠ These %1 may be out of date.</source>
-        <translation>⚠ These %1 may be out of date.</translation>
-    </message>
-    <message>
-        <source>Reconnecting: %1</source>
-        <translation>Reconnecting: %1</translation>
-    </message>
-    <message>
-        <source>No cluster selected</source>
-        <translation>No cluster selected</translation>
-    </message>
-    <message>
-        <source>Choose a context on the left to connect.</source>
-        <translation>Choose a context on the left to connect.</translation>
-    </message>
-    <message>
-        <source>Try Again</source>
-        <translation>Try Again</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Not connected</translation>
-    </message>
-    <message>
-        <source>This context is disconnected.</source>
-        <translation>This context is disconnected.</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>Connect</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <translation>Reconnect</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>Loading %1…</translation>
-    </message>
-    <message>
-        <source>Nothing matches the filter "%1".</source>
-        <translation>Nothing matches the filter "%1".</translation>
-    </message>
-    <message>
-        <source>There are none in the selected namespaces (%1).</source>
-        <translation>There are none in the selected namespaces (%1).</translation>
-    </message>
-    <message>
-        <source>The cluster has none.</source>
-        <translation>The cluster has none.</translation>
-    </message>
-    <message>
-        <source>No %1</source>
-        <translation>No %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3</source>
-        <translation>%1 of %2 %3</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>Context</translation>
-    </message>
-    <message>
-        <source>Context %1</source>
-        <translation>Context %1</translation>
     </message>
     <message>
         <source>Apply Manifests…</source>
@@ -2550,28 +2432,12 @@ GPL-3.0-or-later</translation>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <source>Action on %1</source>
-        <translation>Action on %1</translation>
-    </message>
-    <message>
-        <source>Apply manifests</source>
-        <translation>Apply manifests</translation>
-    </message>
-    <message>
-        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
-        <translation>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
         <source>Preferences…</source>
         <translation>Preferences…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>Preferences: theme and language</source>
-        <translation>Preferences: theme and language</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2515,56 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::PaletteController</name>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Context %1</source>
+        <translation>Context %1</translation>
+    </message>
+    <message>
+        <source>Action on %1</source>
+        <translation>Action on %1</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Apply manifests</translation>
+    </message>
+    <message>
+        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
+        <translation>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PauseOperation</name>
+    <message>
+        <source>Pause %1</source>
+        <translation>Pause %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Resume %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation>Cannot pause</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Cannot resume</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2716,6 +2632,69 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Orrery — Presenter</source>
         <translation>Orrery — Presenter</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceBrowser</name>
+    <message>
+        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
+        <translation>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 of %2 %3</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>No cluster selected</translation>
+    </message>
+    <message>
+        <source>Choose a context on the left to connect.</source>
+        <translation>Choose a context on the left to connect.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Try Again</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>This context is disconnected.</source>
+        <translation>This context is disconnected.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter "%1".</source>
+        <translation>Nothing matches the filter "%1".</translation>
+    </message>
+    <message>
+        <source>There are none in the selected namespaces (%1).</source>
+        <translation>There are none in the selected namespaces (%1).</translation>
+    </message>
+    <message>
+        <source>The cluster has none.</source>
+        <translation>The cluster has none.</translation>
+    </message>
+    <message>
+        <source>No %1</source>
+        <translation>No %1</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +2903,18 @@ GPL-3.0-or-later</translation>
         <source>ENDPOINTS</source>
         <translation>ENDPOINTS</translation>
     </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>AGE</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ResourceNavigator</name>
@@ -3021,6 +3012,21 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RestartOperation</name>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Cannot restart</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RevisionHistory</name>
     <message>
         <source>revision %1</source>
@@ -3087,6 +3093,29 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RollbackOperation</name>
+    <message>
+        <source>No revision history.</source>
+        <translation>No revision history.</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Roll back %1 to revision %2</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Cannot roll back</translation>
+    </message>
+    <message>
+        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
+        <translation>Rolled back %1/%2 to revision %3 (was %4).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RolloutStatus</name>
     <message>
         <source>no status viewer has been implemented for %1</source>
@@ -3104,16 +3133,19 @@ GPL-3.0-or-later</translation>
         <translation>Stop following and dismiss</translation>
     </message>
     <message>
-        <source>Waiting for the first status…</source>
-        <translation>Waiting for the first status…</translation>
-    </message>
-    <message>
         <source>Roll back</source>
         <translation>Roll back</translation>
     </message>
     <message>
         <source>Undo to the previous revision (asks for confirmation).</source>
         <translation>Undo to the previous revision (asks for confirmation).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutWatch</name>
+    <message>
+        <source>Waiting for the first status…</source>
+        <translation>Waiting for the first status…</translation>
     </message>
     <message>
         <source>Stopped following: the cluster was disconnected.</source>
@@ -3132,12 +3164,12 @@ GPL-3.0-or-later</translation>
         <translation>Could not read the status: %1</translation>
     </message>
     <message>
-        <source>%1/%2: %3 %4</source>
-        <translation>%1/%2: %3 %4</translation>
-    </message>
-    <message>
         <source>Rollout failed.</source>
         <translation>Rollout failed.</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4</source>
+        <translation>%1/%2: %3 %4</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3389,25 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ScaleOperation</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>Scale %1</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Cannot scale</source>
+        <translation>Cannot scale</translation>
+    </message>
+    <message>
+        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
+        <translation>Scaled %1/%2 to %3 replicas (was %4).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ServerSideApply</name>
     <message>
         <source>A document is not a Kubernetes object.</source>
@@ -3416,6 +3467,20 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::SessionManager</name>
+    <message numerus="yes">
+        <source>the computer woke up or its clock jumped by %n s</source>
+        <translation>
+            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
+            <numerusform>the computer woke up or its clock jumped by %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the network came back</source>
+        <translation>the network came back</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::SetImageDialog</name>
     <message>
         <source>Set image of %1</source>
@@ -3436,6 +3501,132 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Review…</source>
         <translation>Review…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::SetImageOperation</name>
+    <message>
+        <source>%1 has no containers.</source>
+        <translation>%1 has no containers.</translation>
+    </message>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Set image of %1</translation>
+    </message>
+    <message>
+        <source>Set image</source>
+        <translation>Set image</translation>
+    </message>
+    <message>
+        <source>Cannot set the image</source>
+        <translation>Cannot set the image</translation>
+    </message>
+    <message>
+        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
+        <translation>Set the image of %1 in %2/%3 to %4 (was %5).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+P</source>
+        <translation>Ctrl+K, Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Go to any resource, kind or context</source>
+        <translation>Go to any resource, kind or context</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the table (text or label selector)</source>
+        <translation>Filter the table (text or label selector)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Choose namespaces</source>
+        <translation>Choose namespaces</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Up, Down, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Move in the table</source>
+        <translation>Move in the table</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open the selected object's details</source>
+        <translation>Open the selected object's details</translation>
+    </message>
+    <message>
+        <source>Esc, Alt+Left</source>
+        <translation>Esc, Alt+Left</translation>
+    </message>
+    <message>
+        <source>Back (to the table, or the previous object)</source>
+        <translation>Back (to the table, or the previous object)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+4</source>
+        <translation>Ctrl+1 … Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Details: Overview, YAML, Events, Logs</source>
+        <translation>Details: Overview, YAML, Events, Logs</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Up, Ctrl+Alt+Down</translation>
+    </message>
+    <message>
+        <source>Previous or next context</source>
+        <translation>Previous or next context</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Reconnect the cluster (relist everything)</source>
+        <translation>Reconnect the cluster (relist everything)</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Preferences: theme and language</source>
+        <translation>Preferences: theme and language</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>This list</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,14 @@
         <source>Invalid label value "%1".</source>
         <translation>Valeur de label invalide « %1 ».</translation>
     </message>
+    <message>
+        <source>Unexpected '('.</source>
+        <translation>« ( » inattendu.</translation>
+    </message>
+    <message>
+        <source>Unexpected "%1".</source>
+        <translation>« %1 » inattendu.</translation>
+    </message>
 </context>
 <context>
     <name>LogStreamer</name>
@@ -393,18 +401,6 @@
         <translation>l'étape « %1 » prend une table de champs</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>NAMESPACE</source>
-        <translation>NAMESPACE</translation>
-    </message>
-    <message>
-        <source>AGE</source>
-        <translation>AGE</translation>
-    </message>
-    <message>
         <source>Caption: %1</source>
         <translation>Légende : %1</translation>
     </message>
@@ -478,6 +474,21 @@
     </message>
 </context>
 <context>
+    <name>Orrery::AboutDialog</name>
+    <message>
+        <source>About Orrery</source>
+        <translation>À propos d'Orrery</translation>
+    </message>
+    <message>
+        <source>Orrery %1
+Native Kubernetes cluster and deployment manager.
+GPL-3.0-or-later</source>
+        <translation>Orrery %1
+Gestionnaire natif de clusters et de déploiements Kubernetes.
+GPL-3.0-or-later</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ActionController</name>
     <message>
         <source>Scale…</source>
@@ -516,18 +527,6 @@
         <translation>Impossible de vérifier l'autorisation : %1</translation>
     </message>
     <message>
-        <source>Not allowed: you may not %1 %2 on this cluster.</source>
-        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans ce cluster.</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
-        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans le namespace %3.</translation>
-    </message>
-    <message>
-        <source>The server says: %1</source>
-        <translation>Le serveur indique : %1</translation>
-    </message>
-    <message>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
@@ -536,51 +535,8 @@
         <translation>Connectez-vous d'abord à un contexte : il n'y a aucun cluster auquel envoyer ceci.</translation>
     </message>
     <message>
-        <source>The request did not reach the server: %1</source>
-        <translation>La requête n'a pas atteint le serveur : %1</translation>
-    </message>
-    <message>
-        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
-        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans ce cluster.</translation>
-    </message>
-    <message>
-        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
-        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans le namespace %4.</translation>
-    </message>
-    <message>
-        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
-        <translation>Demandez cette autorisation RBAC à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</translation>
-    </message>
-    <message>
-        <source>The server said: %1</source>
-        <translation>Le serveur a répondu : %1</translation>
-    </message>
-    <message>
-        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
-        <translation>Conflit : l'objet a été modifié sur le serveur entre-temps (%1). Réessayez.</translation>
-    </message>
-    <message>
-        <source>Not found: %1 %2 is not there (any more).</source>
-        <translation>Introuvable : %1 %2 n'existe pas (ou plus).</translation>
-    </message>
-    <message>
-        <source>The server refused (HTTP %1): %2</source>
-        <translation>Le serveur a refusé (HTTP %1) : %2</translation>
-    </message>
-    <message>
         <source>the cluster was disconnected</source>
         <translation>le cluster a été déconnecté</translation>
-    </message>
-    <message>
-        <source>Dry run</source>
-        <translation>Simulation (dry run)</translation>
-    </message>
-    <message numerus="yes">
-        <source>the server validated %n write(s) without storing anything.</source>
-        <translation>
-            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform>
-            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1…</source>
@@ -595,271 +551,44 @@
         <translation>Terminé : %1</translation>
     </message>
     <message>
-        <source>Cannot scale</source>
-        <translation>Impossible de mettre à l'échelle</translation>
-    </message>
-    <message>
-        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
-        <translation>%1/%2 mis à l'échelle à %3 réplicas (auparavant %4).</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>Impossible d'annuler</translation>
-    </message>
-    <message>
-        <source>Scale %1</source>
-        <translation>Mettre %1 à l'échelle</translation>
-    </message>
-    <message>
-        <source>Scale</source>
-        <translation>Mettre à l'échelle</translation>
-    </message>
-    <message>
-        <source>Change autoscaler bounds</source>
-        <translation>Modifier les limites de l'autoscaler</translation>
-    </message>
-    <message>
-        <source>Change bounds</source>
-        <translation>Modifier les limites</translation>
-    </message>
-    <message>
-        <source>Cannot restart</source>
-        <translation>Impossible de redémarrer</translation>
-    </message>
-    <message>
-        <source>Restart %1</source>
-        <translation>Redémarrer %1</translation>
-    </message>
-    <message>
-        <source>Cannot pause</source>
-        <translation>Impossible de suspendre</translation>
-    </message>
-    <message>
-        <source>Cannot resume</source>
-        <translation>Impossible de reprendre</translation>
-    </message>
-    <message>
-        <source>Pause %1</source>
-        <translation>Suspendre %1</translation>
-    </message>
-    <message>
-        <source>Resume %1</source>
-        <translation>Reprendre %1</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Suspendre</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>Cannot set the image</source>
-        <translation>Impossible de définir l'image</translation>
-    </message>
-    <message>
-        <source>%1 has no containers.</source>
-        <translation>%1 n'a aucun conteneur.</translation>
-    </message>
-    <message>
-        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
-        <translation>Image de %1 dans %2/%3 définie à %4 (auparavant %5).</translation>
-    </message>
-    <message>
-        <source>Set image of %1</source>
-        <translation>Définir l'image de %1</translation>
-    </message>
-    <message>
-        <source>Set image</source>
-        <translation>Définir l'image</translation>
-    </message>
-    <message>
-        <source>Cannot roll back</source>
-        <translation>Impossible de revenir en arrière</translation>
-    </message>
-    <message>
-        <source>No revision history.</source>
-        <translation>Aucun historique de révisions.</translation>
-    </message>
-    <message>
         <source>Nothing to roll back</source>
         <translation>Aucun retour arrière possible</translation>
-    </message>
-    <message>
-        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
-        <translation>%1/%2 ramené à la révision %3 (auparavant %4).</translation>
-    </message>
-    <message>
-        <source>Roll back %1 to revision %2</source>
-        <translation>Ramener %1 à la révision %2</translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation>Revenir en arrière</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>Impossible de supprimer</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Supprimer %1</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Cannot roll back the release</source>
-        <translation>Impossible de revenir en arrière sur la release</translation>
-    </message>
-    <message>
-        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
-        <translation>Ramener la release Helm %1 de la révision %2 à la révision %3 (nouvelle révision %4).</translation>
-    </message>
-    <message>
-        <source>Roll back %1</source>
-        <translation>Revenir en arrière sur %1</translation>
-    </message>
-    <message>
-        <source>Helm rollback of %1</source>
-        <translation>Retour arrière Helm de %1</translation>
-    </message>
-    <message>
-        <source>Helm rollback failed</source>
-        <translation>Échec du retour arrière Helm</translation>
-    </message>
-    <message>
-        <source>document %1</source>
-        <translation>document %1</translation>
-    </message>
-    <message>
-        <source>line %1</source>
-        <translation>ligne %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Not connected: there is no cluster to check against.</source>
         <translation>Non connecté : aucun cluster sur lequel effectuer la vérification.</translation>
     </message>
     <message>
-        <source>The manifests cannot be applied; nothing was sent.</source>
-        <translation>Les manifestes ne peuvent pas être appliqués ; rien n'a été envoyé.</translation>
-    </message>
-    <message>
         <source>Checking permissions…</source>
         <translation>Vérification des autorisations…</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not patch %1 on this cluster.</source>
-        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans ce cluster.</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not patch %1 in namespace %2.</source>
-        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans le namespace %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n object(s) may not be applied with this context's rights; nothing was sent. Ask a cluster administrator for the permission, or use a context with more rights.</source>
         <translation>
-            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform>
-            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform>
-        </translation>
+            <numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform><numerusform>Impossible d'appliquer %n objet(s) avec les droits de ce contexte ; rien n'a été envoyé. Demandez l'autorisation à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</numerusform></translation>
     </message>
     <message>
         <source>Asking the server what would change (dry run)…</source>
         <translation>Interrogation du serveur sur ce qui changerait (simulation)…</translation>
     </message>
-    <message>
-        <source>The dry run could not be planned.</source>
-        <translation>La simulation n'a pas pu être préparée.</translation>
-    </message>
-    <message>
-        <source>(new object)</source>
-        <translation>(nouvel objet)</translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation>actuel</translation>
-    </message>
-    <message>
-        <source>after apply</source>
-        <translation>après application</translation>
-    </message>
-    <message>
-        <source>new object</source>
-        <translation>nouvel objet</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>inchangé</translation>
-    </message>
-    <message>
-        <source>The server reports no change for this object.</source>
-        <translation>Le serveur ne signale aucune modification pour cet objet.</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>modifié</translation>
-    </message>
-    <message>
-        <source>conflict</source>
-        <translation>conflit</translation>
-    </message>
-    <message>
-        <source>refused by the server</source>
-        <translation>refusé par le serveur</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
-        <translation>
-            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform>
-            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n object(s)</source>
         <translation>
-            <numerusform>%n objet(s)</numerusform>
-            <numerusform>%n objet(s)</numerusform>
-        </translation>
+            <numerusform>%n objet(s)</numerusform><numerusform>%n objet(s)</numerusform></translation>
     </message>
     <message>
         <source>Force: take over the fields other managers own.</source>
         <translation>Forcer : reprendre les champs détenus par d'autres gestionnaires de champs.</translation>
     </message>
-    <message>
-        <source>Force apply manifests</source>
-        <translation>Forcer l'application des manifestes</translation>
-    </message>
-    <message>
-        <source>Apply manifests</source>
-        <translation>Appliquer les manifestes</translation>
-    </message>
-    <message>
-        <source>Force apply</source>
-        <translation>Forcer l'application</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
     <message numerus="yes">
         <source>Force apply of %n object(s)</source>
         <translation>
-            <numerusform>Application forcée de %n objet(s)</numerusform>
-            <numerusform>Application forcée de %n objet(s)</numerusform>
-        </translation>
+            <numerusform>Application forcée de %n objet(s)</numerusform><numerusform>Application forcée de %n objet(s)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Apply of %n object(s)</source>
         <translation>
-            <numerusform>Application de %n objet(s)</numerusform>
-            <numerusform>Application de %n objet(s)</numerusform>
-        </translation>
+            <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
     </message>
     <message>
         <source>Apply conflict</source>
@@ -874,39 +603,24 @@
         <translation>Forcer…</translation>
     </message>
     <message>
-        <source>The apply failed</source>
-        <translation>L'application a échoué</translation>
-    </message>
-    <message>
-        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
-        <translation>Helm conserve chaque révision d’une release dans un Secret de son namespace.</translation>
-    </message>
-    <message>
-        <source>A rollback writes every object of the target revision's manifest.</source>
-        <translation>Un retour arrière écrit chaque objet du manifeste de la révision cible.</translation>
-    </message>
-    <message>
-        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
-        <translation>Vous ne pouvez pas lire les Secrets du namespace %1, or Helm conserve ses releases dans des Secrets. Demandez cette permission RBAC à un administrateur du cluster, ou utilisez un contexte qui a plus de droits.</translation>
-    </message>
-    <message>
-        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
-        <translation>Le serveur vérifie d’abord le manifeste cible (dry run) : s’il le refuse, rien n’est écrit.</translation>
-    </message>
-    <message numerus="yes">
-        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
-        <translation>
-            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform>
-            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>A change whose intent cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
         <translation>Une modification dont l'intention ne peut pas être enregistrée n'est pas envoyée. Libérez de l'espace disque ou corrigez les permissions de %1.</translation>
     </message>
     <message>
         <source>Audit log</source>
         <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Cordon</source>
+        <translation>Isoler (cordon)</translation>
+    </message>
+    <message>
+        <source>Uncordon</source>
+        <translation>Réintégrer (uncordon)</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Rien à changer</translation>
     </message>
 </context>
 <context>
@@ -998,9 +712,7 @@
     <message numerus="yes">
         <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
         <translation>
-            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform>
-            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform>
-        </translation>
+            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform><numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform></translation>
     </message>
     <message>
         <source>The server reported conflicts: see Force (take ownership).</source>
@@ -1009,9 +721,113 @@
     <message numerus="yes">
         <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
         <translation>
-            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform>
-            <numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform>
-        </translation>
+            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform><numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ApplyOperation</name>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>document %1</source>
+        <translation>document %1</translation>
+    </message>
+    <message>
+        <source>The manifests cannot be applied; nothing was sent.</source>
+        <translation>Les manifestes ne peuvent pas être appliqués ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 on this cluster.</source>
+        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not patch %1 in namespace %2.</source>
+        <translation>Non autorisé : vous ne pouvez pas modifier (patch) %1 dans le namespace %2.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>Le serveur indique : %1</translation>
+    </message>
+    <message>
+        <source>The dry run could not be planned.</source>
+        <translation>La simulation n'a pas pu être préparée.</translation>
+    </message>
+    <message>
+        <source>(new object)</source>
+        <translation>(nouvel objet)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>actuel</translation>
+    </message>
+    <message>
+        <source>after apply</source>
+        <translation>après application</translation>
+    </message>
+    <message>
+        <source>new object</source>
+        <translation>nouvel objet</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>Le serveur ne signale aucune modification pour cet objet.</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflit</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>refusé par le serveur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) checked by the server (dry run), %1 to create or change.</source>
+        <translation>
+            <numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform><numerusform>%n objet(s) vérifié(s) par le serveur (simulation), %1 à créer ou modifier.</numerusform></translation>
+    </message>
+    <message>
+        <source>Force apply manifests</source>
+        <translation>Forcer l'application des manifestes</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Appliquer les manifestes</translation>
+    </message>
+    <message>
+        <source>Force apply</source>
+        <translation>Forcer l'application</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>The apply failed</source>
+        <translation>L'application a échoué</translation>
+    </message>
+    <message numerus="yes">
+        <source>Force apply of %n object(s)</source>
+        <translation>
+            <numerusform>Application forcée de %n objet(s)</numerusform><numerusform>Application forcée de %n objet(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply of %n object(s)</source>
+        <translation>
+            <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1058,9 +874,7 @@
     <message numerus="yes">
         <source>%n write(s) recorded in %1</source>
         <translation>
-            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform>
-            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform>
-        </translation>
+            <numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform><numerusform>%n écriture(s) enregistrée(s) dans %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1118,11 +932,63 @@
     </message>
 </context>
 <context>
-    <name>Orrery::ClusterRunbookExecutor</name>
+    <name>Orrery::ClusterOperation</name>
     <message>
-        <source>The server sent invalid JSON.</source>
-        <translation>Le serveur a envoyé du JSON invalide.</translation>
+        <source>Dry run</source>
+        <translation>Simulation (dry run)</translation>
     </message>
+    <message numerus="yes">
+        <source>the server validated %n write(s) without storing anything.</source>
+        <translation>
+            <numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n écriture(s) sans rien enregistrer.</numerusform></translation>
+    </message>
+    <message>
+        <source>The request did not reach the server: %1</source>
+        <translation>La requête n'a pas atteint le serveur : %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 on this cluster.</source>
+        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Forbidden: the user %1 may not %2 %3 in namespace %4.</source>
+        <translation>Interdit : l'utilisateur %1 ne peut pas effectuer %2 sur %3 dans le namespace %4.</translation>
+    </message>
+    <message>
+        <source>Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Demandez cette autorisation RBAC à un administrateur du cluster, ou utilisez un contexte disposant de plus de droits.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <source>Conflict: the object changed on the server meanwhile (%1). Try again.</source>
+        <translation>Conflit : l'objet a été modifié sur le serveur entre-temps (%1). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Not found: %1 %2 is not there (any more).</source>
+        <translation>Introuvable : %1 %2 n'existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>The server refused (HTTP %1): %2</source>
+        <translation>Le serveur a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 on this cluster.</source>
+        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans ce cluster.</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not %1 %2 in namespace %3.</source>
+        <translation>Non autorisé : vous ne pouvez pas effectuer %1 sur %2 dans le namespace %3.</translation>
+    </message>
+    <message>
+        <source>The server says: %1</source>
+        <translation>Le serveur indique : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterRunbookExecutor</name>
     <message>
         <source>timed out waiting for the rollout: %1</source>
         <translation>délai dépassé en attendant le déploiement : %1</translation>
@@ -1293,6 +1159,17 @@
     </message>
 </context>
 <context>
+    <name>Orrery::ContextStatusLabel</name>
+    <message>
+        <source>🔒 PROTECTED</source>
+        <translation>🔒 PROTÉGÉ</translation>
+    </message>
+    <message>
+        <source>(demo)</source>
+        <translation>(démo)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ContextStrip</name>
     <message>
         <source>PROTECTED — changes need confirmation</source>
@@ -1423,6 +1300,21 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::DeleteOperation</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Impossible de supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::DeploymentRollback</name>
     <message>
         <source>unable to find specified revision %1 in history</source>
@@ -1478,9 +1370,7 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n restart(s)</source>
         <translation>
-            <numerusform>%n redémarrage</numerusform>
-            <numerusform>%n redémarrages</numerusform>
-        </translation>
+            <numerusform>%n redémarrage</numerusform><numerusform>%n redémarrages</numerusform></translation>
     </message>
     <message>
         <source>Ports</source>
@@ -1625,9 +1515,7 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>et %n autre</numerusform>
-            <numerusform>et %n autres</numerusform>
-        </translation>
+            <numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
     </message>
     <message>
         <source>Containers</source>
@@ -1688,9 +1576,7 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>Following %n container(s), merged</source>
         <translation>
-            <numerusform>Suivi de %n conteneur, fusionné</numerusform>
-            <numerusform>Suivi de %n conteneurs, fusionnés</numerusform>
-        </translation>
+            <numerusform>Suivi de %n conteneur, fusionné</numerusform><numerusform>Suivi de %n conteneurs, fusionnés</numerusform></translation>
     </message>
     <message>
         <source>Actions</source>
@@ -1699,6 +1585,77 @@ Espace de noms : %4</translation>
     <message>
         <source>No actions for this object</source>
         <translation>Aucune action pour cet objet</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ErrorPresenter</name>
+    <message>
+        <source>You may not list %1 here</source>
+        <translation>Vous n'êtes pas autorisé à lister les %1 ici</translation>
+    </message>
+    <message>
+        <source>The cluster rejected your credentials</source>
+        <translation>Le cluster a refusé vos identifiants</translation>
+    </message>
+    <message>
+        <source>The cluster cannot be reached</source>
+        <translation>Le cluster est injoignable</translation>
+    </message>
+    <message>
+        <source>The cluster does not answer</source>
+        <translation>Le cluster ne répond pas</translation>
+    </message>
+    <message>
+        <source>This cluster does not serve %1</source>
+        <translation>Ce cluster ne fournit pas les %1</translation>
+    </message>
+    <message>
+        <source>The API server reported an error</source>
+        <translation>Le serveur d'API a signalé une erreur</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded</source>
+        <translation>Impossible de charger les %1</translation>
+    </message>
+    <message>
+        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
+        <translation>Votre compte n'a pas les permissions « list » et « watch » pour les %1. Demandez-les à un administrateur du cluster, ou vérifiez avec : kubectl auth can-i list %1</translation>
+    </message>
+    <message>
+        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
+        <translation>Votre session a peut-être expiré. Reconnectez-vous avec votre outil cloud ou SSO (par exemple « aws sso login » ou « gcloud auth login »), puis choisissez Se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
+        <translation>Vérifiez votre connexion réseau ou VPN et que l'adresse du serveur dans le kubeconfig est correcte. Orrery continue de réessayer.</translation>
+    </message>
+    <message>
+        <source>The API group is not installed or is disabled on this cluster.</source>
+        <translation>Le groupe d'API n'est pas installé ou est désactivé sur ce cluster.</translation>
+    </message>
+    <message>
+        <source>One page of %1 is larger than Orrery accepts, so it stopped loading them instead of downloading the same page again. Listing fewer at a time helps: a smaller page size or one namespace at a time (try: kubectl get %1 --chunk-size=50 -n NAMESPACE). Choose Reconnect to try again.</source>
+        <translation>Une page de %1 dépasse ce qu’Orrery accepte : le chargement s’est arrêté au lieu de retélécharger la même page. Lister moins à la fois aide : des pages plus petites ou un namespace à la fois (essayez : kubectl get %1 --chunk-size=50 -n NAMESPACE). Choisissez « Se reconnecter » pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Orrery keeps retrying.</source>
+        <translation>Orrery continue de réessayer.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
+    <message>
+        <source>Reloading %1: %2.</source>
+        <translation>Rechargement de %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Reloading all clusters: %1.</source>
+        <translation>Rechargement de tous les clusters : %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not in the cluster (any more).</source>
+        <translation>%1 %2 n'est pas (ou plus) dans le cluster.</translation>
     </message>
 </context>
 <context>
@@ -1729,27 +1686,21 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
-    <name>Orrery::FreshnessIndicator</name>
+    <name>Orrery::Freshness</name>
     <message numerus="yes">
         <source>%n s</source>
         <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
+            <numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
+            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
         <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
+            <numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1794,9 +1745,16 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>The watches look open but nothing arrived for over %n minute(s); the connection is probably dead. Orrery reconnects by itself; Ctrl+R reconnects now.</source>
         <translation>
-            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform>
-            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform>
-        </translation>
+            <numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform><numerusform>Les surveillances (watches) semblent ouvertes mais rien n'est arrivé depuis plus de %n minute(s) ; la connexion est probablement morte. Orrery se reconnecte de lui-même ; Ctrl+R reconnecte immédiatement.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ These %1 may be out of date: no update for %n s.</source>
+        <translation>
+            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform><numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform></translation>
+    </message>
+    <message>
+        <source>⚠ These %1 may be out of date.</source>
+        <translation>⚠ Ces %1 ne sont peut-être plus à jour.</translation>
     </message>
 </context>
 <context>
@@ -1840,10 +1798,6 @@ Espace de noms : %4</translation>
 </context>
 <context>
     <name>Orrery::HelmPage</name>
-    <message>
-        <source>The server sent an invalid Secret list.</source>
-        <translation>Le serveur a envoyé une liste de Secrets invalide.</translation>
-    </message>
     <message>
         <source>Helm releases</source>
         <translation>Releases Helm</translation>
@@ -1939,16 +1893,12 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n release(s) in %1</source>
         <translation>
-            <numerusform>%n release(s) dans %1</numerusform>
-            <numerusform>%n release(s) dans %1</numerusform>
-        </translation>
+            <numerusform>%n release(s) dans %1</numerusform><numerusform>%n release(s) dans %1</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n revision(s) could not be decoded: %1</source>
         <translation>
-            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform>
-            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform>
-        </translation>
+            <numerusform>Impossible de décoder %n révision(s) : %1</numerusform><numerusform>Impossible de décoder %n révision(s) : %1</numerusform></translation>
     </message>
     <message>
         <source>Roll back to revision %1…</source>
@@ -1988,10 +1938,58 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::HelmReleaseRollback</name>
+    <message>
+        <source>You may not read Secrets in namespace %1, and Helm keeps its releases in Secrets. Ask a cluster administrator for this RBAC permission, or use a context with more rights.</source>
+        <translation>Vous ne pouvez pas lire les Secrets du namespace %1, or Helm conserve ses releases dans des Secrets. Demandez cette permission RBAC à un administrateur du cluster, ou utilisez un contexte qui a plus de droits.</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Revenir en arrière sur %1</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Cannot roll back the release</source>
+        <translation>Impossible de revenir en arrière sur la release</translation>
+    </message>
+    <message>
+        <source>Helm keeps every revision of a release in a Secret of its namespace.</source>
+        <translation>Helm conserve chaque révision d’une release dans un Secret de son namespace.</translation>
+    </message>
+    <message>
+        <source>A rollback writes every object of the target revision's manifest.</source>
+        <translation>Un retour arrière écrit chaque objet du manifeste de la révision cible.</translation>
+    </message>
+    <message>
+        <source>Roll back Helm release %1 from revision %2 to %3 (new revision %4).</source>
+        <translation>Ramener la release Helm %1 de la révision %2 à la révision %3 (nouvelle révision %4).</translation>
+    </message>
+    <message>
+        <source>The server first checks the target manifest (dry run): if it refuses, nothing is written.</source>
+        <translation>Le serveur vérifie d’abord le manifeste cible (dry run) : s’il le refuse, rien n’est écrit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server validated %n object(s) of the target manifest without storing anything.</source>
+        <translation>
+            <numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform><numerusform>le serveur a validé %n objet(s) du manifeste cible sans rien enregistrer.</numerusform></translation>
+    </message>
+    <message>
+        <source>Helm rollback of %1</source>
+        <translation>Retour arrière Helm de %1</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::HelmReleases</name>
     <message>
         <source>release: not found</source>
         <translation>release : introuvable</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid Secret list.</source>
+        <translation>Le serveur a envoyé une liste de Secrets invalide.</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2052,96 @@ Espace de noms : %4</translation>
     <message>
         <source>Kept (annotated %1: %2): %3.</source>
         <translation>Conservés (annotés %1: %2) : %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::HpaBoundsOperation</name>
+    <message>
+        <source>Change autoscaler bounds</source>
+        <translation>Modifier les limites de l'autoscaler</translation>
+    </message>
+    <message>
+        <source>Change bounds</source>
+        <translation>Modifier les limites</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Kinds</name>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>StatefulSet</source>
+        <translation>StatefulSet</translation>
+    </message>
+    <message>
+        <source>DaemonSet</source>
+        <translation>DaemonSet</translation>
+    </message>
+    <message>
+        <source>ReplicaSet</source>
+        <translation>ReplicaSet</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>CronJob</source>
+        <translation>CronJob</translation>
+    </message>
+    <message>
+        <source>HorizontalPodAutoscaler</source>
+        <translation>HorizontalPodAutoscaler</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Ingress</source>
+        <translation>Ingress</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoints</translation>
+    </message>
+    <message>
+        <source>ConfigMap</source>
+        <translation>ConfigMap</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>PersistentVolumeClaim</source>
+        <translation>PersistentVolumeClaim</translation>
+    </message>
+    <message>
+        <source>PersistentVolume</source>
+        <translation>PersistentVolume</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>ControllerRevision</source>
+        <translation>ControllerRevision</translation>
     </message>
 </context>
 <context>
@@ -2133,9 +2221,7 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>Paused · %n new line(s) waiting</source>
         <translation>
-            <numerusform>En pause · %n nouvelle ligne en attente</numerusform>
-            <numerusform>En pause · %n nouvelles lignes en attente</numerusform>
-        </translation>
+            <numerusform>En pause · %n nouvelle ligne en attente</numerusform><numerusform>En pause · %n nouvelles lignes en attente</numerusform></translation>
     </message>
     <message>
         <source>Log stream failed: %1</source>
@@ -2152,9 +2238,7 @@ Espace de noms : %4</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n correspondance</numerusform>
-            <numerusform>%n correspondances</numerusform>
-        </translation>
+            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
     </message>
     <message>
         <source>Save Log</source>
@@ -2172,83 +2256,12 @@ Espace de noms : %4</translation>
 <context>
     <name>Orrery::MainWindow</name>
     <message>
-        <source>You may not list %1 here</source>
-        <translation>Vous n'êtes pas autorisé à lister les %1 ici</translation>
-    </message>
-    <message>
-        <source>The cluster rejected your credentials</source>
-        <translation>Le cluster a refusé vos identifiants</translation>
-    </message>
-    <message>
-        <source>The cluster cannot be reached</source>
-        <translation>Le cluster est injoignable</translation>
-    </message>
-    <message>
-        <source>The cluster does not answer</source>
-        <translation>Le cluster ne répond pas</translation>
-    </message>
-    <message>
-        <source>This cluster does not serve %1</source>
-        <translation>Ce cluster ne fournit pas les %1</translation>
-    </message>
-    <message>
-        <source>The API server reported an error</source>
-        <translation>Le serveur d'API a signalé une erreur</translation>
-    </message>
-    <message>
-        <source>%1 cannot be loaded</source>
-        <translation>Impossible de charger les %1</translation>
-    </message>
-    <message>
-        <source>Your account lacks the "list" and "watch" permissions for %1. Ask a cluster administrator for them, or check with: kubectl auth can-i list %1</source>
-        <translation>Votre compte n'a pas les permissions « list » et « watch » pour les %1. Demandez-les à un administrateur du cluster, ou vérifiez avec : kubectl auth can-i list %1</translation>
-    </message>
-    <message>
-        <source>Your login may have expired. Log in again with your cloud or SSO tool (for example "aws sso login" or "gcloud auth login"), then choose Reconnect.</source>
-        <translation>Votre session a peut-être expiré. Reconnectez-vous avec votre outil cloud ou SSO (par exemple « aws sso login » ou « gcloud auth login »), puis choisissez Se reconnecter.</translation>
-    </message>
-    <message>
-        <source>Check your network or VPN connection and that the server address in the kubeconfig is right. Orrery keeps retrying.</source>
-        <translation>Vérifiez votre connexion réseau ou VPN et que l'adresse du serveur dans le kubeconfig est correcte. Orrery continue de réessayer.</translation>
-    </message>
-    <message>
-        <source>The API group is not installed or is disabled on this cluster.</source>
-        <translation>Le groupe d'API n'est pas installé ou est désactivé sur ce cluster.</translation>
-    </message>
-    <message>
-        <source>Orrery keeps retrying.</source>
-        <translation>Orrery continue de réessayer.</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>Détails : %1</translation>
-    </message>
-    <message>
         <source>Orrery</source>
         <translation>Orrery</translation>
-    </message>
-    <message numerus="yes">
-        <source>the computer woke up or its clock jumped by %n s</source>
-        <translation>
-            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform>
-            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the network came back</source>
-        <translation>le réseau est revenu</translation>
     </message>
     <message>
         <source>CLUSTERS</source>
         <translation>CLUSTERS</translation>
-    </message>
-    <message>
-        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
-        <translation>Filtrer par nom, ou par un sélecteur de labels comme app=web,tier!=db  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>%1 %2 is not in the cluster (any more).</source>
-        <translation>%1 %2 n'est pas (ou plus) dans le cluster.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2359,187 +2372,8 @@ Espace de noms : %4</translation>
         <translation>À propos d'Orrery</translation>
     </message>
     <message>
-        <source>Orrery %1
-Native Kubernetes cluster and deployment manager.
-GPL-3.0-or-later</source>
-        <translation>Orrery %1
-Gestionnaire natif de clusters et de déploiements Kubernetes.
-GPL-3.0-or-later</translation>
-    </message>
-    <message>
-        <source>Ctrl+K, Ctrl+P</source>
-        <translation>Ctrl+K, Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Go to any resource, kind or context</source>
-        <translation>Aller à une ressource, un type ou un contexte</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
-        <source>Filter the table (text or label selector)</source>
-        <translation>Filtrer le tableau (texte ou sélecteur de labels)</translation>
-    </message>
-    <message>
-        <source>Choose namespaces</source>
-        <translation>Choisir les espaces de noms</translation>
-    </message>
-    <message>
-        <source>Up, Down, Page Up, Page Down</source>
-        <translation>Haut, Bas, Page précédente, Page suivante</translation>
-    </message>
-    <message>
-        <source>Move in the table</source>
-        <translation>Se déplacer dans le tableau</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Entrée</translation>
-    </message>
-    <message>
-        <source>Open the selected object's details</source>
-        <translation>Ouvrir les détails de l'objet sélectionné</translation>
-    </message>
-    <message>
-        <source>Esc, Alt+Left</source>
-        <translation>Échap, Alt+Gauche</translation>
-    </message>
-    <message>
-        <source>Back (to the table, or the previous object)</source>
-        <translation>Retour (au tableau ou à l'objet précédent)</translation>
-    </message>
-    <message>
-        <source>Ctrl+1 … Ctrl+4</source>
-        <translation>Ctrl+1 … Ctrl+4</translation>
-    </message>
-    <message>
-        <source>Details: Overview, YAML, Events, Logs</source>
-        <translation>Détails : Vue d'ensemble, YAML, Événements, Journaux</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
-        <translation>Ctrl+Alt+Haut, Ctrl+Alt+Bas</translation>
-    </message>
-    <message>
-        <source>Previous or next context</source>
-        <translation>Contexte précédent ou suivant</translation>
-    </message>
-    <message>
-        <source>Reconnect the cluster (relist everything)</source>
-        <translation>Reconnecter le cluster (tout relister)</translation>
-    </message>
-    <message>
-        <source>This list</source>
-        <translation>Cette liste</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Clés</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Reloading %1: %2.</source>
-        <translation>Rechargement de %1 : %2.</translation>
-    </message>
-    <message>
-        <source>Reloading all clusters: %1.</source>
-        <translation>Rechargement de tous les clusters : %1.</translation>
-    </message>
-    <message>
-        <source>🔒 PROTECTED</source>
-        <translation>🔒 PROTÉGÉ</translation>
-    </message>
-    <message>
-        <source>(demo)</source>
-        <translation>(démo)</translation>
-    </message>
-    <message>
         <source>%1 — Orrery</source>
         <translation>%1 — Orrery</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ These %1 may be out of date: no update for %n s.</source>
-        <translation>
-            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform>
-            <numerusform>⚠ Ces %1 ne sont peut-être plus à jour : aucune mise à jour depuis %n s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>⚠ These %1 may be out of date.</source>
-        <translation>⚠ Ces %1 ne sont peut-être plus à jour.</translation>
-    </message>
-    <message>
-        <source>Reconnecting: %1</source>
-        <translation>Reconnexion : %1</translation>
-    </message>
-    <message>
-        <source>No cluster selected</source>
-        <translation>Aucun cluster sélectionné</translation>
-    </message>
-    <message>
-        <source>Choose a context on the left to connect.</source>
-        <translation>Choisissez un contexte à gauche pour vous connecter.</translation>
-    </message>
-    <message>
-        <source>Try Again</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>This context is disconnected.</source>
-        <translation>Ce contexte est déconnecté.</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>Se connecter</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <translation>Se reconnecter</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>Chargement des %1…</translation>
-    </message>
-    <message>
-        <source>Nothing matches the filter "%1".</source>
-        <translation>Rien ne correspond au filtre « %1 ».</translation>
-    </message>
-    <message>
-        <source>There are none in the selected namespaces (%1).</source>
-        <translation>Aucun dans les espaces de noms sélectionnés (%1).</translation>
-    </message>
-    <message>
-        <source>The cluster has none.</source>
-        <translation>Le cluster n'en contient aucun.</translation>
-    </message>
-    <message>
-        <source>No %1</source>
-        <translation>Pas de %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3</source>
-        <translation>%1 sur %2 %3</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>Contexte</translation>
-    </message>
-    <message>
-        <source>Context %1</source>
-        <translation>Contexte %1</translation>
     </message>
     <message>
         <source>Apply Manifests…</source>
@@ -2550,28 +2384,12 @@ GPL-3.0-or-later</translation>
         <translation>Ctrl+Shift+A</translation>
     </message>
     <message>
-        <source>Action on %1</source>
-        <translation>Action sur %1</translation>
-    </message>
-    <message>
-        <source>Apply manifests</source>
-        <translation>Appliquer les manifestes</translation>
-    </message>
-    <message>
-        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
-        <translation>Application côté serveur (server-side apply) de fichiers YAML ou de YAML collé (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
         <source>Preferences…</source>
         <translation>Préférences…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>Preferences: theme and language</source>
-        <translation>Préférences : thème et langue</translation>
     </message>
 </context>
 <context>
@@ -2606,9 +2424,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Namespaces: %n selected</source>
         <translation>
-            <numerusform>Espaces de noms : %n sélectionné</numerusform>
-            <numerusform>Espaces de noms : %n sélectionnés</numerusform>
-        </translation>
+            <numerusform>Espaces de noms : %n sélectionné</numerusform><numerusform>Espaces de noms : %n sélectionnés</numerusform></translation>
     </message>
     <message>
         <source>Showing all namespaces</source>
@@ -2646,6 +2462,56 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Rollouts and undo offers appear here after a change.</source>
         <translation>Les déploiements progressifs et les propositions d'annulation apparaissent ici après une modification.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PaletteController</name>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Context %1</source>
+        <translation>Contexte %1</translation>
+    </message>
+    <message>
+        <source>Action on %1</source>
+        <translation>Action sur %1</translation>
+    </message>
+    <message>
+        <source>Apply manifests</source>
+        <translation>Appliquer les manifestes</translation>
+    </message>
+    <message>
+        <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
+        <translation>Application côté serveur (server-side apply) de fichiers YAML ou de YAML collé (Ctrl+Shift+A)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PauseOperation</name>
+    <message>
+        <source>Pause %1</source>
+        <translation>Suspendre %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Reprendre %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation>Impossible de suspendre</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>Impossible de reprendre</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2582,69 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Orrery — Presenter</source>
         <translation>Orrery — Présentation</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ResourceBrowser</name>
+    <message>
+        <source>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</source>
+        <translation>Filtrer par nom, ou par un sélecteur de labels comme app=web,tier!=db  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 sur %2 %3</translation>
+    </message>
+    <message>
+        <source>No cluster selected</source>
+        <translation>Aucun cluster sélectionné</translation>
+    </message>
+    <message>
+        <source>Choose a context on the left to connect.</source>
+        <translation>Choisissez un contexte à gauche pour vous connecter.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>This context is disconnected.</source>
+        <translation>Ce contexte est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement des %1…</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter "%1".</source>
+        <translation>Rien ne correspond au filtre « %1 ».</translation>
+    </message>
+    <message>
+        <source>There are none in the selected namespaces (%1).</source>
+        <translation>Aucun dans les espaces de noms sélectionnés (%1).</translation>
+    </message>
+    <message>
+        <source>The cluster has none.</source>
+        <translation>Le cluster n'en contient aucun.</translation>
+    </message>
+    <message>
+        <source>No %1</source>
+        <translation>Pas de %1</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +2853,18 @@ GPL-3.0-or-later</translation>
         <source>ENDPOINTS</source>
         <translation>ENDPOINTS</translation>
     </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>AGE</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ResourceNavigator</name>
@@ -3021,6 +2962,21 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RestartOperation</name>
+    <message>
+        <source>Restart %1</source>
+        <translation>Redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Impossible de redémarrer</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RevisionHistory</name>
     <message>
         <source>revision %1</source>
@@ -3087,6 +3043,29 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::RollbackOperation</name>
+    <message>
+        <source>No revision history.</source>
+        <translation>Aucun historique de révisions.</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to revision %2</source>
+        <translation>Ramener %1 à la révision %2</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Impossible de revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Rolled back %1/%2 to revision %3 (was %4).</source>
+        <translation>%1/%2 ramené à la révision %3 (auparavant %4).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::RolloutStatus</name>
     <message>
         <source>no status viewer has been implemented for %1</source>
@@ -3104,16 +3083,19 @@ GPL-3.0-or-later</translation>
         <translation>Arrêter le suivi et fermer</translation>
     </message>
     <message>
-        <source>Waiting for the first status…</source>
-        <translation>En attente du premier état…</translation>
-    </message>
-    <message>
         <source>Roll back</source>
         <translation>Revenir en arrière</translation>
     </message>
     <message>
         <source>Undo to the previous revision (asks for confirmation).</source>
         <translation>Revenir à la révision précédente (demande une confirmation).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RolloutWatch</name>
+    <message>
+        <source>Waiting for the first status…</source>
+        <translation>En attente du premier état…</translation>
     </message>
     <message>
         <source>Stopped following: the cluster was disconnected.</source>
@@ -3132,12 +3114,12 @@ GPL-3.0-or-later</translation>
         <translation>Impossible de lire l'état : %1</translation>
     </message>
     <message>
-        <source>%1/%2: %3 %4</source>
-        <translation>%1/%2 : %3 %4</translation>
-    </message>
-    <message>
         <source>Rollout failed.</source>
         <translation>Échec du déploiement progressif.</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 %4</source>
+        <translation>%1/%2 : %3 %4</translation>
     </message>
 </context>
 <context>
@@ -3208,9 +3190,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Shipped runbooks (%n)</source>
         <translation>
-            <numerusform>Runbooks fournis (%n)</numerusform>
-            <numerusform>Runbooks fournis (%n)</numerusform>
-        </translation>
+            <numerusform>Runbooks fournis (%n)</numerusform><numerusform>Runbooks fournis (%n)</numerusform></translation>
     </message>
     <message>
         <source>Open runbook</source>
@@ -3227,9 +3207,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s). Start to play them one by one.</source>
         <translation>
-            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform>
-            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform>
-        </translation>
+            <numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform><numerusform>%n étape(s). Démarrez pour les exécuter une par une.</numerusform></translation>
     </message>
     <message>
         <source>Line %1 of %2</source>
@@ -3238,9 +3216,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Play "%1": %n step(s)</source>
         <translation>
-            <numerusform>Exécuter "%1" : %n étape(s)</numerusform>
-            <numerusform>Exécuter "%1" : %n étape(s)</numerusform>
-        </translation>
+            <numerusform>Exécuter "%1" : %n étape(s)</numerusform><numerusform>Exécuter "%1" : %n étape(s)</numerusform></translation>
     </message>
     <message>
         <source>No step changes the cluster.</source>
@@ -3249,9 +3225,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n step(s) change the cluster, each when you press Next:</source>
         <translation>
-            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform>
-            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform>
-        </translation>
+            <numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform><numerusform>%n étape(s) modifie(nt) le cluster, chacune lorsque vous appuyez sur Suivant :</numerusform></translation>
     </message>
     <message>
         <source>Connect to a cluster first.</source>
@@ -3357,6 +3331,25 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ScaleOperation</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>Mettre %1 à l'échelle</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Mettre à l'échelle</translation>
+    </message>
+    <message>
+        <source>Cannot scale</source>
+        <translation>Impossible de mettre à l'échelle</translation>
+    </message>
+    <message>
+        <source>Scaled %1/%2 to %3 replicas (was %4).</source>
+        <translation>%1/%2 mis à l'échelle à %3 réplicas (auparavant %4).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ServerSideApply</name>
     <message>
         <source>A document is not a Kubernetes object.</source>
@@ -3416,6 +3409,18 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::SessionManager</name>
+    <message numerus="yes">
+        <source>the computer woke up or its clock jumped by %n s</source>
+        <translation>
+            <numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform><numerusform>l'ordinateur est sorti de veille ou son horloge a sauté de %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>the network came back</source>
+        <translation>le réseau est revenu</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::SetImageDialog</name>
     <message>
         <source>Set image of %1</source>
@@ -3439,6 +3444,132 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::SetImageOperation</name>
+    <message>
+        <source>%1 has no containers.</source>
+        <translation>%1 n'a aucun conteneur.</translation>
+    </message>
+    <message>
+        <source>Set image of %1</source>
+        <translation>Définir l'image de %1</translation>
+    </message>
+    <message>
+        <source>Set image</source>
+        <translation>Définir l'image</translation>
+    </message>
+    <message>
+        <source>Cannot set the image</source>
+        <translation>Impossible de définir l'image</translation>
+    </message>
+    <message>
+        <source>Set the image of %1 in %2/%3 to %4 (was %5).</source>
+        <translation>Image de %1 dans %2/%3 définie à %4 (auparavant %5).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Ctrl+K, Ctrl+P</source>
+        <translation>Ctrl+K, Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Go to any resource, kind or context</source>
+        <translation>Aller à une ressource, un type ou un contexte</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Filter the table (text or label selector)</source>
+        <translation>Filtrer le tableau (texte ou sélecteur de labels)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Choose namespaces</source>
+        <translation>Choisir les espaces de noms</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Haut, Bas, Page précédente, Page suivante</translation>
+    </message>
+    <message>
+        <source>Move in the table</source>
+        <translation>Se déplacer dans le tableau</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Open the selected object's details</source>
+        <translation>Ouvrir les détails de l'objet sélectionné</translation>
+    </message>
+    <message>
+        <source>Esc, Alt+Left</source>
+        <translation>Échap, Alt+Gauche</translation>
+    </message>
+    <message>
+        <source>Back (to the table, or the previous object)</source>
+        <translation>Retour (au tableau ou à l'objet précédent)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+4</source>
+        <translation>Ctrl+1 … Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Details: Overview, YAML, Events, Logs</source>
+        <translation>Détails : Vue d'ensemble, YAML, Événements, Journaux</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
+        <translation>Ctrl+Alt+Haut, Ctrl+Alt+Bas</translation>
+    </message>
+    <message>
+        <source>Previous or next context</source>
+        <translation>Contexte précédent ou suivant</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Reconnect the cluster (relist everything)</source>
+        <translation>Reconnecter le cluster (tout relister)</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Preferences: theme and language</source>
+        <translation>Préférences : thème et langue</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Cette liste</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TopologyBuilder</name>
     <message>
         <source>revision %1</source>
@@ -3459,9 +3590,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
-            <numerusform>%n actif</numerusform>
-            <numerusform>%n actifs</numerusform>
-        </translation>
+            <numerusform>%n actif</numerusform><numerusform>%n actifs</numerusform></translation>
     </message>
     <message>
         <source>address pending</source>
@@ -3478,16 +3607,12 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n key(s)</source>
         <translation>
-            <numerusform>%n clé</numerusform>
-            <numerusform>%n clés</numerusform>
-        </translation>
+            <numerusform>%n clé</numerusform><numerusform>%n clés</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n pod(s)</source>
         <translation>
-            <numerusform>%n pod</numerusform>
-            <numerusform>%n pods</numerusform>
-        </translation>
+            <numerusform>%n pod</numerusform><numerusform>%n pods</numerusform></translation>
     </message>
     <message>
         <source>node %1</source>
@@ -3589,9 +3714,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n correspondance</numerusform>
-            <numerusform>%n correspondances</numerusform>
-        </translation>
+            <numerusform>%n correspondance</numerusform><numerusform>%n correspondances</numerusform></translation>
     </message>
     <message>
         <source>No match</source>
@@ -3966,9 +4089,7 @@ GPL-3.0-or-later</translation>
     <message numerus="yes">
         <source>Runbook finished: %n step(s) succeeded.</source>
         <translation>
-            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform>
-            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform>
-        </translation>
+            <numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform><numerusform>Runbook terminé : %n étape(s) réussie(s).</numerusform></translation>
     </message>
     <message>
         <source>orrery: the runbook stopped at step %1 (line %2).</source>

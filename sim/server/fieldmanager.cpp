@@ -290,12 +290,18 @@ std::string FieldManager::pathString(const Path &path)
     std::string out;
     for (const auto &s : path) {
         if (s.rfind("f:", 0) == 0) {
-            out += "." + s.substr(2);
+            out += '.';
+            out.append(s, 2);
         } else if (s.rfind("k:", 0) == 0) {
             const json key = json::parse(s.substr(2));
             std::string inner;
-            for (auto it = key.begin(); it != key.end(); ++it)
-                inner += (inner.empty() ? "" : ",") + it.key() + "=" + it->dump();
+            for (auto it = key.begin(); it != key.end(); ++it) {
+                if (!inner.empty())
+                    inner += ',';
+                inner += it.key();
+                inner += '=';
+                inner += it->dump();
+            }
             out += "[" + inner + "]";
         } else {
             out += "." + s;

@@ -204,8 +204,8 @@ void tst_Controllers::rollbackAdoptsOldReplicaSet()
         if (rs["metadata"]["annotations"].value("deployment.kubernetes.io/revision", "") == "2")
             rev2 = rs;
     }
-    c.update(Kube::Deployments, "app", "web", [&](json &d) {
-        d["spec"]["template"] = Kube::withoutHashLabel(rev2["spec"]["template"]);
+    c.update(Kube::Deployments, "app", "web", [&](json &deployment) {
+        deployment["spec"]["template"] = Kube::withoutHashLabel(rev2["spec"]["template"]);
     });
     QVERIFY(c.runUntil([&] { return c.rolloutComplete("app", "web"); }, 120));
     const json again = c.get(Kube::ReplicaSets, "app", Kube::name(rev2));
