@@ -13,6 +13,7 @@
 
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
+#include <operations/jsonfetch.h>
 #include <util/ageformat.h>
 #include <util/jsonread.h>
 
@@ -687,7 +688,8 @@ void DetailsPane::revealSecretKey(const QString &key)
               .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_object->namespaceName)),
                    QString::fromLatin1(QUrl::toPercentEncoding(m_object->name)));
     const QString uid = m_object->uid;
-    m_session->transport()->get(path, this, [this, key, uid](const Result<ApiResponse> &result) {
+    HttpTransport *transport = m_session->transport();
+    transport->get(path, this, [this, key, uid, transport](const Result<ApiResponse> &result) {
         if (!m_object || m_object->uid != uid)
             return;
         const Result<QByteArray> body = bodyOrError(result, tr("secret"));
@@ -695,20 +697,28 @@ void DetailsPane::revealSecretKey(const QString &key)
             m_secretKeys->reveal(key, tr("<could not read: %1>").arg(body.error().message));
             return;
         }
-        // Parse, take the one value asked for, and let the rest of the document go: the body
-        // is never stored, logged or shown.
-        QString value;
-        const nlohmann::json doc = JsonRead::parse(body.value());
-        if (doc.is_discarded()) {
-            value = tr("<could not decode>");
-        } else if (const nlohmann::json *encoded = JsonRead::find(doc, {"data", key.toStdString()});
-                   encoded && encoded->is_string()) {
-            value = QString::fromUtf8(QByteArray::fromBase64(
-                QByteArray::fromStdString(JsonRead::stdString(doc, {"data", key.toStdString()}))));
-        } else {
-            value = tr("<no value>");
-        }
-        m_secretKeys->reveal(key, value);
+        // Parse on the transport's worker (no JSON on the GUI thread), take the one value
+        // asked for, and let the rest of the document go: the body is never stored, logged or
+        // shown.
+        runOnWorker(transport, this, [this, key, uid, bytes = body.value()] {
+            QString value;
+            const nlohmann::json doc = JsonRead::parse(bytes);
+            const std::string field = key.toStdString();
+            if (doc.is_discarded()) {
+                value = tr("<could not decode>");
+            } else if (const nlohmann::json *encoded = JsonRead::find(doc, {"data", field});
+                       encoded && encoded->is_string()) {
+                value = QString::fromUtf8(QByteArray::fromBase64(
+                    QByteArray::fromStdString(JsonRead::stdString(doc, {"data", field}))));
+            } else {
+                value = tr("<no value>");
+            }
+            // Back on the GUI thread (not at all once the pane is gone).
+            return std::function<void()>([this, key, uid, value] {
+                if (m_object && m_object->uid == uid)
+                    m_secretKeys->reveal(key, value);
+            });
+        });
     });
 }
 
