@@ -36,7 +36,10 @@ public:
     // page's continue token kept.
     void merge(HelmReleaseList page);
 
-    const ByNamespace &releases() const { return m_releases; }
+    const ByNamespace &releases() const & { return m_releases; }
+    // On a temporary (`decodePage(body).releases()` in a range-for) the map is moved out, so
+    // no reference into the dead list is left behind (ASan found one in the fuzz target).
+    ByNamespace releases() && { return std::move(m_releases); }
     ByNamespace takeReleases() { return std::move(m_releases); }
     // Why the list or one of its revisions could not be decoded, one line each.
     const QStringList &errors() const { return m_errors; }

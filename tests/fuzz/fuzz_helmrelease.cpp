@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)HelmCodec::decodeRelease(input);
         (void)HelmCodec::decodeRelease(input.toBase64());
         (void)HelmCodec::gunzip(input);
-        for (const HelmReleases &inNamespace : HelmReleaseList::decodePage(input).releases())
+        const HelmReleaseList list = HelmReleaseList::decodePage(input);
+        for (const HelmReleases &inNamespace : list.releases())
             render(inNamespace);
 
         const nlohmann::json doc = nlohmann::json::parse(

@@ -561,6 +561,8 @@ void TestOperationsSim::cordonNodeFromMenu()
     QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")
                 ->toPlainText()
                 .contains("\"unschedulable\": true"));
+    if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog->grab().save(QDir(dir).filePath("operations-cordon.png")));
     confirm(dialog);
     QVERIFY(waitUntil([&] { return get(m_session, path)["spec"].value("unschedulable", false); },
                       15000));
