@@ -124,7 +124,8 @@ public:
     {
         const std::string gen = std::to_string(++m_revision);
         o["metadata"]["labels"] = {{"app", "soak"}, {"gen", gen}};
-        o["metadata"]["annotations"] = {{"soak/content", "c" + std::to_string(m_rng())}};
+        o["metadata"]["annotations"]
+            = {{"soak/content", std::string("c").append(std::to_string(m_rng()))}};
         if (resource == "pods") {
             static const char *phases[] = {"Pending", "Running", "Succeeded", "Failed"};
             o["spec"] = {{"containers", {{{"name", "c"}, {"image", "nginx:" + gen}}}}};
@@ -133,7 +134,7 @@ public:
             json data = json::object();
             const int keys = 1 + int(m_rng() % 4);
             for (int i = 0; i < keys; ++i)
-                data["k" + std::to_string(m_rng() % 9)] = gen;
+                data[std::string("k").append(std::to_string(m_rng() % 9))] = gen;
             o["data"] = data;
         } else {
             const std::string app = o["metadata"]["name"].get<std::string>();
@@ -154,7 +155,7 @@ public:
         return revise(resource, std::move(o));
     }
 
-    std::string newName() { return "o" + std::to_string(++m_names); }
+    std::string newName() { return std::string("o").append(std::to_string(++m_names)); }
 
 private:
     std::string newUid()

@@ -105,7 +105,8 @@ private slots:
     void paginatedInitialSync()
     {
         for (int i = 0; i < 1203; ++i)
-            m_server->put("pods", pod("ns" + std::to_string(i % 7), "p" + std::to_string(i)));
+            m_server->put("pods", pod(std::string("ns").append(std::to_string(i % 7)),
+                                      std::string("p").append(std::to_string(i))));
         auto session = makeSession();
         QSignalSpy synced(session.get(), &ClusterSession::synced);
         session->start();
@@ -173,7 +174,7 @@ private slots:
         QFETCH(int, errorCode);
 
         for (int i = 0; i < 5; ++i)
-            m_server->put("pods", pod("a", "p" + std::to_string(i)));
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
         auto session = makeSession();
         QList<WatchHealth> seen;
         connect(session.get(), &ClusterSession::healthChanged, this,
@@ -232,7 +233,7 @@ private slots:
         QFETCH(int, status);
         QFETCH(int, errorCode);
         for (int i = 0; i < 3; ++i)
-            m_server->put("pods", pod("a", "p" + std::to_string(i)));
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
         m_server->addFault("pods", Fault::ListStatus, status);
         m_server->addFault("pods", Fault::ListStatus, status);
         auto session = makeSession();
@@ -247,7 +248,7 @@ private slots:
     void expiredContinueTokenRelists()
     {
         for (int i = 0; i < 1100; ++i)
-            m_server->put("pods", pod("a", "p" + std::to_string(i)));
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
         m_server->addFault("pods", Fault::Continue410);
         auto session = makeSession();
         session->start();

@@ -158,7 +158,7 @@ private slots:
         ObjectStore store;
         store.create(kNamespaces, ns("default"));
         for (int i = 0; i < 20000; ++i)
-            store.create(kPods, pod("default", "p" + std::to_string(i)));
+            store.create(kPods, pod("default", std::string("p").append(std::to_string(i))));
         QCOMPARE(store.list(kPods, "default").size(), size_t(20000));
         QVERIFY(store.get(kPods, "default", "p19999"));
         QVERIFY(!store.get(kPods, "default", "p20000"));
