@@ -12,16 +12,12 @@ namespace Orrery {
 
 namespace {
 
-// Runs `fn` on `context`'s thread, by way of the transport (which outlives every worker
-// callback because its destructor joins the worker): the context pointer is only touched on
-// the transport's thread, where QPointer can be trusted (Async::deliver's condition).
+// Answers reach `context`'s thread by way of the transport (which outlives every worker
+// callback because its destructor joins the worker): Async::deliverVia.
 template <typename Fn>
 void deliver(HttpTransport *transport, const QPointer<QObject> &context, Fn fn)
 {
-    QMetaObject::invokeMethod(
-        transport,
-        [context, fn = std::move(fn)]() mutable { Async::deliver(context, std::move(fn)); },
-        Qt::QueuedConnection);
+    Async::deliverVia(transport, context, std::move(fn));
 }
 
 } // namespace

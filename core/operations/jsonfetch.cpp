@@ -3,6 +3,7 @@
 
 #include "kube/curlworker.h"
 #include "kube/httptransport.h"
+#include "util/async.h"
 #include "util/jsonread.h"
 #include "util/redaction.h"
 
@@ -15,22 +16,11 @@ namespace Orrery {
 namespace {
 
 // Runs `fn` on `context`'s thread by way of the transport, which outlives every worker
-// callback (its destructor joins the worker): `context` is only looked at on the transport's
-// thread, where the QPointer can be trusted (as HttpTransport delivers its answers).
+// callback (its destructor joins the worker), as HttpTransport delivers its answers.
 template <typename Fn>
 void deliver(HttpTransport *transport, const QPointer<QObject> &context, Fn fn)
 {
-    QMetaObject::invokeMethod(
-        transport,
-        [context, fn = std::move(fn)]() mutable {
-            if (!context)
-                return;
-            if (context->thread() == QThread::currentThread())
-                fn();
-            else
-                QMetaObject::invokeMethod(context.data(), std::move(fn), Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    Async::deliverVia(transport, context, std::move(fn));
 }
 
 } // namespace

@@ -122,6 +122,17 @@ template <typename Fn> void deliver(const QPointer<QObject> &context, Fn fn)
         QMetaObject::invokeMethod(context.data(), std::move(fn), Qt::QueuedConnection);
 }
 
+// Runs `fn` on `context`'s thread by way of `hop`'s thread: for callers on a thread where
+// `context` may be destroyed meanwhile (a worker), given an object that outlives every such
+// call and serialises with `context`'s owner (the transport, whose destructor joins its
+// worker). The QPointer is only read on `hop`'s thread, as deliver() requires.
+template <typename Fn> void deliverVia(QObject *hop, const QPointer<QObject> &context, Fn fn)
+{
+    QMetaObject::invokeMethod(
+        hop, [context, fn = std::move(fn)]() mutable { deliver(context, std::move(fn)); },
+        Qt::QueuedConnection);
+}
+
 namespace Internal {
 
 template <typename F> decltype(auto) invoke(F &function, const Token &token)
