@@ -6,6 +6,7 @@
 // The operation itself (keep policy, dry-run refusal, viewer) is tested without widgets in
 // tests/core/tst_helmreleaserollback_sim.cpp.
 #include "eventloopwait.h"
+#include "helmreleasefixture.h"
 #include "simprocess.h"
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
@@ -200,39 +201,12 @@ int TestOperationsHelmSim::send(ClusterSession *session, const ApiRequest &reque
 bool TestOperationsHelmSim::installRelease(ClusterSession *session, const QString &name,
                                            const QString &v1, const QString &v2)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    HelmRelease r;
-    r.name = name;
-    r.ns = QStringLiteral("production");
-    r.chartName = name;
-    r.appVersion = QStringLiteral("1.0");
-    r.firstDeployed = now.addSecs(-600);
-    r.lastDeployed = now.addSecs(-600);
-    r.raw = {{"name", name.toStdString()},
-             {"namespace", "production"},
-             {"info", nlohmann::json::object()},
-             {"chart",
-              {{"metadata",
-                {{"name", name.toStdString()}, {"version", "0.1.0"}, {"appVersion", "1.0"}}}}},
-             {"config", nlohmann::json::object()}};
-    HelmRelease first = r;
-    first.version = 1;
-    first.chartVersion = QStringLiteral("0.1.0");
-    first.status = QStringLiteral("superseded");
-    first.description = QStringLiteral("Install complete");
-    first.manifest = v1;
-    HelmRelease second = r;
-    second.version = 2;
-    second.chartVersion = QStringLiteral("0.2.0");
-    second.status = QStringLiteral("deployed");
-    second.description = QStringLiteral("Upgrade complete");
-    second.manifest = v2;
-    for (const HelmRelease &rev : {first, second}) {
+    for (const QByteArray &body : Test::helmReleaseSecrets(name, v1, v2)) {
         ApiRequest post;
         post.method = "POST";
         post.path = QStringLiteral("/api/v1/namespaces/production/secrets");
         post.contentType = "application/json";
-        post.body = QByteArray::fromStdString(HelmCodec::toSecret(rev, now, true).dump());
+        post.body = body;
         if (send(session, post) != 201)
             return false;
     }
