@@ -164,16 +164,8 @@ void tst_HelmReleaseRollbackSim::rollbackRelease()
 // before the pending revision is recorded or any object applied.
 void tst_HelmReleaseRollbackSim::dryRunRefusalWritesNothing()
 {
-    QVERIFY(installRelease(
-        QStringLiteral("broken"),
-        QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-config\n"
-                       "data:\n  a: \"1\"\n"
-                       "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
-                       "broken-web\nspec:\n  selector:\n    matchLabels: {app: broken-web}\n"
-                       "  template:\n    metadata:\n      labels: {app: broken-web}\n"
-                       "    spec:\n      containers:\n      - name: web\n        image: \"\"\n"),
-        QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-other\n"
-                       "data:\n  b: \"2\"\n")));
+    QVERIFY(installRelease(QStringLiteral("broken"), Test::brokenReleaseRevision1(),
+                           Test::brokenReleaseRevision2()));
     const QStringList before = history(QStringLiteral("broken"));
     QCOMPARE(before, (QStringList{"1|superseded|Install complete", "2|deployed|Upgrade complete"}));
     HelmReleaseRollback op(m_transport.get(), QStringLiteral("production"),

@@ -41,4 +41,20 @@ QList<QByteArray> helmReleaseSecrets(const QString &name, const QString &v1, con
     return bodies;
 }
 
+QString brokenReleaseRevision1()
+{
+    return QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-config\n"
+                          "data:\n  a: \"1\"\n"
+                          "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "
+                          "broken-web\nspec:\n  selector:\n    matchLabels: {app: broken-web}\n"
+                          "  template:\n    metadata:\n      labels: {app: broken-web}\n"
+                          "    spec:\n      containers:\n      - name: web\n        image: \"\"\n");
+}
+
+QString brokenReleaseRevision2()
+{
+    return QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken-other\n"
+                          "data:\n  b: \"2\"\n");
+}
+
 } // namespace Orrery::Test

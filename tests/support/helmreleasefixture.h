@@ -15,4 +15,10 @@ namespace Orrery::Test {
 QList<QByteArray> helmReleaseSecrets(const QString &name, const QString &v1, const QString &v2,
                                      const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+// The two manifests of the "broken" release: revision 1 holds a ConfigMap and a Deployment
+// whose container has an empty image (the server refuses it, so a rollback to revision 1
+// fails its dry run), revision 2 only another ConfigMap.
+QString brokenReleaseRevision1();
+QString brokenReleaseRevision2();
+
 } // namespace Orrery::Test
