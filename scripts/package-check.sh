@@ -158,7 +158,7 @@ fi
 echo 'PATH="$HOME/login-bin:$PATH"; export PATH' > "$home/.bash_profile"
 hidden -- "${desktop_env[@]}" "${command[@]}" --doctor --kubeconfig "$work/plugin.yaml" > "$work/doctor.txt" 2>&1 \
     || fail "the desktop entry's command did not find the plugin through the login shell: $(cat "$work/doctor.txt")"
-echo "without the profile: $(grep -m1 -i 'credential\|plugin' "$work/doctor-none.txt" || tail -1 "$work/doctor-none.txt")"
+echo "without the profile: $(grep -m1 credentials "$work/doctor-none.txt" || tail -1 "$work/doctor-none.txt")"
 echo "with it:"; head -5 "$work/doctor.txt"
 kill "$sim_pid"
 wait "$sim_pid" 2>/dev/null || true
