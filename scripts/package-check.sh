@@ -20,6 +20,7 @@ step() { echo "== package-check: $* ($(($(date +%s) - started)) s)"; }
 fail() { echo "package-check: FAIL: $*" >&2; exit 1; }
 
 work="$(mktemp -d /tmp/orrery-package-check.XXXXXX)"
+case "$work/" in "$ORRERY_ROOT/"* | "$build/"*) fail "the temporary directory $work is inside the tree it must hide" ;; esac
 sim_pid=""
 cleanup() {
     [ -z "$sim_pid" ] || kill "$sim_pid" 2>/dev/null || true
@@ -31,7 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 # Runs a command as if on a machine without the source and build trees: in a private mount
-# namespace where an empty tmpfs covers $ORRERY_ROOT (the build tree is inside it), with a
+# namespace where empty tmpfs cover the build directory and $ORRERY_ROOT, with a
 # clean environment and the given extra mounts (host files hidden under /dev/null).
 # Usage: hidden [--hide FILE]... -- ENV=VALUE... COMMAND ARGS...
 # The body is a subshell that ends in exec: run in the background, $! is the command's pid.
@@ -40,11 +41,12 @@ hidden() (
     while [ "$1" != "--" ]; do hide+=("$2"); shift 2; done
     shift
     exec unshare --mount --propagation private -- /bin/sh -c '
-        root="$1"; shift
+        build="$1" root="$2"; shift 2
+        mount -t tmpfs -o size=1m orrery-hidden "$build" || exit 97
         mount -t tmpfs -o size=1m orrery-hidden "$root" || exit 97
         while [ "$1" != "--" ]; do mount --bind /dev/null "$1" || exit 97; shift; done
         shift
-        exec env -i "$@"' hide "$ORRERY_ROOT" "${hide[@]}" -- "$@"
+        exec env -i "$@"' hide "$build" "$ORRERY_ROOT" "${hide[@]}" -- "$@"
 )
 unshare --mount --propagation private -- true || fail "unshare --mount does not work here (root in a container without CAP_SYS_ADMIN?)"
 
