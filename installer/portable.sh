@@ -11,7 +11,7 @@ set -euo pipefail
 build="$(cd "$1" && pwd)"
 mkdir -p "$2"
 out="$(cd "$2" && pwd)"
-for tool in patchelf ldd tar; do
+for tool in patchelf ldd objdump tar; do
     command -v "$tool" >/dev/null || { echo "portable.sh: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
 done
 
@@ -85,6 +85,10 @@ exec "\$here/bin/$exe" "\$@"
 EOF
     chmod 0755 "$root/$exe"
 done
+# The newest glibc and libstdc++ symbol versions anything in the tree needs: the host minimum.
+needs() { for f in "$root"/bin/orrery "$root"/bin/orrery-sim "$root"/lib/*.so* "$root"/plugins/*/*.so; do
+    objdump -T "$f" | grep -o "$1_[0-9.]*"; done | sort -uV | tail -1 | sed "s/^$1_//"; }
+glibc="$(needs GLIBC)" glibcxx="$(needs GLIBCXX)"
 cat > "$root/README" <<EOF
 Orrery $version, portable build for x86_64 Linux.
 
@@ -93,7 +97,7 @@ Orrery $version, portable build for x86_64 Linux.
   ./orrery-sim --help    the simulated Kubernetes API server
 
 Nothing needs installing: unpack anywhere and run ./orrery. It uses the host's C and C++
-runtime (glibc $(ldd --version | sed -n '1s/.* //p') or newer), graphics drivers, X11/xcb client
+runtime (glibc $glibc and libstdc++ GLIBCXX_$glibcxx, i.e. GCC 12's, or newer), graphics drivers, X11/xcb client
 libraries, fontconfig, freetype, glib and D-Bus; Qt and everything else is in lib/ and plugins/.
 To add Orrery to the desktop menu, copy share/applications/org.orrery.Orrery.desktop to
 ~/.local/share/applications/ and point its Exec= at this directory's orrery.
