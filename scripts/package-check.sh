@@ -15,6 +15,8 @@ set -euo pipefail
 ORRERY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$(cd "${1:-$ORRERY_ROOT/build/test}" && pwd)"
 [ "$(id -u)" -eq 0 ] || { echo "package-check.sh: run as root (it installs the .deb)" >&2; exit 1; }
+source "$ORRERY_ROOT/scripts/deps.sh"
+orrery_install_deps # lintian, patchelf, ... when run by hand
 started=$(date +%s)
 step() { echo "== package-check: $* ($(($(date +%s) - started)) s)"; }
 fail() { echo "package-check: FAIL: $*" >&2; exit 1; }
