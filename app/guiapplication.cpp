@@ -207,6 +207,21 @@ int runGui(const QCommandLineParser &parser)
         }
     }
 
+    // Manifests on the command line (opened from a file manager through the desktop entry).
+    QStringList manifests;
+    for (const QString &argument : parser.positionalArguments()) {
+        const QString file = QFileInfo(argument).absoluteFilePath();
+        if (MainWindow::manifestFiles({QUrl::fromLocalFile(file)}).isEmpty())
+            qWarning().noquote() << QApplication::translate(
+                                        "GuiApplication",
+                                        "orrery: %1 is not a manifest (.yaml, .yml or .json); "
+                                        "ignored.")
+                                        .arg(argument);
+        else
+            manifests << file;
+    }
+    window.openManifests(manifests);
+
     const QString view = parser.value(QStringLiteral("view"));
     if (!view.isEmpty() && !screenshot) {
         // Once the first context has synced, so a page has data and a kind its rows.

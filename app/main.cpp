@@ -92,6 +92,12 @@ void addOptions(QCommandLineParser &parser)
              "main",
              "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
     });
+    // The desktop entry passes the files it was asked to open (Exec=orrery %F).
+    parser.addPositionalArgument(
+        QStringLiteral("manifests"),
+        QCoreApplication::translate("main", "Manifest files (.yaml, .yml, .json) to open in "
+                                            "\"Apply manifests\" once a context is connected."),
+        QCoreApplication::translate("main", "[manifest...]"));
 }
 
 // The value of --language (or --language=), read before the parser exists: the option
@@ -170,6 +176,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Orrery"));
     QCoreApplication::setApplicationName(QStringLiteral("Orrery"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ORRERY_VERSION));
+    // Ties the windows to the installed desktop entry (its icon, on Wayland its app id).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.orrery.Orrery"));
 
     // Choose the application object before parsing: QApplication demands a display even for a
     // headless command, and option descriptions need the translator, which needs the object.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs the Debian 12 packages Orrery needs to build, run and test, when any is missing.
+# Installs the Debian 12 packages Orrery needs to build, run, test and package (the last line:
+# package.sh and scripts/package-check.sh), when any is missing.
 # Sourced by run.sh and test.sh.
 ORRERY_PACKAGES=(
     cmake ninja-build g++ pkg-config
@@ -10,6 +11,7 @@ ORRERY_PACKAGES=(
     xvfb xauth fonts-dejavu-core
     python3-h2 openssl
     clang libclang-rt-14-dev clang-format-14
+    dpkg-dev file patchelf lintian desktop-file-utils appstream
 )
 
 orrery_install_deps() {

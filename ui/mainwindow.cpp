@@ -36,6 +36,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Orrery {
 
 MainWindow::MainWindow(SessionManager *sessions, ContextPreferences *preferences, QWidget *parent)
@@ -366,6 +368,9 @@ void MainWindow::onActiveSessionChanged(ClusterSession *session)
     updateFreshness();
     updateCounts();
     emit activeSessionChanged(session);
+    // After the signal: the Apply handler's controller has taken the session by now.
+    if (session && !m_pendingManifests.isEmpty())
+        openManifests(std::exchange(m_pendingManifests, {}));
 }
 
 void MainWindow::selectKind(Kind kind)
@@ -412,6 +417,20 @@ void MainWindow::setApplyManifestsHandler(ApplyHandler handler)
     m_paletteController->setApplyAction(m_applyHandler ? m_applyAction : nullptr);
     m_drop->setHandler(m_applyHandler);
     setAcceptDrops(bool(m_applyHandler));
+}
+
+void MainWindow::openManifests(const QStringList &files)
+{
+    QList<QUrl> urls;
+    for (const QString &file : files)
+        urls << QUrl::fromLocalFile(file);
+    const QStringList manifests = manifestFiles(urls);
+    if (manifests.isEmpty())
+        return;
+    if (m_applyHandler && activeSession())
+        m_applyHandler(manifests);
+    else
+        m_pendingManifests += manifests;
 }
 
 void MainWindow::showStatusMessage(const QString &text)

@@ -98,6 +98,10 @@ public:
     using ApplyHandler = std::function<void(const QStringList &files)>;
     void setApplyManifestsHandler(ApplyHandler handler);
     QAction *applyManifestsAction() const { return m_applyAction; }
+    // Manifest files named on the command line (the desktop entry's `Exec=orrery %F`): they go
+    // to the Apply handler once a context is connected (the dialog checks them against that
+    // cluster), at once when one already is. Files that are not manifests are left out.
+    void openManifests(const QStringList &files);
     // The local manifest files among dropped URLs (.yaml, .yml, .json); empty: not a drop for us.
     static QStringList manifestFiles(const QList<QUrl> &urls)
     {
@@ -167,6 +171,7 @@ private:
     ManifestDrop *m_drop;
     ApplyHandler m_applyHandler;
     QAction *m_applyAction = nullptr;
+    QStringList m_pendingManifests; // openManifests() before a context was connected
 };
 
 } // namespace Orrery

@@ -124,6 +124,7 @@ private slots:
     void viewerApplyDisabledWithReason();
     void sameSpecsAsKubectlServerSideApply();
     void mainWindowMenuPaletteAndDrop();
+    void commandLineManifestsWaitForAContext();
 
 private:
     ClusterSession *connectContext(const QString &context);
@@ -647,6 +648,66 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(waitUntil([&] { return dialog->objectCount() == 1; }, 15000));
     QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-dropped"));
     QCOMPARE(dialog->object(0).status, QStringLiteral("new object"));
+    dialog->reject();
+}
+
+// `orrery deploy.yaml` (the desktop entry's Exec=orrery %F): the files wait until a context is
+// connected, then open in the Apply dialog of the window's controller; other files are left
+// out. Once connected, a file opens at once.
+void TestApplySim::commandLineManifestsWaitForAContext()
+{
+    SessionManager sessions(
+        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+            Result<ClusterConnection> connection = m_config.connection(context);
+            if (!connection.ok())
+                return connection.error();
+            return new ClusterSession(std::move(connection.value()), parent);
+        });
+    MainWindow window(&sessions, m_preferences.get());
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : m_config.contextNames()) {
+        const auto c = m_config.context(name);
+        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
+    }
+    window.setContexts(entries, m_context);
+    AuditLog audit(m_dir.filePath("audit"));
+    ActionController controller(m_preferences.get(), &window, &audit);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
+                     &ActionController::setSession);
+    QList<QStringList> received;
+    window.setApplyManifestsHandler([&](const QStringList &files) {
+        received << files;
+        controller.applyManifests(files);
+    });
+    window.show();
+
+    QFile file(m_dir.filePath("opened.yaml"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(configMapYaml("apply-opened", "default", "opened").toUtf8());
+    file.close();
+    window.openManifests({file.fileName(), m_dir.filePath("notes.txt")});
+    QVERIFY(received.isEmpty()); // no context yet: nothing to check the files against
+    QVERIFY(!visibleTopLevel<ApplyDialog>());
+
+    window.activateContext(m_context);
+    QCOMPARE(received, QList<QStringList>{QStringList{file.fileName()}});
+    auto *dialog = waitForDialog<ApplyDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->files(), QStringList{file.fileName()});
+    QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return dialog->objectCount() == 1; }, 15000));
+    QCOMPARE(dialog->object(0).title, QStringLiteral("ConfigMap default/apply-opened"));
+    dialog->reject();
+    QVERIFY(waitUntil([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
+
+    // Connected: at once; nothing that is not a manifest opens a dialog.
+    window.openManifests({m_dir.filePath("notes.txt")});
+    QCOMPARE(received.size(), 1);
+    window.openManifests({file.fileName()});
+    QCOMPARE(received.size(), 2);
+    dialog = waitForDialog<ApplyDialog>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->files(), QStringList{file.fileName()});
     dialog->reject();
 }
 
