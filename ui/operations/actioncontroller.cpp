@@ -271,7 +271,8 @@ OperationRunner::Configure ActionController::parameters(const QString &id)
                 }
                 auto *bounds = new HpaBoundsOperation(
                     scale->transport(),
-                    {Kind::HorizontalPodAutoscaler, scale->target().ns, scale->hpa()->name});
+                    {Kind::HorizontalPodAutoscaler, scale->target().ns, scale->hpa()->name},
+                    scale->parent());
                 bounds->setObject(scale->hpaObject());
                 bounds->setBounds(dialog->minReplicas(), dialog->maxReplicas());
                 scale->deleteLater();

@@ -50,9 +50,6 @@ public:
     ClusterSession *session() const { return m_session; }
     // Where rollout trackers and undo banners appear; none: only status messages.
     void setPanel(OperationsPanel *panel) { m_panel = panel; }
-    OperationsPanel *panel() const { return m_panel; }
-    AuditLog *auditLog() const { return m_audit; }
-    OperationRunner *runner() const { return m_runner; }
 
     // QActions for `object` (parented to `parent`), enabled by the cached permission checks;
     // unknown permissions are asked for and the actions updated when the answer comes.

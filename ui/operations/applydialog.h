@@ -56,7 +56,6 @@ public:
     QPushButton *forceButton() const { return m_force; }
     // What the conflicts are and what Apply / Force would do (hidden without conflicts).
     QString conflictText() const;
-    QTreeWidget *objectList() const { return m_list; }
 
 signals:
     void previewRequested();

@@ -34,7 +34,6 @@ public:
     QPushButton *reviewButton() const { return m_review; }
 
     QSpinBox *replicasSpin() const { return m_replicas; }
-    QSpinBox *minSpin() const { return m_min; }
     QSpinBox *maxSpin() const { return m_max; }
 
 private:
