@@ -10,6 +10,7 @@
 #include <contextpreferences.h>
 #include <kindicons.h>
 #include <mainwindow.h>
+#include <manifestdrop.h>
 #include <resourcetablemodel.h>
 #include <sessionmanager.h>
 #include <theme.h>
@@ -211,7 +212,7 @@ int runGui(const QCommandLineParser &parser)
     QStringList manifests;
     for (const QString &argument : parser.positionalArguments()) {
         const QString file = QFileInfo(argument).absoluteFilePath();
-        if (MainWindow::manifestFiles({QUrl::fromLocalFile(file)}).isEmpty())
+        if (ManifestDrop::manifestFiles({QUrl::fromLocalFile(file)}).isEmpty())
             qWarning().noquote() << QApplication::translate(
                                         "GuiApplication",
                                         "orrery: %1 is not a manifest (.yaml, .yml or .json); "

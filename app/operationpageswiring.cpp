@@ -5,6 +5,7 @@
 #include <helm/helmpage.h>
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
+#include <operations/helmreleaserollback.h>
 #include <runbook/runbookplayer.h>
 
 #include <audit/auditlog.h>
@@ -50,12 +51,13 @@ void connectHelmRollback(MainWindow &window, const OperationPages &pages)
                              return;
                          controller->rollbackHelmRelease(ns, release, revision);
                      });
-    // Permission first: the page's Rollback button waits for the controller's
-    // SelfSubjectAccessReviews (Secrets and the manifest's kinds) and shows a denial.
-    pages.helm->setRollbackCheck([controller](const HelmRelease &current, const HelmRelease &target,
-                                              QObject *context,
-                                              std::function<void(const QString &)> done) {
-        controller->checkHelmRollback(current, target, context, std::move(done));
+    // Permission first: the page's Rollback button waits for the SelfSubjectAccessReviews
+    // (Secrets and the manifest's kinds) on the active session and shows a denial.
+    pages.helm->setRollbackCheck([&window](const HelmRelease &current, const HelmRelease &target,
+                                           QObject *context,
+                                           std::function<void(const QString &)> done) {
+        HelmReleaseRollback::checkAccess(window.activeSession(), current, target, context,
+                                         std::move(done));
     });
     // A Helm rollback changed the history (or recorded a failure): show it.
     QObject::connect(controller, &ActionController::operationFinished, pages.helm,

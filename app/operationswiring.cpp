@@ -2,6 +2,7 @@
 #include "operationswiring.h"
 
 #include <detailspane.h>
+#include <errorpresenter.h>
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/operationspanel.h>
@@ -37,8 +38,8 @@ void installOperations(MainWindow &window, AuditLog *audit)
     controller->setSession(window.activeSession());
     QObject::connect(&window, &MainWindow::activeSessionChanged, controller,
                      &ActionController::setSession);
-    QObject::connect(controller, &ActionController::statusMessage, &window,
-                     &MainWindow::showStatusMessage);
+    QObject::connect(controller, &ActionController::statusMessage, window.errorPresenter(),
+                     &ErrorPresenter::showStatus);
     window.setApplyManifestsHandler(
         [controller](const QStringList &files) { controller->applyManifests(files); });
     window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {

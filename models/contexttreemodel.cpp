@@ -135,6 +135,14 @@ QModelIndex ContextTreeModel::indexOfContext(const QString &context) const
     return item ? item->index() : QModelIndex();
 }
 
+QString ContextTreeModel::contextAfter(const QString &context, int step) const
+{
+    const QStringList names = contextNames();
+    if (names.isEmpty())
+        return {};
+    return names.value((names.indexOf(context) + names.size() + step) % names.size());
+}
+
 QStringList ContextTreeModel::contextNames() const
 {
     QStringList names;

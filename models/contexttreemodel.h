@@ -49,6 +49,9 @@ public:
 
     QModelIndex indexOfContext(const QString &context) const;
     QStringList contextNames() const;
+    // The context `step` places after `context` in contextNames(), round the list (-1: the one
+    // before; the first or last when `context` is not listed); empty when there is none.
+    QString contextAfter(const QString &context, int step) const;
 
 private:
     void refreshContext(const QString &context);

@@ -23,7 +23,6 @@
 #include <theme.h>
 
 #include <kube/clustersession.h>
-#include <kube/resourcestore.h>
 
 #include <QAction>
 #include <QCloseEvent>
@@ -34,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -186,20 +186,11 @@ void MainWindow::connectSessions()
             &MainWindow::onActiveSessionChanged);
     connect(m_sessions, &SessionManager::connectionStateChanged, m_contextModel,
             &ContextTreeModel::setConnectionState);
+    // The browser follows its context's store and health itself (overlay, namespaces, counts).
     connect(m_sessions, &SessionManager::healthChanged, this, [this](const QString &context) {
-        if (context != activeContext())
-            return;
-        updateFreshness();
-        m_browser->updateOverlay();
+        if (context == activeContext())
+            updateFreshness();
     });
-    connect(m_sessions, &SessionManager::storeChanged, this,
-            [this](const QString &context, const ChangeBatch &batch) {
-                if (context != activeContext())
-                    return;
-                if (batch.contains(Kind::Namespace))
-                    m_browser->updateNamespaceList();
-                updateCounts();
-            });
     connect(m_sessions, &SessionManager::reloading, this,
             [this](const QString &context, const QString &why) {
                 m_errors->showReloading(m_preferences->displayName(context), why);
@@ -274,10 +265,9 @@ void MainWindow::buildMenus()
     });
     // Next (+1) and previous (-1) context, round the list.
     const auto stepContext = [this](int step) {
-        const QStringList names = m_contextModel->contextNames();
-        if (!names.isEmpty())
-            activateContext(
-                names.value((names.indexOf(activeContext()) + names.size() + step) % names.size()));
+        if (const QString next = m_contextModel->contextAfter(activeContext(), step);
+            !next.isEmpty())
+            activateContext(next);
     };
     QAction *nextContext = go->addAction(tr("Next Context"));
     nextContext->setShortcut(QKeySequence(tr("Ctrl+Alt+Down")));
@@ -328,19 +318,16 @@ void MainWindow::addCentralPage(const QString &title, QWidget *page)
     page->setParent(m_central);
     m_central->addWidget(page);
     m_navigator->addPage(id, title, tr("Overview"));
-    m_pageTitles.insert(id, title);
 }
 
 bool MainWindow::showCentralPage(const QString &title)
 {
-    for (auto it = m_pageTitles.cbegin(); it != m_pageTitles.cend(); ++it) {
-        if (it.value().compare(title, Qt::CaseInsensitive) == 0) {
-            m_navigator->selectPage(it.key());
-            m_central->setCurrentWidget(m_pages.value(it.key()));
-            return true;
-        }
-    }
-    return false;
+    const QString id = m_navigator->pageId(title);
+    if (id.isEmpty())
+        return false;
+    m_navigator->selectPage(id);
+    m_central->setCurrentWidget(m_pages.value(id));
+    return true;
 }
 
 void MainWindow::activateContext(const QString &context)
@@ -424,18 +411,13 @@ void MainWindow::openManifests(const QStringList &files)
     QList<QUrl> urls;
     for (const QString &file : files)
         urls << QUrl::fromLocalFile(file);
-    const QStringList manifests = manifestFiles(urls);
+    const QStringList manifests = ManifestDrop::manifestFiles(urls);
     if (manifests.isEmpty())
         return;
     if (m_applyHandler && activeSession())
         m_applyHandler(manifests);
     else
         m_pendingManifests += manifests;
-}
-
-void MainWindow::showStatusMessage(const QString &text)
-{
-    m_errors->showStatus(text);
 }
 
 void MainWindow::updateContextChrome()
@@ -467,10 +449,7 @@ void MainWindow::updateFreshness()
 void MainWindow::updateCounts()
 {
     ClusterSession *session = activeSession();
-    for (Kind kind : m_navigator->kinds())
-        m_navigator->setCount(kind, session && session->store()->hasSynced(kind)
-                                        ? session->store()->count(kind)
-                                        : -1);
+    m_navigator->setCounts(session ? session->store() : nullptr);
     m_statusCounts->setText(session ? m_browser->countText() : QString());
 }
 
@@ -488,12 +467,6 @@ QString MainWindow::lastContext() const
     return m_state ? m_state->lastContext() : QString();
 }
 
-void MainWindow::saveSettings()
-{
-    if (m_state)
-        m_state->save();
-}
-
 void MainWindow::openPreferences()
 {
     PreferencesDialog(this).exec();
@@ -501,7 +474,8 @@ void MainWindow::openPreferences()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    if (m_state)
+        m_state->save();
     QMainWindow::closeEvent(event);
 }
 

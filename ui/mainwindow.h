@@ -2,7 +2,6 @@
 #pragma once
 
 #include "detailspane.h"
-#include "manifestdrop.h"
 #include "resourcebrowser.h"
 
 #include <contexttreemodel.h>
@@ -12,7 +11,6 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -32,6 +30,7 @@ class ContextStatusLabel;
 class ContextStrip;
 class ErrorPresenter;
 class FreshnessIndicator;
+class ManifestDrop;
 class PaletteController;
 class ResourceNavigator;
 class WelcomePage;
@@ -62,13 +61,11 @@ public:
     void enableStatePersistence(const QString &settingsFile = {});
     // The context active when the window was last closed (empty: none or not persisted).
     QString lastContext() const;
-    void saveSettings();
     // The contexts of the merged kubeconfig.
     void setContexts(const QList<ContextTreeModel::Entry> &entries, const QString &currentContext);
     // Contexts served by the embedded simulator get a "Demo cluster" banner.
     void setDemoContexts(const QStringList &contexts);
     void showWelcome(const QString &problem = {});
-    WelcomePage *welcomePage() const { return m_welcome; }
 
     SessionManager *sessions() const { return m_sessions; }
     void activateContext(const QString &context);
@@ -102,14 +99,7 @@ public:
     // to the Apply handler once a context is connected (the dialog checks them against that
     // cluster), at once when one already is. Files that are not manifests are left out.
     void openManifests(const QStringList &files);
-    // The local manifest files among dropped URLs (.yaml, .yml, .json); empty: not a drop for us.
-    static QStringList manifestFiles(const QList<QUrl> &urls)
-    {
-        return ManifestDrop::manifestFiles(urls);
-    }
     ContextPreferences *preferences() const { return m_preferences; }
-    // A transient line in the status bar (e.g. the outcome of an operation).
-    void showStatusMessage(const QString &text);
 
     // Parts, for tests, screenshots and app/ wiring.
     ResourceBrowser *resourceBrowser() const { return m_browser; }
@@ -120,7 +110,6 @@ public:
     ContextStrip *contextStrip() const { return m_strip; }
     CommandPalette *commandPalette() const { return m_palette; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
-    QSplitter *leftSplitter() const { return m_leftSplitter; }
 
 signals:
     // The session the window shows changed (null: the active context is not connected).
@@ -157,8 +146,7 @@ private:
     QStackedWidget *m_central;
     ResourceBrowser *m_browser;
     WelcomePage *m_welcome;
-    QHash<QString, QWidget *> m_pages;
-    QHash<QString, QString> m_pageTitles; // page id -> title as listed in the navigator
+    QHash<QString, QWidget *> m_pages; // by page id, as listed in the navigator
     QSplitter *m_mainSplitter;
     QSplitter *m_leftSplitter;
     QLabel *m_contextsTitle;

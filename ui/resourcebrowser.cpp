@@ -42,6 +42,19 @@ ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *p
     buildUi();
     connect(Theme::instance(), &Theme::changed, this, &ResourceBrowser::applyThemeColours);
     applyThemeColours();
+    // What the shown context's store and informers say reaches the parts that show it.
+    connect(m_sessions, &SessionManager::healthChanged, this, [this](const QString &context) {
+        if (context == m_context)
+            updateOverlay();
+    });
+    connect(m_sessions, &SessionManager::storeChanged, this,
+            [this](const QString &context, const ChangeBatch &batch) {
+                if (context != m_context)
+                    return;
+                if (batch.contains(Kind::Namespace))
+                    updateNamespaceList();
+                emit countsChanged();
+            });
 }
 
 ResourceBrowser::~ResourceBrowser()
@@ -372,10 +385,9 @@ QString ResourceBrowser::countText() const
 {
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
-    return shown == total
-               ? tr("%1 %2").arg(QLocale().toString(total), kindPlural(m_kind))
-               : tr("%1 of %2 %3")
-                     .arg(QLocale().toString(shown), QLocale().toString(total), kindPlural(m_kind));
+    // "%Ln": the locale's digits, and the plural form that fits the count ("1 node").
+    return shown == total ? kindCount(m_kind, total)
+                          : tr("%1 of %2").arg(QLocale().toString(shown), kindCount(m_kind, total));
 }
 
 void ResourceBrowser::updateNamespaceList()

@@ -92,7 +92,7 @@ public:
 signals:
     // The kind on screen changed (the navigator and the counts follow).
     void kindChanged(Orrery::Kind kind);
-    // The rows shown changed through the filter or the namespace choice.
+    // The rows shown changed (the filter, the namespace choice, or the store).
     void countsChanged();
     // The overlay's button: reconnect the active context.
     void reconnectRequested();

@@ -4,6 +4,8 @@
 #include <kindicons.h>
 #include <theme.h>
 
+#include <kube/resourcestore.h>
+
 #include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
@@ -165,6 +167,22 @@ void ResourceNavigator::setCount(Kind kind, int count)
 {
     if (QTreeWidgetItem *item = m_kindItems.value(int(kind)))
         item->setText(1, count >= 0 ? QLocale().toString(count) : QString());
+}
+
+void ResourceNavigator::setCounts(const ResourceStore *store)
+{
+    for (auto it = m_kindItems.cbegin(); it != m_kindItems.cend(); ++it) {
+        const Kind kind = Kind(it.key());
+        setCount(kind, store && store->hasSynced(kind) ? store->count(kind) : -1);
+    }
+}
+
+QString ResourceNavigator::pageId(const QString &title) const
+{
+    for (auto it = m_pageItems.cbegin(); it != m_pageItems.cend(); ++it)
+        if (it.value()->text(0).compare(title, Qt::CaseInsensitive) == 0)
+            return it.key();
+    return {};
 }
 
 } // namespace Orrery

@@ -7,6 +7,8 @@
 
 namespace Orrery {
 
+class ResourceStore;
+
 // The listed kinds of the kind table (kubekind.h) by category, in the table's order, plus pages
 // other features add (Topology). Items carry either a Kind or a page id. Nothing here is
 // specific to a kind: a new row in the table appears without a change in this class.
@@ -30,6 +32,10 @@ public:
 
     // Per-kind object count shown after the name.
     void setCount(Kind kind, int count);
+    // Every kind's count as `store` holds it; none while a kind is not synced (or no store).
+    void setCounts(const ResourceStore *store);
+    // The page added with this title (case-insensitive); empty when there is none.
+    QString pageId(const QString &title) const;
 
 signals:
     void kindSelected(Orrery::Kind kind);

@@ -89,6 +89,7 @@ struct KindInfo
     KindCategory category;
     const char *singular; // display name, translated by kindSingularName()
     const char *plural;   // display name, translated by kindPluralName()
+    const char *count;    // "%Ln pod(s)", translated with its plural forms by kindCount()
     const char *icon;     // resources/icons/<icon>.svg
     bool listed;          // has a page in the navigator
     bool hasLogs;         // "Show logs" streams its pods' logs
@@ -112,6 +113,7 @@ std::optional<Kind> kindFromName(const QString &name);
 QString kindSingularName(Kind kind); // "Deployment" (translated)
 QString kindPluralName(Kind kind);   // "Pods", "Persistent Volume Claims" (translated)
 QString kindPluralName(const KindInfo &info);
+QString kindCount(Kind kind, int n); // "1 pod", "3 pods" (translated, with plural forms)
 QString kindCategoryTitle(KindCategory category); // "Workloads" (translated)
 QStringList kindShortNames(Kind kind);            // {"deploy"}
 QStringList allowedOperations(Kind kind);         // {"scale", "restart", ..., "delete"}

@@ -8,6 +8,9 @@
 #include "util/linediff.h"
 #include "util/redaction.h"
 
+#include <QFile>
+#include <QSet>
+
 #include <memory>
 
 namespace Orrery {
@@ -280,6 +283,95 @@ QString ApplyOperation::conflicts() const
         if (p.conflict)
             lines << tr("%1: %2").arg(p.title, p.details);
     return lines.join(QLatin1Char('\n'));
+}
+
+QList<ApplyOperation::Source> ApplyOperation::readSources(const QString &pasted,
+                                                          const QStringList &files, QString *error)
+{
+    QList<Source> out;
+    if (!pasted.trimmed().isEmpty())
+        out << Source{tr("pasted YAML"), pasted.toUtf8()};
+    for (const QString &path : files) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = tr("Cannot read %1: %2").arg(path, f.errorString());
+            return {};
+        }
+        out << Source{path, f.readAll()};
+    }
+    if (out.isEmpty() && error)
+        *error = tr("Nothing to apply: paste YAML or add files.");
+    return out;
+}
+
+ApplyOperation::Verdict ApplyOperation::verdict(const QList<ObjectPreview> &objects)
+{
+    Verdict v;
+    v.blocked = objects.isEmpty();
+    QStringList conflicts;
+    int others = 0;
+    for (const ObjectPreview &o : objects) {
+        v.blocked = v.blocked || o.blocking;
+        if (o.conflict)
+            conflicts << tr("%1: %2").arg(o.title, o.details);
+        else
+            ++others;
+    }
+    v.conflicted = !conflicts.isEmpty();
+    if (!v.conflicted)
+        return v;
+    v.conflictText
+        = tr("Conflicts with another field manager in %n object(s): the server would "
+             "refuse the apply.",
+             nullptr, int(conflicts.size()))
+          + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n')
+          + (v.blocked
+                 ? tr("Nothing can be applied until the refused objects are fixed.")
+                 : tr("Apply is disabled: it would apply %n other object(s) and then fail on the "
+                      "conflicts. Force (take ownership) applies all %1 objects and makes orrery "
+                      "the "
+                      "manager of the conflicting fields, with the values of these manifests; or "
+                      "edit "
+                      "the manifests (drop those fields, or set them to the live values) and "
+                      "check again.",
+                      nullptr, others)
+                       .arg(objects.size()));
+    return v;
+}
+
+QStringList ApplyOperation::summary() const
+{
+    const QStringList lines = ClusterOperation::summary();
+    if (!m_force)
+        return lines;
+    return QStringList{tr("Force: take over the fields other managers own."), m_forceReason}
+           + lines;
+}
+
+ClusterOperation::Scope ApplyOperation::scope() const
+{
+    QSet<QString> namespaces;
+    QStringList titles;
+    for (const PlannedWrite &w : writes()) {
+        if (!w.ns.isEmpty())
+            namespaces.insert(w.ns);
+        titles << objectTitle(w);
+    }
+    QStringList nsList = namespaces.values();
+    nsList.sort();
+    if (writes().size() == 1)
+        return {nsList.join(QLatin1String(", ")), writes().first().kind, writes().first().name};
+    return {nsList.join(QLatin1String(", ")), tr("%n object(s)", nullptr, int(writes().size())),
+            titles.join(QLatin1String(", "))};
+}
+
+QString ApplyOperation::progressText() const
+{
+    const int count = int(writes().size());
+    return tr("%1\u2026")
+        .arg(m_force ? tr("Force apply of %n object(s)", nullptr, count)
+                     : tr("Apply of %n object(s)", nullptr, count));
 }
 
 QString ApplyOperation::title() const

@@ -54,8 +54,31 @@ public:
     // "title: details" of each conflicting object, one per line.
     QString conflicts() const;
 
-    void setForce(bool force) { m_force = force; }
+    // The sources to apply: the `pasted` YAML (unless blank) first, then each file, read now
+    // (manifests are small text files). Empty, with `error` set, when a file cannot be read or
+    // there is nothing to apply.
+    static QList<Source> readSources(const QString &pasted, const QStringList &files,
+                                     QString *error);
+    // What a preview (previews(), or denied()) allows, and the conflicts in words with what
+    // Apply and Force would do. A plain apply sends the objects in order and stops at the
+    // first conflict, leaving the others half applied: with a conflict only force is offered.
+    struct Verdict
+    {
+        bool blocked = false;    // an object cannot be applied (or there is none)
+        bool conflicted = false; // the server would refuse a plain apply
+        QString conflictText;    // empty without conflicts
+    };
+    static Verdict verdict(const QList<ObjectPreview> &objects);
+
+    // Force takes over the fields other managers own; `reason` (the conflicts) is said first
+    // in the confirmation.
+    void setForce(bool force, const QString &reason = {})
+    {
+        m_force = force;
+        m_forceReason = reason;
+    }
     bool force() const { return m_force; }
+    bool canForce() const override { return !m_force && conflict().has_value(); }
 
     QString title() const override;
     QString actionLabel() const override;
@@ -63,12 +86,18 @@ public:
     Result<QList<PlannedWrite>> plan(bool dryRun) const override;
     // The preview of each object: "### title (status)" and its diff.
     QString details() const override;
+    // Forced: what force does and the conflicts, before the writes.
+    QStringList summary() const override;
+    // The namespaces, and the object (or "N objects" and their titles).
+    Scope scope() const override;
+    QString progressText() const override;
+    QString runFailureTitle() const override { return failureTitle(); }
     void run(WriteExecutor *writer) override;
 
     // After a failed run: the conflict the server reported (409), if that was the failure.
     std::optional<ApplyConflict> conflict() const;
     // After a run: the workloads whose pod template the apply changed.
-    QList<OperationTarget> rollouts() const;
+    QList<OperationTarget> rollouts() const override;
 
 private:
     Result<QList<PlannedWrite>> planSources(bool force, bool dryRun) const;
@@ -81,6 +110,7 @@ private:
     QList<ObjectPreview> m_previews;
     QList<bool> m_trackRollout; // a workload whose pod template changes
     bool m_force = false;
+    QString m_forceReason;
 };
 
 } // namespace Orrery

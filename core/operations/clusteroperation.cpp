@@ -258,4 +258,24 @@ AccessCheck ClusterOperation::accessFor(const QString &verb, Kind kind, const QS
     return check;
 }
 
+QList<OperationTarget> ClusterOperation::rollouts() const
+{
+    return tracksRollout() ? QList<OperationTarget>{m_target} : QList<OperationTarget>{};
+}
+
+QString ClusterOperation::nothingToDoTitle() const
+{
+    return tr("Nothing to change");
+}
+
+QString ClusterOperation::progressText() const
+{
+    return tr("%1\u2026").arg(summary().join(QLatin1String("; ")));
+}
+
+QString ClusterOperation::runFailureTitle() const
+{
+    return tr("The change failed");
+}
+
 } // namespace Orrery

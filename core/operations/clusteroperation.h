@@ -31,6 +31,9 @@ struct OperationTarget
     Kind kind = Kind::Deployment;
     QString ns; // empty for cluster-scoped objects
     QString name;
+
+    // "Deployment/web", as dialogs name the object.
+    QString displayName() const { return kindName(kind) + QLatin1Char('/') + name; }
 };
 
 // What an operation did, for the user and for the record (kpmcore's Report): what was sent,
@@ -103,6 +106,25 @@ public:
     virtual QString objectKind() const { return kindName(m_target.kind); }
     // What the confirmation shows below the summary: the exact requests, Secret values hidden.
     virtual QString details() const;
+    // Where the confirmation says the writes land: namespace(s), kind, name.
+    struct Scope
+    {
+        QString ns; // empty: cluster-scoped
+        QString kind;
+        QString name;
+    };
+    virtual Scope scope() const { return {m_target.ns, objectKind(), m_target.name}; }
+
+    // The words a window puts around the path: the title of "nothing to do" ("Nothing to
+    // change"), of a refusal by plan() (title()), the status line while the writes are sent
+    // ("<summary>…") and the title of a failed run ("The change failed").
+    virtual QString nothingToDoTitle() const;
+    virtual QString refusalTitle() const { return title(); }
+    virtual QString progressText() const;
+    virtual QString runFailureTitle() const;
+    // After a failed run: the same writes with force would go through (an apply conflict), so
+    // the caller may offer them, after a second confirmation.
+    virtual bool canForce() const { return false; }
 
     // The server's verdict on plan(true): sent through `writer` (audited as a dry run);
     // `done` gets the outcome in words.
@@ -113,6 +135,9 @@ public:
 
     // A workload whose pods change: the caller may follow the rollout afterwards.
     virtual bool tracksRollout() const { return false; }
+    // After a successful run: the workloads whose rollouts to follow (the target when
+    // tracksRollout()).
+    virtual QList<OperationTarget> rollouts() const;
     // After a successful run: what reverts it, and the sentence that offers it.
     virtual Factory undo() const { return {}; }
     virtual QString undoText() const { return {}; }

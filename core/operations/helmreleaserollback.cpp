@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmreleaserollback.h"
 
+#include "kube/clustersession.h"
+
 #include "helm/helmrollbackoperation.h"
 #include "kube/actions/resourcepath.h"
 
@@ -134,6 +136,29 @@ void HelmReleaseRollback::run(WriteExecutor *writer)
                 finish(std::move(report));
             });
     op->run(writer, HelmRollbackOperation::reader(transport()));
+}
+
+QString HelmReleaseRollback::denial(const QList<AccessResult> &results)
+{
+    for (const AccessResult &r : results)
+        if (const QString text = denialText(r); !text.isEmpty())
+            return text + QLatin1Char(' ') + denialHint(r.check);
+    return {};
+}
+
+void HelmReleaseRollback::checkAccess(ClusterSession *session, const HelmRelease &current,
+                                      const HelmRelease &target, QObject *context,
+                                      std::function<void(const QString &)> done)
+{
+    if (!session) {
+        QMetaObject::invokeMethod(
+            context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    AccessReview::run(session->transport(),
+                      HelmRollback::requiredAccess(current, target, session->discovery().resources),
+                      context,
+                      [done](const QList<AccessResult> &results) { done(denial(results)); });
 }
 
 } // namespace Orrery

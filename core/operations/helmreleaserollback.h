@@ -8,6 +8,8 @@
 
 namespace Orrery {
 
+class ClusterSession;
+
 // `helm rollback RELEASE REVISION`, natively: reads the release's storage Secrets (payloads
 // included, kept in memory only for the plan), plans with HelmRollback, previews with a
 // server dry run of the target manifest, and runs HelmRollbackOperation (Helm's order, its
@@ -35,6 +37,15 @@ public:
     QList<AccessCheck> requiredAccess() const override;
     // Why a denied check matters for a Helm rollback, appended to its denialText().
     static QString denialHint(const AccessCheck &check);
+    // The first denial among `results` (of requiredAccess()) with its hint; empty: allowed, or
+    // the review could not be made (the server decides then).
+    static QString denial(const QList<AccessResult> &results);
+    // Asks `session`'s server (SelfSubjectAccessReview, HelmRollback::requiredAccess) whether
+    // the user may roll `current`'s release back to `target`: `done` gets denial(), on
+    // `context`'s thread, not at all once it is gone; empty at once without a session.
+    static void checkAccess(ClusterSession *session, const HelmRelease &current,
+                            const HelmRelease &target, QObject *context,
+                            std::function<void(const QString &denial)> done);
 
     // The writes in order (record pending, applies, deletes), for the preview.
     Result<QList<PlannedWrite>> plan(bool dryRun) const override;

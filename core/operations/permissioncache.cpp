@@ -28,6 +28,17 @@ std::optional<AccessResult> PermissionCache::cached(const QString &context,
     return it->result;
 }
 
+void PermissionCache::follow(const QString &context, const AccessCheck &check, QObject *receiver,
+                             Show show)
+{
+    show(cached(context, check));
+    connect(this, &PermissionCache::updated, receiver,
+            [this, context, check, show](const QString &updatedContext) {
+                if (updatedContext == context)
+                    show(cached(context, check));
+            });
+}
+
 void PermissionCache::request(ClusterSession *session, const QString &context,
                               const QList<AccessCheck> &checks)
 {

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 namespace Orrery {
@@ -32,6 +33,11 @@ public:
     // Asks for the checks not cached (nor already asked for) on `session`.
     void request(ClusterSession *session, const QString &context, const QList<AccessCheck> &checks);
     void clear() { m_entries.clear(); }
+    // Calls `show` with the cached answer to `check` now (nullopt while unknown) and again
+    // whenever answers for `context` arrive, for as long as `receiver` lives. Asking is the
+    // caller's (request()), so that one menu asks for all its checks at once.
+    using Show = std::function<void(const std::optional<AccessResult> &)>;
+    void follow(const QString &context, const AccessCheck &check, QObject *receiver, Show show);
 
     static QString key(const QString &context, const AccessCheck &check);
 

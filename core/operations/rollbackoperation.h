@@ -39,6 +39,8 @@ public:
     // The diff between the current revision's pod template and the target's.
     QString details() const override;
     bool tracksRollout() const override { return true; }
+    QString nothingToDoTitle() const override { return tr("Nothing to roll back"); }
+    QString refusalTitle() const override { return failureTitle(); }
     Factory undo() const override;
     QString undoText() const override;
 

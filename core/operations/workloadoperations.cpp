@@ -354,4 +354,28 @@ Result<QList<PlannedWrite>> DeleteOperation::plan(bool dryRun) const
     return single(WorkloadActions::remove(object(), m_propagation, dryRun));
 }
 
+QString ScaleOperation::hpaNote() const
+{
+    if (!m_hpa)
+        return {};
+    return tr("The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, "
+              "now %5). A manual scale would be undone within seconds, so change the "
+              "autoscaler's bounds instead.")
+        .arg(m_hpa->name, target().displayName())
+        .arg(m_hpa->minReplicas)
+        .arg(m_hpa->maxReplicas)
+        .arg(m_hpa->currentReplicas);
+}
+
+QString DeleteOperation::consequence() const
+{
+    if (target().kind != Kind::Pod)
+        return {};
+    const QString owner = controller();
+    return owner.isEmpty() ? tr("This pod has no controller: once deleted it is gone.")
+                           : tr("%1 controls this pod and will create a replacement "
+                                "right away (this is how a pod is restarted).")
+                                 .arg(owner);
+}
+
 } // namespace Orrery

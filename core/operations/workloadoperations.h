@@ -34,6 +34,8 @@ public:
     int currentReplicas() const;
     const std::optional<HpaTarget> &hpa() const { return m_hpa; }
     const nlohmann::json &hpaObject() const { return m_hpaObject; }
+    // Why the HPA's bounds are asked for instead of a count (empty without an HPA).
+    QString hpaNote() const;
 
     QString title() const override;
     QString actionLabel() const override;
@@ -139,6 +141,11 @@ public:
     QList<Container> containers() const;
     // `container` "*": every container.
     void setImage(const QString &container, const QString &image);
+    // `image` would change a container that runs `current`: not empty, no blank, not the same.
+    static bool isNewImage(const QString &current, const QString &image)
+    {
+        return !image.isEmpty() && image != current && !image.contains(QLatin1Char(' '));
+    }
 
     QString title() const override;
     QString actionLabel() const override;
@@ -170,6 +177,8 @@ public:
 
     // "ReplicaSet/web-5d4f": the controller that will recreate the object, if any.
     QString controller() const;
+    // What follows the delete beyond the object: for a pod, whether its controller replaces it.
+    QString consequence() const;
     void setPropagation(WorkloadActions::Propagation propagation) { m_propagation = propagation; }
 
     QString title() const override;

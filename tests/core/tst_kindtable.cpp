@@ -85,6 +85,7 @@ void tst_KindTable::rowsAreComplete()
                  name.constData());
         QVERIFY2(info.versions[0], name.constData());
         QVERIFY2(info.singular && *info.singular, name.constData());
+        QVERIFY2(info.count && QByteArray(info.count).startsWith("%Ln "), name.constData());
         QVERIFY2(info.plural && *info.plural, name.constData());
         QVERIFY2(!kindCategoryTitle(info.category).isEmpty(), name.constData());
         QVERIFY2(info.icon && QFile::exists(icons + QLatin1String(info.icon) + ".svg"),

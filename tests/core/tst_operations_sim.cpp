@@ -4,10 +4,14 @@
 // runbooks run these same classes (ui/operations/actioncontroller.cpp,
 // core/runbook/clusterrunbookexecutor.cpp).
 #include "audit/auditlog.h"
+#include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "operations/clusterwriteexecutor.h"
 #include "operations/cordonoperation.h"
+#include "operations/operationcatalog.h"
+#include "operations/operationrunner.h"
+#include "operations/permissioncache.h"
 #include "operations/rollbackoperation.h"
 #include "operations/rolloutwatch.h"
 #include "operations/workloadoperations.h"
@@ -40,6 +44,11 @@ private slots:
     void refusalExplained();
     void fetchFailure();
     void auditLog();
+    // After auditLog(): these writes are not counted there.
+    void catalog();
+    void runnerPath();
+    void runnerStopsBeforeSending();
+    void permissionFollow();
 
 private:
     Result<nlohmann::json> get(const QString &path);
@@ -387,6 +396,160 @@ void tst_OperationsSim::auditLog()
     for (const AuditEntry &e : entries)
         QVERIFY(e.outcomeKnown());
     QVERIFY(entries.first().summary.startsWith(QStringLiteral("{\"spec\":{\"replicas\":")));
+}
+
+void tst_OperationsSim::catalog()
+{
+    const OperationTarget web{Kind::Deployment, QStringLiteral("default"), QStringLiteral("web")};
+    const QStringList ids = OperationCatalog::ids(Kind::Deployment);
+    QVERIFY(ids.contains(QStringLiteral("pause")) && !ids.contains(QStringLiteral("resume")));
+    QVERIFY(OperationCatalog::ids(Kind::Deployment, true).contains(QStringLiteral("resume")));
+    QVERIFY(OperationCatalog::ids(Kind::Node, false, true).contains(QStringLiteral("uncordon")));
+    for (const QString &id :
+         {QStringLiteral("scale"), QStringLiteral("restart"), QStringLiteral("pause"),
+          QStringLiteral("resume"), QStringLiteral("set-image"), QStringLiteral("rollback"),
+          QStringLiteral("cordon"), QStringLiteral("uncordon"), QStringLiteral("delete")}) {
+        QVERIFY2(OperationCatalog::label(id) != id, qPrintable(id));
+        const std::optional<AccessCheck> access = OperationCatalog::access(id, web.kind, web.ns);
+        QVERIFY(access);
+        std::unique_ptr<ClusterOperation> op(OperationCatalog::create(id, m_transport.get(), web));
+        QVERIFY(op);
+        QCOMPARE(op->requiredAccess().first().verb, access->verb);
+        QCOMPARE(op->target().name, web.name);
+    }
+    QCOMPARE(OperationCatalog::label(QStringLiteral("scale")), QStringLiteral("Scale\u2026"));
+    // The fixed parameter of each of a pair.
+    std::unique_ptr<ClusterOperation> resume(
+        OperationCatalog::create(QStringLiteral("resume"), m_transport.get(), web));
+    QVERIFY(resume->tracksRollout()); // a pause does not
+    std::unique_ptr<ClusterOperation> uncordon(OperationCatalog::create(
+        QStringLiteral("uncordon"), m_transport.get(), {Kind::Node, {}, QStringLiteral("n")}));
+    QVERIFY(!static_cast<CordonOperation *>(uncordon.get())->cordons());
+    QVERIFY(!OperationCatalog::create(QStringLiteral("describe"), m_transport.get(), web));
+    QVERIFY(!OperationCatalog::access(QStringLiteral("describe"), web.kind, web.ns));
+    QCOMPARE(OperationCatalog::label(QStringLiteral("describe")), QStringLiteral("describe"));
+}
+
+// The path the window takes, without widgets: the hooks stand for the dialogs.
+void tst_OperationsSim::runnerPath()
+{
+    auto connection = m_config.connection(m_config.currentContext());
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection)); // not started: its transport is enough
+    OperationRunner runner(m_audit.get());
+    QStringList confirmed;
+    runner.setConfirmation([&](const OperationRunner::Target &t, ClusterOperation *op) {
+        QCOMPARE(t.session.data(), &session);
+        confirmed << op->summary().join(QLatin1Char('\n'));
+        runner.run(t, op);
+    });
+    QSignalSpy finished(&runner, &OperationRunner::operationFinished);
+    QSignalSpy rollouts(&runner, &OperationRunner::rolloutStarted);
+    QSignalSpy failed(&runner, &OperationRunner::failed);
+    std::function<void()> undo;
+    connect(&runner, &OperationRunner::undoOffered, this,
+            [&undo](const QString &, const std::function<void()> &u) { undo = u; });
+
+    const int before = mongoReplicas();
+    const OperationTarget mongo{Kind::Deployment, QStringLiteral("default"),
+                                QStringLiteral("mongodb")};
+    runner.start(OperationRunner::targetOf(&session),
+                 OperationCatalog::create(QStringLiteral("scale"), session.transport(), mongo),
+                 [&](const OperationRunner::Target &t, ClusterOperation *op) {
+                     static_cast<ScaleOperation *>(op)->setReplicas(before + 1);
+                     runner.confirm(t, op);
+                 });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QVERIFY(finished.first().at(0).toBool());
+    QCOMPARE(confirmed.size(), 1);
+    QCOMPARE(mongoReplicas(), before + 1);
+    QCOMPARE(rollouts.size(), 1);
+    QCOMPARE(rollouts.first().at(1).value<OperationTarget>().name, mongo.name);
+    QVERIFY(undo);
+
+    // The undo goes through the same confirmation.
+    undo();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
+    QCOMPARE(confirmed.size(), 2);
+    QCOMPARE(mongoReplicas(), before);
+    QVERIFY(failed.isEmpty());
+}
+
+void tst_OperationsSim::runnerStopsBeforeSending()
+{
+    auto connection = m_config.connection(m_config.currentContext());
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    OperationRunner runner(m_audit.get());
+    int confirmations = 0;
+    runner.setConfirmation([&](const OperationRunner::Target &, ClusterOperation *op) {
+        ++confirmations;
+        op->deleteLater();
+    });
+    QSignalSpy failed(&runner, &OperationRunner::failed);
+    QSignalSpy nothing(&runner, &OperationRunner::nothingToDo);
+    const auto target = OperationRunner::targetOf(&session);
+
+    // No session: said, nothing fetched.
+    runner.start({}, OperationCatalog::create(
+                         QStringLiteral("restart"), session.transport(),
+                         {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")}));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("Not connected"));
+
+    // kubectl would write nothing: a node that is not cordoned, uncordoned.
+    const auto nodes = get(QStringLiteral("/api/v1/nodes"));
+    QVERIFY(nodes.ok());
+    const QString node
+        = JsonRead::string(JsonRead::array(*nodes, "items").at(0), {"metadata", "name"});
+    runner.start(target, OperationCatalog::create(QStringLiteral("uncordon"), session.transport(),
+                                                  {Kind::Node, {}, node}));
+    QTRY_COMPARE_WITH_TIMEOUT(nothing.size(), 1, 15000);
+    QCOMPARE(nothing.first().at(0).toString(), QStringLiteral("Nothing to change"));
+    QVERIFY(nothing.first().at(1).toString().contains(node));
+
+    // kubectl's refusal in plan(): a revision that is not in the history.
+    auto *rollback
+        = new RollbackOperation(session.transport(), {Kind::Deployment, QStringLiteral("default"),
+                                                      QStringLiteral("mongodb")});
+    rollback->setRevision(999);
+    const QString refusalTitle = rollback->failureTitle();
+    runner.start(target, rollback);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 15000);
+    QCOMPARE(failed.at(1).at(0).toString(), refusalTitle);
+    QCOMPARE(confirmations, 0);
+}
+
+// What gates a menu entry or the HPA bounds: the cached answer now, then each answer for the
+// context, for as long as the receiver lives.
+void tst_OperationsSim::permissionFollow()
+{
+    auto connection = m_config.connection(m_config.currentContext());
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    PermissionCache cache;
+    const AccessCheck check = ScaleOperation::access(Kind::Deployment, QStringLiteral("default"));
+    QList<std::optional<AccessResult>> shown;
+    auto receiver = std::make_unique<QObject>();
+    cache.follow(QStringLiteral("a"), check, receiver.get(),
+                 [&shown](const std::optional<AccessResult> &r) { shown << r; });
+    QCOMPARE(shown.size(), 1);
+    QVERIFY(!shown.first()); // unknown until asked
+
+    QSignalSpy updated(&cache, &PermissionCache::updated);
+    cache.request(&session, QStringLiteral("a"), {check});
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 15000);
+    QVERIFY(shown.last() && shown.last()->allowed);
+
+    cache.request(&session, QStringLiteral("b"), {check}); // another context: not shown
+    QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 2, 15000);
+    QCOMPARE(shown.size(), 2);
+
+    receiver.reset(); // gone: no more calls
+    cache.clear();
+    cache.request(&session, QStringLiteral("a"), {check});
+    QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 3, 15000);
+    QCOMPARE(shown.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_OperationsSim)

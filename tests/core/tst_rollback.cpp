@@ -222,6 +222,40 @@ private slots:
         QCOMPARE(sts[1].images, QStringList{QStringLiteral("postgres:16.2")});
         QVERIFY(sts[1].current && !sts[0].current);
     }
+
+    // What the rollback dialog shows for a revision, and the one `rollout undo` would pick.
+    void historyPreview()
+    {
+        auto entries = RevisionHistory::forDeployment(load(QStringLiteral("deployment-web.json")),
+                                                      load(QStringLiteral("replicasets-web.json")));
+        QCOMPARE(RevisionHistory::previousRevision(entries), qint64(2));
+        QCOMPARE(RevisionHistory::previousRevision(entries.mid(0, 1)), qint64(0));
+
+        const RevisionHistory::Preview toTwo = RevisionHistory::preview(entries, 2);
+        QVERIFY(toTwo.found && toTwo.canRollBack);
+        QCOMPARE(toTwo.text, RevisionHistory::diff(entries[2], entries[1]));
+        QVERIFY(toTwo.text.contains(QLatin1String("+    - image: shop/web:1.1")));
+
+        const RevisionHistory::Preview running = RevisionHistory::preview(entries, 3);
+        QVERIFY(running.found && !running.canRollBack);
+        QCOMPARE(running.text, QStringLiteral("This is the revision running now."));
+
+        const RevisionHistory::Preview missing = RevisionHistory::preview(entries, 7);
+        QVERIFY(!missing.found && !missing.canRollBack);
+        QCOMPARE(missing.text, QStringLiteral("Select a revision."));
+
+        // The same template under another revision number: kubectl skips the rollback.
+        entries[0].podTemplate = entries[2].podTemplate;
+        const RevisionHistory::Preview same = RevisionHistory::preview(entries, 1);
+        QVERIFY(same.found && same.canRollBack);
+        QVERIFY(same.text.startsWith(QLatin1String("The pod templates are identical")));
+
+        // No running revision known: the selected template itself.
+        entries[2].current = false;
+        const RevisionHistory::Preview plain = RevisionHistory::preview(entries, 2);
+        QVERIFY(plain.found && plain.canRollBack);
+        QCOMPARE(plain.text, RevisionHistory::renderTemplate(entries[1].podTemplate));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Rollback)

@@ -13,6 +13,7 @@
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
+#include <manifestdrop.h>
 #include <operations/actioncontroller.h>
 #include <operations/applydialog.h>
 #include <operations/confirmdialog.h>
@@ -630,7 +631,7 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(configMapYaml("apply-dropped", "default", "drop").toUtf8());
     file.close();
-    QCOMPARE(MainWindow::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}),
+    QCOMPARE(ManifestDrop::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}),
              QStringList());
     QMimeData mime;
     mime.setUrls(

@@ -275,6 +275,12 @@ void TestContextPreferences::treeModel()
         model.index(0, 0, model.index(0, 0)).data(ContextTreeModel::ContextNameRole).toString(),
         QStringLiteral("prod"));
     QCOMPARE(model.contextNames(), (QStringList{"prod", "staging", "dev"}));
+    // Next and previous context (Ctrl+Alt+Down/Up), round the list.
+    QCOMPARE(model.contextAfter("prod", 1), QStringLiteral("staging"));
+    QCOMPARE(model.contextAfter("dev", 1), QStringLiteral("prod"));
+    QCOMPARE(model.contextAfter("prod", -1), QStringLiteral("dev"));
+    QCOMPARE(model.contextAfter("unknown", 1), QStringLiteral("prod"));
+    QCOMPARE(ContextTreeModel(&prefs).contextAfter("prod", 1), QString());
 
     prefs.setProtected("prod", true);
     prefs.setDisplayName("prod", "Production");

@@ -4,9 +4,8 @@
 // revision, a diff of two revisions, and the rollback request.
 #include "eventloopwait.h"
 #include "simprocess.h"
-#include <audit/auditlog.h>
 #include <helm/helmpage.h>
-#include <operations/actioncontroller.h>
+#include <operations/helmreleaserollback.h>
 
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
@@ -171,7 +170,7 @@ void tst_HelmPage::viewerIsToldWhy()
 }
 
 // Permission first: the Rollback button waits for the SelfSubjectAccessReviews a rollback needs
-// (ActionController::checkHelmRollback) and stays disabled with the reason when the server says
+// (HelmReleaseRollback::checkAccess) and stays disabled with the reason when the server says
 // no. The viewer cannot list the release Secrets at all, so the page reads them as the admin
 // while the checks are asked as the viewer: the situation of a user who may read Secrets but
 // not write them.
@@ -183,13 +182,7 @@ void tst_HelmPage::rollbackNeedsPermission()
     QVERIFY(adminConnection.ok() && viewerConnection.ok());
     ClusterSession admin(std::move(*adminConnection));
     ClusterSession viewer(std::move(*viewerConnection));
-    AuditLog auditAsViewer(m_dir.filePath(QStringLiteral("audit")));
-    ActionController asViewer(nullptr, nullptr, &auditAsViewer);
-    asViewer.setSession(&viewer);
-    AuditLog auditAsAdmin(m_dir.filePath(QStringLiteral("audit")));
-    ActionController asAdmin(nullptr, nullptr, &auditAsAdmin);
-    asAdmin.setSession(&admin);
-    ActionController *checker = &asViewer;
+    ClusterSession *checker = &viewer;
 
     HelmPage page;
     page.resize(1200, 800);
@@ -198,7 +191,7 @@ void tst_HelmPage::rollbackNeedsPermission()
                               QObject *context, std::function<void(const QString &)> done) {
         ++checks;
         QCOMPARE(current.version, 3);
-        checker->checkHelmRollback(current, target, context, std::move(done));
+        HelmReleaseRollback::checkAccess(checker, current, target, context, std::move(done));
     });
     page.setSession(&admin);
     page.show();
@@ -228,7 +221,7 @@ void tst_HelmPage::rollbackNeedsPermission()
         QVERIFY(page.grab().save(shots + QStringLiteral("/helm-page-denied.png")));
 
     // The same page with the admin's answers: enabled, no note.
-    checker = &asAdmin;
+    checker = &admin;
     QVERIFY(page.selectRevision(1));
     QVERIFY(waitUntil([&] { return page.rollbackButton()->isEnabled(); }, 15000));
     QVERIFY(!page.rollbackNote()->isVisibleTo(&page));

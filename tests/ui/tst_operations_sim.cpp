@@ -15,6 +15,7 @@
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
 #include <operations/deletedialog.h>
+#include <operations/operationcatalog.h>
 #include <operations/operationspanel.h>
 #include <operations/rollbackdialog.h>
 #include <operations/rollouttracker.h>
@@ -205,7 +206,7 @@ void TestOperationsSim::confirm(ConfirmDialog *dialog)
 void TestOperationsSim::scaleAndUndo()
 {
     QCOMPARE(replicas("mongodb"), 1);
-    m_controller->scale(Kind::Deployment, "default", "mongodb");
+    m_controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default", "mongodb");
     auto *scale = waitForDialog<ScaleDialog>();
     QVERIFY(scale);
     QVERIFY(!scale->editsHpa());
@@ -260,7 +261,7 @@ void TestOperationsSim::scaleAndUndo()
 
 void TestOperationsSim::hpaGuardOffersBounds()
 {
-    m_controller->scale(Kind::Deployment, "default", "product-service");
+    m_controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default", "product-service");
     auto *scale = waitForDialog<ScaleDialog>();
     QVERIFY(scale);
     QVERIFY(scale->editsHpa());
@@ -289,7 +290,7 @@ void TestOperationsSim::hpaGuardOffersBounds()
 void TestOperationsSim::setImageThenRollbackFromHistory()
 {
     QCOMPARE(image("mysql"), QStringLiteral("mysql:5.7"));
-    m_controller->setImage(Kind::Deployment, "default", "mysql");
+    m_controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);
     QCOMPARE(setImage->containerCombo()->currentData().toString(), QStringLiteral("mysql"));
@@ -313,10 +314,10 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
         },
         15000));
 
-    m_controller->rollback(Kind::Deployment, "default", "mysql");
+    m_controller->trigger(QStringLiteral("rollback"), Kind::Deployment, "default", "mysql");
     auto *history = waitForDialog<RollbackDialog>();
     QVERIFY(history);
-    QCOMPARE(history->revisionList()->topLevelItemCount(), 2);
+    QCOMPARE(history->revisionList()->model()->rowCount(), 2);
     QCOMPARE(history->previousRevision(), qint64(1));
     QCOMPARE(history->selectedRevision(), qint64(1));
     QVERIFY2(history->diffText().contains("-          image: mysql:8.0")
@@ -342,7 +343,7 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
 void TestOperationsSim::failedRolloutOffersRollback()
 {
     // A tag with "broken" crash-loops in the simulator.
-    m_controller->setImage(Kind::Deployment, "default", "mysql");
+    m_controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);
     setImage->imageEdit()->setText("mysql:5.7-broken");
@@ -379,7 +380,7 @@ void TestOperationsSim::failedRolloutOffersRollback()
 void TestOperationsSim::protectedContextNeedsTypedName()
 {
     m_preferences->setProtected(m_context, true);
-    m_controller->restart(Kind::Deployment, "default", "mongodb");
+    m_controller->trigger(QStringLiteral("restart"), Kind::Deployment, "default", "mongodb");
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
     QVERIFY(dialog->target().isProtected);
@@ -450,7 +451,7 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
 
     // The HPA's bounds, offered instead of a scale, are a patch of the HPA: asked for and
     // refused up front with the reason.
-    controller.scale(Kind::Deployment, "default", "product-service");
+    controller.trigger(QStringLiteral("scale"), Kind::Deployment, "default", "product-service");
     auto *hpaDialog = waitForDialog<ScaleDialog>();
     QVERIFY(hpaDialog);
     QVERIFY(hpaDialog->editsHpa());
@@ -469,7 +470,7 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
     hpaDialog->reject();
 
     // A write attempted anyway (e.g. permissions changed meanwhile) is explained in words.
-    controller.scale(Kind::Deployment, "default", "mysql");
+    controller.trigger(QStringLiteral("scale"), Kind::Deployment, "default", "mysql");
     auto *scaleDialog = waitForDialog<ScaleDialog>();
     QVERIFY(scaleDialog);
     scaleDialog->replicasSpin()->setValue(2);
@@ -504,7 +505,7 @@ void TestOperationsSim::deletePodNotesRecreation()
         if (!p["metadata"].contains("deletionTimestamp"))
             pod = QString::fromStdString(p["metadata"].value("name", std::string()));
     QVERIFY(!pod.isEmpty());
-    m_controller->remove(Kind::Pod, "default", pod);
+    m_controller->trigger(QStringLiteral("delete"), Kind::Pod, "default", pod);
     auto *dialog = waitForDialog<DeleteDialog>();
     QVERIFY(dialog);
     auto *note = dialog->findChild<QLabel *>("podNote");
@@ -551,7 +552,7 @@ void TestOperationsSim::cordonNodeFromMenu()
     QVERIFY(!m_controller->actionsFor(node, &owner).isEmpty());
     QAction *cordon = owner.findChild<QAction *>("action-cordon");
     QVERIFY(cordon);
-    QCOMPARE(cordon->text(), ActionController::actionLabel("cordon"));
+    QCOMPARE(cordon->text(), OperationCatalog::label("cordon"));
     QVERIFY(waitUntil([&] { return cordon->isEnabled(); }, 15000)); // patch nodes allowed
     cordon->trigger();
     auto *dialog = waitForDialog<ConfirmDialog>();

@@ -20,6 +20,7 @@ private slots:
     void orderIsUnchanged();
     void newRowAppears();
     void selectingEmitsTheKind();
+    void pagesByTitle();
 };
 
 namespace {
@@ -144,6 +145,17 @@ void TestResourceNavigator::selectingEmitsTheKind()
     QCOMPARE(selected.first().first().value<Kind>(), Kind::Service);
     navigator.setCount(Kind::Service, 1234);
     QVERIFY(!navigator.currentItem()->text(1).isEmpty());
+    // No store: no counts (rather than zeros that look like an empty cluster).
+    navigator.setCounts(nullptr);
+    QVERIFY(navigator.currentItem()->text(1).isEmpty());
+}
+
+void TestResourceNavigator::pagesByTitle()
+{
+    ResourceNavigator navigator;
+    navigator.addPage(QStringLiteral("page:0"), QStringLiteral("Topology"));
+    QCOMPARE(navigator.pageId(QStringLiteral("topology")), QStringLiteral("page:0"));
+    QCOMPARE(navigator.pageId(QStringLiteral("Helm")), QString());
 }
 
 QTEST_MAIN(TestResourceNavigator)

@@ -10,6 +10,7 @@
 #include <audit/auditlog.h>
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
+#include <operations/operationcatalog.h>
 #include <presenterwindow.h>
 #include <theme.h>
 #include <topologypage.h>
@@ -187,7 +188,7 @@ void TestTopologyPageSim::contextMenuOffersTheOperationsThatFit()
     for (QAction *action : menu->actions())
         remove = action->data() == QStringLiteral("delete") ? action : remove;
     QVERIFY(remove);
-    QCOMPARE(remove->text(), ActionController::actionLabel(QStringLiteral("delete")));
+    QCOMPARE(remove->text(), OperationCatalog::label(QStringLiteral("delete")));
     QCOMPARE(remove->objectName(), QStringLiteral("action-delete"));
 }
 

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "helmpage.h"
 
-#include <operations/diffhighlighter.h>
+#include <codeview.h>
 
 #include <secretkeysmodel.h>
 
 #include <theme.h>
-#include <yamlhighlighter.h>
 
 #include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
@@ -15,7 +14,6 @@
 #include <util/limits.h>
 
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -49,15 +47,6 @@ QString timeText(const QDateTime &time)
                           : QString();
 }
 
-QPlainTextEdit *codeView(QWidget *parent)
-{
-    auto *view = new QPlainTextEdit(parent);
-    view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return view;
-}
-
 } // namespace
 
 HelmPage::HelmPage(QWidget *parent)
@@ -68,8 +57,8 @@ HelmPage::HelmPage(QWidget *parent)
     , m_releases(new QTreeWidget(this))
     , m_history(new QTreeWidget(this))
     , m_tabs(new QTabWidget(this))
-    , m_values(codeView(this))
-    , m_manifest(codeView(this))
+    , m_values(new CodeView(CodeView::Syntax::Yaml, this))
+    , m_manifest(new CodeView(CodeView::Syntax::Yaml, this))
     , m_secretPanel(new QWidget(this))
     , m_secretList(new QListView(m_secretPanel))
     , m_revealButton(new QPushButton(tr("Reveal value"), m_secretPanel))
@@ -77,7 +66,7 @@ HelmPage::HelmPage(QWidget *parent)
     , m_diffFrom(new QComboBox(this))
     , m_diffTo(new QComboBox(this))
     , m_diffKind(new QComboBox(this))
-    , m_diff(codeView(this))
+    , m_diff(new CodeView(CodeView::Syntax::Diff, this))
     , m_rollback(new QPushButton(tr("Roll back to revision…"), this))
     , m_rollbackNote(new QLabel(this))
 {
@@ -102,10 +91,6 @@ HelmPage::HelmPage(QWidget *parent)
                                 tr("App version"), tr("Description")});
     m_history->setRootIsDecorated(false);
     m_history->setUniformRowHeights(true);
-
-    new YamlHighlighter(m_values->document());
-    new YamlHighlighter(m_manifest->document());
-    new DiffHighlighter(m_diff->document());
 
     m_diffKind->addItem(tr("Manifest"));
     m_diffKind->addItem(tr("Values"));

@@ -12,16 +12,11 @@
 #include <theme.h>
 
 #include <audit/auditlog.h>
-#include <helm/helmrelease.h>
-#include <helm/helmrollback.h>
-#include <kube/actions/operation.h>
-#include <kube/actions/resourcepath.h>
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
-#include <operations/applyoperation.h>
 #include <operations/clusterwriteexecutor.h>
-#include <operations/cordonoperation.h>
 #include <operations/helmreleaserollback.h>
+#include <operations/operationcatalog.h>
 #include <operations/permissioncache.h>
 #include <operations/rollbackoperation.h>
 #include <operations/workloadoperations.h>
@@ -42,115 +37,46 @@ ActionController::ActionController(ContextPreferences *preferences, QWidget *dia
     , m_dialogParent(dialogParent)
     , m_audit(audit)
     , m_permissions(new PermissionCache(this))
+    , m_runner(new OperationRunner(audit, this))
 {
     connect(m_permissions, &PermissionCache::updated, this, &ActionController::permissionsChanged);
     // Appends happen on this thread, but the log may be written from elsewhere one day: queue.
     if (m_audit)
         connect(m_audit, &AuditLog::writeFailed, this, &ActionController::showAuditFailure,
                 Qt::QueuedConnection);
+    m_runner->setConfirmation([this](const Target &t, ClusterOperation *op) { confirm(t, op); });
+    connect(m_runner, &OperationRunner::statusMessage, this, &ActionController::statusMessage);
+    connect(m_runner, &OperationRunner::operationFinished, this,
+            &ActionController::operationFinished);
+    connect(m_runner, &OperationRunner::failed, this, &ActionController::showError);
+    connect(m_runner, &OperationRunner::nothingToDo, this, &ActionController::showInfo);
+    connect(m_runner, &OperationRunner::rolloutStarted, this, &ActionController::trackRollout);
+    connect(m_runner, &OperationRunner::undoOffered, this, &ActionController::offerUndo);
+    connect(m_runner, &OperationRunner::forceOffered, this, &ActionController::offerForce);
 }
 
 ActionController::~ActionController() = default;
 
-void ActionController::setSession(ClusterSession *session)
-{
-    m_session = session;
-}
+namespace {
 
-QStringList ActionController::actionIds(Kind kind, bool paused, bool unschedulable)
+// An action as its permission allows: disabled while unknown, enabled when the review itself
+// failed (not served, network: the server decides at write time), else as the answer says.
+void showPermission(QAction *action, const std::optional<AccessResult> &result)
 {
-    // The kind table lists both operations of a pair; the object's state picks the one that
-    // applies (kubectl offers no "resume" on a running rollout either).
-    QStringList ids = allowedOperations(kind);
-    ids.removeOne(paused ? QStringLiteral("pause") : QStringLiteral("resume"));
-    ids.removeOne(unschedulable ? QStringLiteral("cordon") : QStringLiteral("uncordon"));
-    return ids;
-}
-
-QString ActionController::actionLabel(const QString &id)
-{
-    if (id == QLatin1String("scale"))
-        return tr("Scale\u2026");
-    if (id == QLatin1String("restart"))
-        return tr("Restart");
-    if (id == QLatin1String("pause"))
-        return tr("Pause rollout");
-    if (id == QLatin1String("resume"))
-        return tr("Resume rollout");
-    if (id == QLatin1String("set-image"))
-        return tr("Set image\u2026");
-    if (id == QLatin1String("rollback"))
-        return tr("Roll back\u2026");
-    if (id == QLatin1String("cordon"))
-        return tr("Cordon");
-    if (id == QLatin1String("uncordon"))
-        return tr("Uncordon");
-    if (id == QLatin1String("delete"))
-        return tr("Delete\u2026");
-    return id;
-}
-
-std::optional<AccessCheck> ActionController::accessCheckFor(const QString &id, Kind kind,
-                                                            const QString &ns)
-{
-    if (id == QLatin1String("scale"))
-        return ScaleOperation::access(kind, ns);
-    if (id == QLatin1String("delete"))
-        return DeleteOperation::access(kind, ns);
-    if (id == QLatin1String("restart"))
-        return RestartOperation::access(kind, ns);
-    if (id == QLatin1String("pause") || id == QLatin1String("resume"))
-        return PauseOperation::access(kind, ns);
-    if (id == QLatin1String("set-image"))
-        return SetImageOperation::access(kind, ns);
-    if (id == QLatin1String("rollback"))
-        return RollbackOperation::access(kind, ns);
-    if (id == QLatin1String("cordon") || id == QLatin1String("uncordon"))
-        return CordonOperation::access();
-    return std::nullopt;
-}
-
-bool ActionController::trigger(const QString &id, Kind kind, const QString &ns, const QString &name)
-{
-    if (id == QLatin1String("scale"))
-        scale(kind, ns, name);
-    else if (id == QLatin1String("restart"))
-        restart(kind, ns, name);
-    else if (id == QLatin1String("pause"))
-        setPaused(kind, ns, name, true);
-    else if (id == QLatin1String("resume"))
-        setPaused(kind, ns, name, false);
-    else if (id == QLatin1String("set-image"))
-        setImage(kind, ns, name);
-    else if (id == QLatin1String("rollback"))
-        rollback(kind, ns, name);
-    else if (id == QLatin1String("cordon") || id == QLatin1String("uncordon"))
-        setCordoned(name, id == QLatin1String("cordon"));
-    else if (id == QLatin1String("delete"))
-        remove(kind, ns, name);
-    else
-        return false;
-    return true;
-}
-
-void ActionController::applyPermission(QAction *action, const QString &context,
-                                       const AccessCheck &check) const
-{
-    const std::optional<AccessResult> result = m_permissions->cached(context, check);
     if (!result) {
         action->setEnabled(false);
-        action->setToolTip(tr("Checking permission\u2026"));
-        return;
-    }
-    if (result->error) {
-        // The review itself failed (not served, network): let the server decide at write time.
+        action->setToolTip(ActionController::tr("Checking permission\u2026"));
+    } else if (result->error) {
         action->setEnabled(true);
-        action->setToolTip(tr("Could not check permission: %1").arg(result->error->message));
-        return;
+        action->setToolTip(
+            ActionController::tr("Could not check permission: %1").arg(result->error->message));
+    } else {
+        action->setEnabled(result->allowed);
+        action->setToolTip(ClusterOperation::denialText(*result));
     }
-    action->setEnabled(result->allowed);
-    action->setToolTip(ClusterOperation::denialText(*result));
 }
+
+} // namespace
 
 QList<QAction *> ActionController::actionsFor(const KubeObjectPtr &object, QObject *parent)
 {
@@ -164,21 +90,17 @@ QList<QAction *> ActionController::actionsFor(const KubeObjectPtr &object, QObje
     const bool paused = object->workload() && object->workload()->paused;
     const bool unschedulable = object->node() && object->node()->unschedulable;
     QList<AccessCheck> checks;
-    for (const QString &id : actionIds(kind, paused, unschedulable)) {
-        const std::optional<AccessCheck> check = accessCheckFor(id, kind, ns);
-        auto *action = new QAction(actionLabel(id), parent);
+    for (const QString &id : OperationCatalog::ids(kind, paused, unschedulable)) {
+        const std::optional<AccessCheck> check = OperationCatalog::access(id, kind, ns);
+        auto *action = new QAction(OperationCatalog::label(id), parent);
         action->setObjectName(QStringLiteral("action-") + id);
         action->setData(id);
         connect(action, &QAction::triggered, this,
                 [this, id, kind, ns, name] { trigger(id, kind, ns, name); });
         if (check) {
             checks << *check;
-            applyPermission(action, context, *check);
-            connect(m_permissions, &PermissionCache::updated, action,
-                    [this, action, context, c = *check](const QString &updated) {
-                        if (updated == context)
-                            applyPermission(action, context, c);
-                    });
+            m_permissions->follow(context, *check, action,
+                                  [action](const auto &r) { showPermission(action, r); });
         }
         actions << action;
     }
@@ -186,45 +108,15 @@ QList<QAction *> ActionController::actionsFor(const KubeObjectPtr &object, QObje
     return actions;
 }
 
-ActionController::Target ActionController::current() const
+bool ActionController::trigger(const QString &id, Kind kind, const QString &ns, const QString &name)
 {
-    return Target{m_session, m_session ? m_session->connection().contextName : QString()};
-}
-
-bool ActionController::checkSession(const Target &t)
-{
-    if (t.session)
-        return true;
-    showError(tr("Not connected"),
-              tr("Connect to a context first: there is no cluster to send this to."));
-    return false;
-}
-
-ConfirmationTarget ActionController::confirmationTarget(const Target &t,
-                                                        const OperationTarget &object) const
-{
-    ConfirmationTarget c;
-    c.context = t.context;
-    c.cluster = t.session ? t.session->connection().clusterName : QString();
-    c.displayName = m_preferences ? m_preferences->displayName(t.context) : t.context;
-    c.colour = m_preferences ? m_preferences->colour(t.context) : QColor();
-    c.isProtected = m_preferences && m_preferences->isProtected(t.context);
-    c.tlsVerificationOff = t.session && t.session->connection().insecureSkipTlsVerify;
-    c.ns = object.ns;
-    c.kind = kindName(object.kind);
-    c.name = object.name;
-    return c;
-}
-
-ClusterWriteExecutor *ActionController::executor(ClusterSession *session)
-{
-    auto it = m_executors.find(session);
-    if (it != m_executors.end())
-        return it->get();
-    auto executor = std::make_shared<ClusterWriteExecutor>(session->transport(), m_audit.data());
-    m_executors.insert(session, executor);
-    connect(session, &QObject::destroyed, this, [this, session] { m_executors.remove(session); });
-    return executor.get();
+    const Target t = OperationRunner::targetOf(m_session);
+    ClusterOperation *op = OperationCatalog::create(
+        id, t.session ? t.session->transport() : nullptr, {kind, ns, name});
+    if (!op)
+        return false;
+    m_runner->start(t, op, parameters(id));
+    return true;
 }
 
 void ActionController::showError(const QString &title, const QString &text)
@@ -232,6 +124,17 @@ void ActionController::showError(const QString &title, const QString &text)
     emit statusMessage(title + QLatin1String(": ") + text);
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
     box->setObjectName(QStringLiteral("OperationError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void ActionController::showInfo(const QString &title, const QString &text)
+{
+    // kubectl succeeds without writing; say so rather than show an empty confirmation.
+    emit statusMessage(text);
+    auto *box
+        = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_dialogParent);
+    box->setObjectName(QStringLiteral("OperationInfo"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -273,109 +176,47 @@ void ActionController::showAuditFailure(const QString &message)
     box->open();
 }
 
-// --- the one path of every operation -------------------------------------------------------
+// --- confirmation, and what follows a run ------------------------------------------------
 
-void ActionController::start(const Target &t, ClusterOperation *op, Configure configure)
+ConfirmDialog *ActionController::confirmation(const Target &t, ClusterOperation *op)
 {
-    if (!checkSession(t)) {
-        delete op;
-        return;
-    }
-    op->setParent(this);
-    op->fetch([this, t, op, configure](const Result<void> &fetched) {
-        if (!fetched.ok() || !t.session) {
-            showError(op->failureTitle(), fetched.ok() ? tr("the cluster was disconnected")
-                                                       : fetched.error().toString());
-            op->deleteLater();
-            return;
-        }
-        if (configure)
-            configure(t, op);
-        else
-            confirm(t, op);
-    });
+    const ClusterOperation::Scope scope = op->scope();
+    ConfirmationTarget where = ConfirmationTarget::forContext(t.context, t.session, m_preferences);
+    where.ns = scope.ns;
+    where.kind = scope.kind;
+    where.name = scope.name;
+    auto *dialog = new ConfirmDialog(where, op->title(), op->actionLabel(), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setChange(op->summary().join(QLatin1Char('\n')), op->details());
+    return dialog;
 }
 
 void ActionController::confirm(const Target &t, ClusterOperation *op)
 {
-    if (const QString nothing = op->nothingToDo(); !nothing.isEmpty()) {
-        // kubectl succeeds without writing; say so rather than show an empty confirmation.
-        emit statusMessage(nothing);
-        auto *box
-            = new QMessageBox(QMessageBox::Information,
-                              qobject_cast<RollbackOperation *>(op) ? tr("Nothing to roll back")
-                                                                    : tr("Nothing to change"),
-                              nothing, QMessageBox::Ok, m_dialogParent);
-        box->setObjectName(QStringLiteral("OperationInfo"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        op->deleteLater();
-        return;
-    }
-    const Result<QList<PlannedWrite>> planned = op->plan(false);
-    if (!planned.ok()) {
-        // kubectl's own refusals ("can't restart paused deployment ...").
-        showError(qobject_cast<RollbackOperation *>(op) ? op->failureTitle() : op->title(),
-                  planned.error().message);
-        op->deleteLater();
-        return;
-    }
-    ConfirmationTarget where = confirmationTarget(t, op->target());
-    where.kind = op->objectKind();
-    auto *dialog = new ConfirmDialog(where, op->title(), op->actionLabel(), m_dialogParent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setChange(op->summary().join(QLatin1Char('\n')), op->details());
+    ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ClusterOperation> guard(op);
     dialog->setDryRun([this, t, guard](ConfirmDialog::DryRunReply reply) {
         if (!t.session || !guard) {
             reply(false, tr("the cluster was disconnected"));
             return;
         }
-        guard->dryRun(executor(t.session), reply);
+        guard->dryRun(m_runner->executor(t.session), reply);
     });
     connect(dialog, &QDialog::finished, this, [this, t, guard](int result) {
         if (!guard)
             return;
         if (result == QDialog::Accepted)
-            run(t, guard);
+            m_runner->run(t, guard);
         else
             guard->deleteLater();
     });
     dialog->open();
 }
 
-void ActionController::run(const Target &t, ClusterOperation *op)
-{
-    if (!checkSession(t)) {
-        op->deleteLater();
-        return;
-    }
-    emit statusMessage(tr("%1\u2026").arg(op->summary().join(QLatin1String("; "))));
-    connect(op, &ClusterOperation::finished, this, [this, t, op](bool ok) {
-        op->deleteLater();
-        const OperationReport &report = op->report();
-        emit operationFinished(ok, report.description, report.lines);
-        if (!ok) {
-            showError(tr("The change failed"), report.explanation);
-            return;
-        }
-        emit statusMessage(report.message.isEmpty() ? tr("Done: %1").arg(report.description)
-                                                    : report.message);
-        if (op->tracksRollout())
-            trackRollout(t, op->target());
-        if (const ClusterOperation::Factory undo = op->undo())
-            offerUndo(op->undoText(), [this, t, undo] {
-                if (t.session)
-                    start(t, undo(t.session->transport(), this));
-            });
-    });
-    op->run(executor(t.session));
-}
-
-void ActionController::offerUndo(const QString &text, std::function<void()> undo)
+void ActionController::offerUndo(const QString &text, const std::function<void()> &undo)
 {
     if (m_panel)
-        m_panel->addCard(new UndoBanner(text, std::move(undo)));
+        m_panel->addCard(new UndoBanner(text, undo));
 }
 
 void ActionController::trackRollout(const Target &t, const OperationTarget &workload)
@@ -383,219 +224,119 @@ void ActionController::trackRollout(const Target &t, const OperationTarget &work
     if (!m_panel || !t.session || !isRolloutKind(workload.kind))
         return;
     auto *tracker = new RolloutTracker(t.session, workload.kind, workload.ns, workload.name);
-    connect(tracker, &RolloutTracker::rollbackRequested, this,
-            [this, t, workload] { rollbackTo(t, workload, 0); });
+    connect(tracker, &RolloutTracker::rollbackRequested, this, [this, t, workload] {
+        // `kubectl rollout undo`: to the previous revision, confirmed as usual.
+        auto *op = new RollbackOperation(t.session ? t.session->transport() : nullptr, workload);
+        m_runner->start(t, op);
+    });
     m_panel->addCard(tracker);
 }
 
-// --- the actions: an operation and its parameter dialog ------------------------------------
+// --- the parameter dialogs -------------------------------------------------------------
 
-void ActionController::scale(Kind kind, const QString &ns, const QString &name)
+void ActionController::ask(const Target &t, ClusterOperation *op, QDialog *dialog,
+                           std::function<ClusterOperation *()> accepted)
 {
-    const Target t = current();
-    HttpTransport *transport = t.session ? t.session->transport() : nullptr;
-    start(
-        t, new ScaleOperation(transport, {kind, ns, name}),
-        [this](const Target &at, ClusterOperation *op) {
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, t, op, accepted](int result) {
+        if (result != QDialog::Accepted) {
+            op->deleteLater();
+            return;
+        }
+        m_runner->confirm(t, accepted());
+    });
+    dialog->open();
+}
+
+OperationRunner::Configure ActionController::parameters(const QString &id)
+{
+    if (id == QLatin1String("scale"))
+        return [this](const Target &t, ClusterOperation *op) {
             auto *scale = static_cast<ScaleOperation *>(op);
-            const OperationTarget &w = scale->target();
-            auto *dialog = new ScaleDialog(kindName(w.kind) + QLatin1Char('/') + w.name,
-                                           scale->currentReplicas(), scale->hpa(), m_dialogParent);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            auto *dialog = new ScaleDialog(*scale, m_dialogParent);
             if (const std::optional<HpaTarget> &hpa = scale->hpa()) {
-                const AccessCheck check = HpaBoundsOperation::access(w.ns, hpa->name);
-                auto show = [this, dialog, context = at.context, check] {
-                    const std::optional<AccessResult> r = m_permissions->cached(context, check);
+                // Permission first for the autoscaler's bounds, asked while the dialog is open.
+                const AccessCheck check = HpaBoundsOperation::access(op->target().ns, hpa->name);
+                m_permissions->follow(t.context, check, dialog, [dialog](const auto &r) {
                     dialog->setHpaPermission(
                         r ? std::optional<QString>(ClusterOperation::denialText(*r))
                           : std::nullopt);
-                };
-                show();
-                connect(m_permissions, &PermissionCache::updated, dialog,
-                        [show, context = at.context](const QString &c) {
-                            if (c == context)
-                                show();
-                        });
-                m_permissions->request(at.session, at.context, {check});
+                });
+                m_permissions->request(t.session, t.context, {check});
             }
-            connect(dialog, &QDialog::finished, this, [this, at, scale, dialog](int result) {
-                if (result != QDialog::Accepted) {
-                    scale->deleteLater();
-                    return;
-                }
+            ask(t, op, dialog, [scale, dialog]() -> ClusterOperation * {
                 if (!dialog->editsHpa()) {
                     scale->setReplicas(dialog->replicas());
-                    confirm(at, scale);
-                    return;
+                    return scale;
                 }
                 auto *bounds = new HpaBoundsOperation(
                     scale->transport(),
-                    {Kind::HorizontalPodAutoscaler, scale->target().ns, scale->hpa()->name}, this);
+                    {Kind::HorizontalPodAutoscaler, scale->target().ns, scale->hpa()->name},
+                    scale->parent());
                 bounds->setObject(scale->hpaObject());
                 bounds->setBounds(dialog->minReplicas(), dialog->maxReplicas());
                 scale->deleteLater();
-                confirm(at, bounds);
+                return bounds;
             });
-            dialog->open();
-        });
-}
-
-void ActionController::restart(Kind kind, const QString &ns, const QString &name)
-{
-    const Target t = current();
-    start(t, new RestartOperation(t.session ? t.session->transport() : nullptr, {kind, ns, name}));
-}
-
-void ActionController::setPaused(Kind kind, const QString &ns, const QString &name, bool paused)
-{
-    const Target t = current();
-    start(t, new PauseOperation(t.session ? t.session->transport() : nullptr, {kind, ns, name},
-                                paused));
-}
-
-void ActionController::setCordoned(const QString &node, bool cordon)
-{
-    const Target t = current();
-    start(t, new CordonOperation(t.session ? t.session->transport() : nullptr, node, cordon));
-}
-
-void ActionController::setImage(Kind kind, const QString &ns, const QString &name)
-{
-    const Target t = current();
-    HttpTransport *transport = t.session ? t.session->transport() : nullptr;
-    start(t, new SetImageOperation(transport, {kind, ns, name}),
-          [this](const Target &at, ClusterOperation *op) {
-              auto *setImage = static_cast<SetImageOperation *>(op);
-              const OperationTarget &w = op->target();
-              auto *dialog = new SetImageDialog(kindName(w.kind) + QLatin1Char('/') + w.name,
-                                                setImage->containers(), m_dialogParent);
-              dialog->setAttribute(Qt::WA_DeleteOnClose);
-              connect(dialog, &QDialog::finished, this, [this, at, setImage, dialog](int result) {
-                  if (result != QDialog::Accepted) {
-                      setImage->deleteLater();
-                      return;
-                  }
-                  setImage->setImage(dialog->container(), dialog->image());
-                  confirm(at, setImage);
-              });
-              dialog->open();
-          });
-}
-
-void ActionController::rollback(Kind kind, const QString &ns, const QString &name)
-{
-    const Target t = current();
-    HttpTransport *transport = t.session ? t.session->transport() : nullptr;
-    start(t, new RollbackOperation(transport, {kind, ns, name}),
-          [this](const Target &at, ClusterOperation *op) {
-              auto *rollback = static_cast<RollbackOperation *>(op);
-              const QList<RevisionEntry> history = rollback->history();
-              if (history.isEmpty()) {
-                  showError(op->failureTitle(), rollback->noHistoryText());
-                  op->deleteLater();
-                  return;
-              }
-              const OperationTarget &w = op->target();
-              auto *dialog
-                  = new RollbackDialog(kindName(w.kind) + QLatin1Char('/') + w.name, history,
-                                       QDateTime::currentDateTimeUtc(), m_dialogParent);
-              dialog->setAttribute(Qt::WA_DeleteOnClose);
-              connect(dialog, &QDialog::finished, this, [this, at, rollback, dialog](int result) {
-                  if (result != QDialog::Accepted) {
-                      rollback->deleteLater();
-                      return;
-                  }
-                  rollback->setRevision(dialog->selectedRevision());
-                  confirm(at, rollback);
-              });
-              dialog->open();
-          });
-}
-
-void ActionController::rollbackTo(Kind kind, const QString &ns, const QString &name,
-                                  qint64 revision)
-{
-    rollbackTo(current(), {kind, ns, name}, revision);
-}
-
-void ActionController::rollbackTo(const Target &t, const OperationTarget &workload, qint64 revision)
-{
-    auto *op = new RollbackOperation(t.session ? t.session->transport() : nullptr, workload);
-    op->setRevision(revision);
-    start(t, op);
-}
-
-void ActionController::remove(Kind kind, const QString &ns, const QString &name)
-{
-    const Target t = current();
-    HttpTransport *transport = t.session ? t.session->transport() : nullptr;
-    start(t, new DeleteOperation(transport, {kind, ns, name}),
-          [this](const Target &at, ClusterOperation *op) {
-              auto *remove = static_cast<DeleteOperation *>(op);
-              const OperationTarget &o = op->target();
-              auto *dialog
-                  = new DeleteDialog(kindName(o.kind) + QLatin1Char('/') + o.name, kindName(o.kind),
-                                     remove->controller(), m_dialogParent);
-              dialog->setAttribute(Qt::WA_DeleteOnClose);
-              connect(dialog, &QDialog::finished, this, [this, at, remove, dialog](int result) {
-                  if (result != QDialog::Accepted) {
-                      remove->deleteLater();
-                      return;
-                  }
-                  remove->setPropagation(dialog->propagation());
-                  confirm(at, remove);
-              });
-              dialog->open();
-          });
+        };
+    if (id == QLatin1String("set-image"))
+        return [this](const Target &t, ClusterOperation *op) {
+            auto *setImage = static_cast<SetImageOperation *>(op);
+            auto *dialog = new SetImageDialog(*setImage, m_dialogParent);
+            ask(t, op, dialog, [setImage, dialog] {
+                setImage->setImage(dialog->container(), dialog->image());
+                return setImage;
+            });
+        };
+    if (id == QLatin1String("rollback"))
+        return [this](const Target &t, ClusterOperation *op) {
+            auto *rollback = static_cast<RollbackOperation *>(op);
+            const QList<RevisionEntry> history = rollback->history();
+            if (history.isEmpty()) {
+                showError(op->failureTitle(), rollback->noHistoryText());
+                op->deleteLater();
+                return;
+            }
+            auto *dialog = new RollbackDialog(op->target().displayName(), history,
+                                              QDateTime::currentDateTimeUtc(), m_dialogParent);
+            ask(t, op, dialog, [rollback, dialog] {
+                rollback->setRevision(dialog->selectedRevision());
+                return rollback;
+            });
+        };
+    if (id == QLatin1String("delete"))
+        return [this](const Target &t, ClusterOperation *op) {
+            auto *remove = static_cast<DeleteOperation *>(op);
+            auto *dialog = new DeleteDialog(*remove, m_dialogParent);
+            ask(t, op, dialog, [remove, dialog] {
+                remove->setPropagation(dialog->propagation());
+                return remove;
+            });
+        };
+    return {};
 }
 
 // --- Helm ----------------------------------------------------------------------------------
 
-void ActionController::checkHelmRollback(const HelmRelease &current, const HelmRelease &target,
-                                         QObject *context, DenialHandler done)
-{
-    if (!m_session) {
-        QMetaObject::invokeMethod(
-            context, [done] { done({}); }, Qt::QueuedConnection);
-        return;
-    }
-    const QList<AccessCheck> checks
-        = HelmRollback::requiredAccess(current, target, m_session->discovery().resources);
-    AccessReview::run(
-        m_session->transport(), checks, context, [done](const QList<AccessResult> &results) {
-            for (const AccessResult &r : results) {
-                if (const QString denial = ClusterOperation::denialText(r); !denial.isEmpty()) {
-                    done(denial + QLatin1Char(' ') + HelmReleaseRollback::denialHint(r.check));
-                    return;
-                }
-            }
-            done({});
-        });
-}
-
 void ActionController::rollbackHelmRelease(const QString &ns, const QString &release, int revision)
 {
-    const Target t = current();
-    if (!checkSession(t))
+    const Target t = OperationRunner::targetOf(m_session);
+    if (!m_runner->checkSession(t))
         return;
     auto *op = new HelmReleaseRollback(t.session->transport(), ns, release, revision,
                                        t.session->discovery().resources);
     // Permission first: a denied rollback is refused here rather than half-way (the page
     // already disabled its button, but permissions may have changed since).
-    start(t, op, [this](const Target &at, ClusterOperation *helm) {
+    m_runner->start(t, op, [this](const Target &at, ClusterOperation *helm) {
         AccessReview::run(at.session->transport(), helm->requiredAccess(), helm,
                           [this, at, helm](const QList<AccessResult> &results) {
-                              for (const AccessResult &r : results) {
-                                  if (const QString denial = ClusterOperation::denialText(r);
-                                      !denial.isEmpty()) {
-                                      showError(helm->failureTitle(),
-                                                denial + QLatin1Char(' ')
-                                                    + HelmReleaseRollback::denialHint(r.check));
-                                      helm->deleteLater();
-                                      return;
-                                  }
+                              if (const QString denial = HelmReleaseRollback::denial(results);
+                                  !denial.isEmpty()) {
+                                  showError(helm->failureTitle(), denial);
+                                  helm->deleteLater();
+                                  return;
                               }
-                              confirm(at, helm);
+                              m_runner->confirm(at, helm);
                           });
     });
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ActionController's "Apply manifests…": ApplyDialog → ApplyOperation::prepare (plan) →
 // permission (SelfSubjectAccessReview per object) → ApplyOperation::preview (server dry run and
-// live object, compared off the GUI thread) → ConfirmDialog → run through the audited
-// executor → conflict explained, force after a second confirmation → rollout trackers.
+// live object, compared off the GUI thread) → ConfirmDialog → OperationRunner::run through the
+// audited executor → conflict explained, force after a second confirmation → rollout trackers.
 #include "actioncontroller.h"
 
 #include "applydialog.h"
@@ -13,30 +13,24 @@
 
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSet>
 
 namespace Orrery {
 
 ApplyDialog *ActionController::applyManifests(const QStringList &files)
 {
-    if (!m_session) {
-        showError(tr("Not connected"),
-                  tr("Connect to a context first: there is no cluster to send this to."));
+    if (!m_runner->checkSession(OperationRunner::targetOf(m_session)))
         return nullptr;
-    }
     auto *dialog = new ApplyDialog(m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->addFiles(files);
     connect(dialog, &ApplyDialog::previewRequested, this, [this, dialog] { previewApply(dialog); });
     connect(dialog, &ApplyDialog::applyRequested, this, [this, dialog] {
-        if (ApplyOperation *op = m_applyPlans.value(dialog);
-            op && m_applySessions.value(op).session)
-            confirmApply(op, false, {}, dialog);
+        if (const CheckedApply c = m_applyPlans.value(dialog); c.op && c.target.session)
+            confirmApply(c.target, c.op, false, {}, dialog);
     });
     connect(dialog, &ApplyDialog::forceRequested, this, [this, dialog] {
-        if (ApplyOperation *op = m_applyPlans.value(dialog);
-            op && m_applySessions.value(op).session)
-            confirmApply(op, true, op->conflicts(), dialog);
+        if (const CheckedApply c = m_applyPlans.value(dialog); c.op && c.target.session)
+            confirmApply(c.target, c.op, true, c.op->conflicts(), dialog);
     });
     connect(dialog, &QObject::destroyed, this, [this, dialog] { m_applyPlans.remove(dialog); });
     dialog->open();
@@ -51,17 +45,17 @@ void ActionController::previewApply(ApplyDialog *dialog)
         return;
     }
     QString readError;
-    const QList<ApplyDialog::Source> sources = dialog->sources(&readError);
+    const QList<ApplyOperation::Source> sources
+        = ApplyOperation::readSources(dialog->yamlText(), dialog->files(), &readError);
     if (sources.isEmpty()) {
         dialog->showError(readError);
         return;
     }
+    const Target t = OperationRunner::targetOf(m_session);
     // Owned by the dialog: a new check or closing the dialog drops it.
     auto *op = new ApplyOperation(m_session->transport(), sources,
                                   m_session->connection().defaultNamespace,
                                   m_session->discovery().resources, dialog);
-    m_applySessions.insert(op, Target{m_session, m_session->connection().contextName});
-    connect(op, &QObject::destroyed, this, [this, op] { m_applySessions.remove(op); });
     if (const Result<void> prepared = op->prepare(); !prepared.ok()) {
         dialog->showError(prepared.error().message);
         return;
@@ -72,11 +66,10 @@ void ActionController::previewApply(ApplyDialog *dialog)
     const QPointer<ApplyDialog> guard(dialog);
     AccessReview::run(
         m_session->transport(), op->requiredAccess(), op,
-        [this, guard, op, generation](const QList<AccessResult> &results) {
-            const Target t = m_applySessions.value(op);
+        [this, guard, op, generation, t](const QList<AccessResult> &results) {
             if (!guard || guard->generation() != generation || !t.session)
                 return;
-            const QList<ApplyDialog::ObjectPreview> denied = op->denied(results);
+            const QList<ApplyOperation::ObjectPreview> denied = op->denied(results);
             if (!denied.isEmpty()) {
                 guard->setPreview(denied,
                                   tr("%n object(s) may not be applied with this context's rights; "
@@ -86,111 +79,65 @@ void ActionController::previewApply(ApplyDialog *dialog)
                 return;
             }
             guard->setBusy(tr("Asking the server what would change (dry run)\u2026"));
-            op->preview(executor(t.session),
-                        [this, guard, op, generation](const Result<QString> &summary) {
+            op->preview(m_runner->executor(t.session),
+                        [this, guard, op, generation, t](const Result<QString> &summary) {
                             if (!guard || guard->generation() != generation)
                                 return;
                             if (!summary.ok()) {
                                 guard->showError(summary.error().message);
                                 return;
                             }
-                            m_applyPlans.insert(guard, op);
+                            m_applyPlans.insert(guard, {op, t});
                             guard->setPreview(op->previews(), summary.value());
                         });
         });
 }
 
-void ActionController::confirmApply(ApplyOperation *op, bool force, const QString &conflict,
-                                    ApplyDialog *applyDialog)
+void ActionController::confirmApply(const Target &t, ApplyOperation *op, bool force,
+                                    const QString &reason, ApplyDialog *applyDialog)
 {
-    const Target t = m_applySessions.value(op);
-    op->setForce(force);
-    ConfirmationTarget ct = confirmationTarget(t, {});
-    QSet<QString> namespaces;
-    QStringList titles;
-    for (const PlannedWrite &w : op->writes()) {
-        if (!w.ns.isEmpty())
-            namespaces.insert(w.ns);
-        titles << ApplyOperation::objectTitle(w);
-    }
-    QStringList nsList = namespaces.values();
-    nsList.sort();
-    ct.ns = nsList.join(QLatin1String(", "));
-    if (op->writes().size() == 1) {
-        ct.kind = op->writes().first().kind;
-        ct.name = op->writes().first().name;
-    } else {
-        ct.kind = tr("%n object(s)", nullptr, int(op->writes().size()));
-        ct.name = titles.join(QLatin1String(", "));
-    }
-    QString summaryText = op->summary().join(QLatin1Char('\n'));
-    if (force)
-        summaryText = tr("Force: take over the fields other managers own.") + QLatin1Char('\n')
-                      + conflict + QLatin1Char('\n') + summaryText;
-    auto *dialog = new ConfirmDialog(ct, op->title(), op->actionLabel(), m_dialogParent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setChange(summaryText, op->details());
+    op->setForce(force, reason);
+    ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ApplyDialog> applyGuard(applyDialog);
     const QPointer<ApplyOperation> opGuard(op);
-    connect(dialog, &QDialog::accepted, this, [this, opGuard, applyGuard] {
+    connect(dialog, &QDialog::accepted, this, [this, t, opGuard, applyGuard] {
         if (!opGuard)
             return;
-        // The operation outlives the dialog it was checked in: the controller owns it now.
-        opGuard->setParent(this);
+        // The operation outlives the dialog it was checked in: the runner owns it now.
+        if (t.session)
+            m_runner->run(t, opGuard);
         if (applyGuard)
             applyGuard->accept();
-        runApply(opGuard);
+        if (!t.session)
+            showError(tr("Not connected"), tr("the cluster was disconnected"));
     });
     dialog->open();
 }
 
-void ActionController::runApply(ApplyOperation *op)
+// A 409 on a plain apply: what conflicts, and a forced apply after a second confirmation.
+void ActionController::offerForce(const Target &t, ClusterOperation *op)
 {
-    const Target t = m_applySessions.value(op);
-    if (!t.session) {
-        showError(tr("Not connected"), tr("the cluster was disconnected"));
+    auto *apply = qobject_cast<ApplyOperation *>(op);
+    const std::optional<ApplyConflict> conflict = apply ? apply->conflict() : std::nullopt;
+    if (!conflict) {
+        op->deleteLater();
         return;
     }
-    emit statusMessage(
-        tr("%1\u2026")
-            .arg(op->force() ? tr("Force apply of %n object(s)", nullptr, int(op->writes().size()))
-                             : tr("Apply of %n object(s)", nullptr, int(op->writes().size()))));
-    disconnect(op, &ClusterOperation::finished, this, nullptr);
-    connect(op, &ClusterOperation::finished, this, [this, op, t](bool ok) {
-        const OperationReport &report = op->report();
-        emit operationFinished(ok, report.description, report.lines);
-        if (!ok) {
-            const std::optional<ApplyConflict> conflict = op->conflict();
-            if (conflict && !op->force()) {
-                auto *box = new QMessageBox(
-                    QMessageBox::Warning, tr("Apply conflict"),
-                    tr("%1 was not applied.")
-                            .arg(ApplyOperation::objectTitle(report.failure->first))
-                        + QLatin1Char('\n') + conflict->text,
-                    QMessageBox::Cancel, m_dialogParent);
-                box->setObjectName(QStringLiteral("ApplyConflict"));
-                box->setDetailedText(conflict->statusMessage);
-                QPushButton *forceButton
-                    = box->addButton(tr("Force\u2026"), QMessageBox::AcceptRole);
-                forceButton->setObjectName(QStringLiteral("applyForce"));
-                box->setDefaultButton(QMessageBox::Cancel);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                connect(
-                    forceButton, &QPushButton::clicked, this,
-                    [this, op, text = conflict->text] { confirmApply(op, true, text, nullptr); });
-                box->open();
-                return;
-            }
-            showError(op->failureTitle(), report.explanation);
-            op->deleteLater();
-            return;
-        }
-        emit statusMessage(tr("Done: %1").arg(report.description));
-        for (const OperationTarget &workload : op->rollouts())
-            trackRollout(t, workload);
-        op->deleteLater();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Apply conflict"),
+        tr("%1 was not applied.").arg(ApplyOperation::objectTitle(op->report().failure->first))
+            + QLatin1Char('\n') + conflict->text,
+        QMessageBox::Cancel, m_dialogParent);
+    box->setObjectName(QStringLiteral("ApplyConflict"));
+    box->setDetailedText(conflict->statusMessage);
+    QPushButton *forceButton = box->addButton(tr("Force\u2026"), QMessageBox::AcceptRole);
+    forceButton->setObjectName(QStringLiteral("applyForce"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(forceButton, &QPushButton::clicked, this, [this, t, apply, text = conflict->text] {
+        confirmApply(t, apply, true, text, nullptr);
     });
-    op->run(executor(t.session));
+    box->open();
 }
 
 } // namespace Orrery

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applydialog.h"
 
-#include "diffhighlighter.h"
-
+#include <codeview.h>
 #include <theme.h>
 
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -29,11 +27,10 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     setObjectName(QStringLiteral("ApplyDialog"));
     setWindowTitle(tr("Apply manifests"));
     resize(900, 680);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
 
     m_yaml = new QPlainTextEdit(this);
     m_yaml->setObjectName(QStringLiteral("applyYaml"));
-    m_yaml->setFont(mono);
+    m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_yaml->setPlaceholderText(
         tr("Paste YAML here (several documents separated by ---), or add files."));
 
@@ -81,12 +78,8 @@ ApplyDialog::ApplyDialog(QWidget *parent)
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &ApplyDialog::showSelected);
 
-    m_diff = new QPlainTextEdit(this);
+    m_diff = new CodeView(CodeView::Syntax::Diff, this);
     m_diff->setObjectName(QStringLiteral("applyDiff"));
-    m_diff->setReadOnly(true);
-    m_diff->setFont(mono);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    new DiffHighlighter(m_diff->document());
 
     auto *input = new QWidget(this);
     auto *inputLayout = new QVBoxLayout(input);
@@ -186,24 +179,9 @@ void ApplyDialog::setYaml(const QString &text)
     m_yaml->setPlainText(text);
 }
 
-QList<ApplyDialog::Source> ApplyDialog::sources(QString *error) const
+QString ApplyDialog::yamlText() const
 {
-    QList<Source> out;
-    if (!m_yaml->toPlainText().trimmed().isEmpty())
-        out << Source{tr("pasted YAML"), m_yaml->toPlainText().toUtf8()};
-    for (const QString &path : m_files) {
-        // Manifests are small text files; reading them here is as quick as a keystroke.
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = tr("Cannot read %1: %2").arg(path, f.errorString());
-            return {};
-        }
-        out << Source{path, f.readAll()};
-    }
-    if (out.isEmpty() && error)
-        *error = tr("Nothing to apply: paste YAML or add files.");
-    return out;
+    return m_yaml->toPlainText();
 }
 
 void ApplyDialog::chooseFiles()
@@ -255,49 +233,20 @@ void ApplyDialog::setPreview(const QList<ObjectPreview> &objects, const QString 
 {
     m_objects = objects;
     m_list->clear();
-    bool blocked = objects.isEmpty();
-    QStringList conflicts;
-    int others = 0;
-    for (const ObjectPreview &o : objects) {
+    for (const ObjectPreview &o : objects)
         new QTreeWidgetItem(m_list, {o.title, o.status});
-        blocked = blocked || o.blocking;
-        if (o.conflict)
-            conflicts << tr("%1: %2").arg(o.title, o.details);
-        else
-            ++others;
-    }
     updateColours();
     m_summary->setText(summary);
     m_message->hide();
-    // A plain apply would send the objects in order and stop at the first conflict, leaving
-    // the others half applied: with a conflict in the dry run, only a forced apply is offered,
-    // and the text says what it does.
-    const bool conflicted = !conflicts.isEmpty();
-    if (conflicted) {
-        QString text = tr("Conflicts with another field manager in %n object(s): the server would "
-                          "refuse the apply.",
-                          nullptr, int(conflicts.size()))
-                       + QLatin1Char('\n') + conflicts.join(QLatin1Char('\n')) + QLatin1Char('\n');
-        text
-            += blocked
-                   ? tr("Nothing can be applied until the refused objects are fixed.")
-                   : tr("Apply is disabled: it would apply %n other object(s) and then fail on the "
-                        "conflicts. Force (take ownership) applies all %1 objects and makes orrery "
-                        "the "
-                        "manager of the conflicting fields, with the values of these manifests; or "
-                        "edit "
-                        "the manifests (drop those fields, or set them to the live values) and "
-                        "check again.",
-                        nullptr, others)
-                         .arg(objects.size());
-        m_conflict->setText(text);
-    }
-    m_conflict->setVisible(conflicted);
-    m_force->setVisible(conflicted);
-    m_force->setEnabled(conflicted && !blocked);
-    m_apply->setEnabled(!blocked && !conflicted);
-    m_apply->setToolTip(
-        conflicted ? tr("The server reported conflicts: see Force (take ownership).") : QString());
+    const ApplyOperation::Verdict verdict = ApplyOperation::verdict(objects);
+    m_conflict->setText(verdict.conflictText);
+    m_conflict->setVisible(verdict.conflicted);
+    m_force->setVisible(verdict.conflicted);
+    m_force->setEnabled(verdict.conflicted && !verdict.blocked);
+    m_apply->setEnabled(!verdict.blocked && !verdict.conflicted);
+    m_apply->setToolTip(verdict.conflicted
+                            ? tr("The server reported conflicts: see Force (take ownership).")
+                            : QString());
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 }

@@ -27,7 +27,6 @@ class ApplyDialog : public QDialog
 {
     Q_OBJECT
 public:
-    using Source = ApplyOperation::Source;
     using ObjectPreview = ApplyOperation::ObjectPreview;
 
     explicit ApplyDialog(QWidget *parent = nullptr);
@@ -35,8 +34,7 @@ public:
     void addFiles(const QStringList &paths);
     QStringList files() const { return m_files; }
     void setYaml(const QString &text);
-    // Pasted YAML first, then the files, read now (unreadable files become an error source).
-    QList<Source> sources(QString *error) const;
+    QString yamlText() const;
 
     // Controller feedback. `generation()` is bumped on every edit; a late answer for an older
     // generation is ignored by the controller.
@@ -58,7 +56,6 @@ public:
     QPushButton *forceButton() const { return m_force; }
     // What the conflicts are and what Apply / Force would do (hidden without conflicts).
     QString conflictText() const;
-    QTreeWidget *objectList() const { return m_list; }
 
 signals:
     void previewRequested();

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "confirmdialog.h"
 
-#include "diffhighlighter.h"
-
+#include <codeview.h>
 #include <theme.h>
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -26,6 +24,25 @@ QLabel *selectableLabel(const QString &text, QWidget *parent)
     auto *label = new QLabel(text, parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// A bold line across the frame in the theme's colours (followed when the theme changes).
+QLabel *banner(const QString &text, const QString &name, Theme::Role background,
+               Theme::Role foreground, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    auto paint = [label, background, foreground] {
+        label->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: %2;"
+                           " font-weight: bold; padding: 6px; border: none; }")
+                .arg(Theme::instance()->name(background), Theme::instance()->name(foreground)));
+    };
+    paint();
+    QObject::connect(Theme::instance(), &Theme::changed, label, paint);
     return label;
 }
 
@@ -61,46 +78,18 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
     header->setTextFormat(Qt::PlainText);
     layout->addWidget(header);
 
-    if (target.isProtected) {
-        auto *banner = new QLabel(
+    if (target.isProtected)
+        layout->addWidget(banner(
             tr("PROTECTED context: type the context name \u201c%1\u201d to unlock this write.")
                 .arg(target.context),
-            frame);
-        banner->setObjectName(QStringLiteral("protectedBanner"));
-        banner->setWordWrap(true);
-        banner->setTextFormat(Qt::PlainText);
-        auto paintBanner = [banner] {
-            banner->setStyleSheet(
-                QStringLiteral("QLabel { background: %1; color: %2;"
-                               " font-weight: bold; padding: 6px; border: none; }")
-                    .arg(Theme::instance()->name(Theme::Role::Danger),
-                         Theme::instance()->name(Theme::Role::OnDanger)));
-        };
-        paintBanner();
-        connect(Theme::instance(), &Theme::changed, banner, paintBanner);
-        layout->addWidget(banner);
-    }
-
-    if (target.tlsVerificationOff) {
-        auto *banner = new QLabel(
+            QStringLiteral("protectedBanner"), Theme::Role::Danger, Theme::Role::OnDanger, frame));
+    if (target.tlsVerificationOff)
+        layout->addWidget(banner(
             tr("TLS verification is OFF for this cluster (insecure-skip-tls-verify): the server's "
                "identity is not checked, so this write and your credentials go to whoever "
                "answers."),
-            frame);
-        banner->setObjectName(QStringLiteral("tlsInsecureBanner"));
-        banner->setWordWrap(true);
-        banner->setTextFormat(Qt::PlainText);
-        auto paintBanner = [banner] {
-            banner->setStyleSheet(
-                QStringLiteral("QLabel { background: %1; color: %2;"
-                               " font-weight: bold; padding: 6px; border: none; }")
-                    .arg(Theme::instance()->name(Theme::Role::WarningFill),
-                         Theme::instance()->name(Theme::Role::Text)));
-        };
-        paintBanner();
-        connect(Theme::instance(), &Theme::changed, banner, paintBanner);
-        layout->addWidget(banner);
-    }
+            QStringLiteral("tlsInsecureBanner"), Theme::Role::WarningFill, Theme::Role::Text,
+            frame));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Context:"),
@@ -125,14 +114,10 @@ ConfirmDialog::ConfirmDialog(const ConfirmationTarget &target, const QString &ti
     m_summary->setFont(summaryFont);
     layout->addWidget(m_summary);
 
-    m_details = new QPlainTextEdit(frame);
+    m_details = new CodeView(CodeView::Syntax::Diff, frame);
     m_details->setObjectName(QStringLiteral("changeDetails"));
-    m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setMinimumHeight(120);
     m_details->hide();
-    new DiffHighlighter(m_details->document());
     layout->addWidget(m_details, 1);
 
     auto *dryRunRow = new QHBoxLayout;

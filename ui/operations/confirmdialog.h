@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QColor>
+#include <confirmationtarget.h>
+
 #include <QDialog>
 #include <QString>
 
@@ -13,23 +14,6 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace Orrery {
-
-// Where a write will land, as the confirmation shows it. Filled by the caller from the session
-// (context, cluster) and ContextPreferences (display name, colour, protected mark).
-struct ConfirmationTarget
-{
-    QString context;
-    QString cluster;
-    QString displayName; // empty: the context name
-    QColor colour;       // the frame; invalid: the palette's highlight
-    bool isProtected = false;
-    // The connection skips TLS verification (kubeconfig insecure-skip-tls-verify): whoever
-    // answers at the server's address gets this write and the credentials with it.
-    bool tlsVerificationOff = false;
-    QString ns; // empty: cluster-scoped
-    QString kind;
-    QString name;
-};
 
 // The one confirmation every write goes through (docs/operations.md, "Protections"): names the
 // context, cluster, namespace and object, shows the exact change, framed in the context's

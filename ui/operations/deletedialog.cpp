@@ -10,20 +10,14 @@
 
 namespace Orrery {
 
-DeleteDialog::DeleteDialog(const QString &object, const QString &kind, const QString &controller,
-                           QWidget *parent)
+DeleteDialog::DeleteDialog(const DeleteOperation &op, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("DeleteDialog"));
-    setWindowTitle(tr("Delete %1").arg(object));
+    setWindowTitle(tr("Delete %1").arg(op.target().displayName()));
     auto *layout = new QVBoxLayout(this);
-    if (kind == QLatin1String("Pod")) {
-        auto *note = new QLabel(controller.isEmpty()
-                                    ? tr("This pod has no controller: once deleted it is gone.")
-                                    : tr("%1 controls this pod and will create a replacement "
-                                         "right away (this is how a pod is restarted).")
-                                          .arg(controller),
-                                this);
+    if (const QString consequence = op.consequence(); !consequence.isEmpty()) {
+        auto *note = new QLabel(consequence, this);
         note->setObjectName(QStringLiteral("podNote"));
         note->setWordWrap(true);
         layout->addWidget(note);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <kube/actions/workloadactions.h>
+#include <operations/workloadoperations.h>
 
 #include <QDialog>
 
@@ -15,9 +15,7 @@ class DeleteDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `controller`: "ReplicaSet/web-7d9c" for a pod that has one, else empty.
-    DeleteDialog(const QString &object, const QString &kind, const QString &controller,
-                 QWidget *parent = nullptr);
+    explicit DeleteDialog(const DeleteOperation &op, QWidget *parent = nullptr);
 
     WorkloadActions::Propagation propagation() const;
     QComboBox *propagationCombo() const { return m_propagation; }

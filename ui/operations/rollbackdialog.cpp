@@ -1,32 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rollbackdialog.h"
 
-#include "diffhighlighter.h"
-
-#include <ageformat.h>
+#include <codeview.h>
+#include <revisionlistmodel.h>
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace Orrery {
-
-namespace {
-constexpr int RevisionRole = Qt::UserRole + 1;
-}
 
 RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry> &history,
                                const QDateTime &now, QWidget *parent)
     : QDialog(parent)
-    , m_history(history)
+    , m_model(new RevisionListModel(history, now, this))
 {
     setObjectName(QStringLiteral("RollbackDialog"));
     setWindowTitle(tr("Roll back %1").arg(object));
@@ -39,36 +30,14 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
     layout->addWidget(intro);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_list = new QTreeWidget(splitter);
+    m_list = new QTreeView(splitter);
     m_list->setObjectName(QStringLiteral("revisions"));
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Revision"), tr("Age"), tr("Images"), tr("Change cause")});
-    // Newest first: the revision one usually wants is near the top.
-    for (auto it = history.crbegin(); it != history.crend(); ++it) {
-        const RevisionEntry &e = *it;
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0,
-                      e.current ? tr("%1 (current)").arg(e.revision) : QString::number(e.revision));
-        item->setData(0, RevisionRole, e.revision);
-        item->setText(1, e.created.isValid() ? humanDuration(e.created.secsTo(now)) : QString());
-        item->setToolTip(1, e.created.toString(Qt::ISODate));
-        item->setText(2, e.images.join(QLatin1String(", ")));
-        item->setText(3, e.changeCause);
-        if (e.current) {
-            QFont f = item->font(0);
-            f.setBold(true);
-            for (int c = 0; c < 4; ++c)
-                item->setFont(c, f);
-        }
-    }
-    for (int c = 0; c < 3; ++c)
+    m_list->setModel(m_model);
+    for (int c = 0; c < RevisionListModel::ChangeCauseColumn; ++c)
         m_list->resizeColumnToContents(c);
-    m_diff = new QPlainTextEdit(splitter);
+    m_diff = new CodeView(CodeView::Syntax::Diff, splitter);
     m_diff->setObjectName(QStringLiteral("templateDiff"));
-    m_diff->setReadOnly(true);
-    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new DiffHighlighter(m_diff->document());
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
@@ -82,7 +51,8 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &RollbackDialog::onSelectionChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RollbackDialog::onSelectionChanged);
 
     m_previous->setEnabled(previousRevision() > 0);
     if (!selectRevision(previousRevision()))
@@ -90,40 +60,23 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
     resize(820, 600);
 }
 
-const RevisionEntry *RollbackDialog::current() const
-{
-    for (const RevisionEntry &e : m_history)
-        if (e.current)
-            return &e;
-    return nullptr;
-}
-
 qint64 RollbackDialog::selectedRevision() const
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
-    return item ? item->data(0, RevisionRole).toLongLong() : 0;
+    return m_model->revisionAt(m_list->currentIndex());
 }
 
 qint64 RollbackDialog::previousRevision() const
 {
-    // kubectl: the second-highest revision (the highest is the one running).
-    QList<qint64> revisions;
-    for (const RevisionEntry &e : m_history)
-        revisions << e.revision;
-    std::sort(revisions.begin(), revisions.end());
-    return revisions.size() >= 2 ? revisions.at(revisions.size() - 2) : 0;
+    return RevisionHistory::previousRevision(m_model->history());
 }
 
 bool RollbackDialog::selectRevision(qint64 revision)
 {
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_list->topLevelItem(i);
-        if (item->data(0, RevisionRole).toLongLong() == revision) {
-            m_list->setCurrentItem(item);
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model->rowOf(revision);
+    if (row < 0)
+        return false;
+    m_list->setCurrentIndex(m_model->index(row, 0));
+    return true;
 }
 
 QString RollbackDialog::diffText() const
@@ -134,29 +87,11 @@ QString RollbackDialog::diffText() const
 void RollbackDialog::onSelectionChanged()
 {
     const qint64 revision = selectedRevision();
-    const RevisionEntry *from = current();
-    const RevisionEntry *to = nullptr;
-    for (const RevisionEntry &e : m_history)
-        if (e.revision == revision)
-            to = &e;
-    if (!to) {
-        m_diff->setPlainText(tr("Select a revision."));
-        m_rollback->setEnabled(false);
-        return;
-    }
-    if (!from || from == to) {
-        m_diff->setPlainText(from == to ? tr("This is the revision running now.")
-                                        : RevisionHistory::renderTemplate(to->podTemplate));
-        m_rollback->setEnabled(from != to);
+    const RevisionHistory::Preview preview = RevisionHistory::preview(m_model->history(), revision);
+    m_diff->setPlainText(preview.text);
+    m_rollback->setEnabled(preview.canRollBack);
+    if (preview.found)
         m_rollback->setText(tr("Roll back to %1\u2026").arg(revision));
-        return;
-    }
-    const QString diff = RevisionHistory::diff(*from, *to);
-    m_diff->setPlainText(diff.isEmpty() ? tr("The pod templates are identical: rolling back "
-                                             "changes nothing (kubectl skips it).")
-                                        : diff);
-    m_rollback->setEnabled(true);
-    m_rollback->setText(tr("Roll back to %1\u2026").arg(revision));
 }
 
 } // namespace Orrery

@@ -9,9 +9,11 @@
 
 class QPlainTextEdit;
 class QPushButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace Orrery {
+
+class RevisionListModel;
 
 // `kubectl rollout history` as a list (revision, age, images, change cause) with the pod
 // template diff between the current revision and the selected one. Accepting asks for a
@@ -29,15 +31,14 @@ public:
     bool selectRevision(qint64 revision);
     QString diffText() const;
 
-    QTreeWidget *revisionList() const { return m_list; }
+    QTreeView *revisionList() const { return m_list; }
     QPushButton *rollbackButton() const { return m_rollback; }
 
 private:
     void onSelectionChanged();
-    const RevisionEntry *current() const;
 
-    QList<RevisionEntry> m_history;
-    QTreeWidget *m_list;
+    RevisionListModel *m_model;
+    QTreeView *m_list;
     QPlainTextEdit *m_diff;
     QPushButton *m_rollback;
     QPushButton *m_previous;

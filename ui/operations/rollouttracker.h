@@ -28,13 +28,8 @@ public:
 
     State state() const { return m_watch->state(); }
     QString message() const { return m_watch->message(); }
-    Kind kind() const { return m_watch->kind(); }
-    QString ns() const { return m_watch->ns(); }
     QString name() const { return m_watch->name(); }
     QPushButton *rollbackButton() const { return m_rollback; }
-
-    void setPollInterval(int ms) { m_watch->setPollInterval(ms); }
-    void setTimeout(int seconds) { m_watch->setTimeout(seconds); }
 
 signals:
     void rollbackRequested(Orrery::Kind kind, const QString &ns, const QString &name);

@@ -10,25 +10,16 @@
 
 namespace Orrery {
 
-ScaleDialog::ScaleDialog(const QString &object, int currentReplicas,
-                         const std::optional<HpaTarget> &hpa, QWidget *parent)
+ScaleDialog::ScaleDialog(const ScaleOperation &op, QWidget *parent)
     : QDialog(parent)
-    , m_hpa(hpa)
+    , m_hpa(op.hpa())
 {
     setObjectName(QStringLiteral("ScaleDialog"));
-    setWindowTitle(tr("Scale %1").arg(object));
+    setWindowTitle(tr("Scale %1").arg(op.target().displayName()));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    if (hpa) {
-        auto *note = new QLabel(
-            tr("The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, "
-               "now %5). A manual scale would be undone within seconds, so change the "
-               "autoscaler's bounds instead.")
-                .arg(hpa->name, object)
-                .arg(hpa->minReplicas)
-                .arg(hpa->maxReplicas)
-                .arg(hpa->currentReplicas),
-            this);
+    if (const std::optional<HpaTarget> &hpa = m_hpa) {
+        auto *note = new QLabel(op.hpaNote(), this);
         note->setObjectName(QStringLiteral("hpaNote"));
         note->setWordWrap(true);
         layout->addWidget(note);
@@ -46,8 +37,8 @@ ScaleDialog::ScaleDialog(const QString &object, int currentReplicas,
         m_replicas = new QSpinBox(this);
         m_replicas->setObjectName(QStringLiteral("replicas"));
         m_replicas->setRange(0, 10000);
-        m_replicas->setValue(currentReplicas);
-        form->addRow(tr("Replicas (now %1):").arg(currentReplicas), m_replicas);
+        m_replicas->setValue(op.currentReplicas());
+        form->addRow(tr("Replicas (now %1):").arg(op.currentReplicas()), m_replicas);
     }
     layout->addLayout(form);
     m_permission = new QLabel(this);

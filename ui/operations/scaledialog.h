@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <kube/actions/workloadactions.h>
+#include <operations/workloadoperations.h>
 
 #include <QDialog>
 
@@ -19,8 +19,7 @@ class ScaleDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ScaleDialog(const QString &object, int currentReplicas, const std::optional<HpaTarget> &hpa,
-                QWidget *parent = nullptr);
+    explicit ScaleDialog(const ScaleOperation &op, QWidget *parent = nullptr);
 
     bool editsHpa() const { return m_hpa.has_value(); }
     int replicas() const;
@@ -35,7 +34,6 @@ public:
     QPushButton *reviewButton() const { return m_review; }
 
     QSpinBox *replicasSpin() const { return m_replicas; }
-    QSpinBox *minSpin() const { return m_min; }
     QSpinBox *maxSpin() const { return m_max; }
 
 private:

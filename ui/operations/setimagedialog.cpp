@@ -10,18 +10,17 @@
 
 namespace Orrery {
 
-SetImageDialog::SetImageDialog(const QString &object, const QList<Container> &containers,
-                               QWidget *parent)
+SetImageDialog::SetImageDialog(const SetImageOperation &op, QWidget *parent)
     : QDialog(parent)
-    , m_containers(containers)
+    , m_containers(op.containers())
 {
     setObjectName(QStringLiteral("SetImageDialog"));
-    setWindowTitle(tr("Set image of %1").arg(object));
+    setWindowTitle(tr("Set image of %1").arg(op.target().displayName()));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_container = new QComboBox(this);
     m_container->setObjectName(QStringLiteral("container"));
-    for (const Container &c : containers)
+    for (const Container &c : std::as_const(m_containers))
         m_container->addItem(c.init ? tr("%1 (init)").arg(c.name) : c.name, c.name);
     m_image = new QLineEdit(this);
     m_image->setObjectName(QStringLiteral("image"));
@@ -36,8 +35,7 @@ SetImageDialog::SetImageDialog(const QString &object, const QList<Container> &co
     auto update = [this, ok] {
         const int i = m_container->currentIndex();
         const QString current = i >= 0 ? m_containers.at(i).image : QString();
-        const QString typed = m_image->text().trimmed();
-        ok->setEnabled(!typed.isEmpty() && typed != current && !typed.contains(QLatin1Char(' ')));
+        ok->setEnabled(SetImageOperation::isNewImage(current, m_image->text().trimmed()));
     };
     connect(m_container, &QComboBox::currentIndexChanged, this, [this, update](int i) {
         if (i >= 0)
@@ -45,8 +43,8 @@ SetImageDialog::SetImageDialog(const QString &object, const QList<Container> &co
         update();
     });
     connect(m_image, &QLineEdit::textChanged, this, update);
-    if (!containers.isEmpty())
-        m_image->setText(containers.first().image);
+    if (!m_containers.isEmpty())
+        m_image->setText(m_containers.first().image);
     update();
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -18,8 +18,7 @@ class SetImageDialog : public QDialog
 public:
     using Container = SetImageOperation::Container;
 
-    SetImageDialog(const QString &object, const QList<Container> &containers,
-                   QWidget *parent = nullptr);
+    explicit SetImageDialog(const SetImageOperation &op, QWidget *parent = nullptr);
 
     QString container() const;
     QString image() const;

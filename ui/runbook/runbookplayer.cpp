@@ -381,20 +381,10 @@ void RunbookPlayer::requestStart()
         m_status->setText(pinned.error().message);
         return;
     }
-    ConfirmationTarget target;
-    target.context = m_context;
-    target.cluster = m_session->connection().clusterName;
-    target.tlsVerificationOff = m_session->connection().insecureSkipTlsVerify;
+    ConfirmationTarget target = ConfirmationTarget::forContext(m_context, m_session, m_preferences);
     target.ns = m_book.ns;
     target.kind = tr("Runbook");
     target.name = m_title->text();
-    if (m_preferences) {
-        target.displayName = m_preferences->displayName(m_context);
-        target.colour = m_preferences->colour(m_context);
-        target.isProtected = m_preferences->isProtected(m_context);
-    } else {
-        target.colour = ContextPreferences::derivedColour(m_context);
-    }
     m_confirm = new ConfirmDialog(target, tr("Play runbook"), tr("Start runbook"), this);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     QString yaml;

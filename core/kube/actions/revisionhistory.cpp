@@ -108,4 +108,40 @@ QString RevisionHistory::diff(const RevisionEntry &from, const RevisionEntry &to
         QCoreApplication::translate("Orrery::RevisionHistory", "revision %1").arg(to.revision));
 }
 
+qint64 RevisionHistory::previousRevision(const QList<RevisionEntry> &history)
+{
+    QList<qint64> revisions;
+    for (const RevisionEntry &e : history)
+        revisions << e.revision;
+    std::sort(revisions.begin(), revisions.end());
+    return revisions.size() >= 2 ? revisions.at(revisions.size() - 2) : 0;
+}
+
+RevisionHistory::Preview RevisionHistory::preview(const QList<RevisionEntry> &history,
+                                                  qint64 revision)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Orrery::RevisionHistory", text);
+    };
+    const RevisionEntry *from = nullptr;
+    const RevisionEntry *to = nullptr;
+    for (const RevisionEntry &e : history) {
+        if (e.current && !from)
+            from = &e;
+        if (e.revision == revision)
+            to = &e;
+    }
+    if (!to)
+        return {tr("Select a revision."), false, false};
+    if (from == to)
+        return {tr("This is the revision running now."), true, false};
+    if (!from)
+        return {renderTemplate(to->podTemplate), true, true};
+    const QString text = diff(*from, *to);
+    return {text.isEmpty() ? tr("The pod templates are identical: rolling back changes nothing "
+                                "(kubectl skips it).")
+                           : text,
+            true, true};
+}
+
 } // namespace Orrery

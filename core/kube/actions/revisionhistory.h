@@ -38,6 +38,21 @@ public:
     // Unified diff of the two templates rendered as YAML, labelled "revision N".
     static QString diff(const RevisionEntry &from, const RevisionEntry &to);
     static QString renderTemplate(const nlohmann::json &podTemplate);
+
+    // The revision `kubectl rollout undo` without --to-revision picks: the second highest (the
+    // highest is the one running); 0 when there is none.
+    static qint64 previousRevision(const QList<RevisionEntry> &history);
+
+    // What rolling back to `revision` would do, as the history view shows it: the pod template
+    // diff from the running revision (the template itself when none is marked running), or why
+    // there is nothing to roll back to.
+    struct Preview
+    {
+        QString text;
+        bool found = false;       // `revision` is in the history
+        bool canRollBack = false; // found, and not the revision running now
+    };
+    static Preview preview(const QList<RevisionEntry> &history, qint64 revision);
 };
 
 } // namespace Orrery

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "operationcatalog.h"
+
+#include "cordonoperation.h"
+#include "rollbackoperation.h"
+#include "workloadoperations.h"
+
+#include <functional>
+
+namespace Orrery {
+
+namespace {
+
+struct Row
+{
+    const char *id;
+    const char *label; // translated in the OperationCatalog context
+    std::function<AccessCheck(Kind, const QString &ns)> access;
+    std::function<ClusterOperation *(HttpTransport *, const OperationTarget &, QObject *)> create;
+};
+
+template <typename Op> Row workload(const char *id, const char *label)
+{
+    return {id, label, &Op::access, [](HttpTransport *t, const OperationTarget &o, QObject *p) {
+                return static_cast<ClusterOperation *>(new Op(t, o, p));
+            }};
+}
+
+Row pause(const char *id, const char *label, bool paused)
+{
+    return {id, label, &PauseOperation::access,
+            [paused](HttpTransport *t, const OperationTarget &o, QObject *p) {
+                return static_cast<ClusterOperation *>(new PauseOperation(t, o, paused, p));
+            }};
+}
+
+Row cordon(const char *id, const char *label, bool cordon)
+{
+    return {id, label, [](Kind, const QString &) { return CordonOperation::access(); },
+            [cordon](HttpTransport *t, const OperationTarget &o, QObject *p) {
+                return static_cast<ClusterOperation *>(new CordonOperation(t, o.name, cordon, p));
+            }};
+}
+
+const QList<Row> &rows()
+{
+    static const QList<Row> table = {
+        workload<ScaleOperation>("scale",
+                                 QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Scale\u2026")),
+        workload<RestartOperation>("restart",
+                                   QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Restart")),
+        pause("pause", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Pause rollout"), true),
+        pause("resume", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Resume rollout"), false),
+        workload<SetImageOperation>(
+            "set-image", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Set image\u2026")),
+        workload<RollbackOperation>(
+            "rollback", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Roll back\u2026")),
+        cordon("cordon", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Cordon"), true),
+        cordon("uncordon", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Uncordon"), false),
+        workload<DeleteOperation>("delete",
+                                  QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Delete\u2026")),
+    };
+    return table;
+}
+
+const Row *row(const QString &id)
+{
+    for (const Row &r : rows())
+        if (id == QLatin1String(r.id))
+            return &r;
+    return nullptr;
+}
+
+} // namespace
+
+QStringList OperationCatalog::ids(Kind kind, bool paused, bool unschedulable)
+{
+    // kubectl offers no "resume" on a running rollout either.
+    QStringList ids = allowedOperations(kind);
+    ids.removeOne(paused ? QStringLiteral("pause") : QStringLiteral("resume"));
+    ids.removeOne(unschedulable ? QStringLiteral("cordon") : QStringLiteral("uncordon"));
+    return ids;
+}
+
+QString OperationCatalog::label(const QString &id)
+{
+    const Row *r = row(id);
+    return r ? tr(r->label) : id;
+}
+
+std::optional<AccessCheck> OperationCatalog::access(const QString &id, Kind kind, const QString &ns)
+{
+    const Row *r = row(id);
+    return r ? std::optional<AccessCheck>(r->access(kind, ns)) : std::nullopt;
+}
+
+ClusterOperation *OperationCatalog::create(const QString &id, HttpTransport *transport,
+                                           const OperationTarget &object, QObject *parent)
+{
+    const Row *r = row(id);
+    return r ? r->create(transport, object, parent) : nullptr;
+}
+
+} // namespace Orrery

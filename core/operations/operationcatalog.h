@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clusteroperation.h"
+
+#include "kube/accessreview.h"
+#include "kube/kubekind.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Orrery {
+
+// The operations a user starts on one object, by id: "scale", "restart", "pause", "resume",
+// "set-image", "rollback", "cordon", "uncordon", "delete". One row each: the menu label, the
+// permission that gates it (as `kubectl auth can-i` asks it) and the operation it builds. The
+// kind table (allowedOperations) says which ids a kind offers; menus, the details pane, the
+// command palette and the topology all go through here, so an id means one thing everywhere.
+class OperationCatalog
+{
+    Q_DECLARE_TR_FUNCTIONS(Orrery::OperationCatalog)
+public:
+    // The ids offered for a kind, in menu order. The kind table lists both operations of a
+    // pair; the object's state picks the one that applies: `paused` (a paused Deployment)
+    // offers "resume", `unschedulable` (a cordoned node) "uncordon".
+    static QStringList ids(Kind kind, bool paused = false, bool unschedulable = false);
+    // "Scale…"; an unknown id is returned as it is.
+    static QString label(const QString &id);
+    // The permission check that gates the action; none for an unknown id.
+    static std::optional<AccessCheck> access(const QString &id, Kind kind, const QString &ns);
+    // The operation `id` on `object`, its fixed parameters set (pause or resume, cordon or
+    // uncordon), not fetched; null for an unknown id.
+    static ClusterOperation *create(const QString &id, HttpTransport *transport,
+                                    const OperationTarget &object, QObject *parent = nullptr);
+};
+
+} // namespace Orrery
