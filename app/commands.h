@@ -25,6 +25,10 @@ int runExportTopology(const QCommandLineParser &parser);
 // another context, a write to a protected cluster without --yes-i-mean C) (playcommand.cpp).
 int runPlay(const QCommandLineParser &parser);
 
+// --top pods|nodes [--context C] [--kubeconfig F] [-n NS | -A]: what `kubectl top pod|node`
+// prints, or why there are no metrics; exit 0, 1 no metrics, 2 usage (topcommand.cpp).
+int runTop(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

@@ -44,9 +44,15 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "With --doctor: print JSON instead of text.")},
         {QStringLiteral("demo"),
          QCoreApplication::translate("main", "Start on the embedded simulated demo cluster.")},
-        {QStringLiteral("namespace"),
+        {{QStringLiteral("n"), QStringLiteral("namespace")},
          QCoreApplication::translate("main", "Limit to this namespace (repeatable)."),
          QCoreApplication::translate("main", "name")},
+        {{QStringLiteral("A"), QStringLiteral("all-namespaces")},
+         QCoreApplication::translate("main", "With --top pods: every namespace.")},
+        {QStringLiteral("top"),
+         QCoreApplication::translate("main", "Print CPU and memory of pods or nodes of "
+                                             "--context as `kubectl top` does, and exit."),
+         QCoreApplication::translate("main", "pods|nodes")},
         {QStringLiteral("export-topology"),
          QCoreApplication::translate(
              "main", "Write the topology of --context to a .png, .svg or .json file and exit."),
@@ -145,6 +151,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runPlay(parser);
     if (parser.isSet(QStringLiteral("export-topology")))
         return App::runExportTopology(parser);
+    if (parser.isSet(QStringLiteral("top")))
+        return App::runTop(parser);
     return App::runGui(parser);
 }
 
@@ -153,7 +161,8 @@ bool wantsHeadless(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
-            || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play="))
+            || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
+            || arg == "--top" || arg.startsWith("--top="))
             return true;
     }
     return false;

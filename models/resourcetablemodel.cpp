@@ -2,6 +2,7 @@
 #include "resourcetablemodel.h"
 
 #include "ageclock.h"
+#include "metricscolumns.h"
 
 #include <kube/resourcestore.h>
 #include <util/ageformat.h>
@@ -20,12 +21,40 @@ namespace Orrery {
 ResourceTableModel::ResourceTableModel(Kind kind, QObject *parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)
-    , m_columns(kindInfo(kind).columns)
 {
+    setColumns(kind);
+}
+
+void ResourceTableModel::setColumns(Kind kind)
+{
+    m_columns = kindInfo(kind).columns;
+    m_metricColumns = MetricsColumns::count(kind);
+    m_metricsAt = int(m_columns.size());
+    for (int i = 0; i < int(m_columns.size()); ++i) {
+        if (m_columns[i].type == KindColumn::Type::Age) {
+            m_metricsAt = i;
+            break;
+        }
+    }
+    m_ageColumns.clear();
     for (int i = 0; i < int(m_columns.size()); ++i) {
         if (m_columns[i].type == KindColumn::Type::Age)
-            m_ageColumns << i;
+            m_ageColumns << modelColumn(i);
     }
+}
+
+int ResourceTableModel::modelColumn(int kindColumn) const
+{
+    return kindColumn < m_metricsAt ? kindColumn : kindColumn + m_metricColumns;
+}
+
+int ResourceTableModel::kindColumnAt(int column) const
+{
+    if (column < m_metricsAt)
+        return column;
+    if (column < m_metricsAt + m_metricColumns)
+        return -1;
+    return column - m_metricColumns;
 }
 
 ResourceTableModel::~ResourceTableModel() = default;
@@ -43,12 +72,7 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
     const bool kindChanged = kind != m_kind;
     beginResetModel();
     m_kind = kind;
-    m_columns = kindInfo(kind).columns;
-    m_ageColumns.clear();
-    for (int i = 0; i < int(m_columns.size()); ++i) {
-        if (m_columns[i].type == KindColumn::Type::Age)
-            m_ageColumns << i;
-    }
+    setColumns(kind);
     m_rows.clear();
     m_index.clear();
     if (store) {
@@ -72,6 +96,15 @@ void ResourceTableModel::setAgeClock(AgeClock *clock)
     m_clock = clock;
     if (clock)
         m_clockConnection = connect(clock, &AgeClock::tick, this, &ResourceTableModel::onAgeTick);
+}
+
+void ResourceTableModel::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
+{
+    m_metrics = std::move(metrics);
+    if (m_metricColumns > 0 && !m_rows.isEmpty())
+        emit dataChanged(index(0, m_metricsAt),
+                         index(rowCount() - 1, m_metricsAt + m_metricColumns - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole, SortRole});
 }
 
 void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
@@ -191,7 +224,7 @@ int ResourceTableModel::columnOf(bool (*predicate)(const KindColumn &)) const
 {
     for (int i = 0; i < int(m_columns.size()); ++i) {
         if (predicate(m_columns[i]))
-            return i;
+            return modelColumn(i);
     }
     return -1;
 }
@@ -213,7 +246,7 @@ int ResourceTableModel::rowCount(const QModelIndex &parent) const
 
 int ResourceTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_columns.size());
+    return parent.isValid() ? 0 : int(m_columns.size()) + m_metricColumns;
 }
 
 const QStringList &ResourceTableModel::cellsOf(const Row &row) const
@@ -241,8 +274,24 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows[index.row()];
-    const KindColumn &column = m_columns[index.column()];
     const KubeObject &object = *row.object;
+    const int kindColumn = kindColumnAt(index.column());
+    if (const int metric = index.column() - m_metricsAt; kindColumn < 0) {
+        switch (role) {
+        case Qt::DisplayRole: return MetricsColumns::text(m_kind, metric, object, m_metrics.get());
+        case Qt::ToolTipRole: {
+            const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get());
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
+        case SortRole: return MetricsColumns::sortKey(m_kind, metric, object, m_metrics.get());
+        case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        case Qt::ForegroundRole:
+        case Qt::FontRole: return {};
+        default: break; // the row's roles below
+        }
+    }
+    static const KindColumn none{};
+    const KindColumn &column = kindColumn >= 0 ? m_columns[kindColumn] : none;
 
     switch (role) {
     case Qt::DisplayRole:
@@ -254,7 +303,7 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
             return t > 0 ? ageText(t, QDateTime::currentSecsSinceEpoch())
                          : QStringLiteral("<none>");
         }
-        return cellsOf(row).value(index.column());
+        return cellsOf(row).value(kindColumn);
     case SortRole:
         if (column.type == KindColumn::Type::Age) {
             // Ascending age = youngest first.
@@ -263,7 +312,7 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         }
         if (column.type == KindColumn::Type::Number)
             return column.sortKey(object);
-        return cellsOf(row).value(index.column());
+        return cellsOf(row).value(kindColumn);
     case Qt::ForegroundRole:
         if (object.deletionTimestamp)
             return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText));
@@ -293,10 +342,14 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ResourceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= int(m_columns.size()))
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
-    if (role == Qt::DisplayRole)
-        return m_columns[section].translatedTitle();
+    if (role == Qt::DisplayRole) {
+        const int kindColumn = kindColumnAt(section);
+        if (kindColumn < 0)
+            return MetricsColumns::title(m_kind, section - m_metricsAt);
+        return m_columns[kindColumn].translatedTitle();
+    }
     return {};
 }
 

@@ -6,12 +6,14 @@
 #include <kube/changebatch.h>
 #include <kube/kubeobject.h>
 #include <kube/resourcestore.h>
+#include <monitoring/metricssnapshot.h>
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
 #include <QVector>
 
+#include <memory>
 #include <span>
 
 namespace Orrery {
@@ -62,6 +64,16 @@ public:
 
     void setAgeClock(AgeClock *clock);
 
+    // The latest metrics-server figures: Pods and Nodes get CPU and memory columns after the
+    // kind's own (MetricsColumns), refreshed with one dataChanged over those columns.
+    void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
+    const MetricsSnapshot *metrics() const { return m_metrics.get(); }
+    // The first of those columns (before the kind's first Age column, where k9s shows them);
+    // -1 for kinds without them.
+    int firstMetricsColumn() const { return m_metricColumns ? m_metricsAt : -1; }
+    // The kind-table column shown in model column `column`; -1 for a metrics column.
+    int kindColumnAt(int column) const;
+
     // For tests and the store connection: replace everything, or apply a batch.
     void setObjects(const QList<KubeObjectPtr> &objects);
     void applyBatch(const ChangeBatch &batch);
@@ -92,6 +104,8 @@ private:
     void rebuildIndex(int fromRow);
     void onAgeTick();
     const QStringList &cellsOf(const Row &row) const;
+    void setColumns(Kind kind);
+    int modelColumn(int kindColumn) const;
 
     Kind m_kind;
     QPointer<ResourceStore> m_store;
@@ -100,6 +114,9 @@ private:
     QMetaObject::Connection m_clockConnection;
     std::span<const KindColumn> m_columns;
     QList<int> m_ageColumns;
+    int m_metricColumns = 0; // MetricsColumns::count(m_kind), from model column m_metricsAt
+    int m_metricsAt = 0;
+    std::shared_ptr<const MetricsSnapshot> m_metrics;
     QVector<Row> m_rows;
     QHash<QString, int> m_index;
 };

@@ -6,6 +6,7 @@
 #include <kube/logstreamer.h>
 #include <logview.h>
 #include <messageoverlay.h>
+#include <metricscolumns.h>
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
@@ -333,6 +334,13 @@ void DetailsPane::setSession(ClusterSession *session)
     setObject({});
 }
 
+void DetailsPane::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
+{
+    m_metrics = std::move(metrics);
+    if (m_object && MetricsColumns::count(m_object->kind) > 0)
+        refreshOverview();
+}
+
 void DetailsPane::setActionsProvider(ActionsProvider provider)
 {
     m_actionsProvider = std::move(provider);
@@ -513,6 +521,34 @@ void DetailsPane::refreshOverview()
             title[0] = title[0].toUpper();
         }
         html += row(title, cell);
+    }
+    if (const int metrics = MetricsColumns::count(o.kind); metrics > 0) {
+        // Usage, then its percentages in brackets; or why there is none.
+        const MetricsSnapshot *m = m_metrics.get();
+        const int memoryFirst = metrics / 2;
+        for (int first : {0, memoryFirst}) {
+            const QString usage = MetricsColumns::text(o.kind, first, o, m);
+            QString value;
+            if (usage == QStringLiteral("—")) {
+                value = esc(MetricsColumns::toolTip(o.kind, first, o, m));
+            } else {
+                QStringList shares;
+                for (int c = first + 1; c < first + memoryFirst; ++c) {
+                    const QString share = MetricsColumns::text(o.kind, c, o, m);
+                    const bool none = !share.endsWith(QLatin1Char('%'));
+                    if (o.kind == Kind::Node)
+                        shares << (none ? MetricsColumns::toolTip(o.kind, c, o, m)
+                                        : tr("%1 of allocatable").arg(share));
+                    else if (c == first + 1)
+                        shares << (none ? tr("no request set") : tr("%1 of request").arg(share));
+                    else
+                        shares << (none ? tr("no limit set") : tr("%1 of limit").arg(share));
+                }
+                value = esc(usage) + QStringLiteral(" (") + esc(shares.join(QStringLiteral(", ")))
+                        + QLatin1Char(')');
+            }
+            html += row(first == 0 ? tr("CPU") : tr("Memory"), value);
+        }
     }
     if (const PodData *p = o.pod()) {
         if (!p->message.isEmpty())

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include <kube/kubeobject.h>
+#include <monitoring/metricssnapshot.h>
 
 #include <QPointer>
 #include <QWidget>
@@ -45,6 +46,9 @@ public:
     void setSession(ClusterSession *session);
     void setObject(const KubeObjectPtr &object);
     KubeObjectPtr object() const { return m_object; }
+    // The latest metrics-server figures: a pod's or node's overview shows its CPU and memory
+    // (or why there are none).
+    void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
 
     // Tabs, for tests and keyboard navigation.
     enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab };
@@ -81,6 +85,7 @@ private:
 
     QPointer<ClusterSession> m_session;
     KubeObjectPtr m_object;
+    std::shared_ptr<const MetricsSnapshot> m_metrics;
     QLabel *m_icon = nullptr;
     QLabel *m_title;
     QList<QLabel *> m_mutedLabels;

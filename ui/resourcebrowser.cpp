@@ -17,6 +17,8 @@
 #include <kube/clustersession.h>
 #include <kube/freshness.h>
 #include <kube/resourcestore.h>
+#include <monitoring/metricspoller.h>
+#include <monitoring/metricssnapshot.h>
 
 #include <QApplication>
 #include <QEvent>
@@ -62,6 +64,25 @@ ResourceBrowser::~ResourceBrowser()
     // The sessions may outlive the window; let go of their stores first.
     m_details->setSession(nullptr);
     m_model->setStore(nullptr);
+    delete m_metricsPoller;
+}
+
+void ResourceBrowser::followMetrics(ClusterSession *session)
+{
+    if (m_metricsPoller && session && m_metricsPoller->parent() == session)
+        return;
+    delete m_metricsPoller; // null when its session is already gone
+    m_model->setMetrics(nullptr);
+    m_details->setMetrics(nullptr);
+    if (!session || !session->transport())
+        return;
+    m_metricsPoller = new MetricsPoller(session->transport(), session);
+    connect(m_metricsPoller, &MetricsPoller::batchReady, this, [this](const MetricsBatch &batch) {
+        const std::shared_ptr<const MetricsSnapshot> snapshot = MetricsSnapshot::fromBatch(batch);
+        m_model->setMetrics(snapshot);
+        m_details->setMetrics(snapshot);
+    });
+    m_metricsPoller->start();
 }
 
 void ResourceBrowser::buildUi()
@@ -202,6 +223,7 @@ void ResourceBrowser::showContext(const QString &context, ClusterSession *sessio
     m_session = session;
     m_history.clear();
     m_details->setSession(session);
+    followMetrics(session);
     m_kind = m_kinds.value(context, Kind::Pod);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
     const QStringList namespaces = m_preferences->namespaces(context);
@@ -219,6 +241,7 @@ void ResourceBrowser::setSession(ClusterSession *session)
         return;
     m_session = session;
     m_details->setSession(session);
+    followMetrics(session);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
     updateNamespaceList();
     updateStaleBanner();

@@ -6,6 +6,7 @@
 #include <kube/kubekind.h>
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -14,6 +15,8 @@ class QSplitter;
 class QTableView;
 
 namespace Orrery {
+
+class MetricsPoller;
 
 class AgeClock;
 class ClusterSession;
@@ -113,12 +116,16 @@ private:
     bool restoreColumns();
     void applyThemeColours();
     void updateFilterStyle();
+    // Polls metrics-server for the shown session (one poller, a child of the session so it
+    // never outlives its transport) and feeds the table's CPU and memory columns.
+    void followMetrics(ClusterSession *session);
 
     SessionManager *m_sessions;
     ContextPreferences *m_preferences;
     WindowState *m_state = nullptr;
     QString m_context;
     ClusterSession *m_session = nullptr;
+    QPointer<MetricsPoller> m_metricsPoller;
     Kind m_kind = Kind::Pod;
     QHash<QString, Kind> m_kinds;              // per context, while another is shown
     QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc

@@ -60,6 +60,20 @@ inline constexpr qint64 maxDecompressedBytes = 64 * MiB;
 // size, not the event rate times the length of the stall.
 inline constexpr int maxStoreInboxBacklog = 100000;
 
+// Items of one metrics.k8s.io list (PodMetricsList, NodeMetricsList) and containers of one
+// PodMetrics. A cluster of 150,000 pods (Kubernetes' scalability limit) fits; beyond, the
+// list is cut there and says so, rather than holding a runaway answer.
+inline constexpr int maxMetricsItems = 200000;
+inline constexpr int maxMetricsContainers = 1000;
+
+// Metrics history (core/monitoring/metricshistory.h): samples kept per object (one hour at
+// metrics-server's 15 s resolution) and objects tracked at once (the least recently sampled
+// one is dropped beyond). A sample is 16 bytes, so samples take at most
+// 20,000 × 240 × 16 B ≈ 73 MiB; 10,000 pods over 30 minutes take 10,000 × 120 × 16 B ≈ 18 MiB.
+// docs/monitoring.md ("History") states it.
+inline constexpr int maxMetricsSamplesPerObject = 240;
+inline constexpr int maxMetricsHistoryObjects = 20000;
+
 // Helm release Secrets per list request of the Helm page (limit/continue pages). A release
 // Secret holds up to 1 MiB, so one page stays far below maxResponseBodyBytes.
 inline constexpr int helmListPageSize = 100;

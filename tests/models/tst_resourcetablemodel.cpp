@@ -2,6 +2,8 @@
 // ResourceTableModel and ResourceFilterProxyModel fed with synthetic batches: incremental
 // updates, sort/filter/selection preserved, label selector filtering, age ticks.
 #include <ageclock.h>
+#include <metricscolumns.h>
+#include <monitoring/metricspoller.h>
 #include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
 
@@ -56,6 +58,7 @@ class TestResourceTableModel : public QObject
 private slots:
     void columnsAsKubectl();
     void columnsFollowTheKindTable();
+    void metricsColumns();
     void incrementalBatches();
     void removalsAreContiguousRanges();
     void ignoresOtherKinds();
@@ -73,15 +76,18 @@ void TestResourceTableModel::columnsAsKubectl()
     QStringList headers;
     for (int c = 0; c < model.columnCount(); ++c)
         headers << model.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "AGE",
-                                   "NODE", "IP"}));
+    // kubectl's columns, with CPU and memory before AGE (where k9s shows them).
+    QCOMPARE(headers,
+             (QStringList{"NAME", "NAMESPACE", "READY", "STATUS", "RESTARTS", "CPU", "%CPU/R",
+                          "%CPU/L", "MEM", "%MEM/R", "%MEM/L", "AGE", "NODE", "IP"}));
 
     model.setObjects({makePod("default", "web-1", "CrashLoopBackOff", 7)});
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("0/1"));
     QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("CrashLoopBackOff"));
     QCOMPARE(model.index(0, 4).data().toString(), QStringLiteral("7"));
-    QCOMPARE(model.index(0, 5).data().toString(), QStringLiteral("60m"));
+    QCOMPARE(model.index(0, 11).data().toString(), QStringLiteral("60m"));
+    QCOMPARE(model.ageColumns(), QList<int>{11});
     QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(),
              int(RowSeverity::Error));
 
@@ -102,12 +108,16 @@ void TestResourceTableModel::columnsFollowTheKindTable()
         ResourceTableModel model(info.kind);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(model.columnCount(), int(info.columns.size()));
+        // The kind's columns, then CPU and memory for pods and nodes (metricsColumns()).
+        QCOMPARE(model.columnCount(), int(info.columns.size()) + MetricsColumns::count(info.kind));
         auto object = std::make_shared<KubeObject>(*pod);
         object->kind = info.kind;
         model.setObjects({object});
         for (int c = 0; c < model.columnCount(); ++c) {
-            const KindColumn &column = info.columns[std::size_t(c)];
+            const int kindColumn = model.kindColumnAt(c);
+            if (kindColumn < 0) // CPU and memory: metricsColumns()
+                continue;
+            const KindColumn &column = info.columns[std::size_t(kindColumn)];
             QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), column.translatedTitle());
             if (column.type == KindColumn::Type::Age)
                 continue;
@@ -121,6 +131,90 @@ void TestResourceTableModel::columnsFollowTheKindTable()
         QCOMPARE(model.index(0, 0).data(ResourceTableModel::SeverityRole).toInt(),
                  int(info.health(*object)));
     }
+}
+
+// Pods: usage with kubectl top's rounding, and its share of the summed requests and limits
+// (k9s' %CPU/R ...); nodes: of allocatable. No sample: "—" and the reason as tooltip.
+void TestResourceTableModel::metricsColumns()
+{
+    ResourceTableModel model(Kind::Pod);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    KubeObjectPtr web = makePod("shop", "web-1");
+    {
+        auto o = std::make_shared<KubeObject>(*web);
+        PodData p = *o->as<PodData>();
+        ContainerInfo main;
+        main.cpuRequest = QStringLiteral("250m");
+        main.cpuLimit = QStringLiteral("1");
+        main.memoryRequest = QStringLiteral("256Mi");
+        ContainerInfo sidecar;
+        sidecar.cpuRequest = QStringLiteral("50m");
+        sidecar.cpuLimit = QStringLiteral("500m");
+        sidecar.memoryRequest = QStringLiteral("64Mi");
+        p.spec.containers = {main, sidecar};
+        o->data = p;
+        web = o;
+    }
+    model.setObjects({web, makePod("shop", "new-1")});
+    const int first = model.firstMetricsColumn();
+    QCOMPARE(first, 5);
+    QCOMPARE(model.index(0, first).data().toString(), QStringLiteral("—"));
+    QVERIFY(model.index(0, first).data(Qt::ToolTipRole).toString().contains("first"));
+
+    MetricsBatch batch;
+    batch.pods = PodMetricsList();
+    PodMetrics m;
+    m.ns = QStringLiteral("shop");
+    m.name = QStringLiteral("web-1");
+    m.cpuNanocores = 150000001; // 151m
+    m.memoryBytes = 160LL << 20;
+    batch.pods->items << m;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setMetrics(MetricsSnapshot::fromBatch(batch));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), first);
+    QCOMPARE(changed.first().at(1).toModelIndex().column(), first + 5);
+
+    QStringList cells;
+    for (int c = first; c < first + 6; ++c)
+        cells << model.index(0, c).data().toString();
+    // 151m of 300m requested (50%) and of 1500m limit (10%); 160Mi of 320Mi (50%), no limit.
+    QCOMPARE(cells, (QStringList{"151m", "50%", "10%", "160Mi", "50%", "n/a"}));
+    QVERIFY(model.index(0, first + 5).data(Qt::ToolTipRole).toString().contains("memory limit"));
+    QCOMPARE(model.index(0, first).data(ResourceTableModel::SortRole).toLongLong(),
+             qint64(150000001));
+    // The other pod has no sample: the reason names it.
+    QVERIFY(model.index(1, first).data(Qt::ToolTipRole).toString().contains("shop/new-1"));
+    QCOMPARE(model.index(1, first).data(ResourceTableModel::SortRole).toLongLong(), qint64(-1));
+
+    MetricsBatch forbidden;
+    forbidden.podsUnavailable = MetricsUnavailable::forbidden("list", "pods", {});
+    model.setMetrics(MetricsSnapshot::fromBatch(forbidden));
+    QVERIFY(model.index(0, first).data(Qt::ToolTipRole).toString().startsWith("forbidden"));
+
+    ResourceTableModel nodes(Kind::Node);
+    auto node = std::make_shared<KubeObject>();
+    node->kind = Kind::Node;
+    node->name = QStringLiteral("worker-1");
+    NodeData nd;
+    nd.cpuAllocatable = QStringLiteral("3800m");
+    nd.memoryAllocatable = QStringLiteral("15099494Ki");
+    node->data = nd;
+    nodes.setObjects({node});
+    MetricsBatch nodeBatch;
+    nodeBatch.nodes = NodeMetricsList();
+    NodeMetrics n;
+    n.name = QStringLiteral("worker-1");
+    n.cpuNanocores = 209000000;
+    n.memoryBytes = 1036LL << 20;
+    nodeBatch.nodes->items << n;
+    nodes.setMetrics(MetricsSnapshot::fromBatch(nodeBatch));
+    cells.clear();
+    for (int c = nodes.firstMetricsColumn(); c < nodes.firstMetricsColumn() + 4; ++c)
+        cells << nodes.headerData(c, Qt::Horizontal).toString() + '='
+                     + nodes.index(0, c).data().toString();
+    // As `kubectl top node` printed for the same node (tests/data/metrics/top-nodes.txt).
+    QCOMPARE(cells, (QStringList{"CPU=209m", "%CPU=5%", "MEM=1036Mi", "%MEM=7%"}));
 }
 
 void TestResourceTableModel::incrementalBatches()
@@ -287,8 +381,9 @@ void TestResourceTableModel::ageTickTouchesOnlyAgeColumn()
     QCOMPARE(changed.count(), 1);
     const QModelIndex topLeft = changed.first().at(0).toModelIndex();
     const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
-    QCOMPARE(topLeft.column(), 5);
-    QCOMPARE(bottomRight.column(), 5);
+    // AGE comes after kubectl's five columns and the six CPU and memory ones.
+    QCOMPARE(topLeft.column(), 11);
+    QCOMPARE(bottomRight.column(), 11);
     QCOMPARE(topLeft.row(), 0);
     QCOMPARE(bottomRight.row(), 1);
 }

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <kube/kubekind.h>
+#include <kube/kubeobject.h>
+#include <monitoring/metricssnapshot.h>
+
+#include <QString>
+#include <QVariant>
+
+namespace Orrery {
+
+// The CPU and memory columns ResourceTableModel appends to the Pods and Nodes tables, read
+// from the latest MetricsSnapshot (metrics-server) and the object itself (requests, limits,
+// allocatable), with kubectl top's rounding (ResourceQuantity):
+//  - Pods: CPU, %CPU/R, %CPU/L, MEM, %MEM/R, %MEM/L: usage, and usage as a percentage of the
+//    containers' summed requests and limits, as k9s shows them; "n/a" when a container sets
+//    none (its tooltip says so);
+//  - Nodes: CPU, %CPU, MEM, %MEM of the node's allocatable, as `kubectl top node`.
+// Without a sample the cell is "—" and its tooltip is the MetricsUnavailable sentence.
+namespace MetricsColumns {
+
+int count(Kind kind);
+QString title(Kind kind, int column);
+// DisplayRole text, ToolTipRole text and the numeric SortRole key (−1: nothing to sort by).
+QString text(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics);
+QString toolTip(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics);
+QVariant sortKey(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics);
+
+} // namespace MetricsColumns
+
+} // namespace Orrery
