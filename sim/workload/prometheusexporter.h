@@ -27,7 +27,7 @@ namespace Orrery::Sim {
 //   agrees with metrics.k8s.io within one scrape interval. A container's counters start at 0
 //   when it is first scraped and reset when its restartCount changes (a new container, as
 //   cAdvisor sees it); state of vanished containers is dropped at the next scrape.
-// - Output is bounded: at most MaxSamples samples (about 150 bytes each); the rest is
+// - Output is bounded: at most MaxSamples samples (about 180 bytes each); the rest is
 //   dropped with a comment line saying how many.
 // Thread-safe (one scrape at a time integrates the counters).
 class PrometheusExporter
