@@ -12,7 +12,16 @@ ORRERY_PACKAGES=(
     python3-h2 openssl
     clang libclang-rt-14-dev clang-format-14
     dpkg-dev file patchelf lintian desktop-file-utils appstream
+    prometheus prometheus-alertmanager
 )
+
+# Packages whose Debian maintainer scripts enable and start a system service. Orrery only runs
+# their binaries itself (tests and the demo start private instances on loopback ports with
+# temporary directories), so when deps.sh is what installed them it stops and disables the
+# services again: nothing of ours listens on 9090/9093 afterwards or depends on those daemons.
+# In containers without systemd, policy-rc.d usually denies the start already; then there is
+# nothing to stop.
+ORRERY_SERVICE_PACKAGES=(prometheus prometheus-alertmanager)
 
 orrery_install_deps() {
     local missing=()
@@ -25,6 +34,22 @@ orrery_install_deps() {
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    orrery_quiet_services "${missing[@]}"
+}
+
+# Stops and disables the system services of the packages named in $@ that are in
+# ORRERY_SERVICE_PACKAGES (only when systemd runs; elsewhere invoke-rc.d/policy-rc.d decided).
+orrery_quiet_services() {
+    [ -d /run/systemd/system ] || return 0
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    local pkg svc
+    for pkg in "$@"; do
+        for svc in "${ORRERY_SERVICE_PACKAGES[@]}"; do
+            [ "$pkg" = "$svc" ] && $sudo systemctl disable --now "$svc.service" >/dev/null 2>&1
+        done
+    done
+    return 0
 }
 
 # Configures and builds into $1 with build type $2, using both cores.

@@ -19,7 +19,7 @@ const char *kUsage
     = "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
       "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed "
       "FACTOR]\n"
-      "                  [--event-window N]\n"
+      "                  [--event-window N] [--metrics-port P]\n"
       "\n"
       "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
       "that real kubectl (1.27-1.33) can talk to.\n"
@@ -41,6 +41,11 @@ const char *kUsage
       "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
       "  --event-window N    watch events kept per cluster (default 10000); a watch from an older\n"
       "                      resourceVersion gets 410 Expired (small values test client relists)\n"
+      "  --metrics-port P    serve Prometheus metrics (cAdvisor, kube-state-metrics and\n"
+      "                      node-exporter style, from the load model) over plain HTTP at\n"
+      "                      http://127.0.0.1:P/metrics; the next clusters use P+1, ...; 0: ports\n"
+      "                      chosen by the OS. Each URL is printed as \"metrics <cluster> <url>\"\n"
+      "                      before the ready line\n"
       "  --help              show this help\n"
       "\n"
       "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
@@ -90,6 +95,9 @@ int main(int argc, char **argv)
             options.churn = number;
         } else if (arg == "--speed" && parseNumber(value("--speed"), number) && number > 0) {
             options.speed = number;
+        } else if (arg == "--metrics-port" && parseNumber(value("--metrics-port"), number)
+                   && number >= 0 && number < 65536) {
+            options.metricsPort = static_cast<int>(number);
         } else if (arg == "--event-window" && parseNumber(value("--event-window"), number)
                    && number >= 1) {
             options.eventWindow = static_cast<std::size_t>(number);
@@ -130,6 +138,11 @@ int main(int argc, char **argv)
         }
         ::chmod(kubeconfigOut.c_str(), 0600);
     }
+    const auto clusters = simulator.clusterNames();
+    const auto metrics = simulator.metricsUrls();
+    for (std::size_t i = 0; i < clusters.size() && i < metrics.size(); ++i)
+        if (!metrics[i].empty())
+            std::printf("metrics %s %s\n", clusters[i].c_str(), metrics[i].c_str());
     std::printf("ready %s\n", simulator.url().c_str());
     std::fflush(stdout);
 

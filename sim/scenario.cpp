@@ -249,6 +249,16 @@ LoadProfile profileFrom(const json &j)
 
 } // namespace
 
+std::string scenarioRulesFile(const std::string &name)
+{
+    if (name.empty() || name.find('/') != std::string::npos)
+        return {};
+    const std::filesystem::path path
+        = std::filesystem::path(scenarioDir()) / "rules" / (name + ".rules.yml");
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec) ? path.string() : std::string();
+}
+
 std::vector<std::string> availableScenarios()
 {
     std::vector<std::string> names;

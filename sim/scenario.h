@@ -22,6 +22,11 @@ struct ScenarioInfo
 // `kind: Scenario`), sorted.
 std::vector<std::string> availableScenarios();
 
+// The Prometheus rule file that goes with scenario NAME (resources/scenarios/rules/
+// NAME.rules.yml: the alerts its seed document describes, over the metrics the simulator
+// exports), or empty when the scenario has none.
+std::string scenarioRulesFile(const std::string &name);
+
 // Loads resources/scenarios/NAME.yaml into the store: the orrery-only header document
 // (cluster name, Kubernetes version, platform, nodes, load schedules, Helm releases) is
 // applied to the store and the controllers; every following document is a plain Kubernetes

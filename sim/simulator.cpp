@@ -2,10 +2,13 @@
 #include "simulator.h"
 
 #include "controllermanager.h"
+#include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
 #include "objectstore.h"
 #include "server/apiserver.h"
+#include "server/prometheusendpoint.h"
 #include "simclock.h"
+#include "workload/prometheusexporter.h"
 
 #include <base64.h>
 
@@ -51,6 +54,9 @@ struct Simulator::Private
         std::unique_ptr<SimClock> clock;
         std::unique_ptr<ControllerManager> controllers;
         std::unique_ptr<ApiServer> server;
+        std::unique_ptr<PrometheusExporter> exporter;
+        std::unique_ptr<PrometheusEndpoint> metrics;
+        std::string ruleFile;
     };
 
     SimulatorOptions options;
@@ -151,6 +157,16 @@ bool Simulator::start(std::string *error)
                     c->version = info.kubernetesVersion;
 #endif
             }
+#ifdef ORRERY_HAVE_SCENARIOS
+            c->ruleFile = scenarioRulesFile(scenario);
+#endif
+            if (d->options.metricsPort >= 0) {
+                c->exporter = std::make_unique<PrometheusExporter>(c->store, cm->context().metrics,
+                                                                   *c->clock);
+                PrometheusExporter *exporter = c->exporter.get();
+                c->metrics = std::make_unique<PrometheusEndpoint>(
+                    [exporter] { return exporter->scrape(); });
+            }
             c->server->setVersion(c->version);
             cm->setKubernetesVersion(c->version);
             if (d->options.churn > 0)
@@ -162,6 +178,7 @@ bool Simulator::start(std::string *error)
             d->clusters.push_back(std::move(c));
             ++index;
         }
+        index = 0;
         for (auto &c : d->clusters) {
             std::string err;
             if (!c->server->start(&err)) {
@@ -170,7 +187,17 @@ bool Simulator::start(std::string *error)
                 stop();
                 return false;
             }
+            if (c->metrics) {
+                const int port = d->options.metricsPort > 0 ? d->options.metricsPort + index : 0;
+                if (!c->metrics->start(port, &err)) {
+                    if (error)
+                        *error = c->name + ": " + err;
+                    stop();
+                    return false;
+                }
+            }
             c->controllers->start();
+            ++index;
         }
     } catch (const std::exception &e) {
         if (error)
@@ -185,6 +212,8 @@ bool Simulator::start(std::string *error)
 void Simulator::stop()
 {
     for (auto &c : d->clusters) {
+        if (c->metrics)
+            c->metrics->stop();
         if (c->server)
             c->server->stop();
         if (c->controllers)
@@ -235,6 +264,22 @@ std::string Simulator::url() const
 std::vector<std::string> Simulator::availableScenarioNames()
 {
     return knownScenarios();
+}
+
+std::vector<std::string> Simulator::metricsUrls() const
+{
+    std::vector<std::string> out;
+    for (const auto &c : d->clusters)
+        out.push_back(c->metrics ? c->metrics->url() : std::string());
+    return out;
+}
+
+std::vector<std::string> Simulator::ruleFiles() const
+{
+    std::vector<std::string> out;
+    for (const auto &c : d->clusters)
+        out.push_back(c->ruleFile);
+    return out;
 }
 
 std::vector<std::string> Simulator::clusterNames() const

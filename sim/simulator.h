@@ -17,6 +17,9 @@ struct SimulatorOptions
     double churn = 0;      // random pod deletions per second in every cluster
     double speed = 1.0;    // sim time factor
     std::size_t eventWindow = 10000; // watch events kept per cluster (older versions: 410)
+    // Plain-HTTP Prometheus scrape target per cluster (PrometheusEndpoint): -1 none, 0 ports
+    // chosen by the OS, P: the first cluster's port, the others take the following ones.
+    int metricsPort = -1;
 };
 
 // A set of simulated clusters, each with its own object store, controllers and HTTPS API
@@ -42,6 +45,10 @@ public:
     // The first cluster's server URL.
     std::string url() const;
     std::vector<std::string> clusterNames() const;
+    // Per cluster (same order as clusterNames()): its /metrics URL (empty without
+    // metricsPort) and its scenario's Prometheus rule file (empty when it has none).
+    std::vector<std::string> metricsUrls() const;
+    std::vector<std::string> ruleFiles() const;
 
     // Every scenario name --scenario accepts ("minimal" first).
     static std::vector<std::string> availableScenarioNames();

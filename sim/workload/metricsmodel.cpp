@@ -106,6 +106,7 @@ std::vector<PodUsage> MetricsModel::compute(const std::vector<ObjectPtr> &pods) 
             usage.memoryBytes += cu.memoryBytes;
             usage.containers.push_back(std::move(cu));
         }
+        usage.requestsPerSecond = serving ? rps / n : 0.0;
         out.push_back(std::move(usage));
     }
     return out;
@@ -138,8 +139,8 @@ json MetricsModel::podMetricsList(const std::vector<PodUsage> &usage) const
             {"items", items}};
 }
 
-json MetricsModel::nodeMetricsList(const std::vector<ObjectPtr> &nodes,
-                                   const std::vector<PodUsage> &usage) const
+std::vector<NodeUsage> MetricsModel::nodeUsage(const std::vector<ObjectPtr> &nodes,
+                                               const std::vector<PodUsage> &usage)
 {
     std::unordered_map<std::string, std::pair<std::int64_t, std::int64_t>> perNode;
     static const json::json_pointer nodeName("/spec/nodeName");
@@ -148,27 +149,35 @@ json MetricsModel::nodeMetricsList(const std::vector<ObjectPtr> &nodes,
         n.first += u.cpuMilli;
         n.second += u.memoryBytes;
     }
-    const std::string now = m_clock.timestamp();
-    json items = json::array();
+    std::vector<NodeUsage> out;
+    out.reserve(nodes.size());
     for (const ObjectPtr &node : nodes) {
         if (!Kube::hasCondition(*node, "Ready", "True"))
             continue; // metrics-server cannot scrape a NotReady kubelet
-        const std::string name = Kube::name(*node);
-        const auto &n = perNode[name];
+        const auto &n = perNode[Kube::name(*node)];
         // The system daemons (kubelet, containerd, OS) use a little of every node.
         const std::int64_t capCpu
             = Quantity::milli(node->value(Kube::ptr("/status/capacity/cpu"), json("2")));
-        const std::int64_t cpu = n.first + capCpu / 25;
-        const std::int64_t mem = n.second + (700LL << 20);
-        json meta = {{"name", name}, {"creationTimestamp", now}};
-        if (node->contains(Kube::ptr("/metadata/labels")))
-            meta["labels"] = node->at(Kube::ptr("/metadata/labels"));
-        items.push_back(
-            {{"metadata", meta},
-             {"timestamp", now},
-             {"window", "20.05s"},
-             {"usage",
-              {{"cpu", Quantity::formatMilli(cpu)}, {"memory", Quantity::formatBytesKi(mem)}}}});
+        out.push_back({node, n.first + capCpu / 25, n.second + (700LL << 20)});
+    }
+    return out;
+}
+
+json MetricsModel::nodeMetricsList(const std::vector<ObjectPtr> &nodes,
+                                   const std::vector<PodUsage> &usage) const
+{
+    const std::string now = m_clock.timestamp();
+    json items = json::array();
+    for (const NodeUsage &n : nodeUsage(nodes, usage)) {
+        json meta = {{"name", Kube::name(*n.node)}, {"creationTimestamp", now}};
+        if (n.node->contains(Kube::ptr("/metadata/labels")))
+            meta["labels"] = n.node->at(Kube::ptr("/metadata/labels"));
+        items.push_back({{"metadata", meta},
+                         {"timestamp", now},
+                         {"window", "20.05s"},
+                         {"usage",
+                          {{"cpu", Quantity::formatMilli(n.cpuMilli)},
+                           {"memory", Quantity::formatBytesKi(n.memoryBytes)}}}});
     }
     return {{"kind", "NodeMetricsList"},
             {"apiVersion", "metrics.k8s.io/v1beta1"},

@@ -23,6 +23,15 @@ struct PodUsage
     std::vector<ContainerUsage> containers;
     std::int64_t cpuMilli = 0;
     std::int64_t memoryBytes = 0;
+    double requestsPerSecond = 0; // the pod's share of its workload's load (0 when not ready)
+};
+
+// A node's usage as metrics-server reports it: its pods plus the system daemons.
+struct NodeUsage
+{
+    ObjectPtr node;
+    std::int64_t cpuMilli = 0;
+    std::int64_t memoryBytes = 0;
 };
 
 // Turns workload load into per-pod usage, what metrics-server would report.
@@ -45,6 +54,11 @@ public:
     // Usage of every running pod in `pods` (pods should include all pods of the workloads
     // concerned, so that ready counts are right).
     std::vector<PodUsage> compute(const std::vector<ObjectPtr> &pods) const;
+
+    // Usage of every Ready node (metrics-server cannot scrape a NotReady kubelet): the sum of
+    // its pods' usage plus 1/25 of its CPU capacity and 700 MiB for the kubelet, runtime and OS.
+    static std::vector<NodeUsage> nodeUsage(const std::vector<ObjectPtr> &nodes,
+                                            const std::vector<PodUsage> &usage);
 
     json podMetricsList(const std::vector<PodUsage> &usage) const;
     json nodeMetricsList(const std::vector<ObjectPtr> &nodes,

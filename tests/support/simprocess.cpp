@@ -8,6 +8,7 @@ namespace Orrery::Test {
 bool SimProcess::start(const QStringList &arguments, const QString &kubeconfig, int timeoutMs)
 {
     m_url.clear();
+    m_metricsUrls.clear();
     m_error.clear();
     m_process.setProgram(
         qEnvironmentVariable("ORRERY_SIM_BINARY", QStringLiteral(ORRERY_SIM_BINARY)));
@@ -19,15 +20,28 @@ bool SimProcess::start(const QStringList &arguments, const QString &kubeconfig, 
         return false;
     }
     QByteArray out;
+    // "metrics <cluster> <url>" lines (with --metrics-port) come before "ready <url>".
+    const auto readyLine = [&out]() -> QByteArray {
+        for (const QByteArray &line : out.split('\n'))
+            if (line.startsWith("ready "))
+                return line.trimmed();
+        return {};
+    };
     const bool ready = waitUntil(
-        [this, &out] {
+        [this, &out, &readyLine] {
             out += m_process.readAllStandardOutput();
-            return out.contains('\n') || m_process.state() == QProcess::NotRunning;
+            return !readyLine().isEmpty() || m_process.state() == QProcess::NotRunning;
         },
         timeoutMs);
-    const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-    if (ready && line.startsWith("ready ")) {
+    const QByteArray line = readyLine();
+    if (ready && !line.isEmpty()) {
         m_url = QString::fromUtf8(line.mid(6));
+        m_metricsUrls.clear();
+        for (const QByteArray &l : out.split('\n')) {
+            const QList<QByteArray> parts = l.trimmed().split(' ');
+            if (parts.size() == 3 && parts[0] == "metrics")
+                m_metricsUrls.insert(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]));
+        }
         return true;
     }
     m_error = m_process.state() == QProcess::NotRunning

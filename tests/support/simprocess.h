@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -20,18 +21,21 @@ public:
     SimProcess &operator=(const SimProcess &) = delete;
 
     // Runs the simulator with `arguments` plus `--kubeconfig-out kubeconfig` and waits up to
-    // `timeoutMs` for it to be ready. False with errorString() when it did not start, exited
+    // `timeoutMs` for its "ready" line. False with errorString() when it did not start, exited
     // or stayed silent.
     bool start(const QStringList &arguments, const QString &kubeconfig, int timeoutMs = 60000);
     void stop();
 
     QString url() const { return m_url; } // https://127.0.0.1:<port>
+    // With --metrics-port: cluster name → its plain-HTTP scrape URL (http://127.0.0.1:P/metrics).
+    QMap<QString, QString> metricsUrls() const { return m_metricsUrls; }
     QString errorString() const { return m_error; }
     QProcess &process() { return m_process; }
 
 private:
     QProcess m_process;
     QString m_url;
+    QMap<QString, QString> m_metricsUrls;
     QString m_error;
 };
 
