@@ -25,12 +25,14 @@
 #include <operations/permissioncache.h>
 #include <operations/rollbackoperation.h>
 #include <operations/workloadoperations.h>
+#include <util/async.h>
 
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QWidget>
 
 namespace Orrery {
@@ -559,17 +561,28 @@ void ActionController::checkHelmRollback(const HelmRelease &current, const HelmR
             context, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    const QList<AccessCheck> checks
-        = HelmRollback::requiredAccess(current, target, m_session->discovery().resources);
-    AccessReview::run(
-        m_session->transport(), checks, context, [done](const QList<AccessResult> &results) {
-            for (const AccessResult &r : results) {
-                if (const QString denial = ClusterOperation::denialText(r); !denial.isEmpty()) {
-                    done(denial + QLatin1Char(' ') + HelmReleaseRollback::denialHint(r.check));
-                    return;
-                }
-            }
-            done({});
+    // The checks come from both manifests, parsed on a worker (never on the GUI thread).
+    const QPointer<ClusterSession> session(m_session);
+    Async::run(
+        context,
+        [current, target, resources = m_session->discovery().resources] {
+            return HelmRollback::requiredAccess(current, target, resources);
+        },
+        [session, context, done](const QList<AccessCheck> &checks) {
+            if (!session)
+                return;
+            AccessReview::run(session->transport(), checks, context,
+                              [done](const QList<AccessResult> &results) {
+                                  for (const AccessResult &r : results) {
+                                      if (const QString denial = ClusterOperation::denialText(r);
+                                          !denial.isEmpty()) {
+                                          done(denial + QLatin1Char(' ')
+                                               + HelmReleaseRollback::denialHint(r.check));
+                                          return;
+                                      }
+                                  }
+                                  done({});
+                              });
         });
 }
 
