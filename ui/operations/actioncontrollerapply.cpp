@@ -62,42 +62,48 @@ void ActionController::previewApply(ApplyDialog *dialog)
                                   m_session->discovery().resources, dialog);
     m_applySessions.insert(op, Target{m_session, m_session->connection().contextName});
     connect(op, &QObject::destroyed, this, [this, op] { m_applySessions.remove(op); });
-    if (const Result<void> prepared = op->prepare(); !prepared.ok()) {
-        dialog->showError(prepared.error().message);
-        return;
-    }
-    // Permission first: may we patch each target object? (apply is a patch.)
     const int generation = dialog->generation();
-    dialog->setBusy(tr("Checking permissions\u2026"));
     const QPointer<ApplyDialog> guard(dialog);
-    AccessReview::run(
-        m_session->transport(), op->requiredAccess(), op,
-        [this, guard, op, generation](const QList<AccessResult> &results) {
-            const Target t = m_applySessions.value(op);
-            if (!guard || guard->generation() != generation || !t.session)
-                return;
-            const QList<ApplyDialog::ObjectPreview> denied = op->denied(results);
-            if (!denied.isEmpty()) {
-                guard->setPreview(denied,
-                                  tr("%n object(s) may not be applied with this context's rights; "
-                                     "nothing was sent. Ask a cluster administrator for the "
-                                     "permission, or use a context with more rights.",
-                                     nullptr, int(denied.size())));
-                return;
-            }
-            guard->setBusy(tr("Asking the server what would change (dry run)\u2026"));
-            op->preview(executor(t.session),
-                        [this, guard, op, generation](const Result<QString> &summary) {
-                            if (!guard || guard->generation() != generation)
-                                return;
-                            if (!summary.ok()) {
-                                guard->showError(summary.error().message);
-                                return;
-                            }
-                            m_applyPlans.insert(guard, op);
-                            guard->setPreview(op->previews(), summary.value());
-                        });
-        });
+    // Planned on a worker (the YAML is parsed there); then permission first: may we patch
+    // each target object? (apply is a patch.)
+    op->prepare([this, guard, op, generation](const Result<void> &prepared) {
+        const Target target = m_applySessions.value(op);
+        if (!guard || guard->generation() != generation || !target.session)
+            return;
+        if (!prepared.ok()) {
+            guard->showError(ApplyOperation::planFailure(prepared.error()));
+            return;
+        }
+        guard->setBusy(tr("Checking permissions\u2026"));
+        AccessReview::run(
+            target.session->transport(), op->requiredAccess(), op,
+            [this, guard, op, generation](const QList<AccessResult> &results) {
+                const Target t = m_applySessions.value(op);
+                if (!guard || guard->generation() != generation || !t.session)
+                    return;
+                const QList<ApplyDialog::ObjectPreview> denied = op->denied(results);
+                if (!denied.isEmpty()) {
+                    guard->setPreview(
+                        denied, tr("%n object(s) may not be applied with this context's rights; "
+                                   "nothing was sent. Ask a cluster administrator for the "
+                                   "permission, or use a context with more rights.",
+                                   nullptr, int(denied.size())));
+                    return;
+                }
+                guard->setBusy(tr("Asking the server what would change (dry run)\u2026"));
+                op->preview(executor(t.session),
+                            [this, guard, op, generation](const Result<QString> &summary) {
+                                if (!guard || guard->generation() != generation)
+                                    return;
+                                if (!summary.ok()) {
+                                    guard->showError(summary.error().message);
+                                    return;
+                                }
+                                m_applyPlans.insert(guard, op);
+                                guard->setPreview(op->previews(), summary.value());
+                            });
+            });
+    });
 }
 
 void ActionController::confirmApply(ApplyOperation *op, bool force, const QString &conflict,
