@@ -8,6 +8,9 @@
 #include "operations/rolloutwatch.h"
 #include "operations/workloadoperations.h"
 
+#include "util/async.h"
+#include "util/decodeguard.h"
+
 #include <simclusterfixture.h>
 
 #include <QSignalSpy>
@@ -24,6 +27,9 @@ class tst_OperationsSim : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    // Operations read, plan, dry-run, run and explain failures without decoding JSON on the
+    // thread that drives them (the GUI thread in the window): DecodeGuard counts 0.
+    void cleanup();
     void scaleAndUndo();
     void scaleFindsHpa_hpaBounds();
     void restart();
@@ -55,6 +61,12 @@ void tst_OperationsSim::initTestCase()
 void tst_OperationsSim::cleanupTestCase()
 {
     m_cluster.stop();
+}
+
+void tst_OperationsSim::cleanup()
+{
+    const char *last = DecodeGuard::lastMainThreadDecode();
+    QVERIFY2(DecodeGuard::mainThreadDecodes() == 0, last ? last : "");
 }
 
 Result<nlohmann::json> tst_OperationsSim::get(const QString &path)
@@ -363,7 +375,12 @@ void tst_OperationsSim::fetchFailure()
 
 void tst_OperationsSim::auditLog()
 {
-    const QList<AuditEntry> entries = AuditLog::read(m_cluster.audit()->directory());
+    // Read on a worker: the test's own reading is no decode of the operations' thread.
+    QFuture<QList<AuditEntry>> read = Async::run(
+        [directory = m_cluster.audit()->directory()] { return AuditLog::read(directory); });
+    read.waitForFinished();
+    QCOMPARE(read.resultCount(), 1);
+    const QList<AuditEntry> entries = read.result();
     QCOMPARE(int(entries.size()), m_writes);
     for (const AuditEntry &e : entries)
         QVERIFY(e.outcomeKnown());
