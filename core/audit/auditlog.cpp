@@ -151,6 +151,16 @@ Result<void> AuditLog::append(const AuditEntry &entry)
     return {};
 }
 
+QFuture<Result<AuditEntry>> AuditLog::appendLater(std::function<AuditEntry()> make)
+{
+    return Async::run(m_pending, [this, make = std::move(make)]() -> Result<AuditEntry> {
+        AuditEntry entry = make();
+        if (Result<void> appended = append(entry); !appended)
+            return appended.error();
+        return entry;
+    });
+}
+
 Result<void> AuditLog::appendLocked(const QByteArray &line)
 {
     const QFileInfo info(currentFile());

@@ -2,12 +2,16 @@
 #pragma once
 
 #include "auditentry.h"
+#include "util/async.h"
 #include "util/result.h"
 
+#include <QFuture>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 namespace Orrery {
 
@@ -44,6 +48,11 @@ public:
     // shows the window (or the CLI's stderr) hears about it even when the caller cannot say
     // more than "the write failed". Callable from any thread.
     Result<void> append(const AuditEntry &entry);
+    // append() on a worker (Async::run), so the caller's thread never waits for the disk:
+    // `make` builds the entry there too (summarising a request body may decode it). The future
+    // holds the entry appended, or why it could not be. Call it on the log's thread; the log
+    // waits for the appends still running when it is destroyed.
+    QFuture<Result<AuditEntry>> appendLater(std::function<AuditEntry()> make);
 
     QString directory() const { return m_directory; }
     QString currentFile() const;
@@ -70,6 +79,8 @@ private:
     qint64 m_maxBytes;
     int m_keep;
     QMutex m_mutex;
+    // Last: destroyed first, it waits for appendLater()'s runs while the rest still exists.
+    Async::Synchronizer m_pending;
 };
 
 } // namespace Orrery

@@ -3,6 +3,7 @@
 
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "util/async.h"
 #include "util/jsonread.h"
 
 namespace Orrery {
@@ -76,19 +77,28 @@ void HelmRollbackOperation::deleteUnlessKept(const PlannedWrite &write)
                               live.ok() ? live->toError().message : live.error().message));
             return;
         }
-        const nlohmann::json object = JsonRead::parse(live->body);
-        // Helm trims and lower-cases the policy before comparing (pkg/action/resource_policy.go).
-        const QString policy
-            = JsonRead::string(object, {"metadata", "annotations", ResourcePolicyAnnotation});
-        const bool keep = policy.trimmed().toLower() == QLatin1String(KeepPolicy);
-        if (keep) {
-            m_kept.append(write);
-            stepDone(tr("Kept %1 %2 (annotated %3: %4)")
-                         .arg(write.kind, write.name, QLatin1String(ResourcePolicyAnnotation),
-                              QLatin1String(KeepPolicy)));
-            return;
-        }
-        send(write);
+        // The object is decoded on a worker, never on this (the GUI) thread.
+        Async::run(
+            this,
+            [body = live->body] {
+                const nlohmann::json object = JsonRead::parse(body);
+                // Helm trims and lower-cases the policy before comparing
+                // (pkg/action/resource_policy.go).
+                const QString policy = JsonRead::string(
+                    object, {"metadata", "annotations", ResourcePolicyAnnotation});
+                return policy.trimmed().toLower() == QLatin1String(KeepPolicy);
+            },
+            [this, write](bool keep) {
+                if (keep) {
+                    m_kept.append(write);
+                    stepDone(tr("Kept %1 %2 (annotated %3: %4)")
+                                 .arg(write.kind, write.name,
+                                      QLatin1String(ResourcePolicyAnnotation),
+                                      QLatin1String(KeepPolicy)));
+                    return;
+                }
+                send(write);
+            });
     };
     if (m_readLive)
         m_readLive(path, this, onLive);

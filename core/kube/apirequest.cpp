@@ -7,6 +7,30 @@
 
 namespace Orrery {
 
+ApiStatus ApiStatus::decode(QByteArrayView body)
+{
+    ApiStatus s;
+    const nlohmann::json j = JsonRead::parse(body);
+    s.isStatus = JsonRead::string(j, "kind") == QLatin1String("Status");
+    s.code = JsonRead::integer(j, "code");
+    s.message = JsonRead::string(j, "message");
+    for (const nlohmann::json &cause : JsonRead::array(j, {"details", "causes"}))
+        s.causes.append({JsonRead::string(cause, "reason"), JsonRead::string(cause, "message"),
+                         JsonRead::string(cause, "field")});
+    return s;
+}
+
+void ApiResponse::decodeStatus()
+{
+    if (!isSuccess() && !decodedStatus)
+        decodedStatus = std::make_shared<const ApiStatus>(ApiStatus::decode(body));
+}
+
+ApiStatus ApiResponse::apiStatus() const
+{
+    return decodedStatus ? *decodedStatus : ApiStatus::decode(body);
+}
+
 Error ApiResponse::toError(const QString &context) const
 {
     using Code = Error::Code;
@@ -26,12 +50,10 @@ Error ApiResponse::toError(const QString &context) const
             code = Code::ServerError;
         break;
     }
-    QString message;
     // A metav1.Status body carries the server's own sentence ("pods is forbidden: ...").
     // Any field may be missing, null or of another type (a proxy's own JSON, a broken server).
-    const nlohmann::json j = JsonRead::parse(body);
-    if (JsonRead::string(j, "kind") == QLatin1String("Status"))
-        message = JsonRead::string(j, "message");
+    const ApiStatus decoded = apiStatus();
+    QString message = decoded.isStatus ? decoded.message : QString();
     if (message.isEmpty())
         message = QStringLiteral("the server answered HTTP %1").arg(status);
     Error e(code, message, context);

@@ -4,9 +4,12 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QString>
+
+#include <memory>
 
 namespace Orrery {
 
@@ -35,6 +38,25 @@ struct ApiRequest
     }
 };
 
+// What a non-2xx answer's metav1.Status body says (any part may be missing: a proxy's own
+// JSON, a broken server, or no JSON at all read as empty).
+struct ApiStatus
+{
+    struct Cause
+    {
+        QString reason;  // "FieldManagerConflict"
+        QString message; // "conflict with \"kubectl\" using apps/v1"
+        QString field;   // ".spec.replicas"
+    };
+    bool isStatus = false; // the body is an object of kind Status
+    qint64 code = 0;       // its `code` (0 when absent)
+    QString message;       // its `message`
+    QList<Cause> causes;   // details.causes
+
+    // Decodes `body` (bounded and tolerant: JsonRead).
+    static ApiStatus decode(QByteArrayView body);
+};
+
 // A completed HTTP exchange. Any HTTP status is a response (the transport only fails for
 // network, TLS, timeout, credential and cancellation problems); use toError() for non-2xx.
 struct ApiResponse
@@ -45,7 +67,16 @@ struct ApiResponse
     QByteArray httpVersion;     // "1.1", "2"
     int retryAfterSeconds = -1; // the Retry-After header in seconds (-1: none or not a number)
 
+    // A non-2xx body decoded by the transport on its worker (decodeStatus()), so that callers
+    // explaining a failure on the GUI thread never parse JSON there.
+    std::shared_ptr<const ApiStatus> decodedStatus;
+
     bool isSuccess() const { return status >= 200 && status < 300; }
+
+    // Decodes a non-2xx body into decodedStatus (once); the transport calls it on its worker.
+    void decodeStatus();
+    // The decoded Status: decodedStatus when set, else the body decoded now.
+    ApiStatus apiStatus() const;
 
     // Maps the status (and a metav1.Status body when present) to an Error: 401 AuthError,
     // 403 Forbidden, 404 NotFound, 409 Conflict, 410 Expired, 429 TooManyRequests, 5xx

@@ -498,6 +498,8 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         response.httpVersion = version == CURL_HTTP_VERSION_2_0   ? "2"
                                : version == CURL_HTTP_VERSION_1_0 ? "1.0"
                                                                   : "1.1";
+        // Here, on the worker: whoever explains the failure later reads it decoded.
+        response.decodeStatus();
         return response;
     }();
     // libcurl quotes whole URLs in its messages ("Unsupported proxy syntax in

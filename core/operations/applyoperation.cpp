@@ -3,6 +3,7 @@
 
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "util/async.h"
 #include "util/jsonread.h"
 #include "util/jsontoyaml.h"
 #include "util/linediff.h"
@@ -12,6 +13,7 @@
 #include <QSet>
 
 #include <memory>
+#include <tuple>
 
 namespace Orrery {
 
@@ -94,24 +96,28 @@ QString ApplyOperation::objectTitle(const PlannedWrite &w)
                           : w.kind + QLatin1Char(' ') + w.ns + QLatin1Char('/') + w.name;
 }
 
+namespace {
+
 // Every source planned in order; the first error names the source, document and line.
-Result<QList<PlannedWrite>> ApplyOperation::planSources(bool force, bool dryRun) const
+Result<QList<PlannedWrite>> planSources(const QList<ApplyOperation::Source> &sources,
+                                        const QString &defaultNamespace,
+                                        const QList<ApiResource> &discovered, bool force,
+                                        bool dryRun)
 {
     ServerSideApply::Options options;
     options.force = force;
     options.dryRun = dryRun;
-    if (!m_defaultNamespace.isEmpty())
-        options.defaultNamespace = m_defaultNamespace;
+    if (!defaultNamespace.isEmpty())
+        options.defaultNamespace = defaultNamespace;
     QList<PlannedWrite> all;
-    for (const Source &s : m_sources) {
-        Result<QList<PlannedWrite>> w
-            = ServerSideApply::plan(s.yaml, options, m_discovered, s.name);
+    for (const ApplyOperation::Source &s : sources) {
+        Result<QList<PlannedWrite>> w = ServerSideApply::plan(s.yaml, options, discovered, s.name);
         if (!w.ok()) {
             Error e = w.error();
             if (e.file.isEmpty())
                 e.file = s.name;
             if (e.context.isEmpty() && e.line > 0)
-                e.context = tr("document %1").arg(documentAt(s.yaml, e.line));
+                e.context = ApplyOperation::tr("document %1").arg(documentAt(s.yaml, e.line));
             return e;
         }
         all += w.value();
@@ -119,17 +125,52 @@ Result<QList<PlannedWrite>> ApplyOperation::planSources(bool force, bool dryRun)
     return all;
 }
 
-Result<void> ApplyOperation::prepare()
+} // namespace
+
+Result<ApplyOperation::Plans> ApplyOperation::planAll(const QList<Source> &sources,
+                                                      const QString &defaultNamespace,
+                                                      const QList<ApiResource> &discovered)
 {
-    Result<QList<PlannedWrite>> writes = planSources(false, false);
-    Result<QList<PlannedWrite>> forced = planSources(true, false);
-    if (!writes.ok() || !forced.ok())
-        return Error(Error::Code::InvalidArgument,
-                     tr("The manifests cannot be applied; nothing was sent.") + QLatin1Char('\n')
-                         + planError(writes.ok() ? forced.error() : writes.error()));
-    m_writes = writes.value();
-    m_forceWrites = forced.value();
-    return {};
+    Plans plans;
+    for (const auto &[force, dryRun, out] :
+         {std::tuple{false, false, &plans.writes}, std::tuple{true, false, &plans.forceWrites},
+          std::tuple{false, true, &plans.dryWrites},
+          std::tuple{true, true, &plans.forceDryWrites}}) {
+        Result<QList<PlannedWrite>> planned
+            = planSources(sources, defaultNamespace, discovered, force, dryRun);
+        if (!planned.ok())
+            return planned.error();
+        *out = std::move(planned.value());
+    }
+    return plans;
+}
+
+QString ApplyOperation::planFailure(const Error &error)
+{
+    return tr("The manifests cannot be applied; nothing was sent.") + QLatin1Char('\n')
+           + planError(error);
+}
+
+void ApplyOperation::prepare(Done done)
+{
+    m_prepared = false;
+    Async::run(
+        this,
+        [sources = m_sources, defaultNamespace = m_defaultNamespace, discovered = m_discovered] {
+            return planAll(sources, defaultNamespace, discovered);
+        },
+        [this, done](const Result<Plans> &plans) {
+            if (!plans.ok()) {
+                done(plans.error());
+                return;
+            }
+            m_writes = plans->writes;
+            m_forceWrites = plans->forceWrites;
+            m_dryWrites = plans->dryWrites;
+            m_forceDryWrites = plans->forceDryWrites;
+            m_prepared = true;
+            done({});
+        });
 }
 
 QList<AccessCheck> ApplyOperation::requiredAccess() const
@@ -173,10 +214,8 @@ void ApplyOperation::preview(WriteExecutor *writer,
                              std::function<void(const Result<QString> &)> done)
 {
     const int count = int(m_writes.size());
-    Result<QList<PlannedWrite>> dry = planSources(false, true);
-    if (!dry.ok() || dry->size() != count) {
-        done(Error(Error::Code::InvalidArgument,
-                   dry.ok() ? tr("The dry run could not be planned.") : planError(dry.error())));
+    if (!m_prepared || m_dryWrites.size() != count) {
+        done(Error(Error::Code::InvalidArgument, tr("The dry run could not be planned.")));
         return;
     }
     struct Pending
@@ -188,7 +227,7 @@ void ApplyOperation::preview(WriteExecutor *writer,
     auto pending = std::make_shared<Pending>();
     pending->live.resize(count);
     pending->dry.resize(count);
-    const QList<PlannedWrite> dryWrites = dry.value();
+    const QList<PlannedWrite> dryWrites = m_dryWrites;
     auto finish = [this, pending, count, dryWrites, done] {
         if (++pending->answers < 2 * count)
             return;
@@ -232,9 +271,8 @@ void ApplyOperation::preview(WriteExecutor *writer,
                         }
                         follow = isWorkload(w.kind)
                                  && (live.is_null() || templateOf(live) != templateOf(after));
-                    } else if (const auto conflict = r.ok() && r->status == 409
-                                                         ? ServerSideApply::explainConflict(r->body)
-                                                         : std::nullopt) {
+                    } else if (const auto conflict
+                               = r.ok() ? ServerSideApply::explainConflict(*r) : std::nullopt) {
                         // Not blocking: Apply gives way to "Force (take ownership)".
                         p.status = tr("conflict");
                         p.details = conflict->text;
@@ -391,7 +429,12 @@ QString ApplyOperation::failureTitle() const
 
 Result<QList<PlannedWrite>> ApplyOperation::plan(bool dryRun) const
 {
-    return planSources(m_force, dryRun);
+    if (!m_prepared)
+        return Error(Error::Code::InvalidArgument,
+                     tr("The manifests cannot be applied; nothing was sent."));
+    if (dryRun)
+        return m_force ? m_forceDryWrites : m_dryWrites;
+    return m_force ? m_forceWrites : m_writes;
 }
 
 QString ApplyOperation::details() const
@@ -417,8 +460,8 @@ void ApplyOperation::run(WriteExecutor *writer)
 std::optional<ApplyConflict> ApplyOperation::conflict() const
 {
     const auto &failure = report().failure;
-    if (failure && failure->second.ok() && failure->second->status == 409)
-        return ServerSideApply::explainConflict(failure->second->body);
+    if (failure && failure->second.ok())
+        return ServerSideApply::explainConflict(*failure->second);
     return std::nullopt;
 }
 

@@ -37,9 +37,21 @@ public:
     ApplyOperation(HttpTransport *transport, QList<Source> sources, QString defaultNamespace,
                    QList<ApiResource> discovered, QObject *parent = nullptr);
 
-    // Plans the sources (also with force). The error says where and that nothing was sent.
-    Result<void> prepare();
-    const QList<PlannedWrite> &writes() const { return m_force ? m_forceWrites : m_writes; }
+    // Plans the sources (with and without force, and their dry runs) on a worker: the YAML is
+    // parsed there, never on the caller's thread. `done` runs on this object's thread, with
+    // kubectl's refusal (file, line, document) as an Error; planFailure() words it for a
+    // dialog. The other calls need a successful prepare(). fetch() is prepare().
+    void prepare(Done done);
+    void fetch(Done done) override { prepare(std::move(done)); }
+    // "The manifests cannot be applied; nothing was sent." and where, for prepare()'s error.
+    static QString planFailure(const Error &error);
+    // What run() sends: the applies (forced or not), or their server dry runs.
+    const QList<PlannedWrite> &writes() const
+    {
+        if (m_serverDryRun)
+            return m_force ? m_forceDryWrites : m_dryWrites;
+        return m_force ? m_forceWrites : m_writes;
+    }
     static QString objectTitle(const PlannedWrite &write);
 
     // Apply is a patch: one check per object.
@@ -79,6 +91,8 @@ public:
     }
     bool force() const { return m_force; }
     bool canForce() const override { return !m_force && conflict().has_value(); }
+    // run() sends the server dry run of each object instead (a runbook's `dryRun: true`).
+    void setServerDryRun(bool dryRun) { m_serverDryRun = dryRun; }
 
     QString title() const override;
     QString actionLabel() const override;
@@ -100,17 +114,30 @@ public:
     QList<OperationTarget> rollouts() const override;
 
 private:
-    Result<QList<PlannedWrite>> planSources(bool force, bool dryRun) const;
+    // The four plans prepare() makes.
+    struct Plans
+    {
+        QList<PlannedWrite> writes;
+        QList<PlannedWrite> forceWrites;
+        QList<PlannedWrite> dryWrites;
+        QList<PlannedWrite> forceDryWrites;
+    };
+    static Result<Plans> planAll(const QList<Source> &sources, const QString &defaultNamespace,
+                                 const QList<ApiResource> &discovered);
 
     QList<Source> m_sources;
     QString m_defaultNamespace;
     QList<ApiResource> m_discovered;
+    bool m_prepared = false;
     QList<PlannedWrite> m_writes;
     QList<PlannedWrite> m_forceWrites;
+    QList<PlannedWrite> m_dryWrites;
+    QList<PlannedWrite> m_forceDryWrites;
     QList<ObjectPreview> m_previews;
     QList<bool> m_trackRollout; // a workload whose pod template changes
     bool m_force = false;
     QString m_forceReason;
+    bool m_serverDryRun = false;
 };
 
 } // namespace Orrery

@@ -9,10 +9,64 @@
 #include <QDateTime>
 #include <QPointer>
 
+#include <optional>
+
 namespace Orrery {
 
+namespace {
+
+using Handler = WriteExecutor::Handler;
+
 // Runs the caller's handler on its thread, or not at all once it is gone.
-using Async::deliver;
+void answer(const QPointer<QObject> &requester, const Handler &onFinished,
+            const Result<ApiResponse> &response)
+{
+    Async::deliver(requester, [onFinished, response] { onFinished(response); });
+}
+
+Error notRecorded(const Error &why)
+{
+    return Error(Error::Code::FileError,
+                 QCoreApplication::translate("Orrery::ClusterWriteExecutor",
+                                             "Not sent: the audit log could not record this change "
+                                             "(%1: %2). Free some disk space or fix the audit "
+                                             "directory's permissions, then try again.")
+                     .arg(why.context, why.message));
+}
+
+// Sends `request` from the transport's thread. With an `intent`, the outcome line goes to the
+// log on a worker, and the caller hears the answer once it is written (or its loss reported).
+// The outcome is recorded by way of the transport, which outlives its requests, rather than
+// the requester: a dialog or operation destroyed meanwhile must not lose the line.
+void transmit(HttpTransport *transport, const QPointer<AuditLog> &audit,
+              const std::optional<AuditEntry> &intent, const ApiRequest &request,
+              const QPointer<QObject> &requester, const Handler &onFinished)
+{
+    transport->send(
+        request, transport,
+        [transport, audit, intent, requester, onFinished](const Result<ApiResponse> &response) {
+            if (!intent || !audit) {
+                answer(requester, onFinished, response);
+                return;
+            }
+            const int status = response.ok() ? response->status : 0;
+            // The Status of a failure was decoded on the transport's worker: no parse here.
+            const QString result = !response.ok()          ? response.error().message
+                                   : response->isSuccess() ? QStringLiteral("ok")
+                                                           : response->toError().message;
+            const AuditEntry outcome
+                = intent->outcome(status, result, QDateTime::currentDateTimeUtc());
+            // A failure to write it is reported by AuditLog::writeFailed; the response still
+            // goes to the caller, because the change did happen (or not) on the cluster
+            // whatever the log says.
+            Async::onFinished(audit->appendLater([outcome] { return outcome; }), transport,
+                              [requester, onFinished, response](const auto &) {
+                                  answer(requester, onFinished, response);
+                              });
+        });
+}
+
+} // namespace
 
 ClusterWriteExecutor::ClusterWriteExecutor(HttpTransport *transport, AuditLog *audit)
     : m_transport(transport)
@@ -23,53 +77,50 @@ ClusterWriteExecutor::ClusterWriteExecutor(HttpTransport *transport, AuditLog *a
 
 void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Handler onFinished)
 {
-    AuditEntry entry = AuditEntry::fromWrite(write);
     const ClusterConnection &connection = m_transport->connection();
-    entry.context = connection.contextName;
-    entry.cluster = connection.clusterName;
-    entry.user = connection.impersonateUser.isEmpty() ? m_user : connection.impersonateUser;
-    const AuditEntry intent = entry.intent(QDateTime::currentDateTimeUtc());
+    const QString contextName = connection.contextName;
+    const QString clusterName = connection.clusterName;
+    const QString user = connection.impersonateUser.isEmpty() ? m_user : connection.impersonateUser;
     const QPointer<QObject> requester(context);
+    HttpTransport *transport = m_transport;
+    const QPointer<AuditLog> audit(m_audit);
+    if (!m_audit) {
+        transmit(transport, audit, std::nullopt, write.request, requester, onFinished);
+        return;
+    }
 
     // The intent is on disk before the request leaves: a crash, a kill or a closed window
     // after this point leaves "outcome unknown" in the log, never nothing. A write the log
     // cannot record is not sent (docs/RELIABILITY.md, "Audit log"): the cluster stays as it
     // was and the caller gets an Error saying why, which it shows like any failed write.
-    if (m_audit) {
-        if (auto recorded = m_audit->append(intent); !recorded) {
-            Error refused(
-                Error::Code::FileError,
-                QCoreApplication::translate("Orrery::ClusterWriteExecutor",
-                                            "Not sent: the audit log could not record this change "
-                                            "(%1: %2). Free some disk space or fix the audit "
-                                            "directory's permissions, then try again.")
-                    .arg(recorded.error().context, recorded.error().message));
-            // Queued, as a transport answer would be: callers set up their state after send().
-            if (context)
-                QMetaObject::invokeMethod(
-                    context, [onFinished, refused] { onFinished(refused); }, Qt::QueuedConnection);
-            return;
-        }
-    }
-
-    // The outcome is recorded by way of the transport, which outlives its requests, rather
-    // than the requester: a dialog or operation destroyed meanwhile must not lose the line.
-    const QPointer<AuditLog> audit(m_audit);
-    m_transport->send(write.request, m_transport,
-                      [audit, intent, requester, onFinished](const Result<ApiResponse> &response) {
-                          const int status = response.ok() ? response->status : 0;
-                          const QString result = !response.ok() ? response.error().message
-                                                 : response->isSuccess()
-                                                     ? QStringLiteral("ok")
-                                                     : response->toError().message;
-                          // A failure here is reported by AuditLog::writeFailed; the response still
-                          // goes to the caller, because the change did happen (or not) on the
-                          // cluster whatever the log says.
-                          if (audit)
-                              (void)audit->append(
-                                  intent.outcome(status, result, QDateTime::currentDateTimeUtc()));
-                          deliver(requester, [onFinished, response] { onFinished(response); });
-                      });
+    // The entry is built (the body summarised) and appended, fsync included, on a worker; the
+    // request leaves from the transport's thread once that is done, so the caller's thread
+    // (the GUI thread) neither decodes nor waits for the disk.
+    const QFuture<Result<AuditEntry>> recorded
+        = m_audit->appendLater([write, contextName, clusterName, user] {
+              AuditEntry entry = AuditEntry::fromWrite(write);
+              entry.context = contextName;
+              entry.cluster = clusterName;
+              entry.user = user;
+              return entry.intent(QDateTime::currentDateTimeUtc());
+          });
+    Async::onFinished(
+        recorded, transport,
+        [transport, audit, request = write.request, requester,
+         onFinished](const QFuture<Result<AuditEntry>> &done) {
+            if (done.resultCount() == 0) { // the run threw (logged by Async)
+                answer(requester, onFinished,
+                       notRecorded(Error(Error::Code::Unknown,
+                                         QStringLiteral("the entry could not be built"))));
+                return;
+            }
+            const Result<AuditEntry> intent = done.result();
+            if (!intent.ok()) {
+                answer(requester, onFinished, notRecorded(intent.error()));
+                return;
+            }
+            transmit(transport, audit, intent.value(), request, requester, onFinished);
+        });
 }
 
 } // namespace Orrery

@@ -12,10 +12,13 @@ class HttpTransport;
 
 // Sends writes to one cluster and records each in the audit log (also failures and dry runs):
 // an intent line, synced before the request is sent, and an outcome line when the answer
-// comes, even if `context` was destroyed meanwhile. A write whose intent cannot be recorded is
-// not sent: the handler gets a FileError. The identity recorded is the context's user name,
-// never a credential. Neither pointer is owned; the transport must outlive the executor's
-// pending requests (a destroyed AuditLog only costs the outcome lines still pending).
+// comes (before the handler hears it), even if `context` was destroyed meanwhile. A write
+// whose intent cannot be recorded is not sent: the handler gets a FileError. Both lines are
+// built and written on a worker (AuditLog::appendLater); the request leaves from the
+// transport's thread. The identity recorded is the context's user name, never a credential.
+// Neither pointer is owned; call send() on the transport's thread (the log's too). A transport
+// destroyed before the intent is written cancels the write (nothing is sent, the log holds an
+// intent without outcome); a destroyed AuditLog only costs the outcome lines still pending.
 class ClusterWriteExecutor : public WriteExecutor
 {
 public:

@@ -5,10 +5,25 @@
 
 #include "helm/helmrollbackoperation.h"
 #include "kube/actions/resourcepath.h"
+#include "util/async.h"
 
 #include <QDateTime>
+#include <QPointer>
+
+#include <utility>
 
 namespace Orrery {
+
+namespace {
+
+QList<AccessCheck> accessOf(const HelmRollbackPlan &plan, const QList<ApiResource> &discovered)
+{
+    HelmRelease to = plan.pending;
+    to.version = plan.targetVersion;
+    return HelmRollback::requiredAccess(plan.current, to, discovered);
+}
+
+} // namespace
 
 HelmReleaseRollback::HelmReleaseRollback(HttpTransport *transport, const QString &ns,
                                          const QString &release, int revision,
@@ -41,15 +56,31 @@ void HelmReleaseRollback::fetch(Done done)
             done(e);
             return;
         }
-        Result<HelmRollbackPlan> planned = HelmRollback::plan(
-            secrets.value(), m_release, m_revision, QDateTime::currentDateTimeUtc(), m_discovered);
-        if (!planned.ok()) {
-            done(Error(planned.error().code, planned.error().message));
-            return;
-        }
-        m_plan = planned.value();
-        setObject(nlohmann::json::object()); // read: the plan holds what the Secrets said
-        done({});
+        // Planning decodes every revision's payload (base64, gzip, JSON) and parses the
+        // manifests (YAML): on a worker, not on this (the GUI) thread.
+        using Planned = std::pair<Result<HelmRollbackPlan>, QList<AccessCheck>>;
+        Async::run(
+            this,
+            [secrets = secrets.value(), release = m_release, revision = m_revision,
+             discovered = m_discovered]() -> Planned {
+                Result<HelmRollbackPlan> planned = HelmRollback::plan(
+                    secrets, release, revision, QDateTime::currentDateTimeUtc(), discovered);
+                QList<AccessCheck> access;
+                if (planned.ok())
+                    access = accessOf(planned.value(), discovered);
+                return {std::move(planned), std::move(access)};
+            },
+            [this, done](const Planned &result) {
+                const Result<HelmRollbackPlan> &planned = result.first;
+                if (!planned.ok()) {
+                    done(Error(planned.error().code, planned.error().message));
+                    return;
+                }
+                m_plan = planned.value();
+                m_access = result.second;
+                setObject(nlohmann::json::object()); // read: the plan holds what the Secrets said
+                done({});
+            });
     });
 }
 
@@ -70,9 +101,7 @@ QString HelmReleaseRollback::failureTitle() const
 
 QList<AccessCheck> HelmReleaseRollback::requiredAccess() const
 {
-    HelmRelease to = m_plan.pending;
-    to.version = m_plan.targetVersion;
-    return HelmRollback::requiredAccess(m_plan.current, to, m_discovered);
+    return isFetched() ? m_access : accessOf(m_plan, m_discovered);
 }
 
 QString HelmReleaseRollback::denialHint(const AccessCheck &check)
@@ -155,10 +184,20 @@ void HelmReleaseRollback::checkAccess(ClusterSession *session, const HelmRelease
             context, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    AccessReview::run(session->transport(),
-                      HelmRollback::requiredAccess(current, target, session->discovery().resources),
-                      context,
-                      [done](const QList<AccessResult> &results) { done(denial(results)); });
+    // The checks come from both manifests, parsed on a worker (never on the GUI thread).
+    const QPointer<ClusterSession> guard(session);
+    Async::run(
+        context,
+        [current, target, resources = session->discovery().resources] {
+            return HelmRollback::requiredAccess(current, target, resources);
+        },
+        [guard, context, done](const QList<AccessCheck> &checks) {
+            if (!guard)
+                return;
+            AccessReview::run(
+                guard->transport(), checks, context,
+                [done](const QList<AccessResult> &results) { done(denial(results)); });
+        });
 }
 
 } // namespace Orrery

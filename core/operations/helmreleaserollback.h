@@ -33,7 +33,8 @@ public:
     QString actionLabel() const override;
     QString failureTitle() const override;
     QString objectKind() const override { return QStringLiteral("HelmRelease"); }
-    // What the rollback needs (HelmRollback::requiredAccess).
+    // What the rollback needs (HelmRollback::requiredAccess), worked out by fetch() on the
+    // worker with the plan (it parses both manifests); before fetch(), the Secrets alone.
     QList<AccessCheck> requiredAccess() const override;
     // Why a denied check matters for a Helm rollback, appended to its denialText().
     static QString denialHint(const AccessCheck &check);
@@ -61,6 +62,7 @@ private:
     int m_revision;
     QList<ApiResource> m_discovered;
     HelmRollbackPlan m_plan;
+    QList<AccessCheck> m_access; // requiredAccess() of m_plan, worked out with it
 };
 
 } // namespace Orrery

@@ -4,10 +4,10 @@
 #include "kube/actions/operation.h"
 #include "kube/actions/resourcepath.h"
 #include "kube/actions/rolloutstatus.h"
-#include "kube/actions/serversideapply.h"
 #include "kube/actions/workloadactions.h"
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
+#include "operations/applyoperation.h"
 #include "operations/helmreleaserollback.h"
 #include "operations/jsonfetch.h"
 #include "operations/rollbackoperation.h"
@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QTimer>
 
 namespace Orrery {
@@ -350,14 +351,17 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
             done(failure(e));
             return;
         }
-        // The planner ApplyOperation uses, with the file's own errors (file:line) as they are.
-        ServerSideApply::Options options;
-        options.dryRun = step.dryRun;
-        options.defaultNamespace = ns(step);
-        auto writes = ServerSideApply::plan(f.readAll(), options, {}, file);
-        if (!writes)
-            return done(failure(writes.error()));
-        send(*writes, tr("applied %1 objects from %2").arg(writes->size()).arg(step.file), done);
+        // The operation the window's "Apply manifests…" runs: planned on a worker, refused
+        // with the file's own errors (file:line), sent through the audited writer.
+        auto *op = new ApplyOperation(m_transport, {{file, f.readAll()}}, ns(step), {});
+        op->setServerDryRun(step.dryRun);
+        const QPointer<ApplyOperation> applied(op);
+        runOperation(op, [applied, stepFile = step.file, done](StepOutcome outcome) {
+            if (outcome.ok && applied)
+                outcome.message
+                    = tr("applied %1 objects from %2").arg(applied->writes().size()).arg(stepFile);
+            done(outcome);
+        });
         return;
     }
     case T::WaitForRollout:

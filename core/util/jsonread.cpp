@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonread.h"
 
+#include "decodeguard.h"
+
 #include <cmath>
 #include <limits>
 
@@ -197,6 +199,7 @@ int JsonRead::nestingDepth(QByteArrayView text, int limit)
 
 JsonRead::Json JsonRead::parse(QByteArrayView text)
 {
+    DecodeGuard::noteDecode("JsonRead::parse");
     if (nestingDepth(text) > MaxDepth)
         return Json(nlohmann::json::value_t::discarded);
     return nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);

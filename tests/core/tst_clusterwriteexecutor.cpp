@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <httplib.h>
 
@@ -201,6 +202,11 @@ private slots:
         const auto f = fixture(true);
         QVERIFY(f);
         QSignalSpy failed(&f->audit, &AuditLog::writeFailed);
+        // writeFailed is emitted on the appending thread: a worker, never the caller's.
+        std::atomic<QThread *> appendedOn = nullptr;
+        connect(
+            &f->audit, &AuditLog::writeFailed, this,
+            [&appendedOn] { appendedOn = QThread::currentThread(); }, Qt::DirectConnection);
         std::optional<Result<ApiResponse>> answer;
         f->executor.send(scaleWeb(), this, [&](const Result<ApiResponse> &r) { answer = r; });
         QVERIFY(!answer.has_value()); // queued, as any answer
@@ -211,6 +217,8 @@ private slots:
                      QLatin1String("Not sent: the audit log could not record this change")),
                  qPrintable(answer->error().message));
         QCOMPARE(failed.count(), 1);
+        QVERIFY(appendedOn.load() != nullptr);
+        QVERIFY(appendedOn.load() != QThread::currentThread());
         QTest::qWait(200); // a request would have reached the loopback server by now
         QCOMPARE(int(m_requests), 0);
     }

@@ -3,19 +3,14 @@
 // `helm rollback` of chat-app, a target manifest the server's dry run refuses (nothing written),
 // the helm.sh/resource-policy: keep of an object the rollback would delete, and a viewer refused
 // before anything is planned. The window and the runbooks run this same class.
-#include "audit/auditlog.h"
 #include "helm/helmcodec.h"
 #include "helm/helmreleases.h"
 #include "helmreleasefixture.h"
-#include "kube/httptransport.h"
-#include "kube/kubeconfig.h"
-#include "operations/clusterwriteexecutor.h"
 #include "operations/helmreleaserollback.h"
 
-#include <simprocess.h>
+#include <simclusterfixture.h>
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -43,40 +38,24 @@ private:
     bool fetch(ClusterOperation &op, Error *error = nullptr);
     bool run(ClusterOperation &op);
 
-    QTemporaryDir m_dir;
-    Orrery::Test::SimProcess m_sim;
-    Kubeconfig m_config;
-    std::unique_ptr<HttpTransport> m_transport;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<ClusterWriteExecutor> m_writer;
+    Orrery::Test::SimClusterFixture m_cluster;
 };
 
 void tst_HelmReleaseRollbackSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("aks-chat")}, kubeconfig),
-             qPrintable(m_sim.errorString()));
-    m_config = Kubeconfig::load(kubeconfig);
-    auto connection = m_config.connection(m_config.currentContext());
-    QVERIFY(connection.ok());
-    m_transport = std::make_unique<HttpTransport>(std::move(*connection));
-    m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
-    m_writer = std::make_unique<ClusterWriteExecutor>(m_transport.get(), m_audit.get());
+    QVERIFY2(m_cluster.start(QStringLiteral("aks-chat")), qPrintable(m_cluster.error()));
 }
 
 void tst_HelmReleaseRollbackSim::cleanupTestCase()
 {
-    m_writer.reset();
-    m_transport.reset();
-    m_sim.stop();
+    m_cluster.stop();
 }
 
 int tst_HelmReleaseRollbackSim::send(const ApiRequest &request)
 {
     int status = -1;
-    m_transport->send(request, this,
-                      [&](const Result<ApiResponse> &r) { status = r.ok() ? r->status : 0; });
+    m_cluster.transport()->send(
+        request, this, [&](const Result<ApiResponse> &r) { status = r.ok() ? r->status : 0; });
     (void)QTest::qWaitFor([&] { return status >= 0; }, 10000);
     return status;
 }
@@ -99,7 +78,7 @@ bool tst_HelmReleaseRollbackSim::installRelease(const QString &name, const QStri
 QStringList tst_HelmReleaseRollbackSim::history(const QString &release)
 {
     std::optional<Result<nlohmann::json>> secrets;
-    fetchJson(m_transport.get(),
+    fetchJson(m_cluster.transport(),
               QStringLiteral("/api/v1/namespaces/production/secrets?labelSelector=owner%3Dhelm"),
               this, [&](const Result<nlohmann::json> &r) { secrets = r; });
     (void)QTest::qWaitFor([&] { return secrets.has_value(); }, 10000);
@@ -124,7 +103,7 @@ bool tst_HelmReleaseRollbackSim::fetch(ClusterOperation &op, Error *error)
 bool tst_HelmReleaseRollbackSim::run(ClusterOperation &op)
 {
     QSignalSpy finished(&op, &ClusterOperation::finished);
-    op.run(m_writer.get());
+    op.run(m_cluster.writer());
     if (!finished.wait(60000) && finished.isEmpty())
         return false;
     return finished.first().at(0).toBool();
@@ -133,7 +112,7 @@ bool tst_HelmReleaseRollbackSim::run(ClusterOperation &op)
 void tst_HelmReleaseRollbackSim::rollbackRelease()
 {
     QCOMPARE(history(QStringLiteral("chat-app")).size(), 3);
-    HelmReleaseRollback op(m_transport.get(), QStringLiteral("production"),
+    HelmReleaseRollback op(m_cluster.transport(), QStringLiteral("production"),
                            QStringLiteral("chat-app"), 0, {});
     QVERIFY(fetch(op));
     QCOMPARE(op.objectKind(), QStringLiteral("HelmRelease"));
@@ -146,7 +125,9 @@ void tst_HelmReleaseRollbackSim::rollbackRelease()
     QVERIFY(secrets);
 
     std::optional<std::pair<bool, QString>> verdict;
-    op.dryRun(m_writer.get(), [&verdict](bool ok, const QString &text) { verdict = {ok, text}; });
+    op.dryRun(m_cluster.writer(), [&verdict](bool ok, const QString &text) {
+        verdict = {ok, text};
+    });
     QVERIFY(QTest::qWaitFor([&] { return verdict.has_value(); }, 15000));
     QVERIFY2(verdict->first && verdict->second.contains(QStringLiteral("validated")),
              qPrintable(verdict->second));
@@ -168,11 +149,13 @@ void tst_HelmReleaseRollbackSim::dryRunRefusalWritesNothing()
                            Test::brokenReleaseRevision2()));
     const QStringList before = history(QStringLiteral("broken"));
     QCOMPARE(before, (QStringList{"1|superseded|Install complete", "2|deployed|Upgrade complete"}));
-    HelmReleaseRollback op(m_transport.get(), QStringLiteral("production"),
+    HelmReleaseRollback op(m_cluster.transport(), QStringLiteral("production"),
                            QStringLiteral("broken"), 1, {});
     QVERIFY(fetch(op));
     std::optional<std::pair<bool, QString>> verdict;
-    op.dryRun(m_writer.get(), [&verdict](bool ok, const QString &text) { verdict = {ok, text}; });
+    op.dryRun(m_cluster.writer(), [&verdict](bool ok, const QString &text) {
+        verdict = {ok, text};
+    });
     QVERIFY(QTest::qWaitFor([&] { return verdict.has_value(); }, 15000));
     QVERIFY(!verdict->first);
     QVERIFY2(verdict->second.contains(QStringLiteral("image: Required value")),
@@ -215,7 +198,7 @@ void tst_HelmReleaseRollbackSim::keptObjectSurvivesRollback()
         post.body = QByteArray::fromStdString(cm.dump());
         QCOMPARE(send(post), 201);
     }
-    HelmReleaseRollback op(m_transport.get(), QStringLiteral("production"),
+    HelmReleaseRollback op(m_cluster.transport(), QStringLiteral("production"),
                            QStringLiteral("keeper"), 1, {});
     QVERIFY(fetch(op));
     QVERIFY2(run(op), qPrintable(op.report().lines.join(QLatin1Char('\n'))));
@@ -229,7 +212,8 @@ void tst_HelmReleaseRollbackSim::keptObjectSurvivesRollback()
 
 void tst_HelmReleaseRollbackSim::viewerIsRefusedBeforePlanning()
 {
-    auto connection = m_config.connection(QStringLiteral("aks-chat-francecentral-viewer"));
+    auto connection
+        = m_cluster.config().connection(QStringLiteral("aks-chat-francecentral-viewer"));
     QVERIFY(connection.ok());
     HttpTransport viewer(std::move(*connection));
     HelmReleaseRollback op(&viewer, QStringLiteral("production"), QStringLiteral("chat-app"), 1,

@@ -16,10 +16,12 @@
 #include "operations/rolloutwatch.h"
 #include "operations/workloadoperations.h"
 
-#include <simprocess.h>
+#include "util/async.h"
+#include "util/decodeguard.h"
+
+#include <simclusterfixture.h>
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -33,6 +35,9 @@ class tst_OperationsSim : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    // Operations read, plan, dry-run, run and explain failures without decoding JSON on the
+    // thread that drives them (the GUI thread in the window): DecodeGuard counts 0.
+    void cleanup();
     void scaleAndUndo();
     void scaleFindsHpa_hpaBounds();
     void restart();
@@ -57,41 +62,30 @@ private:
     bool fetch(ClusterOperation &op, Error *error = nullptr);
     bool run(ClusterOperation &op, WriteExecutor *writer = nullptr);
 
-    QTemporaryDir m_dir;
-    Orrery::Test::SimProcess m_sim;
-    Kubeconfig m_config;
-    std::unique_ptr<HttpTransport> m_transport;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<ClusterWriteExecutor> m_writer;
+    Orrery::Test::SimClusterFixture m_cluster;
     int m_writes = 0;
 };
 
 void tst_OperationsSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(
-        m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop")}, kubeconfig),
-        qPrintable(m_sim.errorString()));
-    m_config = Kubeconfig::load(kubeconfig);
-    auto connection = m_config.connection(m_config.currentContext());
-    QVERIFY(connection.ok());
-    m_transport = std::make_unique<HttpTransport>(std::move(*connection));
-    m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
-    m_writer = std::make_unique<ClusterWriteExecutor>(m_transport.get(), m_audit.get());
+    QVERIFY2(m_cluster.start(QStringLiteral("microk8s-shop")), qPrintable(m_cluster.error()));
 }
 
 void tst_OperationsSim::cleanupTestCase()
 {
-    m_writer.reset();
-    m_transport.reset();
-    m_sim.stop();
+    m_cluster.stop();
+}
+
+void tst_OperationsSim::cleanup()
+{
+    const char *last = DecodeGuard::lastMainThreadDecode();
+    QVERIFY2(DecodeGuard::mainThreadDecodes() == 0, last ? last : "");
 }
 
 Result<nlohmann::json> tst_OperationsSim::get(const QString &path)
 {
     std::optional<Result<nlohmann::json>> answer;
-    fetchJson(m_transport.get(), path, this,
+    fetchJson(m_cluster.transport(), path, this,
               [&answer](const Result<nlohmann::json> &r) { answer = r; });
     if (!QTest::qWaitFor([&] { return answer.has_value(); }, 15000))
         return Error(Error::Code::Timeout, QStringLiteral("no answer"), path);
@@ -118,7 +112,7 @@ bool tst_OperationsSim::fetch(ClusterOperation &op, Error *error)
 bool tst_OperationsSim::run(ClusterOperation &op, WriteExecutor *writer)
 {
     QSignalSpy finished(&op, &ClusterOperation::finished);
-    op.run(writer ? writer : m_writer.get());
+    op.run(writer ? writer : m_cluster.writer());
     if (!finished.wait(15000) && finished.isEmpty())
         return false;
     if (!writer)
@@ -128,7 +122,7 @@ bool tst_OperationsSim::run(ClusterOperation &op, WriteExecutor *writer)
 
 void tst_OperationsSim::scaleAndUndo()
 {
-    ScaleOperation op(m_transport.get(),
+    ScaleOperation op(m_cluster.transport(),
                       {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
     QCOMPARE(op.requiredAccess().size(), 1);
     QCOMPARE(op.requiredAccess().first().subresource, QStringLiteral("scale"));
@@ -144,7 +138,7 @@ void tst_OperationsSim::scaleAndUndo()
     QVERIFY(op.report().explanation.isEmpty());
     QVERIFY(op.tracksRollout());
     // Followed as `kubectl rollout status` would.
-    RolloutWatch watch(m_transport.get(), Kind::Deployment, QStringLiteral("default"),
+    RolloutWatch watch(m_cluster.transport(), Kind::Deployment, QStringLiteral("default"),
                        QStringLiteral("mongodb"));
     watch.setPollInterval(200);
     QTRY_VERIFY2_WITH_TIMEOUT(watch.state() == RolloutWatch::State::Succeeded,
@@ -156,7 +150,7 @@ void tst_OperationsSim::scaleAndUndo()
     QVERIFY(op.undoText().contains(QStringLiteral("(was %1)").arg(before)));
     const ClusterOperation::Factory undo = op.undo();
     QVERIFY(undo);
-    std::unique_ptr<ClusterOperation> back(undo(m_transport.get(), nullptr));
+    std::unique_ptr<ClusterOperation> back(undo(m_cluster.transport(), nullptr));
     QVERIFY(!back->isFetched());
     QVERIFY(fetch(*back));
     QVERIFY(run(*back));
@@ -165,15 +159,16 @@ void tst_OperationsSim::scaleAndUndo()
 
 void tst_OperationsSim::scaleFindsHpa_hpaBounds()
 {
-    ScaleOperation scale(m_transport.get(), {Kind::Deployment, QStringLiteral("default"),
-                                             QStringLiteral("order-service")});
+    ScaleOperation scale(m_cluster.transport(), {Kind::Deployment, QStringLiteral("default"),
+                                                 QStringLiteral("order-service")});
     QVERIFY(fetch(scale));
     QVERIFY(scale.hpa());
     QCOMPARE(scale.hpa()->name, QStringLiteral("order-service-hpa"));
     QVERIFY(scale.hpaObject().is_object());
 
-    HpaBoundsOperation bounds(m_transport.get(), {Kind::HorizontalPodAutoscaler,
-                                                  QStringLiteral("default"), scale.hpa()->name});
+    HpaBoundsOperation bounds(
+        m_cluster.transport(),
+        {Kind::HorizontalPodAutoscaler, QStringLiteral("default"), scale.hpa()->name});
     QCOMPARE(bounds.requiredAccess().first().name, QStringLiteral("order-service-hpa"));
     bounds.setObject(scale.hpaObject());
     bounds.setBounds(2, 7);
@@ -188,7 +183,7 @@ void tst_OperationsSim::scaleFindsHpa_hpaBounds()
 
 void tst_OperationsSim::restart()
 {
-    RestartOperation op(m_transport.get(),
+    RestartOperation op(m_cluster.transport(),
                         {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
     const QDateTime now
         = QDateTime::fromString(QStringLiteral("2026-01-02T03:04:05Z"), Qt::ISODate);
@@ -205,7 +200,7 @@ void tst_OperationsSim::pauseAndResume()
 {
     const OperationTarget mysql{Kind::Deployment, QStringLiteral("default"),
                                 QStringLiteral("mysql")};
-    PauseOperation pause(m_transport.get(), mysql, true);
+    PauseOperation pause(m_cluster.transport(), mysql, true);
     QVERIFY(fetch(pause));
     QVERIFY(!pause.tracksRollout());
     QVERIFY(run(pause));
@@ -213,17 +208,17 @@ void tst_OperationsSim::pauseAndResume()
     QVERIFY(JsonRead::boolean(*get(path), {"spec", "paused"}));
 
     // kubectl's refusal, before anything is sent.
-    PauseOperation again(m_transport.get(), mysql, true);
+    PauseOperation again(m_cluster.transport(), mysql, true);
     QVERIFY(fetch(again));
     QVERIFY(!again.plan(false).ok());
     QVERIFY(again.plan(false).error().message.contains(QStringLiteral("already paused")));
     QSignalSpy refused(&again, &ClusterOperation::finished);
-    again.run(m_writer.get());
+    again.run(m_cluster.writer());
     QVERIFY(refused.wait(5000));
     QCOMPARE(refused.first().at(0).toBool(), false);
     QVERIFY(again.report().explanation.contains(QStringLiteral("already paused")));
 
-    PauseOperation resume(m_transport.get(), mysql, false);
+    PauseOperation resume(m_cluster.transport(), mysql, false);
     QVERIFY(fetch(resume));
     QVERIFY(resume.tracksRollout());
     QVERIFY(run(resume));
@@ -236,7 +231,7 @@ void tst_OperationsSim::setImageRollbackAndUndo()
                                   QStringLiteral("product-service")};
     const QString path
         = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/product-service");
-    SetImageOperation setImage(m_transport.get(), product);
+    SetImageOperation setImage(m_cluster.transport(), product);
     QVERIFY(fetch(setImage));
     QVERIFY(!setImage.containers().isEmpty());
     const SetImageOperation::Container container = setImage.containers().last();
@@ -246,7 +241,7 @@ void tst_OperationsSim::setImageRollbackAndUndo()
     QVERIFY(setImage.undo());
 
     // A "broken" tag crash-loops in the simulator: the rollout watch says it failed, and why.
-    RolloutWatch watch(m_transport.get(), Kind::Deployment, QStringLiteral("default"),
+    RolloutWatch watch(m_cluster.transport(), Kind::Deployment, QStringLiteral("default"),
                        QStringLiteral("product-service"));
     watch.setPollInterval(200);
     QTRY_VERIFY2_WITH_TIMEOUT(watch.state() == RolloutWatch::State::Failed,
@@ -259,7 +254,7 @@ void tst_OperationsSim::setImageRollbackAndUndo()
     std::unique_ptr<RollbackOperation> rollback;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            rollback = std::make_unique<RollbackOperation>(m_transport.get(), product);
+            rollback = std::make_unique<RollbackOperation>(m_cluster.transport(), product);
             return fetch(*rollback) && rollback->history().size() >= 2
                    && rollback->nothingToDo().isEmpty() && rollback->plan(false).ok();
         }(),
@@ -274,7 +269,7 @@ void tst_OperationsSim::setImageRollbackAndUndo()
 
     // Its undo rolls forward again to the revision that was current.
     QVERIFY(rollback->undoText().contains(QStringLiteral("(was 2)")));
-    std::unique_ptr<ClusterOperation> forward(rollback->undo()(m_transport.get(), nullptr));
+    std::unique_ptr<ClusterOperation> forward(rollback->undo()(m_cluster.transport(), nullptr));
     QVERIFY(fetch(*forward));
     QVERIFY(run(*forward));
     QCOMPARE(
@@ -292,7 +287,7 @@ void tst_OperationsSim::deletePod()
         if (!JsonRead::find(p, {"metadata", "deletionTimestamp"}))
             pod = JsonRead::string(p, {"metadata", "name"});
     QVERIFY(!pod.isEmpty());
-    DeleteOperation op(m_transport.get(), {Kind::Pod, QStringLiteral("default"), pod});
+    DeleteOperation op(m_cluster.transport(), {Kind::Pod, QStringLiteral("default"), pod});
     QCOMPARE(op.requiredAccess().first().verb, QStringLiteral("delete"));
     QVERIFY(fetch(op));
     QVERIFY(op.controller().startsWith(QStringLiteral("ReplicaSet/mongodb")));
@@ -311,7 +306,7 @@ void tst_OperationsSim::cordonAndUncordon()
     QVERIFY(!node.isEmpty());
     const QString path = QStringLiteral("/api/v1/nodes/") + node;
 
-    CordonOperation cordon(m_transport.get(), node, true);
+    CordonOperation cordon(m_cluster.transport(), node, true);
     const AccessCheck access = cordon.requiredAccess().first();
     QCOMPARE(access.verb, QStringLiteral("patch"));
     QCOMPARE(access.resource, QStringLiteral("nodes"));
@@ -326,13 +321,13 @@ void tst_OperationsSim::cordonAndUncordon()
     QCOMPARE(cordon.undoText(), QStringLiteral("Cordoned node %1.").arg(node));
 
     // Already cordoned: nothing to send, kubectl's words.
-    CordonOperation again(m_transport.get(), node, true);
+    CordonOperation again(m_cluster.transport(), node, true);
     QVERIFY(fetch(again));
     QCOMPARE(again.nothingToDo(), QStringLiteral("node/%1 already cordoned").arg(node));
     QVERIFY(again.plan(false)->isEmpty());
 
     // Undo: uncordon.
-    std::unique_ptr<ClusterOperation> undo(cordon.undo()(m_transport.get(), nullptr));
+    std::unique_ptr<ClusterOperation> undo(cordon.undo()(m_cluster.transport(), nullptr));
     QVERIFY(fetch(*undo));
     QCOMPARE(undo->title(), QStringLiteral("Uncordon node %1").arg(node));
     QVERIFY(run(*undo));
@@ -341,13 +336,15 @@ void tst_OperationsSim::cordonAndUncordon()
 
 void tst_OperationsSim::dryRunStoresNothing()
 {
-    ScaleOperation op(m_transport.get(),
+    ScaleOperation op(m_cluster.transport(),
                       {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mongodb")});
     QVERIFY(fetch(op));
     const int before = op.currentReplicas();
     op.setReplicas(before + 5);
     std::optional<std::pair<bool, QString>> verdict;
-    op.dryRun(m_writer.get(), [&verdict](bool ok, const QString &text) { verdict = {ok, text}; });
+    op.dryRun(m_cluster.writer(), [&verdict](bool ok, const QString &text) {
+        verdict = {ok, text};
+    });
     QVERIFY(QTest::qWaitFor([&] { return verdict.has_value(); }, 15000));
     QVERIFY2(verdict->first, qPrintable(verdict->second));
     QVERIFY(verdict->second.contains(QStringLiteral("without storing anything")));
@@ -357,11 +354,11 @@ void tst_OperationsSim::dryRunStoresNothing()
 
 void tst_OperationsSim::refusalExplained()
 {
-    const QString viewerContext = m_config.currentContext() + QStringLiteral("-viewer");
-    auto connection = m_config.connection(viewerContext);
+    const QString viewerContext = m_cluster.config().currentContext() + QStringLiteral("-viewer");
+    auto connection = m_cluster.config().connection(viewerContext);
     QVERIFY(connection.ok());
     HttpTransport viewer(std::move(*connection));
-    ClusterWriteExecutor writer(&viewer, m_audit.get());
+    ClusterWriteExecutor writer(&viewer, m_cluster.audit());
     ScaleOperation op(&viewer,
                       {Kind::Deployment, QStringLiteral("default"), QStringLiteral("mysql")});
     QVERIFY(fetch(op));
@@ -381,8 +378,8 @@ void tst_OperationsSim::refusalExplained()
 
 void tst_OperationsSim::fetchFailure()
 {
-    RestartOperation op(m_transport.get(), {Kind::Deployment, QStringLiteral("default"),
-                                            QStringLiteral("no-such-deployment")});
+    RestartOperation op(m_cluster.transport(), {Kind::Deployment, QStringLiteral("default"),
+                                                QStringLiteral("no-such-deployment")});
     Error error;
     QVERIFY(!fetch(op, &error));
     QCOMPARE(error.code, Error::Code::NotFound);
@@ -391,7 +388,12 @@ void tst_OperationsSim::fetchFailure()
 
 void tst_OperationsSim::auditLog()
 {
-    const QList<AuditEntry> entries = AuditLog::read(m_audit->directory());
+    // Read on a worker: the test's own reading is no decode of the operations' thread.
+    QFuture<QList<AuditEntry>> read = Async::run(
+        [directory = m_cluster.audit()->directory()] { return AuditLog::read(directory); });
+    read.waitForFinished();
+    QCOMPARE(read.resultCount(), 1);
+    const QList<AuditEntry> entries = read.result();
     QCOMPARE(int(entries.size()), m_writes);
     for (const AuditEntry &e : entries)
         QVERIFY(e.outcomeKnown());

@@ -9,7 +9,7 @@
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
 #include "eventloopwait.h"
-#include "simprocess.h"
+#include "simwindowfixture.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -118,6 +118,8 @@ class TestApplySim : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    // No JSON decoded on the GUI thread, from the session's start to the last test (DecodeGuard).
+    void cleanup();
     void newConfigMapAndChangedImage();
     void malformedYamlSendsNothing();
     void conflictExplainedThenForced();
@@ -128,86 +130,28 @@ private slots:
     void commandLineManifestsWaitForAContext();
 
 private:
-    ClusterSession *connectContext(const QString &context);
-    nlohmann::json get(ClusterSession *session, const QString &path);
     int sendApply(const QString &path, const QString &manager, const QByteArray &body);
     ApplyDialog *checkPasted(ActionController *controller, const QString &yaml, int objects);
     int auditCount() const;
     bool kubectl(const QStringList &args, QByteArray *out = nullptr);
 
-    QTemporaryDir m_dir;
-    Orrery::Test::SimProcess m_sim;
-    QString m_kubeconfig;
-    QString m_context;
-    Kubeconfig m_config;
-    std::unique_ptr<ContextPreferences> m_preferences;
-    std::unique_ptr<QWidget> m_host;
-    ClusterSession *m_session = nullptr;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<ActionController> m_controller;
-    std::unique_ptr<OperationsPanel> m_panel;
+    Orrery::Test::SimWindowFixture m_ui;
 };
 
 void TestApplySim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig),
-             qPrintable(m_sim.errorString()));
-
-    m_config = Kubeconfig::load(m_kubeconfig);
-    m_context = m_config.currentContext();
-    QVERIFY(!m_context.isEmpty());
-    m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
-    m_host = std::make_unique<QWidget>();
-    m_host->resize(800, 600);
-    m_host->show();
-    m_session = connectContext(m_context);
-    QVERIFY(m_session);
-    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
-    m_controller
-        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
-    m_panel = std::make_unique<OperationsPanel>();
-    m_panel->resize(400, 600);
-    m_panel->show();
-    m_controller->setPanel(m_panel.get());
-    m_controller->setSession(m_session);
+    QVERIFY2(m_ui.start(QStringLiteral("microk8s-shop")), qPrintable(m_ui.error));
 }
 
 void TestApplySim::cleanupTestCase()
 {
-    m_controller.reset();
-    m_panel.reset();
-    m_host.reset();
-    m_sim.stop();
+    m_ui.stop();
 }
 
-ClusterSession *TestApplySim::connectContext(const QString &context)
+void TestApplySim::cleanup()
 {
-    Result<ClusterConnection> connection = m_config.connection(context);
-    if (!connection.ok())
-        return nullptr;
-    auto *session = new ClusterSession(std::move(connection.value()), this);
-    bool synced = false;
-    QObject::connect(session, &ClusterSession::synced, this, [&synced] { synced = true; });
-    session->start();
-    if (!waitUntil([&] { return synced; }, 60000))
-        return nullptr;
-    return session;
-}
-
-nlohmann::json TestApplySim::get(ClusterSession *session, const QString &path)
-{
-    nlohmann::json result;
-    bool answered = false;
-    session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
-        answered = true;
-        if (r.ok() && r->isSuccess())
-            result = nlohmann::json::parse(r->body.constData(),
-                                           r->body.constData() + r->body.size(), nullptr, false);
-    });
-    waitUntil([&] { return answered; }, 10000);
-    return result;
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 // A server-side apply by another field manager, as `kubectl apply --server-side` sends it.
@@ -220,7 +164,7 @@ int TestApplySim::sendApply(const QString &path, const QString &manager, const Q
     request.body = body;
     int status = -1;
     bool answered = false;
-    m_session->transport()->send(request, this, [&](const Result<ApiResponse> &r) {
+    m_ui.session->transport()->send(request, this, [&](const Result<ApiResponse> &r) {
         answered = true;
         status = r.ok() ? r->status : 0;
     });
@@ -236,8 +180,13 @@ ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QStri
         return nullptr;
     dialog->setYaml(yaml);
     QTest::mouseClick(dialog->previewButton(), Qt::LeftButton);
+    // The check is asynchronous from the start (the YAML is planned on a worker): no objects
+    // and no error yet is "not done", so a refusal is waited for by its error text.
     if (!waitUntil(
-            [&] { return dialog->objectCount() == objects || !dialog->errorText().isEmpty(); },
+            [&] {
+                return (objects > 0 && dialog->objectCount() == objects)
+                       || !dialog->errorText().isEmpty();
+            },
             15000))
         return nullptr;
     return dialog;
@@ -245,13 +194,13 @@ ApplyDialog *TestApplySim::checkPasted(ActionController *controller, const QStri
 
 int TestApplySim::auditCount() const
 {
-    return int(AuditLog::read(m_dir.filePath("audit")).size());
+    return int(Orrery::Test::auditEntries(m_ui.dir.filePath("audit")).size());
 }
 
 bool TestApplySim::kubectl(const QStringList &args, QByteArray *out)
 {
     QProcess p;
-    p.start(QStringLiteral("kubectl"), QStringList{"--kubeconfig", m_kubeconfig} + args);
+    p.start(QStringLiteral("kubectl"), QStringList{"--kubeconfig", m_ui.kubeconfig} + args);
     if (!p.waitForFinished(60000))
         return false;
     if (out)
@@ -264,7 +213,7 @@ bool TestApplySim::kubectl(const QStringList &args, QByteArray *out)
 void TestApplySim::newConfigMapAndChangedImage()
 {
     // First apply: both objects are new.
-    ApplyDialog *dialog = checkPasted(m_controller.get(),
+    ApplyDialog *dialog = checkPasted(m_ui.controller.get(),
                                       configMapYaml("apply-settings", "default", "blue") + "---\n"
                                           + deploymentYaml("apply-web", "default", "nginx:1.25"),
                                       2);
@@ -276,12 +225,13 @@ void TestApplySim::newConfigMapAndChangedImage()
     QVERIFY2(diffHasLine(dialog->object(1).details, '+', "image: nginx:1.25"),
              qPrintable(dialog->object(1).details));
     // The dry run stored nothing.
-    QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings").is_null());
+    QVERIFY(
+        m_ui.get(m_ui.session, "/api/v1/namespaces/default/configmaps/apply-settings").is_null());
     QVERIFY(dialog->applyButton()->isEnabled());
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
     QVERIFY(confirm);
-    QCOMPARE(confirm->target().context, m_context);
+    QCOMPARE(confirm->target().context, m_ui.context);
     QVERIFY(confirm->target().name.contains("apply-web"));
     QVERIFY(confirm->findChild<QPlainTextEdit *>("changeDetails")
                 ->toPlainText()
@@ -292,24 +242,24 @@ void TestApplySim::newConfigMapAndChangedImage()
     const QString deploymentPath = "/apis/apps/v1/namespaces/default/deployments/apply-web";
     QVERIFY(waitUntil(
         [&] {
-            return get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings")
+            return m_ui.get(m_ui.session, "/api/v1/namespaces/default/configmaps/apply-settings")
                 .is_object();
         },
         15000));
-    QVERIFY(waitUntil([&] { return get(m_session, deploymentPath).is_object(); }, 15000));
-    const auto cm = get(m_session, "/api/v1/namespaces/default/configmaps/apply-settings");
+    QVERIFY(waitUntil([&] { return m_ui.get(m_ui.session, deploymentPath).is_object(); }, 15000));
+    const auto cm = m_ui.get(m_ui.session, "/api/v1/namespaces/default/configmaps/apply-settings");
     QCOMPARE(cm["data"].value("mode", std::string()), std::string("blue"));
     bool orreryManages = false;
-    for (const auto &f :
-         get(m_session, deploymentPath)["metadata"].value("managedFields", nlohmann::json::array()))
+    for (const auto &f : m_ui.get(m_ui.session, deploymentPath)["metadata"].value(
+             "managedFields", nlohmann::json::array()))
         if (f.value("manager", std::string()) == "orrery"
             && f.value("operation", std::string()) == "Apply")
             orreryManages = true;
     QVERIFY(orreryManages);
 
     // Second apply: the image changes; the diff shows exactly that line.
-    dialog
-        = checkPasted(m_controller.get(), deploymentYaml("apply-web", "default", "nginx:1.26"), 1);
+    dialog = checkPasted(m_ui.controller.get(),
+                         deploymentYaml("apply-web", "default", "nginx:1.26"), 1);
     QVERIFY(dialog);
     QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
     QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
@@ -331,7 +281,8 @@ void TestApplySim::newConfigMapAndChangedImage()
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil(
         [&] {
-            return get(m_session, deploymentPath)["spec"]["template"]["spec"]["containers"][0]
+            return m_ui.get(m_ui.session,
+                            deploymentPath)["spec"]["template"]["spec"]["containers"][0]
                        .value("image", std::string())
                    == "nginx:1.26";
         },
@@ -340,7 +291,7 @@ void TestApplySim::newConfigMapAndChangedImage()
     RolloutTracker *tracker = nullptr;
     QVERIFY(waitUntil(
         [&] {
-            for (RolloutTracker *t : m_panel->trackers())
+            for (RolloutTracker *t : m_ui.panel->trackers())
                 if (t->name() == "apply-web")
                     tracker = t;
             return tracker != nullptr;
@@ -354,7 +305,7 @@ void TestApplySim::malformedYamlSendsNothing()
 {
     const int before = auditCount();
     ApplyDialog *dialog
-        = checkPasted(m_controller.get(),
+        = checkPasted(m_ui.controller.get(),
                       configMapYaml("apply-never", "default", "x")
                           + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
                       0);
@@ -366,7 +317,7 @@ void TestApplySim::malformedYamlSendsNothing()
     QCOMPARE(dialog->objectCount(), 0);
     // No write, not even a dry run, and nothing created.
     QCOMPARE(auditCount(), before);
-    QVERIFY(get(m_session, "/api/v1/namespaces/default/configmaps/apply-never").is_null());
+    QVERIFY(m_ui.get(m_ui.session, "/api/v1/namespaces/default/configmaps/apply-never").is_null());
 
     // An object without a name: the document is named too.
     dialog->setYaml(configMapYaml("apply-never", "default", "x")
@@ -389,7 +340,7 @@ void TestApplySim::conflictExplainedThenForced()
 
     // A new object and one whose field kubectl owns: the dry run finds the conflict, and the
     // dialog explains it and offers the force right there instead of a half-done apply.
-    ApplyDialog *dialog = checkPasted(m_controller.get(),
+    ApplyDialog *dialog = checkPasted(m_ui.controller.get(),
                                       configMapYaml("apply-free", "default", "x") + "---\n"
                                           + configMapYaml("apply-owned", "default", "green"),
                                       2);
@@ -426,17 +377,20 @@ void TestApplySim::conflictExplainedThenForced()
         labels += l->text() + QLatin1Char('\n');
     QVERIFY2(labels.contains("\"kubectl\" manages .data.mode"), qPrintable(labels));
     // Nothing written before the confirmation.
-    QVERIFY(get(m_session, freePath).is_null());
-    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())),
-             QStringLiteral("red"));
+    QVERIFY(m_ui.get(m_ui.session, freePath).is_null());
+    QCOMPARE(
+        QString::fromStdString(m_ui.get(m_ui.session, path)["data"].value("mode", std::string())),
+        QStringLiteral("red"));
     QTest::mouseClick(second->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil(
-        [&] { return get(m_session, path)["data"].value("mode", std::string()) == "green"; },
+        [&] {
+            return m_ui.get(m_ui.session, path)["data"].value("mode", std::string()) == "green";
+        },
         15000));
-    QVERIFY(get(m_session, freePath).is_object());
+    QVERIFY(m_ui.get(m_ui.session, freePath).is_object());
     bool orreryOwns = false;
     for (const auto &f :
-         get(m_session, path)["metadata"].value("managedFields", nlohmann::json::array()))
+         m_ui.get(m_ui.session, path)["metadata"].value("managedFields", nlohmann::json::array()))
         if (f.value("manager", std::string()) == "orrery"
             && f.dump().find("f:mode") != std::string::npos)
             orreryOwns = true;
@@ -444,7 +398,7 @@ void TestApplySim::conflictExplainedThenForced()
 
     // A conflict that appears after the check (kubectl takes the field back meanwhile) still
     // stops the real apply with a 409, explained, with Force offered.
-    dialog = checkPasted(m_controller.get(), configMapYaml("apply-owned", "default", "blue"), 1);
+    dialog = checkPasted(m_ui.controller.get(), configMapYaml("apply-owned", "default", "blue"), 1);
     QVERIFY(dialog);
     QCOMPARE(dialog->object(0).status, QStringLiteral("changed"));
     QVERIFY(dialog->applyButton()->isEnabled());
@@ -455,8 +409,8 @@ void TestApplySim::conflictExplainedThenForced()
     takeBack.contentType = "application/apply-patch+yaml";
     takeBack.body = configMapYaml("apply-owned", "default", "red").toUtf8();
     bool answered = false;
-    m_session->transport()->send(takeBack, this,
-                                 [&](const Result<ApiResponse> &) { answered = true; });
+    m_ui.session->transport()->send(takeBack, this,
+                                    [&](const Result<ApiResponse> &) { answered = true; });
     QVERIFY(waitUntil([&] { return answered; }, 10000));
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
@@ -465,17 +419,18 @@ void TestApplySim::conflictExplainedThenForced()
     auto *box = waitForDialog<QMessageBox>("ApplyConflict");
     QVERIFY(box);
     QVERIFY2(box->text().contains("\"kubectl\" manages .data.mode"), qPrintable(box->text()));
-    QCOMPARE(QString::fromStdString(get(m_session, path)["data"].value("mode", std::string())),
-             QStringLiteral("red"));
+    QCOMPARE(
+        QString::fromStdString(m_ui.get(m_ui.session, path)["data"].value("mode", std::string())),
+        QStringLiteral("red"));
     box->reject();
 }
 
 void TestApplySim::protectedContextNeedsTypedName()
 {
-    m_preferences->setProtected(m_context, true);
+    m_ui.preferences->setProtected(m_ui.context, true);
     const QString path = "/api/v1/namespaces/default/configmaps/apply-guarded";
     ApplyDialog *dialog
-        = checkPasted(m_controller.get(), configMapYaml("apply-guarded", "default", "on"), 1);
+        = checkPasted(m_ui.controller.get(), configMapYaml("apply-guarded", "default", "on"), 1);
     QVERIFY(dialog);
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     auto *confirm = waitForDialog<ConfirmDialog>();
@@ -484,24 +439,24 @@ void TestApplySim::protectedContextNeedsTypedName()
     QVERIFY(!confirm->isConfirmEnabled());
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton); // disabled: nothing happens
     QVERIFY(confirm->isVisible());
-    QTest::keyClicks(confirm->protectionEdit(), m_context.left(m_context.size() - 1));
+    QTest::keyClicks(confirm->protectionEdit(), m_ui.context.left(m_ui.context.size() - 1));
     QVERIFY(!confirm->isConfirmEnabled());
-    QVERIFY(get(m_session, path).is_null());
-    QTest::keyClicks(confirm->protectionEdit(), m_context.right(1));
+    QVERIFY(m_ui.get(m_ui.session, path).is_null());
+    QTest::keyClicks(confirm->protectionEdit(), m_ui.context.right(1));
     QVERIFY(confirm->isConfirmEnabled());
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
-    QVERIFY(waitUntil([&] { return get(m_session, path).is_object(); }, 15000));
-    m_preferences->setProtected(m_context, false);
+    QVERIFY(waitUntil([&] { return m_ui.get(m_ui.session, path).is_object(); }, 15000));
+    m_ui.preferences->setProtected(m_ui.context, false);
 }
 
 void TestApplySim::viewerApplyDisabledWithReason()
 {
-    const QString viewerContext = m_context + "-viewer";
-    QVERIFY(m_config.context(viewerContext));
-    ClusterSession *viewer = connectContext(viewerContext);
+    const QString viewerContext = m_ui.context + "-viewer";
+    QVERIFY(m_ui.config.context(viewerContext));
+    ClusterSession *viewer = m_ui.connectContext(viewerContext, this);
     QVERIFY(viewer);
-    AuditLog audit(m_dir.filePath("audit"));
-    ActionController controller(m_preferences.get(), m_host.get(), &audit);
+    AuditLog audit(m_ui.dir.filePath("audit"));
+    ActionController controller(m_ui.preferences.get(), m_ui.host.get(), &audit);
     controller.setSession(viewer);
     const int before = auditCount();
     ApplyDialog *dialog
@@ -523,13 +478,14 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 {
     QVERIFY(kubectl({"create", "namespace", "apply-twin-a"}));
     QVERIFY(kubectl({"create", "namespace", "apply-twin-b"}));
-    QVERIFY(waitUntil([&] { return get(m_session, "/api/v1/namespaces/apply-twin-a").is_object(); },
-                      5000));
+    QVERIFY(waitUntil(
+        [&] { return m_ui.get(m_ui.session, "/api/v1/namespaces/apply-twin-a").is_object(); },
+        5000));
     const QString manifest = configMapYaml("twin-settings", "NS", "twin") + "---\n"
                              + deploymentYaml("twin-web", "NS", "nginx:1.27");
     // Orrery into namespace a (through the whole dialog flow).
     ApplyDialog *dialog
-        = checkPasted(m_controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
+        = checkPasted(m_ui.controller.get(), QString(manifest).replace("NS", "apply-twin-a"), 2);
     QVERIFY(dialog);
     QVERIFY(dialog->applyButton()->isEnabled());
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
@@ -538,23 +494,28 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
     QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
     QVERIFY(waitUntil(
         [&] {
-            return get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web")
+            return m_ui
+                .get(m_ui.session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web")
                 .is_object();
         },
         15000));
     // kubectl into namespace b, same field manager.
-    QFile file(m_dir.filePath("twin.yaml"));
+    QFile file(m_ui.dir.filePath("twin.yaml"));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QString(manifest).replace("NS", "apply-twin-b").toUtf8());
     file.close();
     QVERIFY(kubectl({"apply", "--server-side", "--field-manager=orrery", "-f", file.fileName()}));
 
-    const auto a = get(m_session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web");
-    const auto b = get(m_session, "/apis/apps/v1/namespaces/apply-twin-b/deployments/twin-web");
+    const auto a
+        = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/apply-twin-a/deployments/twin-web");
+    const auto b
+        = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/apply-twin-b/deployments/twin-web");
     QVERIFY(a.is_object() && b.is_object());
     QCOMPARE(QString::fromStdString(a["spec"].dump(2)), QString::fromStdString(b["spec"].dump(2)));
-    const auto ca = get(m_session, "/api/v1/namespaces/apply-twin-a/configmaps/twin-settings");
-    const auto cb = get(m_session, "/api/v1/namespaces/apply-twin-b/configmaps/twin-settings");
+    const auto ca
+        = m_ui.get(m_ui.session, "/api/v1/namespaces/apply-twin-a/configmaps/twin-settings");
+    const auto cb
+        = m_ui.get(m_ui.session, "/api/v1/namespaces/apply-twin-b/configmaps/twin-settings");
     QCOMPARE(QString::fromStdString(ca["data"].dump()), QString::fromStdString(cb["data"].dump()));
     // Both recorded as an Apply by "orrery" over the same fields.
     auto appliedFields = [](const nlohmann::json &o) {
@@ -575,20 +536,20 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
 {
     SessionManager sessions(
         [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_config.connection(context);
+            Result<ClusterConnection> connection = m_ui.config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
-    MainWindow window(&sessions, m_preferences.get());
+    MainWindow window(&sessions, m_ui.preferences.get());
     QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_config.contextNames()) {
-        const auto c = m_config.context(name);
+    for (const QString &name : m_ui.config.contextNames()) {
+        const auto c = m_ui.config.context(name);
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
-    window.setContexts(entries, m_context);
-    AuditLog audit(m_dir.filePath("audit"));
-    ActionController controller(m_preferences.get(), &window, &audit);
+    window.setContexts(entries, m_ui.context);
+    AuditLog audit(m_ui.dir.filePath("audit"));
+    ActionController controller(m_ui.preferences.get(), &window, &audit);
     QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
                      &ActionController::setSession);
     QVERIFY(!window.applyManifestsAction()->isEnabled());
@@ -598,7 +559,7 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
         controller.applyManifests(files);
     });
     window.show();
-    window.activateContext(m_context);
+    window.activateContext(m_ui.context);
     QVERIFY(controller.session());
 
     QAction *action = window.applyManifestsAction();
@@ -627,15 +588,15 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
     QVERIFY(waitUntil([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
 
     // Drop: only manifest files count.
-    QFile file(m_dir.filePath("dropped.yaml"));
+    QFile file(m_ui.dir.filePath("dropped.yaml"));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(configMapYaml("apply-dropped", "default", "drop").toUtf8());
     file.close();
-    QCOMPARE(ManifestDrop::manifestFiles({QUrl::fromLocalFile(m_dir.filePath("notes.txt"))}),
+    QCOMPARE(ManifestDrop::manifestFiles({QUrl::fromLocalFile(m_ui.dir.filePath("notes.txt"))}),
              QStringList());
     QMimeData mime;
-    mime.setUrls(
-        {QUrl::fromLocalFile(file.fileName()), QUrl::fromLocalFile(m_dir.filePath("notes.txt"))});
+    mime.setUrls({QUrl::fromLocalFile(file.fileName()),
+                  QUrl::fromLocalFile(m_ui.dir.filePath("notes.txt"))});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &enter);
     QVERIFY(enter.isAccepted());
@@ -659,20 +620,20 @@ void TestApplySim::commandLineManifestsWaitForAContext()
 {
     SessionManager sessions(
         [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_config.connection(context);
+            Result<ClusterConnection> connection = m_ui.config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
-    MainWindow window(&sessions, m_preferences.get());
+    MainWindow window(&sessions, m_ui.preferences.get());
     QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_config.contextNames()) {
-        const auto c = m_config.context(name);
+    for (const QString &name : m_ui.config.contextNames()) {
+        const auto c = m_ui.config.context(name);
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
-    window.setContexts(entries, m_context);
-    AuditLog audit(m_dir.filePath("audit"));
-    ActionController controller(m_preferences.get(), &window, &audit);
+    window.setContexts(entries, m_ui.context);
+    AuditLog audit(m_ui.dir.filePath("audit"));
+    ActionController controller(m_ui.preferences.get(), &window, &audit);
     QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
                      &ActionController::setSession);
     QList<QStringList> received;
@@ -682,15 +643,15 @@ void TestApplySim::commandLineManifestsWaitForAContext()
     });
     window.show();
 
-    QFile file(m_dir.filePath("opened.yaml"));
+    QFile file(m_ui.dir.filePath("opened.yaml"));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(configMapYaml("apply-opened", "default", "opened").toUtf8());
     file.close();
-    window.openManifests({file.fileName(), m_dir.filePath("notes.txt")});
+    window.openManifests({file.fileName(), m_ui.dir.filePath("notes.txt")});
     QVERIFY(received.isEmpty()); // no context yet: nothing to check the files against
     QVERIFY(!visibleTopLevel<ApplyDialog>());
 
-    window.activateContext(m_context);
+    window.activateContext(m_ui.context);
     QCOMPARE(received, QList<QStringList>{QStringList{file.fileName()}});
     auto *dialog = waitForDialog<ApplyDialog>();
     QVERIFY(dialog);
@@ -702,7 +663,7 @@ void TestApplySim::commandLineManifestsWaitForAContext()
     QVERIFY(waitUntil([&] { return !visibleTopLevel<ApplyDialog>(); }, 5000));
 
     // Connected: at once; nothing that is not a manifest opens a dialog.
-    window.openManifests({m_dir.filePath("notes.txt")});
+    window.openManifests({m_ui.dir.filePath("notes.txt")});
     QCOMPARE(received.size(), 1);
     window.openManifests({file.fileName()});
     QCOMPARE(received.size(), 2);

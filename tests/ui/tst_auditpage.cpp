@@ -3,6 +3,7 @@
 // appended to or rotated, and no Secret value anywhere in the table even when the writes
 // carried some.
 #include "eventloopwait.h"
+#include "simwindowfixture.h"
 #include <audit/auditpage.h>
 #include <audit/audittablemodel.h>
 
@@ -98,6 +99,8 @@ class tst_AuditPage : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void showsNewestFirstFiltersAndFollows();
     void neverShowsSecretValues();
     void followsRotation();
@@ -280,6 +283,12 @@ void tst_AuditPage::intentWithoutOutcomeIsUnknown()
              QStringLiteral("ok (HTTP 200)"));
     QCOMPARE(model->index(1, AuditTableModel::SummaryColumn).data().toString(),
              QStringLiteral("{\"spec\":{\"replicas\":5}}"));
+}
+
+void tst_AuditPage::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(tst_AuditPage)

@@ -4,6 +4,8 @@
 // revision, a diff of two revisions, and the rollback request.
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
+#include <audit/auditlog.h>
 #include <helm/helmpage.h>
 #include <operations/helmreleaserollback.h>
 
@@ -45,6 +47,8 @@ class tst_HelmPage : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void releasesHistoryValuesDiffRollback();
@@ -111,10 +115,12 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     QVERIFY(!history->topLevelItem(2)->text(5).isEmpty()); // description ("Install complete")
     // The current revision is selected: rolling back to it makes no sense.
     QVERIFY(!page.rollbackButton()->isEnabled());
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QVERIFY(page.manifestView()->toPlainText().contains(QLatin1String("kind: Deployment")));
 
     // Revision 2: its values and manifest, and the rollback offer.
     QVERIFY(page.selectRevision(2));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     const QString manifest2 = page.manifestView()->toPlainText();
     QVERIFY(manifest2.contains(QLatin1String("kind: ")));
     QVERIFY(!page.valuesView()->toPlainText().isEmpty());
@@ -131,14 +137,18 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
     // Diff: previous against current by default, as a unified diff.
     QCOMPARE(page.diffFrom()->currentText(), QStringLiteral("2"));
     QCOMPARE(page.diffTo()->currentText(), QStringLiteral("3"));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     const QString diff = page.diffView()->toPlainText();
     QVERIFY2(diff.startsWith(QLatin1String("--- chat-app v2")), qPrintable(diff.left(200)));
     QVERIFY(diff.contains(QLatin1String("+++ chat-app v3")));
     page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("1")));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QVERIFY(page.diffView()->toPlainText().startsWith(QLatin1String("--- chat-app v1")));
     page.diffKind()->setCurrentIndex(1); // values
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QVERIFY(!page.diffView()->toPlainText().isEmpty());
     page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QStringLiteral("3")));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QVERIFY(page.diffView()->toPlainText().contains(QLatin1String("do not differ")));
 
     if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty()) {
@@ -146,6 +156,7 @@ void tst_HelmPage::releasesHistoryValuesDiffRollback()
         page.diffKind()->setCurrentIndex(0);
         page.tabs()->setCurrentIndex(2);
         QVERIFY(page.selectRevision(2));
+        QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
         QCoreApplication::processEvents();
         QVERIFY(page.grab().save(shots + QStringLiteral("/helm-page.png")));
     }
@@ -226,6 +237,12 @@ void tst_HelmPage::rollbackNeedsPermission()
     QVERIFY(waitUntil([&] { return page.rollbackButton()->isEnabled(); }, 15000));
     QVERIFY(!page.rollbackNote()->isVisibleTo(&page));
     QCOMPARE(page.rollbackButton()->text(), QStringLiteral("Roll back to revision 1…"));
+}
+
+void tst_HelmPage::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(tst_HelmPage)

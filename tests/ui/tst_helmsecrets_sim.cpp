@@ -5,6 +5,7 @@
 // only through the per-key reveal beside the manifest, forgotten on the next revision.
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
 #include <helm/helmpage.h>
 #include <secretkeysmodel.h>
 
@@ -48,6 +49,8 @@ class tst_HelmSecrets : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void manifestAndDiffHideSecretValues();
@@ -92,6 +95,7 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
     page.tabs()->setCurrentIndex(1); // Manifest, with the keys beside it
     for (int revision = 1; revision <= 3; ++revision) {
         QVERIFY(page.selectRevision(revision));
+        QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
         const QString manifest = page.manifestView()->toPlainText();
         // The Secret is there, by name and keys, with its values hidden.
         QVERIFY2(manifest.contains(QLatin1String("name: chat-app-grafana"))
@@ -119,6 +123,7 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
         for (int to = 1; to <= 3; ++to) {
             page.diffFrom()->setCurrentIndex(page.diffFrom()->findText(QString::number(from)));
             page.diffTo()->setCurrentIndex(page.diffTo()->findText(QString::number(to)));
+            QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
             const QString diff = page.diffView()->toPlainText();
             QVERIFY2(leak(diff).isEmpty(), qPrintable(diff));
         }
@@ -126,10 +131,12 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
 
     // The per-key reveal: the value of that key only, from the revision shown.
     QVERIFY(page.selectRevision(2));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     const int row = int(page.secretKeys()->keys().indexOf(Key));
     QVERIFY(row >= 0);
     page.secretKeyList()->setCurrentIndex(page.secretKeys()->index(row));
     QTest::mouseClick(page.revealButton(), Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QCOMPARE(page.secretKeys()->index(row).data(SecretKeysModel::ValueRole).toString(), Value);
     QVERIFY(leak(page.manifestView()->toPlainText()).isEmpty()); // the manifest stays hidden
     if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty()) {
@@ -144,7 +151,14 @@ void tst_HelmSecrets::manifestAndDiffHideSecretValues()
     }
     // Another revision: the revealed value is forgotten.
     QVERIFY(page.selectRevision(3));
+    QVERIFY(waitUntil([&] { return !page.isDecoding(); }, 15000));
     QVERIFY(!page.secretKeys()->index(row).data(SecretKeysModel::ValueRole).isValid());
+}
+
+void tst_HelmSecrets::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(tst_HelmSecrets)

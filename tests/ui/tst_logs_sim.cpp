@@ -3,6 +3,7 @@
 // previous and timestamps), a ClusterSession, and the details pane's Logs tab as the window
 // shows it. Pods created through the API give known containers: a two-container pod and a
 // crash-looping one (an image tag with "broken" dies and restarts).
+#include "simwindowfixture.h"
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
 #include <kube/kubeconfig.h>
@@ -36,6 +37,8 @@ class TestLogsSim : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void podLogsAppearAndFollow();
@@ -343,6 +346,12 @@ void TestLogsSim::streamFailsWhenServerDies()
     QVERIFY(m_sim.process().waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>("reconnectButton")->isHidden(), 30000);
     QVERIFY2(status().contains("failed"), qPrintable(status()));
+}
+
+void TestLogsSim::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(TestLogsSim)

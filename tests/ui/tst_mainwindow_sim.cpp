@@ -5,6 +5,7 @@
 // rows without a reset. A wake-up (the clock-jump signal) after the watches' connections died
 // half-open relists in place and brings what changed meanwhile. The layout and selection are
 // restored by a second window with the same settings file.
+#include "simwindowfixture.h"
 #include <contextpreferences.h>
 #include <contextstrip.h>
 #include <errorpresenter.h>
@@ -112,6 +113,8 @@ class TestMainWindowSim : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void podsFillAndFollowScale();
@@ -403,6 +406,12 @@ void TestMainWindowSim::layoutAndSelectionRestored()
     QVERIFY(!third->selectedObject());
     QVERIFY2(third->errorPresenter()->statusLabel()->text().isEmpty(),
              qPrintable(third->errorPresenter()->statusLabel()->text()));
+}
+
+void TestMainWindowSim::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(TestMainWindowSim)

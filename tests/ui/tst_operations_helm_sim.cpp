@@ -8,9 +8,12 @@
 #include "eventloopwait.h"
 #include "helmreleasefixture.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
+
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
 #include <operations/confirmdialog.h>
+#include <util/async.h>
 
 #include <audit/auditlog.h>
 #include <helm/helmcodec.h>
@@ -60,6 +63,8 @@ class TestOperationsHelmSim : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    // No JSON decoded on the GUI thread, from the session's start to the last test (DecodeGuard).
+    void cleanup();
     void rollbackRelease();
     void dryRunRefusalWritesNothing();
     void viewerIsRefusedBeforeConfirmation();
@@ -91,6 +96,12 @@ void TestOperationsHelmSim::cleanupTestCase()
     m_sim.stop();
 }
 
+void TestOperationsHelmSim::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
+}
+
 QStringList TestOperationsHelmSim::history(ClusterSession *session, const QString &release)
 {
     const QString path
@@ -105,10 +116,15 @@ QStringList TestOperationsHelmSim::history(ClusterSession *session, const QStrin
                                             r->body.constData() + r->body.size(), nullptr, false);
     });
     waitUntil([&] { return answered; }, 10000);
-    QStringList rows;
-    for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(release))
-        rows << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
-    return rows;
+    // Decoded on a worker: the test's own reading must not count as the GUI thread's.
+    QFuture<QStringList> rows = Async::run([secrets, release] {
+        QStringList out;
+        for (const HelmRelease &r : HelmReleases::fromSecrets(secrets).history(release))
+            out << QStringLiteral("%1|%2|%3").arg(r.version).arg(r.status, r.description);
+        return out;
+    });
+    rows.waitForFinished();
+    return rows.resultCount() > 0 ? rows.result() : QStringList();
 }
 
 void TestOperationsHelmSim::rollbackRelease()
@@ -161,7 +177,7 @@ void TestOperationsHelmSim::rollbackRelease()
     QVERIFY(rows[2].startsWith(QLatin1String("3|superseded|")));
 
     // Every write audited; no release payload (base64 of gzip: "H4sI", or once more encoded).
-    const QList<AuditEntry> entries = AuditLog::read(m_dir.filePath("audit"));
+    const QList<AuditEntry> entries = Orrery::Test::auditEntries(m_dir.filePath("audit"));
     QVERIFY(entries.size() >= 3);
     QByteArray all;
     const QDir auditDir(m_dir.filePath("audit"));
@@ -274,7 +290,7 @@ void TestOperationsHelmSim::dryRunRefusalWritesNothing()
                   ApiRequest::get("/apis/apps/v1/namespaces/production/deployments/broken-web")),
              404);
     // Only dry runs went out, and they are audited as such.
-    const QList<AuditEntry> entries = AuditLog::read(m_dir.filePath("audit-broken"));
+    const QList<AuditEntry> entries = Orrery::Test::auditEntries(m_dir.filePath("audit-broken"));
     QVERIFY(!entries.isEmpty());
     for (const AuditEntry &e : entries)
         QVERIFY2(e.dryRun, qPrintable(e.verb + ' ' + e.kind + ' ' + e.name));
@@ -305,7 +321,7 @@ void TestOperationsHelmSim::viewerIsRefusedBeforeConfirmation()
     QVERIFY(!visibleConfirmDialog());
     error->accept();
     QCOMPARE(history(admin), before);
-    QVERIFY(AuditLog::read(m_dir.filePath("audit-viewer")).isEmpty());
+    QVERIFY(Orrery::Test::auditEntries(m_dir.filePath("audit-viewer")).isEmpty());
     delete viewer;
     delete admin;
 }

@@ -8,7 +8,7 @@
 // Waiting: explicit loops over QCoreApplication::processEvents with a deadline (QTRY_* around
 // nested event loops did not wait in tst_simsync).
 #include "eventloopwait.h"
-#include "simprocess.h"
+#include "simwindowfixture.h"
 #include <commandpalette.h>
 #include <contextpreferences.h>
 #include <mainwindow.h>
@@ -86,6 +86,8 @@ class TestOperationsSim : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    // No JSON decoded on the GUI thread, from the session's start to the last test (DecodeGuard).
+    void cleanup();
     void scaleAndUndo();
     void hpaGuardOffersBounds();
     void setImageThenRollbackFromHistory();
@@ -98,91 +100,34 @@ private slots:
     void auditLogRecordsWritesWithoutSecrets();
 
 private:
-    ClusterSession *connectContext(const QString &context);
-    nlohmann::json get(ClusterSession *session, const QString &path);
     QString image(const QString &deployment);
     int replicas(const QString &deployment);
     void confirm(ConfirmDialog *dialog);
 
-    QTemporaryDir m_dir;
-    Orrery::Test::SimProcess m_sim;
-    QString m_kubeconfig;
-    QString m_context;
-    Kubeconfig m_config;
-    std::unique_ptr<ContextPreferences> m_preferences;
-    std::unique_ptr<QWidget> m_host;
-    ClusterSession *m_session = nullptr;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<ActionController> m_controller;
-    std::unique_ptr<OperationsPanel> m_panel;
+    Orrery::Test::SimWindowFixture m_ui;
     int m_writes = 0; // confirmed writes so far, for the audit check
 };
 
 void TestOperationsSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_kubeconfig = m_dir.filePath("kubeconfig");
-    QVERIFY2(m_sim.start({"--scenario", "microk8s-shop"}, m_kubeconfig),
-             qPrintable(m_sim.errorString()));
-
-    m_config = Kubeconfig::load(m_kubeconfig);
-    m_context = m_config.currentContext();
-    QVERIFY(!m_context.isEmpty());
-    m_preferences = std::make_unique<ContextPreferences>(m_dir.filePath("orrery.ini"));
-    m_host = std::make_unique<QWidget>();
-    m_host->resize(800, 600);
-    m_host->show();
-    m_session = connectContext(m_context);
-    QVERIFY(m_session);
-    m_audit = std::make_unique<AuditLog>(m_dir.filePath("audit"));
-    m_controller
-        = std::make_unique<ActionController>(m_preferences.get(), m_host.get(), m_audit.get());
-    m_panel = std::make_unique<OperationsPanel>();
-    m_panel->resize(400, 600);
-    m_panel->show();
-    m_controller->setPanel(m_panel.get());
-    m_controller->setSession(m_session);
+    QVERIFY2(m_ui.start(QStringLiteral("microk8s-shop")), qPrintable(m_ui.error));
 }
 
 void TestOperationsSim::cleanupTestCase()
 {
-    m_controller.reset();
-    m_panel.reset();
-    m_host.reset();
-    m_sim.stop();
+    m_ui.stop();
 }
 
-ClusterSession *TestOperationsSim::connectContext(const QString &context)
+void TestOperationsSim::cleanup()
 {
-    Result<ClusterConnection> connection = m_config.connection(context);
-    if (!connection.ok())
-        return nullptr;
-    auto *session = new ClusterSession(std::move(connection.value()), this);
-    bool synced = false;
-    QObject::connect(session, &ClusterSession::synced, this, [&synced] { synced = true; });
-    session->start();
-    if (!waitUntil([&] { return synced; }, 60000))
-        return nullptr;
-    return session;
-}
-
-nlohmann::json TestOperationsSim::get(ClusterSession *session, const QString &path)
-{
-    nlohmann::json result;
-    bool answered = false;
-    session->transport()->send(ApiRequest::get(path), this, [&](const Result<ApiResponse> &r) {
-        answered = true;
-        if (r.ok() && r->isSuccess())
-            result = nlohmann::json::parse(r->body.constData(),
-                                           r->body.constData() + r->body.size(), nullptr, false);
-    });
-    waitUntil([&] { return answered; }, 10000);
-    return result;
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QString TestOperationsSim::image(const QString &deployment)
 {
-    const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/" + deployment);
+    const auto d
+        = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/default/deployments/" + deployment);
     if (!d.is_object())
         return {};
     return QString::fromStdString(
@@ -191,7 +136,8 @@ QString TestOperationsSim::image(const QString &deployment)
 
 int TestOperationsSim::replicas(const QString &deployment)
 {
-    const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/" + deployment);
+    const auto d
+        = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/default/deployments/" + deployment);
     return d.is_object() ? d["spec"].value("replicas", -1) : -1;
 }
 
@@ -206,7 +152,7 @@ void TestOperationsSim::confirm(ConfirmDialog *dialog)
 void TestOperationsSim::scaleAndUndo()
 {
     QCOMPARE(replicas("mongodb"), 1);
-    m_controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default", "mongodb");
+    m_ui.controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default", "mongodb");
     auto *scale = waitForDialog<ScaleDialog>();
     QVERIFY(scale);
     QVERIFY(!scale->editsHpa());
@@ -216,7 +162,7 @@ void TestOperationsSim::scaleAndUndo()
 
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
-    QCOMPARE(dialog->target().context, m_context);
+    QCOMPARE(dialog->target().context, m_ui.context);
     QCOMPARE(dialog->target().name, QStringLiteral("mongodb"));
     QVERIFY(!dialog->target().isProtected);
     QVERIFY(dialog->findChild<QPlainTextEdit *>("changeDetails")
@@ -238,15 +184,15 @@ void TestOperationsSim::scaleAndUndo()
     UndoBanner *undo = nullptr;
     QVERIFY(waitUntil(
         [&] {
-            for (QWidget *card : m_panel->cards())
+            for (QWidget *card : m_ui.panel->cards())
                 if (auto *b = qobject_cast<UndoBanner *>(card); b && b->text().contains("mongodb"))
                     undo = b;
             return undo != nullptr;
         },
         5000));
     QVERIFY(undo->text().contains("was 1"));
-    QVERIFY(!m_panel->trackers().isEmpty());
-    RolloutTracker *tracker = m_panel->trackers().first();
+    QVERIFY(!m_ui.panel->trackers().isEmpty());
+    RolloutTracker *tracker = m_ui.panel->trackers().first();
     QCOMPARE(tracker->name(), QStringLiteral("mongodb"));
     QVERIFY2(waitUntil([&] { return tracker->state() == RolloutTracker::State::Succeeded; }, 60000),
              qPrintable(tracker->message()));
@@ -261,7 +207,8 @@ void TestOperationsSim::scaleAndUndo()
 
 void TestOperationsSim::hpaGuardOffersBounds()
 {
-    m_controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default", "product-service");
+    m_ui.controller->trigger(QStringLiteral("scale"), Kind::Deployment, "default",
+                             "product-service");
     auto *scale = waitForDialog<ScaleDialog>();
     QVERIFY(scale);
     QVERIFY(scale->editsHpa());
@@ -280,8 +227,8 @@ void TestOperationsSim::hpaGuardOffersBounds()
     confirm(dialog);
     QVERIFY(waitUntil(
         [&] {
-            const auto hpa = get(m_session, "/apis/autoscaling/v2/namespaces/default/"
-                                            "horizontalpodautoscalers/product-service-hpa");
+            const auto hpa = m_ui.get(m_ui.session, "/apis/autoscaling/v2/namespaces/default/"
+                                                    "horizontalpodautoscalers/product-service-hpa");
             return hpa.is_object() && hpa["spec"].value("maxReplicas", 0) == 7;
         },
         15000));
@@ -290,7 +237,7 @@ void TestOperationsSim::hpaGuardOffersBounds()
 void TestOperationsSim::setImageThenRollbackFromHistory()
 {
     QCOMPARE(image("mysql"), QStringLiteral("mysql:5.7"));
-    m_controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
+    m_ui.controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);
     QCOMPARE(setImage->containerCombo()->currentData().toString(), QStringLiteral("mysql"));
@@ -306,7 +253,8 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     // The new ReplicaSet must exist before the history can show two revisions.
     QVERIFY(waitUntil(
         [&] {
-            const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
+            const auto d
+                = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/default/deployments/mysql");
             return d.is_object()
                    && d["metadata"]["annotations"].value("deployment.kubernetes.io/revision",
                                                          std::string())
@@ -314,7 +262,7 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
         },
         15000));
 
-    m_controller->trigger(QStringLiteral("rollback"), Kind::Deployment, "default", "mysql");
+    m_ui.controller->trigger(QStringLiteral("rollback"), Kind::Deployment, "default", "mysql");
     auto *history = waitForDialog<RollbackDialog>();
     QVERIFY(history);
     QCOMPARE(history->revisionList()->model()->rowCount(), 2);
@@ -334,7 +282,7 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
                 .contains("mysql:5.7"));
     confirm(confirmRollback);
     QVERIFY(waitUntil([&] { return image("mysql") == "mysql:5.7"; }, 15000));
-    const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mysql");
+    const auto d = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/default/deployments/mysql");
     QCOMPARE(QString::fromStdString(d["metadata"]["annotations"].value(
                  "deployment.kubernetes.io/revision", std::string())),
              QStringLiteral("3"));
@@ -343,7 +291,7 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
 void TestOperationsSim::failedRolloutOffersRollback()
 {
     // A tag with "broken" crash-loops in the simulator.
-    m_controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
+    m_ui.controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);
     setImage->imageEdit()->setText("mysql:5.7-broken");
@@ -355,7 +303,7 @@ void TestOperationsSim::failedRolloutOffersRollback()
     QPointer<RolloutTracker> tracker;
     QVERIFY(waitUntil(
         [&] {
-            for (RolloutTracker *t : m_panel->trackers()) {
+            for (RolloutTracker *t : m_ui.panel->trackers()) {
                 if (t->name() == "mysql" && t->state() != RolloutTracker::State::Succeeded) {
                     tracker = t;
                     break;
@@ -379,8 +327,8 @@ void TestOperationsSim::failedRolloutOffersRollback()
 
 void TestOperationsSim::protectedContextNeedsTypedName()
 {
-    m_preferences->setProtected(m_context, true);
-    m_controller->trigger(QStringLiteral("restart"), Kind::Deployment, "default", "mongodb");
+    m_ui.preferences->setProtected(m_ui.context, true);
+    m_ui.controller->trigger(QStringLiteral("restart"), Kind::Deployment, "default", "mongodb");
     auto *dialog = waitForDialog<ConfirmDialog>();
     QVERIFY(dialog);
     QVERIFY(dialog->target().isProtected);
@@ -388,31 +336,32 @@ void TestOperationsSim::protectedContextNeedsTypedName()
     QVERIFY(!dialog->isConfirmEnabled());
     QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton); // disabled: nothing happens
     QVERIFY(dialog->isVisible());
-    QTest::keyClicks(dialog->protectionEdit(), m_context.left(m_context.size() - 1));
+    QTest::keyClicks(dialog->protectionEdit(), m_ui.context.left(m_ui.context.size() - 1));
     QVERIFY(!dialog->isConfirmEnabled());
-    QTest::keyClicks(dialog->protectionEdit(), m_context.right(1));
+    QTest::keyClicks(dialog->protectionEdit(), m_ui.context.right(1));
     QVERIFY(dialog->isConfirmEnabled());
     confirm(dialog);
     QVERIFY(waitUntil(
         [&] {
-            const auto d = get(m_session, "/apis/apps/v1/namespaces/default/deployments/mongodb");
+            const auto d
+                = m_ui.get(m_ui.session, "/apis/apps/v1/namespaces/default/deployments/mongodb");
             return d.is_object()
                    && d["spec"]["template"]["metadata"]
                           .value("annotations", nlohmann::json::object())
                           .contains("kubectl.kubernetes.io/restartedAt");
         },
         15000));
-    m_preferences->setProtected(m_context, false);
+    m_ui.preferences->setProtected(m_ui.context, false);
 }
 
 void TestOperationsSim::viewerActionsDisabledWithReason()
 {
-    const QString viewerContext = m_context + "-viewer";
-    QVERIFY(m_config.context(viewerContext));
-    ClusterSession *viewer = connectContext(viewerContext);
+    const QString viewerContext = m_ui.context + "-viewer";
+    QVERIFY(m_ui.config.context(viewerContext));
+    ClusterSession *viewer = m_ui.connectContext(viewerContext, this);
     QVERIFY(viewer);
-    AuditLog audit(m_dir.filePath("audit"));
-    ActionController controller(m_preferences.get(), m_host.get(), &audit);
+    AuditLog audit(m_ui.dir.filePath("audit"));
+    ActionController controller(m_ui.preferences.get(), m_ui.host.get(), &audit);
     controller.setSession(viewer);
     const KubeObjectPtr mysql = viewer->store()->object(Kind::Deployment, "default", "mysql");
     QVERIFY(mysql);
@@ -438,8 +387,8 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
 
     // The same object for the admin: enabled once the answers are in.
     QObject adminOwner;
-    QList<QAction *> adminActions = m_controller->actionsFor(
-        m_session->store()->object(Kind::Deployment, "default", "mysql"), &adminOwner);
+    QList<QAction *> adminActions = m_ui.controller->actionsFor(
+        m_ui.session->store()->object(Kind::Deployment, "default", "mysql"), &adminOwner);
     QVERIFY(waitUntil(
         [&] {
             for (QAction *a : adminActions)
@@ -498,14 +447,15 @@ void TestOperationsSim::viewerActionsDisabledWithReason()
 
 void TestOperationsSim::deletePodNotesRecreation()
 {
-    const auto pods = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
+    const auto pods
+        = m_ui.get(m_ui.session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
     QVERIFY(pods.is_object());
     QString pod;
     for (const auto &p : pods["items"])
         if (!p["metadata"].contains("deletionTimestamp"))
             pod = QString::fromStdString(p["metadata"].value("name", std::string()));
     QVERIFY(!pod.isEmpty());
-    m_controller->trigger(QStringLiteral("delete"), Kind::Pod, "default", pod);
+    m_ui.controller->trigger(QStringLiteral("delete"), Kind::Pod, "default", pod);
     auto *dialog = waitForDialog<DeleteDialog>();
     QVERIFY(dialog);
     auto *note = dialog->findChild<QLabel *>("podNote");
@@ -523,8 +473,8 @@ void TestOperationsSim::deletePodNotesRecreation()
     // Gone (or terminating), and the ReplicaSet made a new one.
     QVERIFY(waitUntil(
         [&] {
-            const auto now
-                = get(m_session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
+            const auto now = m_ui.get(
+                m_ui.session, "/api/v1/namespaces/default/pods?labelSelector=app%3Dmongodb");
             bool oldGone = true;
             int others = 0;
             for (const auto &p : now["items"]) {
@@ -544,12 +494,12 @@ void TestOperationsSim::deletePodNotesRecreation()
 // cordonoperation.h): confirmed like every write, then Uncordon is offered as its undo.
 void TestOperationsSim::cordonNodeFromMenu()
 {
-    const QList<KubeObjectPtr> nodes = m_session->store()->objects(Kind::Node);
+    const QList<KubeObjectPtr> nodes = m_ui.session->store()->objects(Kind::Node);
     QVERIFY(!nodes.isEmpty());
     const KubeObjectPtr node = nodes.first();
     const QString path = QStringLiteral("/api/v1/nodes/") + node->name;
     QObject owner;
-    QVERIFY(!m_controller->actionsFor(node, &owner).isEmpty());
+    QVERIFY(!m_ui.controller->actionsFor(node, &owner).isEmpty());
     QAction *cordon = owner.findChild<QAction *>("action-cordon");
     QVERIFY(cordon);
     QCOMPARE(cordon->text(), OperationCatalog::label("cordon"));
@@ -565,12 +515,12 @@ void TestOperationsSim::cordonNodeFromMenu()
     if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(dialog->grab().save(QDir(dir).filePath("operations-cordon.png")));
     confirm(dialog);
-    QVERIFY(waitUntil([&] { return get(m_session, path)["spec"].value("unschedulable", false); },
-                      15000));
+    QVERIFY(waitUntil(
+        [&] { return m_ui.get(m_ui.session, path)["spec"].value("unschedulable", false); }, 15000));
     UndoBanner *undo = nullptr;
     QVERIFY(waitUntil(
         [&] {
-            for (QWidget *card : m_panel->cards())
+            for (QWidget *card : m_ui.panel->cards())
                 if (auto *b = qobject_cast<UndoBanner *>(card);
                     b && b->text() == QStringLiteral("Cordoned node %1.").arg(node->name))
                     undo = b;
@@ -581,8 +531,9 @@ void TestOperationsSim::cordonNodeFromMenu()
     auto *undoDialog = waitForDialog<ConfirmDialog>();
     QVERIFY(undoDialog);
     confirm(undoDialog);
-    QVERIFY(waitUntil([&] { return !get(m_session, path)["spec"].value("unschedulable", false); },
-                      15000));
+    QVERIFY(waitUntil(
+        [&] { return !m_ui.get(m_ui.session, path)["spec"].value("unschedulable", false); },
+        15000));
 }
 
 // The hooks MainWindow offers (what app/operationswiring.cpp connects): the details pane's
@@ -592,27 +543,27 @@ void TestOperationsSim::mainWindowOffersActions()
 {
     SessionManager sessions(
         [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_config.connection(context);
+            Result<ClusterConnection> connection = m_ui.config.connection(context);
             if (!connection.ok())
                 return connection.error();
             return new ClusterSession(std::move(connection.value()), parent);
         });
-    MainWindow window(&sessions, m_preferences.get());
+    MainWindow window(&sessions, m_ui.preferences.get());
     QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_config.contextNames()) {
-        const auto c = m_config.context(name);
+    for (const QString &name : m_ui.config.contextNames()) {
+        const auto c = m_ui.config.context(name);
         entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
     }
-    window.setContexts(entries, m_context);
-    AuditLog audit(m_dir.filePath("audit"));
-    ActionController controller(m_preferences.get(), &window, &audit);
+    window.setContexts(entries, m_ui.context);
+    AuditLog audit(m_ui.dir.filePath("audit"));
+    ActionController controller(m_ui.preferences.get(), &window, &audit);
     QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
                      &ActionController::setSession);
     window.setObjectActionsProvider([&controller](const KubeObjectPtr &object, QObject *parent) {
         return controller.actionsFor(object, parent);
     });
     window.show();
-    window.activateContext(m_context);
+    window.activateContext(m_ui.context);
     QVERIFY(controller.session());
     window.selectKind(Kind::Deployment);
     QVERIFY(waitUntil([&] { return window.selectObject(Kind::Deployment, "default", "mongodb"); },
@@ -670,13 +621,13 @@ void TestOperationsSim::mainWindowOffersActions()
 
 void TestOperationsSim::auditLogRecordsWritesWithoutSecrets()
 {
-    const QList<AuditEntry> entries = AuditLog::read(m_dir.filePath("audit"));
+    const QList<AuditEntry> entries = Orrery::Test::auditEntries(m_ui.dir.filePath("audit"));
     QCOMPARE(int(entries.size()), m_writes);
     int dryRuns = 0;
     int forbidden = 0;
     for (const AuditEntry &e : entries) {
         QVERIFY(e.time.isValid());
-        QVERIFY(e.context == m_context || e.context == m_context + "-viewer");
+        QVERIFY(e.context == m_ui.context || e.context == m_ui.context + "-viewer");
         QVERIFY(!e.verb.isEmpty());
         QVERIFY(!e.name.isEmpty());
         QVERIFY(!e.user.isEmpty());
@@ -687,13 +638,13 @@ void TestOperationsSim::auditLogRecordsWritesWithoutSecrets()
     QCOMPARE(forbidden, 1);
     // No credential of the kubeconfig appears anywhere in the log files.
     QByteArray all;
-    for (const QString &f : QDir(m_dir.filePath("audit")).entryList(QDir::Files)) {
-        QFile file(QDir(m_dir.filePath("audit")).filePath(f));
+    for (const QString &f : QDir(m_ui.dir.filePath("audit")).entryList(QDir::Files)) {
+        QFile file(QDir(m_ui.dir.filePath("audit")).filePath(f));
         QVERIFY(file.open(QIODevice::ReadOnly));
         all += file.readAll();
     }
     QVERIFY(!all.isEmpty());
-    QFile kubeconfig(m_kubeconfig);
+    QFile kubeconfig(m_ui.kubeconfig);
     QVERIFY(kubeconfig.open(QIODevice::ReadOnly));
     int tokens = 0;
     for (const QByteArray &line : kubeconfig.readAll().split('\n')) {

@@ -6,9 +6,11 @@
 // protected context without the typed name).
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
 #include <contextpreferences.h>
 #include <operations/confirmdialog.h>
 #include <runbook/runbookplayer.h>
+#include <util/async.h>
 
 #include <audit/auditlog.h>
 #include <helm/helmreleases.h>
@@ -55,6 +57,8 @@ class tst_RunbookPlayer : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void refusesAnotherContext();
@@ -179,7 +183,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
         qPrintable(outcomes(player.stepList())));
     QCOMPARE(player.captionLabel()->text(),
              QStringLiteral("Revision 3 of chat-app is the current one; go back to revision 2."));
-    QVERIFY(AuditLog::read(auditDir).isEmpty()); // a caption writes nothing
+    QVERIFY(Orrery::Test::auditEntries(auditDir).isEmpty()); // a caption writes nothing
 
     // Right: the Helm rollback.
     QApplication::setActiveWindow(&player);
@@ -191,7 +195,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
         qPrintable(outcomes(player.stepList()) + QLatin1Char('\n') + player.statusLabel()->text()));
     QVERIFY2(player.stepList()->topLevelItem(1)->text(2).contains(QLatin1String("Rollback")),
              qPrintable(outcomes(player.stepList())));
-    QVERIFY(AuditLog::read(auditDir).size() >= 4);
+    QVERIFY(Orrery::Test::auditEntries(auditDir).size() >= 4);
     // Mid-run, as the audience sees it: the caption, a done step, the next one marked.
     if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
         QVERIFY(player.grab().save(shots + QStringLiteral("/runbook-player.png")));
@@ -228,17 +232,28 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(waitUntil([&] { return answer.has_value(); }, 15000));
     auto body = bodyOrError(*answer, path);
     QVERIFY(body.ok());
-    const QList<HelmRelease> history
-        = HelmReleases::fromSecrets(nlohmann::json::parse(body->toStdString()))
-              .history(QStringLiteral("chat-app"));
+    // Decoded on a worker: the test's own reading must not count as the GUI thread's.
+    QFuture<QList<HelmRelease>> decoded = Async::run([secrets = body->toStdString()] {
+        return HelmReleases::fromSecrets(nlohmann::json::parse(secrets))
+            .history(QStringLiteral("chat-app"));
+    });
+    decoded.waitForFinished();
+    QCOMPARE(decoded.resultCount(), 1);
+    const QList<HelmRelease> history = decoded.result();
     QCOMPARE(history.size(), 4);
     QCOMPARE(history.last().status, QStringLiteral("deployed"));
     QCOMPARE(history.last().description, QStringLiteral("Rollback to 2"));
-    for (const AuditEntry &e : AuditLog::read(auditDir)) {
+    for (const AuditEntry &e : Orrery::Test::auditEntries(auditDir)) {
         QCOMPARE(e.context, m_context);
         QVERIFY2(!e.summary.contains(QLatin1String("H4sI")),
                  qPrintable(e.summary)); // no gzip payload
     }
+}
+
+void tst_RunbookPlayer::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(tst_RunbookPlayer)

@@ -5,6 +5,7 @@
 // in any text they show or write. The manifest the user typed is the only place with a value.
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
 #include <audit/auditlog.h>
 #include <contextpreferences.h>
 #include <operations/actioncontroller.h>
@@ -106,6 +107,8 @@ class TestSecretApplySim : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void changedSecretShowsKeysNeverValues();
@@ -234,6 +237,12 @@ void TestSecretApplySim::changedSecretShowsKeysNeverValues()
         },
         10000));
     QVERIFY2(leak(QString::fromUtf8(audit)).isEmpty(), audit.constData());
+}
+
+void TestSecretApplySim::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(TestSecretApplySim)

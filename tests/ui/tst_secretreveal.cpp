@@ -2,6 +2,7 @@
 // Secret values are hidden by default: the keys model carries no value until reveal() for
 // that key, and forgets values when hidden or when another Secret is shown. The details
 // pane never puts a value anywhere without an explicit reveal.
+#include "simwindowfixture.h"
 #include <detailspane.h>
 #include <secretkeysmodel.h>
 
@@ -15,6 +16,8 @@ class TestSecretReveal : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void hiddenByDefault();
     void revealPerKey();
     void detailsPaneShowsKeysOnly();
@@ -68,6 +71,12 @@ void TestSecretReveal::detailsPaneShowsKeysOnly()
         QVERIFY(!pane.secretKeys()->index(r).data(SecretKeysModel::ValueRole).isValid());
     QVERIFY(pane.overviewHtml().contains("password"));
     QVERIFY(pane.yamlText().isEmpty()); // nothing fetched without a session and a request
+}
+
+void TestSecretReveal::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(TestSecretReveal)

@@ -6,6 +6,7 @@
 // presenter screenshots (docs/screenshots/topology-presenter*.png).
 #include "eventloopwait.h"
 #include "simprocess.h"
+#include "simwindowfixture.h"
 
 #include <audit/auditlog.h>
 #include <contextpreferences.h>
@@ -60,6 +61,8 @@ class TestTopologyPageSim : public QObject
     Q_OBJECT
 
 private slots:
+    // No JSON decoded on the GUI thread (DecodeGuard), checked after every test.
+    void cleanup();
     void initTestCase();
     void cleanupTestCase();
     void contextMenuOffersTheOperationsThatFit();
@@ -358,6 +361,12 @@ void TestTopologyPageSim::switchingTheLookRepaints()
              qPrintable(QStringLiteral("%1 → %2").arg(light.name(), dark.name())));
     Theme::instance()->setMode(Theme::Mode::Light);
     QCOMPARE(backgroundPixel(), light);
+}
+
+void TestTopologyPageSim::cleanup()
+{
+    QVERIFY2(Orrery::Test::guiThreadDecodeCount() == 0,
+             Orrery::Test::guiThreadDecodes().constData());
 }
 
 QTEST_MAIN(TestTopologyPageSim)

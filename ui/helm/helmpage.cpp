@@ -25,6 +25,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <optional>
+#include <utility>
+
 namespace Orrery {
 
 namespace {
@@ -463,13 +466,7 @@ void HelmPage::onRevisionSelected()
     // Secret values hidden by the shared rule; the keys go to the reveal panel, which forgets
     // any revealed value now (setKeys).
     m_revealSource = release ? release->manifest : QString();
-    m_revealKeys = ManifestRedaction::secretKeys(m_revealSource);
-    QStringList labels;
-    for (const ManifestRedaction::SecretKey &k : std::as_const(m_revealKeys))
-        labels << k.label();
-    m_secretKeys->setKeys(labels);
-    m_secretPanel->setVisible(!labels.isEmpty());
-    m_manifest->setPlainText(ManifestRedaction::hideSecretValues(m_revealSource));
+    showManifest();
     const int current = history.isEmpty() ? 0 : history.last().version;
     const bool candidate = release && release->version != current;
     const QString tip = !release     ? tr("Select a release and the revision to go back to.")
@@ -499,6 +496,39 @@ void HelmPage::onRevisionSelected()
     });
 }
 
+void HelmPage::showManifest()
+{
+    const quint64 generation = ++m_manifestGeneration;
+    m_revealKeys.clear();
+    m_secretKeys->setKeys({});
+    m_secretPanel->setVisible(false);
+    m_manifest->setPlainText(QString());
+    if (m_revealSource.isEmpty())
+        return;
+    // The manifest is YAML: its Secrets are found and their values hidden on a worker, never
+    // on the GUI thread.
+    using Shown = std::pair<QList<ManifestRedaction::SecretKey>, QString>;
+    ++m_decoding;
+    Async::run(
+        this,
+        [manifest = m_revealSource]() -> Shown {
+            return {ManifestRedaction::secretKeys(manifest),
+                    ManifestRedaction::hideSecretValues(manifest)};
+        },
+        [this, generation](const Shown &shown) {
+            --m_decoding;
+            if (generation != m_manifestGeneration)
+                return; // another revision was selected meanwhile
+            m_revealKeys = shown.first;
+            QStringList labels;
+            for (const ManifestRedaction::SecretKey &k : std::as_const(m_revealKeys))
+                labels << k.label();
+            m_secretKeys->setKeys(labels);
+            m_secretPanel->setVisible(!labels.isEmpty());
+            m_manifest->setPlainText(shown.second);
+        });
+}
+
 void HelmPage::showDiff()
 {
     const QList<HelmRelease> history = currentHistory();
@@ -512,14 +542,26 @@ void HelmPage::showDiff()
         if (r.version == to)
             b = &r;
     }
+    const quint64 generation = ++m_diffGeneration;
     if (!a || !b) {
         m_diff->setPlainText(QString());
         return;
     }
-    const QString diff = m_diffKind->currentIndex() == 0 ? HelmReleases::manifestDiff(*a, *b)
-                                                         : HelmReleases::valuesDiff(*a, *b);
-    m_diff->setPlainText(diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to)
-                                        : diff);
+    // Comparing manifests parses both (YAML, Secrets compared value by value): on a worker.
+    ++m_decoding;
+    Async::run(
+        this,
+        [from = *a, to = *b, manifests = m_diffKind->currentIndex() == 0] {
+            return manifests ? HelmReleases::manifestDiff(from, to)
+                             : HelmReleases::valuesDiff(from, to);
+        },
+        [this, generation, from, to](const QString &diff) {
+            --m_decoding;
+            if (generation != m_diffGeneration)
+                return; // other revisions were chosen meanwhile
+            m_diff->setPlainText(
+                diff.isEmpty() ? tr("Revisions %1 and %2 do not differ.").arg(from).arg(to) : diff);
+        });
 }
 
 void HelmPage::revealSelectedKey()
@@ -527,10 +569,18 @@ void HelmPage::revealSelectedKey()
     const int row = m_secretList->currentIndex().row();
     if (row < 0 || row >= m_revealKeys.size())
         return;
-    const ManifestRedaction::SecretKey &key = m_revealKeys[row];
-    m_secretKeys->reveal(
-        key.label(),
-        ManifestRedaction::secretValue(m_revealSource, key).value_or(tr("<no value>")));
+    const ManifestRedaction::SecretKey key = m_revealKeys[row];
+    const quint64 generation = m_manifestGeneration;
+    // Read out of the YAML on a worker; dropped when another revision is shown meanwhile.
+    ++m_decoding;
+    Async::run(
+        this,
+        [source = m_revealSource, key] { return ManifestRedaction::secretValue(source, key); },
+        [this, generation, label = key.label()](const std::optional<QString> &value) {
+            --m_decoding;
+            if (generation == m_manifestGeneration)
+                m_secretKeys->reveal(label, value.value_or(tr("<no value>")));
+        });
 }
 
 void HelmPage::requestRollback()

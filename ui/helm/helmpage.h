@@ -78,6 +78,8 @@ public:
     bool selectRelease(const QString &ns, const QString &name);
     bool selectRevision(int revision);
     int fetches() const { return m_fetches; }
+    // A manifest, diff or revealed value is still being worked out on a worker.
+    bool isDecoding() const { return m_decoding > 0; }
 
 signals:
     // "Roll back to revision…": the handler confirms (context, namespace, release, change)
@@ -100,6 +102,8 @@ private:
     void onReleaseSelected();
     void showHistory();
     void onRevisionSelected();
+    // The selected revision's manifest (m_revealSource), Secret values hidden, and its keys.
+    void showManifest();
     void showDiff();
     void requestRollback();
     void revealSelectedKey();
@@ -116,6 +120,9 @@ private:
     int m_fetches = 0;
     RollbackCheck m_rollbackCheck;
     quint64 m_checkGeneration = 0;
+    quint64 m_manifestGeneration = 0; // the manifest shown, decoded on a worker
+    quint64 m_diffGeneration = 0;     // the diff shown, computed on a worker
+    int m_decoding = 0;               // runs on a worker whose result is still to come
 
     QLabel *m_title;
     QLabel *m_status;

@@ -20,12 +20,14 @@
 #include <operations/permissioncache.h>
 #include <operations/rollbackoperation.h>
 #include <operations/workloadoperations.h>
+#include <util/async.h>
 
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QWidget>
 
 namespace Orrery {

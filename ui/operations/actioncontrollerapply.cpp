@@ -56,41 +56,46 @@ void ActionController::previewApply(ApplyDialog *dialog)
     auto *op = new ApplyOperation(m_session->transport(), sources,
                                   m_session->connection().defaultNamespace,
                                   m_session->discovery().resources, dialog);
-    if (const Result<void> prepared = op->prepare(); !prepared.ok()) {
-        dialog->showError(prepared.error().message);
-        return;
-    }
-    // Permission first: may we patch each target object? (apply is a patch.)
     const int generation = dialog->generation();
-    dialog->setBusy(tr("Checking permissions\u2026"));
     const QPointer<ApplyDialog> guard(dialog);
-    AccessReview::run(
-        m_session->transport(), op->requiredAccess(), op,
-        [this, guard, op, generation, t](const QList<AccessResult> &results) {
-            if (!guard || guard->generation() != generation || !t.session)
-                return;
-            const QList<ApplyOperation::ObjectPreview> denied = op->denied(results);
-            if (!denied.isEmpty()) {
-                guard->setPreview(denied,
-                                  tr("%n object(s) may not be applied with this context's rights; "
-                                     "nothing was sent. Ask a cluster administrator for the "
-                                     "permission, or use a context with more rights.",
-                                     nullptr, int(denied.size())));
-                return;
-            }
-            guard->setBusy(tr("Asking the server what would change (dry run)\u2026"));
-            op->preview(m_runner->executor(t.session),
-                        [this, guard, op, generation, t](const Result<QString> &summary) {
-                            if (!guard || guard->generation() != generation)
-                                return;
-                            if (!summary.ok()) {
-                                guard->showError(summary.error().message);
-                                return;
-                            }
-                            m_applyPlans.insert(guard, {op, t});
-                            guard->setPreview(op->previews(), summary.value());
-                        });
-        });
+    // Planned on a worker (the YAML is parsed there); then permission first: may we patch
+    // each target object? (apply is a patch.)
+    op->prepare([this, guard, op, generation, t](const Result<void> &prepared) {
+        if (!guard || guard->generation() != generation || !t.session)
+            return;
+        if (!prepared.ok()) {
+            guard->showError(ApplyOperation::planFailure(prepared.error()));
+            return;
+        }
+        guard->setBusy(tr("Checking permissions\u2026"));
+        AccessReview::run(
+            t.session->transport(), op->requiredAccess(), op,
+            [this, guard, op, generation, t](const QList<AccessResult> &results) {
+                if (!guard || guard->generation() != generation || !t.session)
+                    return;
+                const QList<ApplyOperation::ObjectPreview> denied = op->denied(results);
+                if (!denied.isEmpty()) {
+                    guard->setPreview(
+                        denied, tr("%n object(s) may not be applied with this context's rights; "
+                                   "nothing was sent. Ask a cluster administrator for the "
+                                   "permission, or use a context with more rights.",
+                                   nullptr, int(denied.size())));
+                    return;
+                }
+                guard->setBusy(tr("Asking the server what would change (dry run)\u2026"));
+                op->preview(m_runner->executor(t.session),
+                            [this, guard, op, generation, t](const Result<QString> &summary) {
+                                if (!guard || guard->generation() != generation)
+                                    return;
+                                if (!summary.ok()) {
+                                    guard->showError(summary.error().message);
+                                    return;
+                                }
+                                m_applyPlans.insert(guard, {op, t});
+                                guard->setPreview(op->previews(), summary.value());
+                            });
+            });
+    });
 }
 
 void ActionController::confirmApply(const Target &t, ApplyOperation *op, bool force,

@@ -61,13 +61,13 @@ void Operation::next()
         const PlannedWrite &job = m_jobs[index];
         QString message;
         bool ok = response.ok() && response->isSuccess();
+        // The Status was decoded by the transport on its worker: nothing is parsed here.
+        const std::optional<ApplyConflict> conflict
+            = response.ok() && !ok ? ServerSideApply::explainConflict(*response) : std::nullopt;
         if (ok)
             message = tr("%1: done (%2)").arg(job.description).arg(response->status);
-        else if (response.ok() && response->status == 409
-                 && ServerSideApply::explainConflict(response->body))
-            message
-                = tr("%1: failed: %2")
-                      .arg(job.description, ServerSideApply::explainConflict(response->body)->text);
+        else if (conflict)
+            message = tr("%1: failed: %2").arg(job.description, conflict->text);
         else
             message = tr("%1: failed: %2")
                           .arg(job.description, response.ok() ? response->toError().toString()

@@ -183,31 +183,38 @@ Result<QList<PlannedWrite>> ServerSideApply::plan(const QByteArray &yaml, const 
 
 std::optional<ApplyConflict> ServerSideApply::explainConflict(const QByteArray &statusBody)
 {
-    const nlohmann::json status = JsonUtil::parse(statusBody);
-    if (!status.is_object() || JsonUtil::integer(status, {"code"}) != 409)
+    return explainConflict(ApiStatus::decode(statusBody));
+}
+
+std::optional<ApplyConflict> ServerSideApply::explainConflict(const ApiResponse &response)
+{
+    if (response.status != 409)
         return std::nullopt;
-    const nlohmann::json *causes = JsonUtil::find(status, {"details", "causes"});
+    return explainConflict(response.apiStatus());
+}
+
+std::optional<ApplyConflict> ServerSideApply::explainConflict(const ApiStatus &status)
+{
+    if (status.code != 409)
+        return std::nullopt;
     ApplyConflict c;
-    c.statusMessage = JsonUtil::string(status, {"message"});
+    c.statusMessage = status.message;
     // `conflict with "manager"` optionally followed by ` using apps/v1`.
     static const QRegularExpression re(
         QStringLiteral("conflict with \"([^\"]*)\"(?: using (\\S+))?"));
-    if (causes && causes->is_array()) {
-        for (const auto &cause : *causes) {
-            if (JsonUtil::string(cause, {"reason"}) != QLatin1String("FieldManagerConflict"))
-                continue;
-            const QRegularExpressionMatch m = re.match(JsonUtil::string(cause, {"message"}));
-            const QString manager = m.hasMatch() ? m.captured(1) : tr("another manager");
-            const QString api = m.hasMatch() ? m.captured(2) : QString();
-            auto it
-                = std::find_if(c.managers.begin(), c.managers.end(),
+    for (const ApiStatus::Cause &cause : status.causes) {
+        if (cause.reason != QLatin1String("FieldManagerConflict"))
+            continue;
+        const QRegularExpressionMatch m = re.match(cause.message);
+        const QString manager = m.hasMatch() ? m.captured(1) : tr("another manager");
+        const QString api = m.hasMatch() ? m.captured(2) : QString();
+        auto it = std::find_if(c.managers.begin(), c.managers.end(),
                                [&](const ApplyConflict::Manager &x) { return x.name == manager; });
-            if (it == c.managers.end()) {
-                c.managers.append({manager, api, {}});
-                it = c.managers.end() - 1;
-            }
-            it->fields.append(JsonUtil::string(cause, {"field"}));
+        if (it == c.managers.end()) {
+            c.managers.append({manager, api, {}});
+            it = c.managers.end() - 1;
         }
+        it->fields.append(cause.field);
     }
     if (c.managers.isEmpty())
         return std::nullopt; // an ordinary 409 (e.g. resourceVersion), not an apply conflict

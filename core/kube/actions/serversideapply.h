@@ -64,7 +64,12 @@ public:
     static std::optional<ResourceMapping> mapping(const QString &apiVersion, const QString &kind,
                                                   const QList<ApiResource> &discovered = {});
 
-    // Decodes a metav1.Status body of a 409 from an apply. Not a conflict Status: nullopt.
+    // A metav1.Status of a 409 from an apply, explained. Not a conflict Status: nullopt.
+    static std::optional<ApplyConflict> explainConflict(const ApiStatus &status);
+    // The same for an answer (not a 409: nullopt); reads the Status the transport decoded on
+    // its worker, so it parses nothing on the caller's thread.
+    static std::optional<ApplyConflict> explainConflict(const ApiResponse &response);
+    // The same for a Status body, decoded here (tests, fuzzing).
     static std::optional<ApplyConflict> explainConflict(const QByteArray &statusBody);
 };
 

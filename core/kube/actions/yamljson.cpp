@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamljson.h"
 
+#include "util/decodeguard.h"
 #include "util/jsonread.h"
 #include "util/limits.h"
 #include "util/utf8.h"
@@ -349,6 +350,7 @@ bool hasSecondDocument(const std::string &text)
 Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml,
                                                      const QString &fileName)
 {
+    DecodeGuard::noteDecode("YamlJson::parseDocuments");
     if (auto error = notUtf8(yaml, fileName))
         return *error;
     QList<YamlDocument> docs;
@@ -391,6 +393,7 @@ Result<QList<YamlDocument>> YamlJson::parseDocuments(const QByteArray &yaml,
 
 Result<nlohmann::json> YamlJson::parse(const QByteArray &yaml, const QString &fileName)
 {
+    DecodeGuard::noteDecode("YamlJson::parse");
     if (auto error = notUtf8(yaml, fileName))
         return *error;
     try {
