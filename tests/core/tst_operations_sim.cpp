@@ -414,7 +414,8 @@ void tst_OperationsSim::catalog()
         QVERIFY2(OperationCatalog::label(id) != id, qPrintable(id));
         const std::optional<AccessCheck> access = OperationCatalog::access(id, web.kind, web.ns);
         QVERIFY(access);
-        std::unique_ptr<ClusterOperation> op(OperationCatalog::create(id, m_transport.get(), web));
+        std::unique_ptr<ClusterOperation> op(
+            OperationCatalog::create(id, m_cluster.transport(), web));
         QVERIFY(op);
         QCOMPARE(op->requiredAccess().first().verb, access->verb);
         QCOMPARE(op->target().name, web.name);
@@ -422,12 +423,12 @@ void tst_OperationsSim::catalog()
     QCOMPARE(OperationCatalog::label(QStringLiteral("scale")), QStringLiteral("Scale\u2026"));
     // The fixed parameter of each of a pair.
     std::unique_ptr<ClusterOperation> resume(
-        OperationCatalog::create(QStringLiteral("resume"), m_transport.get(), web));
+        OperationCatalog::create(QStringLiteral("resume"), m_cluster.transport(), web));
     QVERIFY(resume->tracksRollout()); // a pause does not
     std::unique_ptr<ClusterOperation> uncordon(OperationCatalog::create(
-        QStringLiteral("uncordon"), m_transport.get(), {Kind::Node, {}, QStringLiteral("n")}));
+        QStringLiteral("uncordon"), m_cluster.transport(), {Kind::Node, {}, QStringLiteral("n")}));
     QVERIFY(!static_cast<CordonOperation *>(uncordon.get())->cordons());
-    QVERIFY(!OperationCatalog::create(QStringLiteral("describe"), m_transport.get(), web));
+    QVERIFY(!OperationCatalog::create(QStringLiteral("describe"), m_cluster.transport(), web));
     QVERIFY(!OperationCatalog::access(QStringLiteral("describe"), web.kind, web.ns));
     QCOMPARE(OperationCatalog::label(QStringLiteral("describe")), QStringLiteral("describe"));
 }
@@ -435,10 +436,10 @@ void tst_OperationsSim::catalog()
 // The path the window takes, without widgets: the hooks stand for the dialogs.
 void tst_OperationsSim::runnerPath()
 {
-    auto connection = m_config.connection(m_config.currentContext());
+    auto connection = m_cluster.config().connection(m_cluster.config().currentContext());
     QVERIFY(connection.ok());
     ClusterSession session(std::move(*connection)); // not started: its transport is enough
-    OperationRunner runner(m_audit.get());
+    OperationRunner runner(m_cluster.audit());
     QStringList confirmed;
     runner.setConfirmation([&](const OperationRunner::Target &t, ClusterOperation *op) {
         QCOMPARE(t.session.data(), &session);
@@ -479,10 +480,10 @@ void tst_OperationsSim::runnerPath()
 
 void tst_OperationsSim::runnerStopsBeforeSending()
 {
-    auto connection = m_config.connection(m_config.currentContext());
+    auto connection = m_cluster.config().connection(m_cluster.config().currentContext());
     QVERIFY(connection.ok());
     ClusterSession session(std::move(*connection));
-    OperationRunner runner(m_audit.get());
+    OperationRunner runner(m_cluster.audit());
     int confirmations = 0;
     runner.setConfirmation([&](const OperationRunner::Target &, ClusterOperation *op) {
         ++confirmations;
@@ -526,7 +527,7 @@ void tst_OperationsSim::runnerStopsBeforeSending()
 // context, for as long as the receiver lives.
 void tst_OperationsSim::permissionFollow()
 {
-    auto connection = m_config.connection(m_config.currentContext());
+    auto connection = m_cluster.config().connection(m_cluster.config().currentContext());
     QVERIFY(connection.ok());
     ClusterSession session(std::move(*connection));
     PermissionCache cache;
