@@ -144,6 +144,8 @@ struct CurlWorker::Private
     std::atomic<quint64> nextId = 1;
 
     std::map<quint64, std::unique_ptr<Transfer>> transfers;
+    // Keyed by deadline in nanoseconds of `clock`: in whole milliseconds, a timer set at
+    // 100.9 ms for 1000 ms would run at 1100.0 ms, 0.9 ms early (a Retry-After is a floor).
     std::multimap<qint64, std::pair<quint64, std::function<void()>>> timers;
 
     void enqueue(std::function<void()> task)
@@ -533,8 +535,11 @@ int CurlWorker::Private::pollTimeoutMs()
 {
     const qint64 now = clock.elapsed();
     qint64 timeout = 1000;
-    if (!timers.empty())
-        timeout = std::min(timeout, timers.begin()->first - now);
+    if (!timers.empty()) {
+        // Rounded up: waking before the deadline only loops once more.
+        const qint64 ns = timers.begin()->first - clock.nsecsElapsed();
+        timeout = std::min(timeout, ns <= 0 ? 0 : (ns + 999999) / 1000000);
+    }
     for (auto &[id, t] : transfers) {
         const int idle = t->job.request.idleTimeoutMs;
         if (idle > 0)
@@ -619,7 +624,7 @@ quint64 CurlWorker::schedule(int delayMs, std::function<void()> task)
     const quint64 id = d->nextId++;
     auto fn = std::make_shared<std::function<void()>>(std::move(task));
     d->enqueue([this, id, delayMs, fn] {
-        d->timers.emplace(d->clock.elapsed() + std::max(0, delayMs),
+        d->timers.emplace(d->clock.nsecsElapsed() + qint64(std::max(0, delayMs)) * 1000000,
                           std::make_pair(id, std::move(*fn)));
     });
     return id;
@@ -667,7 +672,7 @@ void CurlWorker::run()
             task();
         }
 
-        const qint64 now = d->clock.elapsed();
+        const qint64 now = d->clock.nsecsElapsed();
         while (!d->timers.empty() && d->timers.begin()->first <= now && !d->stopping) {
             auto fn = std::move(d->timers.begin()->second.second);
             d->timers.erase(d->timers.begin());

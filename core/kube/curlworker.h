@@ -50,7 +50,7 @@ public:
     quint64 submit(CurlJob job);
     void cancel(quint64 id); // onDone is not called
     void post(std::function<void()> task);
-    quint64 schedule(int delayMs, std::function<void()> task);
+    quint64 schedule(int delayMs, std::function<void()> task); // not before delayMs from now
     void cancelTimer(quint64 id);
     void stop();
 

@@ -89,6 +89,15 @@ void Informer::resync(const QString &reason)
             setState(WatchHealth::State::Reconnecting, true);
         else
             reportHealth(true);
+        // Our own backoff gives way to the resync; the server's Retry-After does not.
+        const qint64 wait = m_retryAfter.remainingTime();
+        if (wait > 0) {
+            m_timerId = m_worker->schedule(int(wait), [this, generation = m_generation] {
+                if (generation == m_generation)
+                    list({});
+            });
+            return;
+        }
         list({});
     });
 }
@@ -438,6 +447,8 @@ void Informer::retry(const Error &error, bool relist)
     }
     reportHealth(true); // the error is news even when the state did not change
     // The server's Retry-After (429, 503) is a floor, as in client-go; the backoff may be longer.
+    if (error.retryAfterMs > 0)
+        m_retryAfter.setRemainingTime(error.retryAfterMs, Qt::PreciseTimer);
     const int delay = std::max(nextBackoffMs(), error.retryAfterMs);
     m_timerId = m_worker->schedule(delay, [this, relist, generation = m_generation] {
         if (generation != m_generation)

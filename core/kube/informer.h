@@ -7,6 +7,7 @@
 #include "storedelta.h"
 #include "watchhealth.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QPointer>
 
@@ -51,6 +52,7 @@ public:
     // replaces the store and re-watches (client-go's relist): after a sleep or a network
     // change the open watch may be a dead socket that the idle deadline would only notice
     // minutes later. Health goes Reconnecting with `reason`, then Live after the list.
+    // Only a Retry-After the server sent (429, 5xx) still holds: the list waits it out.
     void resync(const QString &reason);
     // Thread-safe: marks the informer Error (e.g. the kind is not served) without any request.
     void reportUnavailable(const Error &error);
@@ -102,6 +104,9 @@ private:
     QElapsedTimer m_watchStarted;
     QElapsedTimer m_failingSince; // first failure since the informer was last Live
     QElapsedTimer m_sinceReport;
+    // Until when the server asked this resource to wait (its last Retry-After): no request
+    // goes out before, whoever asks (backoff, resync).
+    QDeadlineTimer m_retryAfter;
     bool m_everSynced = false;
     bool m_stopped = false;
     // A list page was larger than the limit: no retry until resync() (Reconnect) asks again.

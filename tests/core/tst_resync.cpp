@@ -3,9 +3,10 @@
 // sockets that say nothing. resync() relists every informer in place against the loopback
 // fault server: the store catches up with the server (no ghosts, nothing lost), objects that
 // did not change are neither removed nor re-added, and health says Reconnecting with the
-// reason before it is Live again.
+// reason before it is Live again. A Retry-After the server sent still holds.
 
 #include "fakeapiserver.h"
+#include "faultyapiserver.h"
 #include "testcredentialprovider.h"
 
 #include "kube/changebatch.h"
@@ -199,6 +200,49 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session->store()->count(Kind::Pod), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(session->health(Kind::Pod).state, WatchHealth::State::Live, 5000);
         QCOMPARE(storeNames(session->store(), Kind::Pod), serverNames(*m_server, "pods"));
+    }
+
+    void resyncWaitsOutTheServersRetryAfter()
+    {
+        // A resync drops the informer's own backoff, not the server's Retry-After: after a
+        // 429 that asked for two seconds, the resync's list waits them out.
+        Test::FaultyApiServer server;
+        QVERIFY(server.start());
+        server.put("pods", pod("a", "one"));
+        ClusterConnection c;
+        c.contextName = QStringLiteral("test");
+        c.server = QString::fromStdString(server.url());
+        ClusterSession session(c);
+        session.setOptions(fastOptions());
+        session.setKinds({Kind::Pod});
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(session.isSynced(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.health(Kind::Pod).state, WatchHealth::State::Live, 5000);
+
+        // The open watch ends; the re-watch meets 429 with Retry-After: 2, and the informer
+        // reads it (its health quotes the server's Status).
+        server.inject("pods", {Test::FaultyApiServer::Fault::WatchStatus, 429, 2, 0, 0});
+        QTRY_VERIFY_WITH_TIMEOUT(session.health(Kind::Pod).lastError
+                                     && session.health(Kind::Pod).lastError->retryAfterMs == 2000,
+                                 5000);
+        QCOMPARE(server.retryAfterRecords().size(), std::size_t(1));
+        const int lists = server.fullLists("pods");
+        session.resync(QStringLiteral("the network changed"));
+        QTRY_VERIFY_WITH_TIMEOUT(server.retryAfterRecords().front().nextRequestAt
+                                     != std::chrono::steady_clock::time_point(),
+                                 10000);
+        const Test::FaultyApiServer::RetryAfterRecord r = server.retryAfterRecords().front();
+        const auto gapMs
+            = std::chrono::duration_cast<std::chrono::milliseconds>(r.nextRequestAt - r.answeredAt)
+                  .count();
+        QVERIFY2(
+            gapMs >= 2000,
+            qPrintable(QStringLiteral("the next request came %1 ms after the 429").arg(gapMs)));
+        // That request was the resync's list, and it brings the informer back.
+        QTRY_COMPARE_WITH_TIMEOUT(server.fullLists("pods"), lists + 1, 5000);
+        server.put("pods", pod("a", "two"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.store()->count(Kind::Pod), 2, 5000);
+        QCOMPARE(session.health(Kind::Pod).state, WatchHealth::State::Live);
     }
 
     void noOpBeforeFirstSync()

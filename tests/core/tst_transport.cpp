@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +30,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <strings.h>
 #include <thread>
 
@@ -730,6 +732,46 @@ private slots:
         QVERIFY(e.hint.contains(QLatin1String("proxy-url")));
         QVERIFY(e.hint.contains(QLatin1String("prod")));
         QVERIFY(!e.toString().contains(QLatin1String("secret")));
+    }
+
+    void scheduledTasksNeverRunEarly()
+    {
+        // A timer is a floor (an informer waits out a Retry-After with one): it never runs
+        // before its delay, also when it is set part-way through a millisecond. Timers kept
+        // in whole milliseconds ran up to 1 ms early.
+        HttpTransport transport(connection());
+        Internal::CurlWorker *worker = transport.worker();
+        constexpr int runs = 40;
+        constexpr qint64 delayNs = 5 * 1000 * 1000;
+        std::atomic<int> done = 0;
+        std::atomic<int> early = 0;
+        std::atomic<qint64> shortestNs = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < runs; ++i) {
+            // Start each timer at another point of a millisecond.
+            QElapsedTimer spin;
+            spin.start();
+            const qint64 offsetNs = QRandomGenerator::global()->bounded(1000) * 1000;
+            while (spin.nsecsElapsed() < offsetNs) {
+            }
+            worker->post([&, worker] {
+                QElapsedTimer since;
+                since.start();
+                worker->schedule(int(delayNs / 1000000), [&, since] {
+                    const qint64 ns = since.nsecsElapsed();
+                    if (ns < delayNs)
+                        ++early;
+                    qint64 shortest = shortestNs;
+                    while (ns < shortest && !shortestNs.compare_exchange_weak(shortest, ns)) {
+                    }
+                    ++done;
+                });
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(done.load(), runs, 10000);
+        QVERIFY2(early == 0, qPrintable(QStringLiteral("%1 of %2 timers ran early (shortest %3 us)")
+                                            .arg(early.load())
+                                            .arg(runs)
+                                            .arg(shortestNs.load() / 1000)));
     }
 
     void cancelledRequestsStaySilent()

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace Orrery::Test {
 
@@ -259,6 +260,44 @@ void FaultyApiServer::noteRequest(const std::string &resource)
             r.nextRequestAt = Clock::now();
 }
 
+std::string FaultyApiServer::retryAfterTag(std::uint64_t id)
+{
+    return "(retry-after #" + std::to_string(id) + ")";
+}
+
+std::uint64_t FaultyApiServer::retryAfterIdIn(const std::string &message)
+{
+    const std::string prefix = "(retry-after #";
+    const std::size_t at = message.find(prefix);
+    if (at == std::string::npos)
+        return 0;
+    const std::size_t from = at + prefix.size();
+    const std::size_t end = message.find(')', from);
+    std::uint64_t id = 0;
+    if (end == std::string::npos || !parseNumber(message.substr(from, end - from), id))
+        return 0;
+    return id;
+}
+
+void FaultyApiServer::answerStatus(std::unique_lock<std::mutex> &lock, const std::string &resource,
+                                   const FaultSpec &fault, const std::string &message,
+                                   httplib::Response &res)
+{
+    if (fault.holdMs > 0) {
+        lock.unlock();
+        std::this_thread::sleep_for(std::chrono::milliseconds(fault.holdMs));
+        lock.lock();
+    }
+    if (fault.status == 429 && fault.retryAfterSec > 0) {
+        const std::uint64_t id = m_nextRetryAfterId++;
+        sendStatus(res, fault.status, message + " " + retryAfterTag(id));
+        res.set_header("Retry-After", std::to_string(fault.retryAfterSec));
+        m_retryAfter.push_back({id, resource, fault.retryAfterSec, Clock::now(), {}});
+        return;
+    }
+    sendStatus(res, fault.status, message);
+}
+
 void FaultyApiServer::installRoutes(httplib::Server &server)
 {
     server.Get(".*", [this](const httplib::Request &req, httplib::Response &res) {
@@ -336,7 +375,7 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
                                 const std::string &kind, const std::string &cont, int limit,
                                 httplib::Response &res)
 {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     noteRequest(resource);
     if (cont.empty())
         ++m_fullLists[resource];
@@ -355,11 +394,7 @@ void FaultyApiServer::serveList(const std::string &resource, const std::string &
         return;
     }
     if (faulted && fault.fault == Fault::ListStatus) {
-        sendStatus(res, fault.status, "injected failure");
-        if (fault.retryAfterSec > 0) {
-            res.set_header("Retry-After", std::to_string(fault.retryAfterSec));
-            m_retryAfter.push_back({resource, fault.retryAfterSec, Clock::now(), {}});
-        }
+        answerStatus(lock, resource, fault, "injected failure", res);
         return;
     }
 
@@ -394,7 +429,7 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
     std::uint64_t epoch = 0;
     bool expired = false;
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
         noteRequest(resource);
         if (!parseNumber(rvText, fromRv)) {
             sendStatus(res, 400, "a watch needs a resourceVersion");
@@ -403,13 +438,10 @@ void FaultyApiServer::serveWatch(const std::string &resource, const std::string 
         FaultSpec fault;
         if (takeFault(
                 resource, [](Fault f) { return f == Fault::WatchStatus; }, fault)) {
-            sendStatus(res, fault.status,
-                       fault.status == 410 ? "too old resource version: " + rvText
-                                           : "injected failure");
-            if (fault.status == 429 && fault.retryAfterSec > 0) {
-                res.set_header("Retry-After", std::to_string(fault.retryAfterSec));
-                m_retryAfter.push_back({resource, fault.retryAfterSec, Clock::now(), {}});
-            }
+            answerStatus(lock, resource, fault,
+                         fault.status == 410 ? "too old resource version: " + rvText
+                                             : "injected failure",
+                         res);
             return;
         }
         expired = m_state.isCompacted(fromRv);

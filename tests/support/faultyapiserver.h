@@ -70,16 +70,24 @@ public:
         int status = 0;
         int retryAfterSec = 0; // Retry-After header on a 429 (0: none)
         std::size_t size = 0;  // WatchOversized, WatchEndless
+        int holdMs = 0;        // ListStatus, WatchStatus: a slow server answers this much later
     };
 
-    // Sent on a 429 with Retry-After, and the first request of the resource after it.
+    // Sent on a 429 with Retry-After, and the first request of the resource after it. The
+    // Status message of that 429 names the record (retryAfterTag(id)), and a client that
+    // quotes the server's message in its errors (Orrery does) thereby says which 429s it
+    // read: an answer written to a request the client had already given up is not one.
     struct RetryAfterRecord
     {
+        std::uint64_t id = 0;
         std::string resource;
         int retryAfterSec = 0;
         std::chrono::steady_clock::time_point answeredAt;
         std::chrono::steady_clock::time_point nextRequestAt; // epoch when none yet
     };
+    static std::string retryAfterTag(std::uint64_t id); // "(retry-after #7)"
+    // The id of the record whose tag `message` quotes, or 0.
+    static std::uint64_t retryAfterIdIn(const std::string &message);
 
     FaultyApiServer();
     ~FaultyApiServer();
@@ -127,6 +135,10 @@ private:
                     httplib::Response &res);
     bool takeFault(const std::string &resource, bool (*accepts)(Fault), FaultSpec &out);
     void noteRequest(const std::string &resource); // under m_mutex
+    // Answers `fault` (a ListStatus or WatchStatus) after its hold; under m_mutex, which the
+    // hold releases meanwhile.
+    void answerStatus(std::unique_lock<std::mutex> &lock, const std::string &resource,
+                      const FaultSpec &fault, const std::string &message, httplib::Response &res);
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_changed;
@@ -140,6 +152,7 @@ private:
     std::map<std::string, int> m_watchesStreamed, m_fullLists;
     std::vector<int> m_delivered = std::vector<int>(FaultCount, 0);
     std::vector<RetryAfterRecord> m_retryAfter;
+    std::uint64_t m_nextRetryAfterId = 1;
     std::size_t m_lastEndlessBytes = 0;
     int m_bookmarkMs = 150;
 };
