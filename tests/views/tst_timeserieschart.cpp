@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -373,6 +374,14 @@ private slots:
             chart.resize(900, 420);
             show(chart);
             QVERIFY(chart.saveAsPng(dir + QStringLiteral("/chart-workload%1.png").arg(suffix)));
+            // On screen: the range selector, and the hover label over a pod's band.
+            const qint64 hoverAt = kStart + 150 * kStep;
+            const QPoint at = chart.viewPositionOf(
+                2, hoverAt, model.pointAt(2, model.indexAtOrBefore(2, hoverAt)).value);
+            QMouseEvent move(QEvent::MouseMove, at, chart.viewport()->mapToGlobal(at), Qt::NoButton,
+                             Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(chart.viewport(), &move);
+            QVERIFY(chart.grab().save(dir + QStringLiteral("/chart-hover%1.png").arg(suffix)));
 
             TimeSeriesModel hpaModel;
             const auto ids
