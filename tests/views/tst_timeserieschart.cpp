@@ -132,10 +132,17 @@ private slots:
         QCOMPARE(chart.fullRenderCount(), renders + 1);
         QVERIFY(chart.valueRange().second >= before * 3);
 
+        // A batch of several points: one in the middle above the axis still grows it.
+        const double top = chart.valueRange().second;
+        model.append(
+            {{s, t + 2 * kStep, 0.1}, {s, t + 3 * kStep, top * 2}, {s, t + 4 * kStep, 0.1}});
+        QVERIFY(chart.valueRange().second >= top * 2);
+        QCOMPARE(chart.fullRenderCount(), renders + 2);
+
         // A point past the window's end moves the time axis.
         model.append(s, x1 + kStep, 0.2);
         QVERIFY(chart.timeWindow().second > x1);
-        QCOMPARE(chart.fullRenderCount(), renders + 2);
+        QCOMPARE(chart.fullRenderCount(), renders + 3);
     }
 
     void boundedHistoryStillDraws()

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QList>
 
+#include <limits>
 #include <vector>
 
 namespace Orrery {
@@ -69,6 +70,12 @@ public:
     // What a stacked member is drawn on top of at `msecs` (0 for other series).
     double stackOffset(int series, qint64 msecs) const;
 
+    // The newest timestamp the image shows for `series` (min when none).
+    qint64 drawnUpTo(int series) const
+    {
+        return size_t(series) < m_drawnUpTo.size() ? m_drawnUpTo[size_t(series)]
+                                                   : std::numeric_limits<qint64>::min();
+    }
     int fullRenders() const { return m_fullRenders; }
     const QImage &image() const { return m_image; }
 

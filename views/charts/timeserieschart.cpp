@@ -389,9 +389,10 @@ bool TimeSeriesChart::updateRanges(bool force)
             continue;
         const int axis = style.rightAxis ? 1 : 0;
         const int n = m_model->pointCount(s);
-        // Only the newest point unless the window moved: an append can only grow the range.
+        // Only the points not drawn yet unless the window moved: an append can only grow the
+        // range.
         const int first
-            = changed ? std::max(0, m_model->indexAtOrBefore(s, m_x0)) : std::max(0, n - 1);
+            = std::max(0, m_model->indexAtOrBefore(s, changed ? m_x0 : m_plot->drawnUpTo(s)));
         for (int i = first; i < n; ++i) {
             const double v
                 = style.stacked ? m_plot->plottedValue(s, i) : m_model->pointAt(s, i).value;
