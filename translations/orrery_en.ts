@@ -267,6 +267,10 @@
         <source>orrery: unknown --theme "%1"; use system, light or dark.</source>
         <translation>orrery: unknown --theme "%1"; use system, light or dark.</translation>
     </message>
+    <message>
+        <source>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</source>
+        <translation>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -491,34 +495,6 @@ GPL-3.0-or-later</translation>
 <context>
     <name>Orrery::ActionController</name>
     <message>
-        <source>Scale…</source>
-        <translation>Scale…</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>Restart</translation>
-    </message>
-    <message>
-        <source>Pause rollout</source>
-        <translation>Pause rollout</translation>
-    </message>
-    <message>
-        <source>Resume rollout</source>
-        <translation>Resume rollout</translation>
-    </message>
-    <message>
-        <source>Set image…</source>
-        <translation>Set image…</translation>
-    </message>
-    <message>
-        <source>Roll back…</source>
-        <translation>Roll back…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
         <source>Checking permission…</source>
         <translation>Checking permission…</translation>
     </message>
@@ -531,28 +507,8 @@ GPL-3.0-or-later</translation>
         <translation>Not connected</translation>
     </message>
     <message>
-        <source>Connect to a context first: there is no cluster to send this to.</source>
-        <translation>Connect to a context first: there is no cluster to send this to.</translation>
-    </message>
-    <message>
         <source>the cluster was disconnected</source>
         <translation>the cluster was disconnected</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>The change failed</source>
-        <translation>The change failed</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>Done: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to roll back</source>
-        <translation>Nothing to roll back</translation>
     </message>
     <message>
         <source>Not connected: there is no cluster to check against.</source>
@@ -573,31 +529,6 @@ GPL-3.0-or-later</translation>
         <source>Asking the server what would change (dry run)…</source>
         <translation>Asking the server what would change (dry run)…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n object(s)</source>
-        <translation>
-            <numerusform>%n object</numerusform>
-            <numerusform>%n objects</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Force: take over the fields other managers own.</source>
-        <translation>Force: take over the fields other managers own.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Force apply of %n object(s)</source>
-        <translation>
-            <numerusform>Force apply of %n object</numerusform>
-            <numerusform>Force apply of %n objects</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply of %n object(s)</source>
-        <translation>
-            <numerusform>Apply of %n object</numerusform>
-            <numerusform>Apply of %n objects</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Apply conflict</source>
         <translation>Apply conflict</translation>
@@ -617,18 +548,6 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
-    </message>
-    <message>
-        <source>Cordon</source>
-        <translation>Cordon</translation>
-    </message>
-    <message>
-        <source>Uncordon</source>
-        <translation>Uncordon</translation>
-    </message>
-    <message>
-        <source>Nothing to change</source>
-        <translation>Nothing to change</translation>
     </message>
 </context>
 <context>
@@ -678,18 +597,6 @@ GPL-3.0-or-later</translation>
         <translation>Apply…</translation>
     </message>
     <message>
-        <source>pasted YAML</source>
-        <translation>pasted YAML</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing to apply: paste YAML or add files.</source>
-        <translation>Nothing to apply: paste YAML or add files.</translation>
-    </message>
-    <message>
         <source>Manifests to apply</source>
         <translation>Manifests to apply</translation>
     </message>
@@ -710,30 +617,8 @@ GPL-3.0-or-later</translation>
         <translation>Force (take ownership)…</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Nothing can be applied until the refused objects are fixed.</source>
-        <translation>Nothing can be applied until the refused objects are fixed.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
-        <translation>
-            <numerusform>Apply is disabled: it would apply %n other object and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
-            <numerusform>Apply is disabled: it would apply %n other objects and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The server reported conflicts: see Force (take ownership).</source>
         <translation>The server reported conflicts: see Force (take ownership).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
-        <translation>
-            <numerusform>Conflicts with another field manager in %n object: the server would refuse the apply.</numerusform>
-            <numerusform>Conflicts with another field manager in %n objects: the server would refuse the apply.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -846,6 +731,51 @@ GPL-3.0-or-later</translation>
             <numerusform>Apply of %n object</numerusform>
             <numerusform>Apply of %n objects</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pasted YAML</source>
+        <translation>pasted YAML</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: paste YAML or add files.</source>
+        <translation>Nothing to apply: paste YAML or add files.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
+        <translation>
+            <numerusform>Conflicts with another field manager in %n object: the server would refuse the apply.</numerusform>
+            <numerusform>Conflicts with another field manager in %n objects: the server would refuse the apply.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing can be applied until the refused objects are fixed.</source>
+        <translation>Nothing can be applied until the refused objects are fixed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
+        <translation>
+            <numerusform>Apply is disabled: it would apply %n other object and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+            <numerusform>Apply is disabled: it would apply %n other objects and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Force: take over the fields other managers own.</source>
+        <translation>Force: take over the fields other managers own.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>%n object</numerusform>
+            <numerusform>%n objects</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +937,18 @@ GPL-3.0-or-later</translation>
     <message>
         <source>The server says: %1</source>
         <translation>The server says: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nothing to change</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The change failed</source>
+        <translation>The change failed</translation>
     </message>
 </context>
 <context>
@@ -1293,14 +1235,6 @@ Namespace: %4</translation>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <source>This pod has no controller: once deleted it is gone.</source>
-        <translation>This pod has no controller: once deleted it is gone.</translation>
-    </message>
-    <message>
-        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
-        <translation>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</translation>
-    </message>
-    <message>
         <source>Background: delete now, dependants are removed afterwards</source>
         <translation>Background: delete now, dependants are removed afterwards</translation>
     </message>
@@ -1334,6 +1268,14 @@ Namespace: %4</translation>
     <message>
         <source>Cannot delete</source>
         <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>This pod has no controller: once deleted it is gone.</source>
+        <translation>This pod has no controller: once deleted it is gone.</translation>
+    </message>
+    <message>
+        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
+        <translation>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1555,34 @@ Namespace: %4</translation>
     <message>
         <source>No actions for this object</source>
         <translation>No actions for this object</translation>
+    </message>
+    <message>
+        <source>%1 of allocatable</source>
+        <translation>%1 of allocatable</translation>
+    </message>
+    <message>
+        <source>no request set</source>
+        <translation>no request set</translation>
+    </message>
+    <message>
+        <source>%1 of request</source>
+        <translation>%1 of request</translation>
+    </message>
+    <message>
+        <source>no limit set</source>
+        <translation>no limit set</translation>
+    </message>
+    <message>
+        <source>%1 of limit</source>
+        <translation>%1 of limit</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2080,29 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::HpaExplainedChart</name>
+    <message>
+        <source>replicas</source>
+        <translation>replicas</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (current)</translation>
+    </message>
+    <message>
+        <source>%1 target</source>
+        <translation>%1 target</translation>
+    </message>
+    <message>
+        <source>current replicas</source>
+        <translation>current replicas</translation>
+    </message>
+    <message>
+        <source>desired replicas</source>
+        <translation>desired replicas</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Kinds</name>
     <message>
         <source>Pod</source>
@@ -2186,6 +2179,139 @@ Namespace: %4</translation>
     <message>
         <source>ControllerRevision</source>
         <translation>ControllerRevision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pod(s)</source>
+        <translation>
+            <numerusform>%Ln pod</numerusform>
+            <numerusform>%Ln pods</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deployment(s)</source>
+        <translation>
+            <numerusform>%Ln deployment</numerusform>
+            <numerusform>%Ln deployments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln statefulset(s)</source>
+        <translation>
+            <numerusform>%Ln statefulset</numerusform>
+            <numerusform>%Ln statefulsets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln daemonset(s)</source>
+        <translation>
+            <numerusform>%Ln daemonset</numerusform>
+            <numerusform>%Ln daemonsets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replicaset(s)</source>
+        <translation>
+            <numerusform>%Ln replicaset</numerusform>
+            <numerusform>%Ln replicasets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s)</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cronjob(s)</source>
+        <translation>
+            <numerusform>%Ln cronjob</numerusform>
+            <numerusform>%Ln cronjobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln autoscaler(s) (HPA)</source>
+        <translation>
+            <numerusform>%Ln autoscaler (HPA)</numerusform>
+            <numerusform>%Ln autoscalers (HPA)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform>
+            <numerusform>%Ln services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ingress(es)</source>
+        <translation>
+            <numerusform>%Ln ingress</numerusform>
+            <numerusform>%Ln ingresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln endpoints</source>
+        <translation>
+            <numerusform>%Ln endpoints</numerusform>
+            <numerusform>%Ln endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln configmap(s)</source>
+        <translation>
+            <numerusform>%Ln configmap</numerusform>
+            <numerusform>%Ln configmaps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln secret(s)</source>
+        <translation>
+            <numerusform>%Ln secret</numerusform>
+            <numerusform>%Ln secrets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persistent volume claim(s)</source>
+        <translation>
+            <numerusform>%Ln persistent volume claim</numerusform>
+            <numerusform>%Ln persistent volume claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persistent volume(s)</source>
+        <translation>
+            <numerusform>%Ln persistent volume</numerusform>
+            <numerusform>%Ln persistent volumes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln node(s)</source>
+        <translation>
+            <numerusform>%Ln node</numerusform>
+            <numerusform>%Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln namespace(s)</source>
+        <translation>
+            <numerusform>%Ln namespace</numerusform>
+            <numerusform>%Ln namespaces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln controller revision(s)</source>
+        <translation>
+            <numerusform>%Ln controller revision</numerusform>
+            <numerusform>%Ln controller revisions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2574,115 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::MetricFormat</name>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 cores</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsColumns</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%CPU</source>
+        <translation>%CPU</translation>
+    </message>
+    <message>
+        <source>MEM</source>
+        <translation>MEM</translation>
+    </message>
+    <message>
+        <source>%MEM</source>
+        <translation>%MEM</translation>
+    </message>
+    <message>
+        <source>%CPU/R</source>
+        <translation>%CPU/R</translation>
+    </message>
+    <message>
+        <source>%CPU/L</source>
+        <translation>%CPU/L</translation>
+    </message>
+    <message>
+        <source>%MEM/R</source>
+        <translation>%MEM/R</translation>
+    </message>
+    <message>
+        <source>%MEM/L</source>
+        <translation>%MEM/L</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <source>Waiting for the first metrics-server sample.</source>
+        <translation>Waiting for the first metrics-server sample.</translation>
+    </message>
+    <message>
+        <source>The node states no allocatable CPU.</source>
+        <translation>The node states no allocatable CPU.</translation>
+    </message>
+    <message>
+        <source>A container sets no CPU request.</source>
+        <translation>A container sets no CPU request.</translation>
+    </message>
+    <message>
+        <source>A container sets no CPU limit.</source>
+        <translation>A container sets no CPU limit.</translation>
+    </message>
+    <message>
+        <source>The node states no allocatable memory.</source>
+        <translation>The node states no allocatable memory.</translation>
+    </message>
+    <message>
+        <source>A container sets no memory request.</source>
+        <translation>A container sets no memory request.</translation>
+    </message>
+    <message>
+        <source>A container sets no memory limit.</source>
+        <translation>A container sets no memory limit.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsUnavailable</name>
+    <message>
+        <source>no metrics-server found; looked for APIService v1beta1.metrics.k8s.io</source>
+        <translation>no metrics-server found; looked for APIService v1beta1.metrics.k8s.io</translation>
+    </message>
+    <message>
+        <source>forbidden: reading metrics needs the verb "%1" on %2 in all namespaces (a ClusterRole)</source>
+        <translation>forbidden: reading metrics needs the verb "%1" on %2 in all namespaces (a ClusterRole)</translation>
+    </message>
+    <message>
+        <source>forbidden: reading metrics needs the verb "%1" on %2 in namespace "%3"</source>
+        <translation>forbidden: reading metrics needs the verb "%1" on %2 in namespace "%3"</translation>
+    </message>
+    <message>
+        <source>the metrics API could not be reached: %1</source>
+        <translation>the metrics API could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>the metrics API answered %1 (metrics-server is registered but not answering): %2</source>
+        <translation>the metrics API answered %1 (metrics-server is registered but not answering): %2</translation>
+    </message>
+    <message>
+        <source>the metrics API answered %1: %2</source>
+        <translation>the metrics API answered %1: %2</translation>
+    </message>
+    <message>
+        <source>no sample yet for node %1 (metrics-server has not scraped its kubelet)</source>
+        <translation>no sample yet for node %1 (metrics-server has not scraped its kubelet)</translation>
+    </message>
+    <message>
+        <source>no sample yet for pod %1/%2 (metrics-server samples every 15 s; a new or stopped pod has none)</source>
+        <translation>no sample yet for pod %1/%2 (metrics-server samples every 15 s; a new or stopped pod has none)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::NamespaceFilter</name>
     <message>
         <source>Choose the namespaces to show (Ctrl+N)</source>
@@ -2505,6 +2740,64 @@ Namespace: %4</translation>
     <message>
         <source>%1: failed: %2</source>
         <translation>%1: failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationCatalog</name>
+    <message>
+        <source>Scale…</source>
+        <translation>Scale…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Pause rollout</source>
+        <translation>Pause rollout</translation>
+    </message>
+    <message>
+        <source>Resume rollout</source>
+        <translation>Resume rollout</translation>
+    </message>
+    <message>
+        <source>Set image…</source>
+        <translation>Set image…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Cordon</source>
+        <translation>Cordon</translation>
+    </message>
+    <message>
+        <source>Uncordon</source>
+        <translation>Uncordon</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationRunner</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Connect to a context first: there is no cluster to send this to.</source>
+        <translation>Connect to a context first: there is no cluster to send this to.</translation>
+    </message>
+    <message>
+        <source>the cluster was disconnected</source>
+        <translation>the cluster was disconnected</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
     </message>
 </context>
 <context>
@@ -2641,14 +2934,6 @@ Namespace: %4</translation>
         <translation>Filter by name, or a label selector like app=web,tier!=db  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3</source>
-        <translation>%1 of %2 %3</translation>
-    </message>
-    <message>
         <source>No cluster selected</source>
         <translation>No cluster selected</translation>
     </message>
@@ -2695,6 +2980,10 @@ Namespace: %4</translation>
     <message>
         <source>No %1</source>
         <translation>No %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +3206,45 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ResourceMetrics</name>
+    <message>
+        <source>the metrics answer is not a JSON object</source>
+        <translation>the metrics answer is not a JSON object</translation>
+    </message>
+    <message>
+        <source>expected a %1, the server answered a %2</source>
+        <translation>expected a %1, the server answered a %2</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not a quantity</source>
+        <translation>%1 "%2" is not a quantity</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>item %1</translation>
+    </message>
+    <message>
+        <source>the list has more than %1 items; the rest is left out</source>
+        <translation>the list has more than %1 items; the rest is left out</translation>
+    </message>
+    <message>
+        <source>%1: no metadata.name</source>
+        <translation>%1: no metadata.name</translation>
+    </message>
+    <message>
+        <source>more than %1 containers</source>
+        <translation>more than %1 containers</translation>
+    </message>
+    <message>
+        <source>the containers' usage does not add up to a number Orrery can hold</source>
+        <translation>the containers' usage does not add up to a number Orrery can hold</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ResourceNavigator</name>
     <message>
         <source>Pods</source>
@@ -3032,16 +3360,24 @@ Namespace: %4</translation>
         <source>revision %1</source>
         <translation>revision %1</translation>
     </message>
-</context>
-<context>
-    <name>Orrery::RollbackDialog</name>
     <message>
-        <source>Roll back %1</source>
-        <translation>Roll back %1</translation>
+        <source>Select a revision.</source>
+        <translation>Select a revision.</translation>
     </message>
     <message>
-        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
-        <translation>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</translation>
+        <source>This is the revision running now.</source>
+        <translation>This is the revision running now.</translation>
+    </message>
+    <message>
+        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
+        <translation>The pod templates are identical: rolling back changes nothing (kubectl skips it).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RevisionListModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (current)</translation>
     </message>
     <message>
         <source>Revision</source>
@@ -3059,9 +3395,16 @@ Namespace: %4</translation>
         <source>Change cause</source>
         <translation>Change cause</translation>
     </message>
+</context>
+<context>
+    <name>Orrery::RollbackDialog</name>
     <message>
-        <source>%1 (current)</source>
-        <translation>%1 (current)</translation>
+        <source>Roll back %1</source>
+        <translation>Roll back %1</translation>
+    </message>
+    <message>
+        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
+        <translation>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</translation>
     </message>
     <message>
         <source>Previous revision</source>
@@ -3076,20 +3419,8 @@ Namespace: %4</translation>
         <translation>Roll back…</translation>
     </message>
     <message>
-        <source>Select a revision.</source>
-        <translation>Select a revision.</translation>
-    </message>
-    <message>
-        <source>This is the revision running now.</source>
-        <translation>This is the revision running now.</translation>
-    </message>
-    <message>
         <source>Roll back to %1…</source>
         <translation>Roll back to %1…</translation>
-    </message>
-    <message>
-        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
-        <translation>The pod templates are identical: rolling back changes nothing (kubectl skips it).</translation>
     </message>
 </context>
 <context>
@@ -3364,10 +3695,6 @@ Namespace: %4</translation>
         <translation>Scale %1</translation>
     </message>
     <message>
-        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
-        <translation>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</translation>
-    </message>
-    <message>
         <source>Minimum replicas:</source>
         <translation>Minimum replicas:</translation>
     </message>
@@ -3405,6 +3732,10 @@ Namespace: %4</translation>
     <message>
         <source>Scaled %1/%2 to %3 replicas (was %4).</source>
         <translation>Scaled %1/%2 to %3 replicas (was %4).</translation>
+    </message>
+    <message>
+        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
+        <translation>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</translation>
     </message>
 </context>
 <context>
@@ -3627,6 +3958,57 @@ Namespace: %4</translation>
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TimeSeriesChart</name>
+    <message>
+        <source>Time range</source>
+        <translation>Time range</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>No data yet.</source>
+        <translation>No data yet.</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Time Range</source>
+        <translation>Time Range</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation>Save Chart as PNG</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>chart.png</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
     </message>
 </context>
 <context>
@@ -4189,6 +4571,71 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>a range query needs start &lt;= end and a positive step</source>
+        <translation>a range query needs start &lt;= end and a positive step</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusResponse</name>
+    <message>
+        <source>the answer has more than %1 %2; narrow the query or its time range</source>
+        <translation>the answer has more than %1 %2; narrow the query or its time range</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not a Prometheus API answer</source>
+        <translation>HTTP %1: the answer is not a Prometheus API answer</translation>
+    </message>
+    <message>
+        <source>the answer has no result</source>
+        <translation>the answer has no result</translation>
+    </message>
+    <message>
+        <source>unknown result type "%1"</source>
+        <translation>unknown result type "%1"</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>series</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>samples</translation>
+    </message>
+</context>
+<context>
+    <name>Top</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>no answer in %1 s</source>
+        <translation>no answer in %1 s</translation>
+    </message>
+    <message>
+        <source>orrery: left out: %1</source>
+        <translation>orrery: left out: %1</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>No resources found</translation>
+    </message>
+    <message>
+        <source>No resources found in %1 namespace.</source>
+        <translation>No resources found in %1 namespace.</translation>
+    </message>
+    <message>
+        <source>usage: orrery --top pods|nodes [--context NAME] [--kubeconfig FILE] [-n NAMESPACE | -A]</source>
+        <translation>usage: orrery --top pods|nodes [--context NAME] [--kubeconfig FILE] [-n NAMESPACE | -A]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: context "%1": %2</translation>
+    </message>
+</context>
+<context>
     <name>listcontexts</name>
     <message>
         <source>orrery: warning: %1</source>
@@ -4308,6 +4755,26 @@ Namespace: %4</translation>
     <message>
         <source>context</source>
         <translation>context</translation>
+    </message>
+    <message>
+        <source>With --top pods: every namespace.</source>
+        <translation>With --top pods: every namespace.</translation>
+    </message>
+    <message>
+        <source>Print CPU and memory of pods or nodes of --context as `kubectl top` does, and exit.</source>
+        <translation>Print CPU and memory of pods or nodes of --context as `kubectl top` does, and exit.</translation>
+    </message>
+    <message>
+        <source>pods|nodes</source>
+        <translation>pods|nodes</translation>
+    </message>
+    <message>
+        <source>Manifest files (.yaml, .yml, .json) to open in "Apply manifests" once a context is connected.</source>
+        <translation>Manifest files (.yaml, .yml, .json) to open in "Apply manifests" once a context is connected.</translation>
+    </message>
+    <message>
+        <source>[manifest...]</source>
+        <translation>[manifest...]</translation>
     </message>
 </context>
 <context>

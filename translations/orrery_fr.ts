@@ -267,6 +267,10 @@
         <source>orrery: unknown --theme "%1"; use system, light or dark.</source>
         <translation>orrery : --theme « %1 » inconnu ; utilisez system, light ou dark.</translation>
     </message>
+    <message>
+        <source>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</source>
+        <translation>orrery : %1 n'est pas un manifeste (.yaml, .yml ou .json) ; ignoré.</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -491,34 +495,6 @@ GPL-3.0-or-later</translation>
 <context>
     <name>Orrery::ActionController</name>
     <message>
-        <source>Scale…</source>
-        <translation>Mettre à l'échelle…</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>Redémarrer</translation>
-    </message>
-    <message>
-        <source>Pause rollout</source>
-        <translation>Suspendre le déploiement progressif</translation>
-    </message>
-    <message>
-        <source>Resume rollout</source>
-        <translation>Reprendre le déploiement progressif</translation>
-    </message>
-    <message>
-        <source>Set image…</source>
-        <translation>Définir l'image…</translation>
-    </message>
-    <message>
-        <source>Roll back…</source>
-        <translation>Revenir en arrière…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
         <source>Checking permission…</source>
         <translation>Vérification de la permission…</translation>
     </message>
@@ -531,28 +507,8 @@ GPL-3.0-or-later</translation>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <source>Connect to a context first: there is no cluster to send this to.</source>
-        <translation>Connectez-vous d'abord à un contexte : il n'y a aucun cluster auquel envoyer ceci.</translation>
-    </message>
-    <message>
         <source>the cluster was disconnected</source>
         <translation>le cluster a été déconnecté</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>The change failed</source>
-        <translation>La modification a échoué</translation>
-    </message>
-    <message>
-        <source>Done: %1</source>
-        <translation>Terminé : %1</translation>
-    </message>
-    <message>
-        <source>Nothing to roll back</source>
-        <translation>Aucun retour arrière possible</translation>
     </message>
     <message>
         <source>Not connected: there is no cluster to check against.</source>
@@ -570,25 +526,6 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Asking the server what would change (dry run)…</source>
         <translation>Interrogation du serveur sur ce qui changerait (simulation)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n object(s)</source>
-        <translation>
-            <numerusform>%n objet(s)</numerusform><numerusform>%n objet(s)</numerusform></translation>
-    </message>
-    <message>
-        <source>Force: take over the fields other managers own.</source>
-        <translation>Forcer : reprendre les champs détenus par d'autres gestionnaires de champs.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Force apply of %n object(s)</source>
-        <translation>
-            <numerusform>Application forcée de %n objet(s)</numerusform><numerusform>Application forcée de %n objet(s)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply of %n object(s)</source>
-        <translation>
-            <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
     </message>
     <message>
         <source>Apply conflict</source>
@@ -609,18 +546,6 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Journal d'audit</translation>
-    </message>
-    <message>
-        <source>Cordon</source>
-        <translation>Isoler (cordon)</translation>
-    </message>
-    <message>
-        <source>Uncordon</source>
-        <translation>Réintégrer (uncordon)</translation>
-    </message>
-    <message>
-        <source>Nothing to change</source>
-        <translation>Rien à changer</translation>
     </message>
 </context>
 <context>
@@ -670,18 +595,6 @@ GPL-3.0-or-later</translation>
         <translation>Appliquer…</translation>
     </message>
     <message>
-        <source>pasted YAML</source>
-        <translation>YAML collé</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
-    </message>
-    <message>
-        <source>Nothing to apply: paste YAML or add files.</source>
-        <translation>Rien à appliquer : collez du YAML ou ajoutez des fichiers.</translation>
-    </message>
-    <message>
         <source>Manifests to apply</source>
         <translation>Manifestes à appliquer</translation>
     </message>
@@ -702,26 +615,8 @@ GPL-3.0-or-later</translation>
         <translation>Forcer (prendre la main)…</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>Nothing can be applied until the refused objects are fixed.</source>
-        <translation>Rien ne peut être appliqué tant que les objets refusés ne sont pas corrigés.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
-        <translation>
-            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform><numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform></translation>
-    </message>
-    <message>
         <source>The server reported conflicts: see Force (take ownership).</source>
         <translation>Le serveur a signalé des conflits : voir Forcer (prendre la main).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
-        <translation>
-            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform><numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -828,6 +723,45 @@ GPL-3.0-or-later</translation>
         <source>Apply of %n object(s)</source>
         <translation>
             <numerusform>Application de %n objet(s)</numerusform><numerusform>Application de %n objet(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>pasted YAML</source>
+        <translation>YAML collé</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: paste YAML or add files.</source>
+        <translation>Rien à appliquer : collez du YAML ou ajoutez des fichiers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts with another field manager in %n object(s): the server would refuse the apply.</source>
+        <translation>
+            <numerusform>Conflit avec un autre gestionnaire de champs dans %n objet : le serveur refuserait l’application.</numerusform><numerusform>Conflits avec un autre gestionnaire de champs dans %n objets : le serveur refuserait l’application.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing can be applied until the refused objects are fixed.</source>
+        <translation>Rien ne peut être appliqué tant que les objets refusés ne sont pas corrigés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply is disabled: it would apply %n other object(s) and then fail on the conflicts. Force (take ownership) applies all %1 objects and makes orrery the manager of the conflicting fields, with the values of these manifests; or edit the manifests (drop those fields, or set them to the live values) and check again.</source>
+        <translation>
+            <numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform><numerusform>Appliquer est désactivé : cela appliquerait %n autre(s) objet(s) puis échouerait sur les conflits. Forcer (prendre la main) applique les %1 objets et fait d’orrery le gestionnaire des champs en conflit, avec les valeurs de ces manifestes ; sinon modifiez les manifestes (retirez ces champs ou donnez-leur les valeurs actuelles) et vérifiez à nouveau.</numerusform></translation>
+    </message>
+    <message>
+        <source>Force: take over the fields other managers own.</source>
+        <translation>Forcer : reprendre les champs détenus par d'autres gestionnaires de champs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s)</source>
+        <translation>
+            <numerusform>%n objet(s)</numerusform><numerusform>%n objet(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
     </message>
 </context>
 <context>
@@ -985,6 +919,18 @@ GPL-3.0-or-later</translation>
     <message>
         <source>The server says: %1</source>
         <translation>Le serveur indique : %1</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Rien à changer</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>The change failed</source>
+        <translation>La modification a échoué</translation>
     </message>
 </context>
 <context>
@@ -1271,14 +1217,6 @@ Espace de noms : %4</translation>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <source>This pod has no controller: once deleted it is gone.</source>
-        <translation>Ce pod n'a pas de contrôleur : une fois supprimé, il disparaît définitivement.</translation>
-    </message>
-    <message>
-        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
-        <translation>%1 contrôle ce pod et en créera immédiatement un remplaçant (c'est ainsi qu'on redémarre un pod).</translation>
-    </message>
-    <message>
         <source>Background: delete now, dependants are removed afterwards</source>
         <translation>Arrière-plan : supprimer maintenant, les dépendants sont supprimés ensuite</translation>
     </message>
@@ -1312,6 +1250,14 @@ Espace de noms : %4</translation>
     <message>
         <source>Cannot delete</source>
         <translation>Impossible de supprimer</translation>
+    </message>
+    <message>
+        <source>This pod has no controller: once deleted it is gone.</source>
+        <translation>Ce pod n'a pas de contrôleur : une fois supprimé, il disparaît définitivement.</translation>
+    </message>
+    <message>
+        <source>%1 controls this pod and will create a replacement right away (this is how a pod is restarted).</source>
+        <translation>%1 contrôle ce pod et en créera immédiatement un remplaçant (c'est ainsi qu'on redémarre un pod).</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1531,34 @@ Espace de noms : %4</translation>
     <message>
         <source>No actions for this object</source>
         <translation>Aucune action pour cet objet</translation>
+    </message>
+    <message>
+        <source>%1 of allocatable</source>
+        <translation>%1 de la capacité allouable</translation>
+    </message>
+    <message>
+        <source>no request set</source>
+        <translation>aucune requête définie</translation>
+    </message>
+    <message>
+        <source>%1 of request</source>
+        <translation>%1 de la requête</translation>
+    </message>
+    <message>
+        <source>no limit set</source>
+        <translation>aucune limite définie</translation>
+    </message>
+    <message>
+        <source>%1 of limit</source>
+        <translation>%1 de la limite</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2040,29 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::HpaExplainedChart</name>
+    <message>
+        <source>replicas</source>
+        <translation>répliques</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (actuelle)</translation>
+    </message>
+    <message>
+        <source>%1 target</source>
+        <translation>%1 (cible)</translation>
+    </message>
+    <message>
+        <source>current replicas</source>
+        <translation>répliques actuelles</translation>
+    </message>
+    <message>
+        <source>desired replicas</source>
+        <translation>répliques souhaitées</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Kinds</name>
     <message>
         <source>Pod</source>
@@ -2142,6 +2139,101 @@ Espace de noms : %4</translation>
     <message>
         <source>ControllerRevision</source>
         <translation>ControllerRevision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pod(s)</source>
+        <translation>
+            <numerusform>%Ln pod</numerusform><numerusform>%Ln pods</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deployment(s)</source>
+        <translation>
+            <numerusform>%Ln deployment</numerusform><numerusform>%Ln deployments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln statefulset(s)</source>
+        <translation>
+            <numerusform>%Ln statefulset</numerusform><numerusform>%Ln statefulsets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln daemonset(s)</source>
+        <translation>
+            <numerusform>%Ln daemonset</numerusform><numerusform>%Ln daemonsets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replicaset(s)</source>
+        <translation>
+            <numerusform>%Ln replicaset</numerusform><numerusform>%Ln replicasets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s)</source>
+        <translation>
+            <numerusform>%Ln job</numerusform><numerusform>%Ln jobs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cronjob(s)</source>
+        <translation>
+            <numerusform>%Ln cronjob</numerusform><numerusform>%Ln cronjobs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln autoscaler(s) (HPA)</source>
+        <translation>
+            <numerusform>%Ln autoscaler (HPA)</numerusform><numerusform>%Ln autoscalers (HPA)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln service</numerusform><numerusform>%Ln services</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ingress(es)</source>
+        <translation>
+            <numerusform>%Ln ingress</numerusform><numerusform>%Ln ingresses</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln endpoints</source>
+        <translation>
+            <numerusform>%Ln endpoints</numerusform><numerusform>%Ln endpoints</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln configmap(s)</source>
+        <translation>
+            <numerusform>%Ln configmap</numerusform><numerusform>%Ln configmaps</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln secret(s)</source>
+        <translation>
+            <numerusform>%Ln secret</numerusform><numerusform>%Ln secrets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persistent volume claim(s)</source>
+        <translation>
+            <numerusform>%Ln persistent volume claim</numerusform><numerusform>%Ln persistent volume claims</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln persistent volume(s)</source>
+        <translation>
+            <numerusform>%Ln persistent volume</numerusform><numerusform>%Ln persistent volumes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln node(s)</source>
+        <translation>
+            <numerusform>%Ln nœud</numerusform><numerusform>%Ln nœuds</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln namespace(s)</source>
+        <translation>
+            <numerusform>%Ln namespace</numerusform><numerusform>%Ln namespaces</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform><numerusform>%Ln événements</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln controller revision(s)</source>
+        <translation>
+            <numerusform>%Ln controller revision</numerusform><numerusform>%Ln controller revisions</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2492,115 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::MetricFormat</name>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 cœurs</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsColumns</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%CPU</source>
+        <translation>%CPU</translation>
+    </message>
+    <message>
+        <source>MEM</source>
+        <translation>MÉM</translation>
+    </message>
+    <message>
+        <source>%MEM</source>
+        <translation>%MÉM</translation>
+    </message>
+    <message>
+        <source>%CPU/R</source>
+        <translation>%CPU/R</translation>
+    </message>
+    <message>
+        <source>%CPU/L</source>
+        <translation>%CPU/L</translation>
+    </message>
+    <message>
+        <source>%MEM/R</source>
+        <translation>%MÉM/R</translation>
+    </message>
+    <message>
+        <source>%MEM/L</source>
+        <translation>%MÉM/L</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>Waiting for the first metrics-server sample.</source>
+        <translation>En attente du premier échantillon de metrics-server.</translation>
+    </message>
+    <message>
+        <source>The node states no allocatable CPU.</source>
+        <translation>Le nœud n'indique aucun CPU allouable.</translation>
+    </message>
+    <message>
+        <source>A container sets no CPU request.</source>
+        <translation>Un conteneur ne définit aucune requête CPU.</translation>
+    </message>
+    <message>
+        <source>A container sets no CPU limit.</source>
+        <translation>Un conteneur ne définit aucune limite CPU.</translation>
+    </message>
+    <message>
+        <source>The node states no allocatable memory.</source>
+        <translation>Le nœud n'indique aucune mémoire allouable.</translation>
+    </message>
+    <message>
+        <source>A container sets no memory request.</source>
+        <translation>Un conteneur ne définit aucune requête mémoire.</translation>
+    </message>
+    <message>
+        <source>A container sets no memory limit.</source>
+        <translation>Un conteneur ne définit aucune limite mémoire.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsUnavailable</name>
+    <message>
+        <source>no metrics-server found; looked for APIService v1beta1.metrics.k8s.io</source>
+        <translation>aucun metrics-server trouvé ; APIService v1beta1.metrics.k8s.io recherché</translation>
+    </message>
+    <message>
+        <source>forbidden: reading metrics needs the verb "%1" on %2 in all namespaces (a ClusterRole)</source>
+        <translation>interdit : lire les métriques nécessite le verbe « %1 » sur %2 dans tous les namespaces (un ClusterRole)</translation>
+    </message>
+    <message>
+        <source>forbidden: reading metrics needs the verb "%1" on %2 in namespace "%3"</source>
+        <translation>interdit : lire les métriques nécessite le verbe « %1 » sur %2 dans le namespace « %3 »</translation>
+    </message>
+    <message>
+        <source>the metrics API could not be reached: %1</source>
+        <translation>l'API de métriques est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>the metrics API answered %1 (metrics-server is registered but not answering): %2</source>
+        <translation>l'API de métriques a répondu %1 (metrics-server est enregistré mais ne répond pas) : %2</translation>
+    </message>
+    <message>
+        <source>the metrics API answered %1: %2</source>
+        <translation>l'API de métriques a répondu %1 : %2</translation>
+    </message>
+    <message>
+        <source>no sample yet for node %1 (metrics-server has not scraped its kubelet)</source>
+        <translation>pas encore d'échantillon pour le nœud %1 (metrics-server n'a pas encore interrogé son kubelet)</translation>
+    </message>
+    <message>
+        <source>no sample yet for pod %1/%2 (metrics-server samples every 15 s; a new or stopped pod has none)</source>
+        <translation>pas encore d'échantillon pour le pod %1/%2 (metrics-server échantillonne toutes les 15 s ; un pod nouveau ou arrêté n'en a aucun)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::NamespaceFilter</name>
     <message>
         <source>Choose the namespaces to show (Ctrl+N)</source>
@@ -2455,6 +2656,64 @@ Espace de noms : %4</translation>
     <message>
         <source>%1: failed: %2</source>
         <translation>%1 : échec : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationCatalog</name>
+    <message>
+        <source>Scale…</source>
+        <translation>Mettre à l'échelle…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Pause rollout</source>
+        <translation>Suspendre le déploiement progressif</translation>
+    </message>
+    <message>
+        <source>Resume rollout</source>
+        <translation>Reprendre le déploiement progressif</translation>
+    </message>
+    <message>
+        <source>Set image…</source>
+        <translation>Définir l'image…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Cordon</source>
+        <translation>Isoler (cordon)</translation>
+    </message>
+    <message>
+        <source>Uncordon</source>
+        <translation>Réintégrer (uncordon)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::OperationRunner</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Connect to a context first: there is no cluster to send this to.</source>
+        <translation>Connectez-vous d'abord à un contexte : il n'y a aucun cluster auquel envoyer ceci.</translation>
+    </message>
+    <message>
+        <source>the cluster was disconnected</source>
+        <translation>le cluster a été déconnecté</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Terminé : %1</translation>
     </message>
 </context>
 <context>
@@ -2591,14 +2850,6 @@ Espace de noms : %4</translation>
         <translation>Filtrer par nom, ou par un sélecteur de labels comme app=web,tier!=db  (Ctrl+F)</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3</source>
-        <translation>%1 sur %2 %3</translation>
-    </message>
-    <message>
         <source>No cluster selected</source>
         <translation>Aucun cluster sélectionné</translation>
     </message>
@@ -2645,6 +2896,10 @@ Espace de noms : %4</translation>
     <message>
         <source>No %1</source>
         <translation>Pas de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +3122,45 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ResourceMetrics</name>
+    <message>
+        <source>the metrics answer is not a JSON object</source>
+        <translation>la réponse des métriques n'est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>expected a %1, the server answered a %2</source>
+        <translation>%1 attendu, le serveur a répondu par un %2</translation>
+    </message>
+    <message>
+        <source>%1 "%2" is not a quantity</source>
+        <translation>%1 « %2 » n'est pas une quantité</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>élément %1</translation>
+    </message>
+    <message>
+        <source>the list has more than %1 items; the rest is left out</source>
+        <translation>la liste compte plus de %1 éléments ; le reste est ignoré</translation>
+    </message>
+    <message>
+        <source>%1: no metadata.name</source>
+        <translation>%1 : pas de metadata.name</translation>
+    </message>
+    <message>
+        <source>more than %1 containers</source>
+        <translation>plus de %1 conteneurs</translation>
+    </message>
+    <message>
+        <source>the containers' usage does not add up to a number Orrery can hold</source>
+        <translation>la somme de l'utilisation des conteneurs dépasse ce qu'Orrery peut représenter</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ResourceNavigator</name>
     <message>
         <source>Pods</source>
@@ -2982,16 +3276,24 @@ Espace de noms : %4</translation>
         <source>revision %1</source>
         <translation>révision %1</translation>
     </message>
-</context>
-<context>
-    <name>Orrery::RollbackDialog</name>
     <message>
-        <source>Roll back %1</source>
-        <translation>Revenir en arrière sur %1</translation>
+        <source>Select a revision.</source>
+        <translation>Sélectionnez une révision.</translation>
     </message>
     <message>
-        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
-        <translation>Révisions de %1, de la plus récente à la plus ancienne. Les différences montrent ce qui change dans le modèle de pod en revenant à la révision sélectionnée.</translation>
+        <source>This is the revision running now.</source>
+        <translation>C'est la révision en cours d'exécution.</translation>
+    </message>
+    <message>
+        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
+        <translation>Les modèles de pod sont identiques : revenir en arrière ne change rien (kubectl l'ignore).</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RevisionListModel</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (actuelle)</translation>
     </message>
     <message>
         <source>Revision</source>
@@ -3009,9 +3311,16 @@ Espace de noms : %4</translation>
         <source>Change cause</source>
         <translation>Cause du changement</translation>
     </message>
+</context>
+<context>
+    <name>Orrery::RollbackDialog</name>
     <message>
-        <source>%1 (current)</source>
-        <translation>%1 (actuelle)</translation>
+        <source>Roll back %1</source>
+        <translation>Revenir en arrière sur %1</translation>
+    </message>
+    <message>
+        <source>Revisions of %1, newest first. The diff shows what changes in the pod template when rolling back to the selected revision.</source>
+        <translation>Révisions de %1, de la plus récente à la plus ancienne. Les différences montrent ce qui change dans le modèle de pod en revenant à la révision sélectionnée.</translation>
     </message>
     <message>
         <source>Previous revision</source>
@@ -3026,20 +3335,8 @@ Espace de noms : %4</translation>
         <translation>Revenir en arrière…</translation>
     </message>
     <message>
-        <source>Select a revision.</source>
-        <translation>Sélectionnez une révision.</translation>
-    </message>
-    <message>
-        <source>This is the revision running now.</source>
-        <translation>C'est la révision en cours d'exécution.</translation>
-    </message>
-    <message>
         <source>Roll back to %1…</source>
         <translation>Revenir à %1…</translation>
-    </message>
-    <message>
-        <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
-        <translation>Les modèles de pod sont identiques : revenir en arrière ne change rien (kubectl l'ignore).</translation>
     </message>
 </context>
 <context>
@@ -3306,10 +3603,6 @@ Espace de noms : %4</translation>
         <translation>Mettre %1 à l'échelle</translation>
     </message>
     <message>
-        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
-        <translation>Le HorizontalPodAutoscaler %1 contrôle les réplicas de %2 (min %3, max %4, actuellement %5). Une mise à l'échelle manuelle serait annulée en quelques secondes ; modifiez plutôt les limites de l'autoscaler.</translation>
-    </message>
-    <message>
         <source>Minimum replicas:</source>
         <translation>Réplicas minimum :</translation>
     </message>
@@ -3347,6 +3640,10 @@ Espace de noms : %4</translation>
     <message>
         <source>Scaled %1/%2 to %3 replicas (was %4).</source>
         <translation>%1/%2 mis à l'échelle à %3 réplicas (auparavant %4).</translation>
+    </message>
+    <message>
+        <source>The HorizontalPodAutoscaler %1 controls the replicas of %2 (min %3, max %4, now %5). A manual scale would be undone within seconds, so change the autoscaler's bounds instead.</source>
+        <translation>Le HorizontalPodAutoscaler %1 contrôle les réplicas de %2 (min %3, max %4, actuellement %5). Une mise à l'échelle manuelle serait annulée en quelques secondes ; modifiez plutôt les limites de l'autoscaler.</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3864,57 @@ Espace de noms : %4</translation>
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TimeSeriesChart</name>
+    <message>
+        <source>Time range</source>
+        <translation>Plage temporelle</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 j</translation>
+    </message>
+    <message>
+        <source>No data yet.</source>
+        <translation>Pas encore de données.</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Time Range</source>
+        <translation>Plage temporelle</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation>Enregistrer le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>graphique.png</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
     </message>
 </context>
 <context>
@@ -4119,6 +4467,71 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>a range query needs start &lt;= end and a positive step</source>
+        <translation>une requête sur une plage nécessite start &lt;= end et un step positif</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusResponse</name>
+    <message>
+        <source>the answer has more than %1 %2; narrow the query or its time range</source>
+        <translation>la réponse compte plus de %1 %2 ; restreignez la requête ou sa plage temporelle</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not a Prometheus API answer</source>
+        <translation>HTTP %1 : la réponse n'est pas une réponse de l'API Prometheus</translation>
+    </message>
+    <message>
+        <source>the answer has no result</source>
+        <translation>la réponse ne contient aucun résultat</translation>
+    </message>
+    <message>
+        <source>unknown result type "%1"</source>
+        <translation>type de résultat « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>séries</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>échantillons</translation>
+    </message>
+</context>
+<context>
+    <name>Top</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>no answer in %1 s</source>
+        <translation>pas de réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>orrery: left out: %1</source>
+        <translation>orrery : omis : %1</translation>
+    </message>
+    <message>
+        <source>No resources found</source>
+        <translation>Aucune ressource trouvée</translation>
+    </message>
+    <message>
+        <source>No resources found in %1 namespace.</source>
+        <translation>Aucune ressource trouvée dans le namespace %1.</translation>
+    </message>
+    <message>
+        <source>usage: orrery --top pods|nodes [--context NAME] [--kubeconfig FILE] [-n NAMESPACE | -A]</source>
+        <translation>usage : orrery --top pods|nodes [--context NOM] [--kubeconfig FICHIER] [-n NAMESPACE | -A]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: contexte "%1" : %2</translation>
+    </message>
+</context>
+<context>
     <name>listcontexts</name>
     <message>
         <source>orrery: warning: %1</source>
@@ -4238,6 +4651,26 @@ Espace de noms : %4</translation>
     <message>
         <source>context</source>
         <translation>contexte</translation>
+    </message>
+    <message>
+        <source>With --top pods: every namespace.</source>
+        <translation>Avec --top pods : tous les namespaces.</translation>
+    </message>
+    <message>
+        <source>Print CPU and memory of pods or nodes of --context as `kubectl top` does, and exit.</source>
+        <translation>Afficher le CPU et la mémoire des pods ou des nœuds de --context comme le fait `kubectl top`, puis quitter.</translation>
+    </message>
+    <message>
+        <source>pods|nodes</source>
+        <translation>pods|nodes</translation>
+    </message>
+    <message>
+        <source>Manifest files (.yaml, .yml, .json) to open in "Apply manifests" once a context is connected.</source>
+        <translation>Fichiers de manifestes (.yaml, .yml, .json) à ouvrir dans « Appliquer les manifestes » une fois un contexte connecté.</translation>
+    </message>
+    <message>
+        <source>[manifest...]</source>
+        <translation>[manifeste...]</translation>
     </message>
 </context>
 <context>

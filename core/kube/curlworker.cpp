@@ -274,10 +274,10 @@ void CurlWorker::Private::fetchCredential()
 {
     credentialRunning = true;
     PluginProcessRegistry::global().runInBackground(
-        [provider = connection.credentials, gate = gate] {
+        [provider = connection.credentials, sharedGate = gate] {
             Result<Credential> cred = provider->credential();
-            std::lock_guard lock(gate->mutex);
-            if (Private *d = gate->d)
+            std::lock_guard lock(sharedGate->mutex);
+            if (Private *d = sharedGate->d)
                 d->enqueue([d, cred] { d->credentialArrived(cred); });
         });
 }
