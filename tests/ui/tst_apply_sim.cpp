@@ -534,24 +534,9 @@ void TestApplySim::sameSpecsAsKubectlServerSideApply()
 // pasted one.
 void TestApplySim::mainWindowMenuPaletteAndDrop()
 {
-    SessionManager sessions(
-        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_ui.config.connection(context);
-            if (!connection.ok())
-                return connection.error();
-            return new ClusterSession(std::move(connection.value()), parent);
-        });
-    MainWindow window(&sessions, m_ui.preferences.get());
-    QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_ui.config.contextNames()) {
-        const auto c = m_ui.config.context(name);
-        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
-    }
-    window.setContexts(entries, m_ui.context);
-    AuditLog audit(m_ui.dir.filePath("audit"));
-    ActionController controller(m_ui.preferences.get(), &window, &audit);
-    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
-                     &ActionController::setSession);
+    Test::WindowUnderTest ui(m_ui);
+    MainWindow &window = ui.window;
+    ActionController &controller = ui.controller;
     QVERIFY(!window.applyManifestsAction()->isEnabled());
     QStringList received;
     window.setApplyManifestsHandler([&](const QStringList &files) {
@@ -618,24 +603,9 @@ void TestApplySim::mainWindowMenuPaletteAndDrop()
 // out. Once connected, a file opens at once.
 void TestApplySim::commandLineManifestsWaitForAContext()
 {
-    SessionManager sessions(
-        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_ui.config.connection(context);
-            if (!connection.ok())
-                return connection.error();
-            return new ClusterSession(std::move(connection.value()), parent);
-        });
-    MainWindow window(&sessions, m_ui.preferences.get());
-    QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_ui.config.contextNames()) {
-        const auto c = m_ui.config.context(name);
-        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
-    }
-    window.setContexts(entries, m_ui.context);
-    AuditLog audit(m_ui.dir.filePath("audit"));
-    ActionController controller(m_ui.preferences.get(), &window, &audit);
-    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
-                     &ActionController::setSession);
+    Test::WindowUnderTest ui(m_ui);
+    MainWindow &window = ui.window;
+    ActionController &controller = ui.controller;
     QList<QStringList> received;
     window.setApplyManifestsHandler([&](const QStringList &files) {
         received << files;

@@ -541,24 +541,9 @@ void TestOperationsSim::cordonNodeFromMenu()
 // actions for the selected object, and triggering one opens the operation's dialog.
 void TestOperationsSim::mainWindowOffersActions()
 {
-    SessionManager sessions(
-        [this](const QString &context, QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = m_ui.config.connection(context);
-            if (!connection.ok())
-                return connection.error();
-            return new ClusterSession(std::move(connection.value()), parent);
-        });
-    MainWindow window(&sessions, m_ui.preferences.get());
-    QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : m_ui.config.contextNames()) {
-        const auto c = m_ui.config.context(name);
-        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
-    }
-    window.setContexts(entries, m_ui.context);
-    AuditLog audit(m_ui.dir.filePath("audit"));
-    ActionController controller(m_ui.preferences.get(), &window, &audit);
-    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
-                     &ActionController::setSession);
+    Test::WindowUnderTest ui(m_ui);
+    MainWindow &window = ui.window;
+    ActionController &controller = ui.controller;
     window.setObjectActionsProvider([&controller](const KubeObjectPtr &object, QObject *parent) {
         return controller.actionsFor(object, parent);
     });

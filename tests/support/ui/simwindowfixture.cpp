@@ -102,4 +102,25 @@ QByteArray guiThreadDecodes()
            + " JSON decode(s) on the GUI thread, the last by " + (last ? last : "none");
 }
 
+WindowUnderTest::WindowUnderTest(SimWindowFixture &fixture)
+    : sessions([&fixture](const QString &context, QObject *parent) -> Result<ClusterSession *> {
+        Result<ClusterConnection> connection = fixture.config.connection(context);
+        if (!connection.ok())
+            return connection.error();
+        return new ClusterSession(std::move(connection.value()), parent);
+    })
+    , window(&sessions, fixture.preferences.get())
+    , audit(fixture.dir.filePath(QStringLiteral("audit")))
+    , controller(fixture.preferences.get(), &window, &audit)
+{
+    QList<ContextTreeModel::Entry> entries;
+    for (const QString &name : fixture.config.contextNames()) {
+        const auto c = fixture.config.context(name);
+        entries << ContextTreeModel::Entry{name, c->clusterName, {}, c->userName, c->namespace_};
+    }
+    window.setContexts(entries, fixture.context);
+    QObject::connect(&window, &MainWindow::activeSessionChanged, &controller,
+                     &ActionController::setSession);
+}
+
 } // namespace Orrery::Test

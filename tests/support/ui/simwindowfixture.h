@@ -7,8 +7,10 @@
 #include <contextpreferences.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
+#include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/operationspanel.h>
+#include <sessionmanager.h>
 
 #include <QList>
 #include <QObject>
@@ -54,6 +56,19 @@ struct SimWindowFixture
 
 private:
     QObject m_sessions; // parent of the sessions start() connects
+};
+
+// A MainWindow over the fixture's kubeconfig contexts (its current context listed, not yet
+// activated), with its own audit log and ActionController following the window's active
+// session: what app/ wires, for the tests that drive the window.
+struct WindowUnderTest
+{
+    explicit WindowUnderTest(SimWindowFixture &fixture);
+
+    SessionManager sessions;
+    MainWindow window;
+    AuditLog audit;
+    ActionController controller;
 };
 
 // AuditLog::read(directory) on a worker thread, so that the test's own reading of the log is not
