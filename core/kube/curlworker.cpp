@@ -277,8 +277,8 @@ void CurlWorker::Private::fetchCredential()
         [provider = connection.credentials, sharedGate = gate] {
             Result<Credential> cred = provider->credential();
             std::lock_guard lock(sharedGate->mutex);
-            if (Private *d = sharedGate->d)
-                d->enqueue([d, cred] { d->credentialArrived(cred); });
+            if (Private *worker = sharedGate->d)
+                worker->enqueue([worker, cred] { worker->credentialArrived(cred); });
         });
 }
 
