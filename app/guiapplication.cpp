@@ -279,6 +279,8 @@ int runGui(const QCommandLineParser &parser)
                     window.showDetailsTab(DetailsPane::EventsTab);
                 else if (tab == QLatin1String("logs"))
                     window.showDetailsTab(DetailsPane::LogsTab);
+                else if (tab == QLatin1String("metrics"))
+                    window.showDetailsTab(DetailsPane::MetricsTab);
                 delay = 2500;
             } else if (window.tableView()->model()->rowCount() > 0) {
                 window.tableView()->selectRow(0);

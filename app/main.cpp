@@ -81,7 +81,8 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "name")},
         {QStringLiteral("details-tab"),
          QCoreApplication::translate(
-             "main", "With --screenshot: details tab to show (overview, yaml, events, logs)."),
+             "main",
+             "With --screenshot: details tab to show (overview, yaml, events, logs, metrics)."),
          QCoreApplication::translate("main", "tab")},
         {QStringLiteral("theme"),
          QCoreApplication::translate(

@@ -1584,6 +1584,14 @@ Namespace: %4</translation>
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metrics</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of metrics-server…</source>
+        <translation>Waiting for the first answer of metrics-server…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ErrorPresenter</name>
@@ -2645,6 +2653,25 @@ Namespace: %4</translation>
     <message>
         <source>A container sets no memory limit.</source>
         <translation>A container sets no memory limit.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsHistoryView</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>CPU (metrics-server)</source>
+        <translation>CPU (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Memory (metrics-server)</source>
+        <translation>Memory (metrics-server)</translation>
     </message>
 </context>
 <context>
@@ -4705,10 +4732,6 @@ Namespace: %4</translation>
         <translation>With --screenshot: select the first object whose name starts with this.</translation>
     </message>
     <message>
-        <source>With --screenshot: details tab to show (overview, yaml, events, logs).</source>
-        <translation>With --screenshot: details tab to show (overview, yaml, events, logs).</translation>
-    </message>
-    <message>
         <source>tab</source>
         <translation>tab</translation>
     </message>
@@ -4775,6 +4798,10 @@ Namespace: %4</translation>
     <message>
         <source>[manifest...]</source>
         <translation>[manifest...]</translation>
+    </message>
+    <message>
+        <source>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</source>
+        <translation>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</translation>
     </message>
 </context>
 <context>

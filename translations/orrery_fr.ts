@@ -1560,6 +1560,14 @@ Espace de noms : %4</translation>
         <source>Memory</source>
         <translation>Mémoire</translation>
     </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of metrics-server…</source>
+        <translation>En attente de la première réponse de metrics-server…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ErrorPresenter</name>
@@ -2563,6 +2571,25 @@ Espace de noms : %4</translation>
     <message>
         <source>A container sets no memory limit.</source>
         <translation>Un conteneur ne définit aucune limite mémoire.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricsHistoryView</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>CPU (metrics-server)</source>
+        <translation>CPU (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Memory (metrics-server)</source>
+        <translation>Mémoire (metrics-server)</translation>
     </message>
 </context>
 <context>
@@ -4601,10 +4628,6 @@ Espace de noms : %4</translation>
         <translation>Avec --screenshot : sélectionner le premier objet dont le nom commence par ceci.</translation>
     </message>
     <message>
-        <source>With --screenshot: details tab to show (overview, yaml, events, logs).</source>
-        <translation>Avec --screenshot : onglet de détails à afficher (overview, yaml, events, logs).</translation>
-    </message>
-    <message>
         <source>tab</source>
         <translation>onglet</translation>
     </message>
@@ -4671,6 +4694,10 @@ Espace de noms : %4</translation>
     <message>
         <source>[manifest...]</source>
         <translation>[manifeste...]</translation>
+    </message>
+    <message>
+        <source>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</source>
+        <translation>Avec --screenshot : onglet de détails à afficher (overview, yaml, events, logs, metrics).</translation>
     </message>
 </context>
 <context>

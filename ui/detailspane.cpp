@@ -7,6 +7,8 @@
 #include <logview.h>
 #include <messageoverlay.h>
 #include <metricscolumns.h>
+#include <metricshistoryview.h>
+#include <monitoring/metricspoller.h>
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
@@ -185,6 +187,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_logView(new LogView(this))
     , m_logStreamer(new LogStreamer(this))
     , m_logsPage(m_logView)
+    , m_metricsHistory(new MetricsHistoryView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -274,6 +277,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_tabs->addTab(m_yamlPage, tr("YAML"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_logsPage, tr("Logs"));
+    m_tabs->addTab(m_metricsHistory, tr("Metrics"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == YamlTab && !m_yamlLoadedFor)
             fetchYaml();
@@ -337,8 +341,42 @@ void DetailsPane::setSession(ClusterSession *session)
 void DetailsPane::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
 {
     m_metrics = std::move(metrics);
-    if (m_object && MetricsColumns::count(m_object->kind) > 0)
+    if (m_object && MetricsColumns::count(m_object->kind) > 0) {
         refreshOverview();
+        refreshMetricsHistory();
+    }
+}
+
+void DetailsPane::setMetricsHistory(MetricsPoller *poller)
+{
+    m_metricsPoller = poller;
+    refreshMetricsHistory();
+}
+
+void DetailsPane::refreshMetricsHistory()
+{
+    const bool hasMetrics
+        = m_object && (m_object->kind == Kind::Pod || m_object->kind == Kind::Node);
+    m_tabs->setTabVisible(MetricsTab, hasMetrics);
+    if (!hasMetrics) {
+        m_metricsHistory->clear();
+        return;
+    }
+    const bool pod = m_object->kind == Kind::Pod;
+    const QString key = pod ? MetricsHistory::podKey(m_object->namespaceName, m_object->name)
+                            : MetricsHistory::nodeKey(m_object->name);
+    const QList<MetricsSample> samples
+        = m_metricsPoller ? m_metricsPoller->history().samples(key) : QList<MetricsSample>();
+    QString reason;
+    if (samples.isEmpty()) {
+        if (!m_metricsPoller || !m_metrics)
+            reason = tr("Waiting for the first answer of metrics-server\u2026");
+        else
+            reason = (pod ? m_metrics->podReason(m_object->namespaceName, m_object->name)
+                          : m_metrics->nodeReason(m_object->name))
+                         .text();
+    }
+    m_metricsHistory->showSamples(key, samples, reason);
 }
 
 void DetailsPane::setActionsProvider(ActionsProvider provider)
@@ -398,6 +436,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
         m_logView->setContainers({});
     }
     refreshOverview();
+    refreshMetricsHistory();
     if (m_tabs->currentIndex() == YamlTab)
         fetchYaml();
     else if (m_tabs->currentIndex() == LogsTab && kindInfo(object->kind).hasLogs)

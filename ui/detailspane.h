@@ -26,13 +26,15 @@ class EventFilterProxyModel;
 class LogStreamer;
 class LogView;
 class MessageOverlay;
+class MetricsHistoryView;
+class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
 
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
 // and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
 // only, highlighted; Secret values redacted by the session and revealable per key), Events,
-// and Logs for pods and workloads.
+// Logs for pods and workloads, and Metrics (CPU and memory over time) for pods and nodes.
 //
 // The pane shows the object as the store has it and follows it: when the selected object
 // changes in the store the overview is refreshed; the YAML is re-fetched only when asked.
@@ -49,9 +51,11 @@ public:
     // The latest metrics-server figures: a pod's or node's overview shows its CPU and memory
     // (or why there are none).
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
+    // Where the Metrics tab reads a pod's or node's kept samples (the session's poller).
+    void setMetricsHistory(MetricsPoller *poller);
 
     // Tabs, for tests and keyboard navigation.
-    enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab };
+    enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab, MetricsTab };
     void showTab(Tab tab);
     QString overviewHtml() const;
     QString yamlText() const;
@@ -75,6 +79,7 @@ protected:
 private:
     void applyTheme();
     void refreshOverview();
+    void refreshMetricsHistory();
     void fetchYaml();
     void revealSecretKey(const QString &key);
     void restartLogs();
@@ -107,6 +112,8 @@ private:
     LogView *m_logView;
     LogStreamer *m_logStreamer;
     QWidget *m_logsPage;
+    MetricsHistoryView *m_metricsHistory;
+    QPointer<MetricsPoller> m_metricsPoller;
     int m_yamlRequest = 0;
     bool m_yamlLoadedFor = false;
     QMetaObject::Connection m_storeConnection;

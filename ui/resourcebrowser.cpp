@@ -82,6 +82,7 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
         m_model->setMetrics(snapshot);
         m_details->setMetrics(snapshot);
     });
+    m_details->setMetricsHistory(m_metricsPoller);
     m_metricsPoller->start();
 }
 

@@ -194,9 +194,11 @@ void SeriesPlotItem::renderAll()
 {
     ++m_fullRenders;
     const qreal dpr = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
-    const QSize pixels = (m_plot.size() * dpr).toSize();
+    // At least one pixel: a chart not laid out yet has an empty plot, and QPainter refuses a
+    // null image.
+    const QSize pixels = (m_plot.size() * dpr).toSize().expandedTo(QSize(1, 1));
     if (m_image.size() != pixels)
-        m_image = QImage(pixels.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+        m_image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     m_image.setDevicePixelRatio(dpr);
     m_image.fill(Qt::transparent);
     const int count = m_model ? m_model->seriesCount() : 0;
