@@ -113,13 +113,19 @@ std::optional<qint64> parseWindowMs(QStringView text)
     return qint64(total + 0.5);
 }
 
-Result<PodMetricsList> decodePods(QByteArrayView body)
+namespace {
+
+// A list of `kind`: each item's name, timestamp and window are read here, its usage by
+// `readUsage(item, out)`, which returns why the item is left out (empty: kept). At most
+// Limits::maxMetricsItems items.
+template <typename Item, typename ReadUsage>
+Result<MetricsList<Item>> decodeList(QByteArrayView body, const char *kind, ReadUsage readUsage)
 {
     const Json doc = JsonRead::parse(body);
-    const Result<const Json *> items = itemsOf(doc, "PodMetricsList");
+    const Result<const Json *> items = itemsOf(doc, kind);
     if (!items)
         return items.error();
-    PodMetricsList list;
+    MetricsList<Item> list;
     int index = 0;
     for (const Json &item : **items) {
         if (index >= Limits::maxMetricsItems) {
@@ -128,83 +134,67 @@ Result<PodMetricsList> decodePods(QByteArrayView body)
             break;
         }
         ++index;
-        PodMetrics pod;
-        pod.ns = JsonRead::string(item, {"metadata", "namespace"});
-        pod.name = JsonRead::string(item, {"metadata", "name"});
-        if (pod.name.isEmpty()) {
-            list.skipped << tr("%1: no metadata.name").arg(itemLabel(index, pod.ns, pod.name));
+        Item out;
+        QString ns;
+        if constexpr (requires { out.ns; })
+            ns = out.ns = JsonRead::string(item, {"metadata", "namespace"});
+        out.name = JsonRead::string(item, {"metadata", "name"});
+        if (out.name.isEmpty()) {
+            list.skipped << tr("%1: no metadata.name").arg(itemLabel(index, {}, {}));
             continue;
         }
-        pod.timestamp = timestampOf(item);
-        pod.windowMs = parseWindowMs(JsonRead::string(item, "window")).value_or(0);
+        out.timestamp = timestampOf(item);
+        out.windowMs = parseWindowMs(JsonRead::string(item, "window")).value_or(0);
+        if (const QString why = readUsage(item, out); !why.isEmpty()) {
+            list.skipped << tr("%1: %2").arg(itemLabel(index, ns, out.name), why);
+            continue;
+        }
+        list.items.append(std::move(out));
+    }
+    return list;
+}
+
+} // namespace
+
+Result<PodMetricsList> decodePods(QByteArrayView body)
+{
+    return decodeList<PodMetrics>(body, "PodMetricsList", [](const Json &item, PodMetrics &pod) {
         QString why;
-        const Json &containers = JsonRead::array(item, "containers");
-        for (const Json &c : containers) {
-            if (pod.containers.size() >= Limits::maxMetricsContainers) {
-                why = tr("more than %1 containers").arg(Limits::maxMetricsContainers);
-                break;
-            }
+        for (const Json &c : JsonRead::array(item, "containers")) {
+            if (pod.containers.size() >= Limits::maxMetricsContainers)
+                return tr("more than %1 containers").arg(Limits::maxMetricsContainers);
             const Json &usage = JsonRead::object(c, "usage");
             ContainerUsage cu;
             cu.name = JsonRead::string(c, "name");
             const std::optional<qint64> cpu = usageOf(usage, "cpu", true, &why);
             const std::optional<qint64> memory = usageOf(usage, "memory", false, &why);
             if (!cpu || !memory)
-                break;
+                return why;
             cu.cpuNanocores = *cpu;
             cu.memoryBytes = *memory;
             if (!addTo(pod.cpuNanocores, cu.cpuNanocores)
-                || !addTo(pod.memoryBytes, cu.memoryBytes)) {
-                why = tr("the containers' usage does not add up to a number Orrery can hold");
-                break;
-            }
+                || !addTo(pod.memoryBytes, cu.memoryBytes))
+                return tr("the containers' usage does not add up to a number Orrery can hold");
             pod.containers.append(std::move(cu));
         }
-        if (!why.isEmpty()) {
-            list.skipped << tr("%1: %2").arg(itemLabel(index, pod.ns, pod.name), why);
-            continue;
-        }
-        list.items.append(std::move(pod));
-    }
-    return list;
+        return why;
+    });
 }
 
 Result<NodeMetricsList> decodeNodes(QByteArrayView body)
 {
-    const Json doc = JsonRead::parse(body);
-    const Result<const Json *> items = itemsOf(doc, "NodeMetricsList");
-    if (!items)
-        return items.error();
-    NodeMetricsList list;
-    int index = 0;
-    for (const Json &item : **items) {
-        if (index >= Limits::maxMetricsItems) {
-            list.skipped << tr("the list has more than %1 items; the rest is left out")
-                                .arg(Limits::maxMetricsItems);
-            break;
-        }
-        ++index;
-        NodeMetrics node;
-        node.name = JsonRead::string(item, {"metadata", "name"});
-        if (node.name.isEmpty()) {
-            list.skipped << tr("%1: no metadata.name").arg(itemLabel(index, {}, {}));
-            continue;
-        }
-        node.timestamp = timestampOf(item);
-        node.windowMs = parseWindowMs(JsonRead::string(item, "window")).value_or(0);
-        QString why;
-        const Json &usage = JsonRead::object(item, "usage");
-        const std::optional<qint64> cpu = usageOf(usage, "cpu", true, &why);
-        const std::optional<qint64> memory = usageOf(usage, "memory", false, &why);
-        if (!cpu || !memory) {
-            list.skipped << tr("%1: %2").arg(node.name, why);
-            continue;
-        }
-        node.cpuNanocores = *cpu;
-        node.memoryBytes = *memory;
-        list.items.append(std::move(node));
-    }
-    return list;
+    return decodeList<NodeMetrics>(
+        body, "NodeMetricsList", [](const Json &item, NodeMetrics &node) {
+            QString why;
+            const Json &usage = JsonRead::object(item, "usage");
+            const std::optional<qint64> cpu = usageOf(usage, "cpu", true, &why);
+            const std::optional<qint64> memory = usageOf(usage, "memory", false, &why);
+            if (cpu && memory) {
+                node.cpuNanocores = *cpu;
+                node.memoryBytes = *memory;
+            }
+            return why;
+        });
 }
 
 Result<QMap<QString, NodeAllocatable>> decodeAllocatable(QByteArrayView body)
