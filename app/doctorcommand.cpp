@@ -431,11 +431,33 @@ int runDoctor(const QCommandLineParser &parser)
         contexts << parser.value(QStringLiteral("context"));
     else
         contexts = config.contextNames();
-    if (contexts.isEmpty()) {
-        err << Doctor::tr("orrery: no contexts found (tried: %1)")
-                   .arg(Kubeconfig::precedence(parser.value(QStringLiteral("kubeconfig")))
-                            .join(QStringLiteral(", ")))
+    // A kubeconfig that fails to parse is named first (file, line, entry): the contexts of
+    // the other files are still checked, but nobody should wonder where a context went.
+    const QList<Error> problems = config.errors();
+    if (!problems.isEmpty() && !json) {
+        err << Doctor::tr("orrery: the kubeconfig has errors; these entries were not loaded:")
             << '\n';
+        for (const Error &e : problems)
+            err << "  " << Redaction::stripUrlCredentials(e.toString()) << '\n';
+        err.flush();
+    }
+    if (contexts.isEmpty()) {
+        if (json) {
+            out << QString::fromStdString(JsonRead::dump(
+                nlohmann::json{{"contexts", nlohmann::json::array()},
+                               {"kubeconfigErrors", config.listContextsJson()["errors"]},
+                               {"ok", false}},
+                2))
+                << '\n';
+            out.flush();
+        }
+        if (problems.isEmpty())
+            err << Doctor::tr("orrery: no contexts found (tried: %1)")
+                       .arg(Kubeconfig::precedence(parser.value(QStringLiteral("kubeconfig")))
+                                .join(QStringLiteral(", ")))
+                << '\n';
+        else
+            err << Doctor::tr("orrery: no usable context: fix the errors above") << '\n';
         return 1;
     }
 
@@ -459,7 +481,10 @@ int runDoctor(const QCommandLineParser &parser)
     }
     if (json)
         out << Redaction::stripUrlCredentials(QString::fromStdString(
-            JsonRead::dump(nlohmann::json{{"contexts", reports}, {"ok", allUsable}}, 2)))
+            JsonRead::dump(nlohmann::json{{"contexts", reports},
+                                          {"kubeconfigErrors", config.listContextsJson()["errors"]},
+                                          {"ok", allUsable}},
+                           2)))
             << '\n';
     out.flush();
     return allUsable ? 0 : 1;

@@ -9,6 +9,7 @@
 
 #include <contextpreferences.h>
 #include <kindicons.h>
+#include <kubeconfigcontroller.h>
 #include <mainwindow.h>
 #include <manifestdrop.h>
 #include <resourcetablemodel.h>
@@ -18,12 +19,10 @@
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
-#include <util/redaction.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDebug>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTableView>
@@ -34,40 +33,6 @@
 namespace Orrery::App {
 
 namespace {
-
-QList<ContextTreeModel::Entry> entriesOf(const Kubeconfig &config)
-{
-    QList<ContextTreeModel::Entry> entries;
-    for (const QString &name : config.contextNames()) {
-        const auto context = config.context(name);
-        if (!context)
-            continue;
-        ContextTreeModel::Entry e;
-        e.context = name;
-        e.cluster = context->clusterName;
-        e.user = context->userName;
-        e.defaultNamespace = context->namespace_;
-        if (const auto cluster = config.cluster(context->clusterName))
-            e.server = Redaction::stripUrlCredentials(cluster->server); // shown in the sidebar
-        entries << e;
-    }
-    return entries;
-}
-
-QString problemText(const Kubeconfig &config, const QString &explicitFile)
-{
-    QStringList lines;
-    if (!config.isLoaded()) {
-        const QStringList files = Kubeconfig::precedence(explicitFile);
-        lines << QApplication::translate("GuiApplication", "No kubeconfig found (looked at %1).")
-                     .arg(QDir::toNativeSeparators(files.join(QStringLiteral(", "))));
-    } else if (config.contextNames().isEmpty()) {
-        lines << QApplication::translate("GuiApplication", "The kubeconfig defines no contexts.");
-    }
-    for (const Error &e : config.errors())
-        lines << e.toString();
-    return lines.join(QLatin1Char('\n'));
-}
 
 // --view: a kind (anything kindFromName accepts: Deployment, deployments) selects its table;
 // anything else names a page (Topology, Runbooks, "Helm releases", "Audit log"), or the
@@ -96,7 +61,6 @@ bool showView(MainWindow &window, const QString &view)
 // stop first.
 struct GuiState
 {
-    std::shared_ptr<Kubeconfig> kubeconfig = std::make_shared<Kubeconfig>();
     std::unique_ptr<DemoCluster> demo;
 };
 
@@ -121,16 +85,12 @@ int runGui(const QCommandLineParser &parser)
     // The one audit log of the process: every writer (operations, runbooks) appends to it.
     AuditLog audit(AuditLog::defaultDirectory());
     GuiState state;
-    // The sessions of the connected contexts, created from the loaded kubeconfig.
-    SessionManager sessions(
-        [kubeconfig = state.kubeconfig](const QString &context,
-                                        QObject *parent) -> Result<ClusterSession *> {
-            Result<ClusterConnection> connection = kubeconfig->connection(context);
-            if (!connection.ok())
-                return connection.error();
-            return new ClusterSession(std::move(connection.value()), parent);
-        });
+    // The sessions of the connected contexts, created from the loaded kubeconfig (the
+    // KubeconfigController's factory, set below: the kubeconfig belongs to the window).
+    SessionManager sessions;
     MainWindow window(&sessions, &preferences);
+    KubeconfigController kubeconfig(&window, &preferences);
+    sessions.setFactory(kubeconfig.sessionFactory());
     // Screenshots stay reproducible: no remembered size, splitters or selection, and the
     // user's remembered layout is not overwritten either.
     const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
@@ -141,34 +101,18 @@ int runGui(const QCommandLineParser &parser)
     const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
 
-    const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
-    auto useKubeconfig
-        = [&window, &state, &preferences, requestedNamespaces](
-              const Kubeconfig &config, const QString &preferred, const QStringList &demoContexts) {
-              *state.kubeconfig = config;
-              preferences.setKubeconfig(config); // protection follows clusters; TLS-off marks
-              window.setDemoContexts(demoContexts);
-              window.setContexts(entriesOf(config), config.currentContext());
-              QString context = preferred;
-              if (context.isEmpty() || !config.context(context))
-                  context = config.currentContext();
-              if (context.isEmpty() || !config.context(context))
-                  context = config.contextNames().value(0);
-              if (!requestedNamespaces.isEmpty() && !context.isEmpty())
-                  preferences.setNamespaces(context, requestedNamespaces);
-              window.activateContext(context);
-          };
+    kubeconfig.setRequestedNamespaces(parser.values(QStringLiteral("namespace")));
 
     // --context C (with --demo too: the seed scenarios' screenshots), else the context in use
     // when Orrery was last closed, else the kubeconfig's current context.
     QString requestedContext = parser.value(QStringLiteral("context"));
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
-    auto startDemo = [&window, &state, useKubeconfig, requestedContext] {
+    auto startDemo = [&window, &state, &kubeconfig, requestedContext] {
         if (!state.demo)
             state.demo = std::make_unique<DemoCluster>();
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
-        state.demo->start([&window, &state, useKubeconfig,
+        state.demo->start([&window, &state, &kubeconfig,
                            requestedContext](const Result<QString> &path) {
             if (!path.ok()) {
                 window.showWelcome(QApplication::translate("GuiApplication",
@@ -176,37 +120,21 @@ int runGui(const QCommandLineParser &parser)
                                        .arg(path.error().toString()));
                 return;
             }
-            const Kubeconfig config = Kubeconfig::load(path.value());
-            useKubeconfig(config, requestedContext, state.demo->contextNames());
+            kubeconfig.useDemo(path.value(), state.demo->contextNames(), requestedContext);
         });
     };
 
     QObject::connect(&window, &MainWindow::demoRequested, &window, startDemo);
-    QObject::connect(&window, &MainWindow::kubeconfigChosen, &window,
-                     [&window, useKubeconfig](const QString &file) {
-                         const Kubeconfig config = Kubeconfig::load(file);
-                         if (config.contextNames().isEmpty()) {
-                             window.showWelcome(problemText(config, file));
-                             return;
-                         }
-                         useKubeconfig(config, QString(), {});
-                     });
+    QObject::connect(&window, &MainWindow::kubeconfigChosen, &kubeconfig,
+                     [&kubeconfig](const QString &file) { kubeconfig.open(file); });
 
-    const QString explicitFile = parser.value(QStringLiteral("kubeconfig"));
-    const bool demo = parser.isSet(QStringLiteral("demo"));
-    if (demo) {
+    // The demo only with --demo or when there is no kubeconfig at all (KubeconfigController):
+    // a broken kubeconfig is shown as an error, never replaced by the simulated clusters.
+    if (kubeconfig.start(parser.value(QStringLiteral("kubeconfig")),
+                         parser.isSet(QStringLiteral("demo")),
+                         parser.isSet(QStringLiteral("welcome")), requestedContext)
+        == KubeconfigController::Start::Demo)
         startDemo();
-    } else {
-        const Kubeconfig config = Kubeconfig::load(explicitFile);
-        if (config.contextNames().isEmpty()) {
-            if (!explicitFile.isEmpty() || parser.isSet(QStringLiteral("welcome")))
-                window.showWelcome(problemText(config, explicitFile));
-            else
-                startDemo(); // first run without a kubeconfig: show something real at once
-        } else {
-            useKubeconfig(config, requestedContext, {});
-        }
-    }
 
     // Manifests on the command line (opened from a file manager through the desktop entry).
     QStringList manifests;

@@ -39,7 +39,7 @@ void installOperations(MainWindow &window, AuditLog *audit)
     QObject::connect(&window, &MainWindow::activeSessionChanged, controller,
                      &ActionController::setSession);
     QObject::connect(controller, &ActionController::statusMessage, window.errorPresenter(),
-                     &ErrorPresenter::showStatus);
+                     &ErrorPresenter::showContextStatus);
     window.setApplyManifestsHandler(
         [controller](const QStringList &files) { controller->applyManifests(files); });
     window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {

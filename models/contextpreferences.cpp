@@ -36,6 +36,9 @@ QString ContextPreferences::key(const QString &context, const char *field) const
     // Context names may contain '/' (EKS ARNs); percent-encode so QSettings does not split
     // them into groups.
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(context));
+    // The demo's contexts have names real ones have too ("production"): a group of their own.
+    if (isDemo(context))
+        return QStringLiteral("demo/contexts/%1/%2").arg(encoded, QLatin1String(field));
     return QStringLiteral("contexts/%1/%2").arg(encoded, QLatin1String(field));
 }
 
@@ -68,6 +71,8 @@ bool ContextPreferences::isProtected(const QString &context) const
     // A mark kept by name (older versions, or a context without a known cluster) still counts.
     if (m_settings->value(key(context, "protected"), false).toBool())
         return true;
+    if (isDemo(context)) // the demo's mark is its name mark only (see setProtected)
+        return false;
     const ClusterIdentity identity = identityOf(context);
     if (!identity.isValid())
         return false;
@@ -84,6 +89,9 @@ bool ContextPreferences::isTlsVerificationOff(const QString &context) const
 
 ClusterIdentity ContextPreferences::identityOf(const QString &context) const
 {
+    // A simulated cluster is never the same cluster as a real one.
+    if (isDemo(context))
+        return {};
     return m_clusters.value(context).identity;
 }
 
@@ -107,9 +115,14 @@ QStringList ContextPreferences::contextsSharingCluster(const QString &context) c
     if (!identity.isValid())
         return contexts;
     for (auto it = m_clusters.cbegin(); it != m_clusters.cend(); ++it)
-        if (it.key() != context && it.value().identity.isSameCluster(identity))
+        if (it.key() != context && !isDemo(it.key()) && it.value().identity.isSameCluster(identity))
             contexts << it.key();
     return contexts;
+}
+
+void ContextPreferences::setDemoContexts(const QStringList &contexts)
+{
+    m_demoContexts = contexts;
 }
 
 void ContextPreferences::setKubeconfig(const Kubeconfig &config)
@@ -128,6 +141,8 @@ void ContextPreferences::setKubeconfig(const Kubeconfig &config)
     // protection when upgrading. Names this kubeconfig does not know keep their mark.
     QStringList keys = protectedClusterKeys();
     for (auto it = m_clusters.cbegin(); it != m_clusters.cend(); ++it) {
+        if (isDemo(it.key()))
+            continue;
         const QString legacy = key(it.key(), "protected");
         if (!it.value().identity.isValid() || !m_settings->contains(legacy))
             continue;

@@ -66,6 +66,13 @@ public:
     // setKubeconfig()): shown beside the protected mark wherever the context is named.
     bool isTlsVerificationOff(const QString &context) const;
 
+    // The contexts of the embedded demo cluster. Their settings are kept apart (under
+    // "demo/contexts/<name>/...") and protection never crosses over: a real context named
+    // "production" marked protected does not make the demo's "production" look protected,
+    // and nothing set on the demo touches a real context. Call before setKubeconfig().
+    void setDemoContexts(const QStringList &contexts);
+    bool isDemo(const QString &context) const { return m_demoContexts.contains(context); }
+
     // A pleasant, stable colour for a context without one: same name, same colour.
     static QColor derivedColour(const QString &context);
 
@@ -89,6 +96,7 @@ private:
     QStringList contextsSharingCluster(const QString &context) const;
 
     QHash<QString, ContextCluster> m_clusters; // context name -> its cluster
+    QStringList m_demoContexts;
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -45,6 +45,14 @@ public:
     // Disconnects and connects again (a fresh session, every list from scratch). `why`, when
     // given, is announced with reloading().
     void reconnectContext(const QString &context, const QString &why = {});
+    // Replaces the context's session with a fresh one from the factory (so a changed
+    // kubeconfig takes effect) without emptying what is shown: the old session stays, its
+    // freshness Reconnecting with `why` (or the new session's error), until the new one has
+    // synced, then viewers switch to it (activeContextChanged, activeSessionChanged) and the
+    // old one goes. A context that is not connected, or never synced, reconnects at once.
+    void reloadContext(const QString &context, const QString &why);
+    // reloadContext() is waiting for the context's new session.
+    bool isReloading(const QString &context) const { return m_pending.contains(context); }
     // Connects the context when needed and makes it the active one.
     void setActiveContext(const QString &context);
     // Relists every connected cluster (see ClusterSession::resync); `why` is announced.
@@ -89,9 +97,15 @@ private:
 
     void setState(const QString &context, ContextTreeModel::ConnectionState state,
                   const QString &detail = {});
+    // Follows `session`'s signals for `context` (shown, or pending while reloadContext waits).
+    void attach(const QString &context, ClusterSession *session);
+    void promotePending(const QString &context);
 
     Factory m_factory;
     QHash<QString, ClusterSession *> m_sessions;
+    // reloadContext(): the new session of a context, until it syncs, and why it was made.
+    QHash<QString, ClusterSession *> m_pending;
+    QHash<QString, QString> m_reloadReasons;
     QHash<QString, State> m_states;
     QString m_activeContext;
     ClockJumpDetector *m_clockJump;

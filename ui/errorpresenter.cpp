@@ -20,6 +20,8 @@ QString ErrorPresenter::title(const Error &error, const QString &what)
     case Error::Code::AuthError: return tr("The cluster rejected your credentials");
     case Error::Code::Network: return tr("The cluster cannot be reached");
     case Error::Code::Timeout: return tr("The cluster does not answer");
+    case Error::Code::Tls:
+        return tr("The cluster's certificate is not the one the kubeconfig trusts");
     case Error::Code::NotFound:
     case Error::Code::Unsupported: return tr("This cluster does not serve %1").arg(what);
     case Error::Code::ServerError: return tr("The API server reported an error");
@@ -45,6 +47,15 @@ QString ErrorPresenter::fix(const Error &error, const QString &what)
     case Error::Code::Timeout:
         text = tr("Check your network or VPN connection and that the server address in the "
                   "kubeconfig is right. Orrery keeps retrying.");
+        break;
+    case Error::Code::Tls:
+        // The network is fine; the certificates are not. Usually the cluster's CA or the
+        // client certificate was rotated and the kubeconfig is out of date.
+        text = tr("The server's certificate changed or the kubeconfig's certificate authority "
+                  "or client certificate is out of date. Refresh the credentials (for example "
+                  "\"aws eks update-kubeconfig\" or \"az aks get-credentials\"): Orrery reloads "
+                  "the kubeconfig when it changes. If the certificate changed unexpectedly, "
+                  "check with your cluster administrator before trusting it.");
         break;
     case Error::Code::NotFound:
     case Error::Code::Unsupported:
@@ -74,6 +85,26 @@ void ErrorPresenter::showInOverlay(MessageOverlay *overlay, const Error &error, 
 void ErrorPresenter::showStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+void ErrorPresenter::showContextStatus(const QString &context, const QString &text)
+{
+    if (context.isEmpty()) {
+        showStatus(text);
+        return;
+    }
+    m_contextStatus.insert(context, text);
+    if (context == m_activeContext)
+        showStatus(text);
+}
+
+void ErrorPresenter::setActiveContext(const QString &context)
+{
+    if (context == m_activeContext)
+        return;
+    m_activeContext = context;
+    // Nothing said about another context stays on screen.
+    showStatus(m_contextStatus.value(context));
 }
 
 void ErrorPresenter::showReloading(const QString &contextName, const QString &why)

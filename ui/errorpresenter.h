@@ -4,6 +4,7 @@
 #include <kube/kubekind.h>
 #include <util/result.h>
 
+#include <QHash>
 #include <QObject>
 
 class QLabel;
@@ -34,8 +35,14 @@ public:
     static void showInOverlay(MessageOverlay *overlay, const Error &error, const QString &what,
                               const QString &action);
 
-    // A transient line in the status bar (e.g. the outcome of an operation).
+    // A transient line in the status bar, whatever the context.
     void showStatus(const QString &text);
+    // A line about `context` (e.g. the outcome of an operation there): shown while that
+    // context is the active one, again when the user comes back to it, never in another
+    // context. An empty `context` is every context's (showStatus).
+    void showContextStatus(const QString &context, const QString &text);
+    // The window shows `context` now: its last line, or none.
+    void setActiveContext(const QString &context);
     void showReloading(const QString &contextName, const QString &why);
     void showReloadingAll(const QString &why);
     void showObjectGone(Kind kind, const QString &name);
@@ -43,6 +50,8 @@ public:
 
 private:
     QLabel *m_status;
+    QString m_activeContext;
+    QHash<QString, QString> m_contextStatus; // context -> its last line
 };
 
 } // namespace Orrery

@@ -76,6 +76,14 @@ void MainWindow::buildUi()
     rootLayout->setSpacing(0);
     m_strip = new ContextStrip(root);
     rootLayout->addWidget(m_strip);
+    m_kubeconfigProblems = new QLabel(root);
+    m_kubeconfigProblems->setObjectName(QStringLiteral("kubeconfigProblems"));
+    m_kubeconfigProblems->setWordWrap(true);
+    m_kubeconfigProblems->setTextFormat(Qt::PlainText);
+    m_kubeconfigProblems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_kubeconfigProblems->setContentsMargins(8, 4, 8, 4);
+    m_kubeconfigProblems->hide();
+    rootLayout->addWidget(m_kubeconfigProblems);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, root);
     m_mainSplitter->setChildrenCollapsible(false);
@@ -260,8 +268,13 @@ void MainWindow::buildMenus()
     QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
     reconnect->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(reconnect, &QAction::triggered, this, [this] {
-        if (!activeContext().isEmpty())
-            m_sessions->reconnectContext(activeContext(), tr("asked for"));
+        const QString context = activeContext();
+        if (context.isEmpty())
+            return;
+        emit reloadRequested(context); // the kubeconfig is read again first
+        // What is shown stays (marked reconnecting) until the new session has synced.
+        if (!m_sessions->isReloading(context))
+            m_sessions->reloadContext(context, tr("asked for"));
     });
     // Next (+1) and previous (-1) context, round the list.
     const auto stepContext = [this](int step) {
@@ -311,6 +324,20 @@ void MainWindow::showWelcome(const QString &problem)
     m_central->setCurrentWidget(m_welcome);
 }
 
+void MainWindow::setKubeconfigProblems(const QStringList &problems)
+{
+    if (problems.isEmpty()) {
+        m_kubeconfigProblems->clear();
+        m_kubeconfigProblems->hide();
+        return;
+    }
+    m_kubeconfigProblems->setText(
+        tr("Some kubeconfig entries could not be loaded; the contexts listed are the ones that "
+           "could:")
+        + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+    m_kubeconfigProblems->show();
+}
+
 void MainWindow::addCentralPage(const QString &title, QWidget *page)
 {
     const QString id = QStringLiteral("page:%1").arg(m_pages.size());
@@ -338,6 +365,7 @@ void MainWindow::activateContext(const QString &context)
 void MainWindow::onActiveContextChanged(const QString &context)
 {
     m_central->setCurrentWidget(m_browser);
+    m_errors->setActiveContext(context);
     m_sidebar->setActiveContext(context);
     m_browser->showContext(context, m_sessions->session(context));
     {
@@ -492,6 +520,9 @@ void MainWindow::applyThemeColours()
         return;
     m_applyingTheme = true;
     const auto c = [](Theme::Role role) { return themeColor(role).name(); };
+    m_kubeconfigProblems->setStyleSheet(
+        QStringLiteral("background:%1;color:%2;")
+            .arg(c(Theme::Role::WarningFill), c(Theme::Role::Text)));
     m_contextsTitle->setStyleSheet(
         QStringLiteral("color:%1;font-weight:bold;font-size:8pt;padding-left:8px;")
             .arg(c(Theme::Role::MutedText)));

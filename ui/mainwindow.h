@@ -66,6 +66,10 @@ public:
     // Contexts served by the embedded simulator get a "Demo cluster" banner.
     void setDemoContexts(const QStringList &contexts);
     void showWelcome(const QString &problem = {});
+    // What is wrong with the kubeconfig files ("file:line: entry: message" lines) while the
+    // contexts that did load are shown: a warning strip above the tables; empty hides it.
+    void setKubeconfigProblems(const QStringList &problems);
+    QLabel *kubeconfigProblemsLabel() const { return m_kubeconfigProblems; }
 
     SessionManager *sessions() const { return m_sessions; }
     void activateContext(const QString &context);
@@ -116,6 +120,10 @@ signals:
     void activeSessionChanged(Orrery::ClusterSession *session);
     void demoRequested();
     void kubeconfigChosen(const QString &file);
+    // Go → Reload (Ctrl+R) for `context`: emitted before the window reloads the context's
+    // session, so a receiver can read the kubeconfig again first (a reload it starts for the
+    // context itself is then not repeated).
+    void reloadRequested(const QString &context);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -141,6 +149,7 @@ private:
     std::unique_ptr<WindowState> m_state; // null: nothing is remembered
 
     ContextStrip *m_strip;
+    QLabel *m_kubeconfigProblems;
     ClusterSidebar *m_sidebar;
     ResourceNavigator *m_navigator;
     QStackedWidget *m_central;

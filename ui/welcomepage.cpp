@@ -91,6 +91,11 @@ void WelcomePage::setProblem(const QString &text)
     m_problem->setVisible(!text.isEmpty());
 }
 
+QString WelcomePage::problem() const
+{
+    return m_problem->text();
+}
+
 void WelcomePage::applyTheme()
 {
     if (!m_cloud)

@@ -17,6 +17,7 @@ public:
 
     // Why there is nothing to show ("No kubeconfig found at ~/.kube/config", parse errors…).
     void setProblem(const QString &text);
+    QString problem() const;
 
     QPushButton *fileButton() const { return m_file; }
 

@@ -203,6 +203,12 @@ void LogView::clear()
     m_pending.clear();
     m_matchCount = 0;
     m_matches->clear();
+    // The stream's last word (an error, "ended") belongs to the stream just cleared: another
+    // pod's or another context's view must not inherit it.
+    m_status->clear();
+    m_statusTone = StatusTone::Normal;
+    applyStatusTone();
+    m_reconnect->hide();
 }
 
 void LogView::streamStarted(const QString &description)

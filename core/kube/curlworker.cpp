@@ -105,6 +105,8 @@ Error curlError(CURLcode code, const char *detail, const QString &context)
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_ISSUER_ERROR:
+        // Not a network problem: the network worked, the certificates did not match.
+        c = C::Tls;
         message = QStringLiteral("TLS failed");
         hint = QStringLiteral(
             "check certificate-authority-data, tls-server-name and the client certificate");

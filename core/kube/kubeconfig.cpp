@@ -5,7 +5,9 @@
 #include "execcredentialprovider.h"
 #include "staticcredentialprovider.h"
 #include "tokenfilecredentialprovider.h"
+#include "util/jsonread.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +18,8 @@
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 // Debug output (merge decisions, collected errors) only when enabled with QT_LOGGING_RULES:
 // errors are values the caller prints, and --list-contexts must not print them twice.
@@ -252,6 +256,7 @@ QString errorCodeName(Error::Code code)
     case Error::Code::FileError: return QStringLiteral("FileError");
     case Error::Code::AuthError: return QStringLiteral("AuthError");
     case Error::Code::Unsupported: return QStringLiteral("Unsupported");
+    case Error::Code::Tls: return QStringLiteral("Tls");
     default: return QStringLiteral("Error");
     }
 }
@@ -323,6 +328,130 @@ QStringList Kubeconfig::precedence(const QString &explicitFile)
     return {QDir::home().filePath(QStringLiteral(".kube/config"))};
 }
 
+bool Kubeconfig::anyFileExists(const QString &explicitFile)
+{
+    const QStringList files = precedence(explicitFile);
+    return std::any_of(files.cbegin(), files.cend(),
+                       [](const QString &file) { return QFileInfo::exists(file); });
+}
+
+QStringList Kubeconfig::referencedFiles() const
+{
+    QStringList files;
+    const auto add = [&files](const QString &path) {
+        if (!path.isEmpty() && !files.contains(path))
+            files << path;
+    };
+    for (const KubeCluster &c : m_clusters)
+        add(c.certificateAuthority);
+    for (const KubeUser &u : m_users) {
+        add(u.clientCertificate);
+        add(u.clientKey);
+        add(u.tokenFile);
+    }
+    return files;
+}
+
+QByteArray Kubeconfig::connectionFingerprint(const QString &contextName) const
+{
+    const auto ctx = context(contextName);
+    if (!ctx)
+        return {};
+    // Field order is fixed; each field ends with a NUL so "ab","c" differs from "a","bc".
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QString &text) {
+        hash.addData(text.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+    };
+    const auto addBytes = [&hash](const QByteArray &bytes) {
+        hash.addData(QByteArray::number(bytes.size()));
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(bytes);
+    };
+    // A file's content as it was when this config was loaded.
+    const auto addFile = [this, &add, &addBytes](const QString &path) {
+        add(path);
+        if (!path.isEmpty())
+            addBytes(m_fileDigests.value(path));
+    };
+    add(ctx->name);
+    add(ctx->clusterName);
+    add(ctx->userName);
+    add(ctx->namespace_);
+    if (const auto cl = cluster(ctx->clusterName)) {
+        add(QStringLiteral("cluster"));
+        add(cl->server);
+        add(cl->tlsServerName);
+        add(cl->insecureSkipTlsVerify ? QStringLiteral("1") : QStringLiteral("0"));
+        addFile(cl->certificateAuthority);
+        addBytes(cl->certificateAuthorityData);
+        add(cl->proxyUrl);
+        add(cl->disableCompression ? QStringLiteral("1") : QStringLiteral("0"));
+        hash.addData(JsonRead::dumpBytes(cl->execExtension)); // never throws on bad UTF-8
+    }
+    if (const auto us = user(ctx->userName)) {
+        add(QStringLiteral("user"));
+        addFile(us->clientCertificate);
+        addBytes(us->clientCertificateData);
+        addFile(us->clientKey);
+        addBytes(us->clientKeyData);
+        add(us->token);
+        add(us->tokenFile); // the path only: TokenFileCredentialProvider re-reads the content
+        add(us->impersonate);
+        add(us->impersonateUid);
+        add(us->impersonateGroups.join(QLatin1Char('\n')));
+        for (auto it = us->impersonateUserExtra.cbegin(); it != us->impersonateUserExtra.cend();
+             ++it)
+            add(it.key() + QLatin1Char('=') + it.value().join(QLatin1Char(',')));
+        add(us->username);
+        add(us->password);
+        if (us->authProvider) {
+            add(us->authProvider->name);
+            for (auto it = us->authProvider->config.cbegin(); it != us->authProvider->config.cend();
+                 ++it)
+                add(it.key() + QLatin1Char('=') + it.value());
+        }
+        if (us->exec) {
+            add(QStringLiteral("exec"));
+            add(us->exec->command);
+            add(us->exec->args.join(QLatin1Char('\n')));
+            for (const auto &[name, value] : us->exec->env)
+                add(name + QLatin1Char('=') + value);
+            add(us->exec->apiVersion);
+            add(us->exec->provideClusterInfo ? QStringLiteral("1") : QStringLiteral("0"));
+            add(us->exec->interactiveMode);
+        }
+    }
+    return hash.result();
+}
+
+void Kubeconfig::digestReferencedFiles()
+{
+    m_fileDigests.clear();
+    for (const QString &path : referencedFiles()) {
+        QFile file(path);
+        // Unreadable: no digest; it differs from any content read later.
+        if (file.open(QIODevice::ReadOnly))
+            m_fileDigests.insert(
+                path, QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256));
+    }
+}
+
+QStringList Kubeconfig::changedContexts(const Kubeconfig &before) const
+{
+    QSet<QString> names;
+    for (const QString &name : before.contextNames())
+        names.insert(name);
+    for (const QString &name : contextNames())
+        names.insert(name);
+    QStringList changed;
+    for (const QString &name : std::as_const(names))
+        if (before.connectionFingerprint(name) != connectionFingerprint(name))
+            changed << name;
+    changed.sort();
+    return changed;
+}
+
 Kubeconfig Kubeconfig::load(const QString &explicitFile)
 {
     if (explicitFile.isEmpty())
@@ -338,6 +467,7 @@ Kubeconfig Kubeconfig::load(const QString &explicitFile)
     }
     config.loadFile(path);
     config.validate();
+    config.digestReferencedFiles();
     return config;
 }
 
@@ -355,6 +485,7 @@ Kubeconfig Kubeconfig::loadFiles(const QStringList &files)
         config.loadFile(path);
     }
     config.validate();
+    config.digestReferencedFiles();
     return config;
 }
 

@@ -45,6 +45,21 @@ public:
     // The files load() would read, in precedence order: the explicit file, else KUBECONFIG
     // de-duplicated (empty elements dropped), else ~/.kube/config.
     static QStringList precedence(const QString &explicitFile = {});
+    // True when at least one of precedence(explicitFile) exists. The demo cluster starts on
+    // its own only when this is false: a kubeconfig that exists but is broken is an error to
+    // show, never a reason to show a simulated cluster instead.
+    static bool anyFileExists(const QString &explicitFile = {});
+
+    // The files the loaded entries name (certificate-authority, client-certificate,
+    // client-key, tokenFile), absolute, de-duplicated: what a watcher follows besides
+    // sourceFiles().
+    QStringList referencedFiles() const;
+
+    // The contexts whose connection differs between `before` and this config: added or
+    // removed contexts, and contexts whose context, cluster or user entry changed (a file
+    // the entry names included: a rotated CA or client certificate counts, a rotated
+    // tokenFile does not, its provider re-reads it). Sorted.
+    QStringList changedContexts(const Kubeconfig &before) const;
 
     QString currentContext() const { return m_currentContext; }
     QStringList contextNames() const; // merged, in file order
@@ -86,6 +101,12 @@ private:
     void loadFile(const QString &path);
     void validate();
     void addError(Error error);
+    // What connection(contextName) is built from, files' contents included; empty when the
+    // context is unknown.
+    QByteArray connectionFingerprint(const QString &contextName) const;
+    // SHA-256 of each referencedFiles() entry's content at load time, so that a later load
+    // can tell a rotated certificate from an unchanged one.
+    void digestReferencedFiles();
 
     QString m_currentContext;
     QList<KubeContext> m_contexts; // file order
@@ -97,6 +118,7 @@ private:
     QList<Error> m_errors;
     QStringList m_warnings;
     QStringList m_sourceFiles;
+    QHash<QString, QByteArray> m_fileDigests; // referenced file -> SHA-256 when loaded
     std::shared_ptr<Internal::CredentialProviderCache> m_providers;
 };
 

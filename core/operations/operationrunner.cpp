@@ -88,7 +88,7 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
         return;
     }
     op->setParent(this);
-    emit statusMessage(op->progressText());
+    emit statusMessage(t.context, op->progressText());
     disconnect(op, &ClusterOperation::finished, this, nullptr);
     connect(op, &ClusterOperation::finished, this, [this, t, op](bool ok) {
         const OperationReport &report = op->report();
@@ -102,16 +102,14 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
             emit failed(op->runFailureTitle(), report.explanation);
             return;
         }
-        emit statusMessage(report.message.isEmpty() ? tr("Done: %1").arg(report.description)
-                                                    : report.message);
+        emit statusMessage(t.context, report.message.isEmpty()
+                                          ? tr("Done: %1").arg(report.description)
+                                          : report.message);
         if (t.session)
             for (const OperationTarget &workload : op->rollouts())
                 emit rolloutStarted(t, workload);
         if (const ClusterOperation::Factory undo = op->undo())
-            emit undoOffered(op->undoText(), [this, t, undo] {
-                if (t.session)
-                    start(t, undo(t.session->transport(), this));
-            });
+            emit undoOffered(t, op->undoText(), undo);
     });
     op->run(executor(t.session));
 }

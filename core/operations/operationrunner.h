@@ -63,7 +63,8 @@ public:
     bool checkSession(const Target &t);
 
 signals:
-    void statusMessage(const QString &text);
+    // `context`: the context of the operation's target, so the window shows it only there.
+    void statusMessage(const QString &context, const QString &text);
     // Before or after sending: `title` and the reason in words.
     void failed(const QString &title, const QString &text);
     // kubectl succeeds without writing ("node/a already cordoned"): said, nothing confirmed.
@@ -73,9 +74,11 @@ signals:
     // After a successful run: a workload whose rollout to follow, on `t`'s session.
     void rolloutStarted(const Orrery::OperationRunner::Target &t,
                         const Orrery::OperationTarget &workload);
-    // After a successful run: `undo()` starts the operation that reverts it (confirmed as
-    // usual).
-    void undoOffered(const QString &text, const std::function<void()> &undo);
+    // After a successful run on `t`: `undo` makes the operation that reverts it, for the
+    // receiver to start() on `t` (confirmed as usual) and to follow (finished, or dropped when
+    // the confirmation is cancelled: the offer then stands).
+    void undoOffered(const Orrery::OperationRunner::Target &t, const QString &text,
+                     const Orrery::ClusterOperation::Factory &undo);
     // A failed run that force would get through (ClusterOperation::canForce): `op` stays
     // alive, the receiver runs it again with force or drops it.
     void forceOffered(const Orrery::OperationRunner::Target &t, Orrery::ClusterOperation *op);

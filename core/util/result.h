@@ -32,6 +32,8 @@ struct Error
         Unsupported,     // e.g. a legacy auth-provider, an API group the server lacks
         Cancelled,
         TooLarge, // input beyond one of the limits of util/limits.h; `message` names it
+        Tls,      // the TLS handshake failed: the server's certificate is not the one the
+                  // kubeconfig trusts (rotated, changed), or the client certificate is refused
     };
 
     Code code = Code::Unknown;

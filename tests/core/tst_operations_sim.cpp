@@ -451,7 +451,10 @@ void tst_OperationsSim::runnerPath()
     QSignalSpy failed(&runner, &OperationRunner::failed);
     std::function<void()> undo;
     connect(&runner, &OperationRunner::undoOffered, this,
-            [&undo](const QString &, const std::function<void()> &u) { undo = u; });
+            [&undo, &runner](const OperationRunner::Target &t, const QString &,
+                             const ClusterOperation::Factory &u) {
+                undo = [&runner, t, u] { runner.start(t, u(t.session->transport(), &runner)); };
+            });
 
     const int before = mongoReplicas();
     const OperationTarget mongo{Kind::Deployment, QStringLiteral("default"),

@@ -9,6 +9,7 @@
 #include <sessionmanager.h>
 
 #include <kube/clustersession.h>
+#include <kube/resourcestore.h>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -25,6 +26,7 @@ private slots:
     void failedConnection();
     void sessionsPerContext();
     void wakeUpRelistsInPlace();
+    void reloadKeepsTheOldSessionUntilTheNewOneSynced();
 
 private:
     SessionManager::Factory fakeServerFactory();
@@ -146,6 +148,46 @@ void TestSessionManager::wakeUpRelistsInPlace()
     QCOMPARE(sessions.activeSession(), a);
     QCOMPARE(active.count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(sessions.freshness("a").state, Freshness::State::Live, 10000);
+}
+
+void TestSessionManager::reloadKeepsTheOldSessionUntilTheNewOneSynced()
+{
+    // Ctrl+R and a changed kubeconfig: the old session (and its rows) stays shown, marked not
+    // live, until the new session has synced; viewers never get a null or empty session.
+    SessionManager sessions(fakeServerFactory());
+    QSignalSpy synced(&sessions, &SessionManager::contextSynced);
+    sessions.setActiveContext("a");
+    ClusterSession *a = sessions.activeSession();
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.freshness("a").state, Freshness::State::Live, 10000);
+    QVERIFY(!a->store()->objects(Kind::Pod).isEmpty());
+
+    QSignalSpy active(&sessions, &SessionManager::activeSessionChanged);
+    QSignalSpy reloading(&sessions, &SessionManager::reloading);
+    sessions.reloadContext("a", "asked for");
+    QVERIFY(sessions.isReloading("a"));
+    QCOMPARE(sessions.activeSession(), a);
+    QCOMPARE(active.count(), 0);
+    QCOMPARE(reloading.count(), 1);
+    const Freshness during = sessions.freshness("a");
+    QCOMPARE(during.state, Freshness::State::Reconnecting);
+    QVERIFY2(during.reason.contains("asked for"), qPrintable(during.reason));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!sessions.isReloading("a"), 10000);
+    QCOMPARE(active.count(), 1);
+    ClusterSession *fresh = active.at(0).at(0).value<ClusterSession *>();
+    QVERIFY(fresh && fresh != a);
+    QCOMPARE(sessions.activeSession(), fresh);
+    QVERIFY(!fresh->store()->objects(Kind::Pod).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(sessions.freshness("a").state, Freshness::State::Live, 10000);
+
+    // A context that never synced has nothing to keep: it reconnects at once.
+    SessionManager failing([](const QString &, QObject *) -> Result<ClusterSession *> {
+        return Error(Error::Code::Network, QStringLiteral("unreachable"));
+    });
+    failing.setActiveContext("b");
+    failing.reloadContext("b", "asked for");
+    QVERIFY(!failing.isReloading("b"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionManager)

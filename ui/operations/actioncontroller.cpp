@@ -59,6 +59,20 @@ ActionController::ActionController(ContextPreferences *preferences, QWidget *dia
 
 ActionController::~ActionController() = default;
 
+void ActionController::setSession(ClusterSession *session)
+{
+    m_session = session;
+    if (m_panel)
+        m_panel->setContext(currentContext());
+}
+
+void ActionController::setPanel(OperationsPanel *panel)
+{
+    m_panel = panel;
+    if (m_panel)
+        m_panel->setContext(currentContext());
+}
+
 namespace {
 
 // An action as its permission allows: disabled while unknown, enabled when the review itself
@@ -123,7 +137,7 @@ bool ActionController::trigger(const QString &id, Kind kind, const QString &ns, 
 
 void ActionController::showError(const QString &title, const QString &text)
 {
-    emit statusMessage(title + QLatin1String(": ") + text);
+    emit statusMessage(currentContext(), title + QLatin1String(": ") + text);
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_dialogParent);
     box->setObjectName(QStringLiteral("OperationError"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -133,7 +147,7 @@ void ActionController::showError(const QString &title, const QString &text)
 void ActionController::showInfo(const QString &title, const QString &text)
 {
     // kubectl succeeds without writing; say so rather than show an empty confirmation.
-    emit statusMessage(text);
+    emit statusMessage(currentContext(), text);
     auto *box
         = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_dialogParent);
     box->setObjectName(QStringLiteral("OperationInfo"));
@@ -143,7 +157,7 @@ void ActionController::showInfo(const QString &title, const QString &text)
 
 void ActionController::showAuditFailure(const QString &message)
 {
-    emit statusMessage(message);
+    emit statusMessage(QString(), message); // the log is every context's
     const QString text
         = message + QLatin1Char('\n')
           + tr("A change whose intent cannot be recorded is not sent. Free some "
@@ -215,10 +229,42 @@ void ActionController::confirm(const Target &t, ClusterOperation *op)
     dialog->open();
 }
 
-void ActionController::offerUndo(const QString &text, const std::function<void()> &undo)
+QString ActionController::currentContext() const
 {
-    if (m_panel)
-        m_panel->addCard(new UndoBanner(text, undo));
+    return m_session ? m_session->connection().contextName : QString();
+}
+
+void ActionController::offerUndo(const Target &t, const QString &text,
+                                 const ClusterOperation::Factory &undo)
+{
+    if (!m_panel || !undo)
+        return;
+    auto *banner = new UndoBanner(text, {});
+    const QPointer<UndoBanner> guard(banner);
+    banner->setAction([this, t, undo, guard] {
+        if (!t.session) {
+            showError(tr("Not connected"), tr("the cluster was disconnected"));
+            if (guard)
+                guard->setBusy(false);
+            return;
+        }
+        ClusterOperation *op = undo(t.session->transport(), m_runner);
+        if (!op) {
+            guard->setBusy(false);
+            return;
+        }
+        // The offer is used up only by an undo that ran; a cancelled confirmation (the
+        // operation is dropped) or a failure leaves it standing.
+        connect(op, &ClusterOperation::finished, guard, [guard](bool ok) {
+            if (ok)
+                guard->deleteLater();
+            else
+                guard->setBusy(false);
+        });
+        connect(op, &QObject::destroyed, guard, [guard] { guard->setBusy(false); });
+        m_runner->start(t, op);
+    });
+    m_panel->addCard(banner, t.context);
 }
 
 void ActionController::trackRollout(const Target &t, const OperationTarget &workload)
@@ -231,7 +277,7 @@ void ActionController::trackRollout(const Target &t, const OperationTarget &work
         auto *op = new RollbackOperation(t.session ? t.session->transport() : nullptr, workload);
         m_runner->start(t, op);
     });
-    m_panel->addCard(tracker);
+    m_panel->addCard(tracker, t.context);
 }
 
 // --- the parameter dialogs -------------------------------------------------------------

@@ -45,11 +45,12 @@ public:
                      QObject *parent = nullptr);
     ~ActionController() override;
 
-    // The session actions go to; the context name comes from its connection.
-    void setSession(ClusterSession *session) { m_session = session; }
+    // The session actions go to; the context name comes from its connection. The panel
+    // shows that context's cards only (none: the cards of no context).
+    void setSession(ClusterSession *session);
     ClusterSession *session() const { return m_session; }
     // Where rollout trackers and undo banners appear; none: only status messages.
-    void setPanel(OperationsPanel *panel) { m_panel = panel; }
+    void setPanel(OperationsPanel *panel);
 
     // QActions for `object` (parented to `parent`), enabled by the cached permission checks;
     // unknown permissions are asked for and the actions updated when the answer comes.
@@ -69,7 +70,9 @@ public:
     ApplyDialog *applyManifests(const QStringList &files = {});
 
 signals:
-    void statusMessage(const QString &text);
+    // `context`: the context the message is about (empty: none in particular); the window
+    // shows it while that context is active.
+    void statusMessage(const QString &context, const QString &text);
     // A write finished (ok or not); `report` is the Operation's report.
     void operationFinished(bool ok, const QString &description, const QStringList &report);
     // Permissions for the current context changed (menus may refresh).
@@ -92,7 +95,8 @@ private:
     // AuditLog::writeFailed: said in the status bar and in a banner of the operations panel
     // (a warning box without a panel), one at a time, updated by later failures.
     void showAuditFailure(const QString &message);
-    void offerUndo(const QString &text, const std::function<void()> &undo);
+    void offerUndo(const Target &t, const QString &text, const ClusterOperation::Factory &undo);
+    QString currentContext() const;
     void trackRollout(const Target &t, const OperationTarget &workload);
 
     // Apply manifests (actioncontrollerapply.cpp).

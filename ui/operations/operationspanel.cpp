@@ -33,14 +33,54 @@ OperationsPanel::OperationsPanel(QWidget *parent)
     outer->addWidget(scroll);
 }
 
-void OperationsPanel::addCard(QWidget *card)
+namespace {
+const char *const kContextProperty = "orreryContext";
+}
+
+void OperationsPanel::addCard(QWidget *card, const QString &context)
 {
-    m_empty->hide();
+    card->setProperty(kContextProperty, context);
     m_cards->insertWidget(1, card);
     const QList<QWidget *> all = cards();
     for (int i = MaxCards; i < all.size(); ++i)
         all.at(i)->deleteLater();
+    // A card leaving (dismissed, done) may leave this context without any.
+    connect(card, &QObject::destroyed, this, [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { updateVisibility(); }, Qt::QueuedConnection);
+    });
+    updateVisibility();
     emit cardAdded(card);
+}
+
+void OperationsPanel::setContext(const QString &context)
+{
+    m_context = context;
+    updateVisibility();
+}
+
+QString OperationsPanel::cardContext(const QWidget *card)
+{
+    return card->property(kContextProperty).toString();
+}
+
+QList<QWidget *> OperationsPanel::visibleCards() const
+{
+    QList<QWidget *> out;
+    for (QWidget *card : cards()) {
+        const QString context = cardContext(card);
+        if (context.isEmpty() || context == m_context)
+            out << card;
+    }
+    return out;
+}
+
+void OperationsPanel::updateVisibility()
+{
+    const QList<QWidget *> visible = visibleCards();
+    for (QWidget *card : cards())
+        card->setVisible(visible.contains(card));
+    m_empty->setVisible(visible.isEmpty());
 }
 
 QList<QWidget *> OperationsPanel::cards() const
@@ -82,12 +122,17 @@ UndoBanner::UndoBanner(const QString &text, std::function<void()> undo, QWidget 
     layout->addWidget(m_undo);
     layout->addWidget(close);
     connect(m_undo, &QPushButton::clicked, this, [this] {
-        // The undo goes through its own confirmation; the offer is used up either way.
+        // The undo goes through its own confirmation; the banner stays until it has run.
+        setBusy(true);
         if (m_action)
             m_action();
-        deleteLater();
     });
     connect(close, &QToolButton::clicked, this, &QObject::deleteLater);
+}
+
+void UndoBanner::setBusy(bool busy)
+{
+    m_undo->setEnabled(!busy);
 }
 
 QString UndoBanner::text() const

@@ -24,9 +24,19 @@ class OperationsPanel : public QWidget
 public:
     explicit OperationsPanel(QWidget *parent = nullptr);
 
-    // Takes ownership; keeps the newest `MaxCards`.
-    void addCard(QWidget *card);
+    // Takes ownership; keeps the newest `MaxCards`. A card of a `context` (the context its
+    // operation ran on) is shown only while that context is the panel's (setContext); a card
+    // without one (an audit failure) is shown everywhere.
+    void addCard(QWidget *card, const QString &context = {});
+    // The context the window shows: its cards appear, other contexts' cards are hidden
+    // (kept: switching back shows them again).
+    void setContext(const QString &context);
+    QString context() const { return m_context; }
+    static QString cardContext(const QWidget *card);
+    // All cards, every context's.
     QList<QWidget *> cards() const;
+    // The cards setContext() shows.
+    QList<QWidget *> visibleCards() const;
     QList<RolloutTracker *> trackers() const;
     static constexpr int MaxCards = 6;
 
@@ -34,11 +44,17 @@ signals:
     void cardAdded(QWidget *card);
 
 private:
+    void updateVisibility();
+
     QVBoxLayout *m_cards;
     QLabel *m_empty;
+    QString m_context;
 };
 
 // "Scaled shop/web to 5 replicas. [Undo] [×]": one click reverts, through the same confirmation.
+// The offer stands until the undo has run: clicking disables the button while the undo is
+// confirmed (setBusy), and whoever runs it removes the banner when it succeeded or calls
+// setBusy(false) when it was cancelled or failed.
 class UndoBanner : public QFrame
 {
     Q_OBJECT
@@ -47,6 +63,9 @@ public:
 
     QPushButton *undoButton() const { return m_undo; }
     QString text() const;
+    void setBusy(bool busy);
+    // What the Undo button starts (replaces the constructor's).
+    void setAction(std::function<void()> undo) { m_action = std::move(undo); }
 
 private:
     QLabel *m_text;
