@@ -204,7 +204,12 @@ ContextReport checkContext(const Kubeconfig &config, const QString &contextName,
                 = answer ? answer->error() : Error(Error::Code::Timeout, Doctor::tr("no answer"));
             check.detail = e.toString();
             report.checks.append(check);
-            report.reason = Doctor::tr("%1 is not reachable: %2").arg(report.server, e.message);
+            // A certificate mismatch is not a reachability problem: the server answered.
+            report.reason
+                = e.code == Error::Code::Tls
+                      ? Doctor::tr("%1 answered, but TLS verification failed: %2")
+                            .arg(report.server, e.message)
+                      : Doctor::tr("%1 is not reachable: %2").arg(report.server, e.message);
             report.fix = e.hint.isEmpty()
                              ? Doctor::tr("check the server URL, VPN and proxy settings")
                              : e.hint;

@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QFile>
 #include <QLabel>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTableView>
@@ -116,6 +117,7 @@ private slots:
     void brokenKubeconfigIsAnErrorNotTheDemo();
     void brokenFileBesideAGoodOne();
     void demoOnlyWithoutAnyKubeconfig();
+    void doctorNamesTheBrokenFile();
     void demoNeverSharesSettingsOrProtection();
     void rotatedCertificatesArePickedUp();
 
@@ -229,6 +231,27 @@ void TestTrustSim::demoOnlyWithoutAnyKubeconfig()
         TrustWindow ui(m_preferences.get());
         QCOMPARE(ui.kubeconfig.start({}, true, false, {}), KubeconfigController::Start::Demo);
     }
+}
+
+void TestTrustSim::doctorNamesTheBrokenFile()
+{
+    // `orrery --doctor` with only a broken kubeconfig: not "no contexts found", but the file,
+    // its line and what is wrong.
+    QProcess doctor;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("KUBECONFIG", path("broken.yaml"));
+    env.insert("HOME", m_home.path());
+    doctor.setProcessEnvironment(env);
+    doctor.start(QStringLiteral(ORRERY_APP_BINARY), {"--doctor"});
+    QVERIFY(doctor.waitForFinished(60000));
+    QCOMPARE(doctor.exitCode(), 1);
+    const QString err = QString::fromUtf8(doctor.readAllStandardError());
+    QVERIFY2(
+        QRegularExpression(QRegularExpression::escape(path("broken.yaml")) + ":[0-9]+: malformed")
+            .match(err)
+            .hasMatch(),
+        qPrintable(err));
+    QVERIFY2(!err.contains("no contexts found"), qPrintable(err));
 }
 
 void TestTrustSim::demoNeverSharesSettingsOrProtection()
