@@ -84,6 +84,7 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
         m_storeConnection
             = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
     }
+    updateWorkloadUsage();
     endResetModel();
     if (kindChanged)
         emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
@@ -98,9 +99,17 @@ void ResourceTableModel::setAgeClock(AgeClock *clock)
         m_clockConnection = connect(clock, &AgeClock::tick, this, &ResourceTableModel::onAgeTick);
 }
 
+void ResourceTableModel::updateWorkloadUsage()
+{
+    m_workloads.reset();
+    if (m_metrics && m_store && WorkloadUsage::covers(m_kind))
+        m_workloads = WorkloadUsage::compute(*m_store, m_metrics);
+}
+
 void ResourceTableModel::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
 {
     m_metrics = std::move(metrics);
+    updateWorkloadUsage();
     if (m_metricColumns > 0 && !m_rows.isEmpty())
         emit dataChanged(index(0, m_metricsAt),
                          index(rowCount() - 1, m_metricsAt + m_metricColumns - 1),
@@ -278,12 +287,16 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     const int kindColumn = kindColumnAt(index.column());
     if (const int metric = index.column() - m_metricsAt; kindColumn < 0) {
         switch (role) {
-        case Qt::DisplayRole: return MetricsColumns::text(m_kind, metric, object, m_metrics.get());
+        case Qt::DisplayRole:
+            return MetricsColumns::text(m_kind, metric, object, m_metrics.get(), m_workloads.get());
         case Qt::ToolTipRole: {
-            const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get());
+            const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get(),
+                                                        m_workloads.get());
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
-        case SortRole: return MetricsColumns::sortKey(m_kind, metric, object, m_metrics.get());
+        case SortRole:
+            return MetricsColumns::sortKey(m_kind, metric, object, m_metrics.get(),
+                                           m_workloads.get());
         case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ForegroundRole:
         case Qt::FontRole: return {};

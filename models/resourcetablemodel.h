@@ -8,6 +8,8 @@
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
 
+#include "workloadusage.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
@@ -66,8 +68,11 @@ public:
 
     // The latest metrics-server figures: Pods and Nodes get CPU and memory columns after the
     // kind's own (MetricsColumns), refreshed with one dataChanged over those columns.
+    // Workload kinds (WorkloadUsage::covers) show their pods summed, computed from the store
+    // here, once per snapshot (and when the kind or store changes), never in data().
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
     const MetricsSnapshot *metrics() const { return m_metrics.get(); }
+    const WorkloadUsage *workloadUsage() const { return m_workloads.get(); }
     // The first of those columns (before the kind's first Age column, where k9s shows them);
     // -1 for kinds without them.
     int firstMetricsColumn() const { return m_metricColumns ? m_metricsAt : -1; }
@@ -106,6 +111,7 @@ private:
     const QStringList &cellsOf(const Row &row) const;
     void setColumns(Kind kind);
     int modelColumn(int kindColumn) const;
+    void updateWorkloadUsage();
 
     Kind m_kind;
     QPointer<ResourceStore> m_store;
@@ -117,6 +123,7 @@ private:
     int m_metricColumns = 0; // MetricsColumns::count(m_kind), from model column m_metricsAt
     int m_metricsAt = 0;
     std::shared_ptr<const MetricsSnapshot> m_metrics;
+    std::shared_ptr<const WorkloadUsage> m_workloads; // workload kinds, with m_metrics
     QVector<Row> m_rows;
     QHash<QString, int> m_index;
 };

@@ -12,6 +12,7 @@
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
+#include <workloadusage.h>
 #include <yamlhighlighter.h>
 
 #include <kube/clustersession.h>
@@ -564,19 +565,27 @@ void DetailsPane::refreshOverview()
     if (const int metrics = MetricsColumns::count(o.kind); metrics > 0) {
         // Usage, then its percentages in brackets; or why there is none.
         const MetricsSnapshot *m = m_metrics.get();
+        // A workload's pods summed (WorkloadUsage), computed once per snapshot.
+        if (WorkloadUsage::covers(o.kind) && m_metrics && m_session
+            && (!m_workloadUsage || m_workloadUsage->metrics != m_metrics))
+            m_workloadUsage = WorkloadUsage::compute(*m_session->store(), m_metrics);
+        const WorkloadUsage *w = WorkloadUsage::covers(o.kind) && m_workloadUsage
+                                         && m_workloadUsage->metrics == m_metrics
+                                     ? m_workloadUsage.get()
+                                     : nullptr;
         const int memoryFirst = metrics / 2;
         for (int first : {0, memoryFirst}) {
-            const QString usage = MetricsColumns::text(o.kind, first, o, m);
+            const QString usage = MetricsColumns::text(o.kind, first, o, m, w);
             QString value;
             if (usage == QStringLiteral("—")) {
-                value = esc(MetricsColumns::toolTip(o.kind, first, o, m));
+                value = esc(MetricsColumns::toolTip(o.kind, first, o, m, w));
             } else {
                 QStringList shares;
                 for (int c = first + 1; c < first + memoryFirst; ++c) {
-                    const QString share = MetricsColumns::text(o.kind, c, o, m);
+                    const QString share = MetricsColumns::text(o.kind, c, o, m, w);
                     const bool none = !share.endsWith(QLatin1Char('%'));
                     if (o.kind == Kind::Node)
-                        shares << (none ? MetricsColumns::toolTip(o.kind, c, o, m)
+                        shares << (none ? MetricsColumns::toolTip(o.kind, c, o, m, w)
                                         : tr("%1 of allocatable").arg(share));
                     else if (c == first + 1)
                         shares << (none ? tr("no request set") : tr("%1 of request").arg(share));
@@ -585,6 +594,9 @@ void DetailsPane::refreshOverview()
                 }
                 value = esc(usage) + QStringLiteral(" (") + esc(shares.join(QStringLiteral(", ")))
                         + QLatin1Char(')');
+                if (w)
+                    value += QStringLiteral("<br/>")
+                             + esc(MetricsColumns::toolTip(o.kind, first, o, m, w));
             }
             html += row(first == 0 ? tr("CPU") : tr("Memory"), value);
         }

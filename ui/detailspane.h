@@ -30,6 +30,7 @@ class MetricsHistoryView;
 class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
+struct WorkloadUsage;
 
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
 // and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
@@ -91,6 +92,8 @@ private:
     QPointer<ClusterSession> m_session;
     KubeObjectPtr m_object;
     std::shared_ptr<const MetricsSnapshot> m_metrics;
+    // The shown workload's pods summed, for the snapshot it was computed from.
+    std::shared_ptr<const WorkloadUsage> m_workloadUsage;
     QLabel *m_icon = nullptr;
     QLabel *m_title;
     QList<QLabel *> m_mutedLabels;

@@ -74,6 +74,7 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     delete m_metricsPoller; // null when its session is already gone
     m_model->setMetrics(nullptr);
     m_details->setMetrics(nullptr);
+    emit metricsChanged(nullptr);
     if (!session || !session->transport())
         return;
     m_metricsPoller = new MetricsPoller(session->transport(), session);
@@ -81,6 +82,7 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
         const std::shared_ptr<const MetricsSnapshot> snapshot = MetricsSnapshot::fromBatch(batch);
         m_model->setMetrics(snapshot);
         m_details->setMetrics(snapshot);
+        emit metricsChanged(snapshot);
     });
     m_details->setMetricsHistory(m_metricsPoller);
     m_metricsPoller->start();

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -17,6 +19,7 @@ class QTableView;
 namespace Orrery {
 
 class MetricsPoller;
+struct MetricsSnapshot;
 
 class AgeClock;
 class ClusterSession;
@@ -99,6 +102,9 @@ signals:
     void countsChanged();
     // The overlay's button: reconnect the active context.
     void reconnectRequested();
+    // The shown context's latest metrics-server snapshot (null: none yet, or another context),
+    // for the other views that show usage (the topology's heat overlay).
+    void metricsChanged(std::shared_ptr<const Orrery::MetricsSnapshot> metrics);
     // A link in the details pane led to an object that is not in the store.
     void objectNotFound(Orrery::Kind kind, const QString &name);
 

@@ -29,6 +29,7 @@ class TopologyMinimap;
 class TopologyScene;
 class TopologyView;
 struct ChangeBatch;
+struct MetricsSnapshot;
 struct TopologyNode;
 
 // The "Topology" page: the live diagram of the active context with search, filters, fit,
@@ -47,6 +48,14 @@ public:
     void showStore(const QString &context, ResourceStore *store);
     void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
     void setNamespaces(const QStringList &namespaces);
+
+    // The heat overlay (the toolbar's "Heat" menu, remembered in the settings): colours pods,
+    // workloads and nodes by CPU or memory use against their requests (nodes: allocatable),
+    // recomputed when a metrics snapshot of the shown context arrives, never per frame.
+    enum class Heat { Off, Cpu, Memory };
+    void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
+    void setHeat(Heat heat);
+    Heat heat() const { return m_heat; }
 
     TopologyView *view() const { return m_view; }
     TopologyScene *scene() const;
@@ -83,6 +92,7 @@ private:
     void onPodGroup(const QString &ownerId);
     void chooseExportFile();
     void updateStatus();
+    void updateHeat();
 
     QHash<QString, std::shared_ptr<Topology>> m_topologies; // by context
     Topology *m_current = nullptr;
@@ -96,6 +106,10 @@ private:
     QAction *m_hideSystem;
     QAction *m_showConfig;
     QToolButton *m_groupByNode;
+    QToolButton *m_heatButton;
+    QWidget *m_heatLegend;
+    Heat m_heat = Heat::Off;
+    std::shared_ptr<const MetricsSnapshot> m_metrics;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;
