@@ -40,71 +40,6 @@ bool isCpu(What w)
     return w == What::Cpu || w == What::CpuOfRequest || w == What::CpuOfLimit;
 }
 
-// What a row's cells are computed from: its usage and denominators, or why it has none.
-struct Reading
-{
-    bool present = false;
-    qint64 cpuMilli = 0;
-    qint64 memoryBytes = 0;
-    bool cpuFromNano = true; // a pod or node: format from nanocores (kubectl rounds once)
-    qint64 cpuNanocores = 0;
-    const KubeObject *object = nullptr;
-    const WorkloadUsage::Sum *sum = nullptr; // workloads
-    QString reason;                          // !present: the tooltip
-};
-
-Reading read(Kind kind, const KubeObject &object, const MetricsSnapshot *metrics,
-             const WorkloadUsage *workloads)
-{
-    Reading r;
-    r.object = &object;
-    if (WorkloadUsage::covers(kind)) {
-        const MetricsSnapshot *m = workloads ? workloads->metrics.get() : nullptr;
-        if (!m) {
-            r.reason = tr("Waiting for the first metrics-server sample.");
-            return r;
-        }
-        if (m->podsUnavailable) {
-            r.reason = m->podsUnavailable->text();
-            return r;
-        }
-        r.sum = workloads->find(object);
-        if (!r.sum || r.sum->pods == 0) {
-            r.reason = tr("No running pods.");
-            return r;
-        }
-        if (r.sum->sampled == 0) {
-            const int slash = int(r.sum->unsampledPod.indexOf(QLatin1Char('/')));
-            r.reason
-                = m->podReason(r.sum->unsampledPod.left(slash), r.sum->unsampledPod.mid(slash + 1))
-                      .text();
-            return r;
-        }
-        r.present = true;
-        r.cpuFromNano = false;
-        r.cpuMilli = r.sum->cpuMillicores;
-        r.memoryBytes = r.sum->memoryBytes;
-        return r;
-    }
-    if (!metrics) {
-        r.reason = tr("Waiting for the first metrics-server sample.");
-        return r;
-    }
-    const MetricsSnapshot::Usage *u = kind == Kind::Pod
-                                          ? metrics->pod(object.namespaceName, object.name)
-                                          : metrics->node(object.name);
-    if (!u) {
-        r.reason = kind == Kind::Pod ? metrics->podReason(object.namespaceName, object.name).text()
-                                     : metrics->nodeReason(object.name).text();
-        return r;
-    }
-    r.present = true;
-    r.cpuNanocores = u->cpuNanocores;
-    r.cpuMilli = ResourceQuantity::milliFromNano(u->cpuNanocores);
-    r.memoryBytes = u->memoryBytes;
-    return r;
-}
-
 WorkloadUsage::Denominator denominatorOf(What w)
 {
     switch (w) {
@@ -115,28 +50,34 @@ WorkloadUsage::Denominator denominatorOf(What w)
     }
 }
 
-// The denominator in MilliValue() units (millicores; bytes × 1000), or nullopt when some
-// container leaves it unset (a sum would then understate it) or nothing parses.
-std::optional<qint64> denominator(What w, const Reading &r)
-{
-    if (r.sum)
-        return r.sum->denominator(denominatorOf(w));
-    if (const auto *node = r.object->as<NodeData>()) {
-        const QString &text = isCpu(w) ? node->cpuAllocatable : node->memoryAllocatable;
-        return text.isEmpty() ? std::nullopt : ResourceQuantity::parseScaled(text, 3);
-    }
-    const auto *pod = r.object->as<PodData>();
-    if (!pod)
-        return std::nullopt;
-    return WorkloadUsage::podDenominator(*pod, denominatorOf(w));
-}
-
 qint64 usageMilli(What w, const Reading &r)
 {
     if (isCpu(w))
         return r.cpuMilli;
     qint64 m = 0;
     return __builtin_mul_overflow(r.memoryBytes, qint64(1000), &m) ? 0 : m;
+}
+
+// Why a row has no figures (the tooltip of its "—").
+QString reasonOf(Kind kind, const KubeObject &object, const MetricsSnapshot *metrics,
+                 const WorkloadUsage *workloads)
+{
+    if (WorkloadUsage::covers(kind)) {
+        const MetricsSnapshot *m = workloads ? workloads->metrics.get() : nullptr;
+        if (!m)
+            return tr("Waiting for the first metrics-server sample.");
+        if (m->podsUnavailable)
+            return m->podsUnavailable->text();
+        const WorkloadUsage::Sum *sum = workloads->find(object);
+        if (!sum || sum->pods == 0)
+            return tr("No running pods.");
+        const int slash = int(sum->unsampledPod.indexOf(QLatin1Char('/')));
+        return m->podReason(sum->unsampledPod.left(slash), sum->unsampledPod.mid(slash + 1)).text();
+    }
+    if (!metrics)
+        return tr("Waiting for the first metrics-server sample.");
+    return kind == Kind::Pod ? metrics->podReason(object.namespaceName, object.name).text()
+                             : metrics->nodeReason(object.name).text();
 }
 
 } // namespace
@@ -170,24 +111,116 @@ QString title(Kind kind, int column)
     return {};
 }
 
-QString text(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics,
-             const WorkloadUsage *workloads)
+Denominators denominatorsOf(const KubeObject &object)
+{
+    Denominators d;
+    if (const auto *node = object.as<NodeData>()) {
+        // A node's percentages are of its allocatable, in the request slots.
+        if (!node->cpuAllocatable.isEmpty())
+            d[0] = ResourceQuantity::parseScaled(node->cpuAllocatable, 3);
+        if (!node->memoryAllocatable.isEmpty())
+            d[2] = ResourceQuantity::parseScaled(node->memoryAllocatable, 3);
+    } else if (const auto *pod = object.as<PodData>()) {
+        for (int i = 0; i < 4; ++i)
+            d[std::size_t(i)] = WorkloadUsage::podDenominator(*pod, WorkloadUsage::Denominator(i));
+    }
+    return d;
+}
+
+Reading read(Kind kind, const KubeObject &object, const MetricsSnapshot *metrics,
+             const WorkloadUsage *workloads, const Denominators *objectDenominators)
+{
+    Reading r;
+    if (WorkloadUsage::covers(kind)) {
+        const MetricsSnapshot *m = workloads ? workloads->metrics.get() : nullptr;
+        const WorkloadUsage::Sum *sum
+            = m && !m->podsUnavailable ? workloads->find(object) : nullptr;
+        if (!sum || sum->sampled == 0)
+            return r;
+        r.present = true;
+        r.workload = true;
+        r.pods = sum->pods;
+        r.sampled = sum->sampled;
+        r.cpuMilli = sum->cpuMillicores;
+        r.memoryBytes = sum->memoryBytes;
+        for (int i = 0; i < 4; ++i)
+            r.denominators[std::size_t(i)] = sum->denominators[i];
+        return r;
+    }
+    if (!metrics)
+        return r;
+    const MetricsSnapshot::Usage *u = kind == Kind::Pod
+                                          ? metrics->pod(object.namespaceName, object.name)
+                                          : metrics->node(object.name);
+    if (!u)
+        return r;
+    return fromUsage(*u, objectDenominators ? *objectDenominators : denominatorsOf(object));
+}
+
+Reading fromUsage(const MetricsSnapshot::Usage &usage, const Denominators &denominators)
+{
+    Reading r;
+    r.present = true;
+    r.cpuNanocores = usage.cpuNanocores;
+    r.cpuMilli = ResourceQuantity::milliFromNano(usage.cpuNanocores);
+    r.memoryBytes = usage.memoryBytes;
+    r.denominators = denominators;
+    return r;
+}
+
+QString text(Kind kind, int column, const Reading &r)
 {
     const std::optional<What> w = what(kind, column);
     if (!w)
         return {};
-    const Reading r = read(kind, object, metrics, workloads);
     if (!r.present)
         return QStringLiteral("—");
     if (*w == What::Cpu)
-        return r.cpuFromNano ? ResourceQuantity::formatCpu(r.cpuNanocores)
-                             : QString::number(r.cpuMilli) + QLatin1Char('m');
+        return r.workload ? QString::number(r.cpuMilli) + QLatin1Char('m')
+                          : ResourceQuantity::formatCpu(r.cpuNanocores);
     if (*w == What::Memory)
         return ResourceQuantity::formatMemory(r.memoryBytes);
-    const std::optional<qint64> d = denominator(*w, r);
+    const std::optional<qint64> d = r.denominators[std::size_t(denominatorOf(*w))];
     if (!d || *d == 0)
         return tr("n/a");
     return QString::number(ResourceQuantity::percent(usageMilli(*w, r), *d)) + QLatin1Char('%');
+}
+
+qint64 sortValue(Kind kind, int column, const Reading &r)
+{
+    const std::optional<What> w = what(kind, column);
+    if (!w || !r.present)
+        return -1;
+    if (*w == What::Cpu)
+        return r.workload ? r.cpuMilli * 1000000 : r.cpuNanocores;
+    if (*w == What::Memory)
+        return r.memoryBytes;
+    const std::optional<qint64> d = r.denominators[std::size_t(denominatorOf(*w))];
+    if (!d || *d == 0)
+        return -1;
+    return ResourceQuantity::percent(usageMilli(*w, r), *d);
+}
+
+QVariant sortKey(Kind kind, int column, const Reading &r)
+{
+    return sortValue(kind, column, r);
+}
+
+std::optional<double> fraction(bool cpu, const Reading &r)
+{
+    if (!r.present)
+        return std::nullopt;
+    const What w = cpu ? What::CpuOfRequest : What::MemoryOfRequest;
+    const std::optional<qint64> d = r.denominators[std::size_t(denominatorOf(w))];
+    if (!d || *d <= 0)
+        return std::nullopt;
+    return double(usageMilli(w, r)) / double(*d);
+}
+
+QString text(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics,
+             const WorkloadUsage *workloads)
+{
+    return text(kind, column, read(kind, object, metrics, workloads));
 }
 
 QString toolTip(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics,
@@ -198,18 +231,18 @@ QString toolTip(Kind kind, int column, const KubeObject &object, const MetricsSn
         return {};
     const Reading r = read(kind, object, metrics, workloads);
     if (!r.present)
-        return r.reason;
+        return reasonOf(kind, object, metrics, workloads);
     QString partial;
-    if (r.sum && r.sum->sampled < r.sum->pods)
+    if (r.workload && r.sampled < r.pods)
         partial = tr("%1 of %2 pods have a metrics-server sample; the figures are theirs.")
-                      .arg(r.sum->sampled)
-                      .arg(r.sum->pods);
-    else if (r.sum)
+                      .arg(r.sampled)
+                      .arg(r.pods);
+    else if (r.workload)
         partial = QCoreApplication::translate("Orrery::MetricsColumns", "The sum of %n pod(s).",
-                                              nullptr, r.sum->pods);
+                                              nullptr, r.pods);
     if (*w == What::Cpu || *w == What::Memory)
         return partial;
-    if (denominator(*w, r))
+    if (r.denominators[std::size_t(denominatorOf(*w))])
         return partial;
     QString missing;
     switch (*w) {
@@ -225,39 +258,19 @@ QString toolTip(Kind kind, int column, const KubeObject &object, const MetricsSn
     case What::MemoryOfLimit: missing = tr("A container sets no memory limit."); break;
     default: break;
     }
-    return r.sum ? missing + QLatin1Char('\n') + partial : missing;
+    return r.workload ? missing + QLatin1Char('\n') + partial : missing;
 }
 
 QVariant sortKey(Kind kind, int column, const KubeObject &object, const MetricsSnapshot *metrics,
                  const WorkloadUsage *workloads)
 {
-    const std::optional<What> w = what(kind, column);
-    if (!w)
-        return qint64(-1);
-    const Reading r = read(kind, object, metrics, workloads);
-    if (!r.present)
-        return qint64(-1);
-    if (*w == What::Cpu)
-        return r.cpuFromNano ? r.cpuNanocores : r.cpuMilli * 1000000;
-    if (*w == What::Memory)
-        return r.memoryBytes;
-    const std::optional<qint64> d = denominator(*w, r);
-    if (!d || *d == 0)
-        return qint64(-1);
-    return ResourceQuantity::percent(usageMilli(*w, r), *d);
+    return sortKey(kind, column, read(kind, object, metrics, workloads));
 }
 
 std::optional<double> fraction(Kind kind, bool cpu, const KubeObject &object,
                                const MetricsSnapshot *metrics, const WorkloadUsage *workloads)
 {
-    const Reading r = read(kind, object, metrics, workloads);
-    if (!r.present)
-        return std::nullopt;
-    const What w = cpu ? What::CpuOfRequest : What::MemoryOfRequest;
-    const std::optional<qint64> d = denominator(w, r);
-    if (!d || *d <= 0)
-        return std::nullopt;
-    return double(usageMilli(w, r)) / double(*d);
+    return fraction(cpu, read(kind, object, metrics, workloads));
 }
 
 } // namespace Orrery::MetricsColumns

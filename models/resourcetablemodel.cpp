@@ -79,7 +79,7 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
         const QList<KubeObjectPtr> objects = store->objects(kind);
         m_rows.reserve(objects.size());
         for (const KubeObjectPtr &o : objects)
-            m_rows.append(Row{o, o->key(), {}});
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
         rebuildIndex(0);
         m_storeConnection
             = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
@@ -104,6 +104,37 @@ void ResourceTableModel::updateWorkloadUsage()
     m_workloads.reset();
     if (m_metrics && m_store && WorkloadUsage::covers(m_kind))
         m_workloads = WorkloadUsage::compute(*m_store, m_metrics);
+    updateReadings();
+}
+
+void ResourceTableModel::updateReading(Row &row) const
+{
+    row.reading = {};
+    if (m_metricColumns == 0)
+        return;
+    if (WorkloadUsage::covers(m_kind)) {
+        row.reading = MetricsColumns::read(m_kind, *row.object, m_metrics.get(), m_workloads.get());
+        return;
+    }
+    if (!m_metrics)
+        return;
+    // The snapshot is keyed like the rows ("ns/name" for pods, "name" for nodes).
+    const QHash<QString, MetricsSnapshot::Usage> &usage
+        = m_kind == Kind::Pod ? m_metrics->pods : m_metrics->nodes;
+    const auto it = usage.constFind(row.key);
+    if (it == usage.constEnd())
+        return;
+    if (!row.denominators)
+        row.denominators = MetricsColumns::denominatorsOf(*row.object);
+    row.reading = MetricsColumns::fromUsage(*it, *row.denominators);
+}
+
+void ResourceTableModel::updateReadings()
+{
+    if (m_metricColumns == 0)
+        return;
+    for (Row &row : m_rows)
+        updateReading(row);
 }
 
 void ResourceTableModel::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
@@ -123,9 +154,10 @@ void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
     m_rows.reserve(objects.size());
     for (const KubeObjectPtr &o : objects) {
         if (o && o->kind == m_kind)
-            m_rows.append(Row{o, o->key(), {}});
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
     }
     rebuildIndex(0);
+    updateReadings();
     endResetModel();
 }
 
@@ -147,6 +179,8 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
             if (row >= 0) {
                 m_rows[row].object = change.object;
                 m_rows[row].cells.clear();
+                m_rows[row].denominators.reset();
+                updateReading(m_rows[row]);
                 modified << row;
             } else if (const auto it = addedIndex.constFind(key); it != addedIndex.constEnd()) {
                 added[*it] = change.object;
@@ -200,8 +234,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const KubeObjectPtr &o : std::as_const(added))
-            m_rows.append(Row{o, o->key(), {}});
+        for (const KubeObjectPtr &o : std::as_const(added)) {
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
+            updateReading(m_rows.last());
+        }
         rebuildIndex(first);
         endInsertRows();
     }
@@ -222,6 +258,13 @@ void ResourceTableModel::onAgeTick()
         return;
     for (int column : std::as_const(m_ageColumns))
         emit dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+}
+
+qint64 ResourceTableModel::metricsSortKey(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size() || kindColumnAt(column) >= 0)
+        return -1;
+    return MetricsColumns::sortValue(m_kind, column - m_metricsAt, m_rows[row].reading);
 }
 
 KubeObjectPtr ResourceTableModel::objectAt(int row) const
@@ -287,16 +330,13 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     const int kindColumn = kindColumnAt(index.column());
     if (const int metric = index.column() - m_metricsAt; kindColumn < 0) {
         switch (role) {
-        case Qt::DisplayRole:
-            return MetricsColumns::text(m_kind, metric, object, m_metrics.get(), m_workloads.get());
+        case Qt::DisplayRole: return MetricsColumns::text(m_kind, metric, row.reading);
         case Qt::ToolTipRole: {
             const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get(),
                                                         m_workloads.get());
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
-        case SortRole:
-            return MetricsColumns::sortKey(m_kind, metric, object, m_metrics.get(),
-                                           m_workloads.get());
+        case SortRole: return MetricsColumns::sortKey(m_kind, metric, row.reading);
         case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ForegroundRole:
         case Qt::FontRole: return {};
@@ -343,7 +383,7 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case ObjectRole: return QVariant::fromValue(row.object);
-    case KeyRole: return object.key();
+    case KeyRole: return row.key; // built once: the sort's tie-break asks for it often
     case NameRole: return object.name;
     case NamespaceRole: return object.namespaceName;
     case UidRole: return object.uid;

@@ -8,6 +8,7 @@
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
 
+#include "metricscolumns.h"
 #include "workloadusage.h"
 
 #include <QAbstractTableModel>
@@ -86,6 +87,10 @@ public:
     KubeObjectPtr objectAt(int row) const;
     KubeObjectPtr objectAt(const QModelIndex &index) const { return objectAt(index.row()); }
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    // The row's key ("namespace/name"), and the SortRole value of a metrics column as a
+    // number: what the proxy's sort reads without a QVariant.
+    const QString &keyAt(int row) const { return m_rows[row].key; }
+    qint64 metricsSortKey(int row, int column) const;
     int columnOf(bool (*predicate)(const KindColumn &)) const;
     int nameColumn() const;
     int namespaceColumn() const; // -1 for cluster-scoped kinds
@@ -103,6 +108,10 @@ public:
         KubeObjectPtr object;
         QString key;               // "namespace/name", built once: the index is rebuilt often
         mutable QStringList cells; // lazily built; empty: not built yet
+        // The metrics columns' figures for the current snapshot (updateReadings), and the
+        // object's own denominators (parsed once per object, kept across snapshots).
+        MetricsColumns::Reading reading;
+        std::optional<MetricsColumns::Denominators> denominators;
     };
 
 private:
@@ -112,6 +121,9 @@ private:
     void setColumns(Kind kind);
     int modelColumn(int kindColumn) const;
     void updateWorkloadUsage();
+    // Row.reading of `row` (all rows: updateReadings) from m_metrics / m_workloads.
+    void updateReading(Row &row) const;
+    void updateReadings();
 
     Kind m_kind;
     QPointer<ResourceStore> m_store;

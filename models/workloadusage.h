@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace Orrery {
 
@@ -45,9 +46,11 @@ struct WorkloadUsage
         std::optional<qint64> denominator(Denominator d) const { return denominators[int(d)]; }
     };
 
-    // Keyed "deployment/NS/NAME", "statefulset/NS/NAME", "daemonset/NS/NAME",
-    // "replicaset/NS/NAME" (objectKey()).
-    QHash<QString, Sum> sums;
+    // Per kind (ReplicaSet, Deployment, StatefulSet, DaemonSet: kindIndex()), keyed by
+    // (namespace, name): looked up with the strings the objects already hold.
+    using Key = std::pair<QString, QString>;
+    QHash<Key, Sum> sums[4];
+    static int kindIndex(Kind kind); // -1 for kinds not covered
     std::shared_ptr<const MetricsSnapshot> metrics;
 
     static bool covers(Kind kind);
@@ -55,10 +58,14 @@ struct WorkloadUsage
     // The pods' containers summed, in MilliValue() units; nullopt when one sets none.
     static std::optional<qint64> podDenominator(const PodData &pod, Denominator d);
 
+    // One pass over the store's pods. Asked again for the same store and snapshot (the
+    // tables, the details pane and the topology's heat overlay all ask when a snapshot
+    // arrives), it returns the previous result: sums are per snapshot, as the pods' figures.
     static std::shared_ptr<const WorkloadUsage>
     compute(const ResourceStore &store, std::shared_ptr<const MetricsSnapshot> metrics);
 
     const Sum *find(const KubeObject &workload) const;
+    const Sum *find(Kind kind, const QString &ns, const QString &name) const;
 };
 
 } // namespace Orrery

@@ -356,11 +356,24 @@ void TopologyPage::setHeat(Heat heat)
 void TopologyPage::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
 {
     m_metrics = std::move(metrics);
+    // Hidden behind another page: coloured when shown again (showEvent), not every 15 s.
+    if (!isVisible()) {
+        m_heatStale = true;
+        return;
+    }
     updateHeat();
+}
+
+void TopologyPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_heatStale)
+        updateHeat();
 }
 
 void TopologyPage::updateHeat()
 {
+    m_heatStale = false;
     if (!m_current)
         return;
     if (m_heat == Heat::Off || !m_metrics || !m_current->store) {

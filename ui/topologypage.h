@@ -81,6 +81,9 @@ signals:
                          const QString &actionId);
     void exportFinished(const QString &fileName, const QString &error);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Topology;
     void buildToolbar(QWidget *bar);
@@ -109,6 +112,7 @@ private:
     QToolButton *m_heatButton;
     QWidget *m_heatLegend;
     Heat m_heat = Heat::Off;
+    bool m_heatStale = false; // a snapshot came while the page was hidden
     std::shared_ptr<const MetricsSnapshot> m_metrics;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;

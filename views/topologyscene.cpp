@@ -492,11 +492,20 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 
 void TopologyScene::setHeat(bool on, const QHash<QString, float> &heat)
 {
-    const QHash<QString, float> &shown = m_display.heat;
-    auto repaint = [this](const QString &id) {
-        if (TopologyNodeItem *i = m_items.value(id))
-            i->update();
+    // The items whose colour changes; past a few hundred, one scene-wide repaint is cheaper
+    // than that many item updates (a metrics refresh of a large cluster changes most pods).
+    constexpr int s_itemwise = 256;
+    QList<TopologyNodeItem *> changed;
+    bool all = false;
+    auto repaint = [&](const QString &id) {
+        if (all)
+            return;
+        if (TopologyNodeItem *i = m_items.value(id)) {
+            changed << i;
+            all = changed.size() > s_itemwise;
+        }
     };
+    const QHash<QString, float> &shown = m_display.heat;
     if (on != m_display.heatOn) {
         for (auto it = shown.cbegin(); it != shown.cend(); ++it)
             repaint(it.key());
@@ -516,7 +525,14 @@ void TopologyScene::setHeat(bool on, const QHash<QString, float> &heat)
     }
     m_display.heatOn = on;
     m_display.heat = heat;
-    invalidateOverviews();
+    if (all) {
+        update();
+    } else {
+        for (TopologyNodeItem *i : std::as_const(changed))
+            i->update();
+    }
+    if (all || !changed.isEmpty())
+        invalidateOverviews();
 }
 
 void TopologyScene::setAlertBadges(const QHash<QString, TopologyDisplay::AlertBadge> &alerts)
