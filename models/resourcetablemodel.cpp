@@ -85,6 +85,7 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
             = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
     }
     updateWorkloadUsage();
+    rebuildAlertCounts();
     endResetModel();
     if (kindChanged)
         emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
@@ -145,6 +146,32 @@ void ResourceTableModel::setMetrics(std::shared_ptr<const MetricsSnapshot> metri
         emit dataChanged(index(0, m_metricsAt),
                          index(rowCount() - 1, m_metricsAt + m_metricColumns - 1),
                          {Qt::DisplayRole, Qt::ToolTipRole, SortRole});
+}
+
+void ResourceTableModel::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_alerts = std::move(alerts);
+    rebuildAlertCounts();
+    const int name = nameColumn();
+    if (name >= 0 && !m_rows.isEmpty())
+        emit dataChanged(index(0, name), index(rowCount() - 1, name),
+                         {Qt::ToolTipRole, AlertCountRole, AlertSeverityRole});
+}
+
+void ResourceTableModel::rebuildAlertCounts()
+{
+    m_alertCounts.clear();
+    if (m_alerts) {
+        // The index's keys of this kind ("pod/NS/NAME") as row keys ("NS/NAME").
+        const QString kindPrefix = kindName(m_kind).toLower() + QLatin1Char('/');
+        for (const QString &key : m_alerts->index.keys()) {
+            if (!key.startsWith(kindPrefix))
+                continue;
+            const AlertCounts counts = m_alerts->firingCounts(key);
+            if (counts.total() > 0)
+                m_alertCounts.insert(key.mid(kindPrefix.size()), counts);
+        }
+    }
 }
 
 void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
@@ -346,6 +373,22 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     static const KindColumn none{};
     const KindColumn &column = kindColumn >= 0 ? m_columns[kindColumn] : none;
 
+    if (column.isName()) {
+        if (role == AlertCountRole || role == AlertSeverityRole) {
+            const auto it = m_alertCounts.constFind(row.key);
+            if (it == m_alertCounts.constEnd())
+                return role == AlertCountRole ? 0 : int(AlertSeverity::None);
+            return role == AlertCountRole ? it->total() : int(it->worst());
+        }
+        if (role == Qt::ToolTipRole && m_alertCounts.contains(row.key)) {
+            QStringList lines{cellsOf(row).value(kindColumn)};
+            const QString key
+                = AlertIndex::objectKey(kindName(m_kind), object.namespaceName, object.name);
+            for (const Alert &a : m_alerts->firingFor(key))
+                lines << QStringLiteral("%1 (%2): %3").arg(a.name(), a.severityText(), a.summary());
+            return lines.join(QLatin1Char('\n'));
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:

@@ -8,6 +8,7 @@
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
 
+#include "alertsstate.h"
 #include "metricscolumns.h"
 #include "workloadusage.h"
 
@@ -42,9 +43,11 @@ public:
         NameRole,
         NamespaceRole,
         UidRole,
-        SortRole,     // typed sort key of the cell
-        SeverityRole, // int(RowSeverity) of the row
-        KindRole,     // QVariant::fromValue(Kind)
+        SortRole,          // typed sort key of the cell
+        SeverityRole,      // int(RowSeverity) of the row
+        KindRole,          // QVariant::fromValue(Kind)
+        AlertCountRole,    // firing alerts attached to the row's object (setAlerts)
+        AlertSeverityRole, // int(AlertSeverity) of the worst of them
     };
 
     explicit ResourceTableModel(Kind kind, QObject *parent = nullptr);
@@ -79,6 +82,12 @@ public:
     int firstMetricsColumn() const { return m_metricColumns ? m_metricsAt : -1; }
     // The kind-table column shown in model column `column`; -1 for a metrics column.
     int kindColumnAt(int column) const;
+
+    // Alertmanager's alerts (AlertsState): the Name cell's AlertCountRole and
+    // AlertSeverityRole (drawn as a badge by the view's AlertBadgeDelegate) and its tooltip
+    // list the firing alerts attached to the row's object; one dataChanged over that column.
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
+    const AlertsState *alerts() const { return m_alerts.get(); }
 
     // For tests and the store connection: replace everything, or apply a batch.
     void setObjects(const QList<KubeObjectPtr> &objects);
@@ -121,6 +130,7 @@ private:
     void setColumns(Kind kind);
     int modelColumn(int kindColumn) const;
     void updateWorkloadUsage();
+    void rebuildAlertCounts();
     // Row.reading of `row` (all rows: updateReadings) from m_metrics / m_workloads.
     void updateReading(Row &row) const;
     void updateReadings();
@@ -136,6 +146,8 @@ private:
     int m_metricsAt = 0;
     std::shared_ptr<const MetricsSnapshot> m_metrics;
     std::shared_ptr<const WorkloadUsage> m_workloads; // workload kinds, with m_metrics
+    std::shared_ptr<const AlertsState> m_alerts;
+    QHash<QString, AlertCounts> m_alertCounts; // row key → firing alerts of this kind
     QVector<Row> m_rows;
     QHash<QString, int> m_index;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcebrowser.h"
 
+#include "alertbadgedelegate.h"
 #include "errorpresenter.h"
 #include "namespacefilter.h"
 #include "resourcenavigator.h"
@@ -88,6 +89,12 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     m_metricsPoller->start();
 }
 
+void ResourceBrowser::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_model->setAlerts(alerts);
+    m_details->setAlerts(std::move(alerts));
+}
+
 void ResourceBrowser::buildUi()
 {
     auto *pageLayout = new QVBoxLayout(this);
@@ -129,6 +136,7 @@ void ResourceBrowser::buildUi()
     m_proxy = new ResourceFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new AlertBadgeDelegate(m_table)); // the Name cell's alert badge
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(0, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -19,6 +19,7 @@ class QTableView;
 namespace Orrery {
 
 class MetricsPoller;
+struct AlertsState;
 struct MetricsSnapshot;
 
 class AgeClock;
@@ -75,6 +76,10 @@ public:
 
     // "1,234 pods", "12 of 1,234 pods".
     QString countText() const;
+    // Alertmanager's alerts of the shown context: badges on the table's Name cells and the
+    // list in the details pane (null: none).
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
+
     // Recomputes the overlay and the stale banner (health changed, a second passed).
     void updateOverlay();
     void updateStaleBanner();

@@ -9,9 +9,11 @@
 #include "topologyscene.h"
 #include "topologyview.h"
 
+#include <alertsstate.h>
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
+#include <topologyalerts.h>
 #include <topologyheat.h>
 #include <topologystyle.h>
 
@@ -371,6 +373,33 @@ void TopologyPage::showEvent(QShowEvent *event)
         updateHeat();
 }
 
+void TopologyPage::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_alerts = std::move(alerts);
+    updateAlertBadges();
+}
+
+void TopologyPage::updateAlertBadges()
+{
+    if (!m_current)
+        return;
+    QHash<QString, TopologyDisplay::AlertBadge> badges;
+    if (m_alerts) {
+        const QHash<QString, AlertCounts> counts = topologyAlerts(*m_alerts, m_current->graph);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            TopologyDisplay::AlertBadge badge;
+            badge.count = it->total();
+            const AlertSeverity worst = it->worst();
+            badge.severity
+                = worst == AlertSeverity::Critical  ? TopologyDisplay::AlertSeverity::Critical
+                  : worst == AlertSeverity::Warning ? TopologyDisplay::AlertSeverity::Warning
+                                                    : TopologyDisplay::AlertSeverity::Info;
+            badges.insert(it.key(), badge);
+        }
+    }
+    m_current->scene->setAlertBadges(badges);
+}
+
 void TopologyPage::updateHeat()
 {
     m_heatStale = false;
@@ -481,6 +510,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
     applyFilter(); // rebuilds with this page's filter
     m_view->setTopologyScene(m_current->scene.get());
     updateHeat();
+    updateAlertBadges();
     if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
         m_view->fitAll();
         m_current->fitted = true;
@@ -520,6 +550,7 @@ void TopologyPage::onPodGroup(const QString &ownerId)
         return;
     m_current->builder.setExpanded(ownerId, !m_current->builder.isExpanded(ownerId));
     m_current->scene->applyPendingChanges();
+    updateAlertBadges(); // a pod's badge moves between it and its group
 }
 
 void TopologyPage::setNamespaces(const QStringList &namespaces)

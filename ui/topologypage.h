@@ -29,6 +29,7 @@ class TopologyMinimap;
 class TopologyScene;
 class TopologyView;
 struct ChangeBatch;
+struct AlertsState;
 struct MetricsSnapshot;
 struct TopologyNode;
 
@@ -55,6 +56,9 @@ public:
     enum class Heat { Off, Cpu, Memory };
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
     void setHeat(Heat heat);
+    // Alertmanager's alerts of the shown context: a badge (severity colour, count of firing
+    // alerts) on each node they attach to, and on the pod group of a collapsed pod.
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
     Heat heat() const { return m_heat; }
 
     TopologyView *view() const { return m_view; }
@@ -96,6 +100,7 @@ private:
     void chooseExportFile();
     void updateStatus();
     void updateHeat();
+    void updateAlertBadges();
 
     QHash<QString, std::shared_ptr<Topology>> m_topologies; // by context
     Topology *m_current = nullptr;
@@ -114,6 +119,7 @@ private:
     Heat m_heat = Heat::Off;
     bool m_heatStale = false; // a snapshot came while the page was hidden
     std::shared_ptr<const MetricsSnapshot> m_metrics;
+    std::shared_ptr<const AlertsState> m_alerts;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;
