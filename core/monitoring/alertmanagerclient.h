@@ -21,6 +21,21 @@ class HttpTransport;
 // /api/v1/namespaces/NS/services/NAME:PORT/proxy, which needs "get" on services/proxy).
 using AlertmanagerLocation = PrometheusLocation;
 
+// An Alertmanager as a user names it (--alertmanager, a context's setting):
+//  - "http://127.0.0.1:9093" or "https://host/prefix": reached directly (`url` set), on a
+//    transport of its own;
+//  - "service/NS/NAME" or "service/NS/NAME:PORT": through the context's API server
+//    (`location` set, `url` empty).
+struct AlertmanagerEndpoint
+{
+    QString url;
+    AlertmanagerLocation location;
+
+    bool isDirect() const { return !url.isEmpty(); }
+    // Error::Code::InvalidArgument, in words, for anything else.
+    static Result<AlertmanagerEndpoint> parse(const QString &text);
+};
+
 // Which alerts GET /api/v2/alerts returns (its query parameters; Alertmanager's defaults
 // are all true).
 struct AlertFilter
