@@ -4,7 +4,9 @@
 #include <alertsmodel.h>
 #include <resourcetablemodel.h>
 
+#include <QApplication>
 #include <QPainter>
+#include <QStyle>
 
 namespace Orrery {
 
@@ -35,15 +37,14 @@ void AlertBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     }
     const QString text = badgeText(count);
     const QRectF pill = pillRect(option, text);
-    QStyleOptionViewItem narrowed = option;
-    narrowed.rect.setRight(int(pill.left()) - 2);
-    // The selection and alternate background span the whole cell.
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    background.icon = {};
-    QStyledItemDelegate::paint(painter, background, QModelIndex());
-    QStyledItemDelegate::paint(painter, narrowed, index);
+    // The cell as usual (background, selection, focus), its text elided short of the badge.
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const int room = int(pill.left()) - opt.rect.left() - 10;
+    opt.text = opt.fontMetrics.elidedText(opt.text, Qt::ElideMiddle, std::max(0, room));
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

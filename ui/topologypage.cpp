@@ -108,7 +108,7 @@ public:
         m_title = title;
         update();
     }
-    QSize sizeHint() const override { return QSize(260, 58); }
+    QSize sizeHint() const override { return QSize(340, 58); }
 
 protected:
     void paintEvent(QPaintEvent *) override
