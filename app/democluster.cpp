@@ -4,7 +4,9 @@
 #include <simulator.h>
 #include <util/async.h>
 
+#include <QDebug>
 #include <QFile>
+#include <QUrl>
 
 #include <string>
 #include <vector>
@@ -20,13 +22,23 @@ struct Started
     std::string error;
     std::string yaml;
     std::vector<std::string> contexts;
+    std::vector<std::string> clusters;
+    std::vector<std::string> metricsUrls;
+    std::vector<std::string> ruleFiles;
 };
 
 } // namespace
 
 DemoCluster::DemoCluster(QObject *parent)
     : QObject(parent)
+    , m_monitoring(new LocalMonitoringServers(this))
 {
+    connect(m_monitoring, &LocalMonitoringServers::statusChanged, this,
+            [this](const MonitoringServersStatus &status) {
+                if (status.state != MonitoringServersStatus::State::Starting)
+                    qInfo().noquote() << status.text();
+                emit monitoringChanged(status);
+            });
 }
 
 DemoCluster::~DemoCluster()
@@ -39,6 +51,7 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
 {
     Sim::SimulatorOptions options;
     options.scenarios = {"all"};
+    options.metricsPort = 0; // for the demo's Prometheus, when it is installed
     m_simulator = std::make_shared<Sim::Simulator>(options);
     // Scenario loading and certificate generation take a moment: on the pool, not the GUI
     // thread. The run shares the simulator, so quitting meanwhile (the synchronizer's wait)
@@ -51,6 +64,9 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
             if (started.ok) {
                 started.yaml = simulator->kubeconfigYaml();
                 started.contexts = simulator->contextNames();
+                started.clusters = simulator->clusterNames();
+                started.metricsUrls = simulator->metricsUrls();
+                started.ruleFiles = simulator->ruleFiles();
             }
             return started;
         },
@@ -79,8 +95,37 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
             m_kubeconfigPath = path;
             for (const std::string &c : started.contexts)
                 m_contexts << QString::fromStdString(c);
+            startMonitoring(started.clusters, started.metricsUrls, started.ruleFiles);
             done(path);
         });
+}
+
+void DemoCluster::startMonitoring(const std::vector<std::string> &clusters,
+                                  const std::vector<std::string> &metricsUrls,
+                                  const std::vector<std::string> &ruleFiles)
+{
+    // One cluster is watched: the pfe scenario's (its load runbook makes the alerts fire),
+    // else the first with alert rules. One Prometheus over every cluster would mix their
+    // nodes, which share names across scenarios.
+    std::size_t chosen = clusters.size();
+    for (std::size_t i = 0; i < clusters.size() && i < ruleFiles.size(); ++i) {
+        if (ruleFiles[i].empty() || i >= metricsUrls.size() || metricsUrls[i].empty())
+            continue;
+        if (chosen == clusters.size())
+            chosen = i;
+        if (QString::fromStdString(ruleFiles[i]).endsWith(QLatin1String("/pfe.rules.yml"))) {
+            chosen = i;
+            break;
+        }
+    }
+    if (chosen == clusters.size())
+        return;
+    const QUrl metrics(QString::fromStdString(metricsUrls[chosen]));
+    LocalMonitoringServers::Options options;
+    options.scrapeTargets = {QStringLiteral("127.0.0.1:%1").arg(metrics.port())};
+    options.ruleFiles = {QString::fromStdString(ruleFiles[chosen])};
+    options.cluster = QString::fromStdString(clusters[chosen]);
+    m_monitoring->start(options);
 }
 
 } // namespace Orrery::App

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <monitoring/localmonitoringservers.h>
 #include <util/result.h>
 
 #include <QObject>
@@ -9,6 +10,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace Orrery::Sim {
 class Simulator;
@@ -20,6 +23,12 @@ namespace Orrery::App {
 // client path (their kubeconfig is written to a private temporary file and loaded with
 // Kubeconfig, exactly like a user's). Starting runs on the Async pool so the window stays
 // responsive; the simulator runs its own threads afterwards.
+//
+// When the Debian prometheus and prometheus-alertmanager are installed, the demo also starts
+// them on loopback (LocalMonitoringServers): Prometheus scrapes the pfe cluster's metrics
+// export (the cluster the load runbook drives) with its scenario's alert rules and sends to
+// the Alertmanager; both stop with the demo. Without them the demo runs as before and
+// monitoring() says what is missing.
 class DemoCluster : public QObject
 {
     Q_OBJECT
@@ -32,12 +41,22 @@ public:
 
     QStringList contextNames() const { return m_contexts; }
     QString kubeconfigPath() const { return m_kubeconfigPath; }
+    // Prometheus and Alertmanager for the demo (NotStarted until the cluster runs).
+    MonitoringServersStatus monitoring() const { return m_monitoring->status(); }
+
+signals:
+    void monitoringChanged(const Orrery::MonitoringServersStatus &status);
 
 private:
+    void startMonitoring(const std::vector<std::string> &clusters,
+                         const std::vector<std::string> &metricsUrls,
+                         const std::vector<std::string> &ruleFiles);
+
     std::shared_ptr<Sim::Simulator> m_simulator;
     QTemporaryDir m_dir;
     QString m_kubeconfigPath;
     QStringList m_contexts;
+    LocalMonitoringServers *m_monitoring; // a child: stops its servers with the demo
 };
 
 } // namespace Orrery::App

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop application: loads the kubeconfig (or starts the demo cluster), wires sessions
 // to the main window, and implements --screenshot.
+#include "alertswiring.h"
 #include "commands.h"
 #include "democluster.h"
 #include "operationpageswiring.h"
@@ -100,6 +101,10 @@ int runGui(const QCommandLineParser &parser)
     installOperations(window, &audit);
     const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
+    // Alerts: --alertmanager for every context, else the demo's own Alertmanager (below).
+    AlertsWiring *alerts = installAlertsPage(window);
+    const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
+    alerts->setEndpoint(alertmanager);
 
     kubeconfig.setRequestedNamespaces(parser.values(QStringLiteral("namespace")));
 
@@ -108,9 +113,22 @@ int runGui(const QCommandLineParser &parser)
     QString requestedContext = parser.value(QStringLiteral("context"));
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
-    auto startDemo = [&window, &state, &kubeconfig, requestedContext] {
-        if (!state.demo)
+    auto startDemo = [&window, &state, &kubeconfig, requestedContext, alerts, alertmanager] {
+        if (!state.demo) {
             state.demo = std::make_unique<DemoCluster>();
+            // The demo's Alertmanager watches one of its clusters (its three contexts).
+            if (alertmanager.isEmpty())
+                QObject::connect(state.demo.get(), &DemoCluster::monitoringChanged, alerts,
+                                 [alerts](const MonitoringServersStatus &status) {
+                                     if (status.alertmanagerUrl.isEmpty())
+                                         return;
+                                     alerts->setEndpoint(
+                                         status.alertmanagerUrl,
+                                         {status.cluster,
+                                          status.cluster + QStringLiteral("-operator"),
+                                          status.cluster + QStringLiteral("-viewer")});
+                                 });
+        }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
         state.demo->start([&window, &state, &kubeconfig,
                            requestedContext](const Result<QString> &path) {

@@ -41,7 +41,8 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate(
              "main", "Check credentials, reachability, permissions and sync, then exit.")},
         {QStringLiteral("json"),
-         QCoreApplication::translate("main", "With --doctor: print JSON instead of text.")},
+         QCoreApplication::translate("main",
+                                     "With --doctor or --alerts: print JSON instead of text.")},
         {QStringLiteral("demo"),
          QCoreApplication::translate("main", "Start on the embedded simulated demo cluster.")},
         {{QStringLiteral("n"), QStringLiteral("namespace")},
@@ -94,6 +95,15 @@ void addOptions(QCommandLineParser &parser)
              "main",
              "Use this language for this run: system, en or fr (the setting is kept otherwise)."),
          QCoreApplication::translate("main", "code")},
+        {QStringLiteral("alerts"),
+         QCoreApplication::translate("main", "Print the active alerts of --alertmanager with "
+                                             "the objects they attach to, and exit (--json: as "
+                                             "JSON).")},
+        {QStringLiteral("alertmanager"),
+         QCoreApplication::translate("main", "With --alerts: the Alertmanager, as an http(s) "
+                                             "URL or service/NAMESPACE/NAME[:PORT] of "
+                                             "--context."),
+         QCoreApplication::translate("main", "url")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate(
              "main",
@@ -154,6 +164,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runExportTopology(parser);
     if (parser.isSet(QStringLiteral("top")))
         return App::runTop(parser);
+    if (parser.isSet(QStringLiteral("alerts")))
+        return App::runAlerts(parser);
     return App::runGui(parser);
 }
 
@@ -163,7 +175,7 @@ bool wantsHeadless(int argc, char *argv[])
         const QByteArray arg(argv[i]);
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
             || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
-            || arg == "--top" || arg.startsWith("--top="))
+            || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts")
             return true;
     }
     return false;

@@ -10,6 +10,7 @@
 
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
+#include <monitoring/metricssnapshot.h>
 
 #include <QApplication>
 
@@ -49,6 +50,11 @@ void installTopologyPage(MainWindow &window)
     QObject::connect(window.resourceBrowser()->namespaceFilter(),
                      &NamespaceFilter::selectionChanged, page,
                      [page](const QStringList &namespaces) { page->setNamespaces(namespaces); });
+    // The heat overlay follows the metrics the tables show.
+    QObject::connect(window.resourceBrowser(), &ResourceBrowser::metricsChanged, page,
+                     [page](std::shared_ptr<const MetricsSnapshot> metrics) {
+                         page->setMetrics(std::move(metrics));
+                     });
     // Selecting a node shows the object in the details pane, like a table row does.
     QObject::connect(page, &TopologyPage::objectSelected, &window,
                      [&window](const QString &kindName, const QString &ns, const QString &name) {

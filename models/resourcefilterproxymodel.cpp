@@ -13,6 +13,12 @@ ResourceFilterProxyModel::ResourceFilterProxyModel(QObject *parent)
     setSortCaseSensitivity(Qt::CaseInsensitive);
 }
 
+void ResourceFilterProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_table = qobject_cast<const ResourceTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void ResourceFilterProxyModel::setNamespaces(const QStringList &namespaces)
 {
     const QSet<QString> set(namespaces.begin(), namespaces.end());
@@ -88,6 +94,16 @@ bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
 
 bool ResourceFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // CPU and memory columns: the rows' figures compared directly, without a QVariant per
+    // side (a metrics refresh re-sorts every row: ~140,000 comparisons at 10,000 pods).
+    if (m_table && sortRole() == ResourceTableModel::SortRole
+        && m_table->kindColumnAt(left.column()) < 0) {
+        const qint64 l = m_table->metricsSortKey(left.row(), left.column());
+        const qint64 r = m_table->metricsSortKey(right.row(), right.column());
+        if (l != r)
+            return l < r;
+        return m_table->keyAt(left.row()) < m_table->keyAt(right.row());
+    }
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     // One comparison per call: a sort of 10,000 rows makes ~140,000 of them.

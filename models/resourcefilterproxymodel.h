@@ -28,11 +28,14 @@ public:
     QString filterError() const { return m_filterError; }
     bool isSelectorFilter() const { return !m_selector.isEmpty(); }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const class ResourceTableModel *m_table = nullptr; // the source, when it is one
     QSet<QString> m_namespaces;
     QString m_filterText;
     QString m_needle;

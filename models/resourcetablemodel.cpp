@@ -79,11 +79,13 @@ void ResourceTableModel::setSource(ResourceStore *store, Kind kind)
         const QList<KubeObjectPtr> objects = store->objects(kind);
         m_rows.reserve(objects.size());
         for (const KubeObjectPtr &o : objects)
-            m_rows.append(Row{o, o->key(), {}});
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
         rebuildIndex(0);
         m_storeConnection
             = connect(store, &ResourceStore::changed, this, &ResourceTableModel::applyBatch);
     }
+    updateWorkloadUsage();
+    rebuildAlertCounts();
     endResetModel();
     if (kindChanged)
         emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
@@ -98,13 +100,78 @@ void ResourceTableModel::setAgeClock(AgeClock *clock)
         m_clockConnection = connect(clock, &AgeClock::tick, this, &ResourceTableModel::onAgeTick);
 }
 
+void ResourceTableModel::updateWorkloadUsage()
+{
+    m_workloads.reset();
+    if (m_metrics && m_store && WorkloadUsage::covers(m_kind))
+        m_workloads = WorkloadUsage::compute(*m_store, m_metrics);
+    updateReadings();
+}
+
+void ResourceTableModel::updateReading(Row &row) const
+{
+    row.reading = {};
+    if (m_metricColumns == 0)
+        return;
+    if (WorkloadUsage::covers(m_kind)) {
+        row.reading = MetricsColumns::read(m_kind, *row.object, m_metrics.get(), m_workloads.get());
+        return;
+    }
+    if (!m_metrics)
+        return;
+    // The snapshot is keyed like the rows ("ns/name" for pods, "name" for nodes).
+    const QHash<QString, MetricsSnapshot::Usage> &usage
+        = m_kind == Kind::Pod ? m_metrics->pods : m_metrics->nodes;
+    const auto it = usage.constFind(row.key);
+    if (it == usage.constEnd())
+        return;
+    if (!row.denominators)
+        row.denominators = MetricsColumns::denominatorsOf(*row.object);
+    row.reading = MetricsColumns::fromUsage(*it, *row.denominators);
+}
+
+void ResourceTableModel::updateReadings()
+{
+    if (m_metricColumns == 0)
+        return;
+    for (Row &row : m_rows)
+        updateReading(row);
+}
+
 void ResourceTableModel::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
 {
     m_metrics = std::move(metrics);
+    updateWorkloadUsage();
     if (m_metricColumns > 0 && !m_rows.isEmpty())
         emit dataChanged(index(0, m_metricsAt),
                          index(rowCount() - 1, m_metricsAt + m_metricColumns - 1),
                          {Qt::DisplayRole, Qt::ToolTipRole, SortRole});
+}
+
+void ResourceTableModel::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_alerts = std::move(alerts);
+    rebuildAlertCounts();
+    const int name = nameColumn();
+    if (name >= 0 && !m_rows.isEmpty())
+        emit dataChanged(index(0, name), index(rowCount() - 1, name),
+                         {Qt::ToolTipRole, AlertCountRole, AlertSeverityRole});
+}
+
+void ResourceTableModel::rebuildAlertCounts()
+{
+    m_alertCounts.clear();
+    if (m_alerts) {
+        // The index's keys of this kind ("pod/NS/NAME") as row keys ("NS/NAME").
+        const QString kindPrefix = kindName(m_kind).toLower() + QLatin1Char('/');
+        for (const QString &key : m_alerts->index.keys()) {
+            if (!key.startsWith(kindPrefix))
+                continue;
+            const AlertCounts counts = m_alerts->firingCounts(key);
+            if (counts.total() > 0)
+                m_alertCounts.insert(key.mid(kindPrefix.size()), counts);
+        }
+    }
 }
 
 void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
@@ -114,9 +181,10 @@ void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
     m_rows.reserve(objects.size());
     for (const KubeObjectPtr &o : objects) {
         if (o && o->kind == m_kind)
-            m_rows.append(Row{o, o->key(), {}});
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
     }
     rebuildIndex(0);
+    updateReadings();
     endResetModel();
 }
 
@@ -138,6 +206,8 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
             if (row >= 0) {
                 m_rows[row].object = change.object;
                 m_rows[row].cells.clear();
+                m_rows[row].denominators.reset();
+                updateReading(m_rows[row]);
                 modified << row;
             } else if (const auto it = addedIndex.constFind(key); it != addedIndex.constEnd()) {
                 added[*it] = change.object;
@@ -191,8 +261,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const KubeObjectPtr &o : std::as_const(added))
-            m_rows.append(Row{o, o->key(), {}});
+        for (const KubeObjectPtr &o : std::as_const(added)) {
+            m_rows.append(Row{o, o->key(), {}, {}, {}});
+            updateReading(m_rows.last());
+        }
         rebuildIndex(first);
         endInsertRows();
     }
@@ -213,6 +285,13 @@ void ResourceTableModel::onAgeTick()
         return;
     for (int column : std::as_const(m_ageColumns))
         emit dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+}
+
+qint64 ResourceTableModel::metricsSortKey(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size() || kindColumnAt(column) >= 0)
+        return -1;
+    return MetricsColumns::sortValue(m_kind, column - m_metricsAt, m_rows[row].reading);
 }
 
 KubeObjectPtr ResourceTableModel::objectAt(int row) const
@@ -278,12 +357,13 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     const int kindColumn = kindColumnAt(index.column());
     if (const int metric = index.column() - m_metricsAt; kindColumn < 0) {
         switch (role) {
-        case Qt::DisplayRole: return MetricsColumns::text(m_kind, metric, object, m_metrics.get());
+        case Qt::DisplayRole: return MetricsColumns::text(m_kind, metric, row.reading);
         case Qt::ToolTipRole: {
-            const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get());
+            const QString tip = MetricsColumns::toolTip(m_kind, metric, object, m_metrics.get(),
+                                                        m_workloads.get());
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
-        case SortRole: return MetricsColumns::sortKey(m_kind, metric, object, m_metrics.get());
+        case SortRole: return MetricsColumns::sortKey(m_kind, metric, row.reading);
         case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ForegroundRole:
         case Qt::FontRole: return {};
@@ -293,6 +373,22 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
     static const KindColumn none{};
     const KindColumn &column = kindColumn >= 0 ? m_columns[kindColumn] : none;
 
+    if (column.isName()) {
+        if (role == AlertCountRole || role == AlertSeverityRole) {
+            const auto it = m_alertCounts.constFind(row.key);
+            if (it == m_alertCounts.constEnd())
+                return role == AlertCountRole ? 0 : int(AlertSeverity::None);
+            return role == AlertCountRole ? it->total() : int(it->worst());
+        }
+        if (role == Qt::ToolTipRole && m_alertCounts.contains(row.key)) {
+            QStringList lines{cellsOf(row).value(kindColumn)};
+            const QString key
+                = AlertIndex::objectKey(kindName(m_kind), object.namespaceName, object.name);
+            for (const Alert &a : m_alerts->firingFor(key))
+                lines << QStringLiteral("%1 (%2): %3").arg(a.name(), a.severityText(), a.summary());
+            return lines.join(QLatin1Char('\n'));
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -330,7 +426,7 @@ QVariant ResourceTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case ObjectRole: return QVariant::fromValue(row.object);
-    case KeyRole: return object.key();
+    case KeyRole: return row.key; // built once: the sort's tie-break asks for it often
     case NameRole: return object.name;
     case NamespaceRole: return object.namespaceName;
     case UidRole: return object.uid;

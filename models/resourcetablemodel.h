@@ -8,6 +8,10 @@
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
 
+#include "alertsstate.h"
+#include "metricscolumns.h"
+#include "workloadusage.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
@@ -39,9 +43,11 @@ public:
         NameRole,
         NamespaceRole,
         UidRole,
-        SortRole,     // typed sort key of the cell
-        SeverityRole, // int(RowSeverity) of the row
-        KindRole,     // QVariant::fromValue(Kind)
+        SortRole,          // typed sort key of the cell
+        SeverityRole,      // int(RowSeverity) of the row
+        KindRole,          // QVariant::fromValue(Kind)
+        AlertCountRole,    // firing alerts attached to the row's object (setAlerts)
+        AlertSeverityRole, // int(AlertSeverity) of the worst of them
     };
 
     explicit ResourceTableModel(Kind kind, QObject *parent = nullptr);
@@ -66,13 +72,22 @@ public:
 
     // The latest metrics-server figures: Pods and Nodes get CPU and memory columns after the
     // kind's own (MetricsColumns), refreshed with one dataChanged over those columns.
+    // Workload kinds (WorkloadUsage::covers) show their pods summed, computed from the store
+    // here, once per snapshot (and when the kind or store changes), never in data().
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
     const MetricsSnapshot *metrics() const { return m_metrics.get(); }
+    const WorkloadUsage *workloadUsage() const { return m_workloads.get(); }
     // The first of those columns (before the kind's first Age column, where k9s shows them);
     // -1 for kinds without them.
     int firstMetricsColumn() const { return m_metricColumns ? m_metricsAt : -1; }
     // The kind-table column shown in model column `column`; -1 for a metrics column.
     int kindColumnAt(int column) const;
+
+    // Alertmanager's alerts (AlertsState): the Name cell's AlertCountRole and
+    // AlertSeverityRole (drawn as a badge by the view's AlertBadgeDelegate) and its tooltip
+    // list the firing alerts attached to the row's object; one dataChanged over that column.
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
+    const AlertsState *alerts() const { return m_alerts.get(); }
 
     // For tests and the store connection: replace everything, or apply a batch.
     void setObjects(const QList<KubeObjectPtr> &objects);
@@ -81,6 +96,10 @@ public:
     KubeObjectPtr objectAt(int row) const;
     KubeObjectPtr objectAt(const QModelIndex &index) const { return objectAt(index.row()); }
     int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    // The row's key ("namespace/name"), and the SortRole value of a metrics column as a
+    // number: what the proxy's sort reads without a QVariant.
+    const QString &keyAt(int row) const { return m_rows[row].key; }
+    qint64 metricsSortKey(int row, int column) const;
     int columnOf(bool (*predicate)(const KindColumn &)) const;
     int nameColumn() const;
     int namespaceColumn() const; // -1 for cluster-scoped kinds
@@ -98,6 +117,10 @@ public:
         KubeObjectPtr object;
         QString key;               // "namespace/name", built once: the index is rebuilt often
         mutable QStringList cells; // lazily built; empty: not built yet
+        // The metrics columns' figures for the current snapshot (updateReadings), and the
+        // object's own denominators (parsed once per object, kept across snapshots).
+        MetricsColumns::Reading reading;
+        std::optional<MetricsColumns::Denominators> denominators;
     };
 
 private:
@@ -106,6 +129,11 @@ private:
     const QStringList &cellsOf(const Row &row) const;
     void setColumns(Kind kind);
     int modelColumn(int kindColumn) const;
+    void updateWorkloadUsage();
+    void rebuildAlertCounts();
+    // Row.reading of `row` (all rows: updateReadings) from m_metrics / m_workloads.
+    void updateReading(Row &row) const;
+    void updateReadings();
 
     Kind m_kind;
     QPointer<ResourceStore> m_store;
@@ -117,6 +145,9 @@ private:
     int m_metricColumns = 0; // MetricsColumns::count(m_kind), from model column m_metricsAt
     int m_metricsAt = 0;
     std::shared_ptr<const MetricsSnapshot> m_metrics;
+    std::shared_ptr<const WorkloadUsage> m_workloads; // workload kinds, with m_metrics
+    std::shared_ptr<const AlertsState> m_alerts;
+    QHash<QString, AlertCounts> m_alertCounts; // row key → firing alerts of this kind
     QVector<Row> m_rows;
     QHash<QString, int> m_index;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
+#include <alertsstate.h>
 #include <eventfilterproxymodel.h>
 #include <kindicons.h>
 #include <kube/logstreamer.h>
@@ -12,6 +13,7 @@
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
+#include <workloadusage.h>
 #include <yamlhighlighter.h>
 
 #include <kube/clustersession.h>
@@ -23,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -347,6 +350,13 @@ void DetailsPane::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
     }
 }
 
+void DetailsPane::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_alerts = std::move(alerts);
+    if (m_object)
+        refreshOverview();
+}
+
 void DetailsPane::setMetricsHistory(MetricsPoller *poller)
 {
     m_metricsPoller = poller;
@@ -564,19 +574,27 @@ void DetailsPane::refreshOverview()
     if (const int metrics = MetricsColumns::count(o.kind); metrics > 0) {
         // Usage, then its percentages in brackets; or why there is none.
         const MetricsSnapshot *m = m_metrics.get();
+        // A workload's pods summed (WorkloadUsage), computed once per snapshot.
+        if (WorkloadUsage::covers(o.kind) && m_metrics && m_session
+            && (!m_workloadUsage || m_workloadUsage->metrics != m_metrics))
+            m_workloadUsage = WorkloadUsage::compute(*m_session->store(), m_metrics);
+        const WorkloadUsage *w = WorkloadUsage::covers(o.kind) && m_workloadUsage
+                                         && m_workloadUsage->metrics == m_metrics
+                                     ? m_workloadUsage.get()
+                                     : nullptr;
         const int memoryFirst = metrics / 2;
         for (int first : {0, memoryFirst}) {
-            const QString usage = MetricsColumns::text(o.kind, first, o, m);
+            const QString usage = MetricsColumns::text(o.kind, first, o, m, w);
             QString value;
             if (usage == QStringLiteral("—")) {
-                value = esc(MetricsColumns::toolTip(o.kind, first, o, m));
+                value = esc(MetricsColumns::toolTip(o.kind, first, o, m, w));
             } else {
                 QStringList shares;
                 for (int c = first + 1; c < first + memoryFirst; ++c) {
-                    const QString share = MetricsColumns::text(o.kind, c, o, m);
+                    const QString share = MetricsColumns::text(o.kind, c, o, m, w);
                     const bool none = !share.endsWith(QLatin1Char('%'));
                     if (o.kind == Kind::Node)
-                        shares << (none ? MetricsColumns::toolTip(o.kind, c, o, m)
+                        shares << (none ? MetricsColumns::toolTip(o.kind, c, o, m, w)
                                         : tr("%1 of allocatable").arg(share));
                     else if (c == first + 1)
                         shares << (none ? tr("no request set") : tr("%1 of request").arg(share));
@@ -585,6 +603,9 @@ void DetailsPane::refreshOverview()
                 }
                 value = esc(usage) + QStringLiteral(" (") + esc(shares.join(QStringLiteral(", ")))
                         + QLatin1Char(')');
+                if (w)
+                    value += QStringLiteral("<br/>")
+                             + esc(MetricsColumns::toolTip(o.kind, first, o, m, w));
             }
             html += row(first == 0 ? tr("CPU") : tr("Memory"), value);
         }
@@ -637,6 +658,51 @@ void DetailsPane::refreshOverview()
             QStringLiteral("<span class=warn>%1</span>").arg(esc(dateText(o.deletionTimestamp))));
     html += row(tr("UID"), QStringLiteral("<span class=mono>%1</span>").arg(esc(o.uid)));
     html += QStringLiteral("</table>");
+
+    // Alertmanager's alerts attached to this object, firing first.
+    if (m_alerts && !m_alerts->unavailable) {
+        const QString key = AlertIndex::objectKey(kindName(o.kind), o.namespaceName, o.name);
+        QList<Alert> alerts = m_alerts->index.alertsFor(key);
+        std::stable_sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
+            if (AlertsState::isFiring(a) != AlertsState::isFiring(b))
+                return AlertsState::isFiring(a);
+            return int(a.severity()) > int(b.severity());
+        });
+        if (!alerts.isEmpty()) {
+            html
+                += QStringLiteral("<h4>%1</h4><table class=grid>")
+                       .arg(esc(tr("Alerts (%1 firing)").arg(m_alerts->firingCounts(key).total())));
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            for (const Alert &a : std::as_const(alerts)) {
+                const AlertSeverity alertSeverity = a.severity();
+                const QString cls
+                    = !AlertsState::isFiring(a)                  ? QStringLiteral("dim")
+                      : alertSeverity == AlertSeverity::Critical ? QStringLiteral("err")
+                      : alertSeverity == AlertSeverity::Warning  ? QStringLiteral("warn")
+                                                                 : QStringLiteral("ok");
+                QString state = a.isSilenced()    ? tr("silenced")
+                                : a.isInhibited() ? tr("inhibited")
+                                                  : tr("firing");
+                if (a.startsAt.isValid())
+                    state += QStringLiteral(" · ")
+                             + tr("for %1").arg(ageText(a.startsAt.toSecsSinceEpoch(), now));
+                const QString runbook = a.runbookUrl();
+                const QUrl url(runbook);
+                const bool openable = url.isValid()
+                                      && (url.scheme() == QLatin1String("https")
+                                          || url.scheme() == QLatin1String("http"));
+                html += QStringLiteral("<tr><td class=%1>%2</td><td><b>%3</b><br>%4</td>"
+                                       "<td class=dim>%5</td><td>%6</td></tr>")
+                            .arg(cls,
+                                 esc(a.severityText().isEmpty() ? tr("warning") : a.severityText()),
+                                 esc(a.name()), esc(a.summary()), esc(state),
+                                 openable ? QStringLiteral("<a href=\"%1\">%2</a>")
+                                                .arg(esc(url.toString()), esc(tr("runbook")))
+                                          : QString());
+            }
+            html += QStringLiteral("</table>");
+        }
+    }
 
     // Owners and dependants: the graph around this object, as links.
     QStringList owners;
@@ -849,6 +915,11 @@ void DetailsPane::restartLogs()
 
 void DetailsPane::onLink(const QUrl &url)
 {
+    // An alert's runbook opens in the browser.
+    if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
     if (url.scheme() != QLatin1String("orrery"))
         return;
     const QStringList parts = url.path().split(QLatin1Char('/'));

@@ -30,6 +30,8 @@ class MetricsHistoryView;
 class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
+struct AlertsState;
+struct WorkloadUsage;
 
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
 // and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
@@ -53,6 +55,9 @@ public:
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
     // Where the Metrics tab reads a pod's or node's kept samples (the session's poller).
     void setMetricsHistory(MetricsPoller *poller);
+    // Alertmanager's alerts: the overview lists those attached to the object (severity,
+    // name, summary, since when, runbook link), firing first.
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
 
     // Tabs, for tests and keyboard navigation.
     enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab, MetricsTab };
@@ -91,6 +96,9 @@ private:
     QPointer<ClusterSession> m_session;
     KubeObjectPtr m_object;
     std::shared_ptr<const MetricsSnapshot> m_metrics;
+    // The shown workload's pods summed, for the snapshot it was computed from.
+    std::shared_ptr<const WorkloadUsage> m_workloadUsage;
+    std::shared_ptr<const AlertsState> m_alerts;
     QLabel *m_icon = nullptr;
     QLabel *m_title;
     QList<QLabel *> m_mutedLabels;

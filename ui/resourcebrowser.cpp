@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcebrowser.h"
 
+#include "alertbadgedelegate.h"
 #include "errorpresenter.h"
 #include "namespacefilter.h"
 #include "resourcenavigator.h"
@@ -74,6 +75,7 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     delete m_metricsPoller; // null when its session is already gone
     m_model->setMetrics(nullptr);
     m_details->setMetrics(nullptr);
+    emit metricsChanged(nullptr);
     if (!session || !session->transport())
         return;
     m_metricsPoller = new MetricsPoller(session->transport(), session);
@@ -81,9 +83,16 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
         const std::shared_ptr<const MetricsSnapshot> snapshot = MetricsSnapshot::fromBatch(batch);
         m_model->setMetrics(snapshot);
         m_details->setMetrics(snapshot);
+        emit metricsChanged(snapshot);
     });
     m_details->setMetricsHistory(m_metricsPoller);
     m_metricsPoller->start();
+}
+
+void ResourceBrowser::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_model->setAlerts(alerts);
+    m_details->setAlerts(std::move(alerts));
 }
 
 void ResourceBrowser::buildUi()
@@ -127,6 +136,7 @@ void ResourceBrowser::buildUi()
     m_proxy = new ResourceFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new AlertBadgeDelegate(m_table)); // the Name cell's alert badge
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(0, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QSplitter;
@@ -17,6 +19,8 @@ class QTableView;
 namespace Orrery {
 
 class MetricsPoller;
+struct AlertsState;
+struct MetricsSnapshot;
 
 class AgeClock;
 class ClusterSession;
@@ -72,6 +76,10 @@ public:
 
     // "1,234 pods", "12 of 1,234 pods".
     QString countText() const;
+    // Alertmanager's alerts of the shown context: badges on the table's Name cells and the
+    // list in the details pane (null: none).
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
+
     // Recomputes the overlay and the stale banner (health changed, a second passed).
     void updateOverlay();
     void updateStaleBanner();
@@ -99,6 +107,9 @@ signals:
     void countsChanged();
     // The overlay's button: reconnect the active context.
     void reconnectRequested();
+    // The shown context's latest metrics-server snapshot (null: none yet, or another context),
+    // for the other views that show usage (the topology's heat overlay).
+    void metricsChanged(std::shared_ptr<const Orrery::MetricsSnapshot> metrics);
     // A link in the details pane led to an object that is not in the store.
     void objectNotFound(Orrery::Kind kind, const QString &name);
 

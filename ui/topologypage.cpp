@@ -9,16 +9,24 @@
 #include "topologyscene.h"
 #include "topologyview.h"
 
+#include <alertsstate.h>
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
+#include <monitoring/metricssnapshot.h>
+#include <topologyalerts.h>
+#include <topologyheat.h>
+#include <topologystyle.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
 #include <QResizeEvent>
+#include <QSettings>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -61,6 +69,86 @@ private:
     QWidget *m_corner;
 };
 
+// Keeps a widget in the view's bottom-left corner.
+class LeftCornerFilter : public QObject
+{
+public:
+    LeftCornerFilter(QWidget *corner, QObject *parent)
+        : QObject(parent)
+        , m_corner(corner)
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            auto *w = static_cast<QWidget *>(watched);
+            const QSize s = m_corner->sizeHint();
+            m_corner->setGeometry(16, w->height() - s.height() - 16, s.width(), s.height());
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_corner;
+};
+
+// The heat overlay's legend: the colour ramp from 0 to 150 % of the request and what it
+// measures.
+class HeatLegend : public QWidget
+{
+public:
+    explicit HeatLegend(QWidget *parent)
+        : QWidget(parent)
+    {
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setObjectName(QStringLiteral("heatLegend"));
+    }
+    void setTitle(const QString &title)
+    {
+        m_title = title;
+        update();
+    }
+    QSize sizeHint() const override { return QSize(340, 58); }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        QColor back = TopologyStyle::background();
+        back.setAlphaF(0.92);
+        p.setPen(QPen(TopologyStyle::groupBorder(), 1));
+        p.setBrush(back);
+        p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        p.setPen(TopologyStyle::text());
+        QFont f = font();
+        f.setBold(true);
+        p.setFont(f);
+        p.drawText(QRect(10, 4, width() - 20, 18), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+        const QRectF ramp(10, 24, width() - 20, 10);
+        for (int x = 0; x < int(ramp.width()); ++x)
+            p.fillRect(QRectF(ramp.left() + x, ramp.top(), 1.5, ramp.height()),
+                       TopologyStyle::heatColor(1.5 * x / ramp.width()));
+        p.setFont(font());
+        p.setPen(TopologyStyle::mutedText());
+        const QString labels[] = {QStringLiteral("0%"), QStringLiteral("50%"),
+                                  QStringLiteral("100%"), QStringLiteral("≥150%")};
+        for (int i = 0; i < 4; ++i) {
+            const qreal x = ramp.left() + ramp.width() * i / 3;
+            const Qt::Alignment a = i == 0   ? Qt::AlignLeft
+                                    : i == 3 ? Qt::AlignRight
+                                             : Qt::AlignHCenter;
+            const QRectF box = i == 0   ? QRectF(x, 36, 60, 18)
+                               : i == 3 ? QRectF(x - 60, 36, 60, 18)
+                                        : QRectF(x - 30, 36, 60, 18);
+            p.drawText(box, a | Qt::AlignVCenter, labels[i]);
+        }
+    }
+
+private:
+    QString m_title;
+};
+
 const QList<QPair<TopologyKind, const char *>> s_filterKinds{
     {TopologyKind::External, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "External entries")},
     {TopologyKind::Ingress, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Ingresses")},
@@ -101,6 +189,10 @@ TopologyPage::TopologyPage(QWidget *parent)
     layout->addWidget(m_view, 1);
     m_minimap = new TopologyMinimap(m_view, m_view);
     m_view->installEventFilter(new CornerFilter(m_minimap, this));
+    auto *legend = new HeatLegend(m_view);
+    m_heatLegend = legend;
+    m_heatLegend->hide();
+    m_view->installEventFilter(new LeftCornerFilter(m_heatLegend, this));
     buildToolbar(bar);
 
     connect(m_view, &TopologyView::nodeSelected, this, &TopologyPage::objectSelected);
@@ -196,6 +288,24 @@ void TopologyPage::buildToolbar(QWidget *bar)
             applyBuilderOptions(m_current);
     });
 
+    m_heatButton = button(tr("Heat"), tr("Colour pods, workloads and nodes by CPU or memory "
+                                         "use against their requests (nodes: allocatable)"));
+    m_heatButton->setObjectName(QStringLiteral("heatOverlay"));
+    m_heatButton->setPopupMode(QToolButton::InstantPopup);
+    auto *heatMenu = new QMenu(m_heatButton);
+    auto *heatGroup = new QActionGroup(heatMenu);
+    const std::pair<Heat, QString> heats[] = {{Heat::Off, tr("No heat overlay")},
+                                              {Heat::Cpu, tr("CPU of request")},
+                                              {Heat::Memory, tr("Memory of request")}};
+    for (const auto &[value, label] : heats) {
+        QAction *a = heatMenu->addAction(label);
+        a->setCheckable(true);
+        a->setActionGroup(heatGroup);
+        a->setData(int(value));
+        connect(a, &QAction::triggered, this, [this, v = value] { setHeat(v); });
+    }
+    m_heatButton->setMenu(heatMenu);
+
     m_labels = new QLineEdit(bar);
     m_labels->setPlaceholderText(tr("Label selector, e.g. app=web"));
     m_labels->setClearButtonEnabled(true);
@@ -211,6 +321,96 @@ void TopologyPage::buildToolbar(QWidget *bar)
     m_status = new QLabel(bar);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     row->addWidget(m_status);
+
+    const QString saved = QSettings().value(QStringLiteral("topology/heat")).toString();
+    setHeat(saved == QLatin1String("cpu")      ? Heat::Cpu
+            : saved == QLatin1String("memory") ? Heat::Memory
+                                               : Heat::Off);
+}
+
+void TopologyPage::setHeat(Heat heat)
+{
+    const bool changed = heat != m_heat;
+    m_heat = heat;
+    for (QAction *a : m_heatButton->menu()->actions())
+        a->setChecked(a->data().toInt() == int(heat));
+    m_heatButton->setText(heat == Heat::Cpu      ? tr("Heat: CPU")
+                          : heat == Heat::Memory ? tr("Heat: memory")
+                                                 : tr("Heat"));
+    if (changed) {
+        QSettings().setValue(QStringLiteral("topology/heat"),
+                             heat == Heat::Cpu      ? QStringLiteral("cpu")
+                             : heat == Heat::Memory ? QStringLiteral("memory")
+                                                    : QStringLiteral("off"));
+    }
+    static_cast<HeatLegend *>(m_heatLegend)
+        ->setTitle(heat == Heat::Cpu ? tr("CPU use of request (nodes: of allocatable)")
+                                     : tr("Memory use of request (nodes: of allocatable)"));
+    m_heatLegend->setVisible(heat != Heat::Off);
+    if (heat != Heat::Off) {
+        const QSize s = m_heatLegend->sizeHint();
+        m_heatLegend->setGeometry(16, m_view->height() - s.height() - 16, s.width(), s.height());
+        m_heatLegend->raise();
+    }
+    updateHeat();
+}
+
+void TopologyPage::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
+{
+    m_metrics = std::move(metrics);
+    // Hidden behind another page: coloured when shown again (showEvent), not every 15 s.
+    if (!isVisible()) {
+        m_heatStale = true;
+        return;
+    }
+    updateHeat();
+}
+
+void TopologyPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_heatStale)
+        updateHeat();
+}
+
+void TopologyPage::setAlerts(std::shared_ptr<const AlertsState> alerts)
+{
+    m_alerts = std::move(alerts);
+    updateAlertBadges();
+}
+
+void TopologyPage::updateAlertBadges()
+{
+    if (!m_current)
+        return;
+    QHash<QString, TopologyDisplay::AlertBadge> badges;
+    if (m_alerts) {
+        const QHash<QString, AlertCounts> counts = topologyAlerts(*m_alerts, m_current->graph);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            TopologyDisplay::AlertBadge badge;
+            badge.count = it->total();
+            const AlertSeverity worst = it->worst();
+            badge.severity
+                = worst == AlertSeverity::Critical  ? TopologyDisplay::AlertSeverity::Critical
+                  : worst == AlertSeverity::Warning ? TopologyDisplay::AlertSeverity::Warning
+                                                    : TopologyDisplay::AlertSeverity::Info;
+            badges.insert(it.key(), badge);
+        }
+    }
+    m_current->scene->setAlertBadges(badges);
+}
+
+void TopologyPage::updateHeat()
+{
+    m_heatStale = false;
+    if (!m_current)
+        return;
+    if (m_heat == Heat::Off || !m_metrics || !m_current->store) {
+        m_current->scene->setHeat(m_heat != Heat::Off, {});
+        return;
+    }
+    m_current->scene->setHeat(true,
+                              topologyHeat(*m_current->store, m_metrics, m_heat == Heat::Cpu));
 }
 
 void TopologyPage::setObjectActionsProvider(ObjectActionsProvider provider)
@@ -309,6 +509,8 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
     applyBuilderOptions(m_current);
     applyFilter(); // rebuilds with this page's filter
     m_view->setTopologyScene(m_current->scene.get());
+    updateHeat();
+    updateAlertBadges();
     if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
         m_view->fitAll();
         m_current->fitted = true;
@@ -348,6 +550,7 @@ void TopologyPage::onPodGroup(const QString &ownerId)
         return;
     m_current->builder.setExpanded(ownerId, !m_current->builder.isExpanded(ownerId));
     m_current->scene->applyPendingChanges();
+    updateAlertBadges(); // a pod's badge moves between it and its group
 }
 
 void TopologyPage::setNamespaces(const QStringList &namespaces)

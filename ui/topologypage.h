@@ -29,6 +29,8 @@ class TopologyMinimap;
 class TopologyScene;
 class TopologyView;
 struct ChangeBatch;
+struct AlertsState;
+struct MetricsSnapshot;
 struct TopologyNode;
 
 // The "Topology" page: the live diagram of the active context with search, filters, fit,
@@ -47,6 +49,17 @@ public:
     void showStore(const QString &context, ResourceStore *store);
     void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
     void setNamespaces(const QStringList &namespaces);
+
+    // The heat overlay (the toolbar's "Heat" menu, remembered in the settings): colours pods,
+    // workloads and nodes by CPU or memory use against their requests (nodes: allocatable),
+    // recomputed when a metrics snapshot of the shown context arrives, never per frame.
+    enum class Heat { Off, Cpu, Memory };
+    void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
+    void setHeat(Heat heat);
+    // Alertmanager's alerts of the shown context: a badge (severity colour, count of firing
+    // alerts) on each node they attach to, and on the pod group of a collapsed pod.
+    void setAlerts(std::shared_ptr<const AlertsState> alerts);
+    Heat heat() const { return m_heat; }
 
     TopologyView *view() const { return m_view; }
     TopologyScene *scene() const;
@@ -72,6 +85,9 @@ signals:
                          const QString &actionId);
     void exportFinished(const QString &fileName, const QString &error);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Topology;
     void buildToolbar(QWidget *bar);
@@ -83,6 +99,8 @@ private:
     void onPodGroup(const QString &ownerId);
     void chooseExportFile();
     void updateStatus();
+    void updateHeat();
+    void updateAlertBadges();
 
     QHash<QString, std::shared_ptr<Topology>> m_topologies; // by context
     Topology *m_current = nullptr;
@@ -96,6 +114,12 @@ private:
     QAction *m_hideSystem;
     QAction *m_showConfig;
     QToolButton *m_groupByNode;
+    QToolButton *m_heatButton;
+    QWidget *m_heatLegend;
+    Heat m_heat = Heat::Off;
+    bool m_heatStale = false; // a snapshot came while the page was hidden
+    std::shared_ptr<const MetricsSnapshot> m_metrics;
+    std::shared_ptr<const AlertsState> m_alerts;
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;

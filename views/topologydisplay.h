@@ -22,6 +22,22 @@ struct TopologyDisplay
     QSet<QString> focus;                // non-empty: everything else is dimmed
     QHash<QString, QString> anonymousNames;
 
+    // Optional overlays, keyed by node id, set by TopologyScene::setHeat/setAlertBadges once
+    // per metrics snapshot or alert poll (never recomputed per frame):
+    //  - heat: CPU or memory use as a share of the request (pods, workloads) or allocatable
+    //    (nodes), 1.0 = 100 %; heatOn false: no overlay;
+    //  - alerts: firing alerts attached to the node's object, and the highest severity.
+    enum class AlertSeverity : quint8 { Info, Warning, Critical };
+    struct AlertBadge
+    {
+        int count = 0;
+        AlertSeverity severity = AlertSeverity::Info;
+        bool operator==(const AlertBadge &) const = default;
+    };
+    bool heatOn = false;
+    QHash<QString, float> heat;
+    QHash<QString, AlertBadge> alerts;
+
     QString displayName(const TopologyNode &node) const
     {
         if (anonymise) {

@@ -92,6 +92,40 @@ QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
     return tip;
 }
 
+QString TopologyNodeItem::toolTipFor(const TopologyNode &node, const TopologyDisplay &display)
+{
+    QString tip = toolTipFor(node);
+    if (display.heatOn) {
+        if (const auto it = display.heat.constFind(node.id); it != display.heat.constEnd())
+            tip += QStringLiteral("<br/>")
+                   + tr("Usage: %1% of request").arg(qRound(double(*it) * 100));
+    }
+    if (const auto it = display.alerts.constFind(node.id); it != display.alerts.constEnd())
+        tip += QStringLiteral("<br/><b>") + tr("%n firing alert(s)", nullptr, it->count)
+               + QStringLiteral("</b>");
+    return tip;
+}
+
+void TopologyNodeItem::paintAlertBadge(QPainter *painter)
+{
+    const auto it = m_display->alerts.constFind(m_node.id);
+    if (it == m_display->alerts.constEnd() || it->count <= 0)
+        return;
+    // A severity-coloured pill over the top-left corner (the restart badge takes the right).
+    const QString text = it->count > 99 ? QStringLiteral("99+") : QString::number(it->count);
+    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    f.setBold(true);
+    painter->setFont(f);
+    const qreal w = std::max<qreal>(22, QFontMetricsF(f).horizontalAdvance(text) + 18);
+    const QRectF pill(-5, -8, w, 16);
+    painter->setPen(QPen(TopologyStyle::background(), 1.5));
+    painter->setBrush(TopologyStyle::alertColor(int(it->severity)));
+    painter->drawRoundedRect(pill, 8, 8);
+    painter->setPen(Qt::white);
+    // A bell-less "!" mark before the count keeps it apart from the restart count.
+    painter->drawText(pill, Qt::AlignCenter, QStringLiteral("! ") + text);
+}
+
 void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int value, int total)
 {
     painter->setBrush(Qt::NoBrush);
@@ -233,13 +267,28 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const QRectF r(0, 0, m_size.width(), m_size.height());
     const bool isPod = m_node.kind == TopologyKind::Pod;
     const QColor status = TopologyStyle::healthColor(m_node.health);
-    const QColor fill = isPod || m_node.kind == TopologyKind::PodGroup
-                            ? TopologyStyle::healthFill(m_node.health)
-                            : TopologyStyle::background();
+    QColor fill = isPod || m_node.kind == TopologyKind::PodGroup
+                      ? TopologyStyle::healthFill(m_node.health)
+                      : TopologyStyle::background();
+    QColor heat;
+    if (m_display->heatOn) {
+        if (const auto it = m_display->heat.constFind(m_node.id);
+            it != m_display->heat.constEnd()) {
+            heat = TopologyStyle::heatColor(*it);
+            // Mixed into the card's own fill, so the text stays readable on either look.
+            QColor mix = heat;
+            mix.setAlphaF(TopologyStyle::isDark() ? 0.45 : 0.55);
+            const qreal a = mix.alphaF();
+            fill = QColor::fromRgbF(fill.redF() * (1 - a) + mix.redF() * a,
+                                    fill.greenF() * (1 - a) + mix.greenF() * a,
+                                    fill.blueF() * (1 - a) + mix.blueF() * a);
+        }
+    }
 
     if (lod < s_shapeLod) {
         // Overview: one filled rectangle per node, in status colour for pods.
-        painter->fillRect(r, isPod || m_node.kind == TopologyKind::PodGroup
+        painter->fillRect(r, heat.isValid() ? heat
+                             : isPod || m_node.kind == TopologyKind::PodGroup
                                  ? status
                                  : TopologyStyle::kindColor(m_node.kind));
         if (isSelected())
@@ -281,6 +330,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
     if (compact) {
         paintCompact(painter, r, badgeRect.right() + 5 * k, lod);
+        paintAlertBadge(painter);
         return;
     }
 
@@ -373,6 +423,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setPen(Qt::white);
         painter->drawText(pill, Qt::AlignCenter, text);
     }
+    paintAlertBadge(painter);
 }
 
 } // namespace Orrery

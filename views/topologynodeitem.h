@@ -27,6 +27,7 @@ public:
     const TopologyNode &node() const { return m_node; }
     void setSize(const QSizeF &size);
     QSizeF size() const { return m_size; }
+    const TopologyDisplay *display() const { return m_display; }
 
     void setFlash(qreal flash); // 0..1, fading highlight after a change
     qreal flash() const { return m_flash; }
@@ -36,11 +37,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static QString toolTipFor(const TopologyNode &node);
+    // With the overlays' lines (heat, alerts) of `display`.
+    static QString toolTipFor(const TopologyNode &node, const TopologyDisplay &display);
 
 private:
     void paintRing(QPainter *painter, const QRectF &rect, int value, int total);
     void paintGroupBar(QPainter *painter, const QRectF &rect);
     void paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod);
+    void paintAlertBadge(QPainter *painter);
 
     struct TextCache
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyoverviewitem.h"
 
+#include "topologydisplay.h"
 #include "topologynodeitem.h"
 #include "topologystyle.h"
 
@@ -50,6 +51,11 @@ void TopologyOverviewItem::rebuild()
         QColor color = node.kind == TopologyKind::Pod || node.kind == TopologyKind::PodGroup
                            ? TopologyStyle::healthColor(node.health)
                            : TopologyStyle::kindColor(node.kind);
+        if (const TopologyDisplay *display = item->display(); display && display->heatOn) {
+            // In 5 % steps, so the overview keeps few batches.
+            if (const auto h = display->heat.constFind(node.id); h != display->heat.cend())
+                color = TopologyStyle::heatColor(qRound(*h * 20) / 20.0);
+        }
         if (item->opacity() < 1)
             color.setAlphaF(item->opacity());
         auto it = index.constFind(color.rgba());

@@ -479,15 +479,75 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
         if (item->type() == TopologyNodeItem::Type) {
-            QToolTip::showText(
-                event->screenPos(),
-                TopologyNodeItem::toolTipFor(static_cast<TopologyNodeItem *>(item)->node()));
+            QToolTip::showText(event->screenPos(),
+                               TopologyNodeItem::toolTipFor(
+                                   static_cast<TopologyNodeItem *>(item)->node(), m_display));
             event->accept();
             return;
         }
     }
     QToolTip::hideText();
     event->ignore();
+}
+
+void TopologyScene::setHeat(bool on, const QHash<QString, float> &heat)
+{
+    // The items whose colour changes; past a few hundred, one scene-wide repaint is cheaper
+    // than that many item updates (a metrics refresh of a large cluster changes most pods).
+    constexpr int s_itemwise = 256;
+    QList<TopologyNodeItem *> changed;
+    bool all = false;
+    auto repaint = [&](const QString &id) {
+        if (all)
+            return;
+        if (TopologyNodeItem *i = m_items.value(id)) {
+            changed << i;
+            all = changed.size() > s_itemwise;
+        }
+    };
+    const QHash<QString, float> &shown = m_display.heat;
+    if (on != m_display.heatOn) {
+        for (auto it = shown.cbegin(); it != shown.cend(); ++it)
+            repaint(it.key());
+        for (auto it = heat.cbegin(); it != heat.cend(); ++it)
+            repaint(it.key());
+    } else {
+        for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
+            if (!heat.contains(it.key()))
+                repaint(it.key());
+        }
+        // A colour step is 1 %: smaller changes are not worth a repaint.
+        for (auto it = heat.cbegin(); it != heat.cend(); ++it) {
+            const auto old = shown.constFind(it.key());
+            if (old == shown.cend() || qAbs(*old - *it) >= 0.01f)
+                repaint(it.key());
+        }
+    }
+    m_display.heatOn = on;
+    m_display.heat = heat;
+    if (all) {
+        update();
+    } else {
+        for (TopologyNodeItem *i : std::as_const(changed))
+            i->update();
+    }
+    if (all || !changed.isEmpty())
+        invalidateOverviews();
+}
+
+void TopologyScene::setAlertBadges(const QHash<QString, TopologyDisplay::AlertBadge> &alerts)
+{
+    for (auto it = m_display.alerts.cbegin(); it != m_display.alerts.cend(); ++it) {
+        if (alerts.value(it.key()) != *it)
+            if (TopologyNodeItem *i = m_items.value(it.key()))
+                i->update();
+    }
+    for (auto it = alerts.cbegin(); it != alerts.cend(); ++it) {
+        if (!m_display.alerts.contains(it.key()))
+            if (TopologyNodeItem *i = m_items.value(it.key()))
+                i->update();
+    }
+    m_display.alerts = alerts;
 }
 
 void TopologyScene::applyReveal()

@@ -67,6 +67,11 @@ public:
 
     void setAnimationsEnabled(bool enabled) { m_animate = enabled; }
 
+    // The overlays (TopologyDisplay): repaints only the items whose value changed, so a
+    // metrics refresh or an alert poll costs one pass over the changed ids, not a relayout.
+    void setHeat(bool on, const QHash<QString, float> &heat);
+    void setAlertBadges(const QHash<QString, TopologyDisplay::AlertBadge> &alerts);
+
 signals:
     void relaidOut();
     void updated();

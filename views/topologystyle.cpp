@@ -3,6 +3,9 @@
 
 #include "theme.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace Orrery {
 
 namespace {
@@ -163,6 +166,36 @@ QFont TopologyStyle::badgeFont(qreal scale)
 QFont TopologyStyle::headerFont(qreal scale)
 {
     return font(11 * scale, true);
+}
+
+QColor TopologyStyle::heatColor(qreal fraction)
+{
+    // Stops: 0 → green, 0.5 → yellow, 1.0 → orange, 1.5 and more → red. Hue only, so the
+    // overlay reads the same on the light and the dark look.
+    static constexpr struct
+    {
+        qreal at;
+        int hue;
+    } stops[] = {{0.0, 130}, {0.5, 55}, {1.0, 30}, {1.5, 0}};
+    const qreal f = std::clamp(fraction, 0.0, 1.5);
+    int hue = 0;
+    for (std::size_t i = 1; i < std::size(stops); ++i) {
+        if (f <= stops[i].at) {
+            const qreal t = (f - stops[i - 1].at) / (stops[i].at - stops[i - 1].at);
+            hue = qRound(stops[i - 1].hue + t * (stops[i].hue - stops[i - 1].hue));
+            break;
+        }
+    }
+    return QColor::fromHsv(hue, 200, isDark() ? 190 : 235);
+}
+
+QColor TopologyStyle::alertColor(int severity)
+{
+    switch (severity) {
+    case 2: return QColor(0xd3, 0x2f, 0x2f);
+    case 1: return QColor(0xe0, 0x7b, 0x00);
+    default: return QColor(0x19, 0x76, 0xd2);
+    }
 }
 
 } // namespace Orrery

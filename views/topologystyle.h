@@ -31,6 +31,9 @@ public:
     static QColor selection();
     static QColor background(); // scene background and the fill of non-pod nodes
     static bool isDark();
+    // The heat overlay's colour for usage / request (0 green … 1 orange … ≥1.5 red).
+    static QColor heatColor(qreal fraction);
+    static QColor alertColor(int severity); // 0 info, 1 warning, 2 critical
 
     // Presenter mode passes a larger scale.
     static QFont titleFont(qreal scale = 1.0);

@@ -5,6 +5,7 @@
 
 #include "audit/auditlog.h"
 #include "kube/clustersession.h"
+#include "kube/httptransport.h"
 
 namespace Orrery {
 
@@ -38,6 +39,18 @@ ClusterWriteExecutor *OperationRunner::executor(ClusterSession *session)
     auto executor = std::make_shared<ClusterWriteExecutor>(session->transport(), m_audit.data());
     m_executors.insert(session, executor);
     connect(session, &QObject::destroyed, this, [this, session] { m_executors.remove(session); });
+    return executor.get();
+}
+
+ClusterWriteExecutor *OperationRunner::executor(HttpTransport *transport)
+{
+    auto it = m_transportExecutors.find(transport);
+    if (it != m_transportExecutors.end())
+        return it->get();
+    auto executor = std::make_shared<ClusterWriteExecutor>(transport, m_audit.data());
+    m_transportExecutors.insert(transport, executor);
+    connect(transport, &QObject::destroyed, this,
+            [this, transport] { m_transportExecutors.remove(transport); });
     return executor.get();
 }
 
@@ -111,7 +124,11 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
         if (const ClusterOperation::Factory undo = op->undo())
             emit undoOffered(t, op->undoText(), undo);
     });
-    op->run(executor(t.session));
+    // An operation on another transport than the session's (a silence sent to an
+    // Alertmanager reached directly) writes through that transport, audited the same way.
+    HttpTransport *transport = op->transport();
+    op->run(transport && transport != t.session->transport() ? executor(transport)
+                                                             : executor(t.session));
 }
 
 } // namespace Orrery

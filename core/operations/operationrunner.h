@@ -16,6 +16,7 @@ namespace Orrery {
 class AuditLog;
 class ClusterSession;
 class ClusterWriteExecutor;
+class HttpTransport;
 
 // The one path of an operation a user starts (docs/operations.md): fetch → parameters →
 // the checks before anything is sent (nothing to do, kubectl's refusals) → confirmation →
@@ -59,6 +60,9 @@ public:
     void run(const Target &t, ClusterOperation *op);
     // The audited writer of `session`, made on first use and dropped with the session.
     ClusterWriteExecutor *executor(ClusterSession *session);
+    // The audited writer of a transport other than a session's (a directly reached
+    // Alertmanager: silences), made on first use and dropped with the transport.
+    ClusterWriteExecutor *executor(HttpTransport *transport);
     // False, and failed() says so, when `t` has no session.
     bool checkSession(const Target &t);
 
@@ -87,6 +91,7 @@ private:
     QPointer<AuditLog> m_audit;
     Confirm m_confirm;
     QHash<ClusterSession *, std::shared_ptr<ClusterWriteExecutor>> m_executors;
+    QHash<HttpTransport *, std::shared_ptr<ClusterWriteExecutor>> m_transportExecutors;
 };
 
 } // namespace Orrery

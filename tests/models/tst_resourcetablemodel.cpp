@@ -95,8 +95,10 @@ void TestResourceTableModel::columnsAsKubectl()
     headers.clear();
     for (int c = 0; c < deployments.columnCount(); ++c)
         headers << deployments.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "AGE",
-                                   "IMAGES"}));
+    // Workloads: their pods summed (tst_workloadusage), before AGE as for pods.
+    QCOMPARE(headers,
+             (QStringList{"NAME", "NAMESPACE", "READY", "UP-TO-DATE", "AVAILABLE", "CPU", "%CPU/R",
+                          "%CPU/L", "MEM", "%MEM/R", "%MEM/L", "AGE", "IMAGES"}));
 }
 
 void TestResourceTableModel::columnsFollowTheKindTable()

@@ -3,32 +3,15 @@
 
 #include "eventloopwait.h"
 
+#include "monitoring/localmonitoringservers.h"
+
 #include <httplib.h>
 
 #include <QFile>
-#include <QStandardPaths>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace Orrery::Test {
 
 namespace {
-
-QString findBinary(const char *variable, std::initializer_list<const char *> names)
-{
-    const QString overridden = qEnvironmentVariable(variable);
-    if (!overridden.isEmpty())
-        return overridden;
-    for (const char *name : names) {
-        const QString path = QStandardPaths::findExecutable(QString::fromLatin1(name));
-        if (!path.isEmpty())
-            return path;
-    }
-    return {};
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {
@@ -85,20 +68,7 @@ void stopProcess(QProcess &process)
 
 int freeLoopbackPort()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t length = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &length) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
+    return LocalMonitoringServers::freeLoopbackPort();
 }
 
 QByteArray loopbackGet(int port, const QString &pathAndQuery, int *status)
@@ -114,7 +84,7 @@ QByteArray loopbackGet(int port, const QString &pathAndQuery, int *status)
 
 QString AlertmanagerProcess::binary()
 {
-    return findBinary("ORRERY_ALERTMANAGER_BINARY", {"prometheus-alertmanager", "alertmanager"});
+    return LocalMonitoringServers::alertmanagerBinary();
 }
 
 bool AlertmanagerProcess::start(int timeoutMs)
@@ -125,24 +95,14 @@ bool AlertmanagerProcess::start(int timeoutMs)
         return false;
     }
     const QString config = m_dir.filePath(QStringLiteral("alertmanager.yml"));
-    if (!writeFile(config, "route:\n"
-                           "  receiver: nobody\n"
-                           "  group_wait: 1s\n"
-                           "  group_interval: 1s\n"
-                           "  repeat_interval: 1h\n"
-                           "receivers:\n"
-                           "  - name: nobody\n")) {
+    if (!writeFile(config, LocalMonitoringServers::alertmanagerConfig())) {
         m_error = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
     m_port = freeLoopbackPort();
-    // --cluster.listen-address= turns off the gossip listener (0.0.0.0:9094 by default).
     return startAndWait(m_process, binary(),
-                        {QStringLiteral("--config.file=") + config,
-                         QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("data")),
-                         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
-                         QStringLiteral("--cluster.listen-address="),
-                         QStringLiteral("--log.level=warn")},
+                        LocalMonitoringServers::alertmanagerArguments(
+                            config, m_dir.filePath(QStringLiteral("data")), m_port),
                         m_port, timeoutMs, m_error);
 }
 
@@ -158,7 +118,7 @@ QString AlertmanagerProcess::url() const
 
 QString PrometheusProcess::binary()
 {
-    return findBinary("ORRERY_PROMETHEUS_BINARY", {"prometheus"});
+    return LocalMonitoringServers::prometheusBinary();
 }
 
 bool PrometheusProcess::start(const Options &options, int timeoutMs)
@@ -168,35 +128,19 @@ bool PrometheusProcess::start(const Options &options, int timeoutMs)
         m_error = QStringLiteral("no temporary directory");
         return false;
     }
-    QByteArray yaml = "global:\n  scrape_interval: " + QByteArray::number(options.intervalSeconds)
-                      + "s\n  evaluation_interval: " + QByteArray::number(options.intervalSeconds)
-                      + "s\n";
-    if (!options.ruleFiles.isEmpty()) {
-        yaml += "rule_files:\n";
-        for (const QString &f : options.ruleFiles)
-            yaml += "  - \"" + f.toUtf8() + "\"\n";
-    }
-    if (options.alertmanagerPort > 0)
-        yaml += "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: "
-                "[\"127.0.0.1:"
-                + QByteArray::number(options.alertmanagerPort) + "\"]\n";
-    yaml += "scrape_configs:\n  - job_name: orrery-sim\n    static_configs:\n      - targets: [";
-    for (int i = 0; i < options.scrapeTargets.size(); ++i)
-        yaml += (i ? ", \"" : "\"") + options.scrapeTargets[i].toUtf8() + "\"";
-    yaml += "]\n";
+    const QByteArray yaml = LocalMonitoringServers::prometheusConfig(
+        options.scrapeTargets, options.ruleFiles, options.alertmanagerPort,
+        options.intervalSeconds);
     const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
     if (!writeFile(config, yaml)) {
         m_error = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
     m_port = freeLoopbackPort();
-    return startAndWait(
-        m_process, binary(),
-        {QStringLiteral("--config.file=") + config,
-         QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")),
-         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
-         QStringLiteral("--log.level=warn")},
-        m_port, timeoutMs, m_error);
+    return startAndWait(m_process, binary(),
+                        LocalMonitoringServers::prometheusArguments(
+                            config, m_dir.filePath(QStringLiteral("data")), m_port),
+                        m_port, timeoutMs, m_error);
 }
 
 void PrometheusProcess::stop()

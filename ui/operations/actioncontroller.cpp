@@ -389,4 +389,14 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
     });
 }
 
+void ActionController::runOperation(ClusterOperation *op)
+{
+    const Target t = OperationRunner::targetOf(m_session);
+    if (!m_runner->checkSession(t)) {
+        op->deleteLater();
+        return;
+    }
+    m_runner->start(t, op);
+}
+
 } // namespace Orrery

@@ -68,6 +68,11 @@ public:
     // offers to force, then follows the rollouts of changed workload templates. Null when
     // there is no session (an error is shown instead).
     ApplyDialog *applyManifests(const QStringList &files = {});
+    // An operation built by a page rather than the catalog (the Alerts page's "Silence alert"
+    // and "Expire silence"): on the active session, fetched, confirmed, run through the
+    // audited writer of its transport, reported and offered for undo like the others. Takes
+    // ownership of `op`.
+    void runOperation(ClusterOperation *op);
 
 signals:
     // `context`: the context the message is about (empty: none in particular); the window
