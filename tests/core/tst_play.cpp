@@ -250,31 +250,37 @@ void tst_Play::falseExpectationFails()
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("name: False claim\nnamespace: pfe-app\nsteps:\n"
+            "  - caption: \"backend-python has rolled out\"\n"
+            "    expect: {kind: rollout, of: deployment/backend-python, within: 90s}\n"
             "  - caption: \"backend-python runs seven replicas\"\n"
             "    expect:\n"
-            "      - {kind: rollout, of: deployment/backend-python, within: 60s}\n"
+            "      - {kind: pods, of: deployment/backend-python, state: Running, count: all}\n"
             "      - {kind: replicas, of: deployment/backend-python, count: 7, within: 3s}\n"
             "  - scale: {target: deployment/backend-python, replicas: 7}\n");
     f.close();
     const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"),
-                               m_kubeconfig, QStringLiteral("--context"), PfeContext});
+                               m_kubeconfig, QStringLiteral("--context"), PfeContext},
+                              120000);
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(r.lines.size(), 2); // header and the caption; the scale never ran
-    QVERIFY2(r.lines.at(1).startsWith(QLatin1String(
-                 "[1/2] FAILED caption: expected ready replicas of deployment/backend-python: 7 "
-                 "within 3 s (line 7); observed: ready replicas: ")),
+    QCOMPARE(r.lines.size(), 3); // header and the two captions; the scale never ran
+    QVERIFY2(r.lines.at(2).startsWith(QLatin1String(
+                 "[2/3] FAILED caption: expected ready replicas of deployment/backend-python: 7 "
+                 "within 3 s (line 9); observed: ready replicas: ")),
              qPrintable(r.dump()));
-    QCOMPARE(r.expectations.size(), 2);
+    QCOMPARE(r.expectations.size(), 3);
     QVERIFY2(
         r.expectations.at(0).startsWith(QLatin1String(
             "      expect rollout of deployment/backend-python complete: holds (rolled out: ")),
         qPrintable(r.dump()));
     QVERIFY2(r.expectations.at(1).startsWith(QLatin1String(
+                 "      expect every pod of deployment/backend-python Running: holds (")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.expectations.at(2).startsWith(QLatin1String(
                  "      expect ready replicas of deployment/backend-python: 7: FAILED (ready "
                  "replicas: ")),
              qPrintable(r.dump()));
-    QVERIFY2(r.err.contains(QLatin1String("stopped at step 1 (line 4)")), qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("stopped at step 2 (line 6)")), qPrintable(r.dump()));
     auto t = transport(PfeContext);
     QVERIFY(t);
     const auto deployment = get(

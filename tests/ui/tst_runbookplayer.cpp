@@ -304,7 +304,7 @@ void tst_RunbookPlayer::showsExpectationStates()
     player.next();
     // While the entries are checked the step is in flight and shows it.
     QVERIFY2(
-        waitUntil([&] { return claim->child(1)->text(2).startsWith(QLatin1String("checking…")); },
+        waitUntil([&] { return claim->child(1)->text(2).startsWith(QStringLiteral("checking…")); },
                   10000),
         qPrintable(claim->child(1)->text(2)));
     QVERIFY(waitUntil([&] { return finished.count() == 1; }, 30000));
