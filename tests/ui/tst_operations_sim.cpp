@@ -290,7 +290,8 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
 
 void TestOperationsSim::failedRolloutOffersRollback()
 {
-    // A tag with "broken" crash-loops in the simulator.
+    // A tag the registry does not have: the new pods stay in ErrImagePull / ImagePullBackOff
+    // and the rollout never completes.
     m_ui.controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);
