@@ -5,6 +5,7 @@
 #include "helm/helmreleases.h"
 #include "kube/actions/resourcepath.h"
 #include "kube/actions/rolloutstatus.h"
+#include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "operations/clusterwriteexecutor.h"
@@ -167,6 +168,13 @@ void tst_RunbookSim::helmRollback()
     ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("production"), QString());
     executor.setPollInterval(200);
     RunbookRunner runner(&executor);
+    // The runbook's expect: entries (revision 3, then 4; the images) read informers.
+    auto connection
+        = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral"));
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    session.start();
+    runner.setExpectationStore(session.store(), QStringLiteral("production"));
     QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
     QSignalSpy finished(&runner, &RunbookRunner::finished);
     runner.start(*book);
