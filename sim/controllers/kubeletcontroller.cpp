@@ -16,14 +16,14 @@ namespace {
 using namespace std::chrono_literals;
 
 // The exit code of a container whose command obviously ends at once (`false`, `true`,
-// `sh -c "exit 3"`), -1 for anything else (it keeps running).
+// `sh -c "exit 3"`), -1 for anything else (it keeps running). Without a command the args
+// are what runs: images without an entrypoint run them, and the official images'
+// entrypoint scripts exec them when they are a command.
 int commandExit(const json &container)
 {
     std::vector<std::string> argv;
     for (const char *key : {"command", "args"}) {
         const json list = container.value(key, json::array());
-        if (std::string(key) == "args" && argv.empty())
-            break; // args without a command go to the image's entrypoint: unknown
         if (!list.is_array())
             return -1;
         for (const json &a : list) {

@@ -433,11 +433,19 @@ void tst_Registry::crashingImageCrashLoops()
                                           {"image", "busybox:1.36"},
                                           {"command", json::array({"sh", "-c", "exit 3"})}}})}}));
     c.store.create(Kube::Pods, pod("hello", "hello-world"));
+    // `kubectl run x --image=busybox -- sh -c "exit 2"`: args only, the image runs them.
+    c.store.create(
+        Kube::Pods,
+        pod("args", "busybox:1.36",
+            {{"containers", json::array({{{"name", "main"},
+                                          {"image", "busybox:1.36"},
+                                          {"args", json::array({"sh", "-c", "exit 2"})}}})}}));
     QVERIFY(c.runUntil(
         [&] {
             return c.container("crash").value("restartCount", 0) >= 3
                    && c.container("exits").value("restartCount", 0) >= 3
-                   && c.container("hello").value("restartCount", 0) >= 3;
+                   && c.container("hello").value("restartCount", 0) >= 3
+                   && c.container("args").value("restartCount", 0) >= 3;
         },
         200));
     QVERIFY(c.runUntil([&] { return c.waiting("crash") == "CrashLoopBackOff"; }, 30));
@@ -448,11 +456,12 @@ void tst_Registry::crashingImageCrashLoops()
     QCOMPARE(c.container("crash")["lastState"]["terminated"].value("reason", ""),
              std::string("Error"));
     QCOMPARE(c.container("exits")["lastState"]["terminated"].value("exitCode", 0), 3);
+    QCOMPARE(c.container("args")["lastState"]["terminated"].value("exitCode", 0), 2);
     QCOMPARE(c.container("hello")["lastState"]["terminated"].value("exitCode", -1), 0);
     QCOMPARE(c.container("hello")["lastState"]["terminated"].value("reason", ""),
              std::string("Completed"));
     QVERIFY(c.runUntil([&] { return c.waiting("hello") == "CrashLoopBackOff"; }, 30));
-    for (const char *name : {"crash", "exits", "hello"}) {
+    for (const char *name : {"crash", "exits", "hello", "args"}) {
         QVERIFY(!Kube::isPodReady(c.get(Kube::Pods, "app", name)));
         QVERIFY(c.hasMessage(name, "BackOff",
                              std::string("Back-off restarting failed container main in pod ") + name
