@@ -16,14 +16,14 @@ namespace {
 using namespace std::chrono_literals;
 
 // The exit code of a container whose command obviously ends at once (`false`, `true`,
-// `sh -c "exit 3"`), -1 for anything else (it keeps running).
+// `sh -c "exit 3"`), -1 for anything else (it keeps running). Without a command the args
+// are what runs: images without an entrypoint run them, and the official images'
+// entrypoint scripts exec them when they are a command.
 int commandExit(const json &container)
 {
     std::vector<std::string> argv;
     for (const char *key : {"command", "args"}) {
         const json list = container.value(key, json::array());
-        if (std::string(key) == "args" && argv.empty())
-            break; // args without a command go to the image's entrypoint: unknown
         if (!list.is_array())
             return -1;
         for (const json &a : list) {
@@ -107,6 +107,13 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
     const json statuses = pod.value(Kube::ptr("/status/containerStatuses"), json::array());
     const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     rt.podIp = Kube::str(pod, Kube::ptr("/status/podIP"));
+    // Admission copies the ServiceAccount's imagePullSecrets into a pod created without its
+    // own; the kubelet sees the pod right after, so its account is read once, here.
+    static const GroupResource serviceAccounts{"", "serviceaccounts"};
+    const std::string account
+        = Kube::str(pod, Kube::ptr("/spec/serviceAccountName"), std::string("default"));
+    if (const ObjectPtr sa = ctx.store.get(serviceAccounts, Kube::ns(pod), account))
+        rt.accountPullSecrets = sa->value("imagePullSecrets", json::array());
     for (const json &c : containers) {
         ContainerRt cr;
         cr.name = c.value("name", "");
@@ -206,7 +213,8 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
                    LogGenerator::kindForImage(c.image), lc);
 }
 
-std::vector<std::string> KubeletController::pullCredentials(ControllerContext &ctx, const json &pod)
+std::vector<std::string> KubeletController::pullCredentials(ControllerContext &ctx, const json &pod,
+                                                            const PodRt &rt)
 {
     const std::string ns = Kube::ns(pod);
     std::vector<std::string> names;
@@ -220,15 +228,8 @@ std::vector<std::string> KubeletController::pullCredentials(ControllerContext &c
         }
     };
     collect(pod.value(Kube::ptr("/spec/imagePullSecrets"), json::array()));
-    // The ServiceAccount admission plugin copies the account's imagePullSecrets into pods
-    // created without any; reading them here gives the same pulls.
-    static const GroupResource serviceAccounts{"", "serviceaccounts"};
-    const std::string account
-        = Kube::str(pod, Kube::ptr("/spec/serviceAccountName"), std::string("default"));
-    if (names.empty()) {
-        if (const ObjectPtr sa = ctx.store.get(serviceAccounts, ns, account))
-            collect(sa->value("imagePullSecrets", json::array()));
-    }
+    if (names.empty())
+        collect(rt.accountPullSecrets);
     std::vector<std::string> keys, missing;
     for (const std::string &n : names) {
         const ObjectPtr secret = ctx.store.get(Kube::Secrets, ns, n);
@@ -291,7 +292,7 @@ void KubeletController::pull(ControllerContext &ctx, const json &pod, PodRt &rt,
         }
         c.fromCache = false; // evicted meanwhile: pull like anyone else
     }
-    const PullResult r = ctx.registries.pull(c.image, pullCredentials(ctx, pod));
+    const PullResult r = ctx.registries.pull(c.image, pullCredentials(ctx, pod, rt));
     if (r.status == PullStatus::Pulled) {
         char took[32];
         std::snprintf(took, sizeof took, "%.3fs", ctx.seconds(ctx.now - c.pullStarted));

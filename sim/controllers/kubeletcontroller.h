@@ -69,6 +69,9 @@ private:
         std::string podIp;
         bool killing = false;
         SimClock::TimePoint removeAt;
+        // The ServiceAccount's imagePullSecrets as the pod was first seen (what the
+        // ServiceAccount admission plugin copies into pods created without their own).
+        json accountPullSecrets = json::array();
         bool rendered = false; // status written at least once (adopted pods: already right)
         bool lastNodeReady = true;
         unsigned long seen = 0; // pass number that last saw the pod
@@ -89,7 +92,8 @@ private:
     void pull(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c);
     // Registry keys of the pod's pull secrets (its own and its ServiceAccount's); records
     // FailedToRetrieveImagePullSecret for the ones that do not exist.
-    std::vector<std::string> pullCredentials(ControllerContext &ctx, const json &pod);
+    std::vector<std::string> pullCredentials(ControllerContext &ctx, const json &pod,
+                                             const PodRt &rt);
 
     std::unordered_map<std::string, PodRt> m_pods;
     // node → normalised image reference → what the node pulled

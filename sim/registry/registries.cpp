@@ -82,27 +82,31 @@ Registries::Registries()
 
 void Registries::loadCatalogue()
 {
-    std::lock_guard lock(m_mutex);
-    for (const CatalogueEntry &e : publicCatalogue()) {
-        Registry &r = m_registries[e.host];
-        if (*e.repository == '\0')
-            continue;
-        std::string tags = e.tags;
-        std::size_t start = 0;
-        while (start < tags.size()) {
-            auto end = tags.find(' ', start);
-            if (end == std::string::npos)
-                end = tags.size();
-            if (end > start) {
-                for (const std::string &tag : expand(tags.substr(start, end - start))) {
-                    ImageReference ref{e.host, e.repository, tag, {}};
-                    storeLocked(ref, e.exitCode);
+    // Built once per process (digests cost a SHA-256 each), copied into every cluster.
+    static const std::map<std::string, Registry> s_catalogue = [] {
+        Registries built(nullptr);
+        for (const CatalogueEntry &e : publicCatalogue()) {
+            built.m_registries[e.host];
+            if (*e.repository == '\0')
+                continue;
+            const std::string tags = e.tags;
+            std::size_t start = 0;
+            while (start < tags.size()) {
+                auto end = tags.find(' ', start);
+                if (end == std::string::npos)
+                    end = tags.size();
+                if (end > start) {
+                    for (const std::string &tag : expand(tags.substr(start, end - start)))
+                        built.storeLocked(ImageReference{e.host, e.repository, tag, {}},
+                                          e.exitCode);
                 }
+                start = end + 1;
             }
-            start = end + 1;
         }
-        (void)r;
-    }
+        return built.m_registries;
+    }();
+    std::lock_guard lock(m_mutex);
+    m_registries = s_catalogue;
 }
 
 std::vector<std::string> Registries::expand(const std::string &pattern)

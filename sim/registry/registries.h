@@ -96,6 +96,7 @@ private:
         bool isPrivate = false;
         std::map<std::string, std::map<std::string, StoredImage>> repositories;
     };
+    explicit Registries(std::nullptr_t) {} // empty, to build the catalogue
     void storeLocked(const ImageReference &ref, int exitCode);
     void loadCatalogue();
 
