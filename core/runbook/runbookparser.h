@@ -24,7 +24,14 @@ namespace Orrery {
 //   - restart: {target: deployment/web}
 //   - apply: {file: manifests/web.yaml, dryRun: true}
 //
-// Errors carry the file and the line of the offending step or field.
+// Beside the type key a step may carry `expect:`, one entry or a list of them, each stating a
+// fact the step's caption claims (RunbookExpectation):
+//
+//   - caption: "New pods stay in ImagePullBackOff"
+//     expect: {kind: pods, of: deployment/web, state: ImagePullBackOff, within: 60s}
+//
+// Errors carry the file and the line of the offending step or field; expectation errors also
+// name the step ("step 3 (caption)") and the field.
 class RunbookParser
 {
 public:

@@ -240,7 +240,8 @@ void tst_OperationsSim::setImageRollbackAndUndo()
     QVERIFY(setImage.undoText().contains(container.image));
     QVERIFY(setImage.undo());
 
-    // A "broken" tag crash-loops in the simulator: the rollout watch says it failed, and why.
+    // An image the registry does not have (ImagePullBackOff): the rollout watch says it
+    // failed, and why.
     RolloutWatch watch(m_cluster.transport(), Kind::Deployment, QStringLiteral("default"),
                        QStringLiteral("product-service"));
     watch.setPollInterval(200);
