@@ -699,6 +699,13 @@ void tst_Alertmanager::faults()
     QVERIFY2(notThere.text().contains(QLatin1String("404 page not found")),
              qPrintable(notThere.text()));
     QCOMPARE(AlertsUnavailable::notConfigured().reason, AlertsUnavailable::Reason::NotConfigured);
+    // A 200 that is no Alertmanager answer (a login page): an API error naming the status.
+    const Error unreadable
+        = AlertmanagerResponse::decodeAlerts(200, QByteArray("<html>login</html>"), c.server)
+              .error();
+    const AlertsUnavailable page = AlertsUnavailable::fromError(unreadable, {}, c.server);
+    QCOMPARE(page.reason, AlertsUnavailable::Reason::ApiError);
+    QCOMPARE(page.httpStatus, 200);
 }
 
 void tst_Alertmanager::silenceOperations()
