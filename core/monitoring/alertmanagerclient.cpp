@@ -103,9 +103,9 @@ AlertsUnavailable AlertsUnavailable::fromError(const Error &error,
                                                  : QLatin1Char(':') + location.servicePort);
     u.httpStatus = error.httpStatus;
     u.message = error.message;
-    if (error.httpStatus == 0
-        && (error.code == Error::Code::Network || error.code == Error::Code::Timeout
-            || error.code == Error::Code::Cancelled || error.code == Error::Code::Unknown)) {
+    // No HTTP answer at all (refused, DNS, TLS, timeout, a credential that could not be
+    // had): every answer that came, even an unreadable one, carries its status.
+    if (error.httpStatus == 0) {
         u.reason = Reason::Unreachable;
     } else if (error.httpStatus == 403 || error.code == Error::Code::Forbidden) {
         u.reason = Reason::Forbidden;
@@ -136,8 +136,6 @@ QString AlertsUnavailable::text() const
         return tr("no Alertmanager API v2 at %1 (HTTP 404: %2)").arg(where, message);
     case Reason::ApiError: break;
     }
-    if (httpStatus == 0)
-        return tr("Alertmanager at %1 gave an unreadable answer: %2").arg(where, message);
     return tr("Alertmanager at %1 answered HTTP %2: %3").arg(where).arg(httpStatus).arg(message);
 }
 

@@ -53,11 +53,13 @@ struct AlertFilter
 // Why Orrery shows no alerts, in words the operator can act on (a value, like
 // MetricsUnavailable):
 //  - NotConfigured: no Alertmanager is known for this context;
-//  - Unreachable: no answer (refused, DNS, TLS, timeout): the transport's message and URL;
+//  - Unreachable: no HTTP answer (refused, DNS, TLS, timeout, no credential): the
+//    transport's message and URL;
 //  - Forbidden: 403; through the service proxy it names the permission ("get" on
 //    services/proxy in the namespace), directly the URL that refused;
 //  - NotFound: 404 (no such Service, or the URL is not an Alertmanager API v2);
-//  - ApiError: any other answer that is not what was asked: HTTP status and message.
+//  - ApiError: any other answer that is not what was asked (an error status, or a 2xx that
+//    is not an Alertmanager answer): HTTP status and message.
 struct AlertsUnavailable
 {
     Q_DECLARE_TR_FUNCTIONS(AlertsUnavailable)

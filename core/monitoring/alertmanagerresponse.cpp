@@ -120,10 +120,12 @@ Result<Json> arrayAnswer(int httpStatus, const QByteArray &body, const QString &
     if (httpStatus < 200 || httpStatus >= 300)
         return AlertmanagerResponse::errorOf(httpStatus, body, what);
     Json answer = JsonRead::parse(body);
-    if (answer.is_discarded() || !answer.is_array())
-        return Error(Error::Code::ParseError,
-                     tr("HTTP %1: the answer is not an Alertmanager API v2 list").arg(httpStatus),
-                     what);
+    if (answer.is_discarded() || !answer.is_array()) {
+        Error e(Error::Code::ParseError,
+                tr("HTTP %1: the answer is not an Alertmanager API v2 list").arg(httpStatus), what);
+        e.httpStatus = httpStatus;
+        return e;
+    }
     return answer;
 }
 
@@ -192,8 +194,11 @@ Result<QString> AlertmanagerResponse::decodeSilenceId(int httpStatus, const QByt
     if (httpStatus < 200 || httpStatus >= 300)
         return errorOf(httpStatus, body, what);
     const QString id = JsonRead::string(JsonRead::parse(body), "silenceID");
-    if (id.isEmpty())
-        return Error(Error::Code::ParseError, tr("the answer names no silence id"), what);
+    if (id.isEmpty()) {
+        Error e(Error::Code::ParseError, tr("the answer names no silence id"), what);
+        e.httpStatus = httpStatus;
+        return e;
+    }
     return id;
 }
 

@@ -9,6 +9,9 @@
 #include "monitoring/alertlisting.h"
 #include "monitoring/alertmanagerclient.h"
 #include "monitoring/alertmanagerresponse.h"
+#include "monitoring/alertspoller.h"
+#include "operations/clusterwriteexecutor.h"
+#include "operations/silenceoperations.h"
 
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
@@ -19,9 +22,14 @@
 #include <nlohmann/json.hpp>
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
+#include <chrono>
+#include <memory>
 #include <optional>
+#include <thread>
 
 using namespace Orrery;
 
@@ -73,6 +81,9 @@ private slots:
     void listing();
     void realAlertmanager();
     void faults();
+    void silenceOperations();
+    void silenceOperationFailures();
+    void poller();
 };
 
 void tst_Alertmanager::decodesRealAlerts()
@@ -688,6 +699,177 @@ void tst_Alertmanager::faults()
     QVERIFY2(notThere.text().contains(QLatin1String("404 page not found")),
              qPrintable(notThere.text()));
     QCOMPARE(AlertsUnavailable::notConfigured().reason, AlertsUnavailable::Reason::NotConfigured);
+    // A 200 that is no Alertmanager answer (a login page): an API error naming the status.
+    const Error unreadable
+        = AlertmanagerResponse::decodeAlerts(200, QByteArray("<html>login</html>"), c.server)
+              .error();
+    const AlertsUnavailable page = AlertsUnavailable::fromError(unreadable, {}, c.server);
+    QCOMPARE(page.reason, AlertsUnavailable::Reason::ApiError);
+    QCOMPARE(page.httpStatus, 200);
+}
+
+void tst_Alertmanager::silenceOperations()
+{
+    ClusterConnection c;
+    c.server = QStringLiteral("https://api:6443");
+    HttpTransport transport(c);
+    const AlertmanagerLocation proxy = AlertmanagerLocation::service(
+        QStringLiteral("monitoring"), QStringLiteral("alertmanager"), QStringLiteral("9093"));
+    Alert alert;
+    alert.labels = {{QStringLiteral("alertname"), QStringLiteral("PodDown")},
+                    {QStringLiteral("exported_namespace"), QStringLiteral("shop")},
+                    {QStringLiteral("namespace"), QStringLiteral("monitoring")},
+                    {QStringLiteral("pod"), QStringLiteral("web-1")}};
+    std::unique_ptr<CreateSilenceOperation> create(CreateSilenceOperation::forAlert(
+        &transport, proxy, alert, 7200, QStringLiteral("fixing it")));
+    QCOMPARE(create->silence().matchers.size(), 4);
+    QCOMPARE(create->silence().createdBy, CreateSilenceOperation::localUser());
+    QCOMPARE(create->scope().ns, QStringLiteral("shop")); // the object's, not the exporter's
+    QCOMPARE(create->scope().kind, QStringLiteral("Silence"));
+    // Through the proxy: create on services/proxy of that Service.
+    const QList<AccessCheck> access = create->requiredAccess();
+    QCOMPARE(access.size(), 1);
+    QCOMPARE(access[0].verb, QStringLiteral("create"));
+    QCOMPARE(access[0].resource, QStringLiteral("services"));
+    QCOMPARE(access[0].subresource, QStringLiteral("proxy"));
+    QCOMPARE(access[0].namespaceName, QStringLiteral("monitoring"));
+    QCOMPARE(access[0].name, QStringLiteral("alertmanager"));
+    const auto planned = create->plan(false);
+    QVERIFY(planned.ok());
+    QCOMPARE(planned->size(), 1);
+    const PlannedWrite &w = planned->first();
+    QCOMPARE(w.request.method, QByteArray("POST"));
+    QCOMPARE(w.request.path, QStringLiteral("/api/v1/namespaces/monitoring/services/"
+                                            "alertmanager:9093/proxy/api/v2/silences"));
+    QCOMPARE(w.kind, QStringLiteral("Silence"));
+    QCOMPARE(w.verb, QStringLiteral("create"));
+    QVERIFY2(w.description.startsWith(QLatin1String("Silence PodDown for 2h, until ")),
+             qPrintable(w.description));
+    QVERIFY(w.body["comment"] == "fixing it");
+    QVERIFY(!create->undo()); // nothing created yet
+    // The refusals before anything is sent.
+    create->setComment(QStringLiteral("  "));
+    QVERIFY(!create->plan(false).ok());
+    create->setComment(QStringLiteral("ok"));
+    create->setDurationSeconds(0);
+    QVERIFY(!create->plan(false).ok());
+    create->setDurationSeconds(1800);
+    QVERIFY(create->plan(false).ok());
+    QVERIFY(create->summary().join(QLatin1Char('\n')).contains(QLatin1String("for 30m")));
+    create->setMatchers({});
+    QVERIFY(!create->plan(false).ok());
+
+    ExpireSilenceOperation expire(&transport, proxy, QStringLiteral("abc"));
+    QCOMPARE(expire.requiredAccess().first().verb, QStringLiteral("delete"));
+    const auto deleting = expire.plan(false);
+    QVERIFY(deleting.ok());
+    QCOMPARE(deleting->first().request.method, QByteArray("DELETE"));
+    QCOMPARE(deleting->first().request.path,
+             QStringLiteral("/api/v1/namespaces/monitoring/services/alertmanager:9093/proxy/api/"
+                            "v2/silence/abc"));
+    QVERIFY(expire.nothingToDo().isEmpty());
+    QVERIFY(!expire.undo()); // nothing read: nothing to recreate
+    // Directly reached: nothing for the API server to decide.
+    ExpireSilenceOperation direct(&transport, {}, QStringLiteral("abc"));
+    QVERIFY(direct.requiredAccess().isEmpty());
+}
+
+void tst_Alertmanager::silenceOperationFailures()
+{
+    // A 403 from the API server's proxy and Alertmanager's own 400: the report says why.
+    Orrery::Test::LoopbackHttpServer server;
+    QVERIFY(server.start(0, 2, [](httplib::Server &s) {
+        s.Post(
+            R"(/api/v1/namespaces/monitoring/services/alertmanager/proxy/api/v2/silences)",
+            [](const httplib::Request &, httplib::Response &res) {
+                res.status = 403;
+                res.set_content(
+                    R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"services \"alertmanager\" is forbidden","reason":"Forbidden","code":403})",
+                    "application/json");
+            });
+        s.Post("/api/v2/silences", [](const httplib::Request &, httplib::Response &res) {
+            res.status = 400;
+            res.set_content("\"Failed to create silence: start time must be before end time\"",
+                            "application/json");
+        });
+    }));
+    ClusterConnection c;
+    c.server = QString::fromStdString(server.url());
+    HttpTransport transport(c);
+    ClusterWriteExecutor writer(&transport, nullptr);
+    Alert alert;
+    alert.labels = {{QStringLiteral("alertname"), QStringLiteral("PodDown")}};
+    const auto run = [&](const AlertmanagerLocation &location) {
+        std::unique_ptr<CreateSilenceOperation> op(CreateSilenceOperation::forAlert(
+            &transport, location, alert, 600, QStringLiteral("why")));
+        QSignalSpy finished(op.get(), &ClusterOperation::finished);
+        op->run(&writer);
+        Orrery::Test::waitUntil([&] { return !finished.isEmpty(); }, 15000);
+        return std::make_pair(finished.isEmpty() ? true : finished.first().at(0).toBool(),
+                              op->report());
+    };
+    const auto [proxiedOk, proxied] = run(AlertmanagerLocation::service(
+        QStringLiteral("monitoring"), QStringLiteral("alertmanager")));
+    QVERIFY(!proxiedOk);
+    QVERIFY2(proxied.explanation.contains(QLatin1String("needs the verb \"create\" on "
+                                                        "services/proxy in namespace monitoring")),
+             qPrintable(proxied.explanation));
+    QVERIFY(proxied.explanation.contains(QLatin1String("is forbidden")));
+    const auto [directOk, direct] = run({});
+    QVERIFY(!directOk);
+    QVERIFY2(direct.explanation.contains(
+                 QLatin1String("HTTP 400): Failed to create silence: start time must be before")),
+             qPrintable(direct.explanation));
+    QCOMPARE(direct.lines.size(), 1);
+}
+
+void tst_Alertmanager::poller()
+{
+    // A slow Alertmanager (200 ms per answer) polled every 20 ms: never two polls at once.
+    std::atomic<int> status{200};
+    std::atomic<int> concurrent{0};
+    std::atomic<int> maxConcurrent{0};
+    const QByteArray alerts = data("alerts.json");
+    Orrery::Test::LoopbackHttpServer server;
+    QVERIFY(server.start(0, 4, [&](httplib::Server &s) {
+        s.Get("/api/v2/alerts", [&](const httplib::Request &req, httplib::Response &res) {
+            const int now = ++concurrent;
+            maxConcurrent = std::max(maxConcurrent.load(), now);
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            --concurrent;
+            res.status = status;
+            if (req.get_param_value("silenced") != "false")
+                res.status = 400; // the default filter is active alerts only
+            res.set_content(res.status == 200 ? alerts.toStdString()
+                                              : std::string("\"storage closed\""),
+                            "application/json");
+        });
+    }));
+    ClusterConnection c;
+    c.server = QString::fromStdString(server.url());
+    HttpTransport transport(c);
+    AlertsPoller poller(&transport);
+    poller.setInterval(20);
+    QSignalSpy updated(&poller, &AlertsPoller::alertsUpdated);
+    QSignalSpy failed(&poller, &AlertsPoller::unavailable);
+    poller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 3, 15000);
+    QCOMPARE(maxConcurrent.load(), 1);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(poller.index().alerts().size(), 3);
+    QCOMPARE(poller.index().worstSeverity(QStringLiteral("node/worker-1")),
+             AlertSeverity::Critical);
+    QCOMPARE(updated.last().at(0).value<AlertIndex>().alerts().size(), 3);
+
+    status = 500;
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 15000);
+    const auto why = failed.last().at(0).value<AlertsUnavailable>();
+    QCOMPARE(why.reason, AlertsUnavailable::Reason::ApiError);
+    QCOMPARE(why.httpStatus, 500);
+    QCOMPARE(why.message, QStringLiteral("storage closed"));
+    QVERIFY(poller.index().isEmpty());
+    poller.stop();
+    QVERIFY(!poller.isActive());
 }
 
 QTEST_GUILESS_MAIN(tst_Alertmanager)
