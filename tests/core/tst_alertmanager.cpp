@@ -9,7 +9,6 @@
 #include "monitoring/alertlisting.h"
 #include "monitoring/alertmanagerclient.h"
 #include "monitoring/alertmanagerresponse.h"
-#include "monitoring/alertspoller.h"
 #include "operations/clusterwriteexecutor.h"
 #include "operations/silenceoperations.h"
 
@@ -83,7 +82,6 @@ private slots:
     void faults();
     void silenceOperations();
     void silenceOperationFailures();
-    void poller();
 };
 
 void tst_Alertmanager::decodesRealAlerts()
@@ -821,55 +819,6 @@ void tst_Alertmanager::silenceOperationFailures()
                  QLatin1String("HTTP 400): Failed to create silence: start time must be before")),
              qPrintable(direct.explanation));
     QCOMPARE(direct.lines.size(), 1);
-}
-
-void tst_Alertmanager::poller()
-{
-    // A slow Alertmanager (200 ms per answer) polled every 20 ms: never two polls at once.
-    std::atomic<int> status{200};
-    std::atomic<int> concurrent{0};
-    std::atomic<int> maxConcurrent{0};
-    const QByteArray alerts = data("alerts.json");
-    Orrery::Test::LoopbackHttpServer server;
-    QVERIFY(server.start(0, 4, [&](httplib::Server &s) {
-        s.Get("/api/v2/alerts", [&](const httplib::Request &req, httplib::Response &res) {
-            const int now = ++concurrent;
-            maxConcurrent = std::max(maxConcurrent.load(), now);
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            --concurrent;
-            res.status = status;
-            if (req.get_param_value("silenced") != "false")
-                res.status = 400; // the default filter is active alerts only
-            res.set_content(res.status == 200 ? alerts.toStdString()
-                                              : std::string("\"storage closed\""),
-                            "application/json");
-        });
-    }));
-    ClusterConnection c;
-    c.server = QString::fromStdString(server.url());
-    HttpTransport transport(c);
-    AlertsPoller poller(&transport);
-    poller.setInterval(20);
-    QSignalSpy updated(&poller, &AlertsPoller::alertsUpdated);
-    QSignalSpy failed(&poller, &AlertsPoller::unavailable);
-    poller.start();
-    QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 3, 15000);
-    QCOMPARE(maxConcurrent.load(), 1);
-    QVERIFY(failed.isEmpty());
-    QCOMPARE(poller.index().alerts().size(), 3);
-    QCOMPARE(poller.index().worstSeverity(QStringLiteral("node/worker-1")),
-             AlertSeverity::Critical);
-    QCOMPARE(updated.last().at(0).value<AlertIndex>().alerts().size(), 3);
-
-    status = 500;
-    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 15000);
-    const auto why = failed.last().at(0).value<AlertsUnavailable>();
-    QCOMPARE(why.reason, AlertsUnavailable::Reason::ApiError);
-    QCOMPARE(why.httpStatus, 500);
-    QCOMPARE(why.message, QStringLiteral("storage closed"));
-    QVERIFY(poller.index().isEmpty());
-    poller.stop();
-    QVERIFY(!poller.isActive());
 }
 
 QTEST_GUILESS_MAIN(tst_Alertmanager)

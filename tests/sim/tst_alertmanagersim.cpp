@@ -280,7 +280,10 @@ void tst_AlertmanagerSim::silenceRoundTrip()
     QSignalSpy failed(&runner, &OperationRunner::failed);
     std::function<void()> undo;
     connect(&runner, &OperationRunner::undoOffered, this,
-            [&undo](const QString &, const std::function<void()> &u) { undo = u; });
+            [&undo, &runner](const OperationRunner::Target &t, const QString &,
+                             const ClusterOperation::Factory &u) {
+                undo = [&runner, t, u] { runner.start(t, u(t.session->transport(), &runner)); };
+            });
 
     auto *silence = CreateSilenceOperation::forAlert(m_alertmanager.get(), {}, m_alert, 3600,
                                                      QStringLiteral("load test in progress"));
