@@ -18,6 +18,7 @@
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
+#include <monitoring/monitoringdiscovery.h>
 #include <util/redaction.h>
 
 #include <QApplication>
@@ -142,8 +143,16 @@ int runGui(const QCommandLineParser &parser)
     connectHelmRollback(window, pages);
 
     const QStringList requestedNamespaces = parser.values(QStringLiteral("namespace"));
+    // --prometheus: the context's monitoring setting, checked before anything starts.
+    const QString prometheus = parser.value(QStringLiteral("prometheus"));
+    if (const Result<MonitoringTarget> target = MonitoringTarget::parse(prometheus); !target.ok()) {
+        qWarning().noquote() << QApplication::translate("GuiApplication",
+                                                        "orrery: --prometheus: %1")
+                                    .arg(target.error().message);
+        return 2;
+    }
     auto useKubeconfig
-        = [&window, &state, &preferences, requestedNamespaces](
+        = [&window, &state, &preferences, requestedNamespaces, prometheus](
               const Kubeconfig &config, const QString &preferred, const QStringList &demoContexts) {
               *state.kubeconfig = config;
               preferences.setKubeconfig(config); // protection follows clusters; TLS-off marks
@@ -156,6 +165,8 @@ int runGui(const QCommandLineParser &parser)
                   context = config.contextNames().value(0);
               if (!requestedNamespaces.isEmpty() && !context.isEmpty())
                   preferences.setNamespaces(context, requestedNamespaces);
+              if (!prometheus.isEmpty() && !context.isEmpty())
+                  preferences.setPrometheusSetting(context, prometheus);
               window.activateContext(context);
           };
 

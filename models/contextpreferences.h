@@ -66,6 +66,19 @@ public:
     // setKubeconfig()): shown beside the protected mark wherever the context is named.
     bool isTlsVerificationOff(const QString &context) const;
 
+    // Where Prometheus and Alertmanager are for the context, as typed in the Preferences
+    // (MonitoringTarget text: a URL or NAMESPACE/NAME[:PORT]); empty: found automatically.
+    // Kept under "contexts/<name>/monitoring/...". The embedded demo cluster's contexts (see
+    // setDemoContexts) keep theirs in memory only: a demo context never reads or writes the
+    // setting of a real context that has the same name, and the demo's loopback ports change
+    // on every start anyway.
+    QString prometheusSetting(const QString &context) const;
+    QString alertmanagerSetting(const QString &context) const;
+    void setPrometheusSetting(const QString &context, const QString &text);
+    void setAlertmanagerSetting(const QString &context, const QString &text);
+    void setDemoContexts(const QStringList &contexts);
+    bool isDemoContext(const QString &context) const { return m_demoContexts.contains(context); }
+
     // A pleasant, stable colour for a context without one: same name, same colour.
     static QColor derivedColour(const QString &context);
 
@@ -89,6 +102,11 @@ private:
     QStringList contextsSharingCluster(const QString &context) const;
 
     QHash<QString, ContextCluster> m_clusters; // context name -> its cluster
+    QStringList m_demoContexts;
+    QHash<QString, QString> m_demoSettings; // "<context>\n<field>" -> text, never persisted
+
+    QString monitoringSetting(const QString &context, const char *field) const;
+    void setMonitoringSetting(const QString &context, const char *field, const QString &text);
 
     std::unique_ptr<QSettings> m_settings;
 };

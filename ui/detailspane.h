@@ -26,7 +26,8 @@ class EventFilterProxyModel;
 class LogStreamer;
 class LogView;
 class MessageOverlay;
-class MetricsHistoryView;
+class MonitoringSource;
+class ObjectMetricsView;
 class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
@@ -34,7 +35,8 @@ class SecretKeysModel;
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
 // and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
 // only, highlighted; Secret values redacted by the session and revealable per key), Events,
-// Logs for pods and workloads, and Metrics (CPU and memory over time) for pods and nodes.
+// Logs for pods and workloads, and Metrics (ObjectMetricsView: Prometheus, else metrics-server) for
+// pods, workloads, namespaces, nodes and HPAs.
 //
 // The pane shows the object as the store has it and follows it: when the selected object
 // changes in the store the overview is refreshed; the YAML is re-fetched only when asked.
@@ -53,6 +55,8 @@ public:
     void setMetrics(std::shared_ptr<const MetricsSnapshot> metrics);
     // Where the Metrics tab reads a pod's or node's kept samples (the session's poller).
     void setMetricsHistory(MetricsPoller *poller);
+    // Where the Metrics tab queries Prometheus (the session's MonitoringSource; null: none).
+    void setMonitoringSource(MonitoringSource *source);
 
     // Tabs, for tests and keyboard navigation.
     enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab, MetricsTab };
@@ -112,7 +116,7 @@ private:
     LogView *m_logView;
     LogStreamer *m_logStreamer;
     QWidget *m_logsPage;
-    MetricsHistoryView *m_metricsHistory;
+    ObjectMetricsView *m_metricsView;
     QPointer<MetricsPoller> m_metricsPoller;
     int m_yamlRequest = 0;
     bool m_yamlLoadedFor = false;
