@@ -247,7 +247,14 @@ qint64 rateWindowSeconds(qint64 step)
 
 QString podNamePattern(Kind kind, const QString &name)
 {
-    const QString n = QRegularExpression::escape(name);
+    // Object names are DNS names: of the regular expression's metacharacters only '.' occurs
+    // (QRegularExpression::escape would also escape '-', which reads badly in the PromQL shown).
+    QString n;
+    for (const QChar c : name) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            n += QLatin1Char('\\');
+        n += c;
+    }
     switch (kind) {
     case Kind::Deployment: return n + QStringLiteral("-[a-z0-9]+-[a-z0-9]+");
     case Kind::StatefulSet: return n + QStringLiteral("-[0-9]+");
