@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -105,7 +106,7 @@ struct ObjectMetricsView::Block
     QWidget *frame = nullptr;
     TimeSeriesModel *model = nullptr;
     TimeSeriesChart *chart = nullptr;
-    QLabel *promql = nullptr;
+    QPlainTextEdit *promql = nullptr;
     HpaExplainedChart::SeriesIds hpaIds;
     std::vector<std::optional<Result<PrometheusResult>>> answers;
 };
@@ -147,6 +148,7 @@ ObjectMetricsView::ObjectMetricsView(QWidget *parent)
     m_scroll->setWidget(m_chartsPage);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pages->addWidget(m_scroll);
     m_pages->addWidget(m_history);
 
@@ -173,8 +175,10 @@ void ObjectMetricsView::applyTheme()
     m_endpoint->setStyleSheet(QStringLiteral("color:%1;").arg(t->name(Theme::Role::MutedText)));
     for (const auto &b : m_blocks) {
         if (b->promql)
-            b->promql->setStyleSheet(QStringLiteral("color:%1;font-family:monospace;")
-                                         .arg(t->name(Theme::Role::MutedText)));
+            b->promql->setStyleSheet(
+                QStringLiteral("QPlainTextEdit{color:%1;background:transparent;font-family:"
+                               "monospace;}")
+                    .arg(t->name(Theme::Role::MutedText)));
     }
 }
 
@@ -368,7 +372,7 @@ ObjectMetricsView::Block *ObjectMetricsView::addBlock(const MetricChart &spec, b
     block->chart->setModel(block->model);
     block->chart->setTitle(spec.title);
     block->chart->setRange(m_range);
-    block->chart->setMinimumHeight(spec.hpa ? 260 : 220);
+    block->chart->setMinimumHeight(spec.hpa ? 300 : 270);
     connect(block->chart, &TimeSeriesChart::rangeChanged, this,
             [this](TimeSeriesChart::Range r) { setRange(r); });
     layout->addWidget(block->chart, 1);
@@ -377,10 +381,18 @@ ObjectMetricsView::Block *ObjectMetricsView::addBlock(const MetricChart &spec, b
         QStringList lines;
         for (const MetricQuery &q : spec.queries)
             lines << q.promql;
-        block->promql = new QLabel(lines.join(QLatin1Char('\n')), block->frame);
+        // A read-only text, not a label: PromQL has few spaces, and a word-wrapped label would
+        // be as wide as its longest "word"; this wraps anywhere and selects like an editor.
+        block->promql = new QPlainTextEdit(lines.join(QLatin1Char('\n')), block->frame);
         block->promql->setObjectName(QStringLiteral("promql:") + spec.id);
-        block->promql->setWordWrap(true);
-        block->promql->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        block->promql->setReadOnly(true);
+        block->promql->setFrameShape(QFrame::NoFrame);
+        block->promql->setWordWrapMode(QTextOption::WrapAnywhere);
+        block->promql->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        block->promql->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        block->promql->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        block->promql->setFixedHeight(
+            block->promql->fontMetrics().lineSpacing() * (spec.queries.size() > 1 ? 4 : 3) + 8);
         block->promql->setToolTip(tr("The PromQL behind this chart"));
         auto *copy = new QToolButton(block->frame);
         copy->setText(tr("Copy PromQL"));
@@ -448,7 +460,8 @@ void ObjectMetricsView::queryPrometheus()
                 QStringList lines;
                 for (const MetricQuery &q : block.spec.queries)
                     lines << q.promql;
-                block.promql->setText(lines.join(QLatin1Char('\n')));
+                if (block.promql->toPlainText() != lines.join(QLatin1Char('\n')))
+                    block.promql->setPlainText(lines.join(QLatin1Char('\n')));
             }
         }
         block.answers.assign(size_t(block.spec.queries.size()), std::nullopt);

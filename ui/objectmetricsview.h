@@ -17,6 +17,7 @@
 
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
 class QScrollArea;
 class QStackedWidget;
 class QTimer;

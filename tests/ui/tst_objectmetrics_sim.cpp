@@ -22,7 +22,7 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QLabel>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -165,9 +165,9 @@ void TestObjectMetricsSim::deploymentAgreesWithPrometheus()
         "sum by (pod) (rate(container_cpu_usage_seconds_total{namespace=\"pfe-app\","
         "pod=~\"backend-spring-[a-z0-9]+-[a-z0-9]+\",container!=\"\"}[60s]))");
     QCOMPARE(view.promql(QStringLiteral("cpu")), cpuQuery);
-    auto *label = view.findChild<QLabel *>(QStringLiteral("promql:cpu"));
+    auto *label = view.findChild<QPlainTextEdit *>(QStringLiteral("promql:cpu"));
     QVERIFY(label);
-    QCOMPARE(label->text(), cpuQuery);
+    QCOMPARE(label->toPlainText(), cpuQuery);
     QToolButton *copy = nullptr;
     for (QToolButton *b : label->parentWidget()->findChildren<QToolButton *>()) {
         if (b->text() == QLatin1String("Copy PromQL"))
