@@ -3,9 +3,12 @@
 // well-known names of kube-prometheus-stack, the operator, kube-prometheus and the prometheus
 // chart, then labels), the per-context setting first, the port and scheme chosen, where it
 // looked when nothing is found; MonitoringTarget's setting text; MonitoringProblem's
-// sentences.
+// sentences; HpaHistory, the HPA status kept without Prometheus.
 
+#include "monitoring/hpahistory.h"
 #include "monitoring/monitoringdiscovery.h"
+
+#include <cmath>
 
 #include <QTest>
 
@@ -54,6 +57,7 @@ private slots:
     void parsesSettings();
     void proxyPathCarriesSchemeAndPort();
     void problems();
+    void hpaHistory();
 };
 
 void tst_MonitoringDiscovery::findsWellKnownServices_data()
@@ -309,6 +313,67 @@ void tst_MonitoringDiscovery::problems()
     QVERIFY(
         p.text().startsWith(QStringLiteral("Prometheus has no series with namespace=\"shop\"")));
     QVERIFY(p.text().contains(QStringLiteral("PromQL: sum(x{namespace=\"shop\"})")));
+}
+
+void tst_MonitoringDiscovery::hpaHistory()
+{
+    QCOMPARE(HpaHistory::value(QStringLiteral("85%"), QStringLiteral("cpu")), 85.0);
+    QCOMPARE(HpaHistory::value(QStringLiteral("500m"), QStringLiteral("cpu")), 0.5);
+    QCOMPARE(HpaHistory::value(QStringLiteral("256Mi"), QStringLiteral("memory")), 268435456.0);
+    QCOMPARE(HpaHistory::value(QStringLiteral("1500m"), QStringLiteral("requests")), 1.5);
+    QVERIFY(std::isnan(HpaHistory::value(QString(), QStringLiteral("cpu"))));
+    QVERIFY(std::isnan(HpaHistory::value(QStringLiteral("lots"), QStringLiteral("cpu"))));
+
+    auto hpa = std::make_shared<KubeObject>();
+    hpa->kind = Kind::HorizontalPodAutoscaler;
+    hpa->namespaceName = QStringLiteral("shop");
+    hpa->name = QStringLiteral("web");
+    HpaData d;
+    d.currentReplicas = 2;
+    d.desiredReplicas = 2;
+    d.metrics = {{QStringLiteral("Resource"), QStringLiteral("cpu"), QStringLiteral("Utilization"),
+                  QStringLiteral("70%"), QStringLiteral("40%")}};
+    hpa->data = d;
+
+    HpaHistory h;
+    h.record(*hpa, 100);
+    h.record(*hpa, 115); // unchanged: the chart holds the value
+    QCOMPARE(h.samples(QStringLiteral("shop"), QStringLiteral("web")).size(), 1);
+    d.metrics[0].current = QStringLiteral("95%");
+    d.desiredReplicas = 3;
+    hpa->data = d;
+    h.record(*hpa, 130);
+    h.record(*hpa, 120); // older than the newest: ignored
+    const QList<HpaSample> samples = h.samples(QStringLiteral("shop"), QStringLiteral("web"));
+    QCOMPARE(samples.size(), 2);
+    QCOMPARE(samples[1].timeSec, qint64(130));
+    QCOMPARE(samples[1].current, QList<double>{95.0});
+    QCOMPARE(samples[1].target, QList<double>{70.0});
+    QCOMPARE(samples[1].desiredReplicas, 3);
+    QCOMPARE(samples[1].currentReplicas, 2);
+    QCOMPARE(h.metricNames(QStringLiteral("shop"), QStringLiteral("web")),
+             QStringList{QStringLiteral("cpu")});
+
+    // Bounded per HPA: the oldest samples go.
+    for (int i = 0; i < HpaHistory::samplesPerHpa + 50; ++i) {
+        d.currentReplicas = 2 + i % 3;
+        hpa->data = d;
+        h.record(*hpa, 200 + i);
+    }
+    const QList<HpaSample> kept = h.samples(QStringLiteral("shop"), QStringLiteral("web"));
+    QCOMPARE(kept.size(), HpaHistory::samplesPerHpa);
+    QCOMPARE(kept.last().timeSec, qint64(200 + HpaHistory::samplesPerHpa + 49));
+
+    // Bounded in HPAs: the least recently changed go first.
+    for (int i = 0; i < HpaHistory::maxHpas + 5; ++i) {
+        hpa->name = QStringLiteral("hpa-%1").arg(i);
+        h.record(*hpa, 1000 + i);
+    }
+    QVERIFY(h.hpaCount() <= HpaHistory::maxHpas);
+    QVERIFY(h.samples(QStringLiteral("shop"), QStringLiteral("web")).isEmpty());
+    QVERIFY(
+        !h.samples(QStringLiteral("shop"), QStringLiteral("hpa-%1").arg(HpaHistory::maxHpas + 4))
+             .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MonitoringDiscovery)
