@@ -178,6 +178,11 @@ QString whereLooked(const char *what, const MonitoringEndpoints &e, const QStrin
                   "or \"list services\" is not allowed), so none could be found; set one in "
                   "Preferences")
             .arg(name);
+    // The namespaces by name while they are few enough to read, else how many.
+    if (!e.searchedNamespaces.isEmpty() && e.searchedNamespaces.size() <= 8)
+        return tr("no %1 found; looked for Services %2 in namespaces %3; set one for this "
+                  "context in Preferences")
+            .arg(name, listed(patterns), e.searchedNamespaces.join(QStringLiteral(", ")));
     return QCoreApplication::translate("Orrery::MonitoringDiscovery",
                                        "no %1 found; looked for Services %2 in %n namespace(s); "
                                        "set one for this context in Preferences",
@@ -310,6 +315,8 @@ MonitoringEndpoints MonitoringDiscovery::discover(const QList<KubeObjectPtr> &se
             namespaces.insert(s->namespaceName);
     }
     e.namespacesSearched = int(namespaces.size());
+    e.searchedNamespaces = QStringList(namespaces.cbegin(), namespaces.cend());
+    e.searchedNamespaces.sort();
     e.prometheus = fromSetting(prometheusSetting);
     if (!e.prometheus.isValid())
         e.prometheus = find(services, prometheusList(), 9090);

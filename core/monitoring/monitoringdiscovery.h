@@ -65,6 +65,7 @@ struct MonitoringEndpoints
     QStringList prometheusPatterns;
     QStringList alertmanagerPatterns;
     int namespacesSearched = 0;
+    QStringList searchedNamespaces; // sorted
     bool servicesListed = false;
 
     // One translated sentence each: "Prometheus: <endpoint> (found/set per context)" or why

@@ -203,11 +203,21 @@ void tst_MonitoringDiscovery::nothingFoundSaysWhere()
     QVERIFY2(reason.startsWith(QStringLiteral("no Prometheus found; looked for Services "
                                               "prometheus-operated, *-kube-prometheus-prometheus")),
              qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("in 2 namespace")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("app=prometheus in namespaces default, shop; set one")),
+             qPrintable(reason));
     QVERIFY(reason.contains(QStringLiteral("app.kubernetes.io/name=prometheus")));
     QCOMPARE(e.prometheusSentence(), reason);
     QVERIFY(e.alertmanagerSentence().contains(QStringLiteral("alertmanager-operated")));
     QCOMPARE(MonitoringProblem::noPrometheus(e).text(), reason);
+
+    // Many namespaces: how many, not their names.
+    QList<KubeObjectPtr> many;
+    for (int i = 0; i < 12; ++i)
+        many << service(QStringLiteral("ns-%1").arg(i), QStringLiteral("web"),
+                        {port(QStringLiteral("http"), 80)});
+    e = MonitoringDiscovery::discover(many, true, {}, {});
+    QVERIFY2(e.noPrometheusReason().contains(QStringLiteral("in 12 namespace")),
+             qPrintable(e.noPrometheusReason()));
 
     // Services not listed (yet, or forbidden): it says it could not look.
     e = MonitoringDiscovery::discover({}, false, {}, {});
