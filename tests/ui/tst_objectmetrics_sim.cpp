@@ -16,6 +16,7 @@
 
 #include <kube/httptransport.h>
 #include <kube/resourcestore.h>
+#include <monitoring/hpahistory.h>
 #include <monitoring/metricspoller.h>
 #include <monitoring/metricssnapshot.h>
 #include <monitoring/monitoringsource.h>
@@ -335,6 +336,33 @@ void TestObjectMetricsSim::withoutPrometheusSaysWhy()
         = poller.history().samples(MetricsHistory::podKey(QStringLiteral("pfe-app"), podName));
     QVERIFY(!kept.isEmpty());
     QCOMPARE(cpu->pointAt(1, cpu->pointCount(1) - 1).value, double(kept.last().cpuMilli) / 1000.0);
+
+    // An HPA without Prometheus: the status Orrery recorded from the informer (HpaHistory).
+    const KubeObjectPtr hpa
+        = m_ui.session->store()->object(Kind::HorizontalPodAutoscaler, QStringLiteral("pfe-app"),
+                                        QStringLiteral("backend-spring-hpa"));
+    QVERIFY(hpa);
+    pane.setObject(hpa);
+    QVERIFY(waitUntil(
+        [&] {
+            return !view->isUsingPrometheus()
+                   && view->chartIds()
+                          == QStringList{QStringLiteral("hpa/cpu"), QStringLiteral("hpa/memory")};
+        },
+        20000));
+    QVERIFY2(view->endpointText().contains(QStringLiteral("Showing the HPA's status")),
+             qPrintable(view->endpointText()));
+    const QList<HpaSample> recorded = source.hpaHistory().samples(
+        QStringLiteral("pfe-app"), QStringLiteral("backend-spring-hpa"));
+    QVERIFY(!recorded.isEmpty());
+    const TimeSeriesModel *hpaModel = view->chartModel(QStringLiteral("hpa/cpu"));
+    const int target = hpaModel->indexOf(QStringLiteral("hpa/cpu/target"));
+    const int replicas = hpaModel->indexOf(QStringLiteral("hpa/replicas/current"));
+    QVERIFY(target >= 0 && replicas >= 0);
+    QVERIFY(hpaModel->pointCount(target) > 0);
+    QCOMPARE(hpaModel->pointAt(target, hpaModel->pointCount(target) - 1).value, 70.0);
+    QCOMPARE(hpaModel->pointAt(replicas, hpaModel->pointCount(replicas) - 1).value,
+             double(recorded.last().currentReplicas));
 
     // A kind without charts has no Metrics tab.
     const QList<KubeObjectPtr> configMaps = m_ui.session->store()->objects(Kind::ConfigMap);
