@@ -87,6 +87,33 @@ QList<NamedPoints> withTotal(QList<NamedPoints> members, MetricUnit unit)
     return members;
 }
 
+// A member adds nothing at a step where it has no sample. The chart holds a stacked member's
+// last value until its next point, so a pod that is gone (or absent for a while) gets a zero at
+// the step after its last sample and at the step before its next one; the trailing zero only
+// within the range (`endMsecs`), so a live pod does not push the time axis on.
+void closeGaps(QList<NamedPoints> &members, qint64 stepMsecs, qint64 endMsecs)
+{
+    for (NamedPoints &m : members) {
+        if (m.points.isEmpty() || stepMsecs <= 0)
+            continue;
+        QList<TimeSeriesModel::Point> out;
+        out.reserve(m.points.size() + 4);
+        for (int i = 0; i < int(m.points.size()); ++i) {
+            if (i > 0 && m.points[i].msecs - m.points[i - 1].msecs > stepMsecs) {
+                const qint64 after = m.points[i - 1].msecs + stepMsecs;
+                const qint64 before = m.points[i].msecs - stepMsecs;
+                out.append({after, 0});
+                if (before > after)
+                    out.append({before, 0});
+            }
+            out.append(m.points[i]);
+        }
+        if (out.last().msecs + stepMsecs <= endMsecs)
+            out.append({out.last().msecs + stepMsecs, 0});
+        m.points = std::move(out);
+    }
+}
+
 QList<TimeSeriesModel::Point> pointsOf(const PrometheusSeries &series)
 {
     QList<TimeSeriesModel::Point> out;
@@ -372,6 +399,7 @@ ObjectMetricsView::Block *ObjectMetricsView::addBlock(const MetricChart &spec, b
     block->chart->setModel(block->model);
     block->chart->setTitle(spec.title);
     block->chart->setRange(m_range);
+    block->chart->setRangeSelectorVisible(false); // the view's selector sets every chart's
     block->chart->setMinimumHeight(spec.hpa ? 300 : 270);
     connect(block->chart, &TimeSeriesChart::rangeChanged, this,
             [this](TimeSeriesChart::Range r) { setRange(r); });
@@ -580,6 +608,8 @@ void ObjectMetricsView::applyAnswers(Block &b)
             series << n;
         }
     }
+    if (b.spec.breakdown)
+        closeGaps(series, m_step * 1000, m_end * 1000);
     syncSeries(b.model, b.spec.breakdown ? withTotal(std::move(series), b.spec.unit) : series);
 }
 
@@ -742,6 +772,11 @@ void ObjectMetricsView::showPodsFromHistory()
                            .arg(m_object->name, ns)
                      : m_metricsServerReason)
               : QString();
+    qint64 newest = 0;
+    for (const NamedPoints &c : std::as_const(cpu))
+        newest = std::max(newest, c.points.last().msecs);
+    closeGaps(cpu, 15000, newest);
+    closeGaps(memory, 15000, newest);
     syncSeries(m_blocks[0]->model, cpu.isEmpty() ? cpu : withTotal(cpu, MetricUnit::Cores));
     syncSeries(m_blocks[1]->model,
                memory.isEmpty() ? memory : withTotal(memory, MetricUnit::Bytes));
