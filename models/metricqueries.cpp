@@ -2,7 +2,6 @@
 #include "metricqueries.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace Orrery::MetricQueries {
 
@@ -263,9 +262,8 @@ QString podNamePattern(Kind kind, const QString &name)
     }
 }
 
-QList<MetricChart> charts(const KubeObject &object, qint64 rangeSeconds, qint64 step)
+QList<MetricChart> charts(const KubeObject &object, qint64 step)
 {
-    Q_UNUSED(rangeSeconds);
     const QString window = QStringLiteral("%1s").arg(rateWindowSeconds(step));
     const QString ns = matcher(QStringLiteral("namespace"), object.namespaceName);
     switch (object.kind) {

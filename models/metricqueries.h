@@ -42,9 +42,9 @@ namespace MetricQueries {
 // Charts exist for pods, Deployments, StatefulSets, DaemonSets, namespaces, nodes and HPAs.
 bool hasCharts(Kind kind);
 
-// The charts of `object` over a range of `rangeSeconds` evaluated every `stepSeconds`. The
-// rate window follows the step (rateWindowSeconds) so a long range still covers every scrape.
-QList<MetricChart> charts(const KubeObject &object, qint64 rangeSeconds, qint64 stepSeconds);
+// The charts of `object` for a range query evaluated every `stepSeconds`. The rate window
+// follows the step (rateWindowSeconds) so a long range still covers every scrape.
+QList<MetricChart> charts(const KubeObject &object, qint64 stepSeconds);
 
 // The step of a range query: about 240 points per range, at least 5 s, on round values.
 qint64 stepSeconds(qint64 rangeSeconds);

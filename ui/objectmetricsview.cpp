@@ -452,8 +452,8 @@ void ObjectMetricsView::rebuildCharts()
     if (prometheus) {
         m_prometheusShown = true;
         const qint64 rangeSeconds = TimeSeriesChart::rangeMsecs(m_range) / 1000;
-        const QList<MetricChart> specs = MetricQueries::charts(
-            *m_object, rangeSeconds, MetricQueries::stepSeconds(rangeSeconds));
+        const QList<MetricChart> specs
+            = MetricQueries::charts(*m_object, MetricQueries::stepSeconds(rangeSeconds));
         for (const MetricChart &spec : specs)
             addBlock(spec, true);
         m_pages->setCurrentWidget(m_scroll);
@@ -477,7 +477,7 @@ void ObjectMetricsView::queryPrometheus()
     const QDateTime end = QDateTime::fromSecsSinceEpoch(m_end);
     const QDateTime start = QDateTime::fromSecsSinceEpoch(m_end - rangeSeconds);
     // The rate window follows the step: the queries of another range differ.
-    const QList<MetricChart> specs = MetricQueries::charts(*m_object, rangeSeconds, m_step);
+    const QList<MetricChart> specs = MetricQueries::charts(*m_object, m_step);
     const int generation = ++m_generation;
     m_pending = 0;
     for (int b = 0; b < int(m_blocks.size()); ++b) {
