@@ -20,6 +20,8 @@
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
+#include <monitoring/monitoringdiscovery.h>
+#include <util/redaction.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -107,6 +109,15 @@ int runGui(const QCommandLineParser &parser)
     alerts->setEndpoint(alertmanager);
 
     kubeconfig.setRequestedNamespaces(parser.values(QStringLiteral("namespace")));
+    // --prometheus: the context's monitoring setting, checked before anything starts.
+    const QString prometheus = parser.value(QStringLiteral("prometheus"));
+    if (const Result<MonitoringTarget> target = MonitoringTarget::parse(prometheus); !target.ok()) {
+        qWarning().noquote() << QApplication::translate("GuiApplication",
+                                                        "orrery: --prometheus: %1")
+                                    .arg(target.error().message);
+        return 2;
+    }
+    kubeconfig.setRequestedPrometheus(prometheus);
 
     // --context C (with --demo too: the seed scenarios' screenshots), else the context in use
     // when Orrery was last closed, else the kubeconfig's current context.

@@ -85,6 +85,11 @@ void addOptions(QCommandLineParser &parser)
              "main",
              "With --screenshot: details tab to show (overview, yaml, events, logs, metrics)."),
          QCoreApplication::translate("main", "tab")},
+        {QStringLiteral("prometheus"),
+         QCoreApplication::translate(
+             "main", "Use this Prometheus for the context shown at start: a URL or "
+                     "namespace/name:port (kept as the context's setting, as in Preferences)."),
+         QCoreApplication::translate("main", "where")},
         {QStringLiteral("theme"),
          QCoreApplication::translate(
              "main",

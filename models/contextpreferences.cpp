@@ -231,4 +231,47 @@ void ContextPreferences::sync()
     m_settings->sync();
 }
 
+QString ContextPreferences::monitoringSetting(const QString &context, const char *field) const
+{
+    if (isDemo(context))
+        return m_demoSettings.value(context + QLatin1Char('\n') + QLatin1String(field));
+    return m_settings->value(key(context, field)).toString();
+}
+
+void ContextPreferences::setMonitoringSetting(const QString &context, const char *field,
+                                              const QString &text)
+{
+    const QString value = text.trimmed();
+    if (monitoringSetting(context, field) == value)
+        return;
+    if (isDemo(context)) {
+        m_demoSettings.insert(context + QLatin1Char('\n') + QLatin1String(field), value);
+    } else if (value.isEmpty()) {
+        m_settings->remove(key(context, field));
+    } else {
+        m_settings->setValue(key(context, field), value);
+    }
+    emit changed(context);
+}
+
+QString ContextPreferences::prometheusSetting(const QString &context) const
+{
+    return monitoringSetting(context, "monitoring/prometheus");
+}
+
+QString ContextPreferences::alertmanagerSetting(const QString &context) const
+{
+    return monitoringSetting(context, "monitoring/alertmanager");
+}
+
+void ContextPreferences::setPrometheusSetting(const QString &context, const QString &text)
+{
+    setMonitoringSetting(context, "monitoring/prometheus", text);
+}
+
+void ContextPreferences::setAlertmanagerSetting(const QString &context, const QString &text)
+{
+    setMonitoringSetting(context, "monitoring/alertmanager", text);
+}
+
 } // namespace Orrery

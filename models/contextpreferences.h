@@ -72,6 +72,14 @@ public:
     // and nothing set on the demo touches a real context. Call before setKubeconfig().
     void setDemoContexts(const QStringList &contexts);
     bool isDemo(const QString &context) const { return m_demoContexts.contains(context); }
+    // Where Prometheus and Alertmanager are for the context, as typed in the Preferences
+    // (MonitoringTarget text: a URL or NAMESPACE/NAME[:PORT]); empty: found automatically.
+    // Kept under "contexts/<name>/monitoring/...". The demo's contexts (setDemoContexts) keep
+    // theirs in memory only: the demo's loopback ports change on every start.
+    QString prometheusSetting(const QString &context) const;
+    QString alertmanagerSetting(const QString &context) const;
+    void setPrometheusSetting(const QString &context, const QString &text);
+    void setAlertmanagerSetting(const QString &context, const QString &text);
 
     // A pleasant, stable colour for a context without one: same name, same colour.
     static QColor derivedColour(const QString &context);
@@ -97,6 +105,10 @@ private:
 
     QHash<QString, ContextCluster> m_clusters; // context name -> its cluster
     QStringList m_demoContexts;
+    QHash<QString, QString> m_demoSettings; // "<context>\n<field>" -> text, never persisted
+
+    QString monitoringSetting(const QString &context, const char *field) const;
+    void setMonitoringSetting(const QString &context, const char *field, const QString &text);
 
     std::unique_ptr<QSettings> m_settings;
 };

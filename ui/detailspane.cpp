@@ -7,9 +7,11 @@
 #include <kube/logstreamer.h>
 #include <logview.h>
 #include <messageoverlay.h>
+#include <metricqueries.h>
 #include <metricscolumns.h>
 #include <metricshistoryview.h>
 #include <monitoring/metricspoller.h>
+#include <objectmetricsview.h>
 #include <resourcetablemodel.h>
 #include <secretkeysmodel.h>
 #include <theme.h>
@@ -190,7 +192,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_logView(new LogView(this))
     , m_logStreamer(new LogStreamer(this))
     , m_logsPage(m_logView)
-    , m_metricsHistory(new MetricsHistoryView(this))
+    , m_metricsView(new ObjectMetricsView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
@@ -280,7 +282,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_tabs->addTab(m_yamlPage, tr("YAML"));
     m_tabs->addTab(m_events, tr("Events"));
     m_tabs->addTab(m_logsPage, tr("Logs"));
-    m_tabs->addTab(m_metricsHistory, tr("Metrics"));
+    m_tabs->addTab(m_metricsView, tr("Metrics"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == YamlTab && !m_yamlLoadedFor)
             fetchYaml();
@@ -335,6 +337,7 @@ void DetailsPane::setSession(ClusterSession *session)
     m_logStreamer->stop();
     m_session = session;
     m_eventModel->setStore(session ? session->store() : nullptr);
+    m_metricsView->setStore(session ? session->store() : nullptr);
     if (session)
         m_storeConnection = connect(session->store(), &ResourceStore::changed, this,
                                     &DetailsPane::onStoreChanged);
@@ -344,10 +347,10 @@ void DetailsPane::setSession(ClusterSession *session)
 void DetailsPane::setMetrics(std::shared_ptr<const MetricsSnapshot> metrics)
 {
     m_metrics = std::move(metrics);
-    if (m_object && MetricsColumns::count(m_object->kind) > 0) {
+    if (m_object && MetricsColumns::count(m_object->kind) > 0)
         refreshOverview();
+    if (m_object && MetricQueries::hasCharts(m_object->kind))
         refreshMetricsHistory();
-    }
 }
 
 void DetailsPane::setAlerts(std::shared_ptr<const AlertsState> alerts)
@@ -360,33 +363,34 @@ void DetailsPane::setAlerts(std::shared_ptr<const AlertsState> alerts)
 void DetailsPane::setMetricsHistory(MetricsPoller *poller)
 {
     m_metricsPoller = poller;
+    m_metricsView->setMetricsPoller(poller);
     refreshMetricsHistory();
+}
+
+void DetailsPane::setMonitoringSource(MonitoringSource *source)
+{
+    m_metricsView->setSource(source);
 }
 
 void DetailsPane::refreshMetricsHistory()
 {
-    const bool hasMetrics
-        = m_object && (m_object->kind == Kind::Pod || m_object->kind == Kind::Node);
+    const bool hasMetrics = m_object && MetricQueries::hasCharts(m_object->kind);
     m_tabs->setTabVisible(MetricsTab, hasMetrics);
     if (!hasMetrics) {
-        m_metricsHistory->clear();
+        m_metricsView->showObject({}, {});
         return;
     }
-    const bool pod = m_object->kind == Kind::Pod;
-    const QString key = pod ? MetricsHistory::podKey(m_object->namespaceName, m_object->name)
-                            : MetricsHistory::nodeKey(m_object->name);
-    const QList<MetricsSample> samples
-        = m_metricsPoller ? m_metricsPoller->history().samples(key) : QList<MetricsSample>();
+    // Why metrics-server has no sample of a pod or node (the fallback without Prometheus).
     QString reason;
-    if (samples.isEmpty()) {
-        if (!m_metricsPoller || !m_metrics)
-            reason = tr("Waiting for the first answer of metrics-server\u2026");
-        else
-            reason = (pod ? m_metrics->podReason(m_object->namespaceName, m_object->name)
-                          : m_metrics->nodeReason(m_object->name))
-                         .text();
-    }
-    m_metricsHistory->showSamples(key, samples, reason);
+    if (!m_metricsPoller || !m_metrics)
+        reason = tr("Waiting for the first answer of metrics-server\u2026");
+    else if (m_object->kind == Kind::Pod)
+        reason = m_metrics->podReason(m_object->namespaceName, m_object->name).text();
+    else if (m_object->kind == Kind::Node)
+        reason = m_metrics->nodeReason(m_object->name).text();
+    else if (m_metrics->podsUnavailable)
+        reason = m_metrics->podsUnavailable->text();
+    m_metricsView->showObject(m_object, reason);
 }
 
 void DetailsPane::setActionsProvider(ActionsProvider provider)

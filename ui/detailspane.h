@@ -26,7 +26,8 @@ class EventFilterProxyModel;
 class LogStreamer;
 class LogView;
 class MessageOverlay;
-class MetricsHistoryView;
+class MonitoringSource;
+class ObjectMetricsView;
 class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
@@ -36,7 +37,8 @@ struct WorkloadUsage;
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
 // and dependants as links, labels, annotations, containers), YAML (fetched on demand, read
 // only, highlighted; Secret values redacted by the session and revealable per key), Events,
-// Logs for pods and workloads, and Metrics (CPU and memory over time) for pods and nodes.
+// Logs for pods and workloads, and Metrics (ObjectMetricsView: Prometheus, else metrics-server) for
+// pods, workloads, namespaces, nodes and HPAs.
 //
 // The pane shows the object as the store has it and follows it: when the selected object
 // changes in the store the overview is refreshed; the YAML is re-fetched only when asked.
@@ -58,6 +60,8 @@ public:
     // Alertmanager's alerts: the overview lists those attached to the object (severity,
     // name, summary, since when, runbook link), firing first.
     void setAlerts(std::shared_ptr<const AlertsState> alerts);
+    // Where the Metrics tab queries Prometheus (the session's MonitoringSource; null: none).
+    void setMonitoringSource(MonitoringSource *source);
 
     // Tabs, for tests and keyboard navigation.
     enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab, MetricsTab };
@@ -120,7 +124,7 @@ private:
     LogView *m_logView;
     LogStreamer *m_logStreamer;
     QWidget *m_logsPage;
-    MetricsHistoryView *m_metricsHistory;
+    ObjectMetricsView *m_metricsView;
     QPointer<MetricsPoller> m_metricsPoller;
     int m_yamlRequest = 0;
     bool m_yamlLoadedFor = false;

@@ -179,6 +179,8 @@ void KubeconfigController::use(const Kubeconfig &config, const QString &preferre
         context = config.contextNames().value(0);
     if (!m_namespaces.isEmpty() && !context.isEmpty())
         m_preferences->setNamespaces(context, std::exchange(m_namespaces, {}));
+    if (!m_prometheus.isEmpty() && !context.isEmpty())
+        m_preferences->setPrometheusSetting(context, std::exchange(m_prometheus, {}));
     watch();
     m_window->activateContext(context);
 }

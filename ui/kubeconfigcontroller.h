@@ -52,6 +52,8 @@ public:
     Start start(const QString &explicitFile, bool demo, bool welcome, const QString &preferred);
     // --namespace: the namespaces the first context shows.
     void setRequestedNamespaces(const QStringList &namespaces) { m_namespaces = namespaces; }
+    // --prometheus: the monitoring setting of the context shown first.
+    void setRequestedPrometheus(const QString &where) { m_prometheus = where; }
     // The demo cluster's kubeconfig; its contexts are marked demo (ContextPreferences).
     void useDemo(const QString &kubeconfigFile, const QStringList &demoContexts,
                  const QString &preferred);
@@ -85,6 +87,7 @@ private:
     QString m_file; // --kubeconfig, File → Open or the demo's; empty: KUBECONFIG or ~/.kube/config
     QStringList m_demoContexts;
     QStringList m_namespaces;
+    QString m_prometheus;
     KubeconfigWatcher *m_watcher;
 };
 

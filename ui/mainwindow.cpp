@@ -23,6 +23,7 @@
 #include <theme.h>
 
 #include <kube/clustersession.h>
+#include <monitoring/monitoringsource.h>
 
 #include <QAction>
 #include <QCloseEvent>
@@ -315,6 +316,7 @@ void MainWindow::setContexts(const QList<ContextTreeModel::Entry> &entries,
 void MainWindow::setDemoContexts(const QStringList &contexts)
 {
     m_demoContexts = contexts;
+    m_preferences->setDemoContexts(contexts); // their monitoring settings stay apart
     updateContextChrome();
 }
 
@@ -497,7 +499,11 @@ QString MainWindow::lastContext() const
 
 void MainWindow::openPreferences()
 {
-    PreferencesDialog(this).exec();
+    PreferencesDialog dialog(this);
+    const MonitoringSource *monitoring = m_browser ? m_browser->monitoringSource() : nullptr;
+    dialog.setContext(m_preferences, activeContext(),
+                      monitoring ? monitoring->endpoints().prometheusSentence() : QString());
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preferencesdialog.h"
 
+#include <contextpreferences.h>
 #include <theme.h>
+
+#include <monitoring/monitoringdiscovery.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -22,6 +27,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     , m_language(new QComboBox(this))
     , m_languageNote(new QLabel(this))
     , m_startLanguage(storedLanguage())
+    , m_monitoring(new QGroupBox(this))
+    , m_prometheus(new QLineEdit(m_monitoring))
+    , m_alertmanager(new QLineEdit(m_monitoring))
+    , m_monitoringNote(new QLabel(m_monitoring))
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -57,11 +66,34 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_languageNote);
 
+    m_prometheus->setObjectName(QStringLiteral("prometheusSetting"));
+    m_alertmanager->setObjectName(QStringLiteral("alertmanagerSetting"));
+    m_prometheus->setPlaceholderText(tr("found automatically"));
+    m_alertmanager->setPlaceholderText(tr("found automatically"));
+    const QString help = tr("A URL (http://127.0.0.1:9090) or a Service reached through the API "
+                            "server, as namespace/name:port (monitoring/prometheus-operated:9090)");
+    m_prometheus->setToolTip(help);
+    m_alertmanager->setToolTip(help);
+    m_prometheus->setClearButtonEnabled(true);
+    m_alertmanager->setClearButtonEnabled(true);
+    m_monitoringNote->setObjectName(QStringLiteral("monitoringNote"));
+    m_monitoringNote->setWordWrap(true);
+    m_monitoringNote->setFont(small);
+    m_monitoringNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *monitoringForm = new QFormLayout(m_monitoring);
+    monitoringForm->addRow(tr("&Prometheus:"), m_prometheus);
+    monitoringForm->addRow(tr("&Alertmanager:"), m_alertmanager);
+    monitoringForm->addRow(QString(), m_monitoringNote);
+    m_monitoring->hide();
+    connect(m_prometheus, &QLineEdit::editingFinished, this, &PreferencesDialog::storeMonitoring);
+    connect(m_alertmanager, &QLineEdit::editingFinished, this, &PreferencesDialog::storeMonitoring);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_monitoring);
     layout->addStretch(1);
     layout->addWidget(buttons);
     resize(440, sizeHint().height());
@@ -85,6 +117,44 @@ void PreferencesDialog::storeLanguage(const QString &code)
 QStringList PreferencesDialog::languageCodes()
 {
     return {QString(), QStringLiteral("en"), QStringLiteral("fr")};
+}
+
+void PreferencesDialog::setContext(ContextPreferences *preferences, const QString &context,
+                                   const QString &inUse)
+{
+    m_preferences = preferences;
+    m_context = context;
+    m_monitoring->setVisible(preferences && !context.isEmpty());
+    if (!preferences || context.isEmpty())
+        return;
+    m_monitoring->setTitle(tr("Monitoring of context %1").arg(preferences->displayName(context)));
+    m_prometheus->setText(preferences->prometheusSetting(context));
+    m_alertmanager->setText(preferences->alertmanagerSetting(context));
+    m_monitoringNote->setText(inUse);
+    resize(width(), sizeHint().height());
+}
+
+void PreferencesDialog::storeMonitoring()
+{
+    if (!m_preferences || m_context.isEmpty())
+        return;
+    QStringList problems;
+    const auto store = [&](QLineEdit *edit, bool prometheus) {
+        const Result<MonitoringTarget> target = MonitoringTarget::parse(edit->text());
+        if (!target.ok()) {
+            problems << target.error().message;
+            return;
+        }
+        if (prometheus)
+            m_preferences->setPrometheusSetting(m_context, target->toString());
+        else
+            m_preferences->setAlertmanagerSetting(m_context, target->toString());
+    };
+    store(m_prometheus, true);
+    store(m_alertmanager, false);
+    m_monitoringNote->setText(problems.isEmpty()
+                                  ? tr("Saved for this context; the charts use it at once.")
+                                  : problems.join(QLatin1Char('\n')));
 }
 
 void PreferencesDialog::onLanguageChosen()

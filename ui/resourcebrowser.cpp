@@ -20,6 +20,7 @@
 #include <kube/resourcestore.h>
 #include <monitoring/metricspoller.h>
 #include <monitoring/metricssnapshot.h>
+#include <monitoring/monitoringsource.h>
 
 #include <QApplication>
 #include <QEvent>
@@ -46,6 +47,10 @@ ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *p
     connect(Theme::instance(), &Theme::changed, this, &ResourceBrowser::applyThemeColours);
     applyThemeColours();
     // What the shown context's store and informers say reaches the parts that show it.
+    connect(m_preferences, &ContextPreferences::changed, this, [this](const QString &context) {
+        if (context == m_context)
+            applyMonitoringSettings();
+    });
     connect(m_sessions, &SessionManager::healthChanged, this, [this](const QString &context) {
         if (context == m_context)
             updateOverlay();
@@ -66,6 +71,7 @@ ResourceBrowser::~ResourceBrowser()
     m_details->setSession(nullptr);
     m_model->setStore(nullptr);
     delete m_metricsPoller;
+    delete m_monitoring;
 }
 
 void ResourceBrowser::followMetrics(ClusterSession *session)
@@ -73,11 +79,17 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     if (m_metricsPoller && session && m_metricsPoller->parent() == session)
         return;
     delete m_metricsPoller; // null when its session is already gone
+    delete m_monitoring;
     m_model->setMetrics(nullptr);
     m_details->setMetrics(nullptr);
     emit metricsChanged(nullptr);
+    m_details->setMonitoringSource(nullptr);
     if (!session || !session->transport())
         return;
+    // Prometheus and Alertmanager: the context's settings, else found among its Services.
+    m_monitoring = new MonitoringSource(session, session);
+    applyMonitoringSettings();
+    m_details->setMonitoringSource(m_monitoring);
     m_metricsPoller = new MetricsPoller(session->transport(), session);
     connect(m_metricsPoller, &MetricsPoller::batchReady, this, [this](const MetricsBatch &batch) {
         const std::shared_ptr<const MetricsSnapshot> snapshot = MetricsSnapshot::fromBatch(batch);
@@ -93,6 +105,20 @@ void ResourceBrowser::setAlerts(std::shared_ptr<const AlertsState> alerts)
 {
     m_model->setAlerts(alerts);
     m_details->setAlerts(std::move(alerts));
+}
+
+void ResourceBrowser::applyMonitoringSettings()
+{
+    if (!m_monitoring)
+        return;
+    const Result<MonitoringTarget> prometheus
+        = MonitoringTarget::parse(m_preferences->prometheusSetting(m_context));
+    const Result<MonitoringTarget> alertmanager
+        = MonitoringTarget::parse(m_preferences->alertmanagerSetting(m_context));
+    // The Preferences refuse what does not parse; a hand-edited setting that does not is
+    // ignored (discovery runs instead).
+    m_monitoring->setSettings(prometheus.ok() ? prometheus.value() : MonitoringTarget(),
+                              alertmanager.ok() ? alertmanager.value() : MonitoringTarget());
 }
 
 void ResourceBrowser::buildUi()

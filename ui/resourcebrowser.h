@@ -4,6 +4,7 @@
 #include "detailspane.h"
 
 #include <kube/kubekind.h>
+#include <monitoring/monitoringsource.h>
 
 #include <QHash>
 #include <QPointer>
@@ -47,6 +48,9 @@ public:
     ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
                     QWidget *parent = nullptr);
     ~ResourceBrowser() override;
+
+    // The shown session's Prometheus and Alertmanager (null while none is shown).
+    MonitoringSource *monitoringSource() const { return m_monitoring; }
 
     // The active context and its session (null: not connected): the kind it had, its
     // namespace choice, an empty history.
@@ -129,7 +133,9 @@ private:
     void updateFilterStyle();
     // Polls metrics-server for the shown session (one poller, a child of the session so it
     // never outlives its transport) and feeds the table's CPU and memory columns.
+    // And the session's MonitoringSource (Prometheus, Alertmanager) for the details pane.
     void followMetrics(ClusterSession *session);
+    void applyMonitoringSettings();
 
     SessionManager *m_sessions;
     ContextPreferences *m_preferences;
@@ -137,6 +143,7 @@ private:
     QString m_context;
     ClusterSession *m_session = nullptr;
     QPointer<MetricsPoller> m_metricsPoller;
+    QPointer<MonitoringSource> m_monitoring;
     Kind m_kind = Kind::Pod;
     QHash<QString, Kind> m_kinds;              // per context, while another is shown
     QList<std::pair<Kind, QString>> m_history; // (kind, key) to go back to with Esc

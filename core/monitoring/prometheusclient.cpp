@@ -30,10 +30,14 @@ QString PrometheusLocation::pathPrefix() const
 {
     if (isDirect())
         return {};
-    // NAME:PORT as kubectl writes it (the colon is the API server's separator, not encoded).
-    const QString service = servicePort.isEmpty()
-                                ? encoded(serviceName)
-                                : encoded(serviceName) + QLatin1Char(':') + encoded(servicePort);
+    // [SCHEME:]NAME:PORT as kubectl writes it (the colons are the API server's separators,
+    // not encoded).
+    QString service = servicePort.isEmpty()
+                          ? encoded(serviceName)
+                          : encoded(serviceName) + QLatin1Char(':') + encoded(servicePort);
+    if (!serviceScheme.isEmpty()) // three parts, the port possibly empty: "https:NAME:"
+        service = encoded(serviceScheme) + QLatin1Char(':') + service
+                  + (servicePort.isEmpty() ? QStringLiteral(":") : QString());
     return QStringLiteral("/api/v1/namespaces/%1/services/%2/proxy")
         .arg(encoded(serviceNamespace), service);
 }

@@ -22,17 +22,20 @@ struct PrometheusLocation
 {
     QString serviceNamespace; // empty: direct
     QString serviceName;
-    QString servicePort; // a port name or number; empty: the Service's only port
+    QString servicePort;   // a port name or number; empty: the Service's only port
+    QString serviceScheme; // "https" for a port that speaks TLS; empty: http
 
     static PrometheusLocation direct() { return {}; }
     static PrometheusLocation service(const QString &ns, const QString &name,
-                                      const QString &port = {})
+                                      const QString &port = {}, const QString &scheme = {})
     {
-        return {ns, name, port};
+        return {ns, name, port, scheme};
     }
     bool isDirect() const { return serviceName.isEmpty(); }
     // The path prefix of Prometheus' API on the transport: "" or ".../proxy".
     QString pathPrefix() const;
+
+    bool operator==(const PrometheusLocation &) const = default;
 };
 
 // Instant and range PromQL queries over an HttpTransport (so TLS, credentials, proxies and

@@ -30,6 +30,7 @@ private slots:
     void tlsVerificationOff();
     void clusterIdentity_data();
     void clusterIdentity();
+    void monitoringSettings();
 
 private:
     // Two production contexts on one server (CA given as data in one, as a file with other
@@ -133,6 +134,49 @@ void TestContextPreferences::protectionFollowsTheCluster()
             QVERIFY2(!prefs.isProtected(context), context);
         QVERIFY(prefs.isProtected("kind-one"));
     }
+}
+
+void TestContextPreferences::monitoringSettings()
+{
+    // Per context, kept across runs; a demo context of the same name as a real one never
+    // reads or writes the real one's setting, and its own is not kept.
+    QTemporaryDir dir;
+    const QString file = dir.filePath("orrery.ini");
+    {
+        ContextPreferences prefs(file);
+        QSignalSpy changed(&prefs, &ContextPreferences::changed);
+        prefs.setPrometheusSetting("pfe-k8s", "  http://127.0.0.1:9090 ");
+        prefs.setAlertmanagerSetting("pfe-k8s", "monitoring/alertmanager-operated:web");
+        QCOMPARE(prefs.prometheusSetting("pfe-k8s"), QStringLiteral("http://127.0.0.1:9090"));
+        QCOMPARE(changed.count(), 2);
+        prefs.setPrometheusSetting("pfe-k8s", "http://127.0.0.1:9090"); // unchanged: no signal
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(prefs.prometheusSetting("other").isEmpty());
+
+        prefs.setDemoContexts({"pfe-k8s"});
+        QVERIFY(prefs.isDemo("pfe-k8s"));
+        QVERIFY(prefs.prometheusSetting("pfe-k8s").isEmpty());
+        prefs.setPrometheusSetting("pfe-k8s", "http://127.0.0.1:1234");
+        QCOMPARE(prefs.prometheusSetting("pfe-k8s"), QStringLiteral("http://127.0.0.1:1234"));
+        QCOMPARE(changed.count(), 3);
+        prefs.setDemoContexts({});
+        QCOMPARE(prefs.prometheusSetting("pfe-k8s"), QStringLiteral("http://127.0.0.1:9090"));
+        prefs.sync();
+    }
+    {
+        ContextPreferences prefs(file);
+        QCOMPARE(prefs.prometheusSetting("pfe-k8s"), QStringLiteral("http://127.0.0.1:9090"));
+        QCOMPARE(prefs.alertmanagerSetting("pfe-k8s"),
+                 QStringLiteral("monitoring/alertmanager-operated:web"));
+        prefs.setDemoContexts({"pfe-k8s"});
+        QVERIFY(prefs.prometheusSetting("pfe-k8s").isEmpty()); // the demo's was never written
+        prefs.setDemoContexts({});
+        prefs.setPrometheusSetting("pfe-k8s", ""); // back to discovery: removed
+        prefs.sync();
+    }
+    QSettings raw(file, QSettings::IniFormat);
+    QVERIFY(!raw.contains("contexts/pfe-k8s/monitoring/prometheus"));
+    QVERIFY(raw.contains("contexts/pfe-k8s/monitoring/alertmanager"));
 }
 
 void TestContextPreferences::namesMarksMoveToTheirCluster()

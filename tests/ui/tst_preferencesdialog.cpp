@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,6 +32,7 @@ private slots:
     void languageIsStoredForNextStart();
     void mainWindowOffersPreferences();
     void appHonoursLanguage();
+    void monitoringPerContext();
 
 private:
     QString runApp(const QStringList &arguments, int *exitCode);
@@ -159,6 +161,33 @@ void TestPreferencesDialog::appHonoursLanguage()
         {"--language", "de", "--list-contexts", "--kubeconfig", m_dir.filePath("none")}, &code);
     QVERIFY2(refused.contains("unknown --language"), qPrintable(refused));
     QCOMPARE(code, 2);
+}
+
+void TestPreferencesDialog::monitoringPerContext()
+{
+    ContextPreferences prefs(m_dir.filePath(QStringLiteral("monitoring.ini")));
+    PreferencesDialog dialog;
+    QVERIFY(!dialog.prometheusEdit()->isVisibleTo(&dialog)); // no context: no monitoring group
+    dialog.setContext(&prefs, QStringLiteral("prod"), QStringLiteral("Prometheus: found"));
+    dialog.show();
+    QVERIFY(dialog.prometheusEdit()->isVisible());
+    QCOMPARE(dialog.monitoringNote()->text(), QStringLiteral("Prometheus: found"));
+
+    // What does not parse is refused, with the reason; nothing is stored.
+    dialog.prometheusEdit()->setText(QStringLiteral("prometheus:9090"));
+    emit dialog.prometheusEdit()->editingFinished();
+    QVERIFY(prefs.prometheusSetting(QStringLiteral("prod")).isEmpty());
+    QVERIFY2(dialog.monitoringNote()->text().contains(QStringLiteral("namespace/name:port")),
+             qPrintable(dialog.monitoringNote()->text()));
+
+    dialog.prometheusEdit()->setText(QStringLiteral("monitoring/prometheus-operated:web"));
+    dialog.alertmanagerEdit()->setText(QStringLiteral("http://127.0.0.1:9093"));
+    emit dialog.alertmanagerEdit()->editingFinished();
+    QCOMPARE(prefs.prometheusSetting(QStringLiteral("prod")),
+             QStringLiteral("monitoring/prometheus-operated:web"));
+    QCOMPARE(prefs.alertmanagerSetting(QStringLiteral("prod")),
+             QStringLiteral("http://127.0.0.1:9093"));
+    QVERIFY(prefs.prometheusSetting(QStringLiteral("other")).isEmpty());
 }
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -542,6 +542,11 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
     updateEmptyState();
 }
 
+void TimeSeriesChart::setRangeSelectorVisible(bool visible)
+{
+    m_rangeBox->setVisible(visible);
+}
+
 void TimeSeriesChart::placeRangeSelector()
 {
     m_rangeBox->adjustSize();

@@ -68,6 +68,9 @@ public:
 
     void setTitle(const QString &title);
     void setRange(Range range);
+    // The selector at the top right (shown by default); a view with one selector for several
+    // charts hides theirs. The context menu offers the ranges either way.
+    void setRangeSelectorVisible(bool visible);
     Range range() const { return m_range; }
     static qint64 rangeMsecs(Range range);
     static QString rangeName(Range range);

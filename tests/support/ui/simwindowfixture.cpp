@@ -9,14 +9,15 @@
 
 namespace Orrery::Test {
 
-bool SimWindowFixture::start(const QString &scenario)
+bool SimWindowFixture::start(const QString &scenario, const QStringList &extraArguments)
 {
     if (!dir.isValid()) {
         error = QStringLiteral("no temporary directory");
         return false;
     }
     kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-    if (!sim.start({QStringLiteral("--scenario"), scenario}, kubeconfig)) {
+    if (!sim.start(QStringList{QStringLiteral("--scenario"), scenario} + extraArguments,
+                   kubeconfig)) {
         error = sim.errorString();
         return false;
     }

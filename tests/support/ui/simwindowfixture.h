@@ -32,7 +32,8 @@ namespace Orrery::Test {
 struct SimWindowFixture
 {
     // False with error when the simulator, the kubeconfig or the session did not come up.
-    bool start(const QString &scenario);
+    // `extraArguments` go to orrery-sim (e.g. --metrics-port 0).
+    bool start(const QString &scenario, const QStringList &extraArguments = {});
     // The controller, the panel and the host, then the simulator.
     void stop();
 
