@@ -9,6 +9,7 @@
 #include "registry/registries.h"
 #include "scenario.h"
 #include "simtestcluster.h"
+#include "simulator.h"
 
 #include <base64.h>
 
@@ -104,6 +105,7 @@ private slots:
     void crashingImageCrashLoops();
     void nodeKeepsPulledImages();
     void pushedImagePulls();
+    void simulatorClusterRegistries();
     void scenarioImagesAllPull_data();
     void scenarioImagesAllPull();
 };
@@ -510,6 +512,30 @@ void tst_Registry::pushedImagePulls()
     QVERIFY(!c.cm.registries().push("registry.acme.internal:5000/tools/ci:7").empty());
     QVERIFY(c.cm.registries().hasHost("registry.acme.internal:5000"));
     QVERIFY(c.cm.registries().push("bad:ref:x").empty());
+}
+
+void tst_Registry::simulatorClusterRegistries()
+{
+    // Each cluster of a Simulator has its own registries, reachable by cluster name.
+    SimulatorOptions options;
+    options.scenarios = {"minimal", "pfe"};
+    Simulator sim(options);
+    std::string error;
+    QVERIFY2(sim.start(&error), error.c_str());
+    const std::vector<std::string> names = sim.clusterNames();
+    QCOMPARE(names.size(), std::size_t(2));
+    Registries *first = sim.registries(names[0]);
+    Registries *second = sim.registries(names[1]);
+    QVERIFY(first && second && first != second);
+    QVERIFY(!sim.registries("no-such-cluster"));
+    QCOMPARE(int(second->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::Pulled));
+    QCOMPARE(int(first->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::NotFound));
+    QVERIFY(!first->push("ghcr.io/pfe-v2/backend-spring:1.0.0").empty());
+    QCOMPARE(int(first->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::Pulled));
+    sim.stop();
 }
 
 void tst_Registry::scenarioImagesAllPull_data()
