@@ -99,6 +99,7 @@ private slots:
     void pullAnswers();
     void credentialKeys();
     void missingImageBacksOff();
+    void olderKubeletBackOffMessage();
     void privateRegistryNeedsPullSecret();
     void serviceAccountPullSecret();
     void invalidReference();
@@ -297,8 +298,13 @@ void tst_Registry::missingImageBacksOff()
                          "\"docker.io/library/nginx:1.25-typo\": "
                          "docker.io/library/nginx:1.25-typo: not found"));
     QVERIFY(c.runUntil([&] { return c.waiting("typo") == "ImagePullBackOff"; }, 10));
+    // Kubelets from 1.32 (the fixture's version) append the last pull error.
     QCOMPARE(c.waiting("typo", "message"),
-             std::string("Back-off pulling image \"nginx:1.25-typo\""));
+             std::string("Back-off pulling image \"nginx:1.25-typo\": ErrImagePull: rpc error: "
+                         "code = NotFound desc = failed to pull and unpack image "
+                         "\"docker.io/library/nginx:1.25-typo\": failed to resolve reference "
+                         "\"docker.io/library/nginx:1.25-typo\": "
+                         "docker.io/library/nginx:1.25-typo: not found"));
     QCOMPARE(c.get(Kube::Pods, "app", "typo")["status"].value("phase", ""), std::string("Pending"));
 
     // Pull attempts at 0, then after 10, 20, 40, 80, 160, 300, 300 s of back-off (plus the
@@ -345,6 +351,22 @@ void tst_Registry::missingImageBacksOff()
     }
     QVERIFY(c.eventsFor("typo", "Pulled").empty());
     QVERIFY(c.eventsFor("typo", "Started").empty());
+}
+
+void tst_Registry::olderKubeletBackOffMessage()
+{
+    // Before 1.32 the waiting message is only "Back-off pulling image"; events name an
+    // untagged image with its default tag, as applyDefaultImageTag does.
+    RegistryCluster c;
+    c.cm.setKubernetesVersion("v1.28.15-eks-7f9249a");
+    c.store.create(Kube::Pods, pod("untagged", "nope"));
+    QVERIFY(c.runUntil([&] { return c.waiting("untagged") == "ImagePullBackOff"; }, 10));
+    QCOMPARE(c.waiting("untagged", "message"),
+             std::string("Back-off pulling image \"nope:latest\""));
+    QVERIFY(c.hasMessage("untagged", "Pulling", "Pulling image \"nope:latest\""));
+    QVERIFY(c.hasMessage("untagged", "Failed",
+                         "Failed to pull image \"nope:latest\": rpc error: code = Unknown desc = "
+                         "failed to pull and unpack image \"docker.io/library/nope:latest\""));
 }
 
 void tst_Registry::privateRegistryNeedsPullSecret()
