@@ -282,6 +282,15 @@ std::vector<std::string> Simulator::ruleFiles() const
     return out;
 }
 
+Registries *Simulator::registries(const std::string &clusterName) const
+{
+    for (const auto &c : d->clusters) {
+        if (c->name == clusterName && c->controllers)
+            return &c->controllers->registries();
+    }
+    return nullptr;
+}
+
 std::vector<std::string> Simulator::clusterNames() const
 {
     std::vector<std::string> out;

@@ -7,6 +7,8 @@
 
 namespace Orrery::Sim {
 
+class Registries;
+
 struct SimulatorOptions
 {
     // Scenario names (see availableScenarios() in scenario.h), "all" for every scenario, or
@@ -49,6 +51,10 @@ public:
     // metricsPort) and its scenario's Prometheus rule file (empty when it has none).
     std::vector<std::string> metricsUrls() const;
     std::vector<std::string> ruleFiles() const;
+
+    // The image registries of a cluster (a name from clusterNames()), for simulated pipelines
+    // that push images; null for an unknown name or before start(). Thread safe.
+    Registries *registries(const std::string &clusterName) const;
 
     // Every scenario name --scenario accepts ("minimal" first).
     static std::vector<std::string> availableScenarioNames();

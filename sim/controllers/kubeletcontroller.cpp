@@ -53,6 +53,29 @@ int commandExit(const json &container)
     return -1;
 }
 
+// The image as the kubelet names it in events: a reference without tag or digest gets
+// ":latest" (applyDefaultImageTag), without being fully qualified.
+std::string withDefaultTag(const std::string &image)
+{
+    const auto ref = ImageReference::parse(image);
+    if (!ref || !ref->digest.empty())
+        return image;
+    const std::string suffix = ":" + ref->tag;
+    if (image.size() >= suffix.size()
+        && image.compare(image.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return image;
+    return image + suffix;
+}
+
+// Kubelets from 1.32 append the last pull error to the ImagePullBackOff waiting message.
+bool backOffMessageCarriesError(const std::string &version)
+{
+    int major = 0, minor = 0;
+    if (std::sscanf(version.c_str(), "v%d.%d", &major, &minor) != 2)
+        return true;
+    return major > 1 || (major == 1 && minor >= 32);
+}
+
 SimClock::Duration secs(double s)
 {
     return std::chrono::duration_cast<SimClock::Duration>(std::chrono::duration<double>(s));
@@ -158,8 +181,9 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
                 cr.pullStarted = ctx.now;
                 cr.next
                     = ctx.now + secs(1.0 + std::uniform_real_distribution<double>(0, 2)(ctx.rng));
-                ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"",
-                                  "kubelet", node);
+                ctx.events.record(pod, "Normal", "Pulling",
+                                  "Pulling image \"" + withDefaultTag(cr.image) + "\"", "kubelet",
+                                  node);
             }
         }
         rt.containers.push_back(std::move(cr));
@@ -297,9 +321,9 @@ void KubeletController::pull(ControllerContext &ctx, const json &pod, PodRt &rt,
         char took[32];
         std::snprintf(took, sizeof took, "%.3fs", ctx.seconds(ctx.now - c.pullStarted));
         ctx.events.record(pod, "Normal", "Pulled",
-                          "Successfully pulled image \"" + c.image + "\" in " + took + " (" + took
-                              + " including waiting). Image size: " + std::to_string(r.image.size)
-                              + " bytes.",
+                          "Successfully pulled image \"" + withDefaultTag(c.image) + "\" in " + took
+                              + " (" + took + " including waiting). Image size: "
+                              + std::to_string(r.image.size) + " bytes.",
                           "kubelet", node);
         const CachedImage img{r.reference.name() + "@" + r.image.digest, r.image.exitCode};
         m_nodeImages[node][normalised] = img;
@@ -310,8 +334,10 @@ void KubeletController::pull(ControllerContext &ctx, const json &pod, PodRt &rt,
     c.state = State::PullBackOff;
     c.waitingReason = "ErrImagePull";
     c.waitingMessage = r.error;
+    c.lastPullError = r.error;
     ctx.events.record(pod, "Warning", "Failed",
-                      "Failed to pull image \"" + c.image + "\": " + r.error, "kubelet", node);
+                      "Failed to pull image \"" + withDefaultTag(c.image) + "\": " + r.error,
+                      "kubelet", node);
     ctx.events.record(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", node);
     c.next = ctx.now + 2s;
 }
@@ -333,10 +359,12 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                     c.next = SimClock::TimePoint::max();
                 } else if (c.waitingReason == "ErrImagePull") {
                     c.waitingReason = "ImagePullBackOff";
-                    c.waitingMessage = "Back-off pulling image \"" + c.image + "\"";
-                    ctx.events.record(pod, "Normal", "BackOff",
-                                      "Back-off pulling image \"" + c.image + "\"", "kubelet",
-                                      node);
+                    const std::string backOff
+                        = "Back-off pulling image \"" + withDefaultTag(c.image) + "\"";
+                    c.waitingMessage = backOff;
+                    if (backOffMessageCarriesError(ctx.kubernetesVersion))
+                        c.waitingMessage += ": ErrImagePull: " + c.lastPullError;
+                    ctx.events.record(pod, "Normal", "BackOff", backOff, "kubelet", node);
                     ctx.events.record(pod, "Warning", "Failed", "Error: ImagePullBackOff",
                                       "kubelet", node);
                     const int shift = std::min(c.pullFailures - 1, 5);
@@ -347,7 +375,8 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                     c.state = State::Pulling;
                     c.pullStarted = ctx.now;
                     c.next = ctx.now + 1s;
-                    ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"",
+                    ctx.events.record(pod, "Normal", "Pulling",
+                                      "Pulling image \"" + withDefaultTag(c.image) + "\"",
                                       "kubelet", node);
                 }
                 break;

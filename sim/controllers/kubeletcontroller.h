@@ -59,6 +59,7 @@ private:
         int exitCode = 0;
         std::string waitingReason;
         std::string waitingMessage;
+        std::string lastPullError; // containerd's error of the last failed pull
         json lastState = json::object();
         json terminated; // state.terminated when Terminated
     };

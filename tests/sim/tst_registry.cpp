@@ -9,6 +9,7 @@
 #include "registry/registries.h"
 #include "scenario.h"
 #include "simtestcluster.h"
+#include "simulator.h"
 
 #include <base64.h>
 
@@ -98,12 +99,14 @@ private slots:
     void pullAnswers();
     void credentialKeys();
     void missingImageBacksOff();
+    void olderKubeletBackOffMessage();
     void privateRegistryNeedsPullSecret();
     void serviceAccountPullSecret();
     void invalidReference();
     void crashingImageCrashLoops();
     void nodeKeepsPulledImages();
     void pushedImagePulls();
+    void simulatorClusterRegistries();
     void scenarioImagesAllPull_data();
     void scenarioImagesAllPull();
 };
@@ -295,8 +298,13 @@ void tst_Registry::missingImageBacksOff()
                          "\"docker.io/library/nginx:1.25-typo\": "
                          "docker.io/library/nginx:1.25-typo: not found"));
     QVERIFY(c.runUntil([&] { return c.waiting("typo") == "ImagePullBackOff"; }, 10));
+    // Kubelets from 1.32 (the fixture's version) append the last pull error.
     QCOMPARE(c.waiting("typo", "message"),
-             std::string("Back-off pulling image \"nginx:1.25-typo\""));
+             std::string("Back-off pulling image \"nginx:1.25-typo\": ErrImagePull: rpc error: "
+                         "code = NotFound desc = failed to pull and unpack image "
+                         "\"docker.io/library/nginx:1.25-typo\": failed to resolve reference "
+                         "\"docker.io/library/nginx:1.25-typo\": "
+                         "docker.io/library/nginx:1.25-typo: not found"));
     QCOMPARE(c.get(Kube::Pods, "app", "typo")["status"].value("phase", ""), std::string("Pending"));
 
     // Pull attempts at 0, then after 10, 20, 40, 80, 160, 300, 300 s of back-off (plus the
@@ -343,6 +351,22 @@ void tst_Registry::missingImageBacksOff()
     }
     QVERIFY(c.eventsFor("typo", "Pulled").empty());
     QVERIFY(c.eventsFor("typo", "Started").empty());
+}
+
+void tst_Registry::olderKubeletBackOffMessage()
+{
+    // Before 1.32 the waiting message is only "Back-off pulling image"; events name an
+    // untagged image with its default tag, as applyDefaultImageTag does.
+    RegistryCluster c;
+    c.cm.setKubernetesVersion("v1.28.15-eks-7f9249a");
+    c.store.create(Kube::Pods, pod("untagged", "nope"));
+    QVERIFY(c.runUntil([&] { return c.waiting("untagged") == "ImagePullBackOff"; }, 10));
+    QCOMPARE(c.waiting("untagged", "message"),
+             std::string("Back-off pulling image \"nope:latest\""));
+    QVERIFY(c.hasMessage("untagged", "Pulling", "Pulling image \"nope:latest\""));
+    QVERIFY(c.hasMessage("untagged", "Failed",
+                         "Failed to pull image \"nope:latest\": rpc error: code = Unknown desc = "
+                         "failed to pull and unpack image \"docker.io/library/nope:latest\""));
 }
 
 void tst_Registry::privateRegistryNeedsPullSecret()
@@ -510,6 +534,30 @@ void tst_Registry::pushedImagePulls()
     QVERIFY(!c.cm.registries().push("registry.acme.internal:5000/tools/ci:7").empty());
     QVERIFY(c.cm.registries().hasHost("registry.acme.internal:5000"));
     QVERIFY(c.cm.registries().push("bad:ref:x").empty());
+}
+
+void tst_Registry::simulatorClusterRegistries()
+{
+    // Each cluster of a Simulator has its own registries, reachable by cluster name.
+    SimulatorOptions options;
+    options.scenarios = {"minimal", "pfe"};
+    Simulator sim(options);
+    std::string error;
+    QVERIFY2(sim.start(&error), error.c_str());
+    const std::vector<std::string> names = sim.clusterNames();
+    QCOMPARE(names.size(), std::size_t(2));
+    Registries *first = sim.registries(names[0]);
+    Registries *second = sim.registries(names[1]);
+    QVERIFY(first && second && first != second);
+    QVERIFY(!sim.registries("no-such-cluster"));
+    QCOMPARE(int(second->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::Pulled));
+    QCOMPARE(int(first->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::NotFound));
+    QVERIFY(!first->push("ghcr.io/pfe-v2/backend-spring:1.0.0").empty());
+    QCOMPARE(int(first->pull("ghcr.io/pfe-v2/backend-spring:1.0.0", {}).status),
+             int(PullStatus::Pulled));
+    sim.stop();
 }
 
 void tst_Registry::scenarioImagesAllPull_data()
