@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 namespace Orrery {
@@ -45,6 +47,7 @@ constexpr TypeName s_types[] = {
     {RunbookStep::Type::WaitForRollout, "waitForRollout"},
     {RunbookStep::Type::Wait, "wait"},
     {RunbookStep::Type::SetLoad, "setLoad"},
+    {RunbookStep::Type::Show, "show"},
 };
 
 QString scalar(const YAML::Node &node)
@@ -149,6 +152,16 @@ private:
     int m_stepLine;
 };
 
+// A view a "show" step names: the hook's key in presenter mode (PresenterWindow::setStepView).
+bool isViewName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 40)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-');
+    });
+}
+
 RunbookStep parseStep(const YAML::Node &item)
 {
     if (!item.IsMap() || item.size() != 1)
@@ -169,6 +182,13 @@ RunbookStep parseStep(const YAML::Node &item)
         throw StepError{tr("unknown step \"%1\"").arg(typeName), lineOf(entry.first)};
 
     using T = RunbookStep::Type;
+    if (step.type == T::Show && value.IsScalar()) {
+        step.view = scalar(value); // "show: topology"
+        if (!isViewName(step.view))
+            throw StepError{tr("\"show\" takes a view name (letters and dashes, e.g. topology)"),
+                            lineOf(value)};
+        return step;
+    }
     if (step.type == T::Caption || step.type == T::Wait) {
         if (!value.IsScalar())
             throw StepError{tr("step \"%1\" takes a single value").arg(typeName), lineOf(value)};
@@ -231,6 +251,16 @@ RunbookStep parseStep(const YAML::Node &item)
         step.loadPercent = f.string("percent", true) == QLatin1String("schedule")
                                ? -1
                                : f.integer("percent", true, 0, 0, 1000);
+        break;
+    case T::Show:
+        // "show: {view: chart, target: deployment/web, caption: ...}": a view about one object.
+        f.onlyKnown({"view", "target", "namespace", "caption"});
+        step.view = f.string("view", true);
+        if (!isViewName(step.view))
+            throw StepError{tr("\"show\" takes a view name (letters and dashes, e.g. topology)"),
+                            step.line};
+        if (!f.string("target", false).isEmpty())
+            f.target(step);
         break;
     case T::Caption:
     case T::Wait: break;

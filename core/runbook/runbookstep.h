@@ -20,6 +20,7 @@ struct RunbookStep
         WaitForRollout, // target, timeoutSeconds
         Wait,           // seconds
         SetLoad,        // target, loadPercent (-1: back to the schedule; simulator only)
+        Show,           // view ("topology"; presenter mode switches to it), optional target
     };
 
     Type type = Type::Caption;
@@ -38,6 +39,7 @@ struct RunbookStep
     int seconds = 0;
     int timeoutSeconds = 300;
     int loadPercent = 0;
+    QString view; // Show: the view to switch to in presenter mode
 
     static QString typeName(Type type); // the YAML key: "scale", "setImage", ...
 };
