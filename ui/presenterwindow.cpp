@@ -27,7 +27,7 @@ public:
         : QWidget(parent)
     {
         setAttribute(Qt::WA_TransparentForMouseEvents);
-        resize(228, 236);
+        resize(232, 226);
     }
 
 protected:
@@ -53,7 +53,7 @@ protected:
             {TopologyHealth::Terminating, PresenterWindow::tr("Terminating")},
             {TopologyHealth::Succeeded, PresenterWindow::tr("Completed")},
         };
-        p.setFont(TopologyStyle::detailFont(1.35));
+        p.setFont(TopologyStyle::detailFont(1.2));
         int y = 38;
         for (const auto &[health, text] : rows) {
             // The same high-contrast borders as the nodes in presenter mode.
@@ -62,7 +62,7 @@ protected:
             p.drawRoundedRect(QRectF(16, y + 3, 26, 18), 5, 5);
             p.setPen(TopologyStyle::text());
             p.drawText(QRect(52, y, width() - 60, 24), Qt::AlignLeft | Qt::AlignVCenter, text);
-            y += 28;
+            y += 27;
         }
         p.setPen(QPen(TopologyStyle::edgeColor(TopologyEdgeType::Selects, true), 2));
         p.drawLine(16, y + 12, 42, y + 12);

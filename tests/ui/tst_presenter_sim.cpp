@@ -37,6 +37,7 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
@@ -466,6 +467,9 @@ void TestPresenterSim::spaceWorksRightAfterStart()
     row->addWidget(navigator);
     auto *player = new RunbookPlayer(&window);
     row->addWidget(player, 1);
+    // Another page's field after the player in the focus chain: where the focus of a disabled
+    // Start button would go next.
+    row->addWidget(new QLineEdit(&window));
     player->setAuditLog(m_audit.get());
     player->setSession(m_session);
     QVERIFY(player->loadFile(file).ok());
