@@ -11,6 +11,7 @@
 #include "contextpreferences.h"
 
 #include "audit/auditlog.h"
+#include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "operations/clusterwriteexecutor.h"
@@ -25,6 +26,7 @@
 #include <QTextStream>
 
 #include <optional>
+#include <set>
 
 namespace Orrery::App {
 
@@ -48,6 +50,48 @@ QString stepLabel(const RunbookStep &step)
     else if (!step.release.isEmpty())
         label += QLatin1Char(' ') + step.release;
     return label;
+}
+
+// "      holds  pods of deployment/web in ImagePullBackOff: >= 1 (3 pods: 2 Running, 1 ...)"
+QString expectationLine(const RunbookExpectation &e, const ExpectationStatus &status)
+{
+    QString state;
+    switch (status.state) {
+    case ExpectationStatus::State::Holds: state = Play::tr("holds"); break;
+    case ExpectationStatus::State::Failed: state = Play::tr("FAILED"); break;
+    case ExpectationStatus::State::Checking:
+    case ExpectationStatus::State::Pending: state = Play::tr("not settled"); break;
+    }
+    QString line = QStringLiteral("      expect %1: %2").arg(e.describe(), state);
+    if (!status.observed.isEmpty())
+        line += QStringLiteral(" (%1)").arg(status.observed);
+    return line;
+}
+
+// The informers an expectation reads, limited to the namespaces and kinds the runbook's
+// `expect:` entries name (none: no session at all).
+std::unique_ptr<ClusterSession> expectationSession(const Runbook &book,
+                                                   const ClusterConnection &connection)
+{
+    std::set<Kind> kinds;
+    QStringList namespaces;
+    for (const RunbookStep &step : book.steps)
+        for (const RunbookExpectation &e : step.expectations) {
+            for (const Kind k : e.kinds())
+                kinds.insert(k);
+            QString ns = e.ns.isEmpty() ? step.ns : e.ns;
+            if (ns.isEmpty())
+                ns = connection.defaultNamespace;
+            if (!namespaces.contains(ns))
+                namespaces << ns;
+        }
+    if (kinds.empty())
+        return {};
+    auto session = std::make_unique<ClusterSession>(connection);
+    session->setKinds(QList<Kind>(kinds.cbegin(), kinds.cend()));
+    session->setNamespaces(namespaces);
+    session->start();
+    return session;
 }
 
 // What the user said about protection: whether the context's cluster is protected (the same
@@ -104,6 +148,10 @@ int play(Runbook book, ClusterConnection connection, const Protection &protectio
     ClusterRunbookExecutor executor(&transport, &writer, connection.defaultNamespace,
                                     QFileInfo(book.fileName).absolutePath());
     RunbookRunner runner(&executor);
+    // `expect:` entries are read from informers, as the window's player reads its session.
+    const std::unique_ptr<ClusterSession> session = expectationSession(book, connection);
+    if (session)
+        runner.setExpectationStore(session->store(), connection.defaultNamespace);
 
     const int total = book.steps.size();
     out << Play::tr("Playing \"%1\" (%2 steps) against context %3")
@@ -123,6 +171,12 @@ int play(Runbook book, ClusterConnection connection, const Protection &protectio
                                     .arg(ok ? Play::tr("ok") : Play::tr("FAILED"))
                                     .arg(stepLabel(book.steps.at(index)), message)
                              << '\n';
+                         const QList<ExpectationStatus> statuses
+                             = runner.expectationStatuses(index);
+                         const RunbookStep &step = book.steps.at(index);
+                         for (int i = 0; i < step.expectations.size(); ++i)
+                             out << expectationLine(step.expectations.at(i), statuses.value(i))
+                                 << '\n';
                          out.flush();
                      });
     QObject::connect(&runner, &RunbookRunner::finished, &runner, [&](bool ok, int failedIndex) {

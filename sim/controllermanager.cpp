@@ -332,6 +332,11 @@ void ControllerManager::setKubernetesVersion(const std::string &version)
     m_context->kubernetesVersion = version;
 }
 
+Registries &ControllerManager::registries()
+{
+    return m_context->registries;
+}
+
 ControllerContext &ControllerManager::context()
 {
     return *m_context;

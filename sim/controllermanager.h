@@ -17,6 +17,7 @@ namespace Orrery::Sim {
 
 class ControllerContext;
 class Controller;
+class Registries;
 struct LoadProfile;
 
 // Runs the simulated cluster's behaviour over an ObjectStore: the kube-controller-manager
@@ -90,6 +91,10 @@ public:
 
     // kubeletVersion reported by nodes the controllers fill in (scenarios set it).
     void setKubernetesVersion(const std::string &version);
+
+    // The image registries the kubelets pull from (scenario images, pushes of simulated
+    // pipelines); thread safe.
+    Registries &registries();
 
     ControllerContext &context();
     ObjectStore &store() { return m_store; }

@@ -334,6 +334,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
         createIgnoringExisting(store, Kube::Nodes, std::move(node));
         ++index;
     }
+    ctx.registries.load(header.value("registries", json::array()));
     for (const json &l : header.value("load", json::array()))
         controllers.setLoadProfile(l.value("namespace", "default"), l.value("workload", ""),
                                    profileFrom(l));
@@ -446,6 +447,9 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
     ControllerContext &ctx = controllers.context();
     const std::string version = ctx.kubernetesVersion;
     const std::string now = controllers.clock().timestamp();
+    // The services' images, so pods recreated by churn pull them.
+    for (int v = 0; v < 10; ++v)
+        ctx.registries.push("registry.example.com/service:1.4." + std::to_string(v));
     const int perDeployment = 5;
     const int deployments = (pods + perDeployment - 1) / perDeployment;
     const int nodes = std::max(1, (pods + 99) / 100);

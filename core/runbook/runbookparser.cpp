@@ -5,10 +5,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
-
-#include <algorithm>
+#include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 namespace Orrery {
 
@@ -162,12 +163,242 @@ bool isViewName(const QString &name)
     });
 }
 
-RunbookStep parseStep(const YAML::Node &item)
+constexpr int s_maxExpectations = 32; // per step: a runbook is read, not generated
+
+// `within: 60s`, `2m`, `90` (seconds); at most an hour, like `wait`.
+int parseDuration(const QString &text, bool *ok)
 {
-    if (!item.IsMap() || item.size() != 1)
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{1,5})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?)?$"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    *ok = m.hasMatch();
+    if (!*ok)
+        return 0;
+    const int n = m.captured(1).toInt();
+    const int seconds = m.captured(2).startsWith(QLatin1Char('m')) ? n * 60 : n;
+    *ok = seconds <= 3600;
+    return seconds;
+}
+
+struct ExpectKind
+{
+    RunbookExpectation::Subject subject;
+    const char *name;
+};
+
+constexpr ExpectKind s_expectKinds[] = {
+    {RunbookExpectation::Subject::Pods, "pods"},
+    {RunbookExpectation::Subject::Rollout, "rollout"},
+    {RunbookExpectation::Subject::Replicas, "replicas"},
+    {RunbookExpectation::Subject::Image, "image"},
+    {RunbookExpectation::Subject::HelmRelease, "helmRelease"},
+};
+
+// One `expect:` entry. `where` names the step ("step 3 (caption)") for every message; lines
+// point at the offending field, else at the entry.
+RunbookExpectation parseExpectation(const YAML::Node &node, const QString &where)
+{
+    using S = RunbookExpectation::Subject;
+    RunbookExpectation e;
+    e.line = lineOf(node);
+    if (!node.IsMap())
+        throw StepError{tr("each \"expect\" entry of %1 must be a map such as "
+                           "{kind: pods, of: deployment/NAME, state: Running}")
+                            .arg(where),
+                        e.line};
+    const auto value = [&](const char *key) -> QString {
+        const YAML::Node v = node[key];
+        if (!v)
+            return {};
+        if (!v.IsScalar())
+            throw StepError{tr("\"%1\" of an expectation of %2 must be a single value")
+                                .arg(QLatin1String(key), where),
+                            lineOf(v)};
+        return scalar(v);
+    };
+    const auto lineOfKey = [&](const char *key) {
+        const YAML::Node v = node[key];
+        return v ? lineOf(v) : e.line;
+    };
+    const QString kind = value("kind");
+    if (kind.isEmpty())
+        throw StepError{tr("an expectation of %1 needs \"kind\": pods, rollout, replicas, image or "
+                           "helmRelease")
+                            .arg(where),
+                        e.line};
+    bool known = false;
+    for (const ExpectKind &k : s_expectKinds)
+        if (kind.compare(QLatin1String(k.name), Qt::CaseInsensitive) == 0) {
+            e.subject = k.subject;
+            known = true;
+        }
+    if (!known)
+        throw StepError{tr("unknown expectation kind \"%1\" in %2: use pods, rollout, replicas, "
+                           "image or helmRelease")
+                            .arg(kind, where),
+                        lineOfKey("kind")};
+    const QString subject = RunbookExpectation::subjectName(e.subject);
+    const auto require = [&](const char *key) {
+        const QString v = value(key);
+        if (v.isEmpty())
+            throw StepError{
+                tr("expectation \"%1\" of %2 needs \"%3\"").arg(subject, where, QLatin1String(key)),
+                e.line};
+        return v;
+    };
+
+    // Which fields each kind takes.
+    QList<const char *> allowed;
+    switch (e.subject) {
+    case S::Pods: allowed = {"kind", "of", "namespace", "within", "state", "count"}; break;
+    case S::Rollout: allowed = {"kind", "of", "namespace", "within"}; break;
+    case S::Replicas: allowed = {"kind", "of", "namespace", "within", "field", "count"}; break;
+    case S::Image: allowed = {"kind", "of", "namespace", "within", "container", "is"}; break;
+    case S::HelmRelease:
+        allowed = {"kind", "of", "namespace", "within", "revision", "status"};
+        break;
+    }
+    for (const auto &item : node) {
+        const std::string key = item.first.Scalar();
+        if (std::none_of(allowed.cbegin(), allowed.cend(),
+                         [&key](const char *k) { return key == k; }))
+            throw StepError{tr("expectation \"%1\" of %2 has no field \"%3\"")
+                                .arg(subject, where, QString::fromStdString(key)),
+                            lineOf(item.first)};
+    }
+
+    // of: TYPE/NAME (kubectl's), or the release name for helmRelease.
+    const QString of = require("of");
+    if (e.subject == S::HelmRelease) {
+        e.targetName = of;
+    } else {
+        const QString type = of.section(QLatin1Char('/'), 0, 0);
+        const QString name = of.section(QLatin1Char('/'), 1);
+        std::optional<Kind> k = kindFromName(type);
+        if (!k)
+            k = kindFromName(type + QLatin1Char('s'));
+        for (int i = 0; !k && i < KindCount; ++i)
+            if (kindShortNames(Kind(i)).contains(type, Qt::CaseInsensitive))
+                k = Kind(i);
+        const bool workload = k
+                              && (*k == Kind::Deployment || *k == Kind::StatefulSet
+                                  || *k == Kind::DaemonSet || *k == Kind::ReplicaSet);
+        const bool hpa = k && *k == Kind::HorizontalPodAutoscaler && e.subject == S::Replicas;
+        if (name.isEmpty() || name.contains(QLatin1Char('/')) || !(workload || hpa))
+            throw StepError{
+                (e.subject == S::Replicas
+                     ? tr("\"of\" of expectation \"%1\" in %2 must look like deployment/NAME, "
+                          "statefulset/NAME, daemonset/NAME, replicaset/NAME or hpa/NAME")
+                     : tr("\"of\" of expectation \"%1\" in %2 must look like deployment/NAME, "
+                          "statefulset/NAME, daemonset/NAME or replicaset/NAME"))
+                    .arg(subject, where),
+                lineOfKey("of")};
+        e.targetKind = kindName(*k);
+        e.targetName = name;
+    }
+    e.ns = value("namespace");
+
+    if (const QString within = value("within"); !within.isEmpty()) {
+        bool ok = false;
+        e.withinSeconds = parseDuration(within, &ok);
+        if (!ok)
+            throw StepError{tr("\"within\" of expectation \"%1\" in %2 must be a duration such as "
+                               "60s, 2m or 90 (seconds), at most one hour")
+                                .arg(subject, where),
+                            lineOfKey("within")};
+    }
+    const auto countOf = [&](const char *key) {
+        const QString text = value(key);
+        if (text.isEmpty())
+            return false;
+        if (!CountCondition::parse(text, e.count)
+            || (e.count.op == CountCondition::Op::All && e.subject != S::Pods))
+            throw StepError{
+                tr("\"%1\" of expectation \"%2\" in %3 must be a number or a comparison such "
+                   "as \">= 4\"%4")
+                    .arg(QLatin1String(key), subject, where,
+                         e.subject == S::Pods ? tr(", or all") : QString()),
+                lineOfKey(key)};
+        e.hasCount = true;
+        return true;
+    };
+
+    switch (e.subject) {
+    case S::Pods:
+        e.state = value("state");
+        countOf("count");
+        if (!e.hasCount && e.state.isEmpty())
+            throw StepError{
+                tr("expectation \"pods\" of %1 needs \"state\" or \"count\"").arg(where), e.line};
+        if (!e.hasCount)
+            e.count = {CountCondition::Op::AtLeast, 1};
+        break;
+    case S::Rollout: break;
+    case S::Replicas: {
+        e.field = value("field");
+        static const QStringList workloadFields{
+            QStringLiteral("ready"), QStringLiteral("available"), QStringLiteral("updated"),
+            QStringLiteral("current"), QStringLiteral("desired")};
+        static const QStringList hpaFields{QStringLiteral("current"), QStringLiteral("desired"),
+                                           QStringLiteral("min"), QStringLiteral("max")};
+        const bool hpa = e.targetKind == kindName(Kind::HorizontalPodAutoscaler);
+        if (!e.field.isEmpty() && !(hpa ? hpaFields : workloadFields).contains(e.field))
+            throw StepError{
+                tr("\"field\" of expectation \"replicas\" in %1 must be one of %2")
+                    .arg(where, (hpa ? hpaFields : workloadFields).join(QLatin1String(", "))),
+                lineOfKey("field")};
+        if (!countOf("count"))
+            throw StepError{tr("expectation \"%1\" of %2 needs \"%3\"")
+                                .arg(subject, where, QStringLiteral("count")),
+                            e.line};
+        break;
+    }
+    case S::Image:
+        e.container = value("container");
+        e.image = require("is");
+        break;
+    case S::HelmRelease:
+        e.state = value("status");
+        countOf("revision");
+        if (!e.hasCount && e.state.isEmpty())
+            throw StepError{
+                tr("expectation \"helmRelease\" of %1 needs \"revision\" or \"status\"").arg(where),
+                e.line};
+        break;
+    }
+    return e;
+}
+
+QList<RunbookExpectation> parseExpectations(const YAML::Node &node, const QString &where)
+{
+    QList<RunbookExpectation> out;
+    if (node.IsMap()) {
+        out << parseExpectation(node, where);
+    } else if (node.IsSequence() && node.size() > 0) {
+        if (node.size() > std::size_t(s_maxExpectations))
+            throw StepError{
+                tr("%1 has more than %2 expectations").arg(where).arg(s_maxExpectations),
+                lineOf(node)};
+        for (const auto &entry : node)
+            out << parseExpectation(entry, where);
+    } else {
+        throw StepError{tr("\"expect\" of %1 must be a map or a non-empty list of maps").arg(where),
+                        lineOf(node)};
+    }
+    return out;
+}
+
+RunbookStep parseStep(const YAML::Node &item, int number)
+{
+    // A step is a map with one key naming its type, and optionally "expect" beside it.
+    const bool hasExpect = item.IsMap() && item["expect"];
+    if (!item.IsMap() || item.size() != (hasExpect ? 2u : 1u))
         throw StepError{tr("a step must be a map with exactly one key naming its type"),
                         lineOf(item)};
-    const auto entry = *item.begin();
+    auto typeEntry = item.begin();
+    if (typeEntry->first.Scalar() == "expect")
+        ++typeEntry;
+    const auto entry = *typeEntry;
     const QString typeName = QString::fromStdString(entry.first.Scalar());
     const YAML::Node value = entry.second;
     RunbookStep step;
@@ -180,6 +411,9 @@ RunbookStep parseStep(const YAML::Node &item)
         }
     if (!known)
         throw StepError{tr("unknown step \"%1\"").arg(typeName), lineOf(entry.first)};
+    if (hasExpect)
+        step.expectations
+            = parseExpectations(item["expect"], tr("step %1 (%2)").arg(number).arg(typeName));
 
     using T = RunbookStep::Type;
     if (step.type == T::Show && value.IsScalar()) {
@@ -314,7 +548,7 @@ Result<Runbook> RunbookParser::parse(const QByteArray &yaml, const QString &file
         if (!steps || !steps.IsSequence() || steps.size() == 0)
             return fail(tr("a runbook needs a non-empty list of steps"), root ? lineOf(root) : 1);
         for (const auto &item : steps) {
-            RunbookStep step = parseStep(item);
+            RunbookStep step = parseStep(item, int(book.steps.size()) + 1);
             if (step.ns.isEmpty())
                 step.ns = book.ns;
             book.steps.append(std::move(step));

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbookrunner.h"
 
+#include "kube/resourcestore.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QMetaObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -12,7 +16,33 @@ namespace Orrery {
 RunbookRunner::RunbookRunner(RunbookExecutor *executor, QObject *parent)
     : QObject(parent)
     , m_executor(executor)
+    , m_checkTimer(new QTimer(this))
 {
+    qRegisterMetaType<Orrery::ExpectationStatus>();
+    // Store changes drive the checks; the timer catches deadlines when the store is quiet.
+    m_checkTimer->setInterval(500);
+    connect(m_checkTimer, &QTimer::timeout, this, &RunbookRunner::evaluateExpectations);
+}
+
+void RunbookRunner::setExpectationStore(ResourceStore *store, const QString &defaultNamespace)
+{
+    if (m_store != store)
+        stopChecking();
+    m_store = store;
+    m_defaultNamespace = defaultNamespace;
+    // A check in progress goes on against the new store.
+    if (m_checking.index >= 0 && m_store)
+        m_storeConnection
+            = connect(m_store, &ResourceStore::changed, this, &RunbookRunner::evaluateExpectations);
+}
+
+QList<ExpectationStatus> RunbookRunner::expectationStatuses(int index) const
+{
+    if (index >= 0 && index < m_expectations.size())
+        return m_expectations.at(index);
+    if (index >= 0 && index < m_book.steps.size())
+        return QList<ExpectationStatus>(m_book.steps.at(index).expectations.size());
+    return {};
 }
 
 Result<void> RunbookRunner::checkContext(const Runbook &book, const QString &context)
@@ -68,6 +98,10 @@ void RunbookRunner::start(const Runbook &book)
         cancel();
     m_book = book;
     m_outcomes.clear();
+    m_expectations.clear();
+    for (const RunbookStep &step : m_book.steps)
+        m_expectations.append(QList<ExpectationStatus>(step.expectations.size()));
+    stopChecking();
     m_index = 0;
     m_running = true;
     m_waiting = false;
@@ -99,6 +133,7 @@ void RunbookRunner::cancel()
     m_running = false;
     m_waiting = false;
     ++m_generation;
+    stopChecking();
     if (m_executor)
         m_executor->cancel();
     emit finished(false, -1);
@@ -163,6 +198,15 @@ void RunbookRunner::onOutcome(quint64 generation, int index, StepOutcome outcome
         return;
     if (!outcome.ok && outcome.message.isEmpty())
         outcome.message = outcome.error.toString();
+    if (outcome.ok && !m_book.steps.at(index).expectations.isEmpty()) {
+        checkExpectations(index, outcome);
+        return;
+    }
+    finishStep(index, outcome);
+}
+
+void RunbookRunner::finishStep(int index, StepOutcome outcome)
+{
     m_outcomes.append(outcome);
     emit stepFinished(index, outcome.ok, outcome.message);
     if (!outcome.ok) {
@@ -172,6 +216,93 @@ void RunbookRunner::onOutcome(quint64 generation, int index, StepOutcome outcome
     }
     ++m_index;
     QMetaObject::invokeMethod(this, &RunbookRunner::runNext, Qt::QueuedConnection);
+}
+
+void RunbookRunner::stopChecking()
+{
+    m_checkTimer->stop();
+    disconnect(m_storeConnection);
+    m_checking = {};
+}
+
+void RunbookRunner::checkExpectations(int index, StepOutcome outcome)
+{
+    const RunbookStep &step = m_book.steps.at(index);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_checking.index = index;
+    m_checking.outcome = std::move(outcome);
+    m_checking.deadlines.clear();
+    for (int i = 0; i < step.expectations.size(); ++i) {
+        m_checking.deadlines.append(now + qint64(step.expectations.at(i).withinSeconds) * 1000);
+        m_expectations[index][i] = {ExpectationStatus::State::Checking, {}};
+        emit expectationChanged(index, i, m_expectations[index][i]);
+    }
+    if (m_store)
+        m_storeConnection
+            = connect(m_store, &ResourceStore::changed, this, &RunbookRunner::evaluateExpectations);
+    m_checkTimer->start();
+    evaluateExpectations();
+}
+
+void RunbookRunner::evaluateExpectations()
+{
+    const int index = m_checking.index;
+    if (index < 0 || !m_running || index != m_index)
+        return;
+    const RunbookStep &step = m_book.steps.at(index);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int failed = -1;
+    bool allHold = true;
+    for (int i = 0; i < step.expectations.size(); ++i) {
+        ExpectationStatus &status = m_expectations[index][i];
+        if (status.state == ExpectationStatus::State::Holds)
+            continue; // "within": once true, the claim was true
+        const RunbookExpectation &e = step.expectations.at(i);
+        ExpectationReading reading;
+        if (m_store) {
+            QString ns = e.ns.isEmpty() ? step.ns : e.ns;
+            if (ns.isEmpty())
+                ns = m_defaultNamespace;
+            reading = evaluateExpectation(e, *m_store, ns);
+        } else {
+            reading = {false, false, tr("no cluster state to check it against")};
+        }
+        ExpectationStatus next{ExpectationStatus::State::Checking, reading.observed};
+        if (reading.holds)
+            next.state = ExpectationStatus::State::Holds;
+        else if (now >= m_checking.deadlines.at(i))
+            next.state = ExpectationStatus::State::Failed;
+        if (next.state != status.state || next.observed != status.observed) {
+            status = next;
+            emit expectationChanged(index, i, status);
+        }
+        if (status.state != ExpectationStatus::State::Holds)
+            allHold = false;
+        if (status.state == ExpectationStatus::State::Failed && failed < 0)
+            failed = i;
+    }
+    if (!allHold && failed < 0)
+        return;
+    StepOutcome outcome = m_checking.outcome;
+    stopChecking();
+    if (failed >= 0) {
+        const RunbookExpectation &e = step.expectations.at(failed);
+        const QString message = tr("expected %1 within %2 s (line %3); observed: %4")
+                                    .arg(e.describe())
+                                    .arg(e.withinSeconds)
+                                    .arg(e.line)
+                                    .arg(m_expectations[index][failed].observed);
+        outcome = StepOutcome{false, message, Error(Error::Code::Unknown, message)};
+        // The run stops here: entries still undecided were not checked to the end.
+        for (int i = 0; i < step.expectations.size(); ++i) {
+            ExpectationStatus &status = m_expectations[index][i];
+            if (status.state == ExpectationStatus::State::Checking) {
+                status.state = ExpectationStatus::State::Pending;
+                emit expectationChanged(index, i, status);
+            }
+        }
+    }
+    finishStep(index, outcome);
 }
 
 } // namespace Orrery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "runbookexpectation.h"
+
 #include <QList>
 #include <QString>
 
@@ -39,6 +41,8 @@ struct RunbookStep
     int seconds = 0;
     int timeoutSeconds = 300;
     int loadPercent = 0;
+    // What the step's caption claims, checked after the step ran (`expect:` beside the type).
+    QList<RunbookExpectation> expectations;
     QString view; // Show: the view to switch to in presenter mode
 
     static QString typeName(Type type); // the YAML key: "scale", "setImage", ...

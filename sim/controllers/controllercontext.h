@@ -2,6 +2,7 @@
 #pragma once
 
 #include "objectstore.h"
+#include "registry/registries.h"
 #include "simclock.h"
 #include "workload/eventrecorder.h"
 #include "workload/loadmodel.h"
@@ -14,10 +15,10 @@
 
 namespace Orrery::Sim {
 
-// Everything the controllers share: the store, sim time, the event recorder, load, metrics
-// and logs, and the few facts a real cluster keeps outside etcd (IP allocation, the sim time
-// the current pass runs at). Write helpers swallow API errors (a conflict with a concurrent
-// API write is retried on the next pass, like a real controller's requeue).
+// Everything the controllers share: the store, sim time, the event recorder, load, metrics,
+// logs and image registries, and the few facts a real cluster keeps outside etcd (IP
+// allocation, the sim time the current pass runs at). Write helpers swallow API errors (a conflict
+// with a concurrent API write is retried on the next pass, like a real controller's requeue).
 class ControllerContext
 {
 public:
@@ -29,6 +30,7 @@ public:
     LoadModel load;
     MetricsModel metrics;
     PodLogs logs;
+    Registries registries; // the image registries this cluster's kubelets pull from
     std::mt19937 rng{42};
 
     std::string kubernetesVersion = "v1.32.2";

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kubeletcontroller.h"
 #include "controllercontext.h"
+#include "registry/imagereference.h"
 #include "workload/kube.h"
+#include <base64.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -13,15 +15,42 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string imageTag(const std::string &image)
+// The exit code of a container whose command obviously ends at once (`false`, `true`,
+// `sh -c "exit 3"`), -1 for anything else (it keeps running).
+int commandExit(const json &container)
 {
-    const auto slash = image.rfind('/');
-    const auto colon = image.rfind(':');
-    if (colon == std::string::npos || (slash != std::string::npos && colon < slash))
-        return {};
-    std::string tag = image.substr(colon + 1);
-    const auto at = tag.find('@');
-    return at == std::string::npos ? tag : tag.substr(0, at);
+    std::vector<std::string> argv;
+    for (const char *key : {"command", "args"}) {
+        const json list = container.value(key, json::array());
+        if (std::string(key) == "args" && argv.empty())
+            break; // args without a command go to the image's entrypoint: unknown
+        if (!list.is_array())
+            return -1;
+        for (const json &a : list) {
+            if (!a.is_string())
+                return -1;
+            argv.push_back(a.get<std::string>());
+        }
+    }
+    auto word = [](const std::string &s) -> int {
+        if (s == "false" || s == "/bin/false")
+            return 1;
+        if (s == "true" || s == "/bin/true")
+            return 0;
+        if (s.rfind("exit ", 0) == 0) {
+            const std::string n = s.substr(5);
+            if (!n.empty() && n.size() <= 3
+                && n.find_first_not_of("0123456789") == std::string::npos)
+                return std::stoi(n) & 0xff;
+        }
+        return -1;
+    };
+    if (argv.size() == 1)
+        return word(argv[0]);
+    if (argv.size() == 3 && argv[1] == "-c"
+        && (argv[0] == "sh" || argv[0] == "/bin/sh" || argv[0] == "bash" || argv[0] == "/bin/bash"))
+        return word(argv[2]);
+    return -1;
 }
 
 SimClock::Duration secs(double s)
@@ -76,14 +105,13 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
     static const json::json_pointer containersPtr("/spec/containers");
     const json containers = pod.contains(containersPtr) ? pod.at(containersPtr) : json::array();
     const json statuses = pod.value(Kube::ptr("/status/containerStatuses"), json::array());
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
     rt.podIp = Kube::str(pod, Kube::ptr("/status/podIP"));
     for (const json &c : containers) {
         ContainerRt cr;
         cr.name = c.value("name", "");
         cr.image = c.value("image", "");
-        const std::string tag = imageTag(cr.image);
-        cr.broken = tag.find("broken") != std::string::npos;
-        cr.pendingImage = tag.find("pending") != std::string::npos;
+        cr.commandExit = commandExit(c);
         if (adoptRunning) {
             // Created directly as Running (synthetic clusters) or found after a restart of
             // the controllers: take the status as the truth.
@@ -95,15 +123,37 @@ void KubeletController::initPod(ControllerContext &ctx, const json &pod, PodRt &
                 if (s.value("name", "") == cr.name) {
                     cr.ready = s.value("ready", false);
                     cr.restarts = s.value("restartCount", 0);
+                    cr.imageId = s.value("imageID", "");
                 }
             }
             cr.readyAt = ctx.now;
             cr.next = SimClock::TimePoint::max();
+        } else if (!ImageReference::parse(cr.image)) {
+            // The kubelet refuses the name before asking the runtime, and never retries.
+            cr.state = State::PullBackOff;
+            cr.waitingReason = "InvalidImageName";
+            cr.waitingMessage = "Failed to apply default image tag \"" + cr.image
+                                + "\": couldn't parse image name \"" + cr.image
+                                + "\": invalid reference format";
+            cr.next = SimClock::TimePoint::max();
+            ctx.events.record(pod, "Warning", "InspectFailed", cr.waitingMessage, "kubelet", node);
+            ctx.events.record(pod, "Warning", "Failed", "Error: InvalidImageName", "kubelet", node);
         } else {
             cr.state = State::Pulling;
-            cr.next = ctx.now + secs(1.0 + std::uniform_real_distribution<double>(0, 2)(ctx.rng));
-            ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"",
-                              "kubelet", Kube::str(pod, Kube::ptr("/spec/nodeName")));
+            const std::string policy = c.value("imagePullPolicy", std::string("IfNotPresent"));
+            const auto cached = m_nodeImages.find(node);
+            cr.fromCache = policy != "Always" && cached != m_nodeImages.end()
+                           && cached->second.count(ImageReference::parse(cr.image)->str());
+            if (cr.fromCache) {
+                cr.next
+                    = ctx.now + secs(0.3 + std::uniform_real_distribution<double>(0, 0.5)(ctx.rng));
+            } else {
+                cr.pullStarted = ctx.now;
+                cr.next
+                    = ctx.now + secs(1.0 + std::uniform_real_distribution<double>(0, 2)(ctx.rng));
+                ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + cr.image + "\"",
+                                  "kubelet", node);
+            }
         }
         rt.containers.push_back(std::move(cr));
     }
@@ -126,6 +176,7 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
     c.startedAt = ctx.now;
     c.ready = false;
     c.waitingReason.clear();
+    c.waitingMessage.clear();
 
     json container;
     for (const json &sc : pod.value(Kube::ptr("/spec/containers"), json::array())) {
@@ -138,7 +189,7 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
     c.readyAt = ctx.now + secs(readyDelay);
 
     const std::string policy = pod.value(Kube::ptr("/spec/restartPolicy"), std::string("Always"));
-    if (c.broken)
+    if (c.exitsWith >= 0)
         c.next = ctx.now + secs(std::min(1.5, readyDelay / 2)); // dies before it is ever ready
     else if (policy != "Always") {
         double run = 5.0;
@@ -155,6 +206,115 @@ void KubeletController::startContainer(ControllerContext &ctx, const json &pod, 
                    LogGenerator::kindForImage(c.image), lc);
 }
 
+std::vector<std::string> KubeletController::pullCredentials(ControllerContext &ctx, const json &pod)
+{
+    const std::string ns = Kube::ns(pod);
+    std::vector<std::string> names;
+    auto collect = [&](const json &refs) {
+        if (!refs.is_array())
+            return;
+        for (const json &r : refs) {
+            const std::string n = r.is_object() ? r.value("name", "") : std::string();
+            if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end())
+                names.push_back(n);
+        }
+    };
+    collect(pod.value(Kube::ptr("/spec/imagePullSecrets"), json::array()));
+    // The ServiceAccount admission plugin copies the account's imagePullSecrets into pods
+    // created without any; reading them here gives the same pulls.
+    static const GroupResource serviceAccounts{"", "serviceaccounts"};
+    const std::string account
+        = Kube::str(pod, Kube::ptr("/spec/serviceAccountName"), std::string("default"));
+    if (names.empty()) {
+        if (const ObjectPtr sa = ctx.store.get(serviceAccounts, ns, account))
+            collect(sa->value("imagePullSecrets", json::array()));
+    }
+    std::vector<std::string> keys, missing;
+    for (const std::string &n : names) {
+        const ObjectPtr secret = ctx.store.get(Kube::Secrets, ns, n);
+        if (!secret) {
+            missing.push_back(n);
+            continue;
+        }
+        const std::string type = secret->value("type", "");
+        const char *field = type == "kubernetes.io/dockerconfigjson" ? ".dockerconfigjson"
+                            : type == "kubernetes.io/dockercfg"      ? ".dockercfg"
+                                                                     : nullptr;
+        if (!field)
+            continue;
+        const json data = secret->value("data", json::object());
+        if (!data.is_object() || !data.contains(field) || !data[field].is_string())
+            continue;
+        const auto decoded = Base64::decode(data[field].get<std::string>());
+        if (!decoded || decoded->size() > 1024 * 1024)
+            continue;
+        const json config = json::parse(*decoded, nullptr, false);
+        const json auths
+            = type == "kubernetes.io/dockercfg" ? config : config.value("auths", json::object());
+        if (!auths.is_object())
+            continue;
+        for (const auto &[key, value] : auths.items())
+            keys.push_back(key);
+    }
+    if (!missing.empty()) {
+        std::string list;
+        for (const std::string &m : missing)
+            list += (list.empty() ? "" : ", ") + m;
+        ctx.events.record(pod, "Warning", "FailedToRetrieveImagePullSecret",
+                          "Unable to retrieve some image pull secrets (" + list
+                              + "); attempting to pull the image may not succeed.",
+                          "kubelet", Kube::str(pod, Kube::ptr("/spec/nodeName")));
+    }
+    return keys;
+}
+
+void KubeletController::pull(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c)
+{
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
+    const std::string normalised = ImageReference::parse(c.image)->str();
+    auto finish = [&](const CachedImage &img) {
+        c.pulled = true;
+        c.imageId = img.imageId;
+        c.exitsWith = c.commandExit >= 0 ? c.commandExit : img.exitCode;
+        startContainer(ctx, pod, rt, c, false);
+    };
+    if (c.fromCache) {
+        const auto nodeIt = m_nodeImages.find(node);
+        if (nodeIt != m_nodeImages.end()) {
+            if (const auto it = nodeIt->second.find(normalised); it != nodeIt->second.end()) {
+                ctx.events.record(pod, "Normal", "Pulled",
+                                  "Container image \"" + c.image + "\" already present on machine",
+                                  "kubelet", node);
+                finish(it->second);
+                return;
+            }
+        }
+        c.fromCache = false; // evicted meanwhile: pull like anyone else
+    }
+    const PullResult r = ctx.registries.pull(c.image, pullCredentials(ctx, pod));
+    if (r.status == PullStatus::Pulled) {
+        char took[32];
+        std::snprintf(took, sizeof took, "%.3fs", ctx.seconds(ctx.now - c.pullStarted));
+        ctx.events.record(pod, "Normal", "Pulled",
+                          "Successfully pulled image \"" + c.image + "\" in " + took + " (" + took
+                              + " including waiting). Image size: " + std::to_string(r.image.size)
+                              + " bytes.",
+                          "kubelet", node);
+        const CachedImage img{r.reference.name() + "@" + r.image.digest, r.image.exitCode};
+        m_nodeImages[node][normalised] = img;
+        finish(img);
+        return;
+    }
+    ++c.pullFailures;
+    c.state = State::PullBackOff;
+    c.waitingReason = "ErrImagePull";
+    c.waitingMessage = r.error;
+    ctx.events.record(pod, "Warning", "Failed",
+                      "Failed to pull image \"" + c.image + "\": " + r.error, "kubelet", node);
+    ctx.events.record(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", node);
+    c.next = ctx.now + 2s;
+}
+
 bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
 {
     bool changed = false;
@@ -166,36 +326,13 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
         for (int guard = 0; guard < 8 && ctx.now >= c.next; ++guard) {
             changed = true;
             switch (c.state) {
-            case State::Pulling:
-                if (c.pendingImage) {
-                    ++c.pullFailures;
-                    c.state = State::PullBackOff;
-                    c.waitingReason = "ErrImagePull";
-                    ctx.events.record(pod, "Warning", "Failed",
-                                      "Failed to pull image \"" + c.image
-                                          + "\": rpc error: code = NotFound desc = failed to pull "
-                                            "and unpack image \""
-                                          + c.image + "\": failed to resolve reference \"" + c.image
-                                          + "\": " + c.image + ": not found",
-                                      "kubelet", node);
-                    ctx.events.record(pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet",
-                                      node);
-                    c.next = ctx.now + 2s;
-                } else {
-                    const double took = ctx.seconds(ctx.now - (c.next - 1s)) + 1.0;
-                    char msg[64];
-                    std::snprintf(msg, sizeof msg, "%.3fs", took);
-                    ctx.events.record(pod, "Normal", "Pulled",
-                                      "Successfully pulled image \"" + c.image + "\" in " + msg
-                                          + " (" + msg + " including waiting)",
-                                      "kubelet", node);
-                    c.pulled = true;
-                    startContainer(ctx, pod, rt, c, false);
-                }
-                break;
+            case State::Pulling: pull(ctx, pod, rt, c); break;
             case State::PullBackOff:
-                if (c.waitingReason == "ErrImagePull") {
+                if (c.waitingReason == "InvalidImageName") {
+                    c.next = SimClock::TimePoint::max();
+                } else if (c.waitingReason == "ErrImagePull") {
                     c.waitingReason = "ImagePullBackOff";
+                    c.waitingMessage = "Back-off pulling image \"" + c.image + "\"";
                     ctx.events.record(pod, "Normal", "BackOff",
                                       "Back-off pulling image \"" + c.image + "\"", "kubelet",
                                       node);
@@ -207,6 +344,7 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                           + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
                 } else {
                     c.state = State::Pulling;
+                    c.pullStarted = ctx.now;
                     c.next = ctx.now + 1s;
                     ctx.events.record(pod, "Normal", "Pulling", "Pulling image \"" + c.image + "\"",
                                       "kubelet", node);
@@ -214,8 +352,8 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                 break;
             case State::Running: {
                 const std::string key = PodLogs::key(ns, podName, c.name);
-                const bool failed = c.broken;
-                c.exitCode = failed ? 1 : 0;
+                c.exitCode = c.exitsWith > 0 ? c.exitsWith : 0;
+                const bool failed = c.exitCode != 0;
                 c.terminated = {{"exitCode", c.exitCode},
                                 {"reason", failed ? "Error" : "Completed"},
                                 {"startedAt", ctx.clock.timestamp(c.startedAt)},
@@ -247,7 +385,9 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
                 ++c.restarts;
                 c.lastState = {{"terminated", c.terminated}};
                 c.state = State::CrashBackOff;
-                c.waitingReason = failed ? "CrashLoopBackOff" : "Completed";
+                // Whatever the exit code, a container that ends under restartPolicy Always
+                // backs off as CrashLoopBackOff (its lastState says Completed or Error).
+                c.waitingReason = "CrashLoopBackOff";
                 const int shift = std::min(c.restarts - 1, 5);
                 c.next = ctx.now
                          + std::min<SimClock::Duration>(std::chrono::seconds(10 << shift), 300s);
@@ -261,7 +401,7 @@ bool KubeletController::step(ControllerContext &ctx, const json &pod, PodRt &rt)
             case State::Terminated: c.next = SimClock::TimePoint::max(); break;
             }
         }
-        if (c.state == State::Running && !c.ready && !c.broken && ctx.now >= c.readyAt) {
+        if (c.state == State::Running && !c.ready && c.exitsWith < 0 && ctx.now >= c.readyAt) {
             c.ready = true;
             changed = true;
         }
@@ -301,13 +441,7 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
                                            + " pod=" + Kube::name(pod) + "_" + Kube::ns(pod) + "("
                                            + Kube::uid(pod) + ")"}}}};
         } else if (c.state == State::PullBackOff)
-            state = {{"waiting",
-                      {{"reason", c.waitingReason},
-                       {"message",
-                        c.waitingReason == "ErrImagePull"
-                            ? "rpc error: code = NotFound desc = failed to pull and unpack image \""
-                                  + c.image + "\""
-                            : "Back-off pulling image \"" + c.image + "\""}}}};
+            state = {{"waiting", {{"reason", c.waitingReason}, {"message", c.waitingMessage}}}};
         else
             state = {{"waiting", {{"reason", "ContainerCreating"}}}};
         json cs = {{"name", c.name},
@@ -316,9 +450,7 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
                    {"ready", c.ready},
                    {"restartCount", c.restarts},
                    {"image", c.image},
-                   {"imageID", c.pulled ? "docker.io/library/" + c.name
-                                              + "@sha256:" + Kube::templateHash(json(c.image))
-                                        : ""},
+                   {"imageID", c.pulled ? c.imageId : ""},
                    {"started", c.state == State::Running}};
         if (c.started)
             cs["containerID"] = containerId(Kube::uid(pod), c.name, c.restarts);

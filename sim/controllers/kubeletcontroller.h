@@ -12,10 +12,19 @@
 namespace Orrery::Sim {
 
 // The kubelets of all nodes: drives each bound pod through Pending (ContainerCreating, image
-// pull) → Running → Ready, and the failure modes the demo needs: an image tag containing
-// "broken" starts, fails (exit code 1) and restarts with CrashLoopBackOff and a doubling
-// back-off (10 s … 300 s); "pending" never pulls (ErrImagePull / ImagePullBackOff). Job pods
-// (restartPolicy Never/OnFailure) run for a simulated duration (annotation
+// pull) → Running → Ready, with the kubelet's failure modes:
+// - images are pulled from the cluster's Registries (sim/registry): a reference that does not
+//   parse gives InvalidImageName; a missing host, repository or tag, or a private registry
+//   without credentials (imagePullSecrets of the pod or its ServiceAccount, type
+//   kubernetes.io/dockerconfigjson naming the registry) gives ErrImagePull, then
+//   ImagePullBackOff with the image back-off doubling from 10 s to 300 s, with containerd's
+//   error text in the Failed events and the waiting message;
+// - with imagePullPolicy IfNotPresent an image a node already pulled is reused ("already
+//   present on machine"), as on a real node;
+// - a container whose image the registry marks as crashing (or whose command is `false`,
+//   `sh -c "exit N"`) exits at start and restarts with CrashLoopBackOff and a doubling
+//   back-off (10 s … 300 s).
+// Job pods (restartPolicy Never/OnFailure) run for a simulated duration (annotation
 // orrery.io/run-seconds, default 5 s) and complete. Pods on a NotReady node lose readiness.
 // Pods with a deletionTimestamp are killed and removed after min(grace, 2 s).
 //
@@ -37,15 +46,19 @@ private:
         SimClock::TimePoint next; // next transition (pull done, retry, crash, completion)
         SimClock::TimePoint startedAt;
         SimClock::TimePoint readyAt;
+        SimClock::TimePoint pullStarted;
         bool ready = false;
-        bool broken = false;
-        bool pendingImage = false;
-        bool started = false; // has run at least once
+        int exitsWith = -1;     // the process exits at start with this code; -1: keeps running
+        int commandExit = -1;   // the same, decided by the container's command
+        bool fromCache = false; // IfNotPresent and the node has the image
+        bool started = false;   // has run at least once
         bool pulled = false;
+        std::string imageId; // domain/repository@sha256:... once pulled
         int restarts = 0;
         int pullFailures = 0;
         int exitCode = 0;
         std::string waitingReason;
+        std::string waitingMessage;
         json lastState = json::object();
         json terminated; // state.terminated when Terminated
     };
@@ -61,14 +74,26 @@ private:
         unsigned long seen = 0; // pass number that last saw the pod
     };
 
+    struct CachedImage
+    {
+        std::string imageId;
+        int exitCode = -1;
+    };
+
     void initPod(ControllerContext &ctx, const json &pod, PodRt &rt, bool adoptRunning);
     bool step(ControllerContext &ctx, const json &pod, PodRt &rt);
     void startContainer(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c,
                         bool restart);
     json renderStatus(ControllerContext &ctx, const json &pod, const PodRt &rt,
                       bool nodeReady) const;
+    void pull(ControllerContext &ctx, const json &pod, PodRt &rt, ContainerRt &c);
+    // Registry keys of the pod's pull secrets (its own and its ServiceAccount's); records
+    // FailedToRetrieveImagePullSecret for the ones that do not exist.
+    std::vector<std::string> pullCredentials(ControllerContext &ctx, const json &pod);
 
     std::unordered_map<std::string, PodRt> m_pods;
+    // node → normalised image reference → what the node pulled
+    std::unordered_map<std::string, std::unordered_map<std::string, CachedImage>> m_nodeImages;
     unsigned long m_pass = 0;
 };
 

@@ -44,11 +44,13 @@ struct PlayResult
 {
     int exitCode = -1;
     bool finished = false;
-    QStringList lines; // stdout
+    QStringList lines;        // stdout, without the expectation lines
+    QStringList expectations; // stdout's "      expect …" lines
     QString err;
     QString dump() const
     {
-        return lines.join(QLatin1Char('\n')) + QStringLiteral("\n--- stderr:\n") + err;
+        return lines.join(QLatin1Char('\n')) + QStringLiteral("\n--- expectations:\n")
+               + expectations.join(QLatin1Char('\n')) + QStringLiteral("\n--- stderr:\n") + err;
     }
 };
 
@@ -65,6 +67,7 @@ private slots:
     void usageErrors();
     void pinnedToAnotherContext();
     void failingStepStops();
+    void falseExpectationFails();
     void namespaceOption();
     void helmAndBadRelease();
     void loadScaleOut();
@@ -132,7 +135,9 @@ PlayResult tst_Play::finish(QProcess *process, int timeoutMs)
     }
     result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
     const QString out = QString::fromUtf8(process->readAllStandardOutput());
-    result.lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        (line.startsWith(QLatin1String("      expect ")) ? result.expectations : result.lines)
+            << line;
     result.err = QString::fromUtf8(process->readAllStandardError());
     return result;
 }
@@ -236,6 +241,54 @@ void tst_Play::failingStepStops()
     QVERIFY((*deployment)["spec"]["replicas"] != 4);
 }
 
+// A caption that claims what the cluster does not show: the expectation fails after its
+// `within`, --play exits 1 naming the step, the expectation and what it observed, and the
+// next step never runs.
+void tst_Play::falseExpectationFails()
+{
+    const QString file = m_dir.filePath(QStringLiteral("false-claim.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: False claim\nnamespace: pfe-app\nsteps:\n"
+            "  - caption: \"backend-python has rolled out\"\n"
+            "    expect: {kind: rollout, of: deployment/backend-python, within: 90s}\n"
+            "  - caption: \"backend-python runs seven replicas\"\n"
+            "    expect:\n"
+            "      - {kind: pods, of: deployment/backend-python, state: Running, count: all}\n"
+            "      - {kind: replicas, of: deployment/backend-python, count: 7, within: 3s}\n"
+            "  - scale: {target: deployment/backend-python, replicas: 7}\n");
+    f.close();
+    const PlayResult r = play({QStringLiteral("--play"), file, QStringLiteral("--kubeconfig"),
+                               m_kubeconfig, QStringLiteral("--context"), PfeContext},
+                              120000);
+    QVERIFY2(r.finished, qPrintable(r.dump()));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.lines.size(), 3); // header and the two captions; the scale never ran
+    QVERIFY2(r.lines.at(2).startsWith(QLatin1String(
+                 "[2/3] FAILED caption: expected ready replicas of deployment/backend-python: 7 "
+                 "within 3 s (line 9); observed: ready replicas: ")),
+             qPrintable(r.dump()));
+    QCOMPARE(r.expectations.size(), 3);
+    QVERIFY2(
+        r.expectations.at(0).startsWith(QLatin1String(
+            "      expect rollout of deployment/backend-python complete: holds (rolled out: ")),
+        qPrintable(r.dump()));
+    QVERIFY2(r.expectations.at(1).startsWith(QLatin1String(
+                 "      expect every pod of deployment/backend-python Running: holds (")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.expectations.at(2).startsWith(QLatin1String(
+                 "      expect ready replicas of deployment/backend-python: 7: FAILED (ready "
+                 "replicas: ")),
+             qPrintable(r.dump()));
+    QVERIFY2(r.err.contains(QLatin1String("stopped at step 2 (line 6)")), qPrintable(r.dump()));
+    auto t = transport(PfeContext);
+    QVERIFY(t);
+    const auto deployment = get(
+        t.get(), QStringLiteral("/apis/apps/v1/namespaces/pfe-app/deployments/backend-python"));
+    QVERIFY(deployment.ok());
+    QVERIFY((*deployment)["spec"]["replicas"] != 7);
+}
+
 // --namespace replaces the runbook's namespace: the same runbook now looks for the workload
 // in another namespace, where it does not exist.
 void tst_Play::namespaceOption()
@@ -298,6 +351,12 @@ void tst_Play::helmAndBadRelease()
     QVERIFY2(h.lines.at(3).contains(QLatin1String("successfully rolled out")),
              qPrintable(h.dump()));
     QVERIFY2(h.lines.last().contains(QLatin1String("4 steps succeeded")), qPrintable(h.dump()));
+    // What the captions say held: revision 3 before, the images of revision 2 after, revision 4.
+    QCOMPARE(h.expectations.size(), 5);
+    for (const QString &e : std::as_const(h.expectations))
+        QVERIFY2(e.contains(QLatin1String(": holds (")), qPrintable(h.dump()));
+    QVERIFY2(h.expectations.last().contains(QLatin1String("(revision 4, deployed)")),
+             qPrintable(h.dump()));
     const auto secrets
         = get(chat.get(),
               ResourcePath::addQuery(
@@ -314,6 +373,10 @@ void tst_Play::helmAndBadRelease()
 
     QVERIFY2(b.finished && b.exitCode == 0, qPrintable(b.dump()));
     QCOMPARE(b.lines.size(), 1 + 8 + 1);
+    // The rollout stalled in ImagePullBackOff while the old pods served, then recovered.
+    QCOMPARE(b.expectations.size(), 9);
+    for (const QString &e : std::as_const(b.expectations))
+        QVERIFY2(e.contains(QLatin1String(": holds (")), qPrintable(b.dump()));
     QVERIFY2(
         b.lines.at(2).startsWith(QLatin1String("[2/8] ok setImage deployment/backend-spring: ")),
         qPrintable(b.dump()));

@@ -230,6 +230,11 @@ private slots:
                                                       load(QStringLiteral("replicasets-web.json")));
         QCOMPARE(RevisionHistory::previousRevision(entries), qint64(2));
         QCOMPARE(RevisionHistory::previousRevision(entries.mid(0, 1)), qint64(0));
+        QVERIFY2(RevisionHistory::previousRevisionNote(entries).startsWith(
+                     QLatin1String("Previous revision: 2 (shop/web:1.1), the one `kubectl rollout "
+                                   "undo` picks")),
+                 qPrintable(RevisionHistory::previousRevisionNote(entries)));
+        QCOMPARE(RevisionHistory::previousRevisionNote(entries.mid(0, 1)), QString());
 
         const RevisionHistory::Preview toTwo = RevisionHistory::preview(entries, 2);
         QVERIFY(toTwo.found && toTwo.canRollBack);

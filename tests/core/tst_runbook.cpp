@@ -343,11 +343,16 @@ private slots:
     void shippedRunbooksArePinned()
     {
         const QList<Runbook> all = ShippedRunbooks::all();
-        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.size(), 6);
         for (const Runbook &book : all)
             QVERIFY2(!book.context.isEmpty(), qPrintable(book.fileName));
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("pfe-k8s")).size(), 2);
         QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral")).size(), 1);
+        // One story per seed: every scenario's cluster has a runbook.
+        QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("devops-ppp-eks")).size(), 1);
+        QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("microk8s-cluster")).size(), 1);
+        QCOMPARE(ShippedRunbooks::forContext(QStringLiteral("multicloud-gke-europe-west1")).size(),
+                 1);
         QVERIFY(ShippedRunbooks::forContext(QStringLiteral("aks-chat-francecentral-operator"))
                     .isEmpty());
     }

@@ -4,10 +4,13 @@
 #include "audit/auditlog.h"
 #include "helm/helmreleases.h"
 #include "kube/actions/resourcepath.h"
+#include "kube/actions/revisionhistory.h"
 #include "kube/actions/rolloutstatus.h"
+#include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "operations/clusterwriteexecutor.h"
+#include "operations/rollbackoperation.h"
 #include "runbook/clusterrunbookexecutor.h"
 #include "runbook/runbookparser.h"
 #include "runbook/runbookrunner.h"
@@ -34,6 +37,7 @@ private slots:
     void badRelease();
     void helmRollback();
     void refusalInPlainWords();
+    void rollbackTargetAfterBadImage();
 
 private:
     std::unique_ptr<HttpTransport> transport(const QString &contextSubstring);
@@ -167,6 +171,13 @@ void tst_RunbookSim::helmRollback()
     ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("production"), QString());
     executor.setPollInterval(200);
     RunbookRunner runner(&executor);
+    // The runbook's expect: entries (revision 3, then 4; the images) read informers.
+    auto connection
+        = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral"));
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    session.start();
+    runner.setExpectationStore(session.store(), QStringLiteral("production"));
     QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
     QSignalSpy finished(&runner, &RunbookRunner::finished);
     runner.start(*book);
@@ -220,6 +231,97 @@ void tst_RunbookSim::refusalInPlainWords()
         = get(t.get(), QStringLiteral("/apis/apps/v1/namespaces/default/deployments/mongodb"));
     QVERIFY(mongodb.ok());
     QVERIFY((*mongodb)["spec"].value("replicas", 0) != 4);
+}
+
+// The rollback target after a bad `set image` (issue 19: the dialog offered nope:bad as the
+// previous revision). With the simulator's registry the new pods fail to pull; the previous
+// revision is then the good one. After `rollout undo` kubectl renumbers the good revision as
+// the newest, so "previous" becomes the bad one: kubectl's rule, which the dialog keeps and
+// now spells out (RevisionHistory::previousRevisionNote).
+void tst_RunbookSim::rollbackTargetAfterBadImage()
+{
+    auto t = transport(QStringLiteral("chat"));
+    QVERIFY(t);
+    const QString path
+        = QStringLiteral("/apis/apps/v1/namespaces/production/deployments/chat-app-grafana");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto d = get(t.get(), path);
+            return d.ok() && RolloutStatus::evaluate(*d).done();
+        }(),
+        60000);
+    const auto original = get(t.get(), path);
+    QVERIFY(original.ok());
+    const QString good = QString::fromStdString(
+        (*original)["spec"]["template"]["spec"]["containers"][0]["image"].get<std::string>());
+    const auto history = [&]() -> QList<RevisionEntry> {
+        RollbackOperation op(t.get(), {Kind::Deployment, QStringLiteral("production"),
+                                       QStringLiteral("chat-app-grafana")});
+        std::optional<Result<void>> fetched;
+        op.fetch([&fetched](const Result<void> &r) { fetched = r; });
+        if (!QTest::qWaitFor([&] { return fetched.has_value(); }, 15000) || !fetched->ok())
+            return {};
+        return op.history();
+    };
+
+    auto book = RunbookParser::parse(
+        "namespace: production\nsteps:\n"
+        "  - setImage: {target: deployment/chat-app-grafana, container: grafana, "
+        "image: \"nope:bad\"}\n"
+        "    expect: {kind: pods, of: deployment/chat-app-grafana, state: ImagePullBackOff, "
+        "within: 60s}\n");
+    QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().toString()));
+    auto connection
+        = Kubeconfig::load(m_kubeconfig).connection(QStringLiteral("aks-chat-francecentral"));
+    QVERIFY(connection.ok());
+    ClusterSession session(std::move(*connection));
+    session.start();
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-target")));
+    ClusterWriteExecutor writer(t.get(), &audit);
+    ClusterRunbookExecutor executor(t.get(), &writer, QStringLiteral("production"), QString());
+    executor.setPollInterval(200);
+    RunbookRunner runner(&executor);
+    runner.setExpectationStore(session.store(), QStringLiteral("production"));
+    QSignalSpy finished(&runner, &RunbookRunner::finished);
+    QSignalSpy steps(&runner, &RunbookRunner::stepFinished);
+    runner.start(*book);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 90000);
+    QVERIFY2(finished.first().at(0).toBool(),
+             qPrintable(steps.isEmpty() ? QString() : steps.last().at(2).toString()));
+
+    // The bad revision is running (and failing): "previous" is the good one before it.
+    QList<RevisionEntry> entries = history();
+    QVERIFY(entries.size() >= 2);
+    const qint64 bad = entries.last().revision;
+    QCOMPARE(entries.last().images, QStringList{QStringLiteral("nope:bad")});
+    QVERIFY(entries.last().current);
+    const qint64 previous = RevisionHistory::previousRevision(entries);
+    QCOMPARE(previous, entries.at(entries.size() - 2).revision);
+    QCOMPARE(entries.at(entries.size() - 2).images, QStringList{good});
+    QVERIFY2(RevisionHistory::previousRevisionNote(entries).startsWith(
+                 QStringLiteral("Previous revision: %1 (%2)").arg(previous).arg(good)),
+             qPrintable(RevisionHistory::previousRevisionNote(entries)));
+
+    // Undo: the good template comes back as the newest revision; now kubectl's previous is
+    // the bad one.
+    auto undo = RunbookParser::parse(
+        "namespace: production\nsteps:\n"
+        "  - rollback: {target: deployment/chat-app-grafana}\n"
+        "  - waitForRollout: {target: deployment/chat-app-grafana, timeout: 120}\n"
+        "    expect: {kind: image, of: deployment/chat-app-grafana, is: \""
+        + good.toUtf8() + "\"}\n");
+    QVERIFY(undo.ok());
+    runner.start(*undo);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 150000);
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(steps.last().at(2).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(history().value(history().size() - 1).revision == bad + 1, 15000);
+    entries = history();
+    QCOMPARE(entries.last().images, QStringList{good});
+    QVERIFY(entries.last().current);
+    QCOMPARE(RevisionHistory::previousRevision(entries), bad);
+    QVERIFY2(RevisionHistory::previousRevisionNote(entries).startsWith(
+                 QStringLiteral("Previous revision: %1 (nope:bad)").arg(bad)),
+             qPrintable(RevisionHistory::previousRevisionNote(entries)));
 }
 
 QTEST_GUILESS_MAIN(tst_RunbookSim)

@@ -690,7 +690,9 @@ data: {level: debug, extra: "1"}
     // follow), while on a healthy pod it keeps streaming.
     void logsFollowEndsWithContainer()
     {
-        ok({"apply", "-f", "-"}, {}, deployment("crashy", "nginx:broken", 1));
+        // The process exits at once, as `sh -c "exit 1"` does on a real node.
+        ok({"apply", "-f", "-"}, {},
+           deployment("crashy", "busybox:1.36", 1) + "        command: [sh, -c, \"exit 1\"]\n");
         ok({"apply", "-f", "-"}, {}, deployment("steady", "nginx:1.25", 1));
         waitRollout("steady");
         // Crash-looping: it has restarted at least once.

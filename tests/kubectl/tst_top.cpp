@@ -130,7 +130,7 @@ spec:
         image: nginx:1.25
         resources: {requests: {cpu: 250m, memory: 300Mi}}
       - name: sidecar
-        image: envoy:1.29
+        image: envoyproxy/envoy:v1.29.0
         resources: {requests: {cpu: 35m, memory: 70Mi}}
 ---
 apiVersion: apps/v1
@@ -143,7 +143,7 @@ spec:
     metadata: {labels: {app: api}}
     spec:
       containers:
-      - {name: api, image: "api:1"}
+      - {name: api, image: "python:3.12-slim"}
 )");
         QVERIFY2(applied.exitCode == 0, applied.err.constData());
         QCOMPARE(kubectl({"rollout", "status", "-n", "shop", "deployment/web", "--timeout=120s"})

@@ -7,6 +7,7 @@
 #include "controllermanager.h"
 #include "controllers/nodecontroller.h"
 #include "objectstore.h"
+#include "registry/registries.h"
 #include "simclock.h"
 #include "workload/kube.h"
 
@@ -24,7 +25,16 @@ struct SimTestCluster
     SimClock clock{SimClock::Mode::Manual};
     ControllerManager cm{store, clock};
 
-    SimTestCluster() { cm.setMetricsNoise(0); }
+    SimTestCluster()
+    {
+        cm.setMetricsNoise(0);
+        // The tests' own registry: releases of an "api" image, the -broken ones exit at start
+        // (CrashLoopBackOff). Public images (nginx, mysql, ...) come from the catalogue.
+        for (const char *tag : {"1.0", "1.1", "2.0", "2.1"})
+            cm.registries().push(std::string("registry.local/api:") + tag);
+        for (const char *tag : {"1.1-broken", "2.1-broken", "broken"})
+            cm.registries().push(std::string("registry.local/api:") + tag, 1);
+    }
 
     void ns(const std::string &name)
     {

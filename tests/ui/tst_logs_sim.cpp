@@ -2,7 +2,8 @@
 // Logs end to end: orrery-sim on loopback (its pods/log serves follow, tailLines, container,
 // previous and timestamps), a ClusterSession, and the details pane's Logs tab as the window
 // shows it. Pods created through the API give known containers: a two-container pod and a
-// crash-looping one (an image tag with "broken" dies and restarts).
+// crash-looping one (backend-spring 1.2.0, which the pfe scenario's registry marks as
+// crashing, dies and restarts).
 #include "simwindowfixture.h"
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
@@ -92,7 +93,7 @@ void TestLogsSim::initTestCase()
     QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", twoContainers), 201);
     const QByteArray broken
         = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"crasher","namespace":"default"},
-        "spec":{"containers":[{"name":"app","image":"springboot:1.2-broken"}]}})";
+        "spec":{"containers":[{"name":"app","image":"ghcr.io/pfe-v2/backend-spring:1.2.0"}]}})";
     QCOMPARE(send("POST", "/api/v1/namespaces/default/pods", broken), 201);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->object(Kind::Pod, "default", "duo"), 10000);
 

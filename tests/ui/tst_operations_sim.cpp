@@ -268,6 +268,9 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
     QCOMPARE(history->revisionList()->model()->rowCount(), 2);
     QCOMPARE(history->previousRevision(), qint64(1));
     QCOMPARE(history->selectedRevision(), qint64(1));
+    QVERIFY2(history->previousRevisionNote()->text().startsWith(
+                 QLatin1String("Previous revision: 1 (mysql:5.7)")),
+             qPrintable(history->previousRevisionNote()->text()));
     QVERIFY2(history->diffText().contains("-          image: mysql:8.0")
                  || history->diffText().contains("mysql:8.0"),
              qPrintable(history->diffText()));
@@ -290,7 +293,8 @@ void TestOperationsSim::setImageThenRollbackFromHistory()
 
 void TestOperationsSim::failedRolloutOffersRollback()
 {
-    // A tag with "broken" crash-loops in the simulator.
+    // A tag the registry does not have: the new pods stay in ErrImagePull / ImagePullBackOff
+    // and the rollout never completes.
     m_ui.controller->trigger(QStringLiteral("set-image"), Kind::Deployment, "default", "mysql");
     auto *setImage = waitForDialog<SetImageDialog>();
     QVERIFY(setImage);

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -64,6 +65,7 @@ private slots:
     void refusesAnotherContext();
     void protectedContextNeedsTheName();
     void playsHelmRollbackStepByStep();
+    void showsExpectationStates();
 
 private:
     std::unique_ptr<ClusterSession> session(const QString &context);
@@ -148,6 +150,7 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
 {
     auto s = session(m_context);
     QVERIFY(s);
+    s->start(); // the expectations read its store, as in the window
     const QString auditDir = m_dir.filePath(QStringLiteral("audit"));
     RunbookPlayer player;
     AuditLog audit(auditDir);
@@ -184,6 +187,13 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QCOMPARE(player.captionLabel()->text(),
              QStringLiteral("Revision 3 of chat-app is the current one; go back to revision 2."));
     QVERIFY(Orrery::Test::auditEntries(auditDir).isEmpty()); // a caption writes nothing
+    // Its claims are child rows, checked against the session's store.
+    QTreeWidgetItem *first = player.stepList()->topLevelItem(0);
+    QCOMPARE(first->childCount(), 2);
+    QCOMPARE(first->child(0)->text(1),
+             QStringLiteral("Expect Helm release chat-app: revision 3, status deployed"));
+    QCOMPARE(first->child(0)->text(2), QStringLiteral("holds: revision 3, deployed"));
+    QCOMPARE(player.stepList()->topLevelItem(3)->child(0)->text(2), QStringLiteral("pending"));
 
     // Right: the Helm rollback.
     QApplication::setActiveWindow(&player);
@@ -216,6 +226,11 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
     QVERIFY(finished.first().at(0).toBool());
     QCOMPARE(player.captionLabel()->text(),
              QStringLiteral("helm history now shows revision 4: \"Rollback to 2\"."));
+    QCOMPARE(player.stepList()->topLevelItem(3)->child(0)->text(2),
+             QStringLiteral("holds: revision 4, deployed"));
+    QVERIFY2(player.stepList()->topLevelItem(2)->child(0)->text(2).startsWith(
+                 QLatin1String("holds: image chatappacr.azurecr.io/chat-backend:1.1.0")),
+             qPrintable(outcomes(player.stepList())));
     // Clicking past the end does not start the runbook over.
     QVERIFY(!player.isRunning());
     QVERIFY(!player.nextButton()->isEnabled());
@@ -248,6 +263,63 @@ void tst_RunbookPlayer::playsHelmRollbackStepByStep()
         QVERIFY2(!e.summary.contains(QLatin1String("H4sI")),
                  qPrintable(e.summary)); // no gzip payload
     }
+}
+
+// A caption that claims more than the cluster shows: its entry goes checking, then failed with
+// what the store held, the step fails and the run stops there.
+void tst_RunbookPlayer::showsExpectationStates()
+{
+    auto s = session(m_context);
+    QVERIFY(s);
+    s->start();
+    const QString file = m_dir.filePath(QStringLiteral("claims.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name: Claims\nnamespace: production\nsteps:\n"
+            "  - caption: \"The backend runs behind three ready pods\"\n"
+            "    expect:\n"
+            "      - {kind: pods, of: deployment/chat-app-backend, state: Ready, count: 3, within: "
+            "60s}\n"
+            "      - {kind: replicas, of: deployment/chat-app-backend, count: 42, within: 2s}\n"
+            "  - caption: never shown\n");
+    f.close();
+    RunbookPlayer player;
+    AuditLog audit(m_dir.filePath(QStringLiteral("audit-claims")));
+    player.setAuditLog(&audit);
+    player.setSession(s.get());
+    QVERIFY(player.loadFile(file).ok());
+    player.resize(1100, 600);
+    player.show();
+    QTreeWidgetItem *claim = player.stepList()->topLevelItem(0);
+    QCOMPARE(claim->childCount(), 2);
+    QCOMPARE(claim->child(0)->text(1),
+             QStringLiteral("Expect pods of deployment/chat-app-backend in Ready: 3"));
+    QCOMPARE(claim->child(1)->text(2), QStringLiteral("pending"));
+    QCOMPARE(player.stepList()->topLevelItem(1)->childCount(), 0);
+    QSignalSpy finished(&player, &RunbookPlayer::finished);
+    player.requestStart();
+    QVERIFY(player.confirmDialog());
+    player.confirmDialog()->accept();
+    QVERIFY(waitUntil([&] { return player.isWaitingForNext(); }, 10000));
+    player.next();
+    // While the entries are checked the step is in flight and shows it.
+    QVERIFY2(
+        waitUntil([&] { return claim->child(1)->text(2).startsWith(QStringLiteral("checking…")); },
+                  10000),
+        qPrintable(claim->child(1)->text(2)));
+    QVERIFY(waitUntil([&] { return finished.count() == 1; }, 30000));
+    QVERIFY(!finished.first().at(0).toBool());
+    QCOMPARE(finished.first().at(1).toInt(), 0);
+    QCOMPARE(claim->child(0)->text(2), QStringLiteral("holds: 3 pods: 3 Running"));
+    QCOMPARE(claim->child(1)->text(2), QStringLiteral("failed: ready replicas: 3"));
+    QVERIFY2(claim->text(2).startsWith(QLatin1String(
+                 "expected ready replicas of deployment/chat-app-backend: 42 within 2 s (line 7); "
+                 "observed: ready replicas: 3")),
+             qPrintable(claim->text(2)));
+    QVERIFY2(player.statusLabel()->text().startsWith(QLatin1String("Stopped at step 1: expected")),
+             qPrintable(player.statusLabel()->text()));
+    if (const QString shots = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(player.grab().save(shots + QStringLiteral("/runbook-player-expectations.png")));
 }
 
 void tst_RunbookPlayer::cleanup()

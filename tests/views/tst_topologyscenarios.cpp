@@ -516,7 +516,7 @@ private slots:
         QCOMPARE(cluster->kubectl(
                      {QStringLiteral("-n"), QStringLiteral("pfe-app"), QStringLiteral("set"),
                       QStringLiteral("image"), QStringLiteral("deployment/backend-python"),
-                      QStringLiteral("backend-python=ghcr.io/pfe-v2/backend-python:1.2-broken")}),
+                      QStringLiteral("backend-python=ghcr.io/pfe-v2/backend-python:1.2.0")}),
                  QString());
         QString crashing;
         QVERIFY2(waitFor(

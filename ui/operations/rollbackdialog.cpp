@@ -28,6 +28,13 @@ RollbackDialog::RollbackDialog(const QString &object, const QList<RevisionEntry>
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    // Which revision "Previous revision" means, with its images: after a rollback it is the
+    // revision rolled back from, which surprises (kubectl's rule, kept on purpose).
+    m_previousNote = new QLabel(RevisionHistory::previousRevisionNote(history), this);
+    m_previousNote->setObjectName(QStringLiteral("previousRevisionNote"));
+    m_previousNote->setWordWrap(true);
+    m_previousNote->setVisible(!m_previousNote->text().isEmpty());
+    layout->addWidget(m_previousNote);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_list = new QTreeView(splitter);

@@ -7,6 +7,7 @@
 #include <QDialog>
 #include <QList>
 
+class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeView;
@@ -32,6 +33,7 @@ public:
     QString diffText() const;
 
     QTreeView *revisionList() const { return m_list; }
+    QLabel *previousRevisionNote() const { return m_previousNote; }
     QPushButton *rollbackButton() const { return m_rollback; }
 
 private:
@@ -42,6 +44,7 @@ private:
     QPlainTextEdit *m_diff;
     QPushButton *m_rollback;
     QPushButton *m_previous;
+    QLabel *m_previousNote;
 };
 
 } // namespace Orrery

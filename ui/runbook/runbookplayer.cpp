@@ -7,6 +7,7 @@
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
+#include <kube/resourcestore.h>
 #include <operations/clusterwriteexecutor.h>
 #include <runbook/clusterrunbookexecutor.h>
 #include <runbook/runbookparser.h>
@@ -196,6 +197,8 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     connect(m_runner, &RunbookRunner::stepStarted, this, &RunbookPlayer::onStepStarted);
     connect(m_runner, &RunbookRunner::stepFinished, this, &RunbookPlayer::onStepFinished);
     connect(m_runner, &RunbookRunner::finished, this, &RunbookPlayer::onFinished);
+    connect(m_runner, &RunbookRunner::expectationChanged, this,
+            &RunbookPlayer::onExpectationChanged);
 
     setFocusPolicy(Qt::ClickFocus); // holds the focus after Start (start())
     m_runner->setStepByStep(true);
@@ -242,6 +245,9 @@ void RunbookPlayer::buildExecutor()
     delete m_executor;
     m_executor = nullptr;
     m_writer.reset();
+    // Expectations read the session's store: what the rest of the window shows.
+    m_runner->setExpectationStore(m_session ? m_session->store() : nullptr,
+                                  m_session ? m_session->connection().defaultNamespace : QString());
     if (!m_session || !m_audit) {
         m_runner->setExecutor(nullptr);
         return;
@@ -349,7 +355,18 @@ void RunbookPlayer::showSteps()
             StepColumn,
             tr("Line %1 of %2").arg(step.line).arg(QFileInfo(m_book.fileName).fileName()));
         item->setData(NumberColumn, StateRole, int(StepState::Pending));
+        // Each `expect:` entry is a child row: what the caption claims, and whether it held.
+        for (const RunbookExpectation &e : step.expectations) {
+            auto *child = new QTreeWidgetItem(item);
+            child->setText(StepColumn, tr("Expect %1").arg(e.describe()));
+            child->setToolTip(StepColumn, tr("Within %1 s; line %2 of %3")
+                                              .arg(e.withinSeconds)
+                                              .arg(e.line)
+                                              .arg(QFileInfo(m_book.fileName).fileName()));
+            showExpectation(child, {});
+        }
     }
+    m_steps->expandAll();
     m_steps->resizeColumnToContents(NumberColumn);
     m_steps->resizeColumnToContents(StepColumn);
     m_steps->setColumnWidth(StepColumn, qMax(m_steps->columnWidth(StepColumn), 320));
@@ -540,6 +557,48 @@ void RunbookPlayer::onStepFinished(int index, bool ok, const QString &message)
     }
 }
 
+void RunbookPlayer::onExpectationChanged(int step, int expectation, const ExpectationStatus &status)
+{
+    if (QTreeWidgetItem *item = m_steps->topLevelItem(step))
+        if (QTreeWidgetItem *child = item->child(expectation))
+            showExpectation(child, status);
+}
+
+// pending / checking… / holds / failed, each with what the store showed.
+void RunbookPlayer::showExpectation(QTreeWidgetItem *item, const ExpectationStatus &status)
+{
+    using S = ExpectationStatus::State;
+    QString text;
+    QStyle::StandardPixmap icon = QStyle::SP_CustomBase;
+    switch (status.state) {
+    case S::Pending: text = tr("pending"); break;
+    case S::Checking:
+        text = tr("checking…");
+        icon = QStyle::SP_BrowserReload;
+        break;
+    case S::Holds:
+        text = tr("holds");
+        icon = QStyle::SP_DialogApplyButton;
+        break;
+    case S::Failed:
+        text = tr("failed");
+        icon = QStyle::SP_MessageBoxCritical;
+        break;
+    }
+    if (!status.observed.isEmpty())
+        text = tr("%1: %2").arg(text, status.observed);
+    item->setText(OutcomeColumn, text);
+    item->setToolTip(OutcomeColumn, text);
+    item->setIcon(OutcomeColumn,
+                  icon == QStyle::SP_CustomBase ? QIcon() : style()->standardIcon(icon));
+    item->setData(NumberColumn, StateRole,
+                  int(status.state == S::Failed ? StepState::Failed : StepState::Pending));
+    if (status.state == S::Failed)
+        item->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
+    else
+        item->setData(OutcomeColumn, Qt::ForegroundRole, QVariant());
+}
+
 void RunbookPlayer::changeEvent(QEvent *event)
 {
     // Failed outcomes carry the Danger colour as an item brush; give them the new look's.
@@ -548,6 +607,9 @@ void RunbookPlayer::changeEvent(QEvent *event)
             QTreeWidgetItem *item = m_steps->topLevelItem(i);
             if (item->data(NumberColumn, StateRole).toInt() == int(StepState::Failed))
                 item->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
+            for (int c = 0; c < item->childCount(); ++c)
+                if (item->child(c)->data(NumberColumn, StateRole).toInt() == int(StepState::Failed))
+                    item->child(c)->setForeground(OutcomeColumn, themeColor(Theme::Role::Danger));
         }
     }
     QWidget::changeEvent(event);

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Orrery {
 
@@ -30,7 +31,8 @@ class RunbookRunner;
 // demo scenarios). Starting asks for confirmation once, listing every step that writes, with
 // the same protected-context rule as single actions; a runbook pinned to another context
 // refuses to start. Writes go through the audited ClusterWriteExecutor. A caption step shows
-// its text large; every step shows its outcome.
+// its text large; every step shows its outcome, and each of its `expect:` entries a child row
+// (pending, checking, holds or failed, with what the session's store showed).
 class RunbookPlayer : public QWidget
 {
     Q_OBJECT
@@ -93,6 +95,8 @@ private:
     void onStepStarted(int index);
     void onStepFinished(int index, bool ok, const QString &message);
     void onFinished(bool ok, int failedIndex);
+    void onExpectationChanged(int step, int expectation, const ExpectationStatus &status);
+    void showExpectation(QTreeWidgetItem *item, const ExpectationStatus &status);
     void updateButtons();
     void showCaption(const QString &text);
     void showAuditFailure(const QString &message);

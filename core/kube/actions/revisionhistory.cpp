@@ -117,6 +117,23 @@ qint64 RevisionHistory::previousRevision(const QList<RevisionEntry> &history)
     return revisions.size() >= 2 ? revisions.at(revisions.size() - 2) : 0;
 }
 
+QString RevisionHistory::previousRevisionNote(const QList<RevisionEntry> &history)
+{
+    const qint64 previous = previousRevision(history);
+    const auto entry
+        = std::find_if(history.cbegin(), history.cend(),
+                       [previous](const RevisionEntry &e) { return e.revision == previous; });
+    if (previous <= 0 || entry == history.cend())
+        return {};
+    return QCoreApplication::translate(
+               "Orrery::RevisionHistory",
+               "Previous revision: %1 (%2), the one `kubectl rollout undo` picks: the newest "
+               "revision before the one running. After a rollback or a second change, that is "
+               "the revision just left, even a broken one; select another to go further back.")
+        .arg(previous)
+        .arg(entry->images.join(QLatin1String(", ")));
+}
+
 RevisionHistory::Preview RevisionHistory::preview(const QList<RevisionEntry> &history,
                                                   qint64 revision)
 {

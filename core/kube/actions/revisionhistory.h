@@ -42,6 +42,11 @@ public:
     // The revision `kubectl rollout undo` without --to-revision picks: the second highest (the
     // highest is the one running); 0 when there is none.
     static qint64 previousRevision(const QList<RevisionEntry> &history);
+    // One sentence naming that revision and its images, for the rollback dialog. kubectl picks
+    // by number, not by health: after a bad change it is the good revision before it, but
+    // after a rollback (which renumbers the revision rolled back to as the newest) or a second
+    // change it is the revision just left, possibly the bad one. Empty when there is none.
+    static QString previousRevisionNote(const QList<RevisionEntry> &history);
 
     // What rolling back to `revision` would do, as the history view shows it: the pod template
     // diff from the running revision (the template itself when none is marked running), or why
