@@ -503,6 +503,7 @@ void TestPresenterSim::runbookCaptionsShowOverTheDiagram()
         "  - caption: \"Two Python backends serve the API.\"\n"
         "  - show: topology\n"
         "  - scale: {target: deployment/backend-python, replicas: 3, caption: \"Three now.\"}\n"
+        "    expect: {kind: replicas, of: deployment/backend-python, field: desired, count: 3}\n"
         "  - show: {view: pipeline, caption: \"No pipeline view here: the diagram stays.\"}\n"
         "  - caption: \"Done.\"\n");
     QVERIFY(!file.isEmpty());
@@ -559,6 +560,12 @@ void TestPresenterSim::runbookCaptionsShowOverTheDiagram()
     QTest::keyClick(window.get(), Qt::Key_PageDown);
     QTRY_COMPARE(overlay->captionLabel()->text(), QStringLiteral("Three now."));
     QTRY_VERIFY(player.isWaitingForNext());
+    // The caption's claim, checked on the cluster, under it.
+    QVERIFY(overlay->expectationsLabel()->isVisible());
+    QVERIFY2(overlay->expectationsLabel()->text().startsWith(QStringLiteral("✓")),
+             qPrintable(overlay->expectationsLabel()->text()));
+    QVERIFY2(overlay->expectationsLabel()->text().contains(QStringLiteral("backend-python")),
+             qPrintable(overlay->expectationsLabel()->text()));
     // How it ended stays up beside what comes next.
     QVERIFY2(overlay->statusLabel()->text().startsWith(QStringLiteral("✓")),
              qPrintable(overlay->statusLabel()->text()));

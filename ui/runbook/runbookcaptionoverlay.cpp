@@ -30,6 +30,7 @@ RunbookCaptionOverlay::RunbookCaptionOverlay(QWidget *parent)
     , m_counter(new QLabel(this))
     , m_caption(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_expectations(new QLabel(this))
 {
     setObjectName(QStringLiteral("runbookCaptionOverlay"));
     setAttribute(Qt::WA_TransparentForMouseEvents); // the laser pointer still reaches the nodes
@@ -57,6 +58,11 @@ RunbookCaptionOverlay::RunbookCaptionOverlay(QWidget *parent)
     layout->addWidget(m_counter);
     layout->addWidget(m_caption);
     layout->addWidget(m_status);
+    m_expectations->setObjectName(QStringLiteral("runbookExpectations"));
+    m_expectations->setFont(scaled(font(), 1.3, false));
+    m_expectations->setWordWrap(true);
+    m_expectations->hide();
+    layout->addWidget(m_expectations);
 }
 
 void RunbookCaptionOverlay::follow(RunbookRunner *runner, const Runbook &book)
@@ -74,6 +80,11 @@ void RunbookCaptionOverlay::follow(RunbookRunner *runner, const Runbook &book)
     connect(runner, &RunbookRunner::stepStarted, this, &RunbookCaptionOverlay::onStarted);
     connect(runner, &RunbookRunner::stepFinished, this, &RunbookCaptionOverlay::onFinished);
     connect(runner, &RunbookRunner::finished, this, &RunbookCaptionOverlay::onRunFinished);
+    connect(runner, &RunbookRunner::expectationChanged, this,
+            &RunbookCaptionOverlay::onExpectation);
+    m_expectStep = -1;
+    m_expectStates.clear();
+    showExpectations();
     // Joining a run in progress: the last caption shown so far, and where it stands.
     const int index = runner->currentIndex();
     const int shown = runner->isWaitingForNext() ? index - 1 : index;
@@ -136,6 +147,9 @@ void RunbookCaptionOverlay::onStarted(int index)
     const RunbookStep &step = m_book.steps.at(index);
     setCounter(index + 1);
     m_outcome.clear();
+    m_expectStep = index;
+    m_expectStates = QList<ExpectationStatus>(step.expectations.size());
+    showExpectations();
     // A caption, or a step's own caption note, replaces the text on screen; a step without
     // one leaves the last caption up while it runs.
     if (!step.text.isEmpty())
@@ -156,6 +170,50 @@ void RunbookCaptionOverlay::onFinished(int index, bool ok, const QString &messag
     m_outcome = ok ? QStringLiteral("✓ ") + message
                    : tr("✗ Step %1 failed: %2").arg(index + 1).arg(message);
     setStatus(m_outcome, !ok);
+}
+
+void RunbookCaptionOverlay::onExpectation(int step, int expectation,
+                                          const ExpectationStatus &status)
+{
+    if (step != m_expectStep || expectation < 0 || expectation >= m_expectStates.size())
+        return;
+    m_expectStates[expectation] = status;
+    showExpectations();
+}
+
+// What the caption claims, checked on the live cluster while the audience watches: "✓" holds,
+// "…" still checking (with what is observed), "✗" failed.
+void RunbookCaptionOverlay::showExpectations()
+{
+    QStringList lines;
+    bool failed = false;
+    if (m_expectStep >= 0 && m_expectStep < m_book.steps.size()) {
+        const QList<RunbookExpectation> &entries = m_book.steps.at(m_expectStep).expectations;
+        for (int i = 0; i < entries.size() && i < m_expectStates.size(); ++i) {
+            const ExpectationStatus &status = m_expectStates.at(i);
+            using S = ExpectationStatus::State;
+            const QString what = entries.at(i).describe();
+            switch (status.state) {
+            case S::Pending: lines << QStringLiteral("○ ") + what; break;
+            case S::Checking:
+                lines << (status.observed.isEmpty()
+                              ? QStringLiteral("… ") + what
+                              : tr("… %1 (now: %2)").arg(what, status.observed));
+                break;
+            case S::Holds: lines << QStringLiteral("✓ ") + what; break;
+            case S::Failed:
+                failed = true;
+                lines << tr("✗ %1 (observed: %2)").arg(what, status.observed);
+                break;
+            }
+        }
+    }
+    m_expectations->setText(lines.join(QLatin1Char('\n')));
+    QPalette p = m_expectations->palette();
+    p.setColor(QPalette::WindowText, failed ? QColor(0xff, 0x8a, 0x8a) : QColor(0xb8, 0xe6, 0xc4));
+    m_expectations->setPalette(p);
+    m_expectations->setVisible(!lines.isEmpty());
+    place();
 }
 
 void RunbookCaptionOverlay::onRunFinished(bool ok, int failedIndex)

@@ -34,6 +34,8 @@ public:
     QLabel *counterLabel() const { return m_counter; }
     QLabel *captionLabel() const { return m_caption; }
     QLabel *statusLabel() const { return m_status; }
+    // The current step's `expect:` entries and their state, one line each (hidden without).
+    QLabel *expectationsLabel() const { return m_expectations; }
 
 signals:
     // A step that names a view ("show: chart"), when it starts.
@@ -46,12 +48,17 @@ private:
     void onRunFinished(bool ok, int failedIndex);
     void setCounter(int shown);
     void setStatus(const QString &text, bool failed);
+    void onExpectation(int step, int expectation, const ExpectationStatus &status);
+    void showExpectations();
 
     QPointer<RunbookRunner> m_runner;
     Runbook m_book;
     QLabel *m_counter;
     QLabel *m_caption;
     QLabel *m_status;
+    QLabel *m_expectations;
+    int m_expectStep = -1; // whose entries m_expectations shows
+    QList<ExpectationStatus> m_expectStates;
     QString m_outcome; // how the last step ended, kept up beside what comes next
 };
 
