@@ -13,9 +13,10 @@ namespace Orrery {
 
 // A runbook's captions over the live diagram (presenter mode): a band at the bottom of its
 // parent with the step counter ("Step 3 / 8") and the runbook's name, the current caption in
-// large type, and what the step does and how it ended. Follows a RunbookRunner through its
-// signals only (waitingForNext, stepStarted, stepFinished, finished): whoever started the
-// runner (the Runbooks page's player, after its confirmation) keeps owning it.
+// large type, what the step does and how it ended, and the step's `expect:` entries as they
+// are checked. Follows a RunbookRunner through its signals only (waitingForNext, stepStarted,
+// stepFinished, expectationChanged, finished): whoever started the runner (the Runbooks page's
+// player, after its confirmation) keeps owning it.
 class RunbookCaptionOverlay : public QFrame
 {
     Q_OBJECT
