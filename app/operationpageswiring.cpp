@@ -6,7 +6,9 @@
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/helmreleaserollback.h>
+#include <presenterwindow.h>
 #include <runbook/runbookplayer.h>
+#include <topologypage.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -34,6 +36,17 @@ OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
     QObject::connect(&window, &MainWindow::activeSessionChanged, &window, follow);
     if (window.activeSession())
         follow(window.activeSession());
+    // "Present" on the Runbooks page: presenter mode on the topology of the same (active)
+    // context, the player's runner driving the captions over the diagram.
+    QObject::connect(pages.runbooks, &RunbookPlayer::presentRequested, &window,
+                     [&window, player = pages.runbooks] {
+                         auto *topology = window.findChild<TopologyPage *>();
+                         if (!topology)
+                             return;
+                         topology->startPresenter();
+                         if (PresenterWindow *presenter = topology->presenter())
+                             presenter->playRunbook(player->runner(), player->runbook());
+                     });
     return pages;
 }
 

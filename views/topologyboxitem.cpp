@@ -87,7 +87,8 @@ void TopologyBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->setPen(QPen(TopologyStyle::groupBorder(), 1));
         painter->setBrush(TopologyStyle::groupFill());
         painter->drawRoundedRect(rect, 10, 10);
-        if (lod >= 0.3 && !title.isEmpty()) {
+        // Presenter mode names its applications at any zoom: its fit may go below 0.3.
+        if ((lod >= 0.3 || m_display->presenter) && !title.isEmpty()) {
             painter->setPen(TopologyStyle::mutedText());
             painter->drawText(rect.adjusted(12, 5, -12, 0), Qt::AlignLeft | Qt::AlignTop,
                               title.toUpper());

@@ -21,6 +21,8 @@ struct TopologyDisplay
     int revealRank = TopologyRankCount; // ranks above this are hidden (presenter steps)
     QSet<QString> focus;                // non-empty: everything else is dimmed
     QHash<QString, QString> anonymousNames;
+    // Anonymised titles of the frames: namespace key → "namespace-2", group key → "group-3".
+    QHash<QString, QString> anonymousTitles;
 
     // Optional overlays, keyed by node id, set by TopologyScene::setHeat/setAlertBadges once
     // per metrics snapshot or alert poll (never recomputed per frame):
@@ -46,6 +48,15 @@ struct TopologyDisplay
                 return name;
         }
         return node.name;
+    }
+    // A frame's title (TopologyBox key and title) as drawn.
+    QString displayTitle(const QString &key, const QString &title) const
+    {
+        if (anonymise) {
+            const QString anonymous = anonymousTitles.value(key);
+            return anonymous.isEmpty() ? QString() : anonymous;
+        }
+        return title;
     }
     bool isDimmed(const QString &id) const { return !focus.isEmpty() && !focus.contains(id); }
 };

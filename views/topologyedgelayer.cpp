@@ -125,7 +125,8 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
                 QPolygonF head{tip, tip + QPointF(-dir * 7, -3.5), tip + QPointF(-dir * 7, 3.5)};
                 painter->drawPolygon(head);
                 painter->setBrush(Qt::NoBrush);
-                if (!e.label.isEmpty()
+                // Anonymised: no labels at all (routes name hosts and paths).
+                if (!e.label.isEmpty() && !m_display->anonymise
                     && (!m_display->presenter || e.type == TopologyEdgeType::Route))
                     labelled.append(&e);
             }

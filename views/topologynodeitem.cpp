@@ -2,6 +2,7 @@
 #include "topologynodeitem.h"
 
 #include "topologydisplay.h"
+#include "topologykindbadge.h"
 #include "topologystyle.h"
 
 #include <QFontInfo>
@@ -9,6 +10,8 @@
 #include <QHash>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+
+#include <cmath>
 
 namespace Orrery {
 
@@ -126,6 +129,15 @@ void TopologyNodeItem::paintAlertBadge(QPainter *painter)
     painter->drawText(pill, Qt::AlignCenter, QStringLiteral("! ") + text);
 }
 
+QString TopologyNodeItem::anonymousToolTipFor(const TopologyNode &node, const QString &name)
+{
+    QString tip = QStringLiteral("<b>%1</b> %2")
+                      .arg(topologyKindName(node.kind).toHtmlEscaped(), name.toHtmlEscaped());
+    if (!node.status.isEmpty())
+        tip += QStringLiteral("<br/>") + tr("Status: %1").arg(node.status.toHtmlEscaped());
+    return tip;
+}
+
 void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int value, int total)
 {
     painter->setBrush(Qt::NoBrush);
@@ -133,8 +145,8 @@ void TopologyNodeItem::paintRing(QPainter *painter, const QRectF &rect, int valu
     painter->drawEllipse(rect);
     if (total > 0) {
         const qreal ratio = std::clamp(qreal(value) / total, 0.0, 1.0);
-        painter->setPen(
-            QPen(TopologyStyle::healthColor(m_node.health), 3.2, Qt::SolidLine, Qt::RoundCap));
+        painter->setPen(QPen(TopologyStyle::healthColor(m_node.health, m_display->presenter), 3.2,
+                             Qt::SolidLine, Qt::RoundCap));
         painter->drawArc(rect, 90 * 16, -int(ratio * 360 * 16));
     }
     painter->setPen(TopologyStyle::text());
@@ -156,7 +168,7 @@ void TopologyNodeItem::paintGroupBar(QPainter *painter, const QRectF &rect)
         if (!count)
             continue;
         const qreal w = rect.width() * count / total;
-        painter->setBrush(TopologyStyle::healthColor(TopologyHealth(h)));
+        painter->setBrush(TopologyStyle::healthColor(TopologyHealth(h), m_display->presenter));
         painter->drawRect(QRectF(x, rect.top(), w, rect.height()));
         x += w;
     }
@@ -170,6 +182,8 @@ struct CompactFont
 {
     QFont font;
     QFontMetricsF metrics{QFont()};
+    QFont badge; // the kind badge's letters beside a name of this size
+    QFontMetricsF badgeMetrics{QFont()};
 };
 
 const CompactFont &compactFont(int pixels)
@@ -181,7 +195,10 @@ const CompactFont &compactFont(int pixels)
         QFont font = TopologyStyle::titleFont();
         font.setBold(false);
         font.setPixelSize(pixels);
-        it = s_fonts.insert(pixels, CompactFont{font, QFontMetricsF(font)});
+        QFont badge = TopologyStyle::badgeFont();
+        badge.setPixelSize(std::max(1, qRound(pixels * 0.72)));
+        it = s_fonts.insert(pixels,
+                            CompactFont{font, QFontMetricsF(font), badge, QFontMetricsF(badge)});
     }
     return it.value();
 }
@@ -198,12 +215,11 @@ qreal titlePixels(qreal fontScale)
 
 } // namespace
 
-void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft,
-                                    qreal lod)
+void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal left, qreal lod)
 {
-    // One line: the name, at least s_minNamePixels on screen (presenter mode scales it with
-    // its fonts) but never taller than the box allows. Workloads keep their ready/desired
-    // count on the right when the whole name still fits beside it.
+    // One line: the kind badge, then the name, at least s_minNamePixels on screen (presenter
+    // mode scales it with its fonts) but never taller than the box allows. Workloads keep their
+    // ready/desired count on the right when the whole name still fits beside it.
     //
     // Drawn in device coordinates with a font of the on-screen size: text under a scaling
     // transform misses the glyph cache, which made a 40 % frame of a large cluster slow.
@@ -217,7 +233,7 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
     const bool counted = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
                           || m_node.kind == TopologyKind::Hpa)
                          && m_node.desired >= 0;
-    const qreal room = (rect.width() - 6 - textLeft) * lod; // in device pixels
+    const qreal room = (rect.width() - 6 - left) * lod; // in device pixels, badge included
     if (m_compact.name != name || m_compact.pixels != pixels || m_compact.ready != m_node.ready
         || m_compact.desired != m_node.desired || qAbs(m_compact.room - room) > 0.5) {
         const QString count
@@ -229,14 +245,19 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
         m_compact.room = room;
         m_compact.count = count;
         const QFontMetricsF &metrics = font.metrics;
-        const qreal countWidth = count.isEmpty() ? 0 : metrics.horizontalAdvance(count);
         const qreal gap = metrics.averageCharWidth();
+        m_compact.badgeHeight = std::ceil(pixels * 1.15);
+        m_compact.badgeWidth
+            = TopologyKindBadge::width(m_node.kind, font.badgeMetrics, m_compact.badgeHeight);
+        const qreal nameRoom = room - m_compact.badgeWidth - gap * 0.6;
+        m_compact.nameLeft = m_compact.badgeWidth + gap * 0.6;
+        const qreal countWidth = count.isEmpty() ? 0 : metrics.horizontalAdvance(count);
         // The count only when the whole name fits beside it: the name matters more, and the
         // border already tells the health.
         m_compact.showCount
-            = !count.isEmpty() && metrics.horizontalAdvance(name) + countWidth + gap <= room;
+            = !count.isEmpty() && metrics.horizontalAdvance(name) + countWidth + gap <= nameRoom;
         m_compact.countWidth = countWidth;
-        m_compact.width = room - (m_compact.showCount ? countWidth + gap : 0);
+        m_compact.width = nameRoom - (m_compact.showCount ? countWidth + gap : 0);
         // Pods and replica sets differ in their generated suffix: keep both ends.
         const bool suffix = m_node.kind == TopologyKind::Pod
                             || m_node.kind == TopologyKind::ReplicaSet
@@ -245,19 +266,25 @@ void TopologyNodeItem::paintCompact(QPainter *painter, const QRectF &rect, qreal
             = metrics.elidedText(name, suffix ? Qt::ElideMiddle : Qt::ElideRight, m_compact.width);
         m_compact.baseline = (metrics.ascent() - metrics.descent()) / 2;
     }
-    const QPointF origin = transform.map(QPointF(textLeft, rect.height() / 2));
+    const QPointF origin = transform.map(QPointF(left, rect.height() / 2));
     const qreal right = transform.map(QPointF(rect.width() - 6, 0)).x();
     painter->setWorldTransform(QTransform());
+    TopologyKindBadge::paint(painter,
+                             QRectF(std::round(origin.x()),
+                                    std::round(origin.y() - m_compact.badgeHeight / 2),
+                                    m_compact.badgeWidth, m_compact.badgeHeight),
+                             m_node.kind, font.badge);
     painter->setFont(font.font);
     if (m_compact.showCount) {
         painter->setPen(m_node.health == TopologyHealth::Healthy
                             ? TopologyStyle::mutedText()
-                            : TopologyStyle::healthColor(m_node.health));
+                            : TopologyStyle::healthColor(m_node.health, m_display->presenter));
         painter->drawText(QPointF(right - m_compact.countWidth, origin.y() + m_compact.baseline),
                           m_compact.count);
     }
     painter->setPen(TopologyStyle::text());
-    painter->drawText(QPointF(origin.x(), origin.y() + m_compact.baseline), m_compact.text);
+    painter->drawText(QPointF(origin.x() + m_compact.nameLeft, origin.y() + m_compact.baseline),
+                      m_compact.text);
     painter->setWorldTransform(transform);
 }
 
@@ -266,7 +293,9 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF r(0, 0, m_size.width(), m_size.height());
     const bool isPod = m_node.kind == TopologyKind::Pod;
-    const QColor status = TopologyStyle::healthColor(m_node.health);
+    // Presenter mode: the high-contrast status colours and thicker borders, read across a room.
+    const bool presenter = m_display->presenter;
+    const QColor status = TopologyStyle::healthColor(m_node.health, presenter);
     QColor fill = isPod || m_node.kind == TopologyKind::PodGroup
                       ? TopologyStyle::healthFill(m_node.health)
                       : TopologyStyle::background();
@@ -285,7 +314,8 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         }
     }
 
-    if (lod < s_shapeLod) {
+    // Presenter mode keeps names at any zoom: its fit shows the whole diagram.
+    if (lod < s_shapeLod && !m_display->presenter) {
         // Overview: one filled rectangle per node, in status colour for pods.
         painter->fillRect(r, heat.isValid() ? heat
                              : isPod || m_node.kind == TopologyKind::PodGroup
@@ -307,39 +337,28 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), radius + grow,
                                  radius + grow);
     }
-    QPen border(isSelected() ? TopologyStyle::selection() : status, isSelected() ? 3.0 : 1.6);
+    QPen border(isSelected() ? TopologyStyle::selection() : status,
+                isSelected() ? (presenter ? 4.5 : 3.0) : (presenter ? 3.0 : 1.6));
     if (m_node.health == TopologyHealth::Terminating)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
     painter->setBrush(fill);
     painter->drawRoundedRect(r.adjusted(0.8, 0.8, -0.8, -0.8), radius, radius);
 
-    // Kind badge.
+    // The compact card draws its kind badge itself, in device pixels beside the name.
     const qreal k = m_display->fontScale;
-    // The compact card keeps a small kind dot, leaving the width to the name.
     const bool compact = lod < s_detailLod;
-    const qreal badge = (compact ? (isPod ? 12 : 16) : (isPod ? 20 : 32)) * k;
-    const QRectF badgeRect((isPod ? 5 : 8) * k, (r.height() - badge) / 2, badge, badge);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(TopologyStyle::kindColor(m_node.kind));
-    if (m_node.kind == TopologyKind::Service || m_node.kind == TopologyKind::External
-        || m_node.kind == TopologyKind::Ingress)
-        painter->drawRoundedRect(badgeRect, 6, 6);
-    else
-        painter->drawEllipse(badgeRect);
-
     if (compact) {
-        paintCompact(painter, r, badgeRect.right() + 5 * k, lod);
+        paintCompact(painter, r, (isPod ? 5 : 8) * k, lod);
         paintAlertBadge(painter);
         return;
     }
-
-    painter->setPen(Qt::white);
+    const qreal badge = (isPod ? 20 : 32) * k;
     QFont badgeFont = TopologyStyle::badgeFont(m_display->fontScale);
     if (isPod)
         badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.8);
-    painter->setFont(badgeFont);
-    painter->drawText(badgeRect, Qt::AlignCenter, topologyKindBadge(m_node.kind));
+    const QRectF badgeRect((isPod ? 5 : 8) * k, (r.height() - badge) / 2, badge, badge);
+    TopologyKindBadge::paint(painter, badgeRect, m_node.kind, badgeFont);
 
     const bool ring = (isTopologyWorkload(m_node.kind) || m_node.kind == TopologyKind::ReplicaSet
                        || m_node.kind == TopologyKind::Hpa)
@@ -351,11 +370,13 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const QString name = m_display->displayName(m_node);
     // Eliding is the most expensive part of a frame: cache it until text or scale change.
     const bool cached = m_text.scale == m_display->fontScale && m_text.name == name
-                        && m_text.presenter == m_display->presenter;
+                        && m_text.presenter == m_display->presenter
+                        && m_text.anonymise == m_display->anonymise;
     if (!cached) {
         m_text.scale = m_display->fontScale;
         m_text.name = name;
         m_text.presenter = m_display->presenter;
+        m_text.anonymise = m_display->anonymise;
     }
 
     if (isPod) {
@@ -392,8 +413,10 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
                 += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + m_node.detail.trimmed();
         if (ring && !m_display->presenter)
             second = m_node.detail.trimmed().isEmpty() ? m_node.status : m_node.detail.trimmed();
-        if (m_node.kind == TopologyKind::Hpa)
+        if (m_node.kind == TopologyKind::Hpa && !m_display->anonymise)
             second = m_node.status + QStringLiteral(" · ") + m_node.detail;
+        if (m_display->anonymise)
+            second = m_node.status; // details name hosts, nodes, images
         painter->setFont(detailFont);
         painter->setPen(TopologyStyle::mutedText());
         const QRectF detailRect(textLeft, r.height() / 2 + 2, textRight - textLeft,

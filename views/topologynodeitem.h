@@ -39,17 +39,21 @@ public:
     static QString toolTipFor(const TopologyNode &node);
     // With the overlays' lines (heat, alerts) of `display`.
     static QString toolTipFor(const TopologyNode &node, const TopologyDisplay &display);
+    // Anonymised (presenter mode, A): the kind, `name` and the status; no namespace, detail or
+    // application.
+    static QString anonymousToolTipFor(const TopologyNode &node, const QString &name);
 
 private:
     void paintRing(QPainter *painter, const QRectF &rect, int value, int total);
     void paintGroupBar(QPainter *painter, const QRectF &rect);
-    void paintCompact(QPainter *painter, const QRectF &rect, qreal textLeft, qreal lod);
+    void paintCompact(QPainter *painter, const QRectF &rect, qreal left, qreal lod);
     void paintAlertBadge(QPainter *painter);
 
     struct TextCache
     {
         qreal scale = 0;
         bool presenter = false;
+        bool anonymise = false;
         QString name;
         QString first;
         QString second;
@@ -69,6 +73,9 @@ private:
         bool showCount = false;
         qreal countWidth = 0;
         qreal width = 0;
+        qreal badgeWidth = 0; // the kind badge left of the name, device pixels
+        qreal badgeHeight = 0;
+        qreal nameLeft = 0; // from the badge's left edge
         QString text;
     };
     CompactCache m_compact; // the elided name of the compact card

@@ -142,6 +142,9 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
         rebuild(); // the structure changed more than the slack allows
         return;
     }
+    // Before the frames are rebuilt below: a new namespace gets its anonymous title.
+    if (m_display.anonymise && !delta.added.isEmpty())
+        computeAnonymousNames();
     for (const QString &id : delta.removed)
         removeItem(id);
     auto sync = [this](const QString &id, bool flash) {
@@ -170,8 +173,6 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
                 updateProducerEdges(id);
         }
     }
-    if (m_display.anonymise && !delta.added.isEmpty())
-        computeAnonymousNames();
     if (!m_focusId.isEmpty())
         applyDim();
     applyReveal();
@@ -270,10 +271,11 @@ void TopologyScene::rebuildFrames()
     m_frames.clear();
     QMap<QString, QList<QPair<QString, QRectF>>> groups;
     for (const TopologyBox &box : m_layout.groupBoxes())
-        groups[box.ns].append({box.title, box.rect});
+        groups[box.ns].append({m_display.displayTitle(box.key, box.title), box.rect});
     QHash<QString, TopologyEdgeLayer *> layers;
     for (const TopologyBox &box : m_layout.namespaceBoxes()) {
-        auto *frame = new TopologyBoxItem(box.title, box.rect, groups.value(box.ns), &m_display);
+        auto *frame = new TopologyBoxItem(m_display.displayTitle(box.key, box.title), box.rect,
+                                          groups.value(box.ns), &m_display);
         addItem(frame);
         m_frames.append(frame);
         TopologyEdgeLayer *layer = m_layers.take(box.key);
@@ -429,6 +431,16 @@ void TopologyScene::setPresenter(bool presenter, qreal fontScale)
         // pods (an update that does not fit relayouts, which a presentation can afford).
         options.slack = 0.05;
         options.scaleRoom = false;
+        // Fitted to a projector, every column is narrow on screen: wider cards keep the names
+        // whole beside their kind badge.
+        const TopologyLayout::Options normal;
+        options.nodeWidth *= 1.45;
+        options.columnWidth = options.nodeWidth + (normal.columnWidth - normal.nodeWidth) * k * 0.6;
+        // Namespaces one below the other: the fit is as wide as the widest one (every column
+        // of the application) instead of two shelves side by side.
+        options.aspect = 0.5;
+        // Room for the namespace title, which keeps its size on screen at any zoom.
+        options.namespaceHeader *= 1.8;
     }
     m_layout = TopologyLayout(options);
     rebuild();
@@ -440,6 +452,8 @@ void TopologyScene::setAnonymise(bool anonymise)
     m_display.anonymise = anonymise;
     if (anonymise)
         computeAnonymousNames();
+    rebuildFrames(); // their titles
+    invalidateOverviews();
     update();
 }
 
@@ -455,6 +469,18 @@ void TopologyScene::computeAnonymousNames()
         const int n = ++counters[int(node->kind)];
         m_display.anonymousNames.insert(id, topologyKindBadge(node->kind).toLower()
                                                 + QLatin1Char('-') + QString::number(n));
+    }
+    // Frames: namespaces and groups by sorted key, so the numbers do not follow the layout.
+    m_display.anonymousTitles.clear();
+    for (const auto &[boxes, prefix] :
+         {std::pair{&m_layout.namespaceBoxes(), QStringLiteral("namespace-")},
+          std::pair{&m_layout.groupBoxes(), QStringLiteral("group-")}}) {
+        QStringList keys;
+        for (const TopologyBox &box : *boxes)
+            keys.append(box.key);
+        std::sort(keys.begin(), keys.end());
+        for (int i = 0; i < keys.size(); ++i)
+            m_display.anonymousTitles.insert(keys.at(i), prefix + QString::number(i + 1));
     }
 }
 
@@ -479,9 +505,11 @@ void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
         if (item->type() == TopologyNodeItem::Type) {
+            const TopologyNode &node = static_cast<TopologyNodeItem *>(item)->node();
             QToolTip::showText(event->screenPos(),
-                               TopologyNodeItem::toolTipFor(
-                                   static_cast<TopologyNodeItem *>(item)->node(), m_display));
+                               m_display.anonymise ? TopologyNodeItem::anonymousToolTipFor(
+                                   node, m_display.displayName(node))
+                                                   : TopologyNodeItem::toolTipFor(node, m_display));
             event->accept();
             return;
         }

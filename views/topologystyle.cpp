@@ -23,8 +23,20 @@ QFont font(qreal points, bool bold)
 }
 } // namespace
 
-QColor TopologyStyle::healthColor(TopologyHealth health)
+QColor TopologyStyle::healthColor(TopologyHealth health, bool highContrast)
 {
+    if (highContrast) {
+        switch (health) {
+        case TopologyHealth::Healthy: return pick(0x16703a, 0x6ee7a0);
+        case TopologyHealth::Progressing: return pick(0x1558b0, 0x8cc4ff);
+        case TopologyHealth::Warning: return pick(0x9a4b00, 0xffc14d);
+        case TopologyHealth::Failed: return pick(0xb3141f, 0xff9a9a);
+        case TopologyHealth::Succeeded: return pick(0x4a5661, 0xc0c9d2);
+        case TopologyHealth::Terminating: return pick(0x65419f, 0xd4c4f2);
+        case TopologyHealth::Unknown: break;
+        }
+        return pick(0x56616c, 0xb4bec8);
+    }
     // Light values are the diagram's original ones; dark values are the theme's status colours.
     switch (health) {
     case TopologyHealth::Healthy: return pick(0x2e9d57, 0x4cc277);

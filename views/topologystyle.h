@@ -17,9 +17,11 @@ namespace Orrery {
 class TopologyStyle
 {
 public:
-    static QColor healthColor(TopologyHealth health); // strong: borders, dots
-    static QColor healthFill(TopologyHealth health);  // pale (dark: deep) pod fills
-    static QColor kindColor(TopologyKind kind);       // badge
+    // Strong: borders, dots. highContrast (presenter mode): deeper on light, brighter on dark,
+    // at least 4.5:1 against background() so a projector in a lit room still tells them apart.
+    static QColor healthColor(TopologyHealth health, bool highContrast = false);
+    static QColor healthFill(TopologyHealth health); // pale (dark: deep) pod fills
+    static QColor kindColor(TopologyKind kind);      // badge
     static QColor edgeColor(TopologyEdgeType type, bool active);
     static QColor edgeLabelColor(TopologyEdgeType type, bool active); // text in an edge's pill
     static QColor text();

@@ -7,6 +7,7 @@
 
 #include <QContextMenuEvent>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
@@ -47,7 +48,13 @@ void TopologyView::setTopologyScene(TopologyScene *scene)
 void TopologyView::updateLevelOfDetail()
 {
     if (m_scene)
-        m_scene->setOverview(zoom() < TopologyScene::overviewZoom());
+        m_scene->setOverview(m_overviewAllowed && zoom() < TopologyScene::overviewZoom());
+}
+
+void TopologyView::setOverviewAllowed(bool allowed)
+{
+    m_overviewAllowed = allowed;
+    updateLevelOfDetail();
 }
 
 void TopologyView::setZoom(qreal zoom)
@@ -330,6 +337,79 @@ void TopologyView::showEvent(QShowEvent *event)
             if (m_fitWhenShown)
                 fitAll();
         });
+}
+
+void TopologyView::setLaserPointer(bool enabled)
+{
+    m_laser = enabled;
+    if (enabled)
+        viewport()->setMouseTracking(true);
+    if (!enabled)
+        setPointed({});
+}
+
+QRectF TopologyView::pointerRect(const QString &id) const
+{
+    const TopologyNodeItem *item = m_scene && !id.isEmpty() ? m_scene->item(id) : nullptr;
+    if (!item)
+        return {};
+    // The halo's width is in device pixels: grow the rect by it at the current zoom.
+    const qreal grow = 14 / std::max(zoom(), 0.01);
+    return item->mapRectToScene(QRectF(QPointF(0, 0), item->size()))
+        .adjusted(-grow, -grow, grow, grow);
+}
+
+void TopologyView::setPointed(const QString &id)
+{
+    if (id == m_pointed)
+        return;
+    const QRectF before = pointerRect(m_pointed);
+    m_pointed = id;
+    for (const QRectF &rect : {before, pointerRect(m_pointed)}) {
+        if (!rect.isEmpty())
+            viewport()->update(mapFromScene(rect).boundingRect().adjusted(-2, -2, 2, 2));
+    }
+}
+
+void TopologyView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_laser) {
+        const TopologyNodeItem *item = nodeAt(event->position().toPoint());
+        setPointed(item ? item->node().id : QString());
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void TopologyView::leaveEvent(QEvent *event)
+{
+    setPointed({});
+    QGraphicsView::leaveEvent(event);
+}
+
+void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    const TopologyNodeItem *item
+        = m_laser && m_scene && !m_pointed.isEmpty() ? m_scene->item(m_pointed) : nullptr;
+    if (!item || !item->isVisible())
+        return;
+    // A red glow like a laser dot's, whatever the zoom (cosmetic pens): three strokes from wide
+    // and faint to narrow and bright.
+    const QRectF box = item->mapRectToScene(QRectF(QPointF(0, 0), item->size()));
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setBrush(Qt::NoBrush);
+    const qreal unit = 1 / std::max(zoom(), 0.01);
+    for (const auto &[width, alpha] :
+         {std::pair{16.0, 50}, std::pair{9.0, 110}, std::pair{4.0, 255}}) {
+        QPen pen(QColor(255, 32, 32, alpha), width);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        const qreal out = 3 * unit;
+        painter->drawRoundedRect(box.adjusted(-out, -out, out, out), 10 * unit + out,
+                                 10 * unit + out);
+    }
+    painter->restore();
 }
 
 void TopologyView::keyPressEvent(QKeyEvent *event)

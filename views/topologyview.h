@@ -38,6 +38,15 @@ public:
     // Selects and centres on the next match of `text`; returns the number of matches.
     int search(const QString &text);
     qreal zoom() const;
+    // Off (presenter mode): the scene keeps drawing its nodes with their names at any zoom
+    // instead of switching to the overview below TopologyScene::overviewZoom().
+    void setOverviewAllowed(bool allowed);
+
+    // Presenter mode's laser pointer: the node under the mouse gets a bright halo (drawn by
+    // this view over the scene, so other views of the scene do not show it).
+    void setLaserPointer(bool enabled);
+    bool hasLaserPointer() const { return m_laser; }
+    QString pointedNode() const { return m_pointed; } // node id, empty: none
 
     // Operations offered for a kind ("scale", "restart", "logs", ...): ids, not labels. The
     // context menu's fallback when no ActionsProvider is set (exports, tests of the view).
@@ -71,6 +80,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     TopologyNodeItem *nodeAt(const QPoint &pos) const;
@@ -78,6 +90,8 @@ private:
     // batch (TopologyOverviewItem): a fitted 10k-pod cluster stays within a frame.
     void updateLevelOfDetail();
     void onSelectionChanged();
+    void setPointed(const QString &id);
+    QRectF pointerRect(const QString &id) const; // scene rect of the halo, empty: none
 
     TopologyScene *m_scene = nullptr;
     QString m_lastSearch;
@@ -86,6 +100,9 @@ private:
     // viewport of a stale size: it is done once the view is shown.
     bool m_fitWhenShown = false;
     ActionsProvider m_actionsProvider;
+    bool m_laser = false;
+    bool m_overviewAllowed = true;
+    QString m_pointed;
 };
 
 } // namespace Orrery

@@ -314,6 +314,7 @@ void ClusterRunbookExecutor::execute(const RunbookStep &step, Done done)
     const QString path = workloadPath(step);
     switch (step.type) {
     case T::Caption: done(success(step.text)); return;
+    case T::Show: done(success(step.view)); return;
     case T::Wait:
         m_timer->disconnect();
         connect(m_timer, &QTimer::timeout, this,

@@ -48,6 +48,7 @@ constexpr TypeName s_types[] = {
     {RunbookStep::Type::WaitForRollout, "waitForRollout"},
     {RunbookStep::Type::Wait, "wait"},
     {RunbookStep::Type::SetLoad, "setLoad"},
+    {RunbookStep::Type::Show, "show"},
 };
 
 QString scalar(const YAML::Node &node)
@@ -151,6 +152,16 @@ private:
     QString m_step;
     int m_stepLine;
 };
+
+// A view a "show" step names: the hook's key in presenter mode (PresenterWindow::setStepView).
+bool isViewName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 40)
+        return false;
+    return std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-');
+    });
+}
 
 constexpr int s_maxExpectations = 32; // per step: a runbook is read, not generated
 
@@ -405,6 +416,13 @@ RunbookStep parseStep(const YAML::Node &item, int number)
             = parseExpectations(item["expect"], tr("step %1 (%2)").arg(number).arg(typeName));
 
     using T = RunbookStep::Type;
+    if (step.type == T::Show && value.IsScalar()) {
+        step.view = scalar(value); // "show: topology"
+        if (!isViewName(step.view))
+            throw StepError{tr("\"show\" takes a view name (letters and dashes, e.g. topology)"),
+                            lineOf(value)};
+        return step;
+    }
     if (step.type == T::Caption || step.type == T::Wait) {
         if (!value.IsScalar())
             throw StepError{tr("step \"%1\" takes a single value").arg(typeName), lineOf(value)};
@@ -467,6 +485,16 @@ RunbookStep parseStep(const YAML::Node &item, int number)
         step.loadPercent = f.string("percent", true) == QLatin1String("schedule")
                                ? -1
                                : f.integer("percent", true, 0, 0, 1000);
+        break;
+    case T::Show:
+        // "show: {view: chart, target: deployment/web, caption: ...}": a view about one object.
+        f.onlyKnown({"view", "target", "namespace", "caption"});
+        step.view = f.string("view", true);
+        if (!isViewName(step.view))
+            throw StepError{tr("\"show\" takes a view name (letters and dashes, e.g. topology)"),
+                            step.line};
+        if (!f.string("target", false).isEmpty())
+            f.target(step);
         break;
     case T::Caption:
     case T::Wait: break;

@@ -60,6 +60,7 @@ bool RunbookRunner::isWrite(const RunbookStep &step)
 {
     switch (step.type) {
     case RunbookStep::Type::Caption:
+    case RunbookStep::Type::Show:
     case RunbookStep::Type::Wait:
     case RunbookStep::Type::WaitForRollout: return false;
     case RunbookStep::Type::Apply: return !step.dryRun;
@@ -162,6 +163,10 @@ void RunbookRunner::runStep()
     emit stepStarted(index);
     if (step.type == RunbookStep::Type::Caption) {
         onOutcome(m_generation, index, StepOutcome{true, step.text, {}});
+        return;
+    }
+    if (step.type == RunbookStep::Type::Show) { // the player switches views; nothing to run
+        onOutcome(m_generation, index, StepOutcome{true, step.view, {}});
         return;
     }
     if (!m_executor) {

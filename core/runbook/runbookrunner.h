@@ -34,7 +34,8 @@ public:
     // check before start(), the headless player and the in-app player alike.
     static Result<void> checkContext(const Runbook &book, const QString &context);
 
-    // A step that changes the cluster: everything but captions, waits and dry-run applies.
+    // A step that changes the cluster: everything but captions, shows, waits and dry-run
+    // applies.
     static bool isWrite(const RunbookStep &step);
 
     // On a protected cluster a runbook with a write step runs only when the user named the

@@ -22,6 +22,7 @@ struct RunbookStep
         WaitForRollout, // target, timeoutSeconds
         Wait,           // seconds
         SetLoad,        // target, loadPercent (-1: back to the schedule; simulator only)
+        Show,           // view ("topology"; presenter mode switches to it), optional target
     };
 
     Type type = Type::Caption;
@@ -42,6 +43,7 @@ struct RunbookStep
     int loadPercent = 0;
     // What the step's caption claims, checked after the step ran (`expect:` beside the type).
     QList<RunbookExpectation> expectations;
+    QString view; // Show: the view to switch to in presenter mode
 
     static QString typeName(Type type); // the YAML key: "scale", "setImage", ...
 };

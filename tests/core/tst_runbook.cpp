@@ -290,6 +290,40 @@ private slots:
         QCOMPARE(waiting.count(), 3); // no wait after the last step
     }
 
+    // "show" names a view for presenter mode (PresenterWindow::showView): a bare name, or a map
+    // with a target and a caption. It writes nothing and completes without the executor.
+    void showStep()
+    {
+        using T = RunbookStep::Type;
+        auto book = RunbookParser::parse(
+            "- show: topology\n"
+            "- show: {view: chart, target: deployment/web, caption: \"CPU climbs\"}\n");
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().toString()));
+        const auto &s = book->steps;
+        QCOMPARE(s[0].type, T::Show);
+        QCOMPARE(s[0].view, QStringLiteral("topology"));
+        QCOMPARE(s[1].view, QStringLiteral("chart"));
+        QCOMPARE(s[1].targetKind, QStringLiteral("Deployment"));
+        QCOMPARE(s[1].targetName, QStringLiteral("web"));
+        QCOMPARE(s[1].text, QStringLiteral("CPU climbs"));
+        QCOMPARE(RunbookStep::typeName(T::Show), QStringLiteral("show"));
+        QVERIFY(!RunbookRunner::isWrite(s[0]));
+        for (const char *bad : {"- show: Top Ology\n", "- show: {view: \"\"}\n",
+                                "- show: {target: deployment/web}\n"}) {
+            auto refused = RunbookParser::parse(bad);
+            QVERIFY2(!refused.ok(), bad);
+            QCOMPARE(refused.error().line, 1);
+        }
+        FakeExecutor executor;
+        RunbookRunner runner(&executor);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        runner.start(*book);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(executor.executed.isEmpty());
+        QCOMPARE(runner.outcomes().at(1).message, QStringLiteral("chart"));
+    }
+
     void pinnedContext()
     {
         auto book = RunbookParser::parse("name: pinned\ncontext: prod-eu\nsteps:\n  - wait: 1\n",

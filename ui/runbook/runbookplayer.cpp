@@ -51,7 +51,8 @@ QString target(const RunbookStep &step)
 bool writes(const RunbookStep &step)
 {
     using T = RunbookStep::Type;
-    return step.type != T::Caption && step.type != T::Wait && step.type != T::WaitForRollout;
+    return step.type != T::Caption && step.type != T::Show && step.type != T::Wait
+           && step.type != T::WaitForRollout;
 }
 
 } // namespace
@@ -84,6 +85,10 @@ QString describeRunbookStep(const RunbookStep &step)
             .arg(target(step))
             .arg(step.timeoutSeconds);
     case T::Wait: return tr("Wait %1 s").arg(step.seconds);
+    case T::Show:
+        return step.targetName.isEmpty()
+                   ? tr("Show the %1 view").arg(step.view)
+                   : tr("Show the %1 view of %2").arg(step.view, target(step));
     case T::SetLoad:
         return step.loadPercent < 0
                    ? tr("Set the simulated load of %1 back to its schedule").arg(target(step))
@@ -106,6 +111,7 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     , m_start(new QPushButton(tr("Start…"), this))
     , m_next(new QPushButton(tr("Next step"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
+    , m_present(new QPushButton(tr("Present"), this))
     , m_status(new QLabel(this))
     , m_auditWarning(new QLabel(this))
 {
@@ -140,6 +146,8 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     m_next->setToolTip(
         tr("Runs the next step (Right, Space or Page Down; presentation clickers send Page Down)"));
     m_next->setDefault(false);
+    m_present->setToolTip(tr("Play on the live diagram, full screen, with the captions over it "
+                             "(F5); the same keys run the steps"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_title);
@@ -152,6 +160,7 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     buttons->addWidget(m_start);
     buttons->addWidget(m_stop);
     buttons->addWidget(m_next);
+    buttons->addWidget(m_present);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -174,6 +183,11 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
         connect(shortcut, &QShortcut::activated, this, &RunbookPlayer::next);
     }
 
+    auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    present->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(present, &QShortcut::activated, this, &RunbookPlayer::present);
+    connect(m_present, &QPushButton::clicked, this, &RunbookPlayer::present);
+
     connect(m_shipped, &QComboBox::activated, this, &RunbookPlayer::onShippedChosen);
     connect(m_open, &QPushButton::clicked, this, &RunbookPlayer::openFile);
     connect(m_start, &QPushButton::clicked, this, &RunbookPlayer::requestStart);
@@ -186,6 +200,7 @@ RunbookPlayer::RunbookPlayer(QWidget *parent)
     connect(m_runner, &RunbookRunner::expectationChanged, this,
             &RunbookPlayer::onExpectationChanged);
 
+    setFocusPolicy(Qt::ClickFocus); // holds the focus after Start (start())
     m_runner->setStepByStep(true);
     fillShipped();
     showSteps();
@@ -409,7 +424,10 @@ void RunbookPlayer::requestStart()
         yaml = QString::fromUtf8(file.readAll());
     m_confirm->setChange(confirmationSummary(), yaml);
     connect(m_confirm, &QDialog::accepted, this, &RunbookPlayer::start);
-    connect(m_confirm, &QDialog::rejected, this, [this] { m_startAfterConfirm = false; });
+    connect(m_confirm, &QDialog::rejected, this, [this] {
+        m_startAfterConfirm = false;
+        m_presentAfterConfirm = false;
+    });
     m_confirm->open();
 }
 
@@ -422,6 +440,29 @@ void RunbookPlayer::start()
     m_status->setText(
         tr("Started on %1. Press Next (Right, Space, Page Down) for each step.").arg(m_context));
     updateButtons();
+    // The keys must work at once: Start is disabled now, and the focus it had (or that the
+    // confirmation dialog hands back) would otherwise land outside the player, where its
+    // shortcuts do not reach. Next is still disabled here (the runner waits from the next
+    // event-loop turn): the player itself takes the focus.
+    setFocus(Qt::OtherFocusReason);
+    if (m_presentAfterConfirm) {
+        m_presentAfterConfirm = false;
+        emit presentRequested();
+    }
+}
+
+void RunbookPlayer::present()
+{
+    if (m_runner->isRunning()) {
+        emit presentRequested();
+        return;
+    }
+    if (m_book.steps.isEmpty() || m_confirm)
+        return;
+    m_presentAfterConfirm = true;
+    requestStart();
+    if (!m_confirm)
+        m_presentAfterConfirm = false;
 }
 
 void RunbookPlayer::next()
@@ -595,6 +636,7 @@ void RunbookPlayer::updateButtons()
     m_next->setEnabled(m_runner->isWaitingForNext()
                        || (!running && !m_played && !m_book.steps.isEmpty() && m_session));
     m_stop->setEnabled(running);
+    m_present->setEnabled(running || (!m_book.steps.isEmpty() && m_session));
     m_shipped->setEnabled(!running && m_shipped->count() > 1);
     m_open->setEnabled(!running);
 }

@@ -55,6 +55,9 @@ public:
     void requestStart();
     // Runs the next step (starting first if the runbook is not started).
     void next();
+    // Plays on the live diagram: starts first (after confirmation) if not running, then emits
+    // presentRequested (the app opens presenter mode with the captions over the topology).
+    void present();
     void stop();
 
     bool isRunning() const;
@@ -68,12 +71,15 @@ public:
     QLabel *auditWarning() const { return m_auditWarning; }
     QPushButton *nextButton() const { return m_next; }
     QPushButton *startButton() const { return m_start; }
+    QPushButton *presentButton() const { return m_present; }
     QComboBox *shippedList() const { return m_shipped; }
     ConfirmDialog *confirmDialog() const;
     RunbookRunner *runner() const { return m_runner; }
 
 signals:
     void finished(bool ok, int failedIndex);
+    // The running runbook should be shown over the diagram (presenter mode).
+    void presentRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -105,6 +111,7 @@ private:
     RunbookRunner *m_runner;
     Runbook m_book;
     bool m_startAfterConfirm = false;
+    bool m_presentAfterConfirm = false;
     bool m_played
         = false; // started since loaded  // "next" pressed before start: run step 1 once confirmed
 
@@ -117,6 +124,7 @@ private:
     QPushButton *m_start;
     QPushButton *m_next;
     QPushButton *m_stop;
+    QPushButton *m_present;
     QLabel *m_status;
     QLabel *m_auditWarning;
     QPointer<ConfirmDialog> m_confirm;
