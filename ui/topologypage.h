@@ -22,6 +22,7 @@ namespace Orrery {
 
 class ClusterSession;
 class PresenterWindow;
+class ProblemMonitor;
 class ResourceStore;
 class TopologyBuilder;
 class TopologyGraph;
@@ -47,6 +48,10 @@ public:
     void showStore(const QString &context, ResourceStore *store);
     void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
     void setNamespaces(const QStringList &namespaces);
+    // The "N need attention" counter counts the objects this monitor finds a problem with.
+    void setProblemMonitor(ProblemMonitor *monitor);
+    int needAttention() const;
+    QLabel *statusLabel() const { return m_status; }
 
     TopologyView *view() const { return m_view; }
     TopologyScene *scene() const;
@@ -99,6 +104,7 @@ private:
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;
+    QPointer<ProblemMonitor> m_problems;
 };
 
 } // namespace Orrery
