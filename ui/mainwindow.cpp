@@ -315,8 +315,8 @@ void MainWindow::buildMenus()
     for (QAction *menuAction : menuBar()->actions())
         if (QMenu *menu = menuAction->menu())
             for (QAction *action : menu->actions())
-                if (!action->isSeparator() && !action->menu())
-                    commands << action;
+                if (!action->isSeparator() && !action->menu() && action != m_applyAction)
+                    commands << action; // Apply is offered with its own words
     m_paletteController->setWindowActions(commands);
 }
 

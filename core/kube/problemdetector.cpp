@@ -202,9 +202,10 @@ QList<Problem> hpaProblems(const KubeObject &o, const HpaData &hpa, Timestamp no
     return out;
 }
 
-// The problems of a workload whose rollout stalls or whose current pods fail. `failingPods`
-// gives the problems of the failing pods a controller (ReplicaSet, StatefulSet, DaemonSet)
-// owns; `newestReplicaSet` the uid of a Deployment's ReplicaSet for its current revision.
+// The problems of a workload whose rollout stalls or whose current pods fail (crash, cannot
+// pull, cannot start, or wait for a node past the grace period). `failingPods` gives the
+// problems of the failing pods a controller (ReplicaSet, StatefulSet, DaemonSet) owns;
+// `newestReplicaSet` the uid of a Deployment's ReplicaSet for its current revision.
 QList<Problem> workloadProblemsOf(const KubeObject &o, const WorkloadData &w,
                                   const std::function<QList<Problem>(const QString &)> &failingPods,
                                   const QString &newestReplicaSet)
@@ -257,12 +258,6 @@ QList<Problem> workloadProblemsOf(const KubeObject &o, const WorkloadData &w,
               : tr("The rollout is failing: %n pod(s) fail, %1 %2: %3", int(pods.size()))
                     .arg(first.name, first.reason, first.message);
     return {make(o, Problem::Severity::Critical, QStringLiteral("RolloutFailing"), message, since)};
-}
-
-bool hasCritical(const QList<Problem> &problems)
-{
-    return std::any_of(problems.cbegin(), problems.cend(),
-                       [](const Problem &p) { return p.severity == Problem::Severity::Critical; });
 }
 
 // A Deployment's ReplicaSet for its current revision (the highest revision when the
@@ -347,9 +342,7 @@ QList<Problem> ProblemDetector::problemsOf(const KubeObject &object, const Resou
                 if (!ref || ref->uid != ownerUid)
                     continue;
                 Timestamp ignored = 0;
-                const QList<Problem> problems = evaluate(*pod, now, options, ignored);
-                if (hasCritical(problems))
-                    out += problems;
+                out += evaluate(*pod, now, options, ignored);
             }
             return out;
         };
@@ -470,7 +463,7 @@ void ProblemDetector::update(const ResourceStore &, const KubeObjectPtr &object,
         const OwnerReference *ref = o.controllerRef();
         if (ref) {
             // Pods are indexed only while failing: the index stays as small as the trouble.
-            if (hasCritical(problems))
+            if (!problems.isEmpty())
                 m_failingPods[ref->uid].insert(o.uid);
             else
                 forgetPod(o, dirty);

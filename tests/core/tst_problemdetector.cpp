@@ -24,7 +24,8 @@ std::shared_ptr<KubeObject> base(Kind kind, const QString &ns, const QString &na
     o->namespaceName = ns;
     o->name = name;
     o->uid = kindName(kind) + QLatin1Char('/') + ns + QLatin1Char('/') + name;
-    o->resourceVersion = QStringLiteral("1");
+    static int version = 0; // every object built is a new version (the store skips repeats)
+    o->resourceVersion = QString::number(++version);
     o->creationTimestamp = T0 - 600;
     return o;
 }
@@ -280,6 +281,7 @@ void tst_ProblemDetector::failingRolloutNamesTheReason()
               {container(QStringLiteral("Waiting"), QStringLiteral("ImagePullBackOff"))},
               QStringLiteral("Pending")));
     c.flush();
+    QVERIFY(c.last.changed);
     QVERIFY(std::none_of(c.last.appeared.cbegin(), c.last.appeared.cend(),
                          [](const Problem &p) { return p.isRollout(); }));
     QCOMPARE(c.detector.count(Kind::Deployment), 1);
@@ -370,8 +372,8 @@ void tst_ProblemDetector::autoscalers()
     c.flush();
     QCOMPARE(
         c.reasons(),
-        QStringList({QStringLiteral("HorizontalPodAutoscaler noscale FailedGetScale"),
-                     QStringLiteral("HorizontalPodAutoscaler nometrics FailedGetResourceMetric")}));
+        QStringList({QStringLiteral("HorizontalPodAutoscaler nometrics FailedGetResourceMetric"),
+                     QStringLiteral("HorizontalPodAutoscaler noscale FailedGetScale")}));
     QCOMPARE(c.pureReasons(), c.reasons());
     c.detector.recheck(c.store, T0 + 60);
     QCOMPARE(c.detector.count(Kind::HorizontalPodAutoscaler), 3);
