@@ -52,6 +52,7 @@ ProblemNotifier::ProblemNotifier(ProblemMonitor *monitor, ContextPreferences *pr
     connect(close, &QPushButton::clicked, this, &QWidget::hide);
     connect(monitor, &ProblemMonitor::rolloutFailed, this, &ProblemNotifier::announce);
     window->installEventFilter(this);
+    applyTheme();
     hide();
 }
 
@@ -98,9 +99,7 @@ void ProblemNotifier::announce(const QString &context, const Problem &problem)
     }
     m_titleLabel->setText(m_lastTitle);
     m_textLabel->setText(m_lastText);
-    setStyleSheet(QStringLiteral("#problemNotification{border:1px solid %1;border-left:4px solid "
-                                 "%1;border-radius:4px;background:palette(base);}")
-                      .arg(themeColor(Theme::Role::Danger).name()));
+    applyTheme();
     place();
     show();
     raise();
@@ -119,6 +118,29 @@ void ProblemNotifier::place()
     const int w = qMin(440, window->width() - 40);
     resize(w, heightForWidth(w) > 0 ? heightForWidth(w) : sizeHint().height());
     move(window->width() - w - 16, 56);
+}
+
+void ProblemNotifier::applyTheme()
+{
+    // The look's own colours, set again when the look changes (a style sheet's palette(base)
+    // would keep the colour of the moment it was set).
+    if (m_applyingTheme)
+        return;
+    m_applyingTheme = true;
+    setStyleSheet(QStringLiteral("#problemNotification{border:1px solid %1;border-left:4px solid "
+                                 "%1;border-radius:4px;background:%2;}"
+                                 "#problemNotification QLabel{color:%3;background:transparent;}")
+                      .arg(themeColor(Theme::Role::Danger).name(),
+                           themeColor(Theme::Role::Base).name(),
+                           themeColor(Theme::Role::Text).name()));
+    m_applyingTheme = false;
+}
+
+void ProblemNotifier::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QFrame::changeEvent(event);
 }
 
 bool ProblemNotifier::eventFilter(QObject *watched, QEvent *event)

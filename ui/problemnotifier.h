@@ -40,11 +40,13 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void announce(const QString &context, const Problem &problem);
     void place();
     void openLast();
+    void applyTheme();
 
     ContextPreferences *m_preferences;
     bool m_useTray = true;
@@ -57,6 +59,7 @@ private:
     Problem m_problem;
     int m_announced = 0;
     int m_unseen = 0; // announcements while the banner is up
+    bool m_applyingTheme = false;
 };
 
 } // namespace Orrery

@@ -91,6 +91,16 @@ void TestProblemsSim::initTestCase()
     window.show();
     window.activateContext(m_ui.context);
     QVERIFY(waitUntil([&] { return m_window->sessions.isSynced(m_ui.context); }, 60000));
+    // The scenario settles first (its pods start), so what follows starts from a quiet cluster.
+    waitUntil(
+        [&] {
+            for (const KubeObjectPtr &d :
+                 window.activeSession()->store()->objects(Kind::Deployment))
+                if (d->workload()->ready < d->workload()->desired)
+                    return false;
+            return true;
+        },
+        60000);
     // The topology page as app/topologywiring.cpp installs it.
     m_topology = std::make_unique<TopologyPage>();
     m_topology->setSession(window.activeSession());
