@@ -11,13 +11,15 @@
 
 namespace Orrery {
 
-namespace {
+// The rules live in a namespace of their own so that lupdate files their texts under the
+// context tr() uses ("Orrery::ProblemRules").
+namespace ProblemRules {
 
-constexpr const char *Context = "Orrery::ProblemDetector";
+namespace {
 
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate(Context, text, nullptr, n);
+    return QCoreApplication::translate("Orrery::ProblemRules", text, nullptr, n);
 }
 
 QString bounded(QString text)
@@ -301,6 +303,10 @@ bool isWorkload(Kind kind)
 }
 
 } // namespace
+
+} // namespace ProblemRules
+
+using namespace ProblemRules;
 
 bool Problem::isRollout() const
 {
