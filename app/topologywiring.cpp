@@ -24,6 +24,7 @@ void installTopologyPage(MainWindow &window)
                      [page](ClusterSession *session) { page->setSession(session); });
     if (window.activeSession())
         page->setSession(window.activeSession());
+    page->setProblemMonitor(window.problemMonitor());
     // A node's context menu offers the operations of the window's ActionController
     // (app/operationswiring.cpp creates it after this page, so it is looked up when needed).
     page->setObjectActionsProvider([&window](const KubeObjectPtr &object, QObject *parent) {

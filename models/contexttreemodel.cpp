@@ -122,6 +122,15 @@ void ContextTreeModel::setConnectionState(const QString &context, ConnectionStat
     refreshItem(item);
 }
 
+void ContextTreeModel::setProblemCount(const QString &context, int count)
+{
+    QStandardItem *item = m_items.value(context);
+    if (!item || item->data(ProblemCountRole).toInt() == count)
+        return;
+    item->setData(count, ProblemCountRole);
+    refreshItem(item);
+}
+
 ContextTreeModel::ConnectionState ContextTreeModel::connectionState(const QString &context) const
 {
     const QStandardItem *item = m_items.value(context);
@@ -177,6 +186,8 @@ void ContextTreeModel::refreshItem(QStandardItem *item)
                   + item->data(StatusTextRole).toString();
     if (isProtected)
         tip += QStringLiteral("\n") + tr("Protected: changes need confirmation");
+    if (const int problems = item->data(ProblemCountRole).toInt(); problems > 0)
+        tip += QStringLiteral("\n") + tr("%n problem(s)", nullptr, problems);
     item->setToolTip(tip);
     QFont f = item->font();
     f.setBold(item->data(IsCurrentRole).toBool());

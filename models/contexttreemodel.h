@@ -26,6 +26,7 @@ public:
         IsClusterRole,       // bool
         StatusTextRole,      // "Connected", error text...
         IsCurrentRole,       // the kubeconfig's current-context
+        ProblemCountRole,    // int: problems found in the context (ProblemMonitor)
     };
 
     enum class ConnectionState { Disconnected, Connecting, Connected, Error };
@@ -46,6 +47,7 @@ public:
     void setConnectionState(const QString &context, ConnectionState state,
                             const QString &detail = {});
     ConnectionState connectionState(const QString &context) const;
+    void setProblemCount(const QString &context, int count);
 
     QModelIndex indexOfContext(const QString &context) const;
     QStringList contextNames() const;

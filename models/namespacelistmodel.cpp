@@ -67,8 +67,12 @@ QVariant NamespaceListModel::data(const QModelIndex &index, int role) const
         return {};
     const QString &name = m_names.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        const int problems = m_problems.value(name);
+        return problems > 0 ? tr("%1  · %n problem(s)", nullptr, problems).arg(name) : name;
+    }
     case NameRole: return name;
+    case ProblemCountRole: return m_problems.value(name);
     case Qt::CheckStateRole: return m_selected.contains(name) ? Qt::Checked : Qt::Unchecked;
     case MissingRole: return !m_existing.contains(name);
     case Qt::FontRole:
@@ -107,6 +111,16 @@ Qt::ItemFlags NamespaceListModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return {};
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable;
+}
+
+void NamespaceListModel::setProblemCounts(const QHash<QString, int> &counts)
+{
+    if (counts == m_problems)
+        return;
+    m_problems = counts;
+    if (!m_names.isEmpty())
+        emit dataChanged(index(0), index(int(m_names.size()) - 1),
+                         {Qt::DisplayRole, ProblemCountRole});
 }
 
 } // namespace Orrery

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
@@ -14,7 +15,7 @@ class NamespaceListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles : int { NameRole = Qt::UserRole + 1, MissingRole };
+    enum Roles : int { NameRole = Qt::UserRole + 1, MissingRole, ProblemCountRole };
 
     explicit NamespaceListModel(QObject *parent = nullptr);
 
@@ -24,6 +25,8 @@ public:
     void setSelected(const QStringList &selected);
     QStringList selected() const; // sorted
     bool isAll() const { return m_selected.isEmpty(); }
+    // Problems per namespace (ProblemMonitor), shown after the name; absent: none.
+    void setProblemCounts(const QHash<QString, int> &counts);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -39,6 +42,7 @@ private:
     QStringList m_existing;
     QStringList m_names; // existing ∪ selected, sorted
     QSet<QString> m_selected;
+    QHash<QString, int> m_problems;
 };
 
 } // namespace Orrery

@@ -11,12 +11,13 @@ namespace Orrery {
 // One thing the command palette can jump to.
 struct PaletteEntry
 {
-    enum class Type { Kind, Resource, Context, Action };
+    enum class Type { Kind, Resource, Context, Action, Page };
     Type type = Type::Resource;
-    QString title;    // "web-7d9c", "Pods", "prod-eu"
-    QString subtitle; // "Pod · shop", "Workloads", "Context · cluster eu-1"
-    QString context;  // the context a resource or kind belongs to
-    QVariant payload; // Kind, object key, context name, action id
+    QString title;         // "web-7d9c", "Pods", "prod-eu"
+    QString subtitle;      // "Pod · shop", "Workloads", "Context · cluster eu-1"
+    QString context;       // the context a resource or kind belongs to
+    QString namespaceName; // a resource's namespace
+    QVariant payload;      // Kind, object key, context name, action id, page id
 };
 
 // The palette's candidates. Rebuilt when the palette opens (a snapshot: the palette is short

@@ -12,6 +12,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLocale>
 #include <QMenu>
 #include <QPainter>
 #include <QStyledItemDelegate>
@@ -32,7 +33,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
-        if (!index.data(ContextTreeModel::ProtectedRole).toBool()) {
+        const bool isProtected = index.data(ContextTreeModel::ProtectedRole).toBool();
+        const int problems = index.data(ContextTreeModel::ProblemCountRole).toInt();
+        if (!isProtected && problems <= 0) {
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
@@ -44,11 +47,45 @@ public:
         QStyle *style = widget ? widget->style() : QApplication::style();
         constexpr int LockSide = 14;
         style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+        int right = opt.rect.right();
+        QRect lock;
+        if (isProtected) {
+            lock = QRect(right - LockSide - 2, opt.rect.center().y() - LockSide / 2 + 1, LockSide,
+                         LockSide);
+            right = lock.left() - 4;
+        }
+        // The problem count: a red pill with the number, as on the navigator's kinds.
+        QRect badge;
+        QString badgeText;
+        if (problems > 0) {
+            badgeText = QLocale().toString(problems);
+            QFont f = opt.font;
+            f.setBold(true);
+            f.setPointSizeF(f.pointSizeF() * 0.85);
+            const QFontMetrics fm(f);
+            const int w = qMax(fm.horizontalAdvance(badgeText) + 10, fm.height() + 2);
+            badge = QRect(right - w, opt.rect.center().y() - fm.height() / 2, w, fm.height() + 1);
+            right = badge.left() - 4;
+        }
         QStyleOptionViewItem textOpt = opt;
-        textOpt.rect.setRight(opt.rect.right() - LockSide - 6);
+        textOpt.rect.setRight(right - 2);
         style->drawControl(QStyle::CE_ItemViewItem, &textOpt, painter, widget);
-        const QRect lock(opt.rect.right() - LockSide - 2, opt.rect.center().y() - LockSide / 2 + 1,
-                         LockSide, LockSide);
+        if (problems > 0) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(themeColor(Theme::Role::Danger));
+            painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+            QFont f = opt.font;
+            f.setBold(true);
+            f.setPointSizeF(f.pointSizeF() * 0.85);
+            painter->setFont(f);
+            painter->setPen(themeColor(Theme::Role::OnDanger));
+            painter->drawText(badge, Qt::AlignCenter, badgeText);
+            painter->restore();
+        }
+        if (!isProtected)
+            return;
         const QIcon lockIcon = orreryIcon(QStringLiteral("lock"));
         if (opt.state & QStyle::State_Selected) // red on the selection colour would not read
             painter->drawPixmap(lock, tintedPixmap(lockIcon, lock.size(),

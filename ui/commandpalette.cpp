@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPainter>
@@ -68,7 +69,8 @@ public:
             return payload.canConvert<Kind>() ? kindIcon(payload.value<Kind>()) : QIcon();
         }
         case PaletteEntry::Type::Context: return orreryIcon(QStringLiteral("context"));
-        case PaletteEntry::Type::Action: break;
+        case PaletteEntry::Type::Action:
+        case PaletteEntry::Type::Page: break;
         }
         return {};
     }
@@ -89,6 +91,7 @@ CommandPalette::CommandPalette(QWidget *parent)
     , m_proxy(new PaletteFilterProxyModel(this))
     , m_search(new QLineEdit(this))
     , m_list(new QListView(this))
+    , m_nothing(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -96,7 +99,8 @@ CommandPalette::CommandPalette(QWidget *parent)
     applyTheme();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
-    m_search->setPlaceholderText(tr("Jump to a resource, kind or context…"));
+    m_search->setPlaceholderText(
+        tr("Jump to a page, kind, context, command or resource of any connected context…"));
     QFont f = m_search->font();
     f.setPointSizeF(f.pointSizeF() * 1.2);
     m_search->setFont(f);
@@ -105,12 +109,17 @@ CommandPalette::CommandPalette(QWidget *parent)
     m_list->setItemDelegate(new PaletteDelegate(m_list));
     m_list->setUniformItemSizes(true);
     m_list->setFrameShape(QFrame::NoFrame);
+    m_nothing->setWordWrap(true);
+    m_nothing->setAlignment(Qt::AlignCenter);
+    m_nothing->hide();
     layout->addWidget(m_search);
+    layout->addWidget(m_nothing);
     layout->addWidget(m_list);
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setPattern(text);
         m_list->setCurrentIndex(m_proxy->index(0, 0));
+        updateNothing();
     });
     connect(m_search, &QLineEdit::returnPressed, this,
             [this] { activate(m_list->currentIndex()); });
@@ -142,6 +151,18 @@ void CommandPalette::setEntries(QList<PaletteEntry> entries)
     m_model->setEntries(std::move(entries));
     m_proxy->setPattern(m_search->text());
     m_list->setCurrentIndex(m_proxy->index(0, 0));
+    updateNothing();
+}
+
+void CommandPalette::updateNothing()
+{
+    const QString pattern = m_search->text().trimmed();
+    const bool nothing = !pattern.isEmpty() && m_proxy->rowCount() == 0;
+    m_nothing->setText(nothing ? tr("Nothing matches “%1” in the pages, kinds, contexts, "
+                                    "commands or the objects of the connected contexts.")
+                                     .arg(pattern)
+                               : QString());
+    m_nothing->setVisible(nothing);
 }
 
 void CommandPalette::popup()
@@ -153,6 +174,7 @@ void CommandPalette::popup()
     m_search->clear();
     m_proxy->setPattern(QString());
     m_list->setCurrentIndex(m_proxy->index(0, 0));
+    updateNothing();
     show();
     raise();
     m_search->setFocus();

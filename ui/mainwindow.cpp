@@ -5,10 +5,13 @@
 #include "clustersidebar.h"
 #include "commandpalette.h"
 #include "errorpresenter.h"
+#include "kindjump.h"
 #include "manifestdrop.h"
 #include "namespacefilter.h"
 #include "palettecontroller.h"
 #include "preferencesdialog.h"
+#include "problemnotifier.h"
+#include "problemspage.h"
 #include "resourcebrowser.h"
 #include "resourcenavigator.h"
 #include "shortcutsdialog.h"
@@ -19,6 +22,8 @@
 #include <contextstatuslabel.h>
 #include <contextstrip.h>
 #include <freshnessindicator.h>
+#include <namespacelistmodel.h>
+#include <problemmonitor.h>
 #include <sessionmanager.h>
 #include <theme.h>
 
@@ -26,6 +31,7 @@
 #include <monitoring/monitoringsource.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
@@ -170,15 +176,27 @@ void MainWindow::buildUi()
     connect(m_paletteController, &PaletteController::contextRequested, this,
             &MainWindow::activateContext);
     connect(m_paletteController, &PaletteController::objectRequested, this,
-            [this](Kind kind, const QString &ns, const QString &name) {
-                m_browser->rememberPosition();
-                selectObject(kind, ns, name);
-                m_browser->focusTable();
-            });
+            &MainWindow::openObject);
+    connect(m_paletteController, &PaletteController::pageRequested, this, &MainWindow::showPage);
     connect(m_paletteController, &PaletteController::statusMessage, m_errors,
             &ErrorPresenter::showStatus);
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
     connect(m_welcome, &WelcomePage::kubeconfigChosen, this, &MainWindow::kubeconfigChosen);
+
+    // Problems: one monitor for every connected context; its page, counts and notification.
+    m_problems = new ProblemMonitor(m_sessions, this);
+    m_problemsPage = new ProblemsPage(m_problems, m_preferences, m_central);
+    addCentralPage(QApplication::translate("GuiApplication", "Problems"), m_problemsPage);
+    m_notifier = new ProblemNotifier(m_problems, m_preferences, this);
+    m_jump = new KindJump(m_navigator, this);
+    connect(m_problems, &ProblemMonitor::problemsChanged, this, &MainWindow::updateProblemCounts);
+    connect(m_problemsPage, &ProblemsPage::objectRequested, this, &MainWindow::openObject);
+    connect(m_notifier, &ProblemNotifier::objectRequested, this, &MainWindow::openObject);
+    connect(m_jump, &KindJump::kindRequested, this, [this](Kind kind) {
+        selectKind(kind);
+        m_browser->focusTable();
+    });
+    connect(m_jump, &KindJump::pageRequested, this, &MainWindow::showPage);
 
     // A second heartbeat for the freshness text and stale banner (seconds since last event).
     auto *freshnessTimer = new QTimer(this);
@@ -243,8 +261,17 @@ void MainWindow::buildMenus()
     palette->setShortcuts({QKeySequence(tr("Ctrl+K")), QKeySequence(tr("Ctrl+P"))});
     connect(palette, &QAction::triggered, this, &MainWindow::openCommandPalette);
     QAction *filter = go->addAction(tr("Filter Table"));
-    filter->setShortcut(QKeySequence::Find);
-    connect(filter, &QAction::triggered, m_browser, &ResourceBrowser::focusFilter);
+    // "/" as in k9s and less; a line edit with the focus keeps its "/" (text input wins).
+    filter->setShortcuts({QKeySequence(QKeySequence::Find), QKeySequence(Qt::Key_Slash)});
+    connect(filter, &QAction::triggered, this, [this] {
+        if (m_central->currentWidget() != m_browser)
+            m_central->setCurrentWidget(m_browser);
+        m_browser->focusFilter();
+    });
+    QAction *jump = go->addAction(tr("Go to Kind or Page…"));
+    jump->setObjectName(QStringLiteral("kindJumpAction"));
+    jump->setShortcut(QKeySequence(Qt::Key_Colon));
+    connect(jump, &QAction::triggered, this, [this] { m_jump->popup(); });
     QAction *namespaces = go->addAction(tr("Choose Namespaces…"));
     namespaces->setShortcut(QKeySequence(tr("Ctrl+N")));
     connect(namespaces, &QAction::triggered, m_browser->namespaceFilter(),
@@ -296,6 +323,15 @@ void MainWindow::buildMenus()
     connect(shortcuts, &QAction::triggered, this, [this] { ShortcutsDialog(this).exec(); });
     QAction *about = help->addAction(tr("About Orrery"));
     connect(about, &QAction::triggered, this, [this] { AboutDialog(this).exec(); });
+
+    // The palette offers every menu command by name.
+    QList<QAction *> commands;
+    for (QAction *menuAction : menuBar()->actions())
+        if (QMenu *menu = menuAction->menu())
+            for (QAction *action : menu->actions())
+                if (!action->isSeparator() && !action->menu() && action != m_applyAction)
+                    commands << action; // Apply is offered with its own words
+    m_paletteController->setWindowActions(commands);
 }
 
 void MainWindow::setContexts(const QList<ContextTreeModel::Entry> &entries,
@@ -366,8 +402,11 @@ void MainWindow::activateContext(const QString &context)
 
 void MainWindow::onActiveContextChanged(const QString &context)
 {
-    m_central->setCurrentWidget(m_browser);
+    if (m_central->currentWidget() != m_problemsPage)
+        m_central->setCurrentWidget(m_browser);
     m_errors->setActiveContext(context);
+    m_problemsPage->setContext(context);
+    updateProblemCounts(context);
     m_sidebar->setActiveContext(context);
     m_browser->showContext(context, m_sessions->session(context));
     {
@@ -412,6 +451,8 @@ void MainWindow::goBack()
 {
     if (m_palette->isVisible())
         m_palette->hide();
+    else if (m_jump->isVisible())
+        m_jump->hide();
     else
         m_browser->goBack();
 }
@@ -536,6 +577,41 @@ void MainWindow::applyThemeColours()
         QStringLiteral("QTreeView,QTreeWidget{background:%1;}").arg(c(Theme::Role::Sidebar)));
     updateContextChrome();
     m_applyingTheme = false;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_central->currentWidget();
+}
+
+void MainWindow::showPage(const QString &pageId)
+{
+    QWidget *page = m_pages.value(pageId);
+    if (!page)
+        return;
+    m_navigator->selectPage(pageId);
+    m_central->setCurrentWidget(page);
+    page->setFocus();
+}
+
+void MainWindow::openObject(const QString &context, Kind kind, const QString &ns,
+                            const QString &name)
+{
+    if (!context.isEmpty() && context != activeContext())
+        activateContext(context);
+    m_browser->rememberPosition();
+    selectKind(kind);
+    selectObject(kind, ns, name);
+    m_browser->focusTable();
+}
+
+void MainWindow::updateProblemCounts(const QString &context)
+{
+    m_contextModel->setProblemCount(context, m_problems->count(context));
+    if (context != activeContext())
+        return;
+    m_navigator->setProblemCounts(m_problems->countsByKind(context));
+    m_browser->namespaceFilter()->model()->setProblemCounts(m_problems->countsByNamespace(context));
 }
 
 } // namespace Orrery

@@ -30,8 +30,12 @@ class ContextStatusLabel;
 class ContextStrip;
 class ErrorPresenter;
 class FreshnessIndicator;
+class KindJump;
 class ManifestDrop;
 class PaletteController;
+class ProblemMonitor;
+class ProblemNotifier;
+class ProblemsPage;
 class ResourceNavigator;
 class WelcomePage;
 class WindowState;
@@ -113,6 +117,20 @@ public:
     FreshnessIndicator *freshnessIndicator() const { return m_freshness; }
     ContextStrip *contextStrip() const { return m_strip; }
     CommandPalette *commandPalette() const { return m_palette; }
+    // Problems (issue 18): what needs attention in every connected context, its page, the
+    // rollout notification and the ":" jump.
+    ProblemMonitor *problemMonitor() const { return m_problems; }
+    ProblemsPage *problemsPage() const { return m_problemsPage; }
+    ProblemNotifier *problemNotifier() const { return m_notifier; }
+    KindJump *kindJump() const { return m_jump; }
+    ResourceNavigator *navigator() const { return m_navigator; }
+    ClusterSidebar *sidebar() const { return m_sidebar; }
+    ContextTreeModel *contextModel() const { return m_contextModel; }
+    QWidget *currentPage() const;
+    // Shows the object, switching to its context first when it is another one.
+    void openObject(const QString &context, Kind kind, const QString &ns, const QString &name);
+    // Shows a page by its navigator id (pageId()).
+    void showPage(const QString &pageId);
     QSplitter *mainSplitter() const { return m_mainSplitter; }
 
 signals:
@@ -140,6 +158,7 @@ private:
     void updateFreshness();
     void updateCounts();
     void applyThemeColours();
+    void updateProblemCounts(const QString &context);
 
     SessionManager *m_sessions;
     ContextPreferences *m_preferences;
@@ -169,6 +188,10 @@ private:
     ApplyHandler m_applyHandler;
     QAction *m_applyAction = nullptr;
     QStringList m_pendingManifests; // openManifests() before a context was connected
+    ProblemMonitor *m_problems = nullptr;
+    ProblemsPage *m_problemsPage = nullptr;
+    ProblemNotifier *m_notifier = nullptr;
+    KindJump *m_jump = nullptr;
 };
 
 } // namespace Orrery

@@ -26,6 +26,7 @@ NamespaceFilter::NamespaceFilter(QWidget *parent)
     setToolTip(tr("Choose the namespaces to show (Ctrl+N)"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterRole(NamespaceListModel::NameRole); // not the problem counts
 
     m_popup->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(m_popup);

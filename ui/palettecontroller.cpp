@@ -33,10 +33,26 @@ void PaletteController::setObjectActionsProvider(DetailsPane::ActionsProvider pr
     m_actionsProvider = std::move(provider);
 }
 
+void PaletteController::setWindowActions(const QList<QAction *> &actions)
+{
+    m_windowActions.clear();
+    for (QAction *action : actions)
+        m_windowActions << action;
+}
+
 void PaletteController::open(const KubeObjectPtr &selected)
 {
     const QString activeContext = m_sessions->activeContext();
     QList<PaletteEntry> entries;
+    const QHash<QString, QString> pages = m_navigator->pages();
+    for (auto it = pages.cbegin(); it != pages.cend(); ++it) {
+        PaletteEntry e;
+        e.type = PaletteEntry::Type::Page;
+        e.title = it.value();
+        e.subtitle = tr("Page");
+        e.payload = it.key();
+        entries << e;
+    }
     for (Kind kind : m_navigator->kinds()) {
         PaletteEntry e;
         e.type = PaletteEntry::Type::Kind;
@@ -54,22 +70,35 @@ void PaletteController::open(const KubeObjectPtr &selected)
         e.payload = context;
         entries << e;
     }
-    if (ClusterSession *session = m_sessions->activeSession()) {
+    // The objects of every connected context, the active one first.
+    QStringList contexts = m_sessions->connectedContexts();
+    contexts.sort();
+    if (contexts.removeOne(activeContext))
+        contexts.prepend(activeContext);
+    for (const QString &context : std::as_const(contexts)) {
+        ClusterSession *session = m_sessions->session(context);
+        if (!session)
+            continue;
+        const QString where
+            = context == activeContext ? QString() : m_preferences->displayName(context);
         for (Kind kind : m_navigator->kinds()) {
             if (kind == Kind::Event)
                 continue;
             for (const KubeObjectPtr &o : session->store()->objects(kind)) {
+                if (entries.size() > 50000)
+                    break;
                 PaletteEntry e;
                 e.type = PaletteEntry::Type::Resource;
                 e.title = o->name;
                 e.subtitle = o->namespaceName.isEmpty()
                                  ? kindName(kind)
                                  : kindName(kind) + QStringLiteral(" · ") + o->namespaceName;
+                if (!where.isEmpty())
+                    e.subtitle += QStringLiteral(" · ") + where;
                 e.payload = QVariant::fromValue(kind);
-                e.context = o->namespaceName; // namespace of the resource
+                e.context = context;
+                e.namespaceName = o->namespaceName;
                 entries << e;
-                if (entries.size() > 50000)
-                    break;
             }
         }
     }
@@ -102,6 +131,24 @@ void PaletteController::open(const KubeObjectPtr &selected)
         m_actions << apply;
         entries << e;
     }
+    // The window's commands by name: Reconnect Cluster, Preferences, Keyboard Shortcuts…
+    for (const QPointer<QAction> &command : std::as_const(m_windowActions)) {
+        if (!command || !command->isEnabled() || command->text().isEmpty())
+            continue;
+        auto *proxy = new QAction(command->text(), this);
+        connect(proxy, &QAction::triggered, command.data(), &QAction::trigger);
+        PaletteEntry e;
+        e.type = PaletteEntry::Type::Action;
+        e.title = command->text().remove(QLatin1Char('&')).remove(QChar(0x2026));
+        e.subtitle
+            = command->shortcut().isEmpty()
+                  ? tr("Command")
+                  : tr("Command (%1)").arg(command->shortcut().toString(QKeySequence::NativeText));
+        e.context = activeContext;
+        e.payload = int(m_actions.size());
+        m_actions << proxy;
+        entries << e;
+    }
     m_palette->setEntries(std::move(entries));
     m_palette->popup();
 }
@@ -112,8 +159,10 @@ void PaletteController::activate(const PaletteEntry &entry)
     case PaletteEntry::Type::Kind: emit kindRequested(entry.payload.value<Kind>()); break;
     case PaletteEntry::Type::Context: emit contextRequested(entry.payload.toString()); break;
     case PaletteEntry::Type::Resource:
-        emit objectRequested(entry.payload.value<Kind>(), entry.context, entry.title);
+        emit objectRequested(entry.context, entry.payload.value<Kind>(), entry.namespaceName,
+                             entry.title);
         break;
+    case PaletteEntry::Type::Page: emit pageRequested(entry.payload.toString()); break;
     case PaletteEntry::Type::Action: {
         QAction *action = m_actions.value(entry.payload.toInt());
         if (action && action->isEnabled())

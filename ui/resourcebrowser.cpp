@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -34,7 +35,38 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace Orrery {
+
+namespace {
+
+// Calls `intoRows` on Down, Enter and Return; the key is eaten when it returns true.
+class FilterKeys : public QObject
+{
+public:
+    FilterKeys(QObject *parent, std::function<bool()> intoRows)
+        : QObject(parent)
+        , m_intoRows(std::move(intoRows))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_Return
+                 || key->key() == Qt::Key_Enter)
+                && key->modifiers() == Qt::NoModifier)
+                return m_intoRows();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<bool()> m_intoRows;
+};
+
+} // namespace
 
 ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
                                  QWidget *parent)
@@ -200,6 +232,16 @@ void ResourceBrowser::buildUi()
                 emit countsChanged();
                 updateOverlay();
             });
+    // Down or Enter in the filter move into the rows, as in k9s: the first row is selected
+    // when none is.
+    m_filter->installEventFilter(new FilterKeys(this, [this] {
+        if (m_proxy->rowCount() == 0)
+            return false;
+        if (!m_table->currentIndex().isValid())
+            m_table->setCurrentIndex(m_proxy->index(0, 0));
+        m_table->setFocus();
+        return true;
+    }));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         const bool ok = m_proxy->setFilterString(text);
         m_filterError->setText(ok ? QString() : m_proxy->filterError());

@@ -98,6 +98,7 @@ public:
     ResourceFilterProxyModel *proxyModel() const { return m_proxy; }
     MessageOverlay *overlay() const { return m_overlay; }
     NamespaceFilter *namespaceFilter() const { return m_namespaceFilter; }
+    QLineEdit *filterEdit() const { return m_filter; }
     DetailsPane *detailsPane() const { return m_details; }
     QLabel *staleBanner() const { return m_staleBanner; }
     QSplitter *tableSplitter() const { return m_tableSplitter; }

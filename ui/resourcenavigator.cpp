@@ -23,10 +23,8 @@ constexpr int TitleRole = Qt::UserRole + 3;
 QIcon pageIcon(const QString &title)
 {
     static const char *const pages[][2] = {
-        {"Topology", "topology"},
-        {"Runbooks", "runbook"},
-        {"Helm releases", "helmrelease"},
-        {"Audit log", "auditlog"},
+        {"Topology", "topology"},  {"Runbooks", "runbook"}, {"Helm releases", "helmrelease"},
+        {"Audit log", "auditlog"}, {"Problems", "event"},
     };
     for (const auto &page : pages) {
         if (title == QApplication::translate("GuiApplication", page[0])
@@ -55,11 +53,12 @@ ResourceNavigator::ResourceNavigator(QWidget *parent, std::span<const KindInfo> 
     setIndentation(14);
     setUniformRowHeights(true);
     setFrameShape(QFrame::NoFrame);
-    setColumnCount(2);
+    setColumnCount(3); // name, object count, problem count
     setIconSize(QSize(16, 16));
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 
     // One entry per listed row of the kind table, in the table's order, under its category.
     for (const KindInfo &info : kinds) {
@@ -69,6 +68,7 @@ ResourceNavigator::ResourceNavigator(QWidget *parent, std::span<const KindInfo> 
         auto *item = new QTreeWidgetItem(parentItem, {kindPluralName(info), QString()});
         item->setData(0, KindRole, int(info.kind));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setIcon(0, orreryIcon(QLatin1String(info.icon)));
         m_kindItems.insert(int(info.kind), item);
     }
@@ -183,6 +183,36 @@ QString ResourceNavigator::pageId(const QString &title) const
         if (it.value()->text(0).compare(title, Qt::CaseInsensitive) == 0)
             return it.key();
     return {};
+}
+
+QHash<QString, QString> ResourceNavigator::pages() const
+{
+    QHash<QString, QString> out;
+    for (auto it = m_pageItems.cbegin(); it != m_pageItems.cend(); ++it)
+        out.insert(it.key(), it.value()->text(0));
+    return out;
+}
+
+void ResourceNavigator::setProblemCounts(const std::array<int, KindCount> &counts)
+{
+    for (auto it = m_kindItems.cbegin(); it != m_kindItems.cend(); ++it) {
+        const int n = counts[std::size_t(it.key())];
+        QTreeWidgetItem *item = it.value();
+        item->setText(2, n > 0 ? QLocale().toString(n) : QString());
+        item->setData(2, Qt::UserRole, n);
+        item->setToolTip(2, n > 0 ? tr("%n problem(s): see the Problems page", nullptr, n)
+                                  : QString());
+        item->setForeground(2, themeColor(Theme::Role::Danger));
+        QFont f = item->font(2);
+        f.setBold(true);
+        item->setFont(2, f);
+    }
+}
+
+int ResourceNavigator::problemCount(Kind kind) const
+{
+    const QTreeWidgetItem *item = m_kindItems.value(int(kind));
+    return item ? item->data(2, Qt::UserRole).toInt() : 0;
 }
 
 } // namespace Orrery

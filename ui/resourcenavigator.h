@@ -5,6 +5,8 @@
 
 #include <QTreeWidget>
 
+#include <array>
+
 namespace Orrery {
 
 class ResourceStore;
@@ -36,6 +38,11 @@ public:
     void setCounts(const ResourceStore *store);
     // The page added with this title (case-insensitive); empty when there is none.
     QString pageId(const QString &title) const;
+    // Every page added: id → title.
+    QHash<QString, QString> pages() const;
+    // Per-kind problem count (ProblemMonitor) shown after the object count; 0 hides it.
+    void setProblemCounts(const std::array<int, KindCount> &counts);
+    int problemCount(Kind kind) const;
 
 signals:
     void kindSelected(Orrery::Kind kind);

@@ -10,6 +10,8 @@
 #include "topologyview.h"
 
 #include <alertsstate.h>
+#include <problemmonitor.h>
+
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
@@ -203,8 +205,10 @@ TopologyPage::TopologyPage(QWidget *parent)
         [this](const TopologyNode &node, QObject *owner) { return nodeActions(node, owner); });
 
     auto *present = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    present->setWhatsThis(tr("Topology: presenter mode (full screen)"));
     connect(present, &QShortcut::activated, this, [this] { startPresenter(); });
     auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setWhatsThis(tr("Topology: search"));
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -581,17 +585,31 @@ void TopologyPage::applyFilter()
     updateStatus();
 }
 
+void TopologyPage::setProblemMonitor(ProblemMonitor *monitor)
+{
+    if (m_problems)
+        disconnect(m_problems, nullptr, this, nullptr);
+    m_problems = monitor;
+    if (m_problems)
+        connect(m_problems, &ProblemMonitor::problemsChanged, this, [this] { updateStatus(); });
+    updateStatus();
+}
+
+int TopologyPage::needAttention() const
+{
+    // The objects with a problem by the same rule as the Problems page (a scale-up in
+    // progress is not one), not the nodes coloured "progressing" or "warning".
+    const ProblemDetector *detector
+        = m_problems && m_current ? m_problems->detectorFor(m_current->store) : nullptr;
+    return detector ? detector->objectCount() : 0;
+}
+
 void TopologyPage::updateStatus()
 {
     if (!m_current)
         return;
-    int unhealthy = 0;
-    for (const TopologyNode &node : m_current->graph.nodes())
-        unhealthy += node.kind != TopologyKind::PodGroup && TopologyFilter::isUnhealthy(node.health)
-                         ? 1
-                         : 0;
     m_status->setText(
-        tr("%1 objects, %2 need attention").arg(m_current->graph.nodeCount()).arg(unhealthy));
+        tr("%1 objects, %2 need attention").arg(m_current->graph.nodeCount()).arg(needAttention()));
 }
 
 void TopologyPage::chooseExportFile()

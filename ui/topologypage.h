@@ -22,6 +22,7 @@ namespace Orrery {
 
 class ClusterSession;
 class PresenterWindow;
+class ProblemMonitor;
 class ResourceStore;
 class TopologyBuilder;
 class TopologyGraph;
@@ -49,6 +50,10 @@ public:
     void showStore(const QString &context, ResourceStore *store);
     void setSession(ClusterSession *session); // convenience for MainWindow::activeSessionChanged
     void setNamespaces(const QStringList &namespaces);
+    // The "N need attention" counter counts the objects this monitor finds a problem with.
+    void setProblemMonitor(ProblemMonitor *monitor);
+    int needAttention() const;
+    QLabel *statusLabel() const { return m_status; }
 
     // The heat overlay (the toolbar's "Heat" menu, remembered in the settings): colours pods,
     // workloads and nodes by CPU or memory use against their requests (nodes: allocatable),
@@ -123,6 +128,7 @@ private:
     QStringList m_namespaces;
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;
+    QPointer<ProblemMonitor> m_problems;
 };
 
 } // namespace Orrery
