@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AlertmanagerEndpoint</name>
+    <message>
+        <source>"%1" is not an Alertmanager: give an http(s) URL (http://127.0.0.1:9093) or a Service (service/NAMESPACE/NAME[:PORT])</source>
+        <translation>"%1" is not an Alertmanager: give an http(s) URL (http://127.0.0.1:9093) or a Service (service/NAMESPACE/NAME[:PORT])</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerResponse</name>
+    <message>
+        <source>alerts</source>
+        <translation>alerts</translation>
+    </message>
+    <message>
+        <source>silences</source>
+        <translation>silences</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</source>
+        <translation>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: context "%1": %2</translation>
+    </message>
+    <message>
+        <source>no answer in %1 s</source>
+        <translation>no answer in %1 s</translation>
+    </message>
+    <message>
+        <source>No active alerts at %1</source>
+        <translation>No active alerts at %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsUnavailable</name>
+    <message>
+        <source>no Alertmanager is set for this context (--alertmanager URL, or the context's monitoring settings)</source>
+        <translation>no Alertmanager is set for this context (--alertmanager URL, or the context's monitoring settings)</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 could not be reached: %2</source>
+        <translation>Alertmanager at %1 could not be reached: %2</translation>
+    </message>
+    <message>
+        <source>forbidden: reaching Alertmanager through the API server needs the verb "get" on services/proxy in namespace "%1"</source>
+        <translation>forbidden: reaching Alertmanager through the API server needs the verb "get" on services/proxy in namespace "%1"</translation>
+    </message>
+    <message>
+        <source>forbidden: Alertmanager at %1 answered 403: %2</source>
+        <translation>forbidden: Alertmanager at %1 answered 403: %2</translation>
+    </message>
+    <message>
+        <source>no Alertmanager API v2 at %1 (HTTP 404: %2)</source>
+        <translation>no Alertmanager API v2 at %1 (HTTP 404: %2)</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 answered HTTP %2: %3</source>
+        <translation>Alertmanager at %1 answered HTTP %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>fix the context's entries in the kubeconfig</source>
@@ -193,6 +261,18 @@
         <source>orrery: no contexts found (tried: %1)</source>
         <translation>orrery: no contexts found (tried: %1)</translation>
     </message>
+    <message>
+        <source>%1 answered, but TLS verification failed: %2</source>
+        <translation>%1 answered, but TLS verification failed: %2</translation>
+    </message>
+    <message>
+        <source>orrery: the kubeconfig has errors; these entries were not loaded:</source>
+        <translation>orrery: the kubeconfig has errors; these entries were not loaded:</translation>
+    </message>
+    <message>
+        <source>orrery: no usable context: fix the errors above</source>
+        <translation>orrery: no usable context: fix the errors above</translation>
+    </message>
 </context>
 <context>
     <name>ExportTopology</name>
@@ -223,14 +303,6 @@
 </context>
 <context>
     <name>GuiApplication</name>
-    <message>
-        <source>No kubeconfig found (looked at %1).</source>
-        <translation>No kubeconfig found (looked at %1).</translation>
-    </message>
-    <message>
-        <source>The kubeconfig defines no contexts.</source>
-        <translation>The kubeconfig defines no contexts.</translation>
-    </message>
     <message>
         <source>Starting the demo cluster…</source>
         <translation>Starting the demo cluster…</translation>
@@ -270,6 +342,18 @@
     <message>
         <source>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</source>
         <translation>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>orrery: --prometheus: %1</source>
+        <translation>orrery: --prometheus: %1</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
     </message>
 </context>
 <context>
@@ -312,6 +396,29 @@
     <message>
         <source> … [line cut: longer than %1]</source>
         <translation> … [line cut: longer than %1]</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringServersStatus</name>
+    <message>
+        <source>Prometheus and Alertmanager are not started</source>
+        <translation>Prometheus and Alertmanager are not started</translation>
+    </message>
+    <message>
+        <source>Starting Prometheus and Alertmanager for the demo cluster %1…</source>
+        <translation>Starting Prometheus and Alertmanager for the demo cluster %1…</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) and Alertmanager (%2) watch the demo cluster %3</source>
+        <translation>Prometheus (%1) and Alertmanager (%2) watch the demo cluster %3</translation>
+    </message>
+    <message>
+        <source>%1 not installed (Debian packages prometheus and prometheus-alertmanager; scripts/deps.sh installs them): the demo runs without Prometheus charts and alerts</source>
+        <translation>%1 not installed (Debian packages prometheus and prometheus-alertmanager; scripts/deps.sh installs them): the demo runs without Prometheus charts and alerts</translation>
+    </message>
+    <message>
+        <source>Prometheus and Alertmanager could not start: %1</source>
+        <translation>Prometheus and Alertmanager could not start: %1</translation>
     </message>
 </context>
 <context>
@@ -476,6 +583,202 @@
         <source>the audit log's lock file could not be created</source>
         <translation>the audit log's lock file could not be created</translation>
     </message>
+    <message>
+        <source>the answer has more than %1 %2</source>
+        <translation>the answer has more than %1 %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not an Alertmanager API v2 list</source>
+        <translation>HTTP %1: the answer is not an Alertmanager API v2 list</translation>
+    </message>
+    <message>
+        <source>%1: %2 (set for this context)</source>
+        <translation>%1: %2 (set for this context)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (found automatically)</source>
+        <translation>%1: %2 (found automatically)</translation>
+    </message>
+    <message>
+        <source>no %1 set for this context, and the cluster's Services are not listed (yet, or "list services" is not allowed), so none could be found; set one in Preferences</source>
+        <translation>no %1 set for this context, and the cluster's Services are not listed (yet, or "list services" is not allowed), so none could be found; set one in Preferences</translation>
+    </message>
+    <message>
+        <source>no %1 found; looked for Services %2 in namespaces %3; set one for this context in Preferences</source>
+        <translation>no %1 found; looked for Services %2 in namespaces %3; set one for this context in Preferences</translation>
+    </message>
+    <message>
+        <source>no pods</source>
+        <translation>no pods</translation>
+    </message>
+    <message>
+        <source>1 pod: %1</source>
+        <translation>1 pod: %1</translation>
+    </message>
+    <message>
+        <source>%1 pods: %2</source>
+        <translation>%1 pods: %2</translation>
+    </message>
+    <message>
+        <source>%1 not found in namespace %2</source>
+        <translation>%1 not found in namespace %2</translation>
+    </message>
+    <message>
+        <source>not a workload</source>
+        <translation>not a workload</translation>
+    </message>
+    <message>
+        <source>waiting for the spec update to be observed</source>
+        <translation>waiting for the spec update to be observed</translation>
+    </message>
+    <message>
+        <source>the rollout exceeded its progress deadline</source>
+        <translation>the rollout exceeded its progress deadline</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new replicas updated</source>
+        <translation>%1 of %2 new replicas updated</translation>
+    </message>
+    <message>
+        <source>old replicas pending termination: %1</source>
+        <translation>old replicas pending termination: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 updated replicas available</source>
+        <translation>%1 of %2 updated replicas available</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods ready</source>
+        <translation>%1 of %2 pods ready</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods on the update revision</source>
+        <translation>%1 of %2 pods on the update revision</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new pods updated</source>
+        <translation>%1 of %2 new pods updated</translation>
+    </message>
+    <message>
+        <source>%1 of %2 updated pods available</source>
+        <translation>%1 of %2 updated pods available</translation>
+    </message>
+    <message>
+        <source>rolled out: %1 of %2 replicas available</source>
+        <translation>rolled out: %1 of %2 replicas available</translation>
+    </message>
+    <message>
+        <source>waiting for the cluster's %1 to load</source>
+        <translation>waiting for the cluster's %1 to load</translation>
+    </message>
+    <message>
+        <source>no Helm release %1 in namespace %2</source>
+        <translation>no Helm release %1 in namespace %2</translation>
+    </message>
+    <message>
+        <source>revision %1, %2</source>
+        <translation>revision %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 has no replica counts</source>
+        <translation>%1 has no replica counts</translation>
+    </message>
+    <message>
+        <source>%1 replicas: %2</source>
+        <translation>%1 replicas: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no pod template</source>
+        <translation>%1 has no pod template</translation>
+    </message>
+    <message>
+        <source>no container named %1</source>
+        <translation>no container named %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>image %1</translation>
+    </message>
+    <message>
+        <source>each "expect" entry of %1 must be a map such as {kind: pods, of: deployment/NAME, state: Running}</source>
+        <translation>each "expect" entry of %1 must be a map such as {kind: pods, of: deployment/NAME, state: Running}</translation>
+    </message>
+    <message>
+        <source>"%1" of an expectation of %2 must be a single value</source>
+        <translation>"%1" of an expectation of %2 must be a single value</translation>
+    </message>
+    <message>
+        <source>an expectation of %1 needs "kind": pods, rollout, replicas, image or helmRelease</source>
+        <translation>an expectation of %1 needs "kind": pods, rollout, replicas, image or helmRelease</translation>
+    </message>
+    <message>
+        <source>unknown expectation kind "%1" in %2: use pods, rollout, replicas, image or helmRelease</source>
+        <translation>unknown expectation kind "%1" in %2: use pods, rollout, replicas, image or helmRelease</translation>
+    </message>
+    <message>
+        <source>expectation "%1" of %2 needs "%3"</source>
+        <translation>expectation "%1" of %2 needs "%3"</translation>
+    </message>
+    <message>
+        <source>expectation "%1" of %2 has no field "%3"</source>
+        <translation>expectation "%1" of %2 has no field "%3"</translation>
+    </message>
+    <message>
+        <source>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME, replicaset/NAME or hpa/NAME</source>
+        <translation>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME, replicaset/NAME or hpa/NAME</translation>
+    </message>
+    <message>
+        <source>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME or replicaset/NAME</source>
+        <translation>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME or replicaset/NAME</translation>
+    </message>
+    <message>
+        <source>"within" of expectation "%1" in %2 must be a duration such as 60s, 2m or 90 (seconds), at most one hour</source>
+        <translation>"within" of expectation "%1" in %2 must be a duration such as 60s, 2m or 90 (seconds), at most one hour</translation>
+    </message>
+    <message>
+        <source>"%1" of expectation "%2" in %3 must be a number or a comparison such as "&gt;= 4"%4</source>
+        <translation>"%1" of expectation "%2" in %3 must be a number or a comparison such as "&gt;= 4"%4</translation>
+    </message>
+    <message>
+        <source>, or all</source>
+        <translation>, or all</translation>
+    </message>
+    <message>
+        <source>expectation "pods" of %1 needs "state" or "count"</source>
+        <translation>expectation "pods" of %1 needs "state" or "count"</translation>
+    </message>
+    <message>
+        <source>"field" of expectation "replicas" in %1 must be one of %2</source>
+        <translation>"field" of expectation "replicas" in %1 must be one of %2</translation>
+    </message>
+    <message>
+        <source>expectation "helmRelease" of %1 needs "revision" or "status"</source>
+        <translation>expectation "helmRelease" of %1 needs "revision" or "status"</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 expectations</source>
+        <translation>%1 has more than %2 expectations</translation>
+    </message>
+    <message>
+        <source>"expect" of %1 must be a map or a non-empty list of maps</source>
+        <translation>"expect" of %1 must be a map or a non-empty list of maps</translation>
+    </message>
+    <message>
+        <source>step %1 (%2)</source>
+        <translation>step %1 (%2)</translation>
+    </message>
+    <message>
+        <source>"show" takes a view name (letters and dashes, e.g. topology)</source>
+        <translation>"show" takes a view name (letters and dashes, e.g. topology)</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>Show the %1 view</translation>
+    </message>
+    <message>
+        <source>Show the %1 view of %2</source>
+        <translation>Show the %1 view of %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -548,6 +851,153 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertmanagerResponse</name>
+    <message>
+        <source>the answer names no silence id</source>
+        <translation>the answer names no silence id</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertsModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>cluster</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>silenced</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>inhibited</translation>
+    </message>
+    <message>
+        <source>unprocessed</source>
+        <translation>unprocessed</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>firing</translation>
+    </message>
+    <message>
+        <source>Open the runbook</source>
+        <translation>Open the runbook</translation>
+    </message>
+    <message>
+        <source>Silenced by %1 until %2: %3</source>
+        <translation>Silenced by %1 until %2: %3</translation>
+    </message>
+    <message>
+        <source>Silenced by %1</source>
+        <translation>Silenced by %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertsPage</name>
+    <message>
+        <source>Silence…</source>
+        <translation>Silence…</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>Expire silence</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Silence the selected alert in Alertmanager (matchers prefilled from its labels)</source>
+        <translation>Silence the selected alert in Alertmanager (matchers prefilled from its labels)</translation>
+    </message>
+    <message>
+        <source>Expire the silences that mute the selected alert</source>
+        <translation>Expire the silences that mute the selected alert</translation>
+    </message>
+    <message>
+        <source>Reading Alertmanager…</source>
+        <translation>Reading Alertmanager…</translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>No alerts</translation>
+    </message>
+    <message>
+        <source>No alerts can be shown: %1</source>
+        <translation>No alerts can be shown: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n firing</numerusform>
+            <numerusform>%n firing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silenced</source>
+        <translation>
+            <numerusform>%n silenced</numerusform>
+            <numerusform>%n silenced</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from %1, updated %2</source>
+        <translation>from %1, updated %2</translation>
+    </message>
+    <message>
+        <source>No alert is firing.</source>
+        <translation>No alert is firing.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1400,20 @@ GPL-3.0-or-later</translation>
         <source>The change failed</source>
         <translation>The change failed</translation>
     </message>
+    <message>
+        <source>Alertmanager could not be reached: %1</source>
+        <translation>Alertmanager could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: reaching Alertmanager through the API server needs the verb "%1" on services/proxy in namespace %2.
+The server said: %3</source>
+        <translation>Forbidden: reaching Alertmanager through the API server needs the verb "%1" on services/proxy in namespace %2.
+The server said: %3</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused (HTTP %1): %2</source>
+        <translation>Alertmanager refused (HTTP %1): %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ClusterRunbookExecutor</name>
@@ -1059,8 +1523,12 @@ GPL-3.0-or-later</translation>
 <context>
     <name>Orrery::CommandPalette</name>
     <message>
-        <source>Jump to a resource, kind or context…</source>
-        <translation>Jump to a resource, kind or context…</translation>
+        <source>Jump to a page, kind, context, command or resource of any connected context…</source>
+        <translation>Jump to a page, kind, context, command or resource of any connected context…</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1” in the pages, kinds, contexts, commands or the objects of the connected contexts.</source>
+        <translation>Nothing matches “%1” in the pages, kinds, contexts, commands or the objects of the connected contexts.</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1664,13 @@ Namespace: %4</translation>
         <source>Protected: changes need confirmation</source>
         <translation>Protected: changes need confirmation</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ControllerRevisionRollback</name>
@@ -1226,6 +1701,65 @@ Namespace: %4</translation>
     <message>
         <source>rolled back</source>
         <translation>rolled back</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CreateSilenceOperation</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Silence %1</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Cannot silence %1</source>
+        <translation>Cannot silence %1</translation>
+    </message>
+    <message>
+        <source>A silence needs at least one matcher: without one it would match nothing, and Alertmanager refuses it.</source>
+        <translation>A silence needs at least one matcher: without one it would match nothing, and Alertmanager refuses it.</translation>
+    </message>
+    <message>
+        <source>Say why in the comment: it is what the next person on call reads.</source>
+        <translation>Say why in the comment: it is what the next person on call reads.</translation>
+    </message>
+    <message>
+        <source>The silence must end after it starts.</source>
+        <translation>The silence must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Silence %1 for %2, until %3, matching %4</source>
+        <translation>Silence %1 for %2, until %3, matching %4</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>Created by: %1</source>
+        <translation>Created by: %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no dry run; the silence was checked here (matchers, comment, times) and nothing was sent.</source>
+        <translation>Alertmanager has no dry run; the silence was checked here (matchers, comment, times) and nothing was sent.</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1: done (%2)</translation>
+    </message>
+    <message>
+        <source>Silenced %1 until %2 (silence %3)</source>
+        <translation>Silenced %1 until %2 (silence %3)</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <source>Silenced %1. Expire the silence again?</source>
+        <translation>Silenced %1. Expire the silence again?</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +2126,34 @@ Namespace: %4</translation>
         <source>Waiting for the first answer of metrics-server…</source>
         <translation>Waiting for the first answer of metrics-server…</translation>
     </message>
+    <message>
+        <source>Alerts (%1 firing)</source>
+        <translation>Alerts (%1 firing)</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>silenced</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>inhibited</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>firing</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>runbook</source>
+        <translation>runbook</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ErrorPresenter</name>
@@ -1662,6 +2224,61 @@ Namespace: %4</translation>
     <message>
         <source>%1 %2 is not in the cluster (any more).</source>
         <translation>%1 %2 is not in the cluster (any more).</translation>
+    </message>
+    <message>
+        <source>The cluster's certificate is not the one the kubeconfig trusts</source>
+        <translation>The cluster's certificate is not the one the kubeconfig trusts</translation>
+    </message>
+    <message>
+        <source>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</source>
+        <translation>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ExpireSilenceOperation</name>
+    <message>
+        <source>Expire silence %1</source>
+        <translation>Expire silence %1</translation>
+    </message>
+    <message>
+        <source>Expire</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Cannot expire silence %1</source>
+        <translation>Cannot expire silence %1</translation>
+    </message>
+    <message>
+        <source>the connection to Alertmanager is closed</source>
+        <translation>the connection to Alertmanager is closed</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no silence %1 (expired silences are kept only for a while)</source>
+        <translation>Alertmanager has no silence %1 (expired silences are kept only for a while)</translation>
+    </message>
+    <message>
+        <source>silence %1 is already expired</source>
+        <translation>silence %1 is already expired</translation>
+    </message>
+    <message>
+        <source>Expire silence %1 matching %2</source>
+        <translation>Expire silence %1 matching %2</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>Created by: %1</source>
+        <translation>Created by: %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no dry run; nothing was sent.</source>
+        <translation>Alertmanager has no dry run; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Expired silence %1. Silence the same alerts again until %2?</source>
+        <translation>Expired silence %1. Silence the same alerts again until %2?</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2728,17 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::KindJump</name>
+    <message>
+        <source>:kind or :page, e.g. :po :deploy :svc :topology :problems</source>
+        <translation>:kind or :page, e.g. :po :deploy :svc :topology :problems</translation>
+    </message>
+    <message>
+        <source>No kind or page is called “%1”. Try :po, :deploy, :svc, :topology or :problems.</source>
+        <translation>No kind or page is called “%1”. Try :po, :deploy, :svc, :topology or :problems.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Kinds</name>
     <message>
         <source>Pod</source>
@@ -2320,6 +2948,64 @@ Namespace: %4</translation>
             <numerusform>%Ln controller revision</numerusform>
             <numerusform>%Ln controller revisions</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::KubeconfigController</name>
+    <message>
+        <source>No kubeconfig found (looked at %1).</source>
+        <translation>No kubeconfig found (looked at %1).</translation>
+    </message>
+    <message>
+        <source>The kubeconfig defines no contexts.</source>
+        <translation>The kubeconfig defines no contexts.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig could not be loaded; no context is usable:</source>
+        <translation>The kubeconfig could not be loaded; no context is usable:</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed but cannot be read; the contexts keep their last good configuration until it is fixed.</source>
+        <translation>The kubeconfig changed but cannot be read; the contexts keep their last good configuration until it is fixed.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed: its contexts are loaded.</source>
+        <translation>The kubeconfig changed: its contexts are loaded.</translation>
+    </message>
+    <message>
+        <source>the kubeconfig changed</source>
+        <translation>the kubeconfig changed</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed; no connected context is affected.</source>
+        <translation>The kubeconfig changed; no connected context is affected.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed: reconnecting %1 with the new credentials.</source>
+        <translation>The kubeconfig changed: reconnecting %1 with the new credentials.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::LocalMonitoringServers</name>
+    <message>
+        <source>no temporary directory</source>
+        <translation>no temporary directory</translation>
+    </message>
+    <message>
+        <source>cannot write the configuration in %1</source>
+        <translation>cannot write the configuration in %1</translation>
+    </message>
+    <message>
+        <source>%1 did not start: %2</source>
+        <translation>%1 did not start: %2</translation>
+    </message>
+    <message>
+        <source>%1 exited (code %2): %3</source>
+        <translation>%1 exited (code %2): %3</translation>
+    </message>
+    <message>
+        <source>not ready after %1 s</source>
+        <translation>not ready after %1 s</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +3259,14 @@ Namespace: %4</translation>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
+    <message>
+        <source>Go to Kind or Page…</source>
+        <translation>Go to Kind or Page…</translation>
+    </message>
+    <message>
+        <source>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</source>
+        <translation>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ManifestRedaction</name>
@@ -2586,6 +3280,49 @@ Namespace: %4</translation>
     <message>
         <source>%1 cores</source>
         <translation>%1 cores</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricQueries</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory (working set)</source>
+        <translation>Memory (working set)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Restarts</translation>
+    </message>
+    <message>
+        <source>Network (pods)</source>
+        <translation>Network (pods)</translation>
+    </message>
+    <message>
+        <source>Restarts (pods on the node)</source>
+        <translation>Restarts (pods on the node)</translation>
+    </message>
+    <message>
+        <source>%1 against its target, and replicas</source>
+        <translation>%1 against its target, and replicas</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +3391,21 @@ Namespace: %4</translation>
         <source>A container sets no memory limit.</source>
         <translation>A container sets no memory limit.</translation>
     </message>
+    <message>
+        <source>No running pods.</source>
+        <translation>No running pods.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods have a metrics-server sample; the figures are theirs.</source>
+        <translation>%1 of %2 pods have a metrics-server sample; the figures are theirs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sum of %n pod(s).</source>
+        <translation>
+            <numerusform>The sum of %n pod.</numerusform>
+            <numerusform>The sum of %n pods.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::MetricsHistoryView</name>
@@ -2710,6 +3462,61 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::MonitoringDiscovery</name>
+    <message numerus="yes">
+        <source>no %1 found; looked for Services %2 in %n namespace(s); set one for this context in Preferences</source>
+        <translation>
+            <numerusform>no %1 found; looked for Services %2 in %n namespace; set one for this context in Preferences</numerusform>
+            <numerusform>no %1 found; looked for Services %2 in %n namespaces; set one for this context in Preferences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringEndpoint</name>
+    <message>
+        <source>Service %1/%2 (API server proxy)</source>
+        <translation>Service %1/%2 (API server proxy)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringProblem</name>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>forbidden: %1 refused the query (HTTP 403)</source>
+        <translation>forbidden: %1 refused the query (HTTP 403)</translation>
+    </message>
+    <message>
+        <source>forbidden: reading Prometheus through the API server needs the verb "get" on services/proxy in namespace "%1"</source>
+        <translation>forbidden: reading Prometheus through the API server needs the verb "get" on services/proxy in namespace "%1"</translation>
+    </message>
+    <message>
+        <source>the query failed: %1
+PromQL: %2</source>
+        <translation>the query failed: %1
+PromQL: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus has no series with %1 (is kube-state-metrics or cAdvisor scraped?)
+PromQL: %2</source>
+        <translation>Prometheus has no series with %1 (is kube-state-metrics or cAdvisor scraped?)
+PromQL: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringTarget</name>
+    <message>
+        <source>"%1" is not a valid URL</source>
+        <translation>"%1" is not a valid URL</translation>
+    </message>
+    <message>
+        <source>"%1" is neither a URL (http://host:9090) nor a Service (namespace/name:port)</source>
+        <translation>"%1" is neither a URL (http://host:9090) nor a Service (namespace/name:port)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::NamespaceFilter</name>
     <message>
         <source>Choose the namespaces to show (Ctrl+N)</source>
@@ -2748,6 +3555,92 @@ Namespace: %4</translation>
     <message>
         <source>This namespace does not exist (any more).</source>
         <translation>This namespace does not exist (any more).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  · %n problem(s)</source>
+        <translation>
+            <numerusform>%1  · %n problem</numerusform>
+            <numerusform>%1  · %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ObjectMetricsView</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Time range of the charts</source>
+        <translation>Time range of the charts</translation>
+    </message>
+    <message>
+        <source>Prometheus: not looked for yet (no cluster connected)</source>
+        <translation>Prometheus: not looked for yet (no cluster connected)</translation>
+    </message>
+    <message>
+        <source>Showing the HPA's status as Orrery recorded it since it connected.</source>
+        <translation>Showing the HPA's status as Orrery recorded it since it connected.</translation>
+    </message>
+    <message>
+        <source>Showing metrics-server's samples (CPU and memory, kept since Orrery connected).</source>
+        <translation>Showing metrics-server's samples (CPU and memory, kept since Orrery connected).</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1, but %2. %3</source>
+        <translation>%1, but %2. %3</translation>
+    </message>
+    <message>
+        <source>The PromQL behind this chart</source>
+        <translation>The PromQL behind this chart</translation>
+    </message>
+    <message>
+        <source>Copy PromQL</source>
+        <translation>Copy PromQL</translation>
+    </message>
+    <message>
+        <source>Copy this chart's PromQL to the clipboard</source>
+        <translation>Copy this chart's PromQL to the clipboard</translation>
+    </message>
+    <message>
+        <source>Metrics against targets, and replicas</source>
+        <translation>Metrics against targets, and replicas</translation>
+    </message>
+    <message>
+        <source>%1 against its target, and replicas (kept status)</source>
+        <translation>%1 against its target, and replicas (kept status)</translation>
+    </message>
+    <message>
+        <source>no status recorded yet for this HPA</source>
+        <translation>no status recorded yet for this HPA</translation>
+    </message>
+    <message>
+        <source>this HPA lists no metrics, and %1</source>
+        <translation>this HPA lists no metrics, and %1</translation>
+    </message>
+    <message>
+        <source>no cluster connected</source>
+        <translation>no cluster connected</translation>
+    </message>
+    <message>
+        <source>CPU (metrics-server)</source>
+        <translation>CPU (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Memory (metrics-server)</source>
+        <translation>Memory (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of metrics-server…</source>
+        <translation>Waiting for the first answer of metrics-server…</translation>
+    </message>
+    <message>
+        <source>no metrics-server sample yet for the pods of %1 in namespace %2</source>
+        <translation>no metrics-server sample yet for the pods of %1 in namespace %2</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +3749,18 @@ Namespace: %4</translation>
         <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
         <translation>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</translation>
     </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Command (%1)</source>
+        <translation>Command (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PauseOperation</name>
@@ -2914,6 +3819,30 @@ Namespace: %4</translation>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
+    <message>
+        <source>found automatically</source>
+        <translation>found automatically</translation>
+    </message>
+    <message>
+        <source>A URL (http://127.0.0.1:9090) or a Service reached through the API server, as namespace/name:port (monitoring/prometheus-operated:9090)</source>
+        <translation>A URL (http://127.0.0.1:9090) or a Service reached through the API server, as namespace/name:port (monitoring/prometheus-operated:9090)</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus:</source>
+        <translation>&amp;Prometheus:</translation>
+    </message>
+    <message>
+        <source>&amp;Alertmanager:</source>
+        <translation>&amp;Alertmanager:</translation>
+    </message>
+    <message>
+        <source>Monitoring of context %1</source>
+        <translation>Monitoring of context %1</translation>
+    </message>
+    <message>
+        <source>Saved for this context; the charts use it at once.</source>
+        <translation>Saved for this context; the charts use it at once.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PresenterWindow</name>
@@ -2952,6 +3881,189 @@ Namespace: %4</translation>
     <message>
         <source>Orrery — Presenter</source>
         <translation>Orrery — Presenter</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Rollout stalled on %1</source>
+        <translation>Rollout stalled on %1</translation>
+    </message>
+    <message>
+        <source>Rollout failing on %1</source>
+        <translation>Rollout failing on %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 in %3</source>
+        <translation>%1/%2 in %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orrery</source>
+        <translation>Orrery</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemRules</name>
+    <message>
+        <source>Container %1 cannot pull its image %2</source>
+        <translation>Container %1 cannot pull its image %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Container %1 keeps crashing (%n restart(s))</source>
+        <translation>
+            <numerusform>Container %1 keeps crashing (%n restart)</numerusform>
+            <numerusform>Container %1 keeps crashing (%n restarts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Container %1 cannot start (%2)</source>
+        <translation>Container %1 cannot start (%2)</translation>
+    </message>
+    <message>
+        <source>No node can run this pod</source>
+        <translation>No node can run this pod</translation>
+    </message>
+    <message>
+        <source>No node can run this pod: %1</source>
+        <translation>No node can run this pod: %1</translation>
+    </message>
+    <message>
+        <source>The pod failed</source>
+        <translation>The pod failed</translation>
+    </message>
+    <message>
+        <source>The node is not ready: %1</source>
+        <translation>The node is not ready: %1</translation>
+    </message>
+    <message>
+        <source>The node is not ready</source>
+        <translation>The node is not ready</translation>
+    </message>
+    <message>
+        <source>The job failed</source>
+        <translation>The job failed</translation>
+    </message>
+    <message>
+        <source>The autoscaler cannot scale: %1</source>
+        <translation>The autoscaler cannot scale: %1</translation>
+    </message>
+    <message>
+        <source>The autoscaler cannot change the scale: %1</source>
+        <translation>The autoscaler cannot change the scale: %1</translation>
+    </message>
+    <message>
+        <source>The rollout is stalled: %1</source>
+        <translation>The rollout is stalled: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rollout of revision %1 is failing: %n new pod(s) fail, %2 %3: %4</source>
+        <translation>
+            <numerusform>The rollout of revision %1 is failing: %n new pod fail, %2 %3: %4</numerusform>
+            <numerusform>The rollout of revision %1 is failing: %n new pods fail, %2 %3: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The rollout is failing: %n pod(s) fail, %1 %2: %3</source>
+        <translation>
+            <numerusform>The rollout is failing: %n pod fail, %1 %2: %3</numerusform>
+            <numerusform>The rollout is failing: %n pods fail, %1 %2: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemTableModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SEVERITY</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>CONTEXT</translation>
+    </message>
+    <message>
+        <source>OBJECT</source>
+        <translation>OBJECT</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>SINCE</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemsPage</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>All connected contexts</source>
+        <translation>All connected contexts</translation>
+    </message>
+    <message>
+        <source>Show the problems of every connected context, not only the active one</source>
+        <translation>Show the problems of every connected context, not only the active one</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s), %1 critical</source>
+        <translation>
+            <numerusform>%n problem, %1 critical</numerusform>
+            <numerusform>%n problems, %1 critical</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first %1 listed)</source>
+        <translation>(the first %1 listed)</translation>
+    </message>
+    <message>
+        <source>any connected context</source>
+        <translation>any connected context</translation>
+    </message>
+    <message>
+        <source>Connect to a context to see its problems.</source>
+        <translation>Connect to a context to see its problems.</translation>
+    </message>
+    <message>
+        <source>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</source>
+        <translation>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +4477,13 @@ Namespace: %4</translation>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s): see the Problems page</source>
+        <translation>
+            <numerusform>%n problem: see the Problems page</numerusform>
+            <numerusform>%n problems: see the Problems page</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RestartOperation</name>
@@ -3398,6 +4517,10 @@ Namespace: %4</translation>
     <message>
         <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
         <translation>The pod templates are identical: rolling back changes nothing (kubectl skips it).</translation>
+    </message>
+    <message>
+        <source>Previous revision: %1 (%2), the one `kubectl rollout undo` picks: the newest revision before the one running. After a rollback or a second change, that is the revision just left, even a broken one; select another to go further back.</source>
+        <translation>Previous revision: %1 (%2), the one `kubectl rollout undo` picks: the newest revision before the one running. After a rollback or a second change, that is the revision just left, even a broken one; select another to go further back.</translation>
     </message>
 </context>
 <context>
@@ -3528,6 +4651,76 @@ Namespace: %4</translation>
     <message>
         <source>%1/%2: %3 %4</source>
         <translation>%1/%2: %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookCaptionOverlay</name>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Step %1 / %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>%1 — running…</source>
+        <translation>%1 — running…</translation>
+    </message>
+    <message>
+        <source>✗ Step %1 failed: %2</source>
+        <translation>✗ Step %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>… %1 (now: %2)</source>
+        <translation>… %1 (now: %2)</translation>
+    </message>
+    <message>
+        <source>✗ %1 (observed: %2)</source>
+        <translation>✗ %1 (observed: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookExpectation</name>
+    <message>
+        <source>pods of %1: %2</source>
+        <translation>pods of %1: %2</translation>
+    </message>
+    <message>
+        <source>every pod of %1 %2</source>
+        <translation>every pod of %1 %2</translation>
+    </message>
+    <message>
+        <source>pods of %1 in %2: %3</source>
+        <translation>pods of %1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>rollout of %1 complete</source>
+        <translation>rollout of %1 complete</translation>
+    </message>
+    <message>
+        <source>%1 replicas of %2: %3</source>
+        <translation>%1 replicas of %2: %3</translation>
+    </message>
+    <message>
+        <source>image of %1 is %2</source>
+        <translation>image of %1 is %2</translation>
+    </message>
+    <message>
+        <source>image of %1, container %2, is %3</source>
+        <translation>image of %1, container %2, is %3</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revision %1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>status %1</translation>
+    </message>
+    <message>
+        <source>Helm release %1: %2</source>
+        <translation>Helm release %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +4884,42 @@ Namespace: %4</translation>
         <source>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
         <translation>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</translation>
     </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Play on the live diagram, full screen, with the captions over it (F5); the same keys run the steps</source>
+        <translation>Play on the live diagram, full screen, with the captions over it (F5); the same keys run the steps</translation>
+    </message>
+    <message>
+        <source>Expect %1</source>
+        <translation>Expect %1</translation>
+    </message>
+    <message>
+        <source>Within %1 s; line %2 of %3</source>
+        <translation>Within %1 s; line %2 of %3</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>holds</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RunbookRunner</name>
@@ -3713,6 +4942,14 @@ Namespace: %4</translation>
     <message>
         <source>to write to it anyway, repeat the context name: --yes-i-mean %1</source>
         <translation>to write to it anyway, repeat the context name: --yes-i-mean %1</translation>
+    </message>
+    <message>
+        <source>no cluster state to check it against</source>
+        <translation>no cluster state to check it against</translation>
+    </message>
+    <message>
+        <source>expected %1 within %2 s (line %3); observed: %4</source>
+        <translation>expected %1 within %2 s (line %3); observed: %4</translation>
     </message>
 </context>
 <context>
@@ -3837,6 +5074,10 @@ Namespace: %4</translation>
         <source>the network came back</source>
         <translation>the network came back</translation>
     </message>
+    <message>
+        <source>reloading: %1</source>
+        <translation>reloading: %1</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::SetImageDialog</name>
@@ -3891,30 +5132,6 @@ Namespace: %4</translation>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <source>Ctrl+K, Ctrl+P</source>
-        <translation>Ctrl+K, Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Go to any resource, kind or context</source>
-        <translation>Go to any resource, kind or context</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
-        <source>Filter the table (text or label selector)</source>
-        <translation>Filter the table (text or label selector)</translation>
-    </message>
-    <message>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <source>Choose namespaces</source>
-        <translation>Choose namespaces</translation>
-    </message>
-    <message>
         <source>Up, Down, Page Up, Page Down</source>
         <translation>Up, Down, Page Up, Page Down</translation>
     </message>
@@ -3931,60 +5148,87 @@ Namespace: %4</translation>
         <translation>Open the selected object's details</translation>
     </message>
     <message>
-        <source>Esc, Alt+Left</source>
-        <translation>Esc, Alt+Left</translation>
-    </message>
-    <message>
-        <source>Back (to the table, or the previous object)</source>
-        <translation>Back (to the table, or the previous object)</translation>
-    </message>
-    <message>
-        <source>Ctrl+1 … Ctrl+4</source>
-        <translation>Ctrl+1 … Ctrl+4</translation>
-    </message>
-    <message>
-        <source>Details: Overview, YAML, Events, Logs</source>
-        <translation>Details: Overview, YAML, Events, Logs</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
-        <translation>Ctrl+Alt+Up, Ctrl+Alt+Down</translation>
-    </message>
-    <message>
-        <source>Previous or next context</source>
-        <translation>Previous or next context</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>Reconnect the cluster (relist everything)</source>
-        <translation>Reconnect the cluster (relist everything)</translation>
-    </message>
-    <message>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>Preferences: theme and language</source>
-        <translation>Preferences: theme and language</translation>
-    </message>
-    <message>
-        <source>Ctrl+/</source>
-        <translation>Ctrl+/</translation>
-    </message>
-    <message>
-        <source>This list</source>
-        <translation>This list</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>Down, Enter (in the filter)</source>
+        <translation>Down, Enter (in the filter)</translation>
+    </message>
+    <message>
+        <source>Move from the filter into the rows</source>
+        <translation>Move from the filter into the rows</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Silence %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager mutes every alert whose labels match all the checked matchers. Uncheck a label to silence more alerts (for example every pod of a workload).</source>
+        <translation>Alertmanager mutes every alert whose labels match all the checked matchers. Uncheck a label to silence more alerts (for example every pod of a workload).</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 hours</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 hours</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 week</translation>
+    </message>
+    <message>
+        <source>Why (required by Alertmanager), e.g. "load test, ticket OPS-12"</source>
+        <translation>Why (required by Alertmanager), e.g. "load test, ticket OPS-12"</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Duration:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Created by:</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Silence…</translation>
     </message>
 </context>
 <context>
@@ -4126,6 +5370,17 @@ Namespace: %4</translation>
     <message>
         <source>Application: %1</source>
         <translation>Application: %1</translation>
+    </message>
+    <message>
+        <source>Usage: %1% of request</source>
+        <translation>Usage: %1% of request</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing alert(s)</source>
+        <translation>
+            <numerusform>%n firing alert</numerusform>
+            <numerusform>%n firing alerts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4320,6 +5575,50 @@ Namespace: %4</translation>
     <message>
         <source>Show details</source>
         <translation>Show details</translation>
+    </message>
+    <message>
+        <source>Topology: presenter mode (full screen)</source>
+        <translation>Topology: presenter mode (full screen)</translation>
+    </message>
+    <message>
+        <source>Topology: search</source>
+        <translation>Topology: search</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Heat</translation>
+    </message>
+    <message>
+        <source>Colour pods, workloads and nodes by CPU or memory use against their requests (nodes: allocatable)</source>
+        <translation>Colour pods, workloads and nodes by CPU or memory use against their requests (nodes: allocatable)</translation>
+    </message>
+    <message>
+        <source>No heat overlay</source>
+        <translation>No heat overlay</translation>
+    </message>
+    <message>
+        <source>CPU of request</source>
+        <translation>CPU of request</translation>
+    </message>
+    <message>
+        <source>Memory of request</source>
+        <translation>Memory of request</translation>
+    </message>
+    <message>
+        <source>Heat: CPU</source>
+        <translation>Heat: CPU</translation>
+    </message>
+    <message>
+        <source>Heat: memory</source>
+        <translation>Heat: memory</translation>
+    </message>
+    <message>
+        <source>CPU use of request (nodes: of allocatable)</source>
+        <translation>CPU use of request (nodes: of allocatable)</translation>
+    </message>
+    <message>
+        <source>Memory use of request (nodes: of allocatable)</source>
+        <translation>Memory use of request (nodes: of allocatable)</translation>
     </message>
 </context>
 <context>
@@ -4596,6 +5895,14 @@ Namespace: %4</translation>
         <translation>usage: orrery --play FILE --context NAME [--kubeconfig FILE] [--namespace NAME] [--yes-i-mean NAME]
        orrery --play FILE --demo [--context NAME]</translation>
     </message>
+    <message>
+        <source>holds</source>
+        <translation>holds</translation>
+    </message>
+    <message>
+        <source>not settled</source>
+        <translation>not settled</translation>
+    </message>
 </context>
 <context>
     <name>PrometheusClient</name>
@@ -4708,10 +6015,6 @@ Namespace: %4</translation>
         <translation>Check credentials, reachability, permissions and sync, then exit.</translation>
     </message>
     <message>
-        <source>With --doctor: print JSON instead of text.</source>
-        <translation>With --doctor: print JSON instead of text.</translation>
-    </message>
-    <message>
         <source>Start on the embedded simulated demo cluster.</source>
         <translation>Start on the embedded simulated demo cluster.</translation>
     </message>
@@ -4802,6 +6105,30 @@ Namespace: %4</translation>
     <message>
         <source>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</source>
         <translation>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</translation>
+    </message>
+    <message>
+        <source>With --doctor or --alerts: print JSON instead of text.</source>
+        <translation>With --doctor or --alerts: print JSON instead of text.</translation>
+    </message>
+    <message>
+        <source>Use this Prometheus for the context shown at start: a URL or namespace/name:port (kept as the context's setting, as in Preferences).</source>
+        <translation>Use this Prometheus for the context shown at start: a URL or namespace/name:port (kept as the context's setting, as in Preferences).</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>where</translation>
+    </message>
+    <message>
+        <source>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</source>
+        <translation>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</translation>
+    </message>
+    <message>
+        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</source>
+        <translation>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AlertmanagerEndpoint</name>
+    <message>
+        <source>"%1" is not an Alertmanager: give an http(s) URL (http://127.0.0.1:9093) or a Service (service/NAMESPACE/NAME[:PORT])</source>
+        <translation>"%1" n'est pas un Alertmanager : indiquez une URL http(s) (http://127.0.0.1:9093) ou un Service (service/NAMESPACE/NAME[:PORT])</translation>
+    </message>
+</context>
+<context>
+    <name>AlertmanagerResponse</name>
+    <message>
+        <source>alerts</source>
+        <translation>alertes</translation>
+    </message>
+    <message>
+        <source>silences</source>
+        <translation>silences</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</source>
+        <translation>usage : orrery --alerts [--context NOM] [--kubeconfig FICHIER] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: contexte "%1" : %2</translation>
+    </message>
+    <message>
+        <source>no answer in %1 s</source>
+        <translation>pas de réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>No active alerts at %1</source>
+        <translation>Aucune alerte active sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsUnavailable</name>
+    <message>
+        <source>no Alertmanager is set for this context (--alertmanager URL, or the context's monitoring settings)</source>
+        <translation>aucun Alertmanager n'est défini pour ce contexte (--alertmanager URL, ou les réglages de supervision du contexte)</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 could not be reached: %2</source>
+        <translation>L'Alertmanager à %1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>forbidden: reaching Alertmanager through the API server needs the verb "get" on services/proxy in namespace "%1"</source>
+        <translation>interdit : joindre Alertmanager via le serveur d'API nécessite le verbe "get" sur services/proxy dans l'espace de noms "%1"</translation>
+    </message>
+    <message>
+        <source>forbidden: Alertmanager at %1 answered 403: %2</source>
+        <translation>interdit : l'Alertmanager à %1 a répondu 403 : %2</translation>
+    </message>
+    <message>
+        <source>no Alertmanager API v2 at %1 (HTTP 404: %2)</source>
+        <translation>aucune API v2 d'Alertmanager à %1 (HTTP 404 : %2)</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 answered HTTP %2: %3</source>
+        <translation>L'Alertmanager à %1 a répondu HTTP %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>fix the context's entries in the kubeconfig</source>
@@ -193,6 +261,18 @@
         <source>orrery: no contexts found (tried: %1)</source>
         <translation>orrery : aucun contexte trouvé (essayé : %1)</translation>
     </message>
+    <message>
+        <source>%1 answered, but TLS verification failed: %2</source>
+        <translation>%1 a répondu, mais la vérification TLS a échoué : %2</translation>
+    </message>
+    <message>
+        <source>orrery: the kubeconfig has errors; these entries were not loaded:</source>
+        <translation>orrery : le kubeconfig contient des erreurs ; ces entrées n'ont pas été chargées :</translation>
+    </message>
+    <message>
+        <source>orrery: no usable context: fix the errors above</source>
+        <translation>orrery : aucun contexte utilisable : corrigez les erreurs ci-dessus</translation>
+    </message>
 </context>
 <context>
     <name>ExportTopology</name>
@@ -223,14 +303,6 @@
 </context>
 <context>
     <name>GuiApplication</name>
-    <message>
-        <source>No kubeconfig found (looked at %1).</source>
-        <translation>Aucun kubeconfig trouvé (emplacements examinés : %1).</translation>
-    </message>
-    <message>
-        <source>The kubeconfig defines no contexts.</source>
-        <translation>Le kubeconfig ne définit aucun contexte.</translation>
-    </message>
     <message>
         <source>Starting the demo cluster…</source>
         <translation>Démarrage du cluster de démonstration…</translation>
@@ -270,6 +342,18 @@
     <message>
         <source>orrery: %1 is not a manifest (.yaml, .yml or .json); ignored.</source>
         <translation>orrery : %1 n'est pas un manifeste (.yaml, .yml ou .json) ; ignoré.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>orrery: --prometheus: %1</source>
+        <translation>orrery : --prometheus : %1</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
     </message>
 </context>
 <context>
@@ -312,6 +396,29 @@
     <message>
         <source> … [line cut: longer than %1]</source>
         <translation> … [ligne coupée : plus de %1]</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringServersStatus</name>
+    <message>
+        <source>Prometheus and Alertmanager are not started</source>
+        <translation>Prometheus et Alertmanager ne sont pas démarrés</translation>
+    </message>
+    <message>
+        <source>Starting Prometheus and Alertmanager for the demo cluster %1…</source>
+        <translation>Démarrage de Prometheus et d'Alertmanager pour le cluster de démonstration %1…</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) and Alertmanager (%2) watch the demo cluster %3</source>
+        <translation>Prometheus (%1) et Alertmanager (%2) surveillent le cluster de démonstration %3</translation>
+    </message>
+    <message>
+        <source>%1 not installed (Debian packages prometheus and prometheus-alertmanager; scripts/deps.sh installs them): the demo runs without Prometheus charts and alerts</source>
+        <translation>Non installé : %1 (paquets Debian prometheus et prometheus-alertmanager ; scripts/deps.sh les installe) : la démo fonctionne sans les graphiques Prometheus ni les alertes</translation>
+    </message>
+    <message>
+        <source>Prometheus and Alertmanager could not start: %1</source>
+        <translation>Prometheus et Alertmanager n'ont pas pu démarrer : %1</translation>
     </message>
 </context>
 <context>
@@ -476,6 +583,202 @@
         <source>the audit log's lock file could not be created</source>
         <translation>le fichier de verrou du journal d'audit n'a pas pu être créé</translation>
     </message>
+    <message>
+        <source>the answer has more than %1 %2</source>
+        <translation>la réponse contient plus de %1 %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not an Alertmanager API v2 list</source>
+        <translation>HTTP %1 : la réponse n'est pas une liste de l'API v2 d'Alertmanager</translation>
+    </message>
+    <message>
+        <source>%1: %2 (set for this context)</source>
+        <translation>%1 : %2 (défini pour ce contexte)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (found automatically)</source>
+        <translation>%1 : %2 (trouvé automatiquement)</translation>
+    </message>
+    <message>
+        <source>no %1 set for this context, and the cluster's Services are not listed (yet, or "list services" is not allowed), so none could be found; set one in Preferences</source>
+        <translation>aucun %1 défini pour ce contexte, et les Services du cluster ne sont pas listés (pas encore, ou "list services" n'est pas autorisé) : aucun n'a donc pu être trouvé ; définissez-en un dans les Préférences</translation>
+    </message>
+    <message>
+        <source>no %1 found; looked for Services %2 in namespaces %3; set one for this context in Preferences</source>
+        <translation>aucun %1 trouvé ; Services %2 recherchés dans les espaces de noms %3 ; définissez-en un pour ce contexte dans les Préférences</translation>
+    </message>
+    <message>
+        <source>no pods</source>
+        <translation>aucun pod</translation>
+    </message>
+    <message>
+        <source>1 pod: %1</source>
+        <translation>1 pod : %1</translation>
+    </message>
+    <message>
+        <source>%1 pods: %2</source>
+        <translation>%1 pods : %2</translation>
+    </message>
+    <message>
+        <source>%1 not found in namespace %2</source>
+        <translation>%1 introuvable dans l'espace de noms %2</translation>
+    </message>
+    <message>
+        <source>not a workload</source>
+        <translation>ce n'est pas une charge de travail</translation>
+    </message>
+    <message>
+        <source>waiting for the spec update to be observed</source>
+        <translation>en attente de la prise en compte de la mise à jour de la spec</translation>
+    </message>
+    <message>
+        <source>the rollout exceeded its progress deadline</source>
+        <translation>le déploiement progressif a dépassé son délai de progression</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new replicas updated</source>
+        <translation>%1 nouvelles répliques sur %2 mises à jour</translation>
+    </message>
+    <message>
+        <source>old replicas pending termination: %1</source>
+        <translation>anciennes répliques en attente d'arrêt : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 updated replicas available</source>
+        <translation>%1 répliques mises à jour sur %2 disponibles</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods ready</source>
+        <translation>%1 pods sur %2 prêts</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods on the update revision</source>
+        <translation>%1 pods sur %2 à la révision de mise à jour</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new pods updated</source>
+        <translation>%1 nouveaux pods sur %2 mis à jour</translation>
+    </message>
+    <message>
+        <source>%1 of %2 updated pods available</source>
+        <translation>%1 pods mis à jour sur %2 disponibles</translation>
+    </message>
+    <message>
+        <source>rolled out: %1 of %2 replicas available</source>
+        <translation>déployé : %1 répliques sur %2 disponibles</translation>
+    </message>
+    <message>
+        <source>waiting for the cluster's %1 to load</source>
+        <translation>en attente du chargement des %1 du cluster</translation>
+    </message>
+    <message>
+        <source>no Helm release %1 in namespace %2</source>
+        <translation>aucune release Helm %1 dans l'espace de noms %2</translation>
+    </message>
+    <message>
+        <source>revision %1, %2</source>
+        <translation>révision %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 has no replica counts</source>
+        <translation>%1 n'a pas de nombre de répliques</translation>
+    </message>
+    <message>
+        <source>%1 replicas: %2</source>
+        <translation>répliques %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 has no pod template</source>
+        <translation>%1 n'a pas de modèle de pod</translation>
+    </message>
+    <message>
+        <source>no container named %1</source>
+        <translation>aucun conteneur nommé %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>image %1</translation>
+    </message>
+    <message>
+        <source>each "expect" entry of %1 must be a map such as {kind: pods, of: deployment/NAME, state: Running}</source>
+        <translation>chaque entrée "expect" de %1 doit être une table comme {kind: pods, of: deployment/NOM, state: Running}</translation>
+    </message>
+    <message>
+        <source>"%1" of an expectation of %2 must be a single value</source>
+        <translation>"%1" d'une condition attendue de %2 doit être une valeur unique</translation>
+    </message>
+    <message>
+        <source>an expectation of %1 needs "kind": pods, rollout, replicas, image or helmRelease</source>
+        <translation>une condition attendue de %1 nécessite "kind" : pods, rollout, replicas, image ou helmRelease</translation>
+    </message>
+    <message>
+        <source>unknown expectation kind "%1" in %2: use pods, rollout, replicas, image or helmRelease</source>
+        <translation>type de condition attendue inconnu "%1" dans %2 : utilisez pods, rollout, replicas, image ou helmRelease</translation>
+    </message>
+    <message>
+        <source>expectation "%1" of %2 needs "%3"</source>
+        <translation>la condition attendue "%1" de %2 nécessite "%3"</translation>
+    </message>
+    <message>
+        <source>expectation "%1" of %2 has no field "%3"</source>
+        <translation>la condition attendue "%1" de %2 n'a pas de champ "%3"</translation>
+    </message>
+    <message>
+        <source>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME, replicaset/NAME or hpa/NAME</source>
+        <translation>"of" de la condition attendue "%1" dans %2 doit être de la forme deployment/NOM, statefulset/NOM, daemonset/NOM, replicaset/NOM ou hpa/NOM</translation>
+    </message>
+    <message>
+        <source>"of" of expectation "%1" in %2 must look like deployment/NAME, statefulset/NAME, daemonset/NAME or replicaset/NAME</source>
+        <translation>"of" de la condition attendue "%1" dans %2 doit être de la forme deployment/NOM, statefulset/NOM, daemonset/NOM ou replicaset/NOM</translation>
+    </message>
+    <message>
+        <source>"within" of expectation "%1" in %2 must be a duration such as 60s, 2m or 90 (seconds), at most one hour</source>
+        <translation>"within" de la condition attendue "%1" dans %2 doit être une durée comme 60s, 2m ou 90 (secondes), d'une heure au plus</translation>
+    </message>
+    <message>
+        <source>"%1" of expectation "%2" in %3 must be a number or a comparison such as "&gt;= 4"%4</source>
+        <translation>"%1" de la condition attendue "%2" dans %3 doit être un nombre ou une comparaison comme "&gt;= 4"%4</translation>
+    </message>
+    <message>
+        <source>, or all</source>
+        <translation>, ou all</translation>
+    </message>
+    <message>
+        <source>expectation "pods" of %1 needs "state" or "count"</source>
+        <translation>la condition attendue "pods" de %1 nécessite "state" ou "count"</translation>
+    </message>
+    <message>
+        <source>"field" of expectation "replicas" in %1 must be one of %2</source>
+        <translation>"field" de la condition attendue "replicas" dans %1 doit être l'une des valeurs %2</translation>
+    </message>
+    <message>
+        <source>expectation "helmRelease" of %1 needs "revision" or "status"</source>
+        <translation>la condition attendue "helmRelease" de %1 nécessite "revision" ou "status"</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 expectations</source>
+        <translation>%1 a plus de %2 conditions attendues</translation>
+    </message>
+    <message>
+        <source>"expect" of %1 must be a map or a non-empty list of maps</source>
+        <translation>"expect" de %1 doit être une table ou une liste non vide de tables</translation>
+    </message>
+    <message>
+        <source>step %1 (%2)</source>
+        <translation>étape %1 (%2)</translation>
+    </message>
+    <message>
+        <source>"show" takes a view name (letters and dashes, e.g. topology)</source>
+        <translation>"show" prend un nom de vue (lettres et tirets, p. ex. topology)</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>Afficher la vue %1</translation>
+    </message>
+    <message>
+        <source>Show the %1 view of %2</source>
+        <translation>Afficher la vue %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -546,6 +849,149 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Journal d'audit</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertmanagerResponse</name>
+    <message>
+        <source>the answer names no silence id</source>
+        <translation>la réponse n'indique aucun identifiant de silence</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertsModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>cluster</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>en sourdine</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>inhibée</translation>
+    </message>
+    <message>
+        <source>unprocessed</source>
+        <translation>non traitée</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>déclenchée</translation>
+    </message>
+    <message>
+        <source>Open the runbook</source>
+        <translation>Ouvrir le runbook</translation>
+    </message>
+    <message>
+        <source>Silenced by %1 until %2: %3</source>
+        <translation>Mise en sourdine par %1 jusqu'à %2 : %3</translation>
+    </message>
+    <message>
+        <source>Silenced by %1</source>
+        <translation>Mise en sourdine par %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AlertsPage</name>
+    <message>
+        <source>Silence…</source>
+        <translation>Mettre en sourdine…</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>Faire expirer le silence</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Silence the selected alert in Alertmanager (matchers prefilled from its labels)</source>
+        <translation>Mettre en sourdine l'alerte sélectionnée dans Alertmanager (critères préremplis à partir de ses labels)</translation>
+    </message>
+    <message>
+        <source>Expire the silences that mute the selected alert</source>
+        <translation>Faire expirer les silences qui mettent en sourdine l'alerte sélectionnée</translation>
+    </message>
+    <message>
+        <source>Reading Alertmanager…</source>
+        <translation>Lecture d'Alertmanager…</translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>Aucune alerte</translation>
+    </message>
+    <message>
+        <source>No alerts can be shown: %1</source>
+        <translation>Aucune alerte ne peut être affichée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n déclenchée</numerusform><numerusform>%n déclenchées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silenced</source>
+        <translation>
+            <numerusform>%n en sourdine</numerusform><numerusform>%n en sourdine</numerusform></translation>
+    </message>
+    <message>
+        <source>from %1, updated %2</source>
+        <translation>source %1, mise à jour à %2</translation>
+    </message>
+    <message>
+        <source>No alert is firing.</source>
+        <translation>Aucune alerte n'est déclenchée.</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1378,20 @@ GPL-3.0-or-later</translation>
         <source>The change failed</source>
         <translation>La modification a échoué</translation>
     </message>
+    <message>
+        <source>Alertmanager could not be reached: %1</source>
+        <translation>Alertmanager est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>Forbidden: reaching Alertmanager through the API server needs the verb "%1" on services/proxy in namespace %2.
+The server said: %3</source>
+        <translation>Interdit : joindre Alertmanager via le serveur d'API nécessite le verbe "%1" sur services/proxy dans l'espace de noms %2.
+Le serveur a répondu : %3</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused (HTTP %1): %2</source>
+        <translation>Alertmanager a refusé (HTTP %1) : %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ClusterRunbookExecutor</name>
@@ -1041,8 +1501,12 @@ GPL-3.0-or-later</translation>
 <context>
     <name>Orrery::CommandPalette</name>
     <message>
-        <source>Jump to a resource, kind or context…</source>
-        <translation>Aller à une ressource, un type ou un contexte…</translation>
+        <source>Jump to a page, kind, context, command or resource of any connected context…</source>
+        <translation>Aller à une page, un type, un contexte, une commande ou une ressource de n'importe quel contexte connecté…</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1” in the pages, kinds, contexts, commands or the objects of the connected contexts.</source>
+        <translation>Rien ne correspond à « %1 » dans les pages, les types, les contextes, les commandes ou les objets des contextes connectés.</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1642,11 @@ Espace de noms : %4</translation>
         <source>Protected: changes need confirmation</source>
         <translation>Protégé : les modifications demandent une confirmation</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform><numerusform>%n problèmes</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ControllerRevisionRollback</name>
@@ -1208,6 +1677,65 @@ Espace de noms : %4</translation>
     <message>
         <source>rolled back</source>
         <translation>retour arrière effectué</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CreateSilenceOperation</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Mettre en sourdine %1</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Mettre en sourdine</translation>
+    </message>
+    <message>
+        <source>Cannot silence %1</source>
+        <translation>Impossible de mettre en sourdine %1</translation>
+    </message>
+    <message>
+        <source>A silence needs at least one matcher: without one it would match nothing, and Alertmanager refuses it.</source>
+        <translation>Un silence nécessite au moins un critère : sans critère, il ne correspondrait à rien, et Alertmanager le refuse.</translation>
+    </message>
+    <message>
+        <source>Say why in the comment: it is what the next person on call reads.</source>
+        <translation>Indiquez la raison dans le commentaire : c'est ce que lira la prochaine personne d'astreinte.</translation>
+    </message>
+    <message>
+        <source>The silence must end after it starts.</source>
+        <translation>Le silence doit se terminer après son début.</translation>
+    </message>
+    <message>
+        <source>Silence %1 for %2, until %3, matching %4</source>
+        <translation>Mettre en sourdine %1 pendant %2, jusqu'à %3, avec les critères %4</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Commentaire : %1</translation>
+    </message>
+    <message>
+        <source>Created by: %1</source>
+        <translation>Créé par : %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no dry run; the silence was checked here (matchers, comment, times) and nothing was sent.</source>
+        <translation>Alertmanager n'a pas de simulation ; le silence a été vérifié ici (critères, commentaire, horaires) et rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1 : terminé (%2)</translation>
+    </message>
+    <message>
+        <source>Silenced %1 until %2 (silence %3)</source>
+        <translation>Alerte %1 mise en sourdine jusqu'à %2 (silence %3)</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+    <message>
+        <source>Silenced %1. Expire the silence again?</source>
+        <translation>Alerte %1 mise en sourdine. Faire expirer le silence ?</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +2096,34 @@ Espace de noms : %4</translation>
         <source>Waiting for the first answer of metrics-server…</source>
         <translation>En attente de la première réponse de metrics-server…</translation>
     </message>
+    <message>
+        <source>Alerts (%1 firing)</source>
+        <translation>Alertes (déclenchées : %1)</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>en sourdine</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>inhibée</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>déclenchée</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>runbook</source>
+        <translation>runbook</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ErrorPresenter</name>
@@ -1638,6 +2194,61 @@ Espace de noms : %4</translation>
     <message>
         <source>%1 %2 is not in the cluster (any more).</source>
         <translation>%1 %2 n'est pas (ou plus) dans le cluster.</translation>
+    </message>
+    <message>
+        <source>The cluster's certificate is not the one the kubeconfig trusts</source>
+        <translation>Le certificat du cluster n'est pas celui auquel le kubeconfig fait confiance</translation>
+    </message>
+    <message>
+        <source>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</source>
+        <translation>Le certificat du serveur a changé, ou l'autorité de certification ou le certificat client du kubeconfig n'est plus à jour. Renouvelez les identifiants (par exemple "aws eks update-kubeconfig" ou "az aks get-credentials") : Orrery recharge le kubeconfig quand il change. Si le certificat a changé de manière inattendue, vérifiez auprès de l'administrateur de votre cluster avant de lui faire confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ExpireSilenceOperation</name>
+    <message>
+        <source>Expire silence %1</source>
+        <translation>Faire expirer le silence %1</translation>
+    </message>
+    <message>
+        <source>Expire</source>
+        <translation>Faire expirer</translation>
+    </message>
+    <message>
+        <source>Cannot expire silence %1</source>
+        <translation>Impossible de faire expirer le silence %1</translation>
+    </message>
+    <message>
+        <source>the connection to Alertmanager is closed</source>
+        <translation>la connexion à Alertmanager est fermée</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no silence %1 (expired silences are kept only for a while)</source>
+        <translation>Alertmanager n'a pas de silence %1 (les silences expirés ne sont conservés que pendant un certain temps)</translation>
+    </message>
+    <message>
+        <source>silence %1 is already expired</source>
+        <translation>le silence %1 a déjà expiré</translation>
+    </message>
+    <message>
+        <source>Expire silence %1 matching %2</source>
+        <translation>Faire expirer le silence %1 (critères %2)</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Commentaire : %1</translation>
+    </message>
+    <message>
+        <source>Created by: %1</source>
+        <translation>Créé par : %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager has no dry run; nothing was sent.</source>
+        <translation>Alertmanager n'a pas de simulation ; rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Expired silence %1. Silence the same alerts again until %2?</source>
+        <translation>Silence %1 expiré. Remettre les mêmes alertes en sourdine jusqu'à %2 ?</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2682,17 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::KindJump</name>
+    <message>
+        <source>:kind or :page, e.g. :po :deploy :svc :topology :problems</source>
+        <translation>:type ou :page, p. ex. :po :deploy :svc :topology :problems</translation>
+    </message>
+    <message>
+        <source>No kind or page is called “%1”. Try :po, :deploy, :svc, :topology or :problems.</source>
+        <translation>Aucun type ni aucune page ne s'appelle « %1 ». Essayez :po, :deploy, :svc, :topology ou :problems.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Kinds</name>
     <message>
         <source>Pod</source>
@@ -2242,6 +2864,64 @@ Espace de noms : %4</translation>
         <source>%Ln controller revision(s)</source>
         <translation>
             <numerusform>%Ln controller revision</numerusform><numerusform>%Ln controller revisions</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::KubeconfigController</name>
+    <message>
+        <source>No kubeconfig found (looked at %1).</source>
+        <translation>Aucun kubeconfig trouvé (emplacements examinés : %1).</translation>
+    </message>
+    <message>
+        <source>The kubeconfig defines no contexts.</source>
+        <translation>Le kubeconfig ne définit aucun contexte.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig could not be loaded; no context is usable:</source>
+        <translation>Le kubeconfig n'a pas pu être chargé ; aucun contexte n'est utilisable :</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed but cannot be read; the contexts keep their last good configuration until it is fixed.</source>
+        <translation>Le kubeconfig a changé mais est illisible ; les contextes conservent leur dernière configuration valide jusqu'à sa correction.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed: its contexts are loaded.</source>
+        <translation>Le kubeconfig a changé : ses contextes sont chargés.</translation>
+    </message>
+    <message>
+        <source>the kubeconfig changed</source>
+        <translation>le kubeconfig a changé</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed; no connected context is affected.</source>
+        <translation>Le kubeconfig a changé ; aucun contexte connecté n'est concerné.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig changed: reconnecting %1 with the new credentials.</source>
+        <translation>Le kubeconfig a changé : reconnexion de %1 avec les nouveaux identifiants.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::LocalMonitoringServers</name>
+    <message>
+        <source>no temporary directory</source>
+        <translation>aucun répertoire temporaire</translation>
+    </message>
+    <message>
+        <source>cannot write the configuration in %1</source>
+        <translation>impossible d'écrire la configuration dans %1</translation>
+    </message>
+    <message>
+        <source>%1 did not start: %2</source>
+        <translation>%1 n'a pas démarré : %2</translation>
+    </message>
+    <message>
+        <source>%1 exited (code %2): %3</source>
+        <translation>%1 s'est arrêté (code %2) : %3</translation>
+    </message>
+    <message>
+        <source>not ready after %1 s</source>
+        <translation>pas prêt après %1 s</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +3171,14 @@ Espace de noms : %4</translation>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
+    <message>
+        <source>Go to Kind or Page…</source>
+        <translation>Aller à un type ou une page…</translation>
+    </message>
+    <message>
+        <source>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</source>
+        <translation>Certaines entrées du kubeconfig n'ont pas pu être chargées ; les contextes listés sont ceux qui l'ont été :</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ManifestRedaction</name>
@@ -2504,6 +3192,49 @@ Espace de noms : %4</translation>
     <message>
         <source>%1 cores</source>
         <translation>%1 cœurs</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MetricQueries</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory (working set)</source>
+        <translation>Mémoire (working set)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Redémarrages</translation>
+    </message>
+    <message>
+        <source>Network (pods)</source>
+        <translation>Réseau (pods)</translation>
+    </message>
+    <message>
+        <source>Restarts (pods on the node)</source>
+        <translation>Redémarrages (pods du nœud)</translation>
+    </message>
+    <message>
+        <source>%1 against its target, and replicas</source>
+        <translation>%1 par rapport à sa cible, et répliques</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +3303,19 @@ Espace de noms : %4</translation>
         <source>A container sets no memory limit.</source>
         <translation>Un conteneur ne définit aucune limite mémoire.</translation>
     </message>
+    <message>
+        <source>No running pods.</source>
+        <translation>Aucun pod en cours d'exécution.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods have a metrics-server sample; the figures are theirs.</source>
+        <translation>%1 pods sur %2 ont un échantillon metrics-server ; les chiffres sont les leurs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sum of %n pod(s).</source>
+        <translation>
+            <numerusform>La somme de %n pod.</numerusform><numerusform>La somme de %n pods.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::MetricsHistoryView</name>
@@ -2628,6 +3372,59 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::MonitoringDiscovery</name>
+    <message numerus="yes">
+        <source>no %1 found; looked for Services %2 in %n namespace(s); set one for this context in Preferences</source>
+        <translation>
+            <numerusform>aucun %1 trouvé ; Services %2 recherchés dans %n espace de noms ; définissez-en un pour ce contexte dans les Préférences</numerusform><numerusform>aucun %1 trouvé ; Services %2 recherchés dans %n espaces de noms ; définissez-en un pour ce contexte dans les Préférences</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringEndpoint</name>
+    <message>
+        <source>Service %1/%2 (API server proxy)</source>
+        <translation>Service %1/%2 (proxy du serveur d'API)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringProblem</name>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>forbidden: %1 refused the query (HTTP 403)</source>
+        <translation>interdit : %1 a refusé la requête (HTTP 403)</translation>
+    </message>
+    <message>
+        <source>forbidden: reading Prometheus through the API server needs the verb "get" on services/proxy in namespace "%1"</source>
+        <translation>interdit : lire Prometheus via le serveur d'API nécessite le verbe "get" sur services/proxy dans l'espace de noms "%1"</translation>
+    </message>
+    <message>
+        <source>the query failed: %1
+PromQL: %2</source>
+        <translation>la requête a échoué : %1
+PromQL : %2</translation>
+    </message>
+    <message>
+        <source>Prometheus has no series with %1 (is kube-state-metrics or cAdvisor scraped?)
+PromQL: %2</source>
+        <translation>Prometheus n'a aucune série avec %1 (kube-state-metrics ou cAdvisor est-il collecté ?)
+PromQL : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::MonitoringTarget</name>
+    <message>
+        <source>"%1" is not a valid URL</source>
+        <translation>"%1" n'est pas une URL valide</translation>
+    </message>
+    <message>
+        <source>"%1" is neither a URL (http://host:9090) nor a Service (namespace/name:port)</source>
+        <translation>"%1" n'est ni une URL (http://host:9090) ni un Service (namespace/name:port)</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::NamespaceFilter</name>
     <message>
         <source>Choose the namespaces to show (Ctrl+N)</source>
@@ -2664,6 +3461,90 @@ Espace de noms : %4</translation>
     <message>
         <source>This namespace does not exist (any more).</source>
         <translation>Cet espace de noms n'existe pas (ou plus).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  · %n problem(s)</source>
+        <translation>
+            <numerusform>%1  · %n problème</numerusform><numerusform>%1  · %n problèmes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ObjectMetricsView</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Time range of the charts</source>
+        <translation>Plage temporelle des graphiques</translation>
+    </message>
+    <message>
+        <source>Prometheus: not looked for yet (no cluster connected)</source>
+        <translation>Prometheus : pas encore recherché (aucun cluster connecté)</translation>
+    </message>
+    <message>
+        <source>Showing the HPA's status as Orrery recorded it since it connected.</source>
+        <translation>Affichage de l'état du HPA tel qu'Orrery l'a enregistré depuis sa connexion.</translation>
+    </message>
+    <message>
+        <source>Showing metrics-server's samples (CPU and memory, kept since Orrery connected).</source>
+        <translation>Affichage des échantillons de metrics-server (CPU et mémoire, conservés depuis la connexion d'Orrery).</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1, but %2. %3</source>
+        <translation>%1, mais %2. %3</translation>
+    </message>
+    <message>
+        <source>The PromQL behind this chart</source>
+        <translation>La requête PromQL derrière ce graphique</translation>
+    </message>
+    <message>
+        <source>Copy PromQL</source>
+        <translation>Copier le PromQL</translation>
+    </message>
+    <message>
+        <source>Copy this chart's PromQL to the clipboard</source>
+        <translation>Copier le PromQL de ce graphique dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Metrics against targets, and replicas</source>
+        <translation>Métriques par rapport aux cibles, et répliques</translation>
+    </message>
+    <message>
+        <source>%1 against its target, and replicas (kept status)</source>
+        <translation>%1 par rapport à sa cible, et répliques (état conservé)</translation>
+    </message>
+    <message>
+        <source>no status recorded yet for this HPA</source>
+        <translation>aucun état encore enregistré pour ce HPA</translation>
+    </message>
+    <message>
+        <source>this HPA lists no metrics, and %1</source>
+        <translation>ce HPA ne liste aucune métrique, et %1</translation>
+    </message>
+    <message>
+        <source>no cluster connected</source>
+        <translation>aucun cluster connecté</translation>
+    </message>
+    <message>
+        <source>CPU (metrics-server)</source>
+        <translation>CPU (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Memory (metrics-server)</source>
+        <translation>Mémoire (metrics-server)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer of metrics-server…</source>
+        <translation>En attente de la première réponse de metrics-server…</translation>
+    </message>
+    <message>
+        <source>no metrics-server sample yet for the pods of %1 in namespace %2</source>
+        <translation>pas encore d'échantillon metrics-server pour les pods de %1 dans l'espace de noms %2</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +3653,18 @@ Espace de noms : %4</translation>
         <source>Server-side apply of YAML files or pasted YAML (Ctrl+Shift+A)</source>
         <translation>Application côté serveur (server-side apply) de fichiers YAML ou de YAML collé (Ctrl+Shift+A)</translation>
     </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Command (%1)</source>
+        <translation>Commande (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PauseOperation</name>
@@ -2830,6 +3723,30 @@ Espace de noms : %4</translation>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
+    <message>
+        <source>found automatically</source>
+        <translation>trouvé automatiquement</translation>
+    </message>
+    <message>
+        <source>A URL (http://127.0.0.1:9090) or a Service reached through the API server, as namespace/name:port (monitoring/prometheus-operated:9090)</source>
+        <translation>Une URL (http://127.0.0.1:9090) ou un Service joint via le serveur d'API, sous la forme namespace/name:port (monitoring/prometheus-operated:9090)</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus:</source>
+        <translation>&amp;Prometheus :</translation>
+    </message>
+    <message>
+        <source>&amp;Alertmanager:</source>
+        <translation>&amp;Alertmanager :</translation>
+    </message>
+    <message>
+        <source>Monitoring of context %1</source>
+        <translation>Supervision du contexte %1</translation>
+    </message>
+    <message>
+        <source>Saved for this context; the charts use it at once.</source>
+        <translation>Enregistré pour ce contexte ; les graphiques l'utilisent immédiatement.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PresenterWindow</name>
@@ -2868,6 +3785,179 @@ Espace de noms : %4</translation>
     <message>
         <source>Orrery — Presenter</source>
         <translation>Orrery — Présentation</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Rollout stalled on %1</source>
+        <translation>Déploiement progressif bloqué sur %1</translation>
+    </message>
+    <message>
+        <source>Rollout failing on %1</source>
+        <translation>Déploiement progressif en échec sur %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 in %3</source>
+        <translation>%1/%2 dans %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(et %n autre)</numerusform><numerusform>(et %n autres)</numerusform></translation>
+    </message>
+    <message>
+        <source>Orrery</source>
+        <translation>Orrery</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemRules</name>
+    <message>
+        <source>Container %1 cannot pull its image %2</source>
+        <translation>Le conteneur %1 ne peut pas récupérer son image %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Container %1 keeps crashing (%n restart(s))</source>
+        <translation>
+            <numerusform>Le conteneur %1 plante en boucle (%n redémarrage)</numerusform><numerusform>Le conteneur %1 plante en boucle (%n redémarrages)</numerusform></translation>
+    </message>
+    <message>
+        <source>Container %1 cannot start (%2)</source>
+        <translation>Le conteneur %1 ne peut pas démarrer (%2)</translation>
+    </message>
+    <message>
+        <source>No node can run this pod</source>
+        <translation>Aucun nœud ne peut exécuter ce pod</translation>
+    </message>
+    <message>
+        <source>No node can run this pod: %1</source>
+        <translation>Aucun nœud ne peut exécuter ce pod : %1</translation>
+    </message>
+    <message>
+        <source>The pod failed</source>
+        <translation>Le pod a échoué</translation>
+    </message>
+    <message>
+        <source>The node is not ready: %1</source>
+        <translation>Le nœud n'est pas prêt : %1</translation>
+    </message>
+    <message>
+        <source>The node is not ready</source>
+        <translation>Le nœud n'est pas prêt</translation>
+    </message>
+    <message>
+        <source>The job failed</source>
+        <translation>Le job a échoué</translation>
+    </message>
+    <message>
+        <source>The autoscaler cannot scale: %1</source>
+        <translation>L'autoscaler ne peut pas mettre à l'échelle : %1</translation>
+    </message>
+    <message>
+        <source>The autoscaler cannot change the scale: %1</source>
+        <translation>L'autoscaler ne peut pas modifier l'échelle : %1</translation>
+    </message>
+    <message>
+        <source>The rollout is stalled: %1</source>
+        <translation>Le déploiement progressif est bloqué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rollout of revision %1 is failing: %n new pod(s) fail, %2 %3: %4</source>
+        <translation>
+            <numerusform>Le déploiement progressif de la révision %1 échoue : %n nouveau pod en échec, %2 %3 : %4</numerusform><numerusform>Le déploiement progressif de la révision %1 échoue : %n nouveaux pods en échec, %2 %3 : %4</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rollout is failing: %n pod(s) fail, %1 %2: %3</source>
+        <translation>
+            <numerusform>Le déploiement progressif échoue : %n pod en échec, %1 %2 : %3</numerusform><numerusform>Le déploiement progressif échoue : %n pods en échec, %1 %2 : %3</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemTableModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>GRAVITÉ</translation>
+    </message>
+    <message>
+        <source>CONTEXT</source>
+        <translation>CONTEXTE</translation>
+    </message>
+    <message>
+        <source>OBJECT</source>
+        <translation>OBJECT</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>REASON</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>DEPUIS</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ProblemsPage</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>All connected contexts</source>
+        <translation>Tous les contextes connectés</translation>
+    </message>
+    <message>
+        <source>Show the problems of every connected context, not only the active one</source>
+        <translation>Afficher les problèmes de tous les contextes connectés, pas seulement du contexte actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s), %1 critical</source>
+        <translation>
+            <numerusform>%n problème, dont %1 critique</numerusform><numerusform>%n problèmes, dont %1 critique(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>(the first %1 listed)</source>
+        <translation>(les %1 premiers listés)</translation>
+    </message>
+    <message>
+        <source>any connected context</source>
+        <translation>les contextes connectés</translation>
+    </message>
+    <message>
+        <source>Connect to a context to see its problems.</source>
+        <translation>Connectez-vous à un contexte pour voir ses problèmes.</translation>
+    </message>
+    <message>
+        <source>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</source>
+        <translation>Aucun problème dans %1 : aucun déploiement progressif en échec, plantage en boucle, erreur de récupération d'image, pod non planifiable, autoscaler en échec, nœud non prêt ni job échoué.</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +4371,11 @@ Espace de noms : %4</translation>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s): see the Problems page</source>
+        <translation>
+            <numerusform>%n problème : voir la page Problèmes</numerusform><numerusform>%n problèmes : voir la page Problèmes</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RestartOperation</name>
@@ -3314,6 +4409,10 @@ Espace de noms : %4</translation>
     <message>
         <source>The pod templates are identical: rolling back changes nothing (kubectl skips it).</source>
         <translation>Les modèles de pod sont identiques : revenir en arrière ne change rien (kubectl l'ignore).</translation>
+    </message>
+    <message>
+        <source>Previous revision: %1 (%2), the one `kubectl rollout undo` picks: the newest revision before the one running. After a rollback or a second change, that is the revision just left, even a broken one; select another to go further back.</source>
+        <translation>Révision précédente : %1 (%2), celle que choisit `kubectl rollout undo` : la révision la plus récente avant celle en cours d'exécution. Après un retour arrière ou une seconde modification, c'est la révision que l'on vient de quitter, même défectueuse ; sélectionnez-en une autre pour remonter plus loin.</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +4543,76 @@ Espace de noms : %4</translation>
     <message>
         <source>%1/%2: %3 %4</source>
         <translation>%1/%2 : %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookCaptionOverlay</name>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Étape %1 / %2</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Suivante : %1</translation>
+    </message>
+    <message>
+        <source>%1 — running…</source>
+        <translation>%1 — en cours…</translation>
+    </message>
+    <message>
+        <source>✗ Step %1 failed: %2</source>
+        <translation>✗ L'étape %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>… %1 (now: %2)</source>
+        <translation>… %1 (actuellement : %2)</translation>
+    </message>
+    <message>
+        <source>✗ %1 (observed: %2)</source>
+        <translation>✗ %1 (observé : %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RunbookExpectation</name>
+    <message>
+        <source>pods of %1: %2</source>
+        <translation>pods de %1 : %2</translation>
+    </message>
+    <message>
+        <source>every pod of %1 %2</source>
+        <translation>tous les pods de %1 en %2</translation>
+    </message>
+    <message>
+        <source>pods of %1 in %2: %3</source>
+        <translation>pods de %1 en %2 : %3</translation>
+    </message>
+    <message>
+        <source>rollout of %1 complete</source>
+        <translation>déploiement progressif de %1 terminé</translation>
+    </message>
+    <message>
+        <source>%1 replicas of %2: %3</source>
+        <translation>répliques %1 de %2 : %3</translation>
+    </message>
+    <message>
+        <source>image of %1 is %2</source>
+        <translation>l'image de %1 est %2</translation>
+    </message>
+    <message>
+        <source>image of %1, container %2, is %3</source>
+        <translation>l'image de %1, conteneur %2, est %3</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>révision %1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>statut %1</translation>
+    </message>
+    <message>
+        <source>Helm release %1: %2</source>
+        <translation>Release Helm %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +4768,42 @@ Espace de noms : %4</translation>
         <source>A step whose writes cannot be recorded is not sent. Free some disk space or fix the permissions of %1.</source>
         <translation>Une étape dont les écritures ne peuvent pas être enregistrées n'est pas envoyée. Libérez de l'espace disque ou corrigez les permissions de %1.</translation>
     </message>
+    <message>
+        <source>Present</source>
+        <translation>Présenter</translation>
+    </message>
+    <message>
+        <source>Play on the live diagram, full screen, with the captions over it (F5); the same keys run the steps</source>
+        <translation>Jouer sur le diagramme en direct, en plein écran, avec les légendes par-dessus (F5) ; les mêmes touches exécutent les étapes</translation>
+    </message>
+    <message>
+        <source>Expect %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <source>Within %1 s; line %2 of %3</source>
+        <translation>Sous %1 s ; ligne %2 de %3</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>satisfaite</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::RunbookRunner</name>
@@ -3621,6 +4826,14 @@ Espace de noms : %4</translation>
     <message>
         <source>to write to it anyway, repeat the context name: --yes-i-mean %1</source>
         <translation>pour y écrire quand même, répétez le nom du contexte : --yes-i-mean %1</translation>
+    </message>
+    <message>
+        <source>no cluster state to check it against</source>
+        <translation>aucun état du cluster auquel la comparer</translation>
+    </message>
+    <message>
+        <source>expected %1 within %2 s (line %3); observed: %4</source>
+        <translation>attendu : %1 sous %2 s (ligne %3) ; observé : %4</translation>
     </message>
 </context>
 <context>
@@ -3743,6 +4956,10 @@ Espace de noms : %4</translation>
         <source>the network came back</source>
         <translation>le réseau est revenu</translation>
     </message>
+    <message>
+        <source>reloading: %1</source>
+        <translation>rechargement : %1</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::SetImageDialog</name>
@@ -3797,30 +5014,6 @@ Espace de noms : %4</translation>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Ctrl+K, Ctrl+P</source>
-        <translation>Ctrl+K, Ctrl+P</translation>
-    </message>
-    <message>
-        <source>Go to any resource, kind or context</source>
-        <translation>Aller à une ressource, un type ou un contexte</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
-        <source>Filter the table (text or label selector)</source>
-        <translation>Filtrer le tableau (texte ou sélecteur de labels)</translation>
-    </message>
-    <message>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <source>Choose namespaces</source>
-        <translation>Choisir les espaces de noms</translation>
-    </message>
-    <message>
         <source>Up, Down, Page Up, Page Down</source>
         <translation>Haut, Bas, Page précédente, Page suivante</translation>
     </message>
@@ -3837,60 +5030,87 @@ Espace de noms : %4</translation>
         <translation>Ouvrir les détails de l'objet sélectionné</translation>
     </message>
     <message>
-        <source>Esc, Alt+Left</source>
-        <translation>Échap, Alt+Gauche</translation>
-    </message>
-    <message>
-        <source>Back (to the table, or the previous object)</source>
-        <translation>Retour (au tableau ou à l'objet précédent)</translation>
-    </message>
-    <message>
-        <source>Ctrl+1 … Ctrl+4</source>
-        <translation>Ctrl+1 … Ctrl+4</translation>
-    </message>
-    <message>
-        <source>Details: Overview, YAML, Events, Logs</source>
-        <translation>Détails : Vue d'ensemble, YAML, Événements, Journaux</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+Up, Ctrl+Alt+Down</source>
-        <translation>Ctrl+Alt+Haut, Ctrl+Alt+Bas</translation>
-    </message>
-    <message>
-        <source>Previous or next context</source>
-        <translation>Contexte précédent ou suivant</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>Reconnect the cluster (relist everything)</source>
-        <translation>Reconnecter le cluster (tout relister)</translation>
-    </message>
-    <message>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <source>Preferences: theme and language</source>
-        <translation>Préférences : thème et langue</translation>
-    </message>
-    <message>
-        <source>Ctrl+/</source>
-        <translation>Ctrl+/</translation>
-    </message>
-    <message>
-        <source>This list</source>
-        <translation>Cette liste</translation>
-    </message>
-    <message>
         <source>Keys</source>
         <translation>Clés</translation>
     </message>
     <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>Down, Enter (in the filter)</source>
+        <translation>Bas, Entrée (dans le filtre)</translation>
+    </message>
+    <message>
+        <source>Move from the filter into the rows</source>
+        <translation>Passer du filtre aux lignes</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::SilenceDialog</name>
+    <message>
+        <source>Silence %1</source>
+        <translation>Mettre en sourdine %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager mutes every alert whose labels match all the checked matchers. Uncheck a label to silence more alerts (for example every pod of a workload).</source>
+        <translation>Alertmanager met en sourdine toute alerte dont les labels correspondent à tous les critères cochés. Décochez un label pour mettre en sourdine davantage d'alertes (par exemple tous les pods d'une charge de travail).</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 heures</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 heures</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 semaine</translation>
+    </message>
+    <message>
+        <source>Why (required by Alertmanager), e.g. "load test, ticket OPS-12"</source>
+        <translation>Pourquoi (exigé par Alertmanager), p. ex. « test de charge, ticket OPS-12 »</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <source>Created by:</source>
+        <translation>Créé par :</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Mettre en sourdine…</translation>
     </message>
 </context>
 <context>
@@ -4026,6 +5246,15 @@ Espace de noms : %4</translation>
     <message>
         <source>Application: %1</source>
         <translation>Application : %1</translation>
+    </message>
+    <message>
+        <source>Usage: %1% of request</source>
+        <translation>Utilisation : %1% de la requête</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing alert(s)</source>
+        <translation>
+            <numerusform>%n alerte déclenchée</numerusform><numerusform>%n alertes déclenchées</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4218,6 +5447,50 @@ Espace de noms : %4</translation>
     <message>
         <source>Show details</source>
         <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <source>Topology: presenter mode (full screen)</source>
+        <translation>Topologie : mode présentateur (plein écran)</translation>
+    </message>
+    <message>
+        <source>Topology: search</source>
+        <translation>Topologie : recherche</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Chaleur</translation>
+    </message>
+    <message>
+        <source>Colour pods, workloads and nodes by CPU or memory use against their requests (nodes: allocatable)</source>
+        <translation>Colorer les pods, les charges de travail et les nœuds selon leur utilisation CPU ou mémoire par rapport à leurs requêtes (nœuds : capacité allouable)</translation>
+    </message>
+    <message>
+        <source>No heat overlay</source>
+        <translation>Aucune carte de chaleur</translation>
+    </message>
+    <message>
+        <source>CPU of request</source>
+        <translation>CPU de la requête</translation>
+    </message>
+    <message>
+        <source>Memory of request</source>
+        <translation>Mémoire de la requête</translation>
+    </message>
+    <message>
+        <source>Heat: CPU</source>
+        <translation>Chaleur : CPU</translation>
+    </message>
+    <message>
+        <source>Heat: memory</source>
+        <translation>Chaleur : mémoire</translation>
+    </message>
+    <message>
+        <source>CPU use of request (nodes: of allocatable)</source>
+        <translation>Utilisation CPU de la requête (nœuds : de la capacité allouable)</translation>
+    </message>
+    <message>
+        <source>Memory use of request (nodes: of allocatable)</source>
+        <translation>Utilisation mémoire de la requête (nœuds : de la capacité allouable)</translation>
     </message>
 </context>
 <context>
@@ -4492,6 +5765,14 @@ Espace de noms : %4</translation>
         <translation>usage : orrery --play FICHIER --context NOM [--kubeconfig FICHIER] [--namespace NOM] [--yes-i-mean NOM]
        orrery --play FICHIER --demo [--context NOM]</translation>
     </message>
+    <message>
+        <source>holds</source>
+        <translation>satisfaite</translation>
+    </message>
+    <message>
+        <source>not settled</source>
+        <translation>non stabilisée</translation>
+    </message>
 </context>
 <context>
     <name>PrometheusClient</name>
@@ -4604,10 +5885,6 @@ Espace de noms : %4</translation>
         <translation>Vérifier identifiants, joignabilité, permissions et synchronisation, puis quitter.</translation>
     </message>
     <message>
-        <source>With --doctor: print JSON instead of text.</source>
-        <translation>Avec --doctor : afficher du JSON au lieu de texte.</translation>
-    </message>
-    <message>
         <source>Start on the embedded simulated demo cluster.</source>
         <translation>Démarrer sur le cluster de démonstration simulé intégré.</translation>
     </message>
@@ -4698,6 +5975,30 @@ Espace de noms : %4</translation>
     <message>
         <source>With --screenshot: details tab to show (overview, yaml, events, logs, metrics).</source>
         <translation>Avec --screenshot : onglet de détails à afficher (overview, yaml, events, logs, metrics).</translation>
+    </message>
+    <message>
+        <source>With --doctor or --alerts: print JSON instead of text.</source>
+        <translation>Avec --doctor ou --alerts : afficher du JSON au lieu de texte.</translation>
+    </message>
+    <message>
+        <source>Use this Prometheus for the context shown at start: a URL or namespace/name:port (kept as the context's setting, as in Preferences).</source>
+        <translation>Utiliser ce Prometheus pour le contexte affiché au démarrage : une URL ou namespace/name:port (conservé comme réglage du contexte, comme dans les Préférences).</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>où</translation>
+    </message>
+    <message>
+        <source>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</source>
+        <translation>Afficher les alertes actives de --alertmanager avec les objets auxquels elles se rattachent, puis quitter (--json : en JSON).</translation>
+    </message>
+    <message>
+        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</source>
+        <translation>Avec --alerts : l'Alertmanager, sous forme d'URL http(s) ou de service/NAMESPACE/NAME[:PORT] de --context.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
     </message>
 </context>
 <context>

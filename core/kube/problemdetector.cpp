@@ -109,10 +109,12 @@ QList<Problem> podProblems(const KubeObject &o, const PodData &pod, Timestamp no
                                || cs.reason == QLatin1String("OOMKilled"))))) {
             // A crash loop shows as Error (or OOMKilled) for a moment after each crash, then
             // as CrashLoopBackOff: one problem throughout.
-            out << make(
-                o, Problem::Severity::Critical, QStringLiteral("CrashLoopBackOff"),
-                tr("Container %1 keeps crashing (%n restarts)", cs.restartCount).arg(cs.name),
-                since);
+            out << make(o, Problem::Severity::Critical, QStringLiteral("CrashLoopBackOff"),
+                        QCoreApplication::translate("Orrery::ProblemRules",
+                                                    "Container %1 keeps crashing (%n restart(s))",
+                                                    nullptr, cs.restartCount)
+                            .arg(cs.name),
+                        since);
         } else if (cs.state == QLatin1String("Waiting") && isContainerFailure(cs.reason)) {
             out << make(o, Problem::Severity::Critical, cs.reason,
                         tr("Container %1 cannot start (%2)").arg(cs.name, cs.reason), since);
@@ -253,11 +255,15 @@ QList<Problem> workloadProblemsOf(const KubeObject &o, const WorkloadData &w,
     const Problem &first = failing.first();
     const QString message
         = o.kind == Kind::Deployment && w.revision > 0
-              ? tr("The rollout of revision %1 is failing: %n new pod(s) fail, %2 %3: %4",
-                   int(pods.size()))
+              ? QCoreApplication::translate(
+                    "Orrery::ProblemRules",
+                    "The rollout of revision %1 is failing: %n new pod(s) fail, %2 %3: %4", nullptr,
+                    int(pods.size()))
                     .arg(w.revision)
                     .arg(first.name, first.reason, first.message)
-              : tr("The rollout is failing: %n pod(s) fail, %1 %2: %3", int(pods.size()))
+              : QCoreApplication::translate("Orrery::ProblemRules",
+                                            "The rollout is failing: %n pod(s) fail, %1 %2: %3",
+                                            nullptr, int(pods.size()))
                     .arg(first.name, first.reason, first.message);
     return {make(o, Problem::Severity::Critical, QStringLiteral("RolloutFailing"), message, since)};
 }

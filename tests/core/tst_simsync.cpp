@@ -204,7 +204,7 @@ private slots:
             QCOMPARE((*result)->status, 200);
             QVERIFY(!(*result)->httpVersion.isEmpty());
         } else {
-            QCOMPARE(result->error().code, Error::Code::Network);
+            QCOMPARE(result->error().code, Error::Code::Tls);
         }
     }
 
