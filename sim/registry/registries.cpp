@@ -283,13 +283,20 @@ void Registries::load(const nlohmann::json &registries)
         const auto probe = ImageReference::parse(host + "/probe:1");
         if (!probe || probe->domain != host)
             throw std::runtime_error("registries: invalid host " + host);
+        // value() throws nlohmann's type_error on a wrong type: check each type first, so a
+        // malformed scenario is a runtime_error naming the field (found by fuzz_imagereference).
+        if (r.contains("private") && !r["private"].is_boolean())
+            throw std::runtime_error("registries: " + host + ": private must be true or false");
         const bool isPrivate = r.value("private", false);
         declare(host, isPrivate);
         const nlohmann::json images = r.value("images", nlohmann::json::array());
         if (!images.is_array())
             throw std::runtime_error("registries: " + host + ": images must be a list");
         for (const nlohmann::json &img : images) {
-            const std::string repository = img.value("repository", "");
+            if (!img.is_object() || !img.contains("repository") || !img["repository"].is_string())
+                throw std::runtime_error("registries: " + host
+                                         + ": every image needs a repository name");
+            const std::string repository = img["repository"].get<std::string>();
             auto add = [&](const char *key, int exitCode) {
                 const nlohmann::json tags = img.value(key, nlohmann::json::array());
                 if (!tags.is_array())
