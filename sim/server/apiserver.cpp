@@ -10,6 +10,7 @@
 #include "labelselector.h"
 #include "mergepatch.h"
 #include "openapi.h"
+#include "openapiv2.h"
 #include "protobufdecoder.h"
 #include "resourceregistry.h"
 #include "strategicmergepatch.h"
@@ -161,6 +162,10 @@ struct ApiServer::Private
     std::atomic<bool> stopping{false};
     int port = 0;
     std::mutex ipMutex;
+    // /openapi/v2, built on first request (the registry does not change): the JSON and
+    // protobuf bodies with their ETags.
+    std::once_flag openApiV2Once;
+    std::string openApiV2Json, openApiV2Protobuf, openApiV2JsonETag, openApiV2ProtobufETag;
     std::mt19937 rng{std::random_device{}()};
 
     Private(ObjectStore &s, ApiServerOptions o, ApiServerHooks h)
@@ -516,13 +521,13 @@ struct ApiServer::Private
                 throw ApiError(405, "MethodNotAllowed",
                                "the server does not allow this method on the requested resource");
             if (segs.empty()) {
-                json paths = {"/api",   "/api/v1",     "/apis",   "/healthz",
-                              "/livez", "/openapi/v3", "/readyz", "/version"};
+                json paths = {"/api",        "/api/v1",     "/apis",   "/healthz", "/livez",
+                              "/openapi/v2", "/openapi/v3", "/readyz", "/version"};
                 sendJson(res, 200, json{{"paths", paths}});
             } else if (segs[0] == "version") {
                 sendJson(res, 200, versionInfo());
             } else if (segs[0] == "openapi") {
-                serveOpenApi(segs, res);
+                serveOpenApi(req, segs, res);
             } else {
                 res.status = 200;
                 res.set_content("ok", "text/plain; charset=utf-8");
@@ -563,8 +568,51 @@ struct ApiServer::Private
         resourceRequest(req, res, user, t);
     }
 
-    void serveOpenApi(const std::vector<std::string> &segs, httplib::Response &res)
+    // Like kube-apiserver: protobuf when the client asks for it (kubectl <= 1.28 does), JSON
+    // otherwise; a strong ETag per representation, 304 for a matching If-None-Match.
+    void serveOpenApiV2(const httplib::Request &req, httplib::Response &res)
     {
+        std::call_once(openApiV2Once, [this] {
+            const json doc = OpenApiV2::document(registry, options.gitVersion);
+            openApiV2Json = doc.dump();
+            openApiV2Protobuf = OpenApiV2::toProtobuf(doc);
+            auto etag = [](const std::string &body) {
+                char hash[40];
+                std::snprintf(hash, sizeof hash, "\"%016zX%08zX\"", std::hash<std::string>{}(body),
+                              body.size());
+                return std::string(hash);
+            };
+            openApiV2JsonETag = etag(openApiV2Json);
+            openApiV2ProtobufETag = etag(openApiV2Protobuf);
+        });
+        // Asked for as "...spec.v2@v1.0+protobuf" (kubectl) or "...spec.v2.v1.0+protobuf";
+        // answered with the second, which unlike the first is a valid media type.
+        const bool protobuf
+            = req.get_header_value("Accept").find("application/com.github.proto-openapi.spec.v2")
+              != std::string::npos;
+        const std::string &etag = protobuf ? openApiV2ProtobufETag : openApiV2JsonETag;
+        res.set_header("ETag", etag);
+        res.set_header("Vary", "Accept");
+        res.set_header("Cache-Control", "no-cache, private");
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        res.status = 200;
+        if (protobuf)
+            res.set_content(openApiV2Protobuf,
+                            "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+        else
+            res.set_content(openApiV2Json, "application/json");
+    }
+
+    void serveOpenApi(const httplib::Request &req, const std::vector<std::string> &segs,
+                      httplib::Response &res)
+    {
+        if (segs.size() == 2 && segs[1] == "v2") {
+            serveOpenApiV2(req, res);
+            return;
+        }
         if (segs.size() >= 2 && segs[1] == "v3") {
             if (segs.size() == 2) {
                 sendJson(res, 200, OpenApi::index(registry, options.gitVersion));
@@ -579,7 +627,6 @@ struct ApiServer::Private
                 return;
             }
         }
-        // No /openapi/v2: kubectl then relies on /openapi/v3 alone.
         throw ApiError(404, "NotFound", "the server could not find the requested resource");
     }
 

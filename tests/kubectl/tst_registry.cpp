@@ -168,8 +168,7 @@ private slots:
 
     void setImageThatDoesNotExist()
     {
-        // kubectl 1.28 validates against /openapi/v2, which the simulator does not serve.
-        ok({"apply", "--validate=false", "-f", "-"}, deployment("web", "nginx:1.25", 2, "lab"));
+        ok({"apply", "-f", "-"}, deployment("web", "nginx:1.25", 2, "lab"));
         waitRollout("lab", "web");
         ok({"set", "image", "deployment/web", "main=nope:bad", "-n", "lab"});
         QTRY_VERIFY_WITH_TIMEOUT(!podsWithImage("lab", "web", "nope:bad").isEmpty(), 30000);
