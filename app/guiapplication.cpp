@@ -8,7 +8,9 @@
 #include "operationswiring.h"
 #include "topologywiring.h"
 
+#include <alertspage.h>
 #include <contextpreferences.h>
+#include <errorpresenter.h>
 #include <kindicons.h>
 #include <kubeconfigcontroller.h>
 #include <mainwindow.h>
@@ -28,6 +30,7 @@
 #include <QDebug>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QTableView>
 #include <QTimer>
 
@@ -57,6 +60,45 @@ bool showView(MainWindow &window, const QString &view)
                                 "orrery: no kind or page named \"%1\"; showing the tables.")
                                 .arg(view);
     return false;
+}
+
+// The demo's Prometheus and Alertmanager watch one of its clusters: they become the monitoring
+// settings of that cluster's three contexts (kept in memory: demo contexts), so the Metrics tab
+// and the Alerts page use them rather than the simulated `prometheus` and `alertmanager`
+// Services, which orrery-sim does not serve through a service proxy. `ours` remembers what was
+// set, so a setting typed in the Preferences is never overwritten and a stopped server's URL
+// is taken back.
+void applyDemoMonitoring(ContextPreferences &preferences, const MonitoringServersStatus &status,
+                         bool alertmanager, QHash<QString, QString> &ours)
+{
+    QStringList contexts;
+    if (status.isRunning() && !status.cluster.isEmpty())
+        contexts = {status.cluster, status.cluster + QStringLiteral("-operator"),
+                    status.cluster + QStringLiteral("-viewer")};
+    QStringList touched = contexts;
+    for (auto it = ours.cbegin(); it != ours.cend(); ++it)
+        touched.append(it.key().section(QLatin1Char('\n'), 0, 0));
+    touched.removeDuplicates();
+    for (const QString &context : std::as_const(touched)) {
+        const bool watched = contexts.contains(context);
+        auto set = [&](const char *field, const QString &url, auto getter, auto setter) {
+            const QString key = context + QLatin1Char('\n') + QLatin1String(field);
+            const QString current = (preferences.*getter)(context);
+            if (!current.isEmpty() && current != ours.value(key))
+                return; // the user's own setting
+            (preferences.*setter)(context, url);
+            if (url.isEmpty())
+                ours.remove(key);
+            else
+                ours.insert(key, url);
+        };
+        set("prometheus", watched ? status.prometheusUrl : QString(),
+            &ContextPreferences::prometheusSetting, &ContextPreferences::setPrometheusSetting);
+        if (alertmanager)
+            set("alertmanager", watched ? status.alertmanagerUrl : QString(),
+                &ContextPreferences::alertmanagerSetting,
+                &ContextPreferences::setAlertmanagerSetting);
+    }
 }
 
 // Everything the running GUI owns besides the window and its sessions, kept together so
@@ -103,7 +145,8 @@ int runGui(const QCommandLineParser &parser)
     installOperations(window, &audit);
     const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
-    // Alerts: --alertmanager for every context, else the demo's own Alertmanager (below).
+    // Alerts: the context's Alertmanager setting (the demo's own, below), else the one found
+    // among its Services, else --alertmanager.
     AlertsWiring *alerts = installAlertsPage(window);
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
@@ -124,21 +167,23 @@ int runGui(const QCommandLineParser &parser)
     QString requestedContext = parser.value(QStringLiteral("context"));
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
-    auto startDemo = [&window, &state, &kubeconfig, requestedContext, alerts, alertmanager] {
+    auto startDemo = [&window, &state, &kubeconfig, &preferences, requestedContext, alerts,
+                      alertmanager] {
         if (!state.demo) {
             state.demo = std::make_unique<DemoCluster>();
-            // The demo's Alertmanager watches one of its clusters (its three contexts).
-            if (alertmanager.isEmpty())
-                QObject::connect(state.demo.get(), &DemoCluster::monitoringChanged, alerts,
-                                 [alerts](const MonitoringServersStatus &status) {
-                                     if (status.alertmanagerUrl.isEmpty())
-                                         return;
-                                     alerts->setEndpoint(
-                                         status.alertmanagerUrl,
-                                         {status.cluster,
-                                          status.cluster + QStringLiteral("-operator"),
-                                          status.cluster + QStringLiteral("-viewer")});
-                                 });
+            // Its Prometheus and Alertmanager are the watched contexts' settings; what it
+            // runs or misses is said on the Alerts page and once in the status bar.
+            QObject::connect(
+                state.demo.get(), &DemoCluster::monitoringChanged, alerts,
+                [&window, &preferences, alerts, useAlertmanager = alertmanager.isEmpty(),
+                 ours = std::make_shared<QHash<QString, QString>>()](
+                    const MonitoringServersStatus &status) {
+                    applyDemoMonitoring(preferences, status, useAlertmanager, *ours);
+                    const QString text
+                        = QApplication::translate("GuiApplication", "Demo: %1").arg(status.text());
+                    alerts->page()->setHint(text);
+                    window.errorPresenter()->showStatus(text);
+                });
         }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
         state.demo->start([&window, &state, &kubeconfig,
@@ -200,6 +245,9 @@ int runGui(const QCommandLineParser &parser)
         const QString objectName = parser.value(QStringLiteral("select"));
         const QString tab = parser.value(QStringLiteral("details-tab"));
         const bool welcome = parser.isSet(QStringLiteral("welcome"));
+        // ORRERY_SCREENSHOT_DELAY_MS: wait longer before rendering (the demo's Prometheus
+        // needs a few scrapes before its charts have lines).
+        const int extra = qMax(0, qEnvironmentVariableIntValue("ORRERY_SCREENSHOT_DELAY_MS"));
         auto done = std::make_shared<bool>(false);
         auto shoot = [&window, file, done] {
             if (*done)
@@ -210,12 +258,12 @@ int runGui(const QCommandLineParser &parser)
             const bool ok = (top ? top : &window)->grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         };
-        auto prepare = [&window, view, objectName, tab, shoot, done] {
+        auto prepare = [&window, view, objectName, tab, shoot, done, extra] {
             if (*done)
                 return;
             if (!view.isEmpty() && !kindFromName(view)) {
                 showView(window, view);
-                QTimer::singleShot(2500, &window, shoot); // let the page lay out and fetch
+                QTimer::singleShot(2500 + extra, &window, shoot); // let the page lay out and fetch
                 return;
             }
             if (!view.isEmpty())
@@ -242,7 +290,7 @@ int runGui(const QCommandLineParser &parser)
             } else if (window.tableView()->model()->rowCount() > 0) {
                 window.tableView()->selectRow(0);
             }
-            QTimer::singleShot(delay, &window, shoot);
+            QTimer::singleShot(delay + extra, &window, shoot);
         };
         if (welcome) {
             QTimer::singleShot(500, &window, shoot);
@@ -254,7 +302,7 @@ int runGui(const QCommandLineParser &parser)
                                                         prepare); // let pods become Running
                              });
             QTimer::singleShot(20000, &window, prepare);
-            QTimer::singleShot(30000, &window, shoot);
+            QTimer::singleShot(30000 + extra, &window, shoot);
         }
     }
 
