@@ -182,7 +182,20 @@ int runGui(const QCommandLineParser &parser)
                     const QString text
                         = QApplication::translate("GuiApplication", "Demo: %1").arg(status.text());
                     alerts->page()->setHint(text);
-                    window.errorPresenter()->showStatus(text);
+                    if (!window.activeContext().isEmpty()) {
+                        window.errorPresenter()->showStatus(text);
+                        return;
+                    }
+                    // Before the first context is shown: once it is (showing a context
+                    // clears the status line first).
+                    auto once = std::make_shared<QMetaObject::Connection>();
+                    *once = QObject::connect(&window, &MainWindow::activeSessionChanged, &window,
+                                             [&window, text, once] {
+                                                 QObject::disconnect(*once);
+                                                 QTimer::singleShot(0, &window, [&window, text] {
+                                                     window.errorPresenter()->showStatus(text);
+                                                 });
+                                             });
                 });
         }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
