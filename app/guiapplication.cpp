@@ -4,6 +4,7 @@
 #include "alertswiring.h"
 #include "commands.h"
 #include "democluster.h"
+#include "demomonitoring.h"
 #include "operationpageswiring.h"
 #include "operationswiring.h"
 #include "topologywiring.h"
@@ -60,45 +61,6 @@ bool showView(MainWindow &window, const QString &view)
                                 "orrery: no kind or page named \"%1\"; showing the tables.")
                                 .arg(view);
     return false;
-}
-
-// The demo's Prometheus and Alertmanager watch one of its clusters: they become the monitoring
-// settings of that cluster's three contexts (kept in memory: demo contexts), so the Metrics tab
-// and the Alerts page use them rather than the simulated `prometheus` and `alertmanager`
-// Services, which orrery-sim does not serve through a service proxy. `ours` remembers what was
-// set, so a setting typed in the Preferences is never overwritten and a stopped server's URL
-// is taken back.
-void applyDemoMonitoring(ContextPreferences &preferences, const MonitoringServersStatus &status,
-                         bool alertmanager, QHash<QString, QString> &ours)
-{
-    QStringList contexts;
-    if (status.isRunning() && !status.cluster.isEmpty())
-        contexts = {status.cluster, status.cluster + QStringLiteral("-operator"),
-                    status.cluster + QStringLiteral("-viewer")};
-    QStringList touched = contexts;
-    for (auto it = ours.cbegin(); it != ours.cend(); ++it)
-        touched.append(it.key().section(QLatin1Char('\n'), 0, 0));
-    touched.removeDuplicates();
-    for (const QString &context : std::as_const(touched)) {
-        const bool watched = contexts.contains(context);
-        auto set = [&](const char *field, const QString &url, auto getter, auto setter) {
-            const QString key = context + QLatin1Char('\n') + QLatin1String(field);
-            const QString current = (preferences.*getter)(context);
-            if (!current.isEmpty() && current != ours.value(key))
-                return; // the user's own setting
-            (preferences.*setter)(context, url);
-            if (url.isEmpty())
-                ours.remove(key);
-            else
-                ours.insert(key, url);
-        };
-        set("prometheus", watched ? status.prometheusUrl : QString(),
-            &ContextPreferences::prometheusSetting, &ContextPreferences::setPrometheusSetting);
-        if (alertmanager)
-            set("alertmanager", watched ? status.alertmanagerUrl : QString(),
-                &ContextPreferences::alertmanagerSetting,
-                &ContextPreferences::setAlertmanagerSetting);
-    }
 }
 
 // Everything the running GUI owns besides the window and its sessions, kept together so

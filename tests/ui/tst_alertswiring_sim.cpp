@@ -10,6 +10,7 @@
 #include "simwindowfixture.h"
 
 #include <alertswiring.h>
+#include <demomonitoring.h>
 
 #include <alertsmodel.h>
 #include <alertspage.h>
@@ -21,9 +22,11 @@
 #include <kube/clustersession.h>
 #include <kube/httptransport.h>
 #include <monitoring/alertmanagerclient.h>
+#include <monitoring/localmonitoringservers.h>
 #include <monitoring/monitoringsource.h>
 
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Orrery;
@@ -37,6 +40,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void followsTheContextsAlertmanager();
+    void demoServersBecomeSettings();
+    void pageHint();
 
 private:
     bool showsAlert(AlertsPage *page) const;
@@ -160,6 +165,67 @@ void TestAlertsWiringSim::followsTheContextsAlertmanager()
             return client && client->location().serviceName == QLatin1String("alertmanager");
         },
         30000));
+}
+
+// app/demomonitoring: the demo's servers become its watched contexts' settings, in memory,
+// never over a setting the user typed, and are taken back when they stop.
+void TestAlertsWiringSim::demoServersBecomeSettings()
+{
+    QTemporaryDir dir;
+    ContextPreferences preferences(dir.filePath(QStringLiteral("orrery.ini")));
+    preferences.setDemoContexts({QStringLiteral("pfe-k8s"), QStringLiteral("pfe-k8s-operator"),
+                                 QStringLiteral("pfe-k8s-viewer"), QStringLiteral("shop")});
+    preferences.setAlertmanagerSetting(QStringLiteral("pfe-k8s-viewer"),
+                                       QStringLiteral("http://127.0.0.1:1"));
+    MonitoringServersStatus running;
+    running.state = MonitoringServersStatus::State::Running;
+    running.cluster = QStringLiteral("pfe-k8s");
+    running.prometheusUrl = QStringLiteral("http://127.0.0.1:9090");
+    running.alertmanagerUrl = QStringLiteral("http://127.0.0.1:9093");
+    QHash<QString, QString> ours;
+    App::applyDemoMonitoring(preferences, running, true, ours);
+    for (const char *c : {"pfe-k8s", "pfe-k8s-operator", "pfe-k8s-viewer"})
+        QCOMPARE(preferences.prometheusSetting(QLatin1String(c)), running.prometheusUrl);
+    QCOMPARE(preferences.alertmanagerSetting(QStringLiteral("pfe-k8s")), running.alertmanagerUrl);
+    QCOMPARE(preferences.alertmanagerSetting(QStringLiteral("pfe-k8s-viewer")),
+             QStringLiteral("http://127.0.0.1:1")); // the user's
+    QVERIFY(preferences.prometheusSetting(QStringLiteral("shop")).isEmpty());
+    // Nothing written to the settings file: demo contexts keep theirs in memory.
+    ContextPreferences reread(dir.filePath(QStringLiteral("orrery.ini")));
+    QVERIFY(reread.prometheusSetting(QStringLiteral("pfe-k8s")).isEmpty());
+
+    // A server that stops takes its URL back; the user's setting stays.
+    MonitoringServersStatus failed;
+    failed.state = MonitoringServersStatus::State::Failed;
+    failed.error = QStringLiteral("prometheus exited");
+    App::applyDemoMonitoring(preferences, failed, true, ours);
+    QVERIFY(preferences.prometheusSetting(QStringLiteral("pfe-k8s")).isEmpty());
+    QVERIFY(preferences.alertmanagerSetting(QStringLiteral("pfe-k8s")).isEmpty());
+    QCOMPARE(preferences.alertmanagerSetting(QStringLiteral("pfe-k8s-viewer")),
+             QStringLiteral("http://127.0.0.1:1"));
+    QVERIFY(ours.isEmpty());
+
+    // --alertmanager given: the Alertmanager setting is left alone.
+    App::applyDemoMonitoring(preferences, running, false, ours);
+    QCOMPARE(preferences.prometheusSetting(QStringLiteral("pfe-k8s")), running.prometheusUrl);
+    QVERIFY(preferences.alertmanagerSetting(QStringLiteral("pfe-k8s")).isEmpty());
+}
+
+// The demo's monitoring sentence under the page's empty state.
+void TestAlertsWiringSim::pageHint()
+{
+    AlertsPage page;
+    auto state = std::make_shared<AlertsState>();
+    state->unavailable = AlertsUnavailable::notConfigured();
+    page.setState(state);
+    const QString reason = AlertsPage::tr("No alerts can be shown: %1")
+                               .arg(AlertsUnavailable::notConfigured().text());
+    QCOMPARE(page.emptyLabel()->text(), reason);
+    page.setHint(QStringLiteral("Demo: prometheus not installed"));
+    QCOMPARE(page.emptyLabel()->text(),
+             reason + QStringLiteral("\n\nDemo: prometheus not installed"));
+    page.setHint(QString());
+    QCOMPARE(page.emptyLabel()->text(), reason);
 }
 
 QTEST_MAIN(TestAlertsWiringSim)
