@@ -13,6 +13,7 @@
 #include <kube/httptransport.h>
 #include <kube/resourcestore.h>
 #include <monitoring/alertmanagerclient.h>
+#include <monitoring/monitoringsource.h>
 #include <operations/silenceoperations.h>
 
 #include <QApplication>
@@ -51,6 +52,10 @@ AlertsWiring::AlertsWiring(MainWindow &window)
         m_window.selectObject(*kind, cluster ? QString() : parts[1],
                               cluster ? parts[1] : parts.mid(2).join(QLatin1Char('/')));
     });
+    // The session's MonitoringSource (the context's setting, else discovery) is replaced
+    // when the shown session changes; its endpoints change with the settings and Services.
+    connect(window.resourceBrowser(), &ResourceBrowser::monitoringSourceChanged, this,
+            [this] { followSession(m_window.activeSession()); });
     if (window.activeSession())
         followSession(window.activeSession());
 }
@@ -66,6 +71,28 @@ void AlertsWiring::setEndpoint(const QString &text, const QStringList &contexts)
     followSession(m_session);
 }
 
+void AlertsWiring::dropClient()
+{
+    m_poller->stop();
+    m_poller->setClient(nullptr);
+    m_used = {};
+}
+
+void AlertsWiring::followSource(MonitoringSource *source)
+{
+    if (m_source == source)
+        return;
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = source;
+    if (!source)
+        return;
+    connect(source, &MonitoringSource::endpointsChanged, this,
+            [this] { followSession(m_session); });
+    // Its direct transport goes with it: no poll may reach it after that.
+    connect(source, &QObject::destroyed, this, [this] { dropClient(); });
+}
+
 void AlertsWiring::followSession(ClusterSession *session)
 {
     if (m_session != session) {
@@ -73,21 +100,36 @@ void AlertsWiring::followSession(ClusterSession *session)
             disconnect(m_session, &QObject::destroyed, this, nullptr);
         // A session going away takes its transports: no poll may reach them after that.
         if (session)
-            connect(session, &QObject::destroyed, this, [this] {
-                m_poller->stop();
-                m_poller->setClient(nullptr);
-            });
+            connect(session, &QObject::destroyed, this, [this] { dropClient(); });
     }
     m_session = session;
-    m_poller->stop();
-    m_poller->setClient(nullptr);
+    MonitoringSource *source = m_window.resourceBrowser()->monitoringSource();
+    followSource(source && session && source->parent() == session ? source : nullptr);
+
+    // 1. and 2.: the context's setting, else what discovery found (MonitoringSource).
+    if (m_source && m_source->alertmanagerTransport()) {
+        HttpTransport *transport = m_source->alertmanagerTransport();
+        const MonitoringEndpoint &found = m_source->endpoints().alertmanager;
+        const AlertmanagerLocation location
+            = found.isDirect() ? AlertmanagerLocation::direct() : found.location;
+        if (m_poller->client() && m_used.isValid() && m_used == found
+            && m_poller->client()->transport() == transport)
+            return; // the same Alertmanager: keep polling it
+        dropClient();
+        delete m_direct;
+        m_used = found;
+        useClient(session, std::make_unique<AlertmanagerClient>(transport, location));
+        return;
+    }
+
+    // 3.: --alertmanager, or the demo's.
+    dropClient();
     delete m_direct; // the previous direct transport
     const Result<AlertmanagerEndpoint> endpoint = AlertmanagerEndpoint::parse(m_endpoint);
     const bool applies
         = session
           && (m_contexts.isEmpty() || m_contexts.contains(session->connection().contextName));
     if (!applies || !session->transport() || m_endpoint.isEmpty() || !endpoint.ok()) {
-        m_poller->setClient(nullptr);
         m_poller->start();
         return;
     }
@@ -99,6 +141,11 @@ void AlertsWiring::followSession(ClusterSession *session)
         m_direct = new HttpTransport(std::move(c), session); // lives as long as the session
         transport = m_direct;
     }
+    useClient(session, std::make_unique<AlertmanagerClient>(transport, endpoint->location));
+}
+
+void AlertsWiring::useClient(ClusterSession *session, std::unique_ptr<AlertmanagerClient> client)
+{
     // Node addresses let `instance` labels attach to nodes.
     QHash<QString, QStringList> addresses;
     for (const KubeObjectPtr &node : session->store()->objects(Kind::Node)) {
@@ -106,7 +153,7 @@ void AlertsWiring::followSession(ClusterSession *session)
             addresses.insert(node->name, QStringList{n->internalIP, n->externalIP, n->hostname});
     }
     m_poller->setNodeAddresses(addresses);
-    m_poller->setClient(std::make_unique<AlertmanagerClient>(transport, endpoint->location));
+    m_poller->setClient(std::move(client));
     m_poller->start();
 }
 

@@ -4,11 +4,14 @@
 #include "alertswiring.h"
 #include "commands.h"
 #include "democluster.h"
+#include "demomonitoring.h"
 #include "operationpageswiring.h"
 #include "operationswiring.h"
 #include "topologywiring.h"
 
+#include <alertspage.h>
 #include <contextpreferences.h>
+#include <errorpresenter.h>
 #include <kindicons.h>
 #include <kubeconfigcontroller.h>
 #include <mainwindow.h>
@@ -28,6 +31,7 @@
 #include <QDebug>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QTableView>
 #include <QTimer>
 
@@ -103,7 +107,8 @@ int runGui(const QCommandLineParser &parser)
     installOperations(window, &audit);
     const OperationPages pages = installOperationPages(window, &audit);
     connectHelmRollback(window, pages);
-    // Alerts: --alertmanager for every context, else the demo's own Alertmanager (below).
+    // Alerts: the context's Alertmanager setting (the demo's own, below), else the one found
+    // among its Services, else --alertmanager.
     AlertsWiring *alerts = installAlertsPage(window);
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
@@ -124,21 +129,36 @@ int runGui(const QCommandLineParser &parser)
     QString requestedContext = parser.value(QStringLiteral("context"));
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
-    auto startDemo = [&window, &state, &kubeconfig, requestedContext, alerts, alertmanager] {
+    auto startDemo = [&window, &state, &kubeconfig, &preferences, requestedContext, alerts,
+                      alertmanager] {
         if (!state.demo) {
             state.demo = std::make_unique<DemoCluster>();
-            // The demo's Alertmanager watches one of its clusters (its three contexts).
-            if (alertmanager.isEmpty())
-                QObject::connect(state.demo.get(), &DemoCluster::monitoringChanged, alerts,
-                                 [alerts](const MonitoringServersStatus &status) {
-                                     if (status.alertmanagerUrl.isEmpty())
-                                         return;
-                                     alerts->setEndpoint(
-                                         status.alertmanagerUrl,
-                                         {status.cluster,
-                                          status.cluster + QStringLiteral("-operator"),
-                                          status.cluster + QStringLiteral("-viewer")});
-                                 });
+            // Its Prometheus and Alertmanager are the watched contexts' settings; what it
+            // runs or misses is said on the Alerts page and once in the status bar.
+            QObject::connect(
+                state.demo.get(), &DemoCluster::monitoringChanged, alerts,
+                [&window, &preferences, alerts, useAlertmanager = alertmanager.isEmpty(),
+                 ours = std::make_shared<QHash<QString, QString>>()](
+                    const MonitoringServersStatus &status) {
+                    applyDemoMonitoring(preferences, status, useAlertmanager, *ours);
+                    const QString text
+                        = QApplication::translate("GuiApplication", "Demo: %1").arg(status.text());
+                    alerts->page()->setHint(text);
+                    if (!window.activeContext().isEmpty()) {
+                        window.errorPresenter()->showStatus(text);
+                        return;
+                    }
+                    // Before the first context is shown: once it is (showing a context
+                    // clears the status line first).
+                    auto once = std::make_shared<QMetaObject::Connection>();
+                    *once = QObject::connect(&window, &MainWindow::activeSessionChanged, &window,
+                                             [&window, text, once] {
+                                                 QObject::disconnect(*once);
+                                                 QTimer::singleShot(0, &window, [&window, text] {
+                                                     window.errorPresenter()->showStatus(text);
+                                                 });
+                                             });
+                });
         }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
         state.demo->start([&window, &state, &kubeconfig,
@@ -200,6 +220,9 @@ int runGui(const QCommandLineParser &parser)
         const QString objectName = parser.value(QStringLiteral("select"));
         const QString tab = parser.value(QStringLiteral("details-tab"));
         const bool welcome = parser.isSet(QStringLiteral("welcome"));
+        // ORRERY_SCREENSHOT_DELAY_MS: wait longer before rendering (the demo's Prometheus
+        // needs a few scrapes before its charts have lines).
+        const int extra = qMax(0, qEnvironmentVariableIntValue("ORRERY_SCREENSHOT_DELAY_MS"));
         auto done = std::make_shared<bool>(false);
         auto shoot = [&window, file, done] {
             if (*done)
@@ -210,12 +233,12 @@ int runGui(const QCommandLineParser &parser)
             const bool ok = (top ? top : &window)->grab().save(file);
             QApplication::exit(ok ? 0 : 1);
         };
-        auto prepare = [&window, view, objectName, tab, shoot, done] {
+        auto prepare = [&window, view, objectName, tab, shoot, done, extra] {
             if (*done)
                 return;
             if (!view.isEmpty() && !kindFromName(view)) {
                 showView(window, view);
-                QTimer::singleShot(2500, &window, shoot); // let the page lay out and fetch
+                QTimer::singleShot(2500 + extra, &window, shoot); // let the page lay out and fetch
                 return;
             }
             if (!view.isEmpty())
@@ -242,7 +265,7 @@ int runGui(const QCommandLineParser &parser)
             } else if (window.tableView()->model()->rowCount() > 0) {
                 window.tableView()->selectRow(0);
             }
-            QTimer::singleShot(delay, &window, shoot);
+            QTimer::singleShot(delay + extra, &window, shoot);
         };
         if (welcome) {
             QTimer::singleShot(500, &window, shoot);
@@ -254,7 +277,7 @@ int runGui(const QCommandLineParser &parser)
                                                         prepare); // let pods become Running
                              });
             QTimer::singleShot(20000, &window, prepare);
-            QTimer::singleShot(30000, &window, shoot);
+            QTimer::singleShot(30000 + extra, &window, shoot);
         }
     }
 

@@ -103,22 +103,35 @@ AlertsPage::AlertsPage(QWidget *parent)
 
 AlertsPage::~AlertsPage() = default;
 
+void AlertsPage::setHint(const QString &hint)
+{
+    if (hint == m_hint)
+        return;
+    m_hint = hint;
+    setState(m_state);
+}
+
+void AlertsPage::setEmptyText(const QString &text)
+{
+    m_empty->setText(m_hint.isEmpty() ? text : text + QStringLiteral("\n\n") + m_hint);
+    m_stack->setCurrentWidget(m_empty);
+}
+
 void AlertsPage::setState(std::shared_ptr<const AlertsState> state)
 {
+    m_state = state;
     const QString selected = m_tree->currentIndex().data(AlertsModel::FingerprintRole).toString();
     m_model->setState(state);
     if (!selected.isEmpty())
         selectAlert(selected);
     if (!state) {
         m_status->clear();
-        m_empty->setText(tr("Reading Alertmanager…"));
-        m_stack->setCurrentWidget(m_empty);
+        setEmptyText(tr("Reading Alertmanager…"));
         return;
     }
     if (state->unavailable) {
         m_status->setText(tr("No alerts"));
-        m_empty->setText(tr("No alerts can be shown: %1").arg(state->unavailable->text()));
-        m_stack->setCurrentWidget(m_empty);
+        setEmptyText(tr("No alerts can be shown: %1").arg(state->unavailable->text()));
         updateButtons();
         return;
     }
@@ -136,8 +149,7 @@ void AlertsPage::setState(std::shared_ptr<const AlertsState> state)
                             .arg(state->source, state->polledAt.toLocalTime().toString(
                                                     QStringLiteral("HH:mm:ss"))));
     if (state->index.alerts().isEmpty()) {
-        m_empty->setText(tr("No alert is firing."));
-        m_stack->setCurrentWidget(m_empty);
+        setEmptyText(tr("No alert is firing."));
     } else {
         m_stack->setCurrentWidget(m_tree);
     }

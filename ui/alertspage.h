@@ -31,6 +31,9 @@ public:
     ~AlertsPage() override;
 
     void setState(std::shared_ptr<const AlertsState> state);
+    // A sentence shown under the reason when there is no alert to list (the demo says which
+    // monitoring servers it runs or misses); empty: none.
+    void setHint(const QString &hint);
 
     AlertsModel *model() const { return m_model; }
     QTreeView *tree() const { return m_tree; }
@@ -50,6 +53,7 @@ signals:
 
 private:
     void updateButtons();
+    void setEmptyText(const QString &text);
     void onActivated(const QModelIndex &index);
 
     AlertsModel *m_model;
@@ -57,6 +61,8 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_status;
     QLabel *m_empty;
+    QString m_hint;
+    std::shared_ptr<const AlertsState> m_state;
     QPushButton *m_silence;
     QPushButton *m_expire;
     QPushButton *m_refresh;

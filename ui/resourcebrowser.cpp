@@ -116,8 +116,10 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     m_details->setMetrics(nullptr);
     emit metricsChanged(nullptr);
     m_details->setMonitoringSource(nullptr);
-    if (!session || !session->transport())
+    if (!session || !session->transport()) {
+        emit monitoringSourceChanged(nullptr);
         return;
+    }
     // Prometheus and Alertmanager: the context's settings, else found among its Services.
     m_monitoring = new MonitoringSource(session, session);
     applyMonitoringSettings();
@@ -131,6 +133,7 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     });
     m_details->setMetricsHistory(m_metricsPoller);
     m_metricsPoller->start();
+    emit monitoringSourceChanged(m_monitoring);
 }
 
 void ResourceBrowser::setAlerts(std::shared_ptr<const AlertsState> alerts)

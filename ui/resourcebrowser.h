@@ -115,6 +115,8 @@ signals:
     // The shown context's latest metrics-server snapshot (null: none yet, or another context),
     // for the other views that show usage (the topology's heat overlay).
     void metricsChanged(std::shared_ptr<const Orrery::MetricsSnapshot> metrics);
+    // The shown session's MonitoringSource was replaced (null: none), e.g. for the alerts.
+    void monitoringSourceChanged(Orrery::MonitoringSource *source);
     // A link in the details pane led to an object that is not in the store.
     void objectNotFound(Orrery::Kind kind, const QString &name);
 
