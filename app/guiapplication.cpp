@@ -99,6 +99,17 @@ int runGui(const QCommandLineParser &parser)
     const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
     if (!screenshot)
         window.enableStatePersistence();
+    // --size WxH: the window at that size (after the remembered one, which it overrides).
+    if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        size.size() == 2) {
+        const int width = size.at(0).toInt();
+        const int height = size.at(1).toInt();
+        if (width >= 200 && height >= 200 && width <= 10000 && height <= 10000)
+            window.resize(width, height);
+        else
+            qWarning().noquote() << QApplication::translate(
+                "GuiApplication", "orrery: --size: expected WIDTHxHEIGHT");
+    }
     installTopologyPage(window);
     installOperations(window, &audit);
     const OperationPages pages = installOperationPages(window, &audit);

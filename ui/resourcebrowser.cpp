@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -101,6 +102,7 @@ ResourceBrowser::~ResourceBrowser()
 {
     // The sessions may outlive the window; let go of their stores first.
     m_details->setSession(nullptr);
+    updateDetailsVisibility();
     m_model->setStore(nullptr);
     delete m_metricsPoller;
     delete m_monitoring;
@@ -302,6 +304,7 @@ void ResourceBrowser::showContext(const QString &context, ClusterSession *sessio
     m_session = session;
     m_history.clear();
     m_details->setSession(session);
+    updateDetailsVisibility();
     followMetrics(session);
     m_kind = m_kinds.value(context, Kind::Pod);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
@@ -320,6 +323,7 @@ void ResourceBrowser::setSession(ClusterSession *session)
         return;
     m_session = session;
     m_details->setSession(session);
+    updateDetailsVisibility();
     followMetrics(session);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
     updateNamespaceList();
@@ -349,6 +353,7 @@ void ResourceBrowser::selectKind(Kind kind)
     m_table->sortByColumn(0, Qt::AscendingOrder);
     layoutColumns();
     m_details->setObject({});
+    updateDetailsVisibility();
     updateOverlay();
     updateStaleBanner();
     emit kindChanged(kind);
@@ -452,11 +457,19 @@ void ResourceBrowser::goBack()
     m_table->setFocus();
 }
 
+void ResourceBrowser::updateDetailsVisibility()
+{
+    // An empty details pane would only take the table's room (at 928 px, all but NAME and
+    // READY): it collapses while nothing is selected and comes back, at its size, with a row.
+    m_details->setVisible(bool(m_details->object()));
+}
+
 void ResourceBrowser::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const QModelIndex source = m_proxy->mapToSource(current);
     m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
+    updateDetailsVisibility();
 }
 
 void ResourceBrowser::showContextMenu(const QPoint &pos)
@@ -598,6 +611,38 @@ void ResourceBrowser::fitColumns()
     for (int c = 0; c < m_model->columnCount(); ++c) {
         m_table->resizeColumnToContents(c);
         m_table->setColumnWidth(c, qBound(60, m_table->columnWidth(c) + 12, 420));
+    }
+    const int statusColumn = m_model->columnOf([](const KindColumn &column) {
+        return column.role == KindColumn::Role::Status && qstrcmp(column.id, "status") == 0;
+    });
+    if (statusColumn < 0)
+        return;
+    // A status changes after the fit (Running, then CrashLoopBackOff in bold red): its
+    // column is wide enough for the longest reasons kubectl prints, in bold.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int statusWidth = 0;
+    for (const char *reason : {
+             "CrashLoopBackOff",
+             "ImagePullBackOff",
+             "ContainerCreating",
+         })
+        statusWidth = qMax(statusWidth, metrics.horizontalAdvance(QLatin1String(reason)));
+    statusWidth = qMin(statusWidth + 24, 420);
+    if (m_table->columnWidth(statusColumn) < statusWidth)
+        m_table->setColumnWidth(statusColumn, statusWidth);
+    // At small widths the status stays in view before the secondary columns: the name (the
+    // only column before it that can be wide) gives up room down to 140 px, elided.
+    const int available = m_table->viewport()->width();
+    int end = 0;
+    for (int c = 0; c <= statusColumn; ++c)
+        if (!m_table->isColumnHidden(c))
+            end += m_table->columnWidth(c);
+    const int name = m_model->nameColumn();
+    if (available > 0 && end > available && name >= 0 && name < statusColumn) {
+        const int shrunk = qMax(140, m_table->columnWidth(name) - (end - available));
+        m_table->setColumnWidth(name, shrunk);
     }
 }
 

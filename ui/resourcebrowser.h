@@ -125,6 +125,7 @@ private:
     void buildUi();
     void applyNamespaces(const QStringList &namespaces);
     void onCurrentRowChanged();
+    void updateDetailsVisibility();
     void showContextMenu(const QPoint &pos);
     void fitColumns();
     // The layout saved for the current kind, else measured from the rows.
