@@ -49,9 +49,11 @@ void OperationsPanel::revealIn(QMainWindow *window, QDockWidget *dock)
         return;
     const QMargins margins = m_cards->contentsMargins();
     const int title = dock->fontMetrics().height() + 12;
-    const int wanted
-        = qMin(shown.first()->sizeHint().height() + margins.top() + margins.bottom() + title + 8,
-               window->height() / 2);
+    // A card grows once its first state arrives (a rollout's message, its pods): room for
+    // that too, 180 px at least.
+    const int cardHeight
+        = shown.first()->sizeHint().height() + margins.top() + margins.bottom() + title + 8;
+    const int wanted = qMin(qMax(180, cardHeight), window->height() / 2);
     // Laid out now, so that the height compared is the one on screen (a widget never laid
     // out reports its default size).
     if (QLayout *layout = window->layout())
