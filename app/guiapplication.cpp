@@ -99,6 +99,15 @@ int runGui(const QCommandLineParser &parser)
     const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
     if (!screenshot)
         window.enableStatePersistence();
+    installTopologyPage(window);
+    installOperations(window, &audit);
+    const OperationPages pages = installOperationPages(window, &audit);
+    connectHelmRollback(window, pages);
+    // Alerts: --alertmanager for every context, else the demo's own Alertmanager (below).
+    AlertsWiring *alerts = installAlertsPage(window);
+    const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
+    alerts->setEndpoint(alertmanager);
+
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
         size.size() == 2) {
@@ -110,15 +119,6 @@ int runGui(const QCommandLineParser &parser)
             qWarning().noquote() << QApplication::translate(
                 "GuiApplication", "orrery: --size: expected WIDTHxHEIGHT");
     }
-    installTopologyPage(window);
-    installOperations(window, &audit);
-    const OperationPages pages = installOperationPages(window, &audit);
-    connectHelmRollback(window, pages);
-    // Alerts: --alertmanager for every context, else the demo's own Alertmanager (below).
-    AlertsWiring *alerts = installAlertsPage(window);
-    const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
-    alerts->setEndpoint(alertmanager);
-
     kubeconfig.setRequestedNamespaces(parser.values(QStringLiteral("namespace")));
     // --prometheus: the context's monitoring setting, checked before anything starts.
     const QString prometheus = parser.value(QStringLiteral("prometheus"));

@@ -67,6 +67,26 @@ private:
     std::function<bool()> m_intoRows;
 };
 
+// Calls `resized` after the watched widget's size changed.
+class ResizeWatcher : public QObject
+{
+public:
+    ResizeWatcher(QObject *parent, std::function<void()> resized)
+        : QObject(parent)
+        , m_resized(std::move(resized))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_resized();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_resized;
+};
+
 } // namespace
 
 ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
@@ -223,7 +243,10 @@ void ResourceBrowser::buildUi()
     m_tableSplitter->setStretchFactor(0, 3);
     m_tableSplitter->setStretchFactor(1, 2);
     m_tableSplitter->setSizes({720, 480});
-    m_details->setMinimumWidth(360);
+    m_details->setMinimumWidth(300);
+    // The STATUS column kept in view when the table narrows (a small window, a wider pane).
+    m_table->viewport()->installEventFilter(
+        new ResizeWatcher(this, [this] { keepStatusInView(); }));
     pageLayout->addWidget(m_tableSplitter, 1);
 
     connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this,
@@ -632,17 +655,39 @@ void ResourceBrowser::fitColumns()
     statusWidth = qMin(statusWidth + 24, 420);
     if (m_table->columnWidth(statusColumn) < statusWidth)
         m_table->setColumnWidth(statusColumn, statusWidth);
-    // At small widths the status stays in view before the secondary columns: the name (the
-    // only column before it that can be wide) gives up room down to 140 px, elided.
+    keepStatusInView();
+}
+
+void ResourceBrowser::keepStatusInView()
+{
+    const int statusColumn = m_model->columnOf([](const KindColumn &column) {
+        return column.role == KindColumn::Role::Status && qstrcmp(column.id, "status") == 0;
+    });
+    if (statusColumn < 0 || !m_columnsFitted)
+        return;
+    // At small widths the status stays in view before the secondary columns: the name, then
+    // the namespace (the columns before it that can be wide) give up room, elided, down to
+    // 120 and 70 px.
+    QHeaderView *header = m_table->horizontalHeader();
     const int available = m_table->viewport()->width();
-    int end = 0;
-    for (int c = 0; c <= statusColumn; ++c)
-        if (!m_table->isColumnHidden(c))
-            end += m_table->columnWidth(c);
-    const int name = m_model->nameColumn();
-    if (available > 0 && end > available && name >= 0 && name < statusColumn) {
-        const int shrunk = qMax(140, m_table->columnWidth(name) - (end - available));
-        m_table->setColumnWidth(name, shrunk);
+    if (available <= 0)
+        return;
+    int excess
+        = header->sectionPosition(statusColumn) + header->sectionSize(statusColumn) - available;
+    const std::pair<int, int> shrinkable[]
+        = {{m_model->nameColumn(), 120}, {m_model->namespaceColumn(), 70}};
+    for (const auto &[column, minimum] : shrinkable) {
+        if (excess <= 0)
+            break;
+        if (column < 0 || m_table->isColumnHidden(column)
+            || header->visualIndex(column) > header->visualIndex(statusColumn))
+            continue;
+        const int width = m_table->columnWidth(column);
+        const int shrunk = qMax(minimum, width - excess);
+        if (shrunk < width) {
+            m_table->setColumnWidth(column, shrunk);
+            excess -= width - shrunk;
+        }
     }
 }
 

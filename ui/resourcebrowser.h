@@ -126,6 +126,7 @@ private:
     void applyNamespaces(const QStringList &namespaces);
     void onCurrentRowChanged();
     void updateDetailsVisibility();
+    void keepStatusInView();
     void showContextMenu(const QPoint &pos);
     void fitColumns();
     // The layout saved for the current kind, else measured from the rows.

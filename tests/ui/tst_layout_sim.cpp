@@ -121,6 +121,15 @@ void TestLayoutSim::smallWindowKeepsStatusInView()
     QVERIFY(window.selectedObject());
     QVERIFY(window.detailsPane()->isVisible());
     QVERIFY(window.detailsPane()->width() >= window.detailsPane()->minimumWidth());
+    // With the pane beside it, the narrower table still shows STATUS (NAME gives up room).
+    const auto statusInView = [&] {
+        return header->sectionViewportPosition(status) + header->sectionSize(status)
+               <= table->viewport()->width();
+    };
+    QTRY_VERIFY2(statusInView(), qPrintable(QStringLiteral("STATUS ends at %1 in a %2 px table")
+                                                .arg(header->sectionViewportPosition(status)
+                                                     + header->sectionSize(status))
+                                                .arg(table->viewport()->width())));
     table->selectionModel()->clearCurrentIndex();
     QVERIFY(!window.detailsPane()->isVisible());
 }
