@@ -113,6 +113,17 @@ int runGui(const QCommandLineParser &parser)
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
 
+    // --size WxH: the window at that size (after the remembered one, which it overrides).
+    if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        size.size() == 2) {
+        const int width = size.at(0).toInt();
+        const int height = size.at(1).toInt();
+        if (width >= 200 && height >= 200 && width <= 10000 && height <= 10000)
+            window.resize(width, height);
+        else
+            qWarning().noquote() << QApplication::translate(
+                "GuiApplication", "orrery: --size: expected WIDTHxHEIGHT");
+    }
     kubeconfig.setRequestedNamespaces(parser.values(QStringLiteral("namespace")));
     // --prometheus: the context's monitoring setting, checked before anything starts.
     const QString prometheus = parser.value(QStringLiteral("prometheus"));

@@ -113,6 +113,10 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate(
              "main",
              "Show the welcome screen instead of starting the demo when there is no kubeconfig.")},
+        {QStringLiteral("size"),
+         QCoreApplication::translate("main", "The window's size, e.g. 928x513 (with --screenshot: "
+                                             "the small-window layout)."),
+         QCoreApplication::translate("main", "WIDTHxHEIGHT")},
     });
     // The desktop entry passes the files it was asked to open (Exec=orrery %F).
     parser.addPositionalArgument(

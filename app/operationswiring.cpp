@@ -29,10 +29,8 @@ void installOperations(MainWindow &window, AuditLog *audit)
     dock->setWidget(panel);
     window.addDockWidget(Qt::BottomDockWidgetArea, dock);
     dock->hide();
-    QObject::connect(panel, &OperationsPanel::cardAdded, dock, [dock] {
-        dock->show();
-        dock->raise();
-    });
+    QObject::connect(panel, &OperationsPanel::cardAdded, dock,
+                     [panel, dock, &window] { panel->revealIn(&window, dock); });
     controller->setPanel(panel);
 
     controller->setSession(window.activeSession());

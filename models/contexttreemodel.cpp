@@ -177,7 +177,7 @@ void ContextTreeModel::refreshItem(QStandardItem *item)
     const auto state = ConnectionState(item->data(ConnectionStateRole).toInt());
     QString text = m_preferences->displayName(context);
     if (isProtected)
-        text += QStringLiteral("  \U0001F512");
+        text += QStringLiteral("  \u25A0"); // a glyph DejaVu has (the lock emoji was a box)
     item->setText(text);
     item->setData(colour, ColourRole);
     item->setData(isProtected, ProtectedRole);

@@ -40,6 +40,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -113,6 +114,28 @@ QString conditionsTable(const QList<Condition> &conditions)
         html += QStringLiteral("<tr><td>%1</td><td class=%2>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(esc(c.type), cls, esc(c.status), esc(c.reason), esc(c.message));
     }
+    return html + QStringLiteral("</table>");
+}
+
+// What the node has and what the scheduler may give to pods (capacity less system reserves).
+QString nodeCapacityTable(const NodeData &n)
+{
+    const auto cell = [](const QString &v) { return esc(v.isEmpty() ? QStringLiteral("—") : v); };
+    QString html
+        = section(DetailsPane::tr("Capacity"))
+          + QStringLiteral("<table class=grid><tr><th></th><th>%1</th><th>%2</th></tr>")
+                .arg(esc(DetailsPane::tr("Capacity")), esc(DetailsPane::tr("Allocatable")));
+    const struct
+    {
+        QString label;
+        const QString &capacity;
+        const QString &allocatable;
+    } rows[] = {{DetailsPane::tr("CPU"), n.cpuCapacity, n.cpuAllocatable},
+                {DetailsPane::tr("Memory"), n.memoryCapacity, n.memoryAllocatable},
+                {DetailsPane::tr("Pods"), n.podsCapacity, n.podsAllocatable}};
+    for (const auto &r : rows)
+        html += QStringLiteral("<tr><td class=k>%1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(esc(r.label), cell(r.capacity), cell(r.allocatable));
     return html + QStringLiteral("</table>");
 }
 
@@ -191,7 +214,9 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_eventProxy(new EventFilterProxyModel(this))
     , m_logView(new LogView(this))
     , m_logStreamer(new LogStreamer(this))
-    , m_logsPage(m_logView)
+    , m_logsPage(new QWidget(this))
+    , m_logsPlaceholder(new QWidget(m_logsPage))
+    , m_ageTimer(new QTimer(this))
     , m_metricsView(new ObjectMetricsView(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -278,6 +303,36 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_events->setColumnHidden(6, true);
     m_events->setColumnHidden(7, true);
 
+    // The Logs tab holds the log view, or (while it is popped out into its own window) a
+    // note saying where it went, with a button to bring it back.
+    auto *logsLayout = new QVBoxLayout(m_logsPage);
+    logsLayout->setContentsMargins(0, 0, 0, 0);
+    logsLayout->addWidget(m_logView, 1);
+    auto *placeholderLayout = new QVBoxLayout(m_logsPlaceholder);
+    auto *placeholderText
+        = new QLabel(tr("The logs are shown in their own window."), m_logsPlaceholder);
+    placeholderText->setAlignment(Qt::AlignCenter);
+    auto *dockBack = new QPushButton(tr("Show Logs Here"), m_logsPlaceholder);
+    dockBack->setObjectName(QStringLiteral("dockLogsButton"));
+    placeholderLayout->addStretch(1);
+    placeholderLayout->addWidget(placeholderText);
+    placeholderLayout->addWidget(dockBack, 0, Qt::AlignCenter);
+    placeholderLayout->addStretch(1);
+    logsLayout->addWidget(m_logsPlaceholder, 1);
+    m_logsPlaceholder->hide();
+    connect(dockBack, &QPushButton::clicked, this, [this] { setLogsPoppedOut(false); });
+    connect(m_logView, &LogView::popOutRequested, this, &DetailsPane::setLogsPoppedOut);
+
+    // Ages ("3m ago") move on while the pane is shown: a cheap refresh of the overview once
+    // a minute (ages are shown to the minute at best), only when it is the visible tab.
+    m_ageTimer->setObjectName(QStringLiteral("ageTimer"));
+    m_ageTimer->setInterval(30000);
+    connect(m_ageTimer, &QTimer::timeout, this, [this] {
+        if (m_object && isVisible() && m_tabs->currentIndex() == OverviewTab)
+            refreshOverview();
+    });
+    m_ageTimer->start();
+
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_yamlPage, tr("YAML"));
     m_tabs->addTab(m_events, tr("Events"));
@@ -298,7 +353,63 @@ DetailsPane::DetailsPane(QWidget *parent)
     setObject({});
 }
 
-DetailsPane::~DetailsPane() = default;
+DetailsPane::~DetailsPane()
+{
+    delete m_logWindow;
+}
+
+bool DetailsPane::logsPoppedOut() const
+{
+    return m_logWindow && m_logView->window() == m_logWindow;
+}
+
+void DetailsPane::setLogsPoppedOut(bool poppedOut)
+{
+    if (poppedOut == logsPoppedOut()) {
+        m_logView->setPoppedOut(poppedOut);
+        return;
+    }
+    if (poppedOut) {
+        if (!m_logWindow) {
+            // Its own top-level window (not a child of the pane, so it is not clipped to it),
+            // deleted with the pane.
+            m_logWindow = new QWidget(nullptr, Qt::Window);
+            m_logWindow->setObjectName(QStringLiteral("logWindow"));
+            auto *windowLayout = new QVBoxLayout(m_logWindow);
+            windowLayout->setContentsMargins(4, 4, 4, 4);
+            m_logWindow->installEventFilter(this);
+            m_logWindow->resize(qMax(900, width()), qMax(600, height()));
+        }
+        m_logsPage->layout()->removeWidget(m_logView);
+        m_logWindow->layout()->addWidget(m_logView);
+        m_logView->show();
+        m_logsPlaceholder->show();
+        m_logWindow->setWindowTitle(m_object ? tr("Logs — %1").arg(m_object->name) : tr("Logs"));
+        m_logWindow->show();
+        if (m_tabs->currentIndex() == LogsTab)
+            m_tabs->setCurrentIndex(OverviewTab); // the tab would only say where they went
+        if (!m_logStreamer->isRunning())
+            restartLogs();
+        m_logWindow->raise();
+        m_logWindow->activateWindow();
+    } else {
+        m_logWindow->layout()->removeWidget(m_logView);
+        m_logView->setParent(m_logsPage);
+        static_cast<QVBoxLayout *>(m_logsPage->layout())->insertWidget(0, m_logView, 1);
+        m_logView->show();
+        m_logsPlaceholder->hide();
+        m_logWindow->hide();
+    }
+    m_logView->setPoppedOut(poppedOut);
+}
+
+bool DetailsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // Closing the logs' window docks them back into the Logs tab.
+    if (watched == m_logWindow && event->type() == QEvent::Close && logsPoppedOut())
+        setLogsPoppedOut(false);
+    return QWidget::eventFilter(watched, event);
+}
 
 void DetailsPane::applyTheme()
 {
@@ -413,6 +524,10 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     m_secretKeys->setKeys({});
     m_logStreamer->stop();
     m_logView->clear();
+    // Previous, tail and timestamps were chosen for the object (or context) just left.
+    m_logView->resetStreamOptions();
+    if (m_logWindow)
+        m_logWindow->setWindowTitle(object ? tr("Logs — %1").arg(object->name) : tr("Logs"));
 
     m_actionsButton->setVisible(object && m_actionsProvider);
     m_icon->setVisible(bool(object));
@@ -453,7 +568,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
     refreshMetricsHistory();
     if (m_tabs->currentIndex() == YamlTab)
         fetchYaml();
-    else if (m_tabs->currentIndex() == LogsTab && kindInfo(object->kind).hasLogs)
+    if ((m_tabs->currentIndex() == LogsTab || logsPoppedOut()) && kindInfo(object->kind).hasLogs)
         restartLogs();
 }
 
@@ -746,7 +861,7 @@ void DetailsPane::refreshOverview()
     else if (const JobData *j = o.as<JobData>())
         html += conditionsTable(j->conditions);
     else if (const NodeData *n = o.node())
-        html += conditionsTable(n->conditions);
+        html += conditionsTable(n->conditions) + nodeCapacityTable(*n);
     else if (const HpaData *h = o.hpa())
         html += conditionsTable(h->conditions);
 

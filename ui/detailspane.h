@@ -16,6 +16,7 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QTimer;
 class QToolButton;
 class QAction;
 
@@ -66,6 +67,11 @@ public:
     // Tabs, for tests and keyboard navigation.
     enum Tab { OverviewTab, YamlTab, EventsTab, LogsTab, MetricsTab };
     void showTab(Tab tab);
+    // The logs in their own window (the Logs tab's "Pop out"), or back in the Logs tab. The
+    // stream goes on either way; closing the window docks the logs back.
+    void setLogsPoppedOut(bool poppedOut);
+    bool logsPoppedOut() const;
+    QWidget *logWindow() const { return m_logWindow; }
     QString overviewHtml() const;
     QString yamlText() const;
     SecretKeysModel *secretKeys() const { return m_secretKeys; }
@@ -84,6 +90,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTheme();
@@ -124,6 +131,9 @@ private:
     LogView *m_logView;
     LogStreamer *m_logStreamer;
     QWidget *m_logsPage;
+    QWidget *m_logsPlaceholder;
+    QWidget *m_logWindow = nullptr;
+    QTimer *m_ageTimer;
     ObjectMetricsView *m_metricsView;
     QPointer<MetricsPoller> m_metricsPoller;
     int m_yamlRequest = 0;

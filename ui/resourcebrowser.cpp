@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -66,6 +67,26 @@ private:
     std::function<bool()> m_intoRows;
 };
 
+// Calls `resized` after the watched widget's size changed.
+class ResizeWatcher : public QObject
+{
+public:
+    ResizeWatcher(QObject *parent, std::function<void()> resized)
+        : QObject(parent)
+        , m_resized(std::move(resized))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_resized();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_resized;
+};
+
 } // namespace
 
 ResourceBrowser::ResourceBrowser(SessionManager *sessions, ContextPreferences *preferences,
@@ -101,6 +122,7 @@ ResourceBrowser::~ResourceBrowser()
 {
     // The sessions may outlive the window; let go of their stores first.
     m_details->setSession(nullptr);
+    updateDetailsVisibility();
     m_model->setStore(nullptr);
     delete m_metricsPoller;
     delete m_monitoring;
@@ -224,7 +246,10 @@ void ResourceBrowser::buildUi()
     m_tableSplitter->setStretchFactor(0, 3);
     m_tableSplitter->setStretchFactor(1, 2);
     m_tableSplitter->setSizes({720, 480});
-    m_details->setMinimumWidth(360);
+    m_details->setMinimumWidth(300);
+    // The STATUS column kept in view when the table narrows (a small window, a wider pane).
+    m_table->viewport()->installEventFilter(
+        new ResizeWatcher(this, [this] { keepStatusInView(); }));
     pageLayout->addWidget(m_tableSplitter, 1);
 
     connect(m_namespaceFilter, &NamespaceFilter::selectionChanged, this,
@@ -305,6 +330,7 @@ void ResourceBrowser::showContext(const QString &context, ClusterSession *sessio
     m_session = session;
     m_history.clear();
     m_details->setSession(session);
+    updateDetailsVisibility();
     followMetrics(session);
     m_kind = m_kinds.value(context, Kind::Pod);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
@@ -323,6 +349,7 @@ void ResourceBrowser::setSession(ClusterSession *session)
         return;
     m_session = session;
     m_details->setSession(session);
+    updateDetailsVisibility();
     followMetrics(session);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
     updateNamespaceList();
@@ -352,6 +379,7 @@ void ResourceBrowser::selectKind(Kind kind)
     m_table->sortByColumn(0, Qt::AscendingOrder);
     layoutColumns();
     m_details->setObject({});
+    updateDetailsVisibility();
     updateOverlay();
     updateStaleBanner();
     emit kindChanged(kind);
@@ -455,11 +483,19 @@ void ResourceBrowser::goBack()
     m_table->setFocus();
 }
 
+void ResourceBrowser::updateDetailsVisibility()
+{
+    // An empty details pane would only take the table's room (at 928 px, all but NAME and
+    // READY): it collapses while nothing is selected and comes back, at its size, with a row.
+    m_details->setVisible(bool(m_details->object()));
+}
+
 void ResourceBrowser::onCurrentRowChanged()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const QModelIndex source = m_proxy->mapToSource(current);
     m_details->setObject(source.isValid() ? m_model->objectAt(source) : KubeObjectPtr());
+    updateDetailsVisibility();
 }
 
 void ResourceBrowser::showContextMenu(const QPoint &pos)
@@ -601,6 +637,60 @@ void ResourceBrowser::fitColumns()
     for (int c = 0; c < m_model->columnCount(); ++c) {
         m_table->resizeColumnToContents(c);
         m_table->setColumnWidth(c, qBound(60, m_table->columnWidth(c) + 12, 420));
+    }
+    const int statusColumn = m_model->columnOf([](const KindColumn &column) {
+        return column.role == KindColumn::Role::Status && qstrcmp(column.id, "status") == 0;
+    });
+    if (statusColumn < 0)
+        return;
+    // A status changes after the fit (Running, then CrashLoopBackOff in bold red): its
+    // column is wide enough for the longest reasons kubectl prints, in bold.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int statusWidth = 0;
+    for (const char *reason : {
+             "CrashLoopBackOff",
+             "ImagePullBackOff",
+             "ContainerCreating",
+         })
+        statusWidth = qMax(statusWidth, metrics.horizontalAdvance(QLatin1String(reason)));
+    statusWidth = qMin(statusWidth + 24, 420);
+    if (m_table->columnWidth(statusColumn) < statusWidth)
+        m_table->setColumnWidth(statusColumn, statusWidth);
+    keepStatusInView();
+}
+
+void ResourceBrowser::keepStatusInView()
+{
+    const int statusColumn = m_model->columnOf([](const KindColumn &column) {
+        return column.role == KindColumn::Role::Status && qstrcmp(column.id, "status") == 0;
+    });
+    if (statusColumn < 0 || !m_columnsFitted)
+        return;
+    // At small widths the status stays in view before the secondary columns: the name, then
+    // the namespace (the columns before it that can be wide) give up room, elided, down to
+    // 120 and 70 px.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int available = m_table->viewport()->width();
+    if (available <= 0)
+        return;
+    int excess
+        = header->sectionPosition(statusColumn) + header->sectionSize(statusColumn) - available;
+    const std::pair<int, int> shrinkable[]
+        = {{m_model->nameColumn(), 120}, {m_model->namespaceColumn(), 70}};
+    for (const auto &[column, minimum] : shrinkable) {
+        if (excess <= 0)
+            break;
+        if (column < 0 || m_table->isColumnHidden(column)
+            || header->visualIndex(column) > header->visualIndex(statusColumn))
+            continue;
+        const int width = m_table->columnWidth(column);
+        const int shrunk = qMax(minimum, width - excess);
+        if (shrunk < width) {
+            m_table->setColumnWidth(column, shrunk);
+            excess -= width - shrunk;
+        }
     }
 }
 

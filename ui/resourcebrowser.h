@@ -127,6 +127,8 @@ private:
     void buildUi();
     void applyNamespaces(const QStringList &namespaces);
     void onCurrentRowChanged();
+    void updateDetailsVisibility();
+    void keepStatusInView();
     void showContextMenu(const QPoint &pos);
     void fitColumns();
     // The layout saved for the current kind, else measured from the rows.

@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Orrery {
@@ -28,7 +29,15 @@ WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
     , m_problem(new QLabel(this))
 {
-    auto *outer = new QVBoxLayout(this);
+    // In a scroll area: the window's pages share one stack, whose minimum height is its
+    // tallest page's; this page's 390 px kept a small window's docks (Operations) too short.
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(content);
     outer->addStretch(1);
     auto *column = new QVBoxLayout;
     column->setSpacing(12);
@@ -72,6 +81,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     row->addStretch(1);
     outer->addLayout(row);
     outer->addStretch(2);
+    scroll->setWidget(content);
+    pageLayout->addWidget(scroll);
 
     applyTheme();
 

@@ -20,7 +20,10 @@ void ContextStatusLabel::setContext(const QString &displayName, const QColor &co
                       " <span "
                       "style=\"background:%1;color:%2;font-weight:bold;\">&nbsp;%3&nbsp;</span>")
                       .arg(themeColor(Theme::Role::Danger).name(),
-                           themeColor(Theme::Role::OnDanger).name(), tr("🔒 PROTECTED"));
+                           themeColor(Theme::Role::OnDanger).name(),
+                           // A square (as the sidebar marks a protected context), not the lock
+                           // emoji: the shipped fonts (DejaVu) have no emoji and drew a box.
+                           QStringLiteral("\u25A0 ") + tr("PROTECTED"));
     if (isDemo)
         status += QStringLiteral(" <span style=\"color:%1;\">%2</span>")
                       .arg(themeColor(Theme::Role::MutedText).name(), tr("(demo)"));

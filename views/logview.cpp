@@ -37,6 +37,7 @@ LogView::LogView(QWidget *parent)
     , m_statusBar(new QWidget(this))
     , m_status(new QLabel(m_statusBar))
     , m_reconnect(new QPushButton(tr("Reconnect"), m_statusBar))
+    , m_popOut(new QToolButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -86,6 +87,11 @@ LogView::LogView(QWidget *parent)
     bar->addWidget(m_previous);
     bar->addWidget(m_timestamps);
     bar->addStretch(1);
+    m_popOut->setObjectName(QStringLiteral("popOutButton"));
+    m_popOut->setText(tr("Pop out"));
+    m_popOut->setCheckable(true);
+    m_popOut->setToolTip(tr("Show the logs in their own window (closing it docks them back)"));
+    bar->addWidget(m_popOut);
     viewBar->addWidget(m_follow);
     viewBar->addWidget(m_pause);
     viewBar->addWidget(m_wrap);
@@ -101,13 +107,19 @@ LogView::LogView(QWidget *parent)
     mono.setPointSizeF(font().pointSizeF() * 0.95);
     m_text->setFont(mono);
     m_text->setReadOnly(true);
-    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped by default: a long line (a stack trace, a JSON record) is read without
+    // scrolling sideways; Wrap unticked gives one line per row again.
+    m_wrap->setChecked(true);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setMaximumBlockCount(MaximumLines);
     m_text->setUndoRedoEnabled(false);
     layout->addWidget(m_text, 1);
 
     auto *statusLayout = new QHBoxLayout(m_statusBar);
     statusLayout->setContentsMargins(6, 2, 6, 2);
+    // The end of a stream names its reason in full, on several lines when the pane is narrow.
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusLayout->addWidget(m_status, 1);
     statusLayout->addWidget(m_reconnect);
     m_reconnect->hide();
@@ -134,6 +146,7 @@ LogView::LogView(QWidget *parent)
     });
     connect(save, &QToolButton::clicked, this, &LogView::saveToFile);
     connect(m_reconnect, &QPushButton::clicked, this, &LogView::reconnectRequested);
+    connect(m_popOut, &QToolButton::clicked, this, &LogView::popOutRequested);
     // Scrolling up by hand stops following, as in a terminal.
     connect(m_text->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value < m_text->verticalScrollBar()->maximum() - 2 && m_follow->isChecked()
@@ -166,6 +179,25 @@ LogView::Parameters LogView::parameters() const
     p.tailLines = m_tail->currentData().toInt();
     p.timestamps = m_timestamps->isChecked();
     return p;
+}
+
+void LogView::resetStreamOptions()
+{
+    const QSignalBlocker previousBlocker(m_previous);
+    const QSignalBlocker tailBlocker(m_tail);
+    const QSignalBlocker timestampsBlocker(m_timestamps);
+    m_previous->setChecked(false);
+    m_tail->setCurrentIndex(m_tail->findData(500));
+    m_timestamps->setChecked(false);
+}
+
+void LogView::setPoppedOut(bool poppedOut)
+{
+    m_popOut->setChecked(poppedOut);
+    m_popOut->setText(poppedOut ? tr("Dock") : tr("Pop out"));
+    m_popOut->setToolTip(poppedOut ? tr("Show the logs in the details pane again")
+                                   : tr("Show the logs in their own window (closing it docks "
+                                        "them back)"));
 }
 
 void LogView::appendLines(const QStringList &lines, const QString &prefix)

@@ -37,6 +37,12 @@ public:
 
     void setContainers(const QStringList &containers);
     Parameters parameters() const;
+    // Back to the defaults of a new stream (not previous, last 500 lines, no timestamps),
+    // without restarting it: a "Previous" ticked for one pod must not follow the user to a
+    // healthy pod or another context. The container choice is kept (replicas share it).
+    void resetStreamOptions();
+    // The "Pop out" button's state: checked while the view is shown in its own window.
+    void setPoppedOut(bool poppedOut);
 
     // Lines without trailing newlines; `prefix` (a pod name for merged workload logs) is
     // prepended to each line.
@@ -60,6 +66,8 @@ public:
 signals:
     void parametersChanged();
     void reconnectRequested();
+    // The "Pop out" button: true to show the view in its own window, false to dock it back.
+    void popOutRequested(bool popOut);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -85,6 +93,7 @@ private:
     QWidget *m_statusBar;
     QLabel *m_status;
     QPushButton *m_reconnect;
+    QToolButton *m_popOut;
     QStringList m_pending; // lines received while paused
     int m_matchCount = 0;
     StatusTone m_statusTone = StatusTone::Normal;

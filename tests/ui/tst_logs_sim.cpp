@@ -49,7 +49,10 @@ private slots:
     void previousContainer();
     void workloadMergesWithPodPrefix();
     void searchPauseWrapSave();
+    void optionsResetPerPodAndContext();
+    void popOutAndDockBack();
     void streamEndsWhenPodIsDeleted();
+    void endOfStreamMessageNotCut();
     void streamFailsWhenServerDies(); // last: kills the simulator
 
 private:
@@ -309,13 +312,115 @@ void TestLogsSim::searchPauseWrapSave()
     pause->click();
     QVERIFY(m_logView->lineCount() > shown);
 
-    // Wrap switches the text to wrap at the widget's width.
+    // Wrap (on by default) wraps the text at the widget's width; unticked, one line per row.
     auto *text = child<QPlainTextEdit>("logText");
+    QVERIFY(child<QCheckBox>("wrapCheck")->isChecked());
+    QCOMPARE(text->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    child<QCheckBox>("wrapCheck")->setChecked(false);
     QCOMPARE(text->lineWrapMode(), QPlainTextEdit::NoWrap);
     child<QCheckBox>("wrapCheck")->setChecked(true);
     QCOMPARE(text->lineWrapMode(), QPlainTextEdit::WidgetWidth);
-    child<QCheckBox>("wrapCheck")->setChecked(false);
     search->clear();
+}
+
+void TestLogsSim::optionsResetPerPodAndContext()
+{
+    // "Previous" ticked for the crash-looping pod must not follow to a healthy pod: there it
+    // would ask for a previous instance that does not exist and turn the line red.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_session->store()->object(Kind::Pod, "default", "crasher")->pod()->restarts >= 1, 60000);
+    showLogs("default", "crasher");
+    auto *previous = child<QCheckBox>("previousCheck");
+    auto *tail = child<QComboBox>("tailChoice");
+    auto *timestamps = child<QCheckBox>("timestampsCheck");
+    previous->setChecked(true);
+    tail->setCurrentIndex(tail->findData(100));
+    timestamps->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 15000);
+
+    showLogs("default", "duo");
+    QVERIFY(!previous->isChecked());
+    QCOMPARE(tail->currentData().toInt(), 500);
+    QVERIFY(!timestamps->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 15000);
+    QTest::qWait(500);
+    QVERIFY2(!status().contains("failed"), qPrintable(status()));
+    QVERIFY(!m_logView->parameters().previous);
+
+    // Another context (here: the session set again) starts from the defaults too.
+    showLogs("default", "crasher");
+    previous->setChecked(true);
+    m_pane->setSession(nullptr);
+    QVERIFY(!previous->isChecked());
+    m_pane->setSession(m_session.get());
+}
+
+void TestLogsSim::popOutAndDockBack()
+{
+    showLogs("default", "duo");
+    QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > 0, 15000);
+    const QWidget *paneWindow = m_pane->window();
+    QCOMPARE(m_logView->window(), paneWindow);
+
+    // "Pop out": the view goes to its own window, larger than the pane's column could be,
+    // and goes on streaming there.
+    child<QToolButton>("popOutButton")->click();
+    QVERIFY(m_pane->logsPoppedOut());
+    QWidget *logWindow = m_pane->logWindow();
+    QVERIFY(logWindow);
+    QVERIFY(logWindow->isWindow());
+    QVERIFY(logWindow->isVisible());
+    QCOMPARE(m_logView->window(), logWindow);
+    QVERIFY(m_logView->isVisible());
+    QVERIFY(logWindow->windowTitle().contains("duo"));
+    logWindow->resize(1400, 900);
+    QTRY_VERIFY(m_logView->width() > 1200);
+    const int before = m_logView->lineCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_logView->lineCount() > before, 20000);
+
+    // Another pod selected: the window follows it.
+    showLogs("default", "crasher");
+    QVERIFY(logWindow->windowTitle().contains("crasher"));
+    QCOMPARE(m_logView->window(), logWindow);
+
+    // Closing the window docks the logs back into the Logs tab.
+    QVERIFY(logWindow->close());
+    QVERIFY(!m_pane->logsPoppedOut());
+    QVERIFY(!logWindow->isVisible());
+    QCOMPARE(m_logView->window(), paneWindow);
+    m_pane->showTab(DetailsPane::LogsTab);
+    QTRY_VERIFY(m_logView->isVisible());
+    QVERIFY(!child<QToolButton>("popOutButton")->isChecked());
+
+    // Out and back with the button too.
+    child<QToolButton>("popOutButton")->click();
+    QVERIFY(m_pane->logsPoppedOut());
+    child<QToolButton>("popOutButton")->click();
+    QVERIFY(!m_pane->logsPoppedOut());
+    QCOMPARE(m_logView->window(), paneWindow);
+}
+
+void TestLogsSim::endOfStreamMessageNotCut()
+{
+    // A narrow pane and a long reason: the whole message is readable, on several lines.
+    const QSize size = m_pane->size();
+    m_pane->resize(420, 600);
+    showLogs("default", "crasher");
+    m_pane->setObject({}); // no stream: only the message below
+    const QString reason = QStringLiteral(
+        "the container \"sidecar\" of pod default/duo was terminated by the kubelet after its "
+        "liveness probe failed three times in a row");
+    m_logView->streamEnded(reason, false);
+    auto *label = child<QLabel>("streamStatus");
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY(label->text().contains(reason));
+    QVERIFY(label->wordWrap());
+    QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1 px tall, needs %2")
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    QVERIFY(label->geometry().right() < label->parentWidget()->width());
+    m_pane->resize(size);
 }
 
 void TestLogsSim::streamEndsWhenPodIsDeleted()

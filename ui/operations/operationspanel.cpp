@@ -3,8 +3,11 @@
 
 #include "rollouttracker.h"
 
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QToolButton>
@@ -35,6 +38,28 @@ OperationsPanel::OperationsPanel(QWidget *parent)
 
 namespace {
 const char *const kContextProperty = "orreryContext";
+}
+
+void OperationsPanel::revealIn(QMainWindow *window, QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
+    const QList<QWidget *> shown = visibleCards();
+    if (shown.isEmpty())
+        return;
+    const QMargins margins = m_cards->contentsMargins();
+    const int title = dock->fontMetrics().height() + 12;
+    // A card grows once its first state arrives (a rollout's message, its pods): room for
+    // that too, 180 px at least.
+    const int cardHeight
+        = shown.first()->sizeHint().height() + margins.top() + margins.bottom() + title + 8;
+    const int wanted = qMin(qMax(180, cardHeight), window->height() / 2);
+    // Laid out now, so that the height compared is the one on screen (a widget never laid
+    // out reports its default size).
+    if (QLayout *layout = window->layout())
+        layout->activate();
+    if (dock->height() < wanted)
+        window->resizeDocks({dock}, {wanted}, Qt::Vertical);
 }
 
 void OperationsPanel::addCard(QWidget *card, const QString &context)

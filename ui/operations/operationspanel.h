@@ -8,7 +8,9 @@
 
 #include <functional>
 
+class QDockWidget;
 class QLabel;
+class QMainWindow;
 class QPushButton;
 class QVBoxLayout;
 
@@ -39,6 +41,9 @@ public:
     QList<QWidget *> visibleCards() const;
     QList<RolloutTracker *> trackers() const;
     static constexpr int MaxCards = 6;
+    // Shows and raises `dock` (which holds this panel) in `window`, tall enough for the newest
+    // card (at most half the window): a dock opened at its empty height hid the rollout card.
+    void revealIn(QMainWindow *window, QDockWidget *dock);
 
 signals:
     void cardAdded(QWidget *card);
