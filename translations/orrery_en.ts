@@ -355,6 +355,14 @@
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>orrery: --size: expected WIDTHxHEIGHT</source>
+        <translation>orrery: --size: expected WIDTHxHEIGHT</translation>
+    </message>
+    <message>
+        <source>Demo: %1</source>
+        <translation>Demo: %1</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -1593,12 +1601,12 @@ The server said: %3</translation>
 <context>
     <name>Orrery::ContextStatusLabel</name>
     <message>
-        <source>🔒 PROTECTED</source>
-        <translation>🔒 PROTECTED</translation>
-    </message>
-    <message>
         <source>(demo)</source>
         <translation>(demo)</translation>
+    </message>
+    <message>
+        <source>PROTECTED</source>
+        <translation>PROTECTED</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2161,30 @@ Namespace: %4</translation>
     <message>
         <source>runbook</source>
         <translation>runbook</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Allocatable</source>
+        <translation>Allocatable</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>The logs are shown in their own window.</source>
+        <translation>The logs are shown in their own window.</translation>
+    </message>
+    <message>
+        <source>Show Logs Here</source>
+        <translation>Show Logs Here</translation>
+    </message>
+    <message>
+        <source>Logs — %1</source>
+        <translation>Logs — %1</translation>
     </message>
 </context>
 <context>
@@ -3119,6 +3151,22 @@ Namespace: %4</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Pop out</source>
+        <translation>Pop out</translation>
+    </message>
+    <message>
+        <source>Show the logs in their own window (closing it docks them back)</source>
+        <translation>Show the logs in their own window (closing it docks them back)</translation>
+    </message>
+    <message>
+        <source>Dock</source>
+        <translation>Dock</translation>
+    </message>
+    <message>
+        <source>Show the logs in the details pane again</source>
+        <translation>Show the logs in the details pane again</translation>
     </message>
 </context>
 <context>
@@ -6129,6 +6177,14 @@ PromQL: %2</translation>
     <message>
         <source>url</source>
         <translation>url</translation>
+    </message>
+    <message>
+        <source>The window's size, e.g. 928x513 (with --screenshot: the small-window layout).</source>
+        <translation>The window's size, e.g. 928x513 (with --screenshot: the small-window layout).</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT</source>
+        <translation>WIDTHxHEIGHT</translation>
     </message>
 </context>
 <context>

@@ -355,6 +355,14 @@
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
+    <message>
+        <source>orrery: --size: expected WIDTHxHEIGHT</source>
+        <translation>orrery : --size : attendu LARGEURxHAUTEUR</translation>
+    </message>
+    <message>
+        <source>Demo: %1</source>
+        <translation>Démo : %1</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>
@@ -1571,12 +1579,12 @@ Le serveur a répondu : %3</translation>
 <context>
     <name>Orrery::ContextStatusLabel</name>
     <message>
-        <source>🔒 PROTECTED</source>
-        <translation>🔒 PROTÉGÉ</translation>
-    </message>
-    <message>
         <source>(demo)</source>
         <translation>(démo)</translation>
+    </message>
+    <message>
+        <source>PROTECTED</source>
+        <translation>PROTÉGÉ</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2131,30 @@ Espace de noms : %4</translation>
     <message>
         <source>runbook</source>
         <translation>runbook</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Allocatable</source>
+        <translation>Allouable</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>The logs are shown in their own window.</source>
+        <translation>Les journaux sont affichés dans leur propre fenêtre.</translation>
+    </message>
+    <message>
+        <source>Show Logs Here</source>
+        <translation>Afficher les journaux ici</translation>
+    </message>
+    <message>
+        <source>Logs — %1</source>
+        <translation>Journaux — %1</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3063,22 @@ Espace de noms : %4</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Pop out</source>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <source>Show the logs in their own window (closing it docks them back)</source>
+        <translation>Afficher les journaux dans leur propre fenêtre (la fermer les remet à leur place)</translation>
+    </message>
+    <message>
+        <source>Dock</source>
+        <translation>Rattacher</translation>
+    </message>
+    <message>
+        <source>Show the logs in the details pane again</source>
+        <translation>Afficher de nouveau les journaux dans le panneau de détails</translation>
     </message>
 </context>
 <context>
@@ -5999,6 +6047,14 @@ PromQL : %2</translation>
     <message>
         <source>url</source>
         <translation>url</translation>
+    </message>
+    <message>
+        <source>The window's size, e.g. 928x513 (with --screenshot: the small-window layout).</source>
+        <translation>La taille de la fenêtre, par exemple 928x513 (avec --screenshot : la mise en page des petites fenêtres).</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT</source>
+        <translation>LARGEURxHAUTEUR</translation>
     </message>
 </context>
 <context>
