@@ -3,14 +3,25 @@
 // [--json]: the alerts Alertmanager has active (firing, neither silenced nor inhibited), each
 // with the objects its labels attach it to (AlertIndex), as a table or JSON; or why there
 // are none to show (AlertsUnavailable) and exit 1. Exit 2: usage or kubeconfig errors.
+//
+// Which Alertmanager, as the window picks it: --alertmanager when given; else the context's
+// Alertmanager setting (Preferences, ContextPreferences); else the one MonitoringDiscovery
+// finds among the context's Services (listed once by a ClusterSession's informer, decoded on
+// its worker thread), reached through the API server's service proxy. None of them: where
+// discovery looked (MonitoringEndpoints::alertmanagerSentence), exit 1.
 
 #include "commands.h"
 
+#include "contextpreferences.h"
+
+#include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
+#include "kube/resourcestore.h"
 #include "monitoring/alertindex.h"
 #include "monitoring/alertlisting.h"
 #include "monitoring/alertmanagerclient.h"
+#include "monitoring/monitoringdiscovery.h"
 #include "util/jsonread.h"
 
 #include <QCommandLineParser>
@@ -18,7 +29,9 @@
 #include <QEventLoop>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -75,6 +88,47 @@ QHash<QString, QStringList> nodeAddresses(HttpTransport &transport)
     return out;
 }
 
+// Waits (spinning a local event loop) until `ready()` holds or the timeout passes.
+bool waitUntil(const std::function<bool()> &ready, QEventLoop &loop)
+{
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(timeoutMs);
+    while (!ready() && timeout.isActive())
+        loop.exec();
+    return ready();
+}
+
+// The context's Services, listed once by `session` (an informer of Services alone, whose
+// list is decoded on the transport's worker). Empty with `listed` false when the list did not
+// complete (refused, unreachable, no answer in time); `why` then says what happened.
+QList<KubeObjectPtr> listServices(ClusterSession &session, bool &listed, QString &why)
+{
+    QEventLoop loop;
+    std::optional<Error> failed;
+    QObject::connect(&session, &ClusterSession::discoveryFailed, &loop, [&](const Error &e) {
+        failed = e;
+        loop.quit();
+    });
+    QObject::connect(&session, &ClusterSession::healthChanged, &loop, [&](const WatchHealth &h) {
+        if (h.kind != Kind::Service)
+            return;
+        if (h.state == WatchHealth::State::Error && h.lastError)
+            failed = *h.lastError;
+        loop.quit();
+    });
+    session.setKinds({Kind::Service});
+    session.start();
+    listed
+        = waitUntil([&] { return failed.has_value() || session.store()->hasSynced(Kind::Service); },
+                    loop)
+          && session.store()->hasSynced(Kind::Service);
+    if (!listed)
+        why = failed ? failed->toString() : Alerts::tr("no answer in %1 s").arg(timeoutMs / 1000);
+    return listed ? session.store()->objects(Kind::Service) : QList<KubeObjectPtr>();
+}
+
 } // namespace
 
 int runAlerts(const QCommandLineParser &parser)
@@ -83,34 +137,91 @@ int runAlerts(const QCommandLineParser &parser)
     QTextStream err(stderr);
     const bool json = parser.isSet(QStringLiteral("json"));
     const QString named = parser.value(QStringLiteral("alertmanager"));
-    if (named.isEmpty()) {
-        err << Alerts::tr("orrery: %1").arg(AlertsUnavailable::notConfigured().text()) << '\n';
-        return ExitUnavailable;
-    }
-    const Result<AlertmanagerEndpoint> endpoint = AlertmanagerEndpoint::parse(named);
-    if (!endpoint) {
-        err << Alerts::tr("orrery: %1").arg(endpoint.error().message) << '\n'
-            << Alerts::tr("usage: orrery --alerts [--context NAME] [--kubeconfig FILE] "
-                          "--alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]")
-            << '\n';
-        return ExitUsage;
+    std::optional<AlertmanagerEndpoint> endpoint;
+    if (!named.isEmpty()) {
+        Result<AlertmanagerEndpoint> parsed = AlertmanagerEndpoint::parse(named);
+        if (!parsed) {
+            err << Alerts::tr("orrery: %1").arg(parsed.error().message) << '\n'
+                << Alerts::tr("usage: orrery --alerts [--context NAME] [--kubeconfig FILE] "
+                              "[--alertmanager URL|service/NAMESPACE/NAME[:PORT]] [--json]")
+                << '\n';
+            return ExitUsage;
+        }
+        endpoint = *parsed;
     }
 
-    // The context: needed to reach a Service; for a direct URL it only lends the nodes'
-    // addresses (for `instance` labels), so a missing kubeconfig is no error then.
     const Kubeconfig config = Kubeconfig::load(parser.value(QStringLiteral("kubeconfig")));
     QString context = parser.value(QStringLiteral("context"));
     if (context.isEmpty())
         context = config.currentContext();
-    Result<ClusterConnection> connection = config.connection(context);
-    if (!connection && (!endpoint->isDirect() || parser.isSet(QStringLiteral("context")))) {
-        err << Alerts::tr("orrery: context \"%1\": %2").arg(context, connection.error().toString())
-            << '\n';
-        return ExitUsage;
+
+    // Without --alertmanager: the context's setting, else discovery among its Services.
+    MonitoringEndpoints found;
+    std::optional<Result<ClusterConnection>> discoveryConnection;
+    if (!endpoint) {
+        const QString setting = ContextPreferences().alertmanagerSetting(context);
+        const Result<MonitoringTarget> target = MonitoringTarget::parse(setting);
+        if (!target) {
+            err << Alerts::tr("orrery: context \"%1\": Alertmanager setting: %2")
+                       .arg(context, target.error().message)
+                << '\n';
+            return ExitUnavailable;
+        }
+        found = MonitoringDiscovery::discover({}, false, {}, *target);
+        if (!found.alertmanager.isValid()) {
+            discoveryConnection = config.connection(context);
+            if (!*discoveryConnection) {
+                err << Alerts::tr("orrery: context \"%1\": %2")
+                           .arg(context, discoveryConnection->error().toString())
+                    << '\n';
+                return ExitUsage;
+            }
+        }
     }
-    std::unique_ptr<HttpTransport> cluster;
-    if (connection)
-        cluster = std::make_unique<HttpTransport>(std::move(*connection));
+    std::unique_ptr<ClusterSession> session;
+    if (discoveryConnection) {
+        session = std::make_unique<ClusterSession>(std::move(**discoveryConnection));
+        bool listed = false;
+        QString why;
+        const QList<KubeObjectPtr> services = listServices(*session, listed, why);
+        found = MonitoringDiscovery::discover(services, listed, {}, {});
+        if (!found.alertmanager.isValid()) {
+            if (!why.isEmpty())
+                err << Alerts::tr("orrery: listing the Services of context \"%1\": %2")
+                           .arg(context, why)
+                    << '\n';
+            err << Alerts::tr("orrery: %1").arg(found.alertmanagerSentence()) << '\n'
+                << Alerts::tr("orrery: or name one with --alertmanager "
+                              "URL|service/NAMESPACE/NAME[:PORT]")
+                << '\n';
+            return ExitUnavailable;
+        }
+    }
+    if (!endpoint) {
+        AlertmanagerEndpoint e;
+        if (found.alertmanager.isDirect())
+            e.url = found.alertmanager.url.toString(QUrl::StripTrailingSlash);
+        else
+            e.location = found.alertmanager.location;
+        endpoint = e;
+    }
+
+    // The context: needed to reach a Service; for a direct URL it only lends the nodes'
+    // addresses (for `instance` labels), so a missing kubeconfig is no error then.
+    std::unique_ptr<HttpTransport> ownCluster;
+    HttpTransport *cluster = session ? session->transport() : nullptr;
+    if (!cluster) {
+        Result<ClusterConnection> connection = config.connection(context);
+        if (!connection && (!endpoint->isDirect() || parser.isSet(QStringLiteral("context")))) {
+            err << Alerts::tr("orrery: context \"%1\": %2")
+                       .arg(context, connection.error().toString())
+                << '\n';
+            return ExitUsage;
+        }
+        if (connection)
+            ownCluster = std::make_unique<HttpTransport>(std::move(*connection));
+        cluster = ownCluster.get();
+    }
     std::unique_ptr<HttpTransport> direct;
     if (endpoint->isDirect()) {
         ClusterConnection c;
@@ -118,7 +229,9 @@ int runAlerts(const QCommandLineParser &parser)
         c.contextName = context;
         direct = std::make_unique<HttpTransport>(std::move(c));
     }
-    const AlertmanagerClient client(direct ? direct.get() : cluster.get(), endpoint->location);
+    const AlertmanagerClient client(direct ? direct.get() : cluster, endpoint->location);
+    // How this one was chosen, said before a failure (it names the Service or URL).
+    const QString chosen = found.alertmanager.isValid() ? found.alertmanagerSentence() : QString();
 
     QObject guard;
     QEventLoop loop;
@@ -127,7 +240,10 @@ int runAlerts(const QCommandLineParser &parser)
         alerts = r;
         loop.quit();
     });
-    if (!wait(loop, alerts)) {
+    const bool answered = wait(loop, alerts).has_value();
+    if ((!answered || !alerts->ok()) && !chosen.isEmpty())
+        err << Alerts::tr("orrery: %1").arg(chosen) << '\n';
+    if (!answered) {
         Error e(Error::Code::Timeout, Alerts::tr("no answer in %1 s").arg(timeoutMs / 1000));
         err << Alerts::tr("orrery: %1")
                    .arg(AlertsUnavailable::fromError(e, endpoint->location,

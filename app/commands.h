@@ -29,9 +29,10 @@ int runPlay(const QCommandLineParser &parser);
 // prints, or why there are no metrics; exit 0, 1 no metrics, 2 usage (topcommand.cpp).
 int runTop(const QCommandLineParser &parser);
 
-// --alerts [--context C] [--kubeconfig F] --alertmanager URL|service/NS/NAME[:PORT] [--json]:
-// the active alerts with the objects they attach to; exit 0, 1 Alertmanager not set or not
-// answering (why, in words), 2 usage (alertscommand.cpp).
+// --alerts [--context C] [--kubeconfig F] [--alertmanager URL|service/NS/NAME[:PORT]] [--json]:
+// the active alerts with the objects they attach to, from --alertmanager, else the context's
+// Alertmanager setting, else the one discovered among its Services; exit 0, 1 none found or
+// not answering (why, in words), 2 usage (alertscommand.cpp).
 int runAlerts(const QCommandLineParser &parser);
 
 // The desktop application (guiapplication.cpp). Runs under a QApplication.

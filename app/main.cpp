@@ -101,13 +101,14 @@ void addOptions(QCommandLineParser &parser)
              "Use this language for this run: system, en or fr (the setting is kept otherwise)."),
          QCoreApplication::translate("main", "code")},
         {QStringLiteral("alerts"),
-         QCoreApplication::translate("main", "Print the active alerts of --alertmanager with "
-                                             "the objects they attach to, and exit (--json: as "
-                                             "JSON).")},
+         QCoreApplication::translate(
+             "main", "Print the active alerts of --context's Alertmanager (--alertmanager, else "
+                     "the context's setting, else the one found among its Services) with the "
+                     "objects they attach to, and exit (--json: as JSON).")},
         {QStringLiteral("alertmanager"),
          QCoreApplication::translate("main", "With --alerts: the Alertmanager, as an http(s) "
                                              "URL or service/NAMESPACE/NAME[:PORT] of "
-                                             "--context."),
+                                             "--context (instead of the context's own)."),
          QCoreApplication::translate("main", "url")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate(

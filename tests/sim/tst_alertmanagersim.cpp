@@ -5,7 +5,9 @@
 // PodCPUAboveRequest reaches Alertmanager and AlertIndex attaches it to the backend-spring
 // pod that exists in the cluster; "Silence alert" and its undo ("Expire silence") run through
 // the OperationRunner and the audit log; `orrery --alerts --json` lists the same alert with
-// the same objects. Also: missing binaries are a Missing status, not a failure.
+// the same objects; without --alertmanager, the context's Alertmanager setting (the window's
+// settings file) is read, else discovery says which Service it found or where it looked.
+// Also: missing binaries are a Missing status, not a failure.
 
 #include "audit/auditlog.h"
 #include "kube/clustersession.h"
@@ -26,6 +28,8 @@
 #include <nlohmann/json.hpp>
 
 #include <QProcess>
+#include <QProcessEnvironment>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +63,7 @@ private slots:
     void missingBinaries();
     void alertAttachesToThePod();
     void headlessAlerts();
+    void headlessAlertsSetOrFound();
     void silenceRoundTrip();
     void serversStopWithTheirOwner();
 
@@ -260,6 +265,97 @@ void tst_AlertmanagerSim::headlessAlerts()
                  QStringLiteral("ftp://x"), QStringLiteral("--language"), QStringLiteral("en")});
     QVERIFY(usage.waitForFinished(60000));
     QCOMPARE(usage.exitCode(), 2);
+}
+
+void tst_AlertmanagerSim::headlessAlertsSetOrFound()
+{
+    QVERIFY(!m_alert.name().isEmpty());
+    // The settings file the window writes (ContextPreferences: QSettings "Orrery"/"Orrery",
+    // "contexts/<context>/monitoring/alertmanager"), in a config home of the test's own.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    {
+        QSettings settings(home.filePath(QStringLiteral("Orrery/Orrery.conf")),
+                           QSettings::IniFormat);
+        settings.setValue(QStringLiteral("contexts/pfe-k8s/monitoring/alertmanager"),
+                          m_servers->status().alertmanagerUrl);
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    const auto run = [&](const QStringList &arguments, QProcess &process) {
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(ORRERY_APP_BINARY),
+                      arguments + QStringList{QStringLiteral("--language"), QStringLiteral("en")});
+        return process.waitForFinished(90000);
+    };
+
+    // (a) The context's setting: the real Alertmanager's alert, without --alertmanager.
+    QProcess set;
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), m_kubeconfig,
+                 QStringLiteral("--context"), QStringLiteral("pfe-k8s"), QStringLiteral("--json")},
+                set));
+    const QByteArray setErr = set.readAllStandardError();
+    QVERIFY2(set.exitCode() == 0, setErr.constData());
+    const json doc = json::parse(set.readAllStandardOutput().toStdString(), nullptr, false);
+    QVERIFY(doc.is_object());
+    QCOMPARE(QString::fromStdString(doc.value("alertmanager", "")),
+             m_servers->status().alertmanagerUrl);
+    const std::string pod = m_alert.labels.value(QStringLiteral("pod")).toStdString();
+    bool found = false;
+    for (const json &a : doc["alerts"])
+        found
+            = found
+              || (a.value("name", "") == "PodCPUAboveRequest" && a["labels"].value("pod", "") == pod
+                  && a["objects"] == json::array({"namespace/pfe-app", "pod/pfe-app/" + pod}));
+    QVERIFY(found);
+
+    // --alertmanager wins over the setting.
+    QProcess explicitOne;
+    const QString nobody
+        = QStringLiteral("http://127.0.0.1:%1").arg(Orrery::Test::freeLoopbackPort());
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--alertmanager"), nobody,
+                 QStringLiteral("--kubeconfig"), m_kubeconfig, QStringLiteral("--context"),
+                 QStringLiteral("pfe-k8s")},
+                explicitOne));
+    QCOMPARE(explicitOne.exitCode(), 1);
+    const QByteArray overrideErr = explicitOne.readAllStandardError();
+    QVERIFY2(overrideErr.contains(nobody.toUtf8() + " could not be reached"),
+             overrideErr.constData());
+
+    // (b) No setting (the -viewer context): discovery finds the scenario's
+    // monitoring/alertmanager Service and asks it through the API server's service proxy,
+    // which orrery-sim does not serve: the 404, naming the Service.
+    QProcess discovered;
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), m_kubeconfig,
+                 QStringLiteral("--context"), QStringLiteral("pfe-k8s-viewer")},
+                discovered));
+    QCOMPARE(discovered.exitCode(), 1);
+    const QString discoveredErr = QString::fromUtf8(discovered.readAllStandardError());
+    QVERIFY2(discoveredErr.contains(QLatin1String("Alertmanager: Service monitoring/alertmanager"))
+                 && discoveredErr.contains(QLatin1String("(found automatically)"))
+                 && discoveredErr.contains(QLatin1String("no Alertmanager API v2 at service "
+                                                         "monitoring/alertmanager"))
+                 && discoveredErr.contains(QLatin1String("HTTP 404")),
+             qPrintable(discoveredErr));
+
+    // A cluster without any Alertmanager Service: where discovery looked, exit 1.
+    QTemporaryDir bareDir;
+    QVERIFY(bareDir.isValid());
+    const QString bareConfig = bareDir.filePath(QStringLiteral("kubeconfig"));
+    Orrery::Test::SimProcess bare;
+    QVERIFY2(bare.start({QStringLiteral("--scenario"), QStringLiteral("minimal")}, bareConfig),
+             qPrintable(bare.errorString()));
+    QProcess none;
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), bareConfig}, none));
+    QCOMPARE(none.exitCode(), 1);
+    const QString noneErr = QString::fromUtf8(none.readAllStandardError());
+    QVERIFY2(noneErr.contains(QLatin1String("no Alertmanager found; looked for Services "))
+                 && noneErr.contains(QLatin1String("alertmanager-operated"))
+                 && noneErr.contains(QLatin1String("--alertmanager")),
+             qPrintable(noneErr));
+    bare.stop();
 }
 
 void tst_AlertmanagerSim::silenceRoundTrip()
