@@ -134,6 +134,8 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
         return;
     delete m_metricsPoller; // null when its session is already gone
     delete m_monitoring;
+    m_metricsPending = false;
+    m_pendingMetrics.reset();
     m_model->setMetrics(nullptr);
     m_details->setMetrics(nullptr);
     emit metricsChanged(nullptr);
@@ -149,13 +151,32 @@ void ResourceBrowser::followMetrics(ClusterSession *session)
     m_metricsPoller = new MetricsPoller(session->transport(), session);
     connect(m_metricsPoller, &MetricsPoller::batchReady, this, [this](const MetricsBatch &batch) {
         const std::shared_ptr<const MetricsSnapshot> snapshot = MetricsSnapshot::fromBatch(batch);
-        m_model->setMetrics(snapshot);
-        m_details->setMetrics(snapshot);
+        setTableMetrics(snapshot);
         emit metricsChanged(snapshot);
     });
     m_details->setMetricsHistory(m_metricsPoller);
     m_metricsPoller->start();
     emit monitoringSourceChanged(m_monitoring);
+}
+
+void ResourceBrowser::setTableMetrics(std::shared_ptr<const MetricsSnapshot> snapshot)
+{
+    if (window()->isVisible() && !isVisible()) {
+        m_pendingMetrics = std::move(snapshot);
+        m_metricsPending = true;
+        return;
+    }
+    m_metricsPending = false;
+    m_pendingMetrics.reset();
+    m_model->setMetrics(snapshot);
+    m_details->setMetrics(std::move(snapshot));
+}
+
+void ResourceBrowser::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_metricsPending)
+        setTableMetrics(std::move(m_pendingMetrics));
 }
 
 void ResourceBrowser::setAlerts(std::shared_ptr<const AlertsState> alerts)

@@ -122,6 +122,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Takes the metrics snapshot that came while another page was shown.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildUi();
@@ -140,6 +142,10 @@ private:
     // never outlives its transport) and feeds the table's CPU and memory columns.
     // And the session's MonitoringSource (Prometheus, Alertmanager) for the details pane.
     void followMetrics(ClusterSession *session);
+    // The table's and the details pane's snapshot: at once when shown (or when the window is
+    // not shown at all); behind another page (the topology) kept for showEvent, so a hidden
+    // table does not re-sort and sum every 15 s.
+    void setTableMetrics(std::shared_ptr<const MetricsSnapshot> snapshot);
     void applyMonitoringSettings();
 
     SessionManager *m_sessions;
@@ -148,6 +154,8 @@ private:
     QString m_context;
     ClusterSession *m_session = nullptr;
     QPointer<MetricsPoller> m_metricsPoller;
+    std::shared_ptr<const MetricsSnapshot> m_pendingMetrics; // set while m_metricsPending
+    bool m_metricsPending = false;
     QPointer<MonitoringSource> m_monitoring;
     Kind m_kind = Kind::Pod;
     QHash<QString, Kind> m_kinds;              // per context, while another is shown

@@ -212,6 +212,11 @@ Result<void> AlertmanagerResponse::decodeEmpty(int httpStatus, const QByteArray 
 
 QByteArray AlertmanagerResponse::encodeSilence(const Silence &silence)
 {
+    return JsonRead::dumpBytes(silenceJson(silence));
+}
+
+nlohmann::json AlertmanagerResponse::silenceJson(const Silence &silence)
+{
     Json matchers = Json::array();
     for (const SilenceMatcher &m : silence.matchers)
         matchers.push_back({{"name", m.name.toStdString()},
@@ -225,7 +230,7 @@ QByteArray AlertmanagerResponse::encodeSilence(const Silence &silence)
                  {"comment", silence.comment.toStdString()}};
     if (!silence.id.isEmpty())
         body["id"] = silence.id.toStdString();
-    return JsonRead::dumpBytes(body);
+    return body;
 }
 
 QDateTime AlertmanagerResponse::parseTime(const QString &text)

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 namespace Orrery {
 
 // Decodes Alertmanager's API v2 answers (api/v2/openapi.yaml of prometheus/alertmanager)
@@ -44,6 +46,8 @@ public:
 
     // The PostableSilence body for POST /api/v2/silences.
     static QByteArray encodeSilence(const Silence &silence);
+    // The same body as JSON (encodeSilence() is its dump): built, never parsed back.
+    static nlohmann::json silenceJson(const Silence &silence);
 
     // The Error for a non-2xx answer (see above).
     static Error errorOf(int httpStatus, const QByteArray &body, const QString &what);

@@ -4,6 +4,7 @@
 #include "kube/actions/writeexecutor.h"
 #include "kube/httptransport.h"
 #include "monitoring/alertmanagerresponse.h"
+#include "util/async.h"
 #include "util/jsonread.h"
 
 #include <QDateTime>
@@ -197,8 +198,9 @@ Result<QList<PlannedWrite>> CreateSilenceOperation::plan(bool dryRun) const
     w.request.method = "POST";
     w.request.path = m_location.pathPrefix() + QStringLiteral("/api/v2/silences");
     w.request.contentType = "application/json";
-    w.request.body = AlertmanagerResponse::encodeSilence(m_silence);
-    w.body = JsonRead::parse(w.request.body);
+    // Built once from the Silence and dumped: the plan never parses what it made.
+    w.body = AlertmanagerResponse::silenceJson(m_silence);
+    w.request.body = JsonRead::dumpBytes(w.body);
     w.description = tr("Silence %1 for %2, until %3, matching %4")
                         .arg(m_alertName, durationText(m_silence.startsAt.secsTo(m_silence.endsAt)),
                              utc(m_silence.endsAt), matcherList(m_silence.matchers));
@@ -237,27 +239,48 @@ void CreateSilenceOperation::run(WriteExecutor *writer)
     const PlannedWrite write = planned->first();
     const AlertmanagerLocation location = m_location;
     writer->send(write, this, [this, write, location](const Result<ApiResponse> &response) {
-        OperationReport report;
-        report.description = write.description;
-        if (response.ok() && response->isSuccess()) {
-            const Result<QString> id = AlertmanagerResponse::decodeSilenceId(
-                response->status, response->body, write.request.path);
-            if (id.ok()) {
-                m_id = *id;
+        // The answer (the new id, or Alertmanager's error words) is JSON: it is read on a
+        // worker, never on the GUI thread (DecodeGuard), and the report is made back here.
+        struct Answer
+        {
+            QString id;          // set on success
+            QString explanation; // set on failure
+        };
+        const QFuture<Answer> decoded = Async::run([write, location, response] {
+            Answer answer;
+            if (response.ok() && response->isSuccess()) {
+                const Result<QString> id = AlertmanagerResponse::decodeSilenceId(
+                    response->status, response->body, write.request.path);
+                if (id.ok())
+                    answer.id = *id;
+                else
+                    answer.explanation = id.error().message;
+            } else {
+                answer.explanation = explainAlertmanagerFailure(write, response, location);
+            }
+            return answer;
+        });
+        Async::onFinished(decoded, this, [this, write, response](const QFuture<Answer> &done) {
+            OperationReport report;
+            report.description = write.description;
+            const bool sent = response.ok() && response->isSuccess();
+            if (done.resultCount() == 0) { // cancelled at quit, or the decode threw (logged)
+                report.explanation = tr("the answer could not be read");
+                report.lines << tr("%1: failed: %2").arg(write.description, report.explanation);
+            } else if (const Answer answer = done.result(); !answer.id.isEmpty()) {
+                m_id = answer.id;
                 report.ok = true;
                 report.lines << tr("%1: done (%2)").arg(write.description).arg(response->status);
                 report.message = tr("Silenced %1 until %2 (silence %3)")
                                      .arg(m_alertName, utc(m_silence.endsAt), m_id);
             } else {
-                report.explanation = id.error().message;
+                report.explanation = answer.explanation;
                 report.lines << tr("%1: failed: %2").arg(write.description, report.explanation);
             }
-        } else {
-            report.explanation = explainAlertmanagerFailure(write, response, location);
-            report.lines << tr("%1: failed: %2").arg(write.description, report.explanation);
-            report.failure = std::make_pair(write, response);
-        }
-        finish(report);
+            if (!sent)
+                report.failure = std::make_pair(write, response);
+            finish(report);
+        });
     });
 }
 

@@ -175,7 +175,7 @@ int main(int argc, char **argv)
         polls.push_back(pollOf(objects, run, start));
 
     std::vector<double> snapshot, historyAdd, podsTable, deploymentTable, heat, total, bare,
-        heatCompute;
+        heatCompute, topologyShown;
     for (int run = 0; run < runs; ++run) {
         const MetricsBatch &batch = polls[std::size_t(run)];
         std::shared_ptr<const MetricsSnapshot> s;
@@ -197,6 +197,8 @@ int main(int argc, char **argv)
         deploymentTable.push_back(d);
         heat.push_back(e);
         total.push_back(a + b + c + d + e);
+        // The topology shown: the hidden resource table takes the snapshot only when shown.
+        topologyShown.push_back(a + b + e);
         QCoreApplication::processEvents();
     }
     // The figures must be real: the sort and the sums saw this poll.
@@ -211,6 +213,8 @@ int main(int argc, char **argv)
     report("topology heat (compute + setHeat)", heat);
     report("  of which topologyHeat()", heatCompute);
     report("refresh total (GUI thread)", total, "(target < 20 ms)");
+    report("refresh, topology shown (snapshot + history + heat)", topologyShown,
+           "(target < 20 ms)");
 
     // 30 minutes at 15 s: 120 polls into a fresh history with the default bounds.
     MetricsHistory hour;

@@ -8,7 +8,9 @@
 #include "eventloopwait.h"
 #include "simwindowfixture.h"
 
+#include <mainwindow.h>
 #include <metricscolumns.h>
+#include <resourcebrowser.h>
 #include <resourcetablemodel.h>
 #include <workloadusage.h>
 
@@ -32,6 +34,7 @@ private slots:
     void cleanupTestCase();
     void cleanup();
     void deploymentsAreTheirPodsSummed();
+    void hiddenTableTakesMetricsWhenShown();
 
 private:
     QString kubectl(const QStringList &args);
@@ -160,6 +163,38 @@ void TestWorkloadMetricsSim::deploymentsAreTheirPodsSummed()
         return;
     }
     QFAIL("kubectl never printed the same twice around Orrery's poll");
+}
+
+// The resource table behind another page (the topology) does not take each snapshot (no
+// re-sort, no sums every 15 s): it takes the latest when shown again.
+void TestWorkloadMetricsSim::hiddenTableTakesMetricsWhenShown()
+{
+    Orrery::Test::WindowUnderTest w(m_ui);
+    MainWindow &window = w.window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateContext(m_ui.context);
+    ResourceBrowser *browser = window.resourceBrowser();
+    std::shared_ptr<const MetricsSnapshot> latest;
+    connect(browser, &ResourceBrowser::metricsChanged, this,
+            [&](std::shared_ptr<const MetricsSnapshot> s) { latest = std::move(s); });
+    QVERIFY(waitUntil([&] { return latest != nullptr; }, 30000));
+    QVERIFY(browser->isVisible());
+    QCOMPARE(browser->tableModel()->metrics(), latest.get());
+
+    window.addCentralPage(QStringLiteral("Elsewhere"), new QWidget);
+    QVERIFY(window.showCentralPage(QStringLiteral("Elsewhere")));
+    QVERIFY(!browser->isVisible());
+    const std::shared_ptr<const MetricsSnapshot> shown = latest;
+    auto *poller = window.activeSession()->findChild<MetricsPoller *>();
+    QVERIFY(poller);
+    poller->pollNow();
+    QVERIFY(waitUntil([&] { return latest != shown; }, 30000));
+    QCOMPARE(browser->tableModel()->metrics(), shown.get()); // hidden: kept for later
+
+    window.selectKind(Kind::Pod);
+    QVERIFY(browser->isVisible());
+    QCOMPARE(browser->tableModel()->metrics(), latest.get());
 }
 
 QTEST_MAIN(TestWorkloadMetricsSim)
