@@ -18,6 +18,7 @@
 #include <monitoring/metricspoller.h>
 #include <monitoring/metricssnapshot.h>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -96,7 +97,11 @@ void TestWorkloadMetricsSim::deploymentsAreTheirPodsSummed()
     }
     QVERIFY(!deploymentOfPod.isEmpty());
 
-    for (int attempt = 0; attempt < 6; ++attempt) {
+    // Figures change at every 15 s window and whenever the load moves the replica count; on a
+    // busy machine two kubectl runs can take several seconds, so try for up to three minutes.
+    QElapsedTimer tried;
+    tried.start();
+    for (int attempt = 0; attempt < 40 && tried.elapsed() < 180000; ++attempt) {
         const QString before = kubectl({"top", "pod", "-A", "--no-headers"});
         MetricsPoller poller(m_ui.session->transport());
         std::shared_ptr<const MetricsSnapshot> snapshot;
