@@ -6,7 +6,9 @@
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/helmreleaserollback.h>
+#include <presentermetricsview.h>
 #include <presenterwindow.h>
+#include <resourcebrowser.h>
 #include <runbook/runbookplayer.h>
 #include <topologypage.h>
 
@@ -38,15 +40,27 @@ OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
         follow(window.activeSession());
     // "Present" on the Runbooks page: presenter mode on the topology of the same (active)
     // context, the player's runner driving the captions over the diagram.
-    QObject::connect(pages.runbooks, &RunbookPlayer::presentRequested, &window,
-                     [&window, player = pages.runbooks] {
-                         auto *topology = window.findChild<TopologyPage *>();
-                         if (!topology)
-                             return;
-                         topology->startPresenter();
-                         if (PresenterWindow *presenter = topology->presenter())
-                             presenter->playRunbook(player->runner(), player->runbook());
-                     });
+    QObject::connect(
+        pages.runbooks, &RunbookPlayer::presentRequested, &window,
+        [&window, player = pages.runbooks] {
+            auto *topology = window.findChild<TopologyPage *>();
+            if (!topology)
+                return;
+            topology->startPresenter();
+            if (PresenterWindow *presenter = topology->presenter()) {
+                // `show: metrics hpa/web`: the details pane's chart of the object.
+                presenter->setStepView(
+                    QStringLiteral("metrics"),
+                    [&window, ns = player->runbook().ns](const RunbookStep &step, QWidget *parent) {
+                        ClusterSession *session = window.activeSession();
+                        ResourceBrowser *browser = window.resourceBrowser();
+                        return createPresenterMetricsView(
+                            step, ns, session ? session->store() : nullptr,
+                            browser->monitoringSource(), browser->metricsPoller(), parent);
+                    });
+                presenter->playRunbook(player->runner(), player->runbook());
+            }
+        });
     return pages;
 }
 
