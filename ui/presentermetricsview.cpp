@@ -6,6 +6,11 @@
 #include <kube/kubekind.h>
 #include <kube/resourcestore.h>
 
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
+
 namespace Orrery {
 
 QWidget *createPresenterMetricsView(const RunbookStep &step, const QString &runbookNamespace,
@@ -29,7 +34,27 @@ QWidget *createPresenterMetricsView(const RunbookStep &step, const QString &runb
     view->setStore(store);
     view->setSource(source);
     view->setMetricsPoller(poller);
+    view->setRange(TimeSeriesChart::Range::Minutes15); // what the room has just watched
     view->showObject(object, {});
+    // The charts paint with their own fonts: the same size for their titles, axes and legends
+    // (absolute, so a rebuilt chart gets it again).
+    auto enlarge = [view, size = font.pointSizeF()] {
+        QFont f = view->font();
+        f.setPointSizeF(size);
+        QFont bold = f;
+        bold.setBold(true);
+        for (QChartView *chartView : view->findChildren<QChartView *>()) {
+            QChart *chart = chartView->chart();
+            chart->setTitleFont(bold);
+            chart->legend()->setFont(f);
+            for (QAbstractAxis *axis : chart->axes()) {
+                axis->setLabelsFont(f);
+                axis->setTitleFont(f);
+            }
+        }
+    };
+    enlarge();
+    QObject::connect(view, &ObjectMetricsView::chartsUpdated, view, enlarge);
     return view;
 }
 

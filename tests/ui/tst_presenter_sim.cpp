@@ -734,7 +734,7 @@ void TestPresenterSim::runbookShowsMetricsChart()
              QStringLiteral("The HPA compares the CPU of backend-spring with its target."));
     QTRY_VERIFY(player.isWaitingForNext());
     if (const QByteArray dir = qgetenv("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QTest::qWait(3000); // the chart's first answer
+        QTest::qWait(20000); // a few of the HPA's kept samples on the chart
         QVERIFY(window->grab().save(QString::fromLocal8Bit(dir)
                                     + QStringLiteral("/presenter-runbook-metrics.png")));
     }
