@@ -19,6 +19,24 @@
 
 namespace Orrery::App {
 
+namespace {
+
+// The views a runbook's `show:` step names in presenter mode besides the diagram.
+void registerStepViews(MainWindow &window, PresenterWindow &presenter, const QString &ns)
+{
+    // `show: metrics hpa/web`: the details pane's chart of the object, on the active session.
+    presenter.setStepView(
+        QStringLiteral("metrics"), [&window, ns](const RunbookStep &step, QWidget *parent) {
+            ClusterSession *session = window.activeSession();
+            ResourceBrowser *browser = window.resourceBrowser();
+            return createPresenterMetricsView(step, ns, session ? session->store() : nullptr,
+                                              browser->monitoringSource(), browser->metricsPoller(),
+                                              parent);
+        });
+}
+
+} // namespace
+
 OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
 {
     OperationPages pages;
@@ -40,27 +58,17 @@ OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
         follow(window.activeSession());
     // "Present" on the Runbooks page: presenter mode on the topology of the same (active)
     // context, the player's runner driving the captions over the diagram.
-    QObject::connect(
-        pages.runbooks, &RunbookPlayer::presentRequested, &window,
-        [&window, player = pages.runbooks] {
-            auto *topology = window.findChild<TopologyPage *>();
-            if (!topology)
-                return;
-            topology->startPresenter();
-            if (PresenterWindow *presenter = topology->presenter()) {
-                // `show: metrics hpa/web`: the details pane's chart of the object.
-                presenter->setStepView(
-                    QStringLiteral("metrics"),
-                    [&window, ns = player->runbook().ns](const RunbookStep &step, QWidget *parent) {
-                        ClusterSession *session = window.activeSession();
-                        ResourceBrowser *browser = window.resourceBrowser();
-                        return createPresenterMetricsView(
-                            step, ns, session ? session->store() : nullptr,
-                            browser->monitoringSource(), browser->metricsPoller(), parent);
-                    });
-                presenter->playRunbook(player->runner(), player->runbook());
-            }
-        });
+    QObject::connect(pages.runbooks, &RunbookPlayer::presentRequested, &window,
+                     [&window, player = pages.runbooks] {
+                         auto *topology = window.findChild<TopologyPage *>();
+                         if (!topology)
+                             return;
+                         topology->startPresenter();
+                         if (PresenterWindow *presenter = topology->presenter()) {
+                             registerStepViews(window, *presenter, player->runbook().ns);
+                             presenter->playRunbook(player->runner(), player->runbook());
+                         }
+                     });
     return pages;
 }
 
