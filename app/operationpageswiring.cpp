@@ -6,7 +6,9 @@
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/helmreleaserollback.h>
+#include <presentermetricsview.h>
 #include <presenterwindow.h>
+#include <resourcebrowser.h>
 #include <runbook/runbookplayer.h>
 #include <topologypage.h>
 
@@ -16,6 +18,24 @@
 #include <QApplication>
 
 namespace Orrery::App {
+
+namespace {
+
+// The views a runbook's `show:` step names in presenter mode besides the diagram.
+void registerStepViews(MainWindow &window, PresenterWindow &presenter, const QString &ns)
+{
+    // `show: metrics hpa/web`: the details pane's chart of the object, on the active session.
+    presenter.setStepView(
+        QStringLiteral("metrics"), [&window, ns](const RunbookStep &step, QWidget *parent) {
+            ClusterSession *session = window.activeSession();
+            ResourceBrowser *browser = window.resourceBrowser();
+            return createPresenterMetricsView(step, ns, session ? session->store() : nullptr,
+                                              browser->monitoringSource(), browser->metricsPoller(),
+                                              parent);
+        });
+}
+
+} // namespace
 
 OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
 {
@@ -44,8 +64,10 @@ OperationPages installOperationPages(MainWindow &window, AuditLog *audit)
                          if (!topology)
                              return;
                          topology->startPresenter();
-                         if (PresenterWindow *presenter = topology->presenter())
+                         if (PresenterWindow *presenter = topology->presenter()) {
+                             registerStepViews(window, *presenter, player->runbook().ns);
                              presenter->playRunbook(player->runner(), player->runbook());
+                         }
                      });
     return pages;
 }

@@ -67,6 +67,7 @@ public:
     TimeSeriesChart::Range range() const { return m_range; }
 
     // What the tab shows, for tests and screenshots.
+    KubeObjectPtr object() const { return m_object; }
     bool isUsingPrometheus() const;
     QString endpointText() const;
     QStringList chartIds() const;

@@ -239,17 +239,22 @@ void PresenterWindow::setStepView(const QString &name, StepViewFactory factory)
 
 bool PresenterWindow::showView(const QString &name, const RunbookStep &step)
 {
+    // A view about one object ("show: metrics hpa/web") is built for each object it shows.
+    const QString key
+        = step.targetName.isEmpty()
+              ? name
+              : QStringLiteral("%1 %2/%3").arg(name, step.targetKind, step.targetName);
     QWidget *target = nullptr;
     if (name == QLatin1String("topology")) {
         target = m_view;
-    } else if (QWidget *built = m_views.value(name)) {
+    } else if (QWidget *built = m_views.value(key)) {
         target = built;
     } else if (const auto factory = m_viewFactories.value(name)) {
         target = factory(step, m_stage);
         if (target) {
             target->setFocusPolicy(Qt::NoFocus);
             m_stack->addWidget(target);
-            m_views.insert(name, target);
+            m_views.insert(key, target);
         }
     }
     if (!target)
@@ -268,6 +273,9 @@ bool PresenterWindow::handleKey(int key)
     case Qt::Key_Right:
     case Qt::Key_PageDown:
         if (m_overlay) {
+            // A step's view (a chart) lasts until the next key: the diagram again, and on.
+            if (m_currentView != QLatin1String("topology"))
+                showView(QStringLiteral("topology"));
             if (RunbookRunner *runner = m_overlay->runner())
                 runner->next(); // ignored while a step runs
         } else {

@@ -29,7 +29,8 @@ class TopologyView;
 // With a runbook (playRunbook), the whole diagram is shown and the same forward keys run the
 // runbook's next step; its captions show over the diagram (RunbookCaptionOverlay). A step that
 // names a view ("show: topology") switches to it; views other than the topology are
-// registered with setStepView (the hook for charts and pipeline views).
+// registered with setStepView (the hook for charts and pipeline views); such a view lasts
+// until the next forward key, which shows the diagram again and runs the next step.
 class PresenterWindow : public QWidget
 {
     Q_OBJECT
@@ -56,7 +57,8 @@ public:
     RunbookCaptionOverlay *runbookOverlay() const { return m_overlay; }
 
     // The views a runbook step may name besides "topology": built on first use, parented to
-    // the presenter's stage. An unknown name keeps the current view (returns false).
+    // the presenter's stage (once per name, or per name and target when the step has one).
+    // An unknown name, or a factory returning null, keeps the current view (returns false).
     using StepViewFactory = std::function<QWidget *(const RunbookStep &step, QWidget *parent)>;
     void setStepView(const QString &name, StepViewFactory factory);
     bool showView(const QString &name, const RunbookStep &step = {});

@@ -128,6 +128,11 @@ ResourceBrowser::~ResourceBrowser()
     delete m_monitoring;
 }
 
+MetricsPoller *ResourceBrowser::metricsPoller() const
+{
+    return m_metricsPoller;
+}
+
 void ResourceBrowser::followMetrics(ClusterSession *session)
 {
     if (m_metricsPoller && session && m_metricsPoller->parent() == session)

@@ -51,6 +51,7 @@ public:
 
     // The shown session's Prometheus and Alertmanager (null while none is shown).
     MonitoringSource *monitoringSource() const { return m_monitoring; }
+    MetricsPoller *metricsPoller() const;
 
     // The active context and its session (null: not connected): the kind it had, its
     // namespace choice, an empty history.

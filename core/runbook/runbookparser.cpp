@@ -56,6 +56,31 @@ QString scalar(const YAML::Node &node)
     return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
 }
 
+// What a "show" step's view is about: a workload as the other steps take it, an HPA or a pod
+// ("hpa/web", "pod/web-0"; kubectl's TYPE/NAME, short names too).
+void showTarget(RunbookStep &step, const QString &t, const QString &stepName, int line)
+{
+    const QString kind = t.section(QLatin1Char('/'), 0, 0);
+    const QString name = t.section(QLatin1Char('/'), 1);
+    std::optional<Kind> found = kindFromName(kind);
+    if (!found)
+        found = kindFromName(kind + QLatin1Char('s'));
+    if (!found && kind.compare(QLatin1String("hpa"), Qt::CaseInsensitive) == 0)
+        found = Kind::HorizontalPodAutoscaler;
+    if (!found && kind.compare(QLatin1String("deploy"), Qt::CaseInsensitive) == 0)
+        found = Kind::Deployment;
+    if (name.isEmpty() || name.size() > 253 || name.contains(QLatin1Char('/')) || !found
+        || (*found != Kind::Deployment && *found != Kind::StatefulSet && *found != Kind::DaemonSet
+            && *found != Kind::ReplicaSet && *found != Kind::HorizontalPodAutoscaler
+            && *found != Kind::Pod))
+        throw StepError{tr("target \"%1\" of step \"%2\" must look like deployment/NAME, "
+                           "statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME")
+                            .arg(t, stepName),
+                        line};
+    step.targetKind = kindName(*found);
+    step.targetName = name;
+}
+
 // Reads the step's fields; throws StepError for missing or malformed ones.
 class Fields
 {
@@ -117,6 +142,10 @@ public:
     void target(RunbookStep &step) const
     {
         const QString t = string("target", true);
+        if (step.type == RunbookStep::Type::Show) {
+            showTarget(step, t, m_step, lineOf(m_map["target"]));
+            return;
+        }
         const QString kind = t.section(QLatin1Char('/'), 0, 0);
         const QString name = t.section(QLatin1Char('/'), 1);
         const std::optional<Kind> k = kindFromName(kind);
@@ -417,10 +446,14 @@ RunbookStep parseStep(const YAML::Node &item, int number)
 
     using T = RunbookStep::Type;
     if (step.type == T::Show && value.IsScalar()) {
-        step.view = scalar(value); // "show: topology"
-        if (!isViewName(step.view))
+        // "show: topology", "show: metrics hpa/web": the view, then what it is about.
+        const QStringList words = scalar(value).simplified().split(QLatin1Char(' '));
+        step.view = words.value(0);
+        if (!isViewName(step.view) || words.size() > 2)
             throw StepError{tr("\"show\" takes a view name (letters and dashes, e.g. topology)"),
                             lineOf(value)};
+        if (words.size() == 2)
+            showTarget(step, words.at(1), typeName, lineOf(value));
         return step;
     }
     if (step.type == T::Caption || step.type == T::Wait) {

@@ -420,10 +420,13 @@ void tst_Play::loadScaleOut()
         240000);
     QVERIFY2(r.finished, qPrintable(r.dump()));
     QVERIFY2(r.exitCode == 0, qPrintable(r.dump()));
-    QCOMPARE(r.lines.size(), 1 + 12 + 1);
+    QCOMPARE(r.lines.size(), 1 + 13 + 1);
     QVERIFY2(
-        r.lines.at(4).startsWith(QLatin1String("[4/12] ok setLoad deployment/backend-spring: ")),
+        r.lines.at(4).startsWith(QLatin1String("[4/13] ok setLoad deployment/backend-spring: ")),
         qPrintable(r.dump()));
+    QVERIFY2(r.lines.at(6).startsWith(QLatin1String(
+                 "[6/13] ok show horizontalpodautoscaler/backend-spring-hpa: metrics")),
+             qPrintable(r.dump()));
     const auto after = get(pfe.get(), backend);
     QVERIFY(after.ok());
     // 90 % of the peak is far above the HPA's 70 % target: it scaled out (scale-down waits

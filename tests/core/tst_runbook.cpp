@@ -324,6 +324,48 @@ private slots:
         QCOMPARE(runner.outcomes().at(1).message, QStringLiteral("chart"));
     }
 
+    void showMetricsStep()
+    {
+        // The scalar form names the view and what it is about: workloads, HPAs, pods.
+        auto book = RunbookParser::parse("- show: metrics hpa/web\n"
+                                         "- show: \"  metrics   deployment/api \"\n"
+                                         "- show: metrics pod/web-0\n"
+                                         "- show: {view: metrics, target: hpa/web}\n"
+                                         "- show: metrics\n");
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().toString()));
+        const auto &s = book->steps;
+        QCOMPARE(s[0].view, QStringLiteral("metrics"));
+        QCOMPARE(s[0].targetKind, QStringLiteral("HorizontalPodAutoscaler"));
+        QCOMPARE(s[0].targetName, QStringLiteral("web"));
+        QCOMPARE(s[1].targetKind, QStringLiteral("Deployment"));
+        QCOMPARE(s[1].targetName, QStringLiteral("api"));
+        QCOMPARE(s[2].targetKind, QStringLiteral("Pod"));
+        QCOMPARE(s[3].targetKind, QStringLiteral("HorizontalPodAutoscaler"));
+        QVERIFY(s[4].targetName.isEmpty());
+        // Errors name the file, the line and the step, as the other steps' do.
+        for (const char *bad :
+             {"- caption: x\n- show: metrics hpa/web extra\n",
+              "- caption: x\n- show: metrics hpa/\n", "- caption: x\n- show: metrics service/web\n",
+              "- caption: x\n- show: metrics web\n",
+              "- caption: x\n- show: {view: metrics, target: configmap/web}\n"}) {
+            auto refused = RunbookParser::parse(bad, QStringLiteral("demo.yaml"));
+            QVERIFY2(!refused.ok(), bad);
+            QCOMPARE(refused.error().line, 2);
+            QVERIFY2(refused.error().toString().startsWith(QStringLiteral("demo.yaml:2: ")),
+                     qPrintable(refused.error().toString()));
+            QVERIFY2(refused.error().toString().contains(QStringLiteral("\"show\"")),
+                     qPrintable(refused.error().toString()));
+        }
+        // Headless the step runs nothing.
+        FakeExecutor executor;
+        RunbookRunner runner(&executor);
+        QSignalSpy finished(&runner, &RunbookRunner::finished);
+        runner.start(*book);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(executor.executed.isEmpty());
+    }
+
     void pinnedContext()
     {
         auto book = RunbookParser::parse("name: pinned\ncontext: prod-eu\nsteps:\n  - wait: 1\n",

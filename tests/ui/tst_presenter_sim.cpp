@@ -13,7 +13,9 @@
 #include "simwindowfixture.h"
 #include "textrecorder.h"
 
+#include <objectmetricsview.h>
 #include <operations/confirmdialog.h>
+#include <presentermetricsview.h>
 #include <presenterwindow.h>
 #include <runbook/runbookcaptionoverlay.h>
 #include <runbook/runbookplayer.h>
@@ -24,6 +26,8 @@
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
+#include <monitoring/metricspoller.h>
+#include <monitoring/monitoringsource.h>
 #include <runbook/runbookrunner.h>
 #include <runbook/shippedrunbooks.h>
 #include <topologygraph.h>
@@ -117,6 +121,7 @@ private slots:
     void spaceWorksRightAfterStart();
     void runbookCaptionsShowOverTheDiagram();
     void screenshotsMidRunbook();
+    void runbookShowsMetricsChart();
 
 private:
     std::unique_ptr<PresenterWindow> presenter(const QSize &size);
@@ -661,6 +666,104 @@ void TestPresenterSim::screenshotsMidRunbook()
     }
     Theme::instance()->setMode(Theme::Mode::Light);
     player.stop();
+}
+
+void TestPresenterSim::runbookShowsMetricsChart()
+{
+    // `show: metrics KIND/NAME`: the details pane's Metrics chart of that object under the
+    // caption band, until the next key brings the diagram back (and runs the next step).
+    const QString file = writeRunbook(
+        QStringLiteral("metrics.yaml"),
+        "name: Charts in the room\n"
+        "namespace: pfe-app\n"
+        "steps:\n"
+        "  - caption: \"The HPA compares the CPU of backend-spring with its target.\"\n"
+        "  - show: metrics hpa/backend-spring-hpa\n"
+        "  - caption: \"Back on the diagram.\"\n"
+        "  - show: metrics deployment/backend-python\n"
+        "  - caption: \"Done.\"\n");
+    QVERIFY(!file.isEmpty());
+    RunbookPlayer player;
+    player.setAuditLog(m_audit.get());
+    player.setSession(m_session);
+    QVERIFY(player.loadFile(file).ok());
+    player.show();
+    player.requestStart();
+    confirm(player);
+    auto window = presenter(QSize(1280, 720));
+    QVERIFY(window);
+    // As app/operationpageswiring.cpp registers it, with the session's sources.
+    MonitoringSource source(m_session);
+    MetricsPoller poller(m_session->transport());
+    poller.start();
+    window->setStepView(QStringLiteral("metrics"), [&](const RunbookStep &step, QWidget *parent) {
+        return createPresenterMetricsView(step, player.runbook().ns, m_session->store(), &source,
+                                          &poller, parent);
+    });
+    window->playRunbook(player.runner(), player.runbook());
+    RunbookCaptionOverlay *overlay = window->runbookOverlay();
+    QVERIFY(overlay);
+    auto shownMetrics = [&]() -> ObjectMetricsView * {
+        for (auto *view : window->findChildren<ObjectMetricsView *>())
+            if (view->isVisible())
+                return view;
+        return nullptr;
+    };
+
+    QTRY_VERIFY(player.isWaitingForNext());
+    QTest::keyClick(window.get(), Qt::Key_Right); // the caption
+    QTRY_COMPARE(overlay->captionLabel()->text(),
+                 QStringLiteral("The HPA compares the CPU of backend-spring with its target."));
+    QTRY_VERIFY(player.isWaitingForNext());
+    QCOMPARE(window->currentView(), QStringLiteral("topology"));
+    QVERIFY(!shownMetrics());
+
+    QTest::keyClick(window.get(), Qt::Key_Right); // show: metrics hpa/...
+    QTRY_COMPARE(window->currentView(), QStringLiteral("metrics"));
+    ObjectMetricsView *hpa = shownMetrics();
+    QVERIFY(hpa);
+    QVERIFY(hpa->object());
+    QCOMPARE(hpa->object()->kind, Kind::HorizontalPodAutoscaler);
+    QCOMPARE(hpa->object()->name, QStringLiteral("backend-spring-hpa"));
+    QCOMPARE(hpa->object()->namespaceName, QStringLiteral("pfe-app"));
+    QVERIFY(!window->view()->isVisible());
+    // Under the caption band, which still says what the room looks at; presenter-sized type.
+    QVERIFY(overlay->isVisible());
+    QVERIFY(hpa->font().pointSizeF() > 1.5 * player.font().pointSizeF());
+    QCOMPARE(overlay->captionLabel()->text(),
+             QStringLiteral("The HPA compares the CPU of backend-spring with its target."));
+    QTRY_VERIFY(player.isWaitingForNext());
+    if (const QByteArray dir = qgetenv("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(20000); // a few of the HPA's kept samples on the chart
+        QVERIFY(window->grab().save(QString::fromLocal8Bit(dir)
+                                    + QStringLiteral("/presenter-runbook-metrics.png")));
+    }
+
+    // The next key: the diagram again, under the next step's caption.
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QCOMPARE(window->currentView(), QStringLiteral("topology"));
+    QTRY_COMPARE(overlay->captionLabel()->text(), QStringLiteral("Back on the diagram."));
+    QCOMPARE(window->currentView(), QStringLiteral("topology"));
+    QVERIFY(window->view()->isVisible());
+    QVERIFY(!shownMetrics());
+    QTRY_VERIFY(player.isWaitingForNext());
+
+    // Another object: a chart of its own.
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QTRY_COMPARE(window->currentView(), QStringLiteral("metrics"));
+    ObjectMetricsView *python = shownMetrics();
+    QVERIFY(python);
+    QVERIFY(python != hpa);
+    QCOMPARE(python->object()->kind, Kind::Deployment);
+    QCOMPARE(python->object()->name, QStringLiteral("backend-python"));
+    QTRY_VERIFY(player.isWaitingForNext());
+
+    QTest::keyClick(window.get(), Qt::Key_Right);
+    QTRY_COMPARE(overlay->captionLabel()->text(), QStringLiteral("Done."));
+    QCOMPARE(window->currentView(), QStringLiteral("topology"));
+    QVERIFY(!shownMetrics());
+    QTRY_VERIFY(!player.isRunning());
+    window.reset();
 }
 
 void TestPresenterSim::cleanup()
