@@ -26,10 +26,6 @@
         <translation>orrery: %1</translation>
     </message>
     <message>
-        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</source>
-        <translation>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</translation>
-    </message>
-    <message>
         <source>orrery: context "%1": %2</source>
         <translation>orrery: context "%1": %2</translation>
     </message>
@@ -40,6 +36,22 @@
     <message>
         <source>No active alerts at %1</source>
         <translation>No active alerts at %1</translation>
+    </message>
+    <message>
+        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] [--alertmanager URL|service/NAMESPACE/NAME[:PORT]] [--json]</source>
+        <translation>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] [--alertmanager URL|service/NAMESPACE/NAME[:PORT]] [--json]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": Alertmanager setting: %2</source>
+        <translation>orrery: context "%1": Alertmanager setting: %2</translation>
+    </message>
+    <message>
+        <source>orrery: listing the Services of context "%1": %2</source>
+        <translation>orrery: listing the Services of context "%1": %2</translation>
+    </message>
+    <message>
+        <source>orrery: or name one with --alertmanager URL|service/NAMESPACE/NAME[:PORT]</source>
+        <translation>orrery: or name one with --alertmanager URL|service/NAMESPACE/NAME[:PORT]</translation>
     </message>
 </context>
 <context>
@@ -786,6 +798,10 @@
     <message>
         <source>Show the %1 view of %2</source>
         <translation>Show the %1 view of %2</translation>
+    </message>
+    <message>
+        <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</source>
+        <translation>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1784,10 @@ Namespace: %4</translation>
     <message>
         <source>Silenced %1. Expire the silence again?</source>
         <translation>Silenced %1. Expire the silence again?</translation>
+    </message>
+    <message>
+        <source>the answer could not be read</source>
+        <translation>the answer could not be read</translation>
     </message>
 </context>
 <context>
@@ -6167,14 +6187,6 @@ PromQL: %2</translation>
         <translation>where</translation>
     </message>
     <message>
-        <source>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</source>
-        <translation>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</translation>
-    </message>
-    <message>
-        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</source>
-        <translation>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -6185,6 +6197,14 @@ PromQL: %2</translation>
     <message>
         <source>WIDTHxHEIGHT</source>
         <translation>WIDTHxHEIGHT</translation>
+    </message>
+    <message>
+        <source>Print the active alerts of --context's Alertmanager (--alertmanager, else the context's setting, else the one found among its Services) with the objects they attach to, and exit (--json: as JSON).</source>
+        <translation>Print the active alerts of --context's Alertmanager (--alertmanager, else the context's setting, else the one found among its Services) with the objects they attach to, and exit (--json: as JSON).</translation>
+    </message>
+    <message>
+        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</source>
+        <translation>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</translation>
     </message>
 </context>
 <context>

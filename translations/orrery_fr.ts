@@ -26,10 +26,6 @@
         <translation>orrery: %1</translation>
     </message>
     <message>
-        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</source>
-        <translation>usage : orrery --alerts [--context NOM] [--kubeconfig FICHIER] --alertmanager URL|service/NAMESPACE/NAME[:PORT] [--json]</translation>
-    </message>
-    <message>
         <source>orrery: context "%1": %2</source>
         <translation>orrery: contexte "%1" : %2</translation>
     </message>
@@ -40,6 +36,22 @@
     <message>
         <source>No active alerts at %1</source>
         <translation>Aucune alerte active sur %1</translation>
+    </message>
+    <message>
+        <source>usage: orrery --alerts [--context NAME] [--kubeconfig FILE] [--alertmanager URL|service/NAMESPACE/NAME[:PORT]] [--json]</source>
+        <translation>usage : orrery --alerts [--context NOM] [--kubeconfig FICHIER] [--alertmanager URL|service/NAMESPACE/NAME[:PORT]] [--json]</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": Alertmanager setting: %2</source>
+        <translation>orrery : contexte "%1" : réglage Alertmanager : %2</translation>
+    </message>
+    <message>
+        <source>orrery: listing the Services of context "%1": %2</source>
+        <translation>orrery : liste des Services du contexte "%1" : %2</translation>
+    </message>
+    <message>
+        <source>orrery: or name one with --alertmanager URL|service/NAMESPACE/NAME[:PORT]</source>
+        <translation>orrery : ou indiquez-en un avec --alertmanager URL|service/NAMESPACE/NAME[:PORT]</translation>
     </message>
 </context>
 <context>
@@ -786,6 +798,10 @@
     <message>
         <source>Show the %1 view of %2</source>
         <translation>Afficher la vue %1 de %2</translation>
+    </message>
+    <message>
+        <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</source>
+        <translation>la cible "%1" de l'étape "%2" doit être de la forme deployment/NOM, statefulset/NOM, daemonset/NOM, hpa/NOM ou pod/NOM</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1760,10 @@ Espace de noms : %4</translation>
     <message>
         <source>Silenced %1. Expire the silence again?</source>
         <translation>Alerte %1 mise en sourdine. Faire expirer le silence ?</translation>
+    </message>
+    <message>
+        <source>the answer could not be read</source>
+        <translation>la réponse n'a pas pu être lue</translation>
     </message>
 </context>
 <context>
@@ -6037,14 +6057,6 @@ PromQL : %2</translation>
         <translation>où</translation>
     </message>
     <message>
-        <source>Print the active alerts of --alertmanager with the objects they attach to, and exit (--json: as JSON).</source>
-        <translation>Afficher les alertes actives de --alertmanager avec les objets auxquels elles se rattachent, puis quitter (--json : en JSON).</translation>
-    </message>
-    <message>
-        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context.</source>
-        <translation>Avec --alerts : l'Alertmanager, sous forme d'URL http(s) ou de service/NAMESPACE/NAME[:PORT] de --context.</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -6055,6 +6067,14 @@ PromQL : %2</translation>
     <message>
         <source>WIDTHxHEIGHT</source>
         <translation>LARGEURxHAUTEUR</translation>
+    </message>
+    <message>
+        <source>Print the active alerts of --context's Alertmanager (--alertmanager, else the context's setting, else the one found among its Services) with the objects they attach to, and exit (--json: as JSON).</source>
+        <translation>Affiche les alertes actives de l'Alertmanager du contexte --context (--alertmanager, sinon le réglage du contexte, sinon celui trouvé parmi ses Services) avec les objets auxquels elles se rattachent, puis quitte (--json : en JSON).</translation>
+    </message>
+    <message>
+        <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</source>
+        <translation>Avec --alerts : l'Alertmanager, sous forme d'URL http(s) ou de service/NAMESPACE/NAME[:PORT] du contexte --context (au lieu de celui du contexte).</translation>
     </message>
 </context>
 <context>
