@@ -11,6 +11,7 @@
 // discovery looked (MonitoringEndpoints::alertmanagerSentence), exit 1.
 
 #include "commands.h"
+#include "headlesswait.h"
 
 #include "contextpreferences.h"
 
@@ -47,16 +48,11 @@ class Alerts
 
 constexpr int ExitUnavailable = 1;
 constexpr int ExitUsage = 2;
-constexpr int timeoutMs = 60000;
+constexpr int timeoutMs = headlessTimeoutMs;
 
 template <typename T> std::optional<T> wait(QEventLoop &loop, const std::optional<T> &value)
 {
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(timeoutMs);
-    while (!value && timeout.isActive())
-        loop.exec();
+    waitUntil([&value] { return value.has_value(); }, loop);
     return value;
 }
 
@@ -86,18 +82,6 @@ QHash<QString, QStringList> nodeAddresses(HttpTransport &transport)
         out.insert(name, addresses);
     }
     return out;
-}
-
-// Waits (spinning a local event loop) until `ready()` holds or the timeout passes.
-bool waitUntil(const std::function<bool()> &ready, QEventLoop &loop)
-{
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(timeoutMs);
-    while (!ready() && timeout.isActive())
-        loop.exec();
-    return ready();
 }
 
 // The context's Services, listed once by `session` (an informer of Services alone, whose

@@ -5,6 +5,7 @@
 // (MetricsUnavailable) and exits 1. Exit 2: usage or kubeconfig errors.
 
 #include "commands.h"
+#include "headlesswait.h"
 
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
@@ -35,19 +36,7 @@ class Top
 
 constexpr int ExitNoMetrics = 1;
 constexpr int ExitUsage = 2;
-constexpr int timeoutMs = 60000;
-
-// Waits (spinning a local event loop) until `ready()` holds or the timeout passes.
-bool waitUntil(const std::function<bool()> &ready, QEventLoop &loop)
-{
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(timeoutMs);
-    while (!ready() && timeout.isActive())
-        loop.exec();
-    return ready();
-}
+constexpr int timeoutMs = headlessTimeoutMs;
 
 // The minor version the server reports ("32", "29+"), 0 when unknown.
 int serverMinor(const Result<ApiResponse> &r)
