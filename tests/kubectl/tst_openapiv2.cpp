@@ -7,23 +7,18 @@
 // from the v2 schema it looks up by x-kubernetes-group-version-kind, without warnings), a
 // misspelled field is refused with the field named, and `kubectl explain` in its v2 mode
 // reads kinds and field descriptions from the v2 document.
+#include <kubectlprocess.h>
 #include <simprocess.h>
 
 #include <QtTest>
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = Orrery::Test::KubectlResult;
 
 } // namespace
 
@@ -38,26 +33,7 @@ private:
 
     Result kubectl(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HOME", m_dir.path()); // kubectl's cache stays inside the test
-        env.remove("KUBECONFIG");
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start("kubectl",
-                QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir", m_dir.filePath("cache")}
-                    + args);
-        if (!p.waitForStarted())
-            return {};
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return Orrery::Test::runKubectl(m_kubeconfig, m_dir.path(), args, stdinData);
     }
 
     static QByteArray deployment(const QString &name, const QString &specExtra,

@@ -5,6 +5,7 @@
 // `kubectl describe pod`, and the rollout stalls until its progress deadline; a private image
 // without a pull secret fails with 401 Unauthorized and runs once the secret is there; a
 // crashing image crash-loops with restarts; `kubectl rollout undo` recovers each time.
+#include <kubectlprocess.h>
 #include <simprocess.h>
 
 #include <QtTest>
@@ -15,12 +16,7 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = Orrery::Test::KubectlResult;
 
 const QString s_ecr = QStringLiteral("123456789012.dkr.ecr.us-east-1.amazonaws.com");
 
@@ -35,33 +31,9 @@ private:
     Orrery::Test::SimProcess m_sim;
     QString m_kubeconfig;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HOME", m_dir.path()); // kubectl's cache stays inside the test
-        env.remove("KUBECONFIG");
-        return env;
-    }
-
     Result kubectl(const QStringList &args, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start("kubectl",
-                QStringList{"--kubeconfig", m_kubeconfig, "--cache-dir", m_dir.filePath("cache")}
-                    + args);
-        if (!p.waitForStarted())
-            return {};
-        if (!stdinData.isEmpty())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return Orrery::Test::runKubectl(m_kubeconfig, m_dir.path(), args, stdinData);
     }
 
     QString ok(const QStringList &args, const QByteArray &stdinData = {})
