@@ -96,10 +96,13 @@ clean_env=(HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscree
 
 step "installed binaries, source and build trees hidden"
 [ "$(hidden -- "${clean_env[@]}" orrery --version)" = "Orrery $version" ] || fail "orrery --version"
-hidden -- "${clean_env[@]}" orrery --language fr --help | grep -q "Afficher les contextes kubeconfig" \
+# Captured first: "| grep -q" under pipefail fails as soon as the output outgrows one
+# stdio buffer, because grep exits on the first match and the writer dies of SIGPIPE.
+help_fr="$(hidden -- "${clean_env[@]}" orrery --language fr --help)" || fail "orrery --language fr --help"
+grep -q "Afficher les contextes kubeconfig" <<<"$help_fr" \
     || fail "orrery --language fr --help is not in French (the embedded translations)"
-hidden -- "${clean_env[@]}" orrery-sim --list-scenarios | grep -qx pfe \
-    || fail "orrery-sim does not find the installed scenarios"
+scenarios="$(hidden -- "${clean_env[@]}" orrery-sim --list-scenarios)" || fail "orrery-sim --list-scenarios"
+grep -qx pfe <<<"$scenarios" || fail "orrery-sim does not find the installed scenarios"
 
 # orrery-sim from /usr/bin, and --list-contexts / --doctor against it.
 hidden -- "${clean_env[@]}" orrery-sim --scenario pfe --kubeconfig-out "$work/sim.yaml" > "$work/sim.out" 2>"$work/sim.err" &
