@@ -13,6 +13,8 @@ ORRERY_PACKAGES=(
     clang libclang-rt-14-dev clang-format-14
     dpkg-dev file patchelf lintian desktop-file-utils appstream
     prometheus prometheus-alertmanager
+    qtkeychain-qt6-dev libvterm-dev
+    gh python3-gitlab python3-jenkins
 )
 
 # Packages whose Debian maintainer scripts enable and start a system service. Orrery only runs

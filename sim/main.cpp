@@ -19,7 +19,8 @@ const char *kUsage
     = "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
       "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed "
       "FACTOR]\n"
-      "                  [--event-window N] [--metrics-port P]\n"
+      "                  [--event-window N] [--metrics-port P] [--services-port P]\n"
+      "                  [--services-ca-out FILE]\n"
       "\n"
       "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
       "that real kubectl (1.27-1.33) can talk to.\n"
@@ -46,6 +47,10 @@ const char *kUsage
       "                      http://127.0.0.1:P/metrics; the next clusters use P+1, ...; 0: ports\n"
       "                      chosen by the OS. Each URL is printed as \"metrics <cluster> <url>\"\n"
       "                      before the ready line\n"
+      "  --services-port P   port of the HTTPS front of the simulated outside services (GitHub,\n"
+      "                      GitLab, Jenkins, clouds; default: chosen by the OS), printed as\n"
+      "                      \"services <url>\" before the ready line\n"
+      "  --services-ca-out F write the CA certificate (PEM) the services' front is signed with\n"
       "  --help              show this help\n"
       "\n"
       "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
@@ -65,6 +70,7 @@ int main(int argc, char **argv)
     using namespace Orrery::Sim;
     SimulatorOptions options;
     std::string kubeconfigOut;
+    std::string servicesCaOut;
     bool listOnly = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -98,6 +104,11 @@ int main(int argc, char **argv)
         } else if (arg == "--metrics-port" && parseNumber(value("--metrics-port"), number)
                    && number >= 0 && number < 65536) {
             options.metricsPort = static_cast<int>(number);
+        } else if (arg == "--services-port" && parseNumber(value("--services-port"), number)
+                   && number >= 0 && number < 65536) {
+            options.servicesPort = static_cast<int>(number);
+        } else if (arg == "--services-ca-out") {
+            servicesCaOut = value("--services-ca-out");
         } else if (arg == "--event-window" && parseNumber(value("--event-window"), number)
                    && number >= 1) {
             options.eventWindow = static_cast<std::size_t>(number);
@@ -138,11 +149,23 @@ int main(int argc, char **argv)
         }
         ::chmod(kubeconfigOut.c_str(), 0600);
     }
+    if (!servicesCaOut.empty()) {
+        std::ofstream out(servicesCaOut, std::ios::trunc);
+        out << simulator.servicesCaCertificate();
+        out.close();
+        if (!out) {
+            std::fprintf(stderr, "orrery-sim: cannot write %s\n", servicesCaOut.c_str());
+            simulator.stop();
+            return 1;
+        }
+    }
     const auto clusters = simulator.clusterNames();
     const auto metrics = simulator.metricsUrls();
     for (std::size_t i = 0; i < clusters.size() && i < metrics.size(); ++i)
         if (!metrics[i].empty())
             std::printf("metrics %s %s\n", clusters[i].c_str(), metrics[i].c_str());
+    if (!simulator.servicesUrl().empty())
+        std::printf("services %s\n", simulator.servicesUrl().c_str());
     std::printf("ready %s\n", simulator.url().c_str());
     std::fflush(stdout);
 

@@ -4,6 +4,9 @@
 #include "controllermanager.h"
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
+#include "front/servicefront.h"
+#include "front/simservice.h"
+#include "front/simulatedservices.h"
 #include "objectstore.h"
 #include "server/apiserver.h"
 #include "server/prometheusendpoint.h"
@@ -39,7 +42,7 @@ std::vector<std::string> knownScenarios()
 
 } // namespace
 
-struct Simulator::Private
+struct Simulator::Private : ClusterAccess
 {
     struct Cluster
     {
@@ -61,7 +64,52 @@ struct Simulator::Private
 
     SimulatorOptions options;
     std::vector<std::unique_ptr<Cluster>> clusters;
+    // The outside services share one clock (at the clusters' speed) and one HTTPS front.
+    std::unique_ptr<SimClock> servicesClock;
+    std::unique_ptr<ServiceFront> front;
     bool running = false;
+
+    const Cluster *cluster(const std::string &name) const
+    {
+        for (const auto &c : clusters)
+            if (c->name == name)
+                return c.get();
+        return nullptr;
+    }
+
+    // ClusterAccess
+    std::vector<std::string> clusterNames() const override
+    {
+        std::vector<std::string> out;
+        for (const auto &c : clusters)
+            out.push_back(c->name);
+        return out;
+    }
+    std::string scenarioOf(const std::string &name) const override
+    {
+        const Cluster *c = cluster(name);
+        return c ? c->scenario : std::string();
+    }
+    std::string serverUrl(const std::string &name) const override
+    {
+        const Cluster *c = cluster(name);
+        return c && c->server ? c->server->url() : std::string();
+    }
+    std::string caCertificate(const std::string &name) const override
+    {
+        const Cluster *c = cluster(name);
+        return c && c->server ? c->server->certificates().caCert : std::string();
+    }
+    ObjectStore *store(const std::string &name) const override
+    {
+        const Cluster *c = cluster(name);
+        return c ? const_cast<ObjectStore *>(&c->store) : nullptr;
+    }
+    Registries *registries(const std::string &name) const override
+    {
+        const Cluster *c = cluster(name);
+        return c && c->controllers ? &c->controllers->registries() : nullptr;
+    }
 
     void loadMinimal(Cluster &c)
     {
@@ -199,6 +247,19 @@ bool Simulator::start(std::string *error)
             c->controllers->start();
             ++index;
         }
+        if (d->options.servicesPort >= 0) {
+            d->servicesClock
+                = std::make_unique<SimClock>(SimClock::Mode::RealTime, d->options.speed);
+            d->front = std::make_unique<ServiceFront>(*d->servicesClock);
+            addSimulatedServices(*d->front, *d);
+            std::string err;
+            if (!d->front->start(d->options.servicesPort, &err)) {
+                if (error)
+                    *error = "simulated services: " + err;
+                stop();
+                return false;
+            }
+        }
     } catch (const std::exception &e) {
         if (error)
             *error = e.what();
@@ -211,6 +272,8 @@ bool Simulator::start(std::string *error)
 
 void Simulator::stop()
 {
+    if (d->front)
+        d->front->stop();
     for (auto &c : d->clusters) {
         if (c->metrics)
             c->metrics->stop();
@@ -284,11 +347,27 @@ std::vector<std::string> Simulator::ruleFiles() const
 
 Registries *Simulator::registries(const std::string &clusterName) const
 {
-    for (const auto &c : d->clusters) {
-        if (c->name == clusterName && c->controllers)
-            return &c->controllers->registries();
-    }
-    return nullptr;
+    return d->registries(clusterName);
+}
+
+std::string Simulator::servicesUrl() const
+{
+    return d->front ? d->front->url() : std::string();
+}
+
+std::string Simulator::servicesCaCertificate() const
+{
+    return d->front ? d->front->certificates().caCert : std::string();
+}
+
+ServiceFront *Simulator::services() const
+{
+    return d->front.get();
+}
+
+ClusterAccess &Simulator::clusterAccess() const
+{
+    return *d;
 }
 
 std::vector<std::string> Simulator::clusterNames() const

@@ -7,7 +7,9 @@
 
 namespace Orrery::Sim {
 
+class ClusterAccess;
 class Registries;
+class ServiceFront;
 
 struct SimulatorOptions
 {
@@ -22,6 +24,9 @@ struct SimulatorOptions
     // Plain-HTTP Prometheus scrape target per cluster (PrometheusEndpoint): -1 none, 0 ports
     // chosen by the OS, P: the first cluster's port, the others take the following ones.
     int metricsPort = -1;
+    // The HTTPS front of the simulated outside services (sim/front/servicefront.h): -1 none,
+    // 0 port chosen by the OS, P that port.
+    int servicesPort = 0;
 };
 
 // A set of simulated clusters, each with its own object store, controllers and HTTPS API
@@ -55,6 +60,15 @@ public:
     // The image registries of a cluster (a name from clusterNames()), for simulated pipelines
     // that push images; null for an unknown name or before start(). Thread safe.
     Registries *registries(const std::string &clusterName) const;
+
+    // The simulated outside services (GitHub, Jenkins, clouds ...) behind one HTTPS front:
+    // its URL (https://127.0.0.1:PORT) and the CA certificate (PEM) clients must trust; empty
+    // without servicesPort. services() is null then.
+    std::string servicesUrl() const;
+    std::string servicesCaCertificate() const;
+    ServiceFront *services() const;
+    // The clusters as the services see them (valid after start()).
+    ClusterAccess &clusterAccess() const;
 
     // Every scenario name --scenario accepts ("minimal" first).
     static std::vector<std::string> availableScenarioNames();

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simulatedservices.h"
+
+#include "servicefront.h"
+#include "simservice.h"
+
+namespace Orrery::Sim {
+
+void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
+{
+    // One line per service, e.g.:
+    //   front.add(std::make_unique<GitHubService>(front.clock(), clusters));
+    (void)front;
+    (void)clusters;
+}
+
+} // namespace Orrery::Sim
