@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Orrery::Sim {
+
+class SimClock;
+
+// The simulated CI/CD systems' one engine: pipeline definitions (from a scenario's
+// `pipelines:` section) and the runs that advance through them in sim time. GitHub Actions
+// (sim/github), GitLab CI (sim/gitlab) and Jenkins (sim/jenkins) are only API facades that
+// render these values in their provider's shapes; none keeps run state of its own.
+//
+// Declared here so the facades can be written against it; the engine's behaviour is
+// documented with its implementation (pipelineengine.cpp) and in docs/pipelines.md.
+
+// What a job does besides taking time.
+struct JobAction
+{
+    enum class Kind {
+        None,
+        PushImage,   // pushes `image` (with the run's tag rule) to the cluster's registry
+        SetImage,    // sets `image` on cluster/namespace/kind/name (container: first if empty)
+        HelmUpgrade, // a Helm release upgrade to `image` (sets the image on its workloads)
+        Rollback,    // rolls cluster/namespace/kind/name back to its previous revision
+        External     // a deploy to a PaaS (Fly.io, Railway): logged only until those exist
+    };
+    Kind kind = Kind::None;
+    std::string cluster;
+    std::string ns;
+    std::string kind_; // Deployment, StatefulSet
+    std::string name;
+    std::string container;
+    // Image template: ${sha}, ${short_sha}, ${number} are replaced from the run.
+    std::string image;
+};
+
+struct JobSpec
+{
+    std::string id;                 // unique in the pipeline ("build", "deploy-prod")
+    std::string name;               // as shown; defaults to id
+    std::string stage;              // GitLab stage / Jenkins stage (parallel branches share it)
+    std::vector<std::string> needs; // ids; empty: after the previous stage (or at once)
+    std::vector<std::string> steps; // step names (checkout, build, push ...)
+    double seconds = 10;            // sim-time duration
+    bool fails = false;             // fails at its last step (scenario-driven failures)
+    bool manual = false;            // waits for a person (GitLab manual job, Jenkins input)
+    std::string environment;        // GitHub environment; protected ones wait for approval
+    bool protectedEnvironment = false;
+    std::string runsOnFailure; // "" normal; "failure": runs only when a need failed (rollback)
+    std::vector<std::string> matrix; // one job per value: "build (value)"
+    JobAction action;
+};
+
+struct PipelineSpec
+{
+    std::string provider; // github | gitlab | jenkins
+    std::string source;   // owner/repo (GitHub), group/project (GitLab), folder/job (Jenkins)
+    std::string name;     // workflow name / pipeline name / job display name
+    std::string file;     // .github/workflows/deploy.yml, .gitlab-ci.yml, Jenkinsfile
+    std::string cluster;  // the simulated cluster it deploys to
+    std::string defaultBranch = "main";
+    std::vector<std::string> triggers;         // push, workflow_dispatch, schedule, ...
+    std::map<std::string, std::string> inputs; // workflow_dispatch inputs / parameters: defaults
+    std::vector<JobSpec> jobs;
+    int historyRuns = 20; // finished runs generated at start so the lists are not empty
+};
+
+enum class SimRunState { Queued, Waiting, Running, Success, Failure, Cancelled, Skipped };
+
+struct SimStep
+{
+    std::string name;
+    int number = 0;
+    SimRunState state = SimRunState::Queued;
+    std::optional<std::chrono::system_clock::time_point> startedAt, finishedAt; // wall time
+};
+
+struct SimJob
+{
+    long long id = 0; // unique across the engine
+    std::string specId;
+    std::string name;
+    std::string stage;
+    std::vector<long long> needs; // ids of jobs in the same run
+    SimRunState state = SimRunState::Queued;
+    bool manual = false;
+    std::string environment;
+    bool waitingApproval = false;
+    std::optional<std::chrono::system_clock::time_point> startedAt, finishedAt;
+    std::vector<SimStep> steps;
+    std::string log; // grows while running
+};
+
+struct SimRun
+{
+    long long id = 0; // unique across the engine
+    int number = 0;   // per pipeline
+    int attempt = 1;
+    std::string pipeline; // PipelineSpec::source + "/" + file: the key of its pipeline
+    std::string branch;
+    std::string sha;
+    std::string message;
+    std::string event;
+    std::string actor;
+    std::map<std::string, std::string> inputs;
+    SimRunState state = SimRunState::Queued;
+    std::chrono::system_clock::time_point createdAt, updatedAt;
+    std::optional<std::chrono::system_clock::time_point> startedAt, finishedAt;
+    std::vector<SimJob> jobs;
+    std::vector<std::string> images; // what its PushImage jobs pushed
+};
+
+class ClusterAccess;
+
+class PipelineEngine
+{
+public:
+    PipelineEngine(SimClock &clock, ClusterAccess &clusters);
+    ~PipelineEngine();
+
+    void addPipeline(PipelineSpec spec);
+    std::vector<PipelineSpec> pipelines(const std::string &provider) const;
+
+    // Snapshots (copies), newest first; advance() is applied before answering.
+    std::vector<SimRun> runs(const std::string &pipelineKey) const;
+    std::optional<SimRun> run(long long runId) const;
+
+    // Actions; false with `error` set when refused (unknown id, wrong state, ...).
+    std::optional<long long> trigger(const std::string &pipelineKey, const std::string &branch,
+                                     const std::string &event, const std::string &actor,
+                                     const std::map<std::string, std::string> &inputs,
+                                     std::string *error);
+    bool rerun(long long runId, bool failedOnly, std::string *error);
+    bool cancel(long long runId, std::string *error);
+    // Approves or rejects a waiting job (protected environment, manual job, input step).
+    bool review(long long runId, long long jobId, bool approve, const std::string &actor,
+                std::string *error);
+
+    // Moves every run forward to the clock's now (called by every read; also from a timer so
+    // deploys happen when nobody reads).
+    void advance();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Orrery::Sim
