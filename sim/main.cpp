@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -20,7 +21,7 @@ const char *kUsage
       "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed "
       "FACTOR]\n"
       "                  [--event-window N] [--metrics-port P] [--services-port P]\n"
-      "                  [--services-ca-out FILE]\n"
+      "                  [--services-ca-out FILE] [--service-proxy C/NS/NAME:PORT=URL ...]\n"
       "\n"
       "Runs simulated Kubernetes clusters, each behind its own HTTPS API server on 127.0.0.1,\n"
       "that real kubectl (1.27-1.33) can talk to.\n"
@@ -51,6 +52,11 @@ const char *kUsage
       "                      GitLab, Jenkins, clouds; default: chosen by the OS), printed as\n"
       "                      \"services <url>\" before the ready line\n"
       "  --services-ca-out F write the CA certificate (PEM) the services' front is signed with\n"
+      "  --service-proxy C/NS/NAME:PORT=URL\n"
+      "                      answer cluster C's service proxy for that Service port\n"
+      "                      (/api/v1/namespaces/NS/services/NAME:PORT/proxy/...) from the\n"
+      "                      real server at URL (plain HTTP on loopback, e.g. a Prometheus);\n"
+      "                      repeatable. Unmapped ports answer 503 \"no endpoints available\"\n"
       "  --help              show this help\n"
       "\n"
       "When every server listens, prints one line \"ready <url of the first cluster>\" on stdout.\n"
@@ -71,6 +77,11 @@ int main(int argc, char **argv)
     SimulatorOptions options;
     std::string kubeconfigOut;
     std::string servicesCaOut;
+    struct ProxyMapping
+    {
+        std::string cluster, ns, service, port, url;
+    };
+    std::vector<ProxyMapping> proxies;
     bool listOnly = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -107,6 +118,23 @@ int main(int argc, char **argv)
         } else if (arg == "--services-port" && parseNumber(value("--services-port"), number)
                    && number >= 0 && number < 65536) {
             options.servicesPort = static_cast<int>(number);
+        } else if (arg == "--service-proxy") {
+            // C/NS/NAME:PORT=URL
+            const std::string spec = value("--service-proxy");
+            const auto eq = spec.find('=');
+            const auto s1 = spec.find('/');
+            const auto s2 = s1 == std::string::npos ? s1 : spec.find('/', s1 + 1);
+            const auto colon = s2 == std::string::npos ? s2 : spec.find(':', s2 + 1);
+            if (eq == std::string::npos || s2 == std::string::npos || colon == std::string::npos
+                || colon > eq || s1 == 0 || eq + 1 >= spec.size()) {
+                std::fprintf(stderr,
+                             "orrery-sim: --service-proxy wants CLUSTER/NS/NAME:PORT=URL, got %s\n",
+                             spec.c_str());
+                return 2;
+            }
+            proxies.push_back({spec.substr(0, s1), spec.substr(s1 + 1, s2 - s1 - 1),
+                               spec.substr(s2 + 1, colon - s2 - 1),
+                               spec.substr(colon + 1, eq - colon - 1), spec.substr(eq + 1)});
         } else if (arg == "--services-ca-out") {
             servicesCaOut = value("--services-ca-out");
         } else if (arg == "--event-window" && parseNumber(value("--event-window"), number)
@@ -148,6 +176,14 @@ int main(int argc, char **argv)
             return 1;
         }
         ::chmod(kubeconfigOut.c_str(), 0600);
+    }
+    for (const auto &p : proxies) {
+        if (!simulator.mapServiceProxy(p.cluster, p.ns, p.service, p.port, p.url)) {
+            std::fprintf(stderr, "orrery-sim: --service-proxy: no cluster named %s\n",
+                         p.cluster.c_str());
+            simulator.stop();
+            return 2;
+        }
     }
     if (!servicesCaOut.empty()) {
         std::ofstream out(servicesCaOut, std::ios::trunc);

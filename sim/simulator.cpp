@@ -350,6 +350,19 @@ Registries *Simulator::registries(const std::string &clusterName) const
     return d->registries(clusterName);
 }
 
+bool Simulator::mapServiceProxy(const std::string &clusterName, const std::string &ns,
+                                const std::string &service, const std::string &port,
+                                const std::string &url)
+{
+    for (const auto &c : d->clusters) {
+        if (c->name == clusterName && c->server) {
+            c->server->mapServiceProxy(ns, service, port, url);
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string Simulator::servicesUrl() const
 {
     return d->front ? d->front->url() : std::string();

@@ -61,6 +61,13 @@ public:
     // that push images; null for an unknown name or before start(). Thread safe.
     Registries *registries(const std::string &clusterName) const;
 
+    // Proxies /api/v1/namespaces/NS/services/NAME:PORT/proxy of a cluster to a real server on
+    // loopback (a Prometheus started for the demo or a test); false for an unknown cluster.
+    // PORT is the port's name or number as clients write it.
+    bool mapServiceProxy(const std::string &clusterName, const std::string &ns,
+                         const std::string &service, const std::string &port,
+                         const std::string &url);
+
     // The simulated outside services (GitHub, Jenkins, clouds ...) behind one HTTPS front:
     // its URL (https://127.0.0.1:PORT) and the CA certificate (PEM) clients must trust; empty
     // without servicesPort. services() is null then.

@@ -13,6 +13,7 @@
 #include "openapiv2.h"
 #include "protobufdecoder.h"
 #include "resourceregistry.h"
+#include "serviceproxy.h"
 #include "strategicmergepatch.h"
 #include "tableconverter.h"
 #include "workload/yamljson.h"
@@ -153,6 +154,7 @@ struct ApiServer::Private
     ObjectStore &store;
     ApiServerOptions options;
     ApiServerHooks hooks;
+    ServiceProxy serviceProxy;
     ResourceRegistry registry;
     Certificates certs;
     std::string operatorToken = randomHex(24);
@@ -564,8 +566,74 @@ struct ApiServer::Private
         }
         if (segs[0] != "api" && segs[0] != "apis")
             throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        if (segs.size() >= 7 && segs[0] == "api" && segs[1] == "v1" && segs[2] == "namespaces"
+            && segs[4] == "services" && segs[6] == "proxy") {
+            serveServiceProxy(req, res, user, segs);
+            return;
+        }
         Target t = parseTarget(segs);
         resourceRequest(req, res, user, t);
+    }
+
+    // /api/v1/namespaces/NS/services/NAME[:PORT]/proxy[/PATH]: authorised as kube-apiserver
+    // does (the HTTP method's verb on services/proxy), the Service must exist, then the
+    // request goes to what was mapped onto that port (ServiceProxy).
+    void serveServiceProxy(const httplib::Request &req, httplib::Response &res,
+                           const UserInfo &user, const std::vector<std::string> &segs)
+    {
+        const std::string &ns = segs[3];
+        const std::string nameAndPort = segs[5];
+        const auto colon = nameAndPort.find(':');
+        const std::string name = nameAndPort.substr(0, colon);
+        const std::string servicePort
+            = colon == std::string::npos ? "" : nameAndPort.substr(colon + 1);
+        static const std::map<std::string, std::string> verbs
+            = {{"GET", "get"},     {"HEAD", "get"},      {"POST", "create"}, {"PUT", "update"},
+               {"PATCH", "patch"}, {"DELETE", "delete"}, {"OPTIONS", "get"}};
+        const auto verb = verbs.find(req.method);
+        if (verb == verbs.end())
+            throw ApiError(405, "MethodNotAllowed",
+                           "the server does not allow this method on the requested resource");
+        RequestAttributes attrs{verb->second, "", "services", "proxy", ns, name, req.path, true};
+        if (!Authorizer::allowed(user, attrs, true))
+            throw ApiError(403, "Forbidden", Authorizer::forbiddenMessage(user, attrs),
+                           json{{"kind", "services"}, {"name", name}});
+        const ObjectPtr service = store.get({"", "services"}, ns, name);
+        if (!service)
+            throw ApiError(404, "NotFound", "services \"" + name + "\" not found",
+                           json{{"kind", "services"}, {"name", name}});
+        // The path names a port by name or number (or none for a one-port Service); a mapping
+        // may have been made with either, so look for both.
+        std::optional<std::string> target = serviceProxy.target(ns, name, servicePort);
+        const json ports
+            = service->contains("spec") ? (*service)["spec"].value("ports", json()) : json();
+        if (ports.is_array()) {
+            for (const json &p : ports) {
+                if (target || !p.is_object())
+                    break;
+                const std::string portName = p.value("name", "");
+                const std::string number = p.contains("port") && p["port"].is_number_integer()
+                                               ? std::to_string(p["port"].get<long long>())
+                                               : std::string();
+                const bool named = servicePort.empty()
+                                       ? ports.size() == 1
+                                       : servicePort == portName || servicePort == number;
+                if (!named)
+                    continue;
+                for (const std::string &alias : {portName, number})
+                    if (!target && !alias.empty())
+                        target = serviceProxy.target(ns, name, alias);
+            }
+        }
+        if (!target)
+            throw ApiError(503, "ServiceUnavailable",
+                           "no endpoints available for service \"" + nameAndPort + "\"");
+        std::string rest;
+        for (std::size_t i = 7; i < segs.size(); ++i)
+            rest += (i > 7 ? "/" : "") + segs[i];
+        if (req.path.size() > 1 && req.path.back() == '/' && !rest.empty())
+            rest += "/";
+        ServiceProxy::forward(req, res, *target, rest);
     }
 
     // Like kube-apiserver: protobuf when the client asks for it (kubectl <= 1.28 does), JSON
@@ -2167,6 +2235,12 @@ void ApiServer::bootstrap()
 void ApiServer::setVersion(const std::string &gitVersion)
 {
     d->options.gitVersion = gitVersion;
+}
+
+void ApiServer::mapServiceProxy(const std::string &ns, const std::string &service,
+                                const std::string &port, const std::string &url)
+{
+    d->serviceProxy.map(ns, service, port, url);
 }
 
 bool ApiServer::start(std::string *error)

@@ -69,6 +69,9 @@ public:
 
     // The gitVersion /version reports (scenarios pick their cluster's version). Before start().
     void setVersion(const std::string &gitVersion);
+    // Routes the service proxy of ns/service:port to a real server on loopback (ServiceProxy).
+    void mapServiceProxy(const std::string &ns, const std::string &service, const std::string &port,
+                         const std::string &url);
 
     bool start(std::string *error);
     void stop();

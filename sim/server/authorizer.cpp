@@ -42,7 +42,9 @@ bool Authorizer::allowed(const UserInfo &user, const RequestAttributes &a, bool 
         return namespaced && a.resource != "namespaces";
     }
     if (user.name == "viewer") {
-        if (a.resource == "secrets")
+        // Like Kubernetes' "view" role: no Secrets, and no service proxy (it reaches whatever
+        // the Service runs, which may write).
+        if (a.resource == "secrets" || (a.resource == "services" && a.subresource == "proxy"))
             return false;
         return isReadVerb(a.verb);
     }

@@ -324,21 +324,62 @@ void tst_AlertmanagerSim::headlessAlertsSetOrFound()
     QVERIFY2(overrideErr.contains(nobody.toUtf8() + " could not be reached"),
              overrideErr.constData());
 
-    // (b) No setting (the -viewer context): discovery finds the scenario's
+    // (b) No setting (the -operator context): discovery finds the scenario's
     // monitoring/alertmanager Service and asks it through the API server's service proxy,
-    // which orrery-sim does not serve: the 404, naming the Service.
-    QProcess discovered;
+    // which this simulator maps onto nothing: kube-apiserver's 503, naming the Service.
+    QProcess unmapped;
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), m_kubeconfig,
+                 QStringLiteral("--context"), QStringLiteral("pfe-k8s-operator")},
+                unmapped));
+    QCOMPARE(unmapped.exitCode(), 1);
+    const QString unmappedErr = QString::fromUtf8(unmapped.readAllStandardError());
+    QVERIFY2(unmappedErr.contains(QLatin1String("Alertmanager: Service monitoring/alertmanager"))
+                 && unmappedErr.contains(QLatin1String("(found automatically)"))
+                 && unmappedErr.contains(QLatin1String("HTTP 503")),
+             qPrintable(unmappedErr));
+
+    // The viewer may not use the service proxy (Kubernetes' "view" role): the permission named.
+    QProcess viewer;
     QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), m_kubeconfig,
                  QStringLiteral("--context"), QStringLiteral("pfe-k8s-viewer")},
+                viewer));
+    QCOMPARE(viewer.exitCode(), 1);
+    const QString viewerErr = QString::fromUtf8(viewer.readAllStandardError());
+    QVERIFY2(viewerErr.contains(QLatin1String("services/proxy")), qPrintable(viewerErr));
+
+    // A simulator whose service proxy reaches the real Alertmanager: discovered end to end,
+    // the alert read through the API server.
+    QTemporaryDir proxiedDir;
+    QVERIFY(proxiedDir.isValid());
+    const QString proxiedConfig = proxiedDir.filePath(QStringLiteral("kubeconfig"));
+    Orrery::Test::SimProcess proxied;
+    QVERIFY2(proxied.start({QStringLiteral("--scenario"), QStringLiteral("pfe"),
+                            QStringLiteral("--service-proxy"),
+                            QStringLiteral("pfe-k8s/monitoring/alertmanager:9093=")
+                                + m_servers->status().alertmanagerUrl},
+                           proxiedConfig),
+             qPrintable(proxied.errorString()));
+    QProcess discovered;
+    QVERIFY(run({QStringLiteral("--alerts"), QStringLiteral("--kubeconfig"), proxiedConfig,
+                 QStringLiteral("--context"), QStringLiteral("pfe-k8s-operator"),
+                 QStringLiteral("--json")},
                 discovered));
-    QCOMPARE(discovered.exitCode(), 1);
-    const QString discoveredErr = QString::fromUtf8(discovered.readAllStandardError());
-    QVERIFY2(discoveredErr.contains(QLatin1String("Alertmanager: Service monitoring/alertmanager"))
-                 && discoveredErr.contains(QLatin1String("(found automatically)"))
-                 && discoveredErr.contains(QLatin1String("no Alertmanager API v2 at service "
-                                                         "monitoring/alertmanager"))
-                 && discoveredErr.contains(QLatin1String("HTTP 404")),
-             qPrintable(discoveredErr));
+    const QByteArray discoveredErr = discovered.readAllStandardError();
+    QVERIFY2(discovered.exitCode() == 0, discoveredErr.constData());
+    const json proxiedDoc
+        = json::parse(discovered.readAllStandardOutput().toStdString(), nullptr, false);
+    QVERIFY(proxiedDoc.is_object());
+    QVERIFY2(proxiedDoc.value("alertmanager", "")
+                     .find("/api/v1/namespaces/monitoring/services/alertmanager:web/proxy")
+                 != std::string::npos,
+             proxiedDoc.dump().c_str());
+    bool proxiedFound = false;
+    for (const json &a : proxiedDoc["alerts"])
+        proxiedFound = proxiedFound
+                       || (a.value("name", "") == "PodCPUAboveRequest"
+                           && a["labels"].value("pod", "") == pod);
+    QVERIFY(proxiedFound);
+    proxied.stop();
 
     // A cluster without any Alertmanager Service: where discovery looked, exit 1.
     QTemporaryDir bareDir;
