@@ -2,9 +2,9 @@
 // Which Alertmanager the window's Alerts page reads (app/alertswiring.cpp, compiled into this
 // test), against orrery-sim (pfe scenario, whose `monitoring/alertmanager` Service discovery
 // finds) and the real Alertmanager: a context without a setting reads the discovered Service
-// through the API server (orrery-sim serves no service proxy, so the page gives that reason);
-// the context's Alertmanager setting applies at once and shows its alerts; switching to
-// another context without one shows that context's reason, never the first one's alerts.
+// through the API server (orrery-sim's service proxy has nothing behind it here, so the page gives
+// that reason); the context's Alertmanager setting applies at once and shows its alerts; switching
+// to another context without one shows that context's reason, never the first one's alerts.
 #include "eventloopwait.h"
 #include "prometheusservers.h"
 #include "simwindowfixture.h"
@@ -106,8 +106,8 @@ void TestAlertsWiringSim::followsTheContextsAlertmanager()
     ui.window.resize(1300, 800);
     ui.window.show();
 
-    // No setting: the Service discovery finds, through the API server (which orrery-sim does
-    // not proxy: the page says why, naming the Service).
+    // No setting: the Service discovery finds, through the API server (whose service proxy
+    // has no endpoints here: the page says why, naming the Service).
     ui.window.activateContext(first);
     QVERIFY(waitUntil(
         [&] {

@@ -287,7 +287,8 @@ void TestObjectMetricsSim::hpaExplained()
 void TestObjectMetricsSim::withoutPrometheusSaysWhy()
 {
     // The scenario has a Service monitoring/prometheus: discovery finds it, and orrery-sim's
-    // API server does not proxy to it, so every query fails with 404 and the tab says so.
+    // service proxy has nothing behind it here (kube-apiserver's 503 "no endpoints
+    // available"), so every query fails and the tab says so.
     MonitoringSource source(m_ui.session);
     QVERIFY(source.prometheus());
     QCOMPARE(source.endpoints().prometheus.source, MonitoringEndpoint::Source::Discovered);
@@ -320,7 +321,7 @@ void TestObjectMetricsSim::withoutPrometheusSaysWhy()
     const QString text = view->endpointText();
     QVERIFY2(text.startsWith(QStringLiteral("Prometheus: Service monitoring/prometheus:web (API "
                                             "server proxy) (found automatically), but the query "
-                                            "failed: HTTP 404")),
+                                            "failed: HTTP 503")),
              qPrintable(text));
     QVERIFY2(text.contains(
                  QStringLiteral("PromQL: sum by (pod) (rate(container_cpu_usage_seconds_total")),
