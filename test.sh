@@ -5,8 +5,9 @@
 # Exits non-zero on any failure. Extra arguments go to both ctest runs (e.g. -R core/).
 # Each phase prints how long it took ("== test.sh: <phase> took N s"), and a summary at the
 # end, so CI logs show where the time goes. ORRERY_CTEST_JOBS sets the test parallelism
-# (default 3: most long tests wait on simulated clusters rather than use a core; tests/
-# CMakeLists.txt marks the CPU-heavy ones PROCESSORS 2 so they do not oversubscribe).
+# (default 3 on any machine: the long tests mostly wait for simulated clusters, using 1-6 s of
+# CPU in 20-106 s, so a third slot overlaps them with the CPU-bound short ones;
+# docs/PERFORMANCE.md, "CI time").
 set -euo pipefail
 ORRERY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$ORRERY_ROOT/scripts/deps.sh"
