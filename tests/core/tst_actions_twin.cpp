@@ -109,7 +109,10 @@ void tst_ActionsTwin::initTestCase()
         QSKIP("kubectl is not installed: the twin comparison needs the real kubectl");
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("minimal")}, m_kubeconfig),
+    // Sim time at ten times the wall clock: the rollouts both sides wait for finish in seconds.
+    QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("minimal"),
+                          QStringLiteral("--speed"), QStringLiteral("10")},
+                         m_kubeconfig),
              qPrintable(m_sim.errorString()));
 
     const Kubeconfig config = Kubeconfig::load(m_kubeconfig);

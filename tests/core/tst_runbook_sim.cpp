@@ -52,8 +52,11 @@ void tst_RunbookSim::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
+    // Sim time at four times the wall clock: the rollouts and image pull back-offs the
+    // runbooks wait for come sooner; every wait here is an upper bound, none a duration.
     QVERIFY2(m_sim.start({QStringLiteral("--scenario"), QStringLiteral("microk8s-shop"),
-                          QStringLiteral("--scenario"), QStringLiteral("aks-chat")},
+                          QStringLiteral("--scenario"), QStringLiteral("aks-chat"),
+                          QStringLiteral("--speed"), QStringLiteral("4")},
                          m_kubeconfig),
              qPrintable(m_sim.errorString()));
 }

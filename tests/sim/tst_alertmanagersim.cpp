@@ -106,7 +106,11 @@ void tst_AlertmanagerSim::initTestCase()
     QSignalSpy status(m_servers.get(), &LocalMonitoringServers::statusChanged);
     LocalMonitoringServers::Options options;
     options.scrapeTargets = {QStringLiteral("127.0.0.1:%1").arg(metrics.port())};
-    options.ruleFiles = {QString::fromStdString(Orrery::Sim::scenarioRulesFile("pfe"))};
+    // The scenario's rules, PodCPUAboveRequest pending for 5 s rather than 30 s.
+    options.ruleFiles = {Orrery::Test::rulesWithShorterFor(
+        QString::fromStdString(Orrery::Sim::scenarioRulesFile("pfe")),
+        QStringLiteral("PodCPUAboveRequest"), 5, m_dir.path())};
+    QVERIFY(!options.ruleFiles.first().isEmpty());
     options.intervalSeconds = 1;
     options.cluster = QStringLiteral("pfe-k8s");
     m_servers->start(options);

@@ -84,7 +84,11 @@ void tst_PrometheusSim::initTestCase()
     QVERIFY(!rules.empty());
     Orrery::Test::PrometheusProcess::Options options;
     options.scrapeTargets = {QStringLiteral("127.0.0.1:%1").arg(metrics.port())};
-    options.ruleFiles = {QString::fromStdString(rules)};
+    // PodCPUAboveRequest as shipped, but pending for 5 s rather than 30 s before it fires.
+    const QString shortened = Orrery::Test::rulesWithShorterFor(
+        QString::fromStdString(rules), QStringLiteral("PodCPUAboveRequest"), 5, m_dir.path());
+    QVERIFY(!shortened.isEmpty());
+    options.ruleFiles = {shortened};
     options.alertmanagerPort = m_alertmanager.port();
     options.intervalSeconds = 1;
     QVERIFY2(m_prometheus.start(options), qPrintable(m_prometheus.errorString()));
@@ -266,7 +270,8 @@ void tst_PrometheusSim::alertFiresAfterLoadRises()
     // What the load runbook's setLoad step does: 1000 % of peak is far above what five
     // replicas (the HPA's maximum) serve within their requests.
     QVERIFY(setLoadPercent(QStringLiteral("backend-spring"), "1000"));
-    // rate() over 1 m crosses 100 % of the request within seconds, then `for: 30s`.
+    // rate() over 1 m crosses 100 % of the request within seconds, then the `for:` (5 s here,
+    // 30 s as shipped).
     QVERIFY2(Orrery::Test::waitUntil([&] { return firing(&seen) > 0; }, 150000), qPrintable(seen));
     // Prometheus agrees that it fires (not only pending).
     const json alerts = query(QStringLiteral(

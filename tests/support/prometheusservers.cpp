@@ -8,6 +8,8 @@
 #include <httplib.h>
 
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 namespace Orrery::Test {
 
@@ -69,6 +71,36 @@ void stopProcess(QProcess &process)
 int freeLoopbackPort()
 {
     return LocalMonitoringServers::freeLoopbackPort();
+}
+
+QString rulesWithShorterFor(const QString &rules, const QString &alert, int seconds,
+                            const QString &directory)
+{
+    QFile in(rules);
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    const QRegularExpression alertLine(QStringLiteral("^\\s*-\\s*alert:\\s*(\\S+)\\s*$"));
+    const QRegularExpression forLine(QStringLiteral("^(\\s*)for:\\s*\\S+\\s*$"));
+    QStringList lines = QString::fromUtf8(in.readAll()).split(QLatin1Char('\n'));
+    bool inAlert = false;
+    bool replaced = false;
+    for (QString &line : lines) {
+        const auto a = alertLine.match(line);
+        if (a.hasMatch()) {
+            inAlert = a.captured(1) == alert;
+            continue;
+        }
+        const auto f = forLine.match(line);
+        if (inAlert && f.hasMatch()) {
+            line = f.captured(1) + QStringLiteral("for: %1s").arg(seconds);
+            replaced = true;
+            inAlert = false;
+        }
+    }
+    const QString out = directory + QLatin1Char('/') + QFileInfo(rules).fileName();
+    if (!replaced || !writeFile(out, lines.join(QLatin1Char('\n')).toUtf8()))
+        return {};
+    return out;
 }
 
 QByteArray loopbackGet(int port, const QString &pathAndQuery, int *status)

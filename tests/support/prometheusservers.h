@@ -26,6 +26,14 @@ int freeLoopbackPort();
 // *status 0 when the connection failed.
 QByteArray loopbackGet(int port, const QString &pathAndQuery, int *status = nullptr);
 
+// A copy of the Prometheus rules file `rules`, written into `directory`, in which the alert
+// named `alert` waits `seconds` (its `for:`) instead of the shipped duration; every expression,
+// label, annotation and other rule stays as shipped. Tests that wait for an alert to fire use
+// it so as not to sit out a `for: 30s` meant for people. Empty when the file cannot be read or
+// written, or has no such alert with a `for:`.
+QString rulesWithShorterFor(const QString &rules, const QString &alert, int seconds,
+                            const QString &directory);
+
 class AlertmanagerProcess
 {
 public:

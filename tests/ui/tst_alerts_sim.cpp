@@ -102,8 +102,12 @@ void TestAlertsSim::initTestCase()
     m_servers = std::make_unique<LocalMonitoringServers>();
     LocalMonitoringServers::Options options;
     options.scrapeTargets = {QStringLiteral("127.0.0.1:%1").arg(metrics.port())};
-    options.ruleFiles = {QStringLiteral(ORRERY_TEST_DATA)
-                         + QStringLiteral("/../../resources/scenarios/rules/pfe.rules.yml")};
+    // The scenario's rules, PodCPUAboveRequest pending for 5 s rather than 30 s.
+    options.ruleFiles = {Orrery::Test::rulesWithShorterFor(
+        QStringLiteral(ORRERY_TEST_DATA)
+            + QStringLiteral("/../../resources/scenarios/rules/pfe.rules.yml"),
+        QStringLiteral("PodCPUAboveRequest"), 5, m_dir.path())};
+    QVERIFY(!options.ruleFiles.first().isEmpty());
     options.intervalSeconds = 1;
     options.cluster = QStringLiteral("pfe-k8s");
     m_servers->start(options);
