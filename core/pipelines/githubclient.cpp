@@ -88,6 +88,10 @@ ApiRequest githubRequest(QByteArray method, const QString &path)
     return r;
 }
 
+// Pages of one list followed at most (100 × per_page 100 = GitHubResponse::MaxItems): an
+// endless chain of next links, or pages smaller than asked, stop here.
+constexpr int MaxPages = 100;
+
 template <typename T>
 using Decode = std::function<Result<T>(int, const QByteArray &, const QString &)>;
 template <typename T> using Done = std::function<void(Result<T> &&, const QString &next)>;
@@ -259,7 +263,7 @@ void fetchRun(const StatePtr &s, const QString &source, const QString &repo, con
             const QString jobsPath = repo + QStringLiteral("/actions/runs/") + id
                                      + QStringLiteral("/jobs?per_page=100");
             collect<PipelineJob>(
-                s, jobsPath, decodeJobs, GitHubResponse::MaxItems, 100,
+                s, jobsPath, decodeJobs, GitHubResponse::MaxItems, MaxPages,
                 std::make_shared<QList<PipelineJob>>(),
                 [s, repo, id, run, workflowPath, done](Result<QList<PipelineJob>> &&jobs) {
                     if (!jobs.ok()) {
@@ -417,8 +421,8 @@ void GitHubClient::runs(const QString &source, const PipelineRunFilter &filter, 
               return GitHubResponse::decodeRuns(status, body, source, what);
           };
     const StatePtr s = m_state;
-    collect<PipelineRun>(s, runsPath(source, filter, perPage), decode, limit,
-                         int(limit / perPage) + 1, std::make_shared<QList<PipelineRun>>(),
+    collect<PipelineRun>(s, runsPath(source, filter, perPage), decode, limit, MaxPages,
+                         std::make_shared<QList<PipelineRun>>(),
                          [s, ctx, handler](Result<QList<PipelineRun>> &&out) {
                              deliver<QList<PipelineRun>>(s, ctx, handler, std::move(out));
                          });
@@ -696,7 +700,7 @@ void GitHubClient::workflows(const QString &source, QObject *context,
         [](int status, const QByteArray &body, const QString &what) {
             return GitHubResponse::decodeWorkflows(status, body, what);
         },
-        GitHubResponse::MaxItems, 100, std::make_shared<QList<GitHubWorkflow>>(),
+        GitHubResponse::MaxItems, MaxPages, std::make_shared<QList<GitHubWorkflow>>(),
         [s, ctx, handler](Result<QList<GitHubWorkflow>> &&out) {
             deliver<QList<GitHubWorkflow>>(s, ctx, handler, std::move(out));
         });
@@ -744,7 +748,7 @@ void GitHubClient::artifacts(const QString &source, const QString &runId, QObjec
         [](int status, const QByteArray &body, const QString &what) {
             return GitHubResponse::decodeArtifacts(status, body, what);
         },
-        GitHubResponse::MaxItems, 100, std::make_shared<QList<GitHubArtifact>>(),
+        GitHubResponse::MaxItems, MaxPages, std::make_shared<QList<GitHubArtifact>>(),
         [s, ctx, handler](Result<QList<GitHubArtifact>> &&out) {
             deliver<QList<GitHubArtifact>>(s, ctx, handler, std::move(out));
         });

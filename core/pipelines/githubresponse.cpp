@@ -146,16 +146,20 @@ QStringList stringOrList(const Json *v, qint64 limit)
     QStringList out;
     if (!v)
         return out;
-    if (v->is_string()) {
-        out.append(JsonRead::toString(*v));
-        return out;
+    if (v->is_string() || v->is_number_integer()) {
+        Json list = Json::array();
+        list.push_back(*v);
+        return stringOrList(&list, limit);
     }
     if (!v->is_array())
         return out;
     for (const Json &e : *v) {
         if (out.size() >= limit)
             break;
-        const QString s = JsonRead::toString(e);
+        // YAML reads a job id like 7 as a number.
+        const std::optional<qint64> n
+            = e.is_number_integer() ? JsonRead::toInteger(e) : std::nullopt;
+        const QString s = n ? QString::number(*n) : JsonRead::toString(e);
         if (!s.isEmpty())
             out.append(s);
     }
