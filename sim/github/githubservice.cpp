@@ -97,8 +97,8 @@ std::optional<long long> number(const std::string &s)
     return std::stoll(s);
 }
 
-// GitHub's status and conclusion of a run or job.
-std::pair<std::string, json> statusOf(SimRunState s, bool job)
+// GitHub's status and conclusion of a run, job or step.
+std::pair<std::string, json> statusOf(SimRunState s)
 {
     switch (s) {
     case SimRunState::Queued: return {"queued", nullptr};
@@ -109,7 +109,6 @@ std::pair<std::string, json> statusOf(SimRunState s, bool job)
     case SimRunState::Cancelled: return {"completed", "cancelled"};
     case SimRunState::Skipped: return {"completed", "skipped"};
     }
-    (void)job;
     return {"queued", nullptr};
 }
 
@@ -265,7 +264,7 @@ struct GitHubService::Private
     {
         const std::string api = base + "/api/v3/repos/" + w.owner + "/" + w.repo;
         const std::string runUrl = api + "/actions/runs/" + std::to_string(r.id);
-        const auto [status, conclusion] = statusOf(r.state, false);
+        const auto [status, conclusion] = statusOf(r.state);
         const json actor = userJson(base, r.actor);
         const json repo = repoJson(base, w.owner, w.repo, false);
         return {{"id", r.id},
@@ -318,10 +317,10 @@ struct GitHubService::Private
     json jobJson(const std::string &base, const Workflow &w, const SimRun &r, const SimJob &j) const
     {
         const std::string api = base + "/api/v3/repos/" + w.owner + "/" + w.repo;
-        const auto [status, conclusion] = statusOf(j.state, true);
+        const auto [status, conclusion] = statusOf(j.state);
         json steps = json::array();
         for (const SimStep &s : j.steps) {
-            const auto [ss, sc] = statusOf(s.state, true);
+            const auto [ss, sc] = statusOf(s.state);
             steps.push_back({{"name", s.name},
                              {"status", ss == "waiting" ? "queued" : ss},
                              {"conclusion", sc},
@@ -534,10 +533,10 @@ void GitHubService::Private::listRuns(const httplib::Request &req, httplib::Resp
         if (!sha.empty() && r.sha != sha)
             continue;
         if (!status.empty()) {
-            const auto [s, c] = statusOf(r.state, false);
+            const auto [s, c] = statusOf(r.state);
             const bool pending = r.state == SimRunState::Queued || r.state == SimRunState::Waiting;
             if (status != s && !(c.is_string() && status == c.get<std::string>())
-                && !(status == "pending" && pending) && !(status == "requested" && false))
+                && !(status == "pending" && pending))
                 continue;
         }
         kept.push_back(&e);
