@@ -37,10 +37,23 @@ bool runJob(QKeychain::Job &job, int timeoutMs)
 // never holds the secret.
 Error errorOf(const QKeychain::Job &job, const QString &key, const QString &store)
 {
-    const Error::Code code = job.error() == QKeychain::EntryNotFound  ? Error::Code::NotFound
-                             : job.error() == QKeychain::AccessDenied ? Error::Code::Forbidden
-                                                                      : Error::Code::Unknown;
-    return Error(code, job.errorString(), tr("%1 entry \"%2\"").arg(store, key));
+    Error::Code code = Error::Code::Unknown;
+    QString message = job.errorString();
+    switch (job.error()) {
+    case QKeychain::EntryNotFound: code = Error::Code::NotFound; break;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser: code = Error::Code::Forbidden; break;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        code = Error::Code::Unsupported;
+        message = tr("no keyring is available (Secret Service or KWallet): %1").arg(message);
+        break;
+    default:
+        if (message.isEmpty() || message == QLatin1String("Unknown error"))
+            message = tr("the keyring failed (QtKeychain error %1)").arg(int(job.error()));
+        break;
+    }
+    return Error(code, message, tr("%1 entry \"%2\"").arg(store, key));
 }
 
 Error timedOut(const QString &key, const QString &store, int timeoutMs)
