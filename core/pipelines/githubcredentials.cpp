@@ -103,17 +103,33 @@ std::optional<Result<Credential>> GitHubCredentials::credentialIfReady()
     return std::nullopt; // gh or the keyring: off this thread
 }
 
-Result<Credential> GitHubCredentials::credential()
+void GitHubCredentials::remember(const Credential &credential, const QString &origin)
 {
     std::lock_guard lock(m_mutex);
-    if (m_cached)
-        return *m_cached;
-    QString origin;
-    if (std::optional<Credential> env = fromEnvironment(&origin)) {
-        m_cached = env;
-        m_origin = origin;
-        return *env;
+    m_cached = credential;
+    m_origin = origin;
+}
+
+Result<Credential> GitHubCredentials::credential()
+{
+    // Concurrent callers share one lookup: the second finds the first one's answer cached.
+    std::lock_guard lookup(m_lookup);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_cached)
+            return *m_cached;
     }
+    QString origin;
+    Result<Credential> found = lookUp(&origin);
+    if (found.ok())
+        remember(*found, origin);
+    return found;
+}
+
+Result<Credential> GitHubCredentials::lookUp(QString *origin) const
+{
+    if (std::optional<Credential> env = fromEnvironment(origin))
+        return *env;
 
     QStringList tried{isGitHubCom(m_host) ? tr("GH_TOKEN and GITHUB_TOKEN are not set")
                                           : tr("GH_ENTERPRISE_TOKEN is not set")};
@@ -138,9 +154,8 @@ Result<Credential> GitHubCredentials::credential()
         const QByteArray token = run.standardOutput.trimmed();
         if (run.outcome == PluginRun::Outcome::Finished && !run.crashed && run.exitCode == 0
             && plausibleToken(token)) {
-            m_cached = bearer(token);
-            m_origin = QStringLiteral("gh auth token");
-            return *m_cached;
+            *origin = QStringLiteral("gh auth token");
+            return bearer(token);
         }
         if (run.outcome == PluginRun::Outcome::TimedOut)
             tried.append(tr("\"gh auth token\" did not answer within %1 s")
@@ -158,9 +173,8 @@ Result<Credential> GitHubCredentials::credential()
     if (m_options.secrets) {
         const Result<QByteArray> stored = m_options.secrets->read(secretKey(m_host));
         if (stored.ok() && plausibleToken(stored->trimmed())) {
-            m_cached = bearer(stored->trimmed());
-            m_origin = QStringLiteral("keyring");
-            return *m_cached;
+            *origin = QStringLiteral("keyring");
+            return bearer(stored->trimmed());
         }
         if (stored.ok() || stored.error().code == Error::Code::NotFound)
             tried.append(tr("no token for %1 in %2").arg(m_host, m_options.secrets->name()));

@@ -60,7 +60,11 @@ private:
 
     QString m_host;
     Options m_options;
-    mutable std::mutex m_mutex;
+    Result<Credential> lookUp(QString *origin) const;
+    void remember(const Credential &credential, const QString &origin);
+
+    std::mutex m_lookup;        // one lookup (gh, the keyring) at a time
+    mutable std::mutex m_mutex; // the cache; never held while gh or the keyring runs
     std::optional<Credential> m_cached;
     QString m_origin;
 };
