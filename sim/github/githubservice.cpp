@@ -606,7 +606,7 @@ void GitHubService::Private::listRuns(const httplib::Request &req, httplib::Resp
     for (const Workflow *w : workflowsOf(owner, repo)) {
         if (only && only != w)
             continue;
-        for (SimRun &r : engine.runs(w->key))
+        for (SimRun &r : engine.runSummaries(w->key))
             all.emplace_back(w, std::move(r));
     }
     std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
@@ -1027,7 +1027,7 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
             return;
         }
         for (const Workflow *w : workflowsOf(owner, repo))
-            for (const SimRun &r : engine.runs(w->key))
+            for (const SimRun &r : engine.runSummaries(w->key))
                 for (const SimJob &j : r.jobs) {
                     if (j.id != *id)
                         continue;
@@ -1121,13 +1121,16 @@ void GitHubService::handle(const httplib::Request &req, httplib::Response &res)
             return;
         }
         for (const Private::Workflow &w : d->workflows)
-            for (const SimRun &r : d->engine.runs(w.key))
+            for (const SimRun &r : d->engine.runSummaries(w.key))
                 for (const SimJob &j : r.jobs)
-                    if (j.id == *id) {
-                        res.status = 200;
-                        res.set_content(j.log, "text/plain; charset=utf-8");
-                        return;
-                    }
+                    if (j.id == *id)
+                        if (const auto full = d->engine.run(r.id))
+                            for (const SimJob &withLog : full->jobs)
+                                if (withLog.id == *id) {
+                                    res.status = 200;
+                                    res.set_content(withLog.log, "text/plain; charset=utf-8");
+                                    return;
+                                }
         res.status = 404;
         res.set_content("BlobNotFound", "text/plain");
         return;

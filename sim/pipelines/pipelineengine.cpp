@@ -37,7 +37,7 @@
 //   so a run read after an hour shows the same timings as one watched live. History runs
 //   (PipelineSpec::historyRuns) are played the same way in the past, without actions,
 //   approved at once; about one in five fails (a deterministic choice).
-// - Bounds: MaxRunsPerPipeline runs kept per pipeline (the oldest finished ones go first),
+// - Bounds: MaxRunsPerPipeline (1100) runs kept per pipeline (the oldest finished ones go first),
 //   MaxLogBytes of log per job (then one truncation line).
 // Lock order: the engine's mutex, then a cluster's store lock (actions); never the reverse.
 
@@ -49,7 +49,7 @@ using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 using json = nlohmann::json;
 
-constexpr std::size_t MaxRunsPerPipeline = 300;
+constexpr std::size_t MaxRunsPerPipeline = 1100;
 constexpr std::size_t MaxLogBytes = 64 * 1024;
 constexpr auto QueueDelay = std::chrono::seconds(1);
 
@@ -774,6 +774,55 @@ std::vector<SimRun> PipelineEngine::runs(const std::string &pipelineKey) const
     out.reserve(it->second.runs.size());
     for (const auto &r : it->second.runs)
         out.push_back(r.run);
+    return out;
+}
+
+std::vector<SimRun> PipelineEngine::runSummaries(const std::string &pipelineKey) const
+{
+    std::lock_guard lock(d->mutex);
+    d->advanceAll();
+    std::vector<SimRun> out;
+    const auto it = d->pipelines.find(pipelineKey);
+    if (it == d->pipelines.end())
+        return out;
+    out.reserve(it->second.runs.size());
+    for (const auto &r : it->second.runs) {
+        out.push_back(SimRun());
+        SimRun &s = out.back();
+        s.id = r.run.id;
+        s.number = r.run.number;
+        s.attempt = r.run.attempt;
+        s.pipeline = r.run.pipeline;
+        s.branch = r.run.branch;
+        s.sha = r.run.sha;
+        s.message = r.run.message;
+        s.event = r.run.event;
+        s.actor = r.run.actor;
+        s.inputs = r.run.inputs;
+        s.state = r.run.state;
+        s.createdAt = r.run.createdAt;
+        s.updatedAt = r.run.updatedAt;
+        s.startedAt = r.run.startedAt;
+        s.finishedAt = r.run.finishedAt;
+        s.images = r.run.images;
+        s.jobs.reserve(r.run.jobs.size());
+        for (const SimJob &j : r.run.jobs) {
+            s.jobs.push_back(SimJob());
+            SimJob &c = s.jobs.back();
+            c.id = j.id;
+            c.specId = j.specId;
+            c.name = j.name;
+            c.stage = j.stage;
+            c.needs = j.needs;
+            c.state = j.state;
+            c.manual = j.manual;
+            c.environment = j.environment;
+            c.waitingApproval = j.waitingApproval;
+            c.startedAt = j.startedAt;
+            c.finishedAt = j.finishedAt;
+            c.steps = j.steps;
+        }
+    }
     return out;
 }
 

@@ -138,6 +138,8 @@ public:
 
     // Snapshots (copies), newest first; advance() is applied before answering.
     std::vector<SimRun> runs(const std::string &pipelineKey) const;
+    // The same without the jobs' logs (cheap copies, for lists).
+    std::vector<SimRun> runSummaries(const std::string &pipelineKey) const;
     std::optional<SimRun> run(long long runId) const;
 
     // Actions; false with `error` set when refused (unknown id, wrong state, ...).

@@ -357,32 +357,47 @@ void tst_PipelineEngine::boundsAndLog()
     SimClock clock = SimClock::manualClock();
     FakeClusters clusters;
     PipelineEngine engine(clock, clusters);
-    auto spec = parse(R"(
+    // 1000 history runs (the most a scenario may ask for) plus 150 running ones: 1100 kept.
+    engine.addPipeline(parse(R"(
 - provider: gitlab
   source: group/project
-  historyRuns: 200
-  jobs:
-    - {id: long, seconds: 1000, steps: [)"
-                      +
-                      [] {
-                          std::string s;
-                          for (int i = 0; i < 100; ++i)
-                              s += std::string(i ? ", " : "") + "step " + std::string(600, 'x');
-                          return s;
-                      }()
-                      + "]}\n")[0];
-    engine.addPipeline(spec);
+  historyRuns: 1000
+  jobs: [{id: build, seconds: 1000}, {id: test, needs: [build]}]
+)")[0]);
     std::string error;
     for (int i = 0; i < 150; ++i)
         QVERIFY(engine.trigger("group/project/.gitlab-ci.yml", "", "push", "x", {}, &error));
-    const auto runs = engine.runs("group/project/.gitlab-ci.yml");
-    QCOMPARE(runs.size(), std::size_t(300));
-    QCOMPARE(runs.front().number, 350);
-    // The oldest finished runs went; the 150 running ones stay.
+    const auto runs = engine.runSummaries("group/project/.gitlab-ci.yml");
+    QCOMPARE(runs.size(), std::size_t(1100));
+    QCOMPARE(runs.front().number, 1150);
+    // The oldest finished runs went; the 150 queued ones stay.
     QCOMPARE(runs.back().number, 51);
-    for (const SimRun &r : runs)
-        QVERIFY(r.jobs.front().log.size() <= 64 * 1024);
-    QVERIFY(runs.back().jobs.front().log.find("[log truncated at 64 KiB]") != std::string::npos);
+    QCOMPARE(runs.front().jobs.size(), std::size_t(2));
+    QCOMPARE(runs.front().jobs[1].needs, std::vector<long long>{runs.front().jobs[0].id});
+
+    // A job's log stops at 64 KiB with one truncation line.
+    engine.addPipeline(parse(R"(
+- provider: jenkins
+  source: big/logs
+  historyRuns: 1
+  jobs:
+    - {id: long, seconds: 1000, steps: [)"
+                             +
+                             [] {
+                                 std::string s;
+                                 for (int i = 0; i < 100; ++i)
+                                     s += std::string(i ? ", " : "") + "step "
+                                          + std::string(600, 'x');
+                                 return s;
+                             }()
+                             + "]}\n")[0]);
+    const auto big = engine.runs("big/logs/Jenkinsfile");
+    QCOMPARE(big.size(), std::size_t(1));
+    const std::string &log = big.front().jobs.front().log;
+    QVERIFY(log.size() <= 64 * 1024);
+    QVERIFY(log.find("[log truncated at 64 KiB]") != std::string::npos);
+    // Summaries carry no logs.
+    QVERIFY(engine.runSummaries("big/logs/Jenkinsfile").front().jobs.front().log.empty());
 }
 
 void tst_PipelineEngine::parserRefuses_data()
