@@ -1035,6 +1035,15 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
                         send(res, 200, jobJson(base, *w, r, j));
                         return;
                     }
+                    if (n == 7 && p[6] == "rerun" && post) {
+                        std::string err;
+                        if (!engine.rerunJob(r.id, j.id, &err)) {
+                            error(res, 403, "This job cannot be rerun: " + err);
+                            return;
+                        }
+                        send(res, 201, json::object());
+                        return;
+                    }
                     if (n == 7 && p[6] == "logs" && get) {
                         res.status = 302;
                         res.set_header("Location", base + "/api/v3/_sim/logs/"

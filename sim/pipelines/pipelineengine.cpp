@@ -720,6 +720,41 @@ struct PipelineEngine::Private
         }
     }
 
+    // Runs `seeds` and every job downstream of them again (new ids, attempt + 1); the other
+    // jobs keep their ids and results. The run must have finished.
+    void restart(Pipeline &p, RunRecord &r, std::set<long long> ids)
+    {
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const SimJob &j : r.run.jobs)
+                if (!ids.count(j.id))
+                    for (long long n : j.needs)
+                        if (ids.count(n)) {
+                            ids.insert(j.id);
+                            grew = true;
+                            break;
+                        }
+        }
+        std::set<std::string> again; // job names to run again
+        for (const SimJob &j : r.run.jobs)
+            if (ids.count(j.id))
+                again.insert(j.name);
+        const TimePoint now = clock.now();
+        r.history = false;
+        r.forcedFailure.clear();
+        buildJobs(p.spec, r, &again);
+        // The rerun's clock: its kept jobs ended before `now`, so they count as done at once.
+        for (auto &[id, t] : r.times)
+            if (t.ended)
+                t.end = std::min(t.end, now);
+        r.simCreated = now;
+        r.run.attempt += 1;
+        r.run.state = SimRunState::Queued;
+        r.run.startedAt.reset();
+        r.run.finishedAt.reset();
+        r.run.updatedAt = clock.wallTime(now);
+    }
+
     void advanceAll()
     {
         const TimePoint now = clock.now();
@@ -868,50 +903,43 @@ bool PipelineEngine::rerun(long long runId, bool failedOnly, std::string *error)
             *error = "the run is not finished";
         return false;
     }
-    std::set<std::string> again; // job names to run again
-    if (failedOnly) {
-        if (r->run.state == SimRunState::Success) {
-            if (error)
-                *error = "the run has no failed jobs";
-            return false;
-        }
-        std::set<long long> ids;
-        for (const SimJob &j : r->run.jobs)
-            if (j.state != SimRunState::Success)
-                ids.insert(j.id);
-        // ... and every job downstream of them.
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const SimJob &j : r->run.jobs)
-                if (!ids.count(j.id))
-                    for (long long n : j.needs)
-                        if (ids.count(n)) {
-                            ids.insert(j.id);
-                            grew = true;
-                            break;
-                        }
-        }
-        for (const SimJob &j : r->run.jobs)
-            if (ids.count(j.id))
-                again.insert(j.name);
-    } else {
-        for (const SimJob &j : r->run.jobs)
-            again.insert(j.name);
+    if (failedOnly && r->run.state == SimRunState::Success) {
+        if (error)
+            *error = "the run has no failed jobs";
+        return false;
     }
-    const TimePoint now = d->clock.now();
-    r->history = false;
-    r->forcedFailure.clear();
-    d->buildJobs(p->spec, *r, &again);
-    // The rerun's clock: its kept jobs ended before `now`, so they count as done at once.
-    for (auto &[id, t] : r->times)
-        if (t.ended)
-            t.end = std::min(t.end, now);
-    r->simCreated = now;
-    r->run.attempt += 1;
-    r->run.state = SimRunState::Queued;
-    r->run.startedAt.reset();
-    r->run.finishedAt.reset();
-    r->run.updatedAt = d->clock.wallTime(now);
+    std::set<long long> seeds;
+    for (const SimJob &j : r->run.jobs)
+        if (!failedOnly || j.state != SimRunState::Success)
+            seeds.insert(j.id);
+    d->restart(*p, *r, seeds);
+    return true;
+}
+
+bool PipelineEngine::rerunJob(long long runId, long long jobId, std::string *error)
+{
+    std::lock_guard lock(d->mutex);
+    d->advanceAll();
+    Private::Pipeline *p = nullptr;
+    Private::RunRecord *r = d->findRun(runId, &p);
+    if (!r) {
+        if (error)
+            *error = "no run " + std::to_string(runId);
+        return false;
+    }
+    if (!isFinal(r->run.state)) {
+        if (error)
+            *error = "the run is not finished";
+        return false;
+    }
+    const bool known = std::any_of(r->run.jobs.begin(), r->run.jobs.end(),
+                                   [jobId](const SimJob &j) { return j.id == jobId; });
+    if (!known) {
+        if (error)
+            *error = "no job " + std::to_string(jobId) + " in run " + std::to_string(runId);
+        return false;
+    }
+    d->restart(*p, *r, {jobId});
     return true;
 }
 

@@ -318,9 +318,22 @@ void tst_PipelineEngine::rerunAllAndFailedOnly()
     QCOMPARE(int(stateOf(r, "verify")), int(SimRunState::Failure));
     QCOMPARE(int(stateOf(r, "rollback")), int(SimRunState::Success));
 
-    QVERIFY(engine.rerun(id, false, &error));
+    // One job: it and what needs it (verify → rollback, notify), the rest kept.
+    const long long prodId = job(r, "Production")->id;
+    QVERIFY(!engine.rerunJob(id, 77, &error));
+    QVERIFY(engine.rerunJob(id, job(r, "verify")->id, &error));
     r = *engine.run(id);
     QCOMPARE(r.attempt, 3);
+    QCOMPARE(job(r, "Production")->id, prodId);
+    QCOMPARE(int(stateOf(r, "verify")), int(SimRunState::Queued));
+    QCOMPARE(int(stateOf(r, "rollback")), int(SimRunState::Queued));
+    QCOMPARE(int(stateOf(r, "Test (a)")), int(SimRunState::Success));
+    QVERIFY(!engine.rerunJob(id, job(r, "verify")->id, &error)); // not finished
+    clock.advance(std::chrono::seconds(10));
+
+    QVERIFY(engine.rerun(id, false, &error));
+    r = *engine.run(id);
+    QCOMPARE(r.attempt, 4);
     for (const SimJob &j : r.jobs)
         QCOMPARE(int(j.state), int(SimRunState::Queued));
     QVERIFY(!engine.rerun(99, false, &error));
