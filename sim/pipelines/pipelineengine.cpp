@@ -6,7 +6,11 @@
 #include "objectstore.h"
 #include "registry/registries.h"
 #include "simclock.h"
+#include "workload/helmrelease.h"
 #include "workload/kube.h"
+
+#include <base64.h>
+#include <gzip.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -391,6 +395,7 @@ struct PipelineEngine::Private
         }
         const std::string repository = image.substr(0, image.rfind(':'));
         int changed = 0;
+        std::set<std::string> replaced; // the images the upgrade replaces
         for (const std::string kind : {"Deployment", "StatefulSet"}) {
             std::vector<std::pair<std::string, std::string>> targets; // name, container
             {
@@ -402,8 +407,10 @@ struct PipelineEngine::Private
                     for (const json &c :
                          (*o)["spec"]["template"]["spec"].value("containers", json::array())) {
                         const std::string current = c.value("image", "");
-                        if (current.substr(0, current.rfind(':')) == repository)
+                        if (current.substr(0, current.rfind(':')) == repository) {
                             targets.emplace_back(Kube::name(*o), c.value("name", ""));
+                            replaced.insert(current);
+                        }
                     }
                 }
             }
@@ -421,8 +428,70 @@ struct PipelineEngine::Private
                        + repository;
             return false;
         }
+        const int revision = recordHelmRevision(*store, ns, release, replaced, image);
         *message = "Release \"" + release + "\" has been upgraded. Happy Helming!";
+        if (revision > 0)
+            *message += "\nNAME: " + release + "\nNAMESPACE: " + ns
+                        + "\nSTATUS: deployed\nREVISION: " + std::to_string(revision);
         return true;
+    }
+
+    // A new revision of the release's storage (sh.helm.release.v1.<release>.v<N+1>, what
+    // `helm upgrade` writes): the latest revision's release with `replaced` images swapped for
+    // `image` in its manifest, status deployed; the previous one becomes superseded. Returns
+    // the new revision, 0 when the release has no stored revision (nothing to record).
+    int recordHelmRevision(ObjectStore &store, const std::string &ns, const std::string &release,
+                           const std::set<std::string> &replaced, const std::string &image)
+    {
+        try {
+            auto lock = store.lock();
+            ObjectPtr latest;
+            long latestVersion = 0;
+            for (const ObjectPtr &o : store.list(Kube::Secrets, ns)) {
+                const json labels = (*o)["metadata"].value("labels", json::object());
+                if (labels.value("owner", "") != "helm" || labels.value("name", "") != release)
+                    continue;
+                const long version = std::atol(labels.value("version", "0").c_str());
+                if (version > latestVersion) {
+                    latestVersion = version;
+                    latest = o;
+                }
+            }
+            if (!latest)
+                return 0;
+            const auto outer = Base64::decode((*latest)["data"].value("release", ""));
+            const auto inner = outer ? Base64::decode(*outer) : std::nullopt;
+            if (!inner)
+                return 0;
+            std::string text = *inner;
+            if (Gzip::hasGzipHeader(text)) {
+                auto unzipped = Gzip::decompress(text, 64 * 1024 * 1024);
+                if (!unzipped.ok())
+                    return 0;
+                text = std::move(unzipped.data);
+            }
+            json previous = json::parse(text, nullptr, false);
+            if (!previous.is_object())
+                return 0;
+            const std::string now = clock.timestamp();
+            json next = previous;
+            next["version"] = latestVersion + 1;
+            next["info"]["status"] = "deployed";
+            next["info"]["last_deployed"] = now;
+            next["info"]["description"] = "Upgrade complete";
+            std::string manifest = next.value("manifest", "");
+            for (const std::string &old : replaced)
+                manifest = replaceAll(manifest, old, image);
+            next["manifest"] = manifest;
+            previous["info"]["status"] = "superseded";
+            json superseded = HelmRelease::secret(previous, now);
+            superseded["metadata"]["name"] = Kube::name(*latest);
+            store.update(Kube::Secrets, std::move(superseded));
+            store.create(Kube::Secrets, HelmRelease::secret(next, now));
+            return int(latestVersion + 1);
+        } catch (const std::exception &) {
+            return 0; // the workloads are upgraded; the release history stays as it was
+        }
     }
 
     // Runs a job's action (at the start of its last step); false when it failed.

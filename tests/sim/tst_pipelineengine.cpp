@@ -13,8 +13,12 @@
 #include "registry/registries.h"
 #include "scenario.h"
 #include "simclock.h"
+#include "workload/helmrelease.h"
 #include "workload/kube.h"
 #include "workload/yamljson.h"
+
+#include <base64.h>
+#include <gzip.h>
 
 #include <QtTest>
 
@@ -142,6 +146,7 @@ private slots:
     void needsMatrixReviewAndRollbackJob();
     void rejectAndCancel();
     void rerunAllAndFailedOnly();
+    void helmUpgradeRecordsARevision();
     void historyIsDeterministic();
     void boundsAndLog();
     void parserRefuses_data();
@@ -337,6 +342,68 @@ void tst_PipelineEngine::rerunAllAndFailedOnly()
     for (const SimJob &j : r.jobs)
         QCOMPARE(int(j.state), int(SimRunState::Queued));
     QVERIFY(!engine.rerun(99, false, &error));
+}
+
+void tst_PipelineEngine::helmUpgradeRecordsARevision()
+{
+    SimClock clock = SimClock::manualClock();
+    FakeClusters clusters;
+    ObjectStore &store = clusters.m_store;
+    json deployment = *store.get(Kube::Deployments, "web", "shop");
+    deployment.erase("status");
+    deployment["metadata"]["name"] = "chat-backend";
+    deployment["metadata"].erase("uid");
+    deployment["metadata"].erase("resourceVersion");
+    deployment["metadata"].erase("creationTimestamp");
+    deployment["metadata"]["annotations"]["meta.helm.sh/release-name"] = "chat";
+    deployment["spec"]["template"]["spec"]["containers"][0]["image"] = "acr.io/chat-backend:1.0.0";
+    store.create(Kube::Deployments, deployment);
+    const json release = {{"name", "chat"},
+                          {"namespace", "web"},
+                          {"version", 1},
+                          {"info", {{"status", "deployed"}, {"description", "Install complete"}}},
+                          {"config", json::object()},
+                          {"manifest", "kind: Deployment\nimage: acr.io/chat-backend:1.0.0\n"}};
+    store.create(Kube::Secrets, HelmRelease::secret(release, ""));
+
+    PipelineEngine engine(clock, clusters);
+    engine.addPipeline(parse(R"(
+- provider: github
+  source: chat/app
+  historyRuns: 0
+  jobs:
+    - id: deploy
+      action: {type: helmUpgrade, namespace: web, name: chat, image: "acr.io/chat-backend:2.0.0"}
+)")[0]);
+    std::string error;
+    const long long id
+        = *engine.trigger("chat/app/.github/workflows/ci.yml", "", "push", "x", {}, &error);
+    clock.advance(std::chrono::seconds(20));
+    const SimRun r = *engine.run(id);
+    QCOMPARE(int(r.state), int(SimRunState::Success));
+    QVERIFY(r.jobs[0].log.find("REVISION: 2") != std::string::npos);
+    QCOMPARE(store.get(Kube::Deployments, "web", "chat-backend")
+                 ->at("spec")["template"]["spec"]["containers"][0]["image"],
+             json("acr.io/chat-backend:2.0.0"));
+    // The other Deployment runs another repository: untouched.
+    QCOMPARE(store.get(Kube::Deployments, "web", "shop")
+                 ->at("spec")["template"]["spec"]["containers"][0]["image"],
+             json("nginx:1.25"));
+    const ObjectPtr v1 = store.get(Kube::Secrets, "web", "sh.helm.release.v1.chat.v1");
+    const ObjectPtr v2 = store.get(Kube::Secrets, "web", "sh.helm.release.v1.chat.v2");
+    QVERIFY(v1 && v2);
+    QCOMPARE((*v1)["metadata"]["labels"]["status"], json("superseded"));
+    QCOMPARE((*v2)["metadata"]["labels"]["status"], json("deployed"));
+    const auto helmValue = Orrery::Base64::decode((*v2)["data"].value("release", ""));
+    QVERIFY(helmValue);
+    const auto gzipped = Orrery::Base64::decode(*helmValue);
+    QVERIFY(gzipped);
+    const auto text = Orrery::Gzip::decompress(*gzipped);
+    QVERIFY(text.ok());
+    const json stored = json::parse(text.data);
+    QCOMPARE(stored["version"], json(2));
+    QCOMPARE(stored["info"]["status"], json("deployed"));
+    QCOMPARE(stored["manifest"], json("kind: Deployment\nimage: acr.io/chat-backend:2.0.0\n"));
 }
 
 void tst_PipelineEngine::historyIsDeterministic()
