@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
+#include "yamleditbar.h"
+
 #include <alertsstate.h>
 #include <eventfilterproxymodel.h>
 #include <kindicons.h>
@@ -266,7 +268,12 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
     new YamlHighlighter(m_yaml->document());
     m_yamlOverlay = new MessageOverlay(m_yaml);
-    yamlLayout->addWidget(m_yaml, 1);
+    m_editBar = new YamlEditBar(m_yaml, m_yamlPage);
+    connect(m_editBar, &YamlEditBar::editFinished, this, [this] { fetchYaml(); });
+    auto *yamlColumn = new QVBoxLayout;
+    yamlColumn->addWidget(m_editBar);
+    yamlColumn->addWidget(m_yaml, 1);
+    yamlLayout->addLayout(yamlColumn, 1);
     auto *secretLayout = new QVBoxLayout(m_secretPanel);
     secretLayout->setContentsMargins(0, 0, 0, 0);
     auto *secretLabel
@@ -530,6 +537,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
         m_logWindow->setWindowTitle(object ? tr("Logs — %1").arg(object->name) : tr("Logs"));
 
     m_actionsButton->setVisible(object && m_actionsProvider);
+    m_editBar->setObject(object);
     m_icon->setVisible(bool(object));
     if (object)
         m_icon->setPixmap(kindIcon(object->kind).pixmap(m_icon->size(), devicePixelRatioF()));
@@ -915,9 +923,23 @@ void DetailsPane::refreshOverview()
     m_overview->verticalScrollBar()->setValue(scroll);
 }
 
+void DetailsPane::setEditHooks(const ObjectEditHooks &hooks)
+{
+    m_editBar->setHooks(hooks);
+}
+
+void DetailsPane::beginEdit()
+{
+    if (!m_object || !m_editBar->canEdit())
+        return;
+    showTab(YamlTab);
+    if (!m_editBar->isEditing())
+        m_editBar->beginEdit();
+}
+
 void DetailsPane::fetchYaml()
 {
-    if (!m_object || !m_session)
+    if (!m_object || !m_session || m_editBar->isEditing())
         return;
     m_yamlLoadedFor = true;
     const int request = ++m_yamlRequest;

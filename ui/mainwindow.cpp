@@ -292,6 +292,16 @@ void MainWindow::buildMenus()
         const DetailsPane::Tab tab = tabs[i].second;
         connect(a, &QAction::triggered, this, [this, tab] { showDetailsTab(tab); });
     }
+    // E as in k9s: the selected object's YAML, editable (nothing when it cannot be edited).
+    QAction *edit = go->addAction(tr("Edit YAML"));
+    edit->setObjectName(QStringLiteral("editYamlAction"));
+    edit->setShortcut(QKeySequence(Qt::Key_E));
+    connect(edit, &QAction::triggered, this, [this] {
+        if (m_central->currentWidget() != m_browser || !selectedObject())
+            return;
+        showDetailsTab(DetailsPane::YamlTab);
+        detailsPane()->beginEdit();
+    });
     go->addSeparator();
     QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
     reconnect->setShortcut(QKeySequence(tr("Ctrl+R")));
