@@ -306,9 +306,19 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_events->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_events->setShowGrid(false);
     m_events->setWordWrap(false);
-    // Events of one object: NAMESPACE and NAME columns only repeat it.
-    m_events->setColumnHidden(6, true);
-    m_events->setColumnHidden(7, true);
+    // Events of one object: OBJECT, NAMESPACE and NAME only repeat it. Repeats are grouped
+    // (EventFilterProxyModel): when, how often and since when, then what.
+    {
+        QHeaderView *header = m_events->horizontalHeader();
+        const auto column = [this](const char *id) { return m_eventModel->columnOf(id); };
+        for (const char *id : {"object", "namespace", "name"})
+            if (const int c = column(id); c >= 0)
+                m_events->setColumnHidden(c, true);
+        int visual = 1;
+        for (const char *id : {"first-seen", "count"})
+            if (const int c = column(id); c >= 0)
+                header->moveSection(header->visualIndex(c), visual++);
+    }
 
     // The Logs tab holds the log view, or (while it is popped out into its own window) a
     // note saying where it went, with a button to bring it back.

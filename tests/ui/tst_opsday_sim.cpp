@@ -2,23 +2,35 @@
 // Issue 18, the operator's day, against orrery-sim (pfe): the YAML edited in place in the
 // details pane (E, the server's dry-run diff, the confirmation, the audited update, undo, a
 // conflict explained with Reload and Show Differences, invalid values with their field paths,
-// the protected context's typed name).
+// the protected context's typed name); repeated events grouped with their count, first and
+// last seen; the topology's minimap never drawn over a node.
 #include "eventloopwait.h"
 #include "simwindowfixture.h"
 
 #include <detailspane.h>
+#include <eventfilterproxymodel.h>
 #include <operations/confirmdialog.h>
 #include <operations/operationspanel.h>
+#include <resourcetablemodel.h>
+#include <topologypage.h>
 #include <yamleditbar.h>
+
+#include <topologyminimap.h>
+#include <topologynodeitem.h>
+#include <topologyscene.h>
+#include <topologyview.h>
 
 #include <audit/auditlog.h>
 #include <kube/resourcestore.h>
 
 #include <QApplication>
+#include <QDateTime>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTest>
 
@@ -55,6 +67,8 @@ private slots:
     void editConflictIsExplained();
     void editInvalidValueNamesTheField();
     void editOnProtectedContextAsksForTheName();
+    void repeatedEventsAreGrouped();
+    void minimapNeverCoversANode();
 
 private:
     bool kubectl(const QStringList &args, QByteArray *out = nullptr);
@@ -273,6 +287,156 @@ void TestOpsDaySim::editOnProtectedContextAsksForTheName()
     QCOMPARE(configMapValue("edit-guarded"), QStringLiteral("safe"));
     bar()->cancelButton()->click();
     m_ui.preferences->setProtected(m_ui.context, false);
+}
+
+void TestOpsDaySim::repeatedEventsAreGrouped()
+{
+    QVERIFY(kubectl(
+        {"create", "configmap", "events-about", "-n", "default", "--from-literal=greeting=hi"}));
+    const QString about = "involvedObject: {kind: ConfigMap, name: events-about, namespace: "
+                          "default}\n";
+    const QString events
+        = "apiVersion: v1\nkind: Event\nmetadata: {name: reload-a, namespace: default}\n" + about
+          + "reason: Reloaded\nmessage: config reloaded by the sidecar\ntype: Normal\n"
+            "count: 3\nfirstTimestamp: \"2026-01-01T10:00:00Z\"\n"
+            "lastTimestamp: \"2026-01-01T10:05:00Z\"\n"
+            "---\n"
+            "apiVersion: v1\nkind: Event\nmetadata: {name: reload-b, namespace: default}\n"
+          + about
+          + "reason: Reloaded\nmessage: config reloaded by the sidecar\ntype: Normal\n"
+            "count: 2\nfirstTimestamp: \"2026-01-01T10:02:00Z\"\n"
+            "lastTimestamp: \"2026-01-01T10:30:00Z\"\n"
+            "---\n"
+            "apiVersion: v1\nkind: Event\nmetadata: {name: probe, namespace: default}\n"
+          + about
+          + "reason: Checked\nmessage: checked by a series\ntype: Warning\n"
+            "eventTime: \"2026-01-01T09:00:00.000000Z\"\n"
+            "series: {count: 7, lastObservedTime: \"2026-01-01T11:00:00.000000Z\"}\n"
+            "reportingComponent: checker\nreportingInstance: checker-1\naction: Check\n";
+    const QString file = m_ui.dir.filePath("events.yaml");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(events.toUtf8());
+    f.close();
+    QVERIFY(kubectl({"create", "-f", file}));
+
+    MainWindow &window = m_window->window;
+    window.selectKind(Kind::ConfigMap);
+    QVERIFY(waitUntil(
+        [&] { return window.selectObject(Kind::ConfigMap, "default", "events-about"); }, 20000));
+    window.showDetailsTab(DetailsPane::EventsTab);
+    auto *proxy = window.detailsPane()->findChild<EventFilterProxyModel *>();
+    QVERIFY(proxy);
+    auto *source = qobject_cast<ResourceTableModel *>(proxy->sourceModel());
+    QVERIFY(source);
+    const int count = source->columnOf("count");
+    const int first = source->columnOf("first-seen");
+    const int last = source->columnOf("last-seen");
+    QVERIFY(count >= 0 && first >= 0 && last >= 0);
+    // Two rows: the two Reloaded events as one, and the series.
+    QVERIFY(waitUntil(
+        [&] {
+            return proxy->rowCount() == 2
+                   && proxy->groupSize(proxy->index(0, 0)) + proxy->groupSize(proxy->index(1, 0))
+                          == 3;
+        },
+        15000));
+    const auto seconds = [](const char *iso) {
+        return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toSecsSinceEpoch();
+    };
+    bool sawGroup = false;
+    bool sawSeries = false;
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QString reason = proxy->index(row, source->columnOf("reason")).data().toString();
+        const QString n = proxy->index(row, count).data().toString();
+        const qint64 firstSeen
+            = -proxy->index(row, first).data(ResourceTableModel::SortRole).toLongLong();
+        const qint64 lastSeen
+            = -proxy->index(row, last).data(ResourceTableModel::SortRole).toLongLong();
+        if (reason == "Reloaded") {
+            sawGroup = true;
+            QCOMPARE(proxy->groupSize(proxy->index(row, 0)), 2);
+            QCOMPARE(n, QStringLiteral("5"));
+            QCOMPARE(firstSeen, seconds("2026-01-01T10:00:00Z"));
+            QCOMPARE(lastSeen, seconds("2026-01-01T10:30:00Z"));
+            QVERIFY(!proxy->index(row, first).data().toString().isEmpty());
+        } else if (reason == "Checked") {
+            sawSeries = true;
+            QCOMPARE(n, QStringLiteral("7"));
+            QCOMPARE(lastSeen, seconds("2026-01-01T11:00:00Z"));
+        }
+    }
+    QVERIFY(sawGroup && sawSeries);
+    // The pane's table shows the counts and both times, not the object it is about.
+    auto *table = window.detailsPane()->findChild<QTableView *>();
+    QVERIFY(table && table->model() == proxy);
+    QVERIFY(!table->isColumnHidden(first) && !table->isColumnHidden(count));
+    QVERIFY(table->isColumnHidden(source->columnOf("object")));
+}
+
+void TestOpsDaySim::minimapNeverCoversANode()
+{
+    // As app/topologywiring.cpp shows it, on the window's session.
+    TopologyPage page;
+    page.resize(1200, 780);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSession(m_window->window.activeSession());
+    QVERIFY(page.scene());
+    QVERIFY(waitUntil([&] { return page.scene()->itemCount() > 20; }, 10000));
+    TopologyView *view = page.view();
+    auto *minimap = page.findChild<TopologyMinimap *>();
+    QVERIFY(minimap);
+
+    // Nodes drawn under `rect` (view coordinates).
+    const auto nodesUnder = [&](const QRect &rect) {
+        QStringList names;
+        const QRect inViewport(view->viewport()->mapFrom(view, rect.topLeft()), rect.size());
+        for (QGraphicsItem *item : page.scene()->items()) {
+            if (item->type() != TopologyNodeItem::Type || !item->isVisible())
+                continue;
+            const QRect drawn = view->mapFromScene(item->sceneBoundingRect()).boundingRect();
+            if (drawn.intersects(inViewport))
+                names << QString::number(quintptr(item), 16);
+        }
+        return names;
+    };
+    bool defaultCornerTaken = false;
+    int shown = 0;
+    const auto check = [&](const char *state) {
+        QTest::qWait(50);
+        QCoreApplication::processEvents();
+        defaultCornerTaken
+            = defaultCornerTaken || !nodesUnder(minimap->corners().first()).isEmpty();
+        if (!minimap->isVisible())
+            return true;
+        ++shown;
+        const QStringList covered = nodesUnder(minimap->geometry());
+        if (!covered.isEmpty())
+            qWarning() << state << "the minimap covers" << covered.size() << "node(s)";
+        return covered.isEmpty();
+    };
+    view->fitAll();
+    QVERIFY(check("fit"));
+    view->showWhole();
+    QVERIFY(check("whole"));
+    view->setZoom(1.0);
+    QVERIFY(check("zoom 1"));
+    for (int step = 0; step < 6; ++step) {
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum() * step / 5);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() * (5 - step) / 5);
+        QVERIFY(check("scrolled"));
+    }
+    view->zoomBy(0.6);
+    QVERIFY(check("zoomed out"));
+    page.resize(928, 513);
+    QVERIFY(check("small window"));
+    view->fitAll();
+    QVERIFY(check("small window, fit"));
+    // The bottom-right corner (where it used to stay) had nodes at some point, and the
+    // minimap was still offered elsewhere at others.
+    QVERIFY(defaultCornerTaken);
+    QVERIFY(shown > 0);
 }
 
 QTEST_MAIN(TestOpsDaySim)
