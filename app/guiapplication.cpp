@@ -180,7 +180,15 @@ int runGui(const QCommandLineParser &parser)
                                        .arg(path.error().toString()));
                 return;
             }
-            kubeconfig.useDemo(path.value(), state.demo->contextNames(), requestedContext);
+            // First start (no context asked for, none remembered): the first seed's cluster,
+            // pfe, on its overview page.
+            QString context = requestedContext;
+            const bool firstStart = context.isEmpty();
+            if (firstStart && state.demo->contextNames().contains(QLatin1String("pfe")))
+                context = QStringLiteral("pfe");
+            kubeconfig.useDemo(path.value(), state.demo->contextNames(), context);
+            if (firstStart)
+                window.showCentralPage(window.overviewPageTitle());
         });
     };
 

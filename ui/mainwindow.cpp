@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "clusteroverviewpage.h"
 #include "clustersidebar.h"
 #include "commandpalette.h"
 #include "errorpresenter.h"
@@ -198,6 +199,17 @@ void MainWindow::buildUi()
     });
     connect(m_jump, &KindJump::pageRequested, this, &MainWindow::showPage);
 
+    // The active cluster at a glance; the page the demo opens on.
+    m_overviewPage = new ClusterOverviewPage(m_problems, m_central);
+    addCentralPage(overviewPageTitle(), m_overviewPage);
+    connect(m_overviewPage, &ClusterOverviewPage::problemsRequested, this,
+            [this] { showCentralPage(QApplication::translate("GuiApplication", "Problems")); });
+    connect(m_browser, &ResourceBrowser::metricsChanged, m_overviewPage,
+            &ClusterOverviewPage::setMetrics);
+    connect(
+        this, &MainWindow::activeSessionChanged, m_overviewPage,
+        [this](ClusterSession *session) { m_overviewPage->showContext(activeContext(), session); });
+
     // A second heartbeat for the freshness text and stale banner (seconds since last event).
     auto *freshnessTimer = new QTimer(this);
     freshnessTimer->setInterval(1000);
@@ -386,6 +398,11 @@ void MainWindow::setKubeconfigProblems(const QStringList &problems)
     m_kubeconfigProblems->show();
 }
 
+QString MainWindow::overviewPageTitle() const
+{
+    return tr("Cluster Overview");
+}
+
 void MainWindow::addCentralPage(const QString &title, QWidget *page)
 {
     const QString id = QStringLiteral("page:%1").arg(m_pages.size());
@@ -412,8 +429,12 @@ void MainWindow::activateContext(const QString &context)
 
 void MainWindow::onActiveContextChanged(const QString &context)
 {
-    if (m_central->currentWidget() != m_problemsPage)
+    // The pages about the active context (problems, overview) follow it; others give way to
+    // the tables.
+    if (m_central->currentWidget() != m_problemsPage
+        && m_central->currentWidget() != m_overviewPage)
         m_central->setCurrentWidget(m_browser);
+    m_overviewPage->showContext(context, m_sessions->session(context));
     m_errors->setActiveContext(context);
     m_problemsPage->setContext(context);
     updateProblemCounts(context);
