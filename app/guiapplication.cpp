@@ -184,8 +184,14 @@ int runGui(const QCommandLineParser &parser)
             // pfe, on its overview page.
             QString context = requestedContext;
             const bool firstStart = context.isEmpty();
-            if (firstStart && state.demo->contextNames().contains(QLatin1String("pfe")))
-                context = QStringLiteral("pfe");
+            if (firstStart) {
+                for (const QString &demoContext : state.demo->contextNames()) {
+                    if (demoContext.startsWith(QLatin1String("pfe"))) {
+                        context = demoContext; // pfe-k8s, before its -operator and -viewer
+                        break;
+                    }
+                }
+            }
             kubeconfig.useDemo(path.value(), state.demo->contextNames(), context);
             if (firstStart)
                 window.showCentralPage(window.overviewPageTitle());

@@ -168,8 +168,8 @@ void ClusterOverviewPage::refresh()
                          tr("Memory: %1 of %2 allocatable (%3 %)")
                              .arg(ResourceQuantity::formatMemory(f.memoryUsedBytes),
                                   ResourceQuantity::formatMemory(f.memoryAllocatableBytes),
-                                  percent(f.memoryUsedBytes * 1000000000,
-                                          f.memoryAllocatableBytes * 1000000000))
+                                  QString::number(ResourceQuantity::percent(
+                                      f.memoryUsedBytes, f.memoryAllocatableBytes)))
                              .toHtmlEscaped());
     } else {
         html += QStringLiteral("<p class='dim'>%1</p>")

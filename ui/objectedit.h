@@ -20,10 +20,11 @@ struct ObjectEditHooks
     struct Outcome
     {
         enum class State {
-            Applied,   // confirmed and written
-            Cancelled, // the confirmation was cancelled (or there was nothing to change)
-            Refused,   // invalid text, not allowed, or refused by the server (text says why)
-            Conflict,  // someone else changed the object meanwhile (409)
+            Confirming, // checked by the server; the confirmation is open (more follows)
+            Applied,    // confirmed and written
+            Cancelled,  // the confirmation was cancelled (or there was nothing to change)
+            Refused,    // invalid text, not allowed, or refused by the server (text says why)
+            Conflict,   // someone else changed the object meanwhile (409)
         };
         State state = State::Cancelled;
         QString text;

@@ -175,6 +175,11 @@ void YamlEditBar::submit()
                        m_busy = false;
                        using State = ObjectEditHooks::Outcome::State;
                        switch (outcome.state) {
+                       case State::Confirming:
+                           m_busy = true; // until the confirmation is answered
+                           showMessage(outcome.text, false);
+                           updateButtons();
+                           return;
                        case State::Applied:
                            m_conflict = false;
                            setEditing(false);

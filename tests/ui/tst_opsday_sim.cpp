@@ -14,6 +14,7 @@
 #include <operations/operationspanel.h>
 #include <problemmonitor.h>
 #include <resourcetablemodel.h>
+#include <theme.h>
 #include <topologypage.h>
 #include <yamleditbar.h>
 
@@ -27,6 +28,7 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -173,6 +175,33 @@ void TestOpsDaySim::editAppliesAfterServerDiffAndUndoes()
     QVERIFY2(diff.contains("-  greeting: hello") && diff.contains("+  greeting: bonjour"),
              qPrintable(diff));
     QCOMPARE(configMapValue("edit-me"), QStringLiteral("hello")); // the dry run stored nothing
+    QVERIFY2(bar()->messageText().contains("confirm to apply"), qPrintable(bar()->messageText()));
+    // docs/screenshots: the editor and the server's diff, light and dark (a dialog opened in
+    // that look: the confirmation is cancelled, the edit kept, and reviewed again).
+    if (const QString dir = qEnvironmentVariable("ORRERY_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        const auto shoot = [&](const char *suffix) {
+            QTest::qWait(200);
+            QVERIFY(m_window->window.grab().save(
+                QDir(dir).filePath(QStringLiteral("yaml-edit-%1.png").arg(suffix))));
+            QVERIFY(confirm->grab().save(
+                QDir(dir).filePath(QStringLiteral("yaml-edit-diff-%1.png").arg(suffix))));
+        };
+        shoot("light");
+        Theme::instance()->setMode(Theme::Mode::Dark);
+        confirm->reject();
+        QVERIFY(waitUntil(
+            [&] {
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+                return bar()->messageText().contains("cancelled");
+            },
+            5000));
+        QVERIFY(bar()->isEditing());
+        QTest::mouseClick(bar()->applyButton(), Qt::LeftButton);
+        confirm = waitForDialog<ConfirmDialog>();
+        QVERIFY(confirm);
+        shoot("dark");
+        Theme::instance()->setMode(Theme::Mode::Light);
+    }
     confirm->confirmButton()->click();
     QVERIFY(waitUntil([&] { return !bar()->isEditing(); }, 15000));
     QCOMPARE(configMapValue("edit-me"), QStringLiteral("bonjour"));

@@ -136,6 +136,8 @@ void ActionController::submitEdit(const KubeObjectPtr &object, const QString &te
                                     tr("Not applied: the confirmation was cancelled. Your "
                                        "edit is still here."));
                     });
+                    deliver(State::Confirming,
+                            tr("The server accepted the edit (dry run): confirm to apply it."));
                     m_runner->confirm(t, op);
                 });
             });
