@@ -400,7 +400,8 @@ void MainWindow::setKubeconfigProblems(const QStringList &problems)
 
 QString MainWindow::overviewPageTitle() const
 {
-    return tr("Cluster Overview");
+    // In the pages' context, where the navigator finds its icon (resourcenavigator.cpp).
+    return QApplication::translate("GuiApplication", "Cluster Overview");
 }
 
 void MainWindow::addCentralPage(const QString &title, QWidget *page)
