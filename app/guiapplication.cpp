@@ -180,7 +180,21 @@ int runGui(const QCommandLineParser &parser)
                                        .arg(path.error().toString()));
                 return;
             }
-            kubeconfig.useDemo(path.value(), state.demo->contextNames(), requestedContext);
+            // First start (no context asked for, none remembered): the first seed's cluster,
+            // pfe, on its overview page.
+            QString context = requestedContext;
+            const bool firstStart = context.isEmpty();
+            if (firstStart) {
+                for (const QString &demoContext : state.demo->contextNames()) {
+                    if (demoContext.startsWith(QLatin1String("pfe"))) {
+                        context = demoContext; // pfe-k8s, before its -operator and -viewer
+                        break;
+                    }
+                }
+            }
+            kubeconfig.useDemo(path.value(), state.demo->contextNames(), context);
+            if (firstStart)
+                window.showCentralPage(window.overviewPageTitle());
         });
     };
 

@@ -43,6 +43,7 @@ void installOperations(MainWindow &window, AuditLog *audit)
     window.setObjectActionsProvider([controller](const KubeObjectPtr &object, QObject *parent) {
         return controller->actionsFor(object, parent);
     });
+    window.detailsPane()->setEditHooks(controller->editHooks());
 
     // The topology's context menu emits action ids (views/topologyview.cpp actionsFor): the
     // operations among them go to the controller, "describe" shows the object's details.

@@ -308,6 +308,15 @@ int ResourceTableModel::columnOf(bool (*predicate)(const KindColumn &)) const
     return -1;
 }
 
+int ResourceTableModel::columnOf(const char *id) const
+{
+    for (int i = 0; i < int(m_columns.size()); ++i) {
+        if (m_columns[i].id && qstrcmp(m_columns[i].id, id) == 0)
+            return modelColumn(i);
+    }
+    return -1;
+}
+
 int ResourceTableModel::nameColumn() const
 {
     return columnOf([](const KindColumn &c) { return c.isName(); });

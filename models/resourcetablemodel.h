@@ -101,6 +101,8 @@ public:
     const QString &keyAt(int row) const { return m_rows[row].key; }
     qint64 metricsSortKey(int row, int column) const;
     int columnOf(bool (*predicate)(const KindColumn &)) const;
+    // The column of the kind's column `id` ("count", "last-seen"); -1 when it has none.
+    int columnOf(const char *id) const;
     int nameColumn() const;
     int namespaceColumn() const; // -1 for cluster-scoped kinds
     QList<int> ageColumns() const { return m_ageColumns; }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailspane.h"
 
+#include "yamleditbar.h"
+
 #include <alertsstate.h>
 #include <eventfilterproxymodel.h>
 #include <kindicons.h>
@@ -266,7 +268,12 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
     new YamlHighlighter(m_yaml->document());
     m_yamlOverlay = new MessageOverlay(m_yaml);
-    yamlLayout->addWidget(m_yaml, 1);
+    m_editBar = new YamlEditBar(m_yaml, m_yamlPage);
+    connect(m_editBar, &YamlEditBar::editFinished, this, [this] { fetchYaml(); });
+    auto *yamlColumn = new QVBoxLayout;
+    yamlColumn->addWidget(m_editBar);
+    yamlColumn->addWidget(m_yaml, 1);
+    yamlLayout->addLayout(yamlColumn, 1);
     auto *secretLayout = new QVBoxLayout(m_secretPanel);
     secretLayout->setContentsMargins(0, 0, 0, 0);
     auto *secretLabel
@@ -299,9 +306,19 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_events->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_events->setShowGrid(false);
     m_events->setWordWrap(false);
-    // Events of one object: NAMESPACE and NAME columns only repeat it.
-    m_events->setColumnHidden(6, true);
-    m_events->setColumnHidden(7, true);
+    // Events of one object: OBJECT, NAMESPACE and NAME only repeat it. Repeats are grouped
+    // (EventFilterProxyModel): when, how often and since when, then what.
+    {
+        QHeaderView *header = m_events->horizontalHeader();
+        const auto column = [this](const char *id) { return m_eventModel->columnOf(id); };
+        for (const char *id : {"object", "namespace", "name"})
+            if (const int c = column(id); c >= 0)
+                m_events->setColumnHidden(c, true);
+        int visual = 1;
+        for (const char *id : {"first-seen", "count"})
+            if (const int c = column(id); c >= 0)
+                header->moveSection(header->visualIndex(c), visual++);
+    }
 
     // The Logs tab holds the log view, or (while it is popped out into its own window) a
     // note saying where it went, with a button to bring it back.
@@ -530,6 +547,7 @@ void DetailsPane::setObject(const KubeObjectPtr &object)
         m_logWindow->setWindowTitle(object ? tr("Logs — %1").arg(object->name) : tr("Logs"));
 
     m_actionsButton->setVisible(object && m_actionsProvider);
+    m_editBar->setObject(object);
     m_icon->setVisible(bool(object));
     if (object)
         m_icon->setPixmap(kindIcon(object->kind).pixmap(m_icon->size(), devicePixelRatioF()));
@@ -915,9 +933,23 @@ void DetailsPane::refreshOverview()
     m_overview->verticalScrollBar()->setValue(scroll);
 }
 
+void DetailsPane::setEditHooks(const ObjectEditHooks &hooks)
+{
+    m_editBar->setHooks(hooks);
+}
+
+void DetailsPane::beginEdit()
+{
+    if (!m_object || !m_editBar->canEdit())
+        return;
+    showTab(YamlTab);
+    if (!m_editBar->isEditing())
+        m_editBar->beginEdit();
+}
+
 void DetailsPane::fetchYaml()
 {
-    if (!m_object || !m_session)
+    if (!m_object || !m_session || m_editBar->isEditing())
         return;
     m_yamlLoadedFor = true;
     const int request = ++m_yamlRequest;

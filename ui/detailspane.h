@@ -32,7 +32,9 @@ class ObjectMetricsView;
 class MetricsPoller;
 class ResourceTableModel;
 class SecretKeysModel;
+class YamlEditBar;
 struct AlertsState;
+struct ObjectEditHooks;
 struct WorkloadUsage;
 
 // The pane beside the tables for the selected object: Overview (status, conditions, owners
@@ -84,6 +86,14 @@ public:
     void setActionsProvider(ActionsProvider provider);
     QToolButton *actionsButton() const { return m_actionsButton; }
 
+    // Editing the YAML in place (the YAML tab's "Edit", the E key): the ActionController's
+    // hooks read the object, check the edit with the server and apply it. Without hooks the
+    // YAML stays read only.
+    void setEditHooks(const ObjectEditHooks &hooks);
+    // Shows the YAML tab and starts editing the shown object (nothing when it cannot be).
+    void beginEdit();
+    YamlEditBar *editBar() const { return m_editBar; }
+
 signals:
     // A link in the overview (owner, dependant, selected pod) was clicked.
     void objectLinkActivated(Orrery::Kind kind, const QString &ns, const QString &name);
@@ -121,6 +131,7 @@ private:
     QWidget *m_yamlPage;
     QPlainTextEdit *m_yaml;
     MessageOverlay *m_yamlOverlay;
+    YamlEditBar *m_editBar = nullptr;
     QWidget *m_secretPanel;
     QListView *m_secretList;
     QPushButton *m_revealButton;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "clusteroverviewpage.h"
 #include "clustersidebar.h"
 #include "commandpalette.h"
 #include "errorpresenter.h"
@@ -198,6 +199,17 @@ void MainWindow::buildUi()
     });
     connect(m_jump, &KindJump::pageRequested, this, &MainWindow::showPage);
 
+    // The active cluster at a glance; the page the demo opens on.
+    m_overviewPage = new ClusterOverviewPage(m_problems, m_central);
+    addCentralPage(overviewPageTitle(), m_overviewPage);
+    connect(m_overviewPage, &ClusterOverviewPage::problemsRequested, this,
+            [this] { showCentralPage(QApplication::translate("GuiApplication", "Problems")); });
+    connect(m_browser, &ResourceBrowser::metricsChanged, m_overviewPage,
+            &ClusterOverviewPage::setMetrics);
+    connect(
+        this, &MainWindow::activeSessionChanged, m_overviewPage,
+        [this](ClusterSession *session) { m_overviewPage->showContext(activeContext(), session); });
+
     // A second heartbeat for the freshness text and stale banner (seconds since last event).
     auto *freshnessTimer = new QTimer(this);
     freshnessTimer->setInterval(1000);
@@ -292,6 +304,16 @@ void MainWindow::buildMenus()
         const DetailsPane::Tab tab = tabs[i].second;
         connect(a, &QAction::triggered, this, [this, tab] { showDetailsTab(tab); });
     }
+    // E as in k9s: the selected object's YAML, editable (nothing when it cannot be edited).
+    QAction *edit = go->addAction(tr("Edit YAML"));
+    edit->setObjectName(QStringLiteral("editYamlAction"));
+    edit->setShortcut(QKeySequence(Qt::Key_E));
+    connect(edit, &QAction::triggered, this, [this] {
+        if (m_central->currentWidget() != m_browser || !selectedObject())
+            return;
+        showDetailsTab(DetailsPane::YamlTab);
+        detailsPane()->beginEdit();
+    });
     go->addSeparator();
     QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
     reconnect->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -376,6 +398,12 @@ void MainWindow::setKubeconfigProblems(const QStringList &problems)
     m_kubeconfigProblems->show();
 }
 
+QString MainWindow::overviewPageTitle() const
+{
+    // In the pages' context, where the navigator finds its icon (resourcenavigator.cpp).
+    return QApplication::translate("GuiApplication", "Cluster Overview");
+}
+
 void MainWindow::addCentralPage(const QString &title, QWidget *page)
 {
     const QString id = QStringLiteral("page:%1").arg(m_pages.size());
@@ -402,8 +430,12 @@ void MainWindow::activateContext(const QString &context)
 
 void MainWindow::onActiveContextChanged(const QString &context)
 {
-    if (m_central->currentWidget() != m_problemsPage)
+    // The pages about the active context (problems, overview) follow it; others give way to
+    // the tables.
+    if (m_central->currentWidget() != m_problemsPage
+        && m_central->currentWidget() != m_overviewPage)
         m_central->setCurrentWidget(m_browser);
+    m_overviewPage->showContext(context, m_sessions->session(context));
     m_errors->setActiveContext(context);
     m_problemsPage->setContext(context);
     updateProblemCounts(context);

@@ -23,6 +23,7 @@ class QStackedWidget;
 namespace Orrery {
 
 class ClusterSession;
+class ClusterOverviewPage;
 class ClusterSidebar;
 class CommandPalette;
 class ContextPreferences;
@@ -123,6 +124,9 @@ public:
     ProblemsPage *problemsPage() const { return m_problemsPage; }
     ProblemNotifier *problemNotifier() const { return m_notifier; }
     KindJump *kindJump() const { return m_jump; }
+    // The active cluster at a glance (counts, problems, usage): the page a cluster opens on.
+    ClusterOverviewPage *overviewPage() const { return m_overviewPage; }
+    QString overviewPageTitle() const;
     ResourceNavigator *navigator() const { return m_navigator; }
     ClusterSidebar *sidebar() const { return m_sidebar; }
     ContextTreeModel *contextModel() const { return m_contextModel; }
@@ -190,6 +194,7 @@ private:
     QStringList m_pendingManifests; // openManifests() before a context was connected
     ProblemMonitor *m_problems = nullptr;
     ProblemsPage *m_problemsPage = nullptr;
+    ClusterOverviewPage *m_overviewPage = nullptr;
     ProblemNotifier *m_notifier = nullptr;
     KindJump *m_jump = nullptr;
 };

@@ -24,7 +24,7 @@ QIcon pageIcon(const QString &title)
 {
     static const char *const pages[][2] = {
         {"Topology", "topology"},  {"Runbooks", "runbook"}, {"Helm releases", "helmrelease"},
-        {"Audit log", "auditlog"}, {"Problems", "event"},
+        {"Audit log", "auditlog"}, {"Problems", "event"},   {"Cluster Overview", "context"},
     };
     for (const auto &page : pages) {
         if (title == QApplication::translate("GuiApplication", page[0])

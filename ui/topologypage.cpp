@@ -47,28 +47,24 @@ struct TopologyPage::Topology
 
 namespace {
 
-// Keeps the minimap in the view's bottom-right corner.
+// Keeps the minimap in a corner of the view free of nodes (TopologyMinimap::updatePlacement).
 class CornerFilter : public QObject
 {
 public:
-    CornerFilter(QWidget *corner, QObject *parent)
+    CornerFilter(TopologyMinimap *corner, QObject *parent)
         : QObject(parent)
         , m_corner(corner)
     {
     }
-    bool eventFilter(QObject *watched, QEvent *event) override
+    bool eventFilter(QObject *, QEvent *event) override
     {
-        if (event->type() == QEvent::Resize) {
-            auto *w = static_cast<QWidget *>(watched);
-            const QSize s = m_corner->sizeHint();
-            m_corner->setGeometry(w->width() - s.width() - 16, w->height() - s.height() - 16,
-                                  s.width(), s.height());
-        }
+        if (event->type() == QEvent::Resize)
+            m_corner->updatePlacement();
         return false;
     }
 
 private:
-    QWidget *m_corner;
+    TopologyMinimap *m_corner;
 };
 
 // Keeps a widget in the view's bottom-left corner.

@@ -2,6 +2,7 @@
 #include "topologyminimap.h"
 
 #include "theme.h"
+#include "topologynodeitem.h"
 #include "topologyscene.h"
 #include "topologystyle.h"
 #include "topologyview.h"
@@ -21,7 +22,10 @@ TopologyMinimap::TopologyMinimap(TopologyView *view, QWidget *parent)
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(500);
     connect(&m_refresh, &QTimer::timeout, this, [this] { refresh(); });
-    connect(view, &TopologyView::viewportMoved, this, [this] { update(); });
+    connect(view, &TopologyView::viewportMoved, this, [this] {
+        updatePlacement();
+        update();
+    });
     // The scene's items read TopologyStyle at paint time; after a switch of look the diagram
     // and this cached overview are simply painted again.
     connect(Theme::instance(), &Theme::changed, this, [this] {
@@ -30,6 +34,45 @@ TopologyMinimap::TopologyMinimap(TopologyView *view, QWidget *parent)
         m_view->viewport()->update();
         refresh();
     });
+}
+
+QList<QRect> TopologyMinimap::corners() const
+{
+    const QSize s = sizeHint();
+    constexpr int margin = 16;
+    const int right = m_view->width() - s.width() - margin;
+    const int bottom = m_view->height() - s.height() - margin;
+    return {QRect(QPoint(right, bottom), s), QRect(QPoint(right, margin), s),
+            QRect(QPoint(margin, bottom), s), QRect(QPoint(margin, margin), s)};
+}
+
+void TopologyMinimap::updatePlacement()
+{
+    const QList<QRect> candidates = corners();
+    QGraphicsScene *scene = m_view->scene();
+    QWidget *viewport = m_view->viewport();
+    for (const QRect &corner : candidates) {
+        bool occupied = false;
+        if (scene) {
+            // The corner in scene coordinates, and the nodes drawn there (the scene's index).
+            const QRect inViewport(viewport->mapFrom(m_view, corner.topLeft()), corner.size());
+            const QPolygonF area = m_view->mapToScene(inViewport);
+            const QList<QGraphicsItem *> items = scene->items(area, Qt::IntersectsItemBoundingRect);
+            for (const QGraphicsItem *item : items) {
+                if (item->type() == TopologyNodeItem::Type && item->isVisible()) {
+                    occupied = true;
+                    break;
+                }
+            }
+        }
+        if (!occupied) {
+            setGeometry(corner);
+            show();
+            raise();
+            return;
+        }
+    }
+    hide(); // every corner has a node: the diagram wins
 }
 
 void TopologyMinimap::scheduleRefresh()
@@ -59,6 +102,7 @@ void TopologyMinimap::refresh()
         const TopologyOverviewScope overview(qobject_cast<TopologyScene *>(scene), true);
         scene->render(&painter, target(), scene->sceneRect());
     }
+    updatePlacement();
     update();
 }
 

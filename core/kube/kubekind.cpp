@@ -692,6 +692,14 @@ constexpr Col EventColumns[] = {
      .title = QT_TRANSLATE_NOOP("Orrery::ResourceColumns", "COUNT"),
      .type = Type::Number,
      .number = [](const KubeObject &o) { return dataOf<EventData>(o).count; }},
+    {.id = "first-seen",
+     .title = QT_TRANSLATE_NOOP("Orrery::ResourceColumns", "FIRST SEEN"),
+     .type = Type::Age,
+     .timestamp =
+         [](const KubeObject &o) {
+             const EventData &e = dataOf<EventData>(o);
+             return e.firstTimestamp ? e.firstTimestamp : o.creationTimestamp;
+         }},
     NamespaceColumn,
     NameColumn,
 };

@@ -860,6 +860,13 @@ public:
             d.lastTimestamp = parseTimestamp(sv(at(j, "eventTime")));
         if (d.lastTimestamp == 0)
             d.lastTimestamp = o.creationTimestamp;
+        // A series (events.k8s.io/v1, and core/v1 events written through it): the count and
+        // the last occurrence live there; the top-level count then stays at 1.
+        if (const json &series = at(j, "series"); series.is_object()) {
+            d.count = std::max(d.count, int(toInt(at(series, "count"), 0)));
+            d.lastTimestamp
+                = std::max(d.lastTimestamp, parseTimestamp(sv(at(series, "lastObservedTime"))));
+        }
         if (d.firstTimestamp == 0)
             d.firstTimestamp = d.lastTimestamp;
         d.source = istr(at(at(j, "source"), "component"));

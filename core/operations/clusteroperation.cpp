@@ -165,8 +165,11 @@ void ClusterOperation::run(WriteExecutor *writer)
 void ClusterOperation::runWrites(WriteExecutor *writer, const QList<PlannedWrite> &writes,
                                  const QString &description)
 {
-    sendAll(this, writer, writes, description, user(),
-            [this](OperationReport report) { finish(std::move(report)); });
+    sendAll(this, writer, writes, description, user(), [this](OperationReport report) {
+        if (!report.ok && report.failure)
+            report.explanation = explainRunFailure(report.failure->first, report.failure->second);
+        finish(std::move(report));
+    });
 }
 
 void ClusterOperation::finish(OperationReport report)
@@ -212,6 +215,12 @@ QString ClusterOperation::explainFailure(const PlannedWrite &write,
     if (response->status == 404)
         return tr("Not found: %1 %2 is not there (any more).").arg(write.kind, write.name);
     return tr("The server refused (HTTP %1): %2").arg(response->status).arg(error.message);
+}
+
+QString ClusterOperation::explainRunFailure(const PlannedWrite &write,
+                                            const Result<ApiResponse> &response)
+{
+    return explainFailure(write, response, user());
 }
 
 QString ClusterOperation::denialText(const AccessResult &result)

@@ -164,6 +164,9 @@ protected:
     void runWrites(WriteExecutor *writer, const QList<PlannedWrite> &writes,
                    const QString &description);
     void finish(OperationReport report);
+    // The failed write of a run in words (explainFailure unless an operation knows better).
+    virtual QString explainRunFailure(const PlannedWrite &write,
+                                      const Result<ApiResponse> &response);
     // The identity the server knows the writes by (for explanations).
     QString user() const;
 

@@ -234,7 +234,7 @@ void tst_KindTable::displayNamesAreUnchanged()
     for (const KindColumn &c : kindInfo(Kind::Event).columns)
         eventTitles << c.translatedTitle();
     QCOMPARE(eventTitles, (QStringList{"LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE", "COUNT",
-                                       "NAMESPACE", "NAME"}));
+                                       "FIRST SEEN", "NAMESPACE", "NAME"}));
 }
 
 void tst_KindTable::health_data()

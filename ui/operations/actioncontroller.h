@@ -10,6 +10,8 @@
 #include <kube/kubeobject.h>
 #include <operations/operationrunner.h>
 
+#include <objectedit.h>
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -17,6 +19,9 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 class QAction;
 class QDialog;
@@ -73,6 +78,12 @@ public:
     // audited writer of its transport, reported and offered for undo like the others. Takes
     // ownership of `op`.
     void runOperation(ClusterOperation *op);
+    // Editing an object's YAML in place (`kubectl edit`, EditOperation): the details pane's
+    // hooks. begin reads the object; submit checks the permission, asks the server for a dry
+    // run and its diff, confirms (the protected context's typed name included), runs the
+    // audited update and offers the undo; a conflict (409) or invalid values come back to the
+    // pane in words. actioncontrolleredit.cpp.
+    ObjectEditHooks editHooks();
 
 signals:
     // `context`: the context the message is about (empty: none in particular); the window
@@ -110,6 +121,13 @@ private:
                       ApplyDialog *dialog);
     void offerForce(const Target &t, ClusterOperation *op);
 
+    // Edit in place (actioncontrolleredit.cpp).
+    void beginEdit(const KubeObjectPtr &object, QObject *context, ObjectEditHooks::Ready ready);
+    void submitEdit(const KubeObjectPtr &object, const QString &text, QObject *context,
+                    ObjectEditHooks::Finished finished);
+    void editDifferences(const KubeObjectPtr &object, QObject *context,
+                         ObjectEditHooks::Ready ready);
+
     ContextPreferences *m_preferences;
     QPointer<QWidget> m_dialogParent;
     QPointer<ClusterSession> m_session;
@@ -125,6 +143,14 @@ private:
         Target target;
     };
     QHash<ApplyDialog *, CheckedApply> m_applyPlans;
+    // The object as read when its edit began (its resourceVersion guards the update).
+    struct EditBase
+    {
+        QString context;
+        QString uid;
+        nlohmann::json object;
+    };
+    std::optional<EditBase> m_editBase;
 };
 
 } // namespace Orrery
