@@ -321,6 +321,36 @@ json jobJson(const Project &project, const SimRun &run, const SimJob &job)
     return j;
 }
 
+std::string trace(const SimJob &job)
+{
+    std::string out;
+    std::size_t pos = 0;
+    const std::string &log = job.log;
+    while (pos < log.size()) {
+        auto nl = log.find('\n', pos);
+        if (nl == std::string::npos)
+            nl = log.size();
+        std::string text = log.substr(pos, nl - pos);
+        pos = nl + 1;
+        if (text.size() > 21 && text[4] == '-' && text[10] == 'T' && text[19] == 'Z'
+            && text[20] == ' ')
+            text = text.substr(21);
+        if (text.rfind("##[group]", 0) == 0)
+            out += "\x1b[32;1m$ " + text.substr(9) + "\x1b[0;m\n";
+        else if (text.rfind("##[endgroup]", 0) == 0)
+            continue;
+        else if (text.rfind("##[error]", 0) == 0)
+            out += "\x1b[31;1mERROR: " + text.substr(9) + "\x1b[0;m\n";
+        else
+            out += text + "\n";
+    }
+    if (job.state == SimRunState::Success)
+        out += "\x1b[32;1mJob succeeded\x1b[0;m\n";
+    else if (job.state == SimRunState::Failure)
+        out += "\x1b[31;1mERROR: Job failed: exit code 1\x1b[0;m\n";
+    return out;
+}
+
 json variablesJson(const SimRun &run)
 {
     json out = json::array();

@@ -3,6 +3,7 @@
 
 #include "gitlabapi.h"
 #include "pipelines/pipelineengine.h"
+#include "pipelines/pipelinespec.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ using namespace GitLab;
 namespace {
 
 constexpr const char *Actor = "orrery";
+constexpr const char *DefaultToken = "orrery-sim-gitlab";
 
 std::string percentDecode(const std::string &s)
 {
@@ -85,9 +87,31 @@ std::string param(const httplib::Request &req, const json &body, const std::stri
 
 } // namespace
 
-GitLabService::GitLabService(PipelineEngine &engine)
-    : m_engine(engine)
+GitLabService::GitLabService(SimClock &clock, ClusterAccess &clusters)
+    : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
 {
+    bool any = false;
+    for (PipelineSpec &spec : scenarioPipelines(clusters, "gitlab")) {
+        for (const std::string &t : spec.tokens)
+            if (std::find(m_tokens.begin(), m_tokens.end(), t) == m_tokens.end())
+                m_tokens.push_back(t);
+        m_engine->addPipeline(std::move(spec));
+        any = true;
+    }
+    if (m_tokens.empty())
+        m_tokens.push_back(DefaultToken);
+    if (any)
+        m_engine->startTicking(std::chrono::milliseconds(250));
+}
+
+GitLabService::~GitLabService()
+{
+    stop();
+}
+
+void GitLabService::stop()
+{
+    m_engine->stopTicking();
 }
 
 void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
@@ -107,8 +131,10 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                                   ? req.get_header_value("PRIVATE-TOKEN")
                                   : req.get_header_value("JOB-TOKEN");
     const std::string authorization = req.get_header_value("Authorization");
-    const bool bearer = authorization.rfind("Bearer ", 0) == 0 && authorization.size() > 7;
-    if (token.empty() && !bearer) {
+    const std::string given = !token.empty()                           ? token
+                              : authorization.rfind("Bearer ", 0) == 0 ? authorization.substr(7)
+                                                                       : std::string();
+    if (given.empty() || std::find(m_tokens.begin(), m_tokens.end(), given) == m_tokens.end()) {
         message(res, 401, "401 Unauthorized");
         return;
     }
@@ -127,7 +153,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
 
     // The projects: one per distinct source of the gitlab pipelines, numbered in order.
     std::vector<Project> projects;
-    for (const PipelineSpec &spec : m_engine.pipelines("gitlab")) {
+    for (const PipelineSpec &spec : m_engine->pipelines("gitlab")) {
         if (std::any_of(projects.begin(), projects.end(),
                         [&](const Project &p) { return p.spec.source == spec.source; }))
             continue;
@@ -177,7 +203,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
         return;
     }
 
-    const std::vector<SimRun> runs = m_engine.runs(project->key());
+    const std::vector<SimRun> runs = m_engine->runs(project->key());
     const auto findRun = [&](const std::string &id) -> const SimRun * {
         for (const SimRun &r : runs)
             if (std::to_string(r.id) == id)
@@ -209,12 +235,12 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                               ? v["value"].get<std::string>()
                               : std::string();
         std::string error;
-        const auto id = m_engine.trigger(project->key(), ref, "api", Actor, variables, &error);
+        const auto id = m_engine->trigger(project->key(), ref, "api", Actor, variables, &error);
         if (!id) {
             reply(res, 400, {{"message", {{"base", json::array({error})}}}});
             return;
         }
-        if (const auto run = m_engine.run(*id))
+        if (const auto run = m_engine->run(*id))
             reply(res, 201, pipelineJson(*project, *run));
         else
             message(res, 500, "500 Internal Server Error");
@@ -311,13 +337,13 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
         }
         if ((sub == "retry" || sub == "cancel") && post) {
             std::string error;
-            const bool ok = sub == "retry" ? m_engine.rerun(run->id, true, &error)
-                                           : m_engine.cancel(run->id, &error);
+            const bool ok = sub == "retry" ? m_engine->rerun(run->id, true, &error)
+                                           : m_engine->cancel(run->id, &error);
             if (!ok) {
                 message(res, sub == "retry" ? 400 : 400, "400 Bad request - " + error);
                 return;
             }
-            const auto updated = m_engine.run(run->id);
+            const auto updated = m_engine->run(run->id);
             reply(res, sub == "retry" ? 201 : 200, pipelineJson(*project, updated.value_or(*run)));
             return;
         }
@@ -368,7 +394,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
             // A plain-text body; a Range: bytes=N- request is answered 206 with the rest
             // (cpp-httplib applies the range), so a client can follow a running job.
             res.status = 200;
-            res.set_content(job->log, "text/plain; charset=utf-8");
+            res.set_content(trace(*job), "text/plain; charset=utf-8");
             return;
         }
         if (post && (sub == "play" || sub == "retry" || sub == "cancel")) {
@@ -379,18 +405,18 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                     message(res, 400, "400 Bad request - Unplayable Job");
                     return;
                 }
-                ok = m_engine.review(run->id, job->id, true, Actor, &error);
+                ok = m_engine->review(run->id, job->id, true, Actor, &error);
             } else if (sub == "retry") {
-                ok = m_engine.rerun(run->id, true, &error);
+                ok = m_engine->rerun(run->id, true, &error);
             } else {
-                ok = m_engine.cancel(run->id, &error);
+                ok = m_engine->cancel(run->id, &error);
             }
             if (!ok) {
                 message(res, 403, "403 Forbidden - " + error);
                 return;
             }
             // The job as it is now (a retried job: the job of the same spec in the new attempt).
-            const auto updated = m_engine.run(run->id);
+            const auto updated = m_engine->run(run->id);
             const SimRun &now = updated ? *updated : *run;
             const SimJob *current = job;
             for (const SimJob &j : now.jobs)

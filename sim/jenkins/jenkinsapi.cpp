@@ -293,6 +293,40 @@ std::string stepLog(const SimJob &job, std::size_t step)
     return step == last ? job.log : std::string();
 }
 
+// One line of the engine's log (GitHub-style: "2026-12-07T10:00:00Z ##[group]npm ci") as a
+// Jenkins console shows it: without the timestamp, a step as "+ npm ci", errors as "ERROR:";
+// empty for lines Jenkins has no equivalent of (##[endgroup]).
+std::string consoleLine(const std::string &line)
+{
+    std::string text = line;
+    if (text.size() > 21 && text[4] == '-' && text[10] == 'T' && text[19] == 'Z' && text[20] == ' ')
+        text = text.substr(21);
+    if (text.rfind("##[group]", 0) == 0)
+        return "+ " + text.substr(9);
+    if (text.rfind("##[endgroup]", 0) == 0)
+        return {};
+    if (text.rfind("##[error]", 0) == 0)
+        return "ERROR: " + text.substr(9);
+    return text;
+}
+
+// A whole log converted line by line.
+std::string consoleText(const std::string &log)
+{
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < log.size()) {
+        auto nl = log.find('\n', pos);
+        if (nl == std::string::npos)
+            nl = log.size();
+        const std::string line = consoleLine(log.substr(pos, nl - pos));
+        if (!line.empty())
+            out += line + "\n";
+        pos = nl + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 long long millis(Clock::time_point t)
@@ -724,17 +758,17 @@ std::optional<json> wfapiNodeLog(const JobRef &job, const SimRun &run, const std
             if (stage.id == nodeId || (stage.parallel && stage.branchIds[k] == nodeId)) {
                 if (stage.id == nodeId) {
                     for (std::size_t i : stage.jobs)
-                        text += run.jobs[i].log;
+                        text += consoleText(run.jobs[i].log);
                     state = aggregate(run, stage.jobs);
                 } else {
-                    text = simJob.log;
+                    text = consoleText(simJob.log);
                 }
                 found = true;
             }
             const auto &ids = stage.stepIds[k];
             for (std::size_t s = 0; s < ids.size() && !found; ++s)
                 if (ids[s] == nodeId) {
-                    text = stepLog(simJob, s);
+                    text = consoleText(stepLog(simJob, s));
                     if (s < simJob.steps.size())
                         state = simJob.steps[s].state;
                     found = true;
@@ -1018,9 +1052,11 @@ void ConsoleLog::update(const SimRun &run)
                         if (nl == std::string::npos || nl >= end)
                             nl = end - 1;
                         std::string line = job.log.substr(pos, nl - pos + 1);
-                        if (line.back() != '\n')
-                            line += '\n';
-                        m_text += prefix + line;
+                        if (line.back() == '\n')
+                            line.pop_back();
+                        line = consoleLine(line);
+                        if (!line.empty())
+                            m_text += prefix + line + "\n";
                         pos = nl + 1;
                     }
                     p.emitted = end;

@@ -3,6 +3,7 @@
 
 #include "jenkinsapi.h"
 #include "pipelines/pipelineengine.h"
+#include "pipelines/pipelinespec.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@ using namespace Jenkins;
 namespace {
 
 constexpr const char *Version = "2.440.3";
+constexpr const char *DefaultToken = "orrery:orrery-sim-jenkins";
 
 std::string percentDecode(const std::string &s)
 {
@@ -111,12 +113,32 @@ bool permalink(const std::string &s)
 
 } // namespace
 
-JenkinsService::JenkinsService(PipelineEngine &engine)
-    : m_engine(engine)
+JenkinsService::JenkinsService(SimClock &clock, ClusterAccess &clusters)
+    : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
 {
+    bool any = false;
+    for (PipelineSpec &spec : scenarioPipelines(clusters, "jenkins")) {
+        for (const std::string &t : spec.tokens)
+            if (std::find(m_tokens.begin(), m_tokens.end(), t) == m_tokens.end())
+                m_tokens.push_back(t);
+        m_engine->addPipeline(std::move(spec));
+        any = true;
+    }
+    if (m_tokens.empty())
+        m_tokens.push_back(DefaultToken);
+    if (any)
+        m_engine->startTicking(std::chrono::milliseconds(250));
 }
 
-JenkinsService::~JenkinsService() = default;
+JenkinsService::~JenkinsService()
+{
+    stop();
+}
+
+void JenkinsService::stop()
+{
+    m_engine->stopTicking();
+}
 
 std::string JenkinsService::crumbFor(const std::string &user)
 {
@@ -134,7 +156,7 @@ std::string JenkinsService::crumbFor(const std::string &user)
 std::string JenkinsService::console(long long runId, const std::string &key, bool *complete)
 {
     (void)key;
-    const auto run = m_engine.run(runId);
+    const auto run = m_engine->run(runId);
     std::lock_guard lock(m_mutex);
     auto &log = m_consoles[runId];
     if (!log)
@@ -157,7 +179,8 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     if (authorization.rfind("Basic ", 0) == 0) {
         const std::string pair = base64Decode(authorization.substr(6));
         const auto colon = pair.find(':');
-        if (colon != std::string::npos && colon > 0 && colon + 1 < pair.size())
+        if (colon != std::string::npos && colon > 0 && colon + 1 < pair.size()
+            && std::find(m_tokens.begin(), m_tokens.end(), pair) != m_tokens.end())
             user = pair.substr(0, colon);
         else {
             res.set_header("WWW-Authenticate", "Basic realm=\"Jenkins\"");
@@ -190,13 +213,13 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
 
     // The jobs, and their runs (newest first), read once per request.
     std::vector<JobRef> jobs;
-    for (const PipelineSpec &spec : m_engine.pipelines("jenkins"))
+    for (const PipelineSpec &spec : m_engine->pipelines("jenkins"))
         jobs.push_back({base, spec});
     std::map<std::string, std::vector<SimRun>> runsOf;
     const auto runs = [&](const JobRef &job) -> const std::vector<SimRun> & {
         auto it = runsOf.find(job.key());
         if (it == runsOf.end())
-            it = runsOf.emplace(job.key(), m_engine.runs(job.key())).first;
+            it = runsOf.emplace(job.key(), m_engine->runs(job.key())).first;
         return it->second;
     };
 
@@ -508,7 +531,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
             if (parameters.count(k) && !parameters[k].empty())
                 branch = parameters[k];
         std::string error;
-        const auto id = m_engine.trigger(job->key(), branch, "manual", user, parameters, &error);
+        const auto id = m_engine->trigger(job->key(), branch, "manual", user, parameters, &error);
         if (!id) {
             text(res, 400, error);
             return;
@@ -597,7 +620,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     }
     if (post && (is({"stop"}) || is({"term"}) || is({"kill"}))) {
         std::string error;
-        if (building(*run) && !m_engine.cancel(run->id, &error)) {
+        if (building(*run) && !m_engine->cancel(run->id, &error)) {
             text(res, 400, error);
             return;
         }
@@ -624,7 +647,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
         for (const SimJob &j : run->jobs)
             if (j.state == SimRunState::Waiting && inputId(j) == inputRequested) {
                 std::string error;
-                if (!m_engine.review(run->id, j.id, approve, user, &error)) {
+                if (!m_engine->review(run->id, j.id, approve, user, &error)) {
                     text(res, 400, error);
                     return;
                 }
