@@ -246,12 +246,27 @@ json pipelineJson(const Project &project, const SimRun &run)
     return p;
 }
 
+std::string jobName(const PipelineSpec &spec, const SimJob &job)
+{
+    // The engine names a matrix job "name (value)" as GitHub does; GitLab's parallel:matrix
+    // jobs are "name: [value]".
+    for (const JobSpec &js : spec.jobs) {
+        if (js.id != job.specId || js.matrix.empty())
+            continue;
+        const std::string base = specJobName(js);
+        for (const std::string &value : js.matrix)
+            if (job.name == base + " (" + value + ")")
+                return base + ": [" + value + "]";
+    }
+    return job.name;
+}
+
 json jobJson(const Project &project, const SimRun &run, const SimJob &job)
 {
     const std::string status = jobStatus(job);
     json j = {
         {"id", job.id},
-        {"name", job.name},
+        {"name", jobName(project.spec, job)},
         {"stage", job.stage.empty() ? "test" : job.stage},
         {"status", status},
         {"ref", run.branch},
@@ -335,6 +350,11 @@ std::string trace(const SimJob &job)
         if (text.size() > 21 && text[4] == '-' && text[10] == 'T' && text[19] == 'Z'
             && text[20] == ' ')
             text = text.substr(21);
+        if (text.rfind("Job ", 0) == 0 && text.find(" started on runner ") != std::string::npos) {
+            out += "Running with gitlab-runner 16.11.0 (orrery-sim)\n  on "
+                   + text.substr(text.rfind(' ') + 1) + "\n";
+            continue;
+        }
         if (text.rfind("##[group]", 0) == 0)
             out += "\x1b[32;1m$ " + text.substr(9) + "\x1b[0;m\n";
         else if (text.rfind("##[endgroup]", 0) == 0)

@@ -48,6 +48,8 @@ nlohmann::json projectJson(const Project &project);
 nlohmann::json pipelineSummaryJson(const Project &project, const SimRun &run);
 nlohmann::json pipelineJson(const Project &project, const SimRun &run);
 nlohmann::json jobJson(const Project &project, const SimRun &run, const SimJob &job);
+// A job's GitLab name: the engine's "name (value)" of a matrix job is "name: [value]".
+std::string jobName(const PipelineSpec &spec, const SimJob &job);
 // GET .../jobs/:id/trace: the job's log as a runner writes it (no timestamps, "$ step" lines
 // in green, errors in red, "Job succeeded" / "ERROR: Job failed" at the end). Append-only
 // while the job runs, so a client can follow it with Range: bytes=N-.

@@ -391,9 +391,10 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
             return;
         }
         if (sub == "trace" && get) {
-            // A plain-text body; a Range: bytes=N- request is answered 206 with the rest
-            // (cpp-httplib applies the range), so a client can follow a running job.
-            res.status = 200;
+            // A plain-text body; Range: bytes=N- (or N-M) is answered 206 with that part and a
+            // Content-Range (cpp-httplib cuts a 206 answer to the request's ranges, and answers
+            // 416 past the end), so a client can follow a running job.
+            res.status = req.ranges.empty() ? 200 : 206;
             res.set_content(trace(*job), "text/plain; charset=utf-8");
             return;
         }

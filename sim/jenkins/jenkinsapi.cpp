@@ -301,6 +301,8 @@ std::string consoleLine(const std::string &line)
     std::string text = line;
     if (text.size() > 21 && text[4] == '-' && text[10] == 'T' && text[19] == 'Z' && text[20] == ' ')
         text = text.substr(21);
+    if (text.rfind("Job ", 0) == 0 && text.find(" started on runner ") != std::string::npos)
+        return "Running on agent-1 in /home/jenkins/agent/workspace";
     if (text.rfind("##[group]", 0) == 0)
         return "+ " + text.substr(9);
     if (text.rfind("##[endgroup]", 0) == 0)

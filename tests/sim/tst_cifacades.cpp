@@ -107,7 +107,11 @@ GitLab::Project pfeProject()
     deploy.manual = true;
     deploy.environment = "production";
     deploy.steps = {"kubectl apply"};
-    p.spec.jobs = {build, test, deploy};
+    JobSpec package;
+    package.id = "package";
+    package.stage = "package";
+    package.matrix = {"frontend", "backend"};
+    p.spec.jobs = {build, test, deploy, package};
     return p;
 }
 
@@ -193,6 +197,34 @@ void tst_CiFacades::gitlabJobs()
     QCOMPARE(failed["status"], "failed");
     QCOMPARE(failed["failure_reason"], "script_failure");
     QCOMPARE(GitLab::jobStatus(run.jobs[3]), "created");
+
+    // A matrix job: the engine's "package (frontend)" is GitLab's "package: [frontend]".
+    SimJob matrixJob = run.jobs[0];
+    matrixJob.specId = "package";
+    matrixJob.name = "package (frontend)";
+    QCOMPARE(GitLab::jobJson(project, run, matrixJob)["name"], "package: [frontend]");
+    matrixJob.name = "package (other)";
+    QCOMPARE(GitLab::jobName(project.spec, matrixJob), "package (other)");
+    QVERIFY(GitLab::ciYaml(project.spec)
+                .find("package:\n  stage: package\n  parallel:\n    matrix:\n"
+                      "      - VALUE:\n          - frontend\n")
+            != std::string::npos);
+
+    // The trace: no engine timestamps, steps as "$ step", the result at the end.
+    SimJob traced = run.jobs[0];
+    traced.log = "2026-12-07T08:00:01Z Job Checkout started on runner orrery-sim-runner\n"
+                 "2026-12-07T08:00:01Z ##[group]Git\n2026-12-07T08:00:02Z cloned\n"
+                 "2026-12-07T08:00:03Z ##[endgroup]\n";
+    traced.state = SimRunState::Running;
+    const std::string partial = GitLab::trace(traced);
+    QCOMPARE(partial, "Running with gitlab-runner 16.11.0 (orrery-sim)\n  on orrery-sim-runner\n"
+                      "\x1b[32;1m$ Git\x1b[0;m\ncloned\n");
+    traced.state = SimRunState::Failure;
+    traced.log += "2026-12-07T08:00:04Z ##[error]Process completed with exit code 1.\n";
+    const std::string whole = GitLab::trace(traced);
+    QCOMPARE(whole.substr(0, partial.size()), partial);
+    QVERIFY(whole.find("ERROR: Process completed with exit code 1.") != std::string::npos);
+    QVERIFY(whole.find("ERROR: Job failed: exit code 1") != std::string::npos);
 
     run.inputs = {{"DEPLOY_ENV", "staging"}};
     const json variables = GitLab::variablesJson(run);
