@@ -30,23 +30,22 @@ class FakeClusters : public ClusterAccess
 public:
     FakeClusters()
     {
-        m_store.create(
-            Kube::Namespaces,
-            {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", "web"}}}});
-        m_store.create(
-            Kube::Deployments,
-            {{"apiVersion", "apps/v1"},
-             {"kind", "Deployment"},
-             {"metadata", {{"name", "shop"}, {"namespace", "web"}}},
-             {"spec",
-              {{"replicas", 1},
-               {"selector", {{"matchLabels", {{"app", "shop"}}}}},
-               {"template",
-                {{"metadata", {{"labels", {{"app", "shop"}}}}},
-                 {"spec",
-                  {{"containers",
-                    json::array({{{"name", "shop"}, {"image", "nginx:1.25"}},
-                                 {{"name", "sidecar"}, {"image", "busybox:1.36"}}})}}}}}}}});
+        m_store.create(Kube::Namespaces, {{"apiVersion", "v1"},
+                                        {"kind", "Namespace"},
+                                        {"metadata", {{"name", "web"}}}});
+        m_store.create(Kube::Deployments,
+                     {{"apiVersion", "apps/v1"},
+                      {"kind", "Deployment"},
+                      {"metadata", {{"name", "shop"}, {"namespace", "web"}}},
+                      {"spec",
+                       {{"replicas", 1},
+                        {"selector", {{"matchLabels", {{"app", "shop"}}}}},
+                        {"template",
+                         {{"metadata", {{"labels", {{"app", "shop"}}}}},
+                          {"spec",
+                           {{"containers",
+                             json::array({{{"name", "shop"}, {"image", "nginx:1.25"}},
+                                          {{"name", "sidecar"}, {"image", "busybox:1.36"}}})}}}}}}}});
     }
     std::vector<std::string> clusterNames() const override { return {"c1"}; }
     std::string scenarioOf(const std::string &) const override { return {}; }
@@ -206,8 +205,7 @@ void tst_PipelineEngine::stagesRunInOrderWithParallelBranches()
     const json deployment = *clusters.m_store.get(Kube::Deployments, "web", "shop");
     QCOMPARE(deployment["spec"]["template"]["spec"]["containers"][0]["image"],
              json("registry.example.com/shop:" + r.sha.substr(0, 7)));
-    QCOMPARE(deployment["spec"]["template"]["spec"]["containers"][1]["image"],
-             json("busybox:1.36"));
+    QCOMPARE(deployment["spec"]["template"]["spec"]["containers"][1]["image"], json("busybox:1.36"));
     QCOMPARE(deployment["metadata"]["generation"], json(2));
     QVERIFY(job(r, "deploy")->log.find("deployment.apps/shop image updated") != std::string::npos);
 }
@@ -222,8 +220,7 @@ void tst_PipelineEngine::needsMatrixReviewAndRollbackJob()
     std::string error;
     const long long id = *engine.trigger(key, "main", "workflow_dispatch", "ana", {}, &error);
     SimRun r = *engine.run(id);
-    QCOMPARE(r.jobs.size(),
-             std::size_t(7)); // Test (a), Test (b), push, prod, verify, rollback, notify
+    QCOMPARE(r.jobs.size(), std::size_t(7)); // Test (a), Test (b), push, prod, verify, rollback, notify
     QCOMPARE(job(r, "push")->needs.size(), std::size_t(2));
     QCOMPARE(r.number, 11); // after 10 history runs
 
@@ -363,13 +360,12 @@ void tst_PipelineEngine::boundsAndLog()
   historyRuns: 200
   jobs:
     - {id: long, seconds: 1000, steps: [)"
-                      +
-                      [] {
-                          std::string s;
-                          for (int i = 0; i < 100; ++i)
-                              s += std::string(i ? ", " : "") + "step " + std::string(600, 'x');
-                          return s;
-                      }()
+                      + [] {
+                            std::string s;
+                            for (int i = 0; i < 100; ++i)
+                                s += std::string(i ? ", " : "") + "step " + std::string(600, 'x');
+                            return s;
+                        }()
                       + "]}\n")[0];
     engine.addPipeline(spec);
     std::string error;
@@ -391,15 +387,12 @@ void tst_PipelineEngine::parserRefuses_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("provider") << "- {provider: circleci, source: a/b, jobs: [{id: x}]}"
                               << "provider must be github, gitlab or jenkins";
-    QTest::newRow("source") << "- {provider: github, jobs: [{id: x}]}"
-                            << "has no source";
-    QTest::newRow("no jobs") << "- {provider: github, source: a/b}"
-                             << "no jobs";
+    QTest::newRow("source") << "- {provider: github, jobs: [{id: x}]}" << "has no source";
+    QTest::newRow("no jobs") << "- {provider: github, source: a/b}" << "no jobs";
     QTest::newRow("duplicate") << "- {provider: github, source: a/b, jobs: [{id: x}, {id: x}]}"
                                << "duplicate job id x";
     QTest::newRow("unknown need")
-        << "- {provider: github, source: a/b, jobs: [{id: x, needs: [y]}]}"
-        << "needs y";
+        << "- {provider: github, source: a/b, jobs: [{id: x, needs: [y]}]}" << "needs y";
     QTest::newRow("cycle")
         << "- {provider: github, source: a/b, jobs: [{id: x, needs: [y]}, {id: y, needs: [x]}]}"
         << "cycle";
@@ -409,11 +402,10 @@ void tst_PipelineEngine::parserRefuses_data()
     QTest::newRow("kind") << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: "
                              "setImage, kind: Pod, name: p, image: i}}]}"
                           << "not a Deployment or StatefulSet";
-    QTest::newRow("seconds") << "- {provider: github, source: a/b, jobs: [{id: x, seconds: -1}]}"
-                             << "seconds";
+    QTest::newRow("seconds")
+        << "- {provider: github, source: a/b, jobs: [{id: x, seconds: -1}]}" << "seconds";
     QTest::newRow("history")
-        << "- {provider: github, source: a/b, historyRuns: 5000, jobs: [{id: x}]}"
-        << "historyRuns";
+        << "- {provider: github, source: a/b, historyRuns: 5000, jobs: [{id: x}]}" << "historyRuns";
     QTest::newRow("protected")
         << "- {provider: github, source: a/b, jobs: [{id: x, protected: true}]}"
         << "needs an environment";
@@ -422,8 +414,7 @@ void tst_PipelineEngine::parserRefuses_data()
     QTest::newRow("twice") << "- {provider: github, source: a/b, jobs: [{id: x}]}\n"
                               "- {provider: github, source: a/b, jobs: [{id: y}]}"
                            << "declared twice";
-    QTest::newRow("not a list") << "{provider: github}"
-                                << "must be a list";
+    QTest::newRow("not a list") << "{provider: github}" << "must be a list";
 }
 
 void tst_PipelineEngine::parserRefuses()
