@@ -177,9 +177,12 @@ long long tst_GitHubSim::dispatch(const QString &repo, const QString &workflow)
     const long long newest = before[0].value("databaseId", 0LL);
     if (gh({"workflow", "run", workflow, "-R", repo, "--ref", "main"}).exitCode != 0)
         return 0;
-    const json after = ghJson({"run", "list", "-R", repo, "--event", "workflow_dispatch", "--json",
-                               "databaseId,status,event,headBranch", "-L", "1"});
-    if (!after.is_array() || after.empty() || after[0].value("databaseId", 0LL) <= newest)
+    // gh 2.23's run list has no --event: the newest run is the one just dispatched.
+    const json after
+        = ghJson({"run", "list", "-R", repo, "--json", "databaseId,event,headBranch", "-L", "1"});
+    if (!after.is_array() || after.empty() || after[0].value("databaseId", 0LL) <= newest
+        || after[0].value("event", "") != "workflow_dispatch"
+        || after[0].value("headBranch", "") != "main")
         return 0;
     return after[0].value("databaseId", 0LL);
 }
@@ -413,22 +416,31 @@ void tst_GitHubSim::multicloudRollsBack()
     QVERIFY(id > 0);
     QVERIFY(waitFor(id, [](const SimRun &r) { return r.state == SimRunState::Waiting; }));
     approve(s_multicloud, id);
-    // The release reaches GKE, its health checks fail ...
-    QVERIFY(waitFor(id, [this](const SimRun &r) {
-        const SimJob *health = job(r, "Post-deployment health checks");
-        return health && health->state == SimRunState::Running;
-    }));
-    const std::string release
-        = "ghcr.io/acme/api-gateway:2.5.0-rc." + std::to_string(run(id)->number);
-    QCOMPARE(image(context, QStringLiteral("app"), QStringLiteral("api-gateway")),
-             QString::fromStdString(release));
-    // ... and the rollback job undoes the rollout by itself.
+    // The release reaches GKE, its health checks fail, and the rollback job undoes the
+    // rollout by itself.
     QVERIFY(waitFor(id, [](const SimRun &r) { return r.state == SimRunState::Failure; }));
     const SimRun done = *run(id);
     QCOMPARE(int(job(done, "Post-deployment health checks")->state), int(SimRunState::Failure));
     QCOMPARE(int(job(done, "Automatic rollback")->state), int(SimRunState::Success));
+    QVERIFY(
+        job(done, "Deploy production (GKE)")->log.find("deployment.apps/api-gateway image updated")
+        != std::string::npos);
+    QVERIFY(job(done, "Automatic rollback")->log.find("deployment.apps/api-gateway rolled back")
+            != std::string::npos);
     QCOMPARE(image(context, QStringLiteral("app"), QStringLiteral("api-gateway")),
              QStringLiteral("ghcr.io/acme/api-gateway:2.3.1"));
+    // kubectl's history has the release's revision (the pipeline's change-cause) and its
+    // ReplicaSet ran the release image.
+    const auto history = kubectl(
+        {"--context", context, "-n", "app", "rollout", "history", "deployment/api-gateway"});
+    QVERIFY2(history.out.contains(QStringLiteral("Deploy run #%1").arg(done.number)),
+             qPrintable(history.out + history.err));
+    const auto replicaSets
+        = kubectl({"--context", context, "-n", "app", "get", "rs", "-l", "app=api-gateway", "-o",
+                   "jsonpath={.items[*].spec.template.spec.containers[0].image}"});
+    QVERIFY2(replicaSets.out.contains(
+                 QStringLiteral("ghcr.io/acme/api-gateway:2.5.0-rc.%1").arg(done.number)),
+             qPrintable(replicaSets.out));
 
     const json view = ghJson(
         {"run", "view", QString::number(id), "-R", s_multicloud, "--json", "conclusion,jobs"});
@@ -438,6 +450,15 @@ void tst_GitHubSim::multicloudRollsBack()
         if (j.value("name", "") == "Automatic rollback")
             rollbackSeen = j.value("conclusion", "") == "success";
     QVERIFY(rollbackSeen);
+
+    // gh reads the run's log archive (a zip of one file per step) for the failed step.
+    const GhResult failedLog
+        = gh({"run", "view", QString::number(id), "-R", s_multicloud, "--log-failed"});
+    QCOMPARE(failedLog.exitCode, 0);
+    QVERIFY2(failedLog.out.contains("Post-deployment health checks\tProbe /healthz\t"),
+             failedLog.out);
+    QVERIFY2(failedLog.out.contains("Process completed with exit code 1."), failedLog.out);
+    QVERIFY2(!failedLog.out.contains("Automatic rollback"), failedLog.out);
 
     // gh run rerun --failed: only the failed job and what follows it run again.
     QCOMPARE(gh({"run", "rerun", QString::number(id), "-R", s_multicloud, "--failed"}).exitCode, 0);
