@@ -203,7 +203,8 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
         return;
     }
 
-    const std::vector<SimRun> runs = m_engine->runs(project->key());
+    // Summaries (no logs) for everything but a trace, which reads its run in full.
+    const std::vector<SimRun> runs = m_engine->runSummaries(project->key());
     const auto findRun = [&](const std::string &id) -> const SimRun * {
         for (const SimRun &r : runs)
             if (std::to_string(r.id) == id)
@@ -394,8 +395,14 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
             // A plain-text body; Range: bytes=N- (or N-M) is answered 206 with that part and a
             // Content-Range (cpp-httplib cuts a 206 answer to the request's ranges, and answers
             // 416 past the end), so a client can follow a running job.
+            const auto full = m_engine->run(run->id);
+            const SimJob *logged = job;
+            if (full)
+                for (const SimJob &j : full->jobs)
+                    if (j.id == job->id)
+                        logged = &j;
             res.status = req.ranges.empty() ? 200 : 206;
-            res.set_content(trace(*job), "text/plain; charset=utf-8");
+            res.set_content(trace(*logged), "text/plain; charset=utf-8");
             return;
         }
         if (post && (sub == "play" || sub == "retry" || sub == "cancel")) {
@@ -408,7 +415,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                 }
                 ok = m_engine->review(run->id, job->id, true, Actor, &error);
             } else if (sub == "retry") {
-                ok = m_engine->rerun(run->id, true, &error);
+                ok = m_engine->rerunJob(run->id, job->id, &error);
             } else {
                 ok = m_engine->cancel(run->id, &error);
             }

@@ -219,7 +219,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     const auto runs = [&](const JobRef &job) -> const std::vector<SimRun> & {
         auto it = runsOf.find(job.key());
         if (it == runsOf.end())
-            it = runsOf.emplace(job.key(), m_engine->runs(job.key())).first;
+            it = runsOf.emplace(job.key(), m_engine->runSummaries(job.key())).first;
         return it->second;
     };
 
@@ -593,8 +593,11 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
         std::optional<json> value;
         if (sub.size() == 4 || (sub.size() == 5 && sub[4] == "describe"))
             value = wfapiNode(*job, *run, sub[2]);
-        else if (sub.size() == 5 && sub[4] == "log")
-            value = wfapiNodeLog(*job, *run, sub[2]);
+        else if (sub.size() == 5 && sub[4] == "log") {
+            // The lists are summaries without logs: read this build in full.
+            const auto full = m_engine->run(run->id);
+            value = wfapiNodeLog(*job, full ? *full : *run, sub[2]);
+        }
         if (value) {
             answer(*value);
             return;

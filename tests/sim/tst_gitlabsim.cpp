@@ -356,6 +356,31 @@ out({'id': p.id, 'cancelled': cancelled, 'jobs': jobs, 'retried': p.status, 'ref
     QVERIFY(run);
     QCOMPARE(run->attempt, 2);
     QVERIFY(m_engine->cancel(run->id, nullptr));
+
+    // Retrying one failed job of a history pipeline reruns it (a new job id) and what follows.
+    const std::vector<SimRun> runs = m_engine->runs(s_key);
+    const SimRun *failed = nullptr;
+    for (const SimRun &h : runs)
+        if (h.state == SimRunState::Failure && !failed)
+            failed = &h;
+    QVERIFY(failed);
+    long long failedJob = 0;
+    for (const SimJob &j : failed->jobs)
+        if (j.state == SimRunState::Failure)
+            failedJob = j.id;
+    QVERIFY(failedJob);
+    const json retried = python(QStringLiteral(R"(
+project = gl.projects.get('pfe-v2/pfe-application', lazy=True)
+job = project.jobs.get(%1)
+new = job.retry()
+out([job.status, new['id'], new['status'], new['pipeline']['id']])
+)")
+                                    .arg(failedJob));
+    QVERIFY2(retried.is_array() && retried.size() == 4, retried.dump().c_str());
+    QCOMPARE(retried[0], "failed");
+    QVERIFY(retried[1].get<long long>() != failedJob);
+    QCOMPARE(retried[3].get<long long>(), failed->id);
+    QCOMPARE(m_engine->run(failed->id)->attempt, failed->attempt + 1);
 }
 
 void tst_GitLabSim::badTokenIs401()
