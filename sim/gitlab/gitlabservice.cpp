@@ -218,6 +218,10 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                     return {&r, &j};
         return {nullptr, nullptr};
     };
+    if (seg.size() < 3) {
+        message(res, 404, "404 Not found");
+        return;
+    }
     const std::string what = seg[2];
 
     // POST /projects/:id/pipeline {ref, variables: [{key, value}]}

@@ -158,6 +158,9 @@ std::string JenkinsService::console(long long runId, const std::string &key, boo
     (void)key;
     const auto run = m_engine->run(runId);
     std::lock_guard lock(m_mutex);
+    // Bounded: past 1024 consoles the oldest builds' go (a later read rebuilds one).
+    while (m_consoles.size() >= 1024 && m_consoles.begin()->first != runId)
+        m_consoles.erase(m_consoles.begin());
     auto &log = m_consoles[runId];
     if (!log)
         log = std::make_unique<ConsoleLog>();

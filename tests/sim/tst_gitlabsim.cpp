@@ -402,6 +402,17 @@ except gitlab.exceptions.GitlabGetError as e:
     out([e.response_code, str(e.error_message)])
 )");
     QCOMPARE(missing, json::array({404, "404 Project Not Found"}));
+    // Paths the API does not have are 404 JSON, whatever the method.
+    const json odd = python(R"(
+import requests
+h = {'PRIVATE-TOKEN': token}
+api = url + '/gitlab/api/v4/projects/'
+out([requests.post(api + '1', headers=h).status_code,
+     requests.delete(api + '1/pipelines/1', headers=h).status_code,
+     requests.get(api + '1/jobs/abc/trace', headers=h).status_code,
+     requests.get(url + '/gitlab/nothing', headers=h).json()['message']])
+)");
+    QCOMPARE(odd, json::array({404, 404, 404, "404 Not Found"}));
 }
 
 QTEST_GUILESS_MAIN(tst_GitLabSim)
