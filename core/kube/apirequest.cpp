@@ -31,6 +31,14 @@ ApiStatus ApiResponse::apiStatus() const
     return decodedStatus ? *decodedStatus : ApiStatus::decode(body);
 }
 
+QByteArray ApiResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers)
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return QByteArray();
+}
+
 Error ApiResponse::toError(const QString &context) const
 {
     using Code = Error::Code;

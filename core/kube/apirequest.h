@@ -66,12 +66,18 @@ struct ApiResponse
     QByteArray body;
     QByteArray httpVersion;     // "1.1", "2"
     int retryAfterSeconds = -1; // the Retry-After header in seconds (-1: none or not a number)
+    // The final response's headers, names lowercased, in order (at most MaxHeaders; the
+    // providers' APIs page and stream with them: X-Next-Page, X-Text-Size, Location).
+    QList<QPair<QByteArray, QByteArray>> headers;
+    static constexpr int MaxHeaders = 200;
 
     // A non-2xx body decoded by the transport on its worker (decodeStatus()), so that callers
     // explaining a failure on the GUI thread never parse JSON there.
     std::shared_ptr<const ApiStatus> decodedStatus;
 
     bool isSuccess() const { return status >= 200 && status < 300; }
+    // The first header named `name` (any case), or empty.
+    QByteArray header(QByteArrayView name) const;
 
     // Decodes a non-2xx body into decodedStatus (once); the transport calls it on its worker.
     void decodeStatus();

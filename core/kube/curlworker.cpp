@@ -39,6 +39,7 @@ struct Transfer
     QByteArray body;
     QByteArray contentType;
     int retryAfterSeconds = -1;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
     long status = 0;
     bool retried = false;
     bool abortedByClient = false;
@@ -221,11 +222,17 @@ static size_t headerCallback(char *data, size_t size, size_t count, void *user)
             = line.mid(12).trimmed().toInt(&ok); // an HTTP date is ignored, as client-go
         t->retryAfterSeconds = ok && seconds >= 0 ? seconds : -1;
     }
+    const qsizetype colon = line.indexOf(':');
+    if (colon > 0 && !line.startsWith("HTTP/")
+        && t->responseHeaders.size() < ApiResponse::MaxHeaders)
+        t->responseHeaders.append(
+            {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     // A new status line (redirect, 100 Continue) restarts the response.
     if (line.startsWith("HTTP/")) {
         t->status = 0;
         t->contentType.clear();
         t->retryAfterSeconds = -1;
+        t->responseHeaders.clear();
     } else if (line == "\r\n" || line == "\n") {
         long status = 0;
         curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -497,6 +504,7 @@ void CurlWorker::Private::finish(Transfer *t, CURLcode code)
         response.body = std::move(t->body);
         response.contentType = t->contentType;
         response.retryAfterSeconds = t->retryAfterSeconds;
+        response.headers = std::move(t->responseHeaders);
         long version = 0;
         curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
         response.httpVersion = version == CURL_HTTP_VERSION_2_0   ? "2"
