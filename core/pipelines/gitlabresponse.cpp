@@ -269,7 +269,7 @@ Result<QList<PipelineJob>> GitLabResponse::decodeJobs(const ApiResponse &respons
     if (!json.ok() && response.isSuccess()) {
         // One job (GET /projects/:id/jobs/:job) is an object.
         const Result<Json> one = answer(response, what, false);
-        if (one.ok())
+        if (one.ok() && !idOf(*one, "id").isEmpty())
             json = Json::array({*one});
     }
     if (!json.ok())

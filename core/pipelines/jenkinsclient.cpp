@@ -46,15 +46,27 @@ void finishWith(HttpTransport *transport, const QPointer<QObject> &ctx,
     PipelineHttp::deliver<T>(transport, ctx, handler, std::move(out), what);
 }
 
-// Fetches the crumb when it is not known yet (or `force`); `then` runs on the worker.
+void storeCrumb(Shared *shared, QByteArray field, QByteArray crumb, QByteArray cookie)
+{
+    std::lock_guard lock(shared->mutex);
+    shared->crumbKnown = true;
+    shared->crumbField = std::move(field);
+    shared->crumb = std::move(crumb);
+    shared->cookie = std::move(cookie);
+}
+
+// Fetches the crumb when it is not known yet (or `force`); `then` runs on the worker, never
+// under the lock.
 void withCrumb(HttpTransport *transport, std::shared_ptr<Shared> shared, bool force,
                std::function<void(Result<void>)> then)
 {
+    bool known = false;
     {
         std::lock_guard lock(shared->mutex);
-        if (shared->crumbKnown && !force)
-            return then({});
+        known = shared->crumbKnown && !force;
     }
+    if (known)
+        return then({});
     const QString path = QStringLiteral("/crumbIssuer/api/json");
     const QString what = PipelineHttp::urlOf(transport, path);
     PipelineHttp::send(
@@ -62,11 +74,7 @@ void withCrumb(HttpTransport *transport, std::shared_ptr<Shared> shared, bool fo
             if (!response.ok())
                 return then(response.error());
             if (response->status == 404) { // CSRF protection off (or a proxy hides it)
-                std::lock_guard lock(shared->mutex);
-                shared->crumbKnown = true;
-                shared->crumbField.clear();
-                shared->crumb.clear();
-                shared->cookie.clear();
+                storeCrumb(shared.get(), {}, {}, {});
                 return then({});
             }
             const Result<JenkinsResponse::Crumb> crumb
@@ -81,11 +89,7 @@ void withCrumb(HttpTransport *transport, std::shared_ptr<Shared> shared, bool fo
                         && cookies.size() < 20)
                         cookies.append(pair);
                 }
-            std::lock_guard lock(shared->mutex);
-            shared->crumbKnown = true;
-            shared->crumbField = crumb->field;
-            shared->crumb = crumb->value;
-            shared->cookie = cookies.join("; ");
+            storeCrumb(shared.get(), crumb->field, crumb->value, cookies.join("; "));
             then({});
         });
 }
