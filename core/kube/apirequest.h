@@ -29,6 +29,9 @@ struct ApiRequest
     // Streams only: no byte for this long means the connection is dead (half-open TCP);
     // the request then fails with Error::Code::Timeout. 0: no limit.
     int idleTimeoutMs = 0;
+    // Follow 3xx answers (at most 5; http and https only), as for a GitHub job log that
+    // redirects to its storage. curl sends no Authorization header to another host or port.
+    bool followRedirects = false;
 
     static ApiRequest get(const QString &path)
     {

@@ -328,6 +328,11 @@ void CurlWorker::Private::launch(std::unique_ptr<Transfer> t)
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, headerCallback);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "orrery/0.1");
+    if (r.followRedirects) {
+        curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 5L);
+        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    }
 
     if (r.method == "GET") {
         curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);

@@ -38,8 +38,12 @@ struct JobAction
     std::string kind_; // Deployment, StatefulSet
     std::string name;
     std::string container;
-    // Image template: ${sha}, ${short_sha}, ${number} are replaced from the run.
+    // Image template: ${sha}, ${short_sha}, ${number} are replaced from the run (and
+    // ${matrix} by the job's matrix value, also in name and container).
     std::string image;
+    // PushImage: the pushed image's process exits with this code at start (-1: it keeps
+    // running), for a scenario's broken release.
+    int exitCode = -1;
 };
 
 struct JobSpec
@@ -71,6 +75,9 @@ struct PipelineSpec
     std::map<std::string, std::string> inputs; // workflow_dispatch inputs / parameters: defaults
     std::vector<JobSpec> jobs;
     int historyRuns = 20; // finished runs generated at start so the lists are not empty
+    // Credentials the provider's facade accepts (a GitHub token, a GitLab private token, a
+    // Jenkins user:token); empty: the facade's default (see docs/pipelines.md).
+    std::vector<std::string> tokens;
 };
 
 enum class SimRunState { Queued, Waiting, Running, Success, Failure, Cancelled, Skipped };
@@ -147,6 +154,11 @@ public:
     // Moves every run forward to the clock's now (called by every read; also from a timer so
     // deploys happen when nobody reads).
     void advance();
+
+    // Calls advance() every `interval` of wall time on a thread of its own, until
+    // stopTicking() (or the destructor). The facade that owns the engine starts it.
+    void startTicking(std::chrono::milliseconds interval);
+    void stopTicking();
 
 private:
     struct Private;

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipelinespec.h"
+
+#include "front/simservice.h"
+#include "scenario.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace Orrery::Sim {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string text(const json &j, const char *key, const std::string &fallback = {})
+{
+    if (!j.contains(key) || j[key].is_null())
+        return fallback;
+    const json &v = j[key];
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_number_integer())
+        return std::to_string(v.get<long long>());
+    if (v.is_number() || v.is_boolean())
+        return v.dump();
+    throw std::runtime_error(std::string(key) + " must be a string");
+}
+
+std::vector<std::string> texts(const json &j, const char *key, std::size_t max)
+{
+    std::vector<std::string> out;
+    if (!j.contains(key) || j[key].is_null())
+        return out;
+    const json &v = j[key];
+    if (v.is_string())
+        return {v.get<std::string>()};
+    if (!v.is_array())
+        throw std::runtime_error(std::string(key) + " must be a list");
+    if (v.size() > max)
+        throw std::runtime_error(std::string(key) + ": more than " + std::to_string(max)
+                                 + " entries");
+    for (const json &e : v) {
+        if (e.is_string())
+            out.push_back(e.get<std::string>());
+        else if (e.is_number_integer())
+            out.push_back(std::to_string(e.get<long long>()));
+        else if (e.is_number())
+            out.push_back(e.dump());
+        else
+            throw std::runtime_error(std::string(key) + " entries must be strings");
+    }
+    return out;
+}
+
+bool flag(const json &j, const char *key)
+{
+    if (!j.contains(key) || j[key].is_null())
+        return false;
+    if (!j[key].is_boolean())
+        throw std::runtime_error(std::string(key) + " must be true or false");
+    return j[key].get<bool>();
+}
+
+JobAction::Kind actionKind(const std::string &type)
+{
+    static const std::map<std::string, JobAction::Kind> kinds{
+        {"none", JobAction::Kind::None},         {"pushImage", JobAction::Kind::PushImage},
+        {"setImage", JobAction::Kind::SetImage}, {"helmUpgrade", JobAction::Kind::HelmUpgrade},
+        {"rollback", JobAction::Kind::Rollback}, {"external", JobAction::Kind::External}};
+    const auto it = kinds.find(type);
+    if (it == kinds.end())
+        throw std::runtime_error("unknown action type \"" + type
+                                 + "\" (none, pushImage, setImage, helmUpgrade, rollback, "
+                                   "external)");
+    return it->second;
+}
+
+JobAction parseAction(const json &a, const std::string &cluster)
+{
+    JobAction action;
+    if (a.is_null())
+        return action;
+    if (!a.is_object())
+        throw std::runtime_error("action must be a mapping");
+    action.kind = actionKind(text(a, "type", "none"));
+    action.cluster = text(a, "cluster", cluster);
+    action.ns = text(a, "namespace", "default");
+    action.name = text(a, "name");
+    action.container = text(a, "container");
+    action.image = text(a, "image");
+    if (flag(a, "crashing"))
+        action.exitCode = 1;
+    const std::string kind = text(a, "kind", "Deployment");
+    switch (action.kind) {
+    case JobAction::Kind::SetImage:
+    case JobAction::Kind::Rollback:
+        action.kind_ = normaliseWorkloadKind(kind);
+        if (action.kind_.empty())
+            throw std::runtime_error("action kind \"" + kind
+                                     + "\" is not a Deployment or StatefulSet");
+        if (action.name.empty())
+            throw std::runtime_error("action needs the workload's name");
+        if (action.kind == JobAction::Kind::SetImage && action.image.empty())
+            throw std::runtime_error("setImage needs an image");
+        break;
+    case JobAction::Kind::PushImage:
+    case JobAction::Kind::HelmUpgrade:
+        if (action.image.empty())
+            throw std::runtime_error("the action needs an image");
+        if (action.kind == JobAction::Kind::HelmUpgrade && action.name.empty())
+            throw std::runtime_error("helmUpgrade needs the release name");
+        break;
+    case JobAction::Kind::External:
+    case JobAction::Kind::None: break;
+    }
+    return action;
+}
+
+JobSpec parseJob(const json &j, const std::string &stage, const std::string &cluster)
+{
+    if (!j.is_object())
+        throw std::runtime_error("a job must be a mapping");
+    JobSpec job;
+    job.id = text(j, "id");
+    if (job.id.empty())
+        throw std::runtime_error("a job has no id");
+    try {
+        job.name = text(j, "name", job.id);
+        job.stage = text(j, "stage", stage);
+        job.needs = texts(j, "needs", PipelineSpecBounds::MaxJobs);
+        job.steps = texts(j, "steps", PipelineSpecBounds::MaxSteps);
+        if (j.contains("seconds")) {
+            if (!j["seconds"].is_number())
+                throw std::runtime_error("seconds must be a number");
+            job.seconds = j["seconds"].get<double>();
+        }
+        if (!(job.seconds > 0) || job.seconds > PipelineSpecBounds::MaxSeconds)
+            throw std::runtime_error("seconds must be in (0, 86400]");
+        job.fails = flag(j, "fails");
+        job.manual = flag(j, "manual");
+        job.environment = text(j, "environment");
+        job.protectedEnvironment = flag(j, "protected");
+        if (job.protectedEnvironment && job.environment.empty())
+            throw std::runtime_error("protected: true needs an environment");
+        job.runsOnFailure = text(j, "runsOn");
+        if (!job.runsOnFailure.empty() && job.runsOnFailure != "failure"
+            && job.runsOnFailure != "always")
+            throw std::runtime_error("runsOn must be failure or always");
+        job.matrix = texts(j, "matrix", PipelineSpecBounds::MaxMatrix);
+        job.action = parseAction(j.value("action", json()), cluster);
+    } catch (const std::runtime_error &e) {
+        throw std::runtime_error("job " + job.id + ": " + e.what());
+    }
+    return job;
+}
+
+std::string defaultFile(const std::string &provider)
+{
+    if (provider == "github")
+        return ".github/workflows/ci.yml";
+    if (provider == "gitlab")
+        return ".gitlab-ci.yml";
+    return "Jenkinsfile";
+}
+
+void checkGraph(const PipelineSpec &p)
+{
+    std::map<std::string, const JobSpec *> byId;
+    for (const JobSpec &j : p.jobs)
+        if (!byId.emplace(j.id, &j).second)
+            throw std::runtime_error("duplicate job id " + j.id);
+    for (const JobSpec &j : p.jobs)
+        for (const std::string &n : j.needs)
+            if (!byId.count(n))
+                throw std::runtime_error("job " + j.id + " needs " + n + ", which is no job");
+    // needs only: stage order cannot make a cycle.
+    std::map<std::string, int> mark; // 1 visiting, 2 done
+    std::function<void(const JobSpec &)> visit = [&](const JobSpec &j) {
+        int &m = mark[j.id];
+        if (m == 2)
+            return;
+        if (m == 1)
+            throw std::runtime_error("the needs of job " + j.id + " form a cycle");
+        m = 1;
+        for (const std::string &n : j.needs)
+            visit(*byId[n]);
+        mark[j.id] = 2;
+    };
+    for (const JobSpec &j : p.jobs)
+        visit(j);
+}
+
+PipelineSpec parsePipeline(const json &e, const std::string &cluster)
+{
+    if (!e.is_object())
+        throw std::runtime_error("a pipeline must be a mapping");
+    PipelineSpec p;
+    p.provider = text(e, "provider");
+    if (p.provider != "github" && p.provider != "gitlab" && p.provider != "jenkins")
+        throw std::runtime_error("provider must be github, gitlab or jenkins, not \"" + p.provider
+                                 + "\"");
+    p.source = text(e, "source");
+    if (p.source.empty())
+        throw std::runtime_error("a " + p.provider + " pipeline has no source");
+    const std::string where = p.provider + " pipeline " + p.source;
+    try {
+        p.file = text(e, "file", defaultFile(p.provider));
+        p.name = text(e, "name", p.file);
+        p.cluster = text(e, "cluster", cluster);
+        p.defaultBranch = text(e, "defaultBranch", "main");
+        p.triggers = texts(e, "triggers", 32);
+        if (p.triggers.empty())
+            p.triggers = {"push"};
+        if (e.contains("inputs") && !e["inputs"].is_null()) {
+            if (!e["inputs"].is_object())
+                throw std::runtime_error("inputs must be a mapping");
+            for (const auto &[k, v] : e["inputs"].items())
+                p.inputs[k] = v.is_string() ? v.get<std::string>() : v.dump();
+        }
+        if (e.contains("historyRuns")) {
+            if (!e["historyRuns"].is_number_integer())
+                throw std::runtime_error("historyRuns must be an integer");
+            p.historyRuns = e["historyRuns"].get<int>();
+        }
+        if (p.historyRuns < 0 || p.historyRuns > PipelineSpecBounds::MaxHistoryRuns)
+            throw std::runtime_error("historyRuns must be in [0, 200]");
+        p.tokens = texts(e, "tokens", 32);
+
+        auto addJobs = [&](const json &jobs, const std::string &stage) {
+            if (jobs.is_null())
+                return;
+            if (!jobs.is_array())
+                throw std::runtime_error("jobs must be a list");
+            for (const json &j : jobs) {
+                if (p.jobs.size() >= std::size_t(PipelineSpecBounds::MaxJobs))
+                    throw std::runtime_error("more than 500 jobs");
+                p.jobs.push_back(parseJob(j, stage, p.cluster));
+            }
+        };
+        if (e.contains("stages") && !e["stages"].is_null()) {
+            if (!e["stages"].is_array())
+                throw std::runtime_error("stages must be a list");
+            for (const json &s : e["stages"]) {
+                if (!s.is_object())
+                    throw std::runtime_error("a stage must be a mapping");
+                const std::string stage = text(s, "name");
+                if (stage.empty())
+                    throw std::runtime_error("a stage has no name");
+                // `parallel` (Jenkins' word) and `jobs` are the same: jobs sharing the stage.
+                addJobs(s.value("jobs", json()), stage);
+                addJobs(s.value("parallel", json()), stage);
+            }
+        }
+        addJobs(e.value("jobs", json()), {});
+        if (p.jobs.empty())
+            throw std::runtime_error("no jobs");
+        checkGraph(p);
+    } catch (const std::runtime_error &err) {
+        throw std::runtime_error(where + ": " + err.what());
+    }
+    return p;
+}
+
+} // namespace
+
+std::string normaliseWorkloadKind(const std::string &kind)
+{
+    std::string k;
+    for (char c : kind)
+        k += char(std::tolower(static_cast<unsigned char>(c)));
+    if (k == "deployment" || k == "deploy" || k == "deployments")
+        return "Deployment";
+    if (k == "statefulset" || k == "sts" || k == "statefulsets")
+        return "StatefulSet";
+    return {};
+}
+
+std::vector<PipelineSpec> parsePipelines(const json &list, const std::string &cluster)
+{
+    std::vector<PipelineSpec> out;
+    if (list.is_null())
+        return out;
+    if (!list.is_array())
+        throw std::runtime_error("pipelines must be a list");
+    if (list.size() > std::size_t(PipelineSpecBounds::MaxPipelines))
+        throw std::runtime_error("pipelines: more than 64 entries");
+    std::set<std::string> keys;
+    for (const json &e : list) {
+        PipelineSpec p = parsePipeline(e, cluster);
+        if (!keys.insert(p.provider + ":" + p.source + "/" + p.file).second)
+            throw std::runtime_error(p.provider + " pipeline " + p.source + "/" + p.file
+                                     + " is declared twice");
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<PipelineSpec> scenarioPipelines(const ClusterAccess &clusters,
+                                            const std::string &provider)
+{
+    std::vector<PipelineSpec> out;
+    std::set<std::string> seen;
+    for (const std::string &cluster : clusters.clusterNames()) {
+        const std::string scenario = clusters.scenarioOf(cluster);
+        if (scenario.empty() || !seen.insert(scenario).second)
+            continue;
+        try {
+            const json header = scenarioHeader(scenario);
+            for (PipelineSpec &p : parsePipelines(header.value("pipelines", json()), cluster))
+                if (provider.empty() || p.provider == provider)
+                    out.push_back(std::move(p));
+        } catch (const std::exception &) {
+            // loadScenario refused this file already; nothing to serve from it.
+        }
+    }
+    return out;
+}
+
+} // namespace Orrery::Sim
