@@ -2,6 +2,7 @@
 #include "pipelinecredentials.h"
 
 #include "kube/actions/yamljson.h"
+#include "pipelines/pipelinesecretstore.h"
 #include "util/jsonread.h"
 
 #include <QCoreApplication>
@@ -79,8 +80,19 @@ Result<QByteArray> PipelineCredentials::glabToken(const QByteArray &config, cons
     return token.toUtf8();
 }
 
+QString PipelineCredentials::gitlabKey(const QString &host)
+{
+    return QStringLiteral("gitlab:") + host;
+}
+
+QString PipelineCredentials::jenkinsKey(const QString &host)
+{
+    return QStringLiteral("jenkins:") + host;
+}
+
 Result<QByteArray> PipelineCredentials::gitlabToken(const QString &host,
-                                                    const QProcessEnvironment &env)
+                                                    const QProcessEnvironment &env,
+                                                    SecretStore *store)
 {
     for (const char *name : {"GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "OAUTH_TOKEN"}) {
         const QString value = env.value(QLatin1String(name)).trimmed();
@@ -90,15 +102,26 @@ Result<QByteArray> PipelineCredentials::gitlabToken(const QString &host,
     const QString path = glabConfigPath(env);
     bool exists = false;
     const QByteArray config = readBounded(path, &exists);
-    if (!exists) {
+    if (exists) {
+        Result<QByteArray> fromGlab = glabToken(config, host, path);
+        if (fromGlab.ok() || !store)
+            return fromGlab;
+    } else if (!store) {
         Error e(Error::Code::NotFound,
-                tr("no GitLab token: GITLAB_TOKEN is not set and glab "
-                   "has no config"),
-                path);
+                tr("no GitLab token: GITLAB_TOKEN is not set and glab has no config"), path);
         e.hint = tr("set GITLAB_TOKEN, or run \"glab auth login --hostname %1\"").arg(host);
         return e;
     }
-    return glabToken(config, host, path);
+    const Result<QByteArray> typed = store->read(gitlabKey(host));
+    if (typed.ok() && !typed->isEmpty())
+        return *typed;
+    Error e(Error::Code::NotFound,
+            tr("no GitLab token for %1: not in GITLAB_TOKEN, glab's config or %2")
+                .arg(host, store->name()),
+            path);
+    e.hint
+        = tr("set GITLAB_TOKEN, run \"glab auth login --hostname %1\", or enter a token").arg(host);
+    return e;
 }
 
 QString PipelineCredentials::gitlabApiBase(const QString &host, const QProcessEnvironment &env)
@@ -121,20 +144,30 @@ QString PipelineCredentials::gitlabApiBase(const QString &host, const QProcessEn
     return protocol + QStringLiteral("://") + apiHost + QStringLiteral("/api/v4");
 }
 
-Result<Credential> PipelineCredentials::jenkins(const QProcessEnvironment &env)
+Result<Credential> PipelineCredentials::jenkins(const QProcessEnvironment &env, const QString &host,
+                                                SecretStore *store)
 {
     const QString user = env.value(QStringLiteral("JENKINS_USER_ID"));
     const QString token = env.value(QStringLiteral("JENKINS_API_TOKEN"));
-    if (user.isEmpty() || token.isEmpty()) {
-        Error e(Error::Code::NotFound,
-                tr("no Jenkins credentials: set JENKINS_USER_ID and JENKINS_API_TOKEN"));
-        e.hint = tr("create an API token on your Jenkins user's Security page");
-        return e;
-    }
     Credential c;
-    c.username = user;
-    c.password = token;
-    return c;
+    if (!user.isEmpty() && !token.isEmpty()) {
+        c.username = user;
+        c.password = token;
+        return c;
+    }
+    if (store && !host.isEmpty()) {
+        const Result<QByteArray> typed = store->read(jenkinsKey(host));
+        const qsizetype colon = typed.ok() ? typed->indexOf(':') : -1;
+        if (colon > 0 && colon + 1 < typed->size()) {
+            c.username = QString::fromUtf8(typed->left(colon));
+            c.password = QString::fromUtf8(typed->mid(colon + 1));
+            return c;
+        }
+    }
+    Error e(Error::Code::NotFound,
+            tr("no Jenkins credentials: set JENKINS_USER_ID and JENKINS_API_TOKEN"));
+    e.hint = tr("create an API token on your Jenkins user's Security page");
+    return e;
 }
 
 } // namespace Orrery

@@ -10,6 +10,8 @@
 
 namespace Orrery {
 
+class SecretStore;
+
 // Where the GitLab and Jenkins credentials come from: where the user already keeps them,
 // never Orrery's settings (docs/pipelines.md). Nothing here logs, and no Error carries a
 // token: errors name the variable or file that was looked at.
@@ -19,14 +21,17 @@ namespace Orrery {
 //    system keyring writes no token there: that is NotFound, with a hint.
 //  - Jenkins: JENKINS_USER_ID and JENKINS_API_TOKEN (the names the Jenkins CLI reads), as
 //    HTTP Basic credentials for a StaticCredentialProvider.
-// Tokens the user types go to the system keyring through the app's secret store, not here.
+//  - Then, for both, a token the user typed, kept in the system keyring (`store`, a
+//    SecretStore; may be null): key "gitlab:HOST" holds the token, "jenkins:HOST" holds
+//    "USER:API-TOKEN". Reading the keyring may block: call these off the GUI thread.
 class PipelineCredentials
 {
 public:
     static constexpr qint64 MaxConfigBytes = 1024 * 1024;
 
     // The token for GitLab at `host` ("gitlab.com", "gitlab.example.com:8443").
-    static Result<QByteArray> gitlabToken(const QString &host, const QProcessEnvironment &env);
+    static Result<QByteArray> gitlabToken(const QString &host, const QProcessEnvironment &env,
+                                          SecretStore *store = nullptr);
     // glab's config file for `env` (it may not exist).
     static QString glabConfigPath(const QProcessEnvironment &env);
     // The token of `host` in glab's config text (hosts.<host>.token); NotFound when absent.
@@ -36,7 +41,11 @@ public:
     // api_host for that host when its config says them).
     static QString gitlabApiBase(const QString &host, const QProcessEnvironment &env);
 
-    static Result<Credential> jenkins(const QProcessEnvironment &env);
+    static Result<Credential> jenkins(const QProcessEnvironment &env, const QString &host = {},
+                                      SecretStore *store = nullptr);
+    // The keyring keys ("gitlab:gitlab.com", "jenkins:ci.example.com").
+    static QString gitlabKey(const QString &host);
+    static QString jenkinsKey(const QString &host);
 };
 
 } // namespace Orrery

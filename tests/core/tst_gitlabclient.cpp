@@ -10,6 +10,7 @@
 #include "pipelines/gitlabclient.h"
 #include "pipelines/gitlabresponse.h"
 #include "pipelines/pipelinecredentials.h"
+#include "pipelines/pipelinesecretstore.h"
 
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
@@ -70,6 +71,30 @@ QStringList sorted(QStringList list)
     list.sort();
     return list;
 }
+
+// The keyring, in memory.
+class MemorySecretStore final : public SecretStore
+{
+public:
+    QMap<QString, QByteArray> secrets;
+    Result<QByteArray> read(const QString &key) override
+    {
+        if (!secrets.contains(key))
+            return Error(Error::Code::NotFound, QStringLiteral("nothing stored"), key);
+        return secrets.value(key);
+    }
+    Result<void> write(const QString &key, const QByteArray &secret) override
+    {
+        secrets.insert(key, secret);
+        return {};
+    }
+    Result<void> remove(const QString &key) override
+    {
+        secrets.remove(key);
+        return {};
+    }
+    QString name() const override { return QStringLiteral("the test keyring"); }
+};
 
 struct Seen
 {
@@ -657,8 +682,32 @@ void tst_GitLabClient::credentials()
     QVERIFY(!broken.ok());
     QVERIFY(!broken.error().toString().contains(QLatin1String("glpat-secret")));
 
+    env.remove(QStringLiteral("GITLAB_TOKEN"));
+    // A token the user typed, in the keyring, after the environment and glab's config.
+    MemorySecretStore store;
+    const auto stillNone
+        = PipelineCredentials::gitlabToken(QStringLiteral("gitlab.example.com"), env, &store);
+    QVERIFY(!stillNone.ok());
+    QVERIFY(stillNone.error().message.contains(QLatin1String("the test keyring")));
+    QVERIFY(store
+                .write(PipelineCredentials::gitlabKey(QStringLiteral("gitlab.example.com")),
+                       "glpat-typed")
+                .ok());
+    QCOMPARE(*PipelineCredentials::gitlabToken(QStringLiteral("gitlab.example.com"), env, &store),
+             QByteArray("glpat-typed"));
+    QCOMPARE(*PipelineCredentials::gitlabToken(QStringLiteral("gitlab.com"), env, &store),
+             QByteArray("glpat-from-glab"));
+
     auto jenkins = PipelineCredentials::jenkins(env);
     QVERIFY(!jenkins.ok());
+    QVERIFY(store
+                .write(PipelineCredentials::jenkinsKey(QStringLiteral("ci.example.com")),
+                       "bob:typed-token")
+                .ok());
+    jenkins = PipelineCredentials::jenkins(env, QStringLiteral("ci.example.com"), &store);
+    QVERIFY(jenkins.ok());
+    QCOMPARE(jenkins->username, QStringLiteral("bob"));
+    QCOMPARE(jenkins->password, QStringLiteral("typed-token"));
     env.insert(QStringLiteral("JENKINS_USER_ID"), QStringLiteral("ada"));
     env.insert(QStringLiteral("JENKINS_API_TOKEN"), QStringLiteral("11aa"));
     jenkins = PipelineCredentials::jenkins(env);
