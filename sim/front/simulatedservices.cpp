@@ -5,6 +5,8 @@
 #include "simservice.h"
 
 #include "github/githubservice.h"
+#include "gitlab/gitlabservice.h"
+#include "jenkins/jenkinsservice.h"
 
 #include <memory>
 
@@ -15,6 +17,8 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     // One line per service, e.g.:
     //   front.add(std::make_unique<GitHubService>(front.clock(), clusters));
     front.add(std::make_unique<GitHubService>(front.clock(), clusters));
+    front.add(std::make_unique<GitLabService>(front.clock(), clusters));
+    front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
 }
 
 } // namespace Orrery::Sim

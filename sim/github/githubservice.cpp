@@ -9,6 +9,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -88,6 +89,102 @@ std::string percentEncode(const std::string &s)
         }
     }
     return out;
+}
+
+// A zip archive of stored (uncompressed) entries, as GitHub's run log archives are read by
+// gh: "<job name>/<step number>_<step name>.txt" per step, "<n>_<job name>.txt" per job.
+std::string zipArchive(const std::vector<std::pair<std::string, std::string>> &files)
+{
+    std::string out, central;
+    auto le16 = [](std::string &b, unsigned v) {
+        b += char(v & 0xff);
+        b += char((v >> 8) & 0xff);
+    };
+    auto le32 = [](std::string &b, std::uint32_t v) {
+        for (int i = 0; i < 4; ++i)
+            b += char((v >> (8 * i)) & 0xff);
+    };
+    for (const auto &[name, data] : files) {
+        const std::uint32_t crc = std::uint32_t(
+            crc32(0L, reinterpret_cast<const Bytef *>(data.data()), uInt(data.size())));
+        const std::uint32_t offset = std::uint32_t(out.size());
+        le32(out, 0x04034b50);
+        le16(out, 20);
+        le16(out, 0x0800); // UTF-8 names
+        le16(out, 0);      // stored
+        le16(out, 0);
+        le16(out, 0x21); // 1980-01-01
+        le32(out, crc);
+        le32(out, std::uint32_t(data.size()));
+        le32(out, std::uint32_t(data.size()));
+        le16(out, unsigned(name.size()));
+        le16(out, 0);
+        out += name;
+        out += data;
+        le32(central, 0x02014b50);
+        le16(central, 20);
+        le16(central, 20);
+        le16(central, 0x0800);
+        le16(central, 0);
+        le16(central, 0);
+        le16(central, 0x21);
+        le32(central, crc);
+        le32(central, std::uint32_t(data.size()));
+        le32(central, std::uint32_t(data.size()));
+        le16(central, unsigned(name.size()));
+        le16(central, 0);
+        le16(central, 0);
+        le16(central, 0);
+        le16(central, 0);
+        le32(central, 0);
+        le32(central, offset);
+        central += name;
+    }
+    const std::uint32_t centralOffset = std::uint32_t(out.size());
+    out += central;
+    le32(out, 0x06054b50);
+    le16(out, 0);
+    le16(out, 0);
+    le16(out, unsigned(files.size()));
+    le16(out, unsigned(files.size()));
+    le32(out, std::uint32_t(central.size()));
+    le32(out, centralOffset);
+    le16(out, 0);
+    return out;
+}
+
+// A job's log cut at its steps' "##[group]<name>" lines (the text before the first goes to
+// the first step).
+std::vector<std::string> stepLogs(const SimJob &j)
+{
+    std::vector<std::string> parts(j.steps.size());
+    std::size_t step = 0, pos = 0;
+    bool seenGroup = false;
+    while (pos < j.log.size() && !parts.empty()) {
+        std::size_t end = j.log.find('\n', pos);
+        end = end == std::string::npos ? j.log.size() : end + 1;
+        const std::string line = j.log.substr(pos, end - pos);
+        const std::size_t marker = line.find("##[group]");
+        if (marker != std::string::npos) {
+            const std::string name = line.substr(marker + 9, line.size() - marker - 10);
+            for (std::size_t k = seenGroup ? step + 1 : 0; k < j.steps.size(); ++k)
+                if (j.steps[k].name == name) {
+                    step = k;
+                    break;
+                }
+            seenGroup = true;
+        }
+        parts[step] += line;
+        pos = end;
+    }
+    return parts;
+}
+
+std::string safeName(std::string s)
+{
+    std::replace(s.begin(), s.end(), '/', '_');
+    std::replace(s.begin(), s.end(), ':', '_');
+    return s;
 }
 
 std::optional<long long> number(const std::string &s)
@@ -509,7 +606,7 @@ void GitHubService::Private::listRuns(const httplib::Request &req, httplib::Resp
     for (const Workflow *w : workflowsOf(owner, repo)) {
         if (only && only != w)
             continue;
-        for (SimRun &r : engine.runs(w->key))
+        for (SimRun &r : engine.runSummaries(w->key))
             all.emplace_back(w, std::move(r));
     }
     std::stable_sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
@@ -881,6 +978,16 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
             send(res, 200, deployments);
             return;
         }
+        if (n == 7 && action == "logs" && get) {
+            if (!r.finishedAt) {
+                error(res, 404, "Not Found");
+                return;
+            }
+            res.status = 302;
+            res.set_header("Location", base + "/api/v3/_sim/runlogs/" + std::to_string(r.id)
+                                           + "?sig=" + logSignature(-r.id));
+            return;
+        }
         if (n == 7 && action == "artifacts" && get) {
             json list = json::array();
             std::size_t index = 0;
@@ -920,12 +1027,21 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
             return;
         }
         for (const Workflow *w : workflowsOf(owner, repo))
-            for (const SimRun &r : engine.runs(w->key))
+            for (const SimRun &r : engine.runSummaries(w->key))
                 for (const SimJob &j : r.jobs) {
                     if (j.id != *id)
                         continue;
                     if (n == 6 && get) {
                         send(res, 200, jobJson(base, *w, r, j));
+                        return;
+                    }
+                    if (n == 7 && p[6] == "rerun" && post) {
+                        std::string err;
+                        if (!engine.rerunJob(r.id, j.id, &err)) {
+                            error(res, 403, "This job cannot be rerun: " + err);
+                            return;
+                        }
+                        send(res, 201, json::object());
                         return;
                     }
                     if (n == 7 && p[6] == "logs" && get) {
@@ -1014,15 +1130,44 @@ void GitHubService::handle(const httplib::Request &req, httplib::Response &res)
             return;
         }
         for (const Private::Workflow &w : d->workflows)
-            for (const SimRun &r : d->engine.runs(w.key))
+            for (const SimRun &r : d->engine.runSummaries(w.key))
                 for (const SimJob &j : r.jobs)
-                    if (j.id == *id) {
-                        res.status = 200;
-                        res.set_content(j.log, "text/plain; charset=utf-8");
-                        return;
-                    }
+                    if (j.id == *id)
+                        if (const auto full = d->engine.run(r.id))
+                            for (const SimJob &withLog : full->jobs)
+                                if (withLog.id == *id) {
+                                    res.status = 200;
+                                    res.set_content(withLog.log, "text/plain; charset=utf-8");
+                                    return;
+                                }
         res.status = 404;
         res.set_content("BlobNotFound", "text/plain");
+        return;
+    }
+
+    // The signed run log archive runs/{id}/logs redirects to (zip, as GitHub's).
+    const std::string runLogPrefix = "/api/v3/_sim/runlogs/";
+    if (req.path.rfind(runLogPrefix, 0) == 0) {
+        const auto id = number(req.path.substr(runLogPrefix.size()));
+        const auto r = id ? d->engine.run(*id) : std::nullopt;
+        if (!r || req.get_param_value("sig") != d->logSignature(-*id)) {
+            res.status = 403;
+            res.set_content("AuthenticationFailed: Signature did not match", "text/plain");
+            return;
+        }
+        std::vector<std::pair<std::string, std::string>> files;
+        int index = 0;
+        for (const SimJob &j : r->jobs) {
+            const std::string job = safeName(j.name);
+            files.emplace_back(std::to_string(index++) + "_" + job + ".txt", j.log);
+            const std::vector<std::string> parts = stepLogs(j);
+            for (std::size_t k = 0; k < j.steps.size(); ++k)
+                files.emplace_back(job + "/" + std::to_string(j.steps[k].number) + "_"
+                                       + safeName(j.steps[k].name) + ".txt",
+                                   parts[k]);
+        }
+        res.status = 200;
+        res.set_content(zipArchive(files), "application/zip");
         return;
     }
 

@@ -6,7 +6,11 @@
 #include "objectstore.h"
 #include "registry/registries.h"
 #include "simclock.h"
+#include "workload/helmrelease.h"
 #include "workload/kube.h"
+
+#include <base64.h>
+#include <gzip.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -37,7 +41,7 @@
 //   so a run read after an hour shows the same timings as one watched live. History runs
 //   (PipelineSpec::historyRuns) are played the same way in the past, without actions,
 //   approved at once; about one in five fails (a deterministic choice).
-// - Bounds: MaxRunsPerPipeline runs kept per pipeline (the oldest finished ones go first),
+// - Bounds: MaxRunsPerPipeline (1100) runs kept per pipeline (the oldest finished ones go first),
 //   MaxLogBytes of log per job (then one truncation line).
 // Lock order: the engine's mutex, then a cluster's store lock (actions); never the reverse.
 
@@ -49,7 +53,7 @@ using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 using json = nlohmann::json;
 
-constexpr std::size_t MaxRunsPerPipeline = 300;
+constexpr std::size_t MaxRunsPerPipeline = 1100;
 constexpr std::size_t MaxLogBytes = 64 * 1024;
 constexpr auto QueueDelay = std::chrono::seconds(1);
 
@@ -391,6 +395,7 @@ struct PipelineEngine::Private
         }
         const std::string repository = image.substr(0, image.rfind(':'));
         int changed = 0;
+        std::set<std::string> replaced; // the images the upgrade replaces
         for (const std::string kind : {"Deployment", "StatefulSet"}) {
             std::vector<std::pair<std::string, std::string>> targets; // name, container
             {
@@ -402,8 +407,10 @@ struct PipelineEngine::Private
                     for (const json &c :
                          (*o)["spec"]["template"]["spec"].value("containers", json::array())) {
                         const std::string current = c.value("image", "");
-                        if (current.substr(0, current.rfind(':')) == repository)
+                        if (current.substr(0, current.rfind(':')) == repository) {
                             targets.emplace_back(Kube::name(*o), c.value("name", ""));
+                            replaced.insert(current);
+                        }
                     }
                 }
             }
@@ -421,8 +428,70 @@ struct PipelineEngine::Private
                        + repository;
             return false;
         }
+        const int revision = recordHelmRevision(*store, ns, release, replaced, image);
         *message = "Release \"" + release + "\" has been upgraded. Happy Helming!";
+        if (revision > 0)
+            *message += "\nNAME: " + release + "\nNAMESPACE: " + ns
+                        + "\nSTATUS: deployed\nREVISION: " + std::to_string(revision);
         return true;
+    }
+
+    // A new revision of the release's storage (sh.helm.release.v1.<release>.v<N+1>, what
+    // `helm upgrade` writes): the latest revision's release with `replaced` images swapped for
+    // `image` in its manifest, status deployed; the previous one becomes superseded. Returns
+    // the new revision, 0 when the release has no stored revision (nothing to record).
+    int recordHelmRevision(ObjectStore &store, const std::string &ns, const std::string &release,
+                           const std::set<std::string> &replaced, const std::string &image)
+    {
+        try {
+            auto lock = store.lock();
+            ObjectPtr latest;
+            long latestVersion = 0;
+            for (const ObjectPtr &o : store.list(Kube::Secrets, ns)) {
+                const json labels = (*o)["metadata"].value("labels", json::object());
+                if (labels.value("owner", "") != "helm" || labels.value("name", "") != release)
+                    continue;
+                const long version = std::atol(labels.value("version", "0").c_str());
+                if (version > latestVersion) {
+                    latestVersion = version;
+                    latest = o;
+                }
+            }
+            if (!latest)
+                return 0;
+            const auto outer = Base64::decode((*latest)["data"].value("release", ""));
+            const auto inner = outer ? Base64::decode(*outer) : std::nullopt;
+            if (!inner)
+                return 0;
+            std::string text = *inner;
+            if (Gzip::hasGzipHeader(text)) {
+                auto unzipped = Gzip::decompress(text, 64 * 1024 * 1024);
+                if (!unzipped.ok())
+                    return 0;
+                text = std::move(unzipped.data);
+            }
+            json previous = json::parse(text, nullptr, false);
+            if (!previous.is_object())
+                return 0;
+            const std::string now = clock.timestamp();
+            json next = previous;
+            next["version"] = latestVersion + 1;
+            next["info"]["status"] = "deployed";
+            next["info"]["last_deployed"] = now;
+            next["info"]["description"] = "Upgrade complete";
+            std::string manifest = next.value("manifest", "");
+            for (const std::string &old : replaced)
+                manifest = replaceAll(manifest, old, image);
+            next["manifest"] = manifest;
+            previous["info"]["status"] = "superseded";
+            json superseded = HelmRelease::secret(previous, now);
+            superseded["metadata"]["name"] = Kube::name(*latest);
+            store.update(Kube::Secrets, std::move(superseded));
+            store.create(Kube::Secrets, HelmRelease::secret(next, now));
+            return int(latestVersion + 1);
+        } catch (const std::exception &) {
+            return 0; // the workloads are upgraded; the release history stays as it was
+        }
     }
 
     // Runs a job's action (at the start of its last step); false when it failed.
@@ -720,6 +789,41 @@ struct PipelineEngine::Private
         }
     }
 
+    // Runs `seeds` and every job downstream of them again (new ids, attempt + 1); the other
+    // jobs keep their ids and results. The run must have finished.
+    void restart(Pipeline &p, RunRecord &r, std::set<long long> ids)
+    {
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const SimJob &j : r.run.jobs)
+                if (!ids.count(j.id))
+                    for (long long n : j.needs)
+                        if (ids.count(n)) {
+                            ids.insert(j.id);
+                            grew = true;
+                            break;
+                        }
+        }
+        std::set<std::string> again; // job names to run again
+        for (const SimJob &j : r.run.jobs)
+            if (ids.count(j.id))
+                again.insert(j.name);
+        const TimePoint now = clock.now();
+        r.history = false;
+        r.forcedFailure.clear();
+        buildJobs(p.spec, r, &again);
+        // The rerun's clock: its kept jobs ended before `now`, so they count as done at once.
+        for (auto &[id, t] : r.times)
+            if (t.ended)
+                t.end = std::min(t.end, now);
+        r.simCreated = now;
+        r.run.attempt += 1;
+        r.run.state = SimRunState::Queued;
+        r.run.startedAt.reset();
+        r.run.finishedAt.reset();
+        r.run.updatedAt = clock.wallTime(now);
+    }
+
     void advanceAll()
     {
         const TimePoint now = clock.now();
@@ -777,6 +881,55 @@ std::vector<SimRun> PipelineEngine::runs(const std::string &pipelineKey) const
     return out;
 }
 
+std::vector<SimRun> PipelineEngine::runSummaries(const std::string &pipelineKey) const
+{
+    std::lock_guard lock(d->mutex);
+    d->advanceAll();
+    std::vector<SimRun> out;
+    const auto it = d->pipelines.find(pipelineKey);
+    if (it == d->pipelines.end())
+        return out;
+    out.reserve(it->second.runs.size());
+    for (const auto &r : it->second.runs) {
+        out.push_back(SimRun());
+        SimRun &s = out.back();
+        s.id = r.run.id;
+        s.number = r.run.number;
+        s.attempt = r.run.attempt;
+        s.pipeline = r.run.pipeline;
+        s.branch = r.run.branch;
+        s.sha = r.run.sha;
+        s.message = r.run.message;
+        s.event = r.run.event;
+        s.actor = r.run.actor;
+        s.inputs = r.run.inputs;
+        s.state = r.run.state;
+        s.createdAt = r.run.createdAt;
+        s.updatedAt = r.run.updatedAt;
+        s.startedAt = r.run.startedAt;
+        s.finishedAt = r.run.finishedAt;
+        s.images = r.run.images;
+        s.jobs.reserve(r.run.jobs.size());
+        for (const SimJob &j : r.run.jobs) {
+            s.jobs.push_back(SimJob());
+            SimJob &c = s.jobs.back();
+            c.id = j.id;
+            c.specId = j.specId;
+            c.name = j.name;
+            c.stage = j.stage;
+            c.needs = j.needs;
+            c.state = j.state;
+            c.manual = j.manual;
+            c.environment = j.environment;
+            c.waitingApproval = j.waitingApproval;
+            c.startedAt = j.startedAt;
+            c.finishedAt = j.finishedAt;
+            c.steps = j.steps;
+        }
+    }
+    return out;
+}
+
 std::optional<SimRun> PipelineEngine::run(long long runId) const
 {
     std::lock_guard lock(d->mutex);
@@ -819,50 +972,43 @@ bool PipelineEngine::rerun(long long runId, bool failedOnly, std::string *error)
             *error = "the run is not finished";
         return false;
     }
-    std::set<std::string> again; // job names to run again
-    if (failedOnly) {
-        if (r->run.state == SimRunState::Success) {
-            if (error)
-                *error = "the run has no failed jobs";
-            return false;
-        }
-        std::set<long long> ids;
-        for (const SimJob &j : r->run.jobs)
-            if (j.state != SimRunState::Success)
-                ids.insert(j.id);
-        // ... and every job downstream of them.
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const SimJob &j : r->run.jobs)
-                if (!ids.count(j.id))
-                    for (long long n : j.needs)
-                        if (ids.count(n)) {
-                            ids.insert(j.id);
-                            grew = true;
-                            break;
-                        }
-        }
-        for (const SimJob &j : r->run.jobs)
-            if (ids.count(j.id))
-                again.insert(j.name);
-    } else {
-        for (const SimJob &j : r->run.jobs)
-            again.insert(j.name);
+    if (failedOnly && r->run.state == SimRunState::Success) {
+        if (error)
+            *error = "the run has no failed jobs";
+        return false;
     }
-    const TimePoint now = d->clock.now();
-    r->history = false;
-    r->forcedFailure.clear();
-    d->buildJobs(p->spec, *r, &again);
-    // The rerun's clock: its kept jobs ended before `now`, so they count as done at once.
-    for (auto &[id, t] : r->times)
-        if (t.ended)
-            t.end = std::min(t.end, now);
-    r->simCreated = now;
-    r->run.attempt += 1;
-    r->run.state = SimRunState::Queued;
-    r->run.startedAt.reset();
-    r->run.finishedAt.reset();
-    r->run.updatedAt = d->clock.wallTime(now);
+    std::set<long long> seeds;
+    for (const SimJob &j : r->run.jobs)
+        if (!failedOnly || j.state != SimRunState::Success)
+            seeds.insert(j.id);
+    d->restart(*p, *r, seeds);
+    return true;
+}
+
+bool PipelineEngine::rerunJob(long long runId, long long jobId, std::string *error)
+{
+    std::lock_guard lock(d->mutex);
+    d->advanceAll();
+    Private::Pipeline *p = nullptr;
+    Private::RunRecord *r = d->findRun(runId, &p);
+    if (!r) {
+        if (error)
+            *error = "no run " + std::to_string(runId);
+        return false;
+    }
+    if (!isFinal(r->run.state)) {
+        if (error)
+            *error = "the run is not finished";
+        return false;
+    }
+    const bool known = std::any_of(r->run.jobs.begin(), r->run.jobs.end(),
+                                   [jobId](const SimJob &j) { return j.id == jobId; });
+    if (!known) {
+        if (error)
+            *error = "no job " + std::to_string(jobId) + " in run " + std::to_string(runId);
+        return false;
+    }
+    d->restart(*p, *r, {jobId});
     return true;
 }
 

@@ -138,6 +138,8 @@ public:
 
     // Snapshots (copies), newest first; advance() is applied before answering.
     std::vector<SimRun> runs(const std::string &pipelineKey) const;
+    // The same without the jobs' logs (cheap copies, for lists).
+    std::vector<SimRun> runSummaries(const std::string &pipelineKey) const;
     std::optional<SimRun> run(long long runId) const;
 
     // Actions; false with `error` set when refused (unknown id, wrong state, ...).
@@ -146,6 +148,9 @@ public:
                                      const std::map<std::string, std::string> &inputs,
                                      std::string *error);
     bool rerun(long long runId, bool failedOnly, std::string *error);
+    // Runs one job of a finished run again, with every job downstream of it (GitHub's
+    // "Re-run job", GitLab's job retry); attempt + 1.
+    bool rerunJob(long long runId, long long jobId, std::string *error);
     bool cancel(long long runId, std::string *error);
     // Approves or rejects a waiting job (protected environment, manual job, input step).
     bool review(long long runId, long long jobId, bool approve, const std::string &actor,

@@ -227,7 +227,7 @@ PipelineSpec parsePipeline(const json &e, const std::string &cluster)
             p.historyRuns = e["historyRuns"].get<int>();
         }
         if (p.historyRuns < 0 || p.historyRuns > PipelineSpecBounds::MaxHistoryRuns)
-            throw std::runtime_error("historyRuns must be in [0, 200]");
+            throw std::runtime_error("historyRuns must be in [0, 1000]");
         p.tokens = texts(e, "tokens", 32);
 
         auto addJobs = [&](const json &jobs, const std::string &stage) {

@@ -451,6 +451,15 @@ void tst_GitHubSim::multicloudRollsBack()
             rollbackSeen = j.value("conclusion", "") == "success";
     QVERIFY(rollbackSeen);
 
+    // gh reads the run's log archive (a zip of one file per step) for the failed step.
+    const GhResult failedLog
+        = gh({"run", "view", QString::number(id), "-R", s_multicloud, "--log-failed"});
+    QCOMPARE(failedLog.exitCode, 0);
+    QVERIFY2(failedLog.out.contains("Post-deployment health checks\tProbe /healthz\t"),
+             failedLog.out);
+    QVERIFY2(failedLog.out.contains("Process completed with exit code 1."), failedLog.out);
+    QVERIFY2(!failedLog.out.contains("Automatic rollback"), failedLog.out);
+
     // gh run rerun --failed: only the failed job and what follows it run again.
     QCOMPARE(gh({"run", "rerun", QString::number(id), "-R", s_multicloud, "--failed"}).exitCode, 0);
     const SimRun again = *run(id);

@@ -13,8 +13,12 @@
 #include "registry/registries.h"
 #include "scenario.h"
 #include "simclock.h"
+#include "workload/helmrelease.h"
 #include "workload/kube.h"
 #include "workload/yamljson.h"
+
+#include <base64.h>
+#include <gzip.h>
 
 #include <QtTest>
 
@@ -142,6 +146,7 @@ private slots:
     void needsMatrixReviewAndRollbackJob();
     void rejectAndCancel();
     void rerunAllAndFailedOnly();
+    void helmUpgradeRecordsARevision();
     void historyIsDeterministic();
     void boundsAndLog();
     void parserRefuses_data();
@@ -318,12 +323,87 @@ void tst_PipelineEngine::rerunAllAndFailedOnly()
     QCOMPARE(int(stateOf(r, "verify")), int(SimRunState::Failure));
     QCOMPARE(int(stateOf(r, "rollback")), int(SimRunState::Success));
 
-    QVERIFY(engine.rerun(id, false, &error));
+    // One job: it and what needs it (verify → rollback, notify), the rest kept.
+    const long long prodId = job(r, "Production")->id;
+    QVERIFY(!engine.rerunJob(id, 77, &error));
+    QVERIFY(engine.rerunJob(id, job(r, "verify")->id, &error));
     r = *engine.run(id);
     QCOMPARE(r.attempt, 3);
+    QCOMPARE(job(r, "Production")->id, prodId);
+    QCOMPARE(int(stateOf(r, "verify")), int(SimRunState::Queued));
+    QCOMPARE(int(stateOf(r, "rollback")), int(SimRunState::Queued));
+    QCOMPARE(int(stateOf(r, "Test (a)")), int(SimRunState::Success));
+    QVERIFY(!engine.rerunJob(id, job(r, "verify")->id, &error)); // not finished
+    clock.advance(std::chrono::seconds(10));
+
+    QVERIFY(engine.rerun(id, false, &error));
+    r = *engine.run(id);
+    QCOMPARE(r.attempt, 4);
     for (const SimJob &j : r.jobs)
         QCOMPARE(int(j.state), int(SimRunState::Queued));
     QVERIFY(!engine.rerun(99, false, &error));
+}
+
+void tst_PipelineEngine::helmUpgradeRecordsARevision()
+{
+    SimClock clock = SimClock::manualClock();
+    FakeClusters clusters;
+    ObjectStore &store = clusters.m_store;
+    json deployment = *store.get(Kube::Deployments, "web", "shop");
+    deployment.erase("status");
+    deployment["metadata"]["name"] = "chat-backend";
+    deployment["metadata"].erase("uid");
+    deployment["metadata"].erase("resourceVersion");
+    deployment["metadata"].erase("creationTimestamp");
+    deployment["metadata"]["annotations"]["meta.helm.sh/release-name"] = "chat";
+    deployment["spec"]["template"]["spec"]["containers"][0]["image"] = "acr.io/chat-backend:1.0.0";
+    store.create(Kube::Deployments, deployment);
+    const json release = {{"name", "chat"},
+                          {"namespace", "web"},
+                          {"version", 1},
+                          {"info", {{"status", "deployed"}, {"description", "Install complete"}}},
+                          {"config", json::object()},
+                          {"manifest", "kind: Deployment\nimage: acr.io/chat-backend:1.0.0\n"}};
+    store.create(Kube::Secrets, HelmRelease::secret(release, ""));
+
+    PipelineEngine engine(clock, clusters);
+    engine.addPipeline(parse(R"(
+- provider: github
+  source: chat/app
+  historyRuns: 0
+  jobs:
+    - id: deploy
+      action: {type: helmUpgrade, namespace: web, name: chat, image: "acr.io/chat-backend:2.0.0"}
+)")[0]);
+    std::string error;
+    const long long id
+        = *engine.trigger("chat/app/.github/workflows/ci.yml", "", "push", "x", {}, &error);
+    clock.advance(std::chrono::seconds(20));
+    const SimRun r = *engine.run(id);
+    QCOMPARE(int(r.state), int(SimRunState::Success));
+    QVERIFY(r.jobs[0].log.find("REVISION: 2") != std::string::npos);
+    QCOMPARE(store.get(Kube::Deployments, "web", "chat-backend")
+                 ->at("spec")["template"]["spec"]["containers"][0]["image"],
+             json("acr.io/chat-backend:2.0.0"));
+    // The other Deployment runs another repository: untouched.
+    QCOMPARE(store.get(Kube::Deployments, "web", "shop")
+                 ->at("spec")["template"]["spec"]["containers"][0]["image"],
+             json("nginx:1.25"));
+    const ObjectPtr v1 = store.get(Kube::Secrets, "web", "sh.helm.release.v1.chat.v1");
+    const ObjectPtr v2 = store.get(Kube::Secrets, "web", "sh.helm.release.v1.chat.v2");
+    QVERIFY(v1 && v2);
+    QCOMPARE((*v1)["metadata"]["labels"]["status"], json("superseded"));
+    QCOMPARE((*v2)["metadata"]["labels"]["status"], json("deployed"));
+    const auto helmValue = Orrery::Base64::decode((*v2)["data"].value("release", ""));
+    QVERIFY(helmValue);
+    const auto gzipped = Orrery::Base64::decode(*helmValue);
+    QVERIFY(gzipped);
+    const auto text = Orrery::Gzip::decompress(*gzipped);
+    QVERIFY(text.ok());
+    const json stored = json::parse(text.data);
+    QCOMPARE(stored["version"], json(2));
+    QCOMPARE(stored["info"]["status"], json("deployed"));
+    QCOMPARE(stored["manifest"], json("kind: Deployment\nimage: acr.io/chat-backend:2.0.0\n"));
 }
 
 void tst_PipelineEngine::historyIsDeterministic()
@@ -357,32 +437,47 @@ void tst_PipelineEngine::boundsAndLog()
     SimClock clock = SimClock::manualClock();
     FakeClusters clusters;
     PipelineEngine engine(clock, clusters);
-    auto spec = parse(R"(
+    // 1000 history runs (the most a scenario may ask for) plus 150 running ones: 1100 kept.
+    engine.addPipeline(parse(R"(
 - provider: gitlab
   source: group/project
-  historyRuns: 200
-  jobs:
-    - {id: long, seconds: 1000, steps: [)"
-                      +
-                      [] {
-                          std::string s;
-                          for (int i = 0; i < 100; ++i)
-                              s += std::string(i ? ", " : "") + "step " + std::string(600, 'x');
-                          return s;
-                      }()
-                      + "]}\n")[0];
-    engine.addPipeline(spec);
+  historyRuns: 1000
+  jobs: [{id: build, seconds: 1000}, {id: test, needs: [build]}]
+)")[0]);
     std::string error;
     for (int i = 0; i < 150; ++i)
         QVERIFY(engine.trigger("group/project/.gitlab-ci.yml", "", "push", "x", {}, &error));
-    const auto runs = engine.runs("group/project/.gitlab-ci.yml");
-    QCOMPARE(runs.size(), std::size_t(300));
-    QCOMPARE(runs.front().number, 350);
-    // The oldest finished runs went; the 150 running ones stay.
+    const auto runs = engine.runSummaries("group/project/.gitlab-ci.yml");
+    QCOMPARE(runs.size(), std::size_t(1100));
+    QCOMPARE(runs.front().number, 1150);
+    // The oldest finished runs went; the 150 queued ones stay.
     QCOMPARE(runs.back().number, 51);
-    for (const SimRun &r : runs)
-        QVERIFY(r.jobs.front().log.size() <= 64 * 1024);
-    QVERIFY(runs.back().jobs.front().log.find("[log truncated at 64 KiB]") != std::string::npos);
+    QCOMPARE(runs.front().jobs.size(), std::size_t(2));
+    QCOMPARE(runs.front().jobs[1].needs, std::vector<long long>{runs.front().jobs[0].id});
+
+    // A job's log stops at 64 KiB with one truncation line.
+    engine.addPipeline(parse(R"(
+- provider: jenkins
+  source: big/logs
+  historyRuns: 1
+  jobs:
+    - {id: long, seconds: 1000, steps: [)"
+                             +
+                             [] {
+                                 std::string s;
+                                 for (int i = 0; i < 100; ++i)
+                                     s += std::string(i ? ", " : "") + "step "
+                                          + std::string(600, 'x');
+                                 return s;
+                             }()
+                             + "]}\n")[0]);
+    const auto big = engine.runs("big/logs/Jenkinsfile");
+    QCOMPARE(big.size(), std::size_t(1));
+    const std::string &log = big.front().jobs.front().log;
+    QVERIFY(log.size() <= 64 * 1024);
+    QVERIFY(log.find("[log truncated at 64 KiB]") != std::string::npos);
+    // Summaries carry no logs.
+    QVERIFY(engine.runSummaries("big/logs/Jenkinsfile").front().jobs.front().log.empty());
 }
 
 void tst_PipelineEngine::parserRefuses_data()
