@@ -75,6 +75,10 @@ struct PipelineJob
                          // deployment)
     QString webUrl;      // the provider's page for the job
     QString runner;      // runner or agent name when known
+    // A job that starts another run (a GitLab trigger job / bridge: downstream or child
+    // pipeline): that run's source (project path) and id; empty otherwise.
+    QString downstreamSource;
+    QString downstreamRunId;
 
     bool operator==(const PipelineJob &) const = default;
 };

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A GitLab API v4 answer (or whatever a proxy sends instead) as GitLabResponse decodes it:
+// the first byte picks the decoder (pipelines, one pipeline, jobs/bridges, a created
+// pipeline, a .gitlab-ci.yml) and the HTTP status. Jobs are then linked into the needs DAG
+// with the CI file's needs and with stage order, as GitLabClient::run does: every need must
+// name another job of the run, within the bounds.
+#include "fuzzinput.h"
+#include "pipelines/gitlabresponse.h"
+
+#include <QSet>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return Orrery::Fuzz::run([&] {
+        using namespace Orrery;
+        const Fuzz::Selected in = Fuzz::select(data, size);
+        static const int statuses[] = {200, 201, 400, 401, 403, 404, 500, 0};
+        ApiResponse response;
+        response.status = statuses[(in.selector / 8) % (sizeof statuses / sizeof statuses[0])];
+        response.body = in.payload;
+        const QString what = QStringLiteral("https://gitlab.example.com/api/v4/projects/1");
+        const auto checkJobs = [](QList<PipelineJob> jobs, const GitLabResponse::CiConfig &ci) {
+            if (jobs.size() > GitLabResponse::MaxJobs)
+                __builtin_trap();
+            GitLabResponse::linkJobs(&jobs, ci);
+            QSet<QString> ids;
+            for (const PipelineJob &j : jobs)
+                ids.insert(j.id);
+            for (const PipelineJob &j : jobs) {
+                if (j.needs.size() > GitLabResponse::MaxNeedsPerJob)
+                    __builtin_trap();
+                for (const QString &need : j.needs)
+                    if (need == j.id || !ids.contains(need))
+                        __builtin_trap();
+            }
+        };
+        switch (in.selector % 8) {
+        case 0: {
+            const auto runs
+                = GitLabResponse::decodePipelines(response, QStringLiteral("a/b"), what);
+            if (runs.ok() && runs->size() > GitLabResponse::MaxRuns)
+                __builtin_trap();
+            break;
+        }
+        case 1: (void)GitLabResponse::decodePipeline(response, QStringLiteral("a/b"), what); break;
+        case 2: {
+            const auto jobs = GitLabResponse::decodeJobs(response, what);
+            if (jobs.ok())
+                checkJobs(*jobs, {});
+            break;
+        }
+        case 3: (void)GitLabResponse::decodeCreated(response, what); break;
+        case 4: {
+            // The payload as a CI file, applied to jobs named after its own keys.
+            const auto ci = GitLabResponse::decodeCiConfig(in.payload, what);
+            if (ci.ok()) {
+                QList<PipelineJob> jobs;
+                int id = 1;
+                for (auto it = ci->needs.cbegin(); it != ci->needs.cend() && id < 200; ++it) {
+                    PipelineJob j;
+                    j.id = QString::number(id++);
+                    j.name = it.key();
+                    j.stage = ci->stages.value(id % qMax<qsizetype>(1, ci->stages.size()));
+                    jobs.append(j);
+                    for (const QString &need : it.value().mid(0, 3)) {
+                        PipelineJob n;
+                        n.id = QString::number(id++);
+                        n.name = need + QStringLiteral(" 1/2");
+                        jobs.append(n);
+                    }
+                }
+                checkJobs(jobs, *ci);
+            }
+            break;
+        }
+        case 5: (void)GitLabResponse::decodeAccepted(response, what); break;
+        default: (void)GitLabResponse::errorOf(response, what); break;
+        }
+        (void)GitLabResponse::status(QString::fromUtf8(in.payload.left(40)));
+    });
+}
