@@ -79,7 +79,6 @@ TerminalView::TerminalView(QWidget *parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     viewport()->setCursor(Qt::IBeamCursor);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_vt = vterm_new(m_rows, m_cols);
     vterm_set_utf8(m_vt, 1);
     vterm_output_set_callback(m_vt, TerminalViewCallbacks::output, this);
@@ -87,6 +86,7 @@ TerminalView::TerminalView(QWidget *parent)
     vterm_screen_set_callbacks(m_screen, &s_callbacks, this);
     vterm_screen_enable_altscreen(m_screen, 1);
     vterm_screen_reset(m_screen, 1);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont)); // after m_vt: FontChange resizes
     updateGeometryFromFont();
     connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(),
             qOverload<>(&QWidget::update));
@@ -208,7 +208,7 @@ void TerminalView::updateGeometryFromFont()
 
 bool TerminalView::event(QEvent *e)
 {
-    if (e->type() == QEvent::FontChange) {
+    if (e->type() == QEvent::FontChange && m_vt) {
         updateGeometryFromFont();
         resizeEvent(nullptr);
     }
