@@ -6,6 +6,7 @@
 #include "clustersidebar.h"
 #include "commandpalette.h"
 #include "errorpresenter.h"
+#include "execterminal.h"
 #include "kindjump.h"
 #include "manifestdrop.h"
 #include "namespacefilter.h"
@@ -34,8 +35,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -338,6 +341,11 @@ void MainWindow::buildMenus()
     QAction *previousContext = go->addAction(tr("Previous Context"));
     previousContext->setShortcut(QKeySequence(tr("Ctrl+Alt+Up")));
     connect(previousContext, &QAction::triggered, this, [stepContext] { stepContext(-1); });
+    // A shell in the selected pod (kubectl exec -it … -- sh -c "bash || sh"), in a dock.
+    go->addSeparator();
+    QAction *shell = go->addAction(tr("Open Shell in Pod"));
+    shell->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    connect(shell, &QAction::triggered, this, &MainWindow::openShell);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("Keyboard Shortcuts"));
@@ -472,6 +480,35 @@ bool MainWindow::selectObject(Kind kind, const QString &ns, const QString &name)
     if (m_central->currentWidget() != m_browser)
         selectKind(kind);
     return m_browser->selectObject(kind, ns, name);
+}
+
+void MainWindow::openShell()
+{
+    const KubeObjectPtr object = selectedObject();
+    ClusterSession *session = activeSession();
+    if (!object || !session || object->kind != Kind::Pod) {
+        statusBar()->showMessage(tr("Select a pod to open a shell in it."), 5000);
+        return;
+    }
+    const QString context = activeContext();
+    if (m_preferences->isProtected(context)
+        && QMessageBox::question(this, tr("Open Shell"),
+                                 tr("%1 is a protected context. Open a shell in pod %2 anyway?")
+                                     .arg(context, object->name))
+               != QMessageBox::Yes)
+        return;
+    ExecOptions options;
+    options.ns = object->namespaceName;
+    options.pod = object->name;
+    auto *terminal = new ExecTerminal(session->connection(), options);
+    auto *dock = new QDockWidget(terminal->title(), this);
+    dock->setObjectName(QStringLiteral("shell-%1-%2").arg(options.ns, options.pod));
+    dock->setAttribute(Qt::WA_DeleteOnClose);
+    dock->setWidget(terminal);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->show();
+    terminal->start();
+    terminal->setFocus();
 }
 
 void MainWindow::showDetailsTab(DetailsPane::Tab tab)

@@ -92,6 +92,8 @@ public:
     bool selectObject(Kind kind, const QString &ns, const QString &name);
     KubeObjectPtr selectedObject() const { return m_browser->selectedObject(); }
     void showDetailsTab(DetailsPane::Tab tab);
+    // Ctrl+Shift+E: a shell in the selected pod, in a dock (protected contexts ask first).
+    void openShell();
     void openCommandPalette();
     void openPreferences();
 

@@ -14,7 +14,9 @@
 #include "protobufdecoder.h"
 #include "resourceregistry.h"
 #include "serviceproxy.h"
+#include "simshell.h"
 #include "strategicmergepatch.h"
+#include "streamsession.h"
 #include "tableconverter.h"
 #include "workload/yamljson.h"
 
@@ -458,6 +460,9 @@ struct ApiServer::Private
                     s["kind"] = "Scale";
                 } else if (sub == "log") {
                     s["verbs"] = json::array({"get"});
+                } else if (isStreamSubresource(sub)) {
+                    s["kind"] = sub == "exec" ? "PodExecOptions" : "PodPortForwardOptions";
+                    s["verbs"] = json::array({"create", "get"});
                 }
                 resources.push_back(s);
             }
@@ -748,6 +753,10 @@ struct ApiServer::Private
 
     static std::string verbOf(const httplib::Request &req, const Target &t)
     {
+        // Since Kubernetes 1.31 the WebSocket GET of exec, attach and portforward needs
+        // "create", as the SPDY POST always did (AuthorizePodWebsocketUpgradeCreatePermission).
+        if (isStreamSubresource(t.subresource) && (req.method == "GET" || req.method == "POST"))
+            return "create";
         if (req.method == "GET") {
             if (!t.name.empty())
                 return "get";
@@ -795,6 +804,10 @@ struct ApiServer::Private
         }
         if (t.subresource == "log") {
             serveLog(req, res, t);
+            return;
+        }
+        if (isStreamSubresource(t.subresource)) {
+            serveStream(req, res, t);
             return;
         }
         if (t.subresource == "scale") {
@@ -2080,6 +2093,165 @@ struct ApiServer::Private
     }
 
     // ---------------------------------------------------------------- metrics & reviews
+
+    // ---------------------------------------------------------------- exec, port-forward
+
+    static bool isStreamSubresource(const std::string &sub)
+    {
+        return sub == "exec" || sub == "portforward";
+    }
+
+    std::atomic<int> streamSessions{0};
+    static constexpr int maxStreamSessions = 64;
+
+    static std::vector<std::string> headerTokens(const httplib::Request &req, const char *name)
+    {
+        std::vector<std::string> out;
+        const auto range = req.headers.equal_range(name);
+        for (auto it = range.first; it != range.second; ++it) {
+            std::string word;
+            for (char ch : it->second + ",") {
+                if (ch == ',') {
+                    if (!word.empty())
+                        out.push_back(word);
+                    word.clear();
+                } else if (ch != ' ' && ch != '\t') {
+                    word += ch;
+                }
+            }
+        }
+        return out;
+    }
+
+    // pods/exec and pods/portforward over WebSocket (kubectl 1.30+). cpp-httplib 0.11 knows
+    // no upgrades: the handler answers 101 itself on the request's TLS session and runs the
+    // stream to its end here, then closes the connection, so httplib's own answer afterwards
+    // goes nowhere (its writes fail on the closed session and it drops the connection).
+    void serveStream(const httplib::Request &req, httplib::Response &res, const Target &t)
+    {
+        if (t.resource != "pods" || t.name.empty())
+            throw ApiError(404, "NotFound", "the server could not find the requested resource");
+        json pod;
+        std::string container;
+        {
+            auto guard = store.lock();
+            pod = *mustGet(t);
+            const std::string phase = pod["status"].value("phase", std::string());
+            if (phase == "Succeeded" || phase == "Failed")
+                throw ApiError(
+                    400, "BadRequest",
+                    "cannot "
+                        + std::string(t.subresource == "exec" ? "exec into" : "port-forward to")
+                        + " a container in a completed pod; current phase is " + phase);
+            bool init = false;
+            if (t.subresource == "exec")
+                container = resolveContainer(pod, param(req, "container"), init);
+            if (phase != "Running" || init)
+                throw ApiError(400, "BadRequest",
+                               "unable to upgrade connection: pod " + t.name
+                                   + " is not running (phase " + phase + ")");
+        }
+        std::string upgrade = req.get_header_value("Upgrade");
+        std::transform(upgrade.begin(), upgrade.end(), upgrade.begin(), ::tolower);
+        if (upgrade != "websocket" || !req.ssl)
+            throw ApiError(400, "BadRequest", "Upgrade request required");
+        const std::vector<std::string> supported
+            = t.subresource == "exec"
+                  ? std::vector<std::string>{"v5.channel.k8s.io", "v4.channel.k8s.io"}
+                  : std::vector<std::string>{"v4.channel.k8s.io", "portforward.k8s.io"};
+        std::string protocol;
+        for (const auto &offered : headerTokens(req, "Sec-WebSocket-Protocol")) {
+            if (std::find(supported.begin(), supported.end(), offered) != supported.end()) {
+                protocol = offered;
+                break;
+            }
+        }
+        if (protocol.empty())
+            throw ApiError(400, "BadRequest",
+                           "unable to upgrade: no supported WebSocket subprotocol offered");
+        const std::string key = req.get_header_value("Sec-WebSocket-Key");
+        if (key.empty() || req.get_header_value("Sec-WebSocket-Version") != "13")
+            throw ApiError(400, "BadRequest", "unable to upgrade: invalid WebSocket handshake");
+
+        std::vector<ForwardTarget> targets;
+        if (t.subresource == "portforward") {
+            std::vector<std::string> ports;
+            for (std::size_t i = 0; i < req.get_param_value_count("ports"); ++i) {
+                std::string word;
+                for (char ch : req.get_param_value("ports", i) + ",") {
+                    if (ch == ',') {
+                        if (!word.empty())
+                            ports.push_back(word);
+                        word.clear();
+                    } else {
+                        word += ch;
+                    }
+                }
+            }
+            if (ports.empty() || ports.size() > 16)
+                throw ApiError(400, "BadRequest",
+                               "unable to upgrade: ports are required (1 to 16)");
+            for (const auto &p : ports) {
+                char *end = nullptr;
+                const long portNumber = std::strtol(p.c_str(), &end, 10);
+                if (!end || *end || portNumber < 1 || portNumber > 65535)
+                    throw ApiError(400, "BadRequest", "invalid port: " + p);
+                ForwardTarget target{t.name, t.ns, static_cast<int>(portNumber), false};
+                bool declared = false;
+                for (const auto &c : pod["spec"].value("containers", json::array()))
+                    for (const auto &cp : c.value("ports", json::array()))
+                        if (cp.value("containerPort", 0) == portNumber) {
+                            declared = true;
+                            const std::string name = cp.value("name", std::string());
+                            target.http = name.find("http") != std::string::npos || name == "web"
+                                          || portNumber == 80 || portNumber == 8080;
+                        }
+                if (!declared)
+                    throw ApiError(400, "BadRequest",
+                                   "unable to upgrade: pod " + t.name + " has no container port "
+                                       + p);
+                targets.push_back(target);
+            }
+        }
+
+        if (++streamSessions > maxStreamSessions) {
+            --streamSessions;
+            throw ApiError(429, "TooManyRequests", "too many exec and port-forward sessions");
+        }
+        // httplib hands the handler a const SSL*; the session is this connection's alone
+        // from here until the handler returns.
+        ServerWebSocket ws(const_cast<SSL *>(req.ssl), stopping);
+        if (ws.accept(key, protocol)) {
+            if (t.subresource == "exec") {
+                ShellContainer sc{t.name, t.ns, container, {}, {}};
+                for (const auto &c : pod["spec"].value("containers", json::array())) {
+                    if (c.value("name", std::string()) != container)
+                        continue;
+                    sc.image = c.value("image", std::string());
+                    for (const auto &e : c.value("env", json::array()))
+                        if (e.contains("value") && e["value"].is_string())
+                            sc.env.emplace_back(e.value("name", std::string()),
+                                                e["value"].get<std::string>());
+                }
+                SimShell shell(sc);
+                ExecRequest er;
+                for (std::size_t i = 0; i < req.get_param_value_count("command"); ++i)
+                    er.command.push_back(req.get_param_value("command", i));
+                er.stdinOpen = param(req, "stdin") == "true" || param(req, "stdin") == "1";
+                er.stdoutOpen = param(req, "stdout") != "false" && param(req, "stdout") != "0";
+                er.stderrOpen = param(req, "stderr") != "false" && param(req, "stderr") != "0";
+                er.tty = param(req, "tty") == "true" || param(req, "tty") == "1";
+                er.v5 = protocol == "v5.channel.k8s.io";
+                runExecSession(ws, shell, er);
+            } else {
+                runPortForwardSession(ws, targets);
+            }
+        }
+        ws.close();
+        --streamSessions;
+        res.status = 101;
+        res.set_header("Connection", "close");
+    }
 
     void serveMetrics(const httplib::Request &req, httplib::Response &res, const Target &t)
     {

@@ -91,7 +91,7 @@ json OpenApi::document(const ResourceRegistry &registry, const std::string &gvPa
                      {"delete", operation(r, "delete", "delete" + r.kind, false)}};
         paths[base + "/{name}"] = item;
         for (const auto &sub : r.subresources) {
-            if (sub == "log")
+            if (sub == "log" || sub == "exec" || sub == "portforward")
                 continue;
             ResourceInfo subInfo = r;
             if (sub == "scale") {

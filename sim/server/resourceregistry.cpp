@@ -36,7 +36,8 @@ ResourceRegistry::ResourceRegistry()
         {"pvc"}, {}, {"status"});
     add("", "v1", "persistentvolumes", "PersistentVolume", "persistentvolume", false, {"pv"}, {},
         {"status"});
-    add("", "v1", "pods", "Pod", "pod", true, {"po"}, {"all"}, {"log", "status"});
+    add("", "v1", "pods", "Pod", "pod", true, {"po"}, {"all"},
+        {"log", "status", "exec", "portforward"});
     add("", "v1", "replicationcontrollers", "ReplicationController", "replicationcontroller", true,
         {"rc"}, {"all"}, {"scale", "status"});
     add("", "v1", "resourcequotas", "ResourceQuota", "resourcequota", true, {"quota"}, {},
