@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipelinestyle.h"
+
+#include "theme.h"
+
+#include <QFontDatabase>
+
+namespace Orrery {
+
+QColor PipelineStyle::statusColor(PipelineStatus status)
+{
+    switch (status) {
+    case PipelineStatus::Succeeded: return themeColor(Theme::Role::Ok);
+    case PipelineStatus::Failed: return themeColor(Theme::Role::Danger);
+    case PipelineStatus::Running: return themeColor(Theme::Role::Info);
+    case PipelineStatus::Waiting: return themeColor(Theme::Role::Warning);
+    case PipelineStatus::Queued:
+    case PipelineStatus::Cancelled:
+    case PipelineStatus::Skipped:
+    case PipelineStatus::Unknown: break;
+    }
+    return themeColor(Theme::Role::Neutral);
+}
+
+QColor PipelineStyle::statusFill(PipelineStatus status)
+{
+    switch (status) {
+    case PipelineStatus::Succeeded: return themeColor(Theme::Role::OkFill);
+    case PipelineStatus::Failed: return themeColor(Theme::Role::DangerFill);
+    case PipelineStatus::Running: return themeColor(Theme::Role::InfoFill);
+    case PipelineStatus::Waiting: return themeColor(Theme::Role::WarningFill);
+    case PipelineStatus::Queued:
+    case PipelineStatus::Cancelled:
+    case PipelineStatus::Skipped:
+    case PipelineStatus::Unknown: break;
+    }
+    return themeColor(Theme::Role::NeutralFill);
+}
+
+QColor PipelineStyle::critical()
+{
+    return themeColor(Theme::Role::Accent);
+}
+
+QColor PipelineStyle::background()
+{
+    return themeColor(Theme::Role::Canvas);
+}
+
+QColor PipelineStyle::text()
+{
+    return themeColor(Theme::Role::Text);
+}
+
+QColor PipelineStyle::mutedText()
+{
+    return themeColor(Theme::Role::MutedText);
+}
+
+QColor PipelineStyle::edge()
+{
+    return themeColor(Theme::Role::Border);
+}
+
+QFont PipelineStyle::titleFont()
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(9.5);
+    f.setBold(true);
+    return f;
+}
+
+QFont PipelineStyle::detailFont()
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(8.5);
+    return f;
+}
+
+QFont PipelineStyle::logFont()
+{
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    f.setPointSizeF(7.5);
+    return f;
+}
+
+} // namespace Orrery
