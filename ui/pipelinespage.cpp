@@ -8,6 +8,7 @@
 #include <pipelinerunmodel.h>
 #include <pipelinerunsmodel.h>
 #include <pipelinescene.h>
+#include <pipelinestatusdelegate.h>
 
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -39,6 +40,10 @@ QString providerTitle(PipelineProvider provider)
 
 constexpr int s_logPollMs = 2000;
 constexpr int s_maxLogBlocks = 50000;
+constexpr qsizetype s_maxLogLineBytes = 1024 * 1024;
+// A failed job's tail: the last 64 KiB of at most 256 pieces.
+constexpr qsizetype s_tailBytes = 64 * 1024;
+constexpr int s_maxTailPieces = 256;
 
 } // namespace
 
@@ -95,6 +100,9 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     m_table->setColumnWidth(PipelineRunsModel::EventColumn, 110);
     m_table->setColumnWidth(PipelineRunsModel::DurationColumn, 70);
     m_table->setObjectName(QStringLiteral("pipelineRuns"));
+    m_table->setItemDelegateForColumn(
+        PipelineRunsModel::StatusColumn,
+        new PipelineStatusDelegate(PipelineRunsModel::StatusRole, m_table));
 
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(s_maxLogBlocks);
@@ -113,11 +121,14 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     right->addWidget(logBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
+    right->setSizes({540, 180});
     auto *split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("pipelineSplit"));
     split->addWidget(m_table);
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({520, 880});
 
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -313,6 +324,7 @@ void PipelinesPage::showJobLog(const QString &jobId)
         return;
     ++m_logGeneration;
     m_logTimer.stop();
+    m_logRest.clear();
     m_logJob = jobId;
     m_log->clear();
     m_logTitle->setText(
@@ -323,48 +335,73 @@ void PipelinesPage::showJobLog(const QString &jobId)
 void PipelinesPage::readLog(const QString &runId, const QString &jobId, qint64 offset,
                             int generation)
 {
-    m_client->jobLog(m_sourceName, runId, jobId, offset, this,
-                     [this, runId, jobId, generation](const Result<PipelineLogChunk> &r) {
-                         if (generation != m_logGeneration)
-                             return;
-                         if (!r.ok()) {
-                             m_log->appendPlainText(
-                                 tr("The log cannot be read: %1").arg(r.error().toString()));
-                             return;
-                         }
-                         const QStringList lines = PipelineFormat::logLines(r->text);
-                         if (!lines.isEmpty()) {
-                             QScrollBar *bar = m_log->verticalScrollBar();
-                             const bool atEnd = bar->value() == bar->maximum();
-                             m_log->appendPlainText(lines.join(QLatin1Char('\n')));
-                             if (atEnd)
-                                 bar->setValue(bar->maximum());
-                         }
-                         if (r->complete)
-                             return;
-                         // Streamed while the job runs: the next piece in a moment.
-                         const qint64 next = r->nextOffset;
-                         disconnect(m_logNext);
-                         m_logNext = connect(&m_logTimer, &QTimer::timeout, this,
-                                             [this, runId, jobId, next, generation] {
-                                                 if (generation == m_logGeneration && m_client)
-                                                     readLog(runId, jobId, next, generation);
-                                             });
-                         m_logTimer.start(s_logPollMs);
-                     });
+    m_client->jobLog(
+        m_sourceName, runId, jobId, offset, this,
+        [this, runId, jobId, offset, generation](const Result<PipelineLogChunk> &r) {
+            if (generation != m_logGeneration)
+                return;
+            if (!r.ok()) {
+                m_log->appendPlainText(tr("The log cannot be read: %1").arg(r.error().toString()));
+                return;
+            }
+            // Pieces end anywhere (inside a line, a UTF-8 sequence, a colour escape): only
+            // whole lines are shown, the rest waits for the next piece.
+            m_logRest += r->text;
+            const qsizetype cut = r->complete ? m_logRest.size() : m_logRest.lastIndexOf('\n') + 1;
+            const QStringList lines = PipelineFormat::logLines(m_logRest.left(cut));
+            m_logRest.remove(0, cut);
+            if (m_logRest.size() > s_maxLogLineBytes) // a "line" without end: shown as it is
+                m_logRest.clear();
+            if (!lines.isEmpty()) {
+                QScrollBar *bar = m_log->verticalScrollBar();
+                const bool atEnd = bar->value() == bar->maximum();
+                m_log->appendPlainText(lines.join(QLatin1Char('\n')));
+                if (atEnd)
+                    bar->setValue(bar->maximum());
+            }
+            if (r->complete)
+                return;
+            const qint64 next = r->nextOffset;
+            if (next > offset) {
+                // More is there already: read on at once.
+                readLog(runId, jobId, next, generation);
+                return;
+            }
+            // Streamed while the job runs: the next piece in a moment.
+            disconnect(m_logNext);
+            m_logNext = connect(&m_logTimer, &QTimer::timeout, this,
+                                [this, runId, jobId, next, generation] {
+                                    if (generation == m_logGeneration && m_client)
+                                        readLog(runId, jobId, next, generation);
+                                });
+            m_logTimer.start(s_logPollMs);
+        });
 }
 
 void PipelinesPage::readLogTail(const QString &jobId)
 {
     if (!m_client || !m_runModel->hasRun())
         return;
-    const QString runId = m_runModel->run().id;
+    readLogTailFrom(m_runModel->run().id, jobId, 0, std::make_shared<QByteArray>(), 0);
+}
+
+void PipelinesPage::readLogTailFrom(const QString &runId, const QString &jobId, qint64 offset,
+                                    std::shared_ptr<QByteArray> tail, int pieces)
+{
     m_client->jobLog(
-        m_sourceName, runId, jobId, 0, this,
-        [this, runId, jobId](const Result<PipelineLogChunk> &r) {
-            if (!r.ok() || m_runModel->run().id != runId)
+        m_sourceName, runId, jobId, offset, this,
+        [this, runId, jobId, offset, tail, pieces](const Result<PipelineLogChunk> &r) {
+            if (!r.ok() || !m_client || m_runModel->run().id != runId)
                 return;
-            QStringList lines = PipelineFormat::logLines(r->text);
+            // Only the end matters: keep the last bytes of what came.
+            tail->append(r->text);
+            if (tail->size() > s_tailBytes)
+                tail->remove(0, tail->size() - s_tailBytes);
+            if (!r->complete && r->nextOffset > offset && pieces < s_maxTailPieces) {
+                readLogTailFrom(runId, jobId, r->nextOffset, tail, pieces + 1);
+                return;
+            }
+            QStringList lines = PipelineFormat::logLines(*tail);
             while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
                 lines.removeLast();
             m_scene->setLogTail(

@@ -77,6 +77,8 @@ private:
     void onRunSelected();
     void readLog(const QString &runId, const QString &jobId, qint64 offset, int generation);
     void readLogTail(const QString &jobId);
+    void readLogTailFrom(const QString &runId, const QString &jobId, qint64 offset,
+                         std::shared_ptr<QByteArray> tail, int pieces);
     void updateHeader();
     void exportRun();
 
@@ -101,6 +103,7 @@ private:
     QTimer m_logTimer; // the next piece of a running job's log
     QMetaObject::Connection m_logNext;
     QString m_logJob;
+    QByteArray m_logRest; // the unfinished last line of the log read so far
     int m_logGeneration = 0;
     bool m_fixedClock = false;
     QString m_fittedRun;

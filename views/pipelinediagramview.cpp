@@ -9,6 +9,10 @@
 
 namespace Orrery {
 
+namespace {
+constexpr qreal s_minFitZoom = 0.8;
+} // namespace
+
 PipelineDiagramView::PipelineDiagramView(PipelineScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
@@ -35,7 +39,9 @@ void PipelineDiagramView::fitDiagram()
         return;
     const qreal scale = qMin<qreal>(
         1.0, qMin(viewport()->width() / rect.width(), viewport()->height() / rect.height()));
-    setTransform(QTransform::fromScale(qMax<qreal>(scale, 0.2), qMax<qreal>(scale, 0.2)));
+    // Never so small that the names cannot be read: a wide run scrolls instead.
+    const qreal zoom = qMax<qreal>(scale, s_minFitZoom);
+    setTransform(QTransform::fromScale(zoom, zoom));
 }
 
 void PipelineDiagramView::wheelEvent(QWheelEvent *event)

@@ -17,7 +17,7 @@ public:
     explicit PipelineDiagramView(PipelineScene *scene, QWidget *parent = nullptr);
 
     PipelineScene *pipelineScene() const { return m_scene; }
-    // Zooms so the whole diagram fits (never above 100 %).
+    // Zooms so the whole diagram fits (between 80 % and 100 %; a wider run scrolls).
     void fitDiagram();
     qreal zoom() const;
 

@@ -133,7 +133,7 @@ void PipelineNodeItem::refresh()
 
 QRectF PipelineNodeItem::boundingRect() const
 {
-    return QRectF(-2, -2, Width + 4, Height + m_detail + 4);
+    return QRectF(-5, -5, Width + 10, Height + m_detail + 10);
 }
 
 void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -144,8 +144,13 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const PipelineStatus s = status();
     const QRectF box(0, 0, Width, Height + m_detail);
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor border = n.critical ? PipelineStyle::critical() : PipelineStyle::statusColor(s);
-    painter->setPen(QPen(border, n.critical ? 3.0 : 1.5));
+    if (n.critical) {
+        // The critical path: an outline around the card, outside its status border.
+        painter->setPen(QPen(PipelineStyle::critical(), 2.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(box.adjusted(-3, -3, 3, 3), 8, 8);
+    }
+    painter->setPen(QPen(PipelineStyle::statusColor(s), 1.5));
     painter->setBrush(PipelineStyle::statusFill(s));
     painter->drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     // The status stripe on the left.
@@ -249,7 +254,7 @@ void PipelineEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
             if (!path.controlPointRect().intersects(exposed))
                 continue;
             QPen pen(e.critical ? PipelineStyle::critical() : PipelineStyle::edge(),
-                     e.critical ? 3.0 : 1.4);
+                     e.critical ? 2.5 : 1.4);
             if (e.back)
                 pen.setStyle(Qt::DashLine);
             painter->setPen(pen);

@@ -39,7 +39,9 @@ QColor PipelineStyle::statusFill(PipelineStatus status)
 
 QColor PipelineStyle::critical()
 {
-    return themeColor(Theme::Role::Accent);
+    // Not a status colour (Accent is Info's blue, the running colour): the text colour, dark on
+    // light and light on dark, reads as "this chain" whatever the nodes' statuses.
+    return themeColor(Theme::Role::Text);
 }
 
 QColor PipelineStyle::background()
@@ -59,7 +61,7 @@ QColor PipelineStyle::mutedText()
 
 QColor PipelineStyle::edge()
 {
-    return themeColor(Theme::Role::Border);
+    return themeColor(Theme::Role::MutedText);
 }
 
 QFont PipelineStyle::titleFont()

@@ -10,7 +10,8 @@ namespace Orrery {
 
 // Colours and fonts of the run diagram and the runs list, from the Theme's roles (so light and
 // dark follow a switch at the next paint): succeeded Ok, failed Danger, running Info, waiting
-// for a person Warning, queued/cancelled/skipped/unknown Neutral; the critical path in Accent.
+// for a person Warning, queued/cancelled/skipped/unknown Neutral; the critical path in the text
+// colour (no status uses it).
 class PipelineStyle
 {
 public:
