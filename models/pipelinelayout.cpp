@@ -262,10 +262,14 @@ QList<int> PipelineLayout::updateCriticalPath(const QList<PipelineJob> &jobs, co
             v = m_edges.at(e).from;
         }
     }
-    for (int e = 0; e < m_edges.size(); ++e)
+    m_criticalChanged = false;
+    for (int e = 0; e < m_edges.size(); ++e) {
+        m_criticalChanged = m_criticalChanged || m_edges[e].critical != edgeOnPath[e];
         m_edges[e].critical = edgeOnPath[e];
+    }
     for (int v = 0; v < count; ++v) {
         Node &n = m_nodes[v];
+        m_criticalChanged = m_criticalChanged || n.critical != onPath[v];
         if (n.critical != onPath[v] || n.seconds != seconds[v]) {
             n.critical = onPath[v];
             n.seconds = seconds[v];

@@ -53,8 +53,9 @@ public:
     // jobs one by one.
     void build(const QList<PipelineJob> &jobs, const QSet<QString> &expandedGroups = {});
     // Durations at `now` and the critical path; returns the nodes whose `critical` flag or
-    // duration changed.
+    // duration changed (criticalChanged() says whether the path itself moved).
     QList<int> updateCriticalPath(const QList<PipelineJob> &jobs, const QDateTime &now);
+    bool criticalChanged() const { return m_criticalChanged; }
 
     const QList<Node> &nodes() const { return m_nodes; }
     const QList<Edge> &edges() const { return m_edges; }
@@ -83,6 +84,7 @@ private:
     QList<int> m_topoOrder;
     int m_rankCount = 0;
     bool m_hasCycle = false;
+    bool m_criticalChanged = false;
 };
 
 } // namespace Orrery

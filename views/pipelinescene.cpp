@@ -222,51 +222,148 @@ void PipelineEdgeLayer::setBounds(const QRectF &bounds)
     m_bounds = bounds;
 }
 
-void PipelineEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void PipelineEdgeLayer::invalidate()
+{
+    m_routed = false;
+    update();
+}
+
+void PipelineEdgeLayer::route()
+{
+    // Forward edges are routed orthogonally through the gap before the target's column
+    // (source → right to the gap, along the gap, → right into the target), and shared pieces are
+    // drawn once: a matrix of 192 jobs fanning into two is 192 short stubs, one trunk and two
+    // arrows rather than 384 curves (GitHub's own run graph merges its lines the same way).
+    m_lines.clear();
+    m_heads.clear();
+    const PipelineLayout &layout = m_scene->m_layout;
+    QSet<QPair<int, int>> stubsOut;                // (node, gap x)
+    QSet<int> stubsIn;                             // node
+    QHash<int, QList<QPair<qreal, qreal>>> trunks; // gap x -> y intervals
+    for (const PipelineLayout::Edge &e : layout.edges()) {
+        if (e.back || isLong(e))
+            continue;
+        const PipelineNodeItem *from = m_scene->m_items.value(layout.nodes().value(e.from).key);
+        const PipelineNodeItem *to = m_scene->m_items.value(layout.nodes().value(e.to).key);
+        if (!from || !to)
+            continue;
+        const qreal y1 = from->pos().y() + PipelineNodeItem::Height / 2;
+        const qreal y2 = to->pos().y() + PipelineNodeItem::Height / 2;
+        const qreal x1 = from->pos().x() + PipelineNodeItem::Width;
+        const qreal x2 = to->pos().x();
+        const int gap = qRound(x2 - PipelineScene::ColumnGap / 2);
+        if (!stubsOut.contains({e.from, gap})) {
+            stubsOut.insert({e.from, gap});
+            m_lines << QLineF(x1, y1, gap, y1);
+        }
+        // Every edge into a node comes through the gap before its column: one stub, one arrow.
+        if (!stubsIn.contains(e.to)) {
+            stubsIn.insert(e.to);
+            m_lines << QLineF(gap, y2, x2, y2);
+            m_heads << QPointF(x2, y2);
+        }
+        trunks[gap] << qMakePair(qMin(y1, y2), qMax(y1, y2));
+    }
+    for (auto it = trunks.begin(); it != trunks.end(); ++it) {
+        QList<QPair<qreal, qreal>> &spans = it.value();
+        std::sort(spans.begin(), spans.end());
+        QPair<qreal, qreal> current = spans.first();
+        for (int i = 1; i <= spans.size(); ++i) {
+            if (i < spans.size() && spans.at(i).first <= current.second) {
+                current.second = qMax(current.second, spans.at(i).second);
+                continue;
+            }
+            if (current.second > current.first)
+                m_lines << QLineF(it.key(), current.first, it.key(), current.second);
+            if (i < spans.size())
+                current = spans.at(i);
+        }
+    }
+    m_routed = true;
+}
+
+bool PipelineEdgeLayer::isLong(const PipelineLayout::Edge &e) const
 {
     const PipelineLayout &layout = m_scene->m_layout;
+    return layout.nodes().value(e.to).rank - layout.nodes().value(e.from).rank > 1;
+}
+
+QPainterPath PipelineEdgeLayer::pathOf(const PipelineLayout::Edge &e) const
+{
+    const PipelineLayout &layout = m_scene->m_layout;
+    const PipelineNodeItem *from = m_scene->m_items.value(layout.nodes().value(e.from).key);
+    const PipelineNodeItem *to = m_scene->m_items.value(layout.nodes().value(e.to).key);
+    if (!from || !to)
+        return {};
+    const QPointF a = from->pos() + QPointF(PipelineNodeItem::Width, PipelineNodeItem::Height / 2);
+    const QPointF b = to->pos() + QPointF(0, PipelineNodeItem::Height / 2);
+    QPainterPath path(a);
+    if (e.back) {
+        // Backwards (a cycle in `needs`): a dashed loop under the nodes.
+        const qreal below = qMax(a.y(), b.y()) + PipelineNodeItem::Height;
+        path.cubicTo(a + QPointF(40, 0), QPointF(a.x() + 40, below),
+                     QPointF((a.x() + b.x()) / 2, below));
+        path.cubicTo(QPointF(b.x() - 40, below), b - QPointF(40, 0), b);
+        return path;
+    }
+    if (isLong(e)) {
+        // Across columns: a curve of its own, so it never seems to join a bundle it passes.
+        const qreal dx = qMax<qreal>(40, (b.x() - a.x()) / 3);
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
+        return path;
+    }
+    const qreal gap = qRound(b.x() - PipelineScene::ColumnGap / 2);
+    path.lineTo(gap, a.y());
+    path.lineTo(gap, b.y());
+    path.lineTo(b);
+    return path;
+}
+
+void PipelineEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    if (!m_routed)
+        route();
+    const QRectF exposed = option->exposedRect.adjusted(-4, -4, 4, 4);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
-    const QRectF exposed = option->exposedRect;
-    // Critical edges last, on top.
-    for (int pass = 0; pass < 2; ++pass) {
-        for (const PipelineLayout::Edge &e : layout.edges()) {
-            if (e.critical != (pass == 1))
-                continue;
-            const PipelineNodeItem *from = m_scene->m_items.value(layout.nodes().value(e.from).key);
-            const PipelineNodeItem *to = m_scene->m_items.value(layout.nodes().value(e.to).key);
-            if (!from || !to)
-                continue;
-            const QPointF a
-                = from->pos() + QPointF(PipelineNodeItem::Width, PipelineNodeItem::Height / 2);
-            const QPointF b = to->pos() + QPointF(0, PipelineNodeItem::Height / 2);
-            QPainterPath path(a);
-            if (e.back) {
-                // Backwards: loop under the nodes.
-                const qreal below = qMax(a.y(), b.y()) + PipelineNodeItem::Height;
-                path.cubicTo(a + QPointF(40, 0), QPointF(a.x() + 40, below),
-                             QPointF((a.x() + b.x()) / 2, below));
-                path.cubicTo(QPointF(b.x() - 40, below), b - QPointF(40, 0), b);
-            } else {
-                const qreal dx = qMax<qreal>(20, (b.x() - a.x()) / 2);
-                path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
-            }
-            if (!path.controlPointRect().intersects(exposed))
-                continue;
-            QPen pen(e.critical ? PipelineStyle::critical() : PipelineStyle::edge(),
-                     e.critical ? 2.5 : 1.4);
-            if (e.back)
-                pen.setStyle(Qt::DashLine);
-            painter->setPen(pen);
-            painter->drawPath(path);
-            // Arrow head.
-            painter->setBrush(pen.color());
-            painter->setPen(Qt::NoPen);
-            QPolygonF head;
-            head << b << b + QPointF(-7, -4) << b + QPointF(-7, 4);
-            painter->drawPolygon(head);
-            painter->setBrush(Qt::NoBrush);
-        }
+    const QColor colour = PipelineStyle::edge();
+    painter->setPen(QPen(colour, 1.4, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+    for (const QLineF &line : std::as_const(m_lines)) {
+        if (QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(exposed))
+            painter->drawLine(line);
+    }
+    auto drawHead = [painter](const QPointF &b, const QColor &c) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(c);
+        const QPointF head[3] = {b, b + QPointF(-7, -4), b + QPointF(-7, 4)};
+        painter->drawPolygon(head, 3);
+    };
+    for (const QPointF &b : std::as_const(m_heads)) {
+        if (exposed.contains(b))
+            drawHead(b, colour);
+    }
+    // Edges across columns as curves, cycles dashed, the critical path on top, thick.
+    const PipelineLayout &layout = m_scene->m_layout;
+    QList<const PipelineLayout::Edge *> order;
+    for (const PipelineLayout::Edge &e : layout.edges()) {
+        if (!e.critical && (e.back || isLong(e)))
+            order << &e;
+    }
+    for (const PipelineLayout::Edge &e : layout.edges()) {
+        if (e.critical)
+            order << &e;
+    }
+    for (const PipelineLayout::Edge *edge : std::as_const(order)) {
+        const PipelineLayout::Edge &e = *edge;
+        const QPainterPath path = pathOf(e);
+        if (path.isEmpty() || !path.controlPointRect().adjusted(-3, -3, 3, 3).intersects(exposed))
+            continue;
+        const QColor c = e.critical ? PipelineStyle::critical() : colour;
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(c, e.critical ? 2.5 : 1.4, e.back ? Qt::DashLine : Qt::SolidLine,
+                             Qt::FlatCap, Qt::MiterJoin));
+        painter->drawPath(path);
+        drawHead(path.currentPosition(), c);
     }
 }
 
@@ -462,7 +559,7 @@ void PipelineScene::restackRank(int rank)
     bounds.adjust(-Margin, -Margin, Margin, Margin + PipelineNodeItem::Height);
     bounds.setTopLeft(QPointF(0, 0));
     m_edges->setBounds(bounds);
-    m_edges->update();
+    m_edges->invalidate();
     setSceneRect(bounds);
 }
 
@@ -486,13 +583,13 @@ void PipelineScene::updateCritical()
     if (!m_model)
         return;
     const QList<int> changed = m_layout.updateCriticalPath(m_model->run().jobs, now());
-    bool criticalMoved = false;
     for (int v : changed) {
         if (PipelineNodeItem *item = m_items.value(m_layout.nodes().at(v).key))
             item->update();
-        criticalMoved = true;
     }
-    if (criticalMoved)
+    // The edges are one item over the whole diagram: repainted only when the path moved, not
+    // for a duration ticking.
+    if (m_layout.criticalChanged())
         m_edges->update();
 }
 

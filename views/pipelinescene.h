@@ -8,6 +8,8 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QHash>
+#include <QLineF>
+#include <QPainterPath>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
@@ -54,19 +56,39 @@ private:
 };
 
 // The edges, all in one item that paints only what is exposed (house style: dense layers are
-// one item). Forward edges are curves from a node's right side to the next node's left side;
-// edges closing a cycle are dashed; the critical path is drawn thick in the accent colour.
+// one item). Edges between neighbouring columns are routed orthogonally through the gap before
+// their target's column and shared pieces are drawn once (route()), so a wide matrix fanning in
+// or out stays cheap and readable; edges across several columns are curves of their own; edges
+// closing a cycle are dashed curves; the critical path is drawn on top, thick,
+// in PipelineStyle::critical().
 class PipelineEdgeLayer : public QGraphicsItem
 {
 public:
     explicit PipelineEdgeLayer(PipelineScene *scene);
     void setBounds(const QRectF &bounds);
+    // Nodes moved or the graph changed: route again at the next paint.
+    void invalidate();
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    // The pieces drawn for the forward edges (tests, the benchmark).
+    int lineCount()
+    {
+        if (!m_routed)
+            route();
+        return int(m_lines.size());
+    }
 
 private:
+    void route();
+    // Spans more than one column (drawn as its own curve, not bundled).
+    bool isLong(const PipelineLayout::Edge &edge) const;
+    QPainterPath pathOf(const PipelineLayout::Edge &edge) const;
+
     PipelineScene *m_scene;
     QRectF m_bounds;
+    bool m_routed = false;
+    QList<QLineF> m_lines;
+    QList<QPointF> m_heads;
 };
 
 // The run diagram of one run (a PipelineRunModel): PipelineLayout's ranks left to right,
@@ -118,6 +140,7 @@ public:
     int layoutCount() const { return m_layoutCount; }
     // Node centres' rectangles by key, for tests.
     QRectF nodeRect(const QString &key) const;
+    PipelineEdgeLayer *edgeLayer() const { return m_edges; }
 
 signals:
     void jobActivated(const QString &jobId);

@@ -64,25 +64,35 @@ QColor PipelineStyle::edge()
     return themeColor(Theme::Role::MutedText);
 }
 
+// Built once: paint() asks for them for every node.
 QFont PipelineStyle::titleFont()
 {
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPointSizeF(9.5);
-    f.setBold(true);
+    static const QFont f = [] {
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPointSizeF(9.5);
+        font.setBold(true);
+        return font;
+    }();
     return f;
 }
 
 QFont PipelineStyle::detailFont()
 {
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPointSizeF(8.5);
+    static const QFont f = [] {
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPointSizeF(8.5);
+        return font;
+    }();
     return f;
 }
 
 QFont PipelineStyle::logFont()
 {
-    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    f.setPointSizeF(7.5);
+    static const QFont f = [] {
+        QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        font.setPointSizeF(7.5);
+        return font;
+    }();
     return f;
 }
 

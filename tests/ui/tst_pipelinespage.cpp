@@ -8,6 +8,7 @@
 // (docs/screenshots/pipelines-*.png): the runs list with a run diagram in the light and dark
 // looks.
 #include <pipelinediagramview.h>
+#include <pipelineexporter.h>
 #include <pipelinefixtures.h>
 #include <pipelinepoller.h>
 #include <pipelinerunmodel.h>
@@ -241,6 +242,19 @@ private slots:
         page.diagramView()->fitDiagram();
         QApplication::processEvents();
         QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("pipelines-matrix.png"))));
+        // And expanded, exported as the headless command does.
+        PipelineExporter::Options options;
+        options.now = fixedNow();
+        options.expandedGroups = {QStringLiteral("build")};
+        options.scale = 0.5;
+        QVERIFY(PipelineExporter::write(
+                    matrix, QDir(dir).filePath(QStringLiteral("pipelines-matrix-expanded.png")),
+                    options)
+                    .ok());
+        QVERIFY(PipelineExporter::write(
+                    PipelineFixtures::chatRun(fixedNow()),
+                    QDir(dir).filePath(QStringLiteral("pipelines-chat-run.json")), options)
+                    .ok());
     }
 
     void cleanupTestCase() { Theme::instance()->setMode(Theme::Mode::Light); }
