@@ -19,6 +19,12 @@ int runDoctor(const QCommandLineParser &parser);
 // writes the topology and exits (exporttopologycommand.cpp).
 int runExportTopology(const QCommandLineParser &parser);
 
+// --export-pipeline RUN FILE.{png,svg,json} [--theme light|dark]: reads the run (PipelineRunRef:
+// PROVIDER[@HOST]:SOURCE#RUN through makePipelineClient(), or file:RUN.json) and writes its
+// diagram or the run as JSON; exit 0 written, 1 provider or file problem, 2 usage
+// (exportpipelinecommand.cpp).
+int runExportPipeline(const QCommandLineParser &parser);
+
 // --play FILE --context C [--kubeconfig F] [--namespace N] [--yes-i-mean C], or --play FILE
 // --demo: runs a runbook through the audited writer, one output line per step; exit 0 all
 // steps ok, 1 a step failed, 2 nothing ran (usage, kubeconfig, runbook error, pinned to

@@ -7,6 +7,7 @@
 #include "demomonitoring.h"
 #include "operationpageswiring.h"
 #include "operationswiring.h"
+#include "pipelineswiring.h"
 #include "topologywiring.h"
 
 #include <alertspage.h>
@@ -112,6 +113,7 @@ int runGui(const QCommandLineParser &parser)
     AlertsWiring *alerts = installAlertsPage(window);
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
+    installPipelinesPage(window);
 
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

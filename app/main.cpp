@@ -58,6 +58,12 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate(
              "main", "Write the topology of --context to a .png, .svg or .json file and exit."),
          QCoreApplication::translate("main", "file")},
+        {QStringLiteral("export-pipeline"),
+         QCoreApplication::translate(
+             "main", "Write a pipeline run's diagram (.png, .svg) or the run (.json) to the file "
+                     "given after it, and exit. RUN: github:OWNER/REPO#ID, gitlab:PROJECT#ID, "
+                     "jenkins@HOST:JOB#N (PROVIDER@HOST for other hosts) or file:RUN.json."),
+         QCoreApplication::translate("main", "run")},
         {QStringLiteral("play"),
          QCoreApplication::translate("main", "Run a runbook against --context (or the --demo "
                                              "cluster), print each step's outcome and exit."),
@@ -174,6 +180,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runExportTopology(parser);
     if (parser.isSet(QStringLiteral("top")))
         return App::runTop(parser);
+    if (parser.isSet(QStringLiteral("export-pipeline")))
+        return App::runExportPipeline(parser);
     if (parser.isSet(QStringLiteral("alerts")))
         return App::runAlerts(parser);
     return App::runGui(parser);

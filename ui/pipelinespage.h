@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pipelines/pipelineclient.h>
+
+#include <QDateTime>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace Orrery {
+
+class PipelineDiagramView;
+class PipelinePoller;
+class PipelineRunModel;
+class PipelineRunsModel;
+class PipelineScene;
+
+// The "Pipelines" page: the runs of one source (a GitHub repository, a GitLab project, a
+// Jenkins job) in a live list (PipelineRunsModel), the selected run's diagram (PipelineScene)
+// and a log pane. The header says where the runs come from (provider, source, API base) and,
+// when the client reports it, the API quota left; the status line says when the runs were read
+// or why they could not be (with the back-off delay). Clicking a job shows its full log, read
+// progressively while the job runs; a failed job's last lines appear on its node. "Export…"
+// writes the shown run as PNG, SVG or JSON.
+//
+// Without a client (no provider configured) the page says how to configure one.
+class PipelinesPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PipelinesPage(QWidget *parent = nullptr);
+    ~PipelinesPage() override;
+
+    // The provider to read and the source in it; null: none configured.
+    void setClient(std::shared_ptr<PipelineClient> client, const QString &source);
+    // Fixes the clock durations are shown against (screenshots, tests) and stops ticking.
+    void setNow(const QDateTime &now);
+    // Selects a run (by id) in the list; false when it is not listed.
+    bool selectRun(const QString &runId);
+    // Shows a job's full log in the log pane.
+    void showJobLog(const QString &jobId);
+
+    PipelinePoller *poller() const { return m_poller; }
+    PipelineRunsModel *runsModel() const { return m_runsModel; }
+    PipelineRunModel *runModel() const { return m_runModel; }
+    PipelineScene *scene() const { return m_scene; }
+    PipelineDiagramView *diagramView() const { return m_view; }
+    QTableView *runsTable() const { return m_table; }
+    QPlainTextEdit *logView() const { return m_log; }
+    QLabel *logTitle() const { return m_logTitle; }
+    QLabel *sourceLabel() const { return m_source; }
+    QLabel *quotaLabel() const { return m_quota; }
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *emptyLabel() const { return m_empty; }
+    QString shownJob() const { return m_logJob; }
+
+signals:
+    // The run shown in the diagram changed (empty: none).
+    void runShown(const QString &runId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onPolled(const std::optional<Error> &error);
+    void onRunSelected();
+    void readLog(const QString &runId, const QString &jobId, qint64 offset, int generation);
+    void readLogTail(const QString &jobId);
+    void readLogTailFrom(const QString &runId, const QString &jobId, qint64 offset,
+                         std::shared_ptr<QByteArray> tail, int pieces);
+    void updateHeader();
+    void exportRun();
+
+    std::shared_ptr<PipelineClient> m_client;
+    QString m_sourceName;
+    PipelinePoller *m_poller;
+    PipelineRunsModel *m_runsModel;
+    PipelineRunModel *m_runModel;
+    PipelineScene *m_scene;
+    PipelineDiagramView *m_view;
+    QTableView *m_table;
+    QPlainTextEdit *m_log;
+    QLabel *m_logTitle;
+    QLabel *m_source;
+    QLabel *m_quota;
+    QLabel *m_status;
+    QLabel *m_empty;
+    QStackedWidget *m_stack;
+    QPushButton *m_refresh;
+    QPushButton *m_export;
+    QTimer m_ticker;
+    QTimer m_logTimer; // the next piece of a running job's log
+    QMetaObject::Connection m_logNext;
+    QString m_logJob;
+    QByteArray m_logRest; // the unfinished last line of the log read so far
+    int m_logGeneration = 0;
+    bool m_fixedClock = false;
+    QString m_fittedRun;
+};
+
+} // namespace Orrery
