@@ -96,7 +96,8 @@ void tst_PipelineOperations::initTestCase()
     connect.token = s_token;
     connect.environment = QProcessEnvironment();
     auto connection = connectPipelineSource(m_source, connect);
-    QVERIFY2(connection.ok(), qPrintable(connection.error().toString()));
+    QVERIFY2(connection.ok(),
+             connection.ok() ? "" : qPrintable(connection.error().toString()));
     m_connection = *connection;
     QCOMPARE(m_connection.apiBase, QStringLiteral("https://%1/api/v3").arg(m_source.host));
     m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
@@ -110,6 +111,9 @@ void tst_PipelineOperations::initTestCase()
 
 void tst_PipelineOperations::cleanupTestCase()
 {
+    // The operations hold the client (and so its transport, whose keep-alive connections
+    // would hold the front's stop for a minute).
+    qDeleteAll(findChildren<ClusterOperation *>());
     m_writer.reset();
     m_connection = {};
     m_audit.reset();
@@ -294,7 +298,7 @@ void tst_PipelineOperations::factory()
         done = true;
     });
     QVERIFY(Test::waitUntil([&] { return done; }, 20000));
-    QVERIFY2(runs.ok(), qPrintable(runs.error().toString()));
+    QVERIFY2(runs.ok(), runs.ok() ? "" : qPrintable(runs.error().toString()));
     QCOMPARE(runs->size(), 5);
     QCOMPARE(m_connection.client->baseUrl(), m_connection.apiBase);
 
