@@ -96,8 +96,7 @@ void tst_PipelineOperations::initTestCase()
     connect.token = s_token;
     connect.environment = QProcessEnvironment();
     auto connection = connectPipelineSource(m_source, connect);
-    QVERIFY2(connection.ok(),
-             connection.ok() ? "" : qPrintable(connection.error().toString()));
+    QVERIFY2(connection.ok(), connection.ok() ? "" : qPrintable(connection.error().toString()));
     m_connection = *connection;
     QCOMPARE(m_connection.apiBase, QStringLiteral("https://%1/api/v3").arg(m_source.host));
     m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
