@@ -398,6 +398,17 @@ void tst_PipelineOperations::headlessMatchesGh()
     QCOMPARE(gitlab.exitCode, 1);
     QVERIFY2(gitlab.err.contains("gitlab"), gitlab.err.constData());
     QCOMPARE(orrery({"--pipelines", "--provider", "github"}).exitCode, 2);
+
+    // --demo: the embedded simulator's GitHub, every seed's repositories.
+    const Process demo
+        = orrery({"--pipelines", "--demo", "--repo", "acme/platform", "--json", "--limit", "1"});
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    const QJsonArray demoRuns = QJsonDocument::fromJson(demo.out).array();
+    QCOMPARE(demoRuns.size(), 1);
+    QCOMPARE(demoRuns.at(0).toObject().value("source").toString(), QStringLiteral("acme/platform"));
+    const Process notInDemo = orrery({"--pipelines", "--demo", "--repo", "nope/x"});
+    QCOMPARE(notInDemo.exitCode, 1);
+    QVERIFY2(notInDemo.err.contains("pfe-v2/pfe-application"), notInDemo.err.constData());
     QCOMPARE(orrery({"--pipelines", "--provider", "travis", "--repo", "a/b"}).exitCode, 2);
 }
 
