@@ -41,6 +41,11 @@ int runTop(const QCommandLineParser &parser);
 // not answering (why, in words), 2 usage (alertscommand.cpp).
 int runAlerts(const QCommandLineParser &parser);
 
+// --pipelines --provider github|gitlab|jenkins --repo R|--job J [--host H] [--ca FILE] [--json]
+// [--limit N], or --pipelines --demo --repo R: a source's newest runs with their jobs (stages),
+// as a table or JSON; exit 0, 1 the error in words, 2 usage (pipelinescommand.cpp).
+int runPipelines(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

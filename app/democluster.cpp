@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "democluster.h"
 
+#include <front/servicefront.h>
+#include <github/githubservice.h>
+#include <pipelines/pipelineengine.h>
 #include <simulator.h>
 #include <util/async.h>
 
@@ -25,6 +28,11 @@ struct Started
     std::vector<std::string> clusters;
     std::vector<std::string> metricsUrls;
     std::vector<std::string> ruleFiles;
+    // The simulated GitHub on the services front (empty without it).
+    std::string servicesUrl;
+    std::string servicesCa;
+    std::string githubToken;
+    std::vector<std::pair<std::string, std::string>> githubRepos; // owner/repo, workflow name
 };
 
 } // namespace
@@ -67,6 +75,23 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                 started.clusters = simulator->clusterNames();
                 started.metricsUrls = simulator->metricsUrls();
                 started.ruleFiles = simulator->ruleFiles();
+                Sim::ServiceFront *front = simulator->services();
+                auto *github = front ? dynamic_cast<Sim::GitHubService *>(front->service("github"))
+                                     : nullptr;
+                if (github) {
+                    started.servicesUrl = simulator->servicesUrl();
+                    started.servicesCa = simulator->servicesCaCertificate();
+                    const std::vector<std::string> tokens = github->tokens();
+                    if (!tokens.empty())
+                        started.githubToken = tokens.front();
+                    for (const Sim::PipelineSpec &spec : github->engine().pipelines("github")) {
+                        bool seen = false;
+                        for (const auto &repo : started.githubRepos)
+                            seen = seen || repo.first == spec.source;
+                        if (!seen)
+                            started.githubRepos.emplace_back(spec.source, spec.name);
+                    }
+                }
             }
             return started;
         },
@@ -96,8 +121,29 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
             for (const std::string &c : started.contexts)
                 m_contexts << QString::fromStdString(c);
             startMonitoring(started.clusters, started.metricsUrls, started.ruleFiles);
+            const QUrl services(QString::fromStdString(started.servicesUrl));
+            for (const auto &[repo, name] : started.githubRepos) {
+                PipelineSource source;
+                source.provider = PipelineProvider::GitHub;
+                source.host = QStringLiteral("%1:%2").arg(services.host()).arg(services.port());
+                source.source = QString::fromStdString(repo);
+                source.label = QString::fromStdString(name);
+                m_pipelineSources << source;
+            }
+            m_servicesCa = QByteArray::fromStdString(started.servicesCa);
+            m_githubToken = QByteArray::fromStdString(started.githubToken);
             done(path);
         });
+}
+
+PipelineConnectOptions DemoCluster::pipelineConnectOptions() const
+{
+    PipelineConnectOptions options;
+    options.caPem = m_servicesCa;
+    options.token = m_githubToken;
+    // The demo's sources never ask gh or the keyring: the token above is the simulator's.
+    options.environment = QProcessEnvironment();
+    return options;
 }
 
 void DemoCluster::startMonitoring(const std::vector<std::string> &clusters,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <monitoring/localmonitoringservers.h>
+#include <pipelines/pipelinesources.h>
 #include <util/result.h>
 
 #include <QObject>
@@ -44,6 +45,12 @@ public:
     // Prometheus and Alertmanager for the demo (NotStarted until the cluster runs).
     MonitoringServersStatus monitoring() const { return m_monitoring->status(); }
 
+    // The simulated GitHub's repositories (every seed's GitHub Actions pipelines) as pipeline
+    // sources on the services front, and what connecting them takes: the front's CA and the
+    // scenarios' token, in memory only (never in the settings). Empty until the cluster runs.
+    QList<PipelineSource> pipelineSources() const { return m_pipelineSources; }
+    PipelineConnectOptions pipelineConnectOptions() const;
+
 signals:
     void monitoringChanged(const Orrery::MonitoringServersStatus &status);
 
@@ -56,6 +63,9 @@ private:
     QTemporaryDir m_dir;
     QString m_kubeconfigPath;
     QStringList m_contexts;
+    QList<PipelineSource> m_pipelineSources;
+    QByteArray m_servicesCa;
+    QByteArray m_githubToken;
     LocalMonitoringServers *m_monitoring; // a child: stops its servers with the demo
 };
 

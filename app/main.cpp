@@ -116,6 +116,32 @@ void addOptions(QCommandLineParser &parser)
                                              "URL or service/NAMESPACE/NAME[:PORT] of "
                                              "--context (instead of the context's own)."),
          QCoreApplication::translate("main", "url")},
+        {QStringLiteral("pipelines"),
+         QCoreApplication::translate(
+             "main", "Print the newest runs of --repo or --job with their jobs (stages) and exit "
+                     "(--json: as JSON; --demo: the embedded simulator's GitHub).")},
+        {QStringLiteral("provider"),
+         QCoreApplication::translate("main", "With --pipelines: github, gitlab or jenkins."),
+         QCoreApplication::translate("main", "provider")},
+        {QStringLiteral("repo"),
+         QCoreApplication::translate("main", "With --pipelines: the repository or project "
+                                             "(OWNER/REPO, GROUP/PROJECT)."),
+         QCoreApplication::translate("main", "repo")},
+        {QStringLiteral("job"),
+         QCoreApplication::translate("main", "With --pipelines: the Jenkins job (FOLDER/JOB)."),
+         QCoreApplication::translate("main", "job")},
+        {QStringLiteral("host"),
+         QCoreApplication::translate("main", "With --pipelines: the provider's host (HOST[:PORT] "
+                                             "or the API's URL); default github.com or "
+                                             "gitlab.com."),
+         QCoreApplication::translate("main", "host")},
+        {QStringLiteral("ca"),
+         QCoreApplication::translate("main", "With --pipelines: a PEM file of the CA to trust "
+                                             "for --host."),
+         QCoreApplication::translate("main", "file")},
+        {QStringLiteral("limit"),
+         QCoreApplication::translate("main", "With --pipelines: how many runs (default 20)."),
+         QCoreApplication::translate("main", "N")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate(
              "main",
@@ -184,6 +210,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runExportPipeline(parser);
     if (parser.isSet(QStringLiteral("alerts")))
         return App::runAlerts(parser);
+    if (parser.isSet(QStringLiteral("pipelines")))
+        return App::runPipelines(parser);
     return App::runGui(parser);
 }
 
@@ -193,7 +221,8 @@ bool wantsHeadless(int argc, char *argv[])
         const QByteArray arg(argv[i]);
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
             || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
-            || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts")
+            || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts"
+            || arg == "--pipelines")
             return true;
     }
     return false;

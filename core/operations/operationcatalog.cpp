@@ -2,6 +2,7 @@
 #include "operationcatalog.h"
 
 #include "cordonoperation.h"
+#include "pipelineoperations.h"
 #include "rollbackoperation.h"
 #include "workloadoperations.h"
 
@@ -71,6 +72,22 @@ const Row *row(const QString &id)
     return nullptr;
 }
 
+struct PipelineRow
+{
+    const char *id;
+    const char *label; // translated in the OperationCatalog context
+};
+
+constexpr PipelineRow s_pipelineRows[] = {
+    {"pipeline-trigger", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Run workflow\u2026")},
+    {"pipeline-rerun", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Re-run all jobs")},
+    {"pipeline-rerun-failed", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Re-run failed jobs")},
+    {"pipeline-cancel", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Cancel run")},
+    {"pipeline-approve", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Approve deployment\u2026")},
+    {"pipeline-reject", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Reject deployment\u2026")},
+    {"pipeline-download-log", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Download log\u2026")},
+};
+
 } // namespace
 
 QStringList OperationCatalog::ids(Kind kind, bool paused, bool unschedulable)
@@ -85,7 +102,12 @@ QStringList OperationCatalog::ids(Kind kind, bool paused, bool unschedulable)
 QString OperationCatalog::label(const QString &id)
 {
     const Row *r = row(id);
-    return r ? tr(r->label) : id;
+    if (r)
+        return tr(r->label);
+    for (const PipelineRow &p : s_pipelineRows)
+        if (id == QLatin1String(p.id))
+            return tr(p.label);
+    return id;
 }
 
 std::optional<AccessCheck> OperationCatalog::access(const QString &id, Kind kind, const QString &ns)
@@ -99,6 +121,25 @@ ClusterOperation *OperationCatalog::create(const QString &id, HttpTransport *tra
 {
     const Row *r = row(id);
     return r ? r->create(transport, object, parent) : nullptr;
+}
+
+QStringList OperationCatalog::pipelineIds()
+{
+    QStringList ids;
+    for (const PipelineRow &p : s_pipelineRows)
+        ids << QLatin1String(p.id);
+    return ids;
+}
+
+ClusterOperation *OperationCatalog::createPipeline(const QString &id,
+                                                   std::shared_ptr<PipelineClient> client,
+                                                   HttpTransport *transport,
+                                                   const PipelineActionTarget &target,
+                                                   QObject *parent)
+{
+    const std::optional<PipelineAction> action = PipelineOperation::actionFromId(id);
+    return action ? new PipelineOperation(std::move(client), transport, *action, target, parent)
+                  : nullptr;
 }
 
 } // namespace Orrery

@@ -10,9 +10,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Orrery {
+
+struct PipelineActionTarget;
+class PipelineClient;
 
 // The operations a user starts on one object, by id: "scale", "restart", "pause", "resume",
 // "set-image", "rollback", "cordon", "uncordon", "delete". One row each: the menu label, the
@@ -35,6 +39,19 @@ public:
     // uncordon), not fetched; null for an unknown id.
     static ClusterOperation *create(const QString &id, HttpTransport *transport,
                                     const OperationTarget &object, QObject *parent = nullptr);
+
+    // The pipeline actions (PipelineOperation, docs/pipelines.md "Actions"), in menu order:
+    // "pipeline-trigger", "pipeline-rerun", "pipeline-rerun-failed", "pipeline-cancel",
+    // "pipeline-approve", "pipeline-reject", "pipeline-download-log". label() names them too.
+    // No Kubernetes permission gates them: the provider's answer does (fetch(), plan()).
+    static QStringList pipelineIds();
+    // The action `id` on `target` through a provider's client and transport
+    // (connectPipelineSource()); null for an id that is not a pipeline action.
+    static ClusterOperation *createPipeline(const QString &id,
+                                            std::shared_ptr<PipelineClient> client,
+                                            HttpTransport *transport,
+                                            const PipelineActionTarget &target,
+                                            QObject *parent = nullptr);
 };
 
 } // namespace Orrery

@@ -1,0 +1,631 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipelineoperations.h"
+
+#include "kube/actions/writeexecutor.h"
+#include "kube/httptransport.h"
+#include "pipelines/githubclient.h"
+#include "util/jsonread.h"
+
+#include <QFile>
+#include <QMetaObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUrl>
+
+namespace Orrery {
+
+namespace {
+
+struct ActionName
+{
+    PipelineAction action;
+    const char *id;
+};
+
+constexpr ActionName s_actions[] = {
+    {PipelineAction::Trigger, "pipeline-trigger"},
+    {PipelineAction::Rerun, "pipeline-rerun"},
+    {PipelineAction::RerunFailed, "pipeline-rerun-failed"},
+    {PipelineAction::Cancel, "pipeline-cancel"},
+    {PipelineAction::Approve, "pipeline-approve"},
+    {PipelineAction::Reject, "pipeline-reject"},
+    {PipelineAction::DownloadLog, "pipeline-download-log"},
+};
+
+bool validRepo(const QString &source)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"));
+    return valid.match(source).hasMatch() && !source.contains(QLatin1String(".."));
+}
+
+bool validId(const QString &id)
+{
+    bool ok = false;
+    return id.toLongLong(&ok) > 0 && ok;
+}
+
+QString providerTitle(PipelineProvider provider)
+{
+    switch (provider) {
+    case PipelineProvider::GitHub: return QStringLiteral("GitHub Actions");
+    case PipelineProvider::GitLab: return QStringLiteral("GitLab CI");
+    case PipelineProvider::Jenkins: return QStringLiteral("Jenkins");
+    }
+    return {};
+}
+
+ApiRequest githubPost(const QString &path, QByteArray body)
+{
+    ApiRequest r;
+    r.method = "POST";
+    r.path = path;
+    r.accept = "application/vnd.github+json";
+    r.headers.append(qMakePair(QByteArray("X-GitHub-Api-Version"), QByteArray("2022-11-28")));
+    if (!body.isEmpty()) {
+        r.contentType = "application/json";
+        r.body = std::move(body);
+    }
+    return r;
+}
+
+void queued(QObject *context, std::function<void()> fn)
+{
+    // Queued, as an answer from the server would be: callers connect after run()/fetch().
+    QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
+}
+
+} // namespace
+
+PipelineOperation::PipelineOperation(std::shared_ptr<PipelineClient> client,
+                                     HttpTransport *transport, PipelineAction action,
+                                     PipelineActionTarget target, QObject *parent)
+    : ClusterOperation(transport, OperationTarget{Kind::Namespace, target.source, target.runId},
+                       parent)
+    , m_client(std::move(client))
+    , m_action(action)
+    , m_target(std::move(target))
+{
+    m_trigger.workflow = m_target.workflow;
+}
+
+QString PipelineOperation::actionId(PipelineAction action)
+{
+    for (const ActionName &a : s_actions)
+        if (a.action == action)
+            return QLatin1String(a.id);
+    return {};
+}
+
+std::optional<PipelineAction> PipelineOperation::actionFromId(const QString &id)
+{
+    for (const ActionName &a : s_actions)
+        if (id == QLatin1String(a.id))
+            return a.action;
+    return std::nullopt;
+}
+
+void PipelineOperation::setTrigger(const PipelineTrigger &trigger)
+{
+    m_trigger = trigger;
+    if (m_trigger.workflow.isEmpty())
+        m_trigger.workflow = m_target.workflow;
+}
+
+void PipelineOperation::setComment(const QString &comment)
+{
+    m_comment = comment;
+}
+
+void PipelineOperation::setLogFile(const QString &path)
+{
+    m_logFile = path;
+}
+
+QString PipelineOperation::runName() const
+{
+    if (m_action == PipelineAction::Trigger)
+        return m_trigger.workflow;
+    if (m_run && m_run->number > 0)
+        return m_run->name.isEmpty() ? tr("run #%1").arg(m_run->number)
+                                     : tr("run #%1 (%2)").arg(m_run->number).arg(m_run->name);
+    return tr("run %1").arg(m_target.runId);
+}
+
+QString PipelineOperation::where() const
+{
+    return tr("%1 on %2 (%3)")
+        .arg(m_target.source,
+             providerTitle(m_client ? m_client->provider() : PipelineProvider::GitHub),
+             m_client ? m_client->baseUrl() : QString());
+}
+
+QStringList PipelineOperation::environments() const
+{
+    QStringList names;
+    for (const GitHubPendingDeployment &d : m_pending)
+        if (!names.contains(d.environment))
+            names << d.environment;
+    if (m_run)
+        for (const PipelineJob &j : m_run->jobs)
+            if (!j.environment.isEmpty() && !names.contains(j.environment))
+                names << j.environment;
+    return names;
+}
+
+QString PipelineOperation::title() const
+{
+    switch (m_action) {
+    case PipelineAction::Trigger: return tr("Run workflow %1").arg(m_trigger.workflow);
+    case PipelineAction::Rerun: return tr("Re-run %1").arg(runName());
+    case PipelineAction::RerunFailed: return tr("Re-run failed jobs of %1").arg(runName());
+    case PipelineAction::Cancel: return tr("Cancel %1").arg(runName());
+    case PipelineAction::Approve: return tr("Approve deployment of %1").arg(runName());
+    case PipelineAction::Reject: return tr("Reject deployment of %1").arg(runName());
+    case PipelineAction::DownloadLog: return tr("Download log of job %1").arg(m_target.jobId);
+    }
+    return {};
+}
+
+QString PipelineOperation::actionLabel() const
+{
+    switch (m_action) {
+    case PipelineAction::Trigger: return tr("Run");
+    case PipelineAction::Rerun:
+    case PipelineAction::RerunFailed: return tr("Re-run");
+    case PipelineAction::Cancel: return tr("Cancel run");
+    case PipelineAction::Approve: return tr("Approve");
+    case PipelineAction::Reject: return tr("Reject");
+    case PipelineAction::DownloadLog: return tr("Download");
+    }
+    return {};
+}
+
+QString PipelineOperation::failureTitle() const
+{
+    return tr("Cannot %1").arg(title());
+}
+
+ClusterOperation::Scope PipelineOperation::scope() const
+{
+    return {m_target.source, objectKind(),
+            m_action == PipelineAction::Trigger ? m_trigger.workflow : runName()};
+}
+
+QString PipelineOperation::accessProblem() const
+{
+    if (m_action == PipelineAction::DownloadLog)
+        return {};
+    if (m_action == PipelineAction::Approve || m_action == PipelineAction::Reject) {
+        if (m_pending.isEmpty())
+            return {};
+        for (const GitHubPendingDeployment &d : m_pending)
+            if (d.currentUserCanApprove)
+                return {};
+        QStringList names;
+        for (const GitHubPendingDeployment &d : m_pending)
+            names << d.environment;
+        return tr("GitHub says you may not review the deployment to %1 (required reviewers: "
+                  "%2).")
+            .arg(names.join(QStringLiteral(", ")),
+                 m_pending.first().reviewers.join(QStringLiteral(", ")));
+    }
+    if (m_canPush && !*m_canPush)
+        return tr("GitHub says your token has no write access to %1: running, re-running and "
+                  "cancelling workflows needs it.")
+            .arg(m_target.source);
+    return {};
+}
+
+void PipelineOperation::fetch(Done done)
+{
+    if (!m_client || !transport()) {
+        queued(this, [done] {
+            done(Error(Error::Code::InvalidArgument, tr("no pipeline provider is connected")));
+        });
+        return;
+    }
+    if (m_client->provider() != PipelineProvider::GitHub || !validRepo(m_target.source)) {
+        setObject(nlohmann::json::object());
+        queued(this, [done] { done({}); });
+        return;
+    }
+    const QPointer<PipelineOperation> self(this);
+    // The steps after the repository's permissions, by action.
+    auto afterRepo = [self, done]() {
+        if (!self)
+            return;
+        PipelineOperation *op = self.data();
+        if (op->m_action == PipelineAction::Trigger) {
+            PipelineRunFilter filter;
+            filter.event = QStringLiteral("workflow_dispatch");
+            filter.limit = 30;
+            op->m_client->runs(op->m_target.source, filter, op,
+                               [op, done](const Result<QList<PipelineRun>> &runs) {
+                                   if (runs.ok())
+                                       for (const PipelineRun &r : *runs)
+                                           op->m_knownRuns.insert(r.id);
+                                   op->setObject(nlohmann::json::object());
+                                   done(runs.ok() ? Result<void>() : Result<void>(runs.error()));
+                               });
+            return;
+        }
+        op->m_client->run(
+            op->m_target.source, op->m_target.runId, op,
+            [op, done](const Result<PipelineRun> &run) {
+                if (!run.ok()) {
+                    done(run.error());
+                    return;
+                }
+                op->m_run = *run;
+                if (op->m_action != PipelineAction::Approve
+                    && op->m_action != PipelineAction::Reject) {
+                    op->setObject(nlohmann::json::object());
+                    done({});
+                    return;
+                }
+                auto *github = dynamic_cast<GitHubClient *>(op->m_client.get());
+                if (!github) {
+                    op->setObject(nlohmann::json::object());
+                    done({});
+                    return;
+                }
+                github->pendingDeployments(
+                    op->m_target.source, op->m_target.runId, op,
+                    [op, done](const Result<QList<GitHubPendingDeployment>> &pending) {
+                        if (!pending.ok()) {
+                            done(pending.error());
+                            return;
+                        }
+                        op->m_pending = *pending;
+                        op->setObject(nlohmann::json::object());
+                        done({});
+                    });
+            });
+    };
+    fetchJson(transport(), QStringLiteral("/repos/") + m_target.source, this,
+              [self, afterRepo](const Result<nlohmann::json> &repo) {
+                  if (!self)
+                      return;
+                  // A repository that cannot be read leaves the decision to the server.
+                  if (repo.ok())
+                      if (const nlohmann::json *p = JsonRead::find(*repo, "permissions");
+                          p && p->is_object())
+                          self->m_canPush = JsonRead::boolean(*p, "push")
+                                            || JsonRead::boolean(*p, "admin")
+                                            || JsonRead::boolean(*p, "maintain");
+                  afterRepo();
+              });
+}
+
+QString PipelineOperation::nothingToDo() const
+{
+    if (!m_run)
+        return {};
+    switch (m_action) {
+    case PipelineAction::Cancel:
+        if (pipelineStatusIsFinal(m_run->status))
+            return tr("%1 already finished (%2): there is nothing to cancel.")
+                .arg(runName(), pipelineStatusName(m_run->status));
+        break;
+    case PipelineAction::Approve:
+    case PipelineAction::Reject:
+        if (m_pending.isEmpty())
+            return tr("%1 waits for no deployment review.").arg(runName());
+        break;
+    default: break;
+    }
+    return {};
+}
+
+Result<QList<PlannedWrite>> PipelineOperation::plan(bool dryRun) const
+{
+    if (!m_client)
+        return Error(Error::Code::InvalidArgument, tr("no pipeline provider is connected"));
+    if (m_client->provider() != PipelineProvider::GitHub)
+        return Error(Error::Code::Unsupported,
+                     tr("%1 actions are not available in this build of Orrery yet")
+                         .arg(providerTitle(m_client->provider())));
+    if (!validRepo(m_target.source))
+        return Error(Error::Code::InvalidArgument,
+                     tr("\"%1\" is not a GitHub repository: give OWNER/REPO").arg(m_target.source));
+    if (const QString problem = accessProblem(); !problem.isEmpty())
+        return Error(Error::Code::Forbidden, problem);
+    const QString repo = QStringLiteral("/repos/") + m_target.source;
+    PlannedWrite w;
+    w.apiVersion = QStringLiteral("github/v3");
+    w.kind = objectKind();
+    w.ns = m_target.source;
+    w.name = m_target.runId;
+    w.dryRun = dryRun;
+    if (m_action == PipelineAction::Trigger) {
+        if (m_trigger.workflow.isEmpty())
+            return Error(Error::Code::InvalidArgument,
+                         tr("Say which workflow to run (its file name, e.g. deploy.yml)."));
+        if (m_trigger.ref.isEmpty())
+            return Error(Error::Code::InvalidArgument,
+                         tr("Say which branch or tag to run the workflow on."));
+        w.verb = QStringLiteral("trigger");
+        w.name = m_trigger.workflow;
+        w.request
+            = githubPost(repo + QStringLiteral("/actions/workflows/")
+                             + QString::fromLatin1(QUrl::toPercentEncoding(m_trigger.workflow))
+                             + QStringLiteral("/dispatches"),
+                         GitHubResponse::encodeDispatch(m_trigger.ref, m_trigger.inputs));
+        w.body = JsonRead::parse(w.request.body);
+        QStringList inputs;
+        for (auto it = m_trigger.inputs.cbegin(); it != m_trigger.inputs.cend(); ++it)
+            inputs << it.key() + QLatin1Char('=') + it.value();
+        w.description = inputs.isEmpty() ? tr("Run workflow %1 on %2 in %3")
+                                               .arg(m_trigger.workflow, m_trigger.ref, where())
+                                         : tr("Run workflow %1 on %2 in %3 with %4")
+                                               .arg(m_trigger.workflow, m_trigger.ref, where(),
+                                                    inputs.join(QStringLiteral(", ")));
+        return QList<PlannedWrite>{w};
+    }
+    if (!validId(m_target.runId))
+        return Error(Error::Code::InvalidArgument,
+                     tr("\"%1\" is not a run id").arg(m_target.runId));
+    const QString runPath = repo + QStringLiteral("/actions/runs/") + m_target.runId;
+    switch (m_action) {
+    case PipelineAction::Rerun:
+    case PipelineAction::RerunFailed: {
+        const bool failed = m_action == PipelineAction::RerunFailed;
+        if (m_run && !pipelineStatusIsFinal(m_run->status))
+            return Error(Error::Code::Conflict,
+                         tr("%1 is still %2: it can be re-run once it finished.")
+                             .arg(runName(), pipelineStatusName(m_run->status)));
+        w.verb = QStringLiteral("rerun");
+        w.request = githubPost(
+            runPath + (failed ? QStringLiteral("/rerun-failed-jobs") : QStringLiteral("/rerun")),
+            {});
+        w.description = failed ? tr("Re-run the failed jobs of %1 in %2").arg(runName(), where())
+                               : tr("Re-run all jobs of %1 in %2").arg(runName(), where());
+        return QList<PlannedWrite>{w};
+    }
+    case PipelineAction::Cancel:
+        w.verb = QStringLiteral("cancel");
+        w.request = githubPost(runPath + QStringLiteral("/cancel"), {});
+        w.description = tr("Cancel %1 in %2").arg(runName(), where());
+        return QList<PlannedWrite>{w};
+    case PipelineAction::Approve:
+    case PipelineAction::Reject: {
+        const bool approve = m_action == PipelineAction::Approve;
+        QStringList ids;
+        QStringList names;
+        QString jobEnvironment;
+        if (m_run)
+            for (const PipelineJob &j : m_run->jobs)
+                if (j.id == m_target.jobId)
+                    jobEnvironment = j.environment;
+        for (const GitHubPendingDeployment &d : m_pending) {
+            const bool chosen
+                = m_target.jobId.isEmpty()
+                      ? d.currentUserCanApprove
+                      : (d.environmentId == m_target.jobId || d.environment == m_target.jobId
+                         || (!jobEnvironment.isEmpty() && d.environment == jobEnvironment));
+            if (chosen) {
+                ids << d.environmentId;
+                names << d.environment;
+            }
+        }
+        if (ids.isEmpty())
+            return Error(Error::Code::NotFound,
+                         tr("%1 waits for no deployment you may review").arg(runName()));
+        w.verb = approve ? QStringLiteral("approve") : QStringLiteral("reject");
+        w.request = githubPost(runPath + QStringLiteral("/pending_deployments"),
+                               GitHubResponse::encodeReview(ids, approve, m_comment));
+        w.body = JsonRead::parse(w.request.body);
+        w.description = approve ? tr("Approve the deployment of %1 to %2 in %3")
+                                      .arg(runName(), names.join(QStringLiteral(", ")), where())
+                                : tr("Reject the deployment of %1 to %2 in %3")
+                                      .arg(runName(), names.join(QStringLiteral(", ")), where());
+        return QList<PlannedWrite>{w};
+    }
+    case PipelineAction::DownloadLog:
+        if (m_target.jobId.isEmpty() || m_logFile.isEmpty())
+            return Error(Error::Code::InvalidArgument,
+                         tr("Say which job's log to download and to which file."));
+        return QList<PlannedWrite>{};
+    case PipelineAction::Trigger: break;
+    }
+    return QList<PlannedWrite>{};
+}
+
+QStringList PipelineOperation::summary() const
+{
+    QStringList lines = ClusterOperation::summary();
+    if (m_action == PipelineAction::DownloadLog) {
+        lines << tr("Download the log of job %1 of %2 in %3 to %4")
+                     .arg(m_target.jobId, runName(), where(), m_logFile);
+        return lines;
+    }
+    QStringList protectedNames;
+    for (const GitHubPendingDeployment &d : m_pending)
+        protectedNames << d.environment;
+    if (!protectedNames.isEmpty())
+        lines << tr("Protected environment(s) waiting for review: %1")
+                     .arg(protectedNames.join(QStringLiteral(", ")));
+    const QStringList all = environments();
+    if (!all.isEmpty() && m_action != PipelineAction::Approve && m_action != PipelineAction::Reject)
+        lines << tr("This run deploys to: %1").arg(all.join(QStringLiteral(", ")));
+    if ((m_action == PipelineAction::Approve || m_action == PipelineAction::Reject)
+        && !m_comment.isEmpty())
+        lines << tr("Comment: %1").arg(m_comment);
+    return lines;
+}
+
+QString PipelineOperation::details() const
+{
+    // The request as sent, without its headers: the token is the transport's, never here.
+    return ClusterOperation::details();
+}
+
+void PipelineOperation::dryRun(WriteExecutor *, DryRunDone done)
+{
+    const Result<QList<PlannedWrite>> planned = plan(true);
+    const bool ok = planned.ok();
+    const QString text = ok ? tr("%1 has no dry run; the request was checked here (repository, "
+                                 "run, permissions) and nothing was sent.")
+                                  .arg(providerTitle(m_client->provider()))
+                            : planned.error().message;
+    queued(this, [done, ok, text] { done(ok, text); });
+}
+
+void PipelineOperation::finishWith(
+    bool ok, const QString &line, const QString &explanation,
+    std::optional<std::pair<PlannedWrite, Result<ApiResponse>>> failure)
+{
+    OperationReport report;
+    report.ok = ok;
+    report.description = title();
+    report.lines << line;
+    report.explanation = explanation;
+    report.failure = std::move(failure);
+    finish(report);
+}
+
+void PipelineOperation::run(WriteExecutor *writer)
+{
+    const Result<QList<PlannedWrite>> planned = plan(false);
+    if (!planned.ok()) {
+        const QString explanation = planned.error().message;
+        queued(this, [this, explanation] { finishWith(false, explanation, explanation); });
+        return;
+    }
+    if (m_action == PipelineAction::DownloadLog) {
+        downloadLog(0, std::make_shared<QByteArray>());
+        return;
+    }
+    const PlannedWrite write = planned->first();
+    writer->send(write, this, [this, write](const Result<ApiResponse> &response) {
+        if (response.ok() && response->isSuccess()) {
+            if (m_action == PipelineAction::Trigger) {
+                findStartedRun(write, response, 10);
+                return;
+            }
+            finishWith(true, tr("%1: done (%2)").arg(write.description).arg(response->status), {});
+            return;
+        }
+        QString explanation;
+        if (!response.ok()) {
+            explanation
+                = tr("%1 could not be reached: %2")
+                      .arg(providerTitle(m_client->provider()), response.error().toString());
+        } else {
+            const Error e
+                = GitHubResponse::errorOf(response->status, response->body, write.request.path);
+            explanation
+                = response->status == 403
+                      ? tr("GitHub refused (HTTP 403): %1\nThe token may lack the "
+                           "\"actions: write\" permission on %2.")
+                            .arg(e.message, m_target.source)
+                      : tr("GitHub refused (HTTP %1): %2").arg(response->status).arg(e.message);
+        }
+        finishWith(false, tr("%1: failed: %2").arg(write.description, explanation), explanation,
+                   std::make_pair(write, response));
+    });
+}
+
+void PipelineOperation::findStartedRun(const PlannedWrite &write,
+                                       const Result<ApiResponse> &response, int attemptsLeft)
+{
+    // workflow_dispatch answers 204 without an id (gh looks the new run up the same way):
+    // the newest workflow_dispatch run that was not there before.
+    PipelineRunFilter filter;
+    filter.event = QStringLiteral("workflow_dispatch");
+    filter.limit = 30;
+    const int status = response.ok() ? response->status : 0;
+    m_client->runs(
+        m_target.source, filter, this,
+        [this, write, response, status, attemptsLeft](const Result<QList<PipelineRun>> &runs) {
+            if (runs.ok())
+                for (const PipelineRun &r : *runs)
+                    if (!m_knownRuns.contains(r.id)) {
+                        m_startedRunId = r.id;
+                        finishWith(true,
+                                   tr("%1: done (%2), run %3 (#%4) started")
+                                       .arg(write.description)
+                                       .arg(status)
+                                       .arg(r.id)
+                                       .arg(r.number),
+                                   {});
+                        return;
+                    }
+            if (attemptsLeft > 1) {
+                QTimer::singleShot(500, this, [this, write, response, attemptsLeft] {
+                    findStartedRun(write, response, attemptsLeft - 1);
+                });
+                return;
+            }
+            finishWith(true, tr("%1: done (%2)").arg(write.description).arg(status), {});
+        });
+}
+
+void PipelineOperation::downloadLog(qint64 offset, std::shared_ptr<QByteArray> text)
+{
+    m_client->jobLog(
+        m_target.source, m_target.runId, m_target.jobId, offset, this,
+        [this, text](const Result<PipelineLogChunk> &chunk) {
+            if (!chunk.ok()) {
+                const QString explanation = chunk.error().toString();
+                finishWith(
+                    false,
+                    tr("Download the log of job %1: failed: %2").arg(m_target.jobId, explanation),
+                    explanation);
+                return;
+            }
+            text->append(chunk->text);
+            // GitHub gives the whole log at once; progressive providers say when it is complete.
+            if (!chunk->complete && !chunk->text.isEmpty()
+                && m_client->provider() != PipelineProvider::GitHub) {
+                downloadLog(chunk->nextOffset, text);
+                return;
+            }
+            QSaveFile file(m_logFile);
+            if (!file.open(QIODevice::WriteOnly) || file.write(*text) != text->size()
+                || !file.commit()) {
+                const QString explanation
+                    = tr("cannot write %1: %2").arg(m_logFile, file.errorString());
+                finishWith(false, explanation, explanation);
+                return;
+            }
+            finishWith(true,
+                       tr("Log of job %1 written to %2 (%n byte(s))", nullptr, int(text->size()))
+                           .arg(m_target.jobId, m_logFile),
+                       {});
+        });
+}
+
+ClusterOperation::Factory PipelineOperation::undo() const
+{
+    QString runId;
+    if (m_action == PipelineAction::Trigger)
+        runId = m_startedRunId;
+    else if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed)
+        runId = m_target.runId;
+    if (runId.isEmpty() || !report().ok)
+        return {};
+    const std::shared_ptr<PipelineClient> client = m_client;
+    // The runner passes the cluster session's transport: the provider's own is the right one.
+    const QPointer<HttpTransport> own = transport();
+    PipelineActionTarget target;
+    target.source = m_target.source;
+    target.runId = runId;
+    return [client, own, target](HttpTransport *transport, QObject *parent) {
+        HttpTransport *t = own ? own.data() : transport;
+        return static_cast<ClusterOperation *>(
+            new PipelineOperation(client, t, PipelineAction::Cancel, target, parent));
+    };
+}
+
+QString PipelineOperation::undoText() const
+{
+    if (m_action == PipelineAction::Trigger && !m_startedRunId.isEmpty())
+        return tr("Cancel the run it started (%1)").arg(m_startedRunId);
+    if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed)
+        return tr("Cancel the re-run");
+    return {};
+}
+
+} // namespace Orrery
