@@ -11,12 +11,14 @@
 #include "topologywiring.h"
 
 #include <alertspage.h>
+#include <clusteroverviewpage.h>
 #include <contextpreferences.h>
 #include <errorpresenter.h>
 #include <kindicons.h>
 #include <kubeconfigcontroller.h>
 #include <mainwindow.h>
 #include <manifestdrop.h>
+#include <resourcenavigator.h>
 #include <resourcetablemodel.h>
 #include <sessionmanager.h>
 #include <theme.h>
@@ -34,6 +36,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QTableView>
+#include <QTextStream>
 #include <QTimer>
 
 #include <memory>
@@ -258,6 +261,18 @@ int runGui(const QCommandLineParser &parser)
             // A dialog on top (--view Preferences) is what was asked for.
             QWidget *top = QApplication::activeModalWidget();
             const bool ok = (top ? top : &window)->grab().save(file);
+            // What was shot, for scripts and tests: the context and the page.
+            const QWidget *page = window.currentPage();
+            const QString pageName
+                = page == window.overviewPage() ? window.overviewPageTitle()
+                  : page == window.resourceBrowser()
+                      ? ResourceNavigator::pluralName(window.resourceBrowser()->kind())
+                      : page->objectName();
+            QTextStream(stdout) << QApplication::translate("GuiApplication",
+                                                           "orrery: screenshot %1: context %2, "
+                                                           "page %3")
+                                       .arg(file, window.activeContext(), pageName)
+                                << Qt::endl;
             QApplication::exit(ok ? 0 : 1);
         };
         auto prepare = [&window, view, objectName, tab, shoot, done, extra] {

@@ -3,33 +3,7 @@
 
 #include "resourcetablemodel.h"
 
-#include <util/ageformat.h>
-
-#include <QDateTime>
-
-#include <limits>
-
 namespace Orrery {
-
-namespace {
-
-QString groupKey(const EventData &e)
-{
-    return e.type + QChar(0) + e.reason + QChar(0) + e.involvedKind + QChar(0) + e.involvedNamespace
-           + QChar(0) + e.involvedName + QChar(0) + e.message;
-}
-
-qint64 lastOf(const KubeObject &o, const EventData &e)
-{
-    return e.lastTimestamp ? e.lastTimestamp : o.creationTimestamp;
-}
-
-qint64 firstOf(const KubeObject &o, const EventData &e)
-{
-    return e.firstTimestamp ? e.firstTimestamp : lastOf(o, e);
-}
-
-} // namespace
 
 EventFilterProxyModel::EventFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -85,43 +59,10 @@ bool EventFilterProxyModel::matches(int sourceRow) const
 void EventFilterProxyModel::regroup()
 {
     m_regroup.stop();
-    m_shown.clear();
-    m_folded.clear();
-    const auto *model = qobject_cast<const ResourceTableModel *>(sourceModel());
-    if (model) {
-        struct Acc
-        {
-            QString shownUid;
-            qint64 shownLast = std::numeric_limits<qint64>::min();
-            Group group;
-            QStringList uids;
-        };
-        QHash<QString, Acc> groups;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            if (!matches(row))
-                continue;
-            const KubeObjectPtr object = model->objectAt(row);
-            const EventData &e = *object->event();
-            Acc &acc = groups[groupKey(e)];
-            const qint64 last = lastOf(*object, e);
-            const qint64 first = firstOf(*object, e);
-            acc.uids << object->uid;
-            acc.group.members += 1;
-            acc.group.count += qMax(1, e.count);
-            acc.group.first = acc.group.members == 1 ? first : qMin(acc.group.first, first);
-            acc.group.last = qMax(acc.group.last, last);
-            if (last > acc.shownLast) {
-                acc.shownLast = last;
-                acc.shownUid = object->uid;
-            }
-        }
-        for (const Acc &acc : std::as_const(groups)) {
-            m_shown.insert(acc.shownUid, acc.group);
-            for (const QString &uid : acc.uids)
-                if (uid != acc.shownUid)
-                    m_folded.insert(uid);
-        }
-    }
+    if (const auto *model = qobject_cast<const ResourceTableModel *>(sourceModel()))
+        m_groups.regroup(*model, [this](int row) { return matches(row); });
+    else
+        m_groups.clear();
     invalidateFilter();
     // The shown rows' counts and times may have changed without a change of their own.
     if (rowCount() > 0)
@@ -134,7 +75,7 @@ bool EventFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &)
         return false;
     const auto *model = qobject_cast<const ResourceTableModel *>(sourceModel());
     const KubeObjectPtr object = model->objectAt(sourceRow);
-    return !m_folded.contains(object->uid);
+    return !m_groups.isFolded(object->uid);
 }
 
 int EventFilterProxyModel::groupSize(const QModelIndex &index) const
@@ -145,8 +86,7 @@ int EventFilterProxyModel::groupSize(const QModelIndex &index) const
     const KubeObjectPtr object = model->objectAt(mapToSource(index).row());
     if (!object)
         return 0;
-    const auto it = m_shown.constFind(object->uid);
-    return it == m_shown.cend() ? 1 : it->members;
+    return m_groups.members(object->uid);
 }
 
 QVariant EventFilterProxyModel::data(const QModelIndex &index, int role) const
@@ -156,28 +96,9 @@ QVariant EventFilterProxyModel::data(const QModelIndex &index, int role) const
         || (role != Qt::DisplayRole && role != Qt::ToolTipRole
             && role != ResourceTableModel::SortRole))
         return QSortFilterProxyModel::data(index, role);
-    const KubeObjectPtr object = model->objectAt(mapToSource(index).row());
-    const auto it = object ? m_shown.constFind(object->uid) : m_shown.cend();
-    if (it == m_shown.cend() || it->members < 2)
-        return QSortFilterProxyModel::data(index, role);
-    const Group &g = *it;
-    const int column = index.column();
-    if (column == model->columnOf("count")) {
-        if (role == Qt::ToolTipRole)
-            return tr("%n event(s) grouped: same type, reason, object and message", nullptr,
-                      g.members);
-        return role == ResourceTableModel::SortRole ? QVariant(qint64(g.count))
-                                                    : QVariant(QString::number(g.count));
-    }
-    const bool last = column == model->columnOf("last-seen");
-    if (!last && column != model->columnOf("first-seen"))
-        return QSortFilterProxyModel::data(index, role);
-    const qint64 t = last ? g.last : g.first;
-    if (role == ResourceTableModel::SortRole)
-        return t > 0 ? -t : std::numeric_limits<qint64>::min();
-    if (role == Qt::ToolTipRole)
-        return t > 0 ? QDateTime::fromSecsSinceEpoch(t).toString(Qt::ISODate) : QVariant();
-    return t > 0 ? ageText(t, QDateTime::currentSecsSinceEpoch()) : QStringLiteral("<none>");
+    const QVariant grouped
+        = m_groups.data(*model, model->objectAt(mapToSource(index).row()), index.column(), role);
+    return grouped.isValid() ? grouped : QSortFilterProxyModel::data(index, role);
 }
 
 } // namespace Orrery

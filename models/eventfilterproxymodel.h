@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
-#include <QSet>
+#include "eventgroups.h"
+
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -11,11 +11,10 @@ namespace Orrery {
 // The events of one object (by involvedObject uid, or kind+namespace+name when the uid is
 // not set, as for events recorded before the object existed), newest first.
 //
-// Repeats are grouped, as `kubectl events` does: events with the same type, reason, object and
-// message (separate Event objects, e.g. written by two replicas of a controller, or recreated
-// after expiry) show as one row, the newest, whose COUNT is the sum of their counts, FIRST
-// SEEN the earliest and LAST SEEN the latest. The groups are worked out again once per event
-// loop turn after the source changed.
+// Repeats are grouped (EventGroups), as `kubectl events` does: events with the same type,
+// reason, object and message show as one row, the newest, whose COUNT is the sum of their
+// counts, FIRST SEEN the earliest and LAST SEEN the latest. The groups are worked out again
+// once per event loop turn after the source changed.
 class EventFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -37,18 +36,8 @@ private:
     bool matches(int sourceRow) const;
     void regroup();
 
-    struct Group
-    {
-        int members = 0;
-        int count = 0;
-        qint64 first = 0;
-        qint64 last = 0;
-    };
     QString m_uid, m_kind, m_namespace, m_name;
-    // By the Event object's uid: its group when it is the row shown for it.
-    QHash<QString, Group> m_shown;
-    // Event objects folded into another row.
-    QSet<QString> m_folded;
+    EventGroups m_groups;
     QTimer m_regroup;
 };
 

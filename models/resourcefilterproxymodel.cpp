@@ -11,12 +11,78 @@ ResourceFilterProxyModel::ResourceFilterProxyModel(QObject *parent)
     setSortRole(ResourceTableModel::SortRole);
     setDynamicSortFilter(true);
     setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_regroup.setSingleShot(true);
+    m_regroup.setInterval(0);
+    connect(&m_regroup, &QTimer::timeout, this, &ResourceFilterProxyModel::regroup);
 }
 
 void ResourceFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 {
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, &m_regroup, nullptr);
     m_table = qobject_cast<const ResourceTableModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
+    if (!model)
+        return;
+    const auto later = [this] {
+        if (m_groupEvents)
+            m_regroup.start();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, &m_regroup, later);
+    connect(model, &QAbstractItemModel::rowsRemoved, &m_regroup, later);
+    connect(model, &QAbstractItemModel::dataChanged, &m_regroup, later);
+    connect(model, &QAbstractItemModel::modelReset, &m_regroup, later);
+    connect(model, &QAbstractItemModel::layoutChanged, &m_regroup, later);
+    regroup();
+}
+
+void ResourceFilterProxyModel::setGroupEvents(bool group)
+{
+    if (group == m_groupEvents)
+        return;
+    m_groupEvents = group;
+    regroup();
+}
+
+bool ResourceFilterProxyModel::grouping() const
+{
+    return m_groupEvents && m_table && m_table->kind() == Kind::Event;
+}
+
+void ResourceFilterProxyModel::regroup()
+{
+    m_regroup.stop();
+    if (!grouping()) {
+        if (m_groups.isEmpty())
+            return; // nothing was grouped: nothing to filter again
+        m_groups.clear();
+        invalidateFilter();
+        return;
+    }
+    m_groups.regroup(*m_table, [this](int row) { return acceptsUngrouped(row); });
+    invalidateFilter();
+    // The shown rows' counts and times may have changed without a change of their own.
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+int ResourceFilterProxyModel::groupSize(const QModelIndex &index) const
+{
+    if (!m_table || !index.isValid())
+        return 0;
+    const KubeObjectPtr object = m_table->objectAt(mapToSource(index).row());
+    return object ? m_groups.members(object->uid) : 0;
+}
+
+QVariant ResourceFilterProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_table || m_groups.isEmpty() || !index.isValid()
+        || (role != Qt::DisplayRole && role != Qt::ToolTipRole
+            && role != ResourceTableModel::SortRole))
+        return QSortFilterProxyModel::data(index, role);
+    const QVariant grouped = m_groups.data(*m_table, m_table->objectAt(mapToSource(index).row()),
+                                           index.column(), role);
+    return grouped.isValid() ? grouped : QSortFilterProxyModel::data(index, role);
 }
 
 void ResourceFilterProxyModel::setNamespaces(const QStringList &namespaces)
@@ -26,6 +92,8 @@ void ResourceFilterProxyModel::setNamespaces(const QStringList &namespaces)
         return;
     m_namespaces = set;
     invalidateFilter();
+    if (grouping())
+        regroup();
 }
 
 QStringList ResourceFilterProxyModel::namespaces() const
@@ -54,10 +122,22 @@ bool ResourceFilterProxyModel::setFilterString(const QString &text)
     m_selector = selector;
     m_needle = needle;
     invalidateFilter();
+    if (grouping())
+        regroup();
     return true;
 }
 
 bool ResourceFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (!acceptsUngrouped(sourceRow))
+        return false;
+    if (m_groups.isEmpty())
+        return true;
+    const KubeObjectPtr object = m_table ? m_table->objectAt(sourceRow) : KubeObjectPtr();
+    return !object || !m_groups.isFolded(object->uid);
+}
+
+bool ResourceFilterProxyModel::acceptsUngrouped(int sourceRow) const
 {
     const auto *model = qobject_cast<const ResourceTableModel *>(sourceModel());
     if (!model)

@@ -30,6 +30,7 @@
 #include <theme.h>
 
 #include <kube/clustersession.h>
+#include <kube/kubekind.h>
 #include <monitoring/monitoringsource.h>
 
 #include <QAction>
@@ -317,6 +318,47 @@ void MainWindow::buildMenus()
         showDetailsTab(DetailsPane::YamlTab);
         detailsPane()->beginEdit();
     });
+    // L as in k9s: the selected object's logs (nothing for a kind without logs).
+    QAction *logs = go->addAction(tr("Show Logs"));
+    logs->setObjectName(QStringLiteral("showLogsAction"));
+    logs->setShortcut(QKeySequence(Qt::Key_L));
+    connect(logs, &QAction::triggered, this, [this] {
+        const KubeObjectPtr object = selectedObject();
+        if (m_central->currentWidget() != m_browser || !object || !kindInfo(object->kind).hasLogs)
+            return;
+        showDetailsTab(DetailsPane::LogsTab);
+    });
+    // Ctrl+D as in k9s: the selected object's "Delete…" operation, with its confirmation
+    // (nothing when the kind cannot be deleted here or the user may not).
+    QAction *remove = go->addAction(tr("Delete Object\u2026"));
+    remove->setObjectName(QStringLiteral("deleteObjectAction"));
+    remove->setShortcut(QKeySequence(tr("Ctrl+D")));
+    connect(remove, &QAction::triggered, this, [this] {
+        const KubeObjectPtr object = selectedObject();
+        if (m_central->currentWidget() != m_browser || !object || !m_actionsProvider)
+            return;
+        // The actions live until used: "Delete…" is disabled while its permission is being
+        // checked (the first time for a namespace), and runs once the answer allows it.
+        auto *scope = new QObject(this);
+        QTimer::singleShot(10000, scope, [scope] { delete scope; });
+        for (QAction *action : m_actionsProvider(object, scope)) {
+            if (action->data().toString() != QLatin1String("delete"))
+                continue;
+            if (action->isEnabled()) {
+                action->trigger();
+                break;
+            }
+            connect(action, &QAction::changed, scope, [this, action, scope] {
+                if (action->isEnabled())
+                    action->trigger();
+                else
+                    m_errors->showStatus(action->toolTip()); // why not
+                scope->deleteLater();
+            });
+            return;
+        }
+        delete scope;
+    });
     go->addSeparator();
     QAction *reconnect = go->addAction(tr("Reconnect Cluster"));
     reconnect->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -533,6 +575,7 @@ void MainWindow::openCommandPalette()
 
 void MainWindow::setObjectActionsProvider(DetailsPane::ActionsProvider provider)
 {
+    m_actionsProvider = provider;
     m_paletteController->setObjectActionsProvider(provider);
     m_browser->setObjectActionsProvider(std::move(provider));
 }

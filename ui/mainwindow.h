@@ -199,6 +199,7 @@ private:
     ClusterOverviewPage *m_overviewPage = nullptr;
     ProblemNotifier *m_notifier = nullptr;
     KindJump *m_jump = nullptr;
+    DetailsPane::ActionsProvider m_actionsProvider; // Ctrl+D finds "Delete…" among them
 };
 
 } // namespace Orrery

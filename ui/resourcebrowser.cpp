@@ -244,6 +244,7 @@ void ResourceBrowser::buildUi()
     m_model->setAgeClock(m_ageClock);
     m_proxy = new ResourceFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    m_proxy->setGroupEvents(true); // the Events page: repeats as one row, as in the details pane
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(new AlertBadgeDelegate(m_table)); // the Name cell's alert badge
     m_table->setSortingEnabled(true);
