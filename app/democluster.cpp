@@ -3,6 +3,8 @@
 
 #include <front/servicefront.h>
 #include <github/githubservice.h>
+#include <gitlab/gitlabservice.h>
+#include <jenkins/jenkinsservice.h>
 #include <pipelines/pipelineengine.h>
 #include <simulator.h>
 #include <util/async.h>
@@ -31,9 +33,31 @@ struct Started
     // The simulated GitHub on the services front (empty without it).
     std::string servicesUrl;
     std::string servicesCa;
-    std::string githubToken;
-    std::vector<std::pair<std::string, std::string>> githubRepos; // owner/repo, workflow name
+    // The simulated GitHub, GitLab and Jenkins pipelines: provider, source, name, token.
+    struct Pipeline
+    {
+        std::string provider, source, name, token;
+    };
+    std::vector<Pipeline> pipelines;
 };
+
+// Each simulated CI service's pipelines, once per source, with the service's first token.
+template <typename Service>
+void collectPipelines(Sim::ServiceFront &front, const char *provider, Started &started)
+{
+    auto *service = dynamic_cast<Service *>(front.service(provider));
+    if (!service)
+        return;
+    const std::vector<std::string> tokens = service->tokens();
+    for (const Sim::PipelineSpec &spec : service->engine().pipelines(provider)) {
+        bool seen = false;
+        for (const auto &p : started.pipelines)
+            seen = seen || (p.provider == provider && p.source == spec.source);
+        if (!seen)
+            started.pipelines.push_back({provider, spec.source, spec.name,
+                                         tokens.empty() ? std::string() : tokens.front()});
+    }
+}
 
 } // namespace
 
@@ -75,22 +99,12 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                 started.clusters = simulator->clusterNames();
                 started.metricsUrls = simulator->metricsUrls();
                 started.ruleFiles = simulator->ruleFiles();
-                Sim::ServiceFront *front = simulator->services();
-                auto *github = front ? dynamic_cast<Sim::GitHubService *>(front->service("github"))
-                                     : nullptr;
-                if (github) {
+                if (Sim::ServiceFront *front = simulator->services()) {
                     started.servicesUrl = simulator->servicesUrl();
                     started.servicesCa = simulator->servicesCaCertificate();
-                    const std::vector<std::string> tokens = github->tokens();
-                    if (!tokens.empty())
-                        started.githubToken = tokens.front();
-                    for (const Sim::PipelineSpec &spec : github->engine().pipelines("github")) {
-                        bool seen = false;
-                        for (const auto &repo : started.githubRepos)
-                            seen = seen || repo.first == spec.source;
-                        if (!seen)
-                            started.githubRepos.emplace_back(spec.source, spec.name);
-                    }
+                    collectPipelines<Sim::GitHubService>(*front, "github", started);
+                    collectPipelines<Sim::GitLabService>(*front, "gitlab", started);
+                    collectPipelines<Sim::JenkinsService>(*front, "jenkins", started);
                 }
             }
             return started;
@@ -122,25 +136,40 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                 m_contexts << QString::fromStdString(c);
             startMonitoring(started.clusters, started.metricsUrls, started.ruleFiles);
             const QUrl services(QString::fromStdString(started.servicesUrl));
-            for (const auto &[repo, name] : started.githubRepos) {
+            const QString root
+                = QStringLiteral("https://%1:%2").arg(services.host()).arg(services.port());
+            for (const auto &p : started.pipelines) {
                 PipelineSource source;
-                source.provider = PipelineProvider::GitHub;
-                source.host = QStringLiteral("%1:%2").arg(services.host()).arg(services.port());
-                source.source = QString::fromStdString(repo);
-                source.label = QString::fromStdString(name);
+                if (!pipelineProviderFromName(QString::fromStdString(p.provider), &source.provider))
+                    continue;
+                // GitHub Enterprise's layout at the front's root; GitLab and Jenkins under
+                // their prefixes (sim/front/simservice.h).
+                switch (source.provider) {
+                case PipelineProvider::GitHub:
+                    source.host = QStringLiteral("%1:%2").arg(services.host()).arg(services.port());
+                    break;
+                case PipelineProvider::GitLab:
+                    source.host = root + QStringLiteral("/gitlab/api/v4");
+                    break;
+                case PipelineProvider::Jenkins:
+                    source.host = root + QStringLiteral("/jenkins");
+                    break;
+                }
+                source.source = QString::fromStdString(p.source);
+                source.label = QString::fromStdString(p.name);
                 m_pipelineSources << source;
+                m_pipelineTokens.insert(source.id(), QByteArray::fromStdString(p.token));
             }
             m_servicesCa = QByteArray::fromStdString(started.servicesCa);
-            m_githubToken = QByteArray::fromStdString(started.githubToken);
             done(path);
         });
 }
 
-PipelineConnectOptions DemoCluster::pipelineConnectOptions() const
+PipelineConnectOptions DemoCluster::pipelineConnectOptions(const PipelineSource &source) const
 {
     PipelineConnectOptions options;
     options.caPem = m_servicesCa;
-    options.token = m_githubToken;
+    options.token = m_pipelineTokens.value(source.id());
     // The demo's sources never ask gh or the keyring: the token above is the simulator's.
     options.environment = QProcessEnvironment();
     return options;

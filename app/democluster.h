@@ -5,6 +5,7 @@
 #include <pipelines/pipelinesources.h>
 #include <util/result.h>
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -49,7 +50,8 @@ public:
     // sources on the services front, and what connecting them takes: the front's CA and the
     // scenarios' token, in memory only (never in the settings). Empty until the cluster runs.
     QList<PipelineSource> pipelineSources() const { return m_pipelineSources; }
-    PipelineConnectOptions pipelineConnectOptions() const;
+    // The front's CA and the simulated service's token for one of pipelineSources().
+    PipelineConnectOptions pipelineConnectOptions(const PipelineSource &source) const;
 
 signals:
     void monitoringChanged(const Orrery::MonitoringServersStatus &status);
@@ -65,8 +67,8 @@ private:
     QStringList m_contexts;
     QList<PipelineSource> m_pipelineSources;
     QByteArray m_servicesCa;
-    QByteArray m_githubToken;
-    LocalMonitoringServers *m_monitoring; // a child: stops its servers with the demo
+    QHash<QString, QByteArray> m_pipelineTokens; // PipelineSource::id() -> token, in memory
+    LocalMonitoringServers *m_monitoring;        // a child: stops its servers with the demo
 };
 
 } // namespace Orrery::App

@@ -8,10 +8,9 @@
 namespace Orrery::App {
 
 // The one place that turns a provider and a host (empty: github.com / gitlab.com) into a
-// PipelineClient, for the Pipelines page and `--export-pipeline`. The concrete clients
-// (GitHub, GitLab, Jenkins under core/pipelines/) and their credentials (gh auth token or
-// GH_TOKEN, GITLAB_TOKEN, a Jenkins API token from the keyring) are wired here when they are
-// merged; until then every provider answers Error::Code::Unsupported in words.
+// PipelineClient for `--export-pipeline`, through connectPipelineSource() (core/pipelines/
+// pipelinesources.h: the clients and their credentials: gh auth token or GH_TOKEN,
+// GITLAB_TOKEN or glab's config, JENKINS_USER_ID and JENKINS_API_TOKEN, the keyring).
 Result<std::shared_ptr<PipelineClient>> makePipelineClient(PipelineProvider provider,
                                                            const QString &host);
 

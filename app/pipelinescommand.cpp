@@ -193,7 +193,7 @@ int runPipelines(const QCommandLineParser &parser)
                 << '\n';
             return ExitFailed;
         }
-        options = cluster->pipelineConnectOptions();
+        options = cluster->pipelineConnectOptions(source);
     }
 
     const Result<PipelineConnection> connection = connectPipelineSource(source, options);

@@ -5,6 +5,9 @@
 #include "kube/staticcredentialprovider.h"
 #include "pipelines/githubclient.h"
 #include "pipelines/githubcredentials.h"
+#include "pipelines/gitlabclient.h"
+#include "pipelines/jenkinsclient.h"
+#include "pipelines/pipelinecredentials.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -205,10 +208,57 @@ Result<PipelineConnection> connectPipelineSource(const PipelineSource &source,
         result.apiBase = base;
         return result;
     }
-    case PipelineProvider::GitLab:
-    case PipelineProvider::Jenkins:
-        // The GitLab and Jenkins clients (core/pipelines, branch s8-coreci) register here.
-        break;
+    case PipelineProvider::GitLab: {
+        // GitLab wants its token in PRIVATE-TOKEN, which the client sets: the transport
+        // carries none. The token is read now (environment, glab's config, the keyring).
+        QByteArray token = options.token;
+        if (token.isEmpty()) {
+            Result<QByteArray> found = PipelineCredentials::gitlabToken(
+                hostKey(source), options.environment, options.secrets.get());
+            if (!found.ok())
+                return found.error();
+            token = *found;
+        }
+        connection->credentials.reset();
+        auto owned = std::make_shared<Owned<GitLabClient>>();
+        owned->transport = std::make_unique<HttpTransport>(*connection);
+        owned->client = std::make_unique<GitLabClient>(owned->transport.get(), token);
+        PipelineConnection result;
+        result.transport = owned->transport.get();
+        result.client = std::shared_ptr<PipelineClient>(owned, owned->client.get());
+        result.apiBase = base;
+        return result;
+    }
+    case PipelineProvider::Jenkins: {
+        // Jenkins takes HTTP Basic "USER:API-TOKEN": an in-memory token is that pair.
+        Credential credential;
+        if (!options.token.isEmpty()) {
+            const int colon = options.token.indexOf(':');
+            if (colon <= 0) {
+                Error e(Error::Code::InvalidArgument, tr("a Jenkins credential is USER:API-TOKEN"),
+                        source.id());
+                return e;
+            }
+            credential.username = QString::fromUtf8(options.token.left(colon));
+            credential.password = QString::fromUtf8(options.token.mid(colon + 1));
+        } else {
+            Result<Credential> found = PipelineCredentials::jenkins(
+                options.environment, hostKey(source), options.secrets.get());
+            if (!found.ok())
+                return found.error();
+            credential = *found;
+        }
+        connection->credentials
+            = std::make_shared<StaticCredentialProvider>(credential, QStringLiteral("basic"));
+        auto owned = std::make_shared<Owned<JenkinsClient>>();
+        owned->transport = std::make_unique<HttpTransport>(*connection);
+        owned->client = std::make_unique<JenkinsClient>(owned->transport.get());
+        PipelineConnection result;
+        result.transport = owned->transport.get();
+        result.client = std::shared_ptr<PipelineClient>(owned, owned->client.get());
+        result.apiBase = base;
+        return result;
+    }
     }
     Error e(
         Error::Code::Unsupported,

@@ -101,8 +101,11 @@ private slots:
         QTest::newRow("missing file")
             << QStringList{"--export-pipeline", "file:/nonexistent/run.json", "/tmp/x.png"} << 1
             << "cannot read";
-        QTest::newRow("no client") << QStringList{"--export-pipeline", "github:o/r#1", "/tmp/x.png"}
-                                   << 1 << "no github client";
+        // A loopback host with no token anywhere: refused before any request is sent (tests
+        // never talk to github.com).
+        QTest::newRow("no token") << QStringList{"--export-pipeline", "github@127.0.0.1:9:o/r#1",
+                                                 "/tmp/x.png"}
+                                  << 1 << "no GitHub token for 127.0.0.1:9";
     }
     void refusals()
     {
