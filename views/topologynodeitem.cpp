@@ -69,7 +69,41 @@ void TopologyNodeItem::setFlash(qreal flash)
 QRectF TopologyNodeItem::boundingRect() const
 {
     // Room for the restart badge over the top-right corner and the change halo.
-    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + 14);
+    // And for the pipeline pill hanging under the bottom edge.
+    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + 22);
+}
+
+QRectF TopologyNodeItem::pipelineBadgeRect() const
+{
+    const auto it = m_display->pipeline.constFind(m_node.id);
+    if (it == m_display->pipeline.constEnd() || it->text.isEmpty())
+        return {};
+    const QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    const qreal room = m_size.width() - 16;
+    const qreal w = std::min(room, QFontMetricsF(f).horizontalAdvance(it->text) + 14);
+    return QRectF(8, m_size.height() - 6, w, 15);
+}
+
+void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
+{
+    const QRectF pill = pipelineBadgeRect();
+    if (pill.isEmpty())
+        return;
+    const TopologyDisplay::PipelineBadge &b = m_display->pipeline[m_node.id];
+    // The card's own fill with a status-coloured rim: progressing while the run's rollout
+    // runs, the selection accent once deployed.
+    const QColor rim = b.rollingOut ? TopologyStyle::healthColor(TopologyHealth::Progressing,
+                                                                 m_display->presenter)
+                                    : TopologyStyle::selection();
+    const QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    painter->setFont(f);
+    painter->setPen(QPen(rim, 1.2));
+    painter->setBrush(TopologyStyle::background());
+    painter->drawRoundedRect(pill, 7.5, 7.5);
+    painter->setPen(TopologyStyle::text());
+    const QRectF textRect = pill.adjusted(7, 0, -7, 0);
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetricsF(f).elidedText(b.text, Qt::ElideRight, textRect.width()));
 }
 
 QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
@@ -106,6 +140,8 @@ QString TopologyNodeItem::toolTipFor(const TopologyNode &node, const TopologyDis
     if (const auto it = display.alerts.constFind(node.id); it != display.alerts.constEnd())
         tip += QStringLiteral("<br/><b>") + tr("%n firing alert(s)", nullptr, it->count)
                + QStringLiteral("</b>");
+    if (const auto it = display.pipeline.constFind(node.id); it != display.pipeline.constEnd())
+        tip += QStringLiteral("<br/>") + it->text.toHtmlEscaped();
     return tip;
 }
 
@@ -447,6 +483,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->drawText(pill, Qt::AlignCenter, text);
     }
     paintAlertBadge(painter);
+    paintPipelineBadge(painter);
 }
 
 } // namespace Orrery

@@ -578,6 +578,19 @@ void TopologyScene::setAlertBadges(const QHash<QString, TopologyDisplay::AlertBa
     m_display.alerts = alerts;
 }
 
+void TopologyScene::setPipelineBadges(const QHash<QString, TopologyDisplay::PipelineBadge> &badges)
+{
+    for (auto it = m_display.pipeline.cbegin(); it != m_display.pipeline.cend(); ++it)
+        if (badges.value(it.key()) != *it)
+            if (TopologyNodeItem *i = m_items.value(it.key()))
+                i->update();
+    for (auto it = badges.cbegin(); it != badges.cend(); ++it)
+        if (!m_display.pipeline.contains(it.key()))
+            if (TopologyNodeItem *i = m_items.value(it.key()))
+                i->update();
+    m_display.pipeline = badges;
+}
+
 void TopologyScene::applyReveal()
 {
     const bool all = m_display.revealRank >= TopologyRankCount;
