@@ -14,6 +14,7 @@
 #include <pipelineimagelinker.h>
 
 #include <QApplication>
+#include <QSettings>
 
 namespace Orrery::App {
 
@@ -31,6 +32,10 @@ void installTopologyPage(MainWindow &window)
     // TopologyPage::pipelineRunRequested asks to open a run.
     auto *linker = new PipelineImageLinker(&window);
     linker->setObjectName(QStringLiteral("pipelineImageLinker"));
+    {
+        QSettings settings;
+        linker->setSettings(PipelineImageLinker::loadSettings(settings));
+    }
     linker->follow(window.sessions());
     page->setPipelineLinker(linker);
     // A node's context menu offers the operations of the window's ActionController

@@ -132,6 +132,68 @@ void PipelineImageLinker::setSettings(const ImageLinkSettings &settings)
     pend(m_index.setSettings(settings));
 }
 
+namespace {
+
+ImageLinkRule readRule(QSettings &s, const ImageLinkRule &fallback)
+{
+    ImageLinkRule rule = fallback;
+    rule.tagTemplates = s.value(QStringLiteral("tagTemplates"), rule.tagTemplates).toStringList();
+    rule.repositories = s.value(QStringLiteral("repositories"), rule.repositories).toStringList();
+    rule.useReportedImages
+        = s.value(QStringLiteral("useReportedImages"), rule.useReportedImages).toBool();
+    rule.useRevisionLabel
+        = s.value(QStringLiteral("useRevisionLabel"), rule.useRevisionLabel).toBool();
+    return rule;
+}
+
+void writeRule(QSettings &s, const ImageLinkRule &rule)
+{
+    s.setValue(QStringLiteral("tagTemplates"), rule.tagTemplates);
+    s.setValue(QStringLiteral("repositories"), rule.repositories);
+    s.setValue(QStringLiteral("useReportedImages"), rule.useReportedImages);
+    s.setValue(QStringLiteral("useRevisionLabel"), rule.useRevisionLabel);
+}
+
+} // namespace
+
+ImageLinkSettings PipelineImageLinker::loadSettings(QSettings &settings)
+{
+    ImageLinkSettings out;
+    settings.beginGroup(QStringLiteral("pipelines/imageLink"));
+    settings.beginGroup(QStringLiteral("default"));
+    out.defaultRule = readRule(settings, out.defaultRule);
+    settings.endGroup();
+    const int n = std::min(settings.beginReadArray(QStringLiteral("rules")), 1000);
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        const QString source = settings.value(QStringLiteral("source")).toString();
+        if (!source.isEmpty())
+            out.rules.insert(source, readRule(settings, ImageLinkRule()));
+    }
+    settings.endArray();
+    settings.endGroup();
+    return out;
+}
+
+void PipelineImageLinker::saveSettings(QSettings &settings, const ImageLinkSettings &rules)
+{
+    settings.beginGroup(QStringLiteral("pipelines/imageLink"));
+    settings.remove(QString());
+    settings.beginGroup(QStringLiteral("default"));
+    writeRule(settings, rules.defaultRule);
+    settings.endGroup();
+    QStringList sources = rules.rules.keys();
+    sources.sort();
+    settings.beginWriteArray(QStringLiteral("rules"), int(sources.size()));
+    for (int i = 0; i < sources.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("source"), sources.at(i));
+        writeRule(settings, rules.rules.value(sources.at(i)));
+    }
+    settings.endArray();
+    settings.endGroup();
+}
+
 void PipelineImageLinker::updateRuns(const QList<PipelineRun> &runs)
 {
     for (const PipelineRun &run : runs)

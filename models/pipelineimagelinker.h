@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSettings>
 #include <QTimer>
 
 namespace Orrery {
@@ -38,6 +39,11 @@ public:
     void setStore(const QString &context, ResourceStore *store);
 
     void setSettings(const ImageLinkSettings &settings);
+    // The rules in QSettings, group "pipelines/imageLink": "default/…" and the array "rules"
+    // of {source ("github:owner/repo"), tagTemplates, repositories, useReportedImages,
+    // useRevisionLabel}. Missing keys keep the defaults.
+    static ImageLinkSettings loadSettings(QSettings &settings);
+    static void saveSettings(QSettings &settings, const ImageLinkSettings &rules);
     const ImageLinkSettings &settings() const { return m_index.settings(); }
     // New or updated runs (any provider); a source's newest list may be given again as is.
     void updateRuns(const QList<Orrery::PipelineRun> &runs);

@@ -439,7 +439,7 @@ void TopologyPage::updatePipelineBadges()
                 continue;
             const QString id
                 = topologyNodeId(kind, link.workload.namespaceName, link.workload.name);
-            badges.insert(id, {link.describe(now), link.rollingOut});
+            badges.insert(id, {link.describe(now), link.rollingOut, link.describeShort(now)});
             m_pipelineLinks.insert(id, link);
         }
     }

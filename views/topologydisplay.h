@@ -46,6 +46,8 @@ struct TopologyDisplay
     {
         QString text;
         bool rollingOut = false;
+        QString shortText; // drawn instead of `text` when that does not fit the card
+
         bool operator==(const PipelineBadge &) const = default;
     };
     QHash<QString, PipelineBadge> pipeline;

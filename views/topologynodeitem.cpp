@@ -78,10 +78,14 @@ QRectF TopologyNodeItem::pipelineBadgeRect() const
     const auto it = m_display->pipeline.constFind(m_node.id);
     if (it == m_display->pipeline.constEnd() || it->text.isEmpty())
         return {};
-    const QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    f.setBold(false);
+    const QFontMetricsF metrics(f);
     const qreal room = m_size.width() - 16;
-    const qreal w = std::min(room, QFontMetricsF(f).horizontalAdvance(it->text) + 14);
-    return QRectF(8, m_size.height() - 6, w, 15);
+    qreal w = metrics.horizontalAdvance(it->text) + 14;
+    if (w > room && !it->shortText.isEmpty())
+        w = metrics.horizontalAdvance(it->shortText) + 14;
+    return QRectF(8, m_size.height() - 6, std::min(room, w), 15);
 }
 
 void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
@@ -90,20 +94,25 @@ void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
     if (pill.isEmpty())
         return;
     const TopologyDisplay::PipelineBadge &b = m_display->pipeline[m_node.id];
-    // The card's own fill with a status-coloured rim: progressing while the run's rollout
-    // runs, the selection accent once deployed.
-    const QColor rim = b.rollingOut ? TopologyStyle::healthColor(TopologyHealth::Progressing,
-                                                                 m_display->presenter)
-                                    : TopologyStyle::selection();
-    const QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    // Deployed: the card's fill with the selection accent's rim. Rolling out: filled with the
+    // progressing colour, like a rollout's status, white text.
+    const QColor progressing
+        = TopologyStyle::healthColor(TopologyHealth::Progressing, m_display->presenter);
+    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    f.setBold(false);
     painter->setFont(f);
-    painter->setPen(QPen(rim, 1.2));
-    painter->setBrush(TopologyStyle::background());
+    painter->setPen(QPen(b.rollingOut ? progressing : TopologyStyle::selection(), 1.2));
+    painter->setBrush(b.rollingOut ? progressing : TopologyStyle::background());
     painter->drawRoundedRect(pill, 7.5, 7.5);
-    painter->setPen(TopologyStyle::text());
+    painter->setPen(b.rollingOut ? QColor(Qt::white) : TopologyStyle::text());
     const QRectF textRect = pill.adjusted(7, 0, -7, 0);
+    const QFontMetricsF metrics(f);
+    const QString text
+        = metrics.horizontalAdvance(b.text) > textRect.width() && !b.shortText.isEmpty()
+              ? b.shortText
+              : b.text;
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      QFontMetricsF(f).elidedText(b.text, Qt::ElideRight, textRect.width()));
+                      metrics.elidedText(text, Qt::ElideRight, textRect.width()));
 }
 
 QString TopologyNodeItem::toolTipFor(const TopologyNode &node)

@@ -320,6 +320,16 @@ QString imageLinkEvidenceName(ImageLinkEvidence evidence)
     return QString();
 }
 
+QString ImageLink::describeShort(const QDateTime &now) const
+{
+    QString text = rollingOut
+                       ? QCoreApplication::translate("ImageLink", "rolling out #%1").arg(runNumber)
+                       : QCoreApplication::translate("ImageLink", "run #%1").arg(runNumber);
+    const QString full = describe(now);
+    const qsizetype dot = full.indexOf(QStringLiteral(" · "));
+    return dot < 0 ? text : text + full.mid(dot);
+}
+
 QString ImageLink::describe(const QDateTime &now) const
 {
     const QString sha = shortSha();

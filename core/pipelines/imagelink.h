@@ -40,7 +40,7 @@ struct ImageReference
     bool sameRepository(const ImageReference &full) const;
 };
 
-// The per-source rule (settings key "pipelines/imageLink/<provider>:<source>/...").
+// The rule of one source (stored by PipelineImageLinker::loadSettings/saveSettings).
 struct ImageLinkRule
 {
     // Tags a run's images carry: ${sha} (full commit), ${short_sha} (first 7), ${number}
@@ -133,6 +133,9 @@ struct ImageLink
     // "deployed by run #123 · abc1234 · 5m ago", "rolling out from run #124 · ...". Names no
     // repository nor image, so it may be shown as is in presenter and anonymise modes.
     QString describe(const QDateTime &now) const;
+    // The same without the verb where room is short: "run #123 · abc1234 · 5m ago",
+    // "rolling out #124 · abc1234 · 30s ago".
+    QString describeShort(const QDateTime &now) const;
 };
 
 // The pure rule: which run produced `image` (with the workload's running digests and known

@@ -501,8 +501,11 @@ void tst_ImageLink::describe()
     link.runAt = T0;
     QCOMPARE(link.describe(T0.addSecs(300)),
              QStringLiteral("deployed by run #123 · abc1234 · 5m ago"));
+    QCOMPARE(link.describeShort(T0.addSecs(300)), QStringLiteral("run #123 · abc1234 · 5m ago"));
     link.rollingOut = true;
     link.runNumber = 124;
+    QCOMPARE(link.describeShort(T0.addSecs(30)),
+             QStringLiteral("rolling out #124 · abc1234 · 30s ago"));
     QCOMPARE(link.describe(T0.addSecs(30)),
              QStringLiteral("rolling out from run #124 · abc1234 · 30s ago"));
     link.runAt = QDateTime();

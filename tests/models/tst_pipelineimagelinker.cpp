@@ -90,6 +90,7 @@ class tst_PipelineImageLinker : public QObject
 private slots:
     void linksAndBatches();
     void digestFromPods();
+    void settingsRoundTrip();
 };
 
 void tst_PipelineImageLinker::linksAndBatches()
@@ -170,6 +171,30 @@ void tst_PipelineImageLinker::digestFromPods()
     store.flush();
     linker.flush();
     QVERIFY(!linker.linkOf(api));
+}
+
+void tst_PipelineImageLinker::settingsRoundTrip()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath("s.ini"), QSettings::IniFormat);
+    // Nothing stored: the defaults.
+    QCOMPARE(PipelineImageLinker::loadSettings(settings).defaultRule, ImageLinkRule());
+    ImageLinkSettings rules;
+    rules.defaultRule.useRevisionLabel = false;
+    ImageLinkRule versioned;
+    versioned.tagTemplates = {"v${number}"};
+    versioned.repositories = {"ghcr.io/o/app*"};
+    rules.rules.insert(ImageLinkSettings::sourceKey(PipelineProvider::GitHub, "o/app"), versioned);
+    rules.rules.insert(ImageLinkSettings::sourceKey(PipelineProvider::Jenkins, "folder/job"),
+                       ImageLinkRule());
+    PipelineImageLinker::saveSettings(settings, rules);
+    settings.sync();
+    QSettings again(dir.filePath("s.ini"), QSettings::IniFormat);
+    const ImageLinkSettings loaded = PipelineImageLinker::loadSettings(again);
+    QCOMPARE(loaded.defaultRule, rules.defaultRule);
+    QCOMPARE(loaded.rules, rules.rules);
+    QCOMPARE(loaded.ruleFor(PipelineProvider::GitHub, "o/app").tagTemplates,
+             QStringList{"v${number}"});
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineImageLinker)

@@ -91,7 +91,8 @@ void TestTopologyPipelineBadge::paintedAndCleared()
     const int plainAccent = countNear(paintItem(item), item, below, TopologyStyle::selection());
 
     const QString text = QStringLiteral("deployed by run #123 · abc1234 · 5m ago");
-    scene.setPipelineBadges({{m_deployment, {text, false}}});
+    scene.setPipelineBadges(
+        {{m_deployment, {text, false, QStringLiteral("run #123 · abc1234 · 5m ago")}}});
     const QRectF pill = item->pipelineBadgeRect();
     QVERIFY(!pill.isEmpty());
     QVERIFY(item->boundingRect().contains(pill));
@@ -102,8 +103,9 @@ void TestTopologyPipelineBadge::paintedAndCleared()
 
     const QColor progressing = TopologyStyle::healthColor(TopologyHealth::Progressing);
     const int before = countNear(deployed, item, pill, progressing);
-    scene.setPipelineBadges(
-        {{m_deployment, {QStringLiteral("rolling out from run #124 · 0123456 · 30s ago"), true}}});
+    scene.setPipelineBadges({{m_deployment,
+                              {QStringLiteral("rolling out from run #124 · 0123456 · 30s ago"),
+                               true, QStringLiteral("rolling out #124 · 0123456 · 30s ago")}}});
     QVERIFY(countNear(paintItem(item), item, pill, progressing) > before + 10);
 
     // Anonymised names: the line names no repository, it stays.
@@ -130,8 +132,9 @@ void TestTopologyPipelineBadge::clickOpensRun()
     TopologyNodeItem *item = scene.item(m_deployment);
     QVERIFY(item);
     view.centerOnNode(m_deployment);
-    scene.setPipelineBadges(
-        {{m_deployment, {QStringLiteral("deployed by run #123 · abc1234 · 5m ago"), false}}});
+    scene.setPipelineBadges({{m_deployment,
+                              {QStringLiteral("deployed by run #123 · abc1234 · 5m ago"), false,
+                               QStringLiteral("run #123 · abc1234 · 5m ago")}}});
     QSignalSpy requested(&view, &TopologyView::pipelineRunRequested);
     QSignalSpy selected(&view, &TopologyView::nodeSelected);
 
@@ -156,10 +159,12 @@ void TestTopologyPipelineBadge::screenshots()
         TopologyGraph graph;
         TopologyScene scene(&graph);
         build(graph, scene);
-        scene.setPipelineBadges(
-            {{m_deployment, {QStringLiteral("deployed by run #123 · abc1234 · 5m ago"), false}},
-             {topologyNodeId(TopologyKind::Deployment, "shop", "frontend"),
-              {QStringLiteral("rolling out from run #124 · 0123456 · 40s ago"), true}}});
+        scene.setPipelineBadges({{m_deployment,
+                                  {QStringLiteral("deployed by run #123 · abc1234 · 5m ago"), false,
+                                   QStringLiteral("run #123 · abc1234 · 5m ago")}},
+                                 {topologyNodeId(TopologyKind::Deployment, "shop", "frontend"),
+                                  {QStringLiteral("rolling out from run #124 · 0123456 · 40s ago"),
+                                   true, QStringLiteral("rolling out #124 · 0123456 · 40s ago")}}});
         TopologyView view;
         view.resize(1000, 520);
         view.setTopologyScene(&scene);
