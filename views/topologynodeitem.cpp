@@ -69,8 +69,14 @@ void TopologyNodeItem::setFlash(qreal flash)
 QRectF TopologyNodeItem::boundingRect() const
 {
     // Room for the restart badge over the top-right corner and the change halo.
-    // And for the pipeline pill hanging under the bottom edge.
-    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + 22);
+    // And for the pipeline pill hanging under the bottom edge, when there is one.
+    const bool pill = m_display->pipeline.contains(m_node.id);
+    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + (pill ? 22 : 14));
+}
+
+void TopologyNodeItem::pipelineBadgeChanging()
+{
+    prepareGeometryChange();
 }
 
 QRectF TopologyNodeItem::pipelineBadgeRect() const

@@ -53,6 +53,8 @@ private:
 public:
     // The "deployed by run #…" pill under the card in item coordinates; empty without one.
     QRectF pipelineBadgeRect() const;
+    // Called by the scene before this node's pill appears or goes (its bounds change).
+    void pipelineBadgeChanging();
 
     struct TextCache
     {

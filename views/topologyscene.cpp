@@ -580,14 +580,18 @@ void TopologyScene::setAlertBadges(const QHash<QString, TopologyDisplay::AlertBa
 
 void TopologyScene::setPipelineBadges(const QHash<QString, TopologyDisplay::PipelineBadge> &badges)
 {
-    for (auto it = m_display.pipeline.cbegin(); it != m_display.pipeline.cend(); ++it)
-        if (badges.value(it.key()) != *it)
-            if (TopologyNodeItem *i = m_items.value(it.key()))
+    for (auto it = m_display.pipeline.cbegin(); it != m_display.pipeline.cend(); ++it) {
+        if (TopologyNodeItem *i = m_items.value(it.key())) {
+            if (!badges.contains(it.key()))
+                i->pipelineBadgeChanging();
+            else if (badges.value(it.key()) != *it)
                 i->update();
+        }
+    }
     for (auto it = badges.cbegin(); it != badges.cend(); ++it)
         if (!m_display.pipeline.contains(it.key()))
             if (TopologyNodeItem *i = m_items.value(it.key()))
-                i->update();
+                i->pipelineBadgeChanging();
     m_display.pipeline = badges;
 }
 
