@@ -31,6 +31,7 @@
 #include <QResizeEvent>
 #include <QSettings>
 #include <QShortcut>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -416,11 +417,20 @@ void TopologyPage::setPipelineLinker(PipelineImageLinker *linker)
     if (m_pipelineLinker)
         disconnect(m_pipelineLinker, nullptr, this, nullptr);
     m_pipelineLinker = linker;
-    if (linker)
+    if (linker) {
         connect(linker, &PipelineImageLinker::linksChanged, this, [this](const QString &context) {
             if (m_current && m_current->context == context)
                 updatePipelineBadges();
         });
+        // "5m ago" ages: once a minute while shown.
+        auto *ages = new QTimer(linker);
+        ages->setInterval(60000);
+        connect(ages, &QTimer::timeout, this, [this] {
+            if (isVisible())
+                updatePipelineBadges();
+        });
+        ages->start();
+    }
     updatePipelineBadges();
 }
 
