@@ -11,8 +11,10 @@
 #include <kube/clustersession.h>
 #include <kube/resourcestore.h>
 #include <monitoring/metricssnapshot.h>
+#include <pipelineimagelinker.h>
 
 #include <QApplication>
+#include <QSettings>
 
 namespace Orrery::App {
 
@@ -25,6 +27,17 @@ void installTopologyPage(MainWindow &window)
     if (window.activeSession())
         page->setSession(window.activeSession());
     page->setProblemMonitor(window.problemMonitor());
+    // Pipeline → image → workload: one linker follows every connected context; the pipeline
+    // wiring feeds it the runs it lists (findChild "pipelineImageLinker", updateRuns), and
+    // TopologyPage::pipelineRunRequested asks to open a run.
+    auto *linker = new PipelineImageLinker(&window);
+    linker->setObjectName(QStringLiteral("pipelineImageLinker"));
+    {
+        QSettings settings;
+        linker->setSettings(PipelineImageLinker::loadSettings(settings));
+    }
+    linker->follow(window.sessions());
+    page->setPipelineLinker(linker);
     // A node's context menu offers the operations of the window's ActionController
     // (app/operationswiring.cpp creates it after this page, so it is looked up when needed).
     page->setObjectActionsProvider([&window](const KubeObjectPtr &object, QObject *parent) {

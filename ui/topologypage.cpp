@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologypage.h"
 
+#include "pipelineimagelinker.h"
 #include "presenterwindow.h"
 #include "topologybuilder.h"
 #include "topologyexporter.h"
@@ -30,6 +31,7 @@
 #include <QResizeEvent>
 #include <QSettings>
 #include <QShortcut>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -43,6 +45,7 @@ struct TopologyPage::Topology
     QPointer<ResourceStore> store;
     QMetaObject::Connection connection;
     bool fitted = false;
+    QString context;
 };
 
 namespace {
@@ -197,6 +200,11 @@ TopologyPage::TopologyPage(QWidget *parent)
     connect(m_view, &TopologyView::actionTriggered, this, &TopologyPage::actionRequested);
     connect(m_view, &TopologyView::podGroupActivated, this,
             [this](const QString &owner) { onPodGroup(owner); });
+    connect(m_view, &TopologyView::pipelineRunRequested, this, [this](const QString &nodeId) {
+        const auto it = m_pipelineLinks.constFind(nodeId);
+        if (it != m_pipelineLinks.constEnd())
+            emit pipelineRunRequested(it->provider, it->source, it->runId);
+    });
     m_view->setActionsProvider(
         [this](const TopologyNode &node, QObject *owner) { return nodeActions(node, owner); });
 
@@ -400,6 +408,50 @@ void TopologyPage::updateAlertBadges()
     m_current->scene->setAlertBadges(badges);
 }
 
+void TopologyPage::setPipelineLinker(PipelineImageLinker *linker)
+{
+    if (m_pipelineLinker)
+        disconnect(m_pipelineLinker, nullptr, this, nullptr);
+    m_pipelineLinker = linker;
+    if (linker) {
+        connect(linker, &PipelineImageLinker::linksChanged, this, [this](const QString &context) {
+            if (m_current && m_current->context == context)
+                updatePipelineBadges();
+        });
+        // "5m ago" ages: once a minute while shown.
+        auto *ages = new QTimer(linker);
+        ages->setInterval(60000);
+        connect(ages, &QTimer::timeout, this, [this] {
+            if (isVisible())
+                updatePipelineBadges();
+        });
+        ages->start();
+    }
+    updatePipelineBadges();
+}
+
+void TopologyPage::updatePipelineBadges()
+{
+    if (!m_current)
+        return;
+    m_pipelineLinks.clear();
+    QHash<QString, TopologyDisplay::PipelineBadge> badges;
+    if (m_pipelineLinker) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const ImageLink &link : m_pipelineLinker->links()) {
+            TopologyKind kind;
+            if (link.workload.context != m_current->context
+                || !topologyKindFromName(link.workload.kind, &kind))
+                continue;
+            const QString id
+                = topologyNodeId(kind, link.workload.namespaceName, link.workload.name);
+            badges.insert(id, {link.describe(now), link.rollingOut, link.describeShort(now)});
+            m_pipelineLinks.insert(id, link);
+        }
+    }
+    m_current->scene->setPipelineBadges(badges);
+}
+
 void TopologyPage::updateHeat()
 {
     m_heatStale = false;
@@ -490,6 +542,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
     }
     if (!topology) {
         topology = std::make_shared<Topology>();
+        topology->context = context;
         topology->scene = std::make_unique<TopologyScene>(&topology->graph);
         topology->store = store;
         topology->builder.reset(allObjects(store));
@@ -511,6 +564,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
     m_view->setTopologyScene(m_current->scene.get());
     updateHeat();
     updateAlertBadges();
+    updatePipelineBadges();
     if (!m_current->fitted && m_current->graph.nodeCount() > 0) {
         m_view->fitAll();
         m_current->fitted = true;

@@ -4,6 +4,7 @@
 #include "topologyfilter.h"
 
 #include <kube/kubeobject.h>
+#include <pipelines/imagelink.h>
 
 #include <QHash>
 #include <QPointer>
@@ -22,6 +23,7 @@ namespace Orrery {
 
 class ClusterSession;
 class PresenterWindow;
+class PipelineImageLinker;
 class ProblemMonitor;
 class ResourceStore;
 class TopologyBuilder;
@@ -65,6 +67,9 @@ public:
     // alerts) on each node they attach to, and on the pod group of a collapsed pod.
     void setAlerts(std::shared_ptr<const AlertsState> alerts);
     Heat heat() const { return m_heat; }
+    // Pipeline → image → workload: each workload the linker links shows "deployed by run #…"
+    // (or "rolling out from run #…") under its card; a click emits pipelineRunRequested.
+    void setPipelineLinker(PipelineImageLinker *linker);
 
     TopologyView *view() const { return m_view; }
     TopologyScene *scene() const;
@@ -89,6 +94,9 @@ signals:
     void actionRequested(const QString &kind, const QString &ns, const QString &name,
                          const QString &actionId);
     void exportFinished(const QString &fileName, const QString &error);
+    // Open this run (the app shows it on the Pipelines page).
+    void pipelineRunRequested(Orrery::PipelineProvider provider, const QString &source,
+                              const QString &runId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -106,6 +114,7 @@ private:
     void updateStatus();
     void updateHeat();
     void updateAlertBadges();
+    void updatePipelineBadges();
 
     QHash<QString, std::shared_ptr<Topology>> m_topologies; // by context
     Topology *m_current = nullptr;
@@ -129,6 +138,8 @@ private:
     QPointer<PresenterWindow> m_presenter;
     ObjectActionsProvider m_objectActions;
     QPointer<ProblemMonitor> m_problems;
+    QPointer<PipelineImageLinker> m_pipelineLinker;
+    QHash<QString, ImageLink> m_pipelineLinks; // node id → link, of the shown context
 };
 
 } // namespace Orrery

@@ -39,6 +39,18 @@ struct TopologyDisplay
     bool heatOn = false;
     QHash<QString, float> heat;
     QHash<QString, AlertBadge> alerts;
+    //  - pipeline: the run that deployed a workload's image (PipelineImageLinker), as the
+    //    line under its card: "deployed by run #123 · abc1234 · 5m ago" (no repository names,
+    //    so anonymise shows it too); rollingOut: the run's rollout is still in progress.
+    struct PipelineBadge
+    {
+        QString text;
+        bool rollingOut = false;
+        QString shortText; // drawn instead of `text` when that does not fit the card
+
+        bool operator==(const PipelineBadge &) const = default;
+    };
+    QHash<QString, PipelineBadge> pipeline;
 
     QString displayName(const TopologyNode &node) const
     {

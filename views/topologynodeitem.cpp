@@ -69,7 +69,56 @@ void TopologyNodeItem::setFlash(qreal flash)
 QRectF TopologyNodeItem::boundingRect() const
 {
     // Room for the restart badge over the top-right corner and the change halo.
-    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + 14);
+    // And for the pipeline pill hanging under the bottom edge, when there is one.
+    const bool pill = m_display->pipeline.contains(m_node.id);
+    return QRectF(-5, -9, m_size.width() + 14, m_size.height() + (pill ? 22 : 14));
+}
+
+void TopologyNodeItem::pipelineBadgeChanging()
+{
+    prepareGeometryChange();
+}
+
+QRectF TopologyNodeItem::pipelineBadgeRect() const
+{
+    const auto it = m_display->pipeline.constFind(m_node.id);
+    if (it == m_display->pipeline.constEnd() || it->text.isEmpty())
+        return {};
+    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    f.setBold(false);
+    const QFontMetricsF metrics(f);
+    const qreal room = m_size.width() - 16;
+    qreal w = metrics.horizontalAdvance(it->text) + 14;
+    if (w > room && !it->shortText.isEmpty())
+        w = metrics.horizontalAdvance(it->shortText) + 14;
+    return QRectF(8, m_size.height() - 6, std::min(room, w), 15);
+}
+
+void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
+{
+    const QRectF pill = pipelineBadgeRect();
+    if (pill.isEmpty())
+        return;
+    const TopologyDisplay::PipelineBadge &b = m_display->pipeline[m_node.id];
+    // Deployed: the card's fill with the selection accent's rim. Rolling out: filled with the
+    // progressing colour, like a rollout's status, white text.
+    const QColor progressing
+        = TopologyStyle::healthColor(TopologyHealth::Progressing, m_display->presenter);
+    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
+    f.setBold(false);
+    painter->setFont(f);
+    painter->setPen(QPen(b.rollingOut ? progressing : TopologyStyle::selection(), 1.2));
+    painter->setBrush(b.rollingOut ? progressing : TopologyStyle::background());
+    painter->drawRoundedRect(pill, 7.5, 7.5);
+    painter->setPen(b.rollingOut ? QColor(Qt::white) : TopologyStyle::text());
+    const QRectF textRect = pill.adjusted(7, 0, -7, 0);
+    const QFontMetricsF metrics(f);
+    const QString text
+        = metrics.horizontalAdvance(b.text) > textRect.width() && !b.shortText.isEmpty()
+              ? b.shortText
+              : b.text;
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      metrics.elidedText(text, Qt::ElideRight, textRect.width()));
 }
 
 QString TopologyNodeItem::toolTipFor(const TopologyNode &node)
@@ -106,6 +155,8 @@ QString TopologyNodeItem::toolTipFor(const TopologyNode &node, const TopologyDis
     if (const auto it = display.alerts.constFind(node.id); it != display.alerts.constEnd())
         tip += QStringLiteral("<br/><b>") + tr("%n firing alert(s)", nullptr, it->count)
                + QStringLiteral("</b>");
+    if (const auto it = display.pipeline.constFind(node.id); it != display.pipeline.constEnd())
+        tip += QStringLiteral("<br/>") + it->text.toHtmlEscaped();
     return tip;
 }
 
@@ -447,6 +498,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->drawText(pill, Qt::AlignCenter, text);
     }
     paintAlertBadge(painter);
+    paintPipelineBadge(painter);
 }
 
 } // namespace Orrery

@@ -48,6 +48,13 @@ private:
     void paintGroupBar(QPainter *painter, const QRectF &rect);
     void paintCompact(QPainter *painter, const QRectF &rect, qreal left, qreal lod);
     void paintAlertBadge(QPainter *painter);
+    void paintPipelineBadge(QPainter *painter);
+
+public:
+    // The "deployed by run #…" pill under the card in item coordinates; empty without one.
+    QRectF pipelineBadgeRect() const;
+    // Called by the scene before this node's pill appears or goes (its bounds change).
+    void pipelineBadgeChanging();
 
     struct TextCache
     {

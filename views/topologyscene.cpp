@@ -578,6 +578,23 @@ void TopologyScene::setAlertBadges(const QHash<QString, TopologyDisplay::AlertBa
     m_display.alerts = alerts;
 }
 
+void TopologyScene::setPipelineBadges(const QHash<QString, TopologyDisplay::PipelineBadge> &badges)
+{
+    for (auto it = m_display.pipeline.cbegin(); it != m_display.pipeline.cend(); ++it) {
+        if (TopologyNodeItem *i = m_items.value(it.key())) {
+            if (!badges.contains(it.key()))
+                i->pipelineBadgeChanging();
+            else if (badges.value(it.key()) != *it)
+                i->update();
+        }
+    }
+    for (auto it = badges.cbegin(); it != badges.cend(); ++it)
+        if (!m_display.pipeline.contains(it.key()))
+            if (TopologyNodeItem *i = m_items.value(it.key()))
+                i->pipelineBadgeChanging();
+    m_display.pipeline = badges;
+}
+
 void TopologyScene::applyReveal()
 {
     const bool all = m_display.revealRank >= TopologyRankCount;

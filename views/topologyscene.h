@@ -71,6 +71,7 @@ public:
     // metrics refresh or an alert poll costs one pass over the changed ids, not a relayout.
     void setHeat(bool on, const QHash<QString, float> &heat);
     void setAlertBadges(const QHash<QString, TopologyDisplay::AlertBadge> &alerts);
+    void setPipelineBadges(const QHash<QString, TopologyDisplay::PipelineBadge> &badges);
 
 signals:
     void relaidOut();

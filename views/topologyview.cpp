@@ -380,6 +380,22 @@ void TopologyView::mouseMoveEvent(QMouseEvent *event)
     QGraphicsView::mouseMoveEvent(event);
 }
 
+void TopologyView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        const QPoint pos = event->position().toPoint();
+        if (const TopologyNodeItem *item = nodeAt(pos)) {
+            const QRectF pill = item->pipelineBadgeRect();
+            if (!pill.isEmpty() && pill.contains(item->mapFromScene(mapToScene(pos)))) {
+                emit pipelineRunRequested(item->node().id);
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
 void TopologyView::leaveEvent(QEvent *event)
 {
     setPointed({});

@@ -70,6 +70,8 @@ signals:
     void actionTriggered(const QString &kind, const QString &ns, const QString &name,
                          const QString &actionId);
     void podGroupActivated(const QString &ownerId);
+    // A click on a workload's "deployed by run #…" pill (TopologyDisplay::pipeline).
+    void pipelineRunRequested(const QString &nodeId);
     void viewportMoved();
 
 protected:
@@ -81,6 +83,7 @@ protected:
     void showEvent(QShowEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 

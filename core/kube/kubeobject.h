@@ -134,6 +134,7 @@ struct ContainerStatusInfo
     QString state;  // "Running", "Waiting", "Terminated"
     QString reason; // "CrashLoopBackOff", "Completed", ...
     Timestamp lastTerminationTime = 0;
+    QString imageID; // status imageID ("repo@sha256:..."), empty until pulled
 };
 
 struct NamespaceData

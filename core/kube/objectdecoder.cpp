@@ -318,6 +318,7 @@ public:
             info.init = init;
             info.ready = toBool(at(cs, "ready"));
             info.restartCount = int(toInt(at(cs, "restartCount")));
+            info.imageID = istr(at(cs, "imageID"));
             const json &state = at(cs, "state");
             if (const json &w = at(state, "waiting"); w.is_object()) {
                 info.state = QStringLiteral("Waiting");

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipelineimagelinker.h"
+
+#include "kube/clustersession.h"
+#include "kube/resourcestore.h"
+#include "sessionmanager.h"
+
+namespace Orrery {
+
+namespace {
+
+bool isLinkedKind(Kind kind)
+{
+    return kind == Kind::Deployment || kind == Kind::StatefulSet || kind == Kind::DaemonSet;
+}
+
+constexpr Kind LinkedKinds[] = {Kind::Deployment, Kind::StatefulSet, Kind::DaemonSet};
+
+} // namespace
+
+PipelineImageLinker::PipelineImageLinker(QObject *parent)
+    : QObject(parent)
+{
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(50);
+    connect(&m_flush, &QTimer::timeout, this, &PipelineImageLinker::flush);
+}
+
+PipelineImageLinker::~PipelineImageLinker() = default;
+
+void PipelineImageLinker::follow(SessionManager *sessions)
+{
+    connect(sessions, &SessionManager::storeChanged, this,
+            [this, sessions](const QString &context, const ChangeBatch &batch) {
+                ClusterSession *session = sessions->session(context);
+                ResourceStore *store = session ? session->store() : nullptr;
+                if (!store) {
+                    dropContext(context);
+                    return;
+                }
+                // A new session: start from what it holds; then its own batches.
+                if (m_stores.value(context) != store)
+                    setStore(context, store);
+                Q_UNUSED(batch);
+            });
+    connect(sessions, &SessionManager::connectionStateChanged, this,
+            [this](const QString &context, ContextTreeModel::ConnectionState state) {
+                if (state == ContextTreeModel::ConnectionState::Disconnected)
+                    dropContext(context);
+            });
+}
+
+void PipelineImageLinker::setStore(const QString &context, ResourceStore *store)
+{
+    if (!store) {
+        dropContext(context);
+        return;
+    }
+    if (m_stores.value(context) != store) {
+        dropContext(context);
+        m_stores.insert(context, store);
+        m_connections.insert(context, connect(store, &ResourceStore::changed, this,
+                                              [this, context, store](const ChangeBatch &batch) {
+                                                  onBatch(context, store, batch);
+                                              }));
+    }
+    rescan(context, store);
+}
+
+void PipelineImageLinker::dropContext(const QString &context)
+{
+    disconnect(m_connections.take(context));
+    m_stores.remove(context);
+    pend(m_index.removeContext(context));
+}
+
+void PipelineImageLinker::rescan(const QString &context, ResourceStore *store)
+{
+    for (const Kind kind : LinkedKinds)
+        for (const KubeObjectPtr &o : store->objects(kind))
+            refresh(context, store, *o);
+}
+
+void PipelineImageLinker::refresh(const QString &context, ResourceStore *store,
+                                  const KubeObject &workload)
+{
+    const auto w = ImageLinkWorkload::fromObject(context, workload,
+                                                 store->objects(Kind::Pod, workload.namespaceName));
+    if (w)
+        pend(m_index.upsertWorkload(*w));
+}
+
+void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
+                                  const ChangeBatch &batch)
+{
+    // The workloads to look at again, once each however many of their pods changed.
+    QHash<QString, KubeObjectPtr> dirty;
+    for (const ObjectChange &change : batch.changes) {
+        if (!change.object)
+            continue;
+        const KubeObject &o = *change.object;
+        if (isLinkedKind(change.kind)) {
+            const QString key = kindName(change.kind) + QLatin1Char('/') + o.key();
+            if (change.type == ObjectChange::Type::Deleted) {
+                dirty.remove(key);
+                pend(m_index.removeWorkload(
+                    {context, o.namespaceName, kindName(change.kind), o.name}));
+            } else {
+                dirty.insert(key, change.object);
+            }
+            continue;
+        }
+        if (change.kind != Kind::Pod)
+            continue;
+        for (const Kind kind : LinkedKinds) {
+            for (const KubeObjectPtr &w : store->objects(kind, o.namespaceName)) {
+                const WorkloadData *data = w->workload();
+                if (!data || data->selector.isEmpty())
+                    continue;
+                if (data->selector.matches(o.labels)
+                    || (change.previous && data->selector.matches(change.previous->labels)))
+                    dirty.insert(kindName(kind) + QLatin1Char('/') + w->key(), w);
+            }
+        }
+    }
+    for (const KubeObjectPtr &w : std::as_const(dirty))
+        refresh(context, store, *w);
+}
+
+void PipelineImageLinker::setSettings(const ImageLinkSettings &settings)
+{
+    pend(m_index.setSettings(settings));
+}
+
+namespace {
+
+ImageLinkRule readRule(QSettings &s, const ImageLinkRule &fallback)
+{
+    ImageLinkRule rule = fallback;
+    rule.tagTemplates = s.value(QStringLiteral("tagTemplates"), rule.tagTemplates).toStringList();
+    rule.repositories = s.value(QStringLiteral("repositories"), rule.repositories).toStringList();
+    rule.useReportedImages
+        = s.value(QStringLiteral("useReportedImages"), rule.useReportedImages).toBool();
+    rule.useRevisionLabel
+        = s.value(QStringLiteral("useRevisionLabel"), rule.useRevisionLabel).toBool();
+    return rule;
+}
+
+void writeRule(QSettings &s, const ImageLinkRule &rule)
+{
+    s.setValue(QStringLiteral("tagTemplates"), rule.tagTemplates);
+    s.setValue(QStringLiteral("repositories"), rule.repositories);
+    s.setValue(QStringLiteral("useReportedImages"), rule.useReportedImages);
+    s.setValue(QStringLiteral("useRevisionLabel"), rule.useRevisionLabel);
+}
+
+} // namespace
+
+ImageLinkSettings PipelineImageLinker::loadSettings(QSettings &settings)
+{
+    ImageLinkSettings out;
+    settings.beginGroup(QStringLiteral("pipelines/imageLink"));
+    settings.beginGroup(QStringLiteral("default"));
+    out.defaultRule = readRule(settings, out.defaultRule);
+    settings.endGroup();
+    const int n = std::min(settings.beginReadArray(QStringLiteral("rules")), 1000);
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        const QString source = settings.value(QStringLiteral("source")).toString();
+        if (!source.isEmpty())
+            out.rules.insert(source, readRule(settings, ImageLinkRule()));
+    }
+    settings.endArray();
+    settings.endGroup();
+    return out;
+}
+
+void PipelineImageLinker::saveSettings(QSettings &settings, const ImageLinkSettings &rules)
+{
+    settings.beginGroup(QStringLiteral("pipelines/imageLink"));
+    settings.remove(QString());
+    settings.beginGroup(QStringLiteral("default"));
+    writeRule(settings, rules.defaultRule);
+    settings.endGroup();
+    QStringList sources = rules.rules.keys();
+    sources.sort();
+    settings.beginWriteArray(QStringLiteral("rules"), int(sources.size()));
+    for (int i = 0; i < sources.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("source"), sources.at(i));
+        writeRule(settings, rules.rules.value(sources.at(i)));
+    }
+    settings.endArray();
+    settings.endGroup();
+}
+
+void PipelineImageLinker::updateRuns(const QList<PipelineRun> &runs)
+{
+    for (const PipelineRun &run : runs)
+        pend(m_index.upsertRun(run));
+}
+
+void PipelineImageLinker::removeRun(PipelineProvider provider, const QString &source,
+                                    const QString &runId)
+{
+    pend(m_index.removeRun(provider, source, runId));
+}
+
+void PipelineImageLinker::pend(const QList<WorkloadKey> &keys)
+{
+    for (const WorkloadKey &k : keys)
+        m_pending[k.context].insert(k);
+    if (!m_pending.isEmpty() && !m_flush.isActive())
+        m_flush.start();
+}
+
+void PipelineImageLinker::flush()
+{
+    m_flush.stop();
+    const auto pending = std::exchange(m_pending, {});
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        QList<WorkloadKey> keys(it->begin(), it->end());
+        std::sort(keys.begin(), keys.end(), [](const WorkloadKey &a, const WorkloadKey &b) {
+            return a.toString() < b.toString();
+        });
+        emit linksChanged(it.key(), keys);
+    }
+}
+
+} // namespace Orrery
