@@ -294,20 +294,43 @@ void generateSynthetic(int pods, ObjectStore &store)
     generateSynthetic(pods, store, controllers);
 }
 
-ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
-                          ControllerManager &controllers)
+namespace {
+
+std::filesystem::path scenarioPath(const std::string &name)
 {
     if (name.find('/') != std::string::npos || name.find("..") != std::string::npos)
         throw std::runtime_error("invalid scenario name " + name);
     const std::filesystem::path path = std::filesystem::path(scenarioDir()) / (name + ".yaml");
     if (!std::filesystem::exists(path))
         throw std::runtime_error("unknown scenario " + name);
-    const auto docs = YamlJson::splitDocuments(readFile(path));
+    return path;
+}
+
+json headerOf(const std::string &name, const std::filesystem::path &path,
+              const std::vector<std::string> &docs)
+{
     if (docs.empty())
         throw std::runtime_error("empty scenario " + name);
-    const json header = parseDocument(docs.front(), path);
+    json header = parseDocument(docs.front(), path);
     if (header.value("kind", "") != "Scenario")
         throw std::runtime_error(name + ".yaml: the first document must be kind: Scenario");
+    return header;
+}
+
+} // namespace
+
+json scenarioHeader(const std::string &name)
+{
+    const std::filesystem::path path = scenarioPath(name);
+    return headerOf(name, path, YamlJson::splitDocuments(readFile(path)));
+}
+
+ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
+                          ControllerManager &controllers)
+{
+    const std::filesystem::path path = scenarioPath(name);
+    const auto docs = YamlJson::splitDocuments(readFile(path));
+    const json header = headerOf(name, path, docs);
 
     ScenarioInfo info;
     info.name = header.value("name", name);

@@ -27,6 +27,11 @@ std::vector<std::string> availableScenarios();
 // exports), or empty when the scenario has none.
 std::string scenarioRulesFile(const std::string &name);
 
+// The orrery-only header document of resources/scenarios/NAME.yaml (kind: Scenario) as JSON,
+// for the simulated outside services that read their own section of it (`pipelines:`).
+// Throws std::runtime_error like loadScenario on an unknown scenario or a bad file.
+nlohmann::json scenarioHeader(const std::string &name);
+
 // Loads resources/scenarios/NAME.yaml into the store: the orrery-only header document
 // (cluster name, Kubernetes version, platform, nodes, load schedules, Helm releases) is
 // applied to the store and the controllers; every following document is a plain Kubernetes

@@ -4,14 +4,17 @@
 #include "servicefront.h"
 #include "simservice.h"
 
+#include "aws/awsservice.h"
+
+#include <memory>
+
 namespace Orrery::Sim {
 
 void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
 {
     // One line per service, e.g.:
     //   front.add(std::make_unique<GitHubService>(front.clock(), clusters));
-    (void)front;
-    (void)clusters;
+    front.add(std::make_unique<AwsService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
