@@ -516,10 +516,11 @@ struct AwsService::Private
     {
         const std::string roleArn = value(params, "RoleArn");
         const std::string session = value(params, "RoleSessionName");
-        if (roleArn.empty() || session.empty() || session.size() > 64)
-            return stsError(res, {400, "ValidationError",
-                                  "1 validation error detected: Value at 'roleSessionName' "
-                                  "failed to satisfy constraint: Member must not be null"});
+        if (roleArn.empty() || session.size() < 2 || session.size() > 64)
+            return stsError(res,
+                            {400, "ValidationError",
+                             "1 validation error detected: Value at 'roleSessionName' failed to "
+                             "satisfy constraint: Member must have length between 2 and 64"});
         long long duration = 3600;
         if (const std::string d = value(params, "DurationSeconds"); !d.empty()) {
             try {
