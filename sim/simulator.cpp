@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator.h"
 
+#include "aws/awsservice.h"
 #include "controllermanager.h"
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
@@ -21,6 +22,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
 
 namespace Orrery::Sim {
@@ -67,6 +69,9 @@ struct Simulator::Private : ClusterAccess
     // The outside services share one clock (at the clusters' speed) and one HTTPS front.
     std::unique_ptr<SimClock> servicesClock;
     std::unique_ptr<ServiceFront> front;
+    // The simulated AWS on the front, for the API servers' EKS token check; null until the
+    // front runs and after it stops.
+    std::atomic<AwsService *> aws{nullptr};
     bool running = false;
 
     const Cluster *cluster(const std::string &name) const
@@ -191,6 +196,19 @@ bool Simulator::start(std::string *error)
             hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
             hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };
             hooks.nodeMetrics = [cm] { return cm->nodeMetrics(); };
+            // EKS tokens, checked by the simulated AWS (sim/aws) once the front runs.
+            Private *priv = d.get();
+            Private::Cluster *self = c.get();
+            hooks.authenticateToken = [priv, self](const std::string &token, std::string &user,
+                                                   std::vector<std::string> &groups) {
+                AwsService *aws = priv->aws.load();
+                const auto mapped = aws ? aws->authenticateToken(self->name, token) : std::nullopt;
+                if (!mapped)
+                    return false;
+                user = mapped->name;
+                groups = mapped->groups;
+                return true;
+            };
             opts.clusterName = c->name;
             c->server = std::make_unique<ApiServer>(c->store, opts, hooks);
             c->server->bootstrap();
@@ -252,6 +270,7 @@ bool Simulator::start(std::string *error)
                 = std::make_unique<SimClock>(SimClock::Mode::RealTime, d->options.speed);
             d->front = std::make_unique<ServiceFront>(*d->servicesClock);
             addSimulatedServices(*d->front, *d);
+            d->aws = dynamic_cast<AwsService *>(d->front->service("aws"));
             std::string err;
             if (!d->front->start(d->options.servicesPort, &err)) {
                 if (error)
@@ -272,6 +291,7 @@ bool Simulator::start(std::string *error)
 
 void Simulator::stop()
 {
+    d->aws = nullptr;
     if (d->front)
         d->front->stop();
     for (auto &c : d->clusters) {

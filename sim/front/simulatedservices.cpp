@@ -4,6 +4,7 @@
 #include "servicefront.h"
 #include "simservice.h"
 
+#include "aws/awsservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
 #include "jenkins/jenkinsservice.h"
@@ -19,6 +20,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<GitHubService>(front.clock(), clusters));
     front.add(std::make_unique<GitLabService>(front.clock(), clusters));
     front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
+    front.add(std::make_unique<AwsService>(front, clusters));
 }
 
 } // namespace Orrery::Sim

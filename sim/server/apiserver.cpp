@@ -234,6 +234,12 @@ struct ApiServer::Private
                 return UserInfo{"operator", {"system:authenticated"}};
             if (token == viewerToken)
                 return UserInfo{"viewer", {"system:authenticated"}};
+            UserInfo user;
+            if (hooks.authenticateToken && hooks.authenticateToken(token, user.name, user.groups)
+                && !user.name.empty()) {
+                user.groups.push_back("system:authenticated");
+                return user;
+            }
         }
         return std::nullopt;
     }

@@ -32,6 +32,12 @@ struct ApiServerHooks
     std::function<void(int)> unfollowPodLog;
     std::function<nlohmann::json(const std::string &ns)> podMetrics;
     std::function<nlohmann::json()> nodeMetrics;
+    // Bearer tokens the server does not know itself (EKS's `k8s-aws-v1.` tokens, checked by
+    // the simulated AWS as aws-iam-authenticator does): true and the user name and groups the
+    // token stands for, false for 401.
+    std::function<bool(const std::string &token, std::string &user,
+                       std::vector<std::string> &groups)>
+        authenticateToken;
 };
 
 struct ApiServerOptions
