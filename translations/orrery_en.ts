@@ -287,6 +287,36 @@
     </message>
 </context>
 <context>
+    <name>ExportPipeline</name>
+    <message>
+        <source>--export-pipeline RUN needs a file ending in .png, .svg or .json after it, not "%1"</source>
+        <translation>--export-pipeline RUN needs a file ending in .png, .svg or .json after it, not "%1"</translation>
+    </message>
+    <message>
+        <source>unknown --theme "%1"; use system, light or dark.</source>
+        <translation>unknown --theme "%1"; use system, light or dark.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a run</source>
+        <translation>%1 is too large for a run</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 did not answer within %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 (run #%2, %n job(s))</source>
+        <translation>
+            <numerusform>wrote %1 (run #%2, %n job)</numerusform>
+            <numerusform>wrote %1 (run #%2, %n jobs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportTopology</name>
     <message>
         <source>--export-topology needs a file ending in .png, .svg or .json, not "%1"</source>
@@ -374,6 +404,48 @@
     <message>
         <source>Demo: %1</source>
         <translation>Demo: %1</translation>
+    </message>
+    <message>
+        <source>orrery: screenshot %1: context %2, page %3</source>
+        <translation>orrery: screenshot %1: context %2, page %3</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>Cluster Overview</source>
+        <translation>Cluster Overview</translation>
+    </message>
+</context>
+<context>
+    <name>ImageLink</name>
+    <message>
+        <source>rolling out #%1</source>
+        <translation>rolling out #%1</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>run #%1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>rolling out from run #%1</source>
+        <translation>rolling out from run #%1</translation>
+    </message>
+    <message>
+        <source>deployed by run #%1</source>
+        <translation>deployed by run #%1</translation>
+    </message>
+</context>
+<context>
+    <name>JenkinsResponse</name>
+    <message>
+        <source>Jenkins wants a valid crumb (CSRF protection): use an API token, or check that /crumbIssuer answers</source>
+        <translation>Jenkins wants a valid crumb (CSRF protection): use an API token, or check that /crumbIssuer answers</translation>
     </message>
 </context>
 <context>
@@ -803,6 +875,62 @@
         <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</source>
         <translation>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</translation>
     </message>
+    <message>
+        <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
+        <translation>"%1" is not a GitHub repository: give OWNER/REPO</translation>
+    </message>
+    <message>
+        <source>"%1" is not a GitHub %2 id</source>
+        <translation>"%1" is not a GitHub %2 id</translation>
+    </message>
+    <message>
+        <source>GitHub answered 304 Not Modified to a request Orrery has no answer for</source>
+        <translation>GitHub answered 304 Not Modified to a request Orrery has no answer for</translation>
+    </message>
+    <message>
+        <source>the answer is not a GitHub API object</source>
+        <translation>the answer is not a GitHub API object</translation>
+    </message>
+    <message>
+        <source>the answer has no "%1" list</source>
+        <translation>the answer has no "%1" list</translation>
+    </message>
+    <message>
+        <source>a GitLab API v4 list</source>
+        <translation>a GitLab API v4 list</translation>
+    </message>
+    <message>
+        <source>a GitLab API v4 object</source>
+        <translation>a GitLab API v4 object</translation>
+    </message>
+    <message>
+        <source>cannot read the CA certificate %1: %2</source>
+        <translation>cannot read the CA certificate %1: %2</translation>
+    </message>
+    <message>
+        <source>a Jenkins credential is USER:API-TOKEN</source>
+        <translation>a Jenkins credential is USER:API-TOKEN</translation>
+    </message>
+    <message>
+        <source>this build of Orrery has no %1 client yet</source>
+        <translation>this build of Orrery has no %1 client yet</translation>
+    </message>
+    <message>
+        <source>no keyring is available (Secret Service or KWallet): %1</source>
+        <translation>no keyring is available (Secret Service or KWallet): %1</translation>
+    </message>
+    <message>
+        <source>the keyring failed (QtKeychain error %1)</source>
+        <translation>the keyring failed (QtKeychain error %1)</translation>
+    </message>
+    <message>
+        <source>%1 entry "%2"</source>
+        <translation>%1 entry "%2"</translation>
+    </message>
+    <message>
+        <source>the keyring did not answer within %1 s (is it locked?)</source>
+        <translation>the keyring did not answer within %1 s (is it locked?)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -875,6 +1003,38 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to read the object from.</source>
+        <translation>Not connected: there is no cluster to read the object from.</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to send this to.</source>
+        <translation>Not connected: there is no cluster to send this to.</translation>
+    </message>
+    <message>
+        <source>This edit was started elsewhere: reload and edit again.</source>
+        <translation>This edit was started elsewhere: reload and edit again.</translation>
+    </message>
+    <message>
+        <source>Applied: %1</source>
+        <translation>Applied: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: the confirmation was cancelled. Your edit is still here.</source>
+        <translation>Not applied: the confirmation was cancelled. Your edit is still here.</translation>
+    </message>
+    <message>
+        <source>The server accepted the edit (dry run): confirm to apply it.</source>
+        <translation>The server accepted the edit (dry run): confirm to apply it.</translation>
+    </message>
+    <message>
+        <source>There is no edit to compare.</source>
+        <translation>There is no edit to compare.</translation>
+    </message>
+    <message>
+        <source>Nothing differs any more: edit again to apply.</source>
+        <translation>Nothing differs any more: edit again to apply.</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1509,128 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AwsClient</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>STS's GetCallerIdentity answer has no Arn.</source>
+        <translation>STS's GetCallerIdentity answer has no Arn.</translation>
+    </message>
+    <message>
+        <source>AssumeRole %1</source>
+        <translation>AssumeRole %1</translation>
+    </message>
+    <message>
+        <source>credential_process printed over 64 KiB.</source>
+        <translation>credential_process printed over 64 KiB.</translation>
+    </message>
+    <message>
+        <source>credential_process did not finish in 30 s.</source>
+        <translation>credential_process did not finish in 30 s.</translation>
+    </message>
+    <message>
+        <source>credential_process failed (exit code %1).</source>
+        <translation>credential_process failed (exit code %1).</translation>
+    </message>
+    <message>
+        <source>credential_process could not start.</source>
+        <translation>credential_process could not start.</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 in %2</source>
+        <translation>EKS cluster %1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AwsConfig</name>
+    <message>
+        <source>The AWS configuration file is over 1 MiB.</source>
+        <translation>The AWS configuration file is over 1 MiB.</translation>
+    </message>
+    <message>
+        <source>The AWS configuration file has over 2000 sections.</source>
+        <translation>The AWS configuration file has over 2000 sections.</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
+        <translation>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</translation>
+    </message>
+    <message>
+        <source>AWS profile "%1"</source>
+        <translation>AWS profile "%1"</translation>
+    </message>
+    <message>
+        <source>The profile is in neither ~/.aws/config nor ~/.aws/credentials.</source>
+        <translation>The profile is in neither ~/.aws/config nor ~/.aws/credentials.</translation>
+    </message>
+    <message>
+        <source>source_profile loops or chains over 8 profiles.</source>
+        <translation>source_profile loops or chains over 8 profiles.</translation>
+    </message>
+    <message>
+        <source>source_profile "%1" does not exist.</source>
+        <translation>source_profile "%1" does not exist.</translation>
+    </message>
+    <message>
+        <source>credential_source (instance or container metadata) is not supported.</source>
+        <translation>credential_source (instance or container metadata) is not supported.</translation>
+    </message>
+    <message>
+        <source>role_arn needs a source_profile.</source>
+        <translation>role_arn needs a source_profile.</translation>
+    </message>
+    <message>
+        <source>aws_access_key_id is set without aws_secret_access_key.</source>
+        <translation>aws_access_key_id is set without aws_secret_access_key.</translation>
+    </message>
+    <message>
+        <source>AWS SSO profiles are not supported yet.</source>
+        <translation>AWS SSO profiles are not supported yet.</translation>
+    </message>
+    <message>
+        <source>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</source>
+        <translation>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</translation>
+    </message>
+    <message>
+        <source>The profile has no keys, role or credential_process.</source>
+        <translation>The profile has no keys, role or credential_process.</translation>
+    </message>
+    <message>
+        <source>run: aws configure --profile %1</source>
+        <translation>run: aws configure --profile %1</translation>
+    </message>
+    <message>
+        <source>credential_process printed over 64 KiB.</source>
+        <translation>credential_process printed over 64 KiB.</translation>
+    </message>
+    <message>
+        <source>credential_process did not print a JSON object.</source>
+        <translation>credential_process did not print a JSON object.</translation>
+    </message>
+    <message>
+        <source>credential_process printed no Version 1 output.</source>
+        <translation>credential_process printed no Version 1 output.</translation>
+    </message>
+    <message>
+        <source>credential_process printed no AccessKeyId or SecretAccessKey.</source>
+        <translation>credential_process printed no AccessKeyId or SecretAccessKey.</translation>
+    </message>
+    <message>
+        <source>STS answered with over 1 MiB.</source>
+        <translation>STS answered with over 1 MiB.</translation>
+    </message>
+    <message>
+        <source>STS refused AssumeRole: %1 (%2)</source>
+        <translation>STS refused AssumeRole: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>STS's AssumeRole answer has no credentials.</source>
+        <translation>STS's AssumeRole answer has no credentials.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::BoundedConverter</name>
     <message>
         <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
@@ -1437,6 +1719,87 @@ The server said: %3</translation>
     <message>
         <source>Alertmanager refused (HTTP %1): %2</source>
         <translation>Alertmanager refused (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterOverviewPage</name>
+    <message>
+        <source>Cluster overview</source>
+        <translation>Cluster overview</translation>
+    </message>
+    <message>
+        <source>Choose a context to see its cluster.</source>
+        <translation>Choose a context to see its cluster.</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>Workloads</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 running</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>%1 ready</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>CPU: %1 of %2 allocatable (%3 %)</source>
+        <translation>CPU: %1 of %2 allocatable (%3 %)</translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2 allocatable (%3 %)</source>
+        <translation>Memory: %1 of %2 allocatable (%3 %)</translation>
+    </message>
+    <message>
+        <source>No usage figures: metrics-server has not answered (yet).</source>
+        <translation>No usage figures: metrics-server has not answered (yet).</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): open the Problems page</source>
+        <translation>
+            <numerusform>%n problem: open the Problems page</numerusform>
+            <numerusform>%n problems: open the Problems page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2571,121 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::EditOperation</name>
+    <message>
+        <source>Secrets are not edited here: Orrery never reads their values. Use Apply manifests… with the whole Secret instead.</source>
+        <translation>Secrets are not edited here: Orrery never reads their values. Use Apply manifests… with the whole Secret instead.</translation>
+    </message>
+    <message>
+        <source>edited YAML</source>
+        <translation>edited YAML</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>The edited text is not valid YAML: %1</source>
+        <translation>The edited text is not valid YAML: %1</translation>
+    </message>
+    <message>
+        <source>The edited text is not valid YAML (%1): %2</source>
+        <translation>The edited text is not valid YAML (%1): %2</translation>
+    </message>
+    <message>
+        <source>The edited text must be one object (a YAML mapping).</source>
+        <translation>The edited text must be one object (a YAML mapping).</translation>
+    </message>
+    <message>
+        <source>The kind cannot be changed by an edit (%1, not %2).</source>
+        <translation>The kind cannot be changed by an edit (%1, not %2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>The name and namespace cannot be changed by an edit: this edits %1. To make a copy, use Apply manifests….</source>
+        <translation>The name and namespace cannot be changed by an edit: this edits %1. To make a copy, use Apply manifests….</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Apply changes</translation>
+    </message>
+    <message>
+        <source>Cannot edit %1</source>
+        <translation>Cannot edit %1</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>The edit was not applied</source>
+        <translation>The edit was not applied</translation>
+    </message>
+    <message>
+        <source>There is no edited text to apply.</source>
+        <translation>There is no edited text to apply.</translation>
+    </message>
+    <message>
+        <source>Put %1 back as it was before the edit</source>
+        <translation>Put %1 back as it was before the edit</translation>
+    </message>
+    <message>
+        <source>The edited text is the same as %1: nothing to apply.</source>
+        <translation>The edited text is the same as %1: nothing to apply.</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>when you started editing</source>
+        <translation>when you started editing</translation>
+    </message>
+    <message>
+        <source>live now</source>
+        <translation>live now</translation>
+    </message>
+    <message>
+        <source>after the edit</source>
+        <translation>after the edit</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>The server reports no change for this object.</translation>
+    </message>
+    <message>
+        <source>The server accepted the edit (dry run).</source>
+        <translation>The server accepted the edit (dry run).</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after you opened it for editing: the server refused to overwrite their change. Reload to edit the latest version, or look at the differences first.</source>
+        <translation>Someone else changed %1 after you opened it for editing: the server refused to overwrite their change. Reload to edit the latest version, or look at the differences first.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the edited %1 as invalid:</source>
+        <translation>The server refused the edited %1 as invalid:</translation>
+    </message>
+    <message>
+        <source>Edited %1.</source>
+        <translation>Edited %1.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ErrorPresenter</name>
     <message>
         <source>You may not list %1 here</source>
@@ -2284,6 +2762,51 @@ Namespace: %4</translation>
     <message>
         <source>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</source>
         <translation>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::EventFilterProxyModel</name>
+    <message numerus="yes">
+        <source>%n event(s) grouped: same type, reason, object and message</source>
+        <translation>
+            <numerusform>%n event grouped: same type, reason, object and message</numerusform>
+            <numerusform>%n events grouped: same type, reason, object and message</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ExecTerminal</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Shell — %1</source>
+        <translation>Shell — %1</translation>
+    </message>
+    <message>
+        <source>Shell — %1/%2</source>
+        <translation>Shell — %1/%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 in %2 (%3)…</source>
+        <translation>Connecting to %1 in %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3) — %4</source>
+        <translation>%1 in %2 (%3) — %4</translation>
+    </message>
+    <message>
+        <source>The shell exited with code %1.</source>
+        <translation>The shell exited with code %1.</translation>
+    </message>
+    <message>
+        <source>Not allowed to open a shell here: %1</source>
+        <translation>Not allowed to open a shell here: %1</translation>
+    </message>
+    <message>
+        <source>The shell ended: %1</source>
+        <translation>The shell ended: %1</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2963,145 @@ Namespace: %4</translation>
     <message>
         <source>⚠ These %1 may be out of date.</source>
         <translation>⚠ These %1 may be out of date.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubClient</name>
+    <message>
+        <source>give the workflow to run by its file name (deploy.yml) or id</source>
+        <translation>give the workflow to run by its file name (deploy.yml) or id</translation>
+    </message>
+    <message>
+        <source>the run waits at no deployment you may review</source>
+        <translation>the run waits at no deployment you may review</translation>
+    </message>
+    <message>
+        <source>job %1 waits at no pending deployment of this run</source>
+        <translation>job %1 waits at no pending deployment of this run</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubCredentials</name>
+    <message>
+        <source>this is not a GitHub token (one line without spaces)</source>
+        <translation>this is not a GitHub token (one line without spaces)</translation>
+    </message>
+    <message>
+        <source>GH_TOKEN and GITHUB_TOKEN are not set</source>
+        <translation>GH_TOKEN and GITHUB_TOKEN are not set</translation>
+    </message>
+    <message>
+        <source>GH_ENTERPRISE_TOKEN is not set</source>
+        <translation>GH_ENTERPRISE_TOKEN is not set</translation>
+    </message>
+    <message>
+        <source>gh is not installed</source>
+        <translation>gh is not installed</translation>
+    </message>
+    <message>
+        <source>"gh auth token" did not answer within %1 s</source>
+        <translation>"gh auth token" did not answer within %1 s</translation>
+    </message>
+    <message>
+        <source>"gh auth token --hostname %1" failed: %2</source>
+        <translation>"gh auth token --hostname %1" failed: %2</translation>
+    </message>
+    <message>
+        <source>gh could not run: %1</source>
+        <translation>gh could not run: %1</translation>
+    </message>
+    <message>
+        <source>no token for %1 in %2</source>
+        <translation>no token for %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>no GitHub token for %1 (%2)</source>
+        <translation>no GitHub token for %1 (%2)</translation>
+    </message>
+    <message>
+        <source>set GH_TOKEN, run "gh auth login", or enter a token</source>
+        <translation>set GH_TOKEN, run "gh auth login", or enter a token</translation>
+    </message>
+    <message>
+        <source>set GH_ENTERPRISE_TOKEN, run "gh auth login --hostname %1", or enter a token</source>
+        <translation>set GH_ENTERPRISE_TOKEN, run "gh auth login --hostname %1", or enter a token</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubResponse</name>
+    <message>
+        <source>the workflow run has no id</source>
+        <translation>the workflow run has no id</translation>
+    </message>
+    <message>
+        <source>the answer is not a list of pending deployments</source>
+        <translation>the answer is not a list of pending deployments</translation>
+    </message>
+    <message>
+        <source>the repository has no default branch</source>
+        <translation>the repository has no default branch</translation>
+    </message>
+    <message>
+        <source>the file is not served inline (encoding "%1")</source>
+        <translation>the file is not served inline (encoding "%1")</translation>
+    </message>
+    <message>
+        <source>the workflow file is larger than %1</source>
+        <translation>the workflow file is larger than %1</translation>
+    </message>
+    <message>
+        <source>the workflow file has no jobs</source>
+        <translation>the workflow file has no jobs</translation>
+    </message>
+    <message>
+        <source>GitHub's rate limit was hit; it asks to wait %1 s before the next request</source>
+        <translation>GitHub's rate limit was hit; it asks to wait %1 s before the next request</translation>
+    </message>
+    <message>
+        <source>GitHub's API rate limit of %1 requests an hour is used up; it resets at %2 UTC</source>
+        <translation>GitHub's API rate limit of %1 requests an hour is used up; it resets at %2 UTC</translation>
+    </message>
+    <message>
+        <source>GitHub's API rate limit of %1 requests an hour is used up</source>
+        <translation>GitHub's API rate limit of %1 requests an hour is used up</translation>
+    </message>
+    <message>
+        <source>GitHub answered HTTP %1</source>
+        <translation>GitHub answered HTTP %1</translation>
+    </message>
+    <message>
+        <source>the GitHub token was refused: set GH_TOKEN (GH_ENTERPRISE_TOKEN for GitHub Enterprise Server), run "gh auth login", or enter a token</source>
+        <translation>the GitHub token was refused: set GH_TOKEN (GH_ENTERPRISE_TOKEN for GitHub Enterprise Server), run "gh auth login", or enter a token</translation>
+    </message>
+    <message>
+        <source>GitHub answers 404 for a private repository the token cannot read</source>
+        <translation>GitHub answers 404 for a private repository the token cannot read</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitLabClient</name>
+    <message>
+        <source>the project has no default branch: give a ref</source>
+        <translation>the project has no default branch: give a ref</translation>
+    </message>
+    <message>
+        <source>GitLab cannot reject a manual job: leave it unplayed, or cancel the pipeline</source>
+        <translation>GitLab cannot reject a manual job: leave it unplayed, or cancel the pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitLabResponse</name>
+    <message>
+        <source>a GitLab pipeline</source>
+        <translation>a GitLab pipeline</translation>
+    </message>
+    <message>
+        <source>the CI configuration is larger than %1</source>
+        <translation>the CI configuration is larger than %1</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +3439,67 @@ Namespace: %4</translation>
     <message>
         <source>desired replicas</source>
         <translation>desired replicas</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::JenkinsClient</name>
+    <message>
+        <source>"%1" is a folder or multibranch project, not a Pipeline job: name one of its jobs (%2)</source>
+        <translation>"%1" is a folder or multibranch project, not a Pipeline job: name one of its jobs (%2)</translation>
+    </message>
+    <message>
+        <source>Jenkins re-runs whole builds, not only the failed stages: re-run all</source>
+        <translation>Jenkins re-runs whole builds, not only the failed stages: re-run all</translation>
+    </message>
+    <message>
+        <source>no input step is waiting in this build</source>
+        <translation>no input step is waiting in this build</translation>
+    </message>
+    <message>
+        <source>several input steps wait (%1): name one</source>
+        <translation>several input steps wait (%1): name one</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::JenkinsResponse</name>
+    <message>
+        <source>a Jenkins job</source>
+        <translation>a Jenkins job</translation>
+    </message>
+    <message>
+        <source>a Jenkins build</source>
+        <translation>a Jenkins build</translation>
+    </message>
+    <message>
+        <source>a Stage View description</source>
+        <translation>a Stage View description</translation>
+    </message>
+    <message>
+        <source>a list of Blue Ocean nodes</source>
+        <translation>a list of Blue Ocean nodes</translation>
+    </message>
+    <message>
+        <source>a list of pending inputs</source>
+        <translation>a list of pending inputs</translation>
+    </message>
+    <message>
+        <source>a Jenkins crumb</source>
+        <translation>a Jenkins crumb</translation>
+    </message>
+    <message>
+        <source>a Jenkins queue item</source>
+        <translation>a Jenkins queue item</translation>
+    </message>
+    <message>
+        <source>the queued build was cancelled</source>
+        <translation>the queued build was cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::KeychainSecretStore</name>
+    <message>
+        <source>the system keyring</source>
+        <translation>the system keyring</translation>
     </message>
 </context>
 <context>
@@ -3335,6 +4058,42 @@ Namespace: %4</translation>
         <source>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</source>
         <translation>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</translation>
     </message>
+    <message>
+        <source>Edit YAML</source>
+        <translation>Edit YAML</translation>
+    </message>
+    <message>
+        <source>Show Logs</source>
+        <translation>Show Logs</translation>
+    </message>
+    <message>
+        <source>Delete Object…</source>
+        <translation>Delete Object…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Open Shell in Pod</source>
+        <translation>Open Shell in Pod</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Select a pod to open a shell in it.</source>
+        <translation>Select a pod to open a shell in it.</translation>
+    </message>
+    <message>
+        <source>Open Shell</source>
+        <translation>Open Shell</translation>
+    </message>
+    <message>
+        <source>%1 is a protected context. Open a shell in pod %2 anyway?</source>
+        <translation>%1 is a protected context. Open a shell in pod %2 anyway?</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ManifestRedaction</name>
@@ -3768,6 +4527,34 @@ PromQL: %2</translation>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
+    <message>
+        <source>Run workflow…</source>
+        <translation>Run workflow…</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs</source>
+        <translation>Re-run all jobs</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs</source>
+        <translation>Re-run failed jobs</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancel run</translation>
+    </message>
+    <message>
+        <source>Approve deployment…</source>
+        <translation>Approve deployment…</translation>
+    </message>
+    <message>
+        <source>Reject deployment…</source>
+        <translation>Reject deployment…</translation>
+    </message>
+    <message>
+        <source>Download log…</source>
+        <translation>Download log…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::OperationRunner</name>
@@ -3855,6 +4642,503 @@ PromQL: %2</translation>
     <message>
         <source>Cannot resume</source>
         <translation>Cannot resume</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineCredentials</name>
+    <message>
+        <source>glab's config has no token for %1</source>
+        <translation>glab's config has no token for %1</translation>
+    </message>
+    <message>
+        <source>run "glab auth login --hostname %1", or set GITLAB_TOKEN (a glab that keeps its token in the system keyring writes none to its config)</source>
+        <translation>run "glab auth login --hostname %1", or set GITLAB_TOKEN (a glab that keeps its token in the system keyring writes none to its config)</translation>
+    </message>
+    <message>
+        <source>no GitLab token: GITLAB_TOKEN is not set and glab has no config</source>
+        <translation>no GitLab token: GITLAB_TOKEN is not set and glab has no config</translation>
+    </message>
+    <message>
+        <source>set GITLAB_TOKEN, or run "glab auth login --hostname %1"</source>
+        <translation>set GITLAB_TOKEN, or run "glab auth login --hostname %1"</translation>
+    </message>
+    <message>
+        <source>no GitLab token for %1: not in GITLAB_TOKEN, glab's config or %2</source>
+        <translation>no GitLab token for %1: not in GITLAB_TOKEN, glab's config or %2</translation>
+    </message>
+    <message>
+        <source>set GITLAB_TOKEN, run "glab auth login --hostname %1", or enter a token</source>
+        <translation>set GITLAB_TOKEN, run "glab auth login --hostname %1", or enter a token</translation>
+    </message>
+    <message>
+        <source>no Jenkins credentials: set JENKINS_USER_ID and JENKINS_API_TOKEN</source>
+        <translation>no Jenkins credentials: set JENKINS_USER_ID and JENKINS_API_TOKEN</translation>
+    </message>
+    <message>
+        <source>create an API token on your Jenkins user's Security page</source>
+        <translation>create an API token on your Jenkins user's Security page</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineOperation</name>
+    <message>
+        <source>run #%1</source>
+        <translation>run #%1</translation>
+    </message>
+    <message>
+        <source>run #%1 (%2)</source>
+        <translation>run #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 on %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Run workflow %1</source>
+        <translation>Run workflow %1</translation>
+    </message>
+    <message>
+        <source>Re-run %1</source>
+        <translation>Re-run %1</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs of %1</source>
+        <translation>Re-run failed jobs of %1</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Cancel %1</translation>
+    </message>
+    <message>
+        <source>Approve deployment of %1</source>
+        <translation>Approve deployment of %1</translation>
+    </message>
+    <message>
+        <source>Reject deployment of %1</source>
+        <translation>Reject deployment of %1</translation>
+    </message>
+    <message>
+        <source>Download log of job %1</source>
+        <translation>Download log of job %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Re-run</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancel run</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Cannot %1</source>
+        <translation>Cannot %1</translation>
+    </message>
+    <message>
+        <source>GitHub says you may not review the deployment to %1 (required reviewers: %2).</source>
+        <translation>GitHub says you may not review the deployment to %1 (required reviewers: %2).</translation>
+    </message>
+    <message>
+        <source>GitHub says your token has no write access to %1: running, re-running and cancelling workflows needs it.</source>
+        <translation>GitHub says your token has no write access to %1: running, re-running and cancelling workflows needs it.</translation>
+    </message>
+    <message>
+        <source>no pipeline provider is connected</source>
+        <translation>no pipeline provider is connected</translation>
+    </message>
+    <message>
+        <source>%1 already finished (%2): there is nothing to cancel.</source>
+        <translation>%1 already finished (%2): there is nothing to cancel.</translation>
+    </message>
+    <message>
+        <source>%1 waits for no deployment review.</source>
+        <translation>%1 waits for no deployment review.</translation>
+    </message>
+    <message>
+        <source>%1 actions are not available in this build of Orrery yet</source>
+        <translation>%1 actions are not available in this build of Orrery yet</translation>
+    </message>
+    <message>
+        <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
+        <translation>"%1" is not a GitHub repository: give OWNER/REPO</translation>
+    </message>
+    <message>
+        <source>Say which workflow to run (its file name, e.g. deploy.yml).</source>
+        <translation>Say which workflow to run (its file name, e.g. deploy.yml).</translation>
+    </message>
+    <message>
+        <source>Say which branch or tag to run the workflow on.</source>
+        <translation>Say which branch or tag to run the workflow on.</translation>
+    </message>
+    <message>
+        <source>Run workflow %1 on %2 in %3</source>
+        <translation>Run workflow %1 on %2 in %3</translation>
+    </message>
+    <message>
+        <source>Run workflow %1 on %2 in %3 with %4</source>
+        <translation>Run workflow %1 on %2 in %3 with %4</translation>
+    </message>
+    <message>
+        <source>"%1" is not a run id</source>
+        <translation>"%1" is not a run id</translation>
+    </message>
+    <message>
+        <source>%1 is still %2: it can be re-run once it finished.</source>
+        <translation>%1 is still %2: it can be re-run once it finished.</translation>
+    </message>
+    <message>
+        <source>Re-run the failed jobs of %1 in %2</source>
+        <translation>Re-run the failed jobs of %1 in %2</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs of %1 in %2</source>
+        <translation>Re-run all jobs of %1 in %2</translation>
+    </message>
+    <message>
+        <source>Cancel %1 in %2</source>
+        <translation>Cancel %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 waits for no deployment you may review</source>
+        <translation>%1 waits for no deployment you may review</translation>
+    </message>
+    <message>
+        <source>Approve the deployment of %1 to %2 in %3</source>
+        <translation>Approve the deployment of %1 to %2 in %3</translation>
+    </message>
+    <message>
+        <source>Reject the deployment of %1 to %2 in %3</source>
+        <translation>Reject the deployment of %1 to %2 in %3</translation>
+    </message>
+    <message>
+        <source>Say which job's log to download and to which file.</source>
+        <translation>Say which job's log to download and to which file.</translation>
+    </message>
+    <message>
+        <source>Download the log of job %1 of %2 in %3 to %4</source>
+        <translation>Download the log of job %1 of %2 in %3 to %4</translation>
+    </message>
+    <message>
+        <source>Protected environment(s) waiting for review: %1</source>
+        <translation>Protected environment(s) waiting for review: %1</translation>
+    </message>
+    <message>
+        <source>This run deploys to: %1</source>
+        <translation>This run deploys to: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no dry run; the request was checked here (repository, run, permissions) and nothing was sent.</source>
+        <translation>%1 has no dry run; the request was checked here (repository, run, permissions) and nothing was sent.</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1: done (%2)</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 could not be reached: %2</translation>
+    </message>
+    <message>
+        <source>GitHub refused (HTTP 403): %1
+The token may lack the "actions: write" permission on %2.</source>
+        <translation>GitHub refused (HTTP 403): %1
+The token may lack the "actions: write" permission on %2.</translation>
+    </message>
+    <message>
+        <source>GitHub refused (HTTP %1): %2</source>
+        <translation>GitHub refused (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), run %3 (#%4) started</source>
+        <translation>%1: done (%2), run %3 (#%4) started</translation>
+    </message>
+    <message>
+        <source>Download the log of job %1: failed: %2</source>
+        <translation>Download the log of job %1: failed: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log of job %1 written to %2 (%n byte(s))</source>
+        <translation>
+            <numerusform>Log of job %1 written to %2 (%n byte)</numerusform>
+            <numerusform>Log of job %1 written to %2 (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel the run it started (%1)</source>
+        <translation>Cancel the run it started (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel the re-run</source>
+        <translation>Cancel the re-run</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineRunModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineRunsModel</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineScene</name>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>%1 ✗</source>
+        <translation>%1 ✗</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 running</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 queued</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 cancelled</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 skipped</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 unknown</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to show the %n job(s) one by one.</source>
+        <translation>
+            <numerusform>Click to show the %n job one by one.</numerusform>
+            <numerusform>Click to show the %n jobs one by one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click to collapse the %1 group.</source>
+        <translation>Double-click to collapse the %1 group.</translation>
+    </message>
+    <message>
+        <source>On the critical path (the longest chain).</source>
+        <translation>On the critical path (the longest chain).</translation>
+    </message>
+    <message>
+        <source>Click to show the full log.</source>
+        <translation>Click to show the full log.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineSource</name>
+    <message>
+        <source>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE (github, gitlab or jenkins)</source>
+        <translation>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE (github, gitlab or jenkins)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE</source>
+        <translation>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelinesPage</name>
+    <message>
+        <source>GitHub Actions</source>
+        <translation>GitHub Actions</translation>
+    </message>
+    <message>
+        <source>GitLab CI</source>
+        <translation>GitLab CI</translation>
+    </message>
+    <message>
+        <source>Jenkins</source>
+        <translation>Jenkins</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Click a job in the diagram to read its log.</source>
+        <translation>Click a job in the diagram to read its log.</translation>
+    </message>
+    <message>
+        <source>%1 has no runs yet.</source>
+        <translation>%1 has no runs yet.</translation>
+    </message>
+    <message>
+        <source>No CI/CD provider is configured.
+
+Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a repository or job (see docs/pipelines.md, "Providers"): credentials come from where you keep them already (gh auth token or GH_TOKEN, GITLAB_TOKEN or glab's configuration, a Jenkins API token), never from Orrery's settings.</source>
+        <translation>No CI/CD provider is configured.
+
+Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a repository or job (see docs/pipelines.md, "Providers"): credentials come from where you keep them already (gh auth token or GH_TOKEN, GITLAB_TOKEN or glab's configuration, a Jenkins API token), never from Orrery's settings.</translation>
+    </message>
+    <message>
+        <source>Reading the runs of %1…</source>
+        <translation>Reading the runs of %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs; retrying in %1</source>
+        <translation>Cannot read the runs; retrying in %1</translation>
+    </message>
+    <message>
+        <source>The runs of %1 cannot be read: %2</source>
+        <translation>The runs of %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Pipelines: no provider configured</source>
+        <translation>Pipelines: no provider configured</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>API quota: %1 of %2 left</source>
+        <translation>API quota: %1 of %2 left</translation>
+    </message>
+    <message>
+        <source>API quota: %1 left</source>
+        <translation>API quota: %1 left</translation>
+    </message>
+    <message>
+        <source>%1, renewed at %2</source>
+        <translation>%1, renewed at %2</translation>
+    </message>
+    <message>
+        <source>Log of %1 (%2)</source>
+        <translation>Log of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>The log cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>Export the run</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;JSON (*.json)</source>
+        <translation>PNG image (*.png);;SVG image (*.svg);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +5694,10 @@ PromQL: %2</translation>
     <message>
         <source>AGE</source>
         <translation>AGE</translation>
+    </message>
+    <message>
+        <source>FIRST SEEN</source>
+        <translation>FIRST SEEN</translation>
     </message>
 </context>
 <context>
@@ -5894,6 +7182,73 @@ PromQL: %2</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::YamlEditBar</name>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Review and Apply…</source>
+        <translation>Review and Apply…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Show Differences</source>
+        <translation>Show Differences</translation>
+    </message>
+    <message>
+        <source>Edit this object's YAML in place (E)</source>
+        <translation>Edit this object's YAML in place (E)</translation>
+    </message>
+    <message>
+        <source>Ask the server what would change (dry run), then confirm</source>
+        <translation>Ask the server what would change (dry run), then confirm</translation>
+    </message>
+    <message>
+        <source>Read the latest version of the object and edit that (your changes are dropped)</source>
+        <translation>Read the latest version of the object and edit that (your changes are dropped)</translation>
+    </message>
+    <message>
+        <source>What changed on the server since you started editing</source>
+        <translation>What changed on the server since you started editing</translation>
+    </message>
+    <message>
+        <source>Secrets are not edited here: Orrery never reads their values</source>
+        <translation>Secrets are not edited here: Orrery never reads their values</translation>
+    </message>
+    <message>
+        <source>Reading %1 for editing…</source>
+        <translation>Reading %1 for editing…</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Cannot edit: %1</translation>
+    </message>
+    <message>
+        <source>Editing. managedFields and status are left out: the server writes them. Review and Apply shows the server's diff before anything is changed.</source>
+        <translation>Editing. managedFields and status are left out: the server writes them. Review and Apply shows the server's diff before anything is changed.</translation>
+    </message>
+    <message>
+        <source>Checking the edit with the server (dry run)…</source>
+        <translation>Checking the edit with the server (dry run)…</translation>
+    </message>
+    <message>
+        <source>Changed on the server</source>
+        <translation>Changed on the server</translation>
+    </message>
+    <message>
+        <source>What changed on the server since you started editing %1:</source>
+        <translation>What changed on the server since you started editing %1:</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::YamlJson</name>
     <message>
         <source>Invalid YAML: %1</source>
@@ -5910,6 +7265,176 @@ PromQL: %2</translation>
     <message>
         <source>Invalid YAML: unexpected content after the document (separate documents with a line "---")</source>
         <translation>Invalid YAML: unexpected content after the document (separate documents with a line "---")</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFormat</name>
+    <message>
+        <source>%1s</source>
+        <translation>%1s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1m %2s</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1h %2m</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineHttp</name>
+    <message>
+        <source>%1 rejected the credentials: check the token</source>
+        <translation>%1 rejected the credentials: check the token</translation>
+    </message>
+    <message>
+        <source>%1 refused: the token lacks the permission (or scope)</source>
+        <translation>%1 refused: the token lacks the permission (or scope)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not %2</source>
+        <translation>HTTP %1: the answer is not %2</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineRunRef</name>
+    <message>
+        <source>use PROVIDER[@HOST]:SOURCE#RUN (github:owner/repo#123, gitlab:group/project#45, jenkins@HOST:folder/job#67) or file:RUN.json</source>
+        <translation>use PROVIDER[@HOST]:SOURCE#RUN (github:owner/repo#123, gitlab:group/project#45, jenkins@HOST:folder/job#67) or file:RUN.json</translation>
+    </message>
+    <message>
+        <source>no file named</source>
+        <translation>no file named</translation>
+    </message>
+    <message>
+        <source>no provider given</source>
+        <translation>no provider given</translation>
+    </message>
+    <message>
+        <source>no source given</source>
+        <translation>no source given</translation>
+    </message>
+    <message>
+        <source>empty host</source>
+        <translation>empty host</translation>
+    </message>
+    <message>
+        <source>unknown provider "%1" (github, gitlab or jenkins)</source>
+        <translation>unknown provider "%1" (github, gitlab or jenkins)</translation>
+    </message>
+    <message>
+        <source>no #RUN given</source>
+        <translation>no #RUN given</translation>
+    </message>
+    <message>
+        <source>no run id after #</source>
+        <translation>no run id after #</translation>
+    </message>
+    <message>
+        <source>Jenkins needs a host: jenkins@HOST:JOB#N</source>
+        <translation>Jenkins needs a host: jenkins@HOST:JOB#N</translation>
+    </message>
+</context>
+<context>
+    <name>Pipelines</name>
+    <message>
+        <source>RUN</source>
+        <translation>RUN</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>BRANCH</source>
+        <translation>BRANCH</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENT</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>usage: orrery --pipelines --provider github|gitlab|jenkins --repo R|--job J [--host H] [--ca FILE] [--json] [--limit N]
+       orrery --pipelines --demo --repo R [--json] [--limit N]</source>
+        <translation>usage: orrery --pipelines --provider github|gitlab|jenkins --repo R|--job J [--host H] [--ca FILE] [--json] [--limit N]
+       orrery --pipelines --demo --repo R [--json] [--limit N]</translation>
+    </message>
+    <message>
+        <source>orrery: unknown provider "%1" (github, gitlab or jenkins)</source>
+        <translation>orrery: unknown provider "%1" (github, gitlab or jenkins)</translation>
+    </message>
+    <message>
+        <source>orrery: --limit takes a number from 1 to 1000</source>
+        <translation>orrery: --limit takes a number from 1 to 1000</translation>
+    </message>
+    <message>
+        <source>orrery: say which runs to list with --repo or --job</source>
+        <translation>orrery: say which runs to list with --repo or --job</translation>
+    </message>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: the demo cluster could not start: %1</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>orrery: the demo has no %1 source "%2" (it has: %3)</source>
+        <translation>orrery: the demo has no %1 source "%2" (it has: %3)</translation>
+    </message>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>orrery: %1 did not answer in time</source>
+        <translation>orrery: %1 did not answer in time</translation>
     </message>
 </context>
 <context>
@@ -6206,6 +7731,62 @@ PromQL: %2</translation>
         <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</source>
         <translation>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</translation>
     </message>
+    <message>
+        <source>Write a pipeline run's diagram (.png, .svg) or the run (.json) to the file given after it, and exit. RUN: github:OWNER/REPO#ID, gitlab:PROJECT#ID, jenkins@HOST:JOB#N (PROVIDER@HOST for other hosts) or file:RUN.json.</source>
+        <translation>Write a pipeline run's diagram (.png, .svg) or the run (.json) to the file given after it, and exit. RUN: github:OWNER/REPO#ID, gitlab:PROJECT#ID, jenkins@HOST:JOB#N (PROVIDER@HOST for other hosts) or file:RUN.json.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>run</translation>
+    </message>
+    <message>
+        <source>Print the newest runs of --repo or --job with their jobs (stages) and exit (--json: as JSON; --demo: the embedded simulator's GitHub).</source>
+        <translation>Print the newest runs of --repo or --job with their jobs (stages) and exit (--json: as JSON; --demo: the embedded simulator's GitHub).</translation>
+    </message>
+    <message>
+        <source>With --pipelines: github, gitlab or jenkins.</source>
+        <translation>With --pipelines: github, gitlab or jenkins.</translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation>provider</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the repository or project (OWNER/REPO, GROUP/PROJECT).</source>
+        <translation>With --pipelines: the repository or project (OWNER/REPO, GROUP/PROJECT).</translation>
+    </message>
+    <message>
+        <source>repo</source>
+        <translation>repo</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the Jenkins job (FOLDER/JOB).</source>
+        <translation>With --pipelines: the Jenkins job (FOLDER/JOB).</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>job</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the provider's host (HOST[:PORT] or the API's URL); default github.com or gitlab.com.</source>
+        <translation>With --pipelines: the provider's host (HOST[:PORT] or the API's URL); default github.com or gitlab.com.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>With --pipelines: a PEM file of the CA to trust for --host.</source>
+        <translation>With --pipelines: a PEM file of the CA to trust for --host.</translation>
+    </message>
+    <message>
+        <source>With --pipelines: how many runs (default 20).</source>
+        <translation>With --pipelines: how many runs (default 20).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
 </context>
 <context>
     <name>nlohmann</name>
@@ -6216,6 +7797,14 @@ PromQL: %2</translation>
     <message>
         <source>the YAML nests deeper than %1 levels (or an alias refers to itself)</source>
         <translation>the YAML nests deeper than %1 levels (or an alias refers to itself)</translation>
+    </message>
+    <message>
+        <source>glab's config is larger than %1</source>
+        <translation>glab's config is larger than %1</translation>
+    </message>
+    <message>
+        <source>glab's config is not valid YAML</source>
+        <translation>glab's config is not valid YAML</translation>
     </message>
 </context>
 </TS>

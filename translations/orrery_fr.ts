@@ -287,6 +287,34 @@
     </message>
 </context>
 <context>
+    <name>ExportPipeline</name>
+    <message>
+        <source>--export-pipeline RUN needs a file ending in .png, .svg or .json after it, not "%1"</source>
+        <translation>--export-pipeline RUN doit être suivi d'un fichier se terminant par .png, .svg ou .json, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>unknown --theme "%1"; use system, light or dark.</source>
+        <translation>--theme « %1 » inconnu ; utilisez system, light ou dark.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a run</source>
+        <translation>%1 est trop volumineux pour une exécution</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 n'a pas répondu en %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 (run #%2, %n job(s))</source>
+        <translation>
+            <numerusform>%1 écrit (exécution n° %2, %n tâche)</numerusform><numerusform>%1 écrit (exécution n° %2, %n tâches)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExportTopology</name>
     <message>
         <source>--export-topology needs a file ending in .png, .svg or .json, not "%1"</source>
@@ -374,6 +402,48 @@
     <message>
         <source>Demo: %1</source>
         <translation>Démo : %1</translation>
+    </message>
+    <message>
+        <source>orrery: screenshot %1: context %2, page %3</source>
+        <translation>orrery : capture d'écran %1 : contexte %2, page %3</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>Pipelines</translation>
+    </message>
+    <message>
+        <source>Cluster Overview</source>
+        <translation>Vue d'ensemble du cluster</translation>
+    </message>
+</context>
+<context>
+    <name>ImageLink</name>
+    <message>
+        <source>rolling out #%1</source>
+        <translation>déploiement de n° %1 en cours</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>exécution n° %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>rolling out from run #%1</source>
+        <translation>déploiement en cours depuis l'exécution n° %1</translation>
+    </message>
+    <message>
+        <source>deployed by run #%1</source>
+        <translation>déployé par l'exécution n° %1</translation>
+    </message>
+</context>
+<context>
+    <name>JenkinsResponse</name>
+    <message>
+        <source>Jenkins wants a valid crumb (CSRF protection): use an API token, or check that /crumbIssuer answers</source>
+        <translation>Jenkins exige un crumb valide (protection CSRF) : utilisez un jeton d'API, ou vérifiez que /crumbIssuer répond</translation>
     </message>
 </context>
 <context>
@@ -803,6 +873,62 @@
         <source>target "%1" of step "%2" must look like deployment/NAME, statefulset/NAME, daemonset/NAME, hpa/NAME or pod/NAME</source>
         <translation>la cible "%1" de l'étape "%2" doit être de la forme deployment/NOM, statefulset/NOM, daemonset/NOM, hpa/NOM ou pod/NOM</translation>
     </message>
+    <message>
+        <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
+        <translation>« %1 » n'est pas un dépôt GitHub : indiquez OWNER/REPO</translation>
+    </message>
+    <message>
+        <source>"%1" is not a GitHub %2 id</source>
+        <translation>« %1 » n'est pas un identifiant %2 GitHub</translation>
+    </message>
+    <message>
+        <source>GitHub answered 304 Not Modified to a request Orrery has no answer for</source>
+        <translation>GitHub a répondu 304 Not Modified à une requête pour laquelle Orrery n'a aucune réponse</translation>
+    </message>
+    <message>
+        <source>the answer is not a GitHub API object</source>
+        <translation>la réponse n'est pas un objet de l'API GitHub</translation>
+    </message>
+    <message>
+        <source>the answer has no "%1" list</source>
+        <translation>la réponse ne contient pas de liste « %1 »</translation>
+    </message>
+    <message>
+        <source>a GitLab API v4 list</source>
+        <translation>une liste de l'API GitLab v4</translation>
+    </message>
+    <message>
+        <source>a GitLab API v4 object</source>
+        <translation>un objet de l'API GitLab v4</translation>
+    </message>
+    <message>
+        <source>cannot read the CA certificate %1: %2</source>
+        <translation>impossible de lire le certificat de l'autorité de certification %1 : %2</translation>
+    </message>
+    <message>
+        <source>a Jenkins credential is USER:API-TOKEN</source>
+        <translation>un identifiant Jenkins est de la forme USER:API-TOKEN</translation>
+    </message>
+    <message>
+        <source>this build of Orrery has no %1 client yet</source>
+        <translation>cette version d'Orrery n'a pas encore de client %1</translation>
+    </message>
+    <message>
+        <source>no keyring is available (Secret Service or KWallet): %1</source>
+        <translation>aucun trousseau n'est disponible (Secret Service ou KWallet) : %1</translation>
+    </message>
+    <message>
+        <source>the keyring failed (QtKeychain error %1)</source>
+        <translation>le trousseau a échoué (erreur QtKeychain %1)</translation>
+    </message>
+    <message>
+        <source>%1 entry "%2"</source>
+        <translation>entrée %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>the keyring did not answer within %1 s (is it locked?)</source>
+        <translation>le trousseau n'a pas répondu en %1 s (est-il verrouillé ?)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -873,6 +999,38 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Audit log</source>
         <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to read the object from.</source>
+        <translation>Non connecté : aucun cluster depuis lequel lire l'objet.</translation>
+    </message>
+    <message>
+        <source>Not connected: there is no cluster to send this to.</source>
+        <translation>Non connecté : aucun cluster auquel envoyer ceci.</translation>
+    </message>
+    <message>
+        <source>This edit was started elsewhere: reload and edit again.</source>
+        <translation>Cette modification a été commencée ailleurs : rechargez et modifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Applied: %1</source>
+        <translation>Appliqué : %1</translation>
+    </message>
+    <message>
+        <source>Not applied: the confirmation was cancelled. Your edit is still here.</source>
+        <translation>Non appliqué : la confirmation a été annulée. Votre modification est conservée.</translation>
+    </message>
+    <message>
+        <source>The server accepted the edit (dry run): confirm to apply it.</source>
+        <translation>Le serveur a accepté la modification (simulation) : confirmez pour l'appliquer.</translation>
+    </message>
+    <message>
+        <source>There is no edit to compare.</source>
+        <translation>Aucune modification à comparer.</translation>
+    </message>
+    <message>
+        <source>Nothing differs any more: edit again to apply.</source>
+        <translation>Plus aucune différence : modifiez à nouveau pour appliquer.</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1487,128 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AwsClient</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>STS's GetCallerIdentity answer has no Arn.</source>
+        <translation>La réponse GetCallerIdentity de STS ne contient pas d'Arn.</translation>
+    </message>
+    <message>
+        <source>AssumeRole %1</source>
+        <translation>AssumeRole %1</translation>
+    </message>
+    <message>
+        <source>credential_process printed over 64 KiB.</source>
+        <translation>credential_process a affiché plus de 64 Kio.</translation>
+    </message>
+    <message>
+        <source>credential_process did not finish in 30 s.</source>
+        <translation>credential_process ne s'est pas terminé en 30 s.</translation>
+    </message>
+    <message>
+        <source>credential_process failed (exit code %1).</source>
+        <translation>credential_process a échoué (code de sortie %1).</translation>
+    </message>
+    <message>
+        <source>credential_process could not start.</source>
+        <translation>credential_process n'a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 in %2</source>
+        <translation>Cluster EKS %1 dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AwsConfig</name>
+    <message>
+        <source>The AWS configuration file is over 1 MiB.</source>
+        <translation>Le fichier de configuration AWS dépasse 1 Mio.</translation>
+    </message>
+    <message>
+        <source>The AWS configuration file has over 2000 sections.</source>
+        <translation>Le fichier de configuration AWS contient plus de 2000 sections.</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
+        <translation>AWS_ACCESS_KEY_ID est défini mais pas AWS_SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <source>AWS profile "%1"</source>
+        <translation>Profil AWS « %1 »</translation>
+    </message>
+    <message>
+        <source>The profile is in neither ~/.aws/config nor ~/.aws/credentials.</source>
+        <translation>Le profil ne figure ni dans ~/.aws/config ni dans ~/.aws/credentials.</translation>
+    </message>
+    <message>
+        <source>source_profile loops or chains over 8 profiles.</source>
+        <translation>source_profile boucle ou enchaîne plus de 8 profils.</translation>
+    </message>
+    <message>
+        <source>source_profile "%1" does not exist.</source>
+        <translation>source_profile « %1 » n'existe pas.</translation>
+    </message>
+    <message>
+        <source>credential_source (instance or container metadata) is not supported.</source>
+        <translation>credential_source (métadonnées d'instance ou de conteneur) n'est pas pris en charge.</translation>
+    </message>
+    <message>
+        <source>role_arn needs a source_profile.</source>
+        <translation>role_arn nécessite un source_profile.</translation>
+    </message>
+    <message>
+        <source>aws_access_key_id is set without aws_secret_access_key.</source>
+        <translation>aws_access_key_id est défini sans aws_secret_access_key.</translation>
+    </message>
+    <message>
+        <source>AWS SSO profiles are not supported yet.</source>
+        <translation>Les profils AWS SSO ne sont pas encore pris en charge.</translation>
+    </message>
+    <message>
+        <source>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</source>
+        <translation>exécutez : aws configure export-credentials --profile %1 --format env, ou utilisez un credential_process</translation>
+    </message>
+    <message>
+        <source>The profile has no keys, role or credential_process.</source>
+        <translation>Le profil n'a ni clés, ni rôle, ni credential_process.</translation>
+    </message>
+    <message>
+        <source>run: aws configure --profile %1</source>
+        <translation>exécutez : aws configure --profile %1</translation>
+    </message>
+    <message>
+        <source>credential_process printed over 64 KiB.</source>
+        <translation>credential_process a affiché plus de 64 Kio.</translation>
+    </message>
+    <message>
+        <source>credential_process did not print a JSON object.</source>
+        <translation>credential_process n'a pas affiché d'objet JSON.</translation>
+    </message>
+    <message>
+        <source>credential_process printed no Version 1 output.</source>
+        <translation>credential_process n'a pas affiché de sortie Version 1.</translation>
+    </message>
+    <message>
+        <source>credential_process printed no AccessKeyId or SecretAccessKey.</source>
+        <translation>credential_process n'a affiché ni AccessKeyId ni SecretAccessKey.</translation>
+    </message>
+    <message>
+        <source>STS answered with over 1 MiB.</source>
+        <translation>STS a répondu avec plus de 1 Mio.</translation>
+    </message>
+    <message>
+        <source>STS refused AssumeRole: %1 (%2)</source>
+        <translation>STS a refusé AssumeRole : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>STS's AssumeRole answer has no credentials.</source>
+        <translation>La réponse AssumeRole de STS ne contient pas d'identifiants.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::BoundedConverter</name>
     <message>
         <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
@@ -1415,6 +1695,83 @@ Le serveur a répondu : %3</translation>
     <message>
         <source>Alertmanager refused (HTTP %1): %2</source>
         <translation>Alertmanager a refusé (HTTP %1) : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ClusterOverviewPage</name>
+    <message>
+        <source>Cluster overview</source>
+        <translation>Vue d'ensemble du cluster</translation>
+    </message>
+    <message>
+        <source>Choose a context to see its cluster.</source>
+        <translation>Choisissez un contexte pour voir son cluster.</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Namespaces</translation>
+    </message>
+    <message>
+        <source>Workloads</source>
+        <translation>Charges de travail</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en cours d'exécution</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>%1 prêts</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>CPU: %1 of %2 allocatable (%3 %)</source>
+        <translation>CPU : %1 sur %2 allouables (%3 %)</translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2 allocatable (%3 %)</source>
+        <translation>Mémoire : %1 sur %2 allouables (%3 %)</translation>
+    </message>
+    <message>
+        <source>No usage figures: metrics-server has not answered (yet).</source>
+        <translation>Aucune donnée d'utilisation : metrics-server n'a pas (encore) répondu.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Rien ne requiert votre attention.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): open the Problems page</source>
+        <translation>
+            <numerusform>%n problème : ouvrez la page Problèmes</numerusform><numerusform>%n problèmes : ouvrez la page Problèmes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2535,121 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::EditOperation</name>
+    <message>
+        <source>Secrets are not edited here: Orrery never reads their values. Use Apply manifests… with the whole Secret instead.</source>
+        <translation>Les Secrets ne sont pas modifiés ici : Orrery ne lit jamais leurs valeurs. Utilisez plutôt Appliquer des manifestes… avec le Secret complet.</translation>
+    </message>
+    <message>
+        <source>edited YAML</source>
+        <translation>YAML modifié</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>The edited text is not valid YAML: %1</source>
+        <translation>Le texte modifié n'est pas du YAML valide : %1</translation>
+    </message>
+    <message>
+        <source>The edited text is not valid YAML (%1): %2</source>
+        <translation>Le texte modifié n'est pas du YAML valide (%1) : %2</translation>
+    </message>
+    <message>
+        <source>The edited text must be one object (a YAML mapping).</source>
+        <translation>Le texte modifié doit être un seul objet (un mapping YAML).</translation>
+    </message>
+    <message>
+        <source>The kind cannot be changed by an edit (%1, not %2).</source>
+        <translation>Le kind ne peut pas être changé par une modification (%1, et non %2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>The name and namespace cannot be changed by an edit: this edits %1. To make a copy, use Apply manifests….</source>
+        <translation>Le nom et l'espace de noms ne peuvent pas être changés par une modification : ceci modifie %1. Pour en faire une copie, utilisez Appliquer des manifestes….</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Appliquer les modifications</translation>
+    </message>
+    <message>
+        <source>Cannot edit %1</source>
+        <translation>Impossible de modifier %1</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu'un d'autre</translation>
+    </message>
+    <message>
+        <source>The edit was not applied</source>
+        <translation>La modification n'a pas été appliquée</translation>
+    </message>
+    <message>
+        <source>There is no edited text to apply.</source>
+        <translation>Aucun texte modifié à appliquer.</translation>
+    </message>
+    <message>
+        <source>Put %1 back as it was before the edit</source>
+        <translation>Rétablir %1 tel qu'il était avant la modification</translation>
+    </message>
+    <message>
+        <source>The edited text is the same as %1: nothing to apply.</source>
+        <translation>Le texte modifié est identique à %1 : rien à appliquer.</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>actuel</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>when you started editing</source>
+        <translation>au début de la modification</translation>
+    </message>
+    <message>
+        <source>live now</source>
+        <translation>actuel</translation>
+    </message>
+    <message>
+        <source>after the edit</source>
+        <translation>après la modification</translation>
+    </message>
+    <message>
+        <source>The server reports no change for this object.</source>
+        <translation>Le serveur ne signale aucune modification pour cet objet.</translation>
+    </message>
+    <message>
+        <source>The server accepted the edit (dry run).</source>
+        <translation>Le serveur a accepté la modification (simulation).</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 after you opened it for editing: the server refused to overwrite their change. Reload to edit the latest version, or look at the differences first.</source>
+        <translation>Quelqu'un d'autre a modifié %1 après que vous l'avez ouvert pour le modifier : le serveur a refusé d'écraser sa modification. Rechargez pour modifier la dernière version, ou consultez d'abord les différences.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <source>The server refused the edited %1 as invalid:</source>
+        <translation>Le serveur a refusé %1 modifié car il n'est pas valide :</translation>
+    </message>
+    <message>
+        <source>Edited %1.</source>
+        <translation>%1 modifié.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ErrorPresenter</name>
     <message>
         <source>You may not list %1 here</source>
@@ -2254,6 +2726,49 @@ Espace de noms : %4</translation>
     <message>
         <source>The server's certificate changed or the kubeconfig's certificate authority or client certificate is out of date. Refresh the credentials (for example "aws eks update-kubeconfig" or "az aks get-credentials"): Orrery reloads the kubeconfig when it changes. If the certificate changed unexpectedly, check with your cluster administrator before trusting it.</source>
         <translation>Le certificat du serveur a changé, ou l'autorité de certification ou le certificat client du kubeconfig n'est plus à jour. Renouvelez les identifiants (par exemple "aws eks update-kubeconfig" ou "az aks get-credentials") : Orrery recharge le kubeconfig quand il change. Si le certificat a changé de manière inattendue, vérifiez auprès de l'administrateur de votre cluster avant de lui faire confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::EventFilterProxyModel</name>
+    <message numerus="yes">
+        <source>%n event(s) grouped: same type, reason, object and message</source>
+        <translation>
+            <numerusform>%n événement regroupé : même type, raison, objet et message</numerusform><numerusform>%n événements regroupés : même type, raison, objet et message</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::ExecTerminal</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Shell — %1</source>
+        <translation>Shell — %1</translation>
+    </message>
+    <message>
+        <source>Shell — %1/%2</source>
+        <translation>Shell — %1/%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 in %2 (%3)…</source>
+        <translation>Connexion à %1 dans %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (%3) — %4</source>
+        <translation>%1 dans %2 (%3) — %4</translation>
+    </message>
+    <message>
+        <source>The shell exited with code %1.</source>
+        <translation>Le shell s'est terminé avec le code %1.</translation>
+    </message>
+    <message>
+        <source>Not allowed to open a shell here: %1</source>
+        <translation>Ouverture d'un shell non autorisée ici : %1</translation>
+    </message>
+    <message>
+        <source>The shell ended: %1</source>
+        <translation>Le shell s'est terminé : %1</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2915,145 @@ Espace de noms : %4</translation>
     <message>
         <source>⚠ These %1 may be out of date.</source>
         <translation>⚠ Ces %1 ne sont peut-être plus à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubClient</name>
+    <message>
+        <source>give the workflow to run by its file name (deploy.yml) or id</source>
+        <translation>indiquez le workflow à exécuter par son nom de fichier (deploy.yml) ou son identifiant</translation>
+    </message>
+    <message>
+        <source>the run waits at no deployment you may review</source>
+        <translation>l'exécution n'attend aucun déploiement que vous pouvez examiner</translation>
+    </message>
+    <message>
+        <source>job %1 waits at no pending deployment of this run</source>
+        <translation>la tâche %1 n'attend aucun déploiement en attente de cette exécution</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubCredentials</name>
+    <message>
+        <source>this is not a GitHub token (one line without spaces)</source>
+        <translation>ceci n'est pas un jeton GitHub (une ligne sans espaces)</translation>
+    </message>
+    <message>
+        <source>GH_TOKEN and GITHUB_TOKEN are not set</source>
+        <translation>GH_TOKEN et GITHUB_TOKEN ne sont pas définis</translation>
+    </message>
+    <message>
+        <source>GH_ENTERPRISE_TOKEN is not set</source>
+        <translation>GH_ENTERPRISE_TOKEN n'est pas défini</translation>
+    </message>
+    <message>
+        <source>gh is not installed</source>
+        <translation>gh n'est pas installé</translation>
+    </message>
+    <message>
+        <source>"gh auth token" did not answer within %1 s</source>
+        <translation>« gh auth token » n'a pas répondu dans les %1 s</translation>
+    </message>
+    <message>
+        <source>"gh auth token --hostname %1" failed: %2</source>
+        <translation>« gh auth token --hostname %1 » a échoué : %2</translation>
+    </message>
+    <message>
+        <source>gh could not run: %1</source>
+        <translation>gh n'a pas pu s'exécuter : %1</translation>
+    </message>
+    <message>
+        <source>no token for %1 in %2</source>
+        <translation>aucun jeton pour %1 dans %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 n'a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>no GitHub token for %1 (%2)</source>
+        <translation>aucun jeton GitHub pour %1 (%2)</translation>
+    </message>
+    <message>
+        <source>set GH_TOKEN, run "gh auth login", or enter a token</source>
+        <translation>définissez GH_TOKEN, exécutez « gh auth login » ou saisissez un jeton</translation>
+    </message>
+    <message>
+        <source>set GH_ENTERPRISE_TOKEN, run "gh auth login --hostname %1", or enter a token</source>
+        <translation>définissez GH_ENTERPRISE_TOKEN, exécutez « gh auth login --hostname %1 » ou saisissez un jeton</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitHubResponse</name>
+    <message>
+        <source>the workflow run has no id</source>
+        <translation>l'exécution du workflow n'a pas d'identifiant</translation>
+    </message>
+    <message>
+        <source>the answer is not a list of pending deployments</source>
+        <translation>la réponse n'est pas une liste de déploiements en attente</translation>
+    </message>
+    <message>
+        <source>the repository has no default branch</source>
+        <translation>le dépôt n'a pas de branche par défaut</translation>
+    </message>
+    <message>
+        <source>the file is not served inline (encoding "%1")</source>
+        <translation>le fichier n'est pas fourni en ligne (encodage « %1 »)</translation>
+    </message>
+    <message>
+        <source>the workflow file is larger than %1</source>
+        <translation>le fichier de workflow dépasse %1</translation>
+    </message>
+    <message>
+        <source>the workflow file has no jobs</source>
+        <translation>le fichier de workflow ne contient aucune tâche</translation>
+    </message>
+    <message>
+        <source>GitHub's rate limit was hit; it asks to wait %1 s before the next request</source>
+        <translation>la limite de débit de GitHub a été atteinte ; il demande d'attendre %1 s avant la prochaine requête</translation>
+    </message>
+    <message>
+        <source>GitHub's API rate limit of %1 requests an hour is used up; it resets at %2 UTC</source>
+        <translation>la limite de débit de l'API GitHub de %1 requêtes par heure est épuisée ; elle sera réinitialisée à %2 UTC</translation>
+    </message>
+    <message>
+        <source>GitHub's API rate limit of %1 requests an hour is used up</source>
+        <translation>la limite de débit de l'API GitHub de %1 requêtes par heure est épuisée</translation>
+    </message>
+    <message>
+        <source>GitHub answered HTTP %1</source>
+        <translation>GitHub a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>the GitHub token was refused: set GH_TOKEN (GH_ENTERPRISE_TOKEN for GitHub Enterprise Server), run "gh auth login", or enter a token</source>
+        <translation>le jeton GitHub a été refusé : définissez GH_TOKEN (GH_ENTERPRISE_TOKEN pour GitHub Enterprise Server), exécutez « gh auth login » ou saisissez un jeton</translation>
+    </message>
+    <message>
+        <source>GitHub answers 404 for a private repository the token cannot read</source>
+        <translation>GitHub répond 404 pour un dépôt privé que le jeton ne peut pas lire</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitLabClient</name>
+    <message>
+        <source>the project has no default branch: give a ref</source>
+        <translation>le projet n'a pas de branche par défaut : indiquez une référence</translation>
+    </message>
+    <message>
+        <source>GitLab cannot reject a manual job: leave it unplayed, or cancel the pipeline</source>
+        <translation>GitLab ne peut pas rejeter une tâche manuelle : laissez-la non lancée ou annulez le pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GitLabResponse</name>
+    <message>
+        <source>a GitLab pipeline</source>
+        <translation>un pipeline GitLab</translation>
+    </message>
+    <message>
+        <source>the CI configuration is larger than %1</source>
+        <translation>la configuration CI dépasse %1</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +3385,67 @@ Espace de noms : %4</translation>
     <message>
         <source>desired replicas</source>
         <translation>répliques souhaitées</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::JenkinsClient</name>
+    <message>
+        <source>"%1" is a folder or multibranch project, not a Pipeline job: name one of its jobs (%2)</source>
+        <translation>« %1 » est un dossier ou un projet multibranche, pas une tâche Pipeline : indiquez l'une de ses tâches (%2)</translation>
+    </message>
+    <message>
+        <source>Jenkins re-runs whole builds, not only the failed stages: re-run all</source>
+        <translation>Jenkins relance des builds entiers, pas seulement les étapes en échec : relancez tout</translation>
+    </message>
+    <message>
+        <source>no input step is waiting in this build</source>
+        <translation>aucune étape input n'est en attente dans ce build</translation>
+    </message>
+    <message>
+        <source>several input steps wait (%1): name one</source>
+        <translation>plusieurs étapes input sont en attente (%1) : indiquez-en une</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::JenkinsResponse</name>
+    <message>
+        <source>a Jenkins job</source>
+        <translation>une tâche Jenkins</translation>
+    </message>
+    <message>
+        <source>a Jenkins build</source>
+        <translation>un build Jenkins</translation>
+    </message>
+    <message>
+        <source>a Stage View description</source>
+        <translation>une description Stage View</translation>
+    </message>
+    <message>
+        <source>a list of Blue Ocean nodes</source>
+        <translation>une liste de nœuds Blue Ocean</translation>
+    </message>
+    <message>
+        <source>a list of pending inputs</source>
+        <translation>une liste d'inputs en attente</translation>
+    </message>
+    <message>
+        <source>a Jenkins crumb</source>
+        <translation>un crumb Jenkins</translation>
+    </message>
+    <message>
+        <source>a Jenkins queue item</source>
+        <translation>un élément de file d'attente Jenkins</translation>
+    </message>
+    <message>
+        <source>the queued build was cancelled</source>
+        <translation>le build en file d'attente a été annulé</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::KeychainSecretStore</name>
+    <message>
+        <source>the system keyring</source>
+        <translation>le trousseau système</translation>
     </message>
 </context>
 <context>
@@ -3247,6 +3962,42 @@ Espace de noms : %4</translation>
         <source>Some kubeconfig entries could not be loaded; the contexts listed are the ones that could:</source>
         <translation>Certaines entrées du kubeconfig n'ont pas pu être chargées ; les contextes listés sont ceux qui l'ont été :</translation>
     </message>
+    <message>
+        <source>Edit YAML</source>
+        <translation>Modifier le YAML</translation>
+    </message>
+    <message>
+        <source>Show Logs</source>
+        <translation>Afficher les journaux</translation>
+    </message>
+    <message>
+        <source>Delete Object…</source>
+        <translation>Supprimer l'objet…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Open Shell in Pod</source>
+        <translation>Ouvrir un shell dans le pod</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Select a pod to open a shell in it.</source>
+        <translation>Sélectionnez un pod pour y ouvrir un shell.</translation>
+    </message>
+    <message>
+        <source>Open Shell</source>
+        <translation>Ouvrir un shell</translation>
+    </message>
+    <message>
+        <source>%1 is a protected context. Open a shell in pod %2 anyway?</source>
+        <translation>%1 est un contexte protégé. Ouvrir quand même un shell dans le pod %2 ?</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ManifestRedaction</name>
@@ -3672,6 +4423,34 @@ PromQL : %2</translation>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
+    <message>
+        <source>Run workflow…</source>
+        <translation>Exécuter le workflow…</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs</source>
+        <translation>Relancer toutes les tâches</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs</source>
+        <translation>Relancer les tâches en échec</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l'exécution</translation>
+    </message>
+    <message>
+        <source>Approve deployment…</source>
+        <translation>Approuver le déploiement…</translation>
+    </message>
+    <message>
+        <source>Reject deployment…</source>
+        <translation>Rejeter le déploiement…</translation>
+    </message>
+    <message>
+        <source>Download log…</source>
+        <translation>Télécharger le journal…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::OperationRunner</name>
@@ -3759,6 +4538,499 @@ PromQL : %2</translation>
     <message>
         <source>Cannot resume</source>
         <translation>Impossible de reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineCredentials</name>
+    <message>
+        <source>glab's config has no token for %1</source>
+        <translation>la configuration de glab ne contient aucun jeton pour %1</translation>
+    </message>
+    <message>
+        <source>run "glab auth login --hostname %1", or set GITLAB_TOKEN (a glab that keeps its token in the system keyring writes none to its config)</source>
+        <translation>exécutez « glab auth login --hostname %1 » ou définissez GITLAB_TOKEN (un glab qui conserve son jeton dans le trousseau système n'en écrit aucun dans sa configuration)</translation>
+    </message>
+    <message>
+        <source>no GitLab token: GITLAB_TOKEN is not set and glab has no config</source>
+        <translation>aucun jeton GitLab : GITLAB_TOKEN n'est pas défini et glab n'a pas de configuration</translation>
+    </message>
+    <message>
+        <source>set GITLAB_TOKEN, or run "glab auth login --hostname %1"</source>
+        <translation>définissez GITLAB_TOKEN ou exécutez « glab auth login --hostname %1 »</translation>
+    </message>
+    <message>
+        <source>no GitLab token for %1: not in GITLAB_TOKEN, glab's config or %2</source>
+        <translation>aucun jeton GitLab pour %1 : absent de GITLAB_TOKEN, de la configuration de glab et de %2</translation>
+    </message>
+    <message>
+        <source>set GITLAB_TOKEN, run "glab auth login --hostname %1", or enter a token</source>
+        <translation>définissez GITLAB_TOKEN, exécutez « glab auth login --hostname %1 » ou saisissez un jeton</translation>
+    </message>
+    <message>
+        <source>no Jenkins credentials: set JENKINS_USER_ID and JENKINS_API_TOKEN</source>
+        <translation>aucun identifiant Jenkins : définissez JENKINS_USER_ID et JENKINS_API_TOKEN</translation>
+    </message>
+    <message>
+        <source>create an API token on your Jenkins user's Security page</source>
+        <translation>créez un jeton d'API sur la page Sécurité de votre utilisateur Jenkins</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineOperation</name>
+    <message>
+        <source>run #%1</source>
+        <translation>exécution n° %1</translation>
+    </message>
+    <message>
+        <source>run #%1 (%2)</source>
+        <translation>exécution n° %1 (%2)</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>exécution %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Run workflow %1</source>
+        <translation>Exécuter le workflow %1</translation>
+    </message>
+    <message>
+        <source>Re-run %1</source>
+        <translation>Relancer %1</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs of %1</source>
+        <translation>Relancer les tâches en échec de %1</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Annuler %1</translation>
+    </message>
+    <message>
+        <source>Approve deployment of %1</source>
+        <translation>Approuver le déploiement de %1</translation>
+    </message>
+    <message>
+        <source>Reject deployment of %1</source>
+        <translation>Rejeter le déploiement de %1</translation>
+    </message>
+    <message>
+        <source>Download log of job %1</source>
+        <translation>Télécharger le journal de la tâche %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l'exécution</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Cannot %1</source>
+        <translation>Impossible de %1</translation>
+    </message>
+    <message>
+        <source>GitHub says you may not review the deployment to %1 (required reviewers: %2).</source>
+        <translation>GitHub indique que vous ne pouvez pas examiner le déploiement vers %1 (examinateurs requis : %2).</translation>
+    </message>
+    <message>
+        <source>GitHub says your token has no write access to %1: running, re-running and cancelling workflows needs it.</source>
+        <translation>GitHub indique que votre jeton n'a pas d'accès en écriture à %1 : il est nécessaire pour exécuter, relancer et annuler des workflows.</translation>
+    </message>
+    <message>
+        <source>no pipeline provider is connected</source>
+        <translation>aucun fournisseur de pipeline n'est connecté</translation>
+    </message>
+    <message>
+        <source>%1 already finished (%2): there is nothing to cancel.</source>
+        <translation>%1 est déjà terminé (%2) : il n'y a rien à annuler.</translation>
+    </message>
+    <message>
+        <source>%1 waits for no deployment review.</source>
+        <translation>%1 n'attend aucun examen de déploiement.</translation>
+    </message>
+    <message>
+        <source>%1 actions are not available in this build of Orrery yet</source>
+        <translation>les actions %1 ne sont pas encore disponibles dans cette version d'Orrery</translation>
+    </message>
+    <message>
+        <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
+        <translation>« %1 » n'est pas un dépôt GitHub : indiquez OWNER/REPO</translation>
+    </message>
+    <message>
+        <source>Say which workflow to run (its file name, e.g. deploy.yml).</source>
+        <translation>Indiquez le workflow à exécuter (son nom de fichier, p. ex. deploy.yml).</translation>
+    </message>
+    <message>
+        <source>Say which branch or tag to run the workflow on.</source>
+        <translation>Indiquez la branche ou le tag sur lequel exécuter le workflow.</translation>
+    </message>
+    <message>
+        <source>Run workflow %1 on %2 in %3</source>
+        <translation>Exécuter le workflow %1 sur %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Run workflow %1 on %2 in %3 with %4</source>
+        <translation>Exécuter le workflow %1 sur %2 dans %3 avec %4</translation>
+    </message>
+    <message>
+        <source>"%1" is not a run id</source>
+        <translation>« %1 » n'est pas un identifiant d'exécution</translation>
+    </message>
+    <message>
+        <source>%1 is still %2: it can be re-run once it finished.</source>
+        <translation>%1 est toujours %2 : il pourra être relancé une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Re-run the failed jobs of %1 in %2</source>
+        <translation>Relancer les tâches en échec de %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs of %1 in %2</source>
+        <translation>Relancer toutes les tâches de %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Cancel %1 in %2</source>
+        <translation>Annuler %1 dans %2</translation>
+    </message>
+    <message>
+        <source>%1 waits for no deployment you may review</source>
+        <translation>%1 n'attend aucun déploiement que vous pouvez examiner</translation>
+    </message>
+    <message>
+        <source>Approve the deployment of %1 to %2 in %3</source>
+        <translation>Approuver le déploiement de %1 vers %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Reject the deployment of %1 to %2 in %3</source>
+        <translation>Rejeter le déploiement de %1 vers %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Say which job's log to download and to which file.</source>
+        <translation>Indiquez le journal de quelle tâche télécharger et dans quel fichier.</translation>
+    </message>
+    <message>
+        <source>Download the log of job %1 of %2 in %3 to %4</source>
+        <translation>Télécharger le journal de la tâche %1 de %2 dans %3 vers %4</translation>
+    </message>
+    <message>
+        <source>Protected environment(s) waiting for review: %1</source>
+        <translation>Environnement(s) protégé(s) en attente d'examen : %1</translation>
+    </message>
+    <message>
+        <source>This run deploys to: %1</source>
+        <translation>Cette exécution déploie vers : %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Commentaire : %1</translation>
+    </message>
+    <message>
+        <source>%1 has no dry run; the request was checked here (repository, run, permissions) and nothing was sent.</source>
+        <translation>%1 n'a pas de simulation ; la requête a été vérifiée ici (dépôt, exécution, autorisations) et rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1 : terminé (%2)</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>GitHub refused (HTTP 403): %1
+The token may lack the "actions: write" permission on %2.</source>
+        <translation>GitHub a refusé (HTTP 403) : %1
+Le jeton n'a peut-être pas l'autorisation "actions: write" sur %2.</translation>
+    </message>
+    <message>
+        <source>GitHub refused (HTTP %1): %2</source>
+        <translation>GitHub a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), run %3 (#%4) started</source>
+        <translation>%1 : terminé (%2), exécution %3 (n° %4) lancée</translation>
+    </message>
+    <message>
+        <source>Download the log of job %1: failed: %2</source>
+        <translation>Télécharger le journal de la tâche %1 : échec : %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d'écrire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log of job %1 written to %2 (%n byte(s))</source>
+        <translation>
+            <numerusform>Journal de la tâche %1 écrit dans %2 (%n octet)</numerusform><numerusform>Journal de la tâche %1 écrit dans %2 (%n octets)</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel the run it started (%1)</source>
+        <translation>Annuler l'exécution lancée (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel the re-run</source>
+        <translation>Annuler la relance</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineRunModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineRunsModel</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Déclencheur</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineScene</name>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>%1 ✗</source>
+        <translation>%1 ✗</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en cours d'exécution</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en file d'attente</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 annulée(s)</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 ignorée(s)</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 inconnue(s)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 pendant %2</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to show the %n job(s) one by one.</source>
+        <translation>
+            <numerusform>Cliquez pour afficher %n tâche individuellement.</numerusform><numerusform>Cliquez pour afficher les %n tâches une par une.</numerusform></translation>
+    </message>
+    <message>
+        <source>Double-click to collapse the %1 group.</source>
+        <translation>Double-cliquez pour replier le groupe %1.</translation>
+    </message>
+    <message>
+        <source>On the critical path (the longest chain).</source>
+        <translation>Sur le chemin critique (la plus longue chaîne).</translation>
+    </message>
+    <message>
+        <source>Click to show the full log.</source>
+        <translation>Cliquez pour afficher le journal complet.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelineSource</name>
+    <message>
+        <source>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE (github, gitlab or jenkins)</source>
+        <translation>"%1" n'est pas une source de pipeline : indiquez PROVIDER:HOST/SOURCE (github, gitlab ou jenkins)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a pipeline source: give PROVIDER:HOST/SOURCE</source>
+        <translation>"%1" n'est pas une source de pipeline : indiquez PROVIDER:HOST/SOURCE</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PipelinesPage</name>
+    <message>
+        <source>GitHub Actions</source>
+        <translation>GitHub Actions</translation>
+    </message>
+    <message>
+        <source>GitLab CI</source>
+        <translation>GitLab CI</translation>
+    </message>
+    <message>
+        <source>Jenkins</source>
+        <translation>Jenkins</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Click a job in the diagram to read its log.</source>
+        <translation>Cliquez sur une tâche du diagramme pour lire son journal.</translation>
+    </message>
+    <message>
+        <source>%1 has no runs yet.</source>
+        <translation>%1 n'a encore aucune exécution.</translation>
+    </message>
+    <message>
+        <source>No CI/CD provider is configured.
+
+Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a repository or job (see docs/pipelines.md, "Providers"): credentials come from where you keep them already (gh auth token or GH_TOKEN, GITLAB_TOKEN or glab's configuration, a Jenkins API token), never from Orrery's settings.</source>
+        <translation>Aucun fournisseur CI/CD n'est configuré.
+
+Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et un dépôt ou une tâche (voir docs/pipelines.md, "Providers") : les identifiants proviennent de l'endroit où vous les conservez déjà (gh auth token ou GH_TOKEN, GITLAB_TOKEN ou la configuration de glab, un jeton d'API Jenkins), jamais des paramètres d'Orrery.</translation>
+    </message>
+    <message>
+        <source>Reading the runs of %1…</source>
+        <translation>Lecture des exécutions de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs; retrying in %1</source>
+        <translation>Impossible de lire les exécutions ; nouvelle tentative dans %1</translation>
+    </message>
+    <message>
+        <source>The runs of %1 cannot be read: %2</source>
+        <translation>Les exécutions de %1 ne peuvent pas être lues : %2</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour %1</translation>
+    </message>
+    <message>
+        <source>Pipelines: no provider configured</source>
+        <translation>Pipelines : aucun fournisseur configuré</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>API quota: %1 of %2 left</source>
+        <translation>Quota d'API : %1 sur %2 restant(s)</translation>
+    </message>
+    <message>
+        <source>API quota: %1 left</source>
+        <translation>Quota d'API : %1 restant(s)</translation>
+    </message>
+    <message>
+        <source>%1, renewed at %2</source>
+        <translation>%1, renouvelé à %2</translation>
+    </message>
+    <message>
+        <source>Log of %1 (%2)</source>
+        <translation>Journal de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>Le journal ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>Export the run</source>
+        <translation>Exporter l'exécution</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;JSON (*.json)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l'export : %1</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +5576,10 @@ PromQL : %2</translation>
     <message>
         <source>AGE</source>
         <translation>AGE</translation>
+    </message>
+    <message>
+        <source>FIRST SEEN</source>
+        <translation>PREMIÈRE APPARITION</translation>
     </message>
 </context>
 <context>
@@ -5766,6 +7042,73 @@ PromQL : %2</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::YamlEditBar</name>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Review and Apply…</source>
+        <translation>Vérifier et appliquer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Show Differences</source>
+        <translation>Afficher les différences</translation>
+    </message>
+    <message>
+        <source>Edit this object's YAML in place (E)</source>
+        <translation>Modifier le YAML de cet objet sur place (E)</translation>
+    </message>
+    <message>
+        <source>Ask the server what would change (dry run), then confirm</source>
+        <translation>Demander au serveur ce qui changerait (simulation), puis confirmer</translation>
+    </message>
+    <message>
+        <source>Read the latest version of the object and edit that (your changes are dropped)</source>
+        <translation>Lire la dernière version de l'objet et la modifier (vos modifications sont abandonnées)</translation>
+    </message>
+    <message>
+        <source>What changed on the server since you started editing</source>
+        <translation>Ce qui a changé sur le serveur depuis le début de votre modification</translation>
+    </message>
+    <message>
+        <source>Secrets are not edited here: Orrery never reads their values</source>
+        <translation>Les Secrets ne sont pas modifiés ici : Orrery ne lit jamais leurs valeurs</translation>
+    </message>
+    <message>
+        <source>Reading %1 for editing…</source>
+        <translation>Lecture de %1 pour modification…</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Modification impossible : %1</translation>
+    </message>
+    <message>
+        <source>Editing. managedFields and status are left out: the server writes them. Review and Apply shows the server's diff before anything is changed.</source>
+        <translation>Modification en cours. managedFields et status sont omis : le serveur les écrit. Vérifier et appliquer affiche le diff du serveur avant toute modification.</translation>
+    </message>
+    <message>
+        <source>Checking the edit with the server (dry run)…</source>
+        <translation>Vérification de la modification auprès du serveur (simulation)…</translation>
+    </message>
+    <message>
+        <source>Changed on the server</source>
+        <translation>Modifié sur le serveur</translation>
+    </message>
+    <message>
+        <source>What changed on the server since you started editing %1:</source>
+        <translation>Ce qui a changé sur le serveur depuis le début de votre modification de %1 :</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::YamlJson</name>
     <message>
         <source>Invalid YAML: %1</source>
@@ -5782,6 +7125,176 @@ PromQL : %2</translation>
     <message>
         <source>Invalid YAML: unexpected content after the document (separate documents with a line "---")</source>
         <translation>YAML invalide : contenu inattendu après le document (séparez les documents par une ligne « --- »)</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineFormat</name>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d'attente</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineHttp</name>
+    <message>
+        <source>%1 rejected the credentials: check the token</source>
+        <translation>%1 a rejeté les identifiants : vérifiez le jeton</translation>
+    </message>
+    <message>
+        <source>%1 refused: the token lacks the permission (or scope)</source>
+        <translation>%1 a refusé : le jeton n'a pas l'autorisation (ou la portée)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the answer is not %2</source>
+        <translation>HTTP %1 : la réponse n'est pas du %2</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineRunRef</name>
+    <message>
+        <source>use PROVIDER[@HOST]:SOURCE#RUN (github:owner/repo#123, gitlab:group/project#45, jenkins@HOST:folder/job#67) or file:RUN.json</source>
+        <translation>utilisez PROVIDER[@HOST]:SOURCE#RUN (github:owner/repo#123, gitlab:group/project#45, jenkins@HOST:folder/job#67) ou file:RUN.json</translation>
+    </message>
+    <message>
+        <source>no file named</source>
+        <translation>aucun nom de fichier</translation>
+    </message>
+    <message>
+        <source>no provider given</source>
+        <translation>aucun fournisseur indiqué</translation>
+    </message>
+    <message>
+        <source>no source given</source>
+        <translation>aucune source indiquée</translation>
+    </message>
+    <message>
+        <source>empty host</source>
+        <translation>hôte vide</translation>
+    </message>
+    <message>
+        <source>unknown provider "%1" (github, gitlab or jenkins)</source>
+        <translation>fournisseur inconnu "%1" (github, gitlab ou jenkins)</translation>
+    </message>
+    <message>
+        <source>no #RUN given</source>
+        <translation>aucun #RUN indiqué</translation>
+    </message>
+    <message>
+        <source>no run id after #</source>
+        <translation>aucun identifiant d'exécution après #</translation>
+    </message>
+    <message>
+        <source>Jenkins needs a host: jenkins@HOST:JOB#N</source>
+        <translation>Jenkins nécessite un hôte : jenkins@HOST:JOB#N</translation>
+    </message>
+</context>
+<context>
+    <name>Pipelines</name>
+    <message>
+        <source>RUN</source>
+        <translation>EXÉCUTION</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>BRANCH</source>
+        <translation>BRANCHE</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>ÉVÉNEMENT</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>usage: orrery --pipelines --provider github|gitlab|jenkins --repo R|--job J [--host H] [--ca FILE] [--json] [--limit N]
+       orrery --pipelines --demo --repo R [--json] [--limit N]</source>
+        <translation>usage : orrery --pipelines --provider github|gitlab|jenkins --repo R|--job J [--host H] [--ca FILE] [--json] [--limit N]
+       orrery --pipelines --demo --repo R [--json] [--limit N]</translation>
+    </message>
+    <message>
+        <source>orrery: unknown provider "%1" (github, gitlab or jenkins)</source>
+        <translation>orrery : fournisseur inconnu "%1" (github, gitlab ou jenkins)</translation>
+    </message>
+    <message>
+        <source>orrery: --limit takes a number from 1 to 1000</source>
+        <translation>orrery : --limit attend un nombre de 1 à 1000</translation>
+    </message>
+    <message>
+        <source>orrery: say which runs to list with --repo or --job</source>
+        <translation>orrery : indiquez les exécutions à lister avec --repo ou --job</translation>
+    </message>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: le cluster de démonstration n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>orrery: the demo has no %1 source "%2" (it has: %3)</source>
+        <translation>orrery : la démo n'a pas de source %1 "%2" (elle a : %3)</translation>
+    </message>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>orrery: %1 did not answer in time</source>
+        <translation>orrery : %1 n'a pas répondu à temps</translation>
     </message>
 </context>
 <context>
@@ -6076,6 +7589,62 @@ PromQL : %2</translation>
         <source>With --alerts: the Alertmanager, as an http(s) URL or service/NAMESPACE/NAME[:PORT] of --context (instead of the context's own).</source>
         <translation>Avec --alerts : l'Alertmanager, sous forme d'URL http(s) ou de service/NAMESPACE/NAME[:PORT] du contexte --context (au lieu de celui du contexte).</translation>
     </message>
+    <message>
+        <source>Write a pipeline run's diagram (.png, .svg) or the run (.json) to the file given after it, and exit. RUN: github:OWNER/REPO#ID, gitlab:PROJECT#ID, jenkins@HOST:JOB#N (PROVIDER@HOST for other hosts) or file:RUN.json.</source>
+        <translation>Écrire le diagramme d'une exécution de pipeline (.png, .svg) ou l'exécution (.json) dans le fichier indiqué ensuite, puis quitter. RUN : github:OWNER/REPO#ID, gitlab:PROJECT#ID, jenkins@HOST:JOB#N (PROVIDER@HOST pour d'autres hôtes) ou file:RUN.json.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>exécution</translation>
+    </message>
+    <message>
+        <source>Print the newest runs of --repo or --job with their jobs (stages) and exit (--json: as JSON; --demo: the embedded simulator's GitHub).</source>
+        <translation>Afficher les exécutions les plus récentes de --repo ou --job avec leurs tâches (étapes), puis quitter (--json : en JSON ; --demo : le GitHub du simulateur intégré).</translation>
+    </message>
+    <message>
+        <source>With --pipelines: github, gitlab or jenkins.</source>
+        <translation>Avec --pipelines : github, gitlab ou jenkins.</translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation>fournisseur</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the repository or project (OWNER/REPO, GROUP/PROJECT).</source>
+        <translation>Avec --pipelines : le dépôt ou le projet (OWNER/REPO, GROUP/PROJECT).</translation>
+    </message>
+    <message>
+        <source>repo</source>
+        <translation>dépôt</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the Jenkins job (FOLDER/JOB).</source>
+        <translation>Avec --pipelines : la tâche Jenkins (FOLDER/JOB).</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>tâche</translation>
+    </message>
+    <message>
+        <source>With --pipelines: the provider's host (HOST[:PORT] or the API's URL); default github.com or gitlab.com.</source>
+        <translation>Avec --pipelines : l'hôte du fournisseur (HOST[:PORT] ou l'URL de l'API) ; par défaut github.com ou gitlab.com.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
+    </message>
+    <message>
+        <source>With --pipelines: a PEM file of the CA to trust for --host.</source>
+        <translation>Avec --pipelines : un fichier PEM de l'autorité de certification à approuver pour --host.</translation>
+    </message>
+    <message>
+        <source>With --pipelines: how many runs (default 20).</source>
+        <translation>Avec --pipelines : nombre d'exécutions (20 par défaut).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
 </context>
 <context>
     <name>nlohmann</name>
@@ -6086,6 +7655,14 @@ PromQL : %2</translation>
     <message>
         <source>the YAML nests deeper than %1 levels (or an alias refers to itself)</source>
         <translation>le YAML s'imbrique sur plus de %1 niveaux (ou un alias se référence lui-même)</translation>
+    </message>
+    <message>
+        <source>glab's config is larger than %1</source>
+        <translation>la configuration de glab dépasse %1</translation>
+    </message>
+    <message>
+        <source>glab's config is not valid YAML</source>
+        <translation>la configuration de glab n'est pas du YAML valide</translation>
     </message>
 </context>
 </TS>

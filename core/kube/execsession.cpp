@@ -3,6 +3,8 @@
 
 #include "websocketconnection.h"
 
+#include <util/jsonread.h>
+
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -35,8 +37,7 @@ QString ExecOptions::path() const
 Result<int> execExitStatus(const QByteArray &statusJson)
 {
     using nlohmann::json;
-    const json s = json::parse(statusJson.constData(), statusJson.constData() + statusJson.size(),
-                               nullptr, false);
+    const json s = JsonRead::parse(QByteArrayView(statusJson));
     if (!s.is_object())
         return Error(Error::Code::ParseError, QStringLiteral("the exec status is not JSON"));
     auto str = [](const json &o, const char *key) {

@@ -3,6 +3,8 @@
 
 #include <websocketframe.h>
 
+#include <util/jsonread.h>
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -30,8 +32,7 @@ constexpr qsizetype maxResponseHead = 64 * 1024;
 // The API server's Status message of a refused upgrade, else the raw body's first line.
 QString statusMessage(const QByteArray &body)
 {
-    const auto status
-        = nlohmann::json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    const auto status = JsonRead::parse(QByteArrayView(body));
     if (status.is_object() && status.contains("message") && status["message"].is_string())
         return QString::fromStdString(status["message"].get<std::string>());
     return QString::fromUtf8(body.left(200)).section(QLatin1Char('\n'), 0, 0).trimmed();

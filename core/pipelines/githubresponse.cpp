@@ -382,7 +382,7 @@ Result<QByteArray> GitHubResponse::decodeContent(int httpStatus, const QByteArra
         e.httpStatus = httpStatus;
         return e;
     }
-    const std::string &text = content->get_ref<const std::string &>();
+    const std::string &text = *content->get_ptr<const std::string *>(); // a string: checked above
     if (qint64(text.size()) > MaxWorkflowFileBytes * 4 / 3 + 1024)
         return Error(Error::Code::TooLarge,
                      tr("the workflow file is larger than %1").arg(MaxWorkflowFileBytes), what);

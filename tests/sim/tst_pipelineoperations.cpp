@@ -316,17 +316,21 @@ void tst_PipelineOperations::factory()
     QVERIFY(!runs.ok());
     QVERIFY(!runs.error().toString().contains(QString::fromLatin1(s_token)));
 
-    // A CA file that is not there; a provider without a client yet.
+    // A CA file that is not there; a GitLab source with no token anywhere (an empty
+    // environment, no glab config, no keyring): refused before any request.
     PipelineSource missingCa = m_source;
     missingCa.caFile = m_dir.filePath(QStringLiteral("nope.pem"));
     QCOMPARE(connectPipelineSource(missingCa, {}).error().code, Error::Code::FileError);
     PipelineSource gitlab;
     gitlab.provider = PipelineProvider::GitLab;
+    gitlab.host = QStringLiteral("127.0.0.1:9");
     gitlab.source = QStringLiteral("a/b");
-    const auto unsupported = connectPipelineSource(gitlab, {});
-    QVERIFY(!unsupported.ok());
-    QCOMPARE(unsupported.error().code, Error::Code::Unsupported);
-    QVERIFY(unsupported.error().message.contains(QStringLiteral("gitlab")));
+    PipelineConnectOptions bare;
+    bare.environment = QProcessEnvironment();
+    bare.environment.insert(QStringLiteral("HOME"), m_dir.path());
+    const auto noToken = connectPipelineSource(gitlab, bare);
+    QVERIFY(!noToken.ok());
+    QCOMPARE(noToken.error().code, Error::Code::NotFound);
 }
 
 void tst_PipelineOperations::headlessMatchesGh()
