@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QUrl>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,10 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                 m_pipelineSources << source;
                 m_pipelineTokens.insert(source.id(), QByteArray::fromStdString(p.token));
             }
+            // The first seed's pipelines first, as the first start opens on its cluster.
+            std::stable_partition(
+                m_pipelineSources.begin(), m_pipelineSources.end(),
+                [](const PipelineSource &s) { return s.source.startsWith(QLatin1String("pfe")); });
             m_servicesCa = QByteArray::fromStdString(started.servicesCa);
             done(path);
         });

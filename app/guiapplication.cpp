@@ -116,7 +116,7 @@ int runGui(const QCommandLineParser &parser)
     AlertsWiring *alerts = installAlertsPage(window);
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
-    installPipelinesPage(window);
+    PipelinesPage *pipelines = installPipelinesPage(window);
 
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
@@ -146,7 +146,7 @@ int runGui(const QCommandLineParser &parser)
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
     auto startDemo = [&window, &state, &kubeconfig, &preferences, requestedContext, alerts,
-                      alertmanager] {
+                      alertmanager, pipelines] {
         if (!state.demo) {
             state.demo = std::make_unique<DemoCluster>();
             // Its Prometheus and Alertmanager are the watched contexts' settings; what it
@@ -177,8 +177,8 @@ int runGui(const QCommandLineParser &parser)
                 });
         }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
-        state.demo->start([&window, &state, &kubeconfig,
-                           requestedContext](const Result<QString> &path) {
+        state.demo->start([&window, &state, &kubeconfig, requestedContext,
+                           pipelines](const Result<QString> &path) {
             if (!path.ok()) {
                 window.showWelcome(QApplication::translate("GuiApplication",
                                                            "The demo cluster could not start: %1")
@@ -198,6 +198,12 @@ int runGui(const QCommandLineParser &parser)
                 }
             }
             kubeconfig.useDemo(path.value(), state.demo->contextNames(), context);
+            // The demo's simulated GitHub, GitLab and Jenkins pipelines, with the services
+            // front's CA and each service's token (in memory only).
+            DemoCluster *demo = state.demo.get();
+            setPipelineSources(pipelines, demo->pipelineSources(), [demo](const PipelineSource &s) {
+                return demo->pipelineConnectOptions(s);
+            });
             if (firstStart)
                 window.showCentralPage(window.overviewPageTitle());
         });

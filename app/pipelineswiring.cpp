@@ -5,6 +5,8 @@
 #include <pipelinespage.h>
 
 #include <QApplication>
+#include <QLabel>
+#include <QSettings>
 
 namespace Orrery::App {
 
@@ -12,7 +14,38 @@ PipelinesPage *installPipelinesPage(MainWindow &window)
 {
     auto *page = new PipelinesPage;
     window.addCentralPage(QApplication::translate("GuiApplication", "Pipelines"), page);
+    QSettings settings;
+    setPipelineSources(page, PipelineSourceSettings::read(settings));
     return page;
+}
+
+void setPipelineSources(PipelinesPage *page, const QList<PipelineSource> &sources,
+                        std::function<PipelineConnectOptions(const PipelineSource &)> options)
+{
+    QStringList labels;
+    for (const PipelineSource &s : sources)
+        labels << QStringLiteral("%1 · %2").arg(pipelineProviderName(s.provider), s.displayName());
+    page->setSourceChoices(labels, sources.isEmpty() ? -1 : 0);
+    QObject::disconnect(page, &PipelinesPage::sourceChosen, nullptr, nullptr);
+    auto connectSource = [page, sources, options](int index) {
+        if (index < 0 || index >= sources.size()) {
+            page->setClient(nullptr, QString());
+            return;
+        }
+        const PipelineSource &source = sources.at(index);
+        const Result<PipelineConnection> connection
+            = connectPipelineSource(source, options ? options(source) : PipelineConnectOptions());
+        if (!connection.ok()) {
+            page->setClient(nullptr, QString());
+            page->emptyLabel()->setText(
+                QApplication::translate("GuiApplication", "%1 cannot be read: %2")
+                    .arg(source.displayName(), connection.error().toString()));
+            return;
+        }
+        page->setClient(connection->client, source.source);
+    };
+    QObject::connect(page, &PipelinesPage::sourceChosen, page, connectSource);
+    connectSource(sources.isEmpty() ? -1 : 0);
 }
 
 } // namespace Orrery::App

@@ -417,6 +417,10 @@
         <source>Cluster Overview</source>
         <translation>Cluster Overview</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
 </context>
 <context>
     <name>ImageLink</name>
@@ -5139,6 +5143,10 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline source</source>
+        <translation>Pipeline source</translation>
     </message>
 </context>
 <context>

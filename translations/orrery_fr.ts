@@ -415,6 +415,10 @@
         <source>Cluster Overview</source>
         <translation>Vue d'ensemble du cluster</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
 </context>
 <context>
     <name>ImageLink</name>
@@ -5031,6 +5035,10 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>Export failed: %1</source>
         <translation>Échec de l'export : %1</translation>
+    </message>
+    <message>
+        <source>Pipeline source</source>
+        <translation>Source du pipeline</translation>
     </message>
 </context>
 <context>

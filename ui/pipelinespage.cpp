@@ -10,6 +10,7 @@
 #include <pipelinescene.h>
 #include <pipelinestatusdelegate.h>
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -76,6 +78,12 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_quota->setObjectName(QStringLiteral("pipelineQuota"));
     m_status->setObjectName(QStringLiteral("pipelineStatus"));
+    m_sourceChooser = new QComboBox;
+    m_sourceChooser->setAccessibleName(tr("Pipeline source"));
+    m_sourceChooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sourceChooser->hide();
+    connect(m_sourceChooser, &QComboBox::activated, this, &PipelinesPage::sourceChosen);
+    header->addWidget(m_sourceChooser);
     header->addWidget(m_source);
     header->addSpacing(12);
     header->addWidget(m_quota);
@@ -172,6 +180,15 @@ PipelinesPage::PipelinesPage(QWidget *parent)
 }
 
 PipelinesPage::~PipelinesPage() = default;
+
+void PipelinesPage::setSourceChoices(const QStringList &labels, int current)
+{
+    const QSignalBlocker blocker(m_sourceChooser);
+    m_sourceChooser->clear();
+    m_sourceChooser->addItems(labels);
+    m_sourceChooser->setCurrentIndex(current);
+    m_sourceChooser->setVisible(labels.size() > 1);
+}
 
 void PipelinesPage::setClient(std::shared_ptr<PipelineClient> client, const QString &source)
 {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -43,6 +44,10 @@ public:
 
     // The provider to read and the source in it; null: none configured.
     void setClient(std::shared_ptr<PipelineClient> client, const QString &source);
+    // The sources the user follows, as shown in the header's chooser (hidden with fewer than
+    // two); choosing one emits sourceChosen(index), and the owner gives the page its client.
+    void setSourceChoices(const QStringList &labels, int current);
+    QComboBox *sourceChooser() const { return m_sourceChooser; }
     // Fixes the clock durations are shown against (screenshots, tests) and stops ticking.
     void setNow(const QDateTime &now);
     // Selects a run (by id) in the list; false when it is not listed.
@@ -67,6 +72,7 @@ public:
 signals:
     // The run shown in the diagram changed (empty: none).
     void runShown(const QString &runId);
+    void sourceChosen(int index);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -92,6 +98,7 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_log;
     QLabel *m_logTitle;
+    QComboBox *m_sourceChooser = nullptr;
     QLabel *m_source;
     QLabel *m_quota;
     QLabel *m_status;
