@@ -2,7 +2,10 @@
 #include "pipelineswiring.h"
 
 #include <mainwindow.h>
+#include <pipelineimagelinker.h>
+#include <pipelinepoller.h>
 #include <pipelinespage.h>
+#include <topologypage.h>
 
 #include <QApplication>
 #include <QLabel>
@@ -16,6 +19,20 @@ PipelinesPage *installPipelinesPage(MainWindow &window)
     window.addCentralPage(QApplication::translate("GuiApplication", "Pipelines"), page);
     QSettings settings;
     setPipelineSources(page, PipelineSourceSettings::read(settings));
+    // The runs the page lists feed the topology's "deployed by run #N" pills
+    // (app/topologywiring.cpp made the linker), and a pill's click opens its run here.
+    if (auto *linker
+        = window.findChild<PipelineImageLinker *>(QStringLiteral("pipelineImageLinker")))
+        QObject::connect(page->poller(), &PipelinePoller::runsUpdated, linker,
+                         &PipelineImageLinker::updateRuns);
+    if (auto *topology = window.findChild<TopologyPage *>()) {
+        QObject::connect(topology, &TopologyPage::pipelineRunRequested, page,
+                         [&window, page](PipelineProvider, const QString &, const QString &runId) {
+                             window.showCentralPage(
+                                 QApplication::translate("GuiApplication", "Pipelines"));
+                             page->selectRun(runId);
+                         });
+    }
     return page;
 }
 
