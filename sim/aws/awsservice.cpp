@@ -522,15 +522,15 @@ struct AwsService::Private
                              "1 validation error detected: Value at 'roleSessionName' failed to "
                              "satisfy constraint: Member must have length between 2 and 64"});
         long long duration = 3600;
-        if (const std::string d = value(params, "DurationSeconds"); !d.empty()) {
+        if (const std::string seconds = value(params, "DurationSeconds"); !seconds.empty()) {
             try {
-                duration = std::stoll(d);
+                duration = std::stoll(seconds);
             } catch (const std::exception &) {
                 duration = -1;
             }
             if (duration < 900 || duration > 43200)
                 return stsError(res, {400, "ValidationError",
-                                      "1 validation error detected: Value '" + d
+                                      "1 validation error detected: Value '" + seconds
                                           + "' at 'durationSeconds' failed to satisfy "
                                             "constraint: Member must have value between 900 "
                                             "and 43200"});

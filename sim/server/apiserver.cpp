@@ -1818,8 +1818,8 @@ struct ApiServer::Private
         const std::string ns = metaString(*obj, "namespace");
         auto dependants = dependantsOf(uid, info.namespaced ? ns : std::string());
         if (policy == "Orphan") {
-            for (const auto &d : dependants) {
-                json o = *d.object;
+            for (const auto &dependant : dependants) {
+                json o = *dependant.object;
                 json refs = json::array();
                 for (const auto &ref : o["metadata"]["ownerReferences"])
                     if (ref.value("uid", std::string()) != uid)
@@ -1828,14 +1828,14 @@ struct ApiServer::Private
                     o["metadata"].erase("ownerReferences");
                 else
                     o["metadata"]["ownerReferences"] = refs;
-                store.update(d.info->groupResource(), std::move(o));
+                store.update(dependant.info->groupResource(), std::move(o));
             }
             return;
         }
-        for (const auto &d : dependants) {
+        for (const auto &dependant : dependants) {
             // Only dependants whose every owner is going away are collected.
             bool otherOwner = false;
-            for (const auto &ref : (*d.object)["metadata"]["ownerReferences"])
+            for (const auto &ref : (*dependant.object)["metadata"]["ownerReferences"])
                 if (ref.value("uid", std::string()) != uid) {
                     const auto *ownerInfo = registry.findByKind(
                         ref.value("apiVersion", std::string()), ref.value("kind", std::string()));
@@ -1846,10 +1846,11 @@ struct ApiServer::Private
                 }
             if (otherOwner)
                 continue;
-            cascade(*d.info, d.object, policy, gracePeriod, depth + 1);
-            if (store.get(d.info->groupResource(), metaString(*d.object, "namespace"),
-                          metaString(*d.object, "name")))
-                removeObject(*d.info, d.object, gracePeriod);
+            cascade(*dependant.info, dependant.object, policy, gracePeriod, depth + 1);
+            if (store.get(dependant.info->groupResource(),
+                          metaString(*dependant.object, "namespace"),
+                          metaString(*dependant.object, "name")))
+                removeObject(*dependant.info, dependant.object, gracePeriod);
         }
     }
 
