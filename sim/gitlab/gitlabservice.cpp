@@ -89,19 +89,8 @@ std::string param(const httplib::Request &req, const json &body, const std::stri
 
 GitLabService::GitLabService(SimClock &clock, ClusterAccess &clusters)
     : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
+    , m_tokens(loadProviderPipelines(*m_engine, clusters, "gitlab", DefaultToken))
 {
-    bool any = false;
-    for (PipelineSpec &spec : scenarioPipelines(clusters, "gitlab")) {
-        for (const std::string &t : spec.tokens)
-            if (std::find(m_tokens.begin(), m_tokens.end(), t) == m_tokens.end())
-                m_tokens.push_back(t);
-        m_engine->addPipeline(std::move(spec));
-        any = true;
-    }
-    if (m_tokens.empty())
-        m_tokens.push_back(DefaultToken);
-    if (any)
-        m_engine->startTicking(std::chrono::milliseconds(250));
 }
 
 GitLabService::~GitLabService()

@@ -115,19 +115,8 @@ bool permalink(const std::string &s)
 
 JenkinsService::JenkinsService(SimClock &clock, ClusterAccess &clusters)
     : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
+    , m_tokens(loadProviderPipelines(*m_engine, clusters, "jenkins", DefaultToken))
 {
-    bool any = false;
-    for (PipelineSpec &spec : scenarioPipelines(clusters, "jenkins")) {
-        for (const std::string &t : spec.tokens)
-            if (std::find(m_tokens.begin(), m_tokens.end(), t) == m_tokens.end())
-                m_tokens.push_back(t);
-        m_engine->addPipeline(std::move(spec));
-        any = true;
-    }
-    if (m_tokens.empty())
-        m_tokens.push_back(DefaultToken);
-    if (any)
-        m_engine->startTicking(std::chrono::milliseconds(250));
 }
 
 JenkinsService::~JenkinsService()

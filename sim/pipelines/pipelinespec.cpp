@@ -2,9 +2,11 @@
 #include "pipelinespec.h"
 
 #include "front/simservice.h"
+#include "pipelineengine.h"
 #include "scenario.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <set>
@@ -318,6 +320,27 @@ std::vector<PipelineSpec> scenarioPipelines(const ClusterAccess &clusters,
         }
     }
     return out;
+}
+
+std::vector<std::string> loadProviderPipelines(PipelineEngine &engine,
+                                               const ClusterAccess &clusters,
+                                               const std::string &provider,
+                                               const std::string &defaultToken)
+{
+    std::vector<std::string> tokens;
+    bool any = false;
+    for (PipelineSpec &spec : scenarioPipelines(clusters, provider)) {
+        for (const std::string &t : spec.tokens)
+            if (std::find(tokens.begin(), tokens.end(), t) == tokens.end())
+                tokens.push_back(t);
+        engine.addPipeline(std::move(spec));
+        any = true;
+    }
+    if (tokens.empty())
+        tokens.push_back(defaultToken);
+    if (any)
+        engine.startTicking(std::chrono::milliseconds(250));
+    return tokens;
 }
 
 } // namespace Orrery::Sim

@@ -36,6 +36,16 @@ std::vector<PipelineSpec> parsePipelines(const nlohmann::json &list, const std::
 std::vector<PipelineSpec> scenarioPipelines(const ClusterAccess &clusters,
                                             const std::string &provider);
 
+class PipelineEngine;
+
+// What a provider facade (sim/gitlab, sim/jenkins) starts with: the scenarios' pipelines of
+// `provider` added to `engine`, which ticks when there is at least one. Returns the tokens the
+// specs accept (each once), or `defaultToken` when none names one.
+std::vector<std::string> loadProviderPipelines(PipelineEngine &engine,
+                                               const ClusterAccess &clusters,
+                                               const std::string &provider,
+                                               const std::string &defaultToken);
+
 // "Deployment" → Kind's display, lower-cased spellings accepted ("deploy", "sts" too); empty
 // when it is not a workload a job can set an image on.
 std::string normaliseWorkloadKind(const std::string &kind);
