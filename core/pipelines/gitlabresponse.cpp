@@ -328,6 +328,15 @@ void GitLabResponse::linkJobs(QList<PipelineJob> *jobs, const CiConfig &config)
     order.removeAll(QStringLiteral(".post"));
     order.prepend(QStringLiteral(".pre"));
     order.append(QStringLiteral(".post"));
+    // A job listed twice (a page boundary that moved between two requests, or a broken
+    // proxy) would otherwise need itself through its stage; the first copy stays.
+    QSet<QString> seen;
+    jobs->removeIf([&seen](const PipelineJob &j) {
+        if (seen.contains(j.id))
+            return true;
+        seen.insert(j.id);
+        return false;
+    });
     QList<const PipelineJob *> byId;
     for (const PipelineJob &j : *jobs)
         byId.append(&j);

@@ -50,7 +50,8 @@ public:
     };
     static Result<CiConfig> decodeCiConfig(const QByteArray &yaml, const QString &what = {});
     // Fills every job's `needs` (ids) from `config` and the stage order (see above). Jobs
-    // arrive in any order; `config` may be empty (no file readable): stage order then.
+    // arrive in any order, a duplicated id only once; `config` may be empty (no file
+    // readable): stage order then.
     static void linkJobs(QList<PipelineJob> *jobs, const CiConfig &config);
 
     // Any 2xx whose body may be ignored (cancel, retry answer a pipeline we do not need).

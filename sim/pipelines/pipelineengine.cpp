@@ -780,7 +780,9 @@ struct PipelineEngine::Private
                     for (const JobSpec &js : p.spec.jobs)
                         if (js.runsOnFailure.empty())
                             candidates.push_back(js.id);
-                    failing = candidates[(h >> 24) % candidates.size()];
+                    // Every job may run after a failure (`runsOn: always`): none is picked.
+                    if (!candidates.empty())
+                        failing = candidates[(h >> 24) % candidates.size()];
                 }
                 r.forcedFailure = failing;
             }
