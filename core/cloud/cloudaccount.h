@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apptopology.h"
 #include "kube/clusterconnection.h"
 #include "kube/kubeconfigentries.h"
 #include "util/result.h"
@@ -102,6 +103,11 @@ public:
     virtual void connectCluster(const CloudResource &cluster,
                                 std::function<void(const Result<ClusterConnection> &)> onDone)
         = 0;
+
+    // Apps only. The app as a topology (apptopology.h), read fresh. The default says the
+    // account has no apps.
+    virtual void appTopology(const CloudResource &app,
+                             std::function<void(const Result<AppTopology> &)> onDone);
 
 signals:
     // The credentials changed (refreshed, expired, or could not be refreshed): identify()
