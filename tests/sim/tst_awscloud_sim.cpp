@@ -7,6 +7,8 @@
 #include "front/servicefront.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include "cloud/awsclient.h"
 #include "cloud/awsconfig.h"
 
@@ -55,7 +57,7 @@ private:
     Result<AwsCredentials> resolve(const AwsConfig &config, const QString &profile);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sim::Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     Sim::AwsService *m_aws = nullptr;
 };
 
@@ -63,24 +65,21 @@ void tst_AwsCloudSim::initTestCase()
 {
     Sim::SimulatorOptions options;
     options.scenarios = {"eks-devops-ppp"};
-    m_sim = std::make_unique<Sim::Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    m_aws = dynamic_cast<Sim::AwsService *>(m_sim->services()->service("aws"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    m_aws = m_sim.service<Sim::AwsService>("aws");
     QVERIFY(m_aws);
 }
 
 void tst_AwsCloudSim::cleanupTestCase()
 {
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 AwsClient::Endpoints tst_AwsCloudSim::endpoints() const
 {
-    const QString front = QString::fromStdString(m_sim->servicesUrl());
+    const QString front = m_sim.servicesUrl();
     return {QUrl(front + QStringLiteral("/aws/sts")), QUrl(front + QStringLiteral("/aws/eks")),
-            QByteArray::fromStdString(m_sim->servicesCaCertificate())};
+            m_sim.servicesCaPem()};
 }
 
 Result<AwsCredentials> tst_AwsCloudSim::resolve(const AwsConfig &config, const QString &profile)
@@ -257,9 +256,10 @@ void tst_AwsCloudSim::discoveryAcrossRegions()
     QCOMPARE(real->region, QStringLiteral("us-east-1"));
     QCOMPARE(real->version, QStringLiteral("1.28"));
     QCOMPARE(real->status, QStringLiteral("ACTIVE"));
-    QCOMPARE(real->endpoint, QString::fromStdString(m_sim->url()));
+    QCOMPARE(real->endpoint, QString::fromStdString(m_sim.simulator().url()));
     QCOMPARE(real->certificateAuthorityPem,
-             QByteArray::fromStdString(m_sim->clusterAccess().caCertificate("devops-ppp-eks")));
+             QByteArray::fromStdString(
+                 m_sim.simulator().clusterAccess().caCertificate("devops-ppp-eks")));
     QCOMPARE(found->clusters.first().region, QStringLiteral("eu-west-3")); // sorted
 }
 

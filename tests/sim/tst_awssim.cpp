@@ -14,6 +14,8 @@
 #include "front/servicefront.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include "cloud/ekstoken.h"
 
 #include <kubectlprocess.h>
@@ -83,7 +85,7 @@ private:
     Orrery::Test::KubectlResult kubectlWithToken(const QString &token, const QStringList &args);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     AwsService *m_aws = nullptr;
     QString m_awsBinary;
     QString m_front;
@@ -103,21 +105,16 @@ void tst_AwsSim::initTestCase()
         QFAIL("the aws CLI is not installed (pip's awscli, see scripts/deps.sh)");
     SimulatorOptions options;
     options.scenarios = {"eks-devops-ppp"};
-    m_sim = std::make_unique<Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    m_aws = dynamic_cast<AwsService *>(m_sim->services()->service("aws"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    m_aws = m_sim.service<AwsService>("aws");
     QVERIFY(m_aws);
-    m_front = QString::fromStdString(m_sim->servicesUrl());
-    m_server = QString::fromStdString(m_sim->url());
+    m_front = m_sim.servicesUrl();
+    m_server = QString::fromStdString(m_sim.simulator().url());
     m_admin = {s_adminKey, s_adminSecret, {}};
 
-    m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
-    QFile ca(m_ca);
-    QVERIFY(ca.open(QIODevice::WriteOnly));
-    ca.write(QByteArray::fromStdString(m_sim->servicesCaCertificate()));
-    ca.close();
-    m_clusterCa = QString::fromStdString(m_sim->clusterAccess().caCertificate("devops-ppp-eks"));
+    m_ca = m_sim.servicesCaFile();
+    m_clusterCa
+        = QString::fromStdString(m_sim.simulator().clusterAccess().caCertificate("devops-ppp-eks"));
     QVERIFY(m_clusterCa.startsWith(QLatin1String("-----BEGIN CERTIFICATE-----")));
     for (const char *f : {"aws-config", "aws-credentials"}) {
         QFile empty(m_dir.filePath(QString::fromLatin1(f)));
@@ -130,8 +127,7 @@ void tst_AwsSim::initTestCase()
 
 void tst_AwsSim::cleanupTestCase()
 {
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 AwsResult tst_AwsSim::aws(const QStringList &args, const Keys &keys)

@@ -11,6 +11,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include "kube/httptransport.h"
 #include "kube/staticcredentialprovider.h"
 #include "pipelines/gitlabclient.h"
@@ -63,7 +65,7 @@ private:
     bool waitFor(Sim::PipelineEngine *engine, long long id,
                  const std::function<bool(const Sim::SimRun &)> &condition);
 
-    std::unique_ptr<Sim::Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     Sim::PipelineEngine *m_gitlabEngine = nullptr;
     Sim::PipelineEngine *m_jenkinsEngine = nullptr;
     std::unique_ptr<HttpTransport> m_gitlabTransport;
@@ -77,11 +79,9 @@ void tst_CiClientsSim::initTestCase()
     Sim::SimulatorOptions options;
     options.scenarios = {"pfe"};
     options.speed = 30;
-    m_sim = std::make_unique<Sim::Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *gitlab = dynamic_cast<Sim::GitLabService *>(m_sim->services()->service("gitlab"));
-    auto *jenkins = dynamic_cast<Sim::JenkinsService *>(m_sim->services()->service("jenkins"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *gitlab = m_sim.service<Sim::GitLabService>("gitlab");
+    auto *jenkins = m_sim.service<Sim::JenkinsService>("jenkins");
     QVERIFY(gitlab && jenkins);
     m_gitlabEngine = &gitlab->engine();
     m_jenkinsEngine = &jenkins->engine();
@@ -100,16 +100,15 @@ void tst_CiClientsSim::cleanupTestCase()
     m_jenkins.reset();
     m_gitlabTransport.reset();
     m_jenkinsTransport.reset();
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 std::unique_ptr<HttpTransport> tst_CiClientsSim::transport(const QString &path,
                                                            const Credential &credential)
 {
     ClusterConnection c;
-    c.server = QString::fromStdString(m_sim->servicesUrl()) + path;
-    c.certificateAuthorityPem = QByteArray::fromStdString(m_sim->servicesCaCertificate());
+    c.server = m_sim.servicesUrl() + path;
+    c.certificateAuthorityPem = m_sim.servicesCaPem();
     if (!credential.isEmpty())
         c.credentials
             = std::make_shared<StaticCredentialProvider>(credential, QStringLiteral("basic"));

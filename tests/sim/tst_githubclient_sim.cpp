@@ -15,6 +15,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include "kube/httptransport.h"
 #include "pipelines/githubclient.h"
 #include "pipelines/githubcredentials.h"
@@ -66,7 +68,7 @@ private:
     std::unique_ptr<HttpTransport> transport(const QString &token);
     bool waitFor(long long id, const std::function<bool(const Sim::SimRun &)> &condition);
 
-    std::unique_ptr<Sim::Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     Sim::PipelineEngine *m_engine = nullptr;
     QString m_base;
     QByteArray m_ca;
@@ -79,15 +81,12 @@ void tst_GitHubClientSim::initTestCase()
     Sim::SimulatorOptions options;
     options.scenarios = {"pfe"};
     options.speed = 30;
-    m_sim = std::make_unique<Sim::Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *github = dynamic_cast<Sim::GitHubService *>(m_sim->services()->service("github"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *github = m_sim.service<Sim::GitHubService>("github");
     QVERIFY(github);
     m_engine = &github->engine();
-    m_base = GitHubClient::apiBaseFor(QString::fromStdString(m_sim->servicesUrl())
-                                      + QStringLiteral("/api/v3"));
-    m_ca = QByteArray::fromStdString(m_sim->servicesCaCertificate());
+    m_base = GitHubClient::apiBaseFor(m_sim.servicesUrl() + QStringLiteral("/api/v3"));
+    m_ca = m_sim.servicesCaPem();
     m_transport = transport(QString::fromLatin1(Token));
     m_client = std::make_unique<GitHubClient>(m_transport.get());
 }
@@ -96,8 +95,7 @@ void tst_GitHubClientSim::cleanupTestCase()
 {
     m_client.reset();
     m_transport.reset();
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 std::unique_ptr<HttpTransport> tst_GitHubClientSim::transport(const QString &token)

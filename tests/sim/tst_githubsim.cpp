@@ -16,6 +16,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include <eventloopwait.h>
 #include <kubectlprocess.h>
 
@@ -75,8 +77,7 @@ private:
     const SimJob *job(const SimRun &r, const std::string &name);
     void approve(const QString &repo, long long runId);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     PipelineEngine *m_engine = nullptr;
     QString m_host;
     QString m_ca;
@@ -85,36 +86,24 @@ private:
 
 void tst_GitHubSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     if (QStandardPaths::findExecutable(QStringLiteral("gh")).isEmpty())
         QFAIL("the gh CLI is not installed (Debian package gh, see scripts/deps.sh)");
     SimulatorOptions options;
     options.scenarios = {"pfe", "multicloud"};
     options.speed = 30;
-    m_sim = std::make_unique<Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *github = dynamic_cast<GitHubService *>(m_sim->services()->service("github"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *github = m_sim.service<GitHubService>("github");
     QVERIFY(github);
     m_engine = &github->engine();
-    m_host = QString::fromStdString(m_sim->servicesUrl()).mid(QStringLiteral("https://").size());
+    m_host = m_sim.servicesUrl().mid(QStringLiteral("https://").size());
 
-    m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
-    QFile ca(m_ca);
-    QVERIFY(ca.open(QIODevice::WriteOnly));
-    ca.write(QByteArray::fromStdString(m_sim->servicesCaCertificate()));
-    ca.close();
-    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QFile kc(m_kubeconfig);
-    QVERIFY(kc.open(QIODevice::WriteOnly));
-    kc.write(QByteArray::fromStdString(m_sim->kubeconfigYaml()));
-    kc.close();
+    m_ca = m_sim.servicesCaFile();
+    m_kubeconfig = m_sim.kubeconfigFile();
 }
 
 void tst_GitHubSim::cleanupTestCase()
 {
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 GhResult tst_GitHubSim::gh(const QStringList &args, const QString &token)
@@ -127,9 +116,9 @@ GhResult tst_GitHubSim::gh(const QStringList &args, const QString &token)
     env.insert(QStringLiteral("GH_HOST"), m_host);
     env.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"), token);
     env.insert(QStringLiteral("SSL_CERT_FILE"), m_ca);
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("GH_CONFIG_DIR"), m_dir.filePath(QStringLiteral("gh-config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("HOME"), m_sim.directory());
+    env.insert(QStringLiteral("GH_CONFIG_DIR"), m_sim.path(QStringLiteral("gh-config")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_sim.path(QStringLiteral("cache")));
     env.insert(QStringLiteral("GH_PROMPT_DISABLED"), QStringLiteral("1"));
     env.insert(QStringLiteral("GH_NO_UPDATE_NOTIFIER"), QStringLiteral("1"));
     env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
@@ -159,7 +148,7 @@ json tst_GitHubSim::ghJson(const QStringList &args)
 
 Orrery::Test::KubectlResult tst_GitHubSim::kubectl(const QStringList &args)
 {
-    return Orrery::Test::runKubectl(m_kubeconfig, m_dir.path(), args);
+    return Orrery::Test::runKubectl(m_kubeconfig, m_sim.directory(), args);
 }
 
 QString tst_GitHubSim::image(const QString &context, const QString &ns, const QString &deployment)

@@ -13,6 +13,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include <eventloopwait.h>
 #include <kubectlprocess.h>
 
@@ -70,8 +72,7 @@ private:
     bool waitFor(long long id, const std::function<bool(const SimRun &)> &condition);
     QString image(const QString &ns, const QString &deployment);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     PipelineEngine *m_engine = nullptr;
     QString m_url;
     QString m_ca;
@@ -80,7 +81,6 @@ private:
 
 void tst_GitLabSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QProcess probe;
     probe.start(QStringLiteral("/usr/bin/python3"), {"-c", "import gitlab"});
     if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
@@ -88,29 +88,18 @@ void tst_GitLabSim::initTestCase()
     SimulatorOptions options;
     options.scenarios = {"pfe"};
     options.speed = 30;
-    m_sim = std::make_unique<Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *gitlab = dynamic_cast<GitLabService *>(m_sim->services()->service("gitlab"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *gitlab = m_sim.service<GitLabService>("gitlab");
     QVERIFY(gitlab);
     m_engine = &gitlab->engine();
-    m_url = QString::fromStdString(m_sim->servicesUrl());
-    m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
-    QFile ca(m_ca);
-    QVERIFY(ca.open(QIODevice::WriteOnly));
-    ca.write(QByteArray::fromStdString(m_sim->servicesCaCertificate()));
-    ca.close();
-    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QFile kc(m_kubeconfig);
-    QVERIFY(kc.open(QIODevice::WriteOnly));
-    kc.write(QByteArray::fromStdString(m_sim->kubeconfigYaml()));
-    kc.close();
+    m_url = m_sim.servicesUrl();
+    m_ca = m_sim.servicesCaFile();
+    m_kubeconfig = m_sim.kubeconfigFile();
 }
 
 void tst_GitLabSim::cleanupTestCase()
 {
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 json tst_GitLabSim::python(const QString &script, const QString &token)
@@ -119,7 +108,7 @@ json tst_GitLabSim::python(const QString &script, const QString &token)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("GITLAB_TOKEN"));
     env.remove(QStringLiteral("PYTHON_GITLAB_CFG"));
-    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("HOME"), m_sim.directory());
     env.insert(QStringLiteral("REQUESTS_CA_BUNDLE"), m_ca);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral("/usr/bin/python3"),
@@ -153,7 +142,7 @@ bool tst_GitLabSim::waitFor(long long id, const std::function<bool(const SimRun 
 
 QString tst_GitLabSim::image(const QString &ns, const QString &deployment)
 {
-    return Orrery::Test::runKubectl(m_kubeconfig, m_dir.path(),
+    return Orrery::Test::runKubectl(m_kubeconfig, m_sim.directory(),
                                     {"--context", "pfe-k8s", "-n", ns, "get", "deployment",
                                      deployment, "-o",
                                      "jsonpath={.spec.template.spec.containers[0].image}"})

@@ -12,6 +12,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
@@ -56,8 +58,7 @@ private:
     // Every workload of the session's store, as the link rule sees it.
     void feedWorkloads(ImageLinkIndex &index) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Sim::Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     Sim::PipelineEngine *m_engine = nullptr;
     std::unique_ptr<HttpTransport> m_transport;
     std::unique_ptr<GitHubClient> m_client;
@@ -70,18 +71,15 @@ void tst_ImageLinkSim::initTestCase()
     Sim::SimulatorOptions options;
     options.scenarios = {"pfe"};
     options.speed = 30;
-    m_sim = std::make_unique<Sim::Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *github = dynamic_cast<Sim::GitHubService *>(m_sim->services()->service("github"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *github = m_sim.service<Sim::GitHubService>("github");
     QVERIFY(github);
     m_engine = &github->engine();
 
-    const QString base = GitHubClient::apiBaseFor(QString::fromStdString(m_sim->servicesUrl())
-                                                  + QStringLiteral("/api/v3"));
+    const QString base = GitHubClient::apiBaseFor(m_sim.servicesUrl() + QStringLiteral("/api/v3"));
     ClusterConnection c;
     c.server = base;
-    c.certificateAuthorityPem = QByteArray::fromStdString(m_sim->servicesCaCertificate());
+    c.certificateAuthorityPem = m_sim.servicesCaPem();
     GitHubCredentials::Options credentials;
     credentials.environment = QProcessEnvironment();
     credentials.environment.insert(QStringLiteral("GH_ENTERPRISE_TOKEN"),
@@ -92,14 +90,9 @@ void tst_ImageLinkSim::initTestCase()
     m_transport = std::make_unique<HttpTransport>(c);
     m_client = std::make_unique<GitHubClient>(m_transport.get());
 
-    QVERIFY(m_dir.isValid());
-    const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QFile file(kubeconfig);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QByteArray::fromStdString(m_sim->kubeconfigYaml()));
-    file.close();
-    m_context = QString::fromStdString(m_sim->contextNames().front());
-    Result<ClusterConnection> cluster = Kubeconfig::load(kubeconfig).connection(m_context);
+    m_context = QString::fromStdString(m_sim.simulator().contextNames().front());
+    Result<ClusterConnection> cluster
+        = Kubeconfig::load(m_sim.kubeconfigFile()).connection(m_context);
     QVERIFY2(cluster.ok(), qPrintable(cluster.ok() ? QString() : cluster.error().toString()));
     m_session = std::make_unique<ClusterSession>(cluster.value());
     QSignalSpy synced(m_session.get(), &ClusterSession::synced);
@@ -112,8 +105,7 @@ void tst_ImageLinkSim::cleanupTestCase()
     m_session.reset();
     m_client.reset();
     m_transport.reset();
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 void tst_ImageLinkSim::feedWorkloads(ImageLinkIndex &index) const

@@ -14,6 +14,8 @@
 #include "pipelines/pipelineengine.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include <eventloopwait.h>
 #include <kubectlprocess.h>
 
@@ -73,8 +75,7 @@ private:
     bool waitFor(long long id, const std::function<bool(const SimRun &)> &condition);
     QString image(const QString &context, const QString &ns, const QString &deployment);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     PipelineEngine *m_engine = nullptr;
     QString m_url;
     QString m_ca;
@@ -83,7 +84,6 @@ private:
 
 void tst_JenkinsSim::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
     QProcess probe;
     probe.start(QStringLiteral("/usr/bin/python3"), {"-c", "import jenkins"});
     if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
@@ -91,29 +91,18 @@ void tst_JenkinsSim::initTestCase()
     SimulatorOptions options;
     options.scenarios = {"pfe", "microk8s-shop"};
     options.speed = 30;
-    m_sim = std::make_unique<Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
-    auto *service = dynamic_cast<JenkinsService *>(m_sim->services()->service("jenkins"));
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
+    auto *service = m_sim.service<JenkinsService>("jenkins");
     QVERIFY(service);
     m_engine = &service->engine();
-    m_url = QString::fromStdString(m_sim->servicesUrl());
-    m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
-    QFile ca(m_ca);
-    QVERIFY(ca.open(QIODevice::WriteOnly));
-    ca.write(QByteArray::fromStdString(m_sim->servicesCaCertificate()));
-    ca.close();
-    m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-    QFile kc(m_kubeconfig);
-    QVERIFY(kc.open(QIODevice::WriteOnly));
-    kc.write(QByteArray::fromStdString(m_sim->kubeconfigYaml()));
-    kc.close();
+    m_url = m_sim.servicesUrl();
+    m_ca = m_sim.servicesCaFile();
+    m_kubeconfig = m_sim.kubeconfigFile();
 }
 
 void tst_JenkinsSim::cleanupTestCase()
 {
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 json tst_JenkinsSim::python(const QString &script, const QString &password)
@@ -121,7 +110,7 @@ json tst_JenkinsSim::python(const QString &script, const QString &password)
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("JENKINS_API_EXTRA_HEADERS"));
-    env.insert(QStringLiteral("HOME"), m_dir.path());
+    env.insert(QStringLiteral("HOME"), m_sim.directory());
     env.insert(QStringLiteral("REQUESTS_CA_BUNDLE"), m_ca);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral("/usr/bin/python3"), {"-c", QString::fromLatin1(s_prelude) + script,
@@ -154,7 +143,7 @@ bool tst_JenkinsSim::waitFor(long long id, const std::function<bool(const SimRun
 
 QString tst_JenkinsSim::image(const QString &context, const QString &ns, const QString &deployment)
 {
-    return Orrery::Test::runKubectl(m_kubeconfig, m_dir.path(),
+    return Orrery::Test::runKubectl(m_kubeconfig, m_sim.directory(),
                                     {"--context", context, "-n", ns, "get", "deployment",
                                      deployment, "-o",
                                      "jsonpath={.spec.template.spec.containers[0].image}"})

@@ -14,6 +14,8 @@
 #include "pipelines/pipelinesources.h"
 #include "simulator.h"
 
+#include <inprocesssimulator.h>
+
 #include <eventloopwait.h>
 
 #include <QDir>
@@ -70,7 +72,7 @@ private:
     PipelineOperation *make(PipelineAction action, const QString &runId);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sim::Simulator> m_sim;
+    Orrery::Test::InProcessSimulator m_sim;
     PipelineSource m_source;
     PipelineConnection m_connection;
     std::unique_ptr<AuditLog> m_audit;
@@ -85,25 +87,19 @@ void tst_PipelineOperations::initTestCase()
     Sim::SimulatorOptions options;
     options.scenarios = {"pfe"};
     options.speed = 30;
-    m_sim = std::make_unique<Sim::Simulator>(options);
-    std::string error;
-    QVERIFY2(m_sim->start(&error), error.c_str());
+    QVERIFY2(m_sim.start(options), qPrintable(m_sim.error()));
     m_source.provider = PipelineProvider::GitHub;
-    m_source.host = QString::fromStdString(m_sim->servicesUrl()).mid(8); // 127.0.0.1:PORT
+    m_source.host = m_sim.servicesUrl().mid(8); // 127.0.0.1:PORT
     m_source.source = s_pfe;
     PipelineConnectOptions connect;
-    connect.caPem = QByteArray::fromStdString(m_sim->servicesCaCertificate());
+    connect.caPem = m_sim.servicesCaPem();
     connect.token = s_token;
     connect.environment = QProcessEnvironment();
     auto connection = connectPipelineSource(m_source, connect);
     QVERIFY2(connection.ok(), connection.ok() ? "" : qPrintable(connection.error().toString()));
     m_connection = *connection;
     QCOMPARE(m_connection.apiBase, QStringLiteral("https://%1/api/v3").arg(m_source.host));
-    m_ca = m_dir.filePath(QStringLiteral("services-ca.pem"));
-    QFile ca(m_ca);
-    QVERIFY(ca.open(QIODevice::WriteOnly));
-    ca.write(connect.caPem);
-    ca.close();
+    m_ca = m_sim.servicesCaFile();
     m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit")));
     m_writer = std::make_unique<ClusterWriteExecutor>(m_connection.transport, m_audit.get());
 }
@@ -116,8 +112,7 @@ void tst_PipelineOperations::cleanupTestCase()
     m_writer.reset();
     m_connection = {};
     m_audit.reset();
-    if (m_sim)
-        m_sim->stop();
+    m_sim.stop();
 }
 
 QProcessEnvironment tst_PipelineOperations::cleanEnvironment() const
