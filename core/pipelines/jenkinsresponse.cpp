@@ -377,11 +377,12 @@ Result<QList<PipelineJob>> JenkinsResponse::decodeBlueNodes(const ApiResponse &r
     QHash<QString, QString> nameOf;
     for (const PipelineJob &n : std::as_const(nodes))
         nameOf.insert(n.id, n.name);
-    // A holder's branches need what the holder needed; nothing needs a holder itself.
-    const auto resolve = [&](const QStringList &preds) {
+    // A holder's branches need what the holder needed; nothing needs a holder itself, and a
+    // node never needs itself (edges through a holder can lead back to it).
+    const auto resolve = [&](const QString &self, const QStringList &preds) {
         QStringList out;
         QStringList todo = preds;
-        QSet<QString> seen;
+        QSet<QString> seen{self};
         while (!todo.isEmpty() && out.size() < MaxStages) {
             const QString p = todo.takeFirst();
             if (seen.contains(p))
@@ -404,7 +405,7 @@ Result<QList<PipelineJob>> JenkinsResponse::decodeBlueNodes(const ApiResponse &r
         QStringList preds = predecessors.value(n.id);
         if (!parent.isEmpty() && !preds.contains(parent))
             preds.append(parent);
-        n.needs = resolve(preds);
+        n.needs = resolve(n.id, preds);
         jobs.append(std::move(n));
     }
     return jobs;
