@@ -12,6 +12,7 @@
 #include "operations/clusterwriteexecutor.h"
 #include "operations/silenceoperations.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
 #include <prometheusservers.h>
@@ -47,13 +48,7 @@ Alert alertWith(const QMap<QString, QString> &labels)
     return a;
 }
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 } // namespace
 

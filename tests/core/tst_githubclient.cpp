@@ -13,6 +13,7 @@
 #include "pipelines/githubresponse.h"
 #include "pipelines/pipelinesecretstore.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
 
@@ -49,13 +50,7 @@ Json dataJson(const char *name)
     return Json::parse(data(name).toStdString());
 }
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 // The workflow file of the fixture run: a matrix build, a named lint job, tests that need
 // both, a deploy to the "staging" environment (the pending deployment of GitHub's example) and

@@ -12,6 +12,7 @@
 #include "pipelines/pipelinecredentials.h"
 #include "pipelines/pipelinesecretstore.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
 
@@ -50,13 +51,7 @@ ApiResponse response(int status, const QByteArray &body)
     return r;
 }
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 const PipelineJob *jobNamed(const QList<PipelineJob> &jobs, const QString &name)
 {

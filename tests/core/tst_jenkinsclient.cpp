@@ -12,6 +12,7 @@
 #include "pipelines/jenkinsclient.h"
 #include "pipelines/jenkinsresponse.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 #include <loopbackhttpserver.h>
 
@@ -47,13 +48,7 @@ ApiResponse response(int status, const QByteArray &body)
     return r;
 }
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 const PipelineJob *jobWithId(const QList<PipelineJob> &jobs, const QString &id)
 {

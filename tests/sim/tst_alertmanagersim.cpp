@@ -21,6 +21,7 @@
 #include "scenario.h"
 #include "util/async.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 #include <prometheusservers.h>
 #include <simprocess.h>
@@ -43,13 +44,7 @@ using json = nlohmann::json;
 
 namespace {
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 } // namespace
 

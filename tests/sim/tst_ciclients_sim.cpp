@@ -18,6 +18,7 @@
 #include "pipelines/gitlabclient.h"
 #include "pipelines/jenkinsclient.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 
 #include <QtTest>
@@ -32,13 +33,7 @@ namespace {
 
 const QString Pfe = QStringLiteral("pfe-v2/pfe-application");
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 QString errorText(const std::optional<Result<PipelineRun>> &r)
 {

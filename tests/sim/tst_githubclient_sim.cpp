@@ -21,6 +21,7 @@
 #include "pipelines/githubclient.h"
 #include "pipelines/githubcredentials.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 
 #include <QtTest>
@@ -35,13 +36,7 @@ namespace {
 const QString Pfe = QStringLiteral("pfe-v2/pfe-application");
 const char *const Token = "orrery-sim-github";
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 QString errorText(const Error &e)
 {

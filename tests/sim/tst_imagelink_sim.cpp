@@ -22,6 +22,7 @@
 #include "pipelines/githubcredentials.h"
 #include "pipelines/imagelink.h"
 
+#include <asyncanswer.h>
 #include <eventloopwait.h>
 
 #include <QtTest>
@@ -35,13 +36,7 @@ namespace {
 
 const QString Pfe = QStringLiteral("pfe-v2/pfe-application");
 
-template <typename T, typename Call> std::optional<Result<T>> ask(Call call)
-{
-    std::optional<Result<T>> answer;
-    call([&answer](const Result<T> &r) { answer = r; });
-    Orrery::Test::waitUntil([&answer] { return answer.has_value(); }, 30000);
-    return answer;
-}
+using Orrery::Test::ask;
 
 } // namespace
 
