@@ -264,11 +264,13 @@ Result<QList<PipelineJob>> JenkinsResponse::decodeDescribe(const ApiResponse &re
     if (qint64(array.size()) > MaxStages)
         return tooLarge("stages", MaxStages, what);
     QList<Stage> stages;
+    QSet<QString> ids; // a stage listed twice would need itself: the first copy stays
     for (const Json &item : array) {
         Stage s;
         s.job.id = idOf(item, "id");
-        if (s.job.id.isEmpty())
+        if (s.job.id.isEmpty() || ids.contains(s.job.id))
             continue;
+        ids.insert(s.job.id);
         s.job.name = JsonRead::string(item, "name");
         s.job.providerStatus = JsonRead::string(item, "status");
         s.job.status = stageStatus(s.job.providerStatus);
