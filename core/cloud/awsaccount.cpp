@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcAwsAccount, "orrery.cloud.aws")
 
@@ -170,17 +171,20 @@ CloudAccounts::Accounts AwsAccount::fromEnvironment(const CloudEnvironment &envi
         out.push_back(std::make_unique<AwsAccount>(std::move(o)));
     }
     for (const QString &name : config.profileNames()) {
-        const auto plan = config.plan(env, name);
-        // A profile with only settings (a region for the environment's keys) is no account.
-        if (!plan && plan.error().code == Error::Code::AuthError
-            && plan.error().message.contains(QLatin1String("no keys")))
+        // A profile with only settings (a region for the environment's keys) is no account;
+        // one whose credentials are missing pieces is, and says what is missing.
+        const AwsConfig::Section section = config.profile(name);
+        bool credentials = false;
+        for (const char *key : {"aws_access_key_id", "role_arn", "credential_process",
+                                "sso_start_url", "sso_session", "source_profile"})
+            credentials = credentials || section.contains(QLatin1String(key));
+        if (!credentials)
             continue;
         Options o;
         o.profile = name;
         o.config = config;
         o.env = env;
         o.endpoints = endpoints;
-        const AwsConfig::Section section = config.profile(name);
         o.regions = regionsFor(section.value(QStringLiteral("region")), section);
         out.push_back(std::make_unique<AwsAccount>(std::move(o)));
     }
