@@ -8,6 +8,7 @@
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
 #include "jenkins/jenkinsservice.h"
+#include "railway/railwayservice.h"
 
 #include <memory>
 
@@ -21,6 +22,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<GitLabService>(front.clock(), clusters));
     front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
     front.add(std::make_unique<AwsService>(front, clusters));
+    front.add(std::make_unique<RailwayService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
