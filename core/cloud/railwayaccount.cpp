@@ -172,10 +172,9 @@ void RailwayAccount::identify(std::function<void(const Result<CloudIdentity> &)>
                       .arg(t->projectName.isEmpty() ? t->projectId : t->projectName,
                            t->environmentName.isEmpty() ? t->environmentId : t->environmentName);
             id.source = source;
-            if (self) {
+            // Not identityChanged(): that asks for identify() again (the registry's loop).
+            if (self)
                 self->m_displayName = tr("Railway: %1").arg(t->projectName);
-                emit self->identityChanged();
-            }
             onDone(id);
         });
         return;
@@ -194,10 +193,8 @@ void RailwayAccount::identify(std::function<void(const Result<CloudIdentity> &)>
                            : u->name + QStringLiteral(" <") + u->email + QLatin1Char('>');
         id.source = source;
         id.expiresAt = expiresAt;
-        if (self) {
+        if (self)
             self->m_displayName = tr("Railway: %1").arg(u->email.isEmpty() ? u->name : u->email);
-            emit self->identityChanged();
-        }
         onDone(id);
     });
 }

@@ -94,13 +94,15 @@ Result<Json> data(int httpStatus, const QByteArray &body, const QString &what)
             = first.is_string() ? cut(JsonRead::toString(first)) : str(first, "message");
         const QString code = cut(JsonRead::string(first, {"extensions", "code"}));
         e.message = message.isEmpty() ? tr("Railway answered with an error") : message;
-        if (message.contains(QLatin1String("not authorized"), Qt::CaseInsensitive)
-            || code == QLatin1String("UNAUTHENTICATED") || httpStatus == 401) {
-            e.code = Error::Code::AuthError;
-            e.hint = tr("check RAILWAY_API_TOKEN / RAILWAY_TOKEN, or run `railway login`");
-        } else if (code == QLatin1String("FORBIDDEN") || httpStatus == 403) {
+        // Railway says "Not Authorized" for both; the code, when there is one, tells a token
+        // that is not valid from one without access to what was asked.
+        if (code == QLatin1String("FORBIDDEN") || httpStatus == 403) {
             e.code = Error::Code::Forbidden;
             e.hint = tr("the token does not give access to this project or environment");
+        } else if (message.contains(QLatin1String("not authorized"), Qt::CaseInsensitive)
+                   || code == QLatin1String("UNAUTHENTICATED") || httpStatus == 401) {
+            e.code = Error::Code::AuthError;
+            e.hint = tr("check RAILWAY_API_TOKEN / RAILWAY_TOKEN, or run `railway login`");
         } else if (code == QLatin1String("NOT_FOUND")) {
             e.code = Error::Code::NotFound;
         } else if (httpStatus == 429) {

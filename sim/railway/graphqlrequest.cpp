@@ -2,6 +2,7 @@
 #include "graphqlrequest.h"
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 using json = nlohmann::json;
@@ -98,6 +99,11 @@ private:
         const char c = m_text[m_pos];
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_')
             return "Name \"" + m_text.substr(m_pos, nameLength()) + "\"";
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X byte", static_cast<unsigned char>(c));
+            return buf; // never a raw byte: messages stay valid UTF-8
+        }
         return std::string("\"") + c + "\"";
     }
 

@@ -76,6 +76,12 @@ int nesting(const std::string &text, int limit)
     return deepest;
 }
 
+// A value in an error message: never throws on text that is not UTF-8.
+std::string text(const json &value)
+{
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 json gqlError(const std::string &message, const std::string &code,
               const std::vector<std::string> &path = {})
 {
@@ -260,6 +266,8 @@ struct RailwayService::Private
         if (user["username"] == "")
             user["username"] = nullptr;
         for (const json &w : railway.value("workspaces", json::array())) {
+            if (!w.is_object())
+                continue;
             Workspace ws;
             ws.name = str(w, "name", "workspace");
             ws.id = uuidFor("workspace:" + ws.name);
@@ -348,13 +356,14 @@ struct RailwayService::Private
                 inst.serviceId = service.id;
                 inst.environmentId = envId;
                 inst.region = str(s, "region", "us-west2");
-                inst.replicas = s.value("replicas", 1);
-                if (inst.replicas < 0 || inst.replicas > 1000)
-                    inst.replicas = 1;
+                const json replicas = s.value("replicas", json(1));
+                inst.replicas = replicas.is_number_integer() ? static_cast<int>(
+                                    std::clamp<long long>(replicas.get<long long>(), 0, 1000))
+                                                             : 1;
                 inst.healthcheck = str(s, "healthcheck");
                 inst.sourceRepo = str(s, "repo");
                 inst.createdAt = service.createdAt;
-                if (s.value("domain", false))
+                if (s.value("domain", json(false)) == json(true))
                     inst.staticUrl = service.name + "-" + en + ".up.railway.app";
                 const json history = s.value("deployments", json::array());
                 const int n = history.is_array() ? static_cast<int>(history.size()) : 0;
@@ -701,7 +710,7 @@ struct RailwayService::Private
         }
         if (!it->is_string())
             throw ValidationError{"Argument \"" + std::string(name) + "\" has invalid value "
-                                  + it->dump() + "."};
+                                  + text(*it) + "."};
         return it->get<std::string>();
     }
 
@@ -711,7 +720,7 @@ struct RailwayService::Private
             const auto it = f.args.find(name);
             if (it != f.args.end() && !it->is_null() && !it->is_number_integer())
                 throw ValidationError{"Argument \"" + std::string(name) + "\" has invalid value "
-                                      + it->dump() + "."};
+                                      + text(*it) + "."};
         }
     }
 
@@ -789,8 +798,7 @@ struct RailwayService::Private
                                       "\"DeploymentListInput!\" is required, but it was not "
                                       "provided."};
             if (!input->is_object())
-                throw ValidationError{"Argument \"input\" has invalid value " + input->dump()
-                                      + "."};
+                throw ValidationError{"Argument \"input\" has invalid value " + text(*input) + "."};
             for (const auto &[k, v] : input->items()) {
                 if (k != "environmentId" && k != "includeDeleted" && k != "projectId"
                     && k != "serviceId" && k != "status")

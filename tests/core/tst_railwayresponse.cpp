@@ -95,6 +95,11 @@ void tst_RailwayResponse::envelopeErrors_data()
     QTest::newRow("forbidden")
         << 200 << QByteArray(R"({"errors":[{"message":"x","extensions":{"code":"FORBIDDEN"}}]})")
         << int(Error::Code::Forbidden);
+    QTest::newRow("not authorized for that project")
+        << 200
+        << QByteArray(
+               R"({"errors":[{"message":"Not Authorized","extensions":{"code":"FORBIDDEN"}}]})")
+        << int(Error::Code::Forbidden);
     QTest::newRow("not found")
         << 200 << QByteArray(R"({"errors":[{"message":"x","extensions":{"code":"NOT_FOUND"}}]})")
         << int(Error::Code::NotFound);

@@ -227,7 +227,8 @@ void tst_RailwaySim::simulatorAnswersHaveTheSchemasShape()
     auto add = [&](const QString &name, const QString &document, const json &variables,
                    const QByteArray &projectToken = {}) {
         const json answer = ask(document, variables, projectToken);
-        QVERIFY2(!answer.contains("errors"), answer.dump().c_str());
+        QVERIFY2(!answer.contains("errors"),
+                 answer.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
         cases.push_back({{"query", document.toStdString()},
                          {"operationName", name.toStdString()},
                          {"variables", variables},
@@ -312,7 +313,8 @@ void tst_RailwaySim::simulatorRefusesWhatItDoesNotServe()
     QFETCH(QString, message);
     const auto a = m_railway->answer(body.toStdString(), s_token.toStdString(), "");
     QCOMPARE(a.status, status);
-    QVERIFY2(a.body.contains("errors") && a.body["errors"].is_array(), a.body.dump().c_str());
+    QVERIFY2(a.body.contains("errors") && a.body["errors"].is_array(),
+             a.body.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
     const QString text = QString::fromStdString(a.body["errors"][0].value("message", ""));
     QVERIFY2(text.contains(message), qPrintable(text));
     if (status == 200)
@@ -513,7 +515,7 @@ void tst_RailwaySim::appTopologyOfProduction()
         current += r.current;
         if (r.version == QLatin1String("2.3.1")) {
             QCOMPARE(r.status, QStringLiteral("REMOVED"));
-            QVERIFY(r.description.startsWith(QLatin1String("api-gateway · deploy")));
+            QVERIFY(r.description.startsWith(QStringLiteral("api-gateway · deploy")));
         }
     }
     QCOMPARE(current, 7);
