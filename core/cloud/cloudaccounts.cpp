@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "railwayaccount.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -57,6 +58,7 @@ void CloudAccounts::addBuiltinFactories()
     // fly
 
     // railway
+    addFactory(QStringLiteral("railway"), &RailwayAccount::fromEnvironment);
 }
 
 QStringList CloudAccounts::providers() const

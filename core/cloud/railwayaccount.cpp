@@ -115,6 +115,45 @@ RailwayClient::Endpoint RailwayAccount::endpointFrom(const QProcessEnvironment &
     return e;
 }
 
+CloudAccounts::Accounts RailwayAccount::fromEnvironment(const CloudEnvironment &environment)
+{
+    CloudAccounts::Accounts out;
+    const QProcessEnvironment &env = environment.env;
+    RailwayClient::Endpoint endpoint = endpointFrom(env);
+    const QUrl front = environment.endpoint(QStringLiteral("railway.graphql"),
+                                            QStringLiteral("/railway/graphql/v2"));
+    if (!front.isEmpty())
+        endpoint.url = front;
+    if (!environment.caPem.isEmpty())
+        endpoint.caPem += '\n' + environment.caPem;
+    const QString api = env.value(QStringLiteral("RAILWAY_API_TOKEN")).trimmed();
+    const QString project = env.value(QStringLiteral("RAILWAY_TOKEN")).trimmed();
+    if (!api.isEmpty())
+        out.push_back(
+            std::make_unique<RailwayAccount>(endpoint,
+                                             Credentials{api.toUtf8(),
+                                                         RailwayClient::TokenKind::Account,
+                                                         QStringLiteral("RAILWAY_API_TOKEN"),
+                                                         {}},
+                                             QStringLiteral("api-token")));
+    if (!project.isEmpty())
+        out.push_back(
+            std::make_unique<RailwayAccount>(endpoint,
+                                             Credentials{project.toUtf8(),
+                                                         RailwayClient::TokenKind::Project,
+                                                         QStringLiteral("RAILWAY_TOKEN"),
+                                                         {}},
+                                             QStringLiteral("project-token")));
+    if (api.isEmpty() && project.isEmpty()) {
+        const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
+        Result<Credentials> cli = credentialsFrom(env, home);
+        if (cli.ok())
+            out.push_back(std::make_unique<RailwayAccount>(endpoint, std::move(cli.value()),
+                                                           QStringLiteral("cli")));
+    }
+    return out;
+}
+
 RailwayAccount::RailwayAccount(RailwayClient::Endpoint endpoint, Credentials credentials,
                                const QString &name, QObject *parent)
     : CloudAccount(parent)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cloudaccount.h"
+#include "cloudaccounts.h"
 #include "railwayclient.h"
 
 #include <QDateTime>
@@ -40,6 +41,13 @@ public:
     // The API endpoint: ORRERY_RAILWAY_API_URL (and ORRERY_RAILWAY_CA_FILE, a PEM bundle to
     // trust) for tests and the simulator, else Railway's.
     static RailwayClient::Endpoint endpointFrom(const QProcessEnvironment &env);
+
+    // The registry's factory (CloudAccounts::addBuiltinFactories): one account per token the
+    // environment holds, as the CLI would use them: RAILWAY_API_TOKEN ("railway:api-token"),
+    // RAILWAY_TOKEN ("railway:project-token"), and when neither is set the CLI's login
+    // ("railway:cli"). The endpoint is the environment's "railway.graphql" override, else the
+    // simulator front's /railway/graphql/v2, else ORRERY_RAILWAY_API_URL, else Railway's.
+    static CloudAccounts::Accounts fromEnvironment(const CloudEnvironment &environment);
 
     // `name` makes the id ("railway:NAME"); the display name becomes the user's (or the
     // project token's project) once identified.

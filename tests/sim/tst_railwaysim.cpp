@@ -11,6 +11,7 @@
 #include "simulator.h"
 
 #include "audit/auditlog.h"
+#include "cloud/cloudaccounts.h"
 #include "cloud/railwayaccount.h"
 #include "cloud/railwayclient.h"
 #include "operations/clusterwriteexecutor.h"
@@ -62,6 +63,7 @@ private slots:
     void discoverAccount();
     void discoverProjectToken();
     void badTokenIsAnAuthError();
+    void registryMakesTheAccounts();
     void appTopologyOfProduction();
     void refusals();
     void rollbackTheCrashedGateway();
@@ -457,6 +459,38 @@ void tst_RailwaySim::badTokenIsAnAuthError()
                             [&](const Result<RailwayServiceInstance> &r) { inst = r; });
     QVERIFY(waitFor(inst));
     QCOMPARE(inst->error().code, Error::Code::Forbidden);
+}
+
+void tst_RailwaySim::registryMakesTheAccounts()
+{
+    // The registry's one line: an account per token, pointed at the simulator's front.
+    CloudEnvironment environment;
+    environment.env = QProcessEnvironment();
+    environment.env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("nohome")));
+    environment.env.insert(QStringLiteral("RAILWAY_API_TOKEN"), QString::fromLatin1(s_token));
+    environment.env.insert(QStringLiteral("RAILWAY_TOKEN"), QString::fromLatin1(s_projectToken));
+    environment.servicesFront = QUrl(QString::fromStdString(m_sim->servicesUrl()));
+    environment.caPem = QByteArray::fromStdString(m_sim->servicesCaCertificate());
+    CloudAccounts accounts;
+    accounts.addBuiltinFactories();
+    QVERIFY(accounts.providers().contains(QStringLiteral("railway")));
+    accounts.load(environment);
+    QVERIFY(accounts.account(QStringLiteral("railway:api-token")));
+    QVERIFY(accounts.account(QStringLiteral("railway:project-token")));
+    QSignalSpy finished(&accounts, &CloudAccounts::refreshFinished);
+    accounts.refresh();
+    QVERIFY(finished.wait(30000));
+    const CloudAccountState api = accounts.state(QStringLiteral("railway:api-token"));
+    QVERIFY(api.discovery && api.discovery->ok());
+    QCOMPARE(api.discovery->value().resources.size(), 14);
+    QVERIFY(api.identity && api.identity->ok());
+    const CloudAccountState project = accounts.state(QStringLiteral("railway:project-token"));
+    QVERIFY(project.discovery && project.discovery->ok());
+    QCOMPARE(project.discovery->value().resources.size(), 7);
+    // Without any token, no Railway account.
+    environment.env.remove(QStringLiteral("RAILWAY_API_TOKEN"));
+    environment.env.remove(QStringLiteral("RAILWAY_TOKEN"));
+    QVERIFY(RailwayAccount::fromEnvironment(environment).empty());
 }
 
 void tst_RailwaySim::appTopologyOfProduction()
