@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "flyaccount.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -55,6 +56,7 @@ void CloudAccounts::addBuiltinFactories()
     // gcp
 
     // fly
+    addFactory(QStringLiteral("fly"), &FlyAccount::fromEnvironment);
 
     // railway
 }
