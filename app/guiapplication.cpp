@@ -2,6 +2,7 @@
 // The desktop application: loads the kubeconfig (or starts the demo cluster), wires sessions
 // to the main window, and implements --screenshot.
 #include "alertswiring.h"
+#include "apptopologywiring.h"
 #include "commands.h"
 #include "democluster.h"
 #include "demomonitoring.h"
@@ -117,6 +118,7 @@ int runGui(const QCommandLineParser &parser)
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
     PipelinesPage *pipelines = installPipelinesPage(window);
+    installAppTopologyPage(window);
 
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "flyaccount.h"
 #include "railwayaccount.h"
 
 #include <QLoggingCategory>
@@ -56,6 +57,7 @@ void CloudAccounts::addBuiltinFactories()
     // gcp
 
     // fly
+    addFactory(QStringLiteral("fly"), &FlyAccount::fromEnvironment);
 
     // railway
     addFactory(QStringLiteral("railway"), &RailwayAccount::fromEnvironment);

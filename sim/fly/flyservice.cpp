@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <deque>
+#include <optional>
 #include <set>
 
 using json = nlohmann::json;
