@@ -3,6 +3,7 @@
 // to the main window, and implements --screenshot.
 #include "alertswiring.h"
 #include "cloudswiring.h"
+#include "apptopologywiring.h"
 #include "commands.h"
 #include "democluster.h"
 #include "demomonitoring.h"
@@ -121,6 +122,7 @@ int runGui(const QCommandLineParser &parser)
     // Clouds: the accounts the user's cloud credentials give (the demo's own once it runs);
     // its in-memory contexts come before the kubeconfig's in the sessions' factory.
     CloudsWiring *clouds = installCloudsPage(window, sessions, kubeconfig.sessionFactory(), &audit);
+    installAppTopologyPage(window);
 
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

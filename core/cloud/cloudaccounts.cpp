@@ -2,6 +2,8 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "flyaccount.h"
+#include "railwayaccount.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -55,8 +57,10 @@ void CloudAccounts::addBuiltinFactories()
     // gcp
 
     // fly
+    addFactory(QStringLiteral("fly"), &FlyAccount::fromEnvironment);
 
     // railway
+    addFactory(QStringLiteral("railway"), &RailwayAccount::fromEnvironment);
 }
 
 QStringList CloudAccounts::providers() const

@@ -125,6 +125,9 @@ public:
     // After a failed run: the same writes with force would go through (an apply conflict), so
     // the caller may offer them, after a second confirmation.
     virtual bool canForce() const { return false; }
+    // False for an operation that needs no cluster at all (a Fly.io machine's restart): the
+    // runner then takes it without a connected session and writes through its own transport.
+    virtual bool needsSession() const { return true; }
 
     // The server's verdict on plan(true): sent through `writer` (audited as a dry run);
     // `done` gets the outcome in words.

@@ -2,6 +2,7 @@
 #include "operationcatalog.h"
 
 #include "cordonoperation.h"
+#include "flyoperations.h"
 #include "pipelineoperations.h"
 #include "rollbackoperation.h"
 #include "workloadoperations.h"
@@ -88,6 +89,17 @@ constexpr PipelineRow s_pipelineRows[] = {
     {"pipeline-download-log", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Download log\u2026")},
 };
 
+// Fly.io (FlyOperation): machines on the app view's machine nodes, the others on groups and
+// the app.
+constexpr PipelineRow s_flyRows[] = {
+    {"fly-machine-restart", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Restart machine")},
+    {"fly-machine-stop", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Stop machine")},
+    {"fly-machine-start", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Start machine")},
+    {"fly-scale", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Scale process group\u2026")},
+    {"fly-deploy-release",
+     QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Deploy a previous release\u2026")},
+};
+
 } // namespace
 
 QStringList OperationCatalog::ids(Kind kind, bool paused, bool unschedulable)
@@ -105,6 +117,9 @@ QString OperationCatalog::label(const QString &id)
     if (r)
         return tr(r->label);
     for (const PipelineRow &p : s_pipelineRows)
+        if (id == QLatin1String(p.id))
+            return tr(p.label);
+    for (const PipelineRow &p : s_flyRows)
         if (id == QLatin1String(p.id))
             return tr(p.label);
     return id;
@@ -140,6 +155,21 @@ ClusterOperation *OperationCatalog::createPipeline(const QString &id,
     const std::optional<PipelineAction> action = PipelineOperation::actionFromId(id);
     return action ? new PipelineOperation(std::move(client), transport, *action, target, parent)
                   : nullptr;
+}
+
+QStringList OperationCatalog::flyIds()
+{
+    QStringList ids;
+    for (const PipelineRow &p : s_flyRows)
+        ids << QLatin1String(p.id);
+    return ids;
+}
+
+ClusterOperation *OperationCatalog::createFly(const QString &id, FlyClient *client,
+                                              const FlyActionTarget &target, QObject *parent)
+{
+    const std::optional<FlyAction> action = FlyOperation::actionFromId(id);
+    return action ? new FlyOperation(client, *action, target, parent) : nullptr;
 }
 
 } // namespace Orrery

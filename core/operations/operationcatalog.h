@@ -17,6 +17,8 @@ namespace Orrery {
 
 struct PipelineActionTarget;
 class PipelineClient;
+struct FlyActionTarget;
+class FlyClient;
 
 // The operations a user starts on one object, by id: "scale", "restart", "pause", "resume",
 // "set-image", "rollback", "cordon", "uncordon", "delete". One row each: the menu label, the
@@ -52,6 +54,14 @@ public:
                                             HttpTransport *transport,
                                             const PipelineActionTarget &target,
                                             QObject *parent = nullptr);
+
+    // The Fly.io actions (FlyOperation, docs/operations.md "Fly.io"): "fly-machine-restart",
+    // "fly-machine-stop", "fly-machine-start", "fly-scale", "fly-deploy-release". label()
+    // names them. Fly's answers gate them, no Kubernetes permission.
+    static QStringList flyIds();
+    // The action `id` on `target` through `client`; null for an id that is not a Fly action.
+    static ClusterOperation *createFly(const QString &id, FlyClient *client,
+                                       const FlyActionTarget &target, QObject *parent = nullptr);
 };
 
 } // namespace Orrery

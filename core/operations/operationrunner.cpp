@@ -56,13 +56,13 @@ ClusterWriteExecutor *OperationRunner::executor(HttpTransport *transport)
 
 void OperationRunner::start(const Target &t, ClusterOperation *op, Configure configure)
 {
-    if (!checkSession(t)) {
+    if (op->needsSession() && !checkSession(t)) {
         delete op;
         return;
     }
     op->setParent(this);
     op->fetch([this, t, op, configure](const Result<void> &fetched) {
-        if (!fetched.ok() || !t.session) {
+        if (!fetched.ok() || (op->needsSession() && !t.session)) {
             emit failed(op->failureTitle(), fetched.ok() ? tr("the cluster was disconnected")
                                                          : fetched.error().toString());
             op->deleteLater();
@@ -96,7 +96,7 @@ void OperationRunner::confirm(const Target &t, ClusterOperation *op)
 
 void OperationRunner::run(const Target &t, ClusterOperation *op)
 {
-    if (!checkSession(t)) {
+    if (op->needsSession() && !checkSession(t)) {
         op->deleteLater();
         return;
     }
@@ -127,8 +127,8 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
     // An operation on another transport than the session's (a silence sent to an
     // Alertmanager reached directly) writes through that transport, audited the same way.
     HttpTransport *transport = op->transport();
-    op->run(transport && transport != t.session->transport() ? executor(transport)
-                                                             : executor(t.session));
+    op->run(transport && (!t.session || transport != t.session->transport()) ? executor(transport)
+                                                                             : executor(t.session));
 }
 
 } // namespace Orrery

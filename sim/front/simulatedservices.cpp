@@ -5,9 +5,11 @@
 #include "simservice.h"
 
 #include "aws/awsservice.h"
+#include "fly/flyservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
 #include "jenkins/jenkinsservice.h"
+#include "railway/railwayservice.h"
 
 #include <memory>
 
@@ -21,6 +23,8 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<GitLabService>(front.clock(), clusters));
     front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
     front.add(std::make_unique<AwsService>(front, clusters));
+    front.add(std::make_unique<FlyService>(front.clock(), clusters));
+    front.add(std::make_unique<RailwayService>(front, clusters));
 }
 
 } // namespace Orrery::Sim

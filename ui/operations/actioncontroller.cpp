@@ -197,7 +197,14 @@ void ActionController::showAuditFailure(const QString &message)
 ConfirmDialog *ActionController::confirmation(const Target &t, ClusterOperation *op)
 {
     const ClusterOperation::Scope scope = op->scope();
-    ConfirmationTarget where = ConfirmationTarget::forContext(t.context, t.session, m_preferences);
+    // An operation outside any cluster (Fly.io) names where its own transport goes.
+    HttpTransport *own = op->needsSession() ? nullptr : op->transport();
+    ConfirmationTarget where
+        = own ? ConfirmationTarget::forContext(own->connection().contextName, nullptr,
+                                               m_preferences)
+              : ConfirmationTarget::forContext(t.context, t.session, m_preferences);
+    if (own)
+        where.cluster = own->connection().clusterName;
     where.ns = scope.ns;
     where.kind = scope.kind;
     where.name = scope.name;
@@ -212,11 +219,13 @@ void ActionController::confirm(const Target &t, ClusterOperation *op)
     ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ClusterOperation> guard(op);
     dialog->setDryRun([this, t, guard](ConfirmDialog::DryRunReply reply) {
-        if (!t.session || !guard) {
+        if (!guard || (guard->needsSession() && !t.session)) {
             reply(false, tr("the cluster was disconnected"));
             return;
         }
-        guard->dryRun(m_runner->executor(t.session), reply);
+        guard->dryRun(t.session ? m_runner->executor(t.session)
+                                : m_runner->executor(guard->transport()),
+                      reply);
     });
     connect(dialog, &QDialog::finished, this, [this, t, guard](int result) {
         if (!guard)
@@ -242,15 +251,15 @@ void ActionController::offerUndo(const Target &t, const QString &text,
     auto *banner = new UndoBanner(text, {});
     const QPointer<UndoBanner> guard(banner);
     banner->setAction([this, t, undo, guard] {
-        if (!t.session) {
+        ClusterOperation *op = undo(t.session ? t.session->transport() : nullptr, m_runner);
+        if (op && op->needsSession() && !t.session) {
+            delete op;
+            op = nullptr;
             showError(tr("Not connected"), tr("the cluster was disconnected"));
+        }
+        if (!op) {
             if (guard)
                 guard->setBusy(false);
-            return;
-        }
-        ClusterOperation *op = undo(t.session->transport(), m_runner);
-        if (!op) {
-            guard->setBusy(false);
             return;
         }
         // The offer is used up only by an undo that ran; a cancelled confirmation (the
@@ -392,7 +401,7 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
 void ActionController::runOperation(ClusterOperation *op)
 {
     const Target t = OperationRunner::targetOf(m_session);
-    if (!m_runner->checkSession(t)) {
+    if (op->needsSession() && !m_runner->checkSession(t)) {
         op->deleteLater();
         return;
     }
