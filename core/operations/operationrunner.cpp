@@ -22,9 +22,9 @@ OperationRunner::Target OperationRunner::targetOf(ClusterSession *session)
     return Target{session, session ? session->connection().contextName : QString()};
 }
 
-bool OperationRunner::checkSession(const Target &t)
+bool OperationRunner::checkSession(const Target &t, const ClusterOperation *op)
 {
-    if (t.session)
+    if (t.session || (op && !op->needsSession()))
         return true;
     emit failed(tr("Not connected"),
                 tr("Connect to a context first: there is no cluster to send this to."));
@@ -56,13 +56,13 @@ ClusterWriteExecutor *OperationRunner::executor(HttpTransport *transport)
 
 void OperationRunner::start(const Target &t, ClusterOperation *op, Configure configure)
 {
-    if (!checkSession(t)) {
+    if (!checkSession(t, op)) {
         delete op;
         return;
     }
     op->setParent(this);
     op->fetch([this, t, op, configure](const Result<void> &fetched) {
-        if (!fetched.ok() || !t.session) {
+        if (!fetched.ok() || (!t.session && op->needsSession())) {
             emit failed(op->failureTitle(), fetched.ok() ? tr("the cluster was disconnected")
                                                          : fetched.error().toString());
             op->deleteLater();
@@ -96,7 +96,7 @@ void OperationRunner::confirm(const Target &t, ClusterOperation *op)
 
 void OperationRunner::run(const Target &t, ClusterOperation *op)
 {
-    if (!checkSession(t)) {
+    if (!checkSession(t, op)) {
         op->deleteLater();
         return;
     }
@@ -127,8 +127,8 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
     // An operation on another transport than the session's (a silence sent to an
     // Alertmanager reached directly) writes through that transport, audited the same way.
     HttpTransport *transport = op->transport();
-    op->run(transport && transport != t.session->transport() ? executor(transport)
-                                                             : executor(t.session));
+    op->run(transport && (!t.session || transport != t.session->transport()) ? executor(transport)
+                                                                             : executor(t.session));
 }
 
 } // namespace Orrery

@@ -198,6 +198,13 @@ ConfirmDialog *ActionController::confirmation(const Target &t, ClusterOperation 
 {
     const ClusterOperation::Scope scope = op->scope();
     ConfirmationTarget where = ConfirmationTarget::forContext(t.context, t.session, m_preferences);
+    if (!op->needsSession() && op->transport()) {
+        // About no cluster (a pipeline action): the confirmation names where the request goes
+        // (the transport's connection: a CI source's id and host), not the active context.
+        where = ConfirmationTarget();
+        where.context = op->transport()->connection().contextName;
+        where.cluster = op->transport()->connection().clusterName;
+    }
     where.ns = scope.ns;
     where.kind = scope.kind;
     where.name = scope.name;
@@ -212,6 +219,10 @@ void ActionController::confirm(const Target &t, ClusterOperation *op)
     ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ClusterOperation> guard(op);
     dialog->setDryRun([this, t, guard](ConfirmDialog::DryRunReply reply) {
+        if (guard && !guard->needsSession() && guard->transport()) {
+            guard->dryRun(m_runner->executor(guard->transport()), reply);
+            return;
+        }
         if (!t.session || !guard) {
             reply(false, tr("the cluster was disconnected"));
             return;
@@ -242,13 +253,15 @@ void ActionController::offerUndo(const Target &t, const QString &text,
     auto *banner = new UndoBanner(text, {});
     const QPointer<UndoBanner> guard(banner);
     banner->setAction([this, t, undo, guard] {
-        if (!t.session) {
+        // A pipeline action's undo writes to its own transport and needs no session.
+        ClusterOperation *op = undo(t.session ? t.session->transport() : nullptr, m_runner);
+        if (op && !t.session && op->needsSession()) {
+            delete op;
             showError(tr("Not connected"), tr("the cluster was disconnected"));
             if (guard)
                 guard->setBusy(false);
             return;
         }
-        ClusterOperation *op = undo(t.session->transport(), m_runner);
         if (!op) {
             guard->setBusy(false);
             return;
@@ -391,8 +404,10 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
 
 void ActionController::runOperation(ClusterOperation *op)
 {
-    const Target t = OperationRunner::targetOf(m_session);
-    if (!m_runner->checkSession(t)) {
+    // An operation about no cluster (a pipeline action) is said everywhere, not in the
+    // active context only.
+    const Target t = op->needsSession() ? OperationRunner::targetOf(m_session) : Target{};
+    if (!m_runner->checkSession(t, op)) {
         op->deleteLater();
         return;
     }
