@@ -279,8 +279,18 @@ QString PipelineOperation::failureTitle() const
 
 ClusterOperation::Scope PipelineOperation::scope() const
 {
-    return {m_target.source, objectKind(),
-            m_action == PipelineAction::Trigger ? m_trigger.workflow : runName()};
+    if (m_action != PipelineAction::Trigger)
+        return {m_target.source, objectKind(), runName()};
+    // A new run: the workflow (GitHub), the ref (GitLab), the job (Jenkins).
+    switch (provider()) {
+    case PipelineProvider::GitHub: break;
+    case PipelineProvider::GitLab:
+        return {m_target.source, objectKind(),
+                m_trigger.ref.isEmpty() ? m_defaultBranch : m_trigger.ref};
+    case PipelineProvider::Jenkins:
+        return {m_target.source, objectKind(), m_target.source.section(QLatin1Char('/'), -1)};
+    }
+    return {m_target.source, objectKind(), m_trigger.workflow};
 }
 
 QString PipelineOperation::objectKind() const

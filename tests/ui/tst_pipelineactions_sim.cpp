@@ -262,6 +262,7 @@ void TestPipelineActionsSim::gitlabRunThroughConfirmation()
              qPrintable(confirm->target().context));
     QCOMPARE(confirm->target().ns, s_pfe);
     QCOMPARE(confirm->target().kind, QStringLiteral("Pipeline"));
+    QCOMPARE(confirm->target().name, QStringLiteral("main"));
     QString shown;
     for (QLabel *l : confirm->findChildren<QLabel *>())
         shown += l->text() + QLatin1Char('\n');
@@ -338,6 +339,13 @@ void TestPipelineActionsSim::jenkinsBuildThenAbortFromTheMenu()
     QVERIFY(abort && abort->isEnabled());
     QCOMPARE(abort->text(), QStringLiteral("Abort build"));
     if (!m_screenshots.isEmpty()) {
+        // The build's stages drawn beside the menu.
+        QVERIFY(waitUntil(
+            [&] {
+                return m_page->runModel()->hasRun() && m_page->runModel()->run().id == build
+                       && !m_page->runModel()->run().jobs.isEmpty();
+            },
+            20000));
         const QRect row = m_page->runsTable()->visualRect(m_page->runsModel()->index(0, 1));
         const QPoint at = m_page->runsTable()->viewport()->mapTo(m_page.get(), row.center());
         menu->adjustSize();
