@@ -7,7 +7,8 @@
 // made and the cancelled pipeline; python-jenkins (python3-jenkins) reads the build's
 // parameters, the aborted builds and the input step's outcome. Previews name the provider,
 // project or job and the request; the refusals and "nothing to do" come before anything is
-// sent; the audit log names the project and run, never a token or a crumb.
+// sent; the audit log names the project and run, never a token or a crumb. Also GitHub's
+// re-run of one job (the other GitHub actions: tst_pipelineoperations).
 //
 // One in-process Simulator (pfe) at speed 60.
 #include "audit/auditlog.h"
@@ -78,6 +79,7 @@ private slots:
     void gitlabRefusals();
     void jenkinsBuildApproveAndAbort();
     void jenkinsBuildAgainAndNothingToDo();
+    void githubRerunJob();
     void auditHasNoSecret();
 
 private:
@@ -103,6 +105,7 @@ private:
     QString m_ca;
     Side m_gitlab;
     Side m_jenkins;
+    Side m_github;
 };
 
 void tst_PipelineOperationsCi::initTestCase()
@@ -152,12 +155,13 @@ void tst_PipelineOperationsCi::initTestCase()
             s_gitlabToken);
     connect(m_jenkins, PipelineProvider::Jenkins, m_url + QStringLiteral("/jenkins"),
             s_jenkinsToken);
+    connect(m_github, PipelineProvider::GitHub, m_url.mid(8), "orrery-sim-github");
 }
 
 void tst_PipelineOperationsCi::cleanupTestCase()
 {
     qDeleteAll(findChildren<ClusterOperation *>());
-    for (Side *side : {&m_gitlab, &m_jenkins}) {
+    for (Side *side : {&m_gitlab, &m_jenkins, &m_github}) {
         side->writer.reset();
         side->connection = {};
     }
@@ -533,6 +537,34 @@ out([parameters(j.get_build_info('pfe-v2/pfe-application', n)) for n in (%1, %2)
     QCOMPARE(failed->plan(false).error().code, Error::Code::Unsupported);
 }
 
+void tst_PipelineOperationsCi::githubRerunJob()
+{
+    // GitHub's re-run of one job (and what follows it) on a failed run: a new attempt.
+    const QList<PipelineRun> failed = runs(m_github, PipelineStatus::Failed);
+    QVERIFY(!failed.isEmpty());
+    const PipelineRun before = *readRun(m_github, failed.first().id);
+    QString jobId;
+    QString jobName;
+    for (const PipelineJob &j : before.jobs)
+        if (j.status == PipelineStatus::Failed && jobId.isEmpty()) {
+            jobId = j.id;
+            jobName = j.name;
+        }
+    QVERIFY(!jobId.isEmpty());
+    PipelineOperation *rerun = make(m_github, PipelineAction::RerunJob, before.id, jobId);
+    QVERIFY(fetchAndRun(m_github, rerun));
+    QCOMPARE(rerun->title(), QStringLiteral("Re-run job %1 of run #%2 (%3)")
+                                 .arg(jobName)
+                                 .arg(before.number)
+                                 .arg(before.name));
+    QVERIFY(rerun->details().startsWith(
+        QStringLiteral("POST /repos/pfe-v2/pfe-application/actions/jobs/%1/rerun").arg(jobId)));
+    QVERIFY(waitForRun(m_github, before.id,
+                       [&](const PipelineRun &r) { return r.attempt == before.attempt + 1; }));
+    ClusterOperation *cancel = rerun->undo()(nullptr, this);
+    QVERIFY(fetchAndRun(m_github, static_cast<PipelineOperation *>(cancel)));
+}
+
 void tst_PipelineOperationsCi::auditHasNoSecret()
 {
     const QList<AuditEntry> entries = AuditLog::read(m_audit->directory());
@@ -544,7 +576,8 @@ void tst_PipelineOperationsCi::auditHasNoSecret()
     }
     for (const char *expected :
          {"Pipeline/trigger", "Pipeline/play", "Pipeline/retry", "Pipeline/cancel", "Build/trigger",
-          "Build/approve", "Build/reject", "Build/cancel", "Build/rerun"})
+          "Build/approve", "Build/reject", "Build/cancel", "Build/rerun", "WorkflowRun/rerun",
+          "WorkflowRun/cancel"})
         QVERIFY2(verbs.contains(QLatin1String(expected)),
                  qPrintable(QStringList(verbs.begin(), verbs.end()).join(',')));
     for (const QFileInfo &f : QDir(m_audit->directory()).entryInfoList(QDir::Files)) {
@@ -552,6 +585,7 @@ void tst_PipelineOperationsCi::auditHasNoSecret()
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
         QVERIFY(!text.contains(s_gitlabToken));
+        QVERIFY(!text.contains("orrery-sim-github"));
         QVERIFY(!text.contains("orrery-sim-jenkins"));
         QVERIFY(!text.contains("PRIVATE-TOKEN"));
         QVERIFY(!text.contains("Jenkins-Crumb"));
