@@ -9,14 +9,18 @@
 #include <pipelinerunsmodel.h>
 #include <pipelinescene.h>
 #include <pipelinestatusdelegate.h>
+#include <pipelinetriggerdialog.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -25,6 +29,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Orrery {
 
@@ -66,6 +72,9 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     , m_stack(new QStackedWidget)
     , m_refresh(new QPushButton(tr("Refresh")))
     , m_export(new QPushButton(tr("Export…")))
+    , m_run(new QPushButton(tr("Run…")))
+    , m_rerun(new QPushButton(tr("Re-run")))
+    , m_cancel(new QPushButton(tr("Cancel run")))
 {
     setObjectName(QStringLiteral("pipelinesPage"));
     m_scene->setModel(m_runModel);
@@ -89,6 +98,15 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     header->addWidget(m_quota);
     header->addStretch(1);
     header->addWidget(m_status);
+    m_run->setObjectName(QStringLiteral("pipelineRun"));
+    m_rerun->setObjectName(QStringLiteral("pipelineRerun"));
+    m_cancel->setObjectName(QStringLiteral("pipelineCancel"));
+    m_run->setToolTip(tr("Start a new run (asks for the branch and inputs, then confirms)"));
+    m_rerun->setToolTip(tr("Run the selected run again"));
+    m_cancel->setToolTip(tr("Cancel the selected run"));
+    header->addWidget(m_run);
+    header->addWidget(m_rerun);
+    header->addWidget(m_cancel);
     header->addWidget(m_export);
     header->addWidget(m_refresh);
 
@@ -169,6 +187,51 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PipelinesPage::onRunSelected);
     connect(m_refresh, &QPushButton::clicked, m_poller, &PipelinePoller::pollNow);
+    connect(m_run, &QPushButton::clicked, this, &PipelinesPage::requestTrigger);
+    connect(m_rerun, &QPushButton::clicked, this, [this] {
+        // The failed jobs when the provider can re-run only those and some failed.
+        const PipelineRun *run = listedRun(m_poller->followedRun());
+        if (!run || !m_client)
+            return;
+        const bool failedOnly
+            = PipelineOperation::supports(m_client->provider(), PipelineAction::RerunFailed)
+              && (run->status == PipelineStatus::Failed
+                  || run->status == PipelineStatus::Cancelled);
+        PipelineActionRequest request;
+        request.action = failedOnly ? PipelineAction::RerunFailed : PipelineAction::Rerun;
+        request.target = targetOf(run->id);
+        ask(request);
+    });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (const PipelineRun *run = listedRun(m_poller->followedRun())) {
+            PipelineActionRequest request;
+            request.action = PipelineAction::Cancel;
+            request.target = targetOf(run->id);
+            ask(request);
+        }
+    });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        const PipelineRun *run = index.isValid() ? m_runsModel->runAt(index.row()) : nullptr;
+        if (!run || !m_client)
+            return;
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addActions(runActions(run->id, menu));
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QString jobId = m_scene->jobIdAt(m_view->mapToScene(pos));
+        if (jobId.isEmpty() || !m_client)
+            return;
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addActions(jobActions(jobId, menu));
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_runsModel, &QAbstractItemModel::dataChanged, this, &PipelinesPage::updateActions);
     connect(m_export, &QPushButton::clicked, this, &PipelinesPage::exportRun);
     connect(m_scene, &PipelineScene::jobActivated, this, &PipelinesPage::showJobLog);
     connect(m_scene, &PipelineScene::logTailWanted, this, &PipelinesPage::readLogTail);
@@ -219,6 +282,7 @@ void PipelinesPage::setClient(std::shared_ptr<PipelineClient> client, const QStr
     }
     m_export->setEnabled(false);
     m_refresh->setEnabled(bool(client));
+    updateActions();
     updateHeader();
 }
 
@@ -242,6 +306,7 @@ void PipelinesPage::showEvent(QShowEvent *event)
         m_poller->start();
     if (!m_fixedClock)
         m_ticker.start();
+    emit visibilityChanged(true);
 }
 
 void PipelinesPage::hideEvent(QHideEvent *event)
@@ -250,6 +315,7 @@ void PipelinesPage::hideEvent(QHideEvent *event)
     // Nobody looks: no requests (the quota is shared with the user's other tools).
     m_poller->stop();
     m_ticker.stop();
+    emit visibilityChanged(false);
 }
 
 bool PipelinesPage::selectRun(const QString &runId)
@@ -277,6 +343,7 @@ void PipelinesPage::onRunSelected()
     if (!m_poller->isActive() && m_client)
         m_poller->pollNow();
     m_export->setEnabled(run != nullptr);
+    updateActions();
     emit runShown(id);
 }
 
@@ -439,6 +506,198 @@ void PipelinesPage::exportRun()
     const Result<void> written = PipelineExporter::writeScene(m_scene, run, file);
     m_status->setText(written.ok() ? tr("Exported to %1").arg(file)
                                    : tr("Export failed: %1").arg(written.error().toString()));
+}
+
+const PipelineRun *PipelinesPage::listedRun(const QString &runId) const
+{
+    return m_runsModel->runAt(m_runsModel->rowOf(runId));
+}
+
+PipelineActionTarget PipelinesPage::targetOf(const QString &runId, const QString &jobId) const
+{
+    PipelineActionTarget target;
+    target.source = m_sourceName;
+    target.runId = runId;
+    target.jobId = jobId;
+    if (const PipelineRun *run = listedRun(runId))
+        target.workflow = run->name;
+    return target;
+}
+
+void PipelinesPage::updateActions()
+{
+    const PipelineRun *run = listedRun(m_poller->followedRun());
+    const bool any = bool(m_client);
+    m_run->setVisible(any);
+    m_rerun->setVisible(any);
+    m_cancel->setVisible(any);
+    m_run->setEnabled(any);
+    m_rerun->setEnabled(run && pipelineStatusIsFinal(run->status));
+    m_cancel->setEnabled(run && !pipelineStatusIsFinal(run->status));
+    if (m_client && m_client->provider() == PipelineProvider::Jenkins) {
+        m_run->setText(tr("Build…"));
+        m_rerun->setText(tr("Build again"));
+        m_cancel->setText(tr("Abort build"));
+    } else {
+        m_run->setText(tr("Run…"));
+        m_rerun->setText(tr("Re-run"));
+        m_cancel->setText(tr("Cancel run"));
+    }
+}
+
+QAction *PipelinesPage::offerAction(QList<QAction *> &actions, QObject *parent,
+                                    PipelineAction action, const QString &label, bool enabled,
+                                    const PipelineActionTarget &target)
+{
+    if (!m_client || !PipelineOperation::supports(m_client->provider(), action))
+        return nullptr;
+    auto *a = new QAction(label, parent);
+    a->setObjectName(PipelineOperation::actionId(action));
+    a->setEnabled(enabled);
+    connect(a, &QAction::triggered, this, [this, action, target] {
+        PipelineActionRequest request;
+        request.action = action;
+        request.target = target;
+        ask(request);
+    });
+    actions << a;
+    return a;
+}
+
+QList<QAction *> PipelinesPage::runActions(const QString &runId, QObject *parent)
+{
+    QList<QAction *> actions;
+    const PipelineRun *run = listedRun(runId);
+    if (!run || !m_client)
+        return actions;
+    const bool finished = pipelineStatusIsFinal(run->status);
+    const bool failed
+        = run->status == PipelineStatus::Failed || run->status == PipelineStatus::Cancelled;
+    const PipelineActionTarget target = targetOf(runId);
+    const bool jenkins = m_client->provider() == PipelineProvider::Jenkins;
+    const bool gitlab = m_client->provider() == PipelineProvider::GitLab;
+    offerAction(actions, parent, PipelineAction::Rerun,
+                jenkins  ? tr("Build again with the same parameters")
+                : gitlab ? tr("Run a new pipeline on the same ref")
+                         : tr("Re-run all jobs"),
+                finished, target);
+    offerAction(actions, parent, PipelineAction::RerunFailed,
+                gitlab ? tr("Retry failed jobs") : tr("Re-run failed jobs"), finished && failed,
+                target);
+    offerAction(actions, parent, PipelineAction::Cancel,
+                jenkins ? tr("Abort build") : tr("Cancel run"), !finished, target);
+    const bool waiting
+        = run->status == PipelineStatus::Waiting
+          || (m_runModel->hasRun() && m_runModel->run().id == runId
+              && std::any_of(m_runModel->run().jobs.cbegin(), m_runModel->run().jobs.cend(),
+                             [](const PipelineJob &j) {
+                                 return j.manual && j.status == PipelineStatus::Waiting;
+                             }));
+    offerAction(actions, parent, PipelineAction::Approve,
+                gitlab    ? tr("Play the manual job")
+                : jenkins ? tr("Approve the input…")
+                          : tr("Approve deployment…"),
+                waiting, target);
+    offerAction(actions, parent, PipelineAction::Reject,
+                jenkins ? tr("Abort the input…") : tr("Reject deployment…"), waiting, target);
+    return actions;
+}
+
+QList<QAction *> PipelinesPage::jobActions(const QString &jobId, QObject *parent)
+{
+    QList<QAction *> actions;
+    const PipelineJob *job = m_runModel->jobAt(m_runModel->rowOf(jobId));
+    if (!job || !m_client || !m_runModel->hasRun())
+        return actions;
+    const PipelineRun &run = m_runModel->run();
+    const PipelineActionTarget target = targetOf(run.id, jobId);
+    const bool gitlab = m_client->provider() == PipelineProvider::GitLab;
+    const bool jenkins = m_client->provider() == PipelineProvider::Jenkins;
+    const bool waiting = job->manual && job->status == PipelineStatus::Waiting;
+    // GitLab retries a finished job while the pipeline runs; GitHub re-runs jobs of finished
+    // runs only.
+    offerAction(actions, parent, PipelineAction::RerunJob,
+                gitlab ? tr("Retry job %1").arg(job->name) : tr("Re-run job %1").arg(job->name),
+                pipelineStatusIsFinal(job->status) && (gitlab || pipelineStatusIsFinal(run.status)),
+                target);
+    offerAction(actions, parent, PipelineAction::Approve,
+                gitlab    ? tr("Play %1").arg(job->name)
+                : jenkins ? tr("Approve the input of %1…").arg(job->name)
+                          : tr("Approve the deployment of %1…").arg(job->name),
+                waiting, target);
+    offerAction(actions, parent, PipelineAction::Reject,
+                jenkins ? tr("Abort the input of %1…").arg(job->name)
+                        : tr("Reject the deployment of %1…").arg(job->name),
+                waiting, target);
+    offerAction(actions, parent, PipelineAction::DownloadLog,
+                jenkins ? tr("Download the console…")
+                        : tr("Download the log of %1…").arg(job->name),
+                job->status != PipelineStatus::Queued && job->status != PipelineStatus::Unknown
+                    && job->status != PipelineStatus::Skipped,
+                target);
+    return actions;
+}
+
+void PipelinesPage::requestTrigger()
+{
+    if (!m_client)
+        return;
+    const PipelineRun *run = listedRun(m_poller->followedRun());
+    PipelineTrigger initial;
+    if (run) {
+        initial.ref = run->branch;
+        if (m_client->provider() == PipelineProvider::GitHub)
+            initial.workflow = run->name;
+    }
+    auto *dialog = new PipelineTriggerDialog(m_client->provider(), m_sourceName, initial, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        PipelineActionRequest request;
+        request.action = PipelineAction::Trigger;
+        request.target = targetOf(QString());
+        request.trigger = dialog->trigger();
+        request.target.workflow = request.trigger.workflow;
+        emit actionRequested(request);
+    });
+    dialog->open();
+}
+
+void PipelinesPage::ask(PipelineActionRequest request)
+{
+    const bool review
+        = request.action == PipelineAction::Approve || request.action == PipelineAction::Reject;
+    if (review && m_client && m_client->provider() == PipelineProvider::GitHub) {
+        // GitHub keeps a comment with a review.
+        auto *dialog = new QInputDialog(this);
+        dialog->setObjectName(QStringLiteral("PipelineReviewComment"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(request.action == PipelineAction::Approve
+                                   ? tr("Approve the deployment")
+                                   : tr("Reject the deployment"));
+        dialog->setLabelText(tr("Comment (optional):"));
+        connect(dialog, &QInputDialog::textValueSelected, this,
+                [this, request](const QString &text) mutable {
+                    request.comment = text;
+                    emit actionRequested(request);
+                });
+        dialog->open();
+        return;
+    }
+    if (request.action == PipelineAction::DownloadLog) {
+        auto *dialog = new QFileDialog(this, tr("Save the log"),
+                                       QStringLiteral("job-%1.log").arg(request.target.jobId));
+        dialog->setObjectName(QStringLiteral("PipelineLogFile"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        connect(dialog, &QFileDialog::fileSelected, this,
+                [this, request](const QString &file) mutable {
+                    request.logFile = file;
+                    emit actionRequested(request);
+                });
+        dialog->open();
+        return;
+    }
+    emit actionRequested(request);
 }
 
 } // namespace Orrery

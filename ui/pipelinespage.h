@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <operations/pipelineoperations.h>
 #include <pipelines/pipelineclient.h>
 
 #include <QDateTime>
@@ -11,8 +12,10 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -33,6 +36,13 @@ class PipelineScene;
 // or why they could not be (with the back-off delay). Clicking a job shows its full log, read
 // progressively while the job runs; a failed job's last lines appear on its node. "Export…"
 // writes the shown run as PNG, SVG or JSON.
+//
+// Actions (docs/pipelines.md, "Actions"): "Run…", "Re-run" and "Cancel run" in the header,
+// the run actions in the runs list's context menu, the job actions (re-run a job, approve or
+// reject what waits, download its log) in the diagram's; only those the provider has
+// (PipelineOperation::supports), enabled by the run's and job's status. The page asks for
+// the parameters (ref and inputs, a review comment, the log's file) and emits
+// actionRequested(): the owner runs it as an operation (preview, confirmation, audit, report).
 //
 // Without a client (no provider configured) the page says how to configure one.
 class PipelinesPage : public QWidget
@@ -69,7 +79,23 @@ public:
     QLabel *emptyLabel() const { return m_empty; }
     QString shownJob() const { return m_logJob; }
 
+    // The actions on a run (the runs list's context menu) and on a job of the shown run (the
+    // diagram's), parented to `parent`: only the provider's, enabled by status. Triggering one
+    // asks for its parameters when it has any, then emits actionRequested().
+    QList<QAction *> runActions(const QString &runId, QObject *parent);
+    QList<QAction *> jobActions(const QString &jobId, QObject *parent);
+    // Asks for a new run's ref and inputs ("Run…"), prefilled from the selected run.
+    void requestTrigger();
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *rerunButton() const { return m_rerun; }
+    QPushButton *cancelButton() const { return m_cancel; }
+
 signals:
+    // An action the user asked for, its parameters given; the owner makes the operation
+    // (PipelineOperation::create) and runs it through the ActionController.
+    void actionRequested(const Orrery::PipelineActionRequest &request);
+    // The page was shown or hidden (its poller reads at full rate only while shown).
+    void visibilityChanged(bool visible);
     // The run shown in the diagram changed (empty: none).
     void runShown(const QString &runId);
     void sourceChosen(int index);
@@ -87,6 +113,13 @@ private:
                          std::shared_ptr<QByteArray> tail, int pieces);
     void updateHeader();
     void exportRun();
+    void updateActions();
+    // Asks for the parameters `request` needs (a comment, a file), then emits it.
+    void ask(PipelineActionRequest request);
+    QAction *offerAction(QList<QAction *> &actions, QObject *parent, PipelineAction action,
+                         const QString &label, bool enabled, const PipelineActionTarget &target);
+    PipelineActionTarget targetOf(const QString &runId, const QString &jobId = {}) const;
+    const PipelineRun *listedRun(const QString &runId) const;
 
     std::shared_ptr<PipelineClient> m_client;
     QString m_sourceName;
@@ -106,6 +139,9 @@ private:
     QStackedWidget *m_stack;
     QPushButton *m_refresh;
     QPushButton *m_export;
+    QPushButton *m_run;
+    QPushButton *m_rerun;
+    QPushButton *m_cancel;
     QTimer m_ticker;
     QTimer m_logTimer; // the next piece of a running job's log
     QMetaObject::Connection m_logNext;

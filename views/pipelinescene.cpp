@@ -636,6 +636,18 @@ void PipelineScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         emit jobActivated(job->id);
 }
 
+QString PipelineScene::jobIdAt(const QPointF &scenePos) const
+{
+    PipelineNodeItem *item = nodeAt(scenePos);
+    if (!item || !m_model)
+        return {};
+    const PipelineLayout::Node n = m_layout.nodes().value(item->node());
+    if (n.isGroup())
+        return {};
+    const PipelineJob *job = m_model->jobAt(n.jobs.value(0, -1));
+    return job ? job->id : QString();
+}
+
 void PipelineScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
     PipelineNodeItem *item

@@ -135,6 +135,8 @@ public:
 
     PipelineNodeItem *nodeItem(const QString &key) const { return m_items.value(key); }
     PipelineNodeItem *itemOfJob(const QString &jobId) const;
+    // The job drawn at `scenePos` (empty: none, or a collapsed group), for context menus.
+    QString jobIdAt(const QPointF &scenePos) const;
     QList<PipelineNodeItem *> nodeItems() const;
     // How often the layout was rebuilt (tests check that a status change does not).
     int layoutCount() const { return m_layoutCount; }

@@ -136,6 +136,11 @@ public:
     virtual void run(WriteExecutor *writer);
     const OperationReport &report() const { return m_report; }
 
+    // False for an operation that writes to its own transport only and is about no cluster
+    // (a CI provider's pipeline action): the runner then starts, confirms and runs it without
+    // a cluster session, writing through the audited executor of that transport.
+    virtual bool needsSession() const { return true; }
+
     // A workload whose pods change: the caller may follow the rollout afterwards.
     virtual bool tracksRollout() const { return false; }
     // After a successful run: the workloads whose rollouts to follow (the target when

@@ -83,6 +83,7 @@ constexpr PipelineRow s_pipelineRows[] = {
     {"pipeline-trigger", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Run workflow\u2026")},
     {"pipeline-rerun", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Re-run all jobs")},
     {"pipeline-rerun-failed", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Re-run failed jobs")},
+    {"pipeline-rerun-job", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Re-run job")},
     {"pipeline-cancel", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Cancel run")},
     {"pipeline-approve", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Approve deployment\u2026")},
     {"pipeline-reject", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Reject deployment\u2026")},

@@ -43,7 +43,8 @@ public:
                                     const OperationTarget &object, QObject *parent = nullptr);
 
     // The pipeline actions (PipelineOperation, docs/pipelines.md "Actions"), in menu order:
-    // "pipeline-trigger", "pipeline-rerun", "pipeline-rerun-failed", "pipeline-cancel",
+    // "pipeline-trigger", "pipeline-rerun", "pipeline-rerun-failed", "pipeline-rerun-job",
+    // "pipeline-cancel",
     // "pipeline-approve", "pipeline-reject", "pipeline-download-log". label() names them too.
     // No Kubernetes permission gates them: the provider's answer does (fetch(), plan()).
     static QStringList pipelineIds();

@@ -22,9 +22,9 @@ OperationRunner::Target OperationRunner::targetOf(ClusterSession *session)
     return Target{session, session ? session->connection().contextName : QString()};
 }
 
-bool OperationRunner::checkSession(const Target &t)
+bool OperationRunner::checkSession(const Target &t, const ClusterOperation *op)
 {
-    if (t.session)
+    if (t.session || (op && !op->needsSession()))
         return true;
     emit failed(tr("Not connected"),
                 tr("Connect to a context first: there is no cluster to send this to."));
@@ -56,13 +56,13 @@ ClusterWriteExecutor *OperationRunner::executor(HttpTransport *transport)
 
 void OperationRunner::start(const Target &t, ClusterOperation *op, Configure configure)
 {
-    if (op->needsSession() && !checkSession(t)) {
+    if (!checkSession(t, op)) {
         delete op;
         return;
     }
     op->setParent(this);
     op->fetch([this, t, op, configure](const Result<void> &fetched) {
-        if (!fetched.ok() || (op->needsSession() && !t.session)) {
+        if (!fetched.ok() || (!t.session && op->needsSession())) {
             emit failed(op->failureTitle(), fetched.ok() ? tr("the cluster was disconnected")
                                                          : fetched.error().toString());
             op->deleteLater();
@@ -96,7 +96,7 @@ void OperationRunner::confirm(const Target &t, ClusterOperation *op)
 
 void OperationRunner::run(const Target &t, ClusterOperation *op)
 {
-    if (op->needsSession() && !checkSession(t)) {
+    if (!checkSession(t, op)) {
         op->deleteLater();
         return;
     }

@@ -63,8 +63,9 @@ public:
     // The audited writer of a transport other than a session's (a directly reached
     // Alertmanager: silences), made on first use and dropped with the transport.
     ClusterWriteExecutor *executor(HttpTransport *transport);
-    // False, and failed() says so, when `t` has no session.
-    bool checkSession(const Target &t);
+    // False, and failed() says so, when `t` has no session (and `op`, when given, needs one:
+    // ClusterOperation::needsSession).
+    bool checkSession(const Target &t, const ClusterOperation *op = nullptr);
 
 signals:
     // `context`: the context of the operation's target, so the window shows it only there.

@@ -27,6 +27,7 @@ constexpr ActionName s_actions[] = {
     {PipelineAction::Trigger, "pipeline-trigger"},
     {PipelineAction::Rerun, "pipeline-rerun"},
     {PipelineAction::RerunFailed, "pipeline-rerun-failed"},
+    {PipelineAction::RerunJob, "pipeline-rerun-job"},
     {PipelineAction::Cancel, "pipeline-cancel"},
     {PipelineAction::Approve, "pipeline-approve"},
     {PipelineAction::Reject, "pipeline-reject"},
@@ -77,6 +78,19 @@ void queued(QObject *context, std::function<void()> fn)
 
 } // namespace
 
+PipelineOperation *PipelineOperation::create(std::shared_ptr<PipelineClient> client,
+                                             HttpTransport *transport,
+                                             const PipelineActionRequest &request, QObject *parent)
+{
+    auto *op = new PipelineOperation(std::move(client), transport, request.action, request.target,
+                                     parent);
+    if (request.action == PipelineAction::Trigger)
+        op->setTrigger(request.trigger);
+    op->setComment(request.comment);
+    op->setLogFile(request.logFile);
+    return op;
+}
+
 PipelineOperation::PipelineOperation(std::shared_ptr<PipelineClient> client,
                                      HttpTransport *transport, PipelineAction action,
                                      PipelineActionTarget target, QObject *parent)
@@ -105,6 +119,42 @@ std::optional<PipelineAction> PipelineOperation::actionFromId(const QString &id)
     return std::nullopt;
 }
 
+bool PipelineOperation::supports(PipelineProvider provider, PipelineAction action)
+{
+    switch (provider) {
+    case PipelineProvider::GitHub: return true;
+    case PipelineProvider::GitLab: return action != PipelineAction::Reject;
+    case PipelineProvider::Jenkins:
+        return action != PipelineAction::RerunFailed && action != PipelineAction::RerunJob;
+    }
+    return false;
+}
+
+PipelineProvider PipelineOperation::provider() const
+{
+    return m_client ? m_client->provider() : PipelineProvider::GitHub;
+}
+
+const PipelineJob *PipelineOperation::targetJob() const
+{
+    if (!m_run || m_target.jobId.isEmpty())
+        return nullptr;
+    for (const PipelineJob &j : m_run->jobs)
+        if (j.id == m_target.jobId)
+            return &j;
+    return nullptr;
+}
+
+QList<const PipelineJob *> PipelineOperation::waitingManualJobs() const
+{
+    QList<const PipelineJob *> jobs;
+    if (m_run)
+        for (const PipelineJob &j : m_run->jobs)
+            if (j.manual && j.status == PipelineStatus::Waiting)
+                jobs << &j;
+    return jobs;
+}
+
 void PipelineOperation::setTrigger(const PipelineTrigger &trigger)
 {
     m_trigger = trigger;
@@ -125,7 +175,12 @@ void PipelineOperation::setLogFile(const QString &path)
 QString PipelineOperation::runName() const
 {
     if (m_action == PipelineAction::Trigger)
-        return m_trigger.workflow;
+        return m_trigger.workflow.isEmpty() ? m_target.source : m_trigger.workflow;
+    if (provider() == PipelineProvider::GitLab)
+        return tr("pipeline #%1").arg(m_target.runId); // GitLab shows a pipeline by its id
+    if (provider() == PipelineProvider::Jenkins)
+        return tr("build #%1")
+            .arg(m_run && m_run->number > 0 ? QString::number(m_run->number) : m_target.runId);
     if (m_run && m_run->number > 0)
         return m_run->name.isEmpty() ? tr("run #%1").arg(m_run->number)
                                      : tr("run #%1 (%2)").arg(m_run->number).arg(m_run->name);
@@ -135,8 +190,7 @@ QString PipelineOperation::runName() const
 QString PipelineOperation::where() const
 {
     return tr("%1 on %2 (%3)")
-        .arg(m_target.source,
-             providerTitle(m_client ? m_client->provider() : PipelineProvider::GitHub),
+        .arg(m_target.source, providerTitle(provider()),
              m_client ? m_client->baseUrl() : QString());
 }
 
@@ -155,8 +209,36 @@ QStringList PipelineOperation::environments() const
 
 QString PipelineOperation::title() const
 {
+    const PipelineJob *job = targetJob();
+    const QString jobName = job ? job->name : m_target.jobId;
+    switch (provider()) {
+    case PipelineProvider::GitHub: break;
+    case PipelineProvider::GitLab:
+        switch (m_action) {
+        case PipelineAction::Trigger: return tr("Run a pipeline in %1").arg(m_target.source);
+        case PipelineAction::RerunFailed: return tr("Retry failed jobs of %1").arg(runName());
+        case PipelineAction::RerunJob: return tr("Retry job %1 of %2").arg(jobName, runName());
+        case PipelineAction::Approve:
+            return jobName.isEmpty() ? tr("Play the manual job of %1").arg(runName())
+                                     : tr("Play manual job %1 of %2").arg(jobName, runName());
+        default: break;
+        }
+        break;
+    case PipelineProvider::Jenkins:
+        switch (m_action) {
+        case PipelineAction::Trigger: return tr("Build %1").arg(m_target.source);
+        case PipelineAction::Rerun: return tr("Build %1 again").arg(runName());
+        case PipelineAction::Cancel: return tr("Abort %1").arg(runName());
+        case PipelineAction::Approve: return tr("Approve the input of %1").arg(runName());
+        case PipelineAction::Reject: return tr("Abort the input of %1").arg(runName());
+        case PipelineAction::DownloadLog: return tr("Download the console of %1").arg(runName());
+        default: break;
+        }
+        break;
+    }
     switch (m_action) {
     case PipelineAction::Trigger: return tr("Run workflow %1").arg(m_trigger.workflow);
+    case PipelineAction::RerunJob: return tr("Re-run job %1 of %2").arg(jobName, runName());
     case PipelineAction::Rerun: return tr("Re-run %1").arg(runName());
     case PipelineAction::RerunFailed: return tr("Re-run failed jobs of %1").arg(runName());
     case PipelineAction::Cancel: return tr("Cancel %1").arg(runName());
@@ -169,8 +251,17 @@ QString PipelineOperation::title() const
 
 QString PipelineOperation::actionLabel() const
 {
+    if (provider() == PipelineProvider::GitLab && m_action == PipelineAction::Approve)
+        return tr("Play");
+    if (provider() == PipelineProvider::Jenkins) {
+        if (m_action == PipelineAction::Trigger || m_action == PipelineAction::Rerun)
+            return tr("Build");
+        if (m_action == PipelineAction::Cancel || m_action == PipelineAction::Reject)
+            return tr("Abort");
+    }
     switch (m_action) {
     case PipelineAction::Trigger: return tr("Run");
+    case PipelineAction::RerunJob:
     case PipelineAction::Rerun:
     case PipelineAction::RerunFailed: return tr("Re-run");
     case PipelineAction::Cancel: return tr("Cancel run");
@@ -188,14 +279,49 @@ QString PipelineOperation::failureTitle() const
 
 ClusterOperation::Scope PipelineOperation::scope() const
 {
-    return {m_target.source, objectKind(),
-            m_action == PipelineAction::Trigger ? m_trigger.workflow : runName()};
+    if (m_action != PipelineAction::Trigger)
+        return {m_target.source, objectKind(), runName()};
+    // A new run: the workflow (GitHub), the ref (GitLab), the job (Jenkins).
+    switch (provider()) {
+    case PipelineProvider::GitHub: break;
+    case PipelineProvider::GitLab:
+        return {m_target.source, objectKind(),
+                m_trigger.ref.isEmpty() ? m_defaultBranch : m_trigger.ref};
+    case PipelineProvider::Jenkins:
+        return {m_target.source, objectKind(), m_target.source.section(QLatin1Char('/'), -1)};
+    }
+    return {m_target.source, objectKind(), m_trigger.workflow};
+}
+
+QString PipelineOperation::objectKind() const
+{
+    switch (provider()) {
+    case PipelineProvider::GitHub: break;
+    case PipelineProvider::GitLab: return QStringLiteral("Pipeline");
+    case PipelineProvider::Jenkins: return QStringLiteral("Build");
+    }
+    return QStringLiteral("WorkflowRun");
 }
 
 QString PipelineOperation::accessProblem() const
 {
     if (m_action == PipelineAction::DownloadLog)
         return {};
+    if (provider() == PipelineProvider::GitLab) {
+        // Developer (30) may run, retry and cancel pipelines and play manual jobs.
+        if (m_accessLevel >= 0 && m_accessLevel < 30)
+            return tr("GitLab says your access to %1 is level %2 (Developer, 30, or more is "
+                      "needed to run, retry, cancel or play pipeline jobs).")
+                .arg(m_target.source)
+                .arg(m_accessLevel);
+        return {};
+    }
+    if (provider() == PipelineProvider::Jenkins) {
+        if (m_buildable && !*m_buildable
+            && (m_action == PipelineAction::Trigger || m_action == PipelineAction::Rerun))
+            return tr("Jenkins says job %1 cannot be built (it is disabled).").arg(m_target.source);
+        return {};
+    }
     if (m_action == PipelineAction::Approve || m_action == PipelineAction::Reject) {
         if (m_pending.isEmpty())
             return {};
@@ -225,7 +351,15 @@ void PipelineOperation::fetch(Done done)
         });
         return;
     }
-    if (m_client->provider() != PipelineProvider::GitHub || !validRepo(m_target.source)) {
+    if (m_client->provider() == PipelineProvider::GitLab) {
+        fetchGitLab(std::move(done));
+        return;
+    }
+    if (m_client->provider() == PipelineProvider::Jenkins) {
+        fetchJenkins(std::move(done));
+        return;
+    }
+    if (!validRepo(m_target.source)) {
         setObject(nlohmann::json::object());
         queued(this, [done] { done({}); });
         return;
@@ -237,17 +371,42 @@ void PipelineOperation::fetch(Done done)
             return;
         PipelineOperation *op = self.data();
         if (op->m_action == PipelineAction::Trigger) {
-            PipelineRunFilter filter;
-            filter.event = QStringLiteral("workflow_dispatch");
-            filter.limit = 30;
-            op->m_client->runs(op->m_target.source, filter, op,
-                               [op, done](const Result<QList<PipelineRun>> &runs) {
-                                   if (runs.ok())
-                                       for (const PipelineRun &r : *runs)
-                                           op->m_knownRuns.insert(r.id);
-                                   op->setObject(nlohmann::json::object());
-                                   done(runs.ok() ? Result<void>() : Result<void>(runs.error()));
-                               });
+            auto knownRuns = [op, done]() {
+                PipelineRunFilter filter;
+                filter.event = QStringLiteral("workflow_dispatch");
+                filter.limit = 30;
+                op->m_client->runs(op->m_target.source, filter, op,
+                                   [op, done](const Result<QList<PipelineRun>> &runs) {
+                                       if (runs.ok())
+                                           for (const PipelineRun &r : *runs)
+                                               op->m_knownRuns.insert(r.id);
+                                       op->setObject(nlohmann::json::object());
+                                       done(runs.ok() ? Result<void>()
+                                                      : Result<void>(runs.error()));
+                                   });
+            };
+            // A workflow named as people see it (a run's workflow name, "CI/CD Pipeline")
+            // or not at all: the repository's workflows say its file (dispatches take a file
+            // name or an id, not a display name); none named and only one: that one.
+            const QString &workflow = op->m_trigger.workflow;
+            static const QRegularExpression fileOrId(QStringLiteral("^([0-9]+|[^/]+\\.ya?ml)$"));
+            auto *github = dynamic_cast<GitHubClient *>(op->m_client.get());
+            if (!github || fileOrId.match(workflow).hasMatch()) {
+                knownRuns();
+                return;
+            }
+            github->workflows(op->m_target.source, op,
+                              [op, knownRuns](const Result<QList<GitHubWorkflow>> &workflows) {
+                                  if (workflows.ok()) {
+                                      const QString wanted = op->m_trigger.workflow;
+                                      for (const GitHubWorkflow &w : *workflows)
+                                          if ((wanted.isEmpty() && workflows->size() == 1)
+                                              || (!wanted.isEmpty() && w.name == wanted))
+                                              op->m_trigger.workflow
+                                                  = w.path.section(QLatin1Char('/'), -1);
+                                  }
+                                  knownRuns();
+                              });
             return;
         }
         op->m_client->run(
@@ -310,6 +469,16 @@ QString PipelineOperation::nothingToDo() const
         break;
     case PipelineAction::Approve:
     case PipelineAction::Reject:
+        if (provider() == PipelineProvider::GitLab) {
+            if (waitingManualJobs().isEmpty())
+                return tr("%1 has no manual job waiting to be played.").arg(runName());
+            break;
+        }
+        if (provider() == PipelineProvider::Jenkins) {
+            if (m_inputs.isEmpty())
+                return tr("%1 waits for no input.").arg(runName());
+            break;
+        }
         if (m_pending.isEmpty())
             return tr("%1 waits for no deployment review.").arg(runName());
         break;
@@ -322,10 +491,36 @@ Result<QList<PlannedWrite>> PipelineOperation::plan(bool dryRun) const
 {
     if (!m_client)
         return Error(Error::Code::InvalidArgument, tr("no pipeline provider is connected"));
-    if (m_client->provider() != PipelineProvider::GitHub)
+    if (!supports(m_client->provider(), m_action))
         return Error(Error::Code::Unsupported,
-                     tr("%1 actions are not available in this build of Orrery yet")
-                         .arg(providerTitle(m_client->provider())));
+                     tr("%1 has no such action (%2)")
+                         .arg(providerTitle(m_client->provider()), actionId(m_action)));
+    if (m_client->provider() != PipelineProvider::GitHub) {
+        if (const QString problem = accessProblem(); !problem.isEmpty())
+            return Error(Error::Code::Forbidden, problem);
+        if (m_action == PipelineAction::DownloadLog) {
+            if (m_target.jobId.isEmpty() || m_logFile.isEmpty())
+                return Error(Error::Code::InvalidArgument,
+                             tr("Say which job's log to download and to which file."));
+            return QList<PlannedWrite>{};
+        }
+        PlannedWrite w;
+        w.kind = objectKind();
+        w.ns = m_target.source;
+        w.name = m_target.runId;
+        w.dryRun = dryRun;
+        if (m_action != PipelineAction::Trigger && m_run && !pipelineStatusIsFinal(m_run->status)
+            && (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed))
+            return Error(Error::Code::Conflict,
+                         tr("%1 is still %2: it can be re-run once it finished.")
+                             .arg(runName(), pipelineStatusName(m_run->status)));
+        if (m_client->provider() == PipelineProvider::GitLab) {
+            w.apiVersion = QStringLiteral("gitlab/v4");
+            return planGitLab(std::move(w));
+        }
+        w.apiVersion = QStringLiteral("jenkins");
+        return planJenkins(std::move(w));
+    }
     if (!validRepo(m_target.source))
         return Error(Error::Code::InvalidArgument,
                      tr("\"%1\" is not a GitHub repository: give OWNER/REPO").arg(m_target.source));
@@ -381,6 +576,23 @@ Result<QList<PlannedWrite>> PipelineOperation::plan(bool dryRun) const
             {});
         w.description = failed ? tr("Re-run the failed jobs of %1 in %2").arg(runName(), where())
                                : tr("Re-run all jobs of %1 in %2").arg(runName(), where());
+        return QList<PlannedWrite>{w};
+    }
+    case PipelineAction::RerunJob: {
+        if (!validId(m_target.jobId))
+            return Error(Error::Code::InvalidArgument,
+                         tr("\"%1\" is not a job id").arg(m_target.jobId));
+        if (m_run && !pipelineStatusIsFinal(m_run->status))
+            return Error(Error::Code::Conflict,
+                         tr("%1 is still %2: its jobs can be re-run once it finished.")
+                             .arg(runName(), pipelineStatusName(m_run->status)));
+        const PipelineJob *job = targetJob();
+        w.verb = QStringLiteral("rerun");
+        w.request = githubPost(repo + QStringLiteral("/actions/jobs/") + m_target.jobId
+                                   + QStringLiteral("/rerun"),
+                               {});
+        w.description = tr("Re-run job %1 of %2 and the jobs after it in %3")
+                            .arg(job ? job->name : m_target.jobId, runName(), where());
         return QList<PlannedWrite>{w};
     }
     case PipelineAction::Cancel:
@@ -498,33 +710,65 @@ void PipelineOperation::run(WriteExecutor *writer)
         return;
     }
     const PlannedWrite write = planned->first();
-    writer->send(write, this, [this, write](const Result<ApiResponse> &response) {
-        if (response.ok() && response->isSuccess()) {
-            if (m_action == PipelineAction::Trigger) {
+    sendWrite(writer, write, [this, write](const Result<ApiResponse> &response) {
+        if (response.ok() && accepted(*response)) {
+            if (m_action == PipelineAction::Trigger && provider() == PipelineProvider::GitHub) {
                 findStartedRun(write, response, 10);
+                return;
+            }
+            if (provider() != PipelineProvider::GitHub
+                && (m_action == PipelineAction::Trigger || m_action == PipelineAction::Rerun)) {
+                afterStarted(write, *response);
                 return;
             }
             finishWith(true, tr("%1: done (%2)").arg(write.description).arg(response->status), {});
             return;
         }
-        QString explanation;
-        if (!response.ok()) {
-            explanation
-                = tr("%1 could not be reached: %2")
-                      .arg(providerTitle(m_client->provider()), response.error().toString());
-        } else {
-            const Error e
-                = GitHubResponse::errorOf(response->status, response->body, write.request.path);
-            explanation
-                = response->status == 403
-                      ? tr("GitHub refused (HTTP 403): %1\nThe token may lack the "
-                           "\"actions: write\" permission on %2.")
-                            .arg(e.message, m_target.source)
-                      : tr("GitHub refused (HTTP %1): %2").arg(response->status).arg(e.message);
-        }
+        const QString explanation = !response.ok() ? tr("%1 could not be reached: %2")
+                                                         .arg(providerTitle(m_client->provider()),
+                                                              response.error().toString())
+                                                   : refusal(write, *response);
         finishWith(false, tr("%1: failed: %2").arg(write.description, explanation), explanation,
                    std::make_pair(write, response));
     });
+}
+
+bool PipelineOperation::accepted(const ApiResponse &response) const
+{
+    // Jenkins answers its form POSTs with a redirect (302) as often as with 2xx.
+    if (provider() == PipelineProvider::Jenkins)
+        return JenkinsResponse::decodeAccepted(response).ok();
+    return response.isSuccess();
+}
+
+QString PipelineOperation::refusal(const PlannedWrite &write, const ApiResponse &response) const
+{
+    switch (provider()) {
+    case PipelineProvider::GitHub: break;
+    case PipelineProvider::GitLab: {
+        const Error e = GitLabResponse::errorOf(response, write.request.path);
+        return response.status == 403
+                   ? tr("GitLab refused (HTTP 403): %1\nRunning, retrying, cancelling and "
+                        "playing jobs needs the Developer role on %2 and a token with the "
+                        "\"api\" scope; a protected branch or environment may allow fewer.")
+                         .arg(e.message, m_target.source)
+                   : tr("GitLab refused (HTTP %1): %2").arg(response.status).arg(e.message);
+    }
+    case PipelineProvider::Jenkins: {
+        const Error e = JenkinsResponse::errorOf(response, write.request.path);
+        return response.status == 403
+                   ? tr("Jenkins refused (HTTP 403): %1\nThe user may lack the Job/Build or "
+                        "Job/Cancel permission on %2.")
+                         .arg(e.message, m_target.source)
+                   : tr("Jenkins refused (HTTP %1): %2").arg(response.status).arg(e.message);
+    }
+    }
+    const Error e = GitHubResponse::errorOf(response.status, response.body, write.request.path);
+    return response.status == 403
+               ? tr("GitHub refused (HTTP 403): %1\nThe token may lack the "
+                    "\"actions: write\" permission on %2.")
+                     .arg(e.message, m_target.source)
+               : tr("GitHub refused (HTTP %1): %2").arg(response.status).arg(e.message);
 }
 
 void PipelineOperation::findStartedRun(const PlannedWrite &write,
@@ -602,7 +846,10 @@ ClusterOperation::Factory PipelineOperation::undo() const
     QString runId;
     if (m_action == PipelineAction::Trigger)
         runId = m_startedRunId;
-    else if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed)
+    else if (m_action == PipelineAction::Rerun && provider() != PipelineProvider::GitHub)
+        runId = m_startedRunId; // GitLab's new pipeline, Jenkins' new build
+    else if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed
+             || m_action == PipelineAction::RerunJob)
         runId = m_target.runId;
     if (runId.isEmpty() || !report().ok)
         return {};
@@ -623,7 +870,11 @@ QString PipelineOperation::undoText() const
 {
     if (m_action == PipelineAction::Trigger && !m_startedRunId.isEmpty())
         return tr("Cancel the run it started (%1)").arg(m_startedRunId);
-    if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed)
+    if (m_action == PipelineAction::Rerun && provider() != PipelineProvider::GitHub)
+        return m_startedRunId.isEmpty() ? QString()
+                                        : tr("Cancel the run it started (%1)").arg(m_startedRunId);
+    if (m_action == PipelineAction::Rerun || m_action == PipelineAction::RerunFailed
+        || m_action == PipelineAction::RerunJob)
         return tr("Cancel the re-run");
     return {};
 }

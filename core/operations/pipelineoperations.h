@@ -4,6 +4,8 @@
 #include "clusteroperation.h"
 
 #include "pipelines/githubresponse.h"
+#include "pipelines/gitlabresponse.h"
+#include "pipelines/jenkinsresponse.h"
 #include "pipelines/pipelineclient.h"
 #include "pipelines/pipelinerun.h"
 
@@ -16,16 +18,39 @@
 namespace Orrery {
 
 // The pipeline actions (docs/pipelines.md, "Actions"; ids in OperationCatalog::pipelineIds()).
-enum class PipelineAction { Trigger, Rerun, RerunFailed, Cancel, Approve, Reject, DownloadLog };
+// RerunJob (appended: the values are stable) re-runs one job and what follows it.
+enum class PipelineAction {
+    Trigger,
+    Rerun,
+    RerunFailed,
+    Cancel,
+    Approve,
+    Reject,
+    DownloadLog,
+    RerunJob
+};
 
 // What a pipeline action is about.
 struct PipelineActionTarget
 {
-    QString source;   // "owner/repo"
-    QString runId;    // empty for a trigger
+    QString source;   // "owner/repo", "group/project", Jenkins' "folder/job"
+    QString runId;    // empty for a trigger (GitLab: the pipeline id, Jenkins: build number)
     QString jobId;    // approve/reject: the waiting job (empty: every environment the user may
-                      // review); download: the job whose log
-    QString workflow; // trigger: the workflow file or id ("deploy.yml")
+                      // review; GitLab/Jenkins: the one manual job / input waiting); download,
+                      // re-run job: the job
+    QString workflow; // trigger: the workflow file or id ("deploy.yml"), or its name as a
+                      // run shows it (GitHub: resolved by fetch(); empty: the only workflow)
+};
+
+// What a page asks for (the Pipelines page's buttons and menus): the action, what it is
+// about, and its parameters.
+struct PipelineActionRequest
+{
+    PipelineAction action = PipelineAction::Trigger;
+    PipelineActionTarget target;
+    PipelineTrigger trigger; // Trigger: ref and inputs / variables / parameters
+    QString comment;         // Approve/Reject (GitHub's review comment)
+    QString logFile;         // DownloadLog
 };
 
 // Trigger, re-run (all or failed jobs), cancel, approve or reject a pending deployment, and
@@ -47,8 +72,20 @@ struct PipelineActionTarget
 //  - undo(): a trigger or a re-run is undone by cancelling the run it started.
 //  - DownloadLog only reads (GET the job's log, written to setLogFile()): it sends nothing
 //    through the writer and is not in the audit log, like any other read.
-// GitHub today; other providers' actions plan as Unsupported until their requests are added
-// in plan() (their clients already take the reads).
+//
+// Per provider (supports()), each request the provider's own:
+//  - GitHub Actions: all actions (above).
+//  - GitLab CI (pipelineoperationsci.cpp): run a pipeline (POST /projects/:id/pipeline with
+//    variables), re-run all (a new pipeline on the run's ref, GitLab's "Run pipeline"), retry
+//    the failed jobs (pipelines/:pid/retry), retry one job (jobs/:id/retry), cancel, approve
+//    = play a manual job (jobs/:id/play; GitLab has no rejection), download a trace. The
+//    access check is the project's permissions (Developer, 30, or more to run, retry, cancel
+//    or play). Writes carry the PRIVATE-TOKEN header, added when sent (GitLabClient::authorized).
+//  - Jenkins: build with parameters (buildWithParameters, or build), re-run (build again with
+//    the build's parameters), cancel = abort (stop), approve/reject an input step
+//    (input/ID/proceedEmpty or abort), download the console. The check: the job is buildable
+//    (not disabled) and, for an input, one waits. POSTs carry a crumb
+//    (JenkinsClient::withCrumb), fetched again once when Jenkins no longer accepts it.
 class PipelineOperation : public ClusterOperation
 {
     Q_OBJECT
@@ -59,9 +96,17 @@ public:
                       PipelineAction action, PipelineActionTarget target,
                       QObject *parent = nullptr);
 
+    // The operation a page's request names, its parameters set (not fetched).
+    static PipelineOperation *create(std::shared_ptr<PipelineClient> client,
+                                     HttpTransport *transport, const PipelineActionRequest &request,
+                                     QObject *parent = nullptr);
+
     // The catalogue id of an action ("pipeline-rerun-failed") and back.
     static QString actionId(PipelineAction action);
     static std::optional<PipelineAction> actionFromId(const QString &id);
+    // Whether `provider` has `action` (GitLab cannot reject a manual job, Jenkins re-runs only
+    // whole builds, ...).
+    static bool supports(PipelineProvider provider, PipelineAction action);
 
     PipelineAction action() const { return m_action; }
     const PipelineActionTarget &pipelineTarget() const { return m_target; }
@@ -82,10 +127,13 @@ public:
     QString title() const override;
     QString actionLabel() const override;
     QString failureTitle() const override;
-    QString objectKind() const override { return QStringLiteral("WorkflowRun"); }
+    // The audit log's kind: WorkflowRun (GitHub), Pipeline (GitLab), Build (Jenkins).
+    QString objectKind() const override;
     Scope scope() const override;
     // Nothing the Kubernetes API server decides: the provider's checks are in fetch().
     QList<AccessCheck> requiredAccess() const override { return {}; }
+    // About a CI provider, not a cluster: runs without a cluster session.
+    bool needsSession() const override { return false; }
     void fetch(Done done) override;
     QString nothingToDo() const override;
     Result<QList<PlannedWrite>> plan(bool dryRun) const override;
@@ -106,6 +154,26 @@ private:
     void findStartedRun(const PlannedWrite &write, const Result<ApiResponse> &response,
                         int attemptsLeft);
     void downloadLog(qint64 offset, std::shared_ptr<QByteArray> text);
+    PipelineProvider provider() const;
+    const PipelineJob *targetJob() const;
+    // The manual jobs (GitLab) waiting to be played in the fetched run.
+    QList<const PipelineJob *> waitingManualJobs() const;
+    // The provider's own requests (pipelineoperationsci.cpp).
+    void fetchGitLab(Done done);
+    void fetchJenkins(Done done);
+    Result<QList<PlannedWrite>> planGitLab(PlannedWrite w) const;
+    Result<QList<PlannedWrite>> planJenkins(PlannedWrite w) const;
+    // Sends `write` through `writer` with what the provider needs on the wire (GitLab's token
+    // header, Jenkins' crumb; once more with a fresh crumb when Jenkins refuses it).
+    void sendWrite(WriteExecutor *writer, const PlannedWrite &write,
+                   std::function<void(const Result<ApiResponse> &)> handler,
+                   bool freshCrumb = false);
+    bool accepted(const ApiResponse &response) const;
+    QString refusal(const PlannedWrite &write, const ApiResponse &response) const;
+    // After a GitLab pipeline was created / a Jenkins build queued: the run it became.
+    void afterStarted(const PlannedWrite &write, const ApiResponse &response);
+    void findQueuedBuild(const PlannedWrite &write, int status, const QString &queueItem,
+                         int attemptsLeft);
 
     std::shared_ptr<PipelineClient> m_client;
     PipelineAction m_action;
@@ -117,6 +185,15 @@ private:
     std::optional<PipelineRun> m_run;
     QList<GitHubPendingDeployment> m_pending;
     std::optional<bool> m_canPush;
+    // GitLab: the project's access level (-1 unknown) and default branch.
+    int m_accessLevel = -1;
+    QString m_defaultBranch;
+    // Jenkins: whether the job can be built (false: disabled), its parameters' defaults, the
+    // re-run build's parameters, the inputs waiting.
+    std::optional<bool> m_buildable;
+    QMap<QString, QString> m_parameterDefaults;
+    QMap<QString, QString> m_buildParameters;
+    QList<JenkinsInput> m_inputs;
     QSet<QString> m_knownRuns; // trigger: workflow_dispatch runs before it
     QString m_startedRunId;
 };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace Orrery {
@@ -170,6 +171,59 @@ QString literalPrefixOf(const QString &name)
 {
     const qsizetype expr = name.indexOf(QLatin1String("${{"));
     return expr < 0 ? name : name.left(expr).trimmed();
+}
+
+// The run job names a workflow job name with expressions expands to, as a pattern: each
+// `${{ ... }}` is any text ("Build (${{ matrix.os }})" matches "Build (linux)"). No pattern
+// (an empty one, which the caller must not use: it would match anything) for a name without
+// an expression.
+QRegularExpression expansionPattern(const QString &name)
+{
+    QString pattern;
+    qsizetype pos = 0;
+    bool any = false;
+    while (pos < name.size()) {
+        const qsizetype start = name.indexOf(QLatin1String("${{"), pos);
+        const qsizetype end = start < 0 ? -1 : name.indexOf(QLatin1String("}}"), start + 3);
+        if (start < 0 || end < 0) {
+            pattern += QRegularExpression::escape(name.mid(pos));
+            break;
+        }
+        pattern += QRegularExpression::escape(name.mid(pos, start - pos)) + QLatin1String(".+?");
+        pos = end + 2;
+        any = true;
+    }
+    if (!any)
+        return {};
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern));
+}
+
+// A workflow job's name as a group is shown: its expressions taken out, with the brackets
+// and separators they leave ("Build (${{ matrix.os }}, ${{ matrix.node }})" -> "Build").
+QString groupNameOf(const QString &name, const QString &id)
+{
+    if (!name.contains(QLatin1String("${{")))
+        return name.isEmpty() ? id : name;
+    QString out;
+    qsizetype pos = 0;
+    while (pos < name.size()) {
+        const qsizetype start = name.indexOf(QLatin1String("${{"), pos);
+        const qsizetype end = start < 0 ? -1 : name.indexOf(QLatin1String("}}"), start + 3);
+        if (start < 0 || end < 0) {
+            out += name.mid(pos);
+            break;
+        }
+        out += name.mid(pos, start - pos);
+        pos = end + 2;
+    }
+    static const QRegularExpression emptyBrackets(QStringLiteral("[(\\[]\\s*[,\\s]*[)\\]]"));
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    out.remove(emptyBrackets);
+    out.replace(spaces, QStringLiteral(" "));
+    out = out.trimmed();
+    while (!out.isEmpty() && QStringLiteral("-:/,").contains(out.back()))
+        out = out.chopped(1).trimmed();
+    return out.isEmpty() ? id : out;
 }
 
 } // namespace
@@ -449,11 +503,14 @@ void GitHubResponse::applyWorkflow(QList<PipelineJob> &jobs,
 {
     // Which workflow job each run job is an instance of, trying the strictest rule first.
     auto shown = [](const GitHubWorkflowJob &w) { return w.name.isEmpty() ? w.id : w.name; };
+    QList<QRegularExpression> patterns;
+    for (const GitHubWorkflowJob &wj : workflow)
+        patterns.append(expansionPattern(shown(wj)));
     QList<int> matchOf(jobs.size(), -1);
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         const QString &name = jobs[i].name;
         const QString group = matrixGroupOf(name);
-        for (int pass = 0; pass < 4 && matchOf[i] < 0; ++pass) {
+        for (int pass = 0; pass < 5 && matchOf[i] < 0; ++pass) {
             for (qsizetype w = 0; w < workflow.size(); ++w) {
                 const GitHubWorkflowJob &wj = workflow[w];
                 const QString s = shown(wj);
@@ -462,6 +519,9 @@ void GitHubResponse::applyWorkflow(QList<PipelineJob> &jobs,
                 case 0: match = name == s; break;
                 case 1: match = wj.matrix && !group.isEmpty() && group == s; break;
                 case 2: match = wj.reusable && name.startsWith(s + QLatin1String(" / ")); break;
+                case 3:
+                    match = !patterns[w].pattern().isEmpty() && patterns[w].match(name).hasMatch();
+                    break;
                 default: {
                     const QString prefix = literalPrefixOf(s);
                     match = prefix != s && !prefix.isEmpty() && name.startsWith(prefix);
@@ -493,7 +553,7 @@ void GitHubResponse::applyWorkflow(QList<PipelineJob> &jobs,
         if (job.environment.isEmpty() && !wj.environment.contains(QLatin1String("${{")))
             job.environment = wj.environment;
         if (wj.matrix)
-            job.group = shown(wj);
+            job.group = groupNameOf(wj.name, wj.id);
         else if (wj.reusable)
             job.group = shown(wj);
         else

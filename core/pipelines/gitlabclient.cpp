@@ -111,6 +111,20 @@ QString GitLabClient::baseUrl() const
     return PipelineHttp::urlOf(m_transport, QString());
 }
 
+void GitLabClient::project(const QString &source, QObject *context,
+                           Handler<GitLabResponse::Project> handler) const
+{
+    call<GitLabResponse::Project>(m_transport, request("GET", projectPath(source), m_token),
+                                  context, std::move(handler), &GitLabResponse::decodeProject);
+}
+
+ApiRequest GitLabClient::authorized(ApiRequest r) const
+{
+    if (!m_token.isEmpty())
+        r.headers.append({QByteArrayLiteral("PRIVATE-TOKEN"), m_token});
+    return r;
+}
+
 QString GitLabClient::projectPath(const QString &source)
 {
     return QStringLiteral("/projects/") + encoded(source);

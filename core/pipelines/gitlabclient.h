@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kube/apirequest.h"
+#include "pipelines/gitlabresponse.h"
 #include "pipelines/pipelineclient.h"
 
 #include <QByteArray>
@@ -51,6 +53,16 @@ public:
                 Handler<void> handler) const override;
     void review(const QString &source, const QString &runId, const QString &jobId, bool approve,
                 const QString &comment, QObject *context, Handler<void> handler) const override;
+
+    // The project (GET /projects/:id) with the user's access level and default branch: what
+    // the pipeline operations check before they send anything.
+    void project(const QString &source, QObject *context,
+                 Handler<GitLabResponse::Project> handler) const;
+    // `request` with the token header this client sends. For the pipeline operations, whose
+    // writes leave through the audited ClusterWriteExecutor on this client's transport (the
+    // transport carries no GitLab credential): called just before sending, never on what a
+    // preview shows; the audit log records no header.
+    ApiRequest authorized(ApiRequest request) const;
 
     // The request paths (public for tests and for showing what Orrery asks).
     static QString projectPath(const QString &source);

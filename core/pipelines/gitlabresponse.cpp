@@ -399,4 +399,28 @@ Result<QString> GitLabResponse::decodeCreated(const ApiResponse &response, const
     return run->id;
 }
 
+Result<GitLabResponse::Project> GitLabResponse::decodeProject(const ApiResponse &response,
+                                                              const QString &what)
+{
+    const Result<Json> json = answer(response, what, false);
+    if (!json.ok())
+        return json.error();
+    Project project;
+    project.id = idOf(*json, "id");
+    project.path = JsonRead::string(*json, "path_with_namespace");
+    project.defaultBranch = JsonRead::string(*json, "default_branch");
+    if (project.id.isEmpty())
+        return PipelineHttp::notAnswer(response.status, what, tr("a GitLab project"));
+    if (const Json *permissions = JsonRead::find(*json, "permissions");
+        permissions && permissions->is_object())
+        for (const char *scope : {"project_access", "group_access"})
+            if (const Json *access = JsonRead::find(*permissions, scope);
+                access && access->is_object()) {
+                const qint64 level = JsonRead::integer(*access, "access_level", -1);
+                if (level >= 0 && level <= 100)
+                    project.accessLevel = qMax(project.accessLevel, int(level));
+            }
+    return project;
+}
+
 } // namespace Orrery

@@ -59,6 +59,18 @@ public:
     // POST /projects/:id/pipeline: the new pipeline's id.
     static Result<QString> decodeCreated(const ApiResponse &response, const QString &what = {});
 
+    // GET /projects/:id: what an action checks before it is sent. `accessLevel` is the higher
+    // of permissions.project_access and permissions.group_access (10 Guest, 20 Reporter,
+    // 30 Developer, 40 Maintainer, 50 Owner); -1 when the answer does not say (another
+    // token scope, an older GitLab): the server then decides.
+    struct Project
+    {
+        QString id;
+        QString path; // path_with_namespace
+        QString defaultBranch;
+        int accessLevel = -1;
+    };
+    static Result<Project> decodeProject(const ApiResponse &response, const QString &what = {});
     // created, pending, running, success, failed, canceled, skipped, manual, ... (see
     // PipelineStatus).
     static PipelineStatus status(const QString &gitlabStatus);

@@ -397,6 +397,48 @@ void JenkinsClient::trigger(const QString &source, const PipelineTrigger &trigge
          });
 }
 
+void JenkinsClient::pendingInputs(const QString &source, const QString &runId, QObject *context,
+                                  Handler<QList<JenkinsInput>> handler) const
+{
+    HttpTransport *transport = m_transport;
+    const QPointer<QObject> ctx(context);
+    const QString path = buildPath(source, runId) + QStringLiteral("/wfapi/pendingInputActions");
+    const QString what = PipelineHttp::urlOf(transport, path);
+    PipelineHttp::send(transport, ApiRequest::get(path), [=](Result<ApiResponse> &&response) {
+        Result<QList<JenkinsInput>> out
+            = response.ok() ? JenkinsResponse::decodePendingInputs(*response, what)
+                            : Result<QList<JenkinsInput>>(response.error());
+        finishWith<QList<JenkinsInput>>(transport, ctx, handler, std::move(out), what);
+    });
+}
+
+void JenkinsClient::withCrumb(ApiRequest request, bool freshCrumb, QObject *context,
+                              Handler<ApiRequest> handler) const
+{
+    HttpTransport *transport = m_transport;
+    const QPointer<QObject> ctx(context);
+    const std::shared_ptr<Shared> shared = m_shared;
+    const QString what = PipelineHttp::urlOf(transport, request.path);
+    Orrery::withCrumb(transport, shared, freshCrumb, [=](Result<void> crumbed) {
+        if (!crumbed.ok())
+            return finishWith<ApiRequest>(transport, ctx, handler, crumbed.error(), what);
+        ApiRequest r = request;
+        {
+            std::lock_guard lock(shared->mutex);
+            if (!shared->crumbField.isEmpty())
+                r.headers.append({shared->crumbField, shared->crumb});
+            if (!shared->cookie.isEmpty())
+                r.headers.append({QByteArrayLiteral("Cookie"), shared->cookie});
+        }
+        finishWith<ApiRequest>(transport, ctx, handler, std::move(r), what);
+    });
+}
+
+ApiRequest JenkinsClient::formPost(const QString &path, const QMap<QString, QString> &form)
+{
+    return postRequest(path, formOf(form));
+}
+
 void JenkinsClient::queuedBuild(const QString &queueItem, QObject *context,
                                 Handler<QString> handler) const
 {

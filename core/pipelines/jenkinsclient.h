@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "kube/apirequest.h"
+#include "pipelines/jenkinsresponse.h"
 #include "pipelines/pipelineclient.h"
 
 #include <QByteArray>
@@ -63,6 +65,18 @@ public:
 
     // The build a queue item (trigger()'s answer) became; empty while it waits in the queue.
     void queuedBuild(const QString &queueItem, QObject *context, Handler<QString> handler) const;
+
+    // The input steps waiting in a build (wfapi/pendingInputActions).
+    void pendingInputs(const QString &source, const QString &runId, QObject *context,
+                       Handler<QList<JenkinsInput>> handler) const;
+    // `request` with the crumb and the session cookie it was issued to (fetched when not
+    // known yet, or again with `freshCrumb`), for the pipeline operations, whose POSTs leave
+    // through the audited ClusterWriteExecutor on this client's transport. Called just before
+    // sending; the audit log records no header.
+    void withCrumb(ApiRequest request, bool freshCrumb, QObject *context,
+                   Handler<ApiRequest> handler) const;
+    // A form POST as Jenkins takes it (build, buildWithParameters, stop, input answers).
+    static ApiRequest formPost(const QString &path, const QMap<QString, QString> &form = {});
 
     // The request paths (public for tests and for showing what Orrery asks).
     static QString jobPath(const QString &fullName);

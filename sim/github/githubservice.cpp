@@ -488,8 +488,15 @@ struct GitHubService::Private
         out << YAML::Key << "jobs" << YAML::Value << YAML::BeginMap;
         for (const JobSpec &j : spec.jobs) {
             out << YAML::Key << j.id << YAML::Value << YAML::BeginMap;
-            out << YAML::Key << "name" << YAML::Value
-                << (j.matrix.empty() ? j.name : j.name + " (${{ matrix.target }})");
+            // A matrix job's name carries its expression as GitHub users write it; the
+            // run's jobs are named from it (matrixJobName: "Build (linux)", "Build linux").
+            std::string shownName = j.name;
+            if (!j.matrix.empty()) {
+                const std::string marker = matrixJobName(j.name, "\x01");
+                shownName = marker == j.name + " (\x01)" ? j.name + " (${{ matrix.target }})"
+                                                         : expandMarker(marker);
+            }
+            out << YAML::Key << "name" << YAML::Value << shownName;
             std::vector<std::string> needs = j.needs;
             if (needs.empty() && !j.stage.empty()) {
                 const auto pos = std::find(stages.begin(), stages.end(), j.stage);
@@ -524,6 +531,15 @@ struct GitHubService::Private
         }
         out << YAML::EndMap << YAML::EndMap;
         return std::string(out.c_str()) + "\n";
+    }
+
+    // A matrix name expanded with the marker \x01: the marker back as GitHub's expression.
+    static std::string expandMarker(const std::string &marker)
+    {
+        std::string out;
+        for (char c : marker)
+            out += c == '\x01' ? std::string("${{ matrix.target }}") : std::string(1, c);
+        return out;
     }
 
     static std::string commandOf(const JobSpec &j)

@@ -176,6 +176,11 @@ json projectJson(const Project &project)
         {"created_at", created},
         {"last_activity_at", created},
         {"default_branch", project.spec.defaultBranch},
+        // The token's user (orrery) is a Maintainer of every project (GitLab's GET
+        // /projects/:id answers this to an authenticated user).
+        {"permissions",
+         {{"project_access", {{"access_level", 40}, {"notification_level", 3}}},
+          {"group_access", nullptr}}},
         {"tag_list", json::array()},
         {"topics", json::array()},
         {"ssh_url_to_repo", "git@127.0.0.1:" + path + ".git"},
@@ -255,8 +260,9 @@ std::string jobName(const PipelineSpec &spec, const SimJob &job)
             continue;
         const std::string base = specJobName(js);
         for (const std::string &value : js.matrix)
-            if (job.name == base + " (" + value + ")")
-                return base + ": [" + value + "]";
+            if (job.name == matrixJobName(base, value))
+                return job.name == base + " (" + value + ")" ? base + ": [" + value + "]"
+                                                             : job.name;
     }
     return job.name;
 }

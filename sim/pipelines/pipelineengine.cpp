@@ -199,7 +199,7 @@ struct PipelineEngine::Private
             for (const std::string &value : matrix) {
                 SimJob job;
                 job.specId = js.id;
-                job.name = value.empty() ? js.name : js.name + " (" + value + ")";
+                job.name = matrixJobName(js.name, value);
                 job.stage = js.stage;
                 job.manual = js.manual;
                 job.environment = js.environment;
@@ -1113,6 +1113,39 @@ void PipelineEngine::stopTicking()
     d->tickWake.notify_all();
     if (d->ticker.joinable())
         d->ticker.join();
+}
+
+std::string matrixJobName(const std::string &name, const std::string &value)
+{
+    if (value.empty())
+        return name;
+    std::string out;
+    bool expanded = false;
+    std::size_t pos = 0;
+    while (pos < name.size()) {
+        if (name.compare(pos, 9, "${matrix}") == 0) {
+            out += value;
+            pos += 9;
+            expanded = true;
+            continue;
+        }
+        if (name.compare(pos, 3, "${{") == 0) {
+            const std::size_t end = name.find("}}", pos + 3);
+            if (end != std::string::npos) {
+                std::string expr = name.substr(pos + 3, end - pos - 3);
+                const std::size_t first = expr.find_first_not_of(' ');
+                expr = first == std::string::npos ? std::string() : expr.substr(first);
+                if (expr.compare(0, 7, "matrix.") == 0) {
+                    out += value;
+                    pos = end + 2;
+                    expanded = true;
+                    continue;
+                }
+            }
+        }
+        out += name[pos++];
+    }
+    return expanded ? out : name + " (" + value + ")";
 }
 
 } // namespace Orrery::Sim

@@ -170,4 +170,10 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// The name of a matrix job, as GitHub Actions names it: a job name with a matrix expression
+// (`${{ matrix.target }}`, any key, or the scenario's `${matrix}`) has it expanded
+// ("Build ${{ matrix.target }}" -> "Build linux"); any other name gets the value appended
+// ("Build" -> "Build (linux)"). Empty `value`: `name` (not a matrix job).
+std::string matrixJobName(const std::string &name, const std::string &value);
+
 } // namespace Orrery::Sim

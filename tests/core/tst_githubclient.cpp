@@ -618,6 +618,45 @@ void tst_GitHubClient::needsFromWorkflow()
     GitHubResponse::applyWorkflow(two, *named);
     QCOMPARE(two[1].needs, QStringList({QStringLiteral("1")}));
     QVERIFY(two[2].needs.isEmpty());
+
+    // Matrix jobs whose names carry the expression, as GitHub expands them: grouped under the
+    // name without it, matched by the whole expansion (not by a prefix another job shares).
+    const auto matrix = GitHubResponse::decodeWorkflowJobs(R"(jobs:
+  build:
+    name: Build (${{ matrix.os }}, ${{ matrix.node }})
+    strategy: {matrix: {os: [linux, mac], node: [20]}}
+  e2e:
+    name: E2E ${{ matrix.browser }}
+    needs: build
+    strategy: {matrix: {browser: [firefox, chrome]}}
+  e2e-report:
+    name: E2E report
+    needs: e2e
+  deploy:
+    name: "Deploy: ${{ matrix.target }}"
+    needs: e2e-report
+    strategy: {matrix: {target: [eu]}}
+)");
+    QVERIFY(matrix.ok());
+    const QStringList names{"Build (linux, 20)", "Build (mac, 20)", "E2E firefox",
+                            "E2E chrome",        "E2E report",      "Deploy: eu"};
+    QList<PipelineJob> expanded;
+    for (const QString &name : names) {
+        PipelineJob j;
+        j.id = QString::number(expanded.size() + 1);
+        j.name = name;
+        expanded << j;
+    }
+    GitHubResponse::applyWorkflow(expanded, *matrix);
+    QCOMPARE(expanded[0].group, QStringLiteral("Build"));
+    QCOMPARE(expanded[1].group, QStringLiteral("Build"));
+    QCOMPARE(expanded[2].group, QStringLiteral("E2E"));
+    QCOMPARE(expanded[3].group, QStringLiteral("E2E"));
+    QCOMPARE(expanded[2].needs, QStringList({"1", "2"}));
+    QCOMPARE(expanded[4].group, QString()); // "E2E report" is its own job, not an E2E instance
+    QCOMPARE(expanded[4].needs, QStringList({"3", "4"}));
+    QCOMPARE(expanded[5].group, QStringLiteral("Deploy"));
+    QCOMPARE(expanded[5].needs, QStringList({"5"}));
 }
 
 void tst_GitHubClient::hostileInput_data()

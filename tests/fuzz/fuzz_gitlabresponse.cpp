@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A GitLab API v4 answer (or whatever a proxy sends instead) as GitLabResponse decodes it:
 // the first byte picks the decoder (pipelines, one pipeline, jobs/bridges, a created
-// pipeline, a .gitlab-ci.yml) and the HTTP status. Jobs are then linked into the needs DAG
-// with the CI file's needs and with stage order, as GitLabClient::run does: every need must
-// name another job of the run, within the bounds.
+// pipeline, a .gitlab-ci.yml, a project with the user's access) and the HTTP status. Jobs are then
+// linked into the needs DAG with the CI file's needs and with stage order, as GitLabClient::run
+// does: every need must name another job of the run, within the bounds.
 #include "fuzzinput.h"
 #include "pipelines/gitlabresponse.h"
 
@@ -74,6 +74,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         case 5: (void)GitLabResponse::decodeAccepted(response, what); break;
+        case 6: {
+            // The project an action checks: an access level is a GitLab role or unknown.
+            const auto project = GitLabResponse::decodeProject(response, what);
+            if (project.ok() && (project->accessLevel < -1 || project->accessLevel > 100))
+                __builtin_trap();
+            break;
+        }
         default: (void)GitLabResponse::errorOf(response, what); break;
         }
         (void)GitLabResponse::status(QString::fromUtf8(in.payload.left(40)));

@@ -187,6 +187,13 @@ void tst_GitHubClientSim::jobsHaveTheEnginesNeeds()
             QCOMPARE(it->environment, QString::fromStdString(expected.environment));
             withNeeds += needs.isEmpty() ? 0 : 1;
             grouped += it->group.isEmpty() ? 0 : 1;
+            // A matrix job's group is its workflow name without the expression ("Deploy to
+            // Staging", not "Deploy to Staging (${{ matrix.target }})"), the prefix of its
+            // expanded name.
+            QVERIFY2(!it->group.contains(QLatin1String("${{")), qPrintable(it->group));
+            if (!it->group.isEmpty())
+                QVERIFY2(it->name.startsWith(it->group + QLatin1String(" (")),
+                         qPrintable(it->name + QStringLiteral(" / ") + it->group));
             QCOMPARE(it->steps.size(), qsizetype(expected.steps.size()));
         }
         QVERIFY(withNeeds > 0);

@@ -152,6 +152,7 @@ private slots:
     void parserRefuses_data();
     void parserRefuses();
     void shippedScenariosParse();
+    void matrixJobNames();
 };
 
 void tst_PipelineEngine::stagesRunInOrderWithParallelBranches()
@@ -554,6 +555,44 @@ void tst_PipelineEngine::shippedScenariosParse()
     }
     QCOMPARE(jobs.size(), std::size_t(4));
     QCOMPARE(jobs["aks-chat"], std::size_t(12));
+}
+
+void tst_PipelineEngine::matrixJobNames()
+{
+    // As GitHub names matrix jobs: an expression in the name is expanded, else the value is
+    // appended; not a matrix job, the name as is.
+    QCOMPARE(matrixJobName("Build", "linux"), std::string("Build (linux)"));
+    QCOMPARE(matrixJobName("Build ${{ matrix.target }}", "linux"), std::string("Build linux"));
+    QCOMPARE(matrixJobName("Build (${{matrix.os}})", "linux"), std::string("Build (linux)"));
+    QCOMPARE(matrixJobName("Deploy ${matrix} now", "web"), std::string("Deploy web now"));
+    QCOMPARE(matrixJobName("Lint ${{ github.ref }}", "x"),
+             std::string("Lint ${{ github.ref }} (x)"));
+    QCOMPARE(matrixJobName("Broken ${{ matrix.os", "x"), std::string("Broken ${{ matrix.os (x)"));
+    QCOMPARE(matrixJobName("Build", ""), std::string("Build"));
+
+    // The engine's jobs carry those names.
+    SimClock clock = SimClock::manualClock();
+    FakeClusters clusters;
+    PipelineEngine engine(clock, clusters);
+    auto specs = parse(R"(
+- provider: github
+  source: acme/app
+  historyRuns: 0
+  jobs:
+    - {id: build, name: "Build ${{ matrix.target }}", matrix: [linux, mac]}
+    - {id: test, name: Test, matrix: [unit], needs: [build]}
+)");
+    QCOMPARE(specs.size(), std::size_t(1));
+    engine.addPipeline(specs[0]);
+    std::string error;
+    const auto id
+        = engine.trigger(specs[0].source + "/" + specs[0].file, "", "push", "ana", {}, &error);
+    QVERIFY2(id, error.c_str());
+    std::vector<std::string> names;
+    const SimRun run = *engine.run(*id);
+    for (const SimJob &j : run.jobs)
+        names.push_back(j.name);
+    QCOMPARE(names, (std::vector<std::string>{"Build linux", "Build mac", "Test (unit)"}));
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineEngine)

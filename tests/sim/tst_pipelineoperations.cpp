@@ -414,7 +414,7 @@ void tst_PipelineOperations::headlessMatchesGh()
 void tst_PipelineOperations::catalogue()
 {
     const QStringList ids = OperationCatalog::pipelineIds();
-    QCOMPARE(ids.size(), 7);
+    QCOMPARE(ids.size(), 8);
     for (const QString &id : ids) {
         QVERIFY(OperationCatalog::label(id) != id);
         std::unique_ptr<ClusterOperation> op(

@@ -219,7 +219,11 @@ void ActionController::confirm(const Target &t, ClusterOperation *op)
     ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ClusterOperation> guard(op);
     dialog->setDryRun([this, t, guard](ConfirmDialog::DryRunReply reply) {
-        if (!guard || (guard->needsSession() && !t.session)) {
+        if (guard && !guard->needsSession() && guard->transport()) {
+            guard->dryRun(m_runner->executor(guard->transport()), reply);
+            return;
+        }
+        if (!t.session || !guard) {
             reply(false, tr("the cluster was disconnected"));
             return;
         }
@@ -400,8 +404,10 @@ void ActionController::rollbackHelmRelease(const QString &ns, const QString &rel
 
 void ActionController::runOperation(ClusterOperation *op)
 {
-    const Target t = OperationRunner::targetOf(m_session);
-    if (op->needsSession() && !m_runner->checkSession(t)) {
+    // An operation about no cluster (a pipeline action) is said everywhere, not in the
+    // active context only.
+    const Target t = op->needsSession() ? OperationRunner::targetOf(m_session) : Target{};
+    if (!m_runner->checkSession(t, op)) {
         op->deleteLater();
         return;
     }

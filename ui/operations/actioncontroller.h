@@ -74,9 +74,11 @@ public:
     // there is no session (an error is shown instead).
     ApplyDialog *applyManifests(const QStringList &files = {});
     // An operation built by a page rather than the catalog (the Alerts page's "Silence alert"
-    // and "Expire silence"): on the active session, fetched, confirmed, run through the
-    // audited writer of its transport, reported and offered for undo like the others. Takes
-    // ownership of `op`.
+    // and "Expire silence", the Pipelines page's actions): on the active session, fetched,
+    // confirmed, run through the audited writer of its transport, reported and offered for
+    // undo like the others. One about no cluster (ClusterOperation::needsSession() false: a
+    // pipeline action) needs no session; its confirmation names its transport's connection
+    // (the CI source) instead of a context. Takes ownership of `op`.
     void runOperation(ClusterOperation *op);
     // Editing an object's YAML in place (`kubectl edit`, EditOperation): the details pane's
     // hooks. begin reads the object; submit checks the permission, asks the server for a dry
