@@ -4,6 +4,7 @@
 #include "workload/kube.h"
 
 #include <array>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -53,26 +54,35 @@ void EndpointsController::reconcile(ControllerContext &ctx)
 {
     const auto services = ctx.store.list(Kube::Services);
     // Index pods by (namespace, label=value) so that 10,000 services do not each scan every
-    // pod of their namespace.
+    // pod of their namespace. Services come sorted by namespace: the index holds one
+    // namespace's pods at a time (pods are parsed from the store's text; a large cluster's
+    // all at once would take gigabytes).
     std::unordered_map<std::string, std::vector<ObjectPtr>> podsByLabel;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string ns = Kube::ns(*p);
-        static const json::json_pointer labelsPtr("/metadata/labels");
-        if (!p->contains(labelsPtr))
-            continue;
-        const json &labels = p->at(labelsPtr);
-        for (auto it = labels.begin(); it != labels.end(); ++it) {
-            if (it.value().is_string())
-                podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()].push_back(
-                    p);
+    std::optional<std::string> indexed;
+    auto indexNamespace = [&](const std::string &ns) {
+        if (indexed == ns)
+            return;
+        indexed = ns;
+        podsByLabel.clear();
+        for (const ObjectPtr &p : ctx.store.list(Kube::Pods, ns)) {
+            static const json::json_pointer labelsPtr("/metadata/labels");
+            if (!p->contains(labelsPtr))
+                continue;
+            const json &labels = p->at(labelsPtr);
+            for (auto it = labels.begin(); it != labels.end(); ++it) {
+                if (it.value().is_string())
+                    podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()]
+                        .push_back(p);
+            }
         }
-    }
+    };
     static const std::vector<ObjectPtr> none;
     std::set<std::pair<std::string, std::string>> serviceNames;
 
     for (const ObjectPtr &sPtr : services) {
         json svc = *sPtr;
         const std::string ns = Kube::ns(svc), name = Kube::name(svc);
+        indexNamespace(ns);
         serviceNames.insert({ns, name});
         const std::string type = Kube::str(svc, Kube::ptr("/spec/type"), "ClusterIP");
 

@@ -62,10 +62,12 @@ void GarbageCollector::sync(ControllerContext &ctx)
             }
         }
     }
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
+    // Pod by pod: a large cluster's pods are parsed from text, not held all at once.
+    ctx.store.forEach(Kube::Pods, {}, [&](const ObjectPtr &p) {
         if (orphaned(*p))
             ctx.deletePod(*p);
-    }
+        return true;
+    });
     // A scan that removed owners must run again for their dependants (cascade); one that
     // found nothing holds until an input changes.
     m_scannedInputs = collected ? std::vector<std::uint64_t>{} : inputs;

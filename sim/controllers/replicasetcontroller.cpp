@@ -4,6 +4,7 @@
 #include "workload/kube.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace Orrery::Sim {
@@ -43,13 +44,20 @@ void ReplicaSetController::sync(ControllerContext &ctx)
     const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
     if (replicaSets.empty())
         return;
-    auto byOwner = Kube::podsByController(ctx.store);
+    // The pods of one namespace at a time (ReplicaSets come sorted by namespace): a large
+    // cluster's pods are parsed from the store's text, and all at once would take gigabytes.
+    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
+    std::optional<std::string> indexed;
     int budget = 500;
     for (const ObjectPtr &rsPtr : replicaSets) {
         const json &rs = *rsPtr;
         if (Kube::isTerminating(rs))
             continue;
         const std::string ns = Kube::ns(rs), name = Kube::name(rs);
+        if (indexed != ns) {
+            indexed = ns;
+            byOwner = Kube::podsByController(ctx.store, {rsPtr});
+        }
         const int desired = static_cast<int>(Kube::integer(rs, Kube::ptr("/spec/replicas"), 1));
         static const json::json_pointer rvPtr("/metadata/resourceVersion");
         std::hash<std::string> h;
