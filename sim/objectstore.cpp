@@ -66,10 +66,13 @@ struct ObjectStore::Private
     std::map<GroupResource, std::uint64_t> lastChange;
     std::mt19937_64 rng{std::random_device{}()};
 
-    // Pods are most of a large cluster and are stored as text alone (see the class comment).
+    // Pods are most of a large cluster, and a Service's Endpoints and EndpointSlice are only
+    // read by the endpoints controller when something changed: stored as text alone (see the
+    // class comment).
     static bool textOnly(const GroupResource &gr)
     {
-        return gr.group.empty() && gr.resource == "pods";
+        return (gr.group.empty() && (gr.resource == "pods" || gr.resource == "endpoints"))
+               || (gr.group == "discovery.k8s.io" && gr.resource == "endpointslices");
     }
 
     static Entry entryFor(const GroupResource &gr, const ObjectPtr &object)

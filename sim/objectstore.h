@@ -42,9 +42,9 @@ struct StoreEvent
 // Stored form: every object is kept as its compact JSON text (what GET, LIST and watches
 // send). Pods, most of a large cluster, are kept as that text only: a parsed tree costs about
 // seven times the text (15 KB against 2.2 KB per pod), so at 150,000 pods trees alone would
-// take 2.3 GB. A pod's tree is parsed again on demand (get(), list(), forEach()) and shared
-// while anyone holds it (weak reference); other kinds keep their tree as well, since the
-// controllers walk them every pass.
+// take 2.3 GB; so are Endpoints and EndpointSlices (read only when something changed). Their
+// tree is parsed again on demand (get(), list(), forEach()) and shared while anyone holds it
+// (weak reference); other kinds keep their tree as well, since controllers walk them often.
 //
 // Invariants: resourceVersion strictly increases with every mutation; each stored object's
 // metadata.resourceVersion is the decimal string of the version that last wrote it; the
