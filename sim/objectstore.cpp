@@ -314,7 +314,7 @@ void ObjectStore::forEach(const GroupResource &gr, const std::string &ns,
 ObjectStore::Page ObjectStore::page(const GroupResource &gr, const std::string &ns,
                                     const std::pair<std::string, std::string> &after, long limit,
                                     const std::function<bool(const json &)> &match,
-                                    bool wantObjects) const
+                                    bool wantObjects, bool countRemaining) const
 {
     std::lock_guard guard(d->mutex);
     Page out;
@@ -341,6 +341,8 @@ ObjectStore::Page ObjectStore::page(const GroupResource &gr, const std::string &
         }
         if (limit > 0 && static_cast<long>(out.texts.size()) == limit) {
             ++out.remaining;
+            if (!countRemaining)
+                break;
             continue;
         }
         out.texts.push_back(it->second.text);

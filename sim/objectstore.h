@@ -86,7 +86,8 @@ public:
     // One page of a LIST: the stored texts of at most `limit` objects (0: no limit) of `gr` in
     // `ns` (empty: all) whose (namespace, name) sorts after `after` (empty name: from the
     // start) and that `match` accepts (null: all, without parsing anything); `remaining`
-    // counts the matching objects after the page, `last` is the page's last key.
+    // counts the matching objects after the page (with `countRemaining` false: 1 when there
+    // is any, without walking the rest), `last` is the page's last key.
     struct Page
     {
         std::vector<std::shared_ptr<const std::string>> texts;
@@ -96,7 +97,8 @@ public:
     };
     Page page(const GroupResource &gr, const std::string &ns,
               const std::pair<std::string, std::string> &after, long limit,
-              const std::function<bool(const json &)> &match, bool wantObjects) const;
+              const std::function<bool(const json &)> &match, bool wantObjects,
+              bool countRemaining = true) const;
 
     std::uint64_t resourceVersion() const;
 

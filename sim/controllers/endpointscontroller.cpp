@@ -46,11 +46,18 @@ void EndpointsController::sync(ControllerContext &ctx)
     // when none of those changed since the end of the last pass there is nothing to do.
     if (inputStamp(ctx) == m_inputs)
         return;
-    reconcile(ctx);
+    // Only the namespaces where any of those were written since the last pass (all when that
+    // is not known): one changed pod does not make every pod of the cluster parsed again.
+    reconcile(ctx,
+              Kube::namespacesWrittenSince(
+                  ctx.store, {Kube::Services, Kube::Pods, Kube::Endpoints, Kube::EndpointSlices},
+                  m_doneRv));
     m_inputs = inputStamp(ctx); // after our own writes
+    m_doneRv = ctx.store.resourceVersion();
 }
 
-void EndpointsController::reconcile(ControllerContext &ctx)
+void EndpointsController::reconcile(ControllerContext &ctx,
+                                    const std::optional<std::set<std::string>> &dirty)
 {
     const auto services = ctx.store.list(Kube::Services);
     // Index pods by (namespace, label=value) so that 10,000 services do not each scan every
@@ -80,8 +87,11 @@ void EndpointsController::reconcile(ControllerContext &ctx)
     std::set<std::pair<std::string, std::string>> serviceNames;
 
     for (const ObjectPtr &sPtr : services) {
+        const std::string ns = Kube::ns(*sPtr), name = Kube::name(*sPtr);
+        serviceNames.insert({ns, name});
+        if (dirty && !dirty->count(ns))
+            continue;
         json svc = *sPtr;
-        const std::string ns = Kube::ns(svc), name = Kube::name(svc);
         indexNamespace(ns);
         serviceNames.insert({ns, name});
         const std::string type = Kube::str(svc, Kube::ptr("/spec/type"), "ClusterIP");
@@ -243,16 +253,21 @@ void EndpointsController::reconcile(ControllerContext &ctx)
             ctx.update(Kube::EndpointSlices, std::move(s));
         }
     }
-    // Endpoints of deleted Services go with them.
-    for (const ObjectPtr &ep : ctx.store.list(Kube::Endpoints)) {
-        if (!serviceNames.count({Kube::ns(*ep), Kube::name(*ep)}))
-            ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
-    }
-    for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices)) {
-        const std::string svc
-            = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
-        if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
-            ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
+    // Endpoints of deleted Services go with them (a deletion marks its namespace written).
+    const std::vector<std::string> scope
+        = dirty ? std::vector<std::string>(dirty->begin(), dirty->end())
+                : std::vector<std::string>{std::string()};
+    for (const std::string &n : scope) {
+        for (const ObjectPtr &ep : ctx.store.list(Kube::Endpoints, n)) {
+            if (!serviceNames.count({Kube::ns(*ep), Kube::name(*ep)}))
+                ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
+        }
+        for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices, n)) {
+            const std::string svc
+                = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
+            if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
+                ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
+        }
     }
 }
 

@@ -752,7 +752,7 @@ void KubeletController::continueSweep(ControllerContext &ctx)
     for (;;) {
         // Pages of the store in key order from the cursor: only these pods are parsed.
         const ObjectStore::Page page
-            = ctx.store.page(Kube::Pods, {}, m_sweepCursor, 256, nullptr, true);
+            = ctx.store.page(Kube::Pods, {}, m_sweepCursor, 256, nullptr, true, false);
         if (!page.objects.empty())
             m_sweepCursor = page.last;
         for (const ObjectPtr &p : page.objects)

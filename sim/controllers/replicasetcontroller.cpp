@@ -44,6 +44,11 @@ void ReplicaSetController::sync(ControllerContext &ctx)
     const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
     if (replicaSets.empty())
         return;
+    // Only the namespaces where ReplicaSets or pods were written since the last complete pass
+    // (all of them when that is not known): a deleted pod of one namespace does not make
+    // every pod of the cluster parsed again.
+    const auto dirty
+        = Kube::namespacesWrittenSince(ctx.store, {Kube::ReplicaSets, Kube::Pods}, m_doneRv);
     // The pods of one namespace at a time (ReplicaSets come sorted by namespace): a large
     // cluster's pods are parsed from the store's text, and all at once would take gigabytes.
     std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
@@ -54,6 +59,8 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         if (Kube::isTerminating(rs))
             continue;
         const std::string ns = Kube::ns(rs), name = Kube::name(rs);
+        if (dirty && !dirty->count(ns))
+            continue;
         if (indexed != ns) {
             indexed = ns;
             byOwner = Kube::podsByController(ctx.store, {rsPtr});
@@ -144,8 +151,10 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         (void)created;
     }
     // After our own writes; a pass cut short by the creation budget must run again.
-    if (budget > 0)
+    if (budget > 0) {
         m_doneInputs = {ctx.store.lastChange(Kube::ReplicaSets), ctx.store.lastChange(Kube::Pods)};
+        m_doneRv = ctx.store.resourceVersion();
+    }
 }
 
 } // namespace Orrery::Sim

@@ -162,6 +162,23 @@ Kube::podsByController(const ObjectStore &store, const std::vector<ObjectPtr> &o
     return byOwner;
 }
 
+std::optional<std::set<std::string>>
+Kube::namespacesWrittenSince(const ObjectStore &store, const std::vector<GroupResource> &kinds,
+                             std::uint64_t rv)
+{
+    if (rv == 0)
+        return std::nullopt;
+    std::set<std::string> out;
+    for (const GroupResource &gr : kinds) {
+        const auto events = store.eventsSince(gr, rv);
+        if (!events)
+            return std::nullopt;
+        for (const StoreEvent &ev : *events)
+            out.insert(ns(*ev.object));
+    }
+    return out;
+}
+
 json Kube::ownerReference(const json &owner, const std::string &apiVersion, const std::string &kind)
 {
     return json{{"apiVersion", apiVersion}, {"kind", kind},       {"name", name(owner)},

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +52,13 @@ public:
     // DaemonSet in kube-system does not parse every pod of a 150,000-pod cluster each pass.
     static std::unordered_map<std::string, std::vector<ObjectPtr>>
     podsByController(const ObjectStore &store, const std::vector<ObjectPtr> &owners);
+    // The namespaces of the objects of `kinds` written (created, updated, deleted) after
+    // `rv`; std::nullopt when that is not known (rv 0, or the store's event window no longer
+    // reaches back to rv), which means every namespace. Controllers whose work is per
+    // namespace redo only these instead of parsing every pod of the cluster.
+    static std::optional<std::set<std::string>>
+    namespacesWrittenSince(const ObjectStore &store, const std::vector<GroupResource> &kinds,
+                           std::uint64_t rv);
     static nlohmann::json ownerReference(const nlohmann::json &owner, const std::string &apiVersion,
                                          const std::string &kind);
 

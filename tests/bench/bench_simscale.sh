@@ -3,7 +3,8 @@
 # Simulator at scale (docs/PERFORMANCE.md, "Simulator at scale"): orrery-sim holding a
 # synthetic cluster of N pods on N/30 nodes (150,000 pods: 5,000 nodes, 30,000 Deployments
 # with their ReplicaSets and Services, 6,000 HPAs), measured from outside:
-#   - start: seconds until "ready"; memory: RSS after settling and peak RSS (VmHWM);
+#   - start: seconds until "ready"; the controllers' first pass: seconds until every Service
+#     has its Endpoints; memory: RSS 10 s after that and peak RSS (VmHWM);
 #   - a full sync as clients do it: every kind a sync lists (pods, nodes, namespaces,
 #     deployments, replicasets, services, HPAs, endpoints, events ...) in pages of 500 over
 #     one keep-alive HTTPS connection with Accept-Encoding: gzip, twice; the latency of each
@@ -38,11 +39,21 @@ for pods in "${sizes[@]}"; do
     ready=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$started" "$(date +%s.%N)")
     url=$(sed -n 's/^ready //p' "$tmp/out")
     token=$(sed -n '/-viewer$/,/token:/s/^ *token: //p' "$tmp/kc" | head -1)
-    sleep 10 # the controllers' first passes
+    # The controllers' first pass creates an Endpoints object per Service: settled when every
+    # synthetic Service has one (then 10 s more).
+    settle_start=$(date +%s)
+    for _ in $(seq 1200); do
+        eps=$(curl -sk -H "Authorization: Bearer $token" "$url/api/v1/endpoints?limit=1" |
+            python3 -c 'import json,sys; m=json.load(sys.stdin)["metadata"]; print(m.get("remainingItemCount", 0) + 1)' 2>/dev/null || echo 0)
+        [ "$eps" -ge $((pods / 5)) ] && break
+        sleep 1
+    done
+    settled=$(( $(date +%s) - settle_start ))
+    sleep 10
     rss_settled=$(awk '/VmRSS/{print int($2/1024)}' /proc/$simpid/status)
-    /usr/bin/python3 - "$url" "$token" "$pods" "$nodes" "$ready" "$rss_settled" "$simpid" <<'PY'
+    /usr/bin/python3 - "$url" "$token" "$pods" "$nodes" "$ready" "$rss_settled" "$simpid" "$settled" <<'PY'
 import gzip, http.client, json, ssl, statistics, sys, time, urllib.parse
-url, token, pods, nodes, ready, rss_settled, pid = sys.argv[1:8]
+url, token, pods, nodes, ready, rss_settled, pid, settled = sys.argv[1:9]
 host = urllib.parse.urlparse(url)
 ctx = ssl.create_default_context(); ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE
 conn = http.client.HTTPSConnection(host.hostname, host.port, context=ctx, timeout=300)
@@ -86,7 +97,7 @@ t1 = ticks(); time.sleep(10); steady = (ticks() - t1) / 100 / 10 * 100
 hwm = int(next(l for l in open(f"/proc/{pid}/status") if l.startswith("VmHWM")).split()[1]) // 1024
 pages = sorted(first[2] + second[2])
 p95 = pages[min(len(pages) - 1, int(len(pages) * 0.95))]
-print(f"pods={pods} nodes={nodes} start={ready}s rss_settled={rss_settled}MiB peak_rss={hwm}MiB "
+print(f"pods={pods} nodes={nodes} start={ready}s endpoints_after={settled}s rss_settled={rss_settled}MiB peak_rss={hwm}MiB "
       f"objects={first[1]} sync1={first[0]:.2f}s sync2={second[0]:.2f}s sim_cpu_2syncs={cpu_sync:.1f}s "
       f"pod_page_ms(n={len(pages)}) median={statistics.median(pages):.1f} p95={p95:.1f} "
       f"max={pages[-1]:.1f} steady_cpu={steady:.0f}%")
