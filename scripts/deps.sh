@@ -16,7 +16,14 @@ ORRERY_PACKAGES=(
     qtkeychain-qt6-dev libvterm-dev
     gh python3-gitlab python3-jenkins
     python3-graphql-core
+    python3-kubernetes
 )
+
+# The official JavaScript Kubernetes client, a judge of orrery-sim in the tests
+# (tests/sim/tst_officialclients_sim). Pinned: 2.x needs Node.js 22.19 (undici 8), the machines
+# have Node.js 20. npm installs it into a cache directory here, at install time, never during a
+# build or a test; the tests read it from there (tests/CMakeLists.txt resolves the same path).
+ORRERY_NODE_CLIENT="@kubernetes/client-node@1.4.0"
 
 # Packages whose Debian maintainer scripts enable and start a system service. Orrery only runs
 # their binaries itself (tests and the demo start private instances on loopback ports with
@@ -26,7 +33,34 @@ ORRERY_PACKAGES=(
 # nothing to stop.
 ORRERY_SERVICE_PACKAGES=(prometheus prometheus-alertmanager)
 
+# Where the npm packages of the tests live: $ORRERY_NODE_DEPS, else a cache directory.
+orrery_node_deps_dir() {
+    echo "${ORRERY_NODE_DEPS:-${XDG_CACHE_HOME:-$HOME/.cache}/orrery/node-deps}"
+}
+
+# Installs ORRERY_NODE_CLIENT with npm into orrery_node_deps_dir unless that version is there.
+# Without node and npm it says so and returns: the JavaScript judge then fails, naming why.
+orrery_install_node_deps() {
+    local dir version
+    dir="$(orrery_node_deps_dir)"
+    version="${ORRERY_NODE_CLIENT##*@}"
+    if grep -qs "\"version\": \"$version\"" "$dir/node_modules/@kubernetes/client-node/package.json"; then
+        return 0
+    fi
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        echo "deps: node and npm are needed to install $ORRERY_NODE_CLIENT (tests/sim/tst_officialclients_sim)" >&2
+        return 0
+    fi
+    echo "Installing $ORRERY_NODE_CLIENT into $dir"
+    mkdir -p "$dir"
+    [ -f "$dir/package.json" ] || echo '{"private": true}' >"$dir/package.json"
+    (cd "$dir" && npm install --no-audit --no-fund --omit=dev --loglevel=error "$ORRERY_NODE_CLIENT") ||
+        echo "deps: npm could not install $ORRERY_NODE_CLIENT into $dir" >&2
+    return 0
+}
+
 orrery_install_deps() {
+    orrery_install_node_deps
     local missing=()
     for pkg in "${ORRERY_PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -18,7 +18,8 @@ namespace {
 
 const char *kUsage
     = "Usage: orrery-sim --scenario NAME|all [--scenario NAME ...] --kubeconfig-out FILE\n"
-      "                  [--port P] [--synthetic-pods N] [--churn EVENTS_PER_SEC] [--speed "
+      "                  [--port P] [--synthetic-pods N] [--synthetic-nodes N]\n"
+      "                  [--churn EVENTS_PER_SEC] [--speed "
       "FACTOR]\n"
       "                  [--event-window N] [--metrics-port P] [--services-port P]\n"
       "                  [--services-ca-out FILE] [--service-proxy C/NS/NAME:PORT=URL ...]\n"
@@ -38,6 +39,7 @@ const char *kUsage
       "  --port P            port of the first cluster's API server; the next clusters use P+1,\n"
       "                      P+2, ... (default: ports chosen by the OS)\n"
       "  --synthetic-pods N  add N generated pods to the first cluster (benchmarks)\n"
+      "  --synthetic-nodes N spread them over N generated nodes (default: one per 100 pods)\n"
       "  --churn R           delete R random controller-owned pods per second (they are "
       "recreated)\n"
       "  --speed F           run simulated time F times faster than the wall clock (default 1)\n"
@@ -108,6 +110,9 @@ int main(int argc, char **argv)
         } else if (arg == "--synthetic-pods" && parseNumber(value("--synthetic-pods"), number)
                    && number >= 0) {
             options.syntheticPods = static_cast<int>(number);
+        } else if (arg == "--synthetic-nodes" && parseNumber(value("--synthetic-nodes"), number)
+                   && number >= 1) {
+            options.syntheticNodes = static_cast<int>(number);
         } else if (arg == "--churn" && parseNumber(value("--churn"), number) && number >= 0) {
             options.churn = number;
         } else if (arg == "--speed" && parseNumber(value("--speed"), number) && number > 0) {

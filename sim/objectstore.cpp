@@ -44,9 +44,12 @@ struct ObjectStore::Private
 {
     struct Entry
     {
-        ObjectPtr object;
-        // Serialized form of `object`, filled lazily by serialized().
-        mutable std::shared_ptr<const std::string> text;
+        // The stored form: the object's compact JSON text.
+        std::shared_ptr<const std::string> text;
+        // The parsed object, kept for every kind but pods (textOnly()).
+        ObjectPtr tree;
+        // Pods: the parsed object while anyone holds it, parsed again from `text` after.
+        mutable std::weak_ptr<const json> parsed;
     };
     using Key = std::pair<std::string, std::string>; // namespace, name
     using Bucket = std::map<Key, Entry>;
@@ -62,6 +65,40 @@ struct ObjectStore::Private
     int nextListener = 1;
     std::map<GroupResource, std::uint64_t> lastChange;
     std::mt19937_64 rng{std::random_device{}()};
+
+    // Pods are most of a large cluster, and a Service's Endpoints and EndpointSlice are only
+    // read by the endpoints controller when something changed: stored as text alone (see the
+    // class comment).
+    static bool textOnly(const GroupResource &gr)
+    {
+        return (gr.group.empty() && (gr.resource == "pods" || gr.resource == "endpoints"))
+               || (gr.group == "discovery.k8s.io" && gr.resource == "endpointslices");
+    }
+
+    static Entry entryFor(const GroupResource &gr, const ObjectPtr &object)
+    {
+        Entry e;
+        // An invalid UTF-8 string (a YAML body can carry one) becomes U+FFFD in the text
+        // rather than an exception in the middle of a write.
+        e.text = std::make_shared<const std::string>(
+            object->dump(-1, ' ', false, json::error_handler_t::replace));
+        if (textOnly(gr))
+            e.parsed = object;
+        else
+            e.tree = object;
+        return e;
+    }
+
+    static ObjectPtr objectOf(const Entry &e)
+    {
+        if (e.tree)
+            return e.tree;
+        if (ObjectPtr held = e.parsed.lock())
+            return held;
+        auto parsed = std::make_shared<const json>(json::parse(*e.text));
+        e.parsed = parsed;
+        return parsed;
+    }
 
     std::string uuid()
     {
@@ -157,7 +194,7 @@ ObjectPtr ObjectStore::create(const GroupResource &gr, json object)
     meta["resourceVersion"] = std::to_string(d->rv);
     meta["generation"] = 1;
     auto ptr = std::make_shared<const json>(std::move(object));
-    bucket[{ns, name}] = Private::Entry{ptr, nullptr};
+    bucket[{ns, name}] = Private::entryFor(gr, ptr);
     d->emit(StoreEvent::Type::Added, gr, ptr);
     return ptr;
 }
@@ -175,7 +212,8 @@ ObjectPtr ObjectStore::update(const GroupResource &gr, json object)
         throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
                        notFoundDetails(gr, name));
     auto &entry = bucket->second[{ns, name}];
-    const json &old = *entry.object;
+    const ObjectPtr oldPtr = Private::objectOf(entry);
+    const json &old = *oldPtr;
     const json &oldMeta = old["metadata"];
     if (meta.contains("resourceVersion") && meta["resourceVersion"].is_string()
         && !meta["resourceVersion"].get<std::string>().empty()
@@ -197,7 +235,7 @@ ObjectPtr ObjectStore::update(const GroupResource &gr, json object)
     ++d->rv;
     meta["resourceVersion"] = std::to_string(d->rv);
     auto ptr = std::make_shared<const json>(std::move(object));
-    entry = Private::Entry{ptr, nullptr};
+    entry = Private::entryFor(gr, ptr);
     d->emit(StoreEvent::Type::Modified, gr, ptr);
     return ptr;
 }
@@ -215,7 +253,7 @@ ObjectPtr ObjectStore::remove(const GroupResource &gr, const std::string &ns,
         throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
                        notFoundDetails(gr, name));
     ++d->rv;
-    json last = *it->second.object;
+    json last = *Private::objectOf(it->second);
     last["metadata"]["resourceVersion"] = std::to_string(d->rv);
     bucket->second.erase(it);
     auto ptr = std::make_shared<const json>(std::move(last));
@@ -231,7 +269,7 @@ ObjectPtr ObjectStore::get(const GroupResource &gr, const std::string &ns,
     if (bucket == d->buckets.end())
         return nullptr;
     auto it = bucket->second.find({ns, name});
-    return it == bucket->second.end() ? nullptr : it->second.object;
+    return it == bucket->second.end() ? nullptr : Private::objectOf(it->second);
 }
 
 std::vector<ObjectPtr> ObjectStore::list(const GroupResource &gr, const std::string &ns) const
@@ -245,12 +283,72 @@ std::vector<ObjectPtr> ObjectStore::list(const GroupResource &gr, const std::str
     if (ns.empty()) {
         out.reserve(b.size());
         for (const auto &[key, entry] : b)
-            out.push_back(entry.object);
+            out.push_back(Private::objectOf(entry));
     } else {
         // Keys sort by namespace first, so one namespace is a contiguous range.
         for (auto it = b.lower_bound({ns, std::string()}); it != b.end() && it->first.first == ns;
              ++it)
-            out.push_back(it->second.object);
+            out.push_back(Private::objectOf(it->second));
+    }
+    return out;
+}
+
+void ObjectStore::forEach(const GroupResource &gr, const std::string &ns,
+                          const std::function<bool(const ObjectPtr &)> &fn) const
+{
+    std::lock_guard guard(d->mutex);
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end())
+        return;
+    const auto &b = bucket->second;
+    auto it = ns.empty() ? b.begin() : b.lower_bound({ns, std::string()});
+    while (it != b.end() && (ns.empty() || it->first.first == ns)) {
+        // `fn` may add or remove objects: continue from the key, not from the iterator.
+        const Private::Key key = it->first;
+        if (!fn(Private::objectOf(it->second)))
+            return;
+        it = b.upper_bound(key);
+    }
+}
+
+ObjectStore::Page ObjectStore::page(const GroupResource &gr, const std::string &ns,
+                                    const std::pair<std::string, std::string> &after, long limit,
+                                    const std::function<bool(const json &)> &match,
+                                    bool wantObjects, bool countRemaining) const
+{
+    std::lock_guard guard(d->mutex);
+    Page out;
+    auto bucket = d->buckets.find(gr);
+    if (bucket == d->buckets.end())
+        return out;
+    const auto &b = bucket->second;
+    // Keys sort by namespace first: one namespace is a contiguous range, and a continue key
+    // is found by binary search instead of a walk from the start.
+    auto it = after.first.empty() && after.second.empty() ? b.begin() : b.upper_bound(after);
+    if (!ns.empty()) {
+        const Private::Key first{ns, std::string()};
+        if (it == b.end() || it->first < first)
+            it = b.lower_bound(first);
+    }
+    if (limit > 0)
+        out.texts.reserve(static_cast<std::size_t>(std::min<long>(limit, 4096)));
+    for (; it != b.end() && (ns.empty() || it->first.first == ns); ++it) {
+        ObjectPtr object;
+        if (match) {
+            object = Private::objectOf(it->second);
+            if (!match(*object))
+                continue;
+        }
+        if (limit > 0 && static_cast<long>(out.texts.size()) == limit) {
+            ++out.remaining;
+            if (!countRemaining)
+                break;
+            continue;
+        }
+        out.texts.push_back(it->second.text);
+        out.last = it->first;
+        if (wantObjects)
+            out.objects.push_back(object ? object : Private::objectOf(it->second));
     }
     return out;
 }
@@ -273,11 +371,9 @@ std::shared_ptr<const std::string> ObjectStore::serialized(const GroupResource &
             const json &meta = (*object)["metadata"];
             auto it = bucket->second.find(
                 {meta.value("namespace", std::string()), meta.value("name", std::string())});
-            if (it != bucket->second.end() && it->second.object == object) {
-                if (!it->second.text)
-                    it->second.text = std::make_shared<const std::string>(object->dump());
+            if (it != bucket->second.end()
+                && (it->second.tree == object || it->second.parsed.lock() == object))
                 return it->second.text;
-            }
         }
     }
     return std::make_shared<const std::string>(object->dump());

@@ -471,7 +471,7 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
     return info;
 }
 
-void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controllers)
+void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controllers, int nodeCount)
 {
     auto lock = store.lock();
     ensureBaseline(store);
@@ -483,7 +483,7 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
         ctx.registries.push("registry.example.com/service:1.4." + std::to_string(v));
     const int perDeployment = 5;
     const int deployments = (pods + perDeployment - 1) / perDeployment;
-    const int nodes = std::max(1, (pods + 99) / 100);
+    const int nodes = nodeCount > 0 ? nodeCount : std::max(1, (pods + 99) / 100);
     std::vector<std::pair<std::string, std::string>> nodeIps;
     for (int i = 0; i < nodes; ++i) {
         char name[32];
@@ -606,7 +606,10 @@ void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controll
         const json owner = Kube::ownerReference(*rsPtr, "apps/v1", "ReplicaSet");
         for (int r = 0; r < replicas; ++r, ++podIndex, ++created) {
             const auto &[nodeName, hostIp]
-                = nodeIps[static_cast<std::size_t>(podIndex / 100) % nodeIps.size()];
+                = nodeIps[nodeCount > 0
+                              ? static_cast<std::size_t>(podIndex) * nodeIps.size()
+                                    / static_cast<std::size_t>(pods)
+                              : static_cast<std::size_t>(podIndex / 100) % nodeIps.size()];
             json pod = Kube::podFromTemplate(rsTemplate, nsName,
                                              rsName + "-" + Kube::randomSuffix(ctx.rng), owner);
             pod["metadata"]["generateName"] = rsName + "-";

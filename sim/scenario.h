@@ -50,10 +50,10 @@ ScenarioInfo loadScenario(const std::string &name, ObjectStore &store,
 ScenarioInfo loadScenario(const std::string &name, ObjectStore &store);
 
 // A large steady cluster for benchmarks: `pods` pods, five per Deployment (ReplicaSet,
-// Service each), an HPA on every fifth Deployment, 100 Deployments per namespace, one node
-// per 100 pods; everything is created directly in its steady state (Running, Ready,
-// rollouts complete) so it costs no controller work.
-void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controllers);
+// Service each), an HPA on every fifth Deployment, 100 Deployments per namespace, on `nodes`
+// nodes (<= 0: one per 100 pods); everything is created directly in its steady state
+// (Running, Ready, rollouts complete) so it costs no controller work.
+void generateSynthetic(int pods, ObjectStore &store, ControllerManager &controllers, int nodes = 0);
 void generateSynthetic(int pods, ObjectStore &store);
 
 } // namespace Orrery::Sim

@@ -239,7 +239,8 @@ bool Simulator::start(std::string *error)
                 cm->setChurn(d->options.churn);
 #ifdef ORRERY_HAVE_SCENARIOS
             if (index == 0 && d->options.syntheticPods > 0)
-                generateSynthetic(d->options.syntheticPods, c->store, *cm);
+                generateSynthetic(d->options.syntheticPods, c->store, *cm,
+                                  d->options.syntheticNodes);
 #endif
             d->clusters.push_back(std::move(c));
             ++index;

@@ -16,10 +16,11 @@ struct SimulatorOptions
     // Scenario names (see availableScenarios() in scenario.h), "all" for every scenario, or
     // "minimal": a bare cluster of three nodes and the system namespaces.
     std::vector<std::string> scenarios;
-    int port = 0;          // first cluster's port; the others take the following ones. 0: OS
-    int syntheticPods = 0; // extra pods generated in the first cluster (benchmarks)
-    double churn = 0;      // random pod deletions per second in every cluster
-    double speed = 1.0;    // sim time factor
+    int port = 0;           // first cluster's port; the others take the following ones. 0: OS
+    int syntheticPods = 0;  // extra pods generated in the first cluster (benchmarks)
+    int syntheticNodes = 0; // the nodes they run on; 0: one per 100 pods
+    double churn = 0;       // random pod deletions per second in every cluster
+    double speed = 1.0;     // sim time factor
     std::size_t eventWindow = 10000; // watch events kept per cluster (older versions: 410)
     // Plain-HTTP Prometheus scrape target per cluster (PrometheusEndpoint): -1 none, 0 ports
     // chosen by the OS, P: the first cluster's port, the others take the following ones.

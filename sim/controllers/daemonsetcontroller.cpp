@@ -40,7 +40,7 @@ void DaemonSetController::sync(ControllerContext &ctx)
     if (sets.empty())
         return;
     const auto nodes = ctx.store.list(Kube::Nodes);
-    auto byOwner = Kube::podsByController(ctx.store);
+    auto byOwner = Kube::podsByController(ctx.store, sets);
     for (const ObjectPtr &dsPtr : sets) {
         const json &ds = *dsPtr;
         if (Kube::isTerminating(ds))

@@ -4,8 +4,10 @@
 #include "controller.h"
 #include "simclock.h"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace Orrery::Sim {
 
@@ -28,6 +30,10 @@ private:
     // Deployment uid → fingerprint (its and its ReplicaSets' resourceVersions) of the last
     // pass that found a complete rollout with nothing to write; such deployments are skipped.
     std::unordered_map<std::string, std::size_t> m_steady;
+    // Every deployment was steady at the end of the last pass, with these lastChange()s of
+    // Deployments and ReplicaSets.
+    bool m_allSteady = false;
+    std::pair<std::uint64_t, std::uint64_t> m_steadyInputs;
 };
 
 } // namespace Orrery::Sim

@@ -4,6 +4,7 @@
 #include "workload/kube.h"
 
 #include <array>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -45,34 +46,53 @@ void EndpointsController::sync(ControllerContext &ctx)
     // when none of those changed since the end of the last pass there is nothing to do.
     if (inputStamp(ctx) == m_inputs)
         return;
-    reconcile(ctx);
+    // Only the namespaces where any of those were written since the last pass (all when that
+    // is not known): one changed pod does not make every pod of the cluster parsed again.
+    reconcile(ctx,
+              Kube::namespacesWrittenSince(
+                  ctx.store, {Kube::Services, Kube::Pods, Kube::Endpoints, Kube::EndpointSlices},
+                  m_doneRv));
     m_inputs = inputStamp(ctx); // after our own writes
+    m_doneRv = ctx.store.resourceVersion();
 }
 
-void EndpointsController::reconcile(ControllerContext &ctx)
+void EndpointsController::reconcile(ControllerContext &ctx,
+                                    const std::optional<std::set<std::string>> &dirty)
 {
     const auto services = ctx.store.list(Kube::Services);
     // Index pods by (namespace, label=value) so that 10,000 services do not each scan every
-    // pod of their namespace.
+    // pod of their namespace. Services come sorted by namespace: the index holds one
+    // namespace's pods at a time (pods are parsed from the store's text; a large cluster's
+    // all at once would take gigabytes).
     std::unordered_map<std::string, std::vector<ObjectPtr>> podsByLabel;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const std::string ns = Kube::ns(*p);
-        static const json::json_pointer labelsPtr("/metadata/labels");
-        if (!p->contains(labelsPtr))
-            continue;
-        const json &labels = p->at(labelsPtr);
-        for (auto it = labels.begin(); it != labels.end(); ++it) {
-            if (it.value().is_string())
-                podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()].push_back(
-                    p);
+    std::optional<std::string> indexed;
+    auto indexNamespace = [&](const std::string &ns) {
+        if (indexed == ns)
+            return;
+        indexed = ns;
+        podsByLabel.clear();
+        for (const ObjectPtr &p : ctx.store.list(Kube::Pods, ns)) {
+            static const json::json_pointer labelsPtr("/metadata/labels");
+            if (!p->contains(labelsPtr))
+                continue;
+            const json &labels = p->at(labelsPtr);
+            for (auto it = labels.begin(); it != labels.end(); ++it) {
+                if (it.value().is_string())
+                    podsByLabel[ns + '\0' + it.key() + '\0' + it.value().get<std::string>()]
+                        .push_back(p);
+            }
         }
-    }
+    };
     static const std::vector<ObjectPtr> none;
     std::set<std::pair<std::string, std::string>> serviceNames;
 
     for (const ObjectPtr &sPtr : services) {
+        const std::string ns = Kube::ns(*sPtr), name = Kube::name(*sPtr);
+        serviceNames.insert({ns, name});
+        if (dirty && !dirty->count(ns))
+            continue;
         json svc = *sPtr;
-        const std::string ns = Kube::ns(svc), name = Kube::name(svc);
+        indexNamespace(ns);
         serviceNames.insert({ns, name});
         const std::string type = Kube::str(svc, Kube::ptr("/spec/type"), "ClusterIP");
 
@@ -233,16 +253,21 @@ void EndpointsController::reconcile(ControllerContext &ctx)
             ctx.update(Kube::EndpointSlices, std::move(s));
         }
     }
-    // Endpoints of deleted Services go with them.
-    for (const ObjectPtr &ep : ctx.store.list(Kube::Endpoints)) {
-        if (!serviceNames.count({Kube::ns(*ep), Kube::name(*ep)}))
-            ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
-    }
-    for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices)) {
-        const std::string svc
-            = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
-        if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
-            ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
+    // Endpoints of deleted Services go with them (a deletion marks its namespace written).
+    const std::vector<std::string> scope
+        = dirty ? std::vector<std::string>(dirty->begin(), dirty->end())
+                : std::vector<std::string>{std::string()};
+    for (const std::string &n : scope) {
+        for (const ObjectPtr &ep : ctx.store.list(Kube::Endpoints, n)) {
+            if (!serviceNames.count({Kube::ns(*ep), Kube::name(*ep)}))
+                ctx.remove(Kube::Endpoints, Kube::ns(*ep), Kube::name(*ep));
+        }
+        for (const ObjectPtr &s : ctx.store.list(Kube::EndpointSlices, n)) {
+            const std::string svc
+                = Kube::str(*s, Kube::ptr("/metadata/labels/kubernetes.io~1service-name"));
+            if (!svc.empty() && !serviceNames.count({Kube::ns(*s), svc}))
+                ctx.remove(Kube::EndpointSlices, Kube::ns(*s), Kube::name(*s));
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -23,9 +25,10 @@ public:
 
 private:
     static std::array<std::uint64_t, 4> inputStamp(const ControllerContext &ctx);
-    void reconcile(ControllerContext &ctx);
+    void reconcile(ControllerContext &ctx, const std::optional<std::set<std::string>> &dirty);
 
     std::array<std::uint64_t, 4> m_inputs{}; // inputStamp() at the end of the last pass
+    std::uint64_t m_doneRv = 0;              // the store's resourceVersion then
     // Service uid → fingerprint of its inputs (service, matching pods, its Endpoints and
     // EndpointSlice resourceVersions) at the last pass: unchanged inputs are skipped, which
     // is what keeps 10,000 steady services cheap.

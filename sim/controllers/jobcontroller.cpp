@@ -12,7 +12,7 @@ void JobController::sync(ControllerContext &ctx)
     const auto jobs = ctx.store.list(Kube::Jobs);
     if (jobs.empty())
         return;
-    auto byOwner = Kube::podsByController(ctx.store);
+    auto byOwner = Kube::podsByController(ctx.store, jobs);
     for (const ObjectPtr &jPtr : jobs) {
         const json &job = *jPtr;
         if (Kube::isTerminating(job) || Kube::hasCondition(job, "Complete", "True")

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <unordered_set>
 
 namespace Orrery::Sim {
@@ -538,9 +539,12 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
     return status;
 }
 
-void KubeletController::sync(ControllerContext &ctx)
+void KubeletController::refreshNodes(ControllerContext &ctx)
 {
-    std::unordered_map<std::string, std::pair<bool, std::string>> nodes; // name -> (ready, ip)
+    const std::uint64_t changed = ctx.store.lastChange(Kube::Nodes);
+    if (m_nodesKnown && changed == m_nodesChange)
+        return;
+    std::unordered_map<std::string, NodeRt> nodes;
     for (const ObjectPtr &n : ctx.store.list(Kube::Nodes)) {
         std::string ip;
         for (const json &a : n->value(Kube::ptr("/status/addresses"), json::array())) {
@@ -549,79 +553,229 @@ void KubeletController::sync(ControllerContext &ctx)
         }
         nodes[Kube::name(*n)] = {Kube::hasCondition(*n, "Ready", "True"), ip};
     }
+    bool sameSet = m_nodesKnown && nodes.size() == m_nodes.size();
+    std::unordered_set<std::string> changedNodes;
+    for (const auto &[name, node] : nodes) {
+        const auto old = m_nodes.find(name);
+        if (old == m_nodes.end())
+            sameSet = false;
+        else if (old->second.ready != node.ready || old->second.ip != node.ip)
+            changedNodes.insert(name);
+    }
+    m_nodes = std::move(nodes);
+    m_nodesKnown = true;
+    m_nodesChange = changed;
+    if (!sameSet) {
+        // Pods of a node that appeared or went are visited again, all of them.
+        startSweep();
+        return;
+    }
+    // A node's readiness or address is in its pods' status: they are due now.
+    if (!changedNodes.empty())
+        for (auto &[uid, rt] : m_pods)
+            if (changedNodes.count(rt.node))
+                schedule(uid, rt, ctx.now);
+}
 
-    ++m_pass;
-    for (const ObjectPtr &p : ctx.store.list(Kube::Pods)) {
-        const json &pod = *p;
-        const std::string uid = Kube::uid(pod);
-        const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
-        if (Kube::isTerminating(pod)) {
-            auto it = m_pods.find(uid);
-            if (node.empty() || it == m_pods.end() || !nodes.count(node)) {
-                ctx.remove(Kube::Pods, Kube::ns(pod), Kube::name(pod));
-                ctx.logs.forgetPod(Kube::ns(pod), Kube::name(pod));
-                m_pods.erase(uid);
-                continue;
-            }
-            PodRt &rt = it->second;
-            rt.seen = m_pass;
-            if (!rt.killing) {
-                rt.killing = true;
-                for (const ContainerRt &c : rt.containers) {
-                    if (c.state == State::Running)
-                        ctx.events.record(pod, "Normal", "Killing", "Stopping container " + c.name,
-                                          "kubelet", node);
-                }
-                const double grace = static_cast<double>(
-                    Kube::integer(pod, Kube::ptr("/metadata/deletionGracePeriodSeconds"), 30));
-                rt.removeAt = ctx.now + secs(std::min(grace, 2.0));
-            }
-            if (ctx.now >= rt.removeAt) {
-                ctx.remove(Kube::Pods, Kube::ns(pod), Kube::name(pod));
-                ctx.logs.forgetPod(Kube::ns(pod), Kube::name(pod));
-                m_pods.erase(it);
-            }
-            continue;
+void KubeletController::startSweep()
+{
+    m_sweeping = true;
+    m_sweepCursor = {};
+    ++m_sweep;
+}
+
+void KubeletController::schedule(const std::string &uid, PodRt &rt, SimClock::TimePoint at)
+{
+    if (rt.wakeAt != SimClock::TimePoint::max())
+        m_wake.erase({rt.wakeAt, uid});
+    rt.wakeAt = at;
+    if (at != SimClock::TimePoint::max())
+        m_wake.insert({at, uid});
+}
+
+void KubeletController::forget(const std::string &uid)
+{
+    auto it = m_pods.find(uid);
+    if (it == m_pods.end())
+        return;
+    schedule(uid, it->second, SimClock::TimePoint::max());
+    m_pods.erase(it);
+}
+
+SimClock::TimePoint KubeletController::nextWake(ControllerContext &ctx, const PodRt &rt) const
+{
+    if (rt.killing)
+        return rt.removeAt;
+    SimClock::TimePoint next = SimClock::TimePoint::max();
+    for (const ContainerRt &c : rt.containers) {
+        // CrashLoopBackOff's display (Error, then the waiting reason) is redrawn every pass.
+        if (c.state == State::CrashBackOff)
+            return ctx.now;
+        next = std::min(next, c.next);
+        if (c.state == State::Running && !c.ready && c.exitsWith < 0)
+            next = std::min(next, c.readyAt);
+    }
+    return next;
+}
+
+void KubeletController::visit(ControllerContext &ctx, const ObjectPtr &p)
+{
+    const json &pod = *p;
+    const std::string uid = Kube::uid(pod);
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
+    const auto nodeIt = node.empty() ? m_nodes.end() : m_nodes.find(node);
+    if (Kube::isTerminating(pod)) {
+        auto it = m_pods.find(uid);
+        if (nodeIt == m_nodes.end() || it == m_pods.end()) {
+            ctx.remove(Kube::Pods, Kube::ns(pod), Kube::name(pod));
+            ctx.logs.forgetPod(Kube::ns(pod), Kube::name(pod));
+            forget(uid);
+            return;
         }
-        if (node.empty() || !nodes.count(node))
-            continue;
-        auto [it, inserted] = m_pods.try_emplace(uid);
         PodRt &rt = it->second;
-        rt.seen = m_pass;
-        const std::string phase = Kube::str(pod, Kube::ptr("/status/phase"));
-        if (inserted) {
-            const bool adopt = phase == "Running" || phase == "Succeeded" || phase == "Failed";
-            initPod(ctx, pod, rt, adopt);
-            rt.rendered = adopt;
-            if (phase == "Succeeded" || phase == "Failed") {
-                for (ContainerRt &c : rt.containers)
-                    c.state = State::Terminated;
-                continue; // finished pods stay as they are
+        rt.seen = m_sweep;
+        if (!rt.killing) {
+            rt.killing = true;
+            for (const ContainerRt &c : rt.containers) {
+                if (c.state == State::Running)
+                    ctx.events.record(pod, "Normal", "Killing", "Stopping container " + c.name,
+                                      "kubelet", node);
             }
+            const double grace = static_cast<double>(
+                Kube::integer(pod, Kube::ptr("/metadata/deletionGracePeriodSeconds"), 30));
+            rt.removeAt = ctx.now + secs(std::min(grace, 2.0));
         }
-        if (phase == "Succeeded" || phase == "Failed")
-            continue;
-        const bool nodeReady = nodes[node].first;
-        const bool changed = step(ctx, pod, rt);
-        if (rt.rendered && !changed && nodeReady == rt.lastNodeReady)
-            continue;
-        rt.rendered = true;
-        rt.lastNodeReady = nodeReady;
-        json status = renderStatus(ctx, pod, rt, nodeReady);
-        status["hostIP"] = nodes[node].second;
-        status["hostIPs"] = json::array({{{"ip", nodes[node].second}}});
-        if (status != pod.value("status", json::object())) {
-            json updated = pod;
-            updated["status"] = std::move(status);
-            ctx.update(Kube::Pods, std::move(updated));
+        if (ctx.now >= rt.removeAt) {
+            ctx.remove(Kube::Pods, Kube::ns(pod), Kube::name(pod));
+            ctx.logs.forgetPod(Kube::ns(pod), Kube::name(pod));
+            forget(uid);
+        } else {
+            schedule(uid, rt, rt.removeAt);
+        }
+        return;
+    }
+    if (nodeIt == m_nodes.end()) {
+        // Not bound (or bound to a node that does not exist): no kubelet runs it.
+        forget(uid);
+        return;
+    }
+    auto [it, inserted] = m_pods.try_emplace(uid);
+    PodRt &rt = it->second;
+    rt.seen = m_sweep;
+    rt.ns = Kube::ns(pod);
+    rt.name = Kube::name(pod);
+    rt.node = node;
+    const std::string phase = Kube::str(pod, Kube::ptr("/status/phase"));
+    if (inserted) {
+        const bool adopt = phase == "Running" || phase == "Succeeded" || phase == "Failed";
+        initPod(ctx, pod, rt, adopt);
+        rt.rendered = adopt;
+        if (phase == "Succeeded" || phase == "Failed") {
+            for (ContainerRt &c : rt.containers)
+                c.state = State::Terminated;
+            return; // finished pods stay as they are
         }
     }
+    if (phase == "Succeeded" || phase == "Failed") {
+        schedule(uid, rt, SimClock::TimePoint::max());
+        return;
+    }
+    const bool nodeReady = nodeIt->second.ready;
+    const bool changed = step(ctx, pod, rt);
+    schedule(uid, rt, nextWake(ctx, rt));
+    if (rt.rendered && !changed && nodeReady == rt.lastNodeReady)
+        return;
+    rt.rendered = true;
+    rt.lastNodeReady = nodeReady;
+    json status = renderStatus(ctx, pod, rt, nodeReady);
+    status["hostIP"] = nodeIt->second.ip;
+    status["hostIPs"] = json::array({{{"ip", nodeIt->second.ip}}});
+    if (status != pod.value("status", json::object())) {
+        json updated = pod;
+        updated["status"] = std::move(status);
+        ctx.update(Kube::Pods, std::move(updated));
+    }
+}
+
+void KubeletController::sync(ControllerContext &ctx)
+{
+    // Driven by changes, not by a walk over every pod each pass (150,000 pods are stored as
+    // text and would be parsed each time): a pass visits the pods written since the last
+    // one (the store's event window), the pods whose next transition is due (m_wake), and
+    // all pods of a node whose readiness changed. A walk over every pod (a sweep) happens at
+    // the start, when the window no longer reaches back to the last pass, or when nodes come
+    // or go; it is spread over passes of at most 50 ms so that API requests do not wait
+    // behind it.
+    refreshNodes(ctx);
+    const std::uint64_t rv = ctx.store.resourceVersion();
+    if (!m_started) {
+        m_started = true;
+        startSweep();
+    } else if (auto events = ctx.store.eventsSince(Kube::Pods, m_seenRv)) {
+        std::set<std::pair<std::string, std::string>> written;
+        for (const StoreEvent &ev : *events) {
+            const json &pod = *ev.object;
+            if (ev.type == StoreEvent::Type::Deleted) {
+                const auto it = m_pods.find(Kube::uid(pod));
+                if (it != m_pods.end())
+                    forget(it->first);
+                written.erase({Kube::ns(pod), Kube::name(pod)});
+            } else {
+                written.insert({Kube::ns(pod), Kube::name(pod)});
+            }
+        }
+        for (const auto &[ns, name] : written)
+            if (const ObjectPtr pod = ctx.store.get(Kube::Pods, ns, name))
+                visit(ctx, pod);
+    } else {
+        startSweep();
+    }
+    m_seenRv = rv;
+    // Timers due: collected first, as visiting reschedules.
+    std::vector<std::pair<std::string, std::string>> due;
+    for (auto it = m_wake.begin(); it != m_wake.end() && it->first <= ctx.now; ++it) {
+        const auto rt = m_pods.find(it->second);
+        if (rt != m_pods.end())
+            due.push_back({rt->second.ns, rt->second.name});
+    }
+    for (const auto &[ns, name] : due)
+        if (const ObjectPtr pod = ctx.store.get(Kube::Pods, ns, name))
+            visit(ctx, pod);
+    if (m_sweeping)
+        continueSweep(ctx);
+}
+
+void KubeletController::continueSweep(ControllerContext &ctx)
+{
+    const auto started = std::chrono::steady_clock::now();
+    std::size_t visited = 0;
+    for (;;) {
+        // Pages of the store in key order from the cursor: only these pods are parsed.
+        const ObjectStore::Page page
+            = ctx.store.page(Kube::Pods, {}, m_sweepCursor, 256, nullptr, true, false);
+        if (!page.objects.empty())
+            m_sweepCursor = page.last;
+        for (const ObjectPtr &p : page.objects)
+            visit(ctx, p);
+        visited += page.objects.size();
+        if (page.remaining == 0)
+            break;
+        // Scenario clusters (a few hundred pods) are always swept in one pass, so a test's
+        // tick() sees every pod whatever the machine's load.
+        if (visited >= 2048
+            && std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(50))
+            return;
+    }
+    m_sweeping = false;
+    // Pods not seen by the whole sweep are gone (their deletion left the event window).
     for (auto it = m_pods.begin(); it != m_pods.end();) {
-        // Pods not bound to a node are not tracked either; killed ones were erased above.
-        if (it->second.seen != m_pass)
+        if (it->second.seen != m_sweep) {
+            if (it->second.wakeAt != SimClock::TimePoint::max())
+                m_wake.erase({it->second.wakeAt, it->first});
             it = m_pods.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include "objectstore.h"
 #include "simclock.h"
 
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -75,7 +76,14 @@ private:
         json accountPullSecrets = json::array();
         bool rendered = false; // status written at least once (adopted pods: already right)
         bool lastNodeReady = true;
-        unsigned long seen = 0; // pass number that last saw the pod
+        unsigned long seen = 0; // the sweep during which the pod was last visited
+        std::string ns, name, node;
+        SimClock::TimePoint wakeAt = SimClock::TimePoint::max(); // next visit due (m_wake)
+    };
+    struct NodeRt
+    {
+        bool ready = false;
+        std::string ip;
     };
 
     struct CachedImage
@@ -96,10 +104,26 @@ private:
     std::vector<std::string> pullCredentials(ControllerContext &ctx, const json &pod,
                                              const PodRt &rt);
 
-    std::unordered_map<std::string, PodRt> m_pods;
+    void refreshNodes(ControllerContext &ctx);
+    void visit(ControllerContext &ctx, const ObjectPtr &pod);
+    void startSweep();
+    void continueSweep(ControllerContext &ctx);
+    void schedule(const std::string &uid, PodRt &rt, SimClock::TimePoint at);
+    void forget(const std::string &uid);
+    SimClock::TimePoint nextWake(ControllerContext &ctx, const PodRt &rt) const;
+
+    std::unordered_map<std::string, PodRt> m_pods;                // by uid
+    std::set<std::pair<SimClock::TimePoint, std::string>> m_wake; // (due, uid)
+    std::unordered_map<std::string, NodeRt> m_nodes;
+    bool m_nodesKnown = false;
+    std::uint64_t m_nodesChange = 0;
+    bool m_started = false;
+    std::uint64_t m_seenRv = 0; // pod events up to here were visited
+    bool m_sweeping = false;
+    std::pair<std::string, std::string> m_sweepCursor; // last (namespace, name) swept
+    unsigned long m_sweep = 0;
     // node → normalised image reference → what the node pulled
     std::unordered_map<std::string, std::unordered_map<std::string, CachedImage>> m_nodeImages;
-    unsigned long m_pass = 0;
 };
 
 } // namespace Orrery::Sim

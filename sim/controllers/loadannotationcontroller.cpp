@@ -48,6 +48,14 @@ double referencePeak(ControllerContext &ctx, const json &workload)
 
 void LoadAnnotationController::sync(ControllerContext &ctx)
 {
+    // The outcome depends only on Deployments and StatefulSets: unchanged since the last
+    // pass, nothing to do (30,000 deployments are not walked every pass).
+    const std::pair<std::uint64_t, std::uint64_t> inputs{ctx.store.lastChange(Kube::Deployments),
+                                                         ctx.store.lastChange(Kube::StatefulSets)};
+    if (m_synced && inputs == m_inputs)
+        return;
+    m_synced = true;
+    m_inputs = inputs;
     static const json::json_pointer annotationPtr
         = json::json_pointer("/metadata/annotations") / Annotation;
     std::set<Key> seen;

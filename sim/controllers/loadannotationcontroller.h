@@ -3,6 +3,7 @@
 
 #include "controller.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -33,6 +34,9 @@ public:
 private:
     using Key = std::pair<std::string, std::string>; // namespace, workload name
     std::map<Key, std::string> m_applied;
+    // lastChange() of Deployments and StatefulSets at the last pass.
+    bool m_synced = false;
+    std::pair<std::uint64_t, std::uint64_t> m_inputs;
 };
 
 } // namespace Orrery::Sim

@@ -4,6 +4,7 @@
 #include "workload/kube.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace Orrery::Sim {
@@ -43,13 +44,27 @@ void ReplicaSetController::sync(ControllerContext &ctx)
     const auto replicaSets = ctx.store.list(Kube::ReplicaSets);
     if (replicaSets.empty())
         return;
-    auto byOwner = Kube::podsByController(ctx.store);
+    // Only the namespaces where ReplicaSets or pods were written since the last complete pass
+    // (all of them when that is not known): a deleted pod of one namespace does not make
+    // every pod of the cluster parsed again.
+    const auto dirty
+        = Kube::namespacesWrittenSince(ctx.store, {Kube::ReplicaSets, Kube::Pods}, m_doneRv);
+    // The pods of one namespace at a time (ReplicaSets come sorted by namespace): a large
+    // cluster's pods are parsed from the store's text, and all at once would take gigabytes.
+    std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
+    std::optional<std::string> indexed;
     int budget = 500;
     for (const ObjectPtr &rsPtr : replicaSets) {
         const json &rs = *rsPtr;
         if (Kube::isTerminating(rs))
             continue;
         const std::string ns = Kube::ns(rs), name = Kube::name(rs);
+        if (dirty && !dirty->count(ns))
+            continue;
+        if (indexed != ns) {
+            indexed = ns;
+            byOwner = Kube::podsByController(ctx.store, {rsPtr});
+        }
         const int desired = static_cast<int>(Kube::integer(rs, Kube::ptr("/spec/replicas"), 1));
         static const json::json_pointer rvPtr("/metadata/resourceVersion");
         std::hash<std::string> h;
@@ -136,8 +151,10 @@ void ReplicaSetController::sync(ControllerContext &ctx)
         (void)created;
     }
     // After our own writes; a pass cut short by the creation budget must run again.
-    if (budget > 0)
+    if (budget > 0) {
         m_doneInputs = {ctx.store.lastChange(Kube::ReplicaSets), ctx.store.lastChange(Kube::Pods)};
+        m_doneRv = ctx.store.resourceVersion();
+    }
 }
 
 } // namespace Orrery::Sim

@@ -26,6 +26,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_steady;
     // lastChange of ReplicaSets and pods at the end of the last complete pass.
     std::pair<std::uint64_t, std::uint64_t> m_doneInputs{};
+    // The store's resourceVersion at the end of the last complete pass (0: none yet).
+    std::uint64_t m_doneRv = 0;
 };
 
 } // namespace Orrery::Sim

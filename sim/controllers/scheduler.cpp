@@ -80,15 +80,28 @@ void Scheduler::sync(ControllerContext &ctx)
                                                          ctx.store.lastChange(Kube::Nodes)};
     if (inputs == m_idleInputs)
         return;
-    const auto pods = ctx.store.list(Kube::Pods);
+    // One walk, pod by pod (pods are parsed from the store's text, and holding all of a
+    // large cluster's at once would take gigabytes): the pending pods, and what the others
+    // take of their nodes.
+    struct Used
+    {
+        std::int64_t cpu = 0, memory = 0, pods = 0;
+    };
+    std::unordered_map<std::string, Used> used;
     std::vector<ObjectPtr> pending;
-    for (const ObjectPtr &p : pods) {
-        if (!p->contains(Kube::ptr("/spec/nodeName"))
-            || Kube::str(*p, Kube::ptr("/spec/nodeName")).empty()) {
+    ctx.store.forEach(Kube::Pods, {}, [&](const ObjectPtr &p) {
+        const std::string node = Kube::str(*p, Kube::ptr("/spec/nodeName"));
+        if (node.empty()) {
             if (Kube::isPodActive(*p))
                 pending.push_back(p);
+        } else if (!Kube::isPodTerminated(*p)) {
+            Used &u = used[node];
+            u.cpu += Kube::podCpuRequest(*p);
+            u.memory += Kube::podMemoryRequest(*p);
+            ++u.pods;
         }
-    }
+        return true;
+    });
     if (pending.empty()) {
         m_idleInputs = inputs;
         return;
@@ -109,17 +122,14 @@ void Scheduler::sync(ControllerContext &ctx)
         byName[info.name] = nodes.size();
         nodes.push_back(std::move(info));
     }
-    for (const ObjectPtr &p : pods) {
-        const std::string node = Kube::str(*p, Kube::ptr("/spec/nodeName"));
-        if (node.empty() || Kube::isPodTerminated(*p))
-            continue;
+    for (const auto &[node, u] : used) {
         auto it = byName.find(node);
         if (it == byName.end())
             continue;
         NodeInfo &n = nodes[it->second];
-        n.usedCpu += Kube::podCpuRequest(*p);
-        n.usedMemory += Kube::podMemoryRequest(*p);
-        ++n.usedPods;
+        n.usedCpu += u.cpu;
+        n.usedMemory += u.memory;
+        n.usedPods += u.pods;
     }
 
     const double nowSec = std::chrono::duration<double>(ctx.now.time_since_epoch()).count();

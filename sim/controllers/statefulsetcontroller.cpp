@@ -14,7 +14,7 @@ void StatefulSetController::sync(ControllerContext &ctx)
     const auto sets = ctx.store.list(Kube::StatefulSets);
     if (sets.empty())
         return;
-    auto byOwner = Kube::podsByController(ctx.store);
+    auto byOwner = Kube::podsByController(ctx.store, sets);
     for (const ObjectPtr &sPtr : sets) {
         const json &sts = *sPtr;
         if (Kube::isTerminating(sts))

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -283,6 +284,21 @@ struct ApiServer::Private
     static std::string param(const httplib::Request &req, const char *name)
     {
         return req.has_param(name) ? req.get_param_value(name) : std::string();
+    }
+
+    // A boolean query parameter as kube-apiserver decodes it into its options structs
+    // (apimachinery's Convert_Slice_string_To_bool): absent is false, "0" and "false" in any
+    // case are false, anything else, even an empty value, is true. So the official Python
+    // client's "True", the JavaScript client's "true" and strconv.FormatBool's spellings all
+    // work; note that unlike strconv.ParseBool, "f" and "F" are true here, as on a real server.
+    static bool flag(const httplib::Request &req, const char *name)
+    {
+        if (!req.has_param(name))
+            return false;
+        std::string value = req.get_param_value(name);
+        std::transform(value.begin(), value.end(), value.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return value != "0" && value != "false";
     }
 
     static bool dryRun(const httplib::Request &req) { return param(req, "dryRun") == "All"; }
@@ -766,8 +782,7 @@ struct ApiServer::Private
         if (req.method == "GET") {
             if (!t.name.empty())
                 return "get";
-            const std::string w = param(req, "watch");
-            return (w == "true" || w == "1") ? "watch" : "list";
+            return flag(req, "watch") ? "watch" : "list";
         }
         if (req.method == "POST")
             return "create";
@@ -924,54 +939,45 @@ struct ApiServer::Private
             startAfterNs = start.substr(0, sep);
             startAfterName = sep == std::string::npos ? "" : start.substr(sep + 1);
         }
-        std::vector<ObjectPtr> items;
-        std::vector<std::shared_ptr<const std::string>> texts;
+        const Rendering r = rendering(req);
+        std::function<bool(const json &)> match;
+        if (!labels.empty() || !fields.empty())
+            match = [&labels, &fields](const json &o) {
+                return labels.matches(labelsOf(o)) && fields.matches(o);
+            };
+        ObjectStore::Page page;
         std::string rv;
         std::string next;
-        long remaining = 0;
         {
             auto guard = store.lock();
             rv = std::to_string(store.resourceVersion());
             const std::string exact = fields.exactName();
-            std::vector<ObjectPtr> all;
             if (!exact.empty() && !t.ns.empty()) {
-                if (auto o = store.get(t.info->groupResource(), t.ns, exact))
-                    all.push_back(o);
+                auto o = store.get(t.info->groupResource(), t.ns, exact);
+                if (o
+                    && (cont.empty()
+                        || std::make_pair(t.ns, exact)
+                               > std::make_pair(startAfterNs, startAfterName))
+                    && (!match || match(*o))) {
+                    page.texts.push_back(store.serialized(t.info->groupResource(), o));
+                    page.objects.push_back(o);
+                    page.last = {t.ns, exact};
+                }
             } else {
-                all = store.list(t.info->groupResource(), t.ns);
+                // The store hands out its stored texts: a page of pods is neither parsed nor
+                // serialized again unless a selector or a Table needs the objects.
+                page = store.page(t.info->groupResource(), t.ns, {startAfterNs, startAfterName},
+                                  limit, match, r != Rendering::Object);
             }
-            for (const auto &o : all) {
-                if (!cont.empty()) {
-                    const auto &ons = metaString(*o, "namespace");
-                    const auto &oname = metaString(*o, "name");
-                    if (std::tie(ons, oname) <= std::tie(startAfterNs, startAfterName))
-                        continue;
-                }
-                if (!labels.matches(labelsOf(*o)) || !fields.matches(*o))
-                    continue;
-                if (limit > 0 && static_cast<long>(items.size()) == limit) {
-                    ++remaining;
-                    continue;
-                }
-                items.push_back(o);
-            }
-            // Serialize while the lock is held: taking it again per item would queue each
-            // one behind the controllers' passes (seconds per page at 10,000 pods).
-            if (rendering(req) == Rendering::Object) {
-                texts.reserve(items.size());
-                for (const auto &o : items)
-                    texts.push_back(store.serialized(t.info->groupResource(), o));
-            }
-            if (remaining > 0 && !items.empty()) {
-                const auto &last = *items.back();
-                next = Base64::encode(json{
-                    {"v", "meta.k8s.io/v1"},
-                    {"rv", std::stoll(rv)},
-                    {"start", metaString(last, "namespace") + '\x1f' + metaString(last, "name")}}
+            if (page.remaining > 0 && !page.texts.empty())
+                next = Base64::encode(json{{"v", "meta.k8s.io/v1"},
+                                           {"rv", std::stoll(rv)},
+                                           {"start", page.last.first + '\x1f' + page.last.second}}
                                           .dump());
-            }
         }
-        const Rendering r = rendering(req);
+        const long remaining = page.remaining;
+        const std::vector<ObjectPtr> &items = page.objects;
+        const auto &texts = page.texts;
         if (r == Rendering::Table) {
             json table = tableFor(*t.info, items, rv, next, req);
             if (remaining > 0)
@@ -980,7 +986,10 @@ struct ApiServer::Private
             return;
         }
         std::string body;
-        body.reserve(64 + items.size() * 2048);
+        std::size_t size = 256;
+        for (const auto &text : texts)
+            size += text->size() + 1;
+        body.reserve(size);
         const std::string listKind
             = r == Rendering::PartialMetadata ? "PartialObjectMetadataList" : t.info->kind + "List";
         const std::string apiVersion
@@ -993,7 +1002,7 @@ struct ApiServer::Private
         body += R"({"kind":")" + listKind + R"(","apiVersion":")" + apiVersion + R"(","metadata":)"
                 + meta.dump() + R"(,"items":[)";
         bool first = true;
-        for (std::size_t i = 0; i < items.size(); ++i) {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
             if (!first)
                 body += ',';
             first = false;
@@ -1113,8 +1122,8 @@ struct ApiServer::Private
         ctx->filter.fields = FieldSelector::parse(param(req, "fieldSelector"), t.info->kind);
         ctx->rendering = rendering(req);
         ctx->includeObject = param(req, "includeObject");
-        ctx->bookmarks = param(req, "allowWatchBookmarks") == "true";
-        const bool initialEvents = param(req, "sendInitialEvents") == "true";
+        ctx->bookmarks = flag(req, "allowWatchBookmarks");
+        const bool initialEvents = flag(req, "sendInitialEvents");
         if (initialEvents && !ctx->bookmarks)
             throw ApiError(
                 422, "Invalid",
@@ -1136,17 +1145,22 @@ struct ApiServer::Private
             const std::uint64_t current = store.resourceVersion();
             ctx->lastRv = current;
             const GroupResource gr = t.info->groupResource();
-            // Objects currently visible to the watcher (selector state, initial events).
-            std::vector<ObjectPtr> visible;
-            for (const auto &o : store.list(gr, t.ns))
-                if (ctx->filter.matches(*o))
-                    visible.push_back(o);
+            // Objects currently visible to the watcher (selector state, initial events), one at
+            // a time: at 150,000 pods holding them all parsed would take gigabytes.
+            auto forEachVisible = [&](const std::function<void(const ObjectPtr &)> &fn) {
+                store.forEach(gr, t.ns, [&](const ObjectPtr &o) {
+                    if (ctx->filter.matches(*o))
+                        fn(o);
+                    return true;
+                });
+            };
             if (fromRv == 0 || initialEvents) {
                 std::string lines;
-                for (const auto &o : visible) {
+                forEachVisible([&](const ObjectPtr &o) {
                     lines += eventLine(*ctx, "ADDED", o);
-                    ctx->inView.insert({metaString(*o, "namespace"), metaString(*o, "name")});
-                }
+                    if (ctx->filter.selective())
+                        ctx->inView.insert({metaString(*o, "namespace"), metaString(*o, "name")});
+                });
                 if (initialEvents)
                     lines += bookmarkLine(*ctx, current, true);
                 if (!lines.empty())
@@ -1164,9 +1178,10 @@ struct ApiServer::Private
                     // The watcher saw the state at fromRv: reconstruct which objects it had in
                     // view by undoing the events since then.
                     if (ctx->filter.selective()) {
-                        for (const auto &o : visible)
+                        forEachVisible([&](const ObjectPtr &o) {
                             ctx->inView.insert(
                                 {metaString(*o, "namespace"), metaString(*o, "name")});
+                        });
                         for (auto it = events->rbegin(); it != events->rend(); ++it) {
                             const auto key = std::make_pair(metaString(*it->object, "namespace"),
                                                             metaString(*it->object, "name"));
@@ -1632,7 +1647,7 @@ struct ApiServer::Private
                 throw ApiError(422, "Invalid",
                                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required "
                                "value: is required for apply patch");
-            const bool force = param(req, "force") == "true";
+            const bool force = flag(req, "force");
             json applied = parseBody(req);
             checkFields(req, res, t, applied, false, true);
             checkIdentity(t, applied);
@@ -2008,9 +2023,9 @@ struct ApiServer::Private
             pod = mustGet(t);
             container = resolveContainer(*pod, param(req, "container"), init);
         }
-        const bool follow = param(req, "follow") == "true";
-        const bool previous = param(req, "previous") == "true";
-        const bool timestamps = param(req, "timestamps") == "true";
+        const bool follow = flag(req, "follow");
+        const bool previous = flag(req, "previous");
+        const bool timestamps = flag(req, "timestamps");
         int tail = -1;
         if (!param(req, "tailLines").empty())
             tail = std::atoi(param(req, "tailLines").c_str());
@@ -2244,10 +2259,10 @@ struct ApiServer::Private
                 ExecRequest er;
                 for (std::size_t i = 0; i < req.get_param_value_count("command"); ++i)
                     er.command.push_back(req.get_param_value("command", i));
-                er.stdinOpen = param(req, "stdin") == "true" || param(req, "stdin") == "1";
-                er.stdoutOpen = param(req, "stdout") != "false" && param(req, "stdout") != "0";
-                er.stderrOpen = param(req, "stderr") != "false" && param(req, "stderr") != "0";
-                er.tty = param(req, "tty") == "true" || param(req, "tty") == "1";
+                er.stdinOpen = flag(req, "stdin");
+                er.stdoutOpen = !req.has_param("stdout") || flag(req, "stdout");
+                er.stderrOpen = !req.has_param("stderr") || flag(req, "stderr");
+                er.tty = flag(req, "tty");
                 er.v5 = protocol == "v5.channel.k8s.io";
                 runExecSession(ws, shell, er);
             } else {

@@ -6,6 +6,7 @@
 #include <labels.h>
 
 #include <cmath>
+#include <set>
 #include <unordered_map>
 
 namespace Orrery::Sim {
@@ -145,15 +146,37 @@ std::string Kube::controllerUid(const json &obj)
 }
 
 std::unordered_map<std::string, std::vector<ObjectPtr>>
-Kube::podsByController(const ObjectStore &store)
+Kube::podsByController(const ObjectStore &store, const std::vector<ObjectPtr> &owners)
 {
+    std::set<std::string> namespaces;
+    for (const ObjectPtr &o : owners)
+        namespaces.insert(ns(*o));
     std::unordered_map<std::string, std::vector<ObjectPtr>> byOwner;
-    for (const ObjectPtr &p : store.list(Pods)) {
-        const std::string owner = controllerUid(*p);
-        if (!owner.empty())
-            byOwner[owner].push_back(p);
+    for (const std::string &n : namespaces) {
+        for (const ObjectPtr &p : store.list(Pods, n)) {
+            const std::string owner = controllerUid(*p);
+            if (!owner.empty())
+                byOwner[owner].push_back(p);
+        }
     }
     return byOwner;
+}
+
+std::optional<std::set<std::string>>
+Kube::namespacesWrittenSince(const ObjectStore &store, const std::vector<GroupResource> &kinds,
+                             std::uint64_t rv)
+{
+    if (rv == 0)
+        return std::nullopt;
+    std::set<std::string> out;
+    for (const GroupResource &gr : kinds) {
+        const auto events = store.eventsSince(gr, rv);
+        if (!events)
+            return std::nullopt;
+        for (const StoreEvent &ev : *events)
+            out.insert(ns(*ev.object));
+    }
+    return out;
 }
 
 json Kube::ownerReference(const json &owner, const std::string &apiVersion, const std::string &kind)

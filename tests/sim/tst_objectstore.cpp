@@ -153,6 +153,98 @@ private slots:
         QCOMPARE(json::parse(*store.serialized(kPods, p)), *p);
     }
 
+    void podsAreStoredAsText()
+    {
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        std::weak_ptr<const json> created = store.create(kPods, pod("default", "a"));
+        // Nobody holds the tree but the event window: a window of one event, then a
+        // namespace event, releases it; the pod is parsed again from its text on demand.
+        ObjectStore small(1);
+        small.create(kNamespaces, ns("default"));
+        std::weak_ptr<const json> tree = small.create(kPods, pod("default", "a"));
+        small.create(kNamespaces, ns("other"));
+        QVERIFY(tree.expired());
+        const ObjectPtr again = small.get(kPods, "default", "a");
+        QVERIFY(again);
+        QCOMPARE(again->at("metadata").at("name"), "a");
+        // While held, every reader shares the one parsed tree, and it serializes to the
+        // stored text without a new dump.
+        QCOMPARE(small.get(kPods, "default", "a").get(), again.get());
+        QCOMPARE(small.list(kPods).front().get(), again.get());
+        QCOMPARE(small.serialized(kPods, again).get(),
+                 small.serialized(kPods, small.get(kPods, "default", "a")).get());
+        QCOMPARE(json::parse(*small.serialized(kPods, again)), *again);
+        // Other kinds keep their tree.
+        ObjectStore trees(1);
+        trees.create(kNamespaces, ns("default"));
+        std::weak_ptr<const json> deployment = trees.create(kDeployments, pod("default", "d"));
+        trees.create(kNamespaces, ns("other"));
+        QVERIFY(!deployment.expired());
+        QVERIFY(!created.expired()); // the big window still holds it
+    }
+
+    void pagesAndForEach()
+    {
+        ObjectStore store;
+        for (const char *n : {"a", "b", "c"})
+            store.create(kNamespaces, ns(n));
+        for (const char *n : {"a", "b", "c"})
+            for (int i = 0; i < 5; ++i) {
+                json p = pod(n, "p" + std::to_string(i));
+                p["metadata"]["labels"] = {{"odd", i % 2 ? "yes" : "no"}};
+                store.create(kPods, p);
+            }
+        // All namespaces, pages of 4: 15 pods in key order.
+        std::vector<std::string> seen;
+        std::pair<std::string, std::string> after;
+        std::vector<long> remaining;
+        for (int pages = 0; pages < 10; ++pages) {
+            const auto page = store.page(kPods, {}, after, 4, nullptr, false);
+            QVERIFY(page.objects.empty());
+            for (const auto &text : page.texts) {
+                const json o = json::parse(*text);
+                seen.push_back(o["metadata"]["namespace"].get<std::string>() + "/"
+                               + o["metadata"]["name"].get<std::string>());
+            }
+            remaining.push_back(page.remaining);
+            if (page.remaining == 0)
+                break;
+            after = page.last;
+        }
+        QCOMPARE(seen.size(), std::size_t(15));
+        QCOMPARE(seen.front(), "a/p0");
+        QCOMPARE(seen.back(), "c/p4");
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(remaining, (std::vector<long>{11, 7, 3, 0}));
+        // One namespace, a filter, objects wanted, continuing after a key in that namespace.
+        const auto odd = [](const json &o) { return o["metadata"]["labels"]["odd"] == "yes"; };
+        auto page = store.page(kPods, "b", {}, 1, odd, true);
+        QCOMPARE(page.objects.size(), std::size_t(1));
+        QCOMPARE(page.objects[0]->at("metadata").at("name"), "p1");
+        QCOMPARE(page.remaining, 1L);
+        page = store.page(kPods, "b", page.last, 0, odd, true);
+        QCOMPARE(page.objects.size(), std::size_t(1));
+        QCOMPARE(page.objects[0]->at("metadata").at("name"), "p3");
+        QCOMPARE(page.remaining, 0L);
+        // A continue key of another namespace before this one starts at its beginning.
+        QCOMPARE(store.page(kPods, "c", {"a", "p9"}, 0, nullptr, false).texts.size(),
+                 std::size_t(5));
+        // forEach: in order, may remove what it visits, stops on false.
+        std::vector<std::string> visited;
+        store.forEach(kPods, "a", [&](const ObjectPtr &o) {
+            const std::string name = o->at("metadata").at("name");
+            visited.push_back(name);
+            store.remove(kPods, "a", name);
+            return true;
+        });
+        QCOMPARE(visited, (std::vector<std::string>{"p0", "p1", "p2", "p3", "p4"}));
+        QCOMPARE(store.count(kPods), std::size_t(10));
+        int calls = 0;
+        store.forEach(kPods, {}, [&](const ObjectPtr &) { return ++calls < 3; });
+        QCOMPARE(calls, 3);
+    }
+
     void manyPods()
     {
         ObjectStore store;
