@@ -7,6 +7,7 @@
 #include "aws/awsservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
+#include "google/googleservice.h"
 #include "jenkins/jenkinsservice.h"
 
 #include <memory>
@@ -21,6 +22,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<GitLabService>(front.clock(), clusters));
     front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
     front.add(std::make_unique<AwsService>(front, clusters));
+    front.add(std::make_unique<GoogleService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
