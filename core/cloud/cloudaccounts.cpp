@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "gcpaccount.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -53,6 +54,7 @@ void CloudAccounts::addBuiltinFactories()
     // azure
 
     // gcp
+    addFactory(QStringLiteral("gcp"), &GcpAccount::fromEnvironment);
 
     // fly
 
