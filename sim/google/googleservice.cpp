@@ -407,6 +407,9 @@ struct GoogleService::Private
         if (!cloudPlatform)
             return oauthError(res, 400, "invalid_scope",
                               "Invalid OAuth scope or ID token audience provided.");
+        // Expired tokens are forgotten (a 401 for them either way), so a long run stays small.
+        for (auto it = tokens.begin(); it != tokens.end();)
+            it = it->second.expires && it->second.expires <= now ? tokens.erase(it) : std::next(it);
         const std::string token = "ya29.c." + randomString(120);
         tokens[token] = Token{iss, now + TokenLifetimeSeconds};
         ++issued;
