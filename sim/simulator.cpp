@@ -8,6 +8,7 @@
 #include "front/servicefront.h"
 #include "front/simservice.h"
 #include "front/simulatedservices.h"
+#include "google/googleservice.h"
 #include "objectstore.h"
 #include "server/apiserver.h"
 #include "server/prometheusendpoint.h"
@@ -72,6 +73,8 @@ struct Simulator::Private : ClusterAccess
     // The simulated AWS on the front, for the API servers' EKS token check; null until the
     // front runs and after it stops.
     std::atomic<AwsService *> aws{nullptr};
+    // The simulated Google Cloud, for GKE access tokens; the same lifetime as `aws`.
+    std::atomic<GoogleService *> google{nullptr};
     bool running = false;
 
     const Cluster *cluster(const std::string &name) const
@@ -203,10 +206,19 @@ bool Simulator::start(std::string *error)
                                                    std::vector<std::string> &groups) {
                 AwsService *aws = priv->aws.load();
                 const auto mapped = aws ? aws->authenticateToken(self->name, token) : std::nullopt;
-                if (!mapped)
+                if (mapped) {
+                    user = mapped->name;
+                    groups = mapped->groups;
+                    return true;
+                }
+                // GKE: an access token of the simulated Google Cloud (sim/google).
+                GoogleService *google = priv->google.load();
+                const auto gke
+                    = google ? google->authenticateToken(self->name, token) : std::nullopt;
+                if (!gke)
                     return false;
-                user = mapped->name;
-                groups = mapped->groups;
+                user = gke->name;
+                groups = gke->groups;
                 return true;
             };
             opts.clusterName = c->name;
@@ -272,6 +284,7 @@ bool Simulator::start(std::string *error)
             d->front = std::make_unique<ServiceFront>(*d->servicesClock);
             addSimulatedServices(*d->front, *d);
             d->aws = dynamic_cast<AwsService *>(d->front->service("aws"));
+            d->google = dynamic_cast<GoogleService *>(d->front->service("google"));
             std::string err;
             if (!d->front->start(d->options.servicesPort, &err)) {
                 if (error)
@@ -293,6 +306,7 @@ bool Simulator::start(std::string *error)
 void Simulator::stop()
 {
     d->aws = nullptr;
+    d->google = nullptr;
     if (d->front)
         d->front->stop();
     for (auto &c : d->clusters) {

@@ -3,6 +3,7 @@
 
 #include "awsaccount.h"
 #include "flyaccount.h"
+#include "gcpaccount.h"
 #include "railwayaccount.h"
 
 #include <QLoggingCategory>
@@ -55,6 +56,7 @@ void CloudAccounts::addBuiltinFactories()
     // azure
 
     // gcp
+    addFactory(QStringLiteral("gcp"), &GcpAccount::fromEnvironment);
 
     // fly
     addFactory(QStringLiteral("fly"), &FlyAccount::fromEnvironment);

@@ -8,6 +8,7 @@
 #include "fly/flyservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
+#include "google/googleservice.h"
 #include "jenkins/jenkinsservice.h"
 #include "railway/railwayservice.h"
 
@@ -25,6 +26,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<AwsService>(front, clusters));
     front.add(std::make_unique<FlyService>(front.clock(), clusters));
     front.add(std::make_unique<RailwayService>(front, clusters));
+    front.add(std::make_unique<GoogleService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
