@@ -2,6 +2,7 @@
 #include "simulator.h"
 
 #include "aws/awsservice.h"
+#include "azure/azureservice.h"
 #include "controllermanager.h"
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
@@ -72,6 +73,8 @@ struct Simulator::Private : ClusterAccess
     // The simulated AWS on the front, for the API servers' EKS token check; null until the
     // front runs and after it stops.
     std::atomic<AwsService *> aws{nullptr};
+    // The simulated Azure, for AKS tokens (Entra ID, or a local clusterUser token); the same.
+    std::atomic<AzureService *> azure{nullptr};
     bool running = false;
 
     const Cluster *cluster(const std::string &name) const
@@ -196,17 +199,25 @@ bool Simulator::start(std::string *error)
             hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
             hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };
             hooks.nodeMetrics = [cm] { return cm->nodeMetrics(); };
-            // EKS tokens, checked by the simulated AWS (sim/aws) once the front runs.
+            // EKS and AKS tokens, checked by the simulated AWS (sim/aws) and Azure (sim/azure)
+            // once the front runs.
             Private *priv = d.get();
             Private::Cluster *self = c.get();
             hooks.authenticateToken = [priv, self](const std::string &token, std::string &user,
                                                    std::vector<std::string> &groups) {
                 AwsService *aws = priv->aws.load();
                 const auto mapped = aws ? aws->authenticateToken(self->name, token) : std::nullopt;
-                if (!mapped)
+                if (mapped) {
+                    user = mapped->name;
+                    groups = mapped->groups;
+                    return true;
+                }
+                AzureService *azure = priv->azure.load();
+                const auto aks = azure ? azure->authenticateToken(self->name, token) : std::nullopt;
+                if (!aks)
                     return false;
-                user = mapped->name;
-                groups = mapped->groups;
+                user = aks->name;
+                groups = aks->groups;
                 return true;
             };
             opts.clusterName = c->name;
@@ -271,6 +282,7 @@ bool Simulator::start(std::string *error)
             d->front = std::make_unique<ServiceFront>(*d->servicesClock);
             addSimulatedServices(*d->front, *d);
             d->aws = dynamic_cast<AwsService *>(d->front->service("aws"));
+            d->azure = dynamic_cast<AzureService *>(d->front->service("azure"));
             std::string err;
             if (!d->front->start(d->options.servicesPort, &err)) {
                 if (error)
@@ -292,6 +304,7 @@ bool Simulator::start(std::string *error)
 void Simulator::stop()
 {
     d->aws = nullptr;
+    d->azure = nullptr;
     if (d->front)
         d->front->stop();
     for (auto &c : d->clusters) {

@@ -5,6 +5,7 @@
 #include "simservice.h"
 
 #include "aws/awsservice.h"
+#include "azure/azureservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
 #include "jenkins/jenkinsservice.h"
@@ -21,6 +22,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<GitLabService>(front.clock(), clusters));
     front.add(std::make_unique<JenkinsService>(front.clock(), clusters));
     front.add(std::make_unique<AwsService>(front, clusters));
+    front.add(std::make_unique<AzureService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
