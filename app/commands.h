@@ -46,6 +46,15 @@ int runAlerts(const QCommandLineParser &parser);
 // as a table or JSON; exit 0, 1 the error in words, 2 usage (pipelinescommand.cpp).
 int runPipelines(const QCommandLineParser &parser);
 
+// --clouds [--account A] [--json] [--demo]: the cloud accounts with their groups, clusters and
+// apps; exit 0, 1 an account failed or none found, 2 usage (cloudscommand.cpp).
+int runClouds(const QCommandLineParser &parser);
+
+// --add-to-kubeconfig REF [--kubeconfig F] [--account A] [--demo]: writes the cluster's
+// context as the provider's CLI would, after printing the diff, with a backup; exit 0, 1 not
+// found or not written, 2 usage (cloudscommand.cpp).
+int runAddToKubeconfig(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

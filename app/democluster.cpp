@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "democluster.h"
 
+#include <aws/awsservice.h>
 #include <front/servicefront.h>
 #include <github/githubservice.h>
 #include <gitlab/gitlabservice.h>
@@ -10,6 +11,7 @@
 #include <util/async.h>
 
 #include <QDebug>
+#include <QDir>
 #include <QFile>
 #include <QUrl>
 
@@ -40,6 +42,8 @@ struct Started
         std::string provider, source, name, token;
     };
     std::vector<Pipeline> pipelines;
+    // The simulated AWS's IAM users (their keys are the simulator's test credentials).
+    std::vector<Sim::AwsService::User> awsUsers;
 };
 
 // Each simulated CI service's pipelines, once per source, with the service's first token.
@@ -58,6 +62,46 @@ void collectPipelines(Sim::ServiceFront &front, const char *provider, Started &s
             started.pipelines.push_back({provider, spec.source, spec.name,
                                          tokens.empty() ? std::string() : tokens.front()});
     }
+}
+
+// The demo's cloud accounts: an environment of its own, with the providers' files in the
+// demo's private directory. Each provider adds its part here.
+CloudEnvironment demoCloudEnvironment(const QString &dir, const Started &started)
+{
+    CloudEnvironment e;
+    e.env = QProcessEnvironment();
+    e.env.insert(QStringLiteral("HOME"), dir);
+    e.env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    e.servicesFront = QUrl(QString::fromStdString(started.servicesUrl));
+    e.caPem = QByteArray::fromStdString(started.servicesCa);
+
+    // AWS: one profile for the first admin user of the simulated accounts (devops-ppp's).
+    const QString awsConfig = QDir(dir).filePath(QStringLiteral("aws-config"));
+    const QString awsCredentials = QDir(dir).filePath(QStringLiteral("aws-credentials"));
+    e.env.insert(QStringLiteral("AWS_CONFIG_FILE"), awsConfig);
+    e.env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), awsCredentials);
+    QByteArray config;
+    QByteArray credentials;
+    for (const auto &user : started.awsUsers) {
+        const QString name = QString::fromStdString(user.name);
+        if (!name.endsWith(QLatin1String("-admin")))
+            continue;
+        config += "[profile " + name.toUtf8()
+                  + "]\nregion = us-east-1\norrery_regions = us-east-1, us-west-2, eu-west-1\n";
+        credentials += "[" + name.toUtf8() + "]\naws_access_key_id = "
+                       + QByteArray::fromStdString(user.accessKeyId) + "\naws_secret_access_key = "
+                       + QByteArray::fromStdString(user.secretAccessKey) + "\n";
+    }
+    const std::pair<QString, QByteArray> files[]
+        = {{awsConfig, config}, {awsCredentials, credentials}};
+    for (const auto &[path, text] : files) {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            f.write(text);
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
+    return e;
 }
 
 } // namespace
@@ -106,6 +150,8 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                     collectPipelines<Sim::GitHubService>(*front, "github", started);
                     collectPipelines<Sim::GitLabService>(*front, "gitlab", started);
                     collectPipelines<Sim::JenkinsService>(*front, "jenkins", started);
+                    if (auto *aws = dynamic_cast<Sim::AwsService *>(front->service("aws")))
+                        started.awsUsers = aws->users();
                 }
             }
             return started;
@@ -166,6 +212,7 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                 m_pipelineSources.begin(), m_pipelineSources.end(),
                 [](const PipelineSource &s) { return s.source.startsWith(QLatin1String("pfe")); });
             m_servicesCa = QByteArray::fromStdString(started.servicesCa);
+            m_cloudEnvironment = demoCloudEnvironment(m_dir.path(), started);
             done(path);
         });
 }

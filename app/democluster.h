@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cloud/cloudaccounts.h>
+
 #include <monitoring/localmonitoringservers.h>
 #include <pipelines/pipelinesources.h>
 #include <util/result.h>
@@ -53,6 +55,12 @@ public:
     // The front's CA and the simulated service's token for one of pipelineSources().
     PipelineConnectOptions pipelineConnectOptions(const PipelineSource &source) const;
 
+    // Where the demo's cloud accounts come from (docs/clouds.md, "The demo"): the services
+    // front and its CA, and an environment of the demo's own (HOME and the providers' files
+    // in the demo's private directory, the scenarios' simulated credentials), never the
+    // user's. Empty until the cluster runs.
+    CloudEnvironment cloudEnvironment() const { return m_cloudEnvironment; }
+
 signals:
     void monitoringChanged(const Orrery::MonitoringServersStatus &status);
 
@@ -67,6 +75,7 @@ private:
     QStringList m_contexts;
     QList<PipelineSource> m_pipelineSources;
     QByteArray m_servicesCa;
+    CloudEnvironment m_cloudEnvironment;
     QHash<QString, QByteArray> m_pipelineTokens; // PipelineSource::id() -> token, in memory
     LocalMonitoringServers *m_monitoring;        // a child: stops its servers with the demo
 };

@@ -2,6 +2,7 @@
 // The desktop application: loads the kubeconfig (or starts the demo cluster), wires sessions
 // to the main window, and implements --screenshot.
 #include "alertswiring.h"
+#include "cloudswiring.h"
 #include "commands.h"
 #include "democluster.h"
 #include "demomonitoring.h"
@@ -117,6 +118,9 @@ int runGui(const QCommandLineParser &parser)
     const QString alertmanager = parser.value(QStringLiteral("alertmanager"));
     alerts->setEndpoint(alertmanager);
     PipelinesPage *pipelines = installPipelinesPage(window);
+    // Clouds: the accounts the user's cloud credentials give (the demo's own once it runs);
+    // its in-memory contexts come before the kubeconfig's in the sessions' factory.
+    CloudsWiring *clouds = installCloudsPage(window, sessions, kubeconfig.sessionFactory(), &audit);
 
     // --size WxH: the window at that size (after the remembered one, which it overrides).
     if (const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
@@ -146,7 +150,7 @@ int runGui(const QCommandLineParser &parser)
     if (requestedContext.isEmpty())
         requestedContext = window.lastContext();
     auto startDemo = [&window, &state, &kubeconfig, &preferences, requestedContext, alerts,
-                      alertmanager, pipelines] {
+                      alertmanager, pipelines, clouds] {
         if (!state.demo) {
             state.demo = std::make_unique<DemoCluster>();
             // Its Prometheus and Alertmanager are the watched contexts' settings; what it
@@ -177,8 +181,8 @@ int runGui(const QCommandLineParser &parser)
                 });
         }
         window.showWelcome(QApplication::translate("GuiApplication", "Starting the demo cluster…"));
-        state.demo->start([&window, &state, &kubeconfig, requestedContext,
-                           pipelines](const Result<QString> &path) {
+        state.demo->start([&window, &state, &kubeconfig, requestedContext, pipelines,
+                           clouds](const Result<QString> &path) {
             if (!path.ok()) {
                 window.showWelcome(QApplication::translate("GuiApplication",
                                                            "The demo cluster could not start: %1")
@@ -204,6 +208,7 @@ int runGui(const QCommandLineParser &parser)
             setPipelineSources(pipelines, demo->pipelineSources(), [demo](const PipelineSource &s) {
                 return demo->pipelineConnectOptions(s);
             });
+            clouds->setEnvironment(demo->cloudEnvironment());
             if (firstStart)
                 window.showCentralPage(window.overviewPageTitle());
         });
@@ -220,6 +225,8 @@ int runGui(const QCommandLineParser &parser)
                          parser.isSet(QStringLiteral("welcome")), requestedContext)
         == KubeconfigController::Start::Demo)
         startDemo();
+    else
+        clouds->setEnvironment(CloudEnvironment());
 
     // Manifests on the command line (opened from a file manager through the desktop entry).
     QStringList manifests;

@@ -142,6 +142,21 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("limit"),
          QCoreApplication::translate("main", "With --pipelines: how many runs (default 20)."),
          QCoreApplication::translate("main", "N")},
+        {QStringLiteral("clouds"),
+         QCoreApplication::translate(
+             "main", "Print the cloud accounts (AWS profiles, Azure, Google Cloud, Fly.io, "
+                     "Railway) with their clusters and apps and exit (--json: as JSON; --demo: "
+                     "the embedded simulator's clouds).")},
+        {QStringLiteral("account"),
+         QCoreApplication::translate("main", "With --clouds or --add-to-kubeconfig: only this "
+                                             "account (as --clouds prints it, e.g. aws:prod)."),
+         QCoreApplication::translate("main", "id")},
+        {QStringLiteral("add-to-kubeconfig"),
+         QCoreApplication::translate(
+             "main", "Write a cloud cluster's context, cluster and user to the kubeconfig "
+                     "(--kubeconfig, else the first of KUBECONFIG or ~/.kube/config) as the "
+                     "provider's CLI would, with a backup, print the diff and exit."),
+         QCoreApplication::translate("main", "ref")},
         {QStringLiteral("welcome"),
          QCoreApplication::translate(
              "main",
@@ -212,6 +227,10 @@ int runCommand(const QCommandLineParser &parser)
         return App::runAlerts(parser);
     if (parser.isSet(QStringLiteral("pipelines")))
         return App::runPipelines(parser);
+    if (parser.isSet(QStringLiteral("clouds")))
+        return App::runClouds(parser);
+    if (parser.isSet(QStringLiteral("add-to-kubeconfig")))
+        return App::runAddToKubeconfig(parser);
     return App::runGui(parser);
 }
 
@@ -222,7 +241,8 @@ bool wantsHeadless(int argc, char *argv[])
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
             || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
             || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts"
-            || arg == "--pipelines")
+            || arg == "--pipelines" || arg == "--clouds" || arg == "--add-to-kubeconfig"
+            || arg.startsWith("--add-to-kubeconfig="))
             return true;
     }
     return false;

@@ -243,8 +243,9 @@ Result<AwsCredentials> AwsConfig::parseProcessOutput(QByteArrayView output, QDat
     if (!c.isValid())
         return Error(Error::Code::ParseError,
                      tr("credential_process printed no AccessKeyId or SecretAccessKey."));
+    c.expiration = QDateTime::fromString(JsonRead::string(j, "Expiration"), Qt::ISODate).toUTC();
     if (expiration)
-        *expiration = QDateTime::fromString(JsonRead::string(j, "Expiration"), Qt::ISODate);
+        *expiration = c.expiration;
     return c;
 }
 
@@ -302,8 +303,9 @@ Result<AwsCredentials> AwsConfig::parseAssumeRoleResponse(QByteArrayView xml, QD
     }
     if (!c.isValid())
         return Error(Error::Code::ParseError, tr("STS's AssumeRole answer has no credentials."));
+    c.expiration = QDateTime::fromString(expires, Qt::ISODate).toUTC();
     if (expiration)
-        *expiration = QDateTime::fromString(expires, Qt::ISODate);
+        *expiration = c.expiration;
     return c;
 }
 

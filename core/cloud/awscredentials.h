@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace Orrery {
@@ -13,6 +14,9 @@ struct AwsCredentials
     QString accessKeyId;
     QString secretAccessKey;
     QString sessionToken; // empty for long-term keys
+    // UTC; invalid for long-term keys. Set for a role's session (AssumeRole) and a
+    // credential_process that says when its keys end.
+    QDateTime expiration{};
 
     bool isValid() const { return !accessKeyId.isEmpty() && !secretAccessKey.isEmpty(); }
     // "AKID… (secret set, session token set)": safe for logs.

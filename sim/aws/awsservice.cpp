@@ -692,6 +692,18 @@ void AwsService::handle(const httplib::Request &req, httplib::Response &res)
         "application/json");
 }
 
+std::vector<AwsService::User> AwsService::users() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    std::vector<User> out;
+    for (const auto &[id, p] : d->keys) {
+        if (p.expires != 0 || p.arn.find(":user/") == std::string::npos)
+            continue;
+        out.push_back({p.account, p.arn.substr(p.arn.find(":user/") + 6), id, p.secret});
+    }
+    return out;
+}
+
 void AwsService::addSyntheticClusters(const std::string &account, const std::string &region,
                                       const std::string &prefix, int count)
 {

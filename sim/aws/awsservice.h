@@ -51,6 +51,16 @@ public:
     std::optional<KubeUser> authenticateToken(const std::string &cluster, const std::string &token,
                                               std::string *reason = nullptr) const;
 
+    // The scenarios' IAM users with long-term keys (the demo's credentials), by key id.
+    struct User
+    {
+        std::string account;
+        std::string name;
+        std::string accessKeyId;
+        std::string secretAccessKey;
+    };
+    std::vector<User> users() const;
+
     // For tests and benchmarks: adds `count` ACTIVE clusters named PREFIX-N in `region` of
     // `account` (they share the first real cluster's endpoint and CA). Thread safe.
     void addSyntheticClusters(const std::string &account, const std::string &region,

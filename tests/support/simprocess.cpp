@@ -41,6 +41,8 @@ bool SimProcess::start(const QStringList &arguments, const QString &kubeconfig, 
             const QList<QByteArray> parts = l.trimmed().split(' ');
             if (parts.size() == 3 && parts[0] == "metrics")
                 m_metricsUrls.insert(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]));
+            if (parts.size() == 2 && parts[0] == "services")
+                m_servicesUrl = QString::fromUtf8(parts[1]);
         }
         return true;
     }

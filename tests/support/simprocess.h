@@ -29,6 +29,8 @@ public:
     QString url() const { return m_url; } // https://127.0.0.1:<port>
     // With --metrics-port: cluster name → its plain-HTTP scrape URL (http://127.0.0.1:P/metrics).
     QMap<QString, QString> metricsUrls() const { return m_metricsUrls; }
+    // The outside services' front ("services <url>"), empty when the simulator printed none.
+    QString servicesUrl() const { return m_servicesUrl; }
     QString errorString() const { return m_error; }
     QProcess &process() { return m_process; }
 
@@ -36,6 +38,7 @@ private:
     QProcess m_process;
     QString m_url;
     QMap<QString, QString> m_metricsUrls;
+    QString m_servicesUrl;
     QString m_error;
 };
 
