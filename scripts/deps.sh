@@ -17,6 +17,7 @@ ORRERY_PACKAGES=(
     gh python3-gitlab python3-jenkins
     python3-graphql-core
     python3-kubernetes
+    azure-cli
 )
 
 # The official JavaScript Kubernetes client, a judge of orrery-sim in the tests

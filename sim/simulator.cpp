@@ -2,6 +2,7 @@
 #include "simulator.h"
 
 #include "aws/awsservice.h"
+#include "azure/azureservice.h"
 #include "controllermanager.h"
 #include "controllers/controllercontext.h"
 #include "controllers/nodecontroller.h"
@@ -75,6 +76,8 @@ struct Simulator::Private : ClusterAccess
     std::atomic<AwsService *> aws{nullptr};
     // The simulated Google Cloud, for GKE access tokens; the same lifetime as `aws`.
     std::atomic<GoogleService *> google{nullptr};
+    // The simulated Azure, for AKS tokens (Entra ID, or a local clusterUser token); the same.
+    std::atomic<AzureService *> azure{nullptr};
     bool running = false;
 
     const Cluster *cluster(const std::string &name) const
@@ -199,7 +202,8 @@ bool Simulator::start(std::string *error)
             hooks.unfollowPodLog = [cm](int id) { cm->unfollowPodLog(id); };
             hooks.podMetrics = [cm](const std::string &ns) { return cm->podMetrics(ns); };
             hooks.nodeMetrics = [cm] { return cm->nodeMetrics(); };
-            // EKS tokens, checked by the simulated AWS (sim/aws) once the front runs.
+            // EKS and AKS tokens, checked by the simulated AWS (sim/aws) and Azure (sim/azure)
+            // once the front runs.
             Private *priv = d.get();
             Private::Cluster *self = c.get();
             hooks.authenticateToken = [priv, self](const std::string &token, std::string &user,
@@ -213,12 +217,19 @@ bool Simulator::start(std::string *error)
                 }
                 // GKE: an access token of the simulated Google Cloud (sim/google).
                 GoogleService *google = priv->google.load();
-                const auto gke
-                    = google ? google->authenticateToken(self->name, token) : std::nullopt;
-                if (!gke)
+                if (const auto gke
+                    = google ? google->authenticateToken(self->name, token) : std::nullopt) {
+                    user = gke->name;
+                    groups = gke->groups;
+                    return true;
+                }
+                // AKS: an Entra ID token or a local clusterUser token of the simulated Azure.
+                AzureService *azure = priv->azure.load();
+                const auto aks = azure ? azure->authenticateToken(self->name, token) : std::nullopt;
+                if (!aks)
                     return false;
-                user = gke->name;
-                groups = gke->groups;
+                user = aks->name;
+                groups = aks->groups;
                 return true;
             };
             opts.clusterName = c->name;
@@ -285,6 +296,7 @@ bool Simulator::start(std::string *error)
             addSimulatedServices(*d->front, *d);
             d->aws = dynamic_cast<AwsService *>(d->front->service("aws"));
             d->google = dynamic_cast<GoogleService *>(d->front->service("google"));
+            d->azure = dynamic_cast<AzureService *>(d->front->service("azure"));
             std::string err;
             if (!d->front->start(d->options.servicesPort, &err)) {
                 if (error)
@@ -307,6 +319,7 @@ void Simulator::stop()
 {
     d->aws = nullptr;
     d->google = nullptr;
+    d->azure = nullptr;
     if (d->front)
         d->front->stop();
     for (auto &c : d->clusters) {

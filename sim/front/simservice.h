@@ -24,7 +24,7 @@ class SimClock;
 //   GitLab API v4                                             /gitlab
 //   Jenkins                                                   /jenkins
 //   AWS (STS, EKS)                                            /aws
-//   Azure (ARM, OAuth token endpoint)                         /azure
+//   Azure (ARM, OAuth token endpoint)                         /azure  /adfs
 //   Google (GKE container API, OAuth token endpoint)          /google
 //   Fly.io (Machines API, GraphQL)                            /fly
 //   Railway (GraphQL)                                         /railway

@@ -5,6 +5,7 @@
 #include "simservice.h"
 
 #include "aws/awsservice.h"
+#include "azure/azureservice.h"
 #include "fly/flyservice.h"
 #include "github/githubservice.h"
 #include "gitlab/gitlabservice.h"
@@ -27,6 +28,7 @@ void addSimulatedServices(ServiceFront &front, ClusterAccess &clusters)
     front.add(std::make_unique<FlyService>(front.clock(), clusters));
     front.add(std::make_unique<RailwayService>(front, clusters));
     front.add(std::make_unique<GoogleService>(front, clusters));
+    front.add(std::make_unique<AzureService>(front, clusters));
 }
 
 } // namespace Orrery::Sim
