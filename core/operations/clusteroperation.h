@@ -125,9 +125,6 @@ public:
     // After a failed run: the same writes with force would go through (an apply conflict), so
     // the caller may offer them, after a second confirmation.
     virtual bool canForce() const { return false; }
-    // False for an operation that needs no cluster at all (a Fly.io machine's restart): the
-    // runner then takes it without a connected session and writes through its own transport.
-    virtual bool needsSession() const { return true; }
 
     // The server's verdict on plan(true): sent through `writer` (audited as a dry run);
     // `done` gets the outcome in words.
@@ -137,8 +134,9 @@ public:
     const OperationReport &report() const { return m_report; }
 
     // False for an operation that writes to its own transport only and is about no cluster
-    // (a CI provider's pipeline action): the runner then starts, confirms and runs it without
-    // a cluster session, writing through the audited executor of that transport.
+    // (a CI provider's pipeline action, a Fly.io machine's restart): the runner then starts,
+    // confirms and runs it without a cluster session, writing through the audited executor of
+    // that transport.
     virtual bool needsSession() const { return true; }
 
     // A workload whose pods change: the caller may follow the rollout afterwards.
