@@ -339,7 +339,8 @@ void AwsAccount::identify(std::function<void(const Result<CloudIdentity> &)> onD
                     if (!arn) {
                         Error e = arn.error();
                         e.context = account->displayName();
-                        if (e.hint.isEmpty() && e.code == Error::Code::AuthError) {
+                        // Refused keys: what to run for this account, not the generic hint.
+                        if (e.code == Error::Code::AuthError) {
                             QMutexLocker lock(&account->m_shared->mutex);
                             e.hint = account->m_shared->refreshHint;
                         }
