@@ -26,7 +26,10 @@ void AppTopologyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
     painter->setRenderHint(QPainter::Antialiasing, lod >= 0.3);
     painter->setBrush(Qt::NoBrush);
     for (const Edge &e : m_edges) {
-        if (!option->exposedRect.isNull() && !e.path.boundingRect().intersects(option->exposedRect))
+        // A straight vertical or horizontal line has an empty bounding rectangle, which
+        // intersects nothing: widen it by the pen first.
+        if (!option->exposedRect.isNull()
+            && !e.path.boundingRect().adjusted(-2, -2, 2, 2).intersects(option->exposedRect))
             continue;
         QPen pen(TopologyStyle::edgeColor(
                      e.dashed ? TopologyEdgeType::Uses : TopologyEdgeType::Owns, false),

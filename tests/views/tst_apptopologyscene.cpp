@@ -175,6 +175,16 @@ void tst_AppTopologyScene::exports()
         for (int x = 0; x < image.width() && !seen; x += 2)
             seen = image.pixelColor(x, y) == failed;
     QVERIFY(seen);
+    // The tree line from the app down to a group is drawn (a vertical line's bounding box is
+    // empty: it must still count as exposed).
+    const QRectF header = scene.item("app:acme-edge")->rect();
+    const QRectF api = scene.item("group:api")->rect();
+    const int lineX = qRound(api.center().x() * 1.5);
+    const int lineY = qRound((header.bottom() + api.top()) / 2 * 1.5);
+    bool line = false;
+    for (int dx = -2; dx <= 2; ++dx)
+        line = line || image.pixelColor(lineX + dx, lineY) != TopologyStyle::background();
+    QVERIFY(line);
     const QString svg = dir.filePath(QStringLiteral("app.svg"));
     QVERIFY(AppTopologyExporter::write(&scene, svg).ok());
     QFile f(svg);
