@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cloudswiring.h"
 
+#include "apptopologywiring.h"
+
 #include <cloudconnections.h>
 #include <cloudspage.h>
 #include <cloudtreemodel.h>
@@ -43,6 +45,11 @@ void CloudsWiring::setEnvironment(const CloudEnvironment &environment)
 
 void CloudsWiring::connectCluster(const CloudResource &cluster)
 {
+    // A PaaS app has no cluster to connect to: it opens as its own topology.
+    if (cluster.kind == CloudResource::Kind::App) {
+        showCloudApp(m_window, m_accounts->account(cluster.accountId), cluster);
+        return;
+    }
     m_page->setMessage(tr("Connecting to %1…").arg(cluster.name));
     m_connections->connectCluster(cluster, [this, cluster](const Result<QString> &context) {
         if (!context) {

@@ -101,6 +101,8 @@ CloudEnvironment demoCloudEnvironment(const QString &dir, const Started &started
             f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         }
     }
+    // Fly.io: the multicloud scenario's organization token (sim/fly).
+    e.env.insert(QStringLiteral("FLY_API_TOKEN"), QStringLiteral("fo1_orrery-sim-multicloud-fly"));
     return e;
 }
 
