@@ -158,8 +158,8 @@ private slots:
         ObjectStore store;
         store.create(kNamespaces, ns("default"));
         std::weak_ptr<const json> created = store.create(kPods, pod("default", "a"));
-        // Nobody holds the tree but the event window (here of one event) and the store's
-        // ring of recent trees (16,384): once both moved on, it is released, and the pod is
+        // Nobody holds the tree but the event window (here of one event) and, while the store
+        // has at most 16,384 pods, the store itself: past that it is released, and the pod is
         // parsed again from its text on demand.
         ObjectStore small(1);
         small.create(kNamespaces, ns("default"));
