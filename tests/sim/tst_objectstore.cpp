@@ -166,7 +166,7 @@ private slots:
         small.create(kNamespaces, ns("other"));
         std::weak_ptr<const json> tree = small.create(kPods, pod("default", "a"));
         for (int i = 0; i < 16383; ++i)
-            small.create(kPods, pod("other", "p" + std::to_string(i)));
+            small.create(kPods, pod("other", std::string("p").append(std::to_string(i))));
         QVERIFY(!tree.expired());
         small.create(kPods, pod("other", "last"));
         QVERIFY(tree.expired());
@@ -185,7 +185,7 @@ private slots:
         trees.create(kNamespaces, ns("default"));
         std::weak_ptr<const json> deployment = trees.create(kDeployments, pod("default", "d"));
         for (int i = 0; i < 16384; ++i)
-            trees.create(kPods, pod("default", "p" + std::to_string(i)));
+            trees.create(kPods, pod("default", std::string("p").append(std::to_string(i))));
         QVERIFY(!deployment.expired());
         QVERIFY(!created.expired()); // the big window still holds it
     }
@@ -197,7 +197,7 @@ private slots:
             store.create(kNamespaces, ns(n));
         for (const char *n : {"a", "b", "c"})
             for (int i = 0; i < 5; ++i) {
-                json p = pod(n, "p" + std::to_string(i));
+                json p = pod(n, std::string("p").append(std::to_string(i)));
                 p["metadata"]["labels"] = {{"odd", i % 2 ? "yes" : "no"}};
                 store.create(kPods, p);
             }
