@@ -64,6 +64,9 @@ struct ObjectStore::Private
     std::map<int, Listener> listeners;
     int nextListener = 1;
     std::map<GroupResource, std::uint64_t> lastChange;
+    // Objects per namespace and kind: a LIST page counts the objects after it from these
+    // instead of walking the 150,000 keys behind its first page.
+    std::map<GroupResource, std::map<std::string, std::size_t>> perNamespace;
     std::mt19937_64 rng{std::random_device{}()};
 
     // Pods are most of a large cluster, and a Service's Endpoints and EndpointSlice are only
@@ -75,21 +78,50 @@ struct ObjectStore::Private
                || (gr.group == "discovery.k8s.io" && gr.resource == "endpointslices");
     }
 
-    static Entry entryFor(const GroupResource &gr, const ObjectPtr &object)
+    Entry entryFor(const GroupResource &gr, const ObjectPtr &object) const
     {
         Entry e;
         // An invalid UTF-8 string (a YAML body can carry one) becomes U+FFFD in the text
         // rather than an exception in the middle of a write.
         e.text = std::make_shared<const std::string>(
             object->dump(-1, ' ', false, json::error_handler_t::replace));
-        if (textOnly(gr))
+        if (textOnly(gr)) {
             e.parsed = object;
-        else
+            keep(object);
+        } else {
             e.tree = object;
+        }
         return e;
     }
 
-    static ObjectPtr objectOf(const Entry &e)
+    // While there are at most RecentTrees text-only objects (a cluster of up to about
+    // 10,000 pods with their Endpoints and EndpointSlices), their trees are kept as well, in
+    // a ring of the most recently parsed or written ones, so controllers walking its pods do
+    // not parse them again each pass (tests/sim/tst_scenarios' churn took 105 s instead of
+    // 20 s without). Past that the ring is emptied: at 150,000 pods it would hold 250 MB.
+    static constexpr std::size_t RecentTrees = 16384;
+    mutable std::vector<ObjectPtr> recent = std::vector<ObjectPtr>(RecentTrees);
+    mutable std::size_t recentNext = 0;
+    std::size_t textOnlyCount = 0;
+
+    void keep(const ObjectPtr &tree) const
+    {
+        if (textOnlyCount > RecentTrees)
+            return;
+        recent[recentNext] = tree;
+        recentNext = (recentNext + 1) % RecentTrees;
+    }
+
+    void countTextOnly(const GroupResource &gr, bool added)
+    {
+        if (!textOnly(gr))
+            return;
+        textOnlyCount += added ? 1 : std::size_t(-1);
+        if (textOnlyCount == RecentTrees + 1)
+            recent.assign(RecentTrees, nullptr);
+    }
+
+    ObjectPtr objectOf(const Entry &e) const
     {
         if (e.tree)
             return e.tree;
@@ -97,6 +129,7 @@ struct ObjectStore::Private
             return held;
         auto parsed = std::make_shared<const json>(json::parse(*e.text));
         e.parsed = parsed;
+        keep(parsed);
         return parsed;
     }
 
@@ -194,7 +227,9 @@ ObjectPtr ObjectStore::create(const GroupResource &gr, json object)
     meta["resourceVersion"] = std::to_string(d->rv);
     meta["generation"] = 1;
     auto ptr = std::make_shared<const json>(std::move(object));
-    bucket[{ns, name}] = Private::entryFor(gr, ptr);
+    bucket[{ns, name}] = d->entryFor(gr, ptr);
+    ++d->perNamespace[gr][ns];
+    d->countTextOnly(gr, true);
     d->emit(StoreEvent::Type::Added, gr, ptr);
     return ptr;
 }
@@ -212,7 +247,7 @@ ObjectPtr ObjectStore::update(const GroupResource &gr, json object)
         throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
                        notFoundDetails(gr, name));
     auto &entry = bucket->second[{ns, name}];
-    const ObjectPtr oldPtr = Private::objectOf(entry);
+    const ObjectPtr oldPtr = d->objectOf(entry);
     const json &old = *oldPtr;
     const json &oldMeta = old["metadata"];
     if (meta.contains("resourceVersion") && meta["resourceVersion"].is_string()
@@ -235,7 +270,7 @@ ObjectPtr ObjectStore::update(const GroupResource &gr, json object)
     ++d->rv;
     meta["resourceVersion"] = std::to_string(d->rv);
     auto ptr = std::make_shared<const json>(std::move(object));
-    entry = Private::entryFor(gr, ptr);
+    entry = d->entryFor(gr, ptr);
     d->emit(StoreEvent::Type::Modified, gr, ptr);
     return ptr;
 }
@@ -253,9 +288,13 @@ ObjectPtr ObjectStore::remove(const GroupResource &gr, const std::string &ns,
         throw ApiError(404, "NotFound", kindLabel(gr) + " \"" + name + "\" not found",
                        notFoundDetails(gr, name));
     ++d->rv;
-    json last = *Private::objectOf(it->second);
+    json last = *d->objectOf(it->second);
     last["metadata"]["resourceVersion"] = std::to_string(d->rv);
     bucket->second.erase(it);
+    d->countTextOnly(gr, false);
+    auto &count = d->perNamespace[gr][ns];
+    if (--count == 0)
+        d->perNamespace[gr].erase(ns);
     auto ptr = std::make_shared<const json>(std::move(last));
     d->emit(StoreEvent::Type::Deleted, gr, ptr);
     return ptr;
@@ -269,7 +308,7 @@ ObjectPtr ObjectStore::get(const GroupResource &gr, const std::string &ns,
     if (bucket == d->buckets.end())
         return nullptr;
     auto it = bucket->second.find({ns, name});
-    return it == bucket->second.end() ? nullptr : Private::objectOf(it->second);
+    return it == bucket->second.end() ? nullptr : d->objectOf(it->second);
 }
 
 std::vector<ObjectPtr> ObjectStore::list(const GroupResource &gr, const std::string &ns) const
@@ -283,12 +322,12 @@ std::vector<ObjectPtr> ObjectStore::list(const GroupResource &gr, const std::str
     if (ns.empty()) {
         out.reserve(b.size());
         for (const auto &[key, entry] : b)
-            out.push_back(Private::objectOf(entry));
+            out.push_back(d->objectOf(entry));
     } else {
         // Keys sort by namespace first, so one namespace is a contiguous range.
         for (auto it = b.lower_bound({ns, std::string()}); it != b.end() && it->first.first == ns;
              ++it)
-            out.push_back(Private::objectOf(it->second));
+            out.push_back(d->objectOf(it->second));
     }
     return out;
 }
@@ -305,7 +344,7 @@ void ObjectStore::forEach(const GroupResource &gr, const std::string &ns,
     while (it != b.end() && (ns.empty() || it->first.first == ns)) {
         // `fn` may add or remove objects: continue from the key, not from the iterator.
         const Private::Key key = it->first;
-        if (!fn(Private::objectOf(it->second)))
+        if (!fn(d->objectOf(it->second)))
             return;
         it = b.upper_bound(key);
     }
@@ -335,20 +374,34 @@ ObjectStore::Page ObjectStore::page(const GroupResource &gr, const std::string &
     for (; it != b.end() && (ns.empty() || it->first.first == ns); ++it) {
         ObjectPtr object;
         if (match) {
-            object = Private::objectOf(it->second);
+            object = d->objectOf(it->second);
             if (!match(*object))
                 continue;
         }
         if (limit > 0 && static_cast<long>(out.texts.size()) == limit) {
-            ++out.remaining;
-            if (!countRemaining)
+            if (!countRemaining) {
+                out.remaining = 1;
                 break;
+            }
+            if (!match) {
+                // The rest of this namespace by walking, the namespaces after it by count.
+                const std::string current = it->first.first;
+                for (; it != b.end() && it->first.first == current; ++it)
+                    ++out.remaining;
+                if (ns.empty()) {
+                    const auto &counts = d->perNamespace[gr];
+                    for (auto c = counts.upper_bound(current); c != counts.end(); ++c)
+                        out.remaining += static_cast<long>(c->second);
+                }
+                break;
+            }
+            ++out.remaining;
             continue;
         }
         out.texts.push_back(it->second.text);
         out.last = it->first;
         if (wantObjects)
-            out.objects.push_back(object ? object : Private::objectOf(it->second));
+            out.objects.push_back(object ? object : d->objectOf(it->second));
     }
     return out;
 }

@@ -44,7 +44,9 @@ struct StoreEvent
 // seven times the text (15 KB against 2.2 KB per pod), so at 150,000 pods trees alone would
 // take 2.3 GB; so are Endpoints and EndpointSlices (read only when something changed). Their
 // tree is parsed again on demand (get(), list(), forEach()) and shared while anyone holds it
-// (weak reference); other kinds keep their tree as well, since controllers walk them often.
+// (weak reference); while there are at most 16,384 such objects (a cluster of up to about
+// 10,000 pods) the store holds their trees too, so a small cluster is never parsed twice.
+// Other kinds keep their tree as well, since controllers walk them often.
 //
 // Invariants: resourceVersion strictly increases with every mutation; each stored object's
 // metadata.resourceVersion is the decimal string of the version that last wrote it; the

@@ -158,12 +158,17 @@ private slots:
         ObjectStore store;
         store.create(kNamespaces, ns("default"));
         std::weak_ptr<const json> created = store.create(kPods, pod("default", "a"));
-        // Nobody holds the tree but the event window: a window of one event, then a
-        // namespace event, releases it; the pod is parsed again from its text on demand.
+        // Nobody holds the tree but the event window (here of one event) and, while the store
+        // has at most 16,384 pods, the store itself: past that it is released, and the pod is
+        // parsed again from its text on demand.
         ObjectStore small(1);
         small.create(kNamespaces, ns("default"));
-        std::weak_ptr<const json> tree = small.create(kPods, pod("default", "a"));
         small.create(kNamespaces, ns("other"));
+        std::weak_ptr<const json> tree = small.create(kPods, pod("default", "a"));
+        for (int i = 0; i < 16383; ++i)
+            small.create(kPods, pod("other", std::string("p").append(std::to_string(i))));
+        QVERIFY(!tree.expired());
+        small.create(kPods, pod("other", "last"));
         QVERIFY(tree.expired());
         const ObjectPtr again = small.get(kPods, "default", "a");
         QVERIFY(again);
@@ -179,7 +184,8 @@ private slots:
         ObjectStore trees(1);
         trees.create(kNamespaces, ns("default"));
         std::weak_ptr<const json> deployment = trees.create(kDeployments, pod("default", "d"));
-        trees.create(kNamespaces, ns("other"));
+        for (int i = 0; i < 16384; ++i)
+            trees.create(kPods, pod("default", std::string("p").append(std::to_string(i))));
         QVERIFY(!deployment.expired());
         QVERIFY(!created.expired()); // the big window still holds it
     }
@@ -191,7 +197,7 @@ private slots:
             store.create(kNamespaces, ns(n));
         for (const char *n : {"a", "b", "c"})
             for (int i = 0; i < 5; ++i) {
-                json p = pod(n, "p" + std::to_string(i));
+                json p = pod(n, std::string("p").append(std::to_string(i)));
                 p["metadata"]["labels"] = {{"odd", i % 2 ? "yes" : "no"}};
                 store.create(kPods, p);
             }
