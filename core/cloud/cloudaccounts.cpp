@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "azureaccount.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -51,6 +52,7 @@ void CloudAccounts::addBuiltinFactories()
     addFactory(QStringLiteral("aws"), &AwsAccount::fromEnvironment);
 
     // azure
+    addFactory(QStringLiteral("azure"), &AzureAccount::fromEnvironment);
 
     // gcp
 
