@@ -2,6 +2,7 @@
 #include "democluster.h"
 
 #include <aws/awsservice.h>
+#include <azure/azureservice.h>
 #include <front/servicefront.h>
 #include <github/githubservice.h>
 #include <gitlab/gitlabservice.h>
@@ -44,6 +45,8 @@ struct Started
     std::vector<Pipeline> pipelines;
     // The simulated AWS's IAM users (their keys are the simulator's test credentials).
     std::vector<Sim::AwsService::User> awsUsers;
+    // The simulated Azure's service principals (test secrets of the simulator).
+    std::vector<Sim::AzureService::ServicePrincipal> azurePrincipals;
 };
 
 // Each simulated CI service's pipelines, once per source, with the service's first token.
@@ -91,6 +94,15 @@ CloudEnvironment demoCloudEnvironment(const QString &dir, const Started &started
         credentials += "[" + name.toUtf8() + "]\naws_access_key_id = "
                        + QByteArray::fromStdString(user.accessKeyId) + "\naws_secret_access_key = "
                        + QByteArray::fromStdString(user.secretAccessKey) + "\n";
+    }
+    // Azure: the service principal that may list cluster credentials (chat-app's deployer).
+    for (const auto &p : started.azurePrincipals) {
+        if (p.readOnly)
+            continue;
+        e.env.insert(QStringLiteral("AZURE_TENANT_ID"), QString::fromStdString(p.tenant));
+        e.env.insert(QStringLiteral("AZURE_CLIENT_ID"), QString::fromStdString(p.appId));
+        e.env.insert(QStringLiteral("AZURE_CLIENT_SECRET"), QString::fromStdString(p.clientSecret));
+        break;
     }
     const std::pair<QString, QByteArray> files[]
         = {{awsConfig, config}, {awsCredentials, credentials}};
@@ -154,6 +166,8 @@ void DemoCluster::start(std::function<void(const Result<QString> &)> done)
                     collectPipelines<Sim::JenkinsService>(*front, "jenkins", started);
                     if (auto *aws = dynamic_cast<Sim::AwsService *>(front->service("aws")))
                         started.awsUsers = aws->users();
+                    if (auto *azure = dynamic_cast<Sim::AzureService *>(front->service("azure")))
+                        started.azurePrincipals = azure->servicePrincipals();
                 }
             }
             return started;

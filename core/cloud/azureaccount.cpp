@@ -3,6 +3,7 @@
 
 #include "kube/staticcredentialprovider.h"
 
+#include <QFile>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThread>
@@ -135,6 +136,34 @@ AzureAccount::Options AzureAccount::optionsFromEnvironment(const QProcessEnviron
     if (!tenant.isEmpty() && !client.isEmpty() && !secret.isEmpty())
         o.servicePrincipal = AzureClient::ServicePrincipal{tenant, client, secret};
     return o;
+}
+
+CloudAccounts::Accounts AzureAccount::fromEnvironment(const CloudEnvironment &environment)
+{
+    CloudAccounts::Accounts out;
+    const QProcessEnvironment &env = environment.env;
+    Options base = optionsFromEnvironment(env);
+    const QUrl login
+        = environment.endpoint(QStringLiteral("azure.login"), QStringLiteral("/azure/login"));
+    const QUrl arm
+        = environment.endpoint(QStringLiteral("azure.arm"), QStringLiteral("/azure/arm"));
+    if (!login.isEmpty())
+        base.endpoints.login = login;
+    if (!arm.isEmpty())
+        base.endpoints.arm = arm;
+    if (!environment.caPem.isEmpty())
+        base.endpoints.caPem += '\n' + environment.caPem;
+    if (base.servicePrincipal)
+        out.push_back(std::make_unique<AzureAccount>(base));
+    QString configDir = env.value(QStringLiteral("AZURE_CONFIG_DIR"));
+    if (configDir.isEmpty() && env.contains(QStringLiteral("HOME")))
+        configDir = env.value(QStringLiteral("HOME")) + QStringLiteral("/.azure");
+    if (!configDir.isEmpty() && QFile::exists(configDir + QStringLiteral("/azureProfile.json"))) {
+        Options az = base;
+        az.servicePrincipal.reset();
+        out.push_back(std::make_unique<AzureAccount>(az));
+    }
+    return out;
 }
 
 AzureAccount::AzureAccount(Options options, QObject *parent)

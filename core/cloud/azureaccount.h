@@ -3,6 +3,7 @@
 
 #include "azureclient.h"
 #include "cloudaccount.h"
+#include "cloudaccounts.h"
 
 #include <QHash>
 #include <QProcessEnvironment>
@@ -41,6 +42,11 @@ public:
     // EnvironmentCredential) make a service principal account; else the az login. Endpoints
     // as AzureClient::endpointsFromEnvironment.
     static Options optionsFromEnvironment(const QProcessEnvironment &env);
+    // The registry's factory (CloudAccounts): a service principal account when the
+    // environment names one, and an az login account when the az CLI has a profile
+    // (AZURE_CONFIG_DIR, else ~/.azure: azureProfile.json); endpoints "azure.login" and
+    // "azure.arm" (the simulator's /azure/login and /azure/arm under its front).
+    static CloudAccounts::Accounts fromEnvironment(const CloudEnvironment &environment);
 
     // A token is renewed this long before it expires.
     static constexpr int RefreshMarginSeconds = 5 * 60;

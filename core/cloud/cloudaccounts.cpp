@@ -2,6 +2,7 @@
 #include "cloudaccounts.h"
 
 #include "awsaccount.h"
+#include "azureaccount.h"
 #include "flyaccount.h"
 #include "gcpaccount.h"
 #include "railwayaccount.h"
@@ -54,6 +55,7 @@ void CloudAccounts::addBuiltinFactories()
     addFactory(QStringLiteral("aws"), &AwsAccount::fromEnvironment);
 
     // azure
+    addFactory(QStringLiteral("azure"), &AzureAccount::fromEnvironment);
 
     // gcp
     addFactory(QStringLiteral("gcp"), &GcpAccount::fromEnvironment);

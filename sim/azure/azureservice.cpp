@@ -976,6 +976,15 @@ void AzureService::handle(const httplib::Request &req, httplib::Response &res)
         "application/json");
 }
 
+std::vector<AzureService::ServicePrincipal> AzureService::servicePrincipals() const
+{
+    std::lock_guard lock(d->mutex);
+    std::vector<ServicePrincipal> out;
+    for (const auto &[appId, p] : d->principals)
+        out.push_back({d->tenant, p.name, appId, p.secret, p.readOnly});
+    return out;
+}
+
 void AzureService::addSyntheticClusters(const std::string &subscription, const std::string &rg,
                                         const std::string &prefix, int count)
 {

@@ -56,6 +56,18 @@ public:
     std::optional<KubeUser> authenticateToken(const std::string &cluster, const std::string &token,
                                               std::string *reason = nullptr) const;
 
+    // The service principals of the scenarios (their secrets are the simulator's test
+    // credentials), for the demo's Azure account. Thread safe.
+    struct ServicePrincipal
+    {
+        std::string tenant;
+        std::string name;
+        std::string appId;
+        std::string clientSecret;
+        bool readOnly = false;
+    };
+    std::vector<ServicePrincipal> servicePrincipals() const;
+
     // For tests and benchmarks: adds `count` clusters named PREFIX-N to resource group `rg` of
     // `subscription` (they share the first cluster's API server). Thread safe.
     void addSyntheticClusters(const std::string &subscription, const std::string &rg,
