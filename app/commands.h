@@ -46,6 +46,11 @@ int runAlerts(const QCommandLineParser &parser);
 // as a table or JSON; exit 0, 1 the error in words, 2 usage (pipelinescommand.cpp).
 int runPipelines(const QCommandLineParser &parser);
 
+// --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig F]: `kubectl port-forward`
+// through the audited PortForwardOperation, until SIGINT or SIGTERM; exit 0, 1 refused (why,
+// in words), 2 usage (portforwardcommand.cpp).
+int runPortForward(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

@@ -72,6 +72,11 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "With --play: allow the runbook's writes on a "
                                              "protected cluster; repeat the context name."),
          QCoreApplication::translate("main", "context")},
+        {QStringLiteral("port-forward"),
+         QCoreApplication::translate(
+             "main", "Forward [LOCAL:]REMOTE (given after it) from 127.0.0.1 to the pod's port, "
+                     "as `kubectl port-forward` does, until interrupted."),
+         QCoreApplication::translate("main", "context/namespace/pod")},
         {QStringLiteral("screenshot"),
          QCoreApplication::translate(
              "main", "Render the main window to a PNG file once data is loaded, then exit."),
@@ -212,6 +217,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runAlerts(parser);
     if (parser.isSet(QStringLiteral("pipelines")))
         return App::runPipelines(parser);
+    if (parser.isSet(QStringLiteral("port-forward")))
+        return App::runPortForward(parser);
     return App::runGui(parser);
 }
 
@@ -222,7 +229,7 @@ bool wantsHeadless(int argc, char *argv[])
         if (arg == "--list-contexts" || arg == "--doctor" || arg == "--help" || arg == "-h"
             || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
             || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts"
-            || arg == "--pipelines")
+            || arg == "--pipelines" || arg == "--port-forward" || arg.startsWith("--port-forward="))
             return true;
     }
     return false;

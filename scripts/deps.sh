@@ -15,6 +15,7 @@ ORRERY_PACKAGES=(
     prometheus prometheus-alertmanager
     qtkeychain-qt6-dev libvterm-dev
     gh python3-gitlab python3-jenkins
+    python3-kubernetes
 )
 
 # Packages whose Debian maintainer scripts enable and start a system service. Orrery only runs
