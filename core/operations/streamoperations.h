@@ -34,7 +34,9 @@ struct PodPort
 // recordStream: on disk before the stream opens, and not opened when it cannot be recorded),
 // opens the stream, and finishes once the API server accepted it (the upgrade) or refused
 // it. The outcome line is written when the stream ends (exit code, or the forward stopped).
-// After a successful run takeStream() hands the live session to the caller, who owns it.
+// After a successful run takeStream() hands the live session to the caller, who owns it; take
+// it in the handler of finished() (as OperationRunner does): what the stream says later goes
+// only to those connected to it by then.
 class StreamOperation : public ClusterOperation
 {
     Q_OBJECT

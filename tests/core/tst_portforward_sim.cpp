@@ -15,6 +15,8 @@
 #include <operations/streamoperations.h>
 #include <simclusterfixture.h>
 
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -156,7 +158,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session.activeConnections(), 0, 10000);
         QCOMPARE(session.totalConnections(), 1);
         QCOMPARE(session.bytesFromPod(), qint64(client.received.size()));
-        QCOMPARE(session.bytesToPod(), qint64(41));
+        QCOMPARE(session.bytesToPod(), qint64(40));
     }
 
     // Two connections at once, each its own stream; large data crosses in 64 KiB messages.
@@ -365,23 +367,31 @@ private slots:
         QVERIFY(fetch(&op));
         QCOMPARE(op.containers(), QStringList({"main", "sidecar"}));
         QCOMPARE(op.options().container, QStringLiteral("main")); // kubectl's default
-        op.setCommand({"sh", "-c", "echo from $HOSTNAME; exit 4"});
+        op.setCommand({"sh", "-c", "hostname; exit 4"});
         op.setTty(false);
         op.setStdin(false);
-        QCOMPARE(op.summary(), QStringList({"Run sh -c echo from $HOSTNAME; exit 4 in container "
+        QCOMPARE(op.summary(), QStringList({"Run sh -c hostname; exit 4 in container "
                                             "main of pod default/web"}));
-        QVERIFY2(run(&op, m_fixture.writer()), qPrintable(op.report().explanation));
-        std::unique_ptr<QObject> stream = op.takeStream();
-        auto *session = qobject_cast<ExecSession *>(stream.get());
-        QVERIFY(session);
+        // Taken as the runner hands it over: when the operation finishes, before any output.
+        std::unique_ptr<QObject> stream;
         QByteArray out;
         std::optional<Result<int>> result;
-        connect(session, &ExecSession::output, this,
-                [&out](const QByteArray &data, int) { out += data; });
-        connect(session, &ExecSession::finished, this,
-                [&result](const Result<int> &r) { result = r; });
+        connect(&op, &ClusterOperation::finished, this, [&](bool ok) {
+            if (!ok)
+                return;
+            stream = op.takeStream();
+            auto *s = qobject_cast<ExecSession *>(stream.get());
+            if (!s)
+                return;
+            connect(s, &ExecSession::output, this,
+                    [&out](const QByteArray &data, int) { out += data; });
+            connect(s, &ExecSession::finished, this,
+                    [&result](const Result<int> &r) { result = r; });
+        });
+        QVERIFY2(run(&op, m_fixture.writer()), qPrintable(op.report().explanation));
+        QVERIFY(qobject_cast<ExecSession *>(stream.get()));
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
-        QCOMPARE(out, QByteArray("from web\n"));
+        QCOMPARE(out, QByteArray("web\n"));
         QVERIFY(result->ok());
         QCOMPARE(result->value(), 4);
         QTRY_VERIFY_WITH_TIMEOUT(audit().last().outcomeKnown(), 10000);
@@ -390,7 +400,7 @@ private slots:
         QCOMPARE(entries.last().verb, QStringLiteral("exec"));
         QCOMPARE(entries.last().name, QStringLiteral("web"));
         QVERIFY2(entries.last().summary.contains(
-                     QStringLiteral("\"command\":[\"sh\",\"-c\",\"echo from $HOSTNAME; exit 4\"]")),
+                     QStringLiteral("\"command\":[\"sh\",\"-c\",\"hostname; exit 4\"]")),
                  qPrintable(entries.last().summary));
         QVERIFY(entries.last().summary.contains(QStringLiteral("\"container\":\"main\"")));
         QCOMPARE(entries.last().result, QStringLiteral("ok: exited with code 4"));
@@ -446,6 +456,47 @@ private slots:
         admin.dryRun(m_fixture.writer(), [&allowed](bool ok, const QString &) { allowed = ok; });
         QTRY_VERIFY_WITH_TIMEOUT(allowed.has_value(), 20000);
         QVERIFY(*allowed);
+    }
+
+    // orrery --port-forward: kubectl's lines, the forward, SIGTERM ends it with 0, audited.
+    void headlessCommand()
+    {
+        QProcess orrery;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_fixture.path(QStringLiteral("xdg")));
+        orrery.setProcessEnvironment(env);
+        orrery.start(QStringLiteral(ORRERY_APP_BINARY),
+                     {"--kubeconfig", m_fixture.path(QStringLiteral("kubeconfig")),
+                      "--port-forward", "minimal/default/web", "0:80"});
+        QVERIFY(orrery.waitForStarted());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += orrery.readAllStandardOutput();
+                return out.contains("\n") || orrery.state() != QProcess::Running;
+            },
+            20000));
+        const QRegularExpressionMatch m
+            = QRegularExpression(QStringLiteral("^Forwarding from 127.0.0.1:(\\d+) -> 80\n"))
+                  .match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), (out + orrery.readAllStandardError()).constData());
+        Client client(quint16(m.captured(1).toUInt()));
+        QVERIFY(client.socket.waitForConnected(5000));
+        client.socket.write("GET /headless HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 20000);
+        QVERIFY(client.received.contains("(GET /headless HTTP/1.1)"));
+        orrery.terminate();
+        QVERIFY(orrery.waitForFinished(10000));
+        QCOMPARE(orrery.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(orrery.exitCode(), 0);
+        out += orrery.readAllStandardOutput();
+        QVERIFY2(out.contains("Handling connection for " + m.captured(1).toUtf8()),
+                 out.constData());
+
+        QProcess usage;
+        usage.start(QStringLiteral(ORRERY_APP_BINARY), {"--port-forward", "minimal/web", "80"});
+        QVERIFY(usage.waitForFinished(20000));
+        QCOMPARE(usage.exitCode(), 2);
     }
 
     // kubectl's refusals before it connects, from the pod as read.

@@ -56,21 +56,27 @@ private slots:
         op.fetch([&fetched](const Result<void> &r) { fetched = r; });
         QTRY_VERIFY_WITH_TIMEOUT(fetched.has_value(), 20000);
         QVERIFY(fetched->ok());
-        QSignalSpy opened(&op, &ClusterOperation::finished);
-        op.run(m_fixture.writer());
-        QVERIFY(opened.wait(20000));
-        QVERIFY2(opened.at(0).at(0).toBool(), qPrintable(op.report().explanation));
-        std::unique_ptr<QObject> stream = op.takeStream();
-        std::unique_ptr<ExecSession> session(qobject_cast<ExecSession *>(stream.release()));
-        QVERIFY(session);
-        ExecTerminal window(session->options(), QStringLiteral("minimal"));
+        ExecTerminal window(op.options(), QStringLiteral("minimal"));
         QCOMPARE(window.title(), QStringLiteral("Shell — shell/main"));
         window.resize(720, 360);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         TerminalView *term = window.terminal();
         term->setFocus();
-        window.attach(std::move(session));
+        // Taken when the operation finishes, as OperationRunner hands it over: the prompt
+        // follows at once.
+        connect(&op, &ClusterOperation::finished, &window, [&op, &window](bool ok) {
+            if (!ok)
+                return;
+            std::unique_ptr<QObject> stream = op.takeStream();
+            window.attach(
+                std::unique_ptr<ExecSession>(qobject_cast<ExecSession *>(stream.release())));
+        });
+        QSignalSpy opened(&op, &ClusterOperation::finished);
+        op.run(m_fixture.writer());
+        QVERIFY(opened.wait(20000));
+        QVERIFY2(opened.at(0).at(0).toBool(), qPrintable(op.report().explanation));
+        QVERIFY(window.session());
         QTRY_VERIFY_WITH_TIMEOUT(term->screenText().endsWith(QStringLiteral("root@shell:/#")),
                                  20000);
         type(term, QStringLiteral("hostname"));

@@ -19,6 +19,7 @@ PortForwardDialog::PortForwardDialog(const PortForwardOperation &op, QWidget *pa
 {
     setObjectName(QStringLiteral("PortForwardDialog"));
     setWindowTitle(op.title());
+    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     auto *intro
         = new QLabel(tr("Forward a port of 127.0.0.1 on this computer to a port of pod "
