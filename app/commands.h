@@ -55,6 +55,11 @@ int runClouds(const QCommandLineParser &parser);
 // found or not written, 2 usage (cloudscommand.cpp).
 int runAddToKubeconfig(const QCommandLineParser &parser);
 
+// --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig F]: `kubectl port-forward`
+// through the audited PortForwardOperation, until SIGINT or SIGTERM; exit 0, 1 refused (why,
+// in words), 2 usage (portforwardcommand.cpp).
+int runPortForward(const QCommandLineParser &parser);
+
 // The desktop application (guiapplication.cpp). Runs under a QApplication.
 int runGui(const QCommandLineParser &parser);
 

@@ -72,6 +72,11 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate("main", "With --play: allow the runbook's writes on a "
                                              "protected cluster; repeat the context name."),
          QCoreApplication::translate("main", "context")},
+        {QStringLiteral("port-forward"),
+         QCoreApplication::translate(
+             "main", "Forward [LOCAL:]REMOTE (given after it) from 127.0.0.1 to the pod's port, "
+                     "as `kubectl port-forward` does, until interrupted."),
+         QCoreApplication::translate("main", "context/namespace/pod")},
         {QStringLiteral("screenshot"),
          QCoreApplication::translate(
              "main", "Render the main window to a PNG file once data is loaded, then exit."),
@@ -231,6 +236,8 @@ int runCommand(const QCommandLineParser &parser)
         return App::runClouds(parser);
     if (parser.isSet(QStringLiteral("add-to-kubeconfig")))
         return App::runAddToKubeconfig(parser);
+    if (parser.isSet(QStringLiteral("port-forward")))
+        return App::runPortForward(parser);
     return App::runGui(parser);
 }
 
@@ -242,7 +249,8 @@ bool wantsHeadless(int argc, char *argv[])
             || arg == "--version" || arg == "-v" || arg == "--play" || arg.startsWith("--play=")
             || arg == "--top" || arg.startsWith("--top=") || arg == "--alerts"
             || arg == "--pipelines" || arg == "--clouds" || arg == "--add-to-kubeconfig"
-            || arg.startsWith("--add-to-kubeconfig="))
+            || arg.startsWith("--add-to-kubeconfig=") || arg == "--port-forward"
+            || arg.startsWith("--port-forward="))
             return true;
     }
     return false;

@@ -6,6 +6,8 @@
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
 #include <operations/operationspanel.h>
+#include <portforwardlistmodel.h>
+#include <portforwardspanel.h>
 #include <topologypage.h>
 
 #include <kube/clustersession.h>
@@ -44,6 +46,29 @@ void installOperations(MainWindow &window, AuditLog *audit)
         return controller->actionsFor(object, parent);
     });
     window.detailsPane()->setEditHooks(controller->editHooks());
+
+    // Shells and port-forwards: opened by the audited "exec" and "port-forward" operations
+    // (the pod's context menu, Ctrl+Shift+E, the topology), shown in docks that own them.
+    QObject::connect(
+        &window, &MainWindow::operationRequested, controller,
+        [controller](const QString &id, Kind kind, const QString &ns, const QString &name) {
+            controller->trigger(id, kind, ns, name);
+        });
+    QObject::connect(controller, &ActionController::shellOpened, &window, &MainWindow::showShell);
+    auto *forwards = new PortForwardListModel(&window);
+    forwards->setObjectName(QStringLiteral("portForwards"));
+    auto *forwardsDock
+        = new QDockWidget(QApplication::translate("GuiApplication", "Port Forwards"), &window);
+    forwardsDock->setObjectName(QStringLiteral("portForwardsDock"));
+    forwardsDock->setWidget(new PortForwardsPanel(forwards, forwardsDock));
+    window.addDockWidget(Qt::BottomDockWidgetArea, forwardsDock);
+    forwardsDock->hide();
+    QObject::connect(controller, &ActionController::portForwardStarted, forwards,
+                     [forwards, forwardsDock](const QString &, PortForwardSession *session) {
+                         forwards->add(std::unique_ptr<PortForwardSession>(session));
+                         forwardsDock->show();
+                         forwardsDock->raise();
+                     });
 
     // The topology's context menu emits action ids (views/topologyview.cpp actionsFor): the
     // operations among them go to the controller, "describe" shows the object's details.

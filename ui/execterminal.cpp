@@ -11,10 +11,10 @@
 
 namespace Orrery {
 
-ExecTerminal::ExecTerminal(ClusterConnection connection, ExecOptions options, QWidget *parent)
+ExecTerminal::ExecTerminal(ExecOptions options, QString contextName, QWidget *parent)
     : QWidget(parent)
-    , m_connection(std::move(connection))
     , m_options(std::move(options))
+    , m_context(std::move(contextName))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -31,13 +31,16 @@ ExecTerminal::ExecTerminal(ClusterConnection connection, ExecOptions options, QW
     m_terminal = new TerminalView(this);
     layout->addWidget(m_terminal, 1);
     setFocusProxy(m_terminal);
-    connect(m_reconnect, &QPushButton::clicked, this, [this] {
-        m_terminal->reset();
-        start();
-    });
+    connect(m_reconnect, &QPushButton::clicked, this, &ExecTerminal::reconnectRequested);
 }
 
-ExecTerminal::~ExecTerminal() = default;
+ExecTerminal::~ExecTerminal()
+{
+    // The session's last word (finished, when closed while running) is for its recorder,
+    // not for this half-destroyed widget.
+    if (m_session)
+        m_session->disconnect(this);
+}
 
 QString ExecTerminal::title() const
 {
@@ -46,26 +49,38 @@ QString ExecTerminal::title() const
                : tr("Shell — %1/%2").arg(m_options.pod, m_options.container);
 }
 
-void ExecTerminal::start()
+void ExecTerminal::attach(std::unique_ptr<ExecSession> session)
 {
-    m_session = std::make_unique<ExecSession>(m_connection, m_options);
+    if (!session)
+        return;
+    if (m_session) {
+        m_session->disconnect(this);
+        m_terminal->disconnect(m_session.get());
+        m_terminal->reset();
+    }
+    m_session = std::move(session);
+    m_session->setParent(nullptr);
     ExecSession *s = m_session.get();
     m_reconnect->setVisible(false);
-    m_status->setText(tr("Connecting to %1 in %2 (%3)…")
-                          .arg(m_options.pod, m_options.ns, m_connection.contextName));
+    m_status->setText(
+        tr("Connecting to %1 in %2 (%3)…").arg(m_options.pod, m_options.ns, m_context));
     connect(m_terminal, &TerminalView::input, s, [s](const QByteArray &bytes) { s->write(bytes); });
     connect(m_terminal, &TerminalView::sizeChanged, s,
             [s](int columns, int rows) { s->resize(columns, rows); });
-    connect(s, &ExecSession::started, this, [this, s] {
-        m_status->setText(tr("%1 in %2 (%3) — %4")
-                              .arg(m_options.pod, m_options.ns, m_connection.contextName,
-                                   m_options.command.join(QLatin1Char(' '))));
-        s->resize(m_terminal->columns(), m_terminal->rows());
-    });
+    connect(s, &ExecSession::started, this, &ExecTerminal::onStarted);
     connect(s, &ExecSession::output, m_terminal,
             [this](const QByteArray &bytes, int) { m_terminal->feed(bytes); });
     connect(s, &ExecSession::finished, this, &ExecTerminal::onFinished);
-    s->start();
+    if (s->isRunning())
+        onStarted();
+}
+
+void ExecTerminal::onStarted()
+{
+    m_status->setText(
+        tr("%1 in %2 (%3) — %4")
+            .arg(m_options.pod, m_options.ns, m_context, m_options.command.join(QLatin1Char(' '))));
+    m_session->resize(m_terminal->columns(), m_terminal->rows());
 }
 
 void ExecTerminal::onFinished(const Result<int> &result)

@@ -527,29 +527,49 @@ bool MainWindow::selectObject(Kind kind, const QString &ns, const QString &name)
 void MainWindow::openShell()
 {
     const KubeObjectPtr object = selectedObject();
-    ClusterSession *session = activeSession();
-    if (!object || !session || object->kind != Kind::Pod) {
+    if (!object || !activeSession() || object->kind != Kind::Pod) {
         statusBar()->showMessage(tr("Select a pod to open a shell in it."), 5000);
         return;
     }
-    const QString context = activeContext();
-    if (m_preferences->isProtected(context)
-        && QMessageBox::question(this, tr("Open Shell"),
-                                 tr("%1 is a protected context. Open a shell in pod %2 anyway?")
-                                     .arg(context, object->name))
-               != QMessageBox::Yes)
+    emit operationRequested(QStringLiteral("exec"), Kind::Pod, object->namespaceName, object->name);
+}
+
+void MainWindow::showShell(const QString &context, ExecSession *session)
+{
+    if (!session)
         return;
-    ExecOptions options;
-    options.ns = object->namespaceName;
-    options.pod = object->name;
-    auto *terminal = new ExecTerminal(session->connection(), options);
+    std::unique_ptr<ExecSession> owned(session);
+    const ExecOptions &options = session->options();
+    const QString name = QStringLiteral("shell-%1-%2-%3").arg(context, options.ns, options.pod);
+    // Reconnect brings the new session to the pod's terminal.
+    for (auto *dock : findChildren<QDockWidget *>(name, Qt::FindDirectChildrenOnly)) {
+        auto *terminal = qobject_cast<ExecTerminal *>(dock->widget());
+        if (!terminal || (terminal->session() && terminal->session()->isRunning()))
+            continue;
+        terminal->attach(std::move(owned));
+        dock->show();
+        dock->raise();
+        terminal->setFocus();
+        return;
+    }
+    auto *terminal = new ExecTerminal(options, context);
     auto *dock = new QDockWidget(terminal->title(), this);
-    dock->setObjectName(QStringLiteral("shell-%1-%2").arg(options.ns, options.pod));
+    dock->setObjectName(name);
     dock->setAttribute(Qt::WA_DeleteOnClose);
     dock->setWidget(terminal);
+    connect(terminal, &ExecTerminal::reconnectRequested, this, [this, terminal] {
+        // The pod of this terminal's context, never a namesake in the context shown now.
+        if (activeContext() != terminal->contextName()) {
+            statusBar()->showMessage(
+                tr("Switch to %1 to reconnect this shell.").arg(terminal->contextName()), 5000);
+            return;
+        }
+        emit operationRequested(QStringLiteral("exec"), Kind::Pod, terminal->options().ns,
+                                terminal->options().pod);
+    });
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     dock->show();
-    terminal->start();
+    terminal->attach(std::move(owned));
     terminal->setFocus();
 }
 

@@ -30,6 +30,7 @@ class ContextPreferences;
 class ContextStatusLabel;
 class ContextStrip;
 class ErrorPresenter;
+class ExecSession;
 class FreshnessIndicator;
 class KindJump;
 class ManifestDrop;
@@ -92,8 +93,12 @@ public:
     bool selectObject(Kind kind, const QString &ns, const QString &name);
     KubeObjectPtr selectedObject() const { return m_browser->selectedObject(); }
     void showDetailsTab(DetailsPane::Tab tab);
-    // Ctrl+Shift+E: a shell in the selected pod, in a dock (protected contexts ask first).
+    // Ctrl+Shift+E: a shell in the selected pod: asks for the "exec" operation
+    // (operationRequested), whose session comes back through showShell().
     void openShell();
+    // Shows a shell the "exec" operation opened for `context` in a dock (the pod's dock again
+    // when it has one, after Reconnect), and takes the session.
+    void showShell(const QString &context, ExecSession *session);
     void openCommandPalette();
     void openPreferences();
 
@@ -148,6 +153,10 @@ signals:
     // session, so a receiver can read the kubeconfig again first (a reload it starts for the
     // context itself is then not repeated).
     void reloadRequested(const QString &context);
+    // An operation of the catalog on an object of the active context, asked by the window
+    // itself (Ctrl+Shift+E, a terminal's Reconnect); app/ hands it to the ActionController.
+    void operationRequested(const QString &id, Orrery::Kind kind, const QString &ns,
+                            const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

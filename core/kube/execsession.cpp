@@ -73,7 +73,14 @@ ExecSession::ExecSession(ClusterConnection connection, ExecOptions options, QObj
 
 ExecSession::~ExecSession()
 {
+    const bool open = m_socket && !m_done;
     m_socket.reset();
+    // Closed while running: said once, so whoever records the session's end hears it.
+    if (open) {
+        m_done = true;
+        emit finished(Error(Error::Code::Cancelled, QStringLiteral("the session was closed"),
+                            m_connection.contextName));
+    }
 }
 
 void ExecSession::start()
@@ -92,6 +99,19 @@ void ExecSession::start()
             Qt::QueuedConnection);
     };
     handlers.message = [this](const QByteArray &message) {
+        // The error channel's Status is decoded here, on the connection's thread, never on
+        // the owner's (the GUI thread).
+        if (!message.isEmpty() && quint8(message.at(0)) == 3) {
+            const Result<int> status = execExitStatus(message.mid(1));
+            QMetaObject::invokeMethod(
+                this,
+                [this, status] {
+                    if (!m_done)
+                        m_status = status;
+                },
+                Qt::QueuedConnection);
+            return;
+        }
         QMetaObject::invokeMethod(
             this, [this, message] { onMessage(message); }, Qt::QueuedConnection);
     };
@@ -144,8 +164,6 @@ void ExecSession::onMessage(const QByteArray &message)
     if (channel == 1 || channel == 2) {
         if (!data.isEmpty())
             emit output(data, channel);
-    } else if (channel == 3) {
-        m_status = execExitStatus(data);
     }
 }
 

@@ -47,7 +47,9 @@ class ExecSession : public QObject
 
 public:
     ExecSession(ClusterConnection connection, ExecOptions options, QObject *parent = nullptr);
-    ~ExecSession() override; // closes the stream and joins its thread
+    // Closes the stream and joins its thread; a session still running says finished()
+    // (Cancelled) first.
+    ~ExecSession() override;
 
     const ExecOptions &options() const { return m_options; }
     void start();

@@ -188,6 +188,7 @@ RowSeverity workloadHealth(const KubeObject &o)
 
 // Operations.
 constexpr const char *DeleteOnly[] = {"delete"};
+constexpr const char *PodOperations[] = {"exec", "port-forward", "delete"};
 constexpr const char *DeploymentOperations[]
     = {"scale", "restart", "pause", "resume", "set-image", "rollback", "delete"};
 constexpr const char *StatefulSetOperations[]
@@ -731,7 +732,7 @@ constexpr std::array<KindInfo, KindCount> s_kinds = {{
      .icon = "pod",
      .listed = true,
      .hasLogs = true,
-     .operations = DeleteOnly,
+     .operations = PodOperations,
      .columns = PodColumns,
      .health = podHealth},
     {.kind = Kind::Deployment,

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -147,6 +148,12 @@ public:
     // After a successful run: what reverts it, and the sentence that offers it.
     virtual Factory undo() const { return {}; }
     virtual QString undoText() const { return {}; }
+    // After a successful run of an operation that opens a stream (exec, port-forward,
+    // streamoperations.h): the live session, handed over once. None for a write.
+    virtual std::unique_ptr<QObject> takeStream() { return {}; }
+    // False for an operation that changes nothing on the cluster by itself (opening a shell or
+    // a port-forward): a window confirms it only on a protected context.
+    virtual bool needsConfirmation() const { return true; }
 
     // A failed write in words: who, which verb, which resource (403), or the server's message.
     static QString explainFailure(const PlannedWrite &write, const Result<ApiResponse> &response,

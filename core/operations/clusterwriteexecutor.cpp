@@ -75,6 +75,53 @@ ClusterWriteExecutor::ClusterWriteExecutor(HttpTransport *transport, AuditLog *a
 {
 }
 
+void ClusterWriteExecutor::recordStream(const PlannedWrite &write, QObject *context,
+                                        StreamRecorded onRecorded)
+{
+    const ClusterConnection &connection = m_transport->connection();
+    const QString contextName = connection.contextName;
+    const QString clusterName = connection.clusterName;
+    const QString user = connection.impersonateUser.isEmpty() ? m_user : connection.impersonateUser;
+    const QPointer<QObject> requester(context);
+    const QPointer<AuditLog> audit(m_audit);
+    if (!m_audit) {
+        WriteExecutor::recordStream(write, context, std::move(onRecorded));
+        return;
+    }
+    // As send(): the intent is on disk before the stream opens; one that cannot be recorded
+    // is not opened.
+    const QFuture<Result<AuditEntry>> recorded
+        = m_audit->appendLater([write, contextName, clusterName, user] {
+              AuditEntry entry = AuditEntry::fromWrite(write);
+              entry.context = contextName;
+              entry.cluster = clusterName;
+              entry.user = user;
+              return entry.intent(QDateTime::currentDateTimeUtc());
+          });
+    Async::onFinished(
+        recorded, m_transport,
+        [audit, requester, onRecorded](const QFuture<Result<AuditEntry>> &done) {
+            Result<StreamEnd> answer = notRecorded(
+                Error(Error::Code::Unknown, QStringLiteral("the entry could not be built")));
+            if (done.resultCount() > 0) {
+                const Result<AuditEntry> intent = done.result();
+                if (!intent.ok()) {
+                    answer = notRecorded(intent.error());
+                } else {
+                    const AuditEntry entry = intent.value();
+                    answer = StreamEnd([audit, entry](int status, const QString &result) {
+                        if (!audit)
+                            return;
+                        const AuditEntry outcome
+                            = entry.outcome(status, result, QDateTime::currentDateTimeUtc());
+                        (void)audit->appendLater([outcome] { return outcome; });
+                    });
+                }
+            }
+            Async::deliver(requester, [onRecorded, answer] { onRecorded(answer); });
+        });
+}
+
 void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Handler onFinished)
 {
     const ClusterConnection &connection = m_transport->connection();

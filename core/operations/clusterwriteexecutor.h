@@ -29,6 +29,10 @@ public:
     void setUserIdentity(const QString &user) { m_user = user; }
 
     void send(const PlannedWrite &write, QObject *context, Handler onFinished) override;
+    // The intent line of an exec or port-forward (synced before `onRecorded` hears of it),
+    // and an outcome line when the returned StreamEnd is called.
+    void recordStream(const PlannedWrite &write, QObject *context,
+                      StreamRecorded onRecorded) override;
 
 private:
     HttpTransport *m_transport;

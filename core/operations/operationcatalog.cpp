@@ -5,6 +5,7 @@
 #include "flyoperations.h"
 #include "pipelineoperations.h"
 #include "rollbackoperation.h"
+#include "streamoperations.h"
 #include "workloadoperations.h"
 
 #include <functional>
@@ -44,6 +45,17 @@ Row cordon(const char *id, const char *label, bool cordon)
             }};
 }
 
+// A stream into a pod (exec, port-forward): only pods have one.
+template <typename Op> Row stream(const char *id, const char *label)
+{
+    return {id, label, [](Kind, const QString &ns) { return Op::access(ns); },
+            [](HttpTransport *t, const OperationTarget &o, QObject *p) -> ClusterOperation * {
+                if (o.kind != Kind::Pod)
+                    return nullptr;
+                return new Op(t, o.ns, o.name, p);
+            }};
+}
+
 const QList<Row> &rows()
 {
     static const QList<Row> table = {
@@ -61,6 +73,9 @@ const QList<Row> &rows()
         cordon("uncordon", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Uncordon"), false),
         workload<DeleteOperation>("delete",
                                   QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Delete\u2026")),
+        stream<ExecOperation>("exec", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Shell")),
+        stream<PortForwardOperation>(
+            "port-forward", QT_TRANSLATE_NOOP("Orrery::OperationCatalog", "Port forward\u2026")),
     };
     return table;
 }

@@ -21,7 +21,8 @@ struct FlyActionTarget;
 class FlyClient;
 
 // The operations a user starts on one object, by id: "scale", "restart", "pause", "resume",
-// "set-image", "rollback", "cordon", "uncordon", "delete". One row each: the menu label, the
+// "set-image", "rollback", "cordon", "uncordon", "delete", and the streams into a pod "exec"
+// (a shell) and "port-forward" (streamoperations.h). One row each: the menu label, the
 // permission that gates it (as `kubectl auth can-i` asks it) and the operation it builds. The
 // kind table (allowedOperations) says which ids a kind offers; menus, the details pane, the
 // command palette and the topology all go through here, so an id means one thing everywhere.

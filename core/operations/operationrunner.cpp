@@ -123,6 +123,11 @@ void OperationRunner::run(const Target &t, ClusterOperation *op)
                 emit rolloutStarted(t, workload);
         if (const ClusterOperation::Factory undo = op->undo())
             emit undoOffered(t, op->undoText(), undo);
+        if (std::unique_ptr<QObject> stream = op->takeStream()) {
+            QObject *opened = stream.release();
+            opened->setParent(this); // until a receiver takes it
+            emit streamOpened(t, op, opened);
+        }
     });
     // An operation on another transport than the session's (a silence sent to an
     // Alertmanager reached directly) writes through that transport, audited the same way.

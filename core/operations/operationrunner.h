@@ -87,6 +87,11 @@ signals:
     // A failed run that force would get through (ClusterOperation::canForce): `op` stays
     // alive, the receiver runs it again with force or drops it.
     void forceOffered(const Orrery::OperationRunner::Target &t, Orrery::ClusterOperation *op);
+    // After a successful run of an operation that opens a stream (exec: an ExecSession,
+    // port-forward: a PortForwardSession): the live session, parented to the runner until the
+    // receiver takes it (setParent). `op` is deleted later.
+    void streamOpened(const Orrery::OperationRunner::Target &t, Orrery::ClusterOperation *op,
+                      QObject *stream);
 
 private:
     QPointer<AuditLog> m_audit;

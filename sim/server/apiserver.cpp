@@ -2180,7 +2180,8 @@ struct ApiServer::Private
         const std::vector<std::string> supported
             = t.subresource == "exec"
                   ? std::vector<std::string>{"v5.channel.k8s.io", "v4.channel.k8s.io"}
-                  : std::vector<std::string>{"v4.channel.k8s.io", "portforward.k8s.io"};
+                  : std::vector<std::string>{"v4.channel.k8s.io", "portforward.k8s.io",
+                                             spdyTunnelProtocol};
         std::string protocol;
         for (const auto &offered : headerTokens(req, "Sec-WebSocket-Protocol")) {
             if (std::find(supported.begin(), supported.end(), offered) != supported.end()) {
@@ -2195,8 +2196,30 @@ struct ApiServer::Private
         if (key.empty() || req.get_header_value("Sec-WebSocket-Version") != "13")
             throw ApiError(400, "BadRequest", "unable to upgrade: invalid WebSocket handshake");
 
+        // What listens on a port of the pod: the declared container ports (HTTP or echo).
+        const auto targetFor = [&t, pod](int portNumber) {
+            ForwardTarget target;
+            target.podName = t.name;
+            target.ns = t.ns;
+            target.port = portNumber;
+            target.podUid = metaString(pod, "uid");
+            bool declared = false;
+            for (const auto &c : pod["spec"].value("containers", json::array()))
+                for (const auto &cp : c.value("ports", json::array()))
+                    if (cp.value("containerPort", 0) == portNumber) {
+                        declared = true;
+                        const std::string name = cp.value("name", std::string());
+                        target.http = name.find("http") != std::string::npos || name == "web"
+                                      || portNumber == 80 || portNumber == 8080;
+                    }
+            // Nothing listens on an undeclared port: the kubelet's dial fails after the
+            // upgrade and says so on the port's error channel.
+            target.listening = declared;
+            return target;
+        };
         std::vector<ForwardTarget> targets;
-        if (t.subresource == "portforward") {
+        // SPDY names its ports per stream; the channel protocol in the query.
+        if (t.subresource == "portforward" && protocol != spdyTunnelProtocol) {
             std::vector<std::string> ports;
             for (std::size_t i = 0; i < req.get_param_value_count("ports"); ++i) {
                 std::string word;
@@ -2218,21 +2241,7 @@ struct ApiServer::Private
                 const long portNumber = std::strtol(p.c_str(), &end, 10);
                 if (!end || *end || portNumber < 1 || portNumber > 65535)
                     throw ApiError(400, "BadRequest", "invalid port: " + p);
-                ForwardTarget target{t.name, t.ns, static_cast<int>(portNumber), false};
-                bool declared = false;
-                for (const auto &c : pod["spec"].value("containers", json::array()))
-                    for (const auto &cp : c.value("ports", json::array()))
-                        if (cp.value("containerPort", 0) == portNumber) {
-                            declared = true;
-                            const std::string name = cp.value("name", std::string());
-                            target.http = name.find("http") != std::string::npos || name == "web"
-                                          || portNumber == 80 || portNumber == 8080;
-                        }
-                if (!declared)
-                    throw ApiError(400, "BadRequest",
-                                   "unable to upgrade: pod " + t.name + " has no container port "
-                                       + p);
-                targets.push_back(target);
+                targets.push_back(targetFor(static_cast<int>(portNumber)));
             }
         }
 
@@ -2265,6 +2274,8 @@ struct ApiServer::Private
                 er.tty = flag(req, "tty");
                 er.v5 = protocol == "v5.channel.k8s.io";
                 runExecSession(ws, shell, er);
+            } else if (protocol == spdyTunnelProtocol) {
+                runSpdyPortForwardSession(ws, targetFor);
             } else {
                 runPortForwardSession(ws, targets);
             }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "streamsession.h"
 
+#include "spdyframe.h"
+
 #include <base64.h>
 #include <websocketframe.h>
 
@@ -9,7 +11,9 @@
 #include <openssl/ssl.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 namespace Orrery::Sim {
 
@@ -342,6 +346,18 @@ std::string simulatedPortAnswer(const ForwardTarget &target, std::string &pendin
            + "\r\nConnection: close\r\nX-Orrery-Pod: " + target.podName + "\r\n\r\n" + body;
 }
 
+std::string refusedPortMessage(const ForwardTarget &target)
+{
+    const std::string port = std::to_string(target.port);
+    // The sandbox id stands where containerd names the pod; the namespace path is the CNI's.
+    return "error forwarding port " + port + " to pod " + target.podName + ", uid " + target.podUid
+           + ": failed to execute portforward in network namespace " + "\"/var/run/netns/cni-"
+           + target.podUid + "\": failed to connect to localhost:" + port + " inside namespace \""
+           + target.podName + "\", IPv4: dial tcp4 127.0.0.1:" + port
+           + ": connect: connection refused IPv6 dial tcp6 [::1]:" + port
+           + ": connect: connection refused ";
+}
+
 void runPortForwardSession(ServerWebSocket &ws, const std::vector<ForwardTarget> &targets)
 {
     std::vector<std::string> pending(targets.size());
@@ -351,6 +367,19 @@ void runPortForwardSession(ServerWebSocket &ws, const std::vector<ForwardTarget>
                                static_cast<char>((targets[i].port >> 8) & 0xFF)};
         ws.sendBinary(std::string(1, static_cast<char>(2 * i)) + port);
         ws.sendBinary(std::string(1, static_cast<char>(2 * i + 1)) + port);
+    }
+    // The kubelet dials every port at once; a refused one ends with its error, the others go on.
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        if (targets[i].listening)
+            continue;
+        std::string message(1, static_cast<char>(2 * i + 1));
+        message += refusedPortMessage(targets[i]);
+        ws.sendBinary(message);
+        done[i] = true;
+    }
+    if (std::find(done.begin(), done.end(), false) == done.end()) {
+        ws.close(1000);
+        return;
     }
     while (ws.ok()) {
         auto msg = ws.readBinary(1000);
@@ -373,6 +402,119 @@ void runPortForwardSession(ServerWebSocket &ws, const std::vector<ForwardTarget>
                 ws.close(1000);
                 return;
             }
+        }
+    }
+}
+
+void runSpdyPortForwardSession(ServerWebSocket &ws,
+                               const std::function<ForwardTarget(int port)> &targetFor)
+{
+    using Spdy::Encoder;
+    Spdy::Parser parser;
+    Encoder encoder;
+    struct Stream
+    {
+        std::string type;
+        std::string requestId;
+        bool serverFin = false;
+    };
+    struct Request
+    {
+        std::uint32_t data = 0;
+        std::uint32_t error = 0;
+        int port = 0;
+        ForwardTarget target;
+        std::string pending;
+        bool started = false;
+        bool done = false;
+    };
+    std::map<std::uint32_t, Stream> streams;
+    std::map<std::string, Request> requests;
+    constexpr std::size_t maxStreams = 256;
+    std::uint32_t lastStream = 0;
+    auto finishStream = [&](std::uint32_t id) {
+        auto it = streams.find(id);
+        if (id == 0 || it == streams.end() || it->second.serverFin)
+            return;
+        it->second.serverFin = true;
+        ws.sendBinary(Encoder::data(id, {}, true));
+    };
+    auto finishRequest = [&](Request &r) {
+        r.done = true;
+        finishStream(r.data);
+        finishStream(r.error);
+    };
+    while (ws.ok()) {
+        auto msg = ws.readBinary(1000);
+        if (!msg)
+            continue;
+        parser.feed(*msg);
+        while (auto f = parser.next()) {
+            switch (f->type) {
+            case Spdy::Type::SynStream: {
+                auto header = [&](const char *name) {
+                    const auto it = f->headers.find(name);
+                    return it == f->headers.end() ? std::string() : it->second;
+                };
+                lastStream = std::max(lastStream, f->streamId);
+                if (streams.size() >= maxStreams) {
+                    ws.sendBinary(Encoder::rstStream(f->streamId, 3)); // REFUSED_STREAM
+                    break;
+                }
+                Stream s{header("streamtype"), header("requestid"), false};
+                streams[f->streamId] = s;
+                ws.sendBinary(encoder.synReply(f->streamId));
+                Request &r = requests[s.requestId];
+                r.port = std::atoi(header("port").c_str());
+                if (s.type == "data")
+                    r.data = f->streamId;
+                else if (s.type == "error")
+                    r.error = f->streamId;
+                if (r.data && r.error && !r.started) {
+                    r.started = true;
+                    r.target = targetFor(r.port);
+                    if (!r.target.listening) {
+                        ws.sendBinary(Encoder::data(r.error, refusedPortMessage(r.target)));
+                        finishRequest(r);
+                    }
+                }
+                break;
+            }
+            case Spdy::Type::Data: {
+                const auto sit = streams.find(f->streamId);
+                if (sit == streams.end())
+                    break;
+                Request &r = requests[sit->second.requestId];
+                if (f->streamId != r.data || r.done || !r.started)
+                    break;
+                r.pending += f->data;
+                bool finished = false;
+                const std::string answer = simulatedPortAnswer(r.target, r.pending, finished);
+                if (!answer.empty())
+                    ws.sendBinary(Encoder::data(r.data, answer));
+                // The listener closed (HTTP) or kubectl's side did (its FIN): both end.
+                if (finished || f->fin())
+                    finishRequest(r);
+                break;
+            }
+            case Spdy::Type::RstStream: {
+                const auto sit = streams.find(f->streamId);
+                if (sit != streams.end()) {
+                    sit->second.serverFin = true; // a reset stream takes no more frames
+                    Request &r = requests[sit->second.requestId];
+                    if (f->streamId == r.data)
+                        finishRequest(r);
+                }
+                break;
+            }
+            case Spdy::Type::Ping: ws.sendBinary(Encoder::ping(f->value)); break;
+            case Spdy::Type::GoAway: return;
+            default: break;
+            }
+        }
+        if (parser.failed()) {
+            ws.sendBinary(Encoder::goAway(lastStream, 1)); // PROTOCOL_ERROR
+            return;
         }
     }
 }

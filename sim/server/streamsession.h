@@ -65,7 +65,13 @@ struct ForwardTarget
     std::string ns;
     int port = 0;
     bool http = false;
+    bool listening = true; // false: connection refused, said on the error channel
+    std::string podUid;
 };
+
+// What the kubelet writes on a port's error channel when nothing listens there
+// (handleWebSocketStreams: "error forwarding port P to pod ..., uid ...: <dial error>").
+std::string refusedPortMessage(const ForwardTarget &target);
 
 // The answer of a simulated listener to `bytes` received so far on one connection: the HTTP
 // listener answers once it has a full request head (and then `done`), the echo one echoes.
@@ -75,5 +81,18 @@ std::string simulatedPortAnswer(const ForwardTarget &target, std::string &pendin
 // port i, channel 2i carries data and 2i+1 errors; each channel's first message is the port
 // number (little-endian uint16).
 void runPortForwardSession(ServerWebSocket &ws, const std::vector<ForwardTarget> &targets);
+
+// The WebSocket subprotocol kubectl 1.31+ port-forwards with: SPDY/3.1 tunnelled in WebSocket
+// binary messages (client-go's SPDY-over-WebSocket dialer).
+constexpr const char *spdyTunnelProtocol = "SPDY/3.1+portforward.k8s.io";
+
+// port-forward as kubectl speaks it in the tunnel (the kubelet's httpstream handler): per
+// local connection kubectl opens an "error" and a "data" stream (headers streamtype, port,
+// requestid), each answered with SYN_REPLY; once both of a request are there the port is
+// "dialled": a closed one gets the kubelet's message on the error stream and both streams are
+// finished; else the data stream carries the simulated listener's answer. `targetFor` gives
+// the listener of a port (listening false: nothing there).
+void runSpdyPortForwardSession(ServerWebSocket &ws,
+                               const std::function<ForwardTarget(int port)> &targetFor);
 
 } // namespace Orrery::Sim

@@ -165,8 +165,8 @@ void tst_KindTable::columnsAreShowable()
 
 void tst_KindTable::operationsAreKnown()
 {
-    const QStringList known = {"scale",    "restart", "pause",  "resume",  "set-image",
-                               "rollback", "delete",  "cordon", "uncordon"};
+    const QStringList known = {"scale",  "restart", "pause",    "resume", "set-image",   "rollback",
+                               "delete", "cordon",  "uncordon", "exec",   "port-forward"};
     for (const KindInfo &info : kindTable()) {
         const QStringList ops = allowedOperations(info.kind);
         QCOMPARE(ops, strings(info.operations));
@@ -196,10 +196,12 @@ void tst_KindTable::operationsMatchTheActionMenu_data()
                                << QStringList{"restart", "set-image", "rollback", "delete"};
     QTest::newRow("ReplicaSet") << Kind::ReplicaSet << QStringList{"scale", "delete"};
     QTest::newRow("Node") << Kind::Node << QStringList{"cordon", "uncordon", "delete"};
+    // A pod also offers a shell and a port-forward (issue 18).
+    QTest::newRow("Pod") << Kind::Pod << QStringList{"exec", "port-forward", "delete"};
     QTest::newRow("Event") << Kind::Event << QStringList();
     QTest::newRow("Endpoints") << Kind::Endpoints << QStringList();
     QTest::newRow("ControllerRevision") << Kind::ControllerRevision << QStringList();
-    for (Kind kind : {Kind::Pod, Kind::Job, Kind::CronJob, Kind::Service, Kind::Ingress,
+    for (Kind kind : {Kind::Job, Kind::CronJob, Kind::Service, Kind::Ingress,
                       Kind::HorizontalPodAutoscaler, Kind::ConfigMap, Kind::Secret,
                       Kind::PersistentVolumeClaim, Kind::PersistentVolume, Kind::Namespace})
         QTest::newRow(kindInfo(kind).name) << kind << deleteOnly;

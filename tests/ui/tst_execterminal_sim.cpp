@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The exec terminal end to end: ExecTerminal (TerminalView + ExecSession) against orrery-sim,
+// The exec terminal end to end: ExecTerminal (TerminalView + the ExecSession of the audited
+// ExecOperation) against orrery-sim,
 // driven by key presses as a user types: the prompt appears, a command's output lands on the
 // screen, the grid size reaches the shell (stty size), Ctrl+C clears the line, and `exit`
 // ends the session with its code on screen. With ORRERY_SCREENSHOT_DIR set it saves the
 // terminal in the light and dark looks (docs/screenshots/terminal-*.png).
 #include <execterminal.h>
 #include <kubectlprocess.h>
+#include <operations/streamoperations.h>
 #include <simclusterfixture.h>
 #include <terminalview.h>
 #include <theme.h>
@@ -48,18 +50,33 @@ private slots:
 
     void typesIntoTheShell()
     {
-        auto connection = m_fixture.config().connection(QStringLiteral("minimal"));
-        QVERIFY(connection.ok());
-        ExecOptions options;
-        options.ns = QStringLiteral("default");
-        options.pod = QStringLiteral("shell");
-        ExecTerminal window(*connection, options);
+        // The session comes from the audited operation, as in the window.
+        ExecOperation op(m_fixture.transport(), QStringLiteral("default"), QStringLiteral("shell"));
+        std::optional<Result<void>> fetched;
+        op.fetch([&fetched](const Result<void> &r) { fetched = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(fetched.has_value(), 20000);
+        QVERIFY(fetched->ok());
+        ExecTerminal window(op.options(), QStringLiteral("minimal"));
+        QCOMPARE(window.title(), QStringLiteral("Shell — shell/main"));
         window.resize(720, 360);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         TerminalView *term = window.terminal();
         term->setFocus();
-        window.start();
+        // Taken when the operation finishes, as OperationRunner hands it over: the prompt
+        // follows at once.
+        connect(&op, &ClusterOperation::finished, &window, [&op, &window](bool ok) {
+            if (!ok)
+                return;
+            std::unique_ptr<QObject> stream = op.takeStream();
+            window.attach(
+                std::unique_ptr<ExecSession>(qobject_cast<ExecSession *>(stream.release())));
+        });
+        QSignalSpy opened(&op, &ClusterOperation::finished);
+        op.run(m_fixture.writer());
+        QVERIFY(opened.wait(20000));
+        QVERIFY2(opened.at(0).at(0).toBool(), qPrintable(op.report().explanation));
+        QVERIFY(window.session());
         QTRY_VERIFY_WITH_TIMEOUT(term->screenText().endsWith(QStringLiteral("root@shell:/#")),
                                  20000);
         type(term, QStringLiteral("hostname"));
@@ -105,6 +122,22 @@ private slots:
         QSignalSpy input(term, &TerminalView::input);
         QTest::keyClicks(term, QStringLiteral("ls"));
         QCOMPARE(input.count(), 0);
+        // Reconnect asks for a new session (the operation again), it opens none itself.
+        QSignalSpy reconnect(&window, &ExecTerminal::reconnectRequested);
+        auto *button = window.findChild<QPushButton *>();
+        QVERIFY(button && button->isVisible());
+        button->click();
+        QCOMPARE(reconnect.count(), 1);
+        // The audit log has the shell: who, where, what, and how it ended.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !AuditLog::read(m_fixture.auditDirectory()).isEmpty()
+                && AuditLog::read(m_fixture.auditDirectory()).last().outcomeKnown(),
+            10000);
+        const AuditEntry entry = AuditLog::read(m_fixture.auditDirectory()).last();
+        QCOMPARE(entry.verb, QStringLiteral("exec"));
+        QCOMPARE(entry.name, QStringLiteral("shell"));
+        QVERIFY(entry.summary.contains(QStringLiteral("bash || sh")));
+        QCOMPARE(entry.result, QStringLiteral("ok: exited with code 3"));
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "deletedialog.h"
 #include "operationspanel.h"
+#include "portforwarddialog.h"
 #include "rollbackdialog.h"
 #include "rollouttracker.h"
 #include "scaledialog.h"
@@ -19,6 +20,7 @@
 #include <operations/operationcatalog.h>
 #include <operations/permissioncache.h>
 #include <operations/rollbackoperation.h>
+#include <operations/streamoperations.h>
 #include <operations/workloadoperations.h>
 #include <util/async.h>
 
@@ -55,6 +57,14 @@ ActionController::ActionController(ContextPreferences *preferences, QWidget *dia
     connect(m_runner, &OperationRunner::rolloutStarted, this, &ActionController::trackRollout);
     connect(m_runner, &OperationRunner::undoOffered, this, &ActionController::offerUndo);
     connect(m_runner, &OperationRunner::forceOffered, this, &ActionController::offerForce);
+    connect(m_runner, &OperationRunner::streamOpened, this,
+            [this](const Target &t, ClusterOperation *, QObject *stream) {
+                // The receiver takes the session; unreceived, it stays with the runner.
+                if (auto *exec = qobject_cast<ExecSession *>(stream))
+                    emit shellOpened(t.context, exec);
+                else if (auto *forward = qobject_cast<PortForwardSession *>(stream))
+                    emit portForwardStarted(t.context, forward);
+            });
 }
 
 ActionController::~ActionController() = default;
@@ -216,6 +226,12 @@ ConfirmDialog *ActionController::confirmation(const Target &t, ClusterOperation 
 
 void ActionController::confirm(const Target &t, ClusterOperation *op)
 {
+    // Opening a shell or a forward changes nothing by itself: asked only where every action is
+    // (a protected context); the access check and the audit record happen all the same.
+    if (!op->needsConfirmation() && !m_preferences->isProtected(t.context)) {
+        m_runner->run(t, op);
+        return;
+    }
     ConfirmDialog *dialog = confirmation(t, op);
     const QPointer<ClusterOperation> guard(op);
     dialog->setDryRun([this, t, guard](ConfirmDialog::DryRunReply reply) {
@@ -363,6 +379,16 @@ OperationRunner::Configure ActionController::parameters(const QString &id)
             ask(t, op, dialog, [rollback, dialog] {
                 rollback->setRevision(dialog->selectedRevision());
                 return rollback;
+            });
+        };
+    if (id == QLatin1String("port-forward"))
+        return [this](const Target &t, ClusterOperation *op) {
+            auto *forward = static_cast<PortForwardOperation *>(op);
+            auto *dialog = new PortForwardDialog(*forward, m_dialogParent);
+            ask(t, op, dialog, [forward, dialog] {
+                forward->setRemotePort(dialog->remotePort());
+                forward->setLocalPort(dialog->localPort());
+                return forward;
             });
         };
     if (id == QLatin1String("delete"))

@@ -7,7 +7,9 @@
 #include <audit/auditlog.h>
 #include <kube/accessreview.h>
 #include <kube/clustersession.h>
+#include <kube/execsession.h>
 #include <kube/kubeobject.h>
+#include <kube/portforwardsession.h>
 #include <operations/operationrunner.h>
 
 #include <objectedit.h>
@@ -95,6 +97,10 @@ signals:
     void operationFinished(bool ok, const QString &description, const QStringList &report);
     // Permissions for the current context changed (menus may refresh).
     void permissionsChanged();
+    // "exec" and "port-forward" ran (checked, audited, the API server accepted): the live
+    // session of `context`, for the receiver to take (setParent or a unique_ptr) and show.
+    void shellOpened(const QString &context, Orrery::ExecSession *session);
+    void portForwardStarted(const QString &context, Orrery::PortForwardSession *session);
 
 private:
     using Target = OperationRunner::Target;
