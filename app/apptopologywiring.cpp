@@ -4,9 +4,11 @@
 #include <apptopologypage.h>
 #include <apptopologyscene.h>
 #include <cloud/flyaccount.h>
+#include <cloud/railwayaccount.h>
 #include <flyappactions.h>
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
+#include <railwayappactions.h>
 
 #include <QApplication>
 #include <QPointer>
@@ -36,6 +38,7 @@ void showCloudApp(MainWindow &window, CloudAccount *account, const CloudResource
         return;
     const QPointer<CloudAccount> guard(account);
     auto *fly = qobject_cast<FlyAccount *>(account);
+    auto *railway = qobject_cast<RailwayAccount *>(account);
     const QString title = QStringLiteral("%1 \u00b7 %2").arg(app.name, account->displayName());
     page->setApp(
         title,
@@ -46,8 +49,9 @@ void showCloudApp(MainWindow &window, CloudAccount *account, const CloudResource
                           QApplication::translate("GuiApplication", "the cloud account is gone")));
             guard->appTopology(app, std::move(done));
         },
-        fly ? AppTopologyPage::ActionsFor(&FlyAppActions::actionsFor)
-            : AppTopologyPage::ActionsFor());
+        fly       ? AppTopologyPage::ActionsFor(&FlyAppActions::actionsFor)
+        : railway ? AppTopologyPage::ActionsFor(&RailwayAppActions::actionsFor)
+                  : AppTopologyPage::ActionsFor());
     QObject::disconnect(page, &AppTopologyPage::actionTriggered, nullptr, nullptr);
     auto *controller = window.findChild<ActionController *>(QStringLiteral("actionController"));
     if (fly && controller) {
@@ -64,6 +68,19 @@ void showCloudApp(MainWindow &window, CloudAccount *account, const CloudResource
                                      controller->runOperation(op);
                                  });
                          });
+    }
+    if (railway && controller) {
+        const std::shared_ptr<RailwayClient> client = railway->client();
+        QObject::connect(
+            page, &AppTopologyPage::actionTriggered, page,
+            [client, page, controller](const AppAction &action) {
+                ClusterOperation *op
+                    = RailwayAppActions::create(client, page->scene()->topology(), action, page);
+                if (!op)
+                    return;
+                QObject::connect(op, &ClusterOperation::finished, page, &AppTopologyPage::refresh);
+                controller->runOperation(op);
+            });
     }
     window.showCentralPage(pageTitle());
 }

@@ -73,8 +73,10 @@ public:
     QString failureTitle() const override;
     QString objectKind() const override { return QStringLiteral("RailwayDeployment"); }
     Scope scope() const override;
-    // Nothing the Kubernetes API server decides.
+    // Nothing the Kubernetes API server decides, and no cluster session needed: the writes
+    // go through the Railway client's own transport.
     QList<AccessCheck> requiredAccess() const override { return {}; }
+    bool needsSession() const override { return false; }
     void fetch(Done done) override;
     QString nothingToDo() const override;
     Result<QList<PlannedWrite>> plan(bool dryRun) const override;
