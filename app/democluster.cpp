@@ -115,6 +115,8 @@ CloudEnvironment demoCloudEnvironment(const QString &dir, const Started &started
     }
     // Fly.io: the multicloud scenario's organization token (sim/fly).
     e.env.insert(QStringLiteral("FLY_API_TOKEN"), QStringLiteral("fo1_orrery-sim-multicloud-fly"));
+    // Railway: the multicloud scenario's account token (sim/railway).
+    e.env.insert(QStringLiteral("RAILWAY_API_TOKEN"), QStringLiteral("orrery-sim-railway"));
     return e;
 }
 

@@ -89,7 +89,7 @@ ClusterOperation *create(std::shared_ptr<RailwayClient> client, const AppTopolog
     if (!action.release.isEmpty()) {
         // A release chip: the deployment, whichever service it belongs to.
         for (const AppNode &n : topology.nodes)
-            if (n.release == action.release && n.kind == AppNode::Kind::Instance)
+            if (n.id == action.release && n.kind == AppNode::Kind::Instance)
                 node = &n;
         target.deploymentId = action.release;
     }

@@ -411,7 +411,10 @@ AppTopology topology(const RailwayProject &project, const QString &environmentId
         group.healthy = shown && isHealthy(shown->status);
         group.region = inst.region;
         group.image = shown && !shown->image.isEmpty() ? shown->image : image;
-        group.release = shown ? shown->id : QString();
+        // What the view prints on the box: the image tag, else the deployment's short id.
+        group.release = !shown                          ? QString()
+                        : tagOf(shown->image).isEmpty() ? shown->id.left(8)
+                                                        : tagOf(shown->image);
         group.updatedAt = shown ? shown->statusUpdatedAt : QDateTime();
         if (!inst.healthcheckPath.isEmpty())
             group.checks << tr("http %1: %2")
@@ -447,7 +450,7 @@ AppTopology topology(const RailwayProject &project, const QString &environmentId
             instance.healthy = isHealthy(d->status);
             instance.region = inst.region;
             instance.image = d->image;
-            instance.release = d->id;
+            instance.release = tag.isEmpty() ? d->id.left(8) : tag;
             instance.updatedAt = d->statusUpdatedAt.isValid() ? d->statusUpdatedAt : d->createdAt;
             nodeIds.insert(d->id);
             nodes.append(instance);

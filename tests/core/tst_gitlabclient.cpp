@@ -516,7 +516,10 @@ void tst_GitLabClient::clientTrace()
     QVERIFY(!(*first)->complete); // still running
     {
         std::lock_guard lock(m_seen.mutex);
-        QCOMPARE(m_seen.lastRange, "bytes=0-" + std::to_string(GitLabClient::MaxLogChunkBytes - 1));
+        // Appended, not `"…" + std::to_string(…)`: GCC 12 warns wrongly (-Warray-bounds) there.
+        std::string expected = "bytes=0-";
+        expected += std::to_string(GitLabClient::MaxLogChunkBytes - 1);
+        QCOMPARE(m_seen.lastRange, expected);
     }
     const auto later = ask<PipelineLogChunk>([&](auto h) {
         client.jobLog(QStringLiteral("shop/api"), QStringLiteral("48"), QStringLiteral("5"), 20,

@@ -105,7 +105,7 @@ void tst_RailwayAppPageSim::initTestCase()
     QVERIFY(!app.ref.isEmpty());
 
     m_page = std::make_unique<AppTopologyPage>();
-    m_page->resize(1400, 820);
+    m_page->resize(2000, 640); // seven services side by side
     m_page->show();
     m_preferences
         = std::make_unique<ContextPreferences>(m_dir.filePath(QStringLiteral("prefs.ini")));
