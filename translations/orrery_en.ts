@@ -82,6 +82,60 @@
     </message>
 </context>
 <context>
+    <name>Clouds</name>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: the demo cluster could not start: %1</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>orrery: no cloud account "%1" (found: %2)</source>
+        <translation>orrery: no cloud account "%1" (found: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>orrery: no cloud credentials found (see docs/clouds.md: ~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN)</source>
+        <translation>orrery: no cloud credentials found (see docs/clouds.md: ~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN)</translation>
+    </message>
+    <message>
+        <source>orrery: the cloud accounts did not answer in time</source>
+        <translation>orrery: the cloud accounts did not answer in time</translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n min</source>
+        <translation>
+            <numerusform>token expires in %n min</numerusform>
+            <numerusform>token expires in %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>orrery: --add-to-kubeconfig takes a cluster's ref (its ARN, resource id or name, as --clouds prints it)</source>
+        <translation>orrery: --add-to-kubeconfig takes a cluster's ref (its ARN, resource id or name, as --clouds prints it)</translation>
+    </message>
+    <message>
+        <source>orrery: no cluster "%1" in the cloud accounts (orrery --clouds lists them; a name found in two accounts needs its ref)</source>
+        <translation>orrery: no cluster "%1" in the cloud accounts (orrery --clouds lists them; a name found in two accounts needs its ref)</translation>
+    </message>
+    <message>
+        <source>orrery: cannot add to kubeconfig: %1</source>
+        <translation>orrery: cannot add to kubeconfig: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>fix the context's entries in the kubeconfig</source>
@@ -344,6 +398,20 @@
     </message>
 </context>
 <context>
+    <name>FlyResponse</name>
+    <message numerus="yes">
+        <source>%n machine(s), %1 started</source>
+        <translation>
+            <numerusform>%n machine, %1 started</numerusform>
+            <numerusform>%n machines, %1 started</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>secret %1</source>
+        <translation>secret %1</translation>
+    </message>
+</context>
+<context>
     <name>GuiApplication</name>
     <message>
         <source>Starting the demo cluster…</source>
@@ -420,6 +488,22 @@
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>App topology</source>
+        <translation>App topology</translation>
+    </message>
+    <message>
+        <source>the cloud account is gone</source>
+        <translation>the cloud account is gone</translation>
+    </message>
+    <message>
+        <source>Clouds</source>
+        <translation>Clouds</translation>
+    </message>
+    <message>
+        <source>Port Forwards</source>
+        <translation>Port Forwards</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1019,14 @@
         <source>the keyring did not answer within %1 s (is it locked?)</source>
         <translation>the keyring did not answer within %1 s (is it locked?)</translation>
     </message>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 is larger than %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 is not a JSON object.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -1039,6 +1131,93 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Nothing differs any more: edit again to apply.</source>
         <translation>Nothing differs any more: edit again to apply.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AddToKubeconfig</name>
+    <message>
+        <source>The kubeconfig is over 16 MiB; it was not changed.</source>
+        <translation>The kubeconfig is over 16 MiB; it was not changed.</translation>
+    </message>
+    <message>
+        <source>The file is not a kubeconfig (not a YAML mapping); it was not changed.</source>
+        <translation>The file is not a kubeconfig (not a YAML mapping); it was not changed.</translation>
+    </message>
+    <message>
+        <source>Add %1 to kubeconfig</source>
+        <translation>Add %1 to kubeconfig</translation>
+    </message>
+    <message>
+        <source>Write context, cluster and user "%1" to %2</source>
+        <translation>Write context, cluster and user "%1" to %2</translation>
+    </message>
+    <message>
+        <source>Make it the current context</source>
+        <translation>Make it the current context</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the file as it was</source>
+        <translation>Keep a copy of the file as it was</translation>
+    </message>
+    <message>
+        <source>The kubeconfig entry has no name.</source>
+        <translation>The kubeconfig entry has no name.</translation>
+    </message>
+    <message>
+        <source>You may not write this file.</source>
+        <translation>You may not write this file.</translation>
+    </message>
+    <message>
+        <source>You may not create files in %1.</source>
+        <translation>You may not create files in %1.</translation>
+    </message>
+    <message>
+        <source>%1 already holds context "%2" as it would be written.</source>
+        <translation>%1 already holds context "%2" as it would be written.</translation>
+    </message>
+    <message>
+        <source>kubectl will run "%1" for a token, and it is not on PATH here.</source>
+        <translation>kubectl will run "%1" for a token, and it is not on PATH here.</translation>
+    </message>
+    <message>
+        <source>The file was not read first.</source>
+        <translation>The file was not read first.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the file already holds these entries.</source>
+        <translation>Nothing to change: the file already holds these entries.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the preview; nothing was written. Look at it again.</source>
+        <translation>%1 changed since the preview; nothing was written. Look at it again.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be written (%2); nothing was changed.</source>
+        <translation>The backup %1 could not be written (%2); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Backup: %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written (%1); nothing was changed.</source>
+        <translation>The audit log could not be written (%1); nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Wrote context, cluster and user "%1"; current context is now "%1".</source>
+        <translation>Wrote context, cluster and user "%1"; current context is now "%1".</translation>
+    </message>
+    <message>
+        <source>The outcome could not be written to the audit log: %1</source>
+        <translation>The outcome could not be written to the audit log: %1</translation>
+    </message>
+    <message>
+        <source>"%1" in the kubeconfig is not a list; the file was not changed.</source>
+        <translation>"%1" in the kubeconfig is not a list; the file was not changed.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1365,79 @@ GPL-3.0-or-later</translation>
     <message>
         <source>No alert is firing.</source>
         <translation>No alert is firing.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::App::CloudsWiring</name>
+    <message>
+        <source>No cloud credentials found. Orrery reads what the providers' CLIs read (~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN): see docs/clouds.md.</source>
+        <translation>No cloud credentials found. Orrery reads what the providers' CLIs read (~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN): see docs/clouds.md.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Could not connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 with a token Orrery made in memory; the kubeconfig was not touched.</source>
+        <translation>Connected to %1 with a token Orrery made in memory; the kubeconfig was not touched.</translation>
+    </message>
+    <message>
+        <source>Cannot add to kubeconfig: %1</source>
+        <translation>Cannot add to kubeconfig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AppTopologyPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>No app chosen: pick a Fly.io or Railway app under Clouds.</source>
+        <translation>No app chosen: pick a Fly.io or Railway app under Clouds.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Could not read the app: %1</source>
+        <translation>Could not read the app: %1</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>Read at %1</translation>
+    </message>
+    <message>
+        <source>Export the app</source>
+        <translation>Export the app</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG image (*.png);;SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AppTopologyScene</name>
+    <message>
+        <source>Releases</source>
+        <translation>Releases</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1765,49 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AwsAccount</name>
+    <message>
+        <source>The AWS credentials for EKS cluster %1 expired.</source>
+        <translation>The AWS credentials for EKS cluster %1 expired.</translation>
+    </message>
+    <message>
+        <source>set fresh AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY</source>
+        <translation>set fresh AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY</translation>
+    </message>
+    <message>
+        <source>run: aws sso login --profile %1, or aws configure --profile %1</source>
+        <translation>run: aws sso login --profile %1, or aws configure --profile %1</translation>
+    </message>
+    <message>
+        <source>AWS (environment)</source>
+        <translation>AWS (environment)</translation>
+    </message>
+    <message>
+        <source>AWS %1</source>
+        <translation>AWS %1</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID (environment)</source>
+        <translation>AWS_ACCESS_KEY_ID (environment)</translation>
+    </message>
+    <message>
+        <source>profile %1 (~/.aws/config)</source>
+        <translation>profile %1 (~/.aws/config)</translation>
+    </message>
+    <message>
+        <source>%1 is not an EKS cluster ARN.</source>
+        <translation>%1 is not an EKS cluster ARN.</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 has no endpoint yet (status %2).</source>
+        <translation>EKS cluster %1 has no endpoint yet (status %2).</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 has no endpoint yet.</source>
+        <translation>EKS cluster %1 has no endpoint yet.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::AwsClient</name>
     <message>
         <source>%1 in %2</source>
@@ -1635,10 +1930,325 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AzureAccount</name>
+    <message>
+        <source>Azure (%1)</source>
+        <translation>Azure (%1)</translation>
+    </message>
+    <message>
+        <source>Azure (az login)</source>
+        <translation>Azure (az login)</translation>
+    </message>
+    <message>
+        <source>service principal %1 (AZURE_CLIENT_ID)</source>
+        <translation>service principal %1 (AZURE_CLIENT_ID)</translation>
+    </message>
+    <message>
+        <source>az login</source>
+        <translation>az login</translation>
+    </message>
+    <message>
+        <source>%1 is not an AKS cluster this account has discovered.</source>
+        <translation>%1 is not an AKS cluster this account has discovered.</translation>
+    </message>
+    <message>
+        <source>The AKS user kubeconfig of %1 has no credential Orrery can use.</source>
+        <translation>The AKS user kubeconfig of %1 has no credential Orrery can use.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AzureClient</name>
+    <message>
+        <source>The service principal needs a tenant, a client id and a client secret.</source>
+        <translation>The service principal needs a tenant, a client id and a client secret.</translation>
+    </message>
+    <message>
+        <source>set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</source>
+        <translation>set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID token for %1</source>
+        <translation>Microsoft Entra ID token for %1</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed over 64 KiB.</source>
+        <translation>az account get-access-token printed over 64 KiB.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token did not finish in 30 s.</source>
+        <translation>az account get-access-token did not finish in 30 s.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token failed (exit code %1).</source>
+        <translation>az account get-access-token failed (exit code %1).</translation>
+    </message>
+    <message>
+        <source>run az login</source>
+        <translation>run az login</translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) could not be started.</source>
+        <translation>The Azure CLI (az) could not be started.</translation>
+    </message>
+    <message>
+        <source>install the Azure CLI and run az login, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</source>
+        <translation>install the Azure CLI and run az login, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager gave a next page on another host.</source>
+        <translation>Azure Resource Manager gave a next page on another host.</translation>
+    </message>
+    <message>
+        <source>Azure subscriptions</source>
+        <translation>Azure subscriptions</translation>
+    </message>
+    <message>
+        <source>AKS clusters of subscription %1</source>
+        <translation>AKS clusters of subscription %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an AKS cluster's resource id.</source>
+        <translation>%1 is not an AKS cluster's resource id.</translation>
+    </message>
+    <message>
+        <source>credentials of AKS cluster %1</source>
+        <translation>credentials of AKS cluster %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AzureJson</name>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 is larger than %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer</source>
+        <translation>The token endpoint's answer</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer has no access_token.</source>
+        <translation>The token endpoint's answer has no access_token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered a %1 token; Orrery needs a Bearer token.</source>
+        <translation>The token endpoint answered a %1 token; Orrery needs a Bearer token.</translation>
+    </message>
+    <message>
+        <source>The output of az account get-access-token</source>
+        <translation>The output of az account get-access-token</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed no accessToken.</source>
+        <translation>az account get-access-token printed no accessToken.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed no expiry (expires_on).</source>
+        <translation>az account get-access-token printed no expiry (expires_on).</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID answered HTTP %1.</source>
+        <translation>Microsoft Entra ID answered HTTP %1.</translation>
+    </message>
+    <message>
+        <source>check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or run az login</source>
+        <translation>check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or run az login</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager answered HTTP %1.</source>
+        <translation>Azure Resource Manager answered HTTP %1.</translation>
+    </message>
+    <message>
+        <source>run az login again, or check the service principal</source>
+        <translation>run az login again, or check the service principal</translation>
+    </message>
+    <message>
+        <source>ask for a role on the subscription that allows this action</source>
+        <translation>ask for a role on the subscription that allows this action</translation>
+    </message>
+    <message>
+        <source>The subscription list</source>
+        <translation>The subscription list</translation>
+    </message>
+    <message>
+        <source>The managedClusters list</source>
+        <translation>The managedClusters list</translation>
+    </message>
+    <message>
+        <source>The managed cluster</source>
+        <translation>The managed cluster</translation>
+    </message>
+    <message>
+        <source>The managed cluster has no resource id.</source>
+        <translation>The managed cluster has no resource id.</translation>
+    </message>
+    <message>
+        <source>The cluster credentials</source>
+        <translation>The cluster credentials</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig</source>
+        <translation>The cluster's kubeconfig</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig is not valid base64.</source>
+        <translation>The cluster's kubeconfig is not valid base64.</translation>
+    </message>
+    <message>
+        <source>The cluster credentials hold no kubeconfig.</source>
+        <translation>The cluster credentials hold no kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Could not write a temporary file for the cluster's kubeconfig.</source>
+        <translation>Could not write a temporary file for the cluster's kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig has no context.</source>
+        <translation>The cluster's kubeconfig has no context.</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig has no cluster or user for context %1.</source>
+        <translation>The cluster's kubeconfig has no cluster or user for context %1.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::BoundedConverter</name>
     <message>
         <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
         <translation>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudAccount</name>
+    <message>
+        <source>%1 is not an app this account can show</source>
+        <translation>%1 is not an app this account can show</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudConnections</name>
+    <message>
+        <source>The context is not in the kubeconfig.</source>
+        <translation>The context is not in the kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The account %1 is gone.</source>
+        <translation>The account %1 is gone.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudTreeModel</name>
+    <message>
+        <source>token expired just now</source>
+        <translation>token expired just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>token expired %n min ago</source>
+        <translation>
+            <numerusform>token expired %n min ago</numerusform>
+            <numerusform>token expired %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n h</source>
+        <translation>
+            <numerusform>token expires in %n h</numerusform>
+            <numerusform>token expires in %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n min</source>
+        <translation>
+            <numerusform>token expires in %n min</numerusform>
+            <numerusform>token expires in %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Discovery</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>credentials refused</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connecting…</translation>
+    </message>
+    <message>
+        <source>refreshing…</source>
+        <translation>refreshing…</translation>
+    </message>
+    <message>
+        <source>%1
+from %2</source>
+        <translation>%1
+from %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudsPage</name>
+    <message>
+        <source>&lt;b&gt;Clouds&lt;/b&gt;: the clusters and apps your cloud credentials can see. Connecting uses a token Orrery makes itself; the kubeconfig is only written by Add to kubeconfig.</source>
+        <translation>&lt;b&gt;Clouds&lt;/b&gt;: the clusters and apps your cloud credentials can see. Connecting uses a token Orrery makes itself; the kubeconfig is only written by Add to kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Open the cluster in Orrery with a token made in memory</source>
+        <translation>Open the cluster in Orrery with a token made in memory</translation>
+    </message>
+    <message>
+        <source>Add to kubeconfig…</source>
+        <translation>Add to kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Write the context the provider's CLI would write, after showing the change</source>
+        <translation>Write the context the provider's CLI would write, after showing the change</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Write</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +3389,65 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ExecOperation</name>
+    <message>
+        <source>Open a shell in %1</source>
+        <translation>Open a shell in %1</translation>
+    </message>
+    <message>
+        <source>Open Shell</source>
+        <translation>Open Shell</translation>
+    </message>
+    <message>
+        <source>Cannot open a shell</source>
+        <translation>Cannot open a shell</translation>
+    </message>
+    <message>
+        <source>Opening a shell in %1…</source>
+        <translation>Opening a shell in %1…</translation>
+    </message>
+    <message>
+        <source>cannot exec into a container in a completed pod; current phase is %1</source>
+        <translation>cannot exec into a container in a completed pod; current phase is %1</translation>
+    </message>
+    <message>
+        <source>pod %1 has no container to exec into</source>
+        <translation>pod %1 has no container to exec into</translation>
+    </message>
+    <message>
+        <source>container %1 not found in pod %2</source>
+        <translation>container %1 not found in pod %2</translation>
+    </message>
+    <message>
+        <source>you must specify at least one command</source>
+        <translation>you must specify at least one command</translation>
+    </message>
+    <message>
+        <source>Run %1 in container %2 of pod %3/%4</source>
+        <translation>Run %1 in container %2 of pod %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: not allowed</source>
+        <translation>%1: not allowed</translation>
+    </message>
+    <message>
+        <source>%1: not opened</source>
+        <translation>%1: not opened</translation>
+    </message>
+    <message>
+        <source>%1: opened (%2)</source>
+        <translation>%1: opened (%2)</translation>
+    </message>
+    <message>
+        <source>ok: exited with code %1</source>
+        <translation>ok: exited with code %1</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ExecTerminal</name>
     <message>
         <source>Reconnect</source>
@@ -2888,6 +3557,285 @@ Namespace: %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::FlyAccount</name>
+    <message>
+        <source>No Fly.io token: FLY_API_TOKEN is not set and flyctl has not logged in</source>
+        <translation>No Fly.io token: FLY_API_TOKEN is not set and flyctl has not logged in</translation>
+    </message>
+    <message>
+        <source>Run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</source>
+        <translation>Run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</translation>
+    </message>
+    <message>
+        <source>Fly.io</source>
+        <translation>Fly.io</translation>
+    </message>
+    <message>
+        <source>Fly.io (%1)</source>
+        <translation>Fly.io (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is a Fly.io app, not a Kubernetes cluster</source>
+        <translation>%1 is a Fly.io app, not a Kubernetes cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyAppActions</name>
+    <message>
+        <source>Deploy %1's image</source>
+        <translation>Deploy %1's image</translation>
+    </message>
+    <message>
+        <source>Deploy %1's image (%2)</source>
+        <translation>Deploy %1's image (%2)</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>Scale %1</translation>
+    </message>
+    <message>
+        <source>Machines in process group %1 of %2:</source>
+        <translation>Machines in process group %1 of %2:</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyClient</name>
+    <message>
+        <source>Fly.io rejected the token: run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</source>
+        <translation>Fly.io rejected the token: run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyOperation</name>
+    <message>
+        <source>Restart machine %1</source>
+        <translation>Restart machine %1</translation>
+    </message>
+    <message>
+        <source>Stop machine %1</source>
+        <translation>Stop machine %1</translation>
+    </message>
+    <message>
+        <source>Start machine %1</source>
+        <translation>Start machine %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scale %1 of %2 to %n machine(s)</source>
+        <translation>
+            <numerusform>Scale %1 of %2 to %n machine</numerusform>
+            <numerusform>Scale %1 of %2 to %n machines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy release v%1's image to %2</source>
+        <translation>Deploy release v%1's image to %2</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Deploy</translation>
+    </message>
+    <message>
+        <source>Cannot restart the machine</source>
+        <translation>Cannot restart the machine</translation>
+    </message>
+    <message>
+        <source>Cannot stop the machine</source>
+        <translation>Cannot stop the machine</translation>
+    </message>
+    <message>
+        <source>Cannot start the machine</source>
+        <translation>Cannot start the machine</translation>
+    </message>
+    <message>
+        <source>Cannot scale %1</source>
+        <translation>Cannot scale %1</translation>
+    </message>
+    <message>
+        <source>Cannot deploy to %1</source>
+        <translation>Cannot deploy to %1</translation>
+    </message>
+    <message>
+        <source>the Fly.io account is gone</source>
+        <translation>the Fly.io account is gone</translation>
+    </message>
+    <message>
+        <source>%1 has no machine %2</source>
+        <translation>%1 has no machine %2</translation>
+    </message>
+    <message>
+        <source>machine %1 is already stopped</source>
+        <translation>machine %1 is already stopped</translation>
+    </message>
+    <message>
+        <source>machine %1 is already started</source>
+        <translation>machine %1 is already started</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n machine(s)</source>
+        <translation>
+            <numerusform>%1 already has %n machine</numerusform>
+            <numerusform>%1 already has %n machines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every machine of %1 already runs %2</source>
+        <translation>every machine of %1 already runs %2</translation>
+    </message>
+    <message>
+        <source>Machine %1 is %2: only a started machine can be restarted; start it instead.</source>
+        <translation>Machine %1 is %2: only a started machine can be restarted; start it instead.</translation>
+    </message>
+    <message>
+        <source>Restart machine %1 of %2</source>
+        <translation>Restart machine %1 of %2</translation>
+    </message>
+    <message>
+        <source>Stop machine %1 of %2</source>
+        <translation>Stop machine %1 of %2</translation>
+    </message>
+    <message>
+        <source>Start machine %1 of %2</source>
+        <translation>Start machine %1 of %2</translation>
+    </message>
+    <message>
+        <source>A process group can have between 0 and %1 machines here.</source>
+        <translation>A process group can have between 0 and %1 machines here.</translation>
+    </message>
+    <message>
+        <source>%1 has no machine in group %2 to copy: deploy it with flyctl first.</source>
+        <translation>%1 has no machine in group %2 to copy: deploy it with flyctl first.</translation>
+    </message>
+    <message>
+        <source>Create a machine of %1 in %2 running %3</source>
+        <translation>Create a machine of %1 in %2 running %3</translation>
+    </message>
+    <message>
+        <source>Destroy machine %1 of %2</source>
+        <translation>Destroy machine %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 has no release v%2 (Fly.io lists the last %3 releases)</source>
+        <translation>%1 has no release v%2 (Fly.io lists the last %3 releases)</translation>
+    </message>
+    <message>
+        <source>Release v%1 of %2 has no image to deploy.</source>
+        <translation>Release v%1 of %2 has no image to deploy.</translation>
+    </message>
+    <message>
+        <source>Update machine %1 of %2 from %3 to %4 (v%5)</source>
+        <translation>Update machine %1 of %2 from %3 to %4 (v%5)</translation>
+    </message>
+    <message>
+        <source>Unknown Fly.io action</source>
+        <translation>Unknown Fly.io action</translation>
+    </message>
+    <message>
+        <source>Running now: v%1; deploying v%2 (%3, %4).</source>
+        <translation>Running now: v%1; deploying v%2 (%3, %4).</translation>
+    </message>
+    <message>
+        <source>Fly.io has no rollback: the machines get v%1's image again; no new release is recorded.</source>
+        <translation>Fly.io has no rollback: the machines get v%1's image again; no new release is recorded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n machine(s) now.</source>
+        <translation>
+            <numerusform>%1 has %n machine now.</numerusform>
+            <numerusform>%1 has %n machines now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fly.io has no dry run; nothing was sent. The machines and releases were read just now.</source>
+        <translation>Fly.io has no dry run; nothing was sent. The machines and releases were read just now.</translation>
+    </message>
+    <message>
+        <source>Stopped the machine. Start it again?</source>
+        <translation>Stopped the machine. Start it again?</translation>
+    </message>
+    <message>
+        <source>Started the machine. Stop it again?</source>
+        <translation>Started the machine. Stop it again?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaled %1. Back to %n machine(s)?</source>
+        <translation>
+            <numerusform>Scaled %1. Back to %n machine?</numerusform>
+            <numerusform>Scaled %1. Back to %n machines?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployed v%1's image. Deploy v%2 again?</source>
+        <translation>Deployed v%1's image. Deploy v%2 again?</translation>
+    </message>
+    <message>
+        <source>Fly.io could not be reached: %1</source>
+        <translation>Fly.io could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>Fly.io refused %1: another change holds the machine's lease (a deploy or another operator). It said: %2</source>
+        <translation>Fly.io refused %1: another change holds the machine's lease (a deploy or another operator). It said: %2</translation>
+    </message>
+    <message>
+        <source>Fly.io rejected the token (HTTP 401): %1</source>
+        <translation>Fly.io rejected the token (HTTP 401): %1</translation>
+    </message>
+    <message>
+        <source>Fly.io refused %1 (HTTP %2): %3</source>
+        <translation>Fly.io refused %1 (HTTP %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyResponse</name>
+    <message>
+        <source>Fly.io's answer is not %1</source>
+        <translation>Fly.io's answer is not %1</translation>
+    </message>
+    <message>
+        <source>a GraphQL answer</source>
+        <translation>a GraphQL answer</translation>
+    </message>
+    <message>
+        <source>Fly.io's GraphQL API answered with an error</source>
+        <translation>Fly.io's GraphQL API answered with an error</translation>
+    </message>
+    <message>
+        <source>a list of apps</source>
+        <translation>a list of apps</translation>
+    </message>
+    <message>
+        <source>an app</source>
+        <translation>an app</translation>
+    </message>
+    <message>
+        <source>a list of machines</source>
+        <translation>a list of machines</translation>
+    </message>
+    <message>
+        <source>a machine</source>
+        <translation>a machine</translation>
+    </message>
+    <message>
+        <source>Fly.io has no such app</source>
+        <translation>Fly.io has no such app</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Freshness</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -2967,6 +3915,193 @@ Namespace: %4</translation>
     <message>
         <source>⚠ These %1 may be out of date.</source>
         <translation>⚠ These %1 may be out of date.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpAccount</name>
+    <message>
+        <source>Google Cloud (gcloud)</source>
+        <translation>Google Cloud (gcloud)</translation>
+    </message>
+    <message>
+        <source>an access token</source>
+        <translation>an access token</translation>
+    </message>
+    <message>
+        <source>%1 is not a GKE cluster</source>
+        <translation>%1 is not a GKE cluster</translation>
+    </message>
+    <message>
+        <source>GKE cluster %1 has no endpoint yet (is it still provisioning?)</source>
+        <translation>GKE cluster %1 has no endpoint yet (is it still provisioning?)</translation>
+    </message>
+    <message>
+        <source>GKE gave no CA certificate for %1: TLS verification is disabled for it</source>
+        <translation>GKE gave no CA certificate for %1: TLS verification is disabled for it</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpClient</name>
+    <message>
+        <source>the projects of %1</source>
+        <translation>the projects of %1</translation>
+    </message>
+    <message>
+        <source>GKE clusters of project %1</source>
+        <translation>GKE clusters of project %1</translation>
+    </message>
+    <message>
+        <source>GKE cluster %1 in %2</source>
+        <translation>GKE cluster %1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpJwt</name>
+    <message>
+        <source>The service account key's private_key is not an RSA key in PEM form.</source>
+        <translation>The service account key's private_key is not an RSA key in PEM form.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the JWT.</source>
+        <translation>OpenSSL could not sign the JWT.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpResponse</name>
+    <message>
+        <source>The GKE cluster list</source>
+        <translation>The GKE cluster list</translation>
+    </message>
+    <message>
+        <source>The GKE cluster list holds more than %1 clusters.</source>
+        <translation>The GKE cluster list holds more than %1 clusters.</translation>
+    </message>
+    <message>
+        <source>The GKE cluster</source>
+        <translation>The GKE cluster</translation>
+    </message>
+    <message>
+        <source>The GKE cluster has no name.</source>
+        <translation>The GKE cluster has no name.</translation>
+    </message>
+    <message>
+        <source>The project list</source>
+        <translation>The project list</translation>
+    </message>
+    <message>
+        <source>The project list holds more than %1 projects.</source>
+        <translation>The project list holds more than %1 projects.</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer</source>
+        <translation>The token endpoint's answer</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer has no usable access_token.</source>
+        <translation>The token endpoint's answer has no usable access_token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint gave a %1 token, not a Bearer token.</source>
+        <translation>The token endpoint gave a %1 token, not a Bearer token.</translation>
+    </message>
+    <message>
+        <source>gcloud config config-helper's output</source>
+        <translation>gcloud config config-helper's output</translation>
+    </message>
+    <message>
+        <source>gcloud printed no access token.</source>
+        <translation>gcloud printed no access token.</translation>
+    </message>
+    <message>
+        <source>The service account key file</source>
+        <translation>The service account key file</translation>
+    </message>
+    <message>
+        <source>The key file is not a service account key (it has no type).</source>
+        <translation>The key file is not a service account key (it has no type).</translation>
+    </message>
+    <message>
+        <source>The key file is a %1 credential, not a service account key.</source>
+        <translation>The key file is a %1 credential, not a service account key.</translation>
+    </message>
+    <message>
+        <source>create a JSON key with gcloud iam service-accounts keys create</source>
+        <translation>create a JSON key with gcloud iam service-accounts keys create</translation>
+    </message>
+    <message>
+        <source>The service account key has no client_email or private_key.</source>
+        <translation>The service account key has no client_email or private_key.</translation>
+    </message>
+    <message>
+        <source>log in again with gcloud auth login, or check the service account key</source>
+        <translation>log in again with gcloud auth login, or check the service account key</translation>
+    </message>
+    <message>
+        <source>ask for the Kubernetes Engine Cluster Viewer role (roles/container.clusterViewer) on the project</source>
+        <translation>ask for the Kubernetes Engine Cluster Viewer role (roles/container.clusterViewer) on the project</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpTokenSource</name>
+    <message>
+        <source>Cannot read the service account key file.</source>
+        <translation>Cannot read the service account key file.</translation>
+    </message>
+    <message>
+        <source>service account key %1</source>
+        <translation>service account key %1</translation>
+    </message>
+    <message>
+        <source>gcloud login</source>
+        <translation>gcloud login</translation>
+    </message>
+    <message>
+        <source>gcloud login (configuration %1)</source>
+        <translation>gcloud login (configuration %1)</translation>
+    </message>
+    <message>
+        <source>gcloud is not installed (not found on PATH).</source>
+        <translation>gcloud is not installed (not found on PATH).</translation>
+    </message>
+    <message>
+        <source>install the Google Cloud CLI, or use a service account key</source>
+        <translation>install the Google Cloud CLI, or use a service account key</translation>
+    </message>
+    <message>
+        <source>gcloud config config-helper</source>
+        <translation>gcloud config config-helper</translation>
+    </message>
+    <message>
+        <source>gcloud could not start: %1</source>
+        <translation>gcloud could not start: %1</translation>
+    </message>
+    <message>
+        <source>gcloud did not answer in %1 s.</source>
+        <translation>gcloud did not answer in %1 s.</translation>
+    </message>
+    <message>
+        <source>gcloud failed (exit code %1).</source>
+        <translation>gcloud failed (exit code %1).</translation>
+    </message>
+    <message>
+        <source>run gcloud auth login</source>
+        <translation>run gcloud auth login</translation>
+    </message>
+    <message>
+        <source>gcloud printed more than 1 MiB.</source>
+        <translation>gcloud printed more than 1 MiB.</translation>
+    </message>
+    <message>
+        <source>token endpoint %1</source>
+        <translation>token endpoint %1</translation>
+    </message>
+    <message>
+        <source>The token endpoint did not answer.</source>
+        <translation>The token endpoint did not answer.</translation>
+    </message>
+    <message>
+        <source>the key %1 of %2 may have been deleted or disabled; create a new key</source>
+        <translation>the key %1 of %2 may have been deleted or disabled; create a new key</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +4241,10 @@ Namespace: %4</translation>
     <message>
         <source>the CI configuration is larger than %1</source>
         <translation>the CI configuration is larger than %1</translation>
+    </message>
+    <message>
+        <source>a GitLab project</source>
+        <translation>a GitLab project</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +4582,13 @@ Namespace: %4</translation>
     <message>
         <source>desired replicas</source>
         <translation>desired replicas</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Internal::PortForwardRelay</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>cannot listen on 127.0.0.1:%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4091,12 +5237,8 @@ Namespace: %4</translation>
         <translation>Select a pod to open a shell in it.</translation>
     </message>
     <message>
-        <source>Open Shell</source>
-        <translation>Open Shell</translation>
-    </message>
-    <message>
-        <source>%1 is a protected context. Open a shell in pod %2 anyway?</source>
-        <translation>%1 is a protected context. Open a shell in pod %2 anyway?</translation>
+        <source>Switch to %1 to reconnect this shell.</source>
+        <translation>Switch to %1 to reconnect this shell.</translation>
     </message>
 </context>
 <context>
@@ -4559,6 +5701,38 @@ PromQL: %2</translation>
         <source>Download log…</source>
         <translation>Download log…</translation>
     </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Port forward…</source>
+        <translation>Port forward…</translation>
+    </message>
+    <message>
+        <source>Re-run job</source>
+        <translation>Re-run job</translation>
+    </message>
+    <message>
+        <source>Restart machine</source>
+        <translation>Restart machine</translation>
+    </message>
+    <message>
+        <source>Stop machine</source>
+        <translation>Stop machine</translation>
+    </message>
+    <message>
+        <source>Start machine</source>
+        <translation>Start machine</translation>
+    </message>
+    <message>
+        <source>Scale process group…</source>
+        <translation>Scale process group…</translation>
+    </message>
+    <message>
+        <source>Deploy a previous release…</source>
+        <translation>Deploy a previous release…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::OperationRunner</name>
@@ -4778,10 +5952,6 @@ PromQL: %2</translation>
         <translation>%1 waits for no deployment review.</translation>
     </message>
     <message>
-        <source>%1 actions are not available in this build of Orrery yet</source>
-        <translation>%1 actions are not available in this build of Orrery yet</translation>
-    </message>
-    <message>
         <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
         <translation>"%1" is not a GitHub repository: give OWNER/REPO</translation>
     </message>
@@ -4905,6 +6075,238 @@ The token may lack the "actions: write" permission on %2.</translation>
     <message>
         <source>Cancel the re-run</source>
         <translation>Cancel the re-run</translation>
+    </message>
+    <message>
+        <source>pipeline #%1</source>
+        <translation>pipeline #%1</translation>
+    </message>
+    <message>
+        <source>build #%1</source>
+        <translation>build #%1</translation>
+    </message>
+    <message>
+        <source>Run a pipeline in %1</source>
+        <translation>Run a pipeline in %1</translation>
+    </message>
+    <message>
+        <source>Retry failed jobs of %1</source>
+        <translation>Retry failed jobs of %1</translation>
+    </message>
+    <message>
+        <source>Retry job %1 of %2</source>
+        <translation>Retry job %1 of %2</translation>
+    </message>
+    <message>
+        <source>Play the manual job of %1</source>
+        <translation>Play the manual job of %1</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2</source>
+        <translation>Play manual job %1 of %2</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>Build %1</translation>
+    </message>
+    <message>
+        <source>Build %1 again</source>
+        <translation>Build %1 again</translation>
+    </message>
+    <message>
+        <source>Abort %1</source>
+        <translation>Abort %1</translation>
+    </message>
+    <message>
+        <source>Approve the input of %1</source>
+        <translation>Approve the input of %1</translation>
+    </message>
+    <message>
+        <source>Abort the input of %1</source>
+        <translation>Abort the input of %1</translation>
+    </message>
+    <message>
+        <source>Download the console of %1</source>
+        <translation>Download the console of %1</translation>
+    </message>
+    <message>
+        <source>Re-run job %1 of %2</source>
+        <translation>Re-run job %1 of %2</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>GitLab says your access to %1 is level %2 (Developer, 30, or more is needed to run, retry, cancel or play pipeline jobs).</source>
+        <translation>GitLab says your access to %1 is level %2 (Developer, 30, or more is needed to run, retry, cancel or play pipeline jobs).</translation>
+    </message>
+    <message>
+        <source>Jenkins says job %1 cannot be built (it is disabled).</source>
+        <translation>Jenkins says job %1 cannot be built (it is disabled).</translation>
+    </message>
+    <message>
+        <source>%1 has no manual job waiting to be played.</source>
+        <translation>%1 has no manual job waiting to be played.</translation>
+    </message>
+    <message>
+        <source>%1 waits for no input.</source>
+        <translation>%1 waits for no input.</translation>
+    </message>
+    <message>
+        <source>%1 has no such action (%2)</source>
+        <translation>%1 has no such action (%2)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a job id</source>
+        <translation>"%1" is not a job id</translation>
+    </message>
+    <message>
+        <source>%1 is still %2: its jobs can be re-run once it finished.</source>
+        <translation>%1 is still %2: its jobs can be re-run once it finished.</translation>
+    </message>
+    <message>
+        <source>Re-run job %1 of %2 and the jobs after it in %3</source>
+        <translation>Re-run job %1 of %2 and the jobs after it in %3</translation>
+    </message>
+    <message>
+        <source>GitLab refused (HTTP 403): %1
+Running, retrying, cancelling and playing jobs needs the Developer role on %2 and a token with the "api" scope; a protected branch or environment may allow fewer.</source>
+        <translation>GitLab refused (HTTP 403): %1
+Running, retrying, cancelling and playing jobs needs the Developer role on %2 and a token with the "api" scope; a protected branch or environment may allow fewer.</translation>
+    </message>
+    <message>
+        <source>GitLab refused (HTTP %1): %2</source>
+        <translation>GitLab refused (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Jenkins refused (HTTP 403): %1
+The user may lack the Job/Build or Job/Cancel permission on %2.</source>
+        <translation>Jenkins refused (HTTP 403): %1
+The user may lack the Job/Build or Job/Cancel permission on %2.</translation>
+    </message>
+    <message>
+        <source>Jenkins refused (HTTP %1): %2</source>
+        <translation>Jenkins refused (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Say which branch or tag to run the pipeline on.</source>
+        <translation>Say which branch or tag to run the pipeline on.</translation>
+    </message>
+    <message>
+        <source>Run a pipeline on %1 in %2</source>
+        <translation>Run a pipeline on %1 in %2</translation>
+    </message>
+    <message>
+        <source>Run a pipeline on %1 in %2 with %3</source>
+        <translation>Run a pipeline on %1 in %2 with %3</translation>
+    </message>
+    <message>
+        <source>"%1" is not a pipeline id</source>
+        <translation>"%1" is not a pipeline id</translation>
+    </message>
+    <message>
+        <source>%1 names no ref to run again</source>
+        <translation>%1 names no ref to run again</translation>
+    </message>
+    <message>
+        <source>Run a new pipeline on %1 (the ref of %2) in %3</source>
+        <translation>Run a new pipeline on %1 (the ref of %2) in %3</translation>
+    </message>
+    <message>
+        <source>Retry the failed and cancelled jobs of %1 in %2</source>
+        <translation>Retry the failed and cancelled jobs of %1 in %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is still %2: it can be retried once it finished.</source>
+        <translation>Job %1 is still %2: it can be retried once it finished.</translation>
+    </message>
+    <message>
+        <source>Retry job %1 of %2 in %3</source>
+        <translation>Retry job %1 of %2 in %3</translation>
+    </message>
+    <message>
+        <source>Job %1 is not a manual job waiting to be played (%2).</source>
+        <translation>Job %1 is not a manual job waiting to be played (%2).</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>Several manual jobs wait (%1): choose one.</source>
+        <translation>Several manual jobs wait (%1): choose one.</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2 in %3</source>
+        <translation>Play manual job %1 of %2 in %3</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2 (environment %3) in %4</source>
+        <translation>Play manual job %1 of %2 (environment %3) in %4</translation>
+    </message>
+    <message>
+        <source>GitLab has no such action</source>
+        <translation>GitLab has no such action</translation>
+    </message>
+    <message>
+        <source>Build %1 with %2</source>
+        <translation>Build %1 with %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a build number</source>
+        <translation>"%1" is not a build number</translation>
+    </message>
+    <message>
+        <source>Build %1 again (%2)</source>
+        <translation>Build %1 again (%2)</translation>
+    </message>
+    <message>
+        <source>Build %1 again with the parameters of %2: %3</source>
+        <translation>Build %1 again with the parameters of %2: %3</translation>
+    </message>
+    <message>
+        <source>Abort %1 of %2</source>
+        <translation>Abort %1 of %2</translation>
+    </message>
+    <message>
+        <source>Several inputs wait (%1): choose one.</source>
+        <translation>Several inputs wait (%1): choose one.</translation>
+    </message>
+    <message>
+        <source>Approve the input "%1" of %2 in %3</source>
+        <translation>Approve the input "%1" of %2 in %3</translation>
+    </message>
+    <message>
+        <source>Abort the input "%1" of %2 in %3 (the build ends aborted)</source>
+        <translation>Abort the input "%1" of %2 in %3 (the build ends aborted)</translation>
+    </message>
+    <message>
+        <source>Jenkins has no such action</source>
+        <translation>Jenkins has no such action</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), pipeline %3 started</source>
+        <translation>%1: done (%2), pipeline %3 started</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), build #%3 started</source>
+        <translation>%1: done (%2), build #%3 started</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), queued as item %3</source>
+        <translation>%1: done (%2), queued as item %3</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), but the queue item %3 did not start: %4</source>
+        <translation>%1: done (%2), but the queue item %3 did not start: %4</translation>
     </message>
 </context>
 <context>
@@ -5047,6 +6449,69 @@ The token may lack the "actions: write" permission on %2.</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::PipelineTriggerDialog</name>
+    <message>
+        <source>Run a workflow of %1</source>
+        <translation>Run a workflow of %1</translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation>Inputs:</translation>
+    </message>
+    <message>
+        <source>Run a pipeline of %1</source>
+        <translation>Run a pipeline of %1</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variables:</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>Build %1</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameters:</translation>
+    </message>
+    <message>
+        <source>the workflow's file (deploy.yml) or name</source>
+        <translation>the workflow's file (deploy.yml) or name</translation>
+    </message>
+    <message>
+        <source>Workflow:</source>
+        <translation>Workflow:</translation>
+    </message>
+    <message>
+        <source>branch or tag (empty: the default branch)</source>
+        <translation>branch or tag (empty: the default branch)</translation>
+    </message>
+    <message>
+        <source>Branch or tag:</source>
+        <translation>Branch or tag:</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line (empty: the job's defaults)</source>
+        <translation>NAME=value, one per line (empty: the job's defaults)</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line</source>
+        <translation>NAME=value, one per line</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>Build…</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>Run…</translation>
+    </message>
+    <message>
+        <source>Nothing is sent yet: the next step shows the request and asks for confirmation.</source>
+        <translation>Nothing is sent yet: the next step shows the request and asks for confirmation.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::PipelinesPage</name>
     <message>
         <source>GitHub Actions</source>
@@ -5147,6 +6612,300 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>Pipeline source</source>
         <translation>Pipeline source</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>Run…</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Re-run</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancel run</translation>
+    </message>
+    <message>
+        <source>Start a new run (asks for the branch and inputs, then confirms)</source>
+        <translation>Start a new run (asks for the branch and inputs, then confirms)</translation>
+    </message>
+    <message>
+        <source>Run the selected run again</source>
+        <translation>Run the selected run again</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run</source>
+        <translation>Cancel the selected run</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>Build…</translation>
+    </message>
+    <message>
+        <source>Build again</source>
+        <translation>Build again</translation>
+    </message>
+    <message>
+        <source>Abort build</source>
+        <translation>Abort build</translation>
+    </message>
+    <message>
+        <source>Build again with the same parameters</source>
+        <translation>Build again with the same parameters</translation>
+    </message>
+    <message>
+        <source>Run a new pipeline on the same ref</source>
+        <translation>Run a new pipeline on the same ref</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs</source>
+        <translation>Re-run all jobs</translation>
+    </message>
+    <message>
+        <source>Retry failed jobs</source>
+        <translation>Retry failed jobs</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs</source>
+        <translation>Re-run failed jobs</translation>
+    </message>
+    <message>
+        <source>Play the manual job</source>
+        <translation>Play the manual job</translation>
+    </message>
+    <message>
+        <source>Approve the input…</source>
+        <translation>Approve the input…</translation>
+    </message>
+    <message>
+        <source>Approve deployment…</source>
+        <translation>Approve deployment…</translation>
+    </message>
+    <message>
+        <source>Abort the input…</source>
+        <translation>Abort the input…</translation>
+    </message>
+    <message>
+        <source>Reject deployment…</source>
+        <translation>Reject deployment…</translation>
+    </message>
+    <message>
+        <source>Retry job %1</source>
+        <translation>Retry job %1</translation>
+    </message>
+    <message>
+        <source>Re-run job %1</source>
+        <translation>Re-run job %1</translation>
+    </message>
+    <message>
+        <source>Play %1</source>
+        <translation>Play %1</translation>
+    </message>
+    <message>
+        <source>Approve the input of %1…</source>
+        <translation>Approve the input of %1…</translation>
+    </message>
+    <message>
+        <source>Approve the deployment of %1…</source>
+        <translation>Approve the deployment of %1…</translation>
+    </message>
+    <message>
+        <source>Abort the input of %1…</source>
+        <translation>Abort the input of %1…</translation>
+    </message>
+    <message>
+        <source>Reject the deployment of %1…</source>
+        <translation>Reject the deployment of %1…</translation>
+    </message>
+    <message>
+        <source>Download the console…</source>
+        <translation>Download the console…</translation>
+    </message>
+    <message>
+        <source>Download the log of %1…</source>
+        <translation>Download the log of %1…</translation>
+    </message>
+    <message>
+        <source>Approve the deployment</source>
+        <translation>Approve the deployment</translation>
+    </message>
+    <message>
+        <source>Reject the deployment</source>
+        <translation>Reject the deployment</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Comment (optional):</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Save the log</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardDialog</name>
+    <message>
+        <source>Forward a port of 127.0.0.1 on this computer to a port of pod &lt;b&gt;%1&lt;/b&gt; in namespace &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Forward a port of 127.0.0.1 on this computer to a port of pod &lt;b&gt;%1&lt;/b&gt; in namespace &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Pod port:</source>
+        <translation>Pod port:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Any free port</translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation>Local port:</translation>
+    </message>
+    <message>
+        <source>Choose or type the pod's port (1 to 65535).</source>
+        <translation>Choose or type the pod's port (1 to 65535).</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:%1 will reach port %2 of %3.</source>
+        <translation>http://127.0.0.1:%1 will reach port %2 of %3.</translation>
+    </message>
+    <message>
+        <source>A free local port will reach port %1 of %2.</source>
+        <translation>A free local port will reach port %1 of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardListModel</name>
+    <message>
+        <source>%1 open, %2 in all</source>
+        <translation>%1 open, %2 in all</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Listening (last error: %1)</source>
+        <translation>Listening (last error: %1)</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Local address</translation>
+    </message>
+    <message>
+        <source>Pod port</source>
+        <translation>Pod port</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardOperation</name>
+    <message>
+        <source>Port forward to %1</source>
+        <translation>Port forward to %1</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Cannot forward the port</source>
+        <translation>Cannot forward the port</translation>
+    </message>
+    <message>
+        <source>Forwarding port %1 of %2…</source>
+        <translation>Forwarding port %1 of %2…</translation>
+    </message>
+    <message>
+        <source>unable to forward port because pod is not running. Current status=%1</source>
+        <translation>unable to forward port because pod is not running. Current status=%1</translation>
+    </message>
+    <message>
+        <source>Invalid port number %1: must be between 1 and 65535</source>
+        <translation>Invalid port number %1: must be between 1 and 65535</translation>
+    </message>
+    <message>
+        <source>Invalid local port %1: must be between 0 and 65535</source>
+        <translation>Invalid local port %1: must be between 0 and 65535</translation>
+    </message>
+    <message>
+        <source>a free port of 127.0.0.1</source>
+        <translation>a free port of 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Forward %1 to port %2 of pod %3/%4</source>
+        <translation>Forward %1 to port %2 of pod %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: not allowed</source>
+        <translation>%1: not allowed</translation>
+    </message>
+    <message>
+        <source>%1: not opened</source>
+        <translation>%1: not opened</translation>
+    </message>
+    <message>
+        <source>%1: listening on 127.0.0.1:%2</source>
+        <translation>%1: listening on 127.0.0.1:%2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>ok: stopped after %n connection(s) on 127.0.0.1:%1</source>
+        <translation>
+            <numerusform>ok: stopped after %n connection on 127.0.0.1:%1</numerusform>
+            <numerusform>ok: stopped after %n connections on 127.0.0.1:%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardStream</name>
+    <message>
+        <source>the API server sent on channel %1, which this forward does not have</source>
+        <translation>the API server sent on channel %1, which this forward does not have</translation>
+    </message>
+    <message>
+        <source>the API server opened the stream for another port</source>
+        <translation>the API server opened the stream for another port</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardsPanel</name>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Open in Browser</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>Copy Address</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
     </message>
 </context>
 <context>
@@ -5424,6 +7183,329 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</source>
         <translation>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayAccount</name>
+    <message>
+        <source>the Railway CLI's config is larger than %1</source>
+        <translation>the Railway CLI's config is larger than %1</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's config is not JSON</source>
+        <translation>the Railway CLI's config is not JSON</translation>
+    </message>
+    <message>
+        <source>the Railway CLI is not logged in</source>
+        <translation>the Railway CLI is not logged in</translation>
+    </message>
+    <message>
+        <source>run `railway login`, or set RAILWAY_API_TOKEN</source>
+        <translation>run `railway login`, or set RAILWAY_API_TOKEN</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's token is implausibly long</source>
+        <translation>the Railway CLI's token is implausibly long</translation>
+    </message>
+    <message>
+        <source>no Railway token</source>
+        <translation>no Railway token</translation>
+    </message>
+    <message>
+        <source>set RAILWAY_API_TOKEN (an account or workspace token) or RAILWAY_TOKEN (a project token), or run `railway login`</source>
+        <translation>set RAILWAY_API_TOKEN (an account or workspace token) or RAILWAY_TOKEN (a project token), or run `railway login`</translation>
+    </message>
+    <message>
+        <source>cannot read the Railway CLI's config</source>
+        <translation>cannot read the Railway CLI's config</translation>
+    </message>
+    <message>
+        <source>Railway (%1)</source>
+        <translation>Railway (%1)</translation>
+    </message>
+    <message>
+        <source>project token of %1 / %2</source>
+        <translation>project token of %1 / %2</translation>
+    </message>
+    <message>
+        <source>Railway: %1</source>
+        <translation>Railway: %1</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's login expired: run `railway login`</source>
+        <translation>the Railway CLI's login expired: run `railway login`</translation>
+    </message>
+    <message>
+        <source>Railway runs apps, not Kubernetes clusters: %1 has no kubeconfig entry</source>
+        <translation>Railway runs apps, not Kubernetes clusters: %1 has no kubeconfig entry</translation>
+    </message>
+    <message>
+        <source>Railway runs apps, not Kubernetes clusters: %1 cannot be connected to</source>
+        <translation>Railway runs apps, not Kubernetes clusters: %1 cannot be connected to</translation>
+    </message>
+    <message>
+        <source>the environment of %1 is not in its project any more</source>
+        <translation>the environment of %1 is not in its project any more</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayAppActions</name>
+    <message>
+        <source>Roll back to %1</source>
+        <translation>Roll back to %1</translation>
+    </message>
+    <message>
+        <source>Roll back to %1 (%2)</source>
+        <translation>Roll back to %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayClient</name>
+    <message>
+        <source>Railway user</source>
+        <translation>Railway user</translation>
+    </message>
+    <message>
+        <source>Railway project token</source>
+        <translation>Railway project token</translation>
+    </message>
+    <message>
+        <source>Railway projects</source>
+        <translation>Railway projects</translation>
+    </message>
+    <message>
+        <source>Railway projects of workspace %1</source>
+        <translation>Railway projects of workspace %1</translation>
+    </message>
+    <message>
+        <source>Railway project %1</source>
+        <translation>Railway project %1</translation>
+    </message>
+    <message>
+        <source>Railway deployments</source>
+        <translation>Railway deployments</translation>
+    </message>
+    <message>
+        <source>Railway service %1</source>
+        <translation>Railway service %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayOperation</name>
+    <message>
+        <source>Redeploy</source>
+        <translation>Redeploy</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>deployment %1 (%2)</source>
+        <translation>deployment %1 (%2)</translation>
+    </message>
+    <message>
+        <source>deployment %1 (%2, %3)</source>
+        <translation>deployment %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Redeploy %1</source>
+        <translation>Redeploy %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Roll back %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Roll back</translation>
+    </message>
+    <message>
+        <source>Cannot redeploy</source>
+        <translation>Cannot redeploy</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Cannot roll back</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Cannot restart</translation>
+    </message>
+    <message>
+        <source>no Railway account is connected</source>
+        <translation>no Railway account is connected</translation>
+    </message>
+    <message>
+        <source>%1 already runs %2.</source>
+        <translation>%1 already runs %2.</translation>
+    </message>
+    <message>
+        <source>Say which Railway service (environment and service) to act on.</source>
+        <translation>Say which Railway service (environment and service) to act on.</translation>
+    </message>
+    <message>
+        <source>%1 has no earlier deployment Railway can roll back to.</source>
+        <translation>%1 has no earlier deployment Railway can roll back to.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 is not one of %2's.</source>
+        <translation>Deployment %1 is not one of %2's.</translation>
+    </message>
+    <message>
+        <source>%1 has no deployment yet.</source>
+        <translation>%1 has no deployment yet.</translation>
+    </message>
+    <message>
+        <source>Railway cannot roll %1 back to %2: only an earlier deployment that ran and was replaced can be rolled back to.</source>
+        <translation>Railway cannot roll %1 back to %2: only an earlier deployment that ran and was replaced can be rolled back to.</translation>
+    </message>
+    <message>
+        <source>Roll back Railway service %1 (%2) to %3</source>
+        <translation>Roll back Railway service %1 (%2) to %3</translation>
+    </message>
+    <message>
+        <source>Railway cannot redeploy %1 now (%2).</source>
+        <translation>Railway cannot redeploy %1 now (%2).</translation>
+    </message>
+    <message>
+        <source>Redeploy Railway service %1 (%2) from %3</source>
+        <translation>Redeploy Railway service %1 (%2) from %3</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2): only a running deployment can be restarted.</source>
+        <translation>%1 is not running (%2): only a running deployment can be restarted.</translation>
+    </message>
+    <message>
+        <source>Restart Railway service %1 (%2): %3</source>
+        <translation>Restart Railway service %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>It runs %1 now.</source>
+        <translation>It runs %1 now.</translation>
+    </message>
+    <message>
+        <source>Its latest deployment failed: %1.</source>
+        <translation>Its latest deployment failed: %1.</translation>
+    </message>
+    <message>
+        <source>Railway has no dry run; the deployment and what Railway allows for it (canRollback, canRedeploy, status) were checked here and nothing was sent.</source>
+        <translation>Railway has no dry run; the deployment and what Railway allows for it (canRollback, canRedeploy, status) were checked here and nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Railway could not be reached: %1</source>
+        <translation>Railway could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <source>Railway answered false</source>
+        <translation>Railway answered false</translation>
+    </message>
+    <message>
+        <source>Railway refused: %1</source>
+        <translation>Railway refused: %1</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1: done (%2)</translation>
+    </message>
+    <message>
+        <source>, new deployment %1</source>
+        <translation>, new deployment %1</translation>
+    </message>
+    <message>
+        <source>Roll back to the deployment that ran before (%1)</source>
+        <translation>Roll back to the deployment that ran before (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayResponse</name>
+    <message>
+        <source>Railway is rate limiting this token (HTTP 429)</source>
+        <translation>Railway is rate limiting this token (HTTP 429)</translation>
+    </message>
+    <message>
+        <source>Railway answered HTTP %1</source>
+        <translation>Railway answered HTTP %1</translation>
+    </message>
+    <message>
+        <source>Railway refused the token (HTTP %1)</source>
+        <translation>Railway refused the token (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: Railway's answer is not a GraphQL answer</source>
+        <translation>HTTP %1: Railway's answer is not a GraphQL answer</translation>
+    </message>
+    <message>
+        <source>Railway answered with an error</source>
+        <translation>Railway answered with an error</translation>
+    </message>
+    <message>
+        <source>the token does not give access to this project or environment</source>
+        <translation>the token does not give access to this project or environment</translation>
+    </message>
+    <message>
+        <source>check RAILWAY_API_TOKEN / RAILWAY_TOKEN, or run `railway login`</source>
+        <translation>check RAILWAY_API_TOKEN / RAILWAY_TOKEN, or run `railway login`</translation>
+    </message>
+    <message>
+        <source>HTTP %1: Railway's answer has no data</source>
+        <translation>HTTP %1: Railway's answer has no data</translation>
+    </message>
+    <message>
+        <source>Railway's answer names no user</source>
+        <translation>Railway's answer names no user</translation>
+    </message>
+    <message>
+        <source>Railway's answer names no project token</source>
+        <translation>Railway's answer names no project token</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no projects</source>
+        <translation>Railway's answer has no projects</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no project</source>
+        <translation>Railway's answer has no project</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no deployments</source>
+        <translation>Railway's answer has no deployments</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no service instance</source>
+        <translation>Railway's answer has no service instance</translation>
+    </message>
+    <message>
+        <source>Railway's answer to %1 is not a Boolean</source>
+        <translation>Railway's answer to %1 is not a Boolean</translation>
+    </message>
+    <message>
+        <source>Railway's answer to deploymentRedeploy has no deployment</source>
+        <translation>Railway's answer to deploymentRedeploy has no deployment</translation>
+    </message>
+    <message>
+        <source>http %1: %2</source>
+        <translation>http %1: %2</translation>
+    </message>
+    <message>
+        <source>passing</source>
+        <translation>passing</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>failing</translation>
     </message>
 </context>
 <context>
@@ -6596,6 +8678,13 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     </message>
 </context>
 <context>
+    <name>Orrery::StreamOperation</name>
+    <message>
+        <source>the API server allows it (a stream has no server dry run: the permission was checked).</source>
+        <translation>the API server allows it (a stream has no server dry run: the permission was checked).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TimeSeriesChart</name>
     <message>
         <source>Time range</source>
@@ -7506,6 +9595,37 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     </message>
 </context>
 <context>
+    <name>PortForward</name>
+    <message>
+        <source>usage: orrery --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig FILE]  (LOCAL 0 or empty: any free port)</source>
+        <translation>usage: orrery --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig FILE]  (LOCAL 0 or empty: any free port)</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: context "%1": %2</translation>
+    </message>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>the API server did not answer</source>
+        <translation>the API server did not answer</translation>
+    </message>
+    <message>
+        <source>Forwarding from 127.0.0.1:%1 -&gt; %2</source>
+        <translation>Forwarding from 127.0.0.1:%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Handling connection for %1</source>
+        <translation>Handling connection for %1</translation>
+    </message>
+    <message>
+        <source>E: %1</source>
+        <translation>E: %1</translation>
+    </message>
+</context>
+<context>
     <name>PrometheusClient</name>
     <message>
         <source>a range query needs start &lt;= end and a positive step</source>
@@ -7537,6 +9657,21 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>samples</source>
         <translation>samples</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The Azure account of this cluster was removed.</source>
+        <translation>The Azure account of this cluster was removed.</translation>
+    </message>
+    <message>
+        <source>The AKS token cannot be waited for on the account's own thread.</source>
+        <translation>The AKS token cannot be waited for on the account's own thread.</translation>
+    </message>
+    <message>
+        <source>No token for the AKS cluster within %1 s.</source>
+        <translation>No token for the AKS cluster within %1 s.</translation>
     </message>
 </context>
 <context>
@@ -7794,6 +9929,34 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>N</source>
         <translation>N</translation>
+    </message>
+    <message>
+        <source>Forward [LOCAL:]REMOTE (given after it) from 127.0.0.1 to the pod's port, as `kubectl port-forward` does, until interrupted.</source>
+        <translation>Forward [LOCAL:]REMOTE (given after it) from 127.0.0.1 to the pod's port, as `kubectl port-forward` does, until interrupted.</translation>
+    </message>
+    <message>
+        <source>context/namespace/pod</source>
+        <translation>context/namespace/pod</translation>
+    </message>
+    <message>
+        <source>Print the cloud accounts (AWS profiles, Azure, Google Cloud, Fly.io, Railway) with their clusters and apps and exit (--json: as JSON; --demo: the embedded simulator's clouds).</source>
+        <translation>Print the cloud accounts (AWS profiles, Azure, Google Cloud, Fly.io, Railway) with their clusters and apps and exit (--json: as JSON; --demo: the embedded simulator's clouds).</translation>
+    </message>
+    <message>
+        <source>With --clouds or --add-to-kubeconfig: only this account (as --clouds prints it, e.g. aws:prod).</source>
+        <translation>With --clouds or --add-to-kubeconfig: only this account (as --clouds prints it, e.g. aws:prod).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Write a cloud cluster's context, cluster and user to the kubeconfig (--kubeconfig, else the first of KUBECONFIG or ~/.kube/config) as the provider's CLI would, with a backup, print the diff and exit.</source>
+        <translation>Write a cloud cluster's context, cluster and user to the kubeconfig (--kubeconfig, else the first of KUBECONFIG or ~/.kube/config) as the provider's CLI would, with a backup, print the diff and exit.</translation>
+    </message>
+    <message>
+        <source>ref</source>
+        <translation>ref</translation>
     </message>
 </context>
 <context>

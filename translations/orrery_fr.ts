@@ -82,6 +82,58 @@
     </message>
 </context>
 <context>
+    <name>Clouds</name>
+    <message>
+        <source>orrery: the demo cluster could not start: %1</source>
+        <translation>orrery: le cluster de démonstration n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>orrery: no cloud account "%1" (found: %2)</source>
+        <translation>orrery : aucun compte cloud « %1 » (trouvés : %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>orrery: no cloud credentials found (see docs/clouds.md: ~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN)</source>
+        <translation>orrery : aucun identifiant cloud trouvé (voir docs/clouds.md : ~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN)</translation>
+    </message>
+    <message>
+        <source>orrery: the cloud accounts did not answer in time</source>
+        <translation>orrery : les comptes cloud n'ont pas répondu à temps</translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n min</source>
+        <translation>
+            <numerusform>le jeton expire dans %n min</numerusform><numerusform>le jeton expire dans %n min</numerusform></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>orrery: --add-to-kubeconfig takes a cluster's ref (its ARN, resource id or name, as --clouds prints it)</source>
+        <translation>orrery : --add-to-kubeconfig attend la référence d'un cluster (son ARN, son identifiant de ressource ou son nom, tel que --clouds l'affiche)</translation>
+    </message>
+    <message>
+        <source>orrery: no cluster "%1" in the cloud accounts (orrery --clouds lists them; a name found in two accounts needs its ref)</source>
+        <translation>orrery : aucun cluster « %1 » dans les comptes cloud (orrery --clouds les liste ; un nom présent dans deux comptes nécessite sa référence)</translation>
+    </message>
+    <message>
+        <source>orrery: cannot add to kubeconfig: %1</source>
+        <translation>orrery : impossible d'ajouter au kubeconfig : %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>fix the context's entries in the kubeconfig</source>
@@ -342,6 +394,18 @@
     </message>
 </context>
 <context>
+    <name>FlyResponse</name>
+    <message numerus="yes">
+        <source>%n machine(s), %1 started</source>
+        <translation>
+            <numerusform>%n machine, %1 démarrée(s)</numerusform><numerusform>%n machines, %1 démarrée(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>secret %1</source>
+        <translation>secret %1</translation>
+    </message>
+</context>
+<context>
     <name>GuiApplication</name>
     <message>
         <source>Starting the demo cluster…</source>
@@ -418,6 +482,22 @@
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>App topology</source>
+        <translation>Topologie de l'application</translation>
+    </message>
+    <message>
+        <source>the cloud account is gone</source>
+        <translation>le compte cloud n'existe plus</translation>
+    </message>
+    <message>
+        <source>Clouds</source>
+        <translation>Clouds</translation>
+    </message>
+    <message>
+        <source>Port Forwards</source>
+        <translation>Redirections de port</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1013,14 @@
         <source>the keyring did not answer within %1 s (is it locked?)</source>
         <translation>le trousseau n'a pas répondu en %1 s (est-il verrouillé ?)</translation>
     </message>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 dépasse %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 n'est pas un objet JSON.</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AboutDialog</name>
@@ -1035,6 +1123,93 @@ GPL-3.0-or-later</translation>
     <message>
         <source>Nothing differs any more: edit again to apply.</source>
         <translation>Plus aucune différence : modifiez à nouveau pour appliquer.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AddToKubeconfig</name>
+    <message>
+        <source>The kubeconfig is over 16 MiB; it was not changed.</source>
+        <translation>Le kubeconfig dépasse 16 Mio ; il n'a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The file is not a kubeconfig (not a YAML mapping); it was not changed.</source>
+        <translation>Le fichier n'est pas un kubeconfig (pas un mappage YAML) ; il n'a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Add %1 to kubeconfig</source>
+        <translation>Ajouter %1 au kubeconfig</translation>
+    </message>
+    <message>
+        <source>Write context, cluster and user "%1" to %2</source>
+        <translation>Écrire le contexte, le cluster et l'utilisateur « %1 » dans %2</translation>
+    </message>
+    <message>
+        <source>Make it the current context</source>
+        <translation>En faire le contexte courant</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the file as it was</source>
+        <translation>Conserver une copie du fichier dans son état d'origine</translation>
+    </message>
+    <message>
+        <source>The kubeconfig entry has no name.</source>
+        <translation>L'entrée du kubeconfig n'a pas de nom.</translation>
+    </message>
+    <message>
+        <source>You may not write this file.</source>
+        <translation>Vous n'êtes pas autorisé à écrire dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>You may not create files in %1.</source>
+        <translation>Vous n'êtes pas autorisé à créer des fichiers dans %1.</translation>
+    </message>
+    <message>
+        <source>%1 already holds context "%2" as it would be written.</source>
+        <translation>%1 contient déjà le contexte « %2 » tel qu'il serait écrit.</translation>
+    </message>
+    <message>
+        <source>kubectl will run "%1" for a token, and it is not on PATH here.</source>
+        <translation>kubectl exécutera « %1 » pour obtenir un jeton, et cette commande ne figure pas dans le PATH ici.</translation>
+    </message>
+    <message>
+        <source>The file was not read first.</source>
+        <translation>Le fichier n'a pas été lu au préalable.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the file already holds these entries.</source>
+        <translation>Rien à modifier : le fichier contient déjà ces entrées.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the preview; nothing was written. Look at it again.</source>
+        <translation>%1 a changé depuis l'aperçu ; rien n'a été écrit. Examinez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be written (%2); nothing was changed.</source>
+        <translation>La sauvegarde %1 n'a pas pu être écrite (%2) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Sauvegarde : %1</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written (%1); nothing was changed.</source>
+        <translation>Le journal d'audit n'a pas pu être écrit (%1) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n'a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>Wrote context, cluster and user "%1"; current context is now "%1".</source>
+        <translation>Contexte, cluster et utilisateur « %1 » écrits ; le contexte courant est désormais « %1 ».</translation>
+    </message>
+    <message>
+        <source>The outcome could not be written to the audit log: %1</source>
+        <translation>Le résultat n'a pas pu être consigné dans le journal d'audit : %1</translation>
+    </message>
+    <message>
+        <source>"%1" in the kubeconfig is not a list; the file was not changed.</source>
+        <translation>« %1 » dans le kubeconfig n'est pas une liste ; le fichier n'a pas été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1353,79 @@ GPL-3.0-or-later</translation>
     <message>
         <source>No alert is firing.</source>
         <translation>Aucune alerte n'est déclenchée.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::App::CloudsWiring</name>
+    <message>
+        <source>No cloud credentials found. Orrery reads what the providers' CLIs read (~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN): see docs/clouds.md.</source>
+        <translation>Aucun identifiant cloud trouvé. Orrery lit ce que lisent les CLI des fournisseurs (~/.aws, az login, gcloud, FLY_API_TOKEN, RAILWAY_TOKEN) : voir docs/clouds.md.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Impossible de se connecter à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 with a token Orrery made in memory; the kubeconfig was not touched.</source>
+        <translation>Connecté à %1 avec un jeton créé en mémoire par Orrery ; le kubeconfig n'a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Cannot add to kubeconfig: %1</source>
+        <translation>Impossible d'ajouter au kubeconfig : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AppTopologyPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>No app chosen: pick a Fly.io or Railway app under Clouds.</source>
+        <translation>Aucune application choisie : sélectionnez une application Fly.io ou Railway sous Clouds.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>Could not read the app: %1</source>
+        <translation>Impossible de lire l'application : %1</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>Lu à %1</translation>
+    </message>
+    <message>
+        <source>Export the app</source>
+        <translation>Exporter l'application</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l'export : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AppTopologyScene</name>
+    <message>
+        <source>Releases</source>
+        <translation>Versions publiées</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1739,49 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AwsAccount</name>
+    <message>
+        <source>The AWS credentials for EKS cluster %1 expired.</source>
+        <translation>Les identifiants AWS du cluster EKS %1 ont expiré.</translation>
+    </message>
+    <message>
+        <source>set fresh AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY</source>
+        <translation>définissez de nouvelles valeurs pour AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY</translation>
+    </message>
+    <message>
+        <source>run: aws sso login --profile %1, or aws configure --profile %1</source>
+        <translation>exécutez : aws sso login --profile %1, ou aws configure --profile %1</translation>
+    </message>
+    <message>
+        <source>AWS (environment)</source>
+        <translation>AWS (environnement)</translation>
+    </message>
+    <message>
+        <source>AWS %1</source>
+        <translation>AWS %1</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID (environment)</source>
+        <translation>AWS_ACCESS_KEY_ID (environnement)</translation>
+    </message>
+    <message>
+        <source>profile %1 (~/.aws/config)</source>
+        <translation>profil %1 (~/.aws/config)</translation>
+    </message>
+    <message>
+        <source>%1 is not an EKS cluster ARN.</source>
+        <translation>%1 n'est pas l'ARN d'un cluster EKS.</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 has no endpoint yet (status %2).</source>
+        <translation>Le cluster EKS %1 n'a pas encore de point de terminaison (statut %2).</translation>
+    </message>
+    <message>
+        <source>EKS cluster %1 has no endpoint yet.</source>
+        <translation>Le cluster EKS %1 n'a pas encore de point de terminaison.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::AwsClient</name>
     <message>
         <source>%1 in %2</source>
@@ -1613,10 +1904,317 @@ GPL-3.0-or-later</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::AzureAccount</name>
+    <message>
+        <source>Azure (%1)</source>
+        <translation>Azure (%1)</translation>
+    </message>
+    <message>
+        <source>Azure (az login)</source>
+        <translation>Azure (az login)</translation>
+    </message>
+    <message>
+        <source>service principal %1 (AZURE_CLIENT_ID)</source>
+        <translation>principal de service %1 (AZURE_CLIENT_ID)</translation>
+    </message>
+    <message>
+        <source>az login</source>
+        <translation>az login</translation>
+    </message>
+    <message>
+        <source>%1 is not an AKS cluster this account has discovered.</source>
+        <translation>%1 n'est pas un cluster AKS découvert par ce compte.</translation>
+    </message>
+    <message>
+        <source>The AKS user kubeconfig of %1 has no credential Orrery can use.</source>
+        <translation>Le kubeconfig utilisateur AKS de %1 ne contient aucun identifiant utilisable par Orrery.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AzureClient</name>
+    <message>
+        <source>The service principal needs a tenant, a client id and a client secret.</source>
+        <translation>Le principal de service nécessite un locataire, un ID client et un secret client.</translation>
+    </message>
+    <message>
+        <source>set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</source>
+        <translation>définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID token for %1</source>
+        <translation>Jeton Microsoft Entra ID pour %1</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed over 64 KiB.</source>
+        <translation>az account get-access-token a produit plus de 64 Kio.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token did not finish in 30 s.</source>
+        <translation>az account get-access-token ne s'est pas terminé en 30 s.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token failed (exit code %1).</source>
+        <translation>az account get-access-token a échoué (code de sortie %1).</translation>
+    </message>
+    <message>
+        <source>run az login</source>
+        <translation>exécutez az login</translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) could not be started.</source>
+        <translation>Impossible de lancer Azure CLI (az).</translation>
+    </message>
+    <message>
+        <source>install the Azure CLI and run az login, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET</source>
+        <translation>installez Azure CLI et exécutez az login, ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager gave a next page on another host.</source>
+        <translation>Azure Resource Manager a renvoyé une page suivante sur un autre hôte.</translation>
+    </message>
+    <message>
+        <source>Azure subscriptions</source>
+        <translation>Abonnements Azure</translation>
+    </message>
+    <message>
+        <source>AKS clusters of subscription %1</source>
+        <translation>Clusters AKS de l'abonnement %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an AKS cluster's resource id.</source>
+        <translation>%1 n'est pas l'identifiant de ressource d'un cluster AKS.</translation>
+    </message>
+    <message>
+        <source>credentials of AKS cluster %1</source>
+        <translation>identifiants du cluster AKS %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AzureJson</name>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 dépasse %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 n'est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer</source>
+        <translation>La réponse du point de terminaison de jeton</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer has no access_token.</source>
+        <translation>La réponse du point de terminaison de jeton ne contient pas d'access_token.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered a %1 token; Orrery needs a Bearer token.</source>
+        <translation>Le point de terminaison de jeton a renvoyé un jeton %1 ; Orrery a besoin d'un jeton Bearer.</translation>
+    </message>
+    <message>
+        <source>The output of az account get-access-token</source>
+        <translation>La sortie de az account get-access-token</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed no accessToken.</source>
+        <translation>az account get-access-token n'a produit aucun accessToken.</translation>
+    </message>
+    <message>
+        <source>az account get-access-token printed no expiry (expires_on).</source>
+        <translation>az account get-access-token n'a produit aucune expiration (expires_on).</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID answered HTTP %1.</source>
+        <translation>Microsoft Entra ID a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or run az login</source>
+        <translation>vérifiez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET, ou exécutez az login</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager answered HTTP %1.</source>
+        <translation>Azure Resource Manager a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>run az login again, or check the service principal</source>
+        <translation>exécutez de nouveau az login, ou vérifiez le principal de service</translation>
+    </message>
+    <message>
+        <source>ask for a role on the subscription that allows this action</source>
+        <translation>demandez un rôle sur l'abonnement qui autorise cette action</translation>
+    </message>
+    <message>
+        <source>The subscription list</source>
+        <translation>La liste des abonnements</translation>
+    </message>
+    <message>
+        <source>The managedClusters list</source>
+        <translation>La liste managedClusters</translation>
+    </message>
+    <message>
+        <source>The managed cluster</source>
+        <translation>Le cluster managé</translation>
+    </message>
+    <message>
+        <source>The managed cluster has no resource id.</source>
+        <translation>Le cluster managé n'a pas d'identifiant de ressource.</translation>
+    </message>
+    <message>
+        <source>The cluster credentials</source>
+        <translation>Les identifiants du cluster</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig</source>
+        <translation>Le kubeconfig du cluster</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig is not valid base64.</source>
+        <translation>Le kubeconfig du cluster n'est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>The cluster credentials hold no kubeconfig.</source>
+        <translation>Les identifiants du cluster ne contiennent aucun kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Could not write a temporary file for the cluster's kubeconfig.</source>
+        <translation>Impossible d'écrire un fichier temporaire pour le kubeconfig du cluster.</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig has no context.</source>
+        <translation>Le kubeconfig du cluster n'a aucun contexte.</translation>
+    </message>
+    <message>
+        <source>The cluster's kubeconfig has no cluster or user for context %1.</source>
+        <translation>Le kubeconfig du cluster n'a ni cluster ni utilisateur pour le contexte %1.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::BoundedConverter</name>
     <message>
         <source>the YAML expands to more than %1 of text (each use of an alias counts its anchored content again)</source>
         <translation>le YAML se déploie en plus de %1 de texte (chaque usage d'un alias compte à nouveau son contenu ancré)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudAccount</name>
+    <message>
+        <source>%1 is not an app this account can show</source>
+        <translation>%1 n'est pas une application que ce compte peut afficher</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudConnections</name>
+    <message>
+        <source>The context is not in the kubeconfig.</source>
+        <translation>Le contexte ne figure pas dans le kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The account %1 is gone.</source>
+        <translation>Le compte %1 n'existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudTreeModel</name>
+    <message>
+        <source>token expired just now</source>
+        <translation>le jeton vient d'expirer</translation>
+    </message>
+    <message numerus="yes">
+        <source>token expired %n min ago</source>
+        <translation>
+            <numerusform>le jeton a expiré il y a %n min</numerusform><numerusform>le jeton a expiré il y a %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n h</source>
+        <translation>
+            <numerusform>le jeton expire dans %n h</numerusform><numerusform>le jeton expire dans %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>token expires in %n min</source>
+        <translation>
+            <numerusform>le jeton expire dans %n min</numerusform><numerusform>le jeton expire dans %n min</numerusform></translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Découverte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>credentials refused</source>
+        <translation>identifiants refusés</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion…</translation>
+    </message>
+    <message>
+        <source>refreshing…</source>
+        <translation>actualisation…</translation>
+    </message>
+    <message>
+        <source>%1
+from %2</source>
+        <translation>%1
+de %2</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform><numerusform>%n éléments</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::CloudsPage</name>
+    <message>
+        <source>&lt;b&gt;Clouds&lt;/b&gt;: the clusters and apps your cloud credentials can see. Connecting uses a token Orrery makes itself; the kubeconfig is only written by Add to kubeconfig.</source>
+        <translation>&lt;b&gt;Clouds&lt;/b&gt; : les clusters et applications visibles avec vos identifiants cloud. La connexion utilise un jeton créé par Orrery lui-même ; le kubeconfig n'est modifié que par Ajouter au kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Open the cluster in Orrery with a token made in memory</source>
+        <translation>Ouvrir le cluster dans Orrery avec un jeton créé en mémoire</translation>
+    </message>
+    <message>
+        <source>Add to kubeconfig…</source>
+        <translation>Ajouter au kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Write the context the provider's CLI would write, after showing the change</source>
+        <translation>Écrire le contexte que la CLI du fournisseur écrirait, après avoir montré la modification</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Écrire</translation>
     </message>
 </context>
 <context>
@@ -2741,6 +3339,65 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::ExecOperation</name>
+    <message>
+        <source>Open a shell in %1</source>
+        <translation>Ouvrir un shell dans %1</translation>
+    </message>
+    <message>
+        <source>Open Shell</source>
+        <translation>Ouvrir un shell</translation>
+    </message>
+    <message>
+        <source>Cannot open a shell</source>
+        <translation>Impossible d'ouvrir un shell</translation>
+    </message>
+    <message>
+        <source>Opening a shell in %1…</source>
+        <translation>Ouverture d'un shell dans %1…</translation>
+    </message>
+    <message>
+        <source>cannot exec into a container in a completed pod; current phase is %1</source>
+        <translation>impossible d'exécuter une commande dans un conteneur d'un pod terminé ; la phase actuelle est %1</translation>
+    </message>
+    <message>
+        <source>pod %1 has no container to exec into</source>
+        <translation>le pod %1 n'a aucun conteneur dans lequel exécuter une commande</translation>
+    </message>
+    <message>
+        <source>container %1 not found in pod %2</source>
+        <translation>conteneur %1 introuvable dans le pod %2</translation>
+    </message>
+    <message>
+        <source>you must specify at least one command</source>
+        <translation>vous devez spécifier au moins une commande</translation>
+    </message>
+    <message>
+        <source>Run %1 in container %2 of pod %3/%4</source>
+        <translation>Exécuter %1 dans le conteneur %2 du pod %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: not allowed</source>
+        <translation>%1 : non autorisé</translation>
+    </message>
+    <message>
+        <source>%1: not opened</source>
+        <translation>%1 : non ouvert</translation>
+    </message>
+    <message>
+        <source>%1: opened (%2)</source>
+        <translation>%1 : ouvert (%2)</translation>
+    </message>
+    <message>
+        <source>ok: exited with code %1</source>
+        <translation>ok : terminé avec le code %1</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::ExecTerminal</name>
     <message>
         <source>Reconnect</source>
@@ -2850,6 +3507,277 @@ Espace de noms : %4</translation>
     </message>
 </context>
 <context>
+    <name>Orrery::FlyAccount</name>
+    <message>
+        <source>No Fly.io token: FLY_API_TOKEN is not set and flyctl has not logged in</source>
+        <translation>Aucun jeton Fly.io : FLY_API_TOKEN n'est pas défini et flyctl n'est pas connecté</translation>
+    </message>
+    <message>
+        <source>Run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</source>
+        <translation>Exécutez `fly auth login`, ou définissez FLY_API_TOKEN avec un jeton issu de `fly tokens create`</translation>
+    </message>
+    <message>
+        <source>Fly.io</source>
+        <translation>Fly.io</translation>
+    </message>
+    <message>
+        <source>Fly.io (%1)</source>
+        <translation>Fly.io (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is a Fly.io app, not a Kubernetes cluster</source>
+        <translation>%1 est une application Fly.io, pas un cluster Kubernetes</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyAppActions</name>
+    <message>
+        <source>Deploy %1's image</source>
+        <translation>Déployer l'image de %1</translation>
+    </message>
+    <message>
+        <source>Deploy %1's image (%2)</source>
+        <translation>Déployer l'image de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>Mettre %1 à l'échelle</translation>
+    </message>
+    <message>
+        <source>Machines in process group %1 of %2:</source>
+        <translation>Machines du groupe de processus %1 de %2 :</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyClient</name>
+    <message>
+        <source>Fly.io rejected the token: run `fly auth login`, or set FLY_API_TOKEN to a token from `fly tokens create`</source>
+        <translation>Fly.io a rejeté le jeton : exécutez `fly auth login`, ou définissez FLY_API_TOKEN avec un jeton issu de `fly tokens create`</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyOperation</name>
+    <message>
+        <source>Restart machine %1</source>
+        <translation>Redémarrer la machine %1</translation>
+    </message>
+    <message>
+        <source>Stop machine %1</source>
+        <translation>Arrêter la machine %1</translation>
+    </message>
+    <message>
+        <source>Start machine %1</source>
+        <translation>Démarrer la machine %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scale %1 of %2 to %n machine(s)</source>
+        <translation>
+            <numerusform>Redimensionner %1 de %2 à %n machine</numerusform><numerusform>Redimensionner %1 de %2 à %n machines</numerusform></translation>
+    </message>
+    <message>
+        <source>Deploy release v%1's image to %2</source>
+        <translation>Déployer l'image de la release v%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Mettre à l'échelle</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Déployer</translation>
+    </message>
+    <message>
+        <source>Cannot restart the machine</source>
+        <translation>Impossible de redémarrer la machine</translation>
+    </message>
+    <message>
+        <source>Cannot stop the machine</source>
+        <translation>Impossible d'arrêter la machine</translation>
+    </message>
+    <message>
+        <source>Cannot start the machine</source>
+        <translation>Impossible de démarrer la machine</translation>
+    </message>
+    <message>
+        <source>Cannot scale %1</source>
+        <translation>Impossible de redimensionner %1</translation>
+    </message>
+    <message>
+        <source>Cannot deploy to %1</source>
+        <translation>Impossible de déployer sur %1</translation>
+    </message>
+    <message>
+        <source>the Fly.io account is gone</source>
+        <translation>le compte Fly.io n'existe plus</translation>
+    </message>
+    <message>
+        <source>%1 has no machine %2</source>
+        <translation>%1 n'a pas de machine %2</translation>
+    </message>
+    <message>
+        <source>machine %1 is already stopped</source>
+        <translation>la machine %1 est déjà arrêtée</translation>
+    </message>
+    <message>
+        <source>machine %1 is already started</source>
+        <translation>la machine %1 est déjà démarrée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n machine(s)</source>
+        <translation>
+            <numerusform>%1 a déjà %n machine</numerusform><numerusform>%1 a déjà %n machines</numerusform></translation>
+    </message>
+    <message>
+        <source>every machine of %1 already runs %2</source>
+        <translation>toutes les machines de %1 exécutent déjà %2</translation>
+    </message>
+    <message>
+        <source>Machine %1 is %2: only a started machine can be restarted; start it instead.</source>
+        <translation>La machine %1 est à l'état %2 : seule une machine démarrée peut être redémarrée ; démarrez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>Restart machine %1 of %2</source>
+        <translation>Redémarrer la machine %1 de %2</translation>
+    </message>
+    <message>
+        <source>Stop machine %1 of %2</source>
+        <translation>Arrêter la machine %1 de %2</translation>
+    </message>
+    <message>
+        <source>Start machine %1 of %2</source>
+        <translation>Démarrer la machine %1 de %2</translation>
+    </message>
+    <message>
+        <source>A process group can have between 0 and %1 machines here.</source>
+        <translation>Un groupe de processus peut compter ici entre 0 et %1 machines.</translation>
+    </message>
+    <message>
+        <source>%1 has no machine in group %2 to copy: deploy it with flyctl first.</source>
+        <translation>%1 n'a aucune machine à copier dans le groupe %2 : déployez d'abord l'application avec flyctl.</translation>
+    </message>
+    <message>
+        <source>Create a machine of %1 in %2 running %3</source>
+        <translation>Créer une machine de %1 dans %2 exécutant %3</translation>
+    </message>
+    <message>
+        <source>Destroy machine %1 of %2</source>
+        <translation>Détruire la machine %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 has no release v%2 (Fly.io lists the last %3 releases)</source>
+        <translation>%1 n'a pas de release v%2 (Fly.io liste les %3 dernières releases)</translation>
+    </message>
+    <message>
+        <source>Release v%1 of %2 has no image to deploy.</source>
+        <translation>La release v%1 de %2 n'a aucune image à déployer.</translation>
+    </message>
+    <message>
+        <source>Update machine %1 of %2 from %3 to %4 (v%5)</source>
+        <translation>Mettre à jour la machine %1 de %2 de %3 vers %4 (v%5)</translation>
+    </message>
+    <message>
+        <source>Unknown Fly.io action</source>
+        <translation>Action Fly.io inconnue</translation>
+    </message>
+    <message>
+        <source>Running now: v%1; deploying v%2 (%3, %4).</source>
+        <translation>En cours d'exécution : v%1 ; déploiement de v%2 (%3, %4).</translation>
+    </message>
+    <message>
+        <source>Fly.io has no rollback: the machines get v%1's image again; no new release is recorded.</source>
+        <translation>Fly.io ne permet pas de retour arrière : les machines reçoivent de nouveau l'image de v%1 ; aucune nouvelle release n'est enregistrée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n machine(s) now.</source>
+        <translation>
+            <numerusform>%1 a maintenant %n machine.</numerusform><numerusform>%1 a maintenant %n machines.</numerusform></translation>
+    </message>
+    <message>
+        <source>Fly.io has no dry run; nothing was sent. The machines and releases were read just now.</source>
+        <translation>Fly.io ne propose pas de simulation ; rien n'a été envoyé. Les machines et les releases viennent d'être lues.</translation>
+    </message>
+    <message>
+        <source>Stopped the machine. Start it again?</source>
+        <translation>Machine arrêtée. La démarrer à nouveau ?</translation>
+    </message>
+    <message>
+        <source>Started the machine. Stop it again?</source>
+        <translation>Machine démarrée. L'arrêter à nouveau ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaled %1. Back to %n machine(s)?</source>
+        <translation>
+            <numerusform>%1 redimensionné. Revenir à %n machine ?</numerusform><numerusform>%1 redimensionné. Revenir à %n machines ?</numerusform></translation>
+    </message>
+    <message>
+        <source>Deployed v%1's image. Deploy v%2 again?</source>
+        <translation>Image de v%1 déployée. Redéployer v%2 ?</translation>
+    </message>
+    <message>
+        <source>Fly.io could not be reached: %1</source>
+        <translation>Impossible de joindre Fly.io : %1</translation>
+    </message>
+    <message>
+        <source>Fly.io refused %1: another change holds the machine's lease (a deploy or another operator). It said: %2</source>
+        <translation>Fly.io a refusé %1 : une autre modification détient le bail de la machine (un déploiement ou un autre opérateur). Réponse : %2</translation>
+    </message>
+    <message>
+        <source>Fly.io rejected the token (HTTP 401): %1</source>
+        <translation>Fly.io a rejeté le jeton (HTTP 401) : %1</translation>
+    </message>
+    <message>
+        <source>Fly.io refused %1 (HTTP %2): %3</source>
+        <translation>Fly.io a refusé %1 (HTTP %2) : %3</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::FlyResponse</name>
+    <message>
+        <source>Fly.io's answer is not %1</source>
+        <translation>La réponse de Fly.io n'est pas %1</translation>
+    </message>
+    <message>
+        <source>a GraphQL answer</source>
+        <translation>une réponse GraphQL</translation>
+    </message>
+    <message>
+        <source>Fly.io's GraphQL API answered with an error</source>
+        <translation>L'API GraphQL de Fly.io a répondu par une erreur</translation>
+    </message>
+    <message>
+        <source>a list of apps</source>
+        <translation>une liste d'applications</translation>
+    </message>
+    <message>
+        <source>an app</source>
+        <translation>une application</translation>
+    </message>
+    <message>
+        <source>a list of machines</source>
+        <translation>une liste de machines</translation>
+    </message>
+    <message>
+        <source>a machine</source>
+        <translation>une machine</translation>
+    </message>
+    <message>
+        <source>Fly.io has no such app</source>
+        <translation>Fly.io ne connaît pas cette application</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::Freshness</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -2919,6 +3847,193 @@ Espace de noms : %4</translation>
     <message>
         <source>⚠ These %1 may be out of date.</source>
         <translation>⚠ Ces %1 ne sont peut-être plus à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpAccount</name>
+    <message>
+        <source>Google Cloud (gcloud)</source>
+        <translation>Google Cloud (gcloud)</translation>
+    </message>
+    <message>
+        <source>an access token</source>
+        <translation>un jeton d'accès</translation>
+    </message>
+    <message>
+        <source>%1 is not a GKE cluster</source>
+        <translation>%1 n'est pas un cluster GKE</translation>
+    </message>
+    <message>
+        <source>GKE cluster %1 has no endpoint yet (is it still provisioning?)</source>
+        <translation>Le cluster GKE %1 n'a pas encore de point de terminaison (est-il encore en cours de provisionnement ?)</translation>
+    </message>
+    <message>
+        <source>GKE gave no CA certificate for %1: TLS verification is disabled for it</source>
+        <translation>GKE n'a fourni aucun certificat CA pour %1 : la vérification TLS est désactivée pour ce cluster</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpClient</name>
+    <message>
+        <source>the projects of %1</source>
+        <translation>les projets de %1</translation>
+    </message>
+    <message>
+        <source>GKE clusters of project %1</source>
+        <translation>clusters GKE du projet %1</translation>
+    </message>
+    <message>
+        <source>GKE cluster %1 in %2</source>
+        <translation>Cluster GKE %1 dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpJwt</name>
+    <message>
+        <source>The service account key's private_key is not an RSA key in PEM form.</source>
+        <translation>Le champ private_key de la clé de compte de service n'est pas une clé RSA au format PEM.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the JWT.</source>
+        <translation>OpenSSL n'a pas pu signer le JWT.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpResponse</name>
+    <message>
+        <source>The GKE cluster list</source>
+        <translation>La liste des clusters GKE</translation>
+    </message>
+    <message>
+        <source>The GKE cluster list holds more than %1 clusters.</source>
+        <translation>La liste des clusters GKE contient plus de %1 clusters.</translation>
+    </message>
+    <message>
+        <source>The GKE cluster</source>
+        <translation>Le cluster GKE</translation>
+    </message>
+    <message>
+        <source>The GKE cluster has no name.</source>
+        <translation>Le cluster GKE n'a pas de nom.</translation>
+    </message>
+    <message>
+        <source>The project list</source>
+        <translation>La liste des projets</translation>
+    </message>
+    <message>
+        <source>The project list holds more than %1 projects.</source>
+        <translation>La liste des projets contient plus de %1 projets.</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer</source>
+        <translation>La réponse du point de terminaison de jeton</translation>
+    </message>
+    <message>
+        <source>The token endpoint's answer has no usable access_token.</source>
+        <translation>La réponse du point de terminaison de jeton ne contient aucun access_token utilisable.</translation>
+    </message>
+    <message>
+        <source>The token endpoint gave a %1 token, not a Bearer token.</source>
+        <translation>Le point de terminaison de jeton a fourni un jeton %1, et non un jeton Bearer.</translation>
+    </message>
+    <message>
+        <source>gcloud config config-helper's output</source>
+        <translation>la sortie de gcloud config config-helper</translation>
+    </message>
+    <message>
+        <source>gcloud printed no access token.</source>
+        <translation>gcloud n'a affiché aucun jeton d'accès.</translation>
+    </message>
+    <message>
+        <source>The service account key file</source>
+        <translation>Le fichier de clé du compte de service</translation>
+    </message>
+    <message>
+        <source>The key file is not a service account key (it has no type).</source>
+        <translation>Le fichier de clé n'est pas une clé de compte de service (il n'a pas de type).</translation>
+    </message>
+    <message>
+        <source>The key file is a %1 credential, not a service account key.</source>
+        <translation>Le fichier de clé contient des identifiants %1, et non une clé de compte de service.</translation>
+    </message>
+    <message>
+        <source>create a JSON key with gcloud iam service-accounts keys create</source>
+        <translation>créez une clé JSON avec gcloud iam service-accounts keys create</translation>
+    </message>
+    <message>
+        <source>The service account key has no client_email or private_key.</source>
+        <translation>La clé de compte de service n'a pas de client_email ou de private_key.</translation>
+    </message>
+    <message>
+        <source>log in again with gcloud auth login, or check the service account key</source>
+        <translation>reconnectez-vous avec gcloud auth login ou vérifiez la clé de compte de service</translation>
+    </message>
+    <message>
+        <source>ask for the Kubernetes Engine Cluster Viewer role (roles/container.clusterViewer) on the project</source>
+        <translation>demandez le rôle Kubernetes Engine Cluster Viewer (roles/container.clusterViewer) sur le projet</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::GcpTokenSource</name>
+    <message>
+        <source>Cannot read the service account key file.</source>
+        <translation>Impossible de lire le fichier de clé du compte de service.</translation>
+    </message>
+    <message>
+        <source>service account key %1</source>
+        <translation>clé de compte de service %1</translation>
+    </message>
+    <message>
+        <source>gcloud login</source>
+        <translation>connexion gcloud</translation>
+    </message>
+    <message>
+        <source>gcloud login (configuration %1)</source>
+        <translation>connexion gcloud (configuration %1)</translation>
+    </message>
+    <message>
+        <source>gcloud is not installed (not found on PATH).</source>
+        <translation>gcloud n'est pas installé (introuvable dans le PATH).</translation>
+    </message>
+    <message>
+        <source>install the Google Cloud CLI, or use a service account key</source>
+        <translation>installez Google Cloud CLI ou utilisez une clé de compte de service</translation>
+    </message>
+    <message>
+        <source>gcloud config config-helper</source>
+        <translation>gcloud config config-helper</translation>
+    </message>
+    <message>
+        <source>gcloud could not start: %1</source>
+        <translation>gcloud n'a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>gcloud did not answer in %1 s.</source>
+        <translation>gcloud n'a pas répondu en %1 s.</translation>
+    </message>
+    <message>
+        <source>gcloud failed (exit code %1).</source>
+        <translation>gcloud a échoué (code de sortie %1).</translation>
+    </message>
+    <message>
+        <source>run gcloud auth login</source>
+        <translation>exécutez gcloud auth login</translation>
+    </message>
+    <message>
+        <source>gcloud printed more than 1 MiB.</source>
+        <translation>gcloud a affiché plus de 1 Mio.</translation>
+    </message>
+    <message>
+        <source>token endpoint %1</source>
+        <translation>point de terminaison de jeton %1</translation>
+    </message>
+    <message>
+        <source>The token endpoint did not answer.</source>
+        <translation>Le point de terminaison de jeton n'a pas répondu.</translation>
+    </message>
+    <message>
+        <source>the key %1 of %2 may have been deleted or disabled; create a new key</source>
+        <translation>la clé %1 de %2 a peut-être été supprimée ou désactivée ; créez une nouvelle clé</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +4173,10 @@ Espace de noms : %4</translation>
     <message>
         <source>the CI configuration is larger than %1</source>
         <translation>la configuration CI dépasse %1</translation>
+    </message>
+    <message>
+        <source>a GitLab project</source>
+        <translation>un projet GitLab</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +4508,13 @@ Espace de noms : %4</translation>
     <message>
         <source>desired replicas</source>
         <translation>répliques souhaitées</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::Internal::PortForwardRelay</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>impossible d'écouter sur 127.0.0.1:%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3995,12 +5121,8 @@ Espace de noms : %4</translation>
         <translation>Sélectionnez un pod pour y ouvrir un shell.</translation>
     </message>
     <message>
-        <source>Open Shell</source>
-        <translation>Ouvrir un shell</translation>
-    </message>
-    <message>
-        <source>%1 is a protected context. Open a shell in pod %2 anyway?</source>
-        <translation>%1 est un contexte protégé. Ouvrir quand même un shell dans le pod %2 ?</translation>
+        <source>Switch to %1 to reconnect this shell.</source>
+        <translation>Basculez vers %1 pour reconnecter ce shell.</translation>
     </message>
 </context>
 <context>
@@ -4455,6 +5577,38 @@ PromQL : %2</translation>
         <source>Download log…</source>
         <translation>Télécharger le journal…</translation>
     </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>Port forward…</source>
+        <translation>Redirection de port…</translation>
+    </message>
+    <message>
+        <source>Re-run job</source>
+        <translation>Relancer le job</translation>
+    </message>
+    <message>
+        <source>Restart machine</source>
+        <translation>Redémarrer la machine</translation>
+    </message>
+    <message>
+        <source>Stop machine</source>
+        <translation>Arrêter la machine</translation>
+    </message>
+    <message>
+        <source>Start machine</source>
+        <translation>Démarrer la machine</translation>
+    </message>
+    <message>
+        <source>Scale process group…</source>
+        <translation>Redimensionner le groupe de processus…</translation>
+    </message>
+    <message>
+        <source>Deploy a previous release…</source>
+        <translation>Déployer une release précédente…</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::OperationRunner</name>
@@ -4674,10 +5828,6 @@ PromQL : %2</translation>
         <translation>%1 n'attend aucun examen de déploiement.</translation>
     </message>
     <message>
-        <source>%1 actions are not available in this build of Orrery yet</source>
-        <translation>les actions %1 ne sont pas encore disponibles dans cette version d'Orrery</translation>
-    </message>
-    <message>
         <source>"%1" is not a GitHub repository: give OWNER/REPO</source>
         <translation>« %1 » n'est pas un dépôt GitHub : indiquez OWNER/REPO</translation>
     </message>
@@ -4799,6 +5949,238 @@ Le jeton n'a peut-être pas l'autorisation "actions: write" sur %2.</translation
     <message>
         <source>Cancel the re-run</source>
         <translation>Annuler la relance</translation>
+    </message>
+    <message>
+        <source>pipeline #%1</source>
+        <translation>pipeline #%1</translation>
+    </message>
+    <message>
+        <source>build #%1</source>
+        <translation>build #%1</translation>
+    </message>
+    <message>
+        <source>Run a pipeline in %1</source>
+        <translation>Lancer un pipeline dans %1</translation>
+    </message>
+    <message>
+        <source>Retry failed jobs of %1</source>
+        <translation>Réessayer les jobs en échec de %1</translation>
+    </message>
+    <message>
+        <source>Retry job %1 of %2</source>
+        <translation>Réessayer le job %1 de %2</translation>
+    </message>
+    <message>
+        <source>Play the manual job of %1</source>
+        <translation>Lancer le job manuel de %1</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2</source>
+        <translation>Lancer le job manuel %1 de %2</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>Lancer un build de %1</translation>
+    </message>
+    <message>
+        <source>Build %1 again</source>
+        <translation>Relancer un build de %1</translation>
+    </message>
+    <message>
+        <source>Abort %1</source>
+        <translation>Interrompre %1</translation>
+    </message>
+    <message>
+        <source>Approve the input of %1</source>
+        <translation>Approuver la saisie de %1</translation>
+    </message>
+    <message>
+        <source>Abort the input of %1</source>
+        <translation>Interrompre la saisie de %1</translation>
+    </message>
+    <message>
+        <source>Download the console of %1</source>
+        <translation>Télécharger la sortie console de %1</translation>
+    </message>
+    <message>
+        <source>Re-run job %1 of %2</source>
+        <translation>Relancer le job %1 de %2</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Construire</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Interrompre</translation>
+    </message>
+    <message>
+        <source>GitLab says your access to %1 is level %2 (Developer, 30, or more is needed to run, retry, cancel or play pipeline jobs).</source>
+        <translation>Selon GitLab, votre niveau d'accès à %1 est %2 (le niveau Developer, 30, ou supérieur est requis pour exécuter, réessayer, annuler ou lancer des jobs de pipeline).</translation>
+    </message>
+    <message>
+        <source>Jenkins says job %1 cannot be built (it is disabled).</source>
+        <translation>Selon Jenkins, le job %1 ne peut pas être construit (il est désactivé).</translation>
+    </message>
+    <message>
+        <source>%1 has no manual job waiting to be played.</source>
+        <translation>%1 n'a aucun job manuel en attente de lancement.</translation>
+    </message>
+    <message>
+        <source>%1 waits for no input.</source>
+        <translation>%1 n'attend aucune saisie.</translation>
+    </message>
+    <message>
+        <source>%1 has no such action (%2)</source>
+        <translation>%1 ne propose pas cette action (%2)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a job id</source>
+        <translation>« %1 » n'est pas un identifiant de job</translation>
+    </message>
+    <message>
+        <source>%1 is still %2: its jobs can be re-run once it finished.</source>
+        <translation>%1 est toujours à l'état %2 : ses jobs pourront être relancés une fois qu'il sera terminé.</translation>
+    </message>
+    <message>
+        <source>Re-run job %1 of %2 and the jobs after it in %3</source>
+        <translation>Relancer le job %1 de %2 et les jobs suivants dans %3</translation>
+    </message>
+    <message>
+        <source>GitLab refused (HTTP 403): %1
+Running, retrying, cancelling and playing jobs needs the Developer role on %2 and a token with the "api" scope; a protected branch or environment may allow fewer.</source>
+        <translation>GitLab a refusé (HTTP 403) : %1
+Exécuter, réessayer, annuler et lancer des jobs nécessite le rôle Developer sur %2 et un jeton avec la portée « api » ; une branche ou un environnement protégé peut en autoriser moins.</translation>
+    </message>
+    <message>
+        <source>GitLab refused (HTTP %1): %2</source>
+        <translation>GitLab a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>Jenkins refused (HTTP 403): %1
+The user may lack the Job/Build or Job/Cancel permission on %2.</source>
+        <translation>Jenkins a refusé (HTTP 403) : %1
+L'utilisateur n'a peut-être pas la permission Job/Build ou Job/Cancel sur %2.</translation>
+    </message>
+    <message>
+        <source>Jenkins refused (HTTP %1): %2</source>
+        <translation>Jenkins a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>Say which branch or tag to run the pipeline on.</source>
+        <translation>Indiquez la branche ou le tag sur lequel exécuter le pipeline.</translation>
+    </message>
+    <message>
+        <source>Run a pipeline on %1 in %2</source>
+        <translation>Lancer un pipeline sur %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Run a pipeline on %1 in %2 with %3</source>
+        <translation>Lancer un pipeline sur %1 dans %2 avec %3</translation>
+    </message>
+    <message>
+        <source>"%1" is not a pipeline id</source>
+        <translation>« %1 » n'est pas un identifiant de pipeline</translation>
+    </message>
+    <message>
+        <source>%1 names no ref to run again</source>
+        <translation>%1 n'indique aucune référence à relancer</translation>
+    </message>
+    <message>
+        <source>Run a new pipeline on %1 (the ref of %2) in %3</source>
+        <translation>Lancer un nouveau pipeline sur %1 (la référence de %2) dans %3</translation>
+    </message>
+    <message>
+        <source>Retry the failed and cancelled jobs of %1 in %2</source>
+        <translation>Réessayer les jobs en échec et annulés de %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is still %2: it can be retried once it finished.</source>
+        <translation>Le job %1 est toujours à l'état %2 : il pourra être réessayé une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Retry job %1 of %2 in %3</source>
+        <translation>Réessayer le job %1 de %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Job %1 is not a manual job waiting to be played (%2).</source>
+        <translation>Le job %1 n'est pas un job manuel en attente de lancement (%2).</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>Several manual jobs wait (%1): choose one.</source>
+        <translation>Plusieurs jobs manuels sont en attente (%1) : choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2 in %3</source>
+        <translation>Lancer le job manuel %1 de %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Play manual job %1 of %2 (environment %3) in %4</source>
+        <translation>Lancer le job manuel %1 de %2 (environnement %3) dans %4</translation>
+    </message>
+    <message>
+        <source>GitLab has no such action</source>
+        <translation>GitLab ne propose pas cette action</translation>
+    </message>
+    <message>
+        <source>Build %1 with %2</source>
+        <translation>Lancer un build de %1 avec %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a build number</source>
+        <translation>« %1 » n'est pas un numéro de build</translation>
+    </message>
+    <message>
+        <source>Build %1 again (%2)</source>
+        <translation>Relancer un build de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Build %1 again with the parameters of %2: %3</source>
+        <translation>Relancer un build de %1 avec les paramètres de %2 : %3</translation>
+    </message>
+    <message>
+        <source>Abort %1 of %2</source>
+        <translation>Interrompre %1 de %2</translation>
+    </message>
+    <message>
+        <source>Several inputs wait (%1): choose one.</source>
+        <translation>Plusieurs saisies sont en attente (%1) : choisissez-en une.</translation>
+    </message>
+    <message>
+        <source>Approve the input "%1" of %2 in %3</source>
+        <translation>Approuver la saisie « %1 » de %2 dans %3</translation>
+    </message>
+    <message>
+        <source>Abort the input "%1" of %2 in %3 (the build ends aborted)</source>
+        <translation>Interrompre la saisie « %1 » de %2 dans %3 (le build se termine à l'état interrompu)</translation>
+    </message>
+    <message>
+        <source>Jenkins has no such action</source>
+        <translation>Jenkins ne propose pas cette action</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), pipeline %3 started</source>
+        <translation>%1 : terminé (%2), pipeline %3 lancé</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), build #%3 started</source>
+        <translation>%1 : terminé (%2), build #%3 lancé</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), queued as item %3</source>
+        <translation>%1 : terminé (%2), mis en file d'attente comme élément %3</translation>
+    </message>
+    <message>
+        <source>%1: done (%2), but the queue item %3 did not start: %4</source>
+        <translation>%1 : terminé (%2), mais l'élément %3 de la file d'attente n'a pas démarré : %4</translation>
     </message>
 </context>
 <context>
@@ -4939,6 +6321,69 @@ Le jeton n'a peut-être pas l'autorisation "actions: write" sur %2.</translation
     </message>
 </context>
 <context>
+    <name>Orrery::PipelineTriggerDialog</name>
+    <message>
+        <source>Run a workflow of %1</source>
+        <translation>Exécuter un workflow de %1</translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation>Entrées :</translation>
+    </message>
+    <message>
+        <source>Run a pipeline of %1</source>
+        <translation>Exécuter un pipeline de %1</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variables :</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>Lancer un build de %1</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Paramètres :</translation>
+    </message>
+    <message>
+        <source>the workflow's file (deploy.yml) or name</source>
+        <translation>le fichier du workflow (deploy.yml) ou son nom</translation>
+    </message>
+    <message>
+        <source>Workflow:</source>
+        <translation>Workflow :</translation>
+    </message>
+    <message>
+        <source>branch or tag (empty: the default branch)</source>
+        <translation>branche ou tag (vide : la branche par défaut)</translation>
+    </message>
+    <message>
+        <source>Branch or tag:</source>
+        <translation>Branche ou tag :</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line (empty: the job's defaults)</source>
+        <translation>NAME=value, un par ligne (vide : valeurs par défaut du job)</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line</source>
+        <translation>NAME=value, un par ligne</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>Lancer un build…</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>Exécuter…</translation>
+    </message>
+    <message>
+        <source>Nothing is sent yet: the next step shows the request and asks for confirmation.</source>
+        <translation>Rien n'est encore envoyé : l'étape suivante affiche la requête et demande une confirmation.</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::PipelinesPage</name>
     <message>
         <source>GitHub Actions</source>
@@ -5039,6 +6484,298 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>Pipeline source</source>
         <translation>Source du pipeline</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>Exécuter…</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l'exécution</translation>
+    </message>
+    <message>
+        <source>Start a new run (asks for the branch and inputs, then confirms)</source>
+        <translation>Lancer une nouvelle exécution (demande la branche et les entrées, puis une confirmation)</translation>
+    </message>
+    <message>
+        <source>Run the selected run again</source>
+        <translation>Relancer l'exécution sélectionnée</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run</source>
+        <translation>Annuler l'exécution sélectionnée</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>Lancer un build…</translation>
+    </message>
+    <message>
+        <source>Build again</source>
+        <translation>Relancer le build</translation>
+    </message>
+    <message>
+        <source>Abort build</source>
+        <translation>Interrompre le build</translation>
+    </message>
+    <message>
+        <source>Build again with the same parameters</source>
+        <translation>Relancer le build avec les mêmes paramètres</translation>
+    </message>
+    <message>
+        <source>Run a new pipeline on the same ref</source>
+        <translation>Exécuter un nouveau pipeline sur la même ref</translation>
+    </message>
+    <message>
+        <source>Re-run all jobs</source>
+        <translation>Relancer toutes les tâches</translation>
+    </message>
+    <message>
+        <source>Retry failed jobs</source>
+        <translation>Relancer les jobs en échec</translation>
+    </message>
+    <message>
+        <source>Re-run failed jobs</source>
+        <translation>Relancer les tâches en échec</translation>
+    </message>
+    <message>
+        <source>Play the manual job</source>
+        <translation>Lancer le job manuel</translation>
+    </message>
+    <message>
+        <source>Approve the input…</source>
+        <translation>Approuver la saisie…</translation>
+    </message>
+    <message>
+        <source>Approve deployment…</source>
+        <translation>Approuver le déploiement…</translation>
+    </message>
+    <message>
+        <source>Abort the input…</source>
+        <translation>Interrompre la saisie…</translation>
+    </message>
+    <message>
+        <source>Reject deployment…</source>
+        <translation>Rejeter le déploiement…</translation>
+    </message>
+    <message>
+        <source>Retry job %1</source>
+        <translation>Relancer le job %1</translation>
+    </message>
+    <message>
+        <source>Re-run job %1</source>
+        <translation>Réexécuter le job %1</translation>
+    </message>
+    <message>
+        <source>Play %1</source>
+        <translation>Lancer %1</translation>
+    </message>
+    <message>
+        <source>Approve the input of %1…</source>
+        <translation>Approuver la saisie de %1…</translation>
+    </message>
+    <message>
+        <source>Approve the deployment of %1…</source>
+        <translation>Approuver le déploiement de %1…</translation>
+    </message>
+    <message>
+        <source>Abort the input of %1…</source>
+        <translation>Interrompre la saisie de %1…</translation>
+    </message>
+    <message>
+        <source>Reject the deployment of %1…</source>
+        <translation>Rejeter le déploiement de %1…</translation>
+    </message>
+    <message>
+        <source>Download the console…</source>
+        <translation>Télécharger la console…</translation>
+    </message>
+    <message>
+        <source>Download the log of %1…</source>
+        <translation>Télécharger le journal de %1…</translation>
+    </message>
+    <message>
+        <source>Approve the deployment</source>
+        <translation>Approuver le déploiement</translation>
+    </message>
+    <message>
+        <source>Reject the deployment</source>
+        <translation>Rejeter le déploiement</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>Commentaire (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardDialog</name>
+    <message>
+        <source>Forward a port of 127.0.0.1 on this computer to a port of pod &lt;b&gt;%1&lt;/b&gt; in namespace &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Rediriger un port de 127.0.0.1 sur cet ordinateur vers un port du pod &lt;b&gt;%1&lt;/b&gt; dans le namespace &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Pod port:</source>
+        <translation>Port du pod :</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>N'importe quel port libre</translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation>Port local :</translation>
+    </message>
+    <message>
+        <source>Choose or type the pod's port (1 to 65535).</source>
+        <translation>Choisissez ou saisissez le port du pod (1 à 65535).</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:%1 will reach port %2 of %3.</source>
+        <translation>http://127.0.0.1:%1 atteindra le port %2 de %3.</translation>
+    </message>
+    <message>
+        <source>A free local port will reach port %1 of %2.</source>
+        <translation>Un port local libre atteindra le port %1 de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardListModel</name>
+    <message>
+        <source>%1 open, %2 in all</source>
+        <translation>%1 ouvertes, %2 au total</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Listening (last error: %1)</source>
+        <translation>En écoute (dernière erreur : %1)</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>En écoute</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Adresse locale</translation>
+    </message>
+    <message>
+        <source>Pod port</source>
+        <translation>Port du pod</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardOperation</name>
+    <message>
+        <source>Port forward to %1</source>
+        <translation>Redirection de port vers %1</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Rediriger</translation>
+    </message>
+    <message>
+        <source>Cannot forward the port</source>
+        <translation>Impossible de rediriger le port</translation>
+    </message>
+    <message>
+        <source>Forwarding port %1 of %2…</source>
+        <translation>Redirection du port %1 de %2…</translation>
+    </message>
+    <message>
+        <source>unable to forward port because pod is not running. Current status=%1</source>
+        <translation>impossible de rediriger le port car le pod n'est pas en cours d'exécution. État actuel=%1</translation>
+    </message>
+    <message>
+        <source>Invalid port number %1: must be between 1 and 65535</source>
+        <translation>Numéro de port %1 non valide : doit être compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <source>Invalid local port %1: must be between 0 and 65535</source>
+        <translation>Port local %1 non valide : doit être compris entre 0 et 65535</translation>
+    </message>
+    <message>
+        <source>a free port of 127.0.0.1</source>
+        <translation>un port libre de 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Forward %1 to port %2 of pod %3/%4</source>
+        <translation>Rediriger %1 vers le port %2 du pod %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: not allowed</source>
+        <translation>%1 : non autorisé</translation>
+    </message>
+    <message>
+        <source>%1: not opened</source>
+        <translation>%1 : non ouvert</translation>
+    </message>
+    <message>
+        <source>%1: listening on 127.0.0.1:%2</source>
+        <translation>%1 : en écoute sur 127.0.0.1:%2</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>ok: stopped after %n connection(s) on 127.0.0.1:%1</source>
+        <translation>
+            <numerusform>ok : arrêté après %n connexion sur 127.0.0.1:%1</numerusform><numerusform>ok : arrêté après %n connexions sur 127.0.0.1:%1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardStream</name>
+    <message>
+        <source>the API server sent on channel %1, which this forward does not have</source>
+        <translation>le serveur d'API a envoyé sur le canal %1, que cette redirection ne possède pas</translation>
+    </message>
+    <message>
+        <source>the API server opened the stream for another port</source>
+        <translation>le serveur d'API a ouvert le flux pour un autre port</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::PortForwardsPanel</name>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Copy Address</source>
+        <translation>Copier l'adresse</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
 </context>
 <context>
@@ -5306,6 +7043,329 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>No problems in %1: no failing rollouts, crash loops, image pull errors, unschedulable pods, failing autoscalers, nodes not ready or failed jobs.</source>
         <translation>Aucun problème dans %1 : aucun déploiement progressif en échec, plantage en boucle, erreur de récupération d'image, pod non planifiable, autoscaler en échec, nœud non prêt ni job échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayAccount</name>
+    <message>
+        <source>the Railway CLI's config is larger than %1</source>
+        <translation>la configuration de la CLI Railway dépasse %1</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's config is not JSON</source>
+        <translation>la configuration de la CLI Railway n'est pas du JSON</translation>
+    </message>
+    <message>
+        <source>the Railway CLI is not logged in</source>
+        <translation>la CLI Railway n'est pas connectée</translation>
+    </message>
+    <message>
+        <source>run `railway login`, or set RAILWAY_API_TOKEN</source>
+        <translation>exécutez `railway login` ou définissez RAILWAY_API_TOKEN</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's token is implausibly long</source>
+        <translation>le jeton de la CLI Railway est anormalement long</translation>
+    </message>
+    <message>
+        <source>no Railway token</source>
+        <translation>aucun jeton Railway</translation>
+    </message>
+    <message>
+        <source>set RAILWAY_API_TOKEN (an account or workspace token) or RAILWAY_TOKEN (a project token), or run `railway login`</source>
+        <translation>définissez RAILWAY_API_TOKEN (un jeton de compte ou d'espace de travail) ou RAILWAY_TOKEN (un jeton de projet), ou exécutez `railway login`</translation>
+    </message>
+    <message>
+        <source>cannot read the Railway CLI's config</source>
+        <translation>impossible de lire la configuration de la CLI Railway</translation>
+    </message>
+    <message>
+        <source>Railway (%1)</source>
+        <translation>Railway (%1)</translation>
+    </message>
+    <message>
+        <source>project token of %1 / %2</source>
+        <translation>jeton de projet de %1 / %2</translation>
+    </message>
+    <message>
+        <source>Railway: %1</source>
+        <translation>Railway : %1</translation>
+    </message>
+    <message>
+        <source>the Railway CLI's login expired: run `railway login`</source>
+        <translation>la connexion de la CLI Railway a expiré : exécutez `railway login`</translation>
+    </message>
+    <message>
+        <source>Railway runs apps, not Kubernetes clusters: %1 has no kubeconfig entry</source>
+        <translation>Railway exécute des applications, pas des clusters Kubernetes : %1 n'a pas d'entrée kubeconfig</translation>
+    </message>
+    <message>
+        <source>Railway runs apps, not Kubernetes clusters: %1 cannot be connected to</source>
+        <translation>Railway exécute des applications, pas des clusters Kubernetes : impossible de se connecter à %1</translation>
+    </message>
+    <message>
+        <source>the environment of %1 is not in its project any more</source>
+        <translation>l'environnement de %1 ne fait plus partie de son projet</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayAppActions</name>
+    <message>
+        <source>Roll back to %1</source>
+        <translation>Revenir à %1</translation>
+    </message>
+    <message>
+        <source>Roll back to %1 (%2)</source>
+        <translation>Revenir à %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayClient</name>
+    <message>
+        <source>Railway user</source>
+        <translation>Utilisateur Railway</translation>
+    </message>
+    <message>
+        <source>Railway project token</source>
+        <translation>Jeton de projet Railway</translation>
+    </message>
+    <message>
+        <source>Railway projects</source>
+        <translation>Projets Railway</translation>
+    </message>
+    <message>
+        <source>Railway projects of workspace %1</source>
+        <translation>Projets Railway de l'espace de travail %1</translation>
+    </message>
+    <message>
+        <source>Railway project %1</source>
+        <translation>Projet Railway %1</translation>
+    </message>
+    <message>
+        <source>Railway deployments</source>
+        <translation>Déploiements Railway</translation>
+    </message>
+    <message>
+        <source>Railway service %1</source>
+        <translation>Service Railway %1</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayOperation</name>
+    <message>
+        <source>Redeploy</source>
+        <translation>Redéployer</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Revenir en arrière…</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>deployment %1 (%2)</source>
+        <translation>déploiement %1 (%2)</translation>
+    </message>
+    <message>
+        <source>deployment %1 (%2, %3)</source>
+        <translation>déploiement %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Redeploy %1</source>
+        <translation>Redéployer %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Revenir en arrière sur %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Cannot redeploy</source>
+        <translation>Impossible de redéployer</translation>
+    </message>
+    <message>
+        <source>Cannot roll back</source>
+        <translation>Impossible de revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Cannot restart</source>
+        <translation>Impossible de redémarrer</translation>
+    </message>
+    <message>
+        <source>no Railway account is connected</source>
+        <translation>aucun compte Railway n'est connecté</translation>
+    </message>
+    <message>
+        <source>%1 already runs %2.</source>
+        <translation>%1 exécute déjà %2.</translation>
+    </message>
+    <message>
+        <source>Say which Railway service (environment and service) to act on.</source>
+        <translation>Indiquez sur quel service Railway (environnement et service) agir.</translation>
+    </message>
+    <message>
+        <source>%1 has no earlier deployment Railway can roll back to.</source>
+        <translation>%1 n'a aucun déploiement antérieur auquel Railway peut revenir.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 is not one of %2's.</source>
+        <translation>Le déploiement %1 n'appartient pas à %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no deployment yet.</source>
+        <translation>%1 n'a encore aucun déploiement.</translation>
+    </message>
+    <message>
+        <source>Railway cannot roll %1 back to %2: only an earlier deployment that ran and was replaced can be rolled back to.</source>
+        <translation>Railway ne peut pas ramener %1 à %2 : seul un déploiement antérieur qui a été exécuté puis remplacé peut être restauré.</translation>
+    </message>
+    <message>
+        <source>Roll back Railway service %1 (%2) to %3</source>
+        <translation>Ramener le service Railway %1 (%2) à %3</translation>
+    </message>
+    <message>
+        <source>Railway cannot redeploy %1 now (%2).</source>
+        <translation>Railway ne peut pas redéployer %1 pour le moment (%2).</translation>
+    </message>
+    <message>
+        <source>Redeploy Railway service %1 (%2) from %3</source>
+        <translation>Redéployer le service Railway %1 (%2) à partir de %3</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2): only a running deployment can be restarted.</source>
+        <translation>%1 n'est pas en cours d'exécution (%2) : seul un déploiement en cours d'exécution peut être redémarré.</translation>
+    </message>
+    <message>
+        <source>Restart Railway service %1 (%2): %3</source>
+        <translation>Redémarrer le service Railway %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>It runs %1 now.</source>
+        <translation>Il exécute actuellement %1.</translation>
+    </message>
+    <message>
+        <source>Its latest deployment failed: %1.</source>
+        <translation>Son dernier déploiement a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>Railway has no dry run; the deployment and what Railway allows for it (canRollback, canRedeploy, status) were checked here and nothing was sent.</source>
+        <translation>Railway n'a pas de simulation (dry run) ; le déploiement et ce que Railway autorise pour celui-ci (canRollback, canRedeploy, status) ont été vérifiés ici et rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Railway could not be reached: %1</source>
+        <translation>Impossible de joindre Railway : %1</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1 : échec : %2</translation>
+    </message>
+    <message>
+        <source>Railway answered false</source>
+        <translation>Railway a répondu false</translation>
+    </message>
+    <message>
+        <source>Railway refused: %1</source>
+        <translation>Railway a refusé : %1</translation>
+    </message>
+    <message>
+        <source>%1: done (%2)</source>
+        <translation>%1 : terminé (%2)</translation>
+    </message>
+    <message>
+        <source>, new deployment %1</source>
+        <translation>, nouveau déploiement %1</translation>
+    </message>
+    <message>
+        <source>Roll back to the deployment that ran before (%1)</source>
+        <translation>Revenir au déploiement exécuté précédemment (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::RailwayResponse</name>
+    <message>
+        <source>Railway is rate limiting this token (HTTP 429)</source>
+        <translation>Railway limite le débit de ce jeton (HTTP 429)</translation>
+    </message>
+    <message>
+        <source>Railway answered HTTP %1</source>
+        <translation>Railway a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>Railway refused the token (HTTP %1)</source>
+        <translation>Railway a refusé le jeton (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: Railway's answer is not a GraphQL answer</source>
+        <translation>HTTP %1 : la réponse de Railway n'est pas une réponse GraphQL</translation>
+    </message>
+    <message>
+        <source>Railway answered with an error</source>
+        <translation>Railway a répondu par une erreur</translation>
+    </message>
+    <message>
+        <source>the token does not give access to this project or environment</source>
+        <translation>le jeton ne donne pas accès à ce projet ou à cet environnement</translation>
+    </message>
+    <message>
+        <source>check RAILWAY_API_TOKEN / RAILWAY_TOKEN, or run `railway login`</source>
+        <translation>vérifiez RAILWAY_API_TOKEN / RAILWAY_TOKEN, ou exécutez `railway login`</translation>
+    </message>
+    <message>
+        <source>HTTP %1: Railway's answer has no data</source>
+        <translation>HTTP %1 : la réponse de Railway ne contient aucune donnée</translation>
+    </message>
+    <message>
+        <source>Railway's answer names no user</source>
+        <translation>la réponse de Railway n'indique aucun utilisateur</translation>
+    </message>
+    <message>
+        <source>Railway's answer names no project token</source>
+        <translation>la réponse de Railway n'indique aucun jeton de projet</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no projects</source>
+        <translation>la réponse de Railway ne contient aucun projet</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no project</source>
+        <translation>la réponse de Railway ne contient pas de projet</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no deployments</source>
+        <translation>la réponse de Railway ne contient aucun déploiement</translation>
+    </message>
+    <message>
+        <source>Railway's answer has no service instance</source>
+        <translation>la réponse de Railway ne contient aucune instance de service</translation>
+    </message>
+    <message>
+        <source>Railway's answer to %1 is not a Boolean</source>
+        <translation>la réponse de Railway à %1 n'est pas un booléen</translation>
+    </message>
+    <message>
+        <source>Railway's answer to deploymentRedeploy has no deployment</source>
+        <translation>la réponse de Railway à deploymentRedeploy ne contient aucun déploiement</translation>
+    </message>
+    <message>
+        <source>http %1: %2</source>
+        <translation>http %1 : %2</translation>
+    </message>
+    <message>
+        <source>passing</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>en échec</translation>
     </message>
 </context>
 <context>
@@ -6466,6 +8526,13 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     </message>
 </context>
 <context>
+    <name>Orrery::StreamOperation</name>
+    <message>
+        <source>the API server allows it (a stream has no server dry run: the permission was checked).</source>
+        <translation>le serveur d'API l'autorise (un flux n'a pas de simulation côté serveur : l'autorisation a été vérifiée).</translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TimeSeriesChart</name>
     <message>
         <source>Time range</source>
@@ -7364,6 +9431,37 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     </message>
 </context>
 <context>
+    <name>PortForward</name>
+    <message>
+        <source>usage: orrery --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig FILE]  (LOCAL 0 or empty: any free port)</source>
+        <translation>utilisation : orrery --port-forward CONTEXT/NAMESPACE/POD [LOCAL:]REMOTE [--kubeconfig FILE]  (LOCAL 0 ou vide : n'importe quel port libre)</translation>
+    </message>
+    <message>
+        <source>orrery: context "%1": %2</source>
+        <translation>orrery: contexte "%1" : %2</translation>
+    </message>
+    <message>
+        <source>orrery: %1</source>
+        <translation>orrery: %1</translation>
+    </message>
+    <message>
+        <source>the API server did not answer</source>
+        <translation>le serveur d'API n'a pas répondu</translation>
+    </message>
+    <message>
+        <source>Forwarding from 127.0.0.1:%1 -&gt; %2</source>
+        <translation>Redirection de 127.0.0.1:%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Handling connection for %1</source>
+        <translation>Traitement de la connexion pour %1</translation>
+    </message>
+    <message>
+        <source>E: %1</source>
+        <translation>E: %1</translation>
+    </message>
+</context>
+<context>
     <name>PrometheusClient</name>
     <message>
         <source>a range query needs start &lt;= end and a positive step</source>
@@ -7395,6 +9493,21 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>samples</source>
         <translation>échantillons</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The Azure account of this cluster was removed.</source>
+        <translation>Le compte Azure de ce cluster a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The AKS token cannot be waited for on the account's own thread.</source>
+        <translation>Impossible d'attendre le jeton AKS sur le thread propre du compte.</translation>
+    </message>
+    <message>
+        <source>No token for the AKS cluster within %1 s.</source>
+        <translation>Aucun jeton pour le cluster AKS dans un délai de %1 s.</translation>
     </message>
 </context>
 <context>
@@ -7652,6 +9765,34 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>N</source>
         <translation>N</translation>
+    </message>
+    <message>
+        <source>Forward [LOCAL:]REMOTE (given after it) from 127.0.0.1 to the pod's port, as `kubectl port-forward` does, until interrupted.</source>
+        <translation>Rediriger [LOCAL:]REMOTE (indiqué à la suite) de 127.0.0.1 vers le port du pod, comme le fait `kubectl port-forward`, jusqu'à interruption.</translation>
+    </message>
+    <message>
+        <source>context/namespace/pod</source>
+        <translation>contexte/namespace/pod</translation>
+    </message>
+    <message>
+        <source>Print the cloud accounts (AWS profiles, Azure, Google Cloud, Fly.io, Railway) with their clusters and apps and exit (--json: as JSON; --demo: the embedded simulator's clouds).</source>
+        <translation>Afficher les comptes cloud (profils AWS, Azure, Google Cloud, Fly.io, Railway) avec leurs clusters et applications, puis quitter (--json : au format JSON ; --demo : les clouds du simulateur intégré).</translation>
+    </message>
+    <message>
+        <source>With --clouds or --add-to-kubeconfig: only this account (as --clouds prints it, e.g. aws:prod).</source>
+        <translation>Avec --clouds ou --add-to-kubeconfig : uniquement ce compte (tel que --clouds l'affiche, p. ex. aws:prod).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Write a cloud cluster's context, cluster and user to the kubeconfig (--kubeconfig, else the first of KUBECONFIG or ~/.kube/config) as the provider's CLI would, with a backup, print the diff and exit.</source>
+        <translation>Écrire le contexte, le cluster et l'utilisateur d'un cluster cloud dans le kubeconfig (--kubeconfig, sinon le premier de KUBECONFIG ou ~/.kube/config) comme le ferait la CLI du fournisseur, avec une sauvegarde, afficher le diff puis quitter.</translation>
+    </message>
+    <message>
+        <source>ref</source>
+        <translation>ref</translation>
     </message>
 </context>
 <context>
