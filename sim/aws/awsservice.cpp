@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "awsservice.h"
 
+#include "front/cloudencoding.h"
+
 #include "front/servicefront.h"
 #include "scenario.h"
 #include "sigv4check.h"
@@ -28,13 +30,6 @@ constexpr long long MaxSkewSeconds = 15 * 60;
 constexpr long long TokenValiditySeconds
     = 15 * 60; // aws-iam-authenticator's presignedURLExpiration
 
-long long wallNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::string isoTime(long long epoch)
 {
     const std::time_t t = static_cast<std::time_t>(epoch);
@@ -43,19 +38,6 @@ std::string isoTime(long long epoch)
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
-}
-
-long long parseIso(const std::string &s)
-{
-    std::tm tm{};
-    if (s.size() < 19
-        || sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec)
-               != 6)
-        return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return static_cast<long long>(timegm(&tm));
 }
 
 std::string xmlEscape(const std::string &s)
@@ -70,48 +52,6 @@ std::string xmlEscape(const std::string &s)
         default: out += c;
         }
     }
-    return out;
-}
-
-std::string base64(const std::string &in)
-{
-    std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(in.data()),
-                                  static_cast<int>(in.size()));
-    out.resize(static_cast<std::size_t>(std::max(n, 0)));
-    return out;
-}
-
-// base64url without padding (RFC 4648 §5), strict: anything else gives nothing.
-std::optional<std::string> base64UrlDecode(const std::string &in)
-{
-    std::string std64;
-    std64.reserve(in.size() + 3);
-    for (char c : in) {
-        if (c == '-')
-            std64 += '+';
-        else if (c == '_')
-            std64 += '/';
-        else if (std::isalnum(static_cast<unsigned char>(c)))
-            std64 += c;
-        else
-            return std::nullopt;
-    }
-    if (std64.size() % 4 == 1)
-        return std::nullopt;
-    while (std64.size() % 4)
-        std64 += '=';
-    std::string out(std64.size() / 4 * 3, '\0');
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(std64.data()),
-                                  static_cast<int>(std64.size()));
-    if (n < 0)
-        return std::nullopt;
-    std::size_t len = static_cast<std::size_t>(n);
-    for (std::size_t i = std64.size(); i > 0 && std64[i - 1] == '='; --i)
-        --len;
-    out.resize(len);
     return out;
 }
 
@@ -150,16 +90,6 @@ std::string value(const SigV4::Pairs &pairs, const std::string &name)
         if (k == name)
             return v;
     return {};
-}
-
-bool constantTimeEqual(const std::string &a, const std::string &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 } // namespace

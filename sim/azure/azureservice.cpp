@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "azureservice.h"
 
+#include "front/cloudencoding.h"
+
 #include "front/servicefront.h"
 #include "scenario.h"
 
@@ -33,13 +35,6 @@ constexpr const char *ArmAudiences[]
        "https://management.core.windows.net/", "https://management.core.windows.net"};
 constexpr const char *ManagedClusterType = "Microsoft.ContainerService/ManagedClusters";
 
-long long wallNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::string isoTime(long long epoch, bool fraction = false)
 {
     const std::time_t t = static_cast<std::time_t>(epoch);
@@ -49,29 +44,6 @@ std::string isoTime(long long epoch, bool fraction = false)
     std::strftime(buf, sizeof buf, fraction ? "%Y-%m-%dT%H:%M:%S.0000000Z" : "%Y-%m-%dT%H:%M:%SZ",
                   &tm);
     return buf;
-}
-
-long long parseIso(const std::string &s)
-{
-    std::tm tm{};
-    if (s.size() < 19
-        || sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec)
-               != 6)
-        return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return static_cast<long long>(timegm(&tm));
-}
-
-std::string base64(const std::string &in)
-{
-    std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(in.data()),
-                                  static_cast<int>(in.size()));
-    out.resize(static_cast<std::size_t>(std::max(n, 0)));
-    return out;
 }
 
 std::string base64Url(const std::string &in)
@@ -85,38 +57,6 @@ std::string base64Url(const std::string &in)
         else if (c == '/')
             c = '_';
     }
-    return out;
-}
-
-// base64url without padding, strict: anything else gives nothing.
-std::optional<std::string> base64UrlDecode(const std::string &in)
-{
-    std::string std64;
-    std64.reserve(in.size() + 3);
-    for (char c : in) {
-        if (c == '-')
-            std64 += '+';
-        else if (c == '_')
-            std64 += '/';
-        else if (std::isalnum(static_cast<unsigned char>(c)))
-            std64 += c;
-        else
-            return std::nullopt;
-    }
-    if (std64.size() % 4 == 1)
-        return std::nullopt;
-    while (std64.size() % 4)
-        std64 += '=';
-    std::string out(std64.size() / 4 * 3, '\0');
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(std64.data()),
-                                  static_cast<int>(std64.size()));
-    if (n < 0)
-        return std::nullopt;
-    std::size_t len = static_cast<std::size_t>(n);
-    for (std::size_t i = std64.size(); i > 0 && std64[i - 1] == '='; --i)
-        --len;
-    out.resize(len);
     return out;
 }
 
@@ -141,16 +81,6 @@ std::string sha256Hex(const std::string &data)
         s += hex[out[i] & 15];
     }
     return s;
-}
-
-bool constantTimeEqual(const std::string &a, const std::string &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 // A GUID-shaped id, random (request and trace ids).
@@ -239,16 +169,6 @@ std::vector<std::string> splitPath(const std::string &path)
             out.push_back(percentDecode(path.substr(start, end - start), false));
         start = end + 1;
     }
-    return out;
-}
-
-std::vector<std::string> strings(const json &j)
-{
-    std::vector<std::string> out;
-    if (j.is_array())
-        for (const json &s : j)
-            if (s.is_string())
-                out.push_back(s.get<std::string>());
     return out;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "googleservice.h"
 
+#include "front/cloudencoding.h"
+
 #include "front/servicefront.h"
 #include "scenario.h"
 
@@ -39,13 +41,6 @@ constexpr const char *MissingCredential
       "login cookie or other valid authentication credential. See "
       "https://developers.google.com/identity/sign-in/web/devconsole-project.";
 
-long long wallNow()
-{
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::string randomString(std::size_t n)
 {
     static thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -69,48 +64,6 @@ std::string sha256Hex(const std::string &data)
         out += hex[digest[i] >> 4];
         out += hex[digest[i] & 15];
     }
-    return out;
-}
-
-std::string base64(const std::string &in)
-{
-    std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(in.data()),
-                                  static_cast<int>(in.size()));
-    out.resize(static_cast<std::size_t>(std::max(n, 0)));
-    return out;
-}
-
-// base64url without padding (RFC 7515 §2), strict: anything else gives nothing.
-std::optional<std::string> base64UrlDecode(const std::string &in)
-{
-    std::string std64;
-    std64.reserve(in.size() + 3);
-    for (char c : in) {
-        if (c == '-')
-            std64 += '+';
-        else if (c == '_')
-            std64 += '/';
-        else if (std::isalnum(static_cast<unsigned char>(c)))
-            std64 += c;
-        else
-            return std::nullopt;
-    }
-    if (std64.size() % 4 == 1)
-        return std::nullopt;
-    while (std64.size() % 4)
-        std64 += '=';
-    std::string out(std64.size() / 4 * 3, '\0');
-    const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                                  reinterpret_cast<const unsigned char *>(std64.data()),
-                                  static_cast<int>(std64.size()));
-    if (n < 0)
-        return std::nullopt;
-    std::size_t len = static_cast<std::size_t>(n);
-    for (std::size_t i = std64.size(); i > 0 && std64[i - 1] == '='; --i)
-        --len;
-    out.resize(len);
     return out;
 }
 
@@ -145,16 +98,6 @@ bool verifyRs256(EVP_PKEY *key, const std::string &signingInput, const std::stri
                      == 1;
     EVP_MD_CTX_free(ctx);
     return ok;
-}
-
-std::vector<std::string> strings(const json &j)
-{
-    std::vector<std::string> out;
-    if (j.is_array())
-        for (const json &s : j)
-            if (s.is_string())
-                out.push_back(s.get<std::string>());
-    return out;
 }
 
 std::string stringOf(const json &j, const char *key)
