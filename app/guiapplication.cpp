@@ -2,8 +2,8 @@
 // The desktop application: loads the kubeconfig (or starts the demo cluster), wires sessions
 // to the main window, and implements --screenshot.
 #include "alertswiring.h"
-#include "cloudswiring.h"
 #include "apptopologywiring.h"
+#include "cloudswiring.h"
 #include "commands.h"
 #include "democluster.h"
 #include "demomonitoring.h"
