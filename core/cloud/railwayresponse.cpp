@@ -313,7 +313,7 @@ Result<bool> mutationFlag(const Json &data, const char *field)
     if (!v || !v->is_boolean())
         return Error(Error::Code::ParseError,
                      tr("Railway's answer to %1 is not a Boolean").arg(QLatin1String(field)));
-    return v->get<bool>();
+    return *v == Json(true); // a Boolean, checked above
 }
 
 Result<QString> redeployedId(const Json &data)

@@ -87,7 +87,7 @@ QMap<QString, QString> jenkinsParameters(const nlohmann::json &object, const cha
             else if (value && value->is_boolean())
                 text = value->get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
             else if (value && value->is_number())
-                text = QString::fromStdString(value->dump());
+                text = QString::fromStdString(JsonRead::dump(*value));
             out.insert(name, text);
         }
     }
