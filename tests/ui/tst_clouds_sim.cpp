@@ -122,7 +122,9 @@ void tst_CloudsSim::treeAndOneClickConnect()
     ClusterSession *session = sessions.session(context);
     QVERIFY(session);
     QCOMPARE(session->connection().credentials->authKind(), QStringLiteral("eks"));
-    QVERIFY(session->store()->objects(Kind::Pod).size() > 0);
+    // Synced means listed; a freshly started simulator may still be creating its pods, which
+    // then arrive through the watch.
+    QTRY_VERIFY_WITH_TIMEOUT(session->store()->objects(Kind::Pod).size() > 0, 20000);
     // No kubeconfig anywhere in this test's home.
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral(".kube/config"))));
 
