@@ -47,8 +47,6 @@ class Alerts
 };
 
 constexpr int ExitUnavailable = 1;
-constexpr int ExitUsage = 2;
-constexpr int timeoutMs = headlessTimeoutMs;
 
 template <typename T> std::optional<T> wait(QEventLoop &loop, const std::optional<T> &value)
 {
@@ -109,7 +107,8 @@ QList<KubeObjectPtr> listServices(ClusterSession &session, bool &listed, QString
                     loop)
           && session.store()->hasSynced(Kind::Service);
     if (!listed)
-        why = failed ? failed->toString() : Alerts::tr("no answer in %1 s").arg(timeoutMs / 1000);
+        why = failed ? failed->toString()
+                     : Alerts::tr("no answer in %1 s").arg(headlessTimeoutMs / 1000);
     return listed ? session.store()->objects(Kind::Service) : QList<KubeObjectPtr>();
 }
 
@@ -228,7 +227,8 @@ int runAlerts(const QCommandLineParser &parser)
     if ((!answered || !alerts->ok()) && !chosen.isEmpty())
         err << Alerts::tr("orrery: %1").arg(chosen) << '\n';
     if (!answered) {
-        Error e(Error::Code::Timeout, Alerts::tr("no answer in %1 s").arg(timeoutMs / 1000));
+        Error e(Error::Code::Timeout,
+                Alerts::tr("no answer in %1 s").arg(headlessTimeoutMs / 1000));
         err << Alerts::tr("orrery: %1")
                    .arg(AlertsUnavailable::fromError(e, endpoint->location,
                                                      client.transport()->connection().server)

@@ -34,10 +34,6 @@ class Clouds
     Q_DECLARE_TR_FUNCTIONS(Clouds)
 };
 
-constexpr int ExitOk = 0;
-constexpr int ExitFailed = 1;
-constexpr int ExitUsage = 2;
-
 // Builds the accounts (the demo's with --demo, else the user's), keeps --account's only, and
 // refreshes them; false (with the reason on `err`) when there is nothing to show.
 struct Session

@@ -1,12 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
+#include <QTextStream>
+
 class QCommandLineParser;
 
 namespace Orrery::App {
 
 // Headless commands: each prints its result and returns the process exit code.
 // They run under a QCoreApplication and never touch the GUI.
+
+// The exit codes the commands share (a command may add its own meanings, documented in
+// installer/orrery.1): done, failed, bad usage.
+constexpr int ExitOk = 0;
+constexpr int ExitFailed = 1;
+constexpr int ExitUsage = 2;
+
+// Prints "orrery: <message>" on stderr and returns `code`.
+inline int fail(int code, const QString &message)
+{
+    QTextStream(stderr) << "orrery: " << message << '\n';
+    return code;
+}
 
 // --list-contexts [--kubeconfig F]: the merged kubeconfig as JSON (listcontextscommand.cpp).
 int runListContexts(const QCommandLineParser &parser);

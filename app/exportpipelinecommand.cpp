@@ -35,12 +35,6 @@ class ExportPipeline
 constexpr int s_timeoutMs = 60000;
 constexpr int s_maxLogTails = 12;
 
-int fail(int code, const QString &message)
-{
-    QTextStream(stderr) << "orrery: " << message << '\n';
-    return code;
-}
-
 // Waits for one handler call of a PipelineClient request (or the timeout).
 template <typename T>
 std::optional<Result<T>>

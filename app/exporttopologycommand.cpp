@@ -33,12 +33,6 @@ class ExportTopology
 
 constexpr int s_syncTimeoutMs = 120000;
 
-int fail(int code, const QString &message)
-{
-    QTextStream(stderr) << "orrery: " << message << '\n';
-    return code;
-}
-
 } // namespace
 
 int runExportTopology(const QCommandLineParser &parser)

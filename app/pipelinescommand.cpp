@@ -31,9 +31,6 @@ class Pipelines
     Q_DECLARE_TR_FUNCTIONS(Pipelines)
 };
 
-constexpr int ExitFailed = 1;
-constexpr int ExitUsage = 2;
-
 QString isoTime(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();

@@ -35,9 +35,6 @@ class PortForward
     Q_DECLARE_TR_FUNCTIONS(PortForward)
 };
 
-constexpr int ExitFailed = 1;
-constexpr int ExitUsage = 2;
-
 std::atomic<bool> s_interrupted{false};
 
 extern "C" void onInterrupt(int)

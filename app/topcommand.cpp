@@ -35,8 +35,6 @@ class Top
 };
 
 constexpr int ExitNoMetrics = 1;
-constexpr int ExitUsage = 2;
-constexpr int timeoutMs = headlessTimeoutMs;
 
 // The minor version the server reports ("32", "29+"), 0 when unknown.
 int serverMinor(const Result<ApiResponse> &r)
@@ -66,7 +64,7 @@ int topPods(HttpTransport &transport, const QString &ns, QTextStream &out, QText
     });
     if (!waitUntil([&] { return pods.has_value(); }, loop))
         return fail(err, MetricsUnavailable::apiError(
-                             0, Top::tr("no answer in %1 s").arg(timeoutMs / 1000)));
+                             0, Top::tr("no answer in %1 s").arg(headlessTimeoutMs / 1000)));
     if (!pods->ok())
         return fail(err, MetricsUnavailable::fromError(pods->error(), QStringLiteral("list"),
                                                        QStringLiteral("pods"), ns));
@@ -126,7 +124,7 @@ int topNodes(HttpTransport &transport, QTextStream &out, QTextStream &err)
                                     });
     if (!waitUntil([&] { return version && nodes && allocatable; }, loop))
         return fail(err, MetricsUnavailable::apiError(
-                             0, Top::tr("no answer in %1 s").arg(timeoutMs / 1000)));
+                             0, Top::tr("no answer in %1 s").arg(headlessTimeoutMs / 1000)));
     if (!nodes->ok())
         return fail(err, MetricsUnavailable::fromError(nodes->error(), QStringLiteral("list"),
                                                        QStringLiteral("nodes"), QString()));

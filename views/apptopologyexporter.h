@@ -16,9 +16,11 @@ class AppTopologyScene;
 class AppTopologyExporter
 {
 public:
+    static constexpr int MaxSide = 9000; // pixels, the longest side of a PNG
+
     static bool isSupported(const QString &fileName);
     // The whole scene at `scale` (capped so the longest side stays below maxSide pixels).
-    static QImage renderImage(AppTopologyScene *scene, qreal scale = 1.5, int maxSide = 9000);
+    static QImage renderImage(AppTopologyScene *scene, qreal scale = 1.5, int maxSide = MaxSide);
     static Result<void> write(AppTopologyScene *scene, const QString &fileName, qreal scale = 1.5);
 };
 

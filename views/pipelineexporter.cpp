@@ -3,83 +3,37 @@
 
 #include "pipelinescene.h"
 #include "pipelinestyle.h"
+#include "sceneexporter.h"
 
 #include <pipelinerunmodel.h>
 #include <pipelines/pipelinerunjson.h>
-
-#include <QFile>
-#include <QFileInfo>
-#include <QPainter>
-#include <QSaveFile>
-#include <QSvgGenerator>
-#include <QtMath>
 
 namespace Orrery {
 
 bool PipelineExporter::isSupported(const QString &fileName)
 {
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    return suffix == QLatin1String("png") || suffix == QLatin1String("svg")
-           || suffix == QLatin1String("json");
+    const QString format = SceneExporter::format(fileName);
+    return SceneExporter::isImageFormat(format) || format == QLatin1String("json");
 }
 
 QImage PipelineExporter::renderImage(PipelineScene *scene, qreal scale, int maxSide)
 {
-    const QRectF source = scene->sceneRect();
-    const qreal longest = qMax(source.width(), source.height());
-    if (longest * scale > maxSide)
-        scale = maxSide / longest;
-    QImage image(QSize(qCeil(source.width() * scale), qCeil(source.height() * scale)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(PipelineStyle::background());
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    return image;
+    return SceneExporter::renderImage(scene, PipelineStyle::background(), scale, maxSide);
 }
 
 Result<void> PipelineExporter::writeScene(PipelineScene *scene, const PipelineRun &run,
                                           const QString &fileName, qreal scale)
 {
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == QLatin1String("json")) {
-        QSaveFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly))
-            return Error(Error::Code::FileError, file.errorString(), fileName);
-        file.write(PipelineRunJson::write(run));
-        if (!file.commit())
-            return Error(Error::Code::FileError, file.errorString(), fileName);
-        return {};
-    }
-    if (suffix == QLatin1String("png")) {
-        const QImage image = renderImage(scene, scale);
-        if (image.isNull() || !image.save(fileName, "PNG"))
-            return Error(Error::Code::FileError, QStringLiteral("cannot write PNG"), fileName);
-        return {};
-    }
-    if (suffix == QLatin1String("svg")) {
-        if (QFile::exists(fileName) && !QFileInfo(fileName).isWritable())
-            return Error(Error::Code::FileError, QStringLiteral("file is not writable"), fileName);
-        const QRectF source = scene->sceneRect();
-        QSvgGenerator generator;
-        generator.setFileName(fileName);
-        generator.setSize(source.size().toSize());
-        generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        generator.setTitle(QStringLiteral("%1 #%2").arg(run.name).arg(run.number));
-        generator.setDescription(QStringLiteral("Orrery pipeline run diagram"));
-        QPainter painter;
-        if (!painter.begin(&generator))
-            return Error(Error::Code::FileError, QStringLiteral("cannot write SVG"), fileName);
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), PipelineStyle::background());
-        scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-        painter.end();
-        if (!QFileInfo::exists(fileName))
-            return Error(Error::Code::FileError, QStringLiteral("cannot write SVG"), fileName);
-        return {};
-    }
-    return Error(Error::Code::InvalidArgument,
-                 QStringLiteral("unsupported file type (use .png, .svg or .json)"), fileName);
+    const QString format = SceneExporter::format(fileName);
+    if (format == QLatin1String("json"))
+        return SceneExporter::writeBytes(fileName, PipelineRunJson::write(run));
+    if (!SceneExporter::isImageFormat(format))
+        return Error(Error::Code::InvalidArgument,
+                     QStringLiteral("unsupported file type (use .png, .svg or .json)"), fileName);
+    const SceneExporter::Document document{PipelineStyle::background(),
+                                           QStringLiteral("%1 #%2").arg(run.name).arg(run.number),
+                                           QStringLiteral("Orrery pipeline run diagram")};
+    return SceneExporter::writeImage(scene, fileName, document, scale, MaxSide);
 }
 
 Result<void> PipelineExporter::write(const PipelineRun &run, const QString &fileName,

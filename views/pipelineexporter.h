@@ -21,6 +21,8 @@ class PipelineScene;
 class PipelineExporter
 {
 public:
+    static constexpr int MaxSide = 12000; // pixels, the longest side of a PNG
+
     struct Options
     {
         QDateTime now;                        // durations of running jobs end here; invalid: now
@@ -31,7 +33,7 @@ public:
 
     static bool isSupported(const QString &fileName);
     // The scene at `scale` (capped so the longest side stays below maxSide pixels).
-    static QImage renderImage(PipelineScene *scene, qreal scale = 1.5, int maxSide = 12000);
+    static QImage renderImage(PipelineScene *scene, qreal scale = 1.5, int maxSide = MaxSide);
     static Result<void> writeScene(PipelineScene *scene, const PipelineRun &run,
                                    const QString &fileName, qreal scale = 1.5);
     // Builds the diagram of `run` offscreen and writes it.

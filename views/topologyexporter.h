@@ -15,8 +15,10 @@ class TopologyScene;
 class TopologyExporter
 {
 public:
+    static constexpr int MaxSide = 9000; // pixels, the longest side of a PNG
+
     // The whole scene, at `scale` capped so the longest side stays below maxSide pixels.
-    static QImage renderImage(TopologyScene *scene, qreal scale = 1.5, int maxSide = 9000);
+    static QImage renderImage(TopologyScene *scene, qreal scale = 1.5, int maxSide = MaxSide);
     static Result<void> write(TopologyScene *scene, const QString &fileName);
     static bool isSupported(const QString &fileName);
 };

@@ -27,7 +27,7 @@ nlohmann::json forEditing(nlohmann::json object)
 }
 
 // What the diff compares: also without what changes on every write.
-nlohmann::json forDiff(nlohmann::json object)
+nlohmann::json forEditDiff(nlohmann::json object)
 {
     object = forEditing(std::move(object));
     if (auto it = object.find("metadata"); it != object.end() && it->is_object())
@@ -196,7 +196,8 @@ Result<QList<PlannedWrite>> EditOperation::plan(bool dryRun) const
 
 QString EditOperation::nothingToDo() const
 {
-    if (m_restore.is_null() && !m_edited.is_null() && forDiff(m_edited) == forDiff(object()))
+    if (m_restore.is_null() && !m_edited.is_null()
+        && forEditDiff(m_edited) == forEditDiff(object()))
         return tr("The edited text is the same as %1: nothing to apply.")
             .arg(target().displayName());
     return {};
@@ -205,13 +206,13 @@ QString EditOperation::nothingToDo() const
 QString EditOperation::localDiff() const
 {
     const nlohmann::json after = m_restore.is_null() ? m_edited : m_restore;
-    return LineDiff::unified(yamlOf(forDiff(object())), yamlOf(forDiff(after)), tr("live"),
+    return LineDiff::unified(yamlOf(forEditDiff(object())), yamlOf(forEditDiff(after)), tr("live"),
                              tr("edited"));
 }
 
 QString EditOperation::changesSince(const nlohmann::json &before, const nlohmann::json &after)
 {
-    return LineDiff::unified(yamlOf(forDiff(before)), yamlOf(forDiff(after)),
+    return LineDiff::unified(yamlOf(forEditDiff(before)), yamlOf(forEditDiff(after)),
                              tr("when you started editing"), tr("live now"));
 }
 
@@ -237,19 +238,20 @@ void EditOperation::preview(WriteExecutor *writer,
             return;
         }
         // The server's object is decoded and compared on the worker.
-        runOnWorker(
-            transport(), this,
-            [this, body = r->body, before = forDiff(object()), done]() -> std::function<void()> {
-                const nlohmann::json after = forDiff(JsonRead::parse(body));
-                const QString diff = LineDiff::unified(yamlOf(before), yamlOf(after), tr("live"),
-                                                       tr("after the edit"));
-                return [this, diff, done] {
-                    m_previewDiff = diff.isEmpty() ? tr("The server reports no change for this "
-                                                        "object.")
-                                                   : diff;
-                    done(true, tr("The server accepted the edit (dry run)."));
-                };
-            });
+        runOnWorker(transport(), this,
+                    [this, body = r->body, before = forEditDiff(object()),
+                     done]() -> std::function<void()> {
+                        const nlohmann::json after = forEditDiff(JsonRead::parse(body));
+                        const QString diff = LineDiff::unified(yamlOf(before), yamlOf(after),
+                                                               tr("live"), tr("after the edit"));
+                        return [this, diff, done] {
+                            m_previewDiff = diff.isEmpty()
+                                                ? tr("The server reports no change for this "
+                                                     "object.")
+                                                : diff;
+                            done(true, tr("The server accepted the edit (dry run)."));
+                        };
+                    });
     });
 }
 

@@ -12,14 +12,14 @@ namespace Orrery {
 
 namespace {
 
-struct ActionName
+struct RailwayActionName
 {
     RailwayAction action;
     const char *id;
     const char *label;
 };
 
-constexpr ActionName s_actions[] = {
+constexpr RailwayActionName s_railwayActions[] = {
     {RailwayAction::Redeploy, "railway-redeploy",
      QT_TRANSLATE_NOOP("Orrery::RailwayOperation", "Redeploy")},
     {RailwayAction::Rollback, "railway-rollback",
@@ -28,7 +28,7 @@ constexpr ActionName s_actions[] = {
      QT_TRANSLATE_NOOP("Orrery::RailwayOperation", "Restart")},
 };
 
-void queued(QObject *context, std::function<void()> fn)
+void queuedRailway(QObject *context, std::function<void()> fn)
 {
     QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
 }
@@ -54,14 +54,14 @@ RailwayOperation::RailwayOperation(std::shared_ptr<RailwayClient> client, Railwa
 QStringList RailwayOperation::ids()
 {
     QStringList out;
-    for (const ActionName &a : s_actions)
+    for (const RailwayActionName &a : s_railwayActions)
         out << QLatin1String(a.id);
     return out;
 }
 
 QString RailwayOperation::label(const QString &id)
 {
-    for (const ActionName &a : s_actions)
+    for (const RailwayActionName &a : s_railwayActions)
         if (id == QLatin1String(a.id))
             return tr(a.label);
     return id;
@@ -70,7 +70,7 @@ QString RailwayOperation::label(const QString &id)
 RailwayOperation *RailwayOperation::create(const QString &id, std::shared_ptr<RailwayClient> client,
                                            const RailwayActionTarget &target, QObject *parent)
 {
-    for (const ActionName &a : s_actions)
+    for (const RailwayActionName &a : s_railwayActions)
         if (id == QLatin1String(a.id))
             return new RailwayOperation(std::move(client), a.action, target, parent);
     return nullptr;
@@ -164,7 +164,7 @@ ClusterOperation::Scope RailwayOperation::scope() const
 void RailwayOperation::fetch(Done done)
 {
     if (!m_client) {
-        queued(this, [done] {
+        queuedRailway(this, [done] {
             done(Error(Error::Code::InvalidArgument, tr("no Railway account is connected")));
         });
         return;
@@ -284,7 +284,7 @@ void RailwayOperation::dryRun(WriteExecutor *, DryRunDone done)
                                  "for it (canRollback, canRedeploy, status) were checked here "
                                  "and nothing was sent.")
                             : planned.error().message;
-    queued(this, [done, ok, text] { done(ok, text); });
+    queuedRailway(this, [done, ok, text] { done(ok, text); });
 }
 
 void RailwayOperation::finishWith(
@@ -305,7 +305,7 @@ void RailwayOperation::run(WriteExecutor *writer)
     const Result<QList<PlannedWrite>> planned = plan(false);
     if (!planned.ok()) {
         const QString explanation = planned.error().message;
-        queued(this, [this, explanation] { finishWith(false, explanation, explanation); });
+        queuedRailway(this, [this, explanation] { finishWith(false, explanation, explanation); });
         return;
     }
     PlannedWrite write = planned->first();

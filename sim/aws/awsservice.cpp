@@ -30,7 +30,7 @@ constexpr long long MaxSkewSeconds = 15 * 60;
 constexpr long long TokenValiditySeconds
     = 15 * 60; // aws-iam-authenticator's presignedURLExpiration
 
-std::string isoTime(long long epoch)
+std::string awsIsoTime(long long epoch)
 {
     const std::time_t t = static_cast<std::time_t>(epoch);
     std::tm tm{};
@@ -284,7 +284,7 @@ struct AwsService::Private
         } else if (signedAt > now + MaxSkewSeconds || signedAt < now - MaxSkewSeconds) {
             return Failure{403, "SignatureDoesNotMatch",
                            "Signature expired: " + s.amzDate + " is now earlier than "
-                               + isoTime(now - MaxSkewSeconds) + " (" + isoTime(now)
+                               + awsIsoTime(now - MaxSkewSeconds) + " (" + awsIsoTime(now)
                                + " - 15 min.)"};
         }
         SigV4::Request r{s.method, s.path, s.query, s.headers, s.payloadHash};
@@ -500,7 +500,7 @@ struct AwsService::Private
                 + temp.accessKeyId + "</AccessKeyId>\n      <SecretAccessKey>"
                 + xmlEscape(temp.secret) + "</SecretAccessKey>\n      <SessionToken>"
                 + xmlEscape(temp.sessionToken) + "</SessionToken>\n      <Expiration>"
-                + isoTime(temp.expires)
+                + awsIsoTime(temp.expires)
                 + "</Expiration>\n    </Credentials>\n  </AssumeRoleResult>\n"
                   "  <ResponseMetadata>\n    <RequestId>"
                 + requestId() + "</RequestId>\n  </ResponseMetadata>\n</AssumeRoleResponse>\n",

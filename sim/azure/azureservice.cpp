@@ -35,7 +35,7 @@ constexpr const char *ArmAudiences[]
        "https://management.core.windows.net/", "https://management.core.windows.net"};
 constexpr const char *ManagedClusterType = "Microsoft.ContainerService/ManagedClusters";
 
-std::string isoTime(long long epoch, bool fraction = false)
+std::string azureIsoTime(long long epoch, bool fraction = false)
 {
     const std::time_t t = static_cast<std::time_t>(epoch);
     std::tm tm{};
@@ -351,8 +351,8 @@ struct AzureService::Private
         const long long exp = claims.value("exp", 0LL);
         if (exp <= now)
             return fail("ExpiredAuthenticationToken",
-                        "The access token expiry UTC time '" + isoTime(exp)
-                            + "' is earlier than current UTC time '" + isoTime(now) + "'.");
+                        "The access token expiry UTC time '" + azureIsoTime(exp)
+                            + "' is earlier than current UTC time '" + azureIsoTime(now) + "'.");
         if (claims.value("nbf", 0LL) > now + ClockSkewSeconds)
             return fail("InvalidAuthenticationToken", "The access token is not yet valid.");
         const std::string audience = claims.value("aud", "");
@@ -387,11 +387,11 @@ struct AzureService::Private
         res.status = status;
         res.set_content(
             json{{"error", error},
-                 {"error_description",
-                  "AADSTS" + std::to_string(code) + ": " + description + "\r\nTrace ID: " + trace
-                      + "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + isoTime(now)},
+                 {"error_description", "AADSTS" + std::to_string(code) + ": " + description
+                                           + "\r\nTrace ID: " + trace + "\r\nCorrelation ID: "
+                                           + correlation + "\r\nTimestamp: " + azureIsoTime(now)},
                  {"error_codes", {code}},
-                 {"timestamp", isoTime(now)},
+                 {"timestamp", azureIsoTime(now)},
                  {"trace_id", trace},
                  {"correlation_id", correlation},
                  {"error_uri",
@@ -664,9 +664,9 @@ struct AzureService::Private
                      {{"type", "SystemAssigned"}, {"principalId", guid()}, {"tenantId", tenant}}},
                     {"sku", {{"name", "Base"}, {"tier", "Free"}}},
                     {"systemData",
-                     {{"createdAt", isoTime(c.createdAt, true)},
+                     {{"createdAt", azureIsoTime(c.createdAt, true)},
                       {"createdByType", "User"},
-                      {"lastModifiedAt", isoTime(c.createdAt, true)},
+                      {"lastModifiedAt", azureIsoTime(c.createdAt, true)},
                       {"lastModifiedByType", "User"}}},
                     {"properties", properties}};
     }

@@ -33,11 +33,11 @@ namespace {
 using json = nlohmann::json;
 using Clock = std::chrono::system_clock;
 
-const char *const DefaultToken = "orrery-sim-github";
+const char *const GithubDefaultToken = "orrery-sim-github";
 const char *const DocsUrl = "https://docs.github.com/rest";
 constexpr int RateLimit = 5000;
 
-std::uint64_t fnv(const std::string &s)
+std::uint64_t githubHash(const std::string &s)
 {
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : s) {
@@ -211,7 +211,7 @@ std::pair<std::string, json> statusOf(SimRunState s)
 
 json userJson(const std::string &base, const std::string &login)
 {
-    const long long id = 1000 + static_cast<long long>(fnv(login) % 9000000);
+    const long long id = 1000 + static_cast<long long>(githubHash(login) % 9000000);
     return {{"login", login},
             {"id", id},
             {"node_id", "U_sim" + std::to_string(id)},
@@ -295,11 +295,11 @@ struct GitHubService::Private
 
     static long long repoId(const std::string &owner, const std::string &repo)
     {
-        return 600000000 + static_cast<long long>(fnv(owner + "/" + repo) % 100000000);
+        return 600000000 + static_cast<long long>(githubHash(owner + "/" + repo) % 100000000);
     }
     static long long environmentId(const std::string &name)
     {
-        return 1100000000 + static_cast<long long>(fnv(name) % 100000000);
+        return 1100000000 + static_cast<long long>(githubHash(name) % 100000000);
     }
 
     json repoJson(const std::string &base, const std::string &owner, const std::string &repo,
@@ -564,7 +564,7 @@ struct GitHubService::Private
     std::string logSignature(long long jobId) const
     {
         std::ostringstream s;
-        s << std::hex << fnv(logSecret + ":" + std::to_string(jobId));
+        s << std::hex << githubHash(logSecret + ":" + std::to_string(jobId));
         return s.str();
     }
 
@@ -780,7 +780,7 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
             std::string sha;
             {
                 std::ostringstream s;
-                s << std::hex << fnv(text) << fnv(text + path);
+                s << std::hex << githubHash(text) << githubHash(text + path);
                 sha = (s.str() + std::string(40, '0')).substr(0, 40);
             }
             std::string encoded = Base64::encode(text), wrapped;
@@ -1016,7 +1016,7 @@ void GitHubService::Private::handleRest(const httplib::Request &req, httplib::Re
                 list.push_back({{"id", aid},
                                 {"node_id", "MDg6QXJ0aWZhY3Q" + std::to_string(aid)},
                                 {"name", "image-" + name},
-                                {"size_in_bytes", 1024 + fnv(image) % 4096},
+                                {"size_in_bytes", 1024 + githubHash(image) % 4096},
                                 {"url", url},
                                 {"archive_download_url", url + "/zip"},
                                 {"expired", false},
@@ -1094,7 +1094,7 @@ GitHubService::GitHubService(SimClock &clock, ClusterAccess &clusters)
         d->workflows.push_back(std::move(w));
     }
     if (d->tokens.empty())
-        d->tokens.insert(DefaultToken);
+        d->tokens.insert(GithubDefaultToken);
     d->engine.startTicking(std::chrono::milliseconds(250));
 }
 
@@ -1213,7 +1213,7 @@ void GitHubService::handle(const httplib::Request &req, httplib::Response &res)
     // Conditional GETs: a strong ETag of the body; If-None-Match → 304 without a body.
     if ((req.method == "GET" || req.method == "HEAD") && res.status == 200) {
         std::ostringstream etag;
-        etag << "\"" << std::hex << fnv(res.body) << "\"";
+        etag << "\"" << std::hex << githubHash(res.body) << "\"";
         res.set_header("ETag", etag.str());
         res.set_header("Cache-Control", "private, max-age=60, s-maxage=60");
         const std::string match = req.get_header_value("If-None-Match");

@@ -18,9 +18,9 @@ using namespace GitLab;
 namespace {
 
 constexpr const char *Actor = "orrery";
-constexpr const char *DefaultToken = "orrery-sim-gitlab";
+constexpr const char *GitlabDefaultToken = "orrery-sim-gitlab";
 
-std::string percentDecode(const std::string &s)
+std::string gitlabPercentDecode(const std::string &s)
 {
     std::string out;
     out.reserve(s.size());
@@ -53,7 +53,7 @@ std::vector<std::string> splitRaw(const std::string &path)
     return parts;
 }
 
-bool isNumber(const std::string &s)
+bool gitlabIsNumber(const std::string &s)
 {
     return !s.empty() && s.size() < 18 && s.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -89,7 +89,7 @@ std::string param(const httplib::Request &req, const json &body, const std::stri
 
 GitLabService::GitLabService(SimClock &clock, ClusterAccess &clusters)
     : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
-    , m_tokens(loadProviderPipelines(*m_engine, clusters, "gitlab", DefaultToken))
+    , m_tokens(loadProviderPipelines(*m_engine, clusters, "gitlab", GitlabDefaultToken))
 {
 }
 
@@ -114,7 +114,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
     }
     seg.erase(seg.begin(), seg.begin() + 3);
     for (auto &s : seg)
-        s = percentDecode(s);
+        s = gitlabPercentDecode(s);
 
     const std::string token = !req.get_header_value("PRIVATE-TOKEN").empty()
                                   ? req.get_header_value("PRIVATE-TOKEN")
@@ -180,7 +180,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
 
     const Project *project = nullptr;
     for (const Project &p : projects)
-        if ((isNumber(seg[1]) && std::to_string(p.id) == seg[1]) || p.path() == seg[1])
+        if ((gitlabIsNumber(seg[1]) && std::to_string(p.id) == seg[1]) || p.path() == seg[1])
             project = &p;
     if (!project) {
         message(res, 404, "404 Project Not Found");

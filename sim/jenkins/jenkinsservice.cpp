@@ -22,9 +22,9 @@ using namespace Jenkins;
 namespace {
 
 constexpr const char *Version = "2.440.3";
-constexpr const char *DefaultToken = "orrery:orrery-sim-jenkins";
+constexpr const char *JenkinsDefaultToken = "orrery:orrery-sim-jenkins";
 
-std::string percentDecode(const std::string &s)
+std::string jenkinsPercentDecode(const std::string &s)
 {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -48,7 +48,7 @@ std::vector<std::string> segments(const std::string &rawPath)
         const std::string part
             = rawPath.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (!part.empty())
-            parts.push_back(percentDecode(part));
+            parts.push_back(jenkinsPercentDecode(part));
         if (slash == std::string::npos)
             break;
         start = slash + 1;
@@ -85,7 +85,7 @@ std::string base64Decode(const std::string &in)
     return out;
 }
 
-bool isNumber(const std::string &s)
+bool jenkinsIsNumber(const std::string &s)
 {
     return !s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -115,7 +115,7 @@ bool permalink(const std::string &s)
 
 JenkinsService::JenkinsService(SimClock &clock, ClusterAccess &clusters)
     : m_engine(std::make_unique<PipelineEngine>(clock, clusters))
-    , m_tokens(loadProviderPipelines(*m_engine, clusters, "jenkins", DefaultToken))
+    , m_tokens(loadProviderPipelines(*m_engine, clusters, "jenkins", JenkinsDefaultToken))
 {
 }
 
@@ -365,8 +365,9 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
                 {"oneOffExecutors", json::array()},
                 {"temporarilyOffline", false}};
         };
-        const int depth
-            = isNumber(req.get_param_value("depth")) ? std::stoi(req.get_param_value("depth")) : 0;
+        const int depth = jenkinsIsNumber(req.get_param_value("depth"))
+                              ? std::stoi(req.get_param_value("depth"))
+                              : 0;
         if (seg.size() == 3 && apiJson) {
             json list = json::array({computer(true, depth), computer(false, depth)});
             answer({{"_class", "hudson.model.ComputerSet"},
@@ -405,7 +406,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
                     {"items", items}});
             return;
         }
-        if (seg.size() == 5 && seg[1] == "item" && isNumber(seg[2]) && apiJson && get) {
+        if (seg.size() == 5 && seg[1] == "item" && jenkinsIsNumber(seg[2]) && apiJson && get) {
             const auto [job, run] = findRunById(std::stoll(seg[2]));
             if (!job) {
                 notFound(res);
@@ -451,7 +452,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
         for (const JobRef &j : jobs)
             if (j.fullName() == fullName)
                 job = &j;
-        if (job && i + 2 < seg.size() && seg[i] == "runs" && isNumber(seg[i + 1])
+        if (job && i + 2 < seg.size() && seg[i] == "runs" && jenkinsIsNumber(seg[i + 1])
             && seg[i + 2] == "nodes" && i + 3 == seg.size() && get) {
             for (const SimRun &r : runs(*job))
                 if (std::to_string(r.number) == seg[i + 1]) {
@@ -494,8 +495,9 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     }
     const std::vector<SimRun> &jobRuns = runs(*job);
     if (get && (rest.empty() || (rest.size() == 2 && apiJson))) {
-        const int depth
-            = isNumber(req.get_param_value("depth")) ? std::stoi(req.get_param_value("depth")) : 0;
+        const int depth = jenkinsIsNumber(req.get_param_value("depth"))
+                              ? std::stoi(req.get_param_value("depth"))
+                              : 0;
         answer(jobJson(*job, jobRuns, tree.has_value() || depth > 0));
         return;
     }
@@ -533,7 +535,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
         res.set_content("", "text/plain");
         return;
     }
-    if (rest.empty() || !(isNumber(rest[0]) || permalink(rest[0]))) {
+    if (rest.empty() || !(jenkinsIsNumber(rest[0]) || permalink(rest[0]))) {
         notFound(res);
         return;
     }
@@ -541,7 +543,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     // ---- a build: N or a permalink
     const SimRun *run = nullptr;
     for (const SimRun &r : jobRuns) {
-        const bool match = isNumber(rest[0])                 ? std::to_string(r.number) == rest[0]
+        const bool match = jenkinsIsNumber(rest[0])          ? std::to_string(r.number) == rest[0]
                            : rest[0] == "lastBuild"          ? true
                            : rest[0] == "lastCompletedBuild" ? !building(r)
                            : rest[0] == "lastSuccessfulBuild" || rest[0] == "lastStableBuild"
@@ -605,7 +607,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
             return;
         }
         std::size_t start = 0;
-        if (isNumber(req.get_param_value("start")))
+        if (jenkinsIsNumber(req.get_param_value("start")))
             start = std::min<std::size_t>(std::stoull(req.get_param_value("start")), all.size());
         res.set_header("X-Text-Size", std::to_string(all.size()));
         if (!complete)
