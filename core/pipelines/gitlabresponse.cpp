@@ -45,10 +45,13 @@ QDateTime timeOf(const Json &object, std::string_view key)
     return PipelineHttp::parseTime(JsonRead::string(object, key));
 }
 
-// "https://gitlab.example.com/group/sub/project/-/pipelines/42" -> "group/sub/project".
+// "https://gitlab.example.com/group/sub/project/-/pipelines/42" -> "group/sub/project" (also
+// the older ".../group/project/pipelines/42" of GitLab's bridge examples).
 QString projectPathOf(const QString &webUrl)
 {
-    const qsizetype dash = webUrl.indexOf(QLatin1String("/-/"));
+    qsizetype dash = webUrl.indexOf(QLatin1String("/-/"));
+    if (dash < 0)
+        dash = webUrl.lastIndexOf(QLatin1String("/pipelines/"));
     if (dash < 0)
         return QString();
     const QString before = webUrl.left(dash);
@@ -315,6 +318,27 @@ Result<GitLabResponse::CiConfig> GitLabResponse::decodeCiConfig(const QByteArray
             config.needs.insert(name, *needs);
     }
     return config;
+}
+
+void GitLabResponse::mergeBridges(QList<PipelineJob> *jobs, const QList<PipelineJob> &bridges,
+                                  const QString &source, const QString &runId)
+{
+    QSet<QString> ids;
+    for (const PipelineJob &job : *jobs)
+        ids.insert(job.id);
+    for (PipelineJob bridge : bridges) {
+        if (qint64(jobs->size()) >= MaxJobs)
+            break;
+        if (bridge.id.isEmpty() || ids.contains(bridge.id))
+            continue;
+        ids.insert(bridge.id);
+        if (bridge.downstreamRunId == runId
+            && (bridge.downstreamSource.isEmpty() || bridge.downstreamSource == source)) {
+            bridge.downstreamRunId.clear();
+            bridge.downstreamSource.clear();
+        }
+        jobs->append(std::move(bridge));
+    }
 }
 
 void GitLabResponse::linkJobs(QList<PipelineJob> *jobs, const CiConfig &config)
