@@ -250,7 +250,9 @@ void GitLabClient::run(const QString &source, const QString &runId, QObject *con
                             if (!bridges.ok() && bridges.error().httpStatus != 404)
                                 return finish(bridges.error());
                             if (bridges.ok())
-                                GitLabResponse::mergeBridges(&run->jobs, *bridges, source, runId);
+                                GitLabResponse::mergeBridges(
+                                    &run->jobs, *bridges, source, runId,
+                                    GitLabResponse::webRootOf(PipelineHttp::urlOf(transport, {})));
                             const QString configPath = ciConfigPath(source, run->commitSha);
                             const QString configUrl = PipelineHttp::urlOf(transport, configPath);
                             ApiRequest config = request("GET", configPath, token);

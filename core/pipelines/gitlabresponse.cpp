@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -320,9 +321,23 @@ Result<GitLabResponse::CiConfig> GitLabResponse::decodeCiConfig(const QByteArray
     return config;
 }
 
-void GitLabResponse::mergeBridges(QList<PipelineJob> *jobs, const QList<PipelineJob> &bridges,
-                                  const QString &source, const QString &runId)
+QString GitLabResponse::webRootOf(const QString &apiBase)
 {
+    QString path = QUrl(apiBase).path();
+    if (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (path.endsWith(QLatin1String("/api/v4")))
+        path.chop(7);
+    while (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    return path;
+}
+
+void GitLabResponse::mergeBridges(QList<PipelineJob> *jobs, const QList<PipelineJob> &bridges,
+                                  const QString &source, const QString &runId,
+                                  const QString &webRoot)
+{
+    const QString rootPrefix = webRoot.isEmpty() ? QString() : webRoot + QLatin1Char('/');
     QSet<QString> ids;
     for (const PipelineJob &job : *jobs)
         ids.insert(job.id);
@@ -332,6 +347,8 @@ void GitLabResponse::mergeBridges(QList<PipelineJob> *jobs, const QList<Pipeline
         if (bridge.id.isEmpty() || ids.contains(bridge.id))
             continue;
         ids.insert(bridge.id);
+        if (!rootPrefix.isEmpty() && bridge.downstreamSource.startsWith(rootPrefix))
+            bridge.downstreamSource.remove(0, rootPrefix.size());
         if (bridge.downstreamRunId == runId
             && (bridge.downstreamSource.isEmpty() || bridge.downstreamSource == source)) {
             bridge.downstreamRunId.clear();

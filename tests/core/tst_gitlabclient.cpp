@@ -328,6 +328,17 @@ void tst_GitLabClient::mergesBridges()
     QVERIFY(jobs.at(2).downstreamRunId.isEmpty()); // itself: no link
     QCOMPARE(jobs.at(3).downstreamSource, QStringLiteral("diaspora/diaspora-client"));
     QCOMPARE(jobs.at(3).status, PipelineStatus::Failed);
+    // GitLab under a relative URL root (https://host/gitlab): the project path follows it.
+    QCOMPARE(GitLabResponse::webRootOf(QStringLiteral("https://host/gitlab/api/v4")),
+             QStringLiteral("gitlab"));
+    QCOMPARE(GitLabResponse::webRootOf(QStringLiteral("https://gitlab.com/api/v4/")), QString());
+    QList<PipelineJob> rooted;
+    PipelineJob rootedBridge = bridges->first();
+    rootedBridge.downstreamSource = QStringLiteral("gitlab/shop/api");
+    rootedBridge.downstreamRunId = QStringLiteral("48");
+    GitLabResponse::mergeBridges(&rooted, {rootedBridge}, QStringLiteral("shop/api"),
+                                 QStringLiteral("48"), QStringLiteral("gitlab"));
+    QVERIFY(rooted.first().downstreamRunId.isEmpty()); // itself, once the root is read off
     GitLabResponse::linkJobs(&jobs, {});
     for (const PipelineJob &j : jobs)
         QVERIFY(!j.needs.contains(j.id));

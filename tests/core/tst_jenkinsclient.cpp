@@ -296,11 +296,9 @@ void tst_JenkinsClient::decodesJobTree()
     QVERIFY(tree.ok());
     QStringList rows;
     for (const PipelineSourceNode &n : *tree)
-        rows << QStringLiteral("%1:%2:%3:%4:%5")
-                    .arg(n.depth)
-                    .arg(int(n.kind))
-                    .arg(n.source, n.name)
-                    .arg(int(n.status));
+        rows << QStringList({QString::number(n.depth), QString::number(int(n.kind)), n.source,
+                             n.name, QString::number(int(n.status))})
+                    .join(QLatin1Char(':'));
     QCOMPARE(rows, QStringList({
                        "0:0:shop:shop:0",
                        "1:1:shop/api:api:0",
