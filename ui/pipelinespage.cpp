@@ -160,6 +160,7 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     m_sourceTree->setRootIsDecorated(true);
     m_sourceTree->setUniformRowHeights(true);
     m_sourceTree->header()->setStretchLastSection(true);
+    m_sourceTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_sourceTree->hide();
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_sourceTree);
