@@ -58,12 +58,15 @@ void collectPipelines(Sim::ServiceFront &front, const char *provider, Started &s
         return;
     const std::vector<std::string> tokens = service->tokens();
     for (const Sim::PipelineSpec &spec : service->engine().pipelines(provider)) {
+        // A Jenkins multibranch project's branch jobs are one source: the project (the page
+        // shows its branches); a GitLab child pipeline's file is its project's.
+        const std::string source = spec.multibranch.empty() ? spec.source : spec.multibranch;
         bool seen = false;
         for (const auto &p : started.pipelines)
-            seen = seen || (p.provider == provider && p.source == spec.source);
+            seen = seen || (p.provider == provider && p.source == source);
         if (!seen)
-            started.pipelines.push_back({provider, spec.source, spec.name,
-                                         tokens.empty() ? std::string() : tokens.front()});
+            started.pipelines.push_back(
+                {provider, source, spec.name, tokens.empty() ? std::string() : tokens.front()});
     }
 }
 

@@ -161,6 +161,12 @@ PipelinesPage *installPipelinesPage(MainWindow &window)
                              openPipelineRun(page, provider, source, runId);
                          });
     }
+    // A trigger job's downstream pipeline in another project: that source, when followed.
+    QObject::connect(
+        page, &PipelinesPage::runRequested, page,
+        [page](PipelineProvider provider, const QString &source, const QString &runId) {
+            openPipelineRun(page, provider, source, runId);
+        });
     // The page's actions are operations: preview, confirmation, the audited request, report
     // and undo, through the window's ActionController like every other change.
     QObject::connect(

@@ -60,6 +60,28 @@ QString shortSha(const QString &sha)
     return sha.left(7);
 }
 
+QString triggeredRunKind(const PipelineRun &run)
+{
+    if (run.provider != PipelineProvider::GitLab)
+        return QString();
+    if (run.event == QLatin1String("parent_pipeline"))
+        return QCoreApplication::translate("PipelineFormat", "child pipeline");
+    if (run.event == QLatin1String("pipeline"))
+        return QCoreApplication::translate("PipelineFormat", "downstream pipeline");
+    return QString();
+}
+
+QString downstreamLabel(const PipelineRun &run, const PipelineJob &job)
+{
+    if (job.downstreamRunId.isEmpty())
+        return QString();
+    if (job.downstreamSource.isEmpty() || job.downstreamSource == run.source)
+        return QCoreApplication::translate("PipelineFormat", "child pipeline #%1")
+            .arg(job.downstreamRunId);
+    return QCoreApplication::translate("PipelineFormat", "%1 #%2")
+        .arg(job.downstreamSource, job.downstreamRunId);
+}
+
 qint64 jobSeconds(const PipelineJob &job, const QDateTime &now)
 {
     if (!job.startedAt.isValid())

@@ -25,6 +25,13 @@ QString shortSha(const QString &sha);
 qint64 jobSeconds(const PipelineJob &job, const QDateTime &now);
 // The step a failed job failed in (the first failed step), or null.
 const PipelineStep *failingStep(const PipelineJob &job);
+// A run another run's trigger job started: a GitLab child pipeline (source parent_pipeline)
+// or a multi-project downstream pipeline (source pipeline); the words the runs list marks it
+// with ("child pipeline", "downstream pipeline"), empty for any other run.
+QString triggeredRunKind(const PipelineRun &run);
+// What a trigger job (a GitLab bridge) of `run` started, as its node says it: "child pipeline
+// #42" (same project) or "group/other #42"; empty for a job that starts no run.
+QString downstreamLabel(const PipelineRun &run, const PipelineJob &job);
 // A job log's bytes as lines: decoded tolerantly (invalid UTF-8 becomes U+FFFD), terminal colour
 // escapes and carriage returns removed, each line cut at Limits::maxLogLineBytes characters.
 QStringList logLines(const QByteArray &text);

@@ -161,6 +161,9 @@ QVariant PipelineRunsModel::data(const QModelIndex &index, int role) const
                        : run->commitSha + QLatin1Char('\n') + run->commitMessage.left(500);
         if (index.column() == StatusColumn)
             return run->providerStatus;
+        if (index.column() == RunColumn && !PipelineFormat::triggeredRunKind(*run).isEmpty())
+            return tr("A %1: a trigger job of another pipeline started it")
+                .arg(PipelineFormat::triggeredRunKind(*run));
         return {};
     case SortRole:
         switch (index.column()) {
@@ -176,9 +179,14 @@ QVariant PipelineRunsModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return PipelineFormat::statusGlyph(run->status) + QLatin1Char(' ')
                    + PipelineFormat::statusTitle(run->status);
-        case RunColumn:
-            return run->name.isEmpty() ? tr("#%1").arg(run->number)
-                                       : tr("#%1 %2").arg(run->number).arg(run->name);
+        case RunColumn: {
+            const QString text = run->name.isEmpty() ? tr("#%1").arg(run->number)
+                                                     : tr("#%1 %2").arg(run->number).arg(run->name);
+            // A child or downstream run is marked as one, under its parent in spirit.
+            return PipelineFormat::triggeredRunKind(*run).isEmpty()
+                       ? text
+                       : tr("↳ %1 (%2)").arg(text, PipelineFormat::triggeredRunKind(*run));
+        }
         case BranchColumn: return run->branch;
         case CommitColumn: return PipelineFormat::shortSha(run->commitSha);
         case ActorColumn: return run->actor;

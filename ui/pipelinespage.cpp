@@ -28,6 +28,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -63,6 +65,7 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     , m_scene(new PipelineScene(this))
     , m_view(new PipelineDiagramView(m_scene))
     , m_table(new QTableView)
+    , m_sourceTree(new QTreeWidget)
     , m_log(new QPlainTextEdit)
     , m_logTitle(new QLabel)
     , m_source(new QLabel)
@@ -150,7 +153,22 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     right->setSizes({540, 180});
     auto *split = new QSplitter(Qt::Horizontal);
     split->setObjectName(QStringLiteral("pipelineSplit"));
-    split->addWidget(m_table);
+    m_sourceTree->setObjectName(QStringLiteral("pipelineSourceTree"));
+    m_sourceTree->setColumnCount(2);
+    m_sourceTree->setHeaderLabels({tr("Job"), tr("Last build")});
+    m_sourceTree->setAccessibleName(tr("Jobs"));
+    m_sourceTree->setRootIsDecorated(true);
+    m_sourceTree->setUniformRowHeights(true);
+    m_sourceTree->header()->setStretchLastSection(true);
+    m_sourceTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_sourceTree->hide();
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_sourceTree);
+    left->addWidget(m_table);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 3);
+    left->setSizes({180, 540});
+    split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
@@ -234,6 +252,17 @@ PipelinesPage::PipelinesPage(QWidget *parent)
     connect(m_runsModel, &QAbstractItemModel::dataChanged, this, &PipelinesPage::updateActions);
     connect(m_export, &QPushButton::clicked, this, &PipelinesPage::exportRun);
     connect(m_scene, &PipelineScene::jobActivated, this, &PipelinesPage::showJobLog);
+    connect(m_scene, &PipelineScene::downstreamActivated, this, &PipelinesPage::openDownstream);
+    connect(m_sourceTree, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const QList<QTreeWidgetItem *> items = m_sourceTree->selectedItems();
+        if (items.isEmpty())
+            return;
+        const QString source = items.first()->data(0, Qt::UserRole).toString();
+        const bool job = items.first()->data(0, Qt::UserRole + 1).toInt()
+                         == int(PipelineSourceNode::Kind::Job);
+        if (job && source != m_sourceName)
+            useSource(source);
+    });
     connect(m_scene, &PipelineScene::logTailWanted, this, &PipelinesPage::readLogTail);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, m_runsModel, &PipelineRunsModel::tick);
@@ -256,6 +285,111 @@ void PipelinesPage::setSourceChoices(const QStringList &labels, int current)
 void PipelinesPage::setClient(std::shared_ptr<PipelineClient> client, const QString &source)
 {
     m_client = client;
+    m_rootSource = source;
+    const int generation = ++m_treeGeneration;
+    {
+        const QSignalBlocker blocker(m_sourceTree);
+        m_sourceTree->clear();
+    }
+    m_sourceTree->hide();
+    // Whether the source holds others (a Jenkins folder or multibranch project): its runs are
+    // read once that is known (at once for providers without nesting).
+    m_treePending = bool(client);
+    useSource(source);
+    if (client)
+        client->sourceTree(source, this,
+                           [this, generation](const Result<QList<PipelineSourceNode>> &nodes) {
+                               if (generation != m_treeGeneration)
+                                   return;
+                               m_treePending = false;
+                               // Unreadable: the runs say why (the poller reads them).
+                               setSourceTree(nodes.ok() ? *nodes : QList<PipelineSourceNode>());
+                           });
+}
+
+void PipelinesPage::setSourceTree(const QList<PipelineSourceNode> &nodes)
+{
+    QList<QTreeWidgetItem *> parents; // by depth
+    QTreeWidgetItem *firstJob = nullptr;
+    QTreeWidgetItem *mainJob = nullptr;
+    {
+        const QSignalBlocker blocker(m_sourceTree);
+        m_sourceTree->clear();
+        for (const PipelineSourceNode &node : nodes) {
+            const int depth = std::clamp(node.depth, 0, int(parents.size()));
+            parents.resize(depth);
+            auto *item = parents.isEmpty() ? new QTreeWidgetItem(m_sourceTree)
+                                           : new QTreeWidgetItem(parents.last());
+            QString kind;
+            switch (node.kind) {
+            case PipelineSourceNode::Kind::Folder: kind = tr("folder"); break;
+            case PipelineSourceNode::Kind::MultiBranch: kind = tr("multibranch"); break;
+            case PipelineSourceNode::Kind::Job: break;
+            }
+            item->setText(0, kind.isEmpty() ? node.name : tr("%1 (%2)").arg(node.name, kind));
+            item->setToolTip(0, node.source);
+            if (node.kind == PipelineSourceNode::Kind::Job)
+                item->setText(1, PipelineFormat::statusGlyph(node.status) + QLatin1Char(' ')
+                                     + PipelineFormat::statusTitle(node.status));
+            item->setData(0, Qt::UserRole, node.source);
+            item->setData(0, Qt::UserRole + 1, int(node.kind));
+            item->setExpanded(true);
+            parents.append(item);
+            if (node.kind == PipelineSourceNode::Kind::Job) {
+                if (!firstJob)
+                    firstJob = item;
+                if (!mainJob
+                    && (node.name == QLatin1String("main") || node.name == QLatin1String("master")))
+                    mainJob = item;
+            }
+        }
+    }
+    m_sourceTree->setVisible(!nodes.isEmpty());
+    if (QTreeWidgetItem *chosen = mainJob ? mainJob : firstJob)
+        m_sourceTree->setCurrentItem(chosen); // selects it: useSource()
+    else if (m_client && isVisible() && !m_poller->isActive())
+        m_poller->start(); // a source with runs of its own
+}
+
+bool PipelinesPage::showTreeSource(const QString &source)
+{
+    for (QTreeWidgetItemIterator it(m_sourceTree); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == source
+            && (*it)->data(0, Qt::UserRole + 1).toInt() == int(PipelineSourceNode::Kind::Job)) {
+            m_sourceTree->setCurrentItem(*it);
+            return true;
+        }
+    return false;
+}
+
+void PipelinesPage::openDownstream(const QString &source, const QString &runId)
+{
+    if (!m_client || runId.isEmpty())
+        return;
+    if (!source.isEmpty() && source != m_sourceName) {
+        emit runRequested(m_client->provider(), source, runId);
+        return;
+    }
+    if (selectRun(runId))
+        return;
+    // Not in the list (older than its window): follow it anyway.
+    {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->clearSelection();
+    }
+    ++m_logGeneration;
+    m_logJob.clear();
+    m_log->clear();
+    m_logTitle->clear();
+    m_runModel->clear();
+    m_poller->followRun(runId);
+    m_poller->pollNow();
+    updateActions();
+}
+
+void PipelinesPage::useSource(const QString &source)
+{
+    std::shared_ptr<PipelineClient> client = m_client;
     m_sourceName = source;
     ++m_logGeneration;
     m_logJob.clear();
@@ -264,6 +398,8 @@ void PipelinesPage::setClient(std::shared_ptr<PipelineClient> client, const QStr
     m_fittedRun.clear();
     m_runsModel->setRuns({});
     m_runModel->clear();
+    if (m_treePending)
+        m_poller->stop();
     m_poller->setClient(client, source);
     if (!client) {
         m_empty->setText(tr(
@@ -277,7 +413,7 @@ void PipelinesPage::setClient(std::shared_ptr<PipelineClient> client, const QStr
     } else {
         m_empty->setText(tr("Reading the runs of %1…").arg(source));
         m_stack->setCurrentIndex(1);
-        if (isVisible())
+        if (isVisible() && !m_treePending)
             m_poller->start();
     }
     m_export->setEnabled(false);
@@ -302,7 +438,7 @@ void PipelinesPage::setNow(const QDateTime &now)
 void PipelinesPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_client && !m_poller->isActive())
+    if (m_client && !m_poller->isActive() && !m_treePending)
         m_poller->start();
     if (!m_fixedClock)
         m_ticker.start();

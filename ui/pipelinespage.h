@@ -20,6 +20,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+class QTreeWidget;
 
 namespace Orrery {
 
@@ -43,6 +44,13 @@ class PipelineScene;
 // (PipelineOperation::supports), enabled by the run's and job's status. The page asks for
 // the parameters (ref and inputs, a review comment, the log's file) and emits
 // actionRequested(): the owner runs it as an operation (preview, confirmation, audit, report).
+//
+// A source that holds others (a Jenkins folder or multibranch project,
+// PipelineClient::sourceTree) shows them as a tree above the runs list (folder → multibranch
+// project → branch job); choosing a job shows its runs, and the actions act on that job. A
+// trigger job in the diagram (a GitLab bridge) opens the pipeline it started: a child pipeline
+// of the same project is selected (or followed) here; another project's is asked for with
+// runRequested (the owner switches to that source when it follows it).
 //
 // Without a client (no provider configured) the page says how to configure one.
 class PipelinesPage : public QWidget
@@ -71,6 +79,14 @@ public:
     PipelineScene *scene() const { return m_scene; }
     PipelineDiagramView *diagramView() const { return m_view; }
     QTableView *runsTable() const { return m_table; }
+    // The tree of the sources inside the configured one (hidden when it has none), and the
+    // source whose runs are shown (the configured one, or the job chosen in the tree).
+    QTreeWidget *sourceTree() const { return m_sourceTree; }
+    QString shownSource() const { return m_sourceName; }
+    // Shows the runs of `source`, a job of the tree; false when the tree has no such job.
+    bool showTreeSource(const QString &source);
+    // Opens a run a trigger job started (see above).
+    void openDownstream(const QString &source, const QString &runId);
     QPlainTextEdit *logView() const { return m_log; }
     QLabel *logTitle() const { return m_logTitle; }
     QLabel *sourceLabel() const { return m_source; }
@@ -99,6 +115,9 @@ signals:
     // The run shown in the diagram changed (empty: none).
     void runShown(const QString &runId);
     void sourceChosen(int index);
+    // A downstream run of another source was asked for (a multi-project pipeline's bridge).
+    void runRequested(Orrery::PipelineProvider provider, const QString &source,
+                      const QString &runId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -106,6 +125,9 @@ protected:
 
 private:
     void onPolled(const std::optional<Error> &error);
+    // Shows the runs of `source` with the current client (setClient and the tree).
+    void useSource(const QString &source);
+    void setSourceTree(const QList<PipelineSourceNode> &nodes);
     void onRunSelected();
     void readLog(const QString &runId, const QString &jobId, qint64 offset, int generation);
     void readLogTail(const QString &jobId);
@@ -129,6 +151,10 @@ private:
     PipelineScene *m_scene;
     PipelineDiagramView *m_view;
     QTableView *m_table;
+    QTreeWidget *m_sourceTree;
+    QString m_rootSource;
+    int m_treeGeneration = 0;
+    bool m_treePending = false;
     QPlainTextEdit *m_log;
     QLabel *m_logTitle;
     QComboBox *m_sourceChooser = nullptr;

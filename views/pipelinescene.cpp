@@ -101,6 +101,9 @@ QString PipelineNodeItem::subtitle() const
         text = PipelineScene::tr("%1 for %2").arg(text, job->environment);
     if (n.seconds >= 0)
         text = PipelineScene::tr("%1 · %2").arg(text, duration);
+    const QString downstream = PipelineFormat::downstreamLabel(model->run(), *job);
+    if (!downstream.isEmpty())
+        text = PipelineScene::tr("%1 · → %2").arg(text, downstream);
     return text;
 }
 
@@ -149,6 +152,14 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setPen(QPen(PipelineStyle::critical(), 2.5));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(box.adjusted(-3, -3, 3, 3), 8, 8);
+    }
+    const PipelineJob *bridge
+        = n.isGroup() || !m_scene->m_model ? nullptr : m_scene->m_model->jobAt(n.jobs.value(0, -1));
+    if (bridge && !bridge->downstreamRunId.isEmpty()) {
+        // A trigger job: the pipeline it started, a dashed card nested behind its own.
+        painter->setPen(QPen(PipelineStyle::statusColor(s), 1, Qt::DashLine));
+        painter->setBrush(PipelineStyle::statusFill(s));
+        painter->drawRoundedRect(box.translated(4, 4).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     }
     painter->setPen(QPen(PipelineStyle::statusColor(s), 1.5));
     painter->setBrush(PipelineStyle::statusFill(s));
@@ -632,8 +643,15 @@ void PipelineScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         setGroupExpanded(n.group, true);
         return;
     }
-    if (const PipelineJob *job = m_model ? m_model->jobAt(n.jobs.value(0, -1)) : nullptr)
+    if (const PipelineJob *job = m_model ? m_model->jobAt(n.jobs.value(0, -1)) : nullptr) {
+        if (!job->downstreamRunId.isEmpty()) {
+            emit downstreamActivated(job->downstreamSource.isEmpty() ? m_model->run().source
+                                                                     : job->downstreamSource,
+                                     job->downstreamRunId);
+            return;
+        }
         emit jobActivated(job->id);
+    }
 }
 
 QString PipelineScene::jobIdAt(const QPointF &scenePos) const
@@ -681,7 +699,12 @@ void PipelineScene::helpEvent(QGraphicsSceneHelpEvent *event)
                 += QLatin1Char('\n') + tr("Double-click to collapse the %1 group.").arg(job->group);
         if (n.critical)
             text += QLatin1Char('\n') + tr("On the critical path (the longest chain).");
-        text += QLatin1Char('\n') + tr("Click to show the full log.");
+        if (!job->downstreamRunId.isEmpty())
+            text += QLatin1Char('\n')
+                    + tr("Click to open %1.")
+                          .arg(PipelineFormat::downstreamLabel(m_model->run(), *job));
+        else
+            text += QLatin1Char('\n') + tr("Click to show the full log.");
     }
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->accept();

@@ -98,7 +98,9 @@ private:
 // existing nodes keep their items. Running durations tick once a second (setLiveTicking).
 //
 // A click on a collapsed matrix group expands it; a double click on a job of an expanded group
-// collapses it again; a click on a job emits jobActivated (the page shows its full log). When a
+// collapses it again; a click on a job emits jobActivated (the page shows its full log); a click
+// on a trigger job (a GitLab bridge, drawn as a card with the pipeline it started stacked
+// behind it and that pipeline named in its subtitle) emits downstreamActivated. When a
 // job fails, logTailWanted asks for its last lines (setLogTail) to show under its failing step.
 class PipelineScene : public QGraphicsScene
 {
@@ -146,6 +148,9 @@ public:
 
 signals:
     void jobActivated(const QString &jobId);
+    // A trigger job was clicked: the run it started (its source: the run's own for a child
+    // pipeline, another project for a multi-project pipeline).
+    void downstreamActivated(const QString &source, const QString &runId);
     void groupToggled(const QString &group, bool expanded);
     void logTailWanted(const QString &jobId);
 

@@ -250,9 +250,9 @@ void GitLabClient::run(const QString &source, const QString &runId, QObject *con
                             if (!bridges.ok() && bridges.error().httpStatus != 404)
                                 return finish(bridges.error());
                             if (bridges.ok())
-                                for (const PipelineJob &b : *bridges)
-                                    if (run->jobs.size() < GitLabResponse::MaxJobs)
-                                        run->jobs.append(b);
+                                GitLabResponse::mergeBridges(
+                                    &run->jobs, *bridges, source, runId,
+                                    GitLabResponse::webRootOf(PipelineHttp::urlOf(transport, {})));
                             const QString configPath = ciConfigPath(source, run->commitSha);
                             const QString configUrl = PipelineHttp::urlOf(transport, configPath);
                             ApiRequest config = request("GET", configPath, token);

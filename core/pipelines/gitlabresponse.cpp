@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -45,10 +46,13 @@ QDateTime timeOf(const Json &object, std::string_view key)
     return PipelineHttp::parseTime(JsonRead::string(object, key));
 }
 
-// "https://gitlab.example.com/group/sub/project/-/pipelines/42" -> "group/sub/project".
+// "https://gitlab.example.com/group/sub/project/-/pipelines/42" -> "group/sub/project" (also
+// the older ".../group/project/pipelines/42" of GitLab's bridge examples).
 QString projectPathOf(const QString &webUrl)
 {
-    const qsizetype dash = webUrl.indexOf(QLatin1String("/-/"));
+    qsizetype dash = webUrl.indexOf(QLatin1String("/-/"));
+    if (dash < 0)
+        dash = webUrl.lastIndexOf(QLatin1String("/pipelines/"));
     if (dash < 0)
         return QString();
     const QString before = webUrl.left(dash);
@@ -315,6 +319,43 @@ Result<GitLabResponse::CiConfig> GitLabResponse::decodeCiConfig(const QByteArray
             config.needs.insert(name, *needs);
     }
     return config;
+}
+
+QString GitLabResponse::webRootOf(const QString &apiBase)
+{
+    QString path = QUrl(apiBase).path();
+    if (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (path.endsWith(QLatin1String("/api/v4")))
+        path.chop(7);
+    while (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    return path;
+}
+
+void GitLabResponse::mergeBridges(QList<PipelineJob> *jobs, const QList<PipelineJob> &bridges,
+                                  const QString &source, const QString &runId,
+                                  const QString &webRoot)
+{
+    const QString rootPrefix = webRoot.isEmpty() ? QString() : webRoot + QLatin1Char('/');
+    QSet<QString> ids;
+    for (const PipelineJob &job : *jobs)
+        ids.insert(job.id);
+    for (PipelineJob bridge : bridges) {
+        if (qint64(jobs->size()) >= MaxJobs)
+            break;
+        if (bridge.id.isEmpty() || ids.contains(bridge.id))
+            continue;
+        ids.insert(bridge.id);
+        if (!rootPrefix.isEmpty() && bridge.downstreamSource.startsWith(rootPrefix))
+            bridge.downstreamSource.remove(0, rootPrefix.size());
+        if (bridge.downstreamRunId == runId
+            && (bridge.downstreamSource.isEmpty() || bridge.downstreamSource == source)) {
+            bridge.downstreamRunId.clear();
+            bridge.downstreamSource.clear();
+        }
+        jobs->append(std::move(bridge));
+    }
 }
 
 void GitLabResponse::linkJobs(QList<PipelineJob> *jobs, const CiConfig &config)

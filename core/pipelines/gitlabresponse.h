@@ -41,6 +41,16 @@ public:
     static Result<QList<PipelineJob>> decodeJobs(const ApiResponse &response,
                                                  const QString &what = {});
     // What a trigger or child pipeline job started, from a bridge's web_url and id.
+    // Adds the bridges (trigger jobs) of run `runId` of `source` to its `jobs`: a bridge whose
+    // id is already there (listed twice, or as a job) is dropped, a downstream that is the run
+    // itself is no link (it would open itself), at most MaxJobs in all. `webRoot` is the path
+    // GitLab is installed under ("gitlab" for https://host/gitlab, its relative_url_root; empty
+    // at the root): the downstream web_url's project path is read after it.
+    static void mergeBridges(QList<PipelineJob> *jobs, const QList<PipelineJob> &bridges,
+                             const QString &source, const QString &runId,
+                             const QString &webRoot = {});
+    // The webRoot of an API base: "https://host/gitlab/api/v4" -> "gitlab".
+    static QString webRootOf(const QString &apiBase);
     // Jobs' needs as names from a .gitlab-ci.yml: job name -> the names it needs (present
     // only for jobs with a `needs:` key), and the declared stage order.
     struct CiConfig

@@ -190,6 +190,17 @@ QString JenkinsClient::jobTreePath(const QString &fullName, int limit)
     return jobPath(fullName) + QStringLiteral("/api/json?tree=") + encoded(tree);
 }
 
+QString JenkinsClient::jobTreeListPath(const QString &fullName, int depth)
+{
+    // As python-jenkins' get_all_jobs asks: each level jobs[fields,jobs[...]], the innermost
+    // "jobs" alone (Jenkins answers {_class} objects there).
+    QString tree = QStringLiteral("jobs");
+    for (int i = 0; i < std::clamp(depth, 1, JenkinsResponse::MaxTreeDepth); ++i)
+        tree = QStringLiteral("jobs[name,displayName,color,%1]").arg(tree);
+    tree.replace(QLatin1String("color,jobs"), QLatin1String("color,_class,jobs"));
+    return jobPath(fullName) + QStringLiteral("/api/json?tree=") + encoded(tree);
+}
+
 QString JenkinsClient::buildPath(const QString &fullName, const QString &number)
 {
     return jobPath(fullName) + QLatin1Char('/') + encoded(number);
@@ -264,6 +275,23 @@ void JenkinsClient::runs(const QString &source, const PipelineRunFilter &filter,
                                                      : Result<JenkinsJob>(branch.error());
                                    listed(branchJob, branchJobAnswer, true, branchWhat);
                                });
+        });
+}
+
+void JenkinsClient::sourceTree(const QString &source, QObject *context,
+                               Handler<QList<PipelineSourceNode>> handler) const
+{
+    HttpTransport *transport = m_transport;
+    const QPointer<QObject> ctx(context);
+    const QString what
+        = PipelineHttp::urlOf(transport, jobPath(source) + QStringLiteral("/api/json"));
+    PipelineHttp::send(
+        transport, ApiRequest::get(jobTreeListPath(source, JenkinsResponse::MaxTreeDepth)),
+        [=](Result<ApiResponse> &&response) {
+            Result<QList<PipelineSourceNode>> nodes
+                = response.ok() ? JenkinsResponse::decodeJobTree(*response, source, what)
+                                : Result<QList<PipelineSourceNode>>(response.error());
+            finishWith<QList<PipelineSourceNode>>(transport, ctx, handler, std::move(nodes), what);
         });
 }
 

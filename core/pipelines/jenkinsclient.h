@@ -62,6 +62,11 @@ public:
                 Handler<void> handler) const override;
     void review(const QString &source, const QString &runId, const QString &jobId, bool approve,
                 const QString &comment, QObject *context, Handler<void> handler) const override;
+    // The folders, multibranch projects and jobs under a folder or multibranch project `source`
+    // (the whole server when empty), JenkinsResponse::MaxTreeDepth levels in one request
+    // (jobTreeListPath); empty for a Pipeline job.
+    void sourceTree(const QString &source, QObject *context,
+                    Handler<QList<PipelineSourceNode>> handler) const override;
 
     // The build a queue item (trigger()'s answer) became; empty while it waits in the queue.
     void queuedBuild(const QString &queueItem, QObject *context, Handler<QString> handler) const;
@@ -81,6 +86,8 @@ public:
     // The request paths (public for tests and for showing what Orrery asks).
     static QString jobPath(const QString &fullName);
     static QString jobTreePath(const QString &fullName, int limit);
+    // GET .../api/json?tree=jobs[name,displayName,color,_class,jobs[...]] nested `depth` levels.
+    static QString jobTreeListPath(const QString &fullName, int depth);
     static QString buildPath(const QString &fullName, const QString &number);
     static QString blueNodesPath(const QString &fullName, const QString &number);
     static QString progressivePath(const QString &fullName, const QString &number, qint64 offset);

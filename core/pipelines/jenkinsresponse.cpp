@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -240,6 +241,80 @@ Result<JenkinsJob> JenkinsResponse::decodeJob(const ApiResponse &response, const
             job.children.append(name);
     }
     return job;
+}
+
+namespace JenkinsJobTreeDecode {
+
+// A job's ball colour: its last build's result ("_anime" while one runs).
+PipelineStatus statusOfColor(const QString &color)
+{
+    if (color.endsWith(QLatin1String("_anime")))
+        return PipelineStatus::Running;
+    if (color == QLatin1String("blue") || color == QLatin1String("green"))
+        return PipelineStatus::Succeeded;
+    if (color == QLatin1String("red") || color == QLatin1String("yellow"))
+        return PipelineStatus::Failed;
+    if (color == QLatin1String("aborted"))
+        return PipelineStatus::Cancelled;
+    return PipelineStatus::Unknown;
+}
+
+PipelineSourceNode::Kind kindOf(const QString &className, bool hasJobs)
+{
+    if (className.contains(QLatin1String("MultiBranchProject")))
+        return PipelineSourceNode::Kind::MultiBranch;
+    if (hasJobs || className.endsWith(QLatin1String(".Folder"))
+        || className.contains(QLatin1String("OrganizationFolder")))
+        return PipelineSourceNode::Kind::Folder;
+    return PipelineSourceNode::Kind::Job;
+}
+
+// Appends `jobs` (the entries of the folder `parent`) and, depth first, what they hold.
+// False when the node limit was passed.
+bool walk(const Json &jobs, const QString &parent, int depth, QList<PipelineSourceNode> *out)
+{
+    if (depth >= JenkinsResponse::MaxTreeDepth)
+        return true;
+    QSet<QString> names;
+    for (const Json &child : jobs) {
+        if (!child.is_object())
+            continue;
+        const QString name = JsonRead::string(child, "name").left(256);
+        if (name.isEmpty() || name.contains(QLatin1Char('/')) || names.contains(name))
+            continue;
+        names.insert(name);
+        if (qint64(out->size()) >= JenkinsResponse::MaxTreeNodes)
+            return false;
+        const Json *children = JsonRead::find(child, "jobs");
+        const bool hasJobs = children && children->is_array();
+        PipelineSourceNode node;
+        node.kind = kindOf(JsonRead::string(child, "_class"), hasJobs);
+        node.source = parent.isEmpty() ? name : parent + QLatin1Char('/') + name;
+        node.name = JsonRead::string(child, "displayName").left(256);
+        if (node.name.isEmpty())
+            node.name = QUrl::fromPercentEncoding(name.toUtf8());
+        node.depth = depth;
+        node.status = statusOfColor(JsonRead::string(child, "color"));
+        out->append(node);
+        if (hasJobs && !walk(*children, node.source, depth + 1, out))
+            return false;
+    }
+    return true;
+}
+
+} // namespace JenkinsJobTreeDecode
+
+Result<QList<PipelineSourceNode>> JenkinsResponse::decodeJobTree(const ApiResponse &response,
+                                                                 const QString &parent,
+                                                                 const QString &what)
+{
+    const Result<Json> json = answer(response, what, false, tr("a Jenkins job"));
+    if (!json.ok())
+        return json.error();
+    QList<PipelineSourceNode> out;
+    if (!JenkinsJobTreeDecode::walk(JsonRead::array(*json, "jobs"), parent, 0, &out))
+        return tooLarge("jobs", MaxTreeNodes, what);
+    return out;
 }
 
 Result<PipelineRun> JenkinsResponse::decodeBuild(const ApiResponse &response, const QString &source,

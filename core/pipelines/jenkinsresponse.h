@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kube/apirequest.h"
+#include "pipelines/pipelineclient.h"
 #include "pipelines/pipelinerun.h"
 #include "util/result.h"
 
@@ -53,10 +54,22 @@ public:
     static constexpr qint64 MaxStages = 10000;
     static constexpr qint64 MaxInputs = 1000;
     static constexpr qint64 MaxChildren = 10000;
+    // Folder levels a job tree is read and decoded to (Jenkins' own default for
+    // python-jenkins' get_all_jobs is 10 per request), and the nodes kept in all.
+    static constexpr int MaxTreeDepth = 8;
+    static constexpr qint64 MaxTreeNodes = 10000;
 
     // GET /job/X/api/json?tree=... (see JenkinsClient::jobTree).
     static Result<JenkinsJob> decodeJob(const ApiResponse &response, const QString &source,
                                         const QString &what = {});
+    // GET /job/X/api/json?tree=jobs[name,displayName,color,_class,jobs[...]] (or the root's
+    // /api/json): the folders, multibranch projects and jobs under `parent` (the full name of
+    // the job asked, empty for the root), depth first. Tolerant: an entry without a name, or
+    // whose name repeats in its folder, is skipped with what is under it; nothing deeper than
+    // MaxTreeDepth is read (the JSON is a tree, so there is no cycle to follow); more than
+    // MaxTreeNodes entries is TooLarge.
+    static Result<QList<PipelineSourceNode>>
+    decodeJobTree(const ApiResponse &response, const QString &parent, const QString &what = {});
     // GET /job/X/N/api/json: one build.
     static Result<PipelineRun> decodeBuild(const ApiResponse &response, const QString &source,
                                            const QString &what = {});

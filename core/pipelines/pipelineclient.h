@@ -32,6 +32,20 @@ struct PipelineTrigger
     QMap<QString, QString> inputs; // inputs / variables / parameters
 };
 
+// A source inside a source that holds others (a Jenkins folder, multibranch project and the
+// branch jobs in it), as PipelineClient::sourceTree() lists it, depth first.
+struct PipelineSourceNode
+{
+    enum class Kind { Folder, MultiBranch, Job };
+    Kind kind = Kind::Job;
+    QString source; // full name, what runs() takes for a Job ("shop/api/feature%2Fx")
+    QString name;   // as shown ("feature/x")
+    int depth = 0;  // 0: directly in the listed source
+    PipelineStatus status = PipelineStatus::Unknown; // a job's last build, when said
+
+    bool operator==(const PipelineSourceNode &) const = default;
+};
+
 // One CI/CD provider's API (GitHub Actions, GitLab CI, Jenkins), as the models and operations
 // see it. Implementations run requests and decoding off the GUI thread and call handlers on
 // `context`'s thread (never once it is gone), like AlertmanagerClient. Every failure is an
@@ -72,6 +86,18 @@ public:
     virtual void review(const QString &source, const QString &runId, const QString &jobId,
                         bool approve, const QString &comment, QObject *context,
                         Handler<void> handler) const = 0;
+
+    // The sources inside `source` when it holds others (Jenkins: a folder or multibranch
+    // project, depth first, bounded); empty for a source with runs of its own. Providers
+    // without nesting answer empty at once (this default).
+    virtual void sourceTree(const QString &source, QObject *context,
+                            Handler<QList<PipelineSourceNode>> handler) const
+    {
+        Q_UNUSED(source)
+        Q_UNUSED(context)
+        if (handler)
+            handler(QList<PipelineSourceNode>());
+    }
 };
 
 } // namespace Orrery

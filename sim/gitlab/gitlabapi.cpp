@@ -251,6 +251,35 @@ json pipelineJson(const Project &project, const SimRun &run)
     return p;
 }
 
+json bridgeJson(const Project &project, const SimRun &run, const SimJob &job,
+                const Project *downstreamProject, const SimRun *downstream)
+{
+    json j = jobJson(project, run, job);
+    // A bridge has no runner, artifacts or trace (gitlabhq doc/api/jobs.md, "List pipeline
+    // trigger jobs").
+    for (const char *key : {"runner", "artifacts", "artifacts_expire_at", "tag_list", "project",
+                            "failure_reason", "artifacts_file"})
+        j.erase(key);
+    if (job.state == SimRunState::Failure)
+        j["failure_reason"]
+            = job.failureReason.empty() ? "downstream_pipeline_creation_failed" : job.failureReason;
+    if (downstreamProject && downstream)
+        j["downstream_pipeline"] = {{"id", downstream->id},
+                                    {"iid", downstream->number},
+                                    {"project_id", downstreamProject->id},
+                                    {"sha", downstream->sha},
+                                    {"ref", downstream->branch},
+                                    {"status", pipelineStatus(*downstream)},
+                                    {"source", pipelineSource(downstream->event)},
+                                    {"created_at", timestamp(downstream->createdAt)},
+                                    {"updated_at", timestamp(downstream->updatedAt)},
+                                    {"web_url", downstreamProject->webUrl() + "/-/pipelines/"
+                                                    + std::to_string(downstream->id)}};
+    else
+        j["downstream_pipeline"] = nullptr;
+    return j;
+}
+
 std::string jobName(const PipelineSpec &spec, const SimJob &job)
 {
     // The engine names a matrix job "name (value)" as GitHub does; GitLab's parallel:matrix
@@ -427,6 +456,17 @@ std::string ciYaml(const PipelineSpec &spec)
             out += "  when: on_failure\n";
         if (!job.environment.empty())
             out += "  environment:\n    name: " + yamlScalar(job.environment) + "\n";
+        if (job.isBridge()) {
+            // A trigger job runs no script.
+            out += "  trigger:\n";
+            if (!job.triggerInclude.empty())
+                out += "    include: " + yamlScalar(job.triggerInclude) + "\n";
+            else
+                out += "    project: " + yamlScalar(job.triggerProject) + "\n";
+            if (job.triggerDepend)
+                out += "    strategy: depend\n";
+            continue;
+        }
         out += "  script:\n";
         if (job.steps.empty())
             out += "    - echo " + yamlScalar(specJobName(job)) + "\n";

@@ -48,6 +48,11 @@ nlohmann::json projectJson(const Project &project);
 nlohmann::json pipelineSummaryJson(const Project &project, const SimRun &run);
 nlohmann::json pipelineJson(const Project &project, const SimRun &run);
 nlohmann::json jobJson(const Project &project, const SimRun &run, const SimJob &job);
+// A trigger job (GET .../pipelines/:id/bridges): the job without runner, artifacts or trace,
+// with `downstream_pipeline` {id, iid, project_id, sha, ref, status, source, created_at,
+// updated_at, web_url} (null before it exists), `failure_reason` when it could not start one.
+nlohmann::json bridgeJson(const Project &project, const SimRun &run, const SimJob &job,
+                          const Project *downstreamProject, const SimRun *downstream);
 // A job's GitLab name: the engine's "name (value)" of a matrix job is "name: [value]".
 std::string jobName(const PipelineSpec &spec, const SimJob &job);
 // GET .../jobs/:id/trace: the job's log as a runner writes it (no timestamps, "$ step" lines

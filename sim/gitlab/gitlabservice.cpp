@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace Orrery::Sim {
 
@@ -141,8 +142,12 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
     }
 
     // The projects: one per distinct source of the gitlab pipelines, numbered in order.
+    // A child pipeline's file (`child: true`) belongs to its project and makes none.
+    const std::vector<PipelineSpec> specs = m_engine->pipelines("gitlab");
     std::vector<Project> projects;
-    for (const PipelineSpec &spec : m_engine->pipelines("gitlab")) {
+    for (const PipelineSpec &spec : specs) {
+        if (spec.child)
+            continue;
         if (std::any_of(projects.begin(), projects.end(),
                         [&](const Project &p) { return p.spec.source == spec.source; }))
             continue;
@@ -192,8 +197,18 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
         return;
     }
 
-    // Summaries (no logs) for everything but a trace, which reads its run in full.
-    const std::vector<SimRun> runs = m_engine->runSummaries(project->key());
+    // Summaries (no logs) for everything but a trace, which reads its run in full: the runs of
+    // the project's pipeline and of its child pipelines' files.
+    std::vector<SimRun> runs = m_engine->runSummaries(project->key());
+    for (const PipelineSpec &spec : specs)
+        if (spec.child && spec.source == project->spec.source) {
+            std::vector<SimRun> children = m_engine->runSummaries(spec.source + "/" + spec.file);
+            runs.insert(runs.end(), std::make_move_iterator(children.begin()),
+                        std::make_move_iterator(children.end()));
+        }
+    if (runs.size() > 1)
+        std::sort(runs.begin(), runs.end(),
+                  [](const SimRun &a, const SimRun &b) { return a.id > b.id; });
     const auto findRun = [&](const std::string &id) -> const SimRun * {
         for (const SimRun &r : runs)
             if (std::to_string(r.id) == id)
@@ -298,10 +313,12 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
                         s.push_back(req.get_param_value(k, i));
                 return s;
             }();
+            // Trigger jobs are listed by .../bridges, not here (as GitLab does).
             std::vector<const SimJob *> jobs;
             for (const SimJob &j : run->jobs)
-                if (scopes.empty()
-                    || std::find(scopes.begin(), scopes.end(), jobStatus(j)) != scopes.end())
+                if (!j.bridge
+                    && (scopes.empty()
+                        || std::find(scopes.begin(), scopes.end(), jobStatus(j)) != scopes.end()))
                     jobs.push_back(&j);
             std::sort(jobs.begin(), jobs.end(),
                       [](const SimJob *a, const SimJob *b) { return a->id > b->id; });
@@ -318,11 +335,42 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
             return;
         }
         if (sub == "bridges" && get) {
-            // The engine has no trigger jobs: no downstream or child pipelines.
-            for (const auto &[k, v] : Page{}.headers(0, projectApi + "/pipelines/"
-                                                            + std::to_string(run->id) + "/bridges"))
+            std::vector<std::string> scopes;
+            for (const char *k : {"scope", "scope[]"})
+                for (std::size_t i = 0; i < req.get_param_value_count(k); ++i)
+                    scopes.push_back(req.get_param_value(k, i));
+            std::vector<const SimJob *> bridges;
+            for (const SimJob &j : run->jobs)
+                if (j.bridge
+                    && (scopes.empty()
+                        || std::find(scopes.begin(), scopes.end(), jobStatus(j)) != scopes.end()))
+                    bridges.push_back(&j);
+            std::sort(bridges.begin(), bridges.end(),
+                      [](const SimJob *a, const SimJob *b) { return a->id > b->id; });
+            const Page page
+                = parsePage(req.get_param_value("page"), req.get_param_value("per_page"));
+            json out = json::array();
+            for (std::size_t i = page.first();
+                 i < bridges.size() && out.size() < std::size_t(page.perPage); ++i) {
+                const SimJob &bridge = *bridges[i];
+                std::optional<SimRun> downstream;
+                const Project *downstreamProject = nullptr;
+                if (bridge.downstreamRunId != 0)
+                    downstream = m_engine->run(bridge.downstreamRunId);
+                if (downstream)
+                    for (const Project &p : projects)
+                        if (downstream->pipeline.rfind(p.spec.source + "/", 0) == 0
+                            && (!downstreamProject
+                                || p.spec.source.size() > downstreamProject->spec.source.size()))
+                            downstreamProject = &p;
+                out.push_back(bridgeJson(*project, *run, bridge, downstreamProject,
+                                         downstream ? &*downstream : nullptr));
+            }
+            for (const auto &[k, v] :
+                 page.headers(bridges.size(),
+                              projectApi + "/pipelines/" + std::to_string(run->id) + "/bridges"))
                 res.set_header(k, v);
-            reply(res, 200, json::array());
+            reply(res, 200, out);
             return;
         }
         if (sub == "variables" && get) {
@@ -354,8 +402,10 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
             std::vector<std::pair<const SimRun *, const SimJob *>> all;
             for (const SimRun &r : runs)
                 for (const SimJob &j : r.jobs)
-                    if (scopes.empty()
-                        || std::find(scopes.begin(), scopes.end(), jobStatus(j)) != scopes.end())
+                    if (!j.bridge
+                        && (scopes.empty()
+                            || std::find(scopes.begin(), scopes.end(), jobStatus(j))
+                                   != scopes.end()))
                         all.push_back({&r, &j});
             std::sort(all.begin(), all.end(),
                       [](const auto &a, const auto &b) { return a.second->id > b.second->id; });
@@ -437,11 +487,16 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
         const std::string file = seg[4];
         const std::string ciFile
             = project->spec.file.empty() ? ".gitlab-ci.yml" : project->spec.file;
-        if (file != ciFile || (seg.size() == 6 && !raw) || seg.size() > 6) {
+        // The project's CI file, or one of its child pipelines' files.
+        const PipelineSpec *fileSpec = file == ciFile ? &project->spec : nullptr;
+        for (const PipelineSpec &spec : specs)
+            if (spec.child && spec.source == project->spec.source && spec.file == file)
+                fileSpec = &spec;
+        if (!fileSpec || (seg.size() == 6 && !raw) || seg.size() > 6) {
             message(res, 404, "404 File Not Found");
             return;
         }
-        const std::string content = ciYaml(project->spec);
+        const std::string content = ciYaml(*fileSpec);
         const std::string ref
             = req.has_param("ref") ? req.get_param_value("ref") : project->spec.defaultBranch;
         if (raw) {

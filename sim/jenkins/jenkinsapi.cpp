@@ -17,6 +17,8 @@ namespace {
 constexpr const char *WorkflowJobClass = "org.jenkinsci.plugins.workflow.job.WorkflowJob";
 constexpr const char *WorkflowRunClass = "org.jenkinsci.plugins.workflow.job.WorkflowRun";
 constexpr const char *FolderClass = "com.cloudbees.hudson.plugins.folder.Folder";
+constexpr const char *MultiBranchClass
+    = "org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject";
 constexpr const char *BlueNodeClass = "io.jenkins.blueocean.rest.impl.pipeline.PipelineNodeImpl";
 
 std::string urlEncode(const std::string &s)
@@ -344,6 +346,9 @@ std::string JobRef::shortName() const
 
 std::string JobRef::displayName() const
 {
+    // A multibranch project's branch job is shown as its branch ("feature/x").
+    if (!spec.multibranch.empty())
+        return spec.defaultBranch;
     return spec.name.empty() ? shortName() : spec.name;
 }
 
@@ -600,7 +605,9 @@ json jobJson(const JobRef &job, const std::vector<SimRun> &runs, bool deep)
         {"actions", json::array()},
         {"description", ""},
         {"displayName", job.displayName()},
-        {"displayNameOrNull", job.spec.name.empty() ? json(nullptr) : json(job.spec.name)},
+        {"displayNameOrNull", job.spec.name.empty() || !job.spec.multibranch.empty()
+                                  ? json(nullptr)
+                                  : json(job.spec.name)},
         {"fullDisplayName", job.displayName()},
         {"fullName", job.fullName()},
         {"name", job.shortName()},
@@ -633,14 +640,15 @@ json jobJson(const JobRef &job, const std::vector<SimRun> &runs, bool deep)
         {"resumeBlocked", false}};
 }
 
-json folderJson(const std::string &base, const std::string &fullName, const json &children)
+json folderJson(const std::string &base, const std::string &fullName, const json &children,
+                bool multibranch)
 {
     std::string path;
     for (const auto &part : splitName(fullName))
         path += "job/" + urlEncode(part) + "/";
     const auto parts = splitName(fullName);
     const std::string name = parts.empty() ? fullName : parts.back();
-    return {{"_class", FolderClass},
+    return {{"_class", multibranch ? MultiBranchClass : FolderClass},
             {"actions", json::array()},
             {"description", nullptr},
             {"displayName", name},

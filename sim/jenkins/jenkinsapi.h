@@ -71,8 +71,10 @@ std::string inputId(const SimJob &job);
 nlohmann::json buildJson(const JobRef &job, const SimRun &run, const std::vector<SimRun> &runs);
 // depth 0: builds as {_class, number, url}; deep (a tree= asked for): full build objects.
 nlohmann::json jobJson(const JobRef &job, const std::vector<SimRun> &runsNewestFirst, bool deep);
+// A folder, or (multibranch) a multibranch project (WorkflowMultiBranchProject) whose jobs are
+// its branches.
 nlohmann::json folderJson(const std::string &base, const std::string &fullName,
-                          const nlohmann::json &children);
+                          const nlohmann::json &children, bool multibranch = false);
 // {_class, name, url, color} of a job as listed in its folder.
 nlohmann::json jobSummary(const JobRef &job, const std::vector<SimRun> &runsNewestFirst);
 

@@ -231,7 +231,13 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     const bool apiJson
         = [&] { return seg.size() >= 2 && seg[seg.size() - 2] == "api" && seg.back() == "json"; }();
 
-    // Children of a folder path ("" = root), as listed at depth 0 or deep for a tree.
+    // A folder path that is a multibranch project (its jobs are branch jobs).
+    const auto isMultibranch = [&](const std::string &folder) {
+        return std::any_of(jobs.begin(), jobs.end(),
+                           [&](const JobRef &j) { return j.spec.multibranch == folder; });
+    };
+    // Children of a folder path ("" = root), as listed at depth 0 or deep for a tree (as deep
+    // as the names go: at most PipelineSpecBounds::MaxNameDepth folders).
     std::function<json(const std::string &)> children = [&](const std::string &folder) {
         json list = json::array();
         std::set<std::string> seen;
@@ -248,7 +254,8 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
                     = (folder.empty() ? "" : folder + "/") + rest.substr(0, slash);
                 if (!seen.insert(sub).second)
                     continue;
-                json folderValue = folderJson(base, sub, tree ? children(sub) : json::array());
+                json folderValue = folderJson(base, sub, tree ? children(sub) : json::array(),
+                                              isMultibranch(sub));
                 if (!tree)
                     folderValue = {{"_class", folderValue["_class"]},
                                    {"name", folderValue["name"]},
@@ -444,7 +451,8 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
     if (seg.size() >= 4 && seg[0] == "blue" && seg[1] == "rest" && seg[2] == "organizations") {
         std::string fullName;
         std::size_t i = 4;
-        while (i + 1 < seg.size() && seg[i] == "pipelines") {
+        // A multibranch project's branch is under branches/ (pipelines/ works too).
+        while (i + 1 < seg.size() && (seg[i] == "pipelines" || seg[i] == "branches")) {
             fullName += (fullName.empty() ? "" : "/") + seg[i + 1];
             i += 2;
         }
@@ -487,7 +495,7 @@ void JenkinsService::handle(const httplib::Request &req, httplib::Response &res)
         });
         if (folder && get && (rest.empty() || (rest.size() == 2 && apiJson))) {
             json list = children(fullName);
-            answer(folderJson(base, fullName, list));
+            answer(folderJson(base, fullName, list, isMultibranch(fullName)));
             return;
         }
         notFound(res);

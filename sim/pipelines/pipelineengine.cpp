@@ -133,6 +133,7 @@ struct PipelineEngine::Private
         std::vector<std::string> matrixValue;
         std::map<long long, JobTimes> times;
         TimePoint simCreated{};
+        TimePoint simFinished{}; // when it finished (sim time), once final
         bool history = false;
         std::string forcedFailure; // history: the spec id that fails
     };
@@ -156,6 +157,15 @@ struct PipelineEngine::Private
     std::vector<std::string> order; // keys in addPipeline order
     long long nextRunId = 1000001;
     long long nextJobId = 5000001;
+    // Trigger jobs that started in advanceRun: their downstream runs are created after the
+    // pass over the runs (creating one inside it would change the deque being walked).
+    struct PendingTrigger
+    {
+        long long runId = 0;
+        long long jobId = 0;
+        TimePoint at{};
+    };
+    std::vector<PendingTrigger> pendingTriggers;
 
     std::thread ticker;
     std::mutex tickMutex;
@@ -203,8 +213,12 @@ struct PipelineEngine::Private
                 job.stage = js.stage;
                 job.manual = js.manual;
                 job.environment = js.environment;
+                job.bridge = js.isBridge();
+                // A trigger job has no steps (GitLab's bridges run no script).
                 const std::vector<std::string> steps
-                    = js.steps.empty() ? std::vector<std::string>{"Run " + js.name} : js.steps;
+                    = job.bridge         ? std::vector<std::string>{}
+                      : js.steps.empty() ? std::vector<std::string>{"Run " + js.name}
+                                         : js.steps;
                 int n = 0;
                 for (const std::string &s : steps) {
                     SimStep step;
@@ -642,6 +656,10 @@ struct PipelineEngine::Private
                 }
                 if (job.state != SimRunState::Running)
                     continue;
+                if (job.bridge) {
+                    changed |= advanceBridge(js, r, job, t);
+                    continue;
+                }
                 const std::size_t n = job.steps.size();
                 const auto total = std::chrono::duration_cast<Clock::duration>(
                     std::chrono::duration<double>(js.seconds));
@@ -705,6 +723,7 @@ struct PipelineEngine::Private
                           : cancelled ? SimRunState::Cancelled
                                       : SimRunState::Success;
             r.run.finishedAt = clock.wallTime(end);
+            r.simFinished = end;
         } else if (now >= r.simCreated + QueueDelay) {
             r.run.state = waiting && !running ? SimRunState::Waiting : SimRunState::Running;
         }
@@ -826,12 +845,154 @@ struct PipelineEngine::Private
         r.run.updatedAt = clock.wallTime(now);
     }
 
+    // A running trigger job: asks for its downstream run once, then (strategy: depend)
+    // mirrors that run's end. True when it changed.
+    bool advanceBridge(const JobSpec &js, RunRecord &r, SimJob &job, JobTimes &t)
+    {
+        if (!t.actionDone) {
+            t.actionDone = true;
+            pendingTriggers.push_back({r.run.id, job.id, t.start});
+            return true;
+        }
+        if (job.downstreamRunId == 0)
+            return false; // spawnTriggered() creates it (or fails the job)
+        const RunRecord *child = findRun(job.downstreamRunId);
+        if (!js.triggerDepend || !child) {
+            // Without depend the job is done once the pipeline exists (also when that run was
+            // trimmed away since).
+            finishJob(job, t, SimRunState::Success, t.start);
+            return true;
+        }
+        if (!isFinal(child->run.state))
+            return false;
+        const SimRunState mirrored
+            = child->run.state == SimRunState::Skipped ? SimRunState::Success : child->run.state;
+        appendLog(job,
+                  "Downstream pipeline " + std::to_string(child->run.id) + " "
+                      + (mirrored == SimRunState::Success ? "passed" : "did not pass"),
+                  wall(std::max(t.start, child->simFinished)));
+        finishJob(job, t, mirrored, std::max(t.start, child->simFinished));
+        return true;
+    }
+
+    // The pipeline a trigger job starts: the child pipeline (a `child` spec of the same source
+    // whose file is the include) or the downstream project's main pipeline (its first
+    // non-child spec of that provider). Null when there is none.
+    Pipeline *triggerTarget(const PipelineSpec &spec, const JobSpec &js)
+    {
+        if (!js.triggerInclude.empty()) {
+            const auto it = pipelines.find(spec.source + "/" + js.triggerInclude);
+            return it == pipelines.end() ? nullptr : &it->second;
+        }
+        for (const std::string &key : order) {
+            Pipeline &p = pipelines.at(key);
+            if (p.spec.provider == spec.provider && p.spec.source == js.triggerProject
+                && !p.spec.child)
+                return &p;
+        }
+        return nullptr;
+    }
+
+    // Creates the downstream runs of the trigger jobs started since the last call (or fails
+    // those jobs). True when there were any.
+    bool spawnTriggered()
+    {
+        if (pendingTriggers.empty())
+            return false;
+        const std::vector<PendingTrigger> pending = std::move(pendingTriggers);
+        pendingTriggers.clear();
+        for (const PendingTrigger &pt : pending) {
+            Pipeline *pp = nullptr;
+            RunRecord *parent = findRun(pt.runId, &pp);
+            if (!parent)
+                continue;
+            std::size_t index = 0;
+            while (index < parent->run.jobs.size() && parent->run.jobs[index].id != pt.jobId)
+                ++index;
+            if (index == parent->run.jobs.size()
+                || parent->run.jobs[index].state != SimRunState::Running)
+                continue; // cancelled meanwhile
+            const JobSpec &js = pp->spec.jobs[parent->specIndex[index]];
+            Pipeline *target = triggerTarget(pp->spec, js);
+            std::string reason;
+            if (!target)
+                reason = "downstream_bridge_project_not_found";
+            else if (parent->run.depth >= PipelineEngine::MaxTriggerDepth)
+                reason = "reached_max_descendant_pipelines_depth";
+            if (!reason.empty()) {
+                SimJob &job = parent->run.jobs[index];
+                job.failureReason = reason;
+                appendLog(job, "Downstream pipeline can not be created: " + reason, wall(pt.at));
+                finishJob(job, parent->times[job.id], SimRunState::Failure, pt.at);
+                continue;
+            }
+            // newRun may trim `target`'s runs (and `parent`'s, when a job triggers its own
+            // pipeline's project): copy what the child takes, find the parent again after.
+            const bool sameProject = target->spec.source == pp->spec.source;
+            const std::string branch = parent->run.branch, sha = parent->run.sha,
+                              message = parent->run.message, actor = parent->run.actor;
+            const std::map<std::string, std::string> inputs = parent->run.inputs;
+            const bool history = parent->history;
+            const int depth = parent->run.depth + 1;
+            RunRecord &child
+                = newRun(*target, sameProject ? branch : target->spec.defaultBranch,
+                         sameProject ? "parent_pipeline" : "pipeline", actor, inputs, pt.at);
+            if (sameProject) {
+                child.run.sha = sha; // a child pipeline runs on its parent's commit
+                child.run.message = message;
+            }
+            child.run.parentRunId = pt.runId;
+            child.run.parentJobId = pt.jobId;
+            child.run.depth = depth;
+            child.history = history;
+            const long long childId = child.run.id;
+            const std::string childKey = child.run.pipeline;
+            if ((parent = findRun(pt.runId)))
+                for (SimJob &job : parent->run.jobs)
+                    if (job.id == pt.jobId) {
+                        job.downstreamRunId = childId;
+                        job.downstreamPipeline = childKey;
+                        appendLog(job,
+                                  "Downstream pipeline " + std::to_string(childId) + " created",
+                                  wall(pt.at));
+                    }
+        }
+        return true;
+    }
+
+    // Cancels a run that has not finished, and the downstream runs its trigger jobs started
+    // (GitLab cancels a parent's child pipelines with it). `depth` bounds the walk.
+    void cancelRun(RunRecord &r, TimePoint now, int depth = 0)
+    {
+        for (SimJob &j : r.run.jobs) {
+            if (j.bridge && j.downstreamRunId != 0 && depth <= PipelineEngine::MaxTriggerDepth)
+                if (RunRecord *child = findRun(j.downstreamRunId))
+                    if (!isFinal(child->run.state))
+                        cancelRun(*child, now, depth + 1);
+            if (isFinal(j.state))
+                continue;
+            JobTimes &t = r.times[j.id];
+            if (j.state == SimRunState::Running || j.state == SimRunState::Waiting)
+                appendLog(j, "##[error]The operation was canceled.", wall(now));
+            finishJob(j, t, SimRunState::Cancelled, now);
+        }
+        updateRunState(r, now);
+    }
+
     void advanceAll()
     {
         const TimePoint now = clock.now();
-        for (auto &[key, p] : pipelines)
-            for (RunRecord &r : p.runs)
-                advanceRun(p, r, now);
+        // Again while trigger jobs start runs or follow them (bounded: each pass creates
+        // runs only one trigger level deeper).
+        for (int pass = 0; pass < 2 * (PipelineEngine::MaxTriggerDepth + 2); ++pass) {
+            bool changed = false;
+            for (auto &[key, p] : pipelines)
+                for (RunRecord &r : p.runs)
+                    changed |= advanceRun(p, r, now);
+            changed |= spawnTriggered();
+            if (!changed)
+                break;
+        }
     }
 };
 
@@ -911,6 +1072,9 @@ std::vector<SimRun> PipelineEngine::runSummaries(const std::string &pipelineKey)
         s.startedAt = r.run.startedAt;
         s.finishedAt = r.run.finishedAt;
         s.images = r.run.images;
+        s.parentRunId = r.run.parentRunId;
+        s.parentJobId = r.run.parentJobId;
+        s.depth = r.run.depth;
         s.jobs.reserve(r.run.jobs.size());
         for (const SimJob &j : r.run.jobs) {
             s.jobs.push_back(SimJob());
@@ -927,6 +1091,10 @@ std::vector<SimRun> PipelineEngine::runSummaries(const std::string &pipelineKey)
             c.startedAt = j.startedAt;
             c.finishedAt = j.finishedAt;
             c.steps = j.steps;
+            c.bridge = j.bridge;
+            c.downstreamRunId = j.downstreamRunId;
+            c.downstreamPipeline = j.downstreamPipeline;
+            c.failureReason = j.failureReason;
         }
     }
     return out;
@@ -952,6 +1120,11 @@ std::optional<long long> PipelineEngine::trigger(const std::string &pipelineKey,
     if (it == d->pipelines.end()) {
         if (error)
             *error = "no pipeline " + pipelineKey;
+        return std::nullopt;
+    }
+    if (it->second.spec.child) {
+        if (error)
+            *error = "a child pipeline is started by its parent's trigger job";
         return std::nullopt;
     }
     d->advanceAll();
@@ -1029,16 +1202,7 @@ bool PipelineEngine::cancel(long long runId, std::string *error)
             *error = "the run is already finished";
         return false;
     }
-    const TimePoint now = d->clock.now();
-    for (SimJob &j : r->run.jobs) {
-        if (isFinal(j.state))
-            continue;
-        Private::JobTimes &t = r->times[j.id];
-        if (j.state == SimRunState::Running || j.state == SimRunState::Waiting)
-            Private::appendLog(j, "##[error]The operation was canceled.", d->wall(now));
-        d->finishJob(j, t, SimRunState::Cancelled, now);
-    }
-    d->updateRunState(*r, now);
+    d->cancelRun(*r, d->clock.now());
     return true;
 }
 

@@ -61,6 +61,15 @@ struct JobSpec
     std::string runsOnFailure; // "" normal; "failure": runs only when a need failed (rollback)
     std::vector<std::string> matrix; // one job per value: "build (value)"
     JobAction action;
+    // A GitLab trigger job (a bridge): instead of steps it starts a downstream pipeline, the
+    // child pipeline of the same project whose file is `triggerInclude` (`trigger: include:`),
+    // or the main pipeline of project `triggerProject` (a multi-project pipeline). With
+    // `triggerDepend` (`strategy: depend`) the job's status mirrors that pipeline's; without,
+    // it succeeds once the pipeline is created.
+    std::string triggerProject;
+    std::string triggerInclude;
+    bool triggerDepend = false;
+    bool isBridge() const { return !triggerProject.empty() || !triggerInclude.empty(); }
 };
 
 struct PipelineSpec
@@ -78,6 +87,14 @@ struct PipelineSpec
     // Credentials the provider's facade accepts (a GitHub token, a GitLab private token, a
     // Jenkins user:token); empty: the facade's default (see docs/pipelines.md).
     std::vector<std::string> tokens;
+    // A child pipeline's file (`child: true`): only a parent's trigger job starts it (no
+    // history, trigger() refuses it).
+    bool child = false;
+    // Jenkins: the multibranch project (its full name) this branch job is in, when the
+    // scenario's pipeline has `branches:` (one spec per branch, source "PROJECT/ENCODED", the
+    // branch name URL-encoded as Jenkins names branch jobs: feature/x is feature%2Fx; its
+    // defaultBranch is the branch, its name the project's).
+    std::string multibranch;
 };
 
 enum class SimRunState { Queued, Waiting, Running, Success, Failure, Cancelled, Skipped };
@@ -104,6 +121,12 @@ struct SimJob
     std::optional<std::chrono::system_clock::time_point> startedAt, finishedAt;
     std::vector<SimStep> steps;
     std::string log; // grows while running
+    // A trigger job (JobSpec::isBridge): the run it started (0: none yet) and that run's
+    // pipeline key; why it failed when it could not start one (GitLab's failure_reason).
+    bool bridge = false;
+    long long downstreamRunId = 0;
+    std::string downstreamPipeline;
+    std::string failureReason;
 };
 
 struct SimRun
@@ -123,6 +146,11 @@ struct SimRun
     std::optional<std::chrono::system_clock::time_point> startedAt, finishedAt;
     std::vector<SimJob> jobs;
     std::vector<std::string> images; // what its PushImage jobs pushed
+    // A run started by another run's trigger job: that run and job (0 otherwise), and how many
+    // trigger jobs deep it is (at most PipelineEngine::MaxTriggerDepth).
+    long long parentRunId = 0;
+    long long parentJobId = 0;
+    int depth = 0;
 };
 
 class ClusterAccess;
@@ -130,6 +158,10 @@ class ClusterAccess;
 class PipelineEngine
 {
 public:
+    // GitLab's limit on nested child pipelines: a trigger job of a run this deep fails
+    // (reached_max_descendant_pipelines_depth), which also ends any cycle of trigger jobs.
+    static constexpr int MaxTriggerDepth = 2;
+
     PipelineEngine(SimClock &clock, ClusterAccess &clusters);
     ~PipelineEngine();
 

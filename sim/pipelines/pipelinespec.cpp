@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <set>
@@ -122,6 +123,31 @@ JobAction parseAction(const json &a, const std::string &cluster)
     return action;
 }
 
+// GitLab's `trigger:`: a project path ("group/project"), or a mapping with `project` (a
+// multi-project pipeline) or `include` (a child pipeline's file in the same project), and
+// `strategy: depend`.
+void parseTrigger(const json &t, JobSpec *job)
+{
+    if (t.is_null())
+        return;
+    if (t.is_string()) {
+        job->triggerProject = t.get<std::string>();
+    } else if (t.is_object()) {
+        job->triggerProject = text(t, "project");
+        job->triggerInclude = text(t, "include");
+        const std::string strategy = text(t, "strategy");
+        if (!strategy.empty() && strategy != "depend")
+            throw std::runtime_error("trigger strategy must be depend");
+        job->triggerDepend = strategy == "depend";
+    } else {
+        throw std::runtime_error("trigger must be a project path or a mapping");
+    }
+    if (job->triggerProject.empty() == job->triggerInclude.empty())
+        throw std::runtime_error("trigger needs a project or an include (one of them)");
+    if (job->action.kind != JobAction::Kind::None || !job->matrix.empty() || job->fails)
+        throw std::runtime_error("a trigger job has no action, matrix or fails");
+}
+
 JobSpec parseJob(const json &j, const std::string &stage, const std::string &cluster)
 {
     if (!j.is_object())
@@ -154,6 +180,7 @@ JobSpec parseJob(const json &j, const std::string &stage, const std::string &clu
             throw std::runtime_error("runsOn must be failure or always");
         job.matrix = texts(j, "matrix", PipelineSpecBounds::MaxMatrix);
         job.action = parseAction(j.value("action", json()), cluster);
+        parseTrigger(j.value("trigger", json()), &job);
     } catch (const std::runtime_error &e) {
         throw std::runtime_error("job " + job.id + ": " + e.what());
     }
@@ -231,6 +258,12 @@ PipelineSpec parsePipeline(const json &e, const std::string &cluster)
         if (p.historyRuns < 0 || p.historyRuns > PipelineSpecBounds::MaxHistoryRuns)
             throw std::runtime_error("historyRuns must be in [0, 1000]");
         p.tokens = texts(e, "tokens", 32);
+        p.child = flag(e, "child");
+        if (p.child) {
+            if (p.provider != "gitlab")
+                throw std::runtime_error("only a gitlab pipeline can be a child pipeline");
+            p.historyRuns = 0; // its runs are its parents'
+        }
 
         auto addJobs = [&](const json &jobs, const std::string &stage) {
             if (jobs.is_null())
@@ -261,6 +294,13 @@ PipelineSpec parsePipeline(const json &e, const std::string &cluster)
         if (p.jobs.empty())
             throw std::runtime_error("no jobs");
         checkGraph(p);
+        for (const JobSpec &j : p.jobs) {
+            if (j.isBridge() && p.provider != "gitlab")
+                throw std::runtime_error("job " + j.id + ": trigger jobs are GitLab's");
+            // Deeper cycles (a child triggering its parent) end at MaxTriggerDepth.
+            if (j.triggerInclude == p.file)
+                throw std::runtime_error("job " + j.id + " includes its own pipeline");
+        }
     } catch (const std::runtime_error &err) {
         throw std::runtime_error(where + ": " + err.what());
     }
@@ -281,6 +321,40 @@ std::string normaliseWorkloadKind(const std::string &kind)
     return {};
 }
 
+// A Jenkins multibranch project's `branches:`: one branch job per branch, each a copy of the
+// project's pipeline in the folder the project is (source PROJECT/ENCODED-BRANCH).
+std::vector<PipelineSpec> expandBranches(const json &e, PipelineSpec p)
+{
+    const std::vector<std::string> branches = texts(e, "branches", PipelineSpecBounds::MaxBranches);
+    if (branches.empty())
+        return {std::move(p)};
+    const std::string where = p.provider + " pipeline " + p.source;
+    if (p.provider != "jenkins")
+        throw std::runtime_error(where + ": branches: is for a Jenkins multibranch project");
+    std::vector<PipelineSpec> out;
+    std::set<std::string> seen;
+    for (const std::string &branch : branches) {
+        if (branch.empty() || !seen.insert(branch).second)
+            throw std::runtime_error(where + ": empty or duplicate branch \"" + branch + "\"");
+        PipelineSpec b = p;
+        std::string encoded;
+        for (char c : branch) {
+            if (c == '/' || c == '%') {
+                char hex[4];
+                std::snprintf(hex, sizeof hex, "%%%02X", (unsigned char)c);
+                encoded += hex;
+            } else {
+                encoded += c;
+            }
+        }
+        b.multibranch = p.source;
+        b.source = p.source + "/" + encoded;
+        b.defaultBranch = branch; // its display name (sim/jenkins); `name` stays the project's
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
 std::vector<PipelineSpec> parsePipelines(const json &list, const std::string &cluster)
 {
     std::vector<PipelineSpec> out;
@@ -292,11 +366,16 @@ std::vector<PipelineSpec> parsePipelines(const json &list, const std::string &cl
         throw std::runtime_error("pipelines: more than 64 entries");
     std::set<std::string> keys;
     for (const json &e : list) {
-        PipelineSpec p = parsePipeline(e, cluster);
-        if (!keys.insert(p.provider + ":" + p.source + "/" + p.file).second)
-            throw std::runtime_error(p.provider + " pipeline " + p.source + "/" + p.file
-                                     + " is declared twice");
-        out.push_back(std::move(p));
+        for (PipelineSpec &p : expandBranches(e, parsePipeline(e, cluster))) {
+            if (std::count(p.source.begin(), p.source.end(), '/')
+                >= PipelineSpecBounds::MaxNameDepth)
+                throw std::runtime_error(p.provider + " pipeline " + p.source
+                                         + ": more than 8 folders deep");
+            if (!keys.insert(p.provider + ":" + p.source + "/" + p.file).second)
+                throw std::runtime_error(p.provider + " pipeline " + p.source + "/" + p.file
+                                         + " is declared twice");
+            out.push_back(std::move(p));
+        }
     }
     return out;
 }

@@ -26,6 +26,8 @@ struct PipelineSpecBounds
     static constexpr int MaxMatrix = 64;
     static constexpr int MaxHistoryRuns = 1000;
     static constexpr double MaxSeconds = 86400;
+    static constexpr int MaxBranches = 32;
+    static constexpr int MaxNameDepth = 8; // folders in a Jenkins job's full name
 };
 
 std::vector<PipelineSpec> parsePipelines(const nlohmann::json &list, const std::string &cluster);

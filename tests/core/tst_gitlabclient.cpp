@@ -110,6 +110,7 @@ private slots:
     void initTestCase();
     void decodesPipelines();
     void decodesJobsAndBridges();
+    void mergesBridges();
     void needsFromCiYaml();
     void stageOrderWithoutYaml();
     void hostileInput_data();
@@ -292,6 +293,55 @@ void tst_GitLabClient::decodesJobsAndBridges()
     QCOMPARE(bridges->first().downstreamSource, QStringLiteral("shop/docs"));
     QCOMPARE(bridges->first().downstreamRunId, QStringLiteral("71"));
     QCOMPARE(bridges->first().status, PipelineStatus::Running);
+}
+
+// A run's bridges joined to its jobs: a bridge listed twice (or with a job's id) once, a
+// downstream that is the run itself no link, a child pipeline in the same project kept, the
+// older web_url without "/-/" read too.
+void tst_GitLabClient::mergesBridges()
+{
+    const auto bridges = GitLabResponse::decodeJobs(response(200, R"([
+      {"id": 8, "name": "docs", "stage": "trigger", "status": "success",
+       "downstream_pipeline": {"id": 71, "project_id": 3, "status": "success",
+                               "web_url": "https://gitlab.example.com/shop/api/-/pipelines/71"}},
+      {"id": 8, "name": "docs again", "status": "success"},
+      {"id": 9, "name": "self", "status": "running",
+       "downstream_pipeline": {"id": 48, "status": "running",
+                               "web_url": "https://gitlab.example.com/shop/api/-/pipelines/48"}},
+      {"id": 10, "name": "charts", "status": "failed",
+       "downstream_pipeline": {"id": 5, "status": "failed",
+                               "web_url": "https://example.com/diaspora/diaspora-client/pipelines/5"}},
+      {"id": 1, "name": "a job's id", "status": "success"}])"));
+    QVERIFY(bridges.ok());
+    QList<PipelineJob> jobs;
+    PipelineJob build;
+    build.id = QStringLiteral("1");
+    build.name = QStringLiteral("build");
+    jobs.append(build);
+    GitLabResponse::mergeBridges(&jobs, *bridges, QStringLiteral("shop/api"), QStringLiteral("48"));
+    QStringList names;
+    for (const PipelineJob &j : jobs)
+        names << j.name;
+    QCOMPARE(names, QStringList({"build", "docs", "self", "charts"}));
+    QCOMPARE(jobs.at(1).downstreamSource, QStringLiteral("shop/api")); // a child pipeline
+    QCOMPARE(jobs.at(1).downstreamRunId, QStringLiteral("71"));
+    QVERIFY(jobs.at(2).downstreamRunId.isEmpty()); // itself: no link
+    QCOMPARE(jobs.at(3).downstreamSource, QStringLiteral("diaspora/diaspora-client"));
+    QCOMPARE(jobs.at(3).status, PipelineStatus::Failed);
+    // GitLab under a relative URL root (https://host/gitlab): the project path follows it.
+    QCOMPARE(GitLabResponse::webRootOf(QStringLiteral("https://host/gitlab/api/v4")),
+             QStringLiteral("gitlab"));
+    QCOMPARE(GitLabResponse::webRootOf(QStringLiteral("https://gitlab.com/api/v4/")), QString());
+    QList<PipelineJob> rooted;
+    PipelineJob rootedBridge = bridges->first();
+    rootedBridge.downstreamSource = QStringLiteral("gitlab/shop/api");
+    rootedBridge.downstreamRunId = QStringLiteral("48");
+    GitLabResponse::mergeBridges(&rooted, {rootedBridge}, QStringLiteral("shop/api"),
+                                 QStringLiteral("48"), QStringLiteral("gitlab"));
+    QVERIFY(rooted.first().downstreamRunId.isEmpty()); // itself, once the root is read off
+    GitLabResponse::linkJobs(&jobs, {});
+    for (const PipelineJob &j : jobs)
+        QVERIFY(!j.needs.contains(j.id));
 }
 
 void tst_GitLabClient::needsFromCiYaml()

@@ -79,6 +79,7 @@ private slots:
     void initTestCase();
     void decodesJob();
     void decodesBuild();
+    void decodesJobTree();
     void stageViewParallel();
     void blueOceanGraph();
     void inputsAndCrumb();
@@ -270,6 +271,65 @@ void tst_JenkinsClient::decodesJob()
     QVERIFY(mb->isContainer());
     QCOMPARE(mb->children,
              QStringList({QStringLiteral("main"), QStringLiteral("feature%2Fcheckout")}));
+}
+
+// Folders, a multibranch project and its branch jobs as get_all_jobs' tree= answers them:
+// depth first with full names, a repeated or nameless entry skipped with what it holds,
+// nothing past MaxTreeDepth, a job's last build from its colour.
+void tst_JenkinsClient::decodesJobTree()
+{
+    const auto tree = JenkinsResponse::decodeJobTree(response(200, R"({"jobs": [
+      {"_class": "com.cloudbees.hudson.plugins.folder.Folder", "name": "shop", "jobs": [
+        {"_class": "org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject",
+         "name": "api", "jobs": [
+           {"_class": "org.jenkinsci.plugins.workflow.job.WorkflowJob", "name": "main",
+            "color": "blue"},
+           {"_class": "org.jenkinsci.plugins.workflow.job.WorkflowJob",
+            "name": "feature%2Fx", "displayName": "feature/x", "color": "red_anime"},
+           {"name": "main", "color": "red"},
+           {"color": "blue"}, 7, null]},
+        {"_class": "com.cloudbees.hudson.plugins.folder.Folder", "name": "shop", "jobs": []},
+        {"_class": "hudson.model.FreeStyleProject", "name": "a/b"}]},
+      {"_class": "org.jenkinsci.plugins.workflow.job.WorkflowJob", "name": "shop",
+       "jobs": [{"name": "hidden"}]}]})"),
+                                                     QString());
+    QVERIFY(tree.ok());
+    QStringList rows;
+    for (const PipelineSourceNode &n : *tree)
+        rows << QStringList({QString::number(n.depth), QString::number(int(n.kind)), n.source,
+                             n.name, QString::number(int(n.status))})
+                    .join(QLatin1Char(':'));
+    QCOMPARE(rows, QStringList({
+                       "0:0:shop:shop:0",
+                       "1:1:shop/api:api:0",
+                       "2:2:shop/api/main:main:" + QString::number(int(PipelineStatus::Succeeded)),
+                       "2:2:shop/api/feature%2Fx:feature/x:"
+                           + QString::number(int(PipelineStatus::Running)),
+                       "1:0:shop/shop:shop:0",
+                   }));
+    // Under a folder asked by name; a Pipeline job (no jobs) is an empty tree.
+    const auto sub = JenkinsResponse::decodeJobTree(
+        response(200, R"({"jobs": [{"name": "main", "color": "aborted"}]})"),
+        QStringLiteral("shop/api"));
+    QVERIFY(sub.ok());
+    QCOMPARE(sub->first().source, QStringLiteral("shop/api/main"));
+    QCOMPARE(sub->first().status, PipelineStatus::Cancelled);
+    QVERIFY(
+        JenkinsResponse::decodeJobTree(response(200, R"({"builds": []})"), QString())->isEmpty());
+    QVERIFY(!JenkinsResponse::decodeJobTree(response(200, "[]"), QString()).ok());
+    // Deeper than MaxTreeDepth: cut there.
+    QByteArray deep = R"({"name": "leaf"})";
+    for (int i = 0; i < 20; ++i)
+        deep = R"({"name": "f)" + QByteArray::number(i) + R"(", "jobs": [)" + deep + "]}";
+    const auto cut
+        = JenkinsResponse::decodeJobTree(response(200, R"({"jobs": [)" + deep + "]}"), QString());
+    QVERIFY(cut.ok());
+    QCOMPARE(cut->size(), qsizetype(JenkinsResponse::MaxTreeDepth));
+    QCOMPARE(
+        JenkinsClient::jobTreeListPath(QStringLiteral("shop/feature%2Fx"), 2),
+        QStringLiteral("/job/shop/job/feature%252Fx/api/json?tree=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(
+                "jobs[name,displayName,color,_class,jobs[name,displayName,color,_class,jobs]]")));
 }
 
 void tst_JenkinsClient::decodesBuild()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A GitLab API v4 answer (or whatever a proxy sends instead) as GitLabResponse decodes it:
-// the first byte picks the decoder (pipelines, one pipeline, jobs/bridges, a created
+// the first byte picks the decoder (pipelines, one pipeline, jobs/bridges (merged as a run's
+// bridges: no duplicate, no self link), a created
 // pipeline, a .gitlab-ci.yml, a project with the user's access) and the HTTP status. Jobs are then
 // linked into the needs DAG with the CI file's needs and with stage order, as GitLabClient::run
 // does: every need must name another job of the run, within the bounds.
@@ -45,8 +46,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 1: (void)GitLabResponse::decodePipeline(response, QStringLiteral("a/b"), what); break;
         case 2: {
             const auto jobs = GitLabResponse::decodeJobs(response, what);
-            if (jobs.ok())
+            if (jobs.ok()) {
                 checkJobs(*jobs, {});
+                // The answer as run 7's bridges, merged into its first half as jobs (so every
+                // bridge of that half is listed twice), as GitLabClient::run does: no id twice,
+                // no bridge opening its own run.
+                const QList<PipelineJob> half = jobs->mid(0, jobs->size() / 2);
+                QList<PipelineJob> merged = half;
+                GitLabResponse::mergeBridges(&merged, *jobs, QStringLiteral("a/b"),
+                                             QStringLiteral("7"));
+                if (merged.size() > qMax<qsizetype>(half.size(), GitLabResponse::MaxJobs))
+                    __builtin_trap();
+                QSet<QString> seen;
+                for (const PipelineJob &j : half)
+                    seen.insert(j.id);
+                for (qsizetype i = half.size(); i < merged.size(); ++i) {
+                    const PipelineJob &b = merged.at(i);
+                    if (b.id.isEmpty() || seen.contains(b.id))
+                        __builtin_trap();
+                    seen.insert(b.id);
+                    if (b.downstreamRunId == QLatin1String("7")
+                        && (b.downstreamSource.isEmpty()
+                            || b.downstreamSource == QLatin1String("a/b")))
+                        __builtin_trap();
+                }
+                checkJobs(merged, {});
+            }
             break;
         }
         case 3: (void)GitLabResponse::decodeCreated(response, what); break;

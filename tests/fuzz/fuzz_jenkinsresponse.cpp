@@ -2,7 +2,8 @@
 // A Jenkins answer (remote API, Pipeline Stage View, Blue Ocean, crumb issuer, queue) as
 // JenkinsResponse decodes it: the first byte picks the decoder and the HTTP status. The
 // stage graphs must stay a graph of the run: every need names another node of the same
-// answer, within the bounds; a crumb never holds what could split a header.
+// answer, within the bounds; a crumb never holds what could split a header; a job tree is a
+// bounded tree.
 #include "fuzzinput.h"
 #include "pipelines/jenkinsresponse.h"
 
@@ -56,7 +57,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap();
             break;
         }
-        case 6: (void)JenkinsResponse::decodeQueued(response, what); break;
+        case 6: {
+            (void)JenkinsResponse::decodeQueued(response, what);
+            // The payload as a job tree (folders, multibranch projects, branches): bounded in
+            // size and depth, each node under its parent, no full name twice.
+            const auto tree = JenkinsResponse::decodeJobTree(response, QStringLiteral("f"), what);
+            if (tree.ok()) {
+                if (tree->size() > JenkinsResponse::MaxTreeNodes)
+                    __builtin_trap();
+                QSet<QString> names;
+                int previous = -1;
+                for (const PipelineSourceNode &n : *tree) {
+                    if (n.depth < 0 || n.depth >= JenkinsResponse::MaxTreeDepth
+                        || n.depth > previous + 1 || names.contains(n.source)
+                        || !n.source.startsWith(QLatin1String("f/"))
+                        || n.source.count(QLatin1Char('/')) != n.depth + 1)
+                        __builtin_trap();
+                    names.insert(n.source);
+                    previous = n.depth;
+                }
+            }
+            break;
+        }
         case 7: (void)JenkinsResponse::decodeQueueItem(response, what); break;
         case 8: (void)JenkinsResponse::parametersOf(in.payload); break;
         default: (void)JenkinsResponse::errorOf(response, what); break;

@@ -3,7 +3,9 @@
 // (/jenkins) on orrery-sim's HTTPS front, verified with the front's CA: the pfe seed's
 // GitLab pipeline (a DAG through needs read from the CI file, a manual production deploy)
 // and its Jenkins pipeline (parallel stages from Blue Ocean), compared with the engine's own
-// runs; a trigger, an approval and a cancel each; the logs; wrong credentials.
+// runs; a trigger, an approval and a cancel each; the logs; wrong credentials; the platform
+// project's trigger jobs linked to the child and downstream pipelines they started; the
+// pfe-v2 folder's tree (a multibranch project and its branch jobs) and a branch job's runs.
 
 #include "front/servicefront.h"
 #include "gitlab/gitlabservice.h"
@@ -54,6 +56,8 @@ private slots:
     void jenkinsParallelStages();
     void jenkinsTriggerApproveAndLog();
     void wrongCredentials();
+    void gitlabBridgesLinkTheirPipelines();
+    void jenkinsFolderTreeAndBranchRuns();
 
 private:
     std::unique_ptr<HttpTransport> transport(const QString &path, const Credential &credential);
@@ -314,6 +318,73 @@ void tst_CiClientsSim::wrongCredentials()
     QVERIFY(refused && !refused->ok());
     QCOMPARE(refused->error().code, Error::Code::AuthError);
     QVERIFY(!refused->error().toString().contains(QLatin1String("wrong-jenkins-token")));
+}
+
+void tst_CiClientsSim::gitlabBridgesLinkTheirPipelines()
+{
+    const QString platform = QStringLiteral("pfe-v2/pfe-platform");
+    PipelineRunFilter filter;
+    filter.limit = 20;
+    const auto runs
+        = ask<QList<PipelineRun>>([&](auto h) { m_gitlab->runs(platform, filter, this, h); });
+    QVERIFY(runs && runs->ok());
+    int linked = 0, children = 0;
+    for (const PipelineRun &listed : **runs) {
+        const std::optional<Sim::SimRun> truth = m_gitlabEngine->run(listed.id.toLongLong());
+        QVERIFY(truth);
+        if (listed.event == QLatin1String("parent_pipeline")) {
+            ++children;
+            QVERIFY(truth->parentRunId != 0);
+            continue;
+        }
+        const auto run
+            = ask<PipelineRun>([&](auto h) { m_gitlab->run(platform, listed.id, this, h); });
+        QVERIFY2(run && run->ok(), qPrintable(errorText(run)));
+        for (const Sim::SimJob &job : truth->jobs) {
+            if (!job.bridge || job.downstreamRunId == 0)
+                continue;
+            const auto it = std::find_if(
+                (*run)->jobs.cbegin(), (*run)->jobs.cend(),
+                [&](const PipelineJob &j) { return j.id == QString::number(job.id); });
+            QVERIFY(it != (*run)->jobs.cend());
+            QCOMPARE(it->downstreamRunId, QString::number(job.downstreamRunId));
+            QCOMPARE(it->downstreamSource,
+                     job.name == "docs" ? platform : QStringLiteral("pfe-v2/pfe-charts"));
+            ++linked;
+        }
+    }
+    QVERIFY(linked >= 2);
+    QVERIFY(children >= 1);
+}
+
+void tst_CiClientsSim::jenkinsFolderTreeAndBranchRuns()
+{
+    const auto tree = ask<QList<PipelineSourceNode>>(
+        [&](auto h) { m_jenkins->sourceTree(QStringLiteral("pfe-v2"), this, h); });
+    QVERIFY(tree && tree->ok());
+    QStringList rows;
+    for (const PipelineSourceNode &n : **tree)
+        rows << QStringLiteral("%1 %2 %3 %4").arg(n.depth).arg(int(n.kind)).arg(n.source, n.name);
+    QCOMPARE(rows, QStringList(
+                       {"0 2 pfe-v2/pfe-application PFE application",
+                        "0 1 pfe-v2/pfe-platform pfe-platform", "1 2 pfe-v2/pfe-platform/main main",
+                        "1 2 pfe-v2/pfe-platform/develop develop",
+                        "1 2 pfe-v2/pfe-platform/feature%2Flogin-page feature/login-page"}));
+    // A Pipeline job holds no jobs; a branch job's runs are the engine's.
+    const auto none
+        = ask<QList<PipelineSourceNode>>([&](auto h) { m_jenkins->sourceTree(Pfe, this, h); });
+    QVERIFY(none && none->ok() && (*none)->isEmpty());
+    const QString branch = QStringLiteral("pfe-v2/pfe-platform/feature%2Flogin-page");
+    const auto runs = ask<QList<PipelineRun>>(
+        [&](auto h) { m_jenkins->runs(branch, PipelineRunFilter(), this, h); });
+    QVERIFY(runs && runs->ok());
+    const auto truth = m_jenkinsEngine->runs(branch.toStdString() + "/Jenkinsfile");
+    QCOMPARE(qsizetype((*runs)->size()), qsizetype(truth.size()));
+    QCOMPARE((*runs)->first().number, truth.front().number);
+    const auto run
+        = ask<PipelineRun>([&](auto h) { m_jenkins->run(branch, (*runs)->first().id, this, h); });
+    QVERIFY2(run && run->ok(), qPrintable(errorText(run)));
+    QCOMPARE((*run)->jobs.size(), 5); // Checkout, Lint, Test, Package, Release
 }
 
 QTEST_GUILESS_MAIN(tst_CiClientsSim)

@@ -5,7 +5,11 @@
 // filters by status and ref), a pipeline's jobs with stages and matrix names, a job's trace
 // (also followed with Range), the .gitlab-ci.yml that carries the DAG; a pipeline created with
 // variables runs its DAG, deploys staging (kubectl sees the image), waits on its manual
-// production job until python-gitlab plays it; cancel and retry; a wrong token is 401.
+// production job until python-gitlab plays it; cancel and retry; a wrong token is 401; the
+// platform project's trigger jobs (bridges) with their child pipeline (source parent_pipeline,
+// its own jobs, on the parent's commit) and multi-project downstream pipeline, their status
+// mirrored (strategy: depend), a new pipeline spawning both on the same clock, and a cancel
+// reaching the child.
 //
 // One in-process Simulator (pfe) at speed 30, as tst_githubsim.
 #include "front/servicefront.h"
@@ -64,6 +68,8 @@ private slots:
     void createPlaysManualAndDeploys();
     void cancelAndRetry();
     void badTokenIs401();
+    void bridgesAndChildPipelines();
+    void triggeredPipelinesRunAndCancel();
 
 private:
     // Runs the prelude + `script` under /usr/bin/python3; its last stdout line as JSON (null on
@@ -402,6 +408,111 @@ out([requests.post(api + '1', headers=h).status_code,
      requests.get(url + '/gitlab/nothing', headers=h).json()['message']])
 )");
     QCOMPARE(odd, json::array({404, 404, 404, "404 Not Found"}));
+}
+
+void tst_GitLabSim::bridgesAndChildPipelines()
+{
+    const json r = python(R"(
+project = gl.projects.get('pfe-v2/pfe-platform')
+pipelines = project.pipelines.list(get_all=True)
+parents = [p for p in pipelines if p.source != 'parent_pipeline']
+children = [p for p in pipelines if p.source == 'parent_pipeline']
+# The oldest whose lint passed (a history pipeline may fail before its trigger jobs).
+parent = [p for p in reversed(parents)
+          if all(b.downstream_pipeline for b in p.bridges.list(get_all=True))][0]
+parent = project.pipelines.get(parent.id)
+rows = []
+for b in sorted(parent.bridges.list(get_all=True), key=lambda b: b.name):
+    d = b.downstream_pipeline
+    downstream = gl.projects.get(d['project_id'], lazy=True)
+    dp = downstream.pipelines.get(d['id'])
+    jobs = sorted(j.name for j in dp.jobs.list(get_all=True))
+    rows.append([b.name, b.stage, b.status == d['status'], d['status'], dp.source,
+                 dp.sha == parent.sha, jobs, d['web_url'].split('/gitlab/')[1].split('/-/')[0]])
+ci = project.files.raw(file_path='.gitlab-ci.yml', ref='main').decode()
+child = project.files.raw(file_path='ci/docs.gitlab-ci.yml', ref='main').decode()
+out({'parent': parent.status, 'jobs': sorted(j.name for j in parent.jobs.list(get_all=True)),
+     'bridges': rows, 'parents': len(parents), 'children': len(children),
+     'ci': ['include: ci/docs.gitlab-ci.yml' in ci, 'strategy: depend' in ci,
+            'build-docs' in child],
+     'projects': sorted(p.path_with_namespace for p in gl.projects.list(get_all=True))})
+)");
+    QVERIFY2(r.is_object(), r.dump().c_str());
+    // The child pipeline's file is no project of its own; the charts project is one.
+    QCOMPARE(r["projects"],
+             json::array({"pfe-v2/pfe-application", "pfe-v2/pfe-charts", "pfe-v2/pfe-platform"}));
+    // Four history pipelines; the children are in the same project's list.
+    QCOMPARE(r["parents"], 4);
+    QCOMPARE(r["children"].get<std::size_t>(),
+             m_engine->runs("pfe-v2/pfe-platform/ci/docs.gitlab-ci.yml").size());
+    QVERIFY(r["children"].get<int>() >= 1);
+    QCOMPARE(r["jobs"], json::array({"lint", "report"})); // bridges are not jobs
+    QCOMPARE(r["ci"], json::array({true, true, true}));
+    const json &b = r["bridges"];
+    QCOMPARE(b.size(), std::size_t(2));
+    QCOMPARE(b[0][0], "charts");
+    QCOMPARE(b[0][1], "trigger");
+    QCOMPARE(b[0][2], true); // strategy: depend
+    QCOMPARE(b[0][4], "pipeline");
+    QCOMPARE(b[0][5], false); // another project's commit
+    QCOMPARE(b[0][6], json::array({"helm-lint", "helm-package"}));
+    QCOMPARE(b[0][7], "pfe-v2/pfe-charts");
+    QCOMPARE(b[1][0], "docs");
+    QCOMPARE(b[1][2], true);
+    QCOMPARE(b[1][4], "parent_pipeline");
+    QCOMPARE(b[1][5], true);
+    QCOMPARE(b[1][6], json::array({"build-docs", "check-links", "publish-docs"}));
+    QCOMPARE(b[1][7], "pfe-v2/pfe-platform");
+    // Finished history: the children finished and the parent followed them.
+    QVERIFY(b[0][3] == "success" || b[0][3] == "failed");
+    QVERIFY(r["parent"] == "success" || r["parent"] == "failed");
+}
+
+void tst_GitLabSim::triggeredPipelinesRunAndCancel()
+{
+    const json created = python(R"(
+project = gl.projects.get('pfe-v2/pfe-platform', lazy=True)
+out([project.pipelines.create({'ref': 'main'}).id, project.pipelines.create({'ref': 'main'}).id])
+)");
+    QVERIFY2(created.is_array() && created.size() == 2, created.dump().c_str());
+    const long long done = created[0].get<long long>(), cancelled = created[1].get<long long>();
+    // The second: cancelled once its docs child runs; the cancel reaches the child, and the
+    // API says so for the pipeline, its bridge and the child.
+    long long child = 0;
+    QVERIFY(waitFor(cancelled, [&](const SimRun &run) {
+        for (const SimJob &j : run.jobs)
+            if (j.name == "docs" && j.downstreamRunId != 0)
+                child = j.downstreamRunId;
+        return child != 0;
+    }));
+    std::string error;
+    QVERIFY2(m_engine->cancel(cancelled, &error), error.c_str());
+    QCOMPARE(m_engine->run(child)->state, SimRunState::Cancelled);
+    const json answer = python(QStringLiteral(R"(
+project = gl.projects.get('pfe-v2/pfe-platform', lazy=True)
+p = project.pipelines.get(%1)
+docs = [b for b in p.bridges.list() if b.name == 'docs'][0]
+out([p.status, docs.status, project.pipelines.get(docs.downstream_pipeline['id']).status])
+)")
+                                   .arg(cancelled));
+    QCOMPARE(answer, json::array({"canceled", "canceled", "canceled"}));
+    // The first runs to the end on the same clock: lint, both children, then report.
+    QVERIFY(waitFor(done, [](const SimRun &run) { return run.state == SimRunState::Success; }));
+    const SimRun parent = *m_engine->run(done);
+    int bridges = 0;
+    for (const SimJob &j : parent.jobs) {
+        if (!j.bridge)
+            continue;
+        ++bridges;
+        const auto downstream = m_engine->run(j.downstreamRunId);
+        QVERIFY(downstream);
+        QCOMPARE(downstream->parentRunId, done);
+        QCOMPARE(downstream->parentJobId, j.id);
+        QCOMPARE(downstream->state, SimRunState::Success);
+        QVERIFY(*j.finishedAt >= *downstream->finishedAt);
+        QCOMPARE(downstream->event, j.name == "docs" ? "parent_pipeline" : "pipeline");
+    }
+    QCOMPARE(bridges, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_GitLabSim)

@@ -68,6 +68,7 @@ private slots:
     void inputStepProceedAndAbort();
     void stopBuild();
     void credentials();
+    void foldersAndMultibranch();
 
 private:
     json python(const QString &script,
@@ -179,10 +180,18 @@ out({'me': me['id'], 'version': version,
     const auto colour = [](const std::vector<SimRun> &runs) {
         return runs.front().state == SimRunState::Success ? "blue" : "red";
     };
-    QCOMPARE(r["jobs"],
-             json::array({json::array({"ecommerce-microservices", colour(shop), "WorkflowJob"}),
-                          json::array({"pfe-v2", nullptr, "Folder"}),
-                          json::array({"pfe-v2/pfe-application", colour(pfe), "WorkflowJob"})}));
+    const auto branch = [&](const char *name) {
+        const std::string key = std::string("pfe-v2/pfe-platform/") + name + "/Jenkinsfile";
+        return json::array({std::string("pfe-v2/pfe-platform/") + name, colour(m_engine->runs(key)),
+                            "WorkflowJob"});
+    };
+    QCOMPARE(
+        r["jobs"],
+        json::array({json::array({"ecommerce-microservices", colour(shop), "WorkflowJob"}),
+                     json::array({"pfe-v2", nullptr, "Folder"}),
+                     json::array({"pfe-v2/pfe-application", colour(pfe), "WorkflowJob"}),
+                     json::array({"pfe-v2/pfe-platform", nullptr, "WorkflowMultiBranchProject"}),
+                     branch("develop"), branch("feature%2Flogin-page"), branch("main")}));
     QCOMPARE(r["shop"].size(), shop.size());
     for (std::size_t i = 0; i < shop.size(); ++i)
         QCOMPARE(r["shop"][i].get<int>(), shop[i].number);
@@ -412,6 +421,52 @@ r = requests.get(url + '/jenkins/api/json')
 out([r.status_code, r.headers.get('X-You-Are-Authenticated-As')])
 )");
     QCOMPARE(anonymous, json::array({403, "anonymous"}));
+}
+
+// The multibranch project pfe-v2/pfe-platform in folder pfe-v2: python-jenkins walks the
+// folders to the depth asked, reads a branch job by its full name (the branch URL-encoded as
+// Jenkins names it), builds it with parameters and aborts the build.
+void tst_JenkinsSim::foldersAndMultibranch()
+{
+    const json r = python(R"(
+j.get_whoami()
+deep = j.get_all_jobs(folder_depth=2)
+shallow = j.get_all_jobs(folder_depth=1)
+mb = j.get_job_info('pfe-v2/pfe-platform')
+info = j.get_job_info('pfe-v2/pfe-platform/feature%2Flogin-page')
+queued = j.build_job('pfe-v2/pfe-platform/feature%2Flogin-page', {'DEPLOY_ENV': 'review'})
+out({'deep': sorted(x['fullname'] for x in deep), 'shallow': sorted(x['fullname'] for x in shallow),
+     'mb': [mb['_class'].split('.')[-1], sorted(x['name'] for x in mb['jobs'])],
+     'info': [info['name'], info['displayName'], info['fullName'], len(info['builds']),
+              info['_class'].split('.')[-1], info['url'].split('/jenkins/')[1]],
+     'queued': queued})
+)");
+    QVERIFY2(r.is_object(), r.dump().c_str());
+    QCOMPARE(r["shallow"], json::array({"ecommerce-microservices", "pfe-v2",
+                                        "pfe-v2/pfe-application", "pfe-v2/pfe-platform"}));
+    QCOMPARE(r["deep"].size(), std::size_t(7));
+    QCOMPARE(r["deep"][5], "pfe-v2/pfe-platform/feature%2Flogin-page");
+    QCOMPARE(r["mb"], json::array({"WorkflowMultiBranchProject",
+                                   json::array({"develop", "feature%2Flogin-page", "main"})}));
+    QCOMPARE(r["info"], json::array({"feature%2Flogin-page", "feature/login-page",
+                                     "pfe-v2/pfe-platform/feature%2Flogin-page", 3, "WorkflowJob",
+                                     "job/pfe-v2/job/pfe-platform/job/feature%252Flogin-page/"}));
+    // The queue item is the run: on the branch, with the parameter; aborted while its Release
+    // input waits.
+    const long long id = r["queued"].get<long long>();
+    QVERIFY(waitFor(id, [](const SimRun &run) { return run.state == SimRunState::Waiting; }));
+    const SimRun run = *m_engine->run(id);
+    QCOMPARE(run.branch, "feature/login-page");
+    QCOMPARE(run.inputs.at("DEPLOY_ENV"), "review");
+    QCOMPARE(run.pipeline, "pfe-v2/pfe-platform/feature%2Flogin-page/Jenkinsfile");
+    const json stopped = python(QStringLiteral(R"(
+j.get_whoami()
+j.stop_build('pfe-v2/pfe-platform/feature%2Flogin-page', %1)
+out(j.get_build_info('pfe-v2/pfe-platform/feature%2Flogin-page', %1)['result'])
+)")
+                                    .arg(run.number));
+    QCOMPARE(stopped, "ABORTED");
+    QCOMPARE(m_engine->run(id)->state, SimRunState::Cancelled);
 }
 
 QTEST_GUILESS_MAIN(tst_JenkinsSim)

@@ -165,10 +165,18 @@ QList<PipelineRun> runList(const QDateTime &now, int count)
 
 // --- FakeClient ------------------------------------------------------------------------------
 
-void FakeClient::runs(const QString &, const PipelineRunFilter &filter, QObject *context,
+void FakeClient::sourceTree(const QString &source, QObject *context,
+                            Handler<QList<PipelineSourceNode>> handler) const
+{
+    const QList<PipelineSourceNode> out = source == treeSource ? tree : QList<PipelineSourceNode>();
+    QTimer::singleShot(0, context, [handler, out] { handler(out); });
+}
+
+void FakeClient::runs(const QString &source, const PipelineRunFilter &filter, QObject *context,
                       Handler<QList<PipelineRun>> handler) const
 {
     ++runsCalls;
+    runsSources << source;
     if (runsError) {
         QTimer::singleShot(0, context, [handler, e = *runsError] { handler(e); });
         return;

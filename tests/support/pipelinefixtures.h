@@ -47,6 +47,9 @@ public:
                 Handler<void> handler) const override;
     void review(const QString &source, const QString &runId, const QString &jobId, bool approve,
                 const QString &comment, QObject *context, Handler<void> handler) const override;
+    // Answers `tree` for `treeSource` (empty for any other source), asynchronously.
+    void sourceTree(const QString &source, QObject *context,
+                    Handler<QList<PipelineSourceNode>> handler) const override;
 
     PipelineProvider m_provider = PipelineProvider::GitHub;
     QList<PipelineRun> listed;           // what runs() answers (jobs stripped)
@@ -54,6 +57,9 @@ public:
     QHash<QString, QByteArray> logs;     // job id -> whole log
     qint64 logPiece = 0;                 // >0: logs come in pieces of this many bytes
     std::optional<Error> runsError;      // runs() fails with it while set
+    QString treeSource;                  // the folder / multibranch project sourceTree() knows
+    QList<PipelineSourceNode> tree;
+    mutable QStringList runsSources; // the source of every runs() call
     mutable int runsCalls = 0;
     mutable int runCalls = 0;
     mutable int logCalls = 0;

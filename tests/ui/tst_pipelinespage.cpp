@@ -2,7 +2,10 @@
 // The Pipelines page with a fake PipelineClient: without a client it says how to configure one;
 // with one it lists the runs, shows the first run's diagram, the source and the API quota, a
 // click on a job shows its log (read in pieces while it runs), a failed job's node gets its last
-// log lines, a failing provider is reported with the back-off delay.
+// log lines, a failing provider is reported with the back-off delay; a Jenkins folder's tree
+// (folder → multibranch project → branch jobs) chooses the job whose runs are shown and acted
+// on; a GitLab trigger job opens the child pipeline it started (or asks for another project's)
+// and the runs list marks child runs.
 //
 // With ORRERY_PIPELINE_SCREENSHOTS=DIR it also writes the documentation screenshots there
 // (docs/screenshots/pipelines-*.png): the runs list with a run diagram in the light and dark
@@ -26,6 +29,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Orrery;
 
@@ -131,6 +135,149 @@ private slots:
         QVERIFY(page.selectRun(client->listed.at(1).id));
         QTRY_COMPARE(page.runModel()->rowCount(), 10);
         QVERIFY(page.logView()->toPlainText().isEmpty());
+    }
+
+    void folderTreeChoosesTheJob()
+    {
+        auto client = std::make_shared<PipelineFixtures::FakeClient>();
+        client->m_provider = PipelineProvider::Jenkins;
+        client->listed = PipelineFixtures::runList(fixedNow(), 5);
+        client->treeSource = QStringLiteral("shop");
+        PipelineRun build = PipelineFixtures::shopRun(fixedNow());
+        build.id = client->listed.at(0).id;
+        client->details.insert(build.id, build);
+        const auto node
+            = [](PipelineSourceNode::Kind kind, const char *source, const char *name, int depth) {
+                  PipelineSourceNode n;
+                  n.kind = kind;
+                  n.source = QString::fromLatin1(source);
+                  n.name = QString::fromLatin1(name);
+                  n.depth = depth;
+                  n.status = PipelineStatus::Succeeded;
+                  return n;
+              };
+        using Kind = PipelineSourceNode::Kind;
+        client->tree = {node(Kind::Folder, "shop/team", "team", 0),
+                        node(Kind::MultiBranch, "shop/team/api", "api", 1),
+                        node(Kind::Job, "shop/team/api/feature%2Fx", "feature/x", 2),
+                        node(Kind::Job, "shop/team/api/main", "main", 2)};
+        PipelinesPage page;
+        page.resize(1200, 700);
+        page.setNow(fixedNow());
+        page.setClient(client, QStringLiteral("shop"));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // The tree, and the main branch's runs; the folder itself is never read as a job.
+        QTRY_COMPARE(page.runsModel()->rowCount(), 5);
+        QVERIFY(page.sourceTree()->isVisible());
+        QCOMPARE(page.sourceTree()->topLevelItemCount(), 1);
+        QCOMPARE(page.sourceTree()->topLevelItem(0)->child(0)->childCount(), 2);
+        QCOMPARE(page.shownSource(), QStringLiteral("shop/team/api/main"));
+        QVERIFY(!client->runsSources.contains(QStringLiteral("shop")));
+        QVERIFY(page.sourceLabel()->text().contains(QStringLiteral("shop/team/api/main")));
+        // Another branch: its runs, and the actions act on it.
+        QVERIFY(page.showTreeSource(QStringLiteral("shop/team/api/feature%2Fx")));
+        QVERIFY(!page.showTreeSource(QStringLiteral("shop/team/api"))); // not a job
+        QTRY_COMPARE(client->runsSources.last(), QStringLiteral("shop/team/api/feature%2Fx"));
+        QTRY_COMPARE(page.runsModel()->rowCount(), 5);
+        QList<PipelineActionRequest> requested;
+        connect(&page, &PipelinesPage::actionRequested, this,
+                [&requested](const PipelineActionRequest &r) { requested << r; });
+        const QString running = client->listed.at(0).id;
+        for (QAction *a : page.runActions(running, &page))
+            if (a->text() == QStringLiteral("Abort build"))
+                a->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().target.source, QStringLiteral("shop/team/api/feature%2Fx"));
+        QCOMPARE(requested.first().action, PipelineAction::Cancel);
+        if (!qEnvironmentVariableIsEmpty("ORRERY_PIPELINE_SCREENSHOTS")) {
+            QTRY_COMPARE(page.runModel()->rowCount(), 10);
+            const QDir dir(qEnvironmentVariable("ORRERY_PIPELINE_SCREENSHOTS"));
+            QVERIFY(page.grab().save(dir.filePath(QStringLiteral("pipelines-multibranch.png"))));
+        }
+        // A plain job source: no tree.
+        client->treeSource.clear();
+        page.setClient(client, QStringLiteral("shop/job"));
+        QTRY_COMPARE(client->runsSources.last(), QStringLiteral("shop/job"));
+        QVERIFY(!page.sourceTree()->isVisible());
+    }
+
+    void bridgeOpensItsPipeline()
+    {
+        auto client = std::make_shared<PipelineFixtures::FakeClient>();
+        client->m_provider = PipelineProvider::GitLab;
+        QList<PipelineRun> runs = PipelineFixtures::runList(fixedNow(), 4);
+        for (PipelineRun &r : runs)
+            r.provider = PipelineProvider::GitLab;
+        runs[1].event = QStringLiteral("parent_pipeline"); // the child of runs[0]
+        runs[2].event = QStringLiteral("push");
+        PipelineRun parent = runs[0];
+        PipelineJob lint;
+        lint.id = QStringLiteral("1");
+        lint.name = QStringLiteral("lint");
+        lint.status = PipelineStatus::Succeeded;
+        PipelineJob docs;
+        docs.id = QStringLiteral("2");
+        docs.name = QStringLiteral("docs");
+        docs.needs = {lint.id};
+        docs.status = PipelineStatus::Running;
+        docs.downstreamSource = QStringLiteral("group/platform");
+        docs.downstreamRunId = runs[1].id;
+        PipelineJob charts = docs;
+        charts.id = QStringLiteral("3");
+        charts.name = QStringLiteral("charts");
+        charts.downstreamSource = QStringLiteral("group/charts");
+        charts.downstreamRunId = QStringLiteral("77");
+        parent.source = QStringLiteral("group/platform");
+        parent.jobs = {lint, docs, charts};
+        client->listed = runs;
+        client->details.insert(parent.id, parent);
+        client->details.insert(runs[1].id, runs[1]);
+        PipelinesPage page;
+        page.resize(1200, 700);
+        page.setNow(fixedNow());
+        page.setClient(client, QStringLiteral("group/platform"));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(page.runModel()->rowCount(), 3);
+        // The child run is marked in the list.
+        const QString childRow
+            = page.runsModel()->index(1, PipelineRunsModel::RunColumn).data().toString();
+        QVERIFY2(childRow.contains(QStringLiteral("child pipeline")), qPrintable(childRow));
+        QVERIFY(!page.runsModel()
+                     ->index(2, PipelineRunsModel::RunColumn)
+                     .data()
+                     .toString()
+                     .contains(QStringLiteral("child")));
+        // The bridge's node names the pipeline it started; a click opens it.
+        PipelineNodeItem *item = page.scene()->itemOfJob(QStringLiteral("2"));
+        QVERIFY(item);
+        QVERIFY2(item->subtitle().contains(QStringLiteral("child pipeline #") + runs[1].id),
+                 qPrintable(item->subtitle()));
+        PipelineDiagramView *view = page.diagramView();
+        const QRectF rect = page.scene()->nodeRect(QStringLiteral("2"));
+        view->centerOn(rect.center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(rect.center()));
+        QTRY_COMPARE(page.poller()->followedRun(), runs[1].id);
+        QCOMPARE(page.shownJob(), QString()); // no log: a bridge has none
+        // Another project's pipeline is asked for.
+        QVERIFY(page.selectRun(parent.id));
+        QTRY_COMPARE(page.runModel()->rowCount(), 3);
+        QSignalSpy asked(&page, &PipelinesPage::runRequested);
+        QVERIFY(page.scene()
+                    ->itemOfJob(QStringLiteral("3"))
+                    ->subtitle()
+                    .contains(QStringLiteral("group/charts #77")));
+        const QRectF other = page.scene()->nodeRect(QStringLiteral("3"));
+        view->centerOn(other.center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(other.center()));
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().at(1).toString(), QStringLiteral("group/charts"));
+        QCOMPARE(asked.first().at(2).toString(), QStringLiteral("77"));
+        if (!qEnvironmentVariableIsEmpty("ORRERY_PIPELINE_SCREENSHOTS")) {
+            const QDir dir(qEnvironmentVariable("ORRERY_PIPELINE_SCREENSHOTS"));
+            QVERIFY(page.grab().save(dir.filePath(QStringLiteral("pipelines-bridges.png"))));
+        }
     }
 
     void liveUpdateChangesOneRow()
