@@ -32,6 +32,20 @@ CloudsWiring::CloudsWiring(MainWindow &window, SessionManager &sessions,
     connect(m_page, &CloudsPage::connectRequested, this, &CloudsWiring::connectCluster);
     connect(m_page, &CloudsPage::addToKubeconfigRequested, this, &CloudsWiring::addToKubeconfig);
     connect(m_page, &CloudsPage::refreshRequested, m_accounts, &CloudAccounts::refresh);
+    // Connected clusters are contexts of the sidebar's tree too, under their account.
+    m_connections->setContextTree(window.contextModel());
+    // ORRERY_CONNECT_CLOUD=NAME-OR-REF (screenshots, demos): connect that cluster once the
+    // accounts have been refreshed, as its Connect button would.
+    const QString autoConnect = qEnvironmentVariable("ORRERY_CONNECT_CLOUD");
+    if (!autoConnect.isEmpty())
+        connect(m_accounts, &CloudAccounts::refreshFinished, this, [this, autoConnect] {
+            if (m_autoConnected)
+                return;
+            if (const auto cluster = m_accounts->findResource(autoConnect)) {
+                m_autoConnected = true;
+                connectCluster(*cluster);
+            }
+        });
 }
 
 void CloudsWiring::setEnvironment(const CloudEnvironment &environment)

@@ -44,6 +44,7 @@ private:
     CloudTreeModel *m_model;
     CloudsPage *m_page;
     CloudConnections *m_connections; // the in-memory contexts, in the sessions' factory
+    bool m_autoConnected = false;    // ORRERY_CONNECT_CLOUD was acted on
 };
 
 // Adds the "Clouds" page to the window's navigator and wraps the sessions' factory so that

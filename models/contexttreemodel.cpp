@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <utility>
+
 namespace Orrery {
 
 namespace {
@@ -51,6 +53,17 @@ ContextTreeModel::ContextTreeModel(ContextPreferences *preferences, QObject *par
 
 void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &currentContext)
 {
+    // The cloud contexts are not the kubeconfig's: they stay, with their state.
+    struct Kept
+    {
+        QVariant state, status, problems;
+    };
+    QHash<QString, Kept> kept;
+    for (const CloudEntry &c : std::as_const(m_cloudEntries))
+        if (const QStandardItem *item = m_items.value(c.entry.context))
+            kept.insert(c.entry.context,
+                        {item->data(ConnectionStateRole), item->data(StatusTextRole),
+                         item->data(ProblemCountRole)});
     clear();
     m_items.clear();
     m_current = currentContext;
@@ -82,26 +95,112 @@ void ContextTreeModel::setContexts(const QList<Entry> &entries, const QString &c
         QList<Entry> contexts = byCluster.value(cluster);
         std::stable_partition(contexts.begin(), contexts.end(),
                               [&](const Entry &e) { return e.context == currentContext; });
-        for (const Entry &e : std::as_const(contexts)) {
-            auto *item = new QStandardItem;
-            item->setData(e.context, ContextNameRole);
-            item->setData(e.cluster, ClusterNameRole);
-            item->setData(int(ConnectionState::Disconnected), ConnectionStateRole);
-            item->setData(false, IsClusterRole);
-            item->setData(e.context == currentContext, IsCurrentRole);
-            item->setData(tr("Not connected"), StatusTextRole);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            item->setData(tr("Context %1\nServer: %2\nUser: %3\nNamespace: %4")
-                              .arg(e.context, e.server, e.user,
-                                   e.defaultNamespace.isEmpty() ? QStringLiteral("default")
-                                                                : e.defaultNamespace),
-                          Qt::UserRole + 100);
-            m_items.insert(e.context, item);
-            refreshItem(item);
-            clusterItem->appendRow(item);
-        }
+        for (const Entry &e : std::as_const(contexts))
+            clusterItem->appendRow(makeContextItem(e, e.context == currentContext));
         appendRow(clusterItem);
     }
+
+    const QList<CloudEntry> clouds = std::exchange(m_cloudEntries, {});
+    for (const CloudEntry &c : clouds) {
+        if (m_items.contains(c.entry.context))
+            continue; // the kubeconfig has a context of that name now
+        appendCloudItem(c.entry, c.origin);
+        QStandardItem *item = m_items.value(c.entry.context);
+        const auto it = kept.constFind(c.entry.context);
+        if (!item || it == kept.constEnd())
+            continue;
+        item->setData(it->state, ConnectionStateRole);
+        item->setData(it->status, StatusTextRole);
+        item->setData(it->problems, ProblemCountRole);
+        refreshItem(item);
+    }
+}
+
+QStandardItem *ContextTreeModel::makeContextItem(const Entry &e, bool isCurrent,
+                                                 const QString &origin)
+{
+    auto *item = new QStandardItem;
+    item->setData(e.context, ContextNameRole);
+    item->setData(e.cluster, ClusterNameRole);
+    item->setData(int(ConnectionState::Disconnected), ConnectionStateRole);
+    item->setData(false, IsClusterRole);
+    item->setData(isCurrent, IsCurrentRole);
+    item->setData(tr("Not connected"), StatusTextRole);
+    item->setData(origin, OriginRole);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    QString tip
+        = tr("Context %1\nServer: %2\nUser: %3\nNamespace: %4")
+              .arg(e.context, e.server, e.user,
+                   e.defaultNamespace.isEmpty() ? QStringLiteral("default") : e.defaultNamespace);
+    if (!origin.isEmpty())
+        tip += QStringLiteral("\n")
+               + tr("From the cloud account %1, connected in memory (not in the kubeconfig)")
+                     .arg(origin);
+    item->setData(tip, Qt::UserRole + 100);
+    m_items.insert(e.context, item);
+    refreshItem(item);
+    return item;
+}
+
+void ContextTreeModel::appendCloudItem(const Entry &e, const QString &origin)
+{
+    // The account's group: after the kubeconfig's clusters, in the order accounts came.
+    QStandardItem *group = nullptr;
+    for (int r = 0; r < rowCount() && !group; ++r)
+        if (item(r)->data(IsClusterRole).toBool() && item(r)->data(OriginRole).toString() == origin)
+            group = item(r);
+    QStandardItem *contextItem = makeContextItem(e, false, origin);
+    m_cloudEntries.append({e, origin});
+    if (group) {
+        group->appendRow(contextItem);
+        return;
+    }
+    group = new QStandardItem(tr("Cloud: %1").arg(origin));
+    group->setData(origin, OriginRole);
+    group->setData(true, IsClusterRole);
+    group->setFlags(Qt::ItemIsEnabled);
+    group->setToolTip(tr("Clusters of %1 connected from the Clouds page").arg(origin));
+    QFont f = group->font();
+    f.setBold(true);
+    group->setFont(f);
+    group->appendRow(contextItem);
+    appendRow(group);
+}
+
+void ContextTreeModel::addCloudContext(const Entry &entry, const QString &origin)
+{
+    if (origin.isEmpty() || entry.context.isEmpty())
+        return;
+    if (m_items.contains(entry.context)) {
+        if (!isCloudContext(entry.context))
+            return; // a kubeconfig context has that name
+        removeCloudContext(entry.context);
+    }
+    appendCloudItem(entry, origin);
+}
+
+void ContextTreeModel::removeCloudContext(const QString &context)
+{
+    if (!isCloudContext(context))
+        return;
+    m_cloudEntries.removeIf([&](const CloudEntry &c) { return c.entry.context == context; });
+    QStandardItem *contextItem = m_items.take(context);
+    if (!contextItem)
+        return;
+    QStandardItem *group = contextItem->parent();
+    if (!group)
+        return;
+    group->removeRow(contextItem->row());
+    if (group->rowCount() == 0)
+        removeRow(group->row());
+}
+
+bool ContextTreeModel::isCloudContext(const QString &context) const
+{
+    for (const CloudEntry &c : m_cloudEntries)
+        if (c.entry.context == context)
+            return true;
+    return false;
 }
 
 void ContextTreeModel::setConnectionState(const QString &context, ConnectionState state,
@@ -176,6 +275,11 @@ void ContextTreeModel::refreshItem(QStandardItem *item)
     const bool isProtected = m_preferences->isProtected(context);
     const auto state = ConnectionState(item->data(ConnectionStateRole).toInt());
     QString text = m_preferences->displayName(context);
+    // A cloud context is "NAME (ACCOUNT)" under the account's group: NAME says it there.
+    const QString origin = item->data(OriginRole).toString();
+    const QString suffix = QStringLiteral(" (") + origin + QLatin1Char(')');
+    if (!origin.isEmpty() && text == context && text.endsWith(suffix) && text != suffix)
+        text.chop(suffix.size());
     if (isProtected)
         text += QStringLiteral("  \u25A0"); // a glyph DejaVu has (the lock emoji was a box)
     item->setText(text);

@@ -13,6 +13,11 @@ class ContextPreferences;
 //
 // Context items carry their connection state and the user's preferences (display name,
 // colour, protected mark), refreshed when ContextPreferences changes.
+//
+// Cloud contexts (clusters connected in memory from the Clouds page, CloudConnections) follow
+// the kubeconfig's, one group per account they come from ("Cloud: AWS devops"), their items
+// marked with OriginRole; they are added and removed one by one (addCloudContext,
+// removeCloudContext) and survive setContexts() with their connection state.
 class ContextTreeModel : public QStandardItemModel
 {
     Q_OBJECT
@@ -27,6 +32,7 @@ public:
         StatusTextRole,      // "Connected", error text...
         IsCurrentRole,       // the kubeconfig's current-context
         ProblemCountRole,    // int: problems found in the context (ProblemMonitor)
+        OriginRole,          // cloud contexts (and their group): the account; empty otherwise
     };
 
     enum class ConnectionState { Disconnected, Connecting, Connected, Error };
@@ -44,6 +50,12 @@ public:
     explicit ContextTreeModel(ContextPreferences *preferences, QObject *parent = nullptr);
 
     void setContexts(const QList<Entry> &entries, const QString &currentContext);
+    // A cloud context from the account `origin` ("AWS devops"), added under the account's
+    // group (or moved there); one named like a kubeconfig context is not added. Its state
+    // starts Disconnected.
+    void addCloudContext(const Entry &entry, const QString &origin);
+    void removeCloudContext(const QString &context);
+    bool isCloudContext(const QString &context) const;
     void setConnectionState(const QString &context, ConnectionState state,
                             const QString &detail = {});
     ConnectionState connectionState(const QString &context) const;
@@ -58,6 +70,15 @@ public:
 private:
     void refreshContext(const QString &context);
     void refreshItem(QStandardItem *item);
+    QStandardItem *makeContextItem(const Entry &e, bool isCurrent, const QString &origin = {});
+    void appendCloudItem(const Entry &e, const QString &origin);
+
+    struct CloudEntry
+    {
+        Entry entry;
+        QString origin;
+    };
+    QList<CloudEntry> m_cloudEntries;
 
     ContextPreferences *m_preferences;
     QHash<QString, QStandardItem *> m_items;

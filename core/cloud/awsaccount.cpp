@@ -139,6 +139,9 @@ CloudAccounts::Accounts AwsAccount::fromEnvironment(const CloudEnvironment &envi
         endpoints.sts = sts;
     if (!eks.isEmpty())
         endpoints.eks = eks;
+    const QUrl sso = environment.endpoint(QStringLiteral("aws.sso"), QStringLiteral("/aws/sso"));
+    if (!sso.isEmpty())
+        endpoints.sso = sso;
     if (!environment.caPem.isEmpty())
         endpoints.caPem += '\n' + environment.caPem;
     const QStringList envRegions = splitRegions(env.value(QStringLiteral("ORRERY_AWS_REGIONS")));
@@ -175,8 +178,9 @@ CloudAccounts::Accounts AwsAccount::fromEnvironment(const CloudEnvironment &envi
         // one whose credentials are missing pieces is, and says what is missing.
         const AwsConfig::Section section = config.profile(name);
         bool credentials = false;
-        for (const char *key : {"aws_access_key_id", "role_arn", "credential_process",
-                                "sso_start_url", "sso_session", "source_profile"})
+        for (const char *key :
+             {"aws_access_key_id", "role_arn", "credential_process", "sso_start_url", "sso_session",
+              "sso_account_id", "sso_role_name", "source_profile"})
             credentials = credentials || section.contains(QLatin1String(key));
         if (!credentials)
             continue;
@@ -241,6 +245,11 @@ QString AwsAccount::source() const
 {
     if (m_options.profile.isEmpty())
         return tr("AWS_ACCESS_KEY_ID (environment)");
+    const auto plan = m_options.config.plan(m_options.env, m_options.profile);
+    if (plan && plan.value().sso.isValid())
+        return tr("profile %1 (AWS SSO %2, role %3 in account %4)")
+            .arg(m_options.profile, plan.value().sso.startUrl, plan.value().sso.roleName,
+                 plan.value().sso.accountId);
     return tr("profile %1 (~/.aws/config)").arg(m_options.profile);
 }
 

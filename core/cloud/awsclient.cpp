@@ -53,6 +53,7 @@ AwsClient::Endpoints AwsClient::endpointsFromEnvironment(const QProcessEnvironme
     const QString all = env.value(QStringLiteral("AWS_ENDPOINT_URL"));
     e.sts = QUrl(env.value(QStringLiteral("AWS_ENDPOINT_URL_STS"), all));
     e.eks = QUrl(env.value(QStringLiteral("AWS_ENDPOINT_URL_EKS"), all));
+    e.sso = QUrl(env.value(QStringLiteral("AWS_ENDPOINT_URL_SSO"), all));
     const QString bundle = env.value(QStringLiteral("AWS_CA_BUNDLE"));
     if (!bundle.isEmpty()) {
         QFile f(bundle);
@@ -228,6 +229,17 @@ void AwsClient::resolve(const AwsConfig::Plan &plan, CredentialsHandler onDone)
                              (*chain)(next.value(), index + 1);
                          });
     };
+    if (plan.sso.isValid()) {
+        ssoRoleCredentials(plan.sso, [chain, onDone](const Result<AwsCredentials> &r) {
+            if (!r) {
+                onDone(r);
+                *chain = nullptr;
+                return;
+            }
+            (*chain)(r.value(), 0);
+        });
+        return;
+    }
     if (plan.credentialProcess.isEmpty()) {
         (*chain)(plan.base, 0);
         return;
@@ -279,6 +291,46 @@ void AwsClient::resolve(const AwsConfig::Plan &plan, CredentialsHandler onDone)
     });
     timer->start(CredentialProcessTimeoutMs);
     process->start();
+}
+
+void AwsClient::ssoRoleCredentials(const AwsSso::Profile &profile, CredentialsHandler onDone)
+{
+    const Result<AwsSso::CachedToken> token
+        = AwsSso::readCachedToken(profile, QDateTime::currentDateTimeUtc());
+    if (!token) {
+        const Error e = token.error();
+        QMetaObject::invokeMethod(
+            this, [onDone, e] { onDone(e); }, Qt::QueuedConnection);
+        return;
+    }
+    const QUrl endpoint = m_endpoints.sso.isValid() && !m_endpoints.sso.isEmpty()
+                              ? m_endpoints.sso
+                              : QUrl(AwsSso::defaultPortal(profile.region));
+    QString path = endpoint.path(QUrl::FullyEncoded);
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    ApiRequest api;
+    api.method = "GET";
+    api.path = path + AwsSso::roleCredentialsPath(profile.roleName, profile.accountId);
+    api.accept = "application/json";
+    api.headers = {{"x-amz-sso_bearer_token", token.value().accessToken}};
+    api.timeoutMs = 30000;
+    transport(endpoint)->send(api, this, [profile, onDone](const Result<ApiResponse> &r) {
+        if (!r) {
+            Error e = r.error();
+            e.context = tr("AWS SSO portal for profile %1").arg(profile.profile);
+            return onDone(e);
+        }
+        if (!r.value().isSuccess())
+            return onDone(AwsSso::portalError(r.value(), profile));
+        Result<AwsCredentials> creds = AwsSso::parseRoleCredentials(r.value().body);
+        if (!creds) {
+            Error e = creds.error();
+            e.context = tr("AWS SSO portal for profile %1").arg(profile.profile);
+            return onDone(e);
+        }
+        onDone(creds);
+    });
 }
 
 struct AwsClient::Discovery

@@ -58,6 +58,7 @@ public:
     {
         QUrl sts;
         QUrl eks;
+        QUrl sso; // the SSO portal (GetRoleCredentials); empty: portal.sso.REGION.amazonaws.com
         QByteArray caPem; // extra trust (AWS_CA_BUNDLE); empty: the system's
     };
     static Endpoints endpointsFromEnvironment(const QProcessEnvironment &env);
@@ -69,9 +70,15 @@ public:
     ~AwsClient() override;
 
     using CredentialsHandler = std::function<void(const Result<AwsCredentials> &)>;
-    // Runs a plan (AwsConfig::plan): the credential_process when there is one, then every
-    // AssumeRole of the chain (through STS in the plan's region, us-east-1 without one).
+    // Runs a plan (AwsConfig::plan): the credential_process or the SSO role when there is
+    // one, then every AssumeRole of the chain (through STS in the plan's region, us-east-1
+    // without one).
     void resolve(const AwsConfig::Plan &plan, CredentialsHandler onDone);
+    // An SSO profile's role credentials: the token `aws sso login` cached
+    // (AwsSso::readCachedToken; expired or missing: an AuthError saying to log in again)
+    // exchanged at the portal (GetRoleCredentials: GET /federation/credentials?role_name=R&
+    // account_id=A, header x-amz-sso_bearer_token, unsigned). The token is sent nowhere else.
+    void ssoRoleCredentials(const AwsSso::Profile &profile, CredentialsHandler onDone);
     void assumeRole(const AwsCredentials &credentials, const QString &region,
                     const QString &roleArn, const QString &sessionName, const QString &externalId,
                     CredentialsHandler onDone);

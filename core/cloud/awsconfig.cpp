@@ -95,6 +95,8 @@ AwsConfig AwsConfig::fromTexts(QByteArrayView credentials, QByteArrayView config
                 c.m_config.insert(header, it.value());
             else if (header.startsWith(QLatin1String("profile ")))
                 c.m_config.insert(header.mid(8).trimmed(), it.value());
+            else if (header.startsWith(QLatin1String("sso-session ")))
+                c.m_ssoSessions.insert(header.mid(12).trimmed(), it.value());
         }
     }
     return c;
@@ -206,15 +208,16 @@ Result<AwsConfig::Plan> AwsConfig::plan(const QProcessEnvironment &env, const QS
         } else if (!s.value(QStringLiteral("credential_process")).isEmpty()) {
             p.credentialProcess = s.value(QStringLiteral("credential_process"));
         } else if (!s.value(QStringLiteral("sso_start_url")).isEmpty()
-                   || !s.value(QStringLiteral("sso_session")).isEmpty()) {
-            p.ssoStartUrl
-                = s.value(QStringLiteral("sso_start_url"), s.value(QStringLiteral("sso_session")));
-            Error e(Error::Code::Unsupported, tr("AWS SSO profiles are not supported yet."),
-                    context);
-            e.hint = tr("run: aws configure export-credentials --profile %1 --format env, or "
-                        "use a credential_process")
-                         .arg(current);
-            return e;
+                   || !s.value(QStringLiteral("sso_session")).isEmpty()
+                   || !s.value(QStringLiteral("sso_account_id")).isEmpty()
+                   || !s.value(QStringLiteral("sso_role_name")).isEmpty()) {
+            auto sso = ssoProfile(env, current, s);
+            if (!sso) {
+                Error e = sso.error();
+                e.context = context;
+                return e;
+            }
+            p.sso = sso.value();
         } else {
             Error e(Error::Code::AuthError,
                     tr("The profile has no keys, role or credential_process."), context);
@@ -225,6 +228,52 @@ Result<AwsConfig::Plan> AwsConfig::plan(const QProcessEnvironment &env, const QS
     }
     p.roleArns = roles;
     return p;
+}
+
+Result<AwsSso::Profile> AwsConfig::ssoProfile(const QProcessEnvironment &env, const QString &name,
+                                              const Section &s) const
+{
+    // botocore's SSOProvider: sso_session names a [sso-session] section whose keys join the
+    // profile's (a key set in both must agree); else the legacy keys are on the profile.
+    Section merged = s;
+    AwsSso::Profile sso;
+    sso.profile = name;
+    sso.session = s.value(QStringLiteral("sso_session"));
+    if (!sso.session.isEmpty()) {
+        if (!m_ssoSessions.contains(sso.session)) {
+            Error e(Error::Code::NotFound,
+                    tr("The profile uses sso_session \"%1\", which has no [sso-session %1] "
+                       "section in ~/.aws/config.")
+                        .arg(sso.session));
+            e.hint = tr("run: aws configure sso --profile %1").arg(name);
+            return e;
+        }
+        const Section session = m_ssoSessions.value(sso.session);
+        for (auto it = session.cbegin(); it != session.cend(); ++it) {
+            if (merged.contains(it.key()) && merged.value(it.key()) != it.value())
+                return Error(Error::Code::InvalidArgument,
+                             tr("%1 differs between the profile and its sso-session \"%2\".")
+                                 .arg(it.key(), sso.session));
+            merged.insert(it.key(), it.value());
+        }
+    }
+    QStringList missing;
+    for (const char *key : {"sso_start_url", "sso_region", "sso_account_id", "sso_role_name"})
+        if (merged.value(QLatin1String(key)).isEmpty())
+            missing << QLatin1String(key);
+    if (!missing.isEmpty()) {
+        Error e(Error::Code::InvalidArgument,
+                tr("The profile is configured for AWS SSO but misses %1.")
+                    .arg(missing.join(QStringLiteral(", "))));
+        e.hint = tr("run: aws configure sso --profile %1").arg(name);
+        return e;
+    }
+    sso.startUrl = merged.value(QStringLiteral("sso_start_url")).left(2048);
+    sso.region = merged.value(QStringLiteral("sso_region")).left(64);
+    sso.accountId = merged.value(QStringLiteral("sso_account_id")).left(64);
+    sso.roleName = merged.value(QStringLiteral("sso_role_name")).left(128);
+    sso.cacheFile = AwsSso::cacheFilePath(env, sso);
+    return sso;
 }
 
 Result<AwsCredentials> AwsConfig::parseProcessOutput(QByteArrayView output, QDateTime *expiration)

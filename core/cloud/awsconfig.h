@@ -2,6 +2,7 @@
 #pragma once
 
 #include "awscredentials.h"
+#include "awssso.h"
 #include "util/result.h"
 
 #include <QByteArrayView>
@@ -40,8 +41,12 @@ public:
     Section profile(const QString &name) const;
     bool hasProfile(const QString &name) const;
 
-    // How to get a profile's credentials: static keys, then a chain of roles to assume with
-    // them (role_arn + source_profile, outermost last), or a credential_process.
+    // A [sso-session NAME] section's keys (sso_start_url, sso_region ...).
+    Section ssoSession(const QString &name) const { return m_ssoSessions.value(name); }
+
+    // How to get a profile's credentials: static keys, a credential_process or an SSO role
+    // (at the chain's root), then a chain of roles to assume with them (role_arn +
+    // source_profile, outermost last).
     struct Plan
     {
         QString profile;
@@ -51,7 +56,7 @@ public:
         QString roleSessionName;   // role_session_name, else "orrery-<time>"
         QString externalId;
         QString region;      // region of the profile (or AWS_REGION / AWS_DEFAULT_REGION)
-        QString ssoStartUrl; // SSO profiles: the cached token is not read (yet)
+        AwsSso::Profile sso; // the root is an SSO profile: its portal, account and role
     };
     // The standard chain for `profile` (empty: AWS_PROFILE, else "default"): environment keys
     // first (when no profile is named), then the profile. Errors name the profile and the
@@ -69,8 +74,12 @@ public:
     static QPair<QString, QString> parseStsError(QByteArrayView xml);
 
 private:
+    Result<AwsSso::Profile> ssoProfile(const QProcessEnvironment &env, const QString &name,
+                                       const Section &section) const;
+
     QMap<QString, Section> m_credentials; // by profile name
     QMap<QString, Section> m_config;      // by profile name ("profile x" -> "x")
+    QMap<QString, Section> m_ssoSessions; // by session name ("sso-session x" -> "x")
 };
 
 } // namespace Orrery

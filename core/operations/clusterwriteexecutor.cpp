@@ -40,30 +40,39 @@ Error notRecorded(const Error &why)
 // the requester: a dialog or operation destroyed meanwhile must not lose the line.
 void transmit(HttpTransport *transport, const QPointer<AuditLog> &audit,
               const std::optional<AuditEntry> &intent, const ApiRequest &request,
+              const std::function<QString(const ApiResponse &)> &answerFailure,
               const QPointer<QObject> &requester, const Handler &onFinished)
 {
-    transport->send(
-        request, transport,
-        [transport, audit, intent, requester, onFinished](const Result<ApiResponse> &response) {
-            if (!intent || !audit) {
-                answer(requester, onFinished, response);
-                return;
-            }
-            const int status = response.ok() ? response->status : 0;
-            // The Status of a failure was decoded on the transport's worker: no parse here.
-            const QString result = !response.ok()          ? response.error().message
-                                   : response->isSuccess() ? QStringLiteral("ok")
-                                                           : response->toError().message;
-            const AuditEntry outcome
-                = intent->outcome(status, result, QDateTime::currentDateTimeUtc());
-            // A failure to write it is reported by AuditLog::writeFailed; the response still
-            // goes to the caller, because the change did happen (or not) on the cluster
-            // whatever the log says.
-            Async::onFinished(audit->appendLater([outcome] { return outcome; }), transport,
-                              [requester, onFinished, response](const auto &) {
-                                  answer(requester, onFinished, response);
-                              });
-        });
+    transport->send(request, transport,
+                    [transport, audit, intent, answerFailure, requester,
+                     onFinished](const Result<ApiResponse> &response) {
+                        if (!intent || !audit) {
+                            answer(requester, onFinished, response);
+                            return;
+                        }
+                        const int status = response.ok() ? response->status : 0;
+                        // The Status of a failure was decoded on the transport's worker: no parse
+                        // here.
+                        QString result = !response.ok()          ? response.error().message
+                                         : response->isSuccess() ? QStringLiteral("ok")
+                                                                 : response->toError().message;
+                        // A success by status may still be a refusal (GraphQL errors in HTTP 200).
+                        if (response.ok() && response->isSuccess() && answerFailure) {
+                            const QString failure = answerFailure(*response);
+                            if (!failure.isEmpty())
+                                result = failure.left(500);
+                        }
+                        const AuditEntry outcome
+                            = intent->outcome(status, result, QDateTime::currentDateTimeUtc());
+                        // A failure to write it is reported by AuditLog::writeFailed; the response
+                        // still goes to the caller, because the change did happen (or not) on the
+                        // cluster whatever the log says.
+                        Async::onFinished(audit->appendLater([outcome] { return outcome; }),
+                                          transport,
+                                          [requester, onFinished, response](const auto &) {
+                                              answer(requester, onFinished, response);
+                                          });
+                    });
 }
 
 } // namespace
@@ -132,7 +141,8 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
     HttpTransport *transport = m_transport;
     const QPointer<AuditLog> audit(m_audit);
     if (!m_audit) {
-        transmit(transport, audit, std::nullopt, write.request, requester, onFinished);
+        transmit(transport, audit, std::nullopt, write.request, write.answerFailure, requester,
+                 onFinished);
         return;
     }
 
@@ -153,7 +163,7 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
           });
     Async::onFinished(
         recorded, transport,
-        [transport, audit, request = write.request, requester,
+        [transport, audit, request = write.request, answerFailure = write.answerFailure, requester,
          onFinished](const QFuture<Result<AuditEntry>> &done) {
             if (done.resultCount() == 0) { // the run threw (logged by Async)
                 answer(requester, onFinished,
@@ -166,7 +176,8 @@ void ClusterWriteExecutor::send(const PlannedWrite &write, QObject *context, Han
                 answer(requester, onFinished, notRecorded(intent.error()));
                 return;
             }
-            transmit(transport, audit, intent.value(), request, requester, onFinished);
+            transmit(transport, audit, intent.value(), request, answerFailure, requester,
+                     onFinished);
         });
 }
 

@@ -656,7 +656,8 @@ QStringList PipelineOperation::summary() const
     for (const GitHubPendingDeployment &d : m_pending)
         protectedNames << d.environment;
     if (!protectedNames.isEmpty())
-        lines << tr("Protected environment(s) waiting for review: %1")
+        lines << tr("Protected environment(s) waiting for review: %1", nullptr,
+                    int(protectedNames.size()))
                      .arg(protectedNames.join(QStringLiteral(", ")));
     const QStringList all = environments();
     if (!all.isEmpty() && m_action != PipelineAction::Approve && m_action != PipelineAction::Reject)

@@ -263,6 +263,11 @@ Result<QList<PlannedWrite>> RailwayOperation::plan(bool dryRun) const
         break;
     }
     w.body = JsonRead::parse(w.request.body);
+    const RailwayAction action = m_action;
+    const QString what = w.description;
+    w.answerFailure = [action, what](const ApiResponse &response) {
+        return answerFailure(action, response, what);
+    };
     return QList<PlannedWrite>{w};
 }
 
@@ -321,28 +326,8 @@ void RailwayOperation::run(WriteExecutor *writer)
             return;
         }
         // GraphQL says what went wrong in the body, usually with HTTP 200.
-        const Result<nlohmann::json> data
-            = RailwayResponse::data(response->status, response->body, shown.description);
-        QString failure;
-        if (!data.ok()) {
-            failure = data.error().message;
-            if (!data.error().hint.isEmpty())
-                failure += QStringLiteral(" (") + data.error().hint + QLatin1Char(')');
-        } else if (m_action == RailwayAction::Redeploy) {
-            const Result<QString> id = RailwayResponse::redeployedId(*data);
-            if (!id.ok())
-                failure = id.error().message;
-            else
-                m_newDeploymentId = *id;
-        } else {
-            const char *field
-                = m_action == RailwayAction::Rollback ? "deploymentRollback" : "deploymentRestart";
-            const Result<bool> flag = RailwayResponse::mutationFlag(*data, field);
-            if (!flag.ok())
-                failure = flag.error().message;
-            else if (!*flag)
-                failure = tr("Railway answered false");
-        }
+        const QString failure
+            = answerFailure(m_action, *response, shown.description, &m_newDeploymentId);
         if (!failure.isEmpty()) {
             const QString explanation = tr("Railway refused: %1").arg(failure);
             finishWith(false, tr("%1: failed: %2").arg(shown.description, explanation), explanation,
@@ -354,6 +339,33 @@ void RailwayOperation::run(WriteExecutor *writer)
             line += tr(", new deployment %1").arg(m_newDeploymentId.left(8));
         finishWith(true, line, {});
     });
+}
+
+QString RailwayOperation::answerFailure(RailwayAction action, const ApiResponse &response,
+                                        const QString &what, QString *newDeploymentId)
+{
+    const Result<nlohmann::json> data = RailwayResponse::data(response.status, response.body, what);
+    QString failure;
+    if (!data.ok()) {
+        failure = data.error().message;
+        if (!data.error().hint.isEmpty())
+            failure += QStringLiteral(" (") + data.error().hint + QLatin1Char(')');
+    } else if (action == RailwayAction::Redeploy) {
+        const Result<QString> id = RailwayResponse::redeployedId(*data);
+        if (!id.ok())
+            failure = id.error().message;
+        else if (newDeploymentId)
+            *newDeploymentId = *id;
+    } else {
+        const char *field
+            = action == RailwayAction::Rollback ? "deploymentRollback" : "deploymentRestart";
+        const Result<bool> flag = RailwayResponse::mutationFlag(*data, field);
+        if (!flag.ok())
+            failure = flag.error().message;
+        else if (!*flag)
+            failure = tr("Railway answered false");
+    }
+    return failure;
 }
 
 ClusterOperation::Factory RailwayOperation::undo() const

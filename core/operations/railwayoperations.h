@@ -90,6 +90,12 @@ private:
     QString serviceName() const;
     QString describe(const RailwayDeployment &d) const;
     std::optional<RailwayDeployment> running() const;
+    // What Railway's answer to the mutation means: empty for success, else the refusal in one
+    // line (GraphQL errors come with HTTP 200; a rollback or restart answered false). The
+    // redeploy's new deployment id goes to *newDeploymentId. Used for the operation's result
+    // and the audit log's outcome alike.
+    static QString answerFailure(RailwayAction action, const ApiResponse &response,
+                                 const QString &what, QString *newDeploymentId = nullptr);
     void finishWith(bool ok, const QString &line, const QString &explanation,
                     std::optional<std::pair<PlannedWrite, Result<ApiResponse>>> failure = {});
 

@@ -134,12 +134,29 @@ struct AwsService::Private
         std::vector<Mapping> mapUsers;
     };
 
+    // IAM Identity Center: its users, the roles assigned to them (account + role name) and
+    // the access tokens `aws sso login` would have cached for them.
+    struct SsoUser
+    {
+        std::string name;
+        std::vector<std::pair<std::string, std::string>> assignments; // account, role name
+    };
+    struct SsoToken
+    {
+        std::string user;
+        long long expires = 0;
+    };
+
     ServiceFront &front;
     ClusterAccess &clusters;
     mutable std::mutex mutex;
     std::map<std::string, Principal> keys; // by access key id
     std::map<std::string, Role> roles;     // by ARN
     std::vector<Cluster> eks;
+    std::string ssoStartUrl;
+    std::string ssoRegion;
+    std::map<std::string, SsoUser> ssoUsers;   // by name
+    std::map<std::string, SsoToken> ssoTokens; // by access token
 
     Private(ServiceFront &f, ClusterAccess &c)
         : front(f)
@@ -200,6 +217,20 @@ struct AwsService::Private
             for (const std::string &t : strings(r.value("trustedUsers", json::array())))
                 role.trusted.push_back("arn:aws:iam::" + account + ":user/" + t);
             roles[role.arn] = role;
+        }
+        const json sso = aws.value("sso", json::object());
+        if (sso.is_object() && !sso.empty()) {
+            ssoStartUrl = sso.value("startUrl", "https://orrery-sim.awsapps.com/start");
+            ssoRegion = sso.value("region", aws.value("region", "us-east-1"));
+            for (const json &u : sso.value("users", json::array())) {
+                SsoUser user;
+                user.name = u.value("name", "");
+                if (user.name.empty())
+                    continue;
+                for (const std::string &role : strings(u.value("roles", json::array())))
+                    user.assignments.emplace_back(account, role);
+                ssoUsers[user.name] = user;
+            }
         }
         Cluster c;
         c.account = account;
@@ -476,22 +507,7 @@ struct AwsService::Private
                                       + " is not authorized to perform: sts:AssumeRole on "
                                         "resource: "
                                       + roleArn});
-        Principal temp;
-        temp.accessKeyId = "ASIA" + randomString(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-        temp.secret = randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                       "0123456789+/");
-        temp.sessionToken = "IQoJb3JpZ2luX2VjE"
-                            + randomString(300, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                "abcdefghijklmnopqrstuvwxyz"
-                                                "0123456789+/");
-        temp.expires = now + duration;
-        temp.account = role->second.account;
-        temp.iamArn = role->second.arn;
-        temp.sessionName = session;
-        temp.arn
-            = "arn:aws:sts::" + temp.account + ":assumed-role/" + role->second.name + "/" + session;
-        temp.userId = uniqueId("AROA", role->second.arn) + ":" + session;
-        keys[temp.accessKeyId] = temp;
+        const Principal temp = temporaryCredentials(role->second, session, now + duration);
         res.set_content(
             std::string("<AssumeRoleResponse xmlns=\"") + StsNamespace
                 + "\">\n  <AssumeRoleResult>\n    <AssumedRoleUser>\n      <AssumedRoleId>"
@@ -505,6 +521,89 @@ struct AwsService::Private
                   "  <ResponseMetadata>\n    <RequestId>"
                 + requestId() + "</RequestId>\n  </ResponseMetadata>\n</AssumeRoleResponse>\n",
             "text/xml");
+    }
+
+    // ---- IAM Identity Center's portal (GetRoleCredentials) ---------------------------------
+
+    static void ssoError(httplib::Response &res, int status, const std::string &type,
+                         const std::string &message)
+    {
+        // REST-JSON, as the portal answers: the exception's name in x-amzn-ErrorType.
+        res.status = status;
+        res.set_header("x-amzn-ErrorType", type);
+        res.set_header("x-amzn-RequestId", requestId());
+        res.set_content(json{{"message", message}}.dump(), "application/json");
+    }
+
+    Principal temporaryCredentials(const Role &role, const std::string &session, long long expires)
+    {
+        Principal temp;
+        temp.accessKeyId = "ASIA" + randomString(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+        temp.secret = randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                       "0123456789+/");
+        temp.sessionToken = "IQoJb3JpZ2luX2VjE"
+                            + randomString(300, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                "abcdefghijklmnopqrstuvwxyz"
+                                                "0123456789+/");
+        temp.expires = expires;
+        temp.account = role.account;
+        temp.iamArn = role.arn;
+        temp.sessionName = session;
+        temp.arn = "arn:aws:sts::" + temp.account + ":assumed-role/" + role.name + "/" + session;
+        temp.userId = uniqueId("AROA", role.arn) + ":" + session;
+        keys[temp.accessKeyId] = temp;
+        return temp;
+    }
+
+    void handleSso(const httplib::Request &req, httplib::Response &res)
+    {
+        if (req.path != "/aws/sso/federation/credentials")
+            return ssoError(res, 404, "UnknownOperationException",
+                            "Unknown operation " + req.method + " " + req.path);
+        if (req.method != "GET")
+            return ssoError(res, 405, "UnknownOperationException",
+                            "GetRoleCredentials is GET /federation/credentials");
+        const std::string token = req.get_header_value("x-amz-sso_bearer_token");
+        std::string roleName;
+        std::string accountId;
+        std::map<std::string, int> seen;
+        for (const auto &[k, v] : req.params) {
+            ++seen[k];
+            if (k == "role_name")
+                roleName = v;
+            else if (k == "account_id")
+                accountId = v;
+        }
+        std::lock_guard lock(mutex);
+        const long long now = wallNow();
+        // The token first: without a valid one the portal says nothing else.
+        const auto t = ssoTokens.find(token);
+        if (token.empty() || t == ssoTokens.end() || now >= t->second.expires)
+            return ssoError(res, 401, "UnauthorizedException",
+                            "Session token not found or invalid");
+        if (roleName.empty() || accountId.empty() || seen["role_name"] > 1
+            || seen["account_id"] > 1)
+            return ssoError(res, 400, "InvalidRequestException",
+                            "role_name and account_id are required, once each");
+        const auto u = ssoUsers.find(t->second.user);
+        const auto &assigned = u == ssoUsers.end()
+                                   ? std::vector<std::pair<std::string, std::string>>{}
+                                   : u->second.assignments;
+        const bool allowed
+            = std::find(assigned.begin(), assigned.end(), std::make_pair(accountId, roleName))
+              != assigned.end();
+        const auto role = roles.find("arn:aws:iam::" + accountId + ":role/" + roleName);
+        if (!allowed || role == roles.end())
+            return ssoError(res, 403, "ForbiddenException", "No access");
+        // A permission set's default session: one hour.
+        const Principal temp = temporaryCredentials(role->second, t->second.user, now + 3600);
+        res.set_content(json{{"roleCredentials",
+                              {{"accessKeyId", temp.accessKeyId},
+                               {"secretAccessKey", temp.secret},
+                               {"sessionToken", temp.sessionToken},
+                               {"expiration", temp.expires * 1000}}}}
+                            .dump(),
+                        "application/json");
     }
 
     json describe(const Cluster &c) const
@@ -616,10 +715,40 @@ void AwsService::handle(const httplib::Request &req, httplib::Response &res)
         return d->handleSts(req, res);
     if (req.path == "/aws/eks" || req.path.rfind("/aws/eks/", 0) == 0)
         return d->handleEks(req, res);
+    if (req.path == "/aws/sso" || req.path.rfind("/aws/sso/", 0) == 0)
+        return d->handleSso(req, res);
     res.status = 404;
     res.set_content(
-        json{{"message", "Not Found: the simulated AWS serves /aws/sts and /aws/eks"}}.dump(),
+        json{{"message", "Not Found: the simulated AWS serves /aws/sts, /aws/eks and /aws/sso"}}
+            .dump(),
         "application/json");
+}
+
+AwsService::SsoPortal AwsService::ssoPortal() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return {d->ssoStartUrl, d->ssoRegion};
+}
+
+std::string AwsService::issueSsoToken(const std::string &user, long long lifetimeSeconds)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (!d->ssoUsers.count(user))
+        return {};
+    const std::string token
+        = "aoa"
+          + randomString(200, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    d->ssoTokens[token] = {user, wallNow() + lifetimeSeconds};
+    return token;
+}
+
+void AwsService::assignSsoRole(const std::string &user, const std::string &account,
+                               const std::string &roleName)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    Private::SsoUser &u = d->ssoUsers[user];
+    u.name = user;
+    u.assignments.emplace_back(account, roleName);
 }
 
 std::vector<AwsService::User> AwsService::users() const

@@ -18,7 +18,8 @@ class ServiceFront;
 
 // Amazon Web Services as the simulated clusters of AWS scenarios see them (docs/clouds.md,
 // "The simulated AWS"): STS (GetCallerIdentity, AssumeRole; Query API, XML answers) at
-// /aws/sts and EKS (ListClusters, DescribeCluster; REST JSON) at /aws/eks, for the accounts,
+// /aws/sts, EKS (ListClusters, DescribeCluster; REST JSON) at /aws/eks and IAM Identity
+// Center's portal (GetRoleCredentials, bearer token, unsigned) at /aws/sso, for the accounts,
 // users, roles and aws-auth mappings the scenarios' `cloud: aws:` sections describe.
 //
 // Every request must carry a valid SigV4 signature (Authorization header or presigned query)
@@ -60,6 +61,21 @@ public:
         std::string secretAccessKey;
     };
     std::vector<User> users() const;
+
+    // IAM Identity Center (the scenario's `sso:`): its portal's start URL and region.
+    struct SsoPortal
+    {
+        std::string startUrl;
+        std::string region;
+    };
+    SsoPortal ssoPortal() const;
+    // What `aws sso login` gets for `user`: an access token the portal accepts for
+    // `lifetimeSeconds` of wall-clock time (negative: already expired). Empty for a user the
+    // scenario does not have. Thread safe.
+    std::string issueSsoToken(const std::string &user, long long lifetimeSeconds = 8 * 3600);
+    // For tests: assigns `roleName` of `account` to SSO user `user` (created when new).
+    void assignSsoRole(const std::string &user, const std::string &account,
+                       const std::string &roleName);
 
     // For tests and benchmarks: adds `count` ACTIVE clusters named PREFIX-N in `region` of
     // `account` (they share the first real cluster's endpoint and CA). Thread safe.

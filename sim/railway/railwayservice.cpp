@@ -195,6 +195,8 @@ struct RailwayService::Private
     std::map<std::string, Deployment> deployments;
     std::set<std::string> crashingImages; // host/repository:tag
     int counter = 0;
+    // failNextMutation(): by mutation field, the execution error its next call answers.
+    std::map<std::string, ExecutionError> injected;
 
     Private(ServiceFront &f, ClusterAccess &c)
         : front(f)
@@ -889,6 +891,11 @@ struct RailwayService::Private
 
     json resolveMutation(const GraphQl::Field &f, const Auth &auth, TimePoint t)
     {
+        if (const auto it = injected.find(f.name); it != injected.end()) {
+            const ExecutionError e = it->second;
+            injected.erase(it);
+            throw e;
+        }
         if (f.name == "deploymentRollback") {
             allowArgs(f, "Mutation", {"id"});
             const Deployment &target = deploymentFor(stringArg(f, "id", true), auth);
@@ -1007,6 +1014,13 @@ RailwayService::RailwayService(ServiceFront &front, ClusterAccess &clusters)
 }
 
 RailwayService::~RailwayService() = default;
+
+void RailwayService::failNextMutation(const std::string &field, const std::string &message,
+                                      const std::string &code)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    d->injected[field] = ExecutionError{message, code};
+}
 
 std::vector<std::string> RailwayService::tokens() const
 {

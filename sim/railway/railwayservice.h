@@ -45,6 +45,12 @@ public:
     std::vector<std::string> prefixes() const override { return {"/railway"}; }
     void handle(const httplib::Request &req, httplib::Response &res) override;
 
+    // For tests: the next call of mutation `field` ("deploymentRollback", ...) changes nothing
+    // and answers as an execution error does: HTTP 200, {"data": null, "errors": [{message,
+    // path, extensions: {code}}]}.
+    void failNextMutation(const std::string &field, const std::string &message,
+                          const std::string &code = "INTERNAL_SERVER_ERROR");
+
     // The account tokens accepted (Bearer), for the demo and tests.
     std::vector<std::string> tokens() const;
 

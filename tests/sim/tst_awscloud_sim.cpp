@@ -79,7 +79,7 @@ AwsClient::Endpoints tst_AwsCloudSim::endpoints() const
 {
     const QString front = m_sim.servicesUrl();
     return {QUrl(front + QStringLiteral("/aws/sts")), QUrl(front + QStringLiteral("/aws/eks")),
-            m_sim.servicesCaPem()};
+            QUrl(front + QStringLiteral("/aws/sso")), m_sim.servicesCaPem()};
 }
 
 Result<AwsCredentials> tst_AwsCloudSim::resolve(const AwsConfig &config, const QString &profile)
@@ -149,7 +149,11 @@ void tst_AwsCloudSim::planErrors()
     const Error empty = config.plan({}, QStringLiteral("empty")).error();
     QCOMPARE(empty.code, Error::Code::AuthError);
     QVERIFY(empty.hint.contains(QLatin1String("aws configure --profile empty")));
-    QCOMPARE(config.plan({}, QStringLiteral("sso")).error().code, Error::Code::Unsupported);
+    // An SSO profile missing its portal, account and role says which keys it misses.
+    const Error sso = config.plan({}, QStringLiteral("sso")).error();
+    QCOMPARE(sso.code, Error::Code::InvalidArgument);
+    QVERIFY2(sso.message.contains(QLatin1String("sso_region, sso_account_id, sso_role_name")),
+             qPrintable(sso.message));
 }
 
 void tst_AwsCloudSim::processOutput()

@@ -68,6 +68,7 @@ private slots:
     void refusals();
     void rollbackTheCrashedGateway();
     void redeployAndRestart();
+    void graphQlErrorInHttp200IsAFailure();
     void auditHasNoToken();
 
 private:
@@ -697,6 +698,51 @@ void tst_RailwaySim::redeployAndRestart()
     QCOMPARE(history->value().first().id, redeploy->newDeploymentId());
     QCOMPARE(history->value().first().reason, QStringLiteral("redeploy"));
     delete redeploy;
+}
+
+void tst_RailwaySim::graphQlErrorInHttp200IsAFailure()
+{
+    // Railway refuses inside a 200 answer ({"data": null, "errors": [...]}): the operation
+    // fails and the audit log's outcome says so, not "ok".
+    const RailwayActionTarget web
+        = target(QStringLiteral("production"), QStringLiteral("web-frontend"));
+    RailwayOperation *restart = fetched(RailwayAction::Restart, web);
+    QVERIFY(restart);
+    const QString deployment = restart->subject()->id;
+    m_railway->failNextMutation("deploymentRestart", "Problem processing request",
+                                "INTERNAL_SERVER_ERROR");
+    QVERIFY(!runOp(restart));
+    QVERIFY(!restart->report().ok);
+    QVERIFY2(restart->report().explanation.contains(QLatin1String("Problem processing request")),
+             qPrintable(restart->report().explanation));
+    QVERIFY(restart->report().failure);
+    QCOMPARE(restart->report().failure->second->status, 200);
+    delete restart;
+
+    // The audit entry of that write: HTTP 200, and the refusal as its result.
+    std::optional<AuditEntry> entry;
+    for (const AuditEntry &e : AuditLog::read(m_audit->directory()))
+        if (e.verb == QLatin1String("restart") && e.name == deployment)
+            entry = e;
+    QVERIFY(entry);
+    QVERIFY(entry->outcomeKnown());
+    QCOMPARE(entry->status, 200);
+    QVERIFY2(entry->result != QLatin1String("ok"), qPrintable(entry->result));
+    QVERIFY2(entry->result.contains(QLatin1String("Problem processing request")),
+             qPrintable(entry->result));
+    QVERIFY(!entry->result.contains(QString::fromLatin1(s_token)));
+
+    // The injection is spent: the next restart goes through and is recorded as "ok".
+    RailwayOperation *again = fetched(RailwayAction::Restart, web);
+    QVERIFY(again);
+    QVERIFY2(runOp(again), qPrintable(again->report().explanation));
+    delete again;
+    int ok = 0;
+    for (const AuditEntry &e : AuditLog::read(m_audit->directory()))
+        if (e.verb == QLatin1String("restart") && e.name == deployment
+            && e.result == QLatin1String("ok"))
+            ++ok;
+    QVERIFY(ok >= 1);
 }
 
 void tst_RailwaySim::auditHasNoToken()

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 namespace Orrery {
@@ -25,6 +27,11 @@ struct PlannedWrite
     // the audit summary; `request.body` is what goes on the wire.
     nlohmann::json body;
     QString description; // one translated line: "Scale Deployment shop/web to 5 replicas"
+    // For protocols that report a failure inside a successful HTTP answer (GraphQL's "errors"
+    // with HTTP 200): the failure in one line, empty when the answer means success. The audit
+    // log's outcome uses it (ClusterWriteExecutor); unset, the HTTP status decides. Runs on
+    // the transport's thread; it must not capture anything that thread cannot use.
+    std::function<QString(const ApiResponse &)> answerFailure;
 };
 
 } // namespace Orrery
