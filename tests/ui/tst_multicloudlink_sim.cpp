@@ -5,8 +5,9 @@
 // the app does) shows "deployed by run #N" (or "rolling out from run #N") under the staging
 // machine and its process group, a click on the pill emits pipelineRunRequested with the run,
 // and the run diagram's Fly.io deploy job names the app it deployed. After the run's automatic
-// rollback the pill goes. With ORRERY_PIPELINE_SCREENSHOTS=DIR the page and the diagram are
-// saved there as multicloud-run-link.png (docs/screenshots).
+// rollback the pill goes. The Railway service's deployment is linked the same way (the
+// diagram's Railway job names it). With ORRERY_PIPELINE_SCREENSHOTS=DIR the page and the diagram
+// are saved there as multicloud-run-link.png (docs/screenshots).
 //
 // One in-process Simulator (multicloud) at speed 40.
 #include "eventloopwait.h"
@@ -15,6 +16,7 @@
 #include <apptopologypage.h>
 #include <apptopologyscene.h>
 #include <cloud/flyaccount.h>
+#include <cloud/railwayaccount.h>
 #include <front/servicefront.h>
 #include <github/githubservice.h>
 #include <kube/httptransport.h>
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<HttpTransport> m_transport;
     std::unique_ptr<GitHubClient> m_github;
     std::unique_ptr<FlyAccount> m_fly;
+    std::unique_ptr<RailwayAccount> m_railway;
 };
 
 void TestMulticloudLinkSim::initTestCase()
@@ -93,6 +96,10 @@ void TestMulticloudLinkSim::initTestCase()
     fly.endpoints = {QUrl(url + QStringLiteral("/fly")), QUrl(url + QStringLiteral("/fly")), ca};
     fly.token = "fo1_orrery-sim-multicloud-fly";
     m_fly = std::make_unique<FlyAccount>(fly);
+    RailwayAccount::Credentials railway;
+    railway.token = "orrery-sim-railway";
+    m_railway = std::make_unique<RailwayAccount>(
+        RailwayClient::Endpoint{QUrl(url + QStringLiteral("/railway/graphql/v2")), ca}, railway);
 }
 
 void TestMulticloudLinkSim::cleanupTestCase()
@@ -100,6 +107,7 @@ void TestMulticloudLinkSim::cleanupTestCase()
     m_github.reset();
     m_transport.reset();
     m_fly.reset();
+    m_railway.reset();
     m_sim->stop();
 }
 
@@ -181,7 +189,22 @@ void TestMulticloudLinkSim::pillOnTheFlyMachineOpensTheRun()
     QCOMPARE(requested.first().at(1).toString(), s_repo);
     QCOMPARE(requested.first().at(2).toString(), run->id);
 
-    // The other way: the run diagram's Fly.io deploy job names the app.
+    // The Railway service the run deployed, read as its App topology page would.
+    std::optional<Result<CloudDiscovery>> found;
+    m_railway->discover([&found](const Result<CloudDiscovery> &r) { found = r; });
+    QVERIFY(waitUntil([&] { return found.has_value(); }, 20000));
+    QVERIFY(found->ok());
+    CloudResource service;
+    for (const CloudResource &r : found->value().resources)
+        if (r.name == QLatin1String("api-gateway") && r.group.contains(QLatin1String("production")))
+            service = r;
+    std::optional<Result<AppTopology>> railway;
+    m_railway->appTopology(service, [&railway](const Result<AppTopology> &r) { railway = r; });
+    QVERIFY(waitUntil([&] { return railway.has_value(); }, 20000));
+    QVERIFY(railway->ok());
+    linker.setAppTopology(railway->value());
+
+    // The other way: the run diagram's deploy jobs name the app and the service.
     PipelineRunModel model;
     model.setRun(*run);
     PipelineScene scene;
@@ -189,12 +212,18 @@ void TestMulticloudLinkSim::pillOnTheFlyMachineOpensTheRun()
     scene.setNow(run->updatedAt.isValid() ? run->updatedAt : QDateTime::currentDateTimeUtc());
     scene.setJobTargets(
         platformTargetsByJob(*run, linker.linksOfRun(run->provider, run->source, run->id)));
-    QString flyJob;
-    for (const PipelineJob &job : run->jobs)
+    QString flyJob, railwayJob;
+    for (const PipelineJob &job : run->jobs) {
         if (job.name == QLatin1String("Deploy staging (Fly.io)"))
             flyJob = job.id;
+        if (job.name == QLatin1String("Deploy (Railway)"))
+            railwayJob = job.id;
+    }
     QCOMPARE(scene.jobTargets(flyJob),
              QStringList{QStringLiteral("\u2192 Fly.io: acme-edge-staging")});
+    QCOMPARE(
+        scene.jobTargets(railwayJob),
+        QStringList{QStringLiteral("\u2192 Railway: api-gateway (acme-platform / production)")});
 
     const QString screenshots = qEnvironmentVariable("ORRERY_PIPELINE_SCREENSHOTS");
     if (!screenshots.isEmpty()) {
