@@ -156,7 +156,9 @@ QRectF AppTopologyNodeItem::pipelineBadgeRect() const
 
 QRectF AppTopologyNodeItem::boundingRect() const
 {
-    return m_rect.adjusted(-3, -3, 3, 3).united(pipelineBadgeRect().adjusted(-2, -2, 2, 2));
+    const QRectF box = m_rect.adjusted(-3, -3, 3, 3);
+    const QRectF pill = pipelineBadgeRect();
+    return pill.isEmpty() ? box : box.united(pill.adjusted(-2, -2, 2, 2));
 }
 
 void AppTopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
