@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apptopologywiring.h"
+#include "pipelineswiring.h"
 
 #include <apptopologypage.h>
 #include <apptopologyscene.h>
@@ -8,6 +9,8 @@
 #include <flyappactions.h>
 #include <mainwindow.h>
 #include <operations/actioncontroller.h>
+#include <pipelineimagelinker.h>
+#include <pipelinespage.h>
 #include <railwayappactions.h>
 
 #include <QApplication>
@@ -28,6 +31,18 @@ AppTopologyPage *installAppTopologyPage(MainWindow &window)
 {
     auto *page = new AppTopologyPage;
     window.addCentralPage(pageTitle(), page);
+    // Pipeline → image → PaaS box: the topology's linker (app/topologywiring.cpp) links the
+    // app's boxes too, and a pill's click opens its run on the Pipelines page.
+    page->setPipelineLinker(
+        window.findChild<PipelineImageLinker *>(QStringLiteral("pipelineImageLinker")));
+    if (auto *pipelines = window.findChild<PipelinesPage *>())
+        QObject::connect(page, &AppTopologyPage::pipelineRunRequested, pipelines,
+                         [&window, pipelines](PipelineProvider provider, const QString &source,
+                                              const QString &runId) {
+                             window.showCentralPage(
+                                 QApplication::translate("GuiApplication", "Pipelines"));
+                             openPipelineRun(pipelines, provider, source, runId);
+                         });
     return page;
 }
 

@@ -7,7 +7,9 @@
 #include <pipelineimagelinker.h>
 #include <pipelinepoller.h>
 #include <pipelinerunfeed.h>
+#include <pipelinerunmodel.h>
 #include <pipelinerunsmodel.h>
+#include <pipelinescene.h>
 #include <pipelinespage.h>
 #include <topologypage.h>
 
@@ -145,6 +147,22 @@ PipelinesPage *installPipelinesPage(MainWindow &window)
                          &PipelineImageLinker::updateRuns);
         QObject::connect(feed, &PipelineRunFeed::runsUpdated, linker,
                          &PipelineImageLinker::updateRuns);
+        // The other direction on the run diagram: under a deploy job, the Fly.io apps and
+        // Railway services running the run's image now (platformTargetsByJob).
+        const auto showTargets = [page, linker] {
+            const PipelineRun &run = page->runModel()->run();
+            page->scene()->setJobTargets(
+                run.id.isEmpty() ? QHash<QString, QStringList>()
+                                 : platformTargetsByJob(
+                                     run, linker->linksOfRun(run.provider, run.source, run.id)));
+        };
+        QObject::connect(linker, &PipelineImageLinker::linksChanged, page,
+                         [showTargets](const QString &context) {
+                             if (context.startsWith(QLatin1String("app:")))
+                                 showTargets();
+                         });
+        QObject::connect(page->runModel(), &PipelineRunModel::graphChanged, page, showTargets);
+        QObject::connect(page->runModel(), &PipelineRunModel::jobsChanged, page, showTargets);
     }
     // A run asked for before it was listed is selected once it is.
     QObject::connect(page->poller(), &PipelinePoller::runsUpdated, page, [page] {

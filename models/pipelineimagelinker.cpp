@@ -74,6 +74,20 @@ void PipelineImageLinker::dropContext(const QString &context)
     pend(m_index.removeContext(context));
 }
 
+void PipelineImageLinker::setAppTopology(const AppTopology &topology)
+{
+    const QString context = ImageLinkWorkload::appLinkContext(topology);
+    QSet<WorkloadKey> now;
+    for (const ImageLinkWorkload &w : ImageLinkWorkload::fromAppTopology(topology)) {
+        now.insert(w.key);
+        pend(m_index.upsertWorkload(w));
+    }
+    for (const WorkloadKey &gone : m_appBoxes.value(context))
+        if (!now.contains(gone))
+            pend(m_index.removeWorkload(gone));
+    m_appBoxes.insert(context, now);
+}
+
 void PipelineImageLinker::rescan(const QString &context, ResourceStore *store)
 {
     for (const Kind kind : LinkedKinds)

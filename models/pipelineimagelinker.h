@@ -38,6 +38,12 @@ public:
     // workloads a batch touched, directly or through their pods). A null store drops it.
     void setStore(const QString &context, ResourceStore *store);
 
+    // Follows a PaaS app (a Fly.io app, a Railway environment) as the app page reads it: its
+    // boxes that run an image are linked like workloads (ImageLinkWorkload::fromAppTopology,
+    // context ImageLinkWorkload::appLinkContext), the boxes gone since the last read dropped.
+    // linksChanged names that context.
+    void setAppTopology(const AppTopology &topology);
+
     void setSettings(const ImageLinkSettings &settings);
     // The rules in QSettings, group "pipelines/imageLink": "default/…" and the array "rules"
     // of {source ("github:owner/repo"), tagTemplates, repositories, useReportedImages,
@@ -76,7 +82,8 @@ private:
     ImageLinkIndex m_index;
     QHash<QString, QPointer<ResourceStore>> m_stores;
     QHash<QString, QMetaObject::Connection> m_connections;
-    QHash<QString, QSet<WorkloadKey>> m_pending; // context → changed workloads
+    QHash<QString, QSet<WorkloadKey>> m_pending;  // context → changed workloads
+    QHash<QString, QSet<WorkloadKey>> m_appBoxes; // app context → its boxes last read
     QTimer m_flush;
 };
 

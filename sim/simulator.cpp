@@ -121,6 +121,10 @@ struct Simulator::Private : ClusterAccess
         const Cluster *c = cluster(name);
         return c && c->controllers ? &c->controllers->registries() : nullptr;
     }
+    PlatformDeploys *platform(const std::string &name) const override
+    {
+        return front ? front->platform(name) : nullptr;
+    }
 
     void loadMinimal(Cluster &c)
     {

@@ -3,6 +3,7 @@
 
 #include <apptopologyexporter.h>
 #include <apptopologyscene.h>
+#include <pipelineimagelinker.h>
 #include <theme.h>
 
 #include <QDateTime>
@@ -68,6 +69,11 @@ AppTopologyPage::AppTopologyPage(QWidget *parent)
                     menu->popup(screenPos);
                 }
             });
+    connect(m_scene, &AppTopologyScene::pipelineRunRequested, this, [this](const QString &id) {
+        const auto it = m_pipelineLinks.constFind(id);
+        if (it != m_pipelineLinks.constEnd())
+            emit pipelineRunRequested(it->provider, it->source, it->runId);
+    });
     // The diagram reads its colours at paint time; a new look needs a new background.
     connect(Theme::instance(), &Theme::changed, this, [this] {
         if (!m_scene->topology().nodes.isEmpty())
@@ -88,6 +94,41 @@ void AppTopologyPage::setApp(const QString &title, Loader loader, ActionsFor act
     refresh();
 }
 
+void AppTopologyPage::setPipelineLinker(PipelineImageLinker *linker)
+{
+    if (m_pipelineLinker)
+        disconnect(m_pipelineLinker, nullptr, this, nullptr);
+    m_pipelineLinker = linker;
+    if (linker) {
+        connect(linker, &PipelineImageLinker::linksChanged, this, [this](const QString &context) {
+            if (context == ImageLinkWorkload::appLinkContext(m_scene->topology()))
+                updatePipelineBadges();
+        });
+        if (!m_scene->topology().nodes.isEmpty())
+            linker->setAppTopology(m_scene->topology());
+    }
+    updatePipelineBadges();
+}
+
+void AppTopologyPage::updatePipelineBadges()
+{
+    m_pipelineLinks.clear();
+    QHash<QString, TopologyDisplay::PipelineBadge> badges;
+    const AppTopology &t = m_scene->topology();
+    if (m_pipelineLinker && !t.nodes.isEmpty()) {
+        const QString context = ImageLinkWorkload::appLinkContext(t);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const ImageLink &link : m_pipelineLinker->links()) {
+            if (link.workload.context != context)
+                continue;
+            badges.insert(link.workload.name,
+                          {link.describe(now), link.rollingOut, link.describeShort(now)});
+            m_pipelineLinks.insert(link.workload.name, link);
+        }
+    }
+    m_scene->setPipelineBadges(badges);
+}
+
 void AppTopologyPage::refresh()
 {
     if (!m_loader)
@@ -105,6 +146,9 @@ void AppTopologyPage::refresh()
             return;
         }
         self->m_scene->setTopology(topology.value());
+        if (self->m_pipelineLinker) // the index is updated at once; linksChanged comes later
+            self->m_pipelineLinker->setAppTopology(topology.value());
+        self->updatePipelineBadges();
         self->m_export->setEnabled(true);
         self->m_status->setText(tr("Read at %1")
                                     .arg(QLocale().toString(QDateTime::currentDateTime().time(),

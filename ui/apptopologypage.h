@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cloud/apptopology.h>
+#include <pipelines/imagelink.h>
 #include <util/result.h>
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -16,6 +19,7 @@ class QPushButton;
 namespace Orrery {
 
 class AppTopologyScene;
+class PipelineImageLinker;
 
 // One action the app page offers on a box or a release chip: the provider's operation id
 // ("fly-machine-restart"), its menu label, and what it is about.
@@ -59,13 +63,30 @@ public:
     // The menu a right click on `id` opens (null when nothing is offered); public for tests.
     QMenu *menuFor(const QString &id, bool isRelease, QWidget *parent);
 
+    // Pipeline → image → PaaS box: every read of the app is given to `linker`
+    // (PipelineImageLinker::setAppTopology); a box whose image a known run built shows
+    // "deployed by run #…" (or "rolling out from run #…" while its machine or deployment comes
+    // up), the same pill as the cluster topology's, and a click on it emits
+    // pipelineRunRequested.
+    void setPipelineLinker(PipelineImageLinker *linker);
+    // The link of a shown box (AppNode::id); nullopt when it has none.
+    std::optional<ImageLink> pipelineLink(const QString &nodeId) const
+    {
+        const auto it = m_pipelineLinks.constFind(nodeId);
+        return it == m_pipelineLinks.constEnd() ? std::nullopt : std::optional<ImageLink>(*it);
+    }
+
 signals:
     void actionTriggered(const Orrery::AppAction &action);
     // A read finished (ok or not).
     void loaded(bool ok);
+    // A click on a box's "deployed by run #…" pill.
+    void pipelineRunRequested(Orrery::PipelineProvider provider, const QString &source,
+                              const QString &runId);
 
 private:
     void exportDiagram();
+    void updatePipelineBadges();
 
     AppTopologyScene *m_scene;
     QGraphicsView *m_view;
@@ -77,6 +98,8 @@ private:
     ActionsFor m_actions;
     quint64 m_generation = 0; // answers of older reads are dropped
     bool m_fitted = false;
+    QPointer<PipelineImageLinker> m_pipelineLinker;
+    QHash<QString, ImageLink> m_pipelineLinks; // node id → link, of the shown app
 };
 
 } // namespace Orrery

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apptopologynodeitem.h"
 
+#include "pipelinepill.h"
 #include "topologystyle.h"
 
 #include <QFontMetricsF>
@@ -134,9 +135,30 @@ void AppTopologyNodeItem::setRelease(const AppRelease &release)
     update();
 }
 
+void AppTopologyNodeItem::setPipelineBadge(const TopologyDisplay::PipelineBadge &badge)
+{
+    if (badge == m_pipeline)
+        return;
+    prepareGeometryChange();
+    m_pipeline = badge;
+    update();
+}
+
+QRectF AppTopologyNodeItem::pipelineBadgeRect() const
+{
+    if (m_role != Role::Group && m_role != Role::Instance)
+        return {};
+    // A group's pill hangs under its header band (74 high), a card's under the card.
+    const qreal edge = m_role == Role::Group ? m_rect.top() + 74 : m_rect.bottom();
+    return PipelinePill::rect(m_pipeline, QPointF(m_rect.left() + 10, edge - 7),
+                              m_rect.width() - 20);
+}
+
 QRectF AppTopologyNodeItem::boundingRect() const
 {
-    return m_rect.adjusted(-3, -3, 3, 3);
+    const QRectF box = m_rect.adjusted(-3, -3, 3, 3);
+    const QRectF pill = pipelineBadgeRect();
+    return pill.isEmpty() ? box : box.united(pill.adjusted(-2, -2, 2, 2));
 }
 
 void AppTopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
@@ -229,6 +251,7 @@ void AppTopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsIte
                           Qt::AlignLeft | Qt::AlignVCenter, elided(line, detail, width));
         y += dm.height() + 1;
     }
+    PipelinePill::paint(painter, pipelineBadgeRect(), m_pipeline);
 }
 
 } // namespace Orrery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "topologydisplay.h"
+
 #include <cloud/apptopology.h>
 #include <topologytypes.h>
 
@@ -32,6 +34,13 @@ public:
     static TopologyHealth healthOf(const AppNode &node);
     static TopologyHealth healthOf(const AppRelease &release);
 
+    // The "deployed by run #…" pill over the box's bottom edge (a process group's header band,
+    // a machine's or deployment's card); none by default.
+    void setPipelineBadge(const TopologyDisplay::PipelineBadge &badge);
+    const TopologyDisplay::PipelineBadge &pipelineBadge() const { return m_pipeline; }
+    // The pill in scene coordinates; empty without one.
+    QRectF pipelineBadgeRect() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
@@ -44,6 +53,7 @@ private:
     QString m_badge;     // top-right pill: region, version
     TopologyHealth m_health = TopologyHealth::Unknown;
     bool m_emphasis = false; // the current release
+    TopologyDisplay::PipelineBadge m_pipeline;
 };
 
 } // namespace Orrery

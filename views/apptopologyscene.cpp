@@ -5,6 +5,7 @@
 #include "topologystyle.h"
 
 #include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsView>
 #include <QSet>
@@ -206,6 +207,38 @@ void AppTopologyScene::setTopology(const AppTopology &topology)
         addItem(m_edges);
     }
     setSceneRect(QRectF(0, 0, contentRight + Margin, std::max(bottom, y) + Margin));
+    for (auto it = m_pipelineBadges.cbegin(); it != m_pipelineBadges.cend(); ++it)
+        if (AppTopologyNodeItem *item = m_items.value(it.key()))
+            item->setPipelineBadge(it.value());
+}
+
+void AppTopologyScene::setPipelineBadges(
+    const QHash<QString, TopologyDisplay::PipelineBadge> &badges)
+{
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        it.value()->setPipelineBadge(badges.value(it.key()));
+    m_pipelineBadges = badges;
+}
+
+QString AppTopologyScene::pipelineBadgeAt(const QPointF &scenePos) const
+{
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        if (it.value()->pipelineBadgeRect().contains(scenePos))
+            return it.key();
+    return QString();
+}
+
+void AppTopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        const QString id = pipelineBadgeAt(event->scenePos());
+        if (!id.isEmpty()) {
+            emit pipelineRunRequested(id);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
 }
 
 AppTopologyNodeItem *AppTopologyScene::itemAt(const QPointF &scenePos) const

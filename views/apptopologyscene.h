@@ -38,6 +38,16 @@ public:
     void setTopology(const AppTopology &topology);
     const AppTopology &topology() const { return m_topology; }
 
+    // The "deployed by run #…" pills (PipelinePill), by AppNode::id: kept across
+    // setTopology() (a refresh rebuilds the boxes), replaced as a whole here.
+    void setPipelineBadges(const QHash<QString, TopologyDisplay::PipelineBadge> &badges);
+    const QHash<QString, TopologyDisplay::PipelineBadge> &pipelineBadges() const
+    {
+        return m_pipelineBadges;
+    }
+    // The node whose pill is at a scene position, or empty.
+    QString pipelineBadgeAt(const QPointF &scenePos) const;
+
     // By AppNode::id or AppRelease::id (its version when it has no id); null when absent.
     AppTopologyNodeItem *item(const QString &id) const { return m_items.value(id); }
     const AppNode *node(const QString &id) const;
@@ -49,14 +59,18 @@ public:
 signals:
     // `id` is a node's or a release's; `isRelease` says which.
     void contextMenuRequested(const QString &id, bool isRelease, const QPoint &screenPos);
+    // A left click on a node's pipeline pill: open the run (the page knows which).
+    void pipelineRunRequested(const QString &nodeId);
 
 protected:
     void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     AppTopology m_topology;
     QHash<QString, AppTopologyNodeItem *> m_items;
     AppTopologyEdgeItem *m_edges = nullptr;
+    QHash<QString, TopologyDisplay::PipelineBadge> m_pipelineBadges;
 };
 
 } // namespace Orrery

@@ -113,13 +113,15 @@ qreal PipelineNodeItem::wantedDetail() const
     if (!model || m_node >= m_scene->m_layout.nodes().size())
         return 0;
     const PipelineLayout::Node &n = m_scene->m_layout.nodes().at(m_node);
-    if (n.isGroup() || status() != PipelineStatus::Failed)
+    if (n.isGroup())
         return 0;
     const PipelineJob *job = model->jobAt(n.jobs.value(0, -1));
     if (!job)
         return 0;
-    const int lines = (PipelineFormat::failingStep(*job) ? 1 : 0)
-                      + int(m_scene->m_logTails.value(job->id).size());
+    int lines = int(m_scene->m_jobTargets.value(job->id).size());
+    if (status() == PipelineStatus::Failed)
+        lines += (PipelineFormat::failingStep(*job) ? 1 : 0)
+                 + int(m_scene->m_logTails.value(job->id).size());
     return lines ? lines * s_lineHeight + 8 : 0;
 }
 
@@ -197,6 +199,16 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     if (!job)
         return;
     qreal y = Height - 4;
+    // Where the job deployed (a PaaS app or service running the run's image now).
+    painter->setPen(PipelineStyle::statusColor(PipelineStatus::Running));
+    for (const QString &line : m_scene->m_jobTargets.value(job->id)) {
+        painter->drawText(QRectF(left, y, textWidth, s_lineHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          detail.elidedText(line, Qt::ElideRight, textWidth));
+        y += s_lineHeight;
+    }
+    if (status() != PipelineStatus::Failed)
+        return;
     if (const PipelineStep *step = PipelineFormat::failingStep(*job)) {
         painter->setPen(PipelineStyle::statusColor(PipelineStatus::Failed));
         painter->drawText(QRectF(left, y, textWidth, s_lineHeight),
@@ -398,6 +410,7 @@ void PipelineScene::setModel(PipelineRunModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_logTails.clear();
+    m_jobTargets.clear();
     m_tailsAsked.clear();
     m_expanded.clear();
     if (model) {
@@ -471,6 +484,21 @@ void PipelineScene::setGroupExpanded(const QString &group, bool expanded)
         m_expanded.remove(group);
     relayout();
     emit groupToggled(group, expanded);
+}
+
+void PipelineScene::setJobTargets(const QHash<QString, QStringList> &targets)
+{
+    if (targets == m_jobTargets)
+        return;
+    QSet<QString> touched;
+    for (auto it = m_jobTargets.cbegin(); it != m_jobTargets.cend(); ++it)
+        touched.insert(it.key());
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it)
+        touched.insert(it.key());
+    m_jobTargets = targets;
+    for (const QString &id : std::as_const(touched))
+        if (PipelineNodeItem *item = itemOfJob(id))
+            item->refresh();
 }
 
 void PipelineScene::setLogTail(const QString &jobId, const QStringList &lines)

@@ -134,6 +134,10 @@ public:
     // The last lines of a failed job's log (at most MaxLogLines are kept).
     void setLogTail(const QString &jobId, const QStringList &lines);
     QStringList logTail(const QString &jobId) const { return m_logTails.value(jobId); }
+    // Where each job deployed, as lines under its card ("→ Fly.io: acme-edge-staging",
+    // platformTargetsByJob), by job id; replaces the previous set (jobs not named lose theirs).
+    void setJobTargets(const QHash<QString, QStringList> &targets);
+    QStringList jobTargets(const QString &jobId) const { return m_jobTargets.value(jobId); }
 
     PipelineNodeItem *nodeItem(const QString &key) const { return m_items.value(key); }
     PipelineNodeItem *itemOfJob(const QString &jobId) const;
@@ -178,6 +182,7 @@ private:
     PipelineEdgeLayer *m_edges;
     QSet<QString> m_expanded;
     QHash<QString, QStringList> m_logTails;
+    QHash<QString, QStringList> m_jobTargets;
     QSet<QString> m_tailsAsked;
     QDateTime m_now;
     QTimer m_ticker;

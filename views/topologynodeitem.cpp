@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologynodeitem.h"
 
+#include "pipelinepill.h"
 #include "topologydisplay.h"
 #include "topologykindbadge.h"
 #include "topologystyle.h"
@@ -82,16 +83,10 @@ void TopologyNodeItem::pipelineBadgeChanging()
 QRectF TopologyNodeItem::pipelineBadgeRect() const
 {
     const auto it = m_display->pipeline.constFind(m_node.id);
-    if (it == m_display->pipeline.constEnd() || it->text.isEmpty())
+    if (it == m_display->pipeline.constEnd())
         return {};
-    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
-    f.setBold(false);
-    const QFontMetricsF metrics(f);
-    const qreal room = m_size.width() - 16;
-    qreal w = metrics.horizontalAdvance(it->text) + 14;
-    if (w > room && !it->shortText.isEmpty())
-        w = metrics.horizontalAdvance(it->shortText) + 14;
-    return QRectF(8, m_size.height() - 6, std::min(room, w), 15);
+    return PipelinePill::rect(*it, QPointF(8, m_size.height() - 6), m_size.width() - 16,
+                              m_display->fontScale);
 }
 
 void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
@@ -99,26 +94,8 @@ void TopologyNodeItem::paintPipelineBadge(QPainter *painter)
     const QRectF pill = pipelineBadgeRect();
     if (pill.isEmpty())
         return;
-    const TopologyDisplay::PipelineBadge &b = m_display->pipeline[m_node.id];
-    // Deployed: the card's fill with the selection accent's rim. Rolling out: filled with the
-    // progressing colour, like a rollout's status, white text.
-    const QColor progressing
-        = TopologyStyle::healthColor(TopologyHealth::Progressing, m_display->presenter);
-    QFont f = TopologyStyle::badgeFont(m_display->fontScale);
-    f.setBold(false);
-    painter->setFont(f);
-    painter->setPen(QPen(b.rollingOut ? progressing : TopologyStyle::selection(), 1.2));
-    painter->setBrush(b.rollingOut ? progressing : TopologyStyle::background());
-    painter->drawRoundedRect(pill, 7.5, 7.5);
-    painter->setPen(b.rollingOut ? QColor(Qt::white) : TopologyStyle::text());
-    const QRectF textRect = pill.adjusted(7, 0, -7, 0);
-    const QFontMetricsF metrics(f);
-    const QString text
-        = metrics.horizontalAdvance(b.text) > textRect.width() && !b.shortText.isEmpty()
-              ? b.shortText
-              : b.text;
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      metrics.elidedText(text, Qt::ElideRight, textRect.width()));
+    PipelinePill::paint(painter, pill, m_display->pipeline[m_node.id], m_display->fontScale,
+                        m_display->presenter);
 }
 
 QString TopologyNodeItem::toolTipFor(const TopologyNode &node)

@@ -27,7 +27,11 @@ struct AppNode
     QString status;      // the platform's own word: started, stopped, SUCCESS, CRASHED ...
     bool healthy = true; // false when the platform or a failing check says it is not
     QString region;
-    QString image;      // the image it runs (registry/repository:tag or @digest)
+    QString image; // the image it runs (registry/repository:tag or @digest)
+    // The commit its image was built from, when the platform records it (Fly: the image's
+    // org.opencontainers.image.revision label; Railway: the deployment's meta.commitHash):
+    // what links it to the pipeline run that built it (core/pipelines/imagelink.h).
+    QString revision;
     QString release;    // the release or deployment it belongs to
     QStringList checks; // "http /healthz: passing", one line per health check
     QDateTime updatedAt;

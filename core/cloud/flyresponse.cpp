@@ -161,6 +161,9 @@ FlyMachine machineFrom(const Json &j)
     m.image = JsonRead::string(config, "image").left(1000);
     if (m.image.isEmpty())
         m.image = imageFromRef(JsonRead::object(j, "image_ref"));
+    m.revision = JsonRead::string(JsonRead::object(JsonRead::object(j, "image_ref"), "labels"),
+                                  "org.opencontainers.image.revision")
+                     .left(100);
     const Json &metadata = JsonRead::object(config, "metadata");
     m.processGroup = JsonRead::string(metadata, "fly_process_group").left(100);
     if (m.processGroup.isEmpty())
@@ -391,6 +394,7 @@ AppTopology topology(const QString &appRef, const QString &appName, const QStrin
         group.name = it.key();
         QStringList regions;
         QStringList images;
+        QStringList revisions;
         QStringList versions;
         int started = 0;
         for (const FlyMachine *m : list) {
@@ -398,6 +402,8 @@ AppTopology topology(const QString &appRef, const QString &appName, const QStrin
                 regions.append(m->region);
             if (!images.contains(m->image))
                 images.append(m->image);
+            if (!revisions.contains(m->revision))
+                revisions.append(m->revision);
             const QString v = versionLabel(m->releaseVersion);
             if (!v.isEmpty() && !versions.contains(v))
                 versions.append(v);
@@ -412,6 +418,8 @@ AppTopology topology(const QString &appRef, const QString &appName, const QStrin
                            .arg(started);
         group.region = regions.join(QLatin1String(", "));
         group.image = images.size() == 1 ? images.first() : QString();
+        group.revision
+            = images.size() == 1 && revisions.size() == 1 ? revisions.first() : QString();
         std::sort(versions.begin(), versions.end());
         group.release = versions.join(QLatin1String(", "));
         allHealthy = allHealthy && group.healthy;
@@ -426,6 +434,7 @@ AppTopology topology(const QString &appRef, const QString &appName, const QStrin
             n.healthy = m->healthy();
             n.region = m->region;
             n.image = m->image;
+            n.revision = m->revision;
             n.release = versionLabel(m->releaseVersion);
             n.updatedAt = m->updatedAt;
             for (const FlyCheck &c : m->checks)

@@ -39,7 +39,8 @@ struct FlyMachine
     QString name;
     QString state; // created, starting, started, stopping, stopped, replacing, destroying ...
     QString region;
-    QString image; // config.image, else image_ref as registry/repository:tag
+    QString image;    // config.image, else image_ref as registry/repository:tag
+    QString revision; // image_ref.labels["org.opencontainers.image.revision"], when labelled
     QString instanceId;
     QString privateIp;
     QString processGroup;   // config.metadata.fly_process_group ("app" when absent, as flyctl)

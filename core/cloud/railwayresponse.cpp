@@ -178,6 +178,7 @@ RailwayDeployment deploymentNode(const Json &node)
     d.image = str(meta, "image");
     d.reason = str(meta, "reason");
     d.message = str(meta, "commitMessage");
+    d.commitHash = str(meta, "commitHash").left(100);
     d.staticUrl = str(node, "staticUrl");
     d.createdAt = time(node, "createdAt");
     d.statusUpdatedAt = time(node, "statusUpdatedAt");
@@ -411,6 +412,7 @@ AppTopology topology(const RailwayProject &project, const QString &environmentId
         group.healthy = shown && isHealthy(shown->status);
         group.region = inst.region;
         group.image = shown && !shown->image.isEmpty() ? shown->image : image;
+        group.revision = shown && !shown->image.isEmpty() ? shown->commitHash : QString();
         // What the view prints on the box: the image tag, else the deployment's short id.
         group.release = !shown                          ? QString()
                         : tagOf(shown->image).isEmpty() ? shown->id.left(8)
@@ -450,6 +452,7 @@ AppTopology topology(const RailwayProject &project, const QString &environmentId
             instance.healthy = isHealthy(d->status);
             instance.region = inst.region;
             instance.image = d->image;
+            instance.revision = d->commitHash;
             instance.release = tag.isEmpty() ? d->id.left(8) : tag;
             instance.updatedAt = d->statusUpdatedAt.isValid() ? d->statusUpdatedAt : d->createdAt;
             nodeIds.insert(d->id);

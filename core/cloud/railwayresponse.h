@@ -23,9 +23,10 @@ struct RailwayDeployment
     QString status; // DeploymentStatus: SUCCESS, CRASHED, FAILED, DEPLOYING, REMOVED ...
     QString serviceId;
     QString environmentId;
-    QString image;   // meta.image
-    QString reason;  // meta.reason: deploy, redeploy, rollback ...
-    QString message; // meta.commitMessage
+    QString image;      // meta.image
+    QString reason;     // meta.reason: deploy, redeploy, rollback ...
+    QString message;    // meta.commitMessage
+    QString commitHash; // meta.commitHash: the commit deployed (a deploy from GitHub or CI)
     QString staticUrl;
     QDateTime createdAt;
     QDateTime statusUpdatedAt;

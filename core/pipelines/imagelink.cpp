@@ -309,6 +309,109 @@ std::optional<ImageLinkWorkload> ImageLinkWorkload::fromObject(const QString &co
     return out;
 }
 
+QString ImageLinkWorkload::appLinkContext(const AppTopology &topology)
+{
+    return QStringLiteral("app:") + topology.ref;
+}
+
+QList<ImageLinkWorkload> ImageLinkWorkload::fromAppTopology(const AppTopology &topology)
+{
+    const bool fly = topology.provider == QLatin1String("fly");
+    const QString context = appLinkContext(topology);
+    // A machine or deployment still coming up (Fly's states, Railway's DeploymentStatus).
+    static const QStringList comingUp
+        = {QStringLiteral("created"),   QStringLiteral("starting"), QStringLiteral("replacing"),
+           QStringLiteral("DEPLOYING"), QStringLiteral("BUILDING"), QStringLiteral("INITIALIZING"),
+           QStringLiteral("QUEUED"),    QStringLiteral("WAITING")};
+    QHash<QString, bool> groupRolling; // group id → one of its instances is coming up
+    QHash<QString, const AppNode *> byId;
+    QString appName;
+    for (const AppNode &n : topology.nodes) {
+        byId.insert(n.id, &n);
+        if (n.kind == AppNode::Kind::App && appName.isEmpty())
+            appName = n.name;
+        if (n.kind == AppNode::Kind::Instance && comingUp.contains(n.status))
+            groupRolling[n.parentId] = true;
+    }
+    // Where a box runs, as people name it: the Fly app; the Railway service in its project.
+    const auto placeOf = [&](const AppNode &n) {
+        if (fly)
+            return appName;
+        const AppNode *service = n.kind == AppNode::Kind::Group ? &n : byId.value(n.parentId);
+        return service ? QStringLiteral("%1 (%2)").arg(service->name, appName) : appName;
+    };
+    QList<ImageLinkWorkload> out;
+    for (const AppNode &n : topology.nodes) {
+        if ((n.kind != AppNode::Kind::Group && n.kind != AppNode::Kind::Instance)
+            || n.image.isEmpty())
+            continue;
+        const bool group = n.kind == AppNode::Kind::Group;
+        ImageLinkWorkload w;
+        w.key = {
+            context, placeOf(n),
+            fly ? (group ? QStringLiteral("FlyProcessGroup") : QStringLiteral("FlyMachine"))
+                : (group ? QStringLiteral("RailwayService") : QStringLiteral("RailwayDeployment")),
+            n.id};
+        w.images = {n.image};
+        if (!n.revision.isEmpty())
+            w.revisions.insert(n.image, n.revision);
+        w.rollingOut = group ? groupRolling.value(n.id) : comingUp.contains(n.status);
+        w.desired = 1;
+        w.ready = n.healthy && !w.rollingOut ? 1 : 0;
+        w.changedAt = n.updatedAt;
+        out.append(w);
+    }
+    return out;
+}
+
+QHash<QString, QStringList> platformTargetsByJob(const PipelineRun &run,
+                                                 const QList<ImageLink> &links)
+{
+    QStringList fly, railway;
+    for (const ImageLink &l : links) {
+        if (l.workload.kind == QLatin1String("FlyProcessGroup")
+            || l.workload.kind == QLatin1String("FlyMachine")) {
+            if (!fly.contains(l.workload.namespaceName))
+                fly.append(l.workload.namespaceName);
+        } else if (l.workload.kind == QLatin1String("RailwayService")
+                   || l.workload.kind == QLatin1String("RailwayDeployment")) {
+            if (!railway.contains(l.workload.namespaceName))
+                railway.append(l.workload.namespaceName);
+        }
+    }
+    QHash<QString, QStringList> out;
+    if (fly.isEmpty() && railway.isEmpty())
+        return out;
+    fly.sort();
+    railway.sort();
+    static const QRegularExpression flyWord(QStringLiteral("\\bfly(ctl)?\\b|fly\\.io"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression railwayWord(QStringLiteral("\\brailway\\b"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    for (const PipelineJob &job : run.jobs) {
+        // Only a job that ran can have deployed (a rollback job still queued has not).
+        if (!job.startedAt.isValid() || job.status == PipelineStatus::Queued
+            || job.status == PipelineStatus::Waiting || job.status == PipelineStatus::Skipped)
+            continue;
+        QStringList words{job.name};
+        for (const PipelineStep &step : job.steps)
+            words.append(step.name);
+        const QString text = words.join(QLatin1Char('\n'));
+        QStringList lines;
+        if (text.contains(flyWord))
+            for (const QString &app : std::as_const(fly))
+                lines.append(
+                    QCoreApplication::translate("ImageLink", "\u2192 Fly.io: %1").arg(app));
+        if (text.contains(railwayWord))
+            for (const QString &service : std::as_const(railway))
+                lines.append(
+                    QCoreApplication::translate("ImageLink", "\u2192 Railway: %1").arg(service));
+        if (!lines.isEmpty())
+            out.insert(job.id, lines);
+    }
+    return out;
+}
+
 QString imageLinkEvidenceName(ImageLinkEvidence evidence)
 {
     switch (evidence) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cloud/apptopology.h"
 #include "kube/kubeobject.h"
 #include "pipelines/pipelinerun.h"
 
@@ -73,12 +74,15 @@ struct ImageLinkSettings
     const ImageLinkRule &ruleFor(PipelineProvider provider, const QString &source) const;
 };
 
-// A workload on one cluster.
+// A workload on one cluster, or a box of a PaaS app (ImageLinkWorkload::fromAppTopology):
+// context "app:<topology ref>", namespaceName where it runs as people name it (the Fly app,
+// "api-gateway (acme-platform · production)" for a Railway service), kind FlyProcessGroup,
+// FlyMachine, RailwayService or RailwayDeployment, name the AppNode's id.
 struct WorkloadKey
 {
     QString context;
     QString namespaceName;
-    QString kind; // "Deployment", "StatefulSet", "DaemonSet"
+    QString kind; // "Deployment", "StatefulSet", "DaemonSet" (or a PaaS box's kind, above)
     QString name;
 
     bool operator==(const WorkloadKey &) const = default;
@@ -105,6 +109,12 @@ struct ImageLinkWorkload
     static std::optional<ImageLinkWorkload> fromObject(const QString &context,
                                                        const KubeObject &workload,
                                                        const QList<KubeObjectPtr> &pods);
+    // The boxes of a Fly.io app or Railway environment that run an image (process groups and
+    // machines, services and deployments; not the app, not attachments), each with the
+    // revision its platform recorded (AppNode::revision) and rolling out while its machine or
+    // deployment is still coming up. Keyed in appLinkContext(topology).
+    static QList<ImageLinkWorkload> fromAppTopology(const AppTopology &topology);
+    static QString appLinkContext(const AppTopology &topology); // "app:" + topology.ref
 };
 
 // Why an image is a run's, strongest first.
@@ -137,6 +147,14 @@ struct ImageLink
     // "rolling out #124 · abc1234 · 30s ago".
     QString describeShort(const QDateTime &now) const;
 };
+
+// The other direction for PaaS boxes, per job of `run`: the Fly.io apps and Railway services
+// among `links` (the run's linksOfRun) as lines for the run diagram ("→ Fly.io:
+// acme-edge-staging"), each given to the jobs that deployed to that platform: a job that has
+// started and whose name or steps name it ("flyctl deploy", "fly deploy", "Deploy staging
+// (Fly.io)"; "railway up", "Deploy (Railway)"). Other jobs get nothing.
+QHash<QString, QStringList> platformTargetsByJob(const PipelineRun &run,
+                                                 const QList<ImageLink> &links);
 
 // The pure rule: which run produced `image` (with the workload's running digests and known
 // revisions)? Nullopt when none, or when the candidates disagree (a tag several runs of

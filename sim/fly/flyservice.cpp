@@ -2,6 +2,7 @@
 #include "flyservice.h"
 
 #include "flygraphql.h"
+#include "registry/registries.h"
 #include "scenario.h"
 #include "simclock.h"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -60,7 +62,7 @@ std::string machineName(const std::string &seed)
            + std::to_string(1000 + pick(8, 9000));
 }
 
-json imageRef(const std::string &image)
+json imageRef(const std::string &image, const json &labels = json::object())
 {
     // registry/repository:tag (Docker Hub when the first part is not a host).
     std::string rest = image;
@@ -88,7 +90,7 @@ json imageRef(const std::string &image)
             {"repository", rest},
             {"tag", tag},
             {"digest", digest},
-            {"labels", json::object()}};
+            {"labels", labels.is_object() ? labels : json::object()}};
 }
 
 std::vector<std::string> split(const std::string &path)
@@ -169,6 +171,7 @@ struct FlyService::Private
         std::vector<Release> releases; // oldest first
         std::vector<Machine> machines;
         std::set<std::string> crashingImages;
+        std::map<std::string, json> imageLabels; // image → its OCI labels (deployed by CI)
     };
     struct Org
     {
@@ -448,6 +451,12 @@ struct FlyService::Private
         return out;
     }
 
+    static json imageRefOf(const App &app, const std::string &image)
+    {
+        const auto labels = app.imageLabels.find(image);
+        return imageRef(image, labels == app.imageLabels.end() ? json::object() : labels->second);
+    }
+
     json machineJson(const App &app, const Machine &m) const
     {
         json events = json::array();
@@ -457,7 +466,7 @@ struct FlyService::Private
                 {"name", m.name},
                 {"state", m.state},
                 {"region", m.region},
-                {"image_ref", imageRef(m.config.value("image", std::string()))},
+                {"image_ref", imageRefOf(app, m.config.value("image", std::string()))},
                 {"instance_id", m.instanceId},
                 {"private_ip", m.privateIp},
                 {"created_at", formatTimestamp(m.createdAt)},
@@ -768,6 +777,71 @@ struct FlyService::Private
         reply(res, 200, leaseJson(l));
     }
 
+    // ---- deploys from pipelines (PlatformDeploys) ------------------------------------------
+
+    // The image's process exits at start: a release the scenario marks crashing, or an image a
+    // pipeline pushed as crashing to a simulated cluster's registry.
+    bool imageCrashes(const App &app, const std::string &image) const
+    {
+        if (app.crashingImages.count(image))
+            return true;
+        for (const std::string &cluster : clusters.clusterNames())
+            if (Registries *registries = clusters.registries(cluster)) {
+                const PullResult pulled = registries->pull(image, {});
+                if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0)
+                    return true;
+            }
+        return false;
+    }
+
+    // A new release of `image` rolled onto every machine of the app.
+    PlatformResult release(App &app, const std::string &image, const std::string &user,
+                           const std::string &description, const std::string &reason)
+    {
+        const auto now = clock.now();
+        Release rel;
+        rel.version = app.releases.empty() ? 1 : app.releases.back().version + 1;
+        rel.id
+            = "rel_" + sha256Hex(app.name + std::to_string(rel.version) + "deploy").substr(0, 16);
+        rel.image = image;
+        rel.status = "complete";
+        rel.description = description;
+        rel.reason = reason;
+        rel.user = user.empty() ? viewer.value("email", std::string()) : user;
+        rel.createdAt = formatTimestamp(now);
+        rel.crashing = imageCrashes(app, image);
+        if (rel.crashing)
+            app.crashingImages.insert(image);
+        app.releases.push_back(rel);
+        int updated = 0;
+        for (Machine &m : app.machines) {
+            settle(m);
+            if (m.state == "destroyed")
+                continue;
+            m.config["image"] = image;
+            json &meta = m.config["metadata"];
+            if (!meta.is_object())
+                meta = json::object();
+            meta["fly_release_id"] = rel.id;
+            meta["fly_release_version"] = std::to_string(rel.version);
+            m.instanceId = "01J" + sha256Hex(m.id + std::to_string(++m.instances)).substr(0, 23);
+            event(m, "update", "replacing", "user", now, {{"config", {{"image", image}}}});
+            if (m.state == "stopped" || m.state == "created")
+                schedule(m, {"replacing", "stopped"});
+            else {
+                schedule(m, {"replacing", "starting", "started"});
+                if (rel.crashing)
+                    exitEvent(m, now + 3 * StepDuration);
+            }
+            ++updated;
+        }
+        std::string out = "==> Release v" + std::to_string(rel.version) + " created\n";
+        out += "Updating " + std::to_string(updated) + " machine(s) of " + app.name + " to image "
+               + image + "\n";
+        out += "Visit your newly deployed app at https://" + app.hostname + "/";
+        return {true, out};
+    }
+
     // ---- GraphQL -------------------------------------------------------------------------
 
     json releaseJson(const Release &r) const
@@ -898,6 +972,77 @@ FlyService::FlyService(SimClock &clock, ClusterAccess &clusters)
 }
 
 FlyService::~FlyService() = default;
+
+PlatformResult FlyService::deploy(const PlatformDeploy &deploy)
+{
+    const std::lock_guard lock(d->mutex);
+    Private::App *app = d->findApp(deploy.target);
+    if (!app)
+        return {false, "Error: app " + deploy.target + " not found"};
+    if (deploy.image.empty())
+        return {false, "Error: no image to deploy"};
+    json labels = json::object();
+    if (!deploy.revision.empty())
+        labels["org.opencontainers.image.revision"] = deploy.revision;
+    if (!deploy.repository.empty())
+        labels["org.opencontainers.image.source"] = "https://github.com/" + deploy.repository;
+    if (!labels.empty())
+        app->imageLabels[deploy.image] = labels;
+    return d->release(*app, deploy.image, deploy.actor, "Deploy image", "deploy");
+}
+
+PlatformResult FlyService::rollback(const std::string &target, const std::string &actor)
+{
+    const std::lock_guard lock(d->mutex);
+    Private::App *app = d->findApp(target);
+    if (!app)
+        return {false, "Error: app " + target + " not found"};
+    if (app->releases.empty())
+        return {false, "Error: app " + target + " has no release to roll back from"};
+    const std::string current = app->releases.back().image;
+    for (auto it = app->releases.rbegin() + 1; it != app->releases.rend(); ++it) {
+        if (it->status == "failed" || it->crashing || it->image == current
+            || d->imageCrashes(*app, it->image))
+            continue;
+        const int version = it->version;
+        const std::string image = it->image;
+        PlatformResult r = d->release(
+            *app, image, actor, "Rollback to v" + std::to_string(version) + " image", "rollback");
+        r.message = "Rolling back " + target + " to v" + std::to_string(version) + " (" + image
+                    + ")\n" + r.message;
+        return r;
+    }
+    return {false, "Error: " + target + " has no earlier healthy release to deploy again"};
+}
+
+PlatformResult FlyService::health(const std::string &target)
+{
+    const std::lock_guard lock(d->mutex);
+    Private::App *app = d->findApp(target);
+    if (!app)
+        return {false, "Error: app " + target + " not found"};
+    if (app->releases.empty())
+        return {true, target + ": no release"};
+    const Private::Release &current = app->releases.back();
+    int critical = 0, machines = 0;
+    for (Private::Machine &m : app->machines) {
+        d->settle(m);
+        if (m.state == "destroyed")
+            continue;
+        ++machines;
+        for (const json &c : d->checksOf(*app, m))
+            critical += c.value("status", std::string()) == "critical";
+    }
+    if (current.crashing || d->imageCrashes(*app, current.image))
+        return {false,
+                target + " v" + std::to_string(current.version) + " (" + current.image
+                    + "): the process exits at start"
+                    + (critical > 0 ? "; " + std::to_string(critical) + " health check(s) critical"
+                                    : std::string())
+                    + "\nError: release v" + std::to_string(current.version) + " is unhealthy"};
+    return {true, target + " v" + std::to_string(current.version) + " (" + current.image
+                      + "): " + std::to_string(machines) + " machine(s), checks passing"};
+}
 
 void FlyService::handle(const httplib::Request &req, httplib::Response &res)
 {

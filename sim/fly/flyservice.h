@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "front/platformdeploys.h"
 #include "front/simservice.h"
 
 #include <memory>
@@ -32,7 +33,17 @@ class SimClock;
 // started, stopping, stopped, replacing, destroying, destroyed; a step takes 1.5 s of sim
 // time); a machine running a release the scenario marks `crashing` keeps exiting: its checks
 // are critical and its events show the exits.
-class FlyService : public SimService
+//
+// A pipeline's `flyctl deploy` (PlatformDeploys, front/platformdeploys.h; target: the app's
+// name) is a new release of the image (status complete, by the run's actor) and every machine
+// of the app updated to it (replacing, starting, started; a stopped machine stays stopped), its
+// image_ref labelled with the run's commit (org.opencontainers.image.revision) and repository
+// (org.opencontainers.image.source), as docker/metadata-action labels an image built in
+// GitHub Actions. An image a pipeline pushed as crashing crashes here too. Fly has no rollback
+// command (superfly/flyctl#579): rollback() deploys again the image of the newest earlier
+// release that is neither failed nor crashing. health() fails while the current release's
+// image crashes.
+class FlyService : public SimService, public PlatformDeploys
 {
 public:
     FlyService(SimClock &clock, ClusterAccess &clusters);
@@ -41,6 +52,11 @@ public:
     std::string name() const override { return "fly"; }
     std::vector<std::string> prefixes() const override { return {"/fly"}; }
     void handle(const httplib::Request &req, httplib::Response &res) override;
+
+    std::string platformName() const override { return "fly"; }
+    PlatformResult deploy(const PlatformDeploy &deploy) override;
+    PlatformResult rollback(const std::string &target, const std::string &actor) override;
+    PlatformResult health(const std::string &target) override;
 
 private:
     struct Private;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicefront.h"
 
+#include "platformdeploys.h"
 #include "simclock.h"
 #include "simservice.h"
 
@@ -115,6 +116,14 @@ SimService *ServiceFront::service(const std::string &name) const
     for (const auto &s : d->services)
         if (s->name() == name)
             return s.get();
+    return nullptr;
+}
+
+PlatformDeploys *ServiceFront::platform(const std::string &name) const
+{
+    for (const auto &s : d->services)
+        if (auto *p = dynamic_cast<PlatformDeploys *>(s.get()); p && p->platformName() == name)
+            return p;
     return nullptr;
 }
 

@@ -8,6 +8,7 @@
 
 namespace Orrery::Sim {
 
+class PlatformDeploys;
 class SimClock;
 class SimService;
 
@@ -34,6 +35,9 @@ public:
     void add(std::unique_ptr<SimService> service);
     // Null when no service of that name was added.
     SimService *service(const std::string &name) const;
+    // The service that is the platform-as-a-service `name` (PlatformDeploys::platformName()),
+    // null when none is.
+    PlatformDeploys *platform(const std::string &name) const;
 
     // port 0: chosen by the OS.
     bool start(int port, std::string *error);

@@ -12,6 +12,7 @@ struct Response;
 namespace Orrery::Sim {
 
 class ObjectStore;
+class PlatformDeploys;
 class Registries;
 class SimClock;
 
@@ -63,6 +64,14 @@ public:
     // same paths the API server uses, so watches and controllers see them.
     virtual ObjectStore *store(const std::string &cluster) const = 0;
     virtual Registries *registries(const std::string &cluster) const = 0;
+    // The simulated platform-as-a-service of that name ("fly", "railway";
+    // front/platformdeploys.h) on the services front, for a pipeline's deploy steps; null when
+    // none is served. Only valid once the front has started (services are added before).
+    virtual PlatformDeploys *platform(const std::string &name) const
+    {
+        (void)name;
+        return nullptr;
+    }
 };
 
 } // namespace Orrery::Sim

@@ -542,10 +542,23 @@ struct GitHubService::Private
         return out;
     }
 
+    // The last step's `run:` script: one line per action (a job without actions runs its
+    // own script).
     static std::string commandOf(const JobSpec &j)
     {
-        const JobAction &a = j.action;
+        std::string script;
+        for (const JobAction &a : j.actions) {
+            const std::string line = actionCommand(a);
+            if (!line.empty())
+                script += (script.empty() ? "" : "\n") + line;
+        }
+        return script.empty() ? "./ci/" + j.id + ".sh" : script;
+    }
+
+    static std::string actionCommand(const JobAction &a)
+    {
         const std::string kind = a.kind_ == "StatefulSet" ? "statefulset" : "deployment";
+        const bool fly = a.platform == "fly";
         switch (a.kind) {
         case JobAction::Kind::PushImage: return "docker push " + a.image;
         case JobAction::Kind::SetImage:
@@ -554,11 +567,21 @@ struct GitHubService::Private
         case JobAction::Kind::HelmUpgrade:
             return "helm upgrade " + a.name + " ./chart -n " + a.ns + " --set image=" + a.image;
         case JobAction::Kind::Rollback:
+            if (!a.platform.empty())
+                return fly ? "flyctl deploy --app " + a.name + " --image \"$PREVIOUS_IMAGE\""
+                           : "railway redeploy --service " + a.name + " --rollback --yes";
             return "kubectl -n " + a.ns + " rollout undo " + kind + "/" + a.name;
-        case JobAction::Kind::External: return "./deploy.sh " + a.name;
+        case JobAction::Kind::Deploy:
+            return fly ? "flyctl deploy --app " + a.name + " --image " + a.image
+                       : "railway up --service " + a.name + " --ci";
+        case JobAction::Kind::HealthCheck:
+            if (!a.platform.empty())
+                return fly ? "flyctl checks list --app " + a.name
+                           : "railway status --service " + a.name;
+            return "kubectl -n " + a.ns + " rollout status " + kind + "/" + a.name;
         case JobAction::Kind::None: break;
         }
-        return "./ci/" + j.id + ".sh";
+        return {};
     }
 
     std::string logSignature(long long jobId) const

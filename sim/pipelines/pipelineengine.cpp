@@ -2,6 +2,7 @@
 #include "pipelineengine.h"
 
 #include "apierror.h"
+#include "front/platformdeploys.h"
 #include "front/simservice.h"
 #include "objectstore.h"
 #include "registry/registries.h"
@@ -508,11 +509,65 @@ struct PipelineEngine::Private
         }
     }
 
-    // Runs a job's action (at the start of its last step); false when it failed.
+    // Runs a job's actions (at the start of its last step), all of them; false when one
+    // failed.
     bool perform(const PipelineSpec &spec, RunRecord &r, std::size_t index, SimJob &job,
                  const std::string &stamp)
     {
-        const JobAction &a = spec.jobs[r.specIndex[index]].action;
+        bool ok = true;
+        for (const JobAction &a : spec.jobs[r.specIndex[index]].actions)
+            ok &= performOne(spec, a, r, index, job, stamp);
+        return ok;
+    }
+
+    // A platform target (front/platformdeploys.h) or null with `message` saying why.
+    PlatformDeploys *platformFor(const JobAction &a, std::string *message) const
+    {
+        PlatformDeploys *p = clusters.platform(a.platform);
+        if (!p)
+            *message = "Error: " + a.platform + " is not reachable from this runner";
+        return p;
+    }
+
+    // The target's template images crash at start (a health check of a workload).
+    bool workloadHealth(const std::string &cluster, const std::string &ns, const std::string &kind,
+                        const std::string &name, std::string *message)
+    {
+        ObjectStore *store = clusters.store(cluster);
+        Registries *registries = clusters.registries(cluster);
+        if (!store || !registries) {
+            *message = "cluster " + cluster + " is unknown";
+            return false;
+        }
+        std::vector<std::string> images;
+        {
+            auto lock = store->lock();
+            const ObjectPtr current = store->get(workloadResource(kind), ns, name);
+            if (!current) {
+                *message = "Error from server (NotFound): " + workloadResource(kind).resource
+                           + ".apps \"" + name + "\" not found";
+                return false;
+            }
+            for (const json &c :
+                 (*current)["spec"]["template"]["spec"].value("containers", json::array()))
+                images.push_back(c.value("image", ""));
+        }
+        for (const std::string &image : images) {
+            const PullResult pulled = registries->pull(image, {});
+            if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0) {
+                *message = kind + " " + ns + "/" + name + ": " + image + " exits with code "
+                           + std::to_string(pulled.image.exitCode)
+                           + " at start: health check failed";
+                return false;
+            }
+        }
+        *message = kind + " " + ns + "/" + name + ": healthy";
+        return true;
+    }
+
+    bool performOne(const PipelineSpec &spec, const JobAction &a, RunRecord &r, std::size_t index,
+                    SimJob &job, const std::string &stamp)
+    {
         const std::string value = r.matrixValue[index];
         const std::string image = expand(a.image, r, value);
         const std::string cluster = a.cluster.empty() ? spec.cluster : a.cluster;
@@ -552,6 +607,15 @@ struct PipelineEngine::Private
             ok = helmUpgrade(cluster, a.ns, name, image, cause, &message);
             break;
         case JobAction::Kind::Rollback:
+            if (!a.platform.empty()) {
+                appendLog(job, platformCommand(a, name, image, "rollback"), stamp);
+                PlatformDeploys *p = platformFor(a, &message);
+                const PlatformResult result = p ? p->rollback(name, r.run.actor) : PlatformResult{};
+                ok = p && result.ok;
+                if (p)
+                    message = result.message;
+                break;
+            }
             appendLog(job,
                       "$ kubectl rollout undo "
                           + std::string(a.kind_ == "StatefulSet" ? "statefulset" : "deployment")
@@ -559,13 +623,72 @@ struct PipelineEngine::Private
                       stamp);
             ok = rollback(cluster, a.ns, a.kind_, name, &message);
             break;
-        case JobAction::Kind::External:
-            message = "Deploying " + (image.empty() ? name : image)
-                      + (name.empty() ? "" : " to " + name) + ": release created";
+        case JobAction::Kind::Deploy: {
+            appendLog(job, platformCommand(a, name, image, "deploy"), stamp);
+            PlatformDeploys *p = platformFor(a, &message);
+            if (!p) {
+                ok = false;
+                break;
+            }
+            PlatformDeploy d;
+            d.target = name;
+            d.image = image;
+            d.revision = r.run.sha;
+            d.repository = spec.source;
+            d.branch = r.run.branch;
+            d.message = r.run.message;
+            d.actor = r.run.actor;
+            d.cause = cause;
+            const PlatformResult result = p->deploy(d);
+            ok = result.ok;
+            message = result.message;
             break;
         }
-        appendLog(job, message, stamp);
+        case JobAction::Kind::HealthCheck:
+            if (!a.platform.empty()) {
+                appendLog(job, platformCommand(a, name, image, "health"), stamp);
+                PlatformDeploys *p = platformFor(a, &message);
+                const PlatformResult result = p ? p->health(name) : PlatformResult{};
+                ok = p && result.ok;
+                if (p)
+                    message = result.message;
+                break;
+            }
+            appendLog(job,
+                      "$ kubectl -n " + a.ns + " rollout status "
+                          + std::string(a.kind_ == "StatefulSet" ? "statefulset" : "deployment")
+                          + "/" + name,
+                      stamp);
+            ok = workloadHealth(cluster, a.ns, a.kind_, name, &message);
+            break;
+        }
+        std::size_t from = 0;
+        while (from <= message.size()) { // one log line per line of the message
+            const std::size_t nl = message.find('\n', from);
+            appendLog(job, message.substr(from, nl == std::string::npos ? nl : nl - from), stamp);
+            if (nl == std::string::npos)
+                break;
+            from = nl + 1;
+        }
         return ok;
+    }
+
+    // The command line a platform step shows in its log.
+    static std::string platformCommand(const JobAction &a, const std::string &name,
+                                       const std::string &image, const std::string &what)
+    {
+        if (a.platform == "fly") {
+            if (what == "deploy")
+                return "$ flyctl deploy --app " + name + " --image " + image;
+            if (what == "rollback")
+                return "$ flyctl deploy --app " + name + " --image <previous release's image>";
+            return "$ flyctl checks list --app " + name;
+        }
+        if (what == "deploy")
+            return "$ railway up --service " + name + " --image " + image + " --ci";
+        if (what == "rollback")
+            return "$ railway redeploy --service " + name + " --rollback";
+        return "$ railway status --service " + name;
     }
 
     void finishJob(SimJob &job, JobTimes &t, SimRunState state, TimePoint at)

@@ -29,10 +29,18 @@ struct JobAction
         PushImage,   // pushes `image` (with the run's tag rule) to the cluster's registry
         SetImage,    // sets `image` on cluster/namespace/kind/name (container: first if empty)
         HelmUpgrade, // a Helm release upgrade to `image` (sets the image on its workloads)
-        Rollback,    // rolls cluster/namespace/kind/name back to its previous revision
-        External     // a deploy to a PaaS (Fly.io, Railway): logged only until those exist
+        // Rolls cluster/namespace/kind/name back to its previous revision; with a `platform`,
+        // redeploys the platform target's previous image (PlatformDeploys::rollback).
+        Rollback,
+        // `flyctl deploy` / `railway up`: a new release of `image` on the `platform` target
+        // `name` (front/platformdeploys.h), through the simulated Fly.io / Railway state.
+        Deploy,
+        // Probes the target: a `platform` target's health, else cluster/namespace/kind/name's
+        // template images; fails when one of them crashes at start.
+        HealthCheck
     };
     Kind kind = Kind::None;
+    std::string platform; // Deploy, Rollback, HealthCheck: "fly", "railway"; "" Kubernetes
     std::string cluster;
     std::string ns;
     std::string kind_; // Deployment, StatefulSet
@@ -60,7 +68,10 @@ struct JobSpec
     bool protectedEnvironment = false;
     std::string runsOnFailure; // "" normal; "failure": runs only when a need failed (rollback)
     std::vector<std::string> matrix; // one job per value: "build (value)"
-    JobAction action;
+    // What the job does, in order, when its last step starts (`action:` one, `actions:` a
+    // list); the job fails when one fails (the following ones still run, as a script with
+    // `|| status=1`).
+    std::vector<JobAction> actions;
     // A GitLab trigger job (a bridge): instead of steps it starts a downstream pipeline, the
     // child pipeline of the same project whose file is `triggerInclude` (`trigger: include:`),
     // or the main pipeline of project `triggerProject` (a multi-project pipeline). With

@@ -71,14 +71,18 @@ bool flag(const json &j, const char *key)
 JobAction::Kind actionKind(const std::string &type)
 {
     static const std::map<std::string, JobAction::Kind> kinds{
-        {"none", JobAction::Kind::None},         {"pushImage", JobAction::Kind::PushImage},
-        {"setImage", JobAction::Kind::SetImage}, {"helmUpgrade", JobAction::Kind::HelmUpgrade},
-        {"rollback", JobAction::Kind::Rollback}, {"external", JobAction::Kind::External}};
+        {"none", JobAction::Kind::None},
+        {"pushImage", JobAction::Kind::PushImage},
+        {"setImage", JobAction::Kind::SetImage},
+        {"helmUpgrade", JobAction::Kind::HelmUpgrade},
+        {"rollback", JobAction::Kind::Rollback},
+        {"deploy", JobAction::Kind::Deploy},
+        {"healthCheck", JobAction::Kind::HealthCheck}};
     const auto it = kinds.find(type);
     if (it == kinds.end())
         throw std::runtime_error("unknown action type \"" + type
                                  + "\" (none, pushImage, setImage, helmUpgrade, rollback, "
-                                   "external)");
+                                   "deploy, healthCheck)");
     return it->second;
 }
 
@@ -98,26 +102,43 @@ JobAction parseAction(const json &a, const std::string &cluster)
     if (flag(a, "crashing"))
         action.exitCode = 1;
     const std::string kind = text(a, "kind", "Deployment");
+    action.platform = text(a, "platform");
+    if (!action.platform.empty() && action.platform != "fly" && action.platform != "railway")
+        throw std::runtime_error("platform must be fly or railway");
+    const bool onPlatform = !action.platform.empty();
     switch (action.kind) {
     case JobAction::Kind::SetImage:
     case JobAction::Kind::Rollback:
+    case JobAction::Kind::HealthCheck:
+        if (action.name.empty())
+            throw std::runtime_error(onPlatform ? "the action needs the platform target's name"
+                                                : "action needs the workload's name");
+        if (onPlatform && action.kind == JobAction::Kind::SetImage)
+            throw std::runtime_error("setImage is for workloads; a platform takes deploy");
+        if (onPlatform)
+            break;
         action.kind_ = normaliseWorkloadKind(kind);
         if (action.kind_.empty())
             throw std::runtime_error("action kind \"" + kind
                                      + "\" is not a Deployment or StatefulSet");
-        if (action.name.empty())
-            throw std::runtime_error("action needs the workload's name");
         if (action.kind == JobAction::Kind::SetImage && action.image.empty())
             throw std::runtime_error("setImage needs an image");
         break;
+    case JobAction::Kind::Deploy:
+        if (!onPlatform)
+            throw std::runtime_error("deploy needs a platform (fly, railway)");
+        if (action.name.empty() || action.image.empty())
+            throw std::runtime_error("deploy needs the target's name and an image");
+        break;
     case JobAction::Kind::PushImage:
     case JobAction::Kind::HelmUpgrade:
+        if (onPlatform)
+            throw std::runtime_error("the action takes no platform");
         if (action.image.empty())
             throw std::runtime_error("the action needs an image");
         if (action.kind == JobAction::Kind::HelmUpgrade && action.name.empty())
             throw std::runtime_error("helmUpgrade needs the release name");
         break;
-    case JobAction::Kind::External:
     case JobAction::Kind::None: break;
     }
     return action;
@@ -179,7 +200,21 @@ JobSpec parseJob(const json &j, const std::string &stage, const std::string &clu
             && job.runsOnFailure != "always")
             throw std::runtime_error("runsOn must be failure or always");
         job.matrix = texts(j, "matrix", PipelineSpecBounds::MaxMatrix);
-        job.action = parseAction(j.value("action", json()), cluster);
+        if (j.contains("action") && j.contains("actions"))
+            throw std::runtime_error("action and actions: give one of them");
+        if (j.contains("actions") && !j["actions"].is_null()) {
+            const json &list = j["actions"];
+            if (!list.is_array())
+                throw std::runtime_error("actions must be a list");
+            if (list.size() > PipelineSpecBounds::MaxActions)
+                throw std::runtime_error("actions: more than "
+                                         + std::to_string(PipelineSpecBounds::MaxActions)
+                                         + " entries");
+            for (const json &a : list)
+                job.actions.push_back(parseAction(a, cluster));
+        } else if (j.contains("action") && !j["action"].is_null()) {
+            job.actions.push_back(parseAction(j["action"], cluster));
+        }
         parseTrigger(j.value("trigger", json()), &job);
     } catch (const std::runtime_error &e) {
         throw std::runtime_error("job " + job.id + ": " + e.what());

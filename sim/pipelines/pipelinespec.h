@@ -23,6 +23,7 @@ struct PipelineSpecBounds
     static constexpr int MaxPipelines = 64;
     static constexpr int MaxJobs = 500;
     static constexpr int MaxSteps = 100;
+    static constexpr std::size_t MaxActions = 16;
     static constexpr int MaxMatrix = 64;
     static constexpr int MaxHistoryRuns = 1000;
     static constexpr double MaxSeconds = 86400;

@@ -3,6 +3,7 @@
 
 #include "front/servicefront.h"
 #include "graphqlrequest.h"
+#include "registry/registries.h"
 #include "scenario.h"
 #include "simclock.h"
 
@@ -115,6 +116,10 @@ struct RailwayService::Private
         std::string image;
         std::string reason;
         std::string commitMessage;
+        // A deploy from CI (PlatformDeploys): the run's commit, branch and repository.
+        std::string commitHash;
+        std::string branch;
+        std::string repo;
         TimePoint createdAt{};
         TimePoint readyAt{};
         TimePoint statusUpdatedAt{};
@@ -465,6 +470,12 @@ struct RailwayService::Private
         json meta = {{"image", d.image}, {"reason", d.reason}};
         if (!d.commitMessage.empty())
             meta["commitMessage"] = d.commitMessage;
+        if (!d.commitHash.empty())
+            meta["commitHash"] = d.commitHash;
+        if (!d.branch.empty())
+            meta["branch"] = d.branch;
+        if (!d.repo.empty())
+            meta["repo"] = d.repo;
         const std::string staticUrl = inst ? inst->staticUrl : std::string();
         return {{"__typename", "Deployment"},
                 {"id", d.id},
@@ -879,6 +890,9 @@ struct RailwayService::Private
         d.serviceId = from.serviceId;
         d.environmentId = from.environmentId;
         d.image = from.image;
+        d.commitHash = from.commitHash;
+        d.branch = from.branch;
+        d.repo = from.repo;
         d.reason = reason;
         d.createdAt = t;
         d.readyAt = t + DeploySeconds;
@@ -887,6 +901,44 @@ struct RailwayService::Private
         d.id = uuidFor("deployment:new:" + std::to_string(++counter) + ":" + from.id);
         instances[d.environmentId + "/" + d.serviceId].deployments.push_back(d.id);
         return deployments[d.id] = d;
+    }
+
+    // ---- deploys from pipelines (PlatformDeploys) ------------------------------------------
+
+    // "project/environment/service" or "project/service" (production); null when unknown.
+    Instance *instanceFor(const std::string &target, std::string *label)
+    {
+        std::vector<std::string> parts;
+        for (std::size_t from = 0;;) {
+            const std::size_t slash = target.find('/', from);
+            parts.push_back(target.substr(from, slash == std::string::npos ? slash : slash - from));
+            if (slash == std::string::npos)
+                break;
+            from = slash + 1;
+        }
+        if (parts.size() != 2 && parts.size() != 3)
+            return nullptr;
+        const std::string &projectName = parts.front();
+        const std::string envName = parts.size() == 3 ? parts[1] : "production";
+        const std::string &serviceName = parts.back();
+        const std::string envId = uuidFor("environment:" + projectName + "/" + envName);
+        const std::string serviceId = uuidFor("service:" + projectName + "/" + serviceName);
+        const auto it = instances.find(envId + "/" + serviceId);
+        *label = serviceName + " (" + projectName + ", " + envName + ")";
+        return it == instances.end() ? nullptr : &it->second;
+    }
+
+    bool imageCrashes(const std::string &image) const
+    {
+        if (crashingImages.count(image))
+            return true;
+        for (const std::string &cluster : clusters.clusterNames())
+            if (Registries *registries = clusters.registries(cluster)) {
+                const PullResult pulled = registries->pull(image, {});
+                if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0)
+                    return true;
+            }
+        return false;
     }
 
     json resolveMutation(const GraphQl::Field &f, const Auth &auth, TimePoint t)
@@ -1020,6 +1072,89 @@ void RailwayService::failNextMutation(const std::string &field, const std::strin
 {
     std::lock_guard<std::mutex> lock(d->mutex);
     d->injected[field] = ExecutionError{message, code};
+}
+
+PlatformResult RailwayService::deploy(const PlatformDeploy &deploy)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    const auto t = d->now();
+    d->settle(t);
+    std::string label;
+    Private::Instance *inst = d->instanceFor(deploy.target, &label);
+    if (!inst)
+        return {false, "Service \"" + deploy.target + "\" not found"};
+    if (deploy.image.empty())
+        return {false, "No image to deploy"};
+    Private::Deployment dep;
+    dep.projectId = d->services.at(inst->serviceId).projectId;
+    dep.serviceId = inst->serviceId;
+    dep.environmentId = inst->environmentId;
+    dep.image = deploy.image;
+    dep.reason = "deploy";
+    dep.commitMessage = deploy.message;
+    dep.commitHash = deploy.revision;
+    dep.branch = deploy.branch;
+    dep.repo = deploy.repository;
+    dep.createdAt = t;
+    dep.readyAt = t + DeploySeconds;
+    dep.statusUpdatedAt = dep.readyAt;
+    dep.crashing = d->imageCrashes(dep.image);
+    dep.id = uuidFor("deployment:ci:" + std::to_string(++d->counter) + ":" + inst->id);
+    inst->deployments.push_back(dep.id);
+    d->deployments[dep.id] = dep;
+    return {true, "Deploying " + deploy.image + " to " + label + "\n  Deployment " + dep.id
+                      + ": DEPLOYING"};
+}
+
+PlatformResult RailwayService::rollback(const std::string &target, const std::string &actor)
+{
+    (void)actor; // Railway records no user on a deployment
+    std::lock_guard<std::mutex> lock(d->mutex);
+    const auto t = d->now();
+    d->settle(t);
+    std::string label;
+    Private::Instance *inst = d->instanceFor(target, &label);
+    if (!inst)
+        return {false, "Service \"" + target + "\" not found"};
+    if (inst->deployments.size() < 2)
+        return {false, "No deployment of " + label + " to roll back to"};
+    const std::string current = d->deployments.at(inst->deployments.back()).image;
+    for (std::size_t i = inst->deployments.size() - 1; i-- > 0;) {
+        const Private::Deployment &candidate = d->deployments.at(inst->deployments[i]);
+        if (candidate.failed || candidate.crashing || candidate.image.empty()
+            || candidate.image == current || d->imageCrashes(candidate.image))
+            continue;
+        const std::string from = candidate.id;
+        const std::string image = candidate.image;
+        const Private::Deployment &made = d->newDeployment(candidate, "rollback", t);
+        return {true, "Rolling back " + label + " to deployment " + from + " (" + image
+                          + ")\n  Deployment " + made.id + ": DEPLOYING"};
+    }
+    return {false, "No earlier healthy deployment of " + label + " to roll back to"};
+}
+
+PlatformResult RailwayService::health(const std::string &target)
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    const auto t = d->now();
+    d->settle(t);
+    std::string label;
+    const Private::Instance *inst = d->instanceFor(target, &label);
+    if (!inst)
+        return {false, "Service \"" + target + "\" not found"};
+    if (inst->deployments.empty())
+        return {false, label + ": no deployment"};
+    const Private::Deployment &latest = d->deployments.at(inst->deployments.back());
+    if (latest.failed)
+        return {false, label + ": deployment " + latest.id + " FAILED"};
+    if (latest.crashing || d->imageCrashes(latest.image))
+        return {false,
+                label + ": deployment " + latest.id + " (" + latest.image
+                    + ") CRASHED: the process exits at start"
+                    + (inst->healthcheck.empty() ? std::string()
+                                                 : ", " + inst->healthcheck + " never answered")};
+    return {true, label + ": deployment " + latest.id + " (" + latest.image + ") "
+                      + d->status(latest, t)};
 }
 
 std::vector<std::string> RailwayService::tokens() const

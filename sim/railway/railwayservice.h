@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "front/platformdeploys.h"
 #include "front/simservice.h"
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,14 @@ class ServiceFront;
 //    or operation answer 400 with {"errors": [...]}; execution errors ("Not Authorized",
 //    "Deployment not found") answer 200 with {"data": null, "errors": [{message, path,
 //    extensions: {code}}]}. The request parser is bounded (sim/railway/graphqlrequest.h).
-class RailwayService : public SimService
+//  - A pipeline's `railway up` (PlatformDeploys, front/platformdeploys.h; target
+//    "project/environment/service", or "project/service" for production) is a new deployment
+//    of the image (reason deploy) whose meta carries the run's commitHash, commitMessage,
+//    branch and repo, as Railway records a deploy from GitHub; an image a pipeline pushed as
+//    crashing is CRASHED here too. rollback() is deploymentRollback on the newest earlier
+//    deployment that is neither failed nor crashing (meta kept); health() fails while the
+//    latest deployment crashes.
+class RailwayService : public SimService, public PlatformDeploys
 {
 public:
     RailwayService(ServiceFront &front, ClusterAccess &clusters);
@@ -50,6 +58,11 @@ public:
     // path, extensions: {code}}]}.
     void failNextMutation(const std::string &field, const std::string &message,
                           const std::string &code = "INTERNAL_SERVER_ERROR");
+
+    std::string platformName() const override { return "railway"; }
+    PlatformResult deploy(const PlatformDeploy &deploy) override;
+    PlatformResult rollback(const std::string &target, const std::string &actor) override;
+    PlatformResult health(const std::string &target) override;
 
     // The account tokens accepted (Bearer), for the demo and tests.
     std::vector<std::string> tokens() const;

@@ -16,6 +16,19 @@ const QString ShaB = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
 const QString ShaC = QStringLiteral("fedcba9876543210fedcba9876543210fedcba98");
 const QDateTime T0 = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
 
+AppNode appNode(AppNode::Kind kind, const QString &id, const QString &parent, const QString &name,
+                const QString &status, bool healthy = true)
+{
+    AppNode n;
+    n.kind = kind;
+    n.id = id;
+    n.parentId = parent;
+    n.name = name;
+    n.status = status;
+    n.healthy = healthy;
+    return n;
+}
+
 PipelineRun makeRun(int number, const QString &sha, const QString &source = "o/app",
                     const QStringList &images = {}, int minute = -1)
 {
@@ -67,6 +80,8 @@ private slots:
     void indexIsBounded();
     void fromObject();
     void describe();
+    void appTopologyBoxes();
+    void platformTargets();
 };
 
 void tst_ImageLink::parse_data()
@@ -511,6 +526,119 @@ void tst_ImageLink::describe()
     link.runAt = QDateTime();
     link.commitSha.clear();
     QCOMPARE(link.describe(T0), QStringLiteral("rolling out from run #124"));
+}
+
+// A Fly app's process group and machines, a Railway service and its deployments: the boxes
+// that run an image are linkable, with the revision their platform recorded; the app and the
+// attachments are not; a machine coming up is rolling out, and so is its group.
+void tst_ImageLink::appTopologyBoxes()
+{
+    AppTopology fly;
+    fly.provider = QStringLiteral("fly");
+    fly.ref = QStringLiteral("acme-edge-staging");
+    fly.nodes = {
+        appNode(AppNode::Kind::App, "app", "", "acme-edge-staging", "deployed"),
+        appNode(AppNode::Kind::Group, "group:app", "app", "app", "1 machine"),
+        appNode(AppNode::Kind::Instance, "m1", "group:app", "white-sun-1", "replacing"),
+        appNode(AppNode::Kind::Instance, "m2", "group:app", "old-leaf-2", "started"),
+        appNode(AppNode::Kind::Attachment, "attachment:DATABASE_URL", "app", "Postgres",
+                "attached"),
+    };
+    fly.nodes[1].image = fly.nodes[2].image = QStringLiteral("ghcr.io/o/app:2.5.0");
+    fly.nodes[1].revision = fly.nodes[2].revision = ShaA;
+    fly.nodes[3].image = QStringLiteral("ghcr.io/o/app:2.4.0");
+    fly.nodes[4].image = QStringLiteral("flyio/postgres-flex:16");
+    const QList<ImageLinkWorkload> boxes = ImageLinkWorkload::fromAppTopology(fly);
+    QCOMPARE(boxes.size(), 3);
+    QCOMPARE(ImageLinkWorkload::appLinkContext(fly), QStringLiteral("app:acme-edge-staging"));
+    QCOMPARE(boxes[0].key, (WorkloadKey{"app:acme-edge-staging", "acme-edge-staging",
+                                        "FlyProcessGroup", "group:app"}));
+    QCOMPARE(boxes[1].key.kind, QStringLiteral("FlyMachine"));
+    QCOMPARE(boxes[1].revisions.value(QStringLiteral("ghcr.io/o/app:2.5.0")), ShaA);
+    QVERIFY(boxes[0].rollingOut); // its machine m1 is replacing
+    QVERIFY(boxes[1].rollingOut);
+    QVERIFY(!boxes[2].rollingOut);
+    QVERIFY(boxes[2].revisions.isEmpty());
+
+    // Linked by the revision: the run of that commit, not another.
+    const QList<ImageLink> links = computeImageLinks(
+        {makeRun(21, ShaA, "acme/platform"), makeRun(20, ShaB, "acme/platform")}, boxes, {});
+    QCOMPARE(links.size(), 2);
+    for (const ImageLink &l : links) {
+        QCOMPARE(l.runNumber, 21);
+        QCOMPARE(l.evidence, ImageLinkEvidence::Revision);
+        QVERIFY(l.rollingOut);
+    }
+
+    AppTopology railway;
+    railway.provider = QStringLiteral("railway");
+    railway.ref = QStringLiteral("p/e/s");
+    railway.nodes = {
+        appNode(AppNode::Kind::App, "e", "", "acme-platform / production", "SUCCESS"),
+        appNode(AppNode::Kind::Group, "s", "e", "api-gateway", "CRASHED", false),
+        appNode(AppNode::Kind::Instance, "d1", "s", "d1 2.5.0", "DEPLOYING"),
+    };
+    railway.nodes[1].image = railway.nodes[2].image = QStringLiteral("ghcr.io/o/app:2.5.0");
+    railway.nodes[2].revision = ShaA;
+    const QList<ImageLinkWorkload> services = ImageLinkWorkload::fromAppTopology(railway);
+    QCOMPARE(services.size(), 2);
+    QCOMPARE(services[0].key.kind, QStringLiteral("RailwayService"));
+    QCOMPARE(services[1].key.kind, QStringLiteral("RailwayDeployment"));
+    QCOMPARE(services[1].key.namespaceName,
+             QStringLiteral("api-gateway (acme-platform / production)"));
+    QVERIFY(services[1].rollingOut);
+    QCOMPARE(services[0].ready, 0); // not healthy
+
+    // An empty topology has no boxes.
+    QVERIFY(ImageLinkWorkload::fromAppTopology({}).isEmpty());
+}
+
+// Each job that names a platform in its name or steps gets the boxes of that platform.
+void tst_ImageLink::platformTargets()
+{
+    PipelineRun run = makeRun(21, ShaA, "acme/platform");
+    const auto job = [](const QString &id, const QString &name, const QStringList &steps,
+                        PipelineStatus status) {
+        PipelineJob j;
+        j.id = id;
+        j.name = name;
+        for (const QString &stepName : steps) {
+            PipelineStep step;
+            step.name = stepName;
+            j.steps.append(step);
+        }
+        j.status = status;
+        if (status != PipelineStatus::Queued)
+            j.startedAt = T0;
+        return j;
+    };
+    run.jobs = {
+        job("1", "Build & push image", {"Set up job", "Push to GHCR"}, PipelineStatus::Succeeded),
+        job("2", "Deploy staging", {"Set up job", "flyctl deploy"}, PipelineStatus::Succeeded),
+        job("3", "Deploy (Railway)", {}, PipelineStatus::Running),
+        // "fly" inside a word is not Fly.io.
+        job("4", "Butterfly tests", {}, PipelineStatus::Succeeded),
+        // A rollback that has not run has deployed nothing.
+        job("5", "Roll back Fly.io and Railway", {}, PipelineStatus::Queued)};
+
+    ImageLink onFly;
+    onFly.workload = {"app:x", "acme-edge-staging", "FlyMachine", "m1"};
+    ImageLink onFlyGroup = onFly;
+    onFlyGroup.workload.kind = QStringLiteral("FlyProcessGroup");
+    ImageLink onRailway;
+    onRailway.workload
+        = {"app:y", "api-gateway (acme-platform / production)", "RailwayService", "s"};
+    ImageLink onCluster;
+    onCluster.workload = {"gke", "app", "Deployment", "api-gateway"};
+
+    const auto targets = platformTargetsByJob(run, {onFly, onFlyGroup, onRailway, onCluster});
+    QCOMPARE(targets.size(), 2);
+    QCOMPARE(targets.value("2"), QStringList{QStringLiteral("\u2192 Fly.io: acme-edge-staging")});
+    QCOMPARE(targets.value("3"), QStringList{QStringLiteral(
+                                     "\u2192 Railway: api-gateway (acme-platform / production)")});
+    // Nothing runs on a platform: no lines.
+    QVERIFY(platformTargetsByJob(run, {onCluster}).isEmpty());
+    QVERIFY(platformTargetsByJob(run, {}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ImageLink)

@@ -505,6 +505,25 @@ void tst_PipelineEngine::parserRefuses_data()
     QTest::newRow("kind") << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: "
                              "setImage, kind: Pod, name: p, image: i}}]}"
                           << "not a Deployment or StatefulSet";
+    QTest::newRow("deploy without platform")
+        << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: deploy, name: app, "
+           "image: i}}]}"
+        << "deploy needs a platform";
+    QTest::newRow("unknown platform")
+        << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: deploy, platform: "
+           "heroku, name: app, image: i}}]}"
+        << "platform must be fly or railway";
+    QTest::newRow("deploy without image")
+        << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: deploy, platform: "
+           "fly, name: app}}]}"
+        << "needs the target's name and an image";
+    QTest::newRow("action and actions")
+        << "- {provider: github, source: a/b, jobs: [{id: x, action: {type: none}, actions: []}]}"
+        << "give one of them";
+    QTest::newRow("too many actions")
+        << "- {provider: github, source: a/b, jobs: [{id: x, actions: ["
+               + QString("{type: none}, ").repeated(16) + "{type: none}]}]}"
+        << "more than 16";
     QTest::newRow("seconds") << "- {provider: github, source: a/b, jobs: [{id: x, seconds: -1}]}"
                              << "seconds";
     QTest::newRow("history")
