@@ -95,15 +95,19 @@ QList<KubeObjectPtr> topologyObjects(ResourceStore *store)
     return all;
 }
 
-// Waits (processing events) until `done` or `timeoutMs`.
+// Waits (processing events, sleeping while there are none) until `done` or `timeoutMs`. A
+// 10 ms timer wakes the loop to look at `done`: the GUI thread's CPU is then what the events
+// cost, not a busy loop's.
 bool spin(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
+    QTimer tick;
+    tick.start(10);
     while (!done()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
