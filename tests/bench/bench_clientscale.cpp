@@ -256,6 +256,9 @@ int main(int argc, char **argv)
         return 1;
     }
     ResourceStore *store = session.store();
+    // One version counter for all rates: the store skips an event whose resourceVersion is
+    // the one it holds (nothing changed), so a counter restarted per rate hid events.
+    std::atomic<qint64> nextVersion{900000000};
     for (const int rate : {500, 1000, 2000, 4000, 8000, 16000}) {
         constexpr int seconds = 3;
         std::atomic<qint64> delivered{0}; // decoded and posted to the store
@@ -267,7 +270,6 @@ int main(int argc, char **argv)
             probe.watchStart();
             QElapsedTimer t;
             t.start();
-            qint64 rv = 900000000;
             std::size_t next = 0;
             qint64 produced = 0;
             while (!stop.load() && t.elapsed() < seconds * 1000) {
@@ -277,7 +279,7 @@ int main(int argc, char **argv)
                 for (; produced < due; ++produced) {
                     std::string line = "{\"type\":\"MODIFIED\",\"object\":";
                     std::string object = templates[next++ % templates.size()];
-                    object.replace(object.find("@RV@"), 4, std::to_string(++rv));
+                    object.replace(object.find("@RV@"), 4, std::to_string(++nextVersion));
                     line += object;
                     line += "}\n";
                     chunk.append(line.data(), qsizetype(line.size()));
