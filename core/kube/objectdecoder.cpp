@@ -50,10 +50,15 @@ public:
     bool is_number() const { return m_j->is_number(); }
     bool is_number_integer() const { return m_j->is_number_integer(); }
 
-    std::string_view string() const { return m_j->get_ref<const std::string &>(); }
-    bool boolean() const { return m_j->get<bool>(); }
-    qint64 int64() const { return m_j->get<qint64>(); } // is_number_integer
-    double number() const { return m_j->get<double>(); }
+    // Callers check the type first; these never throw either way (tst_jsonidioms).
+    std::string_view string() const
+    {
+        return m_j->is_string() ? std::string_view(m_j->get_ref<const std::string &>())
+                                : std::string_view();
+    }
+    bool boolean() const { return m_j->is_boolean() && m_j->get<bool>(); }
+    qint64 int64() const { return m_j->is_number() ? m_j->get<qint64>() : 0; }
+    double number() const { return m_j->is_number() ? m_j->get<double>() : 0; }
     std::optional<qint64> integer() const { return JsonRead::toInteger(*m_j); }
     std::size_t size() const { return m_j->size(); }
     NlohmannView element(std::size_t i) const { return NlohmannView((*m_j)[i]); }
@@ -127,8 +132,11 @@ public:
         return m_valid && (m_type == Type::INT64 || m_type == Type::UINT64);
     }
 
-    std::string_view string() const { return m_e.get_string().value_unsafe(); }
-    bool boolean() const { return m_e.get_bool().value_unsafe(); }
+    std::string_view string() const
+    {
+        return is_string() ? m_e.get_string().value_unsafe() : std::string_view();
+    }
+    bool boolean() const { return is_boolean() && m_e.get_bool().value_unsafe(); }
     qint64 int64() const
     {
         // As nlohmann's get<qint64>() of an unsigned number: the same bits.
