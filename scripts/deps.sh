@@ -17,6 +17,7 @@ ORRERY_PACKAGES=(
     gh python3-gitlab python3-jenkins
     python3-graphql-core
     python3-kubernetes
+    libsimdjson-dev
     azure-cli
 )
 

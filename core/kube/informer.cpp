@@ -171,21 +171,14 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
 
     QElapsedTimer decode;
     decode.start();
-    const QByteArray &body = response->body;
-    json j = JsonRead::parse(body);
-    if (!j.is_object()) {
+    // Decoded straight from the text (ObjectDecoder::decodeList): no JSON tree of the page.
+    std::string cont;
+    std::string rv;
+    if (!m_decoder->decodeList(m_kind, response->body, m_resource.groupVersion(), m_listed, cont,
+                               rv)) {
         retry(Error(Error::Code::ParseError, QStringLiteral("the list is not JSON"), what), true);
         return;
     }
-    const QString apiVersion = m_resource.groupVersion();
-    const json &items = JsonRead::array(j, "items");
-    m_listed.reserve(m_listed.size() + items.size());
-    for (const json &item : items)
-        if (KubeObjectPtr o = m_decoder->decode(m_kind, item, apiVersion))
-            m_listed.push_back(std::move(o));
-    const std::string cont = JsonRead::stdString(j, {"metadata", "continue"});
-    const std::string rv = JsonRead::stdString(j, {"metadata", "resourceVersion"});
-    j = json(); // free the DOM before the next page arrives
     m_decodeNs += decode.nsecsElapsed();
 
     if (!cont.empty()) {
@@ -308,43 +301,40 @@ void Informer::handleWatchLine(std::string_view line, std::vector<StoreDelta> &d
 {
     QElapsedTimer decode;
     decode.start();
-    const json event = JsonRead::parse(line);
-    if (!event.is_object()) {
+    using T = Internal::ObjectDecoder::WatchEvent::Type;
+    const Internal::ObjectDecoder::WatchEvent event
+        = m_decoder->decodeWatchEvent(m_kind, line, m_resource.groupVersion());
+    if (event.type == T::Malformed) {
         // A torn line means the stream is corrupt: re-watch from the last good version.
         m_watchError = true;
         m_watchEventError = Error(Error::Code::ParseError, QStringLiteral("malformed watch event"),
                                   m_resource.name);
         return;
     }
-    const std::string type = JsonRead::stdString(event, "type");
-    const json &object = JsonRead::object(event, "object");
     m_health.lastEventTime = QDateTime::currentDateTimeUtc();
 
-    auto rvOf = [](const json &o) { return JsonRead::string(o, {"metadata", "resourceVersion"}); };
-
-    if (type == "ADDED" || type == "MODIFIED" || type == "DELETED") {
-        KubeObjectPtr o = m_decoder->decode(m_kind, object, m_resource.groupVersion());
+    if (event.type == T::Added || event.type == T::Modified || event.type == T::Deleted) {
+        const KubeObjectPtr &o = event.object;
         if (!o)
             return;
         StoreDelta d;
-        d.type = type == "DELETED" ? StoreDelta::Type::Delete : StoreDelta::Type::Upsert;
+        d.type = event.type == T::Deleted ? StoreDelta::Type::Delete : StoreDelta::Type::Upsert;
         d.kind = m_kind;
         d.object = o;
         if (!o->resourceVersion.isEmpty())
             m_health.resourceVersion = o->resourceVersion;
         deltas.push_back(std::move(d));
-    } else if (type == "BOOKMARK") {
-        const QString rv = rvOf(object);
-        if (!rv.isEmpty())
-            m_health.resourceVersion = rv;
-    } else if (type == "ERROR") {
-        const qint64 code = JsonRead::integer(object, "code");
+    } else if (event.type == T::Bookmark) {
+        if (!event.resourceVersion.isEmpty())
+            m_health.resourceVersion = event.resourceVersion;
+    } else if (event.type == T::Error) {
+        const qint64 code = event.errorCode;
         if (code == 410) {
             m_relistRequested = true;
         } else {
             ApiResponse r;
             r.status = code >= 100 && code <= 599 ? int(code) : 500;
-            r.body = JsonRead::dumpBytes(object);
+            r.body = event.errorBody;
             m_watchError = true;
             m_watchEventError = r.toError(QStringLiteral("watch %1").arg(m_resource.name));
         }

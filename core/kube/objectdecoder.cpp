@@ -1,58 +1,314 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "objectdecoder.h"
 
+#include "util/decodeguard.h"
 #include "util/jsonread.h"
 
 #include <nlohmann/json.hpp>
+// As Debian's libsimdjson is built (its CMake package exports the definition; orrery_core
+// links it without its usage requirements so that only this file sees simdjson).
+#ifndef SIMDJSON_THREADS_ENABLED
+#define SIMDJSON_THREADS_ENABLED 1
+#endif
+#include <simdjson.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <ctime>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace Orrery::Internal {
 
 using json = nlohmann::json;
 
-namespace {
+// The decoding below is written once against a small read-only JSON view and compiled for
+// two: NlohmannView (a parsed nlohmann::json, the fuzz target's and older callers' input)
+// and SimdView (simdjson's DOM over the text of a list page or a watch event, what the
+// informers decode: no tree of std::maps and std::strings per object). Both views answer
+// the same questions the same way, including for duplicate keys (the last one wins, as in
+// nlohmann's parser) and the order of fields (sorted bytewise, as nlohmann's std::map).
+namespace ObjectDecoding {
 
-const json &at(const json &j, const char *key)
+class NlohmannView
 {
-    static const json s_null;
-    if (!j.is_object())
-        return s_null;
-    auto it = j.find(key);
-    return it == j.end() ? s_null : *it;
+public:
+    NlohmannView(const json &j) // NOLINT: implicit on purpose, the decoder's entry takes a json
+        : m_j(&j)
+    {
+    }
+
+    bool is_null() const { return m_j->is_null(); }
+    bool is_object() const { return m_j->is_object(); }
+    bool is_array() const { return m_j->is_array(); }
+    bool is_string() const { return m_j->is_string(); }
+    bool is_boolean() const { return m_j->is_boolean(); }
+    bool is_number() const { return m_j->is_number(); }
+    bool is_number_integer() const { return m_j->is_number_integer(); }
+
+    // Callers check the type first; these never throw either way (tst_jsonidioms).
+    std::string_view string() const
+    {
+        return m_j->is_string() ? std::string_view(m_j->get_ref<const std::string &>())
+                                : std::string_view();
+    }
+    bool boolean() const { return m_j->is_boolean() && m_j->get<bool>(); }
+    qint64 int64() const { return m_j->is_number() ? m_j->get<qint64>() : 0; }
+    double number() const { return m_j->is_number() ? m_j->get<double>() : 0; }
+    std::optional<qint64> integer() const { return JsonRead::toInteger(*m_j); }
+    std::size_t size() const { return m_j->size(); }
+    NlohmannView element(std::size_t i) const { return NlohmannView((*m_j)[i]); }
+
+    NlohmannView field(const char *key) const
+    {
+        static const json s_null;
+        if (!m_j->is_object())
+            return NlohmannView(s_null);
+        auto it = m_j->find(key);
+        return it == m_j->end() ? NlohmannView(s_null) : NlohmannView(*it);
+    }
+
+    template <class F> void forEachField(F &&f) const
+    {
+        if (!m_j->is_object())
+            return;
+        for (auto it = m_j->begin(); it != m_j->end(); ++it)
+            f(std::string_view(it.key()), NlohmannView(it.value()));
+    }
+
+    class Iterator
+    {
+    public:
+        explicit Iterator(json::const_iterator it)
+            : m_it(it)
+        {
+        }
+        NlohmannView operator*() const { return NlohmannView(*m_it); }
+        Iterator &operator++()
+        {
+            ++m_it;
+            return *this;
+        }
+        bool operator!=(const Iterator &other) const { return m_it != other.m_it; }
+
+    private:
+        json::const_iterator m_it;
+    };
+    Iterator begin() const { return Iterator(m_j->cbegin()); }
+    Iterator end() const { return Iterator(m_j->cend()); }
+
+private:
+    const json *m_j;
+};
+
+class SimdView
+{
+public:
+    SimdView() = default; // a missing value: null
+    explicit SimdView(simdjson::dom::element e)
+        : m_e(e)
+        , m_type(e.type())
+        , m_valid(true)
+    {
+    }
+
+    using Type = simdjson::dom::element_type;
+    bool is_null() const { return !m_valid || m_type == Type::NULL_VALUE; }
+    bool is_object() const { return m_valid && m_type == Type::OBJECT; }
+    bool is_array() const { return m_valid && m_type == Type::ARRAY; }
+    bool is_string() const { return m_valid && m_type == Type::STRING; }
+    bool is_boolean() const { return m_valid && m_type == Type::BOOL; }
+    bool is_number() const
+    {
+        return m_valid
+               && (m_type == Type::INT64 || m_type == Type::UINT64 || m_type == Type::DOUBLE);
+    }
+    bool is_number_integer() const
+    {
+        return m_valid && (m_type == Type::INT64 || m_type == Type::UINT64);
+    }
+
+    std::string_view string() const
+    {
+        return is_string() ? m_e.get_string().value_unsafe() : std::string_view();
+    }
+    bool boolean() const { return is_boolean() && m_e.get_bool().value_unsafe(); }
+    qint64 int64() const
+    {
+        // As nlohmann's get<qint64>() of an unsigned number: the same bits.
+        if (m_type == Type::UINT64)
+            return qint64(m_e.get_uint64().value_unsafe());
+        return m_e.get_int64().value_unsafe();
+    }
+    double number() const
+    {
+        switch (m_type) {
+        case Type::INT64: return double(m_e.get_int64().value_unsafe());
+        case Type::UINT64: return double(m_e.get_uint64().value_unsafe());
+        default: return m_e.get_double().value_unsafe();
+        }
+    }
+    // As JsonRead::toInteger.
+    std::optional<qint64> integer() const
+    {
+        if (!m_valid)
+            return std::nullopt;
+        switch (m_type) {
+        case Type::INT64: return qint64(m_e.get_int64().value_unsafe());
+        case Type::UINT64: {
+            const quint64 u = m_e.get_uint64().value_unsafe();
+            if (u > quint64(std::numeric_limits<qint64>::max()))
+                return std::nullopt;
+            return qint64(u);
+        }
+        case Type::DOUBLE: {
+            const double d = m_e.get_double().value_unsafe();
+            if (!std::isfinite(d) || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+                return std::nullopt;
+            return qint64(d);
+        }
+        default: return std::nullopt;
+        }
+    }
+    std::size_t size() const
+    {
+        if (is_array())
+            return m_e.get_array().value_unsafe().size();
+        if (is_object())
+            return m_e.get_object().value_unsafe().size();
+        return is_null() ? 0 : 1;
+    }
+    SimdView element(std::size_t i) const
+    {
+        simdjson::dom::element e;
+        if (is_array() && !m_e.get_array().value_unsafe().at(i).get(e))
+            return SimdView(e);
+        return {};
+    }
+
+    // The last field of that name, as nlohmann keeps it.
+    SimdView field(const char *key) const
+    {
+        if (!is_object())
+            return {};
+        const std::string_view wanted(key);
+        SimdView found;
+        // A copy (two words): value_unsafe() of a temporary result would dangle in the loop.
+        const simdjson::dom::object object = m_e.get_object().value_unsafe();
+        for (const simdjson::dom::key_value_pair kv : object)
+            if (kv.key == wanted)
+                found = SimdView(kv.value);
+        return found;
+    }
+
+    // Sorted bytewise by key, the last of duplicate keys: nlohmann's std::map.
+    template <class F> void forEachField(F &&f) const
+    {
+        if (!is_object())
+            return;
+        const simdjson::dom::object object = m_e.get_object().value_unsafe();
+        // The API server writes map keys sorted (Go's encoding/json): then no copy is needed.
+        bool ascending = true;
+        std::string_view previous;
+        bool first = true;
+        for (const simdjson::dom::key_value_pair kv : object) {
+            if (!first && !(previous < kv.key)) {
+                ascending = false;
+                break;
+            }
+            previous = kv.key;
+            first = false;
+        }
+        if (ascending) {
+            for (const simdjson::dom::key_value_pair kv : object)
+                f(kv.key, SimdView(kv.value));
+            return;
+        }
+        std::vector<std::pair<std::string_view, simdjson::dom::element>> fields;
+        for (const simdjson::dom::key_value_pair kv : object)
+            fields.emplace_back(kv.key, kv.value);
+        std::stable_sort(fields.begin(), fields.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (i + 1 == fields.size() || fields[i + 1].first != fields[i].first)
+                f(fields[i].first, SimdView(fields[i].second));
+    }
+
+    class Iterator
+    {
+    public:
+        Iterator() = default;
+        explicit Iterator(simdjson::dom::array::iterator it)
+            : m_it(it)
+            , m_active(true)
+        {
+        }
+        SimdView operator*() const { return SimdView(*m_it); }
+        Iterator &operator++()
+        {
+            ++m_it;
+            return *this;
+        }
+        bool operator!=(const Iterator &other) const { return m_active && m_it != other.m_it; }
+
+    private:
+        simdjson::dom::array::iterator m_it;
+        bool m_active = false;
+    };
+    // Arrays only (every loop of the decoder checks is_array() first): anything else is empty.
+    Iterator begin() const
+    {
+        return is_array() ? Iterator(m_e.get_array().value_unsafe().begin()) : Iterator();
+    }
+    Iterator end() const
+    {
+        return is_array() ? Iterator(m_e.get_array().value_unsafe().end()) : Iterator();
+    }
+
+private:
+    simdjson::dom::element m_e;
+    Type m_type = Type::NULL_VALUE;
+    bool m_valid = false;
+};
+
+template <class V> V at(V j, const char *key)
+{
+    return j.field(key);
 }
 
-std::string_view sv(const json &j)
+template <class V> std::string_view sv(V j)
 {
     if (j.is_string())
-        return j.get_ref<const std::string &>();
+        return j.string();
     return {};
 }
 
-QString str(const json &j)
+template <class V> QString str(V j)
 {
     if (j.is_string()) {
-        const std::string &s = j.get_ref<const std::string &>();
+        const std::string_view s = j.string();
         return QString::fromUtf8(s.data(), qsizetype(s.size()));
     }
     if (j.is_number_integer())
-        return QString::number(j.get<qint64>());
+        return QString::number(j.int64());
     if (j.is_number())
-        return QString::number(j.get<double>());
+        return QString::number(j.number());
     if (j.is_boolean())
-        return j.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+        return j.boolean() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
 }
 
-qint64 toInt(const json &j, qint64 fallback = 0)
+template <class V> qint64 toInt(V j, qint64 fallback = 0)
 {
     if (j.is_number())
-        return JsonRead::toInteger(j).value_or(fallback); // NaN, 1e300: fallback, not UB
+        return j.integer().value_or(fallback); // NaN, 1e300: fallback, not UB
     if (j.is_string()) {
         qint64 v = 0;
-        std::string_view s = j.get_ref<const std::string &>();
+        const std::string_view s = j.string();
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (ec == std::errc())
             return v;
@@ -60,12 +316,12 @@ qint64 toInt(const json &j, qint64 fallback = 0)
     return fallback;
 }
 
-bool toBool(const json &j)
+template <class V> bool toBool(V j)
 {
-    return j.is_boolean() && j.get<bool>();
+    return j.is_boolean() && j.boolean();
 }
 
-class Decoding
+template <class V> class Decoding
 {
 public:
     explicit Decoding(StringInterner &strings)
@@ -73,57 +329,58 @@ public:
     {
     }
 
-    QString istr(const json &j)
+    QString istr(V j)
     {
         if (j.is_string())
-            return m_strings.intern(j.get_ref<const std::string &>());
+            return m_strings.intern(j.string());
         return str(j);
     }
 
-    KeyValues keyValues(const json &map, bool dropLastApplied = false)
+    KeyValues keyValues(V map, bool dropLastApplied = false)
     {
         KeyValues out;
         if (!map.is_object())
             return out;
         out.reserve(qsizetype(map.size()));
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            if (dropLastApplied && it.key() == "kubectl.kubernetes.io/last-applied-configuration")
-                continue;
-            out.append({m_strings.intern(it.key()), istr(it.value())});
-        }
-        // nlohmann's object is a std::map: keys are already sorted bytewise, which equals
+        map.forEachField([&](std::string_view key, V value) {
+            if (dropLastApplied && key == "kubectl.kubernetes.io/last-applied-configuration")
+                return;
+            out.append({m_strings.intern(key), istr(value)});
+        });
+        // Fields come sorted bytewise (as nlohmann's std::map keeps them), which equals
         // QString ordering for ASCII label keys; sort anyway for non-ASCII keys.
         std::sort(out.begin(), out.end(),
                   [](const KeyValue &a, const KeyValue &b) { return a.key < b.key; });
         return out;
     }
 
-    QStringList keys(const json &map)
+    QStringList keys(V map)
     {
         QStringList out;
         if (!map.is_object())
             return out;
-        for (auto it = map.begin(); it != map.end(); ++it)
-            out.append(QString::fromStdString(it.key()));
+        map.forEachField([&](std::string_view key, V) {
+            out.append(QString::fromUtf8(key.data(), qsizetype(key.size())));
+        });
         return out;
     }
 
-    QStringList strings(const json &array, bool intern = true)
+    QStringList strings(V array, bool intern = true)
     {
         QStringList out;
         if (!array.is_array())
             return out;
-        for (const json &e : array)
+        for (V e : array)
             out.append(intern ? istr(e) : str(e));
         return out;
     }
 
-    QList<Condition> conditions(const json &array)
+    QList<Condition> conditions(V array)
     {
         QList<Condition> out;
         if (!array.is_array())
             return out;
-        for (const json &c : array) {
+        for (V c : array) {
             Condition cond;
             cond.type = istr(at(c, "type"));
             cond.status = istr(at(c, "status"));
@@ -135,34 +392,34 @@ public:
         return out;
     }
 
-    ObjectSelector selector(const json &sel)
+    ObjectSelector selector(V sel)
     {
         ObjectSelector out;
         out.matchLabels = keyValues(at(sel, "matchLabels"));
-        const json &exprs = at(sel, "matchExpressions");
+        V exprs = at(sel, "matchExpressions");
         if (exprs.is_array()) {
-            for (const json &e : exprs)
+            for (V e : exprs)
                 out.matchExpressions.append(
                     {istr(at(e, "key")), istr(at(e, "operator")), strings(at(e, "values"))});
         }
         return out;
     }
 
-    QString probe(const json &p)
+    QString probe(V p)
     {
         if (!p.is_object())
             return {};
         QString kind;
-        if (const json &h = at(p, "httpGet"); h.is_object()) {
+        if (V h = at(p, "httpGet"); h.is_object()) {
             kind = QStringLiteral("http-get ") + str(at(h, "scheme")).toLower();
             if (kind.endsWith(QLatin1Char(' ')))
                 kind.chop(1);
             kind += QStringLiteral(" :") + str(at(h, "port")) + str(at(h, "path"));
-        } else if (const json &t = at(p, "tcpSocket"); t.is_object()) {
+        } else if (V t = at(p, "tcpSocket"); t.is_object()) {
             kind = QStringLiteral("tcp-socket :") + str(at(t, "port"));
-        } else if (const json &g = at(p, "grpc"); g.is_object()) {
+        } else if (V g = at(p, "grpc"); g.is_object()) {
             kind = QStringLiteral("grpc :") + str(at(g, "port"));
-        } else if (const json &e = at(p, "exec"); e.is_object()) {
+        } else if (V e = at(p, "exec"); e.is_object()) {
             kind = QStringLiteral("exec [")
                    + strings(at(e, "command"), false).join(QLatin1Char(' ')) + QLatin1Char(']');
         } else {
@@ -175,17 +432,17 @@ public:
                      .arg(toInt(at(p, "periodSeconds"), 10));
     }
 
-    ContainerInfo container(const json &c)
+    ContainerInfo container(V c)
     {
         ContainerInfo out;
         out.name = istr(at(c, "name"));
         out.image = istr(at(c, "image"));
-        if (const json &ports = at(c, "ports"); ports.is_array()) {
-            for (const json &p : ports)
+        if (V ports = at(c, "ports"); ports.is_array()) {
+            for (V p : ports)
                 out.ports.append({istr(at(p, "name")), int(toInt(at(p, "containerPort"))),
                                   istr(at(p, "protocol"))});
         }
-        const json &res = at(c, "resources");
+        V res = at(c, "resources");
         out.cpuRequest = istr(at(at(res, "requests"), "cpu"));
         out.memoryRequest = istr(at(at(res, "requests"), "memory"));
         out.cpuLimit = istr(at(at(res, "limits"), "cpu"));
@@ -197,17 +454,17 @@ public:
             if (!v.isEmpty() && !list.contains(v))
                 list.append(v);
         };
-        if (const json &env = at(c, "env"); env.is_array()) {
-            for (const json &e : env) {
+        if (V env = at(c, "env"); env.is_array()) {
+            for (V e : env) {
                 // Only the referenced object's name: `value` literals are not kept either,
                 // since people do put secrets into plain env values.
-                const json &from = at(e, "valueFrom");
+                V from = at(e, "valueFrom");
                 add(out.configMapRefs, istr(at(at(from, "configMapKeyRef"), "name")));
                 add(out.secretRefs, istr(at(at(from, "secretKeyRef"), "name")));
             }
         }
-        if (const json &envFrom = at(c, "envFrom"); envFrom.is_array()) {
-            for (const json &e : envFrom) {
+        if (V envFrom = at(c, "envFrom"); envFrom.is_array()) {
+            for (V e : envFrom) {
                 add(out.configMapRefs, istr(at(at(e, "configMapRef"), "name")));
                 add(out.secretRefs, istr(at(at(e, "secretRef"), "name")));
             }
@@ -215,31 +472,31 @@ public:
         return out;
     }
 
-    PodSpecSummary podSpec(const json &spec)
+    PodSpecSummary podSpec(V spec)
     {
         PodSpecSummary out;
-        if (const json &cs = at(spec, "initContainers"); cs.is_array())
-            for (const json &c : cs)
+        if (V cs = at(spec, "initContainers"); cs.is_array())
+            for (V c : cs)
                 out.initContainers.append(container(c));
-        if (const json &cs = at(spec, "containers"); cs.is_array())
-            for (const json &c : cs)
+        if (V cs = at(spec, "containers"); cs.is_array())
+            for (V c : cs)
                 out.containers.append(container(c));
-        if (const json &vs = at(spec, "volumes"); vs.is_array()) {
-            for (const json &v : vs) {
+        if (V vs = at(spec, "volumes"); vs.is_array()) {
+            for (V v : vs) {
                 VolumeInfo info;
                 info.name = istr(at(v, "name"));
-                if (const json &x = at(v, "persistentVolumeClaim"); x.is_object()) {
+                if (V x = at(v, "persistentVolumeClaim"); x.is_object()) {
                     info.type = VolumeInfo::Type::PersistentVolumeClaim;
                     info.source = istr(at(x, "claimName"));
-                } else if (const json &cm = at(v, "configMap"); cm.is_object()) {
+                } else if (V cm = at(v, "configMap"); cm.is_object()) {
                     info.type = VolumeInfo::Type::ConfigMap;
                     info.source = istr(at(cm, "name"));
-                } else if (const json &secret = at(v, "secret"); secret.is_object()) {
+                } else if (V secret = at(v, "secret"); secret.is_object()) {
                     info.type = VolumeInfo::Type::Secret;
                     info.source = istr(at(secret, "secretName"));
                 } else if (at(v, "emptyDir").is_object()) {
                     info.type = VolumeInfo::Type::EmptyDir;
-                } else if (const json &host = at(v, "hostPath"); host.is_object()) {
+                } else if (V host = at(v, "hostPath"); host.is_object()) {
                     info.type = VolumeInfo::Type::HostPath;
                     info.source = istr(at(host, "path"));
                 } else if (at(v, "projected").is_object()) {
@@ -255,11 +512,11 @@ public:
         return out;
     }
 
-    void pod(KubeObject &o, const json &j)
+    void pod(KubeObject &o, V j)
     {
         PodData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.spec = podSpec(spec);
         d.phase = istr(at(status, "phase"));
         d.reason = istr(at(status, "reason"));
@@ -269,8 +526,8 @@ public:
         d.hostIP = istr(at(status, "hostIP"));
         d.qosClass = istr(at(status, "qosClass"));
         d.nominatedNodeName = istr(at(status, "nominatedNodeName"));
-        if (const json &ips = at(status, "podIPs"); ips.is_array())
-            for (const json &ip : ips)
+        if (V ips = at(status, "podIPs"); ips.is_array())
+            for (V ip : ips)
                 d.podIPs.append(str(at(ip, "ip")));
         d.conditions = conditions(at(status, "conditions"));
         computePodStatus(d, o, spec, status);
@@ -279,16 +536,16 @@ public:
 
     // The STATUS, READY and RESTARTS columns exactly as kubectl's printPod computes them
     // (kubernetes pkg/printers/internalversion/printers.go).
-    void computePodStatus(PodData &d, const KubeObject &o, const json &spec, const json &status)
+    void computePodStatus(PodData &d, const KubeObject &o, V spec, V status)
     {
-        const json &initSpecs = at(spec, "initContainers");
-        const json &initStatuses = at(status, "initContainerStatuses");
-        const json &statuses = at(status, "containerStatuses");
+        V initSpecs = at(spec, "initContainers");
+        V initStatuses = at(status, "initContainerStatuses");
+        V statuses = at(status, "containerStatuses");
         const int initCount = initSpecs.is_array() ? int(initSpecs.size()) : 0;
 
         auto isSidecar = [&](int i) {
             return initSpecs.is_array() && i < initCount
-                   && sv(at(initSpecs[std::size_t(i)], "restartPolicy")) == "Always";
+                   && sv(at(initSpecs.element(std::size_t(i)), "restartPolicy")) == "Always";
         };
 
         int total = at(spec, "containers").is_array() ? int(at(spec, "containers").size()) : 0;
@@ -306,24 +563,24 @@ public:
                 && c.reason == QLatin1String("SchedulingGated"))
                 reason = QStringLiteral("SchedulingGated");
 
-        auto noteRestart = [&](const json &cs) {
+        auto noteRestart = [&](V cs) {
             const Timestamp t
                 = parseTimestamp(sv(at(at(at(cs, "lastState"), "terminated"), "finishedAt")));
             lastRestart = std::max(lastRestart, t);
         };
 
-        auto stateOf = [&](const json &cs, bool init) {
+        auto stateOf = [&](V cs, bool init) {
             ContainerStatusInfo info;
             info.name = istr(at(cs, "name"));
             info.init = init;
             info.ready = toBool(at(cs, "ready"));
             info.restartCount = int(toInt(at(cs, "restartCount")));
             info.imageID = istr(at(cs, "imageID"));
-            const json &state = at(cs, "state");
-            if (const json &w = at(state, "waiting"); w.is_object()) {
+            V state = at(cs, "state");
+            if (V w = at(state, "waiting"); w.is_object()) {
                 info.state = QStringLiteral("Waiting");
                 info.reason = istr(at(w, "reason"));
-            } else if (const json &t = at(state, "terminated"); t.is_object()) {
+            } else if (V t = at(state, "terminated"); t.is_object()) {
                 info.state = QStringLiteral("Terminated");
                 info.reason = istr(at(t, "reason"));
             } else if (at(state, "running").is_object()) {
@@ -334,22 +591,22 @@ public:
             d.containerStatuses.append(info);
         };
         if (initStatuses.is_array())
-            for (const json &cs : initStatuses)
+            for (V cs : initStatuses)
                 stateOf(cs, true);
         if (statuses.is_array())
-            for (const json &cs : statuses)
+            for (V cs : statuses)
                 stateOf(cs, false);
 
         bool initializing = false;
         if (initStatuses.is_array()) {
             for (int i = 0; i < int(initStatuses.size()); ++i) {
-                const json &cs = initStatuses[std::size_t(i)];
+                V cs = initStatuses.element(std::size_t(i));
                 restarts += int(toInt(at(cs, "restartCount")));
                 if (toInt(at(cs, "restartCount")) > 0)
                     noteRestart(cs);
-                const json &state = at(cs, "state");
-                const json &terminated = at(state, "terminated");
-                const json &waiting = at(state, "waiting");
+                V state = at(cs, "state");
+                V terminated = at(state, "terminated");
+                V waiting = at(state, "waiting");
                 if (terminated.is_object() && toInt(at(terminated, "exitCode")) == 0)
                     continue;
                 if (isSidecar(i) && toBool(at(cs, "started"))) {
@@ -391,17 +648,18 @@ public:
             if (initStatuses.is_array())
                 for (int i = 0; i < int(initStatuses.size()); ++i)
                     if (isSidecar(i))
-                        restarts += int(toInt(at(initStatuses[std::size_t(i)], "restartCount")));
+                        restarts
+                            += int(toInt(at(initStatuses.element(std::size_t(i)), "restartCount")));
             bool hasRunning = false;
             if (statuses.is_array()) {
                 for (int i = int(statuses.size()) - 1; i >= 0; --i) {
-                    const json &cs = statuses[std::size_t(i)];
+                    V cs = statuses.element(std::size_t(i));
                     restarts += int(toInt(at(cs, "restartCount")));
                     if (toInt(at(cs, "restartCount")) > 0)
                         noteRestart(cs);
-                    const json &state = at(cs, "state");
-                    const json &waiting = at(state, "waiting");
-                    const json &terminated = at(state, "terminated");
+                    V state = at(cs, "state");
+                    V waiting = at(state, "waiting");
+                    V terminated = at(state, "terminated");
                     if (waiting.is_object() && !sv(at(waiting, "reason")).empty()) {
                         reason = istr(at(waiting, "reason"));
                     } else if (terminated.is_object() && !sv(at(terminated, "reason")).empty()) {
@@ -441,13 +699,13 @@ public:
         d.lastRestartTime = lastRestart;
     }
 
-    void workload(KubeObject &o, const json &j)
+    void workload(KubeObject &o, V j)
     {
         WorkloadData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.selector = selector(at(spec, "selector"));
-        const json &tmpl = at(spec, "template");
+        V tmpl = at(spec, "template");
         d.templateLabels = keyValues(at(at(tmpl, "metadata"), "labels"));
         d.podTemplate = podSpec(at(tmpl, "spec"));
         d.observedGeneration = toInt(at(status, "observedGeneration"));
@@ -495,11 +753,11 @@ public:
         o.data = std::move(d);
     }
 
-    void job(KubeObject &o, const json &j)
+    void job(KubeObject &o, V j)
     {
         JobData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.completions = int(toInt(at(spec, "completions"), 1));
         d.parallelism = int(toInt(at(spec, "parallelism"), 1));
         d.suspend = toBool(at(spec, "suspend"));
@@ -514,11 +772,11 @@ public:
         o.data = std::move(d);
     }
 
-    void cronJob(KubeObject &o, const json &j)
+    void cronJob(KubeObject &o, V j)
     {
         CronJobData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.schedule = istr(at(spec, "schedule"));
         d.timeZone = istr(at(spec, "timeZone"));
         d.suspend = toBool(at(spec, "suspend"));
@@ -529,12 +787,12 @@ public:
         o.data = std::move(d);
     }
 
-    QStringList loadBalancer(const json &status)
+    QStringList loadBalancer(V status)
     {
         QStringList out;
-        const json &ingress = at(at(status, "loadBalancer"), "ingress");
+        V ingress = at(at(status, "loadBalancer"), "ingress");
         if (ingress.is_array()) {
-            for (const json &i : ingress) {
+            for (V i : ingress) {
                 QString v = str(at(i, "ip"));
                 if (v.isEmpty())
                     v = str(at(i, "hostname"));
@@ -545,12 +803,12 @@ public:
         return out;
     }
 
-    QList<ServicePort> servicePorts(const json &ports)
+    QList<ServicePort> servicePorts(V ports)
     {
         QList<ServicePort> out;
         if (!ports.is_array())
             return out;
-        for (const json &p : ports) {
+        for (V p : ports) {
             ServicePort sp;
             sp.name = istr(at(p, "name"));
             sp.protocol = istr(at(p, "protocol"));
@@ -562,10 +820,10 @@ public:
         return out;
     }
 
-    void service(KubeObject &o, const json &j)
+    void service(KubeObject &o, V j)
     {
         ServiceData d;
-        const json &spec = at(j, "spec");
+        V spec = at(j, "spec");
         d.type = istr(at(spec, "type"));
         if (d.type.isEmpty())
             d.type = QStringLiteral("ClusterIP");
@@ -580,23 +838,23 @@ public:
         o.data = std::move(d);
     }
 
-    void endpoints(KubeObject &o, const json &j)
+    void endpoints(KubeObject &o, V j)
     {
         EndpointsData d;
-        const json &subsets = at(j, "subsets");
+        V subsets = at(j, "subsets");
         if (subsets.is_array()) {
-            for (const json &s : subsets) {
+            for (V s : subsets) {
                 for (const auto &[key, ready] :
                      {std::pair{"addresses", true}, std::pair{"notReadyAddresses", false}}) {
-                    const json &addrs = at(s, key);
+                    V addrs = at(s, key);
                     if (!addrs.is_array())
                         continue;
-                    for (const json &a : addrs) {
+                    for (V a : addrs) {
                         EndpointAddress ea;
                         ea.ip = str(at(a, "ip"));
                         ea.hostname = str(at(a, "hostname"));
                         ea.nodeName = istr(at(a, "nodeName"));
-                        const json &ref = at(a, "targetRef");
+                        V ref = at(a, "targetRef");
                         ea.targetKind = istr(at(ref, "kind"));
                         ea.targetNamespace = istr(at(ref, "namespace"));
                         ea.targetName = str(at(ref, "name"));
@@ -612,64 +870,64 @@ public:
         o.data = std::move(d);
     }
 
-    IngressBackend backend(const json &b)
+    IngressBackend backend(V b)
     {
         IngressBackend out;
-        const json &svc = at(b, "service");
+        V svc = at(b, "service");
         out.serviceName = istr(at(svc, "name"));
-        const json &port = at(svc, "port");
+        V port = at(svc, "port");
         out.servicePort
             = at(port, "name").is_string() ? istr(at(port, "name")) : istr(at(port, "number"));
-        const json &res = at(b, "resource");
+        V res = at(b, "resource");
         out.resourceKind = istr(at(res, "kind"));
         out.resourceName = istr(at(res, "name"));
         return out;
     }
 
-    void ingress(KubeObject &o, const json &j)
+    void ingress(KubeObject &o, V j)
     {
         IngressData d;
-        const json &spec = at(j, "spec");
+        V spec = at(j, "spec");
         d.ingressClass = istr(at(spec, "ingressClassName"));
         if (d.ingressClass.isEmpty())
             d.ingressClass = valueOf(o.annotations, QStringLiteral("kubernetes.io/ingress.class"));
-        if (const json &rules = at(spec, "rules"); rules.is_array()) {
-            for (const json &r : rules) {
+        if (V rules = at(spec, "rules"); rules.is_array()) {
+            for (V r : rules) {
                 const QString host = istr(at(r, "host"));
                 if (!host.isEmpty() && !d.hosts.contains(host))
                     d.hosts.append(host);
-                const json &paths = at(at(r, "http"), "paths");
+                V paths = at(at(r, "http"), "paths");
                 if (!paths.is_array())
                     continue;
-                for (const json &p : paths)
+                for (V p : paths)
                     d.paths.append({host, istr(at(p, "path")), istr(at(p, "pathType")),
                                     backend(at(p, "backend"))});
             }
         }
-        if (const json &tls = at(spec, "tls"); tls.is_array())
-            for (const json &t : tls)
+        if (V tls = at(spec, "tls"); tls.is_array())
+            for (V t : tls)
                 d.tls.append({strings(at(t, "hosts")), istr(at(t, "secretName"))});
         d.defaultBackend = backend(at(spec, "defaultBackend"));
         d.loadBalancerIngress = loadBalancer(at(j, "status"));
         o.data = std::move(d);
     }
 
-    static QString metricTarget(const json &target, QString &type)
+    static QString metricTarget(V target, QString &type)
     {
         type = str(at(target, "type"));
-        if (const json &u = at(target, "averageUtilization"); !u.is_null())
+        if (V u = at(target, "averageUtilization"); !u.is_null())
             return str(u) + QLatin1Char('%');
-        if (const json &v = at(target, "averageValue"); !v.is_null())
+        if (V v = at(target, "averageValue"); !v.is_null())
             return str(v);
         return str(at(target, "value"));
     }
 
-    void hpa(KubeObject &o, const json &j, const QString &apiVersion)
+    void hpa(KubeObject &o, V j, const QString &apiVersion)
     {
         HpaData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
-        const json &ref = at(spec, "scaleTargetRef");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
+        V ref = at(spec, "scaleTargetRef");
         d.targetApiVersion = istr(at(ref, "apiVersion"));
         d.targetKind = istr(at(ref, "kind"));
         d.targetName = istr(at(ref, "name"));
@@ -686,13 +944,13 @@ public:
 
         if (d.apiVersion == QLatin1String("autoscaling/v1")) {
             // v1 knows CPU utilisation only.
-            if (const json &t = at(spec, "targetCPUUtilizationPercentage"); !t.is_null()) {
+            if (V t = at(spec, "targetCPUUtilizationPercentage"); !t.is_null()) {
                 HpaMetric m{QStringLiteral("Resource"),
                             QStringLiteral("cpu"),
                             QStringLiteral("Utilization"),
                             str(t) + QLatin1Char('%'),
                             {}};
-                if (const json &c = at(status, "currentCPUUtilizationPercentage"); !c.is_null())
+                if (V c = at(status, "currentCPUUtilizationPercentage"); !c.is_null())
                     m.current = str(c) + QLatin1Char('%');
                 d.metrics.append(m);
             }
@@ -701,30 +959,30 @@ public:
         }
 
         // Pairs spec.metrics[i] with the status.currentMetrics entry of the same type/name.
-        const json &current = at(status, "currentMetrics");
+        V current = at(status, "currentMetrics");
         auto findCurrent = [&](const QString &type, const QString &name) -> QString {
             if (!current.is_array())
                 return {};
-            for (const json &c : current) {
+            for (V c : current) {
                 if (str(at(c, "type")) != type)
                     continue;
-                const json &body = at(c, lowerFirst(type).c_str());
+                V body = at(c, lowerFirst(type).c_str());
                 if (metricName(type, body) != name)
                     continue;
-                const json &cur = at(body, "current");
-                if (const json &u = at(cur, "averageUtilization"); !u.is_null())
+                V cur = at(body, "current");
+                if (V u = at(cur, "averageUtilization"); !u.is_null())
                     return str(u) + QLatin1Char('%');
-                if (const json &v = at(cur, "averageValue"); !v.is_null())
+                if (V v = at(cur, "averageValue"); !v.is_null())
                     return str(v);
                 return str(at(cur, "value"));
             }
             return {};
         };
-        if (const json &metrics = at(spec, "metrics"); metrics.is_array()) {
-            for (const json &m : metrics) {
+        if (V metrics = at(spec, "metrics"); metrics.is_array()) {
+            for (V m : metrics) {
                 HpaMetric metric;
                 metric.type = istr(at(m, "type"));
-                const json &body = at(m, lowerFirst(metric.type).c_str());
+                V body = at(m, lowerFirst(metric.type).c_str());
                 metric.name = metricName(metric.type, body);
                 metric.target = metricTarget(at(body, "target"), metric.targetType);
                 metric.current = findCurrent(metric.type, metric.name);
@@ -742,18 +1000,18 @@ public:
         return s;
     }
 
-    static QString metricName(const QString &type, const json &body)
+    static QString metricName(const QString &type, V body)
     {
         if (type == QLatin1String("Resource") || type == QLatin1String("ContainerResource"))
             return str(at(body, "name"));
         return str(at(at(body, "metric"), "name"));
     }
 
-    void pvc(KubeObject &o, const json &j)
+    void pvc(KubeObject &o, V j)
     {
         PvcData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.phase = istr(at(status, "phase"));
         d.volumeName = str(at(spec, "volumeName"));
         d.storageClass = istr(at(spec, "storageClassName"));
@@ -766,10 +1024,10 @@ public:
         o.data = std::move(d);
     }
 
-    void pv(KubeObject &o, const json &j)
+    void pv(KubeObject &o, V j)
     {
         PvData d;
-        const json &spec = at(j, "spec");
+        V spec = at(j, "spec");
         d.phase = istr(at(at(j, "status"), "phase"));
         d.capacity = istr(at(at(spec, "capacity"), "storage"));
         d.accessModes = strings(at(spec, "accessModes"));
@@ -778,23 +1036,23 @@ public:
         d.claimNamespace = istr(at(at(spec, "claimRef"), "namespace"));
         d.claimName = str(at(at(spec, "claimRef"), "name"));
         d.volumeMode = istr(at(spec, "volumeMode"));
-        if (const json &csi = at(spec, "csi"); csi.is_object())
+        if (V csi = at(spec, "csi"); csi.is_object())
             d.source = QStringLiteral("csi:") + str(at(csi, "driver"));
-        else if (const json &hp = at(spec, "hostPath"); hp.is_object())
+        else if (V hp = at(spec, "hostPath"); hp.is_object())
             d.source = QStringLiteral("hostPath:") + str(at(hp, "path"));
-        else if (const json &nfs = at(spec, "nfs"); nfs.is_object())
+        else if (V nfs = at(spec, "nfs"); nfs.is_object())
             d.source = QStringLiteral("nfs:") + str(at(nfs, "server")) + QLatin1Char(':')
                        + str(at(nfs, "path"));
-        else if (const json &local = at(spec, "local"); local.is_object())
+        else if (V local = at(spec, "local"); local.is_object())
             d.source = QStringLiteral("local:") + str(at(local, "path"));
         o.data = std::move(d);
     }
 
-    void node(KubeObject &o, const json &j)
+    void node(KubeObject &o, V j)
     {
         NodeData d;
-        const json &spec = at(j, "spec");
-        const json &status = at(j, "status");
+        V spec = at(j, "spec");
+        V status = at(j, "status");
         d.unschedulable = toBool(at(spec, "unschedulable"));
         d.podCIDR = str(at(spec, "podCIDR"));
         d.conditions = conditions(at(status, "conditions"));
@@ -805,13 +1063,13 @@ public:
         for (const KeyValue &kv : o.labels)
             if (kv.key.startsWith(rolePrefix) && kv.key.size() > rolePrefix.size())
                 d.roles.append(kv.key.mid(rolePrefix.size()));
-        const json &info = at(status, "nodeInfo");
+        V info = at(status, "nodeInfo");
         d.kubeletVersion = istr(at(info, "kubeletVersion"));
         d.osImage = istr(at(info, "osImage"));
         d.architecture = istr(at(info, "architecture"));
         d.containerRuntime = istr(at(info, "containerRuntimeVersion"));
-        if (const json &addrs = at(status, "addresses"); addrs.is_array()) {
-            for (const json &a : addrs) {
+        if (V addrs = at(status, "addresses"); addrs.is_array()) {
+            for (V a : addrs) {
                 const std::string_view type = sv(at(a, "type"));
                 if (type == "InternalIP" && d.internalIP.isEmpty())
                     d.internalIP = str(at(a, "address"));
@@ -821,16 +1079,16 @@ public:
                     d.hostname = str(at(a, "address"));
             }
         }
-        const json &cap = at(status, "capacity");
-        const json &alloc = at(status, "allocatable");
+        V cap = at(status, "capacity");
+        V alloc = at(status, "allocatable");
         d.cpuCapacity = istr(at(cap, "cpu"));
         d.memoryCapacity = istr(at(cap, "memory"));
         d.podsCapacity = istr(at(cap, "pods"));
         d.cpuAllocatable = istr(at(alloc, "cpu"));
         d.memoryAllocatable = istr(at(alloc, "memory"));
         d.podsAllocatable = istr(at(alloc, "pods"));
-        if (const json &taints = at(spec, "taints"); taints.is_array()) {
-            for (const json &t : taints) {
+        if (V taints = at(spec, "taints"); taints.is_array()) {
+            for (V t : taints) {
                 QString text = str(at(t, "key"));
                 if (const QString v = str(at(t, "value")); !v.isEmpty())
                     text += QLatin1Char('=') + v;
@@ -841,10 +1099,10 @@ public:
         o.data = std::move(d);
     }
 
-    void event(KubeObject &o, const json &j)
+    void event(KubeObject &o, V j)
     {
         EventData d;
-        const json &inv = at(j, "involvedObject");
+        V inv = at(j, "involvedObject");
         d.involvedKind = istr(at(inv, "kind"));
         d.involvedNamespace = istr(at(inv, "namespace"));
         d.involvedName = istr(at(inv, "name"));
@@ -863,7 +1121,7 @@ public:
             d.lastTimestamp = o.creationTimestamp;
         // A series (events.k8s.io/v1, and core/v1 events written through it): the count and
         // the last occurrence live there; the top-level count then stays at 1.
-        if (const json &series = at(j, "series"); series.is_object()) {
+        if (V series = at(j, "series"); series.is_object()) {
             d.count = std::max(d.count, int(toInt(at(series, "count"), 0)));
             d.lastTimestamp
                 = std::max(d.lastTimestamp, parseTimestamp(sv(at(series, "lastObservedTime"))));
@@ -879,7 +1137,121 @@ public:
     StringInterner &m_strings;
 };
 
-} // namespace
+template <class V>
+KubeObjectPtr decodeObject(StringInterner &strings, Kind kind, V j, const QString &apiVersion)
+{
+    if (!j.is_object())
+        return nullptr;
+    auto o = std::make_shared<KubeObject>();
+    Decoding<V> dec(strings);
+    o->kind = kind;
+    V meta = at(j, "metadata");
+    o->name = str(at(meta, "name"));
+    o->namespaceName = dec.istr(at(meta, "namespace"));
+    o->uid = str(at(meta, "uid"));
+    o->resourceVersion = str(at(meta, "resourceVersion"));
+    o->generation = toInt(at(meta, "generation"));
+    o->creationTimestamp = parseTimestamp(sv(at(meta, "creationTimestamp")));
+    o->deletionTimestamp = parseTimestamp(sv(at(meta, "deletionTimestamp")));
+    o->labels = dec.keyValues(at(meta, "labels"));
+    o->annotations = dec.keyValues(at(meta, "annotations"), true);
+    if (V owners = at(meta, "ownerReferences"); owners.is_array()) {
+        for (V ref : owners)
+            o->ownerReferences.append({dec.istr(at(ref, "apiVersion")), dec.istr(at(ref, "kind")),
+                                       str(at(ref, "name")), str(at(ref, "uid")),
+                                       toBool(at(ref, "controller"))});
+    }
+
+    switch (kind) {
+    case Kind::Namespace: o->data = NamespaceData{dec.istr(at(at(j, "status"), "phase"))}; break;
+    case Kind::Node: dec.node(*o, j); break;
+    case Kind::Pod: dec.pod(*o, j); break;
+    case Kind::Deployment:
+    case Kind::ReplicaSet:
+    case Kind::StatefulSet:
+    case Kind::DaemonSet: dec.workload(*o, j); break;
+    case Kind::Job: dec.job(*o, j); break;
+    case Kind::CronJob: dec.cronJob(*o, j); break;
+    case Kind::Service: dec.service(*o, j); break;
+    case Kind::Endpoints: dec.endpoints(*o, j); break;
+    case Kind::Ingress: dec.ingress(*o, j); break;
+    case Kind::HorizontalPodAutoscaler: dec.hpa(*o, j, apiVersion); break;
+    case Kind::PersistentVolumeClaim: dec.pvc(*o, j); break;
+    case Kind::PersistentVolume: dec.pv(*o, j); break;
+    case Kind::ConfigMap: {
+        ConfigMapData d;
+        d.keys = dec.keys(at(j, "data")) + dec.keys(at(j, "binaryData"));
+        o->data = std::move(d);
+        break;
+    }
+    case Kind::Secret: {
+        // Key names only: the values never leave this function.
+        SecretData d;
+        d.type = dec.istr(at(j, "type"));
+        d.keys = dec.keys(at(j, "data"));
+        for (const QString &k : dec.keys(at(j, "stringData")))
+            if (!d.keys.contains(k))
+                d.keys.append(k);
+        o->data = std::move(d);
+        break;
+    }
+    case Kind::Event: dec.event(*o, j); break;
+    case Kind::ControllerRevision:
+        o->data = ControllerRevisionData{toInt(at(j, "revision"))};
+        break;
+    }
+    return o;
+}
+
+// One simdjson parser per thread (the informers of a cluster share their CurlWorker's): its
+// buffers grow to the largest document read and are given back after a large list page.
+// Its depth limit is above JsonRead's: parseFast() applies JsonRead's own check first.
+constexpr std::size_t kParserDepth = JsonRead::MaxDepth + 8;
+
+void resetParser(simdjson::dom::parser &parser)
+{
+    parser = simdjson::dom::parser();
+    if (parser.allocate(64 * 1024, kParserDepth) != simdjson::SUCCESS)
+        parser = simdjson::dom::parser(); // allocation failed: parseFast() checks the depth
+}
+
+simdjson::dom::parser &threadParser()
+{
+    thread_local std::unique_ptr<simdjson::dom::parser> t_parser;
+    if (!t_parser) {
+        t_parser = std::make_unique<simdjson::dom::parser>();
+        resetParser(*t_parser);
+    }
+    return *t_parser;
+}
+
+void releaseLargeParser()
+{
+    simdjson::dom::parser &parser = threadParser();
+    if (parser.capacity() > 4 * 1024 * 1024)
+        resetParser(parser);
+}
+
+// Parses `text` with the thread's parser; false when it is nested deeper than JsonRead::parse
+// allows or simdjson refuses it (malformed, or a number it does not hold such as a 20-digit
+// integer): the caller then goes the nlohmann way, so all of those keep their old meaning.
+bool parseFast(std::string_view text, simdjson::dom::element &root)
+{
+    if (JsonRead::nestingDepth(QByteArrayView(text.data(), qsizetype(text.size())))
+        > JsonRead::MaxDepth)
+        return false;
+    simdjson::dom::parser &parser = threadParser();
+    if (parser.max_depth() != kParserDepth) {
+        resetParser(parser); // an earlier allocation failed: try again, else the slow way
+        if (parser.max_depth() != kParserDepth)
+            return false;
+    }
+    return parser.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS;
+}
+
+} // namespace ObjectDecoding
+
+using namespace ObjectDecoding;
 
 Timestamp parseTimestamp(std::string_view s)
 {
@@ -927,75 +1299,122 @@ Timestamp parseTimestamp(std::string_view s)
 
 KubeObjectPtr ObjectDecoder::decode(Kind kind, const json &j, const QString &apiVersion)
 {
-    if (!j.is_object())
-        return nullptr;
-    auto o = std::make_shared<KubeObject>();
-    Decoding dec(m_strings);
-    o->kind = kind;
-    const json &meta = at(j, "metadata");
-    o->name = str(at(meta, "name"));
-    o->namespaceName = dec.istr(at(meta, "namespace"));
-    o->uid = str(at(meta, "uid"));
-    o->resourceVersion = str(at(meta, "resourceVersion"));
-    o->generation = toInt(at(meta, "generation"));
-    o->creationTimestamp = parseTimestamp(sv(at(meta, "creationTimestamp")));
-    o->deletionTimestamp = parseTimestamp(sv(at(meta, "deletionTimestamp")));
-    o->labels = dec.keyValues(at(meta, "labels"));
-    o->annotations = dec.keyValues(at(meta, "annotations"), true);
-    if (const json &owners = at(meta, "ownerReferences"); owners.is_array()) {
-        for (const json &ref : owners)
-            o->ownerReferences.append({dec.istr(at(ref, "apiVersion")), dec.istr(at(ref, "kind")),
-                                       str(at(ref, "name")), str(at(ref, "uid")),
-                                       toBool(at(ref, "controller"))});
-    }
-
-    switch (kind) {
-    case Kind::Namespace: o->data = NamespaceData{dec.istr(at(at(j, "status"), "phase"))}; break;
-    case Kind::Node: dec.node(*o, j); break;
-    case Kind::Pod: dec.pod(*o, j); break;
-    case Kind::Deployment:
-    case Kind::ReplicaSet:
-    case Kind::StatefulSet:
-    case Kind::DaemonSet: dec.workload(*o, j); break;
-    case Kind::Job: dec.job(*o, j); break;
-    case Kind::CronJob: dec.cronJob(*o, j); break;
-    case Kind::Service: dec.service(*o, j); break;
-    case Kind::Endpoints: dec.endpoints(*o, j); break;
-    case Kind::Ingress: dec.ingress(*o, j); break;
-    case Kind::HorizontalPodAutoscaler: dec.hpa(*o, j, apiVersion); break;
-    case Kind::PersistentVolumeClaim: dec.pvc(*o, j); break;
-    case Kind::PersistentVolume: dec.pv(*o, j); break;
-    case Kind::ConfigMap: {
-        ConfigMapData d;
-        d.keys = dec.keys(at(j, "data")) + dec.keys(at(j, "binaryData"));
-        o->data = std::move(d);
-        break;
-    }
-    case Kind::Secret: {
-        // Key names only: the values never leave this function.
-        SecretData d;
-        d.type = dec.istr(at(j, "type"));
-        d.keys = dec.keys(at(j, "data"));
-        for (const QString &k : dec.keys(at(j, "stringData")))
-            if (!d.keys.contains(k))
-                d.keys.append(k);
-        o->data = std::move(d);
-        break;
-    }
-    case Kind::Event: dec.event(*o, j); break;
-    case Kind::ControllerRevision:
-        o->data = ControllerRevisionData{toInt(at(j, "revision"))};
-        break;
-    }
-    return o;
+    return decodeObject(m_strings, kind, NlohmannView(j), apiVersion);
 }
 
 KubeObjectPtr ObjectDecoder::decode(Kind kind, const QByteArray &text)
+{
+    DecodeGuard::noteDecode("ObjectDecoder::decode");
+    simdjson::dom::element root;
+    if (parseFast(std::string_view(text.constData(), std::size_t(text.size())), root))
+        return decodeObject(m_strings, kind, SimdView(root), QString());
+    const json j = JsonRead::parse(text);
+    if (j.is_discarded())
+        return nullptr;
+    return decode(kind, j);
+}
+
+KubeObjectPtr ObjectDecoder::decodeNlohmann(Kind kind, const QByteArray &text)
 {
     const json j = JsonRead::parse(text);
     if (j.is_discarded())
         return nullptr;
     return decode(kind, j);
+}
+
+bool ObjectDecoder::decodeList(Kind kind, QByteArrayView text, const QString &apiVersion,
+                               std::vector<KubeObjectPtr> &out, std::string &continueToken,
+                               std::string &resourceVersion)
+{
+    DecodeGuard::noteDecode("ObjectDecoder::decodeList");
+    simdjson::dom::element root;
+    if (parseFast(std::string_view(text.data(), std::size_t(text.size())), root)) {
+        const SimdView page(root);
+        if (!page.is_object())
+            return false;
+        const SimdView items = at(page, "items");
+        if (items.is_array()) {
+            out.reserve(out.size() + items.size());
+            for (SimdView item : items)
+                if (KubeObjectPtr o = decodeObject(m_strings, kind, item, apiVersion))
+                    out.push_back(std::move(o));
+        }
+        const SimdView meta = at(page, "metadata");
+        continueToken = std::string(sv(at(meta, "continue")));
+        resourceVersion = std::string(sv(at(meta, "resourceVersion")));
+        releaseLargeParser();
+        return true;
+    }
+    releaseLargeParser();
+    json j = JsonRead::parse(text);
+    if (!j.is_object())
+        return false;
+    const json &items = JsonRead::array(j, "items");
+    out.reserve(out.size() + items.size());
+    for (const json &item : items)
+        if (KubeObjectPtr o = decode(kind, item, apiVersion))
+            out.push_back(std::move(o));
+    continueToken = JsonRead::stdString(j, {"metadata", "continue"});
+    resourceVersion = JsonRead::stdString(j, {"metadata", "resourceVersion"});
+    return true;
+}
+
+ObjectDecoder::WatchEvent ObjectDecoder::decodeWatchEvent(Kind kind, std::string_view line,
+                                                          const QString &apiVersion)
+{
+    DecodeGuard::noteDecode("ObjectDecoder::decodeWatchEvent");
+    using T = WatchEvent::Type;
+    WatchEvent event;
+    auto changeType = [](std::string_view type) {
+        if (type == "ADDED")
+            return T::Added;
+        if (type == "MODIFIED")
+            return T::Modified;
+        if (type == "DELETED")
+            return T::Deleted;
+        if (type == "BOOKMARK")
+            return T::Bookmark;
+        if (type == "ERROR")
+            return T::Error;
+        return T::Other;
+    };
+    simdjson::dom::element root;
+    if (parseFast(line, root)) {
+        const SimdView e(root);
+        if (!e.is_object())
+            return event; // Malformed
+        event.type = changeType(sv(at(e, "type")));
+        if (event.type == T::Added || event.type == T::Modified || event.type == T::Deleted) {
+            const SimdView object = at(e, "object");
+            // Not an object: decoded as an empty one, as JsonRead::object() gives it.
+            event.object = object.is_object() ? decodeObject(m_strings, kind, object, apiVersion)
+                                              : decode(kind, json::object(), apiVersion);
+            return event;
+        }
+        if (event.type == T::Other)
+            return event;
+        // BOOKMARK and ERROR (one a minute, or once): read as before, below.
+    }
+    const json j = JsonRead::parse(line);
+    if (!j.is_object())
+        return WatchEvent();
+    event.type = changeType(JsonRead::stdString(j, "type"));
+    const json &object = JsonRead::object(j, "object");
+    switch (event.type) {
+    case T::Added:
+    case T::Modified:
+    case T::Deleted: event.object = decode(kind, object, apiVersion); break;
+    case T::Bookmark:
+        event.resourceVersion = JsonRead::string(object, {"metadata", "resourceVersion"});
+        break;
+    case T::Error:
+        event.errorCode = JsonRead::integer(object, "code");
+        event.errorBody = JsonRead::dumpBytes(object);
+        break;
+    case T::Malformed:
+    case T::Other: break;
+    }
+    return event;
 }
 
 } // namespace Orrery::Internal

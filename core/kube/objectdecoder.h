@@ -6,19 +6,48 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace Orrery::Internal {
 
-// Turns one API object (parsed JSON) into the compact KubeObject. Not thread-safe: each
-// informer owns one, on its worker thread, so its interner needs no lock.
+// Turns API objects into the compact KubeObject. Not thread-safe: each informer owns one,
+// on its worker thread, so its interner needs no lock.
 // Never copies a Secret's data values (only the key names) nor the last-applied annotation.
+//
+// The text entry points (decodeList, decodeWatchEvent, decode(QByteArray)) read the text with
+// simdjson (one parser per thread) and decode straight from its DOM: no nlohmann tree per
+// object. They give exactly what parsing with JsonRead::parse and decode(json) gives; text
+// simdjson refuses (malformed, too deep, numbers it cannot hold such as 1e400) goes that way.
 class ObjectDecoder
 {
 public:
     // `apiVersion` matters only for kinds decoded from an older version (autoscaling/v1 HPA).
     KubeObjectPtr decode(Kind kind, const nlohmann::json &object, const QString &apiVersion = {});
 
-    // Tests: decode from text; a parse failure returns null.
+    // Decode from text; a parse failure returns null.
     KubeObjectPtr decode(Kind kind, const QByteArray &json);
+    // Tests: the same through nlohmann only (JsonRead::parse, then decode(json)).
+    KubeObjectPtr decodeNlohmann(Kind kind, const QByteArray &json);
+
+    // A list page: appends the decodable items to `out` and sets metadata.continue and
+    // metadata.resourceVersion (empty when absent). False when the text is not a JSON object.
+    bool decodeList(Kind kind, QByteArrayView text, const QString &apiVersion,
+                    std::vector<KubeObjectPtr> &out, std::string &continueToken,
+                    std::string &resourceVersion);
+
+    // One line of a watch stream.
+    struct WatchEvent
+    {
+        enum class Type { Malformed, Added, Modified, Deleted, Bookmark, Error, Other };
+        Type type = Type::Malformed; // Malformed: not JSON, or not an object
+        KubeObjectPtr object;        // Added, Modified, Deleted (null if not decodable)
+        QString resourceVersion;     // Bookmark: its metadata.resourceVersion
+        qint64 errorCode = 0;        // Error: the Status's code
+        QByteArray errorBody;        // Error: the Status object as JSON
+    };
+    WatchEvent decodeWatchEvent(Kind kind, std::string_view line, const QString &apiVersion);
 
     StringInterner &interner() { return m_strings; }
 

@@ -4,6 +4,7 @@
 
 #include "kube/objectdecoder.h"
 #include "kube/resourcestore.h"
+#include "util/limits.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -68,6 +69,165 @@ StoreDelta replace(Kind kind, std::vector<KubeObjectPtr> objects, const QString 
     return d;
 }
 
+// Everything the decoder fills, as text, for comparing the two decoding paths (the text one
+// through simdjson, the tree one through nlohmann).
+QString conditionsText(const QList<Condition> &conditions)
+{
+    QString t;
+    for (const Condition &c : conditions)
+        t += QStringLiteral("[%1 %2 %3 %4 %5]")
+                 .arg(c.type, c.status, c.reason, c.message)
+                 .arg(c.lastTransitionTime);
+    return t;
+}
+
+QString keyValuesText(const KeyValues &kvs)
+{
+    QString t;
+    for (const KeyValue &kv : kvs)
+        t += kv.key + QLatin1Char('=') + kv.value + QLatin1Char(';');
+    return t;
+}
+
+QString podSpecText(const PodSpecSummary &spec)
+{
+    QString t = spec.serviceAccount + QLatin1Char('|') + spec.priorityClass;
+    for (const QList<ContainerInfo> *list : {&spec.initContainers, &spec.containers})
+        for (const ContainerInfo &c : *list) {
+            t += QStringLiteral("{%1 %2 %3/%4 %5/%6 %7 %8 %9 ")
+                     .arg(c.name, c.image, c.cpuRequest, c.cpuLimit, c.memoryRequest, c.memoryLimit,
+                          c.livenessProbe, c.readinessProbe, c.startupProbe);
+            t += c.configMapRefs.join(QLatin1Char(',')) + QLatin1Char(' ')
+                 + c.secretRefs.join(QLatin1Char(','));
+            for (const ContainerPort &p : c.ports)
+                t += QStringLiteral(" %1:%2/%3").arg(p.name).arg(p.containerPort).arg(p.protocol);
+            t += QLatin1Char('}');
+        }
+    for (const VolumeInfo &v : spec.volumes)
+        t += QStringLiteral("(%1 %2 %3)").arg(v.name).arg(int(v.type)).arg(v.source);
+    return t;
+}
+
+QString fingerprint(const KubeObjectPtr &o)
+{
+    if (!o)
+        return QStringLiteral("null");
+    QString t = QStringLiteral("%1/%2 uid=%3 rv=%4 gen=%5 c=%6 d=%7 labels=%8 ann=%9")
+                    .arg(o->namespaceName, o->name, o->uid, o->resourceVersion)
+                    .arg(o->generation)
+                    .arg(o->creationTimestamp)
+                    .arg(o->deletionTimestamp)
+                    .arg(keyValuesText(o->labels), keyValuesText(o->annotations));
+    for (const OwnerReference &r : o->ownerReferences)
+        t += QStringLiteral(" owner=%1 %2 %3 %4 %5")
+                 .arg(r.apiVersion, r.kind, r.name, r.uid)
+                 .arg(r.controller);
+    if (const auto *p = std::get_if<PodData>(&o->data)) {
+        t += QStringLiteral(" pod %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                 .arg(p->phase, p->status, p->reason, p->message, p->nodeName, p->podIP, p->hostIP,
+                      p->qosClass, p->nominatedNodeName);
+        t += QStringLiteral(" %1 %2/%3 r=%4 last=%5 ")
+                 .arg(p->podIPs.join(QLatin1Char(',')))
+                 .arg(p->readyContainers)
+                 .arg(p->totalContainers)
+                 .arg(p->restarts)
+                 .arg(p->lastRestartTime);
+        for (const ContainerStatusInfo &c : p->containerStatuses)
+            t += QStringLiteral("<%1 %2 %3 %4 %5 %6 %7 %8>")
+                     .arg(c.name)
+                     .arg(c.init)
+                     .arg(c.ready)
+                     .arg(c.restartCount)
+                     .arg(c.state, c.reason)
+                     .arg(c.lastTerminationTime)
+                     .arg(c.imageID);
+        t += conditionsText(p->conditions) + podSpecText(p->spec);
+    } else if (const auto *w = std::get_if<WorkloadData>(&o->data)) {
+        t += QStringLiteral(" workload %1 %2 %3 %4 %5 og=%6 %7 %8 %9")
+                 .arg(w->desired)
+                 .arg(w->current)
+                 .arg(w->ready)
+                 .arg(w->available)
+                 .arg(w->updated)
+                 .arg(w->observedGeneration)
+                 .arg(keyValuesText(w->selector.matchLabels), keyValuesText(w->templateLabels),
+                      w->strategy);
+        for (const auto &e : w->selector.matchExpressions)
+            t += QStringLiteral(" expr=%1 %2 %3").arg(e.key, e.op, e.values.join(QLatin1Char(',')));
+        t += QStringLiteral(" %1 %2 %3 %4 rev=%5 ")
+                 .arg(w->paused)
+                 .arg(w->serviceName, w->currentRevision, w->updateRevision)
+                 .arg(w->revision);
+        t += conditionsText(w->conditions) + podSpecText(w->podTemplate);
+    } else if (const auto *svc = std::get_if<ServiceData>(&o->data)) {
+        t += QStringLiteral(" service %1 %2 %3 %4 %5 %6 %7 %8")
+                 .arg(svc->type, svc->clusterIP, svc->clusterIPs.join(QLatin1Char(',')),
+                      svc->externalIPs.join(QLatin1Char(',')),
+                      svc->loadBalancerIngress.join(QLatin1Char(',')), svc->externalName,
+                      svc->sessionAffinity, keyValuesText(svc->selector));
+        for (const ServicePort &port : svc->ports)
+            t += QStringLiteral(" %1 %2 %3 %4 %5")
+                     .arg(port.name, port.protocol)
+                     .arg(port.port)
+                     .arg(port.targetPort)
+                     .arg(port.nodePort);
+    } else if (const auto *n = std::get_if<NodeData>(&o->data)) {
+        t += QStringLiteral(" node %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                 .arg(n->ready)
+                 .arg(n->unschedulable)
+                 .arg(n->roles.join(QLatin1Char(',')), n->kubeletVersion, n->internalIP,
+                      n->cpuAllocatable, n->memoryAllocatable, n->taints.join(QLatin1Char(',')),
+                      conditionsText(n->conditions));
+    } else if (const auto *h = std::get_if<HpaData>(&o->data)) {
+        t += QStringLiteral(" hpa %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                 .arg(h->targetApiVersion, h->targetKind, h->targetName)
+                 .arg(h->minReplicas)
+                 .arg(h->maxReplicas)
+                 .arg(h->currentReplicas)
+                 .arg(h->desiredReplicas)
+                 .arg(h->lastScaleTime)
+                 .arg(h->apiVersion);
+        for (const HpaMetric &m : h->metrics)
+            t += QStringLiteral(" [%1 %2 %3 %4 %5]")
+                     .arg(m.type, m.name, m.targetType, m.target, m.current);
+        t += conditionsText(h->conditions);
+    } else if (const auto *e = std::get_if<EventData>(&o->data)) {
+        t += QStringLiteral(" event %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                 .arg(e->involvedKind, e->involvedNamespace, e->involvedName, e->involvedUid,
+                      e->reason, e->message, e->type)
+                 .arg(e->count)
+                 .arg(e->source);
+        t += QStringLiteral(" %1 %2").arg(e->firstTimestamp).arg(e->lastTimestamp);
+    } else if (const auto *s = std::get_if<SecretData>(&o->data)) {
+        t += QStringLiteral(" secret %1 %2").arg(s->type, s->keys.join(QLatin1Char(',')));
+    } else if (const auto *c = std::get_if<ConfigMapData>(&o->data)) {
+        t += QStringLiteral(" configmap %1").arg(c->keys.join(QLatin1Char(',')));
+    }
+    return t;
+}
+
+// The fixture files and their kinds.
+const QList<QPair<QString, Kind>> s_fixtureKinds = {
+    {QStringLiteral("cronjob.json"), Kind::CronJob},
+    {QStringLiteral("deployment.json"), Kind::Deployment},
+    {QStringLiteral("event.json"), Kind::Event},
+    {QStringLiteral("hpa-v1.json"), Kind::HorizontalPodAutoscaler},
+    {QStringLiteral("hpa-v2.json"), Kind::HorizontalPodAutoscaler},
+    {QStringLiteral("ingress.json"), Kind::Ingress},
+    {QStringLiteral("node.json"), Kind::Node},
+    {QStringLiteral("pod-completed.json"), Kind::Pod},
+    {QStringLiteral("pod-crashloop.json"), Kind::Pod},
+    {QStringLiteral("pod-creating.json"), Kind::Pod},
+    {QStringLiteral("pod-evicted.json"), Kind::Pod},
+    {QStringLiteral("pod-init-crash.json"), Kind::Pod},
+    {QStringLiteral("pod-init.json"), Kind::Pod},
+    {QStringLiteral("pod-pending.json"), Kind::Pod},
+    {QStringLiteral("pod-terminating.json"), Kind::Pod},
+    {QStringLiteral("pvc.json"), Kind::PersistentVolumeClaim},
+    {QStringLiteral("secret.json"), Kind::Secret},
+    {QStringLiteral("service.json"), Kind::Service},
+};
+
 } // namespace
 
 class tst_Store : public QObject
@@ -75,6 +235,145 @@ class tst_Store : public QObject
     Q_OBJECT
 
 private slots:
+
+    // The informers decode text through simdjson (ObjectDecoder::decode(QByteArray),
+    // decodeList, decodeWatchEvent); the result must be what the nlohmann tree gives, for every
+    // fixture and for every kind the fixture could be mistaken for.
+    void textPathMatchesTreePath()
+    {
+        Internal::ObjectDecoder fast, tree;
+        for (const auto &[file, kind] : s_fixtureKinds) {
+            const QByteArray text = fixture(file);
+            for (Kind k : {kind, Kind::Pod, Kind::Deployment, Kind::Node, Kind::Event}) {
+                const QString a = fingerprint(fast.decode(k, text));
+                const QString b = fingerprint(tree.decodeNlohmann(k, text));
+                QVERIFY2(a == b,
+                         qPrintable(file + QStringLiteral(":\n") + a + QStringLiteral("\n") + b));
+                QVERIFY(a != QLatin1String("null"));
+            }
+        }
+        QVERIFY(fingerprint(fast.decode(Kind::Pod, fixture(QStringLiteral("pod-crashloop.json"))))
+                    .contains(QLatin1String("CrashLoopBackOff")));
+    }
+
+    // What simdjson and nlohmann read differently must still decode as before: duplicate keys
+    // (the last wins), unsorted keys, unsigned and huge integers, -0, 1e400 (refused by
+    // simdjson: the nlohmann way), deep nesting (refused by both), not JSON at all.
+    void textPathHostileInput_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("duplicate keys") << QByteArray(
+            R"({"metadata":{"name":"a","name":"b","labels":{"z":"1","a":"2","z":"3"}},)"
+            R"("metadata":{"name":"c","namespace":"n"},"spec":{"replicas":2}})");
+        QTest::newRow("unsorted non-ASCII keys") << QByteArray(
+            R"({"metadata":{"name":"p","labels":{"é":"1","b":"2","A":"3","ä":"4"}}})");
+        QTest::newRow("unsigned and huge integers")
+            << QByteArray(R"({"metadata":{"name":"p","generation":18446744073709551615},)"
+                          R"("spec":{"replicas":9223372036854775808},"status":{"replicas":-0,)"
+                          R"("readyReplicas":3.7,"availableReplicas":"12"}})");
+        QTest::newRow("number simdjson refuses")
+            << QByteArray(R"({"metadata":{"name":"p","generation":123456789012345678901234567890},)"
+                          R"("spec":{"replicas":-123456789012345678901234567890}})");
+        QTest::newRow("number both refuse")
+            << QByteArray(R"({"metadata":{"name":"p","generation":1e400}})");
+        QTest::newRow("numbers as names") << QByteArray(
+            R"({"metadata":{"name":12,"namespace":1.5,"uid":true,"labels":{"a":7}}})");
+        QTest::newRow("wrong types")
+            << QByteArray(R"({"metadata":[],"spec":{"containers":{"name":"x"},"volumes":"v"},)"
+                          R"("status":{"conditions":[1,null,{"type":5}],"containerStatuses":7}})");
+        QTest::newRow("not an object") << QByteArray(R"([{"metadata":{"name":"p"}}])");
+        QTest::newRow("malformed") << QByteArray(R"({"metadata":{"name":"p"})");
+        QByteArray deep(Limits::maxNestingDepth, '[');
+        QTest::newRow("too deep") << (R"({"metadata":{"name":"p"},"spec":)" + deep
+                                      + QByteArray(Limits::maxNestingDepth, ']') + "}");
+        QByteArray justDeepEnough(Limits::maxNestingDepth - 1, '[');
+        QTest::newRow("deep, within the limit")
+            << (R"({"metadata":{"name":"p"},"spec":)" + justDeepEnough
+                + QByteArray(Limits::maxNestingDepth - 1, ']') + "}");
+    }
+
+    void textPathHostileInput()
+    {
+        QFETCH(QByteArray, text);
+        Internal::ObjectDecoder fast, tree;
+        for (int k = 0; k < KindCount; ++k)
+            QCOMPARE(fingerprint(fast.decode(Kind(k), text)),
+                     fingerprint(tree.decodeNlohmann(Kind(k), text)));
+    }
+
+    // A list page and watch lines through the text path against the same through nlohmann.
+    void listPageAndWatchEvents()
+    {
+        Internal::ObjectDecoder decoder, tree;
+        const QByteArray pod = fixture(QStringLiteral("pod-crashloop.json")).trimmed();
+        const QByteArray page = R"({"kind":"PodList","metadata":{"resourceVersion":"77",)"
+                                R"("continue":"next-token"},"items":[)"
+                                + pod + R"(,7,)" + pod + R"(]})";
+        std::vector<KubeObjectPtr> items;
+        std::string cont, rv;
+        QVERIFY(decoder.decodeList(Kind::Pod, page, QString(), items, cont, rv));
+        QCOMPARE(items.size(), std::size_t(2)); // the 7 is not an object: skipped
+        QCOMPARE(cont, std::string("next-token"));
+        QCOMPARE(rv, std::string("77"));
+        QCOMPARE(fingerprint(items[0]), fingerprint(tree.decodeNlohmann(Kind::Pod, pod)));
+
+        // Not JSON, not an object, no items: as before.
+        items.clear();
+        QVERIFY(!decoder.decodeList(Kind::Pod, "{\"items\":[", QString(), items, cont, rv));
+        QVERIFY(!decoder.decodeList(Kind::Pod, "[]", QString(), items, cont, rv));
+        QVERIFY(decoder.decodeList(Kind::Pod, R"({"metadata":{"continue":5}})", QString(), items,
+                                   cont, rv));
+        QVERIFY(items.empty());
+        QCOMPARE(cont, std::string());
+        // A number simdjson refuses (nlohmann reads it as a double): the nlohmann way.
+        QVERIFY(
+            decoder.decodeList(Kind::Pod,
+                               R"({"metadata":{"resourceVersion":"9"},"items":[{"metadata":)"
+                               R"({"name":"big","generation":123456789012345678901234567890}}]})",
+                               QString(), items, cont, rv));
+        QCOMPARE(items.size(), std::size_t(1));
+        QCOMPARE(items[0]->name, QStringLiteral("big"));
+        QCOMPARE(rv, std::string("9"));
+        // Nesting deeper than JsonRead allows is refused on both ways.
+        items.clear();
+        QVERIFY(
+            !decoder.decodeList(Kind::Pod,
+                                "{\"items\":[{\"spec\":" + QByteArray(Limits::maxNestingDepth, '[')
+                                    + QByteArray(Limits::maxNestingDepth, ']') + "}]}",
+                                QString(), items, cont, rv));
+        QVERIFY(items.empty());
+
+        using T = Internal::ObjectDecoder::WatchEvent::Type;
+        const std::string modified = "{\"type\":\"MODIFIED\",\"object\":" + pod.toStdString() + "}";
+        auto e = decoder.decodeWatchEvent(Kind::Pod, modified, QString());
+        QCOMPARE(int(e.type), int(T::Modified));
+        QCOMPARE(fingerprint(e.object), fingerprint(tree.decodeNlohmann(Kind::Pod, pod)));
+        e = decoder.decodeWatchEvent(
+            Kind::Pod, R"({"type":"DELETED","object":{"metadata":{"name":"x"}}})", {});
+        QCOMPARE(int(e.type), int(T::Deleted));
+        QCOMPARE(e.object->name, QStringLiteral("x"));
+        // No object: decoded as an empty one, as the tree path did.
+        e = decoder.decodeWatchEvent(Kind::Pod, R"({"type":"ADDED"})", {});
+        QCOMPARE(int(e.type), int(T::Added));
+        QVERIFY(e.object);
+        QCOMPARE(e.object->name, QString());
+        e = decoder.decodeWatchEvent(
+            Kind::Pod, R"({"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"12"}}})", {});
+        QCOMPARE(int(e.type), int(T::Bookmark));
+        QCOMPARE(e.resourceVersion, QStringLiteral("12"));
+        e = decoder.decodeWatchEvent(
+            Kind::Pod,
+            R"({"type":"ERROR","object":{"kind":"Status","code":410,"reason":"Expired"}})", {});
+        QCOMPARE(int(e.type), int(T::Error));
+        QCOMPARE(e.errorCode, qint64(410));
+        QCOMPARE(e.errorBody, QByteArray(R"({"code":410,"kind":"Status","reason":"Expired"})"));
+        QCOMPARE(int(decoder.decodeWatchEvent(Kind::Pod, R"({"type":"NEW"})", {}).type),
+                 int(T::Other));
+        QCOMPARE(int(decoder.decodeWatchEvent(Kind::Pod, R"({"type":"ADDED",)", {}).type),
+                 int(T::Malformed));
+        QCOMPARE(int(decoder.decodeWatchEvent(Kind::Pod, R"(["ADDED"])", {}).type),
+                 int(T::Malformed));
+    }
     void podStatus_data()
     {
         QTest::addColumn<QString>("file");

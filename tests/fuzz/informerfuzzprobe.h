@@ -14,9 +14,10 @@ namespace Orrery {
 
 struct InformerFuzzProbe
 {
-    explicit InformerFuzzProbe(Kind kind)
+    // `store` (tests/bench/bench_clientscale): where the decoded objects go; none by default.
+    explicit InformerFuzzProbe(Kind kind, ResourceStore *store = nullptr)
         : worker(std::make_unique<Internal::CurlWorker>(connection()))
-        , informer(worker.get(), nullptr, resourceOf(kind), kind, QStringLiteral("default"),
+        , informer(worker.get(), store, resourceOf(kind), kind, QStringLiteral("default"),
                    InformerOptions(), [](const WatchHealth &) {})
     {
     }

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Orrery's client stack against a large orrery-sim cluster (docs/PERFORMANCE.md, "Client at
+// scale", issue 16). Run by tests/bench/bench_clientscale.sh, which starts the simulator;
+// by hand:
+//   QT_QPA_PLATFORM=offscreen bench_clientscale KUBECONFIG CONTEXT PODS [PAGE.json]
+// One run, one line of figures per phase (the script takes medians over runs):
+//   sync:     a ClusterSession as the application opens it (discovery, one informer per kind,
+//             the ResourceStore flushing every 50 ms) with the Pods table of the resource
+//             browser attached (ResourceTableModel under ResourceFilterProxyModel, sorted, in
+//             a shown QTableView): time to the first pods in the table, to a full table (rows
+//             = PODS), to every kind synced; the GUI thread's CPU in that time, the process's
+//             CPU and peak RSS (VmHWM);
+//   topology: what the Topology page does on GUI thread when opened at that size (the graph
+//             built from the store, the scene laid out for one namespace and for the whole
+//             cluster, one overview frame painted);
+//   churn:    watch events of real pods (PAGE.json, a page of the simulator's pods) fed through
+//             the real Informer watch path (decoded on a second thread, as on the worker) into
+//             the store and the table at increasing rates, 3 s each: the rate applied, the
+//             GUI thread's busy share and whether the store's inbox fell behind.
+#include "benchutil.h"
+
+#include "kube/clustersession.h"
+#include "kube/informer.h"
+#include "kube/kubeconfig.h"
+#include "kube/resourcestore.h"
+#include "resourcefilterproxymodel.h"
+#include "resourcetablemodel.h"
+#include "topologybuilder.h"
+#include "topologygraph.h"
+#include "topologyscene.h"
+#include "topologyview.h"
+
+#include "../fuzz/informerfuzzprobe.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QImage>
+#include <QPainter>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace Orrery;
+
+namespace {
+
+QTextStream out(stdout);
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+double processCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3
+           + (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) / 1e3;
+}
+
+int statusMb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(field)) {
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            return parts.size() > 1 ? int(parts[1].toLongLong() / 1024) : 0;
+        }
+    }
+    return 0;
+}
+
+QList<KubeObjectPtr> topologyObjects(ResourceStore *store)
+{
+    // As TopologyPage's allObjects().
+    QList<KubeObjectPtr> all;
+    for (Kind kind : allKinds())
+        if (TopologyBuilder::isTopologyKind(kind) || kind == Kind::Endpoints)
+            all += store->objects(kind);
+    return all;
+}
+
+// Waits (processing events, sleeping while there are none) until `done` or `timeoutMs`. A
+// 10 ms timer wakes the loop to look at `done`: the GUI thread's CPU is then what the events
+// cost, not a busy loop's.
+bool spin(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer tick;
+    tick.start(10);
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    if (argc < 4) {
+        out << "usage: bench_clientscale KUBECONFIG CONTEXT PODS [PODS_PAGE.json]\n";
+        return 2;
+    }
+    const QString kubeconfig = QString::fromLocal8Bit(argv[1]);
+    const QString context = QString::fromLocal8Bit(argv[2]);
+    const int pods = std::atoi(argv[3]);
+    const QString pagePath = argc > 4 ? QString::fromLocal8Bit(argv[4]) : QString();
+
+    const Kubeconfig config = Kubeconfig::load(kubeconfig);
+    Result<ClusterConnection> connection = config.connection(context);
+    if (!connection.ok()) {
+        out << "error: " << connection.error().toString() << "\n";
+        return 1;
+    }
+
+    // --- sync and the Pods table ---
+    const double cpu0 = processCpuMs();
+    const double gui0 = threadCpuMs();
+    QElapsedTimer clock;
+    clock.start();
+    ClusterSession session(connection.value());
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QTableView view;
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 10);
+    view.verticalHeader()->hide();
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(0, Qt::AscendingOrder);
+    view.resize(1400, 900);
+    view.show();
+    model.setSource(session.store(), Kind::Pod);
+
+    qint64 firstRowsMs = -1, fullTableMs = -1, syncedMs = -1;
+    QObject::connect(session.store(), &ResourceStore::changed, &view, [&] {
+        if (firstRowsMs < 0 && model.rowCount() > 0)
+            firstRowsMs = clock.elapsed();
+        if (fullTableMs < 0 && model.rowCount() >= pods)
+            fullTableMs = clock.elapsed();
+    });
+    QObject::connect(&session, &ClusterSession::synced, &view, [&] { syncedMs = clock.elapsed(); });
+    session.start();
+    const bool ok = spin([&] { return syncedMs >= 0 && fullTableMs >= 0; }, 600000);
+    const double guiSync = threadCpuMs() - gui0;
+    const double cpuSync = processCpuMs() - cpu0;
+    int objects = 0;
+    for (Kind kind : allKinds())
+        objects += session.store()->count(kind);
+    // A frame of the filled table, as the window would paint it.
+    QImage tableFrame(1400, 900, QImage::Format_ARGB32_Premultiplied);
+    const double tableFrameMs = Bench::timeMs([&] { view.render(&tableFrame); });
+    out << QStringLiteral("sync ok=%1 pods=%2 rows=%3 objects=%4 first_rows_ms=%5 "
+                          "full_table_ms=%6 synced_ms=%7 gui_cpu_ms=%8 process_cpu_ms=%9 "
+                          "cpu_us_per_object=%10 peak_rss_mb=%11 rss_mb=%12 table_frame_ms=%13\n")
+               .arg(ok)
+               .arg(pods)
+               .arg(model.rowCount())
+               .arg(objects)
+               .arg(firstRowsMs)
+               .arg(fullTableMs)
+               .arg(syncedMs)
+               .arg(guiSync, 0, 'f', 0)
+               .arg(cpuSync, 0, 'f', 0)
+               .arg(objects ? cpuSync * 1000 / objects : 0, 0, 'f', 1)
+               .arg(statusMb("VmHWM"))
+               .arg(statusMb("VmRSS"))
+               .arg(tableFrameMs, 0, 'f', 1);
+    out.flush();
+    if (!ok)
+        return 1;
+
+    // --- topology, as the Topology page opens it (all on the GUI thread) ---
+    {
+        QString ns;
+        for (const KubeObjectPtr &p : session.store()->objects(Kind::Pod))
+            if (!p->namespaceName.startsWith(QLatin1String("kube-"))) {
+                ns = p->namespaceName;
+                break;
+            }
+        TopologyGraph graph;
+        TopologyBuilder builder(&graph);
+        const QList<KubeObjectPtr> all = topologyObjects(session.store());
+        const double buildMs = Bench::timeMs([&] { builder.reset(all); });
+        TopologyScene scene(&graph);
+        scene.setAnimationsEnabled(false);
+        TopologyFilter one;
+        one.namespaces = {ns};
+        const double nsMs = Bench::timeMs([&] { scene.setFilter(one); });
+        const int nsItems = scene.itemCount();
+        const double allMs = Bench::timeMs([&] { scene.setFilter(TopologyFilter()); });
+        const int allItems = scene.itemCount();
+        TopologyView topologyView;
+        topologyView.setTopologyScene(&scene);
+        topologyView.resize(1600, 1000);
+        topologyView.fitAll();
+        QImage frame(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+        const double frameMs = Bench::timeMs([&] {
+            frame.fill(Qt::white);
+            QPainter p(&frame);
+            topologyView.viewport()->render(&p);
+        });
+        out << QStringLiteral("topology graph_nodes=%1 build_ms=%2 namespace=%3 "
+                              "namespace_layout_ms=%4 namespace_items=%5 cluster_layout_ms=%6 "
+                              "cluster_items=%7 overview_frame_ms=%8 rss_mb=%9\n")
+                   .arg(graph.nodeCount())
+                   .arg(buildMs, 0, 'f', 0)
+                   .arg(ns)
+                   .arg(nsMs, 0, 'f', 0)
+                   .arg(nsItems)
+                   .arg(allMs, 0, 'f', 0)
+                   .arg(allItems)
+                   .arg(frameMs, 0, 'f', 0)
+                   .arg(statusMb("VmRSS"));
+        out.flush();
+    }
+
+    // --- churn: real pod JSON through the informer's watch path at rising rates ---
+    if (pagePath.isEmpty())
+        return 0;
+    QFile page(pagePath);
+    if (!page.open(QIODevice::ReadOnly)) {
+        out << "error: cannot read " << pagePath << "\n";
+        return 1;
+    }
+    const nlohmann::json list = nlohmann::json::parse(page.readAll().toStdString(), nullptr, false);
+    std::vector<std::string> templates; // each pod with its resourceVersion as a placeholder
+    if (list.is_object() && list.contains("items"))
+        for (nlohmann::json item : list["items"]) {
+            item["metadata"]["resourceVersion"] = "@RV@";
+            templates.push_back(item.dump());
+        }
+    if (templates.empty()) {
+        out << "error: no pods in " << pagePath << "\n";
+        return 1;
+    }
+    ResourceStore *store = session.store();
+    // One version counter for all rates: the store skips an event whose resourceVersion is
+    // the one it holds (nothing changed), so a counter restarted per rate hid events.
+    std::atomic<qint64> nextVersion{900000000};
+    for (const int rate : {500, 1000, 2000, 4000, 8000, 16000}) {
+        constexpr int seconds = 3;
+        std::atomic<qint64> delivered{0}; // decoded and posted to the store
+        std::atomic<bool> stop{false};
+        std::thread worker([&] {
+            // The informer (its decoder, its line splitting) on this thread, as on the
+            // CurlWorker's; the events go to the real store.
+            InformerFuzzProbe probe(Kind::Pod, store);
+            probe.watchStart();
+            QElapsedTimer t;
+            t.start();
+            std::size_t next = 0;
+            qint64 produced = 0;
+            while (!stop.load() && t.elapsed() < seconds * 1000) {
+                // Events due by now, in chunks as the network delivers them (every 10 ms).
+                const qint64 due = t.elapsed() * rate / 1000;
+                QByteArray chunk;
+                for (; produced < due; ++produced) {
+                    std::string line = "{\"type\":\"MODIFIED\",\"object\":";
+                    std::string object = templates[next++ % templates.size()];
+                    object.replace(object.find("@RV@"), 4, std::to_string(++nextVersion));
+                    line += object;
+                    line += "}\n";
+                    chunk.append(line.data(), qsizetype(line.size()));
+                }
+                if (!chunk.isEmpty() && probe.watchData(chunk))
+                    delivered.store(produced);
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+        });
+        qint64 applied = 0;
+        const auto counter
+            = QObject::connect(store, &ResourceStore::changed, &view,
+                               [&](const ChangeBatch &b) { applied += b.changes.size(); });
+        const double g0 = threadCpuMs();
+        QElapsedTimer wall;
+        wall.start();
+        spin([&] { return wall.elapsed() >= seconds * 1000; }, seconds * 1000 + 1000);
+        const double busy = (threadCpuMs() - g0) / double(wall.elapsed()) * 100;
+        const int backlog = store->pendingDeltas();
+        stop = true;
+        worker.join();
+        spin([&] { return store->pendingDeltas() == 0; }, 30000);
+        QObject::disconnect(counter);
+        // Behind: the decoding thread could not deliver 90 % of the offered events in time, or
+        // more than half a second of events waits in the store's inbox at the end.
+        const bool behind
+            = delivered.load() < qint64(rate) * seconds * 9 / 10 || backlog > rate / 2;
+        out << QStringLiteral("churn rate=%1 delivered=%2 applied_changes=%3 gui_busy_pct=%4 "
+                              "inbox_at_end=%5 behind=%6\n")
+                   .arg(rate)
+                   .arg(delivered.load())
+                   .arg(applied)
+                   .arg(busy, 0, 'f', 0)
+                   .arg(backlog)
+                   .arg(behind);
+        out.flush();
+        if (behind)
+            break;
+    }
+    return 0;
+}
