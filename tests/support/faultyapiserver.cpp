@@ -13,7 +13,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-struct ResourceInfo
+struct FaultyResourceInfo
 {
     const char *group;
     const char *version;
@@ -21,16 +21,16 @@ struct ResourceInfo
     const char *kind;
 };
 
-const ResourceInfo s_resources[] = {
+const FaultyResourceInfo s_faultyResources[] = {
     {"", "v1", "pods", "Pod"},
     {"", "v1", "configmaps", "ConfigMap"},
     {"apps", "v1", "deployments", "Deployment"},
 };
 
-const ResourceInfo *findResource(const std::string &group, const std::string &version,
-                                 const std::string &name)
+const FaultyResourceInfo *findResource(const std::string &group, const std::string &version,
+                                       const std::string &name)
 {
-    for (const ResourceInfo &r : s_resources)
+    for (const FaultyResourceInfo &r : s_faultyResources)
         if (group == r.group && version == r.version && name == r.resource)
             return &r;
     return nullptr;
@@ -87,7 +87,7 @@ const char *FaultyApiServer::faultName(Fault fault)
 std::vector<std::string> FaultyApiServer::resources()
 {
     std::vector<std::string> out;
-    for (const ResourceInfo &r : s_resources)
+    for (const FaultyResourceInfo &r : s_faultyResources)
         out.emplace_back(r.resource);
     return out;
 }
@@ -329,7 +329,7 @@ void FaultyApiServer::installRoutes(httplib::Server &server)
         const std::string apiVersion = path->apiVersion();
         if (seg.empty()) {
             json list = json::array();
-            for (const ResourceInfo &r : s_resources) {
+            for (const FaultyResourceInfo &r : s_faultyResources) {
                 if (group == r.group && version == r.version)
                     list.push_back({{"name", r.resource},
                                     {"singularName", ""},
@@ -348,7 +348,8 @@ void FaultyApiServer::installRoutes(httplib::Server &server)
             return;
         }
         // Collections across all namespaces only: that is what the soak's informers watch.
-        const ResourceInfo *info = seg.size() == 1 ? findResource(group, version, seg[0]) : nullptr;
+        const FaultyResourceInfo *info
+            = seg.size() == 1 ? findResource(group, version, seg[0]) : nullptr;
         if (!info) {
             sendStatus(res, 404, "the server could not find the requested resource");
             return;
