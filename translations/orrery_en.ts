@@ -528,6 +528,14 @@
         <source>deployed by run #%1</source>
         <translation>deployed by run #%1</translation>
     </message>
+    <message>
+        <source>→ Fly.io: %1</source>
+        <translation>→ Fly.io: %1</translation>
+    </message>
+    <message>
+        <source>→ Railway: %1</source>
+        <translation>→ Railway: %1</translation>
+    </message>
 </context>
 <context>
     <name>JenkinsResponse</name>
@@ -1806,6 +1814,10 @@ GPL-3.0-or-later</translation>
         <source>EKS cluster %1 has no endpoint yet.</source>
         <translation>EKS cluster %1 has no endpoint yet.</translation>
     </message>
+    <message>
+        <source>profile %1 (AWS SSO %2, role %3 in account %4)</source>
+        <translation>profile %1 (AWS SSO %2, role %3 in account %4)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AwsClient</name>
@@ -1840,6 +1852,10 @@ GPL-3.0-or-later</translation>
     <message>
         <source>EKS cluster %1 in %2</source>
         <translation>EKS cluster %1 in %2</translation>
+    </message>
+    <message>
+        <source>AWS SSO portal for profile %1</source>
+        <translation>AWS SSO portal for profile %1</translation>
     </message>
 </context>
 <context>
@@ -1885,14 +1901,6 @@ GPL-3.0-or-later</translation>
         <translation>aws_access_key_id is set without aws_secret_access_key.</translation>
     </message>
     <message>
-        <source>AWS SSO profiles are not supported yet.</source>
-        <translation>AWS SSO profiles are not supported yet.</translation>
-    </message>
-    <message>
-        <source>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</source>
-        <translation>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</translation>
-    </message>
-    <message>
         <source>The profile has no keys, role or credential_process.</source>
         <translation>The profile has no keys, role or credential_process.</translation>
     </message>
@@ -1927,6 +1935,105 @@ GPL-3.0-or-later</translation>
     <message>
         <source>STS's AssumeRole answer has no credentials.</source>
         <translation>STS's AssumeRole answer has no credentials.</translation>
+    </message>
+    <message>
+        <source>The profile uses sso_session "%1", which has no [sso-session %1] section in ~/.aws/config.</source>
+        <translation>The profile uses sso_session "%1", which has no [sso-session %1] section in ~/.aws/config.</translation>
+    </message>
+    <message>
+        <source>run: aws configure sso --profile %1</source>
+        <translation>run: aws configure sso --profile %1</translation>
+    </message>
+    <message>
+        <source>%1 differs between the profile and its sso-session "%2".</source>
+        <translation>%1 differs between the profile and its sso-session "%2".</translation>
+    </message>
+    <message>
+        <source>The profile is configured for AWS SSO but misses %1.</source>
+        <translation>The profile is configured for AWS SSO but misses %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AwsSso</name>
+    <message>
+        <source>the SSO start URL %1</source>
+        <translation>the SSO start URL %1</translation>
+    </message>
+    <message>
+        <source>the SSO session "%1"</source>
+        <translation>the SSO session "%1"</translation>
+    </message>
+    <message>
+        <source>AWS profile "%1"</source>
+        <translation>AWS profile "%1"</translation>
+    </message>
+    <message>
+        <source>run: aws sso login --profile %1</source>
+        <translation>run: aws sso login --profile %1</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token file is over 64 KiB.</source>
+        <translation>The cached AWS SSO token file is over 64 KiB.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token file is not a JSON object.</source>
+        <translation>The cached AWS SSO token file is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token has no accessToken.</source>
+        <translation>The cached AWS SSO token has no accessToken.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token's accessToken is over 16 KiB.</source>
+        <translation>The cached AWS SSO token's accessToken is over 16 KiB.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token's accessToken has control characters.</source>
+        <translation>The cached AWS SSO token's accessToken has control characters.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token has no valid expiresAt.</source>
+        <translation>The cached AWS SSO token has no valid expiresAt.</translation>
+    </message>
+    <message>
+        <source>No AWS SSO login is cached for %1.</source>
+        <translation>No AWS SSO login is cached for %1.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO login for %1 expired at %2.</source>
+        <translation>The AWS SSO login for %1 expired at %2.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal answered with over 256 KiB.</source>
+        <translation>The AWS SSO portal answered with over 256 KiB.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal's answer has no role credentials.</source>
+        <translation>The AWS SSO portal's answer has no role credentials.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal's answer has no valid expiration.</source>
+        <translation>The AWS SSO portal's answer has no valid expiration.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The AWS SSO login for %1 is no longer valid (%2).</source>
+        <translation>The AWS SSO login for %1 is no longer valid (%2).</translation>
+    </message>
+    <message>
+        <source>The SSO user may not use role %1 in account %2 (%3).</source>
+        <translation>The SSO user may not use role %1 in account %2 (%3).</translation>
+    </message>
+    <message>
+        <source>ask for the role in IAM Identity Center, or fix sso_role_name / sso_account_id of profile %1</source>
+        <translation>ask for the role in IAM Identity Center, or fix sso_role_name / sso_account_id of profile %1</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal refused GetRoleCredentials (%1).</source>
+        <translation>The AWS SSO portal refused GetRoleCredentials (%1).</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2778,18 @@ Namespace: %4</translation>
             <numerusform>%n problem</numerusform>
             <numerusform>%n problems</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>From the cloud account %1, connected in memory (not in the kubeconfig)</source>
+        <translation>From the cloud account %1, connected in memory (not in the kubeconfig)</translation>
+    </message>
+    <message>
+        <source>Cloud: %1</source>
+        <translation>Cloud: %1</translation>
+    </message>
+    <message>
+        <source>Clusters of %1 connected from the Clouds page</source>
+        <translation>Clusters of %1 connected from the Clouds page</translation>
     </message>
 </context>
 <context>
@@ -6011,9 +6130,12 @@ PromQL: %2</translation>
         <source>Download the log of job %1 of %2 in %3 to %4</source>
         <translation>Download the log of job %1 of %2 in %3 to %4</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Protected environment(s) waiting for review: %1</source>
-        <translation>Protected environment(s) waiting for review: %1</translation>
+        <translation>
+            <numerusform>Protected environment waiting for review: %1</numerusform>
+            <numerusform>Protected environments waiting for review: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>This run deploys to: %1</source>
@@ -6362,6 +6484,14 @@ The user may lack the Job/Build or Job/Cancel permission on %2.</translation>
         <source>Started</source>
         <translation>Started</translation>
     </message>
+    <message>
+        <source>A %1: a trigger job of another pipeline started it</source>
+        <translation>A %1: a trigger job of another pipeline started it</translation>
+    </message>
+    <message>
+        <source>↳ %1 (%2)</source>
+        <translation>↳ %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PipelineScene</name>
@@ -6435,6 +6565,14 @@ The user may lack the Job/Build or Job/Cancel permission on %2.</translation>
     <message>
         <source>Click to show the full log.</source>
         <translation>Click to show the full log.</translation>
+    </message>
+    <message>
+        <source>%1 · → %2</source>
+        <translation>%1 · → %2</translation>
+    </message>
+    <message>
+        <source>Click to open %1.</source>
+        <translation>Click to open %1.</translation>
     </message>
 </context>
 <context>
@@ -6740,6 +6878,30 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>Save the log</source>
         <translation>Save the log</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Last build</source>
+        <translation>Last build</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>multibranch</source>
+        <translation>multibranch</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -9409,6 +9571,22 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>Skipped</source>
         <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>child pipeline</source>
+        <translation>child pipeline</translation>
+    </message>
+    <message>
+        <source>downstream pipeline</source>
+        <translation>downstream pipeline</translation>
+    </message>
+    <message>
+        <source>child pipeline #%1</source>
+        <translation>child pipeline #%1</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
     </message>
 </context>
 <context>

@@ -522,6 +522,14 @@
         <source>deployed by run #%1</source>
         <translation>déployé par l'exécution n° %1</translation>
     </message>
+    <message>
+        <source>→ Fly.io: %1</source>
+        <translation>→ Fly.io : %1</translation>
+    </message>
+    <message>
+        <source>→ Railway: %1</source>
+        <translation>→ Railway : %1</translation>
+    </message>
 </context>
 <context>
     <name>JenkinsResponse</name>
@@ -1780,6 +1788,10 @@ GPL-3.0-or-later</translation>
         <source>EKS cluster %1 has no endpoint yet.</source>
         <translation>Le cluster EKS %1 n'a pas encore de point de terminaison.</translation>
     </message>
+    <message>
+        <source>profile %1 (AWS SSO %2, role %3 in account %4)</source>
+        <translation>profil %1 (AWS SSO %2, rôle %3 dans le compte %4)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::AwsClient</name>
@@ -1814,6 +1826,10 @@ GPL-3.0-or-later</translation>
     <message>
         <source>EKS cluster %1 in %2</source>
         <translation>Cluster EKS %1 dans %2</translation>
+    </message>
+    <message>
+        <source>AWS SSO portal for profile %1</source>
+        <translation>portail AWS SSO du profil %1</translation>
     </message>
 </context>
 <context>
@@ -1859,14 +1875,6 @@ GPL-3.0-or-later</translation>
         <translation>aws_access_key_id est défini sans aws_secret_access_key.</translation>
     </message>
     <message>
-        <source>AWS SSO profiles are not supported yet.</source>
-        <translation>Les profils AWS SSO ne sont pas encore pris en charge.</translation>
-    </message>
-    <message>
-        <source>run: aws configure export-credentials --profile %1 --format env, or use a credential_process</source>
-        <translation>exécutez : aws configure export-credentials --profile %1 --format env, ou utilisez un credential_process</translation>
-    </message>
-    <message>
         <source>The profile has no keys, role or credential_process.</source>
         <translation>Le profil n'a ni clés, ni rôle, ni credential_process.</translation>
     </message>
@@ -1901,6 +1909,105 @@ GPL-3.0-or-later</translation>
     <message>
         <source>STS's AssumeRole answer has no credentials.</source>
         <translation>La réponse AssumeRole de STS ne contient pas d'identifiants.</translation>
+    </message>
+    <message>
+        <source>The profile uses sso_session "%1", which has no [sso-session %1] section in ~/.aws/config.</source>
+        <translation>Le profil utilise sso_session « %1 », qui n’a pas de section [sso-session %1] dans ~/.aws/config.</translation>
+    </message>
+    <message>
+        <source>run: aws configure sso --profile %1</source>
+        <translation>lancez : aws configure sso --profile %1</translation>
+    </message>
+    <message>
+        <source>%1 differs between the profile and its sso-session "%2".</source>
+        <translation>%1 diffère entre le profil et sa sso-session « %2 ».</translation>
+    </message>
+    <message>
+        <source>The profile is configured for AWS SSO but misses %1.</source>
+        <translation>Le profil est configuré pour AWS SSO mais il lui manque %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::AwsSso</name>
+    <message>
+        <source>the SSO start URL %1</source>
+        <translation>l’URL de démarrage SSO %1</translation>
+    </message>
+    <message>
+        <source>the SSO session "%1"</source>
+        <translation>la session SSO « %1 »</translation>
+    </message>
+    <message>
+        <source>AWS profile "%1"</source>
+        <translation>Profil AWS « %1 »</translation>
+    </message>
+    <message>
+        <source>run: aws sso login --profile %1</source>
+        <translation>lancez : aws sso login --profile %1</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token file is over 64 KiB.</source>
+        <translation>Le fichier du jeton AWS SSO en cache dépasse 64 Kio.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token file is not a JSON object.</source>
+        <translation>Le fichier du jeton AWS SSO en cache n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token has no accessToken.</source>
+        <translation>Le jeton AWS SSO en cache n’a pas d’accessToken.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token's accessToken is over 16 KiB.</source>
+        <translation>L’accessToken du jeton AWS SSO en cache dépasse 16 Kio.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token's accessToken has control characters.</source>
+        <translation>L’accessToken du jeton AWS SSO en cache contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The cached AWS SSO token has no valid expiresAt.</source>
+        <translation>Le jeton AWS SSO en cache n’a pas d’expiresAt valide.</translation>
+    </message>
+    <message>
+        <source>No AWS SSO login is cached for %1.</source>
+        <translation>Aucune connexion AWS SSO n’est en cache pour %1.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO login for %1 expired at %2.</source>
+        <translation>La connexion AWS SSO de %1 a expiré à %2.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal answered with over 256 KiB.</source>
+        <translation>Le portail AWS SSO a répondu avec plus de 256 Kio.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal's answer has no role credentials.</source>
+        <translation>La réponse du portail AWS SSO ne contient pas d’identifiants de rôle.</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal's answer has no valid expiration.</source>
+        <translation>La réponse du portail AWS SSO n’a pas d’expiration valide.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The AWS SSO login for %1 is no longer valid (%2).</source>
+        <translation>La connexion AWS SSO de %1 n’est plus valide (%2).</translation>
+    </message>
+    <message>
+        <source>The SSO user may not use role %1 in account %2 (%3).</source>
+        <translation>L’utilisateur SSO n’a pas le droit d’utiliser le rôle %1 dans le compte %2 (%3).</translation>
+    </message>
+    <message>
+        <source>ask for the role in IAM Identity Center, or fix sso_role_name / sso_account_id of profile %1</source>
+        <translation>demandez le rôle dans IAM Identity Center, ou corrigez sso_role_name / sso_account_id du profil %1</translation>
+    </message>
+    <message>
+        <source>The AWS SSO portal refused GetRoleCredentials (%1).</source>
+        <translation>Le portail AWS SSO a refusé GetRoleCredentials (%1).</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +2736,18 @@ Espace de noms : %4</translation>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problème</numerusform><numerusform>%n problèmes</numerusform></translation>
+    </message>
+    <message>
+        <source>From the cloud account %1, connected in memory (not in the kubeconfig)</source>
+        <translation>Du compte cloud %1, connecté en mémoire (pas dans le kubeconfig)</translation>
+    </message>
+    <message>
+        <source>Cloud: %1</source>
+        <translation>Cloud : %1</translation>
+    </message>
+    <message>
+        <source>Clusters of %1 connected from the Clouds page</source>
+        <translation>Clusters de %1 connectés depuis la page Clouds</translation>
     </message>
 </context>
 <context>
@@ -5887,9 +6006,10 @@ PromQL : %2</translation>
         <source>Download the log of job %1 of %2 in %3 to %4</source>
         <translation>Télécharger le journal de la tâche %1 de %2 dans %3 vers %4</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Protected environment(s) waiting for review: %1</source>
-        <translation>Environnement(s) protégé(s) en attente d'examen : %1</translation>
+        <translation>
+            <numerusform>Environnement(s) protégé(s) en attente d'examen : %1</numerusform><numerusform>Environnement(s) protégé(s) en attente d'examen : %1</numerusform></translation>
     </message>
     <message>
         <source>This run deploys to: %1</source>
@@ -6236,6 +6356,14 @@ L'utilisateur n'a peut-être pas la permission Job/Build ou Job/Cancel sur %2.</
         <source>Started</source>
         <translation>Début</translation>
     </message>
+    <message>
+        <source>A %1: a trigger job of another pipeline started it</source>
+        <translation>Un %1 : un job de déclenchement d’un autre pipeline l’a lancé</translation>
+    </message>
+    <message>
+        <source>↳ %1 (%2)</source>
+        <translation>↳ %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Orrery::PipelineScene</name>
@@ -6307,6 +6435,14 @@ L'utilisateur n'a peut-être pas la permission Job/Build ou Job/Cancel sur %2.</
     <message>
         <source>Click to show the full log.</source>
         <translation>Cliquez pour afficher le journal complet.</translation>
+    </message>
+    <message>
+        <source>%1 · → %2</source>
+        <translation>%1 · → %2</translation>
+    </message>
+    <message>
+        <source>Click to open %1.</source>
+        <translation>Cliquez pour ouvrir %1.</translation>
     </message>
 </context>
 <context>
@@ -6612,6 +6748,30 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>Save the log</source>
         <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Last build</source>
+        <translation>Dernier build</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>multibranch</source>
+        <translation>multibranche</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -9247,6 +9407,22 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>Skipped</source>
         <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>child pipeline</source>
+        <translation>pipeline enfant</translation>
+    </message>
+    <message>
+        <source>downstream pipeline</source>
+        <translation>pipeline aval</translation>
+    </message>
+    <message>
+        <source>child pipeline #%1</source>
+        <translation>pipeline enfant n°%1</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 n°%2</translation>
     </message>
 </context>
 <context>
