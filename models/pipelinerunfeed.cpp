@@ -15,23 +15,56 @@ PipelineRunFeed::~PipelineRunFeed() = default;
 void PipelineRunFeed::setSources(const QList<Source> &sources)
 {
     qDeleteAll(m_pollers);
+    qDeleteAll(m_folderJobPollers);
     m_pollers.clear();
+    m_folderJobPollers.clear();
     m_paused.clear();
+    const int generation = ++m_generation;
     for (const Source &source : sources) {
         m_paused.append(false);
         if (!source.first) {
             m_pollers.append(nullptr);
             continue;
         }
-        auto *poller = new PipelinePoller(this);
-        poller->setInterval(m_interval);
-        PipelineRunFilter filter;
-        filter.limit = m_limit;
-        poller->setFilter(filter);
-        poller->setClient(source.first, source.second);
-        connect(poller, &PipelinePoller::runsUpdated, this, &PipelineRunFeed::runsUpdated);
-        m_pollers.append(poller);
-        poller->start();
+        // Read at once, as most sources have runs; a folder's first answer is an error the
+        // poller keeps to itself, and the folder is replaced by its jobs below.
+        m_pollers.append(startPoller(source.first, source.second));
+        const int index = int(m_pollers.size()) - 1;
+        const std::shared_ptr<PipelineClient> client = source.first;
+        client->sourceTree(
+            source.second, this,
+            [this, generation, index, client](const Result<QList<PipelineSourceNode>> &tree) {
+                if (generation == m_generation && tree.ok() && !tree->isEmpty())
+                    replaceFolder(index, client, *tree);
+            });
+    }
+}
+
+PipelinePoller *PipelineRunFeed::startPoller(const std::shared_ptr<PipelineClient> &client,
+                                             const QString &source)
+{
+    auto *poller = new PipelinePoller(this);
+    poller->setInterval(m_interval);
+    PipelineRunFilter filter;
+    filter.limit = m_limit;
+    poller->setFilter(filter);
+    poller->setClient(client, source);
+    connect(poller, &PipelinePoller::runsUpdated, this, &PipelineRunFeed::runsUpdated);
+    poller->start();
+    return poller;
+}
+
+void PipelineRunFeed::replaceFolder(int index, const std::shared_ptr<PipelineClient> &client,
+                                    const QList<PipelineSourceNode> &tree)
+{
+    delete m_pollers.at(index);
+    m_pollers[index] = nullptr;
+    int jobs = 0;
+    for (const PipelineSourceNode &node : tree) {
+        if (node.kind != PipelineSourceNode::Kind::Job || jobs == MaxJobsPerFolder)
+            continue;
+        m_folderJobPollers.append(startPoller(client, node.source));
+        ++jobs;
     }
 }
 
@@ -43,9 +76,10 @@ PipelinePoller *PipelineRunFeed::poller(int index) const
 void PipelineRunFeed::setInterval(int ms)
 {
     m_interval = ms;
-    for (PipelinePoller *poller : std::as_const(m_pollers))
-        if (poller)
-            poller->setInterval(ms);
+    for (const auto *list : {&m_pollers, &m_folderJobPollers})
+        for (PipelinePoller *poller : *list)
+            if (poller)
+                poller->setInterval(ms);
 }
 
 void PipelineRunFeed::setLimit(int runs)
@@ -53,9 +87,10 @@ void PipelineRunFeed::setLimit(int runs)
     m_limit = runs;
     PipelineRunFilter filter;
     filter.limit = runs;
-    for (PipelinePoller *poller : std::as_const(m_pollers))
-        if (poller)
-            poller->setFilter(filter);
+    for (const auto *list : {&m_pollers, &m_folderJobPollers})
+        for (PipelinePoller *poller : *list)
+            if (poller)
+                poller->setFilter(filter);
 }
 
 void PipelineRunFeed::setPaused(int index, bool paused)

@@ -21,7 +21,9 @@ class PipelinePoller;
 // then every interval() (60 s by default: a GitHub quota of 5,000 an hour spends 60 of them
 // per source, and an unchanged list costs nothing with the ETag). The page reads its own
 // source at full rate while shown: setPaused() stops the feed's poller of that source
-// meanwhile, so it is never read twice.
+// meanwhile, so it is never read twice. A source that holds others (a Jenkins folder or
+// multibranch project, PipelineClient::sourceTree) has no runs of its own: once the provider
+// says so, its jobs are read instead (at most MaxJobsPerFolder of them).
 class PipelineRunFeed : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ class PipelineRunFeed : public QObject
 public:
     static constexpr int DefaultInterval = 60000;
     static constexpr int DefaultLimit = 50;
+    static constexpr int MaxJobsPerFolder = 20;
 
     explicit PipelineRunFeed(QObject *parent = nullptr);
     ~PipelineRunFeed() override;
@@ -38,8 +41,10 @@ public:
     using Source = std::pair<std::shared_ptr<PipelineClient>, QString>;
     void setSources(const QList<Source> &sources);
     int count() const { return int(m_pollers.size()); }
-    // The poller of source `index` (null for a skipped source or out of range).
+    // The poller of source `index` (null for a skipped source, a folder or out of range).
     PipelinePoller *poller(int index) const;
+    // The pollers of the jobs inside folder sources.
+    const QList<PipelinePoller *> &folderJobPollers() const { return m_folderJobPollers; }
 
     void setInterval(int ms);
     int interval() const { return m_interval; }
@@ -55,7 +60,14 @@ signals:
     void runsUpdated(const QList<Orrery::PipelineRun> &runs);
 
 private:
+    PipelinePoller *startPoller(const std::shared_ptr<PipelineClient> &client,
+                                const QString &source);
+    void replaceFolder(int index, const std::shared_ptr<PipelineClient> &client,
+                       const QList<PipelineSourceNode> &tree);
+
     QList<PipelinePoller *> m_pollers;
+    QList<PipelinePoller *> m_folderJobPollers;
+    int m_generation = 0; // answers of sourceTree() for earlier sources are dropped
     QList<bool> m_paused;
     int m_interval = DefaultInterval;
     int m_limit = DefaultLimit;

@@ -471,7 +471,10 @@ json KubeletController::renderStatus(ControllerContext &ctx, const json &pod, co
                                            + "s restarting failed container=" + c.name
                                            + " pod=" + Kube::name(pod) + "_" + Kube::ns(pod) + "("
                                            + Kube::uid(pod) + ")"}}}};
-        } else if (c.state == State::PullBackOff)
+        } else if (c.state == State::PullBackOff
+                   || (c.state == State::Pulling && c.pullFailures > 0))
+            // A pull retried after a back-off keeps the failure's reason, as the kubelet does:
+            // a pod never goes back to ContainerCreating once a pull failed.
             state = {{"waiting", {{"reason", c.waitingReason}, {"message", c.waitingMessage}}}};
         else
             state = {{"waiting", {{"reason", "ContainerCreating"}}}};

@@ -165,7 +165,10 @@ void parseTrigger(const json &t, JobSpec *job)
     }
     if (job->triggerProject.empty() == job->triggerInclude.empty())
         throw std::runtime_error("trigger needs a project or an include (one of them)");
-    if (job->action.kind != JobAction::Kind::None || !job->matrix.empty() || job->fails)
+    const bool acts
+        = std::any_of(job->actions.cbegin(), job->actions.cend(),
+                      [](const JobAction &a) { return a.kind != JobAction::Kind::None; });
+    if (acts || !job->matrix.empty() || job->fails)
         throw std::runtime_error("a trigger job has no action, matrix or fails");
 }
 

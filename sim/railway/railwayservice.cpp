@@ -21,7 +21,9 @@ using json = nlohmann::json;
 
 namespace Orrery::Sim {
 
-namespace {
+// Named rather than anonymous: a class below keeps members of these types, which GCC
+// flags (-Wsubobject-linkage) once the file is part of a unity build.
+namespace RailwayServiceDetail {
 
 using TimePoint = SimClock::TimePoint;
 using namespace std::chrono_literals;
@@ -103,7 +105,9 @@ struct ValidationError
     std::string message;
 };
 
-} // namespace
+} // namespace RailwayServiceDetail
+
+using namespace RailwayServiceDetail;
 
 struct RailwayService::Private
 {

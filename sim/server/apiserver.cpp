@@ -48,7 +48,9 @@ namespace Orrery::Sim {
 using json = nlohmann::json;
 using Clock = std::chrono::system_clock;
 
-namespace {
+// Named rather than anonymous: a class below keeps members of these types, which GCC
+// flags (-Wsubobject-linkage) once the file is part of a unity build.
+namespace ApiServerDetail {
 
 std::string nowRfc3339()
 {
@@ -150,7 +152,9 @@ struct WatchFilter
 
 enum class Rendering { Object, Table, PartialMetadata };
 
-} // namespace
+} // namespace ApiServerDetail
+
+using namespace ApiServerDetail;
 
 struct ApiServer::Private
 {

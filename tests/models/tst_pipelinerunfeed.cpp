@@ -39,6 +39,7 @@ class TestPipelineRunFeed : public QObject
 private slots:
     void readsEverySourceAtOnceThenEveryInterval();
     void pausedSourceRests();
+    void folderIsReadThroughItsJobs();
 };
 
 void TestPipelineRunFeed::readsEverySourceAtOnceThenEveryInterval()
@@ -96,6 +97,37 @@ void TestPipelineRunFeed::pausedSourceRests()
     QTRY_VERIFY(github->runsCalls > calls);
     QVERIFY(!feed.isPaused(5)); // out of range: no source, not paused
     feed.setPaused(5, true);    // ignored
+}
+
+void TestPipelineRunFeed::folderIsReadThroughItsJobs()
+{
+    // A Jenkins multibranch project: its branch jobs have runs, the project has none.
+    auto jenkins = clientWith(PipelineProvider::Jenkins, QStringLiteral("shop/api"), 2);
+    jenkins->treeSource = QStringLiteral("shop/api");
+    const auto node = [](PipelineSourceNode::Kind kind, const char *source) {
+        PipelineSourceNode n;
+        n.kind = kind;
+        n.source = QString::fromLatin1(source);
+        return n;
+    };
+    jenkins->tree = {node(PipelineSourceNode::Kind::Folder, "shop/api/old"),
+                     node(PipelineSourceNode::Kind::Job, "shop/api/main"),
+                     node(PipelineSourceNode::Kind::Job, "shop/api/feature%2Fx")};
+    PipelineRunFeed feed;
+    feed.setInterval(30);
+    feed.setSources({{jenkins, QStringLiteral("shop/api")}});
+    QTRY_VERIFY(!feed.poller(0));
+    QCOMPARE(feed.folderJobPollers().size(), 2);
+    // Every poll from now on reads a job, never the project itself.
+    const int before = int(jenkins->runsSources.size());
+    QTRY_VERIFY(jenkins->runsSources.size() >= before + 4);
+    const QStringList later = jenkins->runsSources.mid(before);
+    QVERIFY(later.contains(QStringLiteral("shop/api/main")));
+    QVERIFY(later.contains(QStringLiteral("shop/api/feature%2Fx")));
+    QVERIFY(!later.contains(QStringLiteral("shop/api")));
+    // New sources drop the folder's pollers.
+    feed.setSources({});
+    QVERIFY(feed.folderJobPollers().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPipelineRunFeed)
