@@ -1237,6 +1237,9 @@ void releaseLargeParser()
 // integer): the caller then goes the nlohmann way, so all of those keep their old meaning.
 bool parseFast(std::string_view text, simdjson::dom::element &root)
 {
+    // Empty text is not JSON, and simdjson would copy from its null pointer (UBSan).
+    if (text.empty())
+        return false;
     if (JsonRead::nestingDepth(QByteArrayView(text.data(), qsizetype(text.size())))
         > JsonRead::MaxDepth)
         return false;
