@@ -943,8 +943,12 @@ void DetailsPane::beginEdit()
     if (!m_object || !m_editBar->canEdit())
         return;
     showTab(YamlTab);
-    if (!m_editBar->isEditing())
+    if (!m_editBar->isEditing()) {
+        // A read of the YAML view still on its way must not land in the editor afterwards.
+        ++m_yamlRequest;
+        m_yamlOverlay->clear();
         m_editBar->beginEdit();
+    }
 }
 
 void DetailsPane::fetchYaml()
@@ -957,8 +961,8 @@ void DetailsPane::fetchYaml()
     m_session->fetchObject(m_object->kind, m_object->namespaceName, m_object->name,
                            ClusterSession::Format::Yaml, this,
                            [this, request](const Result<QByteArray> &result) {
-                               if (request != m_yamlRequest)
-                                   return; // the selection moved on
+                               if (request != m_yamlRequest || m_editBar->isEditing())
+                                   return; // the selection moved on, or editing began
                                if (!result.ok()) {
                                    m_yamlLoadedFor = false;
                                    m_yamlOverlay->showMessage(MessageOverlay::Severity::Error,
