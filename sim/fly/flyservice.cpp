@@ -783,15 +783,7 @@ struct FlyService::Private
     // pipeline pushed as crashing to a simulated cluster's registry.
     bool imageCrashes(const App &app, const std::string &image) const
     {
-        if (app.crashingImages.count(image))
-            return true;
-        for (const std::string &cluster : clusters.clusterNames())
-            if (Registries *registries = clusters.registries(cluster)) {
-                const PullResult pulled = registries->pull(image, {});
-                if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0)
-                    return true;
-            }
-        return false;
+        return app.crashingImages.count(image) || clusters.imageCrashesInRegistries(image);
     }
 
     // A new release of `image` rolled onto every machine of the app.

@@ -5,6 +5,8 @@
 #include "simclock.h"
 #include "simservice.h"
 
+#include <registry/registries.h>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <openssl/pem.h>
@@ -15,6 +17,17 @@
 #include <vector>
 
 namespace Orrery::Sim {
+
+bool ClusterAccess::imageCrashesInRegistries(const std::string &image) const
+{
+    for (const std::string &cluster : clusterNames())
+        if (Registries *registries = this->registries(cluster)) {
+            const PullResult pulled = registries->pull(image, {});
+            if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0)
+                return true;
+        }
+    return false;
+}
 
 struct ServiceFront::Private
 {

@@ -64,6 +64,9 @@ public:
     // same paths the API server uses, so watches and controllers see them.
     virtual ObjectStore *store(const std::string &cluster) const = 0;
     virtual Registries *registries(const std::string &cluster) const = 0;
+    // True when some cluster's registries hold `image` as one whose process exits at start
+    // (a pipeline pushed it as crashing): the simulated platforms run such an image crashing.
+    bool imageCrashesInRegistries(const std::string &image) const;
     // The simulated platform-as-a-service of that name ("fly", "railway";
     // front/platformdeploys.h) on the services front, for a pipeline's deploy steps; null when
     // none is served. Only valid once the front has started (services are added before).

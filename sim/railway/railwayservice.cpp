@@ -934,15 +934,7 @@ struct RailwayService::Private
 
     bool imageCrashes(const std::string &image) const
     {
-        if (crashingImages.count(image))
-            return true;
-        for (const std::string &cluster : clusters.clusterNames())
-            if (Registries *registries = clusters.registries(cluster)) {
-                const PullResult pulled = registries->pull(image, {});
-                if (pulled.status == PullStatus::Pulled && pulled.image.exitCode >= 0)
-                    return true;
-            }
-        return false;
+        return crashingImages.count(image) || clusters.imageCrashesInRegistries(image);
     }
 
     json resolveMutation(const GraphQl::Field &f, const Auth &auth, TimePoint t)
