@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs what is missing, builds everything and runs every test through ctest, then builds
-# the libFuzzer targets with clang (build/fuzz) and runs each briefly (ctest fuzz/<parser>).
+# Installs what is missing, builds everything and runs every test through ctest while the
+# libFuzzer targets build with clang (build/fuzz) in the background, then runs each of those
+# briefly (ctest fuzz/<parser>).
 # Exits non-zero on any failure. Extra arguments go to both ctest runs (e.g. -R core/).
 # Each phase prints how long it took ("== test.sh: <phase> took N s"), and a summary at the
 # end, so CI logs show where the time goes. ORRERY_CTEST_JOBS sets the test parallelism
@@ -32,15 +33,26 @@ cd "$build"
 export HOME="$build/test-home"
 mkdir -p "$HOME"
 status=0
-phase "ctest -j $jobs"
+# The fuzz build runs beside ctest at the lowest priority: ctest's long tests mostly wait for
+# simulated clusters and leave the cores partly idle, and nice 19 hands a core back to a test
+# whenever one wants it. Its output is shown once it has finished.
+fuzz="$ORRERY_ROOT/build/fuzz"
+fuzz_log="$build/fuzz-build.log"
+(orrery_configure_fuzz "$fuzz" && nice -n 19 cmake --build "$fuzz" -j "$(nproc)") >"$fuzz_log" 2>&1 &
+fuzz_pid=$!
+phase "ctest -j $jobs (fuzz build in the background: clang, $fuzz)"
 ctest --output-on-failure -j "$jobs" "$@" || status=$?
 phase_end ctest
 
-fuzz="$ORRERY_ROOT/build/fuzz"
-phase "fuzz build (clang, $fuzz)"
-orrery_configure_fuzz "$fuzz"
-cmake --build "$fuzz" -j "$(nproc)"
+phase "fuzz build (what is left once ctest has finished)"
+fuzz_built=0
+wait "$fuzz_pid" || fuzz_built=$?
+cat "$fuzz_log"
 phase_end "fuzz build"
+if [ "$fuzz_built" -ne 0 ]; then
+    echo "== test.sh: the fuzz build failed (exit $fuzz_built)"
+    exit 1
+fi
 cd "$fuzz"
 # libFuzzer uses a core per target: one target per core.
 phase "fuzz ctest -j $(nproc)"

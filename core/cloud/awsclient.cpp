@@ -93,14 +93,6 @@ HttpTransport *AwsClient::transport(const QUrl &endpoint)
     return slot.get();
 }
 
-void AwsClient::pump()
-{
-    while (m_inFlight < MaxParallel && !m_queue.isEmpty()) {
-        ++m_inFlight;
-        m_queue.takeFirst()();
-    }
-}
-
 void AwsClient::signedRequest(const QUrl &endpoint, const QString &service, const QString &region,
                               const AwsCredentials &credentials, QByteArray method,
                               const QString &subPath, QList<QPair<QString, QString>> query,
@@ -141,18 +133,16 @@ void AwsClient::signedRequest(const QUrl &endpoint, const QString &service, cons
     const QString context = tr("%1 in %2").arg(service.toUpper(), region);
     auto run = [this, t, api, context, onDone = std::move(onDone)] {
         t->send(api, this, [this, context, onDone](const Result<ApiResponse> &r) {
-            --m_inFlight;
             if (!r)
                 onDone(r.error());
             else if (!r.value().isSuccess())
                 onDone(awsError(r.value(), context));
             else
                 onDone(r.value().body);
-            pump();
+            m_requests.finished();
         });
     };
-    m_queue.append(std::move(run));
-    pump();
+    m_requests.enqueue(std::move(run));
 }
 
 void AwsClient::callerIdentity(const AwsCredentials &credentials, const QString &region,

@@ -3,6 +3,7 @@
 
 #include "awsconfig.h"
 #include "awscredentials.h"
+#include "requestqueue.h"
 #include "util/result.h"
 
 #include <QDateTime>
@@ -98,14 +99,12 @@ private:
     void signedRequest(const QUrl &endpoint, const QString &service, const QString &region,
                        const AwsCredentials &credentials, QByteArray method, const QString &subPath,
                        QList<QPair<QString, QString>> query, QByteArray body, BodyHandler onDone);
-    void pump();
     QUrl endpointFor(const QString &service, const QString &region) const;
     HttpTransport *transport(const QUrl &endpoint);
 
     Endpoints m_endpoints;
     std::map<QString, std::unique_ptr<HttpTransport>> m_transports;
-    QList<std::function<void()>> m_queue;
-    int m_inFlight = 0;
+    RequestQueue m_requests{MaxParallel};
 };
 
 } // namespace Orrery

@@ -63,14 +63,6 @@ HttpTransport *AzureClient::transport(const QUrl &endpoint)
     return slot.get();
 }
 
-void AzureClient::pump()
-{
-    while (m_inFlight < MaxParallel && !m_queue.isEmpty()) {
-        ++m_inFlight;
-        m_queue.takeFirst()();
-    }
-}
-
 void AzureClient::send(const QUrl &endpoint, ApiRequest request, bool arm, const QString &context,
                        BodyHandler onDone)
 {
@@ -78,7 +70,6 @@ void AzureClient::send(const QUrl &endpoint, ApiRequest request, bool arm, const
     HttpTransport *t = transport(endpoint);
     auto run = [this, t, request, arm, context, onDone = std::move(onDone)] {
         t->send(request, this, [this, arm, context, onDone](const Result<ApiResponse> &r) {
-            --m_inFlight;
             if (!r) {
                 Error e = r.error();
                 if (e.context.isEmpty())
@@ -90,11 +81,10 @@ void AzureClient::send(const QUrl &endpoint, ApiRequest request, bool arm, const
             } else {
                 onDone(r.value().body);
             }
-            pump();
+            m_requests.finished();
         });
     };
-    m_queue.append(std::move(run));
-    pump();
+    m_requests.enqueue(std::move(run));
 }
 
 void AzureClient::servicePrincipalToken(const ServicePrincipal &principal, const QString &resource,

@@ -3,6 +3,7 @@
 
 #include "azurejson.h"
 #include "kube/apirequest.h"
+#include "requestqueue.h"
 #include "util/result.h"
 
 #include <QList>
@@ -99,15 +100,13 @@ private:
                     const QString &context, BodyHandler onDone);
     void send(const QUrl &endpoint, ApiRequest request, bool arm, const QString &context,
               BodyHandler onDone);
-    void pump();
     HttpTransport *transport(const QUrl &endpoint);
     QUrl loginEndpoint() const;
     QUrl armEndpoint() const;
 
     Endpoints m_endpoints;
     std::map<QString, std::unique_ptr<HttpTransport>> m_transports;
-    QList<std::function<void()>> m_queue;
-    int m_inFlight = 0;
+    RequestQueue m_requests{MaxParallel};
 };
 
 } // namespace Orrery

@@ -114,20 +114,6 @@ QByteArray FlyClient::appQuery()
            "reason status imageRef stable createdAt user { email } } } } }";
 }
 
-void FlyClient::pump()
-{
-    while (m_inFlight < MaxParallel && !m_queue.isEmpty()) {
-        ++m_inFlight;
-        m_queue.takeFirst()();
-    }
-}
-
-void FlyClient::finished()
-{
-    --m_inFlight;
-    pump();
-}
-
 template <typename T>
 void FlyClient::get(HttpTransport *transport, QByteArray method, const QString &path,
                     QByteArray body, std::function<Result<T>(const QByteArray &)> decode,
@@ -162,14 +148,13 @@ void FlyClient::get(HttpTransport *transport, QByteArray method, const QString &
                 }
                 Async::deliverVia(transport, self, [self, onDone, out = std::move(out)] {
                     if (auto *client = qobject_cast<FlyClient *>(self.data()))
-                        client->finished();
+                        client->m_requests.finished();
                     onDone(out);
                 });
             },
             MaxBody);
     };
-    m_queue.append(std::move(run));
-    pump();
+    m_requests.enqueue(std::move(run));
 }
 
 void FlyClient::viewer(Handler<FlyViewer> onDone)

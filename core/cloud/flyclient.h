@@ -3,6 +3,7 @@
 
 #include "apptopology.h"
 #include "flyresponse.h"
+#include "requestqueue.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -75,14 +76,11 @@ private:
     template <typename T>
     void get(HttpTransport *transport, QByteArray method, const QString &path, QByteArray body,
              std::function<Result<T>(const QByteArray &)> decode, Handler<T> onDone);
-    void pump();
-    void finished();
 
     Endpoints m_endpoints;
     std::unique_ptr<HttpTransport> m_machines;
     std::unique_ptr<HttpTransport> m_api;
-    QList<std::function<void()>> m_queue;
-    int m_inFlight = 0;
+    RequestQueue m_requests{MaxParallel};
 };
 
 } // namespace Orrery

@@ -77,14 +77,6 @@ HttpTransport *GcpClient::transport(const QUrl &base)
     return slot.get();
 }
 
-void GcpClient::pump()
-{
-    while (m_inFlight < MaxParallel && !m_queue.isEmpty()) {
-        ++m_inFlight;
-        m_queue.takeFirst()();
-    }
-}
-
 template <typename T>
 void GcpClient::request(const QUrl &base, const QString &subPath, const QString &what,
                         std::function<Result<T>(const QByteArray &)> decode,
@@ -123,15 +115,13 @@ void GcpClient::request(const QUrl &base, const QString &subPath, const QString 
                   }
                   Async::deliverVia(t, self, [self, onDone, out = std::move(out)] {
                       auto *client = static_cast<GcpClient *>(self.data());
-                      --client->m_inFlight;
                       onDone(out);
-                      client->pump();
+                      client->m_requests.finished();
                   });
               };
               t->worker()->submit(std::move(job));
           };
-    m_queue.append(std::move(run));
-    pump();
+    m_requests.enqueue(std::move(run));
 }
 
 void GcpClient::accessToken(std::function<void(const Result<GcpAccessToken> &)> onDone)

@@ -3,6 +3,7 @@
 
 #include "gcpauth.h"
 #include "gcpresponse.h"
+#include "requestqueue.h"
 #include "util/result.h"
 
 #include <QList>
@@ -81,7 +82,6 @@ private:
     void request(const QUrl &base, const QString &subPath, const QString &what,
                  std::function<Result<T>(const QByteArray &)> decode,
                  std::function<void(const Result<T> &)> onDone);
-    void pump();
     HttpTransport *transport(const QUrl &base);
     QUrl containerBase() const;
     QUrl resourceManagerBase() const;
@@ -89,8 +89,7 @@ private:
     std::shared_ptr<GcpTokenSource> m_tokens;
     Endpoints m_endpoints;
     std::map<QString, std::unique_ptr<HttpTransport>> m_transports;
-    QList<std::function<void()>> m_queue;
-    int m_inFlight = 0;
+    RequestQueue m_requests{MaxParallel};
 };
 
 } // namespace Orrery

@@ -23,7 +23,9 @@ Q_LOGGING_CATEGORY(lcTransport, "orrery.transport", QtWarningMsg)
 
 namespace Orrery::Internal {
 
-namespace {
+// Named rather than anonymous: CurlWorker::Private holds a Transfer, and GCC warns
+// (-Wsubobject-linkage) when a unity batch includes this file with an anonymous type there.
+namespace CurlWorkerDetail {
 
 std::once_flag s_curlInit;
 
@@ -58,7 +60,9 @@ void setBlob(CURL *easy, CURLoption option, const QByteArray &data)
     curl_easy_setopt(easy, option, &blob);
 }
 
-} // namespace
+} // namespace CurlWorkerDetail
+
+using namespace CurlWorkerDetail;
 
 // client-go's headerKeyEscape: bytes that are not legal in an HTTP header name (RFC 7230
 // token characters), and '%' itself, become %XX (upper-case hex) of their UTF-8 bytes.

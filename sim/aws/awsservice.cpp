@@ -687,7 +687,7 @@ struct AwsService::Private
             return;
         }
         if (req.method == "GET" && path.rfind(base + "/", 0) == 0) {
-            const std::string name = SigV4::percentDecode(path.substr(base.size() + 1));
+            const std::string name = percentDecode(path.substr(base.size() + 1));
             for (const Cluster &c : eks)
                 if (c.account == caller.account && c.region == scope.region && c.name == name) {
                     res.set_content(json{{"cluster", describe(c)}}.dump(), "application/json");

@@ -18,7 +18,6 @@ std::string hmac(const std::string &key, const std::string &data);
 std::string toHex(const std::string &bytes);
 // RFC 3986 percent-encoding (unreserved kept, upper-case hex); '/' kept when keepSlash.
 std::string uriEncode(const std::string &s, bool keepSlash);
-std::string percentDecode(const std::string &s);
 // "a=1&b=%2F" -> decoded pairs (a missing '=' gives an empty value). Bounded by its input.
 Pairs parseQuery(const std::string &query);
 // Sorted by encoded name then value, names and values encoded.

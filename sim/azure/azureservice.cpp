@@ -102,23 +102,6 @@ std::string lower(std::string s)
     return s;
 }
 
-std::string percentDecode(const std::string &s, bool plusIsSpace)
-{
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1]))
-            && std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else if (plusIsSpace && s[i] == '+') {
-            out += ' ';
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 std::string percentEncode(const std::string &s)
 {
     std::string out;

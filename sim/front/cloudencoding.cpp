@@ -31,6 +31,34 @@ long long parseIso(const std::string &s)
     return static_cast<long long>(timegm(&tm));
 }
 
+std::string percentDecode(const std::string &s, bool plusIsSpace)
+{
+    const auto hexValue = [](char c) {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            const int hi = hexValue(s[i + 1]);
+            const int lo = hexValue(s[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += plusIsSpace && s[i] == '+' ? ' ' : s[i];
+    }
+    return out;
+}
+
 std::string base64(const std::string &in)
 {
     std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gitlabservice.h"
 
+#include "front/cloudencoding.h"
 #include "gitlabapi.h"
 #include "pipelines/pipelineengine.h"
 #include "pipelines/pipelinespec.h"
@@ -20,22 +21,6 @@ namespace {
 
 constexpr const char *Actor = "orrery";
 constexpr const char *GitlabDefaultToken = "orrery-sim-gitlab";
-
-std::string gitlabPercentDecode(const std::string &s)
-{
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1])
-            && std::isxdigit((unsigned char)s[i + 2])) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 std::vector<std::string> splitRaw(const std::string &path)
 {
@@ -115,7 +100,7 @@ void GitLabService::handle(const httplib::Request &req, httplib::Response &res)
     }
     seg.erase(seg.begin(), seg.begin() + 3);
     for (auto &s : seg)
-        s = gitlabPercentDecode(s);
+        s = percentDecode(s);
 
     const std::string token = !req.get_header_value("PRIVATE-TOKEN").empty()
                                   ? req.get_header_value("PRIVATE-TOKEN")

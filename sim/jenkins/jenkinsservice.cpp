@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jenkinsservice.h"
 
+#include "front/cloudencoding.h"
 #include "jenkinsapi.h"
 #include "pipelines/pipelineengine.h"
 #include "pipelines/pipelinespec.h"
@@ -24,21 +25,6 @@ namespace {
 constexpr const char *Version = "2.440.3";
 constexpr const char *JenkinsDefaultToken = "orrery:orrery-sim-jenkins";
 
-std::string jenkinsPercentDecode(const std::string &s)
-{
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1])
-            && std::isxdigit((unsigned char)s[i + 2])) {
-            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> segments(const std::string &rawPath)
 {
     std::vector<std::string> parts;
@@ -48,7 +34,7 @@ std::vector<std::string> segments(const std::string &rawPath)
         const std::string part
             = rawPath.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (!part.empty())
-            parts.push_back(jenkinsPercentDecode(part));
+            parts.push_back(percentDecode(part));
         if (slash == std::string::npos)
             break;
         start = slash + 1;

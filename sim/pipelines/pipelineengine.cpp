@@ -630,16 +630,16 @@ struct PipelineEngine::Private
                 ok = false;
                 break;
             }
-            PlatformDeploy d;
-            d.target = name;
-            d.image = image;
-            d.revision = r.run.sha;
-            d.repository = spec.source;
-            d.branch = r.run.branch;
-            d.message = r.run.message;
-            d.actor = r.run.actor;
-            d.cause = cause;
-            const PlatformResult result = p->deploy(d);
+            PlatformDeploy request;
+            request.target = name;
+            request.image = image;
+            request.revision = r.run.sha;
+            request.repository = spec.source;
+            request.branch = r.run.branch;
+            request.message = r.run.message;
+            request.actor = r.run.actor;
+            request.cause = cause;
+            const PlatformResult result = p->deploy(request);
             ok = result.ok;
             message = result.message;
             break;

@@ -380,26 +380,26 @@ struct RailwayService::Private
                 const int n = history.is_array() ? static_cast<int>(history.size()) : 0;
                 for (int i = 0; i < n; ++i) {
                     const json &h = history[static_cast<std::size_t>(i)];
-                    Deployment d;
+                    Deployment dep;
                     const std::string tag = h.is_string() ? h.get<std::string>() : str(h, "tag");
-                    d.image = tag.empty() ? image : image + ":" + tag;
-                    d.projectId = project.id;
-                    d.serviceId = service.id;
-                    d.environmentId = envId;
-                    d.id = uuidFor("deployment:" + envId + "/" + service.id + "/"
-                                   + std::to_string(i));
-                    d.reason = str(h, "reason", "deploy");
-                    d.commitMessage = str(h, "message");
-                    d.createdAt = t0 - 6h * (n - i);
-                    d.readyAt = d.createdAt + DeploySeconds;
-                    d.statusUpdatedAt = d.readyAt;
+                    dep.image = tag.empty() ? image : image + ":" + tag;
+                    dep.projectId = project.id;
+                    dep.serviceId = service.id;
+                    dep.environmentId = envId;
+                    dep.id = uuidFor("deployment:" + envId + "/" + service.id + "/"
+                                     + std::to_string(i));
+                    dep.reason = str(h, "reason", "deploy");
+                    dep.commitMessage = str(h, "message");
+                    dep.createdAt = t0 - 6h * (n - i);
+                    dep.readyAt = dep.createdAt + DeploySeconds;
+                    dep.statusUpdatedAt = dep.readyAt;
                     const std::string status = str(h, "status");
-                    d.crashing = status == "CRASHED" || crashingImages.count(d.image) > 0;
-                    d.failed = status == "FAILED";
-                    if (d.failed)
-                        d.statusUpdatedAt = d.createdAt + 60s;
-                    inst.deployments.push_back(d.id);
-                    deployments[d.id] = d;
+                    dep.crashing = status == "CRASHED" || crashingImages.count(dep.image) > 0;
+                    dep.failed = status == "FAILED";
+                    if (dep.failed)
+                        dep.statusUpdatedAt = dep.createdAt + 60s;
+                    inst.deployments.push_back(dep.id);
+                    deployments[dep.id] = dep;
                 }
                 instances[envId + "/" + service.id] = inst;
             }
@@ -411,15 +411,15 @@ struct RailwayService::Private
 
     // ---- state --------------------------------------------------------------------------
 
-    std::string status(const Deployment &d, TimePoint t) const
+    std::string status(const Deployment &dep, TimePoint t) const
     {
-        if (d.removed)
+        if (dep.removed)
             return "REMOVED";
-        if (d.failed)
+        if (dep.failed)
             return "FAILED";
-        if (t < d.readyAt)
+        if (t < dep.readyAt)
             return "DEPLOYING";
-        return d.crashing ? "CRASHED" : "SUCCESS";
+        return dep.crashing ? "CRASHED" : "SUCCESS";
     }
 
     // Deployments that went live replace the ones before them (those become REMOVED).
@@ -443,60 +443,61 @@ struct RailwayService::Private
         }
     }
 
-    const Instance *instanceOf(const Deployment &d) const
+    const Instance *instanceOf(const Deployment &dep) const
     {
-        const auto it = instances.find(d.environmentId + "/" + d.serviceId);
+        const auto it = instances.find(dep.environmentId + "/" + dep.serviceId);
         return it == instances.end() ? nullptr : &it->second;
     }
 
-    bool isLatest(const Deployment &d) const
+    bool isLatest(const Deployment &dep) const
     {
-        const Instance *inst = instanceOf(d);
-        return inst && !inst->deployments.empty() && inst->deployments.back() == d.id;
+        const Instance *inst = instanceOf(dep);
+        return inst && !inst->deployments.empty() && inst->deployments.back() == dep.id;
     }
 
-    bool canRollback(const Deployment &d) const
+    bool canRollback(const Deployment &dep) const
     {
-        return d.removed && !d.crashing && !d.failed && !d.image.empty() && !isLatest(d);
+        return dep.removed && !dep.crashing && !dep.failed && !dep.image.empty() && !isLatest(dep);
     }
 
-    bool canRedeploy(const Deployment &d, TimePoint t) const
+    bool canRedeploy(const Deployment &dep, TimePoint t) const
     {
-        const std::string s = status(d, t);
-        return s != "DEPLOYING" && !d.image.empty();
+        const std::string s = status(dep, t);
+        return s != "DEPLOYING" && !dep.image.empty();
     }
 
     // ---- JSON of the types ----------------------------------------------------------------
 
-    json deploymentJson(const Deployment &d, TimePoint t) const
+    json deploymentJson(const Deployment &dep, TimePoint t) const
     {
-        const Instance *inst = instanceOf(d);
-        json meta = {{"image", d.image}, {"reason", d.reason}};
-        if (!d.commitMessage.empty())
-            meta["commitMessage"] = d.commitMessage;
-        if (!d.commitHash.empty())
-            meta["commitHash"] = d.commitHash;
-        if (!d.branch.empty())
-            meta["branch"] = d.branch;
-        if (!d.repo.empty())
-            meta["repo"] = d.repo;
+        const Instance *inst = instanceOf(dep);
+        json meta = {{"image", dep.image}, {"reason", dep.reason}};
+        if (!dep.commitMessage.empty())
+            meta["commitMessage"] = dep.commitMessage;
+        if (!dep.commitHash.empty())
+            meta["commitHash"] = dep.commitHash;
+        if (!dep.branch.empty())
+            meta["branch"] = dep.branch;
+        if (!dep.repo.empty())
+            meta["repo"] = dep.repo;
         const std::string staticUrl = inst ? inst->staticUrl : std::string();
         return {{"__typename", "Deployment"},
-                {"id", d.id},
-                {"canRedeploy", canRedeploy(d, t)},
-                {"canRollback", canRollback(d)},
-                {"createdAt", stamp(d.createdAt)},
-                {"deploymentStopped", d.removed},
-                {"environmentId", d.environmentId},
+                {"id", dep.id},
+                {"canRedeploy", canRedeploy(dep, t)},
+                {"canRollback", canRollback(dep)},
+                {"createdAt", stamp(dep.createdAt)},
+                {"deploymentStopped", dep.removed},
+                {"environmentId", dep.environmentId},
                 {"meta", meta},
-                {"projectId", d.projectId},
-                {"serviceId", d.serviceId},
+                {"projectId", dep.projectId},
+                {"serviceId", dep.serviceId},
                 {"snapshotId", nullptr},
                 {"staticUrl", staticUrl.empty() ? json(nullptr) : json(staticUrl)},
-                {"status", status(d, t)},
-                {"statusUpdatedAt", stamp(t < d.statusUpdatedAt ? d.createdAt : d.statusUpdatedAt)},
+                {"status", status(dep, t)},
+                {"statusUpdatedAt",
+                 stamp(t < dep.statusUpdatedAt ? dep.createdAt : dep.statusUpdatedAt)},
                 {"suggestAddServiceDomain", false},
-                {"updatedAt", stamp(std::max(d.createdAt, std::min(t, d.statusUpdatedAt)))},
+                {"updatedAt", stamp(std::max(dep.createdAt, std::min(t, dep.statusUpdatedAt)))},
                 {"url", staticUrl.empty() ? json(nullptr) : json("https://" + staticUrl)}};
     }
 
@@ -550,9 +551,9 @@ struct RailwayService::Private
         json latest = nullptr;
         std::string image;
         if (!inst.deployments.empty()) {
-            const Deployment &d = deployments.at(inst.deployments.back());
-            latest = deploymentJson(d, t);
-            image = d.image;
+            const Deployment &newest = deployments.at(inst.deployments.back());
+            latest = deploymentJson(newest, t);
+            image = newest.image;
         }
         return {
             {"__typename", "ServiceInstance"},
@@ -851,26 +852,26 @@ struct RailwayService::Private
                 && !(auth.project && (projectId.empty() || projectId == auth.project->projectId)))
                 throw ExecutionError{"Not Authorized", "FORBIDDEN"};
             std::vector<const Deployment *> list;
-            for (const auto &[id, d] : deployments) {
-                if ((!projectId.empty() && d.projectId != projectId)
-                    || (!serviceId.empty() && d.serviceId != serviceId)
-                    || (!environmentId.empty() && d.environmentId != environmentId))
+            for (const auto &[id, dep] : deployments) {
+                if ((!projectId.empty() && dep.projectId != projectId)
+                    || (!serviceId.empty() && dep.serviceId != serviceId)
+                    || (!environmentId.empty() && dep.environmentId != environmentId))
                     continue;
                 if (auth.project
-                    && (d.projectId != auth.project->projectId
-                        || d.environmentId != auth.project->environmentId))
+                    && (dep.projectId != auth.project->projectId
+                        || dep.environmentId != auth.project->environmentId))
                     continue;
-                const std::string s = status(d, t);
+                const std::string s = status(dep, t);
                 if ((!in.empty() && !in.count(s)) || notIn.count(s))
                     continue;
-                list.push_back(&d);
+                list.push_back(&dep);
             }
             std::sort(list.begin(), list.end(), [](const Deployment *a, const Deployment *b) {
                 return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
             });
             std::vector<json> nodes;
-            for (const Deployment *d : list)
-                nodes.push_back(deploymentJson(*d, t));
+            for (const Deployment *dep : list)
+                nodes.push_back(deploymentJson(*dep, t));
             return connection("QueryDeploymentsConnection", nodes, f.args);
         }
         if (f.name == "serviceInstance") {
@@ -889,22 +890,23 @@ struct RailwayService::Private
 
     Deployment &newDeployment(const Deployment &from, const std::string &reason, TimePoint t)
     {
-        Deployment d;
-        d.projectId = from.projectId;
-        d.serviceId = from.serviceId;
-        d.environmentId = from.environmentId;
-        d.image = from.image;
-        d.commitHash = from.commitHash;
-        d.branch = from.branch;
-        d.repo = from.repo;
-        d.reason = reason;
-        d.createdAt = t;
-        d.readyAt = t + DeploySeconds;
-        d.statusUpdatedAt = d.readyAt;
-        d.crashing = crashingImages.count(d.image) > 0 || (reason == "redeploy" && from.crashing);
-        d.id = uuidFor("deployment:new:" + std::to_string(++counter) + ":" + from.id);
-        instances[d.environmentId + "/" + d.serviceId].deployments.push_back(d.id);
-        return deployments[d.id] = d;
+        Deployment dep;
+        dep.projectId = from.projectId;
+        dep.serviceId = from.serviceId;
+        dep.environmentId = from.environmentId;
+        dep.image = from.image;
+        dep.commitHash = from.commitHash;
+        dep.branch = from.branch;
+        dep.repo = from.repo;
+        dep.reason = reason;
+        dep.createdAt = t;
+        dep.readyAt = t + DeploySeconds;
+        dep.statusUpdatedAt = dep.readyAt;
+        dep.crashing
+            = crashingImages.count(dep.image) > 0 || (reason == "redeploy" && from.crashing);
+        dep.id = uuidFor("deployment:new:" + std::to_string(++counter) + ":" + from.id);
+        instances[dep.environmentId + "/" + dep.serviceId].deployments.push_back(dep.id);
+        return deployments[dep.id] = dep;
     }
 
     // ---- deploys from pipelines (PlatformDeploys) ------------------------------------------
