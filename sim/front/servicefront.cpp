@@ -8,6 +8,7 @@
 #include <registry/registries.h>
 
 #include <httplib.h>
+#include <listenthread.h>
 #include <nlohmann/json.hpp>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -179,7 +180,7 @@ bool ServiceFront::start(int port, std::string *error)
             return false;
         }
     }
-    d->thread = std::thread([p] { p->server->listen_after_bind(); });
+    d->thread = startListening(*p->server);
     return true;
 }
 

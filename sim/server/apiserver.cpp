@@ -23,6 +23,7 @@
 #include <base64.h>
 #include <gzip.h>
 #include <httplib.h>
+#include <listenthread.h>
 #include <openssl/bio.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
@@ -2510,7 +2511,7 @@ bool ApiServer::start(std::string *error)
         }
     }
     d->stopping = false;
-    d->thread = std::thread([p] { p->server->listen_after_bind(); });
+    d->thread = startListening(*p->server);
     return true;
 }
 

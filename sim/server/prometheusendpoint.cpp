@@ -2,6 +2,7 @@
 #include "prometheusendpoint.h"
 
 #include <httplib.h>
+#include <listenthread.h>
 
 #include <exception>
 #include <thread>
@@ -62,7 +63,7 @@ bool PrometheusEndpoint::start(int port, std::string *error)
             return false;
         }
     }
-    d->thread = std::thread([p] { p->server->listen_after_bind(); });
+    d->thread = startListening(*p->server);
     return true;
 }
 

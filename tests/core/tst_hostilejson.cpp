@@ -20,6 +20,7 @@
 #include "util/utf8.h"
 
 #include <httplib.h>
+#include <listenthread.h>
 
 #include <QDir>
 #include <QFile>
@@ -548,10 +549,7 @@ public:
             }
         });
         m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        // stop() before the listener runs would be lost and leave it listening forever.
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        m_thread = startListening(m_server);
     }
     ~CannedPods()
     {

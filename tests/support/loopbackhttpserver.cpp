@@ -2,6 +2,7 @@
 #include "loopbackhttpserver.h"
 
 #include <httplib.h>
+#include <listenthread.h>
 
 #include <chrono>
 
@@ -27,10 +28,7 @@ bool LoopbackHttpServer::start(int port, int threads,
         m_port = m_server->bind_to_port("127.0.0.1", port) ? port : -1;
     if (m_port <= 0)
         return false;
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
-    // stop() before the listener runs would be lost and leave it listening forever.
-    while (!m_server->is_running())
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    m_thread = startListening(*m_server);
     return true;
 }
 
