@@ -1327,8 +1327,10 @@ KubeObjectPtr ObjectDecoder::decodeNlohmann(Kind kind, const QByteArray &text)
 
 bool ObjectDecoder::decodeList(Kind kind, QByteArrayView text, const QString &apiVersion,
                                std::vector<KubeObjectPtr> &out, std::string &continueToken,
-                               std::string &resourceVersion)
+                               std::string &resourceVersion, qint64 *remainingItemCount)
 {
+    if (remainingItemCount)
+        *remainingItemCount = -1;
     DecodeGuard::noteDecode("ObjectDecoder::decodeList");
     simdjson::dom::element root;
     if (parseFast(std::string_view(text.data(), std::size_t(text.size())), root)) {
@@ -1345,6 +1347,10 @@ bool ObjectDecoder::decodeList(Kind kind, QByteArrayView text, const QString &ap
         const SimdView meta = at(page, "metadata");
         continueToken = std::string(sv(at(meta, "continue")));
         resourceVersion = std::string(sv(at(meta, "resourceVersion")));
+        if (remainingItemCount) {
+            const std::optional<qint64> remaining = at(meta, "remainingItemCount").integer();
+            *remainingItemCount = remaining && *remaining >= 0 ? *remaining : -1;
+        }
         releaseLargeParser();
         return true;
     }
@@ -1359,6 +1365,11 @@ bool ObjectDecoder::decodeList(Kind kind, QByteArrayView text, const QString &ap
             out.push_back(std::move(o));
     continueToken = JsonRead::stdString(j, {"metadata", "continue"});
     resourceVersion = JsonRead::stdString(j, {"metadata", "resourceVersion"});
+    if (remainingItemCount) {
+        const std::optional<qint64> remaining
+            = JsonRead::optionalInteger(j, {"metadata", "remainingItemCount"});
+        *remainingItemCount = remaining && *remaining >= 0 ? *remaining : -1;
+    }
     return true;
 }
 
