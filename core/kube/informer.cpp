@@ -127,6 +127,8 @@ void Informer::list(const QString &continueToken)
     job.request = ApiRequest::get(path);
     job.request.timeoutMs = m_options.requestTimeoutMs;
     job.maxBodyBytes = m_options.maxListPageBytes;
+    job.bodyBuffer = std::move(m_pageBuffer);
+    m_pageBuffer = {};
     job.onDone = [this, continueToken, generation = m_generation](Result<ApiResponse> &&r) {
         if (generation == m_generation)
             onListPage(std::move(r), continueToken);
@@ -198,6 +200,9 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
     if (m_store)
         m_store->post(std::move(page));
     if (!cont.empty()) {
+        // The decoded objects hold no pointer into the text: its buffer serves the next page.
+        m_pageBuffer = std::move(response->body);
+        m_pageBuffer.resize(0);
         list(QString::fromStdString(cont));
         return;
     }

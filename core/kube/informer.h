@@ -96,6 +96,9 @@ private:
     // or its pages already complete) and the objects its pages held so far.
     quint64 m_listId = 0;
     qint64 m_listedCount = 0;
+    // The previous page's body, emptied: the next page's answer reuses its capacity. Dropped
+    // when the list ends.
+    QByteArray m_pageBuffer;
     QElapsedTimer m_listTimer;
     qint64 m_decodeNs = 0;
     std::string m_lineBuffer;
