@@ -116,7 +116,7 @@ ResourceStore::ResourceStore(QObject *parent)
     qRegisterMetaType<Orrery::Kind>();
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flushUpTo(kFlushBudget); });
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResourceStore::flush);
 }
 
 ResourceStore::~ResourceStore() = default;
@@ -210,11 +210,6 @@ void ResourceStore::scheduleFlush()
 
 void ResourceStore::flush()
 {
-    flushUpTo(std::numeric_limits<qsizetype>::max());
-}
-
-void ResourceStore::flushUpTo(qsizetype budget)
-{
     std::vector<StoreDelta> deltas;
     {
         std::lock_guard lock(m_inboxMutex);
@@ -228,21 +223,7 @@ void ResourceStore::flushUpTo(qsizetype budget)
     ChangeCoalescer changes;
     QList<Kind> newlySynced;
     QList<Kind> progressed;
-    qsizetype spent = 0;
-    for (std::size_t i = 0; i < deltas.size(); ++i) {
-        if (spent >= budget) {
-            // The rest waits for the next turn of the event loop, ahead of what arrives
-            // meanwhile: the window repaints and answers between two parts of a backlog.
-            std::lock_guard lock(m_inboxMutex);
-            m_inbox.insert(m_inbox.begin(), std::make_move_iterator(deltas.begin() + qsizetype(i)),
-                           std::make_move_iterator(deltas.end()));
-            m_flushPosted = true;
-            QMetaObject::invokeMethod(
-                this, [this] { flushUpTo(kFlushBudget); }, Qt::QueuedConnection);
-            break;
-        }
-        StoreDelta &d = deltas[i];
-        spent += 1 + qsizetype(d.objects.size());
+    for (StoreDelta &d : deltas) {
         if (d.type == StoreDelta::Type::ListAbandoned) {
             const auto before = m_lists.size();
             std::erase_if(m_lists, [&](const ListInProgress &l) {

@@ -20,10 +20,9 @@ namespace Orrery {
 // The typed object store of one cluster. It lives on the GUI thread (the thread that owns
 // it); readers call its accessors directly and never block. Informers hand changes in from
 // worker threads with post(); the store applies them at most every flushInterval (50 ms) on
-// its own thread and then emits changed() once with the coalesced batch. A timer's flush
-// applies about kFlushBudget objects and leaves the rest for the next turn of the event loop.
-// A list arrives page by page (StoreDelta::ListPage): rows appear as pages come, and the
-// kind is synced (kindSynced) when the last page has been applied.
+// its own thread and then emits changed() once with the coalesced batch. A list arrives page by
+// page (StoreDelta::ListPage): rows appear as pages come, and the kind is synced (kindSynced) when
+// the last page has been applied.
 //
 // Invariants: per kind, at most one object per key (namespace/name); an object in the store
 // is the last state the API server reported (no ghosts after a Replace); changed() is emitted
@@ -86,12 +85,6 @@ signals:
 
 private:
     void scheduleFlush();
-    // Applies queued deltas until about `budget` objects have been applied (whole deltas),
-    // then leaves the rest for a queued continuation. The timer's flushes use kFlushBudget,
-    // so a backlog (the pages of several kinds after a busy moment) never freezes the GUI
-    // thread in one piece; flush() applies everything.
-    void flushUpTo(qsizetype budget);
-    static constexpr qsizetype kFlushBudget = 1500;
     void apply(StoreDelta &delta, class ChangeCoalescer &out);
     // A ListPage (or a Replace as a one-page list); returns true when it completed its list.
     bool applyPage(StoreDelta &delta, class ChangeCoalescer &out);
