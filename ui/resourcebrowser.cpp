@@ -246,7 +246,7 @@ void ResourceBrowser::buildUi()
     m_listBar = new QProgressBar(this);
     m_listBar->setObjectName(QStringLiteral("listProgressBar"));
     m_listBar->setTextVisible(false);
-    m_listBar->setFixedHeight(3);
+    m_listBar->setFixedHeight(4);
     m_listBar->hide();
     pageLayout->addWidget(m_listBar);
 
@@ -831,6 +831,10 @@ void ResourceBrowser::applyThemeColours()
     m_applyingTheme = true;
     const auto c = [](Theme::Role role) { return themeColor(role).name(); };
     m_filterError->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::Danger)));
+    // The list's progress: the theme's accent on its border colour, flat (no frame at 4 px).
+    m_listBar->setStyleSheet(QStringLiteral("QProgressBar{border:none;background:%1;}"
+                                            "QProgressBar::chunk{background:%2;}")
+                                 .arg(c(Theme::Role::Border), c(Theme::Role::Accent)));
     m_staleBanner->setStyleSheet(
         QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
             .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));
