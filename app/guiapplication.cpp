@@ -324,7 +324,16 @@ int runGui(const QCommandLineParser &parser)
             }
             QTimer::singleShot(delay + extra, &window, shoot);
         };
-        if (welcome) {
+        bool atOnce = false;
+        const int afterMs = parser.value(QStringLiteral("screenshot-after-ms")).toInt(&atOnce);
+        if (atOnce && afterMs >= 0) {
+            // Mid-sync (a table filling page by page): the view asked for, then the picture
+            // at the time given, whatever has arrived by then.
+            if (!view.isEmpty())
+                QObject::connect(&sessions, &SessionManager::activeSessionChanged, &window,
+                                 [&window, view] { showView(window, view); });
+            QTimer::singleShot(afterMs, &window, shoot);
+        } else if (welcome) {
             QTimer::singleShot(500, &window, shoot);
         } else {
             QObject::connect(&sessions, &SessionManager::contextSynced, &window,

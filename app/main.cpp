@@ -91,6 +91,11 @@ void addOptions(QCommandLineParser &parser)
          QCoreApplication::translate(
              "main", "With --screenshot: select the first object whose name starts with this."),
          QCoreApplication::translate("main", "name")},
+        {QStringLiteral("screenshot-after-ms"),
+         QCoreApplication::translate(
+             "main", "With --screenshot: render this many milliseconds after the window is "
+                     "shown, synced or not (a table still filling)."),
+         QCoreApplication::translate("main", "ms")},
         {QStringLiteral("details-tab"),
          QCoreApplication::translate(
              "main",

@@ -109,6 +109,17 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
 {
     // The workloads to look at again, once each however many of their pods changed.
     QHash<QString, KubeObjectPtr> dirty;
+    // Objects of a kind in a namespace, looked up once per batch: a list page brings 500 pods
+    // of a namespace, and a scan of every workload (or pod) of the cluster per pod (or per
+    // workload) froze the window at 150,000 pods.
+    QHash<QString, QList<KubeObjectPtr>> inNamespace;
+    const auto objectsIn = [&](Kind kind, const QString &ns) -> const QList<KubeObjectPtr> & {
+        const QString key = QString::number(int(kind)) + QLatin1Char('/') + ns;
+        auto it = inNamespace.find(key);
+        if (it == inNamespace.end())
+            it = inNamespace.insert(key, store->objects(kind, ns));
+        return *it;
+    };
     for (const ObjectChange &change : batch.changes) {
         if (!change.object)
             continue;
@@ -127,7 +138,7 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
         if (change.kind != Kind::Pod)
             continue;
         for (const Kind kind : LinkedKinds) {
-            for (const KubeObjectPtr &w : store->objects(kind, o.namespaceName)) {
+            for (const KubeObjectPtr &w : objectsIn(kind, o.namespaceName)) {
                 const WorkloadData *data = w->workload();
                 if (!data || data->selector.isEmpty())
                     continue;
@@ -137,8 +148,12 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
             }
         }
     }
-    for (const KubeObjectPtr &w : std::as_const(dirty))
-        refresh(context, store, *w);
+    for (const KubeObjectPtr &w : std::as_const(dirty)) {
+        const auto linked
+            = ImageLinkWorkload::fromObject(context, *w, objectsIn(Kind::Pod, w->namespaceName));
+        if (linked)
+            pend(m_index.upsertWorkload(*linked));
+    }
 }
 
 void PipelineImageLinker::setSettings(const ImageLinkSettings &settings)

@@ -190,15 +190,18 @@ void ResourceTableModel::setObjects(const QList<KubeObjectPtr> &objects)
 
 void ResourceTableModel::applyBatch(const ChangeBatch &batch)
 {
+    if (!batch.contains(m_kind))
+        return;
+    emit batchAboutToBeApplied();
     QList<int> removed;
     QList<int> modified;
-    QList<KubeObjectPtr> added;
+    QList<std::pair<KubeObjectPtr, QString>> added; // with its key, built once
     QHash<QString, int> addedIndex; // key → position in `added`, for Added then Modified
 
     for (const ObjectChange &change : batch.changes) {
         if (change.kind != m_kind || !change.object)
             continue;
-        const QString key = change.object->key();
+        QString key = change.object->key();
         const int row = m_index.value(key, -1);
         switch (change.type) {
         case ObjectChange::Type::Added:
@@ -210,10 +213,10 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
                 updateReading(m_rows[row]);
                 modified << row;
             } else if (const auto it = addedIndex.constFind(key); it != addedIndex.constEnd()) {
-                added[*it] = change.object;
+                added[*it].first = change.object;
             } else {
                 addedIndex.insert(key, int(added.size()));
-                added << change.object;
+                added.append({change.object, std::move(key)});
             }
             break;
         case ObjectChange::Type::Deleted:
@@ -261,13 +264,14 @@ void ResourceTableModel::applyBatch(const ChangeBatch &batch)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const KubeObjectPtr &o : std::as_const(added)) {
-            m_rows.append(Row{o, o->key(), {}, {}, {}});
+        for (auto &[o, key] : added) {
+            m_rows.append(Row{std::move(o), std::move(key), {}, {}, {}});
             updateReading(m_rows.last());
         }
         rebuildIndex(first);
         endInsertRows();
     }
+    emit batchApplied();
 }
 
 void ResourceTableModel::rebuildIndex(int fromRow)

@@ -113,6 +113,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+signals:
+    // Around a store batch that changes this kind's rows (applyBatch), e.g. for a view that
+    // keeps its top row in place while rows arrive.
+    void batchAboutToBeApplied();
+    void batchApplied();
+
+public:
     // One row; public only so that Q_DECLARE_TYPEINFO below can name it.
     struct Row
     {

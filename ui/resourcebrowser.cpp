@@ -31,11 +31,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressBar>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
 #include <functional>
 
 namespace Orrery {
@@ -225,12 +229,26 @@ void ResourceBrowser::buildUi()
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(320);
     m_filterError = new QLabel(toolbar);
+    m_listLabel = new QLabel(toolbar);
+    m_listLabel->setObjectName(QStringLiteral("listProgressLabel"));
+    m_listLabel->hide();
     toolbarLayout->addWidget(m_kindTitle);
+    toolbarLayout->addSpacing(12);
+    toolbarLayout->addWidget(m_listLabel);
     toolbarLayout->addSpacing(12);
     toolbarLayout->addWidget(m_namespaceFilter);
     toolbarLayout->addWidget(m_filter, 1);
     toolbarLayout->addWidget(m_filterError);
     pageLayout->addWidget(toolbar);
+
+    // A thin bar under the toolbar while the kind's list is under way: how far it is, or
+    // busy when the server did not say how many remain.
+    m_listBar = new QProgressBar(this);
+    m_listBar->setObjectName(QStringLiteral("listProgressBar"));
+    m_listBar->setTextVisible(false);
+    m_listBar->setFixedHeight(4);
+    m_listBar->hide();
+    pageLayout->addWidget(m_listBar);
 
     m_staleBanner = new QLabel(this);
     m_staleBanner->setWordWrap(true);
@@ -322,6 +340,9 @@ void ResourceBrowser::buildUi()
         layoutColumns();
     });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ResourceBrowser::updateOverlay);
+    connect(m_model, &ResourceTableModel::batchAboutToBeApplied, this,
+            &ResourceBrowser::rememberTopRow);
+    connect(m_model, &ResourceTableModel::batchApplied, this, &ResourceBrowser::restoreTopRow);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ResourceBrowser::updateOverlay);
     connect(m_overlay, &MessageOverlay::actionTriggered, this, [this] {
         if (!m_context.isEmpty())
@@ -361,6 +382,7 @@ void ResourceBrowser::showContext(const QString &context, ClusterSession *sessio
     followMetrics(session);
     m_kind = m_kinds.value(context, Kind::Pod);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
+    followStore(session);
     const QStringList namespaces = m_preferences->namespaces(context);
     updateNamespaceList();
     m_namespaceFilter->setSelected(namespaces);
@@ -379,6 +401,7 @@ void ResourceBrowser::setSession(ClusterSession *session)
     updateDetailsVisibility();
     followMetrics(session);
     m_model->setSource(session ? session->store() : nullptr, m_kind);
+    followStore(session);
     updateNamespaceList();
     updateStaleBanner();
     updateOverlay();
@@ -409,6 +432,7 @@ void ResourceBrowser::selectKind(Kind kind)
     updateDetailsVisibility();
     updateOverlay();
     updateStaleBanner();
+    updateListProgress();
     emit kindChanged(kind);
 }
 
@@ -626,6 +650,78 @@ void ResourceBrowser::updateOverlay()
     m_overlay->clear();
 }
 
+void ResourceBrowser::followStore(ClusterSession *session)
+{
+    if (m_listConnection)
+        disconnect(m_listConnection);
+    if (session)
+        m_listConnection = connect(session->store(), &ResourceStore::listProgressChanged, this,
+                                   [this](Kind kind) {
+                                       if (kind == m_kind)
+                                           updateListProgress();
+                                   });
+    updateListProgress();
+}
+
+void ResourceBrowser::updateListProgress()
+{
+    const ResourceStore::ListProgress progress
+        = m_session ? m_session->store()->listProgress(m_kind) : ResourceStore::ListProgress{};
+    if (!progress.listing) {
+        m_listLabel->hide();
+        m_listBar->hide();
+        return;
+    }
+    // A relist (after an expired watch, a wake-up) keeps the rows: it refreshes them.
+    const bool refreshing = m_session->store()->hasSynced(m_kind);
+    const QString what = kindPlural(m_kind);
+    const QString listed = QLocale().toString(progress.listed);
+    QString text;
+    if (progress.expected > 0) {
+        const int expected = int(std::min<qint64>(progress.expected, INT_MAX));
+        text = refreshing
+                   ? tr("Refreshing %1… %2 of about %Ln", nullptr, expected).arg(what, listed)
+                   : tr("Loading %1… %2 of about %Ln", nullptr, expected).arg(what, listed);
+        m_listBar->setRange(0, expected);
+        m_listBar->setValue(int(std::min<qint64>(progress.listed, expected)));
+    } else {
+        const int count = int(std::min<qint64>(progress.listed, INT_MAX));
+        text = refreshing ? tr("Refreshing %1… %Ln so far", nullptr, count).arg(what)
+                          : tr("Loading %1… %Ln so far", nullptr, count).arg(what);
+        m_listBar->setRange(0, 0); // busy: the server did not say how many remain
+    }
+    m_listLabel->setText(text);
+    m_listLabel->show();
+    m_listBar->show();
+}
+
+void ResourceBrowser::rememberTopRow()
+{
+    m_topRowKey.clear();
+    // At the very top the table shows the first rows in sort order, whatever arrives.
+    if (m_table->verticalScrollBar()->value() == 0)
+        return;
+    const QModelIndex top = m_table->indexAt(QPoint(0, 0));
+    if (!top.isValid())
+        return;
+    const QModelIndex source = m_proxy->mapToSource(top);
+    if (source.isValid())
+        m_topRowKey = m_model->keyAt(source.row());
+}
+
+void ResourceBrowser::restoreTopRow()
+{
+    if (m_topRowKey.isEmpty())
+        return;
+    const int row = m_model->rowOf(m_topRowKey);
+    m_topRowKey.clear();
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (index.isValid() && m_table->indexAt(QPoint(0, 0)).row() != index.row())
+        m_table->scrollTo(index, QAbstractItemView::PositionAtTop);
+}
+
 void ResourceBrowser::layoutColumns()
 {
     if (!restoreColumns() && m_model->rowCount() > 0)
@@ -735,6 +831,10 @@ void ResourceBrowser::applyThemeColours()
     m_applyingTheme = true;
     const auto c = [](Theme::Role role) { return themeColor(role).name(); };
     m_filterError->setStyleSheet(QStringLiteral("color:%1;").arg(c(Theme::Role::Danger)));
+    // The list's progress: the theme's accent on its border colour, flat (no frame at 4 px).
+    m_listBar->setStyleSheet(QStringLiteral("QProgressBar{border:none;background:%1;}"
+                                            "QProgressBar::chunk{background:%2;}")
+                                 .arg(c(Theme::Role::Border), c(Theme::Role::Accent)));
     m_staleBanner->setStyleSheet(
         QStringLiteral("background:%1;color:%2;font-weight:bold;padding:6px 12px;")
             .arg(c(Theme::Role::Danger), c(Theme::Role::OnDanger)));

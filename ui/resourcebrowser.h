@@ -14,6 +14,7 @@
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QSplitter;
 class QTableView;
 
@@ -88,6 +89,9 @@ public:
     // Recomputes the overlay and the stale banner (health changed, a second passed).
     void updateOverlay();
     void updateStaleBanner();
+    // "Loading pods… 12,500 of about 150,000" and a thin progress bar while the shown kind's
+    // list is under way (ResourceStore::listProgress); hidden otherwise.
+    void updateListProgress();
     void updateNamespaceList();
 
     // Column layouts per kind are saved to and restored from `state` (null: measured).
@@ -102,6 +106,8 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     DetailsPane *detailsPane() const { return m_details; }
     QLabel *staleBanner() const { return m_staleBanner; }
+    QLabel *listProgressLabel() const { return m_listLabel; }
+    QProgressBar *listProgressBar() const { return m_listBar; }
     QSplitter *tableSplitter() const { return m_tableSplitter; }
 
     static QString kindPlural(Kind kind); // "pods", "persistent volume claims"
@@ -148,6 +154,12 @@ private:
     // table does not re-sort and sum every 15 s.
     void setTableMetrics(std::shared_ptr<const MetricsSnapshot> snapshot);
     void applyMonitoringSettings();
+    // Follows the shown session's store for the list progress of the shown kind.
+    void followStore(ClusterSession *session);
+    // While rows arrive (a page of a list, a burst of events), the row at the top of the
+    // table stays at the top when the user has scrolled away from it.
+    void rememberTopRow();
+    void restoreTopRow();
 
     SessionManager *m_sessions;
     ContextPreferences *m_preferences;
@@ -172,6 +184,10 @@ private:
     QLineEdit *m_filter;
     QLabel *m_filterError;
     QLabel *m_staleBanner;
+    QLabel *m_listLabel;
+    QProgressBar *m_listBar;
+    QMetaObject::Connection m_listConnection;
+    QString m_topRowKey; // rememberTopRow: the key of the row at the top, empty: none
     QSplitter *m_tableSplitter;
     QTableView *m_table;
     MessageOverlay *m_overlay;

@@ -624,6 +624,8 @@ quint64 CurlWorker::submit(CurlJob job)
     auto t = std::make_shared<std::unique_ptr<Transfer>>(std::make_unique<Transfer>());
     (*t)->id = id;
     (*t)->job = std::move(job);
+    (*t)->body = std::move((*t)->job.bodyBuffer);
+    (*t)->body.resize(0); // the capacity only
     d->enqueue([this, t] { d->start(std::move(*t)); });
     return id;
 }

@@ -31,6 +31,10 @@ struct CurlJob
     // The most a collected (non-stream) body may hold, after content decoding; beyond it the
     // transfer is aborted with Error::Code::TooLarge. Tests lower it (InformerOptions).
     qint64 maxBodyBytes = Limits::maxResponseBodyBytes;
+    // An empty buffer whose capacity the collected body reuses (an informer hands back its
+    // previous list page's): a page of 1-2 MB then needs no growing reallocations and no
+    // fresh pages from the kernel.
+    QByteArray bodyBuffer;
 };
 
 // The thread that owns a libcurl multi handle and runs everything of one connection: curl

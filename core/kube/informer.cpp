@@ -111,7 +111,10 @@ void Informer::list(const QString &continueToken)
 {
     m_timerId = 0;
     if (continueToken.isEmpty()) {
-        m_listed.clear();
+        // A new list (the first, a relist, or a restart after an error or an expired
+        // continue token): the store starts counting and tracking it afresh.
+        m_listId = ResourceStore::newListId();
+        m_listedCount = 0;
         m_listTimer.start();
         m_decodeNs = 0;
     }
@@ -124,6 +127,8 @@ void Informer::list(const QString &continueToken)
     job.request = ApiRequest::get(path);
     job.request.timeoutMs = m_options.requestTimeoutMs;
     job.maxBodyBytes = m_options.maxListPageBytes;
+    job.bodyBuffer = std::move(m_pageBuffer);
+    m_pageBuffer = {};
     job.onDone = [this, continueToken, generation = m_generation](Result<ApiResponse> &&r) {
         if (generation == m_generation)
             onListPage(std::move(r), continueToken);
@@ -174,14 +179,30 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
     // Decoded straight from the text (ObjectDecoder::decodeList): no JSON tree of the page.
     std::string cont;
     std::string rv;
-    if (!m_decoder->decodeList(m_kind, response->body, m_resource.groupVersion(), m_listed, cont,
-                               rv)) {
+    qint64 remaining = -1;
+    StoreDelta page;
+    page.type = StoreDelta::Type::ListPage;
+    page.kind = m_kind;
+    page.scopeNamespace = m_namespace;
+    page.listId = m_listId;
+    if (!m_decoder->decodeList(m_kind, response->body, m_resource.groupVersion(), page.objects,
+                               cont, rv, &remaining)) {
         retry(Error(Error::Code::ParseError, QStringLiteral("the list is not JSON"), what), true);
         return;
     }
     m_decodeNs += decode.nsecsElapsed();
+    m_listedCount += qint64(page.objects.size());
 
+    // Each page goes to the store as it arrives (the table fills page by page); the last one
+    // completes the list, and the store prunes what it no longer has.
+    page.listComplete = cont.empty();
+    page.remainingItems = page.listComplete ? 0 : remaining;
+    if (m_store)
+        m_store->post(std::move(page));
     if (!cont.empty()) {
+        // The decoded objects hold no pointer into the text: its buffer serves the next page.
+        m_pageBuffer = std::move(response->body);
+        m_pageBuffer.resize(0);
         list(QString::fromStdString(cont));
         return;
     }
@@ -191,26 +212,34 @@ void Informer::onListPage(Result<ApiResponse> &&response, const QString &continu
 
 void Informer::finishList()
 {
+    m_listId = 0; // its last page completed it in the store
     m_health.lastListMs = m_listTimer.elapsed();
     m_health.lastDecodeMs = m_decodeNs / 1000000;
-    m_health.objectCount = int(m_listed.size());
+    m_health.objectCount = int(m_listedCount);
     m_health.lastSyncTime = QDateTime::currentDateTimeUtc();
     m_health.lastEventTime = m_health.lastSyncTime;
     if (m_everSynced)
         ++m_health.relistCount;
     m_everSynced = true;
-
-    StoreDelta replace;
-    replace.type = StoreDelta::Type::Replace;
-    replace.kind = m_kind;
-    replace.objects = std::move(m_listed);
-    replace.scopeNamespace = m_namespace;
-    m_listed = {};
-    if (m_store)
-        m_store->post(std::move(replace));
     m_failuresSinceLive = 0; // a complete list is proof of life
     setState(WatchHealth::State::Live, true);
     watch();
+}
+
+void Informer::abandonList()
+{
+    if (!m_listId)
+        return;
+    // The pages already sent stay (they are what the server said); nothing is pruned, and
+    // the store stops reporting the list's progress. The next list starts afresh.
+    StoreDelta stop;
+    stop.type = StoreDelta::Type::ListAbandoned;
+    stop.kind = m_kind;
+    stop.scopeNamespace = m_namespace;
+    stop.listId = m_listId;
+    m_listId = 0;
+    if (m_store)
+        m_store->post(std::move(stop));
 }
 
 void Informer::watch()
@@ -417,6 +446,7 @@ void Informer::retry(const Error &error, bool relist)
 {
     if (m_stopped)
         return;
+    abandonList();
     ++m_failures;
     if (m_failuresSinceLive++ == 0)
         m_failingSince.start();
@@ -456,7 +486,7 @@ void Informer::giveUp(const Error &error)
         return;
     qCWarning(lcInformer) << m_resource.name << m_namespace << "gave up:" << error.toString();
     m_gaveUp = true;
-    m_listed = {}; // the pages read so far are of no use without the rest
+    abandonList(); // the pages read so far stay, but the list will not complete
     m_health.lastError = error;
     setState(WatchHealth::State::Error, true);
 }

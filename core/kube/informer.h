@@ -26,7 +26,8 @@ class ObjectDecoder;
 } // namespace Internal
 
 // List-then-watch for one kind in one namespace (or all), with client-go semantics:
-// paginated list (limit + continue; 410 on a continue token restarts a full list), then a
+// paginated list (limit + continue; 410 on a continue token restarts a full list; each page
+// goes to the store as it arrives, and the last one prunes what the list no longer has), then a
 // watch from the list's resourceVersion with bookmarks and a random timeoutSeconds; a 410
 // (HTTP or ERROR event) relists and replaces the store, synthesising deletions; other failures
 // (dropped stream, silent stream, 5xx, 429, refused) back off exponentially with jitter and
@@ -67,6 +68,7 @@ private:
     void list(const QString &continueToken);
     void onListPage(Result<ApiResponse> &&response, const QString &continueToken);
     void finishList();
+    void abandonList(); // the list in progress stopped (an error): the store forgets its pages
     void watch();
     bool onWatchData(const QByteArray &chunk);
     void handleWatchLine(std::string_view line, std::vector<StoreDelta> &deltas);
@@ -90,7 +92,13 @@ private:
     WatchHealth m_health;
     quint64 m_requestId = 0;
     quint64 m_timerId = 0;
-    std::vector<KubeObjectPtr> m_listed; // pages of the list in progress
+    // The list in progress: its id for the store (StoreDelta::listId; 0: none in progress,
+    // or its pages already complete) and the objects its pages held so far.
+    quint64 m_listId = 0;
+    qint64 m_listedCount = 0;
+    // The previous page's body, emptied: the next page's answer reuses its capacity. Dropped
+    // when the list ends.
+    QByteArray m_pageBuffer;
     QElapsedTimer m_listTimer;
     qint64 m_decodeNs = 0;
     std::string m_lineBuffer;

@@ -32,10 +32,12 @@ public:
     KubeObjectPtr decodeNlohmann(Kind kind, const QByteArray &json);
 
     // A list page: appends the decodable items to `out` and sets metadata.continue and
-    // metadata.resourceVersion (empty when absent). False when the text is not a JSON object.
+    // metadata.resourceVersion (empty when absent), and `remainingItemCount` (when given)
+    // to metadata.remainingItemCount, -1 when absent or not a count. False when the text is
+    // not a JSON object.
     bool decodeList(Kind kind, QByteArrayView text, const QString &apiVersion,
                     std::vector<KubeObjectPtr> &out, std::string &continueToken,
-                    std::string &resourceVersion);
+                    std::string &resourceVersion, qint64 *remainingItemCount = nullptr);
 
     // One line of a watch stream.
     struct WatchEvent

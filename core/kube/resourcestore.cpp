@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
 
 #include <unordered_map>
 
@@ -20,10 +22,16 @@ public:
     void add(ObjectChange::Type type, Kind kind, const KubeObjectPtr &object,
              const KubeObjectPtr &previous)
     {
-        const QString key = kindKey(kind, object->key());
-        auto it = m_index.find(key);
-        if (it == m_index.end()) {
-            m_index.emplace(key, m_changes.size());
+        add(type, kind, object, previous, object->key());
+    }
+    // `key` is object->key(), when the caller has it already (no second string built).
+    void add(ObjectChange::Type type, Kind kind, const KubeObjectPtr &object,
+             const KubeObjectPtr &previous, const QString &key)
+    {
+        auto &index = m_index[std::size_t(kind)];
+        auto it = index.find(key);
+        if (it == index.end()) {
+            index.emplace(key, m_changes.size());
             m_changes.push_back({type, kind, object, previous});
             m_live.push_back(true);
             return;
@@ -72,19 +80,16 @@ public:
         }
         m_changes.clear();
         m_live.clear();
-        m_index.clear();
+        for (auto &index : m_index)
+            index.clear();
         return batch;
     }
 
 private:
-    static QString kindKey(Kind kind, const QString &key)
-    {
-        return QString::number(int(kind)) + QLatin1Char(':') + key;
-    }
-
     std::vector<ObjectChange> m_changes;
     std::vector<bool> m_live;
-    std::unordered_map<QString, std::size_t> m_index;
+    // Per kind: key → position in m_changes.
+    std::array<std::unordered_map<QString, std::size_t>, KindCount> m_index;
 };
 
 bool ChangeBatch::contains(Kind kind) const
@@ -155,7 +160,9 @@ int ResourceStore::pendingDeltas() const
 // Keeps, per object, only its last Upsert or Delete, and per kind and scope only the last
 // Replace, dropping whatever a later Replace covers. Applying the result gives the same state
 // as applying everything: an object's state after a sequence depends only on the last delta
-// that touches it (a Replace sets every object of its scope, whatever it was before).
+// that touches it (a Replace sets every object of its scope, whatever it was before). The
+// pages of a list (ListPage, ListAbandoned) are all kept: they are few (one per 500 objects)
+// and only a whole list covers what came before it.
 void ResourceStore::compactInbox(std::vector<StoreDelta> &inbox)
 {
     QSet<QString> seenObjects;    // kind:namespace/name with a later Upsert or Delete
@@ -215,10 +222,25 @@ void ResourceStore::flush()
         return;
     ChangeCoalescer changes;
     QList<Kind> newlySynced;
+    QList<Kind> progressed;
     for (StoreDelta &d : deltas) {
-        if (d.type == StoreDelta::Type::Replace && !m_synced[std::size_t(d.kind)]) {
-            m_synced[std::size_t(d.kind)] = true;
-            newlySynced.append(d.kind);
+        if (d.type == StoreDelta::Type::ListAbandoned) {
+            const auto before = m_lists.size();
+            std::erase_if(m_lists, [&](const ListInProgress &l) {
+                return l.kind == d.kind && l.scope == d.scopeNamespace && l.listId == d.listId;
+            });
+            if (m_lists.size() != before && !progressed.contains(d.kind))
+                progressed.append(d.kind);
+            continue;
+        }
+        if (d.type == StoreDelta::Type::Replace || d.type == StoreDelta::Type::ListPage) {
+            if (!progressed.contains(d.kind))
+                progressed.append(d.kind);
+            if (applyPage(d, changes) && !m_synced[std::size_t(d.kind)]) {
+                m_synced[std::size_t(d.kind)] = true;
+                newlySynced.append(d.kind);
+            }
+            continue;
         }
         apply(d, changes);
     }
@@ -227,40 +249,51 @@ void ResourceStore::flush()
         emit changed(batch);
     for (Kind k : std::as_const(newlySynced))
         emit kindSynced(k);
+    for (Kind k : std::as_const(progressed))
+        emit listProgressChanged(k);
+}
+
+void ResourceStore::upsert(Kind kind, const KubeObjectPtr &object, ChangeCoalescer &out,
+                           const QString &key)
+{
+    auto &objects = m_objects[std::size_t(kind)];
+    using T = ObjectChange::Type;
+    auto it = objects.find(key);
+    if (it == objects.end()) {
+        objects.insert(key, object);
+        if (!object->uid.isEmpty())
+            m_byUid.insert(object->uid, object);
+        out.add(T::Added, kind, object, nullptr, key);
+        return;
+    }
+    const KubeObjectPtr previous = it.value();
+    // A relist returns every unchanged object again; those are not changes.
+    if (previous->resourceVersion == object->resourceVersion && previous->uid == object->uid
+        && !object->resourceVersion.isEmpty())
+        return;
+    it.value() = object;
+    if (previous->uid != object->uid)
+        m_byUid.remove(previous->uid);
+    if (!object->uid.isEmpty())
+        m_byUid.insert(object->uid, object);
+    out.add(T::Modified, kind, object, previous, key);
 }
 
 void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
 {
     auto &objects = m_objects[std::size_t(delta.kind)];
-    using T = ObjectChange::Type;
-
-    auto upsert = [&](const KubeObjectPtr &object) {
-        const QString key = object->key();
-        auto it = objects.find(key);
-        if (it == objects.end()) {
-            objects.insert(key, object);
-            if (!object->uid.isEmpty())
-                m_byUid.insert(object->uid, object);
-            out.add(T::Added, delta.kind, object, nullptr);
-            return;
-        }
-        const KubeObjectPtr previous = it.value();
-        // A relist returns every unchanged object again; those are not changes.
-        if (previous->resourceVersion == object->resourceVersion && previous->uid == object->uid
-            && !object->resourceVersion.isEmpty())
-            return;
-        it.value() = object;
-        if (previous->uid != object->uid)
-            m_byUid.remove(previous->uid);
-        if (!object->uid.isEmpty())
-            m_byUid.insert(object->uid, object);
-        out.add(T::Modified, delta.kind, object, previous);
-    };
-
+    if (delta.object && !m_lists.empty()) {
+        // An event newer than a list in progress has the last word on its object: the list
+        // must not prune it (seen), whether the list's pages contain it or not.
+        for (ListInProgress &l : m_lists)
+            if (l.kind == delta.kind && !l.unseen.isEmpty()
+                && (l.scope.isEmpty() || l.scope == delta.object->namespaceName))
+                l.unseen.remove(delta.object->key());
+    }
     switch (delta.type) {
     case StoreDelta::Type::Upsert:
         if (delta.object)
-            upsert(delta.object);
+            upsert(delta.kind, delta.object, out, delta.object->key());
         break;
     case StoreDelta::Type::Delete: {
         if (!delta.object)
@@ -272,32 +305,92 @@ void ResourceStore::apply(StoreDelta &delta, ChangeCoalescer &out)
         objects.erase(it);
         m_byUid.remove(last->uid);
         // Report the deletion's final state when the event carried one.
-        out.add(T::Deleted, delta.kind, delta.object, last);
+        out.add(ObjectChange::Type::Deleted, delta.kind, delta.object, last);
         break;
     }
-    case StoreDelta::Type::Replace: {
-        QSet<QString> keep;
-        keep.reserve(qsizetype(delta.objects.size()));
-        for (const KubeObjectPtr &o : delta.objects)
-            keep.insert(o->key());
-        // Synthesise deletions for what the new list no longer has, within the scope.
-        for (auto it = objects.begin(); it != objects.end();) {
-            const KubeObjectPtr &o = it.value();
-            const bool inScope
-                = delta.scopeNamespace.isEmpty() || o->namespaceName == delta.scopeNamespace;
-            if (inScope && !keep.contains(it.key())) {
-                m_byUid.remove(o->uid);
-                out.add(T::Deleted, delta.kind, o, o);
-                it = objects.erase(it);
-            } else {
-                ++it;
+    case StoreDelta::Type::Replace:
+    case StoreDelta::Type::ListPage: applyPage(delta, out); break;
+    case StoreDelta::Type::ListAbandoned: break; // flush() handles it
+    }
+}
+
+bool ResourceStore::applyPage(StoreDelta &delta, ChangeCoalescer &out)
+{
+    if (delta.type == StoreDelta::Type::Replace) {
+        // A whole list at once: a list of one page.
+        delta.listId = newListId();
+        delta.listComplete = true;
+        delta.remainingItems = -1;
+    }
+    auto &objects = m_objects[std::size_t(delta.kind)];
+    auto list = std::find_if(m_lists.begin(), m_lists.end(), [&](const ListInProgress &l) {
+        return l.kind == delta.kind && l.scope == delta.scopeNamespace;
+    });
+    if (list == m_lists.end() || list->listId != delta.listId) {
+        // A new list of this scope (the first, a relist, or a restart of one that failed
+        // or whose continue token expired: that one prunes nothing). What may have to go
+        // is what the scope holds now; on the first list that is usually nothing.
+        if (list == m_lists.end())
+            list = m_lists.insert(m_lists.end(), ListInProgress{});
+        *list = ListInProgress{delta.kind, delta.scopeNamespace, delta.listId, {}, 0, -1};
+        for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
+            if (delta.scopeNamespace.isEmpty()
+                || it.value()->namespaceName == delta.scopeNamespace) {
+                if (list->unseen.isEmpty())
+                    list->unseen.reserve(objects.size());
+                list->unseen.insert(it.key());
             }
         }
-        for (const KubeObjectPtr &o : delta.objects)
-            upsert(o);
-        break;
     }
+    for (const KubeObjectPtr &o : delta.objects) {
+        if (!o)
+            continue;
+        const QString key = o->key();
+        if (!list->unseen.isEmpty())
+            list->unseen.remove(key);
+        upsert(delta.kind, o, out, key);
     }
+    list->listed += qint64(delta.objects.size());
+    list->remaining = delta.remainingItems;
+    if (!delta.listComplete)
+        return false;
+    // The list is complete: what it did not contain is gone (synthesised deletions).
+    for (const QString &key : std::as_const(list->unseen)) {
+        auto it = objects.find(key);
+        if (it == objects.end())
+            continue;
+        const KubeObjectPtr o = it.value();
+        m_byUid.remove(o->uid);
+        out.add(ObjectChange::Type::Deleted, delta.kind, o, o, key);
+        objects.erase(it);
+    }
+    m_lists.erase(list);
+    return true;
+}
+
+quint64 ResourceStore::newListId()
+{
+    static std::atomic<quint64> next{0};
+    return ++next;
+}
+
+ResourceStore::ListProgress ResourceStore::listProgress(Kind kind) const
+{
+    ListProgress p;
+    bool known = true;
+    for (const ListInProgress &l : m_lists) {
+        if (l.kind != kind)
+            continue;
+        p.listing = true;
+        p.listed += l.listed;
+        if (l.remaining < 0)
+            known = false;
+        else
+            p.expected = std::max<qint64>(p.expected, 0) + l.listed + l.remaining;
+    }
+    if (!known)
+        p.expected = -1;
+    return p;
 }
 
 KubeObjectPtr ResourceStore::object(Kind kind, const QString &ns, const QString &name) const
@@ -350,6 +443,7 @@ void ResourceStore::clear()
         m_synced[std::size_t(k)] = false;
     }
     m_byUid.clear();
+    m_lists.clear();
     ChangeBatch batch = changes.take();
     if (!batch.isEmpty())
         emit changed(batch);

@@ -14,7 +14,8 @@ namespace Orrery {
 
 // The health of one informer (one kind, in one namespace or all of them).
 //
-// Syncing:      the first full list is in progress; the store has nothing for this kind yet.
+// Syncing:      the first full list is in progress; the store holds the pages that arrived so
+//               far (ResourceStore::listProgress) and has not synced the kind yet.
 // Live:         listed, and a watch is open (or being reopened after a clean server close).
 // Reconnecting: the watch or list failed (dropped, 5xx, 429, silent stream); retrying with
 //               backoff. Data is at most a few seconds old.

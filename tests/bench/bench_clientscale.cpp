@@ -3,13 +3,15 @@
 // scale", issue 16). Run by tests/bench/bench_clientscale.sh, which starts the simulator;
 // by hand:
 //   QT_QPA_PLATFORM=offscreen bench_clientscale KUBECONFIG CONTEXT PODS [PAGE.json]
-// One run, one line of figures per phase (the script takes medians over runs):
+// One run, one line of figures per phase (the script takes medians over runs;
+// ORRERY_BENCH_SYNC_ONLY=1 stops after the sync):
 //   sync:     a ClusterSession as the application opens it (discovery, one informer per kind,
 //             the ResourceStore flushing every 50 ms) with the Pods table of the resource
 //             browser attached (ResourceTableModel under ResourceFilterProxyModel, sorted, in
-//             a shown QTableView): time to the first pods in the table, to a full table (rows
-//             = PODS), to every kind synced; the GUI thread's CPU in that time, the process's
-//             CPU and peak RSS (VmHWM);
+//             a shown QTableView): time to the first pods in the table, to the first frame
+//             painted with pods, to a full table (rows = PODS), to every kind synced; the GUI
+//             thread's CPU in that time, its stalls (a 10 ms heartbeat: gaps over 100 ms and
+//             the longest), the process's CPU and peak RSS (VmHWM);
 //   topology: what the Topology page does on GUI thread when opened at that size (the graph
 //             built from the store, the scene laid out for one namespace and for the whole
 //             cluster, one overview frame painted);
@@ -47,7 +49,9 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace Orrery;
@@ -112,6 +116,53 @@ bool spin(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+// Calls `painted` after every paint event of the watched widget.
+class PaintWatch : public QObject
+{
+public:
+    explicit PaintWatch(std::function<void()> painted)
+        : m_painted(std::move(painted))
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        const bool handled = QObject::eventFilter(watched, event);
+        if (event->type() == QEvent::Paint)
+            m_painted();
+        return handled;
+    }
+
+private:
+    std::function<void()> m_painted;
+};
+
+// A 10 ms timer on the GUI thread: the longest time between two of its ticks, and how many
+// gaps were longer than 100 ms (the window could not repaint or answer input for that long).
+class Heartbeat : public QObject
+{
+public:
+    Heartbeat()
+    {
+        m_since.start();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 gap = m_since.restart();
+            maxGapMs = std::max(maxGapMs, gap);
+            if (gap > 100)
+                ++stalls;
+        });
+        m_timer.start(10);
+    }
+    void stop() { m_timer.stop(); }
+
+    qint64 maxGapMs = 0;
+    int stalls = 0;
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -153,16 +204,28 @@ int main(int argc, char **argv)
     view.show();
     model.setSource(session.store(), Kind::Pod);
 
-    qint64 firstRowsMs = -1, fullTableMs = -1, syncedMs = -1;
+    qint64 firstRowsMs = -1, firstPaintMs = -1, fullTableMs = -1, syncedMs = -1;
+    int batches = 0;
     QObject::connect(session.store(), &ResourceStore::changed, &view, [&] {
+        ++batches;
         if (firstRowsMs < 0 && model.rowCount() > 0)
             firstRowsMs = clock.elapsed();
         if (fullTableMs < 0 && model.rowCount() >= pods)
             fullTableMs = clock.elapsed();
     });
+    // The first frame that shows pods: the viewport painted with rows in the table.
+    PaintWatch paints([&] {
+        if (firstPaintMs < 0 && proxy.rowCount() > 0)
+            firstPaintMs = clock.elapsed();
+    });
+    view.viewport()->installEventFilter(&paints);
+    // The GUI thread's responsiveness during the sync: a 10 ms heartbeat, its longest gap
+    // and how many gaps were over 100 ms (a frozen window).
+    Heartbeat heartbeat;
     QObject::connect(&session, &ClusterSession::synced, &view, [&] { syncedMs = clock.elapsed(); });
     session.start();
     const bool ok = spin([&] { return syncedMs >= 0 && fullTableMs >= 0; }, 600000);
+    heartbeat.stop();
     const double guiSync = threadCpuMs() - gui0;
     const double cpuSync = processCpuMs() - cpu0;
     int objects = 0;
@@ -171,9 +234,13 @@ int main(int argc, char **argv)
     // A frame of the filled table, as the window would paint it.
     QImage tableFrame(1400, 900, QImage::Format_ARGB32_Premultiplied);
     const double tableFrameMs = Bench::timeMs([&] { view.render(&tableFrame); });
+    // The table's view painted once more after the sync (what the window would show).
+    QApplication::processEvents();
     out << QStringLiteral("sync ok=%1 pods=%2 rows=%3 objects=%4 first_rows_ms=%5 "
                           "full_table_ms=%6 synced_ms=%7 gui_cpu_ms=%8 process_cpu_ms=%9 "
-                          "cpu_us_per_object=%10 peak_rss_mb=%11 rss_mb=%12 table_frame_ms=%13\n")
+                          "cpu_us_per_object=%10 peak_rss_mb=%11 rss_mb=%12 table_frame_ms=%13 "
+                          "first_paint_ms=%14 stalls_over_100ms=%15 max_stall_ms=%16 "
+                          "batches=%17\n")
                .arg(ok)
                .arg(pods)
                .arg(model.rowCount())
@@ -186,10 +253,17 @@ int main(int argc, char **argv)
                .arg(objects ? cpuSync * 1000 / objects : 0, 0, 'f', 1)
                .arg(statusMb("VmHWM"))
                .arg(statusMb("VmRSS"))
-               .arg(tableFrameMs, 0, 'f', 1);
+               .arg(tableFrameMs, 0, 'f', 1)
+               .arg(firstPaintMs)
+               .arg(heartbeat.stalls)
+               .arg(heartbeat.maxGapMs)
+               .arg(batches);
     out.flush();
     if (!ok)
         return 1;
+    // ORRERY_BENCH_SYNC_ONLY=1: the sync phase alone (repeated runs of the table's figures).
+    if (qEnvironmentVariableIntValue("ORRERY_BENCH_SYNC_ONLY") == 1)
+        return 0;
 
     // --- topology, as the Topology page opens it (all on the GUI thread) ---
     {

@@ -95,7 +95,9 @@ sync = [dict(re.findall(r"(\w+)=(\S+)", l)) for l in open(f"{tmp}/bench.out") if
 def m(key):
     return statistics.median(float(s[key]) for s in sync)
 print(f"pods={pods} runs={runs} (medians)")
-print(f"orrery: first_rows={m('first_rows_ms'):.0f}ms full_table={m('full_table_ms'):.0f}ms "
+print(f"orrery: first_rows={m('first_rows_ms'):.0f}ms first_paint={m('first_paint_ms'):.0f}ms "
+      f"full_table={m('full_table_ms'):.0f}ms stalls_over_100ms={m('stalls_over_100ms'):.0f} "
+      f"max_stall={m('max_stall_ms'):.0f}ms "
       f"synced={m('synced_ms'):.0f}ms gui_cpu={m('gui_cpu_ms'):.0f}ms process_cpu={m('process_cpu_ms'):.0f}ms "
       f"cpu_per_object={m('cpu_us_per_object'):.1f}us peak_rss={m('peak_rss_mb'):.0f}MB objects={m('objects'):.0f}")
 print(f"| client | wall s | CPU s | peak RSS MB |")

@@ -260,6 +260,145 @@ private slots:
         QCOMPARE(session->store()->count(Kind::Pod), 1100);
     }
 
+    // The first list reaches the store page by page: rows before the list is complete,
+    // with its progress (remainingItemCount), and "synced" only after the last page.
+    void firstListIsProgressive()
+    {
+        for (int i = 0; i < 1203; ++i)
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
+        m_server->setListBudget(1); // the first page, then the list waits
+        auto session = makeSession();
+        QSignalSpy progress(session->store(), &ResourceStore::listProgressChanged);
+        QSignalSpy synced(session->store(), &ResourceStore::kindSynced);
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(session->store()->count(Kind::Pod), 500, 10000);
+        const ResourceStore::ListProgress p = session->store()->listProgress(Kind::Pod);
+        QVERIFY(p.listing);
+        QCOMPARE(p.listed, 500);
+        QCOMPARE(p.expected, 1203); // 500 listed + remainingItemCount 703
+        QVERIFY(!session->store()->hasSynced(Kind::Pod));
+        QVERIFY(!session->isSynced());
+        QCOMPARE(synced.count(), 0);
+        QCOMPARE(session->health(Kind::Pod).state, WatchHealth::State::Syncing);
+        QVERIFY(progress.count() >= 1);
+
+        m_server->setListBudget(-1);
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        QCOMPARE(synced.count(), 1);
+        QVERIFY(converged(*session));
+        QVERIFY(!session->store()->listProgress(Kind::Pod).listing);
+        QCOMPARE(session->store()->listProgress(Kind::Pod).expected, -1);
+    }
+
+    // A relist (the server forgot the client's resourceVersion: 410) updates rows in place
+    // as its pages arrive; rows never vanish mid-list, and only what the completed list
+    // lacks is deleted, at its end.
+    void relistKeepsRowsAndPrunesAtTheEnd()
+    {
+        for (int i = 0; i < 1203; ++i)
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
+        auto session = makeSession();
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        QCOMPARE(session->store()->count(Kind::Pod), 1203);
+        const QString before = session->store()->object(Kind::Pod, "a", "p0")->resourceVersion;
+        QSignalSpy changes(session->store(), &ResourceStore::changed);
+
+        // The same pods but 203, all Pending now, versions from 2: the client's watch meets 410.
+        std::vector<std::pair<std::string, json>> state;
+        for (int i = 0; i < 1000; ++i)
+            state.emplace_back("pods", pod("a", "p" + std::to_string(i), "Pending"));
+        m_server->setListBudget(1);
+        QVERIFY(m_server->restart(state, 2));
+        QTRY_COMPARE_WITH_TIMEOUT(session->store()->listProgress(Kind::Pod).listed, 500, 15000);
+        QVERIFY(session->store()->listProgress(Kind::Pod).listing);
+        QCOMPARE(session->store()->listProgress(Kind::Pod).expected, 1000);
+        QCOMPARE(session->store()->count(Kind::Pod), 1203); // nothing gone yet
+        int modified = 0;
+        for (const QList<QVariant> &args : std::as_const(changes)) {
+            const ChangeBatch b = args.at(0).value<ChangeBatch>();
+            QCOMPARE(b.count(Kind::Pod, ObjectChange::Type::Deleted), 0);
+            QCOMPARE(b.count(Kind::Pod, ObjectChange::Type::Added), 0);
+            modified += b.count(Kind::Pod, ObjectChange::Type::Modified);
+        }
+        QCOMPARE(modified, 500); // the first page, updated in place
+        QVERIFY(session->store()->object(Kind::Pod, "a", "p0")->resourceVersion != before);
+
+        m_server->setListBudget(-1);
+        QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 15000);
+        int added = 0, deleted = 0;
+        for (const QList<QVariant> &args : std::as_const(changes)) {
+            const ChangeBatch b = args.at(0).value<ChangeBatch>();
+            added += b.count(Kind::Pod, ObjectChange::Type::Added);
+            deleted += b.count(Kind::Pod, ObjectChange::Type::Deleted);
+        }
+        QCOMPARE(added, 0);
+        QCOMPARE(deleted, 203);
+        QVERIFY(!session->store()->listProgress(Kind::Pod).listing);
+    }
+
+    // A relist that fails between two pages prunes nothing: its pages stay, its progress
+    // goes, and the next list starts afresh.
+    void failedListPrunesNothing()
+    {
+        for (int i = 0; i < 1203; ++i)
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
+        auto session = makeSession();
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        const int listsBefore = m_server->fullListCount("pods");
+        QSignalSpy changes(session->store(), &ResourceStore::changed);
+
+        std::vector<std::pair<std::string, json>> state;
+        for (int i = 0; i < 1000; ++i)
+            state.emplace_back("pods", pod("a", "p" + std::to_string(i), "Pending"));
+        // Relist: page 1 goes out, page 2 fails; the retry's first page waits.
+        m_server->setListBudget(1);
+        m_server->addFault("pods", Fault::ContinueStatus, 500);
+        QVERIFY(m_server->restart(state, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->fullListCount("pods") == listsBefore + 2
+                                     && m_server->pendingFaults() == 0
+                                     && !session->store()->listProgress(Kind::Pod).listing,
+                                 15000);
+        QCOMPARE(session->store()->count(Kind::Pod), 1203); // nothing pruned
+        for (const QList<QVariant> &args : std::as_const(changes))
+            QCOMPARE(args.at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Deleted),
+                     0);
+        QCOMPARE(session->health(Kind::Pod).lastError->code, Error::Code::ServerError);
+
+        m_server->setListBudget(-1);
+        QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 15000);
+        QCOMPARE(session->store()->count(Kind::Pod), 1000);
+    }
+
+    // A relist whose continue token expires starts over; the rows stay throughout and only
+    // what the completed list lacks is deleted (no row deleted and added again).
+    void relistWithExpiredContinueToken()
+    {
+        for (int i = 0; i < 1100; ++i)
+            m_server->put("pods", pod("a", std::string("p").append(std::to_string(i))));
+        auto session = makeSession();
+        session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSynced(), 10000);
+        QSignalSpy changes(session->store(), &ResourceStore::changed);
+        std::vector<std::pair<std::string, json>> state;
+        for (int i = 0; i < 1000; ++i)
+            state.emplace_back("pods", pod("a", "p" + std::to_string(i), "Pending"));
+        m_server->addFault("pods", Fault::Continue410);
+        QVERIFY(m_server->restart(state, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(converged(*session), 15000);
+        QCOMPARE(m_server->pendingFaults(), std::size_t(0));
+        int added = 0, deleted = 0;
+        for (const QList<QVariant> &args : std::as_const(changes)) {
+            const ChangeBatch b = args.at(0).value<ChangeBatch>();
+            added += b.count(Kind::Pod, ObjectChange::Type::Added);
+            deleted += b.count(Kind::Pod, ObjectChange::Type::Deleted);
+        }
+        QCOMPARE(added, 0);
+        QCOMPARE(deleted, 100);
+        QVERIFY(!session->store()->listProgress(Kind::Pod).listing);
+    }
+
     void silentStreamIsDetected()
     {
         m_server->put("pods", pod("a", "x"));

@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <optional>
 
 using namespace Orrery;
@@ -488,11 +489,36 @@ void tst_Limits::compactedInboxGivesTheSameState()
     QRandomGenerator random(11);
     const QStringList namespaces{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
     std::vector<StoreDelta> script;
+    std::map<QString, quint64> lists; // scope → the list in progress (ListPage)
     for (int i = 0; i < Limits::maxStoreInboxBacklog * 2 + 500; ++i) {
         StoreDelta d;
         d.kind = Kind::Pod;
         const int roll = int(random.bounded(1000));
-        if (roll < 2) {
+        if (roll >= 2 && roll < 12) {
+            // A page of a list in pages (or the list stopped), in a scope.
+            const int which = int(random.bounded(4));
+            d.scopeNamespace = which == 3 ? QString() : namespaces[which];
+            quint64 &id = lists[d.scopeNamespace];
+            if (!id)
+                id = ResourceStore::newListId();
+            d.listId = id;
+            if (roll == 11) {
+                d.type = StoreDelta::Type::ListAbandoned;
+                id = 0;
+            } else {
+                d.type = StoreDelta::Type::ListPage;
+                for (int k = 0; k < 5; ++k) {
+                    const QString ns = d.scopeNamespace.isEmpty()
+                                           ? namespaces[int(random.bounded(3))]
+                                           : d.scopeNamespace;
+                    d.objects.push_back(
+                        pod(ns, QStringLiteral("p%1").arg(random.bounded(40)), i + 1));
+                }
+                d.listComplete = roll < 5;
+                if (d.listComplete)
+                    id = 0;
+            }
+        } else if (roll < 2) {
             d.type = StoreDelta::Type::Replace;
             d.scopeNamespace = roll == 0 ? QString() : namespaces[int(random.bounded(3))];
             for (int k = 0; k < 20; ++k) {

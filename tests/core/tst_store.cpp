@@ -69,6 +69,20 @@ StoreDelta replace(Kind kind, std::vector<KubeObjectPtr> objects, const QString 
     return d;
 }
 
+StoreDelta listPage(quint64 listId, std::vector<KubeObjectPtr> objects, qint64 remaining,
+                    bool complete, const QString &scope = {})
+{
+    StoreDelta d;
+    d.type = StoreDelta::Type::ListPage;
+    d.kind = Kind::Pod;
+    d.objects = std::move(objects);
+    d.scopeNamespace = scope;
+    d.listId = listId;
+    d.remainingItems = remaining;
+    d.listComplete = complete;
+    return d;
+}
+
 // Everything the decoder fills, as text, for comparing the two decoding paths (the text one
 // through simdjson, the tree one through nlohmann).
 QString conditionsText(const QList<Condition> &conditions)
@@ -315,6 +329,23 @@ private slots:
         QCOMPARE(items.size(), std::size_t(2)); // the 7 is not an object: skipped
         QCOMPARE(cont, std::string("next-token"));
         QCOMPARE(rv, std::string("77"));
+        qint64 remaining = 0;
+        items.clear();
+        QVERIFY(decoder.decodeList(Kind::Pod, page, QString(), items, cont, rv, &remaining));
+        QCOMPARE(remaining, -1); // not sent
+        items.clear();
+        QVERIFY(decoder.decodeList(
+            Kind::Pod, R"({"metadata":{"continue":"c","remainingItemCount":149500},"items":[]})",
+            QString(), items, cont, rv, &remaining));
+        QCOMPARE(remaining, 149500);
+        QVERIFY(decoder.decodeList(Kind::Pod, R"({"metadata":{"remainingItemCount":-3}})",
+                                   QString(), items, cont, rv, &remaining));
+        QCOMPARE(remaining, -1); // not a count
+        QVERIFY(tree.decodeList(Kind::Pod, R"({"metadata":{"remainingItemCount":12}})", QString(),
+                                items, cont, rv, &remaining));
+        QCOMPARE(remaining, 12);
+        items.clear();
+        QVERIFY(decoder.decodeList(Kind::Pod, page, QString(), items, cont, rv));
         QCOMPARE(fingerprint(items[0]), fingerprint(tree.decodeNlohmann(Kind::Pod, pod)));
 
         // Not JSON, not an object, no items: as before.
@@ -680,6 +711,104 @@ private slots:
         QCOMPARE(store.count(Kind::Pod), 1);
         QVERIFY(store.object(Kind::Pod, QStringLiteral("a"), QStringLiteral("1")));
         QCOMPARE(synced.count(), 1);
+    }
+
+    // A list in pages: rows as pages arrive, progress from remainingItemCount, synced and
+    // pruned only by the last page; a new list id restarts (an abandoned list prunes nothing).
+    void pagedListPrunesOnlyWhenComplete()
+    {
+        ResourceStore store;
+        QSignalSpy spy(&store, &ResourceStore::changed);
+        QSignalSpy synced(&store, &ResourceStore::kindSynced);
+        QSignalSpy progress(&store, &ResourceStore::listProgressChanged);
+        QVERIFY(!store.listProgress(Kind::Pod).listing);
+
+        // First list, two pages.
+        const quint64 first = ResourceStore::newListId();
+        store.post(listPage(first, {makePod("a", "1", "1"), makePod("a", "2", "1")}, 1, false));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 2);
+        QVERIFY(!store.hasSynced(Kind::Pod));
+        QCOMPARE(synced.count(), 0);
+        QCOMPARE(progress.count(), 1);
+        ResourceStore::ListProgress p = store.listProgress(Kind::Pod);
+        QVERIFY(p.listing);
+        QCOMPARE(p.listed, 2);
+        QCOMPARE(p.expected, 3);
+        store.post(listPage(first, {makePod("b", "3", "1")}, 0, true));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 3);
+        QVERIFY(store.hasSynced(Kind::Pod));
+        QCOMPARE(synced.count(), 1);
+        QCOMPARE(progress.count(), 2);
+        QVERIFY(!store.listProgress(Kind::Pod).listing);
+
+        // A relist that stops after one page (an error): its page is applied in place,
+        // nothing is pruned, its progress is dropped.
+        const quint64 failed = ResourceStore::newListId();
+        store.post(listPage(failed, {makePod("a", "1", "2")}, 1, false));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 3);
+        QCOMPARE(store.object(Kind::Pod, "a", "1")->resourceVersion, QStringLiteral("2"));
+        QVERIFY(store.listProgress(Kind::Pod).listing);
+        StoreDelta stop;
+        stop.type = StoreDelta::Type::ListAbandoned;
+        stop.kind = Kind::Pod;
+        stop.listId = failed;
+        store.post(stop);
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 3);
+        QVERIFY(!store.listProgress(Kind::Pod).listing);
+
+        // The next relist: a/2 is gone, a/4 is new; rows stay until the last page.
+        spy.clear();
+        const quint64 relist = ResourceStore::newListId();
+        store.post(listPage(relist, {makePod("a", "1", "2"), makePod("a", "4", "1")}, 1, false));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 4);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<ChangeBatch>().count(Kind::Pod, ObjectChange::Type::Deleted),
+                 0);
+        QCOMPARE(store.listProgress(Kind::Pod).expected, 3);
+        store.post(listPage(relist, {makePod("b", "3", "1")}, 0, true));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 3);
+        QVERIFY(!store.object(Kind::Pod, "a", "2"));
+        QVERIFY(!store.objectByUid(QStringLiteral("a-2")));
+        QCOMPARE(spy.count(), 2);
+        const ChangeBatch last = spy.at(1).at(0).value<ChangeBatch>();
+        QCOMPARE(last.changes.size(), 1);
+        QCOMPARE(last.count(Kind::Pod, ObjectChange::Type::Deleted), 1);
+        QCOMPARE(synced.count(), 1);
+
+        // Scoped lists: each prunes its namespace only; progress sums them, and is unknown
+        // when one of them did not say how many remain.
+        const quint64 inA = ResourceStore::newListId();
+        const quint64 inB = ResourceStore::newListId();
+        store.post(listPage(inA, {makePod("a", "1", "2")}, 5, false, QStringLiteral("a")));
+        store.post(listPage(inB, {}, 2, false, QStringLiteral("b")));
+        store.flush();
+        QCOMPARE(store.listProgress(Kind::Pod).listed, 1);
+        QCOMPARE(store.listProgress(Kind::Pod).expected, 8);
+        store.post(listPage(inB, {}, -1, false, QStringLiteral("b")));
+        store.flush();
+        QCOMPARE(store.listProgress(Kind::Pod).expected, -1);
+        store.post(listPage(inB, {}, 0, true, QStringLiteral("b")));
+        store.flush();
+        QVERIFY(!store.object(Kind::Pod, "b", "3")); // pruned by b's list
+        QVERIFY(store.object(Kind::Pod, "a", "4"));  // a's list is still going
+        QCOMPARE(store.listProgress(Kind::Pod).listed, 1);
+        store.post(listPage(inA, {}, 0, true, QStringLiteral("a")));
+        store.flush();
+        QCOMPARE(store.count(Kind::Pod), 1);
+        QVERIFY(store.object(Kind::Pod, "a", "1"));
+        QVERIFY(!store.listProgress(Kind::Pod).listing);
+
+        // clear() forgets lists in progress.
+        store.post(listPage(ResourceStore::newListId(), {makePod("c", "9", "1")}, 9, false));
+        store.flush();
+        store.clear();
+        QVERIFY(!store.listProgress(Kind::Pod).listing);
     }
 
     void batchesAreCoalesced()

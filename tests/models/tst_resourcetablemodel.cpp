@@ -7,6 +7,8 @@
 #include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
 
+#include <kube/resourcestore.h>
+
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QItemSelectionModel>
@@ -63,6 +65,7 @@ private slots:
     void removalsAreContiguousRanges();
     void ignoresOtherKinds();
     void sortAndSelectionSurviveUpdates();
+    void listPagesBecomeRowInsertions();
     void textAndSelectorFilter();
     void namespaceFilter();
     void ageTickTouchesOnlyAgeColumn();
@@ -318,6 +321,92 @@ void TestResourceTableModel::sortAndSelectionSurviveUpdates()
     // The selected row followed its object.
     QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("b"));
     QVERIFY(selection.isRowSelected(2, {}));
+}
+
+// The pages of a list (ResourceStore, StoreDelta::ListPage) reach the table as row
+// insertions, never a reset: the sorted proxy keeps its order and the selection; a relist's
+// pages update rows in place and its end removes only what it no longer has.
+void TestResourceTableModel::listPagesBecomeRowInsertions()
+{
+    ResourceStore store;
+    ResourceTableModel model(Kind::Pod);
+    ResourceFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setDynamicSortFilter(true);
+    proxy.sort(0, Qt::AscendingOrder); // NAME
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(&store, Kind::Pod);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy proxyResets(&proxy, &QAbstractItemModel::modelReset);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removals(&model, &QAbstractItemModel::rowsRemoved);
+
+    // Pages in the server's order (namespace, then name); the table sorts by name, so each
+    // page's rows land between the earlier pages' rows.
+    auto page = [](quint64 id, int ns, int count, qint64 remaining, bool complete) {
+        StoreDelta d;
+        d.type = StoreDelta::Type::ListPage;
+        d.kind = Kind::Pod;
+        d.listId = id;
+        d.remainingItems = remaining;
+        d.listComplete = complete;
+        for (int i = 0; i < count; ++i)
+            d.objects.push_back(
+                makePod(QStringLiteral("ns-%1").arg(ns),
+                        QStringLiteral("pod-%1-%2").arg(i, 3, 10, QLatin1Char('0')).arg(ns)));
+        return d;
+    };
+    const quint64 first = ResourceStore::newListId();
+    store.post(page(first, 0, 100, 200, false));
+    store.flush();
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(proxy.rowCount(), 100);
+    QCOMPARE(inserts.count(), 1);
+
+    QItemSelectionModel selection(&proxy);
+    selection.setCurrentIndex(proxy.index(50, 0),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString selected = selection.currentIndex().data().toString();
+    QCOMPARE(selected, QStringLiteral("pod-050-0"));
+
+    store.post(page(first, 1, 100, 100, false));
+    store.flush();
+    store.post(page(first, 2, 100, 0, true));
+    store.flush();
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(proxy.rowCount(), 300);
+    QCOMPARE(inserts.count(), 3); // one insertion per page
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(proxyResets.count(), 0);
+    for (int r = 1; r < proxy.rowCount(); ++r)
+        QVERIFY(proxy.index(r - 1, 0).data().toString() < proxy.index(r, 0).data().toString());
+    QCOMPARE(selection.currentIndex().data().toString(), selected); // followed its row
+    QVERIFY(store.hasSynced(Kind::Pod));
+
+    // A relist: namespace 1 is gone. Its first page updates rows in place; nothing is
+    // removed until the list completes.
+    const quint64 relist = ResourceStore::newListId();
+    StoreDelta again = page(relist, 0, 100, 100, false);
+    for (KubeObjectPtr &o : again.objects) {
+        auto changed = std::make_shared<KubeObject>(*o);
+        changed->resourceVersion = QStringLiteral("2");
+        o = changed;
+    }
+    store.post(std::move(again));
+    store.flush();
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(removals.count(), 0);
+    QCOMPARE(inserts.count(), 3);
+    store.post(page(relist, 2, 100, 0, true));
+    store.flush();
+    QCOMPARE(model.rowCount(), 200);
+    QVERIFY(removals.count() >= 1);
+    QCOMPARE(inserts.count(), 3);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(selection.currentIndex().data().toString(), selected);
 }
 
 void TestResourceTableModel::textAndSelectorFilter()

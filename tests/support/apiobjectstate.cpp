@@ -162,11 +162,14 @@ std::optional<json> ApiObjectState::listPage(const std::string &resource, const 
                  {"metadata", {{"resourceVersion", std::to_string(snap.rv)}}},
                  {"items", std::move(items)}};
     if (end < snap.items.size()) {
+        const std::size_t remaining = snap.items.size() - end;
         const std::string id = cont.empty() ? std::string("t").append(std::to_string(m_nextToken++))
                                             : cont.substr(0, cont.find(':'));
         if (cont.empty())
             m_snapshots[id] = std::move(snap);
         list["metadata"]["continue"] = id + ":" + std::to_string(end);
+        // As kube-apiserver: how many items the rest of the list holds.
+        list["metadata"]["remainingItemCount"] = remaining;
     }
     return list;
 }

@@ -160,6 +160,15 @@ void FakeApiServer::addFault(const std::string &resource, Fault fault, int statu
     m_faults[resource].push_back({fault, status, afterEvents});
 }
 
+void FakeApiServer::setListBudget(int pages)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_listBudget = pages;
+    }
+    m_changed.notify_all();
+}
+
 std::size_t FakeApiServer::pendingFaults() const
 {
     std::lock_guard lock(m_mutex);
@@ -215,10 +224,11 @@ bool FakeApiServer::takeFault(const std::string &resource, bool watch, bool hasC
     if (it == m_faults.end() || it->second.empty())
         return false;
     const PendingFault &f = it->second.front();
-    const bool isWatchFault = f.fault != Fault::ListStatus && f.fault != Fault::Continue410;
+    const bool isWatchFault = f.fault != Fault::ListStatus && f.fault != Fault::Continue410
+                              && f.fault != Fault::ContinueStatus;
     if (isWatchFault != watch)
         return false;
-    if (f.fault == Fault::Continue410 && !hasContinue)
+    if ((f.fault == Fault::Continue410 || f.fault == Fault::ContinueStatus) && !hasContinue)
         return false;
     out = f;
     it->second.pop_front();
@@ -462,12 +472,19 @@ void FakeApiServer::installRoutes(httplib::Server &server)
         // ---- list ----
         const std::string cont = req.get_param_value("continue");
         const int limit = req.has_param("limit") ? std::stoi(req.get_param_value("limit")) : 0;
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
         ++m_lists[resource];
         if (cont.empty())
             ++m_fullLists[resource];
         PendingFault fault{};
-        if (takeFault(resource, false, !cont.empty(), fault)) {
+        const bool faulty = takeFault(resource, false, !cont.empty(), fault);
+        if (!faulty) {
+            // setListBudget: a list held between two pages until the test lets it go on.
+            m_changed.wait(lock, [this] { return m_stopping || m_listBudget != 0; });
+            if (m_listBudget > 0)
+                --m_listBudget;
+        }
+        if (faulty) {
             if (fault.fault == Fault::Continue410) {
                 sendStatus(res, 410, "Expired", "The provided continue parameter is too old");
                 return;

@@ -32,6 +32,7 @@ public:
     enum class Fault {
         ListStatus,         // the next list answers `status` (500, 429, 403, ...)
         Continue410,        // the next list with a continue token answers 410 Expired
+        ContinueStatus,     // the next list with a continue token answers `status` (500, ...)
         WatchStatus,        // the next watch answers HTTP `status` (410, 500, 429, 403)
         WatchErrorEvent410, // the next watch sends an ERROR event (410 Expired), then closes
         WatchDrop,          // the next watch sends `afterEvents` events, half a line, then resets
@@ -62,6 +63,10 @@ public:
 
     void addFault(const std::string &resource, Fault fault, int status = 0, int afterEvents = 0);
     std::size_t pendingFaults() const;
+    // The next `pages` list answers go out; after them every list request waits (a list
+    // caught between two pages) until the budget is raised. -1 (the default): no limit.
+    // Scripted faults are answered without waiting.
+    void setListBudget(int pages);
     void setBookmarkIntervalMs(int ms) { m_bookmarkMs = ms; }
     // Served versions of a group, e.g. {"autoscaling", {"v1"}} to take autoscaling/v2 away.
     void setGroupVersions(const std::string &group, std::vector<std::string> versions);
@@ -99,6 +104,7 @@ private:
     std::map<std::string, bool> m_forbidden;
     std::map<std::string, int> m_lists, m_fullLists, m_watches;
     int m_activeWatches = 0;
+    int m_listBudget = -1;
     int m_bookmarkMs = 0;
 };
 

@@ -4,7 +4,10 @@
 //   words with the fix, not an empty table, while the kinds it may read stay normal;
 // - against the fault-injecting server: watches that go silent turn the view stale (status bar
 //   and red banner over the table) and live again when events flow; a server that stops and
-//   comes back does the same.
+//   comes back does the same;
+// - a first list in pages fills the table page by page under a progress indicator ("Loading
+//   pods… 500 of about 1,203" and a bar), which goes once the kind is synced; the row at the
+//   top stays there while rows arrive above it.
 #include "fakeapiserver.h"
 #include "simprocess.h"
 #include "testcredentialprovider.h"
@@ -14,6 +17,7 @@
 #include <mainwindow.h>
 #include <messageoverlay.h>
 #include <resourcebrowser.h>
+#include <resourcefilterproxymodel.h>
 #include <resourcetablemodel.h>
 #include <sessionmanager.h>
 
@@ -21,7 +25,10 @@
 #include <kube/kubeconfig.h>
 
 #include <QLabel>
+#include <QLocale>
 #include <QProcess>
+#include <QProgressBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +70,7 @@ private slots:
     void viewerIsDeniedSecrets();
     void silentWatchesTurnStaleThenLive();
     void serverStopsThenReturns();
+    void tableFillsPageByPage();
 
 private:
     // A main window whose only context talks to the fault server.
@@ -218,6 +226,45 @@ void TestFreshnessSim::serverStopsThenReturns()
     QTRY_COMPARE_WITH_TIMEOUT(indicator->state(), FreshnessIndicator::State::Live, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(!window->resourceBrowser()->staleBanner()->isVisible(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(window->resourceBrowser()->tableModel()->rowCount(), 2, 10000);
+}
+
+void TestFreshnessSim::tableFillsPageByPage()
+{
+    m_server = std::make_unique<Test::FakeApiServer>();
+    // Two namespaces listed one after the other; by name their pods interleave, so the second
+    // page's rows land above and below the first page's.
+    for (int i = 0; i < 1203; ++i) {
+        char name[16];
+        std::snprintf(name, sizeof name, "p%04d", i);
+        m_server->put("pods", pod(i % 2 == 0 ? "a" : "b", name));
+    }
+    m_server->setListBudget(1); // the first page of 500, then the list waits
+    QVERIFY(m_server->start());
+    auto window = fakeServerWindow();
+    ResourceBrowser *browser = window->resourceBrowser();
+    QTRY_COMPARE_WITH_TIMEOUT(browser->tableModel()->rowCount(), 500, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->listProgressLabel()->isVisible(), 5000);
+    const QString text = browser->listProgressLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("Loading pods")), qPrintable(text));
+    QVERIFY2(text.contains(QLocale().toString(500)), qPrintable(text));
+    QVERIFY2(text.contains(QLocale().toString(1203)), qPrintable(text));
+    QVERIFY(browser->listProgressBar()->isVisible());
+    QCOMPARE(browser->listProgressBar()->maximum(), 1203);
+    QCOMPARE(browser->listProgressBar()->value(), 500);
+    QVERIFY(browser->overlay()->isHidden()); // rows, not "Loading…" over an empty table
+
+    // Scrolled away from the top: that row stays at the top while the rest arrives.
+    QTableView *table = browser->tableView();
+    const QModelIndex row200 = browser->proxyModel()->index(200, 0);
+    table->scrollTo(row200, QAbstractItemView::PositionAtTop);
+    const QString top = table->indexAt(QPoint(0, 0)).data().toString();
+    QCOMPARE(top, QStringLiteral("p0400"));
+
+    m_server->setListBudget(-1);
+    QTRY_COMPARE_WITH_TIMEOUT(browser->tableModel()->rowCount(), 1203, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->listProgressLabel()->isHidden(), 5000);
+    QVERIFY(browser->listProgressBar()->isHidden());
+    QCOMPARE(table->indexAt(QPoint(0, 0)).data().toString(), top);
 }
 
 QTEST_MAIN(TestFreshnessSim)
