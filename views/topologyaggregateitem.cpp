@@ -115,7 +115,8 @@ void TopologyAggregateItem::paint(QPainter *painter, const QStyleOptionGraphicsI
     // Drawn in device pixels: the box is small on screen when the whole cluster is fitted,
     // and its text must stay the same legible size whatever the zoom.
     const QTransform world = painter->worldTransform();
-    const QRectF box = world.mapRect(m_rect);
+    // Inset by the border's half width: the pen stays inside the bounds at any zoom.
+    const QRectF box = world.mapRect(m_rect).adjusted(1.2, 1.2, -1.2, -1.2);
     painter->save();
     painter->resetTransform();
     const qreal radius = std::clamp(box.height() * 0.06, 2.0, 12.0);

@@ -624,6 +624,19 @@ QList<int> TopologyScene::usedRanks() const
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
+        if (item->type() == TopologyAggregateItem::Type) {
+            const auto *aggregate = static_cast<TopologyAggregateItem *>(item);
+            QToolTip::showText(
+                event->screenPos(),
+                QStringLiteral("<b>%1</b><br/>%2<br/>%3<br/><i>%4</i>")
+                    .arg(m_display.displayTitle(aggregate->home(), aggregate->title())
+                             .toHtmlEscaped(),
+                         aggregate->countsText().toHtmlEscaped(),
+                         aggregate->healthText().toHtmlEscaped(),
+                         tr("Double-click or zoom in to show its objects")));
+            event->accept();
+            return;
+        }
         if (item->type() == TopologyNodeItem::Type) {
             const TopologyNode &node = static_cast<TopologyNodeItem *>(item)->node();
             QToolTip::showText(event->screenPos(),

@@ -7,7 +7,6 @@
 #include "topologyscene.h"
 
 #include <QContextMenuEvent>
-#include <QCursor>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
@@ -59,10 +58,8 @@ void TopologyView::expandAtCentre()
     if (!m_scene || !m_scene->isAggregated() || m_expanding || zoom() < expandZoom())
         return;
     // Zoomed in on an aggregated namespace: its nodes replace the box.
-    // What the user zooms at: the mouse (the wheel zooms at the cursor), else the middle.
-    QPoint at = viewport()->rect().center();
-    if (viewport()->underMouse())
-        at = viewport()->mapFromGlobal(QCursor::pos());
+    // What the user zooms at: the wheel's cursor, else the middle of the view.
+    const QPoint at = m_wheelAt.value_or(viewport()->rect().center());
     for (QGraphicsItem *item : items(at)) {
         if (item->type() == TopologyAggregateItem::Type) {
             const QString home = static_cast<TopologyAggregateItem *>(item)->home();
@@ -306,7 +303,9 @@ void TopologyView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
+    m_wheelAt = event->position().toPoint();
     zoomBy(std::pow(1.18, steps));
+    m_wheelAt.reset();
     event->accept();
 }
 

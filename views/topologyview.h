@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QMenu;
 
@@ -116,6 +117,7 @@ private:
     QString m_pointed;
     QString m_zoomExpanded; // the namespace expanded by zooming in on its aggregate
     bool m_expanding = false;
+    std::optional<QPoint> m_wheelAt; // during a wheel zoom: where the cursor is
 };
 
 } // namespace Orrery

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
                 // The whole cluster first (aggregates), then zoomed into the largest
                 // namespace, which expands it (the detail frames below pan inside it).
                 view.showWhole(); // fitAll() waits for a shown view
-                paint(); // warm-up: the first paint builds caches
+                paint();          // warm-up: the first paint builds caches
                 for (int i = 0; i < 5; ++i) {
                     view.centerOn(scene->sceneRect().center() + QPointF(i * 200, 0));
                     paintOverview.push_back(paint());
