@@ -24,6 +24,8 @@
 #include <resourcetablemodel.h>
 #include <sessionmanager.h>
 #include <theme.h>
+#include <topologypage.h>
+#include <topologyview.h>
 
 #include <audit/auditlog.h>
 #include <kube/clustersession.h>
@@ -295,6 +297,16 @@ int runGui(const QCommandLineParser &parser)
                 return;
             if (!view.isEmpty() && !kindFromName(view)) {
                 showView(window, view);
+                auto *topology = qobject_cast<TopologyPage *>(window.currentPage());
+                if (topology && !objectName.isEmpty()) {
+                    // --select on the Topology page: found by its search, which centres on
+                    // the match (expanding a large cluster's namespace box), then shot.
+                    QTimer::singleShot(2500 + extra, &window, [topology, objectName, shoot] {
+                        topology->view()->search(objectName);
+                        QTimer::singleShot(1500, topology, shoot);
+                    });
+                    return;
+                }
                 QTimer::singleShot(2500 + extra, &window, shoot); // let the page lay out and fetch
                 return;
             }

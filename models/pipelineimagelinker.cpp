@@ -5,6 +5,10 @@
 #include "kube/resourcestore.h"
 #include "sessionmanager.h"
 
+#include <QSet>
+
+#include <vector>
+
 namespace Orrery {
 
 namespace {
@@ -15,6 +19,18 @@ bool isLinkedKind(Kind kind)
 }
 
 constexpr Kind LinkedKinds[] = {Kind::Deployment, Kind::StatefulSet, Kind::DaemonSet};
+
+// A kind's objects grouped by namespace in one pass: a batch looks at one namespace's
+// workloads or pods many times, and ResourceStore::objects(kind, ns) walks the whole kind
+// each time (at 150,000 pods the first batch of pods took minutes on the GUI thread).
+using LinkerByNamespace = QHash<QString, QList<KubeObjectPtr>>;
+LinkerByNamespace linkerByNamespace(const QList<KubeObjectPtr> &objects)
+{
+    LinkerByNamespace out;
+    for (const KubeObjectPtr &o : objects)
+        out[o->namespaceName].append(o);
+    return out;
+}
 
 } // namespace
 
@@ -90,16 +106,16 @@ void PipelineImageLinker::setAppTopology(const AppTopology &topology)
 
 void PipelineImageLinker::rescan(const QString &context, ResourceStore *store)
 {
+    const LinkerByNamespace pods = linkerByNamespace(store->objects(Kind::Pod));
     for (const Kind kind : LinkedKinds)
         for (const KubeObjectPtr &o : store->objects(kind))
-            refresh(context, store, *o);
+            refresh(context, *o, pods.value(o->namespaceName));
 }
 
-void PipelineImageLinker::refresh(const QString &context, ResourceStore *store,
-                                  const KubeObject &workload)
+void PipelineImageLinker::refresh(const QString &context, const KubeObject &workload,
+                                  const QList<KubeObjectPtr> &namespacePods)
 {
-    const auto w = ImageLinkWorkload::fromObject(context, workload,
-                                                 store->objects(Kind::Pod, workload.namespaceName));
+    const auto w = ImageLinkWorkload::fromObject(context, workload, namespacePods);
     if (w)
         pend(m_index.upsertWorkload(*w));
 }
@@ -109,17 +125,8 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
 {
     // The workloads to look at again, once each however many of their pods changed.
     QHash<QString, KubeObjectPtr> dirty;
-    // Objects of a kind in a namespace, looked up once per batch: a list page brings 500 pods
-    // of a namespace, and a scan of every workload (or pod) of the cluster per pod (or per
-    // workload) froze the window at 150,000 pods.
-    QHash<QString, QList<KubeObjectPtr>> inNamespace;
-    const auto objectsIn = [&](Kind kind, const QString &ns) -> const QList<KubeObjectPtr> & {
-        const QString key = QString::number(int(kind)) + QLatin1Char('/') + ns;
-        auto it = inNamespace.find(key);
-        if (it == inNamespace.end())
-            it = inNamespace.insert(key, store->objects(kind, ns));
-        return *it;
-    };
+    std::vector<LinkerByNamespace> workloads; // per LinkedKinds entry, filled on first need
+    QSet<QString> seenLabels;
     for (const ObjectChange &change : batch.changes) {
         if (!change.object)
             continue;
@@ -137,8 +144,21 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
         }
         if (change.kind != Kind::Pod)
             continue;
-        for (const Kind kind : LinkedKinds) {
-            for (const KubeObjectPtr &w : objectsIn(kind, o.namespaceName)) {
+        // Pods of one owner share their labels: each (namespace, labels) is matched once.
+        QString labelKey = o.namespaceName;
+        for (const KeyValue &kv : o.labels)
+            labelKey += QLatin1Char('\n') + kv.key + QLatin1Char('=') + kv.value;
+        if (!change.previous) {
+            if (seenLabels.contains(labelKey))
+                continue;
+            seenLabels.insert(labelKey);
+        }
+        if (workloads.empty())
+            for (const Kind kind : LinkedKinds)
+                workloads.push_back(linkerByNamespace(store->objects(kind)));
+        for (size_t k = 0; k < std::size(LinkedKinds); ++k) {
+            const Kind kind = LinkedKinds[k];
+            for (const KubeObjectPtr &w : workloads[k].value(o.namespaceName)) {
                 const WorkloadData *data = w->workload();
                 if (!data || data->selector.isEmpty())
                     continue;
@@ -148,12 +168,16 @@ void PipelineImageLinker::onBatch(const QString &context, ResourceStore *store,
             }
         }
     }
-    for (const KubeObjectPtr &w : std::as_const(dirty)) {
-        const auto linked
-            = ImageLinkWorkload::fromObject(context, *w, objectsIn(Kind::Pod, w->namespaceName));
-        if (linked)
-            pend(m_index.upsertWorkload(*linked));
+    if (dirty.isEmpty())
+        return;
+    if (dirty.size() <= 2) { // one workload changed: its namespace's pods only
+        for (const KubeObjectPtr &w : std::as_const(dirty))
+            refresh(context, *w, store->objects(Kind::Pod, w->namespaceName));
+        return;
     }
+    const LinkerByNamespace pods = linkerByNamespace(store->objects(Kind::Pod));
+    for (const KubeObjectPtr &w : std::as_const(dirty))
+        refresh(context, *w, pods.value(w->namespaceName));
 }
 
 void PipelineImageLinker::setSettings(const ImageLinkSettings &settings)

@@ -75,7 +75,8 @@ signals:
 private:
     void onBatch(const QString &context, ResourceStore *store, const ChangeBatch &batch);
     void rescan(const QString &context, ResourceStore *store);
-    void refresh(const QString &context, ResourceStore *store, const KubeObject &workload);
+    void refresh(const QString &context, const KubeObject &workload,
+                 const QList<KubeObjectPtr> &namespacePods);
     void dropContext(const QString &context);
     void pend(const QList<WorkloadKey> &keys);
 

@@ -3,6 +3,7 @@
 
 #include <QLatin1String>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -12,29 +13,53 @@ namespace {
 
 // The cluster kinds the topology draws are the TopologyKinds named like them
 // (topologytypes.cpp); Namespace, Endpoints, Event and ControllerRevision have none.
+// Looked up per object several times (ids, owners): a table, not 17 name comparisons.
 std::optional<TopologyKind> topologyKindOf(Kind kind)
 {
-    TopologyKind topologyKind = TopologyKind::External;
-    if (topologyKindFromName(kindName(kind), &topologyKind))
-        return topologyKind;
-    return std::nullopt;
+    static const auto s_table = [] {
+        std::array<std::optional<TopologyKind>, KindCount> table{};
+        for (int k = 0; k < KindCount; ++k) {
+            TopologyKind topologyKind = TopologyKind::External;
+            if (topologyKindFromName(kindName(Kind(k)), &topologyKind))
+                table[size_t(k)] = topologyKind;
+        }
+        return table;
+    }();
+    return size_t(kind) < s_table.size() ? s_table[size_t(kind)] : std::nullopt;
+}
+
+// An owner reference's kind: the usual spellings from a table, anything else by name.
+bool topologyOwnerKind(const QString &name, TopologyKind *kind)
+{
+    static const QHash<QString, TopologyKind> s_owners = [] {
+        QHash<QString, TopologyKind> owners;
+        for (int k = 0; k < TopologyKindCount; ++k)
+            owners.insert(topologyKindName(TopologyKind(k)), TopologyKind(k));
+        return owners;
+    }();
+    const auto it = s_owners.constFind(name);
+    if (it != s_owners.cend()) {
+        *kind = *it;
+        return true;
+    }
+    return topologyKindFromName(name, kind);
 }
 
 bool isFailureReason(const QString &status)
 {
-    static const QStringList s_failures{QStringLiteral("CrashLoopBackOff"),
-                                        QStringLiteral("Error"),
-                                        QStringLiteral("ImagePullBackOff"),
-                                        QStringLiteral("ErrImagePull"),
-                                        QStringLiteral("InvalidImageName"),
-                                        QStringLiteral("CreateContainerConfigError"),
-                                        QStringLiteral("CreateContainerError"),
-                                        QStringLiteral("RunContainerError"),
-                                        QStringLiteral("OOMKilled"),
-                                        QStringLiteral("Evicted"),
-                                        QStringLiteral("Failed"),
-                                        QStringLiteral("ContainerStatusUnknown"),
-                                        QStringLiteral("NodeLost")};
+    static const QSet<QString> s_failures{QStringLiteral("CrashLoopBackOff"),
+                                          QStringLiteral("Error"),
+                                          QStringLiteral("ImagePullBackOff"),
+                                          QStringLiteral("ErrImagePull"),
+                                          QStringLiteral("InvalidImageName"),
+                                          QStringLiteral("CreateContainerConfigError"),
+                                          QStringLiteral("CreateContainerError"),
+                                          QStringLiteral("RunContainerError"),
+                                          QStringLiteral("OOMKilled"),
+                                          QStringLiteral("Evicted"),
+                                          QStringLiteral("Failed"),
+                                          QStringLiteral("ContainerStatusUnknown"),
+                                          QStringLiteral("NodeLost")};
     return s_failures.contains(status) || status.startsWith(QLatin1String("Init:Error"))
            || status.startsWith(QLatin1String("Init:CrashLoopBackOff"));
 }
@@ -131,6 +156,7 @@ void TopologyBuilder::reset(const QList<KubeObjectPtr> &objects)
     m_endpoints.clear();
     m_podsByNamespace.clear();
     m_servicesByNamespace.clear();
+    m_servicesBySelector.clear();
     m_podsByOwner.clear();
     m_dependents.clear();
     m_referrers.clear();
@@ -139,11 +165,36 @@ void TopologyBuilder::reset(const QList<KubeObjectPtr> &objects)
     m_collapsed.clear();
     m_dirty.clear();
     m_dirtyOwners.clear();
+    m_resetting = true;
+    m_objects.reserve(objects.size());
     for (const KubeObjectPtr &object : objects) {
         if (object)
             indexObject(object, nullptr, false);
     }
+    m_resetting = false;
     rebuildDirty();
+}
+
+void TopologyBuilder::adopt(TopologyBuilder &&built)
+{
+    *m_graph = std::move(*built.m_graph);
+    *built.m_graph = TopologyGraph();
+    m_options = std::move(built.m_options);
+    m_objects = std::move(built.m_objects);
+    m_endpoints = std::move(built.m_endpoints);
+    m_podsByNamespace = std::move(built.m_podsByNamespace);
+    m_servicesByNamespace = std::move(built.m_servicesByNamespace);
+    m_servicesBySelector = std::move(built.m_servicesBySelector);
+    m_podsByOwner = std::move(built.m_podsByOwner);
+    m_dependents = std::move(built.m_dependents);
+    m_referrers = std::move(built.m_referrers);
+    m_references = std::move(built.m_references);
+    m_extras = std::move(built.m_extras);
+    m_expanded = std::move(built.m_expanded);
+    m_collapsed = std::move(built.m_collapsed);
+    m_dirty.clear();
+    m_pending.clear();
+    m_dirtyOwners.clear();
 }
 
 void TopologyBuilder::apply(const ChangeBatch &batch)
@@ -196,9 +247,77 @@ QString TopologyBuilder::ownerIdOf(const KubeObject &object) const
     if (!ref)
         return {};
     TopologyKind kind;
-    if (!topologyKindFromName(ref->kind, &kind))
+    if (!topologyOwnerKind(ref->kind, &kind))
         return {};
     return topologyNodeId(kind, object.namespaceName, ref->name);
+}
+
+namespace {
+QString topologySelectorKey(const QString &ns, const KeyValue &kv)
+{
+    QString key;
+    key.reserve(ns.size() + kv.key.size() + kv.value.size() + 2);
+    key += ns;
+    key += QLatin1Char('\n');
+    key += kv.key;
+    key += QLatin1Char('=');
+    key += kv.value;
+    return key;
+}
+} // namespace
+
+void TopologyBuilder::indexSelector(const QString &serviceId, const KubeObject *service, bool add)
+{
+    const ServiceData *data = service->service();
+    if (!data || data->selector.isEmpty())
+        return;
+    // The selector's smallest key: any pod it selects carries that pair.
+    const KeyValue *first = &data->selector.first();
+    for (const KeyValue &kv : data->selector) {
+        if (kv.key < first->key)
+            first = &kv;
+    }
+    const QString key = topologySelectorKey(service->namespaceName, *first);
+    if (add) {
+        QList<QString> &services = m_servicesBySelector[key];
+        if (!services.contains(serviceId))
+            services.append(serviceId);
+    } else if (auto it = m_servicesBySelector.find(key); it != m_servicesBySelector.end()) {
+        it->removeOne(serviceId);
+        if (it->isEmpty())
+            m_servicesBySelector.erase(it);
+    }
+}
+
+void TopologyBuilder::appendSelectEdges(const KubeObject &pod, const TopologyNode &node,
+                                        bool active, QList<TopologyEdge> &edges) const
+{
+    if (m_servicesBySelector.isEmpty())
+        return;
+    QStringList matched;
+    for (const KeyValue &label : pod.labels) {
+        const auto it
+            = m_servicesBySelector.constFind(topologySelectorKey(pod.namespaceName, label));
+        if (it == m_servicesBySelector.cend())
+            continue;
+        for (const QString &serviceId : *it) {
+            const KubeObjectPtr service = m_objects.value(serviceId);
+            const ServiceData *data = service ? service->service() : nullptr;
+            if (!data)
+                continue;
+            const bool match = std::all_of(data->selector.cbegin(), data->selector.cend(),
+                                           [&](const KeyValue &kv) {
+                                               return containsKey(pod.labels, kv.key)
+                                                      && valueOf(pod.labels, kv.key) == kv.value;
+                                           });
+            if (match)
+                matched.append(serviceId);
+        }
+    }
+    // Sorted: the same pod gives the same edge list whatever the index's order.
+    std::sort(matched.begin(), matched.end());
+    for (const QString &serviceId : std::as_const(matched))
+        edges.append(TopologyEdge{serviceId, node.id, TopologyEdgeType::Selects, {}, active});
 }
 
 void TopologyBuilder::indexObject(const KubeObjectPtr &object, const KubeObjectPtr &previous,
@@ -256,9 +375,15 @@ void TopologyBuilder::indexObject(const KubeObjectPtr &object, const KubeObjectP
             m_servicesByNamespace[ns].remove(id);
         else
             m_servicesByNamespace[ns].insert(id);
-        // Service → Pod edges are produced by the pods.
-        for (const QString &pod : m_podsByNamespace.value(ns))
-            m_dirty.insert(pod);
+        if (before)
+            indexSelector(id, before.get(), false);
+        if (!removed)
+            indexSelector(id, object.get(), true);
+        // Service → Pod edges are produced by the pods (in reset() they are all dirty).
+        if (!m_resetting) {
+            for (const QString &pod : m_podsByNamespace.value(ns))
+                m_dirty.insert(pod);
+        }
         break;
     default: break;
     }
@@ -368,12 +493,13 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
 {
     const QString &ns = object.namespaceName;
     node.kind = *topologyKindOf(object.kind);
-    node.id = topologyNodeId(node.kind, ns, object.name);
+    if (node.id.isEmpty()) // recompute() passes the index's id: one string for both
+        node.id = topologyNodeId(node.kind, ns, object.name);
     node.ns = ns;
     node.name = object.name;
     node.home = ns;
     node.system = m_options.systemNamespaces.contains(ns);
-    node.labels = toHash(object.labels);
+    node.labels = object.labels;
     node.group = groupOf(object, node.id);
     if (m_options.groupByNode && object.kind == Kind::Pod) {
         // Where pods run rather than what they belong to; their owners keep the
@@ -383,6 +509,8 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
                                                      : tr("not scheduled");
     }
     node.owner = ownerIdOf(object);
+    if (const auto owner = m_objects.constFind(node.owner); owner != m_objects.cend())
+        node.owner = owner.key(); // shared with the index, not one copy per pod
     const bool terminating = object.deletionTimestamp != 0;
 
     if (!node.owner.isEmpty())
@@ -419,26 +547,7 @@ bool TopologyBuilder::computeNode(const KubeObject &object, TopologyNode &node,
             node.collapsedInto = topologyNodeId(TopologyKind::PodGroup, ns,
                                                 node.owner.section(QLatin1Char('/'), -1));
         // Services select pods: the pod states the edge so that a pod update is local.
-        for (const QString &serviceId : m_servicesByNamespace.value(ns)) {
-            const KubeObjectPtr service = m_objects.value(serviceId);
-            const ServiceData *data = service ? service->service() : nullptr;
-            if (!data || data->selector.isEmpty())
-                continue;
-            bool match = true;
-            for (const KeyValue &kv : data->selector) {
-                if (valueOf(object.labels, kv.key) != kv.value
-                    || !containsKey(object.labels, kv.key)) {
-                    match = false;
-                    break;
-                }
-            }
-            if (match)
-                edges.append(TopologyEdge{serviceId,
-                                          node.id,
-                                          TopologyEdgeType::Selects,
-                                          {},
-                                          node.podReady && !terminating});
-        }
+        appendSelectEdges(object, node, node.podReady && !terminating, edges);
         for (const QString &claim : pod->spec.claimRefs())
             edges.append(TopologyEdge{node.id,
                                       topologyNodeId(TopologyKind::Pvc, ns, claim),
@@ -735,7 +844,10 @@ void TopologyBuilder::recompute(const QString &id)
     TopologyNode node;
     QList<TopologyEdge> edges;
     QList<TopologyNode> extras;
-    const KubeObjectPtr object = m_objects.value(id);
+    const auto found = m_objects.constFind(id);
+    const KubeObjectPtr object = found == m_objects.cend() ? nullptr : found.value();
+    if (object)
+        node.id = found.key();
     const bool shown = object && computeNode(*object, node, edges, extras);
 
     QStringList extraIds;
@@ -841,16 +953,22 @@ void TopologyBuilder::rebuildDirty()
     // Owners before what they own (workloads, then replica sets and jobs, then pods, then
     // what pods reference): a dependent still pending in this round sees its owner's new
     // group anyway, so it is not queued again.
-    static const QHash<QString, int> s_order{
-        {QStringLiteral("Deployment"), 0}, {QStringLiteral("StatefulSet"), 0},
-        {QStringLiteral("DaemonSet"), 0},  {QStringLiteral("CronJob"), 0},
-        {QStringLiteral("ReplicaSet"), 1}, {QStringLiteral("Job"), 1},
-        {QStringLiteral("Service"), 2},    {QStringLiteral("Pod"), 3}};
+    const auto order = [](const QString &id) {
+        const QStringView kind = QStringView(id).left(id.indexOf(QLatin1Char('/')));
+        if (kind == u"Deployment" || kind == u"StatefulSet" || kind == u"DaemonSet"
+            || kind == u"CronJob")
+            return 0;
+        if (kind == u"ReplicaSet" || kind == u"Job")
+            return 1;
+        if (kind == u"Service")
+            return 2;
+        return kind == u"Pod" ? 3 : 4;
+    };
     for (int round = 0; round < 8 && !m_dirty.isEmpty(); ++round) {
         std::vector<std::pair<int, QString>> dirty;
         dirty.reserve(m_dirty.size());
         for (const QString &id : std::as_const(m_dirty))
-            dirty.emplace_back(s_order.value(id.left(id.indexOf(QLatin1Char('/'))), 4), id);
+            dirty.emplace_back(order(id), id);
         std::stable_sort(dirty.begin(), dirty.end(),
                          [](const auto &a, const auto &b) { return a.first < b.first; });
         m_pending = std::exchange(m_dirty, {});

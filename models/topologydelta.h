@@ -14,6 +14,7 @@ struct TopologyDelta
     QSet<QString> removed;
     QSet<QString> changed;
     QSet<QString> edgeProducers; // nodes whose produced edges were replaced
+    QSet<QString> homes;         // namespaces (homes) whose TopologyHomeSummary changed
     bool edgesChanged = false;
 
     bool isEmpty() const

@@ -28,7 +28,7 @@ struct TopologyFilter
             return false;
         if (!namespaces.isEmpty() && !namespaces.contains(node.home))
             return false;
-        if (!labels.isEmpty() && !node.labels.isEmpty() && !labels.matches(node.labels))
+        if (!labels.isEmpty() && !node.labels.isEmpty() && !labels.matches(toHash(node.labels)))
             return false;
         return true;
     }

@@ -7,9 +7,27 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Orrery {
+
+// What one namespace box (TopologyNode::home) holds, counted as nodes come and go: what the
+// scene draws for a namespace it shows as one aggregate (TopologyScene, level of detail).
+struct TopologyHomeSummary
+{
+    int nodes = 0;
+    int pods = 0;
+    int podGroups = 0;
+    int workloads = 0; // Deployments, StatefulSets, DaemonSets, CronJobs
+    int services = 0;
+    std::array<int, TopologyHealthCount> podHealth{}; // pods by health
+    std::array<int, TopologyHealthCount> health{};    // every node by health
+    bool system = false;
+
+    int failedPods() const { return podHealth[size_t(TopologyHealth::Failed)]; }
+    bool operator==(const TopologyHomeSummary &) const = default;
+};
 
 // The nodes and edges of one cluster's topology, independent of drawing.
 //
@@ -64,11 +82,20 @@ public:
     }
     int edgeCount() const;
 
+    // Per namespace box: the summary and the ids of the nodes drawn in it.
+    const QHash<QString, TopologyHomeSummary> &homeSummaries() const { return m_homes; }
+    TopologyHomeSummary homeSummary(const QString &home) const { return m_homes.value(home); }
+    const QSet<QString> &idsIn(const QString &home) const;
+
     void clear();
     TopologyDelta takeDelta();
 
 private:
+    void count(const TopologyNode &node, int sign);
+
     QHash<QString, TopologyNode> m_nodes;
+    QHash<QString, TopologyHomeSummary> m_homes;
+    QHash<QString, QSet<QString>> m_homeIds;
     QHash<QString, QList<TopologyEdge>> m_edges;
     TopologyDelta m_delta;
 };

@@ -19,6 +19,7 @@ struct TopologyLayout::NamespaceLayout
     QSizeF size;
     QList<QPair<QString, Group>> groups; // rects and cells in namespace-local coordinates
     QList<QString> groupTitles;
+    bool aggregate = false;
 };
 
 namespace {
@@ -282,7 +283,8 @@ TopologyLayout::layoutNamespace(const QString &ns, const QList<const TopologyNod
 void TopologyLayout::adoptNamespace(NamespaceLayout &&layout, QPointF origin)
 {
     const Options &o = m_options;
-    TopologyBox nsBox{layout.ns, layout.ns, namespaceTitle(layout.ns), QRectF(origin, layout.size)};
+    TopologyBox nsBox{layout.ns, layout.ns, namespaceTitle(layout.ns), QRectF(origin, layout.size),
+                      layout.aggregate};
     m_namespaceIndex.insert(layout.ns, int(m_namespaces.size()));
     m_namespaces.append(nsBox);
     for (auto &[name, group] : layout.groups) {
@@ -339,13 +341,20 @@ void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visibl
     for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it)
         order.append({it.value().first()->system, -it.value().size(), it.key()});
     std::sort(order.begin(), order.end());
-    qreal area = 0;
-    qreal tallest = 0;
     for (const auto &entry : std::as_const(order)) {
         const QString &ns = std::get<2>(entry);
         layouts.append(layoutNamespace(ns, byNamespace[ns], neighbours));
-        area += layouts.last().size.width() * layouts.last().size.height();
-        tallest = std::max(tallest, layouts.last().size.height());
+    }
+    pack(layouts);
+}
+
+void TopologyLayout::pack(QList<NamespaceLayout> &layouts)
+{
+    qreal area = 0;
+    qreal tallest = 0;
+    for (const NamespaceLayout &layout : std::as_const(layouts)) {
+        area += layout.size.width() * layout.size.height();
+        tallest = std::max(tallest, layout.size.height());
     }
 
     // Column-wise shelf packing towards the wanted aspect ratio.
@@ -366,6 +375,74 @@ void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visibl
     }
     m_shelfX.append(x);
     m_shelfBottoms.append(y);
+}
+
+void TopologyLayout::layoutAll(const TopologyGraph &graph, const Visible &visible,
+                               const QHash<QString, QSizeF> &aggregates,
+                               const QSet<QString> &expanded)
+{
+    clear();
+    QHash<QString, QList<const TopologyNode *>> byNamespace;
+    qsizetype placed = 0;
+    Neighbours neighbours;
+    for (const QString &home : expanded) {
+        QList<const TopologyNode *> &nodes = byNamespace[home];
+        for (const QString &id : graph.idsIn(home)) {
+            const TopologyNode *node = graph.node(id);
+            if (!node)
+                continue;
+            if (visible(*node)) {
+                nodes.append(node);
+                ++placed;
+            }
+            // The edges this home's nodes produce (collapsed pods included: their edges
+            // are their group's); edges from aggregated homes have no position to align to.
+            for (const TopologyEdge &edge : graph.edgesOf(id)) {
+                const TopologyNode *from = representative(graph, graph.node(edge.from));
+                const TopologyNode *to = representative(graph, graph.node(edge.to));
+                if (from && to && from != to) {
+                    neighbours[from].append(to);
+                    neighbours[to].append(from);
+                }
+            }
+        }
+        if (nodes.isEmpty())
+            byNamespace.remove(home);
+    }
+    m_placed.reserve(placed);
+    m_rects.reserve(placed);
+
+    // As layoutAll(): system namespaces last, then the largest (by nodes in the graph, so a
+    // namespace keeps its rank whether it is expanded or not), then by name.
+    const QHash<QString, TopologyHomeSummary> &summaries = graph.homeSummaries();
+    QList<std::tuple<bool, qsizetype, QString>> order;
+    for (auto it = byNamespace.cbegin(); it != byNamespace.cend(); ++it) {
+        const TopologyHomeSummary summary = summaries.value(it.key());
+        order.append({summary.system, -qsizetype(summary.nodes), it.key()});
+    }
+    for (auto it = aggregates.cbegin(); it != aggregates.cend(); ++it) {
+        if (byNamespace.contains(it.key()))
+            continue;
+        const TopologyHomeSummary summary = summaries.value(it.key());
+        order.append({summary.system, -qsizetype(summary.nodes), it.key()});
+    }
+    std::sort(order.begin(), order.end());
+    QList<NamespaceLayout> layouts;
+    layouts.reserve(order.size());
+    for (const auto &entry : std::as_const(order)) {
+        const QString &ns = std::get<2>(entry);
+        const auto nodes = byNamespace.constFind(ns);
+        if (nodes != byNamespace.cend()) {
+            layouts.append(layoutNamespace(ns, *nodes, neighbours));
+        } else {
+            NamespaceLayout box;
+            box.ns = ns;
+            box.size = aggregates.value(ns);
+            box.aggregate = true;
+            layouts.append(std::move(box));
+        }
+    }
+    pack(layouts);
 }
 
 void TopologyLayout::freeSlot(const QString &id)

@@ -25,6 +25,7 @@ struct TopologyBox
     QString ns;
     QString title;
     QRectF rect;
+    bool aggregate = false; // a namespace drawn as one summary box, its nodes not placed
 };
 
 // Layered left-to-right layout (entry → ingress → service → workload → replica set → pods →
@@ -63,12 +64,19 @@ public:
     explicit TopologyLayout(const Options &options);
 
     void layoutAll(const TopologyGraph &graph, const Visible &visible);
+    // The same with the namespaces (homes) of `aggregates` placed as boxes of the given size
+    // instead of their nodes: only the nodes of the other homes are visited (by
+    // TopologyGraph::idsIn), so laying out one namespace of a 150,000-pod cluster costs that
+    // namespace. Homes in neither are left out.
+    void layoutAll(const TopologyGraph &graph, const Visible &visible,
+                   const QHash<QString, QSizeF> &aggregates, const QSet<QString> &expanded);
     bool update(const TopologyGraph &graph, const TopologyDelta &delta, const Visible &visible);
     void clear();
 
     QSizeF nodeSize(TopologyKind kind) const;
     bool contains(const QString &id) const { return m_placed.contains(id); }
     QRectF nodeRect(const QString &id) const;
+    bool hasNamespace(const QString &home) const { return m_namespaceIndex.contains(home); }
     const QHash<QString, QRectF> &nodeRects() const { return m_rects; }
     const QList<TopologyBox> &namespaceBoxes() const { return m_namespaces; }
     const QList<TopologyBox> &groupBoxes() const { return m_groups; }
@@ -109,6 +117,7 @@ private:
     NamespaceLayout layoutNamespace(const QString &ns, const QList<const TopologyNode *> &nodes,
                                     const Neighbours &neighbours);
     void adoptNamespace(NamespaceLayout &&layout, QPointF origin);
+    void pack(QList<NamespaceLayout> &layouts);
     bool place(const TopologyNode &node, const Neighbours &neighbours);
     void freeSlot(const QString &id);
     static QString groupKey(const TopologyNode &node);

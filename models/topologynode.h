@@ -3,6 +3,8 @@
 
 #include "topologytypes.h"
 
+#include <kube/kubeobject.h>
+
 #include <QHash>
 #include <QString>
 
@@ -26,7 +28,7 @@ struct TopologyNode
     QString detail;        // second line: "LoadBalancer 203.0.113.7", "2/5 · cpu 40%/70%"
     QString owner;         // id of the controlling owner (pods, replica sets, jobs)
     QString collapsedInto; // pods: id of the PodGroup drawn instead of them, if any
-    QHash<QString, QString> labels;
+    KeyValues labels;      // the object's own list, shared with it (no copy per node)
     int ready = -1;        // workloads: ready replicas; pods: ready containers
     int desired = -1;      // workloads: desired replicas; pods: containers
     int restarts = 0;      // pods: total container restarts

@@ -35,6 +35,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Orrery {
 
 struct TopologyPage::Topology
@@ -46,6 +48,13 @@ struct TopologyPage::Topology
     QMetaObject::Connection connection;
     bool fitted = false;
     QString context;
+    // The generation of the build on the page's pool that will replace the graph (0: none);
+    // the store's batches wait for it in `waiting` and are applied after it, in order.
+    int building = 0;
+    QList<ChangeBatch> waiting;
+    // A large batch came during the build: the store holds more than the build saw, so it
+    // is built again when this build ends (one build at a time, never one per kind's list).
+    bool stale = false;
 };
 
 namespace {
@@ -166,6 +175,10 @@ const QList<QPair<TopologyKind, const char *>> s_filterKinds{
     {TopologyKind::Pv, QT_TRANSLATE_NOOP("Orrery::TopologyPage", "Volumes")},
 };
 
+// From this many objects (or changes in one batch) the graph is built on the page's worker:
+// about 0.1 s of building on the GUI thread (docs/PERFORMANCE.md, "Client at scale").
+constexpr qsizetype s_topologyAsyncObjects = 20000;
+
 QList<KubeObjectPtr> allObjects(ResourceStore *store)
 {
     QList<KubeObjectPtr> out;
@@ -221,6 +234,10 @@ TopologyPage::TopologyPage(QWidget *parent)
 
 TopologyPage::~TopologyPage()
 {
+    // A build still running posts its result to this page: let it end first (the posted
+    // event then goes with the page).
+    m_pool.clear();
+    m_pool.waitForDone();
     m_view->setTopologyScene(nullptr);
 }
 
@@ -525,6 +542,10 @@ void TopologyPage::setSession(ClusterSession *session)
                 const std::shared_ptr<Topology> topology = m_topologies.value(context);
                 if (!topology)
                     return;
+                if (topology->building) {
+                    topology->fitted = false; // the build in flight lays out and fits
+                    return;
+                }
                 topology->scene->rebuild();
                 if (topology.get() == m_current)
                     m_view->fitAll();
@@ -545,8 +566,7 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
         topology->context = context;
         topology->scene = std::make_unique<TopologyScene>(&topology->graph);
         topology->store = store;
-        topology->builder.reset(allObjects(store));
-        applyBuilderOptions(topology.get());
+        build(topology, builderOptions(topology.get()));
         Topology *raw = topology.get();
         // Kept live in the background: every batch of this context's store updates its scene.
         topology->connection
@@ -572,21 +592,128 @@ void TopologyPage::showStore(const QString &context, ResourceStore *store)
     updateStatus();
 }
 
-void TopologyPage::applyBuilderOptions(Topology *topology)
+TopologyBuilder::Options TopologyPage::builderOptions(const Topology *topology) const
 {
     TopologyBuilder::Options options = topology->builder.options();
-    const bool config = m_showConfig->isChecked();
-    const bool byNode = m_groupByNode->isChecked();
-    if (options.showConfig == config && options.groupByNode == byNode)
+    options.showConfig = m_showConfig->isChecked();
+    options.groupByNode = m_groupByNode->isChecked();
+    return options;
+}
+
+void TopologyPage::applyBuilderOptions(Topology *topology)
+{
+    const TopologyBuilder::Options options = builderOptions(topology);
+    const TopologyBuilder::Options current = topology->builder.options();
+    if (options.showConfig == current.showConfig && options.groupByNode == current.groupByNode)
         return;
-    options.showConfig = config;
-    options.groupByNode = byNode;
-    topology->builder.setOptions(options);
+    for (auto it = m_topologies.cbegin(); it != m_topologies.cend(); ++it) {
+        if (it->get() == topology) {
+            build(*it, options);
+            return;
+        }
+    }
+}
+
+void TopologyPage::build(const std::shared_ptr<Topology> &topology,
+                         const TopologyBuilder::Options &options)
+{
+    QList<KubeObjectPtr> objects
+        = topology->store ? allObjects(topology->store) : QList<KubeObjectPtr>();
+    const int generation = ++m_buildGeneration;
+    if (objects.size() < s_topologyAsyncObjects) {
+        topology->building = 0;
+        topology->stale = false;
+        topology->waiting.clear();
+        TopologyGraph graph;
+        TopologyBuilder built(&graph);
+        built.setOptions(options);
+        built.setExpandedOwners(topology->builder.expandedOwners());
+        built.reset(objects);
+        finishBuild(topology, 0, built);
+        return;
+    }
+    // Large: built by a builder and graph of the worker's own, handed over whole. The objects
+    // are immutable and shared; nothing of the page or the store is touched there.
+    topology->building = generation;
+    topology->stale = false;
+    topology->waiting.clear(); // the store's objects include them
+    const std::weak_ptr<Topology> weak = topology;
+    const QSet<QString> expanded = topology->builder.expandedOwners();
+    if (topology.get() == m_current)
+        updateStatus(); // "Building the topology…"
+    m_pool.start([this, weak, generation, options, expanded, objects = std::move(objects)] {
+        auto graph = std::make_shared<TopologyGraph>();
+        auto built = std::make_shared<TopologyBuilder>(graph.get());
+        built->setOptions(options);
+        built->setExpandedOwners(expanded);
+        built->reset(objects);
+        QMetaObject::invokeMethod(
+            this,
+            [this, weak, generation, graph, built] {
+                if (const std::shared_ptr<Topology> topology = weak.lock())
+                    finishBuild(topology, generation, *built);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TopologyPage::finishBuild(const std::shared_ptr<Topology> &topology, int generation,
+                               TopologyBuilder &built)
+{
+    if (generation != topology->building)
+        return; // superseded by a later build
+    topology->building = 0;
+    if (std::exchange(topology->stale, false)) {
+        build(topology, builderOptions(topology.get()));
+        return;
+    }
+    topology->builder.adopt(std::move(built));
+    for (const ChangeBatch &batch : std::as_const(topology->waiting))
+        topology->builder.apply(batch);
+    topology->waiting.clear();
+    topology->graph.takeDelta(); // the scene lays the whole graph out
     topology->scene->rebuild();
+    showBuilt(topology.get());
+}
+
+void TopologyPage::showBuilt(Topology *topology)
+{
+    if (topology != m_current)
+        return;
+    if (!topology->fitted && topology->graph.nodeCount() > 0) {
+        m_view->fitAll();
+        topology->fitted = true;
+    }
+    updateHeat();
+    updateAlertBadges();
+    updatePipelineBadges();
+    updateStatus();
 }
 
 void TopologyPage::onBatch(Topology *topology, const ChangeBatch &batch)
 {
+    if (topology->building && topology->stale)
+        return; // the next build reads the store, this batch included
+    if (batch.changes.size() >= s_topologyAsyncObjects) {
+        // The first list of a large cluster's pods: built again from the store (which holds
+        // the batch already, and every batch before it) on the worker rather than applied
+        // here; after the build in flight, if there is one.
+        if (topology->building) {
+            topology->stale = true;
+            topology->waiting.clear();
+            return;
+        }
+        for (auto it = m_topologies.cbegin(); it != m_topologies.cend(); ++it) {
+            if (it->get() == topology) {
+                build(*it, builderOptions(topology));
+                return;
+            }
+        }
+    }
+    if (topology->building) {
+        topology->waiting.append(batch);
+        return;
+    }
     topology->builder.apply(batch);
     topology->scene->applyPendingChanges();
     if (topology == m_current) {
@@ -600,7 +727,7 @@ void TopologyPage::onBatch(Topology *topology, const ChangeBatch &batch)
 
 void TopologyPage::onPodGroup(const QString &ownerId)
 {
-    if (!m_current)
+    if (!m_current || m_current->building)
         return;
     m_current->builder.setExpanded(ownerId, !m_current->builder.isExpanded(ownerId));
     m_current->scene->applyPendingChanges();
@@ -658,6 +785,10 @@ void TopologyPage::updateStatus()
 {
     if (!m_current)
         return;
+    if (m_current->building) {
+        m_status->setText(tr("Building the topology…"));
+        return;
+    }
     m_status->setText(
         tr("%1 objects, %2 need attention").arg(m_current->graph.nodeCount()).arg(needAttention()));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "topologybuilder.h"
 #include "topologyfilter.h"
 
 #include <kube/kubeobject.h>
@@ -8,6 +9,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <functional>
@@ -26,7 +28,6 @@ class PresenterWindow;
 class PipelineImageLinker;
 class ProblemMonitor;
 class ResourceStore;
-class TopologyBuilder;
 class TopologyGraph;
 class TopologyMinimap;
 class TopologyScene;
@@ -109,6 +110,13 @@ private:
     // context's topology; rebuilds only when they differ.
     void applyBuilderOptions(Topology *topology);
     void onBatch(Topology *topology, const ChangeBatch &batch);
+    // (Re)builds `topology`'s graph from its store with `options`: on the GUI thread for a
+    // small cluster, else on m_pool (the page's worker), batches waiting for it in order.
+    void build(const std::shared_ptr<Topology> &topology, const TopologyBuilder::Options &options);
+    void finishBuild(const std::shared_ptr<Topology> &topology, int generation,
+                     TopologyBuilder &built);
+    void showBuilt(Topology *topology);
+    TopologyBuilder::Options builderOptions(const Topology *topology) const;
     void onPodGroup(const QString &ownerId);
     void chooseExportFile();
     void updateStatus();
@@ -140,6 +148,9 @@ private:
     QPointer<ProblemMonitor> m_problems;
     QPointer<PipelineImageLinker> m_pipelineLinker;
     QHash<QString, ImageLink> m_pipelineLinks; // node id → link, of the shown context
+    // Builds graphs of large clusters off the GUI thread; waited for when the page goes.
+    QThreadPool m_pool;
+    int m_buildGeneration = 0;
 };
 
 } // namespace Orrery

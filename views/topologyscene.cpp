@@ -2,6 +2,7 @@
 #include "topologyscene.h"
 
 #include "theme.h"
+#include "topologyaggregateitem.h"
 #include "topologyboxitem.h"
 #include "topologyedgelayer.h"
 #include "topologygraph.h"
@@ -20,6 +21,9 @@ namespace Orrery {
 namespace {
 constexpr qint64 s_flashMs = 900;
 constexpr qreal s_margin = 60;
+// An aggregated namespace's box in scene units: about the shape of a cell when a few hundred
+// of them are fitted into a window.
+constexpr QSizeF s_aggregateSize(520, 320);
 
 // Parent of one namespace's node items; draws nothing itself.
 class NodeLayer : public QGraphicsItem
@@ -64,6 +68,8 @@ bool TopologyScene::isVisible(const TopologyNode &node) const
 {
     if (!node.collapsedInto.isEmpty() || !m_filter.accepts(node))
         return false;
+    if (m_aggregated && !m_expandedHomes.contains(node.home))
+        return false;
     if (m_filter.unhealthyOnly && !m_unhealthyContext.contains(node.id))
         return false;
     return true;
@@ -92,10 +98,103 @@ void TopologyScene::computeUnhealthyContext()
     m_unhealthyContext = context;
 }
 
+bool TopologyScene::isHomeShown(const QString &home) const
+{
+    if (!m_filter.namespaces.isEmpty() && !m_filter.namespaces.contains(home))
+        return false;
+    return !m_filter.hideSystem || !m_graph->homeSummary(home).system;
+}
+
+void TopologyScene::decideAggregation()
+{
+    qint64 nodes = 0;
+    int homes = 0;
+    const auto &summaries = m_graph->homeSummaries();
+    for (auto it = summaries.cbegin(); it != summaries.cend(); ++it) {
+        if (isHomeShown(it.key())) {
+            nodes += it->nodes;
+            ++homes;
+        }
+    }
+    m_aggregated = m_aggregateThreshold > 0 && homes > 1 && nodes > m_aggregateThreshold;
+}
+
+void TopologyScene::setExpandedHomes(const QSet<QString> &homes)
+{
+    if (homes == m_expandedHomes)
+        return;
+    m_expandedHomes = homes;
+    if (m_aggregated)
+        rebuild();
+}
+
+void TopologyScene::setHomeExpanded(const QString &home, bool expanded)
+{
+    QSet<QString> homes = m_expandedHomes;
+    if (expanded)
+        homes.insert(home);
+    else
+        homes.remove(home);
+    setExpandedHomes(homes);
+}
+
+QRectF TopologyScene::homeRect(const QString &home) const
+{
+    for (const TopologyBox &box : m_layout.namespaceBoxes()) {
+        if (box.key == home)
+            return box.rect;
+    }
+    return {};
+}
+
+QString TopologyScene::reveal(const QString &id)
+{
+    const TopologyNode *node = m_graph->node(id);
+    if (!node)
+        return id;
+    if (m_aggregated && !m_expandedHomes.contains(node->home) && isHomeShown(node->home))
+        setHomeExpanded(node->home, true);
+    return TopologyLayout::representative(*m_graph, id);
+}
+
+bool TopologyScene::updateAggregates(const TopologyDelta &delta)
+{
+    for (const QString &home : delta.homes) {
+        const bool exists = m_graph->homeSummaries().contains(home);
+        if (TopologyAggregateItem *item = m_aggregates.value(home)) {
+            if (!exists)
+                return false;
+            item->setSummary(m_graph->homeSummary(home));
+        } else if (exists && !m_layout.hasNamespace(home) && isHomeShown(home)
+                   && !m_expandedHomes.contains(home)) {
+            return false; // a new namespace: its box needs a place
+        }
+    }
+    return true;
+}
+
 void TopologyScene::rebuild()
 {
     computeUnhealthyContext();
-    m_layout.layoutAll(*m_graph, [this](const TopologyNode &node) { return isVisible(node); });
+    decideAggregation();
+    if (m_aggregated) {
+        QHash<QString, QSizeF> aggregates;
+        QSet<QString> expanded;
+        const auto &summaries = m_graph->homeSummaries();
+        for (auto it = summaries.cbegin(); it != summaries.cend(); ++it) {
+            if (!isHomeShown(it.key()))
+                continue;
+            if (m_expandedHomes.contains(it.key()))
+                expanded.insert(it.key());
+            else
+                aggregates.insert(it.key(), s_aggregateSize);
+        }
+        m_layout.layoutAll(
+            *m_graph, [this](const TopologyNode &node) { return isVisible(node); }, aggregates,
+            expanded);
+    } else {
+        m_layout.layoutAll(*m_graph, [this](const TopologyNode &node) { return isVisible(node); });
+    }
     if (m_display.anonymise)
         computeAnonymousNames();
 
@@ -131,6 +230,10 @@ void TopologyScene::applyDelta(const TopologyDelta &delta)
 {
     if (delta.isEmpty())
         return;
+    if (m_aggregated && !updateAggregates(delta)) {
+        rebuild(); // a namespace came or went: the boxes are packed again
+        return;
+    }
     if (m_filter.unhealthyOnly) {
         // Which nodes are context depends on the whole graph: recompute, then place.
         computeUnhealthyContext();
@@ -269,11 +372,20 @@ void TopologyScene::rebuildFrames()
 {
     qDeleteAll(m_frames);
     m_frames.clear();
+    qDeleteAll(m_aggregates);
+    m_aggregates.clear();
     QMap<QString, QList<QPair<QString, QRectF>>> groups;
     for (const TopologyBox &box : m_layout.groupBoxes())
         groups[box.ns].append({m_display.displayTitle(box.key, box.title), box.rect});
     QHash<QString, TopologyEdgeLayer *> layers;
     for (const TopologyBox &box : m_layout.namespaceBoxes()) {
+        if (box.aggregate) {
+            auto *aggregate = new TopologyAggregateItem(box.key, box.title, box.rect, &m_display);
+            aggregate->setSummary(m_graph->homeSummary(box.key));
+            addItem(aggregate);
+            m_aggregates.insert(box.key, aggregate);
+            continue;
+        }
         auto *frame = new TopologyBoxItem(m_display.displayTitle(box.key, box.title), box.rect,
                                           groups.value(box.ns), &m_display);
         addItem(frame);
@@ -303,6 +415,14 @@ void TopologyScene::rebuildEdges()
     for (TopologyEdgeLayer *layer : std::as_const(m_layers))
         layer->clearEdges();
     m_producerLayer.clear();
+    if (m_aggregated) {
+        // The expanded namespaces' producers only: the others have no items to connect.
+        for (const QString &home : std::as_const(m_expandedHomes)) {
+            for (const QString &id : m_graph->idsIn(home))
+                drawProducerEdges(id, m_graph->node(id), false);
+        }
+        return;
+    }
     m_producerLayer.reserve(m_graph->nodeCount());
     for (auto it = m_graph->nodes().cbegin(); it != m_graph->nodes().cend(); ++it)
         drawProducerEdges(it.key(), &it.value(), false);
@@ -504,6 +624,19 @@ QList<int> TopologyScene::usedRanks() const
 void TopologyScene::helpEvent(QGraphicsSceneHelpEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
+        if (item->type() == TopologyAggregateItem::Type) {
+            const auto *aggregate = static_cast<TopologyAggregateItem *>(item);
+            QToolTip::showText(
+                event->screenPos(),
+                QStringLiteral("<b>%1</b><br/>%2<br/>%3<br/><i>%4</i>")
+                    .arg(m_display.displayTitle(aggregate->home(), aggregate->title())
+                             .toHtmlEscaped(),
+                         aggregate->countsText().toHtmlEscaped(),
+                         aggregate->healthText().toHtmlEscaped(),
+                         tr("Double-click or zoom in to show its objects")));
+            event->accept();
+            return;
+        }
         if (item->type() == TopologyNodeItem::Type) {
             const TopologyNode &node = static_cast<TopologyNodeItem *>(item)->node();
             QToolTip::showText(event->screenPos(),
@@ -668,6 +801,18 @@ QStringList TopologyScene::find(const QString &text) const
         if (node.name.contains(text, Qt::CaseInsensitive)
             || m_display.displayName(node).contains(text, Qt::CaseInsensitive))
             out.append(it.key());
+    }
+    if (m_aggregated) {
+        // And what the aggregated namespaces hold (reveal() expands the one of a match).
+        for (auto it = m_aggregates.cbegin(); it != m_aggregates.cend(); ++it) {
+            for (const QString &id : m_graph->idsIn(it.key())) {
+                const TopologyNode *node = m_graph->node(id);
+                if (node && node->collapsedInto.isEmpty() && m_filter.accepts(*node)
+                    && (node->name.contains(text, Qt::CaseInsensitive)
+                        || m_display.displayName(*node).contains(text, Qt::CaseInsensitive)))
+                    out.append(id);
+            }
+        }
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -12,6 +12,7 @@
 
 namespace Orrery {
 
+class TopologyAggregateItem;
 class TopologyBoxItem;
 class TopologyEdgeLayer;
 class TopologyGraph;
@@ -67,6 +68,30 @@ public:
 
     void setAnimationsEnabled(bool enabled) { m_animate = enabled; }
 
+    // Level of detail for large clusters. When the namespaces the filter shows hold more than
+    // aggregateThreshold() nodes together (and there is more than one namespace), rebuild()
+    // draws every namespace as one TopologyAggregateItem (counts and pods by health), except
+    // the expanded ones, whose nodes are laid out and drawn as usual. Layout, items and edges
+    // then cost the expanded namespaces only; the aggregates follow each delta through the
+    // graph's per-namespace summaries. Below the threshold nothing is aggregated (0: never).
+    static constexpr int defaultAggregateThreshold() { return 20000; }
+    void setAggregateThreshold(int nodes) { m_aggregateThreshold = nodes; }
+    int aggregateThreshold() const { return m_aggregateThreshold; }
+    bool isAggregated() const { return m_aggregated; }
+    const QSet<QString> &expandedHomes() const { return m_expandedHomes; }
+    // Replaces the expanded namespaces and rebuilds when aggregated.
+    void setExpandedHomes(const QSet<QString> &homes);
+    void setHomeExpanded(const QString &home, bool expanded);
+    TopologyAggregateItem *aggregateItem(const QString &home) const
+    {
+        return m_aggregates.value(home);
+    }
+    int aggregateCount() const { return int(m_aggregates.size()); }
+    QRectF homeRect(const QString &home) const; // the namespace's box, empty when not drawn
+    // The id drawn for node `id` (its pod group when collapsed), expanding its namespace
+    // first when it is aggregated: search and "show in topology" land on an item.
+    QString reveal(const QString &id);
+
     // The overlays (TopologyDisplay): repaints only the items whose value changed, so a
     // metrics refresh or an alert poll costs one pass over the changed ids, not a relayout.
     void setHeat(bool on, const QHash<QString, float> &heat);
@@ -82,6 +107,9 @@ protected:
 
 private:
     bool isVisible(const TopologyNode &node) const;
+    bool isHomeShown(const QString &home) const; // by the namespace and system filters
+    void decideAggregation();
+    bool updateAggregates(const TopologyDelta &delta); // false: a namespace came or went
     void computeUnhealthyContext();
     void syncItem(const QString &id, bool flash);
     void syncItem(const QString &id, const TopologyNode *node, const QRectF &rect, bool flash,
@@ -116,6 +144,10 @@ private:
     QHash<QString, TopologyOverviewItem *> m_overviews;
     bool m_overview = false;
     QList<TopologyBoxItem *> m_frames;
+    QHash<QString, TopologyAggregateItem *> m_aggregates; // aggregated namespace → its box
+    QSet<QString> m_expandedHomes;
+    int m_aggregateThreshold = defaultAggregateThreshold();
+    bool m_aggregated = false;
     QString m_focusId;
     QHash<TopologyNodeItem *, qint64> m_flashing; // item → flash start (ms)
     QElapsedTimer m_clock;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "topologyview.h"
 
+#include "topologyaggregateitem.h"
 #include "topologygraph.h"
 #include "topologynodeitem.h"
 #include "topologyscene.h"
@@ -47,8 +48,62 @@ void TopologyView::setTopologyScene(TopologyScene *scene)
 
 void TopologyView::updateLevelOfDetail()
 {
-    if (m_scene)
-        m_scene->setOverview(m_overviewAllowed && zoom() < TopologyScene::overviewZoom());
+    if (!m_scene)
+        return;
+    m_scene->setOverview(m_overviewAllowed && zoom() < TopologyScene::overviewZoom());
+}
+
+void TopologyView::expandAtCentre()
+{
+    if (!m_scene || !m_scene->isAggregated() || m_expanding || zoom() < expandZoom())
+        return;
+    // Zoomed in on an aggregated namespace: its nodes replace the box.
+    // What the user zooms at: the wheel's cursor, else the middle of the view.
+    const QPoint at = m_wheelAt.value_or(viewport()->rect().center());
+    for (QGraphicsItem *item : items(at)) {
+        if (item->type() == TopologyAggregateItem::Type) {
+            const QString home = static_cast<TopologyAggregateItem *>(item)->home();
+            QSet<QString> homes = m_scene->expandedHomes();
+            if (!m_zoomExpanded.isEmpty() && m_zoomExpanded != home)
+                homes.remove(m_zoomExpanded);
+            homes.insert(home);
+            m_zoomExpanded = home;
+            m_expanding = true;
+            m_scene->setExpandedHomes(homes);
+            showHome(home);
+            m_expanding = false;
+            return;
+        }
+    }
+}
+
+void TopologyView::expandHome(const QString &home)
+{
+    if (!m_scene)
+        return;
+    m_expanding = true;
+    if (m_zoomExpanded == home)
+        m_zoomExpanded.clear(); // chosen now: kept when zooming elsewhere
+    m_scene->setHomeExpanded(home, true);
+    showHome(home);
+    m_expanding = false;
+}
+
+void TopologyView::showHome(const QString &home)
+{
+    const QRectF rect = m_scene->homeRect(home);
+    if (rect.isEmpty())
+        return;
+    // As fitAll() for one namespace: readable, its top left when it does not fit.
+    const QSizeF room = QSizeF(viewport()->size()) - QSizeF(4, 4);
+    const qreal fit = std::min(room.width() / rect.width(), room.height() / rect.height());
+    const qreal z = std::clamp(fit, readableZoom(), 1.0);
+    setTransform(QTransform::fromScale(z, z));
+    const QSizeF visible = QSizeF(viewport()->size()) / z;
+    centerOn(QPointF(rect.left() + std::min(visible.width(), rect.width()) / 2,
+                     rect.top() + std::min(visible.height(), rect.height()) / 2));
+    m_scene->setOverview(m_overviewAllowed && z < TopologyScene::overviewZoom());
+    emit viewportMoved();
 }
 
 void TopologyView::setOverviewAllowed(bool allowed)
@@ -59,8 +114,12 @@ void TopologyView::setOverviewAllowed(bool allowed)
 
 void TopologyView::setZoom(qreal zoom)
 {
+    // About the middle of the view, whatever the anchor (the mouse may be elsewhere).
+    const QPointF centre = mapToScene(viewport()->rect().center());
     setTransform(QTransform::fromScale(zoom, zoom));
+    centerOn(centre);
     updateLevelOfDetail();
+    expandAtCentre();
     emit viewportMoved();
 }
 
@@ -74,6 +133,7 @@ void TopologyView::zoomBy(qreal factor)
     const qreal target = std::clamp(zoom() * factor, 0.01, 4.0);
     scale(target / zoom(), target / zoom());
     updateLevelOfDetail();
+    expandAtCentre();
     emit viewportMoved();
 }
 
@@ -97,9 +157,11 @@ void TopologyView::fitAll()
     m_fitWhenShown = false;
     // Never further out than readableZoom(), never closer than 100 %: a small cluster fills
     // the window with readable names; a larger one starts at its top left (where the layout
-    // puts the first namespaces) and scrolls, the minimap showing the rest.
+    // puts the first namespaces) and scrolls, the minimap showing the rest. Aggregated
+    // namespaces write their names at any zoom: the whole cluster is fitted then.
     const qreal fit = fitZoom();
-    const qreal zoom = std::clamp(fit, readableZoom(), 1.0);
+    const qreal zoom
+        = std::clamp(fit, m_scene && m_scene->isAggregated() ? 0.01 : readableZoom(), 1.0);
     // Centred when it all fits; else from the top left, also along the axis that fits (the
     // view would centre a scene narrower than the viewport).
     setAlignment(fit >= zoom ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignTop);
@@ -132,9 +194,9 @@ void TopologyView::centerOnNode(const QString &id)
         if (zoom() < 0.6) {
             const qreal factor = 0.9 / zoom();
             scale(factor, factor);
-            updateLevelOfDetail();
         }
         centerOn(item);
+        updateLevelOfDetail();
         emit viewportMoved();
     }
 }
@@ -148,7 +210,8 @@ int TopologyView::search(const QString &text)
         return 0;
     m_searchIndex = text == m_lastSearch ? (m_searchIndex + 1) % int(matches.size()) : 0;
     m_lastSearch = text;
-    const QString id = matches.at(m_searchIndex);
+    // A match inside an aggregated namespace expands it first.
+    const QString id = m_scene->reveal(matches.at(m_searchIndex));
     m_scene->clearSelection();
     if (TopologyNodeItem *item = m_scene->item(id))
         item->setSelected(true);
@@ -240,7 +303,9 @@ void TopologyView::wheelEvent(QWheelEvent *event)
         QGraphicsView::wheelEvent(event);
         return;
     }
+    m_wheelAt = event->position().toPoint();
     zoomBy(std::pow(1.18, steps));
+    m_wheelAt.reset();
     event->accept();
 }
 
@@ -248,6 +313,15 @@ void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (!m_scene)
         return;
+    for (QGraphicsItem *hit : items(event->position().toPoint())) {
+        if (hit->type() == TopologyAggregateItem::Type) {
+            expandHome(static_cast<TopologyAggregateItem *>(hit)->home());
+            event->accept();
+            return;
+        }
+        if (hit->type() == TopologyNodeItem::Type)
+            break;
+    }
     TopologyNodeItem *item = nodeAt(event->position().toPoint());
     m_scene->setFocusNode(item && item->node().id != m_scene->focusNode() ? item->node().id
                                                                           : QString());

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QMenu;
 
@@ -35,6 +36,11 @@ public:
     qreal fitZoom() const; // the zoom at which the whole diagram fits the viewport
     static constexpr qreal readableZoom() { return 0.5; }
     void centerOnNode(const QString &id);
+    // An aggregated namespace (TopologyScene::isAggregated): expands it and shows its start at
+    // a readable zoom. Zooming in past expandZoom() over an aggregate does the same (the
+    // namespace expanded by zooming before is folded again).
+    void expandHome(const QString &home);
+    static constexpr qreal expandZoom() { return 0.5; }
     // Selects and centres on the next match of `text`; returns the number of matches.
     int search(const QString &text);
     qreal zoom() const;
@@ -92,6 +98,9 @@ private:
     // Below TopologyScene::overviewZoom() the scene paints each namespace's nodes as one
     // batch (TopologyOverviewItem): a fitted 10k-pod cluster stays within a frame.
     void updateLevelOfDetail();
+    void showHome(const QString &home);
+    // After a zoom step: past expandZoom() over an aggregated namespace, expands it.
+    void expandAtCentre();
     void onSelectionChanged();
     void setPointed(const QString &id);
     QRectF pointerRect(const QString &id) const; // scene rect of the halo, empty: none
@@ -106,6 +115,9 @@ private:
     bool m_laser = false;
     bool m_overviewAllowed = true;
     QString m_pointed;
+    QString m_zoomExpanded; // the namespace expanded by zooming in on its aggregate
+    bool m_expanding = false;
+    std::optional<QPoint> m_wheelAt; // during a wheel zoom: where the cursor is
 };
 
 } // namespace Orrery

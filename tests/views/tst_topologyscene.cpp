@@ -215,9 +215,7 @@ private slots:
 
         // Changes reach the overview: the pod recovers, the overview turns it green.
         const TopologyNode *pod = f.graph.node(crashing);
-        KeyValues labels;
-        for (auto it = pod->labels.cbegin(); it != pod->labels.cend(); ++it)
-            labels.append(KeyValue{it.key(), it.value()});
+        const KeyValues labels = pod->labels;
         f.builder.apply(modified({S::pod(pod->ns, pod->name, QStringLiteral("ReplicaSet"),
                                          pod->owner.section(QLatin1Char('/'), 2), labels)}));
         f.scene.applyPendingChanges();
