@@ -789,8 +789,10 @@ void TopologyPage::updateStatus()
         m_status->setText(tr("Building the topology…"));
         return;
     }
-    m_status->setText(
-        tr("%1 objects, %2 need attention").arg(m_current->graph.nodeCount()).arg(needAttention()));
+    // %Ln: the locale's digit grouping (246,010) and the plural forms of each count.
+    m_status->setText(tr("%1, %2", "topology status: objects shown, objects needing attention")
+                          .arg(tr("%Ln objects", nullptr, int(m_current->graph.nodeCount())),
+                               tr("%Ln need attention", nullptr, int(needAttention()))));
 }
 
 void TopologyPage::chooseExportFile()
