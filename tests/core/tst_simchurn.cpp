@@ -99,8 +99,8 @@ private:
                          .resource(Kind::Namespace)
                          ->objectPath(QString(), QStringLiteral("kube-system"));
         patch.contentType = "application/merge-patch+json";
-        patch.body
-            = R"({"metadata":{"annotations":{"sim.orrery.dev/churn-per-second":")" + rate + "\"}}}";
+        patch.body = "{\"metadata\":{\"annotations\":{\"sim.orrery.dev/churn-per-second\":\"" + rate
+                     + "\"}}}";
         std::optional<Result<ApiResponse>> result;
         session.transport()->send(patch, this, [&](const Result<ApiResponse> &r) { result = r; });
         return QTest::qWaitFor([&] { return result.has_value(); }, 20000) && result->ok()
