@@ -40,6 +40,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 
 using namespace Orrery;
 
@@ -76,7 +77,10 @@ std::optional<Result<ApiResponse>> churnSend(HttpTransport &transport, const Api
 {
     std::optional<Result<ApiResponse>> result;
     QObject context;
-    transport.send(request, &context, [&](const Result<ApiResponse> &r) { result = r; });
+    // A simulator busy with a long controller pass answers late: no 30 s limit.
+    ApiRequest patient = request;
+    patient.timeoutMs = 120000;
+    transport.send(patient, &context, [&](const Result<ApiResponse> &r) { result = r; });
     churnSpin([&] { return result.has_value(); }, 120000);
     return result;
 }
@@ -206,6 +210,11 @@ int main(int argc, char **argv)
     QObject counterContext;
     counterContext.moveToThread(&counterThread);
     counterThread.start();
+    // Stopped on every way out (a QThread destroyed while running aborts the process).
+    const std::unique_ptr<QThread, void (*)(QThread *)> stopCounter(&counterThread, [](QThread *t) {
+        t->quit();
+        t->wait();
+    });
     ChurnWatchCounter counter;
     ApiRequest watch = ApiRequest::get(QStringLiteral("/api/v1/pods?watch=1&resourceVersion=%1")
                                            .arg(session.health(Kind::Pod).resourceVersion));
@@ -253,6 +262,7 @@ int main(int argc, char **argv)
     const qint64 storeChangesInWindow = added + modified + deleted;
     if (!churnSetRate(session, 0)) {
         churnOut << "error: could not stop the churn\n";
+        churnOut.flush();
         return 1;
     }
     churnOut << QStringLiteral("churn rate=%1 seconds=%2 server_events=%3 server_events_per_s=%4 "
@@ -283,6 +293,7 @@ int main(int argc, char **argv)
         churnSpin([&] { return store->pendingDeltas() == 0; }, 30000);
         if (!churnServerPods(*session.transport(), server)) {
             churnOut << "error: listing the server's pods failed\n";
+            churnOut.flush();
             return 1;
         }
         churnSpin([&] { return store->pendingDeltas() == 0; }, 30000);
@@ -324,7 +335,5 @@ int main(int argc, char **argv)
                     .arg(added + modified + deleted);
     churnOut.flush();
     rawTransport.cancel(rawWatch);
-    counterThread.quit();
-    counterThread.wait();
     return equal && health.relistCount == 0 ? 0 : 1;
 }
