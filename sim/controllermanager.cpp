@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllermanager.h"
+
 #include "controllers/churncontroller.h"
 #include "controllers/controller.h"
 #include "controllers/controllercontext.h"
@@ -18,6 +19,7 @@
 #include "controllers/scheduler.h"
 #include "controllers/statefulsetcontroller.h"
 #include "workload/kube.h"
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
@@ -103,10 +105,12 @@ void ControllerManager::run()
         const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - started);
         // A burst of API writes must not make us spin, and on huge clusters a pass must not
-        // take more than a third of a core: rest at least twice as long as the pass took.
-        const auto rest = std::max<std::chrono::milliseconds>(20ms, 2 * took);
+        // take more than a third of a core: rest at least twice as long as the pass took, but
+        // at most 1 s (the first pass over 150,000 pods takes 50 s: twice that left the
+        // cluster without a pass, and churn without a deletion, for 100 s after it).
+        const auto rest = std::clamp<std::chrono::milliseconds>(2 * took, 20ms, 1000ms);
         std::this_thread::sleep_for(rest);
-        pause = std::max<std::chrono::milliseconds>(100ms, 2 * took);
+        pause = std::clamp<std::chrono::milliseconds>(2 * took, 100ms, 1000ms);
         lock.lock();
     }
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,14 +40,16 @@ struct StoreEvent
 // The simulator's etcd: every object of every kind, with one cluster-wide resourceVersion
 // counter, and a bounded window of past events for watches.
 //
-// Stored form: every object is kept as its compact JSON text (what GET, LIST and watches
-// send). Pods, most of a large cluster, are kept as that text only: a parsed tree costs about
-// seven times the text (15 KB against 2.2 KB per pod), so at 150,000 pods trees alone would
-// take 2.3 GB; so are Endpoints and EndpointSlices (read only when something changed). Their
-// tree is parsed again on demand (get(), list(), forEach()) and shared while anyone holds it
-// (weak reference); while there are at most 16,384 such objects (a cluster of up to about
-// 10,000 pods) the store holds their trees too, so a small cluster is never parsed twice.
-// Other kinds keep their tree as well, since controllers walk them often.
+// Stored form: one per kind. Pods, most of a large cluster, are kept as their compact JSON
+// text only (what GET, LIST and watches send), in a buffer of exactly its size: a parsed
+// tree costs about seven times the text (15 KB against 2.2 KB per pod), so at 150,000 pods
+// trees alone would take 2.3 GB; so are Services, Endpoints and EndpointSlices (read by the
+// endpoints controller for the namespaces that changed). Their tree is parsed again on demand
+// (get(), list(), forEach()) and shared while anyone holds it (weak reference); while there
+// are at most 16,384 such objects (a cluster of up to about 10,000 pods) the store holds
+// their trees too, so a small cluster is never parsed twice. Other kinds are kept as trees,
+// since controllers walk them often, and serialized when read. The event window holds each
+// event's text (the stored one while a text-only object is current), never a second tree.
 //
 // Invariants: resourceVersion strictly increases with every mutation; each stored object's
 // metadata.resourceVersion is the decimal string of the version that last wrote it; the
@@ -85,11 +88,15 @@ public:
     void forEach(const GroupResource &gr, const std::string &ns,
                  const std::function<bool(const ObjectPtr &)> &fn) const;
 
-    // One page of a LIST: the stored texts of at most `limit` objects (0: no limit) of `gr` in
-    // `ns` (empty: all) whose (namespace, name) sorts after `after` (empty name: from the
-    // start) and that `match` accepts (null: all, without parsing anything); `remaining`
-    // counts the matching objects after the page (with `countRemaining` false: 1 when there
-    // is any, without walking the rest), `last` is the page's last key.
+    // The (namespace, name) of every `gr` object, in list() order, without parsing any.
+    std::vector<std::pair<std::string, std::string>> keys(const GroupResource &gr) const;
+
+    // One page of a LIST: the texts (stored, or serialized for kinds stored as trees) of at most
+    // `limit` objects (0: no limit) of `gr` in `ns` (empty: all) whose (namespace, name) sorts
+    // after `after` (empty name: from the start) and that `match` accepts (null: all, without
+    // parsing anything); `remaining` counts the matching objects after the page (with
+    // `countRemaining` false: 1 when there is any, without walking the rest), `last` is the page's
+    // last key.
     struct Page
     {
         std::vector<std::shared_ptr<const std::string>> texts;
@@ -105,7 +112,8 @@ public:
     std::uint64_t resourceVersion() const;
 
     // The compact JSON text of `object`: the stored text when `object` is the stored version
-    // (so large LISTs and watches do not re-serialize unchanged objects), else a fresh dump.
+    // of a kind stored as text (so large LISTs and watches of pods do not re-serialize
+    // unchanged objects), else a fresh dump.
     std::shared_ptr<const std::string> serialized(const GroupResource &gr,
                                                   const ObjectPtr &object) const;
 
@@ -121,6 +129,23 @@ public:
     // window (the caller answers 410 Expired).
     std::optional<std::vector<StoreEvent>> eventsSince(const GroupResource &gr,
                                                        std::uint64_t rv) const;
+
+    // What eventsSince() returns without the objects (none is parsed): which `gr` objects
+    // were created, updated or deleted after rv, in order; std::nullopt when rv is older than
+    // the window.
+    struct Change
+    {
+        StoreEvent::Type type;
+        std::string ns, name;
+        std::uint64_t resourceVersion;
+    };
+    std::optional<std::vector<Change>> changesSince(const GroupResource &gr,
+                                                    std::uint64_t rv) const;
+
+    // The namespaces of the `gr` objects written (created, updated, deleted) after rv, without
+    // parsing any object; std::nullopt when rv is older than the window.
+    std::optional<std::set<std::string>> namespacesSince(const GroupResource &gr,
+                                                         std::uint64_t rv) const;
 
     using Listener = std::function<void(const StoreEvent &)>;
     int subscribe(Listener listener);

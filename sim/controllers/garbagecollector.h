@@ -25,6 +25,8 @@ private:
     double m_lastScan = -1e18;
     // lastChange of the owner and dependant kinds at the end of the last scan.
     std::vector<std::uint64_t> m_scannedInputs;
+    // The store's resourceVersion when pods were last looked at (0: never).
+    std::uint64_t m_podScanRv = 0;
 };
 
 } // namespace Orrery::Sim

@@ -4,6 +4,7 @@
 #include "workload/kube.h"
 #include "workload/quantity.h"
 
+#include <optional>
 #include <unordered_map>
 
 namespace Orrery::Sim {
@@ -71,6 +72,44 @@ bool affinityMatches(const json &pod, const NodeInfo &n)
 
 } // namespace
 
+void Scheduler::forgetPod(const std::string &ns, const std::string &name)
+{
+    const std::pair<std::string, std::string> key{ns, name};
+    m_pending.erase(key);
+    const auto it = m_podUse.find(key);
+    if (it == m_podUse.end())
+        return;
+    Used &u = m_used[static_cast<std::size_t>(it->second.node)];
+    u.cpu -= it->second.cpu;
+    u.memory -= it->second.memory;
+    --u.pods;
+    m_podUse.erase(it);
+}
+
+void Scheduler::countPod(const json &pod)
+{
+    const std::string ns = Kube::ns(pod), name = Kube::name(pod);
+    forgetPod(ns, name);
+    const std::string node = Kube::str(pod, Kube::ptr("/spec/nodeName"));
+    if (node.empty()) {
+        if (Kube::isPodActive(pod))
+            m_pending.insert({ns, name});
+    } else if (!Kube::isPodTerminated(pod)) {
+        auto id = m_nodeIds.find(node);
+        if (id == m_nodeIds.end()) {
+            id = m_nodeIds.emplace(node, static_cast<int>(m_nodeNames.size())).first;
+            m_nodeNames.push_back(node);
+            m_used.emplace_back();
+        }
+        const PodUse use{id->second, Kube::podCpuRequest(pod), Kube::podMemoryRequest(pod)};
+        Used &u = m_used[static_cast<std::size_t>(use.node)];
+        u.cpu += use.cpu;
+        u.memory += use.memory;
+        ++u.pods;
+        m_podUse.emplace(std::make_pair(ns, name), use);
+    }
+}
+
 void Scheduler::sync(ControllerContext &ctx)
 {
     // When the last pass found no pod to place and neither pods nor nodes changed since,
@@ -80,28 +119,37 @@ void Scheduler::sync(ControllerContext &ctx)
                                                          ctx.store.lastChange(Kube::Nodes)};
     if (inputs == m_idleInputs)
         return;
-    // One walk, pod by pod (pods are parsed from the store's text, and holding all of a
-    // large cluster's at once would take gigabytes): the pending pods, and what the others
-    // take of their nodes.
-    struct Used
-    {
-        std::int64_t cpu = 0, memory = 0, pods = 0;
-    };
-    std::unordered_map<std::string, Used> used;
-    std::vector<ObjectPtr> pending;
-    ctx.store.forEach(Kube::Pods, {}, [&](const ObjectPtr &p) {
-        const std::string node = Kube::str(*p, Kube::ptr("/spec/nodeName"));
-        if (node.empty()) {
-            if (Kube::isPodActive(*p))
-                pending.push_back(p);
-        } else if (!Kube::isPodTerminated(*p)) {
-            Used &u = used[node];
-            u.cpu += Kube::podCpuRequest(*p);
-            u.memory += Kube::podMemoryRequest(*p);
-            ++u.pods;
+    // What pods take of their nodes, and the pending pods: kept from pass to pass and
+    // brought up to date from the pods written since (the store's event window), so that a
+    // large cluster's pods (stored as text) are not all parsed each time one changes. A walk
+    // over every pod rebuilds it at the start, when the window no longer reaches back, and
+    // every pass for clusters of up to 2,048 pods (their pods are kept parsed).
+    const std::uint64_t rv = ctx.store.resourceVersion();
+    std::optional<std::vector<StoreEvent>> events;
+    if (m_indexed && ctx.store.count(Kube::Pods) > 2048)
+        events = ctx.store.eventsSince(Kube::Pods, m_seenRv);
+    if (events) {
+        for (const StoreEvent &ev : *events) {
+            if (ev.type == StoreEvent::Type::Deleted)
+                forgetPod(Kube::ns(*ev.object), Kube::name(*ev.object));
+            else
+                countPod(*ev.object);
         }
-        return true;
-    });
+    } else {
+        m_podUse.clear();
+        m_used.assign(m_used.size(), Used());
+        m_pending.clear();
+        ctx.store.forEach(Kube::Pods, {}, [&](const ObjectPtr &p) {
+            countPod(*p);
+            return true;
+        });
+        m_indexed = true;
+    }
+    m_seenRv = rv;
+    std::vector<ObjectPtr> pending;
+    for (const auto &[ns, name] : m_pending)
+        if (const ObjectPtr p = ctx.store.get(Kube::Pods, ns, name))
+            pending.push_back(p);
     if (pending.empty()) {
         m_idleInputs = inputs;
         return;
@@ -122,8 +170,9 @@ void Scheduler::sync(ControllerContext &ctx)
         byName[info.name] = nodes.size();
         nodes.push_back(std::move(info));
     }
-    for (const auto &[node, u] : used) {
-        auto it = byName.find(node);
+    for (std::size_t id = 0; id < m_used.size(); ++id) {
+        const Used &u = m_used[id];
+        auto it = byName.find(m_nodeNames[id]);
         if (it == byName.end())
             continue;
         NodeInfo &n = nodes[it->second];

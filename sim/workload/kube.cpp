@@ -170,11 +170,11 @@ Kube::namespacesWrittenSince(const ObjectStore &store, const std::vector<GroupRe
         return std::nullopt;
     std::set<std::string> out;
     for (const GroupResource &gr : kinds) {
-        const auto events = store.eventsSince(gr, rv);
-        if (!events)
+        // Namespaces only: the store answers without parsing the objects written.
+        const auto written = store.namespacesSince(gr, rv);
+        if (!written)
             return std::nullopt;
-        for (const StoreEvent &ev : *events)
-            out.insert(ns(*ev.object));
+        out.insert(written->begin(), written->end());
     }
     return out;
 }

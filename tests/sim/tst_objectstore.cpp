@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 using namespace Orrery::Sim;
 
 namespace {
@@ -133,6 +135,65 @@ private slots:
         QVERIFY(!store.eventsSince(kPods, start).has_value()); // left the window
         QVERIFY(store.eventsSince(kPods, store.resourceVersion() - 2).has_value());
         QCOMPARE(errorCode([&] { store.remove(kPods, "default", "a"); }), 404);
+    }
+
+    void eventWindowKeepsTextsNotTrees()
+    {
+        // Past 16,384 text-only objects the store keeps no pod tree: an event's tree lives
+        // only while someone holds it, and is parsed again from the window's text after.
+        ObjectStore store(20);
+        store.create(kNamespaces, ns("default"));
+        store.create(kNamespaces, ns("other"));
+        for (int i = 0; i < 16385; ++i)
+            store.create(kPods, pod("other", std::string("p").append(std::to_string(i))));
+        const auto start = store.resourceVersion();
+        std::weak_ptr<const json> created = store.create(kPods, pod("default", "a"));
+        json changed = *store.get(kPods, "default", "a");
+        changed["metadata"]["labels"] = {{"x", "y"}};
+        std::weak_ptr<const json> updated = store.update(kPods, changed);
+        std::weak_ptr<const json> removed = store.remove(kPods, "default", "a");
+        QVERIFY(created.expired());
+        QVERIFY(updated.expired());
+        QVERIFY(removed.expired());
+        const auto events = store.eventsSince(kPods, start);
+        QVERIFY(events.has_value());
+        QCOMPARE(events->size(), size_t(3));
+        QVERIFY(events->at(0).type == StoreEvent::Type::Added);
+        QVERIFY(!events->at(0).object->at("metadata").contains("labels"));
+        QCOMPARE(events->at(1).object->at("metadata").at("labels").at("x"), "y");
+        QVERIFY(events->at(2).type == StoreEvent::Type::Deleted);
+        for (const StoreEvent &ev : *events) {
+            QCOMPARE(ev.object->at("metadata").at("name"), "a");
+            QCOMPARE(ev.object->at("metadata").at("resourceVersion").get<std::string>(),
+                     std::to_string(ev.resourceVersion));
+        }
+        // The same without any object: kinds of change, keys, namespaces.
+        const auto changes = store.changesSince(kPods, start);
+        QVERIFY(changes.has_value());
+        QCOMPARE(changes->size(), size_t(3));
+        QVERIFY(changes->at(2).type == StoreEvent::Type::Deleted);
+        QVERIFY(changes->at(1).ns == "default");
+        QVERIFY(changes->at(1).name == "a");
+        QCOMPARE(changes->at(1).resourceVersion, events->at(1).resourceVersion);
+        QVERIFY(*store.namespacesSince(kPods, start) == std::set<std::string>{"default"});
+        QCOMPARE(store.namespacesSince(kPods, store.resourceVersion())->size(), size_t(0));
+        QVERIFY(!store.changesSince(kPods, 0).has_value()); // left the window of 20
+        QVERIFY(!store.namespacesSince(kPods, 0).has_value());
+    }
+
+    void treeKindsAreSerializedWhenRead()
+    {
+        // Kinds kept as trees keep no text: LIST pages and watches get the tree's dump.
+        ObjectStore store;
+        store.create(kNamespaces, ns("default"));
+        const ObjectPtr d = store.create(kDeployments, pod("default", "d"));
+        const auto page = store.page(kDeployments, {}, {}, 0, nullptr, false);
+        QCOMPARE(page.texts.size(), size_t(1));
+        QVERIFY(*page.texts.front() == d->dump());
+        QVERIFY(*store.serialized(kDeployments, d) == d->dump());
+        const auto keys = store.keys(kDeployments);
+        QCOMPARE(keys.size(), size_t(1));
+        QVERIFY(keys.front() == std::make_pair(std::string("default"), std::string("d")));
     }
 
     void serializedIsCachedPerVersion()
