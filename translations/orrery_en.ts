@@ -7728,6 +7728,34 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Refreshing %1… %2 of about %Ln</source>
+        <translation>
+            <numerusform>Refreshing %1… %2 of about %Ln</numerusform>
+            <numerusform>Refreshing %1… %2 of about %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %2 of about %Ln</source>
+        <translation>
+            <numerusform>Loading %1… %2 of about %Ln</numerusform>
+            <numerusform>Loading %1… %2 of about %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %1… %Ln so far</source>
+        <translation>
+            <numerusform>Refreshing %1… %Ln so far</numerusform>
+            <numerusform>Refreshing %1… %Ln so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %Ln so far</source>
+        <translation>
+            <numerusform>Loading %1… %Ln so far</numerusform>
+            <numerusform>Loading %1… %Ln so far</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ResourceColumns</name>
@@ -8898,6 +8926,79 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     </message>
 </context>
 <context>
+    <name>Orrery::TopologyAggregateItem</name>
+    <message numerus="yes">
+        <source>%n workload(s)</source>
+        <translation>
+            <numerusform>%n workload</numerusform>
+            <numerusform>%n workloads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Service(s)</source>
+        <translation>
+            <numerusform>%n Service</numerusform>
+            <numerusform>%n Services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation>
+            <numerusform>%n pod</numerusform>
+            <numerusform>%n pods</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ready</source>
+        <translation>
+            <numerusform>%n not ready</numerusform>
+            <numerusform>%n not ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n terminating</source>
+        <translation>
+            <numerusform>%n terminating</numerusform>
+            <numerusform>%n terminating</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n completed</numerusform>
+            <numerusform>%n completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n unknown</numerusform>
+            <numerusform>%n unknown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TopologyBuilder</name>
     <message>
         <source>revision %1</source>
@@ -9140,10 +9241,6 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
         <translation>Presenter mode (F5)</translation>
     </message>
     <message>
-        <source>%1 objects, %2 need attention</source>
-        <translation>%1 objects, %2 need attention</translation>
-    </message>
-    <message>
         <source>Export topology</source>
         <translation>Export topology</translation>
     </message>
@@ -9234,6 +9331,36 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>Memory use of request (nodes: of allocatable)</source>
         <translation>Memory use of request (nodes: of allocatable)</translation>
+    </message>
+    <message>
+        <source>Building the topology…</source>
+        <translation>Building the topology…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>topology status: objects shown, objects needing attention</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln objects</source>
+        <translation>
+            <numerusform>%Ln objects</numerusform>
+            <numerusform>%Ln objects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln need attention</numerusform>
+            <numerusform>%Ln need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyScene</name>
+    <message>
+        <source>Double-click or zoom in to show its objects</source>
+        <translation>Double-click or zoom in to show its objects</translation>
     </message>
 </context>
 <context>
@@ -10135,6 +10262,14 @@ Orrery reads GitHub Actions, GitLab CI and Jenkins. Give it a provider and a rep
     <message>
         <source>ref</source>
         <translation>ref</translation>
+    </message>
+    <message>
+        <source>With --screenshot: render this many milliseconds after the window is shown, synced or not (a table still filling).</source>
+        <translation>With --screenshot: render this many milliseconds after the window is shown, synced or not (a table still filling).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 <context>

@@ -7586,6 +7586,26 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Refreshing %1… %2 of about %Ln</source>
+        <translation>
+            <numerusform>Actualisation des %1… %2 sur environ %Ln</numerusform><numerusform>Actualisation des %1… %2 sur environ %Ln</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %2 of about %Ln</source>
+        <translation>
+            <numerusform>Chargement des %1… %2 sur environ %Ln</numerusform><numerusform>Chargement des %1… %2 sur environ %Ln</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %1… %Ln so far</source>
+        <translation>
+            <numerusform>Actualisation des %1… %Ln pour l’instant</numerusform><numerusform>Actualisation des %1… %Ln pour l’instant</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading %1… %Ln so far</source>
+        <translation>
+            <numerusform>Chargement des %1… %Ln pour l’instant</numerusform><numerusform>Chargement des %1… %Ln pour l’instant</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Orrery::ResourceColumns</name>
@@ -8744,6 +8764,59 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     </message>
 </context>
 <context>
+    <name>Orrery::TopologyAggregateItem</name>
+    <message numerus="yes">
+        <source>%n workload(s)</source>
+        <translation>
+            <numerusform>%n charge de travail</numerusform><numerusform>%n charges de travail</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Service(s)</source>
+        <translation>
+            <numerusform>%n Service</numerusform><numerusform>%n Services</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation>
+            <numerusform>%n pod</numerusform><numerusform>%n pods</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n en échec</numerusform><numerusform>%n en échec</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not ready</source>
+        <translation>
+            <numerusform>%n non prêt</numerusform><numerusform>%n non prêts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n en attente</numerusform><numerusform>%n en attente</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n terminating</source>
+        <translation>
+            <numerusform>%n en arrêt</numerusform><numerusform>%n en arrêt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n en cours</numerusform><numerusform>%n en cours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n terminé</numerusform><numerusform>%n terminés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n inconnu</numerusform><numerusform>%n inconnus</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Orrery::TopologyBuilder</name>
     <message>
         <source>revision %1</source>
@@ -8976,10 +9049,6 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
         <translation>Mode présentation (F5)</translation>
     </message>
     <message>
-        <source>%1 objects, %2 need attention</source>
-        <translation>%1 objets, %2 demandent votre attention</translation>
-    </message>
-    <message>
         <source>Export topology</source>
         <translation>Exporter la topologie</translation>
     </message>
@@ -9070,6 +9139,32 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>Memory use of request (nodes: of allocatable)</source>
         <translation>Utilisation mémoire de la requête (nœuds : de la capacité allouable)</translation>
+    </message>
+    <message>
+        <source>Building the topology…</source>
+        <translation>Construction de la topologie…</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>topology status: objects shown, objects needing attention</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln objects</source>
+        <translation>
+            <numerusform>%Ln objet</numerusform><numerusform>%Ln objets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln need attention</source>
+        <translation>
+            <numerusform>%Ln demande de l’attention</numerusform><numerusform>%Ln demandent de l’attention</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Orrery::TopologyScene</name>
+    <message>
+        <source>Double-click or zoom in to show its objects</source>
+        <translation>Double-cliquez ou zoomez pour afficher ses objets</translation>
     </message>
 </context>
 <context>
@@ -9969,6 +10064,14 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message>
         <source>ref</source>
         <translation>ref</translation>
+    </message>
+    <message>
+        <source>With --screenshot: render this many milliseconds after the window is shown, synced or not (a table still filling).</source>
+        <translation>Avec --screenshot : faire le rendu ce nombre de millisecondes après l’affichage de la fenêtre, synchronisée ou non (un tableau encore en cours de remplissage).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
 </context>
 <context>
