@@ -7599,12 +7599,12 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message numerus="yes">
         <source>Refreshing %1… %Ln so far</source>
         <translation>
-            <numerusform>Actualisation des %1… %Ln pour l’instant</numerusform><numerusform>Actualisation des %1… %Ln pour l’instant</numerusform></translation>
+            <numerusform>Actualisation des %1… %Ln pour l'instant</numerusform><numerusform>Actualisation des %1… %Ln pour l'instant</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Loading %1… %Ln so far</source>
         <translation>
-            <numerusform>Chargement des %1… %Ln pour l’instant</numerusform><numerusform>Chargement des %1… %Ln pour l’instant</numerusform></translation>
+            <numerusform>Chargement des %1… %Ln pour l'instant</numerusform><numerusform>Chargement des %1… %Ln pour l'instant</numerusform></translation>
     </message>
 </context>
 <context>
@@ -9157,7 +9157,7 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     <message numerus="yes">
         <source>%Ln need attention</source>
         <translation>
-            <numerusform>%Ln demande de l’attention</numerusform><numerusform>%Ln demandent de l’attention</numerusform></translation>
+            <numerusform>%Ln demande de l'attention</numerusform><numerusform>%Ln demandent de l'attention</numerusform></translation>
     </message>
 </context>
 <context>
@@ -10067,7 +10067,7 @@ Orrery lit GitHub Actions, GitLab CI et Jenkins. Indiquez-lui un fournisseur et 
     </message>
     <message>
         <source>With --screenshot: render this many milliseconds after the window is shown, synced or not (a table still filling).</source>
-        <translation>Avec --screenshot : faire le rendu ce nombre de millisecondes après l’affichage de la fenêtre, synchronisée ou non (un tableau encore en cours de remplissage).</translation>
+        <translation>Avec --screenshot : faire le rendu ce nombre de millisecondes après l'affichage de la fenêtre, synchronisée ou non (un tableau encore en cours de remplissage).</translation>
     </message>
     <message>
         <source>ms</source>
