@@ -18,12 +18,11 @@
 //    every pod of a paged LIST (500 a page) present in the store at the same resourceVersion
 //    and no other; and the pods informer's relists and reconnects (0: every change came
 //    through the watch).
+#include "benchpodstable.h"
 #include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
-#include "resourcefilterproxymodel.h"
-#include "resourcetablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -177,19 +176,9 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     clock.start();
     ClusterSession session(connection.value());
-    ResourceTableModel model(Kind::Pod);
-    ResourceFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QTableView view;
-    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 10);
-    view.verticalHeader()->hide();
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(0, Qt::AscendingOrder);
-    view.resize(1400, 900);
-    view.show();
-    model.setSource(session.store(), Kind::Pod);
+    Bench::PodsTable table(session.store());
+    ResourceTableModel &model = table.model;
+    QTableView &view = table.view;
     bool synced = false;
     QObject::connect(&session, &ClusterSession::synced, &view, [&] { synced = true; });
     session.start();

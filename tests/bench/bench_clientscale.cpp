@@ -21,12 +21,11 @@
 //             GUI thread's busy share and whether the store's inbox fell behind.
 #include "benchutil.h"
 
+#include "benchpodstable.h"
 #include "kube/clustersession.h"
 #include "kube/informer.h"
 #include "kube/kubeconfig.h"
 #include "kube/resourcestore.h"
-#include "resourcefilterproxymodel.h"
-#include "resourcetablemodel.h"
 #include "topologybuilder.h"
 #include "topologygraph.h"
 #include "topologypage.h"
@@ -191,19 +190,10 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     clock.start();
     ClusterSession session(connection.value());
-    ResourceTableModel model(Kind::Pod);
-    ResourceFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    QTableView view;
-    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view.verticalHeader()->setDefaultSectionSize(view.fontMetrics().height() + 10);
-    view.verticalHeader()->hide();
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.sortByColumn(0, Qt::AscendingOrder);
-    view.resize(1400, 900);
-    view.show();
-    model.setSource(session.store(), Kind::Pod);
+    Bench::PodsTable table(session.store());
+    ResourceTableModel &model = table.model;
+    ResourceFilterProxyModel &proxy = table.proxy;
+    QTableView &view = table.view;
 
     qint64 firstRowsMs = -1, firstPaintMs = -1, fullTableMs = -1, syncedMs = -1;
     int batches = 0;
