@@ -273,13 +273,13 @@ int main(int argc, char **argv)
             TopologyPage page;
             page.resize(1600, 1000);
             page.show();
-            QElapsedTimer clock;
-            clock.start();
+            QElapsedTimer pageClock;
+            pageClock.start();
             qint64 lastTick = 0;
             QTimer tick;
             QObject::connect(&tick, &QTimer::timeout, [&] {
-                maxStallMs = std::max(maxStallMs, clock.elapsed() - lastTick);
-                lastTick = clock.elapsed();
+                maxStallMs = std::max(maxStallMs, pageClock.elapsed() - lastTick);
+                lastTick = pageClock.elapsed();
             });
             tick.start(5);
             page.showStore(QStringLiteral("bench"), session.store());
@@ -287,8 +287,8 @@ int main(int argc, char **argv)
             QImage first(page.view()->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
             first.fill(Qt::white);
             page.view()->viewport()->render(&first);
-            firstFrameMs = double(clock.elapsed());
-            maxStallMs = std::max(maxStallMs, clock.elapsed() - lastTick);
+            firstFrameMs = double(pageClock.elapsed());
+            maxStallMs = std::max(maxStallMs, pageClock.elapsed() - lastTick);
             pageRssMb = statusMb("VmRSS") - rssBefore;
             if (!qEnvironmentVariableIsEmpty("ORRERY_BENCH_TOPOLOGY_PNG"))
                 first.save(qEnvironmentVariable("ORRERY_BENCH_TOPOLOGY_PNG"));
@@ -341,11 +341,11 @@ int main(int argc, char **argv)
             detailFrames.push_back(paint());
         }
         // 1,000 pods spread over the cluster change status (and back), five times.
-        QList<KubeObjectPtr> pods = session.store()->objects(Kind::Pod);
+        QList<KubeObjectPtr> storePods = session.store()->objects(Kind::Pod);
         QList<KubeObjectPtr> picked;
-        for (qsizetype i = 0; i < pods.size() && picked.size() < 1000;
-             i += std::max<qsizetype>(1, pods.size() / 1000))
-            picked.append(pods[i]);
+        for (qsizetype i = 0; i < storePods.size() && picked.size() < 1000;
+             i += std::max<qsizetype>(1, storePods.size() / 1000))
+            picked.append(storePods[i]);
         QList<KubeObjectPtr> current = picked;
         for (int round = 0; round < 5; ++round) {
             ChangeBatch batch;
