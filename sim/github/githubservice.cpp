@@ -28,9 +28,12 @@
 
 namespace Orrery::Sim {
 
+// At namespace scope, as in the other services: in a unity batch a second `json` alias there
+// would otherwise shadow this one (clang -Wshadow).
+using json = nlohmann::json;
+
 namespace {
 
-using json = nlohmann::json;
 using Clock = std::chrono::system_clock;
 
 const char *const GithubDefaultToken = "orrery-sim-github";
