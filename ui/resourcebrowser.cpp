@@ -262,6 +262,12 @@ void ResourceBrowser::buildUi()
     m_model->setAgeClock(m_ageClock);
     m_proxy = new ResourceFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    // The status bar's count follows the rows themselves: the store's change signal can reach
+    // this browser before the table model has applied the same batch (a count one page behind
+    // while a list fills).
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &ResourceBrowser::countsChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ResourceBrowser::countsChanged);
     m_proxy->setGroupEvents(true); // the Events page: repeats as one row, as in the details pane
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(new AlertBadgeDelegate(m_table)); // the Name cell's alert badge

@@ -650,8 +650,8 @@ void TopologyPage::build(const std::shared_ptr<Topology> &topology,
         QMetaObject::invokeMethod(
             this,
             [this, weak, generation, graph, built] {
-                if (const std::shared_ptr<Topology> topology = weak.lock())
-                    finishBuild(topology, generation, *built);
+                if (const std::shared_ptr<Topology> alive = weak.lock())
+                    finishBuild(alive, generation, *built);
             },
             Qt::QueuedConnection);
     });
