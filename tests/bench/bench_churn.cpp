@@ -19,6 +19,7 @@
 //    and no other; and the pods informer's relists and reconnects (0: every change came
 //    through the watch).
 #include "benchpodstable.h"
+#include "benchutil.h"
 #include "kube/clustersession.h"
 #include "kube/httptransport.h"
 #include "kube/kubeconfig.h"
@@ -47,29 +48,6 @@ namespace {
 
 QTextStream churnOut(stdout);
 
-double churnThreadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-// Waits (processing events, sleeping while there are none) until `done` or `timeoutMs`; a
-// 10 ms timer wakes the loop to look at `done`.
-bool churnSpin(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
 // The server's answer to one request, waited for on the GUI thread (outside the measured
 // window).
 std::optional<Result<ApiResponse>> churnSend(HttpTransport &transport, const ApiRequest &request)
@@ -80,7 +58,7 @@ std::optional<Result<ApiResponse>> churnSend(HttpTransport &transport, const Api
     ApiRequest patient = request;
     patient.timeoutMs = 120000;
     transport.send(patient, &context, [&](const Result<ApiResponse> &r) { result = r; });
-    churnSpin([&] { return result.has_value(); }, 120000);
+    Bench::spin([&] { return result.has_value(); }, 120000);
     return result;
 }
 
@@ -182,12 +160,12 @@ int main(int argc, char **argv)
     bool synced = false;
     QObject::connect(&session, &ClusterSession::synced, &view, [&] { synced = true; });
     session.start();
-    if (!churnSpin([&] { return synced && model.rowCount() >= pods; }, 900000)) {
+    if (!Bench::spin([&] { return synced && model.rowCount() >= pods; }, 900000)) {
         churnOut << "error: not synced (rows " << model.rowCount() << ")\n";
         return 1;
     }
     ResourceStore *store = session.store();
-    churnSpin([&] { return store->pendingDeltas() == 0; }, 30000);
+    Bench::spin([&] { return store->pendingDeltas() == 0; }, 30000);
     churnOut
         << QStringLiteral("sync rows=%1 synced_ms=%2\n").arg(model.rowCount()).arg(clock.elapsed());
     churnOut.flush();
@@ -227,7 +205,7 @@ int main(int argc, char **argv)
     double worstWindowPct = 0;
     QElapsedTimer wall;
     wall.start();
-    const double g0 = churnThreadCpuMs();
+    const double g0 = Bench::threadCpuMs();
     double windowStartCpu = g0;
     qint64 windowStartMs = 0;
     QTimer sampler;
@@ -235,7 +213,7 @@ int main(int argc, char **argv)
         maxInbox = std::max(maxInbox, store->pendingDeltas());
         const qint64 now = wall.elapsed();
         if (now - windowStartMs >= 10000) {
-            const double cpu = churnThreadCpuMs();
+            const double cpu = Bench::threadCpuMs();
             worstWindowPct = std::max(worstWindowPct,
                                       (cpu - windowStartCpu) / double(now - windowStartMs) * 100);
             windowStartCpu = cpu;
@@ -243,8 +221,8 @@ int main(int argc, char **argv)
         }
     });
     sampler.start(100);
-    churnSpin([&] { return wall.elapsed() >= qint64(seconds) * 1000; }, seconds * 1000 + 5000);
-    const double busyPct = (churnThreadCpuMs() - g0) / double(wall.elapsed()) * 100;
+    Bench::spin([&] { return wall.elapsed() >= qint64(seconds) * 1000; }, seconds * 1000 + 5000);
+    const double busyPct = (Bench::threadCpuMs() - g0) / double(wall.elapsed()) * 100;
     const qint64 windowMs = wall.elapsed();
     sampler.stop();
     const qint64 serverEventsInWindow = counter.lines.load();
@@ -279,13 +257,13 @@ int main(int argc, char **argv)
     QString difference;
     while (!equal && settle.elapsed() < 180000) {
         ++attempts;
-        churnSpin([&] { return store->pendingDeltas() == 0; }, 30000);
+        Bench::spin([&] { return store->pendingDeltas() == 0; }, 30000);
         if (!churnServerPods(*session.transport(), server)) {
             churnOut << "error: listing the server's pods failed\n";
             churnOut.flush();
             return 1;
         }
-        churnSpin([&] { return store->pendingDeltas() == 0; }, 30000);
+        Bench::spin([&] { return store->pendingDeltas() == 0; }, 30000);
         client.clear();
         for (const KubeObjectPtr &p : store->objects(Kind::Pod))
             client[p->namespaceName + QLatin1Char('/') + p->name] = p->resourceVersion;
@@ -301,7 +279,7 @@ int main(int argc, char **argv)
                 extra += !server.count(key);
             difference
                 = QStringLiteral("missing=%1 extra=%2 stale=%3").arg(missing).arg(extra).arg(stale);
-            churnSpin([] { return false; }, 2000);
+            Bench::spin([] { return false; }, 2000);
         }
     }
     QObject::disconnect(counting);

@@ -56,16 +56,12 @@
 
 using namespace Orrery;
 
+using Bench::spin;
+using Bench::threadCpuMs;
+
 namespace {
 
 QTextStream out(stdout);
-
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
 
 double processCpuMs()
 {
@@ -97,23 +93,6 @@ QList<KubeObjectPtr> topologyObjects(ResourceStore *store)
         if (TopologyBuilder::isTopologyKind(kind) || kind == Kind::Endpoints)
             all += store->objects(kind);
     return all;
-}
-
-// Waits (processing events, sleeping while there are none) until `done` or `timeoutMs`. A
-// 10 ms timer wakes the loop to look at `done`: the GUI thread's CPU is then what the events
-// cost, not a busy loop's.
-bool spin(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
 }
 
 // Calls `painted` after every paint event of the watched widget.

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
 #include <time.h>
 
 #include <algorithm>
@@ -24,6 +28,31 @@ inline double timeMs(const std::function<void()> &fn)
     fn();
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
     return double(b.tv_sec - a.tv_sec) * 1e3 + double(b.tv_nsec - a.tv_nsec) / 1e6;
+}
+
+// This thread's CPU time so far, in milliseconds.
+inline double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// Waits (processing events, sleeping while there are none) until `done` or `timeoutMs`. A
+// 10 ms timer wakes the loop to look at `done`: the GUI thread's CPU is then what the events
+// cost, not a busy loop's.
+inline bool spin(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer tick;
+    tick.start(10);
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
 }
 
 } // namespace Orrery::Bench
